@@ -1,0 +1,50 @@
+"""The ``narratives`` command line: a thin layer over the public functions.
+
+Each command lives in its own module (``narratives/cli/<command>.py``) and
+exposes a click command named ``command``; this group imports a module only
+when its command runs, so ``narratives --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+from narratives import __version__
+
+#: command name -> module defining ``command``
+COMMANDS: dict[str, str] = {
+    "ingest": "narratives.cli.ingest",
+    "statements": "narratives.cli.statements",
+    "align": "narratives.cli.align",
+    "evaluate": "narratives.cli.evaluate",
+    "compare": "narratives.cli.compare",
+    "report": "narratives.cli.report",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        command: click.Command = importlib.import_module(module).command
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="narratives")
+def main(**_: Any) -> None:
+    """Compare how news outlets report the same statements.
+
+    Typical run on the bundled sample corpus:
+
+        narratives report data/seeds -o report.html
+    """

@@ -1,0 +1,1 @@
+"""Data files (lexicons, gazetteers), read with :mod:`narratives._resources`."""
