@@ -28,6 +28,9 @@ _API: dict[str, str] = {
     "schemas": "narratives.schemas",
 }
 
+#: public names that are modules rather than functions
+_MODULES = frozenset({"viz", "schemas"})
+
 __all__ = ["__version__", *_API]
 
 
@@ -36,7 +39,7 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'narratives' has no attribute {name!r}")
     mod = importlib.import_module(module)
-    value = mod if module.endswith("." + name) else getattr(mod, name)
+    value = mod if name in _MODULES else getattr(mod, name)
     globals()[name] = value
     return value
 
