@@ -1,0 +1,206 @@
+"""Options shared by every command that reads a corpus or writes tables.
+
+Commands stack the decorators and hand the parsed values on::
+
+    @click.command()
+    @corpus_options
+    @output_options
+    def command(paths, out, fmt, **corpus):
+        articles = load_corpus(paths, **corpus)
+        write_table(articles, out, fmt)
+
+``corpus_options`` adds the ``PATHS...`` argument (parameter ``paths``) and
+the :func:`narratives.read_corpus` options (parameters ``on_error``,
+``outlets``, ``text_column``, ``id_column``, ``title_column``,
+``date_column``, ``outlet_column``, ``url_column``); ``output_options`` adds
+``--out/-o`` (parameter ``out``) and ``--format`` (parameter ``fmt``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+import polars as pl
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS: tuple[str, ...] = ("parquet", "csv", "ndjson")
+_SUFFIX_FORMAT = {
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".csv": "csv",
+    ".ndjson": "ndjson",
+    ".jsonl": "ndjson",
+}
+
+
+def corpus_options(func: F) -> F:
+    """Add ``PATHS...`` and the :func:`narratives.read_corpus` options to a command."""
+    options = [
+        click.argument(
+            "paths",
+            nargs=-1,
+            required=True,
+            type=click.Path(exists=True, path_type=Path),
+        ),
+        click.option(
+            "--on-error",
+            type=click.Choice(["skip", "stop"]),
+            default="skip",
+            show_default=True,
+            help="On a bad file or record: 'skip' warns (naming the file and the "
+            "problem) and goes on; 'stop' aborts the run.",
+        ),
+        click.option(
+            "--outlets",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            default=None,
+            help="Your own outlets YAML (same format as narratives/lexicons/outlets.yaml), "
+            "merged with the shipped one.",
+        ),
+        click.option(
+            "--text-column",
+            default="text",
+            show_default=True,
+            help="Field holding the article text in JSON/CSV/Parquet input "
+            "(SaudiNewsNet's 'content' is detected automatically).",
+        ),
+        click.option("--id-column", default="id", show_default=True, help="Article id field."),
+        click.option("--title-column", default="title", show_default=True, help="Title field."),
+        click.option(
+            "--date-column",
+            default=None,
+            help="Publication date field (default: detected, e.g. publish_date, date).",
+        ),
+        click.option(
+            "--outlet-column",
+            default=None,
+            help="Outlet field (default: detected, e.g. passim's 'series', 'source').",
+        ),
+        click.option("--url-column", default="url", show_default=True, help="URL field."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def output_options(func: F) -> F:
+    """Add ``--out/-o PATH`` and ``--format [parquet|csv|ndjson]`` to a command."""
+    func = click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default=None,
+        help="Output format (default: from the --out suffix, else parquet).",
+    )(func)
+    func = click.option(
+        "--out",
+        "-o",
+        "out",
+        required=True,
+        type=click.Path(path_type=Path),
+        help="Output file (or directory, for commands that write several tables).",
+    )(func)
+    return func
+
+
+def load_corpus(paths: str | Path | Sequence[str | Path], **options: Any) -> pl.DataFrame:
+    """Read ``paths`` with :func:`narratives.read_corpus` (with progress) for a command.
+
+    A single Parquet file that already has the ARTICLES columns (the output
+    of ``narratives ingest``) is passed through as it is, so commands can
+    start from a saved articles table.
+
+    Raises
+    ------
+    click.ClickException
+        When reading fails (``--on-error stop``), with the file and problem.
+    """
+    from narratives import schemas
+    from narratives.io import IngestError, read_corpus
+
+    items = [paths] if isinstance(paths, str | Path) else list(paths)
+    if len(items) == 1 and Path(items[0]).suffix.lower() == ".parquet":
+        schema = pl.read_parquet_schema(items[0])
+        if all(col in schema for col in schemas.ARTICLES):
+            frame = pl.read_parquet(items[0])
+            schemas.require(frame, schemas.ARTICLES, name="articles", stage="load_corpus")
+            return schemas.conform(frame, schemas.ARTICLES)
+    kwargs = {k: v for k, v in options.items() if v is not None}
+    try:
+        return read_corpus(items, progress=True, **kwargs)
+    except IngestError as err:
+        raise click.ClickException(str(err)) from err
+
+
+def format_for(path: str | Path, fmt: str | None = None) -> str:
+    """The output format: ``fmt`` if given, else guessed from the suffix of ``path``."""
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise click.BadParameter(f"unknown format {fmt!r}; choose one of {FORMATS}")
+        return fmt
+    return _SUFFIX_FORMAT.get(Path(path).suffix.lower(), "parquet")
+
+
+def _json_encode_nested(frame: pl.DataFrame) -> pl.DataFrame:
+    """JSON-encode list/struct columns (CSV cannot hold them)."""
+    nested = [
+        name
+        for name, dtype in frame.schema.items()
+        if isinstance(dtype, pl.List | pl.Struct | pl.Array)
+    ]
+    if not nested:
+        return frame
+    return frame.with_columns(
+        pl.Series(
+            name,
+            [None if v is None else json.dumps(v, ensure_ascii=False) for v in frame[name]],
+            dtype=pl.String,
+        )
+        for name in nested
+    )
+
+
+def _ensure_dir(directory: Path) -> None:
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise click.ClickException(
+            f"cannot create output directory {str(directory)!r}: {err.strerror or err}"
+        ) from err
+
+
+def write_table(frame: pl.DataFrame, path: str | Path, fmt: str | None = None) -> Path:
+    """Write ``frame`` to ``path`` as parquet, csv (nested columns as JSON) or ndjson.
+
+    Returns the path written. Errors name the path and the reason.
+    """
+    path = Path(path)
+    fmt = format_for(path, fmt)
+    _ensure_dir(path.parent if str(path.parent) else Path("."))
+    try:
+        if fmt == "parquet":
+            frame.write_parquet(path)
+        elif fmt == "csv":
+            _json_encode_nested(frame).write_csv(path)
+        else:
+            frame.write_ndjson(path)
+    except OSError as err:
+        raise click.ClickException(f"cannot write {str(path)!r}: {err.strerror or err}") from err
+    return path
+
+
+def write_tables(
+    tables: Mapping[str, pl.DataFrame], out_dir: str | Path, fmt: str | None = None
+) -> list[Path]:
+    """Write each frame to ``out_dir/<key>.<fmt>`` (default parquet); return the paths."""
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise click.ClickException(f"--out {str(out_dir)!r} is a file; give a directory")
+    _ensure_dir(out_dir)
+    fmt = fmt or "parquet"
+    return [write_table(frame, out_dir / f"{name}.{fmt}", fmt) for name, frame in tables.items()]
