@@ -1,0 +1,166 @@
+"""Coverage: which outlet (or article) carried which claim, and how closely.
+
+A claim's status in an outlet is the best alignment relation between that
+outlet's statements of the claim and the other outlets' statements of it
+(``verbatim`` > ``near_verbatim`` > ``paraphrase`` > ``related``); ``sole``
+when no other outlet carries the claim; ``absent`` when the outlet does not
+carry it. The same holds per article with "article" for "outlet".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import polars as pl
+
+from narratives import schemas
+from narratives.compare._common import (
+    ALIGNMENT_COLUMNS,
+    CLAIM_COLUMNS,
+    STATUS_RANK,
+    carried,
+    check,
+    claim_facts,
+    rank_status,
+    status_rank,
+)
+
+
+def _best_links(claims: pl.DataFrame, alignments: pl.DataFrame, unit: str) -> pl.DataFrame:
+    """Best relation rank and score per (claim, unit) over within-claim alignments."""
+    claim_of = claims.select("statement_id", "claim_id", "article_id", "outlet")
+    pairs = (
+        alignments.select(ALIGNMENT_COLUMNS)
+        .join(
+            claim_of.rename(
+                {"statement_id": "statement_id_a", "claim_id": "claim_a", "article_id": "art_a"}
+            ).drop("outlet"),
+            on="statement_id_a",
+        )
+        .join(
+            claim_of.rename(
+                {"statement_id": "statement_id_b", "claim_id": "claim_b", "article_id": "art_b"}
+            ).drop("outlet"),
+            on="statement_id_b",
+        )
+        .filter(pl.col("claim_a") == pl.col("claim_b"))
+    )
+    left, right = ("outlet_a", "outlet_b") if unit == "outlet" else ("art_a", "art_b")
+    pairs = pairs.filter(pl.col(left).ne_missing(pl.col(right))).with_columns(
+        rank=status_rank(pl.col("relation"))
+    )
+    key = "outlet" if unit == "outlet" else "article_id"
+    both = pl.concat(
+        [
+            pairs.select(
+                pl.col("claim_a").alias("claim_id"), pl.col(side).alias(key), "rank", "score"
+            )
+            for side in (left, right)
+        ]
+    )
+    return both.group_by("claim_id", key).agg(
+        pl.col("rank").min().alias("link_rank"), pl.col("score").max().alias("best_score")
+    )
+
+
+def coverage(
+    statements: pl.DataFrame,
+    alignments: pl.DataFrame,
+    claims: pl.DataFrame,
+    *,
+    by: Literal["outlet", "article"] = "outlet",
+    absent: bool = True,
+    outlets: Sequence[str] | None = None,
+) -> pl.DataFrame:
+    """Claim x outlet (or claim x article) coverage matrix.
+
+    Parameters
+    ----------
+    statements
+        ``schemas.STATEMENTS`` (``statement_id``, ``speaker`` are used).
+    alignments
+        ``schemas.ALIGNMENTS``.
+    claims
+        ``schemas.CLAIMS``: every statement in exactly one claim.
+    by
+        ``"outlet"`` (returns ``schemas.COVERAGE``) or ``"article"``
+        (returns ``schemas.ARTICLE_COVERAGE``).
+    absent
+        Add a row with status ``absent`` for every claim an outlet (article)
+        did not carry. Per article this grows as claims x articles.
+    outlets
+        The outlets of the matrix (default: every outlet in ``statements``
+        and ``claims``); ignored when ``by="article"``.
+
+    Examples
+    --------
+    >>> claims = pl.DataFrame({"claim_id": ["c1", "c1", "c2"],
+    ...     "statement_id": ["a:1", "b:1", "a:2"], "article_id": ["a", "b", "a"],
+    ...     "outlet": ["sana", "rt", "sana"]})
+    >>> al = pl.DataFrame({"statement_id_a": ["a:1"], "statement_id_b": ["b:1"],
+    ...     "outlet_a": ["sana"], "outlet_b": ["rt"], "score": [97.0],
+    ...     "relation": ["near_verbatim"]})
+    >>> st = claims.select("statement_id", "article_id", "outlet")
+    >>> coverage(st, al, claims).sort("claim_id", "outlet").select("claim_id", "outlet", "status")
+    shape: (4, 3)
+    ┌──────────┬────────┬───────────────┐
+    │ claim_id ┆ outlet ┆ status        │
+    │ ---      ┆ ---    ┆ ---           │
+    │ str      ┆ str    ┆ str           │
+    ╞══════════╪════════╪═══════════════╡
+    │ c1       ┆ rt     ┆ near_verbatim │
+    │ c1       ┆ sana   ┆ near_verbatim │
+    │ c2       ┆ rt     ┆ absent        │
+    │ c2       ┆ sana   ┆ sole          │
+    └──────────┴────────┴───────────────┘
+    """
+    check(statements, ("statement_id",), name="statements", stage="coverage")
+    check(alignments, ALIGNMENT_COLUMNS, name="alignments", stage="coverage")
+    check(claims, CLAIM_COLUMNS, name="claims", stage="coverage")
+    if by not in ("outlet", "article"):
+        raise ValueError(f"coverage: by must be 'outlet' or 'article', not {by!r}")
+    facts = claim_facts(statements, claims)
+    links = _best_links(claims, alignments, by)
+    key = "outlet" if by == "outlet" else "article_id"
+    sole_if = "claim_outlets" if by == "outlet" else "claim_articles"
+    rows = (
+        carried(claims, by)
+        .join(facts, on="claim_id", how="left")
+        .join(links, on=["claim_id", key], how="left", nulls_equal=True)
+        .with_columns(
+            status_rank=pl.when(pl.col(sole_if) == 1)
+            .then(pl.lit(STATUS_RANK["sole"], pl.Int8))
+            .otherwise(pl.col("link_rank").fill_null(STATUS_RANK["related"]))
+            .cast(pl.Int8)
+        )
+    )
+    if absent:
+        if by == "outlet":
+            units = (
+                pl.DataFrame({"outlet": list(outlets)}, schema={"outlet": pl.String})
+                if outlets is not None
+                else pl.concat(
+                    [statements.select(pl.col("outlet").cast(pl.String)), claims.select("outlet")]
+                    if "outlet" in statements.columns
+                    else [claims.select("outlet")]
+                ).unique()
+            )
+        else:
+            units = claims.select("article_id", "outlet").unique()
+        missing = (
+            facts.join(units, how="cross")
+            .join(rows.select("claim_id", key), on=["claim_id", key], how="anti", nulls_equal=True)
+            .with_columns(
+                status_rank=pl.lit(STATUS_RANK["absent"], pl.Int8),
+                n_statements=pl.lit(0, pl.Int32),
+                n_articles=pl.lit(0, pl.Int32),
+                statement_ids=pl.lit([], pl.List(pl.String)),
+            )
+        )
+        rows = pl.concat([rows, missing], how="diagonal_relaxed")
+    rows = rows.with_columns(status=rank_status(pl.col("status_rank")))
+    schema = schemas.COVERAGE if by == "outlet" else schemas.ARTICLE_COVERAGE
+    return schemas.conform(rows.select(c for c in schema if c in rows.columns), schema).sort(
+        "claim_id", key, nulls_last=True
+    )
