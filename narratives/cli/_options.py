@@ -158,7 +158,10 @@ def _json_encode_nested(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(
         pl.Series(
             name,
-            [None if v is None else json.dumps(v, ensure_ascii=False) for v in frame[name]],
+            [
+                None if v is None else json.dumps(v, ensure_ascii=False, default=str)
+                for v in frame[name].to_list()
+            ],
             dtype=pl.String,
         )
         for name in nested

@@ -8,6 +8,7 @@ partitions and do no I/O.
 
 from __future__ import annotations
 
+from narratives.io._corpus import articles_from_records, read_corpus
 from narratives.io._errors import IngestError, NarrativesIngestWarning
 from narratives.io._language import detect_language
 from narratives.io.clean import CleanedArticle, clean_article, load_rules
@@ -18,6 +19,7 @@ __all__ = [
     "CleanedArticle",
     "IngestError",
     "NarrativesIngestWarning",
+    "articles_from_records",
     "clean_article",
     "detect_language",
     "infer_date",
@@ -25,4 +27,5 @@ __all__ = [
     "load_outlets",
     "load_rules",
     "parse_date_value",
+    "read_corpus",
 ]
