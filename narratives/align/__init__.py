@@ -1,0 +1,43 @@
+"""Cross-outlet alignment: statement pairs that carry the same claim, and claims.
+
+``narratives.align(statements, ...)`` returns aligned statement pairs
+(ALIGNMENTS plus component scores); ``narratives.cluster_claims(statements,
+alignments)`` groups statements into claims (CLAIMS, every statement in
+exactly one claim). Candidate generation lives in :mod:`.candidates`, the pair
+scorers in :mod:`.score`, the clustering in :mod:`.cluster`.
+
+The module itself is callable (``narratives.align(...)`` calls :func:`align`),
+so it works whether ``narratives.align`` resolves to this module or to the
+function.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+from typing import Any
+
+import polars as pl
+
+from narratives.align.aligner import COMPONENTS, align, all_pairs
+from narratives.align.candidates import block_pairs
+from narratives.align.cluster import cluster_claims
+from narratives.align.score import DEFAULT_WEIGHTS, RELATIONS
+
+__all__ = [
+    "COMPONENTS",
+    "DEFAULT_WEIGHTS",
+    "RELATIONS",
+    "align",
+    "all_pairs",
+    "block_pairs",
+    "cluster_claims",
+]
+
+
+class _CallableModule(types.ModuleType):
+    def __call__(self, *args: Any, **kwargs: Any) -> pl.DataFrame:
+        return align(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

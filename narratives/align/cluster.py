@@ -1,0 +1,213 @@
+"""``narratives.cluster_claims``: claims as clusters of aligned statements.
+
+Clustering is average linkage over the alignment graph: two clusters merge
+when the *mean* score over all their comparable statement pairs, missing
+alignments counting as 0, is at least ``threshold``. One loose pair between
+two large clusters therefore cannot merge them (no chaining), while a
+statement reported by many outlets joins the claim its copies support.
+
+Pairs that alignment never compares (same article; same outlet when
+``cross_outlet``) are left out of the mean rather than counted as 0, so an
+outlet repeating a claim twice is not held against the cluster.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter, defaultdict
+from collections.abc import Hashable
+
+import numpy as np
+import polars as pl
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+from tqdm.auto import tqdm
+
+from narratives.schemas import CLAIMS, conform, require
+
+
+def _comparable(a: Counter[Hashable], b: Counter[Hashable], size_a: int, size_b: int) -> int:
+    """Statement pairs across two clusters that fall in different groups."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return size_a * size_b - sum(n * large.get(g, 0) for g, n in small.items())
+
+
+def _average_linkage(
+    members: list[int],
+    edges: dict[tuple[int, int], float],
+    group: list[Hashable],
+    threshold: float,
+) -> list[list[int]]:
+    """Greedy average-linkage clustering of one connected component."""
+    clusters: dict[int, list[int]] = {m: [m] for m in members}
+    groups: dict[int, Counter[Hashable]] = {m: Counter([group[m]]) for m in members}
+    sums: dict[int, dict[int, float]] = defaultdict(dict)
+    for (x, y), s in edges.items():
+        sums[x][y] = sums[x].get(y, 0.0) + s
+        sums[y][x] = sums[y].get(x, 0.0) + s
+    version = dict.fromkeys(members, 0)
+
+    def average(x: int, y: int) -> float:
+        n = _comparable(groups[x], groups[y], len(clusters[x]), len(clusters[y]))
+        return sums[x].get(y, 0.0) / n if n > 0 else 0.0
+
+    heap: list[tuple[float, int, int, int, int]] = []
+    for x in members:
+        for y in sums[x]:
+            if x < y:
+                heapq.heappush(heap, (-average(x, y), x, y, 0, 0))
+    while heap:
+        neg, x, y, vx, vy = heapq.heappop(heap)
+        if -neg < threshold:
+            break
+        if x not in clusters or y not in clusters or version[x] != vx or version[y] != vy:
+            continue
+        clusters[x].extend(clusters.pop(y))
+        groups[x].update(groups.pop(y))
+        version[x] += 1
+        for z, s in sums.pop(y).items():
+            sums[z].pop(y, None)
+            if z != x:
+                sums[x][z] = sums[x].get(z, 0.0) + s
+                sums[z][x] = sums[x][z]
+        sums[x].pop(x, None)
+        for z in sums[x]:
+            heapq.heappush(
+                heap,
+                (
+                    -average(x, z),
+                    min(x, z),
+                    max(x, z),
+                    *((version[x], version[z]) if x < z else (version[z], version[x])),
+                ),
+            )
+    return list(clusters.values())
+
+
+def cluster_claims(
+    statements: pl.DataFrame,
+    alignments: pl.DataFrame,
+    *,
+    threshold: float = 50.0,
+    cross_outlet: bool = True,
+    progress: bool = False,
+) -> pl.DataFrame:
+    """Group statements into claims: every statement gets exactly one claim.
+
+    Parameters
+    ----------
+    statements
+        STATEMENTS frame (``statement_id``, ``article_id``, ``text``;
+        ``outlet`` when present).
+    alignments
+        ALIGNMENTS frame from :func:`narratives.align` (``statement_id_a``,
+        ``statement_id_b``, ``score``).
+    threshold
+        Least mean score (0-100) over the comparable pairs of two clusters
+        for them to merge; alignments below it never link anything.
+    cross_outlet
+        Leave pairs of one outlet out of the mean (set as in ``align``).
+    progress
+        Show a progress bar over connected components on stderr.
+
+    Returns
+    -------
+    pl.DataFrame
+        CLAIMS: ``claim_id`` (``"claim:"`` + the smallest statement id in the
+        claim), ``statement_id``, ``article_id``, ``outlet``, ``claim_size``,
+        ``claim_outlets``, ``representative`` (the text of the member with
+        the highest total score to the others; a singleton's own text).
+
+    Examples
+    --------
+    >>> st = pl.DataFrame({"statement_id": ["a:0", "b:0", "c:0"],
+    ...     "article_id": ["a", "b", "c"], "outlet": ["x", "y", "z"],
+    ...     "text": ["one", "one!", "two"]})
+    >>> al = pl.DataFrame({"statement_id_a": ["a:0"], "statement_id_b": ["b:0"],
+    ...     "score": [90.0]})
+    >>> cluster_claims(st, al).select("statement_id", "claim_id", "claim_size").rows()
+    [('a:0', 'claim:a:0', 2), ('b:0', 'claim:a:0', 2), ('c:0', 'claim:c:0', 1)]
+    """
+    require(
+        statements,
+        ["statement_id", "article_id", "text"],
+        name="statements",
+        stage="cluster_claims",
+    )
+    require(
+        alignments,
+        ["statement_id_a", "statement_id_b", "score"],
+        name="alignments",
+        stage="cluster_claims",
+    )
+    ids = statements["statement_id"].to_list()
+    index = {s: k for k, s in enumerate(ids)}
+    articles = statements["article_id"].to_list()
+    outlets = (
+        statements["outlet"].to_list() if "outlet" in statements.columns else [None] * len(ids)
+    )
+    group: list[Hashable] = [
+        ("outlet", o) if cross_outlet and o is not None else ("article", a)
+        for a, o in zip(articles, outlets, strict=True)
+    ]
+    kept = alignments.filter(pl.col("score") >= threshold)
+    unknown = set(kept["statement_id_a"]) | set(kept["statement_id_b"])
+    unknown -= set(index)
+    if unknown:
+        raise ValueError(
+            f"cluster_claims: alignments name statements not in the statements table, "
+            f"e.g. {sorted(unknown)[0]!r}"
+        )
+    ea = np.array([index[s] for s in kept["statement_id_a"]], dtype=np.int64)
+    eb = np.array([index[s] for s in kept["statement_id_b"]], dtype=np.int64)
+    scores = kept["score"].to_numpy()
+    n = len(ids)
+    graph = coo_matrix((np.ones(len(ea)), (ea, eb)), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    by_component: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
+    for x, y, s in zip(ea.tolist(), eb.tolist(), scores.tolist(), strict=True):
+        if x != y:
+            key = (min(x, y), max(x, y))
+            by_component[int(labels[x])][key] = max(s, by_component[int(labels[x])].get(key, 0.0))
+    members: dict[int, list[int]] = defaultdict(list)
+    for k, label in enumerate(labels.tolist()):
+        members[label].append(k)
+    claim_of = np.zeros(n, dtype=np.int64)
+    strength = np.zeros(n)
+    clusters: list[list[int]] = []
+    for label in tqdm(sorted(members), disable=not progress, desc="claims", unit="component"):
+        edges = by_component.get(label, {})
+        found = (
+            _average_linkage(members[label], edges, group, threshold)
+            if edges
+            else [[m] for m in members[label]]
+        )
+        for cluster in found:
+            for m in cluster:
+                claim_of[m] = len(clusters)
+            clusters.append(sorted(cluster))
+        for (x, y), s in edges.items():
+            if claim_of[x] == claim_of[y]:
+                strength[x] += s
+                strength[y] += s
+    texts = statements["text"].to_list()
+    names, reps, sizes, spread = [], [], [], []
+    for cluster in clusters:
+        best = max(cluster, key=lambda m: (strength[m], -len(texts[m] or ""), -m))
+        names.append("claim:" + min(ids[m] for m in cluster))
+        reps.append(texts[best])
+        sizes.append(len(cluster))
+        spread.append(len({outlets[m] for m in cluster if outlets[m] is not None}))
+    frame = pl.DataFrame(
+        {
+            "claim_id": [names[c] for c in claim_of],
+            "statement_id": ids,
+            "article_id": articles,
+            "outlet": outlets,
+            "claim_size": [sizes[c] for c in claim_of],
+            "claim_outlets": [spread[c] for c in claim_of],
+            "representative": [reps[c] for c in claim_of],
+        },
+        schema_overrides={"outlet": pl.String},
+    )
+    return conform(frame, CLAIMS)
