@@ -1,0 +1,188 @@
+"""Comparisons between outlets: coverage and omission, emphasis, framing.
+
+:func:`compare` runs every measure and returns the tables by name (see
+``narratives.schemas.COMPARISON_TABLES``); each measure is also a function of
+its own:
+
+=====================  ==========================================  ==============================
+table                  function                                    schema
+=====================  ==========================================  ==============================
+coverage               :func:`coverage` (``by="outlet"``)          ``schemas.COVERAGE``
+article_coverage       :func:`coverage` (``by="article"``)         ``schemas.ARTICLE_COVERAGE``
+omissions              :func:`omissions`                           ``schemas.OMISSIONS``
+omission_rates         :func:`omission_rates`                      ``schemas.OMISSION_RATES``
+emphasis               :func:`emphasis`                            ``schemas.EMPHASIS``
+emphasis_claims        :func:`emphasis_claims`                     ``schemas.EMPHASIS_CLAIMS``
+emphasis_outlets       :func:`emphasis_outlets`                    ``schemas.EMPHASIS_OUTLETS``
+reporting_verbs        :func:`reporting_verbs`                     ``schemas.REPORTING_VERBS``
+labels                 :func:`label_choices`                       ``schemas.LABELS``
+substitutions          :func:`substitutions`                       ``schemas.SUBSTITUTIONS``
+distinguishing_terms   :func:`distinguishing_terms`                ``schemas.DISTINGUISHING_TERMS``
+discrepancies          :func:`discrepancies`                       ``schemas.DISCREPANCIES``
+=====================  ==========================================  ==============================
+
+Every row names the statements behind it, so a chart can link to evidence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import polars as pl
+
+from narratives import schemas
+from narratives.compare.coverage import coverage
+from narratives.compare.discrepancies import discrepancies
+from narratives.compare.emphasis import emphasis, emphasis_claims, emphasis_outlets
+from narratives.compare.labels import LabelSource, label_choices, load_labels
+from narratives.compare.logodds import distinguishing_terms, log_odds_z
+from narratives.compare.omissions import Comparable, bootstrap_rate, omission_rates, omissions
+from narratives.compare.substitutions import substitutions
+from narratives.compare.verbs import reporting_verbs
+
+__all__ = [
+    "bootstrap_rate",
+    "compare",
+    "coverage",
+    "discrepancies",
+    "distinguishing_terms",
+    "emphasis",
+    "emphasis_claims",
+    "emphasis_outlets",
+    "label_choices",
+    "load_labels",
+    "log_odds_z",
+    "omission_rates",
+    "omissions",
+    "reporting_verbs",
+    "substitutions",
+]
+
+
+def compare(
+    articles: pl.DataFrame | None,
+    statements: pl.DataFrame,
+    alignments: pl.DataFrame,
+    claims: pl.DataFrame,
+    entity_mentions: pl.DataFrame | None = None,
+    *,
+    comparable: Comparable = "story",
+    min_shared: int = 1,
+    window_days: int | None = None,
+    labels: LabelSource = "labels.yaml",
+    lede: int = 1,
+    aligned_only: bool = False,
+    top_n: int = 30,
+    n_boot: int = 1000,
+    level: float = 0.95,
+    rng: np.random.Generator | int | None = 0,
+    article_absent: bool = False,
+    progress: bool = False,
+    **options: Any,
+) -> dict[str, pl.DataFrame]:
+    """Run every comparison and return the tables by name.
+
+    Parameters
+    ----------
+    articles
+        ``schemas.ARTICLES`` (its outlets complete the coverage matrix, so
+        an outlet with no statement still shows every claim as absent);
+        may be ``None``.
+    statements, alignments, claims
+        ``schemas.STATEMENTS``, ``schemas.ALIGNMENTS``, ``schemas.CLAIMS``.
+    entity_mentions
+        ``schemas.ENTITY_MENTIONS``, to type entity discrepancies (optional).
+    comparable, min_shared, window_days
+        When an outlet counts as comparable for an omission
+        (see :func:`omissions`).
+    labels
+        Label lexicon for :func:`label_choices` (file name, path or mapping).
+    lede
+        Body statements that form the lede (:func:`emphasis`).
+    aligned_only, top_n
+        :func:`distinguishing_terms` on aligned statements only; terms kept.
+    n_boot, level, rng
+        Bootstrap of :func:`omission_rates` (``rng``: generator or seed).
+    article_absent
+        Include ``absent`` rows in ``article_coverage`` (claims x articles).
+    progress
+        Progress bars on the long loops.
+    **options
+        Passed on by name: ``substitutions_options``, ``terms_options``,
+        ``discrepancies_options`` (dicts of keyword arguments).
+
+    Returns
+    -------
+    dict[str, pl.DataFrame]
+        One frame per name of ``schemas.COMPARISON_TABLES``.
+
+    Examples
+    --------
+    >>> st = pl.DataFrame({"statement_id": ["a:0", "b:0"], "article_id": ["a", "b"],
+    ...     "outlet": ["sana", "rt"], "position": [0, 0], "text": ["قال لافروف", "قال لافروف"],
+    ...     "is_headline": [False, False], "speaker": ["lavrov"] * 2, "cue": ["قال"] * 2,
+    ...     "cue_class": ["neutral"] * 2, "quote": ["none"] * 2})
+    >>> al = pl.DataFrame({"statement_id_a": ["a:0"], "statement_id_b": ["b:0"],
+    ...     "outlet_a": ["sana"], "outlet_b": ["rt"], "score": [100.0], "relation": ["verbatim"]})
+    >>> cl = pl.DataFrame({"claim_id": ["c0", "c0"], "statement_id": ["a:0", "b:0"],
+    ...     "article_id": ["a", "b"], "outlet": ["sana", "rt"]})
+    >>> tables = compare(None, st, al, cl)
+    >>> sorted(tables) == sorted(schemas.COMPARISON_TABLES)
+    True
+    >>> tables["coverage"]["status"].to_list()
+    ['verbatim', 'verbatim']
+    """
+    unknown = set(options) - {"substitutions_options", "terms_options", "discrepancies_options"}
+    if unknown:
+        raise TypeError(f"compare: unknown options {sorted(unknown)}")
+    schemas.require(
+        statements,
+        ("statement_id", "article_id", "outlet", "text"),
+        name="statements",
+        stage="compare",
+    )
+    outlets = None
+    if articles is not None:
+        schemas.require(articles, ("article_id", "outlet"), name="articles", stage="compare")
+        outlets = sorted(
+            set(articles["outlet"].drop_nulls().to_list())
+            | set(statements["outlet"].drop_nulls().to_list())
+        )
+    gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+    omitted = omissions(
+        statements, claims, comparable=comparable, min_shared=min_shared, window_days=window_days
+    )
+    emph = emphasis(statements, claims, lede=lede)
+    emph_claims = emphasis_claims(emph, claims)
+    tables = {
+        "coverage": coverage(statements, alignments, claims, by="outlet", outlets=outlets),
+        "article_coverage": coverage(
+            statements, alignments, claims, by="article", absent=article_absent
+        ),
+        "omissions": omitted,
+        "omission_rates": omission_rates(omitted, claims, n_boot=n_boot, level=level, rng=gen),
+        "emphasis": emph,
+        "emphasis_claims": emph_claims,
+        "emphasis_outlets": emphasis_outlets(emph_claims),
+        "reporting_verbs": reporting_verbs(statements),
+        "labels": label_choices(statements, labels=labels),
+        "substitutions": substitutions(
+            statements, alignments, progress=progress, **options.get("substitutions_options", {})
+        ),
+        "distinguishing_terms": distinguishing_terms(
+            statements,
+            alignments,
+            aligned_only=aligned_only,
+            top_n=top_n,
+            **options.get("terms_options", {}),
+        ),
+        "discrepancies": discrepancies(
+            statements,
+            alignments,
+            claims,
+            entity_mentions,
+            **options.get("discrepancies_options", {}),
+        ),
+    }
+    return tables
