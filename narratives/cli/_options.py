@@ -19,6 +19,7 @@ the :func:`narratives.read_corpus` options (parameters ``on_error``,
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -121,7 +122,7 @@ def load_corpus(paths: str | Path | Sequence[str | Path], **options: Any) -> pl.
         When reading fails (``--on-error stop``), with the file and problem.
     """
     from narratives import schemas
-    from narratives.io import IngestError, read_corpus
+    from narratives.io import IngestError, NarrativesIngestWarning, read_corpus
 
     items = [paths] if isinstance(paths, str | Path) else list(paths)
     if len(items) == 1 and Path(items[0]).suffix.lower() == ".parquet":
@@ -131,10 +132,22 @@ def load_corpus(paths: str | Path | Sequence[str | Path], **options: Any) -> pl.
             schemas.require(frame, schemas.ARTICLES, name="articles", stage="load_corpus")
             return schemas.conform(frame, schemas.ARTICLES)
     kwargs = {k: v for k, v in options.items() if v is not None}
-    try:
-        return read_corpus(items, progress=True, **kwargs)
-    except IngestError as err:
-        raise click.ClickException(str(err)) from err
+    with warnings.catch_warnings():
+        # ingest warnings (bad files skipped, encodings) go to stderr as plain lines
+        warnings.filterwarnings("always", category=NarrativesIngestWarning)
+        shown = warnings.showwarning
+
+        def show(message: Any, category: type[Warning], *args: Any, **kw: Any) -> None:
+            if issubclass(category, NarrativesIngestWarning):
+                click.echo(f"warning: {message}", err=True)
+            else:
+                shown(message, category, *args, **kw)
+
+        warnings.showwarning = show
+        try:
+            return read_corpus(items, progress=True, **kwargs)
+        except IngestError as err:
+            raise click.ClickException(str(err)) from err
 
 
 def format_for(path: str | Path, fmt: str | None = None) -> str:

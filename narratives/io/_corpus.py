@@ -209,15 +209,18 @@ def read_corpus(
                     )
                 )
             except IngestError as err:
-                report(f"{err}; skipped", on_error)
+                report(str(err), on_error, skipped="file")
+                continue
+            except OSError as err:
+                report(f"{where}: cannot be read ({err.strerror or err})", on_error, skipped="file")
                 continue
             for record in records:
                 ident = record["article_id"]
                 if ident in seen:
                     report(
-                        f"{where}: duplicate article id {ident!r} (first read from "
-                        f"{seen[ident]}); the later one is skipped",
+                        f"{where}: duplicate article id {ident!r} (first read from {seen[ident]})",
                         on_error,
+                        skipped="later article",
                     )
                     continue
                 seen[ident] = where

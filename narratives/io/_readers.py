@@ -115,6 +115,11 @@ def _str(value: Any) -> str | None:
     return text or None
 
 
+def _numbers(items: Sequence[int]) -> str:
+    shown = ", ".join(map(str, items[:10]))
+    return shown + (f", ... ({len(items)} in all)" if len(items) > 10 else "")
+
+
 def records_from_rows(
     rows: Sequence[Mapping[str, Any]],
     *,
@@ -123,33 +128,62 @@ def records_from_rows(
     columns: Columns,
     encoding: str,
     on_error: OnError,
-) -> Iterator[dict[str, Any]]:
-    """Records from metadata rows (JSON objects, CSV/Parquet rows)."""
+) -> list[dict[str, Any]]:
+    """Records from metadata rows (JSON objects, CSV/Parquet rows).
+
+    A row whose text is empty but which has a title is kept (title only, empty
+    text) and reported in one warning per file; a row with neither text nor
+    title is skipped and reported (or stops the run with ``on_error="stop"``).
+    """
     present: list[str] = []
     for row in rows:
         present += [k for k in row if k not in present]
     cols = columns.resolve(present, where)
     text_col = cols["text"] or "text"
+    records: list[dict[str, Any]] = []
+    kept_empty: list[int] = []
+    skipped: list[int] = []
     for i, row in enumerate(rows):
-        label = f"{where} record {i}"
         raw = row.get(text_col)
+        title = _str(row.get(cols["title"])) if cols["title"] else None
         if not isinstance(raw, str) or not raw.strip():
-            problem = "missing" if raw is None else "empty" if isinstance(raw, str) else "not text"
-            report(f"{label}: {problem} text field {text_col!r}; record skipped", on_error)
-            continue
+            if title is None or not (raw is None or isinstance(raw, str)):
+                skipped.append(i)
+                problem = (
+                    "missing" if raw is None else "empty" if isinstance(raw, str) else "not text"
+                )
+                if on_error == "stop":
+                    report(f"{where} record {i}: {problem} text field {text_col!r}", on_error)
+                continue
+            kept_empty.append(i)
+            raw = raw or ""
         ident = _str(row.get(cols["id"])) if cols["id"] else None
-        yield {
-            "article_id": ident or f"{stem}:{i}",
-            "raw_text": raw,
-            "title": _str(row.get(cols["title"])) if cols["title"] else None,
-            "outlet_value": _str(row.get(cols["outlet"])) if cols["outlet"] else None,
-            "outlet_field": cols["outlet"],
-            "date_value": _str(row.get(cols["date"])) if cols["date"] else None,
-            "date_field": cols["date"],
-            "url": _str(row.get(cols["url"])) if cols["url"] else None,
-            "source_path": where,
-            "encoding": encoding,
-        }
+        records.append(
+            {
+                "article_id": ident or f"{stem}:{i}",
+                "raw_text": raw,
+                "title": title,
+                "outlet_value": _str(row.get(cols["outlet"])) if cols["outlet"] else None,
+                "outlet_field": cols["outlet"],
+                "date_value": _str(row.get(cols["date"])) if cols["date"] else None,
+                "date_field": cols["date"],
+                "url": _str(row.get(cols["url"])) if cols["url"] else None,
+                "source_path": where,
+                "encoding": encoding,
+            }
+        )
+    if skipped:
+        report(
+            f"{where}: {len(skipped)} record(s) without text in field {text_col!r} and without "
+            f"a title skipped (records {_numbers(skipped)})",
+            on_error,
+        )
+    if kept_empty:
+        note(
+            f"{where}: {len(kept_empty)} record(s) with an empty text field {text_col!r} kept "
+            f"with their title only (records {_numbers(kept_empty)})"
+        )
+    return records
 
 
 def _json_rows(text: str, where: str) -> list[Mapping[str, Any]]:
@@ -178,10 +212,10 @@ def _jsonl_rows(text: str, where: str, on_error: OnError) -> list[Mapping[str, A
         try:
             row = json.loads(line)
         except json.JSONDecodeError as err:
-            report(f"{where} line {n}: not valid JSON ({err}); line skipped", on_error)
+            report(f"{where} line {n}: not valid JSON ({err})", on_error, skipped="line")
             continue
         if not isinstance(row, dict):
-            report(f"{where} line {n}: not a JSON object; line skipped", on_error)
+            report(f"{where} line {n}: not a JSON object", on_error, skipped="line")
             continue
         rows.append(row)
     return rows
@@ -316,8 +350,9 @@ def _from_file(
     else:
         kinds = ", ".join(sorted(SUPPORTED | {".zip"}))
         report(
-            f"{path}: unsupported file type {suffix or '(none)'!r} (read: {kinds}); skipped",
+            f"{path}: unsupported file type {suffix or '(none)'!r} (read: {kinds})",
             on_error,
+            skipped="file",
         )
 
 
@@ -330,14 +365,18 @@ def _from_zip(path: Path, on_error: OnError) -> Iterator[tuple[str, str, Callabl
             if not m.is_dir() and not _hidden(PurePosixPath(m.filename).parts)
         ]
     except (zipfile.BadZipFile, OSError) as err:
-        report(f"{path}: unreadable zip archive ({err}); skipped", on_error)
+        report(f"{path}: unreadable zip archive ({err})", on_error, skipped="archive")
         return
     with archive:
         for member in members:
             where = f"{path}::{member.filename}"
             suffix = PurePosixPath(member.filename).suffix.lower()
             if suffix not in SUPPORTED:
-                report(f"{where}: unsupported file type {suffix or '(none)'!r}; skipped", on_error)
+                report(
+                    f"{where}: unsupported file type {suffix or '(none)'!r}",
+                    on_error,
+                    skipped="file",
+                )
                 continue
 
             def read(member: zipfile.ZipInfo = member, where: str = where) -> bytes:

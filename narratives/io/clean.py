@@ -35,7 +35,10 @@ KEPT_ROLES: tuple[str, ...] = ("headline", "subheadline", "body")
 HEADLINE_MAX_WORDS = 25
 SUBHEADLINE_MAX_WORDS = 15
 CREDIT_MAX_WORDS = 6
+#: lines longer than this (characters) are never navigation, promotion or credit lines
+FURNITURE_MAX_CHARS = 200
 _END_PUNCT = tuple(".!?:…;,،؛؟")
+_SENTENCE_END = (*_END_PUNCT, '"', "'", "”", "»", "’")
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"))
 _WORDS = r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}"
 _DATELINE_START = re.compile(rf"^(?P<place>{_WORDS}?)\s*(?P<sep>[-–—/(])\s*")
@@ -43,13 +46,29 @@ _WHOLE_DATELINE = re.compile(rf"^{_WORDS}\s*[-–—/]\s*{_WORDS}$")
 
 
 @dataclass(frozen=True)
+class LinePatterns:
+    """A group of line patterns: the ``^``-anchored ones in one regex, the rest apart.
+
+    (One big alternation of unanchored patterns is slow: it is tried at every
+    position of every line.)
+    """
+
+    anchored: re.Pattern[str]
+    unanchored: tuple[re.Pattern[str], ...]
+
+    def search(self, line: str) -> bool:
+        """Whether any pattern matches the (folded) ``line``."""
+        return self.anchored.match(line) is not None or any(p.search(line) for p in self.unanchored)
+
+
+@dataclass(frozen=True)
 class CleaningRules:
     """Boilerplate patterns compiled once (build with :func:`load_rules`)."""
 
-    boilerplate: re.Pattern[str]
-    navigation: re.Pattern[str]
-    copyright: re.Pattern[str]
-    credit_prefix: re.Pattern[str]
+    boilerplate: LinePatterns
+    navigation: LinePatterns
+    copyright: LinePatterns
+    credit_prefix: LinePatterns
     agencies: frozenset[str]
 
 
@@ -62,9 +81,13 @@ class CleanedArticle:
     text: str = ""
 
 
-def _union(patterns: Iterable[str]) -> re.Pattern[str]:
-    folded = [f"(?:{fold_pattern(p)})" for p in patterns]
-    return re.compile("|".join(folded) or r"(?!x)x", re.IGNORECASE)
+def _union(patterns: Iterable[str]) -> LinePatterns:
+    folded = [fold_pattern(p) for p in patterns]
+    anchored = "|".join(f"(?:{p[1:]})" for p in folded if p.startswith("^"))
+    return LinePatterns(
+        anchored=re.compile(anchored or r"(?!x)x"),
+        unanchored=tuple(re.compile(p) for p in folded if not p.startswith("^")),
+    )
 
 
 @lru_cache(maxsize=8)
@@ -163,15 +186,18 @@ def clean_article(
     months = months or load_months()
     pieces = list(line_pieces(raw_text))
     lines = [raw_text[s:e] for s, e in pieces]
-    folded = [fold(line) for line in lines]
+    # long lines are running text: they are not folded nor matched against patterns
+    folded = [fold(line) if len(line) <= FURNITURE_MAX_CHARS else "" for line in lines]
 
     # page header: the longest run of navigation / dated lines at the top
     # that ends with a navigation line ("الأربعاء 24 ابريل 2024 ..." + menus)
     header_end = -1
     for i, f in enumerate(folded):
-        if rules.navigation.search(f):
+        if f and rules.navigation.search(f):
             header_end = i
-        elif not (rules.boilerplate.search(f) or (word_count(f) <= 8 and find_dates(f, months))):
+        elif not f or not (
+            rules.boilerplate.search(f) or (word_count(f) <= 8 and find_dates(f, months))
+        ):
             break
 
     credit_cues = outlets.cues["credits"]
@@ -180,17 +206,25 @@ def clean_article(
     roles: list[str] = []
     seen_body = False
     for i, f in enumerate(folded):
-        words = word_count(f)
+        line = lines[i]
         if i <= header_end:
             role = "boilerplate"
-        elif not seen_body and _is_whole_dateline(lines[i]):
+            roles.append(role)
+            continue
+        if not f:
+            role = "body"
+            seen_body = True
+            roles.append(role)
+            continue
+        words = word_count(f)
+        if not seen_body and _is_whole_dateline(line):
             role = "dateline"
         elif rules.credit_prefix.search(f):
             role = "credit"
         elif rules.boilerplate.search(f):
             is_credit = credit_cues.search(f) and rules.copyright.search(f)
             role = "credit" if is_credit else "boilerplate"
-        elif credit_cues.search(f) and words <= CREDIT_MAX_WORDS:
+        elif words <= CREDIT_MAX_WORDS and credit_cues.search(f):
             role = "credit"
         elif headline is not None and f == headline:
             role = "boilerplate"
@@ -204,7 +238,7 @@ def clean_article(
                 if title_folded is not None
                 else (
                     0 < words <= HEADLINE_MAX_WORDS
-                    and not f.endswith(_END_PUNCT)
+                    and not line.endswith(_END_PUNCT)
                     and i < len(folded) - 1
                 )
             )
@@ -213,11 +247,11 @@ def clean_article(
         elif (
             seen_body
             and words <= SUBHEADLINE_MAX_WORDS
-            and not f.endswith(_END_PUNCT)
-            and _balanced(lines[i])
+            and not line.endswith(_END_PUNCT)
+            and _balanced(line)
             and i < len(folded) - 1
             and roles[-1] in ("body", "subheadline")
-            and folded[i - 1].endswith((*_END_PUNCT, '"', "'"))
+            and lines[i - 1].endswith(_SENTENCE_END)
         ):
             role = "subheadline"
         else:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,7 +32,8 @@ class DatePatterns:
 
     months: Mapping[str, int]  # folded name -> month number
     weekdays: Mapping[str, int]  # folded name -> Python weekday (Monday = 0)
-    textual: re.Pattern[str]  # [weekday] day month[/month] [year]
+    textual: re.Pattern[str]  # day month[/month] [year] (starts at the digits: fast)
+    weekday_before: re.Pattern[str]  # a weekday name right before a textual date
     numeric: re.Pattern[str]  # yyyy-mm-dd or dd/mm/yyyy
     date_line: re.Pattern[str]  # a whole line that is only a date (plus marker/time)
 
@@ -50,8 +51,8 @@ def load_months(path: str | Path = SHIPPED) -> DatePatterns:
     markers = [fold(str(m)) for m in data.get("published_markers", [])]
     month = _alternation(list(months))
     weekday = _alternation(list(weekdays))
+    weekday_prefix = rf"(?:(?P<weekday>{weekday})\s*[,،]?\s*)?"
     textual = (
-        rf"(?:(?P<weekday>{weekday})\s*[,،]?\s*)?"
         rf"(?P<day>\d{{1,2}})\s*(?:من\s+)?(?P<month>{month})(?:\s*/\s*(?P<month2>{month}))?"
         rf"(?:\s*[,،]?\s*(?:عام\s*|سنه\s*)?(?P<year>\d{{4}})(?!\d))?"
     )
@@ -61,17 +62,29 @@ def load_months(path: str | Path = SHIPPED) -> DatePatterns:
     )
     marker = rf"(?:(?:{_alternation(markers)})\s*(?:في)?\s*:?\s*)?" if markers else ""
     date_line = re.compile(
-        rf"^{marker}(?:(?:{textual})|(?:(?:(?P<weekday_n>{weekday})\s*[,،]?\s*)?{numeric}))"
+        rf"^{marker}(?:(?:{weekday_prefix}{textual})|(?:(?:(?P<weekday_n>{weekday})\s*[,،]?\s*)?{numeric}))"
         rf"{_TIME}\s*$",
         re.IGNORECASE,
     )
     return DatePatterns(
         months=months,
         weekdays=weekdays,
-        textual=re.compile(rf"(?<![^\W_]){textual}(?![^\W_])", re.IGNORECASE),
+        textual=re.compile(rf"(?<!\d){textual}(?![^\W_])", re.IGNORECASE),
+        weekday_before=re.compile(rf"(?<![^\W_])(?P<weekday>{weekday})\s*[,،]?\s*$"),
         numeric=re.compile(rf"(?<!\d){numeric}", re.IGNORECASE),
         date_line=date_line,
     )
+
+
+def _textual_dates(folded: str, patterns: DatePatterns) -> Iterator[tuple[int, int, dict]]:
+    """``(start, end, groups)`` of each textual date, with a weekday right before it."""
+    for match in patterns.textual.finditer(folded):
+        groups: dict[str, Any] = match.groupdict()
+        start = match.start()
+        before = patterns.weekday_before.search(folded, max(0, start - 16), start)
+        if before is not None:
+            groups["weekday"], start = before.group("weekday"), before.start()
+        yield start, match.end(), groups
 
 
 def _to_date(groups: Mapping[str, str | None], patterns: DatePatterns) -> dt.date | None:
@@ -107,11 +120,14 @@ def find_dates(text: str, patterns: DatePatterns | None = None) -> list[tuple[st
     """Every date expression in ``text``: ``(as written, folded; date or None if no year)``."""
     patterns = patterns or load_months()
     folded = fold(text)
-    return [
-        (m.group(0), _to_date(m.groupdict(), patterns))
-        for pattern in (patterns.textual, patterns.numeric)
-        for m in pattern.finditer(folded)
+    found = [
+        (folded[start:end], _to_date(groups, patterns))
+        for start, end, groups in _textual_dates(folded, patterns)
     ]
+    found += [
+        (m.group(0), _to_date(m.groupdict(), patterns)) for m in patterns.numeric.finditer(folded)
+    ]
+    return found
 
 
 def parse_date_value(value: Any) -> dt.date | None:
@@ -201,12 +217,17 @@ def infer_date(
     body = [s for s in spans if s["role"] == "body"][:2]
     partial: list[str] = []
     for span in body:
-        folded, offsets = normalize_with_offsets(piece(span), "match")
-        for match in patterns.textual.finditer(folded):
-            written = piece(span)[offsets[match.start()] : offsets[match.end() - 1] + 1]
-            groups = match.groupdict()
+        folded = fold(piece(span))
+        for start, end, groups in _textual_dates(folded, patterns):
             if not groups.get("weekday"):
                 continue
+            # only now map back to the text as written (rare, and slower)
+            refolded, offsets = normalize_with_offsets(piece(span), "match")
+            written = (
+                piece(span)[offsets[start] : offsets[end - 1] + 1]
+                if refolded == folded
+                else folded[start:end]
+            )
             weekday = patterns.weekdays[groups["weekday"] or ""]
             date = _to_date(groups, patterns)
             if date is not None and date.weekday() == weekday and span is body[0]:
