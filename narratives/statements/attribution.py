@@ -1,0 +1,324 @@
+"""Attribution: who says each statement, with which reporting verb, how quoted.
+
+Rules of Arabic news copy, applied statement by statement through an article:
+
+- The reporting verb (``cue``) is the first verb of ``reporting_verbs.tsv``
+  before the reported content (before ``أن``/``إن`` or a quotation).
+- Its speaker is the name or title right after it (``قال لافروف``,
+  ``وأكد وزير الخارجية الروسي``, ``وقال المتحدث الرسمي باسم الكرملين ديميتري
+  بيسكوف``: a person's name wins over the title around it), or right before it
+  (``وكان لافروف أكد``); with ``نقل`` the source after ``عن`` (``نقلت وكالة تاس
+  عن لافروف قوله``).
+- A verb with no subject (``وأضاف أن``, ``وتابع``), a participial clause
+  (``مشيرا إلى أن``), a continued quotation and a clause cut off a longer
+  sentence keep the current speaker.
+- ``وزعم فيها`` ("and claimed in them"): the verb refers back to statements
+  just mentioned, so the speaker is the last other actor named
+  (``تصريحات أدلى بها ... كيري ... وزعم فيها أن``).
+- Nested reports (``وقال إن بوتين أكد ...``) are given to the inner actor;
+  ``reported_by`` keeps the outer one.
+- Titles resolve to the holder the article introduced (``الوزير الروسي`` → the
+  Russian minister named last), else to the holder on the article's date.
+- Headlines and title lines ``لافروف: ...`` take the name before the colon; a
+  capital used for its government (``موسكو: ...``) stands for the article's
+  first speaker from that country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from narratives.statements._lexicon import Cue, Lexicon
+from narratives.statements._nlp import Feat
+from narratives.statements.entities import Match
+from narratives.statements.segment import Segment
+
+CUE_WINDOW = 20  # tokens searched for the reporting verb
+SUBJECT_WORDS = 8  # longest unresolved speaker description kept
+DIRECT_SHARE = 0.6  # share of quoted words above which a statement is a direct quote
+
+
+class Resolver:
+    """Resolves gazetteer matches to actor ids in the context of one article."""
+
+    def __init__(self, lex: Lexicon, published: dt.date | None) -> None:
+        self.lex = lex
+        self.published = published
+        self.seen: list[str] = []  # actor ids, in order of mention
+
+    def resolve(self, m: Match) -> str | None:
+        names = [e for e in m.entries if e.kind == "name"]
+        if names:
+            return names[0].id
+        titles = [e for e in m.entries if e.kind == "title"]
+        if titles:
+            holders = list(dict.fromkeys(e.id for e in titles))
+            for aid in reversed(self.seen):
+                if aid in holders:
+                    return aid
+            if self.published is not None:
+                for e in titles:
+                    if (e.valid_from is None or e.valid_from <= self.published) and (
+                        e.valid_to is None or self.published <= e.valid_to
+                    ):
+                        return e.id
+            current = [e.id for e in titles if e.valid_to is None]
+            return current[0] if len(set(current)) == 1 else None
+        for e in m.entries:  # generic descriptions
+            for aid in reversed(self.seen):
+                info = self.lex.actors.get(aid, {})
+                if (e.affiliation is None or info.get("affiliation") == e.affiliation) and (
+                    e.role is None or e.role in info.get("roles", ())
+                ):
+                    return aid
+        return None
+
+    def note(self, m: Match) -> None:
+        m.resolved = self.resolve(m)
+        if m.resolved is not None and m.resolved in self.lex.actors:
+            self.seen.append(m.resolved)
+
+
+@dataclass(slots=True)
+class Attribution:
+    speaker: str | None = None
+    speaker_mention: str | None = None
+    cue: str | None = None
+    cue_class: str | None = None
+    quote: str = "none"
+    reported_by: str | None = None
+    country: str | None = None  # headline "موسكو: ..." waiting for a speaker
+
+
+@dataclass(slots=True)
+class State:
+    """What carries over from one statement to the next within an article."""
+
+    speaker: str | None = None
+    mention: str | None = None
+    cue: Cue | None = None
+    last_actors: list[str] = field(default_factory=list)
+
+
+def attribute(
+    seg: Segment,
+    feats: list[Feat],
+    raw: str,
+    starts: list[int],
+    ends: list[int],
+    matches: list[Match],
+    in_speech: list[bool],
+    lex: Lexicon,
+    state: State,
+    *,
+    headline: bool,
+) -> Attribution:
+    """Speaker, cue and quote type of one segment; updates ``state``."""
+    at = {m.i: m for m in matches}
+    out = Attribution()
+    cue_k = _find_cue(seg, feats, in_speech, at, lex)
+    explicit: tuple[str | None, str] | None = None
+    carried = False
+    if cue_k is not None:
+        cue = feats[cue_k].cue
+        assert cue is not None
+        out.cue, out.cue_class = cue.lemma, cue.cls
+        after = cue_k + 1
+        if cue.slot == "after_an":
+            for k in range(after, min(seg.j, after + 12)):
+                if feats[k].norm == "عن":
+                    after = k + 1
+                    break
+        if after < seg.j and "resumptive" in feats[after].roles:
+            others = [a for a in reversed(state.last_actors) if a != state.speaker]
+            if others:
+                out.speaker, out.speaker_mention = others[0], feats[after].text
+            else:
+                carried = True
+        else:
+            explicit = _subject(after, seg, feats, raw, starts, ends, at, lex)
+            if explicit is None:
+                explicit = _preverbal(cue_k, seg, feats, raw, at)
+            if explicit is None:
+                carried = True
+            _nested(cue_k, seg, feats, at, out)
+    else:
+        explicit = _colon_speaker(seg, feats, raw, starts, ends, at, lex, out)
+        if explicit is None and not headline:
+            if in_speech[seg.i] or seg.how in ("connective", "length", "participle"):
+                carried = True
+                if state.cue is not None:
+                    out.cue, out.cue_class = state.cue.lemma, state.cue.cls
+            else:
+                topic = _preverbal(seg.j, seg, feats, raw, at, leading=True)
+                if topic is not None:
+                    state.speaker, state.mention = topic
+    if explicit is not None:
+        speaker, mention = explicit
+        if out.reported_by is not None:  # nested: the outer speaker is explicit
+            out.reported_by = speaker
+        else:
+            out.speaker = speaker
+        out.speaker_mention = out.speaker_mention or mention
+        if not headline:
+            state.speaker, state.mention = speaker, mention
+            state.cue = feats[cue_k].cue if cue_k is not None else state.cue
+    elif carried:
+        if out.reported_by is not None:
+            out.reported_by = state.speaker
+        else:
+            out.speaker, out.speaker_mention = state.speaker, state.mention
+        if cue_k is not None:
+            state.cue = feats[cue_k].cue
+    state.last_actors = [m.resolved for m in matches if m.resolved in lex.actors]  # type: ignore[misc]
+    out.quote = _quote(seg, feats, in_speech, out)
+    return out
+
+
+def _find_cue(
+    seg: Segment, feats: list[Feat], in_speech: list[bool], at: dict[int, Match], lex: Lexicon
+) -> int | None:
+    k = seg.i
+    end = min(seg.j, seg.i + CUE_WINDOW)
+    while k < end:
+        f = feats[k]
+        if in_speech[k] or (k > seg.i and (f.kind == "q" or "complementizer" in f.roles)):
+            return None
+        m = at.get(k)
+        if m is not None:
+            k = m.j
+            continue
+        cue = f.cue
+        if cue is not None and (cue.kind == "finite" or k == seg.i):
+            if not cue.ambiguous or (k + 1) in at or _complement_follows(k, seg, feats):
+                return k
+        k += 1
+    return None
+
+
+def _complement_follows(k: int, seg: Segment, feats: list[Feat]) -> bool:
+    for f in feats[k + 1 : min(seg.j, k + 9)]:
+        if f.kind in ("q", ":") or "complementizer" in f.roles:
+            return True
+    return False
+
+
+def _subject(
+    k: int,
+    seg: Segment,
+    feats: list[Feat],
+    raw: str,
+    starts: list[int],
+    ends: list[int],
+    at: dict[int, Match],
+    lex: Lexicon,
+) -> tuple[str | None, str] | None:
+    """The speaker named right after the verb, if any."""
+    chain: list[Match] = []
+    i = k
+    while i < seg.j and len(chain) < 4:
+        if feats[i].kind == "c" and chain:
+            i += 1
+            continue
+        m = at.get(i)
+        if m is None or not m.is_actor:
+            break
+        chain.append(m)
+        i = m.j
+    if chain:
+        pick = next((m for m in chain if m.is_person_name), None)
+        pick = pick or next((m for m in chain if m.resolved is not None), chain[0])
+        return pick.resolved, raw[chain[0].start : chain[-1].end]
+    if k < seg.j and feats[k].norm in lex.title_heads:
+        stop = k
+        while stop < min(seg.j, k + SUBJECT_WORDS):
+            f = feats[stop]
+            if f.kind != "w" or f.roles & {"complementizer", "stop"} or f.cue is not None:
+                break
+            stop += 1
+        person = next(
+            (at[i] for i in range(k, stop) if i in at and at[i].is_person_name), None
+        )
+        if person is not None:
+            return person.resolved, raw[starts[k] : person.end]
+        return None, raw[starts[k] : ends[max(k, stop - 1)]]
+    return None
+
+
+def _preverbal(
+    k: int, seg: Segment, feats: list[Feat], raw: str, at: dict[int, Match], *, leading=False
+) -> tuple[str | None, str] | None:
+    """An actor named before the verb (``وكان لافروف أكد``, ``«بوتين أكد``)."""
+    for m in at.values():
+        if not (seg.i <= m.i and m.j <= k) or not m.is_actor or m.resolved is None:
+            continue
+        if leading:
+            if m.i - seg.i <= 2 and (m.i == seg.i or feats[m.i - 1].kind == "w"):
+                if m.i == seg.i or feats[m.i - 1].norm in ("وكان", "كان", "فيما", "بينما"):
+                    return m.resolved, raw[m.start : m.end]
+            continue
+        if m.j == k or (m.j == k - 1 and feats[k - 1].kind == "q"):
+            return m.resolved, raw[m.start : m.end]
+    return None
+
+
+def _nested(cue_k: int, seg: Segment, feats: list[Feat], at: dict[int, Match], out: Attribution) -> None:
+    """``قال إن «بوتين أكد ...»``: give the report to the inner actor."""
+    for k in range(cue_k + 1, min(seg.j, cue_k + 12)):
+        if "complementizer" in feats[k].roles:
+            q = k + 1
+            while q < seg.j and feats[q].kind == "q":
+                q += 1
+            m = at.get(q)
+            if m is None or not m.is_actor or m.resolved is None:
+                return
+            v = m.j
+            if v < seg.j and feats[v].cue is not None and feats[v].cue.kind == "finite":  # type: ignore[union-attr]
+                inner = feats[v].cue
+                assert inner is not None
+                out.speaker, out.speaker_mention = m.resolved, feats[q].text
+                out.cue, out.cue_class = inner.lemma, inner.cls
+                out.reported_by = ""  # filled with the outer speaker by the caller
+            return
+        if feats[k].kind in ("q", "e"):
+            return
+
+
+def _colon_speaker(
+    seg: Segment,
+    feats: list[Feat],
+    raw: str,
+    starts: list[int],
+    ends: list[int],
+    at: dict[int, Match],
+    lex: Lexicon,
+    out: Attribution,
+) -> tuple[str | None, str] | None:
+    """Title-style attribution ``لافروف: ...`` / ``موسكو: ...``."""
+    colon = next((k for k in range(seg.i, min(seg.j, seg.i + 8)) if feats[k].kind == ":"), None)
+    if colon is None or colon == seg.i:
+        return None
+    if any(f.kind in ("e", "q") for f in feats[seg.i : colon]):
+        return None
+    inside = [m for m in at.values() if seg.i <= m.i and m.j <= colon]
+    mention = raw[starts[seg.i] : ends[colon - 1]]
+    actors = [m for m in inside if m.is_actor and m.resolved is not None]
+    if actors:
+        return actors[0].resolved, mention
+    places = [lex.country_of(m.resolved) for m in inside if m.resolved is not None]
+    if not places or None in places:
+        return None
+    if len(places) == 1:
+        out.country = places[0]
+    return None, mention
+
+
+def _quote(seg: Segment, feats: list[Feat], in_speech: list[bool], out: Attribution) -> str:
+    words = [k for k in range(seg.i, seg.j) if feats[k].kind == "w"]
+    quoted = sum(1 for k in words if in_speech[k])
+    if words and quoted / len(words) >= DIRECT_SHARE:
+        return "direct"
+    if quoted:
+        return "mixed"
+    return "indirect" if (out.cue or out.speaker or out.speaker_mention) else "none"

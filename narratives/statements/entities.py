@@ -1,0 +1,158 @@
+"""Gazetteer matching: actors and entities mentioned in statements.
+
+Names, titles and variant spellings from ``actors.yaml`` and ``entities.yaml``
+are matched on match-normalized tokens (hamza, alif maqsura, ta marbuta,
+diacritics ignored), after the proclitics و ف ب ل ك where the rest is a known
+name (``للولايات المتحدة``, ``بلافروف``). Matches are longest-first and never
+overlap; their offsets point into ``raw_text`` and stay tight: in
+``تنظيم “داعش” الإرهابي`` the mention is ``داعش``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from narratives.schemas import ENTITY_MENTIONS, conform, require
+from narratives.statements._lexicon import Entry, Lexicon, Source, load_lexicon
+from narratives.statements._nlp import Feat
+
+
+@dataclass(slots=True)
+class Match:
+    """Tokens ``[i, j)`` naming something; ``resolved`` is filled in context."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    entries: list[Entry]
+    resolved: str | None = None
+
+    @property
+    def is_actor(self) -> bool:
+        return any(e.is_actor for e in self.entries)
+
+    @property
+    def is_person_name(self) -> bool:
+        return any(e.kind == "name" and e.type == "person" for e in self.entries)
+
+
+def match_phrases(
+    starts: list[int], ends: list[int], feats: list[Feat], lex: Lexicon
+) -> list[Match]:
+    """Longest non-overlapping gazetteer matches in a token sequence."""
+    out: list[Match] = []
+    n = len(feats)
+    i = 0
+    first = lex.first_token
+    while i < n:
+        f = feats[i]
+        if f.kind != "w":
+            i += 1
+            continue
+        best: tuple[int, tuple[str, ...], int] | None = None
+        for form, strip in f.variants:
+            for key in first.get(form, ()):
+                size = len(key)
+                if best is not None and size <= best[0]:
+                    break
+                if i + size <= n and all(feats[i + m].norm == key[m] for m in range(1, size)):
+                    best = (size, key, strip)
+                    break
+        if best is None:
+            i += 1
+            continue
+        size, key, strip = best
+        out.append(Match(i, i + size, starts[i] + strip, ends[i + size - 1], lex.phrases[key]))
+        i += size
+    return out
+
+
+def entity_rows(
+    matches: list[Match], raw_text: str, lex: Lexicon, *, statement_id: str
+) -> list[dict[str, object]]:
+    """ENTITY_MENTIONS rows (without article columns) for resolved matches."""
+    rows = []
+    for m in matches:
+        if m.resolved is None:
+            continue
+        rows.append(
+            {
+                "statement_id": statement_id,
+                "entity_id": m.resolved,
+                "entity_type": lex.entity_type(m.resolved),
+                "mention": raw_text[m.start : m.end],
+                "start": m.start,
+                "end": m.end,
+            }
+        )
+    return rows
+
+
+def extract_entities(
+    statements: pl.DataFrame,
+    articles: pl.DataFrame,
+    *,
+    entities: Source = None,
+    actors: Source = None,
+    verbs: Source = None,
+    max_chars: int = 400,
+    progress: bool = False,
+) -> pl.DataFrame:
+    """Actors, places, organisations and groups mentioned in each statement.
+
+    Every gazetteer match in the articles' kept text is resolved in context
+    (titles such as ``الوزير الروسي`` to the actor the article introduced) and
+    assigned to the statement whose ``[start, end)`` holds it.
+
+    Parameters
+    ----------
+    statements
+        A STATEMENTS table (:data:`narratives.schemas.STATEMENTS`), e.g. from
+        :func:`narratives.extract_statements`.
+    articles
+        The ARTICLES table the statements came from.
+    entities, actors, verbs
+        Your own gazetteer / lexicon files, merged with the shipped ones.
+
+    Returns
+    -------
+    pl.DataFrame
+        :data:`narratives.schemas.ENTITY_MENTIONS`: one row per mention, with
+        the surface form as written and offsets into ``raw_text``.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from narratives.statements import extract_statements
+    >>> text = "قال لافروف إن تنظيم “داعش” الإرهابي يهدد سورية."
+    >>> arts = pl.DataFrame({"article_id": ["a"], "raw_text": [text],
+    ...     "spans": [[{"role": "body", "start": 0, "end": len(text)}]]})
+    >>> st = extract_statements(arts)
+    >>> extract_entities(st, arts).select("entity_id", "mention").rows()
+    [('lavrov', 'لافروف'), ('isis', 'داعش'), ('syria', 'سورية')]
+    """
+    from narratives.statements.extract import _run
+
+    require(statements, ["statement_id", "article_id", "start", "end"], name="statements",
+            stage="extract_entities")
+    lex = load_lexicon(actors, verbs, entities)
+    wanted = set(statements["article_id"].unique().to_list())
+    subset = articles.filter(pl.col("article_id").is_in(list(wanted)))
+    _, mentions = _run(subset, lex, max_chars=max_chars, progress=progress, mentions=True)
+    found = conform(pl.DataFrame(mentions, schema_overrides=dict(ENTITY_MENTIONS)),
+                    ENTITY_MENTIONS).drop("statement_id")
+    spans = statements.select("statement_id", "article_id", "start", "end",
+                              *(["outlet"] if "outlet" in statements.columns else []))
+    joined = (
+        found.drop("outlet")
+        .join(spans.rename({"start": "s_start", "end": "s_end"}), on="article_id")
+        .filter((pl.col("start") >= pl.col("s_start")) & (pl.col("end") <= pl.col("s_end")))
+        .sort("article_id", "start")
+    )
+    return conform(joined.drop("s_start", "s_end"), ENTITY_MENTIONS).select(
+        list(ENTITY_MENTIONS)
+    )
+

@@ -1,0 +1,261 @@
+"""ARTICLES → STATEMENTS: the statements stage."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator
+from typing import Any
+
+import polars as pl
+from tqdm import tqdm
+
+from narratives.schemas import ARTICLES, STATEMENTS, conform, require
+from narratives.statements._lexicon import Lexicon, Source, load_lexicon
+from narratives.statements._nlp import Feat, tokenize
+from narratives.statements.attribution import Resolver, State, attribute
+from narratives.statements.entities import entity_rows, match_phrases
+from narratives.statements.segment import (
+    Paragraph,
+    paragraphs,
+    quote_spans,
+    speech_mask,
+    split_paragraph,
+)
+
+MAX_CHARS = 400
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+class StatementsWarning(UserWarning):
+    """An article gave no statements, or statements the rules cannot attribute."""
+
+
+def extract_statements(
+    articles: pl.DataFrame,
+    *,
+    actors: Source = None,
+    verbs: Source = None,
+    entities: Source = None,
+    markers: Source = None,
+    max_chars: int = MAX_CHARS,
+    progress: bool = False,
+) -> pl.DataFrame:
+    """Cut articles into attributed statements.
+
+    Each headline (and subheadline) line is a statement of its own
+    (``is_headline=True``); body text is cut at sentence ends, participial
+    reporting clauses (``مشيرا إلى أن``), new reporting verbs (``وقال``) and
+    clause connectives, and pieces longer than ``max_chars`` are cut at the
+    comma nearest their middle (see :mod:`narratives.statements.segment`).
+    Speakers, reporting verbs and quote types follow
+    :mod:`narratives.statements.attribution`. Articles are independent: the
+    function can run on any partition of the table.
+
+    Parameters
+    ----------
+    articles
+        An ARTICLES table (:data:`narratives.schemas.ARTICLES`); only
+        ``article_id``, ``raw_text`` and ``spans`` are required (``outlet``,
+        ``published`` are copied when present). Without ``spans`` an article's
+        non-blank lines are segmented as body, with a warning.
+    actors, entities
+        Your own gazetteer YAML (format of ``narratives/lexicons/actors.yaml``
+        / ``entities.yaml``), merged with the shipped one.
+    verbs, markers
+        Your own TSV of reporting verbs / clause markers (format of
+        ``reporting_verbs.tsv`` / ``clause_markers.tsv``), merged.
+    max_chars
+        Longest statement before it is cut at a comma.
+    progress
+        Show a progress bar (stderr).
+
+    Returns
+    -------
+    pl.DataFrame
+        :data:`narratives.schemas.STATEMENTS` (``raw_text[start:end] == text``;
+        statements of an article never overlap; headlines first), plus
+        ``reported_by``: the outer speaker of a nested report
+        (``وقال لافروف إن بوتين أكد ...`` → speaker ``putin``, reported_by
+        ``lavrov``).
+
+    Warns
+    -----
+    StatementsWarning
+        Naming the articles with no headline or body text, not in Arabic, or
+        that failed (those give no statements; the run goes on).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> text = "قال لافروف إن الوضع صعب مشيرا إلى أن الحل سياسي. وأضاف أن التعاون ممكن."
+    >>> arts = pl.DataFrame({"article_id": ["a"], "raw_text": [text],
+    ...     "spans": [[{"role": "body", "start": 0, "end": len(text)}]]})
+    >>> extract_statements(arts).select("text", "speaker", "cue").rows()
+    [('قال لافروف إن الوضع صعب', 'lavrov', 'قال'), ('مشيرا إلى أن الحل سياسي.', 'lavrov', 'أشار'), ('وأضاف أن التعاون ممكن.', 'lavrov', 'أضاف')]
+    """
+    require(articles, ["article_id", "raw_text"], name="articles", stage="extract_statements")
+    require(
+        articles,
+        {c: ARTICLES[c] for c in ("article_id", "raw_text", "spans") if c in articles.columns},
+        name="articles",
+        stage="extract_statements",
+    )
+    lex = load_lexicon(_key(actors), _key(verbs), _key(entities), _key(markers))
+    rows, _ = _run(articles, lex, max_chars=max_chars, progress=progress, mentions=False)
+    frame = pl.DataFrame(rows, schema={**STATEMENTS, "reported_by": pl.String})
+    return conform(frame, STATEMENTS)
+
+
+def _key(source: Source) -> Source:
+    return None if source is None else str(source)
+
+
+def _articles(articles: pl.DataFrame) -> Iterator[dict[str, Any]]:
+    cols = [c for c in ("article_id", "outlet", "published", "raw_text", "spans")
+            if c in articles.columns]
+    yield from articles.select(cols).iter_rows(named=True)
+
+
+def _run(
+    articles: pl.DataFrame,
+    lex: Lexicon,
+    *,
+    max_chars: int,
+    progress: bool,
+    mentions: bool,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Statement rows (and entity mention rows) of all ``articles``."""
+    problems: dict[str, list[str]] = {}
+    work: list[tuple[dict[str, Any], list[Paragraph]]] = []
+    for art in _articles(articles):
+        raw = art.get("raw_text") or ""
+        spans = art.get("spans")
+        if spans is None:
+            problems.setdefault("have no spans (their lines were segmented as body)", []).append(
+                art["article_id"])
+            spans = [{"role": "body", "start": 0, "end": len(raw)}]
+        paras = paragraphs(raw, spans)
+        if not paras:
+            problems.setdefault("have no headline or body text", []).append(art["article_id"])
+        elif not _is_arabic(raw, paras):
+            problems.setdefault(
+                "are not in Arabic (segmented, but speakers and reporting verbs are Arabic rules)",
+                [],
+            ).append(art["article_id"])
+        work.append((art, paras))
+    cache: dict[int, Feat] = {}
+    texts = (art["raw_text"][p.start : p.end] for art, paras in work for p in paras)
+    tokens = tokenize(texts, lex, cache)
+    rows: list[dict[str, Any]] = []
+    ments: list[dict[str, Any]] = []
+    for art, paras in tqdm(work, disable=not progress, desc="statements", unit="article"):
+        toks = [next(tokens) for _ in paras]
+        try:
+            r, m = _article(art, paras, toks, lex, max_chars=max_chars, mentions=mentions)
+        except Exception as err:  # one bad article must not stop the run
+            problems.setdefault(f"failed ({type(err).__name__}: {err})", []).append(
+                art["article_id"])
+            continue
+        rows.extend(r)
+        ments.extend(m)
+    for what, ids in problems.items():
+        shown = ", ".join(repr(i) for i in ids[:10]) + (" ..." if len(ids) > 10 else "")
+        warnings.warn(
+            f"extract_statements: {len(ids)} article(s) {what}: {shown}",
+            StatementsWarning,
+            stacklevel=3,
+        )
+    return rows, ments
+
+
+def _is_arabic(raw: str, paras: list[Paragraph]) -> bool:
+    sample = "".join(raw[p.start : p.end] for p in paras)[:2000]
+    letters = len(_LETTER.findall(sample))
+    return letters == 0 or len(_ARABIC.findall(sample)) >= 0.5 * letters
+
+
+def _article(
+    art: dict[str, Any],
+    paras: list[Paragraph],
+    toks: list[tuple[list[int], list[int], list[Feat]]],
+    lex: Lexicon,
+    *,
+    max_chars: int,
+    mentions: bool,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    raw: str = art["raw_text"]
+    aid = art["article_id"]
+    resolver = Resolver(lex, art.get("published"))
+    state = State()
+    pieces: list[tuple[int, dict[str, Any], list[Any]]] = []
+    for para, (rel_starts, rel_ends, feats) in zip(paras, toks, strict=True):
+        starts = [s + para.start for s in rel_starts]
+        ends = [e + para.start for e in rel_ends]
+        matches = match_phrases(starts, ends, feats, lex)
+        for m in matches:
+            resolver.note(m)
+        starts_at = {m.i for m in matches if m.is_actor}
+        in_speech = speech_mask(feats, quote_spans(starts, ends, feats))
+        segs = split_paragraph(
+            starts, ends, feats, lex, headline=para.headline, in_speech=in_speech,
+            starts_phrase=starts_at.__contains__, max_chars=max_chars,
+        )
+        mi = 0
+        for seg in segs:
+            while mi < len(matches) and matches[mi].i < seg.i:
+                mi += 1
+            mj = mi
+            while mj < len(matches) and matches[mj].i < seg.j:
+                mj += 1
+            seg_matches = matches[mi:mj]
+            att = attribute(seg, feats, raw, starts, ends, seg_matches, in_speech, lex, state,
+                            headline=para.headline)
+            start, end = starts[seg.i], ends[seg.j - 1]
+            row = {
+                "article_id": aid,
+                "outlet": art.get("outlet"),
+                "published": art.get("published"),
+                "start": start,
+                "end": end,
+                "text": raw[start:end],
+                "is_headline": para.headline,
+                "speaker": att.speaker,
+                "speaker_mention": att.speaker_mention,
+                "cue": att.cue,
+                "cue_class": att.cue_class,
+                "quote": att.quote,
+                "entities": list(dict.fromkeys(m.resolved for m in seg_matches if m.resolved)),
+                "reported_by": att.reported_by or None,
+                "_country": att.country,
+            }
+            pieces.append((0 if para.headline else 1, row, seg_matches))
+    pieces.sort(key=lambda p: p[0])  # headlines first, then body in text order
+    _metonyms([row for _, row, _ in pieces], lex)
+    rows, ments = [], []
+    for pos, (_, row, seg_matches) in enumerate(pieces):
+        row.pop("_country")
+        row["position"] = pos
+        row["statement_id"] = f"{aid}:{pos}"
+        rows.append(row)
+        if mentions:
+            for m in entity_rows(seg_matches, raw, lex, statement_id=row["statement_id"]):
+                ments.append({**m, "article_id": aid, "outlet": art.get("outlet")})
+    return rows, ments
+
+
+def _metonyms(rows: list[dict[str, Any]], lex: Lexicon) -> None:
+    """Headline ``موسكو: ...``: the article's first speaker from that country."""
+    for row in rows:
+        country = row["_country"]
+        if country is None or row["speaker"] is not None:
+            continue
+        for other in rows:
+            sp = other["speaker"]
+            if sp is not None and lex.actors.get(sp, {}).get("affiliation") == country:
+                row["speaker"] = sp
+                break
+
+
+
