@@ -9,11 +9,12 @@ splits the result into the same word tokens as
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 import polars as pl
 
-from narratives.normalize import _table
+from narratives.normalize import PROCLITICS, _table
 
 #: a word token, as in narratives.normalize.tokenize
 TOKEN_PATTERN = r"[\p{L}\p{N}]+"
@@ -42,3 +43,35 @@ def normalized(expr: pl.Expr, level: str = "match") -> pl.Expr:
 def tokens(expr: pl.Expr) -> pl.Expr:
     """List of word tokens of an already normalized string expression."""
     return expr.str.extract_all(TOKEN_PATTERN)
+
+
+def strip_proclitics(token: str, vocabulary: Collection[str], *, min_stem: int = 3) -> str:
+    """Remove up to two of و ف ب ل ك where the rest is a known word; keep ال.
+
+    Unlike :func:`narratives.normalize.strip_clitics` the definite article
+    stays, so السورية (Syrian) is not folded into سورية (Syria), and stems
+    shorter than ``min_stem`` are never produced (كما stays كما).
+
+    Examples
+    --------
+    >>> vocab = {"الارهاب", "قال", "ما", "الحكومه"}
+    >>> [strip_proclitics(t, vocab) for t in ["والارهاب", "وقال", "كما", "للحكومه"]]
+    ['الارهاب', 'قال', 'كما', 'الحكومه']
+    """
+    word = token
+    for _ in range(2):
+        if len(word) <= min_stem or word[0] not in PROCLITICS:
+            break
+        rest = word[1:]
+        if rest in vocabulary:
+            word = rest
+        elif word[0] == "ل" and rest.startswith("ل") and "ا" + rest in vocabulary:
+            word = "ا" + rest
+        else:
+            break
+    return word
+
+
+def proclitic_map(tokens_used: Iterable[str], vocabulary: Collection[str]) -> dict[str, str]:
+    """``{token: stripped}`` for the tokens that :func:`strip_proclitics` changes."""
+    return {t: s for t in tokens_used if (s := strip_proclitics(t, vocabulary)) != t}

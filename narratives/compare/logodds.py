@@ -25,8 +25,7 @@ import polars as pl
 
 from narratives import schemas
 from narratives.compare._common import check
-from narratives.compare._text import normalized, tokens
-from narratives.normalize import strip_clitics
+from narratives.compare._text import normalized, proclitic_map, tokens
 
 
 def log_odds_z(
@@ -68,7 +67,8 @@ def term_counts(
     """Token occurrences: ``statement_id``, ``outlet``, ``term`` (one row each).
 
     Tokens are match-normalized; with ``clitics`` the proclitics و ف ب ل ك
-    and ال are stripped where the rest is a word seen in these statements.
+    are stripped where the rest is a word seen in these statements (ال is
+    kept, see :func:`narratives.compare._text.strip_proclitics`).
     """
     long = (
         statements.select("statement_id", "outlet", term=tokens(normalized(pl.col("text"))))
@@ -78,8 +78,7 @@ def term_counts(
     )
     if clitics:
         vocab = set(long["term"].unique().to_list())
-        mapping = {t: s for t in vocab if (s := strip_clitics(t, vocab)) != t}
-        long = long.with_columns(pl.col("term").replace(mapping))
+        long = long.with_columns(pl.col("term").replace(proclitic_map(vocab, vocab)))
     if stopwords:
         long = long.filter(~pl.col("term").is_in(list(stopwords)))
     return long

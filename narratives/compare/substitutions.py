@@ -1,7 +1,7 @@
 """Word substitutions: "outlet A writes X where outlet B writes Y".
 
 Token-level diffs (``difflib.SequenceMatcher`` on match-normalized,
-clitic-stripped tokens) of aligned statement pairs from different outlets,
+proclitic-stripped tokens) of aligned statement pairs from different outlets,
 aggregated over pairs and ranked by how many pairs show each substitution.
 The loop runs over aligned pairs only, which is bounded by the alignment.
 """
@@ -16,8 +16,7 @@ from tqdm import tqdm
 
 from narratives import schemas
 from narratives.compare._common import ALIGNMENT_COLUMNS, SAME_CLAIM_RELATIONS, check
-from narratives.compare._text import normalized, tokens
-from narratives.normalize import strip_clitics
+from narratives.compare._text import normalized, proclitic_map, tokens
 
 
 def token_substitutions(
@@ -67,8 +66,8 @@ def substitutions(
     indels
         Also keep insertions and deletions (one side empty).
     clitics
-        Strip proclitics (و ف ب ل ك, ال) where the rest is a known word, so
-        وقال / قال is no substitution.
+        Strip proclitics (و ف ب ل ك, not ال) where the rest is a known word,
+        so وقال / قال is no substitution.
     min_count
         Keep substitutions seen in at least this many pairs.
     max_examples
@@ -108,7 +107,7 @@ def substitutions(
         vocab_frame = statements.select(tok=tokens(normalized(pl.col("text")))).explode("tok")
         vocab = set(vocab_frame["tok"].drop_nulls().unique().to_list())
         used = set(toks["tok"].explode().drop_nulls().unique().to_list())
-        mapping = {t: s for t in used if (s := strip_clitics(t, vocab)) != t}
+        mapping = proclitic_map(used, vocab)
         toks = toks.with_columns(pl.col("tok").list.eval(pl.element().replace(mapping)))
     by_id = {sid: tok for sid, tok in toks.select("statement_id", "tok").iter_rows()}
     rows: list[tuple[str | None, str | None, str, str, str, str]] = []

@@ -1,0 +1,386 @@
+"""Comparisons on the seed articles, with statements, claims and alignments built by hand.
+
+Statements are the seeds' sentences (offsets into raw_text); claims and
+alignments come from the gold annotation, so these tests pin down what the
+comparison functions do independently of segmentation and alignment quality.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+import pytest
+import yaml
+
+import narratives as n
+from narratives import schemas
+from narratives.compare import (
+    compare,
+    coverage,
+    discrepancies,
+    distinguishing_terms,
+    emphasis,
+    label_choices,
+    load_labels,
+    omission_rates,
+    omissions,
+    reporting_verbs,
+    substitutions,
+)
+
+SPEAKERS = {
+    "لافروف": "lavrov",
+    "تيلرسون": "tillerson",
+    "شويغو": "shoigu",
+    "بوتين": "putin",
+    "بيسكوف": "peskov",
+}
+CUES = {
+    "أكد": "assertive",
+    "شدد": "assertive",
+    "قال": "neutral",
+    "أضاف": "neutral",
+    "زعم": "distancing",
+    "دحض": "denial",
+    "أوضح": "neutral",
+    "أشار": "neutral",
+}
+MINSK, SANA, RT, ITTIHAD = "minsk-agreements", "sana", "rt-arabic", "al-ittihad"
+
+
+def _speaker_and_cue(text: str) -> tuple[str | None, str | None, str | None]:
+    speaker = next((sid for word, sid in SPEAKERS.items() if word in text), None)
+    cue = next((c for c in CUES if re.search(rf"(?<!\w)[وف]?{c}", text)), None)
+    return speaker, cue, CUES.get(cue) if cue else None
+
+
+@pytest.fixture(scope="module")
+def articles(seeds_dir: Path) -> pl.DataFrame:
+    return n.read_corpus(seeds_dir)
+
+
+@pytest.fixture(scope="module")
+def statements(articles: pl.DataFrame) -> pl.DataFrame:
+    """Sentences of the headline and body spans; SANA's Kerry clause split off."""
+    rows = []
+    for art in articles.iter_rows(named=True):
+        raw = art["raw_text"]
+        pieces: list[tuple[int, int, bool]] = []
+        for span in art["spans"]:
+            if span["role"] not in ("headline", "body"):
+                continue
+            start = span["start"]
+            for m in re.finditer(r"[^.؟!]+[.؟!]?", raw[span["start"] : span["end"]]):
+                s, e = start + m.start(), start + m.end()
+                text = raw[s:e]
+                if text.strip():
+                    lead = len(text) - len(text.lstrip())
+                    pieces.append((s + lead, e, span["role"] == "headline"))
+        split = []
+        for s, e, head in pieces:
+            cut = raw.find(" وزعم فيها", s, e)
+            split += [(s, cut, head), (cut + 1, e, head)] if cut > 0 else [(s, e, head)]
+        for pos, (s, e, head) in enumerate(split):
+            text = raw[s:e]
+            speaker, cue, cls = _speaker_and_cue(text)
+            if text.startswith("وزعم"):
+                speaker, cue, cls = "kerry", "زعم", "distancing"
+            rows.append(
+                {
+                    "statement_id": f"{art['article_id']}:{pos}",
+                    "article_id": art["article_id"],
+                    "outlet": art["outlet"],
+                    "published": art["published"],
+                    "position": pos,
+                    "start": s,
+                    "end": e,
+                    "text": text,
+                    "is_headline": head,
+                    "speaker": speaker,
+                    "speaker_mention": None,
+                    "cue": cue,
+                    "cue_class": cls,
+                    "quote": "direct" if "“" in text or "«" in text else "indirect",
+                    "entities": [speaker] if speaker else [],
+                }
+            )
+    return schemas.conform(pl.DataFrame(rows), schemas.STATEMENTS)
+
+
+@pytest.fixture(scope="module")
+def gold_claims(statements: pl.DataFrame, articles: pl.DataFrame, gold_path: Path) -> pl.DataFrame:
+    """Every statement in one claim: its most specific gold claim (fewest mentions)."""
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    raw = {a[:3]: (a, t) for a, t in articles.select("article_id", "raw_text").iter_rows()}
+    claim_of: dict[str, str] = {}
+    for claim in sorted(gold["claims"], key=lambda c: len(c["mentions"])):
+        for mention in claim["mentions"]:
+            art, text = raw[mention["doc"]]
+            mid = text.index(mention["anchor"]) + len(mention["anchor"]) // 2
+            hit = statements.filter(
+                (pl.col("article_id") == art) & (pl.col("start") <= mid) & (pl.col("end") > mid)
+            )
+            if hit.height:
+                claim_of.setdefault(hit["statement_id"][0], claim["id"])
+    out = statements.select(
+        claim_id=pl.col("statement_id")
+        .replace_strict(claim_of, default=None)
+        .fill_null("solo:" + pl.col("statement_id")),
+        statement_id="statement_id",
+        article_id="article_id",
+        outlet="outlet",
+    )
+    out = out.with_columns(
+        claim_size=pl.len().over("claim_id").cast(pl.Int32),
+        claim_outlets=pl.col("outlet").n_unique().over("claim_id").cast(pl.Int32),
+        representative=pl.col("claim_id"),
+    )
+    return schemas.conform(out, schemas.CLAIMS)
+
+
+@pytest.fixture(scope="module")
+def gold_alignments(gold_claims: pl.DataFrame) -> pl.DataFrame:
+    rows = []
+    multi = gold_claims.filter(pl.col("claim_size") > 1)
+    for _, group in multi.group_by("claim_id"):
+        items = sorted(group.select("statement_id", "article_id", "outlet").rows())
+        for a, b in itertools.combinations(items, 2):
+            if a[1] != b[1]:
+                rows.append((a[0], b[0], a[1], b[1], a[2], b[2], 60.0, "paraphrase"))
+    return pl.DataFrame(rows, schema=schemas.ALIGNMENTS, orient="row")
+
+
+@pytest.fixture(scope="module")
+def tables(articles, statements, gold_alignments, gold_claims) -> dict[str, pl.DataFrame]:
+    return compare(articles, statements, gold_alignments, gold_claims, article_absent=True)
+
+
+def test_every_table_fits_its_schema(tables: dict[str, pl.DataFrame]) -> None:
+    assert sorted(tables) == sorted(schemas.COMPARISON_TABLES)
+    for name, frame in tables.items():
+        schema = schemas.COMPARISON_TABLES[name]
+        assert frame.columns[: len(schema)] == schema.names(), name
+        schemas.require(frame, schema, name=name, stage="test")
+        assert frame.height > 0, name
+
+
+def test_minsk_claim_is_absent_from_rt_arabic(tables: dict[str, pl.DataFrame]) -> None:
+    cov = tables["coverage"].filter(pl.col("claim_id") == MINSK)
+    status = dict(cov.select("outlet", "status").rows())
+    assert status == {SANA: "paraphrase", ITTIHAD: "paraphrase", RT: "absent"}
+
+
+@pytest.mark.parametrize("comparable", ["story", "speaker", "all"])
+def test_minsk_claim_is_an_omission_of_rt_arabic(statements, gold_claims, comparable) -> None:
+    om = omissions(statements, gold_claims, comparable=comparable)
+    row = om.filter((pl.col("claim_id") == MINSK) & (pl.col("outlet") == RT))
+    assert row.height == 1
+    assert row["carried_by"][0].to_list() == [ITTIHAD, SANA]
+    assert row["speaker"][0] == "lavrov"
+    assert {sid[:3] for sid in row["statement_ids"][0]} == {"001", "004"}
+    assert om.filter((pl.col("claim_id") == MINSK) & (pl.col("outlet") != RT)).height == 0
+
+
+def test_story_rule_names_the_shared_claims(statements, gold_claims) -> None:
+    om = omissions(statements, gold_claims, comparable="story")
+    row = om.filter((pl.col("claim_id") == MINSK) & (pl.col("outlet") == RT))
+    assert row["shared_claims"][0] >= 1
+    assert row["evidence_article_ids"][0].to_list() == ["002_c253744d7154f1cd"]
+    stricter = omissions(statements, gold_claims, comparable="story", min_shared=50)
+    assert stricter.height == 0
+
+
+def test_window_without_dates_finds_no_comparable_outlet(statements, gold_claims) -> None:
+    om = omissions(statements, gold_claims, comparable="speaker", window_days=3)
+    assert om.filter(pl.col("claim_id") == MINSK).height == 0  # RT's article is undated
+
+
+def test_tillerson_claims_appear_only_in_al_ittihad(tables, statements, gold_claims) -> None:
+    ids = statements.filter(pl.col("speaker") == "tillerson")["statement_id"]
+    assert ids.len() >= 2
+    claim_ids = gold_claims.filter(pl.col("statement_id").is_in(ids.implode()))["claim_id"]
+    cov = tables["coverage"].filter(pl.col("claim_id").is_in(claim_ids.implode()))
+    carried = cov.filter(pl.col("status") != "absent")
+    assert set(carried["outlet"]) == {ITTIHAD}
+    assert set(carried["status"]) == {"sole"}
+    assert set(cov.filter(pl.col("status") == "absent")["outlet"]) == {SANA, RT}
+
+
+def test_kerry_is_reported_with_zaama_in_sana(statements) -> None:
+    verbs = reporting_verbs(statements)
+    row = verbs.filter((pl.col("outlet") == SANA) & (pl.col("speaker") == "kerry"))
+    assert row.select("cue", "cue_class", "n").rows() == [("زعم", "distancing", 1)]
+    (sid,) = row["statement_ids"][0].to_list()
+    assert statements.filter(pl.col("statement_id") == sid)["text"][0].startswith(
+        "وزعم فيها أن روسيا قررت"
+    )
+    lavrov = verbs.filter((pl.col("outlet") == SANA) & (pl.col("speaker") == "lavrov"))
+    assert {"أكد", "شدد"} <= set(lavrov["cue"])
+    assert "زعم" not in set(lavrov["cue"])
+
+
+@pytest.mark.parametrize(
+    ("outlet", "forms"),
+    [
+        (SANA, {"تنظيم “داعش” الإرهابي", "/داعش/", "الدولة الإسلامية"}),
+        (ITTIHAD, {"متشددي «داعش»", "تنظيم «داعش»"}),
+    ],
+)
+def test_isis_label_variants_per_outlet(statements, outlet, forms) -> None:
+    labels = label_choices(statements).filter(
+        (pl.col("referent") == "isis") & (pl.col("outlet") == outlet)
+    )
+    seen = set(labels["forms"].explode())
+    assert forms <= seen
+    assert labels["share"].sum() == pytest.approx(1.0)
+    for sids in labels["statement_ids"]:
+        assert all(s.startswith(("000", "001", "003", "004")) for s in sids)
+
+
+def test_isis_labels_differ_between_sana_and_al_ittihad(statements) -> None:
+    labels = label_choices(statements).filter(pl.col("referent") == "isis")
+    sana = set(labels.filter(pl.col("outlet") == SANA)["label"])
+    ittihad = set(labels.filter(pl.col("outlet") == ITTIHAD)["label"])
+    assert "تنظيم داعش الإرهابي" in sana - ittihad
+    assert "متشددي داعش" in ittihad - sana
+
+
+def test_user_labels_extend_the_lexicon(statements, tmp_path: Path) -> None:
+    own = tmp_path / "labels.yaml"
+    own.write_text(
+        "referents:\n  kremlin:\n    labels:\n      - {label: الكرملين, connotation: neutral}\n",
+        encoding="utf-8",
+    )
+    labels = label_choices(statements, labels=own)
+    assert labels.select("referent", "outlet").unique().rows() == [("kremlin", ITTIHAD)]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("referents: []\n", "'referents' mapping"),
+        ("referents:\n  x:\n    labels:\n      - {label: داعش}\n", "no connotation"),
+    ],
+)
+def test_bad_label_lexicon_names_the_problem(tmp_path: Path, text: str, problem: str) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=problem) as err:
+        load_labels(bad)
+    assert "bad.yaml" in str(err.value)
+
+
+def test_emphasis_marks_headlines_ledes_and_shares(statements, gold_claims) -> None:
+    em = emphasis(statements, gold_claims)
+    assert em.height == statements.height
+    heads = em.filter(pl.col("is_headline"))
+    assert set(heads["article_id"].str.slice(0, 3)) >= {"002", "004"}
+    assert (heads["relative_position"] == 0).all()
+    ledes = em.filter(pl.col("is_lede"))
+    assert ledes["article_id"].n_unique() == 5 and ledes.height == 5
+    shares = em.group_by("article_id").agg(pl.col("word_share").sum())["word_share"]
+    assert np.allclose(shares.to_numpy(), 1.0)
+    assert em["relative_position"].is_between(0, 1).all()
+
+
+def test_repeated_claim_is_counted_within_its_article(tables) -> None:
+    claim = "low-trust-between-moscow-and-washington"
+    ec = tables["emphasis_claims"].filter(pl.col("claim_id") == claim)
+    reps = dict(ec.select("outlet", "repetitions").rows())
+    assert reps[ITTIHAD] == 3  # three statements of Al-Ittihad's one article
+    em = tables["emphasis"].filter(pl.col("claim_id") == claim)
+    assert set(em.filter(pl.col("outlet") == ITTIHAD)["repetitions"]) == {3}
+
+
+def test_emphasis_outlets_compare_shared_claims(tables) -> None:
+    eo = tables["emphasis_outlets"]
+    assert set(eo["outlet"]) == {SANA, RT, ITTIHAD}
+    for col in ("headline_share", "lede_share", "relative_position", "direct_quote_share"):
+        assert eo[col].is_between(0, 1).all(), col
+
+
+def test_omission_rates_trace_their_claims(tables) -> None:
+    rates = tables["omission_rates"]
+    row = rates.filter((pl.col("outlet") == RT) & (pl.col("other") == SANA))
+    assert MINSK in row["claim_ids"][0].to_list()
+    assert row["n_omitted"][0] == len(row["claim_ids"][0])
+    assert (rates["ci_low"] <= rates["rate"]).all() and (rates["rate"] <= rates["ci_high"]).all()
+
+
+def test_omission_rates_are_reproducible_with_a_seed(statements, gold_claims) -> None:
+    om = omissions(statements, gold_claims)
+    a = omission_rates(om, gold_claims, rng=7)
+    b = omission_rates(om, gold_claims, rng=np.random.default_rng(7))
+    assert a.equals(b)
+
+
+def test_sana_spells_syria_its_own_way(statements) -> None:
+    terms = distinguishing_terms(statements, min_count=3)
+    sana = terms.filter((pl.col("outlet") == SANA) & (pl.col("versus") == "rest"))
+    z = dict(sana.select("term", "z").rows())
+    assert z["سوريه"] > 1.96  # SANA: سورية
+    assert z["سوريا"] < -1.96  # RT Arabic, Al-Ittihad: سوريا
+
+
+def test_aligned_only_terms_need_alignments(statements) -> None:
+    with pytest.raises(ValueError, match="needs the alignments"):
+        distinguishing_terms(statements, aligned_only=True)
+
+
+def test_substitutions_come_from_aligned_pairs(statements, gold_alignments) -> None:
+    subs = substitutions(statements, gold_alignments)
+    assert subs.height > 0
+    assert (subs["outlet_a"] < subs["outlet_b"]).all()
+    pairs = set(gold_alignments.select("statement_id_a", "statement_id_b").rows())
+    for a_ids, b_ids in subs.select("statement_id_a", "statement_id_b").rows():
+        for a, b in zip(a_ids, b_ids, strict=True):
+            assert (a, b) in pairs or (b, a) in pairs
+    minsk = subs.filter((pl.col("term_a") == "اتفاقيات") & (pl.col("term_b") == "اتفاقات"))
+    assert minsk.select("outlet_a", "outlet_b").rows() == [(ITTIHAD, SANA)]
+    assert "مينسك" in minsk["example_a"][0] and "مينسك" in minsk["example_b"][0]
+
+
+def test_discrepancies_find_different_figures() -> None:
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:1", "b:1", "c:1"],
+            "text": [
+                "تحرير 500 بلدة وأكثر من 10 آلاف كيلومتر مربع",
+                "تحرير 400 بلدة وأكثر من 10000 كيلومتر مربع",
+                "تحرير 500 بلدة",
+            ],
+            "speaker": ["shoigu", "shoigu", "lavrov"],
+        }
+    )
+    al = pl.DataFrame(
+        [
+            ("a:1", "b:1", "rt", "sana", 80.0, "paraphrase"),
+            ("a:1", "c:1", "rt", "tass", 80.0, "paraphrase"),
+        ],
+        schema=["statement_id_a", "statement_id_b", "outlet_a", "outlet_b", "score", "relation"],
+        orient="row",
+    )
+    out = discrepancies(st, al)
+    assert out.select("statement_id_b", "kind", "value_a", "value_b").rows() == [
+        ("b:1", "number", ["500"], ["400"]),
+        ("c:1", "speaker", ["shoigu"], ["lavrov"]),
+    ]
+
+
+def test_article_coverage_covers_every_article(tables) -> None:
+    art = tables["article_coverage"]
+    minsk = art.filter(pl.col("claim_id") == MINSK)
+    assert minsk.height == 5
+    assert minsk.filter(pl.col("status") != "absent")["article_id"].str.slice(0, 3).to_list() == [
+        "001",
+        "004",
+    ]
+
+
+def test_missing_columns_are_named(statements, gold_claims) -> None:
+    with pytest.raises(schemas.SchemaError, match="relation"):
+        coverage(statements, pl.DataFrame({"statement_id_a": ["x"]}), gold_claims)
