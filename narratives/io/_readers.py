@@ -64,6 +64,7 @@ DEFAULTS: dict[str, str | None] = {
     "outlet": None,
     "url": "url",
 }
+HTML_DATE = "page metadata date"  # how a date found by trafilatura is named in evidence
 TEXT_SUFFIXES = {".txt", ".text"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -99,7 +100,7 @@ class Columns:
             candidates = ((asked,) if asked else ()) + ALIASES[name]
             out[name] = next((c for c in candidates if c in present), None)
         if out["text"] is None:
-            tried = ((self.text,) if self.text else ()) + ALIASES["text"]
+            tried = list(dict.fromkeys(((self.text,) if self.text else ()) + ALIASES["text"]))
             raise IngestError(
                 f"{where}: missing text field (looked for {', '.join(map(repr, tried))}"
                 f"; columns: {', '.join(map(str, present)) or 'none'}); "
@@ -295,8 +296,10 @@ def records_from_bytes(
         }
         return
     if suffix in HTML_SUFFIXES:
-        rows: list[Mapping[str, Any]] = [{"id": stem, **_html_record(text, where)}]
-        html_cols = Columns(date="date")
+        page = _html_record(text, where)
+        page[HTML_DATE] = page.pop("date")
+        rows: list[Mapping[str, Any]] = [{"id": stem, **page}]
+        html_cols = Columns(date=HTML_DATE)
         yield from records_from_rows(
             rows, where=where, stem=stem, columns=html_cols, encoding=encoding, on_error=on_error
         )
