@@ -93,8 +93,13 @@ def command(
         narratives compare data/seeds --out comparisons/
     """
     import narratives as n
-    from narratives.compare import compare
+    from narratives.compare import compare, load_labels
 
+    if labels is not None:
+        try:
+            load_labels(labels)
+        except ValueError as err:
+            raise click.ClickException(str(err)) from err
     articles = load_corpus(paths, **corpus)
     statements = n.extract_statements(articles)
     alignments = n.align(statements, progress=True)

@@ -51,6 +51,8 @@ def log_odds_z(
     a = np.asarray(prior, dtype=np.float64)
     if np.any(a <= 0):
         raise ValueError("log_odds_z: every prior weight must be positive")
+    if len(a) < 2:
+        raise ValueError("log_odds_z: needs at least two words (odds against the others)")
     a0 = a.sum()
     ni, nj = yi.sum(), yj.sum()
     delta = np.log((yi + a) / (ni + a0 - yi - a)) - np.log((yj + a) / (nj + a0 - yj - a))
@@ -180,7 +182,7 @@ def distinguishing_terms(
         else:
             table = table.join(background, on="term", how="left")
         table = table.filter(pl.col("n_outlet") + pl.col("n_versus") >= min_count)
-        if table.height == 0:
+        if table.height < 2:
             continue
         n_all = table["n_all"].to_numpy().astype(np.float64)
         prior = prior_scale * n_all / n_all.sum()
