@@ -42,7 +42,8 @@ _SENTENCE_END = (*_END_PUNCT, '"', "'", "”", "»", "’")
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"))
 _WORDS = r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}"
 _DATELINE_START = re.compile(rf"^(?P<place>{_WORDS}?)\s*(?P<sep>[-–—/(])\s*")
-_WHOLE_DATELINE = re.compile(rf"^{_WORDS}\s*(?:[-–—/]\s*{_WORDS}|\(\s*{_WORDS}\s*\))$")
+_PLACE_DATE = r"[^\W\d_]+(?:\s+[^\W_]+){0,5}"  # place, perhaps with a date: "دمشق 13 نيسان 2016"
+_WHOLE_DATELINE = re.compile(rf"^{_PLACE_DATE}\s*(?:[-–—/]\s*{_WORDS}|\(\s*{_WORDS}\s*\))$")
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ def _dateline_prefix(line: str, rules: CleaningRules, outlets: Outlets) -> int:
 
 def _is_whole_dateline(line: str) -> bool:
     """A short line that is only "PLACE-AGENCY" ("موسكو-سانا") or "PLACE (AGENCY)"."""
-    return word_count(line) <= 5 and _WHOLE_DATELINE.match(line) is not None
+    return word_count(line) <= 7 and _WHOLE_DATELINE.match(line) is not None
 
 
 def clean_article(
