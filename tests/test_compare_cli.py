@@ -11,7 +11,16 @@ from click.testing import CliRunner
 from narratives import schemas
 from narratives.cli import main
 
-TABLES = sorted(["articles", "statements", "alignments", "claims", *schemas.COMPARISON_TABLES])
+TABLES = sorted(
+    [
+        "articles",
+        "statements",
+        "entity_mentions",
+        "alignments",
+        "claims",
+        *schemas.COMPARISON_TABLES,
+    ]
+)
 
 
 def test_help_names_every_table() -> None:

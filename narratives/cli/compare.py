@@ -76,7 +76,8 @@ def command(
     across outlets, clusters claims, and writes to the --out directory:
 
     \b
-      articles, statements, alignments, claims   the pipeline's tables
+      articles, statements, entity_mentions,
+      alignments, claims                         the pipeline's tables
       coverage, article_coverage                 claim x outlet / article status
       omissions, omission_rates                  what each outlet left out (with CIs)
       emphasis, emphasis_claims, emphasis_outlets  headline, lede, position, share
@@ -94,6 +95,7 @@ def command(
     """
     import narratives as n
     from narratives.compare import compare, load_labels
+    from narratives.statements import extract_entities
 
     if labels is not None:
         try:
@@ -102,6 +104,7 @@ def command(
             raise click.ClickException(str(err)) from err
     articles = load_corpus(paths, **corpus)
     statements = n.extract_statements(articles)
+    entity_mentions = extract_entities(statements, articles)
     alignments = n.align(statements, progress=True)
     claims = n.cluster_claims(statements, alignments)
     tables = compare(
@@ -109,6 +112,7 @@ def command(
         statements,
         alignments,
         claims,
+        entity_mentions,
         comparable=comparable,  # type: ignore[arg-type]
         min_shared=min_shared,
         window_days=window_days,
@@ -122,6 +126,7 @@ def command(
         {
             "articles": articles,
             "statements": statements,
+            "entity_mentions": entity_mentions,
             "alignments": alignments,
             "claims": claims,
             **tables,
