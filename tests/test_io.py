@@ -393,3 +393,21 @@ def test_non_arabic_text_is_read_and_flagged() -> None:
     row = read_corpus(FIXTURES / "english.txt").row(0, named=True)
     assert row["language"] == "en"
     assert row["text"].startswith("Russian Foreign Minister")
+
+
+# --- corpus scale (python -m pytest -m slow) -------------------------------------
+
+
+@pytest.mark.slow
+def test_full_saudinewsnet_loads_with_outlets_from_source() -> None:
+    from conftest import SAUDINEWSNET
+
+    if not SAUDINEWSNET.is_dir():
+        pytest.skip(f"SaudiNewsNet not found at {SAUDINEWSNET}")
+    with pytest.warns(NarrativesIngestWarning):  # records without text are reported
+        df = read_corpus(SAUDINEWSNET)
+    assert df.height > 30_900  # 31,030 records, of which 57 have neither text nor title
+    assert df["article_id"].n_unique() == df.height
+    assert df["outlet"].n_unique() == 14
+    assert (df["outlet_method"] == "metadata").all()
+    assert df["published"].null_count() == 0

@@ -17,8 +17,10 @@ from narratives.io.clean import CleaningRules, clean_article, load_rules
 from narratives.io.dates import DatePatterns, infer_date, load_months, parse_date_value
 from narratives.io.outlets import Outlets, infer_outlet, load_outlets
 
+Found = tuple[Any, str, str]  # (value or None, method, evidence)
 
-def _outlet(record: Mapping[str, Any], spans: list[dict[str, Any]], outlets: Outlets) -> tuple:
+
+def _outlet(record: Mapping[str, Any], spans: list[dict[str, Any]], outlets: Outlets) -> Found:
     value = record.get("outlet_value")
     if value:
         oid = outlets.canonical(value)
@@ -29,7 +31,9 @@ def _outlet(record: Mapping[str, Any], spans: list[dict[str, Any]], outlets: Out
     return infer_outlet(record["raw_text"], record.get("url"), outlets, spans=spans)
 
 
-def _published(record: Mapping[str, Any], spans: list[dict[str, Any]], months: DatePatterns):
+def _published(
+    record: Mapping[str, Any], spans: list[dict[str, Any]], months: DatePatterns
+) -> Found:
     value, field = record.get("date_value"), record.get("date_field") or "date"
     raw = record["raw_text"]
     if not value:
@@ -80,7 +84,7 @@ def article_row(
         "url": record.get("url"),
         "source_path": record.get("source_path"),
         "encoding": record.get("encoding"),
-        "language": detect_language(cleaned.text or raw),
+        "language": detect_language(cleaned.text or raw or cleaned.title or ""),
         "spans": cleaned.spans,
     }
 
@@ -203,10 +207,8 @@ def read_corpus(
     try:
         for where, name, read in iter_files(items, on_error):
             try:
-                records = list(
-                    records_from_bytes(
-                        read(), where=where, name=name, columns=columns, on_error=on_error
-                    )
+                records = records_from_bytes(
+                    read(), where=where, name=name, columns=columns, on_error=on_error
                 )
             except IngestError as err:
                 report(str(err), on_error, skipped="file")

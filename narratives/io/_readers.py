@@ -267,49 +267,37 @@ def records_from_bytes(
     name: str,
     columns: Columns,
     on_error: OnError,
-) -> Iterator[dict[str, Any]]:
+) -> list[dict[str, Any]]:
     """Records of one file (``name`` gives its suffix and stem; ``where`` names it)."""
     suffix = PurePosixPath(name).suffix.lower()
     stem = PurePosixPath(name).stem
     if not data.strip():
         raise IngestError(f"{where}: empty file")
+    rows: Sequence[Mapping[str, Any]]
     if suffix in TABLE_SUFFIXES:
         rows, encoding = _table_rows(data, suffix, where)
-        if not rows:
-            raise IngestError(f"{where}: no rows")
-        yield from records_from_rows(
-            rows, where=where, stem=stem, columns=columns, encoding=encoding, on_error=on_error
-        )
-        return
-    text, encoding = decode(data, where)
-    if encoding not in ("utf-8", "utf-8-sig"):
-        note(f"{where}: not UTF-8; decoded as {encoding}")
-    if suffix in TEXT_SUFFIXES:
-        if not text.strip():
-            raise IngestError(f"{where}: empty file")
-        yield {
-            **dict.fromkeys(RECORD_KEYS),
-            "article_id": stem,
-            "raw_text": text,
-            "source_path": where,
-            "encoding": encoding,
-        }
-        return
-    if suffix in HTML_SUFFIXES:
-        page = _html_record(text, where)
-        page[HTML_DATE] = page.pop("date")
-        rows: list[Mapping[str, Any]] = [{"id": stem, **page}]
-        html_cols = Columns(date=HTML_DATE)
-        yield from records_from_rows(
-            rows, where=where, stem=stem, columns=html_cols, encoding=encoding, on_error=on_error
-        )
-        return
-    rows = (
-        _json_rows(text, where) if suffix in JSON_SUFFIXES else _jsonl_rows(text, where, on_error)
-    )
+    else:
+        text, encoding = decode(data, where)
+        if encoding not in ("utf-8", "utf-8-sig"):
+            note(f"{where}: not UTF-8; decoded as {encoding}")
+        if suffix in TEXT_SUFFIXES:
+            if not text.strip():
+                raise IngestError(f"{where}: empty file")
+            record = dict.fromkeys(RECORD_KEYS)
+            record.update(article_id=stem, raw_text=text, source_path=where, encoding=encoding)
+            return [record]
+        if suffix in HTML_SUFFIXES:
+            page = _html_record(text, where)
+            page[HTML_DATE] = page.pop("date")
+            columns = Columns(date=HTML_DATE)
+            rows = [{"id": stem, **page}]
+        elif suffix in JSON_SUFFIXES:
+            rows = _json_rows(text, where)
+        else:
+            rows = _jsonl_rows(text, where, on_error)
     if not rows:
         raise IngestError(f"{where}: no records")
-    yield from records_from_rows(
+    return records_from_rows(
         rows, where=where, stem=stem, columns=columns, encoding=encoding, on_error=on_error
     )
 

@@ -33,7 +33,7 @@ def line_pieces(text: str) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of every non-blank line of ``text``, without edge white space.
 
     >>> list(line_pieces(" ab \\n\\n c\\r\\n"))
-    [(1, 3), (6, 7)]
+    [(1, 3), (7, 8)]
     """
     for match in _LINE.finditer(text):
         start, end = match.span()

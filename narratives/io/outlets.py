@@ -127,7 +127,7 @@ def _load(paths: tuple[str, ...]) -> Outlets:
     return build_outlets(entries, source=" + ".join(paths))
 
 
-def load_outlets(path: str | Path | None = None) -> Outlets:
+def load_outlets(path: str | Path | Outlets | None = None) -> Outlets:
     """The shipped outlets, merged with the user's YAML at ``path`` (same format).
 
     Examples
