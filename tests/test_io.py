@@ -411,3 +411,40 @@ def test_full_saudinewsnet_loads_with_outlets_from_source() -> None:
     assert df["outlet"].n_unique() == 14
     assert (df["outlet_method"] == "metadata").all()
     assert df["published"].null_count() == 0
+
+
+@pytest.mark.parametrize(("suffix", "sep"), [(".tsv", "\t"), (".csv", ",")])
+def test_delimited_in_cp1256_is_decoded_and_reported(tmp_path: Path, suffix: str, sep: str) -> None:
+    path = tmp_path / f"t{suffix}"
+    path.write_bytes(f"id{sep}text\nt1{sep}قال الوزير إن الحوار مستمر.\n".encode("cp1256"))
+    with pytest.warns(NarrativesIngestWarning, match="not UTF-8; decoded as cp1256"):
+        row = read_corpus(path).row(0, named=True)
+    assert (row["article_id"], row["text"], row["encoding"]) == (
+        "t1",
+        "قال الوزير إن الحوار مستمر.",
+        "cp1256",
+    )
+
+
+@pytest.mark.parametrize("suffix", [".ndjson", ".jsonl"])
+def test_json_lines_suffixes(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"r{suffix}"
+    shutil.copy(FIXTURES / "passim.jsonl", path)
+    assert read_corpus(path)["article_id"].to_list() == ["p1", "p2"]
+
+
+def test_articles_from_records_matches_read_corpus(seeds_dir: Path, seeds: pl.DataFrame) -> None:
+    from narratives.io import articles_from_records
+
+    records = pl.DataFrame(
+        {
+            "article_id": seeds["article_id"],
+            "raw_text": seeds["raw_text"],
+            "source_path": seeds["source_path"],
+            "encoding": seeds["encoding"],
+        }
+    )
+    again = articles_from_records(records)
+    assert again.equals(seeds)
+    halves = [articles_from_records(part) for part in records.iter_slices(n_rows=3)]
+    assert pl.concat(halves).equals(seeds)  # per partition gives the same rows

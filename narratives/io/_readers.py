@@ -278,11 +278,11 @@ def records_from_bytes(
         rows, encoding = _table_rows(data, suffix, where)
     else:
         text, encoding = decode(data, where)
-        if encoding not in ("utf-8", "utf-8-sig"):
-            note(f"{where}: not UTF-8; decoded as {encoding}")
         if suffix in TEXT_SUFFIXES:
             if not text.strip():
                 raise IngestError(f"{where}: empty file")
+            if encoding not in ("utf-8", "utf-8-sig"):
+                note(f"{where}: not UTF-8; decoded as {encoding}")
             record = dict.fromkeys(RECORD_KEYS)
             record.update(article_id=stem, raw_text=text, source_path=where, encoding=encoding)
             return [record]
@@ -297,6 +297,8 @@ def records_from_bytes(
             rows = _jsonl_rows(text, where, on_error)
     if not rows:
         raise IngestError(f"{where}: no records")
+    if encoding not in ("utf-8", "utf-8-sig"):
+        note(f"{where}: not UTF-8; decoded as {encoding}")
     return records_from_rows(
         rows, where=where, stem=stem, columns=columns, encoding=encoding, on_error=on_error
     )
