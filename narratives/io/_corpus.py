@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from narratives import schemas
 from narratives.io._errors import IngestError, OnError, report
