@@ -111,6 +111,10 @@ def test_metadata_title_means_no_headline_guess() -> None:
         "عدد المشاهدات: 1520",
         "اقرأ أيضا",
         "للاتصال على الرقم 0940777186",
+        "jehat5@yahoo.com",
+        "للتواصل أرسل sms إلى 88548",
+        "***",
+        "تفاصيل ص19",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
