@@ -11,12 +11,15 @@ said".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from narratives._resources import load_tsv
 from narratives.normalize import strip_clitics, tokenize
+
+_TOKEN = re.compile(r"[^\W_]+")  # as narratives.normalize.tokenize
 
 DEFAULT_STOPWORDS = "match_stopwords.tsv"
 
@@ -43,6 +46,7 @@ def content_tokens(
     vocabulary: Collection[str] | None = None,
     exclude: Sequence[str | None] | None = None,
     min_chars: int = 2,
+    normalized: Sequence[str] | None = None,
 ) -> list[list[str]]:
     """Content tokens of each text (see the module docstring).
 
@@ -58,7 +62,9 @@ def content_tokens(
     exclude
         Per text, words to leave out as well (e.g. the speaker mention).
     min_chars
-        Shorter tokens are left out.
+        Shorter tokens are left out, except numbers.
+    normalized
+        The texts already match-normalized (saves normalizing them again).
 
     Examples
     --------
@@ -66,7 +72,10 @@ def content_tokens(
     [['لافروف', 'ارهاب', 'خطر'], ['ارهاب', 'خطر']]
     """
     stop = load_stopwords() if stopwords is None else stopwords
-    tokenized = [tokenize(t) for t in texts]
+    if normalized is None:
+        tokenized = [tokenize(t) for t in texts]
+    else:
+        tokenized = [_TOKEN.findall(t) for t in normalized]
     vocab = set(vocabulary) if vocabulary is not None else {w for ws in tokenized for w in ws}
     vocab |= set(stop)
     cache: dict[str, str] = {}
@@ -88,7 +97,11 @@ def content_tokens(
         if exclude is not None and exclude[i]:
             drop |= {stem(w) for w in tokenize(str(exclude[i]))}
         result.append(
-            [s for s in (stem(w) for w in words) if len(s) >= min_chars and s not in drop]
+            [
+                s
+                for s in (stem(w) for w in words)
+                if (len(s) >= min_chars or s.isdigit()) and s not in drop
+            ]
         )
     return result
 

@@ -8,53 +8,83 @@ faster than running a character analyzer over every statement's text.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
+import polars as pl
 import scipy.sparse as sp
 
 
-def _csr(rows: list[list[int]], n_cols: int) -> sp.csr_matrix:
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    indptr[1:] = np.cumsum([len(r) for r in rows])
-    indices = np.fromiter((c for r in rows for c in r), dtype=np.int32, count=int(indptr[-1]))
-    data = np.ones(len(indices), dtype=np.float32)
-    m = sp.csr_matrix((data, indices, indptr), shape=(len(rows), n_cols))
+def _index(values: pl.Series) -> tuple[np.ndarray, list[str]]:
+    """Dense integer code per string and the distinct strings in code order."""
+    codes = values.cast(pl.Categorical).to_physical().to_numpy().astype(np.int64)
+    uniq, dense = np.unique(codes, return_inverse=True)
+    first = np.zeros(len(uniq), dtype=np.int64)
+    first[dense[::-1]] = np.arange(len(dense))[::-1]
+    return dense.astype(np.int32), values.gather(first).to_list()
+
+
+def _matrix(doc: np.ndarray, col: np.ndarray, n_rows: int, n_cols: int) -> sp.csr_matrix:
+    data = np.ones(len(doc), dtype=np.float32)
+    m = sp.csr_matrix((data, (doc, col)), shape=(n_rows, n_cols))
     m.sum_duplicates()
     return m
 
 
+def _flatten(tokens: Sequence[Sequence[str]]) -> tuple[pl.Series, np.ndarray]:
+    lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
+    flat = pl.Series("w", list(itertools.chain.from_iterable(tokens)), dtype=pl.String)
+    return flat, np.repeat(np.arange(len(tokens), dtype=np.int64), lengths)
+
+
 def word_counts(
     tokens: Sequence[Sequence[str]], *, bigrams: bool = True
-) -> tuple[sp.csr_matrix, dict[str, int]]:
-    """Statement x feature count matrix over words (and adjacent word pairs)."""
-    vocab: dict[str, int] = {}
-    rows = []
-    for toks in tokens:
-        feats = list(toks)
-        if bigrams:
-            feats += [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
-        rows.append([vocab.setdefault(f, len(vocab)) for f in feats])
-    return _csr(rows, len(vocab)), vocab
+) -> tuple[sp.csr_matrix, list[str]]:
+    """Statement x feature count matrix over words (and adjacent word pairs).
+
+    Returns the matrix and the feature strings in column order.
+
+    Examples
+    --------
+    >>> m, feats = word_counts([["a", "b"], ["b"]])
+    >>> m.toarray().tolist(), feats
+    ([[1.0, 1.0, 1.0], [0.0, 1.0, 0.0]], ['a', 'b', 'a b'])
+    """
+    flat, doc = _flatten(tokens)
+    if bigrams and len(flat) > 1:
+        same = doc[:-1] == doc[1:]
+        pairs = (flat.head(len(flat) - 1) + " " + flat.tail(len(flat) - 1)).filter(pl.Series(same))
+        flat = pl.concat([flat, pairs])
+        doc = np.concatenate([doc, doc[:-1][same]])
+    if len(flat) == 0:
+        return sp.csr_matrix((len(tokens), 0), dtype=np.float32), []
+    codes, names = _index(flat)
+    return _matrix(doc, codes, len(tokens), len(names)), names
 
 
 def char_counts(tokens: Sequence[Sequence[str]], *, n: tuple[int, ...] = (3, 4)) -> sp.csr_matrix:
-    """Statement x character n-gram counts; words are padded with spaces first."""
-    words: dict[str, int] = {}
-    rows = [[words.setdefault(w, len(words)) for w in toks] for toks in tokens]
-    counts = _csr(rows, len(words))
+    """Statement x character n-gram counts; words are padded with spaces first.
+
+    Examples
+    --------
+    >>> char_counts([["ab"], ["ab", "ab"]], n=(3,)).toarray().tolist()
+    [[1.0, 1.0], [2.0, 2.0]]
+    """
+    flat, doc = _flatten(tokens)
+    if len(flat) == 0:
+        return sp.csr_matrix((len(tokens), 0), dtype=np.float32)
+    codes, words = _index(flat)
+    counts = _matrix(doc, codes, len(tokens), len(words))
     grams: dict[str, int] = {}
-    word_rows = []
-    for w in words:
+    rows, cols = [], []
+    for w_id, w in enumerate(words):
         padded = f" {w} "
-        word_rows.append(
-            [
-                grams.setdefault(padded[i : i + k], len(grams))
-                for k in n
-                for i in range(max(1, len(padded) - k + 1))
-            ]
-        )
-    per_word = _csr(word_rows, len(grams))
+        for k in n:
+            for i in range(max(1, len(padded) - k + 1)):
+                rows.append(w_id)
+                cols.append(grams.setdefault(padded[i : i + k], len(grams)))
+    per_word = _matrix(np.array(rows), np.array(cols), len(words), len(grams))
     return (counts @ per_word).tocsr()
 
 

