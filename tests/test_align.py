@@ -1,0 +1,251 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import narratives
+from narratives.align import align, all_pairs, block_pairs, cluster_claims
+from narratives.schemas import ALIGNMENTS, CLAIMS, SchemaError
+
+ARABIC = st.text(
+    alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآ ،.0123456789")),
+    max_size=80,
+)
+
+
+def frame(texts: list[str], outlets: list[str | None] | None = None, **extra) -> pl.DataFrame:
+    n = len(texts)
+    data = {
+        "statement_id": [f"a{k:02d}:0" for k in range(n)],
+        "article_id": [f"a{k:02d}" for k in range(n)],
+        "outlet": outlets or [f"o{k}" for k in range(n)],
+        "text": texts,
+        **extra,
+    }
+    return pl.DataFrame(data, schema_overrides={"outlet": pl.String})
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
+    try:
+        articles = narratives.read_corpus(seeds_dir)
+        statements = narratives.extract_statements(articles)
+    except (AttributeError, ImportError) as err:  # pragma: no cover - early in the project
+        pytest.skip(f"statements stage not available yet: {err}")
+    return articles, statements
+
+
+# --- laws -----------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ARABIC, ARABIC)
+def test_scores_are_symmetric_and_within_0_100(x, y):
+    forward = align(frame([x, y]), threshold=0, blocking=all_pairs)
+    backward = align(frame([y, x]), threshold=0, blocking=all_pairs)
+    assert forward.height == backward.height == 1
+    a, b = forward.row(0, named=True), backward.row(0, named=True)
+    assert 0 <= a["score"] <= 100
+    assert a["score"] == pytest.approx(b["score"])
+    for name in ("ratio", "fuzzy", "tfidf", "words"):
+        assert 0 <= a[name] <= 100
+        assert a[name] == pytest.approx(b[name])
+
+
+@settings(max_examples=60, deadline=None)
+@given(ARABIC)
+def test_statement_and_its_copy_score_100_verbatim(x):
+    out = align(frame([x, x]), threshold=0, blocking=all_pairs)
+    row = out.row(0, named=True)
+    assert row["score"] == 100
+    assert row["relation"] == "verbatim"
+
+
+def test_output_conforms_to_alignments_schema_with_ordered_ids(seeds):
+    _, statements = seeds
+    out = align(statements, threshold=20, cross_outlet=False)
+    assert out.height > 0
+    assert list(out.schema.items())[: len(ALIGNMENTS)] == list(ALIGNMENTS.items())
+    assert (out["statement_id_a"] < out["statement_id_b"]).all()
+    assert (out["article_id_a"] != out["article_id_b"]).all()
+    assert out["relation"].is_in(["verbatim", "near_verbatim", "paraphrase", "related"]).all()
+
+
+# --- wire copy and the seeds ----------------------------------------------------------
+
+
+def test_every_statement_of_a_copied_article_aligns_verbatim_with_its_copy(seeds):
+    _, statements = seeds
+    original = statements.filter(pl.col("article_id").str.starts_with("002"))
+    copy = original.with_columns(
+        pl.col("statement_id").str.replace("^002", "copy"),
+        pl.lit("copy_article").alias("article_id"),
+        pl.lit("wire-copy").alias("outlet"),
+    )
+    out = align(pl.concat([statements, copy]))
+    copies = out.filter(pl.col("article_id_b") == "copy_article")
+    verbatim = copies.filter(pl.col("relation") == "verbatim")
+    pairs = set(zip(verbatim["statement_id_a"], verbatim["statement_id_b"], strict=True))
+    for sid in original["statement_id"]:
+        assert (sid, sid.replace("002", "copy", 1)) in pairs
+
+
+def test_rewritten_wire_copy_aligns_and_unrelated_news_does_not():
+    texts = [
+        "أكد وزير الخارجية الروسي سيرغي لافروف استعداد بلاده للتعاون مع الولايات المتحدة في مكافحة الإرهاب",
+        "وأعلن لافروف أن روسيا مستعدة للتعاون مع الولايات المتحدة في مجال مكافحة الإرهاب",
+        "ارتفعت أسعار النفط في الأسواق العالمية مع تراجع المخزونات الأمريكية",
+    ]
+    out = align(frame(texts), threshold=40)
+    assert set(zip(out["statement_id_a"], out["statement_id_b"], strict=True)) == {
+        ("a00:0", "a01:0")
+    }
+
+
+def test_hard_negatives_and_seed_figures_with_defaults(seeds, gold_path):
+    articles, statements = seeds
+    alignments = align(statements)
+    claims = cluster_claims(statements, alignments)
+    figures = narratives.evaluate(statements, claims=claims, gold=gold_path, articles=articles)
+    assert figures["hard_negatives_aligned"] == 0
+    assert figures["unsegmented_mentions"] == 0
+
+
+# --- candidate generation --------------------------------------------------------------
+
+
+def test_blocking_finds_what_all_pairs_finds_on_the_seeds(seeds):
+    _, statements = seeds
+    blocked = align(statements, threshold=30, cross_outlet=False)
+    exhaustive = align(statements, threshold=30, cross_outlet=False, blocking=all_pairs)
+    got = set(zip(blocked["statement_id_a"], blocked["statement_id_b"], strict=True))
+    want = set(zip(exhaustive["statement_id_a"], exhaustive["statement_id_b"], strict=True))
+    assert got == want
+
+
+@pytest.mark.parametrize(
+    ("cross_outlet", "expected"),
+    [(True, {("a00:0", "a02:0"), ("a01:0", "a02:0")}), (False, None)],
+)
+def test_cross_outlet_switch(cross_outlet, expected):
+    text = "دعا لافروف إلى توحيد جهود المجتمع الدولي في مكافحة الإرهاب الدولي"
+    out = align(frame([text] * 3, outlets=["sana", "sana", "rt"]), cross_outlet=cross_outlet)
+    pairs = set(zip(out["statement_id_a"], out["statement_id_b"], strict=True))
+    assert pairs == (expected or {("a00:0", "a01:0"), ("a00:0", "a02:0"), ("a01:0", "a02:0")})
+
+
+def test_date_window_keeps_pairs_close_in_time():
+    text = "دعا لافروف إلى توحيد جهود المجتمع الدولي في مكافحة الإرهاب الدولي"
+    days = [dt.date(2016, 4, 27), dt.date(2016, 4, 28), dt.date(2017, 4, 13)]
+    out = align(frame([text] * 3, published=days), date_window=3)
+    assert set(zip(out["statement_id_a"], out["statement_id_b"], strict=True)) == {
+        ("a00:0", "a01:0")
+    }
+
+
+def test_block_pairs_is_sparse_on_unrelated_statements():
+    from narratives.align._tfidf import tfidf, word_counts
+
+    tokens = [[f"w{k}", f"w{k + 1}", f"x{k}"] for k in range(200)]
+    i, j, _ = block_pairs(tfidf(word_counts(tokens)[0]), article=np.arange(200), top_k=5)
+    assert len(i) < 200 * 5
+    assert np.all(i < j)
+
+
+def test_bad_input_names_the_problem():
+    with pytest.raises(SchemaError, match="text"):
+        align(pl.DataFrame({"statement_id": ["a"], "article_id": ["a"]}))
+    dup = frame(["نص", "نص"]).with_columns(pl.lit("same:0").alias("statement_id"))
+    with pytest.raises(ValueError, match="duplicate statement ids"):
+        align(dup)
+
+
+def test_embeddings_from_a_function_add_a_component():
+    texts = ["دعا لافروف إلى توحيد الجهود", "دعا لافروف إلى توحيد الجهود الدولية"]
+    out = align(frame(texts), embeddings=lambda t: np.ones((len(t), 4)), threshold=0)
+    assert out["embedding"].to_list() == [100.0]
+
+
+# --- claims --------------------------------------------------------------------------
+
+
+def test_every_statement_gets_exactly_one_claim(seeds):
+    _, statements = seeds
+    claims = cluster_claims(statements, align(statements))
+    assert list(claims.schema.items())[: len(CLAIMS)] == list(CLAIMS.items())
+    assert claims.height == statements.height
+    assert claims["statement_id"].n_unique() == statements.height
+    sizes = claims.group_by("claim_id").agg(pl.len(), pl.col("claim_size").first())
+    assert (sizes["len"] == sizes["claim_size"]).all()
+
+
+def _clique_alignments(groups: list[list[str]], score: float, bridges: list[tuple[str, str]]):
+    rows = [(a, b, score) for g in groups for k, a in enumerate(g) for b in g[k + 1 :]] + [
+        (a, b, 55.0) for a, b in bridges
+    ]
+    return pl.DataFrame(rows, schema=["statement_id_a", "statement_id_b", "score"], orient="row")
+
+
+def test_one_loose_pair_does_not_merge_two_claims():
+    left = [f"l{k}:0" for k in range(4)]
+    right = [f"r{k}:0" for k in range(4)]
+    ids = left + right
+    statements = pl.DataFrame(
+        {"statement_id": ids, "article_id": [s[:2] for s in ids], "outlet": ids, "text": ids}
+    )
+    alignments = _clique_alignments([left, right], 90.0, bridges=[("l0:0", "r0:0")])
+    claims = cluster_claims(statements, alignments, threshold=50)
+    assert claims["claim_id"].n_unique() == 2
+    assert sorted(claims["claim_size"].unique()) == [4]
+
+
+def test_a_claim_reported_by_many_outlets_is_one_cluster():
+    ids = [f"o{k}:0" for k in range(6)]
+    statements = pl.DataFrame(
+        {"statement_id": ids, "article_id": ids, "outlet": ids, "text": ["t"] * 6}
+    )
+    claims = cluster_claims(statements, _clique_alignments([ids], 80.0, []))
+    assert claims["claim_id"].unique().to_list() == ["claim:o0:0"]
+    assert claims["claim_outlets"].unique().to_list() == [6]
+
+
+def test_cluster_rejects_alignments_of_unknown_statements():
+    statements = frame(["a", "b"])
+    bad = pl.DataFrame({"statement_id_a": ["a00:0"], "statement_id_b": ["zz:9"], "score": [90.0]})
+    with pytest.raises(ValueError, match="zz:9"):
+        cluster_claims(statements, bad)
+
+
+# --- CLI -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_cli_writes_four_tables(tmp_path, seeds_dir, seeds, fmt):
+    from narratives.cli import main
+
+    result = CliRunner().invoke(
+        main, ["align", str(seeds_dir), "--out", str(tmp_path), "--format", fmt]
+    )
+    assert result.exit_code == 0, result.output
+    for name in ("articles", "statements", "alignments", "claims"):
+        assert (tmp_path / f"{name}.{fmt}").exists()
+    read = pl.read_parquet if fmt == "parquet" else pl.read_csv
+    claims = read(tmp_path / f"claims.{fmt}")
+    statements = read(tmp_path / f"statements.{fmt}")
+    assert claims.height == statements.height
+
+
+def test_cli_help_lists_options():
+    from narratives.cli import main
+
+    result = CliRunner().invoke(main, ["align", "--help"])
+    assert result.exit_code == 0
+    for flag in ("--threshold", "--scorer", "--same-outlet", "--date-window", "--format"):
+        assert flag in result.output
