@@ -22,8 +22,9 @@ import polars as pl
 
 SPAN = pl.Struct({"role": pl.String, "start": pl.Int64, "end": pl.Int64})
 """One piece of an article's raw text. ``role`` is one of ``headline``,
-``body``, ``dateline``, ``credit``, ``date``, ``boilerplate``: the kept pieces
-(``headline``, ``body``) and what cleaning set aside, so nothing is dropped
+``subheadline`` (a crosshead inside the body), ``body``, ``dateline``,
+``credit``, ``date``, ``boilerplate``: the kept pieces (``headline``,
+``subheadline``, ``body``) and what cleaning set aside, so nothing is dropped
 without a trace."""
 
 ARTICLES = pl.Schema(
