@@ -299,5 +299,5 @@ def test_cli_statements_mode_prints_json(seeds_dir, gold_path):
         main, ["evaluate", "--statements", "--gold", str(gold_path), str(seeds_dir)]
     )
     assert result.exit_code == 0, result.output
-    figures = json.loads(result.output)["figures"]
+    figures = json.loads(result.stdout)["figures"]
     assert figures["mentions"] == 109
