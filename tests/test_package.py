@@ -90,3 +90,16 @@ def test_readme_starts_with_install_and_test_commands() -> None:
 def test_seed_corpus_is_bundled() -> None:
     names = sorted(p.name for p in (ROOT / "data" / "seeds").glob("*.txt"))
     assert [n[:3] for n in names] == ["000", "001", "002", "003", "004"]
+
+
+def test_tables_doc_is_up_to_date() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "docs" / "make_tables.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    text = (ROOT / "docs" / "tables.md").read_text(encoding="utf-8")
+    for schema in (schemas.ARTICLES, schemas.STATEMENTS, schemas.ALIGNMENTS, schemas.CLAIMS):
+        for column in schema:
+            assert f"`{column}`" in text
