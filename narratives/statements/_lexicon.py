@@ -21,7 +21,15 @@ from narratives.normalize import normalize
 Source = str | Path | None
 
 CUE_KINDS = ("finite", "participle")
-MARKER_ROLES = ("connective", "complementizer", "stop", "resumptive", "particle", "opener")
+MARKER_ROLES = (
+    "connective",
+    "connective_bare",
+    "complementizer",
+    "stop",
+    "resumptive",
+    "particle",
+    "opener",
+)
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,7 @@ class Lexicon:
     title_heads: set[str]
     max_phrase: int = 1
     single_markers: dict[str, set[str]] = field(default_factory=dict)
+    bare_heads: set[str] = field(default_factory=set)  # first words of multi-word markers
 
     def entity_type(self, entity_id: str) -> str | None:
         """``person``/``institution`` for actors, ``place``/``group``/... for entities."""
@@ -186,6 +195,7 @@ def load_lexicon(
         title_heads=title_heads,
         max_phrase=max(map(len, phrases), default=1),
         single_markers={role: {k[0] for k in keys if len(k) == 1} for role, keys in m.items()},
+        bare_heads={k[0] for keys in m.values() for k in keys if len(k) > 1},
     )
 
 

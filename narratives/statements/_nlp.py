@@ -15,10 +15,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from narratives.normalize import normalize
+from narratives.normalize import _table, normalize
 from narratives.statements._lexicon import Cue, Lexicon
 
-QUOTES = "\"“”«»„‟″＂"
+QUOTES = '"“”«»„‟″＂'
 OPENING = "“«„‟"
 CLOSING = "”»"
 _PUNCT = "\"'“”«»„‟″＂‘’()\\[\\]{}.,،؛;:!?؟…\\-–—/*•|"
@@ -29,6 +29,7 @@ _INFIX = re.compile(f"[{QUOTES}]|(?<=[^\\W\\d_])[.،,:;؛!؟?](?=[^\\W\\d_])|\\.
 
 SENT_END = frozenset({".", "!", "?", "…", ";", "..", "..."})
 PROCLITIC_LETTERS = "وفبلك"
+_MATCH = _table("match")
 PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
 
 
@@ -39,8 +40,12 @@ def make_tokenizer():  # type: ignore[no-untyped-def]
     from spacy.tokenizer import Tokenizer
 
     nlp = spacy.blank("ar")
+    # Only ORTH/IDX/LENGTH are read: skip computing shape, like_num ... for every new
+    # word, which otherwise costs more than the tokenization itself on a large corpus.
+    nlp.vocab.lex_attr_getters = {}
     return Tokenizer(
         nlp.vocab,
+        rules=nlp.tokenizer.rules,
         prefix_search=_PREFIX.search,
         suffix_search=_SUFFIX.search,
         infix_finditer=_INFIX.finditer,
@@ -58,6 +63,8 @@ class Feat:
     prefixed: bool  # the cue carried a proclitic و/ف (وقال, فأكد)
     variants: tuple[tuple[str, int], ...]  # (form without proclitics, letters stripped)
     roles: frozenset[str]  # clause-marker roles of the token (single-token markers)
+    heads: tuple[tuple[int, tuple[tuple[str, ...], ...]], ...]  # (stripped, phrases it starts)
+    plain: bool  # a word with no role for the segmenter (the common case, skipped fast)
 
 
 def _kind(norm: str) -> str:
@@ -78,7 +85,7 @@ def _kind(norm: str) -> str:
 
 def make_feat(text: str, lex: Lexicon) -> Feat:
     """Features of one token string (normalization, cue, proclitic variants)."""
-    norm = normalize(text)
+    norm = text.translate(_MATCH) if not any(c.isspace() for c in text) else normalize(text)
     kind = _kind(norm)
     cue = None
     prefixed = False
@@ -95,32 +102,59 @@ def make_feat(text: str, lex: Lexicon) -> Feat:
                 if norm[len(p) :].startswith("ل") and p.endswith("ل"):
                     variants.append(("ا" + norm[len(p) :], len(p) - 1))
         roles = {role for role, forms in lex.single_markers.items() if norm in forms}
-    return Feat(text, norm, kind, cue, prefixed, tuple(variants), frozenset(roles))
+    heads = tuple(
+        (strip, tuple(lex.first_token[form])) for form, strip in variants if form in lex.first_token
+    )
+    plain = (
+        kind == "w"
+        and cue is None
+        and not roles
+        and not (norm.startswith("و") and len(norm) > 3)
+        and (norm,) not in lex.markers["connective_bare"]
+        and norm not in lex.bare_heads
+    )
+    return Feat(text, norm, kind, cue, prefixed, tuple(variants), frozenset(roles), heads, plain)
+
+
+class FeatCache(dict[int, Feat]):
+    """spaCy orth id -> :class:`Feat`, computed on first sight.
+
+    Lives for one call of the stage: it grows with the vocabulary seen.
+    """
+
+    def __init__(self, lex: Lexicon) -> None:
+        super().__init__()
+        self.lex = lex
+        self.strings = make_tokenizer().vocab.strings
+
+    def __missing__(self, orth: int) -> Feat:
+        feat = self[orth] = make_feat(self.strings[orth], self.lex)
+        return feat
 
 
 def tokenize(
-    texts: Iterable[str], lex: Lexicon, cache: dict[int, Feat], *, batch_size: int = 64
+    texts: Iterable[tuple[str, int]], cache: FeatCache, *, batch_size: int = 64
 ) -> Iterator[tuple[list[int], list[int], list[Feat]]]:
-    """Tokenize ``texts``; yield ``(starts, ends, feats)`` per text.
+    """Tokenize ``(text, offset)`` pairs; yield ``(starts, ends, feats)`` per text.
 
-    ``cache`` maps spaCy orth ids to :class:`Feat` and should live for one
-    call of the stage (it grows with the vocabulary of the texts seen).
+    ``starts``/``ends`` are character offsets plus ``offset`` (so they point
+    into the article's ``raw_text`` when the text is a slice of it).
     """
     from spacy.attrs import IDX, LENGTH, ORTH
 
-    tokenizer = make_tokenizer()
-    strings = tokenizer.vocab.strings
-    for doc in tokenizer.pipe(texts, batch_size=batch_size):
+    pairs = iter(texts)
+    offsets: list[int] = []
+
+    def strings() -> Iterator[str]:
+        for text, offset in pairs:
+            offsets.append(offset)
+            yield text
+
+    getter = cache.__getitem__
+    for n, doc in enumerate(make_tokenizer().pipe(strings(), batch_size=batch_size)):
         if not len(doc):
             yield [], [], []
             continue
-        arr = doc.to_array([IDX, LENGTH, ORTH]).tolist()
-        starts = [a[0] for a in arr]
-        ends = [a[0] + a[1] for a in arr]
-        feats = []
-        for a in arr:
-            f = cache.get(a[2])
-            if f is None:
-                f = cache[a[2]] = make_feat(strings[a[2]], lex)
-            feats.append(f)
-        yield starts, ends, feats
+        arr = doc.to_array([IDX, LENGTH, ORTH])
+        starts = arr[:, 0] + offsets[n]
+        yield starts.tolist(), (starts + arr[:, 1]).tolist(), list(map(getter, arr[:, 2].tolist()))

@@ -37,6 +37,8 @@ from narratives.statements.segment import Segment
 CUE_WINDOW = 20  # tokens searched for the reporting verb
 SUBJECT_WORDS = 8  # longest unresolved speaker description kept
 DIRECT_SHARE = 0.6  # share of quoted words above which a statement is a direct quote
+#: words before a sentence-initial subject: وكان لافروف اجتمع ...
+_SUBJECT_OPENERS = frozenset({"وكان", "كان", "فيما", "بينما"})
 
 
 class Resolver:
@@ -190,9 +192,12 @@ def _find_cue(
             k = m.j
             continue
         cue = f.cue
-        if cue is not None and (cue.kind == "finite" or k == seg.i):
-            if not cue.ambiguous or (k + 1) in at or _complement_follows(k, seg, feats):
-                return k
+        if (
+            cue is not None
+            and (cue.kind == "finite" or k == seg.i)
+            and (not cue.ambiguous or (k + 1) in at or _complement_follows(k, seg, feats))
+        ):
+            return k
         k += 1
     return None
 
@@ -237,9 +242,7 @@ def _subject(
             if f.kind != "w" or f.roles & {"complementizer", "stop"} or f.cue is not None:
                 break
             stop += 1
-        person = next(
-            (at[i] for i in range(k, stop) if i in at and at[i].is_person_name), None
-        )
+        person = next((at[i] for i in range(k, stop) if i in at and at[i].is_person_name), None)
         if person is not None:
             return person.resolved, raw[starts[k] : person.end]
         return None, raw[starts[k] : ends[max(k, stop - 1)]]
@@ -254,16 +257,17 @@ def _preverbal(
         if not (seg.i <= m.i and m.j <= k) or not m.is_actor or m.resolved is None:
             continue
         if leading:
-            if m.i - seg.i <= 2 and (m.i == seg.i or feats[m.i - 1].kind == "w"):
-                if m.i == seg.i or feats[m.i - 1].norm in ("وكان", "كان", "فيما", "بينما"):
-                    return m.resolved, raw[m.start : m.end]
+            if m.i == seg.i or (m.i - seg.i <= 2 and feats[m.i - 1].norm in _SUBJECT_OPENERS):
+                return m.resolved, raw[m.start : m.end]
             continue
         if m.j == k or (m.j == k - 1 and feats[k - 1].kind == "q"):
             return m.resolved, raw[m.start : m.end]
     return None
 
 
-def _nested(cue_k: int, seg: Segment, feats: list[Feat], at: dict[int, Match], out: Attribution) -> None:
+def _nested(
+    cue_k: int, seg: Segment, feats: list[Feat], at: dict[int, Match], out: Attribution
+) -> None:
     """``قال إن «بوتين أكد ...»``: give the report to the inner actor."""
     for k in range(cue_k + 1, min(seg.j, cue_k + 12)):
         if "complementizer" in feats[k].roles:

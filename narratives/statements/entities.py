@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from narratives.schemas import ENTITY_MENTIONS, conform, require
-from narratives.statements._lexicon import Entry, Lexicon, Source, load_lexicon
+from narratives.statements._lexicon import Entry, Lexicon, Source
 from narratives.statements._nlp import Feat
 
 
@@ -46,15 +46,14 @@ def match_phrases(
     out: list[Match] = []
     n = len(feats)
     i = 0
-    first = lex.first_token
     while i < n:
-        f = feats[i]
-        if f.kind != "w":
+        heads = feats[i].heads
+        if not heads:
             i += 1
             continue
         best: tuple[int, tuple[str, ...], int] | None = None
-        for form, strip in f.variants:
-            for key in first.get(form, ()):
+        for strip, keys in heads:
+            for key in keys:  # longest first
                 size = len(key)
                 if best is not None and size <= best[0]:
                     break
@@ -98,7 +97,7 @@ def extract_entities(
     entities: Source = None,
     actors: Source = None,
     verbs: Source = None,
-    max_chars: int = 400,
+    max_chars: int = 250,
     progress: bool = False,
 ) -> pl.DataFrame:
     """Actors, places, organisations and groups mentioned in each statement.
@@ -134,25 +133,32 @@ def extract_entities(
     >>> extract_entities(st, arts).select("entity_id", "mention").rows()
     [('lavrov', 'لافروف'), ('isis', 'داعش'), ('syria', 'سورية')]
     """
-    from narratives.statements.extract import _run
+    from narratives.statements.extract import _key, _run
 
-    require(statements, ["statement_id", "article_id", "start", "end"], name="statements",
-            stage="extract_entities")
-    lex = load_lexicon(actors, verbs, entities)
+    require(
+        statements,
+        ["statement_id", "article_id", "start", "end"],
+        name="statements",
+        stage="extract_entities",
+    )
+    sources = (_key(actors), _key(verbs), _key(entities), None)
     wanted = set(statements["article_id"].unique().to_list())
     subset = articles.filter(pl.col("article_id").is_in(list(wanted)))
-    _, mentions = _run(subset, lex, max_chars=max_chars, progress=progress, mentions=True)
-    found = conform(pl.DataFrame(mentions, schema_overrides=dict(ENTITY_MENTIONS)),
-                    ENTITY_MENTIONS).drop("statement_id")
-    spans = statements.select("statement_id", "article_id", "start", "end",
-                              *(["outlet"] if "outlet" in statements.columns else []))
+    _, mentions = _run(subset, sources, max_chars=max_chars, progress=progress, mentions=True)
+    found = conform(
+        pl.DataFrame(mentions, schema_overrides=dict(ENTITY_MENTIONS)), ENTITY_MENTIONS
+    ).drop("statement_id")
+    spans = statements.select(
+        "statement_id",
+        "article_id",
+        "start",
+        "end",
+        *(["outlet"] if "outlet" in statements.columns else []),
+    )
     joined = (
         found.drop("outlet")
         .join(spans.rename({"start": "s_start", "end": "s_end"}), on="article_id")
         .filter((pl.col("start") >= pl.col("s_start")) & (pl.col("end") <= pl.col("s_end")))
         .sort("article_id", "start")
     )
-    return conform(joined.drop("s_start", "s_end"), ENTITY_MENTIONS).select(
-        list(ENTITY_MENTIONS)
-    )
-
+    return conform(joined.drop("s_start", "s_end"), ENTITY_MENTIONS).select(list(ENTITY_MENTIONS))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 import warnings
-from collections.abc import Iterator
+from bisect import bisect_left
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
 from typing import Any
 
 import polars as pl
@@ -12,7 +15,7 @@ from tqdm import tqdm
 
 from narratives.schemas import ARTICLES, STATEMENTS, conform, require
 from narratives.statements._lexicon import Lexicon, Source, load_lexicon
-from narratives.statements._nlp import Feat, tokenize
+from narratives.statements._nlp import Feat, FeatCache, tokenize
 from narratives.statements.attribution import Resolver, State, attribute
 from narratives.statements.entities import entity_rows, match_phrases
 from narratives.statements.segment import (
@@ -23,9 +26,10 @@ from narratives.statements.segment import (
     split_paragraph,
 )
 
-MAX_CHARS = 400
+MAX_CHARS = 250
+CHUNK = 2000  # articles per worker task when n_process > 1
+PARALLEL_MIN = 4000  # fewer articles than this run in-process
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 class StatementsWarning(UserWarning):
@@ -40,6 +44,7 @@ def extract_statements(
     entities: Source = None,
     markers: Source = None,
     max_chars: int = MAX_CHARS,
+    n_process: int = 1,
     progress: bool = False,
 ) -> pl.DataFrame:
     """Cut articles into attributed statements.
@@ -68,6 +73,9 @@ def extract_statements(
         ``reporting_verbs.tsv`` / ``clause_markers.tsv``), merged.
     max_chars
         Longest statement before it is cut at a comma.
+    n_process
+        Worker processes for large tables (chunks of articles; the result is
+        the same as with one process).
     progress
         Show a progress bar (stderr).
 
@@ -92,8 +100,11 @@ def extract_statements(
     >>> text = "قال لافروف إن الوضع صعب مشيرا إلى أن الحل سياسي. وأضاف أن التعاون ممكن."
     >>> arts = pl.DataFrame({"article_id": ["a"], "raw_text": [text],
     ...     "spans": [[{"role": "body", "start": 0, "end": len(text)}]]})
-    >>> extract_statements(arts).select("text", "speaker", "cue").rows()
-    [('قال لافروف إن الوضع صعب', 'lavrov', 'قال'), ('مشيرا إلى أن الحل سياسي.', 'lavrov', 'أشار'), ('وأضاف أن التعاون ممكن.', 'lavrov', 'أضاف')]
+    >>> for row in extract_statements(arts).select("text", "speaker", "cue").rows():
+    ...     print(row)
+    ('قال لافروف إن الوضع صعب', 'lavrov', 'قال')
+    ('مشيرا إلى أن الحل سياسي.', 'lavrov', 'أشار')
+    ('وأضاف أن التعاون ممكن.', 'lavrov', 'أضاف')
     """
     require(articles, ["article_id", "raw_text"], name="articles", stage="extract_statements")
     require(
@@ -102,9 +113,8 @@ def extract_statements(
         name="articles",
         stage="extract_statements",
     )
-    lex = load_lexicon(_key(actors), _key(verbs), _key(entities), _key(markers))
-    rows, _ = _run(articles, lex, max_chars=max_chars, progress=progress, mentions=False)
-    frame = pl.DataFrame(rows, schema={**STATEMENTS, "reported_by": pl.String})
+    sources = (_key(actors), _key(verbs), _key(entities), _key(markers))
+    frame, _ = _run(articles, sources, max_chars=max_chars, progress=progress, n_process=n_process)
     return conform(frame, STATEMENTS)
 
 
@@ -112,29 +122,67 @@ def _key(source: Source) -> Source:
     return None if source is None else str(source)
 
 
-def _articles(articles: pl.DataFrame) -> Iterator[dict[str, Any]]:
-    cols = [c for c in ("article_id", "outlet", "published", "raw_text", "spans")
-            if c in articles.columns]
-    yield from articles.select(cols).iter_rows(named=True)
-
-
 def _run(
     articles: pl.DataFrame,
-    lex: Lexicon,
+    sources: tuple[Source, Source, Source, Source],
     *,
     max_chars: int,
     progress: bool,
+    mentions: bool = False,
+    n_process: int = 1,
+) -> tuple[pl.DataFrame, list[dict[str, Any]]]:
+    """Statements (and entity mention rows) of all ``articles``; warns about problems."""
+    problems: dict[str, list[str]] = {}
+    if n_process > 1 and len(articles) >= PARALLEL_MIN:
+        chunks = [articles.slice(k, CHUNK) for k in range(0, len(articles), CHUNK)]
+        ctx = multiprocessing.get_context("spawn")
+        frames: list[pl.DataFrame] = []
+        ments: list[dict[str, Any]] = []
+        with ProcessPoolExecutor(n_process, mp_context=ctx) as pool:
+            jobs = pool.map(_chunk, chunks, repeat(sources), repeat(max_chars), repeat(mentions))
+            for frame, chunk_ments, chunk_problems in tqdm(
+                jobs, total=len(chunks), disable=not progress, desc="statements", unit="chunk"
+            ):
+                frames.append(frame)
+                ments.extend(chunk_ments)
+                for what, ids in chunk_problems.items():
+                    problems.setdefault(what, []).extend(ids)
+        frame = pl.concat(frames) if frames else _chunk(articles.clear(), sources, 1, False)[0]
+    else:
+        frame, ments, problems = _chunk(articles, sources, max_chars, mentions, progress=progress)
+    for what, ids in problems.items():
+        shown = ", ".join(repr(i) for i in ids[:10]) + (" ..." if len(ids) > 10 else "")
+        warnings.warn(
+            f"extract_statements: {len(ids)} article(s) {what}: {shown}",
+            StatementsWarning,
+            stacklevel=3,
+        )
+    return frame, ments
+
+
+def _chunk(
+    articles: pl.DataFrame,
+    sources: tuple[Source, Source, Source, Source],
+    max_chars: int,
     mentions: bool,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Statement rows (and entity mention rows) of all ``articles``."""
+    *,
+    progress: bool = False,
+) -> tuple[pl.DataFrame, list[dict[str, Any]], dict[str, list[str]]]:
+    lex = load_lexicon(*sources)
     problems: dict[str, list[str]] = {}
     work: list[tuple[dict[str, Any], list[Paragraph]]] = []
-    for art in _articles(articles):
-        raw = art.get("raw_text") or ""
+    cols = [
+        c
+        for c in ("article_id", "outlet", "published", "raw_text", "spans")
+        if c in articles.columns
+    ]
+    for art in articles.select(cols).iter_rows(named=True):
+        raw = art["raw_text"] = art.get("raw_text") or ""
         spans = art.get("spans")
         if spans is None:
             problems.setdefault("have no spans (their lines were segmented as body)", []).append(
-                art["article_id"])
+                art["article_id"]
+            )
             spans = [{"role": "body", "start": 0, "end": len(raw)}]
         paras = paragraphs(raw, spans)
         if not paras:
@@ -145,34 +193,47 @@ def _run(
                 [],
             ).append(art["article_id"])
         work.append((art, paras))
-    cache: dict[int, Feat] = {}
-    texts = (art["raw_text"][p.start : p.end] for art, paras in work for p in paras)
-    tokens = tokenize(texts, lex, cache)
-    rows: list[dict[str, Any]] = []
+    # one spaCy Doc per article (fewer, longer docs tokenize faster), cut into paragraphs
+    texts = (
+        (art["raw_text"][paras[0].start : paras[-1].end], paras[0].start)
+        for art, paras in work
+        if paras
+    )
+    tokens = tokenize(texts, FeatCache(lex))
+    out: dict[str, list[Any]] = {c: [] for c in (*STATEMENTS, "reported_by")}
     ments: list[dict[str, Any]] = []
     for art, paras in tqdm(work, disable=not progress, desc="statements", unit="article"):
-        toks = [next(tokens) for _ in paras]
+        toks = _by_paragraph(next(tokens), paras) if paras else []
         try:
-            r, m = _article(art, paras, toks, lex, max_chars=max_chars, mentions=mentions)
+            rows, m = _article(art, paras, toks, lex, max_chars=max_chars, mentions=mentions)
         except Exception as err:  # one bad article must not stop the run
             problems.setdefault(f"failed ({type(err).__name__}: {err})", []).append(
-                art["article_id"])
+                art["article_id"]
+            )
             continue
-        rows.extend(r)
+        for row in rows:
+            for c, values in out.items():
+                values.append(row[c])
         ments.extend(m)
-    for what, ids in problems.items():
-        shown = ", ".join(repr(i) for i in ids[:10]) + (" ..." if len(ids) > 10 else "")
-        warnings.warn(
-            f"extract_statements: {len(ids)} article(s) {what}: {shown}",
-            StatementsWarning,
-            stacklevel=3,
-        )
-    return rows, ments
+    frame = pl.DataFrame(out, schema={**STATEMENTS, "reported_by": pl.String})
+    return frame, ments, problems
+
+
+def _by_paragraph(
+    tokens: tuple[list[int], list[int], list[Feat]], paras: list[Paragraph]
+) -> list[tuple[list[int], list[int], list[Feat]]]:
+    """Split an article's tokens into its paragraphs (tokens between them dropped)."""
+    starts, ends, feats = tokens
+    out = []
+    for p in paras:
+        a, b = bisect_left(starts, p.start), bisect_left(starts, p.end)
+        out.append((starts[a:b], ends[a:b], feats[a:b]))
+    return out
 
 
 def _is_arabic(raw: str, paras: list[Paragraph]) -> bool:
-    sample = "".join(raw[p.start : p.end] for p in paras)[:2000]
-    letters = len(_LETTER.findall(sample))
+    sample = "".join(raw[p.start : p.end] for p in paras[:5])[:500]
+    letters = sum(1 for ch in sample if ch.isalpha())
     return letters == 0 or len(_ARABIC.findall(sample)) >= 0.5 * letters
 
 
@@ -190,17 +251,21 @@ def _article(
     resolver = Resolver(lex, art.get("published"))
     state = State()
     pieces: list[tuple[int, dict[str, Any], list[Any]]] = []
-    for para, (rel_starts, rel_ends, feats) in zip(paras, toks, strict=True):
-        starts = [s + para.start for s in rel_starts]
-        ends = [e + para.start for e in rel_ends]
+    for para, (starts, ends, feats) in zip(paras, toks, strict=True):
         matches = match_phrases(starts, ends, feats, lex)
         for m in matches:
             resolver.note(m)
         starts_at = {m.i for m in matches if m.is_actor}
         in_speech = speech_mask(feats, quote_spans(starts, ends, feats))
         segs = split_paragraph(
-            starts, ends, feats, lex, headline=para.headline, in_speech=in_speech,
-            starts_phrase=starts_at.__contains__, max_chars=max_chars,
+            starts,
+            ends,
+            feats,
+            lex,
+            headline=para.headline,
+            in_speech=in_speech,
+            starts_phrase=starts_at.__contains__,
+            max_chars=max_chars,
         )
         mi = 0
         for seg in segs:
@@ -210,8 +275,18 @@ def _article(
             while mj < len(matches) and matches[mj].i < seg.j:
                 mj += 1
             seg_matches = matches[mi:mj]
-            att = attribute(seg, feats, raw, starts, ends, seg_matches, in_speech, lex, state,
-                            headline=para.headline)
+            att = attribute(
+                seg,
+                feats,
+                raw,
+                starts,
+                ends,
+                seg_matches,
+                in_speech,
+                lex,
+                state,
+                headline=para.headline,
+            )
             start, end = starts[seg.i], ends[seg.j - 1]
             row = {
                 "article_id": aid,
@@ -256,6 +331,3 @@ def _metonyms(rows: list[dict[str, Any]], lex: Lexicon) -> None:
             if sp is not None and lex.actors.get(sp, {}).get("affiliation") == country:
                 row["speaker"] = sp
                 break
-
-
-

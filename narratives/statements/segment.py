@@ -28,7 +28,7 @@ from narratives.statements._nlp import CLOSING, OPENING, Feat
 
 KEPT_ROLES = ("headline", "subheadline", "body")
 HEADLINE_ROLES = ("headline", "subheadline")
-_TERMINAL = tuple(".!?؟…:;؛»”\")")
+_TERMINAL = tuple('.!?؟…:;؛»”")')
 _SINGLE_PROCLITIC = frozenset({"و", "ف", "ب", "ل", "ك", "كـ"})
 JOIN_MIN_CHARS = 100  # a body line this long that stops without punctuation was wrapped
 MIN_WORDS = 3  # shorter pieces are merged into their neighbour
@@ -115,9 +115,7 @@ def quote_spans(starts: list[int], ends: list[int], feats: list[Feat]) -> list[t
     n = len(feats)
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
-    for i, f in enumerate(feats):
-        if f.kind != "q":
-            continue
+    for i in [k for k, f in enumerate(feats) if f.kind == "q"]:
         glued_left = i > 0 and ends[i - 1] == starts[i] and feats[i - 1].kind == "w"
         glued_right = i + 1 < n and starts[i + 1] == ends[i] and feats[i + 1].kind == "w"
         after_clitic = glued_left and feats[i - 1].text in _SINGLE_PROCLITIC
@@ -139,6 +137,8 @@ def quote_spans(starts: list[int], ends: list[int], feats: list[Feat]) -> list[t
 def speech_mask(feats: list[Feat], pairs: list[tuple[int, int]]) -> list[bool]:
     """Per token: inside a quotation of speech (at least a few words)."""
     mask = [False] * len(feats)
+    if not pairs:
+        return mask
     for o, c in pairs:
         if sum(1 for f in feats[o + 1 : c] if f.kind == "w") >= SPEECH_QUOTE_WORDS:
             for k in range(o, c + 1):
@@ -163,8 +163,11 @@ def split_paragraph(
         return []
     bounds: dict[int, str] = {0: "start"}
     connectives = lex.markers["connective"]
+    bare = lex.markers["connective_bare"]
     last = 0
     for i, f in enumerate(feats):
+        if f.plain:
+            continue
         if f.kind == "e":
             prev = feats[i - 1] if i else None
             if (
@@ -186,13 +189,22 @@ def split_paragraph(
                 bounds[j] = "sentence"
                 last = j
             continue
-        if headline or in_speech[i]:
+        if headline:
             continue
         if f.kind == "c" and i + 1 < n:
             two = (feats[i + 1].norm, feats[i + 2].norm) if i + 2 < n else ()
             if (feats[i + 1].norm,) in connectives or two in connectives:
                 bounds.setdefault(i + 1, "connective")
                 last = i + 1
+            continue
+        if f.kind == "w" and i - last >= MIN_WORDS:
+            two = (f.norm, feats[i + 1].norm) if i + 1 < n else ()
+            clause = f.norm.startswith("و") and len(f.norm) > 3 and two[1:] == ("ان",)
+            if (f.norm,) in bare or two in bare or (clause and f.cue is None):
+                bounds.setdefault(i, "connective")
+                last = i
+                continue
+        if in_speech[i]:
             continue
         cue = f.cue
         if cue is None or f.kind != "w" or i - last < 2:
@@ -250,9 +262,8 @@ def _words(seg: Segment, feats: list[Feat]) -> int:
 def _merge_small(segs: list[Segment], feats: list[Feat]) -> list[Segment]:
     out: list[Segment] = []
     for seg in segs:
-        if out and _words(seg, feats) < MIN_WORDS:
-            out[-1].j = seg.j
-        elif out and _words(out[-1], feats) < MIN_WORDS and out[-1].how != "start":
+        small = _words(seg, feats) < MIN_WORDS
+        if out and (small or (_words(out[-1], feats) < MIN_WORDS and out[-1].how != "start")):
             out[-1].j = seg.j
         else:
             out.append(seg)
@@ -277,12 +288,12 @@ def _split_long(
         for k in range(seg.i + MIN_WORDS, seg.j - MIN_WORDS + 1):
             if not (lo + margin <= starts[k] <= hi - margin):
                 continue
-            prev = feats[k - 1]
-            if tier == "comma" and prev.kind in ("c", "e"):
-                cands.append(k)
-            elif tier == "wa" and feats[k].kind == "w" and feats[k].norm.startswith("و"):
-                cands.append(k)
-            elif tier == "any" and feats[k].kind == "w":
+            word = feats[k].kind == "w"
+            if (
+                (tier == "comma" and feats[k - 1].kind in ("c", "e"))
+                or (tier == "wa" and word and feats[k].norm.startswith("و"))
+                or (tier == "any" and word)
+            ):
                 cands.append(k)
         if cands:
             best = min(cands, key=lambda k: abs(starts[k] - mid))
@@ -297,11 +308,11 @@ def _split_long(
 
 
 def _trim(seg: Segment, feats: list[Feat]) -> Segment | None:
-    """Drop leading commas/closing quotes and trailing commas/opening quotes."""
+    """Drop leading commas/closing quotes and trailing opening quotes."""
     i, j = seg.i, seg.j
     while i < j and (feats[i].kind in ("c", ":") or feats[i].text in CLOSING):
         i += 1
-    while j > i and (feats[j - 1].kind == "c" or feats[j - 1].text in OPENING):
+    while j > i and feats[j - 1].text in OPENING:
         j -= 1
     if i >= j:
         return None
