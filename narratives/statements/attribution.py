@@ -76,7 +76,13 @@ class Resolver:
                     return aid
         return None
 
-    def note(self, m: Match) -> None:
+    def note(self, m: Match, following: str = "") -> None:
+        """Resolve ``m`` (``following``: the next token, normalized) and remember it."""
+        generic = all(e.kind == "generic" for e in m.entries)
+        nisba = len(following) > 4 and following.startswith("ال") and following.endswith("ي")
+        if generic and nisba:
+            m.resolved = None  # وزير الخارجية البرازيلي: another country's minister
+            return
         m.resolved = self.resolve(m)
         if m.resolved is not None and m.resolved in self.lex.actors:
             self.seen.append(m.resolved)
@@ -195,7 +201,12 @@ def _find_cue(
         if (
             cue is not None
             and (cue.kind == "finite" or k == seg.i)
-            and (not cue.ambiguous or (k + 1) in at or _complement_follows(k, seg, feats))
+            and (
+                not cue.ambiguous
+                or (k == seg.i and seg.how == "participle")  # the segmenter checked it
+                or (k + 1) in at
+                or _complement_follows(k, seg, feats)
+            )
         ):
             return k
         k += 1
@@ -233,9 +244,10 @@ def _subject(
         i = m.j
     if chain:
         pick = next((m for m in chain if m.is_person_name), None)
-        pick = pick or next((m for m in chain if m.resolved is not None), chain[0])
-        return pick.resolved, raw[chain[0].start : chain[-1].end]
-    if k < seg.j and feats[k].norm in lex.title_heads:
+        pick = pick or next((m for m in chain if m.resolved is not None), None)
+        if pick is not None:
+            return pick.resolved, raw[chain[0].start : chain[-1].end]
+    if k < seg.j and (chain or feats[k].norm in lex.title_heads):
         stop = k
         while stop < min(seg.j, k + SUBJECT_WORDS):
             f = feats[stop]

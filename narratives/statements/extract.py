@@ -254,7 +254,7 @@ def _article(
     for para, (starts, ends, feats) in zip(paras, toks, strict=True):
         matches = match_phrases(starts, ends, feats, lex)
         for m in matches:
-            resolver.note(m)
+            resolver.note(m, feats[m.j].norm if m.j < len(feats) else "")
         starts_at = {m.i for m in matches if m.is_actor}
         in_speech = speech_mask(feats, quote_spans(starts, ends, feats))
         segs = split_paragraph(

@@ -1,0 +1,314 @@
+"""The statements stage on the seed articles and on small Arabic texts."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import narratives
+from narratives.schemas import ENTITY_MENTIONS, STATEMENTS
+from narratives.statements import StatementsWarning, extract_entities, extract_statements
+from narratives.statements._lexicon import load_lexicon
+from narratives.statements._nlp import make_tokenizer
+
+
+def _articles(*texts: str, role: str = "body") -> pl.DataFrame:
+    """Stand-in ARTICLES rows: every text one body span."""
+    return pl.DataFrame(
+        {
+            "article_id": [f"t{i}" for i in range(len(texts))],
+            "raw_text": list(texts),
+            "spans": [[{"role": role, "start": 0, "end": len(t)}] for t in texts],
+        },
+        schema_overrides={"spans": narratives.schemas.ARTICLES["spans"]},
+    )
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir: Path) -> pl.DataFrame:
+    return narratives.read_corpus(seeds_dir)
+
+
+@pytest.fixture(scope="module")
+def statements(seeds: pl.DataFrame) -> pl.DataFrame:
+    return extract_statements(seeds)
+
+
+def _containing(statements: pl.DataFrame, needle: str) -> dict:
+    rows = statements.filter(pl.col("text").str.contains(needle, literal=True))
+    assert rows.height == 1, f"{rows.height} statements contain {needle!r}"
+    return rows.row(0, named=True)
+
+
+def test_output_follows_the_statements_schema(statements: pl.DataFrame) -> None:
+    assert list(statements.columns[: len(STATEMENTS)]) == list(STATEMENTS)
+    assert all(statements.schema[c] == t for c, t in STATEMENTS.items())
+    ids = statements.select(pl.format("{}:{}", "article_id", "position")).to_series()
+    assert ids.to_list() == statements["statement_id"].to_list()
+
+
+def test_offsets_slice_raw_text_back(seeds: pl.DataFrame, statements: pl.DataFrame) -> None:
+    raw = dict(zip(seeds["article_id"], seeds["raw_text"], strict=True))
+    for row in statements.iter_rows(named=True):
+        assert raw[row["article_id"]][row["start"] : row["end"]] == row["text"]
+
+
+def test_outlet_and_date_are_copied(statements: pl.DataFrame) -> None:
+    ittihad = statements.filter(pl.col("article_id").str.starts_with("004"))
+    assert set(ittihad["outlet"]) == {"al-ittihad"}
+    assert str(ittihad["published"][0]) == "2017-04-13"
+
+
+def test_headline_comes_first_as_its_own_statement(statements: pl.DataFrame) -> None:
+    first = statements.filter(pl.col("article_id").str.starts_with("002")).row(0, named=True)
+    assert first["position"] == 0 and first["is_headline"]
+    assert first["text"] == "موسكو: تعاوننا مع واشنطن ساعد على تحقيق تقدم في سوريا"
+
+
+def test_wrapped_lines_are_joined(statements: pl.DataFrame) -> None:
+    row = _containing(statements, "ضرورة\nالتخلي")
+    assert row["speaker"] == "lavrov"
+
+
+def test_long_paragraph_is_cut_into_claims(statements: pl.DataFrame) -> None:
+    # 004 carries ~40 claims in one 4,000-character line
+    body = statements.filter(pl.col("article_id").str.starts_with("004") & ~pl.col("is_headline"))
+    assert body.height >= 30
+    assert body["text"].str.len_chars().max() <= 250
+
+
+@pytest.mark.parametrize(
+    ("needle", "cue"),
+    [
+        ("مشيرا إلى أن “الإرهابيين", "أشار"),
+        ("داعيا إلى تعزيز الجهود الدولية", "دعا"),
+        ("موضحا أن الغارات", "أوضح"),
+        ("لافتا إلى ضرورة الاهتمام", "لفت"),
+        ("مؤكدا أن “روسيا لا تطلب", "أكد"),
+        ("مجددا دعوته المجتمع الدولي", "جدد"),
+        ("مشددا على ضرورة تحقيق نتائج", "شدد"),
+        ("مبينا أن موسكو ستجري", "بين"),
+    ],
+)
+def test_participial_clause_opens_a_statement_by_the_same_speaker(
+    statements: pl.DataFrame, needle: str, cue: str
+) -> None:
+    row = _containing(statements, needle)
+    assert row["text"].startswith(needle.split()[0])
+    assert (row["speaker"], row["cue"]) == ("lavrov", cue)
+
+
+@pytest.mark.parametrize(
+    ("needle", "speaker", "cue", "cue_class"),
+    [
+        ("أكد وزير الخارجية الروسي سيرغي لافروف استحالة", "lavrov", "أكد", "assertive"),
+        ("وأكد شويغو في كلمة", "shoigu", "أكد", "assertive"),
+        ("وقال الوزير الروسي أن القوات الروسية", "shoigu", "قال", "neutral"),  # title in context
+        ("كما أكد الوزير الروسي أن تعزيز", "lavrov", "أكد", "assertive"),
+        ("وأكد وزير الدفاع الروسي أن موسكو", "shoigu", "أكد", "assertive"),
+        ("من جهته قال تيلرسون", "tillerson", "قال", "neutral"),
+        ("وقال المتحدث الرسمي باسم الكرملين", "peskov", "قال", "neutral"),
+        ("وأعلن الكرملين أن", "kremlin", "أعلن", "neutral"),
+        ("سيرجي ريابكوف قال قبل دقائق", "ryabkov", "قال", "neutral"),
+        ("وأعرب بوتين قبيل استقباله", "putin", "أعرب", "expressive"),
+        ("ودحض وزير الخارجية الروسي", "lavrov", "دحض", "denial"),
+        ("ونقلت وكالة تاس عن لافروف", "lavrov", "نقل", "neutral"),
+        ("وكان لافروف أكد خلال لقائه", "lavrov", "أكد", "assertive"),
+    ],
+)
+def test_speaker_and_reporting_verb(
+    statements: pl.DataFrame, needle: str, speaker: str, cue: str, cue_class: str
+) -> None:
+    row = _containing(statements, needle)
+    assert (row["speaker"], row["cue"], row["cue_class"]) == (speaker, cue, cue_class)
+
+
+def test_subjectless_verb_keeps_the_speaker(statements: pl.DataFrame) -> None:
+    row = _containing(statements, "وقال في حديث تلفزيوني")
+    assert row["speaker"] == "putin"  # after وأعرب بوتين ..., not Tillerson mentioned in between
+
+
+def test_kerry_claim_as_sana_reports_it(statements: pl.DataFrame) -> None:
+    row = _containing(statements, "وزعم فيها أن روسيا قررت")
+    assert (row["speaker"], row["cue"], row["cue_class"]) == ("kerry", "زعم", "distancing")
+
+
+def test_nested_report_goes_to_the_inner_speaker(statements: pl.DataFrame) -> None:
+    row = _containing(statements, "«بوتين أكد الاستعداد لإحياء»")
+    assert (row["speaker"], row["reported_by"]) == ("putin", "lavrov")
+
+
+def test_capital_headline_stands_for_the_articles_speaker(statements: pl.DataFrame) -> None:
+    row = _containing(statements, "موسكو: تعاوننا")
+    assert (row["speaker"], row["speaker_mention"]) == ("lavrov", "موسكو")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("وقال لافروف إن “غياب حل للقضية الفلسطينية يبقى من العوامل الرئيسية”.", "direct"),
+        ("وأكد لافروف أن روسيا ملتزمة بتحريك مبادرة الرئيس.", "indirect"),
+        (
+            "وأكد شويغو أن أي محاولات للتعامل مع إرهابيين “ليست فقط قصيرة النظر بل وإجرامية”.",
+            "mixed",
+        ),
+        ("ارتفعت أسعار النفط في الأسواق العالمية اليوم.", "none"),
+    ],
+)
+def test_quote_type(text: str, quote: str) -> None:
+    rows = extract_statements(_articles(text))
+    assert rows["quote"].to_list() == [quote]
+
+
+@pytest.mark.parametrize(
+    ("verb", "cue", "cue_class"),
+    [
+        ("قال", "قال", "neutral"),
+        ("أكد", "أكد", "assertive"),
+        ("شدد", "شدد", "assertive"),
+        ("زعم", "زعم", "distancing"),
+        ("ادعى", "ادعى", "distancing"),
+        ("نفى", "نفى", "denial"),
+        ("حذر", "حذر", "warning"),
+    ],
+)
+def test_cue_class_comes_from_the_lexicon(verb: str, cue: str, cue_class: str) -> None:
+    row = extract_statements(_articles(f"{verb} لافروف إن الوضع في سوريا صعب.")).row(0, named=True)
+    assert (row["speaker"], row["cue"], row["cue_class"]) == ("lavrov", cue, cue_class)
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("تستند”.", ["تستند", "”", "."]),
+        ("لافروف»لدى", ["لافروف", "»", "لدى"]),
+        ("و”جبهة", ["و", "”", "جبهة"]),
+        ("عام 2.5 مليون.", ["عام", "2.5", "مليون", "."]),
+    ],
+)
+def test_tokenizer_splits_quotes_and_full_stops(text: str, pieces: list[str]) -> None:
+    assert [t.text for t in make_tokenizer()(text)] == pieces
+
+
+def test_unbalanced_quote_does_not_swallow_the_paragraph() -> None:
+    text = (
+        "وقال لافروف إن “الوضع صعب جدا في المنطقة. وأضاف أن روسيا مستعدة للتعاون مع الجميع "
+        "مشيرا إلى أن الحل سياسي."
+    )
+    rows = extract_statements(_articles(text))
+    assert rows.height == 3
+    assert rows["speaker"].to_list() == ["lavrov"] * 3
+
+
+def test_user_gazetteer_adds_an_actor(tmp_path: Path) -> None:
+    own = tmp_path / "actors.yaml"
+    own.write_text(
+        "actors:\n  jubeir_test:\n    type: person\n    names: [عادل الجبيري]\n", encoding="utf-8"
+    )
+    rows = extract_statements(_articles("وقال عادل الجبيري إن الحل سياسي."), actors=own)
+    assert rows["speaker"].to_list() == ["jubeir_test"]
+    load_lexicon.cache_clear()
+
+
+def test_unknown_speaker_keeps_the_words_used() -> None:
+    rows = extract_statements(_articles("وقال وزير الخارجية البرازيلي إن الحل سياسي."))
+    row = rows.row(0, named=True)
+    assert row["speaker"] is None
+    assert row["speaker_mention"] == "وزير الخارجية البرازيلي"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("", "no headline or body text"),
+        ("   \n\n  ", "no headline or body text"),
+        ("The minister said the talks were useful. He added more.", "not in Arabic"),
+    ],
+)
+def test_bad_article_warns_and_the_run_goes_on(text: str, problem: str) -> None:
+    good = "قال لافروف إن الوضع صعب."
+    with pytest.warns(StatementsWarning, match=problem):
+        rows = extract_statements(_articles(text, good))
+    assert "t1" in rows["article_id"].to_list()
+
+
+def test_very_long_article_is_segmented() -> None:
+    text = "وقال لافروف إن الوضع صعب في المنطقة، وأن الحل سياسي " * 2000  # ~100k chars
+    rows = extract_statements(_articles(text))
+    assert rows.height > 100
+    assert rows["text"].str.len_chars().max() <= 250
+
+
+def test_article_without_spans_is_segmented_with_a_warning() -> None:
+    frame = _articles("قال لافروف إن الوضع صعب.").with_columns(
+        pl.lit(None, dtype=narratives.schemas.ARTICLES["spans"]).alias("spans")
+    )
+    with pytest.warns(StatementsWarning, match="no spans"):
+        rows = extract_statements(frame)
+    assert rows["speaker"].to_list() == ["lavrov"]
+
+
+def test_missing_column_is_a_clear_error() -> None:
+    with pytest.raises(narratives.schemas.SchemaError, match="raw_text"):
+        extract_statements(pl.DataFrame({"article_id": ["a"]}))
+
+
+_ALPHABET = st.sampled_from(
+    [
+        *"ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةى ",
+        *[" ", "\n", "\n\n", ".", "،", ":", "“", "”", "«", "»", '"', "..", "؟", "ً", "ّ"],
+        *["قال ", "وأضاف ", "مشيرا إلى أن ", "لافروف ", "وزير الخارجية الروسي ", "كما ", "إن "],
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ALPHABET, max_size=120).map("".join), st.sampled_from(["body", "headline"]))
+def test_laws_hold_on_arbitrary_text(text: str, role: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", StatementsWarning)
+        rows = extract_statements(_articles(text, role=role))
+    previous_end = 0
+    for row in rows.iter_rows(named=True):
+        assert text[row["start"] : row["end"]] == row["text"]
+        assert row["text"].strip() == row["text"] and row["text"]
+        assert row["start"] >= previous_end  # in order, no overlap
+        previous_end = row["end"]
+        assert row["quote"] in ("direct", "indirect", "mixed", "none")
+
+
+def test_entities_are_tight_and_canonical() -> None:
+    text = (
+        "وقال لافروف إن تنظيم “داعش” الإرهابي و”جبهة النصرة” يهددان سورية "
+        "ويقاتل الدولة الإسلامية للولايات المتحدة."
+    )
+    arts = _articles(text)
+    mentions = extract_entities(extract_statements(arts), arts)
+    assert list(mentions.columns) == list(ENTITY_MENTIONS)
+    pairs = list(zip(mentions["entity_id"], mentions["mention"], strict=True))
+    assert ("isis", "داعش") in pairs
+    assert ("nusra", "جبهة النصرة") in pairs
+    assert ("isis", "الدولة الإسلامية") in pairs
+    assert ("syria", "سورية") in pairs
+    assert "usa" in mentions["entity_id"].to_list()
+    for row in mentions.iter_rows(named=True):
+        assert text[row["start"] : row["end"]] == row["mention"]
+
+
+def test_statement_entities_list_canonical_ids(statements: pl.DataFrame) -> None:
+    row = _containing(statements, "مؤتمر الحوار من أجل المستقبل")
+    assert {"lavrov", "isis", "nusra"} <= set(row["entities"])
+
+
+def test_entity_mentions_of_seed_statements(seeds: pl.DataFrame, statements: pl.DataFrame) -> None:
+    mentions = extract_entities(statements, seeds)
+    assert set(mentions["statement_id"]) <= set(statements["statement_id"])
+    kinds = dict(zip(mentions["entity_id"], mentions["entity_type"], strict=False))
+    assert (
+        kinds["lavrov"] == "person" and kinds["isis"] == "group" and kinds["nato"] == "organisation"
+    )
