@@ -60,9 +60,12 @@ def claim_facts(statements: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
         with_speaker.drop_nulls("speaker")
         .group_by("claim_id", "speaker")
         .len()
-        .sort(["claim_id", "len", "speaker"], descending=[False, True, False])
-        .unique("claim_id", keep="first", maintain_order=True)
-        .select("claim_id", "speaker")
+        .group_by("claim_id")
+        .agg(
+            pl.col("speaker")
+            .sort_by(pl.col("len"), pl.col("speaker"), descending=[True, False])
+            .first()
+        )
     )
     rep = (
         [pl.col("representative").first()]
@@ -72,17 +75,28 @@ def claim_facts(statements: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
     facts = claims.group_by("claim_id").agg(
         pl.col("outlet").n_unique().cast(pl.Int32).alias("claim_outlets"),
         pl.col("article_id").n_unique().cast(pl.Int32).alias("claim_articles"),
-        pl.col("outlet").unique().sort().alias("carried_by"),
         *rep,
     )
-    return facts.join(speaker, on="claim_id", how="left")
+    # lists keep the frame's order within a group: sort once, not per group
+    outlets = (
+        claims.select("claim_id", "outlet")
+        .unique()
+        .sort("outlet", nulls_last=True)
+        .group_by("claim_id")
+        .agg(pl.col("outlet").alias("carried_by"))
+    )
+    return facts.join(outlets, on="claim_id", how="left").join(speaker, on="claim_id", how="left")
 
 
 def carried(claims: pl.DataFrame, by: str = "outlet") -> pl.DataFrame:
     """Claim x ``by`` (outlet or article) rows of what was carried, with statement ids."""
     keys = ["claim_id", by] if by == "outlet" else ["claim_id", "article_id", "outlet"]
-    return claims.group_by(keys).agg(
-        pl.len().cast(pl.Int32).alias("n_statements"),
-        pl.col("article_id").n_unique().cast(pl.Int32).alias("n_articles"),
-        pl.col("statement_id").sort().alias("statement_ids"),
+    return (
+        claims.sort("statement_id")
+        .group_by(keys)
+        .agg(
+            pl.len().cast(pl.Int32).alias("n_statements"),
+            pl.col("article_id").n_unique().cast(pl.Int32).alias("n_articles"),
+            pl.col("statement_id").alias("statement_ids"),
+        )
     )

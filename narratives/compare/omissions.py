@@ -144,7 +144,8 @@ def omissions(
     outlets
         Restrict the outlets examined for omissions.
     max_evidence
-        Cap on ``evidence_article_ids`` per row.
+        Comparable articles examined per row for ``evidence_article_ids``
+        (the list holds the distinct ones among them).
 
     Returns
     -------
@@ -183,13 +184,18 @@ def omissions(
     cands = cands.join(have.select("claim_id", "outlet"), on=["claim_id", "outlet"], how="anti")
     out = cands.group_by("claim_id", "outlet").agg(
         pl.col("shared").drop_nulls().n_unique().cast(pl.Int32).alias("shared_claims"),
-        pl.col("article_id").unique().sort().head(max_evidence).alias("evidence_article_ids"),
+        pl.col("article_id").head(max_evidence).alias("evidence_article_ids"),
     )
+    out = out.with_columns(pl.col("evidence_article_ids").list.unique().list.sort())
     if comparable == "story":
         out = out.filter(pl.col("shared_claims") >= min_shared)
     else:
         out = out.with_columns(shared_claims=pl.lit(None, pl.Int32))
-    ids = claims.group_by("claim_id").agg(pl.col("statement_id").sort().alias("statement_ids"))
+    ids = (
+        claims.sort("statement_id")
+        .group_by("claim_id")
+        .agg(pl.col("statement_id").alias("statement_ids"))
+    )
     out = (
         out.join(facts, on="claim_id", how="left")
         .join(ids, on="claim_id", how="left")
