@@ -41,6 +41,7 @@ class Cue:
     kind: str  # finite | participle
     slot: str  # subject | after_an
     ambiguous: bool
+    feminine: bool = False  # قالت, أعلنت: a noun right after is the (female) subject
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,7 @@ def _load_cues(user: Source) -> dict[str, Cue]:
             if kind not in CUE_KINDS:
                 raise ValueError(f"reporting verbs: form {row['form']!r} has unknown kind {kind!r}")
             form = normalize(row["form"])
+            lemma_norm = normalize(row.get("lemma") or row["form"])
             cues.setdefault(
                 form,
                 Cue(
@@ -218,6 +220,7 @@ def _load_cues(user: Source) -> dict[str, Cue]:
                     kind=kind,
                     slot=row.get("slot") or "subject",
                     ambiguous=(row.get("ambiguous") or "no").strip().lower() == "yes",
+                    feminine=form.endswith("ت") and not lemma_norm.endswith("ت"),
                 ),
             )
     return cues

@@ -35,7 +35,7 @@ from narratives.statements.entities import Match
 from narratives.statements.segment import Segment
 
 CUE_WINDOW = 20  # tokens searched for the reporting verb
-SUBJECT_WORDS = 8  # longest unresolved speaker description kept
+SUBJECT_WORDS = 6  # longest unresolved speaker description kept
 DIRECT_SHARE = 0.6  # share of quoted words above which a statement is a direct quote
 #: words before a sentence-initial subject: وكان لافروف اجتمع ...
 _SUBJECT_OPENERS = frozenset({"وكان", "كان", "فيما", "بينما"})
@@ -107,6 +107,7 @@ class State:
     mention: str | None = None
     cue: Cue | None = None
     last_actors: list[str] = field(default_factory=list)
+    prev: Attribution | None = None  # the previous statement of the same paragraph
 
 
 def attribute(
@@ -148,16 +149,19 @@ def attribute(
             explicit = _subject(after, seg, feats, raw, starts, ends, at, lex)
             if explicit is None:
                 explicit = _preverbal(cue_k, seg, feats, raw, at)
+            if explicit is None and _agrees_with_noun(cue, after, seg, feats):
+                explicit = None, _noun_phrase(after, seg, feats, raw, starts, ends)
             if explicit is None:
                 carried = True
             _nested(cue_k, seg, feats, at, out)
     else:
         explicit = _colon_speaker(seg, feats, raw, starts, ends, at, lex, out)
+        prev = state.prev
         if explicit is None and not headline:
-            if in_speech[seg.i] or seg.how in ("connective", "length", "participle"):
-                carried = True
-                if state.cue is not None:
-                    out.cue, out.cue_class = state.cue.lemma, state.cue.cls
+            if prev is not None and (in_speech[seg.i] or seg.how in ("connective", "length")):
+                # the rest of the previous statement's sentence or quotation
+                out.speaker, out.speaker_mention = prev.speaker, prev.speaker_mention
+                out.cue, out.cue_class, out.reported_by = prev.cue, prev.cue_class, prev.reported_by
             else:
                 topic = _preverbal(seg.j, seg, feats, raw, at, leading=True)
                 if topic is not None:
@@ -181,7 +185,38 @@ def attribute(
             state.cue = feats[cue_k].cue
     state.last_actors = [m.resolved for m in matches if m.resolved in lex.actors]  # type: ignore[misc]
     out.quote = _quote(seg, feats, in_speech, out)
+    state.prev = out
     return out
+
+
+def _agrees_with_noun(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool:
+    """A noun right after the verb that must be its subject, not its object.
+
+    A feminine verb (قالت, أعلنت) followed by a noun, or any verb followed by
+    a definite sound masculine plural in the nominative (وقال الباحثون).
+    """
+    if k >= seg.j:
+        return False
+    f = feats[k]
+    if f.kind != "w" or f.roles or f.cue is not None:
+        return False
+    return cue.feminine or (f.norm.startswith("ال") and f.norm.endswith("ون"))
+
+
+def _noun_phrase(
+    k: int, seg: Segment, feats: list[Feat], raw: str, starts: list[int], ends: list[int]
+) -> str:
+    """The words of an unlisted speaker: a head noun and its modifiers."""
+    stop = k
+    while stop < min(seg.j, k + SUBJECT_WORDS):
+        f = feats[stop]
+        if f.kind != "w" or f.roles & {"complementizer", "stop"} or f.cue is not None:
+            break
+        definite_before = stop > k and feats[stop - 1].norm.startswith("ال")
+        if definite_before and not f.norm.startswith(("ال", "باسم")):
+            break  # الشرطة الاتحادية | إحباط ...
+        stop += 1
+    return raw[starts[k] : ends[max(k, stop - 1)]]
 
 
 def _find_cue(
@@ -257,7 +292,7 @@ def _subject(
         person = next((at[i] for i in range(k, stop) if i in at and at[i].is_person_name), None)
         if person is not None:
             return person.resolved, raw[starts[k] : person.end]
-        return None, raw[starts[k] : ends[max(k, stop - 1)]]
+        return None, _noun_phrase(k, seg, feats, raw, starts, ends)
     return None
 
 

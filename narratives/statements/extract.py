@@ -252,6 +252,7 @@ def _article(
     state = State()
     pieces: list[tuple[int, dict[str, Any], list[Any]]] = []
     for para, (starts, ends, feats) in zip(paras, toks, strict=True):
+        state.prev = None
         matches = match_phrases(starts, ends, feats, lex)
         for m in matches:
             resolver.note(m, feats[m.j].norm if m.j < len(feats) else "")
