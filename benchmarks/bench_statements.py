@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python benchmarks/bench_statements.py [CORPUS_DIR] [--limit N]
+    python benchmarks/bench_statements.py [CORPUS_DIR] [--limit N] [-j PROCESSES]
 
 Reads the corpus once with :func:`narratives.read_corpus` (not timed), then
 times :func:`narratives.extract_statements` over all articles and prints
@@ -29,6 +29,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("-j", "--processes", type=int, default=2, help="worker processes")
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -44,7 +45,7 @@ def main() -> None:
     t0 = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        statements = narratives.extract_statements(articles)
+        statements = narratives.extract_statements(articles, n_process=args.processes)
     secs = time.perf_counter() - t0
     lengths = statements["text"].str.len_chars()
     print(

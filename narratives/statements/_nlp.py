@@ -27,7 +27,7 @@ _SUFFIX = re.compile(f"[{_PUNCT}]$")
 # quotes anywhere; sentence punctuation between letters (no space after a full stop)
 _INFIX = re.compile(f"[{QUOTES}]|(?<=[^\\W\\d_])[.،,:;؛!؟?](?=[^\\W\\d_])|\\.\\.+")
 
-SENT_END = frozenset({".", "!", "?", "…", ";", "..", "..."})
+SENT_END = frozenset({".", "!", "?", "…", "..", "..."})  # ؛ works as a comma in news copy
 PROCLITIC_LETTERS = "وفبلك"
 _MATCH = _table("match")
 PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
@@ -72,7 +72,7 @@ def _kind(norm: str) -> str:
         return "p"
     if norm in SENT_END or set(norm) <= {".", "!", "?", "…"}:
         return "e"
-    if norm == ",":
+    if norm in (",", ";"):
         return "c"
     if norm == '"':
         return "q"

@@ -150,7 +150,7 @@ def attribute(
             if explicit is None:
                 explicit = _preverbal(cue_k, seg, feats, raw, at)
             if explicit is None and _agrees_with_noun(cue, after, seg, feats):
-                explicit = None, _noun_phrase(after, seg, feats, raw, starts, ends)
+                explicit = None, _noun_phrase(after, seg, feats, raw, starts, ends, lex.title_heads)
             if explicit is None:
                 carried = True
             _nested(cue_k, seg, feats, at, out)
@@ -204,7 +204,13 @@ def _agrees_with_noun(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool
 
 
 def _noun_phrase(
-    k: int, seg: Segment, feats: list[Feat], raw: str, starts: list[int], ends: list[int]
+    k: int,
+    seg: Segment,
+    feats: list[Feat],
+    raw: str,
+    starts: list[int],
+    ends: list[int],
+    title_heads: set[str],
 ) -> str:
     """The words of an unlisted speaker: a head noun and its modifiers."""
     stop = k
@@ -212,8 +218,9 @@ def _noun_phrase(
         f = feats[stop]
         if f.kind != "w" or f.roles & {"complementizer", "stop"} or f.cue is not None:
             break
-        definite_before = stop > k and feats[stop - 1].norm.startswith("ال")
-        if definite_before and not f.norm.startswith(("ال", "باسم")):
+        before = feats[stop - 1].norm if stop > k else ""
+        honorific = before in title_heads  # الدكتور رامي ...
+        if before.startswith("ال") and not honorific and not f.norm.startswith(("ال", "باسم")):
             break  # الشرطة الاتحادية | إحباط ...
         stop += 1
     return raw[starts[k] : ends[max(k, stop - 1)]]
@@ -292,7 +299,7 @@ def _subject(
         person = next((at[i] for i in range(k, stop) if i in at and at[i].is_person_name), None)
         if person is not None:
             return person.resolved, raw[starts[k] : person.end]
-        return None, _noun_phrase(k, seg, feats, raw, starts, ends)
+        return None, _noun_phrase(k, seg, feats, raw, starts, ends, lex.title_heads)
     return None
 
 
