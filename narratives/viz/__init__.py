@@ -1,0 +1,42 @@
+"""Charts of the comparison tables (Altair), for notebooks, reports and papers.
+
+Every function takes the tidy frames returned by :func:`narratives.compare`
+(or :func:`narratives.align`) and returns an ``alt.Chart``; none computes a
+metric or writes a file. Arabic text is drawn right to left with
+Arabic-capable fonts, labels are cut between words, rows are capped (``top``)
+so charts stay legible, and every string from an article is cleaned of control
+and bidi-override characters before it is drawn (it is drawn as text, never as
+markup). :func:`save` exports any chart as PNG/SVG/PDF for papers.
+"""
+
+from __future__ import annotations
+
+from narratives.viz._html import Table, table
+from narratives.viz._theme import config, configure
+from narratives.viz.coverage import coverage_heatmap, omission_bars
+from narratives.viz.emphasis import emphasis_by_claim, emphasis_by_outlet
+from narratives.viz.export import save
+from narratives.viz.framing import (
+    distinguishing_terms,
+    label_choices,
+    reporting_verbs,
+    substitution_table,
+)
+from narratives.viz.side_by_side import side_by_side
+
+__all__ = [
+    "Table",
+    "config",
+    "configure",
+    "coverage_heatmap",
+    "distinguishing_terms",
+    "emphasis_by_claim",
+    "emphasis_by_outlet",
+    "label_choices",
+    "omission_bars",
+    "reporting_verbs",
+    "save",
+    "side_by_side",
+    "substitution_table",
+    "table",
+]

@@ -1,0 +1,236 @@
+"""Who carried which claim: coverage heatmap and omission rates."""
+
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+
+from narratives.schemas import OMISSION_RATES, require
+from narratives.viz._text import attach_evidence, clean_columns, rtl, shorten, wrap
+from narratives.viz._theme import configure as _configure
+from narratives.viz._theme import relation_scale
+
+
+def _claim_labels(frame: pl.DataFrame, *, width: int, max_lines: int) -> dict[str, str]:
+    """One unique, wrapped, right-to-left label per claim id (lines joined by newline)."""
+    labels: dict[str, str] = {}
+    seen: set[str] = set()
+    reps = frame.unique("claim_id", keep="first", maintain_order=True)
+    for claim_id, rep in reps.select("claim_id", "representative").iter_rows():
+        lines = [rtl(line) for line in wrap(rep or claim_id, width, max_lines=max_lines)]
+        label = "\n".join(lines) or claim_id
+        while label in seen:
+            label += " "
+        seen.add(label)
+        labels[claim_id] = label
+    return labels
+
+
+def coverage_heatmap(
+    coverage: pl.DataFrame,
+    *,
+    statements: pl.DataFrame | None = None,
+    top: int = 30,
+    min_outlets: int = 1,
+    label_width: int = 56,
+    configure: bool = True,
+) -> alt.Chart:
+    """Claims x outlets, each cell coloured by how the outlet carried the claim.
+
+    Colours run from verbatim (dark blue) through near-verbatim and paraphrase
+    to related (pale blue); ``sole`` (orange) marks a claim no other outlet
+    carried and ``absent`` (grey) one the outlet left out. Rows are the ``top``
+    claims carried by the most outlets (then the most statements).
+
+    Parameters
+    ----------
+    coverage
+        The ``coverage`` table of :func:`narratives.compare`
+        (schema :data:`narratives.schemas.COVERAGE`).
+    statements
+        Optional STATEMENTS table: tooltips then show the outlet's first
+        statement of the claim and its article.
+    top
+        Claims shown (rows); keeps large corpora legible.
+    min_outlets
+        Show only claims carried by at least this many outlets.
+    label_width
+        Characters per line of the claim labels (wrapped between words).
+    configure
+        Apply the narratives theme (set False to combine charts first).
+
+    Examples
+    --------
+    >>> import polars as pl, narratives.viz as viz
+    >>> cov = pl.DataFrame({"claim_id": ["c1", "c1"], "outlet": ["sana", "rt-arabic"],
+    ...     "status": ["paraphrase", "absent"], "claim_outlets": [1, 1],
+    ...     "n_statements": [2, 0], "representative": ["توحيد الجهود", "توحيد الجهود"],
+    ...     "statement_ids": [["a:1", "a:2"], []]})
+    >>> viz.coverage_heatmap(cov).to_dict()["mark"]["type"]
+    'rect'
+    """
+    require(
+        coverage,
+        ["claim_id", "outlet", "status", "claim_outlets", "n_statements", "representative"],
+        name="coverage",
+        stage="coverage_heatmap",
+    )
+    claims = (
+        coverage.group_by("claim_id", maintain_order=True)
+        .agg(pl.col("claim_outlets").max(), pl.col("n_statements").sum().alias("_n"))
+        .filter(pl.col("claim_outlets") >= min_outlets)
+        .sort(["claim_outlets", "_n", "claim_id"], descending=[True, True, False])
+        .head(top)
+    )
+    frame = coverage.filter(pl.col("claim_id").is_in(claims["claim_id"].implode()))
+    frame = clean_columns(frame, ["representative", "outlet"])
+    labels = _claim_labels(frame, width=label_width, max_lines=2)
+    order = [labels[c] for c in claims["claim_id"].to_list()]
+    frame = attach_evidence(frame, statements).with_columns(
+        pl.col("claim_id").replace_strict(labels, return_dtype=pl.String).alias("claim"),
+        pl.col("representative")
+        .map_batches(lambda s: pl.Series([shorten(v, 300) for v in s.to_list()]))
+        .alias("claim_text"),
+    )
+    keep = ["claim", "claim_id", "claim_text", "outlet", "status", "n_statements"]
+    keep += [c for c in ("best_score", "evidence", "articles") if c in frame.columns]
+    n_outlets = max(frame["outlet"].n_unique(), 1)
+    chart = (
+        alt.Chart(frame.select(keep), title="Which outlet carried which claim")
+        .mark_rect(stroke="white", strokeWidth=1.5)
+        .encode(
+            x=alt.X("outlet:N", title=None, axis=alt.Axis(orient="top", labelAngle=0)),
+            y=alt.Y(
+                "claim:N",
+                sort=order,
+                title=None,
+                axis=alt.Axis(
+                    labelExpr="split(datum.label, '\\n')", labelFontSize=13, labelLineHeight=17
+                ),
+            ),
+            color=alt.Color(
+                "status:N",
+                scale=relation_scale(),
+                legend=alt.Legend(title="coverage", orient="bottom", direction="horizontal"),
+            ),
+            tooltip=[
+                alt.Tooltip("claim_text:N", title="claim"),
+                alt.Tooltip("outlet:N", title="outlet"),
+                alt.Tooltip("status:N", title="status"),
+                alt.Tooltip("n_statements:Q", title="statements"),
+                *(
+                    [alt.Tooltip("best_score:Q", title="best score", format=".0f")]
+                    if "best_score" in keep
+                    else []
+                ),
+                alt.Tooltip("evidence:N", title="statement"),
+                alt.Tooltip("articles:N", title="article"),
+            ],
+        )
+        .properties(width=min(90 * n_outlets, 600), height=alt.Step(44))
+    )
+    return _configure(chart) if configure else chart
+
+
+def omission_bars(
+    omission_rates: pl.DataFrame,
+    *,
+    min_claims: int = 1,
+    configure: bool = True,
+) -> alt.LayerChart:
+    """Share of outlet B's claims that outlet A left out, with its interval.
+
+    One bar per ordered outlet pair (A omits B); the whisker is the bootstrap
+    interval (``ci_low``..``ci_high``) and the label gives ``omitted / claims``,
+    so a rate resting on two claims is not read like one resting on two hundred.
+
+    Parameters
+    ----------
+    omission_rates
+        The ``omission_rates`` table of :func:`narratives.compare`
+        (schema :data:`narratives.schemas.OMISSION_RATES`).
+    min_claims
+        Hide pairs with fewer comparable claims than this.
+    configure
+        Apply the narratives theme.
+
+    Examples
+    --------
+    >>> import polars as pl, narratives.viz as viz
+    >>> rates = pl.DataFrame({"outlet": ["rt-arabic"], "other": ["sana"], "n_claims": [4],
+    ...     "n_omitted": [1], "rate": [0.25], "ci_low": [0.0], "ci_high": [0.75],
+    ...     "level": [0.95], "claim_ids": [["c3"]]})
+    >>> len(viz.omission_bars(rates).to_dict()["layer"])
+    3
+    """
+    require(
+        omission_rates,
+        {k: OMISSION_RATES[k] for k in ("outlet", "other", "n_claims", "n_omitted", "rate")},
+        name="omission_rates",
+        stage="omission_bars",
+    )
+    frame = clean_columns(
+        omission_rates.filter(pl.col("n_claims") >= min_claims), ["outlet", "other"]
+    )
+    frame = frame.with_columns(
+        pl.format("{} omits {}", "outlet", "other").alias("pair"),
+        pl.format("{}/{}", "n_omitted", "n_claims").alias("count"),
+        pl.col("ci_low").fill_null(pl.col("rate"))
+        if "ci_low" in frame.columns
+        else pl.col("rate").alias("ci_low"),
+        pl.col("ci_high").fill_null(pl.col("rate"))
+        if "ci_high" in frame.columns
+        else pl.col("rate").alias("ci_high"),
+        (
+            pl.col("claim_ids").list.head(8).list.join(", ")
+            if "claim_ids" in frame.columns
+            else pl.lit("")
+        ).alias("claims"),
+    ).sort(["outlet", "other"])
+    keep = [
+        "pair",
+        "outlet",
+        "other",
+        "n_claims",
+        "n_omitted",
+        "rate",
+        "ci_low",
+        "ci_high",
+        "count",
+        "claims",
+    ]
+    level = (
+        frame["level"].drop_nulls().first() if "level" in frame.columns and frame.height else 0.95
+    )
+    base = alt.Chart(frame.select(keep)).encode(
+        y=alt.Y("pair:N", title=None, sort=frame["pair"].to_list()),
+    )
+    tooltip = [
+        alt.Tooltip("outlet:N", title="outlet"),
+        alt.Tooltip("other:N", title="claims of"),
+        alt.Tooltip("rate:Q", title="omission rate", format=".0%"),
+        alt.Tooltip("ci_low:Q", title="interval low", format=".0%"),
+        alt.Tooltip("ci_high:Q", title="interval high", format=".0%"),
+        alt.Tooltip("count:N", title="omitted / comparable"),
+        alt.Tooltip("claims:N", title="omitted claims"),
+    ]
+    bars = base.mark_bar(opacity=0.8).encode(
+        x=alt.X(
+            "rate:Q",
+            title=f"share of the other outlet's claims left out ({level:.0%} interval)",
+            scale=alt.Scale(domain=[0, 1]),
+            axis=alt.Axis(format="%"),
+        ),
+        color=alt.Color("outlet:N", legend=None),
+        tooltip=tooltip,
+    )
+    whiskers = base.mark_rule(strokeWidth=1.5, color="black").encode(
+        x="ci_low:Q", x2="ci_high:Q", tooltip=tooltip
+    )
+    counts = base.mark_text(align="left", dx=4, baseline="middle").encode(
+        x="ci_high:Q", text="count:N"
+    )
+    chart = alt.layer(bars, whiskers, counts, title="Omissions by outlet pair").properties(
+        width=420, height=alt.Step(26)
+    )
+    return _configure(chart) if configure else chart

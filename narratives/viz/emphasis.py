@@ -1,0 +1,226 @@
+"""How much weight each outlet gave a claim: position, headline, share of words."""
+
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+
+from narratives.schemas import require
+from narratives.viz._text import attach_evidence, clean_columns, shorten
+from narratives.viz._theme import configure as _configure
+from narratives.viz.coverage import _claim_labels
+
+#: EMPHASIS_OUTLETS column -> title of its panel
+MEASURES: dict[str, str] = {
+    "headline_share": "in a headline",
+    "lede_share": "in the lede",
+    "relative_position": "position (0 = top)",
+    "word_share": "share of the article's words",
+    "direct_quote_share": "quoted directly",
+}
+
+
+def emphasis_by_outlet(
+    emphasis_outlets: pl.DataFrame,
+    *,
+    measures: dict[str, str] | None = None,
+    configure: bool = True,
+) -> alt.FacetChart:
+    """One small panel per emphasis measure, one bar per outlet.
+
+    Parameters
+    ----------
+    emphasis_outlets
+        The ``emphasis_outlets`` table of :func:`narratives.compare`
+        (schema :data:`narratives.schemas.EMPHASIS_OUTLETS`).
+    measures
+        Columns to show, mapped to panel titles (default :data:`MEASURES`).
+    configure
+        Apply the narratives theme.
+
+    Examples
+    --------
+    >>> import polars as pl, narratives.viz as viz
+    >>> em = pl.DataFrame({"outlet": ["sana", "rt-arabic"], "n_claims": [5, 3],
+    ...     "headline_share": [0.2, 0.0], "lede_share": [0.4, 0.3],
+    ...     "relative_position": [0.3, 0.5], "word_share": [0.1, 0.2],
+    ...     "direct_quote_share": [0.5, 0.1]})
+    >>> "facet" in viz.emphasis_by_outlet(em).to_dict()
+    True
+    """
+    measures = dict(measures or MEASURES)
+    present = {k: v for k, v in measures.items() if k in emphasis_outlets.columns}
+    require(
+        emphasis_outlets, ["outlet", *present], name="emphasis_outlets", stage="emphasis_by_outlet"
+    )
+    ids = ["outlet"] + (["n_claims"] if "n_claims" in emphasis_outlets.columns else [])
+    long = (
+        clean_columns(emphasis_outlets, ["outlet"])
+        .select(*ids, *[pl.col(c).cast(pl.Float64) for c in present])
+        .unpivot(index=ids, on=list(present), variable_name="measure", value_name="value")
+        .with_columns(pl.col("measure").replace_strict(present, return_dtype=pl.String))
+    )
+    chart = (
+        alt.Chart(long)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "value:Q",
+                title=None,
+                scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format="%", tickCount=3),
+            ),
+            y=alt.Y("outlet:N", title=None),
+            color=alt.Color("outlet:N", legend=None),
+            tooltip=[
+                alt.Tooltip("outlet:N"),
+                alt.Tooltip("measure:N"),
+                alt.Tooltip("value:Q", format=".0%"),
+                *([alt.Tooltip("n_claims:Q", title="claims")] if "n_claims" in ids else []),
+            ],
+        )
+        .properties(width=150, height=alt.Step(22))
+        .facet(
+            facet=alt.Facet("measure:N", title=None, sort=list(present.values())),
+            columns=3,
+            title="Emphasis by outlet (claims the outlets share)",
+        )
+    )
+    return _configure(chart) if configure else chart
+
+
+def emphasis_by_claim(
+    emphasis_claims: pl.DataFrame,
+    *,
+    statements: pl.DataFrame | None = None,
+    top: int = 15,
+    min_outlets: int = 2,
+    label_width: int = 44,
+    configure: bool = True,
+) -> alt.Chart:
+    """Where each outlet placed each shared claim: one dot per claim and outlet.
+
+    The horizontal axis is the earliest relative position in the article
+    (0 = headline/top, 1 = last statement); a larger dot is a larger share of
+    the article's words; a diamond marks a claim put in a headline.
+
+    Parameters
+    ----------
+    emphasis_claims
+        The ``emphasis_claims`` table of :func:`narratives.compare`
+        (schema :data:`narratives.schemas.EMPHASIS_CLAIMS`).
+    statements
+        Optional STATEMENTS table, for the statement text in tooltips.
+    top
+        Claims shown (those carried by the most outlets first).
+    min_outlets
+        Only claims carried by at least this many outlets.
+    label_width
+        Characters per line of the claim labels.
+    configure
+        Apply the narratives theme.
+
+    Examples
+    --------
+    >>> import polars as pl, narratives.viz as viz
+    >>> ec = pl.DataFrame({"claim_id": ["c1", "c1"], "outlet": ["sana", "rt-arabic"],
+    ...     "claim_outlets": [2, 2], "n_statements": [1, 2], "in_headline": [True, False],
+    ...     "relative_position": [0.0, 0.6], "word_share": [0.1, 0.05],
+    ...     "representative": ["مكافحة الإرهاب", "مكافحة الإرهاب"]})
+    >>> viz.emphasis_by_claim(ec).to_dict()["mark"]["type"]
+    'point'
+    """
+    require(
+        emphasis_claims,
+        [
+            "claim_id",
+            "outlet",
+            "claim_outlets",
+            "relative_position",
+            "in_headline",
+            "representative",
+        ],
+        name="emphasis_claims",
+        stage="emphasis_by_claim",
+    )
+    claims = (
+        emphasis_claims.filter(pl.col("claim_outlets") >= min_outlets)
+        .group_by("claim_id", maintain_order=True)
+        .agg(pl.col("claim_outlets").max(), pl.col("relative_position").min().alias("_pos"))
+        .sort(["claim_outlets", "_pos", "claim_id"], descending=[True, False, False])
+        .head(top)
+    )
+    frame = clean_columns(
+        emphasis_claims.filter(pl.col("claim_id").is_in(claims["claim_id"].implode())),
+        ["representative", "outlet"],
+    )
+    labels = _claim_labels(frame, width=label_width, max_lines=2)
+    order = [labels[c] for c in claims["claim_id"].to_list()]
+    frame = attach_evidence(frame, statements).with_columns(
+        pl.col("claim_id").replace_strict(labels, return_dtype=pl.String).alias("claim"),
+        pl.col("representative")
+        .map_batches(lambda s: pl.Series([shorten(v, 300) for v in s.to_list()]))
+        .alias("claim_text"),
+        pl.when(pl.col("in_headline"))
+        .then(pl.lit("headline"))
+        .otherwise(pl.lit("body"))
+        .alias("where"),
+    )
+    extra = [
+        c for c in ("word_share", "n_statements", "evidence", "articles") if c in frame.columns
+    ]
+    data = frame.select("claim", "claim_text", "outlet", "relative_position", "where", *extra)
+    chart = (
+        alt.Chart(data, title="Where each outlet placed the shared claims")
+        .mark_point(filled=True, opacity=0.85)
+        .encode(
+            x=alt.X(
+                "relative_position:Q",
+                title="position in the article (0 = headline / top, 1 = end)",
+                scale=alt.Scale(domain=[0, 1]),
+            ),
+            y=alt.Y(
+                "claim:N",
+                sort=order,
+                title=None,
+                axis=alt.Axis(labelExpr="split(datum.label, '\\n')", labelLineHeight=16, grid=True),
+            ),
+            color=alt.Color("outlet:N", legend=alt.Legend(orient="bottom")),
+            shape=alt.Shape(
+                "where:N",
+                scale=alt.Scale(domain=["headline", "body"], range=["diamond", "circle"]),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+            size=(
+                alt.Size(
+                    "word_share:Q",
+                    title="share of words",
+                    legend=None,
+                    scale=alt.Scale(range=[60, 400]),
+                )
+                if "word_share" in data.columns
+                else alt.value(120)
+            ),
+            tooltip=[
+                alt.Tooltip("claim_text:N", title="claim"),
+                alt.Tooltip("outlet:N"),
+                alt.Tooltip("relative_position:Q", title="position", format=".2f"),
+                alt.Tooltip("where:N", title="in"),
+                *(
+                    [alt.Tooltip("word_share:Q", title="share of words", format=".1%")]
+                    if "word_share" in extra
+                    else []
+                ),
+                *(
+                    [
+                        alt.Tooltip("evidence:N", title="statement"),
+                        alt.Tooltip("articles:N", title="article"),
+                    ]
+                    if "evidence" in extra
+                    else []
+                ),
+            ],
+        )
+        .properties(width=380, height=alt.Step(40))
+    )
+    return _configure(chart) if configure else chart
