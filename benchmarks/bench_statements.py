@@ -14,6 +14,8 @@ target is all 31,030 articles segmented and attributed in under 60 s on a
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import time
 import warnings
 from pathlib import Path
@@ -43,10 +45,16 @@ def main() -> None:
     print(f"read {len(articles):,} articles ({chars:,} chars) in {read_s:.1f} s")
 
     t0 = time.perf_counter()
+    cpu0 = _cpu()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         statements = narratives.extract_statements(articles, n_process=args.processes)
     secs = time.perf_counter() - t0
+    cpu = _cpu() - cpu0
+    print(
+        f"CPU time {cpu:.1f} s (this process and its workers); load average at the end "
+        f"{os.getloadavg()[0]:.1f}"
+    )
     lengths = statements["text"].str.len_chars()
     print(
         f"extract_statements: {secs:.1f} s, {len(articles) / secs:,.0f} articles/s, "
@@ -72,6 +80,15 @@ def main() -> None:
     )
     for w in caught:
         print("warning:", str(w.message)[:200])
+
+
+def _cpu() -> float:
+    """User + system CPU seconds of this process and its finished children."""
+    own, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 if __name__ == "__main__":

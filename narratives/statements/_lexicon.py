@@ -77,6 +77,7 @@ class Lexicon:
     max_phrase: int = 1
     single_markers: dict[str, set[str]] = field(default_factory=dict)
     bare_heads: set[str] = field(default_factory=set)  # first words of multi-word markers
+    memo: dict[str, Any] = field(default_factory=dict)  # per-process caches (token features)
 
     def entity_type(self, entity_id: str) -> str | None:
         """``person``/``institution`` for actors, ``place``/``group``/... for entities."""

@@ -27,7 +27,8 @@ from narratives.statements.segment import (
 )
 
 MAX_CHARS = 250
-CHUNK = 2000  # articles per worker task when n_process > 1
+CHUNK = 4000  # articles per worker task when n_process > 1
+FEAT_CACHE_MAX = 2_000_000  # distinct tokens whose features are kept
 PARALLEL_MIN = 4000  # fewer articles than this run in-process
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
@@ -199,7 +200,7 @@ def _chunk(
         for art, paras in work
         if paras
     )
-    tokens = tokenize(texts, FeatCache(lex))
+    tokens = tokenize(texts, _feat_cache(lex))
     out: dict[str, list[Any]] = {c: [] for c in (*STATEMENTS, "reported_by")}
     ments: list[dict[str, Any]] = []
     for art, paras in tqdm(work, disable=not progress, desc="statements", unit="article"):
@@ -217,6 +218,14 @@ def _chunk(
         ments.extend(m)
     frame = pl.DataFrame(out, schema={**STATEMENTS, "reported_by": pl.String})
     return frame, ments, problems
+
+
+def _feat_cache(lex: Lexicon) -> FeatCache:
+    """Token features, kept with the (cached) lexicon so chunks of one process share them."""
+    cache: FeatCache | None = lex.memo.get("feats")
+    if cache is None or len(cache) > FEAT_CACHE_MAX:
+        cache = lex.memo["feats"] = FeatCache(lex)
+    return cache
 
 
 def _by_paragraph(
