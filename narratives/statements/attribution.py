@@ -37,8 +37,7 @@ from narratives.statements.segment import Segment
 CUE_WINDOW = 20  # tokens searched for the reporting verb
 SUBJECT_WORDS = 6  # longest unresolved speaker description kept
 DIRECT_SHARE = 0.6  # share of quoted words above which a statement is a direct quote
-#: words before a sentence-initial subject: وكان لافروف اجتمع ...
-_SUBJECT_OPENERS = frozenset({"وكان", "كان", "فيما", "بينما"})
+TOPIC_WINDOW = 6  # tokens in which a sentence's subject sets who later verbs refer to
 
 
 class Resolver:
@@ -310,8 +309,12 @@ def _preverbal(
     for m in at.values():
         if not (seg.i <= m.i and m.j <= k) or not m.is_actor or m.resolved is None:
             continue
-        if leading:
-            if m.i == seg.i or (m.i - seg.i <= 2 and feats[m.i - 1].norm in _SUBJECT_OPENERS):
+        if leading:  # the subject of a sentence's first verb: دافع كيري عن ... / وكان لافروف
+            before = feats[m.i - 1] if m.i > seg.i else None
+            if m.i - seg.i <= TOPIC_WINDOW and (
+                before is None
+                or (before.kind == "w" and not before.roles & {"stop", "complementizer"})
+            ):
                 return m.resolved, raw[m.start : m.end]
             continue
         if m.j == k or (m.j == k - 1 and feats[k - 1].kind == "q"):
