@@ -29,6 +29,7 @@ MARKER_ROLES = (
     "resumptive",
     "particle",
     "opener",
+    "relative",
 )
 
 
@@ -42,6 +43,7 @@ class Cue:
     slot: str  # subject | after_an
     ambiguous: bool
     feminine: bool = False  # قالت, أعلنت: a noun right after is the (female) subject
+    transitive: bool = True  # أكد ضرورة: a noun right after may be the object
 
 
 @dataclass(frozen=True)
@@ -222,6 +224,7 @@ def _load_cues(user: Source) -> dict[str, Cue]:
                     slot=row.get("slot") or "subject",
                     ambiguous=(row.get("ambiguous") or "no").strip().lower() == "yes",
                     feminine=form.endswith("ت") and not lemma_norm.endswith("ت"),
+                    transitive=(row.get("transitive") or "yes").strip().lower() == "yes",
                 ),
             )
     return cues

@@ -151,6 +151,8 @@ def attribute(
             if explicit is None and _agrees_with_noun(cue, after, seg, feats):
                 explicit = None, _noun_phrase(after, seg, feats, raw, starts, ends, lex.title_heads)
             if explicit is None:
+                explicit = _preverbal_phrase(cue_k, seg, feats, raw, starts, ends)
+            if explicit is None:
                 carried = True
             _nested(cue_k, seg, feats, at, out)
     else:
@@ -191,15 +193,28 @@ def attribute(
 def _agrees_with_noun(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool:
     """A noun right after the verb that must be its subject, not its object.
 
-    A feminine verb (قالت, أعلنت) followed by a noun, or any verb followed by
-    a definite sound masculine plural in the nominative (وقال الباحثون).
+    Any noun after a verb that takes no direct object (وقال عموري, ويقول جيفري
+    لويس), a noun after a feminine verb (قالت, أعلنت), or a definite sound
+    masculine plural in the nominative (وقال الباحثون).
     """
     if k >= seg.j:
         return False
     f = feats[k]
     if f.kind != "w" or f.roles or f.cue is not None:
         return False
-    return cue.feminine or (f.norm.startswith("ال") and f.norm.endswith("ون"))
+    return not cue.transitive or cue.feminine or (f.norm.startswith("ال") and f.norm.endswith("ون"))
+
+
+def _preverbal_phrase(
+    k: int, seg: Segment, feats: list[Feat], raw: str, starts: list[int], ends: list[int]
+) -> tuple[None, str] | None:
+    """An unlisted speaker before the verb: ``مؤلف المسرحية بكر نايف قال: ...``."""
+    if k == seg.i or k - seg.i > SUBJECT_WORDS + 2:
+        return None
+    for f in feats[seg.i : k]:
+        if f.kind != "w" or f.roles or f.cue is not None:
+            return None
+    return None, raw[starts[seg.i] : ends[k - 1]]
 
 
 def _noun_phrase(
@@ -239,14 +254,18 @@ def _find_cue(
             k = m.j
             continue
         cue = f.cue
+        after_relative = k > seg.i and "relative" in feats[k - 1].roles  # التي أعلن عنها
         if (
             cue is not None
+            and not after_relative
             and (cue.kind == "finite" or k == seg.i)
             and (
                 not cue.ambiguous
                 or (k == seg.i and seg.how == "participle")  # the segmenter checked it
-                or (k + 1) in at
-                or _complement_follows(k, seg, feats)
+                or (
+                    (f.prefixed or k == seg.i)  # وبين لافروف, not ما بين إيران
+                    and ((k + 1 in at and at[k + 1].is_actor) or _complement_follows(k, seg, feats))
+                )
             )
         ):
             return k
