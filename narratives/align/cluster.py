@@ -93,7 +93,7 @@ def cluster_claims(
     statements: pl.DataFrame,
     alignments: pl.DataFrame,
     *,
-    threshold: float = 50.0,
+    threshold: float = 55.0,
     cross_outlet: bool = True,
     progress: bool = False,
 ) -> pl.DataFrame:

@@ -20,7 +20,7 @@ _SCORERS = ("token_set_ratio", "token_sort_ratio", "ratio", "partial_ratio")
     type=click.FloatRange(0, 100),
     default=None,
     help="Least combined score (0-100) of an aligned pair "
-    "(default: narratives.align's, 50). Raise it to keep only wire copy and close rewrites.",
+    "(default: narratives.align's, 55). Raise it to keep only wire copy and close rewrites.",
 )
 @click.option(
     "--claim-threshold",
