@@ -178,10 +178,16 @@ def attribute(
             state.speaker, state.mention = speaker, mention
             state.cue = feats[cue_k].cue if cue_k is not None else state.cue
     elif carried:
+        speaker, mention = state.speaker, state.mention
+        prev = state.prev
+        if seg.how == "participle" and prev is not None:
+            # a circumstantial participle shares the subject of its sentence's verb
+            speaker = prev.reported_by or prev.speaker
+            mention = prev.speaker_mention if not prev.reported_by else state.mention
         if out.reported_by is not None:
-            out.reported_by = state.speaker
+            out.reported_by = speaker
         else:
-            out.speaker, out.speaker_mention = state.speaker, state.mention
+            out.speaker, out.speaker_mention = speaker, mention
         if cue_k is not None:
             state.cue = feats[cue_k].cue
     state.last_actors = [m.resolved for m in matches if m.resolved in lex.actors]  # type: ignore[misc]
