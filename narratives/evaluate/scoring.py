@@ -196,9 +196,9 @@ def sweep(
 ) -> pl.DataFrame:
     """The figures at each score threshold: alignments with ``score >= t`` are kept.
 
-    ``cluster``, if given, is called as ``cluster(statements, kept_alignments)``
-    and its claims are scored instead of the kept alignments (for example
-    :func:`narratives.cluster_claims`).
+    ``cluster``, if given, is called as ``cluster(statements, kept_alignments,
+    threshold=t)`` and its claims are scored instead of the kept alignments
+    (for example :func:`narratives.cluster_claims`).
 
     Examples
     --------
@@ -219,7 +219,8 @@ def sweep(
         if cluster is None:
             system = system_pairs(kept, None, article_of=article_of)
         else:
-            system = system_pairs(None, cluster(statements, kept), article_of=article_of)
+            claims = cluster(statements, kept, threshold=t)
+            system = system_pairs(None, claims, article_of=article_of)
         rows.append({"threshold": float(t), **figures(statements, mentions, negatives, system)})
     return pl.DataFrame(rows)
 
