@@ -19,8 +19,8 @@ import polars as pl
 from narratives import schemas
 from narratives._resources import load_yaml
 from narratives.compare._common import check
-from narratives.compare._text import normalized
-from narratives.normalize import normalize_with_offsets, tokenize
+from narratives.compare._text import normalized, tokens
+from narratives.normalize import PROCLITICS, normalize_with_offsets, tokenize
 
 CONNOTATIONS: tuple[str, ...] = ("neutral", "delegitimizing", "legitimizing", "self_name")
 
@@ -91,6 +91,7 @@ def load_labels(labels: LabelSource = "labels.yaml") -> pl.DataFrame:
 
 
 def _form_pattern(form: str) -> str:
+    """Python regex of one match-normalized form, punctuation allowed between words."""
     first, *rest = form.split(" ")
     if first.startswith("ال") and len(first) > 2:
         head = "(?:[وف]?(?:[بك]?ال|لل))" + re.escape(first[2:])
@@ -99,25 +100,55 @@ def _form_pattern(form: str) -> str:
     return head + "".join(r"[^\w]+" + re.escape(t) for t in rest)
 
 
-def _matcher(lex: pl.DataFrame) -> tuple[re.Pattern[str], list[dict[str, Any]], list[str]]:
-    """One regex for all forms (longest first), the row of each group, prefilter keys."""
-    ordered = lex.with_columns(
-        words=pl.col("form").str.count_matches(" ") + 1, chars=pl.col("form").str.len_chars()
-    ).sort(["words", "chars", "form"], descending=[True, True, False])
-    rows = ordered.select("referent", "label", "connotation", "form").to_dicts()
-    body = "|".join(f"({_form_pattern(r['form'])})" for r in rows)
-    keys = set()
-    for r in rows:
-        words = r["form"].split(" ")
-        longest = max(words, key=len)
-        if longest == words[0] and longest.startswith("ال") and len(longest) > 2:
-            longest = longest[2:]
-        keys.add(longest)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)"), rows, sorted(keys)
+def _token_variants(form: str) -> list[str]:
+    """Every token sequence ``form`` matches: the form with its proclitic variants."""
+    first, *rest = form.split(" ")
+    if first.startswith("ال") and len(first) > 2:
+        heads = [c + a + first[2:] for c in ("", "و", "ف") for a in ("ال", "بال", "كال", "لل")]
+    else:
+        heads = [a + b + first for a in ("", *PROCLITICS) for b in ("", *PROCLITICS) if a or not b]
+    return [" ".join([h, *rest]) for h in heads]
 
 
-def label_choices(statements: pl.DataFrame, *, labels: LabelSource = "labels.yaml") -> pl.DataFrame:
+def _ordered(lex: pl.DataFrame) -> list[dict[str, Any]]:
+    """Lexicon rows, longest form first (more words, then more letters)."""
+    return (
+        lex.with_columns(
+            words=pl.col("form").str.count_matches(" ") + 1, chars=pl.col("form").str.len_chars()
+        )
+        .sort(["words", "chars", "form"], descending=[True, True, False])
+        .select("referent", "label", "connotation", "form")
+        .to_dicts()
+    )
+
+
+def _surface_forms(text: str, pattern: re.Pattern[str], labels: list[str], label: str) -> list[str]:
+    """Spellings of ``label`` in ``text`` as written, with the marks around the name."""
+    norm, offsets = normalize_with_offsets(text)
+    out = []
+    for m in pattern.finditer(norm):
+        if labels[m.lastindex - 1] != label:  # type: ignore[operator]
+            continue
+        begin, stop = m.start(), m.end()
+        for mark in _PAIRED:  # keep the closing mark of «داعش»
+            if norm[begin:stop].count(mark) % 2 and norm[stop : stop + 1] == mark:
+                stop += 1
+        if begin > 0 and norm[begin - 1] in _PAIRED and norm[stop : stop + 1] == norm[begin - 1]:
+            begin, stop = begin - 1, stop + 1  # the marks around /داعش/
+        out.append(text[offsets[begin] : offsets[stop - 1] + 1])
+    return out
+
+
+def label_choices(
+    statements: pl.DataFrame, *, labels: LabelSource = "labels.yaml", max_examples: int = 50
+) -> pl.DataFrame:
     """How often each outlet uses each label of each referent, with the statements.
+
+    Counting is vectorised: the statements' match-normalized tokens are
+    scanned once for every label and its proclitic variants (Aho-Corasick,
+    leftmost-longest, so "تنظيم داعش الإرهابي" is not also counted as
+    "داعش"); the spellings as written are read from up to ``max_examples``
+    statements per label and outlet.
 
     Parameters
     ----------
@@ -126,13 +157,15 @@ def label_choices(statements: pl.DataFrame, *, labels: LabelSource = "labels.yam
     labels
         A label lexicon: a shipped file name, a path, or a mapping in the
         format of ``narratives/lexicons/labels.yaml``.
+    max_examples
+        Statements per label and outlet read for ``forms``.
 
     Returns
     -------
     pl.DataFrame
-        ``schemas.LABELS``; ``forms`` are the words as written in the
-        statements, ``share`` the label's share of the referent's mentions in
-        that outlet.
+        ``schemas.LABELS``; ``forms`` are the distinct spellings as written,
+        marks around the name included (``/داعش/``, ``«داعش»``); ``share`` is
+        the label's share of the referent's mentions in that outlet.
 
     Examples
     --------
@@ -143,52 +176,60 @@ def label_choices(statements: pl.DataFrame, *, labels: LabelSource = "labels.yam
      ('sana', 'تنظيم داعش الإرهابي', ['تنظيم “داعش” الإرهابي'])]
     """
     check(statements, ("statement_id", "outlet", "text"), name="statements", stage="label_choices")
-    lex = load_labels(labels)
-    pattern, rows, keys = _matcher(lex)
-    candidates = (
-        statements.select("statement_id", "outlet", "text")
-        .with_columns(norm=normalized(pl.col("text")))
-        .filter(pl.col("norm").str.contains_any(keys))
+    rows = _ordered(load_labels(labels))
+    variant_row: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        for variant in _token_variants(row["form"]):
+            variant_row.setdefault(f" {variant.replace(' ', '  ')} ", i)
+    patterns = sorted(variant_row, key=lambda v: (-v.count("  "), -len(v)))
+    padded = pl.lit("  ") + tokens(normalized(pl.col("text"))).list.join("  ") + pl.lit("  ")
+    lex = pl.DataFrame(rows).with_row_index("row").with_columns(pl.col("row").cast(pl.Int64))
+    hits = (
+        statements.select(
+            "statement_id",
+            "outlet",
+            variant=padded.str.extract_many(patterns, overlapping=False, leftmost=True),
+        )
+        .explode("variant")
+        .drop_nulls("variant")
+        .with_columns(
+            row=pl.col("variant").replace_strict(variant_row, default=None, return_dtype=pl.Int64)
+        )
+        .join(lex.select("row", "referent", "label", "connotation"), on="row")
     )
-    found: list[tuple[str, str | None, str, str, str, str]] = []
-    for sid, outlet, text, _ in candidates.iter_rows():
-        norm, offsets = normalize_with_offsets(text)
-        for m in pattern.finditer(norm):
-            row = rows[m.lastindex - 1]  # type: ignore[operator]
-            stop = m.end()
-            for mark in _PAIRED:  # keep the closing mark of «داعش» or /داعش/
-                if norm[m.start() : stop].count(mark) % 2 and norm[stop : stop + 1] == mark:
-                    stop += 1
-            begin = m.start()
-            if (
-                begin > 0
-                and norm[begin - 1] in _PAIRED
-                and norm[stop : stop + 1] == norm[begin - 1]
-            ):
-                begin, stop = begin - 1, stop + 1  # the marks around /داعش/
-            start, end = offsets[begin], offsets[stop - 1] + 1
-            found.append(
-                (row["referent"], outlet, row["label"], row["connotation"], text[start:end], sid)
-            )
-    hits = pl.DataFrame(
-        found,
-        schema={
-            "referent": pl.String,
-            "outlet": pl.String,
-            "label": pl.String,
-            "connotation": pl.String,
-            "form": pl.String,
-            "statement_id": pl.String,
-        },
-        orient="row",
+    which = re.compile(
+        r"(?<!\w)(?:" + "|".join(f"({_form_pattern(r['form'])})" for r in rows) + r")(?!\w)"
+    )
+    row_labels = [r["label"] for r in rows]
+    examples = (
+        hits.select("statement_id", "outlet", "label")
+        .unique()
+        .sort("statement_id")
+        .filter(pl.int_range(pl.len()).over("label", "outlet") < max_examples)
+        .join(statements.select("statement_id", "text"), on="statement_id")
+    )
+    written = [
+        (label, outlet, form)
+        for label, outlet, text in examples.select("label", "outlet", "text").iter_rows()
+        for form in _surface_forms(text, which, row_labels, label)
+    ]
+    forms = (
+        pl.DataFrame(
+            written,
+            schema={"label": pl.String, "outlet": pl.String, "form": pl.String},
+            orient="row",
+        )
+        .group_by("label", "outlet")
+        .agg(pl.col("form").unique().sort().alias("forms"))
     )
     out = (
-        hits.group_by("referent", "label", "connotation", "outlet")
+        hits.sort("statement_id")
+        .group_by("referent", "label", "connotation", "outlet")
         .agg(
             pl.len().cast(pl.Int64).alias("n"),
-            pl.col("form").unique().sort().alias("forms"),
-            pl.col("statement_id").unique().sort().alias("statement_ids"),
+            pl.col("statement_id").unique(maintain_order=True).alias("statement_ids"),
         )
+        .join(forms, on=["label", "outlet"], how="left", nulls_equal=True)
         .with_columns(share=pl.col("n") / pl.col("n").sum().over("referent", "outlet"))
         .sort(
             ["referent", "outlet", "n", "label"],
