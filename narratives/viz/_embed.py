@@ -88,3 +88,15 @@ def standalone_html(spec: dict[str, Any], *, title: str = "Chart") -> str:
         f"<title>{html.escape(title)}</title></head><body>"
         f"{chart_block(spec, 'chart')}\n{scripts()}</body></html>\n"
     )
+
+
+_counter = iter(range(1, 1 << 62))
+
+
+def renderer(spec: dict[str, Any], **metadata: Any) -> dict[str, str]:
+    """Altair renderer: a chart block as ``text/html`` (no script runs in the notebook)."""
+    import hashlib
+
+    digest = hashlib.sha1(safe_json(spec).encode("utf-8")).hexdigest()[:10]
+    div_id = f"chart-{digest}-{next(_counter)}"
+    return {"text/html": chart_block(spec, div_id), "text/plain": "<chart>"}
