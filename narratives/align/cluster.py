@@ -47,16 +47,16 @@ def _average_linkage(
     clusters: dict[int, list[int]] = {m: [m] for m in members}
     groups: dict[int, Counter[Hashable]] = {m: Counter([group[m]]) for m in members}
     sums: dict[int, dict[int, float]] = defaultdict(dict)
-    inside: dict[int, dict[int, int]] = defaultdict(dict)  # same-group edges
+    inside: dict[int, dict[int, float]] = defaultdict(dict)  # same-group edge counts
     for (x, y), s in edges.items():
         sums[x][y] = sums[y][x] = s
         if group[x] == group[y]:
-            inside[x][y] = inside[y][x] = 1
+            inside[x][y] = inside[y][x] = 1.0
     version = dict.fromkeys(members, 0)
 
     def average(x: int, y: int) -> float:
-        n = _comparable(groups[x], groups[y], len(clusters[x]), len(clusters[y]))
-        n += inside[x].get(y, 0)
+        n: float = _comparable(groups[x], groups[y], len(clusters[x]), len(clusters[y]))
+        n += inside[x].get(y, 0.0)
         return sums[x].get(y, 0.0) / n if n > 0 else 0.0
 
     def push(x: int, y: int) -> None:

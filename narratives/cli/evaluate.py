@@ -120,7 +120,7 @@ def command(
         return
     from narratives.align import align, cluster_claims
 
-    options = {} if threshold is None else {"threshold": threshold}
+    options: dict[str, Any] = {} if threshold is None else {"threshold": threshold}
     alignments = align(statements, **options)
     claims = cluster_claims(statements, alignments)
     chosen = {
