@@ -14,9 +14,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from narratives.normalize import _table, normalize
 from narratives.statements._lexicon import Cue, Lexicon
+
+if TYPE_CHECKING:  # spaCy is imported when the first tokenizer is made, not on import
+    from spacy.tokenizer import Tokenizer
 
 QUOTES = '"“”«»„‟″＂'
 OPENING = "“«„‟"
@@ -34,7 +38,7 @@ PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "و�
 
 
 @lru_cache(maxsize=1)
-def make_tokenizer():  # type: ignore[no-untyped-def]
+def make_tokenizer() -> Tokenizer:
     """The spaCy tokenizer of ``spacy.blank("ar")`` with the news-copy rules."""
     import spacy
     from spacy.tokenizer import Tokenizer
@@ -42,10 +46,10 @@ def make_tokenizer():  # type: ignore[no-untyped-def]
     nlp = spacy.blank("ar")
     # Only ORTH/IDX/LENGTH are read: skip computing shape, like_num ... for every new
     # word, which otherwise costs more than the tokenization itself on a large corpus.
-    nlp.vocab.lex_attr_getters = {}
+    nlp.vocab.lex_attr_getters = {}  # type: ignore[attr-defined]
     return Tokenizer(
         nlp.vocab,
-        rules=nlp.tokenizer.rules,
+        rules=nlp.tokenizer.rules,  # type: ignore[union-attr]
         prefix_search=_PREFIX.search,
         suffix_search=_SUFFIX.search,
         infix_finditer=_INFIX.finditer,

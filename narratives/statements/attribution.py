@@ -128,6 +128,8 @@ def attribute(
     cue_k = _find_cue(seg, feats, in_speech, at, lex)
     explicit: tuple[str | None, str] | None = None
     carried = False
+    speaker: str | None
+    mention: str | None
     if cue_k is not None:
         cue = feats[cue_k].cue
         assert cue is not None
@@ -190,7 +192,7 @@ def attribute(
             out.speaker, out.speaker_mention = speaker, mention
         if cue_k is not None:
             state.cue = feats[cue_k].cue
-    state.last_actors = [m.resolved for m in matches if m.resolved in lex.actors]  # type: ignore[misc]
+    state.last_actors = [m.resolved for m in matches if m.resolved and m.resolved in lex.actors]
     out.quote = _quote(seg, feats, in_speech, out)
     state.prev = out
     return out

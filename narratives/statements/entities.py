@@ -11,6 +11,7 @@ overlap; their offsets point into ``raw_text`` and stay tight: in
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
 
@@ -71,7 +72,7 @@ def match_phrases(
 
 def entity_rows(
     matches: list[Match], raw_text: str, lex: Lexicon, *, statement_id: str
-) -> list[dict[str, object]]:
+) -> list[dict[str, Any]]:
     """ENTITY_MENTIONS rows (without article columns) for resolved matches."""
     rows = []
     for m in matches:

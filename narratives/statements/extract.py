@@ -325,8 +325,8 @@ def _article(
         row["statement_id"] = f"{aid}:{pos}"
         rows.append(row)
         if mentions:
-            for m in entity_rows(seg_matches, raw, lex, statement_id=row["statement_id"]):
-                ments.append({**m, "article_id": aid, "outlet": art.get("outlet")})
+            for mention in entity_rows(seg_matches, raw, lex, statement_id=row["statement_id"]):
+                ments.append({**mention, "article_id": aid, "outlet": art.get("outlet")})
     return rows, ments
 
 
