@@ -135,7 +135,9 @@ def coverage(
             .cast(pl.Int8)
         )
     )
-    if absent:
+    if not absent:
+        rows = rows.sort("claim_id", key, nulls_last=True)
+    else:
         if by == "outlet":
             units = (
                 pl.DataFrame({"outlet": list(outlets)}, schema={"outlet": pl.String})
@@ -144,23 +146,29 @@ def coverage(
                     [statements.select(pl.col("outlet").cast(pl.String)), claims.select("outlet")]
                     if "outlet" in statements.columns
                     else [claims.select("outlet")]
-                ).unique()
-            )
+                )
+            ).unique()
         else:
             units = claims.select("article_id", "outlet").unique()
-        missing = (
-            facts.join(units, how="cross")
-            .join(rows.select("claim_id", key), on=["claim_id", key], how="anti", nulls_equal=True)
-            .with_columns(
-                status_rank=pl.lit(STATUS_RANK["absent"], pl.Int8),
-                n_statements=pl.lit(0, pl.Int32),
-                n_articles=pl.lit(0, pl.Int32),
-                statement_ids=pl.lit([], pl.List(pl.String)),
-            )
+        # the full grid in claim-major order; what was carried is joined onto it,
+        # so the result comes out sorted without sorting claims x units rows
+        grid = facts.sort("claim_id").join(units.sort(key, nulls_last=True), how="cross")
+        info = rows.drop(*(c for c in facts.columns if c != "claim_id"))
+        if by == "article":
+            info = info.drop("outlet")
+        extra = info.join(grid, on=["claim_id", key], how="anti", nulls_equal=True)
+        rows = grid.join(
+            info, on=["claim_id", key], how="left", nulls_equal=True, maintain_order="left"
+        ).with_columns(
+            pl.col("status_rank").fill_null(STATUS_RANK["absent"]),
+            pl.col("n_statements").fill_null(0),
+            pl.col("statement_ids").fill_null(pl.lit([], pl.List(pl.String))),
+            *([pl.col("n_articles").fill_null(0)] if "n_articles" in info.columns else []),
         )
-        rows = pl.concat([rows, missing], how="diagonal_relaxed")
+        if extra.height:  # carriers left out of ``outlets``
+            rows = pl.concat(
+                [rows, extra.join(facts, on="claim_id", how="left")], how="diagonal_relaxed"
+            ).sort("claim_id", key, nulls_last=True)
     rows = rows.with_columns(status=rank_status(pl.col("status_rank")))
     schema = schemas.COVERAGE if by == "outlet" else schemas.ARTICLE_COVERAGE
-    return schemas.conform(rows.select(c for c in schema if c in rows.columns), schema).sort(
-        "claim_id", key, nulls_last=True
-    )
+    return schemas.conform(rows.select(c for c in schema if c in rows.columns), schema)
