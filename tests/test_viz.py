@@ -322,7 +322,7 @@ def test_coverage_heatmap_shows_top_claims_and_every_status_colour() -> None:
 
 
 def test_missing_column_is_a_clear_schema_error() -> None:
-    with pytest.raises(SchemaError, match="coverage_heatmap.*'status'"):
+    with pytest.raises(SchemaError, match=r"coverage_heatmap.*'status'"):
         viz.coverage_heatmap(coverage().drop("status"))
 
 
