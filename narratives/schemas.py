@@ -119,6 +119,14 @@ CLAIMS = pl.Schema(
 # (article) does; ``related``: it carries the claim but is linked to the other
 # carriers only through the cluster or by a ``related`` alignment.
 
+
+def _columns(
+    columns: dict[str, pl.DataType | type[pl.DataType]],
+) -> dict[str, pl.DataType | type[pl.DataType]]:
+    """Typed column mapping (mypy cannot infer a dict mixing dtype classes and instances)."""
+    return columns
+
+
 COVERAGE_STATUSES: tuple[str, ...] = (
     "verbatim",
     "near_verbatim",
@@ -129,184 +137,208 @@ COVERAGE_STATUSES: tuple[str, ...] = (
 )
 
 COVERAGE = pl.Schema(
-    {
-        "claim_id": pl.String,
-        "outlet": pl.String,  # outlet (claim x outlet table)
-        "status": pl.String,  # one of COVERAGE_STATUSES
-        "status_rank": pl.Int8,  # 0 = verbatim ... 5 = absent (sorts and colours)
-        "best_score": pl.Float64,  # best cross-outlet alignment score (0-100), null if none
-        "n_statements": pl.Int32,  # statements of the claim in this outlet (0 if absent)
-        "n_articles": pl.Int32,  # articles of this outlet carrying the claim
-        "claim_outlets": pl.Int32,  # distinct outlets carrying the claim
-        "speaker": pl.String,  # most frequent speaker of the claim, null if none
-        "representative": pl.String,  # representative text of the claim
-        "statement_ids": pl.List(pl.String),  # this outlet's statements of the claim
-    }
+    _columns(
+        {
+            "claim_id": pl.String,
+            "outlet": pl.String,  # outlet (claim x outlet table)
+            "status": pl.String,  # one of COVERAGE_STATUSES
+            "status_rank": pl.Int8,  # 0 = verbatim ... 5 = absent (sorts and colours)
+            "best_score": pl.Float64,  # best cross-outlet alignment score (0-100), null if none
+            "n_statements": pl.Int32,  # statements of the claim in this outlet (0 if absent)
+            "n_articles": pl.Int32,  # articles of this outlet carrying the claim
+            "claim_outlets": pl.Int32,  # distinct outlets carrying the claim
+            "speaker": pl.String,  # most frequent speaker of the claim, null if none
+            "representative": pl.String,  # representative text of the claim
+            "statement_ids": pl.List(pl.String),  # this outlet's statements of the claim
+        }
+    )
 )
 
 ARTICLE_COVERAGE = pl.Schema(
-    {
-        "claim_id": pl.String,
-        "article_id": pl.String,  # article (claim x article table)
-        "outlet": pl.String,
-        "status": pl.String,  # one of COVERAGE_STATUSES (vs other articles)
-        "status_rank": pl.Int8,
-        "best_score": pl.Float64,  # best cross-article alignment score, null if none
-        "n_statements": pl.Int32,  # statements of the claim in this article
-        "claim_articles": pl.Int32,  # distinct articles carrying the claim
-        "statement_ids": pl.List(pl.String),
-    }
+    _columns(
+        {
+            "claim_id": pl.String,
+            "article_id": pl.String,  # article (claim x article table)
+            "outlet": pl.String,
+            "status": pl.String,  # one of COVERAGE_STATUSES (vs other articles)
+            "status_rank": pl.Int8,
+            "best_score": pl.Float64,  # best cross-article alignment score, null if none
+            "n_statements": pl.Int32,  # statements of the claim in this article
+            "claim_articles": pl.Int32,  # distinct articles carrying the claim
+            "statement_ids": pl.List(pl.String),
+        }
+    )
 )
 
 OMISSIONS = pl.Schema(
-    {
-        "outlet": pl.String,  # the outlet that left the claim out
-        "claim_id": pl.String,
-        "comparable": pl.String,  # rule that made the outlet comparable: story|speaker|window|all
-        "carried_by": pl.List(pl.String),  # outlets that carried the claim
-        "claim_outlets": pl.Int32,  # len(carried_by)
-        "speaker": pl.String,  # most frequent speaker of the claim, null if none
-        "representative": pl.String,  # representative text of the claim
-        "evidence_article_ids": pl.List(pl.String),  # the outlet's comparable articles
-        "shared_claims": pl.Int32,  # story rule: claims those articles share with the carriers
-        "statement_ids": pl.List(pl.String),  # the claim's statements in other outlets
-    }
+    _columns(
+        {
+            "outlet": pl.String,  # the outlet that left the claim out
+            "claim_id": pl.String,
+            "comparable": pl.String,  # rule making the outlet comparable: story|speaker|window|all
+            "carried_by": pl.List(pl.String),  # outlets that carried the claim
+            "claim_outlets": pl.Int32,  # len(carried_by)
+            "speaker": pl.String,  # most frequent speaker of the claim, null if none
+            "representative": pl.String,  # representative text of the claim
+            "evidence_article_ids": pl.List(pl.String),  # the outlet's comparable articles
+            "shared_claims": pl.Int32,  # story rule: claims those articles share with the carriers
+            "statement_ids": pl.List(pl.String),  # the claim's statements in other outlets
+        }
+    )
 )
 
 OMISSION_RATES = pl.Schema(
-    {
-        "outlet": pl.String,  # outlet A, whose omissions are counted
-        "other": pl.String,  # outlet B, whose claims A could have carried
-        "n_claims": pl.Int64,  # claims B carried for which A was comparable
-        "n_omitted": pl.Int64,  # ... of which A carried none
-        "rate": pl.Float64,  # n_omitted / n_claims (point estimate)
-        "ci_low": pl.Float64,  # bootstrap percentile interval (resampling claims)
-        "ci_high": pl.Float64,
-        "level": pl.Float64,  # confidence level, e.g. 0.95
-        "n_boot": pl.Int64,  # bootstrap replicates
-        "claim_ids": pl.List(pl.String),  # the omitted claims
-    }
+    _columns(
+        {
+            "outlet": pl.String,  # outlet A, whose omissions are counted
+            "other": pl.String,  # outlet B, whose claims A could have carried
+            "n_claims": pl.Int64,  # claims B carried for which A was comparable
+            "n_omitted": pl.Int64,  # ... of which A carried none
+            "rate": pl.Float64,  # n_omitted / n_claims (point estimate)
+            "ci_low": pl.Float64,  # bootstrap percentile interval (resampling claims)
+            "ci_high": pl.Float64,
+            "level": pl.Float64,  # confidence level, e.g. 0.95
+            "n_boot": pl.Int64,  # bootstrap replicates
+            "claim_ids": pl.List(pl.String),  # the omitted claims
+        }
+    )
 )
 
 EMPHASIS = pl.Schema(
-    {
-        "statement_id": pl.String,
-        "article_id": pl.String,
-        "outlet": pl.String,
-        "claim_id": pl.String,
-        "speaker": pl.String,
-        "is_headline": pl.Boolean,
-        "is_lede": pl.Boolean,  # among the first `lede` body statements
-        "position": pl.Int32,  # 0-based order in the article (headline first)
-        "relative_position": pl.Float64,  # body order scaled to [0, 1]; 0 = top, headline 0
-        "n_words": pl.Int32,  # words in the statement
-        "word_share": pl.Float64,  # n_words / words of all the article's statements
-        "repetitions": pl.Int32,  # statements of the same claim in this article (>= 1)
-        "quote": pl.String,  # direct | indirect | mixed | none
-        "is_direct": pl.Boolean,  # quote in (direct, mixed)
-    }
+    _columns(
+        {
+            "statement_id": pl.String,
+            "article_id": pl.String,
+            "outlet": pl.String,
+            "claim_id": pl.String,
+            "speaker": pl.String,
+            "is_headline": pl.Boolean,
+            "is_lede": pl.Boolean,  # among the first `lede` body statements
+            "position": pl.Int32,  # 0-based order in the article (headline first)
+            "relative_position": pl.Float64,  # body order scaled to [0, 1]; 0 = top, headline 0
+            "n_words": pl.Int32,  # words in the statement
+            "word_share": pl.Float64,  # n_words / words of all the article's statements
+            "repetitions": pl.Int32,  # statements of the same claim in this article (>= 1)
+            "quote": pl.String,  # direct | indirect | mixed | none
+            "is_direct": pl.Boolean,  # quote in (direct, mixed)
+        }
+    )
 )
 
 EMPHASIS_CLAIMS = pl.Schema(
-    {
-        "claim_id": pl.String,
-        "outlet": pl.String,
-        "n_statements": pl.Int32,
-        "n_articles": pl.Int32,
-        "claim_outlets": pl.Int32,
-        "in_headline": pl.Boolean,  # in a headline of any of the outlet's articles
-        "in_lede": pl.Boolean,  # in a lede of any of the outlet's articles
-        "relative_position": pl.Float64,  # earliest relative position (0 = top)
-        "word_share": pl.Float64,  # mean over articles of the claim's share of words
-        "repetitions": pl.Float64,  # mean statements of the claim per carrying article
-        "direct_quote_share": pl.Float64,  # share of the statements quoted directly
-        "representative": pl.String,
-        "statement_ids": pl.List(pl.String),
-    }
+    _columns(
+        {
+            "claim_id": pl.String,
+            "outlet": pl.String,
+            "n_statements": pl.Int32,
+            "n_articles": pl.Int32,
+            "claim_outlets": pl.Int32,
+            "in_headline": pl.Boolean,  # in a headline of any of the outlet's articles
+            "in_lede": pl.Boolean,  # in a lede of any of the outlet's articles
+            "relative_position": pl.Float64,  # earliest relative position (0 = top)
+            "word_share": pl.Float64,  # mean over articles of the claim's share of words
+            "repetitions": pl.Float64,  # mean statements of the claim per carrying article
+            "direct_quote_share": pl.Float64,  # share of the statements quoted directly
+            "representative": pl.String,
+            "statement_ids": pl.List(pl.String),
+        }
+    )
 )
 
 EMPHASIS_OUTLETS = pl.Schema(
-    {
-        "outlet": pl.String,
-        "n_claims": pl.Int64,  # claim x outlet rows aggregated (shared claims by default)
-        "headline_share": pl.Float64,  # share of those claims put in a headline
-        "lede_share": pl.Float64,  # ... in a lede
-        "relative_position": pl.Float64,  # mean earliest relative position
-        "word_share": pl.Float64,  # mean share of the article's words
-        "repetitions": pl.Float64,  # mean repetitions per article
-        "direct_quote_share": pl.Float64,  # mean share of direct quotes
-    }
+    _columns(
+        {
+            "outlet": pl.String,
+            "n_claims": pl.Int64,  # claim x outlet rows aggregated (shared claims by default)
+            "headline_share": pl.Float64,  # share of those claims put in a headline
+            "lede_share": pl.Float64,  # ... in a lede
+            "relative_position": pl.Float64,  # mean earliest relative position
+            "word_share": pl.Float64,  # mean share of the article's words
+            "repetitions": pl.Float64,  # mean repetitions per article
+            "direct_quote_share": pl.Float64,  # mean share of direct quotes
+        }
+    )
 )
 
 REPORTING_VERBS = pl.Schema(
-    {
-        "outlet": pl.String,
-        "speaker": pl.String,  # canonical actor id, null = no speaker identified
-        "cue": pl.String,  # reporting verb lemma, e.g. "زعم"
-        "cue_class": pl.String,  # neutral | assertive | distancing | denial | ...
-        "n": pl.Int64,  # statements
-        "share": pl.Float64,  # n / statements of this speaker in this outlet with a cue
-        "statement_ids": pl.List(pl.String),
-    }
+    _columns(
+        {
+            "outlet": pl.String,
+            "speaker": pl.String,  # canonical actor id, null = no speaker identified
+            "cue": pl.String,  # reporting verb lemma, e.g. "زعم"
+            "cue_class": pl.String,  # neutral | assertive | distancing | denial | ...
+            "n": pl.Int64,  # statements
+            "share": pl.Float64,  # n / statements of this speaker in this outlet with a cue
+            "statement_ids": pl.List(pl.String),
+        }
+    )
 )
 
 LABELS = pl.Schema(
-    {
-        "referent": pl.String,  # what is named, e.g. "isis" (labels.yaml)
-        "label": pl.String,  # the lexicon's label, e.g. "تنظيم داعش الإرهابي"
-        "connotation": pl.String,  # the label's class, e.g. neutral | pejorative | ...
-        "outlet": pl.String,
-        "n": pl.Int64,  # occurrences
-        "share": pl.Float64,  # n / occurrences of the referent in this outlet
-        "forms": pl.List(pl.String),  # distinct surface forms as written in raw_text
-        "statement_ids": pl.List(pl.String),
-    }
+    _columns(
+        {
+            "referent": pl.String,  # what is named, e.g. "isis" (labels.yaml)
+            "label": pl.String,  # the lexicon's label, e.g. "تنظيم داعش الإرهابي"
+            "connotation": pl.String,  # the label's class, e.g. neutral | pejorative | ...
+            "outlet": pl.String,
+            "n": pl.Int64,  # occurrences
+            "share": pl.Float64,  # n / occurrences of the referent in this outlet
+            "forms": pl.List(pl.String),  # distinct surface forms as written in raw_text
+            "statement_ids": pl.List(pl.String),
+        }
+    )
 )
 
 SUBSTITUTIONS = pl.Schema(
-    {
-        "outlet_a": pl.String,  # outlet_a < outlet_b
-        "outlet_b": pl.String,
-        "term_a": pl.String,  # what outlet A writes (normalized tokens)
-        "term_b": pl.String,  # where outlet B writes this
-        "n": pl.Int64,  # aligned pairs showing the substitution
-        "rank": pl.Int32,  # 1 = most frequent within the outlet pair
-        "statement_id_a": pl.List(pl.String),  # example pairs, element-wise
-        "statement_id_b": pl.List(pl.String),
-        "example_a": pl.String,  # text of the first example pair
-        "example_b": pl.String,
-    }
+    _columns(
+        {
+            "outlet_a": pl.String,  # outlet_a < outlet_b
+            "outlet_b": pl.String,
+            "term_a": pl.String,  # what outlet A writes (normalized tokens)
+            "term_b": pl.String,  # where outlet B writes this
+            "n": pl.Int64,  # aligned pairs showing the substitution
+            "rank": pl.Int32,  # 1 = most frequent within the outlet pair
+            "statement_id_a": pl.List(pl.String),  # example pairs, element-wise
+            "statement_id_b": pl.List(pl.String),
+            "example_a": pl.String,  # text of the first example pair
+            "example_b": pl.String,
+        }
+    )
 )
 
 DISTINGUISHING_TERMS = pl.Schema(
-    {
-        "outlet": pl.String,  # the outlet compared
-        "versus": pl.String,  # "rest" or the other outlet
-        "term": pl.String,  # normalized token (clitics stripped when known)
-        "n_outlet": pl.Int64,  # count in the outlet
-        "n_versus": pl.Int64,  # count in the comparison group
-        "log_odds": pl.Float64,  # Monroe et al. (2008) log-odds ratio, informative prior
-        "variance": pl.Float64,
-        "z": pl.Float64,  # log_odds / sqrt(variance); > 0 = typical of `outlet`
-        "rank": pl.Int32,  # 1 = most distinguishing (by |z| within its sign)
-        "statement_ids": pl.List(pl.String),  # example statements of the outlet using it
-    }
+    _columns(
+        {
+            "outlet": pl.String,  # the outlet compared
+            "versus": pl.String,  # "rest" or the other outlet
+            "term": pl.String,  # normalized token (clitics stripped when known)
+            "n_outlet": pl.Int64,  # count in the outlet
+            "n_versus": pl.Int64,  # count in the comparison group
+            "log_odds": pl.Float64,  # Monroe et al. (2008) log-odds ratio, informative prior
+            "variance": pl.Float64,
+            "z": pl.Float64,  # log_odds / sqrt(variance); > 0 = typical of `outlet`
+            "rank": pl.Int32,  # 1 = most distinguishing (by |z| within its sign)
+            "statement_ids": pl.List(pl.String),  # example statements of the outlet using it
+        }
+    )
 )
 
 DISCREPANCIES = pl.Schema(
-    {
-        "claim_id": pl.String,  # claim of statement a (null if the pair is split)
-        "statement_id_a": pl.String,
-        "statement_id_b": pl.String,
-        "outlet_a": pl.String,
-        "outlet_b": pl.String,
-        "relation": pl.String,  # alignment relation of the pair
-        "kind": pl.String,  # number | date | person | organisation | place | group | ...
-        "value_a": pl.List(pl.String),  # values only in statement a
-        "value_b": pl.List(pl.String),  # values only in statement b
-        "text_a": pl.String,
-        "text_b": pl.String,
-    }
+    _columns(
+        {
+            "claim_id": pl.String,  # claim of statement a (null if the pair is split)
+            "statement_id_a": pl.String,
+            "statement_id_b": pl.String,
+            "outlet_a": pl.String,
+            "outlet_b": pl.String,
+            "relation": pl.String,  # alignment relation of the pair
+            "kind": pl.String,  # number | date | person | organisation | place | group | ...
+            "value_a": pl.List(pl.String),  # values only in statement a
+            "value_b": pl.List(pl.String),  # values only in statement b
+            "text_a": pl.String,
+            "text_b": pl.String,
+        }
+    )
 )
 
 COMPARISON_TABLES: dict[str, pl.Schema] = {

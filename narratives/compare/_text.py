@@ -22,7 +22,7 @@ TOKEN_PATTERN = r"[\p{L}\p{N}]+"
 
 @lru_cache(maxsize=2)
 def _rewrite_pairs(level: str) -> tuple[list[str], list[str]]:
-    table = _table(level)  # type: ignore[arg-type]
+    table = _table(level)
     keys = sorted(table)
     return [chr(k) for k in keys], [table[k] for k in keys]
 
