@@ -65,10 +65,12 @@ def paragraphs(raw_text: str, spans: Sequence[dict] | None) -> list[Paragraph]:
     [(True, 'عنوان'), (False, 'قال لافروف “إن\\nالوضع صعب”.'), (False, 'وأضاف أن.')]
     """
     lines: list[tuple[int, int, bool]] = []
+    covered = 0  # overlapping spans (malformed input) are clipped, never read twice
     for span in sorted(spans or (), key=lambda s: (s["start"], s["end"])):
         if span.get("role") not in KEPT_ROLES:
             continue
-        s, e = max(0, int(span["start"])), min(len(raw_text), int(span["end"]))
+        s, e = max(covered, int(span["start"])), min(len(raw_text), int(span["end"]))
+        covered = max(covered, e)
         pos = s
         for piece in raw_text[s:e].split("\n"):
             a, b = pos, pos + len(piece)
