@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from narratives.statements._lexicon import Lexicon
 from narratives.statements._nlp import CLOSING, OPENING, Feat
@@ -230,7 +231,8 @@ def split_paragraph(
             last = at
     cuts = sorted(bounds)
     segs = [Segment(a, b, bounds[a]) for a, b in zip(cuts, [*cuts[1:], n], strict=True)]
-    segs = _merge_small(segs, feats)
+    words = [0, *accumulate(f.kind == "w" for f in feats)]  # words[j] - words[i]: in [i, j)
+    segs = _merge_small(segs, words)
     out: list[Segment] = []
     for seg in segs:
         out.extend(_split_long(seg, starts, ends, feats, max_chars))
@@ -257,19 +259,20 @@ def _has_complement(
     return False
 
 
-def _words(seg: Segment, feats: list[Feat]) -> int:
-    return sum(1 for f in feats[seg.i : seg.j] if f.kind == "w")
+def _merge_small(segs: list[Segment], words: list[int]) -> list[Segment]:
+    """Merge pieces of fewer than MIN_WORDS words into a neighbour."""
 
+    def count(seg: Segment) -> int:
+        return words[seg.j] - words[seg.i]
 
-def _merge_small(segs: list[Segment], feats: list[Feat]) -> list[Segment]:
     out: list[Segment] = []
     for seg in segs:
-        small = _words(seg, feats) < MIN_WORDS
-        if out and (small or (_words(out[-1], feats) < MIN_WORDS and out[-1].how != "start")):
+        small = count(seg) < MIN_WORDS
+        if out and (small or (count(out[-1]) < MIN_WORDS and out[-1].how != "start")):
             out[-1].j = seg.j
         else:
             out.append(seg)
-    if len(out) > 1 and _words(out[0], feats) < MIN_WORDS:
+    if len(out) > 1 and count(out[0]) < MIN_WORDS:
         out[1].i, out[1].how = out[0].i, out[0].how
         out.pop(0)
     return out
