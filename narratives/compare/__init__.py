@@ -77,6 +77,7 @@ def compare(
     n_boot: int = 1000,
     level: float = 0.95,
     rng: np.random.Generator | int | None = 0,
+    absent_min_outlets: int = 2,
     article_absent: bool = False,
     progress: bool = False,
     **options: Any,
@@ -104,6 +105,11 @@ def compare(
         :func:`distinguishing_terms` on aligned statements only; terms kept.
     n_boot, level, rng
         Bootstrap of :func:`omission_rates` (``rng``: generator or seed).
+    absent_min_outlets
+        ``coverage`` gets ``absent`` rows for the claims carried by at least
+        this many outlets (default 2: every shared claim; a claim one outlet
+        alone carried shows as ``sole``). 1 gives the full claims x outlets
+        matrix, which on a large corpus is mostly singletons.
     article_absent
         Include ``absent`` rows in ``article_coverage`` (claims x articles).
     progress
@@ -156,7 +162,14 @@ def compare(
     emph = emphasis(statements, claims, lede=lede)
     emph_claims = emphasis_claims(emph, claims)
     tables = {
-        "coverage": coverage(statements, alignments, claims, by="outlet", outlets=outlets),
+        "coverage": coverage(
+            statements,
+            alignments,
+            claims,
+            by="outlet",
+            absent_min_outlets=absent_min_outlets,
+            outlets=outlets,
+        ),
         "article_coverage": coverage(
             statements, alignments, claims, by="article", absent=article_absent
         ),

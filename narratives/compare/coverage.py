@@ -71,6 +71,7 @@ def coverage(
     *,
     by: Literal["outlet", "article"] = "outlet",
     absent: bool = True,
+    absent_min_outlets: int = 1,
     outlets: Sequence[str] | None = None,
 ) -> pl.DataFrame:
     """Claim x outlet (or claim x article) coverage matrix.
@@ -89,6 +90,10 @@ def coverage(
     absent
         Add a row with status ``absent`` for every claim an outlet (article)
         did not carry. Per article this grows as claims x articles.
+    absent_min_outlets
+        Add ``absent`` rows only for claims carried by at least this many
+        outlets (2 leaves out the claims one outlet alone carried, which are
+        most claims of a large corpus; they keep their ``sole`` row).
     outlets
         The outlets of the matrix (default: every outlet in ``statements``
         and ``claims``); ignored when ``by="article"``.
@@ -152,7 +157,11 @@ def coverage(
             units = claims.select("article_id", "outlet").unique()
         # the full grid in claim-major order; what was carried is joined onto it,
         # so the result comes out sorted without sorting claims x units rows
-        grid = facts.sort("claim_id").join(units.sort(key, nulls_last=True), how="cross")
+        grid = (
+            facts.filter(pl.col("claim_outlets") >= absent_min_outlets)
+            .sort("claim_id")
+            .join(units.sort(key, nulls_last=True), how="cross")
+        )
         info = rows.drop(*(c for c in facts.columns if c != "claim_id"))
         if by == "article":
             info = info.drop("outlet")
@@ -165,7 +174,7 @@ def coverage(
             pl.col("statement_ids").fill_null(pl.lit([], pl.List(pl.String))),
             *([pl.col("n_articles").fill_null(0)] if "n_articles" in info.columns else []),
         )
-        if extra.height:  # carriers left out of ``outlets``
+        if extra.height:  # claims below absent_min_outlets, carriers left out of ``outlets``
             rows = pl.concat(
                 [rows, extra.join(facts, on="claim_id", how="left")], how="diagonal_relaxed"
             ).sort("claim_id", key, nulls_last=True)
