@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,11 @@ def _default_gold() -> Path | None:
     default=None,
     help="Alignment score threshold (default: narratives.align's default).",
 )
+@click.option(
+    "--same-outlet",
+    is_flag=True,
+    help="Also align statements of one outlet (as narratives align --same-outlet).",
+)
 def command(
     paths: tuple[Path, ...],
     gold: Path | None,
@@ -87,6 +93,7 @@ def command(
     do_review: bool,
     pairs: str,
     threshold: float | None,
+    same_outlet: bool,
     **corpus: Any,
 ) -> None:
     """Score statements, alignments and claims of PATHS against a gold file.
@@ -121,17 +128,18 @@ def command(
     from narratives.align import align, cluster_claims
 
     options: dict[str, Any] = {} if threshold is None else {"threshold": threshold}
-    alignments = align(statements, **options)
-    claims = cluster_claims(statements, alignments)
+    alignments = align(statements, cross_outlet=not same_outlet, **options)
+    claims = cluster_claims(statements, alignments, cross_outlet=not same_outlet, **options)
     chosen = {
         "alignments": (alignments, None),
         "claims": (None, claims),
         "both": (alignments, claims),
     }[pairs]
     out["pairs"] = pairs
+    out["same_outlet"] = same_outlet
     out["figures"] = evaluate(statements, *chosen, gold=gold, articles=articles)
     if do_sweep:
-        low = align(statements, threshold=sweep_from)
+        low = align(statements, threshold=sweep_from, cross_outlet=not same_outlet)
         steps = int((100 - sweep_from) // sweep_step) + 1
         table = sweep(
             statements,
@@ -139,7 +147,9 @@ def command(
             gold=gold,
             articles=articles,
             thresholds=[sweep_from + i * sweep_step for i in range(steps)],
-            cluster=None if pairs == "alignments" else cluster_claims,
+            cluster=None
+            if pairs == "alignments"
+            else partial(cluster_claims, cross_outlet=not same_outlet),
         )
         out["sweep"] = table.to_dicts()
     if do_review:
