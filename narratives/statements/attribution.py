@@ -158,7 +158,7 @@ def attribute(
                 carried = True
             _nested(cue_k, seg, feats, at, out)
     else:
-        explicit = _colon_speaker(seg, feats, raw, starts, ends, at, lex, out)
+        explicit = _colon_speaker(seg, feats, raw, starts, ends, at, lex, out, headline=headline)
         prev = state.prev
         if explicit is None and not headline:
             if prev is not None and (in_speech[seg.i] or seg.how in ("connective", "length")):
@@ -382,8 +382,10 @@ def _colon_speaker(
     at: dict[int, Match],
     lex: Lexicon,
     out: Attribution,
+    *,
+    headline: bool,
 ) -> tuple[str | None, str] | None:
-    """Title-style attribution ``لافروف: ...`` / ``موسكو: ...``."""
+    """Title-style attribution ``لافروف: ...`` / (in headlines) ``موسكو: ...``."""
     colon = next((k for k in range(seg.i, min(seg.j, seg.i + 8)) if feats[k].kind == ":"), None)
     if colon is None or colon == seg.i:
         return None
@@ -394,6 +396,8 @@ def _colon_speaker(
     actors = [m for m in inside if m.is_actor and m.resolved is not None]
     if actors:
         return actors[0].resolved, mention
+    if not headline or any(f.kind == "p" for f in feats[seg.i : colon]):
+        return None  # a dateline (سبق- الرياض: ...), not a speaker
     places = [lex.country_of(m.resolved) for m in inside if m.resolved is not None]
     if not places or None in places:
         return None
