@@ -82,7 +82,21 @@ def coverage_heatmap(
         .sort(["claim_outlets", "_n", "claim_id"], descending=[True, True, False])
         .head(top)
     )
-    frame = coverage.filter(pl.col("claim_id").is_in(claims["claim_id"].implode()))
+    shown = coverage.filter(pl.col("claim_id").is_in(claims["claim_id"].implode()))
+    # a claim has rows only for the outlets that carried it (and, for shared
+    # claims, "absent" rows): complete the grid so every outlet gets a column
+    outlets = coverage.select(pl.col("outlet").unique().sort())
+    reps = shown.group_by("claim_id").agg(pl.col("representative").first())
+    frame = (
+        claims.select("claim_id")
+        .join(outlets, how="cross")
+        .join(shown.drop("representative"), on=["claim_id", "outlet"], how="left")
+        .join(reps, on="claim_id", how="left")
+        .with_columns(
+            pl.col("status").fill_null("absent"),
+            pl.col("n_statements").fill_null(0),
+        )
+    )
     frame = clean_columns(frame, ["representative", "outlet"])
     labels = _claim_labels(frame, width=label_width, max_lines=2)
     order = [labels[c] for c in claims["claim_id"].to_list()]

@@ -198,7 +198,7 @@ def emphasis_by_claim(
                     legend=None,
                     scale=alt.Scale(range=[60, 400]),
                 )
-                if "word_share" in data.columns
+                if "word_share" in data.columns and data["word_share"].drop_nulls().len()
                 else alt.value(120)
             ),
             tooltip=[
