@@ -253,6 +253,17 @@ def test_article_without_spans_is_segmented_with_a_warning() -> None:
     assert rows["speaker"].to_list() == ["lavrov"]
 
 
+def test_parallel_run_gives_the_same_statements(
+    seeds: pl.DataFrame, statements: pl.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from narratives.statements import extract
+
+    monkeypatch.setattr(extract, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(extract, "CHUNK", 2)
+    parallel = extract_statements(seeds, n_process=2)
+    assert parallel.equals(statements)
+
+
 def test_missing_column_is_a_clear_error() -> None:
     with pytest.raises(narratives.schemas.SchemaError, match="raw_text"):
         extract_statements(pl.DataFrame({"article_id": ["a"]}))

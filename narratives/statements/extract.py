@@ -73,7 +73,8 @@ def extract_statements(
         Your own TSV of reporting verbs / clause markers (format of
         ``reporting_verbs.tsv`` / ``clause_markers.tsv``), merged.
     max_chars
-        Longest statement before it is cut at a comma.
+        Longest statement before it is cut at a comma (a single token longer
+        than this, such as a long URL, stays whole).
     n_process
         Worker processes for large tables (chunks of articles; the result is
         the same as with one process).
