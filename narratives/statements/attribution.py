@@ -96,6 +96,7 @@ class Attribution:
     quote: str = "none"
     reported_by: str | None = None
     country: str | None = None  # headline "موسكو: ..." waiting for a speaker
+    subject: tuple[str | None, str | None] | None = None  # of a sentence without a cue
 
 
 @dataclass(slots=True)
@@ -169,6 +170,7 @@ def attribute(
                 topic = _preverbal(seg.j, seg, feats, raw, at, leading=True)
                 if topic is not None:
                     state.speaker, state.mention = topic
+                    out.subject = topic
     if explicit is not None:
         speaker, mention = explicit
         if out.reported_by is not None:  # nested: the outer speaker is explicit
@@ -186,6 +188,8 @@ def attribute(
             # a circumstantial participle shares the subject of its sentence's verb
             speaker = prev.reported_by or prev.speaker
             mention = prev.speaker_mention if not prev.reported_by else state.mention
+            if prev.cue is None and prev.subject is not None:  # ودافع كيري عن ...، قائلا
+                speaker, mention = prev.subject
         if out.reported_by is not None:
             out.reported_by = speaker
         else:
@@ -253,9 +257,14 @@ def _find_cue(
 ) -> int | None:
     k = seg.i
     end = min(seg.j, seg.i + CUE_WINDOW)
+    two = (feats[seg.i].norm, feats[seg.i + 1].norm) if seg.i + 1 < seg.j else ()
+    opens_with_connective = (
+        two in lex.markers["connective"] or two in lex.markers["connective_bare"]
+    )
+    lead = seg.i + (2 if opens_with_connective else 1)  # غير أن كيري أكد ...
     while k < end:
         f = feats[k]
-        if in_speech[k] or (k > seg.i and (f.kind == "q" or "complementizer" in f.roles)):
+        if in_speech[k] or (k >= lead and (f.kind == "q" or "complementizer" in f.roles)):
             return None
         m = at.get(k)
         if m is not None:
