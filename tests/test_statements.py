@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 import narratives
 from narratives.schemas import ENTITY_MENTIONS, STATEMENTS
 from narratives.statements import StatementsWarning, extract_entities, extract_statements
-from narratives.statements._lexicon import load_lexicon
 from narratives.statements._nlp import make_tokenizer
 
 
@@ -212,7 +211,12 @@ def test_user_gazetteer_adds_an_actor(tmp_path: Path) -> None:
     )
     rows = extract_statements(_articles("وقال عادل الجبيري إن الحل سياسي."), actors=own)
     assert rows["speaker"].to_list() == ["jubeir_test"]
-    load_lexicon.cache_clear()
+    own.write_text(
+        "actors:\n  jubeir_renamed:\n    type: person\n    names: [عادل الجبيري]\n",
+        encoding="utf-8",
+    )
+    rows = extract_statements(_articles("وقال عادل الجبيري إن الحل سياسي."), actors=own)
+    assert rows["speaker"].to_list() == ["jubeir_renamed"]  # an edited file is read again
 
 
 def test_unknown_speaker_keeps_the_words_used() -> None:

@@ -126,7 +126,6 @@ def _add(phrases: dict[tuple[str, ...], list[Entry]], text: str, entry: Entry) -
         phrases[key].append(entry)
 
 
-@lru_cache(maxsize=8)
 def load_lexicon(
     actors: Source = None,
     verbs: Source = None,
@@ -151,6 +150,23 @@ def load_lexicon(
     >>> lex.cues["اكد"].lemma, lex.cues["اكد"].cls, lex.cues["مشيرا"].lemma
     ('أكد', 'assertive', 'أشار')
     """
+    sources = tuple(None if x is None else str(x) for x in (actors, verbs, entities, markers))
+    return _cached(*sources, _stamp(sources))
+
+
+def _stamp(sources: tuple[str | None, ...]) -> tuple[int, ...]:
+    """Modification times of the user files, so an edited file is read again."""
+    return tuple(Path(x).stat().st_mtime_ns if x and Path(x).exists() else 0 for x in sources)
+
+
+@lru_cache(maxsize=8)
+def _cached(
+    actors: str | None,
+    verbs: str | None,
+    entities: str | None,
+    markers: str | None,
+    stamp: tuple[int, ...],
+) -> Lexicon:
     actor_data = _merged_yaml("actors.yaml", actors, "actors")
     entity_data = _merged_yaml("entities.yaml", entities, "entities")
     phrases: dict[tuple[str, ...], list[Entry]] = {}
