@@ -17,6 +17,9 @@ CUE_CLASS_COLORS: dict[str, str] = {
     "assertive": "#74c476",
     "distancing": "#fd8d3c",
     "denial": "#de2d26",
+    "directive": "#9e9ac8",
+    "expressive": "#6baed6",
+    "question": "#fed976",
 }
 
 
@@ -34,6 +37,7 @@ def _grid(
     text: str,
     tooltip: list[alt.Tooltip],
     title: str,
+    legend: str,
 ) -> alt.FacetChart:
     base = alt.Chart(frame).encode(
         x=alt.X("outlet:N", title=None, axis=alt.Axis(orient="top", labelAngle=0)),
@@ -41,7 +45,9 @@ def _grid(
         tooltip=tooltip,
     )
     rect = base.mark_rect(stroke="white", strokeWidth=1.5).encode(
-        color=alt.Color(f"{color}:N", scale=color_scale, legend=alt.Legend(orient="bottom")),
+        color=alt.Color(
+            f"{color}:N", scale=color_scale, legend=alt.Legend(orient="bottom", title=legend)
+        ),
     )
     label = base.mark_text(baseline="middle").encode(text=f"{text}:N")
     return (
@@ -156,6 +162,7 @@ def reporting_verbs(
             alt.Tooltip("articles:N", title="article"),
         ],
         title="Reporting verbs by outlet and speaker",
+        legend="verb class",
     )
     return _configure(chart) if configure else chart
 
@@ -270,6 +277,7 @@ def label_choices(
             alt.Tooltip("articles:N", title="article"),
         ],
         title="Labels each outlet chose for the same referent",
+        legend="connotation",
     )
     return _configure(chart) if configure else chart
 
