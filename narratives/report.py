@@ -153,7 +153,7 @@ def _current_python_kernel() -> type:
     from jupyter_client.kernelspec import KernelSpec
     from jupyter_client.manager import KernelManager
 
-    class CurrentPythonKernelManager(KernelManager):  # type: ignore[misc]
+    class CurrentPythonKernelManager(KernelManager):
         @property
         def kernel_spec(self) -> KernelSpec:
             return KernelSpec(

@@ -70,7 +70,8 @@ def vega_bundle() -> str:
     """The Vega, Vega-Lite and vega-embed JavaScript (from vl-convert), once per process."""
     import vl_convert as vlc
 
-    return vlc.javascript_bundle().replace("</script", "<\\/script")
+    bundle: str = vlc.javascript_bundle()  # type: ignore[call-arg]
+    return bundle.replace("</script", "<\\/script")
 
 
 def scripts() -> str:

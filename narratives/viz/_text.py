@@ -34,7 +34,9 @@ def clean(text: str | None) -> str:
 
 def is_arabic(text: str | None) -> bool:
     """True when ``text`` contains Arabic letters (so it reads right to left)."""
-    return bool(text) and _ARABIC.search(text) is not None
+    if not text:
+        return False
+    return _ARABIC.search(text) is not None
 
 
 def shorten(text: str | None, max_chars: int) -> str:

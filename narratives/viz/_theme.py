@@ -96,7 +96,8 @@ def configure(chart: ChartT) -> ChartT:
     >>> c.to_dict()["config"]["font"].endswith("sans-serif")
     True
     """
-    return chart.configure(**config())  # type: ignore[return-value]
+    configured: ChartT = chart.configure(**config())
+    return configured
 
 
 def relation_scale() -> alt.Scale:

@@ -213,8 +213,10 @@ def omission_bars(
         "count",
         "claims",
     ]
-    level = (
-        frame["level"].drop_nulls().first() if "level" in frame.columns and frame.height else 0.95
+    level: float = (
+        float(frame["level"].drop_nulls().first() or 0.95)  # type: ignore[arg-type]
+        if "level" in frame.columns and frame["level"].drop_nulls().len()
+        else 0.95
     )
     base = alt.Chart(frame.select(keep)).encode(
         y=alt.Y("pair:N", title=None, sort=frame["pair"].to_list()),
@@ -244,7 +246,10 @@ def omission_bars(
     counts = base.mark_text(align="left", dx=4, baseline="middle").encode(
         x="ci_high:Q", text="count:N"
     )
-    chart = alt.layer(bars, whiskers, counts, title="Omissions by outlet pair").properties(
-        width=420, height=alt.Step(26)
+    chart = alt.LayerChart(
+        layer=[bars, whiskers, counts],
+        title="Omissions by outlet pair",
+        width=420,
+        height=alt.Step(26),
     )
     return _configure(chart) if configure else chart

@@ -23,7 +23,7 @@ CUE_CLASS_COLORS: dict[str, str] = {
 }
 
 
-def _rtl_column(frame: pl.DataFrame, column: str, alias: str, max_chars: int = 60) -> pl.Expr:
+def _rtl_column(frame: pl.DataFrame, column: str, alias: str, max_chars: int = 60) -> pl.Series:
     return pl.Series(alias, [rtl(shorten(v, max_chars)) for v in frame[column].to_list()])
 
 
