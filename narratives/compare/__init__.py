@@ -32,6 +32,7 @@ import numpy as np
 import polars as pl
 
 from narratives import schemas
+from narratives.compare._text import with_tokens
 from narratives.compare.coverage import coverage
 from narratives.compare.discrepancies import discrepancies
 from narratives.compare.emphasis import emphasis, emphasis_claims, emphasis_outlets
@@ -57,6 +58,7 @@ __all__ = [
     "omissions",
     "reporting_verbs",
     "substitutions",
+    "with_tokens",
 ]
 
 
@@ -156,6 +158,7 @@ def compare(
             | set(statements["outlet"].drop_nulls().to_list())
         )
     gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+    statements = with_tokens(statements)  # normalize and tokenize the text once
     omitted = omissions(
         statements, claims, comparable=comparable, min_shared=min_shared, window_days=window_days
     )

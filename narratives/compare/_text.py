@@ -75,3 +75,30 @@ def strip_proclitics(token: str, vocabulary: Collection[str], *, min_stem: int =
 def proclitic_map(tokens_used: Iterable[str], vocabulary: Collection[str]) -> dict[str, str]:
     """``{token: stripped}`` for the tokens that :func:`strip_proclitics` changes."""
     return {t: s for t in tokens_used if (s := strip_proclitics(t, vocabulary)) != t}
+
+
+#: column holding each statement's match-normalized word tokens, when computed once
+TOKENS_COLUMN = "norm_tokens"
+
+
+def statement_tokens(frame: pl.DataFrame) -> pl.Expr:
+    """The statements' tokens: the ``norm_tokens`` column if present, else computed."""
+    if TOKENS_COLUMN in frame.columns:
+        return pl.col(TOKENS_COLUMN)
+    return tokens(normalized(pl.col("text")))
+
+
+def with_tokens(statements: pl.DataFrame) -> pl.DataFrame:
+    """``statements`` with a ``norm_tokens`` column (match-normalized word tokens).
+
+    Every measure that reads words uses this column when present, so a caller
+    running several measures normalizes and tokenizes the text once.
+
+    Examples
+    --------
+    >>> with_tokens(pl.DataFrame({"text": ["قال لافروف: «الإرهاب»"]}))["norm_tokens"].to_list()
+    [['قال', 'لافروف', 'الارهاب']]
+    """
+    if TOKENS_COLUMN in statements.columns:
+        return statements
+    return statements.with_columns(tokens(normalized(pl.col("text"))).alias(TOKENS_COLUMN))

@@ -11,7 +11,7 @@ import polars as pl
 
 from narratives import schemas
 from narratives.compare._common import check
-from narratives.compare._text import normalized, tokens
+from narratives.compare._text import statement_tokens
 
 DIRECT_QUOTES: tuple[str, ...] = ("direct", "mixed")
 
@@ -57,7 +57,7 @@ def emphasis(statements: pl.DataFrame, claims: pl.DataFrame, *, lede: int = 1) -
     body = ~pl.col("is_headline").fill_null(False)
     frame = (
         frame.join(claims.select("statement_id", "claim_id"), on="statement_id", how="left")
-        .with_columns(n_words=tokens(normalized(pl.col("text"))).list.len().cast(pl.Int32))
+        .with_columns(n_words=statement_tokens(frame).list.len().cast(pl.Int32))
         .sort("article_id", "position")
         .with_columns(
             body_rank=pl.when(body).then(body.cum_sum().over("article_id") - 1),

@@ -19,7 +19,7 @@ import polars as pl
 from narratives import schemas
 from narratives._resources import load_yaml
 from narratives.compare._common import check
-from narratives.compare._text import normalized, tokens
+from narratives.compare._text import statement_tokens
 from narratives.normalize import PROCLITICS, normalize_with_offsets, tokenize
 
 CONNOTATIONS: tuple[str, ...] = ("neutral", "delegitimizing", "legitimizing", "self_name")
@@ -182,7 +182,7 @@ def label_choices(
         for variant in _token_variants(row["form"]):
             variant_row.setdefault(f" {variant.replace(' ', '  ')} ", i)
     patterns = sorted(variant_row, key=lambda v: (-v.count("  "), -len(v)))
-    padded = pl.lit("  ") + tokens(normalized(pl.col("text"))).list.join("  ") + pl.lit("  ")
+    padded = pl.lit("  ") + statement_tokens(statements).list.join("  ") + pl.lit("  ")
     lex = pl.DataFrame(rows).with_row_index("row").with_columns(pl.col("row").cast(pl.Int64))
     hits = (
         statements.select(

@@ -25,7 +25,7 @@ import polars as pl
 
 from narratives import schemas
 from narratives.compare._common import check
-from narratives.compare._text import normalized, proclitic_map, tokens
+from narratives.compare._text import proclitic_map, statement_tokens
 
 
 def log_odds_z(
@@ -73,7 +73,7 @@ def term_counts(
     kept, see :func:`narratives.compare._text.strip_proclitics`).
     """
     long = (
-        statements.select("statement_id", "outlet", term=tokens(normalized(pl.col("text"))))
+        statements.select("statement_id", "outlet", term=statement_tokens(statements))
         .explode("term")
         .drop_nulls("term")
         .filter(~pl.col("term").str.contains(r"^\d+$"))

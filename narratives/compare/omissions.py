@@ -27,7 +27,7 @@ import numpy as np
 import polars as pl
 
 from narratives import schemas
-from narratives.compare._common import CLAIM_COLUMNS, carried, check, claim_facts
+from narratives.compare._common import CLAIM_COLUMNS, check, claim_facts
 
 Comparable = Literal["story", "speaker", "window", "all"]
 COMPARABLE: tuple[str, ...] = ("story", "speaker", "window", "all")
@@ -46,70 +46,119 @@ def _within(window_days: int | None) -> pl.Expr:
     return gap <= window_days
 
 
+def _story(
+    claims: pl.DataFrame,
+    facts: pl.DataFrame,
+    dates: pl.DataFrame,
+    *,
+    window_days: int | None,
+    max_evidence: int,
+) -> pl.DataFrame:
+    """Story rule: per (claim, outlet), the multi-outlet claims the outlet shares
+    with the articles carrying the claim, and the outlet's articles sharing them.
+
+    Work is done per article first (the claims an article shares with each
+    other outlet), so it grows with the shared claims, not claims x articles.
+    """
+    ca = claims.select("claim_id", "article_id", "outlet").unique()
+    multi = ca.join(facts.filter(pl.col("claim_outlets") >= 2).select("claim_id"), on="claim_id")
+    # article a carries shared claim s, which article ea of outlet o carries too
+    links = (
+        multi.select(pl.col("article_id").alias("a"), pl.col("claim_id").alias("s"))
+        .join(
+            multi.select(pl.col("claim_id").alias("s"), pl.col("article_id").alias("ea"), "outlet"),
+            on="s",
+        )
+        .filter(pl.col("ea") != pl.col("a"))
+    )
+    if window_days is not None:
+        links = (
+            links.join(dates.select(pl.col("article_id").alias("a"), "published"), on="a")
+            .join(
+                dates.select(pl.col("article_id").alias("ea"), published_other="published"),
+                on="ea",
+            )
+            .filter(_within(window_days))
+        )
+    per_article = links.group_by("a", "outlet").agg(
+        pl.col("s").n_unique().cast(pl.Int32).alias("shared_claims"),
+        pl.col("ea").head(max_evidence).alias("evidence_article_ids"),
+    )
+    carriers = ca.select("claim_id", pl.col("article_id").alias("a")).join(
+        facts.select("claim_id", "claim_articles"), on="claim_id"
+    )
+    single = carriers.filter(pl.col("claim_articles") == 1).join(per_article, on="a")
+    several = (
+        carriers.filter(pl.col("claim_articles") > 1)
+        .join(links.select("a", "s", "ea", "outlet"), on="a")
+        .group_by("claim_id", "outlet")
+        .agg(
+            pl.col("s").n_unique().cast(pl.Int32).alias("shared_claims"),
+            pl.col("ea").head(max_evidence).alias("evidence_article_ids"),
+        )
+    )
+    cols = ["claim_id", "outlet", "shared_claims", "evidence_article_ids"]
+    return pl.concat([single.select(cols), several.select(cols)])
+
+
 def _candidates(
     statements: pl.DataFrame,
     claims: pl.DataFrame,
     facts: pl.DataFrame,
     *,
     comparable: str,
-    min_shared: int,
     window_days: int | None,
-    outlets: Sequence[str] | None,
+    units: list[str | None],
+    max_evidence: int,
 ) -> pl.DataFrame:
-    """(claim_id, outlet, evidence article_id, shared claim_id or null) rows."""
-    ca = claims.select("claim_id", "article_id", "outlet").unique()
+    """(claim_id, outlet, shared_claims, evidence_article_ids) of comparable outlets."""
     dates = _article_dates(statements)
-    carrier = ca.join(dates, on="article_id", how="left").rename(
-        {"article_id": "carrier_article", "outlet": "carrier_outlet"}
-    )
     if comparable == "story":
-        multi = ca.join(
-            facts.filter(pl.col("claim_outlets") >= 2).select("claim_id"), on="claim_id"
+        return _story(claims, facts, dates, window_days=window_days, max_evidence=max_evidence)
+    none = pl.lit(None, pl.Int32).alias("shared_claims")
+    if comparable == "all" and window_days is None:
+        return (
+            facts.select("claim_id")
+            .join(pl.DataFrame({"outlet": units}, schema={"outlet": pl.String}), how="cross")
+            .with_columns(none, evidence_article_ids=pl.lit([], pl.List(pl.String)))
         )
-        # claim -> articles carrying it -> other multi-outlet claims there ...
-        bridge = carrier.join(
-            multi.rename({"claim_id": "shared", "article_id": "carrier_article"}).drop("outlet"),
-            on="carrier_article",
-        ).filter(pl.col("shared") != pl.col("claim_id"))
-        # ... -> the articles of other outlets carrying those claims
-        other = multi.rename({"claim_id": "shared"}).join(
-            dates.rename({"published": "published_other"}), on="article_id", how="left"
-        )
-        rows = bridge.join(other, on="shared").filter(_within(window_days))
-        rows = rows.select("claim_id", "outlet", "article_id", "shared")
+    docs = statements.select(
+        "article_id", "outlet", *(["speaker"] if comparable == "speaker" else [])
+    ).unique()
+    if comparable == "speaker":
+        docs = docs.drop_nulls("speaker")
+        if window_days is None:  # per speaker and outlet first: no claims x articles rows
+            return (
+                docs.sort("article_id")
+                .group_by("speaker", "outlet")
+                .agg(pl.col("article_id").head(max_evidence).alias("evidence_article_ids"))
+                .join(facts.drop_nulls("speaker").select("claim_id", "speaker"), on="speaker")
+                .select("claim_id", "outlet", none, "evidence_article_ids")
+            )
+        docs = docs.join(facts.drop_nulls("speaker").select("claim_id", "speaker"), on="speaker")
     else:
-        docs = statements.select(
-            "article_id", "outlet", *(["speaker"] if comparable == "speaker" else [])
-        ).unique()
-        if comparable == "speaker":
-            docs = docs.drop_nulls("speaker").join(
-                facts.drop_nulls("speaker").select("claim_id", "speaker"), on="speaker"
-            )
-            docs = docs.select("claim_id", "article_id", "outlet").unique()
-        else:
-            docs = facts.select("claim_id").join(
-                docs.select("article_id", "outlet").unique(), how="cross"
-            )
-        if window_days is not None or comparable == "window":
-            if window_days is None:
-                raise ValueError("omissions: comparable='window' needs window_days")
-            spans = carrier.group_by("claim_id").agg(
-                pl.col("published").min().alias("first"), pl.col("published").max().alias("last")
-            )
-            docs = (
-                docs.join(dates.rename({"published": "published_other"}), on="article_id")
-                .join(spans, on="claim_id")
-                .filter(
-                    (pl.col("published_other") >= pl.col("first") - pl.duration(days=window_days))
-                    & (pl.col("published_other") <= pl.col("last") + pl.duration(days=window_days))
-                )
-            )
-        rows = docs.select(
-            "claim_id", "outlet", "article_id", pl.lit(None, pl.String).alias("shared")
+        if window_days is None:
+            raise ValueError("omissions: comparable='window' needs window_days")
+        docs = facts.select("claim_id").join(docs.select("article_id", "outlet"), how="cross")
+    spans = (
+        claims.select("claim_id", "article_id")
+        .join(dates, on="article_id", how="left")
+        .group_by("claim_id")
+        .agg(pl.col("published").min().alias("first"), pl.col("published").max().alias("last"))
+    )
+    days = pl.duration(days=window_days)
+    return (
+        docs.select("claim_id", "article_id", "outlet")
+        .join(dates.rename({"published": "published_other"}), on="article_id")
+        .join(spans, on="claim_id")
+        .filter(
+            (pl.col("published_other") >= pl.col("first") - days)
+            & (pl.col("published_other") <= pl.col("last") + days)
         )
-    if outlets is not None:
-        rows = rows.filter(pl.col("outlet").is_in(list(outlets)))
-    return rows
+        .group_by("claim_id", "outlet")
+        .agg(pl.col("article_id").head(max_evidence).alias("evidence_article_ids"))
+        .with_columns(none)
+    )
 
 
 def omissions(
@@ -171,26 +220,26 @@ def omissions(
         raise ValueError("omissions: min_shared must be at least 1")
     facts = claim_facts(statements, claims).filter(pl.col("claim_outlets") >= min_outlets)
     claims = claims.join(facts.select("claim_id"), on="claim_id", how="semi")
-    cands = _candidates(
+    units = sorted(
+        set(statements["outlet"].unique().to_list()) | set(claims["outlet"].unique().to_list()),
+        key=lambda o: (o is None, o or ""),
+    )
+    out = _candidates(
         statements,
         claims,
         facts,
         comparable=comparable,
-        min_shared=min_shared,
         window_days=window_days,
-        outlets=outlets,
+        units=units,
+        max_evidence=max_evidence,
     )
-    have = carried(claims, "outlet")
-    cands = cands.join(have.select("claim_id", "outlet"), on=["claim_id", "outlet"], how="anti")
-    out = cands.group_by("claim_id", "outlet").agg(
-        pl.col("shared").drop_nulls().n_unique().cast(pl.Int32).alias("shared_claims"),
-        pl.col("article_id").head(max_evidence).alias("evidence_article_ids"),
-    )
-    out = out.with_columns(pl.col("evidence_article_ids").list.unique().list.sort())
+    if outlets is not None:
+        out = out.filter(pl.col("outlet").is_in(list(outlets)))
+    have = claims.select("claim_id", "outlet").unique()
+    out = out.join(have, on=["claim_id", "outlet"], how="anti", nulls_equal=True)
     if comparable == "story":
         out = out.filter(pl.col("shared_claims") >= min_shared)
-    else:
-        out = out.with_columns(shared_claims=pl.lit(None, pl.Int32))
+    out = out.with_columns(pl.col("evidence_article_ids").list.unique().list.sort())
     ids = (
         claims.sort("statement_id")
         .group_by("claim_id")

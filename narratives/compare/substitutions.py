@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from narratives import schemas
 from narratives.compare._common import ALIGNMENT_COLUMNS, SAME_CLAIM_RELATIONS, check
-from narratives.compare._text import normalized, proclitic_map, tokens
+from narratives.compare._text import proclitic_map, statement_tokens
 
 
 def token_substitutions(
@@ -95,7 +95,7 @@ def substitutions(
         pl.col("relation").is_in(list(relations))
         & pl.col("outlet_a").ne_missing(pl.col("outlet_b"))
     ).select("statement_id_a", "statement_id_b", "outlet_a", "outlet_b")
-    toks = statements.select("statement_id", "text", tok=tokens(normalized(pl.col("text"))))
+    toks = statements.select("statement_id", "text", tok=statement_tokens(statements))
     toks = toks.join(
         pl.concat([pairs["statement_id_a"], pairs["statement_id_b"]])
         .unique()
@@ -104,7 +104,7 @@ def substitutions(
         how="semi",
     )
     if clitics:
-        vocab_frame = statements.select(tok=tokens(normalized(pl.col("text")))).explode("tok")
+        vocab_frame = statements.select(tok=statement_tokens(statements)).explode("tok")
         vocab = set(vocab_frame["tok"].drop_nulls().unique().to_list())
         used = set(toks["tok"].explode().drop_nulls().unique().to_list())
         mapping = proclitic_map(used, vocab)
