@@ -157,7 +157,14 @@ def _current_python_kernel() -> type:
         @property
         def kernel_spec(self) -> KernelSpec:
             return KernelSpec(
-                argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                argv=[
+                    sys.executable,
+                    "-m",
+                    "ipykernel_launcher",
+                    "-f",
+                    "{connection_file}",
+                    "--log-level=ERROR",  # no kernel chatter on the user's terminal
+                ],
                 display_name=f"Python ({sys.executable})",
                 language="python",
             )
