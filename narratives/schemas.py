@@ -38,7 +38,9 @@ ARTICLES = pl.Schema(
         "published_evidence": pl.String,  # the cue used, or why unknown
         "title": pl.String,  # headline, null if none
         "text": pl.String,  # cleaned body: kept body spans joined by "\n"
-        "raw_text": pl.String,  # the text exactly as read (decoded), never altered
+        # the text exactly as read (decoded), never altered; for records whose title is a
+        # separate field (JSON, CSV, Parquet) it is the title, a blank line, then the text
+        "raw_text": pl.String,
         "url": pl.String,
         "source_path": pl.String,  # file (and archive member, as "archive.zip::member")
         "encoding": pl.String,  # encoding used to decode the bytes
@@ -64,6 +66,9 @@ STATEMENTS = pl.Schema(
         "cue_class": pl.String,  # neutral | assertive | distancing | denial | ...
         "quote": pl.String,  # direct | indirect | mixed | none
         "entities": pl.List(pl.String),  # canonical ids of entities mentioned
+        # outer speaker of a nested report ("وقال لافروف إن بوتين أكد ..." → speaker
+        # putin, reported_by lavrov), null otherwise
+        "reported_by": pl.String,
     }
 )
 

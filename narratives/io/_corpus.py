@@ -56,6 +56,29 @@ def _published(
     return date, method, f"{field} {value!r} is not a date; {evidence}"
 
 
+def with_title(raw: str | None, title: str | None) -> str:
+    r"""The raw text of a record whose title is a separate field.
+
+    Offsets of headlines and statements must point into one string, so when a
+    record (JSON, CSV, Parquet) carries its title apart from its text, and the
+    text does not already open with it, ``raw_text`` is the title, a blank
+    line, then the text exactly as given.
+
+    >>> with_title("نص الخبر", "العنوان")
+    'العنوان\n\nنص الخبر'
+    >>> with_title("العنوان\nنص الخبر", "العنوان")
+    'العنوان\nنص الخبر'
+    """
+    raw = raw or ""
+    title = (title or "").strip()
+    if not title:
+        return raw
+    first = raw.lstrip().split("\n", 1)[0].strip()
+    if first == title:
+        return raw
+    return f"{title}\n\n{raw}" if raw else title
+
+
 def article_row(
     record: Mapping[str, Any],
     *,
@@ -64,7 +87,7 @@ def article_row(
     months: DatePatterns,
 ) -> dict[str, Any]:
     """One ARTICLES row from one raw record (see ``_readers.RECORD_KEYS``)."""
-    raw = record["raw_text"]
+    raw = with_title(record["raw_text"], record.get("title"))
     cleaned = clean_article(
         raw, title=record.get("title"), outlets=outlets, rules=rules, months=months
     )
