@@ -6,7 +6,7 @@ import altair as alt
 import polars as pl
 
 from narratives.schemas import require
-from narratives.viz._text import attach_evidence, clean_columns, rtl, shorten
+from narratives.viz._text import attach_evidence, clean, clean_columns, rtl, shorten
 from narratives.viz._theme import configure as _configure
 
 NO_SPEAKER = "(no speaker)"
@@ -350,7 +350,17 @@ def substitution_table(
         if "example_b" in frame.columns
         else [""] * frame.height
     )
+
+    def first_article(column: str) -> pl.Series:
+        values = frame[column].to_list() if column in frame.columns else [None] * frame.height
+        ids = [(v[0] if isinstance(v, list) and v else v) or "" for v in values]
+        return pl.Series(
+            column.replace("statement_id", "article"), [clean(i.rsplit(":", 1)[0]) for i in ids]
+        )
+
     rows = frame.with_columns(
+        first_article("statement_id_a"),
+        first_article("statement_id_b"),
         _rtl_column(frame, "term_a", "A writes", 40),
         _rtl_column(frame, "term_b", "B writes", 40),
         pl.col("n").cast(pl.String).alias("pairs"),
@@ -366,10 +376,21 @@ def substitution_table(
         "pairs",
         "example_a",
         "example_b",
+        "article_a",
+        "article_b",
     )
     columns = ["A writes", "B writes", "pairs"]
     long = rows.unpivot(
-        index=["pair", "rank", "outlet_a", "outlet_b", "example_a", "example_b"],
+        index=[
+            "pair",
+            "rank",
+            "outlet_a",
+            "outlet_b",
+            "example_a",
+            "example_b",
+            "article_a",
+            "article_b",
+        ],
         on=columns,
         variable_name="column",
         value_name="value",
@@ -394,8 +415,10 @@ def substitution_table(
             tooltip=[
                 alt.Tooltip("outlet_a:N", title="A"),
                 alt.Tooltip("example_a:N", title="A's statement"),
+                alt.Tooltip("article_a:N", title="A's article"),
                 alt.Tooltip("outlet_b:N", title="B"),
                 alt.Tooltip("example_b:N", title="B's statement"),
+                alt.Tooltip("article_b:N", title="B's article"),
             ],
         )
         .properties(width=alt.Step(150), height=alt.Step(22))

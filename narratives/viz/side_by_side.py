@@ -62,7 +62,7 @@ _ARABIC_EM: dict[str, tuple[float, float]] = {
 #: letters that do not join the next one (the letter before them takes its final form)
 _NON_JOINING = set("اأإآدذرزوؤءة")
 _OTHER_EM = 0.52  # Latin letters, digits and punctuation, on average
-SPACE_EM = 0.42  # a space plus slack for font differences
+SPACE_EM = 0.5  # a space plus slack for font differences
 _GAP = 40  # pixels between the two statements
 _BOLD = 1.12  # bold words (the changed ones) are wider
 
