@@ -82,7 +82,7 @@ def _story(
         )
     per_article = links.group_by("a", "outlet").agg(
         pl.col("s").n_unique().cast(pl.Int32).alias("shared_claims"),
-        pl.col("ea").head(max_evidence).alias("evidence_article_ids"),
+        pl.col("ea").unique().sort().head(max_evidence).alias("evidence_article_ids"),
     )
     carriers = ca.select("claim_id", pl.col("article_id").alias("a")).join(
         facts.select("claim_id", "claim_articles"), on="claim_id"
@@ -94,7 +94,7 @@ def _story(
         .group_by("claim_id", "outlet")
         .agg(
             pl.col("s").n_unique().cast(pl.Int32).alias("shared_claims"),
-            pl.col("ea").head(max_evidence).alias("evidence_article_ids"),
+            pl.col("ea").unique().sort().head(max_evidence).alias("evidence_article_ids"),
         )
     )
     cols = ["claim_id", "outlet", "shared_claims", "evidence_article_ids"]
@@ -131,7 +131,13 @@ def _candidates(
             return (
                 docs.sort("article_id")
                 .group_by("speaker", "outlet")
-                .agg(pl.col("article_id").head(max_evidence).alias("evidence_article_ids"))
+                .agg(
+                    pl.col("article_id")
+                    .unique()
+                    .sort()
+                    .head(max_evidence)
+                    .alias("evidence_article_ids")
+                )
                 .join(facts.drop_nulls("speaker").select("claim_id", "speaker"), on="speaker")
                 .select("claim_id", "outlet", none, "evidence_article_ids")
             )
@@ -156,7 +162,7 @@ def _candidates(
             & (pl.col("published_other") <= pl.col("last") + days)
         )
         .group_by("claim_id", "outlet")
-        .agg(pl.col("article_id").head(max_evidence).alias("evidence_article_ids"))
+        .agg(pl.col("article_id").unique().sort().head(max_evidence).alias("evidence_article_ids"))
         .with_columns(none)
     )
 
@@ -193,8 +199,7 @@ def omissions(
     outlets
         Restrict the outlets examined for omissions.
     max_evidence
-        Comparable articles examined per row for ``evidence_article_ids``
-        (the list holds the distinct ones among them).
+        Cap on ``evidence_article_ids`` per row (the first ones by id).
 
     Returns
     -------
@@ -239,7 +244,6 @@ def omissions(
     out = out.join(have, on=["claim_id", "outlet"], how="anti", nulls_equal=True)
     if comparable == "story":
         out = out.filter(pl.col("shared_claims") >= min_shared)
-    out = out.with_columns(pl.col("evidence_article_ids").list.unique().list.sort())
     ids = (
         claims.sort("statement_id")
         .group_by("claim_id")
