@@ -42,6 +42,20 @@ def rank_status(rank: pl.Expr) -> pl.Expr:
     return rank.replace_strict(names, return_dtype=pl.String)
 
 
+def split_singletons(claims: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``(singletons, rest)``: claims of one statement, and the others.
+
+    Most claims of a large corpus have one statement; they need no group-by.
+    Uses ``claim_size`` when the frame has it.
+    """
+    size = pl.col("claim_size") if "claim_size" in claims.columns else pl.len().over("claim_id")
+    flagged = claims.with_columns(_one=size == 1)
+    return (
+        flagged.filter(pl.col("_one")).drop("_one"),
+        flagged.filter(~pl.col("_one")).drop("_one"),
+    )
+
+
 def claim_facts(statements: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
     """One row per claim: outlets and articles carrying it, main speaker, text.
 
@@ -49,15 +63,29 @@ def claim_facts(statements: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
     ``carried_by`` (sorted outlets), ``speaker`` (most frequent non-null speaker,
     ties broken alphabetically), ``representative``.
     """
-    with_speaker = claims.select("claim_id", "statement_id", "article_id", "outlet").join(
+    speakers = (
         statements.select("statement_id", "speaker")
         if "speaker" in statements.columns
-        else statements.select("statement_id", pl.lit(None, pl.String).alias("speaker")),
-        on="statement_id",
-        how="left",
+        else statements.select("statement_id", pl.lit(None, pl.String).alias("speaker"))
+    )
+    rep = (
+        pl.col("representative")
+        if "representative" in claims.columns
+        else pl.lit(None, pl.String).alias("representative")
+    )
+    ones, rest = split_singletons(claims)
+    single = ones.join(speakers, on="statement_id", how="left").select(
+        "claim_id",
+        claim_outlets=pl.lit(1, pl.Int32),
+        claim_articles=pl.lit(1, pl.Int32),
+        representative=rep,
+        carried_by=pl.concat_list("outlet"),
+        speaker="speaker",
     )
     speaker = (
-        with_speaker.drop_nulls("speaker")
+        rest.select("claim_id", "statement_id")
+        .join(speakers, on="statement_id", how="left")
+        .drop_nulls("speaker")
         .group_by("claim_id", "speaker")
         .len()
         .group_by("claim_id")
@@ -67,32 +95,37 @@ def claim_facts(statements: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
             .first()
         )
     )
-    rep = (
-        [pl.col("representative").first()]
-        if "representative" in claims.columns
-        else [pl.lit(None, pl.String).alias("representative")]
-    )
-    facts = claims.group_by("claim_id").agg(
+    facts = rest.group_by("claim_id").agg(
         pl.col("outlet").n_unique().cast(pl.Int32).alias("claim_outlets"),
         pl.col("article_id").n_unique().cast(pl.Int32).alias("claim_articles"),
-        *rep,
+        rep.first(),
     )
     # lists keep the frame's order within a group: sort once, not per group
     outlets = (
-        claims.select("claim_id", "outlet")
+        rest.select("claim_id", "outlet")
         .unique()
         .sort("outlet", nulls_last=True)
         .group_by("claim_id")
         .agg(pl.col("outlet").alias("carried_by"))
     )
-    return facts.join(outlets, on="claim_id", how="left").join(speaker, on="claim_id", how="left")
+    several = facts.join(outlets, on="claim_id", how="left").join(
+        speaker, on="claim_id", how="left"
+    )
+    return pl.concat([single, several.select(single.columns)])
 
 
 def carried(claims: pl.DataFrame, by: str = "outlet") -> pl.DataFrame:
     """Claim x ``by`` (outlet or article) rows of what was carried, with statement ids."""
     keys = ["claim_id", by] if by == "outlet" else ["claim_id", "article_id", "outlet"]
-    return (
-        claims.sort("statement_id")
+    ones, rest = split_singletons(claims)
+    single = ones.select(
+        *keys,
+        n_statements=pl.lit(1, pl.Int32),
+        n_articles=pl.lit(1, pl.Int32),
+        statement_ids=pl.concat_list("statement_id"),
+    )
+    several = (
+        rest.sort("statement_id")
         .group_by(keys)
         .agg(
             pl.len().cast(pl.Int32).alias("n_statements"),
@@ -100,3 +133,4 @@ def carried(claims: pl.DataFrame, by: str = "outlet") -> pl.DataFrame:
             pl.col("statement_id").alias("statement_ids"),
         )
     )
+    return pl.concat([single, several.select(single.columns)])
