@@ -19,11 +19,12 @@ import re
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import polars as pl
 
@@ -263,6 +264,64 @@ def check_offline(page: str) -> None:
 # --- used by the report notebook -------------------------------------------
 
 
+class Analysis(NamedTuple):
+    """Everything the report shows, from :func:`analyse`."""
+
+    articles: pl.DataFrame
+    statements: pl.DataFrame
+    alignments: pl.DataFrame
+    claims: pl.DataFrame
+    tables: dict[str, pl.DataFrame]
+    problems: list[str]
+
+
+def analyse(
+    paths: str | Path | Sequence[str | Path],
+    *,
+    outlets: str | Path | None = None,
+    on_error: str = "skip",
+    read_options: Mapping[str, Any] | None = None,
+    top: int = 30,
+) -> Analysis:
+    """Run the whole pipeline for a report; warnings are collected, not printed.
+
+    The report lists them (file, record and problem) in its "Reading
+    problems" section instead of opening with a wall of warnings.
+    """
+    import narratives as nv
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        articles = nv.read_corpus(
+            paths,
+            outlets=outlets,
+            on_error=on_error,  # type: ignore[arg-type]
+            **dict(read_options or {}),
+        )
+        statements = nv.extract_statements(articles)
+        alignments = nv.align(statements)
+        claims = nv.cluster_claims(statements, alignments)
+        tables = nv.compare(articles, statements, alignments, claims, top_n=top)
+    problems = [f"{w.category.__name__}: {w.message}" for w in caught]
+    return Analysis(articles, statements, alignments, claims, tables, problems)
+
+
+def problems(messages: Sequence[str], *, limit: int = 200) -> Any:
+    """The warnings of a run as an escaped, collapsed list."""
+    from IPython.display import HTML
+
+    from narratives.viz._text import clean
+
+    if not messages:
+        return HTML('<p class="note">No problems while reading and analysing the corpus.</p>')
+    items = "".join(f"<li>{html.escape(clean(m))}</li>" for m in messages[:limit])
+    more = f"<li>... and {len(messages) - limit} more</li>" if len(messages) > limit else ""
+    return HTML(
+        f'<details class="problems"><summary>{len(messages)} warning(s) while reading '
+        f"and analysing the corpus</summary><ul>{items}{more}</ul></details>"
+    )
+
+
 def use_inline_charts() -> None:
     """Display Altair charts as offline chart blocks (for the report notebook).
 
@@ -348,4 +407,6 @@ table.narratives-table th, table.narratives-table td { border-bottom: 1px solid 
 table.narratives-table td[dir="rtl"] { font-size: 1.08em; unicode-bidi: isolate; }
 table.about th { text-align: left; color: var(--muted); font-weight: normal; }
 p.note { color: var(--muted); font-style: italic; }
+details.problems { font-size: 0.85em; color: var(--muted); }
+details.problems li { margin: 2px 0; }
 """

@@ -43,6 +43,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for path in SEEDS.glob("*.txt"):
         shutil.copy(path, folder / path.name)
     (folder / "005_hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    (folder / "broken.json").write_text("{not json <script>alert(4)</script>", encoding="utf-8")
     return folder
 
 
@@ -84,7 +85,7 @@ def test_only_the_inlined_chart_code_is_executable(page: str) -> None:
 
 
 def test_article_markup_and_bidi_overrides_are_inert(page: str) -> None:
-    for payload in ("<script>alert(1)", "<script>alert(2)", '<img src="x"', 'onerror="alert'):
+    for payload in ("<script>alert(1)", "<script>alert(2)", '<img src="x"', "<script>alert(4)"):
         assert payload not in page
     assert "\u202e" not in page
     # the hostile article did reach the report, as text
@@ -99,6 +100,13 @@ def test_report_records_title_parameters_version_and_contents(page: str, corpus:
     assert toc and toc.group(1).count("<li>") >= 8
     for section in ("Coverage", "Omissions", "Reporting verbs", "side by side", "Evidence"):
         assert section in toc.group(1)
+
+
+def test_reading_problems_are_listed_in_the_report_not_dropped(page: str) -> None:
+    problems = re.search(r'<details class="problems">(.*?)</details>', page, re.S)
+    assert problems and "broken.json" in problems.group(1)
+    assert "not valid JSON" in problems.group(1)
+    assert page.index("About this report") < page.index('<details class="problems">')
 
 
 def test_arabic_text_is_present_and_marked_right_to_left(page: str) -> None:

@@ -113,7 +113,11 @@ def coverage_heatmap(
         alt.Chart(frame.select(keep), title="Which outlet carried which claim")
         .mark_rect(stroke="white", strokeWidth=1.5)
         .encode(
-            x=alt.X("outlet:N", title=None, axis=alt.Axis(orient="top", labelAngle=0)),
+            x=alt.X(
+                "outlet:N",
+                title=None,
+                axis=alt.Axis(orient="top", labelAngle=0 if n_outlets <= 6 else -45),
+            ),
             y=alt.Y(
                 "claim:N",
                 sort=order,
@@ -141,7 +145,7 @@ def coverage_heatmap(
                 alt.Tooltip("articles:N", title="article"),
             ],
         )
-        .properties(width=min(90 * n_outlets, 600), height=alt.Step(44))
+        .properties(width=alt.Step(90 if n_outlets <= 6 else 44), height=alt.Step(44))
     )
     return _configure(chart) if configure else chart
 
@@ -150,6 +154,7 @@ def omission_bars(
     omission_rates: pl.DataFrame,
     *,
     min_claims: int = 1,
+    top: int = 30,
     configure: bool = True,
 ) -> alt.LayerChart:
     """Share of outlet B's claims that outlet A left out, with its interval.
@@ -165,6 +170,8 @@ def omission_bars(
         (schema :data:`narratives.schemas.OMISSION_RATES`).
     min_claims
         Hide pairs with fewer comparable claims than this.
+    top
+        Pairs shown: those resting on the most comparable claims.
     configure
         Apply the narratives theme.
 
@@ -184,7 +191,10 @@ def omission_bars(
         stage="omission_bars",
     )
     frame = clean_columns(
-        omission_rates.filter(pl.col("n_claims") >= min_claims), ["outlet", "other"]
+        omission_rates.filter(pl.col("n_claims") >= min_claims)
+        .sort(["n_claims", "outlet", "other"], descending=[True, False, False])
+        .head(top),
+        ["outlet", "other"],
     )
     frame = frame.with_columns(
         pl.format("{} omits {}", "outlet", "other").alias("pair"),

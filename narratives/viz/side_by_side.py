@@ -212,6 +212,7 @@ def side_by_side(
         for r in statements.select("statement_id", "text", "article_id", "outlet").iter_rows()
     }
     rows: list[dict[str, Any]] = []
+    order: list[str] = []
     for n, pair in enumerate(pairs.iter_rows(named=True), start=1):
         sid_a, sid_b = pair["statement_id_a"], pair["statement_id_b"]
         if sid_a not in info or sid_b not in info:
@@ -224,6 +225,7 @@ def side_by_side(
             f"{n}. {clean(pair['outlet_a'])} / {clean(pair['outlet_b'])}: "
             f"{pair['relation']}, score {pair['score']:.0f}"
         )
+        order.append(label)
         for side, sid, words in (("A", sid_a, words_a), ("B", sid_b, words_b)):
             text, article, outlet = info[sid]
             common = {
@@ -290,7 +292,7 @@ def side_by_side(
             row=alt.Row(
                 "pair:N",
                 title=None,
-                sort=None,
+                sort=order,
                 header=alt.Header(
                     labelAngle=0, labelOrient="top", labelAnchor="end", labelFontWeight="bold"
                 ),
