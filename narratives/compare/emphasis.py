@@ -10,7 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from narratives import schemas
-from narratives.compare._common import check
+from narratives.compare._common import check, split_singletons
 from narratives.compare._text import statement_tokens
 
 DIRECT_QUOTES: tuple[str, ...] = ("direct", "mixed")
@@ -115,34 +115,58 @@ def emphasis_claims(emphasis: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFram
         stage="emphasis_claims",
     )
     check(claims, ("claim_id", "statement_id", "outlet"), name="claims", stage="emphasis_claims")
-    facts = claims.group_by("claim_id").agg(
-        pl.col("outlet").n_unique().cast(pl.Int32).alias("claim_outlets"),
-        (
-            pl.col("representative").first()
-            if "representative" in claims.columns
-            else pl.lit(None, pl.String).alias("representative")
-        ),
+    rep = (
+        pl.col("representative")
+        if "representative" in claims.columns
+        else pl.lit(None, pl.String).alias("representative")
     )
-    per_article = emphasis.group_by("claim_id", "outlet", "article_id").agg(
+    ones, rest = split_singletons(claims.select("claim_id", "statement_id", "outlet", rep))
+    # a claim of one statement: its statement's figures, no group-by needed
+    single = emphasis.join(ones.select("statement_id", "representative"), on="statement_id").select(
+        "claim_id",
+        "outlet",
+        n_statements=pl.lit(1, pl.Int32),
+        n_articles=pl.lit(1, pl.Int32),
+        claim_outlets=pl.lit(1, pl.Int32),
+        in_headline="is_headline",
+        in_lede="is_lede",
+        relative_position="relative_position",
+        word_share="word_share",
+        repetitions=pl.lit(1.0),
+        direct_quote_share=pl.col("is_direct").cast(pl.Float64),
+        representative="representative",
+        statement_ids=pl.concat_list("statement_id"),
+    )
+    facts = rest.group_by("claim_id").agg(
+        pl.col("outlet").n_unique().cast(pl.Int32).alias("claim_outlets"),
+        pl.col("representative").first(),
+    )
+    multi = emphasis.join(rest.select("statement_id"), on="statement_id")
+    per_article = multi.group_by("claim_id", "outlet", "article_id").agg(
         pl.col("word_share").sum().alias("article_share"),
         pl.len().alias("article_reps"),
     )
-    per_claim = emphasis.group_by("claim_id", "outlet").agg(
-        pl.len().cast(pl.Int32).alias("n_statements"),
-        pl.col("article_id").n_unique().cast(pl.Int32).alias("n_articles"),
-        pl.col("is_headline").any().alias("in_headline"),
-        pl.col("is_lede").any().alias("in_lede"),
-        pl.col("relative_position").min().alias("relative_position"),
-        pl.col("is_direct").mean().alias("direct_quote_share"),
-        pl.col("statement_id").sort().alias("statement_ids"),
+    per_claim = (
+        multi.sort("statement_id")
+        .group_by("claim_id", "outlet")
+        .agg(
+            pl.len().cast(pl.Int32).alias("n_statements"),
+            pl.col("article_id").n_unique().cast(pl.Int32).alias("n_articles"),
+            pl.col("is_headline").any().alias("in_headline"),
+            pl.col("is_lede").any().alias("in_lede"),
+            pl.col("relative_position").min().alias("relative_position"),
+            pl.col("is_direct").mean().alias("direct_quote_share"),
+            pl.col("statement_id").alias("statement_ids"),
+        )
     )
     means = per_article.group_by("claim_id", "outlet").agg(
         pl.col("article_share").mean().alias("word_share"),
         pl.col("article_reps").mean().cast(pl.Float64).alias("repetitions"),
     )
-    out = per_claim.join(means, on=["claim_id", "outlet"], how="left", nulls_equal=True).join(
+    several = per_claim.join(means, on=["claim_id", "outlet"], how="left", nulls_equal=True).join(
         facts, on="claim_id", how="left"
     )
+    out = pl.concat([single, several.select(single.columns)], how="vertical_relaxed")
     return (
         schemas.conform(out, schemas.EMPHASIS_CLAIMS)
         .select(schemas.EMPHASIS_CLAIMS.names())

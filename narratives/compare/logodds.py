@@ -86,6 +86,52 @@ def term_counts(
     return long
 
 
+def _versus_rest(
+    counts: pl.DataFrame, outlets: list[str], min_count: int, prior_scale: float, top_n: int
+) -> pl.DataFrame:
+    """Every outlet against the others pooled, all outlets at once (polars expressions).
+
+    The same figures as :func:`log_odds_z` with ``counts_i`` the outlet's
+    counts, ``counts_j`` everyone else's, and the prior from all counts.
+    """
+    total = counts.group_by("term").agg(pl.col("n").sum().alias("n_all"))
+    kept = total.filter(pl.col("n_all") >= min_count)
+    if kept.height < 2:
+        return pl.DataFrame()
+    grid = (
+        pl.DataFrame({"outlet": outlets}, schema={"outlet": pl.String})
+        .join(kept, how="cross")
+        .join(counts, on=["outlet", "term"], how="left")
+        .sort("outlet", "term")
+        .select(
+            "outlet",
+            "term",
+            "n_all",
+            n_outlet=pl.col("n").fill_null(0).cast(pl.Int64),
+            n_versus=(pl.col("n_all") - pl.col("n").fill_null(0)).cast(pl.Int64),
+        )
+    )
+    yi, yj = pl.col("n_outlet").cast(pl.Float64), pl.col("n_versus").cast(pl.Float64)
+    a = prior_scale * pl.col("n_all") / kept["n_all"].sum()
+    ni, nj = yi.sum().over("outlet"), yj.sum().over("outlet")
+    delta = ((yi + a) / (ni + prior_scale - yi - a)).log() - (
+        (yj + a) / (nj + prior_scale - yj - a)
+    ).log()
+    var = 1.0 / (yi + a) + 1.0 / (yj + a)
+    scored = grid.with_columns(log_odds=delta, variance=var).with_columns(
+        z=pl.col("log_odds") / pl.col("variance").sqrt(), versus=pl.lit("rest")
+    )
+    high = pl.col("z").rank("ordinal", descending=True).over("outlet")
+    low = pl.col("z").rank("ordinal").over("outlet")
+    return scored.filter((high <= top_n) | (low <= top_n)).with_columns(
+        rank=pl.col("z")
+        .abs()
+        .rank("ordinal", descending=True)
+        .over(pl.col("outlet"), pl.col("z") > 0)
+        .cast(pl.Int32)
+    )
+
+
 def distinguishing_terms(
     statements: pl.DataFrame,
     alignments: pl.DataFrame | None = None,
@@ -160,12 +206,10 @@ def distinguishing_terms(
     counts = long.group_by("outlet", "term").len("n")
     outlets = sorted(counts["outlet"].unique().to_list())
     total = counts.group_by("term").agg(pl.col("n").sum().alias("n_all"))
-    results = []
-    comparisons = (
-        [(o, "rest") for o in outlets]
-        if versus == "rest"
-        else [(o, p) for o in outlets for p in outlets if o != p]
-    )
+    results: list[pl.DataFrame] = []
+    if versus == "rest":
+        results.append(_versus_rest(counts, outlets, min_count, prior_scale, top_n))
+    comparisons = [(o, p) for o in outlets for p in outlets if o != p] if versus == "each" else []
     for outlet, other in comparisons:
         mine = counts.filter(pl.col("outlet") == outlet).select("term", n_outlet="n")
         if other == "rest":
@@ -215,6 +259,7 @@ def distinguishing_terms(
             .cast(pl.Int32)
         )
         results.append(top)
+    results = [r for r in results if r.height]
     if not results:
         return pl.DataFrame(schema=schemas.DISTINGUISHING_TERMS)
     out = pl.concat(results, how="diagonal_relaxed")
