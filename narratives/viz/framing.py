@@ -39,8 +39,13 @@ def _grid(
     title: str,
     legend: str,
 ) -> alt.FacetChart:
+    n_outlets = frame["outlet"].n_unique()
     base = alt.Chart(frame).encode(
-        x=alt.X("outlet:N", title=None, axis=alt.Axis(orient="top", labelAngle=0)),
+        x=alt.X(
+            "outlet:N",
+            title=None,
+            axis=alt.Axis(orient="top", labelAngle=0 if n_outlets <= 6 else -45),
+        ),
         y=alt.Y(f"{y}:N", title=None, sort="-x" if False else None),
         tooltip=tooltip,
     )
@@ -52,7 +57,7 @@ def _grid(
     label = base.mark_text(baseline="middle").encode(text=f"{text}:N")
     return (
         alt.layer(rect, label)
-        .properties(width=alt.Step(110), height=alt.Step(26))
+        .properties(width=alt.Step(110 if n_outlets <= 6 else 56), height=alt.Step(26))
         .facet(
             row=alt.Row(
                 f"{facet}:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")
@@ -69,6 +74,7 @@ def reporting_verbs(
     statements: pl.DataFrame | None = None,
     top_speakers: int = 6,
     top_cues: int = 8,
+    unattributed: bool = False,
     configure: bool = True,
 ) -> alt.FacetChart:
     """Which reporting verb each outlet used for each speaker (e.g. قال / أكد / زعم).
@@ -86,6 +92,9 @@ def reporting_verbs(
         Optional STATEMENTS table, for the statement text in tooltips.
     top_speakers, top_cues
         Panels and verbs per panel shown.
+    unattributed
+        Also show statements with a reporting verb but no identified speaker
+        (as "(no speaker)").
     configure
         Apply the narratives theme.
 
@@ -103,6 +112,8 @@ def reporting_verbs(
         name="reporting_verbs",
         stage="reporting_verbs",
     )
+    if not unattributed:
+        reporting_verbs = reporting_verbs.filter(pl.col("speaker").is_not_null())
     frame = clean_columns(reporting_verbs, ["outlet", "speaker", "cue", "cue_class"]).with_columns(
         pl.col("speaker").fill_null(NO_SPEAKER), pl.col("cue_class").fill_null("other")
     )
@@ -525,7 +536,7 @@ def distinguishing_terms(
             ],
         )
         .properties(width=180, height=alt.Step(18))
-        .facet(column=alt.Column("outlet:N", title=None))
+        .facet(facet=alt.Facet("outlet:N", title=None), columns=4)
         .resolve_scale(y="independent")
         .properties(title="Words most typical of each outlet (vs the others)")
     )
