@@ -34,6 +34,7 @@ from narratives.compare import (
     omissions,
     reporting_verbs,
     substitutions,
+    with_tokens,
 )
 
 SAUDINEWSNET = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "saudinewsnet"
@@ -89,7 +90,8 @@ def main() -> None:
     )
 
     print("each measure:")
-    timed("coverage", coverage, st, al, cl)
+    st = timed("tokens (once)", with_tokens, st)
+    timed("coverage", coverage, st, al, cl, absent_min_outlets=2)
     timed("article_coverage", coverage, st, al, cl, by="article", absent=False)
     om = timed("omissions (story)", omissions, st, cl)
     timed("omission_rates", omission_rates, om, cl)
