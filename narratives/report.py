@@ -59,6 +59,7 @@ def render_report(
     outlets: str | Path | None = None,
     on_error: str = "skip",
     read_options: Mapping[str, Any] | None = None,
+    threshold: float | None = None,
     top: int = 30,
     timeout: int = 1800,
     notebook: str | Path | None = None,
@@ -80,6 +81,10 @@ def render_report(
     read_options
         Further keyword arguments of :func:`narratives.read_corpus`
         (e.g. ``{"text_column": "content"}``).
+    threshold
+        Least score (0-100) for two statements to align and for claims to
+        merge (``threshold`` of :func:`narratives.align` and
+        :func:`narratives.cluster_claims`); default: theirs.
     top
         Rows (claims, pairs, terms) shown per chart; keeps reports light.
     timeout
@@ -122,6 +127,7 @@ def render_report(
         "outlets": str(Path(outlets).expanduser().resolve()) if outlets else None,
         "on_error": on_error,
         "read_options": dict(read_options or {}),
+        "threshold": threshold,
         "top": int(top),
     }
     with tempfile.TemporaryDirectory(prefix="narratives-report-") as tmp:
@@ -281,6 +287,7 @@ def analyse(
     outlets: str | Path | None = None,
     on_error: str = "skip",
     read_options: Mapping[str, Any] | None = None,
+    threshold: float | None = None,
     top: int = 30,
 ) -> Analysis:
     """Run the whole pipeline for a report; warnings are collected, not printed.
@@ -299,8 +306,9 @@ def analyse(
             **dict(read_options or {}),
         )
         statements = nv.extract_statements(articles)
-        alignments = nv.align(statements)
-        claims = nv.cluster_claims(statements, alignments)
+        scores = {} if threshold is None else {"threshold": float(threshold)}
+        alignments = nv.align(statements, **scores)
+        claims = nv.cluster_claims(statements, alignments, **scores)
         tables = nv.compare(articles, statements, alignments, claims, top_n=top)
     problems = [f"{w.category.__name__}: {w.message}" for w in caught]
     return Analysis(articles, statements, alignments, claims, tables, problems)

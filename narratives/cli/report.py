@@ -22,6 +22,14 @@ from narratives.cli._options import corpus_options
 )
 @click.option("--title", default=None, help="Report title (default: from the corpus paths).")
 @click.option(
+    "--threshold",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Least score (0-100) for statements to align and claims to merge (default: "
+    "that of `narratives align`, tuned on wire copy; lower it, e.g. to 30, to see "
+    "paraphrases in a small corpus of independently written articles).",
+)
+@click.option(
     "--top",
     type=click.IntRange(1, 500),
     default=30,
@@ -45,6 +53,7 @@ def command(
     paths: tuple[Path, ...],
     out: Path,
     title: str | None,
+    threshold: float | None,
     top: int,
     timeout: int,
     notebook: Path | None,
@@ -77,6 +86,7 @@ def command(
             outlets=outlets,
             on_error=on_error,
             read_options=options,
+            threshold=threshold,
             top=top,
             timeout=timeout,
             notebook=notebook,
