@@ -6,6 +6,12 @@ alignments counting as 0, is at least ``threshold``. One loose pair between
 two large clusters therefore cannot merge them (no chaining), while a
 statement reported by many outlets joins the claim its copies support.
 
+A *competitive link* (``linked`` true: a mutual best match between two
+articles that share a strong alignment, kept by ``align`` below its
+threshold) counts as an alignment scoring exactly ``threshold``: it can join
+two statements, but adds no more to a cluster's mean than the weakest
+accepted alignment, so a link never pulls a third statement in alone.
+
 Pairs that alignment never compares (same article; same outlet when
 ``cross_outlet``) are left out of the mean rather than counted as 0, so an
 outlet repeating a claim twice is not held against the cluster.
@@ -106,10 +112,12 @@ def cluster_claims(
         ``outlet`` when present).
     alignments
         ALIGNMENTS frame from :func:`narratives.align` (``statement_id_a``,
-        ``statement_id_b``, ``score``).
+        ``statement_id_b``, ``score``; ``linked`` when present).
     threshold
         Least mean score (0-100) over the comparable pairs of two clusters
-        for them to merge; alignments below it never link anything.
+        for them to merge; alignments below it never link anything, except
+        competitive links (``linked`` true), which count as scoring
+        ``threshold``.
     cross_outlet
         Leave pairs of one outlet out of the mean (set as in ``align``).
     progress
@@ -156,6 +164,16 @@ def cluster_claims(
         for a, o in zip(articles, outlets, strict=True)
     ]
     kept = alignments.filter(pl.col("score") >= threshold)
+    if "linked" in alignments.columns:
+        links = alignments.filter(pl.col("linked") & (pl.col("score") < threshold))
+        kept = pl.concat(
+            [
+                kept.select("statement_id_a", "statement_id_b", "score"),
+                links.select(
+                    "statement_id_a", "statement_id_b", pl.lit(float(threshold)).alias("score")
+                ),
+            ]
+        )
     unknown = set(kept["statement_id_a"]) | set(kept["statement_id_b"])
     unknown -= set(index)
     if unknown:

@@ -1,0 +1,100 @@
+"""Competitive linking: mutual best matches of articles that cover one event."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+import narratives
+from narratives.align import align, cluster_claims
+
+# two outlets' rewrites of one SPA story (SaudiNewsNet, 2015-07-22): the wire
+# sentence is copied verbatim, the Jubeir quote is reworded
+WIRE = (
+    "وبعث خادم الحرمين الشريفين برقية تهنئة للسلطان قابوس بن سعيد سلطان عمان "
+    "بمناسبة ذكرى يوم النهضة لبلاده"
+)
+QUOTE_A = (
+    "وأشار الجبير إلى أن التعاون بين بلاده ومصر في مواجهة خطر الإرهاب "
+    "«مستمر ويتم عبر القنوات الأمنية»"
+)
+QUOTE_B = (
+    "مشيرا إلى أن التعاون بين مصر والسعودية في مكافحة التطرف والإرهاب قوي ومستمر وقائم، "
+    "ويتم عبر القنوات الأمنية"
+)
+
+
+def two_articles(a: list[str], b: list[str]) -> pl.DataFrame:
+    ids = [f"a:{k}" for k in range(len(a))] + [f"b:{k}" for k in range(len(b))]
+    return pl.DataFrame(
+        {
+            "statement_id": ids,
+            "article_id": [s[0] for s in ids],
+            "outlet": ["alyaum" if s[0] == "a" else "alwatan" for s in ids],
+            "text": a + b,
+        }
+    )
+
+
+def pairs(out: pl.DataFrame) -> dict[tuple[str, str], bool]:
+    return {
+        (r[0], r[1]): r[2] for r in out.select("statement_id_a", "statement_id_b", "linked").rows()
+    }
+
+
+def test_reworded_quote_is_linked_when_the_articles_share_wire_copy():
+    out = pairs(align(two_articles([QUOTE_A, WIRE], [QUOTE_B, WIRE])))
+    assert out == {("a:1", "b:1"): False, ("a:0", "b:0"): True}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "options"),
+    [
+        ([QUOTE_A], [QUOTE_B], {}),  # no anchor: the articles may cover different events
+        ([QUOTE_A, WIRE], [QUOTE_B, WIRE], {"link_threshold": None}),  # linking off
+        ([QUOTE_A, WIRE], [QUOTE_B, WIRE], {"link_threshold": 60}),  # too weak a link
+    ],
+)
+def test_reworded_quote_is_not_linked_without_anchor_or_with_linking_off(a, b, options):
+    out = pairs(align(two_articles(a, b), **options))
+    assert ("a:0", "b:0") not in out
+
+
+def test_a_link_must_be_the_best_match_both_ways():
+    # b:2 repeats QUOTE_A almost verbatim, so QUOTE_B is not a:0's best match in b
+    close = QUOTE_A.replace("وأشار", "وقال")
+    out = pairs(align(two_articles([QUOTE_A, WIRE], [QUOTE_B, WIRE, close])))
+    assert ("a:0", "b:2") in out
+    assert ("a:0", "b:0") not in out
+
+
+def test_linked_pair_forms_one_claim_but_pulls_in_nothing_else():
+    statements = two_articles([QUOTE_A, WIRE], [QUOTE_B, WIRE])
+    claims = cluster_claims(statements, align(statements))
+    claim = dict(claims.select("statement_id", "claim_id").rows())
+    assert claim["a:0"] == claim["b:0"] != claim["a:1"] == claim["b:1"]
+
+
+@pytest.fixture(scope="module")
+def seed_statements(seeds_dir: Path) -> pl.DataFrame:
+    return narratives.extract_statements(narratives.read_corpus(seeds_dir))
+
+
+def test_seed_links_are_mutual_best_within_anchored_article_pairs(seed_statements):
+    out = align(seed_statements, threshold=30, link_threshold=20, cross_outlet=False)
+    linked = out.filter("linked")
+    assert linked.height > 0
+    assert (linked["score"] < 30).all() and (linked["score"] >= 20).all()
+    for row in linked.iter_rows(named=True):
+        same_articles = out.filter(
+            (pl.col("article_id_a") == row["article_id_a"])
+            & (pl.col("article_id_b") == row["article_id_b"])
+        )
+        assert same_articles["score"].max() >= 30
+        rivals = same_articles.filter(
+            pl.col("statement_id_a").is_in([row["statement_id_a"]])
+            | pl.col("statement_id_b").is_in([row["statement_id_b"]])
+        )
+        assert rivals["score"].max() == row["score"]
