@@ -65,3 +65,15 @@ def test_bad_label_file_is_reported(seeds_dir: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "labels.yaml" in result.output and "referents" in result.output
     assert not (tmp_path / "o").exists()
+
+
+def test_compare_reads_an_aligned_directory(seeds_dir: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    aligned = tmp_path / "aligned"
+    assert runner.invoke(main, ["align", str(seeds_dir), "--out", str(aligned)]).exit_code == 0
+    out = tmp_path / "cmp"
+    result = runner.invoke(main, ["compare", str(aligned), "--out", str(out), "--n-boot", "20"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.stem for p in out.iterdir()) == TABLES
+    saved = pl.read_parquet(aligned / "statements.parquet")
+    assert pl.read_parquet(out / "statements.parquet").equals(saved)

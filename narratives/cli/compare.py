@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+import polars as pl
 
 from narratives.cli._options import corpus_options, load_corpus, output_options, write_tables
 
@@ -57,6 +58,19 @@ from narratives.cli._options import corpus_options, load_corpus, output_options,
     help="Bootstrap replicates of the omission-rate intervals.",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Bootstrap random seed.")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Least alignment score (0-100) of a pair, passed to narratives.align and "
+    "cluster_claims (default: theirs).",
+)
+@click.option(
+    "--date-window",
+    type=click.IntRange(0),
+    default=None,
+    help="Only align statements published at most this many days apart.",
+)
 def command(
     paths: tuple[Path, ...],
     out: Path,
@@ -68,6 +82,8 @@ def command(
     aligned_only: bool,
     n_boot: int,
     seed: int,
+    threshold: float | None,
+    date_window: int | None,
     **corpus: Any,
 ) -> None:
     """Compare how outlets covered the same claims; write one table per measure.
@@ -87,11 +103,17 @@ def command(
       distinguishing_terms                       Monroe et al. log-odds z per outlet
       discrepancies                              different figures, dates, agents
 
+    PATHS may instead be one directory written by ``narratives align --out``
+    (with statements, alignments and claims Parquet files): its tables are
+    used as they are, and only the comparisons run.
+
     Parquet by default; --format csv writes list columns as JSON text.
 
-    Example:
+    Examples:
 
         narratives compare data/seeds --out comparisons/
+
+        narratives align corpus/ --out aligned/ && narratives compare aligned/ --out cmp/
     """
     import narratives as n
     from narratives.compare import compare, load_labels
@@ -102,11 +124,23 @@ def command(
             load_labels(labels)
         except ValueError as err:
             raise click.ClickException(str(err)) from err
-    articles = load_corpus(paths, **corpus)
-    statements = n.extract_statements(articles)
-    entity_mentions = extract_entities(statements, articles)
-    alignments = n.align(statements, progress=True)
-    claims = n.cluster_claims(statements, alignments)
+    saved = _aligned_tables(paths)
+    if saved:
+        articles, statements = saved.get("articles"), saved["statements"]
+        alignments, claims = saved["alignments"], saved["claims"]
+        entity_mentions = saved.get("entity_mentions")
+        if entity_mentions is None and articles is not None:
+            entity_mentions = extract_entities(statements, articles)
+    else:
+        articles = load_corpus(paths, **corpus)
+        statements = n.extract_statements(articles, progress=True)
+        entity_mentions = extract_entities(statements, articles)
+        align_options: dict[str, Any] = {"date_window": date_window, "progress": True}
+        claim_options: dict[str, Any] = {}
+        if threshold is not None:
+            align_options["threshold"] = claim_options["threshold"] = threshold
+        alignments = n.align(statements, **align_options)
+        claims = n.cluster_claims(statements, alignments, **claim_options)
     tables = compare(
         articles,
         statements,
@@ -122,16 +156,32 @@ def command(
         rng=seed,
         progress=True,
     )
+    pipeline = {
+        "articles": articles,
+        "statements": statements,
+        "entity_mentions": entity_mentions,
+        "alignments": alignments,
+        "claims": claims,
+    }
     written = write_tables(
-        {
-            "articles": articles,
-            "statements": statements,
-            "entity_mentions": entity_mentions,
-            "alignments": alignments,
-            "claims": claims,
-            **tables,
-        },
-        out,
-        fmt,
+        {**{k: v for k, v in pipeline.items() if v is not None}, **tables}, out, fmt
     )
     click.echo(f"wrote {len(written)} tables to {out}", err=True)
+
+
+_SAVED = ("statements", "alignments", "claims")
+
+
+def _aligned_tables(paths: tuple[Path, ...]) -> dict[str, pl.DataFrame]:
+    """The tables of an ``narratives align --out DIR`` directory, or {} if PATHS is not one."""
+    if len(paths) != 1 or not paths[0].is_dir():
+        return {}
+    folder = paths[0]
+    if not all((folder / f"{name}.parquet").exists() for name in _SAVED):
+        return {}
+    names = (*_SAVED, "articles", "entity_mentions")
+    return {
+        name: pl.read_parquet(folder / f"{name}.parquet")
+        for name in names
+        if (folder / f"{name}.parquet").exists()
+    }
