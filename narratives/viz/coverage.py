@@ -6,19 +6,23 @@ import altair as alt
 import polars as pl
 
 from narratives.schemas import OMISSION_RATES, require
-from narratives.viz._text import attach_evidence, clean_columns, rtl, shorten, wrap
+from narratives.viz._text import attach_evidence, clean_columns, rtl, shorten
 from narratives.viz._theme import configure as _configure
 from narratives.viz._theme import relation_scale
 
 
-def _claim_labels(frame: pl.DataFrame, *, width: int, max_lines: int) -> dict[str, str]:
-    """One unique, wrapped, right-to-left label per claim id (lines joined by newline)."""
+def _claim_labels(frame: pl.DataFrame, *, width: int) -> dict[str, str]:
+    """One unique, right-to-left label per claim id, cut between words at ``width``.
+
+    Labels are single lines: multi-line axis labels are not laid out
+    reliably by every Vega renderer (vl-convert overlaps them). The whole
+    text is in the tooltip.
+    """
     labels: dict[str, str] = {}
     seen: set[str] = set()
     reps = frame.unique("claim_id", keep="first", maintain_order=True)
     for claim_id, rep in reps.select("claim_id", "representative").iter_rows():
-        lines = [rtl(line) for line in wrap(rep or claim_id, width, max_lines=max_lines)]
-        label = "\n".join(lines) or claim_id
+        label = rtl(shorten(rep or claim_id, width)) or claim_id
         while label in seen:
             label += " "
         seen.add(label)
@@ -32,7 +36,7 @@ def coverage_heatmap(
     statements: pl.DataFrame | None = None,
     top: int = 30,
     min_outlets: int = 1,
-    label_width: int = 56,
+    label_width: int = 64,
     configure: bool = True,
 ) -> alt.Chart:
     """Claims x outlets, each cell coloured by how the outlet carried the claim.
@@ -55,7 +59,7 @@ def coverage_heatmap(
     min_outlets
         Show only claims carried by at least this many outlets.
     label_width
-        Characters per line of the claim labels (wrapped between words).
+        Characters of the claim labels (cut between words; the tooltip has all).
     configure
         Apply the narratives theme (set False to combine charts first).
 
@@ -98,7 +102,7 @@ def coverage_heatmap(
         )
     )
     frame = clean_columns(frame, ["representative", "outlet"])
-    labels = _claim_labels(frame, width=label_width, max_lines=2)
+    labels = _claim_labels(frame, width=label_width)
     order = [labels[c] for c in claims["claim_id"].to_list()]
     frame = attach_evidence(frame, statements).with_columns(
         pl.col("claim_id").replace_strict(labels, return_dtype=pl.String).alias("claim"),
@@ -122,9 +126,7 @@ def coverage_heatmap(
                 "claim:N",
                 sort=order,
                 title=None,
-                axis=alt.Axis(
-                    labelExpr="split(datum.label, '\\n')", labelFontSize=13, labelLineHeight=17
-                ),
+                axis=alt.Axis(labelFontSize=13),
             ),
             color=alt.Color(
                 "status:N",
@@ -145,7 +147,7 @@ def coverage_heatmap(
                 alt.Tooltip("articles:N", title="article"),
             ],
         )
-        .properties(width=alt.Step(90 if n_outlets <= 6 else 44), height=alt.Step(44))
+        .properties(width=alt.Step(90 if n_outlets <= 6 else 44), height=alt.Step(30))
     )
     return _configure(chart) if configure else chart
 

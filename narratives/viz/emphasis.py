@@ -95,7 +95,7 @@ def emphasis_by_claim(
     statements: pl.DataFrame | None = None,
     top: int = 15,
     min_outlets: int = 2,
-    label_width: int = 44,
+    label_width: int = 60,
     configure: bool = True,
 ) -> alt.Chart:
     """Where each outlet placed each shared claim: one dot per claim and outlet.
@@ -116,7 +116,7 @@ def emphasis_by_claim(
     min_outlets
         Only claims carried by at least this many outlets.
     label_width
-        Characters per line of the claim labels.
+        Characters of the claim labels (cut between words).
     configure
         Apply the narratives theme.
 
@@ -154,7 +154,7 @@ def emphasis_by_claim(
         emphasis_claims.filter(pl.col("claim_id").is_in(claims["claim_id"].implode())),
         ["representative", "outlet"],
     )
-    labels = _claim_labels(frame, width=label_width, max_lines=2)
+    labels = _claim_labels(frame, width=label_width)
     order = [labels[c] for c in claims["claim_id"].to_list()]
     frame = attach_evidence(frame, statements).with_columns(
         pl.col("claim_id").replace_strict(labels, return_dtype=pl.String).alias("claim"),
@@ -183,7 +183,7 @@ def emphasis_by_claim(
                 "claim:N",
                 sort=order,
                 title=None,
-                axis=alt.Axis(labelExpr="split(datum.label, '\\n')", labelLineHeight=16, grid=True),
+                axis=alt.Axis(grid=True),
             ),
             color=alt.Color("outlet:N", legend=alt.Legend(orient="bottom")),
             shape=alt.Shape(
@@ -221,6 +221,6 @@ def emphasis_by_claim(
                 ),
             ],
         )
-        .properties(width=380, height=alt.Step(40))
+        .properties(width=380, height=alt.Step(30))
     )
     return _configure(chart) if configure else chart

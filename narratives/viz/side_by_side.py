@@ -143,7 +143,7 @@ def side_by_side(
     statements: pl.DataFrame,
     *,
     top: int = 8,
-    relations: tuple[str, ...] | None = ("near_verbatim", "paraphrase"),
+    relations: tuple[str, ...] | None = ("near_verbatim", "paraphrase", "related"),
     cross_outlet: bool = True,
     width: int = 380,
     max_lines: int = 6,
@@ -165,8 +165,8 @@ def side_by_side(
     top
         Pairs shown, highest score first.
     relations
-        Keep only these relations (default: near-verbatim and paraphrase, where
-        wording differences are telling); None keeps all.
+        Keep only these relations (default: all but verbatim copies, which
+        have no differences to show); None keeps all.
     cross_outlet
         Keep only pairs from two different outlets.
     width
