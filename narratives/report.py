@@ -302,7 +302,7 @@ def analyse(
         articles = nv.read_corpus(
             paths,
             outlets=outlets,
-            on_error=on_error,  # type: ignore[arg-type]
+            on_error=on_error,
             **dict(read_options or {}),
         )
         statements = nv.extract_statements(articles)
