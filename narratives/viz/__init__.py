@@ -16,13 +16,9 @@ from narratives.viz._theme import config, configure
 from narratives.viz.coverage import coverage_heatmap, omission_bars
 from narratives.viz.emphasis import emphasis_by_claim, emphasis_by_outlet
 from narratives.viz.export import save
-from narratives.viz.framing import (
-    distinguishing_terms,
-    label_choices,
-    reporting_verbs,
-    substitution_table,
-)
+from narratives.viz.framing import label_choices, reporting_verbs
 from narratives.viz.side_by_side import side_by_side
+from narratives.viz.wording import distinguishing_terms, substitution_table
 
 __all__ = [
     "Table",
