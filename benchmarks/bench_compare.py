@@ -114,18 +114,26 @@ def main() -> None:
     pl.Config.set_fmt_str_lengths(40)
     pl.Config.set_tbl_width_chars(160)
     labels = tables["labels"]
-    for referent in ("houthis", "isis", "syrian_government"):
+    for referent in ("houthis", "isis", "yemen_government"):
         view = (
             labels.filter(pl.col("referent") == referent)
-            .sort("outlet", "share", descending=[False, True])
-            .select("outlet", "label", "connotation", "n", pl.col("share").round(2))
+            .group_by("outlet")
+            .agg(
+                pl.col("n").sum(),
+                pl.col("label").sort_by("n", descending=True).first().alias("top_label"),
+                (pl.col("n") * (pl.col("connotation") == "delegitimizing")).sum().alias("deleg"),
+            )
+            .with_columns(delegitimizing_share=(pl.col("deleg") / pl.col("n")).round(2))
+            .sort("delegitimizing_share", descending=True)
+            .drop("deleg")
         )
-        print(f"labels for {referent}:\n{view}")
+        print(f"labels for {referent} (share of delegitimizing labels per outlet):\n{view}")
     terms = tables["distinguishing_terms"]
     for outlet in ("was", "sabq", "okaz"):
         top = terms.filter((pl.col("outlet") == outlet) & (pl.col("z") > 0)).head(15)
         print(f"terms of {outlet} vs the rest: {top['term'].to_list()}")
-    rates = tables["omission_rates"].sort("rate", descending=True)
+    rates = tables["omission_rates"].filter(pl.col("n_claims") >= 50).sort("rate", descending=True)
+    print("omission rates (pairs with >= 50 comparable claims):")
     print(
         rates.select("outlet", "other", "n_claims", "n_omitted", "rate", "ci_low", "ci_high").head(
             10
