@@ -387,3 +387,33 @@ def test_article_coverage_covers_every_article(tables) -> None:
 def test_missing_columns_are_named(statements, gold_claims) -> None:
     with pytest.raises(schemas.SchemaError, match="relation"):
         coverage(statements, pl.DataFrame({"statement_id_a": ["x"]}), gold_claims)
+
+
+@pytest.mark.parametrize(("days_apart", "window", "omitted"), [(1, 2, True), (5, 2, False)])
+def test_window_rule_uses_publication_dates(days_apart: int, window: int, omitted: bool) -> None:
+    from datetime import date, timedelta
+
+    day = date(2015, 7, 21)
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "b:0", "c:0"],
+            "article_id": ["a", "b", "c"],
+            "outlet": ["was", "okaz", "sabq"],
+            "published": [day, day, day + timedelta(days=days_apart)],
+        }
+    )
+    claims = pl.DataFrame(
+        {
+            "claim_id": ["c1", "c1", "c2"],
+            "statement_id": ["a:0", "b:0", "c:0"],
+            "article_id": ["a", "b", "c"],
+            "outlet": ["was", "okaz", "sabq"],
+        }
+    )
+    om = omissions(st, claims, comparable="window", window_days=window)
+    assert (("sabq", "c1") in om.select("outlet", "claim_id").rows()) is omitted
+    if omitted:
+        row = om.filter(pl.col("outlet") == "sabq")
+        assert row["evidence_article_ids"][0].to_list() == ["c"]
+    with pytest.raises(ValueError, match="needs window_days"):
+        omissions(st, claims, comparable="window")
