@@ -23,7 +23,7 @@ from narratives.compare._common import ALIGNMENT_COLUMNS, SAME_CLAIM_RELATIONS, 
 from narratives.compare._text import normalized
 from narratives.normalize import normalize
 
-_YEAR = r"\b(?:19|20)\d{2}\b"
+_YEAR = r"\b(?:(?:19|20)\d{2}م?|1[34]\d{2}ه)\b"  # 2014, 2014م; Hijri 1436هـ stays 1436ه
 _NUMBER = r"\d+(?:[.,]\d+)*"
 
 
@@ -52,8 +52,10 @@ def _number_value(text: str, scales: Mapping[str, float]) -> str:
     if found is None:
         return text
     head, scale = found.group(1), re.sub(r"\s+", " ", found.group(2)).strip()
+    # "1,500" groups thousands; "2,4" is a decimal comma, as Arabic copy often writes it
+    head = head.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", head) else head
     try:
-        value = float(head.replace(",", "")) * scales.get(scale, 1.0)
+        value = float(head.replace(",", ".")) * scales.get(scale, 1.0)
     except ValueError:
         return text
     return f"{value:.12g}"
@@ -100,7 +102,8 @@ def statement_values(
     }
     parts = [
         dates.drop_nulls("value").with_columns(
-            kind=pl.lit("date"), value=pl.col("value").replace(day_month)
+            kind=pl.lit("date"),
+            value=pl.col("value").replace(day_month).str.strip_chars_end("م"),
         ),
         figures.drop_nulls("value").with_columns(
             kind=pl.lit("number"), value=pl.col("value").replace(canon)
