@@ -417,3 +417,23 @@ def test_window_rule_uses_publication_dates(days_apart: int, window: int, omitte
         assert row["evidence_article_ids"][0].to_list() == ["c"]
     with pytest.raises(ValueError, match="needs window_days"):
         omissions(st, claims, comparable="window")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "values"),
+    [
+        ("بقيمة 2,4 مليار يورو", "number", ["2400000000"]),
+        ("بقيمة 2.4 مليار يورو", "number", ["2400000000"]),
+        ("نحو 1,500 شخص", "number", ["1500"]),
+        ("أكثر من 10 آلاف كيلومتر", "number", ["10000"]),
+        ("ارتفعت 0.3 بالمئة", "number", ["0.003"]),
+        ("تراجع في العام 2014م", "date", ["2014"]),
+        ("الموافق 5 شوال 1436هـ", "date", ["1436ه"]),
+        ("في الثلاثين من حزيران عام 2012 و27 أبريل", "date", ["2012", "27/4"]),
+    ],
+)
+def test_figures_and_dates_are_read_as_values(text: str, kind: str, values: list[str]) -> None:
+    from narratives.compare.discrepancies import statement_values
+
+    found = statement_values(pl.DataFrame({"statement_id": ["s"], "text": [text]}))
+    assert sorted(found.filter(pl.col("kind") == kind)["value"]) == sorted(values)

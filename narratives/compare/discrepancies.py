@@ -76,7 +76,8 @@ def statement_values(
     month_map, scale_map = _lexicons(months, quantities)
     month_re = _alternation(list(month_map))
     scale_re = _alternation(list(scale_map))
-    date_re = rf"\b\d{{1,2}}\s+(?:{month_re})\b"
+    # a day glued to a proclitic (و27 أبريل) has no word boundary before it
+    date_re = rf"(?:^|\D)\d{{1,2}}\s+(?:{month_re})\b"
     figure_re = rf"{_NUMBER}(?:\s*(?:{scale_re}))?"
     text = statements.select("statement_id", norm=normalized(pl.col("text")))
     dates = text.select(
@@ -96,9 +97,9 @@ def statement_values(
         v: _number_value(v, scale_map) for v in figures["value"].drop_nulls().unique().to_list()
     }
     day_month = {
-        v: f"{int(day)}/{month_map.get(month.strip(), month)}"
+        v: f"{int(m.group(1))}/{month_map.get(m.group(2).strip(), m.group(2))}"
         for v in dates["value"].drop_nulls().unique().to_list()
-        if (day := v.split(" ", 1)[0]).isdigit() and (month := v.partition(" ")[2])
+        if (m := re.search(r"(\d{1,2})\s+(.+)$", v))
     }
     parts = [
         dates.drop_nulls("value").with_columns(
