@@ -198,3 +198,23 @@ def test_report_renders_offline_in_a_headless_browser(
         path.as_uri(),
     )
     assert shot.exists() and shot.stat().st_size > 50_000
+
+
+def test_report_command_passes_its_options_to_render_report(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    seen: dict[str, object] = {}
+
+    def fake(paths: list[Path], output: Path, **options: object) -> Path:
+        seen.update(options, paths=paths)
+        output.write_text("<html></html>", encoding="utf-8")
+        return output
+
+    monkeypatch.setattr("narratives.report.render_report", fake)
+    out = tmp_path / "r.html"
+    args = ["report", str(SEEDS), "-o", str(out), "--title", "T", "--threshold", "30"]
+    result = CliRunner().invoke(main, [*args, "--top", "5", "--text-column", "content"])
+    assert result.exit_code == 0, result.output
+    assert seen["paths"] == [SEEDS]
+    assert (seen["title"], seen["threshold"], seen["top"]) == ("T", 30.0, 5)
+    assert seen["read_options"]["text_column"] == "content"  # type: ignore[index]
