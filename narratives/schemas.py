@@ -20,6 +20,14 @@ from collections.abc import Iterable, Mapping
 
 import polars as pl
 
+
+def _columns(
+    columns: dict[str, pl.DataType | type[pl.DataType]],
+) -> dict[str, pl.DataType | type[pl.DataType]]:
+    """Typed column mapping (mypy cannot infer a dict mixing dtype classes and instances)."""
+    return columns
+
+
 SPAN = pl.Struct({"role": pl.String, "start": pl.Int64, "end": pl.Int64})
 """One piece of an article's raw text. ``role`` is one of ``headline``,
 ``subheadline`` (a crosshead inside the body), ``body``, ``dateline``,
@@ -28,48 +36,52 @@ SPAN = pl.Struct({"role": pl.String, "start": pl.Int64, "end": pl.Int64})
 without a trace."""
 
 ARTICLES = pl.Schema(
-    {
-        "article_id": pl.String,  # unique within a corpus; file stem for .txt files
-        "outlet": pl.String,  # canonical outlet id (lexicons/outlets.yaml), null if unknown
-        "outlet_method": pl.String,  # "metadata" | "inferred" | "unknown"
-        "outlet_evidence": pl.String,  # the cue used (e.g. "dateline: موسكو-سانا") or why unknown
-        "published": pl.Date,  # null when the year (or date) cannot be established
-        "published_method": pl.String,  # "metadata" | "inferred" | "unknown"
-        "published_evidence": pl.String,  # the cue used, or why unknown
-        "title": pl.String,  # headline, null if none
-        "text": pl.String,  # cleaned body: kept body spans joined by "\n"
-        # the text exactly as read (decoded), never altered; for records whose title is a
-        # separate field (JSON, CSV, Parquet) it is the title, a blank line, then the text
-        "raw_text": pl.String,
-        "url": pl.String,
-        "source_path": pl.String,  # file (and archive member, as "archive.zip::member")
-        "encoding": pl.String,  # encoding used to decode the bytes
-        "language": pl.String,  # "ar", "en", ..., "und"
-        "spans": pl.List(SPAN),  # ordered pieces of raw_text with their role
-    }
+    _columns(
+        {
+            "article_id": pl.String,  # unique within a corpus; file stem for .txt files
+            "outlet": pl.String,  # canonical outlet id (lexicons/outlets.yaml), null if unknown
+            "outlet_method": pl.String,  # "metadata" | "inferred" | "unknown"
+            "outlet_evidence": pl.String,  # the cue used (e.g. "dateline: موسكو-سانا") or why unknown
+            "published": pl.Date,  # null when the year (or date) cannot be established
+            "published_method": pl.String,  # "metadata" | "inferred" | "unknown"
+            "published_evidence": pl.String,  # the cue used, or why unknown
+            "title": pl.String,  # headline, null if none
+            "text": pl.String,  # cleaned body: kept body spans joined by "\n"
+            # the text exactly as read (decoded), never altered; for records whose title is a
+            # separate field (JSON, CSV, Parquet) it is the title, a blank line, then the text
+            "raw_text": pl.String,
+            "url": pl.String,
+            "source_path": pl.String,  # file (and archive member, as "archive.zip::member")
+            "encoding": pl.String,  # encoding used to decode the bytes
+            "language": pl.String,  # "ar", "en", ..., "und"
+            "spans": pl.List(SPAN),  # ordered pieces of raw_text with their role
+        }
+    )
 )
 
 STATEMENTS = pl.Schema(
-    {
-        "statement_id": pl.String,  # f"{article_id}:{position}"
-        "article_id": pl.String,
-        "outlet": pl.String,
-        "published": pl.Date,
-        "position": pl.Int32,  # 0-based order in the article (headline first)
-        "start": pl.Int64,  # raw_text[start:end] is the statement
-        "end": pl.Int64,
-        "text": pl.String,
-        "is_headline": pl.Boolean,
-        "speaker": pl.String,  # canonical actor id (lexicons/actors.yaml), null if none
-        "speaker_mention": pl.String,  # the words used for the speaker
-        "cue": pl.String,  # normalized reporting verb lemma, e.g. "قال", null if none
-        "cue_class": pl.String,  # neutral | assertive | distancing | denial | ...
-        "quote": pl.String,  # direct | indirect | mixed | none
-        "entities": pl.List(pl.String),  # canonical ids of entities mentioned
-        # outer speaker of a nested report ("وقال لافروف إن بوتين أكد ..." → speaker
-        # putin, reported_by lavrov), null otherwise
-        "reported_by": pl.String,
-    }
+    _columns(
+        {
+            "statement_id": pl.String,  # f"{article_id}:{position}"
+            "article_id": pl.String,
+            "outlet": pl.String,
+            "published": pl.Date,
+            "position": pl.Int32,  # 0-based order in the article (headline first)
+            "start": pl.Int64,  # raw_text[start:end] is the statement
+            "end": pl.Int64,
+            "text": pl.String,
+            "is_headline": pl.Boolean,
+            "speaker": pl.String,  # canonical actor id (lexicons/actors.yaml), null if none
+            "speaker_mention": pl.String,  # the words used for the speaker
+            "cue": pl.String,  # normalized reporting verb lemma, e.g. "قال", null if none
+            "cue_class": pl.String,  # neutral | assertive | distancing | denial | ...
+            "quote": pl.String,  # direct | indirect | mixed | none
+            "entities": pl.List(pl.String),  # canonical ids of entities mentioned
+            # outer speaker of a nested report ("وقال لافروف إن بوتين أكد ..." → speaker
+            # putin, reported_by lavrov), null otherwise
+            "reported_by": pl.String,
+        }
+    )
 )
 
 ENTITY_MENTIONS = pl.Schema(
@@ -123,13 +135,6 @@ CLAIMS = pl.Schema(
 # ``sole``: the outlet (article) carries the claim and no other outlet
 # (article) does; ``related``: it carries the claim but is linked to the other
 # carriers only through the cluster or by a ``related`` alignment.
-
-
-def _columns(
-    columns: dict[str, pl.DataType | type[pl.DataType]],
-) -> dict[str, pl.DataType | type[pl.DataType]]:
-    """Typed column mapping (mypy cannot infer a dict mixing dtype classes and instances)."""
-    return columns
 
 
 COVERAGE_STATUSES: tuple[str, ...] = (
