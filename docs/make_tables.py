@@ -1,7 +1,7 @@
 """Write docs/tables.md from the schemas and column comments in narratives/schemas.py.
 
-    python docs/make_tables.py          # rewrite docs/tables.md
-    python docs/make_tables.py --check  # exit 1 if docs/tables.md is out of date (tests call this)
+python docs/make_tables.py          # rewrite docs/tables.md
+python docs/make_tables.py --check  # exit 1 if docs/tables.md is out of date (tests call this)
 """
 
 from __future__ import annotations
@@ -71,7 +71,8 @@ def render() -> str:
             if match:
                 note = " ".join([*pending, match.group("note") or ""]).strip()
                 note = note.replace("|", "\\|")
-                parts.append(f"| `{match.group('name')}` | {_dtype(match.group('dtype'))} | {note} |")
+                dtype = _dtype(match.group("dtype"))
+                parts.append(f"| `{match.group('name')}` | {dtype} | {note} |")
                 pending = []
         parts.append("")
     return "\n".join(parts).rstrip() + "\n"

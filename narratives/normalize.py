@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
-from functools import lru_cache
+from functools import cache
 from typing import Literal
 
 Level = Literal["display", "match"]
@@ -144,7 +144,7 @@ def _char_map(level: Level) -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(level: Level) -> dict[int, str]:
     if level not in LEVELS:
         raise ValueError(f"unknown normalization level {level!r}; choose one of {LEVELS}")

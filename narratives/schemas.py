@@ -41,7 +41,7 @@ ARTICLES = pl.Schema(
             "article_id": pl.String,  # unique within a corpus; file stem for .txt files
             "outlet": pl.String,  # canonical outlet id (lexicons/outlets.yaml), null if unknown
             "outlet_method": pl.String,  # "metadata" | "inferred" | "unknown"
-            "outlet_evidence": pl.String,  # the cue used (e.g. "dateline: موسكو-سانا") or why unknown
+            "outlet_evidence": pl.String,  # the cue used ("dateline: موسكو-سانا") or why unknown
             "published": pl.Date,  # null when the year (or date) cannot be established
             "published_method": pl.String,  # "metadata" | "inferred" | "unknown"
             "published_evidence": pl.String,  # the cue used, or why unknown

