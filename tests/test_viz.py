@@ -414,3 +414,8 @@ def test_charts_combine_when_left_unconfigured() -> None:
     right = viz.coverage_heatmap(coverage(), configure=False)
     combined = viz.configure(alt.hconcat(left, right))
     assert "config" in combined.to_dict()
+
+
+def test_table_names_a_missing_column() -> None:
+    with pytest.raises(ValueError, match="speaker"):
+        viz.table(statements(), columns=["text", "speaker"])

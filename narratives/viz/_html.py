@@ -81,7 +81,12 @@ def table(
     >>> "&lt;b&gt;" in html and 'dir="rtl"' in html
     True
     """
-    shown = frame.select(list(columns)) if columns is not None else frame
+    if columns is not None:
+        missing = [c for c in columns if c not in frame.columns]
+        if missing:
+            raise ValueError(f"table: no column {missing} in this table (it has {frame.columns})")
+        frame = frame.select(list(columns))
+    shown = frame
     note = (
         f"{min(max_rows, frame.height)} of {frame.height} rows" if frame.height > max_rows else ""
     )
