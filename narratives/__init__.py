@@ -24,6 +24,7 @@ _API: dict[str, str] = {
     "cluster_claims": "narratives.align",
     "evaluate": "narratives.evaluate",
     "compare": "narratives.compare",
+    "render_report": "narratives.report",
     "viz": "narratives.viz",
     "schemas": "narratives.schemas",
 }

@@ -1,7 +1,10 @@
 """Findings on the seed articles through the real pipeline.
 
-read_corpus -> extract_statements -> align -> cluster_claims -> compare, with
-default settings; the tests assert what a reader of the five articles sees.
+read_corpus -> extract_statements -> align -> cluster_claims -> compare; the
+tests assert what a reader of the five articles sees. The seeds report
+different events, so their shared claims are reworded and score 30-36: the
+pipeline runs at the exploratory threshold 30 that the quickstart and the
+README's report use (the default 55 is set for same-event coverage).
 """
 
 from __future__ import annotations
@@ -17,18 +20,15 @@ from narratives.compare import compare
 from narratives.statements import extract_entities
 
 SANA, RT, ITTIHAD = "sana", "rt-arabic", "al-ittihad"
-NEEDS_ALIGNMENT = pytest.mark.xfail(
-    reason="needs narratives.align to pair 001 and 004 on the Minsk claim (work in progress)",
-    strict=False,
-)
+THRESHOLD = 30.0
 
 
 @pytest.fixture(scope="module")
 def pipeline(seeds_dir: Path) -> dict[str, pl.DataFrame]:
     articles = n.read_corpus(seeds_dir)
     statements = n.extract_statements(articles)
-    alignments = n.align(statements)
-    claims = n.cluster_claims(statements, alignments)
+    alignments = n.align(statements, threshold=THRESHOLD)
+    claims = n.cluster_claims(statements, alignments, threshold=THRESHOLD)
     mentions = extract_entities(statements, articles)
     tables = compare(articles, statements, alignments, claims, mentions)
     return {"statements": statements, "alignments": alignments, "claims": claims, **tables}
@@ -48,7 +48,6 @@ def test_comparison_tables_fit_their_schemas(pipeline: dict[str, pl.DataFrame]) 
         schemas.require(pipeline[name], schema, name=name, stage="test")
 
 
-@NEEDS_ALIGNMENT
 def test_minsk_claim_is_an_omission_of_rt_arabic(pipeline: dict[str, pl.DataFrame]) -> None:
     claim = _claim_of(pipeline, SANA, "ضرورة تنفيذ اتفاقات مينسك بالكامل")
     assert claim == _claim_of(pipeline, ITTIHAD, "ضرورة تنفيذ اتفاقيات مينسك حول أوكرانيا")
@@ -98,7 +97,6 @@ def test_isis_label_variants_per_outlet(pipeline, outlet: str, forms: set[str]) 
     assert forms <= set(labels["forms"].explode())
 
 
-@NEEDS_ALIGNMENT
 def test_every_row_links_to_real_statements(pipeline: dict[str, pl.DataFrame]) -> None:
     known = set(pipeline["statements"]["statement_id"])
     for name in ("coverage", "omissions", "reporting_verbs", "labels", "emphasis_claims"):
