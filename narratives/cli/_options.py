@@ -220,3 +220,24 @@ def write_tables(
     _ensure_dir(out_dir)
     fmt = fmt or "parquet"
     return [write_table(frame, out_dir / f"{name}.{fmt}", fmt) for name, frame in tables.items()]
+
+
+threshold_option = click.option(
+    "--threshold",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Least combined score (0-100) for two statements to align and for clusters to "
+    "merge into one claim (default: narratives.align's, 55, set for several outlets "
+    "covering the same event: wire copy and its rewrites). Lower it, e.g. to 30, to "
+    "see loose paraphrases across different events; raise it to keep only close copies.",
+)
+"""``--threshold``, shared by the commands that align statements."""
+
+date_window_option = click.option(
+    "--date-window",
+    type=click.IntRange(0),
+    default=None,
+    help="Only align statements published at most this many days apart "
+    "(statements of undated articles are then never aligned).",
+)
+"""``--date-window``, shared by the commands that align statements."""

@@ -7,7 +7,14 @@ from typing import Any
 
 import click
 
-from narratives.cli._options import corpus_options, load_corpus, output_options, write_tables
+from narratives.cli._options import (
+    corpus_options,
+    date_window_option,
+    load_corpus,
+    output_options,
+    threshold_option,
+    write_tables,
+)
 
 _SCORERS = ("token_set_ratio", "token_sort_ratio", "ratio", "partial_ratio")
 
@@ -15,13 +22,7 @@ _SCORERS = ("token_set_ratio", "token_sort_ratio", "ratio", "partial_ratio")
 @click.command(name="align")
 @corpus_options
 @output_options
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0, 100),
-    default=None,
-    help="Least combined score (0-100) of an aligned pair "
-    "(default: narratives.align's, 55). Raise it to keep only wire copy and close rewrites.",
-)
+@threshold_option
 @click.option(
     "--claim-threshold",
     type=click.FloatRange(0, 100),
@@ -41,12 +42,7 @@ _SCORERS = ("token_set_ratio", "token_sort_ratio", "ratio", "partial_ratio")
     is_flag=True,
     help="Also align statements of one outlet (its reuse of its own copy over time).",
 )
-@click.option(
-    "--date-window",
-    type=click.IntRange(0),
-    default=None,
-    help="Only align statements published at most this many days apart.",
-)
+@date_window_option
 @click.option(
     "--embeddings",
     is_flag=True,

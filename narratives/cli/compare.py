@@ -8,7 +8,14 @@ from typing import Any
 import click
 import polars as pl
 
-from narratives.cli._options import corpus_options, load_corpus, output_options, write_tables
+from narratives.cli._options import (
+    corpus_options,
+    date_window_option,
+    load_corpus,
+    output_options,
+    threshold_option,
+    write_tables,
+)
 
 
 @click.command(name="compare")
@@ -58,19 +65,8 @@ from narratives.cli._options import corpus_options, load_corpus, output_options,
     help="Bootstrap replicates of the omission-rate intervals.",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Bootstrap random seed.")
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0, 100),
-    default=None,
-    help="Least alignment score (0-100) of a pair, passed to narratives.align and "
-    "cluster_claims (default: theirs).",
-)
-@click.option(
-    "--date-window",
-    type=click.IntRange(0),
-    default=None,
-    help="Only align statements published at most this many days apart.",
-)
+@threshold_option
+@date_window_option
 def command(
     paths: tuple[Path, ...],
     out: Path,

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from narratives.cli._options import corpus_options, load_corpus
+from narratives.cli._options import corpus_options, load_corpus, threshold_option
 
 _SEED_GOLD = Path("data/gold/seeds_gold.yaml")
 
@@ -72,12 +72,7 @@ def _default_gold() -> Path | None:
     show_default=True,
     help="System pairs: all pairs inside each claim cluster, the aligned pairs, or both.",
 )
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0, 100),
-    default=None,
-    help="Alignment score threshold (default: narratives.align's default).",
-)
+@threshold_option
 @click.option(
     "--same-outlet",
     is_flag=True,

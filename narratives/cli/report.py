@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from narratives.cli._options import corpus_options
+from narratives.cli._options import corpus_options, threshold_option
 
 
 @click.command(name="report")
@@ -21,14 +21,7 @@ from narratives.cli._options import corpus_options
     help="HTML file to write (one self-contained file; opens offline in any browser).",
 )
 @click.option("--title", default=None, help="Report title (default: from the corpus paths).")
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0, 100),
-    default=None,
-    help="Least score (0-100) for statements to align and claims to merge (default: "
-    "that of `narratives align`, tuned on wire copy; lower it, e.g. to 30, to see "
-    "paraphrases in a small corpus of independently written articles).",
-)
+@threshold_option
 @click.option(
     "--top",
     type=click.IntRange(1, 500),
