@@ -146,3 +146,24 @@ def test_spans_are_ordered_non_blank_and_slice_back(raw: str) -> None:
     assert art.text == "\n".join(kept)
     covered = "".join(raw[s["start"] : s["end"]] for s in art.spans)
     assert "".join(raw.split()) == "".join(covered.split())
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس", "dateline"),
+        ("// انتهى //", "boilerplate"),
+        ("// يتبع //", "boilerplate"),
+        ("88591 - Stc", "boilerplate"),
+        ("...المزيد", "boilerplate"),
+        ("Next Previous", "boilerplate"),
+        ("* *", "boilerplate"),
+    ],
+)
+def test_saudinewsnet_wire_and_site_lines_are_set_aside(line: str, role: str) -> None:
+    raw = f"عنوان الخبر\n{line}\nقال الوزير إن الخطة جاهزة للتنفيذ.\n"
+    article = clean_article(raw)
+    roles = {raw[s["start"] : s["end"]]: s["role"] for s in article.spans}
+    assert roles[line] == role
+    assert line not in article.text
+    assert "قال الوزير" in article.text

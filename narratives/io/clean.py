@@ -95,7 +95,8 @@ def _union(patterns: Iterable[str]) -> LinePatterns:
 def load_rules(path: str | Path = SHIPPED) -> CleaningRules:
     """Compile the boilerplate lexicon at ``path`` (default: the shipped file)."""
     data: dict[str, Any] = load_yaml(path)
-    groups = ("navigation", "promotion", "copyright", "counter")
+    # every group of patterns is boilerplate, but for the two lists of other kinds
+    groups = [g for g in data if g not in ("dateline_agencies", "credit_prefixes")]
     return CleaningRules(
         boilerplate=_union(p for g in groups for p in data.get(g) or []),
         navigation=_union(data.get("navigation") or []),
@@ -137,6 +138,21 @@ def _dateline_prefix(line: str, rules: CleaningRules, outlets: Outlets) -> int:
             continue
         return stop if stop < len(line) else len(line)
     return 0
+
+
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _is_dated_dateline(line: str, rules: CleaningRules, outlets: Outlets) -> bool:
+    """A short line "PLACE DATE ... AGENCY", e.g. SPA's
+    "الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس"."""
+    words = re.findall(r"[^\W\d_]+", line)
+    return (
+        word_count(line) <= 14
+        and bool(words)
+        and _YEAR.search(line) is not None
+        and _is_agency(words[-1], rules, outlets)
+    )
 
 
 def _is_whole_dateline(line: str) -> bool:
@@ -218,7 +234,7 @@ def clean_article(
             roles.append(role)
             continue
         words = word_count(f)
-        if not seen_body and _is_whole_dateline(line):
+        if (not seen_body and _is_whole_dateline(line)) or _is_dated_dateline(line, rules, outlets):
             role = "dateline"
         elif rules.credit_prefix.search(f):
             role = "credit"
