@@ -8,7 +8,7 @@ and, on a subsample, the speed-up over all-pairs ``rapidfuzz.process.cdist``.
     python benchmarks/bench_align.py [--corpus DIR] [--sizes 1000,4000,16000,all]
 
 SaudiNewsNet is not in the repository (licence, size): point --corpus at the
-directory of its daily zips (default /work/shared/corpora/saudinewsnet).
+directory of its daily zips (default ../shared/corpora/saudinewsnet beside the checkout).
 Each size runs in its own process so its peak memory is its own.
 """
 
@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-DEFAULT_CORPUS = Path("/work/shared/corpora/saudinewsnet")
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "saudinewsnet"
 
 
 def statements_table(corpus: Path, out: Path) -> dict[str, Any]:
