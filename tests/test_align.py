@@ -248,5 +248,25 @@ def test_cli_help_lists_options():
 
     result = CliRunner().invoke(main, ["align", "--help"])
     assert result.exit_code == 0
-    for flag in ("--threshold", "--scorer", "--same-outlet", "--date-window", "--format"):
+    for flag in (
+        "--threshold",
+        "--scorer",
+        "--same-outlet",
+        "--date-window",
+        "--format",
+        "--link-threshold",
+        "--no-links",
+    ):
         assert flag in result.output
+
+
+def test_cli_no_links_leaves_no_linked_pair(tmp_path, seeds_dir):
+    from narratives.cli import main
+
+    args = ["align", str(seeds_dir), "--out", str(tmp_path), "--threshold", "25"]
+    result = CliRunner().invoke(main, [*args, "--no-links"])
+    assert result.exit_code == 0, result.output
+    alignments = pl.read_parquet(tmp_path / "alignments.parquet")
+    assert alignments.height > 0
+    assert not alignments["linked"].any()
+    assert alignments["score"].min() >= 25

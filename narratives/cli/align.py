@@ -44,6 +44,19 @@ _SCORERS = ("token_set_ratio", "token_sort_ratio", "ratio", "partial_ratio")
 )
 @date_window_option
 @click.option(
+    "--link-threshold",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Least score of a pair aligned by competitive linking: mutual best matches "
+    "between two articles that already share a pair above --threshold (default: "
+    "narratives.align's, 40).",
+)
+@click.option(
+    "--no-links",
+    is_flag=True,
+    help="Turn competitive linking off: only pairs scoring --threshold or more align.",
+)
+@click.option(
     "--embeddings",
     is_flag=True,
     help="Add the sentence-embedding component (needs pip install narratives[embeddings]).",
@@ -57,6 +70,8 @@ def command(
     scorer: str,
     same_outlet: bool,
     date_window: int | None,
+    link_threshold: float | None,
+    no_links: bool,
     embeddings: bool,
     **corpus: Any,
 ) -> None:
@@ -90,6 +105,10 @@ def command(
     }
     if threshold is not None:
         options["threshold"] = threshold
+    if no_links:
+        options["link_threshold"] = None
+    elif link_threshold is not None:
+        options["link_threshold"] = link_threshold
     alignments = align(statements, **options)
     cluster_options: dict[str, Any] = {"cross_outlet": not same_outlet}
     if claim_threshold is not None or threshold is not None:
