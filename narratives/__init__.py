@@ -23,6 +23,7 @@ _API: dict[str, str] = {
     "align": "narratives.align",
     "cluster_claims": "narratives.align",
     "similarity": "narratives.align",
+    "group_stories": "narratives.stories",
     "evaluate": "narratives.evaluate",
     "compare": "narratives.compare",
     "render_report": "narratives.report",
