@@ -124,7 +124,7 @@ ALIGNMENTS = pl.Schema(
         "outlet_a": pl.String,
         "outlet_b": pl.String,
         "score": pl.Float64,  # combined score, 0-100
-        "relation": pl.String,  # verbatim | near_verbatim | paraphrase | related
+        "relation": pl.String,  # verbatim | near_verbatim | paraphrase | contradicts | related
         # component scores (0-100, null when not computed) follow in the
         # frame returned by narratives.align; see narratives.align docs.
     }
