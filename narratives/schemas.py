@@ -133,6 +133,52 @@ CLAIMS = pl.Schema(
     }
 )
 
+# One row per article: the story (one event covered by one or more outlets within
+# a few days) it belongs to, with the story's label, dates, outlets and counts
+# repeated on each row, and the article's copy link (narratives.group_stories).
+STORIES = pl.Schema(
+    _columns(
+        {
+            "article_id": pl.String,
+            "story_id": pl.String,  # "s00001", ... numbered by first publication
+            "outlet": pl.String,
+            "published": pl.Date,  # null: the article joined its story on text alone
+            "title": pl.String,
+            # mean similarity (0-1) to the story's other articles, null if alone
+            "core_similarity": pl.Float64,
+            # the earlier article this one republishes (near-identical text), null if none
+            "copy_of": pl.String,
+            "copy_kind": pl.String,  # same_outlet | cross_outlet | null
+            "copy_similarity": pl.Float64,  # similarity to copy_of (0-1)
+            "label": pl.String,  # the story's most representative headline
+            "first_published": pl.Date,  # earliest date in the story, null if none dated
+            "last_published": pl.Date,
+            "outlets": pl.List(pl.String),  # outlets covering the story
+            "n_articles": pl.Int32,  # articles in the story (copies included)
+            "n_outlets": pl.Int32,
+            "dated": pl.Boolean,  # every article of the story has a date
+        }
+    )
+)
+
+# One row per story (narratives.story_summary).
+STORY_SUMMARY = pl.Schema(
+    _columns(
+        {
+            "story_id": pl.String,
+            "label": pl.String,  # the most representative headline
+            "first_published": pl.Date,
+            "last_published": pl.Date,
+            "outlets": pl.List(pl.String),
+            "n_articles": pl.Int32,
+            "n_outlets": pl.Int32,
+            "n_copies": pl.Int32,  # articles marked copy_of another
+            "dated": pl.Boolean,  # false: some articles were grouped on text alone
+            "article_ids": pl.List(pl.String),
+        }
+    )
+)
+
 # --- comparison tables (narratives.compare) are declared below this line ---
 #
 # Every comparison table carries the statements behind each row (a list column
@@ -373,6 +419,8 @@ COMPARISON_TABLES: dict[str, pl.Schema] = {
     "substitutions": SUBSTITUTIONS,
     "distinguishing_terms": DISTINGUISHING_TERMS,
     "discrepancies": DISCREPANCIES,
+    "stories": STORIES,
+    "story_summary": STORY_SUMMARY,
 }
 """Name of each table returned by ``narratives.compare`` -> its schema."""
 

@@ -241,3 +241,23 @@ date_window_option = click.option(
     "(statements of undated articles are then never aligned).",
 )
 """``--date-window``, shared by the commands that align statements."""
+
+
+def story_options(func: F) -> F:
+    """``--story-window`` and ``--story-threshold``: how articles group into stories."""
+    func = click.option(
+        "--story-threshold",
+        type=click.FloatRange(0, 1, min_open=True),
+        default=0.3,
+        show_default=True,
+        help="Least mean similarity (0-1) of two groups of articles to form one story "
+        "(shared rare words and names, headlines, aligned statements).",
+    )(func)
+    return click.option(
+        "--story-window",
+        type=click.IntRange(0),
+        default=2,
+        show_default=True,
+        help="Days apart two dated articles may be to fall in one story (undated "
+        "articles group on their text alone).",
+    )(func)

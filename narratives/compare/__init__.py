@@ -19,6 +19,8 @@ labels                 :func:`label_choices`                       ``schemas.LAB
 substitutions          :func:`substitutions`                       ``schemas.SUBSTITUTIONS``
 distinguishing_terms   :func:`distinguishing_terms`                ``schemas.DISTINGUISHING_TERMS``
 discrepancies          :func:`discrepancies`                       ``schemas.DISCREPANCIES``
+stories                :func:`narratives.group_stories`            ``schemas.STORIES``
+story_summary          :func:`narratives.stories.story_summary`    ``schemas.STORY_SUMMARY``
 =====================  ==========================================  ==============================
 
 Every row names the statements behind it, so a chart can link to evidence.
@@ -69,6 +71,8 @@ def compare(
     claims: pl.DataFrame,
     entity_mentions: pl.DataFrame | None = None,
     *,
+    stories: pl.DataFrame | None = None,
+    story_options: dict[str, Any] | None = None,
     comparable: Comparable = "story",
     min_shared: int = 1,
     window_days: int | None = None,
@@ -96,6 +100,12 @@ def compare(
         ``schemas.STATEMENTS``, ``schemas.ALIGNMENTS``, ``schemas.CLAIMS``.
     entity_mentions
         ``schemas.ENTITY_MENTIONS``, to type entity discrepancies (optional).
+    stories
+        ``schemas.STORIES`` (an article's story); computed with
+        :func:`narratives.group_stories` when not given (from ``articles``,
+        or from the statements' text when ``articles`` is ``None``).
+    story_options
+        Keyword arguments of :func:`narratives.group_stories`.
     comparable, min_shared, window_days
         When an outlet counts as comparable for an omission
         (see :func:`omissions`).
@@ -157,7 +167,18 @@ def compare(
             set(articles["outlet"].drop_nulls().to_list())
             | set(statements["outlet"].drop_nulls().to_list())
         )
+    from narratives.stories import group_stories, story_summary  # stories import compare._text
+
     gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+    if stories is None:
+        stories = group_stories(
+            articles if articles is not None else articles_from_statements(statements),
+            statements,
+            alignments,
+            **(story_options or {}),
+        )
+    else:
+        schemas.require(stories, ("article_id", "story_id"), name="stories", stage="compare")
     statements = with_tokens(statements)  # normalize and tokenize the text once
     omitted = omissions(
         statements, claims, comparable=comparable, min_shared=min_shared, window_days=window_days
@@ -200,5 +221,35 @@ def compare(
             entity_mentions,
             **options.get("discrepancies_options", {}),
         ),
+        "stories": stories,
+        "story_summary": story_summary(stories),
     }
     return tables
+
+
+def articles_from_statements(statements: pl.DataFrame) -> pl.DataFrame:
+    """A minimal articles table (id, outlet, date, headline, text) rebuilt from statements.
+
+    Examples
+    --------
+    >>> st = pl.DataFrame({"statement_id": ["a:0", "a:1"], "article_id": ["a", "a"],
+    ...     "outlet": ["sana", "sana"], "position": [0, 1], "text": ["عنوان", "نص"],
+    ...     "is_headline": [True, False]})
+    >>> articles_from_statements(st).select("article_id", "title", "text").rows()
+    [('a', 'عنوان', 'نص')]
+    """
+    have = statements.columns
+    order = ["article_id", *(["position"] if "position" in have else [])]
+    head = pl.col("is_headline") if "is_headline" in have else pl.lit(False)
+    published = pl.col("published") if "published" in have else pl.lit(None, pl.Date)
+    return (
+        statements.sort(order)
+        .group_by("article_id", maintain_order=True)
+        .agg(
+            pl.col("outlet").first(),
+            published.drop_nulls().first().alias("published"),
+            pl.col("text").filter(head).first().alias("title"),
+            pl.col("text").filter(~head).str.join("\n").alias("text"),
+        )
+        .with_columns(pl.col("published").cast(pl.Date))
+    )
