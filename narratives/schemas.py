@@ -359,13 +359,34 @@ SUBSTITUTIONS = pl.Schema(
         {
             "outlet_a": pl.String,  # outlet_a < outlet_b
             "outlet_b": pl.String,
-            "term_a": pl.String,  # what outlet A writes (normalized tokens)
+            "term_a": pl.String,  # what outlet A writes (as written, most frequent spelling)
             "term_b": pl.String,  # where outlet B writes this
             "n": pl.Int64,  # aligned pairs showing the substitution
-            "rank": pl.Int32,  # 1 = most frequent within the outlet pair
+            "n_claims": pl.Int64,  # claims those pairs belong to (a habit recurs across claims)
+            "rank": pl.Int32,  # 1 = seen in most claims (then pairs) within the outlet pair
             "statement_id_a": pl.List(pl.String),  # example pairs, element-wise
             "statement_id_b": pl.List(pl.String),
             "example_a": pl.String,  # text of the first example pair
+            "example_b": pl.String,
+        }
+    )
+)
+
+HOUSE_STYLE = pl.Schema(
+    _columns(
+        {
+            "outlet_a": pl.String,  # outlet_a < outlet_b
+            "outlet_b": pl.String,
+            "form_a": pl.String,  # how outlet A spells the word, e.g. "عبد العزيز"
+            "form_b": pl.String,  # how outlet B spells it, e.g. "عبدالعزيز"
+            # spacing | transliteration | year_mark | number_format | definite_article |
+            # hamza_seat | hamza_alef | alef_maksura | ta_marbuta | final_alef | letter_form
+            "kind": pl.String,
+            "n": pl.Int64,  # aligned pairs showing the variant
+            "n_claims": pl.Int64,  # claims those pairs belong to
+            "statement_id_a": pl.List(pl.String),  # example pairs, element-wise
+            "statement_id_b": pl.List(pl.String),
+            "example_a": pl.String,
             "example_b": pl.String,
         }
     )
@@ -417,6 +438,7 @@ COMPARISON_TABLES: dict[str, pl.Schema] = {
     "reporting_verbs": REPORTING_VERBS,
     "labels": LABELS,
     "substitutions": SUBSTITUTIONS,
+    "house_style": HOUSE_STYLE,
     "distinguishing_terms": DISTINGUISHING_TERMS,
     "discrepancies": DISCREPANCIES,
     "stories": STORIES,

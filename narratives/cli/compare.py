@@ -101,6 +101,7 @@ def command(
       reporting_verbs                            verbs per outlet and speaker
       labels                                     names chosen for the same referent
       substitutions                              "A writes X where B writes Y"
+      house_style                                same word, another spelling (عبد العزيز/عبدالعزيز)
       distinguishing_terms                       Monroe et al. log-odds z per outlet
       discrepancies                              different figures, dates, agents
 

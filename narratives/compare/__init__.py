@@ -17,6 +17,7 @@ emphasis_outlets       :func:`emphasis_outlets`                    ``schemas.EMP
 reporting_verbs        :func:`reporting_verbs`                     ``schemas.REPORTING_VERBS``
 labels                 :func:`label_choices`                       ``schemas.LABELS``
 substitutions          :func:`substitutions`                       ``schemas.SUBSTITUTIONS``
+house_style            :func:`house_style`                         ``schemas.HOUSE_STYLE``
 distinguishing_terms   :func:`distinguishing_terms`                ``schemas.DISTINGUISHING_TERMS``
 discrepancies          :func:`discrepancies`                       ``schemas.DISCREPANCIES``
 stories                :func:`narratives.group_stories`            ``schemas.STORIES``
@@ -38,6 +39,7 @@ from narratives.compare._text import with_tokens
 from narratives.compare.coverage import coverage
 from narratives.compare.discrepancies import discrepancies
 from narratives.compare.emphasis import emphasis, emphasis_claims, emphasis_outlets
+from narratives.compare.house_style import house_style
 from narratives.compare.labels import LabelSource, label_choices, load_labels
 from narratives.compare.logodds import distinguishing_terms, log_odds_z
 from narratives.compare.omissions import Comparable, bootstrap_rate, omission_rates, omissions
@@ -53,6 +55,7 @@ __all__ = [
     "emphasis",
     "emphasis_claims",
     "emphasis_outlets",
+    "house_style",
     "label_choices",
     "load_labels",
     "log_odds_z",
@@ -127,8 +130,8 @@ def compare(
     progress
         Progress bars on the long loops.
     **options
-        Passed on by name: ``substitutions_options``, ``terms_options``,
-        ``discrepancies_options`` (dicts of keyword arguments).
+        Passed on by name: ``substitutions_options``, ``house_style_options``,
+        ``terms_options``, ``discrepancies_options`` (dicts of keyword arguments).
 
     Returns
     -------
@@ -151,7 +154,12 @@ def compare(
     >>> tables["coverage"]["status"].to_list()
     ['verbatim', 'verbatim']
     """
-    unknown = set(options) - {"substitutions_options", "terms_options", "discrepancies_options"}
+    unknown = set(options) - {
+        "substitutions_options",
+        "house_style_options",
+        "terms_options",
+        "discrepancies_options",
+    }
     if unknown:
         raise TypeError(f"compare: unknown options {sorted(unknown)}")
     schemas.require(
@@ -205,7 +213,14 @@ def compare(
         "reporting_verbs": reporting_verbs(statements),
         "labels": label_choices(statements, labels=labels),
         "substitutions": substitutions(
-            statements, alignments, progress=progress, **options.get("substitutions_options", {})
+            statements,
+            alignments,
+            claims,
+            progress=progress,
+            **options.get("substitutions_options", {}),
+        ),
+        "house_style": house_style(
+            statements, alignments, claims, **options.get("house_style_options", {})
         ),
         "distinguishing_terms": distinguishing_terms(
             statements,
