@@ -38,8 +38,10 @@ without a trace."""
 ARTICLES = pl.Schema(
     _columns(
         {
-            "article_id": pl.String,  # unique within a corpus; file stem for .txt files
-            "outlet": pl.String,  # canonical outlet id (lexicons/outlets.yaml), null if unknown
+            # unique within a corpus; for a .txt file its path below the folder given, no suffix
+            "article_id": pl.String,
+            # canonical outlet id (lexicons/outlets.yaml); "unknown:<folder or file>" if unknown
+            "outlet": pl.String,
             "outlet_method": pl.String,  # "metadata" | "inferred" | "unknown"
             "outlet_evidence": pl.String,  # the cue used ("dateline: موسكو-سانا") or why unknown
             "published": pl.Date,  # null when the year (or date) cannot be established
@@ -55,6 +57,22 @@ ARTICLES = pl.Schema(
             "encoding": pl.String,  # encoding used to decode the bytes
             "language": pl.String,  # "ar", "en", ..., "und"
             "spans": pl.List(SPAN),  # ordered pieces of raw_text with their role
+        }
+    )
+)
+
+# Every input left out of ARTICLES, or read with a caveat, while reading a corpus
+# (``read_corpus(problems=...)``, ``narratives ingest --problems``, the
+# ``reading_problems`` table of ``align`` and ``compare``): with the articles it
+# accounts for every file, member, line and record.
+READING_PROBLEMS = pl.Schema(
+    _columns(
+        {
+            "source": pl.String,  # the file, or "archive.zip::member"
+            "location": pl.String,  # "line 3", "record 4" (0-based row), null for the whole file
+            "problem": pl.String,  # what was wrong
+            # what was done: "file skipped", "line skipped", "record skipped", "read anyway" ...
+            "action": pl.String,
         }
     )
 )
