@@ -1,0 +1,329 @@
+"""Benchmark the whole pipeline, stage by stage, on SaudiNewsNet samples.
+
+Prints, per sample (about 1k, 4k, 16k and all articles, whole days in date
+order): for every stage (reading, statements, stories, align = candidates +
+scoring, clustering, comparisons, rendering) the wall time, CPU time and the
+peak resident memory *during that stage*; then the fitted cost exponent per
+stage (time ~ articles^k, least squares on log-log) and the ratio of the
+alignment time on all articles to passim's 43:25 (2,605 s, Spark local[2]).
+
+    python benchmarks/bench_pipeline.py [--corpus DIR] [--sizes 1k,4k,16k,all]
+                                        [--json OUT] [--profile STAGE]
+
+Each sample runs in a fresh subprocess, so peaks of different sizes never
+mix; inside it a sampling thread reads the process RSS every 20 ms and keeps
+the largest value seen while each stage runs (the stage's peak includes what
+earlier stages still hold, as in a real run).
+
+"Rendering" runs the code cells of the packaged report notebook in this
+process (charts built and serialised to their JSON specs, tables to HTML); it
+does not include starting a Jupyter kernel or nbconvert's export, which
+``/usr/bin/time -v python3 -m narratives report ...`` covers.
+
+Samples: the run of consecutive days (in date order) whose article count is
+closest to the target; "all" is every zip.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import math
+import os
+import resource
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "saudinewsnet"
+PASSIM_SECONDS = 43 * 60 + 25  # passim 2, Spark local[2], alignment of all SaudiNewsNet
+STAGES = ("reading", "statements", "align", "clustering", "stories", "comparisons", "rendering")
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+# --- samples -----------------------------------------------------------------
+
+
+def day_counts(corpus: Path) -> list[tuple[Path, int]]:
+    """(zip, records) per daily zip, in date order (file names are dates)."""
+    out = []
+    for path in sorted(corpus.glob("*.zip")):
+        n = 0
+        with zipfile.ZipFile(path) as zf:
+            for name in zf.namelist():
+                if name.endswith(".json"):
+                    data = json.loads(zf.read(name))
+                    n += len(data) if isinstance(data, list) else 1
+        out.append((path, n))
+    return out
+
+
+def sample(days: list[tuple[Path, int]], target: int | None) -> list[Path]:
+    """The consecutive days whose total is closest to ``target`` (earliest on ties)."""
+    if target is None:
+        return [p for p, _ in days]
+    best: tuple[int, int, int] | None = None
+    for a in range(len(days)):
+        total = 0
+        for b in range(a, len(days)):
+            total += days[b][1]
+            gap = abs(total - target)
+            if best is None or gap < best[0]:
+                best = (gap, a, b)
+            if total > target:
+                break
+    assert best is not None
+    return [p for p, _ in days[best[1] : best[2] + 1]]
+
+
+def parse_size(text: str) -> int | None:
+    text = text.strip().lower()
+    if text == "all":
+        return None
+    return int(float(text[:-1]) * 1000) if text.endswith("k") else int(text)
+
+
+# --- measuring ---------------------------------------------------------------
+
+
+def _rss() -> int:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * _PAGE
+
+
+class _Sampler(threading.Thread):
+    """Largest RSS seen since the last :meth:`reset`."""
+
+    def __init__(self, every: float = 0.02) -> None:
+        super().__init__(daemon=True)
+        self.every, self.peak, self.stop = every, _rss(), threading.Event()
+
+    def reset(self) -> None:
+        self.peak = _rss()
+
+    def run(self) -> None:
+        while not self.stop.wait(self.every):
+            self.peak = max(self.peak, _rss())
+
+
+@contextmanager
+def _stage(name: str, sampler: _Sampler, out: dict[str, Any]) -> Iterator[None]:
+    sampler.reset()
+    t0, c0 = time.perf_counter(), time.process_time()
+    yield
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    peak = max(sampler.peak, _rss())
+    out[name] = {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "peak_mb": round(peak / 2**20)}
+    print(f"  {name:<12} {wall:8.1f} s wall {cpu:8.1f} s cpu {peak / 2**20:7.0f} MB", flush=True)
+
+
+def _render(analysis: dict[str, Any], top: int = 30) -> int:
+    """Run the report notebook's code cells after the analysis; returns bytes produced."""
+    import altair as alt
+
+    from narratives import report, viz
+
+    size = 0
+
+    def display(obj: Any) -> None:
+        nonlocal size
+        if isinstance(obj, alt.TopLevelMixin):
+            size += len(obj.to_json())
+        elif hasattr(obj, "_repr_html_"):
+            size += len(obj._repr_html_() or "")
+        elif hasattr(obj, "data"):
+            size += len(str(obj.data))
+
+    nb = json.loads(report.template_path().read_text(encoding="utf-8"))
+    cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    # cell 0: parameters; cell 1: report.analyse (measured stage by stage here)
+    namespace: dict[str, Any] = {
+        "report": report,
+        "viz": viz,
+        "display": display,
+        "paths": ["sample"],
+        "title": "bench",
+        "outlets": None,
+        "on_error": "skip",
+        "read_options": {},
+        "threshold": None,
+        "top": top,
+        **analysis,
+    }
+    for code in cells[2:]:
+        tree = ast.parse(code)
+        last = tree.body[-1] if tree.body else None
+        if isinstance(last, ast.Expr):  # Jupyter displays a cell's last bare expression
+            exec(compile(ast.Module(tree.body[:-1], []), "<cell>", "exec"), namespace)
+            value = eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace)
+            if value is not None:
+                display(value)
+        else:
+            exec(compile(tree, "<cell>", "exec"), namespace)
+    return size
+
+
+def run_sample(paths: list[Path], *, profile: Path | None = None) -> dict[str, Any]:
+    """Every stage on ``paths`` in this process; returns the per-stage figures."""
+    import warnings
+
+    import narratives as nv
+    from narratives import report
+    from narratives.compare import compare  # nv.compare is shadowed by its module once imported
+
+    sampler = _Sampler()
+    sampler.start()
+    out: dict[str, Any] = {}
+    stages: dict[str, Any] = {}
+    profiler = None
+    if profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+
+    def step(name: str, fn: Callable[[], Any]) -> Any:
+        with _stage(name, sampler, stages):
+            if profiler is not None:
+                return profiler.runcall(fn)
+            return fn()
+
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        articles = step("reading", lambda: nv.read_corpus(paths, on_error="skip"))
+        statements = step("statements", lambda: nv.extract_statements(articles))
+        alignments = step("align", lambda: nv.align(statements))
+        claims = step("clustering", lambda: nv.cluster_claims(statements, alignments))
+        stories = step("stories", lambda: nv.group_stories(articles, statements, alignments))
+        tables = step(
+            "comparisons",
+            lambda: compare(articles, statements, alignments, claims, stories=stories, top_n=30),
+        )
+        analysis = {
+            "articles": articles,
+            "statements": statements,
+            "alignments": alignments,
+            "claims": claims,
+            "tables": tables,
+            "run": report.Analysis(articles, statements, alignments, claims, tables, []),
+        }
+        step("rendering", lambda: _render(analysis))
+    sampler.stop.set()
+    if profiler is not None:
+        profiler.dump_stats(str(profile))
+    out["articles"] = articles.height
+    out["statements"] = statements.height
+    out["alignments"] = alignments.height
+    out["claims"] = claims["claim_id"].n_unique() if claims.height else 0
+    out["stories"] = stories["story_id"].n_unique() if stories.height else 0
+    out["stages"] = stages
+    out["total_s"] = round(sum(s["wall_s"] for s in stages.values()), 1)
+    out["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return out
+
+
+# --- driver ------------------------------------------------------------------
+
+
+def fit_exponent(sizes: list[float], times: list[float]) -> float | None:
+    """Least-squares slope of log(time) on log(size)."""
+    pts = [(math.log(s), math.log(t)) for s, t in zip(sizes, times, strict=True) if t > 0]
+    if len(pts) < 2:
+        return None
+    mx = sum(x for x, _ in pts) / len(pts)
+    my = sum(y for _, y in pts) / len(pts)
+    den = sum((x - mx) ** 2 for x, _ in pts)
+    return None if den == 0 else sum((x - mx) * (y - my) for x, y in pts) / den
+
+
+def summary(results: dict[str, dict[str, Any]]) -> str:
+    """Per stage and sample: wall s / CPU s / peak MB; exponents fitted on wall and CPU."""
+    names = list(results)
+    sizes = [results[n]["articles"] for n in names]
+    head = "".join(f"{n + ' (' + str(results[n]['articles']) + ')':>26}" for n in names)
+    lines = [
+        f"{'stage':<13}{head}   k(wall) k(cpu)",
+        f"{'':<13}" + f"{'wall/cpu s, MB':>26}" * len(names),
+    ]
+    for stage in [*STAGES, "total"]:
+        cells, walls, cpus = [], [], []
+        for n in names:
+            r = results[n]
+            s = (
+                r["stages"].get(stage)
+                if stage != "total"
+                else {
+                    "wall_s": r["total_s"],
+                    "cpu_s": round(sum(x["cpu_s"] for x in r["stages"].values()), 1),
+                    "peak_mb": r["peak_mb"],
+                }
+            )
+            walls.append(s["wall_s"])
+            cpus.append(s["cpu_s"])
+            cells.append(f"{s['wall_s']:.1f}/{s['cpu_s']:.1f} {s['peak_mb']:6d}")
+        kw, kc = fit_exponent(sizes, walls), fit_exponent(sizes, cpus)
+        fits = f"   {kw:7.2f} {kc:6.2f}" if kw is not None and kc is not None else ""
+        lines.append(f"{stage:<13}" + "".join(f"{c:>26}" for c in cells) + fits)
+    for n in names:
+        r = results[n]
+        lines.append(
+            f"{n}: {r['articles']} articles ({', '.join(r.get('days', []))}), "
+            f"{r['statements']} statements, {r['alignments']} alignments, "
+            f"{r['claims']} claims, {r['stories']} stories"
+        )
+    if "all" in results:
+        st = results["all"]["stages"]["align"]
+        lines.append(
+            f"alignment on all articles: {st['wall_s']:.0f} s wall ({st['cpu_s']:.0f} s CPU) = "
+            f"{st['wall_s'] / PASSIM_SECONDS:.3f} x passim's 43:25 ({PASSIM_SECONDS} s wall); "
+            f"whole pipeline {results['all']['total_s'] / PASSIM_SECONDS:.3f} x"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--sizes", default="1k,4k,16k,all")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    parser.add_argument(
+        "--profile", type=Path, help="cProfile every stage; stats saved as PROFILE.<size>.prof"
+    )
+    parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: one sample, JSON on stdout
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        sys.exit(f"no corpus at {args.corpus} (give --corpus DIR of SaudiNewsNet daily zips)")
+    days = day_counts(args.corpus)
+    if args.one:
+        paths = sample(days, parse_size(args.one))
+        print(f"{args.one}: {', '.join(p.stem for p in paths)}", file=sys.stderr, flush=True)
+        prof = args.profile.with_suffix(f".{args.one}.prof") if args.profile else None
+        result = run_sample(paths, profile=prof)
+        result["days"] = [p.stem for p in paths]
+        print("RESULT " + json.dumps(result), flush=True)
+        return
+    results: dict[str, dict[str, Any]] = {}
+    for size in args.sizes.split(","):
+        print(f"== {size}", flush=True)
+        cmd = [sys.executable, __file__, "--corpus", str(args.corpus), "--one", size]
+        if args.profile:
+            cmd += ["--profile", str(args.profile)]
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=True)
+        for line in proc.stdout.splitlines():
+            if line.startswith("RESULT "):
+                results[size] = json.loads(line[7:])
+            else:
+                print(line, flush=True)
+    print(summary(results))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
