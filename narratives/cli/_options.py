@@ -109,8 +109,17 @@ def output_options(func: F) -> F:
     return func
 
 
-def load_corpus(paths: str | Path | Sequence[str | Path], **options: Any) -> pl.DataFrame:
+def load_corpus(
+    paths: str | Path | Sequence[str | Path],
+    *,
+    progress: bool = True,
+    record: list[str] | None = None,
+    **options: Any,
+) -> pl.DataFrame:
     """Read ``paths`` with :func:`narratives.read_corpus` (with progress) for a command.
+
+    Ingest warnings print on stderr as one line each, or are appended to
+    ``record`` when it is given.
 
     A single Parquet file that already has the ARTICLES columns (the output
     of ``narratives ingest``) is passed through as it is, so commands can
@@ -139,13 +148,17 @@ def load_corpus(paths: str | Path | Sequence[str | Path], **options: Any) -> pl.
 
         def show(message: Any, category: type[Warning], *args: Any, **kw: Any) -> None:
             if issubclass(category, NarrativesIngestWarning):
-                click.echo(f"warning: {message}", err=True)
+                line = " ".join(str(message).split())
+                if record is not None:
+                    record.append(f"{category.__name__}: {line}")
+                else:
+                    click.echo(f"warning: {line}", err=True)
             else:
                 shown(message, category, *args, **kw)
 
         warnings.showwarning = show
         try:
-            return read_corpus(items, progress=True, **kwargs)
+            return read_corpus(items, progress=progress, **kwargs)
         except IngestError as err:
             raise click.ClickException(str(err)) from err
 
