@@ -38,8 +38,10 @@ without a trace."""
 ARTICLES = pl.Schema(
     _columns(
         {
-            "article_id": pl.String,  # unique within a corpus; file stem for .txt files
-            "outlet": pl.String,  # canonical outlet id (lexicons/outlets.yaml), null if unknown
+            # unique within a corpus; for a .txt file its path below the folder given, no suffix
+            "article_id": pl.String,
+            # canonical outlet id (lexicons/outlets.yaml); "unknown:<folder or file>" if unknown
+            "outlet": pl.String,
             "outlet_method": pl.String,  # "metadata" | "inferred" | "unknown"
             "outlet_evidence": pl.String,  # the cue used ("dateline: موسكو-سانا") or why unknown
             "published": pl.Date,  # null when the year (or date) cannot be established
@@ -55,6 +57,22 @@ ARTICLES = pl.Schema(
             "encoding": pl.String,  # encoding used to decode the bytes
             "language": pl.String,  # "ar", "en", ..., "und"
             "spans": pl.List(SPAN),  # ordered pieces of raw_text with their role
+        }
+    )
+)
+
+# Every input left out of ARTICLES, or read with a caveat, while reading a corpus
+# (``read_corpus(problems=...)``, ``narratives ingest --problems``, the
+# ``reading_problems`` table of ``align`` and ``compare``): with the articles it
+# accounts for every file, member, line and record.
+READING_PROBLEMS = pl.Schema(
+    _columns(
+        {
+            "source": pl.String,  # the file, or "archive.zip::member"
+            "location": pl.String,  # "line 3", "record 4" (0-based row), null for the whole file
+            "problem": pl.String,  # what was wrong
+            # what was done: "file skipped", "line skipped", "record skipped", "read anyway" ...
+            "action": pl.String,
         }
     )
 )
@@ -122,6 +140,52 @@ CLAIMS = pl.Schema(
         "claim_outlets": pl.Int32,  # distinct outlets in the claim
         "representative": pl.String,  # representative text of the claim
     }
+)
+
+# One row per article: the story (one event covered by one or more outlets within
+# a few days) it belongs to, with the story's label, dates, outlets and counts
+# repeated on each row, and the article's copy link (narratives.group_stories).
+STORIES = pl.Schema(
+    _columns(
+        {
+            "article_id": pl.String,
+            "story_id": pl.String,  # "s00001", ... numbered by first publication
+            "outlet": pl.String,
+            "published": pl.Date,  # null: the article joined its story on text alone
+            "title": pl.String,
+            # mean similarity (0-1) to the story's other articles, null if alone
+            "core_similarity": pl.Float64,
+            # the earlier article this one republishes (near-identical text), null if none
+            "copy_of": pl.String,
+            "copy_kind": pl.String,  # same_outlet | cross_outlet | null
+            "copy_similarity": pl.Float64,  # similarity to copy_of (0-1)
+            "label": pl.String,  # the story's most representative headline
+            "first_published": pl.Date,  # earliest date in the story, null if none dated
+            "last_published": pl.Date,
+            "outlets": pl.List(pl.String),  # outlets covering the story
+            "n_articles": pl.Int32,  # articles in the story (copies included)
+            "n_outlets": pl.Int32,
+            "dated": pl.Boolean,  # every article of the story has a date
+        }
+    )
+)
+
+# One row per story (narratives.story_summary).
+STORY_SUMMARY = pl.Schema(
+    _columns(
+        {
+            "story_id": pl.String,
+            "label": pl.String,  # the most representative headline
+            "first_published": pl.Date,
+            "last_published": pl.Date,
+            "outlets": pl.List(pl.String),
+            "n_articles": pl.Int32,
+            "n_outlets": pl.Int32,
+            "n_copies": pl.Int32,  # articles marked copy_of another
+            "dated": pl.Boolean,  # false: some articles were grouped on text alone
+            "article_ids": pl.List(pl.String),
+        }
+    )
 )
 
 # --- comparison tables (narratives.compare) are declared below this line ---
@@ -304,13 +368,34 @@ SUBSTITUTIONS = pl.Schema(
         {
             "outlet_a": pl.String,  # outlet_a < outlet_b
             "outlet_b": pl.String,
-            "term_a": pl.String,  # what outlet A writes (normalized tokens)
+            "term_a": pl.String,  # what outlet A writes (as written, most frequent spelling)
             "term_b": pl.String,  # where outlet B writes this
             "n": pl.Int64,  # aligned pairs showing the substitution
-            "rank": pl.Int32,  # 1 = most frequent within the outlet pair
+            "n_claims": pl.Int64,  # claims those pairs belong to (a habit recurs across claims)
+            "rank": pl.Int32,  # 1 = seen in most claims (then pairs) within the outlet pair
             "statement_id_a": pl.List(pl.String),  # example pairs, element-wise
             "statement_id_b": pl.List(pl.String),
             "example_a": pl.String,  # text of the first example pair
+            "example_b": pl.String,
+        }
+    )
+)
+
+HOUSE_STYLE = pl.Schema(
+    _columns(
+        {
+            "outlet_a": pl.String,  # outlet_a < outlet_b
+            "outlet_b": pl.String,
+            "form_a": pl.String,  # how outlet A spells the word, e.g. "عبد العزيز"
+            "form_b": pl.String,  # how outlet B spells it, e.g. "عبدالعزيز"
+            # spacing | transliteration | year_mark | number_format | definite_article |
+            # hamza_seat | hamza_alef | alef_maksura | ta_marbuta | final_alef | letter_form
+            "kind": pl.String,
+            "n": pl.Int64,  # aligned pairs showing the variant
+            "n_claims": pl.Int64,  # claims those pairs belong to
+            "statement_id_a": pl.List(pl.String),  # example pairs, element-wise
+            "statement_id_b": pl.List(pl.String),
+            "example_a": pl.String,
             "example_b": pl.String,
         }
     )
@@ -362,8 +447,11 @@ COMPARISON_TABLES: dict[str, pl.Schema] = {
     "reporting_verbs": REPORTING_VERBS,
     "labels": LABELS,
     "substitutions": SUBSTITUTIONS,
+    "house_style": HOUSE_STYLE,
     "distinguishing_terms": DISTINGUISHING_TERMS,
     "discrepancies": DISCREPANCIES,
+    "stories": STORIES,
+    "story_summary": STORY_SUMMARY,
 }
 """Name of each table returned by ``narratives.compare`` -> its schema."""
 

@@ -12,6 +12,7 @@ from narratives.cli._options import (
     date_window_option,
     load_corpus,
     output_options,
+    story_options,
     threshold_option,
     write_tables,
 )
@@ -56,6 +57,7 @@ _SCORERS = ("token_set_ratio", "token_sort_ratio", "ratio", "partial_ratio")
     is_flag=True,
     help="Turn competitive linking off: only pairs scoring --threshold or more align.",
 )
+@story_options
 @click.option(
     "--embeddings",
     is_flag=True,
@@ -73,15 +75,18 @@ def command(
     link_threshold: float | None,
     no_links: bool,
     embeddings: bool,
+    story_window: int,
+    story_threshold: float,
     **corpus: Any,
 ) -> None:
     """Align the statements of PATHS across outlets and group them into claims.
 
     Reads the corpus, extracts statements, aligns statements of different
     articles (and, by default, different outlets) that carry the same claim,
-    clusters them into claims, and writes four tables to the --out directory:
-    articles, statements, alignments (pairs with score, relation and the
-    component scores) and claims (every statement with its claim).
+    clusters them into claims, groups the articles into stories, and writes
+    five tables to the --out directory: articles, statements, alignments
+    (pairs with score, relation and the component scores), claims (every
+    statement with its claim) and stories (every article with its story).
 
     Examples:
 
@@ -114,12 +119,20 @@ def command(
     if claim_threshold is not None or threshold is not None:
         cluster_options["threshold"] = claim_threshold if claim_threshold is not None else threshold
     claims = cluster_claims(statements, alignments, **cluster_options)
+    stories = nar.group_stories(
+        articles,
+        statements,
+        alignments,
+        window_days=story_window,
+        threshold=story_threshold,
+    )
     written = write_tables(
         {
             "articles": articles,
             "statements": statements,
             "alignments": alignments,
             "claims": claims,
+            "stories": stories,
         },
         out,
         fmt,
@@ -128,6 +141,6 @@ def command(
         click.echo(str(path), err=True)
     click.echo(
         f"{statements.height} statements, {alignments.height} aligned pairs, "
-        f"{claims['claim_id'].n_unique()} claims",
+        f"{claims['claim_id'].n_unique()} claims, {stories['story_id'].n_unique()} stories",
         err=True,
     )

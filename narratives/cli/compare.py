@@ -13,6 +13,7 @@ from narratives.cli._options import (
     date_window_option,
     load_corpus,
     output_options,
+    story_options,
     threshold_option,
     write_tables,
 )
@@ -67,6 +68,7 @@ from narratives.cli._options import (
 @click.option("--seed", type=int, default=0, show_default=True, help="Bootstrap random seed.")
 @threshold_option
 @date_window_option
+@story_options
 def command(
     paths: tuple[Path, ...],
     out: Path,
@@ -80,6 +82,8 @@ def command(
     seed: int,
     threshold: float | None,
     date_window: int | None,
+    story_window: int,
+    story_threshold: float,
     **corpus: Any,
 ) -> None:
     """Compare how outlets covered the same claims; write one table per measure.
@@ -90,12 +94,14 @@ def command(
     \b
       articles, statements, entity_mentions,
       alignments, claims                         the pipeline's tables
+      stories, story_summary                     every article's story; one row per story
       coverage, article_coverage                 claim x outlet / article status
       omissions, omission_rates                  what each outlet left out (with CIs)
       emphasis, emphasis_claims, emphasis_outlets  headline, lede, position, share
       reporting_verbs                            verbs per outlet and speaker
       labels                                     names chosen for the same referent
       substitutions                              "A writes X where B writes Y"
+      house_style                                same word, another spelling (عبد العزيز/عبدالعزيز)
       distinguishing_terms                       Monroe et al. log-odds z per outlet
       discrepancies                              different figures, dates, agents
 
@@ -125,6 +131,7 @@ def command(
         articles, statements = saved.get("articles"), saved["statements"]
         alignments, claims = saved["alignments"], saved["claims"]
         entity_mentions = saved.get("entity_mentions")
+        stories = saved.get("stories")
         if entity_mentions is None and articles is not None:
             entity_mentions = extract_entities(statements, articles)
     else:
@@ -137,12 +144,15 @@ def command(
             align_options["threshold"] = claim_options["threshold"] = threshold
         alignments = n.align(statements, **align_options)
         claims = n.cluster_claims(statements, alignments, **claim_options)
+        stories = None
     tables = compare(
         articles,
         statements,
         alignments,
         claims,
         entity_mentions,
+        stories=stories,
+        story_options={"window_days": story_window, "threshold": story_threshold},
         comparable=comparable,  # type: ignore[arg-type]
         min_shared=min_shared,
         window_days=window_days,
@@ -175,7 +185,7 @@ def _aligned_tables(paths: tuple[Path, ...]) -> dict[str, pl.DataFrame]:
     folder = paths[0]
     if not all((folder / f"{name}.parquet").exists() for name in _SAVED):
         return {}
-    names = (*_SAVED, "articles", "entity_mentions")
+    names = (*_SAVED, "articles", "entity_mentions", "stories")
     return {
         name: pl.read_parquet(folder / f"{name}.parquet")
         for name in names

@@ -17,8 +17,11 @@ emphasis_outlets       :func:`emphasis_outlets`                    ``schemas.EMP
 reporting_verbs        :func:`reporting_verbs`                     ``schemas.REPORTING_VERBS``
 labels                 :func:`label_choices`                       ``schemas.LABELS``
 substitutions          :func:`substitutions`                       ``schemas.SUBSTITUTIONS``
+house_style            :func:`house_style`                         ``schemas.HOUSE_STYLE``
 distinguishing_terms   :func:`distinguishing_terms`                ``schemas.DISTINGUISHING_TERMS``
 discrepancies          :func:`discrepancies`                       ``schemas.DISCREPANCIES``
+stories                :func:`narratives.group_stories`            ``schemas.STORIES``
+story_summary          :func:`narratives.stories.story_summary`    ``schemas.STORY_SUMMARY``
 =====================  ==========================================  ==============================
 
 Every row names the statements behind it, so a chart can link to evidence.
@@ -36,6 +39,7 @@ from narratives.compare._text import with_tokens
 from narratives.compare.coverage import coverage
 from narratives.compare.discrepancies import discrepancies
 from narratives.compare.emphasis import emphasis, emphasis_claims, emphasis_outlets
+from narratives.compare.house_style import house_style
 from narratives.compare.labels import LabelSource, label_choices, load_labels
 from narratives.compare.logodds import distinguishing_terms, log_odds_z
 from narratives.compare.omissions import Comparable, bootstrap_rate, omission_rates, omissions
@@ -51,6 +55,7 @@ __all__ = [
     "emphasis",
     "emphasis_claims",
     "emphasis_outlets",
+    "house_style",
     "label_choices",
     "load_labels",
     "log_odds_z",
@@ -69,6 +74,8 @@ def compare(
     claims: pl.DataFrame,
     entity_mentions: pl.DataFrame | None = None,
     *,
+    stories: pl.DataFrame | None = None,
+    story_options: dict[str, Any] | None = None,
     comparable: Comparable = "story",
     min_shared: int = 1,
     window_days: int | None = None,
@@ -96,6 +103,12 @@ def compare(
         ``schemas.STATEMENTS``, ``schemas.ALIGNMENTS``, ``schemas.CLAIMS``.
     entity_mentions
         ``schemas.ENTITY_MENTIONS``, to type entity discrepancies (optional).
+    stories
+        ``schemas.STORIES`` (an article's story); computed with
+        :func:`narratives.group_stories` when not given (from ``articles``,
+        or from the statements' text when ``articles`` is ``None``).
+    story_options
+        Keyword arguments of :func:`narratives.group_stories`.
     comparable, min_shared, window_days
         When an outlet counts as comparable for an omission
         (see :func:`omissions`).
@@ -117,8 +130,8 @@ def compare(
     progress
         Progress bars on the long loops.
     **options
-        Passed on by name: ``substitutions_options``, ``terms_options``,
-        ``discrepancies_options`` (dicts of keyword arguments).
+        Passed on by name: ``substitutions_options``, ``house_style_options``,
+        ``terms_options``, ``discrepancies_options`` (dicts of keyword arguments).
 
     Returns
     -------
@@ -141,7 +154,12 @@ def compare(
     >>> tables["coverage"]["status"].to_list()
     ['verbatim', 'verbatim']
     """
-    unknown = set(options) - {"substitutions_options", "terms_options", "discrepancies_options"}
+    unknown = set(options) - {
+        "substitutions_options",
+        "house_style_options",
+        "terms_options",
+        "discrepancies_options",
+    }
     if unknown:
         raise TypeError(f"compare: unknown options {sorted(unknown)}")
     schemas.require(
@@ -157,7 +175,18 @@ def compare(
             set(articles["outlet"].drop_nulls().to_list())
             | set(statements["outlet"].drop_nulls().to_list())
         )
+    from narratives.stories import group_stories, story_summary  # stories import compare._text
+
     gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+    if stories is None:
+        stories = group_stories(
+            articles if articles is not None else articles_from_statements(statements),
+            statements,
+            alignments,
+            **(story_options or {}),
+        )
+    else:
+        schemas.require(stories, ("article_id", "story_id"), name="stories", stage="compare")
     statements = with_tokens(statements)  # normalize and tokenize the text once
     omitted = omissions(
         statements, claims, comparable=comparable, min_shared=min_shared, window_days=window_days
@@ -184,7 +213,14 @@ def compare(
         "reporting_verbs": reporting_verbs(statements),
         "labels": label_choices(statements, labels=labels),
         "substitutions": substitutions(
-            statements, alignments, progress=progress, **options.get("substitutions_options", {})
+            statements,
+            alignments,
+            claims,
+            progress=progress,
+            **options.get("substitutions_options", {}),
+        ),
+        "house_style": house_style(
+            statements, alignments, claims, **options.get("house_style_options", {})
         ),
         "distinguishing_terms": distinguishing_terms(
             statements,
@@ -200,5 +236,35 @@ def compare(
             entity_mentions,
             **options.get("discrepancies_options", {}),
         ),
+        "stories": stories,
+        "story_summary": story_summary(stories),
     }
     return tables
+
+
+def articles_from_statements(statements: pl.DataFrame) -> pl.DataFrame:
+    """A minimal articles table (id, outlet, date, headline, text) rebuilt from statements.
+
+    Examples
+    --------
+    >>> st = pl.DataFrame({"statement_id": ["a:0", "a:1"], "article_id": ["a", "a"],
+    ...     "outlet": ["sana", "sana"], "position": [0, 1], "text": ["عنوان", "نص"],
+    ...     "is_headline": [True, False]})
+    >>> articles_from_statements(st).select("article_id", "title", "text").rows()
+    [('a', 'عنوان', 'نص')]
+    """
+    have = statements.columns
+    order = ["article_id", *(["position"] if "position" in have else [])]
+    head = pl.col("is_headline") if "is_headline" in have else pl.lit(False)
+    published = pl.col("published") if "published" in have else pl.lit(None, pl.Date)
+    return (
+        statements.sort(order)
+        .group_by("article_id", maintain_order=True)
+        .agg(
+            pl.col("outlet").first(),
+            published.drop_nulls().first().alias("published"),
+            pl.col("text").filter(head).first().alias("title"),
+            pl.col("text").filter(~head).str.join("\n").alias("text"),
+        )
+        .with_columns(pl.col("published").cast(pl.Date))
+    )

@@ -134,3 +134,59 @@ def carried(claims: pl.DataFrame, by: str = "outlet") -> pl.DataFrame:
         )
     )
     return pl.concat([single, several.select(single.columns)])
+
+
+def same_claim_pairs(
+    alignments: pl.DataFrame,
+    claims: pl.DataFrame | None = None,
+    *,
+    stories: pl.DataFrame | None = None,
+    relations: tuple[str, ...] | list[str] | None = SAME_CLAIM_RELATIONS,
+    cross_outlet: bool = True,
+) -> pl.DataFrame:
+    """Aligned pairs of statements that carry the same claim (and story).
+
+    With ``claims``, a pair counts when both statements were clustered into
+    the same claim: the claims follow the alignment threshold, so this works
+    at any threshold and ignores the relation bands. Without ``claims``, the
+    pair's ``relation`` must be one of ``relations``. With ``stories``
+    (``article_id``, ``story_id``), both articles must belong to one story.
+
+    Returns the alignment columns plus ``claim_id`` (null without claims).
+    """
+    check(alignments, ALIGNMENT_COLUMNS, name="alignments", stage="same_claim_pairs")
+    pairs = alignments
+    if cross_outlet:
+        pairs = pairs.filter(pl.col("outlet_a").ne_missing(pl.col("outlet_b")))
+    if claims is not None:
+        check(claims, ("claim_id", "statement_id"), name="claims", stage="same_claim_pairs")
+        ids = claims.select("statement_id", "claim_id").unique("statement_id")
+        pairs = (
+            pairs.join(ids.rename({"statement_id": "statement_id_a"}), on="statement_id_a")
+            .join(
+                ids.rename({"statement_id": "statement_id_b", "claim_id": "_claim_b"}),
+                on="statement_id_b",
+            )
+            .filter(pl.col("claim_id") == pl.col("_claim_b"))
+            .drop("_claim_b")
+        )
+    else:
+        if relations is not None:
+            pairs = pairs.filter(pl.col("relation").is_in(list(relations)))
+        pairs = pairs.with_columns(claim_id=pl.lit(None, pl.String))
+    if stories is not None:
+        check(stories, ("article_id", "story_id"), name="stories", stage="same_claim_pairs")
+        need = {"article_id_a", "article_id_b"}
+        if not need <= set(pairs.columns):
+            raise schemas.SchemaError("same_claim_pairs: stories need article_id_a/article_id_b")
+        sid = stories.select("article_id", "story_id").unique("article_id")
+        pairs = (
+            pairs.join(sid.rename({"article_id": "article_id_a"}), on="article_id_a")
+            .join(
+                sid.rename({"article_id": "article_id_b", "story_id": "_story_b"}),
+                on="article_id_b",
+            )
+            .filter(pl.col("story_id") == pl.col("_story_b"))
+            .drop("_story_b", "story_id")
+        )
+    return pairs

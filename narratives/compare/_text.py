@@ -9,12 +9,16 @@ splits the result into the same word tokens as
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+import re
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import polars as pl
 
-from narratives.normalize import PROCLITICS, _table
+from narratives._resources import load_yaml
+from narratives.normalize import PROCLITICS, _table, normalize
 
 #: a word token, as in narratives.normalize.tokenize
 TOKEN_PATTERN = r"[\p{L}\p{N}]+"
@@ -63,6 +67,8 @@ def strip_proclitics(token: str, vocabulary: Collection[str], *, min_stem: int =
         if len(word) <= min_stem or word[0] not in PROCLITICS:
             break
         rest = word[1:]
+        if word[0] == "ك" and not rest.startswith("ال"):
+            break  # كافة is no ك + افة: the particle ك goes before nouns with ال
         if rest in vocabulary:
             word = rest
         elif word[0] == "ل" and rest.startswith("ل") and "ا" + rest in vocabulary:
@@ -102,3 +108,195 @@ def with_tokens(statements: pl.DataFrame) -> pl.DataFrame:
     if TOKENS_COLUMN in statements.columns:
         return statements
     return statements.with_columns(tokens(normalized(pl.col("text"))).alias(TOKENS_COLUMN))
+
+
+# ---------------------------------------------------------------------------
+# display tokens and house-style spelling variants
+
+#: a word as written: letters, digits and the marks (harakat, tatweel) inside it
+_DISPLAY_TOKEN = re.compile(r"[^\W_][\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]*")
+_MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
+
+
+def display_tokens(text: str) -> list[str]:
+    """Word tokens of ``text`` as written (display-normalized, marks kept in the word).
+
+    ``normalize(token)`` of each is the match-normalized token of
+    :func:`tokens`, so the two lists align one to one.
+
+    Examples
+    --------
+    >>> display_tokens("قال «لافروف»: مزيداً من الإرهابيّين")
+    ['قال', 'لافروف', 'مزيداً', 'من', 'الإرهابيّين']
+    """
+    return _DISPLAY_TOKEN.findall(normalize(text, level="display"))
+
+
+def unmarked(word: str) -> str:
+    """``word`` without harakat and tatweel (spelling kept: أ stays أ, ة stays ة)."""
+    return _MARKS.sub("", word)
+
+
+@dataclass(frozen=True)
+class VariantRules:
+    """House-style variant rules (build with :func:`load_variant_rules`)."""
+
+    classes: dict[str, int]
+    long_vowels: frozenset[str]
+    hamza: frozenset[str]
+    hamza_carriers: frozenset[str]
+    year_marks: tuple[str, ...]
+    final_alef: frozenset[str]
+    min_letters: int
+    abbreviations: dict[str, str]
+    transpositions: bool
+
+
+@lru_cache(maxsize=4)
+def load_variant_rules(path: str | Path = "house_style.yaml") -> VariantRules:
+    """Read the house-style variant lexicon (``lexicons/house_style.yaml``)."""
+    data = load_yaml(path)
+    if not isinstance(data, Mapping):
+        raise ValueError(f"{path}: expected a mapping of variant rules")
+    classes = {
+        normalize(str(letter)): i
+        for i, group in enumerate(data.get("transliteration_classes") or [])
+        for letter in group
+    }
+    return VariantRules(
+        classes=classes,
+        long_vowels=frozenset(str(x) for x in data.get("long_vowels") or []),
+        hamza=frozenset(str(x) for x in data.get("hamza") or []),
+        hamza_carriers=frozenset(str(x) for x in data.get("hamza_carriers") or []),
+        year_marks=tuple(
+            sorted({normalize(str(x)) for x in data.get("year_marks") or []}, key=len)
+        ),
+        final_alef=frozenset(normalize(str(x)) for x in data.get("final_alef") or []),
+        min_letters=int(data.get("min_letters", 5)),
+        abbreviations={
+            normalize(str(k)): normalize(str(v))
+            for k, v in (data.get("abbreviations") or {}).items()
+        },
+        transpositions=bool(data.get("transpositions", False)),
+    )
+
+
+_FOLD_KINDS = (  # letters that match normalization folds, and the variant they show
+    (frozenset("أإآٱا"), "hamza_alef"),
+    (frozenset("ىي"), "alef_maksura"),
+    (frozenset("ةه"), "ta_marbuta"),
+)
+
+
+def _one_edit(a: str, b: str) -> tuple[str, str, str] | None:
+    """The single edit turning ``a`` into ``b``: (kind, char_a, char_b), else None.
+
+    kind is ``sub`` (one letter replaced), ``indel`` (one letter more or less;
+    the letter in char_a or char_b) or ``swap`` (two neighbours exchanged).
+    """
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(diff) == 1:
+            return "sub", a[diff[0]], b[diff[0]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1:
+            i = diff[0]
+            if a[i] == b[i + 1] and a[i + 1] == b[i]:
+                return "swap", a[i], a[i + 1]
+        return None
+    if abs(len(a) - len(b)) != 1:
+        return None
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    i = next((k for k in range(len(short)) if long[k] != short[k]), len(short))
+    if long[:i] + long[i + 1 :] != short:
+        return None
+    return ("indel", long[i], "") if long is a else ("indel", "", long[i])
+
+
+def variant_kind(
+    display_a: str, display_b: str, *, rules: VariantRules | None = None
+) -> str | None:
+    """Why two spellings are one word in different house styles, or None.
+
+    Kinds: ``hamza_alef`` / ``alef_maksura`` / ``ta_marbuta`` (letters that
+    match normalization folds: أ/ا, ى/ي, ة/ه), ``spacing`` (عبد العزيز /
+    عبدالعزيز), ``year_mark`` (2013 / 2013م), ``number_format`` (1.391 /
+    1391), ``definite_article`` on a name (الفيفا / فيفا), ``hamza_seat``
+    (مسؤول / مسئول), ``final_alef`` (سورية / سوريا), ``transliteration``
+    (الأميركي / الأمريكي, سيرغي / سيرجي, ديميتري / دميتري), ``abbreviation``
+    (د / الدكتور), ``transposition`` (المنتزهات / المتنزهات). Spellings that
+    differ only in harakat or tatweel are the same spelling (None).
+
+    Examples
+    --------
+    >>> [variant_kind(a, b) for a, b in [("عبد العزيز", "عبدالعزيز"), ("2013", "2013م"),
+    ...     ("الأميركي", "الأمريكي"), ("سيرغي", "سيرجي"), ("الروسى", "الروسي"),
+    ...     ("الإرهابيين", "المسلحين"), ("قال", "قيل")]]
+    ['spacing', 'year_mark', 'transliteration', 'transliteration', 'alef_maksura', None, None]
+    """
+    rules = rules or load_variant_rules()
+    ua, ub = unmarked(display_a), unmarked(display_b)
+    if ua == ub:
+        return None
+    a, b = normalize(ua), normalize(ub)
+    if a == b:  # match normalization folds the difference: say which letters differ
+        if len(ua) == len(ub):
+            for x, y in zip(ua, ub, strict=True):
+                if x != y:
+                    for letters, kind in _FOLD_KINDS:
+                        if x in letters and y in letters:
+                            return kind
+        return "letter_form"
+    if a.replace(" ", "") == b.replace(" ", ""):
+        return "spacing"
+    if rules.abbreviations.get(a) == b or rules.abbreviations.get(b) == a:
+        return "abbreviation"
+    if " " in a or " " in b:
+        return None
+    if a.isdigit() or b.isdigit():
+        for mark in rules.year_marks:
+            if a == b + mark or b == a + mark:
+                return "year_mark"
+        digits_a, digits_b = re.sub(r"[.,]", "", a), re.sub(r"[.,]", "", b)
+        if digits_a == digits_b and digits_a.isdigit() and re.search(r"\d[.,]\d{3}\b", a + " " + b):
+            return "number_format"
+        return None
+    if any(ch.isdigit() for ch in a + b):
+        return None
+    if (a == "ال" + b or b == "ال" + a) and min(len(a), len(b)) >= 3:
+        return "definite_article"
+    if min(len(a), len(b)) < rules.min_letters:
+        return None
+    edit = _one_edit(a, b)
+    if edit is None:
+        return None
+    kind, x, y = edit
+    if kind == "sub":
+        if {x, y} <= rules.hamza or (
+            (x in rules.hamza and y in rules.hamza_carriers)
+            or (y in rules.hamza and x in rules.hamza_carriers)
+        ):
+            return "hamza_seat"
+        if a[:-1] == b[:-1] and {x, y} == rules.final_alef and len(rules.final_alef) == 2:
+            return "final_alef"
+        if {x, y} <= rules.long_vowels:
+            return "transliteration"  # أنجليس / أنجلوس
+        cx, cy = rules.classes.get(x), rules.classes.get(y)
+        if cx is not None and cx == cy:
+            return "transliteration"
+        return None
+    if kind == "indel":
+        long = a if len(a) > len(b) else b
+        at = next((i for i, (p, q) in enumerate(zip(a, b, strict=False)) if p != q), len(b))
+        if (x or y) in rules.long_vowels:
+            if long[at + 1 :] in ("ه", "ات", "ي", "ين", "ون", "يه"):
+                return None  # an ending: اتفاقيات / اتفاقات is two words, not two spellings
+            return "transliteration"
+        if (x or y) == "ا" and long[at + 1 : at + 2] in rules.hamza:
+            return "hamza_seat"  # مائة / مئة
+        return None
+    # swap of two neighbours, one of them a long vowel (الأميركي / الأمريكي)
+    if x in rules.long_vowels or y in rules.long_vowels:
+        return "transliteration"
+    if rules.transpositions and min(len(a), len(b)) >= 6 and not {x, y} & {"ا", "و", "ي"}:
+        return "transposition"  # المنتزهات / المتنزهات
+    return None

@@ -19,7 +19,12 @@ import polars as pl
 
 from narratives import schemas
 from narratives._resources import load_yaml
-from narratives.compare._common import ALIGNMENT_COLUMNS, SAME_CLAIM_RELATIONS, check
+from narratives.compare._common import (
+    ALIGNMENT_COLUMNS,
+    SAME_CLAIM_RELATIONS,
+    check,
+    same_claim_pairs,
+)
 from narratives.compare._text import normalized
 from narratives.normalize import normalize
 
@@ -157,7 +162,10 @@ def discrepancies(
     alignments
         ``schemas.ALIGNMENTS``; pairs whose ``relation`` is in ``relations``.
     claims
-        ``schemas.CLAIMS`` to name the claim of each pair (optional).
+        ``schemas.CLAIMS``: when given, a pair is compared only when both
+        statements belong to one claim (whatever the relation band, so the
+        table follows the alignment threshold); without claims, pairs whose
+        ``relation`` is in ``relations``.
     entity_mentions
         ``schemas.ENTITY_MENTIONS`` to type the entities (person, place, ...).
     cross_outlet
@@ -186,10 +194,9 @@ def discrepancies(
     check(alignments, ALIGNMENT_COLUMNS, name="alignments", stage="discrepancies")
     if mode not in ("conflict", "any"):
         raise ValueError(f"discrepancies: mode must be 'conflict' or 'any', not {mode!r}")
-    pairs = alignments.filter(pl.col("relation").is_in(list(relations)))
-    if cross_outlet:
-        pairs = pairs.filter(pl.col("outlet_a").ne_missing(pl.col("outlet_b")))
-    pairs = pairs.select("statement_id_a", "statement_id_b", "outlet_a", "outlet_b", "relation")
+    pairs = same_claim_pairs(
+        alignments, claims, relations=tuple(relations), cross_outlet=cross_outlet
+    ).select("statement_id_a", "statement_id_b", "outlet_a", "outlet_b", "relation", "claim_id")
     ids = pl.concat([pairs["statement_id_a"], pairs["statement_id_b"]]).unique().implode()
     subset = statements.filter(pl.col("statement_id").is_in(ids))
     values = (
@@ -228,11 +235,5 @@ def discrepancies(
         on="statement_id_b",
         how="left",
     )
-    if claims is not None:
-        rows = rows.join(
-            claims.select(pl.col("statement_id").alias("statement_id_a"), "claim_id"),
-            on="statement_id_a",
-            how="left",
-        )
     out = rows.sort("statement_id_a", "statement_id_b", "kind")
     return schemas.conform(out, schemas.DISCREPANCIES).select(schemas.DISCREPANCIES.names())

@@ -1,23 +1,46 @@
 """Word substitutions: "outlet A writes X where outlet B writes Y".
 
 Token-level diffs (``difflib.SequenceMatcher`` on match-normalized,
-proclitic-stripped tokens) of aligned statement pairs from different outlets,
-aggregated over pairs and ranked by how many pairs show each substitution.
-The loop runs over aligned pairs only, which is bounded by the alignment.
+proclitic-stripped tokens) of aligned pairs of statements of the same claim
+from different outlets, aggregated over pairs and ranked by how many pairs
+show each substitution. The loop runs over aligned pairs only, which is
+bounded by the alignment.
+
+Every difference found is sorted into one of three bins
+(:func:`aligned_differences`):
+
+- a **house-style** variant: the same word spelt in another outlet's style
+  (عبد العزيز / عبدالعزيز, الأميركي / الأمريكي, 2013 / 2013م, الروسى /
+  الروسي; rules in ``lexicons/house_style.yaml``), reported by
+  :func:`narratives.compare.house_style`;
+- a **figure** (a span with digits): left to
+  :func:`narratives.compare.discrepancies`;
+- a **word choice**: everything else but spans of function words only,
+  reported here in the spelling the outlets used.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import polars as pl
 from rapidfuzz.distance import Indel
 from tqdm import tqdm
 
 from narratives import schemas
-from narratives.compare._common import ALIGNMENT_COLUMNS, SAME_CLAIM_RELATIONS, check
-from narratives.compare._text import proclitic_map, statement_tokens
+from narratives._resources import load_tsv, load_yaml
+from narratives.compare._common import SAME_CLAIM_RELATIONS, check, same_claim_pairs
+from narratives.compare._text import (
+    display_tokens,
+    load_variant_rules,
+    proclitic_map,
+    statement_tokens,
+    unmarked,
+    variant_kind,
+)
+from narratives.normalize import normalize
 
 Opcodes = Callable[[Sequence[str], Sequence[str]], Iterable[tuple[str, int, int, int, int]]]
 
@@ -74,28 +97,235 @@ def token_substitutions(
     return out
 
 
+@lru_cache(maxsize=4)
+def function_words(path: str = "match_stopwords.tsv") -> frozenset[str]:
+    """Match-normalized function words (``kind == "function"`` in ``match_stopwords.tsv``)."""
+    table = load_tsv(path)
+    if "kind" not in table.columns:
+        return frozenset(table["word"].to_list())
+    return frozenset(table.filter(pl.col("kind") == "function")["word"].to_list())
+
+
+@lru_cache(maxsize=4)
+def scale_words(path: str = "quantities.yaml") -> frozenset[str]:
+    """Match-normalized scale words (ألف, ملايين ...): spans with them are figures."""
+    data = load_yaml(path)
+    scales = data.get("scales") if isinstance(data, dict) else None
+    return frozenset(normalize(str(k)) for k in (scales or {}))
+
+
+def _strip_display(word: str, key: str) -> str:
+    """``word`` (as written) cut to the letters of its proclitic-stripped ``key``."""
+    out = word
+    while out and normalize(unmarked(out)) != key and len(normalize(unmarked(out))) > len(key):
+        out = out[1:]
+    return out if normalize(unmarked(out)) == key else word
+
+
+#: endings that make another form of one word: attached pronouns (حضره / حضر),
+#: plural and dual endings (مليار / مليارات); standard Arabic morphology
+INFLECTIONS: tuple[str, ...] = ("ه", "ها", "هم", "هما", "هن", "كم", "نا", "ات", "ون", "ين", "ان")
+
+
+def _inflected(a: str, b: str) -> bool:
+    """One word with and without an ending of :data:`INFLECTIONS` (حضره / حضر)."""
+    if " " in a or " " in b or a == b:
+        return False
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    stem = short[:-1] if short.endswith("ه") else short  # ta marbuta before an ending
+    return len(stem) >= 2 and any(
+        long == short + end or long == stem + "ت" + end for end in INFLECTIONS
+    )
+
+
+def _same(wa: list[str], wb: list[str], ka: list[str], kb: list[str], rules: object) -> bool:
+    return ka == kb or variant_kind(" ".join(wa), " ".join(wb), rules=rules) is not None  # type: ignore[arg-type]
+
+
+def _peel(
+    wa: list[str],
+    wb: list[str],
+    ka: list[str],
+    kb: list[str],
+    i1: int,
+    i2: int,
+    j1: int,
+    j2: int,
+    *,
+    rules: object,
+    indels: bool,
+) -> list[tuple[int, int, int, int]]:
+    """Split a replaced block into house-style variants at its ends and what remains.
+
+    "عبد العزيز" / "عبدالعزيز آل سعود" is a spacing variant plus an insertion
+    (آل سعود), not a substitution of three words for two.
+    """
+    out: list[tuple[int, int, int, int]] = []
+    tail: list[tuple[int, int, int, int]] = []
+    moved = True
+    while moved and i1 < i2 and j1 < j2:
+        moved = False
+        for k in range(1, min(3, i2 - i1) + 1):
+            for m in range(1, min(3, j2 - j1) + 1):
+                if (k, m) == (i2 - i1, j2 - j1):
+                    continue
+                if _same(wa[i1 : i1 + k], wb[j1 : j1 + m], ka[i1 : i1 + k], kb[j1 : j1 + m], rules):
+                    out.append((i1, i1 + k, j1, j1 + m))
+                    i1, j1, moved = i1 + k, j1 + m, True
+                    break
+                if _same(wa[i2 - k : i2], wb[j2 - m : j2], ka[i2 - k : i2], kb[j2 - m : j2], rules):
+                    tail.insert(0, (i2 - k, i2, j2 - m, j2))
+                    i2, j2, moved = i2 - k, j2 - m, True
+                    break
+            if moved:
+                break
+    if (i1 < i2 and j1 < j2) or (indels and (i1 < i2 or j1 < j2)):
+        out.append((i1, i2, j1, j2))
+    return out + tail
+
+
+DIFFERENCE_SCHEMA = pl.Schema(
+    {
+        "outlet_a": pl.String,
+        "outlet_b": pl.String,
+        "claim_id": pl.String,
+        "statement_id_a": pl.String,
+        "statement_id_b": pl.String,
+        "written_a": pl.String,  # the span as outlet A wrote it
+        "written_b": pl.String,
+        "key_a": pl.String,  # match-normalized, proclitics stripped
+        "key_b": pl.String,
+        "bin": pl.String,  # house_style | figure | function | inflection | word_choice
+        "kind": pl.String,  # the house-style kind (variant_kind), else null
+    }
+)
+
+
+def aligned_differences(
+    statements: pl.DataFrame,
+    pairs: pl.DataFrame,
+    *,
+    max_span: int = 3,
+    indels: bool = False,
+    clitics: bool = True,
+    opcodes: Opcodes = difflib_opcodes,
+    progress: bool = False,
+) -> pl.DataFrame:
+    """Every differing span of every pair, binned as house style, figure, function or word choice.
+
+    ``pairs`` has ``statement_id_a``, ``statement_id_b``, ``outlet_a``,
+    ``outlet_b`` (and ``claim_id``), e.g. from
+    :func:`narratives.compare._common.same_claim_pairs`. Outlets are ordered
+    so ``outlet_a <= outlet_b``. Tokens equal once match-normalized but
+    written differently (الروسى / الروسي) are house-style rows too.
+    """
+    rules = load_variant_rules()
+    stop = function_words()
+    scale = scale_words()
+    ids = pl.concat([pairs["statement_id_a"], pairs["statement_id_b"]]).unique().implode()
+    texts = statements.filter(pl.col("statement_id").is_in(ids)).select("statement_id", "text")
+    written = {sid: display_tokens(text or "") for sid, text in texts.iter_rows()}
+    keys = {sid: [normalize(unmarked(t)) for t in toks] for sid, toks in written.items()}
+    if clitics:
+        vocab_frame = statements.select(tok=statement_tokens(statements)).explode("tok")
+        vocab = set(vocab_frame["tok"].drop_nulls().unique().to_list())
+        used = {t for toks in keys.values() for t in toks}
+        mapping = proclitic_map(used, vocab)
+        for sid, toks in keys.items():
+            stripped = [mapping.get(t, t) for t in toks]
+            written[sid] = [
+                w if k == s else _strip_display(w, s)
+                for w, k, s in zip(written[sid], toks, stripped, strict=True)
+            ]
+            keys[sid] = stripped
+    rows: list[tuple[str | None, ...]] = []
+    claim = pairs["claim_id"] if "claim_id" in pairs.columns else [None] * pairs.height
+    for (sid_a, sid_b, out_a, out_b), claim_id in tqdm(
+        zip(
+            pairs.select("statement_id_a", "statement_id_b", "outlet_a", "outlet_b").iter_rows(),
+            claim,
+            strict=True,
+        ),
+        total=pairs.height,
+        disable=not progress,
+        desc="substitutions",
+    ):
+        if sid_a not in keys or sid_b not in keys:
+            continue
+        if (out_a or "") > (out_b or ""):
+            sid_a, sid_b, out_a, out_b = sid_b, sid_a, out_b, out_a
+        ka, kb, wa, wb = keys[sid_a], keys[sid_b], written[sid_a], written[sid_b]
+        if ka == kb and wa == wb:
+            continue
+        for op, i1, i2, j1, j2 in opcodes(ka, kb):
+            spans: list[tuple[int, int, int, int]] = []
+            if op == "equal":
+                spans = [(i1 + k, i1 + k + 1, j1 + k, j1 + k + 1) for k in range(i2 - i1)]
+            elif op == "replace" or indels:
+                if i2 - i1 > max_span or j2 - j1 > max_span:
+                    continue
+                spans = _peel(wa, wb, ka, kb, i1, i2, j1, j2, rules=rules, indels=indels)
+            for x1, x2, y1, y2 in spans:
+                sa, sb = " ".join(wa[x1:x2]), " ".join(wb[y1:y2])
+                key_a, key_b = " ".join(ka[x1:x2]), " ".join(kb[y1:y2])
+                kind = variant_kind(sa, sb, rules=rules) if sa and sb else None
+                if kind is None and (op == "equal" or key_a == key_b):
+                    continue
+                if kind is not None:
+                    bin_ = "house_style"
+                elif any(ch.isdigit() for ch in sa + sb) or (
+                    set(ka[x1:x2]) & scale and set(kb[y1:y2]) & scale
+                ):
+                    bin_ = "figure"
+                elif all(t in stop for t in ka[x1:x2] + kb[y1:y2]):
+                    bin_ = "function"
+                elif _inflected(key_a, key_b):
+                    bin_ = "inflection"
+                else:
+                    bin_ = "word_choice"
+                rows.append(
+                    (out_a, out_b, claim_id, sid_a, sid_b, sa, sb, key_a, key_b, bin_, kind)
+                )
+    return pl.DataFrame(rows, schema=DIFFERENCE_SCHEMA, orient="row").unique(maintain_order=True)
+
+
+def _spelling(written: str) -> pl.Expr:
+    """Most frequent written form of a group (ties: alphabetical)."""
+    return pl.col(written).mode().sort().first()
+
+
 def substitutions(
     statements: pl.DataFrame,
     alignments: pl.DataFrame,
+    claims: pl.DataFrame | None = None,
     *,
+    stories: pl.DataFrame | None = None,
     relations: Sequence[str] = SAME_CLAIM_RELATIONS,
     max_span: int = 3,
     indels: bool = False,
     clitics: bool = True,
+    function_spans: bool = False,
     min_count: int = 1,
     max_examples: int = 5,
     opcodes: Opcodes = difflib_opcodes,
     progress: bool = False,
 ) -> pl.DataFrame:
-    """Ranked word substitutions between outlets, mined from aligned pairs.
+    """Ranked word choices between outlets, mined from aligned statements of one claim.
 
     Parameters
     ----------
     statements
         ``schemas.STATEMENTS`` (``statement_id``, ``text``).
     alignments
-        ``schemas.ALIGNMENTS``; only pairs of different outlets whose
-        ``relation`` is in ``relations`` are diffed.
+        ``schemas.ALIGNMENTS``; only pairs from different outlets are diffed.
+    claims
+        ``schemas.CLAIMS``: when given (as :func:`narratives.compare.compare`
+        does), a pair is diffed when both statements belong to one claim,
+        whatever its relation band, so the table follows the alignment
+        threshold. Without claims, the pair's ``relation`` must be in
+        ``relations``.
+    stories
+        ``article_id``, ``story_id``: only pairs of articles of one story.
     max_span
         Longest replaced span (tokens, either side) kept as a substitution;
         longer differences are rewrites, not word choices.
@@ -104,6 +334,8 @@ def substitutions(
     clitics
         Strip proclitics (و ف ب ل ك, not ال) where the rest is a known word,
         so وقال / قال is no substitution.
+    function_spans
+        Keep spans made of function words only (في / على); off by default.
     min_count
         Keep substitutions seen in at least this many pairs.
     max_examples
@@ -118,7 +350,10 @@ def substitutions(
     Returns
     -------
     pl.DataFrame
-        ``schemas.SUBSTITUTIONS``, outlets ordered so ``outlet_a < outlet_b``.
+        ``schemas.SUBSTITUTIONS``, outlets ordered so ``outlet_a < outlet_b``;
+        terms as written (the most frequent spelling of the match-normalized
+        term). House-style variants are in :func:`narratives.compare.house_style`,
+        figures in :func:`narratives.compare.discrepancies`.
 
     Examples
     --------
@@ -127,65 +362,36 @@ def substitutions(
     >>> al = pl.DataFrame({"statement_id_a": ["a:1"], "statement_id_b": ["b:1"],
     ...     "outlet_a": ["sana"], "outlet_b": ["rt"], "score": [90.0], "relation": ["paraphrase"]})
     >>> substitutions(st, al)[["outlet_a", "term_a", "outlet_b", "term_b", "n"]].rows()
-    [('rt', 'بالمسلحين', 'sana', 'بالارهابيين', 1)]
+    [('rt', 'بالمسلحين', 'sana', 'بالإرهابيين', 1)]
     """
     check(statements, ("statement_id", "text"), name="statements", stage="substitutions")
-    check(alignments, ALIGNMENT_COLUMNS, name="alignments", stage="substitutions")
-    pairs = alignments.filter(
-        pl.col("relation").is_in(list(relations))
-        & pl.col("outlet_a").ne_missing(pl.col("outlet_b"))
-    ).select("statement_id_a", "statement_id_b", "outlet_a", "outlet_b")
-    toks = statements.select("statement_id", "text", tok=statement_tokens(statements))
-    toks = toks.join(
-        pl.concat([pairs["statement_id_a"], pairs["statement_id_b"]])
-        .unique()
-        .to_frame("statement_id"),
-        on="statement_id",
-        how="semi",
+    pairs = same_claim_pairs(alignments, claims, stories=stories, relations=tuple(relations))
+    diffs = aligned_differences(
+        statements,
+        pairs,
+        max_span=max_span,
+        indels=indels,
+        clitics=clitics,
+        opcodes=opcodes,
+        progress=progress,
     )
-    if clitics:
-        vocab_frame = statements.select(tok=statement_tokens(statements)).explode("tok")
-        vocab = set(vocab_frame["tok"].drop_nulls().unique().to_list())
-        used = set(toks["tok"].explode().drop_nulls().unique().to_list())
-        mapping = proclitic_map(used, vocab)
-        toks = toks.with_columns(pl.col("tok").list.eval(pl.element().replace(mapping)))
-    by_id = {sid: tok for sid, tok in toks.select("statement_id", "tok").iter_rows()}
-    rows: list[tuple[str | None, str | None, str, str, str, str]] = []
-    for sid_a, sid_b, out_a, out_b in tqdm(
-        pairs.iter_rows(), total=pairs.height, disable=not progress, desc="substitutions"
-    ):
-        a, b = by_id.get(sid_a), by_id.get(sid_b)
-        if a is None or b is None:
-            continue
-        flip = (out_a or "") > (out_b or "")
-        for x, y in token_substitutions(a, b, max_span=max_span, indels=indels, opcodes=opcodes):
-            if flip:
-                rows.append((out_b, out_a, y, x, sid_b, sid_a))
-            else:
-                rows.append((out_a, out_b, x, y, sid_a, sid_b))
-    found = pl.DataFrame(
-        rows,
-        schema={
-            "outlet_a": pl.String,
-            "outlet_b": pl.String,
-            "term_a": pl.String,
-            "term_b": pl.String,
-            "statement_id_a": pl.String,
-            "statement_id_b": pl.String,
-        },
-        orient="row",
-    ).unique(maintain_order=True)
+    keep = ["word_choice", "function"] if function_spans else ["word_choice"]
+    found = diffs.filter(pl.col("bin").is_in(keep))
     texts = statements.select("statement_id", "text")
     out = (
-        found.group_by("outlet_a", "outlet_b", "term_a", "term_b")
+        found.sort("statement_id_a", "statement_id_b")
+        .group_by("outlet_a", "outlet_b", "key_a", "key_b")
         .agg(
             pl.len().cast(pl.Int64).alias("n"),
+            pl.col("claim_id").drop_nulls().n_unique().cast(pl.Int64).alias("n_claims"),
+            _spelling("written_a").alias("term_a"),
+            _spelling("written_b").alias("term_b"),
             pl.col("statement_id_a").head(max_examples),
             pl.col("statement_id_b").head(max_examples),
         )
         .filter(pl.col("n") >= min_count)
         .with_columns(
-            rank=pl.col("n")
+            rank=pl.struct("n_claims", "n")
             .rank("min", descending=True)
             .over("outlet_a", "outlet_b")
             .cast(pl.Int32),
@@ -199,8 +405,8 @@ def substitutions(
             texts.rename({"statement_id": "first_b", "text": "example_b"}), on="first_b", how="left"
         )
         .sort(
-            ["outlet_a", "outlet_b", "n", "term_a", "term_b"],
-            descending=[False, False, True, False, False],
+            ["outlet_a", "outlet_b", "n_claims", "n", "term_a", "term_b"],
+            descending=[False, False, True, True, False, False],
             nulls_last=True,
         )
     )

@@ -17,19 +17,37 @@ import types
 from typing import Any
 
 from narratives.evaluate.gold import SEED_GOLD, Mention, load_gold, map_mentions
+from narratives.evaluate.same_event import (
+    SAME_EVENT_ARTICLES,
+    SAME_EVENT_GOLD,
+    load_same_event,
+    pair_figures,
+    pair_review,
+    story_membership,
+    story_purity,
+    true_omissions,
+)
 from narratives.evaluate.scoring import evaluate, figures, gold_pairs, review, sweep, system_pairs
 
 __all__ = [
+    "SAME_EVENT_ARTICLES",
+    "SAME_EVENT_GOLD",
     "SEED_GOLD",
     "Mention",
     "evaluate",
     "figures",
     "gold_pairs",
     "load_gold",
+    "load_same_event",
     "map_mentions",
+    "pair_figures",
+    "pair_review",
     "review",
+    "story_membership",
+    "story_purity",
     "sweep",
     "system_pairs",
+    "true_omissions",
 ]
 
 

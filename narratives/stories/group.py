@@ -1,0 +1,445 @@
+"""``narratives.group_stories``: articles grouped into stories (one event each).
+
+A *story* is one event or development, covered by one or more outlets within
+a few days. Two articles belong to one story on article-level evidence:
+
+1. **Shared rare words and names.** Cosine of the articles' TF-IDF word
+   vectors (headline counted twice, start of the body; IDF over the articles
+   given; see :mod:`narratives.stories._features`).
+2. **Aligned statements** (optional): pairs of the ``alignments`` table
+   scoring ``alignment_score`` or more add up to ``alignment_weight``.
+3. **Dates.** Two dated articles are compared only when published at most
+   ``window_days`` apart. An article without a date is compared with every
+   article, on its text alone (its row says so: ``dated`` false).
+4. **Same text.** Articles whose normalized text is identical (and at least
+   ``min_copy_chars`` long) are linked whatever their dates: a republished
+   copy belongs to its original's story.
+
+Clustering is average linkage within the connected components of the pairs
+scoring ``threshold`` or more: two groups merge only when the *mean*
+similarity over all their article pairs (pairs never compared, such as
+articles a week apart, counting 0) reaches ``threshold``. One wire copy
+resembling both Monday's and Friday's cabinet session cannot chain them into
+one story, since Monday's and Friday's articles share nothing with each other.
+
+Copies: an article whose similarity to an earlier article of its story is at
+least ``copy_threshold`` is marked ``copy_of`` that article: the most similar
+one published on an earlier day, else (dates cannot tell) the most similar
+one of the same day listed before it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+import scipy.sparse as sp
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse.csgraph import connected_components
+
+from narratives import schemas
+from narratives.stories._features import article_tokens, word_vectors
+
+_NEEDED = ("article_id", "outlet", "published")
+
+
+def _days(values: pl.Series) -> np.ndarray:
+    out = values.cast(pl.Date).to_physical().fill_null(-(10**9)).to_numpy().astype(np.int64)
+    return out
+
+
+def _candidate_pairs(
+    x: sp.csr_matrix, day: np.ndarray, *, window_days: int, min_similarity: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(i, j, cosine) for i < j compared pairs with cosine >= ``min_similarity``.
+
+    Dated articles are compared within ``window_days``, day by day (one sparse
+    product per day against the following days); undated ones with everything.
+    """
+    undated = day < -(10**8)
+    parts_i, parts_j, parts_s = [], [], []
+    dated_rows = np.flatnonzero(~undated)
+    order = dated_rows[np.argsort(day[dated_rows], kind="stable")]
+    sorted_days = day[order]
+    xt = x.T.tocsc()
+
+    def keep(rows: np.ndarray, cols: np.ndarray, sims: sp.csr_matrix, both: bool) -> None:
+        coo = sims.tocoo()
+        gi, gj, s = rows[coo.row], cols[coo.col], coo.data
+        ok = (s >= min_similarity) & (gi != gj)
+        if both:  # rows are a subset of cols: each unordered pair once
+            ok &= ~np.isin(gj, rows) | (gi < gj)
+        gi, gj, s = gi[ok], gj[ok], s[ok]
+        parts_i.append(np.minimum(gi, gj))
+        parts_j.append(np.maximum(gi, gj))
+        parts_s.append(s)
+
+    if len(order):
+        for d in np.unique(sorted_days):
+            lo = np.searchsorted(sorted_days, d, side="left")
+            hi = np.searchsorted(sorted_days, d, side="right")
+            end = np.searchsorted(sorted_days, d + window_days, side="right")
+            rows, cols = order[lo:hi], order[lo:end]
+            keep(rows, cols, x[rows] @ xt[:, cols], both=True)
+    loose = np.flatnonzero(undated)
+    if len(loose):
+        cols = np.arange(x.shape[0])
+        keep(loose, cols, x[loose] @ xt, both=True)
+    if not parts_i:
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty, np.empty(0)
+    i, j, s = np.concatenate(parts_i), np.concatenate(parts_j), np.concatenate(parts_s)
+    return i, j, s.astype(np.float64)
+
+
+def _same_text_pairs(articles: pl.DataFrame, min_chars: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (first row, other row) of articles with identical normalized text."""
+    from narratives.compare._text import normalized
+
+    keyed = (
+        articles.select(normalized(pl.col("text").fill_null("")).alias("t"))
+        .with_row_index("row")
+        .filter(pl.col("t").str.len_chars() >= min_chars)
+        .with_columns(h=pl.col("t").hash())
+        .drop("t")
+    )
+    groups = keyed.group_by("h").agg(pl.col("row").sort()).filter(pl.col("row").list.len() > 1)
+    if groups.height == 0:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    pairs = groups.select(first=pl.col("row").list.first(), other=pl.col("row").list.slice(1))
+    pairs = pairs.explode("other")
+    return pairs["first"].to_numpy().astype(np.int64), pairs["other"].to_numpy().astype(np.int64)
+
+
+def _alignment_pairs(
+    alignments: pl.DataFrame | None,
+    ids: list[str],
+    *,
+    min_score: float,
+    weight: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(i, j, bonus) per article pair sharing aligned statements."""
+    empty = np.empty(0, dtype=np.int64)
+    if alignments is None or alignments.height == 0 or weight <= 0:
+        return empty, empty, np.empty(0)
+    schemas.require(
+        alignments, ("article_id_a", "article_id_b", "score"), name="alignments", stage="stories"
+    )
+    index = pl.DataFrame({"article_id": ids, "row": np.arange(len(ids), dtype=np.int64)})
+    strong = alignments.filter(
+        (pl.col("score") >= min_score) & (pl.col("article_id_a") != pl.col("article_id_b"))
+    )
+    if "relation" in strong.columns:
+        strong = strong.filter(pl.col("relation") != "related")
+    per = (
+        strong.join(index.rename({"article_id": "article_id_a", "row": "i"}), on="article_id_a")
+        .join(index.rename({"article_id": "article_id_b", "row": "j"}), on="article_id_b")
+        .select(a=pl.min_horizontal("i", "j"), b=pl.max_horizontal("i", "j"))
+        .group_by("a", "b")
+        .len()
+    )
+    bonus = weight * np.minimum(1.0, per["len"].to_numpy() / 3.0)
+    return per["a"].to_numpy(), per["b"].to_numpy(), bonus
+
+
+def _cluster(
+    n: int,
+    i: np.ndarray,
+    j: np.ndarray,
+    s: np.ndarray,
+    *,
+    threshold: float,
+    max_component: int,
+) -> np.ndarray:
+    """Story label per row: average linkage inside components of the strong pairs."""
+    strong = s >= threshold
+    graph = sp.coo_matrix((np.ones(int(strong.sum())), (i[strong], j[strong])), shape=(n, n))
+    _, comp = connected_components(graph, directed=False)
+    label = comp.astype(np.int64).copy()
+    sizes = np.bincount(comp)
+    big = np.flatnonzero(sizes > 2)
+    if len(big) == 0:
+        return label
+    same = comp[i] == comp[j]
+    ci, cj, cs, cc = i[same], j[same], s[same], comp[i[same]]
+    order = np.argsort(cc, kind="stable")
+    ci, cj, cs, cc = ci[order], cj[order], cs[order], cc[order]
+    bounds = np.searchsorted(cc, np.arange(len(sizes) + 1))
+    members_order = np.argsort(comp, kind="stable")
+    member_bounds = np.searchsorted(comp[members_order], np.arange(len(sizes) + 1))
+    next_label = len(sizes)
+    for c in big:
+        members = members_order[member_bounds[c] : member_bounds[c + 1]]
+        local = {int(m): k for k, m in enumerate(members)}
+        a = np.fromiter((local[int(v)] for v in ci[bounds[c] : bounds[c + 1]]), dtype=np.int64)
+        b = np.fromiter((local[int(v)] for v in cj[bounds[c] : bounds[c + 1]]), dtype=np.int64)
+        sim = cs[bounds[c] : bounds[c + 1]]
+        m = len(members)
+        cut = threshold
+        if m > max_component:  # too large for a dense matrix: keep the strongest pairs only
+            cut = float(np.quantile(sim, 1 - max_component * 4 / max(len(sim), 1)))
+        dense = np.zeros((m, m), dtype=np.float64)
+        dense[a, b] = np.maximum(dense[a, b], sim)
+        dense[b, a] = dense[a, b]
+        dist = 1.0 - dense
+        np.fill_diagonal(dist, 0.0)
+        condensed = dist[np.triu_indices(m, k=1)]
+        tree = linkage(condensed, method="average")
+        flat = fcluster(tree, t=1.0 - cut + 1e-9, criterion="distance")
+        label[members] = next_label + flat
+        next_label += int(flat.max()) + 1
+    return label
+
+
+def group_stories(
+    articles: pl.DataFrame,
+    statements: pl.DataFrame | None = None,
+    alignments: pl.DataFrame | None = None,
+    *,
+    window_days: int = 2,
+    threshold: float = 0.3,
+    min_similarity: float = 0.1,
+    alignment_weight: float = 0.1,
+    alignment_score: float = 70.0,
+    copy_threshold: float = 0.9,
+    min_copy_chars: int = 200,
+    body_chars: int = 1500,
+    max_df: float = 0.05,
+    max_component: int = 6000,
+) -> pl.DataFrame:
+    """Group articles into stories: one event covered by one or more outlets.
+
+    See the module docs for the evidence and the clustering.
+
+    Parameters
+    ----------
+    articles
+        ``schemas.ARTICLES`` (``article_id``, ``outlet``, ``published``,
+        ``title``, ``text`` are used).
+    statements
+        ``schemas.STATEMENTS``; only used to complete ``published`` when the
+        articles lack it (optional).
+    alignments
+        ``schemas.ALIGNMENTS``: aligned statement pairs add evidence that two
+        articles report one event (optional).
+    window_days
+        Two dated articles are compared only when published at most this
+        many days apart.
+    threshold
+        Least mean similarity (0-1) for two groups of articles to merge.
+        0.3 was read off SaudiNewsNet samples (see docs/methods.md).
+    min_similarity
+        Pairs below this similarity count as 0 in the means.
+    alignment_weight, alignment_score
+        Three or more aligned statement pairs scoring ``alignment_score`` or
+        more add ``alignment_weight`` to an article pair's similarity (fewer
+        add a share of it).
+    copy_threshold
+        Least similarity for an article to be marked a copy of an earlier one.
+    min_copy_chars
+        Identical texts shorter than this are not linked regardless of date.
+    body_chars
+        Characters of the body read after the headline.
+    max_df
+        Words found in more than this share of the articles are ignored
+        (corpora of 50 articles or more).
+    max_component
+        Largest group clustered exactly (a dense matrix); larger ones keep
+        their strongest pairs only.
+
+    Returns
+    -------
+    pl.DataFrame
+        ``schemas.STORIES``: one row per article with its ``story_id``, the
+        story's label, dates, outlets and counts, and its copy link.
+
+    Examples
+    --------
+    >>> arts = pl.DataFrame({"article_id": ["a", "b", "c"],
+    ...     "outlet": ["spa", "okaz", "alriyadh"],
+    ...     "published": [date(2015, 7, 21), date(2015, 7, 21), date(2015, 7, 21)],
+    ...     "title": ["أمير الرياض يفتتح مهرجان التمور في بريدة",
+    ...               "أمير الرياض يفتتح مهرجان التمور",
+    ...               "ارتفاع أسعار النفط في الأسواق الآسيوية"],
+    ...     "text": ["افتتح أمير منطقة الرياض مهرجان التمور في بريدة بحضور المزارعين",
+    ...              "افتتح أمير منطقة الرياض مهرجان التمور في بريدة أمس",
+    ...              "ارتفعت أسعار النفط الخام في الأسواق الآسيوية صباح اليوم"]})
+    >>> st = group_stories(arts)
+    >>> st.select("article_id", "story_id", "n_articles").rows()
+    [('a', 's00001', 2), ('b', 's00001', 2), ('c', 's00002', 1)]
+    """
+    schemas.require(articles, _NEEDED, name="articles", stage="group_stories")
+    if not 0 < threshold <= 1:
+        raise ValueError(f"group_stories: threshold must be in (0, 1], not {threshold}")
+    if window_days < 0:
+        raise ValueError("group_stories: window_days must be 0 or more")
+    frame = articles.select(
+        "article_id",
+        pl.col("outlet").cast(pl.String),
+        pl.col("published").cast(pl.Date),
+        (pl.col("title") if "title" in articles.columns else pl.lit(None)).cast(pl.String),
+        (pl.col("text") if "text" in articles.columns else pl.lit("")).cast(pl.String),
+    )
+    if frame["article_id"].is_duplicated().any():
+        dupes = frame.filter(pl.col("article_id").is_duplicated())["article_id"]
+        raise ValueError(f"group_stories: duplicate article ids, e.g. {dupes[0]!r}")
+    if statements is not None and "published" in statements.columns:
+        known = statements.group_by("article_id").agg(
+            pl.col("published").drop_nulls().first().alias("_p")
+        )
+        frame = (
+            frame.join(known, on="article_id", how="left")
+            .with_columns(pl.coalesce("published", "_p").alias("published"))
+            .drop("_p")
+        )
+    n = frame.height
+    if n == 0:
+        return pl.DataFrame(schema=schemas.STORIES)
+    x = word_vectors(article_tokens(frame, body_chars=body_chars), max_df=max_df)
+    day = _days(frame["published"])
+    i, j, s = _candidate_pairs(x, day, window_days=window_days, min_similarity=min_similarity)
+    ids = frame["article_id"].to_list()
+    ai, aj, ab = _alignment_pairs(
+        alignments, ids, min_score=alignment_score, weight=alignment_weight
+    )
+    if len(ai):
+        undated = day < -(10**8)
+        ok = undated[ai] | undated[aj] | (np.abs(day[ai] - day[aj]) <= window_days)
+        ai, aj, ab = ai[ok], aj[ok], ab[ok]
+    ci, cj = _same_text_pairs(frame, min_copy_chars)
+    pairs = (
+        pl.DataFrame(
+            {
+                "i": np.concatenate([i, ai, np.minimum(ci, cj)]),
+                "j": np.concatenate([j, aj, np.maximum(ci, cj)]),
+                "text": np.concatenate([s, np.zeros(len(ai)), np.ones(len(ci))]),
+                "bonus": np.concatenate([np.zeros(len(i)), ab, np.zeros(len(ci))]),
+            },
+            schema={"i": pl.Int64, "j": pl.Int64, "text": pl.Float64, "bonus": pl.Float64},
+        )
+        .group_by("i", "j")
+        .agg(pl.col("text").max(), pl.col("bonus").max())
+        .with_columns(sim=pl.min_horizontal(pl.lit(1.0), pl.col("text") + pl.col("bonus")))
+        .sort("i", "j")
+    )
+    pi, pj = pairs["i"].to_numpy(), pairs["j"].to_numpy()
+    psim, ptext = pairs["sim"].to_numpy(), pairs["text"].to_numpy()
+    raw = _cluster(n, pi, pj, psim, threshold=threshold, max_component=max_component)
+    return _finish(frame, raw, pi, pj, psim, ptext, copy_threshold=copy_threshold)
+
+
+def _finish(
+    frame: pl.DataFrame,
+    raw: np.ndarray,
+    pi: np.ndarray,
+    pj: np.ndarray,
+    psim: np.ndarray,
+    ptext: np.ndarray,
+    *,
+    copy_threshold: float,
+) -> pl.DataFrame:
+    """Story ids in publication order, labels, summaries and copy links."""
+    n = frame.height
+    same = raw[pi] == raw[pj]
+    si, sj, ss, st = pi[same], pj[same], psim[same], ptext[same]
+    total = np.bincount(si, weights=ss, minlength=n) + np.bincount(sj, weights=ss, minlength=n)
+    size = np.bincount(raw)[raw]
+    core = np.where(size > 1, total / np.maximum(size - 1, 1), np.nan)
+    rows = frame.with_columns(
+        _raw=pl.Series(raw),
+        _row=pl.Series(np.arange(n)),
+        core_similarity=pl.Series(core, dtype=pl.Float64, nan_to_null=True),
+    )
+    # copies: most similar earlier article of the same story, text similarity >= copy_threshold
+    copy_of: list[str | None] = [None] * n
+    copy_sim = np.full(n, np.nan)
+    close = st >= copy_threshold
+    if close.any():
+        day = _days(frame["published"])
+        ci, cj, cs = si[close], sj[close], st[close]
+        # the source is the earlier one; same or unknown day: the first listed
+        earlier_j = (day[cj] < day[ci]) & (day[cj] > -(10**8))
+        src = np.where(earlier_j, cj, ci)
+        dst = np.where(earlier_j, ci, cj)
+        # a source published strictly earlier beats a same-day one, then similarity
+        strict = (day[src] < day[dst]) & (day[src] > -(10**8))
+        order = np.lexsort((-cs, ~strict, dst))
+        ids = frame["article_id"].to_list()
+        for k in order:
+            d = int(dst[k])
+            if copy_of[d] is None and np.isnan(copy_sim[d]):
+                copy_of[d] = ids[int(src[k])]
+                copy_sim[d] = cs[k]
+    outlets_col = frame["outlet"].to_list()
+    id_row = {a: r for r, a in enumerate(frame["article_id"].to_list())}
+    kind = [
+        None
+        if c is None
+        else ("same_outlet" if outlets_col[id_row[c]] == outlets_col[r] else "cross_outlet")
+        for r, c in enumerate(copy_of)
+    ]
+    rows = rows.with_columns(
+        copy_of=pl.Series(copy_of, dtype=pl.String),
+        copy_kind=pl.Series(kind, dtype=pl.String),
+        copy_similarity=pl.Series(copy_sim, dtype=pl.Float64, nan_to_null=True),
+    )
+    headline = pl.coalesce(
+        pl.col("title").str.strip_chars().replace("", None),
+        pl.col("text").str.slice(0, 100).str.strip_chars(),
+    )
+    summary = rows.group_by("_raw").agg(
+        pl.col("published").min().alias("first_published"),
+        pl.col("published").max().alias("last_published"),
+        pl.col("outlet").drop_nulls().unique().sort().alias("outlets"),
+        pl.len().cast(pl.Int32).alias("n_articles"),
+        pl.col("outlet").n_unique().cast(pl.Int32).alias("n_outlets"),
+        pl.col("published").is_not_null().all().alias("dated"),
+        headline.sort_by(
+            pl.col("core_similarity").fill_null(0), pl.col("_row"), descending=[True, False]
+        )
+        .first()
+        .alias("label"),
+        pl.col("_row").min().alias("_first_row"),
+    )
+    summary = summary.sort("first_published", "_first_row", nulls_last=True).with_columns(
+        story_id=pl.format("s{}", pl.int_range(1, pl.len() + 1).cast(pl.String).str.zfill(5))
+    )
+    out = rows.join(summary, on="_raw", how="left").sort("_row")
+    return schemas.conform(out, schemas.STORIES).select(schemas.STORIES.names())
+
+
+def story_summary(stories: pl.DataFrame) -> pl.DataFrame:
+    """One row per story (``schemas.STORY_SUMMARY``) from a ``stories`` table.
+
+    Examples
+    --------
+    >>> st = pl.DataFrame({"article_id": ["a", "b"], "story_id": ["s00001"] * 2,
+    ...     "outlet": ["spa", "okaz"], "published": [date(2015, 7, 21)] * 2,
+    ...     "label": ["عنوان"] * 2, "copy_of": [None, "a"]})
+    >>> story_summary(st).select("story_id", "n_articles", "n_copies").rows()
+    [('s00001', 2, 1)]
+    """
+    schemas.require(
+        stories, ("article_id", "story_id", "outlet"), name="stories", stage="story_summary"
+    )
+    have = stories.columns
+    copy = pl.col("copy_of").is_not_null() if "copy_of" in have else pl.lit(False)
+    published = pl.col("published") if "published" in have else pl.lit(None, pl.Date)
+    out = (
+        stories.sort("article_id")
+        .group_by("story_id")
+        .agg(
+            (pl.col("label").first() if "label" in have else pl.lit(None, pl.String)).alias(
+                "label"
+            ),
+            published.min().alias("first_published"),
+            published.max().alias("last_published"),
+            pl.col("outlet").drop_nulls().unique().sort().alias("outlets"),
+            pl.len().cast(pl.Int32).alias("n_articles"),
+            pl.col("outlet").n_unique().cast(pl.Int32).alias("n_outlets"),
+            copy.sum().cast(pl.Int32).alias("n_copies"),
+            published.is_not_null().all().alias("dated"),
+            pl.col("article_id").alias("article_ids"),
+        )
+        .sort("story_id")
+    )
+    return schemas.conform(out, schemas.STORY_SUMMARY).select(schemas.STORY_SUMMARY.names())

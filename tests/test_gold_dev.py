@@ -1,0 +1,141 @@
+"""The dev golds (same-event stories, contradiction pairs) load and are consistent."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from narratives.evaluate import (
+    SAME_EVENT_ARTICLES,
+    SAME_EVENT_GOLD,
+    SEED_GOLD,
+    load_gold,
+    load_same_event,
+    pair_figures,
+    story_membership,
+    story_purity,
+    true_omissions,
+)
+from narratives.io._corpus import with_title
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTRADICTIONS = ROOT / "data" / "gold" / "contradictions_dev.csv"
+LABELS = {"contradicts", "paraphrase", "unrelated_same_topic"}
+KINDS = {"negation", "role_swap", "different_entity", "different_figure", "different_action",
+         "denial"}
+
+
+@pytest.fixture(scope="module")
+def gold() -> dict:
+    return load_same_event(SAME_EVENT_GOLD)
+
+
+@pytest.fixture(scope="module")
+def raw() -> dict[str, dict]:
+    rows = [json.loads(x) for x in SAME_EVENT_ARTICLES.read_text(encoding="utf-8").splitlines()
+            if x.strip()]
+    return {r["id"]: r for r in rows}
+
+
+def test_seeds_gold_still_loads_with_its_narratives() -> None:
+    data = load_gold(SEED_GOLD)
+    assert {c["narrative"] for c in data["claims"]} != {c["id"] for c in data["claims"]}
+
+
+def test_jsonl_has_the_fields_and_exactly_the_gold_documents(gold, raw) -> None:
+    assert set(raw) == set(gold["documents"])
+    for rec in raw.values():
+        assert set(rec) == {"id", "outlet", "published", "title", "text", "url"}
+        assert rec["outlet"] == gold["documents"][rec["id"]]["outlet"]
+
+
+def test_every_anchor_occurs_once_in_its_article(gold, raw) -> None:
+    bad = []
+    for claim in gold["claims"]:
+        for m in claim["mentions"]:
+            rec = raw[m["doc"]]
+            if with_title(rec["text"], rec["title"]).count(m["anchor"]) != 1:
+                bad.append((claim["id"], m["doc"], m["anchor"]))
+    assert not bad
+
+
+def test_stories_have_four_outlets_and_claims_two(gold) -> None:
+    assert len(gold["stories"]) >= 3
+    for story in gold["stories"]:
+        assert len(story["outlets"]) >= 4, story["id"]
+    for claim in gold["claims"]:
+        assert len({m["doc"] for m in claim["mentions"]}) >= 2, claim["id"]
+    assert len({c["id"] for c in gold["claims"]}) == len(gold["claims"])
+
+
+def test_membership_and_distractors(gold) -> None:
+    table = story_membership(SAME_EVENT_GOLD)
+    assert table.height == len(gold["documents"])
+    assert table.filter(pl.col("distractor"))["story_id"].null_count() == len(gold["distractors"])
+    assert len(gold["distractors"]) >= 20
+
+
+def test_true_omissions_are_outlets_of_the_story_without_the_claim(gold) -> None:
+    om = true_omissions(SAME_EVENT_GOLD)
+    docs = gold["documents"]
+    for story_id, claim_id, outlet, arts in om.iter_rows():
+        claim = next(c for c in gold["claims"] if c["id"] == claim_id)
+        assert outlet not in {docs[m["doc"]]["outlet"] for m in claim["mentions"]}
+        assert arts and all(docs[a]["story"] == story_id for a in arts)
+    # read by hand: two outlets of the referee story do not name the fourth official
+    friend = om.filter(pl.col("claim_id") == "friend-fourth-official")["outlet"].to_list()
+    assert friend == ["aljazirah", "alyaum"]
+
+
+def test_pair_figures_count_distractor_pairs_as_errors() -> None:
+    g = {
+        "documents": {"a": {"outlet": "x", "story": "s"}, "b": {"outlet": "y", "story": "s"},
+                      "c": {"outlet": "z", "distractor": True}},
+        "stories": [{"id": "s"}],
+        "claims": [{"id": "k", "story": "s", "mentions": [
+            {"doc": "a", "anchor": "foo"}, {"doc": "b", "anchor": "foo"}]}],
+    }
+    st = pl.DataFrame({"statement_id": ["a:0", "b:0", "c:0"], "article_id": ["a", "b", "c"],
+                       "start": [0, 0, 0], "end": [3, 3, 3], "text": ["foo"] * 3})
+    arts = pl.DataFrame({"article_id": ["a", "b", "c"], "raw_text": ["foo"] * 3})
+    al = pl.DataFrame({"statement_id_a": ["a:0", "a:0"], "statement_id_b": ["b:0", "c:0"]})
+    f = pair_figures(st, al, gold=g, articles=arts)
+    assert (f["true_pairs"], f["false_distractor"], f["precision"], f["recall"]) == (1, 1, 0.5, 1.0)
+    purity = story_purity(pl.DataFrame({"article_id": ["a", "b", "c"], "story_id": [1, 1, 1]}),
+                          gold=g)
+    assert (purity["whole"], purity["pure"], purity["distractors_joining"]) == (1, 0, 1)
+
+
+def test_contradiction_csv_is_well_formed(raw) -> None:
+    with CONTRADICTIONS.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and list(rows[0]) == ["id", "text_a", "text_b", "label", "kind", "source"]
+    assert len({r["id"] for r in rows}) == len(rows)
+    for r in rows:
+        assert r["label"] in LABELS, r["id"]
+        assert r["text_a"].strip() and r["text_b"].strip() and r["text_a"] != r["text_b"]
+        assert (r["kind"] in KINDS) if r["label"] == "contradicts" else r["kind"] == "", r["id"]
+        docs = [d.strip() for d in r["source"].split("|")]
+        rec = raw[docs[0]]
+        assert r["text_a"] in with_title(rec["text"], rec["title"]), r["id"]
+        if r["label"] != "contradicts":  # both sides real sentences
+            rec = raw[docs[1]]
+            assert r["text_b"] in with_title(rec["text"], rec["title"]), r["id"]
+
+
+def test_eval_same_event_script_runs(capsys) -> None:
+    path = ROOT / "benchmarks" / "eval_same_event.py"
+    spec = importlib.util.spec_from_file_location("eval_same_event", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eval_same_event"] = module
+    spec.loader.exec_module(module)
+    assert module.main(["--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["gold"]["stories"] >= 3 and 0 <= out["align"]["f1"] <= 1
+    assert out["align"]["unsegmented_mentions"] <= out["align"]["mentions"]

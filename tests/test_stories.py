@@ -1,0 +1,152 @@
+"""Stories: articles grouped by event, copies marked, no chaining across a week."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import polars as pl
+import pytest
+
+import narratives as n
+from narratives import schemas
+from narratives.stories import group_stories, story_summary
+
+D0 = date(2015, 7, 21)
+
+WIRE = (
+    "عقد مجلس الوزراء جلسته الأسبوعية برئاسة خادم الحرمين الشريفين في قصر السلام بجدة "
+    "ووافق المجلس على تنظيم الهيئة العامة للطيران المدني وعلى اتفاقية تعاون مع جمهورية "
+    "كازاخستان في مجال النقل البحري وأقر تعيين عشرة أعضاء في مجلس إدارة صندوق التنمية "
+    "العقارية وقرر تمديد العمل بنظام الرهن العقاري ثلاث سنوات إضافية"
+)
+OTHER_SESSION = (
+    "عقد مجلس الوزراء جلسته الأسبوعية برئاسة ولي العهد في قصر اليمامة بالرياض ووافق "
+    "المجلس على نظام مكافحة الغش التجاري وعلى مذكرة تفاهم مع مملكة تايلاند في مجال "
+    "السياحة وأقر الحساب الختامي لجامعة الملك عبدالعزيز ووافق على إنشاء مستشفى في حفر الباطن"
+)
+DISTRACTOR = (
+    "ارتفعت أسعار النفط الخام في الأسواق الآسيوية صباح اليوم بعد أن أظهرت بيانات تراجع "
+    "المخزونات الأمريكية وصعد خام برنت إلى ستين دولارا للبرميل في تعاملات سنغافورة"
+)
+
+
+def _articles(rows: list[tuple[str, str, date | None, str, str]]) -> pl.DataFrame:
+    return pl.DataFrame(
+        rows,
+        schema={
+            "article_id": pl.String,
+            "outlet": pl.String,
+            "published": pl.Date,
+            "title": pl.String,
+            "text": pl.String,
+        },
+        orient="row",
+    )
+
+
+def test_wire_copy_republished_by_three_outlets_is_one_story_earliest_first() -> None:
+    arts = _articles(
+        [
+            (
+                "okaz-1",
+                "okaz",
+                D0 + timedelta(days=1),
+                "مجلس الوزراء يوافق على تنظيم الطيران",
+                WIRE,
+            ),
+            ("spa-1", "spa", D0, "مجلس الوزراء يوافق على تنظيم هيئة الطيران المدني", WIRE),
+            ("riyadh-1", "alriyadh", D0 + timedelta(days=1), "تنظيم الطيران المدني", WIRE),
+            ("oil-1", "alyaum", D0, "ارتفاع أسعار النفط", DISTRACTOR),
+        ]
+    )
+    st = group_stories(arts)
+    story = st.filter(pl.col("article_id") != "oil-1")
+    assert story["story_id"].n_unique() == 1
+    assert st.filter(pl.col("article_id") == "oil-1")["story_id"][0] not in story["story_id"]
+    assert story["n_outlets"][0] == 3
+    assert story["first_published"][0] == D0
+    copies = dict(zip(story["article_id"], story["copy_of"], strict=True))
+    assert copies["spa-1"] is None  # the earliest is the original
+    assert copies["okaz-1"] == "spa-1"
+    assert copies["riyadh-1"] == "spa-1"
+    assert set(story["copy_kind"].drop_nulls()) == {"cross_outlet"}
+
+
+def test_a_bridging_article_does_not_chain_a_week_of_cabinet_news() -> None:
+    bridge = WIRE[: len(WIRE) // 2] + " " + OTHER_SESSION[len(OTHER_SESSION) // 2 :]
+    arts = _articles(
+        [
+            ("mon-a", "spa", D0, "جلسة مجلس الوزراء", WIRE),
+            ("mon-b", "okaz", D0, "مجلس الوزراء", WIRE + " وأضاف البيان"),
+            ("wed", "alwatan", D0 + timedelta(days=2), "مجلس الوزراء", bridge),
+            ("fri-a", "spa", D0 + timedelta(days=4), "جلسة مجلس الوزراء", OTHER_SESSION),
+            ("fri-b", "okaz", D0 + timedelta(days=4), "مجلس الوزراء", OTHER_SESSION + " وأضاف"),
+        ]
+    )
+    st = group_stories(arts, window_days=2)
+    story = dict(zip(st["article_id"], st["story_id"], strict=True))
+    assert story["mon-a"] == story["mon-b"]
+    assert story["fri-a"] == story["fri-b"]
+    assert story["mon-a"] != story["fri-a"]
+
+
+def test_identical_text_joins_its_story_whatever_the_date() -> None:
+    arts = _articles(
+        [
+            ("madina-1", "almadina", D0, "مجلس الوزراء", WIRE),
+            ("madina-1?weekly", "almadina", D0 + timedelta(days=6), "مجلس الوزراء", WIRE),
+        ]
+    )
+    st = group_stories(arts)
+    assert st["story_id"].n_unique() == 1
+    row = st.filter(pl.col("article_id") == "madina-1?weekly").row(0, named=True)
+    assert (row["copy_of"], row["copy_kind"]) == ("madina-1", "same_outlet")
+
+
+def test_undated_articles_group_by_text_and_say_so() -> None:
+    arts = _articles(
+        [
+            ("a", "spa", None, "مجلس الوزراء", WIRE),
+            ("b", "okaz", D0, "مجلس الوزراء", WIRE),
+            ("c", "alyaum", D0, "النفط", DISTRACTOR),
+        ]
+    )
+    st = group_stories(arts)
+    row = st.filter(pl.col("article_id") == "a").row(0, named=True)
+    assert row["n_articles"] == 2
+    assert row["dated"] is False
+    assert st.filter(pl.col("article_id") == "c")["dated"][0] is True
+
+
+def test_seed_articles_report_five_different_events() -> None:
+    arts = n.read_corpus("data/seeds")
+    st = group_stories(arts)
+    assert st["story_id"].n_unique() == 5
+    assert st.columns == schemas.STORIES.names()
+
+
+def test_story_summary_has_one_row_per_story() -> None:
+    arts = _articles(
+        [
+            ("a", "spa", D0, "مجلس الوزراء", WIRE),
+            ("b", "okaz", D0, "مجلس الوزراء", WIRE),
+            ("c", "alyaum", D0, "النفط", DISTRACTOR),
+        ]
+    )
+    summary = story_summary(group_stories(arts))
+    assert summary.height == 2
+    assert summary.filter(pl.col("n_articles") == 2)["n_copies"][0] == 1
+    assert summary.schema == schemas.STORY_SUMMARY
+
+
+@pytest.mark.parametrize("bad", [{"threshold": 0.0}, {"window_days": -1}])
+def test_bad_options_fail_clearly(bad: dict[str, float]) -> None:
+    arts = _articles([("a", "spa", D0, "عنوان", WIRE)])
+    with pytest.raises(ValueError, match="group_stories"):
+        group_stories(arts, **bad)  # type: ignore[arg-type]
+
+
+def test_duplicate_article_ids_fail_clearly() -> None:
+    arts = _articles([("a", "spa", D0, "عنوان", WIRE), ("a", "okaz", D0, "عنوان", WIRE)])
+    with pytest.raises(ValueError, match="duplicate article ids"):
+        group_stories(arts)
