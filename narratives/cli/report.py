@@ -102,7 +102,10 @@ def command(
             say(f"reading the tables in {paths[0]}")
             tables = read_outputs(paths[0])
             if given & {"threshold", "date_window"}:
-                for name in ("alignments", "claims"):
+                for name in ("alignments", "claims", "stories", "story_summary"):
+                    tables.pop(name, None)
+            if given & {"story_window", "story_threshold"}:
+                for name in ("stories", "story_summary"):
                     tables.pop(name, None)
         else:
             root = _root(paths)
@@ -201,15 +204,22 @@ def _write(page: str, out: Path) -> None:
 def _compare_options(analysis: dict[str, Any]) -> dict[str, Any]:
     """``narratives compare`` option values -> keyword arguments of narratives.compare."""
     out: dict[str, Any] = {}
+    story: dict[str, Any] = {}
     for name, value in analysis.items():
         if name in ("threshold", "date_window"):
             continue
-        if name == "seed":
+        if name.startswith("story_"):  # --story-window, --story-threshold: group_stories
+            key = "window_days" if name == "story_window" else name.removeprefix("story_")
+            if value is not None:
+                story[key] = value
+        elif name == "seed":
             out["rng"] = value
         elif name == "labels":
             out["labels"] = value if value is not None else "labels.yaml"
         elif value is not None:
             out[name] = value
+    if story:
+        out["story_options"] = story
     return out
 
 

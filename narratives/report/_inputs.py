@@ -165,7 +165,7 @@ def analyse(
         out["claims"] = nv.cluster_claims(statements, out["alignments"], **claim_options)
         say(f"claims: {out['claims']['claim_id'].n_unique()} claims")
         recompare = True
-    if recompare or not any(name in out for name in schemas.COMPARISON_TABLES):
+    if recompare or "coverage" not in out:
         if "entity_mentions" not in out and "articles" in out:
             out["entity_mentions"] = extract_entities(statements, out["articles"])
         start = time.perf_counter()
@@ -176,6 +176,7 @@ def analyse(
             out["alignments"],
             out["claims"],
             out.get("entity_mentions"),
+            stories=out.get("stories"),
             progress=progress,
             **dict(compare_options or {}),
         )
