@@ -138,8 +138,10 @@ def analyse(
     ``recompare`` (with ``compare_options``, the keyword arguments of
     :func:`narratives.compare`). ``say`` receives one line per phase.
     """
-    import narratives as nv
-    from narratives.statements import extract_entities
+    # the functions themselves: `narratives.compare` becomes the subpackage once it is imported
+    from narratives.align import align, cluster_claims
+    from narratives.compare import compare
+    from narratives.statements import extract_entities, extract_statements
 
     out = dict(tables)
     if "statements" not in out:
@@ -147,7 +149,7 @@ def analyse(
             raise ValueError("analyse: give an articles or a statements table")
         start = time.perf_counter()
         say(f"statements: cutting {out['articles'].height} articles into statements")
-        out["statements"] = nv.extract_statements(out["articles"], progress=progress)
+        out["statements"] = extract_statements(out["articles"], progress=progress)
         say(f"statements: {out['statements'].height} in {time.perf_counter() - start:.0f} s")
     statements = out["statements"]
     if "alignments" not in out or "claims" not in out:
@@ -157,12 +159,12 @@ def analyse(
             options["threshold"] = claim_options["threshold"] = float(threshold)
         start = time.perf_counter()
         say(f"align: comparing {statements.height} statements across outlets")
-        out["alignments"] = nv.align(statements, **options)
+        out["alignments"] = align(statements, **options)
         say(
             f"align: {out['alignments'].height} aligned pairs "
             f"in {time.perf_counter() - start:.0f} s"
         )
-        out["claims"] = nv.cluster_claims(statements, out["alignments"], **claim_options)
+        out["claims"] = cluster_claims(statements, out["alignments"], **claim_options)
         say(f"claims: {out['claims']['claim_id'].n_unique()} claims")
         recompare = True
     if recompare or "coverage" not in out:
@@ -170,7 +172,7 @@ def analyse(
             out["entity_mentions"] = extract_entities(statements, out["articles"])
         start = time.perf_counter()
         say("compare: coverage, omissions, emphasis, framing")
-        result = nv.compare(
+        result = compare(
             out.get("articles"),
             statements,
             out["alignments"],
