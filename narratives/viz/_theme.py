@@ -29,6 +29,7 @@ RELATION_COLORS: tuple[str, ...] = (
     "#c6dbef",
     "#fec44f",
     "#efefef",
+    "#ffffff",  # not_covered: the outlet did not cover the claim's story
 )
 
 #: word highlighting in the side-by-side view
