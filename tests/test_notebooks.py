@@ -126,11 +126,11 @@ def test_quickstart_findings_are_in_its_charts(
     assert "زعم" in prose
     kerry = [r for r in rows if r.get("speaker") == "kerry" and "زعم" in str(r.get("verb", ""))]
     assert kerry and all(r["outlet"] == "sana" for r in kerry)
-    # "the Minsk claim is blue for SANA and Al-Ittihad and grey for RT Arabic"
+    # "the Minsk claim is blue for SANA and Al-Ittihad and white for RT Arabic"
     assert "Minsk" in prose
     minsk = [r for r in rows if "مينسك" in str(r.get("claim_text", "")) and "status" in r]
     status = {r["outlet"]: r["status"] for r in minsk}
-    assert status.get("rt-arabic") == "absent"
+    assert status.get("rt-arabic") == "not_covered"
     assert status.get("sana") not in (None, "absent") and status.get("al-ittihad") != "absent"
     # statements shown in full, not cut at polars' 30 characters
     tables = "".join(

@@ -131,7 +131,11 @@ class Builder:
         if isinstance(ids, str):
             ids = [ids]
         if ids:
-            return [i for i in ids if i]
+            out = [i for i in ids if i]
+            closest = row.get("closest_statement_id")  # an omission's near miss
+            if isinstance(closest, str) and closest not in out:
+                out.insert(1, closest)
+            return out
         pair = [row.get("statement_id_a"), row.get("statement_id_b")]
         if any(isinstance(p, str) for p in pair):
             return [p for p in pair if isinstance(p, str)]

@@ -213,7 +213,8 @@ def coverage(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section 
         _p(
             "Each row is a claim carried by at least two outlets, each column an outlet. "
             "Dark blue: the outlet carried the claim in (nearly) the same words as another "
-            "outlet; pale blue: in other words; gold: only this outlet; grey: left out. "
+            "outlet; pale blue: in other words; gold: only this outlet; grey: left out of a "
+            "story the outlet covered; white: the outlet did not cover the claim's story. "
             "Click a cell for the statements behind it, shown inside their articles."
         )
     ]
@@ -289,9 +290,21 @@ def omissions(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section
             "bars rest on fewer than 10 claims. Click a bar or a row for the claims' statements."
         )
     ]
-    if rates is not None and rates.height:
-        parts.append(b.chart(viz.omission_bars(rates, top=top, outlets=b.outlets)))
-        if rates.height > top:
+    drawable = (
+        rates.filter(pl.col("rate").is_not_null(), pl.col("n_claims") > 0)
+        if rates is not None
+        else None
+    )
+    if rates is not None and "note" in rates.columns:
+        notes = rates.filter(pl.col("rate").is_null(), pl.col("note").is_not_null())
+        if notes.height:
+            reasons = sorted(set(notes["note"].to_list()))
+            parts.append(
+                b.note(f"{notes.height} outlet pairs have no rate: " + "; ".join(reasons[:3]))
+            )
+    if rates is not None and drawable is not None and drawable.height:
+        parts.append(b.chart(viz.omission_bars(drawable, top=top, outlets=b.outlets)))
+        if drawable.height > top:
             parts.append(
                 b.note(
                     f"The chart shows the {top} outlet pairs resting on the most claims, "
@@ -299,7 +312,13 @@ def omissions(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section
                 )
             )
     else:
-        parts.append(b.empty("No outlet pair had comparable claims: no omission rate to show."))
+        parts.append(
+            b.empty(
+                "No outlet pair had comparable claims (with the default rule an outlet can "
+                "omit a claim only in a story it covered; here no two outlets covered the "
+                "same story): no omission rate to show."
+            )
+        )
     if table is not None:
         ordered = table.sort(["claim_outlets", "outlet"], descending=[True, False])
         parts.append(
@@ -311,11 +330,18 @@ def omissions(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section
                     "what was said": lambda r: b.claim_text(r["claim_id"]),
                     "carried by": "carried_by",
                     "speaker": lambda r: r["speaker"] or "",
-                    "comparable articles": lambda r: str(len(r.get("evidence_article_ids") or [])),
+                    "story": lambda r: shorten(r.get("story_label"), 80),
+                    "its closest statement": lambda r: (
+                        f"{shorten(r.get('closest_text'), 120)} (score {r['closest_score']:.0f})"
+                        if r.get("closest_text") and r.get("closest_score") is not None
+                        else ""
+                    ),
                 },
                 caption="Claims left out (with the statements of the outlets that carried them)",
                 order="(claims carried by the most outlets first)",
-                empty="No claim was left out by a comparable outlet.",
+                empty="No claim was left out by a comparable outlet (an outlet counts as "
+                "comparable only where it covered the claim's story; --comparable changes "
+                "the rule).",
             )
         )
     return "Omissions: what each outlet left out", "".join(parts)

@@ -132,7 +132,7 @@ def coverage_heatmap(
     )
     chart = (
         alt.Chart(frame.select(keep), title=title)
-        .mark_rect(stroke="white", strokeWidth=1.5)
+        .mark_rect(stroke="#d9d9d9", strokeWidth=1)
         .encode(
             x=alt.X(
                 "outlet:N",
@@ -231,7 +231,10 @@ def omission_bars(
         name="omission_rates",
         stage="omission_bars",
     )
-    eligible = omission_rates.filter(pl.col("n_claims") >= min_claims)
+    # a pair without a rate (too few shared stories: see its ``note``) has nothing to draw
+    eligible = omission_rates.filter(
+        pl.col("n_claims") >= max(min_claims, 1), pl.col("rate").is_not_null()
+    )
     frame = clean_columns(
         eligible.sort(["n_claims", "outlet", "other"], descending=[True, False, False]).head(top),
         ["outlet", "other"],
@@ -323,6 +326,13 @@ def omission_bars(
     cut = eligible.height - frame.height
     subtitle = [f"{cut} pairs resting on fewer claims not shown"] if cut > 0 else []
     subtitle.append(f"pale: fewer than {SMALL_SAMPLE} comparable claims")
+    if not frame.height:
+        notes = (
+            sorted({n for n in omission_rates["note"].to_list() if n})
+            if "note" in omission_rates.columns
+            else []
+        )
+        subtitle = ["no outlet pair has a rate to draw", *notes[:2]]
     chart = alt.LayerChart(
         layer=[bars, whiskers, counts],
         title=alt.Title("Omissions by outlet pair", subtitle=subtitle),
