@@ -192,11 +192,12 @@ def _param_value(value: Any) -> Any:
 
 
 def _write(page: str, out: Path) -> None:
+    from narratives._outputs import atomic_path
+
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(f".{out.name}.tmp")
-        tmp.write_text(page, encoding="utf-8")
-        tmp.replace(out)
+        with atomic_path(out) as temporary:  # never a half-written report under its name
+            temporary.write_text(page, encoding="utf-8")
     except OSError as err:
         raise click.ClickException(f"cannot write {str(out)!r}: {err.strerror or err}") from err
 

@@ -346,7 +346,7 @@ def render_report(
     ]
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     template = env.from_string(_resource("report.html.j2"))
-    title = title or "Narrative comparison"
+    title = clean(title or "Narrative comparison")  # no direction override can flip it
     took = f" in {seconds:.0f} s" if seconds is not None else ""
     page = template.render(
         title=title,
