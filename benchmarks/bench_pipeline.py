@@ -15,10 +15,11 @@ mix; inside it a sampling thread reads the process RSS every 20 ms and keeps
 the largest value seen while each stage runs (the stage's peak includes what
 earlier stages still hold, as in a real run).
 
-"Rendering" runs the code cells of the packaged report notebook in this
-process (charts built and serialised to their JSON specs, tables to HTML); it
-does not include starting a Jupyter kernel or nbconvert's export, which
-``/usr/bin/time -v python3 -m narratives report ...`` covers.
+"Rendering" is :func:`narratives.report.render_report` on the tables (the
+page ``narratives report`` writes, not written to disk). The stages are those
+of :func:`narratives.report.analyse`, timed one by one (stories computed
+before the comparisons and handed to them; "comparisons" includes entity
+mentions).
 
 Samples: the run of consecutive days (in date order) whose article count is
 closest to the target; "all" is every zip.
@@ -27,7 +28,6 @@ closest to the target; "all" is every zip.
 from __future__ import annotations
 
 import argparse
-import ast
 import json
 import math
 import os
@@ -124,50 +124,11 @@ def _stage(name: str, sampler: _Sampler, out: dict[str, Any]) -> Iterator[None]:
     print(f"  {name:<12} {wall:8.1f} s wall {cpu:8.1f} s cpu {peak / 2**20:7.0f} MB", flush=True)
 
 
-def _render(analysis: dict[str, Any], top: int = 30) -> int:
-    """Run the report notebook's code cells after the analysis; returns bytes produced."""
-    import altair as alt
+def _render(tables: dict[str, Any]) -> int:
+    """The HTML report of the tables (what ``narratives report`` writes); returns its size."""
+    from narratives.report import render_report
 
-    from narratives import report, viz
-
-    size = 0
-
-    def display(obj: Any) -> None:
-        nonlocal size
-        if isinstance(obj, alt.TopLevelMixin):
-            size += len(obj.to_json())
-        elif hasattr(obj, "_repr_html_"):
-            size += len(obj._repr_html_() or "")
-        elif hasattr(obj, "data"):
-            size += len(str(obj.data))
-
-    nb = json.loads(report.template_path().read_text(encoding="utf-8"))
-    cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
-    # cell 0: parameters; cell 1: report.analyse (measured stage by stage here)
-    namespace: dict[str, Any] = {
-        "report": report,
-        "viz": viz,
-        "display": display,
-        "paths": ["sample"],
-        "title": "bench",
-        "outlets": None,
-        "on_error": "skip",
-        "read_options": {},
-        "threshold": None,
-        "top": top,
-        **analysis,
-    }
-    for code in cells[2:]:
-        tree = ast.parse(code)
-        last = tree.body[-1] if tree.body else None
-        if isinstance(last, ast.Expr):  # Jupyter displays a cell's last bare expression
-            exec(compile(ast.Module(tree.body[:-1], []), "<cell>", "exec"), namespace)
-            value = eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace)
-            if value is not None:
-                display(value)
-        else:
-            exec(compile(tree, "<cell>", "exec"), namespace)
-    return size
+    return len(render_report(tables, title="bench", problems=[]))
 
 
 def run_sample(paths: list[Path], *, profile: Path | None = None) -> dict[str, Any]:
@@ -175,8 +136,8 @@ def run_sample(paths: list[Path], *, profile: Path | None = None) -> dict[str, A
     import warnings
 
     import narratives as nv
-    from narratives import report
     from narratives.compare import compare  # nv.compare is shadowed by its module once imported
+    from narratives.statements import extract_entities
 
     sampler = _Sampler()
     sampler.start()
@@ -201,19 +162,27 @@ def run_sample(paths: list[Path], *, profile: Path | None = None) -> dict[str, A
         alignments = step("align", lambda: nv.align(statements))
         claims = step("clustering", lambda: nv.cluster_claims(statements, alignments))
         stories = step("stories", lambda: nv.group_stories(articles, statements, alignments))
-        tables = step(
-            "comparisons",
-            lambda: compare(articles, statements, alignments, claims, stories=stories, top_n=30),
+
+        def comparisons() -> dict[str, Any]:
+            mentions = extract_entities(statements, articles)
+            return {
+                "entity_mentions": mentions,
+                **compare(articles, statements, alignments, claims, mentions, stories=stories),
+            }
+
+        tables = step("comparisons", comparisons)
+        step(
+            "rendering",
+            lambda: _render(
+                {
+                    "articles": articles,
+                    "statements": statements,
+                    "alignments": alignments,
+                    "claims": claims,
+                    **tables,
+                }
+            ),
         )
-        analysis = {
-            "articles": articles,
-            "statements": statements,
-            "alignments": alignments,
-            "claims": claims,
-            "tables": tables,
-            "run": report.Analysis(articles, statements, alignments, claims, tables, []),
-        }
-        step("rendering", lambda: _render(analysis))
     sampler.stop.set()
     if profiler is not None:
         profiler.dump_stats(str(profile))

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import polars as pl
@@ -421,12 +421,76 @@ def align(
     >>> align(st).select("statement_id_a", "statement_id_b", "score", "relation").rows()
     [('a:0', 'b:0', 100.0, 'verbatim')]
     """
-    require(statements, _NEEDED, name="statements", stage="align")
-    ids = statements["statement_id"].to_list()
-    if len(set(ids)) != len(ids):
-        dupes = statements.filter(pl.col("statement_id").is_duplicated())["statement_id"]
-        raise ValueError(f"align: duplicate statement ids, e.g. {dupes[0]!r}")
-    empty = pl.DataFrame(
+    setup = prepare_alignment(
+        statements,
+        processor=processor,
+        stopwords=stopwords,
+        background=background,
+        prior=prior,
+        embeddings=embeddings,
+        embedding_range=embedding_range,
+        weights=weights,
+    )
+    if setup is None:
+        return empty_alignments()
+    i, j = candidate_pairs(
+        setup,
+        blocking=blocking,
+        cross_outlet=cross_outlet,
+        same_article=same_article,
+        date_window=date_window,
+        progress=progress,
+    )
+    if len(i) == 0:
+        return empty_alignments()
+    lowest = threshold if link_threshold is None else min(threshold, link_threshold)
+    i, j, comp, score = score_pairs(
+        setup,
+        i,
+        j,
+        scorer=scorer,
+        lowest=lowest,
+        min_tokens=min_tokens,
+        speaker_penalty=speaker_penalty,
+        number_penalty=number_penalty,
+    )
+    return finish_alignments(
+        setup,
+        i,
+        j,
+        comp,
+        score,
+        threshold=threshold,
+        link_threshold=link_threshold,
+        relations=relations,
+    )
+
+
+# --- the stages of align(), public so that other engines compose the same functions ---
+
+
+class AlignmentSetup(NamedTuple):
+    """Global statistics and per-statement features of one :func:`align` run.
+
+    Computed once on the whole statements frame (vocabulary, document
+    frequencies, background blend, embeddings): scoring a subset of pairs
+    with it gives the same numbers as scoring them all at once.
+    """
+
+    prep: _Prepared
+    ids: list[str]
+    column: dict[str, list[Any]]
+    article: np.ndarray
+    outlet: np.ndarray | None
+    day: np.ndarray | None
+    vectors: np.ndarray | None
+    weights: dict[str, float]
+    embedding_range: tuple[float, float] | None
+
+
+def empty_alignments() -> pl.DataFrame:
+    """An empty frame with the columns :func:`align` returns."""
+    return pl.DataFrame(
         schema={
             **ALIGNMENTS,
             **dict.fromkeys(COMPONENTS, pl.Float64),
@@ -434,9 +498,27 @@ def align(
             CONFLICT: pl.String,
         }
     )
-    lowest = threshold if link_threshold is None else min(threshold, link_threshold)
+
+
+def prepare_alignment(
+    statements: pl.DataFrame,
+    *,
+    processor: Callable[[str], str] | None = None,
+    stopwords: str | Path | None = None,
+    background: str | Path | None = DEFAULT_BACKGROUND,
+    prior: float = DEFAULT_PRIOR,
+    embeddings: Embeddings = None,
+    embedding_range: tuple[float, float] | None = None,
+    weights: Mapping[str, float] = DEFAULT_WEIGHTS,
+) -> AlignmentSetup | None:
+    """Features and global statistics of ``statements`` (None: fewer than two)."""
+    require(statements, _NEEDED, name="statements", stage="align")
+    ids = statements["statement_id"].to_list()
+    if len(set(ids)) != len(ids):
+        dupes = statements.filter(pl.col("statement_id").is_duplicated())["statement_id"]
+        raise ValueError(f"align: duplicate statement ids, e.g. {dupes[0]!r}")
     if statements.height < 2:
-        return empty
+        return None
     texts = [t or "" for t in statements["text"].to_list()]
     column = {c: statements[c].to_list() for c in statements.columns}
     prep = _Prepared(
@@ -447,41 +529,99 @@ def align(
         background=background,
         prior=prior,
     )
-    article = _codes(column["article_id"])
-    outlet = _codes(column["outlet"]) if "outlet" in column else None
-    day = _days(column["published"]) if "published" in column else None
-    i, j, _ = blocking(
-        prep.words,
-        article=article,
-        outlet=outlet,
-        day=day,
-        cross_outlet=cross_outlet,
-        same_article=same_article,
-        date_window=date_window,
-        progress=progress,
-    )
-    if len(i) == 0:
-        return empty
     weights = dict(weights)
     vectors, model = _embed(texts, embeddings)
     if vectors is not None:
         weights.setdefault("embedding", 0.3)
         if embedding_range is None and model is not None:
             embedding_range = EMBEDDING_RANGES.get(model)
-    i, j, comp, score = _score(
-        prep,
+    return AlignmentSetup(
+        prep=prep,
+        ids=ids,
+        column=column,
+        article=_codes(column["article_id"]),
+        outlet=_codes(column["outlet"]) if "outlet" in column else None,
+        day=_days(column["published"]) if "published" in column else None,
+        vectors=vectors,
+        weights=weights,
+        embedding_range=embedding_range,
+    )
+
+
+def candidate_pairs(
+    setup: AlignmentSetup,
+    *,
+    blocking: Blocking = block_pairs,
+    cross_outlet: bool = True,
+    same_article: bool = False,
+    date_window: int | None = None,
+    progress: bool = False,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs ``(i, j)`` (row numbers of the statements) from ``blocking``."""
+    i, j, _ = blocking(
+        setup.prep.words,
+        article=setup.article,
+        outlet=setup.outlet,
+        day=setup.day,
+        cross_outlet=cross_outlet,
+        same_article=same_article,
+        date_window=date_window,
+        progress=progress,
+    )
+    return i, j
+
+
+def score_pairs(
+    setup: AlignmentSetup,
+    i: np.ndarray,
+    j: np.ndarray,
+    *,
+    scorer: Scorer = fuzz.token_set_ratio,
+    lowest: float = DEFAULT_THRESHOLD,
+    min_tokens: int = 4,
+    speaker_penalty: float = 0.8,
+    number_penalty: float = 0.85,
+) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray]:
+    """Components and combined score of the pairs ``(i, j)`` that can reach ``lowest``.
+
+    Each pair is scored on its own: any split of the pairs into parts gives
+    the same rows (this is what an engine runs per partition).
+    """
+    return _score(
+        setup.prep,
         i,
         j,
         scorer=scorer,
-        weights=weights,
+        weights=setup.weights,
         lowest=lowest,
         min_tokens=min_tokens,
         speaker_penalty=speaker_penalty,
         number_penalty=number_penalty,
-        vectors=vectors,
-        embedding_range=embedding_range,
-        column=column,
+        vectors=setup.vectors,
+        embedding_range=setup.embedding_range,
+        column=setup.column,
     )
+
+
+def finish_alignments(
+    setup: AlignmentSetup,
+    i: np.ndarray,
+    j: np.ndarray,
+    comp: Mapping[str, np.ndarray],
+    score: np.ndarray,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    link_threshold: float | None = 40.0,
+    relations: Mapping[str, float] | None = None,
+) -> pl.DataFrame:
+    """Competitive linking over all scored pairs, relations, conflicts: the ALIGNMENTS frame.
+
+    Linking compares each pair with the other pairs of its two articles, so
+    it runs on all scored pairs at once (on the driver in an engine).
+    """
+    if len(i) == 0:
+        return empty_alignments()
+    prep, ids, column, article = setup.prep, setup.ids, setup.column, setup.article
     linked = np.zeros(len(i), dtype=bool)
     if link_threshold is not None:
         linked = competitive_links(

@@ -76,34 +76,82 @@ def block_pairs(
     [(0, 1)]
     """
     n = features.shape[0]
+    blocking, transposed = blocking_matrix(features, max_df=max_df)
+    parts = [
+        chunk_pairs(
+            blocking,
+            transposed,
+            start,
+            start + chunk_size,
+            article=article,
+            outlet=outlet,
+            day=day,
+            top_k=top_k,
+            min_shared=min_shared,
+            cross_outlet=cross_outlet,
+            same_article=same_article,
+            date_window=date_window,
+        )
+        for start in tqdm(
+            range(0, n, chunk_size), disable=not progress, desc="candidates", unit="chunk"
+        )
+    ]
+    return merge_pairs(parts, n)
+
+
+# --- the steps of block_pairs, public so that other engines run chunks in parallel ---
+
+
+def blocking_matrix(features: sp.csr_matrix, *, max_df: int = 200) -> tuple[sp.csr_matrix, ...]:
+    """The TF-IDF matrix on the rare features (``2 <= df <= max_df``) and its transpose."""
     df = np.bincount(features.indices, minlength=features.shape[1])
     rare = sp.diags(((df <= max_df) & (df >= 2)).astype(np.float32))
     blocking = (features @ rare).tocsr()
     blocking.eliminate_zeros()
-    transposed = blocking.T.tocsr()
-    out_i, out_j, out_v = [], [], []
-    for start in tqdm(
-        range(0, n, chunk_size), disable=not progress, desc="candidates", unit="chunk"
-    ):
-        product = (blocking[start : start + chunk_size] @ transposed).tocoo()
-        rows = product.row.astype(np.int64) + start
-        cols = product.col.astype(np.int64)
-        vals = product.data
-        keep = (vals >= min_shared) & (rows != cols)
-        keep &= (article[rows] != article[cols]) | same_article
-        if cross_outlet and outlet is not None:
-            keep &= (outlet[rows] != outlet[cols]) | (outlet[rows] < 0)
-        if date_window is not None and day is not None:
-            known = (day[rows] >= 0) & (day[cols] >= 0)
-            keep &= ~known | (np.abs(day[rows] - day[cols]) <= date_window)
-        r, c, v = _top_k_per_row(rows[keep], cols[keep], vals[keep], top_k)
-        out_i.append(np.minimum(r, c))
-        out_j.append(np.maximum(r, c))
-        out_v.append(v)
-    if not out_i:
+    return blocking, blocking.T.tocsr()
+
+
+def chunk_pairs(
+    blocking: sp.csr_matrix,
+    transposed: sp.csr_matrix,
+    start: int,
+    stop: int,
+    *,
+    article: np.ndarray,
+    outlet: np.ndarray | None = None,
+    day: np.ndarray | None = None,
+    top_k: int = 20,
+    min_shared: float = 0.05,
+    cross_outlet: bool = True,
+    same_article: bool = False,
+    date_window: int | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Candidates of the rows ``start:stop`` (each row's ``top_k``), as ``(min, max, shared)``."""
+    product = (blocking[start:stop] @ transposed).tocoo()
+    rows = product.row.astype(np.int64) + start
+    cols = product.col.astype(np.int64)
+    vals = product.data
+    keep = (vals >= min_shared) & (rows != cols)
+    keep &= (article[rows] != article[cols]) | same_article
+    if cross_outlet and outlet is not None:
+        keep &= (outlet[rows] != outlet[cols]) | (outlet[rows] < 0)
+    if date_window is not None and day is not None:
+        known = (day[rows] >= 0) & (day[cols] >= 0)
+        keep &= ~known | (np.abs(day[rows] - day[cols]) <= date_window)
+    r, c, v = _top_k_per_row(rows[keep], cols[keep], vals[keep], top_k)
+    return np.minimum(r, c), np.maximum(r, c), v
+
+
+def merge_pairs(
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], n: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The union of the chunks' pairs (in chunk order), each pair once, sorted by ``(i, j)``."""
+    if not parts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)
-    i, j, v = np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_v)
+    i = np.concatenate([p[0] for p in parts])
+    j = np.concatenate([p[1] for p in parts])
+    v = np.concatenate([p[2] for p in parts])
     key = i * n + j
     _, first = np.unique(key, return_index=True)
     return i[first], j[first], v[first].astype(np.float64)

@@ -416,3 +416,40 @@ def story_options(func: F) -> F:
         help="Days apart two dated articles may be to fall in one story (undated "
         "articles group on their text alone).",
     )(func)
+
+
+def engine_options(func: F) -> F:
+    """``--engine {local,spark}`` and ``--master``: where statements and alignment run."""
+    func = click.option(
+        "--master",
+        default="local[*]",
+        show_default=True,
+        help="Spark master URL for --engine spark (e.g. local[4], spark://host:7077, yarn).",
+    )(func)
+    return click.option(
+        "--engine",
+        type=click.Choice(["local", "spark"]),
+        default="local",
+        show_default=True,
+        help="Run statement extraction and alignment in this process (local) or on Apache "
+        "Spark (needs pip install 'narratives[spark]'); the tables are the same.",
+    )(func)
+
+
+def engine_stages(engine: str, master: str) -> tuple[Callable[..., Any], Callable[..., Any]]:
+    """``(extract_statements, align)`` of the chosen engine (same functions, same tables)."""
+    if engine == "spark":
+        from functools import partial
+
+        try:
+            from narratives.engine import spark
+        except ImportError as err:
+            raise click.ClickException(str(err)) from err
+        return (
+            partial(spark.extract_statements, master=master),
+            partial(spark.align, master=master),
+        )
+    from narratives.align import align
+    from narratives.statements import extract_statements
+
+    return extract_statements, align

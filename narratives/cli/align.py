@@ -10,6 +10,8 @@ import click
 from narratives.cli._options import (
     corpus_options,
     date_window_option,
+    engine_options,
+    engine_stages,
     load_corpus,
     output_options,
     story_options,
@@ -58,6 +60,7 @@ _SCORERS = ("token_set_ratio", "token_sort_ratio", "ratio", "partial_ratio")
     help="Turn competitive linking off: only pairs scoring --threshold or more align.",
 )
 @story_options
+@engine_options
 @click.option(
     "--embeddings",
     is_flag=True,
@@ -77,6 +80,8 @@ def command(
     embeddings: bool,
     story_window: int,
     story_threshold: float,
+    engine: str,
+    master: str,
     **corpus: Any,
 ) -> None:
     """Align the statements of PATHS across outlets and group them into claims.
@@ -97,10 +102,11 @@ def command(
     from rapidfuzz import fuzz
 
     import narratives as nar
-    from narratives.align import align, cluster_claims
+    from narratives.align import cluster_claims
 
+    extract_statements, align = engine_stages(engine, master)
     articles = load_corpus(paths, **corpus)
-    statements = nar.extract_statements(articles, progress=True)
+    statements = extract_statements(articles, progress=True)
     options: dict[str, Any] = {
         "scorer": getattr(fuzz, scorer),
         "cross_outlet": not same_outlet,

@@ -11,6 +11,8 @@ import polars as pl
 from narratives.cli._options import (
     corpus_options,
     date_window_option,
+    engine_options,
+    engine_stages,
     load_corpus,
     output_options,
     story_options,
@@ -70,6 +72,7 @@ from narratives.cli._options import (
 @threshold_option
 @date_window_option
 @story_options
+@engine_options
 @click.option(
     "--talking-point-threshold",
     type=click.FloatRange(0, 1, min_open=True),
@@ -94,6 +97,8 @@ def command(
     story_window: int,
     story_threshold: float,
     talking_point_threshold: float,
+    engine: str,
+    master: str,
     **corpus: Any,
 ) -> None:
     """Compare how outlets covered the same claims; write one table per measure.
@@ -147,14 +152,15 @@ def command(
         if entity_mentions is None and articles is not None:
             entity_mentions = extract_entities(statements, articles)
     else:
+        extract_statements, align = engine_stages(engine, master)
         articles = load_corpus(paths, **corpus)
-        statements = n.extract_statements(articles, progress=True)
+        statements = extract_statements(articles, progress=True)
         entity_mentions = extract_entities(statements, articles)
         align_options: dict[str, Any] = {"date_window": date_window, "progress": True}
         claim_options: dict[str, Any] = {}
         if threshold is not None:
             align_options["threshold"] = claim_options["threshold"] = threshold
-        alignments = n.align(statements, **align_options)
+        alignments = align(statements, **align_options)
         claims = n.cluster_claims(statements, alignments, **claim_options)
         stories = None
     tables = compare(

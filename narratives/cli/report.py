@@ -128,10 +128,12 @@ def command(
                 tables,
                 threshold=analysis.get("threshold"),
                 date_window=analysis.get("date_window"),
-                recompare=bool(given - {"threshold", "date_window"}),
+                recompare=bool(given - {"threshold", "date_window", "engine", "master"}),
                 compare_options=_compare_options(analysis),
                 progress=not quiet,
                 say=say,
+                engine=analysis.get("engine") or "local",
+                master=analysis.get("master") or "local[*]",
             )
         )
         problems += more
@@ -207,7 +209,7 @@ def _compare_options(analysis: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     story: dict[str, Any] = {}
     for name, value in analysis.items():
-        if name in ("threshold", "date_window"):
+        if name in ("threshold", "date_window", "engine", "master"):
             continue
         if name.startswith("story_"):  # --story-window, --story-threshold: group_stories
             key = "window_days" if name == "story_window" else name.removeprefix("story_")

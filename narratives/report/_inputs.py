@@ -129,6 +129,8 @@ def analyse(
     compare_options: Mapping[str, Any] | None = None,
     progress: bool = False,
     say: Say = _quiet,
+    engine: str = "local",
+    master: str = "local[*]",
 ) -> dict[str, pl.DataFrame]:
     """Run the stages ``tables`` still lacks and return every table by name.
 
@@ -137,12 +139,23 @@ def analyse(
     ``date_window``), and the comparisons computed when absent or when
     ``recompare`` (with ``compare_options``, the keyword arguments of
     :func:`narratives.compare`). ``say`` receives one line per phase.
+    ``engine="spark"`` extracts statements and aligns them on Spark
+    (``master``; :mod:`narratives.engine.spark`, same functions, same tables).
     """
     # the functions themselves: `narratives.compare` becomes the subpackage once it is imported
     from narratives.align import align, cluster_claims
     from narratives.compare import compare
     from narratives.statements import extract_entities, extract_statements
 
+    if engine == "spark":
+        from functools import partial
+
+        from narratives.engine import spark
+
+        extract_statements = partial(spark.extract_statements, master=master)
+        align = partial(spark.align, master=master)
+    elif engine != "local":
+        raise ValueError(f"analyse: unknown engine {engine!r}; use 'local' or 'spark'")
     out = dict(tables)
     if "statements" not in out:
         if "articles" not in out:
