@@ -64,9 +64,9 @@ def _assert_same_tables(local: dict[str, Any], distributed: dict[str, Any]) -> N
         other = distributed[name]
         assert other.height == frame.height, name
         try:
-            # floats to 1e-9: group_stories itself differs in the last bits between two
+            # floats to 1e-6: group_stories itself differs by up to 2e-7 between two
             # local runs in one process (core_similarity); every other value is exact
-            assert_frame_equal(_sorted(frame), _sorted(other), rel_tol=1e-9, abs_tol=1e-12)
+            assert_frame_equal(_sorted(frame), _sorted(other), rel_tol=1e-6, abs_tol=1e-6)
         except AssertionError as err:
             raise AssertionError(f"table {name!r} differs: {err}") from err
 

@@ -40,8 +40,7 @@ import io
 import math
 import os
 import sys
-import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -110,25 +109,17 @@ def _partitions(sc: Any, partitions: int | None, n: int) -> int:
     return max(1, min(k, n))
 
 
-def _rewarn(caught: Iterable[tuple[type[Warning], str]]) -> None:
-    """Warnings raised on executors, raised again on the driver (in partition order)."""
-    for category, message in caught:
-        warnings.warn(message, category, stacklevel=3)
-
-
 # --- statements ------------------------------------------------------------
 
 
 def _statements_partition(
     parts: Iterator[bytes], options: Mapping[str, Any]
-) -> Iterator[tuple[bytes, list[tuple[type[Warning], str]]]]:
-    from narratives.statements import extract_statements
+) -> Iterator[tuple[bytes, dict[str, list[str]]]]:
+    from narratives.statements.extract import statements_of_chunk
 
     for data in parts:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            frame = extract_statements(_load(data), **options)
-        yield _dump(frame), [(w.category, str(w.message)) for w in caught]
+        frame, problems = statements_of_chunk(_load(data), **options)
+        yield _dump(frame), problems
 
 
 def extract_statements(
@@ -142,9 +133,13 @@ def extract_statements(
     """:func:`narratives.extract_statements` on partitions of ``articles`` (same rows, same order).
 
     ``options`` are those of :func:`narratives.extract_statements`
-    (``progress`` and ``n_process`` are ignored: Spark parallelises).
+    (``progress`` and ``n_process`` are ignored: Spark parallelises). The
+    problems met on the executors are warned about on the driver, as the
+    local function does.
     """
+    from narratives.schemas import STATEMENTS, conform
     from narratives.statements import extract_statements as local
+    from narratives.statements.extract import warn_problems
 
     options = {k: v for k, v in options.items() if k not in {"progress", "n_process"}}
     if articles.height == 0:
@@ -158,9 +153,13 @@ def extract_statements(
         .mapPartitions(partial(_statements_partition, options=options))
         .collect()
     )
-    for _, caught in out:
-        _rewarn(caught)
-    return pl.concat([_load(data) for data, _ in out], how="vertical")
+    problems: dict[str, list[str]] = {}
+    for _, part in out:
+        for what, ids in part.items():
+            problems.setdefault(what, []).extend(ids)
+    warn_problems(problems, stacklevel=3)
+    frame = pl.concat([_load(data) for data, _ in out], how="vertical_relaxed")
+    return conform(frame, STATEMENTS)
 
 
 # --- alignment -------------------------------------------------------------

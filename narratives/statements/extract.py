@@ -156,14 +156,39 @@ def _run(
         frame = pl.concat(frames) if frames else _chunk(articles.clear(), sources, 1, False)[0]
     else:
         frame, ments, problems = _chunk(articles, sources, max_chars, mentions, progress=progress)
+    warn_problems(problems, stacklevel=4)
+    return frame, ments
+
+
+def warn_problems(problems: dict[str, list[str]], *, stacklevel: int = 2) -> None:
+    """One :class:`StatementsWarning` per kind of problem, naming the articles."""
     for what, ids in problems.items():
         shown = ", ".join(repr(i) for i in ids[:10]) + (" ..." if len(ids) > 10 else "")
         warnings.warn(
             f"extract_statements: {len(ids)} article(s) {what}: {shown}",
             StatementsWarning,
-            stacklevel=3,
+            stacklevel=stacklevel,
         )
-    return frame, ments
+
+
+def statements_of_chunk(
+    articles: pl.DataFrame,
+    *,
+    actors: Source = None,
+    verbs: Source = None,
+    entities: Source = None,
+    markers: Source = None,
+    max_chars: int = MAX_CHARS,
+) -> tuple[pl.DataFrame, dict[str, list[str]]]:
+    """What :func:`extract_statements` runs on one chunk of articles (in a worker process).
+
+    Returns the chunk's statements (not yet conformed to the schema) and the
+    problems met, by kind (not yet warned: see :func:`warn_problems`). The
+    concatenated chunks, conformed, are :func:`extract_statements`'s result.
+    """
+    sources = (_key(actors), _key(verbs), _key(entities), _key(markers))
+    frame, _, problems = _chunk(articles, sources, max_chars, False)
+    return frame, problems
 
 
 def _chunk(
