@@ -144,10 +144,10 @@ class Builder:
             return [x for ab in zip(a, b, strict=False) for x in ab if x]
         claim_ids = row.get("claim_ids")
         if claim_ids and row.get("other"):
-            out: list[str] = []
+            found: list[str] = []
             for cid in claim_ids:
-                out += self.ev.claim_statements(cid, outlets=[row["other"]])[:1]
-            return out
+                found += self.ev.claim_statements(cid, outlets=[row["other"]])[:1]
+            return found
         cid = row.get("claim_id")
         if cid and row.get("status") == "absent":
             return self.ev.claim_statements(cid)

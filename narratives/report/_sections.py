@@ -287,6 +287,14 @@ def coverage(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section 
     return "Coverage: who carried which claim", "".join(parts)
 
 
+def _closest(row: dict[str, Any]) -> str:
+    """An omission's near miss: the outlet's closest statement in the story, with its score."""
+    text, score = row.get("closest_text"), row.get("closest_score")
+    if not text or score is None:
+        return ""
+    return f"{shorten(text, 120)} (score {score:.0f})"
+
+
 def omissions(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section | None:
     import narratives.viz as viz
 
@@ -667,21 +675,12 @@ def stories_overview(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | Non
             )
             + "</p>"
         )
-    table = (
-        rows.with_columns(
-            pl.col("article_id")
-            .map_elements(
-                lambda ids: _headline_statements(t, list(ids)), return_dtype=pl.List(pl.String)
-            )
-            .alias("statement_ids")
-        )
-        if rows.height <= b.rows
-        else rows.head(b.rows).with_columns(
-            pl.col("article_id")
-            .map_elements(
-                lambda ids: _headline_statements(t, list(ids)), return_dtype=pl.List(pl.String)
-            )
-            .alias("statement_ids")
+    head = rows.head(b.rows)
+    table = head.with_columns(
+        pl.Series(
+            "statement_ids",
+            [_headline_statements(t, list(ids)) for ids in head["article_id"]],
+            dtype=pl.List(pl.String),
         )
     )
     parts.append(
@@ -731,7 +730,8 @@ def story_sections(
         parts = [
             _p(
                 f"{story['n_articles']} articles by {story['n_outlets']} outlets "
-                f"({story['per_outlet']}), {_dates(story['first_published'], story['last_published'])}; "
+                f"({story['per_outlet']}), "
+                f"{_dates(story['first_published'], story['last_published'])}; "
                 f"first published by {', '.join(story['first_outlets'] or []) or 'unknown'}."
             )
         ]
@@ -772,11 +772,7 @@ def story_sections(
                         "claim": lambda r: b.claim_number(r["claim_id"]),
                         "what was said": lambda r: b.claim_text(r["claim_id"]),
                         "carried by": "carried_by",
-                        "its closest statement": lambda r: (
-                            f"{shorten(r.get('closest_text'), 120)} (score {r['closest_score']:.0f})"
-                            if r.get("closest_text") and r.get("closest_score") is not None
-                            else ""
-                        ),
+                        "its closest statement": _closest,
                     },
                     caption=f"Claims of story {sid} left out by an outlet that covered it",
                     empty="No outlet of this story left out a claim another carried.",
