@@ -492,17 +492,32 @@ def side_by_side(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Sect
     alignments = t.get("alignments")
     if alignments is None:
         return None
-    cross = alignments.filter(
-        (pl.col("outlet_a") != pl.col("outlet_b"))
-        & pl.col("relation").is_in(["near_verbatim", "paraphrase", "related"])
+    prefer: dict[tuple[str, str], str] = {}
+    discrepancies = t.get("discrepancies")
+    if discrepancies is not None:
+        for r in discrepancies.iter_rows(named=True):
+            why = f"differ in a {r.get('kind') or 'detail'}"
+            prefer.setdefault((r["statement_id_a"], r["statement_id_b"]), why)
+            prefer.setdefault((r["statement_id_b"], r["statement_id_a"]), why)
+    subs = t.get("substitutions")
+    if subs is not None and "statement_id_a" in subs.columns:
+        for r in subs.sort("n", descending=True).head(50).iter_rows(named=True):
+            why = f"{r['term_a']} / {r['term_b']}"
+            for sa, sb in zip(r["statement_id_a"] or [], r["statement_id_b"] or [], strict=False):
+                prefer.setdefault((sa, sb), why)
+                prefer.setdefault((sb, sa), why)
+    sbs = viz.side_by_side(alignments, t["statements"], top=min(top, 10), prefer=prefer)
+
+    def attrs(sid: str) -> str:
+        anchors = b.ev.cite([sid])
+        return f' data-ev="{anchors[0]}" data-n="1" tabindex="0"' if anchors else ""
+
+    intro = _p(
+        "Pairs chosen to be instructive: discrepancies and word substitutions first, then "
+        "paraphrases, then near copies; verbatim copies are left out. Click a statement to "
+        "read it in its article."
     )
-    if not cross.height:
-        return "Aligned statements side by side", b.empty(
-            "No statements of different outlets were aligned other than verbatim copies."
-        )
-    return "Aligned statements side by side", b.chart(
-        viz.side_by_side(alignments, t["statements"], top=min(top, 10))
-    )
+    return "Aligned statements side by side", intro + sbs.to_html(attrs)
 
 
 def terms(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section | None:
