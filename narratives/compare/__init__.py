@@ -35,6 +35,7 @@ import numpy as np
 import polars as pl
 
 from narratives import schemas
+from narratives._callable import make_callable
 from narratives.compare._text import with_tokens
 from narratives.compare.coverage import coverage
 from narratives.compare.discrepancies import discrepancies
@@ -255,3 +256,6 @@ def compare(
         "story_summary": story_summary(stories),
     }
     return tables
+
+
+make_callable(__name__, compare)
