@@ -197,6 +197,46 @@ STORY_SUMMARY = pl.Schema(
     )
 )
 
+# One row per statement of a talking point: a position repeated across two or more
+# stories, looser than a claim (narratives.stories.talking_points).
+TALKING_POINTS = pl.Schema(
+    _columns(
+        {
+            "talking_point_id": pl.String,  # "tp0001", ... most stories first
+            "statement_id": pl.String,
+            "claim_id": pl.String,  # the statement's claim (CLAIMS)
+            "story_id": pl.String,  # the statement's story (STORIES)
+            "article_id": pl.String,
+            "outlet": pl.String,
+            "speaker": pl.String,
+            "cue": pl.String,  # reporting verb of the statement
+            "text": pl.String,  # the statement as worded here
+            "n_stories": pl.Int32,  # stories the talking point recurs in (>= 2)
+            "n_outlets": pl.Int32,
+            "n_statements": pl.Int32,
+            "outlets": pl.List(pl.String),
+            "score": pl.Float64,  # mean similarity (0-1) of its statement pairs
+            # how sure: high | medium | low, from the precision measured at that score
+            # on the seed gold (docs/methods.md); treat low ones as leads
+            "confidence": pl.String,
+            "label": pl.String,  # its shortest wording
+        }
+    )
+)
+
+# One row per level of a comparison: what was found and a plain-language note on how
+# far to trust it (narratives.stories.reliability_notes; printed by `narratives compare`).
+RELIABILITY = pl.Schema(
+    _columns(
+        {
+            "level": pl.String,  # story | claim | talking_point | omission
+            "n_units": pl.Int64,  # stories, claims, talking points, omission rows
+            "n_pairs": pl.Int64,  # article pairs in stories, aligned pairs, pairs in talking points
+            "note": pl.String,  # e.g. "the outlets share few stories: omission rates are not ..."
+        }
+    )
+)
+
 # --- comparison tables (narratives.compare) are declared below this line ---
 #
 # Every comparison table carries the statements behind each row (a list column
@@ -208,8 +248,8 @@ STORY_SUMMARY = pl.Schema(
 # With stories (narratives.group_stories): ``absent``: the outlet covered a story
 # the claim appears in and carried nothing like it there (an omission);
 # ``not_covered``: the outlet covered none of the claim's stories (nothing to omit);
-# ``related`` also marks an outlet whose closest statement in the story scored the
-# omission rule's carried score or more (it carried the claim in other words).
+# ``related`` also marks an outlet the omission rule found carrying the claim in
+# other words (named in an omission row's ``carried_by``).
 # ``sole``: the outlet (article) carries the claim and no other outlet
 # (article) does; ``related``: it carries the claim but is linked to the other
 # carriers only through the cluster or by a ``related`` alignment.
@@ -284,6 +324,10 @@ OMISSIONS = pl.Schema(
             "closest_score": pl.Float64,
             "closest_relation": pl.String,
             "closest_text": pl.String,
+            # share of the claim's words (IDF-weighted) found in one of the outlet's statements
+            # in the story, or the reverse (the larger; 0-1): a long sentence holding the claim
+            "containment": pl.Float64,
+            "figure_match": pl.Boolean,  # one of its statements there gives a figure of the claim
         }
     )
 )
@@ -510,6 +554,8 @@ COMPARISON_TABLES: dict[str, pl.Schema] = {
     "discrepancies": DISCREPANCIES,
     "stories": STORIES,
     "story_summary": STORY_SUMMARY,
+    "talking_points": TALKING_POINTS,
+    "reliability": RELIABILITY,
 }
 """Name of each table returned by ``narratives.compare`` -> its schema."""
 
