@@ -23,6 +23,7 @@ discrepancies          :func:`discrepancies`                       ``schemas.DIS
 stories                :func:`narratives.group_stories`            ``schemas.STORIES``
 story_summary          :func:`narratives.stories.story_summary`    ``schemas.STORY_SUMMARY``
 talking_points         :func:`narratives.stories.talking_points`   ``schemas.TALKING_POINTS``
+copies                 :func:`narratives.stories.copies`           ``schemas.COPIES``
 reliability            :func:`narratives.stories.reliability_notes` ``schemas.RELIABILITY``
 =====================  ==========================================  ==============================
 
@@ -266,6 +267,9 @@ def compare(
         "talking_points": talking_points(
             statements, claims, stories, **options.get("talking_points_options", {})
         ),
+        "copies": copies(stories, statements)
+        if "copy_of" in stories.columns
+        else pl.DataFrame(schema=schemas.COPIES),
     }
     tables["reliability"] = reliability_notes(
         {**tables, "claims": claims, "alignments": alignments}
