@@ -174,7 +174,7 @@ def command(
         n_boot=n_boot,
         rng=seed,
         progress=True,
-        talking_points_options={"threshold": talking_point_threshold},
+        talking_point_threshold=talking_point_threshold,
     )
     pipeline = {
         "articles": articles,

@@ -119,9 +119,8 @@ def article_numbers(heads: pl.Series) -> list[frozenset[str]]:
     for nums in found:
         clean = {x.replace(",", "").replace("٫", ".") for x in nums or []}
         # single digits ("5 billion") recur in any two reports; years are not figures
-        out.append(
-            frozenset(x for x in clean if len(x) > 1 and not (len(x) == 4 and x[:2] in ("19", "20")))
-        )
+        year = {x for x in clean if len(x) == 4 and x[:2] in ("19", "20")}
+        out.append(frozenset(x for x in clean - year if len(x) > 1))
     return out
 
 
