@@ -23,6 +23,7 @@ discrepancies          :func:`discrepancies`                       ``schemas.DIS
 stories                :func:`narratives.group_stories`            ``schemas.STORIES``
 story_summary          :func:`narratives.stories.story_summary`    ``schemas.STORY_SUMMARY``
 talking_points         :func:`narratives.stories.talking_points`   ``schemas.TALKING_POINTS``
+copies                 :func:`narratives.stories.copies`           ``schemas.COPIES``
 reliability            :func:`narratives.stories.reliability_notes` ``schemas.RELIABILITY``
 =====================  ==========================================  ==============================
 
@@ -81,6 +82,7 @@ def compare(
     story_options: dict[str, Any] | None = None,
     comparable: Comparable = "story",
     carried_score: float = 35.0,
+    talking_point_threshold: float | None = None,
     window_days: int | None = None,
     labels: LabelSource = "labels.yaml",
     lede: int = 1,
@@ -112,6 +114,9 @@ def compare(
         or from the statements' text when ``articles`` is ``None``).
     story_options
         Keyword arguments of :func:`narratives.group_stories`.
+    talking_point_threshold
+        Least mean similarity of a talking point (see
+        :func:`narratives.stories.talking_points`; default its own, 0.55).
     comparable, carried_score, window_days
         When an outlet counts as comparable for an omission, and when its
         closest statement counts as carrying the claim (see :func:`omissions`).
@@ -183,6 +188,7 @@ def compare(
     # the stories package imports compare._text: imported here, not at the top
     from narratives.stories import (
         articles_from_statements,
+        copies,
         group_stories,
         reliability_notes,
         story_summary,
@@ -265,8 +271,21 @@ def compare(
         "stories": stories,
         "story_summary": story_summary(stories),
         "talking_points": talking_points(
-            statements, claims, stories, **options.get("talking_points_options", {})
+            statements,
+            claims,
+            stories,
+            **{
+                **(
+                    {"threshold": talking_point_threshold}
+                    if talking_point_threshold is not None
+                    else {}
+                ),
+                **options.get("talking_points_options", {}),
+            },
         ),
+        "copies": copies(stories, statements)
+        if "copy_of" in stories.columns
+        else pl.DataFrame(schema=schemas.COPIES),
     }
     tables["reliability"] = reliability_notes(
         {**tables, "claims": claims, "alignments": alignments}
