@@ -210,12 +210,10 @@ def _tie(
     if "article_id" in statements.columns:
         by = ["article_id", *(["position"] if "position" in statements.columns else [])]
         order = statements.sort(by)
-        prev: tuple[str | None, set[str]] = (None, set())
         for sid, aid in order.select("statement_id", "article_id").iter_rows():
             words = tok.get(sid, set())
             near[sid] = words  # the statement itself; the article is the fallback
             article.setdefault(aid, set()).update(words)
-            prev = (aid, words)
     keep: list[int] = []
     for _, group in unsure.group_by("hit", maintain_order=True):
         sid = group["statement_id"][0]
