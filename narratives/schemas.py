@@ -457,6 +457,28 @@ REPORTING_VERBS = pl.Schema(
     )
 )
 
+VOICES = pl.Schema(
+    _columns(
+        {
+            "outlet": pl.String,
+            "story_id": pl.String,  # the story (STORIES); null = over all the outlet's articles
+            # canonical actor id, or the match-normalized name of a speaker no gazetteer lists
+            "speaker": pl.String,
+            "mention": pl.String,  # the outlet's most frequent words for the speaker
+            "title": pl.String,  # the most frequent title/role written with the name, if any
+            "n_statements": pl.Int64,  # statements the outlet attributes to the speaker
+            "n_articles": pl.Int64,  # articles they come from
+            "share": pl.Float64,  # n_statements / the outlet's statements with a speaker (story)
+            "n_direct": pl.Int64,  # statements quoting the speaker (quote direct or mixed)
+            "direct_share": pl.Float64,  # n_direct / n_statements
+            "n_acts": pl.Int64,  # reporting acts: statements with their own reporting verb
+            # reporting verbs used for the speaker, one per act, most used first
+            "cues": pl.List(pl.Struct({"cue": pl.String, "cue_class": pl.String, "n": pl.Int64})),
+            "statement_ids": pl.List(pl.String),
+        }
+    )
+)
+
 LABELS = pl.Schema(
     _columns(
         {
@@ -554,6 +576,7 @@ COMPARISON_TABLES: dict[str, pl.Schema] = {
     "emphasis_claims": EMPHASIS_CLAIMS,
     "emphasis_outlets": EMPHASIS_OUTLETS,
     "reporting_verbs": REPORTING_VERBS,
+    "voices": VOICES,
     "labels": LABELS,
     "substitutions": SUBSTITUTIONS,
     "house_style": HOUSE_STYLE,

@@ -15,6 +15,7 @@ emphasis               :func:`emphasis`                            ``schemas.EMP
 emphasis_claims        :func:`emphasis_claims`                     ``schemas.EMPHASIS_CLAIMS``
 emphasis_outlets       :func:`emphasis_outlets`                    ``schemas.EMPHASIS_OUTLETS``
 reporting_verbs        :func:`reporting_verbs`                     ``schemas.REPORTING_VERBS``
+voices                 :func:`voices`                              ``schemas.VOICES``
 labels                 :func:`label_choices`                       ``schemas.LABELS``
 substitutions          :func:`substitutions`                       ``schemas.SUBSTITUTIONS``
 house_style            :func:`house_style`                         ``schemas.HOUSE_STYLE``
@@ -49,6 +50,7 @@ from narratives.compare.logodds import distinguishing_terms, log_odds_z
 from narratives.compare.omissions import Comparable, bootstrap_rate, omission_rates, omissions
 from narratives.compare.substitutions import substitutions
 from narratives.compare.verbs import reporting_verbs
+from narratives.compare.voices import voices
 
 __all__ = [
     "bootstrap_rate",
@@ -67,6 +69,7 @@ __all__ = [
     "omissions",
     "reporting_verbs",
     "substitutions",
+    "voices",
     "with_tokens",
 ]
 
@@ -243,6 +246,7 @@ def compare(
         "emphasis_claims": emph_claims,
         "emphasis_outlets": emphasis_outlets(emph_claims),
         "reporting_verbs": reporting_verbs(statements),
+        "voices": voices(statements, stories),
         "labels": label_choices(statements, labels=labels),
         "substitutions": substitutions(
             statements,
