@@ -57,7 +57,7 @@ def similarity(
     background: str | Path | None = DEFAULT_BACKGROUND,
     prior: float = DEFAULT_PRIOR,
     min_tokens: int = 4,
-    number_penalty: float = 0.85,
+    number_penalty: float = 0.7,
     embeddings: Embeddings = None,
     embedding_range: tuple[float, float] | None = None,
 ) -> pl.DataFrame:

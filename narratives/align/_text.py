@@ -54,22 +54,26 @@ def load_stopwords(name_or_path: str | Path = DEFAULT_STOPWORDS) -> frozenset[st
 
 DEFAULT_POLARITY = "polarity.tsv"
 
+#: a polarity word's kind (negation | denial | cancels), scope, and the words it cancels
+Polar = tuple[str, int, frozenset[str]]
+
 
 @lru_cache(maxsize=8)
-def load_polarity(name_or_path: str | Path = DEFAULT_POLARITY) -> dict[str, tuple[str, int]]:
-    """Negation/denial words -> ``(kind, scope)`` (shipped file name or a user's TSV).
+def load_polarity(name_or_path: str | Path = DEFAULT_POLARITY) -> dict[str, Polar]:
+    """Negation/denial words -> ``(kind, scope, only_after)`` (shipped name or a user's TSV).
 
     Examples
     --------
     >>> load_polarity()["لم"]
-    ('negation', 1)
+    ('negation', 1, frozenset())
     """
     table = load_tsv(name_or_path)
     if not {"word", "kind", "scope"} <= set(table.columns):
         raise ValueError(f"{name_or_path}: a polarity TSV needs 'word', 'kind', 'scope' columns")
+    after = table["only_after"] if "only_after" in table.columns else [None] * table.height
     return {
-        w: (k, int(n))
-        for w, k, n in zip(table["word"], table["kind"], table["scope"], strict=True)
+        w: (k, int(n), frozenset((a or "").split()))
+        for w, k, n, a in zip(table["word"], table["kind"], table["scope"], after, strict=True)
         if w
     }
 
@@ -104,7 +108,7 @@ def light_key(word: str) -> str:
     return word
 
 
-def _polar(word: str, polarity: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
+def _polar(word: str, polarity: dict[str, Polar]) -> Polar | None:
     hit = polarity.get(word)
     if hit is None and len(word) > 2 and word[0] in "وفبل":
         hit = polarity.get(word[1:])
@@ -174,7 +178,7 @@ def match_tokens(
     exclude: Sequence[str | None] | None = None,
     min_chars: int = 2,
     normalized: Sequence[str] | None = None,
-    polarity: dict[str, tuple[str, int]] | None = None,
+    polarity: dict[str, Polar] | None = None,
 ) -> tuple[list[list[str]], list[list[frozenset[str]]]]:
     """Content tokens and negation scopes of each text.
 
@@ -236,7 +240,8 @@ def match_tokens(
             if w == "ولا" and last_event >= 0 and k - last_event <= 8:
                 continue  # "nor" after a first negation: one negation, not two
             after = words[k + 1 : k + 1 + 2 * hit[1]]
-            if after and (_polar(after[0], polar) or ("", 0))[0] == "cancels":
+            nxt = _polar(after[0], polar) if after else None
+            if nxt is not None and nxt[0] == "cancels" and (not nxt[2] or {w, w[1:]} & nxt[2]):
                 continue
             scope = [
                 light_key(stems[k + 1 + m])

@@ -36,7 +36,7 @@ from narratives.align.score import (
     RELATIONS,
     Scorer,
     combine,
-    figures_agree,
+    number_overlap,
     numbers_in,
     pairwise,
     polarity_conflict,
@@ -257,8 +257,8 @@ def _score(
         if speakers is not None
         else np.full(len(i), np.nan)
     )
-    comp["number_overlap"] = set_overlap(
-        [prep.numbers(k) or None for k in i], [prep.numbers(k) or None for k in j], both=True
+    comp["number_overlap"] = number_overlap(
+        [prep.numbers(k) for k in i], [prep.numbers(k) for k in j]
     )
     if vectors is not None:
         cos = np.einsum("ij,ij->i", vectors[i], vectors[j])
@@ -290,7 +290,7 @@ def _conflicts(
             out.append("polarity")
         elif role_conflict(prep.tokens[a], prep.tokens[b], names):
             out.append("roles")
-        elif n == 0 and not figures_agree(prep.numbers(a), prep.numbers(b)):
+        elif n == 0:
             out.append("figures")
         else:
             out.append(None)
@@ -315,7 +315,7 @@ def align(
     prior: float = DEFAULT_PRIOR,
     min_tokens: int = 4,
     speaker_penalty: float = 0.8,
-    number_penalty: float = 0.85,
+    number_penalty: float = 0.7,
     embeddings: Embeddings = None,
     embedding_range: tuple[float, float] | None = None,
     progress: bool = False,

@@ -143,7 +143,7 @@ def combine(
     *,
     weights: Mapping[str, float] = DEFAULT_WEIGHTS,
     speaker_penalty: float = 0.8,
-    number_penalty: float = 0.85,
+    number_penalty: float = 0.7,
 ) -> np.ndarray:
     """The combined 0-100 score from component arrays (see module docstring).
 
@@ -275,6 +275,12 @@ def _as_float(number: str) -> float:
         return float("nan")
 
 
+def _same_figure(x: float, y: float, tolerance: float) -> bool:
+    if x != x or y != y:  # NaN
+        return False
+    return int(x) == int(y) or abs(x - y) <= tolerance * max(abs(x), abs(y))
+
+
 def figures_agree(a: Collection[str], b: Collection[str], *, tolerance: float = 0.05) -> bool:
     """Does some number of one statement match one of the other (rounding tolerated)?
 
@@ -283,15 +289,33 @@ def figures_agree(a: Collection[str], b: Collection[str], *, tolerance: float = 
     >>> figures_agree({"68.18"}, {"68"}), figures_agree({"350"}, {"14"})
     (True, False)
     """
-    fa = [_as_float(x) for x in a]
-    fb = [_as_float(x) for x in b]
-    for x in fa:
-        for y in fb:
-            if int(x) == int(y) if x == x and y == y else False:
-                return True
-            if abs(x - y) <= tolerance * max(abs(x), abs(y)):
-                return True
-    return False
+    fb = [_as_float(y) for y in b]
+    return any(_same_figure(_as_float(x), y, tolerance) for x in a for y in fb)
+
+
+def number_overlap(
+    a: Sequence[Collection[str]], b: Sequence[Collection[str]], *, tolerance: float = 0.05
+) -> np.ndarray:
+    """Jaccard overlap x 100 of the numbers of two statements, rounding tolerated.
+
+    A number of one side counts as shared when the other has one equal to it
+    up to ``tolerance`` (relative) or to its integer part (68.18 / 68). NaN
+    unless both sides carry numbers.
+
+    Examples
+    --------
+    >>> number_overlap([{"68.18", "2014"}], [{"68"}]).round(1).tolist()
+    [50.0]
+    """
+    out = np.full(len(a), np.nan)
+    for k, (x, y) in enumerate(zip(a, b, strict=True)):
+        if not x or not y:
+            continue
+        fy = [_as_float(v) for v in y]
+        shared = sum(any(_same_figure(_as_float(u), v, tolerance) for v in fy) for u in x)
+        shared = min(shared, len(y))
+        out[k] = 100.0 * shared / (len(x) + len(y) - shared)
+    return out
 
 
 def relation(
