@@ -24,13 +24,16 @@ _BOUNDARY = re.compile(r"[\"'«»“”:;؛,،.()\[\]!?؟]")
 
 
 def _clauses(normalized: str) -> list[int]:
-    """Per token of a normalized text, the number of punctuation marks before it."""
-    marks = [m.start() for m in _BOUNDARY.finditer(normalized)]
-    out, k = [], 0
-    for m in _TOKEN.finditer(normalized):
-        while k < len(marks) and marks[k] < m.start():
-            k += 1
-        out.append(k)
+    """Per token of a normalized text, the number of punctuation marks before it.
+
+    Examples
+    --------
+    >>> _clauses('قال: "لا نشارك" ثم')
+    [0, 2, 2, 3]
+    """
+    out: list[int] = []
+    for k, chunk in enumerate(_BOUNDARY.split(normalized)):
+        out.extend([k] * len(_TOKEN.findall(chunk)))
     return out
 
 
@@ -199,11 +202,11 @@ def match_tokens(
     if normalized is None:
         normalized = [normalize(t) for t in texts]
     tokenized = [_TOKEN.findall(t) for t in normalized]
+    distinct: set[str] = set().union(*tokenized)
     if vocabulary is not None:
         vocab = set(vocabulary)
     else:
-        vocab = {w for ws in tokenized for w in ws}
-        vocab |= background_vocabulary()
+        vocab = distinct | background_vocabulary()
     vocab |= set(stop)
     cache: dict[str, str] = {}
 
@@ -218,11 +221,13 @@ def match_tokens(
             cache[word] = out
         return out
 
+    polar_of = {w: h for w in distinct if (h := _polar(w, polar)) is not None}
+    negating = {w for w, h in polar_of.items() if h[0] != "cancels"}
+
     base_drop = set(stop) | {stem(w) for w in stop if w.startswith("ال")}
     result = []
     scopes: list[list[frozenset[str]]] = []
     for i, words in enumerate(tokenized):
-        clause = _clauses(normalized[i])
         drop = base_drop
         if exclude is not None and exclude[i]:
             drop = drop | {stem(w) for w in tokenize(str(exclude[i]))}
@@ -232,22 +237,27 @@ def match_tokens(
         keep = [(len(s) >= min_chars or s.isdigit()) and s not in drop for s in stems]
         result.append([s for s, k in zip(stems, keep, strict=True) if k])
         events: list[frozenset[str]] = []
+        scopes.append(events)
+        if negating.isdisjoint(words):
+            continue
+        hits = [polar_of.get(w) for w in words]
+        clause = _clauses(normalized[i])
         last_event = -1
         for k, w in enumerate(words):
-            hit = _polar(w, polar)
+            hit = hits[k]
             if hit is None or hit[0] == "cancels":
                 continue
             if w == "ولا" and last_event >= 0 and k - last_event <= 8:
                 continue  # "nor" after a first negation: one negation, not two
             after = words[k + 1 : k + 1 + 2 * hit[1]]
-            nxt = _polar(after[0], polar) if after else None
+            nxt = hits[k + 1] if after else None
             if nxt is not None and nxt[0] == "cancels" and (not nxt[2] or {w, w[1:]} & nxt[2]):
                 continue
             scope = [
                 light_key(stems[k + 1 + m])
                 for m in range(len(after))
                 if keep[k + 1 + m]
-                and _polar(after[m], polar) is None
+                and hits[k + 1 + m] is None
                 and clause[k + 1 + m] == clause[k]
             ][: hit[1]]
             if not scope and after and clause[k + 1] == clause[k]:
@@ -257,7 +267,6 @@ def match_tokens(
             if scope:
                 events.append(frozenset(scope))
                 last_event = k
-        scopes.append(events)
     return result, scopes
 
 

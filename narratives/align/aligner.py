@@ -230,16 +230,25 @@ def _score(
         "tfidf": 100 * _tfidf.row_dots(tfidf, i, j),
         "words": 100 * _tfidf.row_dots(prep.words, i, j),
     }
+
+    def prune(comp: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        # the pairs that can reach ``lowest`` with perfect scores on the components
+        # not computed yet (the per-pair scorers are the slow part)
+        best = {**comp, "fuzzy": np.full(len(i), 100.0)}
+        best.setdefault("containment", np.full(len(i), 100.0))
+        if vectors is not None:
+            best["embedding"] = np.full(len(i), 100.0)
+        hopeful = combine(best, weights=weights) >= lowest
+        # empty content: only ratio can tell
+        return hopeful | ((prep.n_tok[i] == 0) & (prep.n_tok[j] == 0))
+
+    hopeful = prune(comp, i, j)
+    i, j = i[hopeful], j[hopeful]
+    comp = {k: v[hopeful] for k, v in comp.items()}
     contained = 100 * _tfidf.containment(prep.chars, prep.char_idf, i, j)
     short = np.minimum(prep.n_tok[i], prep.n_tok[j]) < max(min_tokens, 1)
     comp["containment"] = np.where(short, comp["tfidf"], contained)
-    # drop the pairs that cannot reach the threshold even with a perfect fuzzy
-    # (and embedding) score, before running the per-pair scorers
-    best = {**comp, "fuzzy": np.full(len(i), 100.0)}
-    if vectors is not None:
-        best["embedding"] = np.full(len(i), 100.0)
-    hopeful = combine(best, weights=weights) >= lowest
-    hopeful |= (prep.n_tok[i] == 0) & (prep.n_tok[j] == 0)  # empty content: only ratio can tell
+    hopeful = prune(comp, i, j)
     i, j = i[hopeful], j[hopeful]
     comp = {k: v[hopeful] for k, v in comp.items()}
     full, matched = prep.full, match_texts(prep.tokens)
