@@ -89,7 +89,10 @@ STATEMENTS = pl.Schema(
             "end": pl.Int64,
             "text": pl.String,
             "is_headline": pl.Boolean,
-            "speaker": pl.String,  # canonical actor id (lexicons/actors.yaml), null if none
+            # canonical actor id (lexicons/actors.yaml); for a speaker no gazetteer lists,
+            # the name, institution or office match-normalized ("زهره ادم", "وزير الاسكان");
+            # null if none
+            "speaker": pl.String,
             "speaker_mention": pl.String,  # the words used for the speaker
             "cue": pl.String,  # normalized reporting verb lemma, e.g. "قال", null if none
             "cue_class": pl.String,  # neutral | assertive | distancing | denial | ...
@@ -98,6 +101,12 @@ STATEMENTS = pl.Schema(
             # outer speaker of a nested report ("وقال لافروف إن بوتين أكد ..." → speaker
             # putin, reported_by lavrov), null otherwise
             "reported_by": pl.String,
+            # the speaker's title or role as written, apart from the name ("المسؤولة
+            # المحلية" for "زهرة آدم المسؤولة المحلية"); for an unnamed source its words
+            "speaker_title": pl.String,
+            # true when the cue belongs to an earlier statement of the same reporting act
+            # (a quotation or sentence continued); count verbs where it is false
+            "cue_carried": pl.Boolean,
         }
     )
 )
@@ -199,8 +208,8 @@ STORY_SUMMARY = pl.Schema(
 # With stories (narratives.group_stories): ``absent``: the outlet covered a story
 # the claim appears in and carried nothing like it there (an omission);
 # ``not_covered``: the outlet covered none of the claim's stories (nothing to omit);
-# ``related`` also marks an outlet whose closest statement in the story scored the
-# omission rule's carried score or more (it carried the claim in other words).
+# ``related`` also marks an outlet the omission rule found carrying the claim in
+# other words (named in an omission row's ``carried_by``).
 # ``sole``: the outlet (article) carries the claim and no other outlet
 # (article) does; ``related``: it carries the claim but is linked to the other
 # carriers only through the cluster or by a ``related`` alignment.
@@ -275,6 +284,10 @@ OMISSIONS = pl.Schema(
             "closest_score": pl.Float64,
             "closest_relation": pl.String,
             "closest_text": pl.String,
+            # share of the claim's words (IDF-weighted) found in one of the outlet's statements
+            # in the story, or the reverse (the larger; 0-1): a long sentence holding the claim
+            "containment": pl.Float64,
+            "figure_match": pl.Boolean,  # one of its statements there gives a figure of the claim
         }
     )
 )
