@@ -98,16 +98,19 @@ def light_key(word: str) -> str:
 
     Examples
     --------
-    >>> light_key("تشارك"), light_key("شاركت"), light_key("يشاركون")
-    ('شارك', 'شارك', 'شارك')
+    >>> light_key("تشارك"), light_key("شاركت"), light_key("يشاركون"), light_key("ستسهم")
+    ('شارك', 'شارك', 'شارك', 'سهم')
     """
+    if len(word) >= 5 and word[0] == "س" and word[1] in "يتنا":
+        word = word[1:]  # the future prefix: ستسهم / تسهم
     for _ in range(2):
         for suffix in _SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 word = word[: -len(suffix)]
                 break
-    if len(word) >= 4 and word[0] in "يتنا":
-        word = word[1:]
+    for _ in range(2):
+        if len(word) >= 4 and word[0] in "يتنا":
+            word = word[1:]
     return word
 
 
@@ -203,10 +206,9 @@ def match_tokens(
         normalized = [normalize(t) for t in texts]
     tokenized = [_TOKEN.findall(t) for t in normalized]
     distinct: set[str] = set().union(*tokenized)
-    if vocabulary is not None:
-        vocab = set(vocabulary)
-    else:
-        vocab = distinct | background_vocabulary()
+    # known words for clitic stripping: the statements' own (a larger vocabulary, such
+    # as the background table's, strips too much: وزير -> زير, باريس -> اريس)
+    vocab = set(vocabulary) if vocabulary is not None else set(distinct)
     vocab |= set(stop)
     cache: dict[str, str] = {}
 
@@ -268,14 +270,6 @@ def match_tokens(
                 events.append(frozenset(scope))
                 last_event = k
     return result, scopes
-
-
-@lru_cache(maxsize=1)
-def background_vocabulary() -> frozenset[str]:
-    """Words of the shipped background table: known words for clitic stripping."""
-    from narratives.align._background import load_background
-
-    return frozenset(load_background().words)
 
 
 def match_texts(tokens: Iterable[list[str]]) -> list[str]:
