@@ -258,9 +258,7 @@ def match_tokens(
             scope = [
                 light_key(stems[k + 1 + m])
                 for m in range(len(after))
-                if keep[k + 1 + m]
-                and hits[k + 1 + m] is None
-                and clause[k + 1 + m] == clause[k]
+                if keep[k + 1 + m] and hits[k + 1 + m] is None and clause[k + 1 + m] == clause[k]
             ][: hit[1]]
             if not scope and after and clause[k + 1] == clause[k]:
                 # nothing but function or frame words follow (لم يشر إلى أن ...): the

@@ -216,9 +216,7 @@ def _key_in(key: str, keys: Collection[str]) -> bool:
         return True
     if len(key) < 3 or key.startswith("~"):
         return False
-    return any(
-        len(k) >= 3 and not k.startswith("~") and (key in k or k in key) for k in keys
-    )
+    return any(len(k) >= 3 and not k.startswith("~") and (key in k or k in key) for k in keys)
 
 
 def role_conflict(
@@ -342,7 +340,7 @@ def substitution_conflict(
     if len({slots[w] for w in moved if w in slots}) >= 2:
         return "roles"  # two countries changed places
     for tag, i1, i2, j1, j2 in ops:
-        wa, wb = tokens_a[i1:i2], tokens_b[j1:j2]
+        wa, wb = list(tokens_a[i1:i2]), list(tokens_b[j1:j2])
         if tag != "replace" or len(wa) > max_span or len(wb) > max_span:
             continue
         if all(w.isdigit() for w in wa + wb):
