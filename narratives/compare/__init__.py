@@ -37,6 +37,7 @@ import numpy as np
 import polars as pl
 
 from narratives import schemas
+from narratives._callable import make_callable
 from narratives.compare._text import with_tokens
 from narratives.compare.coverage import coverage
 from narratives.compare.discrepancies import discrepancies
@@ -271,3 +272,6 @@ def compare(
         {**tables, "claims": claims, "alignments": alignments}
     )
     return tables
+
+
+make_callable(__name__, compare)
