@@ -380,8 +380,10 @@ def _merge_fragments(
                 prev.j = seg.j
                 continue
             if (
-                seg.how == "finite"
+                seg.how in ("finite", "connective")
                 and feats[seg.i].norm == "كما"
+                and seg.i + 1 < seg.j
+                and feats[seg.i + 1].cue is not None
                 and words[seg.j] - words[seg.i] <= FRAME_WORDS
                 and not _has_content(seg, feats)
             ):
