@@ -409,9 +409,12 @@ DISCREPANCIES = pl.Schema(
             "outlet_a": pl.String,
             "outlet_b": pl.String,
             "relation": pl.String,  # alignment relation of the pair
-            "kind": pl.String,  # number | date | person | organisation | place | group | ...
-            "value_a": pl.List(pl.String),  # values only in statement a
+            "kind": pl.String,  # number | date | speaker | person | organisation | place | ...
+            "value_a": pl.List(pl.String),  # values only in statement a (figures as written)
             "value_b": pl.List(pl.String),  # values only in statement b
+            "what": pl.String,  # what differs: "number: قدرها [2.3 | 3.2] مليون برميل"
+            "confidence": pl.Float64,  # 0-1: how sure the two values are the same slot
+            "certainty": pl.String,  # high (>= 0.8) | medium (>= 0.5) | low
             "text_a": pl.String,
             "text_b": pl.String,
         }

@@ -165,7 +165,9 @@ def test_every_table_fits_its_schema(tables: dict[str, pl.DataFrame]) -> None:
         schema = schemas.COMPARISON_TABLES[name]
         assert frame.columns[: len(schema)] == schema.names(), name
         schemas.require(frame, schema, name=name, stage="test")
-        assert frame.height > 0, name
+        # the seeds are five stories (events years apart): no pair of statements of one
+        # claim in one story, so no discrepancy may be reported (issue 11, point 5)
+        assert (frame.height == 0) if name == "discrepancies" else (frame.height > 0), name
 
 
 def test_minsk_claim_is_absent_from_rt_arabic(tables: dict[str, pl.DataFrame]) -> None:
@@ -369,7 +371,7 @@ def test_discrepancies_find_different_figures() -> None:
     )
     out = discrepancies(st, al)
     assert out.select("statement_id_b", "kind", "value_a", "value_b").rows() == [
-        ("b:1", "number", ["500"], ["400"]),
+        ("b:1", "number", ["500 بلدة"], ["400 بلدة"]),
         ("c:1", "speaker", ["shoigu"], ["lavrov"]),
     ]
 

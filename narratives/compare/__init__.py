@@ -234,6 +234,7 @@ def compare(
             alignments,
             claims,
             entity_mentions,
+            stories=stories,
             **options.get("discrepancies_options", {}),
         ),
         "stories": stories,

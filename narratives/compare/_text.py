@@ -113,8 +113,14 @@ def with_tokens(statements: pl.DataFrame) -> pl.DataFrame:
 # ---------------------------------------------------------------------------
 # display tokens and house-style spelling variants
 
-#: a word as written: letters, digits and the marks (harakat, tatweel) inside it
-_DISPLAY_TOKEN = re.compile(r"[^\W_][\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]*")
+#: a figure as written (10.68, 1,500, SPA's reversed 68ر10, a year with its mark 2013م),
+#: else a word: letters and the marks (harakat, tatweel) inside it
+_DISPLAY_TOKEN = re.compile(
+    r"\d+(?:[.,٫٬]\d+)*(?:ر\d+)?(?:(?:م|هـ|ه)(?![^\W\d_]))?"
+    r"|[^\W\d_][^\W\d_\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]*"
+    r"(?:[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+[^\W\d_]*)*"
+    r"|\d+"
+)
 _MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
 
 
@@ -128,6 +134,8 @@ def display_tokens(text: str) -> list[str]:
     --------
     >>> display_tokens("قال «لافروف»: مزيداً من الإرهابيّين")
     ['قال', 'لافروف', 'مزيداً', 'من', 'الإرهابيّين']
+    >>> display_tokens("بلغ 10.68 مليار في 2015م و30إلى 31")
+    ['بلغ', '10.68', 'مليار', 'في', '2015م', 'و', '30', 'إلى', '31']
     """
     return _DISPLAY_TOKEN.findall(normalize(text, level="display"))
 

@@ -250,13 +250,23 @@ def pair_review(
         return pl.DataFrame(rows, schema={**schema, "kind": pl.String})
 
     false_rows = [
-        {"statement_id_a": a, "statement_id_b": b, "text_a": text_of[a], "text_b": text_of[b],
-         "kind": kind(a, b)}
+        {
+            "statement_id_a": a,
+            "statement_id_b": b,
+            "text_a": text_of[a],
+            "text_b": text_of[b],
+            "kind": kind(a, b),
+        }
         for a, b in sorted(system - set(claim_of))
     ]
     missed_rows = [
-        {"statement_id_a": a, "statement_id_b": b, "text_a": text_of[a], "text_b": text_of[b],
-         "kind": claim_of[(a, b)]}
+        {
+            "statement_id_a": a,
+            "statement_id_b": b,
+            "text_a": text_of[a],
+            "text_b": text_of[b],
+            "kind": claim_of[(a, b)],
+        }
         for a, b in sorted(set(claim_of) - system)
     ]
     return {"false_positives": frame(false_rows), "missed": frame(missed_rows)}
@@ -302,9 +312,7 @@ def story_purity(stories: pl.DataFrame, *, gold: GoldLike = SAME_EVENT_GOLD) -> 
         arts = story["articles"]
         missing += sum(a not in system_of for a in arts)
         sids = sorted({system_of[a] for a in arts if a in system_of})
-        intruders = sorted(
-            {x for sid in sids for x in members[sid] if x not in arts and x in docs}
-        )
+        intruders = sorted({x for sid in sids for x in members[sid] if x not in arts and x in docs})
         joining.update(x for x in intruders if docs[x].get("distractor"))
         rows.append(
             {
