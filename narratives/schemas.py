@@ -38,8 +38,10 @@ without a trace."""
 ARTICLES = pl.Schema(
     _columns(
         {
-            "article_id": pl.String,  # unique within a corpus; file stem for .txt files
-            "outlet": pl.String,  # canonical outlet id (lexicons/outlets.yaml), null if unknown
+            # unique within a corpus; for a .txt file its path below the folder given, no suffix
+            "article_id": pl.String,
+            # canonical outlet id (lexicons/outlets.yaml); "unknown:<folder or file>" if unknown
+            "outlet": pl.String,
             "outlet_method": pl.String,  # "metadata" | "inferred" | "unknown"
             "outlet_evidence": pl.String,  # the cue used ("dateline: موسكو-سانا") or why unknown
             "published": pl.Date,  # null when the year (or date) cannot be established
@@ -55,6 +57,22 @@ ARTICLES = pl.Schema(
             "encoding": pl.String,  # encoding used to decode the bytes
             "language": pl.String,  # "ar", "en", ..., "und"
             "spans": pl.List(SPAN),  # ordered pieces of raw_text with their role
+        }
+    )
+)
+
+# Every input left out of ARTICLES, or read with a caveat, while reading a corpus
+# (``read_corpus(problems=...)``, ``narratives ingest --problems``, the
+# ``reading_problems`` table of ``align`` and ``compare``): with the articles it
+# accounts for every file, member, line and record.
+READING_PROBLEMS = pl.Schema(
+    _columns(
+        {
+            "source": pl.String,  # the file, or "archive.zip::member"
+            "location": pl.String,  # "line 3", "record 4" (0-based row), null for the whole file
+            "problem": pl.String,  # what was wrong
+            # what was done: "file skipped", "line skipped", "record skipped", "read anyway" ...
+            "action": pl.String,
         }
     )
 )
@@ -106,7 +124,7 @@ ALIGNMENTS = pl.Schema(
         "outlet_a": pl.String,
         "outlet_b": pl.String,
         "score": pl.Float64,  # combined score, 0-100
-        "relation": pl.String,  # verbatim | near_verbatim | paraphrase | related
+        "relation": pl.String,  # verbatim | near_verbatim | paraphrase | contradicts | related
         # component scores (0-100, null when not computed) follow in the
         # frame returned by narratives.align; see narratives.align docs.
     }
@@ -177,7 +195,12 @@ STORY_SUMMARY = pl.Schema(
 # chart or report can link every figure to its evidence.
 #
 # Coverage status, best first (the best alignment relation wins):
-#   verbatim > near_verbatim > paraphrase > related > sole > absent
+#   verbatim > near_verbatim > paraphrase > related > sole > absent > not_covered
+# With stories (narratives.group_stories): ``absent``: the outlet covered a story
+# the claim appears in and carried nothing like it there (an omission);
+# ``not_covered``: the outlet covered none of the claim's stories (nothing to omit);
+# ``related`` also marks an outlet whose closest statement in the story scored the
+# omission rule's carried score or more (it carried the claim in other words).
 # ``sole``: the outlet (article) carries the claim and no other outlet
 # (article) does; ``related``: it carries the claim but is linked to the other
 # carriers only through the cluster or by a ``related`` alignment.
@@ -190,6 +213,7 @@ COVERAGE_STATUSES: tuple[str, ...] = (
     "related",
     "sole",
     "absent",
+    "not_covered",
 )
 
 COVERAGE = pl.Schema(
@@ -198,7 +222,7 @@ COVERAGE = pl.Schema(
             "claim_id": pl.String,
             "outlet": pl.String,  # outlet (claim x outlet table)
             "status": pl.String,  # one of COVERAGE_STATUSES
-            "status_rank": pl.Int8,  # 0 = verbatim ... 5 = absent (sorts and colours)
+            "status_rank": pl.Int8,  # 0 = verbatim ... 5 = absent, 6 = not_covered
             "best_score": pl.Float64,  # best cross-outlet alignment score (0-100), null if none
             "n_statements": pl.Int32,  # statements of the claim in this outlet (0 if absent)
             "n_articles": pl.Int32,  # articles of this outlet carrying the claim
@@ -232,13 +256,25 @@ OMISSIONS = pl.Schema(
             "outlet": pl.String,  # the outlet that left the claim out
             "claim_id": pl.String,
             "comparable": pl.String,  # rule making the outlet comparable: story|speaker|window|all
-            "carried_by": pl.List(pl.String),  # outlets that carried the claim
+            "carried_by": pl.List(pl.String),  # outlets that carried the claim (story rule: there)
             "claim_outlets": pl.Int32,  # len(carried_by)
             "speaker": pl.String,  # most frequent speaker of the claim, null if none
             "representative": pl.String,  # representative text of the claim
-            "evidence_article_ids": pl.List(pl.String),  # the outlet's comparable articles
-            "shared_claims": pl.Int32,  # story rule: claims those articles share with the carriers
-            "statement_ids": pl.List(pl.String),  # the claim's statements in other outlets
+            # the outlet's comparable articles (story rule: its articles in the story)
+            "evidence_article_ids": pl.List(pl.String),
+            # story rule: claims the outlet carried in the story with another outlet
+            "shared_claims": pl.Int32,
+            # the claim's statements in other outlets (story rule: in the story)
+            "statement_ids": pl.List(pl.String),
+            "story_id": pl.String,  # story rule: the story the outlet covered (STORIES)
+            "story_label": pl.String,  # its most representative headline
+            # the outlet's statement in the story closest to the claim (near miss), its
+            # combined alignment score (0-100; below the carried score, else no omission),
+            # relation and text; null when the outlet has no statement there
+            "closest_statement_id": pl.String,
+            "closest_score": pl.Float64,
+            "closest_relation": pl.String,
+            "closest_text": pl.String,
         }
     )
 )
@@ -248,14 +284,22 @@ OMISSION_RATES = pl.Schema(
         {
             "outlet": pl.String,  # outlet A, whose omissions are counted
             "other": pl.String,  # outlet B, whose claims A could have carried
-            "n_claims": pl.Int64,  # claims B carried for which A was comparable
+            # claims B carried for which A was comparable (story rule: claim x story units
+            # B carried in stories A covered)
+            "n_claims": pl.Int64,
             "n_omitted": pl.Int64,  # ... of which A carried none
             "rate": pl.Float64,  # n_omitted / n_claims (point estimate)
-            "ci_low": pl.Float64,  # bootstrap percentile interval (resampling claims)
+            # bootstrap percentile interval (resampling shared stories; claims without stories)
+            "ci_low": pl.Float64,
             "ci_high": pl.Float64,
             "level": pl.Float64,  # confidence level, e.g. 0.95
             "n_boot": pl.Int64,  # bootstrap replicates
             "claim_ids": pl.List(pl.String),  # the omitted claims
+            # story rule: stories both outlets covered (the units resampled); null otherwise
+            "n_stories": pl.Int64,
+            # plain-language caveat, e.g. "only 2 shared stories (fewer than 5): too few for
+            # a rate" (rate and interval are then null); null when the rate stands
+            "note": pl.String,
         }
     )
 )

@@ -75,7 +75,11 @@ def test_output_conforms_to_alignments_schema_with_ordered_ids(seeds):
     assert list(out.schema.items())[: len(ALIGNMENTS)] == list(ALIGNMENTS.items())
     assert (out["statement_id_a"] < out["statement_id_b"]).all()
     assert (out["article_id_a"] != out["article_id_b"]).all()
-    assert out["relation"].is_in(["verbatim", "near_verbatim", "paraphrase", "related"]).all()
+    assert (
+        out["relation"]
+        .is_in(["verbatim", "near_verbatim", "paraphrase", "contradicts", "related"])
+        .all()
+    )
 
 
 # --- wire copy and the seeds ----------------------------------------------------------

@@ -1,7 +1,8 @@
 """Cross-outlet alignment: statement pairs that carry the same claim, and claims.
 
 ``narratives.align(statements, ...)`` returns aligned statement pairs
-(ALIGNMENTS plus component scores); ``narratives.cluster_claims(statements,
+(ALIGNMENTS plus component scores); ``narratives.similarity(texts_a,
+texts_b)`` scores given pairs of texts the same way; ``narratives.cluster_claims(statements,
 alignments)`` groups statements into claims (CLAIMS, every statement in
 exactly one claim). Candidate generation lives in :mod:`.candidates`, the pair
 scorers in :mod:`.score`, the clustering in :mod:`.cluster`.
@@ -19,6 +20,7 @@ from typing import Any
 
 import polars as pl
 
+from narratives.align._similarity import similarity
 from narratives.align.aligner import COMPONENTS, align, all_pairs
 from narratives.align.candidates import block_pairs
 from narratives.align.cluster import cluster_claims
@@ -32,6 +34,7 @@ __all__ = [
     "all_pairs",
     "block_pairs",
     "cluster_claims",
+    "similarity",
 ]
 
 

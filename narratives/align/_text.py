@@ -17,9 +17,22 @@ from functools import lru_cache
 from pathlib import Path
 
 from narratives._resources import load_tsv
-from narratives.normalize import strip_clitics, tokenize
+from narratives.normalize import normalize, strip_clitics, tokenize
 
 _TOKEN = re.compile(r"[^\W_]+")  # as narratives.normalize.tokenize
+_BOUNDARY = re.compile(r"[\"'«»“”:;؛,،.()\[\]!?؟]")
+
+
+def _clauses(normalized: str) -> list[int]:
+    """Per token of a normalized text, the number of punctuation marks before it."""
+    marks = [m.start() for m in _BOUNDARY.finditer(normalized)]
+    out, k = [], 0
+    for m in _TOKEN.finditer(normalized):
+        while k < len(marks) and marks[k] < m.start():
+            k += 1
+        out.append(k)
+    return out
+
 
 DEFAULT_STOPWORDS = "match_stopwords.tsv"
 
@@ -37,6 +50,78 @@ def load_stopwords(name_or_path: str | Path = DEFAULT_STOPWORDS) -> frozenset[st
     if "word" not in table.columns:
         raise ValueError(f"{name_or_path}: a stopword TSV needs a 'word' column")
     return frozenset(w for w in table["word"].to_list() if w)
+
+
+DEFAULT_POLARITY = "polarity.tsv"
+
+
+@lru_cache(maxsize=8)
+def load_polarity(name_or_path: str | Path = DEFAULT_POLARITY) -> dict[str, tuple[str, int]]:
+    """Negation/denial words -> ``(kind, scope)`` (shipped file name or a user's TSV).
+
+    Examples
+    --------
+    >>> load_polarity()["لم"]
+    ('negation', 1)
+    """
+    table = load_tsv(name_or_path)
+    if not {"word", "kind", "scope"} <= set(table.columns):
+        raise ValueError(f"{name_or_path}: a polarity TSV needs 'word', 'kind', 'scope' columns")
+    return {
+        w: (k, int(n))
+        for w, k, n in zip(table["word"], table["kind"], table["scope"], strict=True)
+        if w
+    }
+
+
+_SUFFIXES = ("هما", "ها", "هم", "ون", "ين", "ات", "وا", "ان", "ه", "ت", "ي", "ا")
+
+
+def raw_keys(normalized: str) -> frozenset[str]:
+    """``~`` + :func:`light_key` of every word of a normalized text, stopwords included.
+
+    A negation followed only by function or frame words has such a key as
+    its scope.
+    """
+    return frozenset("~" + light_key(w) for w in _TOKEN.findall(normalized))
+
+
+def light_key(word: str) -> str:
+    """A crude stem for comparing negated words: a few suffixes and one verb prefix off.
+
+    Examples
+    --------
+    >>> light_key("تشارك"), light_key("شاركت"), light_key("يشاركون")
+    ('شارك', 'شارك', 'شارك')
+    """
+    for _ in range(2):
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+    if len(word) >= 4 and word[0] in "يتنا":
+        word = word[1:]
+    return word
+
+
+def _polar(word: str, polarity: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
+    hit = polarity.get(word)
+    if hit is None and len(word) > 2 and word[0] in "وفبل":
+        hit = polarity.get(word[1:])
+        if hit is not None and word[0] in "بل" and word[1:] not in {"غير", "عدم"}:
+            hit = None
+    if hit is None and len(word) > 4:
+        # a denial noun or verb with a pronoun: رفضها, نفيه, ورفضهم
+        for suffix in ("هما", "ها", "هم", "ه"):
+            if word.endswith(suffix):
+                base = word[: -len(suffix)]
+                hit = polarity.get(base)
+                if hit is None and base[:1] in "وف":
+                    hit = polarity.get(base[1:])
+                if hit is not None and hit[0] != "denial":
+                    hit = None
+                break
+    return hit
 
 
 def content_tokens(
@@ -71,12 +156,50 @@ def content_tokens(
     >>> content_tokens(["وقال لافروف إن الإرهاب خطر", "الإرهاب خطر"])
     [['لافروف', 'ارهاب', 'خطر'], ['ارهاب', 'خطر']]
     """
+    return match_tokens(
+        texts,
+        stopwords=stopwords,
+        vocabulary=vocabulary,
+        exclude=exclude,
+        min_chars=min_chars,
+        normalized=normalized,
+    )[0]
+
+
+def match_tokens(
+    texts: Sequence[str],
+    *,
+    stopwords: Collection[str] | None = None,
+    vocabulary: Collection[str] | None = None,
+    exclude: Sequence[str | None] | None = None,
+    min_chars: int = 2,
+    normalized: Sequence[str] | None = None,
+    polarity: dict[str, tuple[str, int]] | None = None,
+) -> tuple[list[list[str]], list[list[frozenset[str]]]]:
+    """Content tokens and negation scopes of each text.
+
+    A negation scope is the set of :func:`light_key` s of the content words a
+    negation or denial word (``lexicons/polarity.tsv``) governs: the next
+    ``scope`` content words within ``2 x scope`` words and the same clause
+    (no punctuation between), none when the next word cancels it (لا يزال).
+    Parameters as :func:`content_tokens`; ``polarity`` defaults to the
+    shipped table.
+
+    Examples
+    --------
+    >>> match_tokens(["روسيا لا تشارك في التحالف"])[1]
+    [[frozenset({'شارك'})]]
+    """
     stop = load_stopwords() if stopwords is None else stopwords
+    polar = load_polarity() if polarity is None else polarity
     if normalized is None:
-        tokenized = [tokenize(t) for t in texts]
+        normalized = [normalize(t) for t in texts]
+    tokenized = [_TOKEN.findall(t) for t in normalized]
+    if vocabulary is not None:
+        vocab = set(vocabulary)
     else:
-        tokenized = [_TOKEN.findall(t) for t in normalized]
-    vocab = set(vocabulary) if vocabulary is not None else {w for ws in tokenized for w in ws}
+        vocab = {w for ws in tokenized for w in ws}
+        vocab |= background_vocabulary()
     vocab |= set(stop)
     cache: dict[str, str] = {}
 
@@ -91,19 +214,54 @@ def content_tokens(
             cache[word] = out
         return out
 
+    base_drop = set(stop) | {stem(w) for w in stop if w.startswith("ال")}
     result = []
+    scopes: list[list[frozenset[str]]] = []
     for i, words in enumerate(tokenized):
-        drop = set(stop)
+        clause = _clauses(normalized[i])
+        drop = base_drop
         if exclude is not None and exclude[i]:
-            drop |= {stem(w) for w in tokenize(str(exclude[i]))}
-        result.append(
-            [
-                s
-                for s in (stem(w) for w in words)
-                if (len(s) >= min_chars or s.isdigit()) and s not in drop
-            ]
-        )
-    return result
+            drop = drop | {stem(w) for w in tokenize(str(exclude[i]))}
+        stems = [stem(w) for w in words]
+        # negation words are not stopwords: they stay content tokens, so a negated
+        # claim differs from its affirmation even before polarity is compared
+        keep = [(len(s) >= min_chars or s.isdigit()) and s not in drop for s in stems]
+        result.append([s for s, k in zip(stems, keep, strict=True) if k])
+        events: list[frozenset[str]] = []
+        last_event = -1
+        for k, w in enumerate(words):
+            hit = _polar(w, polar)
+            if hit is None or hit[0] == "cancels":
+                continue
+            if w == "ولا" and last_event >= 0 and k - last_event <= 8:
+                continue  # "nor" after a first negation: one negation, not two
+            after = words[k + 1 : k + 1 + 2 * hit[1]]
+            if after and (_polar(after[0], polar) or ("", 0))[0] == "cancels":
+                continue
+            scope = [
+                light_key(stems[k + 1 + m])
+                for m in range(len(after))
+                if keep[k + 1 + m]
+                and _polar(after[m], polar) is None
+                and clause[k + 1 + m] == clause[k]
+            ][: hit[1]]
+            if not scope and after and clause[k + 1] == clause[k]:
+                # nothing but function or frame words follow (لم يشر إلى أن ...): the
+                # next word itself, marked as a raw word (see raw_keys)
+                scope = ["~" + light_key(after[0])]
+            if scope:
+                events.append(frozenset(scope))
+                last_event = k
+        scopes.append(events)
+    return result, scopes
+
+
+@lru_cache(maxsize=1)
+def background_vocabulary() -> frozenset[str]:
+    """Words of the shipped background table: known words for clitic stripping."""
+    from narratives.align._background import load_background
+
+    return frozenset(load_background().words)
 
 
 def match_texts(tokens: Iterable[list[str]]) -> list[str]:

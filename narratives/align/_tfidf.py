@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from typing import Literal, overload
 
 import numpy as np
 import polars as pl
@@ -63,17 +64,32 @@ def word_counts(
     return _matrix(doc, codes, len(tokens), len(names)), names
 
 
-def char_counts(tokens: Sequence[Sequence[str]], *, n: tuple[int, ...] = (3, 4)) -> sp.csr_matrix:
+@overload
+def char_counts(
+    tokens: Sequence[Sequence[str]], *, n: tuple[int, ...] = ..., names: Literal[False] = ...
+) -> sp.csr_matrix: ...
+@overload
+def char_counts(
+    tokens: Sequence[Sequence[str]], *, n: tuple[int, ...] = ..., names: Literal[True]
+) -> tuple[sp.csr_matrix, list[str]]: ...
+def char_counts(
+    tokens: Sequence[Sequence[str]], *, n: tuple[int, ...] = (3, 4), names: bool = False
+) -> sp.csr_matrix | tuple[sp.csr_matrix, list[str]]:
     """Statement x character n-gram counts; words are padded with spaces first.
+
+    With ``names=True`` also the n-gram strings in column order.
 
     Examples
     --------
     >>> char_counts([["ab"], ["ab", "ab"]], n=(3,)).toarray().tolist()
     [[1.0, 1.0], [2.0, 2.0]]
+    >>> char_counts([["ab"]], n=(3,), names=True)[1]
+    [' ab', 'ab ']
     """
     flat, doc = _flatten(tokens)
     if len(flat) == 0:
-        return sp.csr_matrix((len(tokens), 0), dtype=np.float32)
+        empty = sp.csr_matrix((len(tokens), 0), dtype=np.float32)
+        return (empty, []) if names else empty
     codes, words = _index(flat)
     counts = _matrix(doc, codes, len(tokens), len(words))
     grams: dict[str, int] = {}
@@ -85,23 +101,71 @@ def char_counts(tokens: Sequence[Sequence[str]], *, n: tuple[int, ...] = (3, 4))
                 rows.append(w_id)
                 cols.append(grams.setdefault(padded[i : i + k], len(grams)))
     per_word = _matrix(np.array(rows), np.array(cols), len(words), len(grams))
-    return (counts @ per_word).tocsr()
+    out = (counts @ per_word).tocsr()
+    return (out, list(grams)) if names else out
 
 
-def tfidf(counts: sp.csr_matrix, *, df: np.ndarray | None = None) -> sp.csr_matrix:
-    """Sublinear TF x smoothed IDF, rows scaled to unit length (float32).
+def doc_freq(counts: sp.csr_matrix) -> np.ndarray:
+    """Document frequency of each column."""
+    return np.bincount(counts.indices, minlength=counts.shape[1])
 
-    ``df`` (document frequency per column) defaults to the one of ``counts``.
+
+def tfidf(
+    counts: sp.csr_matrix, *, df: np.ndarray | None = None, idf: np.ndarray | None = None
+) -> sp.csr_matrix:
+    """Sublinear TF x IDF, rows scaled to unit length (float32).
+
+    ``idf`` per column defaults to the smoothed IDF of ``df`` (document
+    frequency per column, default: the one of ``counts``).
     """
     n = counts.shape[0]
-    if df is None:
-        df = np.bincount(counts.indices, minlength=counts.shape[1])
-    idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
+    if idf is None:
+        if df is None:
+            df = doc_freq(counts)
+        idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
+    idf = np.asarray(idf, dtype=np.float32)
     m = counts.copy().astype(np.float32)
     m.data = (1 + np.log(m.data)) * idf[m.indices]
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1
     return sp.csr_matrix(sp.diags(1 / norms) @ m)
+
+
+def containment(
+    counts: sp.csr_matrix, idf: np.ndarray, i: np.ndarray, j: np.ndarray, *, floor: float = 0.0
+) -> np.ndarray:
+    """IDF-weighted share of the smaller side's features found in the other, per pair.
+
+    ``sum(idf of features in both) / max(min(sum idf of each side), floor)``,
+    in [0, 1]; ``floor`` keeps a side with little content from being
+    "contained" by anything that shares it.
+
+    Examples
+    --------
+    >>> import scipy.sparse as sp
+    >>> m = sp.csr_matrix(np.array([[1, 1, 0], [1, 1, 1]], dtype=np.float32))
+    >>> containment(m, np.ones(3), np.array([0]), np.array([1])).tolist()
+    [1.0]
+    """
+    present = counts.copy().astype(np.float32)
+    present.data[:] = 1
+    weighted = sp.csr_matrix(present @ sp.diags(np.asarray(idf, dtype=np.float32)))
+    total = np.asarray(weighted.sum(axis=1)).ravel()
+    both = row_dots_raw(weighted, present, i, j)
+    low = np.maximum(np.minimum(total[i], total[j]), floor)
+    low[low == 0] = 1
+    return np.clip(both / low, 0.0, 1.0)
+
+
+def row_dots_raw(
+    a: sp.csr_matrix, b: sp.csr_matrix, i: np.ndarray, j: np.ndarray, *, chunk: int = 200_000
+) -> np.ndarray:
+    """Dot products ``a[i[k]] . b[j[k]]`` for every k."""
+    out = np.zeros(len(i), dtype=np.float64)
+    for s in range(0, len(i), chunk):
+        e = s + chunk
+        out[s:e] = np.asarray(a[i[s:e]].multiply(b[j[s:e]]).sum(axis=1)).ravel()
+    return out
 
 
 def row_dots(a: sp.csr_matrix, i: np.ndarray, j: np.ndarray, *, chunk: int = 200_000) -> np.ndarray:

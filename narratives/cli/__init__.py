@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "evaluate": "narratives.cli.evaluate",
     "compare": "narratives.cli.compare",
     "report": "narratives.cli.report",
+    "similarity": "narratives.cli.similarity",
 }
 
 

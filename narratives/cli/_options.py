@@ -12,13 +12,15 @@ Commands stack the decorators and hand the parsed values on::
 ``corpus_options`` adds the ``PATHS...`` argument (parameter ``paths``) and
 the :func:`narratives.read_corpus` options (parameters ``on_error``,
 ``outlets``, ``text_column``, ``id_column``, ``title_column``,
-``date_column``, ``outlet_column``, ``url_column``); ``output_options`` adds
+``date_column``, ``outlet_column``, ``url_column``, ``max_member_bytes``);
+``output_options`` adds
 ``--out/-o`` (parameter ``out``) and ``--format`` (parameter ``fmt``).
 """
 
 from __future__ import annotations
 
 import json
+import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -83,6 +85,16 @@ def corpus_options(func: F) -> F:
             help="Outlet field (default: detected, e.g. passim's 'series', 'source').",
         ),
         click.option("--url-column", default="url", show_default=True, help="URL field."),
+        click.option(
+            "--max-member-mb",
+            "max_member_bytes",
+            type=click.IntRange(min=1),
+            default=100,
+            show_default=True,
+            callback=lambda _ctx, _param, value: None if value is None else value * 2**20,
+            help="Largest zip archive member read, in MiB once decompressed; a larger one "
+            "is reported and skipped without being read whole.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -109,28 +121,31 @@ def output_options(func: F) -> F:
     return func
 
 
-def load_corpus(paths: str | Path | Sequence[str | Path], **options: Any) -> pl.DataFrame:
+def load_corpus(
+    paths: str | Path | Sequence[str | Path],
+    *,
+    problems: list[dict[str, Any]] | None = None,
+    **options: Any,
+) -> pl.DataFrame:
     """Read ``paths`` with :func:`narratives.read_corpus` (with progress) for a command.
 
     A single Parquet file that already has the ARTICLES columns (the output
     of ``narratives ingest``) is passed through as it is, so commands can
-    start from a saved articles table.
+    start from a saved articles table. Reading problems are printed on stderr
+    (``warning: ...``, each on its own line) and appended to ``problems``.
 
     Raises
     ------
     click.ClickException
         When reading fails (``--on-error stop``), with the file and problem.
     """
-    from narratives import schemas
     from narratives.io import IngestError, NarrativesIngestWarning, read_corpus
 
     items = [paths] if isinstance(paths, str | Path) else list(paths)
     if len(items) == 1 and Path(items[0]).suffix.lower() == ".parquet":
-        schema = pl.read_parquet_schema(items[0])
-        if all(col in schema for col in schemas.ARTICLES):
-            frame = pl.read_parquet(items[0])
-            schemas.require(frame, schemas.ARTICLES, name="articles", stage="load_corpus")
-            return schemas.conform(frame, schemas.ARTICLES)
+        saved = _saved_articles(Path(items[0]))
+        if saved is not None:
+            return saved
     kwargs = {k: v for k, v in options.items() if v is not None}
     with warnings.catch_warnings():
         # ingest warnings (bad files skipped, encodings) go to stderr as plain lines
@@ -139,15 +154,55 @@ def load_corpus(paths: str | Path | Sequence[str | Path], **options: Any) -> pl.
 
         def show(message: Any, category: type[Warning], *args: Any, **kw: Any) -> None:
             if issubclass(category, NarrativesIngestWarning):
-                click.echo(f"warning: {message}", err=True)
+                echo_warning(str(message))
             else:
                 shown(message, category, *args, **kw)
 
         warnings.showwarning = show
         try:
-            return read_corpus(items, progress=True, **kwargs)
+            return read_corpus(items, progress=True, problems=problems, **kwargs)
         except IngestError as err:
             raise click.ClickException(str(err)) from err
+
+
+def echo_warning(message: str) -> None:
+    """Print ``warning: <message>`` on stderr on a line of its own, even under a progress bar."""
+    from tqdm import tqdm
+
+    tqdm.write(f"warning: {message}", file=sys.stderr)
+
+
+def _saved_articles(path: Path) -> pl.DataFrame | None:
+    """The articles table saved by ``narratives ingest``, or None if ``path`` is another Parquet.
+
+    Raises
+    ------
+    click.ClickException
+        The file has the articles columns but wrong types or repeated ids.
+    """
+    from narratives import schemas
+
+    try:
+        schema = pl.read_parquet_schema(path)
+    except (pl.exceptions.PolarsError, OSError):
+        return None  # not a Parquet file read whole: the corpus reader will say why
+    if not all(col in schema for col in schemas.ARTICLES):
+        return None
+    try:
+        frame = pl.read_parquet(path)
+        schemas.require(frame, schemas.ARTICLES, name="articles", stage=f"reading {path}")
+    except (pl.exceptions.PolarsError, OSError, schemas.SchemaError) as err:
+        raise click.ClickException(f"{path}: not a usable articles table ({err})") from err
+    repeated = frame["article_id"].filter(frame["article_id"].is_duplicated()).unique().sort()
+    if repeated.len():
+        shown = ", ".join(map(repr, repeated.head(5).to_list()))
+        raise click.ClickException(
+            f"{path}: not a usable articles table: {repeated.len()} duplicate article id(s) "
+            f"({shown}); ids must be unique"
+        )
+    if frame["article_id"].null_count():
+        raise click.ClickException(f"{path}: not a usable articles table: empty article ids")
+    return schemas.conform(frame, schemas.ARTICLES)
 
 
 def format_for(path: str | Path, fmt: str | None = None) -> str:

@@ -27,17 +27,18 @@ from narratives.cli._options import (
     type=click.Choice(["story", "speaker", "window", "all"]),
     default="story",
     show_default=True,
-    help="When an outlet counts as able to carry a claim it left out: 'story' (its "
-    "articles share --min-shared aligned claims with the carriers), 'speaker' (it "
-    "reported the claim's speaker), 'window' (it published within --window-days), "
-    "'all' (every outlet).",
+    help="When an outlet counts as able to carry a claim it left out: 'story' (it "
+    "covered the claim's story: see --story-window), 'speaker' (it reported the "
+    "claim's speaker), 'window' (it published within --window-days), 'all' (every "
+    "outlet).",
 )
 @click.option(
-    "--min-shared",
-    type=click.IntRange(min=1),
-    default=1,
+    "--carried-score",
+    type=click.FloatRange(0, 100),
+    default=40.0,
     show_default=True,
-    help="'story': aligned claims an outlet must share with the carriers.",
+    help="'story': an outlet whose closest statement in the story scores this much "
+    "against the claim is taken to carry it in other words (no omission listed).",
 )
 @click.option(
     "--window-days",
@@ -74,7 +75,7 @@ def command(
     out: Path,
     fmt: str | None,
     comparable: str,
-    min_shared: int,
+    carried_score: float,
     window_days: int | None,
     labels: Path | None,
     aligned_only: bool,
@@ -154,7 +155,7 @@ def command(
         stories=stories,
         story_options={"window_days": story_window, "threshold": story_threshold},
         comparable=comparable,  # type: ignore[arg-type]
-        min_shared=min_shared,
+        carried_score=carried_score,
         window_days=window_days,
         labels=labels if labels is not None else "labels.yaml",
         aligned_only=aligned_only,

@@ -77,7 +77,7 @@ def compare(
     stories: pl.DataFrame | None = None,
     story_options: dict[str, Any] | None = None,
     comparable: Comparable = "story",
-    min_shared: int = 1,
+    carried_score: float = 40.0,
     window_days: int | None = None,
     labels: LabelSource = "labels.yaml",
     lede: int = 1,
@@ -109,9 +109,9 @@ def compare(
         or from the statements' text when ``articles`` is ``None``).
     story_options
         Keyword arguments of :func:`narratives.group_stories`.
-    comparable, min_shared, window_days
-        When an outlet counts as comparable for an omission
-        (see :func:`omissions`).
+    comparable, carried_score, window_days
+        When an outlet counts as comparable for an omission, and when its
+        closest statement counts as carrying the claim (see :func:`omissions`).
     labels
         Label lexicon for :func:`label_choices` (file name, path or mapping).
     lede
@@ -175,7 +175,8 @@ def compare(
             set(articles["outlet"].drop_nulls().to_list())
             | set(statements["outlet"].drop_nulls().to_list())
         )
-    from narratives.stories import group_stories, story_summary  # stories import compare._text
+    # the stories package imports compare._text: imported here, not at the top
+    from narratives.stories import articles_from_statements, group_stories, story_summary
 
     gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
     if stories is None:
@@ -189,7 +190,12 @@ def compare(
         schemas.require(stories, ("article_id", "story_id"), name="stories", stage="compare")
     statements = with_tokens(statements)  # normalize and tokenize the text once
     omitted = omissions(
-        statements, claims, comparable=comparable, min_shared=min_shared, window_days=window_days
+        statements,
+        claims,
+        stories,
+        comparable=comparable,
+        carried_score=carried_score,
+        window_days=window_days,
     )
     emph = emphasis(statements, claims, lede=lede)
     emph_claims = emphasis_claims(emph, claims)
@@ -201,12 +207,21 @@ def compare(
             by="outlet",
             absent_min_outlets=absent_min_outlets,
             outlets=outlets,
+            stories=stories,
+            omissions=omitted if comparable == "story" else None,
         ),
         "article_coverage": coverage(
             statements, alignments, claims, by="article", absent=article_absent
         ),
         "omissions": omitted,
-        "omission_rates": omission_rates(omitted, claims, n_boot=n_boot, level=level, rng=gen),
+        "omission_rates": omission_rates(
+            omitted,
+            claims,
+            stories if comparable == "story" else None,
+            n_boot=n_boot,
+            level=level,
+            rng=gen,
+        ),
         "emphasis": emph,
         "emphasis_claims": emph_claims,
         "emphasis_outlets": emphasis_outlets(emph_claims),
@@ -241,31 +256,3 @@ def compare(
         "story_summary": story_summary(stories),
     }
     return tables
-
-
-def articles_from_statements(statements: pl.DataFrame) -> pl.DataFrame:
-    """A minimal articles table (id, outlet, date, headline, text) rebuilt from statements.
-
-    Examples
-    --------
-    >>> st = pl.DataFrame({"statement_id": ["a:0", "a:1"], "article_id": ["a", "a"],
-    ...     "outlet": ["sana", "sana"], "position": [0, 1], "text": ["عنوان", "نص"],
-    ...     "is_headline": [True, False]})
-    >>> articles_from_statements(st).select("article_id", "title", "text").rows()
-    [('a', 'عنوان', 'نص')]
-    """
-    have = statements.columns
-    order = ["article_id", *(["position"] if "position" in have else [])]
-    head = pl.col("is_headline") if "is_headline" in have else pl.lit(False)
-    published = pl.col("published") if "published" in have else pl.lit(None, pl.Date)
-    return (
-        statements.sort(order)
-        .group_by("article_id", maintain_order=True)
-        .agg(
-            pl.col("outlet").first(),
-            published.drop_nulls().first().alias("published"),
-            pl.col("text").filter(head).first().alias("title"),
-            pl.col("text").filter(~head).str.join("\n").alias("text"),
-        )
-        .with_columns(pl.col("published").cast(pl.Date))
-    )

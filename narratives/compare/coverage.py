@@ -5,6 +5,13 @@ outlet's statements of the claim and the other outlets' statements of it
 (``verbatim`` > ``near_verbatim`` > ``paraphrase`` > ``related``); ``sole``
 when no other outlet carries the claim; ``absent`` when the outlet does not
 carry it. The same holds per article with "article" for "outlet".
+
+With ``stories`` (``schemas.STORIES``), a claim an outlet did not carry is
+``absent`` only when the outlet covered a story the claim appears in;
+``not_covered`` when it covered none of them (it had nothing to leave out).
+With the story rule's ``omissions`` as well, an outlet that covered the story
+and is not listed as omitting the claim (its closest statement there scored
+the carried score or more) is ``related``: it carried the claim in other words.
 """
 
 from __future__ import annotations
@@ -64,6 +71,51 @@ def _best_links(claims: pl.DataFrame, alignments: pl.DataFrame, unit: str) -> pl
     )
 
 
+def _story_status(
+    rows: pl.DataFrame,
+    claims: pl.DataFrame,
+    stories: pl.DataFrame,
+    omissions: pl.DataFrame | None,
+) -> pl.DataFrame:
+    """``absent`` rows split by whether the outlet covered one of the claim's stories."""
+    check(stories, ("article_id", "story_id", "outlet"), name="stories", stage="coverage")
+    claim_stories = (
+        claims.select("claim_id", "article_id")
+        .join(stories.select("article_id", "story_id"), on="article_id")
+        .select("claim_id", "story_id")
+        .unique()
+    )
+    covered = (
+        claim_stories.join(stories.select("story_id", "outlet").unique(), on="story_id")
+        .select("claim_id", "outlet")
+        .unique()
+        .with_columns(_covered=pl.lit(True))
+    )
+    absent = pl.col("status_rank") == STATUS_RANK["absent"]
+    rows = rows.join(covered, on=["claim_id", "outlet"], how="left", maintain_order="left")
+    rank = (
+        pl.when(absent & pl.col("_covered").is_null())
+        .then(pl.lit(STATUS_RANK["not_covered"], pl.Int8))
+        .otherwise(pl.col("status_rank"))
+    )
+    if omissions is not None and "story_id" in omissions.columns:
+        listed = (
+            omissions.filter(pl.col("story_id").is_not_null())
+            .select("claim_id", "outlet")
+            .unique()
+            .with_columns(_omitted=pl.lit(True))
+        )
+        rows = rows.join(listed, on=["claim_id", "outlet"], how="left", maintain_order="left")
+        rank = (
+            pl.when(absent & pl.col("_covered").is_not_null() & pl.col("_omitted").is_null())
+            .then(pl.lit(STATUS_RANK["related"], pl.Int8))
+            .otherwise(rank)
+        )
+    return rows.with_columns(status_rank=rank.cast(pl.Int8)).drop(
+        "_covered", "_omitted", strict=False
+    )
+
+
 def coverage(
     statements: pl.DataFrame,
     alignments: pl.DataFrame,
@@ -73,6 +125,8 @@ def coverage(
     absent: bool = True,
     absent_min_outlets: int = 1,
     outlets: Sequence[str] | None = None,
+    stories: pl.DataFrame | None = None,
+    omissions: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Claim x outlet (or claim x article) coverage matrix.
 
@@ -97,6 +151,12 @@ def coverage(
     outlets
         The outlets of the matrix (default: every outlet in ``statements``
         and ``claims``); ignored when ``by="article"``.
+    stories
+        ``schemas.STORIES``: splits ``absent`` (``by="outlet"``) into
+        ``absent`` and ``not_covered`` (see the module docs).
+    omissions
+        The story rule's ``schemas.OMISSIONS`` (with ``story_id``): covered
+        but not omitted becomes ``related``.
 
     Examples
     --------
@@ -178,6 +238,8 @@ def coverage(
             rows = pl.concat(
                 [rows, extra.join(facts, on="claim_id", how="left")], how="diagonal_relaxed"
             ).sort("claim_id", key, nulls_last=True)
+    if stories is not None and by == "outlet":
+        rows = _story_status(rows, claims, stories, omissions)
     rows = rows.with_columns(status=rank_status(pl.col("status_rank")))
     schema = schemas.COVERAGE if by == "outlet" else schemas.ARTICLE_COVERAGE
     return schemas.conform(rows.select(c for c in schema if c in rows.columns), schema)

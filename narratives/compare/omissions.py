@@ -1,11 +1,18 @@
-"""Omissions: claims that comparable coverage elsewhere carried and an outlet left out.
+"""Omissions: claims an outlet left out of a story it covered.
 
-"Comparable" is explicit (``comparable=``):
+"Outlet X left out claim C" is only said when X covered the same story
+(``schemas.STORIES``: one event, one or more outlets, a few days) and none of
+X's statements in that story carries C, in any wording: X's closest
+statement to C's statements in the story is scored (see
+:mod:`narratives.compare._closest`) and shown on the row, so a reader can
+judge a near miss; when it scores ``carried_score`` or more, X is taken to
+carry C in other words and no omission is listed. An outlet that did not
+cover the story omits nothing in it.
 
-``"story"``
-    The outlet covered the same story: its articles share at least
-    ``min_shared`` other multi-outlet claims with the articles carrying the
-    claim.
+Other, looser rules remain available (``comparable=``):
+
+``"story"`` (default)
+    The outlet covered the claim's story (see above).
 ``"speaker"``
     The outlet reported the claim's (most frequent) speaker.
 ``"window"``
@@ -13,20 +20,21 @@
 ``"all"``
     Every outlet of the corpus.
 
-``window_days`` also narrows ``"story"`` and ``"speaker"``: the comparable
-articles must be published within that many days of an article carrying
-the claim. Articles with an unknown date never qualify under a window.
+``window_days`` narrows ``"speaker"``: the comparable articles must be
+published within that many days of an article carrying the claim. Articles
+with an unknown date never qualify under a window.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import polars as pl
 
 from narratives import schemas
+from narratives.compare._closest import CLOSEST, closest_in_stories
 from narratives.compare._common import CLAIM_COLUMNS, check, claim_facts
 
 Comparable = Literal["story", "speaker", "window", "all"]
@@ -46,61 +54,6 @@ def _within(window_days: int | None) -> pl.Expr:
     return gap <= window_days
 
 
-def _story(
-    claims: pl.DataFrame,
-    facts: pl.DataFrame,
-    dates: pl.DataFrame,
-    *,
-    window_days: int | None,
-    max_evidence: int,
-) -> pl.DataFrame:
-    """Story rule: per (claim, outlet), the multi-outlet claims the outlet shares
-    with the articles carrying the claim, and the outlet's articles sharing them.
-
-    Work is done per article first (the claims an article shares with each
-    other outlet), so it grows with the shared claims, not claims x articles.
-    """
-    ca = claims.select("claim_id", "article_id", "outlet").unique()
-    multi = ca.join(facts.filter(pl.col("claim_outlets") >= 2).select("claim_id"), on="claim_id")
-    # article a carries shared claim s, which article ea of outlet o carries too
-    links = (
-        multi.select(pl.col("article_id").alias("a"), pl.col("claim_id").alias("s"))
-        .join(
-            multi.select(pl.col("claim_id").alias("s"), pl.col("article_id").alias("ea"), "outlet"),
-            on="s",
-        )
-        .filter(pl.col("ea") != pl.col("a"))
-    )
-    if window_days is not None:
-        links = (
-            links.join(dates.select(pl.col("article_id").alias("a"), "published"), on="a")
-            .join(
-                dates.select(pl.col("article_id").alias("ea"), published_other="published"),
-                on="ea",
-            )
-            .filter(_within(window_days))
-        )
-    per_article = links.group_by("a", "outlet").agg(
-        pl.col("s").n_unique().cast(pl.Int32).alias("shared_claims"),
-        pl.col("ea").unique().sort().head(max_evidence).alias("evidence_article_ids"),
-    )
-    carriers = ca.select("claim_id", pl.col("article_id").alias("a")).join(
-        facts.select("claim_id", "claim_articles"), on="claim_id"
-    )
-    single = carriers.filter(pl.col("claim_articles") == 1).join(per_article, on="a")
-    several = (
-        carriers.filter(pl.col("claim_articles") > 1)
-        .join(links.select("a", "s", "ea", "outlet"), on="a")
-        .group_by("claim_id", "outlet")
-        .agg(
-            pl.col("s").n_unique().cast(pl.Int32).alias("shared_claims"),
-            pl.col("ea").unique().sort().head(max_evidence).alias("evidence_article_ids"),
-        )
-    )
-    cols = ["claim_id", "outlet", "shared_claims", "evidence_article_ids"]
-    return pl.concat([single.select(cols), several.select(cols)])
-
-
 def _candidates(
     statements: pl.DataFrame,
     claims: pl.DataFrame,
@@ -113,8 +66,6 @@ def _candidates(
 ) -> pl.DataFrame:
     """(claim_id, outlet, shared_claims, evidence_article_ids) of comparable outlets."""
     dates = _article_dates(statements)
-    if comparable == "story":
-        return _story(claims, facts, dates, window_days=window_days, max_evidence=max_evidence)
     none = pl.lit(None, pl.Int32).alias("shared_claims")
     if comparable == "all" and window_days is None:
         return (
@@ -167,16 +118,100 @@ def _candidates(
     )
 
 
+def _story_rows(
+    statements: pl.DataFrame,
+    claims: pl.DataFrame,
+    facts: pl.DataFrame,
+    stories: pl.DataFrame,
+    *,
+    carried_score: float,
+    min_outlets: int,
+    max_evidence: int,
+    closest_options: dict[str, Any] | None,
+) -> pl.DataFrame:
+    """Omission rows of the story rule (see the module docs), before the final columns."""
+    story_of = stories.select("article_id", "story_id", "outlet").unique("article_id")
+    # (claim, story): the claim's statements in the story and the outlets carrying it there
+    cs = claims.select("claim_id", "statement_id", "article_id", "outlet").join(
+        story_of.select("article_id", "story_id"), on="article_id", how="inner"
+    )
+    per = (
+        cs.sort("statement_id")
+        .group_by("claim_id", "story_id")
+        .agg(
+            pl.col("statement_id").alias("statement_ids"),
+            pl.col("outlet").drop_nulls().unique().sort().alias("carried_by"),
+        )
+        .with_columns(claim_outlets=pl.col("carried_by").list.len().cast(pl.Int32))
+        .filter(pl.col("claim_outlets") >= min_outlets)
+    )
+    covering = (
+        story_of.drop_nulls("outlet")
+        .sort("article_id")
+        .group_by("story_id", "outlet")
+        .agg(pl.col("article_id").head(max_evidence).alias("evidence_article_ids"))
+    )
+    # only stories with two or more outlets can hold an omission
+    cand = per.join(covering, on="story_id").filter(~pl.col("outlet").is_in(pl.col("carried_by")))
+    if cand.height == 0:
+        return cand.with_columns(
+            closest_statement_id=pl.lit(None, pl.String),
+            closest_score=pl.lit(None, pl.Float64),
+            closest_relation=pl.lit(None, pl.String),
+            shared_claims=pl.lit(None, pl.Int32),
+        )
+    wanted = cand.select("story_id").unique()
+    near = (
+        closest_in_stories(
+            statements,
+            story_of.join(wanted, on="story_id", how="semi"),
+            align_options=closest_options,
+        )
+        if "text" in statements.columns
+        else pl.DataFrame(schema=CLOSEST)
+    )
+    best = (
+        cand.select("claim_id", "story_id", "outlet", "statement_ids")
+        .explode("statement_ids")
+        .join(
+            near.rename({"statement_id": "statement_ids", "other": "outlet"}),
+            on=["statement_ids", "story_id", "outlet"],
+            how="inner",
+        )
+        .sort("closest_score", "closest_statement_id", descending=[True, False])
+        .group_by("claim_id", "story_id", "outlet", maintain_order=True)
+        .agg(pl.col("closest_statement_id", "closest_score", "closest_relation").first())
+    )
+    # claims the outlet shares with another outlet in this story: how well it covered it
+    mine = cs.select("claim_id", "story_id", "outlet").unique()
+    shared = (
+        mine.join(
+            per.filter(pl.col("claim_outlets") >= 2).select("claim_id", "story_id"),
+            on=["claim_id", "story_id"],
+        )
+        .group_by("story_id", "outlet")
+        .agg(pl.len().cast(pl.Int32).alias("shared_claims"))
+    )
+    return (
+        cand.join(best, on=["claim_id", "story_id", "outlet"], how="left")
+        .join(shared, on=["story_id", "outlet"], how="left")
+        .with_columns(pl.col("shared_claims").fill_null(0))
+        .filter(pl.col("closest_score").is_null() | (pl.col("closest_score") < carried_score))
+    )
+
+
 def omissions(
     statements: pl.DataFrame,
     claims: pl.DataFrame,
+    stories: pl.DataFrame | None = None,
     *,
     comparable: Comparable = "story",
-    min_shared: int = 1,
+    carried_score: float = 40.0,
     window_days: int | None = None,
     min_outlets: int = 1,
     outlets: Sequence[str] | None = None,
     max_evidence: int = 10,
+    closest_options: dict[str, Any] | None = None,
 ) -> pl.DataFrame:
     """Claims each outlet left out although comparable coverage elsewhere carried them.
 
@@ -184,36 +219,58 @@ def omissions(
     ----------
     statements
         ``schemas.STATEMENTS`` (``statement_id``, ``article_id``, ``outlet``,
-        ``speaker``, ``published`` are used).
+        ``text``, ``speaker``, ``published`` are used).
     claims
         ``schemas.CLAIMS``.
+    stories
+        ``schemas.STORIES`` (``article_id``, ``story_id``, ``outlet``), for
+        ``comparable="story"``; computed with :func:`narratives.group_stories`
+        from the statements' text when not given.
     comparable
         Which outlets count as comparable for a claim: ``"story"``,
         ``"speaker"``, ``"window"`` or ``"all"`` (see the module docs).
-    min_shared
-        ``"story"``: claims an outlet's articles must share with the carriers.
+    carried_score
+        ``"story"``: when the outlet's closest statement in the story scores
+        this much or more (0-100, the alignment's combined score) against
+        the claim's statements, the outlet is taken to carry the claim in
+        other words and no omission is listed. The default 40 is the
+        alignment's competitive-link threshold: within one event, pairs from
+        40 up mostly report the same claim.
     window_days
-        Only articles published within this many days of the claim count.
+        ``"speaker"``, ``"window"``: only articles published within this
+        many days of the claim count.
     min_outlets
-        Only claims carried by at least this many outlets.
+        Only claims carried by at least this many outlets (``"story"``: in
+        the story).
     outlets
         Restrict the outlets examined for omissions.
     max_evidence
         Cap on ``evidence_article_ids`` per row (the first ones by id).
+    closest_options
+        ``"story"``: keyword arguments of :func:`narratives.align` used to
+        score the closest statements (e.g. ``embeddings``).
 
     Returns
     -------
     pl.DataFrame
-        ``schemas.OMISSIONS``, one row per (omitting outlet, claim).
+        ``schemas.OMISSIONS``, one row per (omitting outlet, claim) and,
+        under ``"story"``, per story.
 
     Examples
     --------
     >>> claims = pl.DataFrame({"claim_id": ["c1", "c1", "c2", "c3"],
     ...     "statement_id": ["a:1", "b:1", "a:2", "c:1"],
     ...     "article_id": ["a", "b", "a", "c"], "outlet": ["sana", "rt", "sana", "x"]})
-    >>> st = claims.select("statement_id", "article_id", "outlet")
-    >>> omissions(st, claims)[["outlet", "claim_id", "shared_claims"]].rows()
-    [('rt', 'c2', 1)]
+    >>> st = claims.select("statement_id", "article_id", "outlet").with_columns(
+    ...     text=pl.Series(["دعا لافروف إلى توحيد الجهود الدولية ضد الإرهاب",
+    ...                     "دعا لافروف إلى توحيد الجهود الدولية ضد الإرهاب",
+    ...                     "أعلن الجيش السوري السيطرة على مدينة تدمر بالكامل",
+    ...                     "ارتفعت أسعار النفط"]))
+    >>> stories = pl.DataFrame({"article_id": ["a", "b", "c"],
+    ...     "story_id": ["s1", "s1", "s2"], "outlet": ["sana", "rt", "x"]})
+    >>> om = omissions(st, claims, stories)
+    >>> om[["outlet", "claim_id", "story_id", "closest_statement_id"]].rows()
+    [('rt', 'c2', 's1', 'b:1')]
     """
     check(
         statements, ("statement_id", "article_id", "outlet"), name="statements", stage="omissions"
@@ -221,9 +278,46 @@ def omissions(
     check(claims, CLAIM_COLUMNS, name="claims", stage="omissions")
     if comparable not in COMPARABLE:
         raise ValueError(f"omissions: comparable must be one of {COMPARABLE}, not {comparable!r}")
-    if min_shared < 1:
-        raise ValueError("omissions: min_shared must be at least 1")
-    facts = claim_facts(statements, claims).filter(pl.col("claim_outlets") >= min_outlets)
+    facts = claim_facts(statements, claims)
+    if comparable == "story":
+        if stories is None:
+            from narratives.stories import articles_from_statements, group_stories
+
+            stories = group_stories(articles_from_statements(statements), statements)
+        check(stories, ("article_id", "story_id", "outlet"), name="stories", stage="omissions")
+        out = _story_rows(
+            statements,
+            claims,
+            facts,
+            stories,
+            carried_score=carried_score,
+            min_outlets=min_outlets,
+            max_evidence=max_evidence,
+            closest_options=closest_options,
+        )
+        if outlets is not None:
+            out = out.filter(pl.col("outlet").is_in(list(outlets)))
+        out = out.join(
+            facts.select("claim_id", "speaker", "representative"), on="claim_id", how="left"
+        )
+        labels = stories.select("story_id", *(["label"] if "label" in stories.columns else []))
+        out = out.join(
+            labels.unique("story_id").rename({"label": "story_label"}, strict=False),
+            on="story_id",
+            how="left",
+        ).with_columns(comparable=pl.lit("story"))
+        if "text" in statements.columns:
+            out = out.join(
+                statements.select(closest_statement_id="statement_id", closest_text="text"),
+                on="closest_statement_id",
+                how="left",
+            )
+        return (
+            schemas.conform(out, schemas.OMISSIONS)
+            .select(schemas.OMISSIONS.names())
+            .sort("outlet", "story_id", "claim_id", nulls_last=True)
+        )
+    facts = facts.filter(pl.col("claim_outlets") >= min_outlets)
     claims = claims.join(facts.select("claim_id"), on="claim_id", how="semi")
     units = sorted(
         set(statements["outlet"].unique().to_list()) | set(claims["outlet"].unique().to_list()),
@@ -242,8 +336,6 @@ def omissions(
         out = out.filter(pl.col("outlet").is_in(list(outlets)))
     have = claims.select("claim_id", "outlet").unique()
     out = out.join(have, on=["claim_id", "outlet"], how="anti", nulls_equal=True)
-    if comparable == "story":
-        out = out.filter(pl.col("shared_claims") >= min_shared)
     ids = (
         claims.sort("statement_id")
         .group_by("claim_id")
@@ -287,19 +379,141 @@ def bootstrap_rate(
     return lo, hi
 
 
+def cluster_bootstrap_rate(
+    n: np.ndarray, k: np.ndarray, *, n_boot: int, level: float, rng: np.random.Generator
+) -> tuple[float, float]:
+    """Percentile interval of ``sum(k) / sum(n)`` resampling the units (stories) of ``n``, ``k``.
+
+    Examples
+    --------
+    >>> lo, hi = cluster_bootstrap_rate(np.array([4, 2, 3]), np.array([1, 0, 3]), n_boot=500,
+    ...                                 level=0.95, rng=np.random.default_rng(0))
+    >>> bool(lo <= 4 / 9 <= hi)
+    True
+    """
+    m = len(n)
+    if m == 0:
+        return float("nan"), float("nan")
+    weights = rng.multinomial(m, np.full(m, 1.0 / m), size=n_boot)
+    num, den = weights @ k, weights @ n
+    rates = np.divide(num, den, out=np.zeros(n_boot), where=den > 0)
+    tail = (1.0 - level) / 2.0
+    lo, hi = np.quantile(rates, [tail, 1.0 - tail])
+    return float(lo), float(hi)
+
+
+def _story_rates(
+    omissions: pl.DataFrame,
+    claims: pl.DataFrame,
+    stories: pl.DataFrame,
+    *,
+    n_boot: int,
+    level: float,
+    rng: np.random.Generator,
+    min_stories: int,
+) -> pl.DataFrame:
+    story_of = stories.select("article_id", "story_id").unique("article_id")
+    carried = (
+        claims.select("claim_id", "article_id", "outlet")
+        .join(story_of, on="article_id")
+        .select("claim_id", "story_id", other="outlet")
+        .unique()
+    )
+    covering = stories.select("story_id", "outlet").unique().drop_nulls("outlet")
+    left = omissions.filter(pl.col("story_id").is_not_null()).select(
+        "claim_id", "story_id", "outlet", omitted=pl.lit(True)
+    )
+    units = (
+        carried.join(covering, on="story_id")
+        .filter(pl.col("outlet").ne_missing(pl.col("other")))
+        .join(left.unique(), on=["claim_id", "story_id", "outlet"], how="left")
+        .with_columns(pl.col("omitted").fill_null(False))
+    )
+    per_story = (
+        units.group_by("outlet", "other", "story_id")
+        .agg(pl.len().alias("n"), pl.col("omitted").sum().alias("k"))
+        .sort("outlet", "other", "story_id")
+    )
+    pairs = (
+        units.sort("claim_id")
+        .group_by("outlet", "other")
+        .agg(
+            pl.len().cast(pl.Int64).alias("n_claims"),
+            pl.col("omitted").sum().cast(pl.Int64).alias("n_omitted"),
+            pl.col("story_id").n_unique().cast(pl.Int64).alias("n_stories"),
+            pl.col("claim_id")
+            .filter(pl.col("omitted"))
+            .unique(maintain_order=True)
+            .alias("claim_ids"),
+        )
+        .sort("outlet", "other", nulls_last=True)
+    )
+    every = covering.select("outlet").unique().sort("outlet")
+    grid = every.join(every.rename({"outlet": "other"}), how="cross").filter(
+        pl.col("outlet") != pl.col("other")
+    )
+    pairs = grid.join(pairs, on=["outlet", "other"], how="left").with_columns(
+        pl.col("n_claims", "n_omitted", "n_stories").fill_null(0),
+        pl.col("claim_ids").fill_null(pl.lit([], pl.List(pl.String))),
+    )
+    groups = {
+        key: (g["n"].to_numpy(), g["k"].to_numpy())
+        for key, g in per_story.group_by("outlet", "other", maintain_order=True)
+    }
+    lows, highs, rates, notes = [], [], [], []
+    for row in pairs.iter_rows(named=True):
+        enough = row["n_stories"] >= min_stories
+        if enough:
+            n, k = groups[(row["outlet"], row["other"])]
+            lo, hi = cluster_bootstrap_rate(n, k, n_boot=n_boot, level=level, rng=rng)
+            rates.append(row["n_omitted"] / row["n_claims"])
+            notes.append(None)
+        else:
+            lo = hi = float("nan")
+            rates.append(None)
+            shared = row["n_stories"]
+            notes.append(
+                "no shared story: nothing either could have left out of the other's coverage"
+                if shared == 0
+                else f"only {shared} shared {'story' if shared == 1 else 'stories'}"
+                f" (fewer than {min_stories}): too few for a rate"
+            )
+        lows.append(lo)
+        highs.append(hi)
+    out = pairs.with_columns(
+        rate=pl.Series(rates, dtype=pl.Float64),
+        ci_low=pl.Series(lows, dtype=pl.Float64, nan_to_null=True),
+        ci_high=pl.Series(highs, dtype=pl.Float64, nan_to_null=True),
+        level=pl.lit(level),
+        n_boot=pl.lit(n_boot, pl.Int64),
+        note=pl.Series(notes, dtype=pl.String),
+    )
+    return schemas.conform(out, schemas.OMISSION_RATES).select(schemas.OMISSION_RATES.names())
+
+
 def omission_rates(
     omissions: pl.DataFrame,
     claims: pl.DataFrame,
+    stories: pl.DataFrame | None = None,
     *,
     n_boot: int = 1000,
     level: float = 0.95,
     rng: np.random.Generator | int | None = 0,
+    min_stories: int = 5,
 ) -> pl.DataFrame:
     """Omission rate of every outlet A relative to every other outlet B.
 
-    Among the claims B carried for which A was comparable (A carried them, or
-    :func:`omissions` lists them as left out by A), the share A left out,
-    with a percentile bootstrap interval over claims.
+    With ``stories`` (omissions of the story rule): over the stories both A
+    and B covered, the share of B's (claim, story) units that A left out,
+    with a percentile bootstrap interval resampling the shared stories
+    (claims of one story are not independent) and the number of shared
+    stories beside it; a pair sharing fewer than ``min_stories`` stories
+    gets no rate but a ``note`` saying so.
+
+    Without ``stories``: among the claims B carried for which A was
+    comparable (A carried them, or :func:`omissions` lists them as left out
+    by A), the share A left out, with a percentile bootstrap interval over
+    claims.
 
     Parameters
     ----------
@@ -307,10 +521,14 @@ def omission_rates(
         The table returned by :func:`omissions` (``schemas.OMISSIONS``).
     claims
         ``schemas.CLAIMS`` used to build it.
+    stories
+        ``schemas.STORIES`` used to build it (story rule).
     n_boot, level
         Bootstrap replicates and confidence level.
     rng
         A ``numpy.random.Generator`` or a seed; no global random state is used.
+    min_stories
+        Least shared stories for a rate (story rule).
 
     Returns
     -------
@@ -322,7 +540,8 @@ def omission_rates(
     >>> claims = pl.DataFrame({"claim_id": ["c1", "c1", "c2"],
     ...     "statement_id": ["a:1", "b:1", "a:2"], "article_id": ["a", "b", "a"],
     ...     "outlet": ["sana", "rt", "sana"]})
-    >>> om = omissions(claims.select("statement_id", "article_id", "outlet"), claims)
+    >>> om = omissions(claims.select("statement_id", "article_id", "outlet"), claims,
+    ...                comparable="all")
     >>> omission_rates(om, claims)[["outlet", "other", "n_claims", "n_omitted", "rate"]].rows()
     [('rt', 'sana', 2, 1, 0.5), ('sana', 'rt', 1, 0, 0.0)]
     """
@@ -331,6 +550,11 @@ def omission_rates(
     if not 0 < level < 1:
         raise ValueError(f"omission_rates: level must be in (0, 1), not {level}")
     gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+    if stories is not None and "story_id" in omissions.columns:
+        check(stories, ("article_id", "story_id", "outlet"), name="stories", stage="omission_rates")
+        return _story_rates(
+            omissions, claims, stories, n_boot=n_boot, level=level, rng=gen, min_stories=min_stories
+        )
     have = claims.select("claim_id", "outlet").unique()
     status = pl.concat(
         [

@@ -10,9 +10,15 @@ import polars as pl
 from tqdm import tqdm
 
 from narratives import schemas
-from narratives.io._errors import IngestError, OnError, report
+from narratives.io._errors import IngestError, OnError, collecting, note, report
 from narratives.io._language import detect_language
-from narratives.io._readers import CRAWL_DATE_FIELDS, Columns, iter_files, records_from_bytes
+from narratives.io._readers import (
+    CRAWL_DATE_FIELDS,
+    MAX_MEMBER_BYTES,
+    Columns,
+    iter_files,
+    records_from_bytes,
+)
 from narratives.io.clean import CleaningRules, clean_article, load_rules
 from narratives.io.dates import DatePatterns, infer_date, load_months, parse_date_value
 from narratives.io.outlets import Outlets, infer_outlet, load_outlets
@@ -28,7 +34,15 @@ def _outlet(record: Mapping[str, Any], spans: list[dict[str, Any]], outlets: Out
         if oid is None:
             return value, "metadata", f"{field}: {value} (not in the outlets lexicon)"
         return oid, "metadata", f"{field}: {value}"
-    return infer_outlet(record["raw_text"], record.get("url"), outlets, spans=spans)
+    found = infer_outlet(record["raw_text"], record.get("url"), outlets, spans=spans)
+    if found[0] is not None:
+        return found
+    group = record.get("source_group") or record.get("source_path") or record.get("article_id")
+    return f"{UNKNOWN}{group}", found[1], f"{found[2]}; kept apart as {UNKNOWN}{group}"
+
+
+#: prefix of the pseudo-outlet an article of unknown outlet gets: one per folder or file
+UNKNOWN = "unknown:"
 
 
 def _published(
@@ -163,35 +177,59 @@ def read_corpus(
     url_column: str = "url",
     outlets: str | Path | None = None,
     on_error: OnError = "skip",
+    max_member_bytes: int = MAX_MEMBER_BYTES,
+    problems: list[dict[str, Any]] | None = None,
     progress: bool = False,
 ) -> pl.DataFrame:
     """Read articles from files, folders (recursive) and zip archives.
 
-    Formats: ``.txt`` (one article; id = file stem), ``.json`` (an object or an
-    array of objects), ``.jsonl``/``.ndjson``, ``.csv``/``.tsv``, ``.parquet``,
+    Formats: ``.txt`` (one article), ``.json`` (an object or an array of
+    objects), ``.jsonl``/``.ndjson``, ``.csv``/``.tsv``, ``.parquet``,
     ``.html`` (main text extracted with trafilatura), and ``.zip`` archives of
     any of these. Record layouts are detected: passim (``id, series, text``),
     newspaper-style (``title, text, publish_date, url``) and SaudiNewsNet
     (``source, url, date_extracted, title, author, content``).
 
+    Article ids are unique by construction: a ``.txt`` file's id is its path
+    below the folder given, without the suffix (``outletA/1`` for
+    ``corpus/outletA/1.txt``; the stem for a file given directly); records
+    without an id get ``"<that path>:<row>"``. An id met twice (two records
+    giving the same id, two folders given with the same layout) is kept under
+    a longer id when the text differs, and skipped as a duplicate when it is
+    the same text; both are reported.
+
+    An article whose outlet is neither in its metadata nor inferred gets the
+    pseudo-outlet ``"unknown:<folder>"`` (its folder below the folder given,
+    or ``"unknown:<file>"`` for a file at the top), so unknown sources are
+    kept apart and never pooled into one.
+
     Parameters
     ----------
     paths
-        Files, folders or archives.
+        Files, folders or archives. Symbolic links are followed (loops are
+        cut and reported).
     id_column, text_column, title_column, date_column, outlet_column, url_column
         Field names in JSON/CSV/Parquet records. Defaults fall back to common
         names (``content``, ``series``, ``source``, ``publish_date`` ...); a
-        name you set explicitly must exist. Records without an id get
-        ``"<file stem>:<row>"``.
+        name you set explicitly must exist.
     outlets
         Your outlets YAML (format of ``narratives/lexicons/outlets.yaml``),
         merged with the shipped one.
     on_error
-        ``"skip"``: warn (:class:`NarrativesIngestWarning`, naming the file
-        and the problem) and go on; ``"stop"``: raise :class:`IngestError`.
-        Applies to empty or unreadable files, missing text fields, broken
-        archives, unsupported files and duplicate article ids (the later
-        duplicate is skipped). Text not in UTF-8 is read and warned about.
+        ``"skip"``: warn (:class:`NarrativesIngestWarning`, naming the file,
+        member, line or record and the problem) and go on; ``"stop"``: raise
+        :class:`IngestError`. Applies to empty, invisible or unreadable files,
+        damaged, encrypted or oversized archive members, missing text fields,
+        bad lines, broken links, unsupported files and duplicate articles.
+        Text not in UTF-8 and hidden files (skipped) are warned about only.
+    max_member_bytes
+        Largest archive member read (decompressed bytes); a larger one is
+        reported and skipped without being read whole.
+    problems
+        A list to which every problem is appended as a row of
+        :data:`narratives.schemas.READING_PROBLEMS` (``source``,
+        ``location``, ``problem``, ``action``): with the articles returned,
+        it accounts for every input.
     progress
         Show a progress bar on stderr.
 
@@ -214,6 +252,8 @@ def read_corpus(
     items = [paths] if isinstance(paths, str | Path) else list(paths)
     if not items:
         raise IngestError("read_corpus: no paths given")
+    if on_error not in ("skip", "stop"):
+        raise ValueError(f"on_error must be 'skip' or 'stop', not {on_error!r}")
     columns = Columns(
         id=id_column,
         text=text_column,
@@ -224,37 +264,83 @@ def read_corpus(
     )
     compiled = load_outlets(outlets)
     rules, months = load_rules(), load_months()
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}  # id -> (where, raw text)
     rows: list[dict[str, Any]] = []
     bar = tqdm(desc="reading", unit=" articles", disable=not progress)
-    try:
-        for where, name, read in iter_files(items, on_error):
-            try:
-                records = records_from_bytes(
-                    read(), where=where, name=name, columns=columns, on_error=on_error
-                )
-            except IngestError as err:
-                report(str(err), on_error, skipped="file")
-                continue
-            except OSError as err:
-                report(f"{where}: cannot be read ({err.strerror or err})", on_error, skipped="file")
-                continue
-            for record in records:
-                ident = record["article_id"]
-                if ident in seen:
-                    report(
-                        f"{where}: duplicate article id {ident!r} (first read from {seen[ident]})",
-                        on_error,
-                        skipped="later article",
-                    )
-                    continue
-                seen[ident] = where
-                rows.append(article_row(record, outlets=compiled, rules=rules, months=months))
-                bar.update()
-    finally:
-        bar.close()
+    with collecting(problems):
+        try:
+            for source in iter_files(items, on_error, max_member_bytes=max_member_bytes):
+                for record in _records(source, columns, on_error):
+                    ident = _unique_id(record, source.root, seen, on_error)
+                    if ident is None:
+                        continue
+                    record["article_id"] = ident
+                    rows.append(article_row(record, outlets=compiled, rules=rules, months=months))
+                    bar.update()
+        finally:
+            bar.close()
     if not rows:
         raise IngestError(
             f"no articles read from {', '.join(map(str, items))} (see the warnings above)"
         )
     return schemas.conform(pl.DataFrame(rows, schema=schemas.ARTICLES), schemas.ARTICLES)
+
+
+def _records(source: Any, columns: Columns, on_error: OnError) -> list[dict[str, Any]]:
+    """The records of one source; a file that cannot be read is reported and gives none."""
+    try:
+        return records_from_bytes(
+            source.read(),
+            where=source.where,
+            name=source.name,
+            columns=columns,
+            on_error=on_error,
+            key=source.key,
+            group=source.group,
+        )
+    except IngestError as err:
+        if on_error == "stop" and err.where is None:
+            raise
+        report(
+            err.problem or str(err),
+            on_error,
+            where=err.where or source.where,
+            location=err.location,
+        )
+    except OSError as err:
+        report(f"cannot be read ({err.strerror or err})", on_error, where=source.where)
+    except (MemoryError, RecursionError, ValueError, TypeError, LookupError) as err:
+        # a reader met input it does not expect: cost this file, never the run
+        report(f"could not be read ({type(err).__name__}: {err})", on_error, where=source.where)
+    return []
+
+
+def _unique_id(
+    record: dict[str, Any], root: str, seen: dict[str, tuple[str, str]], on_error: OnError
+) -> str | None:
+    """The record's id, made unique; None when it repeats an article already read."""
+    ident = str(record["article_id"])
+    where, text = record["source_path"], f"{record.get('title') or ''}\n{record['raw_text']}"
+    if ident not in seen:
+        seen[ident] = (where, text)
+        return ident
+    first_where, first_text = seen[ident]
+    if first_text == text:
+        report(
+            f"duplicate of article {ident!r} (same id and text, first read from {first_where})",
+            on_error,
+            where=where,
+            location=record.get("location"),
+            skipped="article",
+        )
+        return None
+    candidates = [f"{root}/{ident}", *(f"{ident}~{n}" for n in range(2, len(seen) + 3))]
+    new = next(c for c in candidates if c not in seen)
+    note(
+        f"article id {ident!r} already used by {first_where}; read as {new!r}",
+        where=where,
+        location=record.get("location"),
+        action="read under a new id",
+    )
+    seen[new] = (where, text)
+    return new

@@ -2,14 +2,19 @@
 
 A record has the keys of :data:`RECORD_KEYS`; :func:`narratives.io.read_corpus`
 turns records into ARTICLES rows. Every problem is reported through
-:func:`~narratives.io._errors.report`, naming the file (and record).
+:func:`~narratives.io._errors.report` or :func:`~narratives.io._errors.note`,
+naming the file (and member, line or record): nothing is left out without a
+line in the reading problems.
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import json
+import os
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -17,8 +22,8 @@ from typing import Any
 
 import polars as pl
 
-from narratives.io._decode import decode
-from narratives.io._errors import IngestError, OnError, note, report
+from narratives.io._decode import decode, visible
+from narratives.io._errors import OnError, fail, note, report
 
 RECORD_KEYS: tuple[str, ...] = (
     "article_id",
@@ -31,7 +36,10 @@ RECORD_KEYS: tuple[str, ...] = (
     "url",
     "source_path",
     "encoding",
+    "source_group",  # the file or folder an unknown outlet is named after
 )
+#: largest zip member read (bytes of decompressed data); see ``max_member_bytes``
+MAX_MEMBER_BYTES = 100 * 2**20
 
 #: column names tried, in order, when the default column is absent
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -91,9 +99,10 @@ class Columns:
             asked = getattr(self, name)
             if asked is not None and asked != default:
                 if asked not in present:
-                    raise IngestError(
-                        f"{where}: no {name} column {asked!r} "
-                        f"(columns: {', '.join(map(str, present)) or 'none'})"
+                    raise fail(
+                        where,
+                        f"no {name} column {asked!r} "
+                        f"(columns: {', '.join(map(str, present)) or 'none'})",
                     )
                 out[name] = asked
                 continue
@@ -101,10 +110,11 @@ class Columns:
             out[name] = next((c for c in candidates if c in present), None)
         if out["text"] is None:
             tried = list(dict.fromkeys(((self.text,) if self.text else ()) + ALIASES["text"]))
-            raise IngestError(
-                f"{where}: missing text field (looked for {', '.join(map(repr, tried))}"
+            raise fail(
+                where,
+                f"missing text field (looked for {', '.join(map(repr, tried))}"
                 f"; columns: {', '.join(map(str, present)) or 'none'}); "
-                "name it with text_column= / --text-column"
+                "name it with text_column= / --text-column",
             )
         return out
 
@@ -116,9 +126,27 @@ def _str(value: Any) -> str | None:
     return text or None
 
 
-def _numbers(items: Sequence[int]) -> str:
-    shown = ", ".join(map(str, items[:10]))
-    return shown + (f", ... ({len(items)} in all)" if len(items) > 10 else "")
+@dataclass(frozen=True)
+class Source:
+    """One file (or archive member) to read.
+
+    ``key`` is its path relative to the folder or archive given (without the
+    suffix; ``outletA/1`` for ``corpus/outletA/1.txt``): the article id of a
+    one-article file and the prefix of the ids of a records file, unique by
+    construction. ``group`` names the folder (or, for a file at the top, the
+    file) an article of unknown outlet is kept apart under.
+    """
+
+    where: str
+    name: str
+    key: str
+    group: str
+    root: str
+    read: Callable[[], bytes]
+
+
+def _location(kind: str, n: int) -> str:
+    return f"{kind} {n}"
 
 
 def records_from_rows(
@@ -129,35 +157,46 @@ def records_from_rows(
     columns: Columns,
     encoding: str,
     on_error: OnError,
+    locations: Sequence[str] | None = None,
+    group: str | None = None,
 ) -> list[dict[str, Any]]:
     """Records from metadata rows (JSON objects, CSV/Parquet rows).
 
     A row whose text is empty but which has a title is kept (title only, empty
     text) and reported in one warning per file; a row with neither text nor
     title is skipped and reported (or stops the run with ``on_error="stop"``).
+    ``locations`` name the rows in problems (default ``"record <i>"``).
     """
     present: list[str] = []
     for row in rows:
         present += [k for k in row if k not in present]
     cols = columns.resolve(present, where)
     text_col = cols["text"] or "text"
+    where_of = list(locations) if locations else [_location("record", i) for i in range(len(rows))]
     records: list[dict[str, Any]] = []
-    kept_empty: list[int] = []
-    skipped: list[int] = []
+    kept_empty: list[str] = []
+    skipped: list[str] = []
     for i, row in enumerate(rows):
         raw = row.get(text_col)
         title = _str(row.get(cols["title"])) if cols["title"] else None
-        if not isinstance(raw, str) or not raw.strip():
+        if title is not None and not visible(title):
+            title = None
+        if not isinstance(raw, str) or not visible(raw):
             if title is None or not (raw is None or isinstance(raw, str)):
-                skipped.append(i)
+                skipped.append(where_of[i])
                 problem = (
                     "missing" if raw is None else "empty" if isinstance(raw, str) else "not text"
                 )
                 if on_error == "stop":
-                    report(f"{where} record {i}: {problem} text field {text_col!r}", on_error)
+                    report(
+                        f"{problem} text field {text_col!r}",
+                        on_error,
+                        where=where,
+                        location=where_of[i],
+                    )
                 continue
-            kept_empty.append(i)
-            raw = raw or ""
+            kept_empty.append(where_of[i])
+            raw = ""
         ident = _str(row.get(cols["id"])) if cols["id"] else None
         records.append(
             {
@@ -171,18 +210,24 @@ def records_from_rows(
                 "url": _str(row.get(cols["url"])) if cols["url"] else None,
                 "source_path": where,
                 "encoding": encoding,
+                "source_group": group,
+                "location": where_of[i],
             }
         )
     if skipped:
         report(
-            f"{where}: {len(skipped)} record(s) without text in field {text_col!r} and without "
-            f"a title skipped (records {_numbers(skipped)})",
+            f"no text in field {text_col!r} and no title",
             on_error,
+            where=where,
+            locations=skipped,
+            skipped="record",
         )
     if kept_empty:
         note(
-            f"{where}: {len(kept_empty)} record(s) with an empty text field {text_col!r} kept "
-            f"with their title only (records {_numbers(kept_empty)})"
+            f"empty text field {text_col!r}",
+            where=where,
+            locations=kept_empty,
+            action="kept with its title only",
         )
     return records
 
@@ -191,52 +236,134 @@ def _json_rows(text: str, where: str) -> list[Mapping[str, Any]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise IngestError(f"{where}: not valid JSON ({err})") from err
+        raise fail(where, f"not valid JSON ({err})") from err
+    except RecursionError as err:
+        raise fail(where, "JSON nested too deeply to read") from err
     if isinstance(data, dict):
         lists = [v for v in data.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
         data = (
             lists[0] if len(lists) == 1 and not any(k in data for k in ALIASES["text"]) else [data]
         )
     if not isinstance(data, list):
-        raise IngestError(f"{where}: JSON must hold an object or an array of objects")
+        raise fail(where, "JSON must hold an object or an array of objects")
     bad = [i for i, row in enumerate(data) if not isinstance(row, dict)]
     if bad:
-        raise IngestError(f"{where}: JSON array items {bad[:5]} are not objects")
+        raise fail(where, f"JSON array items {bad[:5]} are not objects")
     return data
 
 
-def _jsonl_rows(text: str, where: str, on_error: OnError) -> list[Mapping[str, Any]]:
+def _jsonl_rows(
+    text: str, where: str, on_error: OnError
+) -> tuple[list[Mapping[str, Any]], list[str]]:
+    """Rows of a JSON Lines file and their line numbers.
+
+    Lines end at ``\\n`` only (a ``\\r`` before it is dropped): U+2028, U+2029,
+    U+0085 and the other characters :meth:`str.splitlines` would also split
+    on may stand unescaped inside JSON strings.
+    """
     rows: list[Mapping[str, Any]] = []
-    for n, line in enumerate(text.splitlines(), start=1):
+    lines: list[str] = []
+    for n, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         try:
             row = json.loads(line)
         except json.JSONDecodeError as err:
-            report(f"{where} line {n}: not valid JSON ({err})", on_error, skipped="line")
+            report(
+                f"not valid JSON ({err})",
+                on_error,
+                where=where,
+                location=f"line {n}",
+                skipped="line",
+            )
+            continue
+        except RecursionError:
+            report(
+                "JSON nested too deeply to read",
+                on_error,
+                where=where,
+                location=f"line {n}",
+                skipped="line",
+            )
             continue
         if not isinstance(row, dict):
-            report(f"{where} line {n}: not a JSON object", on_error, skipped="line")
+            report("not a JSON object", on_error, where=where, location=f"line {n}", skipped="line")
             continue
         rows.append(row)
-    return rows
+        lines.append(f"line {n}")
+    return rows, lines
 
 
-def _table_rows(data: bytes, suffix: str, where: str) -> tuple[list[dict[str, Any]], str]:
+def _csv_salvage(
+    text: str, separator: str, where: str, on_error: OnError
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Rows of a CSV file the fast reader refused: good records kept, bad lines reported.
+
+    A record is one line, or several when a quoted field spans lines; a line
+    that opens a quote never closed (no valid record can start there) is
+    reported and skipped, and reading goes on at the next line.
+    """
+    lines = text.split("\n")
+    header: list[str] | None = None
+    rows: list[dict[str, Any]] = []
+    where_of: list[str] = []
+    n = 0
+    while n < len(lines):
+        found = None
+        for end in range(n + 1, min(len(lines), n + 200) + 1):
+            chunk = "\n".join(lines[n:end])
+            try:
+                parsed = list(csv.reader(io.StringIO(chunk), delimiter=separator, strict=True))
+            except csv.Error:
+                continue
+            if len(parsed) == 1 and (header is None or len(parsed[0]) == len(header)):
+                found = (parsed[0], end)
+                break
+            if not parsed:
+                found = ([], end)
+                break
+        if found is None:
+            report(
+                "unterminated quote or wrong number of fields",
+                on_error,
+                where=where,
+                location=f"line {n + 1}",
+                skipped="line",
+            )
+            n += 1
+            continue
+        fields, end = found
+        if fields and header is None:
+            header = fields
+        elif fields and any(f.strip() for f in fields):
+            rows.append(dict(zip(header or [], fields, strict=False)))
+            where_of.append(f"line {n + 1}")
+        n = end
+    return rows, where_of
+
+
+def _table_rows(
+    data: bytes, suffix: str, where: str, on_error: OnError
+) -> tuple[list[dict[str, Any]], str, list[str] | None]:
+    """Rows of a CSV/TSV/Parquet file, its encoding and the rows' locations (None: records)."""
+    if suffix == ".parquet":
+        try:
+            return pl.read_parquet(io.BytesIO(data)).to_dicts(), "utf-8", None
+        except (pl.exceptions.PolarsError, OSError, ValueError) as err:
+            first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            raise fail(where, f"not a readable Parquet file ({first})") from err
+    text, encoding = decode(data, where)
+    separator = "\t" if suffix == ".tsv" else ","
     try:
-        if suffix == ".parquet":
-            return pl.read_parquet(io.BytesIO(data)).to_dicts(), "utf-8"
-        text, encoding = decode(data, where)
-        frame = pl.read_csv(
-            io.StringIO(text),
-            separator="\t" if suffix == ".tsv" else ",",
-            infer_schema=False,
-        )
-        return frame.to_dicts(), encoding
+        frame = pl.read_csv(io.StringIO(text), separator=separator, infer_schema=False)
+        return frame.to_dicts(), encoding, None
     except (pl.exceptions.PolarsError, OSError) as err:
-        kind = "Parquet" if suffix == ".parquet" else "CSV"
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise IngestError(f"{where}: not a readable {kind} file ({first})") from err
+        rows, where_of = _csv_salvage(text, separator, where, on_error)
+        if not rows:
+            raise fail(where, f"not a readable CSV file ({first})") from err
+        return rows, encoding, where_of
 
 
 def _html_record(text: str, where: str) -> dict[str, Any]:
@@ -250,8 +377,8 @@ def _html_record(text: str, where: str) -> dict[str, Any]:
     )
     meta = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
     body = meta.get("text") if isinstance(meta, dict) else None
-    if not body or not str(body).strip():
-        raise IngestError(f"{where}: no article text found in the HTML page")
+    if not body or not visible(str(body)):
+        raise fail(where, "no article text found in the HTML page")
     return {
         "text": str(body),
         "title": meta.get("title"),
@@ -267,24 +394,38 @@ def records_from_bytes(
     name: str,
     columns: Columns,
     on_error: OnError,
+    key: str | None = None,
+    group: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Records of one file (``name`` gives its suffix and stem; ``where`` names it)."""
+    """Records of one file (``name`` gives its suffix; ``where`` names it).
+
+    ``key`` is the id of a one-article file and the prefix of the ids of the
+    records of a records file (default: the stem of ``name``); ``group`` names
+    where an article of unknown outlet comes from.
+    """
     suffix = PurePosixPath(name).suffix.lower()
-    stem = PurePosixPath(name).stem
+    stem = key if key is not None else PurePosixPath(name).stem
     if not data.strip():
-        raise IngestError(f"{where}: empty file")
+        raise fail(where, "empty file")
     rows: Sequence[Mapping[str, Any]]
+    locations: list[str] | None = None
     if suffix in TABLE_SUFFIXES:
-        rows, encoding = _table_rows(data, suffix, where)
+        rows, encoding, locations = _table_rows(data, suffix, where, on_error)
     else:
         text, encoding = decode(data, where)
         if suffix in TEXT_SUFFIXES:
             if not text.strip():
-                raise IngestError(f"{where}: empty file")
-            if encoding not in ("utf-8", "utf-8-sig"):
-                note(f"{where}: not UTF-8; decoded as {encoding}")
+                raise fail(where, "empty file")
+            if not visible(text):
+                raise fail(where, "no visible text (only invisible or control characters)")
             record = dict.fromkeys(RECORD_KEYS)
-            record.update(article_id=stem, raw_text=text, source_path=where, encoding=encoding)
+            record.update(
+                article_id=stem,
+                raw_text=text,
+                source_path=where,
+                encoding=encoding,
+                source_group=group,
+            )
             return [record]
         if suffix in HTML_SUFFIXES:
             page = _html_record(text, where)
@@ -294,88 +435,277 @@ def records_from_bytes(
         elif suffix in JSON_SUFFIXES:
             rows = _json_rows(text, where)
         else:
-            rows = _jsonl_rows(text, where, on_error)
+            rows, locations = _jsonl_rows(text, where, on_error)
     if not rows:
-        raise IngestError(f"{where}: no records")
-    if encoding not in ("utf-8", "utf-8-sig"):
-        note(f"{where}: not UTF-8; decoded as {encoding}")
+        raise fail(where, "no records")
     return records_from_rows(
-        rows, where=where, stem=stem, columns=columns, encoding=encoding, on_error=on_error
+        rows,
+        where=where,
+        stem=stem,
+        columns=columns,
+        encoding=encoding,
+        on_error=on_error,
+        locations=locations,
+        group=group,
     )
 
 
-def _hidden(parts: Sequence[str]) -> bool:
-    return any(p.startswith((".", "__MACOSX")) for p in parts)
+def _hidden(name: str) -> bool:
+    return name.startswith(".") or name == "__MACOSX"
+
+
+def _strip_suffix(rel: str) -> str:
+    path = PurePosixPath(rel)
+    return str(path.with_suffix("")) if path.suffix else rel
+
+
+def _group(prefix: str, rel: str) -> str:
+    """The folder a file sits in, below the root (or the file itself when at the top)."""
+    parent = str(PurePosixPath(rel).parent)
+    return prefix + (rel if parent == "." else parent)
 
 
 def iter_files(
-    paths: Sequence[str | Path], on_error: OnError
-) -> Iterator[tuple[str, str, Callable[[], bytes]]]:
-    """``(where, name, read)`` for every readable file under ``paths``.
+    paths: Sequence[str | Path],
+    on_error: OnError,
+    *,
+    max_member_bytes: int = MAX_MEMBER_BYTES,
+) -> Iterator[Source]:
+    """A :class:`Source` for every readable file under ``paths``.
 
-    Folders are walked recursively (sorted; hidden files skipped), zip
-    archives are opened and their members listed as ``"archive.zip::member"``.
+    Folders are walked recursively in sorted order, following symbolic links
+    (a folder reached twice, as through a link loop, and a file reached twice
+    are read once); zip archives are opened and their members listed as
+    ``"archive.zip::member"``. Every input left out is reported: hidden files
+    and folders (``.name``, ``__MACOSX``), broken or looping links, special
+    files, unsupported types, unsafe or encrypted archive members.
     """
+    seen_files: dict[tuple[int, int], str] = {}
+    seen_dirs: dict[tuple[int, int], str] = {}
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path).parts)
-            )
-            if not files:
-                report(f"{path}: folder holds no files", on_error)
-            for file in files:
-                yield from _from_file(file, on_error, in_folder=True)
+            count = 0
+            for file, rel in _walk(path, on_error, seen_dirs):
+                if _same_file(file, seen_files, on_error):
+                    continue
+                count += 1
+                yield from _from_file(
+                    file, on_error, rel=rel, root=path.name, max_member_bytes=max_member_bytes
+                )
+            if not count:
+                report("folder holds no files", on_error, where=str(path), skipped="folder")
         elif path.is_file():
-            yield from _from_file(path, on_error, in_folder=False)
+            if _same_file(path, seen_files, on_error):
+                continue
+            yield from _from_file(
+                path, on_error, rel=None, root=path.name, max_member_bytes=max_member_bytes
+            )
+        elif path.is_symlink():
+            report("broken symbolic link", on_error, where=str(path))
         else:
-            report(f"{path}: no such file or folder", on_error)
+            report("no such file or folder", on_error, where=str(path))
+
+
+def _same_file(path: Path, seen: dict[tuple[int, int], str], on_error: OnError) -> bool:
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    ident = (stat.st_dev, stat.st_ino)
+    if ident in seen:
+        note(
+            f"same file as {seen[ident]} (a link); read once",
+            where=str(path),
+            action="file skipped",
+        )
+        return True
+    seen[ident] = str(path)
+    return False
+
+
+def _walk(
+    root: Path, on_error: OnError, seen: dict[tuple[int, int], str]
+) -> Iterator[tuple[Path, str]]:
+    """``(file, path relative to root)`` under ``root``, links followed, loops cut."""
+    stack: list[tuple[Path, str]] = [(root, "")]
+    while stack:
+        folder, rel = stack.pop()
+        try:
+            stat = folder.stat()
+        except OSError as err:
+            report(
+                f"cannot open folder ({err.strerror or err})",
+                on_error,
+                where=str(folder),
+                skipped="folder",
+            )
+            continue
+        ident = (stat.st_dev, stat.st_ino)
+        if ident in seen:
+            report(
+                f"symbolic link loop or second link to a folder already read ({seen[ident]})",
+                on_error,
+                where=str(folder),
+                skipped="folder",
+            )
+            continue
+        seen[ident] = str(folder)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as err:
+            report(
+                f"cannot list folder ({err.strerror or err})",
+                on_error,
+                where=str(folder),
+                skipped="folder",
+            )
+            continue
+        folders: list[tuple[Path, str]] = []
+        for entry in entries:
+            path = Path(entry.path)
+            child = f"{rel}{entry.name}"
+            if _hidden(entry.name):
+                kind = "folder" if entry.is_dir() else "file"
+                note(f"hidden {kind}", where=str(path), action=f"{kind} skipped")
+                continue
+            try:
+                if entry.is_symlink():
+                    path.stat()  # raises when the link is broken or loops
+                is_dir, is_file = entry.is_dir(), entry.is_file()
+            except FileNotFoundError:
+                report(
+                    "broken symbolic link (its target does not exist)", on_error, where=str(path)
+                )
+                continue
+            except OSError as err:
+                problem = "symbolic link loop" if err.errno == 40 else (err.strerror or str(err))
+                report(problem, on_error, where=str(path))
+                continue
+            if is_dir:
+                folders.append((path, child + "/"))
+            elif is_file:
+                yield path, child
+            else:
+                report("not a regular file (device, pipe or socket)", on_error, where=str(path))
+        stack.extend(reversed(folders))
 
 
 def _from_file(
-    path: Path, on_error: OnError, *, in_folder: bool
-) -> Iterator[tuple[str, str, Callable[[], bytes]]]:
+    path: Path,
+    on_error: OnError,
+    *,
+    rel: str | None,
+    root: str,
+    max_member_bytes: int,
+) -> Iterator[Source]:
     suffix = path.suffix.lower()
+    name = rel if rel is not None else path.name
     if suffix == ".zip":
-        yield from _from_zip(path, on_error)
+        prefix = f"{_strip_suffix(rel)}/" if rel is not None else ""
+        yield from _from_zip(
+            path, on_error, prefix=prefix, root=root, max_member_bytes=max_member_bytes
+        )
     elif suffix in SUPPORTED:
-        yield str(path), path.name, path.read_bytes
+        yield Source(
+            str(path), path.name, _strip_suffix(name), _group("", name), root, path.read_bytes
+        )
     else:
         kinds = ", ".join(sorted(SUPPORTED | {".zip"}))
         report(
-            f"{path}: unsupported file type {suffix or '(none)'!r} (read: {kinds})",
+            f"unsupported file type {suffix or '(none)'!r} (read: {kinds})",
             on_error,
-            skipped="file",
+            where=str(path),
         )
 
 
-def _from_zip(path: Path, on_error: OnError) -> Iterator[tuple[str, str, Callable[[], bytes]]]:
+_METHODS = {
+    9: "Deflate64",
+    6: "Implode",
+    18: "IBM TERSE",
+    19: "IBM LZ77",
+    97: "WavPack",
+    98: "PPMd",
+}
+
+
+def _member_problem(member: zipfile.ZipInfo) -> str | None:
+    """Why a member cannot be read, when its header says so."""
+    parts = PurePosixPath(member.filename).parts
+    if (
+        member.filename.startswith(("/", "\\"))
+        or ".." in parts
+        or ":" in (parts[0] if parts else "")
+    ):
+        return "unsafe member name (climbs out of the archive with '..' or is absolute)"
+    if member.flag_bits & 0x1:
+        return "encrypted member (password required)"
+    return None
+
+
+def _from_zip(
+    path: Path, on_error: OnError, *, prefix: str, root: str, max_member_bytes: int
+) -> Iterator[Source]:
     try:
         archive = zipfile.ZipFile(path)
-        members = [
-            m
-            for m in archive.infolist()
-            if not m.is_dir() and not _hidden(PurePosixPath(m.filename).parts)
-        ]
-    except (zipfile.BadZipFile, OSError) as err:
-        report(f"{path}: unreadable zip archive ({err})", on_error, skipped="archive")
+        members = [m for m in archive.infolist() if not m.is_dir()]
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as err:
+        report(f"unreadable zip archive ({err})", on_error, where=str(path), skipped="archive")
         return
+    if not members:
+        report("zip archive holds no files", on_error, where=str(path), skipped="archive")
     with archive:
         for member in members:
             where = f"{path}::{member.filename}"
+            parts = PurePosixPath(member.filename).parts
+            if any(_hidden(p) for p in parts if p != ".."):
+                note("hidden file in the archive", where=where, action="file skipped")
+                continue
+            problem = _member_problem(member)
+            if problem is not None:
+                report(problem, on_error, where=where)
+                continue
             suffix = PurePosixPath(member.filename).suffix.lower()
             if suffix not in SUPPORTED:
-                report(
-                    f"{where}: unsupported file type {suffix or '(none)'!r}",
-                    on_error,
-                    skipped="file",
-                )
+                report(f"unsupported file type {suffix or '(none)'!r}", on_error, where=where)
                 continue
 
             def read(member: zipfile.ZipInfo = member, where: str = where) -> bytes:
-                try:
-                    return archive.read(member)
-                except (zipfile.BadZipFile, OSError, EOFError) as err:
-                    raise IngestError(f"{where}: unreadable archive member ({err})") from err
+                return _read_member(archive, member, where, max_member_bytes)
 
-            yield where, member.filename, read
+            yield Source(
+                where,
+                member.filename,
+                prefix + _strip_suffix(member.filename),
+                _group(prefix, member.filename),
+                root,
+                read,
+            )
+
+
+def _read_member(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, where: str, limit: int
+) -> bytes:
+    """The bytes of one member, streamed and cut off at ``limit`` (never read whole first)."""
+    too_big = (
+        f"larger than the limit of {limit / 2**20:g} MiB "
+        "(raise it with max_member_bytes= / --max-member-mb)"
+    )
+    if member.file_size > limit:
+        raise fail(where, f"member is {member.file_size / 2**20:.1f} MiB, {too_big}")
+    try:
+        with archive.open(member) as handle:
+            data = handle.read(limit + 1)
+    except NotImplementedError as err:
+        method = _METHODS.get(member.compress_type, f"method {member.compress_type}")
+        text = str(err)
+        if "compression" in text:
+            text = f"compression {method} is not supported"
+        raise fail(where, f"unreadable archive member: {text}") from err
+    except RuntimeError as err:  # encrypted
+        raise fail(where, f"unreadable archive member: {err}") from err
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as err:
+        raise fail(where, f"unreadable archive member, damaged ({err})") from err
+    if len(data) > limit:
+        raise fail(where, f"member decompresses to more than its header says, {too_big}")
+    return data

@@ -8,6 +8,6 @@ days; ``schemas.STORIES``); :func:`story_summary` gives one row per story
 
 from __future__ import annotations
 
-from narratives.stories.group import group_stories, story_summary
+from narratives.stories.group import articles_from_statements, group_stories, story_summary
 
-__all__ = ["group_stories", "story_summary"]
+__all__ = ["articles_from_statements", "group_stories", "story_summary"]

@@ -121,9 +121,9 @@ def _alignment_pairs(
     empty = np.empty(0, dtype=np.int64)
     if alignments is None or alignments.height == 0 or weight <= 0:
         return empty, empty, np.empty(0)
-    schemas.require(
-        alignments, ("article_id_a", "article_id_b", "score"), name="alignments", stage="stories"
-    )
+    if not {"article_id_a", "article_id_b"} <= set(alignments.columns):
+        return empty, empty, np.empty(0)
+    schemas.require(alignments, ("score",), name="alignments", stage="group_stories")
     index = pl.DataFrame({"article_id": ids, "row": np.arange(len(ids), dtype=np.int64)})
     strong = alignments.filter(
         (pl.col("score") >= min_score) & (pl.col("article_id_a") != pl.col("article_id_b"))
@@ -254,6 +254,7 @@ def group_stories(
 
     Examples
     --------
+    >>> from datetime import date
     >>> arts = pl.DataFrame({"article_id": ["a", "b", "c"],
     ...     "outlet": ["spa", "okaz", "alriyadh"],
     ...     "published": [date(2015, 7, 21), date(2015, 7, 21), date(2015, 7, 21)],
@@ -298,6 +299,20 @@ def group_stories(
     day = _days(frame["published"])
     i, j, s = _candidate_pairs(x, day, window_days=window_days, min_similarity=min_similarity)
     ids = frame["article_id"].to_list()
+    if (
+        alignments is not None
+        and "article_id_a" not in alignments.columns
+        and statements is not None
+        and {"statement_id_a", "statement_id_b"} <= set(alignments.columns)
+    ):
+        art = statements.select("statement_id", "article_id")
+        alignments = alignments.join(
+            art.rename({"statement_id": "statement_id_a", "article_id": "article_id_a"}),
+            on="statement_id_a",
+        ).join(
+            art.rename({"statement_id": "statement_id_b", "article_id": "article_id_b"}),
+            on="statement_id_b",
+        )
     ai, aj, ab = _alignment_pairs(
         alignments, ids, min_score=alignment_score, weight=alignment_weight
     )
@@ -412,6 +427,7 @@ def story_summary(stories: pl.DataFrame) -> pl.DataFrame:
 
     Examples
     --------
+    >>> from datetime import date
     >>> st = pl.DataFrame({"article_id": ["a", "b"], "story_id": ["s00001"] * 2,
     ...     "outlet": ["spa", "okaz"], "published": [date(2015, 7, 21)] * 2,
     ...     "label": ["عنوان"] * 2, "copy_of": [None, "a"]})
@@ -443,3 +459,33 @@ def story_summary(stories: pl.DataFrame) -> pl.DataFrame:
         .sort("story_id")
     )
     return schemas.conform(out, schemas.STORY_SUMMARY).select(schemas.STORY_SUMMARY.names())
+
+
+def articles_from_statements(statements: pl.DataFrame) -> pl.DataFrame:
+    """A minimal articles table (id, outlet, date, headline, text) rebuilt from statements.
+
+    Examples
+    --------
+    >>> st = pl.DataFrame({"statement_id": ["a:0", "a:1"], "article_id": ["a", "a"],
+    ...     "outlet": ["sana", "sana"], "position": [0, 1], "text": ["عنوان", "نص"],
+    ...     "is_headline": [True, False]})
+    >>> articles_from_statements(st).select("article_id", "title", "text").rows()
+    [('a', 'عنوان', 'نص')]
+    """
+    have = statements.columns
+    order = ["article_id", *(["position"] if "position" in have else [])]
+    head = pl.col("is_headline") if "is_headline" in have else pl.lit(False)
+    published = pl.col("published") if "published" in have else pl.lit(None, pl.Date)
+    if "text" not in have:
+        statements = statements.with_columns(text=pl.lit("", pl.String))
+    return (
+        statements.sort(order)
+        .group_by("article_id", maintain_order=True)
+        .agg(
+            pl.col("outlet").first(),
+            published.drop_nulls().first().alias("published"),
+            pl.col("text").filter(head).first().alias("title"),
+            pl.col("text").filter(~head).str.join("\n").alias("text"),
+        )
+        .with_columns(pl.col("published").cast(pl.Date))
+    )

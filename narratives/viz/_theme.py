@@ -27,6 +27,7 @@ RELATION_COLORS: tuple[str, ...] = (
     "#c6dbef",
     "#fd8d3c",
     "#efefef",
+    "#ffffff",  # not_covered: the outlet did not cover the claim's story
 )
 
 #: word highlighting in the side-by-side view

@@ -1,0 +1,191 @@
+"""narratives.similarity: the alignment score of given pairs, its laws and its CLI."""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import narratives
+from narratives.align import align, all_pairs, similarity
+from narratives.align._text import load_polarity, load_stopwords
+from narratives.cli import main
+from narratives.normalize import normalize
+
+CLOSE = {"verbatim", "near_verbatim", "paraphrase"}
+
+
+@pytest.fixture(scope="module")
+def seed_texts(seeds_dir) -> list[str]:
+    statements = narratives.extract_statements(narratives.read_corpus(seeds_dir))
+    return list(dict.fromkeys(statements["text"].to_list()))
+
+
+# real statements of the seed articles, for the property tests (loaded once)
+def _seed_texts() -> list[str]:
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parents[1] / "data" / "seeds"
+    statements = narratives.extract_statements(narratives.read_corpus(seeds))
+    texts = [t for t in dict.fromkeys(statements["text"].to_list()) if len(t.split()) >= 4]
+    return texts[:80]
+
+
+SEEDS = _seed_texts()
+PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relations"),
+    [
+        # negation (held out: scored 100 before polarity was compared)
+        ("روسيا لا تشارك في التحالف الدولي", "روسيا تشارك في التحالف الدولي", {"contradicts"}),
+        (
+            "نفت الخارجية الروسية مشاركة قواتها في العمليات",
+            "أكدت الخارجية الروسية مشاركة قواتها في العمليات",
+            {"contradicts"},
+        ),
+        # roles swapped, another country in the slot, other figures
+        (
+            "تركيا تعرقل انضمام قبرص إلى الاتحاد",
+            "قبرص تعرقل انضمام تركيا إلى الاتحاد",
+            {"contradicts"},
+        ),
+        ("روسيا تدعم الحل السياسي في سوريا", "إيران تدعم الحل السياسي في سوريا", {"contradicts"}),
+        ("قتل 5 أشخاص في انفجار ببغداد", "قتل 12 شخصا في انفجار ببغداد", {"contradicts"}),
+        # a headline and its body sentence (scored 48 before containment)
+        (
+            "البحرين تستدعي سفيرها في إيران للتشاور",
+            "استدعت مملكة البحرين سفيرها لدى إيران للتشاور بعد التصريحات الإيرانية المتكررة",
+            {"paraphrase", "near_verbatim"},
+        ),
+        # "still" is no negation; coordination order means nothing
+        ("لا تزال الاشتباكات مستمرة في حلب", "الاشتباكات مستمرة في حلب", CLOSE),
+        (
+            "روسيا وتركيا تتفقان على وقف إطلاق النار",
+            "تركيا وروسيا تتفقان على وقف إطلاق النار",
+            CLOSE,
+        ),
+        # two princes doing different things share only titles and names
+        (
+            "صاحب السمو الملكي الأمير فيصل بن سلمان بن عبدالعزيز أمير منطقة المدينة المنورة "
+            "يستقبل المهنئين",
+            "صاحب السمو الملكي الأمير سعود بن نايف بن عبدالعزيز أمير المنطقة الشرقية يفتتح المعرض",
+            {"related"},
+        ),
+    ],
+)
+def test_relation_of_claim_pairs(a, b, relations):
+    row = similarity(a, b).row(0, named=True)
+    assert row["relation"] in relations, row
+
+
+def test_one_row_per_pair_in_order_with_components():
+    out = similarity(["أ ب ج", "د"], ["أ ب ج", "ه"])
+    assert out["pair"].to_list() == [0, 1]
+    assert out["text_b"].to_list() == ["أ ب ج", "ه"]
+    assert {"score", "relation", "tfidf", "containment", "conflict"} <= set(out.columns)
+    assert similarity([], []).height == 0
+
+
+def test_a_single_text_is_paired_with_every_other():
+    out = similarity("روسيا تشارك في التحالف", ["روسيا تشارك في التحالف", "النفط يرتفع"])
+    assert out.height == 2 and out["relation"][0] == "verbatim"
+
+
+def test_mismatched_lengths_are_an_error():
+    with pytest.raises(ValueError, match="texts_a"):
+        similarity(["a", "b"], ["a", "b", "c"])
+
+
+def test_paraphrase_band_follows_the_threshold():
+    a = "البحرين تستدعي سفيرها في إيران للتشاور"
+    b = "استدعت مملكة البحرين سفيرها لدى إيران للتشاور بعد التصريحات الإيرانية المتكررة"
+    score = similarity(a, b)["score"][0]
+    assert similarity(a, b, threshold=score - 1)["relation"][0] == "paraphrase"
+    assert similarity(a, b, threshold=score + 1)["relation"][0] == "related"
+
+
+@PROPERTY
+@given(st.sampled_from(SEEDS))
+def test_a_statements_copy_is_verbatim(text):
+    row = similarity(text, text).row(0, named=True)
+    assert row["relation"] == "verbatim" and row["score"] == 100
+
+
+@PROPERTY
+@given(st.sampled_from(SEEDS), st.sampled_from(SEEDS))
+def test_scores_are_symmetric_and_in_range(a, b):
+    out = similarity([a, b], [b, a])
+    assert out["score"][0] == pytest.approx(out["score"][1], abs=0.011)
+    assert out["relation"][0] == out["relation"][1]
+    assert ((out["score"] >= 0) & (out["score"] <= 100)).all()
+
+
+def _negatable(text: str) -> list[int]:
+    """Positions of words a negation can be put before (content words, not polar)."""
+    stop, polar = load_stopwords(), load_polarity()
+    words = text.split()
+    out = []
+    for k, w in enumerate(words):
+        n = normalize(w)
+        prev = normalize(words[k - 1]) if k else ""
+        if len(n) >= 4 and n.isalpha() and n not in stop and n not in polar and prev not in polar:
+            out.append(k)
+    return out
+
+
+@PROPERTY
+@given(st.sampled_from(SEEDS), st.sampled_from(["لا", "لم", "لن", "ليس"]), st.integers(0, 1000))
+def test_negating_a_statement_never_makes_it_a_paraphrase_or_closer(text, negation, pick):
+    places = _negatable(text)
+    if not places:
+        return
+    k = places[pick % len(places)]
+    words = text.split()
+    negated = " ".join([*words[:k], negation, *words[k:]])
+    row = similarity(text, negated).row(0, named=True)
+    assert row["relation"] not in CLOSE, (negated, row)
+
+
+def test_similarity_agrees_with_align_on_the_same_pairs():
+    texts = SEEDS[:30]
+    statements = pl.DataFrame(
+        {
+            "statement_id": [f"s{k:02d}" for k in range(len(texts))],
+            "article_id": [f"a{k:02d}" for k in range(len(texts))],
+            "text": texts,
+        }
+    )
+    aligned = align(
+        statements, threshold=0, link_threshold=None, blocking=all_pairs, cross_outlet=False
+    )
+    assert aligned.height == len(texts) * (len(texts) - 1) // 2
+    index = {f"s{k:02d}": k for k in range(len(texts))}
+    a = [texts[index[s]] for s in aligned["statement_id_a"]]
+    b = [texts[index[s]] for s in aligned["statement_id_b"]]
+    scored = similarity(a, b, threshold=0)
+    assert np.allclose(scored["score"].to_numpy(), aligned["score"].to_numpy(), atol=0.011)
+    assert scored["relation"].to_list() == aligned["relation"].to_list()
+
+
+def test_cli_scores_two_texts_and_a_csv_of_pairs(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["similarity", "روسيا لا تشارك في التحالف", "روسيا تشارك في التحالف"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "contradicts" in result.output and "polarity" in result.output
+    pairs = tmp_path / "pairs.csv"
+    pl.DataFrame(
+        {"id": ["x", "y"], "text_a": ["روسيا تشارك", "النفط يرتفع"], "text_b": ["روسيا تشارك", "ب"]}
+    ).write_csv(pairs)
+    out = tmp_path / "scores.csv"
+    result = runner.invoke(main, ["similarity", "--pairs", str(pairs), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    table = pl.read_csv(out)
+    assert table["id"].to_list() == ["x", "y"] and table["relation"][0] == "verbatim"
+    assert runner.invoke(main, ["similarity", "only-one"]).exit_code != 0
