@@ -36,9 +36,7 @@ def _pair(
             "relation": ["related"],
         }
     )
-    cl = pl.DataFrame(
-        {"claim_id": ["c1", "c1" if claim else "c2"], "statement_id": ["a:1", "b:1"]}
-    )
+    cl = pl.DataFrame({"claim_id": ["c1", "c1" if claim else "c2"], "statement_id": ["a:1", "b:1"]})
     return discrepancies(st, al, cl)
 
 
