@@ -6,6 +6,7 @@ import csv
 import importlib.util
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import polars as pl
@@ -27,8 +28,14 @@ from narratives.io._corpus import with_title
 ROOT = Path(__file__).resolve().parents[1]
 CONTRADICTIONS = ROOT / "data" / "gold" / "contradictions_dev.csv"
 LABELS = {"contradicts", "paraphrase", "unrelated_same_topic"}
-KINDS = {"negation", "role_swap", "different_entity", "different_figure", "different_action",
-         "denial"}
+KINDS = {
+    "negation",
+    "role_swap",
+    "different_entity",
+    "different_figure",
+    "different_action",
+    "denial",
+}
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +45,11 @@ def gold() -> dict:
 
 @pytest.fixture(scope="module")
 def raw() -> dict[str, dict]:
-    rows = [json.loads(x) for x in SAME_EVENT_ARTICLES.read_text(encoding="utf-8").splitlines()
-            if x.strip()]
+    rows = [
+        json.loads(x)
+        for x in SAME_EVENT_ARTICLES.read_text(encoding="utf-8").splitlines()
+        if x.strip()
+    ]
     return {r["id"]: r for r in rows}
 
 
@@ -66,7 +76,7 @@ def test_every_anchor_occurs_once_in_its_article(gold, raw) -> None:
 
 
 def test_stories_have_four_outlets_and_claims_two(gold) -> None:
-    assert len(gold["stories"]) >= 3
+    assert len(gold["stories"]) >= 4
     for story in gold["stories"]:
         assert len(story["outlets"]) >= 4, story["id"]
     for claim in gold["claims"]:
@@ -78,7 +88,7 @@ def test_membership_and_distractors(gold) -> None:
     table = story_membership(SAME_EVENT_GOLD)
     assert table.height == len(gold["documents"])
     assert table.filter(pl.col("distractor"))["story_id"].null_count() == len(gold["distractors"])
-    assert len(gold["distractors"]) >= 20
+    assert len(gold["distractors"]) >= 40
 
 
 def test_true_omissions_are_outlets_of_the_story_without_the_claim(gold) -> None:
@@ -95,20 +105,36 @@ def test_true_omissions_are_outlets_of_the_story_without_the_claim(gold) -> None
 
 def test_pair_figures_count_distractor_pairs_as_errors() -> None:
     g = {
-        "documents": {"a": {"outlet": "x", "story": "s"}, "b": {"outlet": "y", "story": "s"},
-                      "c": {"outlet": "z", "distractor": True}},
+        "documents": {
+            "a": {"outlet": "x", "story": "s"},
+            "b": {"outlet": "y", "story": "s"},
+            "c": {"outlet": "z", "distractor": True},
+        },
         "stories": [{"id": "s"}],
-        "claims": [{"id": "k", "story": "s", "mentions": [
-            {"doc": "a", "anchor": "foo"}, {"doc": "b", "anchor": "foo"}]}],
+        "claims": [
+            {
+                "id": "k",
+                "story": "s",
+                "mentions": [{"doc": "a", "anchor": "foo"}, {"doc": "b", "anchor": "foo"}],
+            }
+        ],
     }
-    st = pl.DataFrame({"statement_id": ["a:0", "b:0", "c:0"], "article_id": ["a", "b", "c"],
-                       "start": [0, 0, 0], "end": [3, 3, 3], "text": ["foo"] * 3})
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "b:0", "c:0"],
+            "article_id": ["a", "b", "c"],
+            "start": [0, 0, 0],
+            "end": [3, 3, 3],
+            "text": ["foo"] * 3,
+        }
+    )
     arts = pl.DataFrame({"article_id": ["a", "b", "c"], "raw_text": ["foo"] * 3})
     al = pl.DataFrame({"statement_id_a": ["a:0", "a:0"], "statement_id_b": ["b:0", "c:0"]})
     f = pair_figures(st, al, gold=g, articles=arts)
     assert (f["true_pairs"], f["false_distractor"], f["precision"], f["recall"]) == (1, 1, 0.5, 1.0)
-    purity = story_purity(pl.DataFrame({"article_id": ["a", "b", "c"], "story_id": [1, 1, 1]}),
-                          gold=g)
+    purity = story_purity(
+        pl.DataFrame({"article_id": ["a", "b", "c"], "story_id": [1, 1, 1]}), gold=g
+    )
     assert (purity["whole"], purity["pure"], purity["distractors_joining"]) == (1, 0, 1)
 
 
@@ -127,6 +153,11 @@ def test_contradiction_csv_is_well_formed(raw) -> None:
         if r["label"] != "contradicts":  # both sides real sentences
             rec = raw[docs[1]]
             assert r["text_b"] in with_title(rec["text"], rec["title"]), r["id"]
+    labels = Counter(r["label"] for r in rows)
+    kinds = Counter(r["kind"] for r in rows if r["label"] == "contradicts")
+    assert labels["contradicts"] >= 60 and labels["paraphrase"] >= 40
+    assert labels["unrelated_same_topic"] >= 20
+    assert set(kinds) == KINDS and min(kinds.values()) >= 5
 
 
 def test_eval_same_event_script_runs(capsys) -> None:

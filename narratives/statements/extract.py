@@ -53,8 +53,9 @@ def extract_statements(
     Each headline (and subheadline) line is a statement of its own
     (``is_headline=True``); body text is cut at sentence ends, participial
     reporting clauses (``مشيرا إلى أن``), new reporting verbs (``وقال``) and
-    clause connectives, and pieces longer than ``max_chars`` are cut at the
-    comma nearest their middle (see :mod:`narratives.statements.segment`).
+    clause connectives, and pieces longer than ``max_chars`` are cut where a
+    new clause opens; a piece without a predicate (a list item, a title, an
+    adverbial) stays with its neighbour (see :mod:`narratives.statements.segment`).
     Speakers, reporting verbs and quote types follow
     :mod:`narratives.statements.attribution`. Articles are independent: the
     function can run on any partition of the table.
@@ -73,8 +74,11 @@ def extract_statements(
         Your own TSV of reporting verbs / clause markers (format of
         ``reporting_verbs.tsv`` / ``clause_markers.tsv``), merged.
     max_chars
-        Longest statement before it is cut at a comma (a single token longer
-        than this, such as a long URL, stays whole).
+        Longest statement before it is cut where a new clause opens (a comma
+        or ``و`` before a verb, a connective, ``حيث`` ...). With no clause
+        boundary a piece may run to 1.5 times this before it is cut at a comma
+        or a conjunction; a single token longer than that (a long URL) stays
+        whole.
     n_process
         Worker processes for large tables (chunks of articles; the result is
         the same as with one process).

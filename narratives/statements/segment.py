@@ -13,9 +13,27 @@ line that simply stops). A paragraph is then cut into statements at
 - new reporting verbs with a conjunction (``وقال``, ``وأضاف``, ``كما أكد``);
 - clause connectives after a comma (``، كما``, ``، إلا أن``);
 
-never inside a direct quotation. Pieces still longer than ``max_chars`` are
-cut at the comma (else the conjunction) nearest their middle, so a
-2,000-character paragraph never comes out as one statement.
+never inside a direct quotation. A statement holds one claim with its
+predicate, so some of these cuts are undone or refused:
+
+- a short piece with no predicate (no verb, verbal particle, reporting verb or
+  complementizer: see :mod:`narratives.statements._predicates`) opened by a
+  connective goes back to its clause (``، وذلك بمقر الجمعية``, ``، ثم قصيدة``);
+- ``كما قال الوزير`` with nothing reported after it is an "as X said" aside of
+  the previous claim; a reporting frame with no content (``وأوضح فلان،``) joins
+  the ``قائلا: ...`` that carries it;
+- ``وأنْ`` + verb (``من كل مكروه وأن يرد كيد الكائدين``) and ``وإن كان`` ("even
+  if") continue their sentence, as does ``إلا أن`` closing a ``رغم`` clause;
+  ``أما فلان فيقول`` is one clause; a participle after a preposition
+  (``على مذكرة``) is a noun; ``ويُدعى`` ("is named") is not ``يدعي``;
+- a headline piece of a few words with no predicate (``تركيا و«داعش»..``) joins
+  the next; a headline with two clauses splits before ``و`` + verb.
+
+Pieces still longer than ``max_chars`` are cut where a clause opens (a comma
+or ``و`` before a verb, connective or subordinator), or at a comma with a
+predicate on both sides; only pieces longer than ``HARD_LIMIT`` times
+``max_chars`` are also cut inside a phrase, so a 2,000-character paragraph
+never comes out as one statement.
 """
 
 from __future__ import annotations
@@ -26,6 +44,8 @@ from itertools import accumulate
 
 from narratives.statements._lexicon import Lexicon
 from narratives.statements._nlp import CLOSING, OPENING, Feat
+from narratives.statements._predicates import Predicates, load_predicates
+from narratives.statements._predicates import fast_verbish as verbish
 
 KEPT_ROLES = ("headline", "subheadline", "body")
 HEADLINE_ROLES = ("headline", "subheadline")
@@ -34,6 +54,13 @@ _SINGLE_PROCLITIC = frozenset({"و", "ف", "ب", "ل", "ك", "كـ"})
 JOIN_MIN_CHARS = 100  # a body line this long that stops without punctuation was wrapped
 MIN_WORDS = 3  # shorter pieces are merged into their neighbour
 SPEECH_QUOTE_WORDS = 3  # quotes of fewer words are labels ("داعش"), not speech
+HEADLINE_FRAGMENT_WORDS = 4  # a headline piece this short with no predicate is a label
+HARD_LIMIT = 1.5  # x max_chars: longer than this, cut even where no clause opens
+FRAGMENT_WORDS = 10  # a longer piece with no verb still carries content (وذلك بهدف ...)
+FRAME_WORDS = 8  # "كما قال الوزير" with no complement: an "as X said" aside, not a claim
+_PERSONAL = frozenset({"انا", "نحن", "انت", "انتم", "هو", "هي", "هم", "هما", "وهو", "وهي", "وهم"})
+_SAYING = ("قائلا", "قائله", "قائلين", "قائلتا", "قائلتين")
+_DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 
 
 @dataclass(slots=True)
@@ -51,7 +78,7 @@ class Segment:
 
     i: int
     j: int
-    how: str  # start | sentence | participle | finite | connective | length
+    how: str  # start | sentence | participle | finite | connective | clause | length
 
 
 def paragraphs(raw_text: str, spans: Sequence[dict] | None) -> list[Paragraph]:
@@ -164,6 +191,7 @@ def split_paragraph(
     n = len(feats)
     if n == 0:
         return []
+    pred = load_predicates()
     bounds: dict[int, str] = {0: "start"}
     connectives = lex.markers["connective"]
     bare = lex.markers["connective_bare"]
@@ -172,15 +200,8 @@ def split_paragraph(
         if f.plain:
             continue
         if f.kind == "e":
-            prev = feats[i - 1] if i else None
-            if (
-                f.norm == "."
-                and prev is not None
-                and prev.kind == "w"
-                and len(prev.norm) == 1
-                and ends[i - 1] == starts[i]
-            ):
-                continue  # abbreviation: د. م.
+            if _not_a_sentence_end(i, starts, ends, feats):
+                continue
             j = i + 1
             while j < n and (
                 feats[j].kind == "e" or (feats[j].kind == "q" and feats[j].text not in OPENING)
@@ -196,7 +217,9 @@ def split_paragraph(
             continue
         if f.kind == "c" and i + 1 < n:
             two = (feats[i + 1].norm, feats[i + 2].norm) if i + 2 < n else ()
-            if (feats[i + 1].norm,) in connectives or two in connectives:
+            if (
+                (feats[i + 1].norm,) in connectives or two in connectives
+            ) and not _closes_concession(i + 1, last, feats, pred):
                 bounds.setdefault(i + 1, "connective")
                 last = i + 1
             continue
@@ -204,8 +227,9 @@ def split_paragraph(
             two = (f.norm, feats[i + 1].norm) if i + 1 < n else ()
             clause = f.norm.startswith("و") and len(f.norm) > 3 and two[1:] == ("ان",)
             if (f.norm,) in bare or two in bare or (clause and f.cue is None):
-                bounds.setdefault(i, "connective")
-                last = i
+                if not _bare_continues(i, last, feats, pred):
+                    bounds.setdefault(i, "connective")
+                    last = i
                 continue
         if in_speech[i]:
             continue
@@ -213,8 +237,8 @@ def split_paragraph(
         if cue is None or f.kind != "w" or i - last < 2:
             continue
         if cue.kind == "participle":
-            if f.prefixed:
-                continue
+            if f.prefixed or feats[i - 1].norm in pred.preposition:
+                continue  # على مذكرة مشتركة: a noun after a preposition
             if cue.ambiguous and not _participle_used(i, feats):
                 continue
             bounds.setdefault(i, "participle")
@@ -223,8 +247,10 @@ def split_paragraph(
             at = i if f.prefixed else None
             if at is None and feats[i - 1].norm in ("كما", "ثم", "فيما"):
                 at = i - 1
-            if at is None:
+            if at is None or _named(f):
                 continue
+            if f.norm.startswith("ف") and any(g.norm == "اما" for g in feats[last:i]):
+                continue  # أما فلان فيقول: one clause
             if cue.ambiguous and not _has_complement(i, feats, lex, starts_phrase):
                 continue
             bounds.setdefault(at, "finite")
@@ -233,10 +259,173 @@ def split_paragraph(
     segs = [Segment(a, b, bounds[a]) for a, b in zip(cuts, [*cuts[1:], n], strict=True)]
     words = [0, *accumulate(f.kind == "w" for f in feats)]  # words[j] - words[i]: in [i, j)
     segs = _merge_small(segs, words)
+    if headline:
+        segs = _headline_clauses(segs, feats, words, pred)
+    else:
+        segs = _merge_fragments(segs, feats, words, lex, pred)
     out: list[Segment] = []
     for seg in segs:
-        out.extend(_split_long(seg, starts, ends, feats, max_chars))
+        out.extend(_split_long(seg, starts, ends, feats, max_chars, lex, pred))
     return [s for s in (_trim(s, feats) for s in out) if s is not None]
+
+
+def _not_a_sentence_end(i: int, starts: list[int], ends: list[int], feats: list[Feat]) -> bool:
+    """Abbreviations (``د.``), dots inside web addresses, an elided ``(...)``."""
+    f = feats[i]
+    prev = feats[i - 1] if i else None
+    nxt = feats[i + 1] if i + 1 < len(feats) else None
+    after = i + 1
+    while after < len(feats) and feats[after].kind == "e":
+        after += 1
+    if after < len(feats) and feats[after].text == ")":
+        return True  # (...) marks an elision inside a sentence
+    if prev is None or ends[i - 1] != starts[i]:
+        return False
+    if f.norm == "." and prev.kind == "w" and len(prev.norm) == 1:
+        return True  # abbreviation: د. م.
+    glued = nxt is not None and starts[i + 1] == ends[i] and nxt.kind == "w"
+    return f.norm == "." and glued and (prev.norm.isascii() or nxt.norm.isascii())
+
+
+def _named(f: Feat) -> bool:
+    """``ويُدعى`` "is named" (written with ى), not ``يدعي`` "claims"."""
+    cue = f.cue
+    return (
+        cue is not None
+        and cue.lemma == "ادعى"
+        and f.text.translate({ord(c): None for c in _DIACRITICS}).endswith("ى")
+        and f.norm.lstrip("وف")[:1] in ("ي", "ت")
+    )
+
+
+def _closes_concession(i: int, last: int, feats: list[Feat], pred: Predicates) -> bool:
+    """``إلا أن`` after ``رغم``/``على الرغم`` in the same sentence closes one claim."""
+    if feats[i].norm.lstrip("و") not in ("الا", "غير"):
+        return False
+    return any(g.norm.lstrip("وب") in pred.concessive for g in feats[last:i])
+
+
+def _bare_continues(i: int, last: int, feats: list[Feat], pred: Predicates) -> bool:
+    """A bare connective that does not open a claim of its own.
+
+    ``وأن يرد كيد الكائدين`` (``أنْ`` + verb: a second wish of the same sentence),
+    ``وإن كان ...`` ("even if"), ``إلا أن`` closing a ``رغم`` clause.
+    """
+    f = feats[i]
+    nxt = feats[i + 1] if i + 1 < len(feats) else None
+    if f.norm in ("وان",) and nxt is not None and verbish(nxt.norm):
+        return True
+    return _closes_concession(i, last, feats, pred)
+
+
+def _predicate_token(f: Feat) -> bool:
+    """A verb, a verbal particle, a reporting cue, a complementizer or a personal pronoun."""
+    return f.kind == "w" and (
+        f.cue is not None or "complementizer" in f.roles or f.norm in _PERSONAL or verbish(f.norm)
+    )
+
+
+def _has_predicate(seg: Segment, feats: list[Feat], pred: Predicates) -> bool:
+    """A verb, a verbal particle, a reporting cue or a complementizer in the segment."""
+    for k in range(seg.i, seg.j):
+        f = feats[k]
+        if f.kind != "w":
+            continue
+        if f.cue is not None or "complementizer" in f.roles or verbish(f.norm):
+            return True
+        if f.norm in _PERSONAL or (k == seg.i and f.norm[1:] in pred.pronoun and f.norm[0] == "و"):
+            return True  # نحن نشهد / ، وهو ما يعني / وهي من ...: a clause
+    return False
+
+
+def _has_content(seg: Segment, feats: list[Feat]) -> bool:
+    """Reported content after the cue: a complementizer, a quote or a colon."""
+    return any(f.kind in ("q", ":") or "complementizer" in f.roles for f in feats[seg.i : seg.j])
+
+
+def _merge_fragments(
+    segs: list[Segment], feats: list[Feat], words: list[int], lex: Lexicon, pred: Predicates
+) -> list[Segment]:
+    """Attach pieces that are not claims of their own to their neighbour.
+
+    - a short piece opened by a connective with no predicate (``، ثم قصيدة
+      للشاعر``, ``وذلك بمقر الجمعية``) goes back to the clause it belongs to;
+    - ``كما قال الوزير`` with nothing reported after it is an "as X said" aside;
+    - a reporting frame with no content (``وأوضح رئيس اللجنة فلان،``) joins the
+      ``قائلا: ...`` that carries its content.
+    """
+    out: list[Segment] = []
+    for seg in segs:
+        prev = out[-1] if out else None
+        if prev is not None:
+            if (
+                seg.how == "connective"
+                and words[seg.j] - words[seg.i] <= FRAGMENT_WORDS
+                and not _has_predicate(seg, feats, pred)
+            ):
+                prev.j = seg.j
+                continue
+            if (
+                seg.how == "finite"
+                and feats[seg.i].norm == "كما"
+                and words[seg.j] - words[seg.i] <= FRAME_WORDS
+                and not _has_content(seg, feats)
+            ):
+                prev.j = seg.j
+                continue
+            if (
+                seg.how == "participle"
+                and feats[seg.i].norm in _SAYING
+                and any(f.cue is not None for f in feats[prev.i : prev.j])
+                and not _has_content(prev, feats)
+            ):
+                prev.j = seg.j
+                continue
+        out.append(seg)
+    return out
+
+
+def _headline_clauses(
+    segs: list[Segment], feats: list[Feat], words: list[int], pred: Predicates
+) -> list[Segment]:
+    """Headline pieces: labels join the next piece, two clauses split at ``و`` + verb.
+
+    ``تركيا و«داعش».. نهاية شهر العسل`` stays one statement;
+    ``البحرين تستدعي سفيرها في إيران للتشاور وتطلب ...`` becomes two.
+    """
+    merged: list[Segment] = []
+    for seg in segs:
+        prev = merged[-1] if merged else None
+        if prev is not None and (
+            words[prev.j] - words[prev.i] <= HEADLINE_FRAGMENT_WORDS
+            and not _has_predicate(prev, feats, pred)
+        ):
+            prev.j = seg.j
+            continue
+        merged.append(seg)
+    out: list[Segment] = []
+    for seg in merged:
+        start = seg.i
+        seen_verb = False
+        for k in range(seg.i, seg.j):
+            f = feats[k]
+            if f.kind != "w":
+                continue
+            if (
+                k > start
+                and seen_verb
+                and f.norm[:1] == "و"
+                and f.cue is None
+                and verbish(f.norm)
+                and words[k] - words[start] > HEADLINE_FRAGMENT_WORDS
+                and words[seg.j] - words[k] >= MIN_WORDS
+            ):
+                out.append(Segment(start, k, seg.how if start == seg.i else "clause"))
+                start, seen_verb = k, False
+            if verbish(f.norm) or f.cue is not None:
+                seen_verb = True
+        out.append(Segment(start, seg.j, seg.how if start == seg.i else "clause"))
+    return out
 
 
 def _participle_used(i: int, feats: list[Feat]) -> bool:
@@ -279,45 +468,121 @@ def _merge_small(segs: list[Segment], words: list[int]) -> list[Segment]:
 
 
 def _split_long(
-    seg: Segment, starts: list[int], ends: list[int], feats: list[Feat], max_chars: int
+    seg: Segment,
+    starts: list[int],
+    ends: list[int],
+    feats: list[Feat],
+    max_chars: int,
+    lex: Lexicon,
+    pred: Predicates,
 ) -> list[Segment]:
-    """Cut a segment longer than ``max_chars`` at the comma nearest its middle."""
+    """Cut a segment longer than ``max_chars`` where a new clause opens.
+
+    Candidates, best first: a comma (or ``؛``) before a clause opener (a verb,
+    a connective, a complementizer, a subordinator such as ``حيث``, ``و`` + a
+    pronoun); a clause opener with ``و``/``ف`` and no comma; a comma with a
+    predicate on both sides. Only a segment longer than ``HARD_LIMIT *
+    max_chars`` is also cut at any comma, ``و`` or word (nearest the middle).
+    So an overlong sentence is not cut inside a list (``، وعدن، والضالع``), a
+    name chain or a coordinated noun phrase (``خياطة وصناعة الدمية``).
+    """
     if ends[seg.j - 1] - starts[seg.i] <= max_chars or seg.j - seg.i < 2 * MIN_WORDS:
         return [seg]
     lo, hi = starts[seg.i], ends[seg.j - 1]
     mid = (lo + hi) / 2
-    margin = min(60, max_chars // 4)
+    margin = min(60, max_chars // 4)  # pieces of less than this are no claims
+    near = margin // 2  # ... unless a clause opens there
+    ks = [
+        k
+        for k in range(seg.i + MIN_WORDS, seg.j - MIN_WORDS + 1)
+        if lo + near <= starts[k] <= hi - near
+    ]
     best: int | None = None
-    for tier in ("comma", "wa", "any"):
-        cands = []
-        for k in range(seg.i + MIN_WORDS, seg.j - MIN_WORDS + 1):
+    best_key = (9, 0.0)
+    for k in ks:  # a clause opener, after a comma (0) or with و/ف (1)
+        f = feats[k]
+        if f.kind != "w" or not (feats[k - 1].kind in ("c", "e") or f.norm[:1] in ("و", "ف")):
+            continue
+        comma = feats[k - 1].kind in ("c", "e")
+        if not comma and verbish(feats[k - 1].norm):
+            continue  # تمنع وترفض، يقتل ويصيب: verbs sharing a subject and object
+        if _opens_clause(k, feats, lex, pred) and not _awaits_predicate(seg.i, k, feats):
+            key = (0 if comma else 1, abs(starts[k] - mid))
+            if key < best_key:
+                best, best_key = k, key
+    if best is None:
+        flags: list[int] | None = None  # predicate cues in [seg.i, seg.i + m)
+        for k in ks:
             if not (lo + margin <= starts[k] <= hi - margin):
                 continue
-            word = feats[k].kind == "w"
-            if (
-                (tier == "comma" and feats[k - 1].kind in ("c", "e"))
-                or (tier == "wa" and word and feats[k].norm.startswith("و"))
-                or (tier == "any" and word)
-            ):
-                cands.append(k)
-        if cands:
-            best = min(cands, key=lambda k: abs(starts[k] - mid))
-            break
-    if best is None:
-        return [seg]
+            f = feats[k]
+            word = f.kind == "w"
+            after_comma = feats[k - 1].kind in ("c", "e")
+            if word and after_comma:
+                if flags is None:
+                    flags = [0, *accumulate(map(_predicate_token, feats[seg.i : seg.j]))]
+                before = flags[k - seg.i]
+                whole = before and flags[-1] > before and not _awaits_predicate(seg.i, k, feats)
+                rank = 2 if whole else 3
+            elif after_comma:
+                rank = 3
+            elif word and f.norm.startswith("و"):
+                rank = 4
+            elif word:
+                rank = 5
+            else:
+                continue
+            key = (rank, abs(starts[k] - mid))
+            if key < best_key:
+                best, best_key = k, key
+    if best is None or (best_key[0] > 2 and hi - lo <= HARD_LIMIT * max_chars):
+        return [seg]  # no clause boundary: a little too long beats a cut inside a phrase
     left, right = Segment(seg.i, best, seg.how), Segment(best, seg.j, "length")
     return [
-        *_split_long(left, starts, ends, feats, max_chars),
-        *_split_long(right, starts, ends, feats, max_chars),
+        *_split_long(left, starts, ends, feats, max_chars, lex, pred),
+        *_split_long(right, starts, ends, feats, max_chars, lex, pred),
     ]
 
 
+def _awaits_predicate(i: int, k: int, feats: list[Feat]) -> bool:
+    """Tokens ``[i, k)`` end inside an ``أن`` clause whose predicate is still to come.
+
+    ``وتؤكد البحرين أن استمرار التصريحات ... وإثارة الفتن، | يعكس ...``: the
+    left piece has the subject of ``أن`` but not its verb.
+    """
+    for f in reversed(feats[i:k]):
+        if f.kind != "w":
+            continue
+        if "complementizer" in f.roles:
+            return True
+        if f.cue is not None or verbish(f.norm) or f.norm in _PERSONAL:
+            return False
+    return False
+
+
+def _opens_clause(k: int, feats: list[Feat], lex: Lexicon, pred: Predicates) -> bool:
+    """Token ``k`` opens a clause: a verb, a cue, a connective, a subordinator ..."""
+    f = feats[k]
+    if f.cue is not None or verbish(f.norm) or "complementizer" in f.roles:
+        return True
+    one = (f.norm,)
+    two = (f.norm, feats[k + 1].norm) if k + 1 < len(feats) else ()
+    if one in lex.markers["connective"] or one in lex.markers["connective_bare"]:
+        return True
+    if one in pred.subordinator or two in pred.subordinator:
+        return True
+    stem = f.norm[1:] if f.norm[:1] in ("و", "ف") else f.norm
+    return stem in pred.pronoun or (stem,) in pred.subordinator
+
+
 def _trim(seg: Segment, feats: list[Feat]) -> Segment | None:
-    """Drop leading commas/closing quotes and trailing opening quotes."""
+    """Drop leading commas/closing quotes and trailing opening quotes (and spaces)."""
     i, j = seg.i, seg.j
-    while i < j and (feats[i].kind in ("c", ":") or feats[i].text in CLOSING):
+    while i < j and (
+        feats[i].kind in ("c", ":") or feats[i].text in CLOSING or feats[i].text.isspace()
+    ):
         i += 1
-    while j > i and feats[j - 1].text in OPENING:
+    while j > i and (feats[j - 1].text in OPENING or feats[j - 1].text.isspace()):
         j -= 1
     if i >= j:
         return None
