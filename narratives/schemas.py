@@ -89,7 +89,10 @@ STATEMENTS = pl.Schema(
             "end": pl.Int64,
             "text": pl.String,
             "is_headline": pl.Boolean,
-            "speaker": pl.String,  # canonical actor id (lexicons/actors.yaml), null if none
+            # canonical actor id (lexicons/actors.yaml); for a speaker no gazetteer lists,
+            # the name, institution or office match-normalized ("زهره ادم", "وزير الاسكان");
+            # null if none
+            "speaker": pl.String,
             "speaker_mention": pl.String,  # the words used for the speaker
             "cue": pl.String,  # normalized reporting verb lemma, e.g. "قال", null if none
             "cue_class": pl.String,  # neutral | assertive | distancing | denial | ...
@@ -98,6 +101,12 @@ STATEMENTS = pl.Schema(
             # outer speaker of a nested report ("وقال لافروف إن بوتين أكد ..." → speaker
             # putin, reported_by lavrov), null otherwise
             "reported_by": pl.String,
+            # the speaker's title or role as written, apart from the name ("المسؤولة
+            # المحلية" for "زهرة آدم المسؤولة المحلية"); for an unnamed source its words
+            "speaker_title": pl.String,
+            # true when the cue belongs to an earlier statement of the same reporting act
+            # (a quotation or sentence continued); count verbs where it is false
+            "cue_carried": pl.Boolean,
         }
     )
 )

@@ -16,7 +16,8 @@ def reporting_verbs(statements: pl.DataFrame, *, with_speaker: bool = False) -> 
     statements
         ``schemas.STATEMENTS`` (``outlet``, ``speaker``, ``cue``,
         ``cue_class``, ``statement_id``); statements without a cue are not
-        counted.
+        counted, nor those whose cue is carried over from an earlier statement
+        of the same reporting act (``cue_carried``): one verb per act.
     with_speaker
         Keep only statements with an identified speaker.
 
@@ -45,6 +46,8 @@ def reporting_verbs(statements: pl.DataFrame, *, with_speaker: bool = False) -> 
     if "cue_class" not in frame.columns:
         frame = frame.with_columns(cue_class=pl.lit(None, pl.String))
     frame = frame.filter(pl.col("cue").is_not_null())
+    if "cue_carried" in frame.columns:  # one verb per reporting act, not per statement
+        frame = frame.filter(~pl.col("cue_carried").fill_null(False))
     if with_speaker:
         frame = frame.filter(pl.col("speaker").is_not_null())
     out = (

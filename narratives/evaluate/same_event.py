@@ -344,3 +344,75 @@ def story_purity(stories: pl.DataFrame, *, gold: GoldLike = SAME_EVENT_GOLD) -> 
         "missing_articles": missing,
         "per_story": per_story,
     }
+
+
+def omission_figures(
+    omissions: pl.DataFrame,
+    statements: pl.DataFrame,
+    *,
+    gold: GoldLike = SAME_EVENT_GOLD,
+    articles: pl.DataFrame | None = None,
+) -> dict[str, Any]:
+    """Read a system's omission rows (``outlet``, ``statement_ids``) against the gold.
+
+    A row says "``outlet`` left out the claim carried by ``statement_ids``".
+    The gold *knows* the row when one of those statements carries a gold
+    claim. A known row is **true** when, for one of those gold claims, the
+    outlet covered the claim's story and none of its articles there carries
+    the claim (a row of :func:`true_omissions`); otherwise it is **false**
+    (the outlet carried the claim, or did not cover the story).
+
+    Returns
+    -------
+    dict
+        ``rows``, ``known_rows``, ``true_rows``, ``false_rows``,
+        ``false_share`` (false / known), ``gold_true_omissions``,
+        ``true_omissions_found`` (gold true omissions matched by a true row)
+        and ``false_examples`` (up to 10 (outlet, gold claim) of false rows).
+
+    Examples
+    --------
+    >>> g = {"documents": {"a": {"outlet": "x", "story": "s"}, "b": {"outlet": "y", "story": "s"},
+    ...                    "c": {"outlet": "z", "story": "s"}},
+    ...      "stories": [{"id": "s"}],
+    ...      "claims": [{"id": "k", "story": "s", "mentions": [
+    ...          {"doc": "a", "anchor": "foo"}, {"doc": "b", "anchor": "foo"}]}]}
+    >>> st = pl.DataFrame({"statement_id": ["a:0", "b:0", "c:0"], "article_id": ["a", "b", "c"],
+    ...     "start": [0, 0, 0], "end": [3, 3, 3], "text": ["foo", "foo", "bar"]})
+    >>> om = pl.DataFrame({"outlet": ["z", "y"], "statement_ids": [["a:0"], ["a:0"]]})
+    >>> f = omission_figures(om, st, gold=g)
+    >>> f["true_rows"], f["false_rows"], f["true_omissions_found"]
+    (1, 1, 1)
+    """
+    data = load_same_event(gold)
+    mentions, _ = map_mentions(statements, data, articles=articles)
+    claims_of: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.statement_id is not None:
+            claims_of[m.statement_id].add(m.claim)
+    truth = {(c, o) for c, o in true_omissions(data).select("claim_id", "outlet").iter_rows()}
+    known = true_rows = 0
+    found: set[tuple[str, str]] = set()
+    false_examples: list[tuple[str, str]] = []
+    for outlet, sids in omissions.select("outlet", "statement_ids").iter_rows():
+        gold_claims = set().union(*(claims_of.get(s, set()) for s in sids or []))
+        if not gold_claims:
+            continue
+        known += 1
+        hits = {(c, outlet) for c in gold_claims} & truth
+        if hits:
+            true_rows += 1
+            found |= hits
+        elif len(false_examples) < 10:
+            false_examples.append((outlet, sorted(gold_claims)[0]))
+    false_rows = known - true_rows
+    return {
+        "rows": omissions.height,
+        "known_rows": known,
+        "true_rows": true_rows,
+        "false_rows": false_rows,
+        "false_share": _ratio(false_rows, known),
+        "gold_true_omissions": len(truth),
+        "true_omissions_found": len(found),
+        "false_examples": false_examples,
+    }

@@ -79,6 +79,12 @@ class Lexicon:
     max_phrase: int = 1
     single_markers: dict[str, set[str]] = field(default_factory=dict)
     bare_heads: set[str] = field(default_factory=set)  # first words of multi-word markers
+    # written forms that normalize to a reporting verb but are none (يدعى "is named", نُقل)
+    homographs: tuple[str, ...] = ()
+    # names that count only in context (القاعدة the group, not "the base"): (before, after) words
+    contexts: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = field(
+        default_factory=dict
+    )
     memo: dict[str, Any] = field(default_factory=dict)  # per-process caches (token features)
 
     def entity_type(self, entity_id: str) -> str | None:
@@ -194,13 +200,20 @@ def _cached(
         entry = Entry("", "generic", "person", True, g.get("affiliation"), g.get("role"))
         _add(phrases, g["title"], entry)
     entity_info: dict[str, dict[str, Any]] = {}
+    contexts: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
     for eid, info in entity_data["entities"].items():
         eid = str(eid)
         info = dict(info or {})
         entity_info[eid] = info
+        typ = str(info.get("type", "organisation"))
         for name in info.get("names") or []:
-            typ = str(info.get("type", "organisation"))
             _add(phrases, name, Entry(eid, "name", typ, False, info.get("country")))
+        for item in info.get("context_names") or []:
+            _add(phrases, item["name"], Entry(eid, "name", typ, False, info.get("country")))
+            contexts[_norm_tokens(item["name"])] = (
+                frozenset(normalize(str(w)) for w in item.get("before") or []),
+                frozenset(normalize(str(w)) for w in item.get("after") or []),
+            )
     first_token: dict[str, list[tuple[str, ...]]] = {}
     for key in sorted(phrases, key=len, reverse=True):
         first_token.setdefault(key[0], []).append(key)
@@ -216,7 +229,46 @@ def _cached(
         max_phrase=max(map(len, phrases), default=1),
         single_markers={role: {k[0] for k in keys if len(k) == 1} for role, keys in m.items()},
         bare_heads={k[0] for keys in m.values() for k in keys if len(k) > 1},
+        homographs=_load_homographs(),
+        contexts=contexts,
     )
+
+
+_MARKS = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670"
+
+
+def unmarked(text: str) -> str:
+    """``text`` without tatweel and Arabic diacritics (letters, ى and hamza kept)."""
+    return text.replace("\u0640", "").translate({ord(c): None for c in _MARKS})
+
+
+def _load_homographs() -> tuple[str, ...]:
+    """``reporting_homographs.tsv``: written forms (diacritics only where listed)."""
+    rows = load_tsv("reporting_homographs.tsv")
+    return tuple(sorted({str(w).replace("\u0640", "") for w in rows["written"]}, key=len))
+
+
+def is_homograph(text: str, lex: Lexicon) -> bool:
+    """A token written as a form of ``reporting_homographs.tsv`` (يدعى, نُقل, ...).
+
+    Examples
+    --------
+    >>> lex = load_lexicon()
+    >>> is_homograph("يُدعى", lex), is_homograph("ويدعى", lex), is_homograph("يدعي", lex)
+    (True, True, False)
+    >>> is_homograph("نُقل", lex), is_homograph("ونقل", lex)
+    (True, False)
+    """
+    marked = text.replace("\u0640", "")
+    plain = unmarked(marked)
+    for form in (marked, marked[1:]) if marked[:1] in "وف" else (marked,):
+        for w in lex.homographs:
+            if unmarked(w) != w:
+                if form.startswith(w):
+                    return True
+            elif unmarked(form) == w:
+                return True
+    return plain in lex.homographs
 
 
 def _load_cues(user: Source) -> dict[str, Cue]:

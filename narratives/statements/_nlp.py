@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from narratives.normalize import _table, normalize
-from narratives.statements._lexicon import Cue, Lexicon
+from narratives.statements._lexicon import Cue, Lexicon, is_homograph
 
 if TYPE_CHECKING:  # spaCy is imported when the first tokenizer is made, not on import
     from spacy.tokenizer import Tokenizer
@@ -100,6 +100,8 @@ def make_feat(text: str, lex: Lexicon) -> Feat:
         if cue is None and len(norm) > 3 and norm[0] in "وف":
             cue = lex.cues.get(norm[1:])
             prefixed = cue is not None
+        if cue is not None and is_homograph(text, lex):
+            cue, prefixed = None, False  # يدعى "is named", نُقل "was moved"
         for p in PROCLITICS:
             if norm.startswith(p) and len(norm) - len(p) >= 2:
                 variants.append((norm[len(p) :], len(p)))

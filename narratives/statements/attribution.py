@@ -31,11 +31,13 @@ from dataclasses import dataclass, field
 
 from narratives.statements._lexicon import Cue, Lexicon
 from narratives.statements._nlp import Feat
+from narratives.statements._speakers import ArticleSpeakers, speaker_words
 from narratives.statements.entities import Match
 from narratives.statements.segment import Segment
 
 CUE_WINDOW = 20  # tokens searched for the reporting verb
-SUBJECT_WORDS = 6  # longest unresolved speaker description kept
+SUBJECT_WORDS = 6  # longest unresolved speaker description before the verb
+MENTION_WORDS = 10  # longest unresolved speaker description after the verb
 DIRECT_SHARE = 0.6  # share of quoted words above which a statement is a direct quote
 TOPIC_WINDOW = 6  # tokens in which a sentence's subject sets who later verbs refer to
 
@@ -75,6 +77,20 @@ class Resolver:
                     return aid
         return None
 
+    def _named(self, word: str) -> str | None:
+        """The person a name starting with ``word`` names ("" = someone unlisted), else None."""
+        ids = {
+            e.id
+            for key in self.lex.first_token.get(word, ())
+            for e in self.lex.phrases[key]
+            if e.kind == "name" and e.type == "person"
+        }
+        if len(ids) == 1:
+            return ids.pop()
+        if ids or word in speaker_words().given:
+            return ""
+        return None
+
     def note(self, m: Match, following: str = "") -> None:
         """Resolve ``m`` (``following``: the next token, normalized) and remember it."""
         generic = all(e.kind == "generic" for e in m.entries)
@@ -82,6 +98,13 @@ class Resolver:
         if generic and nisba:
             m.resolved = None  # وزير الخارجية البرازيلي: another country's minister
             return
+        if generic and following:
+            named = self._named(following)
+            if named is not None:  # الرئيس دونالد ترامب: the title of the name that follows
+                m.resolved = named or None
+                if m.resolved is not None:
+                    self.seen.append(m.resolved)
+                return
         m.resolved = self.resolve(m)
         if m.resolved is not None and m.resolved in self.lex.actors:
             self.seen.append(m.resolved)
@@ -91,8 +114,10 @@ class Resolver:
 class Attribution:
     speaker: str | None = None
     speaker_mention: str | None = None
+    speaker_title: str | None = None
     cue: str | None = None
     cue_class: str | None = None
+    cue_carried: bool | None = None  # the cue is the previous statement's (same reporting act)
     quote: str = "none"
     reported_by: str | None = None
     country: str | None = None  # headline "موسكو: ..." waiting for a speaker
@@ -105,8 +130,10 @@ class State:
 
     speaker: str | None = None
     mention: str | None = None
+    title: str | None = None
     cue: Cue | None = None
     last_actors: list[str] = field(default_factory=list)
+    speakers: ArticleSpeakers = field(default_factory=ArticleSpeakers)
     prev: Attribution | None = None  # the previous statement of the same paragraph
 
 
@@ -126,6 +153,8 @@ def attribute(
     """Speaker, cue and quote type of one segment; updates ``state``."""
     at = {m.i: m for m in matches}
     out = Attribution()
+    if not state.speakers.text:
+        state.speakers.text = raw
     cue_k = _find_cue(seg, feats, in_speech, at, lex)
     explicit: tuple[str | None, str] | None = None
     carried = False
@@ -165,7 +194,9 @@ def attribute(
             if prev is not None and (in_speech[seg.i] or seg.how in ("connective", "length")):
                 # the rest of the previous statement's sentence or quotation
                 out.speaker, out.speaker_mention = prev.speaker, prev.speaker_mention
+                out.speaker_title = prev.speaker_title
                 out.cue, out.cue_class, out.reported_by = prev.cue, prev.cue_class, prev.reported_by
+                out.cue_carried = True if prev.cue is not None else None
             else:
                 topic = _preverbal(seg.j, seg, feats, raw, at, leading=True)
                 if topic is not None:
@@ -173,13 +204,18 @@ def attribute(
                     out.subject = topic
     if explicit is not None:
         speaker, mention = explicit
+        title = None
+        if speaker is None and mention and out.country is None:  # موسكو: waits for a speaker
+            speaker, title = state.speakers.resolve(mention)
+        elif speaker is not None and mention and speaker in lex.actors:
+            title = state.speakers.add_actor(speaker, mention)
         if out.reported_by is not None:  # nested: the outer speaker is explicit
             out.reported_by = speaker
         else:
-            out.speaker = speaker
+            out.speaker, out.speaker_title = speaker, title
         out.speaker_mention = out.speaker_mention or mention
         if not headline:
-            state.speaker, state.mention = speaker, mention
+            state.speaker, state.mention, state.title = speaker, mention, title
             state.cue = feats[cue_k].cue if cue_k is not None else state.cue
     elif carried:
         speaker, mention = state.speaker, state.mention
@@ -194,9 +230,13 @@ def attribute(
             out.reported_by = speaker
         else:
             out.speaker, out.speaker_mention = speaker, mention
+            if speaker == state.speaker:
+                out.speaker_title = state.title
         if cue_k is not None:
             state.cue = feats[cue_k].cue
     state.last_actors = [m.resolved for m in matches if m.resolved and m.resolved in lex.actors]
+    if out.cue is not None and out.cue_carried is None:
+        out.cue_carried = False
     out.quote = _quote(seg, feats, in_speech, out)
     state.prev = out
     return out
@@ -212,9 +252,25 @@ def _agrees_with_noun(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool
     if k >= seg.j:
         return False
     f = feats[k]
-    if f.kind != "w" or f.roles or f.cue is not None:
+    given = speaker_words().given
+    # علي the name, not على "on" (the same letters once ى is normalized)
+    name = (
+        f.norm in given and not f.text.endswith("ى") and k + 1 < seg.j and feats[k + 1].kind == "w"
+    )
+    if f.kind != "w" or (f.roles and not name) or f.cue is not None:
         return False
-    return not cue.transitive or cue.feminine or (f.norm.startswith("ال") and f.norm.endswith("ون"))
+    if not cue.transitive or cue.feminine or (f.norm.startswith("ال") and f.norm.endswith("ون")):
+        return True
+    if name:
+        return True
+    # وأكد المحارب أن ...: a short noun phrase, then the reported content
+    for q in range(k + 1, min(seg.j, k + 4)):
+        g = feats[q]
+        if "complementizer" in g.roles:
+            return True
+        if g.kind != "w" or g.roles or g.cue is not None:
+            return False
+    return False
 
 
 def _preverbal_phrase(
@@ -240,16 +296,34 @@ def _noun_phrase(
 ) -> str:
     """The words of an unlisted speaker: a head noun and its modifiers."""
     stop = k
-    while stop < min(seg.j, k + SUBJECT_WORDS):
+    honorifics, given = speaker_words().honorifics, speaker_words().given
+    while stop < min(seg.j, k + MENTION_WORDS):
         f = feats[stop]
-        if f.kind != "w" or f.roles & {"complementizer", "stop"} or f.cue is not None:
-            break
         before = feats[stop - 1].norm if stop > k else ""
-        honorific = before in title_heads  # الدكتور رامي ...
+        if _abbreviation_dot(stop, k, feats, honorifics):
+            stop += 1  # م. حمد الوابل
+            continue
+        a_name = f.norm in given and not f.text.endswith("ى")  # علي, not على
+        if f.kind != "w" or (f.roles & {"complementizer", "stop"} and not a_name) or f.cue:
+            break
+        if before in (".", "/") and stop - 2 >= k:
+            before = feats[stop - 2].norm
+        honorific = before in title_heads or before in honorifics  # الدكتور رامي ...
         if before.startswith("ال") and not honorific and not f.norm.startswith(("ال", "باسم")):
             break  # الشرطة الاتحادية | إحباط ...
         stop += 1
     return raw[starts[k] : ends[max(k, stop - 1)]]
+
+
+def _abbreviation_dot(k: int, first: int, feats: list[Feat], honorifics: frozenset[str]) -> bool:
+    """The ``.`` or ``/`` after an abbreviated honorific (``م. حمد``, ``د/ سالم``)."""
+    return (
+        k > first
+        and feats[k].norm in (".", "/")
+        and feats[k - 1].norm in honorifics
+        and k + 1 < len(feats)
+        and feats[k + 1].kind == "w"
+    )
 
 
 def _find_cue(
@@ -272,6 +346,8 @@ def _find_cue(
             continue
         cue = f.cue
         after_relative = k > seg.i and "relative" in feats[k - 1].roles  # التي أعلن عنها
+        if cue is not None and cue.slot == "after_an" and not _source_follows(k, seg, feats):
+            cue = None  # ونقل المصاب إلى المستشفى: "moved", not "relayed from"
         if (
             cue is not None
             and not after_relative
@@ -288,6 +364,15 @@ def _find_cue(
             return k
         k += 1
     return None
+
+
+def _source_follows(k: int, seg: Segment, feats: list[Feat]) -> bool:
+    """``نقل`` reports only with its source: ``نقلت وكالة تاس عن لافروف``."""
+    end = min(seg.j, k + 10)
+    return any(
+        f.norm == "عن" and not (q + 1 < end and feats[q + 1].norm == "طريق")  # عن طريق: "by"
+        for q, f in enumerate(feats[k + 1 : end], start=k + 1)
+    )
 
 
 def _complement_follows(k: int, seg: Segment, feats: list[Feat]) -> bool:
@@ -326,8 +411,12 @@ def _subject(
             return pick.resolved, raw[chain[0].start : chain[-1].end]
     if k < seg.j and (chain or feats[k].norm in lex.title_heads):
         stop = k
-        while stop < min(seg.j, k + SUBJECT_WORDS):
+        honorifics = speaker_words().honorifics
+        while stop < min(seg.j, k + MENTION_WORDS):
             f = feats[stop]
+            if _abbreviation_dot(stop, k, feats, honorifics):
+                stop += 1
+                continue
             if f.kind != "w" or f.roles & {"complementizer", "stop"} or f.cue is not None:
                 break
             stop += 1

@@ -65,9 +65,23 @@ def match_phrases(
             i += 1
             continue
         size, key, strip = best
+        if key in lex.contexts and not _in_context(i, size, feats, lex.contexts[key]):
+            i += 1  # القاعدة المتينة: "the base", not the group
+            continue
         out.append(Match(i, i + size, starts[i] + strip, ends[i + size - 1], lex.phrases[key]))
         i += size
     return out
+
+
+def _in_context(
+    i: int, size: int, feats: list[Feat], context: tuple[frozenset[str], frozenset[str]]
+) -> bool:
+    """A context-bound name (``القاعدة``) next to a word that ties it to its referent."""
+    before, after = context
+    if i > 0 and any(form in before for form, _ in feats[i - 1].variants):
+        return True
+    nxt = i + size
+    return nxt < len(feats) and any(form in after for form, _ in feats[nxt].variants)
 
 
 def entity_rows(

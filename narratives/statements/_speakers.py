@@ -1,0 +1,291 @@
+"""Speakers no gazetteer lists: a name and a title read from the words of the mention.
+
+``وقالت زهرة آدم المسؤولة المحلية`` gives the speaker id ``زهره ادم`` (the name,
+match-normalized) and the title ``المسؤولة المحلية``; ``أكد الدكتور سليم النهدي``
+gives ``سليم النهدي`` with the title ``الدكتور``. A name starts at a given name
+(``person_names.tsv``) or right after an honorific (``speaker_words.yaml``) and
+runs until a title word or punctuation. Institutions with a name of more than
+one word (``وزارة الداخلية العراقية``) are speakers of their own. Within an
+article, a later title or surname (``الوزير``, ``المتحدث الرسمي``,
+``الزهراني``, ``الوزارة``) refers back to the last speaker it fits. Unnamed
+sources (``مصادر محلية``, ``مسؤول``) and descriptions that fit no one stay
+without a speaker: their words go to the title alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from narratives._resources import load_tsv, load_yaml
+from narratives.normalize import normalize
+
+MAX_NAME = 5  # words of a name
+_WORD = re.compile(r"[\w\u0600-\u06FF]+")
+_CUT = frozenset(normalize(w) for w in ["قوله", "قولها", "قولهم", "بقوله", "بقولها", "لقوله"])
+_JOIN = re.compile(r"\b(عبد|ابو) (?=\w)")
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    given: frozenset[str]
+    honorifics: frozenset[str]
+    titles: frozenset[str]
+    institutions: frozenset[str]
+    anonymous: frozenset[str]
+    not_names: frozenset[str]
+    offices: frozenset[str]
+    generic: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def speaker_words() -> SpeakerWords:
+    """The shipped ``person_names.tsv`` and ``speaker_words.yaml``, match-normalized."""
+    data = load_yaml("speaker_words.yaml") or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(normalize(str(w)) for w in data.get(key) or [])
+
+    given = frozenset(normalize(str(w)) for w in load_tsv("person_names.tsv")["form"])
+    return SpeakerWords(
+        given=given,
+        honorifics=words("honorifics"),
+        titles=words("title_words"),
+        institutions=words("institution_heads"),
+        anonymous=words("anonymous"),
+        not_names=words("not_names"),
+        offices=words("office_heads"),
+        generic=words("generic_complements"),
+    )
+
+
+def _in(w: str, words: frozenset[str]) -> bool:
+    """``w`` in ``words``, also without (or with) the article and a proclitic ب ل و."""
+    if w in words:
+        return True
+    if w.startswith("ال") and w[2:] in words:
+        return True
+    if w[:1] in "وبل" and len(w) > 3 and (w[1:] in words or _in(w[1:], words)):
+        return True
+    return w.startswith("لل") and "ال" + w[2:] in words
+
+
+def _strip(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+def speaker_id(name: str) -> str:
+    """The id of an open-text speaker: the name match-normalized, ``عبد العزيز`` joined.
+
+    Examples
+    --------
+    >>> speaker_id("عبد العزيز بن إبراهيم الهويمل")
+    'عبدالعزيز بن ابراهيم الهويمل'
+    """
+    return _JOIN.sub(r"\1", normalize(name))
+
+
+@dataclass
+class Parsed:
+    name: str | None  # the name as written
+    title: str | None  # the rest of the mention as written
+    kind: str  # person | institution | title | anonymous | none
+
+
+def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
+    w = norm[k]
+    if w in ("ابو", "ام", "ابن") and k + 1 < len(norm) and not _in(norm[k + 1], sw.titles):
+        return True  # أم أحمد, أبو حسين
+    if _in(w, sw.titles) or w in sw.anonymous or len(w) < 2:
+        return False
+    if w in sw.given or (w.startswith("عبد") and len(w) > 4):
+        return True  # before not_names: علي the name, على "on" normalized alike
+    if w in sw.not_names:
+        return False
+    if w in ("عبد", "ابو", "ام", "ابن") and k + 1 < len(norm):
+        return True
+    prev = norm[k - 1] if k else ""
+    if not prev or prev not in sw.honorifics:
+        return False
+    # الدكتور الزامل: a family name; الدكتور الشاعر: no name
+    return not w.startswith("ال") or not (_in(w, sw.institutions) or w in sw.honorifics)
+
+
+def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
+    return not (
+        _in(w, sw.titles)
+        or w in sw.honorifics
+        or w in sw.not_names
+        or _in(w, sw.institutions)
+        or not any(ch.isalpha() for ch in w)
+    )
+
+
+def parse_mention(mention: str) -> Parsed:
+    """Split a speaker mention into a name and the title around it.
+
+    Examples
+    --------
+    >>> p = parse_mention("زهرة آدم المسؤولة المحلية")
+    >>> p.name, p.title, p.kind
+    ('زهرة آدم', 'المسؤولة المحلية', 'person')
+    >>> p = parse_mention("الدكتور سليم النهدي")
+    >>> p.name, p.title
+    ('سليم النهدي', 'الدكتور')
+    >>> parse_mention("مصادر محلية").kind
+    'anonymous'
+    """
+    sw = speaker_words()
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(mention)]
+    words = [mention[a:b] for a, b in spans]
+    norm = [normalize(w) for w in words]
+    for k, w in enumerate(norm):  # نقل عن الوزير قوله | رئيسة الاتحاد الثلاثاء الماضي
+        if w in _CUT or (k and w in sw.not_names) or (k and w in ("التي", "الذي", "الذين")):
+            spans, words, norm = spans[:k], words[:k], norm[:k]
+            break
+    n = len(norm)
+    if not n:
+        return Parsed(None, None, "none")
+
+    def text(i: int, j: int) -> str:
+        return mention[spans[i][0] : spans[j - 1][1]]
+
+    def title_without(i: int, j: int) -> str | None:
+        rest = [w for k, w in enumerate(words) if not i <= k < j]
+        return " ".join(rest) or None
+
+    for i in range(n):
+        if _name_start(i, norm, sw):
+            j = i + 1
+            while j < n and j - i < MAX_NAME and _name_goes_on(norm[j], sw):
+                j += 1
+            if norm[j - 1] in ("بن", "ابن", "عبد", "ابو", "ام"):
+                j -= 1
+            lone = j == i + 1 and i > 0 and norm[i - 1] not in sw.honorifics
+            if lone and (_in(norm[i - 1], sw.titles) or _in(norm[i - 1], sw.anonymous)):
+                continue  # مصدر تركي: an adjective, not the name تركي
+            if j > i:
+                return Parsed(text(i, j), title_without(i, j), "person")
+    first = norm[0]
+    if _in(first, sw.institutions) and n >= 2 and first not in sw.anonymous:
+        return Parsed(text(0, min(n, MAX_NAME)), None, "institution")
+    if first in sw.anonymous:
+        return Parsed(None, mention.strip() or None, "anonymous")
+    if _in(first, sw.titles) or first in sw.honorifics:
+        office = first in sw.offices and n >= 2
+        office = (
+            office
+            and any(
+                w not in sw.generic
+                and not _in(w, sw.titles)
+                and not (w.endswith("ي") and not w.startswith("ال"))  # مندوب خليجي: a description
+                for w in norm[1:]
+            )
+        )
+        return Parsed(
+            mention.strip() if office else None,
+            mention.strip() or None,
+            "office" if office else "title",
+        )
+    plain = (
+        len(first) >= 3
+        and "ال" not in first[:4]  # بالضربات, للمسؤول
+        and first not in sw.not_names
+        and not first.endswith(("ون", "ين", "ه", "ات"))  # مقاتلون, قيادات
+        and not any(w.endswith("ي") and not w.startswith("ال") for w in norm[1:])  # سائق أردني
+    )
+    if plain and n <= 3:
+        j = 1
+        while j < n and _name_goes_on(norm[j], sw):
+            j += 1
+        return Parsed(text(0, j), title_without(0, j), "person")
+    return Parsed(None, mention.strip() or None, "none")
+
+
+@dataclass
+class Known:
+    id: str
+    kind: str
+    name: list[str]  # normalized words of the name
+    title: set[str]  # normalized words of the title, without the article
+
+
+@dataclass
+class ArticleSpeakers:
+    """The speakers an article has introduced so far, for co-reference."""
+
+    known: list[Known] = field(default_factory=list)
+    text: str = ""  # the article's raw text, where a surname's full name is looked up
+    _words: list[str] | None = None
+
+    def full_name(self, surname: str) -> str | None:
+        """The article's full name ending in ``surname`` (``أحمد الخثلان`` for ``الخثلان``)."""
+        sw = speaker_words()
+        if self._words is None:
+            self._words = [normalize(w) for w in _WORD.findall(self.text)]
+        words = self._words
+        for k, w in enumerate(words):
+            if w != surname and not (w[:1] in "وبل" and w[1:] == surname):
+                continue
+            for i in range(max(0, k - MAX_NAME + 1), k):
+                if _name_start(i, words, sw) and all(
+                    _name_goes_on(x, sw) for x in words[i + 1 : k]
+                ):
+                    return " ".join(words[i : k + 1])
+        return None
+
+    def add(self, sid: str, kind: str, name: str | None, title: str | None) -> None:
+        words = normalize(title or "").split() + (
+            normalize(name).split() if kind == "institution" and name else []
+        )
+        self.known.append(
+            Known(sid, kind, normalize(name or "").split(), {_strip(w) for w in words})
+        )
+
+    def add_actor(self, sid: str, mention: str | None) -> str | None:
+        """Note a gazetteer speaker (so ``الوزير`` can refer back); return its title."""
+        p = parse_mention(mention or "")
+        title = p.title if p.kind == "person" else mention
+        self.add(sid, "actor", p.name, title)
+        return title
+
+    def resolve(self, mention: str) -> tuple[str | None, str | None]:
+        """``(speaker id, title)`` of an open-text mention in this article."""
+        p = parse_mention(mention)
+        words = normalize(mention).split()
+        if p.kind == "none" and len(words) == 1 and len(words[0]) >= 4:
+            p.name, p.kind, p.title = mention.strip(), "surname", None  # named before?
+        if p.kind in ("person", "surname") and p.name:
+            norm = normalize(p.name).split()
+            if len(norm) == 1:  # a surname (or first name) of someone named before
+                for k in reversed(self.known):
+                    if k.kind in ("person", "actor") and k.name and norm[0] in k.name[1:]:
+                        return k.id, p.title
+                full = self.full_name(norm[0]) if self.text else None
+                if full is not None:
+                    sid = speaker_id(full)
+                    self.add(sid, "person", full, p.title)
+                    return sid, p.title
+                if p.kind == "surname":
+                    return None, None
+            sid = speaker_id(p.name)
+            self.add(sid, "person", p.name, p.title)
+            return sid, p.title
+        if p.kind == "office" and p.name:
+            for k in reversed(self.known):  # وزير الإسكان introduced by name before
+                if k.kind in ("person", "actor") and all(_strip(w) in k.title for w in words):
+                    return k.id, p.title
+            sid = speaker_id(p.name)
+            self.add(sid, "office", None, p.title)
+            return sid, p.title
+        if p.kind == "institution" and p.name:
+            sid = speaker_id(p.name)
+            self.add(sid, "institution", p.name, None)
+            return sid, None
+        content = [_strip(w) for w in words if len(w) > 1]
+        if content and p.kind in ("title", "anonymous", "none"):
+            for k in reversed(self.known):
+                if all(w in k.title for w in content):
+                    return k.id, p.title
+        return None, p.title
