@@ -321,13 +321,15 @@ EMPHASIS = pl.Schema(
             "outlet": pl.String,
             "claim_id": pl.String,
             "speaker": pl.String,
-            "is_headline": pl.Boolean,
-            "is_lede": pl.Boolean,  # among the first `lede` body statements
+            "is_headline": pl.Boolean,  # the article's headline (before any body text)
+            "is_crosshead": pl.Boolean,  # a headline line after body text: a subheading
+            "is_lede": pl.Boolean,  # among the first `lede` body statements in reading order
             "position": pl.Int32,  # 0-based order in the article (headline first)
             "relative_position": pl.Float64,  # body order scaled to [0, 1]; 0 = top, headline 0
             "n_words": pl.Int32,  # words in the statement
             "word_share": pl.Float64,  # n_words / words of all the article's statements
-            "repetitions": pl.Int32,  # statements of the same claim in this article (>= 1)
+            # statements of this article saying the same (same claim or same content words), >= 1
+            "repetitions": pl.Int32,
             "quote": pl.String,  # direct | indirect | mixed | none
             "is_direct": pl.Boolean,  # quote in (direct, mixed)
         }
@@ -436,6 +438,31 @@ HOUSE_STYLE = pl.Schema(
     )
 )
 
+HEADLINES = pl.Schema(
+    _columns(
+        {
+            "story_id": pl.String,
+            "story_label": pl.String,  # the story's most representative headline
+            "n_outlets": pl.Int32,  # outlets that covered the story
+            "outlet": pl.String,
+            "article_id": pl.String,
+            "headline": pl.String,  # the article's headline (crossheads excluded), null if none
+            "headline_statement_id": pl.String,
+            "headline_cue": pl.String,  # reporting verb of the headline, if any
+            "lede_statement_id": pl.String,  # first body statement in reading order
+            "lede": pl.String,
+            "lede_claim_id": pl.String,  # the claim the article leads with
+            "lede_claim": pl.String,  # that claim's representative statement
+            "lede_claim_outlets": pl.Int32,  # outlets of the story carrying that claim
+            "lede_shared": pl.Boolean,  # another outlet of the story carried the lede claim
+            "lede_cue": pl.String,  # reporting verb of the lede
+            "lede_cue_class": pl.String,  # neutral | assertive | distancing | denial | ...
+            # headline words (as written) no other outlet's headline of the story uses
+            "own_words": pl.List(pl.String),
+        }
+    )
+)
+
 DISTINGUISHING_TERMS = pl.Schema(
     _columns(
         {
@@ -486,6 +513,7 @@ COMPARISON_TABLES: dict[str, pl.Schema] = {
     "labels": LABELS,
     "substitutions": SUBSTITUTIONS,
     "house_style": HOUSE_STYLE,
+    "headlines": HEADLINES,
     "distinguishing_terms": DISTINGUISHING_TERMS,
     "discrepancies": DISCREPANCIES,
     "stories": STORIES,

@@ -103,6 +103,7 @@ def command(
       labels                                     names chosen for the same referent
       substitutions                              "A writes X where B writes Y"
       house_style                                same word, another spelling (عبد العزيز/عبدالعزيز)
+      headlines                                  each outlet's headline and lede claim per story
       distinguishing_terms                       Monroe et al. log-odds z per outlet
       discrepancies                              different figures, dates, agents
 

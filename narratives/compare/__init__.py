@@ -18,6 +18,7 @@ reporting_verbs        :func:`reporting_verbs`                     ``schemas.REP
 labels                 :func:`label_choices`                       ``schemas.LABELS``
 substitutions          :func:`substitutions`                       ``schemas.SUBSTITUTIONS``
 house_style            :func:`house_style`                         ``schemas.HOUSE_STYLE``
+headlines              :func:`headlines`                           ``schemas.HEADLINES``
 distinguishing_terms   :func:`distinguishing_terms`                ``schemas.DISTINGUISHING_TERMS``
 discrepancies          :func:`discrepancies`                       ``schemas.DISCREPANCIES``
 stories                :func:`narratives.group_stories`            ``schemas.STORIES``
@@ -39,6 +40,7 @@ from narratives.compare._text import with_tokens
 from narratives.compare.coverage import coverage
 from narratives.compare.discrepancies import discrepancies
 from narratives.compare.emphasis import emphasis, emphasis_claims, emphasis_outlets
+from narratives.compare.headlines import headlines
 from narratives.compare.house_style import house_style
 from narratives.compare.labels import LabelSource, label_choices, load_labels
 from narratives.compare.logodds import distinguishing_terms, log_odds_z
@@ -55,6 +57,7 @@ __all__ = [
     "emphasis",
     "emphasis_claims",
     "emphasis_outlets",
+    "headlines",
     "house_style",
     "label_choices",
     "load_labels",
@@ -197,7 +200,7 @@ def compare(
         carried_score=carried_score,
         window_days=window_days,
     )
-    emph = emphasis(statements, claims, lede=lede)
+    emph = emphasis(statements, claims, articles=articles, lede=lede)
     emph_claims = emphasis_claims(emph, claims)
     tables = {
         "coverage": coverage(
@@ -224,7 +227,7 @@ def compare(
         ),
         "emphasis": emph,
         "emphasis_claims": emph_claims,
-        "emphasis_outlets": emphasis_outlets(emph_claims),
+        "emphasis_outlets": emphasis_outlets(emph_claims, claims=claims, stories=stories),
         "reporting_verbs": reporting_verbs(statements),
         "labels": label_choices(statements, labels=labels),
         "substitutions": substitutions(
@@ -234,6 +237,7 @@ def compare(
             progress=progress,
             **options.get("substitutions_options", {}),
         ),
+        "headlines": headlines(statements, claims, stories, emph),
         "house_style": house_style(
             statements, alignments, claims, **options.get("house_style_options", {})
         ),
