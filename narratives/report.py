@@ -39,6 +39,8 @@ _REMOTE = re.compile(
 )
 _CSS_REMOTE = re.compile(r"""@import|url\(\s*["']?(?:https?:)?//""", re.IGNORECASE)
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+#: bidirectional embedding, override and isolate controls, and direction marks
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
 
 
@@ -151,7 +153,10 @@ def render_report(
         body = _export_body(executed)
     page = assemble(body, title=parameters["title"], seconds=time.perf_counter() - start)
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(page, encoding="utf-8")
+    from narratives._outputs import atomic_path
+
+    with atomic_path(output) as temporary:  # never a half-written report under its name
+        temporary.write_text(page, encoding="utf-8")
     return output
 
 
@@ -240,6 +245,7 @@ def assemble(body: str, *, title: str, seconds: float | None = None) -> str:
     from narratives.viz._embed import scripts
 
     toc, body = _toc(_sanitize(body))
+    title = _BIDI.sub("", title)  # no direction override can flip the title
     took = f" in {seconds:.0f} s" if seconds is not None else ""
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     page = (

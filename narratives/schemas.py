@@ -208,8 +208,8 @@ STORY_SUMMARY = pl.Schema(
 # With stories (narratives.group_stories): ``absent``: the outlet covered a story
 # the claim appears in and carried nothing like it there (an omission);
 # ``not_covered``: the outlet covered none of the claim's stories (nothing to omit);
-# ``related`` also marks an outlet whose closest statement in the story scored the
-# omission rule's carried score or more (it carried the claim in other words).
+# ``related`` also marks an outlet the omission rule found carrying the claim in
+# other words (named in an omission row's ``carried_by``).
 # ``sole``: the outlet (article) carries the claim and no other outlet
 # (article) does; ``related``: it carries the claim but is linked to the other
 # carriers only through the cluster or by a ``related`` alignment.
@@ -284,6 +284,10 @@ OMISSIONS = pl.Schema(
             "closest_score": pl.Float64,
             "closest_relation": pl.String,
             "closest_text": pl.String,
+            # share of the claim's words (IDF-weighted) found in one of the outlet's statements
+            # in the story, or the reverse (the larger; 0-1): a long sentence holding the claim
+            "containment": pl.Float64,
+            "figure_match": pl.Boolean,  # one of its statements there gives a figure of the claim
         }
     )
 )

@@ -101,8 +101,46 @@ def corpus_options(func: F) -> F:
     return func
 
 
+class _OutPath(click.Path):
+    """A click path that refuses the empty string (which would mean the current folder)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("is empty; give a file or folder name", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+#: commands whose --out is a folder of tables (the others write one file)
+FOLDER_COMMANDS: frozenset[str] = frozenset({"align", "compare"})
+
+
+def _check_out(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+    """Refuse an empty --out and check it can be written before any work starts."""
+    from narratives._outputs import OutputError, check_writable
+
+    if value is None:
+        return value
+    folder = ctx.info_name in FOLDER_COMMANDS
+    if str(value) == "-":
+        if folder:
+            raise click.BadParameter("'-' (stdout) takes one table; give a folder", ctx=ctx)
+        return value
+    try:
+        check_writable(value, folder=folder)
+    except OutputError as err:
+        if "empty" in str(err):
+            raise click.BadParameter(str(err), ctx=ctx) from err
+        raise click.ClickException(str(err)) from err
+    return value
+
+
 def output_options(func: F) -> F:
-    """Add ``--out/-o PATH`` and ``--format [parquet|csv|ndjson]`` to a command."""
+    """Add ``--out/-o PATH`` and ``--format [parquet|csv|ndjson]`` to a command.
+
+    ``--out`` is checked when the command line is read, before any work: an
+    empty value is refused and the location must be writable; ``-`` writes
+    one table to stdout.
+    """
     func = click.option(
         "--format",
         "fmt",
@@ -115,8 +153,10 @@ def output_options(func: F) -> F:
         "-o",
         "out",
         required=True,
-        type=click.Path(path_type=Path),
-        help="Output file (or directory, for commands that write several tables).",
+        type=_OutPath(path_type=Path, allow_dash=True),
+        callback=_check_out,
+        help="Output file (or directory, for commands that write several tables; "
+        "'-' writes one table to stdout). Checked for writing before any work starts.",
     )(func)
     return func
 
@@ -236,45 +276,96 @@ def _json_encode_nested(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _ensure_dir(directory: Path) -> None:
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise click.ClickException(
-            f"cannot create output directory {str(directory)!r}: {err.strerror or err}"
-        ) from err
+def _write_one(frame: pl.DataFrame, path: Path, fmt: str) -> None:
+    if fmt == "parquet":
+        frame.write_parquet(path)
+    elif fmt == "csv":
+        _json_encode_nested(frame).write_csv(path)
+    else:
+        frame.write_ndjson(path)
+
+
+def _to_stdout(frame: pl.DataFrame, fmt: str | None) -> None:
+    out = sys.stdout.buffer
+    if fmt == "parquet":
+        frame.write_parquet(out)
+    elif fmt == "csv":
+        _json_encode_nested(frame).write_csv(out)
+    else:
+        frame.write_ndjson(out)
+    out.flush()
 
 
 def write_table(frame: pl.DataFrame, path: str | Path, fmt: str | None = None) -> Path:
     """Write ``frame`` to ``path`` as parquet, csv (nested columns as JSON) or ndjson.
 
+    The file is written under a temporary name in the same folder and renamed
+    into place, so an interrupted run never leaves a truncated table. ``-``
+    writes to stdout (ndjson unless ``fmt`` says otherwise).
+
     Returns the path written. Errors name the path and the reason.
     """
-    path = Path(path)
+    from narratives._outputs import OutputError, atomic_path, check_writable
+
+    if str(path) == "-":
+        _to_stdout(frame, fmt)
+        return Path("-")
     fmt = format_for(path, fmt)
-    _ensure_dir(path.parent if str(path.parent) else Path("."))
     try:
-        if fmt == "parquet":
-            frame.write_parquet(path)
-        elif fmt == "csv":
-            _json_encode_nested(frame).write_csv(path)
-        else:
-            frame.write_ndjson(path)
+        path = check_writable(path, folder=False, create=True)
+        with atomic_path(path) as temporary:
+            _write_one(frame, temporary, fmt)
+    except OutputError as err:
+        raise click.ClickException(str(err)) from err
     except OSError as err:
         raise click.ClickException(f"cannot write {str(path)!r}: {err.strerror or err}") from err
-    return path
+    return Path(path)
+
+
+def _run_record() -> tuple[str | None, list[Any], dict[str, Any]]:
+    """The running command, its input paths and its parameters (for the manifest)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return None, [], {}
+    params = dict(ctx.params)
+    paths = params.pop("paths", ()) or ()
+    name = ctx.command_path or ctx.info_name
+    return name, list(paths), params
 
 
 def write_tables(
     tables: Mapping[str, pl.DataFrame], out_dir: str | Path, fmt: str | None = None
 ) -> list[Path]:
-    """Write each frame to ``out_dir/<key>.<fmt>`` (default parquet); return the paths."""
-    out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise click.ClickException(f"--out {str(out_dir)!r} is a file; give a directory")
-    _ensure_dir(out_dir)
-    fmt = fmt or "parquet"
-    return [write_table(frame, out_dir / f"{name}.{fmt}", fmt) for name, frame in tables.items()]
+    """Write each frame to ``out_dir/<key>.<fmt>`` (default parquet) as one run; return the paths.
+
+    Every table is written to a temporary file and renamed into place; tables
+    an earlier run left in ``out_dir`` and this run does not write are
+    removed; ``manifest.json`` records the command, inputs, parameters,
+    version and each table's rows and SHA-256 (see :mod:`narratives._outputs`).
+    """
+    from narratives import __version__
+    from narratives._outputs import OutputError, write_outputs
+
+    if str(out_dir) == "-":
+        raise click.ClickException("--out -: this command writes several tables; give a folder")
+    command, inputs, parameters = _run_record()
+    try:
+        return write_outputs(
+            tables,
+            out_dir,
+            fmt=fmt or "parquet",
+            writer=_write_one,
+            command=command,
+            inputs=inputs,
+            parameters=parameters,
+            version=__version__,
+        )
+    except OutputError as err:
+        raise click.ClickException(str(err)) from err
+    except OSError as err:
+        raise click.ClickException(
+            f"cannot write to {str(out_dir)!r}: {err.strerror or err}"
+        ) from err
 
 
 threshold_option = click.option(

@@ -188,8 +188,9 @@ def _aligned_tables(paths: tuple[Path, ...]) -> dict[str, pl.DataFrame]:
     if not all((folder / f"{name}.parquet").exists() for name in _SAVED):
         return {}
     names = (*_SAVED, "articles", "entity_mentions", "stories")
-    return {
-        name: pl.read_parquet(folder / f"{name}.parquet")
-        for name in names
-        if (folder / f"{name}.parquet").exists()
-    }
+    from narratives._outputs import OutputError, read_tables
+
+    try:  # refuse tables that do not belong to one run (see narratives._outputs)
+        return read_tables(folder, [n for n in names if (folder / f"{n}.parquet").exists()])
+    except OutputError as err:
+        raise click.ClickException(str(err)) from err

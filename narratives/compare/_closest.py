@@ -10,10 +10,14 @@ thresholded), and each statement keeps, per other outlet, the best one.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
 import polars as pl
+import scipy.sparse as sp
+
+from narratives.normalize import normalize
 
 CLOSEST = {
     "statement_id": pl.String,  # a statement of the claim
@@ -22,7 +26,89 @@ CLOSEST = {
     "closest_statement_id": pl.String,  # that outlet's statement closest to it
     "closest_score": pl.Float64,
     "closest_relation": pl.String,
+    # best share of the statement's content words (IDF-weighted) found in one of the
+    # outlet's statements, or the reverse (the larger)
+    "containment": pl.Float64,
+    # one of the outlet's statements gives one of its figures
+    "figure_match": pl.Boolean,
 }
+
+
+_PAIR_SCHEMA = {
+    "statement_id_a": pl.String,
+    "statement_id_b": pl.String,
+    "containment": pl.Float64,
+    "figure_match": pl.Boolean,
+}
+_FIGURE = re.compile(r"\d+(?:[.,،٫]\d+)*")
+
+
+def _figures(text: str) -> frozenset[str]:
+    """Integer parts of a statement's figures (two digits or more, years aside)."""
+    out = set()
+    for m in _FIGURE.findall(normalize(text or "")):
+        whole = re.split(r"[.,،٫]", m)[0]
+        if len(whole) >= 2 and not (len(whole) == 4 and whole[:2] in ("19", "20")):
+            out.add(whole)
+    return frozenset(out)
+
+
+def _figure_match(texts: list[str], pi: np.ndarray, pj: np.ndarray) -> list[bool]:
+    """Whether the two statements give one figure (71 and 71.08, 85,539 and 85.5 thousand)."""
+    figs = [_figures(t) for t in texts]
+    return [bool(figs[a] & figs[b]) for a, b in zip(pi.tolist(), pj.tolist(), strict=True)]
+
+
+def _containment(st: pl.DataFrame, pi: np.ndarray, pj: np.ndarray) -> pl.DataFrame:
+    """IDF-weighted containment of each pair's content words, the larger direction.
+
+    A long sentence carrying several propositions scores low against one of
+    them on the symmetric score, yet holds all its words.
+    """
+    from narratives.align._text import content_tokens
+
+    tokens = content_tokens(
+        [t or "" for t in st["text"].to_list()],
+        exclude=st["speaker_mention"].to_list() if "speaker_mention" in st.columns else None,
+    )
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for r, words in enumerate(tokens):
+        for w in set(words):
+            rows.append(r)
+            cols.append(vocab.setdefault(w, len(vocab)))
+    n = len(tokens)
+    ids = st["statement_id"].to_list()
+    if not vocab:
+        return pl.DataFrame(schema=_PAIR_SCHEMA)
+    b = sp.csr_matrix(
+        (np.ones(len(rows), dtype=np.float64), (np.array(rows), np.array(cols))),
+        shape=(n, len(vocab)),
+    )
+    df = np.asarray(b.sum(axis=0)).ravel()
+    idf = np.log((1 + n) / (1 + df)) + 1
+    w = sp.csr_matrix(b.multiply(idf[None, :]))
+    total = np.asarray(w.sum(axis=1)).ravel()
+    inter = np.zeros(len(pi))
+    for s in range(0, len(pi), 200_000):
+        e = s + 200_000
+        inter[s:e] = np.asarray(w[pi[s:e]].multiply(b[pj[s:e]]).sum(axis=1)).ravel()
+    # a side of fewer than three content words is contained too easily
+    few = np.array([len(set(t)) < 3 for t in tokens])
+    a_in_b = np.where(few[pi], 0.0, inter / np.maximum(total[pi], 1e-9))
+    b_in_a = np.where(few[pj], 0.0, inter / np.maximum(total[pj], 1e-9))
+    sid = np.array(ids, dtype=object)
+    a = np.where(sid[pi] < sid[pj], sid[pi], sid[pj])
+    b_ = np.where(sid[pi] < sid[pj], sid[pj], sid[pi])
+    return pl.DataFrame(
+        {
+            "statement_id_a": a.tolist(),
+            "statement_id_b": b_.tolist(),
+            "containment": np.round(np.maximum(a_in_b, b_in_a), 3),
+            "figure_match": _figure_match(st["text"].to_list(), pi, pj),
+        },
+        schema=_PAIR_SCHEMA,
+    )
 
 
 def closest_in_stories(
@@ -68,10 +154,12 @@ def closest_in_stories(
         return pi, pj, np.ones(len(pi))
 
     options = {**(align_options or {}), "threshold": 0.0, "link_threshold": None}
+    # relation labels as the default alignment gives them (paraphrase from 55 up)
+    options.setdefault("relations", {"paraphrase": 55.0})
     scored = align(st.drop("story_id"), blocking=story_pairs, **options)
     out = scored.select(
         "statement_id_a", "statement_id_b", "outlet_a", "outlet_b", "score", "relation"
-    )
+    ).join(_containment(st, pi, pj), on=["statement_id_a", "statement_id_b"], how="left")
     both = pl.concat(
         [
             out.select(
@@ -80,6 +168,8 @@ def closest_in_stories(
                 closest_statement_id="statement_id_b",
                 closest_score="score",
                 closest_relation="relation",
+                containment="containment",
+                figure_match="figure_match",
             ),
             out.select(
                 statement_id="statement_id_b",
@@ -87,13 +177,19 @@ def closest_in_stories(
                 closest_statement_id="statement_id_a",
                 closest_score="score",
                 closest_relation="relation",
+                containment="containment",
+                figure_match="figure_match",
             ),
         ]
     )
     best = (
         both.sort("closest_score", "closest_statement_id", descending=[True, False])
         .group_by("statement_id", "other", maintain_order=True)
-        .first()
+        .agg(
+            pl.col("closest_statement_id", "closest_score", "closest_relation").first(),
+            pl.col("containment").max(),
+            pl.col("figure_match").any(),
+        )
         .join(st.select("statement_id", "story_id"), on="statement_id", how="left")
     )
     return best.select(list(CLOSEST)).cast(CLOSEST)  # type: ignore[arg-type]

@@ -9,9 +9,11 @@ carry it. The same holds per article with "article" for "outlet".
 With ``stories`` (``schemas.STORIES``), a claim an outlet did not carry is
 ``absent`` only when the outlet covered a story the claim appears in;
 ``not_covered`` when it covered none of them (it had nothing to leave out).
-With the story rule's ``omissions`` as well, an outlet that covered the story
-and is not listed as omitting the claim (its closest statement there scored
-the carried score or more) is ``related``: it carried the claim in other words.
+With the story rule's ``omissions`` as well, an outlet those rows name among
+the carriers although it has no statement of the claim (its closest statement
+there scored the carried score, held the claim's words or gave its figure) is
+``related``: it carried the claim in other words. Whether an ``absent`` is an
+omission is the omissions table's call.
 """
 
 from __future__ import annotations
@@ -98,16 +100,19 @@ def _story_status(
         .then(pl.lit(STATUS_RANK["not_covered"], pl.Int8))
         .otherwise(pl.col("status_rank"))
     )
-    if omissions is not None and "story_id" in omissions.columns:
-        listed = (
+    if omissions is not None and "story_id" in omissions.columns and omissions.height:
+        # outlets the omission rule found carrying the claim in other words
+        loose = (
             omissions.filter(pl.col("story_id").is_not_null())
-            .select("claim_id", "outlet")
+            .select("claim_id", "carried_by")
+            .explode("carried_by")
+            .select("claim_id", outlet="carried_by")
             .unique()
-            .with_columns(_omitted=pl.lit(True))
+            .with_columns(_loose=pl.lit(True))
         )
-        rows = rows.join(listed, on=["claim_id", "outlet"], how="left", maintain_order="left")
+        rows = rows.join(loose, on=["claim_id", "outlet"], how="left", maintain_order="left")
         rank = (
-            pl.when(absent & pl.col("_covered").is_not_null() & pl.col("_omitted").is_null())
+            pl.when(absent & pl.col("_loose").is_not_null())
             .then(pl.lit(STATUS_RANK["related"], pl.Int8))
             .otherwise(rank)
         )
@@ -155,8 +160,9 @@ def coverage(
         ``schemas.STORIES``: splits ``absent`` (``by="outlet"``) into
         ``absent`` and ``not_covered`` (see the module docs).
     omissions
-        The story rule's ``schemas.OMISSIONS`` (with ``story_id``): covered
-        but not omitted becomes ``related``.
+        The story rule's ``schemas.OMISSIONS`` (with ``story_id``): an
+        outlet named in their ``carried_by`` without a statement of the
+        claim becomes ``related``.
 
     Examples
     --------

@@ -34,7 +34,7 @@ import numpy as np
 import polars as pl
 
 from narratives import schemas
-from narratives.compare._closest import CLOSEST, closest_in_stories
+from narratives.compare._closest import closest_in_stories
 from narratives.compare._common import CLAIM_COLUMNS, check, claim_facts
 
 Comparable = Literal["story", "speaker", "window", "all"]
@@ -121,10 +121,10 @@ def _candidates(
 def _story_rows(
     statements: pl.DataFrame,
     claims: pl.DataFrame,
-    facts: pl.DataFrame,
     stories: pl.DataFrame,
     *,
     carried_score: float,
+    carried_containment: float,
     min_outlets: int,
     max_evidence: int,
     closest_options: dict[str, Any] | None,
@@ -140,10 +140,8 @@ def _story_rows(
         .group_by("claim_id", "story_id")
         .agg(
             pl.col("statement_id").alias("statement_ids"),
-            pl.col("outlet").drop_nulls().unique().sort().alias("carried_by"),
+            pl.col("outlet").drop_nulls().unique().sort().alias("strict_carriers"),
         )
-        .with_columns(claim_outlets=pl.col("carried_by").list.len().cast(pl.Int32))
-        .filter(pl.col("claim_outlets") >= min_outlets)
     )
     covering = (
         story_of.drop_nulls("outlet")
@@ -151,52 +149,93 @@ def _story_rows(
         .group_by("story_id", "outlet")
         .agg(pl.col("article_id").head(max_evidence).alias("evidence_article_ids"))
     )
-    # only stories with two or more outlets can hold an omission
-    cand = per.join(covering, on="story_id").filter(~pl.col("outlet").is_in(pl.col("carried_by")))
-    if cand.height == 0:
-        return cand.with_columns(
-            closest_statement_id=pl.lit(None, pl.String),
-            closest_score=pl.lit(None, pl.Float64),
-            closest_relation=pl.lit(None, pl.String),
-            shared_claims=pl.lit(None, pl.Int32),
-        )
-    wanted = cand.select("story_id").unique()
-    near = (
-        closest_in_stories(
+    # every other outlet of the story: did it carry the claim in other words?
+    cand = per.join(covering, on="story_id").filter(
+        ~pl.col("outlet").is_in(pl.col("strict_carriers"))
+    )
+    near_schema = {
+        "closest_statement_id": pl.String,
+        "closest_score": pl.Float64,
+        "closest_relation": pl.String,
+        "containment": pl.Float64,
+        "figure_match": pl.Boolean,
+    }
+    if cand.height and "text" in statements.columns:
+        near = closest_in_stories(
             statements,
-            story_of.join(wanted, on="story_id", how="semi"),
+            story_of.join(cand.select("story_id").unique(), on="story_id", how="semi"),
             align_options=closest_options,
         )
-        if "text" in statements.columns
-        else pl.DataFrame(schema=CLOSEST)
-    )
-    best = (
-        cand.select("claim_id", "story_id", "outlet", "statement_ids")
-        .explode("statement_ids")
-        .join(
-            near.rename({"statement_id": "statement_ids", "other": "outlet"}),
-            on=["statement_ids", "story_id", "outlet"],
-            how="inner",
+        best = (
+            cand.select("claim_id", "story_id", "outlet", "statement_ids")
+            .explode("statement_ids")
+            .join(
+                near.rename({"statement_id": "statement_ids", "other": "outlet"}),
+                on=["statement_ids", "story_id", "outlet"],
+                how="inner",
+            )
+            .sort("closest_score", "closest_statement_id", descending=[True, False])
+            .group_by("claim_id", "story_id", "outlet", maintain_order=True)
+            .agg(
+                pl.col("closest_statement_id", "closest_score", "closest_relation").first(),
+                pl.col("containment").max(),
+                pl.col("figure_match").any(),
+            )
         )
-        .sort("closest_score", "closest_statement_id", descending=[True, False])
-        .group_by("claim_id", "story_id", "outlet", maintain_order=True)
-        .agg(pl.col("closest_statement_id", "closest_score", "closest_relation").first())
+    else:
+        best = pl.DataFrame(
+            schema={
+                "claim_id": pl.String,
+                "story_id": pl.String,
+                "outlet": pl.String,
+                **near_schema,
+            }
+        )
+    cand = cand.join(best, on=["claim_id", "story_id", "outlet"], how="left")
+    loosely = (
+        (pl.col("closest_score") >= carried_score)
+        | (pl.col("containment") >= carried_containment)
+        | pl.col("figure_match")
+    ).fill_null(False)
+    cand = cand.with_columns(_loose=loosely)
+    # carriers in the story: the claim's own outlets and those carrying it in other words
+    loose = (
+        cand.filter(pl.col("_loose"))
+        .group_by("claim_id", "story_id")
+        .agg(pl.col("outlet").sort().alias("loose_carriers"))
+    )
+    per = (
+        per.join(loose, on=["claim_id", "story_id"], how="left")
+        .with_columns(
+            carried_by=pl.concat_list(
+                "strict_carriers",
+                pl.col("loose_carriers").fill_null(pl.lit([], pl.List(pl.String))),
+            )
+            .list.unique()
+            .list.sort()
+        )
+        .with_columns(claim_outlets=pl.col("carried_by").list.len().cast(pl.Int32))
     )
     # claims the outlet shares with another outlet in this story: how well it covered it
     mine = cs.select("claim_id", "story_id", "outlet").unique()
     shared = (
         mine.join(
-            per.filter(pl.col("claim_outlets") >= 2).select("claim_id", "story_id"),
+            per.filter(pl.col("strict_carriers").list.len() >= 2).select("claim_id", "story_id"),
             on=["claim_id", "story_id"],
         )
         .group_by("story_id", "outlet")
         .agg(pl.len().cast(pl.Int32).alias("shared_claims"))
     )
     return (
-        cand.join(best, on=["claim_id", "story_id", "outlet"], how="left")
+        cand.filter(~pl.col("_loose"))
+        .drop("_loose", "strict_carriers")
+        .join(
+            per.select("claim_id", "story_id", "carried_by", "claim_outlets"),
+            on=["claim_id", "story_id"],
+        )
+        .filter(pl.col("claim_outlets") >= min_outlets)
         .join(shared, on=["story_id", "outlet"], how="left")
         .with_columns(pl.col("shared_claims").fill_null(0))
-        .filter(pl.col("closest_score").is_null() | (pl.col("closest_score") < carried_score))
     )
 
 
@@ -207,8 +246,9 @@ def omissions(
     *,
     comparable: Comparable = "story",
     carried_score: float = 40.0,
+    carried_containment: float = 0.6,
     window_days: int | None = None,
-    min_outlets: int = 1,
+    min_outlets: int | None = None,
     outlets: Sequence[str] | None = None,
     max_evidence: int = 10,
     closest_options: dict[str, Any] | None = None,
@@ -236,12 +276,21 @@ def omissions(
         other words and no omission is listed. The default 40 is the
         alignment's competitive-link threshold: within one event, pairs from
         40 up mostly report the same claim.
+    carried_containment
+        ``"story"``: the outlet is also taken to carry the claim when one of
+        its statements in the story holds this share (0-1, IDF-weighted) of
+        a claim statement's content words, or the reverse (a long sentence
+        carrying several facts), or gives one of its figures (71 and
+        71.08: within one event, one figure is one fact).
     window_days
         ``"speaker"``, ``"window"``: only articles published within this
         many days of the claim count.
     min_outlets
-        Only claims carried by at least this many outlets (``"story"``: in
-        the story).
+        Only claims carried by at least this many outlets. ``"story"``
+        (default 2): outlets carrying it in the story, in other words
+        included; a detail one outlet alone gave is its own, not an omission
+        of the others (they are listed with ``min_outlets=1``). Other rules:
+        default 1.
     outlets
         Restrict the outlets examined for omissions.
     max_evidence
@@ -258,19 +307,19 @@ def omissions(
 
     Examples
     --------
-    >>> claims = pl.DataFrame({"claim_id": ["c1", "c1", "c2", "c3"],
-    ...     "statement_id": ["a:1", "b:1", "a:2", "c:1"],
-    ...     "article_id": ["a", "b", "a", "c"], "outlet": ["sana", "rt", "sana", "x"]})
+    >>> claims = pl.DataFrame({"claim_id": ["c1", "c1", "c2", "c2"],
+    ...     "statement_id": ["a:1", "b:1", "a:2", "d:1"],
+    ...     "article_id": ["a", "b", "a", "d"], "outlet": ["sana", "rt", "sana", "ap"]})
     >>> st = claims.select("statement_id", "article_id", "outlet").with_columns(
     ...     text=pl.Series(["دعا لافروف إلى توحيد الجهود الدولية ضد الإرهاب",
     ...                     "دعا لافروف إلى توحيد الجهود الدولية ضد الإرهاب",
     ...                     "أعلن الجيش السوري السيطرة على مدينة تدمر بالكامل",
-    ...                     "ارتفعت أسعار النفط"]))
-    >>> stories = pl.DataFrame({"article_id": ["a", "b", "c"],
-    ...     "story_id": ["s1", "s1", "s2"], "outlet": ["sana", "rt", "x"]})
+    ...                     "الجيش السوري يسيطر على مدينة تدمر"]))
+    >>> stories = pl.DataFrame({"article_id": ["a", "b", "d"],
+    ...     "story_id": ["s1", "s1", "s1"], "outlet": ["sana", "rt", "ap"]})
     >>> om = omissions(st, claims, stories)
     >>> om[["outlet", "claim_id", "story_id", "closest_statement_id"]].rows()
-    [('rt', 'c2', 's1', 'b:1')]
+    [('ap', 'c1', 's1', 'd:1'), ('rt', 'c2', 's1', 'b:1')]
     """
     check(
         statements, ("statement_id", "article_id", "outlet"), name="statements", stage="omissions"
@@ -288,10 +337,10 @@ def omissions(
         out = _story_rows(
             statements,
             claims,
-            facts,
             stories,
             carried_score=carried_score,
-            min_outlets=min_outlets,
+            carried_containment=carried_containment,
+            min_outlets=2 if min_outlets is None else min_outlets,
             max_evidence=max_evidence,
             closest_options=closest_options,
         )
@@ -317,7 +366,7 @@ def omissions(
             .select(schemas.OMISSIONS.names())
             .sort("outlet", "story_id", "claim_id", nulls_last=True)
         )
-    facts = facts.filter(pl.col("claim_outlets") >= min_outlets)
+    facts = facts.filter(pl.col("claim_outlets") >= (min_outlets or 1))
     claims = claims.join(facts.select("claim_id"), on="claim_id", how="semi")
     units = sorted(
         set(statements["outlet"].unique().to_list()) | set(claims["outlet"].unique().to_list()),

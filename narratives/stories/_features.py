@@ -7,9 +7,10 @@ with the definite article and a proclitic before it taken off
 (الرياض / والرياض / بالرياض count as one word). Words are weighted by
 sublinear TF x IDF computed over the articles given, rows scaled to unit
 length, so the dot product of two rows is their cosine. Words found in one
-article only cannot link two articles and are dropped; in a corpus of 50
-articles or more, words found in more than ``max_df`` of them (``الملك``,
-``المملكة`` in Saudi news) are dropped too.
+article only cannot link two articles and are dropped; words found in more
+than ``max_df`` of the articles and in more than 100 of them (``الملك``,
+``المملكة`` in a large corpus of Saudi news) are dropped too; a small corpus
+keeps them, weighted down by their IDF.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def article_tokens(articles: pl.DataFrame, *, body_chars: int = 1500) -> pl.Seri
 
 
 def word_vectors(
-    words: pl.Series, *, max_df: float = 0.05, min_df: int = 2, min_articles_for_max_df: int = 50
+    words: pl.Series, *, max_df: float = 0.05, min_df: int = 2, max_df_floor: int = 100
 ) -> sp.csr_matrix:
     """Unit-length sublinear TF-IDF rows over ``words`` (lists of tokens per article)."""
     n = len(words)
@@ -78,9 +79,7 @@ def word_vectors(
         )
     )
     norms[norms == 0] = 1
-    keep = pl.col("df") >= min_df
-    if n >= min_articles_for_max_df:
-        keep &= pl.col("df") <= max(min_df, max_df * n)
+    keep = (pl.col("df") >= min_df) & (pl.col("df") <= max(max_df_floor, max_df * n))
     flat = flat.filter(keep)
     if flat.height == 0:
         return sp.csr_matrix((n, 0), dtype=np.float32)
@@ -89,3 +88,45 @@ def word_vectors(
     rows = flat["row"].to_numpy().astype(np.int64)
     data = (flat["weight"].to_numpy() / norms[rows]).astype(np.float32)
     return sp.csr_matrix((data, (rows, col)), shape=(n, int(col.max()) + 1))
+
+
+#: a figure: digits with decimal or thousands separators
+_NUMBER = r"\d+(?:[.,٫]\d+)*"
+
+
+def article_numbers(articles: pl.DataFrame, *, body_chars: int = 800) -> list[frozenset[str]]:
+    """The figures of each article's headline and first ``body_chars`` of text.
+
+    Single digits and years (1900-2099) are left out.
+    """
+    title = pl.col("title").fill_null("") if "title" in articles.columns else pl.lit("")
+    text = pl.col("text").fill_null("").str.slice(0, body_chars)
+    found = articles.select(
+        normalized(pl.concat_str([title, text], separator=" ")).str.extract_all(_NUMBER).alias("n")
+    )["n"].to_list()
+    out = []
+    for nums in found:
+        clean = {x.replace(",", "").replace("٫", ".") for x in nums or []}
+        # single digits ("5 billion") recur in any two reports; years are not figures
+        out.append(
+            frozenset(
+                x for x in clean if len(x) > 1 and not (len(x) == 4 and x[:2] in ("19", "20"))
+            )
+        )
+    return out
+
+
+def figures_disagree(numbers: list[frozenset[str]], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """True where both articles give two or more figures and share none.
+
+    Daily reports cast in one template (the stock market's close, the weather)
+    share most of their words; their figures tell one day's from the next.
+    """
+    return np.fromiter(
+        (
+            len(numbers[a]) >= 2 and len(numbers[b]) >= 2 and not (numbers[a] & numbers[b])
+            for a, b in zip(i.tolist(), j.tolist(), strict=True)
+        ),
+        dtype=bool,
+        count=len(i),
+    )

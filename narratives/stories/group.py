@@ -5,7 +5,8 @@ a few days. Two articles belong to one story on article-level evidence:
 
 1. **Shared rare words and names.** Cosine of the articles' TF-IDF word
    vectors (headline counted twice, start of the body; IDF over the articles
-   given; see :mod:`narratives.stories._features`).
+   given; see :mod:`narratives.stories._features`), halved
+   (``number_penalty``) when both give figures and share none.
 2. **Aligned statements** (optional): pairs of the ``alignments`` table
    scoring ``alignment_score`` or more add up to ``alignment_weight``.
 3. **Dates.** Two dated articles are compared only when published at most
@@ -37,7 +38,12 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 
 from narratives import schemas
-from narratives.stories._features import article_tokens, word_vectors
+from narratives.stories._features import (
+    article_numbers,
+    article_tokens,
+    figures_disagree,
+    word_vectors,
+)
 
 _NEEDED = ("article_id", "outlet", "published")
 
@@ -204,6 +210,7 @@ def group_stories(
     min_copy_chars: int = 200,
     body_chars: int = 1500,
     max_df: float = 0.05,
+    number_penalty: float = 0.5,
     max_component: int = 6000,
 ) -> pl.DataFrame:
     """Group articles into stories: one event covered by one or more outlets.
@@ -240,8 +247,12 @@ def group_stories(
     body_chars
         Characters of the body read after the headline.
     max_df
-        Words found in more than this share of the articles are ignored
-        (corpora of 50 articles or more).
+        Words found in more than this share of the articles (and in more
+        than 100 of them) are ignored.
+    number_penalty
+        Factor applied to the similarity of two articles that both give two
+        or more figures (years aside) in their headline and lead and share
+        none: one template's reports of two different days.
     max_component
         Largest group clustered exactly (a dense matrix); larger ones keep
         their strongest pairs only.
@@ -298,6 +309,8 @@ def group_stories(
     x = word_vectors(article_tokens(frame, body_chars=body_chars), max_df=max_df)
     day = _days(frame["published"])
     i, j, s = _candidate_pairs(x, day, window_days=window_days, min_similarity=min_similarity)
+    if number_penalty < 1 and len(i):
+        s = np.where(figures_disagree(article_numbers(frame), i, j), s * number_penalty, s)
     ids = frame["article_id"].to_list()
     if (
         alignments is not None
