@@ -472,7 +472,7 @@ DISTINGUISHING_TERMS = pl.Schema(
         {
             "outlet": pl.String,  # the outlet compared
             "versus": pl.String,  # "rest" or the other outlet
-            "term": pl.String,  # normalized token (clitics stripped when known)
+            "term": pl.String,  # the term as written (the outlets' most frequent spelling)
             "n_outlet": pl.Int64,  # count in the outlet
             "n_versus": pl.Int64,  # count in the comparison group
             "log_odds": pl.Float64,  # Monroe et al. (2008) log-odds ratio, informative prior
@@ -480,6 +480,7 @@ DISTINGUISHING_TERMS = pl.Schema(
             "z": pl.Float64,  # log_odds / sqrt(variance); > 0 = typical of `outlet`
             "rank": pl.Int32,  # 1 = most distinguishing (by |z| within its sign)
             "statement_ids": pl.List(pl.String),  # example statements of the outlet using it
+            "term_key": pl.String,  # the match-normalized token counted (clitics stripped)
         }
     )
 )

@@ -57,7 +57,13 @@ from narratives.cli._options import (
 @click.option(
     "--aligned-only",
     is_flag=True,
-    help="Distinguishing terms from aligned statements only (topic held constant).",
+    help="Distinguishing terms from statements of claims several outlets carried "
+    "(topic held constant); the default, kept for older scripts.",
+)
+@click.option(
+    "--all-text",
+    is_flag=True,
+    help="Distinguishing terms from every statement, not only those of shared claims.",
 )
 @click.option(
     "--n-boot",
@@ -79,6 +85,7 @@ def command(
     window_days: int | None,
     labels: Path | None,
     aligned_only: bool,
+    all_text: bool,
     n_boot: int,
     seed: int,
     threshold: float | None,
@@ -159,7 +166,7 @@ def command(
         carried_score=carried_score,
         window_days=window_days,
         labels=labels if labels is not None else "labels.yaml",
-        aligned_only=aligned_only,
+        aligned_only=not all_text,
         n_boot=n_boot,
         rng=seed,
         progress=True,

@@ -84,7 +84,7 @@ def compare(
     window_days: int | None = None,
     labels: LabelSource = "labels.yaml",
     lede: int = 1,
-    aligned_only: bool = False,
+    aligned_only: bool | None = None,
     top_n: int = 30,
     n_boot: int = 1000,
     level: float = 0.95,
@@ -120,7 +120,9 @@ def compare(
     lede
         Body statements that form the lede (:func:`emphasis`).
     aligned_only, top_n
-        :func:`distinguishing_terms` on aligned statements only; terms kept.
+        :func:`distinguishing_terms` on statements of claims several outlets
+        carried (None or True, the default) or on every statement (False);
+        terms kept.
     n_boot, level, rng
         Bootstrap of :func:`omission_rates` (``rng``: generator or seed).
     absent_min_outlets
@@ -244,7 +246,8 @@ def compare(
         "distinguishing_terms": distinguishing_terms(
             statements,
             alignments,
-            aligned_only=aligned_only,
+            claims=claims,
+            scope="all" if aligned_only is False else "aligned",
             top_n=top_n,
             **options.get("terms_options", {}),
         ),

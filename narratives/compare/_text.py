@@ -308,3 +308,11 @@ def variant_kind(
     if rules.transpositions and min(len(a), len(b)) >= 6 and not {x, y} & {"ا", "و", "ي"}:
         return "transposition"  # المنتزهات / المتنزهات
     return None
+
+
+def _strip_display_form(word: str, key: str) -> str:
+    """``word`` (as written) cut to the letters of its proclitic-stripped ``key``."""
+    out = word
+    while out and len(normalize(unmarked(out))) > len(key) and normalize(unmarked(out)) != key:
+        out = out[1:]
+    return out if normalize(unmarked(out)) == key else word

@@ -107,7 +107,7 @@ def repetitions(
             .agg(pl.col("statement_id"))
         )
         for ids in same["statement_id"].to_list():
-            edges.extend((ids[0], other) for other in ids[1:])
+            edges.extend((a, b) for i, a in enumerate(ids) for b in ids[i + 1 :])
     pairs = pl.DataFrame(edges, schema={"a": pl.String, "b": pl.String}, orient="row").unique()
     degree = (
         pl.concat([pairs.select(statement_id="a"), pairs.select(statement_id="b")])
@@ -309,7 +309,8 @@ def emphasis_claims(emphasis: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFram
     multi = emphasis.join(rest.select("statement_id"), on="statement_id")
     per_article = multi.group_by("claim_id", "outlet", "article_id").agg(
         pl.col("word_share").sum().alias("article_share"),
-        pl.max_horizontal(pl.len(), pl.col("repetitions").max()).alias("article_reps"),
+        # the claim's statements here, or as many as repeat its least repeated one
+        pl.max_horizontal(pl.len(), pl.col("repetitions").min()).alias("article_reps"),
     )
     per_claim = (
         multi.sort("statement_id")
