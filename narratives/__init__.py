@@ -27,6 +27,7 @@ _API: dict[str, str] = {
     "evaluate": "narratives.evaluate",
     "compare": "narratives.compare",
     "render_report": "narratives.report",
+    "read_outputs": "narratives.report",
     "viz": "narratives.viz",
     "schemas": "narratives.schemas",
 }

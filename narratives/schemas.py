@@ -197,6 +197,46 @@ STORY_SUMMARY = pl.Schema(
     )
 )
 
+# One row per statement of a talking point: a position repeated across two or more
+# stories, looser than a claim (narratives.stories.talking_points).
+TALKING_POINTS = pl.Schema(
+    _columns(
+        {
+            "talking_point_id": pl.String,  # "tp0001", ... most stories first
+            "statement_id": pl.String,
+            "claim_id": pl.String,  # the statement's claim (CLAIMS)
+            "story_id": pl.String,  # the statement's story (STORIES)
+            "article_id": pl.String,
+            "outlet": pl.String,
+            "speaker": pl.String,
+            "cue": pl.String,  # reporting verb of the statement
+            "text": pl.String,  # the statement as worded here
+            "n_stories": pl.Int32,  # stories the talking point recurs in (>= 2)
+            "n_outlets": pl.Int32,
+            "n_statements": pl.Int32,
+            "outlets": pl.List(pl.String),
+            "score": pl.Float64,  # mean similarity (0-1) of its statement pairs
+            # how sure: high | medium | low, from the precision measured at that score
+            # on the seed gold (docs/methods.md); treat low ones as leads
+            "confidence": pl.String,
+            "label": pl.String,  # its shortest wording
+        }
+    )
+)
+
+# One row per level of a comparison: what was found and a plain-language note on how
+# far to trust it (narratives.stories.reliability_notes; printed by `narratives compare`).
+RELIABILITY = pl.Schema(
+    _columns(
+        {
+            "level": pl.String,  # story | claim | talking_point | omission
+            "n_units": pl.Int64,  # stories, claims, talking points, omission rows
+            "n_pairs": pl.Int64,  # article pairs in stories, aligned pairs, pairs in talking points
+            "note": pl.String,  # e.g. "the outlets share few stories: omission rates are not ..."
+        }
+    )
+)
+
 # --- comparison tables (narratives.compare) are declared below this line ---
 #
 # Every comparison table carries the statements behind each row (a list column
@@ -523,6 +563,8 @@ COMPARISON_TABLES: dict[str, pl.Schema] = {
     "discrepancies": DISCREPANCIES,
     "stories": STORIES,
     "story_summary": STORY_SUMMARY,
+    "talking_points": TALKING_POINTS,
+    "reliability": RELIABILITY,
 }
 """Name of each table returned by ``narratives.compare`` -> its schema."""
 

@@ -1,30 +1,41 @@
-"""`narratives report`: one self-contained, offline HTML file; article text stays inert.
+"""`narratives report`: one offline HTML file; every figure one click from its evidence.
 
 One report is rendered per test session (through the CLI, as the README does)
 on the seed articles plus one hostile article carrying markup, a script tag
-and a bidi override; every test reads that file. The browser test opens it in
-Debian's headless chromium with the network off.
+and a bidi override; most tests read that file. The browser tests open it in
+Debian's headless chromium with the network off (tests/_browser.py) and click
+through it; screenshots go to tests/artifacts/.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
+import polars as pl
 import pytest
 from click.testing import CliRunner
 
+import narratives as nv
 from narratives import __version__
+from narratives.align import align, cluster_claims
 from narratives.cli import main
-from narratives.report import ReportError, check_offline, render_report, template_path
+from narratives.compare import compare
+from narratives.report import ReportError, check_offline, read_outputs, render_report
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _browser import CHROMIUM, Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "data" / "seeds"
 ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
+SNN = Path("/work/shared/corpora/saudinewsnet")
 
 HOSTILE = (
     "<script>alert(1)</script> لافروف يحذر \u202eمن الإرهاب\n"
@@ -48,32 +59,59 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def rendered(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
+def rendered(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float, str]:
     out = tmp_path_factory.mktemp("report") / "report.html"
     start = time.perf_counter()
     # threshold 30: the seeds' cross-outlet paraphrases align, so every chart is drawn
     args = ["report", str(corpus), "-o", str(out), "--title", TITLE, "--threshold", "30"]
+    args += ["--comparable", "speaker"]  # the seeds cover five occasions: one story each
     result = CliRunner().invoke(main, args)
     seconds = time.perf_counter() - start
     assert result.exit_code == 0, result.output
-    return out, seconds
+    return out, seconds, result.output
 
 
 @pytest.fixture(scope="session")
-def page(rendered: tuple[Path, float]) -> str:
+def page(rendered: tuple[Path, float, str]) -> str:
     return rendered[0].read_text(encoding="utf-8")
 
 
-def test_report_finishes_within_a_minute_and_stays_light(rendered: tuple[Path, float]) -> None:
-    path, seconds = rendered
+@pytest.fixture(scope="session")
+def seed_tables() -> dict[str, pl.DataFrame]:
+    articles = nv.read_corpus(SEEDS)
+    statements = nv.extract_statements(articles)
+    # the functions from their modules: once another test imported the subpackage
+    # narratives.compare, `nv.compare` is that module (see the closing note)
+    alignments = align(statements, threshold=30)
+    claims = cluster_claims(statements, alignments, threshold=30)
+    tables = compare(articles, statements, alignments, claims)
+    return {
+        "articles": articles,
+        "statements": statements,
+        "alignments": alignments,
+        "claims": claims,
+        **tables,
+    }
+
+
+def test_report_finishes_within_a_minute_and_stays_light(
+    rendered: tuple[Path, float, str],
+) -> None:
+    path, seconds, _ = rendered
     assert seconds < 60, f"narratives report took {seconds:.0f} s on the seeds"
     assert path.stat().st_size < 10_000_000
+
+
+def test_report_prints_its_phases_on_stderr(rendered: tuple[Path, float, str]) -> None:
+    output = rendered[2]
+    for phase in ("reading the corpus", "statements:", "align:", "compare:", "rendering", "wrote"):
+        assert f"report: {phase}" in output
 
 
 def test_report_loads_nothing_from_the_network(page: str) -> None:
     check_offline(page)  # no src/href to another host, no @import, no url() fetch
     markup = re.sub(r"<script\b[^>]*>.*?</script>", "<script></script>", page, flags=re.S)
-    assert not re.search(r"<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=", markup, re.I)
+    assert not re.search(r"<(script|link|img|iframe)\b[^>]*\b(src)\s*=", markup, re.I)
     assert "require.js" not in page and "MathJax" not in page
     assert "@font-face" not in page
 
@@ -81,7 +119,7 @@ def test_report_loads_nothing_from_the_network(page: str) -> None:
 def test_only_the_inlined_chart_code_is_executable(page: str) -> None:
     scripts = re.findall(r"<script\b([^>]*)>", page, re.I)
     executable = [a for a in scripts if 'type="application/json"' not in a]
-    assert len(executable) == 2, executable  # the Vega bundle and the loader
+    assert len(executable) == 2, executable  # the Vega bundle and the report's own script
     charts = [a for a in scripts if "narratives-spec" in a]
     assert len(charts) >= 7  # coverage, omissions, emphasis x2, verbs, labels, pairs, terms
 
@@ -94,21 +132,30 @@ def test_article_markup_and_bidi_overrides_are_inert(page: str) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page or "\\u003cscript\\u003ealert(1)" in page
 
 
-def test_report_records_title_parameters_version_and_contents(page: str, corpus: Path) -> None:
+def test_report_records_title_parameters_version_and_contents(page: str) -> None:
     assert "<title>Lavrov &lt;b&gt;on&lt;/b&gt; Syria</title>" in page
     assert f"narratives {__version__}" in page
-    assert str(corpus) in page  # the paths parameter
     toc = re.search(r'<nav class="toc">(.*?)</nav>', page, re.S)
-    assert toc and toc.group(1).count("<li>") >= 8
-    for section in ("Coverage", "Omissions", "Reporting verbs", "side by side", "Evidence"):
+    assert toc and toc.group(1).count("<li>") >= 10
+    for section in ("corpus holds", "trusted", "Coverage", "Omissions", "Framing", "side by side"):
         assert section in toc.group(1)
+    assert "Evidence: the articles cited" in toc.group(1)
+
+
+def test_no_absolute_local_path_anywhere(page: str, corpus: Path) -> None:
+    assert str(corpus) not in page
+    assert str(ROOT) not in page
+    assert not re.search(r"(?<![\w/])/(?:tmp|home|root|work|Users)/", page)
+    about = re.search(r'<table class="narratives-table about">(.*?)</table>', page, re.S)
+    assert about is not None
+    assert "None" not in about.group(1) and "{" not in about.group(1)
+    assert re.search(r"<th>threshold</th><td>30.0</td>", about.group(1))
 
 
 def test_reading_problems_are_listed_in_the_report_not_dropped(page: str) -> None:
     problems = re.search(r'<details class="problems">(.*?)</details>', page, re.S)
     assert problems and "broken.json" in problems.group(1)
     assert "not valid JSON" in problems.group(1)
-    assert page.index("About this report") < page.index('<details class="problems">')
 
 
 def test_arabic_text_is_present_and_marked_right_to_left(page: str) -> None:
@@ -116,14 +163,125 @@ def test_arabic_text_is_present_and_marked_right_to_left(page: str) -> None:
     assert "سيرغي لافروف" in page
 
 
-def test_report_template_is_packaged_with_the_library() -> None:
-    assert template_path().is_file()
-    assert template_path().parent.name == "notebooks"
+def test_every_link_to_evidence_lands_on_a_statement_in_an_embedded_article(page: str) -> None:
+    anchors = set(re.findall(r'<mark class="st" id="([^"]+)"', page))
+    anchors |= set(re.findall(r'class="st-anchor" id="([^"]+)"', page))
+    cited = set()
+    for value in re.findall(r'data-ev="([^"]+)"', page):
+        cited |= set(value.split())
+    for spec in re.findall(r'class="narratives-spec"[^>]*>(.*?)</script>', page, re.S):
+        for rows in json.loads(spec).get("datasets", {}).values():
+            for row in rows:
+                cited |= set(str(row.get("_ev", "")).split())
+    cited.discard("")
+    assert cited, "nothing links to evidence"
+    assert cited <= anchors, sorted(cited - anchors)[:5]
+    # the coverage chart and the omission table carry links
+    assert re.search(r'<tr data-ev="s-', page)
+
+
+def test_report_embeds_only_the_articles_it_cites(page: str) -> None:
+    embedded = re.findall(r'<article class="evidence" id="([^"]+)"', page)
+    assert embedded
+    for art in re.findall(r'<article class="evidence".*?</article>', page, re.S):
+        assert '<mark class="st"' in art  # an article is embedded only for a cited statement
+    # a URL is a working link, isolated left to right
+    assert 'href="http' not in page or '<bdi dir="ltr">http' in page
+
+
+def test_sana_distancing_verb_for_kerry_is_never_cut(page: str) -> None:
+    specs = [
+        json.loads(s)
+        for s in re.findall(r'class="narratives-spec"[^>]*>(.*?)</script>', page, re.S)
+    ]
+    verbs = [s for s in specs if "Reporting verbs" in json.dumps(s.get("title", ""))]
+    assert verbs
+    rows = [r for d in verbs[0]["datasets"].values() for r in d]
+    assert any(
+        r.get("speaker") == "kerry" and "زعم" in r.get("verb", "") and r.get("outlet") == "sana"
+        for r in rows
+    )
+
+
+def test_render_report_takes_the_frames_themselves(seed_tables: dict[str, pl.DataFrame]) -> None:
+    page = nv.render_report(seed_tables, title="From Python", parameters={"threshold": 30})
+    check_offline(page)
+    assert "<title>From Python</title>" in page
+    # a frame the user filtered is what the report shows
+    only_sana = {
+        **seed_tables,
+        "reporting_verbs": seed_tables["reporting_verbs"].filter(pl.col("outlet") == "sana"),
+    }
+    filtered = render_report(only_sana, title="Filtered")
+    verbs = re.search(r"Reporting verbs by outlet and speaker.*?</script>", filtered, re.S)
+    assert verbs and '"outlet":"rt-arabic"' not in verbs.group(0)
+
+
+def test_render_report_needs_statements() -> None:
+    with pytest.raises(ValueError, match="statements"):
+        render_report({"articles": pl.DataFrame()})
+
+
+def test_report_from_a_compare_output_folder_reads_tables_not_a_corpus(
+    tmp_path: Path, seed_tables: dict[str, pl.DataFrame]
+) -> None:
+    folder = tmp_path / "compared"
+    folder.mkdir()
+    for name, frame in seed_tables.items():
+        frame.write_parquet(folder / f"{name}.parquet")
+    assert set(read_outputs(folder)) == set(seed_tables)
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(main, ["report", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
+    assert "reading the tables" in result.output
+    assert "compare:" not in result.output  # the saved comparisons are used as they are
+    page = out.read_text(encoding="utf-8")
+    assert "Coverage" in page and "No problems while reading" in page
+    # an analysis option recomputes the comparisons from the saved pipeline tables
+    again = CliRunner().invoke(main, ["report", str(folder), "-o", str(out), "--comparable", "all"])
+    assert again.exit_code == 0 and "compare:" in again.output
+
+
+def test_report_from_an_align_output_folder_runs_only_the_comparisons(tmp_path: Path) -> None:
+    folder = tmp_path / "aligned"
+    done = CliRunner().invoke(main, ["align", str(SEEDS), "-o", str(folder), "--threshold", "30"])
+    assert done.exit_code == 0, done.output
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(main, ["report", str(folder), "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert result.output == ""  # --quiet
+    assert "Which outlet carried which claim" in out.read_text(encoding="utf-8")
+
+
+def test_report_has_every_analysis_option_of_compare() -> None:
+    from narratives.cli import compare, report
+
+    def names(cmd: object) -> set[str]:
+        return {o for p in cmd.params for o in p.opts}  # type: ignore[attr-defined]
+
+    missing = names(compare.command) - names(report.command) - {"--format"}
+    assert not missing
+
+
+def test_report_runs_from_a_folder_holding_a_narratives_dir(tmp_path: Path) -> None:
+    (tmp_path / "narratives").mkdir()
+    out = tmp_path / "r.html"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run(
+        [sys.executable, "-m", "narratives", "report", str(SEEDS), "-o", str(out), "-q"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert out.stat().st_size > 100_000
 
 
 def test_missing_corpus_path_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError, match="no-such-folder"):
-        render_report(tmp_path / "no-such-folder", tmp_path / "r.html")
     result = CliRunner().invoke(main, ["report", str(tmp_path / "nope"), "-o", "r.html"])
     assert result.exit_code == 2 and "does not exist" in result.output
 
@@ -135,88 +293,113 @@ def test_a_page_that_would_fetch_from_a_cdn_is_refused() -> None:
         check_offline("<style>@import url(https://fonts.googleapis.com/css?family=Amiri);</style>")
 
 
-def _chromium(*args: str) -> subprocess.CompletedProcess[str]:
-    flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-sync",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-extensions",
-        "--proxy-server=127.0.0.1:9",  # nowhere: even without unshare nothing is fetched
-        "--hide-scrollbars",
-        "--enable-logging=stderr",
-        "--v=0",
-        "--virtual-time-budget=15000",
-    ]
-    prefix = ["unshare", "--net"] if shutil.which("unshare") and _can_unshare() else []
-    return subprocess.run(
-        [*prefix, str(CHROMIUM), *flags, *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
-def _can_unshare() -> bool:
-    return (
-        subprocess.run(["unshare", "--net", "true"], capture_output=True, check=False).returncode
-        == 0
-    )
-
-
-@pytest.mark.browser
-@pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="needs Debian's chromium: apt-get install chromium"
-)
-def test_report_renders_offline_in_a_headless_browser(
-    rendered: tuple[Path, float], tmp_path: Path
-) -> None:
-    path = rendered[0]
-    run = _chromium(f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", path.as_uri())
-    dom = run.stdout
-    n_charts = len(re.findall(r'class="narratives-spec"', path.read_text(encoding="utf-8")))
-    drawn = re.findall(r'<svg[^>]*class="marks"', dom)
-    assert len(drawn) == n_charts, f"{len(drawn)} of {n_charts} charts drawn"
-    # console messages of the report page itself (chromium's own pages log too)
-    console = [
-        line
-        for line in run.stderr.splitlines()
-        if ":CONSOLE" in line and f"source: {path.as_uri()}" in line
-    ]
-    errors = [line for line in console if not re.search(r'CONSOLE[^"]*"WARN ', line)]
-    assert not errors, errors
-    assert re.search(r"<text[^>]*>[^<]*[\u0600-\u06ff]{3,}", dom), "no Arabic text in the charts"
-    ARTIFACTS.mkdir(exist_ok=True)
-    shot = ARTIFACTS / "report.png"
-    _chromium(
-        f"--user-data-dir={tmp_path / 'profile2'}",
-        "--window-size=1280,4000",
-        f"--screenshot={shot}",
-        path.as_uri(),
-    )
-    assert shot.exists() and shot.stat().st_size > 50_000
-
-
-def test_report_command_passes_its_options_to_render_report(
+def test_report_command_passes_its_options_on(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     seen: dict[str, object] = {}
 
-    def fake(paths: list[Path], output: Path, **options: object) -> Path:
-        seen.update(options, paths=paths)
-        output.write_text("<html></html>", encoding="utf-8")
-        return output
+    def fake(tables: dict[str, pl.DataFrame], **options: object) -> str:
+        seen.update(options)
+        return "<html></html>"
 
     monkeypatch.setattr("narratives.report.render_report", fake)
     out = tmp_path / "r.html"
     args = ["report", str(SEEDS), "-o", str(out), "--title", "T", "--threshold", "30"]
-    result = CliRunner().invoke(main, [*args, "--top", "5", "--text-column", "content"])
+    result = CliRunner().invoke(main, [*args, "--top", "5", "--rows", "7", "-q"])
     assert result.exit_code == 0, result.output
-    assert seen["paths"] == [SEEDS]
-    assert (seen["title"], seen["threshold"], seen["top"]) == ("T", 30.0, 5)
-    assert seen["read_options"]["text_column"] == "content"  # type: ignore[index]
+    assert (seen["title"], seen["top"], seen["rows"]) == ("T", 5, 7)
+    assert seen["parameters"]["threshold"] == 30.0  # type: ignore[index]
+
+
+# --- in a browser ---------------------------------------------------------------
+
+COVERAGE_CELL = """(function () {
+  var h = [...document.querySelectorAll('h2')].find(x => x.textContent.startsWith('Coverage'));
+  var paths = h.parentNode.querySelectorAll('.narratives-chart g.mark-rect path');
+  for (var i = 0; i < paths.length; i++) {
+    var d = paths[i].__data__ && paths[i].__data__.datum;
+    if (d && d._ev && d.status !== 'absent') return paths[i];
+  }
+  return null; })()"""
+OMISSION_ROW = """(function () {
+  var h = [...document.querySelectorAll('h2')].find(x => x.textContent.startsWith('Omissions'));
+  return h.parentNode.querySelector('tbody tr[data-ev]'); })()"""
+CURRENT = """(function () {
+  var panel = document.getElementById('evidence-panel');
+  var mark = panel.querySelector('.panel-article article.evidence mark.current');
+  return panel.hidden || !mark ? null : mark.textContent; })()"""
+
+
+def check_report_in_browser(path: Path, profile: Path, name: str) -> dict[str, object]:
+    """Open, wait for every chart, click a coverage cell and an omission row; screenshots."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser = Browser(profile)
+    try:
+        seconds = browser.open(path)
+        n_specs = browser.evaluate("document.querySelectorAll('script.narratives-spec').length")
+        drawn = browser.evaluate(
+            "document.querySelectorAll('.narratives-chart[data-ready] svg.marks').length"
+        )
+        assert drawn == n_specs, f"{drawn} of {n_specs} charts drawn"
+        browser.screenshot(ARTIFACTS / f"{name}-top.png")
+        browser.click(COVERAGE_CELL)
+        cell = browser.wait_for(CURRENT, timeout=5)
+        browser.screenshot(ARTIFACTS / f"{name}-coverage-click.png")
+        browser.click(OMISSION_ROW)
+        row = browser.wait_for(CURRENT, timeout=5)
+        browser.screenshot(ARTIFACTS / f"{name}-omission-click.png")
+        kerry = browser.evaluate(
+            "[...document.querySelectorAll('.narratives-chart svg text')]"
+            ".some(t => t.textContent.includes('زعم'))"
+        )
+        browser.drain()
+        return {
+            "seconds": seconds,
+            "cell": cell,
+            "row": row,
+            "kerry": kerry,
+            "errors": browser.errors(),
+            "requests": [u for u in browser.requests() if not u.startswith(("file:", "data:"))],
+        }
+    finally:
+        browser.close()
+
+
+needs_chromium = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="needs Debian's chromium: apt-get install chromium"
+)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_seeds_report_in_a_browser_every_figure_one_click_from_its_article(
+    rendered: tuple[Path, float, str], tmp_path: Path
+) -> None:
+    seen = check_report_in_browser(rendered[0], tmp_path / "profile", "report-seeds")
+    assert not seen["errors"], seen["errors"]
+    assert not seen["requests"], seen["requests"]
+    assert seen["cell"] and seen["row"]  # the cited statements, shown inside their articles
+    assert seen["kerry"], "SANA's زعم for Kerry is not drawn"
+    assert (ARTIFACTS / "report-seeds-coverage-click.png").stat().st_size > 20_000
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@needs_chromium
+@pytest.mark.skipif(not (SNN / "2015-07-22.zip").exists(), reason="SaudiNewsNet not here")
+def test_two_saudinewsnet_days_report_in_a_browser(tmp_path: Path) -> None:
+    days = tmp_path / "snn"
+    days.mkdir()
+    for day in ("2015-07-22", "2015-07-23"):
+        shutil.copy(SNN / f"{day}.zip", days / f"{day}.zip")
+    out = tmp_path / "snn.html"
+    result = CliRunner().invoke(main, ["report", str(days), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size < 10_000_000
+    page = out.read_text(encoding="utf-8")
+    assert str(tmp_path) not in page
+    seen = check_report_in_browser(out, tmp_path / "profile", "report-saudinewsnet")
+    assert not seen["errors"], seen["errors"]
+    assert not seen["requests"], seen["requests"]
+    assert seen["cell"] and seen["row"]
+    assert seen["seconds"] < 10

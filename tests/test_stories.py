@@ -150,3 +150,62 @@ def test_duplicate_article_ids_fail_clearly() -> None:
     arts = _articles([("a", "spa", D0, "عنوان", WIRE), ("a", "okaz", D0, "عنوان", WIRE)])
     with pytest.raises(ValueError, match="duplicate article ids"):
         group_stories(arts)
+
+
+def test_talking_points_join_one_position_across_stories() -> None:
+    from narratives.stories import talking_points
+
+    texts = {
+        "a:1": "وقال لافروف إن توحيد جهود المجتمع الدولي في مكافحة الإرهاب ضرورة لا غنى عنها",
+        "b:1": "وأكد وزير الخارجية الروسي لافروف ضرورة توحيد جهود المجتمع الدولي لمكافحة الإرهاب",
+        "c:1": "وأعلنت وزارة الصحة افتتاح مستشفى جديد في مدينة جدة بسعة مئتي سرير",
+    }
+    st = pl.DataFrame(
+        {
+            "statement_id": list(texts),
+            "article_id": ["a", "b", "c"],
+            "outlet": ["sana", "sana", "spa"],
+            "text": list(texts.values()),
+            "speaker": ["lavrov", "lavrov", None],
+        }
+    )
+    claims = st.select("statement_id", "article_id", "outlet", claim_id="statement_id")
+    stories = pl.DataFrame(
+        {"article_id": ["a", "b", "c"], "story_id": ["s1", "s2", "s3"], "outlet": st["outlet"]}
+    )
+    tp = talking_points(st, claims, stories)
+    assert tp.columns == schemas.TALKING_POINTS.names()
+    # one outlet repeating itself across two events is a talking point
+    assert set(tp["statement_id"]) == {"a:1", "b:1"}
+    assert tp["n_stories"][0] == 2 and tp["confidence"][0] in ("high", "medium", "low")
+    same_story = talking_points(st, claims, stories.with_columns(story_id=pl.lit("s1")))
+    assert same_story.height == 0  # within one story it is a claim, not a talking point
+
+
+def test_talking_points_keep_speaker_camps_apart() -> None:
+    from narratives.stories import talking_points
+
+    text = "نحن مستعدون للتعاون في مكافحة الإرهاب وتوحيد الجهود الدولية ضد التنظيمات المتطرفة"
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:1", "b:1"],
+            "article_id": ["a", "b"],
+            "outlet": ["sana", "alittihad"],
+            "text": [text, text],
+            "speaker": ["lavrov", "tillerson"],
+        }
+    )
+    claims = st.select("statement_id", "article_id", "outlet", claim_id="statement_id")
+    stories = pl.DataFrame({"article_id": ["a", "b"], "story_id": ["s1", "s2"]})
+    assert talking_points(st, claims, stories).height == 0
+
+
+def test_reliability_notes_say_when_outlets_share_no_story(seeds_dir) -> None:
+    from narratives.stories import reliability_notes
+
+    st = group_stories(n.read_corpus(seeds_dir))
+    notes = reliability_notes({"stories": st, "omissions": None, "omission_rates": None})
+    assert notes.columns == schemas.RELIABILITY.names()
+    assert notes["level"].to_list() == ["story", "claim", "talking_point", "omission"]
+    assert "no story was covered by two outlets" in notes["note"][0]
+    assert "without a date" in notes["note"][0]

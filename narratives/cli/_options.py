@@ -164,10 +164,15 @@ def output_options(func: F) -> F:
 def load_corpus(
     paths: str | Path | Sequence[str | Path],
     *,
+    progress: bool = True,
+    record: list[str] | None = None,
     problems: list[dict[str, Any]] | None = None,
     **options: Any,
 ) -> pl.DataFrame:
     """Read ``paths`` with :func:`narratives.read_corpus` (with progress) for a command.
+
+    Ingest warnings print on stderr as one line each, or are appended to
+    ``record`` (as text) when it is given.
 
     A single Parquet file that already has the ARTICLES columns (the output
     of ``narratives ingest``) is passed through as it is, so commands can
@@ -194,13 +199,17 @@ def load_corpus(
 
         def show(message: Any, category: type[Warning], *args: Any, **kw: Any) -> None:
             if issubclass(category, NarrativesIngestWarning):
-                echo_warning(str(message))
+                line = " ".join(str(message).split())
+                if record is not None:
+                    record.append(f"{category.__name__}: {line}")
+                else:
+                    echo_warning(line)
             else:
                 shown(message, category, *args, **kw)
 
         warnings.showwarning = show
         try:
-            return read_corpus(items, progress=True, problems=problems, **kwargs)
+            return read_corpus(items, progress=progress, problems=problems, **kwargs)
         except IngestError as err:
             raise click.ClickException(str(err)) from err
 

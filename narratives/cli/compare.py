@@ -35,7 +35,7 @@ from narratives.cli._options import (
 @click.option(
     "--carried-score",
     type=click.FloatRange(0, 100),
-    default=40.0,
+    default=35.0,
     show_default=True,
     help="'story': an outlet whose closest statement in the story scores this much "
     "against the claim is taken to carry it in other words (no omission listed).",
@@ -76,6 +76,14 @@ from narratives.cli._options import (
 @threshold_option
 @date_window_option
 @story_options
+@click.option(
+    "--talking-point-threshold",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=0.55,
+    show_default=True,
+    help="Least mean similarity (0-1) of statements of different stories to form one "
+    "talking point (a position repeated across events); lower finds more, less surely.",
+)
 def command(
     paths: tuple[Path, ...],
     out: Path,
@@ -92,6 +100,7 @@ def command(
     date_window: int | None,
     story_window: int,
     story_threshold: float,
+    talking_point_threshold: float,
     **corpus: Any,
 ) -> None:
     """Compare how outlets covered the same claims; write one table per measure.
@@ -103,6 +112,8 @@ def command(
       articles, statements, entity_mentions,
       alignments, claims                         the pipeline's tables
       stories, story_summary                     every article's story; one row per story
+      talking_points                             positions repeated across stories
+      reliability                                per level: what was found, how sure
       coverage, article_coverage                 claim x outlet / article status
       omissions, omission_rates                  what each outlet left out (with CIs)
       emphasis, emphasis_claims, emphasis_outlets  headline, lede, position, share
@@ -170,6 +181,7 @@ def command(
         n_boot=n_boot,
         rng=seed,
         progress=True,
+        talking_points_options={"threshold": talking_point_threshold},
     )
     pipeline = {
         "articles": articles,
@@ -182,6 +194,8 @@ def command(
         {**{k: v for k, v in pipeline.items() if v is not None}, **tables}, out, fmt
     )
     click.echo(f"wrote {len(written)} tables to {out}", err=True)
+    for level, note in tables["reliability"].select("level", "note").iter_rows():
+        click.echo(f"{level}: {note}", err=True)
 
 
 _SAVED = ("statements", "alignments", "claims")

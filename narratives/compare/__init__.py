@@ -23,6 +23,8 @@ distinguishing_terms   :func:`distinguishing_terms`                ``schemas.DIS
 discrepancies          :func:`discrepancies`                       ``schemas.DISCREPANCIES``
 stories                :func:`narratives.group_stories`            ``schemas.STORIES``
 story_summary          :func:`narratives.stories.story_summary`    ``schemas.STORY_SUMMARY``
+talking_points         :func:`narratives.stories.talking_points`   ``schemas.TALKING_POINTS``
+reliability            :func:`narratives.stories.reliability_notes` ``schemas.RELIABILITY``
 =====================  ==========================================  ==============================
 
 Every row names the statements behind it, so a chart can link to evidence.
@@ -80,7 +82,7 @@ def compare(
     stories: pl.DataFrame | None = None,
     story_options: dict[str, Any] | None = None,
     comparable: Comparable = "story",
-    carried_score: float = 40.0,
+    carried_score: float = 35.0,
     window_days: int | None = None,
     labels: LabelSource = "labels.yaml",
     lede: int = 1,
@@ -136,7 +138,8 @@ def compare(
         Progress bars on the long loops.
     **options
         Passed on by name: ``substitutions_options``, ``house_style_options``,
-        ``terms_options``, ``discrepancies_options`` (dicts of keyword arguments).
+        ``terms_options``, ``discrepancies_options``, ``talking_points_options``
+        (dicts of keyword arguments).
 
     Returns
     -------
@@ -160,6 +163,7 @@ def compare(
     ['verbatim', 'verbatim']
     """
     unknown = set(options) - {
+        "talking_points_options",
         "substitutions_options",
         "house_style_options",
         "terms_options",
@@ -181,7 +185,13 @@ def compare(
             | set(statements["outlet"].drop_nulls().to_list())
         )
     # the stories package imports compare._text: imported here, not at the top
-    from narratives.stories import articles_from_statements, group_stories, story_summary
+    from narratives.stories import (
+        articles_from_statements,
+        group_stories,
+        reliability_notes,
+        story_summary,
+        talking_points,
+    )
 
     gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
     if stories is None:
@@ -261,5 +271,11 @@ def compare(
         ),
         "stories": stories,
         "story_summary": story_summary(stories),
+        "talking_points": talking_points(
+            statements, claims, stories, **options.get("talking_points_options", {})
+        ),
     }
+    tables["reliability"] = reliability_notes(
+        {**tables, "claims": claims, "alignments": alignments}
+    )
     return tables

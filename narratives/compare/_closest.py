@@ -156,6 +156,10 @@ def closest_in_stories(
     options = {**(align_options or {}), "threshold": 0.0, "link_threshold": None}
     # relation labels as the default alignment gives them (paraphrase from 55 up)
     options.setdefault("relations", {"paraphrase": 55.0})
+    # did the outlet carry this content at all? Who it names as the speaker is another
+    # question (and unresolved mentions of one person differ: وليد الصمعاني / وليد بن محمد
+    # الصمعاني), so the speaker penalty is off here
+    options.setdefault("speaker_penalty", 1.0)
     scored = align(st.drop("story_id"), blocking=story_pairs, **options)
     out = scored.select(
         "statement_id_a", "statement_id_b", "outlet_a", "outlet_b", "score", "relation"

@@ -186,7 +186,7 @@ def _cluster(
         dense = np.zeros((m, m), dtype=np.float64)
         dense[a, b] = np.maximum(dense[a, b], sim)
         dense[b, a] = dense[a, b]
-        dist = 1.0 - dense
+        dist = 1.0 - np.clip(dense, 0.0, 1.0)
         np.fill_diagonal(dist, 0.0)
         condensed = dist[np.triu_indices(m, k=1)]
         tree = linkage(condensed, method="average")

@@ -11,8 +11,9 @@ markup). :func:`save` exports any chart as PNG/SVG/PDF for papers.
 
 from __future__ import annotations
 
+from narratives.viz._embed import enable_offline, setup_notebook
 from narratives.viz._html import Table, table
-from narratives.viz._theme import config, configure
+from narratives.viz._theme import OUTLET_PALETTE, config, configure, outlet_colors
 from narratives.viz.coverage import coverage_heatmap, omission_bars
 from narratives.viz.emphasis import emphasis_by_claim, emphasis_by_outlet
 from narratives.viz.export import save
@@ -22,6 +23,7 @@ from narratives.viz.side_by_side import side_by_side
 from narratives.viz.wording import distinguishing_terms, substitution_table
 
 __all__ = [
+    "OUTLET_PALETTE",
     "Table",
     "config",
     "configure",
@@ -29,11 +31,14 @@ __all__ = [
     "distinguishing_terms",
     "emphasis_by_claim",
     "emphasis_by_outlet",
+    "enable_offline",
     "headlines",
     "label_choices",
     "omission_bars",
+    "outlet_colors",
     "reporting_verbs",
     "save",
+    "setup_notebook",
     "side_by_side",
     "substitution_table",
     "table",

@@ -101,3 +101,66 @@ def renderer(spec: dict[str, Any], **metadata: Any) -> dict[str, str]:
     digest = hashlib.sha1(safe_json(spec).encode("utf-8")).hexdigest()[:10]
     div_id = f"chart-{digest}-{next(_counter)}"
     return {"text/html": chart_block(spec, div_id), "text/plain": "<chart>"}
+
+
+def offline_renderer(spec: dict[str, Any], **metadata: Any) -> dict[str, Any]:
+    """Altair renderer for notebooks that needs no network anywhere.
+
+    Returns the Vega-Lite spec under its own MIME type (JupyterLab, Notebook 7
+    and VS Code draw it interactively with the Vega they bundle) and a static
+    SVG rendered here by vl-convert (what nbconvert's HTML export, GitHub and
+    other viewers show). No ``text/html`` with CDN scripts is emitted.
+    """
+    import vl_convert as vlc
+
+    try:
+        svg = vlc.vegalite_to_svg(spec)
+    except Exception as err:  # a chart vl-convert cannot draw still shows its spec
+        svg = None
+        text = f"<chart: static rendering failed: {err}>"
+    else:
+        text = "<chart>"
+    bundle: dict[str, Any] = {"application/vnd.vegalite.v6+json": spec, "text/plain": text}
+    if svg is not None:
+        bundle["image/svg+xml"] = svg
+    return bundle
+
+
+def enable_offline() -> None:
+    """Draw Altair charts without the network in notebooks and their HTML exports.
+
+    Registers and enables the ``narratives-offline`` renderer
+    (:func:`offline_renderer`): call it once at the top of a notebook. The
+    default Altair renderer loads Vega from a CDN, which fails offline and in
+    exported HTML ("Error loading script").
+
+    Examples
+    --------
+    >>> import altair as alt, narratives.viz as viz
+    >>> viz.enable_offline()
+    >>> alt.renderers.active
+    'narratives-offline'
+    """
+    import altair as alt
+
+    alt.renderers.register("narratives-offline", offline_renderer)
+    alt.renderers.enable("narratives-offline")
+
+
+def setup_notebook(*, text_chars: int = 600) -> None:
+    """Set a notebook up for reading Arabic news tables offline.
+
+    Charts are drawn without the network (:func:`enable_offline`), and polars
+    shows strings up to ``text_chars`` characters (its default cuts a
+    statement after 30), so a statement can be read in full.
+
+    Examples
+    --------
+    >>> import narratives.viz as viz
+    >>> viz.setup_notebook()
+    """
+    import polars as pl
+
+    enable_offline()
+    pl.Config.set_fmt_str_lengths(text_chars)
+    pl.Config.set_tbl_width_chars(max(200, text_chars))

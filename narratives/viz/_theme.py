@@ -7,6 +7,7 @@ renders offline wherever it is opened.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 import altair as alt
@@ -18,14 +19,15 @@ FONT_SIZE = 13
 
 #: colour of each coverage status (schemas.COVERAGE_STATUSES), strongest first:
 #: blues for how closely the outlet's wording matches another outlet's,
-#: orange for a claim only this outlet carries, light grey for absent
+#: gold for a claim only this outlet carries, light grey for absent.
+#: Category colours are never used for outlets (see OUTLET_PALETTE).
 RELATIONS: tuple[str, ...] = COVERAGE_STATUSES
 RELATION_COLORS: tuple[str, ...] = (
     "#08306b",
     "#2171b5",
     "#6baed6",
     "#c6dbef",
-    "#fd8d3c",
+    "#fec44f",
     "#efefef",
     "#ffffff",  # not_covered: the outlet did not cover the claim's story
 )
@@ -34,17 +36,54 @@ RELATION_COLORS: tuple[str, ...] = (
 SHARED_COLOR = "#404040"
 CHANGED_COLOR = "#c2185b"
 
-#: categorical palette for outlets (colour-blind safe, Okabe-Ito)
+#: one colour per outlet, the same in every chart of a report: outlets are
+#: sorted and take the colours in this order (20 distinct colours, strong
+#: ones first; beyond 20 outlets colours repeat). None of them is used for a
+#: category (coverage status, verb class, connotation).
 OUTLET_PALETTE: tuple[str, ...] = (
-    "#0072B2",
-    "#D55E00",
-    "#009E73",
-    "#CC79A7",
-    "#E69F00",
-    "#56B4E9",
-    "#F0E442",
-    "#000000",
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+    "#aec7e8",
+    "#ffbb78",
+    "#98df8a",
+    "#ff9896",
+    "#c5b0d5",
+    "#c49c94",
+    "#f7b6d2",
+    "#c7c7c7",
+    "#dbdb8d",
+    "#9edae5",
 )
+
+
+def outlet_colors(outlets: Iterable[str | None]) -> dict[str, str]:
+    """Colour of each outlet: sorted outlets take :data:`OUTLET_PALETTE` in order.
+
+    Pass every outlet of a corpus (not only those of one chart) so an outlet
+    keeps its colour across charts.
+
+    Examples
+    --------
+    >>> outlet_colors(["sana", "rt-arabic"])["rt-arabic"]
+    '#1f77b4'
+    """
+    names = sorted({o for o in outlets if o})
+    return {o: OUTLET_PALETTE[i % len(OUTLET_PALETTE)] for i, o in enumerate(names)}
+
+
+def outlet_scale(outlets: Iterable[str | None]) -> alt.Scale:
+    """Colour scale of outlets (domain: the sorted ``outlets``)."""
+    colors = outlet_colors(outlets)
+    return alt.Scale(domain=list(colors), range=list(colors.values()))
+
 
 ChartT = TypeVar("ChartT", bound=alt.TopLevelMixin)
 

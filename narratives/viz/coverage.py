@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import altair as alt
 import polars as pl
 
 from narratives.schemas import OMISSION_RATES, require
 from narratives.viz._text import attach_evidence, clean_columns, rtl, shorten
 from narratives.viz._theme import configure as _configure
-from narratives.viz._theme import relation_scale
+from narratives.viz._theme import outlet_scale, relation_scale
 
 
 def _claim_labels(frame: pl.DataFrame, *, width: int) -> dict[str, str]:
@@ -37,6 +39,7 @@ def coverage_heatmap(
     top: int = 30,
     min_outlets: int = 1,
     label_width: int = 64,
+    outlets: Sequence[str] | None = None,
     configure: bool = True,
 ) -> alt.Chart:
     """Claims x outlets, each cell coloured by how the outlet carried the claim.
@@ -60,6 +63,8 @@ def coverage_heatmap(
         Show only claims carried by at least this many outlets.
     label_width
         Characters of the claim labels (cut between words; the tooltip has all).
+    outlets
+        Every outlet to show as a column (default: those in ``coverage``).
     configure
         Apply the narratives theme (set False to combine charts first).
 
@@ -89,11 +94,12 @@ def coverage_heatmap(
     shown = coverage.filter(pl.col("claim_id").is_in(claims["claim_id"].implode()))
     # a claim has rows only for the outlets that carried it (and, for shared
     # claims, "absent" rows): complete the grid so every outlet gets a column
-    outlets = coverage.select(pl.col("outlet").unique().sort())
+    names = sorted({o for o in (outlets or coverage["outlet"].unique().to_list()) if o})
+    outlets_frame = pl.DataFrame({"outlet": names}, schema={"outlet": pl.String})
     reps = shown.group_by("claim_id").agg(pl.col("representative").first())
     frame = (
         claims.select("claim_id")
-        .join(outlets, how="cross")
+        .join(outlets_frame, how="cross")
         .join(shown.drop("representative"), on=["claim_id", "outlet"], how="left")
         .join(reps, on="claim_id", how="left")
         .with_columns(
@@ -111,15 +117,27 @@ def coverage_heatmap(
         .alias("claim_text"),
     )
     keep = ["claim", "claim_id", "claim_text", "outlet", "status", "n_statements"]
-    keep += [c for c in ("best_score", "evidence", "articles") if c in frame.columns]
-    n_outlets = max(frame["outlet"].n_unique(), 1)
+    keep += [
+        c for c in ("best_score", "evidence", "articles", "statement_ids") if c in frame.columns
+    ]
+    n_outlets = max(len(names), 1)
+    n_claims = coverage.filter(pl.col("claim_outlets") >= min_outlets)["claim_id"].n_unique()
+    title = alt.Title(
+        "Which outlet carried which claim",
+        subtitle=(
+            [f"the {claims.height} claims carried by the most outlets, of {n_claims}"]
+            if n_claims > claims.height
+            else []
+        ),
+    )
     chart = (
-        alt.Chart(frame.select(keep), title="Which outlet carried which claim")
-        .mark_rect(stroke="white", strokeWidth=1.5)
+        alt.Chart(frame.select(keep), title=title)
+        .mark_rect(stroke="#d9d9d9", strokeWidth=1)
         .encode(
             x=alt.X(
                 "outlet:N",
                 title=None,
+                sort=names,
                 axis=alt.Axis(orient="top", labelAngle=0 if n_outlets <= 6 else -45),
             ),
             y=alt.Y(
@@ -152,18 +170,36 @@ def coverage_heatmap(
     return _configure(chart) if configure else chart
 
 
+def _wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """Wilson score interval of k successes in n (drawn when no interval is given)."""
+    if n <= 0:
+        return 0.0, 1.0
+    p = k / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / denom
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+#: rates resting on fewer items than this are drawn pale and marked "small sample"
+SMALL_SAMPLE = 10
+
+
 def omission_bars(
     omission_rates: pl.DataFrame,
     *,
     min_claims: int = 1,
     top: int = 30,
+    outlets: Sequence[str] | None = None,
     configure: bool = True,
 ) -> alt.LayerChart:
     """Share of outlet B's claims that outlet A left out, with its interval.
 
-    One bar per ordered outlet pair (A omits B); the whisker is the bootstrap
-    interval (``ci_low``..``ci_high``) and the label gives ``omitted / claims``,
-    so a rate resting on two claims is not read like one resting on two hundred.
+    One bar per ordered outlet pair (A omits B), coloured by A; the whisker is
+    the bootstrap interval (``ci_low``..``ci_high``), or the Wilson score
+    interval where the bootstrap gives none (a rate on one claim has no
+    spread to resample); the label gives ``omitted / claims``; rates resting
+    on fewer than :data:`SMALL_SAMPLE` claims are drawn pale and marked.
 
     Parameters
     ----------
@@ -173,7 +209,10 @@ def omission_bars(
     min_claims
         Hide pairs with fewer comparable claims than this.
     top
-        Pairs shown: those resting on the most comparable claims.
+        Pairs shown: those resting on the most comparable claims (the
+        subtitle says how many were cut).
+    outlets
+        Every outlet of the corpus, so colours match the other charts.
     configure
         Apply the narratives theme.
 
@@ -192,27 +231,45 @@ def omission_bars(
         name="omission_rates",
         stage="omission_bars",
     )
+    # a pair without a rate (too few shared stories: see its ``note``) has nothing to draw
+    eligible = omission_rates.filter(
+        pl.col("n_claims") >= max(min_claims, 1), pl.col("rate").is_not_null()
+    )
     frame = clean_columns(
-        omission_rates.filter(pl.col("n_claims") >= min_claims)
-        .sort(["n_claims", "outlet", "other"], descending=[True, False, False])
-        .head(top),
+        eligible.sort(["n_claims", "outlet", "other"], descending=[True, False, False]).head(top),
         ["outlet", "other"],
     )
-    frame = frame.with_columns(
-        pl.format("{} omits {}", "outlet", "other").alias("pair"),
-        pl.format("{}/{}", "n_omitted", "n_claims").alias("count"),
-        pl.col("ci_low").fill_null(pl.col("rate"))
-        if "ci_low" in frame.columns
-        else pl.col("rate").alias("ci_low"),
-        pl.col("ci_high").fill_null(pl.col("rate"))
-        if "ci_high" in frame.columns
-        else pl.col("rate").alias("ci_high"),
-        (
-            pl.col("claim_ids").list.head(8).list.join(", ")
-            if "claim_ids" in frame.columns
-            else pl.lit("")
-        ).alias("claims"),
-    ).sort(["outlet", "other"])
+    lows, highs, kinds = [], [], []
+    for row in frame.iter_rows(named=True):
+        lo, hi = row.get("ci_low"), row.get("ci_high")
+        if lo is None or hi is None or (lo == hi and row["n_claims"] < 1000):
+            lo, hi = _wilson(int(row["n_omitted"]), int(row["n_claims"]))
+            kinds.append("Wilson score interval")
+        else:
+            kinds.append("bootstrap interval")
+        lows.append(float(lo))
+        highs.append(float(hi))
+    frame = (
+        frame.with_columns(
+            pl.format("{} omits {}", "outlet", "other").alias("pair"),
+            pl.Series("ci_low", lows, dtype=pl.Float64),
+            pl.Series("ci_high", highs, dtype=pl.Float64),
+            pl.Series("interval", kinds, dtype=pl.String),
+            (pl.col("n_claims") < SMALL_SAMPLE).alias("small"),
+            (
+                pl.col("claim_ids").list.head(8).list.join(", ")
+                if "claim_ids" in frame.columns
+                else pl.lit("")
+            ).alias("claims"),
+        )
+        .with_columns(
+            pl.when(pl.col("small"))
+            .then(pl.format("{}/{} small sample", "n_omitted", "n_claims"))
+            .otherwise(pl.format("{}/{}", "n_omitted", "n_claims"))
+            .alias("count"),
+        )
+        .sort(["outlet", "other"])
+    )
     keep = [
         "pair",
         "outlet",
@@ -222,8 +279,11 @@ def omission_bars(
         "rate",
         "ci_low",
         "ci_high",
+        "interval",
+        "small",
         "count",
         "claims",
+        *(["claim_ids"] if "claim_ids" in frame.columns else []),
     ]
     level: float = (
         float(frame["level"].drop_nulls().first() or 0.95)  # type: ignore[arg-type]
@@ -239,17 +299,22 @@ def omission_bars(
         alt.Tooltip("rate:Q", title="omission rate", format=".0%"),
         alt.Tooltip("ci_low:Q", title="interval low", format=".0%"),
         alt.Tooltip("ci_high:Q", title="interval high", format=".0%"),
+        alt.Tooltip("interval:N", title="interval"),
         alt.Tooltip("count:N", title="omitted / comparable"),
         alt.Tooltip("claims:N", title="omitted claims"),
     ]
-    bars = base.mark_bar(opacity=0.8).encode(
+    names = outlets or frame["outlet"].unique().to_list()
+    bars = base.mark_bar().encode(
         x=alt.X(
             "rate:Q",
             title=f"share of the other outlet's claims left out ({level:.0%} interval)",
             scale=alt.Scale(domain=[0, 1]),
             axis=alt.Axis(format="%"),
         ),
-        color=alt.Color("outlet:N", legend=None),
+        color=alt.Color("outlet:N", scale=outlet_scale(names), legend=None),
+        opacity=alt.Opacity(
+            "small:N", scale=alt.Scale(domain=[False, True], range=[0.85, 0.3]), legend=None
+        ),
         tooltip=tooltip,
     )
     whiskers = base.mark_rule(strokeWidth=1.5, color="black").encode(
@@ -258,9 +323,19 @@ def omission_bars(
     counts = base.mark_text(align="left", dx=4, baseline="middle").encode(
         x="ci_high:Q", text="count:N"
     )
+    cut = eligible.height - frame.height
+    subtitle = [f"{cut} pairs resting on fewer claims not shown"] if cut > 0 else []
+    subtitle.append(f"pale: fewer than {SMALL_SAMPLE} comparable claims")
+    if not frame.height:
+        notes = (
+            sorted({n for n in omission_rates["note"].to_list() if n})
+            if "note" in omission_rates.columns
+            else []
+        )
+        subtitle = ["no outlet pair has a rate to draw", *notes[:2]]
     chart = alt.LayerChart(
         layer=[bars, whiskers, counts],
-        title="Omissions by outlet pair",
+        title=alt.Title("Omissions by outlet pair", subtitle=subtitle),
         width=420,
         height=alt.Step(26),
     )

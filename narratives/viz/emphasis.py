@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import altair as alt
 import polars as pl
 
 from narratives.schemas import require
 from narratives.viz._text import attach_evidence, clean_columns, shorten
 from narratives.viz._theme import configure as _configure
-from narratives.viz.coverage import _claim_labels
+from narratives.viz._theme import outlet_scale
+from narratives.viz.coverage import SMALL_SAMPLE, _claim_labels, _wilson
+
+#: measures that are shares of the outlet's claims (drawn with an interval)
+PROPORTIONS = frozenset({"headline_share", "lede_share"})
 
 #: EMPHASIS_OUTLETS column -> title of its panel
 MEASURES: dict[str, str] = {
@@ -24,9 +30,14 @@ def emphasis_by_outlet(
     emphasis_outlets: pl.DataFrame,
     *,
     measures: dict[str, str] | None = None,
+    outlets: Sequence[str] | None = None,
     configure: bool = True,
 ) -> alt.FacetChart:
     """One small panel per emphasis measure, one bar per outlet.
+
+    Shares of claims (in a headline, in the lede) get a 95 % Wilson interval
+    over the outlet's ``n_claims``; outlets with fewer than 10 claims are
+    drawn pale.
 
     Parameters
     ----------
@@ -35,6 +46,8 @@ def emphasis_by_outlet(
         (schema :data:`narratives.schemas.EMPHASIS_OUTLETS`).
     measures
         Columns to show, mapped to panel titles (default :data:`MEASURES`).
+    outlets
+        Every outlet of the corpus, so colours match the other charts.
     configure
         Apply the narratives theme.
 
@@ -57,33 +70,65 @@ def emphasis_by_outlet(
     long = (
         clean_columns(emphasis_outlets, ["outlet"])
         .select(*ids, *[pl.col(c).cast(pl.Float64) for c in present])
-        .unpivot(index=ids, on=list(present), variable_name="measure", value_name="value")
-        .with_columns(pl.col("measure").replace_strict(present, return_dtype=pl.String))
-    )
-    chart = (
-        alt.Chart(long)
-        .mark_bar()
-        .encode(
-            x=alt.X(
-                "value:Q",
-                title=None,
-                scale=alt.Scale(domain=[0, 1]),
-                axis=alt.Axis(format="%", tickCount=3),
-            ),
-            y=alt.Y("outlet:N", title=None),
-            color=alt.Color("outlet:N", legend=None),
-            tooltip=[
-                alt.Tooltip("outlet:N"),
-                alt.Tooltip("measure:N"),
-                alt.Tooltip("value:Q", format=".0%"),
-                *([alt.Tooltip("n_claims:Q", title="claims")] if "n_claims" in ids else []),
-            ],
+        .unpivot(index=ids, on=list(present), variable_name="key", value_name="value")
+        .with_columns(
+            pl.col("key").replace_strict(present, return_dtype=pl.String).alias("measure")
         )
+    )
+    lows: list[float | None] = []
+    highs: list[float | None] = []
+    for row in long.iter_rows(named=True):
+        n = row.get("n_claims")
+        if row["key"] in PROPORTIONS and n and row["value"] is not None:
+            lo, hi = _wilson(round(row["value"] * n), int(n))
+            lows.append(lo)
+            highs.append(hi)
+        else:
+            lows.append(None)
+            highs.append(None)
+    long = long.with_columns(
+        pl.Series("ci_low", lows, dtype=pl.Float64),
+        pl.Series("ci_high", highs, dtype=pl.Float64),
+        (
+            (pl.col("n_claims") < SMALL_SAMPLE) if "n_claims" in long.columns else pl.lit(False)
+        ).alias("small"),
+    )
+    names = outlets or long["outlet"].unique().to_list()
+    base = alt.Chart().encode(y=alt.Y("outlet:N", title=None))
+    bars = base.mark_bar().encode(
+        x=alt.X(
+            "value:Q",
+            title=None,
+            scale=alt.Scale(domain=[0, 1]),
+            axis=alt.Axis(format="%", tickCount=3),
+        ),
+        color=alt.Color("outlet:N", scale=outlet_scale(names), legend=None),
+        opacity=alt.Opacity(
+            "small:N", scale=alt.Scale(domain=[False, True], range=[0.9, 0.3]), legend=None
+        ),
+        tooltip=[
+            alt.Tooltip("outlet:N"),
+            alt.Tooltip("measure:N"),
+            alt.Tooltip("value:Q", format=".0%"),
+            alt.Tooltip("ci_low:Q", title="interval low", format=".0%"),
+            alt.Tooltip("ci_high:Q", title="interval high", format=".0%"),
+            *([alt.Tooltip("n_claims:Q", title="claims")] if "n_claims" in ids else []),
+        ],
+    )
+    whiskers = base.mark_rule(color="black").encode(x="ci_low:Q", x2="ci_high:Q")
+    chart = (
+        alt.layer(bars, whiskers, data=long)
         .properties(width=150, height=alt.Step(22))
         .facet(
             facet=alt.Facet("measure:N", title=None, sort=list(present.values())),
             columns=3,
-            title="Emphasis by outlet (claims the outlets share)",
+            title=alt.Title(
+                "Emphasis by outlet (claims the outlets share)",
+                subtitle=[
+                    "whiskers: 95 % Wilson interval of the share of claims; "
+                    f"pale: fewer than {SMALL_SAMPLE} shared claims"
+                ],
+            ),
         )
     )
     return _configure(chart) if configure else chart
@@ -96,6 +141,7 @@ def emphasis_by_claim(
     top: int = 15,
     min_outlets: int = 2,
     label_width: int = 60,
+    outlets: Sequence[str] | None = None,
     configure: bool = True,
 ) -> alt.Chart:
     """Where each outlet placed each shared claim: one dot per claim and outlet.
@@ -117,6 +163,8 @@ def emphasis_by_claim(
         Only claims carried by at least this many outlets.
     label_width
         Characters of the claim labels (cut between words).
+    outlets
+        Every outlet of the corpus, so colours match the other charts.
     configure
         Apply the narratives theme.
 
@@ -167,7 +215,9 @@ def emphasis_by_claim(
         .alias("where"),
     )
     extra = [
-        c for c in ("word_share", "n_statements", "evidence", "articles") if c in frame.columns
+        c
+        for c in ("word_share", "n_statements", "evidence", "articles", "statement_ids")
+        if c in frame.columns
     ]
     data = frame.select("claim", "claim_text", "outlet", "relative_position", "where", *extra)
     chart = (
@@ -185,7 +235,13 @@ def emphasis_by_claim(
                 title=None,
                 axis=alt.Axis(grid=True),
             ),
-            color=alt.Color("outlet:N", legend=alt.Legend(orient="bottom")),
+            color=alt.Color(
+                "outlet:N",
+                scale=outlet_scale(outlets or data["outlet"].unique().to_list()),
+                legend=alt.Legend(
+                    orient="bottom", values=sorted(data["outlet"].unique().to_list())
+                ),
+            ),
             shape=alt.Shape(
                 "where:N",
                 scale=alt.Scale(domain=["headline", "body"], range=["diamond", "circle"]),

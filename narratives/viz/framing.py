@@ -13,13 +13,27 @@ NO_SPEAKER = "(no speaker)"
 
 #: colours of reporting-verb classes (lexicon classes not listed get grey)
 CUE_CLASS_COLORS: dict[str, str] = {
-    "neutral": "#bdbdbd",
-    "assertive": "#74c476",
-    "distancing": "#fd8d3c",
-    "denial": "#de2d26",
-    "directive": "#9e9ac8",
-    "expressive": "#6baed6",
-    "question": "#fed976",
+    "neutral": "#e0e0e0",
+    "assertive": "#a1d99b",
+    "distancing": "#e6550d",
+    "denial": "#a50f15",
+    "accusation": "#7a0177",
+    "directive": "#bcbddc",
+    "expressive": "#d9f0a3",
+    "opinion": "#fdd0a2",
+    "warning": "#fa9fb5",
+    "question": "#ffffb2",
+    "commitment": "#c7e9c0",
+}
+OTHER_CLASS_COLOR = "#f0f0f0"
+
+#: colours of label connotations (labels.yaml classes; others get grey)
+CONNOTATION_COLORS: dict[str, str] = {
+    "neutral": "#e0e0e0",
+    "delegitimizing": "#b2182b",
+    "legitimizing": "#1b7837",
+    "self_name": "#8073ac",
+    "unclassified": "#f0f0f0",
 }
 
 
@@ -36,7 +50,7 @@ def _grid(
     color_scale: alt.Scale,
     text: str,
     tooltip: list[alt.Tooltip],
-    title: str,
+    title: str | alt.Title,
     legend: str,
 ) -> alt.FacetChart:
     n_outlets = frame["outlet"].n_unique()
@@ -46,7 +60,7 @@ def _grid(
             title=None,
             axis=alt.Axis(orient="top", labelAngle=0 if n_outlets <= 6 else -45),
         ),
-        y=alt.Y(f"{y}:N", title=None, sort="-x" if False else None),
+        y=alt.Y(f"{y}:N", title=None),
         tooltip=tooltip,
     )
     rect = base.mark_rect(stroke="white", strokeWidth=1.5).encode(
@@ -75,13 +89,15 @@ def reporting_verbs(
     top_speakers: int = 6,
     top_cues: int = 8,
     unattributed: bool = False,
+    always: tuple[str, ...] = ("distancing", "denial"),
     configure: bool = True,
 ) -> alt.FacetChart:
     """Which reporting verb each outlet used for each speaker (e.g. قال / أكد / زعم).
 
-    One panel per speaker (the ``top_speakers`` with the most statements);
-    cells give the number of statements, coloured by the verb's class
-    (neutral, assertive, distancing, denial, ...).
+    One panel per speaker (the ``top_speakers`` with the most statements,
+    plus every speaker reported with a verb of the ``always`` classes); cells
+    give the number of statements and their share of the speaker's verbs in
+    that outlet (outlets differ in size), coloured by the verb's class.
 
     Parameters
     ----------
@@ -91,7 +107,10 @@ def reporting_verbs(
     statements
         Optional STATEMENTS table, for the statement text in tooltips.
     top_speakers, top_cues
-        Panels and verbs per panel shown.
+        Panels and verbs per panel shown; the subtitle says what was cut.
+    always
+        Verb classes never cut: every speaker and verb of these classes is
+        shown however rare (a single زعم can be the finding).
     unattributed
         Also show statements with a reporting verb but no identified speaker
         (as "(no speaker)").
@@ -117,24 +136,48 @@ def reporting_verbs(
     frame = clean_columns(reporting_verbs, ["outlet", "speaker", "cue", "cue_class"]).with_columns(
         pl.col("speaker").fill_null(NO_SPEAKER), pl.col("cue_class").fill_null("other")
     )
+    keep_classes = list(always)
+    marked = pl.col("cue_class").is_in(keep_classes)
+    all_speakers = frame["speaker"].n_unique()
+    all_cells = frame.height
     speakers = (
         frame.group_by("speaker")
-        .agg(pl.col("n").sum())
+        .agg(pl.col("n").sum(), marked.any().alias("_marked"))
         .sort(["n", "speaker"], descending=[True, False])
-        .head(top_speakers)
     )
-    frame = frame.filter(pl.col("speaker").is_in(speakers["speaker"].implode()))
+    chosen = speakers.head(top_speakers)["speaker"].to_list()
+    chosen += [
+        s for s in speakers.filter(pl.col("_marked"))["speaker"].to_list() if s not in chosen
+    ]
+    frame = frame.filter(pl.col("speaker").is_in(chosen))
     cues = (
         frame.group_by("speaker", "cue")
-        .agg(pl.col("n").sum().alias("_t"))
+        .agg(pl.col("n").sum().alias("_t"), marked.any().alias("_marked"))
         .sort(["_t", "cue"], descending=[True, False])
+        .with_columns(pl.int_range(pl.len()).over("speaker").alias("_i"))
+        .filter((pl.col("_i") < top_cues) | pl.col("_marked"))
     )
-    cues = cues.group_by("speaker", maintain_order=True).head(top_cues)
     frame = frame.join(cues.select("speaker", "cue"), on=["speaker", "cue"], how="semi")
     frame = attach_evidence(frame, statements).with_columns(_rtl_column(frame, "cue", "verb"))
-    frame = frame.with_columns(pl.col("n").cast(pl.String).alias("n_text"))
+    frame = frame.with_columns(
+        (
+            pl.when(pl.col("share").is_not_null())
+            .then(pl.format("{} · {}%", "n", (pl.col("share") * 100).round(0).cast(pl.Int64)))
+            .otherwise(pl.col("n").cast(pl.String))
+            if "share" in frame.columns
+            else pl.col("n").cast(pl.String)
+        ).alias("n_text")
+    )
+    subtitle = ["cells: statements · share of the speaker's verbs in that outlet"]
+    if frame.height < all_cells:
+        subtitle.append(
+            f"shown: {len(chosen)} of {all_speakers} speakers, {frame.height} of {all_cells} "
+            f"outlet-speaker-verb cells; every {' / '.join(keep_classes)} verb is kept"
+        )
     classes = sorted(set(frame["cue_class"].to_list()) | set(CUE_CLASS_COLORS))
-    scale = alt.Scale(domain=classes, range=[CUE_CLASS_COLORS.get(c, "#dadaeb") for c in classes])
+    scale = alt.Scale(
+        domain=classes, range=[CUE_CLASS_COLORS.get(c, OTHER_CLASS_COLOR) for c in classes]
+    )
     share = (
         [alt.Tooltip("share:Q", format=".0%", title="share of the speaker's verbs")]
         if "share" in frame.columns
@@ -152,6 +195,7 @@ def reporting_verbs(
             "share",
             "evidence",
             "articles",
+            "statement_ids",
         )
         if c in frame.columns
     ]
@@ -172,7 +216,7 @@ def reporting_verbs(
             alt.Tooltip("evidence:N", title="statement"),
             alt.Tooltip("articles:N", title="article"),
         ],
-        title="Reporting verbs by outlet and speaker",
+        title=alt.Title("Reporting verbs by outlet and speaker", subtitle=subtitle),
         legend="verb class",
     )
     return _configure(chart) if configure else chart
@@ -227,6 +271,8 @@ def label_choices(
         .sort(["n", "referent"], descending=[True, False])
         .head(top_referents)
     )
+    n_refs = frame["referent"].n_unique()
+    n_cells = frame.height
     frame = frame.filter(pl.col("referent").is_in(refs["referent"].implode()))
     top = (
         frame.group_by("referent", "label")
@@ -246,8 +292,20 @@ def label_choices(
     )
     frame = frame.with_columns(
         pl.Series("forms_text", forms, dtype=pl.String),
-        pl.col("n").cast(pl.String).alias("n_text"),
+        (
+            pl.when(pl.col("share").is_not_null())
+            .then(pl.format("{} · {}%", "n", (pl.col("share") * 100).round(0).cast(pl.Int64)))
+            .otherwise(pl.col("n").cast(pl.String))
+            if "share" in frame.columns
+            else pl.col("n").cast(pl.String)
+        ).alias("n_text"),
     )
+    subtitle = ["cells: occurrences · share of the referent's mentions in that outlet"]
+    if frame.height < n_cells:
+        subtitle.append(
+            f"shown: {frame['referent'].n_unique()} of {n_refs} referents, "
+            f"{frame.height} of {n_cells} outlet-label cells"
+        )
     keep = [
         c
         for c in (
@@ -261,6 +319,7 @@ def label_choices(
             "forms_text",
             "evidence",
             "articles",
+            "statement_ids",
         )
         if c in frame.columns
     ]
@@ -274,7 +333,10 @@ def label_choices(
         y="label_text",
         facet="referent",
         color="connotation",
-        color_scale=alt.Scale(scheme="set2"),
+        color_scale=alt.Scale(
+            domain=(conn := sorted(set(frame["connotation"].to_list()) | set(CONNOTATION_COLORS))),
+            range=[CONNOTATION_COLORS.get(c, OTHER_CLASS_COLOR) for c in conn],
+        ),
         text="n_text",
         tooltip=[
             alt.Tooltip("referent:N"),
@@ -287,7 +349,7 @@ def label_choices(
             alt.Tooltip("evidence:N", title="statement"),
             alt.Tooltip("articles:N", title="article"),
         ],
-        title="Labels each outlet chose for the same referent",
+        title=alt.Title("Labels each outlet chose for the same referent", subtitle=subtitle),
         legend="connotation",
     )
     return _configure(chart) if configure else chart

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import altair as alt
 import polars as pl
 
 from narratives.schemas import require
 from narratives.viz._text import attach_evidence, clean, clean_columns, shorten
 from narratives.viz._theme import configure as _configure
+from narratives.viz._theme import outlet_scale
 from narratives.viz.framing import _rtl_column
 
 
@@ -66,8 +69,13 @@ def substitution_table(
         .sort(["n", "pair"], descending=[True, False])
         .head(max_pairs)
     )
-    frame = frame.filter(pl.col("pair").is_in(pairs["pair"].implode()), pl.col("rank") <= top).sort(
-        "pair", "rank"
+    frame = (
+        frame.filter(pl.col("pair").is_in(pairs["pair"].implode()))
+        .sort(
+            ["pair", "rank", "n", "term_a", "term_b"], descending=[False, False, True, False, False]
+        )
+        .with_columns(pl.int_range(1, pl.len() + 1).over("pair").alias("rank"))
+        .filter(pl.col("rank") <= top)
     )
     ex_a = (
         [shorten(v, 200) for v in frame["example_a"].to_list()]
@@ -107,6 +115,7 @@ def substitution_table(
         "example_b",
         "article_a",
         "article_b",
+        *[c for c in ("statement_id_a", "statement_id_b") if c in frame.columns],
     )
     columns = ["A writes", "B writes", "pairs"]
     long = rows.unpivot(
@@ -119,6 +128,7 @@ def substitution_table(
             "example_b",
             "article_a",
             "article_b",
+            *[c for c in ("statement_id_a", "statement_id_b") if c in rows.columns],
         ],
         on=columns,
         variable_name="column",
@@ -170,6 +180,7 @@ def distinguishing_terms(
     statements: pl.DataFrame | None = None,
     top: int = 12,
     versus: str | None = "rest",
+    outlets: Sequence[str] | None = None,
     configure: bool = True,
 ) -> alt.FacetChart:
     """Words most typical of each outlet: Monroe et al. log-odds z-scores.
@@ -191,6 +202,8 @@ def distinguishing_terms(
     versus
         Keep rows with this ``versus`` value ("rest" = all other outlets);
         None keeps all.
+    outlets
+        Every outlet of the corpus, so colours match the other charts.
     configure
         Apply the narratives theme.
 
@@ -223,7 +236,17 @@ def distinguishing_terms(
     )
     keep = [
         c
-        for c in ("outlet", "word", "z", "notable", "n_outlet", "n_versus", "evidence", "articles")
+        for c in (
+            "outlet",
+            "word",
+            "z",
+            "notable",
+            "n_outlet",
+            "n_versus",
+            "evidence",
+            "articles",
+            "statement_ids",
+        )
         if c in frame.columns
     ]
     counts = (
@@ -240,7 +263,11 @@ def distinguishing_terms(
         .encode(
             x=alt.X("z:Q", title="log-odds z (Monroe et al. 2008)"),
             y=alt.Y("word:N", sort="-x", title=None),
-            color=alt.Color("outlet:N", legend=None),
+            color=alt.Color(
+                "outlet:N",
+                scale=outlet_scale(outlets or frame["outlet"].unique().to_list()),
+                legend=None,
+            ),
             opacity=alt.Opacity(
                 "notable:N", scale=alt.Scale(domain=[True, False], range=[0.95, 0.4]), legend=None
             ),

@@ -6,11 +6,16 @@ from pathlib import Path
 
 from _robust_fixtures import TEXT, damaged_zip, run_cli
 
-from narratives.report import assemble
+from narratives.report import render_report
 
 
 def test_bidi_controls_are_stripped_from_the_report_title() -> None:
-    page = assemble("<h2 id='a'>A</h2>", title="\u202eلافروف\u202c \u2067x\u2069")
+    import polars as pl
+
+    from narratives import schemas
+
+    statements = pl.DataFrame(schema=schemas.STATEMENTS)
+    page = render_report({"statements": statements}, title="\u202eلافروف\u202c \u2067x\u2069")
     head = page.split("</header>")[0]
     assert not any(c in head for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
     assert "<title>لافروف x</title>" in head

@@ -1,0 +1,291 @@
+"""The articles a report cites, with the cited statements highlighted (private).
+
+Every chart mark and table row of a report links to the statements behind
+it. :class:`Evidence` records which statements were cited (``cite``) and
+renders, for the report's last section, only the articles holding them: the
+article text exactly as read, each cited statement wrapped in a ``<mark>``
+with a stable anchor, its outlet, date, headline and a link to its URL (the
+address isolated left to right so an Arabic slug cannot scramble it). All
+text is escaped; nothing from an article is markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from narratives.viz._text import clean, is_arabic, shorten
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+_SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
+
+
+def _date(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+@dataclass
+class Evidence:
+    """Statements cited by a report, and the articles that hold them.
+
+    Parameters
+    ----------
+    articles
+        ARTICLES table (``raw_text`` is needed to show a statement in its
+        article; without it the statement text alone is shown).
+    statements
+        STATEMENTS table.
+    root
+        Folder the corpus paths are shown relative to (never absolute).
+    per_item
+        Statements linked from one chart mark or table row at most (the
+        link says how many there are in all).
+    """
+
+    articles: pl.DataFrame | None
+    statements: pl.DataFrame
+    root: Path | None = None
+    per_item: int = 5
+    _st: dict[str, dict[str, Any]] = field(default_factory=dict, init=False)
+    _art: dict[str, dict[str, Any]] = field(default_factory=dict, init=False)
+    _anchors: dict[str, str] = field(default_factory=dict, init=False)
+    _used: set[str] = field(default_factory=set, init=False)
+    _cited: dict[str, list[str]] = field(default_factory=dict, init=False)
+    _claims: dict[str, list[str]] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        cols = [
+            c
+            for c in ("statement_id", "article_id", "outlet", "published", "start", "end", "text")
+            if c in self.statements.columns
+        ]
+        for row in self.statements.select(cols).iter_rows(named=True):
+            self._st[row["statement_id"]] = row
+        if self.articles is not None and self.articles.height:
+            acols = [
+                c
+                for c in (
+                    "article_id",
+                    "outlet",
+                    "published",
+                    "title",
+                    "url",
+                    "source_path",
+                    "raw_text",
+                    "text",
+                )
+                if c in self.articles.columns
+            ]
+            for row in self.articles.select(acols).iter_rows(named=True):
+                self._art[row["article_id"]] = row
+
+    # --- anchors and labels ------------------------------------------------
+
+    def _anchor(self, prefix: str, ident: str) -> str:
+        key = f"{prefix}:{ident}"
+        if key not in self._anchors:
+            base = f"{prefix}-" + (_UNSAFE.sub("_", ident).strip("_") or "x")
+            anchor, n = base, 1
+            while anchor in self._used:
+                n += 1
+                anchor = f"{base}-{n}"
+            self._used.add(anchor)
+            self._anchors[key] = anchor
+        return self._anchors[key]
+
+    def statement_anchor(self, statement_id: str) -> str:
+        """The HTML id of a statement's highlight in its article."""
+        return self._anchor("s", statement_id)
+
+    def article_anchor(self, article_id: str) -> str:
+        """The HTML id of an article in the evidence section."""
+        return self._anchor("a", article_id)
+
+    def knows(self, statement_id: str) -> bool:
+        return statement_id in self._st
+
+    def statement_text(self, statement_id: str) -> str:
+        return str(self._st.get(statement_id, {}).get("text") or "")
+
+    def article_label(self, article_id: str, *, width: int = 60) -> str:
+        """ "outlet · date · headline" for an article (its id when nothing else is known)."""
+        art = self._art.get(article_id)
+        if art is None:
+            return clean(article_id)
+        parts = [clean(art.get("outlet") or "unknown outlet")]
+        if art.get("published"):
+            parts.append(_date(art["published"]))
+        title = art.get("title")
+        parts.append(shorten(title, width) if title else f"article {clean(article_id)}")
+        return " · ".join(parts)
+
+    def statement_label(self, statement_id: str, *, width: int = 60) -> str:
+        row = self._st.get(statement_id)
+        if row is None:
+            return clean(statement_id)
+        return self.article_label(row["article_id"], width=width)
+
+    # --- citing -------------------------------------------------------------
+
+    def set_claims(self, claims: pl.DataFrame | None) -> None:
+        """Statements of each claim, so a claim id can be cited."""
+        if claims is None or not claims.height:
+            return
+        for cid, sids in (
+            claims.group_by("claim_id", maintain_order=True).agg(pl.col("statement_id")).iter_rows()
+        ):
+            self._claims[cid] = list(sids)
+
+    def claim_statements(self, claim_id: str, *, outlets: Iterable[str] | None = None) -> list[str]:
+        sids = self._claims.get(claim_id, [])
+        if outlets is None:
+            return list(sids)
+        keep = set(outlets)
+        return [s for s in sids if self._st.get(s, {}).get("outlet") in keep]
+
+    def cite(self, statement_ids: Iterable[str | None] | None) -> list[str]:
+        """Record up to ``per_item`` statements as cited; return their anchors."""
+        anchors: list[str] = []
+        if not statement_ids:
+            return anchors
+        for sid in statement_ids:
+            if sid is None or sid not in self._st:
+                continue
+            article = self._st[sid]["article_id"]
+            cited = self._cited.setdefault(article, [])
+            if sid not in cited:
+                cited.append(sid)
+            anchors.append(self.statement_anchor(sid))
+            if len(anchors) >= self.per_item:
+                break
+        return anchors
+
+    @property
+    def n_articles(self) -> int:
+        return len(self._cited)
+
+    @property
+    def n_statements(self) -> int:
+        return sum(len(v) for v in self._cited.values())
+
+    # --- rendering ------------------------------------------------------------
+
+    def relative(self, path: str | None) -> str:
+        """``path`` relative to the corpus root (the file name when outside it)."""
+        if not path:
+            return ""
+        text = str(path)
+        member = ""
+        if "::" in text:
+            text, member = text.split("::", 1)
+            member = "::" + member
+        p = Path(text)
+        if p.is_absolute():
+            if self.root is not None:
+                try:
+                    return clean(str(p.relative_to(self.root)) + member)
+                except ValueError:
+                    pass
+            return clean(p.name + member)
+        return clean(text + member)
+
+    def link_html(self, url: str | None) -> str:
+        """A working, left-to-right isolated link to an article's URL (or "")."""
+        if not url:
+            return ""
+        url = clean(url).strip()
+        if not _SAFE_URL.match(url):
+            return f'<bdi dir="ltr" class="url">{html.escape(url)}</bdi>'
+        href = html.escape(url, quote=True)
+        return (
+            f'<a class="url" href="{href}" rel="noopener noreferrer nofollow" target="_blank">'
+            f'<bdi dir="ltr">{html.escape(url)}</bdi></a>'
+        )
+
+    def _body(self, article: Mapping[str, Any], cited: list[str]) -> str:
+        raw = article.get("raw_text") or article.get("text") or ""
+        spans = []
+        for sid in cited:
+            st = self._st[sid]
+            start, end = st.get("start"), st.get("end")
+            if (
+                raw
+                and isinstance(start, int)
+                and isinstance(end, int)
+                and 0 <= start < end <= len(raw)
+            ):
+                spans.append((start, end, sid))
+        spans.sort()
+        out: list[str] = []
+        pos = 0
+        unplaced = [s for s in cited if s not in {sp[2] for sp in spans}]
+        for start, end, sid in spans:
+            anchor = self.statement_anchor(sid)
+            if start < pos:  # overlaps the previous highlight: an anchor only
+                out.append(f'<span class="st-anchor" id="{anchor}" data-s="{anchor}"></span>')
+                continue
+            out.append(html.escape(clean_keep_lines(raw[pos:start])))
+            out.append(
+                f'<mark class="st" id="{anchor}" data-s="{anchor}">'
+                f"{html.escape(clean_keep_lines(raw[start:end]))}</mark>"
+            )
+            pos = end
+        out.append(html.escape(clean_keep_lines(raw[pos:])))
+        extra = "".join(
+            f'<p class="st-extra"><mark class="st" id="{self.statement_anchor(s)}" '
+            f'data-s="{self.statement_anchor(s)}">{html.escape(clean(self.statement_text(s)))}'
+            "</mark></p>"
+            for s in unplaced
+        )
+        direction = "rtl" if is_arabic(raw) else "auto"
+        return f'<div class="article-text" dir="{direction}">{"".join(out)}</div>{extra}'
+
+    def articles_html(self) -> list[dict[str, str]]:
+        """The cited articles, in order of publication then outlet, for the template."""
+
+        def key(aid: str) -> tuple[str, str, str]:
+            art = self._art.get(aid, {})
+            return (_date(art.get("published")) or "9999", art.get("outlet") or "", aid)
+
+        items = []
+        for aid in sorted(self._cited, key=key):
+            art = self._art.get(aid)
+            cited = self._cited[aid]
+            if art is None:
+                art = {"article_id": aid, "outlet": self._st[cited[0]].get("outlet")}
+            title = clean(art.get("title") or "")
+            items.append(
+                {
+                    "anchor": self.article_anchor(aid),
+                    "id": clean(aid),
+                    "outlet": clean(art.get("outlet") or "unknown outlet"),
+                    "date": _date(art.get("published")) or "date unknown",
+                    "title": title,
+                    "title_dir": "rtl" if is_arabic(title) else "auto",
+                    "link": self.link_html(art.get("url")),
+                    "path": self.relative(art.get("source_path")),
+                    "n_cited": str(len(cited)),
+                    "body": self._body(art, cited),
+                }
+            )
+        return items
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_keep_lines(text: str) -> str:
+    """Article text made inert but otherwise untouched: every space and line break kept.
+
+    Control characters and invisible format characters (bidi embeddings,
+    overrides and isolates among them) are removed; nothing else changes.
+    """
+    text = _CONTROL.sub(" ", text.replace("\r\n", "\n"))
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")

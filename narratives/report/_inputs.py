@@ -1,0 +1,196 @@
+"""Where a report's tables come from: a corpus, an output folder, or frames (private).
+
+:func:`read_outputs` reads the tables a ``narratives align`` or ``narratives
+compare`` run wrote to a folder; :func:`analyse` runs whatever part of the
+pipeline is missing (statements, alignments, claims, comparisons) with the
+options of ``narratives compare``.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import warnings
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from narratives import schemas
+
+#: tables of the pipeline (not comparisons), by name -> schema
+PIPELINE: dict[str, pl.Schema] = {
+    "articles": schemas.ARTICLES,
+    "statements": schemas.STATEMENTS,
+    "entity_mentions": schemas.ENTITY_MENTIONS,
+    "alignments": schemas.ALIGNMENTS,
+    "claims": schemas.CLAIMS,
+}
+_SUFFIXES = (".parquet", ".ndjson", ".jsonl", ".csv")
+
+
+def _known_schema(name: str) -> pl.Schema | None:
+    if name in PIPELINE:
+        return PIPELINE[name]
+    if name in schemas.COMPARISON_TABLES:
+        return schemas.COMPARISON_TABLES[name]
+    return getattr(schemas, name.upper(), None) if name.isidentifier() else None
+
+
+def _read_one(path: Path) -> pl.DataFrame:
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        return pl.read_parquet(path)
+    if suffix in {".ndjson", ".jsonl"}:
+        return pl.read_ndjson(path)
+    frame = pl.read_csv(path, infer_schema_length=10000)
+    schema = _known_schema(path.stem)
+    if schema is None:
+        return frame
+    fixes = []
+    for col, dtype in schema.items():
+        if col in frame.columns and isinstance(dtype, pl.List) and frame.schema[col] == pl.String:
+            values = [None if v is None else json.loads(v) for v in frame[col].to_list()]
+            fixes.append(pl.Series(col, values, dtype=dtype))
+    return frame.with_columns(fixes) if fixes else frame
+
+
+def is_output_folder(path: str | Path) -> bool:
+    """True when ``path`` is a folder written by ``narratives align`` or ``compare``."""
+    folder = Path(path)
+    return folder.is_dir() and any((folder / f"statements{s}").exists() for s in _SUFFIXES)
+
+
+def read_outputs(folder: str | Path) -> dict[str, pl.DataFrame]:
+    """The tables of a ``narratives align`` or ``narratives compare`` output folder.
+
+    Every ``<name>.parquet`` (or ``.ndjson``, ``.csv``) file becomes a table
+    named ``<name>``; known tables (``statements``, ``coverage`` ...) are
+    checked against their schema (``narratives.schemas``).
+
+    Parameters
+    ----------
+    folder
+        A folder holding at least ``statements`` (and, from ``align``,
+        ``alignments`` and ``claims``; from ``compare``, the comparison tables).
+
+    Returns
+    -------
+    dict of str to polars.DataFrame
+
+    Raises
+    ------
+    FileNotFoundError
+        When ``folder`` is not a folder or holds no statements table.
+    narratives.schemas.SchemaError
+        When a known table lacks columns of its schema.
+
+    Examples
+    --------
+    >>> tables = read_outputs("compared/")  # doctest: +SKIP
+    >>> sorted(tables)[:3]  # doctest: +SKIP
+    ['alignments', 'article_coverage', 'articles']
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"read_outputs: {str(folder)!r} is not a folder")
+    tables: dict[str, pl.DataFrame] = {}
+    for suffix in _SUFFIXES:
+        for path in sorted(folder.glob(f"*{suffix}")):
+            if path.stem in tables or path.name.startswith("."):
+                continue
+            frame = _read_one(path)
+            schema = _known_schema(path.stem)
+            if schema is not None:
+                schemas.require(frame, list(schema), name=path.stem, stage="read_outputs")
+            tables[path.stem] = frame
+    if "statements" not in tables:
+        raise FileNotFoundError(
+            f"read_outputs: {str(folder)!r} holds no statements table: give a folder written "
+            "by `narratives align --out` or `narratives compare --out`, or a corpus"
+        )
+    return tables
+
+
+Say = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    return None
+
+
+def analyse(
+    tables: Mapping[str, pl.DataFrame],
+    *,
+    threshold: float | None = None,
+    date_window: int | None = None,
+    recompare: bool = False,
+    compare_options: Mapping[str, Any] | None = None,
+    progress: bool = False,
+    say: Say = _quiet,
+) -> dict[str, pl.DataFrame]:
+    """Run the stages ``tables`` still lacks and return every table by name.
+
+    ``tables`` needs ``articles`` or ``statements``. Missing statements are
+    extracted, missing alignments/claims computed (``threshold``,
+    ``date_window``), and the comparisons computed when absent or when
+    ``recompare`` (with ``compare_options``, the keyword arguments of
+    :func:`narratives.compare`). ``say`` receives one line per phase.
+    """
+    # the functions themselves: `narratives.compare` becomes the subpackage once it is imported
+    from narratives.align import align, cluster_claims
+    from narratives.compare import compare
+    from narratives.statements import extract_entities, extract_statements
+
+    out = dict(tables)
+    if "statements" not in out:
+        if "articles" not in out:
+            raise ValueError("analyse: give an articles or a statements table")
+        start = time.perf_counter()
+        say(f"statements: cutting {out['articles'].height} articles into statements")
+        out["statements"] = extract_statements(out["articles"], progress=progress)
+        say(f"statements: {out['statements'].height} in {time.perf_counter() - start:.0f} s")
+    statements = out["statements"]
+    if "alignments" not in out or "claims" not in out:
+        options: dict[str, Any] = {"date_window": date_window, "progress": progress}
+        claim_options: dict[str, Any] = {}
+        if threshold is not None:
+            options["threshold"] = claim_options["threshold"] = float(threshold)
+        start = time.perf_counter()
+        say(f"align: comparing {statements.height} statements across outlets")
+        out["alignments"] = align(statements, **options)
+        say(
+            f"align: {out['alignments'].height} aligned pairs "
+            f"in {time.perf_counter() - start:.0f} s"
+        )
+        out["claims"] = cluster_claims(statements, out["alignments"], **claim_options)
+        say(f"claims: {out['claims']['claim_id'].n_unique()} claims")
+        recompare = True
+    if recompare or "coverage" not in out:
+        if "entity_mentions" not in out and "articles" in out:
+            out["entity_mentions"] = extract_entities(statements, out["articles"])
+        start = time.perf_counter()
+        say("compare: coverage, omissions, emphasis, framing")
+        result = compare(
+            out.get("articles"),
+            statements,
+            out["alignments"],
+            out["claims"],
+            out.get("entity_mentions"),
+            stories=out.get("stories"),
+            progress=progress,
+            **dict(compare_options or {}),
+        )
+        out.update(result)
+        say(f"compare: {len(result)} tables in {time.perf_counter() - start:.0f} s")
+    return out
+
+
+def collect_warnings(func: Callable[[], Any]) -> tuple[Any, list[str]]:
+    """Call ``func`` recording its warnings as one clean line each."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        value = func()
+    lines = [f"{w.category.__name__}: {' '.join(str(w.message).split())}" for w in caught]
+    return value, list(dict.fromkeys(lines))

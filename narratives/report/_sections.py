@@ -1,0 +1,569 @@
+"""The sections of a report, each from the tables it shows (private).
+
+Each ``_section`` function returns ``(title, html)`` or ``None`` when its
+tables are absent. Charts and tables are built by :class:`Builder`, which
+links every mark and row to its statements; empty results say why.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import polars as pl
+
+from narratives.report._render import Builder, _num
+from narratives.viz._text import clean, shorten
+
+Section = tuple[str, str]
+
+
+def _p(text: str) -> str:
+    return f"<p>{html.escape(text)}</p>"
+
+
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{100 * x:.0f} %"
+
+
+def overview(t: Mapping[str, pl.DataFrame], b: Builder) -> Section:
+    """What the corpus holds: outlets, dates, articles and statements per outlet."""
+    articles, statements = t.get("articles"), t["statements"]
+    parts: list[str] = []
+    if articles is not None and articles.height:
+        dated = articles["published"].drop_nulls() if "published" in articles.columns else None
+        span = (
+            f"published {dated.min()!s} to {dated.max()!s}"
+            if dated is not None and dated.len()
+            else "no publication dates known"
+        )
+        parts.append(
+            _p(
+                f"{_num(articles.height)} articles from {articles['outlet'].n_unique()} outlets, "
+                f"{span}; {_num(statements.height)} statements were cut from them."
+            )
+        )
+        per = articles.group_by("outlet").agg(
+            pl.len().alias("articles"),
+            pl.col("published").min().alias("first"),
+            pl.col("published").max().alias("last"),
+            pl.col("published").null_count().alias("undated"),
+        )
+    else:
+        parts.append(_p(f"{_num(statements.height)} statements (no articles table was given)."))
+        per = statements.group_by("outlet").agg(
+            pl.col("article_id").n_unique().alias("articles"),
+            pl.col("published").min().alias("first"),
+            pl.col("published").max().alias("last"),
+            pl.lit(0).alias("undated"),
+        )
+    st = statements.group_by("outlet").agg(
+        pl.len().alias("statements"),
+        pl.col("speaker").is_not_null().mean().alias("with_speaker"),
+    )
+    shared = _shared_by_outlet(t)
+    per = per.join(st, on="outlet", how="left")
+    if shared is not None:
+        per = per.join(shared, on="outlet", how="left")
+    per = per.sort(["articles", "outlet"], descending=[True, False])
+    columns: dict[str, Callable[[dict[str, Any]], str] | str] = {
+        "outlet": lambda r: r["outlet"] or "unknown",
+        "articles": "articles",
+        "first published": lambda r: str(r["first"] or "unknown"),
+        "last published": lambda r: str(r["last"] or "unknown"),
+        "undated articles": "undated",
+        "statements": "statements",
+        "with a known speaker": lambda r: _pct(r["with_speaker"]),
+    }
+    if shared is not None:
+        columns["statements aligned with another outlet"] = lambda r: _pct(r.get("aligned_share"))
+    parts.append(
+        b.table(
+            per,
+            columns,
+            caption="Outlets: what each published and how much of it the alignment matched",
+        )
+    )
+    return "What the corpus holds", "".join(parts)
+
+
+def _shared_by_outlet(t: Mapping[str, pl.DataFrame]) -> pl.DataFrame | None:
+    alignments = t.get("alignments")
+    if alignments is None:
+        return None
+    statements = t["statements"]
+    cross = alignments.filter(pl.col("outlet_a") != pl.col("outlet_b"))
+    ids = pl.concat([cross["statement_id_a"], cross["statement_id_b"]]).unique()
+    return (
+        statements.with_columns(pl.col("statement_id").is_in(ids.implode()).alias("_al"))
+        .group_by("outlet")
+        .agg(pl.col("_al").mean().alias("aligned_share"))
+    )
+
+
+def reliability(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
+    """How far the alignment can be trusted here, with a plain warning when little is shared."""
+    alignments, coverage = t.get("alignments"), t.get("coverage")
+    if alignments is None:
+        return None
+    statements = t["statements"]
+    cross = alignments.filter(pl.col("outlet_a") != pl.col("outlet_b"))
+    rel = cross["relation"].value_counts(sort=True) if cross.height else None
+    shared_claims = 0
+    n_claims = 0
+    if coverage is not None and coverage.height:
+        per_claim = coverage.group_by("claim_id").agg(pl.col("claim_outlets").max())
+        n_claims = per_claim.height
+        shared_claims = per_claim.filter(pl.col("claim_outlets") >= 2).height
+    aligned = pl.concat([cross["statement_id_a"], cross["statement_id_b"]]).n_unique()
+    share = aligned / statements.height if statements.height else 0.0
+    parts = [
+        _p(
+            f"{_num(cross.height)} statement pairs from different outlets were aligned; "
+            f"{_num(aligned)} of {_num(statements.height)} statements ({_pct(share)}) have a "
+            f"counterpart in another outlet; {_num(shared_claims)} of {_num(n_claims)} claims "
+            "are carried by two outlets or more."
+        )
+    ]
+    if rel is not None:
+        kinds = ", ".join(f"{r}: {_num(n)}" for r, n in rel.iter_rows())
+        parts.append(
+            _p(
+                f"Aligned pairs by relation ({kinds}). Verbatim and near-verbatim pairs are "
+                "copies (often of the same wire story) and are reliable; paraphrases and "
+                "'related' pairs rest on fuzzy matching and include false matches: open the "
+                "statements before quoting a figure."
+            )
+        )
+    if share < 0.02 or shared_claims < 3:
+        parts.append(
+            '<p class="warning"><strong>Warning:</strong> '
+            + html.escape(
+                "the outlets share almost nothing at this threshold. They may cover different "
+                "events, or the alignment threshold is too strict for independently written "
+                "articles (try --threshold 30). Omission and emphasis figures below then rest "
+                "on very few claims: read them as leads, not findings."
+            )
+            + "</p>"
+        )
+    parts.append(
+        _p(
+            "Not measured here: whether two aligned statements really make the same claim "
+            "(the alignment cannot tell a paraphrase from a contradiction), and statements "
+            "the segmenter missed. Every figure below links to its statements: check them."
+        )
+    )
+    return "How far the alignment can be trusted", "".join(parts)
+
+
+def stories(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section | None:
+    frame = t.get("stories")
+    if frame is None:
+        return None
+    if not frame.height:
+        return "Stories", b.empty("No story was found: no two articles share an event.")
+    story = frame
+    if "article_id" in frame.columns and "story_id" in frame.columns:
+        agg = [pl.len().alias("n_articles_"), pl.col("article_id")]
+        extra = [
+            c
+            for c in ("label", "outlets", "first_published", "last_published")
+            if c in frame.columns
+        ]
+        agg += [pl.col(c).first() for c in extra]
+        story = frame.group_by("story_id").agg(agg).sort("n_articles_", descending=True)
+    columns: dict[str, Callable[[dict[str, Any]], str] | str] = {"story": "story_id"}
+    for c in ("label", "outlets", "first_published", "last_published", "n_articles_", "n_articles"):
+        if c in story.columns:
+            columns[c.rstrip("_").replace("_", " ")] = c
+    statements = t["statements"]
+
+    def key(row: dict[str, Any]) -> list[str]:
+        ids = row.get("article_id") or []
+        first = (
+            statements.filter(pl.col("article_id").is_in(list(ids)[:5]))
+            .group_by("article_id", maintain_order=True)
+            .agg(pl.col("statement_id").first())
+        )
+        return first["statement_id"].to_list()
+
+    rows = [
+        {**r, "statement_ids": key(r)} if "article_id" in r else r
+        for r in story.head(b.rows).iter_rows(named=True)
+    ]
+    shown = pl.DataFrame(rows, infer_schema_length=None) if rows else story
+    return "Stories", b.table(
+        shown,
+        columns,
+        caption="Stories (one event each), largest first",
+        total=story.height,
+        order="(largest first)",
+    )
+
+
+def coverage(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section | None:
+    import narratives.viz as viz
+
+    table = t.get("coverage")
+    if table is None:
+        return None
+    statements = t["statements"]
+    parts = [
+        _p(
+            "Each row is a claim carried by at least two outlets, each column an outlet. "
+            "Dark blue: the outlet carried the claim in (nearly) the same words as another "
+            "outlet; pale blue: in other words; gold: only this outlet; grey: left out of a "
+            "story the outlet covered; white: the outlet did not cover the claim's story. "
+            "Click a cell for the statements behind it, shown inside their articles."
+        )
+    ]
+    shared = table.filter(pl.col("claim_outlets") >= 2)
+    if shared.height:
+        n_shared = shared["claim_id"].n_unique()
+        parts.append(
+            b.chart(
+                viz.coverage_heatmap(
+                    table, statements=statements, top=top, min_outlets=2, outlets=b.outlets
+                )
+            )
+        )
+        if n_shared > top:
+            parts.append(
+                b.note(
+                    f"The chart shows the {top} claims carried by the most outlets, of "
+                    f"{n_shared}; the table below lists more and can be searched."
+                )
+            )
+        claims = (
+            shared.group_by("claim_id")
+            .agg(
+                pl.col("claim_outlets").max(),
+                pl.col("outlet").filter(pl.col("status") != "absent").sort().alias("carried"),
+                pl.col("outlet").filter(pl.col("status") == "absent").sort().alias("absent"),
+                pl.col("statement_ids")
+                .list.explode(keep_nulls=False, empty_as_null=False)
+                .alias("statement_ids"),
+                pl.col("speaker").first(),
+            )
+            .with_columns(
+                pl.col("claim_id").replace_strict(b.claim_numbers, default=10**9).alias("_n")
+            )
+            .sort("_n")
+        )
+        parts.append(
+            b.table(
+                claims,
+                {
+                    "claim": lambda r: b.claim_number(r["claim_id"]),
+                    "what was said": lambda r: b.claim_text(r["claim_id"]),
+                    "outlets": "claim_outlets",
+                    "carried by": "carried",
+                    "left out by": "absent",
+                    "speaker": lambda r: r["speaker"] or "",
+                },
+                caption="Claims carried by two outlets or more",
+                order="(most outlets first)",
+            )
+        )
+    else:
+        parts.append(
+            b.empty(
+                "No claim is carried by two outlets at this alignment threshold. Articles "
+                "written independently paraphrase each other and score lower than wire copy: "
+                "try a lower threshold (narratives report ... --threshold 30)."
+            )
+        )
+    return "Coverage: who carried which claim", "".join(parts)
+
+
+def omissions(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section | None:
+    import narratives.viz as viz
+
+    rates, table = t.get("omission_rates"), t.get("omissions")
+    if rates is None and table is None:
+        return None
+    parts = [
+        _p(
+            "For each pair of outlets, the share of the second outlet's claims that the first "
+            "left out although it covered the same story. The whisker is the interval; pale "
+            "bars rest on fewer than 10 claims. Click a bar or a row for the claims' statements."
+        )
+    ]
+    drawable = (
+        rates.filter(pl.col("rate").is_not_null(), pl.col("n_claims") > 0)
+        if rates is not None
+        else None
+    )
+    if rates is not None and "note" in rates.columns:
+        notes = rates.filter(pl.col("rate").is_null(), pl.col("note").is_not_null())
+        if notes.height:
+            reasons = sorted(set(notes["note"].to_list()))
+            parts.append(
+                b.note(f"{notes.height} outlet pairs have no rate: " + "; ".join(reasons[:3]))
+            )
+    if rates is not None and drawable is not None and drawable.height:
+        parts.append(b.chart(viz.omission_bars(drawable, top=top, outlets=b.outlets)))
+        if drawable.height > top:
+            parts.append(
+                b.note(
+                    f"The chart shows the {top} outlet pairs resting on the most claims, "
+                    f"of {rates.height}."
+                )
+            )
+    else:
+        parts.append(
+            b.empty(
+                "No outlet pair had comparable claims (with the default rule an outlet can "
+                "omit a claim only in a story it covered; here no two outlets covered the "
+                "same story): no omission rate to show."
+            )
+        )
+    if table is not None:
+        ordered = table.sort(["claim_outlets", "outlet"], descending=[True, False])
+        parts.append(
+            b.table(
+                ordered,
+                {
+                    "left out by": "outlet",
+                    "claim": lambda r: b.claim_number(r["claim_id"]),
+                    "what was said": lambda r: b.claim_text(r["claim_id"]),
+                    "carried by": "carried_by",
+                    "speaker": lambda r: r["speaker"] or "",
+                    "story": lambda r: shorten(r.get("story_label"), 80),
+                    "its closest statement": lambda r: (
+                        f"{shorten(r.get('closest_text'), 120)} (score {r['closest_score']:.0f})"
+                        if r.get("closest_text") and r.get("closest_score") is not None
+                        else ""
+                    ),
+                },
+                caption="Claims left out (with the statements of the outlets that carried them)",
+                order="(claims carried by the most outlets first)",
+                empty="No claim was left out by a comparable outlet (an outlet counts as "
+                "comparable only where it covered the claim's story; --comparable changes "
+                "the rule).",
+            )
+        )
+    return "Omissions: what each outlet left out", "".join(parts)
+
+
+def emphasis(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section | None:
+    import narratives.viz as viz
+
+    outlets, claims = t.get("emphasis_outlets"), t.get("emphasis_claims")
+    if outlets is None and claims is None:
+        return None
+    parts = [
+        _p(
+            "How much weight each outlet gave the claims it shares with others: how often in "
+            "a headline or the lede, how early, how much of the article, how often quoted "
+            "directly. Whiskers are 95 % intervals."
+        )
+    ]
+    if outlets is not None and outlets.height:
+        parts.append(b.chart(viz.emphasis_by_outlet(outlets, outlets=b.outlets)))
+    else:
+        parts.append(b.empty("No claims shared by two outlets: emphasis is not compared."))
+    if claims is not None and claims.filter(pl.col("claim_outlets") >= 2).height:
+        parts.append(
+            b.chart(
+                viz.emphasis_by_claim(
+                    claims, statements=t["statements"], top=min(top, 15), outlets=b.outlets
+                )
+            )
+        )
+    return "Emphasis", "".join(parts)
+
+
+def framing(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section | None:
+    import narratives.viz as viz
+
+    verbs, labels, subs = t.get("reporting_verbs"), t.get("labels"), t.get("substitutions")
+    if verbs is None and labels is None and subs is None:
+        return None
+    statements = t["statements"]
+    parts: list[str] = []
+    if verbs is not None:
+        parts.append("<h3>Reporting verbs by outlet and speaker</h3>")
+        parts.append(
+            _p(
+                "Which verb introduces each speaker's words in each outlet: neutral (قال), "
+                "assertive (أكد), distancing (زعم, ادعى) or denial. Each cell gives the number "
+                "of statements and the share of that speaker's verbs in that outlet."
+            )
+        )
+        attributed = verbs.filter(pl.col("speaker").is_not_null())
+        if attributed.height:
+            parts.append(b.chart(viz.reporting_verbs(verbs, statements=statements)))
+            marked = attributed.filter(pl.col("cue_class").is_in(["distancing", "denial"]))
+            parts.append(
+                b.table(
+                    marked.sort(["speaker", "outlet", "n"], descending=[False, False, True]),
+                    {
+                        "outlet": "outlet",
+                        "speaker": "speaker",
+                        "verb": "cue",
+                        "class": "cue_class",
+                        "statements": "n",
+                        "share of the speaker's verbs": lambda r: _pct(r.get("share")),
+                    },
+                    caption="Distancing and denial verbs",
+                    empty="No distancing or denial verb introduces a known speaker.",
+                )
+            )
+        else:
+            parts.append(b.empty("No reporting verb introduces a known speaker."))
+    if labels is not None:
+        parts.append("<h3>Labels for the same referent</h3>")
+        if labels.height:
+            parts.append(b.chart(viz.label_choices(labels, statements=statements)))
+        else:
+            parts.append(b.empty("No referent of the labels lexicon is named in these articles."))
+    if subs is not None:
+        parts.append("<h3>Word substitutions</h3>")
+        if subs.height:
+            parts.append(b.chart(viz.substitution_table(subs, top=min(top, 10))))
+            parts.append(
+                b.table(
+                    subs.sort(["n", "outlet_a", "outlet_b"], descending=[True, False, False]),
+                    {
+                        "outlet A": "outlet_a",
+                        "A writes": "term_a",
+                        "outlet B": "outlet_b",
+                        "B writes": "term_b",
+                        "pairs": "n",
+                        "example (A)": lambda r: shorten(r.get("example_a"), 140),
+                    },
+                    caption="Word substitutions between aligned statements",
+                    order="(most frequent first)",
+                )
+            )
+        else:
+            parts.append(
+                b.empty("No word substitutions between aligned statements of different outlets.")
+            )
+    for name, heading in (
+        ("voices", "Voices"),
+        ("headlines", "Headlines"),
+        ("house_style", "House style"),
+    ):
+        extra = t.get(name)
+        if extra is not None:
+            parts.append(f"<h3>{heading}</h3>")
+            parts.append(_generic_table(extra, b, caption=heading))
+    return "Framing: verbs, labels and words", "".join(parts)
+
+
+def _generic_table(frame: pl.DataFrame, b: Builder, *, caption: str) -> str:
+    simple = [
+        c
+        for c, dtype in frame.schema.items()
+        if c != "statement_ids" and not isinstance(dtype, pl.Struct)
+    ][:8]
+    return b.table(
+        frame,
+        {c.replace("_", " "): c for c in simple},
+        caption=caption,
+        empty=f"No {caption.lower()} found.",
+    )
+
+
+def side_by_side(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section | None:
+    import narratives.viz as viz
+
+    alignments = t.get("alignments")
+    if alignments is None:
+        return None
+    cross = alignments.filter(
+        (pl.col("outlet_a") != pl.col("outlet_b"))
+        & pl.col("relation").is_in(["near_verbatim", "paraphrase", "related"])
+    )
+    if not cross.height:
+        return "Aligned statements side by side", b.empty(
+            "No statements of different outlets were aligned other than verbatim copies."
+        )
+    return "Aligned statements side by side", b.chart(
+        viz.side_by_side(alignments, t["statements"], top=min(top, 10))
+    )
+
+
+def terms(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section | None:
+    import narratives.viz as viz
+
+    table = t.get("distinguishing_terms")
+    if table is None:
+        return None
+    if not table.filter(pl.col("z") > 0).height:
+        return "Distinguishing terms", b.empty(
+            "No term is more typical of one outlet than of the others."
+        )
+    return "Distinguishing terms", _p(
+        "Words most typical of each outlet compared with the others (Monroe et al. 2008 "
+        "log-odds with an informative prior); pale bars are below z = 1.96."
+    ) + b.chart(
+        viz.distinguishing_terms(
+            table, statements=t["statements"], top=min(top, 15), outlets=b.outlets
+        )
+    )
+
+
+def discrepancies(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section | None:
+    table = t.get("discrepancies")
+    if table is None:
+        return None
+    return "Discrepancies", _p(
+        "Aligned statements whose numbers, dates or names differ. Click a row for both "
+        "statements in their articles."
+    ) + b.table(
+        table,
+        {
+            "outlet A": "outlet_a",
+            "outlet B": "outlet_b",
+            "kind": "kind",
+            "only in A": "value_a",
+            "only in B": "value_b",
+            "A": lambda r: shorten(r.get("text_a"), 160),
+            "B": lambda r: shorten(r.get("text_b"), 160),
+        },
+        caption="Discrepancies between aligned statements",
+        empty="No aligned statements differ in a number, date or name.",
+    )
+
+
+def problems_section(messages: list[str]) -> Section:
+    if not messages:
+        return (
+            "Reading problems",
+            '<p class="note">No problems while reading and analysing the corpus.</p>',
+        )
+    limit = 200
+    items = "".join(f"<li>{html.escape(clean(m))}</li>" for m in messages[:limit])
+    more = f"<li>... and {len(messages) - limit} more</li>" if len(messages) > limit else ""
+    return "Reading problems", (
+        f'<details class="problems"><summary>{len(messages)} warning(s) while reading '
+        f"and analysing the corpus</summary><ul>{items}{more}</ul></details>"
+    )
+
+
+def build(
+    t: Mapping[str, pl.DataFrame], b: Builder, *, top: int, problems: list[str]
+) -> list[dict[str, str]]:
+    """Every section that has its tables, in reading order."""
+    made: list[Section | None] = [
+        overview(t, b),
+        reliability(t, b),
+        stories(t, b, top=top),
+        coverage(t, b, top=top),
+        omissions(t, b, top=top),
+        emphasis(t, b, top=top),
+        framing(t, b, top=top),
+        side_by_side(t, b, top=top),
+        terms(t, b, top=top),
+        discrepancies(t, b, top=top),
+    ]
+    made.append(problems_section(problems))
+    out = []
+    for n, section in enumerate((s for s in made if s is not None), 1):
+        title, body = section
+        out.append({"id": f"section-{n}", "title": title, "body": body})
+    return out

