@@ -25,14 +25,14 @@ def _statements() -> pl.DataFrame:
 
 
 def test_no_function_words_letters_own_names_or_furniture() -> None:
-    terms = distinguishing_terms(_statements(), min_count=1, top_n=20, scope="all")
+    terms = distinguishing_terms(_statements(), min_count=1, top_n=20, min_z=0, scope="all")
     shown = set(terms["term"])
     assert not shown & {"من", "إن", "ان", "الشرق", "الأوسط", "صحيفة", "للاشتراك", "العاجلة"}
     assert all(len(t) > 1 for t in shown)
 
 
 def test_terms_are_shown_as_written() -> None:
-    terms = distinguishing_terms(_statements(), min_count=1, top_n=20, scope="all")
+    terms = distinguishing_terms(_statements(), min_count=1, top_n=20, min_z=0, scope="all")
     aawsat = terms.filter((pl.col("outlet") == "aawsat") & (pl.col("z") > 0))
     assert "الحوثية" in set(aawsat["term"])  # not the match-normalized الحوثيه
     assert "الحوثيه" in set(aawsat["term_key"])
@@ -47,8 +47,10 @@ def test_default_scope_is_shared_claims() -> None:
             "outlet": ["aawsat", "alriyadh"],
         }
     )
-    terms = distinguishing_terms(st, claims=claims, min_count=1, top_n=20)
+    terms = distinguishing_terms(st, claims=claims, min_count=1, top_n=20, min_z=0)
     ids = {i for ids in terms["statement_ids"].to_list() if ids for i in ids}
     assert ids <= {"a0:1", "b0:1"}
-    everything = distinguishing_terms(st, claims=claims, min_count=1, top_n=20, scope="all")
+    everything = distinguishing_terms(
+        st, claims=claims, min_count=1, top_n=20, min_z=0, scope="all"
+    )
     assert {i for ids in everything["statement_ids"].to_list() if ids for i in ids} > ids

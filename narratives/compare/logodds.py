@@ -279,6 +279,7 @@ def distinguishing_terms(
     scope: Literal["aligned", "all"] | None = None,
     aligned_only: bool | None = None,
     furniture_min_articles: int = 3,
+    min_z: float = 1.96,
     prior_scale: float = 1000.0,
     min_count: int = 3,
     top_n: int = 30,
@@ -308,6 +309,9 @@ def distinguishing_terms(
         default without them): every statement.
     aligned_only
         Older spelling of ``scope`` (True = "aligned", False = "all").
+    min_z
+        Keep terms with ``|z|`` at least this (1.96: significant at 5 %,
+        two-sided); 0 keeps the ``top_n`` whatever their z.
     furniture_min_articles
         A statement an outlet repeats word for word in this many articles is
         furniture and is not counted (0 keeps everything).
@@ -333,9 +337,9 @@ def distinguishing_terms(
     --------
     >>> st = pl.DataFrame({"statement_id": ["a:1", "b:1"], "outlet": ["sana", "rt"],
     ...     "text": ["الإرهابيين الإرهابيين الإرهابيين سورية", "المسلحين المسلحين المسلحين سوريا"]})
-    >>> out = distinguishing_terms(st, min_count=1, top_n=1)
+    >>> out = distinguishing_terms(st, min_count=1, top_n=1, min_z=0)
     >>> out.filter(pl.col("outlet") == "sana")[["term", "rank"]].rows()
-    [('الارهابيين', 1), ('المسلحين', 1)]
+    [('الإرهابيين', 1), ('المسلحين', 1)]
     """
     check(
         statements,
@@ -437,6 +441,7 @@ def distinguishing_terms(
             .cast(pl.Int32)
         )
         results.append(top)
+    results = [r.filter(pl.col("z").abs() >= min_z) for r in results if r.height]
     results = [r for r in results if r.height]
     if not results:
         return pl.DataFrame(schema=schemas.DISTINGUISHING_TERMS)
