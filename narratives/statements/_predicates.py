@@ -9,8 +9,8 @@ predicate cue when
   listed in ``predicates.tsv`` (``قد``, ``لم``, ``تم``, ``شهد``, ``أعلن`` ...), the
   listed perfect verbs also with the endings ``ت تا وا نا تم``;
 - or it has the shape of an imperfect verb (``يقول``, ``تشهد``, ``سيتم``,
-  ``ليوضح``), a derived perfect (``استقبل``, ``ارتفع``, ``انطلق``) or a plural
-  perfect (``شاركوا``), after an optional ``و``/``ف``; verbal nouns of the
+  ``ليوضح``), a derived perfect (``استقبل``, ``ارتفع``, ``انطلق``), a plural
+  or feminine perfect (``شاركوا``, ``حذرت``), after an optional ``و``/``ف``; verbal nouns of the
   same letters (``تطوير``, ``تنمية``, ``تاريخ``) and the nouns listed as
   ``not_verb`` are excluded.
 
@@ -28,6 +28,7 @@ from narratives.normalize import _table
 
 _MATCH = _table("match")
 PREDICATE_ROLES = (
+    "title",
     "verb",
     "particle",
     "not_verb",
@@ -53,6 +54,7 @@ class Predicates:
     pronoun: frozenset[str]
     subordinator: frozenset[tuple[str, ...]]
     multi_particles: frozenset[tuple[str, ...]]
+    title: frozenset[str] = frozenset()
 
 
 def _norm(text: str) -> str:
@@ -79,6 +81,7 @@ def load_predicates(source: str = "predicates.tsv") -> Predicates:
         pronoun=single["pronoun"],
         subordinator=frozenset(sets["subordinator"]),
         multi_particles=frozenset(k for k in sets["particle"] if len(k) > 1),
+        title=single["title"],
     )
 
 
@@ -126,6 +129,8 @@ def _verbish(norm: str, pred: Predicates) -> bool:
             return True
         if len(stem) >= 5 and stem.endswith("وا") and not stem.endswith("اوا"):
             return True
+        if p in ("", "و", "ف") and _feminine_perfect(stem):
+            return True
     return False
 
 
@@ -148,6 +153,21 @@ def _imperfect(stem: str, *, future: bool = False) -> bool:
             or (len(stem) == 5 and stem[3] in "يا")
             or (len(stem) >= 6 and stem[-2] == "ي" and not stem.startswith("تست"))
         )
+    )
+
+
+def _feminine_perfect(stem: str) -> bool:
+    """``قدمت``, ``حذرت``, ``اكتملت``: a perfect verb with the ending ``ت``.
+
+    Nouns ending in ``ت`` are rarer: plurals in ``ات``, ``بيروت``/``بيوت``,
+    ``تصويت``/``توقيت`` and names such as ``اوبريت`` are excluded by shape.
+    """
+    return (
+        4 <= len(stem) <= 7
+        and stem.endswith("ت")
+        and not stem.endswith(("ات", "وت"))
+        and not (stem.endswith("يت") and len(stem) >= 5)
+        and stem[0] not in "تب"
     )
 
 

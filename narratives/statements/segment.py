@@ -506,7 +506,11 @@ def _split_long(
         comma = feats[k - 1].kind in ("c", "e")
         if not comma and verbish(feats[k - 1].norm):
             continue  # تمنع وترفض، يقتل ويصيب: verbs sharing a subject and object
-        if _opens_clause(k, feats, lex, pred) and not _awaits_predicate(seg.i, k, feats):
+        if (
+            _opens_clause(k, feats, lex, pred)
+            and not _awaits_predicate(seg.i, k, feats)
+            and not ("complementizer" in f.roles and _awaits_content(seg.i, k, feats))
+        ):
             key = (0 if comma else 1, abs(starts[k] - mid))
             if key < best_key:
                 best, best_key = k, key
@@ -522,7 +526,12 @@ def _split_long(
                 if flags is None:
                     flags = [0, *accumulate(map(_predicate_token, feats[seg.i : seg.j]))]
                 before = flags[k - seg.i]
-                whole = before and flags[-1] > before and not _awaits_predicate(seg.i, k, feats)
+                whole = (
+                    before
+                    and flags[-1] > before
+                    and not _awaits_predicate(seg.i, k, feats)
+                    and not ("complementizer" in f.roles and _awaits_content(seg.i, k, feats))
+                )
                 rank = 2 if whole else 3
             elif after_comma:
                 rank = 3
@@ -532,6 +541,8 @@ def _split_long(
                 rank = 5
             else:
                 continue
+            if _in_title(feats[k - 1], pred) or _in_title(f, pred):
+                rank += 3  # inside a name or title chain: the very last resort
             key = (rank, abs(starts[k] - mid))
             if key < best_key:
                 best, best_key = k, key
@@ -558,6 +569,21 @@ def _awaits_predicate(i: int, k: int, feats: list[Feat]) -> bool:
         if f.cue is not None or verbish(f.norm) or f.norm in _PERSONAL:
             return False
     return False
+
+
+def _awaits_content(i: int, k: int, feats: list[Feat]) -> bool:
+    """Tokens ``[i, k)`` end in a reporting frame (``وأوضح المدير فلان،``) with no content yet."""
+    for f in reversed(feats[i:k]):
+        if f.kind in ("q", ":") or "complementizer" in f.roles:
+            return False
+        if f.cue is not None and f.cue.kind == "finite":
+            return True
+    return False
+
+
+def _in_title(f: Feat, pred: Predicates) -> bool:
+    """A word of a name or title chain (``وسمو``, ``ولي``, ``العهد``, ``بن``)."""
+    return f.norm in pred.title or (f.norm[:1] == "و" and f.norm[1:] in pred.title)
 
 
 def _opens_clause(k: int, feats: list[Feat], lex: Lexicon, pred: Predicates) -> bool:
