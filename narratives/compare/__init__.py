@@ -138,7 +138,8 @@ def compare(
         Progress bars on the long loops.
     **options
         Passed on by name: ``substitutions_options``, ``house_style_options``,
-        ``terms_options``, ``discrepancies_options``, ``talking_points_options``
+        ``terms_options``, ``discrepancies_options``, ``talking_points_options``;
+        ``all_text`` and ``talking_point_threshold`` as the CLI names them
         (dicts of keyword arguments).
 
     Returns
@@ -162,6 +163,16 @@ def compare(
     >>> tables["coverage"]["status"].to_list()
     ['verbatim', 'verbatim']
     """
+    # the names of `narratives compare` options, as `narratives report` passes them on
+    if "all_text" in options:
+        aligned_only = not options.pop("all_text")
+    if "talking_point_threshold" in options:
+        threshold = options.pop("talking_point_threshold")
+        if threshold is not None:
+            options["talking_points_options"] = {
+                **options.get("talking_points_options", {}),
+                "threshold": threshold,
+            }
     unknown = set(options) - {
         "talking_points_options",
         "substitutions_options",

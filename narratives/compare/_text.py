@@ -250,6 +250,8 @@ def variant_kind(
         if len(ua) == len(ub):
             for x, y in zip(ua, ub, strict=True):
                 if x != y:
+                    if x in "أإآ" and y in "أإآ":
+                        return None  # إن / أن: two words (a hamza either way), not two spellings
                     for letters, kind in _FOLD_KINDS:
                         if x in letters and y in letters:
                             return kind

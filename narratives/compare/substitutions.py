@@ -308,7 +308,9 @@ def aligned_differences(
                 kind = variant_kind(sa, sb, rules=rules) if sa and sb else None
                 if kind is None and (op == "equal" or key_a == key_b or not anchored):
                     continue  # (not anchored: not a word swapped inside shared wording)
-                if kind is not None:
+                if kind == "definite_article":
+                    bin_ = "inflection"  # الدول / دول is grammar as often as house style
+                elif kind is not None:
                     bin_ = "house_style"
                 elif any(ch.isdigit() for ch in sa + sb) or (
                     set(ka[x1:x2]) & scale and set(kb[y1:y2]) & scale
