@@ -33,6 +33,8 @@ from collections.abc import Collection, Iterable
 from functools import cache
 from typing import Literal
 
+from narratives._callable import make_callable
+
 Level = Literal["display", "match"]
 LEVELS: tuple[Level, ...] = ("display", "match")
 
@@ -268,3 +270,6 @@ def build_vocabulary(texts: Iterable[str], *, min_count: int = 1) -> set[str]:
         for tok in tokenize(text):
             counts[tok] = counts.get(tok, 0) + 1
     return {tok for tok, n in counts.items() if n >= min_count}
+
+
+make_callable(__name__, normalize)

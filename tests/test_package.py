@@ -104,3 +104,23 @@ def test_tables_doc_is_up_to_date() -> None:
     for schema in (schemas.ARTICLES, schemas.STATEMENTS, schemas.ALIGNMENTS, schemas.CLAIMS):
         for column in schema:
             assert f"`{column}`" in text
+
+
+@pytest.mark.parametrize("name", ["align", "compare", "evaluate", "normalize"])
+def test_function_names_stay_callable_after_submodule_imports(name: str) -> None:
+    # importing a submodule binds narratives.<name> to the module; it must still call the function
+    code = (
+        "import importlib, narratives, narratives.io, narratives.stories, narratives.evaluate.gold;"
+        f"importlib.import_module('narratives.{name}');"
+        f"print(callable(narratives.{name}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
+
+
+def test_normalize_called_through_the_package() -> None:
+    import narratives.io
+
+    assert narratives.normalize("الروسى سورية", "match") == narratives.normalize.normalize(
+        "الروسى سورية", "match"
+    )

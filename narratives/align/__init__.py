@@ -14,12 +14,7 @@ function.
 
 from __future__ import annotations
 
-import sys
-import types
-from typing import Any
-
-import polars as pl
-
+from narratives._callable import make_callable
 from narratives.align._similarity import similarity
 from narratives.align.aligner import COMPONENTS, align, all_pairs
 from narratives.align.candidates import block_pairs
@@ -38,9 +33,4 @@ __all__ = [
 ]
 
 
-class _CallableModule(types.ModuleType):
-    def __call__(self, *args: Any, **kwargs: Any) -> pl.DataFrame:
-        return align(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+make_callable(__name__, align)

@@ -38,6 +38,7 @@ import numpy as np
 import polars as pl
 
 from narratives import schemas
+from narratives._callable import make_callable
 from narratives.compare._text import with_tokens
 from narratives.compare.coverage import coverage
 from narratives.compare.discrepancies import discrepancies
@@ -290,3 +291,6 @@ def compare(
         {**tables, "claims": claims, "alignments": alignments}
     )
     return tables
+
+
+make_callable(__name__, compare)

@@ -12,10 +12,7 @@ this module or to the function.
 
 from __future__ import annotations
 
-import sys
-import types
-from typing import Any
-
+from narratives._callable import make_callable
 from narratives.evaluate.gold import SEED_GOLD, Mention, load_gold, map_mentions
 from narratives.evaluate.same_event import (
     SAME_EVENT_ARTICLES,
@@ -53,9 +50,4 @@ __all__ = [
 ]
 
 
-class _CallableModule(types.ModuleType):
-    def __call__(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        return evaluate(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+make_callable(__name__, evaluate)
