@@ -156,6 +156,7 @@ class VariantRules:
     year_marks: tuple[str, ...]
     final_alef: frozenset[str]
     min_letters: int
+    final_alef_names: frozenset[str]
     abbreviations: dict[str, str]
     transpositions: bool
 
@@ -181,6 +182,7 @@ def load_variant_rules(path: str | Path = "house_style.yaml") -> VariantRules:
         ),
         final_alef=frozenset(normalize(str(x)) for x in data.get("final_alef") or []),
         min_letters=int(data.get("min_letters", 5)),
+        final_alef_names=frozenset(normalize(str(x)) for x in data.get("final_alef_names") or []),
         abbreviations={
             normalize(str(k)): normalize(str(v))
             for k, v in (data.get("abbreviations") or {}).items()
@@ -286,7 +288,12 @@ def variant_kind(
             or (y in rules.hamza and x in rules.hamza_carriers)
         ):
             return "hamza_seat"
-        if a[:-1] == b[:-1] and {x, y} == rules.final_alef and len(rules.final_alef) == 2:
+        if (
+            a[:-1] == b[:-1]
+            and {x, y} == rules.final_alef
+            and len(rules.final_alef) == 2
+            and (a[:-1] + "ا" in rules.final_alef_names)
+        ):
             return "final_alef"
         if {x, y} <= rules.long_vowels:
             return "transliteration"  # أنجليس / أنجلوس
@@ -307,7 +314,7 @@ def variant_kind(
     # swap of two neighbours, one of them a long vowel (الأميركي / الأمريكي)
     if x in rules.long_vowels or y in rules.long_vowels:
         return "transliteration"
-    if rules.transpositions and min(len(a), len(b)) >= 6 and not {x, y} & {"ا", "و", "ي"}:
+    if rules.transpositions and min(len(a), len(b)) >= 5 and not {x, y} & {"ا", "و", "ي"}:
         return "transposition"  # المنتزهات / المتنزهات
     return None
 

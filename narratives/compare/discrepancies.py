@@ -209,6 +209,10 @@ def _figure_lexicon(
 
 
 _REVERSED_RLM = re.compile(r"(\d+)\.\u200f(\d+)")  # "5.\u200f0" is 0.5 typed right to left
+# "8. 54 مليار" is 54.8 typed right to left with a space (Asharq Al-Awsat copy)
+_REVERSED_SPACE = re.compile(
+    r"(?<![\d.,])(\d{1,3})\. (\d{1,3})(?=\s+(?:مليار|مليون|الف|ألف|في المائة|%))"
+)
 _REVERSED_R = re.compile(r"^(\d+)ر(\d+)$")  # SPA / Asharq Al-Awsat: "68ر10" is 10.68
 _SLASH_DATE = re.compile(r"\d{1,4}\s*/\s*\d{1,2}\s*/\s*\d{1,4}")  # 1436/10/7, 7/10/1436
 _SCORE = re.compile(r"(?<![\d/.,])\d{1,2}\s*[-:]\s*\d{1,2}(?![\d/.,])")
@@ -310,6 +314,7 @@ def _rounded(span_a: list[str], span_b: list[str]) -> bool:
 
 def _prepared(text: str) -> list[str]:
     text = _REVERSED_RLM.sub(r"\2.\1", text)
+    text = _REVERSED_SPACE.sub(r"\2.\1", text)
     text = _SLASH_DATE.sub(" ", text)  # dates written with slashes, in either order
     text = _SCORE.sub(" ", text)  # scores and clock times are not figures of a claim
     return display_tokens(text)
@@ -467,7 +472,7 @@ def discrepancies(
     relations: Sequence[str] = SAME_CLAIM_RELATIONS,
     cross_outlet: bool = True,
     mode: Literal["conflict", "any"] = "conflict",
-    min_confidence: float = 0.0,
+    min_confidence: float = 0.5,
     max_span: int = 6,
     other_days: bool = False,
     entity_kinds: Sequence[str] | None = ("speaker",),
@@ -500,7 +505,8 @@ def discrepancies(
         For speakers and entities: ``"conflict"`` (each side names one the
         other lacks) or ``"any"`` (the sets differ).
     min_confidence
-        Drop rows less certain than this.
+        Drop rows less certain than this (default 0.5: medium and high
+        certainty only; 0 lists the low ones too, "perhaps two items").
     other_days
         Also compare figures of articles published on different days
         (reported with low certainty; never when the statements speak
@@ -552,6 +558,15 @@ def discrepancies(
     texts = statements.select("statement_id", "text")
     ids = pl.concat([pairs["statement_id_a"], pairs["statement_id_b"]]).unique().implode()
     subset = statements.filter(pl.col("statement_id").is_in(ids))
+    if "speaker_mention" in subset.columns and "speaker" in subset.columns:
+        # a speaker found by co-reference ("وبين أن") or carried over is no evidence of who
+        # said it: compare speakers only where the statement names them
+        named = pl.col("speaker_mention").is_not_null() & pl.col("text").str.contains(
+            pl.col("speaker_mention"), literal=True
+        )
+        subset = subset.with_columns(
+            speaker=pl.when(named).then(pl.col("speaker")).otherwise(pl.lit(None, pl.String))
+        )
     values = (
         statement_values(subset, entity_mentions, months=months, quantities=quantities)
         .filter(~pl.col("kind").is_in(["number", "date"]))
@@ -582,7 +597,16 @@ def discrepancies(
     agents = agents.filter(a_has & b_has if mode == "conflict" else a_has | b_has)
     # an entity swap is one name against one name; lists of attendees differ without conflict
     one_each = (pl.col("value_a").list.len() == 1) & (pl.col("value_b").list.len() == 1)
-    agents = agents.filter((pl.col("kind") == "speaker") | one_each).with_columns(
+    # speakers: only canonical actor ids (actors.yaml) on both sides; names read from open
+    # text ("فهد المقحم" / "فهد المقحم المبتعثين", a title / the name) are not told apart
+    canonical = pl.col("value_a").list.eval(
+        pl.element().str.contains(r"^[a-z0-9_]+$")
+    ).list.all() & (
+        pl.col("value_b").list.eval(pl.element().str.contains(r"^[a-z0-9_]+$")).list.all()
+    )
+    agents = agents.filter(
+        ((pl.col("kind") == "speaker") & canonical) | ((pl.col("kind") != "speaker") & one_each)
+    ).with_columns(
         confidence=pl.when(pl.col("kind") == "speaker").then(0.6).otherwise(0.5),
         what=pl.format(
             "{}: {} | {}",

@@ -346,6 +346,7 @@ def substitutions(
     indels: bool = False,
     clitics: bool = True,
     function_spans: bool = False,
+    headlines: bool = False,
     min_count: int = 1,
     max_examples: int = 5,
     opcodes: Opcodes = difflib_opcodes,
@@ -377,6 +378,10 @@ def substitutions(
         so وقال / قال is no substitution.
     function_spans
         Keep spans made of function words only (في / على); off by default.
+    headlines
+        Also diff headline lines; off by default: headlines are written to a
+        pattern ("X تعايد منسوبيها"), so two of them differ in what they are
+        about more often than in their words.
     min_count
         Keep substitutions seen in at least this many pairs.
     max_examples
@@ -416,6 +421,12 @@ def substitutions(
         opcodes=opcodes,
         progress=progress,
     )
+    if headlines is False and "is_headline" in statements.columns:
+        heads = statements.filter(pl.col("is_headline").fill_null(False))["statement_id"]
+        diffs = diffs.filter(
+            ~pl.col("statement_id_a").is_in(heads.implode())
+            & ~pl.col("statement_id_b").is_in(heads.implode())
+        )
     keep = ["word_choice", "function"] if function_spans else ["word_choice"]
     found = diffs.filter(pl.col("bin").is_in(keep))
     texts = statements.select("statement_id", "text")
