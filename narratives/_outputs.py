@@ -5,7 +5,8 @@ renamed into place (:func:`os.replace`), so an interrupted run (Ctrl-C, a full
 disk, SIGTERM) never leaves a truncated table under a final name. A folder of
 tables (``narratives align --out DIR``, ``compare``) also gets
 ``manifest.json``: the run id, the command, its inputs and parameters, the
-narratives version, and for every table its file, row count and SHA-256.
+narratives version, for every table its file, row count and SHA-256, and the
+reading problems of the corpus (every input left out, with the reason).
 The manifest is replaced last, and tables of an earlier run that the new run
 does not write are removed, so a folder holds one run.
 
@@ -182,6 +183,7 @@ def write_outputs(
     inputs: Iterable[str | Path] = (),
     parameters: Mapping[str, Any] | None = None,
     version: str | None = None,
+    reading_problems: Iterable[Mapping[str, Any]] | None = None,
 ) -> list[Path]:
     """Write ``tables`` to ``folder/<name>.<fmt>`` as one run, with ``manifest.json``.
 
@@ -191,7 +193,9 @@ def write_outputs(
     previous manifest stays, so a reader finds the folder either whole from
     one run or refused by :func:`read_tables`, never silently mixed.
 
-    ``writer(frame, path, fmt)`` writes one table. Returns the paths written.
+    ``writer(frame, path, fmt)`` writes one table; ``reading_problems``
+    (rows of :data:`narratives.schemas.READING_PROBLEMS`) are recorded in the
+    manifest. Returns the paths written.
     """
     folder = check_writable(folder, folder=True, create=True)
     suffix = SUFFIXES[fmt]
@@ -224,6 +228,8 @@ def write_outputs(
             "format": fmt,
             "tables": entries,
         }
+        if reading_problems is not None:  # every input left out or read with a caveat
+            manifest["reading_problems"] = [dict(p) for p in reading_problems]
         manifest_tmp = _temporary(folder / MANIFEST)
         staged[MANIFEST] = manifest_tmp
         manifest_tmp.write_text(

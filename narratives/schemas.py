@@ -237,6 +237,36 @@ RELIABILITY = pl.Schema(
     )
 )
 
+# One row per republished copy (an article marked copy_of another in STORIES): who
+# copied whom as far as dates tell, and what the copy changed, statement by statement
+# (narratives.stories.copies).
+COPIES = pl.Schema(
+    _columns(
+        {
+            "article_id": pl.String,  # the copy
+            "copy_of": pl.String,  # its source
+            "story_id": pl.String,
+            "outlet": pl.String,
+            "source_outlet": pl.String,
+            "copy_kind": pl.String,  # same_outlet | cross_outlet
+            "published": pl.Date,
+            "source_published": pl.Date,
+            # the source was published on an earlier day; false: same day or a date
+            # missing, so who copied whom is not known (the source is the one listed first)
+            "order_known": pl.Boolean,
+            "similarity": pl.Float64,  # text similarity of the two articles (0-1)
+            "n_kept": pl.Int64,  # statements carried over (ratio >= 90)
+            "n_reworded": pl.Int64,  # statements reworded (ratio 60-90)
+            "n_added": pl.Int64,  # statements of the copy with no counterpart in the source
+            "n_dropped": pl.Int64,  # statements of the source the copy left out
+            "added_statement_ids": pl.List(pl.String),
+            "dropped_statement_ids": pl.List(pl.String),
+            "reworded_statement_ids": pl.List(pl.String),  # in the copy ...
+            "reworded_from_ids": pl.List(pl.String),  # ... and the source statement, element-wise
+        }
+    )
+)
+
 # --- comparison tables (narratives.compare) are declared below this line ---
 #
 # Every comparison table carries the statements behind each row (a list column
@@ -429,6 +459,28 @@ REPORTING_VERBS = pl.Schema(
     )
 )
 
+VOICES = pl.Schema(
+    _columns(
+        {
+            "outlet": pl.String,
+            "story_id": pl.String,  # the story (STORIES); null = over all the outlet's articles
+            # canonical actor id, or the match-normalized name of a speaker no gazetteer lists
+            "speaker": pl.String,
+            "mention": pl.String,  # the outlet's most frequent words for the speaker
+            "title": pl.String,  # the most frequent title/role written with the name, if any
+            "n_statements": pl.Int64,  # statements the outlet attributes to the speaker
+            "n_articles": pl.Int64,  # articles they come from
+            "share": pl.Float64,  # n_statements / the outlet's statements with a speaker (story)
+            "n_direct": pl.Int64,  # statements quoting the speaker (quote direct or mixed)
+            "direct_share": pl.Float64,  # n_direct / n_statements
+            "n_acts": pl.Int64,  # reporting acts: statements with their own reporting verb
+            # reporting verbs used for the speaker, one per act, most used first
+            "cues": pl.List(pl.Struct({"cue": pl.String, "cue_class": pl.String, "n": pl.Int64})),
+            "statement_ids": pl.List(pl.String),
+        }
+    )
+)
+
 LABELS = pl.Schema(
     _columns(
         {
@@ -555,6 +607,7 @@ COMPARISON_TABLES: dict[str, pl.Schema] = {
     "emphasis_claims": EMPHASIS_CLAIMS,
     "emphasis_outlets": EMPHASIS_OUTLETS,
     "reporting_verbs": REPORTING_VERBS,
+    "voices": VOICES,
     "labels": LABELS,
     "substitutions": SUBSTITUTIONS,
     "house_style": HOUSE_STYLE,
@@ -564,6 +617,7 @@ COMPARISON_TABLES: dict[str, pl.Schema] = {
     "stories": STORIES,
     "story_summary": STORY_SUMMARY,
     "talking_points": TALKING_POINTS,
+    "copies": COPIES,
     "reliability": RELIABILITY,
 }
 """Name of each table returned by ``narratives.compare`` -> its schema."""

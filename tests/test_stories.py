@@ -209,3 +209,38 @@ def test_reliability_notes_say_when_outlets_share_no_story(seeds_dir) -> None:
     assert notes["level"].to_list() == ["story", "claim", "talking_point", "omission"]
     assert "no story was covered by two outlets" in notes["note"][0]
     assert "without a date" in notes["note"][0]
+
+
+def test_wire_copy_hops_say_what_each_copy_changed() -> None:
+    from narratives.stories import copies
+
+    sentences = [s.strip() for s in WIRE.split(" و") if s.strip()]
+    extra = "وأشاد المواطنون بالقرارات التي تخدم التنمية في المنطقة الشرقية"
+    bodies = {
+        "spa-1": sentences,
+        "okaz-1": [*sentences[:-1], extra],  # drops the last statement, adds one
+        "riyadh-1": sentences,  # runs the wire as it is
+    }
+    arts = _articles(
+        [
+            ("okaz-1", "okaz", D0 + timedelta(days=1), "مجلس الوزراء", " و".join(bodies["okaz-1"])),
+            ("spa-1", "spa", D0, "مجلس الوزراء", " و".join(bodies["spa-1"])),
+            ("riyadh-1", "alriyadh", D0 + timedelta(days=1), "مجلس الوزراء", WIRE),
+        ]
+    )
+    st = group_stories(arts, copy_threshold=0.6)  # three articles: a flat IDF
+    assert st["story_id"].n_unique() == 1
+    statements = pl.DataFrame(
+        [(f"{a}:{k}", a, k, text) for a, body in bodies.items() for k, text in enumerate(body)],
+        schema=["statement_id", "article_id", "position", "text"],
+        orient="row",
+    )
+    hops = copies(st, statements)
+    assert hops.columns == schemas.COPIES.names()
+    okaz = hops.filter(pl.col("article_id") == "okaz-1").row(0, named=True)
+    assert okaz["copy_of"] == "spa-1" and okaz["order_known"] is True
+    assert okaz["n_added"] == 1 and okaz["n_dropped"] == 1
+    assert okaz["added_statement_ids"] == [f"okaz-1:{len(sentences) - 1}"]
+    assert okaz["n_kept"] == len(sentences) - 1
+    riyadh = hops.filter(pl.col("article_id") == "riyadh-1").row(0, named=True)
+    assert (riyadh["n_added"], riyadh["n_dropped"]) == (0, 0)

@@ -192,6 +192,11 @@ def load_corpus(
         if saved is not None:
             return saved
     kwargs = {k: v for k, v in options.items() if v is not None}
+    ctx = click.get_current_context(silent=True)
+    if problems is None and ctx is not None:  # recorded in the run's manifest.json
+        problems = ctx.meta.setdefault(_PROBLEMS_KEY, [])
+    elif problems is not None and ctx is not None:
+        ctx.meta[_PROBLEMS_KEY] = problems
     with warnings.catch_warnings():
         # ingest warnings (bad files skipped, encodings) go to stderr as plain lines
         warnings.filterwarnings("always", category=NarrativesIngestWarning)
@@ -331,15 +336,18 @@ def write_table(frame: pl.DataFrame, path: str | Path, fmt: str | None = None) -
     return Path(path)
 
 
-def _run_record() -> tuple[str | None, list[Any], dict[str, Any]]:
-    """The running command, its input paths and its parameters (for the manifest)."""
+_PROBLEMS_KEY = "narratives.reading_problems"
+
+
+def _run_record() -> tuple[str | None, list[Any], dict[str, Any], list[dict[str, Any]] | None]:
+    """The running command, its inputs, parameters and reading problems (for the manifest)."""
     ctx = click.get_current_context(silent=True)
     if ctx is None:
-        return None, [], {}
+        return None, [], {}, None
     params = dict(ctx.params)
     paths = params.pop("paths", ()) or ()
     name = ctx.command_path or ctx.info_name
-    return name, list(paths), params
+    return name, list(paths), params, ctx.meta.get(_PROBLEMS_KEY)
 
 
 def write_tables(
@@ -350,14 +358,15 @@ def write_tables(
     Every table is written to a temporary file and renamed into place; tables
     an earlier run left in ``out_dir`` and this run does not write are
     removed; ``manifest.json`` records the command, inputs, parameters,
-    version and each table's rows and SHA-256 (see :mod:`narratives._outputs`).
+    version, each table's rows and SHA-256, and the reading problems of the
+    corpus (see :mod:`narratives._outputs`).
     """
     from narratives import __version__
     from narratives._outputs import OutputError, write_outputs
 
     if str(out_dir) == "-":
         raise click.ClickException("--out -: this command writes several tables; give a folder")
-    command, inputs, parameters = _run_record()
+    command, inputs, parameters, problems = _run_record()
     try:
         return write_outputs(
             tables,
@@ -368,6 +377,7 @@ def write_tables(
             inputs=inputs,
             parameters=parameters,
             version=__version__,
+            reading_problems=problems,
         )
     except OutputError as err:
         raise click.ClickException(str(err)) from err

@@ -113,6 +113,7 @@ def command(
       alignments, claims                         the pipeline's tables
       stories, story_summary                     every article's story; one row per story
       talking_points                             positions repeated across stories
+      copies                                     republished copies: what each hop changed
       reliability                                per level: what was found, how sure
       coverage, article_coverage                 claim x outlet / article status
       omissions, omission_rates                  what each outlet left out (with CIs)
@@ -181,7 +182,7 @@ def command(
         n_boot=n_boot,
         rng=seed,
         progress=True,
-        talking_points_options={"threshold": talking_point_threshold},
+        talking_point_threshold=talking_point_threshold,
     )
     pipeline = {
         "articles": articles,

@@ -15,6 +15,7 @@ emphasis               :func:`emphasis`                            ``schemas.EMP
 emphasis_claims        :func:`emphasis_claims`                     ``schemas.EMPHASIS_CLAIMS``
 emphasis_outlets       :func:`emphasis_outlets`                    ``schemas.EMPHASIS_OUTLETS``
 reporting_verbs        :func:`reporting_verbs`                     ``schemas.REPORTING_VERBS``
+voices                 :func:`voices`                              ``schemas.VOICES``
 labels                 :func:`label_choices`                       ``schemas.LABELS``
 substitutions          :func:`substitutions`                       ``schemas.SUBSTITUTIONS``
 house_style            :func:`house_style`                         ``schemas.HOUSE_STYLE``
@@ -24,6 +25,7 @@ discrepancies          :func:`discrepancies`                       ``schemas.DIS
 stories                :func:`narratives.group_stories`            ``schemas.STORIES``
 story_summary          :func:`narratives.stories.story_summary`    ``schemas.STORY_SUMMARY``
 talking_points         :func:`narratives.stories.talking_points`   ``schemas.TALKING_POINTS``
+copies                 :func:`narratives.stories.copies`           ``schemas.COPIES``
 reliability            :func:`narratives.stories.reliability_notes` ``schemas.RELIABILITY``
 =====================  ==========================================  ==============================
 
@@ -50,6 +52,7 @@ from narratives.compare.logodds import distinguishing_terms, log_odds_z
 from narratives.compare.omissions import Comparable, bootstrap_rate, omission_rates, omissions
 from narratives.compare.substitutions import substitutions
 from narratives.compare.verbs import reporting_verbs
+from narratives.compare.voices import voices
 
 __all__ = [
     "bootstrap_rate",
@@ -69,6 +72,7 @@ __all__ = [
     "omissions",
     "reporting_verbs",
     "substitutions",
+    "voices",
     "with_tokens",
 ]
 
@@ -84,6 +88,7 @@ def compare(
     story_options: dict[str, Any] | None = None,
     comparable: Comparable = "story",
     carried_score: float = 35.0,
+    talking_point_threshold: float | None = None,
     window_days: int | None = None,
     labels: LabelSource = "labels.yaml",
     lede: int = 1,
@@ -115,6 +120,9 @@ def compare(
         or from the statements' text when ``articles`` is ``None``).
     story_options
         Keyword arguments of :func:`narratives.group_stories`.
+    talking_point_threshold
+        Least mean similarity of a talking point (see
+        :func:`narratives.stories.talking_points`; default its own, 0.55).
     comparable, carried_score, window_days
         When an outlet counts as comparable for an omission, and when its
         closest statement counts as carrying the claim (see :func:`omissions`).
@@ -199,6 +207,7 @@ def compare(
     # the stories package imports compare._text: imported here, not at the top
     from narratives.stories import (
         articles_from_statements,
+        copies,
         group_stories,
         reliability_notes,
         story_summary,
@@ -253,6 +262,7 @@ def compare(
         "emphasis_claims": emph_claims,
         "emphasis_outlets": emphasis_outlets(emph_claims, claims=claims, stories=stories),
         "reporting_verbs": reporting_verbs(statements),
+        "voices": voices(statements, stories),
         "labels": label_choices(statements, labels=labels),
         "substitutions": substitutions(
             statements,
@@ -284,8 +294,21 @@ def compare(
         "stories": stories,
         "story_summary": story_summary(stories),
         "talking_points": talking_points(
-            statements, claims, stories, **options.get("talking_points_options", {})
+            statements,
+            claims,
+            stories,
+            **{
+                **(
+                    {"threshold": talking_point_threshold}
+                    if talking_point_threshold is not None
+                    else {}
+                ),
+                **options.get("talking_points_options", {}),
+            },
         ),
+        "copies": copies(stories, statements)
+        if "copy_of" in stories.columns
+        else pl.DataFrame(schema=schemas.COPIES),
     }
     tables["reliability"] = reliability_notes(
         {**tables, "claims": claims, "alignments": alignments}

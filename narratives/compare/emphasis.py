@@ -306,8 +306,9 @@ def emphasis_claims(emphasis: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFram
         pl.col("outlet").n_unique().cast(pl.Int32).alias("claim_outlets"),
         pl.col("representative").first(),
     )
-    multi = emphasis.join(rest.select("statement_id"), on="statement_id")
-    per_article = multi.group_by("claim_id", "outlet", "article_id").agg(
+    # sorted before every float sum and mean: the same bits whatever the row order
+    multi = emphasis.join(rest.select("statement_id"), on="statement_id").sort("statement_id")
+    per_article = multi.group_by("claim_id", "outlet", "article_id", maintain_order=True).agg(
         pl.col("word_share").sum().alias("article_share"),
         # the claim's statements here, or as many as repeat its least repeated one
         pl.max_horizontal(pl.len(), pl.col("repetitions").min()).alias("article_reps"),
@@ -325,9 +326,13 @@ def emphasis_claims(emphasis: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFram
             pl.col("statement_id").alias("statement_ids"),
         )
     )
-    means = per_article.group_by("claim_id", "outlet").agg(
-        pl.col("article_share").mean().alias("word_share"),
-        pl.col("article_reps").mean().cast(pl.Float64).alias("repetitions"),
+    means = (
+        per_article.sort("claim_id", "outlet", "article_id")
+        .group_by("claim_id", "outlet", maintain_order=True)
+        .agg(
+            pl.col("article_share").mean().alias("word_share"),
+            pl.col("article_reps").mean().cast(pl.Float64).alias("repetitions"),
+        )
     )
     several = per_claim.join(means, on=["claim_id", "outlet"], how="left", nulls_equal=True).join(
         facts, on="claim_id", how="left"

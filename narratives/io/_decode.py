@@ -161,10 +161,10 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
             where=where,
         )
         return wide
-    if data.count(0):
-        raise fail(where, "binary data (zero bytes), not text")
     if utf8 is not None:
         return utf8
+    if data.count(0):
+        raise fail(where, "binary data (zero bytes), not text")
     mixed = _mixed(data)
     if mixed is not None:
         text, utf8_lines, legacy = mixed

@@ -643,6 +643,24 @@ def _member_problem(member: zipfile.ZipInfo) -> str | None:
     return None
 
 
+def _local_headers(path: Path) -> int:
+    """How many local file headers (``PK\\x03\\x04``) the archive's bytes hold."""
+    import mmap
+
+    try:
+        with (
+            path.open("rb") as handle,
+            mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mm,
+        ):
+            count, at = 0, mm.find(b"PK\x03\x04")
+            while at != -1:
+                count += 1
+                at = mm.find(b"PK\x03\x04", at + 4)
+            return count
+    except (OSError, ValueError):
+        return 0
+
+
 def _from_zip(
     path: Path, on_error: OnError, *, prefix: str, root: str, max_member_bytes: int
 ) -> Iterator[Source]:
@@ -654,6 +672,16 @@ def _from_zip(
         return
     if not members:
         report("zip archive holds no files", on_error, where=str(path), skipped="archive")
+    headers = _local_headers(path)
+    listed = len(archive.infolist())
+    if headers > listed:
+        report(
+            f"damaged zip directory: it lists {listed} member(s) but the archive holds "
+            f"{headers} file headers; the unlisted members cannot be read",
+            on_error,
+            where=str(path),
+            skipped="unlisted members",
+        )
     with archive:
         for member in members:
             where = f"{path}::{member.filename}"

@@ -44,6 +44,7 @@ class Cue:
     ambiguous: bool
     feminine: bool = False  # قالت, أعلنت: a noun right after is the (female) subject
     transitive: bool = True  # أكد ضرورة: a noun right after may be the object
+    gender: str | None = None  # m | f of the speaker the form agrees with, None = plural/unknown
 
 
 @dataclass(frozen=True)
@@ -293,9 +294,23 @@ def _load_cues(user: Source) -> dict[str, Cue]:
                     ambiguous=(row.get("ambiguous") or "no").strip().lower() == "yes",
                     feminine=form.endswith("ت") and not lemma_norm.endswith("ت"),
                     transitive=(row.get("transitive") or "yes").strip().lower() == "yes",
+                    gender=_gender(form, lemma_norm, kind),
                 ),
             )
     return cues
+
+
+def _gender(form: str, lemma: str, kind: str) -> str | None:
+    """Whom a verb form agrees with: قالت/تقول/مشيرة f, قال/يقول/مشيرا m, قالوا/مشيرين None."""
+    if form.endswith(("وا", "ين", "ون")) and not lemma.endswith(("وا", "ين", "ون")):
+        return None
+    if kind == "participle":
+        return "f" if form.endswith("ه") else "m" if form.endswith("ا") else None
+    if (form.endswith("ت") and not lemma.endswith("ت")) or (
+        form.startswith("ت") and not lemma.startswith("ت")
+    ):
+        return "f"
+    return "m"
 
 
 def _load_markers(user: Source) -> dict[str, set[tuple[str, ...]]]:

@@ -18,11 +18,67 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import polars as pl
+
 from narratives._resources import load_tsv, load_yaml
 from narratives.normalize import normalize
 
 MAX_NAME = 5  # words of a name
 _WORD = re.compile(r"[\w\u0600-\u06FF]+")
+# words that are no name but do not end a description (مدير برنامج ..., المتحدث في ...)
+_NOUNS = frozenset(
+    normalize(w)
+    for w in [
+        "شخص",
+        "أشخاص",
+        "سبب",
+        "أسباب",
+        "عملية",
+        "خطة",
+        "مشروع",
+        "برنامج",
+        "نظام",
+        "قرار",
+        "حكم",
+        "أحكام",
+        "الحادث",
+        "حادث",
+        "ضرورة",
+        "أهمية",
+        "في",
+        "على",
+        "إلى",
+        "عن",
+        "مع",
+        "بين",
+        "لدى",
+        "عند",
+        "حول",
+        "ضد",
+        "عبر",
+        "وفق",
+        "نحو",
+        "منذ",
+        "من",
+    ]
+)
+_THAT = frozenset(
+    normalize(w)
+    for w in [
+        "بأن",
+        "بأنه",
+        "بأنها",
+        "بأنهم",
+        "بأنهما",
+        "أنه",
+        "أنها",
+        "أنهم",
+        "إنه",
+        "إنها",
+        "إنهم",
+    ]
+)
+_PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "نحن", "انا"})
 _CUT = frozenset(normalize(w) for w in ["قوله", "قولها", "قولهم", "بقوله", "بقولها", "لقوله"])
 _JOIN = re.compile(r"\b(عبد|ابو) (?=\w)")
 
@@ -31,12 +87,15 @@ _JOIN = re.compile(r"\b(عبد|ابو) (?=\w)")
 class SpeakerWords:
     given: frozenset[str]
     honorifics: frozenset[str]
+    descriptors: frozenset[str]
     titles: frozenset[str]
     institutions: frozenset[str]
     anonymous: frozenset[str]
     not_names: frozenset[str]
     offices: frozenset[str]
     generic: frozenset[str]
+    adjectives: frozenset[str]
+    countries: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,13 +110,23 @@ def speaker_words() -> SpeakerWords:
     return SpeakerWords(
         given=given,
         honorifics=words("honorifics"),
+        descriptors=words("descriptors"),
         titles=words("title_words"),
         institutions=words("institution_heads"),
         anonymous=words("anonymous"),
         not_names=words("not_names"),
         offices=words("office_heads"),
         generic=words("generic_complements"),
+        adjectives=words("adjectives") | _nationalities(),
+        countries=_nationalities("name"),
     )
+
+
+def _nationalities(form: str = "adjective") -> frozenset[str]:
+    """Nationality adjectives (أردني, تركي ...) or country names of ``countries.tsv``."""
+    rows = load_tsv("countries.tsv").filter(pl.col("form") == form)["name"]
+    extra = {"تركي", "تركيه"} if form == "adjective" else set()
+    return frozenset(normalize(str(w)) for w in rows) | extra
 
 
 def _in(w: str, words: frozenset[str]) -> bool:
@@ -69,6 +138,11 @@ def _in(w: str, words: frozenset[str]) -> bool:
     if w[:1] in "وبل" and len(w) > 3 and (w[1:] in words or _in(w[1:], words)):
         return True
     return w.startswith("لل") and "ال" + w[2:] in words
+
+
+def _plain(w: str) -> str:
+    """``w`` without a proclitic و/ف (``فهو`` -> ``هو``)."""
+    return w[1:] if w[:1] in "وف" and len(w) > 2 else w
 
 
 def _strip(w: str) -> str:
@@ -106,16 +180,26 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
     if w in ("عبد", "ابو", "ام", "ابن") and k + 1 < len(norm):
         return True
     prev = norm[k - 1] if k else ""
-    if not prev or prev not in sw.honorifics:
-        return False
+    if not prev or prev not in sw.honorifics or w in sw.adjectives or w in sw.descriptors:
+        return False  # only a personal honorific licenses an unknown word: الدكتور النهدي
+    if (w[:1] in "وفبلك" and w[1:3] == "ال") or not w[:1].isalpha():
+        return False  # المقيمة بالمركز
     # الدكتور الزامل: a family name; الدكتور الشاعر: no name
     return not w.startswith("ال") or not (_in(w, sw.institutions) or w in sw.honorifics)
 
 
 def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
+    if w in sw.given:
+        return True  # محمد علي خان: علي, not على
+    if (w[:1] in "وفبلك" and w[1:3] == "ال") or (w[:1] in "وف" and w[1:2] in "بلكسي"):
+        return False  # بكر بالدعم, المنطقة وسيناقش
+    if w.startswith("لل") or w in _THAT:
+        return False  # روني للصحفيين, هبل بأنهم
     return not (
         _in(w, sw.titles)
         or w in sw.honorifics
+        or w in sw.descriptors
+        or w in sw.adjectives
         or w in sw.not_names
         or _in(w, sw.institutions)
         or not any(ch.isalpha() for ch in w)
@@ -140,8 +224,20 @@ def parse_mention(mention: str) -> Parsed:
     spans = [(m.start(), m.end()) for m in _WORD.finditer(mention)]
     words = [mention[a:b] for a, b in spans]
     norm = [normalize(w) for w in words]
+    while (
+        norm
+        and norm[0] not in sw.given
+        and norm[0] not in ("ام", "ابو")  # أم أحمد
+        and (norm[0] in sw.not_names or _plain(norm[0]) in _PRONOUNS)
+    ):
+        spans, words, norm = spans[1:], words[1:], norm[1:]  # أفاد به الناطق ..., فهو
     for k, w in enumerate(norm):  # نقل عن الوزير قوله | رئيسة الاتحاد الثلاثاء الماضي
-        if w in _CUT or (k and w in sw.not_names) or (k and w in ("التي", "الذي", "الذين")):
+        named = w in sw.given or norm[k - 1] == "عبد"  # علي, عبد الله
+        if (
+            w in _CUT
+            or (k and w in sw.not_names and w not in _NOUNS and not named)
+            or (k and w in ("التي", "الذي", "الذين"))
+        ):
             spans, words, norm = spans[:k], words[:k], norm[:k]
             break
     n = len(norm)
@@ -155,52 +251,91 @@ def parse_mention(mention: str) -> Parsed:
         rest = [w for k, w in enumerate(words) if not i <= k < j]
         return " ".join(rest) or None
 
-    for i in range(n):
+    after_honorific = [i for i in range(1, n) if norm[i - 1] in sw.honorifics]
+    for i in [*after_honorific, *range(n)]:  # جامعة الملك فيصل ... الدكتور عبدالعزيز الساعاتي
+        if (
+            i > 1
+            and norm[i - 1] in ("الملك", "الامير")
+            and any(_in(w, sw.institutions) for w in norm[max(0, i - 4) : i - 1])
+        ):
+            continue  # مستشفى الملك فهد, مدير جامعتي الملك عبدالعزيز: an institution's name
         if _name_start(i, norm, sw):
             j = i + 1
-            while j < n and j - i < MAX_NAME and _name_goes_on(norm[j], sw):
+            while (
+                j < n and j - i < MAX_NAME and (norm[j - 1] == "عبد" or _name_goes_on(norm[j], sw))
+            ):
                 j += 1
-            if norm[j - 1] in ("بن", "ابن", "عبد", "ابو", "ام"):
+            if norm[j - 1] in ("بن", "ابن", "عبد", "ابو", "ام", "ال"):
                 j -= 1
+            if i >= 2 and norm[i - 1] in ("بن", "ابن", "بنت") and _name_goes_on(norm[i - 2], sw):
+                i -= 2  # يزيد بن عبدالرحمن السديس: the name starts before بن
             lone = j == i + 1 and i > 0 and norm[i - 1] not in sw.honorifics
             if lone and (_in(norm[i - 1], sw.titles) or _in(norm[i - 1], sw.anonymous)):
                 continue  # مصدر تركي: an adjective, not the name تركي
             if j > i:
                 return Parsed(text(i, j), title_without(i, j), "person")
     first = norm[0]
+    kept = text(0, n)  # the mention without leading function words (أفاد به ...)
     if _in(first, sw.institutions) and n >= 2 and first not in sw.anonymous:
-        return Parsed(text(0, min(n, MAX_NAME)), None, "institution")
+        j = 1
+        while j < min(n, MAX_NAME) and norm[j] not in sw.countries:
+            j += 1  # حذر صندوق النقد الدولي اليابان: the country is the object
+        return Parsed(text(0, j), None, "institution")
     if first in sw.anonymous:
-        return Parsed(None, mention.strip() or None, "anonymous")
+        return Parsed(None, kept or None, "anonymous")
     if _in(first, sw.titles) or first in sw.honorifics:
-        office = first in sw.offices and n >= 2
+        office = (first in sw.offices or _strip(first) in sw.offices) and n >= 2
+        office = office and not (norm[1][:1] in "بل" and norm[1][1:3] != "ال" and norm[1] != "باسم")
         office = (
             office
             and any(
                 w not in sw.generic
                 and not _in(w, sw.titles)
-                and not (w.endswith("ي") and not w.startswith("ال"))  # مندوب خليجي: a description
+                and not (w in sw.adjectives and not w.startswith("ال"))  # مندوب خليجي
                 for w in norm[1:]
             )
         )
         return Parsed(
-            mention.strip() if office else None,
-            mention.strip() or None,
+            kept if office else None,
+            kept or None,
             "office" if office else "title",
         )
+    j = 1
+    while j < n and _name_goes_on(norm[j], sw):
+        j += 1
+    name = norm[:j]
+    # رعد الدهلكي, نبيلة محجوب: an unlisted first name and a family name
+    family = j == 2 and (
+        (name[1].startswith("ال") and name[1].endswith("ي") and len(name[1]) >= 5)
+        or (first.endswith("ه") and not name[1].startswith("ال"))
+    )
+    family = family and name[1] not in sw.adjectives and name[1] not in sw.countries
+    tanwin = any(ch in "\u064b\u064c\u064d" for ch in mention[spans[0][0] : spans[j - 1][1]])
+    verb_like = len(first) <= 4 and first[:1] in "نيتا" and first not in sw.given  # نسمع
     plain = (
         len(first) >= 3
-        and "ال" not in first[:4]  # بالضربات, للمسؤول
+        and j <= 3
+        and not tanwin  # إعلامياً, رسمياً: adverbs, not names
+        and not verb_like
         and first not in sw.not_names
-        and not first.endswith(("ون", "ين", "ه", "ات"))  # مقاتلون, قيادات
-        and not any(w.endswith("ي") and not w.startswith("ال") for w in norm[1:])  # سائق أردني
+        and not (first[:1] == "و" and first not in sw.given)  # ومضى قائلا
+        and first not in ("ابو", "ام", "ابن", "بن")
+        and not any(
+            (w[:2] == "ال" and not (family and k == 1)) or (w[:1] in "وفبلك" and w[1:3] == "ال")
+            for k, w in enumerate(name)
+        )  # أفضل الأماكن, بالضربات
+        and not first.startswith("لل")  # للنظر
+        and not first.endswith(("ون", "ين", "ات"))  # مقاتلون, قيادات
+        and not (first.endswith("ه") and not family)
+        and not any(
+            w in sw.adjectives or w in sw.descriptors for w in norm[1 : j + 1]
+        )  # سائق أردني
+        and not _in(first, sw.institutions)
+        and not _in(first, sw.titles)
     )
-    if plain and n <= 3:
-        j = 1
-        while j < n and _name_goes_on(norm[j], sw):
-            j += 1
+    if plain and j >= 2:  # one unknown word alone (هام, تخوفاً, جيري) is too weak a name
         return Parsed(text(0, j), title_without(0, j), "person")
-    return Parsed(None, mention.strip() or None, "none")
+    return Parsed(None, kept or None, "none")
 
 
 @dataclass
@@ -222,6 +357,9 @@ class ArticleSpeakers:
     def full_name(self, surname: str) -> str | None:
         """The article's full name ending in ``surname`` (``أحمد الخثلان`` for ``الخثلان``)."""
         sw = speaker_words()
+        bad = sw.titles | sw.honorifics | sw.descriptors | sw.not_names | sw.adjectives
+        if _in(surname, bad) or _in(surname, sw.institutions) or surname in sw.anonymous:
+            return None
         if self._words is None:
             self._words = [normalize(w) for w in _WORD.findall(self.text)]
         words = self._words
@@ -229,10 +367,27 @@ class ArticleSpeakers:
             if w != surname and not (w[:1] in "وبل" and w[1:] == surname):
                 continue
             for i in range(max(0, k - MAX_NAME + 1), k):
-                if _name_start(i, words, sw) and all(
-                    _name_goes_on(x, sw) for x in words[i + 1 : k]
+                # strict: given names and connectors only (احمد بن محمد الخثلان)
+                if words[i] in sw.given and all(
+                    x in sw.given or x in ("بن", "ابن", "عبد", "ابو", "ال") or x.startswith("عبد")
+                    for x in words[i + 1 : k]
                 ):
                     return " ".join(words[i : k + 1])
+        for k, w in enumerate(words):  # وزير الداخلية نهاد المشنوق: an unlisted first name
+            if w == surname and k > 1:
+                x, before = words[k - 1], words[k - 2]
+                titled = before.startswith("ال") or _in(before, sw.titles | sw.honorifics)
+                if (
+                    titled
+                    and len(x) >= 3
+                    and not x.startswith("ال")
+                    and x[:1] not in "وفب"
+                    and not _in(x, bad)
+                    and not _in(x, sw.institutions)
+                    and x not in sw.anonymous
+                    and x not in sw.countries
+                ):
+                    return f"{x} {w}"
         return None
 
     def add(self, sid: str, kind: str, name: str | None, title: str | None) -> None:
@@ -254,13 +409,13 @@ class ArticleSpeakers:
         """``(speaker id, title)`` of an open-text mention in this article."""
         p = parse_mention(mention)
         words = normalize(mention).split()
-        if p.kind == "none" and len(words) == 1 and len(words[0]) >= 4:
+        if p.kind in ("none", "person") and len(words) == 1 and len(words[0]) >= 4:
             p.name, p.kind, p.title = mention.strip(), "surname", None  # named before?
         if p.kind in ("person", "surname") and p.name:
             norm = normalize(p.name).split()
             if len(norm) == 1:  # a surname (or first name) of someone named before
                 for k in reversed(self.known):
-                    if k.kind in ("person", "actor") and k.name and norm[0] in k.name[1:]:
+                    if k.kind in ("person", "actor") and len(k.name) > 1 and norm[0] == k.name[-1]:
                         return k.id, p.title
                 full = self.full_name(norm[0]) if self.text else None
                 if full is not None:

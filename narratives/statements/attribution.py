@@ -37,7 +37,7 @@ from narratives.statements.segment import Segment
 
 CUE_WINDOW = 20  # tokens searched for the reporting verb
 SUBJECT_WORDS = 6  # longest unresolved speaker description before the verb
-MENTION_WORDS = 10  # longest unresolved speaker description after the verb
+MENTION_WORDS = 12  # longest unresolved speaker description after the verb
 DIRECT_SHARE = 0.6  # share of quoted words above which a statement is a direct quote
 TOPIC_WINDOW = 6  # tokens in which a sentence's subject sets who later verbs refer to
 
@@ -131,6 +131,7 @@ class State:
     speaker: str | None = None
     mention: str | None = None
     title: str | None = None
+    gender: str | None = None  # m | f: the form of the verb that named the current speaker
     cue: Cue | None = None
     last_actors: list[str] = field(default_factory=list)
     speakers: ArticleSpeakers = field(default_factory=ArticleSpeakers)
@@ -199,8 +200,11 @@ def attribute(
                 out.cue_carried = True if prev.cue is not None else None
             else:
                 topic = _preverbal(seg.j, seg, feats, raw, at, leading=True)
+                if topic is None:
+                    topic = _open_topic(seg, feats, raw, starts, ends, lex, state)
                 if topic is not None:
                     state.speaker, state.mention = topic
+                    state.title = state.gender = None
                     out.subject = topic
     if explicit is not None:
         speaker, mention = explicit
@@ -217,6 +221,7 @@ def attribute(
         if not headline:
             state.speaker, state.mention, state.title = speaker, mention, title
             state.cue = feats[cue_k].cue if cue_k is not None else state.cue
+            state.gender = state.cue.gender if cue_k is not None and state.cue else None
     elif carried:
         speaker, mention = state.speaker, state.mention
         prev = state.prev
@@ -226,6 +231,9 @@ def attribute(
             mention = prev.speaker_mention if not prev.reported_by else state.mention
             if prev.cue is None and prev.subject is not None:  # ودافع كيري عن ...، قائلا
                 speaker, mention = prev.subject
+        gender = feats[cue_k].cue.gender if cue_k is not None and feats[cue_k].cue else None
+        if gender and state.gender and gender != state.gender and speaker == state.speaker:
+            speaker = mention = None  # وأشارت after a man's words: someone else speaks
         if out.reported_by is not None:
             out.reported_by = speaker
         else:
@@ -240,6 +248,40 @@ def attribute(
     out.quote = _quote(seg, feats, in_speech, out)
     state.prev = out
     return out
+
+
+def _open_topic(
+    seg: Segment,
+    feats: list[Feat],
+    raw: str,
+    starts: list[int],
+    ends: list[int],
+    lex: Lexicon,
+    state: State,
+) -> tuple[str | None, str] | None:
+    """The named subject of a sentence without a reporting verb.
+
+    ``وافتتح الأمير خالد الفيصل المعرض``: a verb, then an honorific, a title or
+    a given name; later subject-less verbs (``وأكد أن``) refer to that person.
+    """
+    sw = speaker_words()
+    first = seg.i + (2 if feats[seg.i].norm in ("بعد", "ثم") else 1)  # بعد ذلك ألقى الشيخ ...
+    for p in range(first, min(seg.j, first + 2)):
+        f = feats[p]
+        if f.kind != "w":
+            return None
+        if f.norm in sw.honorifics or f.norm in sw.offices or f.norm in _COURTESY:
+            mention = _noun_phrase(p, seg, feats, raw, starts, ends, lex.title_heads)
+            sid, _ = state.speakers.resolve(mention)
+            return None if sid is None else (sid, mention)
+        if f.norm in sw.given and not f.text.endswith("ى"):
+            mention = _noun_phrase(p, seg, feats, raw, starts, ends, lex.title_heads)
+            sid, _ = state.speakers.resolve(mention)
+            return None if sid is None else (sid, mention)
+    return None
+
+
+_COURTESY = frozenset({"صاحب", "سمو", "معالي", "فضيله", "سعاده"})  # صاحب السمو الملكي الأمير ...
 
 
 def _agrees_with_noun(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool:
@@ -258,6 +300,8 @@ def _agrees_with_noun(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool
         f.norm in given and not f.text.endswith("ى") and k + 1 < seg.j and feats[k + 1].kind == "w"
     )
     if f.kind != "w" or (f.roles and not name) or f.cue is not None:
+        return False
+    if f.norm.startswith(("لل", "بال")):  # أكد للرئيس: the one addressed, not the speaker
         return False
     if not cue.transitive or cue.feminine or (f.norm.startswith("ال") and f.norm.endswith("ون")):
         return True
@@ -309,6 +353,7 @@ def _noun_phrase(
         if before in (".", "/") and stop - 2 >= k:
             before = feats[stop - 2].norm
         honorific = before in title_heads or before in honorifics  # الدكتور رامي ...
+        honorific = honorific or before in speaker_words().descriptors or a_name
         if before.startswith("ال") and not honorific and not f.norm.startswith(("ال", "باسم")):
             break  # الشرطة الاتحادية | إحباط ...
         stop += 1
@@ -404,12 +449,20 @@ def _subject(
             break
         chain.append(m)
         i = m.j
+    if chain and any(ch in "لب" for ch in raw[starts[chain[0].i] : chain[0].start]):
+        return None  # أكد للرئيس الأميركي: the one addressed, not the speaker
     if chain:
         pick = next((m for m in chain if m.is_person_name), None)
         pick = pick or next((m for m in chain if m.resolved is not None), None)
         if pick is not None:
             return pick.resolved, raw[chain[0].start : chain[-1].end]
-    if k < seg.j and (chain or feats[k].norm in lex.title_heads):
+    sw = speaker_words()
+    head = k < seg.j and (
+        feats[k].norm in lex.title_heads
+        or feats[k].norm in sw.honorifics  # أكد معالي الفريق الركن الشيخ راشد ...
+        or feats[k].norm in sw.offices
+    )
+    if k < seg.j and (chain or head):
         stop = k
         honorifics = speaker_words().honorifics
         while stop < min(seg.j, k + MENTION_WORDS):

@@ -486,7 +486,18 @@ def _split_long(
     So an overlong sentence is not cut inside a list (``، وعدن، والضالع``), a
     name chain or a coordinated noun phrase (``خياطة وصناعة الدمية``).
     """
-    if ends[seg.j - 1] - starts[seg.i] <= max_chars or seg.j - seg.i < 2 * MIN_WORDS:
+    if ends[seg.j - 1] - starts[seg.i] <= max_chars:
+        return [seg]
+    huge = next((k for k in range(seg.i, seg.j) if ends[k] - starts[k] > max_chars), None)
+    if huge is not None:  # a "word" longer than a statement (a pasted blob): left out
+        pieces = [Segment(seg.i, huge, seg.how), Segment(huge + 1, seg.j, "length")]
+        return [
+            cut
+            for piece in pieces
+            if piece.j > piece.i
+            for cut in _split_long(piece, starts, ends, feats, max_chars, lex, pred)
+        ]
+    if seg.j - seg.i < 2 * MIN_WORDS:
         return [seg]
     lo, hi = starts[seg.i], ends[seg.j - 1]
     mid = (lo + hi) / 2

@@ -26,14 +26,20 @@ from narratives.compare._text import normalized, tokens
 _ARTICLE = r"^(?:[وفبك]?ال|لل)(\p{L}{3,})$"
 
 
-def article_tokens(articles: pl.DataFrame, *, body_chars: int = 1500) -> pl.Series:
-    """Content words of each article: headline twice, then the first ``body_chars`` of text."""
+def article_heads(articles: pl.DataFrame, *, body_chars: int = 1500) -> pl.Series:
+    """Match-normalized headline (twice) and first ``body_chars`` of each article's text."""
     title = pl.col("title").fill_null("") if "title" in articles.columns else pl.lit("")
     text = pl.col("text").fill_null("").str.slice(0, body_chars)
     joined = pl.concat_str([title, title, text], separator=" ")
+    return articles.select(normalized(joined).alias("h"))["h"]
+
+
+def article_tokens(heads: pl.Series) -> pl.Series:
+    """Content words of each article's normalized head (see :func:`article_heads`)."""
     stop = list(load_stopwords())
     words = (
-        articles.select(tokens(normalized(joined)).alias("w"))
+        pl.DataFrame({"h": heads})
+        .select(tokens(pl.col("h")).alias("w"))
         .with_row_index("row")
         .explode("w")
         .drop_nulls("w")
@@ -42,7 +48,7 @@ def article_tokens(articles: pl.DataFrame, *, body_chars: int = 1500) -> pl.Seri
     )
     grouped = words.group_by("row", maintain_order=True).agg("w")
     return (
-        pl.DataFrame({"row": np.arange(articles.height, dtype=np.uint32)})
+        pl.DataFrame({"row": np.arange(len(heads), dtype=np.uint32)})
         .join(grouped, on="row", how="left")
         .sort("row")["w"]
         .fill_null(pl.lit([], pl.List(pl.String)))
@@ -50,7 +56,12 @@ def article_tokens(articles: pl.DataFrame, *, body_chars: int = 1500) -> pl.Seri
 
 
 def word_vectors(
-    words: pl.Series, *, max_df: float = 0.05, min_df: int = 2, max_df_floor: int = 100
+    words: pl.Series,
+    *,
+    max_df: float = 0.05,
+    min_df: int = 2,
+    max_df_floor: int = 100,
+    max_features: int | None = None,
 ) -> sp.csr_matrix:
     """Unit-length sublinear TF-IDF rows over ``words`` (lists of tokens per article)."""
     n = len(words)
@@ -83,6 +94,10 @@ def word_vectors(
     flat = flat.filter(keep)
     if flat.height == 0:
         return sp.csr_matrix((n, 0), dtype=np.float32)
+    if max_features:  # an article's strongest words carry its event; the rest cost time
+        flat = flat.sort("row", "weight", descending=[False, True]).filter(
+            pl.int_range(pl.len()).over("row") < max_features
+        )
     codes = flat["w"].cast(pl.Categorical).to_physical().to_numpy().astype(np.int64)
     _, col = np.unique(codes, return_inverse=True)
     rows = flat["row"].to_numpy().astype(np.int64)
@@ -94,25 +109,18 @@ def word_vectors(
 _NUMBER = r"\d+(?:[.,٫]\d+)*"
 
 
-def article_numbers(articles: pl.DataFrame, *, body_chars: int = 800) -> list[frozenset[str]]:
-    """The figures of each article's headline and first ``body_chars`` of text.
+def article_numbers(heads: pl.Series) -> list[frozenset[str]]:
+    """The figures of each article's normalized head (see :func:`article_heads`).
 
     Single digits and years (1900-2099) are left out.
     """
-    title = pl.col("title").fill_null("") if "title" in articles.columns else pl.lit("")
-    text = pl.col("text").fill_null("").str.slice(0, body_chars)
-    found = articles.select(
-        normalized(pl.concat_str([title, text], separator=" ")).str.extract_all(_NUMBER).alias("n")
-    )["n"].to_list()
+    found = pl.DataFrame({"h": heads}).select(pl.col("h").str.extract_all(_NUMBER))["h"].to_list()
     out = []
     for nums in found:
         clean = {x.replace(",", "").replace("٫", ".") for x in nums or []}
         # single digits ("5 billion") recur in any two reports; years are not figures
-        out.append(
-            frozenset(
-                x for x in clean if len(x) > 1 and not (len(x) == 4 and x[:2] in ("19", "20"))
-            )
-        )
+        year = {x for x in clean if len(x) == 4 and x[:2] in ("19", "20")}
+        out.append(frozenset(x for x in clean - year if len(x) > 1))
     return out
 
 

@@ -39,6 +39,7 @@ from scipy.sparse.csgraph import connected_components
 
 from narratives import schemas
 from narratives.stories._features import (
+    article_heads,
     article_numbers,
     article_tokens,
     figures_disagree,
@@ -98,11 +99,9 @@ def _candidate_pairs(
 
 
 def _same_text_pairs(articles: pl.DataFrame, min_chars: int) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (first row, other row) of articles with identical normalized text."""
-    from narratives.compare._text import normalized
-
+    """Pairs (first row, other row) of articles with identical text (spacing aside)."""
     keyed = (
-        articles.select(normalized(pl.col("text").fill_null("")).alias("t"))
+        articles.select(pl.col("text").fill_null("").str.replace_all(r"\s+", " ").alias("t"))
         .with_row_index("row")
         .filter(pl.col("t").str.len_chars() >= min_chars)
         .with_columns(h=pl.col("t").hash())
@@ -306,11 +305,12 @@ def group_stories(
     n = frame.height
     if n == 0:
         return pl.DataFrame(schema=schemas.STORIES)
-    x = word_vectors(article_tokens(frame, body_chars=body_chars), max_df=max_df)
+    heads = article_heads(frame, body_chars=body_chars)
+    x = word_vectors(article_tokens(heads), max_df=max_df)
     day = _days(frame["published"])
     i, j, s = _candidate_pairs(x, day, window_days=window_days, min_similarity=min_similarity)
     if number_penalty < 1 and len(i):
-        s = np.where(figures_disagree(article_numbers(frame), i, j), s * number_penalty, s)
+        s = np.where(figures_disagree(article_numbers(heads), i, j), s * number_penalty, s)
     ids = frame["article_id"].to_list()
     if (
         alignments is not None

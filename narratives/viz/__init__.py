@@ -20,6 +20,7 @@ from narratives.viz.export import save
 from narratives.viz.framing import label_choices, reporting_verbs
 from narratives.viz.headlines import headlines
 from narratives.viz.side_by_side import side_by_side
+from narratives.viz.voices import voices_by_outlet
 from narratives.viz.wording import distinguishing_terms, substitution_table
 
 __all__ = [
@@ -42,4 +43,5 @@ __all__ = [
     "side_by_side",
     "substitution_table",
     "table",
+    "voices_by_outlet",
 ]

@@ -163,3 +163,37 @@ def test_interrupted_align_leaves_whole_tables_and_compare_refuses(
         assert run_cli("align", str(SEEDS), "--out", str(out)).returncode == 0  # re-run is clean
         check_folder(out)
         assert _hashes(out) == new
+
+
+def test_identical_runs_give_byte_identical_tables_with_any_hash_seed(tmp_path: Path) -> None:
+    hashes = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"run{seed}"
+        result = run_cli(
+            "compare", str(SEEDS), "--out", str(out), "--n-boot", "50", env={"PYTHONHASHSEED": seed}
+        )
+        assert result.returncode == 0, result.stderr
+        hashes.append(_hashes(out))
+    differ = sorted(name for name in hashes[0] if hashes[0][name] != hashes[1].get(name))
+    assert differ == []
+
+
+def test_manifest_records_the_reading_problems(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(path, corpus / path.name)
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["align", str(corpus), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["reading_problems"] == [
+        {
+            "source": str(corpus / "empty.txt"),
+            "location": None,
+            "problem": "empty file",
+            "action": "file skipped",
+        }
+    ]
+    assert manifest["tables"]["articles"]["rows"] == 2

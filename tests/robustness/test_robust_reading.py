@@ -333,3 +333,46 @@ def test_utf16_marked_text_is_still_read(tmp_path: Path) -> None:
     path = tmp_path / "bom.txt"
     path.write_bytes(codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"))
     assert read(path)[0]["raw_text"][0] == TEXT
+
+
+def test_every_bad_case_at_once_is_accounted_for(tmp_path: Path) -> None:
+    from _robust_fixtures import every_bad_case
+
+    inputs = every_bad_case(tmp_path / "corpus")
+    frame, problems, _ = read(tmp_path / "corpus", max_member_bytes=2**20)
+    left_out = [p for p in problems if str(p["action"]).endswith("skipped")]
+    caveats = [p for p in problems if not str(p["action"]).endswith("skipped")]
+    assert frame.height + len(left_out) == inputs, (frame["article_id"].to_list(), left_out)
+    assert {str(p["problem"]).split(" (")[0] for p in caveats} >= {
+        "no byte-order mark, but every other byte is almost constant; decoded as utf-16-le",
+    }
+    assert frame["article_id"].n_unique() == frame.height
+    assert frame["outlet"].null_count() == 0
+    assert "fa" in frame["language"].to_list()
+    assert all(p["source"] for p in problems)
+
+
+def test_unknown_outlets_are_compared_and_drawn_apart(tmp_path: Path) -> None:
+    """Two sources of unknown outlet sharing a claim: two outlets, no null, charts draw."""
+    import narratives as nar
+    from narratives.compare import compare
+    from narratives.statements import extract_entities
+    from narratives.viz.coverage import omission_bars
+
+    body = (
+        "قال وزير الخارجية الروسي سيرغي لافروف إن المحادثات مع الجانب الأمريكي كانت مثمرة.\n"
+        "وأضاف أن الطرفين اتفقا على مواصلة الحوار حول الأزمة السورية.\n"
+    )
+    for site, extra in (("siteA", ""), ("siteB", "وأكد أن بلاده لن تتخلى عن حلفائها.\n")):
+        (tmp_path / site).mkdir()
+        (tmp_path / site / "1.txt").write_text(body + extra, encoding="utf-8")
+    articles = read_corpus(tmp_path)
+    statements = nar.extract_statements(articles)
+    alignments = nar.align(statements)
+    claims = nar.cluster_claims(statements, alignments)
+    mentions = extract_entities(statements, articles)
+    tables = compare(articles, statements, alignments, claims, mentions, comparable="all", n_boot=5)
+    outlets = set(tables["coverage"]["outlet"].to_list())
+    assert outlets == {"unknown:siteA", "unknown:siteB"}
+    assert tables["omissions"]["outlet"].null_count() == 0
+    omission_bars(tables["omission_rates"]).to_dict()  # drawn without a schema error

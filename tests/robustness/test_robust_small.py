@@ -52,3 +52,63 @@ def test_ingest_problems_table_lists_every_problem(tmp_path: Path) -> None:
     ]
     articles = pl.read_parquet(tmp_path / "out.parquet")
     assert articles["article_id"].to_list() == ["a/good"]
+
+
+def test_emphasis_claims_is_bit_identical_whatever_the_row_order() -> None:
+    """Averages are taken in a fixed order: identical inputs give byte-identical tables."""
+    import random
+
+    import polars as pl
+
+    from narratives.compare.emphasis import emphasis_claims
+
+    rng = random.Random(0)
+    rows = []
+    for a in range(400):
+        for k in range(3):
+            rows.append(
+                {
+                    "statement_id": f"a{a}:{k}",
+                    "article_id": f"a{a}",
+                    "outlet": f"o{a % 3}",
+                    "claim_id": f"c{k}",
+                    "is_headline": False,
+                    "is_lede": k == 0,
+                    "relative_position": rng.random(),
+                    "word_share": rng.random() / 7,
+                    "repetitions": 1,
+                    "is_direct": False,
+                }
+            )
+    em = pl.DataFrame(rows)
+    claims = em.select("claim_id", "statement_id", "outlet")
+    first = emphasis_claims(em, claims)
+    for seed in range(6):
+        shuffled = em.sample(fraction=1.0, shuffle=True, seed=seed)
+        again = emphasis_claims(shuffled, claims.sample(fraction=1.0, shuffle=True, seed=seed))
+        assert again["word_share"].to_list() == first["word_share"].to_list()
+        assert again.equals(first)
+
+
+def test_a_token_longer_than_max_chars_does_not_make_an_overlong_statement() -> None:
+    import warnings
+
+    import polars as pl
+
+    import narratives as nar
+    from narratives.io import articles_from_records
+
+    blob = "ب" * 3000
+    text = (
+        f"قال وزير الخارجية إن {blob} وأضاف أن الحوار مستمر "
+        + " ".join(["كلمة"] * 200)
+        + ".\nhttp://example.com/"
+        + "a" * 400
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        articles = articles_from_records([{"article_id": "x", "raw_text": text}])
+        statements = nar.extract_statements(articles, max_chars=250)
+    lengths = statements.select(pl.col("text").str.len_chars()).to_series().to_list()
+    assert lengths and max(lengths) <= 275, lengths
+    assert not statements["text"].str.contains(blob, literal=True).any()
