@@ -37,7 +37,7 @@ def _own_words(rows: list[tuple[str, str, str | None]]) -> dict[str, list[str]]:
         stripped = {k[1:] for k in others if len(k) > 3} | others
         own = []
         for word, key in keyed[article_id]:
-            if key in stop or len(key) < 3 or key.isdigit():
+            if key in stop or len(key) < 3 or any(ch.isdigit() for ch in key):
                 continue
             if key in stripped or (len(key) > 3 and key[1:] in others):
                 continue

@@ -185,14 +185,27 @@ def _outlet_names(path: str = "outlets.yaml") -> dict[str, tuple[str, ...]]:
         names = [names] if isinstance(names, str) else names
         phrases = {normalize(str(name)) for name in names}
         out[str(entry["id"])] = tuple(sorted(p for p in phrases if " " in p))
+    extra = load_yaml("distinguishing_terms.yaml")
+    for outlet, words in ((extra or {}).get("self_names") or {}).items():
+        out[str(outlet)] = out.get(str(outlet), ()) + tuple(normalize(str(w)) for w in words)
     return out
 
 
 def without_own_names(statements: pl.DataFrame) -> pl.DataFrame:
-    """``statements`` with each outlet's own name (two words or more) left out of its tokens."""
+    """``statements`` with each outlet's own name (two words or more, or listed in
+    ``distinguishing_terms.yaml``) left out of its tokens, and "عبد ال..." names joined."""
     from narratives.compare._text import TOKENS_COLUMN
 
     frame = statements.with_columns(statement_tokens(statements).alias(TOKENS_COLUMN))
+    # "عبد العزيز" and "عبدالعزيز" are one name however spaced: count it as one word
+    frame = frame.with_columns(
+        pl.col(TOKENS_COLUMN)
+        .list.join(" ")
+        .str.replace_all(r"(^|\s)عبد (ال\S+)", "${1}عبد${2}")
+        .str.split(" ")
+        .list.eval(pl.element().filter(pl.element() != ""))
+        .alias(TOKENS_COLUMN)
+    )
     present = set(frame["outlet"].drop_nulls().unique().to_list())
     for outlet, phrases in _outlet_names().items():
         if outlet not in present or not phrases:
