@@ -264,6 +264,23 @@ def test_report_has_every_analysis_option_of_compare() -> None:
     assert not missing
 
 
+def test_every_compare_option_of_report_reaches_narratives_compare(
+    seed_tables: dict[str, pl.DataFrame],
+) -> None:
+    from narratives.cli import report
+
+    defaults = {p.name: p.default for p in report.command.params if p.name in report._ANALYSIS}
+    options = report._compare_options(defaults)
+    tables = compare(
+        seed_tables["articles"],
+        seed_tables["statements"],
+        seed_tables["alignments"],
+        seed_tables["claims"],
+        **options,
+    )  # an option compare does not know raises TypeError
+    assert "coverage" in tables
+
+
 def test_report_runs_from_a_folder_holding_a_narratives_dir(tmp_path: Path) -> None:
     (tmp_path / "narratives").mkdir()
     out = tmp_path / "r.html"

@@ -259,7 +259,6 @@ CHARTS: dict[str, Callable[[], alt.TopLevelMixin]] = {
     "label_choices": lambda: viz.label_choices(labels(), statements=statements()),
     "substitution_table": lambda: viz.substitution_table(substitutions()),
     "distinguishing_terms": lambda: viz.distinguishing_terms(distinguishing_terms()),
-    "side_by_side": lambda: viz.side_by_side(alignments(), statements()),
 }
 
 
@@ -283,9 +282,7 @@ def test_every_chart_strips_bidi_overrides_and_keeps_markup_as_data(name: str) -
         assert ch not in text
 
 
-@pytest.mark.parametrize(
-    "name", ["coverage_heatmap", "side_by_side", "reporting_verbs", "label_choices"]
-)
+@pytest.mark.parametrize("name", ["coverage_heatmap", "reporting_verbs", "label_choices"])
 def test_charts_render_arabic_as_text(name: str, tmp_path: Path) -> None:
     path = viz.save(CHARTS[name](), tmp_path / f"{name}.svg")
     svg = path.read_text(encoding="utf-8")
@@ -293,7 +290,7 @@ def test_charts_render_arabic_as_text(name: str, tmp_path: Path) -> None:
     assert "<script" not in svg.replace("&lt;script", "")
 
 
-@pytest.mark.parametrize("name", ["coverage_heatmap", "emphasis_by_claim", "side_by_side"])
+@pytest.mark.parametrize("name", ["coverage_heatmap", "emphasis_by_claim"])
 def test_tooltips_show_statement_outlet_and_article(name: str) -> None:
     chart = CHARTS[name]()
     fields = {t["field"] for t in _tooltips(chart.to_dict())}
@@ -419,3 +416,104 @@ def test_charts_combine_when_left_unconfigured() -> None:
 def test_table_names_a_missing_column() -> None:
     with pytest.raises(ValueError, match="speaker"):
         viz.table(statements(), columns=["text", "speaker"])
+
+
+def test_side_by_side_keeps_every_space_and_leaves_punctuation_to_the_browser() -> None:
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:1", "b:1"],
+            "article_id": ["a", "b"],
+            "outlet": ["sana", "rt-arabic"],
+            "text": ["أكد السبت الحكومة في الأمم المتحدة.", "قال السبت الحكومة في الأمم المتحدة."],
+        }
+    )
+    al = (
+        alignments()
+        .head(1)
+        .with_columns(pl.lit("a:1").alias("statement_id_a"), pl.lit("b:1").alias("statement_id_b"))
+    )
+    page = viz.side_by_side(al, st)._repr_html_()
+    assert "السبت الحكومة" in page  # the space between words is kept
+    assert "الأمم المتحدة." in page  # punctuation stays with its word, in logical order
+    assert 'dir="rtl"' in page and '<span class="chg">أكد</span>' in page
+
+
+def test_side_by_side_shows_preferred_pairs_first_and_skips_identical_ones() -> None:
+    st = statements()
+    al = alignments()
+    chosen = viz.side_by_side(al, st, prefer={(ST[1][0], ST[3][0]): "a discrepancy"})
+    assert chosen.pairs[0]["statement_id_a"] == ST[1][0]
+    assert chosen.pairs[0]["why"] == "a discrepancy"
+    same = st.with_columns(pl.lit("نص واحد").alias("text"))
+    empty = viz.side_by_side(al, same)
+    assert not empty.pairs and "No aligned pair" in empty._repr_html_()
+    assert HOSTILE.split()[0] not in viz.side_by_side(al, st)._repr_html_()
+
+
+def test_outlet_colours_are_stable_and_never_category_colours() -> None:
+    from narratives.viz._theme import RELATION_COLORS, outlet_colors
+    from narratives.viz.framing import CONNOTATION_COLORS, CUE_CLASS_COLORS
+
+    outlets = [f"outlet{i:02d}" for i in range(20)]
+    colours = outlet_colors(outlets)
+    assert len(set(colours.values())) == 20
+    assert outlet_colors(reversed(outlets)) == colours  # order of appearance does not matter
+    categories = {*RELATION_COLORS, *CUE_CLASS_COLORS.values(), *CONNOTATION_COLORS.values()}
+    assert not categories & set(colours.values())
+    # the same outlet has the same colour in every chart that colours outlets
+    names = ["sana", "rt-arabic", "al-ittihad"]
+    for chart in (
+        viz.omission_bars(omission_rates(), outlets=names),
+        viz.emphasis_by_outlet(emphasis_outlets(), outlets=names),
+        viz.distinguishing_terms(distinguishing_terms(), outlets=names),
+    ):
+        scales = re.findall(r'"domain": \[([^\]]*)\], "range": \[([^\]]*)\]', spec_text(chart))
+        assert any('"sana"' in d for d, _ in scales)
+        for domain, rng in scales:
+            if '"sana"' in domain:
+                mapping = dict(zip(json.loads(f"[{domain}]"), json.loads(f"[{rng}]"), strict=True))
+                assert mapping["sana"] == colours_for(names)["sana"]
+
+
+def colours_for(names: list[str]) -> dict[str, str]:
+    from narratives.viz._theme import outlet_colors
+
+    return outlet_colors(names)
+
+
+def test_reporting_verbs_never_cut_a_distancing_verb_and_say_what_was_cut() -> None:
+    rows = reporting_verbs()
+    many = pl.concat(
+        [
+            rows,
+            S.conform(
+                pl.DataFrame(
+                    {
+                        "outlet": ["sana"] * 8,
+                        "speaker": [f"speaker{i}" for i in range(8)],
+                        "cue": ["قال"] * 8,
+                        "cue_class": ["neutral"] * 8,
+                        "n": [50] * 8,
+                        "share": [1.0] * 8,
+                        "statement_ids": [[ST[0][0]]] * 8,
+                    }
+                ),
+                S.REPORTING_VERBS,
+            ),
+        ]
+    )
+    text = spec_text(viz.reporting_verbs(many, top_speakers=3))
+    assert "kerry" in text and "زعم" in text  # rarest speaker, but a distancing verb
+    assert "shown: 4 of" in text  # the subtitle says what was cut
+
+
+def test_omission_bars_draw_an_interval_for_every_rate_and_mark_small_samples() -> None:
+    one = omission_rates().with_columns(
+        pl.lit(1, pl.Int64).alias("n_claims"), pl.lit(1, pl.Int64).alias("n_omitted"),
+        pl.lit(1.0).alias("rate"),
+        pl.lit(1.0).alias("ci_low"), pl.lit(1.0).alias("ci_high"),
+    )  # fmt: skip
+    spec = viz.omission_bars(one).to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert all(r["ci_low"] < 0.5 and r["ci_high"] == 1.0 for r in rows)  # Wilson, not 1..1
+    assert all(r["small"] and "small sample" in r["count"] for r in rows)

@@ -42,6 +42,21 @@ _NOT_COPIED = {"paths", "out", "fmt"}
     show_default=True,
     help="Rows embedded per table (each table says 'N of M shown' and can be searched).",
 )
+@click.option(
+    "--stories",
+    "n_stories",
+    type=click.IntRange(0, 100),
+    default=5,
+    show_default=True,
+    help="Stories covered by two outlets or more that get a section of their own "
+    "(claim x outlet matrix, omissions, emphasis), the largest first.",
+)
+@click.option(
+    "--story",
+    "story_ids",
+    multiple=True,
+    help="A story to give its own section instead (its story_id, e.g. s00012); repeatable.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary lines on stderr.")
 def command(
     paths: tuple[Path, ...],
@@ -49,6 +64,8 @@ def command(
     title: str | None,
     top: int,
     rows: int,
+    n_stories: int,
+    story_ids: tuple[str, ...],
     quiet: bool,
     on_error: str,
     outlets: Path | None,
@@ -156,6 +173,8 @@ def command(
             rows=rows,
             root=root,
             seconds=time.perf_counter() - start,
+            stories=n_stories,
+            story_ids=story_ids,
         )
     except (OSError, ValueError) as err:
         raise click.ClickException(str(err)) from err
@@ -206,6 +225,7 @@ def _compare_options(analysis: dict[str, Any]) -> dict[str, Any]:
     """``narratives compare`` option values -> keyword arguments of narratives.compare."""
     out: dict[str, Any] = {}
     story: dict[str, Any] = {}
+    points: dict[str, Any] = {}
     for name, value in analysis.items():
         if name in ("threshold", "date_window"):
             continue
@@ -213,6 +233,9 @@ def _compare_options(analysis: dict[str, Any]) -> dict[str, Any]:
             key = "window_days" if name == "story_window" else name.removeprefix("story_")
             if value is not None:
                 story[key] = value
+        elif name.startswith("talking_point_"):  # --talking-point-threshold
+            if value is not None:
+                points[name.removeprefix("talking_point_")] = value
         elif name == "seed":
             out["rng"] = value
         elif name == "labels":
@@ -221,6 +244,8 @@ def _compare_options(analysis: dict[str, Any]) -> dict[str, Any]:
             out[name] = value
     if story:
         out["story_options"] = story
+    if points:
+        out["talking_points_options"] = points
     return out
 
 

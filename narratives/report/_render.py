@@ -144,10 +144,10 @@ class Builder:
             return [x for ab in zip(a, b, strict=False) for x in ab if x]
         claim_ids = row.get("claim_ids")
         if claim_ids and row.get("other"):
-            out: list[str] = []
+            found: list[str] = []
             for cid in claim_ids:
-                out += self.ev.claim_statements(cid, outlets=[row["other"]])[:1]
-            return out
+                found += self.ev.claim_statements(cid, outlets=[row["other"]])[:1]
+            return found
         cid = row.get("claim_id")
         if cid and row.get("status") == "absent":
             return self.ev.claim_statements(cid)
@@ -264,6 +264,8 @@ def render_report(
     rows: int = 200,
     root: str | Path | None = None,
     seconds: float | None = None,
+    stories: int = 5,
+    story_ids: Sequence[str] = (),
 ) -> str:
     """The offline HTML report of a set of tables, as one string.
 
@@ -295,6 +297,11 @@ def render_report(
         Folder the corpus paths are shown relative to.
     seconds
         How long the analysis took (recorded in the header).
+    stories
+        Stories covered by two outlets or more given a section of their own
+        (claim x outlet matrix, omissions, emphasis), the largest first.
+    story_ids
+        Stories to give a section instead (``story_id`` of the stories table).
 
     Returns
     -------
@@ -333,7 +340,14 @@ def render_report(
     if root_path is not None:  # paths in messages are shown relative to the input root
         prefix = str(root_path).rstrip("/") + "/"
         problems = [m.replace(prefix, "").replace(str(root_path), ".") for m in problems]
-    sections = _sections.build(tables, builder, top=top, problems=list(problems))
+    sections = _sections.build(
+        tables,
+        builder,
+        top=top,
+        problems=list(problems),
+        stories=stories,
+        chosen=list(story_ids),
+    )
     about = [(k, _format_value(v, root_path)) for k, v in (parameters or {}).items()]
     about += [
         ("narratives version", __version__),

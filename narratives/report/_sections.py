@@ -136,6 +136,16 @@ def reliability(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
                 "statements before quoting a figure."
             )
         )
+    notes = t.get("reliability")
+    if notes is not None and notes.height:
+        items = "".join(
+            f"<li><strong>{html.escape(clean(r['level']))}</strong>: "
+            f"{html.escape(clean(r.get('note') or ''))}</li>"
+            for r in notes.iter_rows(named=True)
+            if r.get("note")
+        )
+        if items:
+            parts.append(f'<ul class="reliability">{items}</ul>')
     if share < 0.02 or shared_claims < 3:
         parts.append(
             '<p class="warning"><strong>Warning:</strong> '
@@ -157,7 +167,7 @@ def reliability(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
     return "How far the alignment can be trusted", "".join(parts)
 
 
-def stories(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section | None:
+def stories_table(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section | None:
     frame = t.get("stories")
     if frame is None:
         return None
@@ -275,6 +285,14 @@ def coverage(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section 
             )
         )
     return "Coverage: who carried which claim", "".join(parts)
+
+
+def _closest(row: dict[str, Any]) -> str:
+    """An omission's near miss: the outlet's closest statement in the story, with its score."""
+    text, score = row.get("closest_text"), row.get("closest_score")
+    if not text or score is None:
+        return ""
+    return f"{shorten(text, 120)} (score {score:.0f})"
 
 
 def omissions(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section | None:
@@ -474,17 +492,32 @@ def side_by_side(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Sect
     alignments = t.get("alignments")
     if alignments is None:
         return None
-    cross = alignments.filter(
-        (pl.col("outlet_a") != pl.col("outlet_b"))
-        & pl.col("relation").is_in(["near_verbatim", "paraphrase", "related"])
+    prefer: dict[tuple[str, str], str] = {}
+    discrepancies = t.get("discrepancies")
+    if discrepancies is not None:
+        for r in discrepancies.iter_rows(named=True):
+            why = f"differ in a {r.get('kind') or 'detail'}"
+            prefer.setdefault((r["statement_id_a"], r["statement_id_b"]), why)
+            prefer.setdefault((r["statement_id_b"], r["statement_id_a"]), why)
+    subs = t.get("substitutions")
+    if subs is not None and "statement_id_a" in subs.columns:
+        for r in subs.sort("n", descending=True).head(50).iter_rows(named=True):
+            why = f"{r['term_a']} / {r['term_b']}"
+            for sa, sb in zip(r["statement_id_a"] or [], r["statement_id_b"] or [], strict=False):
+                prefer.setdefault((sa, sb), why)
+                prefer.setdefault((sb, sa), why)
+    sbs = viz.side_by_side(alignments, t["statements"], top=min(top, 10), prefer=prefer)
+
+    def attrs(sid: str) -> str:
+        anchors = b.ev.cite([sid])
+        return f' data-ev="{anchors[0]}" data-n="1" tabindex="0"' if anchors else ""
+
+    intro = _p(
+        "Pairs chosen to be instructive: discrepancies and word substitutions first, then "
+        "paraphrases, then near copies; verbatim copies are left out. Click a statement to "
+        "read it in its article."
     )
-    if not cross.height:
-        return "Aligned statements side by side", b.empty(
-            "No statements of different outlets were aligned other than verbatim copies."
-        )
-    return "Aligned statements side by side", b.chart(
-        viz.side_by_side(alignments, t["statements"], top=min(top, 10))
-    )
+    return "Aligned statements side by side", intro + sbs.to_html(attrs)
 
 
 def terms(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section | None:
@@ -546,17 +579,25 @@ def problems_section(messages: list[str]) -> Section:
 
 
 def build(
-    t: Mapping[str, pl.DataFrame], b: Builder, *, top: int, problems: list[str]
+    t: Mapping[str, pl.DataFrame],
+    b: Builder,
+    *,
+    top: int,
+    problems: list[str],
+    stories: int = 5,
+    chosen: list[str] | None = None,
 ) -> list[dict[str, str]]:
-    """Every section that has its tables, in reading order."""
+    """Every section that has its tables, in reading order: corpus, stories, corpus-wide."""
     made: list[Section | None] = [
         overview(t, b),
+        stories_overview(t, b) if "stories" in t else stories_table(t, b, top=top),
         reliability(t, b),
-        stories(t, b, top=top),
+        *story_sections(t, b, top=top, n=stories, chosen=list(chosen or [])),
         coverage(t, b, top=top),
         omissions(t, b, top=top),
         emphasis(t, b, top=top),
         framing(t, b, top=top),
+        talking_points(t, b),
         side_by_side(t, b, top=top),
         terms(t, b, top=top),
         discrepancies(t, b, top=top),
@@ -567,3 +608,244 @@ def build(
         title, body = section
         out.append({"id": f"section-{n}", "title": title, "body": body})
     return out
+
+
+# --- stories ---------------------------------------------------------------------
+
+
+def _story_rows(t: Mapping[str, pl.DataFrame]) -> pl.DataFrame | None:
+    """One row per story: label, dates, outlets, articles per outlet, who published first."""
+    stories = t.get("stories")
+    if stories is None or not stories.height or "story_id" not in stories.columns:
+        return None
+    first = (
+        stories.filter(pl.col("published").is_not_null())
+        .filter(pl.col("published") == pl.col("published").min().over("story_id"))
+        .group_by("story_id")
+        .agg(pl.col("outlet").unique().sort().alias("first_outlets"))
+    )
+    per_outlet = (
+        stories.group_by("story_id", "outlet")
+        .agg(pl.len().alias("n"))
+        .sort(["n", "outlet"], descending=[True, False])
+        .group_by("story_id", maintain_order=True)
+        .agg(pl.format("{} {}", pl.col("outlet").fill_null("unknown"), "n").alias("per_outlet"))
+    )
+    rows = (
+        stories.group_by("story_id")
+        .agg(
+            pl.col("label").first(),
+            pl.col("published").min().alias("first_published"),
+            pl.col("published").max().alias("last_published"),
+            pl.col("outlet").n_unique().alias("n_outlets"),
+            pl.len().alias("n_articles"),
+            pl.col("article_id"),
+            (
+                pl.col("copy_of").is_not_null().sum().alias("n_copies")
+                if "copy_of" in stories.columns
+                else pl.lit(0).alias("n_copies")
+            ),
+        )
+        .join(per_outlet, on="story_id", how="left")
+        .join(first, on="story_id", how="left")
+        .sort(["n_outlets", "n_articles", "story_id"], descending=[True, True, False])
+    )
+    return rows
+
+
+def _headline_statements(t: Mapping[str, pl.DataFrame], article_ids: list[str]) -> list[str]:
+    """The first statement (the headline, when there is one) of each article."""
+    statements = t["statements"]
+    first = (
+        statements.filter(pl.col("article_id").is_in(article_ids))
+        .sort("position")
+        .group_by("article_id", maintain_order=True)
+        .agg(pl.col("statement_id").first())
+    )
+    order = {a: i for i, a in enumerate(article_ids)}
+    pairs = sorted(first.iter_rows(), key=lambda r: order.get(r[0], 0))
+    return [sid for _, sid in pairs]
+
+
+def stories_overview(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
+    rows = _story_rows(t)
+    if rows is None:
+        return None
+    shared = rows.filter(pl.col("n_outlets") >= 2)
+    parts = [
+        _p(
+            f"The articles were grouped into {_num(rows.height)} stories (one event each); "
+            f"{_num(shared.height)} of them were covered by two outlets or more, the ones a "
+            "comparison can say something about. Click a row for each article's headline, "
+            "in the article."
+        )
+    ]
+    if not shared.height:
+        parts.append(
+            '<p class="warning"><strong>Warning:</strong> '
+            + html.escape(
+                "no story was covered by two outlets: the outlets report different events, "
+                "so there is nothing to compare story by story (omission rates need shared "
+                "stories)."
+            )
+            + "</p>"
+        )
+    head = rows.head(b.rows)
+    table = head.with_columns(
+        pl.Series(
+            "statement_ids",
+            [_headline_statements(t, list(ids)) for ids in head["article_id"]],
+            dtype=pl.List(pl.String),
+        )
+    )
+    parts.append(
+        b.table(
+            table,
+            {
+                "story": "story_id",
+                "headline": lambda r: shorten(r["label"], 100),
+                "dates": lambda r: _dates(r["first_published"], r["last_published"]),
+                "outlets": "n_outlets",
+                "articles per outlet": "per_outlet",
+                "first published by": lambda r: ", ".join(r["first_outlets"] or []) or "unknown",
+                "copies": "n_copies",
+            },
+            caption="Stories, those covered by the most outlets first",
+            total=rows.height,
+            order="(most outlets first)",
+        )
+    )
+    return "Stories: what the outlets covered", "".join(parts)
+
+
+def _dates(first: Any, last: Any) -> str:
+    if first is None:
+        return "undated"
+    return str(first) if first == last or last is None else f"{first} to {last}"
+
+
+def story_sections(
+    t: Mapping[str, pl.DataFrame], b: Builder, *, top: int, n: int, chosen: list[str]
+) -> list[Section]:
+    """One section per story (the largest shared ones, or those chosen): matrix, omissions."""
+    import narratives.viz as viz
+
+    rows = _story_rows(t)
+    if rows is None:
+        return []
+    if chosen:
+        picked = rows.filter(pl.col("story_id").is_in(chosen))
+    else:
+        picked = rows.filter(pl.col("n_outlets") >= 2).head(n)
+    claims, coverage = t.get("claims"), t.get("coverage")
+    out: list[Section] = []
+    for story in picked.iter_rows(named=True):
+        sid = story["story_id"]
+        articles = list(story["article_id"])
+        parts = [
+            _p(
+                f"{story['n_articles']} articles by {story['n_outlets']} outlets "
+                f"({story['per_outlet']}), "
+                f"{_dates(story['first_published'], story['last_published'])}; "
+                f"first published by {', '.join(story['first_outlets'] or []) or 'unknown'}."
+            )
+        ]
+        story_claims: list[str] = []
+        if claims is not None:
+            story_claims = (
+                claims.filter(pl.col("article_id").is_in(articles))["claim_id"].unique().to_list()
+            )
+        if coverage is not None and story_claims:
+            cov = coverage.filter(pl.col("claim_id").is_in(story_claims))
+            if cov.filter(pl.col("claim_outlets") >= 2).height:
+                parts.append(
+                    b.chart(
+                        viz.coverage_heatmap(
+                            cov,
+                            statements=t["statements"],
+                            top=min(top, 20),
+                            min_outlets=2,
+                            outlets=sorted({o for o in cov["outlet"].to_list() if o}),
+                        )
+                    )
+                )
+            else:
+                parts.append(
+                    b.empty(
+                        "The outlets of this story share no aligned claim: they tell it in "
+                        "different words, or the alignment missed it (open the headlines above)."
+                    )
+                )
+        omissions_table = t.get("omissions")
+        if omissions_table is not None and "story_id" in omissions_table.columns:
+            rows_here = omissions_table.filter(pl.col("story_id") == sid)
+            parts.append(
+                b.table(
+                    rows_here.sort(["claim_outlets", "outlet"], descending=[True, False]),
+                    {
+                        "left out by": "outlet",
+                        "claim": lambda r: b.claim_number(r["claim_id"]),
+                        "what was said": lambda r: b.claim_text(r["claim_id"]),
+                        "carried by": "carried_by",
+                        "its closest statement": _closest,
+                    },
+                    caption=f"Claims of story {sid} left out by an outlet that covered it",
+                    empty="No outlet of this story left out a claim another carried.",
+                )
+            )
+        emphasis_claims = t.get("emphasis_claims")
+        if emphasis_claims is not None and story_claims:
+            em = emphasis_claims.filter(
+                pl.col("claim_id").is_in(story_claims), pl.col("claim_outlets") >= 2
+            )
+            if em.height:
+                parts.append(
+                    b.chart(
+                        viz.emphasis_by_claim(
+                            em, statements=t["statements"], top=min(top, 10), outlets=b.outlets
+                        )
+                    )
+                )
+        title = f"Story {sid}: {shorten(story['label'], 90)}"
+        out.append((title, "".join(parts)))
+    return out
+
+
+def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
+    table = t.get("talking_points")
+    if table is None:
+        return None
+    if not table.height:
+        return "Talking points", b.empty(
+            "No position recurs across two stories or more (no talking point)."
+        )
+    points = (
+        table.group_by("talking_point_id")
+        .agg(
+            pl.col("label").first(),
+            pl.col("n_stories").first(),
+            pl.col("n_outlets").first(),
+            pl.col("outlets").first(),
+            pl.col("confidence").first(),
+            pl.col("speaker").drop_nulls().mode().first().alias("speaker"),
+            pl.col("statement_id").alias("statement_ids"),
+        )
+        .sort(["n_stories", "n_outlets", "talking_point_id"], descending=[True, True, False])
+    )
+    return "Talking points: positions repeated across stories", _p(
+        "A talking point is a position repeated across two stories or more, looser than a "
+        "claim; its confidence comes from the precision measured at its score on the seed "
+        "gold: treat low ones as leads."
+    ) + b.table(
+        points,
+        {
+            "talking point": "talking_point_id",
+            "wording": lambda r: shorten(r["label"], 140),
+            "speaker": lambda r: r["speaker"] or "",
+            "stories": "n_stories",
+            "outlets": "outlets",
+            "confidence": "confidence",
+        },
+        caption="Talking points, those in the most stories first",
+        order="(most stories first)",
+    )

@@ -3,86 +3,18 @@
 from __future__ import annotations
 
 import difflib
+import html
 import re
+from collections.abc import Callable, Mapping
 from typing import Any
 
-import altair as alt
 import polars as pl
 
 from narratives.normalize import normalize
 from narratives.schemas import require
-from narratives.viz._text import clean, rtl, shorten
-from narratives.viz._theme import CHANGED_COLOR, FONT_SIZE, SHARED_COLOR
-from narratives.viz._theme import configure as _configure
+from narratives.viz._text import clean
 
 _PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
-
-#: advance widths (in em) of Arabic letters in Noto Sans Arabic, measured once
-#: with a browser's canvas ``measureText``: (final/isolated form, medial form).
-#: Used to lay words out right to left; other fonts differ a little, so the
-#: layout adds some slack between words.
-_ARABIC_EM: dict[str, tuple[float, float]] = {
-    "ا": (0.24, 0.29),
-    "ب": (0.99, 0.34),
-    "ت": (0.99, 0.37),
-    "ث": (0.99, 0.37),
-    "ج": (0.64, 0.64),
-    "ح": (0.64, 0.64),
-    "خ": (0.64, 0.64),
-    "د": (0.48, 0.53),
-    "ذ": (0.48, 0.53),
-    "ر": (0.37, 0.4),
-    "ز": (0.37, 0.4),
-    "س": (1.21, 0.85),
-    "ش": (1.21, 0.85),
-    "ص": (1.31, 0.95),
-    "ض": (1.31, 0.95),
-    "ط": (0.79, 0.71),
-    "ظ": (0.79, 0.71),
-    "ع": (0.51, 0.52),
-    "غ": (0.51, 0.52),
-    "ف": (0.98, 0.49),
-    "ق": (0.77, 0.49),
-    "ك": (0.88, 0.51),
-    "ل": (0.69, 0.3),
-    "م": (0.48, 0.58),
-    "ن": (0.68, 0.34),
-    "ه": (0.4, 0.51),
-    "و": (0.45, 0.47),
-    "ي": (0.76, 0.37),
-    "ء": (0.41, 0.41),
-    "آ": (0.23, 0.29),
-    "أ": (0.23, 0.29),
-    "إ": (0.24, 0.29),
-    "ؤ": (0.45, 0.47),
-    "ئ": (0.76, 0.34),
-    "ة": (0.4, 0.49),
-    "ى": (0.76, 0.34),
-}
-#: letters that do not join the next one (the letter before them takes its final form)
-_NON_JOINING = set("اأإآدذرزوؤءة")
-_OTHER_EM = 0.52  # Latin letters, digits and punctuation, on average
-SPACE_EM = 0.5  # a space plus slack for font differences
-_GAP = 40  # pixels between the two statements
-_BOLD = 1.12  # bold words (the changed ones) are wider
-
-
-def text_width(word: str, font_size: float = FONT_SIZE + 1) -> float:
-    """Approximate rendered width of ``word`` in pixels (Arabic letters joined)."""
-    em = 0.0
-    for i, ch in enumerate(word):
-        widths = _ARABIC_EM.get(ch)
-        if widths is None:
-            em += _OTHER_EM if not ("\u064b" <= ch <= "\u065f") else 0.0
-            continue
-        prev = word[i - 1] if i else ""
-        nxt = word[i + 1] if i + 1 < len(word) else ""
-        joins_prev = prev in _ARABIC_EM and prev not in _NON_JOINING
-        if ch in _NON_JOINING or nxt not in _ARABIC_EM:  # final or isolated form
-            em += widths[1] + 0.5 * (widths[0] - widths[1]) if joins_prev else widths[0]
-        else:
-            em += widths[1]
-    return em * font_size
 
 
 def _key(word: str) -> str:
@@ -113,29 +45,86 @@ def word_diff(text_a: str, text_b: str) -> tuple[list[tuple[str, bool]], list[tu
     return list(zip(words_a, changed_a, strict=True)), list(zip(words_b, changed_b, strict=True))
 
 
-def _layout(
-    words: list[tuple[str, bool]], width: float, max_lines: int, right: float
-) -> list[dict[str, Any]]:
-    """Place words right to left from ``right`` in lines no wider than ``width`` pixels."""
-    rows: list[dict[str, Any]] = []
-    line, offset = 1, 0.0
-    for word, changed in words:
-        advance = text_width(word) * (_BOLD if changed else 1.0)
-        if offset and offset + advance > width:
-            line, offset = line + 1, 0.0
-        if line > max_lines:
-            rows.append({"line": max_lines, "x": right - offset, "word": "…", "kind": "shared"})
-            break
-        rows.append(
-            {
-                "line": line,
-                "x": right - offset,
-                "word": word,
-                "kind": "changed" if changed else "shared",
-            }
+#: pairs whose differences teach the most come first: paraphrases, then near copies
+RELATION_ORDER: dict[str, int] = {
+    "paraphrase": 0,
+    "contradicts": 0,
+    "near_verbatim": 1,
+    "related": 2,
+    "verbatim": 3,
+}
+
+_SBS_CSS = """
+.nv-sbs { margin: 8px 0 16px; }
+.nv-sbs .pair { border-top: 1px solid #ddd; padding: 6px 0; }
+.nv-sbs .head { font-weight: bold; font-size: 0.9em; color: #444; }
+.nv-sbs .row { display: flex; gap: 24px; }
+.nv-sbs .side { flex: 1 1 0; min-width: 0; }
+.nv-sbs .meta { color: #666; font-size: 0.85em; unicode-bidi: isolate; }
+.nv-sbs .text { font-size: 1.08em; line-height: 1.8; margin: 2px 0; white-space: normal; }
+.nv-sbs .chg { color: #c2185b; font-weight: bold; }
+"""
+
+
+class SideBySide:
+    """Aligned statement pairs as HTML, right to left, differing words highlighted.
+
+    Each statement is one right-to-left paragraph: words keep their
+    punctuation and every space between them, and the browser's bidi
+    algorithm places punctuation at the correct edge. ``pairs`` lists the
+    pairs shown (ids, outlets, relation, score, why chosen).
+    """
+
+    def __init__(self, pairs: list[dict[str, Any]], *, title: str, note: str = "") -> None:
+        self.pairs = pairs
+        self.title = title
+        self.note = note
+
+    @staticmethod
+    def _text(words: list[tuple[str, bool]]) -> str:
+        out = []
+        for word, changed in words:
+            w = html.escape(word)
+            out.append(f'<span class="chg">{w}</span>' if changed else w)
+        return " ".join(out)
+
+    def to_html(self, attrs: Callable[[str], str] | None = None) -> str:
+        """The HTML; ``attrs(statement_id)`` adds attributes to each statement (e.g. links)."""
+        if not self.pairs:
+            return f'<p class="note empty">{html.escape(self.note or "No pair to show.")}</p>'
+        blocks = []
+        for n, pair in enumerate(self.pairs, start=1):
+            why = f" ({pair['why']})" if pair.get("why") else ""
+            head = (
+                f"{n}. {html.escape(pair['outlet_a'])} / {html.escape(pair['outlet_b'])}: "
+                f"{html.escape(pair['relation'])}, score {pair['score']:.0f}{html.escape(why)}"
+            )
+            sides = []
+            for side in ("a", "b"):
+                sid = pair[f"statement_id_{side}"]
+                extra = attrs(sid) if attrs else ""
+                meta = html.escape(
+                    f"{side.upper()}: {pair[f'outlet_{side}']} · {pair[f'label_{side}']}"
+                )
+                sides.append(
+                    f'<div class="side"{extra}><div class="meta">{meta}</div>'
+                    f'<p class="text" dir="rtl">{self._text(pair[f"words_{side}"])}</p></div>'
+                )
+            blocks.append(
+                f'<div class="pair"><div class="head">{head}</div>'
+                f'<div class="row" dir="rtl">{"".join(sides)}</div></div>'
+            )
+        note = f'<p class="note">{html.escape(self.note)}</p>' if self.note else ""
+        return (
+            f'<div class="nv-sbs"><style>{_SBS_CSS}</style>'
+            f"<h4>{html.escape(self.title)}</h4>{note}{''.join(blocks)}</div>"
         )
-        offset += advance + SPACE_EM * (FONT_SIZE + 1)
-    return rows
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        return f"SideBySide({len(self.pairs)} pairs)"
 
 
 def side_by_side(
@@ -143,38 +132,36 @@ def side_by_side(
     statements: pl.DataFrame,
     *,
     top: int = 8,
-    relations: tuple[str, ...] | None = ("near_verbatim", "paraphrase", "related"),
+    relations: tuple[str, ...] | None = ("paraphrase", "contradicts", "near_verbatim", "related"),
     cross_outlet: bool = True,
-    width: int = 380,
-    max_lines: int = 6,
-    configure: bool = True,
-) -> alt.FacetChart:
-    """Aligned statement pairs side by side; words that differ are highlighted.
+    prefer: Mapping[tuple[str, str], str] | None = None,
+) -> SideBySide:
+    """Aligned statements side by side (A right, B left), words that differ highlighted.
 
-    Statement A is on the right (Arabic reads right to left), B on the left.
-    Words the other statement does not have, in that place, are drawn in
-    colour and bold: swapped reporting verbs, labels and qualifiers stand out.
-    Hover a word for the whole statement, its outlet and its article.
+    Pairs are chosen to be instructive: first those named in ``prefer``
+    (e.g. discrepancies and substitution examples, with why), then
+    paraphrases before near copies before loosely related pairs, each by
+    score; pairs whose words do not differ (after normalization) are skipped.
 
     Parameters
     ----------
     alignments
         ALIGNMENTS table (:func:`narratives.align`); filter it first to pick pairs.
     statements
-        STATEMENTS table, for the texts.
+        STATEMENTS table, for the texts (and ``published`` when present).
     top
-        Pairs shown, highest score first.
+        Pairs shown.
     relations
-        Keep only these relations (default: all but verbatim copies, which
-        have no differences to show); None keeps all.
+        Keep only these relations (default: all but verbatim copies); None keeps all.
     cross_outlet
         Keep only pairs from two different outlets.
-    width
-        Pixel width of each statement column.
-    max_lines
-        Lines per statement before it is cut with an ellipsis.
-    configure
-        Apply the narratives theme.
+    prefer
+        ``(statement_id_a, statement_id_b)`` -> reason, shown first.
+
+    Returns
+    -------
+    SideBySide
+        HTML (``_repr_html_``) in notebooks; ``.pairs`` lists what is shown.
 
     Examples
     --------
@@ -184,7 +171,8 @@ def side_by_side(
     >>> al = pl.DataFrame({"statement_id_a": ["a:1"], "statement_id_b": ["b:1"],
     ...     "outlet_a": ["sana"], "outlet_b": ["rt-arabic"], "score": [80.0],
     ...     "relation": ["paraphrase"]})
-    >>> "facet" in viz.side_by_side(al, st).to_dict()
+    >>> sbs = viz.side_by_side(al, st)
+    >>> '<span class="chg">زعم</span>' in sbs._repr_html_()
     True
     """
     require(
@@ -199,107 +187,88 @@ def side_by_side(
         name="statements",
         stage="side_by_side",
     )
+    prefer = dict(prefer or {})
     pairs = alignments
     if relations is not None:
-        pairs = pairs.filter(pl.col("relation").is_in(list(relations)))
+        pairs = (
+            pairs.filter(
+                pl.col("relation").is_in(list(relations))
+                | pl.struct("statement_id_a", "statement_id_b").is_in(
+                    [{"statement_id_a": a, "statement_id_b": b} for a, b in prefer] or [None]
+                )
+            )
+            if prefer
+            else pairs.filter(pl.col("relation").is_in(list(relations)))
+        )
     if cross_outlet:
         pairs = pairs.filter(pl.col("outlet_a") != pl.col("outlet_b"))
-    pairs = pairs.sort(
-        ["score", "statement_id_a", "statement_id_b"], descending=[True, False, False]
-    ).head(top)
-    info = {
-        r[0]: r[1:]
-        for r in statements.select("statement_id", "text", "article_id", "outlet").iter_rows()
-    }
-    rows: list[dict[str, Any]] = []
-    order: list[str] = []
-    for n, pair in enumerate(pairs.iter_rows(named=True), start=1):
+    keyed = pairs.with_columns(
+        pl.struct("statement_id_a", "statement_id_b")
+        .map_elements(
+            lambda r: 0 if (r["statement_id_a"], r["statement_id_b"]) in prefer else 1,
+            return_dtype=pl.Int32,
+        )
+        .alias("_preferred")
+        if prefer
+        else pl.lit(1).alias("_preferred"),
+        pl.col("relation")
+        .replace_strict(RELATION_ORDER, default=4, return_dtype=pl.Int32)
+        .alias("_rel"),
+    ).sort(
+        ["_preferred", "_rel", "score", "statement_id_a", "statement_id_b"],
+        descending=[False, False, True, False, False],
+    )
+    wanted = ("statement_id", "text", "article_id", "outlet", "published")
+    cols = [c for c in wanted if c in statements.columns]
+    info = {r["statement_id"]: r for r in statements.select(cols).iter_rows(named=True)}
+    shown: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for pair in keyed.iter_rows(named=True):
+        if len(shown) >= top:
+            break
         sid_a, sid_b = pair["statement_id_a"], pair["statement_id_b"]
         if sid_a not in info or sid_b not in info:
             raise ValueError(
                 f"side_by_side: statement {sid_a if sid_a not in info else sid_b!r} "
                 "of an alignment is not in the statements table"
             )
-        words_a, words_b = word_diff(info[sid_a][0], info[sid_b][0])
-        label = (
-            f"{n}. {clean(pair['outlet_a'])} / {clean(pair['outlet_b'])}: "
-            f"{pair['relation']}, score {pair['score']:.0f}"
-        )
-        order.append(label)
-        for side, sid, words in (("A", sid_a, words_a), ("B", sid_b, words_b)):
-            text, article, outlet = info[sid]
-            common = {
-                "pair": label,
-                "side": side,
-                "outlet": clean(outlet),
-                "article": clean(article),
-                "statement": shorten(text, 400),
+        texts = (info[sid_a]["text"] or "", info[sid_b]["text"] or "")
+        words_a, words_b = word_diff(*texts)
+        if not any(c for _, c in words_a) and not any(c for _, c in words_b):
+            continue  # identical after normalization: nothing to learn
+        key = (texts[0], texts[1])
+        if key in seen:
+            continue
+        seen.add(key)
+
+        def label(sid: str) -> str:
+            row = info[sid]
+            date = str(row.get("published") or "undated")
+            return f"{date} · article {clean(row['article_id'])}"
+
+        shown.append(
+            {
+                "statement_id_a": sid_a,
+                "statement_id_b": sid_b,
+                "outlet_a": clean(pair["outlet_a"]),
+                "outlet_b": clean(pair["outlet_b"]),
+                "relation": str(pair["relation"]),
+                "score": float(pair["score"]),
+                "why": prefer.get((sid_a, sid_b), ""),
+                "label_a": label(sid_a),
+                "label_b": label(sid_b),
+                "words_a": words_a,
+                "words_b": words_b,
             }
-            right = float(width) if side == "B" else 2.0 * width + _GAP
-            head = rtl(f"{side}: {clean(outlet)} · {clean(article)}")
-            rows.append({**common, "line": 0, "x": right, "word": head, "kind": "header"})
-            rows.extend({**common, **r} for r in _layout(words, width, max_lines, right))
-    frame = pl.DataFrame(
-        rows,
-        schema={
-            "pair": pl.String,
-            "side": pl.String,
-            "outlet": pl.String,
-            "article": pl.String,
-            "statement": pl.String,
-            "line": pl.Int64,
-            "x": pl.Float64,
-            "word": pl.String,
-            "kind": pl.String,
-        },
-    )
-    full = 2 * width + _GAP
-    base = alt.Chart(frame).encode(
-        x=alt.X("x:Q", scale=alt.Scale(domain=[0, full], range=[0, full]), axis=None),
-        y=alt.Y("line:O", axis=None),
-        text="word:N",
-        color=alt.Color(
-            "kind:N",
-            scale=alt.Scale(
-                domain=["header", "shared", "changed"],
-                range=["#636363", SHARED_COLOR, CHANGED_COLOR],
-            ),
-            legend=alt.Legend(
-                title="words",
-                orient="bottom",
-                values=["shared", "changed"],
-                labelExpr="datum.label == 'changed' ? 'not in the other statement' : 'shared'",
-            ),
-        ),
-        tooltip=[
-            alt.Tooltip("statement:N", title="statement"),
-            alt.Tooltip("outlet:N", title="outlet"),
-            alt.Tooltip("article:N", title="article"),
-        ],
-    )
-    text = {"align": "right", "baseline": "middle", "dir": "rtl", "fontSize": FONT_SIZE + 1}
-    layers = [
-        base.transform_filter(alt.datum.kind == "header").mark_text(
-            **{**text, "fontSize": FONT_SIZE - 1}
-        ),
-        base.transform_filter(alt.datum.kind == "shared").mark_text(**text),
-        base.transform_filter(alt.datum.kind == "changed").mark_text(**text, fontWeight="bold"),
-    ]
-    chart = (
-        alt.layer(*layers, data=frame)
-        .properties(width=full, height=alt.Step(24))
-        .facet(
-            row=alt.Row(
-                "pair:N",
-                title=None,
-                sort=order,
-                header=alt.Header(
-                    labelAngle=0, labelOrient="top", labelAnchor="end", labelFontWeight="bold"
-                ),
-            ),
         )
-        .properties(
-            title="Aligned statements side by side (A right, B left; differing words in colour)"
-        )
+    note = (
+        ""
+        if shown
+        else "No aligned pair of different outlets differs in its words (only verbatim "
+        "copies, or no pair at all)."
     )
-    return _configure(chart) if configure else chart
+    return SideBySide(
+        shown,
+        title="Aligned statements side by side (A right, B left; differing words in colour)",
+        note=note,
+    )
