@@ -252,6 +252,8 @@ def match_tokens(
             if w == "ولا" and last_event >= 0 and k - last_event <= 8:
                 continue  # "nor" after a first negation: one negation, not two
             after = words[k + 1 : k + 1 + 2 * hit[1]]
+            if hit[2] and not (after and after[0] in hit[2]):
+                continue  # this negation only counts before given words (دون أن)
             nxt = hits[k + 1] if after else None
             if nxt is not None and nxt[0] == "cancels" and (not nxt[2] or {w, w[1:]} & nxt[2]):
                 continue
