@@ -45,7 +45,7 @@ from narratives.compare.coverage import coverage
 from narratives.compare.discrepancies import discrepancies
 from narratives.compare.emphasis import emphasis, emphasis_claims, emphasis_outlets
 from narratives.compare.house_style import house_style
-from narratives.compare.labels import LabelSource, label_choices, load_labels
+from narratives.compare.labels import LabelSource, label_choices, load_contexts, load_labels
 from narratives.compare.logodds import distinguishing_terms, log_odds_z
 from narratives.compare.omissions import Comparable, bootstrap_rate, omission_rates, omissions
 from narratives.compare.substitutions import substitutions
@@ -63,6 +63,7 @@ __all__ = [
     "emphasis_outlets",
     "house_style",
     "label_choices",
+    "load_contexts",
     "load_labels",
     "log_odds_z",
     "omission_rates",
