@@ -233,7 +233,14 @@ def echo_warning(message: str) -> None:
     """Print ``warning: <message>`` on stderr on a line of its own, even under a progress bar."""
     from tqdm import tqdm
 
-    tqdm.write(f"warning: {message}", file=sys.stderr)
+    line = f"warning: {message}"
+    if not sys.stderr.isatty() and getattr(tqdm, "_instances", None):
+        # a bar redrawn with "\r" shares the line in a log: start the warning on a new one
+        with tqdm.external_write_mode(file=sys.stderr):
+            sys.stderr.write(f"\n{line}\n")
+            sys.stderr.flush()
+        return
+    tqdm.write(line, file=sys.stderr)
 
 
 _TABLE_SUFFIXES = (".parquet", ".ndjson", ".jsonl")
