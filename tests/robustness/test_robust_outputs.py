@@ -228,3 +228,13 @@ def test_interrupted_report_leaves_the_previous_report_whole(
     # (no check on stderr: a signal landing inside polars' native code prints its panic)
     assert page.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]  # nothing left over
+
+
+def test_report_refuses_a_mixed_output_folder(tmp_path: Path, two_runs: tuple[Path, Path]) -> None:
+    folder = tmp_path / "aligned"
+    shutil.copytree(two_runs[1], folder)
+    shutil.copy(two_runs[0] / "statements.parquet", folder / "statements.parquet")
+    result = CliRunner().invoke(main, ["report", str(folder), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 1
+    assert "statements.parquet" in result.output and "one run" in result.output
+    assert not (tmp_path / "r.html").exists()
