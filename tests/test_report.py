@@ -121,7 +121,10 @@ def test_only_the_inlined_chart_code_is_executable(page: str) -> None:
     executable = [a for a in scripts if 'type="application/json"' not in a]
     assert len(executable) == 2, executable  # the Vega bundle and the report's own script
     charts = [a for a in scripts if "narratives-spec" in a]
-    assert len(charts) >= 7  # coverage, omissions, emphasis x2, verbs, labels, pairs, terms
+    # coverage, omissions, emphasis, verbs, labels, pairs; on the seeds (five events) the
+    # per-outlet emphasis summary and the distinguishing terms are empty (issue 11: outlets
+    # compared on stories they share; terms only with |z| >= 1.96)
+    assert len(charts) >= 6
 
 
 def test_article_markup_and_bidi_overrides_are_inert(page: str) -> None:

@@ -42,13 +42,22 @@ class Background:
         """
         table = self.words if kind == "word" else self.chars
         floor = min(table.values(), default=1) / 2
-        out = np.empty(len(terms), dtype=np.float64)
-        for k, t in enumerate(terms):
-            if kind == "word" and " " in t:
-                out[k] = min(table.get(p, floor) for p in t.split(" "))
-            else:
-                out[k] = table.get(t, floor)
-        return (out + 1) / (self.n + 1)
+        series = pl.Series("t", terms, dtype=pl.String)
+
+        def look(values: pl.Series) -> pl.Series:
+            return values.replace_strict(table, default=floor, return_dtype=pl.Float64)
+
+        if kind == "word":
+            parts = series.str.split_exact(" ", 1).struct.unnest()
+            first, second = look(parts["field_0"]), parts["field_1"]
+            out = pl.select(
+                pl.when(second.is_null())
+                .then(first)
+                .otherwise(pl.min_horizontal(first, look(second.fill_null(""))))
+            ).to_series()
+        else:
+            out = look(series)
+        return (out.to_numpy() + 1) / (self.n + 1)
 
 
 @lru_cache(maxsize=4)

@@ -57,7 +57,7 @@ def similarity(
     background: str | Path | None = DEFAULT_BACKGROUND,
     prior: float = DEFAULT_PRIOR,
     min_tokens: int = 4,
-    number_penalty: float = 0.85,
+    number_penalty: float = 0.7,
     embeddings: Embeddings = None,
     embedding_range: tuple[float, float] | None = None,
 ) -> pl.DataFrame:
@@ -87,7 +87,7 @@ def similarity(
         ``text_b``, ``score`` (0-100), ``relation`` (``verbatim`` |
         ``near_verbatim`` | ``paraphrase`` | ``contradicts`` | ``related``),
         the component scores of :data:`narratives.align.COMPONENTS` and
-        ``conflict`` (``polarity`` | ``roles`` | ``figures``, null if none).
+        ``conflict`` (``polarity`` | ``roles`` | ``figures`` | ``action``, null if none).
 
     Examples
     --------

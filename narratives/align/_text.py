@@ -24,13 +24,16 @@ _BOUNDARY = re.compile(r"[\"'«»“”:;؛,،.()\[\]!?؟]")
 
 
 def _clauses(normalized: str) -> list[int]:
-    """Per token of a normalized text, the number of punctuation marks before it."""
-    marks = [m.start() for m in _BOUNDARY.finditer(normalized)]
-    out, k = [], 0
-    for m in _TOKEN.finditer(normalized):
-        while k < len(marks) and marks[k] < m.start():
-            k += 1
-        out.append(k)
+    """Per token of a normalized text, the number of punctuation marks before it.
+
+    Examples
+    --------
+    >>> _clauses('قال: "لا نشارك" ثم')
+    [0, 2, 2, 3]
+    """
+    out: list[int] = []
+    for k, chunk in enumerate(_BOUNDARY.split(normalized)):
+        out.extend([k] * len(_TOKEN.findall(chunk)))
     return out
 
 
@@ -54,22 +57,26 @@ def load_stopwords(name_or_path: str | Path = DEFAULT_STOPWORDS) -> frozenset[st
 
 DEFAULT_POLARITY = "polarity.tsv"
 
+#: a polarity word's kind (negation | denial | cancels), scope, and the words it cancels
+Polar = tuple[str, int, frozenset[str]]
+
 
 @lru_cache(maxsize=8)
-def load_polarity(name_or_path: str | Path = DEFAULT_POLARITY) -> dict[str, tuple[str, int]]:
-    """Negation/denial words -> ``(kind, scope)`` (shipped file name or a user's TSV).
+def load_polarity(name_or_path: str | Path = DEFAULT_POLARITY) -> dict[str, Polar]:
+    """Negation/denial words -> ``(kind, scope, only_after)`` (shipped name or a user's TSV).
 
     Examples
     --------
     >>> load_polarity()["لم"]
-    ('negation', 1)
+    ('negation', 1, frozenset())
     """
     table = load_tsv(name_or_path)
     if not {"word", "kind", "scope"} <= set(table.columns):
         raise ValueError(f"{name_or_path}: a polarity TSV needs 'word', 'kind', 'scope' columns")
+    after = table["only_after"] if "only_after" in table.columns else [None] * table.height
     return {
-        w: (k, int(n))
-        for w, k, n in zip(table["word"], table["kind"], table["scope"], strict=True)
+        w: (k, int(n), frozenset((a or "").split()))
+        for w, k, n, a in zip(table["word"], table["kind"], table["scope"], after, strict=True)
         if w
     }
 
@@ -91,20 +98,23 @@ def light_key(word: str) -> str:
 
     Examples
     --------
-    >>> light_key("تشارك"), light_key("شاركت"), light_key("يشاركون")
-    ('شارك', 'شارك', 'شارك')
+    >>> light_key("تشارك"), light_key("شاركت"), light_key("يشاركون"), light_key("ستسهم")
+    ('شارك', 'شارك', 'شارك', 'سهم')
     """
+    if len(word) >= 5 and word[0] == "س" and word[1] in "يتنا":
+        word = word[1:]  # the future prefix: ستسهم / تسهم
     for _ in range(2):
         for suffix in _SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 word = word[: -len(suffix)]
                 break
-    if len(word) >= 4 and word[0] in "يتنا":
-        word = word[1:]
+    for _ in range(2):
+        if len(word) >= 4 and word[0] in "يتنا":
+            word = word[1:]
     return word
 
 
-def _polar(word: str, polarity: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
+def _polar(word: str, polarity: dict[str, Polar]) -> Polar | None:
     hit = polarity.get(word)
     if hit is None and len(word) > 2 and word[0] in "وفبل":
         hit = polarity.get(word[1:])
@@ -174,7 +184,7 @@ def match_tokens(
     exclude: Sequence[str | None] | None = None,
     min_chars: int = 2,
     normalized: Sequence[str] | None = None,
-    polarity: dict[str, tuple[str, int]] | None = None,
+    polarity: dict[str, Polar] | None = None,
 ) -> tuple[list[list[str]], list[list[frozenset[str]]]]:
     """Content tokens and negation scopes of each text.
 
@@ -195,11 +205,10 @@ def match_tokens(
     if normalized is None:
         normalized = [normalize(t) for t in texts]
     tokenized = [_TOKEN.findall(t) for t in normalized]
-    if vocabulary is not None:
-        vocab = set(vocabulary)
-    else:
-        vocab = {w for ws in tokenized for w in ws}
-        vocab |= background_vocabulary()
+    distinct: set[str] = set().union(*tokenized)
+    # known words for clitic stripping: the statements' own (a larger vocabulary, such
+    # as the background table's, strips too much: وزير -> زير, باريس -> اريس)
+    vocab = set(vocabulary) if vocabulary is not None else set(distinct)
     vocab |= set(stop)
     cache: dict[str, str] = {}
 
@@ -214,11 +223,13 @@ def match_tokens(
             cache[word] = out
         return out
 
+    polar_of = {w: h for w in distinct if (h := _polar(w, polar)) is not None}
+    negating = {w for w, h in polar_of.items() if h[0] != "cancels"}
+
     base_drop = set(stop) | {stem(w) for w in stop if w.startswith("ال")}
     result = []
     scopes: list[list[frozenset[str]]] = []
     for i, words in enumerate(tokenized):
-        clause = _clauses(normalized[i])
         drop = base_drop
         if exclude is not None and exclude[i]:
             drop = drop | {stem(w) for w in tokenize(str(exclude[i]))}
@@ -228,22 +239,28 @@ def match_tokens(
         keep = [(len(s) >= min_chars or s.isdigit()) and s not in drop for s in stems]
         result.append([s for s, k in zip(stems, keep, strict=True) if k])
         events: list[frozenset[str]] = []
+        scopes.append(events)
+        if negating.isdisjoint(words):
+            continue
+        hits = [polar_of.get(w) for w in words]
+        clause = _clauses(normalized[i])
         last_event = -1
         for k, w in enumerate(words):
-            hit = _polar(w, polar)
+            hit = hits[k]
             if hit is None or hit[0] == "cancels":
                 continue
             if w == "ولا" and last_event >= 0 and k - last_event <= 8:
                 continue  # "nor" after a first negation: one negation, not two
             after = words[k + 1 : k + 1 + 2 * hit[1]]
-            if after and (_polar(after[0], polar) or ("", 0))[0] == "cancels":
+            if hit[2] and not (after and after[0] in hit[2]):
+                continue  # this negation only counts before given words (دون أن)
+            nxt = hits[k + 1] if after else None
+            if nxt is not None and nxt[0] == "cancels" and (not nxt[2] or {w, w[1:]} & nxt[2]):
                 continue
             scope = [
                 light_key(stems[k + 1 + m])
                 for m in range(len(after))
-                if keep[k + 1 + m]
-                and _polar(after[m], polar) is None
-                and clause[k + 1 + m] == clause[k]
+                if keep[k + 1 + m] and hits[k + 1 + m] is None and clause[k + 1 + m] == clause[k]
             ][: hit[1]]
             if not scope and after and clause[k + 1] == clause[k]:
                 # nothing but function or frame words follow (لم يشر إلى أن ...): the
@@ -252,16 +269,7 @@ def match_tokens(
             if scope:
                 events.append(frozenset(scope))
                 last_event = k
-        scopes.append(events)
     return result, scopes
-
-
-@lru_cache(maxsize=1)
-def background_vocabulary() -> frozenset[str]:
-    """Words of the shipped background table: known words for clitic stripping."""
-    from narratives.align._background import load_background
-
-    return frozenset(load_background().words)
 
 
 def match_texts(tokens: Iterable[list[str]]) -> list[str]:

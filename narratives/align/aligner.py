@@ -36,7 +36,7 @@ from narratives.align.score import (
     RELATIONS,
     Scorer,
     combine,
-    figures_agree,
+    number_overlap,
     numbers_in,
     pairwise,
     polarity_conflict,
@@ -44,6 +44,7 @@ from narratives.align.score import (
     role_conflict,
     set_overlap,
     speaker_agreement,
+    substitution_conflict,
 )
 from narratives.normalize import normalize
 from narratives.schemas import ALIGNMENTS, conform, require
@@ -62,7 +63,7 @@ COMPONENTS: tuple[str, ...] = (
 )
 #: flag column after the components: a pair kept by competitive linking
 LINKED = "linked"
-#: last column: why a pair contradicts (``polarity`` | ``roles`` | ``figures``), else null
+#: last column: why a pair contradicts (polarity, roles, figures, action), else null
 CONFLICT = "conflict"
 #: the default ``threshold`` of :func:`align` (and the start of the ``paraphrase`` band)
 DEFAULT_THRESHOLD = 55.0
@@ -135,14 +136,35 @@ def _embed(texts: list[str], embeddings: Embeddings) -> tuple[np.ndarray | None,
 
 
 @lru_cache(maxsize=4)
-def load_countries(name_or_path: str | Path = "countries.tsv") -> dict[str, str]:
-    """Country and capital names -> country id (``lexicons/countries.tsv``, form ``name``)."""
+def load_countries(
+    name_or_path: str | Path = "countries.tsv", *, names_only: bool = True
+) -> dict[str, str]:
+    """Country and capital names (all forms unless ``names_only``) -> country id.
+
+    Reads ``lexicons/countries.tsv`` (or a user's TSV with ``name``, ``country``
+    and optionally ``form``).
+    """
     table = load_tsv(name_or_path)
     if not {"name", "country"} <= set(table.columns):
         raise ValueError(f"{name_or_path}: a countries TSV needs 'name' and 'country' columns")
-    if "form" in table.columns:
+    if names_only and "form" in table.columns:
         table = table.filter(pl.col("form") == "name")
     return dict(zip(table["name"].to_list(), table["country"].to_list(), strict=True))
+
+
+@lru_cache(maxsize=4)
+def load_opposites(name_or_path: str | Path = "opposites.tsv") -> frozenset[frozenset[str]]:
+    """Pairs of words of opposite meaning, as light-stem pairs (``lexicons/opposites.tsv``)."""
+    table = load_tsv(name_or_path)
+    if not {"word", "opposite"} <= set(table.columns):
+        raise ValueError(f"{name_or_path}: an opposites TSV needs 'word' and 'opposite' columns")
+    out: set[frozenset[str]] = set()
+    for word, opposite in zip(table["word"], table["opposite"], strict=True):
+        for x in {word, light_key(word), word[2:] if word.startswith("ال") else word}:
+            for y in {opposite, light_key(opposite)}:
+                if x != y:
+                    out.add(frozenset({x, y}))
+    return frozenset(out)
 
 
 def _bands(relations: Mapping[str, float] | None, threshold: float) -> dict[str, float]:
@@ -188,6 +210,8 @@ class _Prepared:
         self.n_tok = np.array([len(t) for t in tokens])
         self._keys: dict[int, frozenset[str]] = {}
         self.country_names = load_countries()
+        self.all_names = load_countries(names_only=False)
+        self.opposites = load_opposites()
         self._numbers: dict[int, frozenset[str]] = {}
 
     def keys(self, k: int) -> frozenset[str]:
@@ -230,16 +254,25 @@ def _score(
         "tfidf": 100 * _tfidf.row_dots(tfidf, i, j),
         "words": 100 * _tfidf.row_dots(prep.words, i, j),
     }
+
+    def prune(comp: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        # the pairs that can reach ``lowest`` with perfect scores on the components
+        # not computed yet (the per-pair scorers are the slow part)
+        best = {**comp, "fuzzy": np.full(len(i), 100.0)}
+        best.setdefault("containment", np.full(len(i), 100.0))
+        if vectors is not None:
+            best["embedding"] = np.full(len(i), 100.0)
+        hopeful = combine(best, weights=weights) >= lowest
+        # empty content: only ratio can tell
+        return hopeful | ((prep.n_tok[i] == 0) & (prep.n_tok[j] == 0))
+
+    hopeful = prune(comp, i, j)
+    i, j = i[hopeful], j[hopeful]
+    comp = {k: v[hopeful] for k, v in comp.items()}
     contained = 100 * _tfidf.containment(prep.chars, prep.char_idf, i, j)
     short = np.minimum(prep.n_tok[i], prep.n_tok[j]) < max(min_tokens, 1)
     comp["containment"] = np.where(short, comp["tfidf"], contained)
-    # drop the pairs that cannot reach the threshold even with a perfect fuzzy
-    # (and embedding) score, before running the per-pair scorers
-    best = {**comp, "fuzzy": np.full(len(i), 100.0)}
-    if vectors is not None:
-        best["embedding"] = np.full(len(i), 100.0)
-    hopeful = combine(best, weights=weights) >= lowest
-    hopeful |= (prep.n_tok[i] == 0) & (prep.n_tok[j] == 0)  # empty content: only ratio can tell
+    hopeful = prune(comp, i, j)
     i, j = i[hopeful], j[hopeful]
     comp = {k: v[hopeful] for k, v in comp.items()}
     full, matched = prep.full, match_texts(prep.tokens)
@@ -257,8 +290,8 @@ def _score(
         if speakers is not None
         else np.full(len(i), np.nan)
     )
-    comp["number_overlap"] = set_overlap(
-        [prep.numbers(k) or None for k in i], [prep.numbers(k) or None for k in j], both=True
+    comp["number_overlap"] = number_overlap(
+        [prep.numbers(k) for k in i], [prep.numbers(k) for k in j]
     )
     if vectors is not None:
         cos = np.einsum("ij,ij->i", vectors[i], vectors[j])
@@ -280,7 +313,7 @@ def _score(
 def _conflicts(
     prep: _Prepared, i: np.ndarray, j: np.ndarray, numbers: np.ndarray
 ) -> list[str | None]:
-    """Why each pair contradicts: ``polarity``, ``roles`` (countries), ``figures`` (numbers)."""
+    """Why each pair contradicts: ``polarity``, ``roles``, ``figures`` or ``action``."""
     out: list[str | None] = []
     names = prep.country_names
     for a, b, n in zip(i.tolist(), j.tolist(), numbers.tolist(), strict=True):
@@ -290,8 +323,12 @@ def _conflicts(
             out.append("polarity")
         elif role_conflict(prep.tokens[a], prep.tokens[b], names):
             out.append("roles")
-        elif n == 0 and not figures_agree(prep.numbers(a), prep.numbers(b)):
+        elif n == 0:
             out.append("figures")
+        elif kind := substitution_conflict(
+            prep.tokens[a], prep.tokens[b], prep.all_names, prep.opposites, slots=names
+        ):
+            out.append(kind)
         else:
             out.append(None)
     return out
@@ -315,7 +352,7 @@ def align(
     prior: float = DEFAULT_PRIOR,
     min_tokens: int = 4,
     speaker_penalty: float = 0.8,
-    number_penalty: float = 0.85,
+    number_penalty: float = 0.7,
     embeddings: Embeddings = None,
     embedding_range: tuple[float, float] | None = None,
     progress: bool = False,

@@ -52,10 +52,13 @@ closer, and ``related`` below that, never ``paraphrase``.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 import numpy as np
+
+from narratives.align._text import light_key
 
 #: weights of the text components in the combined score
 DEFAULT_WEIGHTS: Mapping[str, float] = {
@@ -143,7 +146,7 @@ def combine(
     *,
     weights: Mapping[str, float] = DEFAULT_WEIGHTS,
     speaker_penalty: float = 0.8,
-    number_penalty: float = 0.85,
+    number_penalty: float = 0.7,
 ) -> np.ndarray:
     """The combined 0-100 score from component arrays (see module docstring).
 
@@ -199,10 +202,21 @@ def polarity_conflict(
     """
     if not scopes_a and not scopes_b:
         return False
-    shared = set(keys_a) & set(keys_b)
-    count_a = sum(1 for s in scopes_a if s & shared)
-    count_b = sum(1 for s in scopes_b if s & shared)
+    count_a = sum(1 for s in scopes_a if any(_key_in(k, keys_b) for k in s))
+    count_b = sum(1 for s in scopes_b if any(_key_in(k, keys_a) for k in s))
     return count_a % 2 != count_b % 2
+
+
+def _key_in(key: str, keys: Collection[str]) -> bool:
+    """Is ``key`` among ``keys``, or (3+ letters) inside one or holding one of 3+ letters?
+
+    Light keys are crude stems: تعرض / تتعرض, سهم / ستسهم must still meet.
+    """
+    if key in keys:
+        return True
+    if len(key) < 3 or key.startswith("~"):
+        return False
+    return any(len(k) >= 3 and not k.startswith("~") and (key in k or k in key) for k in keys)
 
 
 def role_conflict(
@@ -265,6 +279,86 @@ def role_conflict(
     return not (fa & all_b) and not (fb & all_a)
 
 
+def substitution_conflict(
+    tokens_a: Sequence[str],
+    tokens_b: Sequence[str],
+    names: Mapping[str, str],
+    opposites: Collection[frozenset[str]] = frozenset(),
+    *,
+    slots: Mapping[str, str] | None = None,
+    min_similarity: float = 0.65,
+    max_span: int = 5,
+) -> str | None:
+    """One sentence with a word changed: ``"figures"``, ``"roles"``, ``"action"`` or None.
+
+    Applies only when the two content-token sequences are one sentence with
+    few edits (:class:`difflib.SequenceMatcher` ratio at least
+    ``min_similarity`` with at most two edits, or 0.8 with three). In a
+    replaced span (up to ``max_span`` words): a number that differs beyond
+    rounding is a ``figures`` conflict; a place (``names``: countries,
+    capitals, nationalities, Saudi regions) replaced by another is a
+    ``roles`` conflict, and so are two countries (``slots``, default
+    ``names``) or figures that change places; a
+    word replaced by its opposite (``opposites``: pairs of
+    :func:`~narratives.align._text.light_key` s, ``lexicons/opposites.tsv``) is an
+    ``action`` conflict. Any other changed word is not enough: outlets
+    rewrite with synonyms all the time (القادمة / المقبلة, مشاريع / مشروعات).
+
+    Examples
+    --------
+    >>> places = {"عدل": "a", "جازان": "jazan", "نجران": "najran"}
+    >>> substitution_conflict("استشهاد جندي حد جازان".split(),
+    ...                       "استشهاد جندي حد نجران".split(), places)
+    'roles'
+    >>> substitution_conflict("مؤشر يتراجع 71 نقطه".split(), "مؤشر يتراجع 17 نقطه".split(), {})
+    'figures'
+    >>> up = {frozenset({"ارتفاع", "انخفاض"})}
+    >>> substitution_conflict("اغلاق علي انخفاض".split(), "اغلاق علي ارتفاع".split(), {}, up)
+    'action'
+    >>> substitution_conflict("سنوات قادمه".split(), "سنوات مقبله".split(), {}, up)
+    """
+    if not tokens_a or not tokens_b:
+        return None
+    slots = names if slots is None else slots
+    matcher = difflib.SequenceMatcher(None, tokens_a, tokens_b, autojunk=False)
+    ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if not ops:
+        return None
+    removed = [w for _, i1, i2, _, _ in ops for w in tokens_a[i1:i2]]
+    added = [w for _, _, _, j1, j2 in ops for w in tokens_b[j1:j2]]
+    moved = {w for w in removed if not w.isdigit()} & set(added)
+    if (
+        moved
+        and sorted(removed) == sorted(added)
+        and any(w.isdigit() for w in removed)
+        and len(ops) <= 2
+    ):
+        return "roles"  # one block holding a figure moved: figures changed owners
+    ratio = matcher.ratio()
+    if len(ops) > 3 or ratio < min_similarity or (len(ops) == 3 and ratio < 0.8):
+        return None
+    if len({slots[w] for w in moved if w in slots}) >= 2:
+        return "roles"  # two countries changed places
+    for tag, i1, i2, j1, j2 in ops:
+        wa, wb = list(tokens_a[i1:i2]), list(tokens_b[j1:j2])
+        if tag != "replace" or len(wa) > max_span or len(wb) > max_span:
+            continue
+        if all(w.isdigit() for w in wa + wb):
+            if not any(_same_figure(float(x), float(y), 0.05) for x in wa for y in wb):
+                return "figures" if set(wa).isdisjoint(tokens_b) else "roles"
+            continue
+        place_a = {names[w] for w in wa if w in names}
+        place_b = {names[w] for w in wb if w in names}
+        if place_a and place_b and place_a.isdisjoint(place_b):
+            return "roles"
+        if opposites:
+            keys_a = {light_key(w) for w in wa} | set(wa)
+            keys_b = {light_key(w) for w in wb} | set(wb)
+            if any(frozenset({x, y}) in opposites for x in keys_a for y in keys_b):
+                return "action"
+    return None
+
+
 def _as_float(number: str) -> float:
     head, sep, tail = number.partition(",")
     if sep and len(tail) == 3 and "," not in tail:
@@ -275,6 +369,12 @@ def _as_float(number: str) -> float:
         return float("nan")
 
 
+def _same_figure(x: float, y: float, tolerance: float) -> bool:
+    if x != x or y != y:  # NaN
+        return False
+    return int(x) == int(y) or abs(x - y) <= tolerance * max(abs(x), abs(y))
+
+
 def figures_agree(a: Collection[str], b: Collection[str], *, tolerance: float = 0.05) -> bool:
     """Does some number of one statement match one of the other (rounding tolerated)?
 
@@ -283,15 +383,33 @@ def figures_agree(a: Collection[str], b: Collection[str], *, tolerance: float = 
     >>> figures_agree({"68.18"}, {"68"}), figures_agree({"350"}, {"14"})
     (True, False)
     """
-    fa = [_as_float(x) for x in a]
-    fb = [_as_float(x) for x in b]
-    for x in fa:
-        for y in fb:
-            if int(x) == int(y) if x == x and y == y else False:
-                return True
-            if abs(x - y) <= tolerance * max(abs(x), abs(y)):
-                return True
-    return False
+    fb = [_as_float(y) for y in b]
+    return any(_same_figure(_as_float(x), y, tolerance) for x in a for y in fb)
+
+
+def number_overlap(
+    a: Sequence[Collection[str]], b: Sequence[Collection[str]], *, tolerance: float = 0.05
+) -> np.ndarray:
+    """Jaccard overlap x 100 of the numbers of two statements, rounding tolerated.
+
+    A number of one side counts as shared when the other has one equal to it
+    up to ``tolerance`` (relative) or to its integer part (68.18 / 68). NaN
+    unless both sides carry numbers.
+
+    Examples
+    --------
+    >>> number_overlap([{"68.18", "2014"}], [{"68"}]).round(1).tolist()
+    [50.0]
+    """
+    out = np.full(len(a), np.nan)
+    for k, (x, y) in enumerate(zip(a, b, strict=True)):
+        if not x or not y:
+            continue
+        fy = [_as_float(v) for v in y]
+        shared = sum(any(_same_figure(_as_float(u), v, tolerance) for v in fy) for u in x)
+        shared = min(shared, len(y))
+        out[k] = 100.0 * shared / (len(x) + len(y) - shared)
+    return out
 
 
 def relation(

@@ -59,7 +59,13 @@ from narratives.cli._options import (
 @click.option(
     "--aligned-only",
     is_flag=True,
-    help="Distinguishing terms from aligned statements only (topic held constant).",
+    help="Distinguishing terms from statements of claims several outlets carried "
+    "(topic held constant); the default, kept for older scripts.",
+)
+@click.option(
+    "--all-text",
+    is_flag=True,
+    help="Distinguishing terms from every statement, not only those of shared claims.",
 )
 @click.option(
     "--n-boot",
@@ -90,6 +96,7 @@ def command(
     window_days: int | None,
     labels: Path | None,
     aligned_only: bool,
+    all_text: bool,
     n_boot: int,
     seed: int,
     threshold: float | None,
@@ -120,6 +127,7 @@ def command(
       labels                                     names chosen for the same referent
       substitutions                              "A writes X where B writes Y"
       house_style                                same word, another spelling (عبد العزيز/عبدالعزيز)
+      headlines                                  each outlet's headline and lede claim per story
       distinguishing_terms                       Monroe et al. log-odds z per outlet
       discrepancies                              different figures, dates, agents
 
@@ -176,7 +184,7 @@ def command(
         carried_score=carried_score,
         window_days=window_days,
         labels=labels if labels is not None else "labels.yaml",
-        aligned_only=aligned_only,
+        aligned_only=not all_text,
         n_boot=n_boot,
         rng=seed,
         progress=True,

@@ -47,7 +47,7 @@ def command(
 
     Prints one row per pair: score (0-100), relation (verbatim, near_verbatim,
     paraphrase, contradicts, related), the component scores and, for
-    contradictions, the conflict (polarity, roles or figures).
+    contradictions, the conflict (polarity, roles, figures or action).
 
     Examples:
 

@@ -31,10 +31,13 @@ _PAIRED = ('"', "'", "/")
 
 
 def load_labels(labels: LabelSource = "labels.yaml") -> pl.DataFrame:
-    """The label lexicon as rows: ``referent``, ``label``, ``connotation``, ``form``.
+    """The label lexicon as rows: ``referent``, ``label``, ``connotation``, ``form``, ``ambiguous``.
 
     ``form`` is one match-normalized spelling (the label itself and its
-    ``forms``). Errors name the file and the entry at fault.
+    ``forms``); ``ambiguous`` labels (الإرهابيين, الثوار) name the referent
+    only where the text ties them to it (:func:`load_contexts`), and one
+    ambiguous form may be listed under several referents. Errors name the file
+    and the entry at fault.
 
     Examples
     --------
@@ -73,6 +76,7 @@ def load_labels(labels: LabelSource = "labels.yaml") -> pl.DataFrame:
                         "label": str(item["label"]),
                         "connotation": str(connotation),
                         "form": norm,
+                        "ambiguous": bool(item.get("ambiguous", False)),
                     }
                 )
     lex = pl.DataFrame(
@@ -82,12 +86,50 @@ def load_labels(labels: LabelSource = "labels.yaml") -> pl.DataFrame:
             "label": pl.String,
             "connotation": pl.String,
             "form": pl.String,
+            "ambiguous": pl.Boolean,
         },
     )
-    clash = lex.group_by("form").agg(pl.col("label").n_unique().alias("k")).filter(pl.col("k") > 1)
+    plain = lex.filter(~pl.col("ambiguous"))
+    clash = (
+        lex.group_by("form")
+        .agg(pl.col("label").n_unique().alias("k"), pl.col("ambiguous").all().alias("amb"))
+        .filter((pl.col("k") > 1) & ~pl.col("amb"))
+    )
     if clash.height:
         raise ValueError(f"{where}: forms listed under two labels: {clash['form'].to_list()}")
-    return lex.unique("form", keep="first", maintain_order=True)
+    shared = lex.filter(pl.col("ambiguous")).join(plain.select("form"), on="form", how="anti")
+    return pl.concat([plain.unique("form", keep="first", maintain_order=True), shared]).unique(
+        ["form", "referent"], keep="first", maintain_order=True
+    )
+
+
+def _groups(labels: LabelSource) -> frozenset[str]:
+    """Referents marked ``kind: group`` (a named group, whose context wins over a country's)."""
+    data = labels if isinstance(labels, Mapping) else load_yaml(labels)
+    return frozenset(
+        str(r)
+        for r, e in (data.get("referents") or {}).items()
+        if isinstance(e, Mapping) and e.get("kind") == "group"
+    )
+
+
+def load_contexts(labels: LabelSource = "labels.yaml") -> dict[str, frozenset[str]]:
+    """Referent -> the words that tie an ambiguous label to it (``context`` in the lexicon).
+
+    Words are match-normalized single tokens (a country, its cities, the
+    group's own names: ``سوريا``, ``حلب``, ``داعش``).
+
+    Examples
+    --------
+    >>> "داعش" in load_contexts()["isis"]
+    True
+    """
+    data = labels if isinstance(labels, Mapping) else load_yaml(labels)
+    out: dict[str, frozenset[str]] = {}
+    for referent, entry in (data.get("referents") or {}).items():
+        words = entry.get("context") if isinstance(entry, Mapping) else None
+        out[str(referent)] = frozenset(t for w in (words or []) for t in tokenize(str(w)))
+    return out
 
 
 def _form_pattern(form: str) -> str:
@@ -117,7 +159,7 @@ def _ordered(lex: pl.DataFrame) -> list[dict[str, Any]]:
             words=pl.col("form").str.count_matches(" ") + 1, chars=pl.col("form").str.len_chars()
         )
         .sort(["words", "chars", "form"], descending=[True, True, False])
-        .select("referent", "label", "connotation", "form")
+        .select("referent", "label", "connotation", "form", "ambiguous")
         .to_dicts()
     )
 
@@ -137,6 +179,89 @@ def _surface_forms(text: str, pattern: re.Pattern[str], labels: list[str], label
             begin, stop = begin - 1, stop + 1  # the marks around /داعش/
         out.append(text[offsets[begin] : offsets[stop - 1] + 1])
     return out
+
+
+def _tie(
+    found: pl.DataFrame,
+    statements: pl.DataFrame,
+    contexts: dict[str, frozenset[str]],
+    groups: frozenset[str] = frozenset(),
+) -> pl.DataFrame:
+    """Keep each hit's referent; an ambiguous label only where the text ties it.
+
+    A label listed as ``ambiguous`` (الإرهابيين, الثوار, المعارضة) counts for a
+    referent when that referent's context words (its country and cities, the
+    group's own names) are in the statement (a named group's win over a
+    country's); failing that, when they are somewhere in the article and no
+    other candidate's are. Otherwise the use is not counted: not sure is not
+    said.
+    """
+    if "speaker" not in found.columns:
+        found = found.with_columns(speaker=pl.lit(None, pl.String))
+    if "quote" not in found.columns:
+        found = found.with_columns(quote=pl.lit(None, pl.String))
+    if "cue" not in found.columns:
+        found = found.with_columns(cue=pl.lit(None, pl.String))
+    sure = found.filter(~pl.col("ambiguous"))
+    unsure = found.filter(pl.col("ambiguous")).with_row_index("__row")
+    if unsure.is_empty():
+        return sure
+    tok = {sid: set(t or []) for sid, t in statements.select("statement_id", "tok").iter_rows()}
+    near: dict[str, set[str]] = {}
+    article: dict[str, set[str]] = {}
+    if "article_id" in statements.columns:
+        by = ["article_id", *(["position"] if "position" in statements.columns else [])]
+        order = statements.sort(by)
+        for sid, aid in order.select("statement_id", "article_id").iter_rows():
+            words = tok.get(sid, set())
+            near[sid] = words  # the statement itself; the article is the fallback
+            article.setdefault(aid, set()).update(words)
+    keep: list[int] = []
+    for _, group in unsure.group_by("hit", maintain_order=True):
+        sid = group["statement_id"][0]
+        aid = group["article_id"][0] if "article_id" in group.columns else None
+        cands = list(zip(group["referent"].to_list(), group["__row"].to_list(), strict=True))
+        local = near.get(sid, tok.get(sid, set()))
+        scores = [(len(contexts.get(r, frozenset()) & local), i) for r, i in cands]
+        named = [(n, i) for (n, i), (r, _) in zip(scores, cands, strict=True) if r in groups and n]
+        scores = named or scores  # داعش named nearby wins over the country's words
+        best = max(scores)[0] if scores else 0
+        if best:
+            winners = [i for n, i in scores if n == best]
+        else:
+            words = article.get(aid, set()) if aid is not None else set()
+            winners = [i for r, i in cands if contexts.get(r, frozenset()) & words]
+        if len(winners) == 1:
+            keep.append(winners[0])
+    unsure = unsure.filter(pl.col("__row").is_in(keep)).drop("__row")
+    return pl.concat([sure, unsure.select(sure.columns)])
+
+
+def _voices(hits: pl.DataFrame, texts: pl.DataFrame, rows: list[dict[str, Any]]) -> pl.Series:
+    """``narration`` | ``reported`` | ``quoted`` for each hit.
+
+    Quoted: inside quotation marks (marks around the name alone, لـ "داعش",
+    are no quotation); reported: in a statement with a speaker or a reporting
+    verb (an unnamed source's words too); narration: the outlet's own words.
+    """
+    text_of = dict(texts.iter_rows())
+    patterns = {
+        r["form"]: re.compile(r"(?<!\w)" + _form_pattern(r["form"]) + r"(?!\w)") for r in rows
+    }
+    out = []
+    for sid, form, speaker, cue, quote in hits.select(
+        "statement_id", "form", "speaker", "cue", "quote"
+    ).iter_rows():
+        if quote == "direct":
+            out.append("quoted")
+            continue
+        norm, _ = normalize_with_offsets(text_of.get(sid) or "")
+        m = patterns[form].search(norm)
+        inside = m is not None and norm[: m.start()].count('"') % 2 == 1
+        if inside and m is not None and norm[m.end() : m.end() + 1] == '"':
+            inside = norm[m.start() - 1 : m.start()] != '"'  # لـ "داعش": marks around a name
+        out.append("quoted" if inside else "reported" if (speaker or cue) else "narration")
+    return pl.Series("voice", out, dtype=pl.String)
 
 
 def label_choices(
@@ -177,26 +302,35 @@ def label_choices(
     """
     check(statements, ("statement_id", "outlet", "text"), name="statements", stage="label_choices")
     rows = _ordered(load_labels(labels))
-    variant_row: dict[str, int] = {}
-    for i, row in enumerate(rows):
+    contexts = load_contexts(labels)
+    variant_form: dict[str, str] = {}
+    for row in rows:
         for variant in _token_variants(row["form"]):
-            variant_row.setdefault(f" {variant.replace(' ', '  ')} ", i)
-    patterns = sorted(variant_row, key=lambda v: (-v.count("  "), -len(v)))
-    padded = pl.lit("  ") + statement_tokens(statements).list.join("  ") + pl.lit("  ")
-    lex = pl.DataFrame(rows).with_row_index("row").with_columns(pl.col("row").cast(pl.Int64))
-    hits = (
+            variant_form.setdefault(f" {variant.replace(' ', '  ')} ", row["form"])
+    patterns = sorted(variant_form, key=lambda v: (-v.count("  "), -len(v)))
+    toks = statement_tokens(statements)
+    padded = pl.lit("  ") + toks.list.join("  ") + pl.lit("  ")
+    lex = pl.DataFrame(rows)
+    cols = [
+        c for c in ("article_id", "position", "speaker", "cue", "quote") if c in statements.columns
+    ]
+    found = (
         statements.select(
             "statement_id",
             "outlet",
+            *cols,
             variant=padded.str.extract_many(patterns, overlapping=False, leftmost=True),
         )
         .explode("variant")
         .drop_nulls("variant")
-        .with_columns(
-            row=pl.col("variant").replace_strict(variant_row, default=None, return_dtype=pl.Int64)
-        )
-        .join(lex.select("row", "referent", "label", "connotation"), on="row")
+        .with_columns(form=pl.col("variant").replace_strict(variant_form, default=None))
+        .with_row_index("hit")
+        .join(lex, on="form")
     )
+    hits = _tie(
+        found, statements.select("statement_id", *cols, tok=toks), contexts, _groups(labels)
+    )
+    hits = hits.with_columns(voice=_voices(hits, statements.select("statement_id", "text"), rows))
     which = re.compile(
         r"(?<!\w)(?:" + "|".join(f"({_form_pattern(r['form'])})" for r in rows) + r")(?!\w)"
     )
@@ -227,6 +361,15 @@ def label_choices(
         .group_by("referent", "label", "connotation", "outlet")
         .agg(
             pl.len().cast(pl.Int64).alias("n"),
+            (pl.col("voice") == "narration").sum().cast(pl.Int64).alias("n_narration"),
+            (pl.col("voice") == "reported").sum().cast(pl.Int64).alias("n_reported"),
+            (pl.col("voice") == "quoted").sum().cast(pl.Int64).alias("n_quoted"),
+            pl.col("speaker")
+            .filter(pl.col("voice") != "narration")
+            .drop_nulls()
+            .unique()
+            .sort()
+            .alias("speakers"),
             pl.col("statement_id").unique(maintain_order=True).alias("statement_ids"),
         )
         .join(forms, on=["label", "outlet"], how="left", nulls_equal=True)

@@ -85,6 +85,8 @@ def read_outputs(folder: str | Path) -> dict[str, pl.DataFrame]:
         When ``folder`` is not a folder or holds no statements table.
     narratives.schemas.SchemaError
         When a known table lacks columns of its schema.
+    narratives._outputs.OutputError
+        When the folder's ``manifest.json`` shows its tables are not one run's.
 
     Examples
     --------
@@ -95,6 +97,10 @@ def read_outputs(folder: str | Path) -> dict[str, pl.DataFrame]:
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"read_outputs: {str(folder)!r} is not a folder")
+    from narratives._outputs import MANIFEST, check_folder
+
+    if (folder / MANIFEST).exists():  # written by a narratives command: one run's tables only
+        check_folder(folder)
     tables: dict[str, pl.DataFrame] = {}
     for suffix in _SUFFIXES:
         for path in sorted(folder.glob(f"*{suffix}")):

@@ -55,6 +55,7 @@ class Predicates:
     subordinator: frozenset[tuple[str, ...]]
     multi_particles: frozenset[tuple[str, ...]]
     title: frozenset[str] = frozenset()
+    subordinator_heads: frozenset[str] = frozenset()  # first words of multi-word ones
 
 
 def _norm(text: str) -> str:
@@ -82,6 +83,7 @@ def load_predicates(source: str = "predicates.tsv") -> Predicates:
         subordinator=frozenset(sets["subordinator"]),
         multi_particles=frozenset(k for k in sets["particle"] if len(k) > 1),
         title=single["title"],
+        subordinator_heads=frozenset(k[0] for k in sets["subordinator"] if len(k) > 1),
     )
 
 

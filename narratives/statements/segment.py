@@ -325,6 +325,20 @@ def _predicate_token(f: Feat) -> bool:
     )
 
 
+def _predicate_flags(feats: list[Feat], lex: Lexicon) -> list[bool]:
+    """:func:`_predicate_token` of each token, cached by token string."""
+    cache: dict[str, bool] = lex.memo.setdefault("predicate_token", {})
+    if len(cache) > 1_000_000:
+        cache.clear()
+    out = []
+    for f in feats:
+        hit = cache.get(f.text)
+        if hit is None:
+            hit = cache[f.text] = _predicate_token(f)
+        out.append(hit)
+    return out
+
+
 def _has_predicate(seg: Segment, feats: list[Feat], pred: Predicates) -> bool:
     """A verb, a verbal particle, a reporting cue or a complementizer in the segment."""
     for k in range(seg.i, seg.j):
@@ -366,8 +380,10 @@ def _merge_fragments(
                 prev.j = seg.j
                 continue
             if (
-                seg.how == "finite"
+                seg.how in ("finite", "connective")
                 and feats[seg.i].norm == "كما"
+                and seg.i + 1 < seg.j
+                and feats[seg.i + 1].cue is not None
                 and words[seg.j] - words[seg.i] <= FRAME_WORDS
                 and not _has_content(seg, feats)
             ):
@@ -508,25 +524,31 @@ def _split_long(
         for k in range(seg.i + MIN_WORDS, seg.j - MIN_WORDS + 1)
         if lo + near <= starts[k] <= hi - near
     ]
+
+    def whole(k: int) -> bool:  # the left piece is not waiting for its predicate
+        return not _awaits_predicate(seg.i, k, feats) and not (
+            "complementizer" in feats[k].roles and _awaits_content(seg.i, k, feats)
+        )
+
     best: int | None = None
     best_key = (9, 0.0)
-    for k in ks:  # a clause opener, after a comma (0) or with و/ف (1)
+    openers = []  # a clause opener, after a comma (0) or with و/ف (1)
+    for k in ks:
         f = feats[k]
-        if f.kind != "w" or not (feats[k - 1].kind in ("c", "e") or f.norm[:1] in ("و", "ف")):
+        if f.kind != "w":
             continue
         comma = feats[k - 1].kind in ("c", "e")
-        if not comma and verbish(feats[k - 1].norm):
+        if not comma and (f.norm[:1] not in ("و", "ف") or verbish(feats[k - 1].norm)):
             continue  # تمنع وترفض، يقتل ويصيب: verbs sharing a subject and object
-        if (
-            _opens_clause(k, feats, lex, pred)
-            and not _awaits_predicate(seg.i, k, feats)
-            and not ("complementizer" in f.roles and _awaits_content(seg.i, k, feats))
-        ):
-            key = (0 if comma else 1, abs(starts[k] - mid))
-            if key < best_key:
-                best, best_key = k, key
+        if _opens_clause(k, feats, lex, pred):
+            openers.append(((0 if comma else 1, abs(starts[k] - mid)), k))
+    for key, k in sorted(openers):
+        if whole(k):
+            best, best_key = k, key
+            break
     if best is None:
         flags: list[int] | None = None  # predicate cues in [seg.i, seg.i + m)
+        fallback = []
         for k in ks:
             if not (lo + margin <= starts[k] <= hi - margin):
                 continue
@@ -535,15 +557,9 @@ def _split_long(
             after_comma = feats[k - 1].kind in ("c", "e")
             if word and after_comma:
                 if flags is None:
-                    flags = [0, *accumulate(map(_predicate_token, feats[seg.i : seg.j]))]
+                    flags = [0, *accumulate(_predicate_flags(feats[seg.i : seg.j], lex))]
                 before = flags[k - seg.i]
-                whole = (
-                    before
-                    and flags[-1] > before
-                    and not _awaits_predicate(seg.i, k, feats)
-                    and not ("complementizer" in f.roles and _awaits_content(seg.i, k, feats))
-                )
-                rank = 2 if whole else 3
+                rank = 2 if before and flags[-1] > before else 3  # 2: if whole(k), below
             elif after_comma:
                 rank = 3
             elif word and f.norm.startswith("و"):
@@ -554,9 +570,18 @@ def _split_long(
                 continue
             if _in_title(feats[k - 1], pred) or _in_title(f, pred):
                 rank += 3  # inside a name or title chain: the very last resort
-            key = (rank, abs(starts[k] - mid))
-            if key < best_key:
+            fallback.append(((rank, abs(starts[k] - mid)), k))
+        rest = []
+        for key, k in sorted(fallback):
+            if key[0] != 2:
+                rest.append((key, k))
+            elif whole(k):
                 best, best_key = k, key
+                break
+            else:
+                rest.append(((3, key[1]), k))
+        if best is None and rest:
+            best_key, best = min(rest)
     if best is None or (best_key[0] > 2 and hi - lo <= HARD_LIMIT * max_chars):
         return [seg]  # no clause boundary: a little too long beats a cut inside a phrase
     left, right = Segment(seg.i, best, seg.how), Segment(best, seg.j, "length")
@@ -600,13 +625,26 @@ def _in_title(f: Feat, pred: Predicates) -> bool:
 def _opens_clause(k: int, feats: list[Feat], lex: Lexicon, pred: Predicates) -> bool:
     """Token ``k`` opens a clause: a verb, a cue, a connective, a subordinator ..."""
     f = feats[k]
+    cache: dict[str, bool] = lex.memo.setdefault("opens_clause", {})
+    hit = cache.get(f.norm)
+    if hit is None:
+        hit = cache[f.norm] = _opens_clause_alone(f, lex, pred)
+        if len(cache) > 1_000_000:
+            cache.clear()
+    if hit:
+        return True
+    if k + 1 < len(feats) and f.norm in pred.subordinator_heads:
+        return (f.norm, feats[k + 1].norm) in pred.subordinator
+    return False
+
+
+def _opens_clause_alone(f: Feat, lex: Lexicon, pred: Predicates) -> bool:
     if f.cue is not None or verbish(f.norm) or "complementizer" in f.roles:
         return True
     one = (f.norm,)
-    two = (f.norm, feats[k + 1].norm) if k + 1 < len(feats) else ()
     if one in lex.markers["connective"] or one in lex.markers["connective_bare"]:
         return True
-    if one in pred.subordinator or two in pred.subordinator:
+    if one in pred.subordinator:
         return True
     stem = f.norm[1:] if f.norm[:1] in ("و", "ف") else f.norm
     return stem in pred.pronoun or (stem,) in pred.subordinator

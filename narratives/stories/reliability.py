@@ -92,7 +92,8 @@ def _talking_point_row(tps: pl.DataFrame | None) -> dict[str, object]:
     note = (
         "talking points are leads, looser than claims: "
         + ", ".join(parts)
-        + "; read the wordings before saying two events repeat one position"
+        + "; measured on five articles only, and on a same-day news sample 1 or 2 of 8 "
+        "held: read the wordings before saying two events repeat one position"
     )
     return {"level": "talking_point", "n_units": per.height, "n_pairs": pairs, "note": note}
 

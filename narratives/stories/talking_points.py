@@ -188,6 +188,8 @@ def talking_points(
     embeddings: Embedder = None,
     embedding_floor: float = 0.8,
     actors: str = "actors.yaml",
+    attributed_only: bool = True,
+    number_penalty: float = 0.5,
     max_statements: int = 5_000,
 ) -> pl.DataFrame:
     """Group statements of different stories that repeat one position.
@@ -222,6 +224,14 @@ def talking_points(
     actors
         Gazetteer whose names and titles are masked and whose affiliations
         give the speakers' camps.
+    attributed_only
+        Only statements someone is reported as saying (a ``speaker`` or a
+        ``speaker_mention``): a talking point is a speaker's position; the
+        narration of a story (a market report, a match preview) repeats its
+        topic's phrases, not a position.
+    number_penalty
+        Factor on the score of two statements that both give figures (two
+        digits or more) and share none: the same template on different days.
     max_statements
         Beyond this, only statements with a known speaker are compared, the
         most frequent speakers first (a large corpus).
@@ -244,6 +254,11 @@ def talking_points(
     )
     if "speaker" not in st.columns:
         st = st.with_columns(speaker=pl.lit(None, pl.String))
+    if attributed_only:
+        said = pl.col("speaker").is_not_null()
+        if "speaker_mention" in st.columns:
+            said |= pl.col("speaker_mention").is_not_null()
+        st = st.filter(said)
     if st.height > max_statements:
         st = st.drop_nulls("speaker")
         top = st.group_by("speaker").len().sort("len", descending=True)
@@ -276,6 +291,18 @@ def talking_points(
     if len(i) == 0:
         return empty
     score = _best_window_scores(tokens, i, j, window)
+    if number_penalty < 1:
+        from narratives.compare._closest import _figures
+
+        figs = [_figures(t) for t in st["text"].to_list()]
+        clash = np.array(
+            [
+                bool(figs[a]) and bool(figs[b]) and not (figs[a] & figs[b])
+                for a, b in zip(i.tolist(), j.tolist(), strict=True)
+            ],
+            dtype=bool,
+        )
+        score = np.where(clash, score * number_penalty, score)
     vectors = _embed([" ".join(t) for t in tokens], embeddings)
     if vectors is not None:
         cos = np.einsum("ij,ij->i", vectors[i], vectors[j])

@@ -67,13 +67,16 @@ def run_cli(
     import os
 
     full = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    return subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-m", "narratives", *args],
         capture_output=True,
-        text=True,
         env=full,
         cwd=cwd,
         timeout=300,
+    )
+    # decoded without newline translation: a "\r" stays a "\r", as grep and a log file see it
+    return subprocess.CompletedProcess(
+        done.args, done.returncode, done.stdout.decode(), done.stderr.decode()
     )
 
 

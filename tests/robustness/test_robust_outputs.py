@@ -197,3 +197,44 @@ def test_manifest_records_the_reading_problems(tmp_path: Path) -> None:
         }
     ]
     assert manifest["tables"]["articles"]["rows"] == 2
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_interrupted_report_leaves_the_previous_report_whole(
+    tmp_path: Path, sig: signal.Signals
+) -> None:
+    page = tmp_path / "report.html"
+    page.write_text("<!DOCTYPE html><title>the previous report</title>", encoding="utf-8")
+    before = page.read_bytes()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp_path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "narratives", "report", str(SEEDS), "-o", str(page)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stderr is not None
+        for line in proc.stderr:  # interrupt while it works, after reading the corpus
+            if "statements" in line or "align" in line:
+                break
+        proc.send_signal(sig)
+        proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode != 0
+    # (no check on stderr: a signal landing inside polars' native code prints its panic)
+    assert page.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]  # nothing left over
+
+
+def test_report_refuses_a_mixed_output_folder(tmp_path: Path, two_runs: tuple[Path, Path]) -> None:
+    folder = tmp_path / "aligned"
+    shutil.copytree(two_runs[1], folder)
+    shutil.copy(two_runs[0] / "statements.parquet", folder / "statements.parquet")
+    result = CliRunner().invoke(main, ["report", str(folder), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 1
+    assert "statements.parquet" in result.output and "one run" in result.output
+    assert not (tmp_path / "r.html").exists()
