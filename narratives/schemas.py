@@ -491,8 +491,9 @@ LABELS = pl.Schema(
             "n": pl.Int64,  # occurrences
             "share": pl.Float64,  # n / occurrences of the referent in this outlet
             "forms": pl.List(pl.String),  # distinct surface forms as written in raw_text
-            # whose words the uses are: the outlet's own narration (no speaker), a speaker's
-            # words reported without quotation marks, or inside quotation marks
+            # whose words the uses are: the outlet's own narration, words reported (a
+            # statement with a speaker or a reporting verb) outside quotation marks, or
+            # inside quotation marks (marks around the name alone are no quotation)
             "n_narration": pl.Int64,
             "n_reported": pl.Int64,
             "n_quoted": pl.Int64,

@@ -181,10 +181,24 @@ def attribute(
             explicit = _subject(after, seg, feats, raw, starts, ends, at, lex)
             if explicit is None:
                 explicit = _preverbal(cue_k, seg, feats, raw, at)
+            if (
+                explicit is None
+                and after + 2 < seg.j
+                and feats[after].kind == "q"
+                and feats[after + 1].kind == "w"
+                and cue.feminine | (not cue.transitive)
+            ):
+                after += 1  # وأكدت "شريفة عابد" أنها ...: a name in quotation marks
             if explicit is None and _agrees_with_noun(cue, after, seg, feats):
                 explicit = None, _noun_phrase(after, seg, feats, raw, starts, ends, lex.title_heads)
             if explicit is None:
                 explicit = _preverbal_phrase(cue_k, seg, feats, raw, starts, ends)
+            if explicit is None and feats[seg.i].norm in ("وكان", "كان") and cue_k - seg.i <= 4:
+                # وكان تشافيز أكد: a subject before the verb, named or not, not the last speaker
+                explicit = (
+                    None,
+                    (raw[starts[seg.i + 1] : ends[cue_k - 1]] if cue_k > seg.i + 1 else None),
+                )
             if explicit is None:
                 carried = True
             _nested(cue_k, seg, feats, at, out)
@@ -209,8 +223,8 @@ def attribute(
     if explicit is not None:
         speaker, mention = explicit
         title = None
-        if speaker is None and mention and out.country is None:  # موسكو: waits for a speaker
-            speaker, title = state.speakers.resolve(mention)
+        if speaker is None and mention and out.country is None and not headline:
+            speaker, title = state.speakers.resolve(mention)  # (موسكو وواشنطن: ... is no one)
         elif speaker is not None and mention and speaker in lex.actors:
             title = state.speakers.add_actor(speaker, mention)
         if out.reported_by is not None:  # nested: the outer speaker is explicit
@@ -354,7 +368,11 @@ def _noun_phrase(
             before = feats[stop - 2].norm
         honorific = before in title_heads or before in honorifics  # الدكتور رامي ...
         honorific = honorific or before in speaker_words().descriptors or a_name
-        if before.startswith("ال") and not honorific and not f.norm.startswith(("ال", "باسم")):
+        if (
+            before.startswith("ال")
+            and not honorific
+            and not f.norm.startswith(("ال", "باسم", "لل"))
+        ):
             break  # الشرطة الاتحادية | إحباط ...
         stop += 1
     return raw[starts[k] : ends[max(k, stop - 1)]]
@@ -473,7 +491,21 @@ def _subject(
             if f.kind != "w" or f.roles & {"complementizer", "stop"} or f.cue is not None:
                 break
             stop += 1
-        person = next((at[i] for i in range(k, stop) if i in at and at[i].is_person_name), None)
+        sw_titles = speaker_words().titles
+        person = next(
+            (
+                at[i]
+                for i in range(k, stop)
+                if i in at
+                and at[i].is_person_name
+                # مستشار خامنئي: a genitive after a title names someone else
+                and not (
+                    i > k
+                    and (feats[i - 1].norm in lex.title_heads or feats[i - 1].norm in sw_titles)
+                )
+            ),
+            None,
+        )
         if person is not None:
             return person.resolved, raw[starts[k] : person.end]
         return None, _noun_phrase(k, seg, feats, raw, starts, ends, lex.title_heads)
