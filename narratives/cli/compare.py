@@ -138,9 +138,9 @@ def command(
 
         narratives align corpus/ --out aligned/ && narratives compare aligned/ --out cmp/
     """
-    import narratives as n
+    from narratives.align import align, cluster_claims
     from narratives.compare import compare, load_labels
-    from narratives.statements import extract_entities
+    from narratives.statements import extract_entities, extract_statements
 
     if labels is not None:
         try:
@@ -157,14 +157,14 @@ def command(
             entity_mentions = extract_entities(statements, articles)
     else:
         articles = load_corpus(paths, **corpus)
-        statements = n.extract_statements(articles, progress=True)
+        statements = extract_statements(articles, progress=True)
         entity_mentions = extract_entities(statements, articles)
         align_options: dict[str, Any] = {"date_window": date_window, "progress": True}
         claim_options: dict[str, Any] = {}
         if threshold is not None:
             align_options["threshold"] = claim_options["threshold"] = threshold
-        alignments = n.align(statements, **align_options)
-        claims = n.cluster_claims(statements, alignments, **claim_options)
+        alignments = align(statements, **align_options)
+        claims = cluster_claims(statements, alignments, **claim_options)
         stories = None
     tables = compare(
         articles,
