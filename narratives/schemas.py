@@ -395,13 +395,15 @@ EMPHASIS = pl.Schema(
             "outlet": pl.String,
             "claim_id": pl.String,
             "speaker": pl.String,
-            "is_headline": pl.Boolean,
-            "is_lede": pl.Boolean,  # among the first `lede` body statements
+            "is_headline": pl.Boolean,  # the article's headline (before any body text)
+            "is_crosshead": pl.Boolean,  # a headline line after body text: a subheading
+            "is_lede": pl.Boolean,  # among the first `lede` body statements in reading order
             "position": pl.Int32,  # 0-based order in the article (headline first)
             "relative_position": pl.Float64,  # body order scaled to [0, 1]; 0 = top, headline 0
             "n_words": pl.Int32,  # words in the statement
             "word_share": pl.Float64,  # n_words / words of all the article's statements
-            "repetitions": pl.Int32,  # statements of the same claim in this article (>= 1)
+            # statements of this article saying the same (same claim or same content words), >= 1
+            "repetitions": pl.Int32,
             "quote": pl.String,  # direct | indirect | mixed | none
             "is_direct": pl.Boolean,  # quote in (direct, mixed)
         }
@@ -489,8 +491,9 @@ LABELS = pl.Schema(
             "n": pl.Int64,  # occurrences
             "share": pl.Float64,  # n / occurrences of the referent in this outlet
             "forms": pl.List(pl.String),  # distinct surface forms as written in raw_text
-            # whose words the uses are: the outlet's own narration (no speaker), a speaker's
-            # words reported without quotation marks, or inside quotation marks
+            # whose words the uses are: the outlet's own narration, words reported (a
+            # statement with a speaker or a reporting verb) outside quotation marks, or
+            # inside quotation marks (marks around the name alone are no quotation)
             "n_narration": pl.Int64,
             "n_reported": pl.Int64,
             "n_quoted": pl.Int64,
@@ -525,8 +528,8 @@ HOUSE_STYLE = pl.Schema(
             "outlet_b": pl.String,
             "form_a": pl.String,  # how outlet A spells the word, e.g. "عبد العزيز"
             "form_b": pl.String,  # how outlet B spells it, e.g. "عبدالعزيز"
-            # spacing | transliteration | year_mark | number_format | definite_article |
-            # hamza_seat | hamza_alef | alef_maksura | ta_marbuta | final_alef | letter_form
+            # spacing | transliteration | year_mark | number_format | abbreviation | hamza_seat |
+            # hamza_alef | alef_maksura | ta_marbuta | final_alef | transposition | letter_form
             "kind": pl.String,
             "n": pl.Int64,  # aligned pairs showing the variant
             "n_claims": pl.Int64,  # claims those pairs belong to
@@ -538,12 +541,37 @@ HOUSE_STYLE = pl.Schema(
     )
 )
 
+HEADLINES = pl.Schema(
+    _columns(
+        {
+            "story_id": pl.String,
+            "story_label": pl.String,  # the story's most representative headline
+            "n_outlets": pl.Int32,  # outlets that covered the story
+            "outlet": pl.String,
+            "article_id": pl.String,
+            "headline": pl.String,  # the article's headline (crossheads excluded), null if none
+            "headline_statement_id": pl.String,
+            "headline_cue": pl.String,  # reporting verb of the headline, if any
+            "lede_statement_id": pl.String,  # first body statement in reading order
+            "lede": pl.String,
+            "lede_claim_id": pl.String,  # the claim the article leads with
+            "lede_claim": pl.String,  # that claim's representative statement
+            "lede_claim_outlets": pl.Int32,  # outlets of the story carrying that claim
+            "lede_shared": pl.Boolean,  # another outlet of the story carried the lede claim
+            "lede_cue": pl.String,  # reporting verb of the lede
+            "lede_cue_class": pl.String,  # neutral | assertive | distancing | denial | ...
+            # headline words (as written) no other outlet's headline of the story uses
+            "own_words": pl.List(pl.String),
+        }
+    )
+)
+
 DISTINGUISHING_TERMS = pl.Schema(
     _columns(
         {
             "outlet": pl.String,  # the outlet compared
             "versus": pl.String,  # "rest" or the other outlet
-            "term": pl.String,  # normalized token (clitics stripped when known)
+            "term": pl.String,  # the term as written (the outlets' most frequent spelling)
             "n_outlet": pl.Int64,  # count in the outlet
             "n_versus": pl.Int64,  # count in the comparison group
             "log_odds": pl.Float64,  # Monroe et al. (2008) log-odds ratio, informative prior
@@ -551,6 +579,7 @@ DISTINGUISHING_TERMS = pl.Schema(
             "z": pl.Float64,  # log_odds / sqrt(variance); > 0 = typical of `outlet`
             "rank": pl.Int32,  # 1 = most distinguishing (by |z| within its sign)
             "statement_ids": pl.List(pl.String),  # example statements of the outlet using it
+            "term_key": pl.String,  # the match-normalized token counted (clitics stripped)
         }
     )
 )
@@ -564,9 +593,12 @@ DISCREPANCIES = pl.Schema(
             "outlet_a": pl.String,
             "outlet_b": pl.String,
             "relation": pl.String,  # alignment relation of the pair
-            "kind": pl.String,  # number | date | person | organisation | place | group | ...
-            "value_a": pl.List(pl.String),  # values only in statement a
+            "kind": pl.String,  # number | date | speaker | person | organisation | place | ...
+            "value_a": pl.List(pl.String),  # values only in statement a (figures as written)
             "value_b": pl.List(pl.String),  # values only in statement b
+            "what": pl.String,  # what differs: "number: قدرها [2.3 | 3.2] مليون برميل"
+            "confidence": pl.Float64,  # 0-1: how sure the two values are the same slot
+            "certainty": pl.String,  # high (>= 0.8) | medium (>= 0.5) | low
             "text_a": pl.String,
             "text_b": pl.String,
         }
@@ -586,6 +618,7 @@ COMPARISON_TABLES: dict[str, pl.Schema] = {
     "labels": LABELS,
     "substitutions": SUBSTITUTIONS,
     "house_style": HOUSE_STYLE,
+    "headlines": HEADLINES,
     "distinguishing_terms": DISTINGUISHING_TERMS,
     "discrepancies": DISCREPANCIES,
     "stories": STORIES,

@@ -24,6 +24,7 @@ from narratives.compare import (
     discrepancies,
     distinguishing_terms,
     emphasis,
+    emphasis_outlets,
     label_choices,
     load_labels,
     omission_rates,
@@ -166,8 +167,15 @@ def test_every_table_fits_its_schema(tables: dict[str, pl.DataFrame]) -> None:
         assert frame.columns[: len(schema)] == schema.names(), name
         schemas.require(frame, schema, name=name, stage="test")
         # the five seed articles report five events: no outlet covered a story
-        # another covered, so there is nothing to omit, and no article copies another
-        assert frame.height > 0 or name in ("omissions", "copies"), name
+        # another covered, so there is nothing to omit, no article copies another, and no
+        # pair of statements of one claim in one story whose figures could differ (issue 11,
+        # point 5); no story two outlets share for the per-outlet emphasis summary and
+        # headlines; too few shared statements for any distinguishing term with |z| >= 1.96
+        quiet = ("omissions", "discrepancies", "emphasis_outlets", "headlines")
+        if name in (*quiet, "distinguishing_terms"):
+            assert frame.height == 0, name
+        elif name != "copies":
+            assert frame.height > 0, name
 
 
 def test_minsk_claim_is_not_covered_by_rt_arabic(tables: dict[str, pl.DataFrame]) -> None:
@@ -351,11 +359,15 @@ def test_repeated_claim_is_counted_within_its_article(tables) -> None:
     reps = dict(ec.select("outlet", "repetitions").rows())
     assert reps[ITTIHAD] == 3  # three statements of Al-Ittihad's one article
     em = tables["emphasis"].filter(pl.col("claim_id") == claim)
-    assert set(em.filter(pl.col("outlet") == ITTIHAD)["repetitions"]) == {3}
+    # each of the three says what the two others say (the lede also restates other claims)
+    assert min(em.filter(pl.col("outlet") == ITTIHAD)["repetitions"]) == 3
 
 
-def test_emphasis_outlets_compare_shared_claims(tables) -> None:
-    eo = tables["emphasis_outlets"]
+def test_emphasis_outlets_compare_shared_claims(tables, gold_claims, one_story) -> None:
+    # the seeds are five events: no story is shared, so no outlet is summarised ...
+    assert tables["emphasis_outlets"].height == 0
+    # ... unless the articles are taken as one story
+    eo = emphasis_outlets(tables["emphasis_claims"], claims=gold_claims, stories=one_story)
     assert set(eo["outlet"]) == {SANA, RT, ITTIHAD}
     for col in ("headline_share", "lede_share", "relative_position", "direct_quote_share"):
         assert eo[col].is_between(0, 1).all(), col
@@ -392,12 +404,12 @@ def test_sana_spells_syria_its_own_way(statements) -> None:
     terms = distinguishing_terms(statements, min_count=3)
     sana = terms.filter((pl.col("outlet") == SANA) & (pl.col("versus") == "rest"))
     z = dict(sana.select("term", "z").rows())
-    assert z["سوريه"] > 1.96  # SANA: سورية
+    assert z["سورية"] > 1.96  # SANA: سورية (shown as written, not as سوريه)
     assert z["سوريا"] < -1.96  # RT Arabic, Al-Ittihad: سوريا
 
 
 def test_aligned_only_terms_need_alignments(statements) -> None:
-    with pytest.raises(ValueError, match="needs the alignments"):
+    with pytest.raises(ValueError, match="needs claims or alignments"):
         distinguishing_terms(statements, aligned_only=True)
 
 
@@ -436,7 +448,7 @@ def test_discrepancies_find_different_figures() -> None:
     )
     out = discrepancies(st, al)
     assert out.select("statement_id_b", "kind", "value_a", "value_b").rows() == [
-        ("b:1", "number", ["500"], ["400"]),
+        ("b:1", "number", ["500 بلدة"], ["400 بلدة"]),
         ("c:1", "speaker", ["shoigu"], ["lavrov"]),
     ]
 

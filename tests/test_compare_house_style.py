@@ -64,6 +64,7 @@ def _pair(text_a: str, text_b: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.Data
         ("قال", "قيل", None),
         ("2013", "2014", None),
         ("مزيداً", "مزيدا", None),  # harakat only: the same spelling
+        ("إن", "أن", None),  # two particles, not two spellings
     ],
 )
 def test_variant_kind(a: str, b: str, kind: str | None) -> None:

@@ -48,7 +48,7 @@ def corpus_options(func: F) -> F:
             "paths",
             nargs=-1,
             required=True,
-            type=click.Path(exists=True, path_type=Path),
+            type=click.Path(exists=True, allow_dash=True, path_type=Path),
         ),
         click.option(
             "--on-error",
@@ -187,10 +187,20 @@ def load_corpus(
     from narratives.io import IngestError, NarrativesIngestWarning, read_corpus
 
     items = [paths] if isinstance(paths, str | Path) else list(paths)
+    if [str(i) for i in items] == ["-"]:
+        return _stdin_articles()
     if len(items) == 1 and Path(items[0]).suffix.lower() == ".parquet":
         saved = _saved_articles(Path(items[0]))
         if saved is not None:
             return saved
+    if len(items) == 1:
+        other = _pipeline_table_kind(Path(items[0]))
+        if other is not None:  # e.g. a statements table is not a corpus of articles
+            raise click.ClickException(
+                f"{items[0]} is a {other} table, not a corpus: give it to a command that "
+                "reads it (`narratives align` takes a statements table, `narratives report` "
+                "an align/compare output folder)"
+            )
     kwargs = {k: v for k, v in options.items() if v is not None}
     ctx = click.get_current_context(silent=True)
     if problems is None and ctx is not None:  # recorded in the run's manifest.json
@@ -231,6 +241,122 @@ def echo_warning(message: str) -> None:
             sys.stderr.flush()
         return
     tqdm.write(line, file=sys.stderr)
+
+
+_TABLE_SUFFIXES = (".parquet", ".ndjson", ".jsonl")
+
+
+def _read_table_file(path: Path) -> pl.DataFrame | None:
+    """A Parquet or NDJSON table read whole, or None when ``path`` is not one."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".parquet":
+            return pl.read_parquet(path)
+        if suffix in (".ndjson", ".jsonl"):
+            return pl.read_ndjson(path)
+    except (pl.exceptions.PolarsError, OSError, ValueError):
+        return None
+    return None
+
+
+def _pipeline_table_kind(path: Path) -> str | None:
+    """ "statements", "alignments" ... when ``path`` is such a table of the pipeline."""
+    from narratives import schemas
+
+    if path.suffix.lower() != ".parquet":
+        return None
+    try:
+        columns = set(pl.read_parquet_schema(path))
+    except (pl.exceptions.PolarsError, OSError):
+        return None
+    for name in ("statements", "alignments", "claims"):
+        if set(getattr(schemas, name.upper())) <= columns:
+            return name
+    return None
+
+
+
+
+def _fix_types(frame: pl.DataFrame, schema: Mapping[str, Any]) -> pl.DataFrame:
+    """Types NDJSON cannot carry: dates written as text, integers read as another width."""
+    fixes = []
+    for col, dtype in schema.items():
+        have = frame.schema.get(col)
+        if have is None or have == dtype:
+            continue
+        if dtype == pl.Date and have == pl.String:
+            fixes.append(pl.col(col).str.to_date(strict=False))
+        elif have == pl.Null or (have.is_integer() and dtype.is_integer()):
+            fixes.append(pl.col(col).cast(dtype))
+    return frame.with_columns(fixes) if fixes else frame
+
+
+def stdin_table() -> pl.DataFrame:
+    """The table piped on stdin (Parquet or NDJSON), read once per command run."""
+    import io
+    import sys
+
+    ctx = click.get_current_context(silent=True)
+    meta: dict[str, Any] = ctx.find_root().meta if ctx is not None else {}
+    if "narratives.stdin" not in meta:
+        data = sys.stdin.buffer.read()
+        if not data.strip():
+            raise click.ClickException("- (stdin): nothing was piped in")
+        try:
+            frame = (
+                pl.read_parquet(io.BytesIO(data))
+                if data[:4] == b"PAR1"
+                else pl.read_ndjson(io.BytesIO(data), infer_schema_length=None)
+            )
+        except (pl.exceptions.PolarsError, ValueError) as err:
+            raise click.ClickException(
+                f"- (stdin): not a Parquet or NDJSON table ({str(err)[:200]})"
+            ) from err
+        meta["narratives.stdin"] = frame
+    frame_read: pl.DataFrame = meta["narratives.stdin"]
+    return frame_read
+
+
+def _stdin_articles() -> pl.DataFrame:
+    from narratives import schemas
+
+    frame = stdin_table()
+    if not set(schemas.ARTICLES) <= set(frame.columns):
+        raise click.ClickException(
+            "- (stdin): not an articles table (pipe `narratives ingest ... -o -` in)"
+        )
+    return schemas.conform(_fix_types(frame, schemas.ARTICLES), schemas.ARTICLES)
+
+
+def saved_statements(paths: Sequence[str | Path]) -> pl.DataFrame | None:
+    """The statements table when PATHS is one (.parquet, .ndjson), else None.
+
+    Raises
+    ------
+    click.ClickException
+        The file has the statements columns but wrong types.
+    """
+    from narratives import schemas
+
+    if len(paths) != 1:
+        return None
+    path = Path(paths[0])
+    if str(path) == "-":
+        frame: pl.DataFrame | None = stdin_table()
+    elif path.suffix.lower() not in _TABLE_SUFFIXES or (
+        path.suffix.lower() == ".parquet" and _pipeline_table_kind(path) != "statements"
+    ):
+        return None
+    else:
+        frame = _read_table_file(path)
+    if frame is None or not set(schemas.STATEMENTS) <= set(frame.columns):
+        return None
+    frame = _fix_types(frame, schemas.STATEMENTS)
+    try:
+        schemas.require(frame, schemas.STATEMENTS, name="statements", stage=f"reading {path}")
+    except schemas.SchemaError as err:
+        raise click.ClickException(f"{path}: not a usable statements table ({err})") from err
+    return schemas.conform(frame, schemas.STATEMENTS)
 
 
 def _saved_articles(path: Path) -> pl.DataFrame | None:

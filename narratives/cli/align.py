@@ -6,12 +6,14 @@ from pathlib import Path
 from typing import Any
 
 import click
+import polars as pl
 
 from narratives.cli._options import (
     corpus_options,
     date_window_option,
     load_corpus,
     output_options,
+    saved_statements,
     story_options,
     threshold_option,
     write_tables,
@@ -99,8 +101,13 @@ def command(
     import narratives as nar
     from narratives.align import align, cluster_claims
 
-    articles = load_corpus(paths, **corpus)
-    statements = nar.extract_statements(articles, progress=True)
+    statements = saved_statements(paths)
+    if statements is None:
+        articles: pl.DataFrame | None = load_corpus(paths, **corpus)
+        statements = nar.extract_statements(articles, progress=True)
+    else:  # a statements table (narratives statements --out): align it as it is
+        articles = None
+        click.echo(f"read {statements.height} statements from {paths[0]}", err=True)
     options: dict[str, Any] = {
         "scorer": getattr(fuzz, scorer),
         "cross_outlet": not same_outlet,
@@ -119,28 +126,30 @@ def command(
     if claim_threshold is not None or threshold is not None:
         cluster_options["threshold"] = claim_threshold if claim_threshold is not None else threshold
     claims = cluster_claims(statements, alignments, **cluster_options)
-    stories = nar.group_stories(
-        articles,
-        statements,
-        alignments,
-        window_days=story_window,
-        threshold=story_threshold,
+    stories = (
+        nar.group_stories(
+            articles,
+            statements,
+            alignments,
+            window_days=story_window,
+            threshold=story_threshold,
+        )
+        if articles is not None
+        else None  # stories need the articles (dates, headlines, text)
     )
-    written = write_tables(
-        {
-            "articles": articles,
-            "statements": statements,
-            "alignments": alignments,
-            "claims": claims,
-            "stories": stories,
-        },
-        out,
-        fmt,
-    )
+    tables = {
+        "articles": articles,
+        "statements": statements,
+        "alignments": alignments,
+        "claims": claims,
+        "stories": stories,
+    }
+    written = write_tables({k: v for k, v in tables.items() if v is not None}, out, fmt)
     for path in written:
         click.echo(str(path), err=True)
     click.echo(
         f"{statements.height} statements, {alignments.height} aligned pairs, "
-        f"{claims['claim_id'].n_unique()} claims, {stories['story_id'].n_unique()} stories",
+        f"{claims['claim_id'].n_unique()} claims"
+        + (f", {stories['story_id'].n_unique()} stories" if stories is not None else ""),
         err=True,
     )

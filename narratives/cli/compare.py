@@ -57,7 +57,13 @@ from narratives.cli._options import (
 @click.option(
     "--aligned-only",
     is_flag=True,
-    help="Distinguishing terms from aligned statements only (topic held constant).",
+    help="Distinguishing terms from statements of claims several outlets carried "
+    "(topic held constant); the default, kept for older scripts.",
+)
+@click.option(
+    "--all-text",
+    is_flag=True,
+    help="Distinguishing terms from every statement, not only those of shared claims.",
 )
 @click.option(
     "--n-boot",
@@ -87,6 +93,7 @@ def command(
     window_days: int | None,
     labels: Path | None,
     aligned_only: bool,
+    all_text: bool,
     n_boot: int,
     seed: int,
     threshold: float | None,
@@ -115,6 +122,7 @@ def command(
       labels                                     names chosen for the same referent
       substitutions                              "A writes X where B writes Y"
       house_style                                same word, another spelling (عبد العزيز/عبدالعزيز)
+      headlines                                  each outlet's headline and lede claim per story
       distinguishing_terms                       Monroe et al. log-odds z per outlet
       discrepancies                              different figures, dates, agents
 
@@ -130,9 +138,9 @@ def command(
 
         narratives align corpus/ --out aligned/ && narratives compare aligned/ --out cmp/
     """
-    import narratives as n
+    from narratives.align import align, cluster_claims
     from narratives.compare import compare, load_labels
-    from narratives.statements import extract_entities
+    from narratives.statements import extract_entities, extract_statements
 
     if labels is not None:
         try:
@@ -149,14 +157,14 @@ def command(
             entity_mentions = extract_entities(statements, articles)
     else:
         articles = load_corpus(paths, **corpus)
-        statements = n.extract_statements(articles, progress=True)
+        statements = extract_statements(articles, progress=True)
         entity_mentions = extract_entities(statements, articles)
         align_options: dict[str, Any] = {"date_window": date_window, "progress": True}
         claim_options: dict[str, Any] = {}
         if threshold is not None:
             align_options["threshold"] = claim_options["threshold"] = threshold
-        alignments = n.align(statements, **align_options)
-        claims = n.cluster_claims(statements, alignments, **claim_options)
+        alignments = align(statements, **align_options)
+        claims = cluster_claims(statements, alignments, **claim_options)
         stories = None
     tables = compare(
         articles,
@@ -170,7 +178,7 @@ def command(
         carried_score=carried_score,
         window_days=window_days,
         labels=labels if labels is not None else "labels.yaml",
-        aligned_only=aligned_only,
+        aligned_only=not all_text,
         n_boot=n_boot,
         rng=seed,
         progress=True,

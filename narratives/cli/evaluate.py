@@ -118,7 +118,7 @@ def command(
     out: dict[str, Any] = {"gold": str(gold)}
     if statements_only:
         out["figures"] = evaluate(statements, gold=gold, articles=articles)
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        click.echo(_dumps(out))
         return
     from narratives.align import align, cluster_claims
 
@@ -150,4 +150,14 @@ def command(
     if do_review:
         listed = review(statements, *chosen, gold=gold, articles=articles)
         out["review"] = {k: v.to_dicts() for k, v in listed.items()}
-    click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    click.echo(_dumps(out))
+
+
+def _dumps(out: dict[str, Any]) -> str:
+    """The JSON of a run: indented, with each threshold of a sweep on one line."""
+    sweep = out.pop("sweep", None)
+    text = json.dumps(out, ensure_ascii=False, indent=2)
+    if sweep is None:
+        return text
+    rows = ",\n    ".join(json.dumps(r, ensure_ascii=False) for r in sweep)
+    return text[: text.rindex("}")].rstrip() + f',\n  "sweep": [\n    {rows}\n  ]\n}}'

@@ -19,6 +19,7 @@ voices                 :func:`voices`                              ``schemas.VOI
 labels                 :func:`label_choices`                       ``schemas.LABELS``
 substitutions          :func:`substitutions`                       ``schemas.SUBSTITUTIONS``
 house_style            :func:`house_style`                         ``schemas.HOUSE_STYLE``
+headlines              :func:`headlines`                           ``schemas.HEADLINES``
 distinguishing_terms   :func:`distinguishing_terms`                ``schemas.DISTINGUISHING_TERMS``
 discrepancies          :func:`discrepancies`                       ``schemas.DISCREPANCIES``
 stories                :func:`narratives.group_stories`            ``schemas.STORIES``
@@ -44,6 +45,7 @@ from narratives.compare._text import with_tokens
 from narratives.compare.coverage import coverage
 from narratives.compare.discrepancies import discrepancies
 from narratives.compare.emphasis import emphasis, emphasis_claims, emphasis_outlets
+from narratives.compare.headlines import headlines
 from narratives.compare.house_style import house_style
 from narratives.compare.labels import LabelSource, label_choices, load_contexts, load_labels
 from narratives.compare.logodds import distinguishing_terms, log_odds_z
@@ -61,6 +63,7 @@ __all__ = [
     "emphasis",
     "emphasis_claims",
     "emphasis_outlets",
+    "headlines",
     "house_style",
     "label_choices",
     "load_contexts",
@@ -90,7 +93,7 @@ def compare(
     window_days: int | None = None,
     labels: LabelSource = "labels.yaml",
     lede: int = 1,
-    aligned_only: bool = False,
+    aligned_only: bool | None = None,
     top_n: int = 30,
     n_boot: int = 1000,
     level: float = 0.95,
@@ -129,7 +132,9 @@ def compare(
     lede
         Body statements that form the lede (:func:`emphasis`).
     aligned_only, top_n
-        :func:`distinguishing_terms` on aligned statements only; terms kept.
+        :func:`distinguishing_terms` on statements of claims several outlets
+        carried (None or True, the default) or on every statement (False);
+        terms kept.
     n_boot, level, rng
         Bootstrap of :func:`omission_rates` (``rng``: generator or seed).
     absent_min_outlets
@@ -143,7 +148,8 @@ def compare(
         Progress bars on the long loops.
     **options
         Passed on by name: ``substitutions_options``, ``house_style_options``,
-        ``terms_options``, ``discrepancies_options``, ``talking_points_options``
+        ``terms_options``, ``discrepancies_options``, ``talking_points_options``;
+        ``all_text`` and ``talking_point_threshold`` as the CLI names them
         (dicts of keyword arguments).
 
     Returns
@@ -167,6 +173,16 @@ def compare(
     >>> tables["coverage"]["status"].to_list()
     ['verbatim', 'verbatim']
     """
+    # the names of `narratives compare` options, as `narratives report` passes them on
+    if "all_text" in options:
+        aligned_only = not options.pop("all_text")
+    if "talking_point_threshold" in options:
+        threshold = options.pop("talking_point_threshold")
+        if threshold is not None:
+            options["talking_points_options"] = {
+                **options.get("talking_points_options", {}),
+                "threshold": threshold,
+            }
     unknown = set(options) - {
         "talking_points_options",
         "substitutions_options",
@@ -218,7 +234,7 @@ def compare(
         carried_score=carried_score,
         window_days=window_days,
     )
-    emph = emphasis(statements, claims, lede=lede)
+    emph = emphasis(statements, claims, articles=articles, lede=lede)
     emph_claims = emphasis_claims(emph, claims)
     tables = {
         "coverage": coverage(
@@ -245,7 +261,7 @@ def compare(
         ),
         "emphasis": emph,
         "emphasis_claims": emph_claims,
-        "emphasis_outlets": emphasis_outlets(emph_claims),
+        "emphasis_outlets": emphasis_outlets(emph_claims, claims=claims, stories=stories),
         "reporting_verbs": reporting_verbs(statements),
         "voices": voices(statements, stories),
         "labels": label_choices(statements, labels=labels),
@@ -256,13 +272,15 @@ def compare(
             progress=progress,
             **options.get("substitutions_options", {}),
         ),
+        "headlines": headlines(statements, claims, stories, emph),
         "house_style": house_style(
             statements, alignments, claims, **options.get("house_style_options", {})
         ),
         "distinguishing_terms": distinguishing_terms(
             statements,
             alignments,
-            aligned_only=aligned_only,
+            claims=claims,
+            scope="all" if aligned_only is False else "aligned",
             top_n=top_n,
             **options.get("terms_options", {}),
         ),
@@ -271,6 +289,7 @@ def compare(
             alignments,
             claims,
             entity_mentions,
+            stories=stories,
             **options.get("discrepancies_options", {}),
         ),
         "stories": stories,

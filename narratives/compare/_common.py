@@ -178,7 +178,23 @@ def same_claim_pairs(
         check(stories, ("article_id", "story_id"), name="stories", stage="same_claim_pairs")
         need = {"article_id_a", "article_id_b"}
         if not need <= set(pairs.columns):
-            raise schemas.SchemaError("same_claim_pairs: stories need article_id_a/article_id_b")
+            if claims is None or "article_id" not in claims.columns:
+                raise schemas.SchemaError(
+                    "same_claim_pairs: stories need article_id_a/article_id_b in the "
+                    "alignments, or claims with article_id"
+                )
+            arts = claims.select("statement_id", "article_id").unique("statement_id")
+            pairs = (
+                pairs.drop(need & set(pairs.columns))
+                .join(
+                    arts.rename({"statement_id": "statement_id_a", "article_id": "article_id_a"}),
+                    on="statement_id_a",
+                )
+                .join(
+                    arts.rename({"statement_id": "statement_id_b", "article_id": "article_id_b"}),
+                    on="statement_id_b",
+                )
+            )
         sid = stories.select("article_id", "story_id").unique("article_id")
         pairs = (
             pairs.join(sid.rename({"article_id": "article_id_a"}), on="article_id_a")

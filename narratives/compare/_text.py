@@ -113,8 +113,14 @@ def with_tokens(statements: pl.DataFrame) -> pl.DataFrame:
 # ---------------------------------------------------------------------------
 # display tokens and house-style spelling variants
 
-#: a word as written: letters, digits and the marks (harakat, tatweel) inside it
-_DISPLAY_TOKEN = re.compile(r"[^\W_][\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]*")
+#: a figure as written (10.68, 1,500, SPA's reversed 68ر10, a year with its mark 2013م),
+#: else a word: letters and the marks (harakat, tatweel) inside it
+_DISPLAY_TOKEN = re.compile(
+    r"\d+(?:[.,٫٬]\d+)*(?:ر\d+)?(?:(?:م|هـ|ه)(?![^\W\d_]))?"
+    r"|[^\W\d_][^\W\d_\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]*"
+    r"(?:[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+[^\W\d_]*)*"
+    r"|\d+"
+)
 _MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
 
 
@@ -128,6 +134,8 @@ def display_tokens(text: str) -> list[str]:
     --------
     >>> display_tokens("قال «لافروف»: مزيداً من الإرهابيّين")
     ['قال', 'لافروف', 'مزيداً', 'من', 'الإرهابيّين']
+    >>> display_tokens("بلغ 10.68 مليار في 2015م و30إلى 31")
+    ['بلغ', '10.68', 'مليار', 'في', '2015م', 'و', '30', 'إلى', '31']
     """
     return _DISPLAY_TOKEN.findall(normalize(text, level="display"))
 
@@ -148,6 +156,7 @@ class VariantRules:
     year_marks: tuple[str, ...]
     final_alef: frozenset[str]
     min_letters: int
+    final_alef_names: frozenset[str]
     abbreviations: dict[str, str]
     transpositions: bool
 
@@ -173,6 +182,7 @@ def load_variant_rules(path: str | Path = "house_style.yaml") -> VariantRules:
         ),
         final_alef=frozenset(normalize(str(x)) for x in data.get("final_alef") or []),
         min_letters=int(data.get("min_letters", 5)),
+        final_alef_names=frozenset(normalize(str(x)) for x in data.get("final_alef_names") or []),
         abbreviations={
             normalize(str(k)): normalize(str(v))
             for k, v in (data.get("abbreviations") or {}).items()
@@ -242,6 +252,8 @@ def variant_kind(
         if len(ua) == len(ub):
             for x, y in zip(ua, ub, strict=True):
                 if x != y:
+                    if x in "أإآ" and y in "أإآ":
+                        return None  # إن / أن: two words (a hamza either way), not two spellings
                     for letters, kind in _FOLD_KINDS:
                         if x in letters and y in letters:
                             return kind
@@ -276,7 +288,12 @@ def variant_kind(
             or (y in rules.hamza and x in rules.hamza_carriers)
         ):
             return "hamza_seat"
-        if a[:-1] == b[:-1] and {x, y} == rules.final_alef and len(rules.final_alef) == 2:
+        if (
+            a[:-1] == b[:-1]
+            and {x, y} == rules.final_alef
+            and len(rules.final_alef) == 2
+            and (a[:-1] + "ا" in rules.final_alef_names)
+        ):
             return "final_alef"
         if {x, y} <= rules.long_vowels:
             return "transliteration"  # أنجليس / أنجلوس
@@ -297,6 +314,14 @@ def variant_kind(
     # swap of two neighbours, one of them a long vowel (الأميركي / الأمريكي)
     if x in rules.long_vowels or y in rules.long_vowels:
         return "transliteration"
-    if rules.transpositions and min(len(a), len(b)) >= 6 and not {x, y} & {"ا", "و", "ي"}:
+    if rules.transpositions and min(len(a), len(b)) >= 5 and not {x, y} & {"ا", "و", "ي"}:
         return "transposition"  # المنتزهات / المتنزهات
     return None
+
+
+def _strip_display_form(word: str, key: str) -> str:
+    """``word`` (as written) cut to the letters of its proclitic-stripped ``key``."""
+    out = word
+    while out and len(normalize(unmarked(out))) > len(key) and normalize(unmarked(out)) != key:
+        out = out[1:]
+    return out if normalize(unmarked(out)) == key else word

@@ -1,17 +1,40 @@
-"""Discrepancies between aligned statements: figures, dates, speakers, entities.
+"""Discrepancies between aligned statements of one claim: figures, dates, speakers, entities.
 
-For every aligned pair of statements (by default from different outlets), the
-figures, dates, speakers and entities each side mentions are compared; a
-discrepancy is a kind of value where each side has a value the other lacks
-(``mode="conflict"``), or where the two sets differ at all (``mode="any"``).
-Figures are read as numbers with their scale words (``quantities.yaml``: 10
-آلاف == 10000), dates as day-month from ``months.yaml`` plus years.
+Only pairs of statements clustered into the same claim (and, when stories
+are given, in articles of the same story) are compared, by default from
+different outlets.
+
+**Figures and dates** are compared slot by slot: the two statements are
+diffed word by word, and a discrepancy is a replaced span holding a figure
+on both sides, between words the two statements share ("زيادة قدرها **2.3**
+مليون برميل" / "زيادة قدرها **3.2** مليون برميل"). Figures are read as
+numbers whatever the writing: thousands separators and decimal commas
+("1,500", "2,4", "1.391" read both ways), SPA's reversed decimals ("68ر10" =
+10.68), Arabic-Indic digits, ranges ("20-25", "بين 20 و25") and scale words
+(``quantities.yaml``: "10 آلاف" = 10000, "ألف" alone = 1000); two spans that
+can be read as the same number are no discrepancy. A number before a month
+is a day (a ``date`` row); a number after a list marker ("رقم", "البند",
+"الدورة"; ``figures.yaml``), list numbering at the start of a statement,
+match scores and clock times ("2-1", "10:30") are not figures of the claim.
+Two articles published on different days whose statements speak relative to
+the day ("اليوم", "غدا": weather forecasts, prices) are not compared.
+
+**Speakers** differ when both statements name a speaker and the speakers
+differ; **entities** (typed by ``entity_mentions``) only when each side
+names exactly one entity of the type the other lacks (a swap, not a list of
+attendees).
+
+Every row says what differs (``what``) and how sure the match of the two
+values is (``confidence``, 0-1, and ``certainty``: high / medium / low, from
+the shared words around the slot, the publication days and numbers written
+in words); the table is sorted most certain first.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -25,7 +48,7 @@ from narratives.compare._common import (
     check,
     same_claim_pairs,
 )
-from narratives.compare._text import normalized
+from narratives.compare._text import display_tokens, normalized, unmarked, variant_kind
 from narratives.normalize import normalize
 
 _YEAR = r"\b(?:(?:19|20)\d{2}م?|1[34]\d{2}ه)\b"  # 2014, 2014م; Hijri 1436هـ stays 1436ه
@@ -140,27 +163,332 @@ def statement_values(
     ).unique()
 
 
+@dataclass(frozen=True)
+class _FigureLexicon:
+    scales: dict[str, float]
+    months: frozenset[str]  # first words of month names (Gregorian, Syriac, Hijri)
+    list_markers: frozenset[str]
+    relative_days: frozenset[str]
+    number_words: frozenset[str]
+    number_values: dict[str, float]
+    half_words: frozenset[str]
+    function_words: frozenset[str]
+    figure_words: frozenset[str]
+    month_names: frozenset[str]
+
+
+def _figure_lexicon(
+    months: str | Path, quantities: str | Path, figures: str | Path
+) -> _FigureLexicon:
+    from narratives.compare.substitutions import function_words
+
+    month_map, scale_map = _lexicons(months, quantities)
+    data = load_yaml(figures)
+    if not isinstance(data, Mapping):
+        raise ValueError(f"{figures}: expected a mapping")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(normalize(str(w)) for w in data.get(key) or [])
+
+    month_words = {m.split()[0] for m in month_map} | {m.split()[0] for m in words("hijri_months")}
+    return _FigureLexicon(
+        scales=scale_map,
+        months=frozenset(month_words),
+        list_markers=words("list_markers"),
+        relative_days=words("relative_days"),
+        number_words=words("number_words"),
+        number_values={
+            normalize(str(k)): float(v) for k, v in (data.get("number_values") or {}).items()
+        },
+        half_words=words("half_words"),
+        function_words=function_words(),
+        figure_words=words("figure_words"),
+        month_names=frozenset(w for m in month_map for w in m.split())
+        | frozenset(w for m in words("hijri_months") for w in m.split()),
+    )
+
+
+_REVERSED_RLM = re.compile(r"(\d+)\.\u200f(\d+)")  # "5.\u200f0" is 0.5 typed right to left
+# "8. 54 مليار" is 54.8 typed right to left with a space (Asharq Al-Awsat copy)
+_REVERSED_SPACE = re.compile(
+    r"(?<![\d.,])(\d{1,3})\. (\d{1,3})(?=\s+(?:مليار|مليون|الف|ألف|في المائة|%))"
+)
+_REVERSED_R = re.compile(r"^(\d+)ر(\d+)$")  # SPA / Asharq Al-Awsat: "68ر10" is 10.68
+_SLASH_DATE = re.compile(r"\d{1,4}\s*/\s*\d{1,2}\s*/\s*\d{1,4}")  # 1436/10/7, 7/10/1436
+_SCORE = re.compile(r"(?<![\d/.,])\d{1,2}\s*[-:]\s*\d{1,2}(?![\d/.,])")
+_LIST_START = re.compile(r"^\s*[(\[]?\d{1,3}\s*[-.)\]]\s")
+_YEAR_TOKEN = re.compile(r"^(?:(?:19|20)\d{2}م?|1[34]\d{2}(?:ه|هـ))$")
+
+
+def _candidates(token: str) -> set[float]:
+    """The numbers a written figure can stand for ("1.391" -> {1.391, 1391})."""
+    reversed_r = _REVERSED_R.match(token)
+    if reversed_r:
+        return {float(f"{reversed_r.group(2)}.{reversed_r.group(1)}")}
+    token = re.sub(r"(?:م|هـ|ه)$", "", token).replace("٫", ".").replace("٬", ",")
+    if not re.fullmatch(r"\d+(?:[.,]\d+)*", token):
+        return set()
+    out: set[float] = set()
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", token):  # thousands grouped: 1,500 / 1.391
+        out.add(float(re.sub(r"[.,]", "", token)))
+    if token.count(".") + token.count(",") == 1:  # one separator: a decimal point or comma
+        out.add(float(token.replace(",", ".")))
+    if not re.search(r"[.,]", token):
+        out.add(float(token))
+    return out
+
+
+def _span_values(keys: list[str], lex: _FigureLexicon) -> list[set[float]]:
+    """Numbers in a span of match-normalized tokens, each with its readings.
+
+    A range ("20 - 25", "بين 20 و25", "20 الي 25") is one value holding both
+    ends and every reading between them is taken as equal (see :func:`_same`).
+    """
+    values: list[set[float]] = []
+    i = 0
+    while i < len(keys):
+        tok = keys[i]
+        cands = _candidates(tok)
+        if not cands and tok in lex.number_values:
+            cands = {lex.number_values[tok]}
+        scale = 1.0
+        if not cands and tok in lex.scales and tok not in ("%",):
+            if not values:  # "ألف شخص": the scale word alone is a number
+                values.append({lex.scales[tok]})
+            i += 1
+            continue
+        if not cands:
+            i += 1
+            continue
+        j = i + 1
+        for width in (2, 1):
+            phrase = " ".join(keys[j : j + width])
+            if phrase in lex.scales:
+                # percentages compare as written ("7,4%" = "7.4 في المائة"): "%" is no token
+                scale, j = max(lex.scales[phrase], 1.0), j + width
+                break
+        if any(k in lex.half_words for k in keys[j : j + 2]):
+            cands = cands | {c + 0.5 for c in cands}  # "8 سنوات ونصف"
+        values.append({round(c * scale, 9) for c in cands})
+        i = j
+    return values
+
+
+def _same(a: list[set[float]], b: list[set[float]]) -> bool:
+    """Whether some reading of a figure in ``a`` equals one in ``b`` (or a range holds it)."""
+    flat_a = set().union(*a) if a else set()
+    flat_b = set().union(*b) if b else set()
+    if any(abs(x - y) <= 1e-9 * max(abs(x), abs(y), 1.0) for x in flat_a for y in flat_b):
+        return True
+    if len(a) == 2 and flat_b:  # a range on side a holds b's figure
+        lo, hi = min(min(a[0]), min(a[1])), max(max(a[0]), max(a[1]))
+        if all(lo <= y <= hi for y in flat_b):
+            return True
+    if len(b) == 2 and flat_a:
+        lo, hi = min(min(b[0]), min(b[1])), max(max(b[0]), max(b[1]))
+        if all(lo <= x <= hi for x in flat_a):
+            return True
+    return False
+
+
+def _mantissa(token: str) -> tuple[float, int] | None:
+    """A figure token's number as written and its decimals ("9.68" -> (9.68, 2))."""
+    reversed_r = _REVERSED_R.match(token)
+    if reversed_r:
+        token = f"{reversed_r.group(2)}.{reversed_r.group(1)}"
+    token = token.replace(",", ".")
+    if not re.fullmatch(r"\d+(?:\.\d+)?", token):
+        return None
+    return float(token), len(token.split(".")[1]) if "." in token else 0
+
+
+def _rounded(span_a: list[str], span_b: list[str]) -> bool:
+    """One figure is the other rounded to fewer decimals (9.68 / 9.7, 2.49 / 2.5)."""
+    ma = next((m for t in span_a if (m := _mantissa(t))), None)
+    mb = next((m for t in span_b if (m := _mantissa(t))), None)
+    if ma is None or mb is None or ma[1] == mb[1]:
+        return False
+    (fine, _), (coarse, places) = (ma, mb) if ma[1] > mb[1] else (mb, ma)
+    return places >= 1 and abs(round(fine, places) - coarse) < 1e-9
+
+
+def _prepared(text: str) -> list[str]:
+    text = _REVERSED_RLM.sub(r"\2.\1", text)
+    text = _REVERSED_SPACE.sub(r"\2.\1", text)
+    text = _SLASH_DATE.sub(" ", text)  # dates written with slashes, in either order
+    text = _SCORE.sub(" ", text)  # scores and clock times are not figures of a claim
+    return display_tokens(text)
+
+
+def _figure_rows(
+    statements: pl.DataFrame,
+    pairs: pl.DataFrame,
+    lex: _FigureLexicon,
+    *,
+    max_span: int,
+    other_days: bool,
+    opcodes: Callable[[list[str], list[str]], list[tuple[str, int, int, int, int]]],
+) -> list[dict[str, object]]:
+    cols = ["statement_id", "text"] + (["published"] if "published" in statements.columns else [])
+    info = {r["statement_id"]: r for r in statements.select(cols).iter_rows(named=True)}
+    rows: list[dict[str, object]] = []
+    for pair in pairs.iter_rows(named=True):
+        a, b = info.get(pair["statement_id_a"]), info.get(pair["statement_id_b"])
+        if a is None or b is None or not a["text"] or not b["text"]:
+            continue
+        wa, wb = _prepared(a["text"]), _prepared(b["text"])
+        ka = [normalize(unmarked(t)) for t in wa]
+        kb = [normalize(unmarked(t)) for t in wb]
+        other_day = (
+            a.get("published") is not None
+            and b.get("published") is not None
+            and a["published"] != b["published"]
+        )
+        if other_day and (not other_days or (set(ka) | set(kb)) & lex.relative_days):
+            continue  # figures of different days (forecasts, prices): not one claim's figures
+        ops = list(opcodes(ka, kb))
+        # words of the pair that differ outside figure slots (another film, another company)
+        differing = [
+            t
+            for op, i1, i2, j1, j2 in ops
+            if op != "equal" and not _house_variant(wa[i1:i2], wb[j1:j2])
+            for t in ka[i1:i2] + kb[j1:j2]
+            if not any(ch.isdigit() for ch in t)
+            and t not in lex.function_words
+            and t not in lex.figure_words
+            and t not in lex.scales
+            and t not in lex.number_words
+            and t not in lex.number_values
+            and len(t) > 2
+        ]
+        other_words = len(differing)
+        other_month = any(t in lex.month_names for t in differing)
+        pair_rows: list[dict[str, object]] = []
+        for n, (op, i1, i2, j1, j2) in enumerate(ops):
+            if op != "replace" or i2 - i1 > max_span or j2 - j1 > max_span:
+                continue
+            before = ops[n - 1][2] - ops[n - 1][1] if n and ops[n - 1][0] == "equal" else 0
+            after = (
+                ops[n + 1][2] - ops[n + 1][1]
+                if n + 1 < len(ops) and ops[n + 1][0] == "equal"
+                else 0
+            )
+            # a scale word shared right after the slot belongs to both figures
+            width = next(
+                (w for w in (2, 1) if w <= after and " ".join(ka[i2 : i2 + w]) in lex.scales), 0
+            )
+            tail = ka[i2 : i2 + width]
+            half_a = [t for t in ka[i2 : i2 + 2] if t in lex.half_words]
+            half_b = [t for t in kb[j2 : j2 + 2] if t in lex.half_words]
+            va = _span_values(ka[i1:i2] + tail + half_a, lex)
+            vb = _span_values(kb[j1:j2] + tail + half_b, lex)
+            width = width or min(after, 1)  # show the scale, else the unit word after the slot
+            if not va or not vb or _same(va, vb) or _rounded(ka[i1:i2], kb[j1:j2]):
+                continue
+            worded = [
+                [t for t in side if t in lex.number_values or t in lex.number_words]
+                for side in (ka[i1:i2], kb[j1:j2])
+            ]
+            if any(
+                len(w) > 1 and not any(ch.isdigit() for t in side for ch in t)
+                for w, side in zip(worded, (ka[i1:i2], kb[j1:j2]), strict=True)
+            ):
+                continue  # "الحادية عشرة": a compound number in words is not read
+            prev = ka[i1 - 1] if before else ""
+            if prev in lex.list_markers or ka[i1] in lex.list_markers:
+                continue
+            if (
+                i1 == 0
+                and j1 == 0
+                and (_LIST_START.match(a["text"]) or _LIST_START.match(b["text"]))
+            ):
+                continue  # list numbering
+            nxt = ka[i2] if after else ""
+            is_date = nxt in lex.months or any(_YEAR_TOKEN.match(t) for t in ka[i1:i2] + kb[j1:j2])
+            conf = 0.5 * min(before, 3) / 3 + 0.5 * min(after, 3) / 3
+            notes = []
+            if other_day:
+                conf -= 0.4
+                notes.append("published on different days")
+            if (set(ka) ^ set(kb)) & lex.number_words:
+                conf -= 0.3
+                notes.append("a side writes numbers in words")
+            if len(va) != len(vb):
+                conf -= 0.2
+            if other_month:
+                conf -= 0.4
+                notes.append("the months differ")
+            elif other_words:
+                conf -= 0.15 * min(other_words, 4)
+                notes.append(f"{other_words} other words differ")
+            span_a, span_b = " ".join(wa[i1:i2]), " ".join(wb[j1:j2])
+            shown_tail = " ".join(wa[i2 : i2 + width])
+            context = " ".join(wa[max(0, i1 - 3) : i1])
+            kind = "date" if is_date else "number"
+            what = f"{kind}: {context} [{span_a} | {span_b}] {shown_tail}".strip()
+            if notes:
+                what += f" ({'; '.join(notes)})"
+            pair_rows.append(
+                {
+                    **pair,
+                    "kind": kind,
+                    "value_a": [f"{span_a} {shown_tail}".strip()],
+                    "value_b": [f"{span_b} {' '.join(wb[j2 : j2 + width])}".strip()],
+                    "what": what,
+                    "confidence": conf,
+                }
+            )
+        if len(pair_rows) > 1:  # several figures differ: perhaps two items, not one claim
+            for row in pair_rows:
+                row["confidence"] = float(row["confidence"]) - 0.3  # type: ignore[arg-type]
+                row["what"] = f"{row['what']} ({len(pair_rows)} figures differ)"
+        for row in pair_rows:
+            row["confidence"] = max(0.0, min(1.0, float(row["confidence"])))  # type: ignore[arg-type]
+        rows.extend(pair_rows)
+    return rows
+
+
+def _house_variant(a: list[str], b: list[str]) -> bool:
+    return bool(a) and bool(b) and variant_kind(" ".join(a), " ".join(b)) is not None
+
+
+def _certainty(confidence: pl.Expr) -> pl.Expr:
+    return (
+        pl.when(confidence >= 0.8)
+        .then(pl.lit("high"))
+        .when(confidence >= 0.5)
+        .then(pl.lit("medium"))
+        .otherwise(pl.lit("low"))
+    )
+
+
 def discrepancies(
     statements: pl.DataFrame,
     alignments: pl.DataFrame,
     claims: pl.DataFrame | None = None,
     entity_mentions: pl.DataFrame | None = None,
     *,
+    stories: pl.DataFrame | None = None,
     relations: Sequence[str] = SAME_CLAIM_RELATIONS,
     cross_outlet: bool = True,
     mode: Literal["conflict", "any"] = "conflict",
+    min_confidence: float = 0.5,
+    max_span: int = 6,
+    other_days: bool = False,
+    entity_kinds: Sequence[str] | None = ("speaker",),
     months: str | Path = "months.yaml",
     quantities: str | Path = "quantities.yaml",
+    figures: str | Path = "figures.yaml",
 ) -> pl.DataFrame:
-    """Different figures, dates, speakers or entities in statements aligned as one claim.
+    """Different figures, dates, speakers or entities in statements of one claim.
 
     Parameters
     ----------
     statements
-        ``schemas.STATEMENTS`` (``statement_id``, ``text``, and ``speaker``,
-        ``entities`` when present).
+        ``schemas.STATEMENTS`` (``statement_id``, ``text``; ``published``,
+        ``speaker``, ``entities`` when present).
     alignments
-        ``schemas.ALIGNMENTS``; pairs whose ``relation`` is in ``relations``.
+        ``schemas.ALIGNMENTS``.
     claims
         ``schemas.CLAIMS``: when given, a pair is compared only when both
         statements belong to one claim (whatever the relation band, so the
@@ -168,18 +496,37 @@ def discrepancies(
         ``relation`` is in ``relations``.
     entity_mentions
         ``schemas.ENTITY_MENTIONS`` to type the entities (person, place, ...).
+    stories
+        ``article_id``, ``story_id`` (``narratives.group_stories``): only
+        pairs of articles of the same story.
     cross_outlet
         Only pairs from different outlets.
     mode
-        ``"conflict"``: each side has a value of the kind the other lacks;
-        ``"any"``: the values of the kind differ and both sides have some.
-    months, quantities
-        Lexicons of month names and scale words (file names or paths).
+        For speakers and entities: ``"conflict"`` (each side names one the
+        other lacks) or ``"any"`` (the sets differ).
+    min_confidence
+        Drop rows less certain than this (default 0.5: medium and high
+        certainty only; 0 lists the low ones too, "perhaps two items").
+    other_days
+        Also compare figures of articles published on different days
+        (reported with low certainty; never when the statements speak
+        relative to the day: اليوم, غدا ...). Off by default: daily reports
+        (weather, markets) of two days share their wording, not their figures.
+    entity_kinds
+        Kinds of agents compared besides figures and dates: ``speaker``
+        (default) and entity types such as ``person``, ``organisation``,
+        ``place`` (capitals stand for their countries, so places differ in
+        wording without differing in fact); ``None`` for every kind.
+    max_span
+        Longest replaced span (words) read as one slot.
+    months, quantities, figures
+        Lexicons: month names, scale words, list markers and day words.
 
     Returns
     -------
     pl.DataFrame
-        ``schemas.DISCREPANCIES``, one row per pair and kind.
+        ``schemas.DISCREPANCIES``, one row per pair and slot (figures,
+        dates) or per pair and kind (speakers, entities), most certain first.
 
     Examples
     --------
@@ -187,25 +534,48 @@ def discrepancies(
     ...     "text": ["وصول أكثر من 700 طن من المساعدات", "وصول أكثر من 500 طن من المساعدات"]})
     >>> al = pl.DataFrame({"statement_id_a": ["a:1"], "statement_id_b": ["b:1"],
     ...     "outlet_a": ["rt"], "outlet_b": ["sana"], "score": [90.0], "relation": ["paraphrase"]})
-    >>> discrepancies(st, al)[["kind", "value_a", "value_b"]].rows()
-    [('number', ['700'], ['500'])]
+    >>> discrepancies(st, al)[["kind", "value_a", "value_b", "certainty"]].rows()
+    [('number', ['700 طن'], ['500 طن'], 'high')]
     """
+    from narratives.compare.substitutions import difflib_opcodes
+
     check(statements, ("statement_id", "text"), name="statements", stage="discrepancies")
     check(alignments, ALIGNMENT_COLUMNS, name="alignments", stage="discrepancies")
     if mode not in ("conflict", "any"):
         raise ValueError(f"discrepancies: mode must be 'conflict' or 'any', not {mode!r}")
     pairs = same_claim_pairs(
-        alignments, claims, relations=tuple(relations), cross_outlet=cross_outlet
+        alignments, claims, stories=stories, relations=tuple(relations), cross_outlet=cross_outlet
     ).select("statement_id_a", "statement_id_b", "outlet_a", "outlet_b", "relation", "claim_id")
+    lex = _figure_lexicon(months, quantities, figures)
+    figure_rows = _figure_rows(
+        statements,
+        pairs,
+        lex,
+        max_span=max_span,
+        other_days=other_days,
+        opcodes=lambda x, y: list(difflib_opcodes(x, y)),
+    )
+    texts = statements.select("statement_id", "text")
     ids = pl.concat([pairs["statement_id_a"], pairs["statement_id_b"]]).unique().implode()
     subset = statements.filter(pl.col("statement_id").is_in(ids))
+    if "speaker_mention" in subset.columns and "speaker" in subset.columns:
+        # a speaker found by co-reference ("وبين أن") or carried over is no evidence of who
+        # said it: compare speakers only where the statement names them
+        named = pl.col("speaker_mention").is_not_null() & pl.col("text").str.contains(
+            pl.col("speaker_mention"), literal=True
+        )
+        subset = subset.with_columns(
+            speaker=pl.when(named).then(pl.col("speaker")).otherwise(pl.lit(None, pl.String))
+        )
     values = (
         statement_values(subset, entity_mentions, months=months, quantities=quantities)
+        .filter(~pl.col("kind").is_in(["number", "date"]))
+        .filter(pl.lit(True) if entity_kinds is None else pl.col("kind").is_in(list(entity_kinds)))
         .group_by("statement_id", "kind")
         .agg(pl.col("value").unique().sort())
     )
     kinds = values.select("kind").unique()
-    rows = (
+    agents = (
         pairs.join(kinds, how="cross")
         .join(
             values.rename({"statement_id": "statement_id_a", "value": "set_a"}),
@@ -224,8 +594,52 @@ def discrepancies(
         )
     )
     a_has, b_has = pl.col("value_a").list.len() > 0, pl.col("value_b").list.len() > 0
-    rows = rows.filter(a_has & b_has if mode == "conflict" else a_has | b_has)
-    texts = statements.select("statement_id", "text")
+    agents = agents.filter(a_has & b_has if mode == "conflict" else a_has | b_has)
+    # an entity swap is one name against one name; lists of attendees differ without conflict
+    one_each = (pl.col("value_a").list.len() == 1) & (pl.col("value_b").list.len() == 1)
+    # speakers: only canonical actor ids (actors.yaml) on both sides; names read from open
+    # text ("فهد المقحم" / "فهد المقحم المبتعثين", a title / the name) are not told apart
+    canonical = pl.col("value_a").list.eval(
+        pl.element().str.contains(r"^[a-z0-9_]+$")
+    ).list.all() & (
+        pl.col("value_b").list.eval(pl.element().str.contains(r"^[a-z0-9_]+$")).list.all()
+    )
+    agents = agents.filter(
+        ((pl.col("kind") == "speaker") & canonical) | ((pl.col("kind") != "speaker") & one_each)
+    ).with_columns(
+        confidence=pl.when(pl.col("kind") == "speaker").then(0.6).otherwise(0.5),
+        what=pl.format(
+            "{}: {} | {}",
+            "kind",
+            pl.col("value_a").list.join(", "),
+            pl.col("value_b").list.join(", "),
+        ),
+    )
+    frames = [
+        agents.select(
+            *pairs.columns,
+            "kind",
+            "value_a",
+            "value_b",
+            "what",
+            pl.col("confidence").cast(pl.Float64),
+        )
+    ]
+    if figure_rows:
+        frames.append(
+            pl.DataFrame(
+                figure_rows,
+                schema={
+                    **dict(pairs.schema),
+                    "kind": pl.String,
+                    "value_a": pl.List(pl.String),
+                    "value_b": pl.List(pl.String),
+                    "what": pl.String,
+                    "confidence": pl.Float64,
+                },
+            )
+        )
+    rows = pl.concat(frames, how="vertical_relaxed").filter(pl.col("confidence") >= min_confidence)
     rows = rows.join(
         texts.rename({"statement_id": "statement_id_a", "text": "text_a"}),
         on="statement_id_a",
@@ -235,5 +649,8 @@ def discrepancies(
         on="statement_id_b",
         how="left",
     )
-    out = rows.sort("statement_id_a", "statement_id_b", "kind")
+    out = rows.with_columns(certainty=_certainty(pl.col("confidence"))).sort(
+        ["confidence", "statement_id_a", "statement_id_b", "kind"],
+        descending=[True, False, False, False],
+    )
     return schemas.conform(out, schemas.DISCREPANCIES).select(schemas.DISCREPANCIES.names())

@@ -1,8 +1,28 @@
-"""Emphasis: where and how much an outlet gives a claim.
+"""Emphasis: where and how much an outlet gives a claim, read as the article was published.
 
 Per statement: headline or not, lede or not, relative position, share of the
 article's words, repetitions of its claim within the article, direct quote.
 Per claim x outlet and per outlet: aggregates of those.
+
+How the article is read (the rules, in order):
+
+- **Reading order** is the order of the text (``start``), not the order the
+  statements were numbered in (headlines first).
+- The **headline** is a headline line that comes before the first body
+  statement. A headline line after body text is a **crosshead**
+  (``is_crosshead``): a subheading inside the article, not its headline
+  (SANA's "لافروف: ..." lines between paragraphs).
+- A body paragraph that the scrape put after the article's closing credit
+  line ("المصدر: روسيا اليوم"), when body text comes before that line, is the
+  page's standfirst placed last by the scrape: it is read first (RT Arabic
+  pages end with their summary paragraph). This needs ``articles`` (spans).
+- The **lede** is the first ``lede`` body statements in that reading order
+  (never a headline or crosshead).
+- **Repetitions**: statements of one article that say the same thing are one
+  claim told again: the same claim id, or the same content words (at least
+  ``repeat_min_shared`` shared, and at least ``repeat_overlap`` of the
+  shorter statement's content words); ``repetitions`` counts the statement
+  and those that say the same.
 """
 
 from __future__ import annotations
@@ -16,8 +36,122 @@ from narratives.compare._text import statement_tokens
 DIRECT_QUOTES: tuple[str, ...] = ("direct", "mixed")
 
 
-def emphasis(statements: pl.DataFrame, claims: pl.DataFrame, *, lede: int = 1) -> pl.DataFrame:
-    """Emphasis of every statement in its article.
+def _match_stopwords() -> list[str]:
+    from narratives._resources import load_tsv
+
+    return load_tsv("match_stopwords.tsv")["word"].to_list()
+
+
+def repetitions(
+    statements: pl.DataFrame,
+    claims: pl.DataFrame | None = None,
+    *,
+    min_shared: int = 5,
+    overlap: float = 0.5,
+) -> pl.DataFrame:
+    """How many statements of its article say what each statement says.
+
+    Two statements of an article are one claim told twice when they belong
+    to the same claim, or share at least ``min_shared`` content words (words
+    outside ``match_stopwords.tsv``: not function words, reporting verbs or
+    titles) making at least ``overlap`` of the shorter one's content words.
+    Pairs are not chained: a long statement that restates two claims does
+    not make those two one claim.
+
+    Returns
+    -------
+    pl.DataFrame
+        ``statement_id``, ``repetitions`` (Int32: 1 + the statements of the
+        article saying the same).
+
+    Examples
+    --------
+    >>> st = pl.DataFrame({"statement_id": ["a:1", "a:2", "a:3"], "article_id": ["a"] * 3,
+    ...     "text": ["أكد الجانبان عزمهما محاربة الإرهاب الدولي بلا تنازلات",
+    ...              "مضيفا أن الجانبين أكدا عزمهما محاربة الإرهاب الدولي بلا تنازلات",
+    ...              "وقال إن العلاقات تمر بمرحلة صعبة"]})
+    >>> repetitions(st)["repetitions"].to_list()
+    [2, 2, 1]
+    """
+    stop = set(_match_stopwords())
+    words = (
+        statements.select("statement_id", "article_id", tok=statement_tokens(statements))
+        .explode("tok")
+        .drop_nulls("tok")
+        .filter(~pl.col("tok").is_in(list(stop)) & (pl.col("tok").str.len_chars() > 2))
+        .filter(~pl.col("tok").str.contains(r"^\d+$"))
+        .unique(["statement_id", "tok"])
+    )
+    sizes = words.group_by("statement_id").len("n_words")
+    shared = (
+        words.join(words, on=["article_id", "tok"], suffix="_b")
+        .filter(pl.col("statement_id") < pl.col("statement_id_b"))
+        .group_by("statement_id", "statement_id_b")
+        .len("shared")
+        .filter(pl.col("shared") >= min_shared)
+        .join(sizes, on="statement_id")
+        .join(
+            sizes.rename({"statement_id": "statement_id_b", "n_words": "n_b"}), on="statement_id_b"
+        )
+        .filter(pl.col("shared") >= overlap * pl.min_horizontal("n_words", "n_b"))
+        .select("statement_id", "statement_id_b")
+    )
+    edges = list(shared.iter_rows())
+    if claims is not None and "article_id" in statements.columns:
+        same = (
+            statements.select("statement_id", "article_id")
+            .join(claims.select("statement_id", "claim_id"), on="statement_id")
+            .filter(pl.len().over("article_id", "claim_id") > 1)
+            .sort("statement_id")
+            .group_by("article_id", "claim_id")
+            .agg(pl.col("statement_id"))
+        )
+        for ids in same["statement_id"].to_list():
+            edges.extend((a, b) for i, a in enumerate(ids) for b in ids[i + 1 :])
+    pairs = pl.DataFrame(edges, schema={"a": pl.String, "b": pl.String}, orient="row").unique()
+    degree = (
+        pl.concat([pairs.select(statement_id="a"), pairs.select(statement_id="b")])
+        .group_by("statement_id")
+        .len("others")
+    )
+    return (
+        statements.select("statement_id")
+        .join(degree, on="statement_id", how="left")
+        .select("statement_id", repetitions=(pl.col("others").fill_null(0) + 1).cast(pl.Int32))
+    )
+
+
+def _standfirsts(statements: pl.DataFrame, articles: pl.DataFrame | None) -> pl.DataFrame:
+    """Body statements placed after the article's closing credit line: ``statement_id``."""
+    if articles is None or "spans" not in articles.columns or "start" not in statements.columns:
+        return pl.DataFrame(schema={"statement_id": pl.String})
+    credits = (
+        articles.select("article_id", "spans")
+        .explode("spans")
+        .unnest("spans")
+        .filter(pl.col("role") == "credit")
+        .group_by("article_id")
+        .agg(pl.col("end").max().alias("credit_end"))
+    )
+    body = statements.filter(~pl.col("is_headline").fill_null(False)).join(credits, on="article_id")
+    before = body.filter(pl.col("start") < pl.col("credit_end")).select("article_id").unique()
+    return (
+        body.filter(pl.col("start") >= pl.col("credit_end"))
+        .join(before, on="article_id", how="semi")
+        .select("statement_id")
+    )
+
+
+def emphasis(
+    statements: pl.DataFrame,
+    claims: pl.DataFrame,
+    *,
+    articles: pl.DataFrame | None = None,
+    lede: int = 1,
+    repeat_min_shared: int = 5,
+    repeat_overlap: float = 0.5,
+) -> pl.DataFrame:
+    """Emphasis of every statement in its article, in reading order.
 
     Parameters
     ----------
@@ -25,8 +159,14 @@ def emphasis(statements: pl.DataFrame, claims: pl.DataFrame, *, lede: int = 1) -
         ``schemas.STATEMENTS``.
     claims
         ``schemas.CLAIMS`` (for the claim of each statement and repetitions).
+    articles
+        ``schemas.ARTICLES`` (its ``spans``), to read a standfirst the scrape
+        placed after the closing credit line first (optional).
     lede
-        How many of the first body (non-headline) statements form the lede.
+        How many of the first body statements form the lede.
+    repeat_min_shared, repeat_overlap
+        When two statements of one article are the same claim told again
+        (see :func:`repetitions`).
 
     Returns
     -------
@@ -54,22 +194,47 @@ def emphasis(statements: pl.DataFrame, claims: pl.DataFrame, *, lede: int = 1) -
     frame = statements.with_columns(
         (pl.lit(None, t).alias(c) for c, t in optional.items() if c not in statements.columns)
     )
-    body = ~pl.col("is_headline").fill_null(False)
+    order = pl.col("start") if "start" in frame.columns else pl.col("position")
+    standfirst = _standfirsts(frame, articles)
+    head_flag = pl.col("is_headline").fill_null(False)
     frame = (
         frame.join(claims.select("statement_id", "claim_id"), on="statement_id", how="left")
-        .with_columns(n_words=statement_tokens(frame).list.len().cast(pl.Int32))
-        .sort("article_id", "position")
+        .with_columns(
+            n_words=statement_tokens(frame).list.len().cast(pl.Int32),
+            _first=pl.col("statement_id").is_in(standfirst["statement_id"].implode()),
+            _order=order,
+        )
+        .sort("article_id", "_order")
+        .with_columns(_body_seen=(~head_flag).cum_sum().over("article_id"))
+        .with_columns(
+            is_crosshead=head_flag & (pl.col("_body_seen") > 0),
+            is_headline=head_flag & (pl.col("_body_seen") == 0),
+        )
+        # reading order: headline, then a standfirst placed after the credit line, then the rest
+        .sort("article_id", pl.col("is_headline").not_(), pl.col("_first").not_(), "_order")
+    )
+    body = ~pl.col("is_headline") & ~pl.col("is_crosshead")
+    reps = repetitions(frame, claims, min_shared=repeat_min_shared, overlap=repeat_overlap).select(
+        "statement_id", "repetitions"
+    )
+    frame = (
+        frame.join(reps, on="statement_id", how="left")
         .with_columns(
             body_rank=pl.when(body).then(body.cum_sum().over("article_id") - 1),
+            body_before=body.cum_sum().over("article_id"),
             n_body=body.sum().over("article_id"),
             article_words=pl.col("n_words").sum().over("article_id"),
-            repetitions=pl.len().over("article_id", "claim_id").cast(pl.Int32),
         )
         .with_columns(
             is_lede=pl.col("body_rank").is_not_null() & (pl.col("body_rank") < lede),
-            relative_position=pl.when(~body | (pl.col("n_body") <= 1))
+            relative_position=pl.when(pl.col("is_headline") | (pl.col("n_body") <= 1))
             .then(0.0)
-            .otherwise(pl.col("body_rank") / (pl.col("n_body") - 1)),
+            .otherwise(
+                pl.coalesce("body_rank", pl.col("body_before").cast(pl.Float64)).clip(
+                    0, pl.col("n_body") - 1
+                )
+                / (pl.col("n_body") - 1)
+            ),
             word_share=pl.when(pl.col("article_words") > 0).then(
                 pl.col("n_words") / pl.col("article_words")
             ),
@@ -132,7 +297,7 @@ def emphasis_claims(emphasis: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFram
         in_lede="is_lede",
         relative_position="relative_position",
         word_share="word_share",
-        repetitions=pl.lit(1.0),
+        repetitions=pl.col("repetitions").cast(pl.Float64),
         direct_quote_share=pl.col("is_direct").cast(pl.Float64),
         representative="representative",
         statement_ids=pl.concat_list("statement_id"),
@@ -145,7 +310,8 @@ def emphasis_claims(emphasis: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFram
     multi = emphasis.join(rest.select("statement_id"), on="statement_id").sort("statement_id")
     per_article = multi.group_by("claim_id", "outlet", "article_id", maintain_order=True).agg(
         pl.col("word_share").sum().alias("article_share"),
-        pl.len().alias("article_reps"),
+        # the claim's statements here, or as many as repeat its least repeated one
+        pl.max_horizontal(pl.len(), pl.col("repetitions").min()).alias("article_reps"),
     )
     per_claim = (
         multi.sort("statement_id")
@@ -179,7 +345,13 @@ def emphasis_claims(emphasis: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFram
     )
 
 
-def emphasis_outlets(emphasis_claims: pl.DataFrame, *, min_outlets: int = 2) -> pl.DataFrame:
+def emphasis_outlets(
+    emphasis_claims: pl.DataFrame,
+    *,
+    min_outlets: int = 2,
+    claims: pl.DataFrame | None = None,
+    stories: pl.DataFrame | None = None,
+) -> pl.DataFrame:
     """Per-outlet means of :func:`emphasis_claims` over claims others carried too.
 
     Parameters
@@ -189,6 +361,12 @@ def emphasis_outlets(emphasis_claims: pl.DataFrame, *, min_outlets: int = 2) -> 
     min_outlets
         Only claims carried by at least this many outlets (the default, 2,
         compares outlets on the claims they share; 1 takes every claim).
+    claims, stories
+        ``schemas.CLAIMS`` (with ``article_id``) and ``schemas.STORIES``
+        (``article_id``, ``story_id``, ``outlet``): when both are given, a
+        claim counts for an outlet only in articles of stories that at least
+        ``min_outlets`` outlets covered, so outlets are compared on the
+        stories they share, not on what one covered alone.
 
     Returns
     -------
@@ -210,9 +388,22 @@ def emphasis_outlets(emphasis_claims: pl.DataFrame, *, min_outlets: int = 2) -> 
         name="emphasis_claims",
         stage="emphasis_outlets",
     )
+    kept = emphasis_claims.filter(pl.col("claim_outlets") >= min_outlets)
+    if claims is not None and stories is not None:
+        check(claims, ("claim_id", "article_id"), name="claims", stage="emphasis_outlets")
+        check(
+            stories, ("article_id", "story_id", "outlet"), name="stories", stage="emphasis_outlets"
+        )
+        shared = stories.filter(pl.col("outlet").n_unique().over("story_id") >= min_outlets)
+        in_shared = (
+            claims.select("claim_id", "article_id")
+            .join(shared.select("article_id", "outlet"), on="article_id")
+            .select("claim_id", "outlet")
+            .unique()
+        )
+        kept = kept.join(in_shared, on=["claim_id", "outlet"], how="semi")
     out = (
-        emphasis_claims.filter(pl.col("claim_outlets") >= min_outlets)
-        .group_by("outlet")
+        kept.group_by("outlet")
         .agg(
             pl.len().cast(pl.Int64).alias("n_claims"),
             pl.col("in_headline").cast(pl.Float64).mean().alias("headline_share"),

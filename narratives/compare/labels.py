@@ -49,7 +49,7 @@ def load_labels(labels: LabelSource = "labels.yaml") -> pl.DataFrame:
     data = labels if isinstance(labels, Mapping) else load_yaml(labels)
     if not isinstance(data, Mapping) or not isinstance(data.get("referents"), Mapping):
         raise ValueError(f"{where}: expected a mapping with a 'referents' mapping at the top")
-    rows: list[dict[str, str]] = []
+    rows: list[dict[str, str | bool]] = []
     for referent, entry in data["referents"].items():
         items = entry.get("labels") if isinstance(entry, Mapping) else None
         if not isinstance(items, list):
@@ -200,6 +200,8 @@ def _tie(
         found = found.with_columns(speaker=pl.lit(None, pl.String))
     if "quote" not in found.columns:
         found = found.with_columns(quote=pl.lit(None, pl.String))
+    if "cue" not in found.columns:
+        found = found.with_columns(cue=pl.lit(None, pl.String))
     sure = found.filter(~pl.col("ambiguous"))
     unsure = found.filter(pl.col("ambiguous")).with_row_index("__row")
     if unsure.is_empty():
@@ -236,14 +238,19 @@ def _tie(
 
 
 def _voices(hits: pl.DataFrame, texts: pl.DataFrame, rows: list[dict[str, Any]]) -> pl.Series:
-    """``narration`` | ``reported`` | ``quoted`` for each hit (inside quotation marks = quoted)."""
+    """``narration`` | ``reported`` | ``quoted`` for each hit.
+
+    Quoted: inside quotation marks (marks around the name alone, لـ "داعش",
+    are no quotation); reported: in a statement with a speaker or a reporting
+    verb (an unnamed source's words too); narration: the outlet's own words.
+    """
     text_of = dict(texts.iter_rows())
     patterns = {
         r["form"]: re.compile(r"(?<!\w)" + _form_pattern(r["form"]) + r"(?!\w)") for r in rows
     }
     out = []
-    for sid, form, speaker, quote in hits.select(
-        "statement_id", "form", "speaker", "quote"
+    for sid, form, speaker, cue, quote in hits.select(
+        "statement_id", "form", "speaker", "cue", "quote"
     ).iter_rows():
         if quote == "direct":
             out.append("quoted")
@@ -251,7 +258,9 @@ def _voices(hits: pl.DataFrame, texts: pl.DataFrame, rows: list[dict[str, Any]])
         norm, _ = normalize_with_offsets(text_of.get(sid) or "")
         m = patterns[form].search(norm)
         inside = m is not None and norm[: m.start()].count('"') % 2 == 1
-        out.append("quoted" if inside else "reported" if speaker else "narration")
+        if inside and m is not None and norm[m.end() : m.end() + 1] == '"':
+            inside = norm[m.start() - 1 : m.start()] != '"'  # لـ "داعش": marks around a name
+        out.append("quoted" if inside else "reported" if (speaker or cue) else "narration")
     return pl.Series("voice", out, dtype=pl.String)
 
 
@@ -302,7 +311,9 @@ def label_choices(
     toks = statement_tokens(statements)
     padded = pl.lit("  ") + toks.list.join("  ") + pl.lit("  ")
     lex = pl.DataFrame(rows)
-    cols = [c for c in ("article_id", "position", "speaker", "quote") if c in statements.columns]
+    cols = [
+        c for c in ("article_id", "position", "speaker", "cue", "quote") if c in statements.columns
+    ]
     found = (
         statements.select(
             "statement_id",

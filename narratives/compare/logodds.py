@@ -13,19 +13,41 @@ with the prior ``a_w = a_0 * f_w`` proportional to the word's frequency
 ``f_w`` in the background (both groups together) and ``a_0`` the prior's
 total weight (``prior_scale``). Swapping ``i`` and ``j`` flips the sign of
 ``z``.
+
+What is counted (:func:`distinguishing_terms`): by default only statements
+of claims that several outlets carried (``scope="aligned"``), so the topic
+is held constant and what differs is wording; ``scope="all"`` counts every
+statement. Left out: function words, single letters, numbers, each outlet's
+own name (الشرق الأوسط in Asharq Al-Awsat), site furniture words
+(``lexicons/distinguishing_terms.yaml``) and statements an outlet repeats
+word for word in several articles (promotions, sign-offs: learned from the
+corpus). Terms are shown as written (the outlet's most frequent spelling),
+not in the normalized form used to count them.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Collection
+from functools import lru_cache
 from typing import Literal
 
 import numpy as np
 import polars as pl
 
 from narratives import schemas
+from narratives._resources import load_yaml
 from narratives.compare._common import check
-from narratives.compare._text import proclitic_map, statement_tokens
+from narratives.compare._text import (
+    _strip_display_form,
+    display_tokens,
+    normalized,
+    proclitic_map,
+    statement_tokens,
+    unmarked,
+)
+from narratives.normalize import normalize
 
 
 def log_odds_z(
@@ -86,6 +108,11 @@ def term_counts(
     return long
 
 
+def statement_tokens_vocab(frame: pl.DataFrame) -> list[str]:
+    """Distinct match-normalized tokens of ``frame``'s statements."""
+    return frame.select(t=statement_tokens(frame)).explode("t")["t"].drop_nulls().unique().to_list()
+
+
 def _versus_rest(
     counts: pl.DataFrame, outlets: list[str], min_count: int, prior_scale: float, top_n: int
 ) -> pl.DataFrame:
@@ -132,12 +159,140 @@ def _versus_rest(
     )
 
 
+@lru_cache(maxsize=2)
+def _excluded_words(path: str = "distinguishing_terms.yaml") -> frozenset[str]:
+    from narratives.compare.substitutions import function_words
+
+    data = load_yaml(path)
+    words = data.get("furniture_words") if isinstance(data, dict) else None
+    return function_words() | frozenset(normalize(str(w)) for w in words or [])
+
+
+@lru_cache(maxsize=2)
+def _outlet_names(path: str = "outlets.yaml") -> dict[str, tuple[str, ...]]:
+    """Each outlet's Arabic names of two words or more, match-normalized.
+
+    One-word names (الرياض, الجزيرة, اليوم) are also common words, so only
+    longer names (الشرق الاوسط) are taken for self-references.
+    """
+    data = load_yaml(path)
+    entries = data.get("outlets", data) if isinstance(data, dict) else data
+    out: dict[str, tuple[str, ...]] = {}
+    for entry in entries or []:
+        if not isinstance(entry, dict) or "id" not in entry:
+            continue
+        names = entry.get("name_ar") or []
+        names = [names] if isinstance(names, str) else names
+        phrases = {normalize(str(name)) for name in names}
+        out[str(entry["id"])] = tuple(sorted(p for p in phrases if " " in p))
+    extra = load_yaml("distinguishing_terms.yaml")
+    for outlet, words in ((extra or {}).get("self_names") or {}).items():
+        out[str(outlet)] = out.get(str(outlet), ()) + tuple(normalize(str(w)) for w in words)
+    return out
+
+
+def without_own_names(statements: pl.DataFrame) -> pl.DataFrame:
+    """``statements`` with each outlet's own name (two words or more, or listed in
+    ``distinguishing_terms.yaml``) left out of its tokens, and "عبد ال..." names joined."""
+    from narratives.compare._text import TOKENS_COLUMN
+
+    frame = statements.with_columns(statement_tokens(statements).alias(TOKENS_COLUMN))
+    # "عبد العزيز" and "عبدالعزيز" are one name however spaced: count it as one word
+    frame = frame.with_columns(
+        pl.col(TOKENS_COLUMN)
+        .list.join(" ")
+        .str.replace_all(r"(^|\s)عبد (ال\S+)", "${1}عبد${2}")
+        .str.split(" ")
+        .list.eval(pl.element().filter(pl.element() != ""))
+        .alias(TOKENS_COLUMN)
+    )
+    present = set(frame["outlet"].drop_nulls().unique().to_list())
+    for outlet, phrases in _outlet_names().items():
+        if outlet not in present or not phrases:
+            continue
+        pattern = "|".join(rf"(?:^|\s){re.escape(p)}(?:\s|$)" for p in phrases)
+        joined = pl.col(TOKENS_COLUMN).list.join(" ")
+        frame = frame.with_columns(
+            pl.when(pl.col("outlet") == outlet)
+            .then(
+                joined.str.replace_all(pattern, " ")
+                .str.split(" ")
+                .list.eval(pl.element().filter(pl.element() != ""))
+            )
+            .otherwise(pl.col(TOKENS_COLUMN))
+            .alias(TOKENS_COLUMN)
+        )
+    return frame
+
+
+def repeated_statements(statements: pl.DataFrame, *, min_articles: int = 3) -> pl.DataFrame:
+    """Statements an outlet prints word for word in ``min_articles`` articles or more.
+
+    Such lines are the outlet's furniture (promotions, sign-offs, boilerplate
+    that survived cleaning), not its wording of the news. Returns
+    ``statement_id``.
+    """
+    if "article_id" not in statements.columns:
+        return pl.DataFrame(schema={"statement_id": pl.String})
+    keyed = statements.select(
+        "statement_id", "outlet", "article_id", _key=normalized(pl.col("text"))
+    )
+    return keyed.filter(
+        pl.col("article_id").n_unique().over("outlet", "_key") >= min_articles
+    ).select("statement_id")
+
+
+def without_repeated_openings(
+    statements: pl.DataFrame, *, min_articles: int = 9, words: int = 3
+) -> pl.DataFrame:
+    """``statements`` with their first ``words`` tokens dropped where an outlet opens
+    statements of ``min_articles`` articles or more with them.
+
+    Catches furniture glued to content ("رابط الخبر بصحيفة الوئام: <headline>"):
+    the repeated opening is not counted, the rest is. Works on the
+    ``norm_tokens`` column (added when missing).
+    """
+    from narratives.compare._text import TOKENS_COLUMN
+
+    frame = statements.with_columns(statement_tokens(statements).alias(TOKENS_COLUMN))
+    if "article_id" not in frame.columns or frame.height == 0:
+        return frame
+    opening = pl.col(TOKENS_COLUMN).list.head(words).list.join(" ")
+    flagged = frame.with_columns(_open=opening).with_columns(
+        _rep=(pl.col(TOKENS_COLUMN).list.len() > words)
+        & (pl.col("article_id").n_unique().over("outlet", "_open") >= min_articles)
+    )
+    return flagged.with_columns(
+        pl.when(pl.col("_rep"))
+        .then(pl.col(TOKENS_COLUMN).list.slice(words))
+        .otherwise(pl.col(TOKENS_COLUMN))
+        .alias(TOKENS_COLUMN)
+    ).drop("_open", "_rep")
+
+
+def _display_forms(frame: pl.DataFrame, keys: set[str], mapping: dict[str, str]) -> dict[str, str]:
+    """``{term: most frequent written form}`` for the terms in ``keys``."""
+    forms: dict[str, Counter[str]] = {}
+    for text in frame["text"].to_list():
+        for word in display_tokens(text or ""):
+            key = normalize(unmarked(word))
+            term = mapping.get(key, key)
+            if term in keys:
+                shown = word if term == key else _strip_display_form(word, term)
+                forms.setdefault(term, Counter())[unmarked(shown)] += 1
+    return {k: c.most_common(1)[0][0] for k, c in forms.items()}
+
+
 def distinguishing_terms(
     statements: pl.DataFrame,
     alignments: pl.DataFrame | None = None,
     *,
+    claims: pl.DataFrame | None = None,
     versus: Literal["rest", "each"] = "rest",
-    aligned_only: bool = False,
+    scope: Literal["aligned", "all"] | None = None,
+    aligned_only: bool | None = None,
+    furniture_min_articles: int = 3,
+    min_z: float = 1.96,
     prior_scale: float = 1000.0,
     min_count: int = 3,
     top_n: int = 30,
@@ -152,13 +307,27 @@ def distinguishing_terms(
     statements
         ``schemas.STATEMENTS`` (``statement_id``, ``outlet``, ``text``).
     alignments
-        ``schemas.ALIGNMENTS``; needed with ``aligned_only``.
+        ``schemas.ALIGNMENTS``; with ``scope="aligned"`` and no ``claims``,
+        statements aligned with another outlet's are counted.
+    claims
+        ``schemas.CLAIMS`` (with ``claim_outlets`` or computed): with
+        ``scope="aligned"``, statements of claims several outlets carried.
     versus
         ``"rest"``: each outlet against all the others pooled; ``"each"``:
         every ordered pair of outlets.
+    scope
+        ``"aligned"`` (the default when claims or alignments are given):
+        count only statements of claims other outlets carried too, so the
+        topic is held constant and what differs is wording; ``"all"`` (the
+        default without them): every statement.
     aligned_only
-        Count only statements aligned with a statement of another outlet, so
-        the topic is held constant and what differs is wording.
+        Older spelling of ``scope`` (True = "aligned", False = "all").
+    min_z
+        Keep terms with ``|z|`` at least this (1.96: significant at 5 %,
+        two-sided); 0 keeps the ``top_n`` whatever their z.
+    furniture_min_articles
+        A statement an outlet repeats word for word in this many articles is
+        furniture and is not counted (0 keeps everything).
     prior_scale
         Total weight ``a_0`` of the informative prior (background frequencies).
     min_count
@@ -181,9 +350,9 @@ def distinguishing_terms(
     --------
     >>> st = pl.DataFrame({"statement_id": ["a:1", "b:1"], "outlet": ["sana", "rt"],
     ...     "text": ["الإرهابيين الإرهابيين الإرهابيين سورية", "المسلحين المسلحين المسلحين سوريا"]})
-    >>> out = distinguishing_terms(st, min_count=1, top_n=1)
+    >>> out = distinguishing_terms(st, min_count=1, top_n=1, min_z=0)
     >>> out.filter(pl.col("outlet") == "sana")[["term", "rank"]].rows()
-    [('الارهابيين', 1), ('المسلحين', 1)]
+    [('الإرهابيين', 1), ('المسلحين', 1)]
     """
     check(
         statements,
@@ -195,14 +364,40 @@ def distinguishing_terms(
         raise ValueError(f"distinguishing_terms: versus must be 'rest' or 'each', not {versus!r}")
     if prior_scale <= 0:
         raise ValueError("distinguishing_terms: prior_scale must be positive")
+    if scope is None:
+        given = claims is not None or alignments is not None
+        aligned = aligned_only is True or (aligned_only is None and given)
+        scope = "aligned" if aligned else "all"
+    if scope not in ("aligned", "all"):
+        raise ValueError(f"distinguishing_terms: scope must be 'aligned' or 'all', not {scope!r}")
     frame = statements
-    if aligned_only:
-        if alignments is None:
-            raise ValueError("distinguishing_terms: aligned_only needs the alignments")
-        cross = alignments.filter(pl.col("outlet_a").ne_missing(pl.col("outlet_b")))
-        ids = pl.concat([cross["statement_id_a"], cross["statement_id_b"]]).unique()
-        frame = frame.filter(pl.col("statement_id").is_in(ids.implode()))
-    long = term_counts(frame, clitics=clitics, stopwords=stopwords).drop_nulls("outlet")
+    if scope == "aligned":
+        if claims is not None:
+            check(claims, ("claim_id", "statement_id"), name="claims", stage="distinguishing_terms")
+            with_outlets = claims.join(
+                statements.select("statement_id", "outlet"),
+                on="statement_id",
+                how="left",
+                suffix="_st",
+            )
+            outlet_col = "outlet" if "outlet" in claims.columns else "outlet_st"
+            shared = with_outlets.filter(pl.col(outlet_col).n_unique().over("claim_id") > 1)
+            frame = frame.join(shared.select("statement_id"), on="statement_id", how="semi")
+        elif alignments is not None:
+            cross = alignments.filter(pl.col("outlet_a").ne_missing(pl.col("outlet_b")))
+            ids = pl.concat([cross["statement_id_a"], cross["statement_id_b"]]).unique()
+            frame = frame.filter(pl.col("statement_id").is_in(ids.implode()))
+        else:
+            raise ValueError("distinguishing_terms: scope='aligned' needs claims or alignments")
+    if furniture_min_articles > 0:
+        furniture = repeated_statements(statements, min_articles=furniture_min_articles)
+        frame = frame.join(furniture, on="statement_id", how="anti")
+    frame = without_repeated_openings(frame, min_articles=max(furniture_min_articles, 1) * 3)
+    frame = without_own_names(frame)
+    excluded = _excluded_words() | frozenset(stopwords)
+    long = term_counts(frame, clitics=clitics, stopwords=excluded).drop_nulls("outlet")
+    long = long.filter((pl.col("term").str.len_chars() > 1) & ~pl.col("term").str.contains(r"\d"))
+
     counts = long.group_by("outlet", "term").len("n")
     outlets = sorted(counts["outlet"].unique().to_list())
     total = counts.group_by("term").agg(pl.col("n").sum().alias("n_all"))
@@ -259,6 +454,7 @@ def distinguishing_terms(
             .cast(pl.Int32)
         )
         results.append(top)
+    results = [r.filter(pl.col("z").abs() >= min_z) for r in results if r.height]
     results = [r for r in results if r.height]
     if not results:
         return pl.DataFrame(schema=schemas.DISTINGUISHING_TERMS)
@@ -272,6 +468,16 @@ def distinguishing_terms(
     )
     out = out.join(examples, on=["outlet", "term"], how="left").sort(
         ["outlet", "versus", "z"], descending=[False, False, True]
+    )
+    terms = set(out["term"].to_list())
+    mapping: dict[str, str] = {}
+    if clitics:
+        vocab = set(statement_tokens_vocab(frame))
+        mapping = proclitic_map(vocab, vocab)
+    shown = _display_forms(frame, terms, mapping)
+    out = out.with_columns(
+        term_key=pl.col("term"),
+        term=pl.col("term").replace(shown),
     )
     return schemas.conform(out, schemas.DISTINGUISHING_TERMS).select(
         schemas.DISTINGUISHING_TERMS.names()

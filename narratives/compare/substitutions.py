@@ -107,6 +107,16 @@ def function_words(path: str = "match_stopwords.tsv") -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
+def frame_words(path: str = "match_stopwords.tsv") -> frozenset[str]:
+    """Reporting verbs, titles and interview words (``match_stopwords.tsv``, not function words):
+    a span holding one is about attribution (see ``reporting_verbs``), not word choice."""
+    table = load_tsv(path)
+    if "kind" not in table.columns:
+        return frozenset()
+    return frozenset(table.filter(pl.col("kind") != "function")["word"].to_list())
+
+
+@lru_cache(maxsize=4)
 def scale_words(path: str = "quantities.yaml") -> frozenset[str]:
     """Match-normalized scale words (ألف, ملايين ...): spans with them are figures."""
     data = load_yaml(path)
@@ -195,7 +205,8 @@ DIFFERENCE_SCHEMA = pl.Schema(
         "written_b": pl.String,
         "key_a": pl.String,  # match-normalized, proclitics stripped
         "key_b": pl.String,
-        "bin": pl.String,  # house_style | figure | function | inflection | word_choice
+        # house_style | figure | function | attribution | inflection | word_choice
+        "bin": pl.String,
         "kind": pl.String,  # the house-style kind (variant_kind), else null
     }
 )
@@ -209,6 +220,8 @@ def aligned_differences(
     indels: bool = False,
     clitics: bool = True,
     opcodes: Opcodes = difflib_opcodes,
+    min_overlap: float = 0.0,
+    min_context: int = 3,
     progress: bool = False,
 ) -> pl.DataFrame:
     """Every differing span of every pair, binned as house style, figure, function or word choice.
@@ -217,10 +230,17 @@ def aligned_differences(
     ``outlet_b`` (and ``claim_id``), e.g. from
     :func:`narratives.compare._common.same_claim_pairs`. Outlets are ordered
     so ``outlet_a <= outlet_b``. Tokens equal once match-normalized but
-    written differently (الروسى / الروسي) are house-style rows too.
+    written differently (الروسى / الروسي) are house-style rows too. Pairs
+    sharing fewer than ``min_overlap`` of the shorter statement's words are
+    not paraphrases (their differences are other content) and are skipped.
+    A replaced span other than a house-style variant counts only inside
+    shared wording: the same words right before and right after it,
+    ``min_context`` of them or more in all ("ضرورة تنفيذ [اتفاقيات | اتفاقات]
+    مينسك"), or that many on one side at a statement's start or end.
     """
     rules = load_variant_rules()
     stop = function_words()
+    frame = frame_words()
     scale = scale_words()
     ids = pl.concat([pairs["statement_id_a"], pairs["statement_id_b"]]).unique().implode()
     texts = statements.filter(pl.col("statement_id").is_in(ids)).select("statement_id", "text")
@@ -257,21 +277,40 @@ def aligned_differences(
         ka, kb, wa, wb = keys[sid_a], keys[sid_b], written[sid_a], written[sid_b]
         if ka == kb and wa == wb:
             continue
-        for op, i1, i2, j1, j2 in opcodes(ka, kb):
+        ops = list(opcodes(ka, kb))
+        shared = sum(i2 - i1 for op, i1, i2, _, _ in ops if op == "equal")
+        if shared < min_overlap * min(len(ka), len(kb)):
+            continue  # not a paraphrase: differences are other content, not other words
+        for n, (op, i1, i2, j1, j2) in enumerate(ops):
             spans: list[tuple[int, int, int, int]] = []
+            anchored = True
             if op == "equal":
                 spans = [(i1 + k, i1 + k + 1, j1 + k, j1 + k + 1) for k in range(i2 - i1)]
             elif op == "replace" or indels:
                 if i2 - i1 > max_span or j2 - j1 > max_span:
                     continue
+                before = ops[n - 1][2] - ops[n - 1][1] if n and ops[n - 1][0] == "equal" else 0
+                after = (
+                    ops[n + 1][2] - ops[n + 1][1]
+                    if n + 1 < len(ops) and ops[n + 1][0] == "equal"
+                    else 0
+                )
+                at_start, at_end = i1 == 0 and j1 == 0, i2 == len(ka) and j2 == len(kb)
+                anchored = (
+                    (before and after and before + after >= min_context)
+                    or (at_end and before >= min_context)
+                    or (at_start and after >= min_context)
+                )
                 spans = _peel(wa, wb, ka, kb, i1, i2, j1, j2, rules=rules, indels=indels)
             for x1, x2, y1, y2 in spans:
                 sa, sb = " ".join(wa[x1:x2]), " ".join(wb[y1:y2])
                 key_a, key_b = " ".join(ka[x1:x2]), " ".join(kb[y1:y2])
                 kind = variant_kind(sa, sb, rules=rules) if sa and sb else None
-                if kind is None and (op == "equal" or key_a == key_b):
-                    continue
-                if kind is not None:
+                if kind is None and (op == "equal" or key_a == key_b or not anchored):
+                    continue  # (not anchored: not a word swapped inside shared wording)
+                if kind == "definite_article":
+                    bin_ = "inflection"  # الدول / دول is grammar as often as house style
+                elif kind is not None:
                     bin_ = "house_style"
                 elif any(ch.isdigit() for ch in sa + sb) or (
                     set(ka[x1:x2]) & scale and set(kb[y1:y2]) & scale
@@ -279,6 +318,8 @@ def aligned_differences(
                     bin_ = "figure"
                 elif all(t in stop for t in ka[x1:x2] + kb[y1:y2]):
                     bin_ = "function"
+                elif any(t in frame for t in ka[x1:x2] + kb[y1:y2]):
+                    bin_ = "attribution"
                 elif _inflected(key_a, key_b):
                     bin_ = "inflection"
                 else:
@@ -305,6 +346,7 @@ def substitutions(
     indels: bool = False,
     clitics: bool = True,
     function_spans: bool = False,
+    headlines: bool = False,
     min_count: int = 1,
     max_examples: int = 5,
     opcodes: Opcodes = difflib_opcodes,
@@ -336,6 +378,10 @@ def substitutions(
         so وقال / قال is no substitution.
     function_spans
         Keep spans made of function words only (في / على); off by default.
+    headlines
+        Also diff headline lines; off by default: headlines are written to a
+        pattern ("X تعايد منسوبيها"), so two of them differ in what they are
+        about more often than in their words.
     min_count
         Keep substitutions seen in at least this many pairs.
     max_examples
@@ -375,6 +421,12 @@ def substitutions(
         opcodes=opcodes,
         progress=progress,
     )
+    if headlines is False and "is_headline" in statements.columns:
+        heads = statements.filter(pl.col("is_headline").fill_null(False))["statement_id"]
+        diffs = diffs.filter(
+            ~pl.col("statement_id_a").is_in(heads.implode())
+            & ~pl.col("statement_id_b").is_in(heads.implode())
+        )
     keep = ["word_choice", "function"] if function_spans else ["word_choice"]
     found = diffs.filter(pl.col("bin").is_in(keep))
     texts = statements.select("statement_id", "text")

@@ -460,11 +460,17 @@ def framing(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section |
             parts.append(
                 b.empty("No word substitutions between aligned statements of different outlets.")
             )
-    for name, heading in (
-        ("voices", "Voices"),
-        ("headlines", "Headlines"),
-        ("house_style", "House style"),
-    ):
+    voices = t.get("voices")
+    if voices is not None:
+        parts.append("<h3>Voices: who speaks in each outlet</h3>")
+        overall = (
+            voices.filter(pl.col("story_id").is_null()) if "story_id" in voices.columns else voices
+        )
+        if overall.filter(pl.col("speaker").is_not_null()).height:
+            parts.append(b.chart(viz.voices_by_outlet(voices)))
+        else:
+            parts.append(b.empty("No statement has an identified speaker."))
+    for name, heading in (("headlines", "Headlines"), ("house_style", "House style")):
         extra = t.get(name)
         if extra is not None:
             parts.append(f"<h3>{heading}</h3>")
@@ -476,7 +482,7 @@ def _generic_table(frame: pl.DataFrame, b: Builder, *, caption: str) -> str:
     simple = [
         c
         for c, dtype in frame.schema.items()
-        if c != "statement_ids" and not isinstance(dtype, pl.Struct)
+        if not c.startswith(("statement_id", "example_")) and not isinstance(dtype, pl.Struct)
     ][:8]
     return b.table(
         frame,

@@ -171,7 +171,7 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
     w = norm[k]
     if w in ("ابو", "ام", "ابن") and k + 1 < len(norm) and not _in(norm[k + 1], sw.titles):
         return True  # أم أحمد, أبو حسين
-    if _in(w, sw.titles) or w in sw.anonymous or len(w) < 2:
+    if _in(w, sw.titles) or w in sw.anonymous or w in sw.honorifics or len(w) < 2:
         return False
     if w in sw.given or (w.startswith("عبد") and len(w) > 4):
         return True  # before not_names: علي the name, على "on" normalized alike
@@ -376,9 +376,15 @@ class ArticleSpeakers:
         for k, w in enumerate(words):  # وزير الداخلية نهاد المشنوق: an unlisted first name
             if w == surname and k > 1:
                 x, before = words[k - 1], words[k - 2]
-                titled = before.startswith("ال") or _in(before, sw.titles | sw.honorifics)
+                titled = (
+                    before.startswith("ال") and len(before) > 3 and before not in sw.not_names
+                ) or _in(before, sw.titles | sw.honorifics)  # not الى (إلى)
+                verb_like = x.endswith(("ت", "وا", "ين", "ون")) or x[:1] in "يتن"  # أعلنت, داعين
+                suffixed = surname.endswith(("ها", "هم", "هما", "نا"))  # سيطرتها
                 if (
                     titled
+                    and not verb_like
+                    and not suffixed
                     and len(x) >= 3
                     and not x.startswith("ال")
                     and x[:1] not in "وفب"
@@ -401,7 +407,9 @@ class ArticleSpeakers:
     def add_actor(self, sid: str, mention: str | None) -> str | None:
         """Note a gazetteer speaker (so ``الوزير`` can refer back); return its title."""
         p = parse_mention(mention or "")
-        title = p.title if p.kind == "person" else mention
+        title = (
+            p.title if p.kind == "person" else mention if p.kind in ("title", "office") else None
+        )
         self.add(sid, "actor", p.name, title)
         return title
 

@@ -157,7 +157,7 @@ def attribute(
     if not state.speakers.text:
         state.speakers.text = raw
     cue_k = _find_cue(seg, feats, in_speech, at, lex)
-    explicit: tuple[str | None, str] | None = None
+    explicit: tuple[str | None, str | None] | None = None
     carried = False
     speaker: str | None
     mention: str | None
@@ -181,10 +181,24 @@ def attribute(
             explicit = _subject(after, seg, feats, raw, starts, ends, at, lex)
             if explicit is None:
                 explicit = _preverbal(cue_k, seg, feats, raw, at)
+            if (
+                explicit is None
+                and after + 2 < seg.j
+                and feats[after].kind == "q"
+                and feats[after + 1].kind == "w"
+                and cue.feminine | (not cue.transitive)
+            ):
+                after += 1  # وأكدت "شريفة عابد" أنها ...: a name in quotation marks
             if explicit is None and _agrees_with_noun(cue, after, seg, feats):
                 explicit = None, _noun_phrase(after, seg, feats, raw, starts, ends, lex.title_heads)
             if explicit is None:
                 explicit = _preverbal_phrase(cue_k, seg, feats, raw, starts, ends)
+            if explicit is None and feats[seg.i].norm in ("وكان", "كان") and cue_k - seg.i <= 4:
+                # وكان تشافيز أكد: a subject before the verb, named or not, not the last speaker
+                explicit = (
+                    None,
+                    (raw[starts[seg.i + 1] : ends[cue_k - 1]] if cue_k > seg.i + 1 else None),
+                )
             if explicit is None:
                 carried = True
             _nested(cue_k, seg, feats, at, out)
@@ -209,8 +223,8 @@ def attribute(
     if explicit is not None:
         speaker, mention = explicit
         title = None
-        if speaker is None and mention and out.country is None:  # موسكو: waits for a speaker
-            speaker, title = state.speakers.resolve(mention)
+        if speaker is None and mention and out.country is None and not headline:
+            speaker, title = state.speakers.resolve(mention)  # (موسكو وواشنطن: ... is no one)
         elif speaker is not None and mention and speaker in lex.actors:
             title = state.speakers.add_actor(speaker, mention)
         if out.reported_by is not None:  # nested: the outer speaker is explicit
@@ -231,7 +245,8 @@ def attribute(
             mention = prev.speaker_mention if not prev.reported_by else state.mention
             if prev.cue is None and prev.subject is not None:  # ودافع كيري عن ...، قائلا
                 speaker, mention = prev.subject
-        gender = feats[cue_k].cue.gender if cue_k is not None and feats[cue_k].cue else None
+        cue = feats[cue_k].cue if cue_k is not None else None
+        gender = cue.gender if cue is not None else None
         if gender and state.gender and gender != state.gender and speaker == state.speaker:
             speaker = mention = None  # وأشارت after a man's words: someone else speaks
         if out.reported_by is not None:
@@ -354,7 +369,11 @@ def _noun_phrase(
             before = feats[stop - 2].norm
         honorific = before in title_heads or before in honorifics  # الدكتور رامي ...
         honorific = honorific or before in speaker_words().descriptors or a_name
-        if before.startswith("ال") and not honorific and not f.norm.startswith(("ال", "باسم")):
+        if (
+            before.startswith("ال")
+            and not honorific
+            and not f.norm.startswith(("ال", "باسم", "لل"))
+        ):
             break  # الشرطة الاتحادية | إحباط ...
         stop += 1
     return raw[starts[k] : ends[max(k, stop - 1)]]
@@ -473,7 +492,21 @@ def _subject(
             if f.kind != "w" or f.roles & {"complementizer", "stop"} or f.cue is not None:
                 break
             stop += 1
-        person = next((at[i] for i in range(k, stop) if i in at and at[i].is_person_name), None)
+        sw_titles = speaker_words().titles
+        person = next(
+            (
+                at[i]
+                for i in range(k, stop)
+                if i in at
+                and at[i].is_person_name
+                # مستشار خامنئي: a genitive after a title names someone else
+                and not (
+                    i > k
+                    and (feats[i - 1].norm in lex.title_heads or feats[i - 1].norm in sw_titles)
+                )
+            ),
+            None,
+        )
         if person is not None:
             return person.resolved, raw[starts[k] : person.end]
         return None, _noun_phrase(k, seg, feats, raw, starts, ends, lex.title_heads)

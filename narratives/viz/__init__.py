@@ -18,6 +18,7 @@ from narratives.viz.coverage import coverage_heatmap, omission_bars
 from narratives.viz.emphasis import emphasis_by_claim, emphasis_by_outlet
 from narratives.viz.export import save
 from narratives.viz.framing import label_choices, reporting_verbs
+from narratives.viz.headlines import headlines
 from narratives.viz.side_by_side import side_by_side
 from narratives.viz.voices import voices_by_outlet
 from narratives.viz.wording import distinguishing_terms, substitution_table
@@ -32,6 +33,7 @@ __all__ = [
     "emphasis_by_claim",
     "emphasis_by_outlet",
     "enable_offline",
+    "headlines",
     "label_choices",
     "omission_bars",
     "outlet_colors",

@@ -1,0 +1,183 @@
+"""Headlines per story: how each outlet headlined the same event.
+
+For every story that several outlets covered, one row per article: its
+headline, the claim its lede leads with (and whether other outlets of the
+story carried that claim), the reporting verbs of headline and lede, and the
+headline's own words: content words no other outlet's headline of the story
+uses (written as the outlet wrote them).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from narratives import schemas
+from narratives.compare._common import check
+from narratives.compare._text import display_tokens, unmarked
+from narratives.compare.substitutions import function_words
+from narratives.normalize import normalize
+
+
+def _own_words(rows: list[tuple[str, str, str | None]]) -> dict[str, list[str]]:
+    """``{article_id: words of its headline no other outlet's headline uses}``."""
+    stop = function_words()
+    keyed: dict[str, list[tuple[str, str]]] = {}
+    for article_id, _, headline in rows:
+        words = display_tokens(headline or "")
+        keyed[article_id] = [(w, normalize(unmarked(w))) for w in words]
+    out: dict[str, list[str]] = {}
+    for article_id, outlet, _ in rows:
+        others = {
+            k
+            for other_id, other_outlet, _ in rows
+            if other_outlet != outlet
+            for _, k in keyed[other_id]
+        }
+        # a word counts as used by another headline also with a proclitic (و/ب/ل) on either side
+        stripped = {k[1:] for k in others if len(k) > 3} | others
+        own = []
+        for word, key in keyed[article_id]:
+            if key in stop or len(key) < 3 or any(ch.isdigit() for ch in key):
+                continue
+            if key in stripped or (len(key) > 3 and key[1:] in others):
+                continue
+            if word not in own:
+                own.append(word)
+        out[article_id] = own
+    return out
+
+
+def headlines(
+    statements: pl.DataFrame,
+    claims: pl.DataFrame,
+    stories: pl.DataFrame,
+    emphasis: pl.DataFrame | None = None,
+    *,
+    min_outlets: int = 2,
+) -> pl.DataFrame:
+    """Each outlet's headline of every shared story, with the claim its lede leads with.
+
+    Parameters
+    ----------
+    statements
+        ``schemas.STATEMENTS``.
+    claims
+        ``schemas.CLAIMS`` (with ``claim_outlets`` and ``representative``
+        when present).
+    stories
+        ``schemas.STORIES`` (``article_id``, ``story_id``, ``outlet``; ``label``).
+    emphasis
+        The :func:`narratives.compare.emphasis` table (computed when not given):
+        it says which statement is the headline (not a crosshead) and which
+        the lede, in reading order.
+    min_outlets
+        Stories covered by at least this many outlets.
+
+    Returns
+    -------
+    pl.DataFrame
+        ``schemas.HEADLINES``, by story then outlet.
+
+    Examples
+    --------
+    >>> st = pl.DataFrame({"statement_id": ["a:0", "a:1", "b:0", "b:1"],
+    ...     "article_id": ["a", "a", "b", "b"], "outlet": ["sana", "sana", "rt", "rt"],
+    ...     "position": [0, 1, 0, 1], "is_headline": [True, False, True, False],
+    ...     "text": ["لافروف: الإرهابيون يهددون المنطقة", "قال لافروف إن الإرهاب خطر",
+    ...              "لافروف: المسلحون يهددون المنطقة", "قال لافروف إن الإرهاب خطر"]})
+    >>> cl = pl.DataFrame({"claim_id": ["h1", "c1", "h2", "c1"],
+    ...     "statement_id": ["a:0", "a:1", "b:0", "b:1"], "article_id": ["a", "a", "b", "b"],
+    ...     "outlet": ["sana", "sana", "rt", "rt"]})
+    >>> sto = pl.DataFrame({"article_id": ["a", "b"], "story_id": ["s1", "s1"],
+    ...     "outlet": ["sana", "rt"]})
+    >>> out = headlines(st, cl, sto)
+    >>> out.select("outlet", "lede_claim_id", "lede_shared", "own_words").rows()
+    [('rt', 'c1', True, ['المسلحون']), ('sana', 'c1', True, ['الإرهابيون'])]
+    """
+    from narratives.compare.emphasis import emphasis as emphasis_of
+
+    check(
+        statements,
+        ("statement_id", "article_id", "outlet", "text"),
+        name="statements",
+        stage="headlines",
+    )
+    check(claims, ("claim_id", "statement_id"), name="claims", stage="headlines")
+    check(stories, ("article_id", "story_id", "outlet"), name="stories", stage="headlines")
+    if emphasis is None:
+        emphasis = emphasis_of(statements, claims)
+    story = stories.select(
+        "article_id",
+        "story_id",
+        "outlet",
+        story_label=pl.col("label") if "label" in stories.columns else pl.lit(None, pl.String),
+    ).with_columns(n_outlets=pl.col("outlet").n_unique().over("story_id").cast(pl.Int32))
+    story = story.filter(pl.col("n_outlets") >= min_outlets)
+    cols = ["statement_id", "text"] + [c for c in ("cue", "cue_class") if c in statements.columns]
+    text = statements.select(cols)
+    if "cue" not in text.columns:
+        text = text.with_columns(cue=pl.lit(None, pl.String))
+    if "cue_class" not in text.columns:
+        text = text.with_columns(cue_class=pl.lit(None, pl.String))
+    em = emphasis.select("statement_id", "article_id", "claim_id", "is_headline", "is_lede")
+    head = (
+        em.filter(pl.col("is_headline"))
+        .join(text, on="statement_id")
+        .group_by("article_id", maintain_order=True)
+        .agg(
+            pl.col("statement_id").first().alias("headline_statement_id"),
+            pl.col("text").str.join(" / ").alias("headline"),
+            pl.col("cue").drop_nulls().first().alias("headline_cue"),
+        )
+    )
+    lede = (
+        em.filter(pl.col("is_lede"))
+        .join(text, on="statement_id")
+        .group_by("article_id", maintain_order=True)
+        .agg(
+            pl.col("statement_id").first().alias("lede_statement_id"),
+            pl.col("text").first().alias("lede"),
+            pl.col("claim_id").first().alias("lede_claim_id"),
+            pl.col("cue").first().alias("lede_cue"),
+            pl.col("cue_class").first().alias("lede_cue_class"),
+        )
+    )
+    rep = (
+        claims.group_by("claim_id").agg(pl.col("representative").first())
+        if "representative" in claims.columns
+        else claims.select("claim_id").unique().with_columns(representative=pl.lit(None, pl.String))
+    )
+    # outlets of the story carrying each claim: is the lede claim shared in this story?
+    carriers = (
+        claims.select("claim_id", "statement_id")
+        .join(em.select("statement_id", "article_id"), on="statement_id")
+        .join(story.select("article_id", "story_id", "outlet"), on="article_id")
+        .group_by("story_id", "claim_id")
+        .agg(pl.col("outlet").n_unique().cast(pl.Int32).alias("lede_claim_outlets"))
+    )
+    out = (
+        story.join(head, on="article_id", how="left")
+        .join(lede, on="article_id", how="left")
+        .join(
+            rep.rename({"claim_id": "lede_claim_id", "representative": "lede_claim"}),
+            on="lede_claim_id",
+            how="left",
+        )
+        .join(
+            carriers.rename({"claim_id": "lede_claim_id"}),
+            on=["story_id", "lede_claim_id"],
+            how="left",
+        )
+        .with_columns(
+            lede_shared=pl.col("lede_claim_outlets").fill_null(1) > 1,
+        )
+    )
+    own: dict[str, list[str]] = {}
+    for _, group in out.group_by("story_id"):
+        own.update(_own_words(group.select("article_id", "outlet", "headline").rows()))
+    own_frame = pl.DataFrame(
+        {"article_id": list(own), "own_words": list(own.values())},
+        schema={"article_id": pl.String, "own_words": pl.List(pl.String)},
+    )
+    out = out.join(own_frame, on="article_id", how="left").sort("story_id", "outlet", "article_id")
+    return schemas.conform(out, schemas.HEADLINES).select(schemas.HEADLINES.names())

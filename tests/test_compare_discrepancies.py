@@ -1,0 +1,140 @@
+"""Discrepancies are real differences of one claim's figures (issue 11, point 5)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+import pytest
+
+from narratives.compare import discrepancies
+from narratives.compare.discrepancies import _candidates, _figure_lexicon, _span_values
+
+
+def _pair(
+    text_a: str,
+    text_b: str,
+    *,
+    days: tuple[date, date] = (date(2015, 7, 22), date(2015, 7, 22)),
+    claim: bool = True,
+) -> pl.DataFrame:
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:1", "b:1"],
+            "outlet": ["aawsat", "alriyadh"],
+            "published": list(days),
+            "text": [text_a, text_b],
+        }
+    )
+    al = pl.DataFrame(
+        {
+            "statement_id_a": ["a:1"],
+            "statement_id_b": ["b:1"],
+            "outlet_a": ["aawsat"],
+            "outlet_b": ["alriyadh"],
+            "score": [40.0],
+            "relation": ["related"],
+        }
+    )
+    cl = pl.DataFrame({"claim_id": ["c1", "c1" if claim else "c2"], "statement_id": ["a:1", "b:1"]})
+    return discrepancies(st, al, cl)
+
+
+@pytest.mark.parametrize(
+    ("token", "values"),
+    [
+        ("1.391", {1.391, 1391.0}),
+        ("1,500", {1.5, 1500.0}),
+        ("2,4", {2.4}),
+        ("68ر10", {10.68}),
+        ("2013م", {2013.0}),
+    ],
+)
+def test_figures_are_read_every_way_they_are_written(token: str, values: set[float]) -> None:
+    assert _candidates(token) == values
+
+
+def test_scales_ranges_and_words() -> None:
+    lex = _figure_lexicon("months.yaml", "quantities.yaml", "figures.yaml")
+    assert _span_values(["354", "الف"], lex) == [{354000.0}]
+    assert _span_values(["سبعه", "مليارات"], lex) == [{7e9}]
+    assert _span_values(["الف"], lex) == [{1000.0}]
+    assert _span_values(["20", "الي", "25"], lex) == [{20.0}, {25.0}]
+
+
+# SaudiNewsNet 2015-07-22 (aawsat / alriyadh): the real finds of the issue
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "value_a", "value_b"),
+    [
+        (
+            "وتأمل الحكومة في تحقيق عائدات سنوية إضافية بقيمة 4.2 مليار يورو اعتبارا من عام 2016",
+            "وتأمل الحكومة في تحقيق عائدات سنوية إضافية بقيمة 2,4 مليار يورو اعتبارا من العام 2016",
+            "4.2 مليار",
+            "2,4 مليار",
+        ),
+        (
+            "وأصدرت المحكمة حكمها بحضور 25 قاضيا من قضاة الاستئناف",
+            "وأصدرت المحكمة حكمها بحضور 125 قاضيا من قضاة الاستئناف",
+            "25 قاضيا",
+            "125 قاضيا",
+        ),
+    ],
+)
+def test_real_differences_are_found_and_certain(
+    text_a: str, text_b: str, value_a: str, value_b: str
+) -> None:
+    out = _pair(text_a, text_b)
+    assert out.select("kind", "value_a", "value_b", "certainty").rows() == [
+        ("number", [value_a], [value_b], "high")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        # the same figure written another way
+        ("ليرتفع العدد إلى 1.391 حالة", "ليرتفع العدد إلى 1391 حالة"),
+        ("بلغ صافي أرباحها 68ر10 مليار دولار", "بلغ صافي أرباحها 10.68 مليار دولار"),
+        ("وانخفض الدولار 5.\u200f0 في المائة أمام سلة", "وانخفض الدولار 0.5 في المائة أمام سلة"),
+        ("بنسبة 7,4% لتبلغ 358.4 مليار ريال", "بنسبة 7.4 في المائة لتبلغ 358.4 مليار ريال"),
+        ("تنفق نحو سبعة مليارات دولار سنويا", "تنفق 7 مليارات دولار سنويا"),
+        ("وصل عددهم إلى ٣٥٤ ألف شخص", "وصل عددهم إلى 354 ألف شخص"),
+        ("في 8 سنوات ونصف", "في 8.5 سنوات"),
+        ("بنسبة 9.68 في المائة", "بنسبة 9.7 في المائة"),
+        # list numbering, ordinals in words, dates with slashes, match scores
+        ("101- وزارة الداخلية تعلن النتائج", "5- وزارة الداخلية تعلن النتائج"),
+        ("والدورة (الحادية عشرة) من المستفيدين", "والدورة (11) من المستفيدين"),
+        ("الموافق 1436/10/7هـ بلغ العدد", "الموافق ٧/١٠/١٤٣٦هـ بلغ العدد"),
+        ("وفاز الهلال على النصر 2-1 في المباراة", "وفاز الهلال على النصر 3-0 في المباراة"),
+    ],
+)
+def test_no_discrepancy_where_the_figures_agree_or_are_no_figures(text_a: str, text_b: str) -> None:
+    assert _pair(text_a, text_b).filter(pl.col("kind") == "number").height == 0
+
+
+def test_weather_figures_of_different_days_are_no_discrepancy() -> None:
+    forecast = "وتتوقع الأرصاد أن تصل درجات الحرارة العظمى اليوم في الدمام إلى {} درجة مئوية"
+    out = _pair(
+        forecast.format(47),
+        forecast.format(44),
+        days=(date(2015, 7, 22), date(2015, 7, 23)),
+    )
+    assert out.height == 0
+    same_day = _pair(forecast.format(47), forecast.format(44))
+    assert same_day["value_a"].to_list() == [["47 درجة"]]
+
+
+def test_only_statements_of_one_claim_are_compared() -> None:
+    text = "وصول أكثر من {} طن من المساعدات"
+    assert _pair(text.format(700), text.format(500), claim=False).height == 0
+
+
+def test_rows_say_what_differs_most_certain_first() -> None:
+    out = _pair(
+        "وقفز سعر برنت 39 سنتا إلى 57.04 دولار للبرميل في عقود سبتمبر",
+        "وقفز سعر برنت 75 سنتا إلى 57.38 دولار للبرميل في عقود سبتمبر",
+    )
+    assert out.height == 2
+    assert out["confidence"].is_sorted(descending=True)
+    assert all("figures differ" in w for w in out["what"])
+    assert set(out["certainty"]) <= {"medium", "low"}

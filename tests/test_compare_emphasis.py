@@ -1,0 +1,127 @@
+"""Emphasis reads the article as published (issue 11, point 7) and headlines per story (8)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+import narratives as n
+from narratives.compare import emphasis, emphasis_claims, emphasis_outlets, headlines
+from narratives.compare.emphasis import repetitions
+
+SANA, RT, ITTIHAD = "000_1bc6e33470cacd38", "002_c253744d7154f1cd", "004_c08e0aaf86107938"
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir: Path) -> dict[str, pl.DataFrame]:
+    articles = n.read_corpus(seeds_dir)
+    statements = n.extract_statements(articles)
+    claims = statements.select(
+        claim_id="solo:" + pl.col("statement_id"),
+        statement_id="statement_id",
+        article_id="article_id",
+        outlet="outlet",
+    )
+    em = emphasis(statements, claims, articles=articles)
+    return {"articles": articles, "statements": statements, "claims": claims, "emphasis": em}
+
+
+def _rows(seeds: dict[str, pl.DataFrame], article: str) -> pl.DataFrame:
+    return (
+        seeds["emphasis"]
+        .filter(pl.col("article_id") == article)
+        .join(seeds["statements"].select("statement_id", "text", "start"), on="statement_id")
+    )
+
+
+def test_sana_crossheads_are_not_headlines(seeds) -> None:
+    rows = _rows(seeds, SANA)
+    assert rows.filter(pl.col("is_headline")).height == 0  # SANA's page has no headline line
+    cross = rows.filter(pl.col("is_crosshead"))
+    assert cross.height == 2
+    assert all(t.startswith("لافروف:") for t in cross["text"])
+    assert not cross["is_lede"].any()
+
+
+def test_rt_lede_is_the_standfirst_the_scrape_put_last(seeds) -> None:
+    rows = _rows(seeds, RT)
+    head = rows.filter(pl.col("is_headline"))
+    assert head["text"].to_list() == ["موسكو: تعاوننا مع واشنطن ساعد على تحقيق تقدم في سوريا"]
+    lede = rows.filter(pl.col("is_lede"))
+    assert lede["text"][0].startswith("أعلن وزير الخارجية الروسي سيرغي لافروف، أن روسيا ساعدت")
+    assert lede["relative_position"][0] == 0.0
+    # last in the scrape (only the rest of its own paragraph follows), first in reading
+    assert rows.filter(pl.col("start") > lede["start"][0]).height == 1
+
+
+def test_al_ittihad_repeated_claims_count_twice(seeds) -> None:
+    rows = _rows(seeds, ITTIHAD)
+    for words in (
+        "مضيفا أن الجانبين أكدا عزمهما محاربة الإرهاب",
+        "وقال إن بوتين أكد عزم موسكو لتجاوز",
+        "كما أعلن لافروف، توصل الطرفين إلى اتفاق",
+    ):
+        row = rows.filter(pl.col("text").str.starts_with(words))
+        assert row["repetitions"].to_list() == [2], words
+    assert rows.filter(pl.col("repetitions") > 1).height == 6
+
+
+def test_repetitions_need_shared_content_not_shared_frame() -> None:
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:1", "a:2"],
+            "article_id": ["a", "a"],
+            "text": [
+                "وقال وزير الخارجية الروسي سيرغي لافروف إن العلاقات صعبة",
+                "وقال وزير الخارجية الروسي سيرغي لافروف إن الحوار مستمر",
+            ],
+        }
+    )
+    assert repetitions(st)["repetitions"].to_list() == [1, 1]
+
+
+def test_outlet_summary_only_over_stories_outlets_share() -> None:
+    ec = pl.DataFrame(
+        {
+            "claim_id": ["c1", "c1", "c2", "c2"],
+            "outlet": ["sana", "rt", "sana", "rt"],
+            "claim_outlets": [2, 2, 2, 2],
+            "in_headline": [True, False, False, False],
+            "in_lede": [False, False, False, False],
+            "relative_position": [0.0, 0.5, 1.0, 1.0],
+            "word_share": [0.1, 0.1, 0.1, 0.1],
+            "repetitions": [1.0, 1.0, 1.0, 1.0],
+            "direct_quote_share": [0.0, 0.0, 0.0, 0.0],
+        }
+    )
+    claims = pl.DataFrame(
+        {"claim_id": ["c1", "c1", "c2", "c2"], "article_id": ["a", "b", "c", "d"]}
+    )
+    stories = pl.DataFrame(
+        {
+            "article_id": ["a", "b", "c", "d"],
+            "story_id": ["s1", "s1", "s2", "s3"],
+            "outlet": ["sana", "rt", "sana", "rt"],
+        }
+    )
+    out = emphasis_outlets(ec, claims=claims, stories=stories)
+    assert out.select("outlet", "n_claims", "headline_share").rows() == [
+        ("rt", 1, 0.0),
+        ("sana", 1, 1.0),
+    ]
+    assert emphasis_outlets(ec)["n_claims"].to_list() == [2, 2]
+
+
+def test_headlines_per_story_side_by_side(seeds) -> None:
+    st, cl, em = seeds["statements"], seeds["claims"], seeds["emphasis"]
+    one_story = seeds["articles"].select("article_id", "outlet", story_id=pl.lit("s1"))
+    out = headlines(st, cl, one_story, em)
+    assert out.height == 5
+    by_article = {r["article_id"]: r for r in out.iter_rows(named=True)}
+    assert by_article[SANA]["headline"] is None  # crossheads are no headline
+    assert by_article[RT]["lede"].startswith("أعلن وزير الخارجية الروسي")
+    assert "تعاوننا" in by_article[RT]["own_words"]
+    emph_claims = emphasis_claims(em, cl)
+    assert emph_claims.height == cl.height
