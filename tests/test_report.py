@@ -365,8 +365,13 @@ def check_report_in_browser(path: Path, profile: Path, name: str) -> dict[str, o
         browser.click(COVERAGE_CELL)
         cell = browser.wait_for(CURRENT, timeout=5)
         browser.screenshot(ARTIFACTS / f"{name}-coverage-click.png")
+        browser.evaluate("document.getElementById('evidence-panel').hidden = true")
         browser.click(OMISSION_ROW)
         row = browser.wait_for(CURRENT, timeout=5)
+        heading = browser.evaluate(
+            "document.querySelector('#evidence-panel .panel-title').textContent"
+        )
+        assert "left out" in heading, heading
         browser.screenshot(ARTIFACTS / f"{name}-omission-click.png")
         kerry = browser.evaluate(
             "[...document.querySelectorAll('.narratives-chart svg text')]"

@@ -131,27 +131,35 @@ def tfidf(
     return sp.csr_matrix(sp.diags(1 / norms) @ m)
 
 
+def containment_matrix(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
+    """Binary features scaled by the square root of their IDF (for :func:`containment`)."""
+    out = counts.astype(np.float32, copy=True)
+    out.data[:] = 1
+    root = np.sqrt(np.asarray(idf, dtype=np.float32))
+    out.data *= root[out.indices]
+    return out
+
+
 def containment(
-    counts: sp.csr_matrix, idf: np.ndarray, i: np.ndarray, j: np.ndarray, *, floor: float = 0.0
+    weighted: sp.csr_matrix, i: np.ndarray, j: np.ndarray, *, floor: float = 0.0
 ) -> np.ndarray:
     """IDF-weighted share of the smaller side's features found in the other, per pair.
 
-    ``sum(idf of features in both) / max(min(sum idf of each side), floor)``,
-    in [0, 1]; ``floor`` keeps a side with little content from being
-    "contained" by anything that shares it.
+    ``weighted`` is :func:`containment_matrix`: the dot product of two rows is
+    the sum of the IDF of the features both hold, a row's squared norm the
+    sum over its own. The share is ``shared / max(min(own of each side),
+    floor)``, in [0, 1]; ``floor`` keeps a side with little content from
+    being "contained" by anything that shares it.
 
     Examples
     --------
     >>> import scipy.sparse as sp
     >>> m = sp.csr_matrix(np.array([[1, 1, 0], [1, 1, 1]], dtype=np.float32))
-    >>> containment(m, np.ones(3), np.array([0]), np.array([1])).tolist()
+    >>> containment(containment_matrix(m, np.ones(3)), np.array([0]), np.array([1])).tolist()
     [1.0]
     """
-    present = counts.copy().astype(np.float32)
-    present.data[:] = 1
-    weighted = sp.csr_matrix(present @ sp.diags(np.asarray(idf, dtype=np.float32)))
-    total = np.asarray(weighted.sum(axis=1)).ravel()
-    both = row_dots_raw(weighted, present, i, j)
+    total = np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel()
+    both = row_dots(weighted, i, j)
     low = np.maximum(np.minimum(total[i], total[j]), floor)
     low[low == 0] = 1
     return np.clip(both / low, 0.0, 1.0)

@@ -203,10 +203,10 @@ class _Prepared:
         idf = blended_idf(_tfidf.doc_freq(counts), n, names, "word", background=bg, prior=prior)
         self.words = _tfidf.tfidf(counts, idf=idf)
         chars, grams = _tfidf.char_counts(tokens, names=True)
-        self.char_idf = blended_idf(
-            _tfidf.doc_freq(chars), n, grams, "char", background=bg, prior=prior
-        )
-        self.chars = chars
+        char_idf = blended_idf(_tfidf.doc_freq(chars), n, grams, "char", background=bg, prior=prior)
+        self.chars = _tfidf.tfidf(chars, idf=char_idf)
+        self.contain = _tfidf.containment_matrix(chars, char_idf)
+        del chars
         self.n_tok = np.array([len(t) for t in tokens])
         self._keys: dict[int, frozenset[str]] = {}
         self.country_names = load_countries()
@@ -249,9 +249,8 @@ def _score(
     Pairs that cannot reach ``lowest`` even with perfect fuzzy and embedding
     scores are dropped first; returns the kept ``i``, ``j``, components, score.
     """
-    tfidf = _tfidf.tfidf(prep.chars, idf=prep.char_idf)
     comp: dict[str, np.ndarray] = {
-        "tfidf": 100 * _tfidf.row_dots(tfidf, i, j),
+        "tfidf": 100 * _tfidf.row_dots(prep.chars, i, j),
         "words": 100 * _tfidf.row_dots(prep.words, i, j),
     }
 
@@ -269,7 +268,7 @@ def _score(
     hopeful = prune(comp, i, j)
     i, j = i[hopeful], j[hopeful]
     comp = {k: v[hopeful] for k, v in comp.items()}
-    contained = 100 * _tfidf.containment(prep.chars, prep.char_idf, i, j)
+    contained = 100 * _tfidf.containment(prep.contain, i, j)
     short = np.minimum(prep.n_tok[i], prep.n_tok[j]) < max(min_tokens, 1)
     comp["containment"] = np.where(short, comp["tfidf"], contained)
     hopeful = prune(comp, i, j)

@@ -143,9 +143,9 @@ def command(
 
         narratives align corpus/ --out aligned/ && narratives compare aligned/ --out cmp/
     """
-    import narratives as n
+    from narratives.align import align, cluster_claims
     from narratives.compare import compare, load_labels
-    from narratives.statements import extract_entities
+    from narratives.statements import extract_entities, extract_statements
 
     if labels is not None:
         try:
@@ -170,7 +170,7 @@ def command(
         if threshold is not None:
             align_options["threshold"] = claim_options["threshold"] = threshold
         alignments = align(statements, **align_options)
-        claims = n.cluster_claims(statements, alignments, **claim_options)
+        claims = cluster_claims(statements, alignments, **claim_options)
         stories = None
     tables = compare(
         articles,

@@ -38,7 +38,7 @@ _NOT_COPIED = {"paths", "out", "fmt"}
 @click.option(
     "--rows",
     type=click.IntRange(1, 5000),
-    default=200,
+    default=100,
     show_default=True,
     help="Rows embedded per table (each table says 'N of M shown' and can be searched).",
 )
@@ -117,7 +117,7 @@ def command(
         if folder:
             root = paths[0].resolve()
             say(f"reading the tables in {paths[0]}")
-            tables = read_outputs(paths[0])
+            tables, problems = collect_warnings(lambda: read_outputs(paths[0]))
             if given & {"threshold", "date_window"}:
                 for name in ("alignments", "claims", "stories", "story_summary"):
                     tables.pop(name, None)

@@ -49,7 +49,7 @@ def load_labels(labels: LabelSource = "labels.yaml") -> pl.DataFrame:
     data = labels if isinstance(labels, Mapping) else load_yaml(labels)
     if not isinstance(data, Mapping) or not isinstance(data.get("referents"), Mapping):
         raise ValueError(f"{where}: expected a mapping with a 'referents' mapping at the top")
-    rows: list[dict[str, str]] = []
+    rows: list[dict[str, str | bool]] = []
     for referent, entry in data["referents"].items():
         items = entry.get("labels") if isinstance(entry, Mapping) else None
         if not isinstance(items, list):

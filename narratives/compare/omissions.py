@@ -520,7 +520,10 @@ def _story_rates(
         key: (g["n"].to_numpy(), g["k"].to_numpy())
         for key, g in per_story.group_by("outlet", "other", maintain_order=True)
     }
-    lows, highs, rates, notes = [], [], [], []
+    lows: list[float] = []
+    highs: list[float] = []
+    rates: list[float | None] = []
+    notes: list[str | None] = []
     for row in pairs.iter_rows(named=True):
         enough = row["n_stories"] >= min_stories
         if enough:

@@ -140,12 +140,14 @@ def true_omissions(gold: GoldLike = SAME_EVENT_GOLD) -> pl.DataFrame:
                         "articles": arts,
                     }
                 )
-    schema = {
-        "story_id": pl.String,
-        "claim_id": pl.String,
-        "outlet": pl.String,
-        "articles": pl.List(pl.String),
-    }
+    schema = pl.Schema(
+        {
+            "story_id": pl.String(),
+            "claim_id": pl.String(),
+            "outlet": pl.String(),
+            "articles": pl.List(pl.String()),
+        }
+    )
     return pl.DataFrame(rows, schema=schema).sort("story_id", "claim_id", "outlet")
 
 

@@ -52,7 +52,7 @@ class Evidence:
     articles: pl.DataFrame | None
     statements: pl.DataFrame
     root: Path | None = None
-    per_item: int = 5
+    per_item: int = 3
     _st: dict[str, dict[str, Any]] = field(default_factory=dict, init=False)
     _art: dict[str, dict[str, Any]] = field(default_factory=dict, init=False)
     _anchors: dict[str, str] = field(default_factory=dict, init=False)

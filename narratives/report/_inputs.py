@@ -83,8 +83,11 @@ def read_outputs(folder: str | Path) -> dict[str, pl.DataFrame]:
     ------
     FileNotFoundError
         When ``folder`` is not a folder or holds no statements table.
-    narratives.schemas.SchemaError
-        When a known table lacks columns of its schema.
+
+    Warns
+    -----
+    UserWarning
+        When a known table lacks columns of its schema (they are added empty).
     narratives._outputs.OutputError
         When the folder's ``manifest.json`` shows its tables are not one run's.
 
@@ -109,7 +112,16 @@ def read_outputs(folder: str | Path) -> dict[str, pl.DataFrame]:
             frame = _read_one(path)
             schema = _known_schema(path.stem)
             if schema is not None:
-                schemas.require(frame, list(schema), name=path.stem, stage="read_outputs")
+                missing = [c for c in schema if c not in frame.columns]
+                if missing:  # e.g. written by an older narratives: shown, with a warning
+                    warnings.warn(
+                        f"{path.name}: no column {', '.join(missing)} (written by another "
+                        "version of narratives?); those columns are left empty",
+                        stacklevel=2,
+                    )
+                    frame = frame.with_columns(
+                        pl.lit(None, dtype=schema[c]).alias(c) for c in missing
+                    )
             tables[path.stem] = frame
     if "statements" not in tables:
         raise FileNotFoundError(

@@ -157,7 +157,7 @@ def attribute(
     if not state.speakers.text:
         state.speakers.text = raw
     cue_k = _find_cue(seg, feats, in_speech, at, lex)
-    explicit: tuple[str | None, str] | None = None
+    explicit: tuple[str | None, str | None] | None = None
     carried = False
     speaker: str | None
     mention: str | None
@@ -245,7 +245,8 @@ def attribute(
             mention = prev.speaker_mention if not prev.reported_by else state.mention
             if prev.cue is None and prev.subject is not None:  # ودافع كيري عن ...، قائلا
                 speaker, mention = prev.subject
-        gender = feats[cue_k].cue.gender if cue_k is not None and feats[cue_k].cue else None
+        cue = feats[cue_k].cue if cue_k is not None else None
+        gender = cue.gender if cue is not None else None
         if gender and state.gender and gender != state.gender and speaker == state.speaker:
             speaker = mention = None  # وأشارت after a man's words: someone else speaks
         if out.reported_by is not None:

@@ -284,7 +284,9 @@ def _not_a_sentence_end(i: int, starts: list[int], ends: list[int], feats: list[
     if f.norm == "." and prev.kind == "w" and len(prev.norm) == 1:
         return True  # abbreviation: د. م.
     glued = nxt is not None and starts[i + 1] == ends[i] and nxt.kind == "w"
-    return f.norm == "." and glued and (prev.norm.isascii() or nxt.norm.isascii())
+    if not glued or nxt is None:
+        return False
+    return f.norm == "." and (prev.norm.isascii() or nxt.norm.isascii())
 
 
 def _named(f: Feat) -> bool:

@@ -23,7 +23,7 @@ def voices_by_outlet(
     story_id: str | None = None,
     top_speakers: int = 15,
     configure: bool = True,
-) -> alt.Chart:
+) -> alt.LayerChart | alt.FacetChart:
     """Speakers (rows) by outlet (columns): statements given to each, share quoted.
 
     Each cell shows how many statements the outlet attributes to the speaker
