@@ -206,3 +206,20 @@ def same_claim_pairs(
             .drop("_story_b", "story_id")
         )
     return pairs
+
+
+def with_examples(pairs: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
+    """Add ``first_a``/``first_b`` (the first of each side's ``statement_id_a``/``_b`` lists)
+    and their texts as ``example_a``/``example_b`` from ``texts`` (``statement_id``, ``text``)."""
+    return (
+        pairs.with_columns(
+            first_a=pl.col("statement_id_a").list.first(),
+            first_b=pl.col("statement_id_b").list.first(),
+        )
+        .join(
+            texts.rename({"statement_id": "first_a", "text": "example_a"}), on="first_a", how="left"
+        )
+        .join(
+            texts.rename({"statement_id": "first_b", "text": "example_b"}), on="first_b", how="left"
+        )
+    )

@@ -18,7 +18,12 @@ from collections.abc import Sequence
 import polars as pl
 
 from narratives import schemas
-from narratives.compare._common import SAME_CLAIM_RELATIONS, check, same_claim_pairs
+from narratives.compare._common import (
+    SAME_CLAIM_RELATIONS,
+    check,
+    same_claim_pairs,
+    with_examples,
+)
 from narratives.compare.substitutions import Opcodes, aligned_differences, difflib_opcodes
 
 
@@ -84,16 +89,7 @@ def house_style(
         )
         .filter(pl.col("n") >= min_count)
         .rename({"written_a": "form_a", "written_b": "form_b"})
-        .with_columns(
-            first_a=pl.col("statement_id_a").list.first(),
-            first_b=pl.col("statement_id_b").list.first(),
-        )
-        .join(
-            texts.rename({"statement_id": "first_a", "text": "example_a"}), on="first_a", how="left"
-        )
-        .join(
-            texts.rename({"statement_id": "first_b", "text": "example_b"}), on="first_b", how="left"
-        )
+        .pipe(with_examples, texts)
         .sort(
             ["n", "outlet_a", "outlet_b", "form_a", "form_b"],
             descending=[True, False, False, False, False],

@@ -31,7 +31,12 @@ from tqdm import tqdm
 
 from narratives import schemas
 from narratives._resources import load_tsv, load_yaml
-from narratives.compare._common import SAME_CLAIM_RELATIONS, check, same_claim_pairs
+from narratives.compare._common import (
+    SAME_CLAIM_RELATIONS,
+    check,
+    same_claim_pairs,
+    with_examples,
+)
 from narratives.compare._text import (
     display_tokens,
     load_variant_rules,
@@ -447,15 +452,8 @@ def substitutions(
             .rank("min", descending=True)
             .over("outlet_a", "outlet_b")
             .cast(pl.Int32),
-            first_a=pl.col("statement_id_a").list.first(),
-            first_b=pl.col("statement_id_b").list.first(),
         )
-        .join(
-            texts.rename({"statement_id": "first_a", "text": "example_a"}), on="first_a", how="left"
-        )
-        .join(
-            texts.rename({"statement_id": "first_b", "text": "example_b"}), on="first_b", how="left"
-        )
+        .pipe(with_examples, texts)
         .sort(
             ["outlet_a", "outlet_b", "n_claims", "n", "term_a", "term_b"],
             descending=[False, False, True, True, False, False],
