@@ -11,15 +11,19 @@ alignment time on all articles to passim's 43:25 (2,605 s, Spark local[2]).
                                         [--json OUT] [--profile STAGE]
 
 Each sample runs in a fresh subprocess, so peaks of different sizes never
-mix; inside it a sampling thread reads the process RSS every 20 ms and keeps
-the largest value seen while each stage runs (the stage's peak includes what
-earlier stages still hold, as in a real run).
+mix; inside it a sampling thread reads the RSS of the process *and of its
+worker processes* every 20 ms and keeps the largest total seen while each
+stage runs (the stage's peak includes what earlier stages still hold, as in a
+real run). CPU seconds count the worker processes too.
 
+"Statements" cuts statements and entity mentions in one pass, with the
+worker processes ``narratives report`` uses
+(:func:`narratives.statements.extract.statements_and_mentions`,
+``n_process=default_processes()``).
 "Rendering" is :func:`narratives.report.render_report` on the tables (the
 page ``narratives report`` writes, not written to disk). The stages are those
 of :func:`narratives.report.analyse`, timed one by one (stories computed
-before the comparisons and handed to them; "comparisons" includes entity
-mentions).
+before the comparisons and handed to them).
 
 Samples: the run of consecutive days (in date order) whose article count is
 closest to the target; "all" is every zip.
@@ -93,9 +97,37 @@ def parse_size(text: str) -> int | None:
 # --- measuring ---------------------------------------------------------------
 
 
+def _rss_of(pid: int | str) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            return int(fh.read().split()[1]) * _PAGE
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return 0
+
+
+def _children(pid: int | str) -> list[str]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return fh.read().split()
+    except FileNotFoundError:
+        return []
+
+
 def _rss() -> int:
-    with open("/proc/self/statm") as fh:
-        return int(fh.read().split()[1]) * _PAGE
+    """Resident memory of this process and its worker processes (the statements pool)."""
+    total, todo = 0, [str(os.getpid())]
+    while todo:
+        pid = todo.pop()
+        total += _rss_of(pid)
+        todo.extend(_children(pid))
+    return total
+
+
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and of its finished worker processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 class _Sampler(threading.Thread):
@@ -116,9 +148,9 @@ class _Sampler(threading.Thread):
 @contextmanager
 def _stage(name: str, sampler: _Sampler, out: dict[str, Any]) -> Iterator[None]:
     sampler.reset()
-    t0, c0 = time.perf_counter(), time.process_time()
+    t0, c0 = time.perf_counter(), _cpu()
     yield
-    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    wall, cpu = time.perf_counter() - t0, _cpu() - c0
     peak = max(sampler.peak, _rss())
     out[name] = {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "peak_mb": round(peak / 2**20)}
     print(f"  {name:<12} {wall:8.1f} s wall {cpu:8.1f} s cpu {peak / 2**20:7.0f} MB", flush=True)
@@ -137,7 +169,7 @@ def run_sample(paths: list[Path], *, profile: Path | None = None) -> dict[str, A
 
     import narratives as nv
     from narratives.compare import compare  # nv.compare is shadowed by its module once imported
-    from narratives.statements import extract_entities
+    from narratives.statements.extract import default_processes, statements_and_mentions
 
     sampler = _Sampler()
     sampler.start()
@@ -158,13 +190,15 @@ def run_sample(paths: list[Path], *, profile: Path | None = None) -> dict[str, A
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always")
         articles = step("reading", lambda: nv.read_corpus(paths, on_error="skip"))
-        statements = step("statements", lambda: nv.extract_statements(articles))
+        statements, mentions = step(
+            "statements",
+            lambda: statements_and_mentions(articles, n_process=default_processes()),
+        )
         alignments = step("align", lambda: nv.align(statements))
         claims = step("clustering", lambda: nv.cluster_claims(statements, alignments))
         stories = step("stories", lambda: nv.group_stories(articles, statements, alignments))
 
         def comparisons() -> dict[str, Any]:
-            mentions = extract_entities(statements, articles)
             return {
                 "entity_mentions": mentions,
                 **compare(articles, statements, alignments, claims, mentions, stories=stories),

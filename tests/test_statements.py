@@ -328,3 +328,16 @@ def test_entity_mentions_of_seed_statements(seeds: pl.DataFrame, statements: pl.
     assert (
         kinds["lavrov"] == "person" and kinds["isis"] == "group" and kinds["nato"] == "organisation"
     )
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_statements_and_mentions_in_one_pass_equal_the_two_stages(
+    seeds: pl.DataFrame, statements: pl.DataFrame, n_process: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from narratives.statements import extract
+
+    monkeypatch.setattr(extract, "PARALLEL_MIN", 1)
+    both, mentions = extract.statements_and_mentions(seeds, n_process=n_process)
+    assert both.equals(statements)
+    assert mentions.height > 100
+    assert mentions.equals(extract_entities(statements, seeds))

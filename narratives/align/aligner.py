@@ -68,6 +68,8 @@ CONFLICT = "conflict"
 #: the default ``threshold`` of :func:`align` (and the start of the ``paraphrase`` band)
 DEFAULT_THRESHOLD = 55.0
 _NEEDED = ("statement_id", "article_id", "text")
+#: the statement columns alignment reads (besides ``statement_id`` and ``text``)
+_USED = ("article_id", "outlet", "published", "speaker", "speaker_mention", "entities")
 
 Blocking = Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray]]
 Embeddings = str | np.ndarray | Callable[[list[str]], np.ndarray] | None
@@ -556,7 +558,8 @@ def prepare_alignment(
     if statements.height < 2:
         return None
     texts = [t or "" for t in statements["text"].to_list()]
-    column = {c: statements[c].to_list() for c in statements.columns}
+    # only the columns alignment reads, as Python lists (not the whole frame)
+    column = {c: statements[c].to_list() for c in _USED if c in statements.columns}
     prep = _Prepared(
         texts,
         processor=processor,

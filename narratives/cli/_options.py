@@ -579,20 +579,26 @@ def engine_options(func: F) -> F:
     )(func)
 
 
-def engine_stages(engine: str, master: str) -> tuple[Callable[..., Any], Callable[..., Any]]:
-    """``(extract_statements, align)`` of the chosen engine (same functions, same tables)."""
-    if engine == "spark":
-        from functools import partial
+def engine_stages(
+    engine: str, master: str, *, mentions: bool = False
+) -> tuple[Callable[..., Any], Callable[..., Any]]:
+    """``(extract_statements, align)`` of the chosen engine (same functions, same tables).
 
+    With ``mentions`` the first is ``statements_and_mentions`` (statements and
+    entity mentions in one pass); locally it uses the usable cores.
+    """
+    from functools import partial
+
+    if engine == "spark":
         try:
             from narratives.engine import spark
         except ImportError as err:
             raise click.ClickException(str(err)) from err
-        return (
-            partial(spark.extract_statements, master=master),
-            partial(spark.align, master=master),
-        )
+        cut = spark.statements_and_mentions if mentions else spark.extract_statements
+        return partial(cut, master=master), partial(spark.align, master=master)
     from narratives.align import align
     from narratives.statements import extract_statements
+    from narratives.statements.extract import default_processes, statements_and_mentions
 
-    return extract_statements, align
+    local = statements_and_mentions if mentions else extract_statements
+    return partial(local, n_process=default_processes()), align

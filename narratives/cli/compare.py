@@ -145,7 +145,7 @@ def command(
     """
     from narratives.align import align, cluster_claims
     from narratives.compare import compare, load_labels
-    from narratives.statements import extract_entities, extract_statements
+    from narratives.statements import extract_entities
 
     if labels is not None:
         try:
@@ -161,10 +161,9 @@ def command(
         if entity_mentions is None and articles is not None:
             entity_mentions = extract_entities(statements, articles)
     else:
-        extract_statements, align = engine_stages(engine, master)
+        cut, align = engine_stages(engine, master, mentions=True)
         articles = load_corpus(paths, **corpus)
-        statements = extract_statements(articles, progress=True)
-        entity_mentions = extract_entities(statements, articles)
+        statements, entity_mentions = cut(articles, progress=True)
         align_options: dict[str, Any] = {"date_window": date_window, "progress": True}
         claim_options: dict[str, Any] = {}
         if threshold is not None:

@@ -113,13 +113,45 @@ def _partitions(sc: Any, partitions: int | None, n: int) -> int:
 
 
 def _statements_partition(
-    parts: Iterator[bytes], options: Mapping[str, Any]
-) -> Iterator[tuple[bytes, dict[str, list[str]]]]:
+    parts: Iterator[bytes], options: Mapping[str, Any], mentions: bool = False
+) -> Iterator[tuple[bytes, dict[str, list[str]], list[dict[str, Any]]]]:
     from narratives.statements.extract import statements_of_chunk
 
     for data in parts:
-        frame, problems = statements_of_chunk(_load(data), **options)
-        yield _dump(frame), problems
+        frame, problems, ments = statements_of_chunk(_load(data), mentions=mentions, **options)
+        yield _dump(frame), problems, ments
+
+
+def _statements(
+    articles: pl.DataFrame,
+    spark: Any | None,
+    master: str,
+    partitions: int | None,
+    options: Mapping[str, Any],
+    mentions: bool,
+) -> tuple[pl.DataFrame, list[dict[str, Any]]]:
+    """Statements (conformed) and mention rows of ``articles``, cut on the executors."""
+    from narratives.schemas import STATEMENTS, conform
+    from narratives.statements.extract import warn_problems
+
+    sc = _context(spark, master)
+    k = _partitions(sc, partitions, articles.height)
+    size = math.ceil(articles.height / k)
+    slices = [_dump(articles.slice(s, size)) for s in range(0, articles.height, size)]
+    out = (
+        sc.parallelize(slices, len(slices))
+        .mapPartitions(partial(_statements_partition, options=options, mentions=mentions))
+        .collect()
+    )
+    problems: dict[str, list[str]] = {}
+    ments: list[dict[str, Any]] = []
+    for _, part, part_mentions in out:
+        for what, ids in part.items():
+            problems.setdefault(what, []).extend(ids)
+        ments.extend(part_mentions)
+    warn_problems(problems, stacklevel=4)
+    frame = pl.concat([_load(data) for data, _, _ in out], how="vertical_relaxed")
+    return conform(frame, STATEMENTS), ments
 
 
 def extract_statements(
@@ -137,29 +169,35 @@ def extract_statements(
     problems met on the executors are warned about on the driver, as the
     local function does.
     """
-    from narratives.schemas import STATEMENTS, conform
     from narratives.statements import extract_statements as local
-    from narratives.statements.extract import warn_problems
 
     options = {k: v for k, v in options.items() if k not in {"progress", "n_process"}}
     if articles.height == 0:
         return local(articles, **options)
-    sc = _context(spark, master)
-    k = _partitions(sc, partitions, articles.height)
-    size = math.ceil(articles.height / k)
-    slices = [_dump(articles.slice(s, size)) for s in range(0, articles.height, size)]
-    out = (
-        sc.parallelize(slices, len(slices))
-        .mapPartitions(partial(_statements_partition, options=options))
-        .collect()
-    )
-    problems: dict[str, list[str]] = {}
-    for _, part in out:
-        for what, ids in part.items():
-            problems.setdefault(what, []).extend(ids)
-    warn_problems(problems, stacklevel=3)
-    frame = pl.concat([_load(data) for data, _ in out], how="vertical_relaxed")
-    return conform(frame, STATEMENTS)
+    return _statements(articles, spark, master, partitions, options, mentions=False)[0]
+
+
+def statements_and_mentions(
+    articles: pl.DataFrame,
+    *,
+    spark: Any | None = None,
+    master: str = DEFAULT_MASTER,
+    partitions: int | None = None,
+    **options: Any,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """:func:`narratives.statements.extract.statements_and_mentions` on partitions of ``articles``.
+
+    The statements and the entity mentions in one pass on the executors (same
+    rows as the local function; ``progress`` and ``n_process`` are ignored).
+    """
+    from narratives.statements.entities import mentions_frame
+    from narratives.statements.extract import statements_and_mentions as local
+
+    options = {k: v for k, v in options.items() if k not in {"progress", "n_process"}}
+    if articles.height == 0:
+        return local(articles, **options)
+    statements, ments = _statements(articles, spark, master, partitions, options, mentions=True)
+    return statements, mentions_frame(ments, statements)
 
 
 # --- alignment -------------------------------------------------------------

@@ -12,6 +12,7 @@ import json
 import time
 import warnings
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -163,14 +164,14 @@ def analyse(
     # the functions themselves: `narratives.compare` becomes the subpackage once it is imported
     from narratives.align import align, cluster_claims
     from narratives.compare import compare
-    from narratives.statements import extract_entities, extract_statements
+    from narratives.statements import extract_entities
+    from narratives.statements.extract import default_processes, statements_and_mentions
 
+    cut = partial(statements_and_mentions, n_process=default_processes())
     if engine == "spark":
-        from functools import partial
-
         from narratives.engine import spark
 
-        extract_statements = partial(spark.extract_statements, master=master)
+        cut = partial(spark.statements_and_mentions, master=master)
         align = partial(spark.align, master=master)
     elif engine != "local":
         raise ValueError(f"analyse: unknown engine {engine!r}; use 'local' or 'spark'")
@@ -180,7 +181,9 @@ def analyse(
             raise ValueError("analyse: give an articles or a statements table")
         start = time.perf_counter()
         say(f"statements: cutting {out['articles'].height} articles into statements")
-        out["statements"] = extract_statements(out["articles"], progress=progress)
+        # statements and entity mentions in one pass over the articles
+        out["statements"], mentions = cut(out["articles"], progress=progress)
+        out.setdefault("entity_mentions", mentions)
         say(f"statements: {out['statements'].height} in {time.perf_counter() - start:.0f} s")
     statements = out["statements"]
     if "alignments" not in out or "claims" not in out:

@@ -160,6 +160,16 @@ def extract_entities(
     wanted = set(statements["article_id"].unique().to_list())
     subset = articles.filter(pl.col("article_id").is_in(list(wanted)))
     _, mentions = _run(subset, sources, max_chars=max_chars, progress=progress, mentions=True)
+    return mentions_frame(mentions, statements)
+
+
+def mentions_frame(mentions: list[dict[str, Any]], statements: pl.DataFrame) -> pl.DataFrame:
+    """ENTITY_MENTIONS of the mention rows a statements run gave, assigned to ``statements``.
+
+    A mention belongs to the statement of its article whose ``[start, end)``
+    holds it (``statements`` may be a subset or an edited copy of what the run
+    cut, so the run's own statement ids are not trusted).
+    """
     found = conform(
         pl.DataFrame(mentions, schema_overrides=dict(ENTITY_MENTIONS)), ENTITY_MENTIONS
     ).drop("statement_id")

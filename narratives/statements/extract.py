@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import re
 import warnings
 from bisect import bisect_left
@@ -112,6 +113,55 @@ def extract_statements(
     ('مشيرا إلى أن الحل سياسي.', 'lavrov', 'أشار')
     ('وأضاف أن التعاون ممكن.', 'lavrov', 'أضاف')
     """
+    _check(articles)
+    sources = (_key(actors), _key(verbs), _key(entities), _key(markers))
+    frame, _ = _run(articles, sources, max_chars=max_chars, progress=progress, n_process=n_process)
+    return conform(frame, STATEMENTS)
+
+
+def statements_and_mentions(
+    articles: pl.DataFrame,
+    *,
+    actors: Source = None,
+    verbs: Source = None,
+    entities: Source = None,
+    markers: Source = None,
+    max_chars: int = MAX_CHARS,
+    n_process: int = 1,
+    progress: bool = False,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """:func:`extract_statements` and :func:`~narratives.statements.extract_entities` in one pass.
+
+    Both stages tokenize and match the gazetteers on every article; a
+    pipeline that needs both (``narratives report``, ``compare``) runs them
+    once here. Returns the STATEMENTS and ENTITY_MENTIONS frames the two
+    functions return (same options; warns about problem articles once).
+    """
+    from narratives.statements.entities import mentions_frame
+
+    _check(articles)
+    sources = (_key(actors), _key(verbs), _key(entities), _key(markers))
+    frame, ments = _run(
+        articles, sources, max_chars=max_chars, progress=progress, n_process=n_process, mentions=True
+    )
+    statements = conform(frame, STATEMENTS)
+    return statements, mentions_frame(ments, statements)
+
+
+def default_processes() -> int:
+    """Worker processes a pipeline gives the statements stage: the usable cores, at most 4.
+
+    Fewer than ``PARALLEL_MIN`` articles still run in-process (starting a
+    worker costs more than it saves).
+    """
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 4))
+
+
+def _check(articles: pl.DataFrame) -> None:
     require(articles, ["article_id", "raw_text"], name="articles", stage="extract_statements")
     require(
         articles,
@@ -119,9 +169,6 @@ def extract_statements(
         name="articles",
         stage="extract_statements",
     )
-    sources = (_key(actors), _key(verbs), _key(entities), _key(markers))
-    frame, _ = _run(articles, sources, max_chars=max_chars, progress=progress, n_process=n_process)
-    return conform(frame, STATEMENTS)
 
 
 def _key(source: Source) -> Source:
@@ -140,7 +187,8 @@ def _run(
     """Statements (and entity mention rows) of all ``articles``; warns about problems."""
     problems: dict[str, list[str]] = {}
     if n_process > 1 and len(articles) >= PARALLEL_MIN:
-        chunks = [articles.slice(k, CHUNK) for k in range(0, len(articles), CHUNK)]
+        size = min(CHUNK, -(-len(articles) // n_process))  # every worker gets work
+        chunks = [articles.slice(k, size) for k in range(0, len(articles), size)]
         ctx = multiprocessing.get_context("spawn")
         frames: list[pl.DataFrame] = []
         ments: list[dict[str, Any]] = []
@@ -179,16 +227,19 @@ def statements_of_chunk(
     entities: Source = None,
     markers: Source = None,
     max_chars: int = MAX_CHARS,
-) -> tuple[pl.DataFrame, dict[str, list[str]]]:
+    mentions: bool = False,
+) -> tuple[pl.DataFrame, dict[str, list[str]], list[dict[str, Any]]]:
     """What :func:`extract_statements` runs on one chunk of articles (in a worker process).
 
-    Returns the chunk's statements (not yet conformed to the schema) and the
-    problems met, by kind (not yet warned: see :func:`warn_problems`). The
+    Returns the chunk's statements (not yet conformed to the schema), the
+    problems met, by kind (not yet warned: see :func:`warn_problems`), and
+    with ``mentions`` the entity mention rows (for
+    :func:`~narratives.statements.entities.mentions_frame`; else empty). The
     concatenated chunks, conformed, are :func:`extract_statements`'s result.
     """
     sources = (_key(actors), _key(verbs), _key(entities), _key(markers))
-    frame, _, problems = _chunk(articles, sources, max_chars, False)
-    return frame, problems
+    frame, ments, problems = _chunk(articles, sources, max_chars, mentions)
+    return frame, problems, ments
 
 
 def _chunk(
