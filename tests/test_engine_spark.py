@@ -125,3 +125,80 @@ def test_align_options_pass_through(spark: Any, seeds_run: tuple) -> None:
     assert_frame_equal(local, distributed)
     with pytest.raises(TypeError, match="unknown options"):
         engine.align(statements, spark=spark, treshold=30)
+
+
+def _graph(seed: int) -> tuple[Any, Any, int]:
+    """A graph with long chains (several star rounds), stars, a cycle and isolated nodes."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    n = 300
+    order = rng.permutation(n)  # chains over shuffled node numbers converge slowly
+    a = [order[k] for k in range(0, 120)]
+    b = [order[k + 1] for k in range(0, 120)]  # one chain of 121 nodes
+    a += [order[200]] * 20
+    b += [order[k] for k in range(201, 221)]  # a star
+    a += [order[230], order[231], order[232]]
+    b += [order[231], order[232], order[230]]  # a triangle
+    extra = rng.integers(240, 280, size=(15, 2))  # random small components
+    a += extra[:, 0].tolist()
+    b += extra[:, 1].tolist()
+    return np.array(a, dtype=np.int64), np.array(b, dtype=np.int64), n
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_star_components_equal_the_driver_components(spark: Any, seed: int) -> None:
+    from narratives.align.cluster import graph_components
+    from narratives.engine import spark as engine
+
+    a, b, n = _graph(seed)
+    expected = graph_components(a, b, n)
+    # a checkpoint every round: the fallback's checkpoints are exercised too
+    found = engine.star_components(a, b, n, spark=spark, checkpoint_every=1)
+    assert found.tolist() == expected.tolist()
+    assert len(set(expected.tolist())) < n - 100  # the chain is one component
+
+
+def test_claims_with_star_components_equal_local(spark: Any, day_run: tuple) -> None:
+    from narratives.engine import spark as engine
+
+    local = day_run[0]
+    forced = engine.cluster_claims(
+        local["statements"], local["alignments"], spark=spark, max_driver_edges=0
+    )
+    assert local["claims"]["claim_id"].n_unique() < local["claims"].height
+    assert_frame_equal(forced, local["claims"])
+
+
+@pytest.mark.parametrize(("date_window", "bucket_days"), [(None, 2), (1, 1), (3, 2)])
+def test_join_candidates_equal_local_blocking(
+    spark: Any, day_run: tuple, date_window: int | None, bucket_days: int
+) -> None:
+    """Blocking as a join on (feature, time bucket) finds the local candidates.
+
+    The day's first 4,000 statements, their articles spread over ten days
+    (and some undated), so that features fall into many buckets.
+    """
+    import numpy as np
+
+    from narratives.align.aligner import candidate_pairs, prepare_alignment
+    from narratives.align.candidates import blocking_matrix
+    from narratives.engine import spark as engine
+
+    setup = prepare_alignment(day_run[0]["statements"].head(4000))
+    assert setup is not None
+    day = np.where(setup.article % 7 == 0, -1, 736000 + setup.article % 10)
+    setup = setup._replace(day=day)
+    i, j = candidate_pairs(setup, date_window=date_window)
+    matrix, _ = blocking_matrix(setup.prep.words)
+    ji, jj = engine.join_pairs(
+        matrix,
+        spark=spark,
+        article=setup.article,
+        outlet=setup.outlet,
+        day=setup.day,
+        date_window=date_window,
+        bucket_days=bucket_days,
+    )
+    assert len(i) > 1000
+    assert np.array_equal(ji, i) and np.array_equal(jj, j)

@@ -15,11 +15,16 @@ import numpy as np
 import scipy.sparse as sp
 from tqdm.auto import tqdm
 
+#: shared weights are rounded to this many decimals before the cut-off and the
+#: ranking, so that sums taken in another order (a Spark join) rank alike
+SHARED_DECIMALS = 9
+
 
 def _top_k_per_row(
     rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, k: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    order = np.lexsort((-vals, rows))
+    # best first; equal weights by partner: the same pairs whatever order the products came in
+    order = np.lexsort((cols, -vals, rows))
     rows, cols, vals = rows[order], cols[order], vals[order]
     starts = np.searchsorted(rows, rows, side="left")
     keep = (np.arange(len(rows)) - starts) < k
@@ -130,7 +135,7 @@ def chunk_pairs(
     product = (blocking[start:stop] @ transposed).tocoo()
     rows = product.row.astype(np.int64) + start
     cols = product.col.astype(np.int64)
-    vals = product.data
+    vals = np.round(product.data, SHARED_DECIMALS)
     keep = (vals >= min_shared) & (rows != cols)
     keep &= (article[rows] != article[cols]) | same_article
     if cross_outlet and outlet is not None:

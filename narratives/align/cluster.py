@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 import numpy as np
 import polars as pl
@@ -95,12 +95,31 @@ def _average_linkage(
     return list(clusters.values())
 
 
+Components = Callable[[np.ndarray, np.ndarray, int], np.ndarray]
+
+
+def graph_components(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    """Connected component of each of ``n`` nodes given the edges ``a[k] - b[k]``.
+
+    Labels are ``0, 1, ...`` in order of each component's smallest node.
+
+    Examples
+    --------
+    >>> graph_components(np.array([3, 1]), np.array([1, 4]), 5).tolist()
+    [0, 1, 2, 1, 1]
+    """
+    graph = coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    return labels
+
+
 def cluster_claims(
     statements: pl.DataFrame,
     alignments: pl.DataFrame,
     *,
     threshold: float = 55.0,
     cross_outlet: bool = True,
+    components: Components | None = None,
     progress: bool = False,
 ) -> pl.DataFrame:
     """Group statements into claims: every statement gets exactly one claim.
@@ -120,6 +139,12 @@ def cluster_claims(
         ``threshold``.
     cross_outlet
         Leave pairs of one outlet out of the mean (set as in ``align``).
+    components
+        ``components(a, b, n) -> labels``: the connected component of each of
+        the ``n`` statements given the edges ``a[k] - b[k]`` (row numbers),
+        labelled ``0, 1, ...`` in order of each component's first statement.
+        Default :func:`graph_components` (scipy, in memory); the Spark engine
+        passes large-star/small-star rounds when the edges do not fit.
     progress
         Show a progress bar over connected components on stderr.
 
@@ -185,8 +210,7 @@ def cluster_claims(
     eb = np.array([index[s] for s in kept["statement_id_b"]], dtype=np.int64)
     scores = kept["score"].to_numpy()
     n = len(ids)
-    graph = coo_matrix((np.ones(len(ea)), (ea, eb)), shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
+    labels = (components or graph_components)(ea, eb, n)
     by_component: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
     for x, y, s in zip(ea.tolist(), eb.tolist(), scores.tolist(), strict=True):
         if x != y:

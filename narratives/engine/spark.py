@@ -229,6 +229,118 @@ def _score_partition(
         yield score_pairs(setup.value, i, j, **options)
 
 
+def _table(columns: Mapping[str, np.ndarray]) -> Any:
+    import pyarrow as pa
+
+    return pa.table({name: pa.array(values) for name, values in columns.items()})
+
+
+def join_pairs(
+    blocking: Any,
+    *,
+    spark: Any,
+    article: np.ndarray,
+    outlet: np.ndarray | None = None,
+    day: np.ndarray | None = None,
+    top_k: int = 20,
+    min_shared: float = 0.05,
+    cross_outlet: bool = True,
+    same_article: bool = False,
+    date_window: int | None = None,
+    bucket_days: int = 7,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs ``(i, j)`` of :func:`~narratives.align.candidates.block_pairs` as a Spark join.
+
+    The rare-feature postings ``(feature, time bucket, row, weight)`` of the
+    blocking matrix (:func:`~narratives.align.candidates.blocking_matrix`)
+    are joined on ``(feature, bucket)``: each posting meets the postings of
+    its feature in its own bucket on one side and, replicated, in every
+    bucket it can pair with on the other (within ``date_window`` when it is
+    set, every bucket of the feature otherwise; unknown dates pair with all).
+    A feature common over the whole corpus is thus split into
+    per-bucket groups instead of landing in one task. Shared weights are
+    summed per pair, filtered as :func:`~narratives.align.candidates.chunk_pairs`
+    filters them, and each row keeps its ``top_k`` partners (ties by partner):
+    the same pairs as the local function.
+    """
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    from narratives.align.candidates import SHARED_DECIMALS
+
+    if bucket_days < 1:
+        raise ValueError(f"join_pairs: bucket_days must be at least 1, not {bucket_days}")
+    coo = blocking.tocoo()
+    row = coo.row.astype(np.int64)
+    days = day[row] if day is not None else np.full(len(row), -1, dtype=np.int64)
+    postings = spark.createDataFrame(
+        _table(
+            {
+                "feature": coo.col.astype(np.int64),
+                "bucket": np.where(days >= 0, days // bucket_days, -1),
+                "row": row,
+                "weight": coo.data.astype(np.float64),
+                "article": article[row].astype(np.int64),
+                "outlet": (outlet[row] if outlet is not None else np.full(len(row), -1)).astype(
+                    np.int64
+                ),
+                "day": days.astype(np.int64),
+            }
+        )
+    )
+    # every bucket each feature occurs in, and which buckets a bucket pairs with
+    buckets = postings.select("feature", F.col("bucket").alias("target")).distinct()
+    right = postings.select(
+        "feature",
+        F.col("bucket").alias("source"),
+        F.col("row").alias("c"),
+        F.col("weight").alias("wc"),
+        F.col("article").alias("ac"),
+        F.col("outlet").alias("oc"),
+        F.col("day").alias("dc"),
+    ).join(buckets, "feature")
+    if date_window is not None:
+        reach = -(-date_window // bucket_days)  # buckets a window can span
+        right = right.where(
+            (F.col("source") < 0)
+            | (F.col("target") < 0)
+            | (F.abs(F.col("source") - F.col("target")) <= reach)
+        )
+    right = right.withColumnRenamed("target", "bucket").drop("source")
+    left = postings.select(
+        "feature",
+        "bucket",
+        F.col("row").alias("r"),
+        F.col("weight").alias("wr"),
+        F.col("article").alias("ar"),
+        F.col("outlet").alias("orr"),
+        F.col("day").alias("dr"),
+    )
+    pairs = left.join(right, ["feature", "bucket"]).where(F.col("r") != F.col("c"))
+    if not same_article:
+        pairs = pairs.where(F.col("ar") != F.col("ac"))
+    if cross_outlet and outlet is not None:
+        pairs = pairs.where((F.col("orr") != F.col("oc")) | (F.col("orr") < 0))
+    if date_window is not None:
+        pairs = pairs.where(
+            (F.col("dr") < 0) | (F.col("dc") < 0) | (F.abs(F.col("dr") - F.col("dc")) <= date_window)
+        )
+    shared = (
+        pairs.groupBy("r", "c")
+        .agg(F.round(F.sum(F.col("wr") * F.col("wc")), SHARED_DECIMALS).alias("shared"))
+        .where(F.col("shared") >= min_shared)
+    )
+    rank = Window.partitionBy("r").orderBy(F.col("shared").desc(), F.col("c"))
+    best = shared.withColumn("rank", F.row_number().over(rank)).where(F.col("rank") <= top_k)
+    table = best.select(
+        F.least("r", "c").alias("i"), F.greatest("r", "c").alias("j")
+    ).distinct().toArrow()
+    i = table.column("i").to_numpy().astype(np.int64)
+    j = table.column("j").to_numpy().astype(np.int64)
+    order = np.lexsort((j, i))
+    return i[order], j[order]
+
+
 def _defaults(func: Any) -> dict[str, Any]:
     return {
         name: p.default
@@ -243,13 +355,20 @@ def align(
     spark: Any | None = None,
     master: str = DEFAULT_MASTER,
     partitions: int | None = None,
+    candidates: str = "join",
+    bucket_days: int = 7,
     **options: Any,
 ) -> pl.DataFrame:
     """:func:`narratives.align` with candidates and pair scoring on Spark (same rows).
 
-    ``options`` are those of :func:`narratives.align`. With a ``blocking``
-    other than the default :func:`~narratives.align.candidates.block_pairs`,
-    candidates are generated on the driver.
+    ``options`` are those of :func:`narratives.align`. Candidates
+    (``blocking`` the default :func:`~narratives.align.candidates.block_pairs`):
+    ``candidates="join"`` joins the rare-feature postings on
+    ``(feature, time bucket)`` (:func:`join_pairs`, buckets of
+    ``bucket_days`` days; what scales past one machine), ``"broadcast"``
+    broadcasts the blocking matrix and runs
+    :func:`~narratives.align.candidates.chunk_pairs` on chunks of rows. With
+    another ``blocking``, candidates are generated on the driver.
     """
     from narratives.align import aligner
     from narratives.align.candidates import block_pairs, blocking_matrix, merge_pairs
@@ -273,19 +392,40 @@ def align(
         return aligner.empty_alignments()
     sc = _context(spark, master)
     n = statements.height
-    candidates = {
+    candidates_options = {
         "cross_outlet": opts["cross_outlet"],
         "same_article": opts["same_article"],
         "date_window": opts["date_window"],
     }
-    if opts["blocking"] is block_pairs:
+    if candidates not in {"join", "broadcast"}:
+        raise ValueError(f"align: candidates must be 'join' or 'broadcast', not {candidates!r}")
+    if opts["blocking"] is block_pairs and candidates == "join":
+        block = _defaults(block_pairs)
+        matrix, _ = blocking_matrix(setup.prep.words, max_df=block["max_df"])
+        i, j = join_pairs(
+            matrix,
+            spark=spark if spark is not None else session(master),
+            article=setup.article,
+            outlet=setup.outlet,
+            day=setup.day,
+            top_k=block["top_k"],
+            min_shared=block["min_shared"],
+            bucket_days=bucket_days,
+            **candidates_options,
+        )
+        del matrix
+    elif opts["blocking"] is block_pairs:
         block = _defaults(block_pairs)
         matrix, transposed = blocking_matrix(setup.prep.words, max_df=block["max_df"])
         k = _partitions(sc, partitions, n)
         size = min(block["chunk_size"], math.ceil(n / k))
         shared = sc.broadcast((matrix, transposed, setup.article, setup.outlet, setup.day, size))
         starts = list(range(0, n, size))
-        chunk_options = {"top_k": block["top_k"], "min_shared": block["min_shared"], **candidates}
+        chunk_options = {
+            "top_k": block["top_k"],
+            "min_shared": block["min_shared"],
+            **candidates_options,
+        }
         parts = (
             sc.parallelize(starts, min(k, len(starts)))
             .mapPartitions(partial(_chunk_partition, matrices=shared, options=chunk_options))
@@ -294,7 +434,7 @@ def align(
         shared.unpersist()
         i, j, _ = merge_pairs(parts, n)
     else:
-        i, j = aligner.candidate_pairs(setup, blocking=opts["blocking"], **candidates)
+        i, j = aligner.candidate_pairs(setup, blocking=opts["blocking"], **candidates_options)
     if len(i) == 0:
         return aligner.empty_alignments()
     threshold, link_threshold = opts["threshold"], opts["link_threshold"]
@@ -333,6 +473,129 @@ def align(
         threshold=threshold,
         link_threshold=link_threshold,
         relations=opts["relations"],
+    )
+
+
+# --- claims: connected components ------------------------------------------
+
+#: edges up to which connected components run on the driver (scipy); past it,
+#: large-star/small-star rounds on the executors
+MAX_DRIVER_EDGES = 50_000_000
+
+
+def _large_star(edges: Any) -> Any:
+    """Each node links its larger neighbours to the smallest node of its neighbourhood."""
+
+    def star(item: tuple[int, Any]) -> list[tuple[int, int]]:
+        u, around = item
+        around = set(around)
+        m = min(around | {u})
+        return [(v, m) for v in around if v > u]
+
+    return edges.flatMap(lambda e: ((e[0], e[1]), (e[1], e[0]))).groupByKey().flatMap(star)
+
+
+def _small_star(edges: Any) -> Any:
+    """Each node links itself and its smaller neighbours to the smallest of them."""
+
+    def star(item: tuple[int, Any]) -> list[tuple[int, int]]:
+        u, around = item
+        around = set(around) | {u}
+        m = min(around)
+        return [(v, m) for v in around if v != m]
+
+    return edges.map(lambda e: (max(e), min(e))).groupByKey().flatMap(star)
+
+
+def star_components(
+    a: np.ndarray,
+    b: np.ndarray,
+    n: int,
+    *,
+    spark: Any,
+    partitions: int | None = None,
+    checkpoint_every: int = 3,
+    max_rounds: int = 100,
+) -> np.ndarray:
+    """Connected components by large-star/small-star rounds on Spark (Kiveris et al., 2014).
+
+    Alternates large-star and small-star until the edge set stops changing:
+    every node then points at the smallest node of its component. The edge
+    RDD is checkpointed every ``checkpoint_every`` rounds (the lineage of
+    many rounds would otherwise grow without bound; a checkpoint directory is
+    made in the temporary folder when the context has none). Returns the
+    labels of :func:`narratives.align.cluster.graph_components` (``0, 1, ...``
+    in order of each component's smallest node).
+    """
+    sc = spark.sparkContext
+    if sc.getCheckpointDir() is None:
+        import tempfile
+
+        sc.setCheckpointDir(tempfile.mkdtemp(prefix="narratives-checkpoints-"))
+    k = _partitions(sc, partitions, max(len(a), 1))
+    pairs = [(int(x), int(y)) for x, y in zip(a.tolist(), b.tolist(), strict=True) if x != y]
+    edges = sc.parallelize(pairs, k).map(lambda e: (max(e), min(e))).distinct().cache()
+    for step in range(max_rounds):
+        nxt = _small_star(_large_star(edges).distinct()).distinct()
+        if (step + 1) % checkpoint_every == 0:
+            nxt.checkpoint()
+        nxt = nxt.cache()
+        changed = not nxt.subtract(edges).isEmpty() or not edges.subtract(nxt).isEmpty()
+        edges.unpersist()
+        edges = nxt
+        if not changed:
+            break
+    else:  # pragma: no cover - a graph of n nodes converges in O(log n) rounds
+        raise RuntimeError(f"star_components: no convergence in {max_rounds} rounds")
+    root = np.arange(n, dtype=np.int64)
+    for v, m in edges.collect():
+        root[v] = m
+    edges.unpersist()
+    # roots are the smallest node of each component: number them in that order
+    _, labels = np.unique(root, return_inverse=True)
+    return labels.astype(np.int64)
+
+
+def components(
+    a: np.ndarray,
+    b: np.ndarray,
+    n: int,
+    *,
+    spark: Any,
+    max_driver_edges: int = MAX_DRIVER_EDGES,
+    partitions: int | None = None,
+) -> np.ndarray:
+    """Connected components: on the driver when the edges fit, else :func:`star_components`."""
+    from narratives.align.cluster import graph_components
+
+    if len(a) <= max_driver_edges:
+        return graph_components(a, b, n)
+    return star_components(a, b, n, spark=spark, partitions=partitions)
+
+
+def cluster_claims(
+    statements: pl.DataFrame,
+    alignments: pl.DataFrame,
+    *,
+    spark: Any | None = None,
+    master: str = DEFAULT_MASTER,
+    max_driver_edges: int = MAX_DRIVER_EDGES,
+    **options: Any,
+) -> pl.DataFrame:
+    """:func:`narratives.cluster_claims` with Spark connected components past ``max_driver_edges``.
+
+    The claims are clustered per component on the driver, as locally; only
+    the components come from large-star/small-star rounds when the alignment
+    graph has more than ``max_driver_edges`` edges (same labels, same table).
+    """
+    from narratives.align.cluster import cluster_claims as local
+
+    session_ = spark if spark is not None else session(master)
+    return local(
+        statements,
+        alignments,
+        components=partial(components, spark=session_, max_driver_edges=max_driver_edges),
+        **options,
     )
 
 

@@ -173,6 +173,7 @@ def analyse(
 
         cut = partial(spark.statements_and_mentions, master=master)
         align = partial(spark.align, master=master)
+        cluster_claims = partial(spark.cluster_claims, master=master)
     elif engine != "local":
         raise ValueError(f"analyse: unknown engine {engine!r}; use 'local' or 'spark'")
     out = dict(tables)
