@@ -82,7 +82,9 @@ def load_predicates(source: str = "predicates.tsv") -> Predicates:
         sets[role].add(tuple(_norm(w) for w in row["form"].split()))
     single = {r: frozenset(k[0] for k in v if len(k) == 1) for r, v in sets.items()}
     verbs = frozenset(v + e for v in single["verb"] for e in _ENDINGS) | frozenset(
-        v + "ا" for v in single["verb"] if v[:1] == "ا"  # the dual اتفقا، أكدا
+        v + "ا"
+        for v in single["verb"]
+        if v[:1] == "ا"  # the dual اتفقا، أكدا
     )
     return Predicates(
         verbs=verbs,

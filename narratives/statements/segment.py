@@ -438,10 +438,13 @@ def _purpose(seg: Segment, feats: list[Feat], pred: Predicates) -> bool:
 
 
 def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> bool:
-    """``، و`` + a clause with its own predicate: a verb, a verbal particle, or a
-    definite subject and its verb (``، وقد كان في استقبالهم``, ``، والقوات تتقدم``).
+    """``، و`` + a clause of its own: a verbal particle and its verb, or a new
+    definite subject and its verb (``، وقد كان في استقبالهم``, ``، والبياوي يواصل``).
 
-    Not ``، ولا`` (``لا ... ولا``: coordination), nor ``، والتي`` (a relative).
+    Not ``، و`` + a verb alone: it mostly goes on with the same subject
+    (``خلت المواقع ...، وبدت خالية``), or lists figures of one report (``ارتفاع
+    أسهم 35 شركة، وظلت أسهم 19 شركة``). Not ``، ولا`` (``لا ... ولا``:
+    coordination), nor ``، والتي`` (a relative).
     """
     f = feats[i]
     if f.norm[:1] != "و" or len(f.norm) < 3 or f.cue is not None:
@@ -449,7 +452,7 @@ def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> boo
     stem = f.norm[1:]
     if stem in _RELATIVE_STEMS or stem in ("لا", "ما"):
         return False
-    if stem in pred.particles or verbish(f.norm):
+    if stem in pred.particles:
         return True
     nxt = feats[i + 1] if i + 1 < len(feats) else None
     return (
@@ -530,6 +533,7 @@ def _headline_clauses(
     للتشاور وتطلب ...`` and ``الراشد يغادر معسكر الفتح والبياوي يواصل بحصتين``
     become two.
     """
+
     def label(seg: Segment) -> bool:
         return words[seg.j] - words[seg.i] <= HEADLINE_FRAGMENT_WORDS and not _has_predicate(
             seg, feats, pred
@@ -754,9 +758,10 @@ def _awaits_predicate(i: int, k: int, feats: list[Feat]) -> bool:
             continue
         if "complementizer" in f.roles:
             return True
-        if f.cue is not None or verbish(f.norm) or f.norm in _PERSONAL:
-            if not _in_relative(m, i, feats):
-                return False
+        if (f.cue is not None or verbish(f.norm) or f.norm in _PERSONAL) and not _in_relative(
+            m, i, feats
+        ):
+            return False
     return False
 
 
