@@ -516,3 +516,46 @@ def test_figures_and_dates_are_read_as_values(text: str, kind: str, values: list
 
     found = statement_values(pl.DataFrame({"statement_id": ["s"], "text": [text]}))
     assert sorted(found.filter(pl.col("kind") == kind)["value"]) == sorted(values)
+
+
+def test_a_web_address_is_nobodys_omission() -> None:
+    claims = pl.DataFrame(
+        {
+            "claim_id": ["c1", "c1", "c2", "c2"],
+            "statement_id": ["a:1", "b:1", "a:2", "b:2"],
+            "article_id": ["a", "b", "a", "b"],
+            "outlet": ["alyaum", "okaz", "alyaum", "okaz"],
+        }
+    )
+    st = claims.select("statement_id", "article_id", "outlet").with_columns(
+        text=pl.Series(
+            [
+                "www.gdp.gov.sa .",
+                "www.gdp.gov.sa .",
+                "أعلنت الجوازات تصحيح أوضاع 354 ألف يمني حتى اليوم",
+                "أعلنت الجوازات تصحيح أوضاع 354 ألف يمني حتى اليوم",
+            ]
+        )
+    )
+    st = pl.concat(
+        [
+            st,
+            pl.DataFrame(
+                {
+                    "statement_id": ["d:1"],
+                    "article_id": ["d"],
+                    "outlet": ["aawsat"],
+                    "text": ["ارتفعت درجات الحرارة في الرياض"],
+                }
+            ),
+        ]
+    )
+    stories = pl.DataFrame(
+        {
+            "article_id": ["a", "b", "d"],
+            "story_id": ["s1"] * 3,
+            "outlet": ["alyaum", "okaz", "aawsat"],
+        }
+    )
+    om = omissions(st, claims, stories)
+    assert om.filter(pl.col("outlet") == "aawsat")["claim_id"].to_list() == ["c2"]
