@@ -559,3 +559,26 @@ def test_a_web_address_is_nobodys_omission() -> None:
     )
     om = omissions(st, claims, stories)
     assert om.filter(pl.col("outlet") == "aawsat")["claim_id"].to_list() == ["c2"]
+
+
+def test_coverage_absent_agrees_with_the_omission_rows(
+    statements, gold_alignments, gold_claims, one_story
+) -> None:
+    om = omissions(statements, gold_claims, one_story, carried_score=20)
+    cov = coverage(
+        statements,
+        gold_alignments,
+        gold_claims,
+        stories=one_story,
+        omissions=om,
+        absent_min_outlets=2,  # as compare() lists them
+    )
+    absent = set(cov.filter(pl.col("status") == "absent").select("claim_id", "outlet").rows())
+    named = set(om.select("claim_id", "outlet").rows())
+    assert absent and absent <= named
+    # outlets of the story the rule judged carrying the claim in other words
+    loose = cov.filter((pl.col("status") == "related") & (pl.col("n_statements") == 0)).select(
+        "claim_id", "outlet"
+    )
+    assert loose.height > 0
+    assert not set(loose.rows()) & named
