@@ -58,6 +58,13 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 
 import numpy as np
 
+from narratives.align._conflicts import (
+    bare,
+    exchanged,
+    months_differ,
+    preposition_moved,
+    slot_changed,
+)
 from narratives.align._text import light_key
 
 #: weights of the text components in the combined score
@@ -286,7 +293,11 @@ def substitution_conflict(
     opposites: Collection[frozenset[str]] = frozenset(),
     *,
     slots: Mapping[str, str] | None = None,
+    heads: Collection[str] = frozenset(),
+    months: Mapping[str, frozenset[int]] | None = None,
+    words: tuple[Sequence[str], Sequence[str]] | None = None,
     min_similarity: float = 0.65,
+    min_overlap: float = 0.75,
     max_span: int = 5,
 ) -> str | None:
     """One sentence with a word changed: ``"figures"``, ``"roles"``, ``"action"`` or None.
@@ -301,8 +312,19 @@ def substitution_conflict(
     ``names``) or figures that change places; a
     word replaced by its opposite (``opposites``: pairs of
     :func:`~narratives.align._text.light_key` s, ``lexicons/opposites.tsv``) is an
-    ``action`` conflict. Any other changed word is not enough: outlets
-    rewrite with synonyms all the time (القادمة / المقبلة, مشاريع / مشروعات).
+    ``action`` conflict; a name replaced in a slot a head noun opens
+    (``heads``, ``lexicons/slot_heads.tsv``: وزارة العدل / وزارة الداخلية) is a
+    ``roles`` conflict, and months that differ (``months``) a ``figures`` one.
+    Any other changed word is not enough: outlets rewrite with synonyms all
+    the time (القادمة / المقبلة, مشاريع / مشروعات).
+
+    When the two sides share at least ``min_overlap`` of their words (Jaccard),
+    two words that change places around a word that stays between them
+    (:func:`~narratives.align._conflicts.exchanged`) or a preposition ل/ب that
+    moves from one name to another
+    (:func:`~narratives.align._conflicts.preposition_moved`, on ``words``, the
+    two texts' words with their proclitics, when given) are ``roles``
+    conflicts too: who does what to whom changed.
 
     Examples
     --------
@@ -324,6 +346,11 @@ def substitution_conflict(
     ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     if not ops:
         return None
+    set_a, set_b = {bare(w) for w in tokens_a}, {bare(w) for w in tokens_b}
+    if len(set_a & set_b) >= min_overlap * len(set_a | set_b) and (
+        exchanged(tokens_a, tokens_b) or preposition_moved(*(words or (tokens_a, tokens_b)))
+    ):
+        return "roles"
     removed = [w for _, i1, i2, _, _ in ops for w in tokens_a[i1:i2]]
     added = [w for _, _, _, j1, j2 in ops for w in tokens_b[j1:j2]]
     moved = {w for w in removed if not w.isdigit()} & set(added)
@@ -347,6 +374,10 @@ def substitution_conflict(
             if not any(_same_figure(float(x), float(y), 0.05) for x in wa for y in wb):
                 return "figures" if set(wa).isdisjoint(tokens_b) else "roles"
             continue
+        if months and months_differ(wa, wb, months):
+            return "figures"
+        if heads and slot_changed(tokens_a, (i1, i2), tokens_b, (j1, j2), frozenset(heads)):
+            return "roles"
         place_a = {names[w] for w in wa if w in names}
         place_b = {names[w] for w in wb if w in names}
         if place_a and place_b and place_a.isdisjoint(place_b):
