@@ -195,10 +195,13 @@ def polarity_conflict(
 
     ``scopes_*`` are the negation scopes of each statement (sets of light
     keys, :func:`narratives.align._text.match_tokens`), ``keys_*`` the light
-    keys of their words. A negation counts when its scope touches a word
-    both statements share; the statements conflict when the counts differ in
-    parity (لم ينفِ, "did not deny", affirms; ولا, "nor", after a first
-    negation is not counted, see :func:`~narratives.align._text.match_tokens`).
+    keys of their words. The statements conflict when a word both share is
+    negated an odd number of times on one side and an even number on the
+    other: each negated predicate is compared on its own (لم تتعرض … ولم يصب /
+    تعرضت … وأصيب flips two claims), and a double negation affirms (لم ينفِ,
+    "did not deny"; ولا, "nor", after a first negation is not counted, see
+    :func:`~narratives.align._text.match_tokens`). Hollow and weak verbs meet
+    through their consonants (يصب / أصيب).
 
     Examples
     --------
@@ -206,12 +209,21 @@ def polarity_conflict(
     True
     >>> polarity_conflict([frozenset({"شارك"})], [frozenset({"شارك"})], {"شارك"}, {"شارك"})
     False
+    >>> polarity_conflict([frozenset({"عرض"}), frozenset({"يصب"})], [], {"عرض", "يصب"},
+    ...                   {"عرض", "صيب"})
+    True
     """
     if not scopes_a and not scopes_b:
         return False
-    count_a = sum(1 for s in scopes_a if any(_key_in(k, keys_b) for k in s))
-    count_b = sum(1 for s in scopes_b if any(_key_in(k, keys_a) for k in s))
-    return count_a % 2 != count_b % 2
+    for mine, theirs, their_keys in ((scopes_a, scopes_b, keys_b), (scopes_b, scopes_a, keys_a)):
+        for word in frozenset().union(*mine):
+            if not _key_in(word, their_keys):
+                continue
+            here = sum(1 for s in mine if word in s)
+            there = sum(1 for s in theirs if _key_in(word, s))
+            if here % 2 != there % 2:
+                return True
+    return False
 
 
 def _key_in(key: str, keys: Collection[str]) -> bool:
@@ -223,7 +235,20 @@ def _key_in(key: str, keys: Collection[str]) -> bool:
         return True
     if len(key) < 3 or key.startswith("~"):
         return False
-    return any(len(k) >= 3 and not k.startswith("~") and (key in k or k in key) for k in keys)
+    if any(len(k) >= 3 and not k.startswith("~") and (key in k or k in key) for k in keys):
+        return True
+    # hollow and weak verbs: يصب / أصيب, يعد / عاد share their consonants only
+    bones = _consonants(key)
+    return len(bones) >= 2 and any(
+        len(k) >= 3 and not k.startswith("~") and _consonants(k) == bones for k in keys
+    )
+
+
+def _consonants(word: str) -> str:
+    return word.translate(_WEAK)
+
+
+_WEAK = str.maketrans("", "", "اويىءئؤأإآ")
 
 
 def role_conflict(
@@ -403,7 +428,11 @@ def _as_float(number: str) -> float:
 def _same_figure(x: float, y: float, tolerance: float) -> bool:
     if x != x or y != y:  # NaN
         return False
-    return int(x) == int(y) or abs(x - y) <= tolerance * max(abs(x), abs(y))
+    if int(x) == int(y):
+        return True
+    if x == int(x) and y == int(y) and max(abs(x), abs(y)) < 100:
+        return False  # two small whole numbers that differ count different things (24 / 25)
+    return abs(x - y) <= tolerance * max(abs(x), abs(y))
 
 
 def figures_agree(a: Collection[str], b: Collection[str], *, tolerance: float = 0.05) -> bool:
@@ -411,8 +440,10 @@ def figures_agree(a: Collection[str], b: Collection[str], *, tolerance: float = 
 
     Examples
     --------
-    >>> figures_agree({"68.18"}, {"68"}), figures_agree({"350"}, {"14"})
-    (True, False)
+    >>> figures_agree({"68.18"}, {"68"}), figures_agree({"350"}, {"14"}), figures_agree({"24"}, {"25"})
+    (True, False, False)
+    >>> figures_agree({"4.9"}, {"5"}), figures_agree({"9302"}, {"9301.66"})
+    (True, True)
     """
     fb = [_as_float(y) for y in b]
     return any(_same_figure(_as_float(x), y, tolerance) for x in a for y in fb)
