@@ -13,7 +13,7 @@ All work on the content tokens of :func:`narratives.align._text.match_tokens`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from narratives.normalize import normalize
 _PROCLITICS = "وفبل"
 
 
+@lru_cache(maxsize=1 << 16)
 def bare(word: str) -> str:
     """``word`` without one proclitic (و ف ب ل) and the article, if 3+ letters remain.
 
@@ -96,8 +97,9 @@ def exchanged(tokens_a: Sequence[str], tokens_b: Sequence[str]) -> bool:
     once_a = {w: k for k, w in enumerate(a) if a.count(w) == 1}
     once_b = {w: k for k, w in enumerate(b) if b.count(w) == 1}
     shared = [w for w in once_a if w in once_b and not w.isdigit()]
-    if len(shared) < 2:
-        return False
+    order = [once_b[w] for w in shared]  # shared is in a's order
+    if len(shared) < 2 or order == sorted(order):
+        return False  # no two words change their order
     where_a: dict[str, list[int]] = {}
     where_b: dict[str, list[int]] = {}
     for k, w in enumerate(a):
@@ -184,7 +186,9 @@ def slot_changed(
     return len(wa) == len(wb) == 1 and i1 >= 2 and _is_head(tokens_a[i1 - 2], heads)
 
 
-def months_differ(words_a: Sequence[str], words_b: Sequence[str], months: dict[str, frozenset[int]]) -> bool:
+def months_differ(
+    words_a: Sequence[str], words_b: Sequence[str], months: Mapping[str, frozenset[int]]
+) -> bool:
     """Do two replaced spans name months, and none in common?
 
     Examples

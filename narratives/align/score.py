@@ -371,9 +371,10 @@ def substitution_conflict(
     ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     if not ops:
         return None
-    set_a, set_b = {bare(w) for w in tokens_a}, {bare(w) for w in tokens_b}
-    if len(set_a & set_b) >= min_overlap * len(set_a | set_b) and (
-        exchanged(tokens_a, tokens_b) or preposition_moved(*(words or (tokens_a, tokens_b)))
+    if (
+        len(ops) >= 2
+        and _overlap(tokens_a, tokens_b) >= min_overlap
+        and (exchanged(tokens_a, tokens_b) or preposition_moved(*(words or (tokens_a, tokens_b))))
     ):
         return "roles"
     removed = [w for _, i1, i2, _, _ in ops for w in tokens_a[i1:i2]]
@@ -415,6 +416,11 @@ def substitution_conflict(
     return None
 
 
+def _overlap(tokens_a: Sequence[str], tokens_b: Sequence[str]) -> float:
+    set_a, set_b = {bare(w) for w in tokens_a}, {bare(w) for w in tokens_b}
+    return len(set_a & set_b) / max(len(set_a | set_b), 1)
+
+
 def _as_float(number: str) -> float:
     head, sep, tail = number.partition(",")
     if sep and len(tail) == 3 and "," not in tail:
@@ -440,8 +446,10 @@ def figures_agree(a: Collection[str], b: Collection[str], *, tolerance: float = 
 
     Examples
     --------
-    >>> figures_agree({"68.18"}, {"68"}), figures_agree({"350"}, {"14"}), figures_agree({"24"}, {"25"})
-    (True, False, False)
+    >>> figures_agree({"68.18"}, {"68"}), figures_agree({"350"}, {"14"})
+    (True, False)
+    >>> figures_agree({"24"}, {"25"})  # two small whole numbers: two facts
+    False
     >>> figures_agree({"4.9"}, {"5"}), figures_agree({"9302"}, {"9301.66"})
     (True, True)
     """
