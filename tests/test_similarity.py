@@ -91,6 +91,22 @@ PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
             "وأعلن أنه سيزور السعودية خلال شهر ديسمبر المقبل ضمن التعاون الاستراتيجي",
             {"contradicts"},
         ),
+        # agent and patient swapped; a place phrase moved past the subject is no swap
+        (
+            "استقبل خادم الحرمين الشريفين الملك سلمان الرئيس المصري عبدالفتاح السيسي في جدة",
+            "استقبل الرئيس المصري عبدالفتاح السيسي خادم الحرمين الشريفين الملك سلمان في جدة",
+            {"contradicts"},
+        ),
+        (
+            "اتهم الحوثيون التحالف بقصف المدنيين في صعدة",
+            "اتهم التحالف الحوثيين بقصف المدنيين في صعدة",
+            {"contradicts"},
+        ),
+        (
+            "وصل إلى الرياض اليوم الرئيس اليمني عبدربه منصور هادي",
+            "وصل الرئيس اليمني عبدربه منصور هادي إلى الرياض اليوم",
+            CLOSE,
+        ),
         # a word moved (not exchanged) and a spelling variant after a head are no conflict
         (
             "أعلن الاتحاد السعودي أمس تعيين طاقم تحكيم إنجليزي للمباراة",

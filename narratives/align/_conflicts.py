@@ -13,13 +13,14 @@ All work on the content tokens of :func:`narratives.align._text.match_tokens`
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from narratives._resources import load_tsv, load_yaml
+from narratives.align._text import light_key
 from narratives.normalize import normalize
 
 #: proclitics taken off before comparing a word's place or its slot head
@@ -200,3 +201,100 @@ def months_differ(
     ma = frozenset().union(*(months.get(bare(w), frozenset()) for w in words_a))
     mb = frozenset().union(*(months.get(bare(w), frozenset()) for w in words_b))
     return bool(ma and mb and ma.isdisjoint(mb))
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(word: str) -> str:
+    return light_key(bare(word))
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Function words and time words of ``match_stopwords.tsv`` (not titles or reporting)."""
+    table = load_tsv("match_stopwords.tsv")
+    keep = table.filter(table["kind"].is_in(["function", "frame"]))
+    return frozenset(keep["word"].to_list())
+
+
+@lru_cache(maxsize=2)
+def load_name_words(
+    people: str | Path = "person_names.tsv", entities: str | Path = "entities.yaml"
+) -> frozenset[str]:
+    """Words that name someone: given names (``person_names.tsv``, column ``form``)
+    and one-word entity names (``entities.yaml``: الحوثيون, داعش), match-normalized."""
+    table = load_tsv(people)
+    if "form" not in table.columns:
+        raise ValueError(f"{people}: a person-names TSV needs a 'form' column")
+    words = {normalize(str(w)) for w in table["form"].to_list() if w}
+    data = load_yaml(entities)
+    for entry in (data.get("entities") or {}).values() if isinstance(data, dict) else ():
+        for name in entry.get("names") or ():
+            parts = normalize(str(name)).split()
+            if len(parts) == 1:
+                words.add(parts[0])
+    return frozenset(words | {bare(w) for w in words})
+
+
+def blocks_swapped(
+    words_a: Sequence[str], words_b: Sequence[str], names: Container[str], *, max_span: int = 12
+) -> bool:
+    """Do two adjacent blocks naming someone change places (agent and patient swapped)?
+
+    ``words_*`` are the texts' words with their clitics. Past their common
+    beginning and end, one side reads ``X Y`` and the other ``Y X``, each
+    block a name or a definite noun and one naming someone (``names``:
+    countries, given names, one-word entities): استقبل الملك سلمان الرئيس
+    السيسي / استقبل الرئيس السيسي الملك سلمان; اتهم الحوثيون التحالف / اتهم
+    التحالف الحوثيين. Coordinated names
+    (روسيا وتركيا / تركيا وروسيا: the second block opens with و) and a verb
+    moved past its subject (the verb names no one) are no swap.
+
+    Examples
+    --------
+    >>> names = {"سلمان", "سيسي"}
+    >>> blocks_swapped("استقبل الملك سلمان الرئيس السيسي".split(),
+    ...                "استقبل الرئيس السيسي الملك سلمان".split(), names)
+    True
+    >>> both = {"روسيا", "تركيا"}
+    >>> blocks_swapped("اتفقت روسيا وتركيا".split(), "اتفقت تركيا وروسيا".split(), both)
+    False
+    """
+    if len(words_a) != len(words_b):
+        return False  # a swap keeps every word
+    ka = [_key(w) for w in words_a]
+    kb = [_key(w) for w in words_b]
+    start = 0
+    while start < len(ka) and ka[start] == kb[start]:
+        start += 1
+    end = len(ka)
+    while end > start and ka[end - 1] == kb[end - 1]:
+        end -= 1
+    middle_a, middle_b = ka[start:end], kb[start:end]
+    if not 2 <= len(middle_a) <= max_span:
+        return False
+
+    def named(words: Sequence[str]) -> bool:
+        return any(w in names or bare(w) in names for w in words)
+
+    function = _function_words()
+
+    def nominal(words: Sequence[str]) -> bool:
+        # a noun phrase: not opened by a function word (إلى الرياض, في جدة, اليوم) or a
+        # preposition clitic (بالرياض, للرئيس): those blocks move freely
+        first = words[0]
+        if first in function or (first[:1] in "بلك" and bare(first) != first):
+            return False
+        return first.startswith("ال") or named(words)
+
+    for k in range(1, len(middle_a)):
+        if middle_b != middle_a[k:] + middle_a[:k]:
+            continue
+        second_a = words_a[start + k]
+        second_b = words_b[start + len(middle_a) - k]
+        if second_a.startswith("و") or second_b.startswith("و"):
+            return False  # coordination: X وY / Y وX
+        x, y = words_a[start : start + k], words_a[start + k : end]
+        # both blocks nominal (a name, or a definite noun: a verb never opens with ال),
+        # one of them naming someone
+        return nominal(x) and nominal(y) and (named(x) or named(y))
+    return False

@@ -60,6 +60,7 @@ import numpy as np
 
 from narratives.align._conflicts import (
     bare,
+    blocks_swapped,
     exchanged,
     months_differ,
     preposition_moved,
@@ -321,6 +322,7 @@ def substitution_conflict(
     heads: Collection[str] = frozenset(),
     months: Mapping[str, frozenset[int]] | None = None,
     words: tuple[Sequence[str], Sequence[str]] | None = None,
+    people: Collection[str] = frozenset(),
     min_similarity: float = 0.65,
     min_overlap: float = 0.75,
     max_span: int = 5,
@@ -349,7 +351,10 @@ def substitution_conflict(
     moves from one name to another
     (:func:`~narratives.align._conflicts.preposition_moved`, on ``words``, the
     two texts' words with their proclitics, when given) are ``roles``
-    conflicts too: who does what to whom changed.
+    conflicts too: who does what to whom changed. So are two adjacent blocks
+    naming someone (a place of ``names``, a word of ``people``) that change
+    places in ``words`` (:func:`~narratives.align._conflicts.blocks_swapped`:
+    استقبل الملك سلمان الرئيس السيسي / استقبل الرئيس السيسي الملك سلمان).
 
     Examples
     --------
@@ -371,6 +376,8 @@ def substitution_conflict(
     ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     if not ops:
         return None
+    if words is not None and blocks_swapped(*words, _NamesView(names, people)):
+        return "roles"
     if (
         len(ops) >= 2
         and _overlap(tokens_a, tokens_b) >= min_overlap
@@ -414,6 +421,16 @@ def substitution_conflict(
             if any(frozenset({x, y}) in opposites for x in keys_a for y in keys_b):
                 return "action"
     return None
+
+
+class _NamesView:
+    """``word in view``: a key of ``places`` or a member of ``people``, without copying."""
+
+    def __init__(self, places: Mapping[str, str], people: Collection[str]) -> None:
+        self.places, self.people = places, people
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.places or word in self.people
 
 
 def _overlap(tokens_a: Sequence[str], tokens_b: Sequence[str]) -> float:
