@@ -69,21 +69,16 @@ PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
             "تركيا وروسيا تتفقان على وقف إطلاق النار",
             CLOSE,
         ),
-        # a different name after a slot head, names that change places, the beneficiary
-        # of a preposition swapped, other months (SaudiNewsNet sentences, edited)
+        # a different name after a slot head, names that change places, other months
+        # (SaudiNewsNet sentences, edited)
         (
             "أصدر خادم الحرمين الشريفين أمره بترقية وتعيين 100 قاض في وزارة العدل",
             "أصدر خادم الحرمين الشريفين أمره بترقية وتعيين 100 قاض في وزارة الداخلية",
             {"contradicts"},
         ),
         (
-            "يتكون الطاقم من كريج باوسون حكما للساحة وستيف شايلد مساعدا وكيفن فرند حكما رابعا",
-            "يتكون الطاقم من كيفن فرند حكما للساحة وستيف شايلد مساعدا وكريج باوسون حكما رابعا",
-            {"contradicts"},
-        ),
-        (
-            "استمرار مأساة الشعب السوري مردها إلى دعم طهران لنظام بشار الأسد",
-            "استمرار مأساة الشعب السوري مردها إلى دعم نظام بشار الأسد لطهران",
+            "عين المجلس محمد العتيبي رئيسا للجنة وعبدالله القحطاني نائبا له",
+            "عين المجلس عبدالله القحطاني رئيسا للجنة ومحمد العتيبي نائبا له",
             {"contradicts"},
         ),
         (
@@ -98,8 +93,8 @@ PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
             {"contradicts"},
         ),
         (
-            "اتهم الحوثيون التحالف بقصف المدنيين في صعدة",
-            "اتهم التحالف الحوثيين بقصف المدنيين في صعدة",
+            "اتهم الحوثيون السعودية بقصف المدنيين في صعدة",
+            "اتهم السعودية الحوثيين بقصف المدنيين في صعدة",
             {"contradicts"},
         ),
         (
