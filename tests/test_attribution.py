@@ -161,3 +161,71 @@ def test_al_qaida_the_group_is_still_found() -> None:
     arts = _articles("وقال إن تنظيم القاعدة في جزيرة العرب تبنى الهجوم، وإن عناصر القاعدة فروا.")
     ids = extract_entities(extract_statements(arts), arts)["entity_id"].to_list()
     assert ids.count("al_qaeda") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # SaudiNewsNet 2015-07-22/23: offices, institutions and names the rules missed
+        (
+            "وبين مدير عام الهيئة العامة للسياحة والآثار بمنطقة عسير أن الحملة الدعائية بدأت.",
+            "مدير عام الهيئه العامه للسياحه والاثار بمنطقه عسير",
+        ),
+        (
+            "وقال المرصد السوري لحقوق الإنسان يوم الأربعاء إن الاشتباكات العنيفة استمرت.",
+            "المرصد السوري",
+        ),
+        ("وقال «الأمم المتحدة ليس بوسعها سد الثغرة.", None),  # the quotation is no speaker
+        (
+            "وقالت المتحدثة باسم هذه المنظمة الدولية ريم ندا إن المساعدات وصلت.",
+            "ريم ندا",
+        ),
+        (
+            "بدوره أكد المواطن مكي عبدالمحسن اللعاب، أن مهرجان الصرمة هو حدث اجتماعي.",
+            "مكي عبدالمحسن اللعاب",
+        ),
+        (
+            "كشفت إمارة منطقة مكة المكرمة، عن الجدول الزمني لتنفيذ مشروع النقل العام في جدة.",
+            "اماره منطقه مكه المكرمه",
+        ),
+        (
+            "ونفى مفوض الاتحاد الأوروبي أن تكون الدول الأعضاء قد أخلت بوعودها.",
+            "مفوض الاتحاد الاوروبي",
+        ),
+    ],
+)
+def test_open_text_speakers_on_saudinewsnet(text: str, speaker: str | None) -> None:
+    row = extract_statements(_articles(text)).row(0, named=True)
+    assert row["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind", "name"),
+    [
+        ("الحكومة المواطنين الأجانب المقيمين", "anonymous", None),  # حذرت الحكومة المواطنين
+        ("الشركة السعودية للكهرباء", "institution", "الشركة السعودية للكهرباء"),
+        ("الوزير بسحب تراخيص", "title", None),  # هدد الوزير بسحب ...
+        ("المكتب الإعلامي للمقاومة الشعبية", "institution", "المكتب الإعلامي للمقاومة الشعبية"),
+        ("مدير عام أوفيد كلمته معترفاً", "office", "مدير عام أوفيد"),
+        ("إخراج الأمريكي", "none", None),
+    ],
+)
+def test_mentions_stop_where_the_name_stops(mention: str, kind: str, name: str | None) -> None:
+    p = parse_mention(mention)
+    assert (p.kind, p.name) == (kind, name)
+
+
+def test_bare_institution_refers_to_the_one_the_article_named() -> None:
+    text = (
+        "أعلنت وزارة الخدمة المدنية عن موعد الاختبار. "
+        "وأوضحت الوزارة أن اختبار القدرة المعرفية يعد من متطلبات التعيين."
+    )
+    assert extract_statements(_articles(text))["speaker"].to_list() == ["وزاره الخدمه المدنيه"] * 2
+    two = ArticleSpeakers(text="زار وفد من وزارة الصحة مقر وزارة التعليم. وقالت الوزارة إن ...")
+    assert two.resolve("الوزارة") == (None, "الوزارة")  # two ministries: no guess
+
+
+def test_unlisted_name_as_topic_carries_to_the_participle() -> None:
+    text = 'واتفقت معه نايفة العتيبي -معلمة-، قائلةً: "عيد الديرة له طعم ولون مختلف".'
+    rows = extract_statements(_articles(text))
+    assert rows["speaker"].to_list()[-1] == "نايفه العتيبي"

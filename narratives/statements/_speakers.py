@@ -79,6 +79,8 @@ _THAT = frozenset(
     ]
 )
 _PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "نحن", "انا"})
+# المتحدثة باسم هذه المنظمة: a demonstrative before a definite noun stays in the phrase
+_DEMONSTRATIVES = frozenset({"هذه", "هذا", "هذين", "هاتين", "هولاء"})
 _CUT = frozenset(normalize(w) for w in ["قوله", "قولها", "قولهم", "بقوله", "بقولها", "لقوله"])
 _JOIN = re.compile(r"\b(عبد|ابو) (?=\w)")
 
@@ -96,6 +98,7 @@ class SpeakerWords:
     generic: frozenset[str]
     adjectives: frozenset[str]
     countries: frozenset[str]
+    generic_adjectives: frozenset[str]  # محلي, رسمي ...: no nationality, no name
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +122,7 @@ def speaker_words() -> SpeakerWords:
         generic=words("generic_complements"),
         adjectives=words("adjectives") | _nationalities(),
         countries=_nationalities("name"),
+        generic_adjectives=words("adjectives"),
     )
 
 
@@ -180,6 +184,24 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
     if w in ("عبد", "ابو", "ام", "ابن") and k + 1 < len(norm):
         return True
     prev = norm[k - 1] if k else ""
+    if prev in sw.descriptors and prev not in sw.honorifics:
+        # السفير بلاك ويل, المدرب إنريكي: a description before an unlisted name; a definite
+        # word (الرئيس التنفيذي), a nisba, a place or a verb (اللاعب يحتاج) is none
+        return (
+            not w.startswith("ال")
+            and w[:1].isalpha()
+            and len(w) >= 3
+            and w not in sw.adjectives
+            and w not in sw.descriptors
+            and w not in sw.countries
+            and not _in(w, sw.institutions)
+            and w[:1] not in "وفبلك"  # للمقاومة, بسحب: a preposition or conjunction
+            and not w.endswith(("ها", "هم", "هما", "نا", "كم"))  # تصميمها
+            and not (len(w) <= 4 and w[:1] in "نيتا")
+            and not (len(w) <= 5 and w[:1] in "يتن")  # يحتاج, تمكن
+            and not w.endswith(("ون", "ين", "ات"))
+            and not any(ch in "\u064b\u064c\u064d" for ch in w)
+        )
     if not prev or prev not in sw.honorifics or w in sw.adjectives or w in sw.descriptors:
         return False  # only a personal honorific licenses an unknown word: الدكتور النهدي
     if (w[:1] in "وفبلك" and w[1:3] == "ال") or not w[:1].isalpha():
@@ -233,6 +255,21 @@ def parse_mention(mention: str) -> Parsed:
         spans, words, norm = spans[1:], words[1:], norm[1:]  # أفاد به الناطق ..., فهو
     for k, w in enumerate(norm):  # نقل عن الوزير قوله | رئيسة الاتحاد الثلاثاء الماضي
         named = w in sw.given or norm[k - 1] == "عبد"  # علي, عبد الله
+        raw = words[k]
+        if k and not named and (
+            any(ch in "\u064b\u064c\u064d" for ch in raw)  # معترفاً
+            or (
+                not w.startswith("ال")
+                and len(w) >= 4
+                and raw.endswith(("ته", "تها", "تهم", "ها", "هم", "هما"))
+            )  # مدير عام أوفيد كلمته
+        ):
+            spans, words, norm = spans[:k], words[:k], norm[:k]
+            break
+        if k and w == "عام" and _in(norm[k - 1], sw.titles):
+            continue  # مدير عام الهيئة: "general", not "year"
+        if k and w in _DEMONSTRATIVES and k + 1 < len(norm) and norm[k + 1].startswith("ال"):
+            continue
         if (
             w in _CUT
             or (k and w in sw.not_names and w not in _NOUNS and not named)
@@ -269,18 +306,51 @@ def parse_mention(mention: str) -> Parsed:
                 j -= 1
             if i >= 2 and norm[i - 1] in ("بن", "ابن", "بنت") and _name_goes_on(norm[i - 2], sw):
                 i -= 2  # يزيد بن عبدالرحمن السديس: the name starts before بن
-            lone = j == i + 1 and i > 0 and norm[i - 1] not in sw.honorifics
+            elif (
+                i >= 2
+                and (norm[i - 2] in sw.descriptors or norm[i - 2] in sw.honorifics)
+                and not norm[i - 1].startswith("ال")
+                and _name_goes_on(norm[i - 1], sw)
+            ):
+                i -= 1  # المواطن مكي عبدالمحسن اللعاب: an unlisted first name, a listed one
+            lone = (
+                j == i + 1
+                and i > 0
+                and norm[i - 1] not in sw.honorifics
+                and norm[i - 1] not in sw.descriptors  # المدرب إنريكي
+            )
             if lone and (_in(norm[i - 1], sw.titles) or _in(norm[i - 1], sw.anonymous)):
                 continue  # مصدر تركي: an adjective, not the name تركي
             if j > i:
                 return Parsed(text(i, j), title_without(i, j), "person")
     first = norm[0]
     kept = text(0, n)  # the mention without leading function words (أفاد به ...)
-    if _in(first, sw.institutions) and n >= 2 and first not in sw.anonymous:
+    specific = n >= 2 and not (
+        _in(norm[1], sw.generic_adjectives)
+        or norm[1] in sw.not_names
+        or _in(norm[1], sw.titles)
+        or norm[1] in sw.anonymous
+        or (norm[1][:1] in "بلف" and norm[1][1:3] != "ال")
+    )  # المرصد السوري, الأمم المتحدة; not المصدر الأمني, الوزارة في بيان
+    if _in(first, sw.institutions) and n >= 2 and (first not in sw.anonymous or specific):
+        definite = first.startswith("ال")
         j = 1
-        while j < min(n, MAX_NAME) and norm[j] not in sw.countries:
-            j += 1  # حذر صندوق النقد الدولي اليابان: the country is the object
-        return Parsed(text(0, j), None, "institution")
+        while j < min(n, MAX_NAME):
+            w = norm[j]
+            if w in sw.countries and not (definite and w.startswith("ال")):
+                break  # حذر صندوق النقد الدولي اليابان: the country is the object
+            # الحكومة المواطنين, اللجنة عموم الطلبة: after a definite head only adjectives
+            # (المكتب الإعلامي, الحكومة السعودية) and ل-genitives (المرصد السوري لحقوق
+            # الإنسان) go on
+            if definite and not (
+                (w.startswith("ال") and w.endswith(("ي", "يه", "ه")))
+                or (w[:1] == "ل" and len(w) > 3)
+                or norm[j - 1][:1] == "ل"
+            ):
+                break
+            j += 1
+        if j >= 2:
+            return Parsed(text(0, j), None, "institution")
     if first in sw.anonymous:
         return Parsed(None, kept or None, "anonymous")
     if _in(first, sw.titles) or first in sw.honorifics:
@@ -309,7 +379,9 @@ def parse_mention(mention: str) -> Parsed:
         (name[1].startswith("ال") and name[1].endswith("ي") and len(name[1]) >= 5)
         or (first.endswith("ه") and not name[1].startswith("ال"))
     )
-    family = family and name[1] not in sw.adjectives and name[1] not in sw.countries
+    family = family and not any(
+        x in sw.adjectives or x in sw.countries for x in (name[1], _strip(name[1]))
+    )  # إخراج الأمريكي: a nisba, no family name
     tanwin = any(ch in "\u064b\u064c\u064d" for ch in mention[spans[0][0] : spans[j - 1][1]])
     verb_like = len(first) <= 4 and first[:1] in "نيتا" and first not in sw.given  # نسمع
     plain = (
@@ -396,6 +468,28 @@ class ArticleSpeakers:
                     return f"{x} {w}"
         return None
 
+    def full_institution(self, head: str) -> str | None:
+        """The one institution the article names with ``head`` (``وزاره`` for ``الوزارة``).
+
+        ``وزارة الخدمة المدنية`` for a later ``الوزارة``; None when the article
+        names none or two different ones (``وزارة الصحة``, ``وزارة التعليم``).
+        """
+        if self._words is None:
+            self._words = [normalize(w) for w in _WORD.findall(self.text)]
+        words = self._words
+        forms = {head, "ال" + head}
+        found: set[str] = set()
+        for k, w in enumerate(words):
+            bare = w[1:] if w[:1] in "وبل" and w[1:] in forms else w
+            if bare not in forms and not (w.startswith("لل") and "ال" + w[2:] in forms):
+                continue
+            p = parse_mention(" ".join([bare, *words[k + 1 : k + MAX_NAME]]))
+            if p.kind == "institution" and p.name and len(p.name.split()) >= 2:
+                found.add(speaker_id(p.name))
+                if len(found) > 1:
+                    return None
+        return found.pop() if found else None
+
     def add(self, sid: str, kind: str, name: str | None, title: str | None) -> None:
         words = normalize(title or "").split() + (
             normalize(name).split() if kind == "institution" and name else []
@@ -446,6 +540,25 @@ class ArticleSpeakers:
             sid = speaker_id(p.name)
             self.add(sid, "institution", p.name, None)
             return sid, None
+        sw = speaker_words()
+        lead = normalize(p.title or "").split()
+        if (
+            p.kind in ("title", "anonymous", "none")
+            and lead
+            and lead[0].startswith("ال")
+            and _in(lead[0], sw.institutions)
+            and (len(lead) == 1 or not _in(lead[1], sw.institutions))
+        ):
+            # وقالت الوزارة: the ministry the article named (وزارة الخدمة المدنية)
+            head = _strip(lead[0])
+            for k in reversed(self.known):
+                if k.kind == "institution" and k.name and _strip(k.name[0]) == head:
+                    return k.id, None
+            if self.text:
+                sid = self.full_institution(head)
+                if sid is not None:
+                    self.add(sid, "institution", sid, None)
+                    return sid, None
         content = [_strip(w) for w in words if len(w) > 1]
         if content and p.kind in ("title", "anonymous", "none"):
             for k in reversed(self.known):

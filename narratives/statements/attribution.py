@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 
 from narratives.statements._lexicon import Cue, Lexicon
 from narratives.statements._nlp import Feat
-from narratives.statements._speakers import ArticleSpeakers, speaker_words
+from narratives.statements._speakers import ArticleSpeakers, parse_mention, speaker_words
 from narratives.statements.entities import Match
+from narratives.normalize import normalize
 from narratives.statements.segment import Segment
 
 CUE_WINDOW = 20  # tokens searched for the reporting verb
@@ -187,6 +188,8 @@ def attribute(
                 and feats[after].kind == "q"
                 and feats[after + 1].kind == "w"
                 and cue.feminine | (not cue.transitive)
+                # the marks close round a name; «الأمم المتحدة ليس بوسعها ...» opens a quotation
+                and any(f.kind == "q" for f in feats[after + 2 : min(seg.j, after + 6)])
             ):
                 after += 1  # وأكدت "شريفة عابد" أنها ...: a name in quotation marks
             if explicit is None and _agrees_with_noun(cue, after, seg, feats):
@@ -293,6 +296,20 @@ def _open_topic(
             mention = _noun_phrase(p, seg, feats, raw, starts, ends, lex.title_heads)
             sid, _ = state.speakers.resolve(mention)
             return None if sid is None else (sid, mention)
+        if f.plain and not f.norm.startswith("ال") and p + 1 < seg.j:
+            # واتفقت معه نايفة العتيبي: an unlisted name of two words or more
+            mention = _noun_phrase(p, seg, feats, raw, starts, ends, lex.title_heads)
+            parsed = parse_mention(mention)
+            name = normalize(parsed.name or "").split()
+            # a family name (العتيبي) or a listed given name makes it a name, not any two words
+            family = len(name) >= 2 and (
+                (name[-1].startswith("ال") and name[-1].endswith("ي") and len(name[-1]) >= 5)
+                or any(w in sw.given for w in name)
+            )
+            if parsed.kind == "person" and family and parsed.name:
+                if mention.startswith(parsed.name):
+                    sid, _ = state.speakers.resolve(mention)
+                    return None if sid is None else (sid, mention)
     return None
 
 
@@ -323,10 +340,13 @@ def _agrees_with_noun(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool
     if name:
         return True
     # وأكد المحارب أن ...: a short noun phrase, then the reported content
-    for q in range(k + 1, min(seg.j, k + 4)):
+    # (أكد المواطن مكي عبدالمحسن اللعاب، أن ...: a comma may come before it)
+    for q in range(k + 1, min(seg.j, k + 6)):
         g = feats[q]
         if "complementizer" in g.roles:
             return True
+        if g.kind == "c" and q + 1 < seg.j and "complementizer" in feats[q + 1].roles:
+            continue
         if g.kind != "w" or g.roles or g.cue is not None:
             return False
     return False
@@ -336,12 +356,13 @@ def _preverbal_phrase(
     k: int, seg: Segment, feats: list[Feat], raw: str, starts: list[int], ends: list[int]
 ) -> tuple[None, str] | None:
     """An unlisted speaker before the verb: ``مؤلف المسرحية بكر نايف قال: ...``."""
-    if k == seg.i or k - seg.i > SUBJECT_WORDS + 2:
+    first = seg.i
+    if k <= first or k - first > SUBJECT_WORDS + 2:
         return None
-    for f in feats[seg.i : k]:
+    for f in feats[first:k]:
         if f.kind != "w" or f.roles or f.cue is not None:
             return None
-    return None, raw[starts[seg.i] : ends[k - 1]]
+    return None, raw[starts[first] : ends[k - 1]]
 
 
 def _noun_phrase(
@@ -440,7 +461,7 @@ def _source_follows(k: int, seg: Segment, feats: list[Feat]) -> bool:
 
 
 def _complement_follows(k: int, seg: Segment, feats: list[Feat]) -> bool:
-    for f in feats[k + 1 : min(seg.j, k + 9)]:
+    for f in feats[k + 1 : min(seg.j, k + 13)]:
         if f.kind in ("q", ":") or "complementizer" in f.roles:
             return True
     return False
@@ -480,6 +501,7 @@ def _subject(
         feats[k].norm in lex.title_heads
         or feats[k].norm in sw.honorifics  # أكد معالي الفريق الركن الشيخ راشد ...
         or feats[k].norm in sw.offices
+        or feats[k].norm in sw.descriptors  # أكد المواطن مكي عبدالمحسن اللعاب
     )
     if k < seg.j and (chain or head):
         stop = k
