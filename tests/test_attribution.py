@@ -229,3 +229,60 @@ def test_unlisted_name_as_topic_carries_to_the_participle() -> None:
     text = 'واتفقت معه نايفة العتيبي -معلمة-، قائلةً: "عيد الديرة له طعم ولون مختلف".'
     rows = extract_statements(_articles(text))
     assert rows["speaker"].to_list()[-1] == "نايفه العتيبي"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an addressee or outlet between the verb and its subject
+        (
+            'قال لـ "الاقتصادية" عقيل الجاسم مدير المكتب التنفيذي، إن تزايد تدفق العمالة '
+            "العربية لا يرتبط بأوضاع بلدانها.",
+            "عقيل الجاسم",
+        ),
+        (
+            'أبلغ "الاقتصادية" الدكتور إبراهيم العساف وزير المالية السعودي أن تراجع النفط لا '
+            "يؤثر في تمويل المشاريع.",
+            "ابراهيم العساف",
+        ),
+        # the holder's name after a long office description
+        (
+            'أكد المتحدث الرسمي للهيئة الوطنية لحماية النزاهة ومكافحة الفساد "نزاهة" '
+            "عبدالرحمن العجلان، أن هذا الأمر غير مقبول.",
+            "عبدالرحمن العجلان",
+        ),
+        # a lone surname right after the verb
+        ("وأضاف بوروشينكو أن الجانب الأوكراني سوف يوقع اتفاقية لمجموعة الاتصال.", "بوروشينكو"),
+        ("وقال روني للصحفيين خلال جولة يونايتد «أفضل مركز لي هو المهاجم».", "روني"),
+        # an institution named in quotation marks
+        (
+            'أعلنت شركة "مجموعة محمد المعجل" عن كسب قضية كانت قد رفعتها في العام 2013.',
+            "شركه مجموعه محمد المعجل",
+        ),
+        # no one: a common noun, an object, the noun رأي
+        ("ربما قال شيئا مثل أنه شاهدني في هذا الفيلم.", None),
+        ("لبعض العلماء رأي قاطع في تحريم تقنين الأحكام الشرعية.", None),
+    ],
+)
+def test_subjects_after_the_verb(text: str, speaker: str | None) -> None:
+    row = extract_statements(_articles(text)).row(0, named=True)
+    assert row["speaker"] == speaker
+
+
+def test_rai_the_noun_is_no_reporting_verb() -> None:
+    rows = extract_statements(_articles("لبعض العلماء رأي قاطع في تحريم تقنين الأحكام الشرعية."))
+    assert rows["cue"].to_list() == [None] * rows.height
+
+
+def test_institution_topic_carries_to_the_participle() -> None:
+    text = (
+        "خفض بنك الاحتياط النيوزيلندي سعر الفائدة الرسمي بمقدار 25 نقطة أساس. "
+        "وأشار إلى أنه من المرجح أن يتم إجراء مزيد من التخفيضات."
+    )
+    rows = extract_statements(_articles(text))
+    assert rows["speaker"].to_list()[-1] == "بنك الاحتياط النيوزيلندي"
+
+
+@pytest.mark.parametrize("mention", ["منطقة المدينة المنورة", "محافظة جدة"])
+def test_places_are_no_institution_speakers(mention: str) -> None:
+    assert parse_mention(mention).kind != "institution"

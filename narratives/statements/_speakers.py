@@ -83,6 +83,10 @@ _PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "نحن", "انا"})
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "هذين", "هاتين", "هولاء"})
 _CUT = frozenset(normalize(w) for w in ["قوله", "قولها", "قولهم", "بقوله", "بقولها", "لقوله"])
 _JOIN = re.compile(r"\b(عبد|ابو) (?=\w)")
+_PLACES = frozenset(
+    normalize(w) for w in ["مدينة", "منطقة", "محافظة", "قرية", "دولة", "ولاية", "جزيرة", "بلدة"]
+)
+_PUNCT = re.compile(r"[.,،؛;:!?؟\"«»“”()\[\]\n]")
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,13 @@ def speaker_words() -> SpeakerWords:
     )
 
 
+@lru_cache(maxsize=1)
+def _reporting_forms() -> frozenset[str]:
+    """The written forms of ``reporting_verbs.tsv``, match-normalized, with و/ف."""
+    forms = {normalize(str(w)) for w in load_tsv("reporting_verbs.tsv")["form"]}
+    return frozenset(forms | {p + w for w in forms for p in "وف"})
+
+
 def _nationalities(form: str = "adjective") -> frozenset[str]:
     """Nationality adjectives (أردني, تركي ...) or country names of ``countries.tsv``."""
     rows = load_tsv("countries.tsv").filter(pl.col("form") == form)["name"]
@@ -151,6 +162,42 @@ def _plain(w: str) -> str:
 
 def _strip(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+def lone_name(word: str) -> bool:
+    """``word`` (match-normalized) can be a surname standing alone: ``بوروشينكو``, ``جونزاليس``.
+
+    Only for the subject right after a reporting verb, where an indefinite common
+    noun is rare: no article, proclitic, plural or pronoun ending, no word the
+    lexicons know as anything else.
+    """
+    sw = speaker_words()
+    w = word
+    known = sw.not_names | sw.titles | sw.anonymous | sw.institutions | sw.countries
+    return (
+        len(w) >= 4
+        and w.isalpha()
+        and not w.startswith("ال")
+        # والوزير, بسبب; not بوروشينكو, لافروف
+        and not (w[:1] in "وفبلك" and (w[1:3] == "ال" or _in(w[1:], known)))
+        and not (len(w) <= 5 and w[:1] in "يتن")  # يقول, تشير
+        # مقاتلون, شبكة, تصميمها: plurals, feminine nouns, pronoun endings
+        and not w.endswith(("ون", "ين", "ات", "ه", "ها", "هم", "هما", "كم", "نا"))
+        and not any(
+            _in(w, s)
+            for s in (
+                sw.not_names,
+                sw.titles,
+                sw.honorifics,
+                sw.descriptors,
+                sw.adjectives,
+                sw.anonymous,
+                sw.institutions,
+                sw.countries,
+            )
+        )
+        and w not in _NOUNS
+    )
 
 
 def speaker_id(name: str) -> str:
@@ -261,7 +308,10 @@ def parse_mention(mention: str) -> Parsed:
             or (
                 not w.startswith("ال")
                 and len(w) >= 4
-                and raw.endswith(("ته", "تها", "تهم", "ها", "هم", "هما"))
+                and (
+                    raw.endswith(("ته", "تها", "تهم", "ها", "هم", "هما"))
+                    or (raw[:1] in "بل" and raw.endswith("ه"))  # باسمه, بقوله
+                )
             )  # مدير عام أوفيد كلمته
         ):
             spans, words, norm = spans[:k], words[:k], norm[:k]
@@ -289,7 +339,9 @@ def parse_mention(mention: str) -> Parsed:
         return " ".join(rest) or None
 
     after_honorific = [i for i in range(1, n) if norm[i - 1] in sw.honorifics]
-    for i in [*after_honorific, *range(n)]:  # جامعة الملك فيصل ... الدكتور عبدالعزيز الساعاتي
+    # شركة مجموعة محمد المعجل: a name inside an institution's name is no speaker
+    owned = _in(norm[0], sw.institutions) and norm[0] not in sw.anonymous
+    for i in [] if owned else [*after_honorific, *range(n)]:  # جامعة الملك فيصل ... الدكتور عبدالعزيز الساعاتي
         if (
             i > 1
             and norm[i - 1] in ("الملك", "الامير")
@@ -332,13 +384,26 @@ def parse_mention(mention: str) -> Parsed:
         or norm[1] in sw.anonymous
         or (norm[1][:1] in "بلف" and norm[1][1:3] != "ال")
     )  # المرصد السوري, الأمم المتحدة; not المصدر الأمني, الوزارة في بيان
-    if _in(first, sw.institutions) and n >= 2 and (first not in sw.anonymous or specific):
+    place = _strip(first) in _PLACES  # منطقة المدينة المنورة: a place, no speaker
+    if (
+        _in(first, sw.institutions)
+        and n >= 2
+        and not place
+        and (first not in sw.anonymous or specific)
+    ):
         definite = first.startswith("ال")
         j = 1
         while j < min(n, MAX_NAME):
             w = norm[j]
             if w in sw.countries and not (definite and w.startswith("ال")):
                 break  # حذر صندوق النقد الدولي اليابان: the country is the object
+            if w[:1] == "و" and len(w) > 3 and (w[1:] in sw.countries or _in(w[1:], sw.institutions)):
+                break  # مجموعة 5+1 وإيران: a second party
+            if w in sw.given and norm[j - 1].startswith("ال") and norm[j - 1] not in (
+                "الملك",
+                "الامير",
+            ):
+                break  # صحيفة حريت التركية علي ...: a person after the name (not مجموعة محمد)
             # الحكومة المواطنين, اللجنة عموم الطلبة: after a definite head only adjectives
             # (المكتب الإعلامي, الحكومة السعودية) and ل-genitives (المرصد السوري لحقوق
             # الإنسان) go on
@@ -397,11 +462,11 @@ def parse_mention(mention: str) -> Parsed:
             for k, w in enumerate(name)
         )  # أفضل الأماكن, بالضربات
         and not first.startswith("لل")  # للنظر
+        and not first.endswith(("ها", "هم", "هما"))  # خصصها الشرقي
         and not first.endswith(("ون", "ين", "ات"))  # مقاتلون, قيادات
         and not (first.endswith("ه") and not family)
-        and not any(
-            w in sw.adjectives or w in sw.descriptors for w in norm[1 : j + 1]
-        )  # سائق أردني
+        and not any(w in sw.adjectives for w in norm[1 : j + 1])  # سائق أردني
+        and not any(w in sw.descriptors for w in norm[1:j])  # تيم كوك الرئيس التنفيذي
         and not _in(first, sw.institutions)
         and not _in(first, sw.titles)
     )
@@ -424,6 +489,8 @@ class ArticleSpeakers:
 
     known: list[Known] = field(default_factory=list)
     text: str = ""  # the article's raw text, where a surname's full name is looked up
+    # a lone unlisted word may be a speaker (set for the subject right after a verb)
+    lone_ok: bool = False
     _words: list[str] | None = None
 
     def full_name(self, surname: str) -> str | None:
@@ -452,6 +519,7 @@ class ArticleSpeakers:
                     before.startswith("ال") and len(before) > 3 and before not in sw.not_names
                 ) or _in(before, sw.titles | sw.honorifics)  # not الى (إلى)
                 verb_like = x.endswith(("ت", "وا", "ين", "ون")) or x[:1] in "يتن"  # أعلنت, داعين
+                verb_like = verb_like or x in _reporting_forms()  # قال علماء
                 suffixed = surname.endswith(("ها", "هم", "هما", "نا"))  # سيطرتها
                 if (
                     titled
@@ -474,20 +542,21 @@ class ArticleSpeakers:
         ``وزارة الخدمة المدنية`` for a later ``الوزارة``; None when the article
         names none or two different ones (``وزارة الصحة``, ``وزارة التعليم``).
         """
-        if self._words is None:
-            self._words = [normalize(w) for w in _WORD.findall(self.text)]
-        words = self._words
-        forms = {head, "ال" + head}
         found: set[str] = set()
-        for k, w in enumerate(words):
-            bare = w[1:] if w[:1] in "وبل" and w[1:] in forms else w
-            if bare not in forms and not (w.startswith("لل") and "ال" + w[2:] in forms):
+        forms = {head, "ال" + head}
+        for chunk in _PUNCT.split(self.text):  # a name never runs past punctuation
+            if head[:3] not in normalize(chunk):
                 continue
-            p = parse_mention(" ".join([bare, *words[k + 1 : k + MAX_NAME]]))
-            if p.kind == "institution" and p.name and len(p.name.split()) >= 2:
-                found.add(speaker_id(p.name))
-                if len(found) > 1:
-                    return None
+            words = [normalize(w) for w in _WORD.findall(chunk)]
+            for k, w in enumerate(words):
+                bare = w[1:] if w[:1] in "وبل" and w[1:] in forms else w
+                if bare not in forms and not (w.startswith("لل") and "ال" + w[2:] in forms):
+                    continue
+                p = parse_mention(" ".join([bare, *words[k + 1 : k + MAX_NAME]]))
+                if p.kind == "institution" and p.name and len(p.name.split()) >= 2:
+                    found.add(speaker_id(p.name))
+                    if len(found) > 1:
+                        return None
         return found.pop() if found else None
 
     def add(self, sid: str, kind: str, name: str | None, title: str | None) -> None:
@@ -509,8 +578,19 @@ class ArticleSpeakers:
 
     def resolve(self, mention: str) -> tuple[str | None, str | None]:
         """``(speaker id, title)`` of an open-text mention in this article."""
+        raw = mention.split()
+        while len(raw) > 1 and (
+            normalize(raw[-1]).startswith("لل")  # روني للصحفيين
+            or any(ch in "\u064b\u064c\u064d" for ch in raw[-1])  # متهكماً
+            or (raw[-1][:1] == "م" and raw[-1].endswith("ا") and len(raw[-1]) >= 5)  # متهكما
+            or normalize(raw[-1]) in speaker_words().not_names
+        ):
+            raw = raw[:-1]
+        if len(raw) == 1 and lone_name(normalize(raw[0])):
+            mention = raw[0]
         p = parse_mention(mention)
         words = normalize(mention).split()
+        lone = len(words) == 1 and lone_name(words[0])
         if p.kind in ("none", "person") and len(words) == 1 and len(words[0]) >= 4:
             p.name, p.kind, p.title = mention.strip(), "surname", None  # named before?
         if p.kind in ("person", "surname") and p.name:
@@ -524,7 +604,7 @@ class ArticleSpeakers:
                     sid = speaker_id(full)
                     self.add(sid, "person", full, p.title)
                     return sid, p.title
-                if p.kind == "surname":
+                if p.kind == "surname" and not (lone and self.lone_ok):
                     return None, None
             sid = speaker_id(p.name)
             self.add(sid, "person", p.name, p.title)

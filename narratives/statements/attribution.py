@@ -155,6 +155,7 @@ def attribute(
     """Speaker, cue and quote type of one segment; updates ``state``."""
     at = {m.i: m for m in matches}
     out = Attribution()
+    after_verb = False  # the explicit speaker was found right after the verb
     if not state.speakers.text:
         state.speakers.text = raw
     cue_k = _find_cue(seg, feats, in_speech, at, lex)
@@ -179,7 +180,9 @@ def attribute(
             else:
                 carried = True
         else:
+            after = _past_addressee(after, seg, feats, lex)
             explicit = _subject(after, seg, feats, raw, starts, ends, at, lex)
+            after_verb = explicit is not None
             if explicit is None:
                 explicit = _preverbal(cue_k, seg, feats, raw, at)
             if (
@@ -194,6 +197,8 @@ def attribute(
                 after += 1  # وأكدت "شريفة عابد" أنها ...: a name in quotation marks
             if explicit is None and _agrees_with_noun(cue, after, seg, feats):
                 explicit = None, _noun_phrase(after, seg, feats, raw, starts, ends, lex.title_heads)
+                explicit = None, _quoted_name(after, seg, feats) or explicit[1]
+                after_verb = True
             if explicit is None:
                 explicit = _preverbal_phrase(cue_k, seg, feats, raw, starts, ends)
             if explicit is None and feats[seg.i].norm in ("وكان", "كان") and cue_k - seg.i <= 4:
@@ -227,7 +232,10 @@ def attribute(
         speaker, mention = explicit
         title = None
         if speaker is None and mention and out.country is None and not headline:
+            # a lone unlisted word names someone only as the subject right after the verb
+            state.speakers.lone_ok = after_verb
             speaker, title = state.speakers.resolve(mention)  # (موسكو وواشنطن: ... is no one)
+            state.speakers.lone_ok = False
         elif speaker is not None and mention and speaker in lex.actors:
             title = state.speakers.add_actor(speaker, mention)
         if out.reported_by is not None:  # nested: the outer speaker is explicit
@@ -284,6 +292,8 @@ def _open_topic(
     """
     sw = speaker_words()
     first = seg.i + (2 if feats[seg.i].norm in ("بعد", "ثم") else 1)  # بعد ذلك ألقى الشيخ ...
+    if "connective" in feats[seg.i].roles:
+        first = seg.i + 2  # كما عبر العفالق عن سروره
     for p in range(first, min(seg.j, first + 2)):
         f = feats[p]
         if f.kind != "w":
@@ -296,6 +306,20 @@ def _open_topic(
             mention = _noun_phrase(p, seg, feats, raw, starts, ends, lex.title_heads)
             sid, _ = state.speakers.resolve(mention)
             return None if sid is None else (sid, mention)
+        if f.norm in sw.institutions and f.norm not in sw.anonymous:
+            # خفض بنك الاحتياط النيوزيلندي سعر الفائدة ... وأشار إلى أنه
+            mention = _quoted_name(p, seg, feats) or _noun_phrase(
+                p, seg, feats, raw, starts, ends, lex.title_heads
+            )
+            if parse_mention(mention).kind != "institution":
+                return None
+            sid, _ = state.speakers.resolve(mention)
+            return None if sid is None else (sid, mention)
+        if p == first and f.norm.startswith("ال") and len(f.norm) >= 6 and f.plain:
+            # كما عبر العفالق عن سروره: the surname of someone the article named
+            sid, _ = state.speakers.resolve(f.text)
+            if sid is not None:
+                return sid, f.text
         if f.plain and not f.norm.startswith("ال") and p + 1 < seg.j:
             # واتفقت معه نايفة العتيبي: an unlisted name of two words or more
             mention = _noun_phrase(p, seg, feats, raw, starts, ends, lex.title_heads)
@@ -352,6 +376,53 @@ def _agrees_with_noun(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool
     return False
 
 
+def _past_addressee(k: int, seg: Segment, feats: list[Feat], lex: Lexicon) -> int:
+    """The token after an addressee or outlet put before the subject.
+
+    ``قال لـ"الاقتصادية" عقيل الجاسم``, ``أبلغ "الاقتصادية" الدكتور إبراهيم
+    العساف``, ``صرح للصحيفة المتحدث الرسمي``: the subject follows them.
+    """
+    q = k
+    if q < seg.j and feats[q].text.replace("\u0640", "") in ("ل", "ول"):
+        q += 1
+    if q < seg.j and feats[q].kind == "q":
+        close = next(
+            (r for r in range(q + 1, min(seg.j, q + 5)) if feats[r].kind == "q"), None
+        )
+        if close is None or any(f.kind != "w" for f in feats[q + 1 : close]):
+            return k
+        q = close + 1
+    elif q == k and q < seg.j and feats[q].norm.startswith("لل") and len(feats[q].norm) > 4:
+        q += 1  # للصحيفة, للصحفيين
+    if q == k or q >= seg.j or feats[q].kind != "w":
+        return k
+    sw = speaker_words()
+    w = feats[q].norm
+    starts_subject = (
+        w in sw.honorifics
+        or w in sw.offices
+        or w in sw.descriptors
+        or w in lex.title_heads
+        or (w in sw.given and not feats[q].text.endswith("ى"))
+        or (w in sw.institutions and w not in sw.anonymous)
+    )
+    return q if starts_subject else k
+
+
+def _quoted_name(k: int, seg: Segment, feats: list[Feat]) -> str | None:
+    """``شركة "مجموعة محمد المعجل"``, ``صحيفة «أ س»``: an institution named in quotation marks."""
+    if k + 2 >= seg.j or feats[k + 1].kind != "q" or feats[k].norm not in speaker_words().institutions:
+        return None
+    words = []
+    for f in feats[k + 2 : min(seg.j, k + 8)]:
+        if f.kind == "q":
+            return " ".join([feats[k].text, *words]) if words else None
+        if f.kind != "w":
+            return None
+        words.append(f.text)
+    return None
+
+
 def _preverbal_phrase(
     k: int, seg: Segment, feats: list[Feat], raw: str, starts: list[int], ends: list[int]
 ) -> tuple[None, str] | None:
@@ -395,9 +466,29 @@ def _noun_phrase(
             and not honorific
             and not f.norm.startswith(("ال", "باسم", "لل"))
         ):
+            # المتحدث الرسمي لشرطة الرياض العقيد فواز الميمان: a name further on is the
+            # holder's; without one the phrase ends here (الوزير لوكالة الأنباء)
+            named = _name_ahead(stop, k, seg, feats)
+            if named is not None:
+                tail = _noun_phrase(named, seg, feats, raw, starts, ends, title_heads)
+                return raw[starts[k] : starts[named] + len(tail)]
             break  # الشرطة الاتحادية | إحباط ...
         stop += 1
     return raw[starts[k] : ends[max(k, stop - 1)]]
+
+
+def _name_ahead(q: int, k: int, seg: Segment, feats: list[Feat]) -> int | None:
+    """Where an honorific or a given name starts within the description begun at ``k``."""
+    sw = speaker_words()
+    for r in range(q, min(seg.j, k + MENTION_WORDS)):
+        f = feats[r]
+        if f.kind == "q":
+            continue  # الهيئة الوطنية لمكافحة الفساد "نزاهة" عبدالرحمن العجلان
+        if f.kind != "w" or f.roles & {"complementizer", "stop"} or f.cue is not None:
+            return None
+        if f.norm in sw.honorifics or (f.norm in sw.given and not f.text.endswith("ى")):
+            return r
+    return None
 
 
 def _abbreviation_dot(k: int, first: int, feats: list[Feat], honorifics: frozenset[str]) -> bool:
