@@ -260,8 +260,10 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
 def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
     if w in sw.given:
         return True  # محمد علي خان: علي, not على
-    if (w[:1] in "وفبلك" and w[1:3] == "ال") or (w[:1] in "وف" and w[1:2] in "بلكسي"):
-        return False  # بكر بالدعم, المنطقة وسيناقش
+    if (w[:1] in "وفبلك" and w[1:3] == "ال") or (
+        (w[:1] == "و" and w[1:2] in "بلكسي") or (w[:1] == "ف" and w[1:2] in "بلكس")
+    ):
+        return False  # بكر بالدعم, المنطقة وسيناقش (not فيفريه)
     if w.startswith("لل") or w in _THAT:
         return False  # روني للصحفيين, هبل بأنهم
     return not (
@@ -351,7 +353,23 @@ def parse_mention(mention: str) -> Parsed:
         if _name_start(i, norm, sw):
             j = i + 1
             while (
-                j < n and j - i < MAX_NAME and (norm[j - 1] == "عبد" or _name_goes_on(norm[j], sw))
+                j < n
+                and j - i < MAX_NAME
+                and (
+                    norm[j - 1] == "عبد"
+                    or _name_goes_on(norm[j], sw)
+                    or (words[j] == "آل" and j + 1 < n)  # صالح بن عبدالعزيز آل الشيخ
+                    or (words[j - 1] == "آل" and j > i)
+                )
+                # العميد السحيباني الأشقاء: after a family name with ال, only another
+                # family name in ـي goes on (عبدالله الحمد الغامدي)
+                and not (
+                    norm[j - 1].startswith("ال")
+                    and norm[j - 1] != "ال"
+                    and norm[j].startswith("ال")
+                    and not (norm[j].endswith("ي") and norm[j] not in sw.adjectives)
+                    and norm[j] not in sw.given
+                )
             ):
                 j += 1
             if norm[j - 1] in ("بن", "ابن", "عبد", "ابو", "ام", "ال"):
@@ -583,7 +601,10 @@ class ArticleSpeakers:
             normalize(raw[-1]).startswith("لل")  # روني للصحفيين
             or any(ch in "\u064b\u064c\u064d" for ch in raw[-1])  # متهكماً
             or (raw[-1][:1] == "م" and raw[-1].endswith("ا") and len(raw[-1]) >= 5)  # متهكما
-            or normalize(raw[-1]) in speaker_words().not_names
+            or (
+                normalize(raw[-1]) in speaker_words().not_names
+                and normalize(raw[-1]) not in speaker_words().given  # أحمد علي
+            )
         ):
             raw = raw[:-1]
         if len(raw) == 1 and lone_name(normalize(raw[0])):

@@ -156,6 +156,7 @@ def attribute(
     at = {m.i: m for m in matches}
     out = Attribution()
     after_verb = False  # the explicit speaker was found right after the verb
+    before_verb = False  # ... or is the phrase right before it
     if not state.speakers.text:
         state.speakers.text = raw
     cue_k = _find_cue(seg, feats, in_speech, at, lex)
@@ -201,12 +202,21 @@ def attribute(
                 after_verb = True
             if explicit is None:
                 explicit = _preverbal_phrase(cue_k, seg, feats, raw, starts, ends)
+                before_verb = explicit is not None
             if explicit is None and feats[seg.i].norm in ("وكان", "كان") and cue_k - seg.i <= 4:
                 # وكان تشافيز أكد: a subject before the verb, named or not, not the last speaker
                 explicit = (
                     None,
                     (raw[starts[seg.i + 1] : ends[cue_k - 1]] if cue_k > seg.i + 1 else None),
                 )
+            if (
+                explicit is None
+                and after < seg.j
+                and feats[after].kind == "w"
+                and feats[after].norm in speaker_words().anonymous
+            ):
+                # كشف تقرير دولي، عن ...: an unnamed source of its own, not the last speaker
+                explicit = None, _noun_phrase(after, seg, feats, raw, starts, ends, lex.title_heads)
             if explicit is None:
                 carried = True
             _nested(cue_k, seg, feats, at, out)
@@ -234,7 +244,16 @@ def attribute(
         if speaker is None and mention and out.country is None and not headline:
             # a lone unlisted word names someone only as the subject right after the verb
             state.speakers.lone_ok = after_verb
-            speaker, title = state.speakers.resolve(mention)  # (موسكو وواشنطن: ... is no one)
+            parsed = parse_mention(mention) if before_verb else None
+            if (
+                parsed is not None
+                and parsed.kind == "person"
+                and parsed.name
+                and not normalize(mention).endswith(normalize(parsed.name))
+            ):
+                speaker, title = None, None  # حسنا فعل وزير التعليم حينما نفى: no name
+            else:
+                speaker, title = state.speakers.resolve(mention)  # (موسكو وواشنطن: no one)
             state.speakers.lone_ok = False
         elif speaker is not None and mention and speaker in lex.actors:
             title = state.speakers.add_actor(speaker, mention)
@@ -337,6 +356,7 @@ def _open_topic(
     return None
 
 
+_PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "حول", "بعد", "قبل", "خلال", "عبر"})
 _COURTESY = frozenset({"صاحب", "سمو", "معالي", "فضيله", "سعاده"})  # صاحب السمو الملكي الأمير ...
 
 
@@ -522,6 +542,8 @@ def _find_cue(
             continue
         cue = f.cue
         after_relative = k > seg.i and "relative" in feats[k - 1].roles  # التي أعلن عنها
+        # في كشف أسماء التجار: a verbal noun after a preposition
+        after_relative = after_relative or (k > seg.i and feats[k - 1].norm in _PREPOSITIONS)
         if cue is not None and cue.slot == "after_an" and not _source_follows(k, seg, feats):
             cue = None  # ونقل المصاب إلى المستشفى: "moved", not "relayed from"
         if (
