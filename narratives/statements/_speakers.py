@@ -131,6 +131,13 @@ def speaker_words() -> SpeakerWords:
 
 
 @lru_cache(maxsize=1)
+def _bad_name_words() -> frozenset[str]:
+    """Words that never end a name looked up in the article (titles, descriptions ...)."""
+    sw = speaker_words()
+    return sw.titles | sw.honorifics | sw.descriptors | sw.not_names | sw.adjectives
+
+
+@lru_cache(maxsize=1)
 def _reporting_forms() -> frozenset[str]:
     """The written forms of ``reporting_verbs.tsv``, match-normalized, with و/ف."""
     forms = {normalize(str(w)) for w in load_tsv("reporting_verbs.tsv")["form"]}
@@ -174,6 +181,11 @@ def lone_name(word: str) -> bool:
     sw = speaker_words()
     w = word
     known = sw.not_names | sw.titles | sw.anonymous | sw.institutions | sw.countries
+    if w.startswith("ال") and w.endswith("ي") and len(w) >= 6 and w[2:3] != "ا":
+        # الحجيري, القحطاني: a family name in ـي (not a nisba, not الصحافي)
+        if any(_in(w, x) for x in (sw.adjectives, sw.countries, sw.descriptors, sw.titles)):
+            return False
+        w = w[2:]
     return (
         len(w) >= 4
         and w.isalpha()
@@ -415,6 +427,8 @@ def parse_mention(mention: str) -> Parsed:
             w = norm[j]
             if w in sw.countries and not (definite and w.startswith("ال")):
                 break  # حذر صندوق النقد الدولي اليابان: the country is the object
+            if not definite and len(w) <= 5 and w[:1] in "يتن" and w not in sw.given:
+                break  # منظمة يوجد قانون: a verb ends the name
             if w[:1] == "و" and len(w) > 3 and (w[1:] in sw.countries or _in(w[1:], sw.institutions)):
                 break  # مجموعة 5+1 وإيران: a second party
             if w in sw.given and norm[j - 1].startswith("ال") and norm[j - 1] not in (
@@ -510,19 +524,18 @@ class ArticleSpeakers:
     # a lone unlisted word may be a speaker (set for the subject right after a verb)
     lone_ok: bool = False
     _words: list[str] | None = None
+    _norm: str = ""
+    _at: dict[str, list[int]] = field(default_factory=dict)
 
     def full_name(self, surname: str) -> str | None:
         """The article's full name ending in ``surname`` (``أحمد الخثلان`` for ``الخثلان``)."""
         sw = speaker_words()
-        bad = sw.titles | sw.honorifics | sw.descriptors | sw.not_names | sw.adjectives
+        bad = _bad_name_words()
         if _in(surname, bad) or _in(surname, sw.institutions) or surname in sw.anonymous:
             return None
-        if self._words is None:
-            self._words = [normalize(w) for w in _WORD.findall(self.text)]
-        words = self._words
-        for k, w in enumerate(words):
-            if w != surname and not (w[:1] in "وبل" and w[1:] == surname):
-                continue
+        words, at = self._index()
+        hits = at.get(surname, [])
+        for k in hits:
             for i in range(max(0, k - MAX_NAME + 1), k):
                 # strict: given names and connectors only (احمد بن محمد الخثلان)
                 if words[i] in sw.given and all(
@@ -530,7 +543,8 @@ class ArticleSpeakers:
                     for x in words[i + 1 : k]
                 ):
                     return " ".join(words[i : k + 1])
-        for k, w in enumerate(words):  # وزير الداخلية نهاد المشنوق: an unlisted first name
+        for k in hits:  # وزير الداخلية نهاد المشنوق: an unlisted first name
+            w = words[k]
             if w == surname and k > 1:
                 x, before = words[k - 1], words[k - 2]
                 titled = (
@@ -554,6 +568,19 @@ class ArticleSpeakers:
                     return f"{x} {w}"
         return None
 
+    def _index(self) -> tuple[list[str], dict[str, list[int]]]:
+        """The article's words match-normalized, and where each (without و/ب/ل) occurs."""
+        if self._words is None:
+            self._norm = normalize(self.text)
+            self._words = _WORD.findall(self._norm)
+            at: dict[str, list[int]] = {}
+            for k, w in enumerate(self._words):
+                at.setdefault(w, []).append(k)
+                if w[:1] in "وبل" and len(w) > 3:
+                    at.setdefault(w[1:], []).append(k)
+            self._at = at
+        return self._words, self._at
+
     def full_institution(self, head: str) -> str | None:
         """The one institution the article names with ``head`` (``وزاره`` for ``الوزارة``).
 
@@ -562,10 +589,11 @@ class ArticleSpeakers:
         """
         found: set[str] = set()
         forms = {head, "ال" + head}
-        for chunk in _PUNCT.split(self.text):  # a name never runs past punctuation
-            if head[:3] not in normalize(chunk):
+        self._index()
+        for chunk in _PUNCT.split(self._norm):  # a name never runs past punctuation
+            if head[:3] not in chunk:
                 continue
-            words = [normalize(w) for w in _WORD.findall(chunk)]
+            words = _WORD.findall(chunk)
             for k, w in enumerate(words):
                 bare = w[1:] if w[:1] in "وبل" and w[1:] in forms else w
                 if bare not in forms and not (w.startswith("لل") and "ال" + w[2:] in forms):
@@ -611,7 +639,8 @@ class ArticleSpeakers:
             mention = raw[0]
         p = parse_mention(mention)
         words = normalize(mention).split()
-        lone = len(words) == 1 and lone_name(words[0])
+        # المولى, المرضى, الدعوى: a word in ى is no family name in ي
+        lone = len(words) == 1 and lone_name(words[0]) and not mention.strip().endswith("ى")
         if p.kind in ("none", "person") and len(words) == 1 and len(words[0]) >= 4:
             p.name, p.kind, p.title = mention.strip(), "surname", None  # named before?
         if p.kind in ("person", "surname") and p.name:

@@ -184,6 +184,9 @@ def attribute(
             after = _past_addressee(after, seg, feats, lex)
             explicit = _subject(after, seg, feats, raw, starts, ends, at, lex)
             after_verb = explicit is not None
+            if explicit is not None and explicit[0] is None:
+                # قالت صحيفة "هآرتس": the institution's name in quotation marks
+                explicit = None, _quoted_name(after, seg, feats) or explicit[1]
             if explicit is None:
                 explicit = _preverbal(cue_k, seg, feats, raw, at)
             if (
@@ -205,10 +208,12 @@ def attribute(
                 before_verb = explicit is not None
             if explicit is None and feats[seg.i].norm in ("وكان", "كان") and cue_k - seg.i <= 4:
                 # وكان تشافيز أكد: a subject before the verb, named or not, not the last speaker
+                last = cue_k - 1 - (1 if feats[cue_k - 1].norm == "قد" else 0)  # وكان X قد أكد
                 explicit = (
                     None,
-                    (raw[starts[seg.i + 1] : ends[cue_k - 1]] if cue_k > seg.i + 1 else None),
+                    (raw[starts[seg.i + 1] : ends[last]] if last > seg.i else None),
                 )
+                after_verb = True  # the subject's own slot: a lone surname names someone
             if (
                 explicit is None
                 and after < seg.j
@@ -339,7 +344,16 @@ def _open_topic(
             sid, _ = state.speakers.resolve(f.text)
             if sid is not None:
                 return sid, f.text
-        if f.plain and not f.norm.startswith("ال") and p + 1 < seg.j:
+        if (
+            f.plain
+            and not f.norm.startswith("ال")
+            and p + 1 < seg.j
+            # a family name (العتيبي) or a listed given name must be near: checked cheaply first
+            and any(
+                g.norm in sw.given or (g.norm.startswith("ال") and g.norm.endswith("ي"))
+                for g in feats[p + 1 : min(seg.j, p + 4)]
+            )
+        ):
             # واتفقت معه نايفة العتيبي: an unlisted name of two words or more
             mention = _noun_phrase(p, seg, feats, raw, starts, ends, lex.title_heads)
             parsed = parse_mention(mention)
@@ -504,6 +518,12 @@ def _name_ahead(q: int, k: int, seg: Segment, feats: list[Feat]) -> int | None:
         f = feats[r]
         if f.kind == "q":
             continue  # الهيئة الوطنية لمكافحة الفساد "نزاهة" عبدالرحمن العجلان
+        if f.kind == "c" and r + 1 < seg.j:
+            # المتحدث الرسمي لمديرية الدفاع المدني بمنطقة جازان، الرائد يحيى القحطاني
+            g = feats[r + 1]
+            if g.norm in sw.honorifics or (g.norm in sw.given and not g.text.endswith("ى")):
+                return r + 1
+            return None
         if f.kind != "w" or f.roles & {"complementizer", "stop"} or f.cue is not None:
             return None
         if f.norm in sw.honorifics or (f.norm in sw.given and not f.text.endswith("ى")):
