@@ -24,6 +24,7 @@ from narratives._resources import load_tsv, load_yaml
 from narratives.normalize import normalize
 
 MAX_NAME = 5  # words of a name
+MENTION_LOOKAHEAD = 10  # words after a title in which its holder's name is looked for
 _WORD = re.compile(r"[\w\u0600-\u06FF]+")
 # words that are no name but do not end a description (مدير برنامج ..., المتحدث في ...)
 _NOUNS = frozenset(
@@ -531,7 +532,12 @@ class ArticleSpeakers:
         """The article's full name ending in ``surname`` (``أحمد الخثلان`` for ``الخثلان``)."""
         sw = speaker_words()
         bad = _bad_name_words()
-        if _in(surname, bad) or _in(surname, sw.institutions) or surname in sw.anonymous:
+        if (
+            _in(surname, bad)
+            or _in(surname, sw.institutions)
+            or surname in sw.anonymous
+            or _in(surname, sw.countries)  # الإمارات
+        ):
             return None
         words, at = self._index()
         hits = at.get(surname, [])
@@ -551,6 +557,7 @@ class ArticleSpeakers:
                     before.startswith("ال") and len(before) > 3 and before not in sw.not_names
                 ) or _in(before, sw.titles | sw.honorifics)  # not الى (إلى)
                 verb_like = x.endswith(("ت", "وا", "ين", "ون")) or x[:1] in "يتن"  # أعلنت, داعين
+                verb_like = verb_like or (x[:1] == "س" and x[1:2] in "يتنا")  # سيضع
                 verb_like = verb_like or x in _reporting_forms()  # قال علماء
                 suffixed = surname.endswith(("ها", "هم", "هما", "نا"))  # سيطرتها
                 if (
@@ -580,6 +587,35 @@ class ArticleSpeakers:
                     at.setdefault(w[1:], []).append(k)
             self._at = at
         return self._words, self._at
+
+    def full_holder(self, title: list[str]) -> str | None:
+        """The one person the article names with ``title`` (match-normalized words).
+
+        ``وزير الطاقة`` -> ``سهيل المزروعي`` when the article wrote ``وزير الطاقة
+        سهيل المزروعي``; ``المتحدث الرسمي`` -> the spokesman named once. None when
+        it names no one or two different people with that title.
+        """
+        sw = speaker_words()
+        want = [_strip(w) for w in title if w not in sw.honorifics or len(title) == 1]
+        if not want or not (
+            _in(title[0], sw.offices) or title[0] in sw.descriptors or _in(title[0], sw.titles)
+        ):
+            return None
+        found: set[str] = set()
+        self._index()
+        for chunk in _PUNCT.split(self._norm):
+            if want[0][:3] not in chunk:
+                continue
+            words = _WORD.findall(chunk)
+            for k in range(len(words) - len(want) + 1):
+                if [_strip(w) for w in words[k : k + len(want)]] != want:
+                    continue
+                p = parse_mention(" ".join(words[k : k + MENTION_LOOKAHEAD]))
+                if p.kind == "person" and p.name and len(p.name.split()) >= 2:
+                    found.add(p.name)
+                    if len(found) > 1:
+                        return None
+        return found.pop() if found else None
 
     def full_institution(self, head: str) -> str | None:
         """The one institution the article names with ``head`` (``وزاره`` for ``الوزارة``).
@@ -663,6 +699,11 @@ class ArticleSpeakers:
             for k in reversed(self.known):  # وزير الإسكان introduced by name before
                 if k.kind in ("person", "actor") and all(_strip(w) in k.title for w in words):
                     return k.id, p.title
+            holder = self.full_holder(words) if self.text else None
+            if holder is not None:  # وزير الطاقة سهيل المزروعي, named elsewhere in the article
+                sid = speaker_id(holder)
+                self.add(sid, "person", holder, p.title)
+                return sid, p.title
             sid = speaker_id(p.name)
             self.add(sid, "office", None, p.title)
             return sid, p.title
@@ -694,4 +735,10 @@ class ArticleSpeakers:
             for k in reversed(self.known):
                 if all(w in k.title for w in content):
                     return k.id, p.title
+        if p.kind == "title" and self.text and words and words[0] not in sw.anonymous:
+            holder = self.full_holder(words)  # الوزير, المتحدث الرسمي: the one the article named
+            if holder is not None:
+                sid = speaker_id(holder)
+                self.add(sid, "person", holder, p.title)
+                return sid, p.title
         return None, p.title

@@ -31,7 +31,12 @@ from dataclasses import dataclass, field
 
 from narratives.statements._lexicon import Cue, Lexicon
 from narratives.statements._nlp import Feat
-from narratives.statements._speakers import ArticleSpeakers, parse_mention, speaker_words
+from narratives.statements._speakers import (
+    ArticleSpeakers,
+    SpeakerWords,
+    parse_mention,
+    speaker_words,
+)
 from narratives.statements.entities import Match
 from narratives.normalize import normalize
 from narratives.statements.segment import Segment
@@ -79,15 +84,15 @@ class Resolver:
         return None
 
     def _named(self, word: str) -> str | None:
-        """The person a name starting with ``word`` names ("" = someone unlisted), else None."""
+        """"" when ``word`` starts a person's name (the title is that person's), else None."""
         ids = {
             e.id
             for key in self.lex.first_token.get(word, ())
             for e in self.lex.phrases[key]
             if e.kind == "name" and e.type == "person"
         }
-        if len(ids) == 1:
-            return ids.pop()
+        # a first name alone tells no one (الوزير عادل الطريفي is not عادل الجبير): the name
+        # match that follows, if any, names the person
         if ids or word in speaker_words().given:
             return ""
         return None
@@ -511,11 +516,28 @@ def _noun_phrase(
     return raw[starts[k] : ends[max(k, stop - 1)]]
 
 
+def _titled(w: str, sw: SpeakerWords) -> bool:
+    """``w`` (or it without ال) is a title word or an institution's head."""
+    bare = w[2:] if w.startswith("ال") else w
+    return any(x in words for x in (w, bare) for words in (sw.titles, sw.institutions, sw.offices))
+
+
 def _name_ahead(q: int, k: int, seg: Segment, feats: list[Feat]) -> int | None:
     """Where an honorific or a given name starts within the description begun at ``k``."""
     sw = speaker_words()
+    head = feats[k].norm
+    if not (
+        head in sw.offices
+        or head in sw.descriptors
+        or head in sw.honorifics
+        or _titled(head, sw)
+    ):
+        return None  # أعلنت الإمارات تحرير أسعار الوقود بحضور وزير ...: no description
     for r in range(q, min(seg.j, k + MENTION_WORDS)):
         f = feats[r]
+        w = f.norm
+        if w[:1] == "ب" and w[1:3] != "ال" and w != "باسم" and not _titled(w[1:], sw):
+            return None  # بحضور: the description has ended (not بمنطقة, بوزارة)
         if f.kind == "q":
             continue  # الهيئة الوطنية لمكافحة الفساد "نزاهة" عبدالرحمن العجلان
         if f.kind == "c" and r + 1 < seg.j:
