@@ -255,7 +255,15 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
             and w not in sw.descriptors
             and w not in sw.countries
             and not _in(w, sw.institutions)
-            and w[:1] not in "وفبلك"  # للمقاومة, بسحب: a preposition or conjunction
+            # للمقاومة, بسحب, والمحاضر: a preposition or conjunction (not فهمي, بلال)
+            and not (
+                w[:1] in "وفبلك"
+                and (
+                    w[1:3] == "ال"
+                    or _in(w[1:], sw.titles | sw.institutions | sw.not_names | sw.descriptors)
+                    or w[:1] in "بل"  # a listed name (بدر, بلال) was taken above
+                )
+            )
             and not w.endswith(("ها", "هم", "هما", "نا", "كم"))  # تصميمها
             and not (len(w) <= 4 and w[:1] in "نيتا")
             and not (len(w) <= 5 and w[:1] in "يتن")  # يحتاج, تمكن
@@ -279,6 +287,8 @@ def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
         return False  # بكر بالدعم, المنطقة وسيناقش (not فيفريه)
     if w.startswith("لل") or w in _THAT:
         return False  # روني للصحفيين, هبل بأنهم
+    if w[:1] in "بل" and len(w) <= 4 and w not in ("بن", "بنت"):
+        return False  # خالد طاهر بقص الشريط: a preposition and a short noun
     return not (
         _in(w, sw.titles)
         or w in sw.honorifics
@@ -430,6 +440,14 @@ def parse_mention(mention: str) -> Parsed:
                 break  # حذر صندوق النقد الدولي اليابان: the country is the object
             if not definite and len(w) <= 5 and w[:1] in "يتن" and w not in sw.given:
                 break  # منظمة يوجد قانون: a verb ends the name
+            if (
+                not definite
+                and w.startswith("ال")
+                and not w.endswith(("ي", "ه"))  # مكة المكرمة, أرامكو السعودية
+                and norm[j - 1] not in sw.given  # مجموعة محمد المعجل
+                and any(not x.startswith("ال") for x in norm[1:j])
+            ):
+                break  # مؤسسة ستاندرد آند بورز التصنيف: the object after a proper name
             if w[:1] == "و" and len(w) > 3 and (w[1:] in sw.countries or _in(w[1:], sw.institutions)):
                 break  # مجموعة 5+1 وإيران: a second party
             if w in sw.given and norm[j - 1].startswith("ال") and norm[j - 1] not in (
@@ -443,7 +461,7 @@ def parse_mention(mention: str) -> Parsed:
             if definite and not (
                 (w.startswith("ال") and w.endswith(("ي", "يه", "ه")))
                 or (w[:1] == "ل" and len(w) > 3)
-                or norm[j - 1][:1] == "ل"
+                or (norm[j - 1][:1] == "ل" and w.startswith("ال"))  # لحقوق الإنسان
             ):
                 break
             j += 1
@@ -499,6 +517,9 @@ def parse_mention(mention: str) -> Parsed:
         and not first.endswith(("ون", "ين", "ات"))  # مقاتلون, قيادات
         and not (first.endswith("ه") and not family)
         and not any(w in sw.adjectives for w in norm[1 : j + 1])  # سائق أردني
+        # رئيسة يمكن فيها: a verb is no name
+        and not any(len(w) <= 4 and w[:1] in "يتن" and w not in sw.given for w in name[1:])
+        and not words[0].endswith("ه")  # مبعثه الأساسي: a pronoun ending (names end in ة)
         and not any(w in sw.descriptors for w in norm[1:j])  # تيم كوك الرئيس التنفيذي
         and not _in(first, sw.institutions)
         and not _in(first, sw.titles)
@@ -528,8 +549,11 @@ class ArticleSpeakers:
     _norm: str = ""
     _at: dict[str, list[int]] = field(default_factory=dict)
 
-    def full_name(self, surname: str) -> str | None:
-        """The article's full name ending in ``surname`` (``أحمد الخثلان`` for ``الخثلان``)."""
+    def full_name(self, surname: str, *, strict: bool = False) -> str | None:
+        """The article's full name ending in ``surname`` (``أحمد الخثلان`` for ``الخثلان``).
+
+        ``strict``: only a name of listed given names (not ``نهاد المشنوق`` after a title).
+        """
         sw = speaker_words()
         bad = _bad_name_words()
         if (
@@ -543,15 +567,17 @@ class ArticleSpeakers:
         hits = at.get(surname, [])
         for k in hits:
             for i in range(max(0, k - MAX_NAME + 1), k):
+                if words[i] == "علي" and i == k - 1:
+                    continue  # على مهرجان: not علي مهرجان
                 # strict: given names and connectors only (احمد بن محمد الخثلان)
                 if words[i] in sw.given and all(
                     x in sw.given or x in ("بن", "ابن", "عبد", "ابو", "ال") or x.startswith("عبد")
                     for x in words[i + 1 : k]
                 ):
                     return " ".join(words[i : k + 1])
-        for k in hits:  # وزير الداخلية نهاد المشنوق: an unlisted first name
+        for k in [] if strict else hits:  # وزير الداخلية نهاد المشنوق: an unlisted first name
             w = words[k]
-            if w == surname and k > 1:
+            if w == surname and k > 1 and words[k - 1] != "علي":  # not على ...
                 x, before = words[k - 1], words[k - 2]
                 titled = (
                     before.startswith("ال") and len(before) > 3 and before not in sw.not_names
@@ -657,6 +683,19 @@ class ArticleSpeakers:
         )
         self.add(sid, "actor", p.name, title)
         return title
+
+    def named_before(self, surname: str) -> str | None:
+        """The id of someone this article named in full with ``surname`` (``كارتر``)."""
+        w = normalize(surname)
+        for k in reversed(self.known):
+            if k.kind in ("person", "actor") and len(k.name) > 1 and w == k.name[-1]:
+                return k.id
+        full = self.full_name(w, strict=True) if self.text else None
+        if full is None:
+            return None
+        sid = speaker_id(full)
+        self.add(sid, "person", full, None)
+        return sid
 
     def resolve(self, mention: str) -> tuple[str | None, str | None]:
         """``(speaker id, title)`` of an open-text mention in this article."""

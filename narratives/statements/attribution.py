@@ -34,6 +34,7 @@ from narratives.statements._nlp import Feat
 from narratives.statements._speakers import (
     ArticleSpeakers,
     SpeakerWords,
+    lone_name,
     parse_mention,
     speaker_words,
 )
@@ -323,6 +324,13 @@ def _open_topic(
     first = seg.i + (2 if feats[seg.i].norm in ("بعد", "ثم") else 1)  # بعد ذلك ألقى الشيخ ...
     if "connective" in feats[seg.i].roles:
         first = seg.i + 2  # كما عبر العفالق عن سروره
+    lead = seg.i
+    while lead < min(seg.j, seg.i + 3) and (
+        feats[lead].norm in sw.not_names or feats[lead].norm in ("وقد", "وامس", "واليوم")
+    ):
+        lead += 1  # وأمس الثلاثاء رفعت مؤسسة ستاندرد آند بورز ...: the verb comes later
+    if lead > seg.i:
+        first = max(first, lead + 1)
     for p in range(first, min(seg.j, first + 2)):
         f = feats[p]
         if f.kind != "w":
@@ -335,7 +343,7 @@ def _open_topic(
             mention = _noun_phrase(p, seg, feats, raw, starts, ends, lex.title_heads)
             sid, _ = state.speakers.resolve(mention)
             return None if sid is None else (sid, mention)
-        if f.norm in sw.institutions and f.norm not in sw.anonymous:
+        if f.norm in sw.institutions:
             # خفض بنك الاحتياط النيوزيلندي سعر الفائدة ... وأشار إلى أنه
             mention = _quoted_name(p, seg, feats) or _noun_phrase(
                 p, seg, feats, raw, starts, ends, lex.title_heads
@@ -344,9 +352,12 @@ def _open_topic(
                 return None
             sid, _ = state.speakers.resolve(mention)
             return None if sid is None else (sid, mention)
-        if p == first and f.norm.startswith("ال") and len(f.norm) >= 6 and f.plain:
-            # كما عبر العفالق عن سروره: the surname of someone the article named
-            sid, _ = state.speakers.resolve(f.text)
+        if f.plain and (
+            (f.norm.startswith("ال") and len(f.norm) >= 6) or lone_name(f.norm)
+        ):
+            # كما عبر العفالق عن سروره, وصنف كارتر إيران: the surname of someone the article
+            # named in full (a lone word naming no one else is no topic)
+            sid = state.speakers.named_before(f.text)
             if sid is not None:
                 return sid, f.text
         if (
@@ -375,6 +386,10 @@ def _open_topic(
     return None
 
 
+# words after which a title's description does not go on to its holder's name
+_DESCRIPTION_ENDS = frozenset(
+    {"بحضور", "بمشاركه", "بسبب", "بشان", "بين", "بدوره", "بدورها", "خلال", "امام", "لدي"}
+)
 _PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "حول", "بعد", "قبل", "خلال", "عبر"})
 _COURTESY = frozenset({"صاحب", "سمو", "معالي", "فضيله", "سعاده"})  # صاحب السمو الملكي الأمير ...
 
@@ -467,6 +482,8 @@ def _preverbal_phrase(
 ) -> tuple[None, str] | None:
     """An unlisted speaker before the verb: ``مؤلف المسرحية بكر نايف قال: ...``."""
     first = seg.i
+    if k - 1 > first and feats[k - 1].norm == "قد":
+        k -= 1  # رائد الخضر قد أوضح
     if k <= first or k - first > SUBJECT_WORDS + 2:
         return None
     for f in feats[first:k]:
@@ -536,7 +553,7 @@ def _name_ahead(q: int, k: int, seg: Segment, feats: list[Feat]) -> int | None:
     for r in range(q, min(seg.j, k + MENTION_WORDS)):
         f = feats[r]
         w = f.norm
-        if w[:1] == "ب" and w[1:3] != "ال" and w != "باسم" and not _titled(w[1:], sw):
+        if w in _DESCRIPTION_ENDS or (w[:1] == "ب" and w[1:] in sw.not_names):
             return None  # بحضور: the description has ended (not بمنطقة, بوزارة)
         if f.kind == "q":
             continue  # الهيئة الوطنية لمكافحة الفساد "نزاهة" عبدالرحمن العجلان
