@@ -286,3 +286,42 @@ def test_institution_topic_carries_to_the_participle() -> None:
 @pytest.mark.parametrize("mention", ["منطقة المدينة المنورة", "محافظة جدة"])
 def test_places_are_no_institution_speakers(mention: str) -> None:
     assert parse_mention(mention).kind != "institution"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # SaudiNewsNet 2015-07-22/23, errors found in the precision reading
+        (
+            "وقال الحقيل إن الصندوق مهم. وكان مدير عام الصندوق المهندس يوسف بن عبدالله "
+            "الزغيبي قد رحب في بداية المعايدة بالوزير.",
+            "يوسف بن عبدالله الزغيبي",
+        ),
+        (
+            "وفي كلمته أمام القمة، قال المبعوث الخاص لهولاند نيكولا هولو، إن المناخ مهم.",
+            "نيكولا هولو",
+        ),
+        (
+            "وقال المتحدث الرسمي باسم الهلال الأحمر خالد بن مساعد السهلي إن الحادث وقع.",
+            "خالد بن مساعد السهلي",
+        ),
+        (
+            "وحضر الحفل الوزير عادل الطريفي. وأكد الوزير أن الحفل ناجح.",
+            "عادل الطريفي",
+        ),
+        (
+            "أعلنت الإمارات تحرير أسعار الوقود بحضور وزير الطاقة سهيل المزروعي. "
+            "وقال وزير الطاقة إن القرار سيضع الإمارات على مسار الدول.",
+            "سهيل المزروعي",
+        ),
+    ],
+)
+def test_last_speaker_of_excerpt(text: str, speaker: str) -> None:
+    rows = extract_statements(_articles(text))
+    assert rows["speaker"].to_list()[-1] == speaker
+
+
+def test_a_title_before_a_first_name_is_no_gazetteer_person() -> None:
+    # الوزير عادل الطريفي is not عادل الجبير, although both names start alike
+    rows = extract_statements(_articles("وحضر الحفل الوزير عادل الطريفي. وأكد الوزير أن الحفل ناجح."))
+    assert "jubeir" not in rows["speaker"].to_list()

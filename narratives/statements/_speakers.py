@@ -379,7 +379,7 @@ def parse_mention(mention: str) -> Parsed:
                 j < n
                 and j - i < MAX_NAME
                 and (
-                    norm[j - 1] == "عبد"
+                    norm[j - 1] in ("عبد", "بن", "ابن", "بنت")  # خالد بن مساعد السهلي
                     or _name_goes_on(norm[j], sw)
                     or (words[j] == "آل" and j + 1 < n)  # صالح بن عبدالعزيز آل الشيخ
                     or (words[j - 1] == "آل" and j > i)

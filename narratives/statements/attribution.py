@@ -212,7 +212,12 @@ def attribute(
             if explicit is None:
                 explicit = _preverbal_phrase(cue_k, seg, feats, raw, starts, ends)
                 before_verb = explicit is not None
-            if explicit is None and feats[seg.i].norm in ("وكان", "كان") and cue_k - seg.i <= 4:
+            qad = cue_k - 1 > seg.i and feats[cue_k - 1].norm == "قد"
+            if (
+                explicit is None
+                and feats[seg.i].norm in ("وكان", "كان")
+                and cue_k - seg.i <= (MENTION_WORDS + 2 if qad else 4)
+            ):
                 # وكان تشافيز أكد: a subject before the verb, named or not, not the last speaker
                 last = cue_k - 1 - (1 if feats[cue_k - 1].norm == "قد" else 0)  # وكان X قد أكد
                 explicit = (
@@ -693,6 +698,8 @@ def _subject(
                 for i in range(k, stop)
                 if i in at
                 and at[i].is_person_name
+                # المبعوث الخاص لهولاند: a genitive with ل/ب names someone else
+                and not any(ch in "لب" for ch in raw[starts[i] : at[i].start])
                 # مستشار خامنئي: a genitive after a title names someone else
                 and not (
                     i > k
