@@ -213,6 +213,11 @@ def lone_name(word: str) -> bool:
     )
 
 
+def sw_given() -> frozenset[str]:
+    """The given names of ``person_names.tsv``, match-normalized."""
+    return speaker_words().given
+
+
 def speaker_id(name: str) -> str:
     """The id of an open-text speaker: the name match-normalized, ``عبد العزيز`` joined.
 
@@ -235,6 +240,16 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
     w = norm[k]
     if w in ("ابو", "ام", "ابن") and k + 1 < len(norm) and not _in(norm[k + 1], sw.titles):
         return True  # أم أحمد, أبو حسين
+    if (
+        k + 2 < len(norm)
+        and norm[k + 1] in ("بن", "بنت")
+        and len(w) >= 3
+        and w.isalpha()
+        and not w.startswith("ال")
+        and w not in sw.anonymous
+        and w not in sw.not_names
+    ):
+        return True  # مساعد بن غالي العنزي: مساعد the name, not "assistant"
     if _in(w, sw.titles) or w in sw.anonymous or w in sw.honorifics or len(w) < 2:
         return False
     if w in sw.given or (w.startswith("عبد") and len(w) > 4):
@@ -513,6 +528,7 @@ def parse_mention(mention: str) -> Parsed:
             for k, w in enumerate(name)
         )  # أفضل الأماكن, بالضربات
         and not first.startswith("لل")  # للنظر
+        and not (first[:1] in "بلك" and first not in sw.given)  # بما تمتلكه
         and not first.endswith(("ها", "هم", "هما"))  # خصصها الشرقي
         and not first.endswith(("ون", "ين", "ات"))  # مقاتلون, قيادات
         and not (first.endswith("ه") and not family)
@@ -684,6 +700,19 @@ class ArticleSpeakers:
         self.add(sid, "actor", p.name, title)
         return title
 
+    def full_first(self, given: str) -> str | None:
+        """The one full name the article writes starting with ``given`` (بدر الشمري)."""
+        words, at = self._index()
+        found: set[str] = set()
+        for k in at.get(given, []):
+            if words[k] != given:
+                continue
+            p = parse_mention(" ".join(words[k : k + MAX_NAME]))
+            if p.kind == "person" and p.name and len(p.name.split()) >= 2:
+                if normalize(p.name).split()[0] == given:
+                    found.add(normalize(p.name))
+        return found.pop() if len(found) == 1 else None
+
     def named_before(self, surname: str) -> str | None:
         """The id of someone this article named in full with ``surname`` (``كارتر``)."""
         w = normalize(surname)
@@ -720,6 +749,18 @@ class ArticleSpeakers:
             p.name, p.kind, p.title = mention.strip(), "surname", None  # named before?
         if p.kind in ("person", "surname") and p.name:
             norm = normalize(p.name).split()
+            if len(norm) == 1 and norm[0] in sw_given():
+                # ويضيف بدر: a first name alone names someone only through the article's
+                # full name (بدر الشمري); as an id it would pool every بدر of a corpus
+                for k in reversed(self.known):
+                    if k.kind in ("person", "actor") and len(k.name) > 1 and norm[0] == k.name[0]:
+                        return k.id, p.title
+                full = self.full_first(norm[0]) if self.text else None
+                if full is None:
+                    return None, p.title
+                sid = speaker_id(full)
+                self.add(sid, "person", full, p.title)
+                return sid, p.title
             if len(norm) == 1:  # a surname (or first name) of someone named before
                 for k in reversed(self.known):
                     if k.kind in ("person", "actor") and len(k.name) > 1 and norm[0] == k.name[-1]:
