@@ -750,17 +750,17 @@ class ArticleSpeakers:
         if p.kind in ("person", "surname") and p.name:
             norm = normalize(p.name).split()
             if len(norm) == 1 and norm[0] in sw_given():
-                # ويضيف بدر: a first name alone names someone only through the article's
-                # full name (بدر الشمري); as an id it would pool every بدر of a corpus
+                # ويضيف بدر: a first name alone is the article's full name when it has one
+                # (بدر الشمري), so that ids do not pool every بدر of a corpus
                 for k in reversed(self.known):
                     if k.kind in ("person", "actor") and len(k.name) > 1 and norm[0] == k.name[0]:
                         return k.id, p.title
                 full = self.full_first(norm[0]) if self.text else None
-                if full is None:
-                    return None, p.title
-                sid = speaker_id(full)
-                self.add(sid, "person", full, p.title)
-                return sid, p.title
+                if full is not None:
+                    sid = speaker_id(full)
+                    self.add(sid, "person", full, p.title)
+                    return sid, p.title
+                # else the first name is all the article gives (vox pops): it stays the id
             if len(norm) == 1:  # a surname (or first name) of someone named before
                 for k in reversed(self.known):
                     if k.kind in ("person", "actor") and len(k.name) > 1 and norm[0] == k.name[-1]:
