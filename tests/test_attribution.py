@@ -323,5 +323,7 @@ def test_last_speaker_of_excerpt(text: str, speaker: str) -> None:
 
 def test_a_title_before_a_first_name_is_no_gazetteer_person() -> None:
     # الوزير عادل الطريفي is not عادل الجبير, although both names start alike
-    rows = extract_statements(_articles("وحضر الحفل الوزير عادل الطريفي. وأكد الوزير أن الحفل ناجح."))
+    rows = extract_statements(
+        _articles("وحضر الحفل الوزير عادل الطريفي. وأكد الوزير أن الحفل ناجح.")
+    )
     assert "jubeir" not in rows["speaker"].to_list()

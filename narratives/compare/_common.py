@@ -114,7 +114,9 @@ def claim_facts(statements: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([single, several.select(single.columns)])
 
 
-def unit_speakers(statements: pl.DataFrame, claims: pl.DataFrame, by: str = "outlet") -> pl.DataFrame:
+def unit_speakers(
+    statements: pl.DataFrame, claims: pl.DataFrame, by: str = "outlet"
+) -> pl.DataFrame:
     """The speaker of each claim as each outlet (or article) carried it.
 
     One row per claim x ``by`` with a speaker: the most frequent non-null

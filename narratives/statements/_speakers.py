@@ -343,16 +343,20 @@ def parse_mention(mention: str) -> Parsed:
     for k, w in enumerate(norm):  # نقل عن الوزير قوله | رئيسة الاتحاد الثلاثاء الماضي
         named = w in sw.given or norm[k - 1] == "عبد"  # علي, عبد الله
         raw = words[k]
-        if k and not named and (
-            any(ch in "\u064b\u064c\u064d" for ch in raw)  # معترفاً
-            or (
-                not w.startswith("ال")
-                and len(w) >= 4
-                and (
-                    raw.endswith(("ته", "تها", "تهم", "ها", "هم", "هما"))
-                    or (raw[:1] in "بل" and raw.endswith("ه"))  # باسمه, بقوله
-                )
-            )  # مدير عام أوفيد كلمته
+        if (
+            k
+            and not named
+            and (
+                any(ch in "\u064b\u064c\u064d" for ch in raw)  # معترفاً
+                or (
+                    not w.startswith("ال")
+                    and len(w) >= 4
+                    and (
+                        raw.endswith(("ته", "تها", "تهم", "ها", "هم", "هما"))
+                        or (raw[:1] in "بل" and raw.endswith("ه"))  # باسمه, بقوله
+                    )
+                )  # مدير عام أوفيد كلمته
+            )
         ):
             spans, words, norm = spans[:k], words[:k], norm[:k]
             break
@@ -381,7 +385,9 @@ def parse_mention(mention: str) -> Parsed:
     after_honorific = [i for i in range(1, n) if norm[i - 1] in sw.honorifics]
     # شركة مجموعة محمد المعجل: a name inside an institution's name is no speaker
     owned = _in(norm[0], sw.institutions) and norm[0] not in sw.anonymous
-    for i in [] if owned else [*after_honorific, *range(n)]:  # جامعة الملك فيصل ... الدكتور عبدالعزيز الساعاتي
+    for i in (
+        [] if owned else [*after_honorific, *range(n)]
+    ):  # جامعة الملك فيصل ... الدكتور عبدالعزيز الساعاتي
         if (
             i > 1
             and norm[i - 1] in ("الملك", "الامير")
@@ -463,11 +469,20 @@ def parse_mention(mention: str) -> Parsed:
                 and any(not x.startswith("ال") for x in norm[1:j])
             ):
                 break  # مؤسسة ستاندرد آند بورز التصنيف: the object after a proper name
-            if w[:1] == "و" and len(w) > 3 and (w[1:] in sw.countries or _in(w[1:], sw.institutions)):
+            if (
+                w[:1] == "و"
+                and len(w) > 3
+                and (w[1:] in sw.countries or _in(w[1:], sw.institutions))
+            ):
                 break  # مجموعة 5+1 وإيران: a second party
-            if w in sw.given and norm[j - 1].startswith("ال") and norm[j - 1] not in (
-                "الملك",
-                "الامير",
+            if (
+                w in sw.given
+                and norm[j - 1].startswith("ال")
+                and norm[j - 1]
+                not in (
+                    "الملك",
+                    "الامير",
+                )
             ):
                 break  # صحيفة حريت التركية علي ...: a person after the name (not مجموعة محمد)
             # الحكومة المواطنين, اللجنة عموم الطلبة: after a definite head only adjectives
@@ -708,9 +723,9 @@ class ArticleSpeakers:
             if words[k] != given:
                 continue
             p = parse_mention(" ".join(words[k : k + MAX_NAME]))
-            if p.kind == "person" and p.name and len(p.name.split()) >= 2:
-                if normalize(p.name).split()[0] == given:
-                    found.add(normalize(p.name))
+            name = normalize(p.name or "").split()
+            if p.kind == "person" and len(name) >= 2 and name[0] == given:
+                found.add(" ".join(name))
         return found.pop() if len(found) == 1 else None
 
     def named_before(self, surname: str) -> str | None:
@@ -729,13 +744,16 @@ class ArticleSpeakers:
     def resolve(self, mention: str) -> tuple[str | None, str | None]:
         """``(speaker id, title)`` of an open-text mention in this article."""
         raw = mention.split()
-        while len(raw) > 1 and (
-            normalize(raw[-1]).startswith("لل")  # روني للصحفيين
-            or any(ch in "\u064b\u064c\u064d" for ch in raw[-1])  # متهكماً
-            or (raw[-1][:1] == "م" and raw[-1].endswith("ا") and len(raw[-1]) >= 5)  # متهكما
-            or (
-                normalize(raw[-1]) in speaker_words().not_names
-                and normalize(raw[-1]) not in speaker_words().given  # أحمد علي
+        while (
+            len(raw) > 1
+            and (
+                normalize(raw[-1]).startswith("لل")  # روني للصحفيين
+                or any(ch in "\u064b\u064c\u064d" for ch in raw[-1])  # متهكماً
+                or (raw[-1][:1] == "م" and raw[-1].endswith("ا") and len(raw[-1]) >= 5)  # متهكما
+                or (
+                    normalize(raw[-1]) in speaker_words().not_names
+                    and normalize(raw[-1]) not in speaker_words().given  # أحمد علي
+                )
             )
         ):
             raw = raw[:-1]
@@ -805,11 +823,10 @@ class ArticleSpeakers:
             for k in reversed(self.known):
                 if k.kind == "institution" and k.name and _strip(k.name[0]) == head:
                     return k.id, None
-            if self.text:
-                sid = self.full_institution(head)
-                if sid is not None:
-                    self.add(sid, "institution", sid, None)
-                    return sid, None
+            inst = self.full_institution(head) if self.text else None
+            if inst is not None:
+                self.add(inst, "institution", inst, None)
+                return inst, None
         content = [_strip(w) for w in words if len(w) > 1]
         if content and p.kind in ("title", "anonymous", "none"):
             for k in reversed(self.known):

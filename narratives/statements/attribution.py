@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from narratives.normalize import normalize
 from narratives.statements._lexicon import Cue, Lexicon
 from narratives.statements._nlp import Feat
 from narratives.statements._speakers import (
@@ -39,7 +40,6 @@ from narratives.statements._speakers import (
     speaker_words,
 )
 from narratives.statements.entities import Match
-from narratives.normalize import normalize
 from narratives.statements.segment import Segment
 
 CUE_WINDOW = 20  # tokens searched for the reporting verb
@@ -85,7 +85,7 @@ class Resolver:
         return None
 
     def _named(self, word: str) -> str | None:
-        """"" when ``word`` starts a person's name (the title is that person's), else None."""
+        """ "" when ``word`` starts a person's name (the title is that person's), else None."""
         ids = {
             e.id
             for key in self.lex.first_token.get(word, ())
@@ -357,9 +357,7 @@ def _open_topic(
                 return None
             sid, _ = state.speakers.resolve(mention)
             return None if sid is None else (sid, mention)
-        if f.plain and (
-            (f.norm.startswith("ال") and len(f.norm) >= 6) or lone_name(f.norm)
-        ):
+        if f.plain and ((f.norm.startswith("ال") and len(f.norm) >= 6) or lone_name(f.norm)):
             # كما عبر العفالق عن سروره, وصنف كارتر إيران: the surname of someone the article
             # named in full (a lone word naming no one else is no topic)
             sid = state.speakers.named_before(f.text)
@@ -384,10 +382,14 @@ def _open_topic(
                 (name[-1].startswith("ال") and name[-1].endswith("ي") and len(name[-1]) >= 5)
                 or any(w in sw.given for w in name)
             )
-            if parsed.kind == "person" and family and parsed.name:
-                if mention.startswith(parsed.name):
-                    sid, _ = state.speakers.resolve(mention)
-                    return None if sid is None else (sid, mention)
+            if (
+                parsed.kind == "person"
+                and family
+                and parsed.name
+                and mention.startswith(parsed.name)
+            ):
+                sid, _ = state.speakers.resolve(mention)
+                return None if sid is None else (sid, mention)
     return None
 
 
@@ -445,9 +447,7 @@ def _past_addressee(k: int, seg: Segment, feats: list[Feat], lex: Lexicon) -> in
     if q < seg.j and feats[q].text.replace("\u0640", "") in ("ل", "ول"):
         q += 1
     if q < seg.j and feats[q].kind == "q":
-        close = next(
-            (r for r in range(q + 1, min(seg.j, q + 5)) if feats[r].kind == "q"), None
-        )
+        close = next((r for r in range(q + 1, min(seg.j, q + 5)) if feats[r].kind == "q"), None)
         if close is None or any(f.kind != "w" for f in feats[q + 1 : close]):
             return k
         q = close + 1
@@ -470,9 +470,13 @@ def _past_addressee(k: int, seg: Segment, feats: list[Feat], lex: Lexicon) -> in
 
 def _quoted_name(k: int, seg: Segment, feats: list[Feat]) -> str | None:
     """``شركة "مجموعة محمد المعجل"``, ``صحيفة «أ س»``: an institution named in quotation marks."""
-    if k + 2 >= seg.j or feats[k + 1].kind != "q" or feats[k].norm not in speaker_words().institutions:
+    if (
+        k + 2 >= seg.j
+        or feats[k + 1].kind != "q"
+        or feats[k].norm not in speaker_words().institutions
+    ):
         return None
-    words = []
+    words: list[str] = []
     for f in feats[k + 2 : min(seg.j, k + 8)]:
         if f.kind == "q":
             return " ".join([feats[k].text, *words]) if words else None
@@ -549,10 +553,7 @@ def _name_ahead(q: int, k: int, seg: Segment, feats: list[Feat]) -> int | None:
     sw = speaker_words()
     head = feats[k].norm
     if not (
-        head in sw.offices
-        or head in sw.descriptors
-        or head in sw.honorifics
-        or _titled(head, sw)
+        head in sw.offices or head in sw.descriptors or head in sw.honorifics or _titled(head, sw)
     ):
         return None  # أعلنت الإمارات تحرير أسعار الوقود بحضور وزير ...: no description
     for r in range(q, min(seg.j, k + MENTION_WORDS)):
