@@ -327,3 +327,17 @@ def test_a_title_before_a_first_name_is_no_gazetteer_person() -> None:
         _articles("وحضر الحفل الوزير عادل الطريفي. وأكد الوزير أن الحفل ناجح.")
     )
     assert "jubeir" not in rows["speaker"].to_list()
+
+
+def test_a_poll_is_no_speaker() -> None:
+    row = extract_statements(
+        _articles("قال استطلاع للرأي إن أكثر من نصف الألمان يعتقدون إن الصفقة سيئة.")
+    ).row(0, named=True)
+    assert row["speaker"] is None
+
+
+def test_institution_found_after_lil_has_no_preposition() -> None:
+    people = ArticleSpeakers(
+        text="وأكد المدير العام للشركة السعودية للكهرباء أن العطل أصلح. وقالت الشركة إن ..."
+    )
+    assert people.resolve("الشركة") == ("الشركه السعوديه للكهرباء", None)

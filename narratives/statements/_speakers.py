@@ -689,7 +689,9 @@ class ArticleSpeakers:
             words = _WORD.findall(chunk)
             for k, w in enumerate(words):
                 bare = w[1:] if w[:1] in "وبل" and w[1:] in forms else w
-                if bare not in forms and not (w.startswith("لل") and "ال" + w[2:] in forms):
+                if w.startswith("لل") and "ال" + w[2:] in forms:
+                    bare = "ال" + w[2:]  # للمؤسسة العامة: المؤسسة العامة
+                if bare not in forms:
                     continue
                 p = parse_mention(" ".join([bare, *words[k + 1 : k + MAX_NAME]]))
                 if p.kind == "institution" and p.name and len(p.name.split()) >= 2:
