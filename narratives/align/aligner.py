@@ -26,6 +26,7 @@ from narratives.align._linking import competitive_links
 from narratives.align._text import _TOKEN as _WORD
 from narratives.align._text import (
     light_key,
+    load_polarity,
     load_stopwords,
     match_texts,
     match_tokens,
@@ -35,9 +36,11 @@ from narratives.align.candidates import block_pairs
 from narratives.align.score import (
     DEFAULT_WEIGHTS,
     EMBEDDING_RANGES,
+    NOTE,
     RELATIONS,
     Scorer,
     combine,
+    negations_shared,
     number_overlap,
     numbers_in,
     pairwise,
@@ -48,6 +51,7 @@ from narratives.align.score import (
     speaker_agreement,
     substitution_conflict,
 )
+from narratives._figures import unreverse_figures, without_list_number
 from narratives.normalize import normalize
 from narratives.schemas import ALIGNMENTS, conform, require
 
@@ -65,8 +69,11 @@ COMPONENTS: tuple[str, ...] = (
 )
 #: flag column after the components: a pair kept by competitive linking
 LINKED = "linked"
-#: last column: why a pair contradicts (polarity, roles, figures, action), else null
+#: last column: why a pair contradicts (polarity, roles, figures, action), else null; a
+#: conflict seen on weak evidence is a note (``note:polarity``) and the pair keeps its band
 CONFLICT = "conflict"
+#: fewest content words (negations aside) on each side of a ``polarity`` contradiction
+_MIN_POLARITY_TOKENS = 3
 #: the default ``threshold`` of :func:`align` (and the start of the ``paraphrase`` band)
 DEFAULT_THRESHOLD = 55.0
 _NEEDED = ("statement_id", "article_id", "text")
@@ -189,7 +196,9 @@ class _Prepared:
         prior: float,
     ) -> None:
         self.texts = texts
-        self.full = [normalize(t) for t in texts]
+        # decimals typed right to left (5.\u200f0 is 0.5) and list-item numbers (3- …) are
+        # read as narratives.compare.discrepancies reads them
+        self.full = [normalize(unreverse_figures(without_list_number(t))) for t in texts]
         bg: Background | None = load_background(background) if background is not None else None
         tokens, scopes = match_tokens(
             texts,
@@ -234,6 +243,11 @@ class _Prepared:
         if out is None:
             out = self._words[k] = _WORD.findall(self.full[k])
         return out
+
+    def n_content(self, k: int) -> int:
+        """Content tokens of statement ``k`` that are not negation or denial words."""
+        polar = load_polarity()
+        return sum(1 for t in self.tokens[k] if t not in polar and t[1:] not in polar)
 
     def numbers(self, k: int) -> frozenset[str]:
         out = self._numbers.get(k)
@@ -332,7 +346,14 @@ def _conflicts(
         if (prep.scopes[a] or prep.scopes[b]) and polarity_conflict(
             prep.scopes[a], prep.scopes[b], prep.keys(a), prep.keys(b)
         ):
-            out.append("polarity")
+            # specific evidence only: one side affirms what the other negates, both say
+            # enough to be one claim; else a note (both sides negate in forms not grouped,
+            # ليس أمرا سيئا / أمر ليس سيئا; a short negated sentence beside another claim)
+            in_a, in_b = negations_shared(prep.scopes[a], prep.scopes[b], prep.keys(a), prep.keys(b))
+            specific = in_a != in_b and min(
+                prep.n_content(a), prep.n_content(b)
+            ) >= _MIN_POLARITY_TOKENS
+            out.append("polarity" if specific else NOTE + "polarity")
         elif role_conflict(prep.tokens[a], prep.tokens[b], names):
             out.append("roles")
         elif n == 0:
@@ -348,7 +369,9 @@ def _conflicts(
             words=(prep.raw_words(a), prep.raw_words(b)),
             people=prep.people,
         ):
-            out.append(kind)
+            # a figure changed between tokens (14.80 / 14.82 split at the point) that the
+            # statements' numbers read as one is no conflict
+            out.append(None if kind == "figures" and n == 100 else kind)
         else:
             out.append(None)
     return out

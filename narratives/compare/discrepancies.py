@@ -41,6 +41,7 @@ from typing import Literal
 import polars as pl
 
 from narratives import schemas
+from narratives._figures import LIST_START, unreverse_figures
 from narratives._resources import load_yaml
 from narratives.compare._common import (
     ALIGNMENT_COLUMNS,
@@ -208,15 +209,9 @@ def _figure_lexicon(
     )
 
 
-_REVERSED_RLM = re.compile(r"(\d+)\.\u200f(\d+)")  # "5.\u200f0" is 0.5 typed right to left
-# "8. 54 مليار" is 54.8 typed right to left with a space (Asharq Al-Awsat copy)
-_REVERSED_SPACE = re.compile(
-    r"(?<![\d.,])(\d{1,3})\. (\d{1,3})(?=\s+(?:مليار|مليون|الف|ألف|في المائة|%))"
-)
 _REVERSED_R = re.compile(r"^(\d+)ر(\d+)$")  # SPA / Asharq Al-Awsat: "68ر10" is 10.68
 _SLASH_DATE = re.compile(r"\d{1,4}\s*/\s*\d{1,2}\s*/\s*\d{1,4}")  # 1436/10/7, 7/10/1436
 _SCORE = re.compile(r"(?<![\d/.,])\d{1,2}\s*[-:]\s*\d{1,2}(?![\d/.,])")
-_LIST_START = re.compile(r"^\s*[(\[]?\d{1,3}\s*[-.)\]]\s")
 _YEAR_TOKEN = re.compile(r"^(?:(?:19|20)\d{2}م?|1[34]\d{2}(?:ه|هـ))$")
 
 
@@ -313,8 +308,7 @@ def _rounded(span_a: list[str], span_b: list[str]) -> bool:
 
 
 def _prepared(text: str) -> list[str]:
-    text = _REVERSED_RLM.sub(r"\2.\1", text)
-    text = _REVERSED_SPACE.sub(r"\2.\1", text)
+    text = unreverse_figures(text)
     text = _SLASH_DATE.sub(" ", text)  # dates written with slashes, in either order
     text = _SCORE.sub(" ", text)  # scores and clock times are not figures of a claim
     return display_tokens(text)
@@ -400,7 +394,7 @@ def _figure_rows(
             if (
                 i1 == 0
                 and j1 == 0
-                and (_LIST_START.match(a["text"]) or _LIST_START.match(b["text"]))
+                and (LIST_START.match(a["text"]) or LIST_START.match(b["text"]))
             ):
                 continue  # list numbering
             nxt = ka[i2] if after else ""
