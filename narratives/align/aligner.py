@@ -74,6 +74,9 @@ LINKED = "linked"
 CONFLICT = "conflict"
 #: fewest content words (negations aside) on each side of a ``polarity`` contradiction
 _MIN_POLARITY_TOKENS = 3
+#: and the shorter side at least this share of the longer: one claim written twice, not a
+#: short negated sentence beside a longer one that says more
+_MIN_POLARITY_SHARE = 0.5
 #: the default ``threshold`` of :func:`align` (and the start of the ``paraphrase`` band)
 DEFAULT_THRESHOLD = 55.0
 _NEEDED = ("statement_id", "article_id", "text")
@@ -350,9 +353,12 @@ def _conflicts(
             # enough to be one claim; else a note (both sides negate in forms not grouped,
             # ليس أمرا سيئا / أمر ليس سيئا; a short negated sentence beside another claim)
             in_a, in_b = negations_shared(prep.scopes[a], prep.scopes[b], prep.keys(a), prep.keys(b))
-            specific = in_a != in_b and min(
-                prep.n_content(a), prep.n_content(b)
-            ) >= _MIN_POLARITY_TOKENS
+            sizes = sorted((prep.n_content(a), prep.n_content(b)))
+            specific = (
+                in_a != in_b
+                and sizes[0] >= _MIN_POLARITY_TOKENS
+                and sizes[0] >= _MIN_POLARITY_SHARE * sizes[1]
+            )
             out.append("polarity" if specific else NOTE + "polarity")
         elif role_conflict(prep.tokens[a], prep.tokens[b], names):
             out.append("roles")
