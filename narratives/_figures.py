@@ -15,6 +15,8 @@ REVERSED_RLM = re.compile(r"(\d+)\.\u200f(\d+)")
 REVERSED_SPACE = re.compile(
     r"(?<![\d.,])(\d{1,3})\. (\d{1,3})(?=\s+(?:مليار|مليون|الف|ألف|في المائة|%))"
 )
+#: dates written with slashes, in either order (1436/10/7, 2/ 6/ 1436): not figures of a claim
+SLASH_DATE = re.compile(r"\d{1,4}\s*/\s*\d{1,2}\s*/\s*\d{1,4}")
 #: the number of a list item opening a text: "3- ", "(2) ", "4. "
 LIST_START = re.compile(r"^\s*[(\[]?\d{1,3}\s*[-.)\]]\s")
 

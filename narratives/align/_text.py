@@ -208,7 +208,11 @@ def match_tokens(
     distinct: set[str] = set().union(*tokenized)
     # a negation typed joined to its verb (لايوجد, لاتوجد): two words, when the verb is
     # known (in either person: يوجد / توجد)
-    joined = {w: _split_negation(w, distinct) for w in distinct if w[:2] == "لا" and len(w) >= 6}
+    joined = {
+        w: _split_negation(w, distinct)
+        for w in distinct
+        if (w[:2] == "لا" and len(w) >= 6) or w == "مالا"
+    }
     joined = {w: parts for w, parts in joined.items() if parts}
     if joined:
         tokenized = [[p for w in words for p in joined.get(w, (w,))] for words in tokenized]
@@ -297,7 +301,7 @@ def match_tokens(
     return result, scopes
 
 
-#: kinds of ``polarity.tsv`` that negate (``cancels`` and ``truth`` modify a negation)
+#: kinds of ``polarity.tsv`` that negate (``cancels``, ``truth`` and ``auxiliary`` modify one)
 _NEGATING = frozenset({"negation", "denial"})
 
 
@@ -309,6 +313,8 @@ def _split_negation(word: str, known: set[str]) -> tuple[str, str] | None:
     >>> _split_negation("لايوجد", {"توجد"}), _split_negation("لاتفيا", {"توجد"})
     (('لا', 'يوجد'), None)
     """
+    if word == "مالا":
+        return ("ما", "لا")  # ما لا تحمد عاقبته typed as one word
     rest = word[2:]
     if rest[:1] not in ("ي", "ت") or len(rest) < 4:
         return None

@@ -12,6 +12,7 @@ import numpy as np
 import polars as pl
 from rapidfuzz import fuzz
 
+from narratives._figures import SLASH_DATE, unreverse_figures, without_list_number
 from narratives._resources import load_tsv
 from narratives.align import _tfidf
 from narratives.align._background import (
@@ -51,7 +52,6 @@ from narratives.align.score import (
     speaker_agreement,
     substitution_conflict,
 )
-from narratives._figures import unreverse_figures, without_list_number
 from narratives.normalize import normalize
 from narratives.schemas import ALIGNMENTS, conform, require
 
@@ -70,7 +70,7 @@ COMPONENTS: tuple[str, ...] = (
 #: flag column after the components: a pair kept by competitive linking
 LINKED = "linked"
 #: last column: why a pair contradicts (polarity, roles, figures, action), else null; a
-#: conflict seen on weak evidence is a note (``note:polarity``) and the pair keeps its band
+#: conflict seen on weak evidence is a note (``note:polarity``) and the pair is ``related``
 CONFLICT = "conflict"
 #: fewest content words (negations aside) on each side of a ``polarity`` contradiction
 _MIN_POLARITY_TOKENS = 3
@@ -255,7 +255,9 @@ class _Prepared:
     def numbers(self, k: int) -> frozenset[str]:
         out = self._numbers.get(k)
         if out is None:
-            out = self._numbers[k] = numbers_in(self.full[k])
+            # dates written with slashes are no figures of a claim (as in discrepancies)
+            text = SLASH_DATE.sub(" ", unreverse_figures(without_list_number(self.texts[k])))
+            out = self._numbers[k] = numbers_in(normalize(text))
         return out
 
 
@@ -352,7 +354,9 @@ def _conflicts(
             # specific evidence only: one side affirms what the other negates, both say
             # enough to be one claim; else a note (both sides negate in forms not grouped,
             # ليس أمرا سيئا / أمر ليس سيئا; a short negated sentence beside another claim)
-            in_a, in_b = negations_shared(prep.scopes[a], prep.scopes[b], prep.keys(a), prep.keys(b))
+            in_a, in_b = negations_shared(
+                prep.scopes[a], prep.scopes[b], prep.keys(a), prep.keys(b)
+            )
             sizes = sorted((prep.n_content(a), prep.n_content(b)))
             specific = (
                 in_a != in_b

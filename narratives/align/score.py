@@ -552,7 +552,7 @@ def relation(
     ``ratio``) and ``paraphrase`` (on ``score``). A pair with a ``conflict``
     (polarity, figures or roles) is ``contradicts`` when it would otherwise be
     ``paraphrase`` or closer, else ``related``; a conflict that is only a note
-    (``"note:polarity"``: evidence too weak to call) leaves the band as it is.
+    (``"note:polarity"``: evidence too weak to call either way) is ``related``.
 
     Examples
     --------
@@ -562,13 +562,15 @@ def relation(
     >>> relation(np.array([90.0]), np.array([92.0]), thresholds=bands, conflict=["polarity"])
     ['contradicts']
     >>> relation(np.array([90.0]), np.array([92.0]), thresholds=bands, conflict=["note:polarity"])
-    ['near_verbatim']
+    ['related']
     """
     out = []
     flags = conflict if conflict is not None else [None] * len(score)
     for s, r, c in zip(score, ratio, flags, strict=True):
         close = r >= thresholds["near_verbatim"] or s >= thresholds["paraphrase"]
-        if c and not c.startswith(NOTE):
+        if c and c.startswith(NOTE):
+            out.append("related")  # weak evidence: neither an agreement nor a contradiction
+        elif c:
             out.append("contradicts" if close else "related")
         elif r >= thresholds["verbatim"]:
             out.append("verbatim")

@@ -41,7 +41,7 @@ from typing import Literal
 import polars as pl
 
 from narratives import schemas
-from narratives._figures import LIST_START, unreverse_figures
+from narratives._figures import LIST_START, SLASH_DATE, unreverse_figures
 from narratives._resources import load_yaml
 from narratives.compare._common import (
     ALIGNMENT_COLUMNS,
@@ -210,7 +210,6 @@ def _figure_lexicon(
 
 
 _REVERSED_R = re.compile(r"^(\d+)ر(\d+)$")  # SPA / Asharq Al-Awsat: "68ر10" is 10.68
-_SLASH_DATE = re.compile(r"\d{1,4}\s*/\s*\d{1,2}\s*/\s*\d{1,4}")  # 1436/10/7, 7/10/1436
 _SCORE = re.compile(r"(?<![\d/.,])\d{1,2}\s*[-:]\s*\d{1,2}(?![\d/.,])")
 _YEAR_TOKEN = re.compile(r"^(?:(?:19|20)\d{2}م?|1[34]\d{2}(?:ه|هـ))$")
 
@@ -309,7 +308,7 @@ def _rounded(span_a: list[str], span_b: list[str]) -> bool:
 
 def _prepared(text: str) -> list[str]:
     text = unreverse_figures(text)
-    text = _SLASH_DATE.sub(" ", text)  # dates written with slashes, in either order
+    text = SLASH_DATE.sub(" ", text)  # dates written with slashes, in either order
     text = _SCORE.sub(" ", text)  # scores and clock times are not figures of a claim
     return display_tokens(text)
 
@@ -391,11 +390,7 @@ def _figure_rows(
             prev = ka[i1 - 1] if before else ""
             if prev in lex.list_markers or ka[i1] in lex.list_markers:
                 continue
-            if (
-                i1 == 0
-                and j1 == 0
-                and (LIST_START.match(a["text"]) or LIST_START.match(b["text"]))
-            ):
+            if i1 == 0 and j1 == 0 and (LIST_START.match(a["text"]) or LIST_START.match(b["text"])):
                 continue  # list numbering
             nxt = ka[i2] if after else ""
             is_date = nxt in lex.months or any(_YEAR_TOKEN.match(t) for t in ka[i1:i2] + kb[j1:j2])
