@@ -209,11 +209,11 @@ def match_tokens(
     # a negation typed joined to its verb (لايوجد, لاتوجد): two words, when the verb is
     # known (in either person: يوجد / توجد)
     joined = {
-        w: _split_negation(w, distinct)
+        w: parts
         for w in distinct
-        if (w[:2] == "لا" and len(w) >= 6) or w == "مالا"
+        if ((w[:2] == "لا" and len(w) >= 6) or w == "مالا")
+        and (parts := _split_negation(w, distinct)) is not None
     }
-    joined = {w: parts for w, parts in joined.items() if parts}
     if joined:
         tokenized = [[p for w in words for p in joined.get(w, (w,))] for words in tokenized]
         normalized = [_unjoin(t, joined) for t in normalized]
