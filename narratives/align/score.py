@@ -491,8 +491,8 @@ def _as_float(number: str) -> float:
 def _same_figure(x: float, y: float, tolerance: float) -> bool:
     if x != x or y != y:  # NaN
         return False
-    if int(x) == int(y):
-        return True
+    if int(x) == int(y) and max(abs(x), abs(y)) >= 10:
+        return True  # 68.18 / 68; below 10 the decimals are the figure (0.1 % / 0.5 %)
     if x == int(x) and y == int(y) and max(abs(x), abs(y)) < 100:
         return False  # two small whole numbers that differ count different things (24 / 25)
     return abs(x - y) <= tolerance * max(abs(x), abs(y))
