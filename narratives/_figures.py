@@ -15,6 +15,8 @@ REVERSED_RLM = re.compile(r"(\d+)\.\u200f(\d+)")
 REVERSED_SPACE = re.compile(
     r"(?<![\d.,])(\d{1,3})\. (\d{1,3})(?=\s+(?:مليار|مليون|الف|ألف|في المائة|%))"
 )
+#: "68ر10" is 10.68 typed right to left with ر for the point (SPA, Asharq Al-Awsat copy)
+REVERSED_R = re.compile(r"(?<![\w.])(\d+)ر(\d+)(?![\w.])")
 #: dates written with slashes, in either order (1436/10/7, 2/ 6/ 1436): not figures of a claim
 SLASH_DATE = re.compile(r"\d{1,4}\s*/\s*\d{1,2}\s*/\s*\d{1,4}")
 #: the number of a list item opening a text: "3- ", "(2) ", "4. "
@@ -28,8 +30,11 @@ def unreverse_figures(text: str) -> str:
     --------
     >>> unreverse_figures("صعد البلاتين 5.\u200f0 في المائة إلى 80.\u200f14 دولار")
     'صعد البلاتين 0.5 في المائة إلى 14.80 دولار'
+    >>> unreverse_figures("خسائر 2ر3 مليار دولار")
+    'خسائر 3.2 مليار دولار'
     """
     text = REVERSED_RLM.sub(r"\2.\1", text)
+    text = REVERSED_R.sub(r"\2.\1", text)
     return REVERSED_SPACE.sub(r"\2.\1", text)
 
 
