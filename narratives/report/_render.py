@@ -261,7 +261,7 @@ def render_report(
     parameters: Mapping[str, Any] | None = None,
     problems: Sequence[str] = (),
     top: int = 30,
-    rows: int = 100,
+    rows: int = 50,
     root: str | Path | None = None,
     seconds: float | None = None,
     stories: int = 5,

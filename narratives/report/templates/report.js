@@ -110,10 +110,12 @@
       wireFilter(input, blocks[b].querySelectorAll("tbody tr"), blocks[b].querySelector(".count"), "rows");
     }
   }
-  var artInput = document.querySelector("input.filter-articles");
-  if (artInput) {
-    wireFilter(artInput, document.querySelectorAll(".articles article.evidence"),
-      artInput.parentNode.querySelector(".count"), "articles");
+  function wireArticles() {  // the cited articles come after this script in the page
+    var artInput = document.querySelector("input.filter-articles");
+    if (artInput) {
+      wireFilter(artInput, document.querySelectorAll(".articles article.evidence"),
+        artInput.parentNode.querySelector(".count"), "articles");
+    }
   }
 
   // a link to #s-... opens the article holding it
@@ -128,33 +130,44 @@
   }
   window.addEventListener("hashchange", openHash);
 
-  // charts: drawn from their inert JSON specs; a click on a mark shows its evidence
-  function draw() {
-    var blocks = document.querySelectorAll("script.narratives-spec");
-    for (var i = 0; i < blocks.length; i++) {
-      (function (block) {
-        var target = document.getElementById(block.getAttribute("data-target"));
-        if (!target || target.getAttribute("data-drawn")) { return; }
-        target.setAttribute("data-drawn", "1");
-        var spec = JSON.parse(block.textContent);
-        var options = JSON.parse(block.getAttribute("data-options") || "{}");
-        vegaEmbed(target, spec, options).then(function (result) {
-          target.setAttribute("data-ready", "1");
-          result.view.addEventListener("click", function (event, item) {
-            var datum = item && item.datum;
-            if (datum && datum._ev) {
-              showEvidence(String(datum._ev).split(" "), datum._n,
-                (spec.title && (spec.title.text || spec.title)) || "Evidence");
-            }
-          });
-        }).catch(function (err) { console.error(err); });
-      })(blocks[i]);
-    }
+  // charts: drawn from their inert JSON specs, one after another (the first at once,
+  // the others when the page is idle) so a large report shows its first chart quickly;
+  // a click on a mark shows its evidence. window.narrativesTimes records when the first
+  // and the last chart were drawn (ms since navigation start).
+  window.narrativesTimes = {};
+  function drawOne(block) {
+    var target = document.getElementById(block.getAttribute("data-target"));
+    if (!target || target.getAttribute("data-drawn")) { return Promise.resolve(); }
+    target.setAttribute("data-drawn", "1");
+    var spec = JSON.parse(block.textContent);
+    var options = JSON.parse(block.getAttribute("data-options") || "{}");
+    return vegaEmbed(target, spec, options).then(function (result) {
+      target.setAttribute("data-ready", "1");
+      if (!window.narrativesTimes.first) { window.narrativesTimes.first = performance.now(); }
+      result.view.addEventListener("click", function (event, item) {
+        var datum = item && item.datum;
+        if (datum && datum._ev) {
+          showEvidence(String(datum._ev).split(" "), datum._n,
+            (spec.title && (spec.title.text || spec.title)) || "Evidence");
+        }
+      });
+    }).catch(function (err) { console.error(err); });
   }
+  function draw() {
+    var blocks = Array.prototype.slice.call(document.querySelectorAll("script.narratives-spec"));
+    var next = function (i) {
+      if (i >= blocks.length) { window.narrativesTimes.all = performance.now(); return; }
+      drawOne(blocks[i]).then(function () { setTimeout(function () { next(i + 1); }, 0); });
+    };
+    next(0);
+  }
+  // the script runs before the cited articles are parsed: charts start at once,
+  // what needs the articles waits for the whole page
+  draw();
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { draw(); openHash(); });
+    document.addEventListener("DOMContentLoaded", function () { wireArticles(); openHash(); });
   } else {
-    draw();
+    wireArticles();
     openHash();
   }
 })();
