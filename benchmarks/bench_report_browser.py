@@ -39,6 +39,17 @@ CURRENT = """(function () {
   var panel = document.getElementById('evidence-panel');
   var mark = panel.querySelector('.panel-article article.evidence mark.current');
   return panel.hidden || !mark ? null : mark.textContent; })()"""
+#: headings whose section is photographed with --shots
+SECTION_SHOTS = (
+    "Story ",
+    "Framing",
+    "Reporting verbs",
+    "Labels",
+    "Aligned statements",
+    "Omissions",
+    "Emphasis",
+    "How far",
+)
 HIDE_PANEL = "document.getElementById('evidence-panel').hidden = true"
 
 
@@ -92,6 +103,18 @@ def measure(path: Path, shots: Path | None, *, timeout: float = 120.0) -> dict[s
                         continue
                     browser.screenshot(shots / f"{stem}-{name}.png")
                 browser.evaluate(HIDE_PANEL)
+                titles = browser.evaluate(
+                    "[...document.querySelectorAll('main h2, main h3')].map(h => h.textContent)"
+                )
+                for k, title in enumerate(titles):
+                    if not any(title.startswith(w) for w in SECTION_SHOTS):
+                        continue
+                    browser.evaluate(
+                        "[...document.querySelectorAll('main h2, main h3')]"
+                        f"[{k}].scrollIntoView({{block: 'start'}})"
+                    )
+                    time.sleep(0.3)
+                    browser.screenshot(shots / f"{stem}-section-{k:02d}.png")
                 out["kerry_zaama_drawn"] = browser.evaluate(
                     "[...document.querySelectorAll('.narratives-chart svg text')]"
                     ".some(t => t.textContent.includes('زعم'))"

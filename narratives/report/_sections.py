@@ -751,7 +751,7 @@ def story_sections(
         parts = [
             _p(
                 f"{story['n_articles']} articles by {story['n_outlets']} outlets "
-                f"({story['per_outlet']}), "
+                f"({', '.join(story['per_outlet'] or [])}), "
                 f"{_dates(story['first_published'], story['last_published'])}; "
                 f"first published by {', '.join(story['first_outlets'] or []) or 'unknown'}."
             )
