@@ -53,15 +53,23 @@ SECTION_SHOTS = (
 HIDE_PANEL = "document.getElementById('evidence-panel').hidden = true"
 
 
+def _busy(browser: Browser) -> float:
+    """Seconds the page's main thread has worked (Chromium's TaskDuration metric)."""
+    metrics = browser.send("Performance.getMetrics")["metrics"]
+    return round(next(m["value"] for m in metrics if m["name"] == "TaskDuration"), 2)
+
+
 def measure(path: Path, shots: Path | None, *, timeout: float = 120.0) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as profile:
         browser = Browser(Path(profile))
         try:
+            browser.send("Performance.enable")
             start = time.monotonic()
             browser.send("Page.navigate", url=path.resolve().as_uri())
             first = browser.wait_for(
                 "window.narrativesTimes && window.narrativesTimes.first", timeout=timeout
             )
+            busy_first = _busy(browser)
             last = browser.wait_for(
                 "window.narrativesTimes && window.narrativesTimes.all", timeout=timeout
             )
@@ -78,6 +86,9 @@ def measure(path: Path, shots: Path | None, *, timeout: float = 120.0) -> dict[s
                 "first_chart_ms": round(first),
                 "all_charts_ms": round(last),
                 "wall_s": round(wall, 2),
+                # main-thread busy seconds (parse, script, layout): what a loaded machine inflates
+                "busy_s_at_first_chart": busy_first,
+                "busy_s_at_all_charts": _busy(browser),
                 "charts": f"{drawn} of {n_charts} drawn",
                 "articles_embedded": browser.evaluate(
                     "document.querySelectorAll('article.evidence').length"
