@@ -199,6 +199,9 @@ class Builder:
                 cells.append('<td class="ev-cell"></td>')
                 attrs = ""
             body.append(f"<tr{attrs}>{''.join(cells)}</tr>")
+        if not any(" data-ev=" in row for row in body):  # nothing to open: no empty column
+            head = head.removesuffix("<th>evidence</th>")
+            body = [row.replace('<td class="ev-cell"></td></tr>', "</tr>") for row in body]
         note = f" {order}" if order and total > shown.height else ""
         counter = (
             f'<span class="count" data-total="{total}" data-embedded="{shown.height}">'
