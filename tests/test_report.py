@@ -341,6 +341,9 @@ COVERAGE_CELL = """(function () {
     if (d && d._ev && d.status !== 'absent') return paths[i];
   }
   return null; })()"""
+STORY_CELL = COVERAGE_CELL.replace("startsWith('Coverage')", "startsWith('Story ')").replace(
+    "var paths = h.", "if (!h) return null; var paths = h."
+)
 OMISSION_ROW = """(function () {
   var h = [...document.querySelectorAll('h2')].find(x => x.textContent.startsWith('Omissions'));
   return h.parentNode.querySelector('tbody tr[data-ev]'); })()"""
@@ -373,6 +376,13 @@ def check_report_in_browser(path: Path, profile: Path, name: str) -> dict[str, o
         )
         assert "left out" in heading, heading
         browser.screenshot(ARTIFACTS / f"{name}-omission-click.png")
+        story = None
+        if browser.evaluate(f"!!{STORY_CELL}"):  # a story shared by two outlets: its matrix
+            browser.evaluate("document.getElementById('evidence-panel').hidden = true")
+            browser.click(STORY_CELL)
+            story = browser.wait_for(CURRENT, timeout=5)
+            browser.screenshot(ARTIFACTS / f"{name}-story-click.png")
+        first = browser.evaluate("window.narrativesTimes.first") / 1000
         kerry = browser.evaluate(
             "[...document.querySelectorAll('.narratives-chart svg text')]"
             ".some(t => t.textContent.includes('زعم'))"
@@ -380,6 +390,8 @@ def check_report_in_browser(path: Path, profile: Path, name: str) -> dict[str, o
         browser.drain()
         return {
             "seconds": seconds,
+            "first_chart_seconds": first,
+            "story": story,
             "cell": cell,
             "row": row,
             "kerry": kerry,
@@ -427,7 +439,9 @@ def test_two_saudinewsnet_days_report_in_a_browser(tmp_path: Path) -> None:
     assert not seen["errors"], seen["errors"]
     assert not seen["requests"], seen["requests"]
     assert seen["cell"] and seen["row"]
-    assert seen["seconds"] < 10
+    assert seen["story"], "no story section drew a claim x outlet matrix that opens its evidence"
+    assert seen["first_chart_seconds"] < 3  # the others are drawn one by one after it
+    assert seen["seconds"] < 60
 
 
 def test_a_chosen_story_gets_its_framing_with_the_distancing_verb_first(
