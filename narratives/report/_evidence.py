@@ -158,8 +158,12 @@ class Evidence:
         keep = set(outlets)
         return [s for s in sids if self._st.get(s, {}).get("outlet") in keep]
 
-    def cite(self, statement_ids: Iterable[str | None] | None) -> list[str]:
-        """Record up to ``per_item`` statements as cited; return their anchors."""
+    def cite(
+        self, statement_ids: Iterable[str | None] | None, *, limit: int | None = None
+    ) -> list[str]:
+        """Record up to ``limit`` (default ``per_item``) statements as cited; return their
+        anchors."""
+        most = self.per_item if limit is None else min(limit, self.per_item)
         anchors: list[str] = []
         if not statement_ids:
             return anchors
@@ -171,7 +175,7 @@ class Evidence:
             if sid not in cited:
                 cited.append(sid)
             anchors.append(self.statement_anchor(sid))
-            if len(anchors) >= self.per_item:
+            if len(anchors) >= most:
                 break
         return anchors
 

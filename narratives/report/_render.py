@@ -115,8 +115,8 @@ class Builder:
             for row in values:
                 ids = statement_key(row) if statement_key else self.row_statements(row)
                 row = {k: v for k, v in row.items() if k not in ("statement_ids", "claim_ids")}
-                if ids:
-                    anchors = self.ev.cite(ids)
+                if ids:  # a chart has many marks: two statements each (the panel says of how many)
+                    anchors = self.ev.cite(ids, limit=2)
                     if anchors:
                         row["_ev"] = " ".join(anchors)
                         row["_n"] = len(ids)

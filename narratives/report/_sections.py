@@ -412,7 +412,9 @@ def framing(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section |
         )
         attributed = verbs.filter(pl.col("speaker").is_not_null())
         if attributed.height:
-            parts.append(b.chart(viz.reporting_verbs(verbs, statements=statements)))
+            parts.append(
+                b.chart(viz.reporting_verbs(verbs, statements=statements, max_marked=12))
+            )
             marked = attributed.filter(pl.col("cue_class").is_in(["distancing", "denial"]))
             parts.append(
                 b.table(
