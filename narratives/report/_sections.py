@@ -412,13 +412,13 @@ def framing(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section |
         )
         attributed = verbs.filter(pl.col("speaker").is_not_null())
         if attributed.height:
-            parts.append(
-                b.chart(viz.reporting_verbs(verbs, statements=statements, max_marked=12))
-            )
+            parts.append(b.chart(viz.reporting_verbs(verbs, statements=statements, max_marked=12)))
             marked = attributed.filter(pl.col("cue_class").is_in(["distancing", "denial"]))
             parts.append(
                 b.table(
-                    marked.sort(["speaker", "outlet", "n"], descending=[False, False, True]),
+                    marked.with_columns((pl.col("cue_class") != "distancing").alias("_later")).sort(
+                        ["_later", "n", "speaker", "outlet"], descending=[False, True, False, False]
+                    ),
                     {
                         "outlet": "outlet",
                         "speaker": "speaker",
@@ -427,7 +427,7 @@ def framing(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section |
                         "statements": "n",
                         "share of the speaker's verbs": lambda r: _pct(r.get("share")),
                     },
-                    caption="Distancing and denial verbs",
+                    caption="Distancing and denial verbs (distancing first, then the most used)",
                     empty="No distancing or denial verb introduces a known speaker.",
                 )
             )
