@@ -53,6 +53,32 @@ SECTION_SHOTS = (
 HIDE_PANEL = "document.getElementById('evidence-panel').hidden = true"
 
 
+def _cpu(root: int) -> float:
+    """CPU seconds (user + system) of process ``root`` and all its descendants so far."""
+    import os
+
+    tick = os.sysconf("SC_CLK_TCK")
+    stats: dict[int, tuple[int, float]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            raw = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        fields = raw[raw.rindex(")") + 2 :].split()
+        stats[int(entry)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+    tree, total, todo = {root}, 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        total += stats.get(pid, (0, 0.0))[1]
+        for child, (parent, _) in stats.items():
+            if parent == pid and child not in tree:
+                tree.add(child)
+                todo.append(child)
+    return round(total, 2)
+
+
 def _busy(browser: Browser) -> float:
     """Seconds the page's main thread has worked (Chromium's TaskDuration metric)."""
     metrics = browser.send("Performance.getMetrics")["metrics"]
@@ -64,12 +90,14 @@ def measure(path: Path, shots: Path | None, *, timeout: float = 120.0) -> dict[s
         browser = Browser(Path(profile))
         try:
             browser.send("Performance.enable")
+            cpu_before = _cpu(browser.proc.pid)
             start = time.monotonic()
             browser.send("Page.navigate", url=path.resolve().as_uri())
             first = browser.wait_for(
                 "window.narrativesTimes && window.narrativesTimes.first", timeout=timeout
             )
             busy_first = _busy(browser)
+            cpu_first = _cpu(browser.proc.pid) - cpu_before
             last = browser.wait_for(
                 "window.narrativesTimes && window.narrativesTimes.all", timeout=timeout
             )
@@ -89,6 +117,8 @@ def measure(path: Path, shots: Path | None, *, timeout: float = 120.0) -> dict[s
                 # main-thread busy seconds (parse, script, layout): what a loaded machine inflates
                 "busy_s_at_first_chart": busy_first,
                 "busy_s_at_all_charts": _busy(browser),
+                # CPU seconds of every chromium process from navigation to the first chart
+                "chromium_cpu_s_at_first_chart": round(cpu_first, 2),
                 "charts": f"{drawn} of {n_charts} drawn",
                 "articles_embedded": browser.evaluate(
                     "document.querySelectorAll('article.evidence').length"
