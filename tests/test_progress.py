@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -22,8 +23,15 @@ def aligned(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("aligned")
     result = CliRunner().invoke(main, ["align", str(SEEDS), "-o", str(out), "--threshold", "30"])
     assert result.exit_code == 0, result.output
-    for phase in ("features 177 statements", "candidates", "scoring", "linking", "36 aligned"):
-        assert f"align: {phase}" in _lines(result.stderr), phase
+    err = _lines(result.stderr)
+    for phase in (
+        r"features \d+ statements",
+        "candidates",
+        r"scoring \d+ candidate pairs",
+        r"linking \d+ pairs scoring 30 or more",
+        r"\d+ aligned pairs",
+    ):
+        assert re.search(f"align: {phase}", err), phase
     assert "claims:" in _lines(result.stderr)  # clustering has its bar too
     return out
 
