@@ -59,8 +59,8 @@ class Evidence:
     statements: pl.DataFrame
     root: Path | None = None
     per_item: int = 3
-    context: int | None = 500
-    whole_below: int = 1000
+    context: int | None = 400
+    whole_below: int = 800
     _st: dict[str, dict[str, Any]] = field(default_factory=dict, init=False)
     _art: dict[str, dict[str, Any]] = field(default_factory=dict, init=False)
     _anchors: dict[str, str] = field(default_factory=dict, init=False)

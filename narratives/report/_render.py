@@ -110,13 +110,17 @@ class Builder:
 
         spec: dict[str, Any] = chart.to_dict()
         datasets = spec.get("datasets", {})
+        # a chart has many marks: two statements each, one in a dense chart (the panel says
+        # of how many), so a large corpus's framing grids do not embed a thousand articles
+        marks = sum(len(v) for v in datasets.values())
+        limit = 2 if marks <= 150 else 1
         for name, values in datasets.items():
             wired = []
             for row in values:
                 ids = statement_key(row) if statement_key else self.row_statements(row)
                 row = {k: v for k, v in row.items() if k not in ("statement_ids", "claim_ids")}
-                if ids:  # a chart has many marks: two statements each (the panel says of how many)
-                    anchors = self.ev.cite(ids, limit=2)
+                if ids:
+                    anchors = self.ev.cite(ids, limit=limit)
                     if anchors:
                         row["_ev"] = " ".join(anchors)
                         row["_n"] = len(ids)
