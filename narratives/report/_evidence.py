@@ -58,7 +58,7 @@ class Evidence:
     articles: pl.DataFrame | None
     statements: pl.DataFrame
     root: Path | None = None
-    per_item: int = 3
+    per_item: int = 2
     context: int | None = 400
     whole_below: int = 800
     _st: dict[str, dict[str, Any]] = field(default_factory=dict, init=False)

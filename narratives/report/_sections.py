@@ -412,7 +412,7 @@ def framing(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section |
         )
         attributed = verbs.filter(pl.col("speaker").is_not_null())
         if attributed.height:
-            parts.append(b.chart(viz.reporting_verbs(verbs, statements=statements, max_marked=12)))
+            parts.append(b.chart(viz.reporting_verbs(verbs, statements=statements, max_marked=6)))
             marked = attributed.filter(pl.col("cue_class").is_in(["distancing", "denial"]))
             parts.append(
                 b.table(
@@ -771,7 +771,7 @@ def story_sections(
                         viz.coverage_heatmap(
                             cov,
                             statements=t["statements"],
-                            top=min(top, 20),
+                            top=min(top, 15),
                             min_outlets=2,
                             outlets=sorted({o for o in cov["outlet"].to_list() if o}),
                         )
