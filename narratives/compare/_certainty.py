@@ -108,7 +108,8 @@ def certainty(
         have = words_of.get(key, set())
         rows = [row_of[s] for s in row["statement_ids"] or [] if s in row_of]
         # the claim statement the outlet's text covers best
-        share, size, figs = 0.0, 0, set()
+        share, size = 0.0, 0
+        figs: set[str] = set()
         for r in rows:
             weights = {w: idf[w] for w in stems[r]}
             total = sum(weights.values())
@@ -120,8 +121,9 @@ def certainty(
         score = row["closest_score"]
         cont = row["containment"]
         why = None
-        if n_words.get(key, 0) < min_outlet_words:
-            why = f"little text: the outlet's statements in the story hold {n_words.get(key, 0)} words"
+        held = n_words.get(key, 0)
+        if held < min_outlet_words:
+            why = f"little text: the outlet's statements in the story hold {held} words"
         elif size < min_content:
             why = f"short claim ({size} content words): too little to tell it is missing"
         elif not figure_absent:
@@ -129,7 +131,7 @@ def certainty(
                 cont is not None and cont >= carried_containment - near_containment
             ):
                 why = (
-                    f"near miss: closest statement scores {score:.0f} "
+                    f"near miss: closest statement scores {score or 0:.0f} "
                     f"(carried from {carried_score:.0f}), containment {cont or 0:.2f}"
                 )
             elif share >= spread_share:

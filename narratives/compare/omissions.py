@@ -7,7 +7,11 @@ statement to C's statements in the story is scored (see
 :mod:`narratives.compare._closest`) and shown on the row, so a reader can
 judge a near miss; when it scores ``carried_score`` or more, X is taken to
 carry C in other words and no omission is listed. An outlet that did not
-cover the story omits nothing in it. A claim whose statements hold fewer
+cover the story omits nothing in it. Each row says how sure it is
+(``certainty``: ``"sure"`` or ``"not sure"``, with a plain ``why``; see
+:mod:`narratives.compare._certainty`): a near miss, a claim whose words are
+spread over the outlet's text, a formula, an outlet with a headline only are
+``"not sure"``. A claim whose statements hold fewer
 than three words once web and mail addresses are taken out ("www.gdp.gov.sa .",
 a byline) is nobody's omission.
 
@@ -541,8 +545,10 @@ def _story_rates(
     )
     # a 'not sure' omission is neither counted as left out nor as carried: it is set aside
     # and counted in n_not_sure
-    unsure = units.filter(pl.col("unsure")).group_by("outlet", "other").agg(
-        pl.len().cast(pl.Int64).alias("n_not_sure")
+    unsure = (
+        units.filter(pl.col("unsure"))
+        .group_by("outlet", "other")
+        .agg(pl.len().cast(pl.Int64).alias("n_not_sure"))
     )
     units = units.filter(~pl.col("unsure"))
     per_story = (
