@@ -195,6 +195,17 @@ WHOLE = [
         "التحالف الدولية، اجاب",
     ),
     (
+        "مجددا after a verb is 'again', not a reporting participle (alsharq column)",
+        "جربهم الإرهاب وتحدياته سابقا ونال من الخيبات ما نال وسيحاول مجددا وله ذات المصير.",
+        "وسيحاول مجددا وله ذات المصير",
+    ),
+    (
+        "، كما هو الحال: an 'as is the case' comparison (aleqtisadiya)",
+        "بينما الاختلافات في بعض الجوانب الأخرى ملفتة للنظر، كما هو الحال في البنية "
+        "التحتية والمعدات والموانئ والمطارات والسكك الحديدية.",
+        "ملفتة للنظر، كما هو الحال",
+    ),
+    (
         "elision (...) inside a quotation (aawsat)",
         "وحاول أن تكون حالك حال بقية الشباب (...) وتحت جنح الظلام اركب تاكسي إلى الحدود السورية.",
         "الشباب (...) وتحت جنح الظلام",
@@ -368,3 +379,32 @@ def test_a_paragraph_without_any_clause_boundary_is_still_cut() -> None:
 def test_verb_shapes(word: str, verb: bool) -> None:
     assert verbish(word) is verb
     assert load_predicates().verbs  # the shipped lexicon loads
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "kept"),
+    [
+        (
+            "crosshead (alhayat)",
+            "وأوضحت القحطاني أن المدارس تنافس.\nتجارب عملية\nوأكدت أن البرنامج مستمر.",
+            False,
+        ),
+        (
+            "crosshead (aawsat)",
+            "وعادوا إلى عدن مسقط رأسهم.\n* غضب\nومع استمرار القتال تفاقم الغضب.",
+            False,
+        ),
+        ("byline at the end (alriyadh)", "وقال إن البرنامج مستمر.\nعمر المهنا", False),
+        (
+            "tag line at the end (3alyoum)",
+            "وأكد أن الأسعار مستقرة.\nسمات ارتفاع الاسعار الذهب تداول لجنة الذهب في غرفة جدة",
+            False,
+        ),
+        ("a short line with a verb is a claim", "الأسهم تتراجع\nوقال إن البرنامج مستمر.", True),
+    ],
+)
+def test_label_lines_give_no_statement(kind: str, text: str, kept: bool) -> None:
+    label = text.split("\n")[1] if not kept else text.split("\n")[0]
+    statements = _statements(text)
+    assert any(label in s for s in statements) is kept, statements
+    assert statements  # the claims around it stay

@@ -60,6 +60,8 @@ FRAGMENT_WORDS = 10  # a longer piece with no verb may still carry content (وذ
 CLAUSE_WORDS = 4  # "، و" + a clause opens a new statement only after this many words
 LONG_CLAUSE_WORDS = 6  # ... and "ولم/وقد" + a verb with no comma, after this many
 _PARTICLE_CLAUSE = frozenset({"ولم", "ولن", "وقد", "ولقد", "وتم", "وسوف"})
+LABEL_WORDS = 4  # a body line this short with no predicate or punctuation is a label
+TRAILER_WORDS = 20  # ... and so is the article's last such line up to this length
 FRAME_WORDS = 8  # "كما قال الوزير" with no complement: an "as X said" aside, not a claim
 _PERSONAL = frozenset({"انا", "نحن", "انت", "انتم", "هو", "هي", "هم", "هما", "وهو", "وهي", "وهم"})
 _SAYING = ("قائلا", "قائله", "قائلين", "قائلتا", "قائلتين")
@@ -291,6 +293,23 @@ def split_paragraph(
     return [s for s in (_trim(s, feats) for s in out) if s is not None]
 
 
+def label_line(feats: list[Feat], *, last: bool) -> bool:
+    """A body line that is no claim: a crosshead, a byline or a line of tags.
+
+    A line with no predicate and no closing punctuation of at most
+    ``LABEL_WORDS`` words (``تجارب عملية``, ``* غضب``, ``عمر المهنا``), or the
+    article's last line of that kind of at most ``TRAILER_WORDS`` words
+    (``سمات ارتفاع الاسعار الذهب تداول ...``: an outlet's tags; ``رابط الخبر
+    بصحيفة الوئام: ...``). Such lines give no statement.
+    """
+    words = [f for f in feats if f.kind == "w"]
+    if not words or len(words) > (TRAILER_WORDS if last else LABEL_WORDS):
+        return False
+    if feats[-1].kind in ("e", ":") or feats[-1].text in CLOSING or feats[-1].norm in ("؟", "?"):
+        return False
+    return not any(_predicate_token(f) for f in words)
+
+
 def _not_a_sentence_end(i: int, starts: list[int], ends: list[int], feats: list[Feat]) -> bool:
     """Abbreviations (``د.``), dots inside web addresses, an elided ``(...)``."""
     f = feats[i]
@@ -479,7 +498,8 @@ def _merge_fragments(
       (``، ثم قصيدة للشاعر``, ``وذلك بمقر الجمعية``, ``وذلك بعد أن أطلقت ...``,
       ``وذلك ضمن برنامج التدريب، الذي ...``) goes back to the clause it belongs to,
       except a long purpose or reason with no verb (``وذلك بهدف تنفيذ أهدافها ...``);
-    - ``كما قال الوزير`` with nothing reported after it is an "as X said" aside;
+    - ``كما قال الوزير`` with nothing reported after it is an "as X said" aside,
+      and ``، كما هو الحال في ...`` an "as is the case" comparison;
     - a reporting frame with no content (``وأوضح رئيس اللجنة فلان،``) joins the
       ``قائلا: ...`` that carries its content.
     """
@@ -497,6 +517,14 @@ def _merge_fragments(
                 )
             ):
                 prev.j = seg.j
+                continue
+            if (
+                seg.how == "connective"
+                and feats[seg.i].norm == "كما"
+                and seg.i + 1 < seg.j
+                and feats[seg.i + 1].norm in ("هو", "هي", "هم")
+            ):
+                prev.j = seg.j  # ، كما هو الحال في ...: "as is the case", a comparison
                 continue
             if (
                 seg.how in ("finite", "connective")
@@ -595,8 +623,14 @@ def _adjective(i: int, feats: list[Feat]) -> bool:
 
 
 def _participle_used(i: int, feats: list[Feat]) -> bool:
-    """An ambiguous participle (مجددا "again") used as a reporting cue."""
+    """An ambiguous participle (مجددا "again") used as a reporting cue.
+
+    Not right after a verb (``وسيحاول مجددا``: "will try again").
+    """
     nxt = feats[i + 1] if i + 1 < len(feats) else None
+    prev = feats[i - 1] if i else None
+    if prev is not None and prev.kind == "w" and prev.cue is None and verbish(prev.norm):
+        return False
     return nxt is not None and nxt.kind in ("w", ":", "q") and "particle" not in nxt.roles
 
 
