@@ -271,6 +271,8 @@ def split_paragraph(
             at = i if f.prefixed else None
             if at is None and feats[i - 1].norm in ("كما", "ثم", "فيما"):
                 at = i - 1
+                if feats[i - 1].norm == "كما" and feats[i - 2].kind == "w":
+                    continue  # فإن اللجنة كما ذكر البيان ستكتفي: an aside inside a clause
             if at is None or _named(f):
                 continue
             if f.norm.startswith("ف") and any(g.norm == "اما" for g in feats[last:i]):
@@ -342,8 +344,9 @@ def _named(f: Feat) -> bool:
 
 
 def _closes_concession(i: int, last: int, feats: list[Feat], pred: Predicates) -> bool:
-    """``إلا أن`` after ``رغم``/``على الرغم``/``مع أن`` in the same sentence closes one claim."""
-    if feats[i].norm.lstrip("و") not in ("الا", "غير"):
+    """``إلا أن``/``لكن`` after ``رغم``/``على الرغم``/``مع أن`` in the same sentence
+    closes one claim (``ورغم أننا لم نصل إلى الكمال ... ولكن علينا أن نجتهد``)."""
+    if feats[i].norm.lstrip("و") not in ("الا", "غير", "لكن"):
         return False
     for k in range(last, i):
         g = feats[k]
@@ -421,9 +424,17 @@ def _head_has_predicate(i: int, j: int, feats: list[Feat], pred: Predicates) -> 
         if f.kind != "w":
             continue
         nxt = feats[k + 1].norm if k + 1 < j else ""
+        if k == i and ("relative" in f.roles or f.norm[1:] in _RELATIVE_STEMS):
+            return False  # ، والذي ...: a relative clause of the noun before
         if (f.norm,) in pred.adjunct or (f.norm, nxt) in pred.adjunct:
             return False  # بعد أن ...: a time clause of the clause before
-        if k <= i + 1 and f.norm in pred.contrast and nxt and nxt not in pred.preposition:
+        if (
+            k <= i + 1
+            and f.norm in pred.contrast
+            and nxt
+            and nxt not in pred.preposition
+            and nxt[:1] not in ("ب", "ل", "ك")  # لكن بالاسم فقط: an adverbial
+        ):
             return True
         if k > i and (
             "relative" in f.roles
@@ -728,6 +739,8 @@ def _split_long(
         comma = feats[k - 1].kind in ("c", "e")
         if not comma and (f.norm[:1] not in ("و", "ف") or verbish(feats[k - 1].norm)):
             continue  # تمنع وترفض، يقتل ويصيب: verbs sharing a subject and object
+        if f.norm in ("قد", "لقد"):
+            continue  # يكون الحوثيون وقوات صالح، قد خسروا: the predicate of the clause
         if _opens_clause(k, feats, lex, pred):
             openers.append(((0 if comma else 1, abs(starts[k] - mid)), k))
     for key, k in sorted(openers):
