@@ -59,6 +59,7 @@ HARD_LIMIT = 1.5  # x max_chars: longer than this, cut even where no clause open
 FRAGMENT_WORDS = 10  # a longer piece with no verb may still carry content (وذلك بهدف ...)
 CLAUSE_WORDS = 4  # "، و" + a clause opens a new statement only after this many words
 LONG_CLAUSE_WORDS = 6  # ... and "ولم/وقد" + a verb with no comma, after this many
+_THAT_PRONOUN = frozenset({"وانه", "وانها", "وانهم", "واننا", "وانهما"})
 _PARTICLE_CLAUSE = frozenset({"ولم", "ولن", "وقد", "ولقد", "وتم", "وسوف"})
 LABEL_WORDS = 4  # a body line this short with no predicate or punctuation is a label
 TRAILER_WORDS = 20  # ... and so is the article's last such line up to this length
@@ -224,16 +225,17 @@ def split_paragraph(
             continue
         if f.kind == "c" and i + 1 < n:
             two = (feats[i + 1].norm, feats[i + 2].norm) if i + 2 < n else ()
-            if (
-                (feats[i + 1].norm,) in connectives or two in connectives
-            ) and not _closes_concession(i + 1, last, feats, pred):
+            if ((feats[i + 1].norm,) in connectives or two in connectives) and not (
+                _closes_concession(i + 1, last, feats, pred) or _exception(i + 1, feats)
+            ):
                 bounds.setdefault(i + 1, "connective")
                 last = i + 1
             continue
         if f.kind == "w" and i - last >= MIN_WORDS:
             two = (f.norm, feats[i + 1].norm) if i + 1 < n else ()
             clause = f.norm.startswith("و") and len(f.norm) > 3 and two[1:] == ("ان",)
-            if (f.norm,) in bare or two in bare or (clause and f.cue is None):
+            that = f.norm in _THAT_PRONOUN and feats[i - 1].kind == "c"  # ، وأنه قد يضطر
+            if (f.norm,) in bare or two in bare or (clause and f.cue is None) or that:
                 if not _bare_continues(i, last, feats, pred):
                     bounds.setdefault(i, "connective")
                     last = i
@@ -361,13 +363,24 @@ def _bare_continues(i: int, last: int, feats: list[Feat], pred: Predicates) -> b
     """A bare connective that does not open a claim of its own.
 
     ``وأن يرد كيد الكائدين`` (``أنْ`` + verb: a second wish of the same sentence),
-    ``وإن كان ...`` ("even if"), ``إلا أن`` closing a ``رغم`` clause.
+    ``وإن كان ...`` ("even if"), ``إلا أن`` closing a ``رغم`` clause, and
+    ``إلا أنْ`` + verb: "but to", an exception (``لا يسعه إلا أن يظل ساعيا``).
     """
     f = feats[i]
     nxt = feats[i + 1] if i + 1 < len(feats) else None
     if f.norm in ("وان",) and nxt is not None and (verbish(nxt.norm) or _subjunctive(nxt.norm)):
         return True
+    if _exception(i, feats):
+        return True
     return _closes_concession(i, last, feats, pred)
+
+
+def _exception(i: int, feats: list[Feat]) -> bool:
+    """``إلا أنْ`` + a verb: an exception inside the clause, not "however"."""
+    if feats[i].norm not in ("الا",) or i + 2 >= len(feats) or feats[i + 1].norm != "ان":
+        return False
+    after = feats[i + 2]
+    return after.kind == "w" and (verbish(after.norm) or _subjunctive(after.norm))
 
 
 def _subjunctive(norm: str) -> bool:
