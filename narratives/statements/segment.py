@@ -11,14 +11,18 @@ line that simply stops). A paragraph is then cut into statements at
   ``داعيا إلى``, ``قائلا`` ... from ``reporting_verbs.tsv``): each opens a new
   statement by the same speaker;
 - new reporting verbs with a conjunction (``وقال``, ``وأضاف``, ``كما أكد``);
-- clause connectives after a comma (``، كما``, ``، إلا أن``);
+- clause connectives after a comma (``، كما``, ``، إلا أن``, ``، ولذلك``);
+- ``و`` opening a second clause outside reported content: a verbal particle
+  and its verb (``، وقد كان``, ``ولم يصله``) or a new subject and its verb
+  (``، والقوات تتقدم``); ``و`` + a verb alone goes on with the same subject;
 
 never inside a direct quotation. A statement holds one claim with its
 predicate, so some of these cuts are undone or refused:
 
-- a short piece with no predicate (no verb, verbal particle, reporting verb or
-  complementizer: see :mod:`narratives.statements._predicates`) opened by a
-  connective goes back to its clause (``، وذلك بمقر الجمعية``, ``، ثم قصيدة``);
+- a piece opened by a connective whose first clause has no predicate (no verb,
+  verbal particle, reporting verb or complementizer before a comma, relative
+  or subordinator: see :mod:`narratives.statements._predicates`) goes back to
+  its clause (``، وذلك بمقر الجمعية``, ``، ثم قصيدة``, ``وذلك بعد أن ...``);
 - ``كما قال الوزير`` with nothing reported after it is an "as X said" aside of
   the previous claim; a reporting frame with no content (``وأوضح فلان،``) joins
   the ``قائلا: ...`` that carries it;
@@ -27,7 +31,10 @@ predicate, so some of these cuts are undone or refused:
   ``أما فلان فيقول`` is one clause; a participle after a preposition
   (``على مذكرة``) is a noun; ``ويُدعى`` ("is named") is not ``يدعي``;
 - a headline piece of a few words with no predicate (``تركيا و«داعش»..``) joins
-  the next; a headline with two clauses splits before ``و`` + verb.
+  its neighbour; a headline with two clauses splits before ``و`` + verb or
+  ``و`` + subject + verb;
+- a body line with no predicate and no closing punctuation (a crosshead, a
+  byline, a line of tags) gives no statement (:func:`label_line`).
 
 Pieces still longer than ``max_chars`` are cut where a clause opens (a comma
 or ``و`` before a verb, connective or subordinator), or at a comma with a
@@ -241,6 +248,17 @@ def split_paragraph(
                     last = i
                 continue
         if in_speech[i]:
+            continue
+        if (
+            f.kind == "w"
+            and f.norm in pred.consequence
+            and feats[i - 1].kind == "c"
+            and i - last >= CLAUSE_WORDS
+            and _has_predicate(Segment(last, i, ""), feats, pred)
+            and _head_has_predicate(i + 1, n, feats, pred)
+        ):
+            bounds.setdefault(i, "connective")  # ، ولذلك جاء ...: a claim that follows
+            last = i
             continue
         if (
             f.kind == "w"
