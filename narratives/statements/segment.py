@@ -402,8 +402,11 @@ def _exception(i: int, feats: list[Feat]) -> bool:
 
 
 def _subjunctive(norm: str) -> bool:
-    """After ``أنْ`` a word of imperfect shape is a verb (``وأن يمن``, not Yemen)."""
-    return norm[:1] in ("ي", "ت", "ن") and len(norm) >= 3 and not norm.endswith(("ه", "ات"))
+    """After ``أنْ`` a word of imperfect shape is a verb (``وأن يمن``, not Yemen;
+    ``وأن يسكنه``, with its object pronoun)."""
+    if norm[:1] == "ي" and len(norm) >= 3:
+        return True
+    return norm[:1] in ("ت", "ن") and len(norm) >= 3 and not norm.endswith(("ه", "ات"))
 
 
 def _predicate_token(f: Feat) -> bool:
@@ -755,7 +758,10 @@ def _split_long(
         # and the right piece does not open with an adverbial (، إضافة إلى ...)
         return (
             not _awaits_predicate(seg.i, k, feats)
-            and not ("complementizer" in feats[k].roles and _awaits_content(seg.i, k, feats))
+            and not (
+                any("complementizer" in g.roles for g in feats[k : min(k + 2, seg.j)])
+                and _awaits_content(seg.i, k, feats)
+            )  # لفت فلان الذي ...، | إلى أن ...: the frame stays with its content
             and _head_has_predicate(k, seg.j, feats, pred)
             and _has_predicate(Segment(seg.i, k, ""), feats, pred)  # not a fronted adverbial
         )
@@ -770,6 +776,8 @@ def _split_long(
         comma = feats[k - 1].kind in ("c", "e")
         if not comma and (f.norm[:1] not in ("و", "ف") or verbish(feats[k - 1].norm)):
             continue  # تمنع وترفض، يقتل ويصيب: verbs sharing a subject and object
+        if not comma and f.norm in pred.verbs and f.cue is None:
+            continue  # بل وقع المشاركون: وقع is the verb, not و + a word
         if f.norm in ("قد", "لقد"):
             continue  # يكون الحوثيون وقوات صالح، قد خسروا: the predicate of the clause
         if _opens_clause(k, feats, lex, pred):
