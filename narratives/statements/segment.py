@@ -240,7 +240,12 @@ def split_paragraph(
             continue
         if f.kind == "w" and i - last >= MIN_WORDS:
             two = (f.norm, feats[i + 1].norm) if i + 1 < n else ()
-            clause = f.norm.startswith("و") and len(f.norm) > 3 and two[1:] == ("ان",)
+            clause = (
+                f.norm.startswith("و")
+                and len(f.norm) > 3
+                and two[1:] == ("ان",)
+                and not f.norm.startswith("وال")  # وقال المشرفون من الأطباء والمختصين إن
+            )
             that = f.norm in _THAT_PRONOUN and feats[i - 1].kind == "c"  # ، وأنه قد يضطر
             if (f.norm,) in bare or two in bare or (clause and f.cue is None) or that:
                 if not _bare_continues(i, last, feats, pred):
@@ -267,7 +272,7 @@ def split_paragraph(
                 or (f.norm in _PARTICLE_CLAUSE and i - last >= LONG_CLAUSE_WORDS)
             )
             and _opens_coordinate_clause(i, feats, pred)
-            and _has_predicate(Segment(last, i, ""), feats, pred)
+            and _main_predicate(last, i, feats, pred)
             and not _awaits_predicate(last, i, feats)
             and not _awaits_content(last, i, feats)
             and not _reported(sentence, i, feats)
@@ -484,6 +489,27 @@ def _head_has_predicate(i: int, j: int, feats: list[Feat], pred: Predicates) -> 
         if f.cue is not None or "complementizer" in f.roles or f.norm in _PERSONAL:
             return True
         if verbish(f.norm) or (k == i and f.norm[:1] == "و" and f.norm[1:] in pred.pronoun):
+            return True
+    return False
+
+
+def _main_predicate(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool:
+    """Tokens ``[i, k)`` hold a predicate outside a relative clause: ``مثل هذه
+    الممارسات التي ارتكبها المدير والتي تسيء لسمعتنا | وقد تسيء ...`` is still a
+    subject waiting for its verb."""
+    for m in range(i, k):
+        f = feats[m]
+        if f.kind != "w":
+            continue
+        if (
+            f.cue is not None
+            or "complementizer" in f.roles
+            or verbish(f.norm)
+            or f.norm in _PERSONAL
+        ):
+            if not _in_relative(m, i, feats):
+                return True
+        elif m == i and f.norm[:1] == "و" and f.norm[1:] in pred.pronoun:
             return True
     return False
 
