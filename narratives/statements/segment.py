@@ -66,6 +66,7 @@ HARD_LIMIT = 1.5  # x max_chars: longer than this, cut even where no clause open
 FRAGMENT_WORDS = 10  # a longer piece with no verb may still carry content (وذلك بهدف ...)
 CLAUSE_WORDS = 4  # "، و" + a clause opens a new statement only after this many words
 LONG_CLAUSE_WORDS = 6  # ... and "ولم/وقد" + a verb with no comma, after this many
+_BACKGROUND = frozenset({"كان", "كانت", "كانوا"})  # ، وكان في استقبالهم ...: a new clause
 _THAT_PRONOUN = frozenset({"وانه", "وانها", "وانهم", "واننا", "وانهما"})
 _PARTICLE_CLAUSE = frozenset({"ولم", "ولن", "وقد", "ولقد", "وتم", "وسوف"})
 LABEL_WORDS = 4  # a body line this short with no predicate or punctuation is a label
@@ -272,7 +273,7 @@ def split_paragraph(
                 or (f.norm in _PARTICLE_CLAUSE and i - last >= LONG_CLAUSE_WORDS)
             )
             and _opens_coordinate_clause(i, feats, pred)
-            and _main_predicate(last, i, feats, pred)
+            and _main_predicate(sentence, i, feats, pred)
             and not _awaits_predicate(last, i, feats)
             and not _awaits_content(last, i, feats)
             and not _reported(sentence, i, feats)
@@ -542,7 +543,7 @@ def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> boo
     stem = f.norm[1:]
     if stem in _RELATIVE_STEMS or stem in ("لا", "ما"):
         return False
-    if stem in pred.particles:
+    if stem in pred.particles or stem in _BACKGROUND:
         return True
     nxt = feats[i + 1] if i + 1 < len(feats) else None
     return (
