@@ -781,16 +781,23 @@ def _split_long(
         if lo + near <= starts[k] <= hi - near
     ]
 
+    prefix: list[int] = []  # predicate cues in [seg.i, seg.i + m), computed on first use
+
+    def left_predicate(k: int) -> bool:  # not a fronted adverbial (وحول دخول تركيا ...،)
+        if not prefix:
+            prefix.extend([0, *accumulate(_predicate_flags(feats[seg.i : seg.j], lex))])
+        return prefix[k - seg.i] > 0
+
     def whole(k: int) -> bool:  # the left piece is not waiting for its predicate,
         # and the right piece does not open with an adverbial (، إضافة إلى ...)
         return (
-            not _awaits_predicate(seg.i, k, feats)
+            left_predicate(k)
+            and not _awaits_predicate(seg.i, k, feats)
             and not (
                 any("complementizer" in g.roles for g in feats[k : min(k + 2, seg.j)])
                 and _awaits_content(seg.i, k, feats)
             )  # لفت فلان الذي ...، | إلى أن ...: the frame stays with its content
             and _head_has_predicate(k, seg.j, feats, pred)
-            and _has_predicate(Segment(seg.i, k, ""), feats, pred)  # not a fronted adverbial
         )
 
     best: int | None = None
