@@ -13,6 +13,7 @@ import polars as pl
 from rapidfuzz import fuzz
 
 from narratives._figures import SLASH_DATE, unreverse_figures, without_list_number
+from narratives._progress import phases
 from narratives._resources import load_tsv
 from narratives.align import _tfidf
 from narratives.align._background import (
@@ -511,6 +512,8 @@ def align(
     >>> align(st).select("statement_id_a", "statement_id_b", "score", "relation").rows()
     [('a:0', 'b:0', 100.0, 'verbatim')]
     """
+    line = phases("align", 4, progress=progress)
+    line.step("features", f"{statements.height:,} statements")
     setup = prepare_alignment(
         statements,
         processor=processor,
@@ -522,7 +525,9 @@ def align(
         weights=weights,
     )
     if setup is None:
+        line.close("fewer than two statements")
         return empty_alignments()
+    line.step("candidates")
     i, j = candidate_pairs(
         setup,
         blocking=blocking,
@@ -532,7 +537,9 @@ def align(
         progress=progress,
     )
     if len(i) == 0:
+        line.close("no candidate pair")
         return empty_alignments()
+    line.step("scoring", f"{len(i):,} candidate pairs")
     lowest = threshold if link_threshold is None else min(threshold, link_threshold)
     i, j, comp, score = score_pairs(
         setup,
@@ -544,7 +551,8 @@ def align(
         speaker_penalty=speaker_penalty,
         number_penalty=number_penalty,
     )
-    return finish_alignments(
+    line.step("linking", f"{len(i):,} pairs scoring {lowest:g} or more")
+    found = finish_alignments(
         setup,
         i,
         j,
@@ -554,6 +562,8 @@ def align(
         link_threshold=link_threshold,
         relations=relations,
     )
+    line.close(f"{found.height:,} aligned pairs")
+    return found
 
 
 # --- the stages of align(), public so that other engines compose the same functions ---
