@@ -56,6 +56,7 @@ class ChoiceLexicon:
     references: frozenset[str]
     prepositions: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
+    institutions: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -63,7 +64,10 @@ def load_choice_lexicon(path: str = "substitutions.yaml") -> ChoiceLexicon:
     """Person-name words and honorific pronouns, match-normalized.
 
     Person names: ``person_names.tsv`` (given names), the words of the person
-    names in ``actors.yaml`` and ``name_words`` of ``substitutions.yaml``.
+    names in ``actors.yaml``, ``name_words`` of ``substitutions.yaml`` and
+    one-word month names (``months.yaml``: أغسطس آب / أغسطس المقبل is a date,
+    not a word choice). Institutions: ``institution_heads`` of
+    ``speaker_words.yaml`` (الجامعة / الهيئة is another institution).
     """
     data = load_yaml(path) or {}
     if not isinstance(data, dict):
@@ -75,11 +79,17 @@ def load_choice_lexicon(path: str = "substitutions.yaml") -> ChoiceLexicon:
             for name in entry.get("names") or []:
                 names |= set(normalize(str(name)).split())
     particles = {normalize(str(w)) for w in data.get("name_words") or []} - {"ال"}
+    months = (load_yaml("months.yaml") or {}).get("months") or {}
+    names |= {normalize(str(m)) for m in months if " " not in str(m)}
+    heads = (load_yaml("speaker_words.yaml") or {}).get("institution_heads") or []
+    institutions = {normalize(str(w)) for w in heads}
+    institutions |= {"ال" + w for w in institutions if not w.startswith("ال")}
     return ChoiceLexicon(
         names=frozenset(w for w in names if len(w) >= 3) | particles,
         references=frozenset(normalize(str(w)) for w in data.get("references") or []),
         prepositions=frozenset(normalize(str(w)) for w in data.get("prepositions") or []),
         determiners=frozenset(normalize(str(w)) for w in data.get("determiners") or []),
+        institutions=frozenset(institutions),
     )
 
 
@@ -209,6 +219,8 @@ def not_a_choice(
         for t in content_a + content_b
     ):
         return "name"
+    if set(content_a) & lexicon.institutions and set(content_b) & lexicon.institutions:
+        return "name"  # منسوبو الجامعة / منسوبو الهيئة: another institution, not another word
     if any(same_word(x, y) for x in content_a for y in content_b) or same_word(
         "".join(span_a), "".join(span_b)
     ):
