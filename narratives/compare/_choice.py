@@ -34,6 +34,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from narratives._resources import load_tsv, load_yaml
+from narratives.compare._text import variant_kind
 from narratives.normalize import PROCLITICS, normalize
 
 #: attached pronouns and noun/verb endings (match-normalized: ة is ه), longest first
@@ -161,6 +162,9 @@ def same_word(a: str, b: str) -> bool:
     sa, sb = light_stem(a), light_stem(b)
     if sa == sb:
         return True
+    na, nb = (x[:-1] if x.endswith("ي") else x for x in (sa, sb))
+    if na != nb and variant_kind(na, nb) is not None:
+        return True  # الانكليزية / الإنجليزي: a transliteration and an ending
     if a[0] in VERB_PREFIXES and b[0] in VERB_PREFIXES and light_stem(a[1:]) == light_stem(b[1:]):
         return True
     if len(a) >= 4 and len(a) == len(b) and sorted(a) == sorted(b):

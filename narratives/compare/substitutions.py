@@ -129,11 +129,14 @@ def frame_words(path: str = "match_stopwords.tsv") -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
-def scale_words(path: str = "quantities.yaml") -> frozenset[str]:
-    """Match-normalized scale words (ألف, ملايين ...): spans with them are figures."""
+def scale_words(path: str = "quantities.yaml", numbers: str = "figures.yaml") -> frozenset[str]:
+    """Match-normalized scale words (ألف, ملايين ...) and numbers in words (أربعة, ستة,
+    ``number_words`` of ``figures.yaml``): spans with them are figures."""
     data = load_yaml(path)
     scales = data.get("scales") if isinstance(data, dict) else None
-    return frozenset(normalize(str(k)) for k in (scales or {}))
+    words = load_yaml(numbers)
+    spelled = words.get("number_words") if isinstance(words, dict) else None
+    return frozenset(normalize(str(k)) for k in [*(scales or {}), *(spelled or [])])
 
 
 def known_words(statements: pl.DataFrame, *, min_count: int = 2) -> set[str]:
@@ -388,7 +391,7 @@ def aligned_differences(
                 elif kind is not None:
                     bin_ = "house_style"
                 elif any(ch.isdigit() for ch in sa + sb) or (
-                    set(ka[x1:x2]) & scale and set(kb[y1:y2]) & scale
+                    set(ka[x1:x2]) & scale or set(kb[y1:y2]) & scale
                 ):
                     bin_ = "figure"
                 elif all(t in stop for t in ka[x1:x2] + kb[y1:y2]):
