@@ -132,6 +132,13 @@ def omission_figures(
         wrong = bool(carried & evidence) if evidence else bool(carried)
         false += wrong
         named.append((gold_claim, row["outlet"], row.get("story_id"), wrong))
+        # a statement holding two gold claims (one sentence, two facts) omits both:
+        # credit each (the row counts once, as false or not, on its main claim above)
+        for other in votes:
+            if other != gold_claim:
+                held = {a for a, o in carriers.get(other, set()) if o == row["outlet"]}
+                also_wrong = bool(held & evidence) if evidence else bool(held)
+                named.append((other, row["outlet"], row.get("story_id"), also_wrong))
         if wrong and len(examples) < 5:
             examples.append(f"{row['outlet']} 'omits' {gold_claim} ({row.get('story_id')})")
     return {

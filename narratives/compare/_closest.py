@@ -4,12 +4,19 @@ An omission is only credible when the outlet said nothing like the claim in
 the story it covered. The alignment table keeps the pairs above its
 threshold only, so the near misses are scored here: every pair of
 statements of one story from two outlets is scored with
-:func:`narratives.align` (same components and combined score, nothing
+:func:`narratives.align`'s components and combined score (nothing
 thresholded), and each statement keeps, per other outlet, the best one.
+
+Only the pairs asked for are scored (``needed``: the claim statements and
+the outlets that may have left them out, not the outlets already carrying
+the claim), and the relation label, whose contradiction tests took three
+quarters of the time when every pair got one, is given to the closest pairs
+only.
 """
 
 from __future__ import annotations
 
+import inspect
 import re
 from typing import Any
 
@@ -59,7 +66,12 @@ def _figure_match(texts: list[str], pi: np.ndarray, pj: np.ndarray) -> list[bool
     return [bool(figs[a] & figs[b]) for a, b in zip(pi.tolist(), pj.tolist(), strict=True)]
 
 
-def _containment(st: pl.DataFrame, pi: np.ndarray, pj: np.ndarray) -> pl.DataFrame:
+def _containment(
+    st: pl.DataFrame,
+    pi: np.ndarray,
+    pj: np.ndarray,
+    tokens: list[list[str]] | None = None,
+) -> pl.DataFrame:
     """IDF-weighted containment of each pair's content words, the larger direction.
 
     A long sentence carrying several propositions scores low against one of
@@ -67,10 +79,11 @@ def _containment(st: pl.DataFrame, pi: np.ndarray, pj: np.ndarray) -> pl.DataFra
     """
     from narratives.align._text import content_tokens
 
-    tokens = content_tokens(
-        [t or "" for t in st["text"].to_list()],
-        exclude=st["speaker_mention"].to_list() if "speaker_mention" in st.columns else None,
-    )
+    if tokens is None:  # the alignment's content tokens when it made them
+        tokens = content_tokens(
+            [t or "" for t in st["text"].to_list()],
+            exclude=st["speaker_mention"].to_list() if "speaker_mention" in st.columns else None,
+        )
     vocab: dict[str, int] = {}
     rows, cols = [], []
     for r, words in enumerate(tokens):
@@ -111,20 +124,80 @@ def _containment(st: pl.DataFrame, pi: np.ndarray, pj: np.ndarray) -> pl.DataFra
     )
 
 
+def _options(align_options: dict[str, Any] | None) -> dict[str, Any]:
+    """:func:`narratives.align`'s defaults overridden by ``align_options``, for scoring all pairs."""
+    from narratives.align.aligner import align
+
+    defaults = {
+        k: p.default
+        for k, p in inspect.signature(align).parameters.items()
+        if p.default is not inspect.Parameter.empty
+    }
+    unknown = set(align_options or {}) - set(defaults)
+    if unknown:
+        raise TypeError(f"closest_in_stories: unknown align options {sorted(unknown)}")
+    options = {**defaults, **(align_options or {})}
+    # relation labels as the default alignment gives them (paraphrase from 55 up)
+    if align_options is None or "relations" not in align_options:
+        options["relations"] = {"paraphrase": 55.0}
+    # did the outlet carry this content at all? Who it names as the speaker is another
+    # question (and unresolved mentions of one person differ: وليد الصمعاني / وليد بن محمد
+    # الصمعاني), so the speaker penalty is off here
+    if align_options is None or "speaker_penalty" not in align_options:
+        options["speaker_penalty"] = 1.0
+    return options
+
+
+def _story_pairs(st: pl.DataFrame, needed: pl.DataFrame | None) -> tuple[np.ndarray, np.ndarray]:
+    """Row pairs (i < j) of one story and two outlets, where either direction is needed."""
+    idx = st.select("statement_id", "story_id", "outlet").with_row_index("row")
+    pairs = idx.join(idx, on="story_id", suffix="_b").filter(
+        (pl.col("row") < pl.col("row_b")) & pl.col("outlet").ne_missing(pl.col("outlet_b"))
+    )
+    if needed is not None:
+        want = needed.select("statement_id", "other").unique().with_columns(_w=pl.lit(True))
+        pairs = (
+            pairs.join(
+                want.rename({"other": "outlet_b", "_w": "_ab"}),
+                on=["statement_id", "outlet_b"],
+                how="left",
+            )
+            .join(
+                want.rename({"statement_id": "statement_id_b", "other": "outlet", "_w": "_ba"}),
+                on=["statement_id_b", "outlet"],
+                how="left",
+            )
+            .filter(pl.col("_ab").is_not_null() | pl.col("_ba").is_not_null())
+        )
+    pairs = pairs.sort("row", "row_b")
+    return (
+        pairs["row"].to_numpy().astype(np.int64),
+        pairs["row_b"].to_numpy().astype(np.int64),
+    )
+
+
 def closest_in_stories(
     statements: pl.DataFrame,
     stories: pl.DataFrame,
     *,
+    needed: pl.DataFrame | None = None,
     max_pairs: int = 5_000_000,
     align_options: dict[str, Any] | None = None,
 ) -> pl.DataFrame:
     """Per statement and other outlet of its story, that outlet's closest statement.
 
-    Stories of one outlet need nothing. ``max_pairs`` bounds the work: beyond
-    it, the largest stories are left out (their rows get no closest
-    statement, which the omission table shows as unknown).
+    Stories of one outlet need nothing. ``needed`` (``statement_id``,
+    ``other``) limits the work to those statements and outlets (default:
+    every statement, every other outlet of its story). ``max_pairs`` bounds
+    the work: beyond it, the largest stories are left out (their rows get no
+    closest statement, which the omission table shows as unknown).
+
+    Every pair is scored with :func:`narratives.align`'s components and
+    combined score, computed once over the statements of the stories (the
+    IDF is theirs); the relation label (with its contradiction tests, the
+    slow part of an alignment) is only worked out for the closest pairs.
     """
-    from narratives.align import align
+    from narratives.align.aligner import finish_alignments, prepare_alignment, score_pairs
 
     st = statements.join(stories.select("article_id", "story_id"), on="article_id", how="inner")
     multi = st.group_by("story_id").agg(pl.col("outlet").n_unique().alias("k"), pl.len().alias("m"))
@@ -132,68 +205,105 @@ def closest_in_stories(
     if multi.height == 0:
         return pl.DataFrame(schema=CLOSEST)
     # pairs per story ~ m^2 / 2: keep the smaller stories first within the budget
-    multi = multi.with_columns(cost=(pl.col("m") * (pl.col("m") - 1) // 2)).sort("cost")
+    multi = multi.with_columns(cost=(pl.col("m") * (pl.col("m") - 1) // 2)).sort(
+        "cost", "story_id"
+    )
     multi = multi.filter(pl.col("cost").cum_sum() <= max_pairs)
     st = st.join(multi.select("story_id"), on="story_id", how="semi").sort(
         "story_id", "statement_id"
     )
     if st.height < 2:
         return pl.DataFrame(schema=CLOSEST)
-    idx = st.select("story_id", "outlet").with_row_index("row")
-    pairs = (
-        idx.join(idx, on="story_id", suffix="_b")
-        .filter((pl.col("row") < pl.col("row_b")) & pl.col("outlet").ne_missing(pl.col("outlet_b")))
-        .select("row", "row_b")
-    )
-    if pairs.height == 0:
+    pi, pj = _story_pairs(st, needed)
+    if len(pi) == 0:
         return pl.DataFrame(schema=CLOSEST)
-    pi = pairs["row"].to_numpy().astype(np.int64)
-    pj = pairs["row_b"].to_numpy().astype(np.int64)
-
-    def story_pairs(features: Any, **_: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        return pi, pj, np.ones(len(pi))
-
-    options = {**(align_options or {}), "threshold": 0.0, "link_threshold": None}
-    # relation labels as the default alignment gives them (paraphrase from 55 up)
-    options.setdefault("relations", {"paraphrase": 55.0})
-    # did the outlet carry this content at all? Who it names as the speaker is another
-    # question (and unresolved mentions of one person differ: وليد الصمعاني / وليد بن محمد
-    # الصمعاني), so the speaker penalty is off here
-    options.setdefault("speaker_penalty", 1.0)
-    scored = align(st.drop("story_id"), blocking=story_pairs, **options)
-    out = scored.select(
-        "statement_id_a", "statement_id_b", "outlet_a", "outlet_b", "score", "relation"
-    ).join(_containment(st, pi, pj), on=["statement_id_a", "statement_id_b"], how="left")
-    both = pl.concat(
-        [
-            out.select(
-                statement_id="statement_id_a",
-                other="outlet_b",
-                closest_statement_id="statement_id_b",
-                closest_score="score",
-                closest_relation="relation",
-                containment="containment",
-                figure_match="figure_match",
-            ),
-            out.select(
-                statement_id="statement_id_b",
-                other="outlet_a",
-                closest_statement_id="statement_id_a",
-                closest_score="score",
-                closest_relation="relation",
-                containment="containment",
-                figure_match="figure_match",
-            ),
-        ]
+    o = _options(align_options)
+    setup = prepare_alignment(
+        st.drop("story_id"),
+        **{
+            k: o[k]
+            for k in (
+                "processor",
+                "stopwords",
+                "background",
+                "prior",
+                "embeddings",
+                "embedding_range",
+                "weights",
+            )
+        },
     )
+    if setup is None:
+        return pl.DataFrame(schema=CLOSEST)
+    # nothing thresholded: every pair keeps its score (lowest 0 prunes none)
+    i, j, comp, score = score_pairs(
+        setup,
+        pi,
+        pj,
+        scorer=o["scorer"],
+        lowest=0.0,
+        min_tokens=o["min_tokens"],
+        speaker_penalty=o["speaker_penalty"],
+        number_penalty=o["number_penalty"],
+    )
+    score = np.round(score, 2)
+    sid = st["statement_id"].to_list()
+    outlet = st["outlet"].to_list()
+    pair = np.arange(len(i))
+    both = pl.DataFrame(
+        {
+            "statement_id": [sid[k] for k in i] + [sid[k] for k in j],
+            "other": [outlet[k] for k in j] + [outlet[k] for k in i],
+            "closest_statement_id": [sid[k] for k in j] + [sid[k] for k in i],
+            "closest_score": np.concatenate([score, score]),
+            "_pair": np.concatenate([pair, pair]),
+        },
+        schema_overrides={"other": pl.String},
+    )
+    if needed is not None:
+        both = both.join(
+            needed.select("statement_id", "other").unique(),
+            on=["statement_id", "other"],
+            how="semi",
+        )
+    same_tokens = o["processor"] is None and o["stopwords"] is None
+    contained = _containment(st, i, j, setup.prep.tokens if same_tokens else None)
+    contained = contained.with_columns(_pair=pl.Series(pair))
+    both = both.join(contained.select("_pair", "containment", "figure_match"), on="_pair")
     best = (
         both.sort("closest_score", "closest_statement_id", descending=[True, False])
         .group_by("statement_id", "other", maintain_order=True)
         .agg(
-            pl.col("closest_statement_id", "closest_score", "closest_relation").first(),
+            pl.col("closest_statement_id", "closest_score", "_pair").first(),
             pl.col("containment").max(),
             pl.col("figure_match").any(),
         )
-        .join(st.select("statement_id", "story_id"), on="statement_id", how="left")
     )
-    return best.select(list(CLOSEST)).cast(CLOSEST)  # type: ignore[arg-type]
+    # relation labels of the closest pairs only
+    chosen = np.unique(best["_pair"].to_numpy())
+    labelled = finish_alignments(
+        setup,
+        i[chosen],
+        j[chosen],
+        {k: v[chosen] for k, v in comp.items()},
+        score[chosen],
+        threshold=0.0,
+        link_threshold=None,
+        relations=o["relations"],
+    )
+    rel = pl.DataFrame(
+        {
+            "_pair": chosen,
+            "_a": [sid[k] for k in i[chosen]],
+            "_b": [sid[k] for k in j[chosen]],
+        }
+    ).with_columns(_lo=pl.min_horizontal("_a", "_b"), _hi=pl.max_horizontal("_a", "_b"))
+    rel = rel.join(
+        labelled.select(_lo="statement_id_a", _hi="statement_id_b", closest_relation="relation"),
+        on=["_lo", "_hi"],
+        how="left",
+    ).select("_pair", "closest_relation")
+    best = best.join(rel, on="_pair", how="left").join(
+        st.select("statement_id", "story_id"), on="statement_id", how="left"
+    )
+    return best.select(list(CLOSEST)).sort("statement_id", "other").cast(CLOSEST)  # type: ignore[arg-type]

@@ -162,9 +162,17 @@ def _story_rows(
         "figure_match": pl.Boolean,
     }
     if cand.height and "text" in statements.columns:
+        # only the claim statements and the outlets that may have left them out
+        needed = (
+            cand.select("outlet", "statement_ids")
+            .explode("statement_ids")
+            .select(statement_id="statement_ids", other="outlet")
+            .unique()
+        )
         near = closest_in_stories(
             statements,
             story_of.join(cand.select("story_id").unique(), on="story_id", how="semi"),
+            needed=needed,
             align_options=closest_options,
         )
         best = (

@@ -115,7 +115,7 @@ def make_feat(text: str, lex: Lexicon) -> Feat:
         kind == "w"
         and cue is None
         and not roles
-        and not (norm.startswith("و") and len(norm) > 3)
+        and not (norm.startswith("و") and len(norm) > 2)
         and (norm,) not in lex.markers["connective_bare"]
         and norm not in lex.bare_heads
     )

@@ -7,7 +7,9 @@ predicate cue when
 
 - it is a finite reporting verb (``reporting_verbs.tsv``) or a verb or particle
   listed in ``predicates.tsv`` (``قد``, ``لم``, ``تم``, ``شهد``, ``أعلن`` ...), the
-  listed perfect verbs also with the endings ``ت تا وا نا تم``;
+  listed perfect verbs also with the endings ``ت تا وا نا تم`` (and the dual
+  ``ا`` of those that begin with alif: ``اتفقا``, ``أكدا``; not ``قدما``/``شكرا``,
+  which are adverbs);
 - or it has the shape of an imperfect verb (``يقول``, ``تشهد``, ``سيتم``,
   ``ليوضح``), a derived perfect (``استقبل``, ``ارتفع``, ``انطلق``), a plural
   or feminine perfect (``شاركوا``, ``حذرت``), after an optional ``و``/``ف``; verbal nouns of the
@@ -36,6 +38,9 @@ PREDICATE_ROLES = (
     "concessive",
     "pronoun",
     "subordinator",
+    "purpose",
+    "adjunct",
+    "contrast",
 )
 _ENDINGS = ("", "ت", "تا", "وا", "نا", "تم")
 _NOUN_ENDINGS = ("ه", "ات", "يه", "اتهم", "اتها", "اتنا", "اتكم", "اتهما")
@@ -56,6 +61,10 @@ class Predicates:
     multi_particles: frozenset[tuple[str, ...]]
     title: frozenset[str] = frozenset()
     subordinator_heads: frozenset[str] = frozenset()  # first words of multi-word ones
+    concessive_pairs: frozenset[tuple[str, str]] = frozenset()  # مع أن, ومع أن
+    purpose: frozenset[str] = frozenset()  # وذلك بهدف / بسبب: a claim of its own
+    adjunct: frozenset[tuple[str, ...]] = frozenset()  # بعد أن, قبل أن: no claim of its own
+    contrast: frozenset[str] = frozenset()  # لكن, بينما: may open a nominal clause
 
 
 def _norm(text: str) -> str:
@@ -72,7 +81,11 @@ def load_predicates(source: str = "predicates.tsv") -> Predicates:
             raise ValueError(f"predicates: form {row['form']!r} has unknown role {role!r}")
         sets[role].add(tuple(_norm(w) for w in row["form"].split()))
     single = {r: frozenset(k[0] for k in v if len(k) == 1) for r, v in sets.items()}
-    verbs = frozenset(v + e for v in single["verb"] for e in _ENDINGS)
+    verbs = frozenset(v + e for v in single["verb"] for e in _ENDINGS) | frozenset(
+        v + "ا"
+        for v in single["verb"]
+        if v[:1] == "ا"  # the dual اتفقا، أكدا
+    )
     return Predicates(
         verbs=verbs,
         particles=single["particle"],
@@ -84,6 +97,10 @@ def load_predicates(source: str = "predicates.tsv") -> Predicates:
         multi_particles=frozenset(k for k in sets["particle"] if len(k) > 1),
         title=single["title"],
         subordinator_heads=frozenset(k[0] for k in sets["subordinator"] if len(k) > 1),
+        concessive_pairs=frozenset((k[0], k[1]) for k in sets["concessive"] if len(k) == 2),
+        purpose=single["purpose"],
+        adjunct=frozenset(sets["adjunct"]),
+        contrast=single["contrast"],
     )
 
 

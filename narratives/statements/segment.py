@@ -56,10 +56,15 @@ MIN_WORDS = 3  # shorter pieces are merged into their neighbour
 SPEECH_QUOTE_WORDS = 3  # quotes of fewer words are labels ("داعش"), not speech
 HEADLINE_FRAGMENT_WORDS = 4  # a headline piece this short with no predicate is a label
 HARD_LIMIT = 1.5  # x max_chars: longer than this, cut even where no clause opens
-FRAGMENT_WORDS = 10  # a longer piece with no verb still carries content (وذلك بهدف ...)
+FRAGMENT_WORDS = 10  # a longer piece with no verb may still carry content (وذلك بهدف ...)
+CLAUSE_WORDS = 4  # "، و" + a clause opens a new statement only after this many words
+LONG_CLAUSE_WORDS = 6  # ... and "ولم/وقد" + a verb with no comma, after this many
+_PARTICLE_CLAUSE = frozenset({"ولم", "ولن", "وقد", "ولقد", "وتم", "وسوف"})
 FRAME_WORDS = 8  # "كما قال الوزير" with no complement: an "as X said" aside, not a claim
 _PERSONAL = frozenset({"انا", "نحن", "انت", "انتم", "هو", "هي", "هم", "هما", "وهو", "وهي", "وهم"})
 _SAYING = ("قائلا", "قائله", "قائلين", "قائلتا", "قائلتين")
+_RELATIVE_STEMS = frozenset({"التي", "الذي", "الذين", "اللتي", "اللذين", "اللتين"})
+_VERB_PARTICLES = frozenset({"لم", "لن", "قد", "لا", "سوف", "كان", "كانت", "تم", "يتم"})
 _DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 
 
@@ -195,7 +200,7 @@ def split_paragraph(
     bounds: dict[int, str] = {0: "start"}
     connectives = lex.markers["connective"]
     bare = lex.markers["connective_bare"]
-    last = 0
+    last = sentence = 0
     for i, f in enumerate(feats):
         if f.plain:
             continue
@@ -211,7 +216,7 @@ def split_paragraph(
                 j += 1
             if j < n:
                 bounds[j] = "sentence"
-                last = j
+                last = sentence = j
             continue
         if headline:
             continue
@@ -233,12 +238,29 @@ def split_paragraph(
                 continue
         if in_speech[i]:
             continue
+        if (
+            f.kind == "w"
+            and (
+                (feats[i - 1].kind == "c" and i - last >= CLAUSE_WORDS)
+                or (f.norm in _PARTICLE_CLAUSE and i - last >= LONG_CLAUSE_WORDS)
+            )
+            and _opens_coordinate_clause(i, feats, pred)
+            and _has_predicate(Segment(last, i, ""), feats, pred)
+            and not _awaits_predicate(last, i, feats)
+            and not _awaits_content(last, i, feats)
+            and not _reported(sentence, i, feats)
+        ):
+            bounds.setdefault(i, "clause")
+            last = i
+            continue
         cue = f.cue
         if cue is None or f.kind != "w" or i - last < 2:
             continue
         if cue.kind == "participle":
             if f.prefixed or feats[i - 1].norm in pred.preposition:
                 continue  # على مذكرة مشتركة: a noun after a preposition
+            if _adjective(i, feats):
+                continue  # لمراقبة مشددة: "strict monitoring"
             if cue.ambiguous and not _participle_used(i, feats):
                 continue
             bounds.setdefault(i, "participle")
@@ -301,10 +323,16 @@ def _named(f: Feat) -> bool:
 
 
 def _closes_concession(i: int, last: int, feats: list[Feat], pred: Predicates) -> bool:
-    """``إلا أن`` after ``رغم``/``على الرغم`` in the same sentence closes one claim."""
+    """``إلا أن`` after ``رغم``/``على الرغم``/``مع أن`` in the same sentence closes one claim."""
     if feats[i].norm.lstrip("و") not in ("الا", "غير"):
         return False
-    return any(g.norm.lstrip("وب") in pred.concessive for g in feats[last:i])
+    for k in range(last, i):
+        g = feats[k]
+        if g.norm.lstrip("وب") in pred.concessive:
+            return True
+        if k + 1 < i and (g.norm, feats[k + 1].norm) in pred.concessive_pairs:
+            return True  # ومع أن ...، إلا أن ...
+    return False
 
 
 def _bare_continues(i: int, last: int, feats: list[Feat], pred: Predicates) -> bool:
@@ -315,9 +343,14 @@ def _bare_continues(i: int, last: int, feats: list[Feat], pred: Predicates) -> b
     """
     f = feats[i]
     nxt = feats[i + 1] if i + 1 < len(feats) else None
-    if f.norm in ("وان",) and nxt is not None and verbish(nxt.norm):
+    if f.norm in ("وان",) and nxt is not None and (verbish(nxt.norm) or _subjunctive(nxt.norm)):
         return True
     return _closes_concession(i, last, feats, pred)
+
+
+def _subjunctive(norm: str) -> bool:
+    """After ``أنْ`` a word of imperfect shape is a verb (``وأن يمن``, not Yemen)."""
+    return norm[:1] in ("ي", "ت", "ن") and len(norm) >= 3 and not norm.endswith(("ه", "ات"))
 
 
 def _predicate_token(f: Feat) -> bool:
@@ -354,6 +387,84 @@ def _has_predicate(seg: Segment, feats: list[Feat], pred: Predicates) -> bool:
     return False
 
 
+def _head_has_predicate(i: int, j: int, feats: list[Feat], pred: Predicates) -> bool:
+    """The clause that opens tokens ``[i, j)`` has a predicate of its own.
+
+    The clause ends at the first comma, relative pronoun or subordinator: in
+    ``وذلك بعد أن أطلقت ...`` or ``وذلك ضمن برنامج التدريب، الذي تعتمده ...``
+    the verbs belong to a subordinate clause, and the piece is an adverbial. After
+    a contrastive connective the clause may be nominal (``لكن تلوثها أصعب``).
+    """
+    for k in range(i, j):
+        f = feats[k]
+        if f.kind in ("c", "e", ":"):
+            return False
+        if f.kind != "w":
+            continue
+        nxt = feats[k + 1].norm if k + 1 < j else ""
+        if (f.norm,) in pred.adjunct or (f.norm, nxt) in pred.adjunct:
+            return False  # بعد أن ...: a time clause of the clause before
+        if k <= i + 1 and f.norm in pred.contrast and nxt and nxt not in pred.preposition:
+            return True
+        if k > i and (
+            "relative" in f.roles
+            or f.norm[1:] in _RELATIVE_STEMS
+            or (f.norm,) in pred.subordinator
+            or (
+                k + 1 < j
+                and f.norm in pred.subordinator_heads
+                and (f.norm, feats[k + 1].norm) in pred.subordinator
+            )
+        ):
+            return False
+        if f.cue is not None or "complementizer" in f.roles or f.norm in _PERSONAL:
+            return True
+        if verbish(f.norm) or (k == i and f.norm[:1] == "و" and f.norm[1:] in pred.pronoun):
+            return True
+    return False
+
+
+def _reported(i: int, k: int, feats: list[Feat]) -> bool:
+    """Tokens ``[i, k)`` hold a reporting verb or an ``أن`` clause: a clause after
+    ``، و`` may still be reported content (``أعلن لافروف أن الجانبين أكدا ...،
+    وأعلنا ...``), so it is not cut off from its speaker."""
+    return any(f.cue is not None or "complementizer" in f.roles for f in feats[i:k])
+
+
+def _purpose(seg: Segment, feats: list[Feat], pred: Predicates) -> bool:
+    """``وذلك بهدف ...``, ``وذلك بسبب ...``: a purpose or reason, with content of its own."""
+    ws = [f.norm for f in feats[seg.i : min(seg.j, seg.i + 3)] if f.kind == "w"]
+    return len(ws) >= 2 and ws[1] in pred.purpose
+
+
+def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> bool:
+    """``، و`` + a clause of its own: a verbal particle and its verb, or a new
+    definite subject and its verb (``، وقد كان في استقبالهم``, ``، والبياوي يواصل``).
+
+    Not ``، و`` + a verb alone: it mostly goes on with the same subject
+    (``خلت المواقع ...، وبدت خالية``), or lists figures of one report (``ارتفاع
+    أسهم 35 شركة، وظلت أسهم 19 شركة``). Not ``، ولا`` (``لا ... ولا``:
+    coordination), nor ``، والتي`` (a relative).
+    """
+    f = feats[i]
+    if f.norm[:1] != "و" or len(f.norm) < 3 or f.cue is not None:
+        return False
+    stem = f.norm[1:]
+    if stem in _RELATIVE_STEMS or stem in ("لا", "ما"):
+        return False
+    if stem in pred.particles:
+        return True
+    nxt = feats[i + 1] if i + 1 < len(feats) else None
+    return (
+        stem.startswith("ال")
+        and len(stem) > 3
+        and nxt is not None
+        and nxt.kind == "w"
+        and nxt.norm[:1] != "و"
+        and verbish(nxt.norm)
+    )
+
+
 def _has_content(seg: Segment, feats: list[Feat]) -> bool:
     """Reported content after the cue: a complementizer, a quote or a colon."""
     return any(f.kind in ("q", ":") or "complementizer" in f.roles for f in feats[seg.i : seg.j])
@@ -364,8 +475,10 @@ def _merge_fragments(
 ) -> list[Segment]:
     """Attach pieces that are not claims of their own to their neighbour.
 
-    - a short piece opened by a connective with no predicate (``، ثم قصيدة
-      للشاعر``, ``وذلك بمقر الجمعية``) goes back to the clause it belongs to;
+    - a piece opened by a connective whose first clause has no predicate
+      (``، ثم قصيدة للشاعر``, ``وذلك بمقر الجمعية``, ``وذلك بعد أن أطلقت ...``,
+      ``وذلك ضمن برنامج التدريب، الذي ...``) goes back to the clause it belongs to,
+      except a long purpose or reason with no verb (``وذلك بهدف تنفيذ أهدافها ...``);
     - ``كما قال الوزير`` with nothing reported after it is an "as X said" aside;
     - a reporting frame with no content (``وأوضح رئيس اللجنة فلان،``) joins the
       ``قائلا: ...`` that carries its content.
@@ -376,8 +489,12 @@ def _merge_fragments(
         if prev is not None:
             if (
                 seg.how == "connective"
-                and words[seg.j] - words[seg.i] <= FRAGMENT_WORDS
-                and not _has_predicate(seg, feats, pred)
+                and not _head_has_predicate(seg.i, seg.j, feats, pred)
+                and (
+                    words[seg.j] - words[seg.i] <= FRAGMENT_WORDS
+                    or _has_predicate(seg, feats, pred)
+                    or not _purpose(seg, feats, pred)
+                )
             ):
                 prev.j = seg.j
                 continue
@@ -406,18 +523,26 @@ def _merge_fragments(
 def _headline_clauses(
     segs: list[Segment], feats: list[Feat], words: list[int], pred: Predicates
 ) -> list[Segment]:
-    """Headline pieces: labels join the next piece, two clauses split at ``و`` + verb.
+    """Headline pieces: labels join their neighbour, two clauses split at ``و`` + verb.
 
-    ``تركيا و«داعش».. نهاية شهر العسل`` stays one statement;
-    ``البحرين تستدعي سفيرها في إيران للتشاور وتطلب ...`` becomes two.
+    A short last piece opened by ``و`` is an elliptic second claim (``أمر ملكي
+    بترقية 100 قاضٍ بوزارة العدل.. و25 بديوان المظالم``) and stays apart.
+
+    ``تركيا و«داعش».. نهاية شهر العسل`` and ``حالة عدم استقرار تضرب طقس المملكة ..
+    منتصف الأسبوع القادم`` stay one statement; ``البحرين تستدعي سفيرها في إيران
+    للتشاور وتطلب ...`` and ``الراشد يغادر معسكر الفتح والبياوي يواصل بحصتين``
+    become two.
     """
+
+    def label(seg: Segment) -> bool:
+        return words[seg.j] - words[seg.i] <= HEADLINE_FRAGMENT_WORDS and not _has_predicate(
+            seg, feats, pred
+        )
+
     merged: list[Segment] = []
     for seg in segs:
         prev = merged[-1] if merged else None
-        if prev is not None and (
-            words[prev.j] - words[prev.i] <= HEADLINE_FRAGMENT_WORDS
-            and not _has_predicate(prev, feats, pred)
-        ):
+        if prev is not None and (label(prev) or (label(seg) and feats[seg.i].norm[:1] != "و")):
             prev.j = seg.j
             continue
         merged.append(seg)
@@ -434,8 +559,14 @@ def _headline_clauses(
                 and seen_verb
                 and f.norm[:1] == "و"
                 and f.cue is None
-                and verbish(f.norm)
-                and words[k] - words[start] > HEADLINE_FRAGMENT_WORDS
+                and (
+                    (verbish(f.norm) and words[k] - words[start] > HEADLINE_FRAGMENT_WORDS)
+                    or (
+                        not verbish(f.norm)
+                        and _opens_coordinate_clause(k, feats, pred)
+                        and words[k] - words[start] >= MIN_WORDS
+                    )
+                )
                 and words[seg.j] - words[k] >= MIN_WORDS
             ):
                 out.append(Segment(start, k, seg.how if start == seg.i else "clause"))
@@ -444,6 +575,23 @@ def _headline_clauses(
                 seen_verb = True
         out.append(Segment(start, seg.j, seg.how if start == seg.i else "clause"))
     return out
+
+
+def _adjective(i: int, feats: list[Feat]) -> bool:
+    """A feminine participle right after an indefinite feminine noun agrees with it.
+
+    ``تخضع لمراقبة مشددة`` is "strict monitoring"; ``الوزارة، مشيرة إلى`` and
+    ``الوزيرة مشيرة`` (a definite noun) keep the reporting reading.
+    """
+    prev, f = feats[i - 1], feats[i]
+    return (
+        prev.kind == "w"
+        and f.norm.endswith("ه")
+        and prev.norm.endswith("ه")
+        and not prev.norm.lstrip("وفبلك").startswith("ال")
+        and prev.cue is None
+        and not verbish(prev.norm)
+    )
 
 
 def _participle_used(i: int, feats: list[Feat]) -> bool:
@@ -527,9 +675,13 @@ def _split_long(
         if lo + near <= starts[k] <= hi - near
     ]
 
-    def whole(k: int) -> bool:  # the left piece is not waiting for its predicate
-        return not _awaits_predicate(seg.i, k, feats) and not (
-            "complementizer" in feats[k].roles and _awaits_content(seg.i, k, feats)
+    def whole(k: int) -> bool:  # the left piece is not waiting for its predicate,
+        # and the right piece does not open with an adverbial (، إضافة إلى ...)
+        return (
+            not _awaits_predicate(seg.i, k, feats)
+            and not ("complementizer" in feats[k].roles and _awaits_content(seg.i, k, feats))
+            and _head_has_predicate(k, seg.j, feats, pred)
+            and _has_predicate(Segment(seg.i, k, ""), feats, pred)  # not a fronted adverbial
         )
 
     best: int | None = None
@@ -597,14 +749,33 @@ def _awaits_predicate(i: int, k: int, feats: list[Feat]) -> bool:
     """Tokens ``[i, k)`` end inside an ``أن`` clause whose predicate is still to come.
 
     ``وتؤكد البحرين أن استمرار التصريحات ... وإثارة الفتن، | يعكس ...``: the
-    left piece has the subject of ``أن`` but not its verb.
+    left piece has the subject of ``أن`` but not its verb. A verb of a relative
+    clause (``أن هذه الجهود التي يقوم بها المركز، | تنطلق ...``) is not that verb.
     """
-    for f in reversed(feats[i:k]):
+    for m in range(k - 1, i - 1, -1):
+        f = feats[m]
         if f.kind != "w":
             continue
         if "complementizer" in f.roles:
             return True
-        if f.cue is not None or verbish(f.norm) or f.norm in _PERSONAL:
+        if (f.cue is not None or verbish(f.norm) or f.norm in _PERSONAL) and not _in_relative(
+            m, i, feats
+        ):
+            return False
+    return False
+
+
+def _in_relative(m: int, i: int, feats: list[Feat]) -> bool:
+    """The verb at ``m`` opens a relative clause (``التي يقوم بها``, ``الذي لم يعد``)."""
+    for back in (1, 2):
+        if m - back < i:
+            return False
+        g = feats[m - back]
+        if g.kind != "w":
+            return False
+        if "relative" in g.roles or g.norm[1:] in _RELATIVE_STEMS:
+            return True
+        if back == 1 and g.norm not in _VERB_PARTICLES:
             return False
     return False
 

@@ -72,6 +72,9 @@ def word_vectors(
         .drop_nulls("w")
         .group_by("row", "w")
         .len()
+        # group_by gives its groups in no set order: sorted, every sum below runs in
+        # one order and the columns are numbered alike between runs
+        .sort("row", "w")
     )
     if flat.height == 0:
         return sp.csr_matrix((n, 0), dtype=np.float32)
@@ -95,11 +98,14 @@ def word_vectors(
     if flat.height == 0:
         return sp.csr_matrix((n, 0), dtype=np.float32)
     if max_features:  # an article's strongest words carry its event; the rest cost time
-        flat = flat.sort("row", "weight", descending=[False, True]).filter(
-            pl.int_range(pl.len()).over("row") < max_features
+        flat = (
+            flat.sort("row", "weight", "w", descending=[False, True, False])
+            .filter(pl.int_range(pl.len()).over("row") < max_features)
+            .sort("row", "w")
         )
-    codes = flat["w"].cast(pl.Categorical).to_physical().to_numpy().astype(np.int64)
-    _, col = np.unique(codes, return_inverse=True)
+    # columns in word order (not the categorical codes, which depend on what the
+    # process met before)
+    col = (flat["w"].rank("dense").to_numpy() - 1).astype(np.int64)
     rows = flat["row"].to_numpy().astype(np.int64)
     data = (flat["weight"].to_numpy() / norms[rows]).astype(np.float32)
     return sp.csr_matrix((data, (rows, col)), shape=(n, int(col.max()) + 1))

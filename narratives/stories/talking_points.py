@@ -152,7 +152,10 @@ def _candidates(
         return e, e, np.empty(0)
     i, j, s = np.concatenate(parts_i), np.concatenate(parts_j), np.concatenate(parts_s)
     a, b = np.minimum(i, j), np.maximum(i, j)
-    pairs = pl.DataFrame({"i": a, "j": b, "s": s}).unique(["i", "j"])
+    # a pair met from both ends once: the larger of its two (float) cosines, in pair
+    # order (``unique`` would keep either row, in no set order)
+    pairs = pl.DataFrame({"i": a, "j": b, "s": s}).group_by("i", "j").agg(pl.col("s").max())
+    pairs = pairs.sort("i", "j")
     return pairs["i"].to_numpy(), pairs["j"].to_numpy(), pairs["s"].to_numpy()
 
 
@@ -261,7 +264,7 @@ def talking_points(
         st = st.filter(said)
     if st.height > max_statements:
         st = st.drop_nulls("speaker")
-        top = st.group_by("speaker").len().sort("len", descending=True)
+        top = st.group_by("speaker").len().sort(["len", "speaker"], descending=[True, False])
         keep = top.filter(pl.col("len").cum_sum() <= max_statements)["speaker"]
         st = st.filter(pl.col("speaker").is_in(keep.implode()))
     if st.height < 2:
@@ -351,7 +354,12 @@ def _finish(
         .then(pl.lit(CONFIDENCE_BANDS[1][1]))
         .otherwise(pl.lit(CONFIDENCE_BANDS[2][1]))
     )
-    groups = groups.sort(["n_stories", "n_statements", "score"], descending=True).with_columns(
+    first = rows.group_by("_label").agg(pl.col("statement_id").min().alias("_first"))
+    # ties broken by the group's first statement: ids do not depend on group_by's order
+    groups = groups.join(first, on="_label").sort(
+        ["n_stories", "n_statements", "score", "_first"], descending=[True, True, True, False]
+    )
+    groups = groups.drop("_first").with_columns(
         talking_point_id=pl.format(
             "tp{}", pl.int_range(1, pl.len() + 1).cast(pl.String).str.zfill(4)
         )
@@ -362,7 +370,7 @@ def _finish(
         .join(claim_of, on="statement_id", how="left")
         .with_columns(
             label=pl.col("text")
-            .sort_by(pl.col("text").str.len_chars())
+            .sort_by(pl.col("text").str.len_chars(), pl.col("statement_id"))
             .first()
             .over("talking_point_id")
         )
