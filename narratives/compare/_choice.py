@@ -233,6 +233,10 @@ def not_a_choice(
         for t in content_a + content_b
     ):
         return "name"
+    if len(content_a) == len(content_b) == 1 and _one_name_two_spellings(content_a[0], content_b[0]):
+        return "inflection"  # سروج / سوروتش, نيوجيرسي / نيوجرزي: a foreign name transliterated
+    if _noun_against_verb(content_a, content_b) or _noun_against_verb(content_b, content_a):
+        return "rewrite"  # «بالظهران» / «وتستمر»: a place against a verb, another sentence
     if set(content_a) & lexicon.institutions and set(content_b) & lexicon.institutions:
         return "name"  # منسوبو الجامعة / منسوبو الهيئة: another institution, not another word
     if any(same_word(x, y) for x in content_a for y in content_b) or same_word(
@@ -247,6 +251,37 @@ def not_a_choice(
 
 
 _LATIN = re.compile(r"[A-Za-z]")
+
+#: letters folded when two spellings of a foreign name are compared (تش for ج, ز for س ...)
+_FOREIGN_FOLD = str.maketrans({"ز": "س", "ص": "س", "ذ": "س", "ظ": "س", "ط": "ت", "غ": "ج",
+                               "ق": "ج", "ك": "ج", "ڤ": "ف", "پ": "ب", "ة": "", "ه": ""})
+
+
+def _consonants(word: str) -> str:
+    """A foreign name's consonants: no vowels, ال or ending, one letter per sound."""
+    word = light_stem(word).replace("تش", "ج")
+    return "".join(c for c in word if c not in "اويىء").translate(_FOREIGN_FOLD)
+
+
+def _one_name_two_spellings(a: str, b: str) -> bool:
+    """Two spellings of one foreign name (سروج / سوروتش): the same consonants once vowels
+    and letters for one foreign sound are folded, at least three of them."""
+    ca, cb = _consonants(a), _consonants(b)
+    return a != b and len(ca) >= 3 and ca == cb
+
+
+def _noun_against_verb(a: Sequence[str], b: Sequence[str]) -> bool:
+    """``a`` is one definite noun (ال...) and ``b`` opens with an imperfect verb (ي/ت...)."""
+    first = b[0]
+    if first[0] in PROCLITICS and first[1:2] in ("ي", "ت"):
+        first = first[1:]
+    return (
+        len(a) == 1
+        and a[0].startswith(("ال", "بال", "وال", "لل"))
+        and first[0] in "يت"
+        and len(first) >= 4
+        and not first.startswith("ت" + "ال")
+    )
 
 
 def _function_like(token: str, function: Collection[str]) -> bool:
