@@ -179,3 +179,14 @@ def test_the_same_digits_spaced_otherwise_are_one_figure() -> None:
         "وحصلت على جوائز عن أغنية باد بلود لسويفت و 7 11 لبيونسيه في الحفل",
     )
     assert out.height == 0
+
+
+def test_a_round_figure_after_more_than_is_no_discrepancy() -> None:
+    # 2015-07-22 alwatan / alyaum: Saudi clinics for Syrian refugees
+    out = _pair(
+        "واصلت العيادات التخصصية السعودية تقديم الخدمات الطبية للأشقاء اللاجئين السوريين "
+        "مقدمة خدماتها لأكثر من 1300 حالة، وذلك استكمالا لعملها في المحور الطبي",
+        "واصلت العيادات التخصصية السعودية تقديم الخدمات الطبية للاشقاء اللاجئين السوريين "
+        "مقدمة خدماتها لأكثر من 1343 حالة، استكمالاً لعملها في المحور الطبي",
+    )
+    assert out.height == 0

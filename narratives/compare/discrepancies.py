@@ -176,6 +176,7 @@ class _FigureLexicon:
     figure_words: frozenset[str]
     month_names: frozenset[str]
     month_numbers: dict[str, int] = field(default_factory=dict)  # one-word month names
+    approximate: frozenset[str] = frozenset()
 
 
 def _figure_lexicon(
@@ -207,6 +208,7 @@ def _figure_lexicon(
         month_names=frozenset(w for m in month_map for w in m.split())
         | frozenset(w for m in words("hijri_months") for w in m.split()),
         month_numbers={m: v for m, v in month_map.items() if " " not in m},
+        approximate=words("approximate_words"),
     )
 
 
@@ -394,6 +396,8 @@ def _figure_rows(
             width = width or min(after, 1)  # show the scale, else the unit word after the slot
             if not va or not vb or _same(va, vb) or _rounded(ka[i1:i2], kb[j1:j2]):
                 continue
+            if _approximately(va, vb, ka[max(0, i1 - 2) : i1], kb[max(0, j1 - 2) : j1], lex):
+                continue  # «أكثر من 1300» / «أكثر من 1343»: a round figure for an exact one
             digits_a = "".join(ch for t in ka[i1:i2] for ch in t if ch.isdigit())
             if digits_a and digits_a == "".join(ch for t in kb[j1:j2] for ch in t if ch.isdigit()):
                 continue  # the same digits spaced or punctuated otherwise: «7/11» / «711»
@@ -465,6 +469,21 @@ def _figure_rows(
             row["confidence"] = max(0.0, min(1.0, float(row["confidence"])))  # type: ignore[arg-type]
         rows.extend(pair_rows)
     return rows
+
+
+def _approximately(
+    a: list[set[float]], b: list[set[float]], before_a: list[str], before_b: list[str], lex: object
+) -> bool:
+    """A round figure after an approximating word (نحو, أكثر من) within 10 % of the other."""
+    words = getattr(lex, "approximate", frozenset())
+    for vals, other, before in ((a, b, before_a), (b, a, before_b)):
+        near = set(before) | {t[1:] for t in before if t[:1] in "وبلفك"}  # لأكثر من
+        if len(vals) != 1 or len(other) != 1 or not near & words:
+            continue
+        for x in vals[0]:
+            if x >= 10 and x % 10 == 0 and any(y and abs(x - y) <= 0.1 * max(x, y) for y in other[0]):
+                return True
+    return False
 
 
 def _ratio(a: list[set[float]], b: list[set[float]]) -> float:
