@@ -220,6 +220,10 @@ def match_tokens(
             # letters): both sides get the same treatment, so nothing is lost
             if out.startswith("ال") and len(out) >= 5:
                 out = out[2:]
+            # the accusative ending (هبوطاً اضطرارياً / هبوط اضطراري) where the bare
+            # word is known too
+            if len(out) >= 4 and out[-1] == "ا" and (out[:-1] in vocab or "ال" + out[:-1] in vocab):
+                out = out[:-1]
             cache[word] = out
         return out
 

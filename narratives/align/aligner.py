@@ -21,7 +21,9 @@ from narratives.align._background import (
     blended_idf,
     load_background,
 )
+from narratives.align._conflicts import load_months, load_slot_heads
 from narratives.align._linking import competitive_links
+from narratives.align._text import _TOKEN as _WORD
 from narratives.align._text import (
     light_key,
     load_stopwords,
@@ -212,7 +214,10 @@ class _Prepared:
         self.country_names = load_countries()
         self.all_names = load_countries(names_only=False)
         self.opposites = load_opposites()
+        self.heads = load_slot_heads()
+        self.months = load_months()
         self._numbers: dict[int, frozenset[str]] = {}
+        self._words: dict[int, list[str]] = {}
 
     def keys(self, k: int) -> frozenset[str]:
         out = self._keys.get(k)
@@ -220,6 +225,13 @@ class _Prepared:
             out = self._keys[k] = frozenset(light_key(t) for t in self.tokens[k]) | raw_keys(
                 self.full[k]
             )
+        return out
+
+    def raw_words(self, k: int) -> list[str]:
+        """The words of statement ``k`` with their clitics (match-normalized)."""
+        out = self._words.get(k)
+        if out is None:
+            out = self._words[k] = _WORD.findall(self.full[k])
         return out
 
     def numbers(self, k: int) -> frozenset[str]:
@@ -325,7 +337,14 @@ def _conflicts(
         elif n == 0:
             out.append("figures")
         elif kind := substitution_conflict(
-            prep.tokens[a], prep.tokens[b], prep.all_names, prep.opposites, slots=names
+            prep.tokens[a],
+            prep.tokens[b],
+            prep.all_names,
+            prep.opposites,
+            slots=names,
+            heads=prep.heads,
+            months=prep.months,
+            words=(prep.raw_words(a), prep.raw_words(b)),
         ):
             out.append(kind)
         else:

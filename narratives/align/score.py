@@ -58,6 +58,13 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 
 import numpy as np
 
+from narratives.align._conflicts import (
+    bare,
+    exchanged,
+    months_differ,
+    preposition_moved,
+    slot_changed,
+)
 from narratives.align._text import light_key
 
 #: weights of the text components in the combined score
@@ -188,10 +195,13 @@ def polarity_conflict(
 
     ``scopes_*`` are the negation scopes of each statement (sets of light
     keys, :func:`narratives.align._text.match_tokens`), ``keys_*`` the light
-    keys of their words. A negation counts when its scope touches a word
-    both statements share; the statements conflict when the counts differ in
-    parity (لم ينفِ, "did not deny", affirms; ولا, "nor", after a first
-    negation is not counted, see :func:`~narratives.align._text.match_tokens`).
+    keys of their words. The statements conflict when a word both share is
+    negated an odd number of times on one side and an even number on the
+    other: each negated predicate is compared on its own (لم تتعرض … ولم يصب /
+    تعرضت … وأصيب flips two claims), and a double negation affirms (لم ينفِ,
+    "did not deny"; ولا, "nor", after a first negation is not counted, see
+    :func:`~narratives.align._text.match_tokens`). Hollow and weak verbs meet
+    through their consonants (يصب / أصيب).
 
     Examples
     --------
@@ -199,12 +209,21 @@ def polarity_conflict(
     True
     >>> polarity_conflict([frozenset({"شارك"})], [frozenset({"شارك"})], {"شارك"}, {"شارك"})
     False
+    >>> polarity_conflict([frozenset({"عرض"}), frozenset({"يصب"})], [], {"عرض", "يصب"},
+    ...                   {"عرض", "صيب"})
+    True
     """
     if not scopes_a and not scopes_b:
         return False
-    count_a = sum(1 for s in scopes_a if any(_key_in(k, keys_b) for k in s))
-    count_b = sum(1 for s in scopes_b if any(_key_in(k, keys_a) for k in s))
-    return count_a % 2 != count_b % 2
+    for mine, theirs, their_keys in ((scopes_a, scopes_b, keys_b), (scopes_b, scopes_a, keys_a)):
+        for word in frozenset().union(*mine):
+            if not _key_in(word, their_keys):
+                continue
+            here = sum(1 for s in mine if word in s)
+            there = sum(1 for s in theirs if _key_in(word, s))
+            if here % 2 != there % 2:
+                return True
+    return False
 
 
 def _key_in(key: str, keys: Collection[str]) -> bool:
@@ -216,7 +235,20 @@ def _key_in(key: str, keys: Collection[str]) -> bool:
         return True
     if len(key) < 3 or key.startswith("~"):
         return False
-    return any(len(k) >= 3 and not k.startswith("~") and (key in k or k in key) for k in keys)
+    if any(len(k) >= 3 and not k.startswith("~") and (key in k or k in key) for k in keys):
+        return True
+    # hollow and weak verbs: يصب / أصيب, يعد / عاد share their consonants only
+    bones = _consonants(key)
+    return len(bones) >= 2 and any(
+        len(k) >= 3 and not k.startswith("~") and _consonants(k) == bones for k in keys
+    )
+
+
+def _consonants(word: str) -> str:
+    return word.translate(_WEAK)
+
+
+_WEAK = str.maketrans("", "", "اويىءئؤأإآ")
 
 
 def role_conflict(
@@ -286,7 +318,11 @@ def substitution_conflict(
     opposites: Collection[frozenset[str]] = frozenset(),
     *,
     slots: Mapping[str, str] | None = None,
+    heads: Collection[str] = frozenset(),
+    months: Mapping[str, frozenset[int]] | None = None,
+    words: tuple[Sequence[str], Sequence[str]] | None = None,
     min_similarity: float = 0.65,
+    min_overlap: float = 0.75,
     max_span: int = 5,
 ) -> str | None:
     """One sentence with a word changed: ``"figures"``, ``"roles"``, ``"action"`` or None.
@@ -301,8 +337,19 @@ def substitution_conflict(
     ``names``) or figures that change places; a
     word replaced by its opposite (``opposites``: pairs of
     :func:`~narratives.align._text.light_key` s, ``lexicons/opposites.tsv``) is an
-    ``action`` conflict. Any other changed word is not enough: outlets
-    rewrite with synonyms all the time (القادمة / المقبلة, مشاريع / مشروعات).
+    ``action`` conflict; a name replaced in a slot a head noun opens
+    (``heads``, ``lexicons/slot_heads.tsv``: وزارة العدل / وزارة الداخلية) is a
+    ``roles`` conflict, and months that differ (``months``) a ``figures`` one.
+    Any other changed word is not enough: outlets rewrite with synonyms all
+    the time (القادمة / المقبلة, مشاريع / مشروعات).
+
+    When the two sides share at least ``min_overlap`` of their words (Jaccard),
+    two words that change places around a word that stays between them
+    (:func:`~narratives.align._conflicts.exchanged`) or a preposition ل/ب that
+    moves from one name to another
+    (:func:`~narratives.align._conflicts.preposition_moved`, on ``words``, the
+    two texts' words with their proclitics, when given) are ``roles``
+    conflicts too: who does what to whom changed.
 
     Examples
     --------
@@ -324,6 +371,12 @@ def substitution_conflict(
     ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     if not ops:
         return None
+    if (
+        len(ops) >= 2
+        and _overlap(tokens_a, tokens_b) >= min_overlap
+        and (exchanged(tokens_a, tokens_b) or preposition_moved(*(words or (tokens_a, tokens_b))))
+    ):
+        return "roles"
     removed = [w for _, i1, i2, _, _ in ops for w in tokens_a[i1:i2]]
     added = [w for _, _, _, j1, j2 in ops for w in tokens_b[j1:j2]]
     moved = {w for w in removed if not w.isdigit()} & set(added)
@@ -347,6 +400,10 @@ def substitution_conflict(
             if not any(_same_figure(float(x), float(y), 0.05) for x in wa for y in wb):
                 return "figures" if set(wa).isdisjoint(tokens_b) else "roles"
             continue
+        if months and months_differ(wa, wb, months):
+            return "figures"
+        if heads and slot_changed(tokens_a, (i1, i2), tokens_b, (j1, j2), frozenset(heads)):
+            return "roles"
         place_a = {names[w] for w in wa if w in names}
         place_b = {names[w] for w in wb if w in names}
         if place_a and place_b and place_a.isdisjoint(place_b):
@@ -357,6 +414,11 @@ def substitution_conflict(
             if any(frozenset({x, y}) in opposites for x in keys_a for y in keys_b):
                 return "action"
     return None
+
+
+def _overlap(tokens_a: Sequence[str], tokens_b: Sequence[str]) -> float:
+    set_a, set_b = {bare(w) for w in tokens_a}, {bare(w) for w in tokens_b}
+    return len(set_a & set_b) / max(len(set_a | set_b), 1)
 
 
 def _as_float(number: str) -> float:
@@ -372,7 +434,11 @@ def _as_float(number: str) -> float:
 def _same_figure(x: float, y: float, tolerance: float) -> bool:
     if x != x or y != y:  # NaN
         return False
-    return int(x) == int(y) or abs(x - y) <= tolerance * max(abs(x), abs(y))
+    if int(x) == int(y):
+        return True
+    if x == int(x) and y == int(y) and max(abs(x), abs(y)) < 100:
+        return False  # two small whole numbers that differ count different things (24 / 25)
+    return abs(x - y) <= tolerance * max(abs(x), abs(y))
 
 
 def figures_agree(a: Collection[str], b: Collection[str], *, tolerance: float = 0.05) -> bool:
@@ -382,6 +448,10 @@ def figures_agree(a: Collection[str], b: Collection[str], *, tolerance: float = 
     --------
     >>> figures_agree({"68.18"}, {"68"}), figures_agree({"350"}, {"14"})
     (True, False)
+    >>> figures_agree({"24"}, {"25"})  # two small whole numbers: two facts
+    False
+    >>> figures_agree({"4.9"}, {"5"}), figures_agree({"9302"}, {"9301.66"})
+    (True, True)
     """
     fb = [_as_float(y) for y in b]
     return any(_same_figure(_as_float(x), y, tolerance) for x in a for y in fb)
