@@ -63,6 +63,18 @@ def _name_words() -> frozenset[str]:
     return frozenset(w for w in words if len(w) > 2)
 
 
+def _figure_sets(statements: pl.DataFrame, pairs: pl.DataFrame) -> dict[str, set[str]]:
+    """The figures (digits, separators dropped) of the statements of ``pairs``."""
+    ids = pl.concat([pairs["statement_id"], pairs["statement_id_b"]]).unique().implode()
+    rows = statements.filter(pl.col("statement_id").is_in(ids)).select(
+        "statement_id", figs=pl.col("text").str.extract_all(r"\d+(?:[.,٫]\d+)*")
+    )
+    return {
+        sid: {f.replace(",", "").replace(".", "").replace("٫", "").lstrip("0") for f in figs or []}
+        for sid, figs in rows.iter_rows()
+    }
+
+
 def repetitions(
     statements: pl.DataFrame,
     claims: pl.DataFrame | None = None,
@@ -79,7 +91,9 @@ def repetitions(
     titles) making at least ``overlap`` of the shorter one's content words,
     ``min_shared_other`` of them no names of people, places, organisations or
     nationalities: "I told Kerry in Paris" and "Lavrov refuted Kerry's
-    statements in Paris" are not one claim because they name the same people.
+    statements in Paris" are not one claim because they name the same people;
+    and shared words make no repetition when each statement has a figure the
+    other lacks (two funds' loans told in one template sentence are two facts).
     Pairs are not chained: a long statement that restates two claims does
     not make those two one claim.
 
@@ -123,7 +137,12 @@ def repetitions(
         .filter(pl.col("shared") >= overlap * pl.min_horizontal("n_words", "n_b"))
         .select("statement_id", "statement_id_b")
     )
-    edges = list(shared.iter_rows())
+    figs = _figure_sets(statements, shared)
+    edges = [
+        (a, b)
+        for a, b in shared.iter_rows()
+        if not (figs.get(a, set()) - figs.get(b, set()) and figs.get(b, set()) - figs.get(a, set()))
+    ]  # each with a figure the other lacks: two facts in one template (two funds' loans)
     if claims is not None and "article_id" in statements.columns:
         same = (
             statements.select("statement_id", "article_id")
