@@ -65,6 +65,9 @@ def _pair(text_a: str, text_b: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.Data
         ("2013", "2014", None),
         ("مزيداً", "مزيدا", None),  # harakat only: the same spelling
         ("إن", "أن", None),  # two particles, not two spellings
+        ("قادرون", "قادرين", None),  # two case endings (2015-07-22 aawsat / aljazirah)
+        ("سوروتش", "سروج", None),  # two edits: a foreign name, left to substitutions' check
+        ("سوروتش", "سوروج", "transliteration"),  # تش / ج: one foreign sound
     ],
 )
 def test_variant_kind(a: str, b: str, kind: str | None) -> None:

@@ -252,8 +252,8 @@ def variant_kind(
     --------
     >>> [variant_kind(a, b) for a, b in [("عبد العزيز", "عبدالعزيز"), ("2013", "2013م"),
     ...     ("الأميركي", "الأمريكي"), ("سيرغي", "سيرجي"), ("الروسى", "الروسي"),
-    ...     ("الإرهابيين", "المسلحين"), ("قال", "قيل"), ("سوروتش", "سوروج")]]
-    ['spacing', 'year_mark', 'transliteration', 'transliteration', 'alef_maksura', None, None, 'transliteration']
+    ...     ("الإرهابيين", "المسلحين"), ("قال", "قيل"), ("سوروتش", "سوروج"), ("قادرون", "قادرين")]]
+    ['spacing', 'year_mark', 'transliteration', 'transliteration', 'alef_maksura', None, None, 'transliteration', None]
     """
     rules = rules or load_variant_rules()
     ua, ub = unmarked(display_a), unmarked(display_b)
@@ -312,6 +312,8 @@ def variant_kind(
         ):
             return "final_alef"
         if {x, y} <= rules.long_vowels:
+            if a[-2:] in ("ون", "ين") and b[-2:] in ("ون", "ين") and a[:-2] == b[:-2]:
+                return None  # قادرون / قادرين: two case endings, grammar, not spelling
             return "transliteration"  # أنجليس / أنجلوس
         cx, cy = rules.classes.get(x), rules.classes.get(y)
         if cx is not None and cx == cy:
