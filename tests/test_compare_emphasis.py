@@ -68,7 +68,6 @@ def test_al_ittihad_repeated_claims_count_twice(seeds) -> None:
     assert rows.filter(pl.col("repetitions") > 1).height == 6
 
 
-
 def test_statements_naming_the_same_people_are_no_repetition(seeds) -> None:
     # SANA: "I told Kerry in Paris ..." and "Lavrov refuted Kerry's statements in Paris"
     # share جون كيري, باريس, الأمريكي: who and where, not what is said
@@ -76,6 +75,7 @@ def test_statements_naming_the_same_people_are_no_repetition(seeds) -> None:
     for words in ("ونقل موقع روسيا اليوم عن لافروف", "ودحض وزير الخارجية الروسي تصريحات"):
         row = rows.filter(pl.col("text").str.starts_with(words))
         assert row["repetitions"].to_list() == [1], words
+
 
 def test_repetitions_need_shared_content_not_shared_frame() -> None:
     st = pl.DataFrame(

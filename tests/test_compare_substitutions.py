@@ -46,7 +46,7 @@ def _choices(text_a: str, text_b: str) -> set[tuple[str, str]]:
 
 
 def _bins(text_a: str, text_b: str) -> dict[tuple[str, str], str]:
-    st, al, cl = _pair(text_a, text_b)
+    st, al, _ = _pair(text_a, text_b)
     pairs = al.with_columns(claim_id=pl.lit("c1"))
     d = aligned_differences(st, pairs)
     return {(a, b): k for a, b, k in d.select("key_a", "key_b", "bin").iter_rows()}
@@ -172,16 +172,23 @@ def test_clitic_stripping_never_cuts_a_word_to_an_unknown_rest() -> None:
     # 2015-07-23:1304: "باونداً" must not become "اونداً" because a text holds a stray "اوندا"
     a = "يذكر أن الأسعار 25 و45 و65 و85 و350 باوند بحسب مكان المقعد والجهة المخصصة له."
     b = "يذكر أن الأسعار ٢٥ و٤٥ و٦٥ و٨٥ و٣٥٠ باونداً بحسب مكان المقعد والجهة المخصصة له."
-    st, al, cl = _pair(a, b)
-    st = pl.concat([st, pl.DataFrame({"statement_id": ["c:1"], "outlet": ["x"], "text": ["اوندا"]})])
+    st, al, _ = _pair(a, b)
+    st = pl.concat(
+        [st, pl.DataFrame({"statement_id": ["c:1"], "outlet": ["x"], "text": ["اوندا"]})]
+    )
     d = aligned_differences(st, al.with_columns(claim_id=pl.lit("c1")))
     assert "اوندا" not in set(d["key_b"].to_list())
 
 
 @pytest.mark.parametrize(
     ("a", "b", "same"),
-    [("تسير", "تسيير", True), ("ولترسيخ", "ترسيخ", True), ("تحفيز", "سيحفز", True),
-     ("المقبله", "القادمه", False), ("داعش", "الجهاديين", False)],
+    [
+        ("تسير", "تسيير", True),
+        ("ولترسيخ", "ترسيخ", True),
+        ("تحفيز", "سيحفز", True),
+        ("المقبله", "القادمه", False),
+        ("داعش", "الجهاديين", False),
+    ],
 )
 def test_same_word(a: str, b: str, same: bool) -> None:
     assert same_word(a, b) is same

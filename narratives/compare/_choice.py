@@ -40,7 +40,25 @@ from narratives.normalize import PROCLITICS, normalize
 #: attached pronouns and noun/verb endings (match-normalized: ة is ه), longest first
 SUFFIXES: tuple[str, ...] = tuple(
     sorted(
-        ("ه", "ها", "هم", "هما", "هن", "كم", "كما", "نا", "ات", "ون", "ين", "ان", "وا", "تم", "ت", "ي", "ا"),
+        (
+            "ه",
+            "ها",
+            "هم",
+            "هما",
+            "هن",
+            "كم",
+            "كما",
+            "نا",
+            "ات",
+            "ون",
+            "ين",
+            "ان",
+            "وا",
+            "تم",
+            "ت",
+            "ي",
+            "ا",
+        ),
         key=len,
         reverse=True,
     )
@@ -106,9 +124,7 @@ def light_stem(key: str) -> str:
     word = key
     if len(word) > 4 and word[0] in PROCLITICS and word[1:3] in ("ال", "لل"):
         word = word[1:]  # والمجتمع, وللشعب: a proclitic only before the article
-    if word.startswith("ال") and len(word) > 4:
-        word = word[2:]
-    elif word.startswith("لل") and len(word) > 4:
+    if word.startswith(("ال", "لل")) and len(word) > 4:
         word = word[2:]
     for end in SUFFIXES:
         if word.endswith(end) and len(word) - len(end) >= 3:
@@ -152,7 +168,11 @@ def same_word(a: str, b: str) -> bool:
         return True  # تم / تمت
     if min(len(a), len(b)) < 3:
         return False
-    if len(long) - len(short) <= 2 and long.endswith(short) and all(c in PROCLITICS for c in long[: len(long) - len(short)]):
+    if (
+        len(long) - len(short) <= 2
+        and long.endswith(short)
+        and all(c in PROCLITICS for c in long[: len(long) - len(short)])
+    ):
         return True  # ولترسيخ / ترسيخ: proclitics the stripper kept
     if Levenshtein.distance(a, b) <= 1:
         return True
@@ -203,8 +223,10 @@ def not_a_choice(
 ) -> str | None:
     """Why two swapped spans (match-normalized, proclitics stripped) are no word choice.
 
-    ``rest_a`` / ``rest_b``: the other tokens of each statement. Returns the bin (``inflection``, ``name``, ``reference``,
-    ``reordered``, ``insertion``) or None for a word choice.
+    ``rest_a`` / ``rest_b``: the other tokens of each statement. Returns the
+    bin (``insertion``, ``rewrite``: other function words around the swap or a
+    noun against a verb, ``reference``, ``name``, ``inflection``,
+    ``reordered``) or None for a word choice.
 
     Examples
     --------
@@ -233,7 +255,9 @@ def not_a_choice(
         for t in content_a + content_b
     ):
         return "name"
-    if len(content_a) == len(content_b) == 1 and _one_name_two_spellings(content_a[0], content_b[0]):
+    if len(content_a) == len(content_b) == 1 and _one_name_two_spellings(
+        content_a[0], content_b[0]
+    ):
         return "inflection"  # سروج / سوروتش, نيوجيرسي / نيوجرزي: a foreign name transliterated
     if _noun_against_verb(content_a, content_b) or _noun_against_verb(content_b, content_a):
         return "rewrite"  # «بالظهران» / «وتستمر»: a place against a verb, another sentence
@@ -253,8 +277,22 @@ def not_a_choice(
 _LATIN = re.compile(r"[A-Za-z]")
 
 #: letters folded when two spellings of a foreign name are compared (تش for ج, ز for س ...)
-_FOREIGN_FOLD = str.maketrans({"ز": "س", "ص": "س", "ذ": "س", "ظ": "س", "ط": "ت", "غ": "ج",
-                               "ق": "ج", "ك": "ج", "ڤ": "ف", "پ": "ب", "ة": "", "ه": ""})
+_FOREIGN_FOLD = str.maketrans(
+    {
+        "ز": "س",
+        "ص": "س",
+        "ذ": "س",
+        "ظ": "س",
+        "ط": "ت",
+        "غ": "ج",
+        "ق": "ج",
+        "ك": "ج",
+        "ڤ": "ف",
+        "پ": "ب",
+        "ة": "",
+        "ه": "",
+    }
+)
 
 
 def _consonants(word: str) -> str:

@@ -472,16 +472,24 @@ def _figure_rows(
 
 
 def _approximately(
-    a: list[set[float]], b: list[set[float]], before_a: list[str], before_b: list[str], lex: object
+    a: list[set[float]],
+    b: list[set[float]],
+    before_a: list[str],
+    before_b: list[str],
+    lex: _FigureLexicon,
 ) -> bool:
     """A round figure after an approximating word (نحو, أكثر من) within 10 % of the other."""
-    words = getattr(lex, "approximate", frozenset())
+    words = lex.approximate
     for vals, other, before in ((a, b, before_a), (b, a, before_b)):
         near = set(before) | {t[1:] for t in before if t[:1] in "وبلفك"}  # لأكثر من
         if len(vals) != 1 or len(other) != 1 or not near & words:
             continue
         for x in vals[0]:
-            if x >= 10 and x % 10 == 0 and any(y and abs(x - y) <= 0.1 * max(x, y) for y in other[0]):
+            if (
+                x >= 10
+                and x % 10 == 0
+                and any(y and abs(x - y) <= 0.1 * max(x, y) for y in other[0])
+            ):
                 return True
     return False
 

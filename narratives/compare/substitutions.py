@@ -32,17 +32,17 @@ from tqdm import tqdm
 from narratives import schemas
 from narratives._resources import load_tsv, load_yaml
 from narratives.align._background import load_background
-from narratives.compare._common import (
-    SAME_CLAIM_RELATIONS,
-    check,
-    same_claim_pairs,
-    with_examples,
-)
 from narratives.compare._choice import (
     figures_differ,
     load_choice_lexicon,
     not_a_choice,
     same_word,
+)
+from narratives.compare._common import (
+    SAME_CLAIM_RELATIONS,
+    check,
+    same_claim_pairs,
+    with_examples,
 )
 from narratives.compare._text import (
     display_tokens,
@@ -442,10 +442,9 @@ def _attribution_words(statements: pl.DataFrame, ids: pl.Expr | pl.Series) -> di
 
 def _attributed(span: list[str], words: set[str] | None) -> bool:
     """A token of ``span`` is (a form of) a word of the statement's speaker or cue."""
-    return bool(words) and any(
-        t in words or any(same_word(t, w) for w in words if len(w) >= 3)  # type: ignore[union-attr]
-        for t in span
-    )
+    if not words:
+        return False
+    return any(t in words or any(same_word(t, w) for w in words if len(w) >= 3) for t in span)
 
 
 def _spelling(written: str) -> pl.Expr:
