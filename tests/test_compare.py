@@ -542,3 +542,69 @@ def test_figures_and_dates_are_read_as_values(text: str, kind: str, values: list
 
     found = statement_values(pl.DataFrame({"statement_id": ["s"], "text": [text]}))
     assert sorted(found.filter(pl.col("kind") == kind)["value"]) == sorted(values)
+
+
+def test_a_web_address_is_nobodys_omission() -> None:
+    claims = pl.DataFrame(
+        {
+            "claim_id": ["c1", "c1", "c2", "c2"],
+            "statement_id": ["a:1", "b:1", "a:2", "b:2"],
+            "article_id": ["a", "b", "a", "b"],
+            "outlet": ["alyaum", "okaz", "alyaum", "okaz"],
+        }
+    )
+    st = claims.select("statement_id", "article_id", "outlet").with_columns(
+        text=pl.Series(
+            [
+                "www.gdp.gov.sa .",
+                "www.gdp.gov.sa .",
+                "أعلنت الجوازات تصحيح أوضاع 354 ألف يمني حتى اليوم",
+                "أعلنت الجوازات تصحيح أوضاع 354 ألف يمني حتى اليوم",
+            ]
+        )
+    )
+    st = pl.concat(
+        [
+            st,
+            pl.DataFrame(
+                {
+                    "statement_id": ["d:1"],
+                    "article_id": ["d"],
+                    "outlet": ["aawsat"],
+                    "text": ["ارتفعت درجات الحرارة في الرياض"],
+                }
+            ),
+        ]
+    )
+    stories = pl.DataFrame(
+        {
+            "article_id": ["a", "b", "d"],
+            "story_id": ["s1"] * 3,
+            "outlet": ["alyaum", "okaz", "aawsat"],
+        }
+    )
+    om = omissions(st, claims, stories)
+    assert om.filter(pl.col("outlet") == "aawsat")["claim_id"].to_list() == ["c2"]
+
+
+def test_coverage_absent_agrees_with_the_omission_rows(
+    statements, gold_alignments, gold_claims, one_story
+) -> None:
+    om = omissions(statements, gold_claims, one_story, carried_score=20)
+    cov = coverage(
+        statements,
+        gold_alignments,
+        gold_claims,
+        stories=one_story,
+        omissions=om,
+        absent_min_outlets=2,  # as compare() lists them
+    )
+    absent = set(cov.filter(pl.col("status") == "absent").select("claim_id", "outlet").rows())
+    named = set(om.select("claim_id", "outlet").rows())
+    assert absent and absent <= named
+    # outlets of the story the rule judged carrying the claim in other words
+    loose = cov.filter((pl.col("status") == "related") & (pl.col("n_statements") == 0)).select(
+        "claim_id", "outlet"
+    )
+    assert loose.height > 0
+    assert not set(loose.rows()) & named

@@ -103,6 +103,35 @@ def test_identical_text_joins_its_story_whatever_the_date() -> None:
     assert (row["copy_of"], row["copy_kind"]) == ("madina-1", "same_outlet")
 
 
+def test_a_headline_alone_does_not_make_a_story() -> None:
+    # SaudiNewsNet's daily cartoon pages: the headline "كاريكاتير", no text
+    day = date(2015, 8, 7)
+    arts = pl.DataFrame(
+        {
+            "article_id": ["c1", "c2", "w1", "w2"],
+            "outlet": ["alyaum", "alyaum", "spa", "okaz"],
+            "published": [day, day + timedelta(days=1), day, day],
+            "title": [
+                "كاريكاتير",
+                "كاريكاتير",
+                "أمير عسير يفتتح مهرجان أبها",
+                "أمير عسير يفتتح مهرجان أبها",
+            ],
+            "text": [
+                "",
+                "",
+                "افتتح أمير منطقة عسير مهرجان أبها للتسوق بحضور المسؤولين",
+                "افتتح أمير منطقة عسير مساء أمس مهرجان أبها للتسوق",
+            ],
+        }
+    )
+    st = group_stories(arts)
+    story = dict(st.select("article_id", "story_id").iter_rows())
+    assert story["c1"] != story["c2"]
+    assert story["w1"] == story["w2"]
+    assert st.filter(pl.col("article_id").is_in(["c1", "c2"]))["copy_of"].is_null().all()
+
+
 def test_undated_articles_group_by_text_and_say_so() -> None:
     arts = _articles(
         [

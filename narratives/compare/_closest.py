@@ -125,7 +125,7 @@ def _containment(
 
 
 def _options(align_options: dict[str, Any] | None) -> dict[str, Any]:
-    """:func:`narratives.align`'s defaults overridden by ``align_options``, for scoring all pairs."""
+    """:func:`narratives.align`'s defaults, overridden by ``align_options``."""
     from narratives.align.aligner import align
 
     defaults = {
@@ -205,9 +205,7 @@ def closest_in_stories(
     if multi.height == 0:
         return pl.DataFrame(schema=CLOSEST)
     # pairs per story ~ m^2 / 2: keep the smaller stories first within the budget
-    multi = multi.with_columns(cost=(pl.col("m") * (pl.col("m") - 1) // 2)).sort(
-        "cost", "story_id"
-    )
+    multi = multi.with_columns(cost=(pl.col("m") * (pl.col("m") - 1) // 2)).sort("cost", "story_id")
     multi = multi.filter(pl.col("cost").cum_sum() <= max_pairs)
     st = st.join(multi.select("story_id"), on="story_id", how="semi").sort(
         "story_id", "statement_id"

@@ -12,8 +12,12 @@ With ``stories`` (``schemas.STORIES``), a claim an outlet did not carry is
 With the story rule's ``omissions`` as well, an outlet those rows name among
 the carriers although it has no statement of the claim (its closest statement
 there scored the carried score, held the claim's words or gave its figure) is
-``related``: it carried the claim in other words. Whether an ``absent`` is an
-omission is the omissions table's call.
+``related``: it carried the claim in other words. So is an outlet that
+covered the claim's story, when the claim is carried by two or more outlets
+(or has omission rows) and the omission table does not name the outlet as
+leaving it out: the story rule judged it carried in other words. ``absent``
+then agrees with the omission rows (a claim of a few words, such as a web
+address, is nobody's omission and shows as ``related`` too).
 """
 
 from __future__ import annotations
@@ -100,6 +104,25 @@ def _story_status(
         .then(pl.lit(STATUS_RANK["not_covered"], pl.Int8))
         .otherwise(pl.col("status_rank"))
     )
+    if omissions is not None and "story_id" in omissions.columns:
+        # the omission rule looked at every outlet covering a story of a claim two
+        # outlets carry: one it did not list as omitting found the claim there in
+        # other words (its closest statement scored the carried score, held the
+        # claim's words or gave its figure)
+        named = omissions.select("claim_id", "outlet").unique().with_columns(_omitted=pl.lit(True))
+        judged = omissions.select("claim_id").unique().with_columns(_judged=pl.lit(True))
+        rows = rows.join(named, on=["claim_id", "outlet"], how="left", maintain_order="left")
+        rows = rows.join(judged, on="claim_id", how="left", maintain_order="left")
+        rank = (
+            pl.when(
+                absent
+                & pl.col("_covered").is_not_null()
+                & pl.col("_omitted").is_null()
+                & ((pl.col("claim_outlets") >= 2) | pl.col("_judged").is_not_null())
+            )
+            .then(pl.lit(STATUS_RANK["related"], pl.Int8))
+            .otherwise(rank)
+        )
     if omissions is not None and "story_id" in omissions.columns and omissions.height:
         # outlets the omission rule found carrying the claim in other words
         loose = (
@@ -117,7 +140,7 @@ def _story_status(
             .otherwise(rank)
         )
     return rows.with_columns(status_rank=rank.cast(pl.Int8)).drop(
-        "_covered", "_omitted", strict=False
+        "_covered", "_omitted", "_judged", strict=False
     )
 
 

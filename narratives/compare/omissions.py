@@ -7,7 +7,9 @@ statement to C's statements in the story is scored (see
 :mod:`narratives.compare._closest`) and shown on the row, so a reader can
 judge a near miss; when it scores ``carried_score`` or more, X is taken to
 carry C in other words and no omission is listed. An outlet that did not
-cover the story omits nothing in it.
+cover the story omits nothing in it. A claim whose statements hold fewer
+than three words once web and mail addresses are taken out ("www.gdp.gov.sa .",
+a byline) is nobody's omission.
 
 Other, looser rules remain available (``comparable=``):
 
@@ -129,6 +131,7 @@ def _story_rows(
     min_outlets: int,
     max_evidence: int,
     closest_options: dict[str, Any] | None,
+    min_words: int = 3,
 ) -> pl.DataFrame:
     """Omission rows of the story rule (see the module docs), before the final columns."""
     story_of = stories.select("article_id", "story_id", "outlet").unique("article_id")
@@ -150,6 +153,24 @@ def _story_rows(
         .group_by("story_id", "outlet")
         .agg(pl.col("article_id").head(max_evidence).alias("evidence_article_ids"))
     )
+    if min_words > 0 and "text" in statements.columns:
+        # a web address, a byline, a photo credit: not a claim anyone can leave out
+        n_words = statements.select(
+            "statement_id",
+            _n=pl.col("text")
+            .fill_null("")
+            .str.replace_all(r"(?:https?://|www\.)\S+|\S+@\S+", " ")
+            .str.count_matches(r"\p{L}{2,}"),
+        )
+        worded = (
+            cs.join(n_words, on="statement_id")
+            .group_by("claim_id", "story_id")
+            .agg(pl.col("_n").max())
+            .filter(pl.col("_n") >= min_words)
+        )
+        per = per.join(
+            worded.select("claim_id", "story_id"), on=["claim_id", "story_id"], how="semi"
+        )
     # every other outlet of the story: did it carry the claim in other words?
     cand = per.join(covering, on="story_id").filter(
         ~pl.col("outlet").is_in(pl.col("strict_carriers"))

@@ -15,6 +15,9 @@ a few days. Two articles belong to one story on article-level evidence:
 4. **Same text.** Articles whose normalized text is identical (and at least
    ``min_copy_chars`` long) are linked whatever their dates: a republished
    copy belongs to its original's story.
+5. **A headline alone is not evidence.** An article whose headline and lead
+   hold fewer than ``min_words`` distinct content words (a cartoon page
+   titled "كاريكاتير") joins others by identical text only.
 
 Clustering is average linkage within the connected components of the pairs
 scoring ``threshold`` or more: two groups merge only when the *mean*
@@ -211,6 +214,7 @@ def group_stories(
     max_df: float = 0.05,
     number_penalty: float = 0.5,
     max_component: int = 6000,
+    min_words: int = 4,
 ) -> pl.DataFrame:
     """Group articles into stories: one event covered by one or more outlets.
 
@@ -252,6 +256,10 @@ def group_stories(
         Factor applied to the similarity of two articles that both give two
         or more figures (years aside) in their headline and lead and share
         none: one template's reports of two different days.
+    min_words
+        Articles whose headline and lead hold fewer distinct content words
+        (a cartoon or photo page titled "كاريكاتير") are grouped with others
+        by identical text only.
     max_component
         Largest group clustered exactly (a dense matrix); larger ones keep
         their strongest pairs only.
@@ -306,9 +314,16 @@ def group_stories(
     if n == 0:
         return pl.DataFrame(schema=schemas.STORIES)
     heads = article_heads(frame, body_chars=body_chars)
-    x = word_vectors(article_tokens(heads), max_df=max_df)
+    words = article_tokens(heads)
+    x = word_vectors(words, max_df=max_df)
     day = _days(frame["published"])
     i, j, s = _candidate_pairs(x, day, window_days=window_days, min_similarity=min_similarity)
+    # a headline alone ("كاريكاتير", "صور اقتصادية" over a cartoon or a photo page) says
+    # nothing of an event: such articles join others by identical text only
+    few = (words.list.unique().list.len() < min_words).to_numpy()
+    if few.any() and len(i):
+        keep = ~(few[i] | few[j])
+        i, j, s = i[keep], j[keep], s[keep]
     if number_penalty < 1 and len(i):
         s = np.where(figures_disagree(article_numbers(heads), i, j), s * number_penalty, s)
     ids = frame["article_id"].to_list()
@@ -329,6 +344,9 @@ def group_stories(
     ai, aj, ab = _alignment_pairs(
         alignments, ids, min_score=alignment_score, weight=alignment_weight
     )
+    if few.any() and len(ai):
+        keep = ~(few[ai] | few[aj])
+        ai, aj, ab = ai[keep], aj[keep], ab[keep]
     if len(ai):
         undated = day < -(10**8)
         ok = undated[ai] | undated[aj] | (np.abs(day[ai] - day[aj]) <= window_days)
