@@ -69,27 +69,38 @@ PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
             "تركيا وروسيا تتفقان على وقف إطلاق النار",
             CLOSE,
         ),
-        # a different name after a slot head, names that change places, the beneficiary
-        # of a preposition swapped, other months (SaudiNewsNet sentences, edited)
+        # a different name after a slot head, names that change places, other months
+        # (SaudiNewsNet sentences, edited)
         (
             "أصدر خادم الحرمين الشريفين أمره بترقية وتعيين 100 قاض في وزارة العدل",
             "أصدر خادم الحرمين الشريفين أمره بترقية وتعيين 100 قاض في وزارة الداخلية",
             {"contradicts"},
         ),
         (
-            "يتكون الطاقم من كريج باوسون حكما للساحة وستيف شايلد مساعدا وكيفن فرند حكما رابعا",
-            "يتكون الطاقم من كيفن فرند حكما للساحة وستيف شايلد مساعدا وكريج باوسون حكما رابعا",
-            {"contradicts"},
-        ),
-        (
-            "استمرار مأساة الشعب السوري مردها إلى دعم طهران لنظام بشار الأسد",
-            "استمرار مأساة الشعب السوري مردها إلى دعم نظام بشار الأسد لطهران",
+            "عين المجلس محمد العتيبي رئيسا للجنة وعبدالله القحطاني نائبا له",
+            "عين المجلس عبدالله القحطاني رئيسا للجنة ومحمد العتيبي نائبا له",
             {"contradicts"},
         ),
         (
             "وأعلن أنه سيزور السعودية خلال شهر سبتمبر المقبل ضمن التعاون الاستراتيجي",
             "وأعلن أنه سيزور السعودية خلال شهر ديسمبر المقبل ضمن التعاون الاستراتيجي",
             {"contradicts"},
+        ),
+        # agent and patient swapped; a place phrase moved past the subject is no swap
+        (
+            "استقبل خادم الحرمين الشريفين الملك سلمان الرئيس المصري عبدالفتاح السيسي في جدة",
+            "استقبل الرئيس المصري عبدالفتاح السيسي خادم الحرمين الشريفين الملك سلمان في جدة",
+            {"contradicts"},
+        ),
+        (
+            "اتهم الحوثيون السعودية بقصف المدنيين في صعدة",
+            "اتهم السعودية الحوثيين بقصف المدنيين في صعدة",
+            {"contradicts"},
+        ),
+        (
+            "وصل إلى الرياض اليوم الرئيس اليمني عبدربه منصور هادي",
+            "وصل الرئيس اليمني عبدربه منصور هادي إلى الرياض اليوم",
+            CLOSE,
         ),
         # a word moved (not exchanged) and a spelling variant after a head are no conflict
         (

@@ -13,13 +13,14 @@ All work on the content tokens of :func:`narratives.align._text.match_tokens`
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from narratives._resources import load_tsv, load_yaml
+from narratives.align._text import light_key
 from narratives.normalize import normalize
 
 #: proclitics taken off before comparing a word's place or its slot head
@@ -73,21 +74,25 @@ def load_months(name_or_path: str | Path = "months.yaml") -> dict[str, frozenset
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def exchanged(tokens_a: Sequence[str], tokens_b: Sequence[str]) -> bool:
-    """Do two words change places around a word that stays between them?
+def exchanged(tokens_a: Sequence[str], tokens_b: Sequence[str], names: Container[str]) -> bool:
+    """Do two names change places around a word that stays between them?
 
     ``X … p … Y`` on one side and ``Y … p … X`` on the other, with ``X`` and
-    ``Y`` written once on each side: two slots swapped their fillers (من درجة
-    ملازم إلى درجة قاضي / من درجة قاضي إلى درجة ملازم; كان تدخل التحالف بناء
-    على طلب الرئيس / كان طلب الرئيس بناء على تدخل التحالف). A block that
+    ``Y`` words of ``names`` (places, given names, one-word entities) written
+    once on each side: two slots swapped their fillers (كريج باوسون حكما
+    للساحة … كيفن فرند حكما رابعا, the two referees swapped). A block that
     only moves (قال الوزير / الوزير قال, an adverb moved to the end) keeps its
-    own order and that of the words it crosses, so it never has such a pivot.
+    own order and that of the words it crosses, so it never has such a pivot;
+    other words than names are left out, as rewrites reorder clauses and
+    appositions all the time (في حضور رئيس المركز الأمير تركي / بحضور الأمير
+    تركي رئيس المركز).
 
     Examples
     --------
-    >>> exchanged("كريج حكم ساحه كيفن حكم رابع".split(), "كيفن حكم ساحه كريج حكم رابع".split())
+    >>> a, b = "كريج حكم ساحه كيفن حكم رابع", "كيفن حكم ساحه كريج حكم رابع"
+    >>> exchanged(a.split(), b.split(), {"كريج", "كيفن"})
     True
-    >>> exchanged("اعلن وزير امس زياره".split(), "اعلن وزير زياره امس".split())
+    >>> exchanged("اعلن وزير امس زياره".split(), "اعلن وزير زياره امس".split(), {"وزير"})
     False
     """
     a = [bare(w) for w in tokens_a]
@@ -96,7 +101,7 @@ def exchanged(tokens_a: Sequence[str], tokens_b: Sequence[str]) -> bool:
         return False
     once_a = {w: k for k, w in enumerate(a) if a.count(w) == 1}
     once_b = {w: k for k, w in enumerate(b) if b.count(w) == 1}
-    shared = [w for w in once_a if w in once_b and not w.isdigit()]
+    shared = [w for w in once_a if w in once_b and (w in names or bare(w) in names)]
     order = [once_b[w] for w in shared]  # shared is in a's order
     if len(shared) < 2 or order == sorted(order):
         return False  # no two words change their order
@@ -118,35 +123,6 @@ def exchanged(tokens_a: Sequence[str], tokens_b: Sequence[str]) -> bool:
     return False
 
 
-def preposition_moved(tokens_a: Sequence[str], tokens_b: Sequence[str]) -> bool:
-    """Does the preposition ل or ب move from one shared word to another?
-
-    دعم طهران لنظام الأسد / دعم نظام الأسد لطهران: the beneficiary changed.
-
-    Examples
-    --------
-    >>> preposition_moved("دعم طهران لنظام اسد".split(), "دعم نظام اسد لطهران".split())
-    True
-    >>> preposition_moved("دعم لنظام اسد".split(), "دعم نظام اسد".split())
-    False
-    """
-
-    def marked(tokens: Sequence[str]) -> tuple[set[str], set[str]]:
-        with_p, without = set(), set()
-        for w in tokens:
-            if len(w) >= 5 and w[0] in "لب" and not w.startswith("لي"):
-                with_p.add(bare(w))
-            else:
-                without.add(bare(w))
-        return with_p, without
-
-    pa, na = marked(tokens_a)
-    pb, nb = marked(tokens_b)
-    lost = (pa - pb) & nb  # marked on a, bare on b
-    gained = (pb - pa) & na  # marked on b, bare on a
-    return bool(lost and gained and lost != gained)
-
-
 def slot_changed(
     tokens_a: Sequence[str],
     span_a: tuple[int, int],
@@ -158,8 +134,9 @@ def slot_changed(
 
     The word before the span (the same on both sides) is a head (وزارة
     العدل / وزارة الداخلية), or the spans open with heads themselves (ديوان
-    المظالم / هيئة التحقيق), or a one-word name follows a head and one
-    more word (فريقي الهلال والنصر / الهلال والأهلي). Spelling variants
+    المظالم / هيئة التحقيق), or a coordinated name follows a head within
+    three words (فريقي الهلال والنصر / الهلال والأهلي); spans of up to four
+    words. Spelling variants
     (ميدغلف / ميدجلف) are not a change.
 
     Examples
@@ -172,18 +149,23 @@ def slot_changed(
     """
     (i1, i2), (j1, j2) = span_a, span_b
     wa, wb = list(tokens_a[i1:i2]), list(tokens_b[j1:j2])
-    if not wa or not wb or any(w.isdigit() for w in wa + wb):
+    if not wa or not wb or len(wa) > 4 or len(wb) > 4:
         return False
-    if fuzz.ratio(" ".join(bare(w) for w in wa), " ".join(bare(w) for w in wb)) >= 70:
+    if any(w.isdigit() or len(w) < 3 for w in wa + wb):
         return False
+    names_a = [bare(w) for w in wa if not _is_head(w, heads)]
+    names_b = [bare(w) for w in wb if not _is_head(w, heads)]
+    if not names_a or not names_b or fuzz.ratio(names_a[0], names_b[0]) >= 70:
+        return False  # a spelling variant (ميدغلف / ميدجلف, سوروتش / سوروج)
     if _is_head(wa[0], heads) and _is_head(wb[0], heads) and (len(wa) > 1 or len(wb) > 1):
         return True
     if i1 == 0 or j1 == 0:
         return False
     if _is_head(tokens_a[i1 - 1], heads):
         return True
-    # a second name after a head (فريقي الهلال والنصر / فريقي الهلال والأهلي)
-    return len(wa) == len(wb) == 1 and i1 >= 2 and _is_head(tokens_a[i1 - 2], heads)
+    # a second, coordinated name after a head (فريقي الهلال والنصر / الهلال والأهلي)
+    coordinated = wa[0][:1] == "و" and wb[0][:1] == "و"
+    return coordinated and any(_is_head(w, heads) for w in tokens_a[max(0, i1 - 3) : i1])
 
 
 def months_differ(
@@ -200,3 +182,99 @@ def months_differ(
     ma = frozenset().union(*(months.get(bare(w), frozenset()) for w in words_a))
     mb = frozenset().union(*(months.get(bare(w), frozenset()) for w in words_b))
     return bool(ma and mb and ma.isdisjoint(mb))
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(word: str) -> str:
+    return light_key(bare(word))
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Function words and time words of ``match_stopwords.tsv`` (not titles or reporting)."""
+    table = load_tsv("match_stopwords.tsv")
+    keep = table.filter(table["kind"].is_in(["function", "frame"]))
+    return frozenset(keep["word"].to_list())
+
+
+@lru_cache(maxsize=2)
+def load_name_words(
+    people: str | Path = "person_names.tsv", entities: str | Path = "entities.yaml"
+) -> frozenset[str]:
+    """Words that name someone: given names (``person_names.tsv``, column ``form``)
+    and one-word entity names (``entities.yaml``: الحوثيون, داعش), match-normalized."""
+    table = load_tsv(people)
+    if "form" not in table.columns:
+        raise ValueError(f"{people}: a person-names TSV needs a 'form' column")
+    words = {normalize(str(w)) for w in table["form"].to_list() if w}
+    data = load_yaml(entities)
+    for entry in (data.get("entities") or {}).values() if isinstance(data, dict) else ():
+        for name in entry.get("names") or ():
+            parts = normalize(str(name)).split()
+            if len(parts) == 1:
+                words.add(parts[0])
+    return frozenset(words | {bare(w) for w in words})
+
+
+def blocks_swapped(
+    words_a: Sequence[str], words_b: Sequence[str], names: Container[str], *, max_span: int = 12
+) -> bool:
+    """Do two adjacent blocks naming someone change places (agent and patient swapped)?
+
+    ``words_*`` are the texts' words with their clitics. Past their common
+    beginning and end, one side reads ``X Y`` and the other ``Y X``, each
+    block a noun phrase naming someone (``names``: countries, given names,
+    one-word entities): استقبل الملك سلمان الرئيس السيسي / استقبل الرئيس
+    السيسي الملك سلمان; اتهم الحوثيون السعودية / اتهم السعودية الحوثيين. Coordinated names
+    (روسيا وتركيا / تركيا وروسيا: the second block opens with و) and a verb
+    moved past its subject (the verb names no one) are no swap.
+
+    Examples
+    --------
+    >>> names = {"سلمان", "سيسي"}
+    >>> blocks_swapped("استقبل الملك سلمان الرئيس السيسي".split(),
+    ...                "استقبل الرئيس السيسي الملك سلمان".split(), names)
+    True
+    >>> both = {"روسيا", "تركيا"}
+    >>> blocks_swapped("اتفقت روسيا وتركيا".split(), "اتفقت تركيا وروسيا".split(), both)
+    False
+    """
+    if len(words_a) != len(words_b):
+        return False  # a swap keeps every word
+    ka = [_key(w) for w in words_a]
+    kb = [_key(w) for w in words_b]
+    start = 0
+    while start < len(ka) and ka[start] == kb[start]:
+        start += 1
+    end = len(ka)
+    while end > start and ka[end - 1] == kb[end - 1]:
+        end -= 1
+    middle_a, middle_b = ka[start:end], kb[start:end]
+    if not 2 <= len(middle_a) <= max_span:
+        return False
+
+    def named(words: Sequence[str]) -> bool:
+        return any(w in names or bare(w) in names for w in words)
+
+    function = _function_words()
+
+    def nominal(words: Sequence[str]) -> bool:
+        # a noun phrase: not opened by a function word (إلى الرياض, في جدة, اليوم) or a
+        # preposition clitic (بالرياض, للرئيس): those blocks move freely
+        first = words[0]
+        if first in function or (first[:1] in "بلك" and bare(first) != first):
+            return False
+        return first.startswith("ال") or named(words)
+
+    for k in range(1, len(middle_a)):
+        if middle_b != middle_a[k:] + middle_a[:k]:
+            continue
+        second_a = words_a[start + k]
+        second_b = words_b[start + len(middle_a) - k]
+        if second_a.startswith("و") or second_b.startswith("و"):
+            return False  # coordination: X وY / Y وX
+        x, y = words_a[start : start + k], words_a[start + k : end]
+        # both blocks noun phrases naming someone (a title and its name in apposition,
+        # المشرف العام الدكتور عبدالله / الدكتور عبدالله المشرف العام, are no swap)
+        return nominal(x) and nominal(y) and named(x) and named(y)
+    return False

@@ -224,6 +224,10 @@ def match_tokens(
             # word is known too
             if len(out) >= 4 and out[-1] == "ا" and (out[:-1] in vocab or "ال" + out[:-1] in vocab):
                 out = out[:-1]
+            # the imperfect of a ta- verb where its perfect or noun is known (يتراجع /
+            # تراجع); swapping ي / ت (يقود / تقود) was measured too: it lowered SemRel
+            if len(out) >= 5 and out.startswith("يت") and out[1:] in vocab:
+                out = out[1:]
             cache[word] = out
         return out
 

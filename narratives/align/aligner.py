@@ -21,7 +21,7 @@ from narratives.align._background import (
     blended_idf,
     load_background,
 )
-from narratives.align._conflicts import load_months, load_slot_heads
+from narratives.align._conflicts import load_months, load_name_words, load_slot_heads
 from narratives.align._linking import competitive_links
 from narratives.align._text import _TOKEN as _WORD
 from narratives.align._text import (
@@ -216,6 +216,7 @@ class _Prepared:
         self.opposites = load_opposites()
         self.heads = load_slot_heads()
         self.months = load_months()
+        self.people = load_name_words()
         self._numbers: dict[int, frozenset[str]] = {}
         self._words: dict[int, list[str]] = {}
 
@@ -345,6 +346,7 @@ def _conflicts(
             heads=prep.heads,
             months=prep.months,
             words=(prep.raw_words(a), prep.raw_words(b)),
+            people=prep.people,
         ):
             out.append(kind)
         else:

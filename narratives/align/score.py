@@ -60,9 +60,9 @@ import numpy as np
 
 from narratives.align._conflicts import (
     bare,
+    blocks_swapped,
     exchanged,
     months_differ,
-    preposition_moved,
     slot_changed,
 )
 from narratives.align._text import light_key
@@ -195,10 +195,12 @@ def polarity_conflict(
 
     ``scopes_*`` are the negation scopes of each statement (sets of light
     keys, :func:`narratives.align._text.match_tokens`), ``keys_*`` the light
-    keys of their words. The statements conflict when a word both share is
-    negated an odd number of times on one side and an even number on the
-    other: each negated predicate is compared on its own (لم تتعرض … ولم يصب /
-    تعرضت … وأصيب flips two claims), and a double negation affirms (لم ينفِ,
+    keys of their words. Negations whose scopes touch a word both share are
+    grouped by predicate (scopes sharing a word, on either side); the
+    statements conflict when a group holds an odd number of negations on one
+    side and an even number on the other: each negated predicate is compared
+    on its own (لم تتعرض … ولم يصب / تعرضت … وأصيب flips two claims), scopes
+    of different lengths on the two sides still meet, and a double negation affirms (لم ينفِ,
     "did not deny"; ولا, "nor", after a first negation is not counted, see
     :func:`~narratives.align._text.match_tokens`). Hollow and weak verbs meet
     through their consonants (يصب / أصيب).
@@ -215,15 +217,29 @@ def polarity_conflict(
     """
     if not scopes_a and not scopes_b:
         return False
-    for mine, theirs, their_keys in ((scopes_a, scopes_b, keys_b), (scopes_b, scopes_a, keys_a)):
-        for word in frozenset().union(*mine):
-            if not _key_in(word, their_keys):
-                continue
-            here = sum(1 for s in mine if word in s)
-            there = sum(1 for s in theirs if _key_in(word, s))
-            if here % 2 != there % 2:
-                return True
-    return False
+    # the negations that touch what both say, each side's own
+    scopes = [(0, s) for s in scopes_a if any(_key_in(k, keys_b) for k in s)]
+    scopes += [(1, s) for s in scopes_b if any(_key_in(k, keys_a) for k in s)]
+    if not scopes:
+        return False
+    # negations of one predicate (scopes sharing a word, on either side) form a group;
+    # the sides conflict when a group's counts differ in parity
+    group = list(range(len(scopes)))
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            group[k] = group[group[k]]
+            k = group[k]
+        return k
+
+    for x in range(len(scopes)):
+        for y in range(x + 1, len(scopes)):
+            if any(_key_in(k, scopes[y][1]) for k in scopes[x][1]):
+                group[root(x)] = root(y)
+    counts: dict[int, list[int]] = {}
+    for k, (side, _) in enumerate(scopes):
+        counts.setdefault(root(k), [0, 0])[side] += 1
+    return any(a % 2 != b % 2 for a, b in counts.values())
 
 
 def _key_in(key: str, keys: Collection[str]) -> bool:
@@ -321,6 +337,7 @@ def substitution_conflict(
     heads: Collection[str] = frozenset(),
     months: Mapping[str, frozenset[int]] | None = None,
     words: tuple[Sequence[str], Sequence[str]] | None = None,
+    people: Collection[str] = frozenset(),
     min_similarity: float = 0.65,
     min_overlap: float = 0.75,
     max_span: int = 5,
@@ -344,12 +361,14 @@ def substitution_conflict(
     the time (القادمة / المقبلة, مشاريع / مشروعات).
 
     When the two sides share at least ``min_overlap`` of their words (Jaccard),
-    two words that change places around a word that stays between them
-    (:func:`~narratives.align._conflicts.exchanged`) or a preposition ل/ب that
-    moves from one name to another
-    (:func:`~narratives.align._conflicts.preposition_moved`, on ``words``, the
-    two texts' words with their proclitics, when given) are ``roles``
-    conflicts too: who does what to whom changed.
+    two names (a place of ``names``, a word of ``people``) that change places
+    around a word that stays between them
+    (:func:`~narratives.align._conflicts.exchanged`) are a ``roles`` conflict
+    too: who does what to whom changed. So are two adjacent blocks
+    naming someone (a place of ``names``, a word of ``people``) that change
+    places in ``words``, the two texts' words with their clitics
+    (:func:`~narratives.align._conflicts.blocks_swapped`:
+    استقبل الملك سلمان الرئيس السيسي / استقبل الرئيس السيسي الملك سلمان).
 
     Examples
     --------
@@ -371,10 +390,12 @@ def substitution_conflict(
     ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     if not ops:
         return None
+    if words is not None and blocks_swapped(*words, _NamesView(names, people)):
+        return "roles"
     if (
         len(ops) >= 2
         and _overlap(tokens_a, tokens_b) >= min_overlap
-        and (exchanged(tokens_a, tokens_b) or preposition_moved(*(words or (tokens_a, tokens_b))))
+        and exchanged(tokens_a, tokens_b, _NamesView(names, people))
     ):
         return "roles"
     removed = [w for _, i1, i2, _, _ in ops for w in tokens_a[i1:i2]]
@@ -414,6 +435,16 @@ def substitution_conflict(
             if any(frozenset({x, y}) in opposites for x in keys_a for y in keys_b):
                 return "action"
     return None
+
+
+class _NamesView:
+    """``word in view``: a key of ``places`` or a member of ``people``, without copying."""
+
+    def __init__(self, places: Mapping[str, str], people: Collection[str]) -> None:
+        self.places, self.people = places, people
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.places or word in self.people
 
 
 def _overlap(tokens_a: Sequence[str], tokens_b: Sequence[str]) -> float:
