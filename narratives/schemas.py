@@ -306,7 +306,10 @@ COVERAGE = pl.Schema(
             "n_statements": pl.Int32,  # statements of the claim in this outlet (0 if absent)
             "n_articles": pl.Int32,  # articles of this outlet carrying the claim
             "claim_outlets": pl.Int32,  # distinct outlets carrying the claim
-            "speaker": pl.String,  # most frequent speaker of the claim, null if none
+            # the speaker this outlet gives the claim (most frequent over its statements
+            # of the claim), null if none or absent
+            "speaker": pl.String,
+            "claim_speaker": pl.String,  # most frequent speaker of the claim over all outlets
             "representative": pl.String,  # representative text of the claim
             "statement_ids": pl.List(pl.String),  # this outlet's statements of the claim
         }
@@ -324,6 +327,7 @@ ARTICLE_COVERAGE = pl.Schema(
             "best_score": pl.Float64,  # best cross-article alignment score, null if none
             "n_statements": pl.Int32,  # statements of the claim in this article
             "claim_articles": pl.Int32,  # distinct articles carrying the claim
+            "speaker": pl.String,  # the speaker this article gives the claim, null if none
             "statement_ids": pl.List(pl.String),
         }
     )

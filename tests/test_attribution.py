@@ -161,3 +161,183 @@ def test_al_qaida_the_group_is_still_found() -> None:
     arts = _articles("وقال إن تنظيم القاعدة في جزيرة العرب تبنى الهجوم، وإن عناصر القاعدة فروا.")
     ids = extract_entities(extract_statements(arts), arts)["entity_id"].to_list()
     assert ids.count("al_qaeda") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # SaudiNewsNet 2015-07-22/23: offices, institutions and names the rules missed
+        (
+            "وبين مدير عام الهيئة العامة للسياحة والآثار بمنطقة عسير أن الحملة الدعائية بدأت.",
+            "مدير عام الهيئه العامه للسياحه والاثار بمنطقه عسير",
+        ),
+        (
+            "وقال المرصد السوري لحقوق الإنسان يوم الأربعاء إن الاشتباكات العنيفة استمرت.",
+            "المرصد السوري",
+        ),
+        ("وقال «الأمم المتحدة ليس بوسعها سد الثغرة.", None),  # the quotation is no speaker
+        (
+            "وقالت المتحدثة باسم هذه المنظمة الدولية ريم ندا إن المساعدات وصلت.",
+            "ريم ندا",
+        ),
+        (
+            "بدوره أكد المواطن مكي عبدالمحسن اللعاب، أن مهرجان الصرمة هو حدث اجتماعي.",
+            "مكي عبدالمحسن اللعاب",
+        ),
+        (
+            "كشفت إمارة منطقة مكة المكرمة، عن الجدول الزمني لتنفيذ مشروع النقل العام في جدة.",
+            "اماره منطقه مكه المكرمه",
+        ),
+        (
+            "ونفى مفوض الاتحاد الأوروبي أن تكون الدول الأعضاء قد أخلت بوعودها.",
+            "مفوض الاتحاد الاوروبي",
+        ),
+    ],
+)
+def test_open_text_speakers_on_saudinewsnet(text: str, speaker: str | None) -> None:
+    row = extract_statements(_articles(text)).row(0, named=True)
+    assert row["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind", "name"),
+    [
+        ("الحكومة المواطنين الأجانب المقيمين", "anonymous", None),  # حذرت الحكومة المواطنين
+        ("الشركة السعودية للكهرباء", "institution", "الشركة السعودية للكهرباء"),
+        ("الوزير بسحب تراخيص", "title", None),  # هدد الوزير بسحب ...
+        ("المكتب الإعلامي للمقاومة الشعبية", "institution", "المكتب الإعلامي للمقاومة الشعبية"),
+        ("مدير عام أوفيد كلمته معترفاً", "office", "مدير عام أوفيد"),
+        ("إخراج الأمريكي", "none", None),
+    ],
+)
+def test_mentions_stop_where_the_name_stops(mention: str, kind: str, name: str | None) -> None:
+    p = parse_mention(mention)
+    assert (p.kind, p.name) == (kind, name)
+
+
+def test_bare_institution_refers_to_the_one_the_article_named() -> None:
+    text = (
+        "أعلنت وزارة الخدمة المدنية عن موعد الاختبار. "
+        "وأوضحت الوزارة أن اختبار القدرة المعرفية يعد من متطلبات التعيين."
+    )
+    assert extract_statements(_articles(text))["speaker"].to_list() == ["وزاره الخدمه المدنيه"] * 2
+    two = ArticleSpeakers(text="زار وفد من وزارة الصحة مقر وزارة التعليم. وقالت الوزارة إن ...")
+    assert two.resolve("الوزارة") == (None, "الوزارة")  # two ministries: no guess
+
+
+def test_unlisted_name_as_topic_carries_to_the_participle() -> None:
+    text = 'واتفقت معه نايفة العتيبي -معلمة-، قائلةً: "عيد الديرة له طعم ولون مختلف".'
+    rows = extract_statements(_articles(text))
+    assert rows["speaker"].to_list()[-1] == "نايفه العتيبي"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an addressee or outlet between the verb and its subject
+        (
+            'قال لـ "الاقتصادية" عقيل الجاسم مدير المكتب التنفيذي، إن تزايد تدفق العمالة '
+            "العربية لا يرتبط بأوضاع بلدانها.",
+            "عقيل الجاسم",
+        ),
+        (
+            'أبلغ "الاقتصادية" الدكتور إبراهيم العساف وزير المالية السعودي أن تراجع النفط لا '
+            "يؤثر في تمويل المشاريع.",
+            "ابراهيم العساف",
+        ),
+        # the holder's name after a long office description
+        (
+            'أكد المتحدث الرسمي للهيئة الوطنية لحماية النزاهة ومكافحة الفساد "نزاهة" '
+            "عبدالرحمن العجلان، أن هذا الأمر غير مقبول.",
+            "عبدالرحمن العجلان",
+        ),
+        # a lone surname right after the verb
+        ("وأضاف بوروشينكو أن الجانب الأوكراني سوف يوقع اتفاقية لمجموعة الاتصال.", "بوروشينكو"),
+        ("وقال روني للصحفيين خلال جولة يونايتد «أفضل مركز لي هو المهاجم».", "روني"),
+        # an institution named in quotation marks
+        (
+            'أعلنت شركة "مجموعة محمد المعجل" عن كسب قضية كانت قد رفعتها في العام 2013.',
+            "شركه مجموعه محمد المعجل",
+        ),
+        # no one: a common noun, an object, the noun رأي
+        ("ربما قال شيئا مثل أنه شاهدني في هذا الفيلم.", None),
+        ("لبعض العلماء رأي قاطع في تحريم تقنين الأحكام الشرعية.", None),
+    ],
+)
+def test_subjects_after_the_verb(text: str, speaker: str | None) -> None:
+    row = extract_statements(_articles(text)).row(0, named=True)
+    assert row["speaker"] == speaker
+
+
+def test_rai_the_noun_is_no_reporting_verb() -> None:
+    rows = extract_statements(_articles("لبعض العلماء رأي قاطع في تحريم تقنين الأحكام الشرعية."))
+    assert rows["cue"].to_list() == [None] * rows.height
+
+
+def test_institution_topic_carries_to_the_participle() -> None:
+    text = (
+        "خفض بنك الاحتياط النيوزيلندي سعر الفائدة الرسمي بمقدار 25 نقطة أساس. "
+        "وأشار إلى أنه من المرجح أن يتم إجراء مزيد من التخفيضات."
+    )
+    rows = extract_statements(_articles(text))
+    assert rows["speaker"].to_list()[-1] == "بنك الاحتياط النيوزيلندي"
+
+
+@pytest.mark.parametrize("mention", ["منطقة المدينة المنورة", "محافظة جدة"])
+def test_places_are_no_institution_speakers(mention: str) -> None:
+    assert parse_mention(mention).kind != "institution"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # SaudiNewsNet 2015-07-22/23, errors found in the precision reading
+        (
+            "وقال الحقيل إن الصندوق مهم. وكان مدير عام الصندوق المهندس يوسف بن عبدالله "
+            "الزغيبي قد رحب في بداية المعايدة بالوزير.",
+            "يوسف بن عبدالله الزغيبي",
+        ),
+        (
+            "وفي كلمته أمام القمة، قال المبعوث الخاص لهولاند نيكولا هولو، إن المناخ مهم.",
+            "نيكولا هولو",
+        ),
+        (
+            "وقال المتحدث الرسمي باسم الهلال الأحمر خالد بن مساعد السهلي إن الحادث وقع.",
+            "خالد بن مساعد السهلي",
+        ),
+        (
+            "وحضر الحفل الوزير عادل الطريفي. وأكد الوزير أن الحفل ناجح.",
+            "عادل الطريفي",
+        ),
+        (
+            "أعلنت الإمارات تحرير أسعار الوقود بحضور وزير الطاقة سهيل المزروعي. "
+            "وقال وزير الطاقة إن القرار سيضع الإمارات على مسار الدول.",
+            "سهيل المزروعي",
+        ),
+    ],
+)
+def test_last_speaker_of_excerpt(text: str, speaker: str) -> None:
+    rows = extract_statements(_articles(text))
+    assert rows["speaker"].to_list()[-1] == speaker
+
+
+def test_a_title_before_a_first_name_is_no_gazetteer_person() -> None:
+    # الوزير عادل الطريفي is not عادل الجبير, although both names start alike
+    rows = extract_statements(
+        _articles("وحضر الحفل الوزير عادل الطريفي. وأكد الوزير أن الحفل ناجح.")
+    )
+    assert "jubeir" not in rows["speaker"].to_list()
+
+
+def test_a_poll_is_no_speaker() -> None:
+    row = extract_statements(
+        _articles("قال استطلاع للرأي إن أكثر من نصف الألمان يعتقدون إن الصفقة سيئة.")
+    ).row(0, named=True)
+    assert row["speaker"] is None
+
+
+def test_institution_found_after_lil_has_no_preposition() -> None:
+    people = ArticleSpeakers(
+        text="وأكد المدير العام للشركة السعودية للكهرباء أن العطل أصلح. وقالت الشركة إن ..."
+    )
+    assert people.resolve("الشركة") == ("الشركه السعوديه للكهرباء", None)

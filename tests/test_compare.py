@@ -544,6 +544,39 @@ def test_figures_and_dates_are_read_as_values(text: str, kind: str, values: list
     assert sorted(found.filter(pl.col("kind") == kind)["value"]) == sorted(values)
 
 
+def test_coverage_speaker_is_each_outlets_own() -> None:
+    # one claim: SANA gives it to Lavrov, RT to its correspondent (no speaker), TASS twice
+    # to Shoigu and once to Lavrov; the claim's majority stays in claim_speaker
+    st = pl.DataFrame(
+        {
+            "statement_id": ["s:1", "r:1", "t:1", "t:2", "t:3"],
+            "article_id": ["s", "r", "t", "t", "t"],
+            "outlet": ["sana", "rt", "tass", "tass", "tass"],
+            "speaker": ["lavrov", None, "shoigu", "shoigu", "lavrov"],
+        }
+    )
+    claims = st.select("statement_id", "article_id", "outlet", claim_id=pl.lit("c1"))
+    al = pl.DataFrame(
+        [("s:1", "r:1", "sana", "rt", 90.0, "paraphrase")],
+        schema=["statement_id_a", "statement_id_b", "outlet_a", "outlet_b", "score", "relation"],
+        orient="row",
+    )
+    cov = coverage(st, al, claims, outlets=["sana", "rt", "tass", "aawsat"])
+    rows = {o: (s, c) for o, s, c in cov.select("outlet", "speaker", "claim_speaker").rows()}
+    assert rows == {
+        "sana": ("lavrov", "lavrov"),
+        "rt": (None, "lavrov"),
+        "tass": ("shoigu", "lavrov"),
+        "aawsat": (None, "lavrov"),  # absent: no speaker of its own
+    }
+    art = coverage(st, al, claims, by="article")
+    assert dict(art.select("article_id", "speaker").rows()) == {
+        "s": "lavrov",
+        "r": None,
+        "t": "shoigu",
+    }
+
+
 def test_a_web_address_is_nobodys_omission() -> None:
     claims = pl.DataFrame(
         {

@@ -114,6 +114,32 @@ def claim_facts(statements: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([single, several.select(single.columns)])
 
 
+def unit_speakers(
+    statements: pl.DataFrame, claims: pl.DataFrame, by: str = "outlet"
+) -> pl.DataFrame:
+    """The speaker of each claim as each outlet (or article) carried it.
+
+    One row per claim x ``by`` with a speaker: the most frequent non-null
+    speaker of that unit's statements of the claim (ties broken
+    alphabetically), so a claim SANA gives to Lavrov and RT to its own
+    correspondent shows each outlet's attribution, not the claim's majority.
+    Columns ``claim_id``, ``by`` (``outlet`` or ``article_id``), ``speaker``.
+    """
+    key = "outlet" if by == "outlet" else "article_id"
+    if "speaker" not in statements.columns:
+        return pl.DataFrame(schema={"claim_id": pl.String, key: pl.String, "speaker": pl.String})
+    return (
+        claims.select("claim_id", key, "statement_id")
+        .join(statements.select("statement_id", "speaker"), on="statement_id", how="inner")
+        .drop_nulls("speaker")
+        .group_by("claim_id", key, "speaker")
+        .len()
+        .sort("len", "speaker", descending=[True, False])
+        .group_by("claim_id", key, maintain_order=True)
+        .agg(pl.col("speaker").first())
+    )
+
+
 def carried(claims: pl.DataFrame, by: str = "outlet") -> pl.DataFrame:
     """Claim x ``by`` (outlet or article) rows of what was carried, with statement ids."""
     keys = ["claim_id", by] if by == "outlet" else ["claim_id", "article_id", "outlet"]

@@ -37,6 +37,7 @@ from narratives.compare._common import (
     claim_facts,
     rank_status,
     status_rank,
+    unit_speakers,
 )
 
 
@@ -214,7 +215,7 @@ def coverage(
     check(claims, CLAIM_COLUMNS, name="claims", stage="coverage")
     if by not in ("outlet", "article"):
         raise ValueError(f"coverage: by must be 'outlet' or 'article', not {by!r}")
-    facts = claim_facts(statements, claims)
+    facts = claim_facts(statements, claims).rename({"speaker": "claim_speaker"})
     links = _best_links(claims, alignments, by)
     key = "outlet" if by == "outlet" else "article_id"
     sole_if = "claim_outlets" if by == "outlet" else "claim_articles"
@@ -222,6 +223,7 @@ def coverage(
         carried(claims, by)
         .join(facts, on="claim_id", how="left")
         .join(links, on=["claim_id", key], how="left", nulls_equal=True)
+        .join(unit_speakers(statements, claims, by), on=["claim_id", key], how="left")
         .with_columns(
             status_rank=pl.when(pl.col(sole_if) == 1)
             .then(pl.lit(STATUS_RANK["sole"], pl.Int8))

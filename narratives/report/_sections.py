@@ -254,7 +254,12 @@ def coverage(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section 
                 pl.col("statement_ids")
                 .list.explode(keep_nulls=False, empty_as_null=False)
                 .alias("statement_ids"),
-                pl.col("speaker").first(),
+                pl.col("claim_speaker").first(),
+                pl.format("{}: {}", "outlet", "speaker")
+                .filter(pl.col("speaker").is_not_null())
+                .sort()
+                .alias("speakers"),
+                pl.col("speaker").drop_nulls().n_unique().alias("n_speakers"),
             )
             .with_columns(
                 pl.col("claim_id").replace_strict(b.claim_numbers, default=10**9).alias("_n")
@@ -270,7 +275,12 @@ def coverage(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section 
                     "outlets": "claim_outlets",
                     "carried by": "carried",
                     "left out by": "absent",
-                    "speaker": lambda r: r["speaker"] or "",
+                    # each outlet's own attribution where the outlets differ
+                    "speaker": lambda r: (
+                        "; ".join(r["speakers"])
+                        if r["n_speakers"] > 1
+                        else (r["claim_speaker"] or "")
+                    ),
                 },
                 caption="Claims carried by two outlets or more",
                 order="(most outlets first)",

@@ -24,6 +24,7 @@ from narratives._resources import load_tsv, load_yaml
 from narratives.normalize import normalize
 
 MAX_NAME = 5  # words of a name
+MENTION_LOOKAHEAD = 10  # words after a title in which its holder's name is looked for
 _WORD = re.compile(r"[\w\u0600-\u06FF]+")
 # words that are no name but do not end a description (مدير برنامج ..., المتحدث في ...)
 _NOUNS = frozenset(
@@ -79,8 +80,14 @@ _THAT = frozenset(
     ]
 )
 _PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "نحن", "انا"})
+# المتحدثة باسم هذه المنظمة: a demonstrative before a definite noun stays in the phrase
+_DEMONSTRATIVES = frozenset({"هذه", "هذا", "هذين", "هاتين", "هولاء"})
 _CUT = frozenset(normalize(w) for w in ["قوله", "قولها", "قولهم", "بقوله", "بقولها", "لقوله"])
 _JOIN = re.compile(r"\b(عبد|ابو) (?=\w)")
+_PLACES = frozenset(
+    normalize(w) for w in ["مدينة", "منطقة", "محافظة", "قرية", "دولة", "ولاية", "جزيرة", "بلدة"]
+)
+_PUNCT = re.compile(r"[.,،؛;:!?؟\"«»“”()\[\]\n]")
 
 
 @dataclass(frozen=True)
@@ -96,6 +103,7 @@ class SpeakerWords:
     generic: frozenset[str]
     adjectives: frozenset[str]
     countries: frozenset[str]
+    generic_adjectives: frozenset[str]  # محلي, رسمي ...: no nationality, no name
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +127,22 @@ def speaker_words() -> SpeakerWords:
         generic=words("generic_complements"),
         adjectives=words("adjectives") | _nationalities(),
         countries=_nationalities("name"),
+        generic_adjectives=words("adjectives"),
     )
+
+
+@lru_cache(maxsize=1)
+def _bad_name_words() -> frozenset[str]:
+    """Words that never end a name looked up in the article (titles, descriptions ...)."""
+    sw = speaker_words()
+    return sw.titles | sw.honorifics | sw.descriptors | sw.not_names | sw.adjectives
+
+
+@lru_cache(maxsize=1)
+def _reporting_forms() -> frozenset[str]:
+    """The written forms of ``reporting_verbs.tsv``, match-normalized, with و/ف."""
+    forms = {normalize(str(w)) for w in load_tsv("reporting_verbs.tsv")["form"]}
+    return frozenset(forms | {p + w for w in forms for p in "وف"})
 
 
 def _nationalities(form: str = "adjective") -> frozenset[str]:
@@ -149,6 +172,52 @@ def _strip(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
 
 
+def lone_name(word: str) -> bool:
+    """``word`` (match-normalized) can be a surname standing alone: ``بوروشينكو``, ``جونزاليس``.
+
+    Only for the subject right after a reporting verb, where an indefinite common
+    noun is rare: no article, proclitic, plural or pronoun ending, no word the
+    lexicons know as anything else.
+    """
+    sw = speaker_words()
+    w = word
+    known = sw.not_names | sw.titles | sw.anonymous | sw.institutions | sw.countries
+    if w.startswith("ال") and w.endswith("ي") and len(w) >= 6 and w[2:3] != "ا":
+        # الحجيري, القحطاني: a family name in ـي (not a nisba, not الصحافي)
+        if any(_in(w, x) for x in (sw.adjectives, sw.countries, sw.descriptors, sw.titles)):
+            return False
+        w = w[2:]
+    return (
+        len(w) >= 4
+        and w.isalpha()
+        and not w.startswith("ال")
+        # والوزير, بسبب; not بوروشينكو, لافروف
+        and not (w[:1] in "وفبلك" and (w[1:3] == "ال" or _in(w[1:], known)))
+        and not (len(w) <= 5 and w[:1] in "يتن")  # يقول, تشير
+        # مقاتلون, شبكة, تصميمها: plurals, feminine nouns, pronoun endings
+        and not w.endswith(("ون", "ين", "ات", "ه", "ها", "هم", "هما", "كم", "نا"))
+        and not any(
+            _in(w, s)
+            for s in (
+                sw.not_names,
+                sw.titles,
+                sw.honorifics,
+                sw.descriptors,
+                sw.adjectives,
+                sw.anonymous,
+                sw.institutions,
+                sw.countries,
+            )
+        )
+        and w not in _NOUNS
+    )
+
+
+def sw_given() -> frozenset[str]:
+    """The given names of ``person_names.tsv``, match-normalized."""
+    return speaker_words().given
+
+
 def speaker_id(name: str) -> str:
     """The id of an open-text speaker: the name match-normalized, ``عبد العزيز`` joined.
 
@@ -171,6 +240,16 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
     w = norm[k]
     if w in ("ابو", "ام", "ابن") and k + 1 < len(norm) and not _in(norm[k + 1], sw.titles):
         return True  # أم أحمد, أبو حسين
+    if (
+        k + 2 < len(norm)
+        and norm[k + 1] in ("بن", "بنت")
+        and len(w) >= 3
+        and w.isalpha()
+        and not w.startswith("ال")
+        and w not in sw.anonymous
+        and w not in sw.not_names
+    ):
+        return True  # مساعد بن غالي العنزي: مساعد the name, not "assistant"
     if _in(w, sw.titles) or w in sw.anonymous or w in sw.honorifics or len(w) < 2:
         return False
     if w in sw.given or (w.startswith("عبد") and len(w) > 4):
@@ -180,6 +259,32 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
     if w in ("عبد", "ابو", "ام", "ابن") and k + 1 < len(norm):
         return True
     prev = norm[k - 1] if k else ""
+    if prev in sw.descriptors and prev not in sw.honorifics:
+        # السفير بلاك ويل, المدرب إنريكي: a description before an unlisted name; a definite
+        # word (الرئيس التنفيذي), a nisba, a place or a verb (اللاعب يحتاج) is none
+        return (
+            not w.startswith("ال")
+            and w[:1].isalpha()
+            and len(w) >= 3
+            and w not in sw.adjectives
+            and w not in sw.descriptors
+            and w not in sw.countries
+            and not _in(w, sw.institutions)
+            # للمقاومة, بسحب, والمحاضر: a preposition or conjunction (not فهمي, بلال)
+            and not (
+                w[:1] in "وفبلك"
+                and (
+                    w[1:3] == "ال"
+                    or _in(w[1:], sw.titles | sw.institutions | sw.not_names | sw.descriptors)
+                    or w[:1] in "بل"  # a listed name (بدر, بلال) was taken above
+                )
+            )
+            and not w.endswith(("ها", "هم", "هما", "نا", "كم"))  # تصميمها
+            and not (len(w) <= 4 and w[:1] in "نيتا")
+            and not (len(w) <= 5 and w[:1] in "يتن")  # يحتاج, تمكن
+            and not w.endswith(("ون", "ين", "ات"))
+            and not any(ch in "\u064b\u064c\u064d" for ch in w)
+        )
     if not prev or prev not in sw.honorifics or w in sw.adjectives or w in sw.descriptors:
         return False  # only a personal honorific licenses an unknown word: الدكتور النهدي
     if (w[:1] in "وفبلك" and w[1:3] == "ال") or not w[:1].isalpha():
@@ -191,10 +296,14 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
 def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
     if w in sw.given:
         return True  # محمد علي خان: علي, not على
-    if (w[:1] in "وفبلك" and w[1:3] == "ال") or (w[:1] in "وف" and w[1:2] in "بلكسي"):
-        return False  # بكر بالدعم, المنطقة وسيناقش
+    if (w[:1] in "وفبلك" and w[1:3] == "ال") or (
+        (w[:1] == "و" and w[1:2] in "بلكسي") or (w[:1] == "ف" and w[1:2] in "بلكس")
+    ):
+        return False  # بكر بالدعم, المنطقة وسيناقش (not فيفريه)
     if w.startswith("لل") or w in _THAT:
         return False  # روني للصحفيين, هبل بأنهم
+    if w[:1] in "بل" and len(w) <= 4 and w not in ("بن", "بنت"):
+        return False  # خالد طاهر بقص الشريط: a preposition and a short noun
     return not (
         _in(w, sw.titles)
         or w in sw.honorifics
@@ -233,6 +342,28 @@ def parse_mention(mention: str) -> Parsed:
         spans, words, norm = spans[1:], words[1:], norm[1:]  # أفاد به الناطق ..., فهو
     for k, w in enumerate(norm):  # نقل عن الوزير قوله | رئيسة الاتحاد الثلاثاء الماضي
         named = w in sw.given or norm[k - 1] == "عبد"  # علي, عبد الله
+        raw = words[k]
+        if (
+            k
+            and not named
+            and (
+                any(ch in "\u064b\u064c\u064d" for ch in raw)  # معترفاً
+                or (
+                    not w.startswith("ال")
+                    and len(w) >= 4
+                    and (
+                        raw.endswith(("ته", "تها", "تهم", "ها", "هم", "هما"))
+                        or (raw[:1] in "بل" and raw.endswith("ه"))  # باسمه, بقوله
+                    )
+                )  # مدير عام أوفيد كلمته
+            )
+        ):
+            spans, words, norm = spans[:k], words[:k], norm[:k]
+            break
+        if k and w == "عام" and _in(norm[k - 1], sw.titles):
+            continue  # مدير عام الهيئة: "general", not "year"
+        if k and w in _DEMONSTRATIVES and k + 1 < len(norm) and norm[k + 1].startswith("ال"):
+            continue
         if (
             w in _CUT
             or (k and w in sw.not_names and w not in _NOUNS and not named)
@@ -252,7 +383,11 @@ def parse_mention(mention: str) -> Parsed:
         return " ".join(rest) or None
 
     after_honorific = [i for i in range(1, n) if norm[i - 1] in sw.honorifics]
-    for i in [*after_honorific, *range(n)]:  # جامعة الملك فيصل ... الدكتور عبدالعزيز الساعاتي
+    # شركة مجموعة محمد المعجل: a name inside an institution's name is no speaker
+    owned = _in(norm[0], sw.institutions) and norm[0] not in sw.anonymous
+    for i in (
+        [] if owned else [*after_honorific, *range(n)]
+    ):  # جامعة الملك فيصل ... الدكتور عبدالعزيز الساعاتي
         if (
             i > 1
             and norm[i - 1] in ("الملك", "الامير")
@@ -262,25 +397,106 @@ def parse_mention(mention: str) -> Parsed:
         if _name_start(i, norm, sw):
             j = i + 1
             while (
-                j < n and j - i < MAX_NAME and (norm[j - 1] == "عبد" or _name_goes_on(norm[j], sw))
+                j < n
+                and j - i < MAX_NAME
+                and (
+                    norm[j - 1] in ("عبد", "بن", "ابن", "بنت")  # خالد بن مساعد السهلي
+                    or _name_goes_on(norm[j], sw)
+                    or (words[j] == "آل" and j + 1 < n)  # صالح بن عبدالعزيز آل الشيخ
+                    or (words[j - 1] == "آل" and j > i)
+                )
+                # العميد السحيباني الأشقاء: after a family name with ال, only another
+                # family name in ـي goes on (عبدالله الحمد الغامدي)
+                and not (
+                    norm[j - 1].startswith("ال")
+                    and norm[j - 1] != "ال"
+                    and norm[j].startswith("ال")
+                    and not (norm[j].endswith("ي") and norm[j] not in sw.adjectives)
+                    and norm[j] not in sw.given
+                )
             ):
                 j += 1
             if norm[j - 1] in ("بن", "ابن", "عبد", "ابو", "ام", "ال"):
                 j -= 1
             if i >= 2 and norm[i - 1] in ("بن", "ابن", "بنت") and _name_goes_on(norm[i - 2], sw):
                 i -= 2  # يزيد بن عبدالرحمن السديس: the name starts before بن
-            lone = j == i + 1 and i > 0 and norm[i - 1] not in sw.honorifics
+            elif (
+                i >= 2
+                and (norm[i - 2] in sw.descriptors or norm[i - 2] in sw.honorifics)
+                and not norm[i - 1].startswith("ال")
+                and _name_goes_on(norm[i - 1], sw)
+            ):
+                i -= 1  # المواطن مكي عبدالمحسن اللعاب: an unlisted first name, a listed one
+            lone = (
+                j == i + 1
+                and i > 0
+                and norm[i - 1] not in sw.honorifics
+                and norm[i - 1] not in sw.descriptors  # المدرب إنريكي
+            )
             if lone and (_in(norm[i - 1], sw.titles) or _in(norm[i - 1], sw.anonymous)):
                 continue  # مصدر تركي: an adjective, not the name تركي
             if j > i:
                 return Parsed(text(i, j), title_without(i, j), "person")
     first = norm[0]
     kept = text(0, n)  # the mention without leading function words (أفاد به ...)
-    if _in(first, sw.institutions) and n >= 2 and first not in sw.anonymous:
+    specific = n >= 2 and not (
+        _in(norm[1], sw.generic_adjectives)
+        or norm[1] in sw.not_names
+        or _in(norm[1], sw.titles)
+        or norm[1] in sw.anonymous
+        or (norm[1][:1] in "بلف" and norm[1][1:3] != "ال")
+    )  # المرصد السوري, الأمم المتحدة; not المصدر الأمني, الوزارة في بيان
+    place = _strip(first) in _PLACES  # منطقة المدينة المنورة: a place, no speaker
+    if (
+        _in(first, sw.institutions)
+        and n >= 2
+        and not place
+        and (first not in sw.anonymous or specific)
+    ):
+        definite = first.startswith("ال")
         j = 1
-        while j < min(n, MAX_NAME) and norm[j] not in sw.countries:
-            j += 1  # حذر صندوق النقد الدولي اليابان: the country is the object
-        return Parsed(text(0, j), None, "institution")
+        while j < min(n, MAX_NAME):
+            w = norm[j]
+            if w in sw.countries and not (definite and w.startswith("ال")):
+                break  # حذر صندوق النقد الدولي اليابان: the country is the object
+            if not definite and len(w) <= 5 and w[:1] in "يتن" and w not in sw.given:
+                break  # منظمة يوجد قانون: a verb ends the name
+            if (
+                not definite
+                and w.startswith("ال")
+                and not w.endswith(("ي", "ه"))  # مكة المكرمة, أرامكو السعودية
+                and norm[j - 1] not in sw.given  # مجموعة محمد المعجل
+                and any(not x.startswith("ال") for x in norm[1:j])
+            ):
+                break  # مؤسسة ستاندرد آند بورز التصنيف: the object after a proper name
+            if (
+                w[:1] == "و"
+                and len(w) > 3
+                and (w[1:] in sw.countries or _in(w[1:], sw.institutions))
+            ):
+                break  # مجموعة 5+1 وإيران: a second party
+            if (
+                w in sw.given
+                and norm[j - 1].startswith("ال")
+                and norm[j - 1]
+                not in (
+                    "الملك",
+                    "الامير",
+                )
+            ):
+                break  # صحيفة حريت التركية علي ...: a person after the name (not مجموعة محمد)
+            # الحكومة المواطنين, اللجنة عموم الطلبة: after a definite head only adjectives
+            # (المكتب الإعلامي, الحكومة السعودية) and ل-genitives (المرصد السوري لحقوق
+            # الإنسان) go on
+            if definite and not (
+                (w.startswith("ال") and w.endswith(("ي", "يه", "ه")))
+                or (w[:1] == "ل" and len(w) > 3)
+                or (norm[j - 1][:1] == "ل" and w.startswith("ال"))  # لحقوق الإنسان
+            ):
+                break
+            j += 1
+        if j >= 2:
+            return Parsed(text(0, j), None, "institution")
     if first in sw.anonymous:
         return Parsed(None, kept or None, "anonymous")
     if _in(first, sw.titles) or first in sw.honorifics:
@@ -309,7 +525,9 @@ def parse_mention(mention: str) -> Parsed:
         (name[1].startswith("ال") and name[1].endswith("ي") and len(name[1]) >= 5)
         or (first.endswith("ه") and not name[1].startswith("ال"))
     )
-    family = family and name[1] not in sw.adjectives and name[1] not in sw.countries
+    family = family and not any(
+        x in sw.adjectives or x in sw.countries for x in (name[1], _strip(name[1]))
+    )  # إخراج الأمريكي: a nisba, no family name
     tanwin = any(ch in "\u064b\u064c\u064d" for ch in mention[spans[0][0] : spans[j - 1][1]])
     verb_like = len(first) <= 4 and first[:1] in "نيتا" and first not in sw.given  # نسمع
     plain = (
@@ -325,11 +543,15 @@ def parse_mention(mention: str) -> Parsed:
             for k, w in enumerate(name)
         )  # أفضل الأماكن, بالضربات
         and not first.startswith("لل")  # للنظر
+        and not (first[:1] in "بلك" and first not in sw.given)  # بما تمتلكه
+        and not first.endswith(("ها", "هم", "هما"))  # خصصها الشرقي
         and not first.endswith(("ون", "ين", "ات"))  # مقاتلون, قيادات
         and not (first.endswith("ه") and not family)
-        and not any(
-            w in sw.adjectives or w in sw.descriptors for w in norm[1 : j + 1]
-        )  # سائق أردني
+        and not any(w in sw.adjectives for w in norm[1 : j + 1])  # سائق أردني
+        # رئيسة يمكن فيها: a verb is no name
+        and not any(len(w) <= 4 and w[:1] in "يتن" and w not in sw.given for w in name[1:])
+        and not words[0].endswith("ه")  # مبعثه الأساسي: a pronoun ending (names end in ة)
+        and not any(w in sw.descriptors for w in norm[1:j])  # تيم كوك الرئيس التنفيذي
         and not _in(first, sw.institutions)
         and not _in(first, sw.titles)
     )
@@ -352,34 +574,48 @@ class ArticleSpeakers:
 
     known: list[Known] = field(default_factory=list)
     text: str = ""  # the article's raw text, where a surname's full name is looked up
+    # a lone unlisted word may be a speaker (set for the subject right after a verb)
+    lone_ok: bool = False
     _words: list[str] | None = None
+    _norm: str = ""
+    _at: dict[str, list[int]] = field(default_factory=dict)
 
-    def full_name(self, surname: str) -> str | None:
-        """The article's full name ending in ``surname`` (``أحمد الخثلان`` for ``الخثلان``)."""
+    def full_name(self, surname: str, *, strict: bool = False) -> str | None:
+        """The article's full name ending in ``surname`` (``أحمد الخثلان`` for ``الخثلان``).
+
+        ``strict``: only a name of listed given names (not ``نهاد المشنوق`` after a title).
+        """
         sw = speaker_words()
-        bad = sw.titles | sw.honorifics | sw.descriptors | sw.not_names | sw.adjectives
-        if _in(surname, bad) or _in(surname, sw.institutions) or surname in sw.anonymous:
+        bad = _bad_name_words()
+        if (
+            _in(surname, bad)
+            or _in(surname, sw.institutions)
+            or surname in sw.anonymous
+            or _in(surname, sw.countries)  # الإمارات
+        ):
             return None
-        if self._words is None:
-            self._words = [normalize(w) for w in _WORD.findall(self.text)]
-        words = self._words
-        for k, w in enumerate(words):
-            if w != surname and not (w[:1] in "وبل" and w[1:] == surname):
-                continue
+        words, at = self._index()
+        hits = at.get(surname, [])
+        for k in hits:
             for i in range(max(0, k - MAX_NAME + 1), k):
+                if words[i] == "علي" and i == k - 1:
+                    continue  # على مهرجان: not علي مهرجان
                 # strict: given names and connectors only (احمد بن محمد الخثلان)
                 if words[i] in sw.given and all(
                     x in sw.given or x in ("بن", "ابن", "عبد", "ابو", "ال") or x.startswith("عبد")
                     for x in words[i + 1 : k]
                 ):
                     return " ".join(words[i : k + 1])
-        for k, w in enumerate(words):  # وزير الداخلية نهاد المشنوق: an unlisted first name
-            if w == surname and k > 1:
+        for k in [] if strict else hits:  # وزير الداخلية نهاد المشنوق: an unlisted first name
+            w = words[k]
+            if w == surname and k > 1 and words[k - 1] != "علي":  # not على ...
                 x, before = words[k - 1], words[k - 2]
                 titled = (
                     before.startswith("ال") and len(before) > 3 and before not in sw.not_names
                 ) or _in(before, sw.titles | sw.honorifics)  # not الى (إلى)
                 verb_like = x.endswith(("ت", "وا", "ين", "ون")) or x[:1] in "يتن"  # أعلنت, داعين
+                verb_like = verb_like or (x[:1] == "س" and x[1:2] in "يتنا")  # سيضع
+                verb_like = verb_like or x in _reporting_forms()  # قال علماء
                 suffixed = surname.endswith(("ها", "هم", "هما", "نا"))  # سيطرتها
                 if (
                     titled
@@ -395,6 +631,74 @@ class ArticleSpeakers:
                 ):
                     return f"{x} {w}"
         return None
+
+    def _index(self) -> tuple[list[str], dict[str, list[int]]]:
+        """The article's words match-normalized, and where each (without و/ب/ل) occurs."""
+        if self._words is None:
+            self._norm = normalize(self.text)
+            self._words = _WORD.findall(self._norm)
+            at: dict[str, list[int]] = {}
+            for k, w in enumerate(self._words):
+                at.setdefault(w, []).append(k)
+                if w[:1] in "وبل" and len(w) > 3:
+                    at.setdefault(w[1:], []).append(k)
+            self._at = at
+        return self._words, self._at
+
+    def full_holder(self, title: list[str]) -> str | None:
+        """The one person the article names with ``title`` (match-normalized words).
+
+        ``وزير الطاقة`` -> ``سهيل المزروعي`` when the article wrote ``وزير الطاقة
+        سهيل المزروعي``; ``المتحدث الرسمي`` -> the spokesman named once. None when
+        it names no one or two different people with that title.
+        """
+        sw = speaker_words()
+        want = [_strip(w) for w in title if w not in sw.honorifics or len(title) == 1]
+        if not want or not (
+            _in(title[0], sw.offices) or title[0] in sw.descriptors or _in(title[0], sw.titles)
+        ):
+            return None
+        found: set[str] = set()
+        self._index()
+        for chunk in _PUNCT.split(self._norm):
+            if want[0][:3] not in chunk:
+                continue
+            words = _WORD.findall(chunk)
+            for k in range(len(words) - len(want) + 1):
+                if [_strip(w) for w in words[k : k + len(want)]] != want:
+                    continue
+                p = parse_mention(" ".join(words[k : k + MENTION_LOOKAHEAD]))
+                if p.kind == "person" and p.name and len(p.name.split()) >= 2:
+                    found.add(p.name)
+                    if len(found) > 1:
+                        return None
+        return found.pop() if found else None
+
+    def full_institution(self, head: str) -> str | None:
+        """The one institution the article names with ``head`` (``وزاره`` for ``الوزارة``).
+
+        ``وزارة الخدمة المدنية`` for a later ``الوزارة``; None when the article
+        names none or two different ones (``وزارة الصحة``, ``وزارة التعليم``).
+        """
+        found: set[str] = set()
+        forms = {head, "ال" + head}
+        self._index()
+        for chunk in _PUNCT.split(self._norm):  # a name never runs past punctuation
+            if head[:3] not in chunk:
+                continue
+            words = _WORD.findall(chunk)
+            for k, w in enumerate(words):
+                bare = w[1:] if w[:1] in "وبل" and w[1:] in forms else w
+                if w.startswith("لل") and "ال" + w[2:] in forms:
+                    bare = "ال" + w[2:]  # للمؤسسة العامة: المؤسسة العامة
+                if bare not in forms:
+                    continue
+                p = parse_mention(" ".join([bare, *words[k + 1 : k + MAX_NAME]]))
+                if p.kind == "institution" and p.name and len(p.name.split()) >= 2:
+                    found.add(speaker_id(p.name))
+                    if len(found) > 1:
+                        return None
+        return found.pop() if found else None
 
     def add(self, sid: str, kind: str, name: str | None, title: str | None) -> None:
         words = normalize(title or "").split() + (
@@ -413,14 +717,70 @@ class ArticleSpeakers:
         self.add(sid, "actor", p.name, title)
         return title
 
+    def full_first(self, given: str) -> str | None:
+        """The one full name the article writes starting with ``given`` (بدر الشمري)."""
+        words, at = self._index()
+        found: set[str] = set()
+        for k in at.get(given, []):
+            if words[k] != given:
+                continue
+            p = parse_mention(" ".join(words[k : k + MAX_NAME]))
+            name = normalize(p.name or "").split()
+            if p.kind == "person" and len(name) >= 2 and name[0] == given:
+                found.add(" ".join(name))
+        return found.pop() if len(found) == 1 else None
+
+    def named_before(self, surname: str) -> str | None:
+        """The id of someone this article named in full with ``surname`` (``كارتر``)."""
+        w = normalize(surname)
+        for k in reversed(self.known):
+            if k.kind in ("person", "actor") and len(k.name) > 1 and w == k.name[-1]:
+                return k.id
+        full = self.full_name(w, strict=True) if self.text else None
+        if full is None:
+            return None
+        sid = speaker_id(full)
+        self.add(sid, "person", full, None)
+        return sid
+
     def resolve(self, mention: str) -> tuple[str | None, str | None]:
         """``(speaker id, title)`` of an open-text mention in this article."""
+        raw = mention.split()
+        while (
+            len(raw) > 1
+            and (
+                normalize(raw[-1]).startswith("لل")  # روني للصحفيين
+                or any(ch in "\u064b\u064c\u064d" for ch in raw[-1])  # متهكماً
+                or (raw[-1][:1] == "م" and raw[-1].endswith("ا") and len(raw[-1]) >= 5)  # متهكما
+                or (
+                    normalize(raw[-1]) in speaker_words().not_names
+                    and normalize(raw[-1]) not in speaker_words().given  # أحمد علي
+                )
+            )
+        ):
+            raw = raw[:-1]
+        if len(raw) == 1 and lone_name(normalize(raw[0])):
+            mention = raw[0]
         p = parse_mention(mention)
         words = normalize(mention).split()
+        # المولى, المرضى, الدعوى: a word in ى is no family name in ي
+        lone = len(words) == 1 and lone_name(words[0]) and not mention.strip().endswith("ى")
         if p.kind in ("none", "person") and len(words) == 1 and len(words[0]) >= 4:
             p.name, p.kind, p.title = mention.strip(), "surname", None  # named before?
         if p.kind in ("person", "surname") and p.name:
             norm = normalize(p.name).split()
+            if len(norm) == 1 and norm[0] in sw_given():
+                # ويضيف بدر: a first name alone is the article's full name when it has one
+                # (بدر الشمري), so that ids do not pool every بدر of a corpus
+                for k in reversed(self.known):
+                    if k.kind in ("person", "actor") and len(k.name) > 1 and norm[0] == k.name[0]:
+                        return k.id, p.title
+                full = self.full_first(norm[0]) if self.text else None
+                if full is not None:
+                    sid = speaker_id(full)
+                    self.add(sid, "person", full, p.title)
+                    return sid, p.title
+                # else the first name is all the article gives (vox pops): it stays the id
             if len(norm) == 1:  # a surname (or first name) of someone named before
                 for k in reversed(self.known):
                     if k.kind in ("person", "actor") and len(k.name) > 1 and norm[0] == k.name[-1]:
@@ -430,7 +790,7 @@ class ArticleSpeakers:
                     sid = speaker_id(full)
                     self.add(sid, "person", full, p.title)
                     return sid, p.title
-                if p.kind == "surname":
+                if p.kind == "surname" and not (lone and self.lone_ok):
                     return None, None
             sid = speaker_id(p.name)
             self.add(sid, "person", p.name, p.title)
@@ -439,6 +799,11 @@ class ArticleSpeakers:
             for k in reversed(self.known):  # وزير الإسكان introduced by name before
                 if k.kind in ("person", "actor") and all(_strip(w) in k.title for w in words):
                     return k.id, p.title
+            holder = self.full_holder(words) if self.text else None
+            if holder is not None:  # وزير الطاقة سهيل المزروعي, named elsewhere in the article
+                sid = speaker_id(holder)
+                self.add(sid, "person", holder, p.title)
+                return sid, p.title
             sid = speaker_id(p.name)
             self.add(sid, "office", None, p.title)
             return sid, p.title
@@ -446,9 +811,33 @@ class ArticleSpeakers:
             sid = speaker_id(p.name)
             self.add(sid, "institution", p.name, None)
             return sid, None
+        sw = speaker_words()
+        lead = normalize(p.title or "").split()
+        if (
+            p.kind in ("title", "anonymous", "none")
+            and lead
+            and lead[0].startswith("ال")
+            and _in(lead[0], sw.institutions)
+            and (len(lead) == 1 or not _in(lead[1], sw.institutions))
+        ):
+            # وقالت الوزارة: the ministry the article named (وزارة الخدمة المدنية)
+            head = _strip(lead[0])
+            for k in reversed(self.known):
+                if k.kind == "institution" and k.name and _strip(k.name[0]) == head:
+                    return k.id, None
+            inst = self.full_institution(head) if self.text else None
+            if inst is not None:
+                self.add(inst, "institution", inst, None)
+                return inst, None
         content = [_strip(w) for w in words if len(w) > 1]
         if content and p.kind in ("title", "anonymous", "none"):
             for k in reversed(self.known):
                 if all(w in k.title for w in content):
                     return k.id, p.title
+        if p.kind == "title" and self.text and words and words[0] not in sw.anonymous:
+            holder = self.full_holder(words)  # الوزير, المتحدث الرسمي: the one the article named
+            if holder is not None:
+                sid = speaker_id(holder)
+                self.add(sid, "person", holder, p.title)
+                return sid, p.title
         return None, p.title

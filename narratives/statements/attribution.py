@@ -29,9 +29,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from narratives.normalize import normalize
 from narratives.statements._lexicon import Cue, Lexicon
 from narratives.statements._nlp import Feat
-from narratives.statements._speakers import ArticleSpeakers, speaker_words
+from narratives.statements._speakers import (
+    ArticleSpeakers,
+    SpeakerWords,
+    lone_name,
+    parse_mention,
+    speaker_words,
+)
 from narratives.statements.entities import Match
 from narratives.statements.segment import Segment
 
@@ -78,15 +85,15 @@ class Resolver:
         return None
 
     def _named(self, word: str) -> str | None:
-        """The person a name starting with ``word`` names ("" = someone unlisted), else None."""
+        """ "" when ``word`` starts a person's name (the title is that person's), else None."""
         ids = {
             e.id
             for key in self.lex.first_token.get(word, ())
             for e in self.lex.phrases[key]
             if e.kind == "name" and e.type == "person"
         }
-        if len(ids) == 1:
-            return ids.pop()
+        # a first name alone tells no one (الوزير عادل الطريفي is not عادل الجبير): the name
+        # match that follows, if any, names the person
         if ids or word in speaker_words().given:
             return ""
         return None
@@ -154,6 +161,8 @@ def attribute(
     """Speaker, cue and quote type of one segment; updates ``state``."""
     at = {m.i: m for m in matches}
     out = Attribution()
+    after_verb = False  # the explicit speaker was found right after the verb
+    before_verb = False  # ... or is the phrase right before it
     if not state.speakers.text:
         state.speakers.text = raw
     cue_k = _find_cue(seg, feats, in_speech, at, lex)
@@ -178,7 +187,12 @@ def attribute(
             else:
                 carried = True
         else:
+            after = _past_addressee(after, seg, feats, lex)
             explicit = _subject(after, seg, feats, raw, starts, ends, at, lex)
+            after_verb = explicit is not None
+            if explicit is not None and explicit[0] is None:
+                # قالت صحيفة "هآرتس": the institution's name in quotation marks
+                explicit = None, _quoted_name(after, seg, feats) or explicit[1]
             if explicit is None:
                 explicit = _preverbal(cue_k, seg, feats, raw, at)
             if (
@@ -187,18 +201,38 @@ def attribute(
                 and feats[after].kind == "q"
                 and feats[after + 1].kind == "w"
                 and cue.feminine | (not cue.transitive)
+                # the marks close round a name; «الأمم المتحدة ليس بوسعها ...» opens a quotation
+                and any(f.kind == "q" for f in feats[after + 2 : min(seg.j, after + 6)])
             ):
                 after += 1  # وأكدت "شريفة عابد" أنها ...: a name in quotation marks
             if explicit is None and _agrees_with_noun(cue, after, seg, feats):
                 explicit = None, _noun_phrase(after, seg, feats, raw, starts, ends, lex.title_heads)
+                explicit = None, _quoted_name(after, seg, feats) or explicit[1]
+                after_verb = True
             if explicit is None:
                 explicit = _preverbal_phrase(cue_k, seg, feats, raw, starts, ends)
-            if explicit is None and feats[seg.i].norm in ("وكان", "كان") and cue_k - seg.i <= 4:
+                before_verb = explicit is not None
+            qad = cue_k - 1 > seg.i and feats[cue_k - 1].norm == "قد"
+            if (
+                explicit is None
+                and feats[seg.i].norm in ("وكان", "كان")
+                and cue_k - seg.i <= (MENTION_WORDS + 2 if qad else 4)
+            ):
                 # وكان تشافيز أكد: a subject before the verb, named or not, not the last speaker
+                last = cue_k - 1 - (1 if feats[cue_k - 1].norm == "قد" else 0)  # وكان X قد أكد
                 explicit = (
                     None,
-                    (raw[starts[seg.i + 1] : ends[cue_k - 1]] if cue_k > seg.i + 1 else None),
+                    (raw[starts[seg.i + 1] : ends[last]] if last > seg.i else None),
                 )
+                after_verb = True  # the subject's own slot: a lone surname names someone
+            if (
+                explicit is None
+                and after < seg.j
+                and feats[after].kind == "w"
+                and feats[after].norm in speaker_words().anonymous
+            ):
+                # كشف تقرير دولي، عن ...: an unnamed source of its own, not the last speaker
+                explicit = None, _noun_phrase(after, seg, feats, raw, starts, ends, lex.title_heads)
             if explicit is None:
                 carried = True
             _nested(cue_k, seg, feats, at, out)
@@ -224,7 +258,19 @@ def attribute(
         speaker, mention = explicit
         title = None
         if speaker is None and mention and out.country is None and not headline:
-            speaker, title = state.speakers.resolve(mention)  # (موسكو وواشنطن: ... is no one)
+            # a lone unlisted word names someone only as the subject right after the verb
+            state.speakers.lone_ok = after_verb
+            parsed = parse_mention(mention) if before_verb else None
+            if (
+                parsed is not None
+                and parsed.kind == "person"
+                and parsed.name
+                and not normalize(mention).endswith(normalize(parsed.name))
+            ):
+                speaker, title = None, None  # حسنا فعل وزير التعليم حينما نفى: no name
+            else:
+                speaker, title = state.speakers.resolve(mention)  # (موسكو وواشنطن: no one)
+            state.speakers.lone_ok = False
         elif speaker is not None and mention and speaker in lex.actors:
             title = state.speakers.add_actor(speaker, mention)
         if out.reported_by is not None:  # nested: the outer speaker is explicit
@@ -281,6 +327,15 @@ def _open_topic(
     """
     sw = speaker_words()
     first = seg.i + (2 if feats[seg.i].norm in ("بعد", "ثم") else 1)  # بعد ذلك ألقى الشيخ ...
+    if "connective" in feats[seg.i].roles:
+        first = seg.i + 2  # كما عبر العفالق عن سروره
+    lead = seg.i
+    while lead < min(seg.j, seg.i + 3) and (
+        feats[lead].norm in sw.not_names or feats[lead].norm in ("وقد", "وامس", "واليوم")
+    ):
+        lead += 1  # وأمس الثلاثاء رفعت مؤسسة ستاندرد آند بورز ...: the verb comes later
+    if lead > seg.i:
+        first = max(first, lead + 1)
     for p in range(first, min(seg.j, first + 2)):
         f = feats[p]
         if f.kind != "w":
@@ -293,9 +348,56 @@ def _open_topic(
             mention = _noun_phrase(p, seg, feats, raw, starts, ends, lex.title_heads)
             sid, _ = state.speakers.resolve(mention)
             return None if sid is None else (sid, mention)
+        if f.norm in sw.institutions:
+            # خفض بنك الاحتياط النيوزيلندي سعر الفائدة ... وأشار إلى أنه
+            mention = _quoted_name(p, seg, feats) or _noun_phrase(
+                p, seg, feats, raw, starts, ends, lex.title_heads
+            )
+            if parse_mention(mention).kind != "institution":
+                return None
+            sid, _ = state.speakers.resolve(mention)
+            return None if sid is None else (sid, mention)
+        if f.plain and ((f.norm.startswith("ال") and len(f.norm) >= 6) or lone_name(f.norm)):
+            # كما عبر العفالق عن سروره, وصنف كارتر إيران: the surname of someone the article
+            # named in full (a lone word naming no one else is no topic)
+            sid = state.speakers.named_before(f.text)
+            if sid is not None:
+                return sid, f.text
+        if (
+            f.plain
+            and not f.norm.startswith("ال")
+            and p + 1 < seg.j
+            # a family name (العتيبي) or a listed given name must be near: checked cheaply first
+            and any(
+                g.norm in sw.given or (g.norm.startswith("ال") and g.norm.endswith("ي"))
+                for g in feats[p + 1 : min(seg.j, p + 4)]
+            )
+        ):
+            # واتفقت معه نايفة العتيبي: an unlisted name of two words or more
+            mention = _noun_phrase(p, seg, feats, raw, starts, ends, lex.title_heads)
+            parsed = parse_mention(mention)
+            name = normalize(parsed.name or "").split()
+            # a family name (العتيبي) or a listed given name makes it a name, not any two words
+            family = len(name) >= 2 and (
+                (name[-1].startswith("ال") and name[-1].endswith("ي") and len(name[-1]) >= 5)
+                or any(w in sw.given for w in name)
+            )
+            if (
+                parsed.kind == "person"
+                and family
+                and parsed.name
+                and mention.startswith(parsed.name)
+            ):
+                sid, _ = state.speakers.resolve(mention)
+                return None if sid is None else (sid, mention)
     return None
 
 
+# words after which a title's description does not go on to its holder's name
+_DESCRIPTION_ENDS = frozenset(
+    {"بحضور", "بمشاركه", "بسبب", "بشان", "بين", "بدوره", "بدورها", "خلال", "امام", "لدي"}
+)
+_PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "حول", "بعد", "قبل", "خلال", "عبر"})
 _COURTESY = frozenset({"صاحب", "سمو", "معالي", "فضيله", "سعاده"})  # صاحب السمو الملكي الأمير ...
 
 
@@ -323,25 +425,80 @@ def _agrees_with_noun(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool
     if name:
         return True
     # وأكد المحارب أن ...: a short noun phrase, then the reported content
-    for q in range(k + 1, min(seg.j, k + 4)):
+    # (أكد المواطن مكي عبدالمحسن اللعاب، أن ...: a comma may come before it)
+    for q in range(k + 1, min(seg.j, k + 6)):
         g = feats[q]
         if "complementizer" in g.roles:
             return True
+        if g.kind == "c" and q + 1 < seg.j and "complementizer" in feats[q + 1].roles:
+            continue
         if g.kind != "w" or g.roles or g.cue is not None:
             return False
     return False
+
+
+def _past_addressee(k: int, seg: Segment, feats: list[Feat], lex: Lexicon) -> int:
+    """The token after an addressee or outlet put before the subject.
+
+    ``قال لـ"الاقتصادية" عقيل الجاسم``, ``أبلغ "الاقتصادية" الدكتور إبراهيم
+    العساف``, ``صرح للصحيفة المتحدث الرسمي``: the subject follows them.
+    """
+    q = k
+    if q < seg.j and feats[q].text.replace("\u0640", "") in ("ل", "ول"):
+        q += 1
+    if q < seg.j and feats[q].kind == "q":
+        close = next((r for r in range(q + 1, min(seg.j, q + 5)) if feats[r].kind == "q"), None)
+        if close is None or any(f.kind != "w" for f in feats[q + 1 : close]):
+            return k
+        q = close + 1
+    elif q == k and q < seg.j and feats[q].norm.startswith("لل") and len(feats[q].norm) > 4:
+        q += 1  # للصحيفة, للصحفيين
+    if q == k or q >= seg.j or feats[q].kind != "w":
+        return k
+    sw = speaker_words()
+    w = feats[q].norm
+    starts_subject = (
+        w in sw.honorifics
+        or w in sw.offices
+        or w in sw.descriptors
+        or w in lex.title_heads
+        or (w in sw.given and not feats[q].text.endswith("ى"))
+        or (w in sw.institutions and w not in sw.anonymous)
+    )
+    return q if starts_subject else k
+
+
+def _quoted_name(k: int, seg: Segment, feats: list[Feat]) -> str | None:
+    """``شركة "مجموعة محمد المعجل"``, ``صحيفة «أ س»``: an institution named in quotation marks."""
+    if (
+        k + 2 >= seg.j
+        or feats[k + 1].kind != "q"
+        or feats[k].norm not in speaker_words().institutions
+    ):
+        return None
+    words: list[str] = []
+    for f in feats[k + 2 : min(seg.j, k + 8)]:
+        if f.kind == "q":
+            return " ".join([feats[k].text, *words]) if words else None
+        if f.kind != "w":
+            return None
+        words.append(f.text)
+    return None
 
 
 def _preverbal_phrase(
     k: int, seg: Segment, feats: list[Feat], raw: str, starts: list[int], ends: list[int]
 ) -> tuple[None, str] | None:
     """An unlisted speaker before the verb: ``مؤلف المسرحية بكر نايف قال: ...``."""
-    if k == seg.i or k - seg.i > SUBJECT_WORDS + 2:
+    first = seg.i
+    if k - 1 > first and feats[k - 1].norm == "قد":
+        k -= 1  # رائد الخضر قد أوضح
+    if k <= first or k - first > SUBJECT_WORDS + 2:
         return None
-    for f in feats[seg.i : k]:
+    for f in feats[first:k]:
         if f.kind != "w" or f.roles or f.cue is not None:
             return None
-    return None, raw[starts[seg.i] : ends[k - 1]]
+    return None, raw[starts[first] : ends[k - 1]]
 
 
 def _noun_phrase(
@@ -374,9 +531,49 @@ def _noun_phrase(
             and not honorific
             and not f.norm.startswith(("ال", "باسم", "لل"))
         ):
+            # المتحدث الرسمي لشرطة الرياض العقيد فواز الميمان: a name further on is the
+            # holder's; without one the phrase ends here (الوزير لوكالة الأنباء)
+            named = _name_ahead(stop, k, seg, feats)
+            if named is not None:
+                tail = _noun_phrase(named, seg, feats, raw, starts, ends, title_heads)
+                return raw[starts[k] : starts[named] + len(tail)]
             break  # الشرطة الاتحادية | إحباط ...
         stop += 1
     return raw[starts[k] : ends[max(k, stop - 1)]]
+
+
+def _titled(w: str, sw: SpeakerWords) -> bool:
+    """``w`` (or it without ال) is a title word or an institution's head."""
+    bare = w[2:] if w.startswith("ال") else w
+    return any(x in words for x in (w, bare) for words in (sw.titles, sw.institutions, sw.offices))
+
+
+def _name_ahead(q: int, k: int, seg: Segment, feats: list[Feat]) -> int | None:
+    """Where an honorific or a given name starts within the description begun at ``k``."""
+    sw = speaker_words()
+    head = feats[k].norm
+    if not (
+        head in sw.offices or head in sw.descriptors or head in sw.honorifics or _titled(head, sw)
+    ):
+        return None  # أعلنت الإمارات تحرير أسعار الوقود بحضور وزير ...: no description
+    for r in range(q, min(seg.j, k + MENTION_WORDS)):
+        f = feats[r]
+        w = f.norm
+        if w in _DESCRIPTION_ENDS or (w[:1] == "ب" and w[1:] in sw.not_names):
+            return None  # بحضور: the description has ended (not بمنطقة, بوزارة)
+        if f.kind == "q":
+            continue  # الهيئة الوطنية لمكافحة الفساد "نزاهة" عبدالرحمن العجلان
+        if f.kind == "c" and r + 1 < seg.j:
+            # المتحدث الرسمي لمديرية الدفاع المدني بمنطقة جازان، الرائد يحيى القحطاني
+            g = feats[r + 1]
+            if g.norm in sw.honorifics or (g.norm in sw.given and not g.text.endswith("ى")):
+                return r + 1
+            return None
+        if f.kind != "w" or f.roles & {"complementizer", "stop"} or f.cue is not None:
+            return None
+        if f.norm in sw.honorifics or (f.norm in sw.given and not f.text.endswith("ى")):
+            return r
+    return None
 
 
 def _abbreviation_dot(k: int, first: int, feats: list[Feat], honorifics: frozenset[str]) -> bool:
@@ -410,6 +607,8 @@ def _find_cue(
             continue
         cue = f.cue
         after_relative = k > seg.i and "relative" in feats[k - 1].roles  # التي أعلن عنها
+        # في كشف أسماء التجار: a verbal noun after a preposition
+        after_relative = after_relative or (k > seg.i and feats[k - 1].norm in _PREPOSITIONS)
         if cue is not None and cue.slot == "after_an" and not _source_follows(k, seg, feats):
             cue = None  # ونقل المصاب إلى المستشفى: "moved", not "relayed from"
         if (
@@ -440,7 +639,7 @@ def _source_follows(k: int, seg: Segment, feats: list[Feat]) -> bool:
 
 
 def _complement_follows(k: int, seg: Segment, feats: list[Feat]) -> bool:
-    for f in feats[k + 1 : min(seg.j, k + 9)]:
+    for f in feats[k + 1 : min(seg.j, k + 13)]:
         if f.kind in ("q", ":") or "complementizer" in f.roles:
             return True
     return False
@@ -480,6 +679,7 @@ def _subject(
         feats[k].norm in lex.title_heads
         or feats[k].norm in sw.honorifics  # أكد معالي الفريق الركن الشيخ راشد ...
         or feats[k].norm in sw.offices
+        or feats[k].norm in sw.descriptors  # أكد المواطن مكي عبدالمحسن اللعاب
     )
     if k < seg.j and (chain or head):
         stop = k
@@ -499,6 +699,8 @@ def _subject(
                 for i in range(k, stop)
                 if i in at
                 and at[i].is_person_name
+                # المبعوث الخاص لهولاند: a genitive with ل/ب names someone else
+                and not any(ch in "لب" for ch in raw[starts[i] : at[i].start])
                 # مستشار خامنئي: a genitive after a title names someone else
                 and not (
                     i > k

@@ -294,7 +294,9 @@ def _article(
         state.prev = None
         matches = match_phrases(starts, ends, feats, lex)
         for m in matches:
-            resolver.note(m, feats[m.j].norm if m.j < len(feats) else "")
+            # علي the name, not على "on" (alike once ى is normalized)
+            nxt = feats[m.j] if m.j < len(feats) else None
+            resolver.note(m, nxt.norm if nxt is not None and not nxt.text.endswith("ى") else "")
         starts_at = {m.i for m in matches if m.is_actor}
         in_speech = speech_mask(feats, quote_spans(starts, ends, feats))
         segs = split_paragraph(
