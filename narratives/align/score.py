@@ -484,6 +484,8 @@ def figures_agree(a: Collection[str], b: Collection[str], *, tolerance: float = 
     >>> figures_agree({"4.9"}, {"5"}), figures_agree({"9302"}, {"9301.66"})
     (True, True)
     """
+    if not set(a).isdisjoint(b):
+        return True  # the same figure written the same way, even one we cannot read
     fb = [_as_float(y) for y in b]
     return any(_same_figure(_as_float(x), y, tolerance) for x in a for y in fb)
 
@@ -507,7 +509,11 @@ def number_overlap(
         if not x or not y:
             continue
         fy = [_as_float(v) for v in y]
-        shared = sum(any(_same_figure(_as_float(u), v, tolerance) for v in fy) for u in x)
+        # a figure written the same way on both sides is shared, even one we cannot
+        # read as a number ("0,0,0")
+        shared = sum(
+            u in y or any(_same_figure(_as_float(u), v, tolerance) for v in fy) for u in x
+        )
         shared = min(shared, len(y))
         out[k] = 100.0 * shared / (len(x) + len(y) - shared)
     return out
