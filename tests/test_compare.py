@@ -384,11 +384,17 @@ def test_omission_rates_say_when_outlets_share_no_story(tables) -> None:
 
 def test_omission_rates_trace_their_claims(statements, gold_claims, one_story) -> None:
     om = omissions(statements, gold_claims, one_story)
-    rates = omission_rates(om, gold_claims, one_story, min_stories=1)
+    # every row counted: RT Arabic's Minsk omission is traced
+    rates = omission_rates(om, gold_claims, one_story, min_stories=1, sure_only=False)
     row = rates.filter((pl.col("outlet") == RT) & (pl.col("other") == SANA))
     assert MINSK in row["claim_ids"][0].to_list()
     assert row["n_omitted"][0] == len(row["claim_ids"][0])
     assert row["n_stories"][0] == 1
+    # by default the near miss (RT's closest statement scores 31) is set aside, not counted
+    sure = omission_rates(om, gold_claims, one_story, min_stories=1)
+    row = sure.filter((pl.col("outlet") == RT) & (pl.col("other") == SANA))
+    assert MINSK not in row["claim_ids"][0].to_list() and row["n_not_sure"][0] >= 1
+    assert row["n_omitted"][0] == len(row["claim_ids"][0])
     assert (rates["ci_low"] <= rates["rate"]).all() and (rates["rate"] <= rates["ci_high"]).all()
     few = omission_rates(om, gold_claims, one_story)
     assert few["rate"].is_null().all()

@@ -275,8 +275,6 @@ def _pipeline_table_kind(path: Path) -> str | None:
     return None
 
 
-
-
 def _fix_types(frame: pl.DataFrame, schema: Mapping[str, Any]) -> pl.DataFrame:
     """Types NDJSON cannot carry: dates written as text, integers read as another width."""
     fixes = []

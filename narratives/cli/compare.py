@@ -121,7 +121,8 @@ def command(
       copies                                     republished copies: what each hop changed
       reliability                                per level: what was found, how sure
       coverage, article_coverage                 claim x outlet / article status
-      omissions, omission_rates                  what each outlet left out (with CIs)
+      omissions, omission_rates                  what each outlet left out, sure or not
+                                                 (rates over sure rows, with CIs)
       emphasis, emphasis_claims, emphasis_outlets  headline, lede, position, share
       reporting_verbs                            verbs per outlet and speaker
       labels                                     names chosen for the same referent
