@@ -110,6 +110,7 @@ def omission_figures(
     """Rows whose claim the gold knows, and how many of them are false."""
     om = tables["omissions"]
     known = false = 0
+    sure_known = sure_false = 0
     examples = []
     rows = om.select(
         "outlet",
@@ -117,6 +118,7 @@ def omission_figures(
         "statement_ids",
         *(["evidence_article_ids"] if "evidence_article_ids" in om.columns else []),
         *(["story_id"] if "story_id" in om.columns else []),
+        *(["certainty"] if "certainty" in om.columns else []),
     ).iter_rows(named=True)
     named = []
     for row in rows:
@@ -131,14 +133,17 @@ def omission_figures(
         }
         wrong = bool(carried & evidence) if evidence else bool(carried)
         false += wrong
-        named.append((gold_claim, row["outlet"], row.get("story_id"), wrong))
+        sure = row.get("certainty") != "not sure"
+        sure_known += sure
+        sure_false += wrong and sure
+        named.append((gold_claim, row["outlet"], row.get("story_id"), wrong, sure))
         # a statement holding two gold claims (one sentence, two facts) omits both:
         # credit each (the row counts once, as false or not, on its main claim above)
         for other in votes:
             if other != gold_claim:
                 held = {a for a, o in carriers.get(other, set()) if o == row["outlet"]}
                 also_wrong = bool(held & evidence) if evidence else bool(held)
-                named.append((other, row["outlet"], row.get("story_id"), also_wrong))
+                named.append((other, row["outlet"], row.get("story_id"), also_wrong, sure))
         if wrong and len(examples) < 5:
             examples.append(f"{row['outlet']} 'omits' {gold_claim} ({row.get('story_id')})")
     return {
@@ -147,6 +152,9 @@ def omission_figures(
         "false_omissions": false,
         "false_share": round(false / known, 3) if known else 0.0,
         "false_examples": examples,
+        # rows the toolkit calls "sure" (certainty column), and the false ones among them
+        "sure_rows_gold_knows": sure_known,
+        "sure_false_omissions": sure_false,
         "named": named,
     }
 
@@ -217,11 +225,14 @@ def same_event(tables: dict[str, pl.DataFrame], gold_path: Path) -> dict[str, An
             carriers.setdefault(claim["id"], set()).add((m["doc"], docs[m["doc"]]["outlet"]))
     om = omission_figures(tables, claims_of, carriers)
     truth = true_omissions(gold_path)
-    found = {(c, o) for c, o, _, wrong in om.pop("named") if not wrong}
+    named = om.pop("named")
+    found = {(c, o) for c, o, _, wrong, _ in named if not wrong}
+    found_sure = {(c, o) for c, o, _, wrong, sure in named if not wrong and sure}
     hits = [(c, o) for c, o in truth.select("claim_id", "outlet").iter_rows() if (c, o) in found]
     out.update(om)
     out["true_omissions"] = truth.height
     out["true_omissions_found"] = len(hits)
+    out["true_omissions_found_sure"] = sum(1 for h in hits if h in found_sure)
     out["true_omissions_missed"] = [
         f"{o} / {c}"
         for c, o in truth.select("claim_id", "outlet").iter_rows()

@@ -362,6 +362,10 @@ OMISSIONS = pl.Schema(
             # in the story, or the reverse (the larger; 0-1): a long sentence holding the claim
             "containment": pl.Float64,
             "figure_match": pl.Boolean,  # one of its statements there gives a figure of the claim
+            # story rule: "sure" | "not sure" that the outlet left the claim out (near miss,
+            # claim words spread over its text, short claim, little text); null otherwise
+            "certainty": pl.String,
+            "why": pl.String,  # plain reason for "not sure", null when sure
         }
     )
 )
@@ -384,6 +388,9 @@ OMISSION_RATES = pl.Schema(
             "claim_ids": pl.List(pl.String),  # the omitted claims
             # story rule: stories both outlets covered (the units resampled); null otherwise
             "n_stories": pl.Int64,
+            # story rule: A's 'not sure' omission rows of B's claims, set aside (neither
+            # omitted nor carried in the rate); null otherwise
+            "n_not_sure": pl.Int64,
             # plain-language caveat, e.g. "only 2 shared stories (fewer than 5): too few for
             # a rate" (rate and interval are then null); null when the rate stands
             "note": pl.String,

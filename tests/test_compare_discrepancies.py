@@ -138,3 +138,55 @@ def test_rows_say_what_differs_most_certain_first() -> None:
     assert out["confidence"].is_sorted(descending=True)
     assert all("figures differ" in w for w in out["what"])
     assert set(out["certainty"]) <= {"medium", "low"}
+
+
+def test_an_added_clause_or_the_other_month_name_does_not_hide_a_figure() -> None:
+    # 2015-07-23:1013 / :1048 (aleqtisadiya / alriyadh): the Syrian Observatory's toll; one
+    # side adds a clause («بالإضافة إلى مقتل مقاتل إسلامي»): more said, not other words
+    out = _pair(
+        "وقال المرصد في بيان اليوم الخميس إن 173 مدنيا قتلوا وأصيب العشرات بالإضافة إلى "
+        "مقتل مقاتل إسلامي أيضا جراء هذه الغارات خلال هذه الفترة .",
+        "وقال المرصد في بيان اليوم الخميس إن 170 مدنيا قتلوا وأصيب العشرات أيضا جراء هذه "
+        "الغارات خلال هذه الفترة،",
+    )
+    assert [(r[0], r[1]) for r in out.select("value_a", "value_b").rows()] == [
+        (["173 مدنيا"], ["170 مدنيا"])
+    ]
+    # Brent (aljazirah / okaz, 2015-07-22): «سبتمبر (أيلول)» names one month twice
+    out = _pair(
+        "وقفز سعر برنت في عقود سبتمبر 39 سنتا إلى 57.04 دولار للبرميل بعدما انخفض 45 سنتا",
+        "وقفز سعر برنت في عقود سبتمبر (أيلول) 75 سنتا إلى 57.38 دولار للبرميل بعدما انخفض 45 سنتا",
+    )
+    assert out.height == 2
+    assert not any("months differ" in w for w in out["what"])
+
+
+def test_two_items_with_every_figure_far_apart_are_no_discrepancy() -> None:
+    # alyaum / aljazirah, 2015-07-22: loans of two different funds in one long report
+    out = _pair(
+        "في حين بلغ رصيد القروض القائمة بنهاية 2014م نحو 36.9 مليار ريال بارتفاع بنسبة 46.8% "
+        "مقارنة بالعام 2013م.",
+        "وذلك في الوقت الذي بلغ فيه رصيد القروض القائمة بنهاية 2014م نحو 8.6 مليار ريال "
+        "بارتفاع مقداره 2 % مقارنة بالعام 2013م.",
+    )
+    assert out.height == 0
+
+
+def test_the_same_digits_spaced_otherwise_are_one_figure() -> None:
+    # 2015-07-22 aawsat / alriyadh: Beyonce's song «7/11» written 711 and «7 11»
+    out = _pair(
+        "وحصلت على جوائز عن أغنية باد بلود لسويفت و711 لبيونسيه في الحفل",
+        "وحصلت على جوائز عن أغنية باد بلود لسويفت و 7 11 لبيونسيه في الحفل",
+    )
+    assert out.height == 0
+
+
+def test_a_round_figure_after_more_than_is_no_discrepancy() -> None:
+    # 2015-07-22 alwatan / alyaum: Saudi clinics for Syrian refugees
+    out = _pair(
+        "واصلت العيادات التخصصية السعودية تقديم الخدمات الطبية للأشقاء اللاجئين السوريين "
+        "مقدمة خدماتها لأكثر من 1300 حالة، وذلك استكمالا لعملها في المحور الطبي",
+        "واصلت العيادات التخصصية السعودية تقديم الخدمات الطبية للاشقاء اللاجئين السوريين "
+        "مقدمة خدماتها لأكثر من 1343 حالة، استكمالاً لعملها في المحور الطبي",
+    )
+    assert out.height == 0

@@ -68,6 +68,15 @@ def test_al_ittihad_repeated_claims_count_twice(seeds) -> None:
     assert rows.filter(pl.col("repetitions") > 1).height == 6
 
 
+def test_statements_naming_the_same_people_are_no_repetition(seeds) -> None:
+    # SANA: "I told Kerry in Paris ..." and "Lavrov refuted Kerry's statements in Paris"
+    # share جون كيري, باريس, الأمريكي: who and where, not what is said
+    rows = _rows(seeds, SANA)
+    for words in ("ونقل موقع روسيا اليوم عن لافروف", "ودحض وزير الخارجية الروسي تصريحات"):
+        row = rows.filter(pl.col("text").str.starts_with(words))
+        assert row["repetitions"].to_list() == [1], words
+
+
 def test_repetitions_need_shared_content_not_shared_frame() -> None:
     st = pl.DataFrame(
         {
@@ -125,3 +134,20 @@ def test_headlines_per_story_side_by_side(seeds) -> None:
     assert "تعاوننا" in by_article[RT]["own_words"]
     emph_claims = emphasis_claims(em, cl)
     assert emph_claims.height == cl.height
+
+
+def test_template_sentences_with_other_figures_are_no_repetition() -> None:
+    # SaudiNewsNet 2015-07-22:38 (aawsat): SAMA's report, one sentence per lending fund
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:3", "a:6"],
+            "article_id": ["a", "a"],
+            "text": [
+                "وكشف التقرير أن إجمالي المنصرف الفعلي من قروض هذه المؤسسات بلغ نحو 58.1 مليار "
+                "ريال بارتفاع بنسبة 2.7 في المائة مقارنة بعام 2013",
+                "مشيرا إلى أن إجمالي المنصرف الفعلي من القروض التي قدمها صندوق التنمية الصناعية "
+                "بلغ نحو 5.7 مليار ريال بارتفاع بنسبة 11.2 في المائة مقارنة بعام 2013",
+            ],
+        }
+    )
+    assert repetitions(st)["repetitions"].to_list() == [1, 1]

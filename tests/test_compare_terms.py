@@ -54,3 +54,18 @@ def test_default_scope_is_shared_claims() -> None:
         st, claims=claims, min_count=1, top_n=20, min_z=0, scope="all"
     )
     assert {i for ids in everything["statement_ids"].to_list() if ids for i in ids} > ids
+
+
+def test_quantifiers_are_no_distinguishing_terms() -> None:
+    # SaudiNewsNet 2015-07-22/23: aawsat's «جميع» (z -3.6) and sabq's «بحق» (4.5) were rows
+    st = pl.DataFrame(
+        [
+            (f"{o}{k}:1", f"{o}{k}", o, f"{w} الموظفين تبادلوا التهاني بحق {k}")
+            for k in range(6)
+            for o, w in (("a", "جميع"), ("b", "كافة"))
+        ],
+        schema=["statement_id", "article_id", "outlet", "text"],
+        orient="row",
+    ).with_columns(outlet=pl.col("outlet").replace({"a": "aawsat", "b": "sabq"}))
+    terms = distinguishing_terms(st, min_count=1, top_n=20, min_z=0, scope="all")
+    assert not set(terms["term"]) & {"جميع", "كافة", "بحق"}

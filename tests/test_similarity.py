@@ -233,3 +233,74 @@ def test_cli_scores_two_texts_and_a_csv_of_pairs(tmp_path):
     table = pl.read_csv(out)
     assert table["id"].to_list() == ["x", "y"] and table["relation"][0] == "verbatim"
     assert runner.invoke(main, ["similarity", "only-one"]).exit_code != 0
+
+
+# pairs read on SaudiNewsNet 2015-07-22 that an earlier scorer called `contradicts`: two
+# outlets saying the same thing (docs/accuracy.md)
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the negation typed joined to its verb
+        (
+            "وقال: التعاون الشباب الخليج الفتح الفيصلي الاتحاد لايوجد عليها شكاوى"
+            " وبامكانها التسجيل",
+            "وأبان البرقان أن الأندية التي لا توجد عليها شكاوى وبإمكانها التسجيل مباشرة هي: "
+            "التعاون والشباب والخليج والفتح والفيصلي والاتحاد",
+        ),
+        # both sides negate, in another word order
+        (
+            "واعتقد ان فرض الاحترام سواء في الحياة السياسية او العادية امر ليس سيئا",
+            "وأعتقد أن فرض الاحترام، سواء في الحياة السياسية أو العادية، ليس أمرا سيئا",
+        ),
+        # "confirmed the report is untrue" / "denied the report"
+        (
+            "الدخيل: لا صحة لما يتداول عن تأجيل الدراسة",
+            "د. الدخيل مغرداً: لا تأجيل للدراسة",
+        ),
+        # decimals typed right to left
+        (
+            "وزادت الفضة 1.2 في المائة إلى 14.80 دولار للأوقية وكانت أقل المعادن النفيسة تضررا",
+            "وزادت الفضة 2.\u200f1 في المائة إلى 80.\u200f14 دولار للأوقية وكانت أقل"
+            " المعادن النفيسة تضررا",
+        ),
+        # a place one outlet leaves out
+        (
+            "استقبل خادم الحرمين الشريفين الملك سلمان بن عبد العزيز، في قصر السلام بجدة اليوم "
+            "(الأربعاء)، وزير الدفاع الاميركي اشتون كارتر والوفد المرافق له",
+            "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في قصر السلام اليوم وزير "
+            "الدفاع الأمريكي اشتون كارتر والوفد المرافق له",
+        ),
+        # list items numbered differently
+        (
+            "3- في حال وجود خبرة في طبيعة العمل فيلزم إثباتها حسب المتبع نظاما.",
+            "4- في حال وجود خبرة في طبيعة العمل فيلزم إثباتها حسب المتبع نظاما.",
+        ),
+    ],
+)
+def test_real_rewrites_of_one_claim_do_not_contradict(a, b):
+    row = similarity(a, b).row(0, named=True)
+    assert row["relation"] != "contradicts", row
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a short negated sentence beside a longer claim: noted, neither agreeing nor contradicting
+        (
+            "لكن لم نفقد الثقة بالله",
+            'وقال "قد نفقد الثقة في الأسواق المالية وفي بورصة طوكيو إذا لم تكن هناك حوكمة شركات'
+            ' حقيقية".',
+        ),
+        ("سعادة بلا إنجاز!", "مبينا أنه سعيد بهذا الإنجاز"),
+    ],
+)
+def test_weak_polarity_evidence_is_neither_agreement_nor_contradiction(a, b):
+    row = similarity(a, b).row(0, named=True)
+    assert row["relation"] not in CLOSE | {"contradicts"}, row
+
+
+def test_a_real_negation_still_contradicts():
+    # a dev-set pair (real SaudiNewsNet sentence, negated)
+    a = "روسيا لا تشارك في التحالف الدولي ضد تنظيم داعش في سوريا"
+    b = "روسيا تشارك في التحالف الدولي ضد تنظيم داعش في سوريا"
+    assert similarity(a, b)["relation"].to_list() == ["contradicts"]

@@ -507,6 +507,33 @@ def test_reporting_verbs_never_cut_a_distancing_verb_and_say_what_was_cut() -> N
     assert "shown: 4 of" in text  # the subtitle says what was cut
 
 
+def test_reporting_verbs_cap_the_speakers_kept_for_a_denial_and_keep_distancing_first() -> None:
+    rows = reporting_verbs()
+    denied = S.conform(
+        pl.DataFrame(
+            {
+                "outlet": ["sana"] * 20,
+                "speaker": [f"denier{i:02d}" for i in range(20)],
+                "cue": ["نفى"] * 20,
+                "cue_class": ["denial"] * 20,
+                "n": [5] * 20,  # each denies more often than kerry doubts
+                "share": [1.0] * 20,
+                "statement_ids": [[ST[0][0]]] * 20,
+            }
+        ),
+        S.REPORTING_VERBS,
+    )
+    many = pl.concat([rows, denied])
+    chart = viz.reporting_verbs(many, top_speakers=1, max_marked=3)
+    data = next(iter(chart.to_dict()["datasets"].values()))
+    speakers = {r["speaker"] for r in data}
+    assert "kerry" in speakers  # a distancing verb ranks before any denial
+    assert len(speakers - {"kerry"}) <= 3
+    assert "speakers with fewer (see the table)" in spec_text(chart)
+    uncapped = viz.reporting_verbs(many, top_speakers=1)
+    assert len({r["speaker"] for r in next(iter(uncapped.to_dict()["datasets"].values()))}) > 20
+
+
 def test_omission_bars_draw_an_interval_for_every_rate_and_mark_small_samples() -> None:
     one = omission_rates().with_columns(
         pl.lit(1, pl.Int64).alias("n_claims"), pl.lit(1, pl.Int64).alias("n_omitted"),

@@ -87,7 +87,8 @@ def similarity(
         ``text_b``, ``score`` (0-100), ``relation`` (``verbatim`` |
         ``near_verbatim`` | ``paraphrase`` | ``contradicts`` | ``related``),
         the component scores of :data:`narratives.align.COMPONENTS` and
-        ``conflict`` (``polarity`` | ``roles`` | ``figures`` | ``action``, null if none).
+        ``conflict`` (``polarity`` | ``roles`` | ``figures`` | ``action``, null if none;
+        ``note:polarity`` when the evidence is too weak to call: the pair is ``related``).
 
     Examples
     --------

@@ -206,6 +206,18 @@ def match_tokens(
         normalized = [normalize(t) for t in texts]
     tokenized = [_TOKEN.findall(t) for t in normalized]
     distinct: set[str] = set().union(*tokenized)
+    # a negation typed joined to its verb (لايوجد, لاتوجد): two words, when the verb is
+    # known (in either person: يوجد / توجد)
+    joined = {
+        w: parts
+        for w in distinct
+        if ((w[:2] == "لا" and len(w) >= 6) or w == "مالا")
+        and (parts := _split_negation(w, distinct)) is not None
+    }
+    if joined:
+        tokenized = [[p for w in words for p in joined.get(w, (w,))] for words in tokenized]
+        normalized = [_unjoin(t, joined) for t in normalized]
+        distinct = set().union(*tokenized)
     # known words for clitic stripping: the statements' own (a larger vocabulary, such
     # as the background table's, strips too much: وزير -> زير, باريس -> اريس)
     vocab = set(vocabulary) if vocabulary is not None else set(distinct)
@@ -232,7 +244,7 @@ def match_tokens(
         return out
 
     polar_of = {w: h for w in distinct if (h := _polar(w, polar)) is not None}
-    negating = {w for w, h in polar_of.items() if h[0] != "cancels"}
+    negating = {w for w, h in polar_of.items() if h[0] in _NEGATING}
 
     base_drop = set(stop) | {stem(w) for w in stop if w.startswith("ال")}
     result = []
@@ -255,8 +267,13 @@ def match_tokens(
         last_event = -1
         for k, w in enumerate(words):
             hit = hits[k]
-            if hit is None or hit[0] == "cancels":
+            if hit is None or hit[0] not in _NEGATING:
                 continue
+            if any(
+                words[m] == "الا" and clause[m] == clause[k]
+                for m in range(k + 1, min(len(words), k + 8))
+            ):
+                continue  # لا … إلا, لم … إلا: "only", a restriction, not a negation
             if w == "ولا" and last_event >= 0 and k - last_event <= 8:
                 continue  # "nor" after a first negation: one negation, not two
             after = words[k + 1 : k + 1 + 2 * hit[1]]
@@ -265,6 +282,10 @@ def match_tokens(
             nxt = hits[k + 1] if after else None
             if nxt is not None and nxt[0] == "cancels" and (not nxt[2] or {w, w[1:]} & nxt[2]):
                 continue
+            if nxt is not None and nxt[0] == "truth":
+                # عدم صحة / لا صحة لما …: a denial of what follows the noun
+                after = words[k + 1 : k + 2 + 2 * nxt[1]]
+                hit = (hit[0], nxt[1], hit[2])
             scope = [
                 light_key(stems[k + 1 + m])
                 for m in range(len(after))
@@ -278,6 +299,31 @@ def match_tokens(
                 events.append(frozenset(scope))
                 last_event = k
     return result, scopes
+
+
+#: kinds of ``polarity.tsv`` that negate (``cancels``, ``truth`` and ``auxiliary`` modify one)
+_NEGATING = frozenset({"negation", "denial"})
+
+
+def _split_negation(word: str, known: set[str]) -> tuple[str, str] | None:
+    """``لايوجد`` -> ``("لا", "يوجد")`` when the verb (or its other person) is known.
+
+    Examples
+    --------
+    >>> _split_negation("لايوجد", {"توجد"}), _split_negation("لاتفيا", {"توجد"})
+    (('لا', 'يوجد'), None)
+    """
+    if word == "مالا":
+        return ("ما", "لا")  # ما لا تحمد عاقبته typed as one word
+    rest = word[2:]
+    if rest[:1] not in ("ي", "ت") or len(rest) < 4:
+        return None
+    other = ("ت" if rest[0] == "ي" else "ي") + rest[1:]
+    return ("لا", rest) if rest in known or other in known else None
+
+
+def _unjoin(text: str, joined: dict[str, tuple[str, str]]) -> str:
+    return _TOKEN.sub(lambda m: " ".join(joined.get(m.group(0), (m.group(0),))), text)
 
 
 def match_texts(tokens: Iterable[list[str]]) -> list[str]:

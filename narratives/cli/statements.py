@@ -8,7 +8,13 @@ from typing import Any
 
 import click
 
-from narratives.cli._options import corpus_options, load_corpus, output_options, write_table
+from narratives.cli._options import (
+    corpus_options,
+    load_corpus,
+    output_options,
+    quiet_option,
+    write_table,
+)
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -59,6 +65,7 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
     show_default=True,
     help="Worker processes for large corpora.",
 )
+@quiet_option
 def command(
     paths: tuple[Path, ...],
     out: Path,
@@ -69,6 +76,7 @@ def command(
     max_chars: int,
     entities_out: Path | None,
     processes: int,
+    quiet: bool,
     **corpus: Any,
 ) -> None:
     """Cut the articles of PATHS into statements: one claim each, with its speaker.
@@ -88,7 +96,7 @@ def command(
     """
     from narratives.statements import StatementsWarning, extract_entities, extract_statements
 
-    articles = load_corpus(paths, **corpus)
+    articles = load_corpus(paths, progress=not quiet, **corpus)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", StatementsWarning)
         statements = extract_statements(
@@ -98,7 +106,7 @@ def command(
             entities=entities,
             max_chars=max_chars,
             n_process=processes,
-            progress=True,
+            progress=not quiet,
         )
         mentions = None
         if entities_out is not None:
@@ -117,6 +125,8 @@ def command(
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     written = write_table(statements, out, fmt)
     attributed = statements["speaker"].is_not_null().sum()
+    if quiet:
+        return
     click.echo(
         f"{statements.height} statements from {articles.height} articles "
         f"({attributed} with a known speaker) -> {written}",

@@ -41,6 +41,7 @@ import polars as pl
 
 from narratives import schemas
 from narratives._callable import make_callable
+from narratives._progress import phases
 from narratives.compare._text import with_tokens
 from narratives.compare.coverage import coverage
 from narratives.compare.discrepancies import discrepancies
@@ -216,6 +217,8 @@ def compare(
     )
 
     gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+    line = phases("compare", 5, progress=progress)
+    line.step("stories", f"{statements['article_id'].n_unique():,} articles")
     if stories is None:
         stories = group_stories(
             articles if articles is not None else articles_from_statements(statements),
@@ -226,6 +229,7 @@ def compare(
     else:
         schemas.require(stories, ("article_id", "story_id"), name="stories", stage="compare")
     statements = with_tokens(statements)  # normalize and tokenize the text once
+    line.step("omissions", f"{claims['claim_id'].n_unique():,} claims")
     omitted = omissions(
         statements,
         claims,
@@ -234,8 +238,10 @@ def compare(
         carried_score=carried_score,
         window_days=window_days,
     )
+    line.step("emphasis")
     emph = emphasis(statements, claims, articles=articles, lede=lede)
     emph_claims = emphasis_claims(emph, claims)
+    line.step("coverage, framing, terms, discrepancies, talking points")
     tables = {
         "coverage": coverage(
             statements,
@@ -311,9 +317,11 @@ def compare(
         if "copy_of" in stories.columns
         else pl.DataFrame(schema=schemas.COPIES),
     }
+    line.step("reliability")
     tables["reliability"] = reliability_notes(
         {**tables, "claims": claims, "alignments": alignments}
     )
+    line.close(f"{len(tables)} tables")
     return tables
 
 

@@ -137,7 +137,8 @@ def display_tokens(text: str) -> list[str]:
     >>> display_tokens("بلغ 10.68 مليار في 2015م و30إلى 31")
     ['بلغ', '10.68', 'مليار', 'في', '2015م', 'و', '30', 'إلى', '31']
     """
-    return _DISPLAY_TOKEN.findall(normalize(text, level="display"))
+    found = _DISPLAY_TOKEN.findall(normalize(text, level="display"))
+    return [t for t in found if _MARKS.sub("", t)]  # a lone tatweel (ـ) is no word
 
 
 def unmarked(word: str) -> str:
@@ -159,6 +160,7 @@ class VariantRules:
     final_alef_names: frozenset[str]
     abbreviations: dict[str, str]
     transpositions: bool
+    digraphs: tuple[tuple[str, str], ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -188,6 +190,11 @@ def load_variant_rules(path: str | Path = "house_style.yaml") -> VariantRules:
             for k, v in (data.get("abbreviations") or {}).items()
         },
         transpositions=bool(data.get("transpositions", False)),
+        digraphs=tuple(
+            (normalize(str(pair[0])), normalize(str(pair[1])))
+            for pair in data.get("digraphs") or []
+            if isinstance(pair, list) and len(pair) == 2
+        ),
     )
 
 
@@ -196,6 +203,11 @@ _FOLD_KINDS = (  # letters that match normalization folds, and the variant they 
     (frozenset("ىي"), "alef_maksura"),
     (frozenset("ةه"), "ta_marbuta"),
 )
+
+
+def _find_all(text: str, part: str) -> list[int]:
+    """Start offsets of ``part`` in ``text``."""
+    return [i for i in range(len(text)) if text.startswith(part, i)]
 
 
 def _one_edit(a: str, b: str) -> tuple[str, str, str] | None:
@@ -242,6 +254,8 @@ def variant_kind(
     ...     ("الأميركي", "الأمريكي"), ("سيرغي", "سيرجي"), ("الروسى", "الروسي"),
     ...     ("الإرهابيين", "المسلحين"), ("قال", "قيل")]]
     ['spacing', 'year_mark', 'transliteration', 'transliteration', 'alef_maksura', None, None]
+    >>> [variant_kind(a, b) for a, b in [("سوروتش", "سوروج"), ("قادرون", "قادرين")]]
+    ['transliteration', None]
     """
     rules = rules or load_variant_rules()
     ua, ub = unmarked(display_a), unmarked(display_b)
@@ -278,6 +292,10 @@ def variant_kind(
         return "definite_article"
     if min(len(a), len(b)) < rules.min_letters:
         return None
+    for x, y in rules.digraphs:  # سوروتش / سوروج: one foreign sound, two letter groups
+        for p, q in ((a, b), (b, a)):
+            if x in p and any(p[:i] + y + p[i + len(x) :] == q for i in _find_all(p, x)):
+                return "transliteration"
     edit = _one_edit(a, b)
     if edit is None:
         return None
@@ -296,6 +314,8 @@ def variant_kind(
         ):
             return "final_alef"
         if {x, y} <= rules.long_vowels:
+            if a[-2:] in ("ون", "ين") and b[-2:] in ("ون", "ين") and a[:-2] == b[:-2]:
+                return None  # قادرون / قادرين: two case endings, grammar, not spelling
             return "transliteration"  # أنجليس / أنجلوس
         cx, cy = rules.classes.get(x), rules.classes.get(y)
         if cx is not None and cx == cy:

@@ -34,13 +34,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 import polars as pl
 
 from narratives import schemas
+from narratives._figures import LIST_START, SLASH_DATE, unreverse_figures
 from narratives._resources import load_yaml
 from narratives.compare._common import (
     ALIGNMENT_COLUMNS,
@@ -175,6 +176,8 @@ class _FigureLexicon:
     function_words: frozenset[str]
     figure_words: frozenset[str]
     month_names: frozenset[str]
+    month_numbers: dict[str, int] = field(default_factory=dict)  # one-word month names
+    approximate: frozenset[str] = frozenset()
 
 
 def _figure_lexicon(
@@ -205,18 +208,13 @@ def _figure_lexicon(
         figure_words=words("figure_words"),
         month_names=frozenset(w for m in month_map for w in m.split())
         | frozenset(w for m in words("hijri_months") for w in m.split()),
+        month_numbers={m: v for m, v in month_map.items() if " " not in m},
+        approximate=words("approximate_words"),
     )
 
 
-_REVERSED_RLM = re.compile(r"(\d+)\.\u200f(\d+)")  # "5.\u200f0" is 0.5 typed right to left
-# "8. 54 مليار" is 54.8 typed right to left with a space (Asharq Al-Awsat copy)
-_REVERSED_SPACE = re.compile(
-    r"(?<![\d.,])(\d{1,3})\. (\d{1,3})(?=\s+(?:مليار|مليون|الف|ألف|في المائة|%))"
-)
 _REVERSED_R = re.compile(r"^(\d+)ر(\d+)$")  # SPA / Asharq Al-Awsat: "68ر10" is 10.68
-_SLASH_DATE = re.compile(r"\d{1,4}\s*/\s*\d{1,2}\s*/\s*\d{1,4}")  # 1436/10/7, 7/10/1436
 _SCORE = re.compile(r"(?<![\d/.,])\d{1,2}\s*[-:]\s*\d{1,2}(?![\d/.,])")
-_LIST_START = re.compile(r"^\s*[(\[]?\d{1,3}\s*[-.)\]]\s")
 _YEAR_TOKEN = re.compile(r"^(?:(?:19|20)\d{2}م?|1[34]\d{2}(?:ه|هـ))$")
 
 
@@ -313,9 +311,8 @@ def _rounded(span_a: list[str], span_b: list[str]) -> bool:
 
 
 def _prepared(text: str) -> list[str]:
-    text = _REVERSED_RLM.sub(r"\2.\1", text)
-    text = _REVERSED_SPACE.sub(r"\2.\1", text)
-    text = _SLASH_DATE.sub(" ", text)  # dates written with slashes, in either order
+    text = unreverse_figures(text)
+    text = SLASH_DATE.sub(" ", text)  # dates written with slashes, in either order
     text = _SCORE.sub(" ", text)  # scores and clock times are not figures of a claim
     return display_tokens(text)
 
@@ -347,11 +344,17 @@ def _figure_rows(
         if other_day and (not other_days or (set(ka) | set(kb)) & lex.relative_days):
             continue  # figures of different days (forecasts, prices): not one claim's figures
         ops = list(opcodes(ka, kb))
-        # words of the pair that differ outside figure slots (another film, another company)
+        # a month both statements name is no other word, whichever series names it:
+        # «سبتمبر (أيلول)» / «سبتمبر»
+        months_a = {lex.month_numbers[t] for t in ka if t in lex.month_numbers}
+        months_b = {lex.month_numbers[t] for t in kb if t in lex.month_numbers}
+        same_month = {t for t in ka + kb if lex.month_numbers.get(t, 0) in months_a & months_b}
+        # words of the pair that differ outside figure slots (another film, another company);
+        # words only one side has (an added clause, a time of day) are more said, not other
         differing = [
             t
             for op, i1, i2, j1, j2 in ops
-            if op != "equal" and not _house_variant(wa[i1:i2], wb[j1:j2])
+            if op == "replace" and not _house_variant(wa[i1:i2], wb[j1:j2])
             for t in ka[i1:i2] + kb[j1:j2]
             if not any(ch.isdigit() for ch in t)
             and t not in lex.function_words
@@ -359,6 +362,7 @@ def _figure_rows(
             and t not in lex.scales
             and t not in lex.number_words
             and t not in lex.number_values
+            and t not in same_month
             and len(t) > 2
         ]
         other_words = len(differing)
@@ -385,6 +389,11 @@ def _figure_rows(
             width = width or min(after, 1)  # show the scale, else the unit word after the slot
             if not va or not vb or _same(va, vb) or _rounded(ka[i1:i2], kb[j1:j2]):
                 continue
+            if _approximately(va, vb, ka[max(0, i1 - 2) : i1], kb[max(0, j1 - 2) : j1], lex):
+                continue  # «أكثر من 1300» / «أكثر من 1343»: a round figure for an exact one
+            digits_a = "".join(ch for t in ka[i1:i2] for ch in t if ch.isdigit())
+            if digits_a and digits_a == "".join(ch for t in kb[j1:j2] for ch in t if ch.isdigit()):
+                continue  # the same digits spaced or punctuated otherwise: «7/11» / «711»
             worded = [
                 [t for t in side if t in lex.number_values or t in lex.number_words]
                 for side in (ka[i1:i2], kb[j1:j2])
@@ -397,11 +406,7 @@ def _figure_rows(
             prev = ka[i1 - 1] if before else ""
             if prev in lex.list_markers or ka[i1] in lex.list_markers:
                 continue
-            if (
-                i1 == 0
-                and j1 == 0
-                and (_LIST_START.match(a["text"]) or _LIST_START.match(b["text"]))
-            ):
+            if i1 == 0 and j1 == 0 and (LIST_START.match(a["text"]) or LIST_START.match(b["text"])):
                 continue  # list numbering
             nxt = ka[i2] if after else ""
             is_date = nxt in lex.months or any(_YEAR_TOKEN.match(t) for t in ka[i1:i2] + kb[j1:j2])
@@ -410,7 +415,8 @@ def _figure_rows(
             if other_day:
                 conf -= 0.4
                 notes.append("published on different days")
-            if (set(ka) ^ set(kb)) & lex.number_words:
+            near_a, near_b = set(ka[max(0, i1 - 2) : i2 + 2]), set(kb[max(0, j1 - 2) : j2 + 2])
+            if (near_a ^ near_b) & lex.number_words:  # near the slot: «يوم أول من أمس» is no figure
                 conf -= 0.3
                 notes.append("a side writes numbers in words")
             if len(va) != len(vb):
@@ -436,16 +442,53 @@ def _figure_rows(
                     "value_b": [f"{span_b} {' '.join(wb[j2 : j2 + width])}".strip()],
                     "what": what,
                     "confidence": conf,
+                    "_ratio": _ratio(va, vb),
                 }
             )
         if len(pair_rows) > 1:  # several figures differ: perhaps two items, not one claim
+            # all of them far apart (36.9 / 8.6 billion and 46.8 / 2 %: two funds), not one
+            # figure misreported with what follows from it (39 / 75 cents, 57.04 / 57.38)
+            apart = all(float(row.pop("_ratio")) >= 2 for row in pair_rows)  # type: ignore[arg-type]
             for row in pair_rows:
-                row["confidence"] = float(row["confidence"]) - 0.3  # type: ignore[arg-type]
+                penalty = 0.5 if apart else 0.3
+                row["confidence"] = float(row["confidence"]) - penalty  # type: ignore[arg-type]
                 row["what"] = f"{row['what']} ({len(pair_rows)} figures differ)"
         for row in pair_rows:
+            row.pop("_ratio", None)
             row["confidence"] = max(0.0, min(1.0, float(row["confidence"])))  # type: ignore[arg-type]
         rows.extend(pair_rows)
     return rows
+
+
+def _approximately(
+    a: list[set[float]],
+    b: list[set[float]],
+    before_a: list[str],
+    before_b: list[str],
+    lex: _FigureLexicon,
+) -> bool:
+    """A round figure after an approximating word (نحو, أكثر من) within 10 % of the other."""
+    words = lex.approximate
+    for vals, other, before in ((a, b, before_a), (b, a, before_b)):
+        near = set(before) | {t[1:] for t in before if t[:1] in "وبلفك"}  # لأكثر من
+        if len(vals) != 1 or len(other) != 1 or not near & words:
+            continue
+        for x in vals[0]:
+            if (
+                x >= 10
+                and x % 10 == 0
+                and any(y and abs(x - y) <= 0.1 * max(x, y) for y in other[0])
+            ):
+                return True
+    return False
+
+
+def _ratio(a: list[set[float]], b: list[set[float]]) -> float:
+    """How far apart two figures are: the larger over the smaller of their largest values."""
+    x = max((v for vals in a for v in vals), default=0.0)
+    y = max((v for vals in b for v in vals), default=0.0)
+    lo, hi = sorted((abs(x), abs(y)))
+    return hi / lo if lo else float("inf")
 
 
 def _house_variant(a: list[str], b: list[str]) -> bool:

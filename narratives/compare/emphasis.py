@@ -27,11 +27,14 @@ How the article is read (the rules, in order):
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import polars as pl
 
 from narratives import schemas
 from narratives.compare._common import check, split_singletons
 from narratives.compare._text import statement_tokens
+from narratives.normalize import PROCLITICS, normalize
 
 DIRECT_QUOTES: tuple[str, ...] = ("direct", "mixed")
 
@@ -42,19 +45,55 @@ def _match_stopwords() -> list[str]:
     return load_tsv("match_stopwords.tsv")["word"].to_list()
 
 
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """Words of names (people, places, organisations, nationalities), match-normalized:
+    two statements sharing them share who and where, not what is said."""
+    from narratives._resources import load_tsv, load_yaml
+    from narratives.compare._choice import load_choice_lexicon
+
+    words = set(load_choice_lexicon().names)
+    for entry in ((load_yaml("entities.yaml") or {}).get("entities") or {}).values():
+        if isinstance(entry, dict):  # one-word names only: مجلس الأمن الدولي is common words
+            words |= {normalize(str(n)) for n in entry.get("names") or [] if " " not in str(n)}
+    words |= {normalize(str(w)) for w in load_tsv("countries.tsv")["name"]}
+    words |= {"ال" + w for w in words if not w.startswith("ال")}
+    words |= {p + w for w in words for p in PROCLITICS}  # وكيري, بباريس
+    words |= {"لل" + w[2:] for w in words if w.startswith("ال")}
+    return frozenset(w for w in words if len(w) > 2)
+
+
+def _figure_sets(statements: pl.DataFrame, pairs: pl.DataFrame) -> dict[str, set[str]]:
+    """The figures (digits, separators dropped) of the statements of ``pairs``."""
+    ids = pl.concat([pairs["statement_id"], pairs["statement_id_b"]]).unique().implode()
+    rows = statements.filter(pl.col("statement_id").is_in(ids)).select(
+        "statement_id", figs=pl.col("text").str.extract_all(r"\d+(?:[.,٫]\d+)*")
+    )
+    return {
+        sid: {f.replace(",", "").replace(".", "").replace("٫", "").lstrip("0") for f in figs or []}
+        for sid, figs in rows.iter_rows()
+    }
+
+
 def repetitions(
     statements: pl.DataFrame,
     claims: pl.DataFrame | None = None,
     *,
     min_shared: int = 5,
     overlap: float = 0.5,
+    min_shared_other: int = 3,
 ) -> pl.DataFrame:
     """How many statements of its article say what each statement says.
 
     Two statements of an article are one claim told twice when they belong
     to the same claim, or share at least ``min_shared`` content words (words
     outside ``match_stopwords.tsv``: not function words, reporting verbs or
-    titles) making at least ``overlap`` of the shorter one's content words.
+    titles) making at least ``overlap`` of the shorter one's content words,
+    ``min_shared_other`` of them no names of people, places, organisations or
+    nationalities: "I told Kerry in Paris" and "Lavrov refuted Kerry's
+    statements in Paris" are not one claim because they name the same people;
+    and shared words make no repetition when each statement has a figure the
+    other lacks (two funds' loans told in one template sentence are two facts).
     Pairs are not chained: a long statement that restates two claims does
     not make those two one claim.
 
@@ -74,6 +113,7 @@ def repetitions(
     [2, 2, 1]
     """
     stop = set(_match_stopwords())
+    names = _name_words()
     words = (
         statements.select("statement_id", "article_id", tok=statement_tokens(statements))
         .explode("tok")
@@ -81,14 +121,15 @@ def repetitions(
         .filter(~pl.col("tok").is_in(list(stop)) & (pl.col("tok").str.len_chars() > 2))
         .filter(~pl.col("tok").str.contains(r"^\d+$"))
         .unique(["statement_id", "tok"])
+        .with_columns(other=~pl.col("tok").is_in(list(names)))
     )
     sizes = words.group_by("statement_id").len("n_words")
     shared = (
         words.join(words, on=["article_id", "tok"], suffix="_b")
         .filter(pl.col("statement_id") < pl.col("statement_id_b"))
         .group_by("statement_id", "statement_id_b")
-        .len("shared")
-        .filter(pl.col("shared") >= min_shared)
+        .agg(pl.len().alias("shared"), pl.col("other").sum().alias("shared_other"))
+        .filter((pl.col("shared") >= min_shared) & (pl.col("shared_other") >= min_shared_other))
         .join(sizes, on="statement_id")
         .join(
             sizes.rename({"statement_id": "statement_id_b", "n_words": "n_b"}), on="statement_id_b"
@@ -96,7 +137,12 @@ def repetitions(
         .filter(pl.col("shared") >= overlap * pl.min_horizontal("n_words", "n_b"))
         .select("statement_id", "statement_id_b")
     )
-    edges = list(shared.iter_rows())
+    figs = _figure_sets(statements, shared)
+    edges = [
+        (a, b)
+        for a, b in shared.iter_rows()
+        if not (figs.get(a, set()) - figs.get(b, set()) and figs.get(b, set()) - figs.get(a, set()))
+    ]  # each with a figure the other lacks: two facts in one template (two funds' loans)
     if claims is not None and "article_id" in statements.columns:
         same = (
             statements.select("statement_id", "article_id")

@@ -7,7 +7,11 @@ statement to C's statements in the story is scored (see
 :mod:`narratives.compare._closest`) and shown on the row, so a reader can
 judge a near miss; when it scores ``carried_score`` or more, X is taken to
 carry C in other words and no omission is listed. An outlet that did not
-cover the story omits nothing in it. A claim whose statements hold fewer
+cover the story omits nothing in it. Each row says how sure it is
+(``certainty``: ``"sure"`` or ``"not sure"``, with a plain ``why``; see
+:mod:`narratives.compare._certainty`): a near miss, a claim whose words are
+spread over the outlet's text, a formula, an outlet with a headline only are
+``"not sure"``. A claim whose statements hold fewer
 than three words once web and mail addresses are taken out ("www.gdp.gov.sa .",
 a byline) is nobody's omission.
 
@@ -36,6 +40,7 @@ import numpy as np
 import polars as pl
 
 from narratives import schemas
+from narratives.compare._certainty import NOT_SURE, certainty
 from narratives.compare._closest import closest_in_stories
 from narratives.compare._common import CLAIM_COLUMNS, check, claim_facts
 
@@ -386,6 +391,13 @@ def omissions(
         )
         if outlets is not None:
             out = out.filter(pl.col("outlet").is_in(list(outlets)))
+        out = certainty(
+            out,
+            statements,
+            stories,
+            carried_score=carried_score,
+            carried_containment=carried_containment,
+        )
         out = out.join(
             facts.select("claim_id", "speaker", "representative"), on="claim_id", how="left"
         )
@@ -500,6 +512,7 @@ def _story_rates(
     level: float,
     rng: np.random.Generator,
     min_stories: int,
+    sure_only: bool = True,
 ) -> pl.DataFrame:
     story_of = stories.select("article_id", "story_id").unique("article_id")
     carried = (
@@ -510,14 +523,34 @@ def _story_rates(
     )
     covering = stories.select("story_id", "outlet").unique().drop_nulls("outlet")
     left = omissions.filter(pl.col("story_id").is_not_null()).select(
-        "claim_id", "story_id", "outlet", omitted=pl.lit(True)
+        "claim_id",
+        "story_id",
+        "outlet",
+        omitted=pl.lit(True),
+        unsure=(
+            (pl.col("certainty") == NOT_SURE).fill_null(False)
+            if sure_only and "certainty" in omissions.columns
+            else pl.lit(False)
+        ),
     )
     units = (
         carried.join(covering, on="story_id")
         .filter(pl.col("outlet").ne_missing(pl.col("other")))
-        .join(left.unique(), on=["claim_id", "story_id", "outlet"], how="left")
-        .with_columns(pl.col("omitted").fill_null(False))
+        .join(
+            left.unique(["claim_id", "story_id", "outlet"]),
+            on=["claim_id", "story_id", "outlet"],
+            how="left",
+        )
+        .with_columns(pl.col("omitted", "unsure").fill_null(False))
     )
+    # a 'not sure' omission is neither counted as left out nor as carried: it is set aside
+    # and counted in n_not_sure
+    unsure = (
+        units.filter(pl.col("unsure"))
+        .group_by("outlet", "other")
+        .agg(pl.len().cast(pl.Int64).alias("n_not_sure"))
+    )
+    units = units.filter(~pl.col("unsure"))
     per_story = (
         units.group_by("outlet", "other", "story_id")
         .agg(pl.len().alias("n"), pl.col("omitted").sum().alias("k"))
@@ -541,7 +574,12 @@ def _story_rates(
     grid = every.join(every.rename({"outlet": "other"}), how="cross").filter(
         pl.col("outlet") != pl.col("other")
     )
-    pairs = grid.join(pairs, on=["outlet", "other"], how="left").with_columns(
+    pairs = (
+        grid.join(pairs, on=["outlet", "other"], how="left")
+        .join(unsure, on=["outlet", "other"], how="left")
+        .with_columns(pl.col("n_not_sure").fill_null(0))
+    )
+    pairs = pairs.with_columns(
         pl.col("n_claims", "n_omitted", "n_stories").fill_null(0),
         pl.col("claim_ids").fill_null(pl.lit([], pl.List(pl.String))),
     )
@@ -592,6 +630,7 @@ def omission_rates(
     level: float = 0.95,
     rng: np.random.Generator | int | None = 0,
     min_stories: int = 5,
+    sure_only: bool = True,
 ) -> pl.DataFrame:
     """Omission rate of every outlet A relative to every other outlet B.
 
@@ -621,6 +660,10 @@ def omission_rates(
         A ``numpy.random.Generator`` or a seed; no global random state is used.
     min_stories
         Least shared stories for a rate (story rule).
+    sure_only
+        Story rule: rows whose ``certainty`` is ``"not sure"`` count neither
+        as omitted nor as carried: they are set aside and counted in
+        ``n_not_sure`` (default). ``False`` counts every row as omitted.
 
     Returns
     -------
@@ -645,7 +688,14 @@ def omission_rates(
     if stories is not None and "story_id" in omissions.columns:
         check(stories, ("article_id", "story_id", "outlet"), name="stories", stage="omission_rates")
         return _story_rates(
-            omissions, claims, stories, n_boot=n_boot, level=level, rng=gen, min_stories=min_stories
+            omissions,
+            claims,
+            stories,
+            n_boot=n_boot,
+            level=level,
+            rng=gen,
+            min_stories=min_stories,
+            sure_only=sure_only,
         )
     have = claims.select("claim_id", "outlet").unique()
     status = pl.concat(

@@ -31,6 +31,13 @@ from tqdm import tqdm
 
 from narratives import schemas
 from narratives._resources import load_tsv, load_yaml
+from narratives.align._background import load_background
+from narratives.compare._choice import (
+    figures_differ,
+    load_choice_lexicon,
+    not_a_choice,
+    same_word,
+)
 from narratives.compare._common import (
     SAME_CLAIM_RELATIONS,
     check,
@@ -122,11 +129,34 @@ def frame_words(path: str = "match_stopwords.tsv") -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
-def scale_words(path: str = "quantities.yaml") -> frozenset[str]:
-    """Match-normalized scale words (ألف, ملايين ...): spans with them are figures."""
+def scale_words(path: str = "quantities.yaml", numbers: str = "figures.yaml") -> frozenset[str]:
+    """Match-normalized scale words (ألف, ملايين ...) and numbers in words (أربعة, ستة,
+    ``number_words`` of ``figures.yaml``): spans with them are figures."""
     data = load_yaml(path)
     scales = data.get("scales") if isinstance(data, dict) else None
-    return frozenset(normalize(str(k)) for k in (scales or {}))
+    words = load_yaml(numbers)
+    spelled = words.get("number_words") if isinstance(words, dict) else None
+    return frozenset(normalize(str(k)) for k in [*(scales or {}), *(spelled or [])])
+
+
+def known_words(statements: pl.DataFrame, *, min_count: int = 2) -> set[str]:
+    """Words a proclitic may be stripped to: tokens seen ``min_count`` times in the
+    statements, and the words of the background table (``background_df.tsv.gz``,
+    stored without the article), so باونداً is never cut to اونداً on the strength
+    of one stray token.
+    """
+    counts = (
+        statements.select(tok=statement_tokens(statements))
+        .explode("tok")
+        .drop_nulls()
+        .group_by("tok")
+        .len()
+    )
+    known = set(counts.filter(pl.col("len") >= min_count)["tok"].to_list())
+    background = set(load_background().words)
+    rare = set(counts.filter(pl.col("len") < min_count)["tok"].to_list())
+    known |= {t for t in rare if t in background or (t.startswith("ال") and t[2:] in background)}
+    return known
 
 
 def _strip_display(word: str, key: str) -> str:
@@ -134,7 +164,14 @@ def _strip_display(word: str, key: str) -> str:
     out = word
     while out and normalize(unmarked(out)) != key and len(normalize(unmarked(out))) > len(key):
         out = out[1:]
-    return out if normalize(unmarked(out)) == key else word
+    if normalize(unmarked(out)) == key:
+        return out
+    if key.startswith("ال") and normalize(unmarked(word)).startswith("لل"):
+        cut = word
+        while cut and not normalize(unmarked(cut)).startswith("لل"):
+            cut = cut[1:]
+        return "ا" + cut[1:]  # لل of ل + ال: للشعب is ل + الشعب
+    return word
 
 
 #: endings that make another form of one word: attached pronouns (حضره / حضر),
@@ -154,7 +191,9 @@ def _inflected(a: str, b: str) -> bool:
 
 
 def _same(wa: list[str], wb: list[str], ka: list[str], kb: list[str], rules: object) -> bool:
-    return ka == kb or variant_kind(" ".join(wa), " ".join(wb), rules=rules) is not None  # type: ignore[arg-type]
+    if ka == kb or variant_kind(" ".join(wa), " ".join(wb), rules=rules) is not None:  # type: ignore[arg-type]
+        return True
+    return len(ka) == len(kb) == 1 and same_word(ka[0], kb[0])  # يأتي / تأتي at a span's end
 
 
 def _peel(
@@ -210,7 +249,9 @@ DIFFERENCE_SCHEMA = pl.Schema(
         "written_b": pl.String,
         "key_a": pl.String,  # match-normalized, proclitics stripped
         "key_b": pl.String,
-        # house_style | figure | function | attribution | inflection | word_choice
+        # house_style | figure | function | attribution | inflection | word_choice, or why a
+        # swap is content rather than wording: name | reference | reordered | insertion |
+        # content (the two statements' figures differ: two facts)
         "bin": pl.String,
         "kind": pl.String,  # the house-style kind (variant_kind), else null
     }
@@ -227,6 +268,8 @@ def aligned_differences(
     opcodes: Opcodes = difflib_opcodes,
     min_overlap: float = 0.0,
     min_context: int = 3,
+    max_choice: int = 2,
+    choice_overlap: tuple[float, float] = (0.6, 0.3),
     progress: bool = False,
 ) -> pl.DataFrame:
     """Every differing span of every pair, binned as house style, figure, function or word choice.
@@ -241,21 +284,42 @@ def aligned_differences(
     A replaced span other than a house-style variant counts only inside
     shared wording: the same words right before and right after it,
     ``min_context`` of them or more in all ("ضرورة تنفيذ [اتفاقيات | اتفاقات]
-    مينسك"), or that many on one side at a statement's start or end.
+    مينسك"), or that many on one side at a statement's start or end; a word
+    choice needs two or more on each side (one shared word between two
+    changes is a rewrite: «البلد المستضيف المغرب» / «منتخبات المغرب صاحب
+    الضيافة»).
+    A replaced span is a word choice only when it passes the content checks
+    of :mod:`narratives.compare._choice` (no other form of the same word, no
+    person's name or honorific pronoun, no word moved from elsewhere in the
+    other statement, content words on both sides, the pair's figures agree)
+    and has at most ``max_choice`` words a side (longer: ``rewrite``), in a
+    pair sharing at least ``choice_overlap`` of the words of the shorter and
+    of the longer statement (else ``content``: a sentence that says more or
+    other things, whose differing words are not the same words chosen
+    otherwise).
     """
     rules = load_variant_rules()
+    lexicon = load_choice_lexicon()
     stop = function_words()
     frame = frame_words()
+    prepositions = frozenset(load_choice_lexicon().prepositions)
     scale = scale_words()
     ids = pl.concat([pairs["statement_id_a"], pairs["statement_id_b"]]).unique().implode()
     texts = statements.filter(pl.col("statement_id").is_in(ids)).select("statement_id", "text")
     written = {sid: display_tokens(text or "") for sid, text in texts.iter_rows()}
+    attribution = _attribution_words(statements, ids)
     keys = {sid: [normalize(unmarked(t)) for t in toks] for sid, toks in written.items()}
     if clitics:
-        vocab_frame = statements.select(tok=statement_tokens(statements)).explode("tok")
-        vocab = set(vocab_frame["tok"].drop_nulls().unique().to_list())
         used = {t for toks in keys.values() for t in toks}
-        mapping = proclitic_map(used, vocab)
+        known = known_words(statements)
+        background = load_background().words
+        mapping = {
+            t: r
+            for t, r in proclitic_map(used, known).items()
+            # ف ب ل ك before a word without the article: only where the whole token is
+            # no known word itself (فقرات is a word, not ف + قرات)
+            if t[0] == "و" or r.startswith("ال") or (t not in background and t not in known)
+        }
         for sid, toks in keys.items():
             stripped = [mapping.get(t, t) for t in toks]
             written[sid] = [
@@ -286,9 +350,13 @@ def aligned_differences(
         shared = sum(i2 - i1 for op, i1, i2, _, _ in ops if op == "equal")
         if shared < min_overlap * min(len(ka), len(kb)):
             continue  # not a paraphrase: differences are other content, not other words
+        two_facts = figures_differ(ka, kb) or (
+            shared < choice_overlap[0] * min(len(ka), len(kb))
+            or shared < choice_overlap[1] * max(len(ka), len(kb))
+        )
         for n, (op, i1, i2, j1, j2) in enumerate(ops):
             spans: list[tuple[int, int, int, int]] = []
-            anchored = True
+            anchored = tight = True
             if op == "equal":
                 spans = [(i1 + k, i1 + k + 1, j1 + k, j1 + k + 1) for k in range(i2 - i1)]
             elif op == "replace" or indels:
@@ -306,6 +374,11 @@ def aligned_differences(
                     or (at_end and before >= min_context)
                     or (at_start and after >= min_context)
                 )
+                tight = (
+                    (min(before, after) >= 2 and before + after >= min_context)
+                    or (at_end and before >= min_context)
+                    or (at_start and after >= min_context)
+                )
                 spans = _peel(wa, wb, ka, kb, i1, i2, j1, j2, rules=rules, indels=indels)
             for x1, x2, y1, y2 in spans:
                 sa, sb = " ".join(wa[x1:x2]), " ".join(wb[y1:y2])
@@ -318,7 +391,7 @@ def aligned_differences(
                 elif kind is not None:
                     bin_ = "house_style"
                 elif any(ch.isdigit() for ch in sa + sb) or (
-                    set(ka[x1:x2]) & scale and set(kb[y1:y2]) & scale
+                    set(ka[x1:x2]) & scale or set(kb[y1:y2]) & scale
                 ):
                     bin_ = "figure"
                 elif all(t in stop for t in ka[x1:x2] + kb[y1:y2]):
@@ -327,12 +400,51 @@ def aligned_differences(
                     bin_ = "attribution"
                 elif _inflected(key_a, key_b):
                     bin_ = "inflection"
+                elif _attributed(ka[x1:x2], attribution.get(sid_a)) or _attributed(
+                    kb[y1:y2], attribution.get(sid_b)
+                ):
+                    bin_ = "attribution"  # the speaker's name or the reporting verb: who said
+                elif two_facts:
+                    bin_ = "content"
                 else:
-                    bin_ = "word_choice"
+                    why = not_a_choice(
+                        ka[x1:x2],
+                        kb[y1:y2],
+                        set(ka[:x1] + ka[x2:]),
+                        set(kb[:y1] + kb[y2:]),
+                        function=stop | prepositions,
+                        lexicon=lexicon,
+                    )
+                    if why is None and (max(x2 - x1, y2 - y1) > max_choice or not tight):
+                        # three words for three, or a swap next to other changes: another
+                        # sentence, not another word
+                        why = "rewrite"
+                    bin_ = why or "word_choice"
                 rows.append(
                     (out_a, out_b, claim_id, sid_a, sid_b, sa, sb, key_a, key_b, bin_, kind)
                 )
     return pl.DataFrame(rows, schema=DIFFERENCE_SCHEMA, orient="row").unique(maintain_order=True)
+
+
+def _attribution_words(statements: pl.DataFrame, ids: pl.Expr | pl.Series) -> dict[str, set[str]]:
+    """Per statement, the match-normalized words of its speaker mention and reporting cue."""
+    cols = [c for c in ("speaker_mention", "cue") if c in statements.columns]
+    if not cols:
+        return {}
+    rows = statements.filter(pl.col("statement_id").is_in(ids)).select("statement_id", *cols)
+    out: dict[str, set[str]] = {}
+    for sid, *values in rows.iter_rows():
+        words = {w for v in values if v for w in normalize(str(v)).split() if len(w) >= 2}
+        if words:
+            out[sid] = words
+    return out
+
+
+def _attributed(span: list[str], words: set[str] | None) -> bool:
+    """A token of ``span`` is (a form of) a word of the statement's speaker or cue."""
+    if not words:
+        return False
+    return any(t in words or any(same_word(t, w) for w in words if len(w) >= 3) for t in span)
 
 
 def _spelling(written: str) -> pl.Expr:

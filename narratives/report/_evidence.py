@@ -47,12 +47,20 @@ class Evidence:
     per_item
         Statements linked from one chart mark or table row at most (the
         link says how many there are in all).
+    context
+        Characters of text kept on each side of a cited statement in a long
+        article (with its opening); the rest is replaced by a marker saying
+        how much was left out. ``None`` embeds every cited article whole.
+    whole_below
+        Articles up to twice this many characters are embedded whole.
     """
 
     articles: pl.DataFrame | None
     statements: pl.DataFrame
     root: Path | None = None
-    per_item: int = 3
+    per_item: int = 2
+    context: int | None = 400
+    whole_below: int = 800
     _st: dict[str, dict[str, Any]] = field(default_factory=dict, init=False)
     _art: dict[str, dict[str, Any]] = field(default_factory=dict, init=False)
     _anchors: dict[str, str] = field(default_factory=dict, init=False)
@@ -150,8 +158,12 @@ class Evidence:
         keep = set(outlets)
         return [s for s in sids if self._st.get(s, {}).get("outlet") in keep]
 
-    def cite(self, statement_ids: Iterable[str | None] | None) -> list[str]:
-        """Record up to ``per_item`` statements as cited; return their anchors."""
+    def cite(
+        self, statement_ids: Iterable[str | None] | None, *, limit: int | None = None
+    ) -> list[str]:
+        """Record up to ``limit`` (default ``per_item``) statements as cited; return their
+        anchors."""
+        most = self.per_item if limit is None else min(limit, self.per_item)
         anchors: list[str] = []
         if not statement_ids:
             return anchors
@@ -163,7 +175,7 @@ class Evidence:
             if sid not in cited:
                 cited.append(sid)
             anchors.append(self.statement_anchor(sid))
-            if len(anchors) >= self.per_item:
+            if len(anchors) >= most:
                 break
         return anchors
 
@@ -209,6 +221,27 @@ class Evidence:
             f'<bdi dir="ltr">{html.escape(url)}</bdi></a>'
         )
 
+    def _kept(self, raw: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+        """Parts of ``raw`` to embed: all of a short article; else the lede and the passages
+        around the cited statements (``context`` characters each side, widened to whole
+        words), so a large report stays small."""
+        if self.context is None or len(raw) <= 2 * self.whole_below:
+            return [(0, len(raw))]
+        windows = [(0, min(len(raw), self.context))]
+        for start, end, _ in spans:
+            windows.append((max(0, start - self.context), min(len(raw), end + self.context)))
+        windows.sort()
+        merged: list[tuple[int, int]] = []
+        for a, b in windows:
+            a, b = _word_edge(raw, a, back=True), _word_edge(raw, b, back=False)
+            if merged and a <= merged[-1][1] + 40:  # a small gap is not worth a marker
+                merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+            else:
+                merged.append((a, b))
+        if sum(b - a for a, b in merged) >= 0.8 * len(raw):
+            return [(0, len(raw))]
+        return merged
+
     def _body(self, article: Mapping[str, Any], cited: list[str]) -> str:
         raw = article.get("raw_text") or article.get("text") or ""
         spans = []
@@ -223,7 +256,25 @@ class Evidence:
             ):
                 spans.append((start, end, sid))
         spans.sort()
+        kept = self._kept(raw, spans)
         out: list[str] = []
+
+        def text(a: int, b: int) -> None:
+            """raw[a:b], each part not embedded replaced by a marker saying its length."""
+            cur = a
+            for ka, kb in kept:
+                if kb <= cur:
+                    continue
+                if ka >= b:
+                    break
+                lo, hi = max(cur, ka), min(b, kb)
+                if lo > cur:
+                    out.append(_elided(lo - cur))
+                out.append(html.escape(clean_keep_lines(raw[lo:hi])))
+                cur = hi
+            if cur < b:
+                out.append(_elided(b - cur))
+
         pos = 0
         unplaced = [s for s in cited if s not in {sp[2] for sp in spans}]
         for start, end, sid in spans:
@@ -231,13 +282,13 @@ class Evidence:
             if start < pos:  # overlaps the previous highlight: an anchor only
                 out.append(f'<span class="st-anchor" id="{anchor}" data-s="{anchor}"></span>')
                 continue
-            out.append(html.escape(clean_keep_lines(raw[pos:start])))
+            text(pos, start)
             out.append(
                 f'<mark class="st" id="{anchor}" data-s="{anchor}">'
                 f"{html.escape(clean_keep_lines(raw[start:end]))}</mark>"
             )
             pos = end
-        out.append(html.escape(clean_keep_lines(raw[pos:])))
+        text(pos, len(raw))
         extra = "".join(
             f'<p class="st-extra"><mark class="st" id="{self.statement_anchor(s)}" '
             f'data-s="{self.statement_anchor(s)}">{html.escape(clean(self.statement_text(s)))}'
@@ -245,7 +296,14 @@ class Evidence:
             for s in unplaced
         )
         direction = "rtl" if is_arabic(raw) else "auto"
-        return f'<div class="article-text" dir="{direction}">{"".join(out)}</div>{extra}'
+        note = (
+            '<p class="note excerpt">Excerpt: the opening and the passages around the cited '
+            f"statements ({sum(b - a for a, b in kept):,} of {len(raw):,} characters); the "
+            "full text is at the link and in the source file.</p>"
+            if kept != [(0, len(raw))]
+            else ""
+        )
+        return f'{note}<div class="article-text" dir="{direction}">{"".join(out)}</div>{extra}'
 
     def articles_html(self) -> list[dict[str, str]]:
         """The cited articles, in order of publication then outlet, for the template."""
@@ -279,6 +337,21 @@ class Evidence:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _elided(n: int) -> str:
+    return f'<span class="elided" dir="ltr">[… {n:,} characters not cited …]</span>'
+
+
+def _word_edge(text: str, i: int, *, back: bool) -> int:
+    """``i`` moved to the nearest white space (backwards or forwards) so no word is cut."""
+    if i <= 0 or i >= len(text):
+        return max(0, min(i, len(text)))
+    step = -1 if back else 1
+    j = i
+    while 0 < j < len(text) and not text[j].isspace() and abs(j - i) < 40:
+        j += step
+    return j
 
 
 def clean_keep_lines(text: str) -> str:

@@ -199,12 +199,18 @@ def analyse(
             f"align: {out['alignments'].height} aligned pairs "
             f"in {time.perf_counter() - start:.0f} s"
         )
-        out["claims"] = cluster_claims(statements, out["alignments"], **claim_options)
+        say("claims: clustering the aligned pairs")
+        out["claims"] = cluster_claims(
+            statements, out["alignments"], progress=progress, **claim_options
+        )
         say(f"claims: {out['claims']['claim_id'].n_unique()} claims")
         recompare = True
     if recompare or "coverage" not in out:
         if "entity_mentions" not in out and "articles" in out:
-            out["entity_mentions"] = extract_entities(statements, out["articles"])
+            say("entities: finding the names in the statements")
+            out["entity_mentions"] = extract_entities(
+                statements, out["articles"], progress=progress
+            )
         start = time.perf_counter()
         say("compare: coverage, omissions, emphasis, framing")
         result = compare(

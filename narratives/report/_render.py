@@ -110,13 +110,17 @@ class Builder:
 
         spec: dict[str, Any] = chart.to_dict()
         datasets = spec.get("datasets", {})
+        # a chart has many marks: two statements each, one in a dense chart (the panel says
+        # of how many), so a large corpus's framing grids do not embed a thousand articles
+        marks = sum(len(v) for v in datasets.values())
+        limit = 2 if marks <= 150 else 1
         for name, values in datasets.items():
             wired = []
             for row in values:
                 ids = statement_key(row) if statement_key else self.row_statements(row)
                 row = {k: v for k, v in row.items() if k not in ("statement_ids", "claim_ids")}
                 if ids:
-                    anchors = self.ev.cite(ids)
+                    anchors = self.ev.cite(ids, limit=limit)
                     if anchors:
                         row["_ev"] = " ".join(anchors)
                         row["_n"] = len(ids)
@@ -199,6 +203,9 @@ class Builder:
                 cells.append('<td class="ev-cell"></td>')
                 attrs = ""
             body.append(f"<tr{attrs}>{''.join(cells)}</tr>")
+        if not any(" data-ev=" in row for row in body):  # nothing to open: no empty column
+            head = head.removesuffix("<th>evidence</th>")
+            body = [row.replace('<td class="ev-cell"></td></tr>', "</tr>") for row in body]
         note = f" {order}" if order and total > shown.height else ""
         counter = (
             f'<span class="count" data-total="{total}" data-embedded="{shown.height}">'
@@ -261,7 +268,7 @@ def render_report(
     parameters: Mapping[str, Any] | None = None,
     problems: Sequence[str] = (),
     top: int = 30,
-    rows: int = 100,
+    rows: int = 50,
     root: str | Path | None = None,
     seconds: float | None = None,
     stories: int = 5,

@@ -422,11 +422,13 @@ def framing(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section |
         )
         attributed = verbs.filter(pl.col("speaker").is_not_null())
         if attributed.height:
-            parts.append(b.chart(viz.reporting_verbs(verbs, statements=statements)))
+            parts.append(b.chart(viz.reporting_verbs(verbs, statements=statements, max_marked=6)))
             marked = attributed.filter(pl.col("cue_class").is_in(["distancing", "denial"]))
             parts.append(
                 b.table(
-                    marked.sort(["speaker", "outlet", "n"], descending=[False, False, True]),
+                    marked.with_columns((pl.col("cue_class") != "distancing").alias("_later")).sort(
+                        ["_later", "n", "speaker", "outlet"], descending=[False, True, False, False]
+                    ),
                     {
                         "outlet": "outlet",
                         "speaker": "speaker",
@@ -435,7 +437,7 @@ def framing(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section |
                         "statements": "n",
                         "share of the speaker's verbs": lambda r: _pct(r.get("share")),
                     },
-                    caption="Distancing and denial verbs",
+                    caption="Distancing and denial verbs (distancing first, then the most used)",
                     empty="No distancing or denial verb introduces a known speaker.",
                 )
             )
@@ -761,7 +763,7 @@ def story_sections(
         parts = [
             _p(
                 f"{story['n_articles']} articles by {story['n_outlets']} outlets "
-                f"({story['per_outlet']}), "
+                f"({', '.join(story['per_outlet'] or [])}), "
                 f"{_dates(story['first_published'], story['last_published'])}; "
                 f"first published by {', '.join(story['first_outlets'] or []) or 'unknown'}."
             )
@@ -779,7 +781,7 @@ def story_sections(
                         viz.coverage_heatmap(
                             cov,
                             statements=t["statements"],
-                            top=min(top, 20),
+                            top=min(top, 15),
                             min_outlets=2,
                             outlets=sorted({o for o in cov["outlet"].to_list() if o}),
                         )
@@ -822,9 +824,158 @@ def story_sections(
                         )
                     )
                 )
+        parts.append(story_framing(t, b, sid=sid, articles=articles))
         title = f"Story {sid}: {shorten(story['label'], 90)}"
         out.append((title, "".join(parts)))
     return out
+
+
+_MARKED = ("distancing", "denial")
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else "yes" if value else "no"
+
+
+def story_framing(
+    t: Mapping[str, pl.DataFrame], b: Builder, *, sid: str, articles: list[str]
+) -> str:
+    """How each outlet framed one story: headline and lede, reporting verbs, labels, words."""
+    parts = [f"<h3>Framing in story {html.escape(clean(sid))}</h3>"]
+    headlines = t.get("headlines")
+    if headlines is not None and "story_id" in headlines.columns:
+        here = headlines.filter(pl.col("story_id") == sid).sort("outlet")
+        if here.height:
+            parts.append(
+                b.table(
+                    here.with_columns(
+                        pl.concat_list(pl.col("headline_statement_id"), pl.col("lede_statement_id"))
+                        .list.drop_nulls()
+                        .alias("statement_ids")
+                    ),
+                    {
+                        "outlet": "outlet",
+                        "headline": lambda r: shorten(r.get("headline"), 120),
+                        "headline verb": lambda r: r.get("headline_cue") or "",
+                        "leads with": lambda r: shorten(r.get("lede_claim") or r.get("lede"), 120),
+                        "lede verb": lambda r: " ".join(
+                            x for x in (r.get("lede_cue"), r.get("lede_cue_class")) if x
+                        ),
+                        "lede shared by another outlet": lambda r: _yes_no(r.get("lede_shared")),
+                        "headline words no other outlet used": lambda r: " ".join(
+                            r.get("own_words") or []
+                        ),
+                    },
+                    caption=f"Story {sid}: each article's headline and what it leads with",
+                )
+            )
+    statements = t["statements"]
+    needed = {"speaker", "cue", "cue_class", "article_id", "outlet"}
+    if needed <= set(statements.columns):
+        acts = statements.filter(
+            pl.col("article_id").is_in(articles),
+            pl.col("speaker").is_not_null(),
+            pl.col("cue").is_not_null(),
+        )
+        if "cue_carried" in acts.columns:
+            acts = acts.filter(~pl.col("cue_carried").fill_null(False))
+        verbs = (
+            acts.group_by("speaker", "outlet", "cue", "cue_class")
+            .agg(pl.len().alias("n"), pl.col("statement_id").alias("statement_ids"))
+            .with_columns(
+                (pl.col("n") / pl.col("n").sum().over("speaker", "outlet")).alias("share"),
+                pl.col("cue_class").is_in(_MARKED).alias("_marked"),
+            )
+        )
+        if verbs.height:
+            # a speaker at least two outlets quote, or one an outlet distances itself from
+            keep = verbs.group_by("speaker").agg(
+                (pl.col("outlet").n_unique() >= 2) | pl.col("_marked").any()
+            )
+            keep_speakers = keep.filter(pl.col(keep.columns[1]))["speaker"]
+            verbs = verbs.filter(pl.col("speaker").is_in(keep_speakers.implode())).sort(
+                ["_marked", "speaker", "outlet", "n"], descending=[True, False, False, True]
+            )
+            n_marked = verbs.filter(pl.col("_marked")).height
+            lead = (
+                f"{n_marked} distancing or denial verb(s) here, listed first."
+                if n_marked
+                else "No distancing or denial verb introduces a speaker in this story."
+            )
+            parts.append(
+                b.note(
+                    "How each outlet introduced the words of the speakers of this story "
+                    f"(speakers quoted by two outlets or more, or with a marked verb). {lead}"
+                )
+            )
+            parts.append(
+                b.table(
+                    verbs,
+                    {
+                        "speaker": "speaker",
+                        "outlet": "outlet",
+                        "verb": "cue",
+                        "class": "cue_class",
+                        "statements": "n",
+                        "share of the speaker's verbs in the outlet": lambda r: _pct(r["share"]),
+                    },
+                    caption=f"Story {sid}: reporting verbs by speaker and outlet",
+                    empty="No speaker of this story is quoted by two outlets.",
+                )
+            )
+        else:
+            parts.append(b.empty("No statement of this story has a speaker and a reporting verb."))
+    story_statements = set(
+        statements.filter(pl.col("article_id").is_in(articles))["statement_id"].to_list()
+    )
+    labels = t.get("labels")
+    if labels is not None and labels.height and "statement_ids" in labels.columns:
+        here = (
+            labels.with_columns(
+                pl.col("statement_ids")
+                .list.eval(pl.element().filter(pl.element().is_in(list(story_statements))))
+                .alias("statement_ids")
+            )
+            .filter(pl.col("statement_ids").list.len() > 0)
+            .with_columns(pl.col("statement_ids").list.len().alias("in_story"))
+            .sort(["referent", "in_story", "outlet"], descending=[False, True, False])
+        )
+        if here.height:
+            parts.append(
+                b.table(
+                    here,
+                    {
+                        "referent": "referent",
+                        "outlet": "outlet",
+                        "label": "label",
+                        "connotation": "connotation",
+                        "statements in this story": "in_story",
+                    },
+                    caption=f"Story {sid}: names chosen for the same referent",
+                )
+            )
+    subs = t.get("substitutions")
+    if subs is not None and subs.height and "statement_id_a" in subs.columns:
+        here = subs.filter(
+            pl.col("statement_id_a")
+            .list.eval(pl.element().is_in(list(story_statements)))
+            .list.any()
+        )
+        if here.height:
+            parts.append(
+                b.table(
+                    here.sort("n", descending=True),
+                    {
+                        "outlet A": "outlet_a",
+                        "A writes": "term_a",
+                        "outlet B": "outlet_b",
+                        "B writes": "term_b",
+                        "example (A)": lambda r: shorten(r.get("example_a"), 140),
+                    },
+                    caption=f"Story {sid}: word substitutions between aligned statements",
+                )
+            )
+    return "".join(parts)
 
 
 def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:

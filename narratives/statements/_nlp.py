@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from narratives.normalize import _table, normalize
 from narratives.statements._lexicon import Cue, Lexicon, is_homograph
+from narratives.statements._predicates import load_predicates
 
 if TYPE_CHECKING:  # spaCy is imported when the first tokenizer is made, not on import
     from spacy.tokenizer import Tokenizer
@@ -116,6 +117,7 @@ def make_feat(text: str, lex: Lexicon) -> Feat:
         and cue is None
         and not roles
         and not (norm.startswith("و") and len(norm) > 2)
+        and norm not in load_predicates().consequence
         and (norm,) not in lex.markers["connective_bare"]
         and norm not in lex.bare_heads
     )

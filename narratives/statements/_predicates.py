@@ -41,6 +41,7 @@ PREDICATE_ROLES = (
     "purpose",
     "adjunct",
     "contrast",
+    "consequence",
 )
 _ENDINGS = ("", "ت", "تا", "وا", "نا", "تم")
 _NOUN_ENDINGS = ("ه", "ات", "يه", "اتهم", "اتها", "اتنا", "اتكم", "اتهما")
@@ -65,6 +66,7 @@ class Predicates:
     purpose: frozenset[str] = frozenset()  # وذلك بهدف / بسبب: a claim of its own
     adjunct: frozenset[tuple[str, ...]] = frozenset()  # بعد أن, قبل أن: no claim of its own
     contrast: frozenset[str] = frozenset()  # لكن, بينما: may open a nominal clause
+    consequence: frozenset[str] = frozenset()  # ، ولذلك / لذا: a second claim
 
 
 def _norm(text: str) -> str:
@@ -101,6 +103,7 @@ def load_predicates(source: str = "predicates.tsv") -> Predicates:
         purpose=single["purpose"],
         adjunct=frozenset(sets["adjunct"]),
         contrast=single["contrast"],
+        consequence=single["consequence"],
     )
 
 

@@ -21,6 +21,7 @@ from narratives.statements.attribution import Resolver, State, attribute
 from narratives.statements.entities import entity_rows, match_phrases
 from narratives.statements.segment import (
     Paragraph,
+    label_line,
     paragraphs,
     quote_spans,
     speech_mask,
@@ -56,7 +57,9 @@ def extract_statements(
     reporting clauses (``مشيرا إلى أن``), new reporting verbs (``وقال``) and
     clause connectives, and pieces longer than ``max_chars`` are cut where a
     new clause opens; a piece without a predicate (a list item, a title, an
-    adverbial) stays with its neighbour (see :mod:`narratives.statements.segment`).
+    adverbial) stays with its neighbour, and a body line that is no claim (a
+    crosshead, a byline, a line of tags: no predicate, no closing punctuation)
+    gives no statement (see :mod:`narratives.statements.segment`).
     Speakers, reporting verbs and quote types follow
     :mod:`narratives.statements.attribution`. Articles are independent: the
     function can run on any partition of the table.
@@ -360,6 +363,8 @@ def _article(
             starts_phrase=starts_at.__contains__,
             max_chars=max_chars,
         )
+        if not para.headline and label_line(feats, last=para is paras[-1]):
+            segs = []  # a crosshead, byline or tag line: no claim
         mi = 0
         for seg in segs:
             while mi < len(matches) and matches[mi].i < seg.i:

@@ -11,14 +11,18 @@ line that simply stops). A paragraph is then cut into statements at
   ``داعيا إلى``, ``قائلا`` ... from ``reporting_verbs.tsv``): each opens a new
   statement by the same speaker;
 - new reporting verbs with a conjunction (``وقال``, ``وأضاف``, ``كما أكد``);
-- clause connectives after a comma (``، كما``, ``، إلا أن``);
+- clause connectives after a comma (``، كما``, ``، إلا أن``, ``، ولذلك``);
+- ``و`` opening a second clause outside reported content: a verbal particle
+  and its verb (``، وقد كان``, ``ولم يصله``) or a new subject and its verb
+  (``، والقوات تتقدم``); ``و`` + a verb alone goes on with the same subject;
 
 never inside a direct quotation. A statement holds one claim with its
 predicate, so some of these cuts are undone or refused:
 
-- a short piece with no predicate (no verb, verbal particle, reporting verb or
-  complementizer: see :mod:`narratives.statements._predicates`) opened by a
-  connective goes back to its clause (``، وذلك بمقر الجمعية``, ``، ثم قصيدة``);
+- a piece opened by a connective whose first clause has no predicate (no verb,
+  verbal particle, reporting verb or complementizer before a comma, relative
+  or subordinator: see :mod:`narratives.statements._predicates`) goes back to
+  its clause (``، وذلك بمقر الجمعية``, ``، ثم قصيدة``, ``وذلك بعد أن ...``);
 - ``كما قال الوزير`` with nothing reported after it is an "as X said" aside of
   the previous claim; a reporting frame with no content (``وأوضح فلان،``) joins
   the ``قائلا: ...`` that carries it;
@@ -27,7 +31,10 @@ predicate, so some of these cuts are undone or refused:
   ``أما فلان فيقول`` is one clause; a participle after a preposition
   (``على مذكرة``) is a noun; ``ويُدعى`` ("is named") is not ``يدعي``;
 - a headline piece of a few words with no predicate (``تركيا و«داعش»..``) joins
-  the next; a headline with two clauses splits before ``و`` + verb.
+  its neighbour; a headline with two clauses splits before ``و`` + verb or
+  ``و`` + subject + verb;
+- a body line with no predicate and no closing punctuation (a crosshead, a
+  byline, a line of tags) gives no statement (:func:`label_line`).
 
 Pieces still longer than ``max_chars`` are cut where a clause opens (a comma
 or ``و`` before a verb, connective or subordinator), or at a comma with a
@@ -59,7 +66,11 @@ HARD_LIMIT = 1.5  # x max_chars: longer than this, cut even where no clause open
 FRAGMENT_WORDS = 10  # a longer piece with no verb may still carry content (وذلك بهدف ...)
 CLAUSE_WORDS = 4  # "، و" + a clause opens a new statement only after this many words
 LONG_CLAUSE_WORDS = 6  # ... and "ولم/وقد" + a verb with no comma, after this many
+_BACKGROUND = frozenset({"كان", "كانت", "كانوا"})  # ، وكان في استقبالهم ...: a new clause
+_THAT_PRONOUN = frozenset({"وانه", "وانها", "وانهم", "واننا", "وانهما"})
 _PARTICLE_CLAUSE = frozenset({"ولم", "ولن", "وقد", "ولقد", "وتم", "وسوف"})
+LABEL_WORDS = 4  # a body line this short with no predicate or punctuation is a label
+TRAILER_WORDS = 20  # ... and so is the article's last such line up to this length
 FRAME_WORDS = 8  # "كما قال الوزير" with no complement: an "as X said" aside, not a claim
 _PERSONAL = frozenset({"انا", "نحن", "انت", "انتم", "هو", "هي", "هم", "هما", "وهو", "وهي", "وهم"})
 _SAYING = ("قائلا", "قائله", "قائلين", "قائلتا", "قائلتين")
@@ -222,16 +233,22 @@ def split_paragraph(
             continue
         if f.kind == "c" and i + 1 < n:
             two = (feats[i + 1].norm, feats[i + 2].norm) if i + 2 < n else ()
-            if (
-                (feats[i + 1].norm,) in connectives or two in connectives
-            ) and not _closes_concession(i + 1, last, feats, pred):
+            if ((feats[i + 1].norm,) in connectives or two in connectives) and not (
+                _closes_concession(i + 1, last, feats, pred) or _exception(i + 1, feats)
+            ):
                 bounds.setdefault(i + 1, "connective")
                 last = i + 1
             continue
         if f.kind == "w" and i - last >= MIN_WORDS:
             two = (f.norm, feats[i + 1].norm) if i + 1 < n else ()
-            clause = f.norm.startswith("و") and len(f.norm) > 3 and two[1:] == ("ان",)
-            if (f.norm,) in bare or two in bare or (clause and f.cue is None):
+            clause = (
+                f.norm.startswith("و")
+                and len(f.norm) > 3
+                and two[1:] == ("ان",)
+                and not f.norm.startswith("وال")  # وقال المشرفون من الأطباء والمختصين إن
+            )
+            that = f.norm in _THAT_PRONOUN and feats[i - 1].kind == "c"  # ، وأنه قد يضطر
+            if (f.norm,) in bare or two in bare or (clause and f.cue is None) or that:
                 if not _bare_continues(i, last, feats, pred):
                     bounds.setdefault(i, "connective")
                     last = i
@@ -240,12 +257,23 @@ def split_paragraph(
             continue
         if (
             f.kind == "w"
+            and f.norm in pred.consequence
+            and feats[i - 1].kind == "c"
+            and i - last >= CLAUSE_WORDS
+            and _has_predicate(Segment(last, i, ""), feats, pred)
+            and _head_has_predicate(i + 1, n, feats, pred)
+        ):
+            bounds.setdefault(i, "connective")  # ، ولذلك جاء ...: a claim that follows
+            last = i
+            continue
+        if (
+            f.kind == "w"
             and (
                 (feats[i - 1].kind == "c" and i - last >= CLAUSE_WORDS)
                 or (f.norm in _PARTICLE_CLAUSE and i - last >= LONG_CLAUSE_WORDS)
             )
             and _opens_coordinate_clause(i, feats, pred)
-            and _has_predicate(Segment(last, i, ""), feats, pred)
+            and _main_predicate(sentence, i, feats, pred)
             and not _awaits_predicate(last, i, feats)
             and not _awaits_content(last, i, feats)
             and not _reported(sentence, i, feats)
@@ -269,6 +297,8 @@ def split_paragraph(
             at = i if f.prefixed else None
             if at is None and feats[i - 1].norm in ("كما", "ثم", "فيما"):
                 at = i - 1
+                if feats[i - 1].norm == "كما" and feats[i - 2].kind == "w":
+                    continue  # فإن اللجنة كما ذكر البيان ستكتفي: an aside inside a clause
             if at is None or _named(f):
                 continue
             if f.norm.startswith("ف") and any(g.norm == "اما" for g in feats[last:i]):
@@ -289,6 +319,23 @@ def split_paragraph(
     for seg in segs:
         out.extend(_split_long(seg, starts, ends, feats, max_chars, lex, pred))
     return [s for s in (_trim(s, feats) for s in out) if s is not None]
+
+
+def label_line(feats: list[Feat], *, last: bool) -> bool:
+    """A body line that is no claim: a crosshead, a byline or a line of tags.
+
+    A line with no predicate and no closing punctuation of at most
+    ``LABEL_WORDS`` words (``تجارب عملية``, ``* غضب``, ``عمر المهنا``), or the
+    article's last line of that kind of at most ``TRAILER_WORDS`` words
+    (``سمات ارتفاع الاسعار الذهب تداول ...``: an outlet's tags; ``رابط الخبر
+    بصحيفة الوئام: ...``). Such lines give no statement.
+    """
+    words = [f for f in feats if f.kind == "w"]
+    if not words or len(words) > (TRAILER_WORDS if last else LABEL_WORDS):
+        return False
+    if feats[-1].kind in ("e", ":") or feats[-1].text in CLOSING or feats[-1].norm in ("؟", "?"):
+        return False
+    return not any(_predicate_token(f) for f in words)
 
 
 def _not_a_sentence_end(i: int, starts: list[int], ends: list[int], feats: list[Feat]) -> bool:
@@ -323,8 +370,9 @@ def _named(f: Feat) -> bool:
 
 
 def _closes_concession(i: int, last: int, feats: list[Feat], pred: Predicates) -> bool:
-    """``إلا أن`` after ``رغم``/``على الرغم``/``مع أن`` in the same sentence closes one claim."""
-    if feats[i].norm.lstrip("و") not in ("الا", "غير"):
+    """``إلا أن``/``لكن`` after ``رغم``/``على الرغم``/``مع أن`` in the same sentence
+    closes one claim (``ورغم أننا لم نصل إلى الكمال ... ولكن علينا أن نجتهد``)."""
+    if feats[i].norm.lstrip("و") not in ("الا", "غير", "لكن"):
         return False
     for k in range(last, i):
         g = feats[k]
@@ -339,18 +387,32 @@ def _bare_continues(i: int, last: int, feats: list[Feat], pred: Predicates) -> b
     """A bare connective that does not open a claim of its own.
 
     ``وأن يرد كيد الكائدين`` (``أنْ`` + verb: a second wish of the same sentence),
-    ``وإن كان ...`` ("even if"), ``إلا أن`` closing a ``رغم`` clause.
+    ``وإن كان ...`` ("even if"), ``إلا أن`` closing a ``رغم`` clause, and
+    ``إلا أنْ`` + verb: "but to", an exception (``لا يسعه إلا أن يظل ساعيا``).
     """
     f = feats[i]
     nxt = feats[i + 1] if i + 1 < len(feats) else None
     if f.norm in ("وان",) and nxt is not None and (verbish(nxt.norm) or _subjunctive(nxt.norm)):
         return True
+    if _exception(i, feats):
+        return True
     return _closes_concession(i, last, feats, pred)
 
 
+def _exception(i: int, feats: list[Feat]) -> bool:
+    """``إلا أنْ`` + a verb: an exception inside the clause, not "however"."""
+    if feats[i].norm not in ("الا",) or i + 2 >= len(feats) or feats[i + 1].norm != "ان":
+        return False
+    after = feats[i + 2]
+    return after.kind == "w" and (verbish(after.norm) or _subjunctive(after.norm))
+
+
 def _subjunctive(norm: str) -> bool:
-    """After ``أنْ`` a word of imperfect shape is a verb (``وأن يمن``, not Yemen)."""
-    return norm[:1] in ("ي", "ت", "ن") and len(norm) >= 3 and not norm.endswith(("ه", "ات"))
+    """After ``أنْ`` a word of imperfect shape is a verb (``وأن يمن``, not Yemen;
+    ``وأن يسكنه``, with its object pronoun)."""
+    if norm[:1] == "ي" and len(norm) >= 3:
+        return True
+    return norm[:1] in ("ت", "ن") and len(norm) >= 3 and not norm.endswith(("ه", "ات"))
 
 
 def _predicate_token(f: Feat) -> bool:
@@ -402,9 +464,17 @@ def _head_has_predicate(i: int, j: int, feats: list[Feat], pred: Predicates) -> 
         if f.kind != "w":
             continue
         nxt = feats[k + 1].norm if k + 1 < j else ""
+        if k == i and ("relative" in f.roles or f.norm[1:] in _RELATIVE_STEMS):
+            return False  # ، والذي ...: a relative clause of the noun before
         if (f.norm,) in pred.adjunct or (f.norm, nxt) in pred.adjunct:
             return False  # بعد أن ...: a time clause of the clause before
-        if k <= i + 1 and f.norm in pred.contrast and nxt and nxt not in pred.preposition:
+        if (
+            k <= i + 1
+            and f.norm in pred.contrast
+            and nxt
+            and nxt not in pred.preposition
+            and nxt[:1] not in ("ب", "ل", "ك")  # لكن بالاسم فقط: an adverbial
+        ):
             return True
         if k > i and (
             "relative" in f.roles
@@ -420,6 +490,27 @@ def _head_has_predicate(i: int, j: int, feats: list[Feat], pred: Predicates) -> 
         if f.cue is not None or "complementizer" in f.roles or f.norm in _PERSONAL:
             return True
         if verbish(f.norm) or (k == i and f.norm[:1] == "و" and f.norm[1:] in pred.pronoun):
+            return True
+    return False
+
+
+def _main_predicate(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool:
+    """Tokens ``[i, k)`` hold a predicate outside a relative clause: ``مثل هذه
+    الممارسات التي ارتكبها المدير والتي تسيء لسمعتنا | وقد تسيء ...`` is still a
+    subject waiting for its verb."""
+    for m in range(i, k):
+        f = feats[m]
+        if f.kind != "w":
+            continue
+        if (
+            f.cue is not None
+            or "complementizer" in f.roles
+            or verbish(f.norm)
+            or f.norm in _PERSONAL
+        ):
+            if not _in_relative(m, i, feats):
+                return True
+        elif m == i and f.norm[:1] == "و" and f.norm[1:] in pred.pronoun:
             return True
     return False
 
@@ -452,7 +543,7 @@ def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> boo
     stem = f.norm[1:]
     if stem in _RELATIVE_STEMS or stem in ("لا", "ما"):
         return False
-    if stem in pred.particles:
+    if stem in pred.particles or stem in _BACKGROUND:
         return True
     nxt = feats[i + 1] if i + 1 < len(feats) else None
     return (
@@ -479,7 +570,8 @@ def _merge_fragments(
       (``، ثم قصيدة للشاعر``, ``وذلك بمقر الجمعية``, ``وذلك بعد أن أطلقت ...``,
       ``وذلك ضمن برنامج التدريب، الذي ...``) goes back to the clause it belongs to,
       except a long purpose or reason with no verb (``وذلك بهدف تنفيذ أهدافها ...``);
-    - ``كما قال الوزير`` with nothing reported after it is an "as X said" aside;
+    - ``كما قال الوزير`` with nothing reported after it is an "as X said" aside,
+      and ``، كما هو الحال في ...`` an "as is the case" comparison;
     - a reporting frame with no content (``وأوضح رئيس اللجنة فلان،``) joins the
       ``قائلا: ...`` that carries its content.
     """
@@ -497,6 +589,14 @@ def _merge_fragments(
                 )
             ):
                 prev.j = seg.j
+                continue
+            if (
+                seg.how == "connective"
+                and feats[seg.i].norm == "كما"
+                and seg.i + 1 < seg.j
+                and feats[seg.i + 1].norm in ("هو", "هي", "هم")
+            ):
+                prev.j = seg.j  # ، كما هو الحال في ...: "as is the case", a comparison
                 continue
             if (
                 seg.how in ("finite", "connective")
@@ -595,8 +695,14 @@ def _adjective(i: int, feats: list[Feat]) -> bool:
 
 
 def _participle_used(i: int, feats: list[Feat]) -> bool:
-    """An ambiguous participle (مجددا "again") used as a reporting cue."""
+    """An ambiguous participle (مجددا "again") used as a reporting cue.
+
+    Not right after a verb (``وسيحاول مجددا``: "will try again").
+    """
     nxt = feats[i + 1] if i + 1 < len(feats) else None
+    prev = feats[i - 1] if i else None
+    if prev is not None and prev.kind == "w" and prev.cue is None and verbish(prev.norm):
+        return False
     return nxt is not None and nxt.kind in ("w", ":", "q") and "particle" not in nxt.roles
 
 
@@ -675,13 +781,23 @@ def _split_long(
         if lo + near <= starts[k] <= hi - near
     ]
 
+    prefix: list[int] = []  # predicate cues in [seg.i, seg.i + m), computed on first use
+
+    def left_predicate(k: int) -> bool:  # not a fronted adverbial (وحول دخول تركيا ...،)
+        if not prefix:
+            prefix.extend([0, *accumulate(_predicate_flags(feats[seg.i : seg.j], lex))])
+        return prefix[k - seg.i] > 0
+
     def whole(k: int) -> bool:  # the left piece is not waiting for its predicate,
         # and the right piece does not open with an adverbial (، إضافة إلى ...)
         return (
-            not _awaits_predicate(seg.i, k, feats)
-            and not ("complementizer" in feats[k].roles and _awaits_content(seg.i, k, feats))
+            left_predicate(k)
+            and not _awaits_predicate(seg.i, k, feats)
+            and not (
+                any("complementizer" in g.roles for g in feats[k : min(k + 2, seg.j)])
+                and _awaits_content(seg.i, k, feats)
+            )  # لفت فلان الذي ...، | إلى أن ...: the frame stays with its content
             and _head_has_predicate(k, seg.j, feats, pred)
-            and _has_predicate(Segment(seg.i, k, ""), feats, pred)  # not a fronted adverbial
         )
 
     best: int | None = None
@@ -694,6 +810,10 @@ def _split_long(
         comma = feats[k - 1].kind in ("c", "e")
         if not comma and (f.norm[:1] not in ("و", "ف") or verbish(feats[k - 1].norm)):
             continue  # تمنع وترفض، يقتل ويصيب: verbs sharing a subject and object
+        if not comma and f.norm in pred.verbs and f.cue is None:
+            continue  # بل وقع المشاركون: وقع is the verb, not و + a word
+        if f.norm in ("قد", "لقد"):
+            continue  # يكون الحوثيون وقوات صالح، قد خسروا: the predicate of the clause
         if _opens_clause(k, feats, lex, pred):
             openers.append(((0 if comma else 1, abs(starts[k] - mid)), k))
     for key, k in sorted(openers):

@@ -116,6 +116,14 @@ def _omission_row(omissions: pl.DataFrame | None, rates: pl.DataFrame | None) ->
                 "each omission row shows the outlet's closest statement: read it before "
                 "printing an omission"
             )
+    if n and omissions is not None and "certainty" in omissions.columns:
+        unsure = int((omissions["certainty"] == "not sure").sum())
+        if unsure:
+            note = (
+                f"{unsure} of {n} omission rows are 'not sure' (the outlet may carry the "
+                "claim in other words, or the claim is too short to tell; see `why`): rates "
+                f"count the {n - unsure} sure rows only; " + note
+            )
     if n == 0:
         shared = (
             rates is not None

@@ -90,6 +90,7 @@ def reporting_verbs(
     top_cues: int = 8,
     unattributed: bool = False,
     always: tuple[str, ...] = ("distancing", "denial"),
+    max_marked: int | None = None,
     configure: bool = True,
 ) -> alt.FacetChart:
     """Which reporting verb each outlet used for each speaker (e.g. قال / أكد / زعم).
@@ -111,6 +112,12 @@ def reporting_verbs(
     always
         Verb classes never cut: every speaker and verb of these classes is
         shown however rare (a single زعم can be the finding).
+    max_marked
+        At most this many speakers kept for a verb of the ``always`` classes
+        beyond the ``top_speakers`` (on a large corpus hundreds of speakers
+        are denied or doubted once): those with the most such statements,
+        earlier classes of ``always`` first; the subtitle says how many
+        were left out. ``None`` keeps them all.
     unattributed
         Also show statements with a reporting verb but no identified speaker
         (as "(no speaker)").
@@ -140,15 +147,34 @@ def reporting_verbs(
     marked = pl.col("cue_class").is_in(keep_classes)
     all_speakers = frame["speaker"].n_unique()
     all_cells = frame.height
+    rank = {c: i for i, c in enumerate(keep_classes)}
     speakers = (
         frame.group_by("speaker")
-        .agg(pl.col("n").sum(), marked.any().alias("_marked"))
+        .agg(
+            pl.col("n").sum(),
+            marked.any().alias("_marked"),
+            pl.col("n").filter(marked).sum().alias("_n_marked"),
+            pl.col("cue_class")
+            .filter(marked)
+            .replace_strict(rank, default=len(rank), return_dtype=pl.Int64)
+            .min()
+            .alias("_class"),
+        )
         .sort(["n", "speaker"], descending=[True, False])
     )
     chosen = speakers.head(top_speakers)["speaker"].to_list()
-    chosen += [
-        s for s in speakers.filter(pl.col("_marked"))["speaker"].to_list() if s not in chosen
+    extra = [
+        s
+        for s in speakers.filter(pl.col("_marked"))
+        .sort(["_class", "_n_marked", "speaker"], descending=[False, True, False])["speaker"]
+        .to_list()
+        if s not in chosen
     ]
+    n_marked_left = 0
+    if max_marked is not None and len(extra) > max_marked:
+        n_marked_left = len(extra) - max_marked
+        extra = extra[:max_marked]
+    chosen += extra
     frame = frame.filter(pl.col("speaker").is_in(chosen))
     cues = (
         frame.group_by("speaker", "cue")
@@ -173,6 +199,11 @@ def reporting_verbs(
         subtitle.append(
             f"shown: {len(chosen)} of {all_speakers} speakers, {frame.height} of {all_cells} "
             f"outlet-speaker-verb cells; every {' / '.join(keep_classes)} verb is kept"
+            + (
+                f" except those of {n_marked_left} speakers with fewer (see the table)"
+                if n_marked_left
+                else ""
+            )
         )
     classes = sorted(set(frame["cue_class"].to_list()) | set(CUE_CLASS_COLORS))
     scale = alt.Scale(

@@ -1,6 +1,13 @@
 (function () {
   "use strict";
-  var panel = document.getElementById("evidence-panel");
+  // This script runs in the page head, before the body is parsed: charts are drawn as
+  // soon as their spec has been read (see pump below); what needs the whole page
+  // (table filters, the cited articles) is wired on DOMContentLoaded.
+  var panel = null;
+  function thePanel() {
+    panel = panel || document.getElementById("evidence-panel");
+    return panel;
+  }
 
   function norm(text) {
     // search folds Arabic spelling variants and case, as the pipeline's matching does
@@ -16,6 +23,7 @@
   }
 
   function showArticle(anchor) {
+    var panel = thePanel();
     var mark = document.getElementById(anchor);
     var body = panel.querySelector(".panel-article");
     body.textContent = "";
@@ -38,6 +46,7 @@
   }
 
   function showEvidence(anchors, total, heading) {
+    var panel = thePanel();
     var list = panel.querySelector(".panel-list");
     list.textContent = "";
     var found = anchors.filter(function (a) { return document.getElementById(a); });
@@ -67,13 +76,16 @@
   }
   window.narrativesShowEvidence = showEvidence;
 
-  panel.querySelector(".panel-close").addEventListener("click", function () { panel.hidden = true; });
-  document.addEventListener("keydown", function (e) { if (e.key === "Escape") { panel.hidden = true; } });
+  function wirePanel() {
+    var panel = thePanel();
+    panel.querySelector(".panel-close").addEventListener("click", function () { panel.hidden = true; });
+    document.addEventListener("keydown", function (e) { if (e.key === "Escape") { panel.hidden = true; } });
+  }
 
   // table rows and their buttons
   document.addEventListener("click", function (e) {
     var target = e.target.closest ? e.target.closest("[data-ev]") : null;
-    if (!target || panel.contains(target)) { return; }
+    if (!target || thePanel().contains(target)) { return; }
     if (e.target.closest("a")) { return; }
     var row = target.closest("tr");
     var prev = document.querySelectorAll("tr.selected");
@@ -103,17 +115,21 @@
         (q && embedded < total ? " (the search covers the " + embedded + " embedded)" : "");
     });
   }
-  var blocks = document.querySelectorAll(".table-block");
-  for (var b = 0; b < blocks.length; b++) {
-    var input = blocks[b].querySelector("input.filter");
-    if (input) {
-      wireFilter(input, blocks[b].querySelectorAll("tbody tr"), blocks[b].querySelector(".count"), "rows");
+  function wireTables() {
+    var blocks = document.querySelectorAll(".table-block");
+    for (var b = 0; b < blocks.length; b++) {
+      var input = blocks[b].querySelector("input.filter");
+      if (input) {
+        wireFilter(input, blocks[b].querySelectorAll("tbody tr"), blocks[b].querySelector(".count"), "rows");
+      }
     }
   }
-  var artInput = document.querySelector("input.filter-articles");
-  if (artInput) {
-    wireFilter(artInput, document.querySelectorAll(".articles article.evidence"),
-      artInput.parentNode.querySelector(".count"), "articles");
+  function wireArticles() {  // the cited articles come after this script in the page
+    var artInput = document.querySelector("input.filter-articles");
+    if (artInput) {
+      wireFilter(artInput, document.querySelectorAll(".articles article.evidence"),
+        artInput.parentNode.querySelector(".count"), "articles");
+    }
   }
 
   // a link to #s-... opens the article holding it
@@ -128,33 +144,60 @@
   }
   window.addEventListener("hashchange", openHash);
 
-  // charts: drawn from their inert JSON specs; a click on a mark shows its evidence
-  function draw() {
-    var blocks = document.querySelectorAll("script.narratives-spec");
-    for (var i = 0; i < blocks.length; i++) {
-      (function (block) {
-        var target = document.getElementById(block.getAttribute("data-target"));
-        if (!target || target.getAttribute("data-drawn")) { return; }
-        target.setAttribute("data-drawn", "1");
-        var spec = JSON.parse(block.textContent);
-        var options = JSON.parse(block.getAttribute("data-options") || "{}");
-        vegaEmbed(target, spec, options).then(function (result) {
-          target.setAttribute("data-ready", "1");
-          result.view.addEventListener("click", function (event, item) {
-            var datum = item && item.datum;
-            if (datum && datum._ev) {
-              showEvidence(String(datum._ev).split(" "), datum._n,
-                (spec.title && (spec.title.text || spec.title)) || "Evidence");
-            }
-          });
-        }).catch(function (err) { console.error(err); });
-      })(blocks[i]);
-    }
+  // charts: drawn from their inert JSON specs, one after another (the first at once,
+  // the others when the page is idle) so a large report shows its first chart quickly;
+  // a click on a mark shows its evidence. window.narrativesTimes records when the first
+  // and the last chart were drawn (ms since navigation start).
+  window.narrativesTimes = {};
+  function drawOne(block) {
+    var target = document.getElementById(block.getAttribute("data-target"));
+    if (!target || target.getAttribute("data-drawn")) { return Promise.resolve(); }
+    target.setAttribute("data-drawn", "1");
+    var spec = JSON.parse(block.textContent);
+    var options = JSON.parse(block.getAttribute("data-options") || "{}");
+    return vegaEmbed(target, spec, options).then(function (result) {
+      target.setAttribute("data-ready", "1");
+      if (!window.narrativesTimes.first) { window.narrativesTimes.first = performance.now(); }
+      result.view.addEventListener("click", function (event, item) {
+        var datum = item && item.datum;
+        if (datum && datum._ev) {
+          showEvidence(String(datum._ev).split(" "), datum._n,
+            (spec.title && (spec.title.text || spec.title)) || "Evidence");
+        }
+      });
+    }).catch(function (err) { console.error(err); });
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { draw(); openHash(); });
-  } else {
-    draw();
+  // draw the charts in page order, each once its spec has been parsed (the parser has
+  // moved past it, or the page is complete), one at a time so the page stays responsive
+  var parsed = false, next = 0, busy = false;
+  function pump() {
+    if (busy) { return; }
+    var blocks = document.querySelectorAll("script.narratives-spec");
+    if (next >= blocks.length) {
+      if (parsed) { window.narrativesTimes.all = performance.now(); } else { setTimeout(pump, 30); }
+      return;
+    }
+    var block = blocks[next];
+    if (!parsed && !block.nextSibling) { setTimeout(pump, 30); return; }
+    busy = true;
+    drawOne(block).then(function () {
+      busy = false;
+      next++;
+      setTimeout(pump, 0);
+    });
+  }
+  function ready() {
+    parsed = true;
+    wirePanel();
+    wireTables();
+    wireArticles();
     openHash();
+    pump();
+  }
+  pump();
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
   }
 })();
