@@ -249,7 +249,7 @@ def join_pairs(
     date_window: int | None = None,
     bucket_days: int = 7,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Candidate pairs ``(i, j)`` of :func:`~narratives.align.candidates.block_pairs` as a Spark join.
+    """Candidate pairs ``(i, j)`` of ``block_pairs`` (narratives.align.candidates) as a Spark join.
 
     The rare-feature postings ``(feature, time bucket, row, weight)`` of the
     blocking matrix (:func:`~narratives.align.candidates.blocking_matrix`)
@@ -323,7 +323,9 @@ def join_pairs(
         pairs = pairs.where((F.col("orr") != F.col("oc")) | (F.col("orr") < 0))
     if date_window is not None:
         pairs = pairs.where(
-            (F.col("dr") < 0) | (F.col("dc") < 0) | (F.abs(F.col("dr") - F.col("dc")) <= date_window)
+            (F.col("dr") < 0)
+            | (F.col("dc") < 0)
+            | (F.abs(F.col("dr") - F.col("dc")) <= date_window)
         )
     shared = (
         pairs.groupBy("r", "c")
@@ -332,9 +334,11 @@ def join_pairs(
     )
     rank = Window.partitionBy("r").orderBy(F.col("shared").desc(), F.col("c"))
     best = shared.withColumn("rank", F.row_number().over(rank)).where(F.col("rank") <= top_k)
-    table = best.select(
-        F.least("r", "c").alias("i"), F.greatest("r", "c").alias("j")
-    ).distinct().toArrow()
+    table = (
+        best.select(F.least("r", "c").alias("i"), F.greatest("r", "c").alias("j"))
+        .distinct()
+        .toArrow()
+    )
     i = table.column("i").to_numpy().astype(np.int64)
     j = table.column("j").to_numpy().astype(np.int64)
     order = np.lexsort((j, i))

@@ -145,7 +145,12 @@ def statements_and_mentions(
     _check(articles)
     sources = (_key(actors), _key(verbs), _key(entities), _key(markers))
     frame, ments = _run(
-        articles, sources, max_chars=max_chars, progress=progress, n_process=n_process, mentions=True
+        articles,
+        sources,
+        max_chars=max_chars,
+        progress=progress,
+        n_process=n_process,
+        mentions=True,
     )
     statements = conform(frame, STATEMENTS)
     return statements, mentions_frame(ments, statements)
