@@ -348,7 +348,20 @@ def omissions(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section
             )
         )
     if table is not None:
-        ordered = table.sort(["claim_outlets", "outlet"], descending=[True, False])
+        keys, descending = ["claim_outlets", "outlet"], [True, False]
+        if "certainty" in table.columns:
+            # the rows the rule is sure of first; "not sure" rows are near misses to read
+            keys, descending = ["certainty", *keys], [True, *descending]
+            unsure = table.filter(pl.col("certainty") == "not sure").height
+            if unsure:
+                parts.append(
+                    b.note(
+                        f"{unsure} of {table.height} rows are 'not sure' (the outlet may carry "
+                        "the claim in other words): they are listed last and left out of the "
+                        "rates."
+                    )
+                )
+        ordered = table.sort(keys, descending=descending)
         parts.append(
             b.table(
                 ordered,
@@ -359,10 +372,9 @@ def omissions(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section
                     "carried by": "carried_by",
                     "speaker": lambda r: r["speaker"] or "",
                     "story": lambda r: shorten(r.get("story_label"), 80),
-                    "its closest statement": lambda r: (
-                        f"{shorten(r.get('closest_text'), 120)} (score {r['closest_score']:.0f})"
-                        if r.get("closest_text") and r.get("closest_score") is not None
-                        else ""
+                    "its closest statement": _closest,
+                    "how sure": lambda r: " ".join(
+                        x for x in (r.get("certainty"), r.get("why") and f"({r['why']})") if x
                     ),
                 },
                 caption="Claims left out (with the statements of the outlets that carried them)",
