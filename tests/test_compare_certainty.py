@@ -154,6 +154,8 @@ def test_near_misses_and_formulas_are_not_sure(claim: str, why: str) -> None:
         ("تعيين 100 قاض", "ترقية 125 قاضيا", False),  # small round figures are exact
         ("الأحد 17/10/1436هـ", "الأحد 17 أغسطس", False),  # a date with slashes is no figure
         ("407 آلاف", "470 ألفا", False),
+        ("بتكلفة مليوني ريال", "بتكلفة 2 مليون ريال", True),  # a dual
+        ("مليوني ريال", "ملياري ريال", False),
     ],
 )
 def test_figures_agree_when_one_rounds_the_other(a: str, b: str, agree: bool) -> None:

@@ -56,7 +56,7 @@ _WORDS = {
 }  # fmt: skip
 _WORD_FIGURE = re.compile(rf"(?<!\w)({'|'.join(_WORDS)})[هة]?\s+({_UNITS})(?!\w)")
 _DUAL = re.compile(r"(?<!\w)(الفين|الفان|مليونين|مليونان|مليوني|مليارين|ملياران|ملياري)(?!\w)")
-_DUAL_UNIT = {"الف": "الف", "مليو": "مليون", "مليا": "مليار"}
+_DUAL_UNIT = {"ا": "الف", "مليو": "مليون", "مليا": "مليار"}
 _UNIT = {
     "الف": 10**3,
     "الاف": 10**3,
@@ -115,7 +115,8 @@ def _figures(text: str) -> frozenset[tuple[int, int]]:
     for m in _WORD_FIGURE.finditer(clean):
         out.add((_WORDS[m.group(1)] * _UNIT[m.group(2)], 1))
     for m in _DUAL.finditer(clean):
-        out.add((2 * _UNIT[_DUAL_UNIT[m.group(1)[:4]]], 1))
+        unit = next(u for p, u in _DUAL_UNIT.items() if m.group(1).startswith(p))
+        out.add((2 * _UNIT[unit], 1))
     return frozenset(out)
 
 
