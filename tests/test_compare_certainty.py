@@ -156,6 +156,10 @@ def test_near_misses_and_formulas_are_not_sure(claim: str, why: str) -> None:
         ("407 آلاف", "470 ألفا", False),
         ("بتكلفة مليوني ريال", "بتكلفة 2 مليون ريال", True),  # a dual
         ("مليوني ريال", "ملياري ريال", False),
+        # an ordinal and a model name are no quantities of the claim
+        ("الجامبوري الكشفي العالمي الـ23", "الجامبوري الكشفي العالمي الـ23", False),
+        ("مروحية من طراز مي-28", "المروحية طراز مي-28", False),
+        ("ارتفع بـ13.41 نقطة", "ارتفاع 13.41 نقطة", True),  # بـ is a preposition
     ],
 )
 def test_figures_agree_when_one_rounds_the_other(a: str, b: str, agree: bool) -> None:
