@@ -42,7 +42,10 @@ A figure of the claim (see :func:`narratives.compare._closest._figures`:
 two digits or more or a unit word, years aside; a round figure agrees with
 the precise one it rounds, 400 ألف with 407516) that X's text of the story
 does not give anywhere overrides the headline tests and the first two
-tests: the specific fact is absent, whatever the wording around it.
+tests: the specific fact is absent, whatever the wording around it. The
+figures that count are those of the claim statement whose words X's text
+covers best: another outlet's sentence of the claim that adds a figure does
+not make X's near miss sure.
 """
 
 from __future__ import annotations
@@ -167,12 +170,18 @@ def certainty(
         share, size = 0.0, 0
         head_share, lead = 0.0, 0.0
         figs: set[tuple[int, int]] = set()
+        best = -1.0
         for r in rows:
             weights = {w: idf[w] for w in stems[r]}
             total = sum(weights.values())
             if total:
                 got = sum(v for w, v in weights.items() if w in have) / total
                 share = max(share, got)
+                # the figures that count are those of the claim's wording X covers best:
+                # a sentence of the claim that adds a figure (another outlet's "32 ألف
+                # كشاف") does not make X's near miss a sure omission
+                if got > best:
+                    best, figs = got, set(_figures(texts[r]))
                 if heads[r]:
                     head_share = max(head_share, got)
                 # how much of its own article's headline the claim statement restates
@@ -182,7 +191,6 @@ def certainty(
                     if hw:
                         lead = max(lead, inter / max(sum(hw.values()), 1e-9))
             size = max(size, len(stems[r]))
-            figs |= _figures(texts[r])
         figure_absent = bool(figs) and not figures_agree(
             frozenset(figs), frozenset(figures_of.get(key, set()))
         )
