@@ -235,3 +235,42 @@ def test_rates_set_not_sure_rows_aside_and_the_note_counts_them() -> None:
     notes = reliability_notes({"omissions": om, "omission_rates": rates})
     note = notes.filter(pl.col("level") == "omission")["note"][0]
     assert "1 of 2 omission rows are 'not sure'" in note
+
+
+def test_a_figure_only_another_wording_gives_does_not_make_a_near_miss_sure() -> None:
+    # SaudiNewsNet 2015-08-03: Prince Bandar's speech at the World Scout Jamboree, as
+    # okaz gives it and as aljazirah gives it (adding the 32,000 scouts); alriyadh gives
+    # the speech without the count (closest score 30)
+    okaz = (
+        "وأعرب سموه في كلمة ألقاها أمس الأول أثناء حضوره فعاليات الجامبوري الكشفي "
+        "العالمي الـ23 المقام في اليابان،"
+    )
+    aljazirah = (
+        "جاء ذلك في الكلمة التي ألقاها سموه أمس أثناء حضوره فعاليات الجامبوري الكشفي "
+        "العالمي الثالث والعشرون المقام في اليابان الذي يضم أكثر من 32 ألف كشاف."
+    )
+    alriyadh = [
+        "بندر بن عبدالله: نسعى عبر «رسل السلام» لتقديم الخدمات الإنسانية والخيرية",
+        "ألقى صاحب السمو الملكي الأمير بندر بن عبدالله بن عبدالعزيز آل سعود عضو مجلس "
+        "الأمناء في مؤسسة الملك عبدالله بن عبدالعزيز العالمية للأعمال الإنسانية، كلمة "
+        '"المؤسسة" بعد تلقيه دعوة زيارة للجامبوري العالمي في اليابان.',
+    ]
+    statements, stories, row = _case(okaz, "okaz", alriyadh, "alriyadh", 30.22)
+    statements = pl.concat(
+        [
+            statements,
+            pl.DataFrame(
+                {
+                    "statement_id": ["j:0"],
+                    "article_id": ["c"],
+                    "outlet": ["aljazirah"],
+                    "text": [aljazirah],
+                    "is_headline": [False],
+                }
+            ),
+        ]
+    )
+    row = row.with_columns(statement_ids=pl.lit(["c:0", "j:0"]))
+    out = certainty(row, statements, stories, carried_score=35, carried_containment=0.5)
+    assert out["certainty"].to_list() == [NOT_SURE]
+    assert out["why"][0].startswith("near miss")
