@@ -185,6 +185,7 @@ def match_tokens(
     min_chars: int = 2,
     normalized: Sequence[str] | None = None,
     polarity: dict[str, Polar] | None = None,
+    masked: list[list[str]] | None = None,
 ) -> tuple[list[list[str]], list[list[frozenset[str]]]]:
     """Content tokens and negation scopes of each text.
 
@@ -193,7 +194,9 @@ def match_tokens(
     ``scope`` content words within ``2 x scope`` words and the same clause
     (no punctuation between), none when the next word cancels it (لا يزال).
     Parameters as :func:`content_tokens`; ``polarity`` defaults to the
-    shipped table.
+    shipped table. When ``masked`` is a list, it receives per text the
+    tokens left out only because ``exclude`` names them (the speaker's
+    words), so a caller can still find them in that text.
 
     Examples
     --------
@@ -258,6 +261,14 @@ def match_tokens(
         # claim differs from its affirmation even before polarity is compared
         keep = [(len(s) >= min_chars or s.isdigit()) and s not in drop for s in stems]
         result.append([s for s, k in zip(stems, keep, strict=True) if k])
+        if masked is not None:
+            masked.append(
+                [
+                    s
+                    for s, k in zip(stems, keep, strict=True)
+                    if not k and s not in base_drop and (len(s) >= min_chars or s.isdigit())
+                ]
+            )
         events: list[frozenset[str]] = []
         scopes.append(events)
         if negating.isdisjoint(words):

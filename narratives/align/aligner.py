@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 import polars as pl
+import scipy.sparse as sp
 from rapidfuzz import fuzz
 
 from narratives._figures import SLASH_DATE, unreverse_figures, without_list_number
@@ -206,24 +207,40 @@ class _Prepared:
         # read as narratives.compare.discrepancies reads them
         self.full = [normalize(unreverse_figures(without_list_number(t))) for t in texts]
         bg: Background | None = load_background(background) if background is not None else None
+        masked: list[list[str]] = []
         tokens, scopes = match_tokens(
             texts,
             stopwords=load_stopwords(stopwords) if stopwords is not None else None,
             exclude=exclude,
             normalized=self.full,
+            masked=masked,
         )
         if processor is not None:
             tokens = [processor(t).split() for t in texts]
+            masked = [[] for _ in texts]
         self.tokens, self.scopes = tokens, scopes
         n = len(texts)
         counts, names = _tfidf.word_counts(tokens)
         idf = blended_idf(_tfidf.doc_freq(counts), n, names, "word", background=bg, prior=prior)
         self.words = _tfidf.tfidf(counts, idf=idf)
-        chars, grams = _tfidf.char_counts(tokens, names=True)
+        # the words naming a statement's own speaker are no content of its claim, but a
+        # headline that names that speaker (القوات المشتركة: هبوط ... / أعلنت قيادة القوات
+        # المشتركة ... هبوط ...) is still contained in it: they count on the side that
+        # contains (``self.target``), never on the side contained
+        with_mask = [k for k, m in enumerate(masked) if m]
+        chars, grams = _tfidf.char_counts(tokens + [masked[k] for k in with_mask], names=True)
+        chars, extra = chars[:n], chars[n:]
         char_idf = blended_idf(_tfidf.doc_freq(chars), n, grams, "char", background=bg, prior=prior)
         self.chars = _tfidf.tfidf(chars, idf=char_idf)
         self.contain = _tfidf.containment_matrix(chars, char_idf)
-        del chars
+        self.target = self.contain
+        if with_mask:
+            place = sp.csr_matrix(
+                (np.ones(len(with_mask), dtype=np.float32), (with_mask, range(len(with_mask)))),
+                shape=(n, len(with_mask)),
+            )
+            self.target = _tfidf.containment_matrix((chars + place @ extra).tocsr(), char_idf)
+        del chars, extra
         self.n_tok = np.array([len(t) for t in tokens])
         self._keys: dict[int, frozenset[str]] = {}
         self.country_names = load_countries()
@@ -303,7 +320,7 @@ def _score(
     hopeful = prune(comp, i, j)
     i, j = i[hopeful], j[hopeful]
     comp = {k: v[hopeful] for k, v in comp.items()}
-    contained = 100 * _tfidf.containment(prep.contain, i, j)
+    contained = 100 * _tfidf.containment(prep.contain, i, j, target=prep.target)
     short = np.minimum(prep.n_tok[i], prep.n_tok[j]) < max(min_tokens, 1)
     comp["containment"] = np.where(short, comp["tfidf"], contained)
     hopeful = prune(comp, i, j)
