@@ -19,6 +19,9 @@ REVERSED_SPACE = re.compile(
 REVERSED_R = re.compile(r"(?<![\w.])(\d+)ر(\d+)(?![\w.])")
 #: dates written with slashes, in either order (1436/10/7, 2/ 6/ 1436): not figures of a claim
 SLASH_DATE = re.compile(r"\d{1,4}\s*/\s*\d{1,2}\s*/\s*\d{1,4}")
+#: a year of the Hijri calendar (1415هـ, 1436 هـ): a date, not a figure of a claim (the
+#: same year is 1994 in another outlet's copy)
+HIJRI_YEAR = re.compile(r"(?<![\d.,])\d{3,4}\s*هـ?(?![^\W\d_])")
 #: the number of a list item opening a text: "3- ", "(2) ", "4. "
 LIST_START = re.compile(r"^\s*[(\[]?\d{1,3}\s*[-.)\]]\s")
 

@@ -13,7 +13,12 @@ import polars as pl
 import scipy.sparse as sp
 from rapidfuzz import fuzz
 
-from narratives._figures import SLASH_DATE, unreverse_figures, without_list_number
+from narratives._figures import (
+    HIJRI_YEAR,
+    SLASH_DATE,
+    unreverse_figures,
+    without_list_number,
+)
 from narratives._progress import phases
 from narratives._resources import load_tsv
 from narratives.align import _tfidf
@@ -28,11 +33,13 @@ from narratives.align._conflicts import load_months, load_name_words, load_slot_
 from narratives.align._linking import competitive_links
 from narratives.align._text import _TOKEN as _WORD
 from narratives.align._text import (
+    join_names,
     light_key,
     load_polarity,
     load_stopwords,
     match_texts,
     match_tokens,
+    polarity_edits,
     raw_keys,
 )
 from narratives.align.candidates import block_pairs
@@ -205,7 +212,9 @@ class _Prepared:
         self.texts = texts
         # decimals typed right to left (5.\u200f0 is 0.5) and list-item numbers (3- …) are
         # read as narratives.compare.discrepancies reads them
-        self.full = [normalize(unreverse_figures(without_list_number(t))) for t in texts]
+        self.full = [
+            join_names(normalize(unreverse_figures(without_list_number(t)))) for t in texts
+        ]
         bg: Background | None = load_background(background) if background is not None else None
         masked: list[list[str]] = []
         tokens, scopes = match_tokens(
@@ -277,6 +286,7 @@ class _Prepared:
         if out is None:
             # dates written with slashes are no figures of a claim (as in discrepancies)
             text = SLASH_DATE.sub(" ", unreverse_figures(without_list_number(self.texts[k])))
+            text = HIJRI_YEAR.sub(" ", text)
             out = self._numbers[k] = numbers_in(normalize(text))
         return out
 
@@ -382,6 +392,10 @@ def _conflicts(
                 in_a != in_b
                 and sizes[0] >= _MIN_POLARITY_TOKENS
                 and sizes[0] >= _MIN_POLARITY_SHARE * sizes[1]
+                # and the negation is an edit of what both say, on one side only: not a
+                # clause only one side has (... ولن يعتمد أي فحص), not both sides negating
+                # in their own words (غير مقبول / ترفض), not a spelling (أن لا / ألا)
+                and sum(polarity_edits(prep.raw_words(a), prep.raw_words(b))) % 2 == 1
             )
             out.append("polarity" if specific else NOTE + "polarity")
         elif role_conflict(prep.tokens[a], prep.tokens[b], names):
