@@ -212,7 +212,43 @@ def test_relation_of_claim_pairs(a, b, relations):
             "وينضم إليها مجلس أشواق، وستكون مقرات هذه الورشة في مكاتب التعليم بالمحافظات.",
             CLOSE,
         ),
-        # real contradictions stay: a figure, a coordinated club after a slot head
+        # a list reordered; one council named short; figures of other things
+        (
+            "واصل الثلاثي عبدالله عطيف ونواف العابد وياسر القحطاني برامجهم الإعدادية والتأهيلية",
+            "من جهته، واصل الثلاثي ياسر القحطاني، نواف العابد، وعبدالله عطيف برامجهم "
+            "الإعدادية والتأهيلية",
+            CLOSE,
+        ),
+        (
+            "مجلس الشؤون الاقتصادية والتنمية يطلع على عدد من الرؤى الاستثمارية والاقتصادية",
+            "المجلس الاقتصادي يطلع على عدد من الرؤى الاستثمارية والاقتصادية",
+            CLOSE,
+        ),
+        (
+            "وقد اطلع المجلس خلال الاجتماع على عدد من الموضوعات الاقتصادية والتنموية من "
+            "أبرزها توجهات ورؤى الهيئة العامة للاستثمار",
+            "واس – جدة: اطلع مجلس الشؤون الاقتصادية والتنمية على عدد من الموضوعات "
+            "الاقتصادية والتنموية، من أبرزها توجهات ورؤى الهيئة العامة للاستثمار",
+            CLOSE,
+        ),
+        (
+            "اختتم مركز الحوار الوطني برنامجا تدريبيا عقد خلال الفترة من 12-14 شوال الجاري، "
+            "بمشاركة 30 متدربا، في مقر أكاديمية التدريب.",
+            "اختتم مركز الحوار الوطني برنامجاً تدريبياً على مدى ثلاثة أيام في مقر أكاديمية "
+            "التدريب.",
+            CLOSE | {"related"},
+        ),
+        (
+            "وخطفت جبهة النصرة ثمانية عناصر من الفرقة 30 مساء الاربعاء قرب مدينة اعزاز",
+            "وخطفت الجبهة 8 عناصر من الفرقة مساء الأربعاء الماضي قرب مدينة إعزاز",
+            CLOSE,
+        ),
+        # real contradictions stay: figures (in digits or words), a coordinated club
+        (
+            "قتل جندي تركي وجرح أربعة آخرون في ساعة مبكرة الأحد عندما انفجر لغم ارضي",
+            "قتل جندي تركي وجرح سبعة آخرون في ساعة مبكرة أمس الأحد، عندما انفجر لغم أرضي",
+            {"contradicts"},
+        ),
         (
             "قتل 44 شخصاً وجرح مئات آخرون في كابول في سلسلة من الهجمات هي الأولى في العاصمة",
             "قتل 51 شخصًا وجرح مئات آخرون في كابول في سلسلة من الهجمات هي الاولى في العاصمة",
@@ -230,6 +266,34 @@ def test_relation_of_claim_pairs(a, b, relations):
 def test_real_pairs_that_do_or_do_not_contradict(a, b, relations):
     row = similarity(a, b).row(0, named=True)
     assert row["relation"] in relations, row
+
+
+def test_a_statement_agreeing_with_another_of_the_article_is_not_contradicted():
+    # the Saudi federation's debt rule for clubs of two tiers, one bullet per tier, in
+    # two outlets (SaudiNewsNet 2015-08-03): each bullet agrees with one of the other
+    # article and differs in its figure from the other
+    texts = [
+        "• عدم السماح لها بتسجيل لاعبين أجانب في حال تجاوزت مديونياتها 50 مليون ريال.",
+        "• عدم السماح لها بتسجيل لاعبين أجانب في حال تجاوزت مديونياتها 15 مليون ريال.",
+        "أ- عدم السماح لها بتسجيل لاعبين أجانب في حال تجاوزت مديونياتها 50 مليون ريال.",
+        "أ- عدم السماح لها بتسجيل لاعبين أجانب في حال تجاوزت مديونياتها 15 مليون ريال.",
+    ]
+    rows = pl.DataFrame(
+        {
+            "statement_id": ["x:1", "x:2", "y:1", "y:2"],
+            "article_id": ["x", "x", "y", "y"],
+            "outlet": ["alriyadh", "alriyadh", "alwatan", "alwatan"],
+            "text": texts,
+        }
+    )
+    out = align(rows, blocking=all_pairs, link_threshold=None)
+    by_pair = {(r["statement_id_a"], r["statement_id_b"]): r for r in out.iter_rows(named=True)}
+    assert by_pair[("x:1", "y:1")]["relation"] in CLOSE
+    assert by_pair[("x:1", "y:2")]["relation"] == "related"
+    assert by_pair[("x:1", "y:2")]["conflict"] == "note:figures"
+    # the same pair on its own is a contradiction
+    alone = similarity(texts[0], texts[3]).row(0, named=True)
+    assert (alone["relation"], alone["conflict"]) == ("contradicts", "figures")
 
 
 def test_one_row_per_pair_in_order_with_components():

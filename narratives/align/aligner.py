@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from narratives._figures import (
     HIJRI_YEAR,
     SLASH_DATE,
+    number_words,
     unreverse_figures,
     without_list_number,
 )
@@ -29,7 +30,12 @@ from narratives.align._background import (
     blended_idf,
     load_background,
 )
-from narratives.align._conflicts import load_months, load_name_words, load_slot_heads
+from narratives.align._conflicts import (
+    figure_slots,
+    load_months,
+    load_name_words,
+    load_slot_heads,
+)
 from narratives.align._linking import competitive_links
 from narratives.align._text import _TOKEN as _WORD
 from narratives.align._text import (
@@ -259,6 +265,7 @@ class _Prepared:
         self.months = load_months()
         self.people = load_name_words()
         self._numbers: dict[int, frozenset[str]] = {}
+        self._slots: dict[int, frozenset[str]] = {}
         self._words: dict[int, list[str]] = {}
 
     def keys(self, k: int) -> frozenset[str]:
@@ -286,9 +293,16 @@ class _Prepared:
         if out is None:
             # dates written with slashes are no figures of a claim (as in discrepancies)
             text = SLASH_DATE.sub(" ", unreverse_figures(without_list_number(self.texts[k])))
-            text = HIJRI_YEAR.sub(" ", text)
-            out = self._numbers[k] = numbers_in(normalize(text))
+            text = normalize(HIJRI_YEAR.sub(" ", text))
+            # and numbers written in words (ثمانية عناصر / 8 عناصر)
+            out = self._numbers[k] = numbers_in(text) | number_words(text)
+            self._slots[k] = figure_slots(text)
         return out
+
+    def figure_slots(self, k: int) -> frozenset[str]:
+        """The content words next to the figures of statement ``k`` (:func:`figure_slots`)."""
+        self.numbers(k)
+        return self._slots[k]
 
 
 def _score(
@@ -401,7 +415,10 @@ def _conflicts(
         elif role_conflict(prep.tokens[a], prep.tokens[b], names):
             out.append("roles")
         elif n == 0:
-            out.append("figures")
+            # other figures of the same thing (قتل 44 شخصا / قتل 51 شخصا), or figures of
+            # other things (بمشاركة 30 متدربا / على مدى ثلاثة أيام): a note
+            same_slot = not prep.figure_slots(a).isdisjoint(prep.figure_slots(b))
+            out.append("figures" if same_slot else NOTE + "figures")
         elif kind := substitution_conflict(
             prep.tokens[a],
             prep.tokens[b],
@@ -737,6 +754,43 @@ def score_pairs(
     )
 
 
+def _said_elsewhere(
+    conflict: list[str | None],
+    i: np.ndarray,
+    j: np.ndarray,
+    score: np.ndarray,
+    numbers: np.ndarray,
+    article: np.ndarray,
+) -> list[str | None]:
+    """Conflicts of a statement with an article that also says what it says: notes.
+
+    A statement that conflicts with one statement of another article but
+    agrees with another statement of that article, scoring at least as high
+    (for ``figures``: with a figure in common), is not contradicted by that
+    article: templated lists (the same rule for clubs of several tiers, with
+    one figure per tier; a market report's risers and fallers) pair each item
+    with every other. The conflict stays as a note (``note:figures``), and the
+    pair is ``related``.
+    """
+    agree: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for k, c in enumerate(conflict):
+        if c is None:
+            for x, y in ((i[k], j[k]), (j[k], i[k])):
+                agree.setdefault((int(x), int(article[y])), []).append((score[k], numbers[k]))
+    if not agree:
+        return conflict
+    out = list(conflict)
+    for k, c in enumerate(conflict):
+        if c is None or c.startswith(NOTE):
+            continue
+        for x, y in ((i[k], j[k]), (j[k], i[k])):
+            others = agree.get((int(x), int(article[y])), ())
+            if any(s >= score[k] and (c != "figures" or (n == n and n > 0)) for s, n in others):
+                out[k] = NOTE + c
+                break
+    return out
+
+
 def finish_alignments(
     setup: AlignmentSetup,
     i: np.ndarray,
@@ -765,6 +819,7 @@ def finish_alignments(
     i, j, score, linked = i[keep], j[keep], np.round(score[keep], 2), linked[keep]
     comp = {k: np.round(v[keep], 2) for k, v in comp.items()}
     conflict = _conflicts(prep, i, j, comp["number_overlap"])
+    conflict = _said_elsewhere(conflict, i, j, score, comp["number_overlap"], article)
     sid = np.array(ids, dtype=object)
     swap = sid[i] > sid[j]
     a, b = np.where(swap, j, i), np.where(swap, i, j)
