@@ -468,6 +468,7 @@ def substitutions(
     max_examples: int = 5,
     opcodes: Opcodes = difflib_opcodes,
     progress: bool = False,
+    differences: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Ranked word choices between outlets, mined from aligned statements of one claim.
 
@@ -509,6 +510,10 @@ def substitutions(
         corpora), or any function returning difflib-style opcodes.
     progress
         Show a progress bar over the pairs.
+    differences
+        :func:`aligned_differences` of these pairs with these options, when
+        already computed (:func:`narratives.compare.compare` computes them
+        once for this table and :func:`~narratives.compare.house_style`).
 
     Returns
     -------
@@ -528,16 +533,18 @@ def substitutions(
     [('rt', 'بالمسلحين', 'sana', 'بالإرهابيين', 1)]
     """
     check(statements, ("statement_id", "text"), name="statements", stage="substitutions")
-    pairs = same_claim_pairs(alignments, claims, stories=stories, relations=tuple(relations))
-    diffs = aligned_differences(
-        statements,
-        pairs,
-        max_span=max_span,
-        indels=indels,
-        clitics=clitics,
-        opcodes=opcodes,
-        progress=progress,
-    )
+    diffs = differences
+    if diffs is None:
+        pairs = same_claim_pairs(alignments, claims, stories=stories, relations=tuple(relations))
+        diffs = aligned_differences(
+            statements,
+            pairs,
+            max_span=max_span,
+            indels=indels,
+            clitics=clitics,
+            opcodes=opcodes,
+            progress=progress,
+        )
     if headlines is False and "is_headline" in statements.columns:
         heads = statements.filter(pl.col("is_headline").fill_null(False))["statement_id"]
         diffs = diffs.filter(
