@@ -68,8 +68,10 @@ def compare_folders(before: Path, after: Path, *, tol: float, show: int) -> list
         ha, hb = _hashable(a, tol), _hashable(b, tol)
         only_a = ha.join(hb, on=ha.columns, how="anti", nulls_equal=True)
         only_b = hb.join(ha, on=hb.columns, how="anti", nulls_equal=True)
-        print(f"{name}: {a.height} -> {b.height} rows; {only_a.height} only before, "
-              f"{only_b.height} only after")
+        print(
+            f"{name}: {a.height} -> {b.height} rows; {only_a.height} only before, "
+            f"{only_b.height} only after"
+        )
         with pl.Config(tbl_cols=-1, fmt_str_lengths=80, tbl_width_chars=250):
             if only_a.height:
                 print("  before only:", only_a.head(show))

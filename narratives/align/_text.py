@@ -216,13 +216,13 @@ def match_tokens(
     }
     if joined:
         # only the texts holding a joined word change (the regex pass is slow)
-        hit = [not joined.keys().isdisjoint(words) for words in tokenized]
+        holds = [not joined.keys().isdisjoint(words) for words in tokenized]
         tokenized = [
             [p for w in words for p in joined.get(w, (w,))] if h else words
-            for words, h in zip(tokenized, hit, strict=True)
+            for words, h in zip(tokenized, holds, strict=True)
         ]
         normalized = [
-            _unjoin(t, joined) if h else t for t, h in zip(normalized, hit, strict=True)
+            _unjoin(t, joined) if h else t for t, h in zip(normalized, holds, strict=True)
         ]
         distinct = set().union(*tokenized)
     # known words for clitic stripping: the statements' own (a larger vocabulary, such

@@ -91,7 +91,6 @@ def _containment(
             rows.append(r)
             cols.append(vocab.setdefault(w, len(vocab)))
     n = len(tokens)
-    ids = st["statement_id"].to_list()
     if not vocab:
         return pl.DataFrame(schema=_PAIR_SCHEMA)
     b = sp.csr_matrix(
@@ -110,17 +109,23 @@ def _containment(
     few = np.array([len(set(t)) < 3 for t in tokens])
     a_in_b = np.where(few[pi], 0.0, inter / np.maximum(total[pi], 1e-9))
     b_in_a = np.where(few[pj], 0.0, inter / np.maximum(total[pj], 1e-9))
-    sid = np.array(ids, dtype=object)
-    a = np.where(sid[pi] < sid[pj], sid[pi], sid[pj])
-    b_ = np.where(sid[pi] < sid[pj], sid[pj], sid[pi])
-    return pl.DataFrame(
-        {
-            "statement_id_a": a.tolist(),
-            "statement_id_b": b_.tolist(),
-            "containment": np.round(np.maximum(a_in_b, b_in_a), 3),
-            "figure_match": _figure_match(st["text"].to_list(), pi, pj),
-        },
-        schema=_PAIR_SCHEMA,
+    sid = st["statement_id"]
+    return (
+        pl.DataFrame(
+            {
+                "_x": sid.gather(pi),
+                "_y": sid.gather(pj),
+                "containment": np.round(np.maximum(a_in_b, b_in_a), 3),
+                "figure_match": _figure_match(st["text"].to_list(), pi, pj),
+            },
+        )
+        .select(
+            statement_id_a=pl.min_horizontal("_x", "_y"),
+            statement_id_b=pl.max_horizontal("_x", "_y"),
+            containment="containment",
+            figure_match="figure_match",
+        )
+        .cast(_PAIR_SCHEMA)  # type: ignore[arg-type]
     )
 
 
@@ -246,17 +251,16 @@ def closest_in_stories(
     )
     score = np.round(score, 2)
     sid = st["statement_id"].to_list()
-    outlet = st["outlet"].to_list()
+    ids, outlets = st["statement_id"], st["outlet"].cast(pl.String)
     pair = np.arange(len(i))
     both = pl.DataFrame(
         {
-            "statement_id": [sid[k] for k in i] + [sid[k] for k in j],
-            "other": [outlet[k] for k in j] + [outlet[k] for k in i],
-            "closest_statement_id": [sid[k] for k in j] + [sid[k] for k in i],
+            "statement_id": pl.concat([ids.gather(i), ids.gather(j)]),
+            "other": pl.concat([outlets.gather(j), outlets.gather(i)]),
+            "closest_statement_id": pl.concat([ids.gather(j), ids.gather(i)]),
             "closest_score": np.concatenate([score, score]),
             "_pair": np.concatenate([pair, pair]),
         },
-        schema_overrides={"other": pl.String},
     )
     if needed is not None:
         both = both.join(
