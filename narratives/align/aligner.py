@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
@@ -83,6 +84,9 @@ DEFAULT_THRESHOLD = 55.0
 _NEEDED = ("statement_id", "article_id", "text")
 #: the statement columns alignment reads (besides ``statement_id`` and ``text``)
 _USED = ("article_id", "outlet", "published", "speaker", "speaker_mention", "entities")
+
+#: any decimal digit (what ``\\d`` in the figure patterns matches, Arabic-Indic too)
+_ANY_DIGIT = re.compile(r"\d")
 
 Blocking = Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray]]
 Embeddings = str | np.ndarray | Callable[[list[str]], np.ndarray] | None
@@ -204,7 +208,10 @@ class _Prepared:
         self.texts = texts
         # decimals typed right to left (5.\u200f0 is 0.5) and list-item numbers (3- …) are
         # read as narratives.compare.discrepancies reads them
-        self.full = [normalize(unreverse_figures(without_list_number(t))) for t in texts]
+        self.full = [
+            normalize(unreverse_figures(without_list_number(t)) if _ANY_DIGIT.search(t) else t)
+            for t in texts
+        ]
         bg: Background | None = load_background(background) if background is not None else None
         tokens, scopes = match_tokens(
             texts,
@@ -258,6 +265,9 @@ class _Prepared:
     def numbers(self, k: int) -> frozenset[str]:
         out = self._numbers.get(k)
         if out is None:
+            if _ANY_DIGIT.search(self.texts[k]) is None:
+                out = self._numbers[k] = frozenset()  # no digit: no figure (most statements)
+                return out
             # dates written with slashes are no figures of a claim (as in discrepancies)
             text = SLASH_DATE.sub(" ", unreverse_figures(without_list_number(self.texts[k])))
             out = self._numbers[k] = numbers_in(normalize(text))

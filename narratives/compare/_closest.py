@@ -48,10 +48,13 @@ _PAIR_SCHEMA = {
     "figure_match": pl.Boolean,
 }
 _FIGURE = re.compile(r"\d+(?:[.,،٫]\d+)*")
+_DIGIT = re.compile(r"\d")
 
 
 def _figures(text: str) -> frozenset[str]:
     """Integer parts of a statement's figures (two digits or more, years aside)."""
+    if _DIGIT.search(text or "") is None:
+        return frozenset()  # no digit, no figure (normalize makes none)
     out = set()
     for m in _FIGURE.findall(normalize(text or "")):
         whole = re.split(r"[.,،٫]", m)[0]
