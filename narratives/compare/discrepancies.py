@@ -49,7 +49,12 @@ from narratives.compare._common import (
     check,
     same_claim_pairs,
 )
-from narratives.compare._text import display_tokens, normalized, unmarked, variant_kind
+from narratives.compare._text import (
+    display_tokens,
+    normalized,
+    variant_kind,
+    word_key,
+)
 from narratives.normalize import normalize
 
 _YEAR = r"\b(?:(?:19|20)\d{2}م?|1[34]\d{2}ه)\b"  # 2014, 2014م; Hijri 1436هـ stays 1436ه
@@ -337,7 +342,7 @@ def _figure_rows(
         out = tokens.get(row["statement_id"])
         if out is None:
             shown = _prepared(row["text"])
-            out = tokens[row["statement_id"]] = (shown, [normalize(unmarked(t)) for t in shown])
+            out = tokens[row["statement_id"]] = (shown, [word_key(t) for t in shown])
         return out
 
     rows: list[dict[str, object]] = []

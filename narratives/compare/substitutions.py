@@ -51,6 +51,7 @@ from narratives.compare._text import (
     statement_tokens,
     unmarked,
     variant_kind,
+    word_key,
 )
 from narratives.normalize import normalize
 
@@ -308,7 +309,7 @@ def aligned_differences(
     texts = statements.filter(pl.col("statement_id").is_in(ids)).select("statement_id", "text")
     written = {sid: display_tokens(text or "") for sid, text in texts.iter_rows()}
     attribution = _attribution_words(statements, ids)
-    keys = {sid: [normalize(unmarked(t)) for t in toks] for sid, toks in written.items()}
+    keys = {sid: [word_key(t) for t in toks] for sid, toks in written.items()}
     if clitics:
         used = {t for toks in keys.values() for t in toks}
         known = known_words(statements)
