@@ -127,9 +127,11 @@ def test_a_story_matrix_counts_only_the_story_statements(
         # every outlet's statements of a claim inside the story are there
         expected = claims.group_by("claim_id", "outlet").agg(pl.len().alias("k"))
         got = carried.select("claim_id", "outlet", pl.col("n_statements").cast(pl.UInt32))
-        assert expected.join(got, on=["claim_id", "outlet"]).filter(
-            pl.col("k") != pl.col("n_statements")
-        ).is_empty()
+        assert (
+            expected.join(got, on=["claim_id", "outlet"])
+            .filter(pl.col("k") != pl.col("n_statements"))
+            .is_empty()
+        )
 
 
 def test_story_omissions_say_how_sure_each_row_is_sure_rows_first(
@@ -158,3 +160,54 @@ def test_story_omissions_say_how_sure_each_row_is_sure_rows_first(
     assert sum(c == "not sure" for c, _ in cells) == n_unsure
     assert all(why for c, why in cells if c == "not sure")  # each says why
     assert f"{n_unsure} of {rows.height} rows are &#x27;not sure&#x27;" in body
+
+
+TOC_OVERLAPS = """(function () {
+  var items = [...document.querySelectorAll('nav.toc li')];
+  var boxes = items.map(li => [...li.querySelector('a').getClientRects()]);
+  var hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1
+                   && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  var found = [];
+  items.forEach((li, i) => {
+    var r = li.getBoundingClientRect();
+    // the list number hangs left of the item: it and a clear space must stay free
+    var marker = {left: r.left - 44, right: r.left, top: r.top, bottom: r.top + 18};
+    items.forEach((other, j) => {
+      if (i === j) return;
+      boxes[j].forEach(b => {
+        if (hit(b, marker) || boxes[i].some(a => hit(a, b))) found.push(i + 1 + ' x ' + (j + 1));
+      });
+    });
+  });
+  return found; })()"""
+
+
+@pytest.mark.browser
+def test_long_story_titles_do_not_overprint_the_contents(
+    tables: dict[str, pl.DataFrame], tmp_path: Path
+) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _browser import CHROMIUM, Browser
+
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium")
+    stories = tables["stories"]
+    # the longest title a story can have: 90 characters of Arabic, cut between words
+    long = (
+        "ولي ولي العهد يصل إلى الأردن تلبية لدعوة من الملك عبدالله الثاني "
+        "ويبحث معه العلاقات الثنائية وتطورات الأحداث في المنطقة"
+    )
+    tables = {**tables, "stories": stories.with_columns(pl.lit(long).alias("label"))}
+    out = tmp_path / "report.html"
+    out.write_text(render_report(tables, stories=8), encoding="utf-8")
+    browser = Browser(tmp_path / "profile")
+    try:
+        browser.open(out)
+        assert browser.evaluate("document.querySelectorAll('nav.toc li').length") > 12
+        assert browser.evaluate(TOC_OVERLAPS) == []
+        (ROOT / "tests" / "artifacts").mkdir(exist_ok=True)
+        browser.screenshot(ROOT / "tests" / "artifacts" / "report-long-titles-toc.png")
+    finally:
+        browser.close()

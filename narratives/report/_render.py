@@ -261,6 +261,15 @@ def _format_value(value: Any, root: Path | None) -> str:
     return str(value)
 
 
+def _heading(title: str) -> str:
+    """A section title as HTML: an Arabic part after "Story s12: " is isolated right to left,
+    so it cannot reorder the Latin head nor run into the next column of the contents."""
+    head, sep, rest = title.partition(": ")
+    if sep and is_arabic(rest) and not is_arabic(head):
+        return f'{html.escape(head)}: <bdi dir="rtl">{html.escape(rest)}</bdi>'
+    return html.escape(title)
+
+
 def render_report(
     tables: Mapping[str, pl.DataFrame],
     *,
@@ -373,7 +382,10 @@ def render_report(
         title=title,
         version=__version__,
         stamp=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") + took,
-        sections=[{**s, "body": Markup(s["body"])} for s in sections],
+        sections=[
+            {**s, "body": Markup(s["body"]), "heading": Markup(_heading(s["title"]))}
+            for s in sections
+        ],
         about=about,
         articles=[
             {**a, "body": Markup(a["body"]), "link": Markup(a["link"])}
