@@ -120,10 +120,15 @@ class Builder:
                 ids = statement_key(row) if statement_key else self.row_statements(row)
                 row = {k: v for k, v in row.items() if k not in ("statement_ids", "claim_ids")}
                 if ids:
-                    anchors = self.ev.cite(ids, limit=limit)
+                    # a cell's statements are interchangeable: prefer articles already embedded
+                    anchors = self.ev.cite(ids, limit=limit, reuse=True)
                     if anchors:
                         row["_ev"] = " ".join(anchors)
                         row["_n"] = len(ids)
+                        first = self.ev.anchor_statement(anchors[0])
+                        if first != ids[0] and isinstance(row.get("evidence"), str):
+                            # the tooltip quotes the statement a click opens first
+                            row["evidence"] = shorten(self.ev.statement_text(first), 280)
                 wired.append(row)
             datasets[name] = wired
         self.n_charts += 1

@@ -7,6 +7,7 @@ links every mark and row to its statements; empty results say why.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -841,7 +842,7 @@ def _claim_statements_in(claims: pl.DataFrame | None, articles: list[str]) -> di
     return {cid: ids for cid, ids in here.group_by("claim_id").agg("statement_id").iter_rows()}
 
 
-def _cell_statements(row: Mapping[str, Any], local: Mapping[str, list[str]]) -> list[str]:
+def _cell_statements(row: Mapping[str, Any], *, local: Mapping[str, list[str]]) -> list[str]:
     """What a story matrix cell cites: its statements, or for an absent cell what the
     other outlets said in the story."""
     ids = row.get("statement_ids") or []
@@ -900,7 +901,7 @@ def story_sections(
                             outlets=sorted({o for o in cov["outlet"].to_list() if o}),
                         ),
                         # an absent cell cites what the other outlets said in this story
-                        statement_key=lambda row, local=local: _cell_statements(row, local),
+                        statement_key=functools.partial(_cell_statements, local=local),
                     )
                 )
             else:
