@@ -24,8 +24,13 @@ a gold:
     python3 benchmarks/eval_stories.py /tmp/cmp_seeds
     python3 -m narratives compare data/gold/same_event_dev.jsonl --out /tmp/cmp_dev
     python3 benchmarks/eval_stories.py /tmp/cmp_dev --gold same-event
+    python3 -m narratives compare data/gold/same_event_dev2.jsonl --out /tmp/cmp_dev2
+    python3 benchmarks/eval_stories.py /tmp/cmp_dev2 --gold same-event \
+        --gold-file data/gold/same_event_dev2.yaml --review
 
-``--json`` prints the figures as JSON.
+``--json`` prints the figures as JSON; ``--review`` prints every false
+omission row (the claim, the outlet's closest statement, its score and the
+row's certainty) to read.
 """
 
 from __future__ import annotations
@@ -112,6 +117,7 @@ def omission_figures(
     known = false = 0
     sure_known = sure_false = 0
     examples = []
+    wrong_rows: list[dict[str, Any]] = []
     rows = om.select(
         "outlet",
         "claim_id",
@@ -119,6 +125,7 @@ def omission_figures(
         *(["evidence_article_ids"] if "evidence_article_ids" in om.columns else []),
         *(["story_id"] if "story_id" in om.columns else []),
         *(["certainty"] if "certainty" in om.columns else []),
+        *[c for c in ("representative", "closest_text", "closest_score", "why") if c in om.columns],
     ).iter_rows(named=True)
     named = []
     for row in rows:
@@ -146,6 +153,8 @@ def omission_figures(
                 named.append((other, row["outlet"], row.get("story_id"), also_wrong, sure))
         if wrong and len(examples) < 5:
             examples.append(f"{row['outlet']} 'omits' {gold_claim} ({row.get('story_id')})")
+        if wrong:
+            wrong_rows.append({"gold_claim": gold_claim, **row})
     return {
         "omission_rows": om.height,
         "rows_gold_knows": known,
@@ -156,6 +165,7 @@ def omission_figures(
         "sure_rows_gold_knows": sure_known,
         "sure_false_omissions": sure_false,
         "named": named,
+        "wrong_rows": wrong_rows,
     }
 
 
@@ -168,6 +178,7 @@ def seeds(tables: dict[str, pl.DataFrame], gold_path: Path) -> dict[str, Any]:
     carriers = {c: {(article_of[s], outlet_of[s]) for s in sids} for c, sids in by_claim.items()}
     om = omission_figures(tables, claims_of, carriers)
     om.pop("named")
+    om.pop("wrong_rows")
     multi = {c for c, sids in by_claim.items() if len({outlet_of[s] for s in sids}) >= 2}
     shown: dict[str, str] = {}
     pairs: set[tuple[str, str]] = set()
@@ -226,6 +237,7 @@ def same_event(tables: dict[str, pl.DataFrame], gold_path: Path) -> dict[str, An
     om = omission_figures(tables, claims_of, carriers)
     truth = true_omissions(gold_path)
     named = om.pop("named")
+    out["false_rows"] = om.pop("wrong_rows")
     found = {(c, o) for c, o, _, wrong, _ in named if not wrong}
     found_sure = {(c, o) for c, o, _, wrong, sure in named if not wrong and sure}
     hits = [(c, o) for c, o in truth.select("claim_id", "outlet").iter_rows() if (c, o) in found]
@@ -247,6 +259,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--gold", choices=["seeds", "same-event"], default="seeds")
     parser.add_argument("--gold-file", type=Path, default=None, help="another gold file")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--review", action="store_true", help="print every false omission row to read"
+    )
     args = parser.parse_args(argv)
     tables = read_folder(args.folder)
     if args.gold == "seeds":
@@ -256,8 +271,16 @@ def main(argv: list[str] | None = None) -> None:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
         return
+    wrong = result.pop("false_rows", [])
     for key, value in result.items():
         print(f"{key:28s} {value}")
+    if args.review:
+        for row in wrong:
+            print(
+                f"\n- {row['outlet']} 'omits' {row['gold_claim']} [{row.get('certainty')}]"
+                f" {row.get('why') or ''}\n  claim:   {row.get('representative')}"
+                f"\n  closest: ({row.get('closest_score')}) {row.get('closest_text')}"
+            )
 
 
 if __name__ == "__main__":

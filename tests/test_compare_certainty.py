@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import polars as pl
 import pytest
 
 from narratives import schemas
 from narratives.compare import omission_rates
 from narratives.compare._certainty import NOT_SURE, SURE, certainty
+from narratives.compare._closest import _figures, figures_agree
+from narratives.evaluate.same_event import SAME_EVENT_ARTICLES
 from narratives.stories import reliability_notes
 
 # SaudiNewsNet 2015-07-21: alyaum's headline, and alwatan's article on the same news,
@@ -40,13 +45,54 @@ BANKS_ALJAZIRAH = [
 ]
 
 
-def _case(claim: str, carrier: str, other: list[str], other_outlet: str, score: float):
-    """Statements, stories and the omission row of ``other_outlet`` leaving ``claim`` out."""
-    rows = [("c:0", "c", carrier, claim)] + [
-        (f"o:{i}", "o", other_outlet, text) for i, text in enumerate(other)
-    ]
+# SaudiNewsNet 2015-08-02 (data/gold/same_event_dev2.yaml): aawsat's headline on the
+# Yemenis, and aleqtisadiya's article, which gives the same figure rounded and exact
+YEMENIS_CLAIM = "«الجوازات» السعودية: أكثر من 400000 يمني صححت أوضاع إقاماتهم بالمملكة"
+YEMENIS_ALEQTISADIYA = [
+    "تصحيح أوضاع أكثر من 400 ألف يمني في المملكة",
+    "أعلنت المديرية العامة للجوازات أنه بلغ عدد الأخوة الأشقاء من أبناء الجمهورية اليمنية "
+    "المصححين لأوضاع إقامتهم في المملكة (407516 ) حتى الساعة الواحدة ظهراً من هذا اليوم "
+    "الأحد 17/10/1436هـ.",
+]
+# the same day: 3alyoum's wire on the Russian helicopter, whose lead sentence restates its
+# headline; alriyadh's Reuters copy gives the crash in other words (score 24)
+HELI_HEADLINE = "مصرع طيار روسي وإصابة آخر في استعراض جوي عسكري في روسيا"
+HELI_CLAIM = (
+    "ونقلت تقارير محلية عن متحدث باسم وزارة الدفاع الروسية قوله اليوم إن تحطم الطائرة "
+    "المروحية حدث خلال استعراض جوي عسكري في روسيا."
+)
+HELI_ALRIYADH = [
+    "مقتل طيار وإصابة آخر إثر تحطم هيلكوبتر بعرض جوي روسي",
+    "قتل طيار وأصيب آخر عندما تحطمت طائرة هليكوبتر خلال عرض جوي في إقليم ريازان الروسي "
+    "اليوم الأحد.",
+    "ونسبت وكالة الإعلام الروسية الى الكولونيل جنرال فيكتور بونداريف قائد القوات الجوية "
+    'الروسية قوله "القائد توفي. الطيار الثاني حي. قال الطيار الثاني إن عطلا في الأجهزة '
+    'سبب الحادث."',
+]
+
+
+def _case(
+    claim: str,
+    carrier: str,
+    other: list[str],
+    other_outlet: str,
+    score: float,
+    *,
+    headline: str | None = None,
+):
+    """Statements, stories and the omission row of ``other_outlet`` leaving ``claim`` out.
+
+    The first statement of ``other`` is a headline; ``headline`` is the claim
+    article's own (the claim itself is a headline when it is ``claim``).
+    """
+    rows = [("c:0", "c", carrier, claim, claim == headline)]
+    if headline is not None and headline != claim:
+        rows.append(("c:1", "c", carrier, headline, True))
+    rows += [(f"o:{i}", "o", other_outlet, text, i == 0) for i, text in enumerate(other)]
     statements = pl.DataFrame(
-        rows, schema=["statement_id", "article_id", "outlet", "text"], orient="row"
+        rows,
+        schema=["statement_id", "article_id", "outlet", "text", "is_headline"],
+        orient="row",
     )
     stories = pl.DataFrame(
         {"article_id": ["c", "o"], "outlet": [carrier, other_outlet], "story_id": ["s1", "s1"]}
@@ -95,6 +141,61 @@ def test_near_misses_and_formulas_are_not_sure(claim: str, why: str) -> None:
     out = certainty(row, statements, stories, carried_score=35, carried_containment=0.5)
     assert out["certainty"].to_list() == [NOT_SURE]
     assert out["why"][0].startswith(why)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        ("أكثر من 400000 يمني", "بلغ (407516 )", True),  # "more than" rounds down
+        ("تصحيح أوضاع 407 آلاف يمني", "(407516)", True),
+        ("أكثر من ٤٠٠ ألف يمني", "أكثر من 400000 يمني", True),
+        ("بتداولات قاربت خمسة مليارات ريال", "نحو 4.9 مليار ريال", True),  # a number word
+        ("منخفضاً 71.08 نقطة", "تراجع 71 نقطة", True),
+        ("تعيين 100 قاض", "ترقية 125 قاضيا", False),  # small round figures are exact
+        ("الأحد 17/10/1436هـ", "الأحد 17 أغسطس", False),  # a date with slashes is no figure
+        ("407 آلاف", "470 ألفا", False),
+    ],
+)
+def test_figures_agree_when_one_rounds_the_other(a: str, b: str, agree: bool) -> None:
+    assert figures_agree(_figures(a), _figures(b)) is agree
+    assert figures_agree(_figures(b), _figures(a)) is agree  # symmetric
+
+
+def _gold_article(doc: str) -> list[str]:
+    """Headline and sentences of a same-event dev gold article (SaudiNewsNet)."""
+    for line in SAME_EVENT_ARTICLES.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if rec["id"] == doc:
+            return [rec["title"], *[t for t in re.split(r"(?<=\.)\s+", rec["text"]) if t.strip()]]
+    raise LookupError(doc)
+
+
+def test_a_headline_given_in_the_body_is_carried() -> None:
+    # aawsat's headline on the 2015-07-26 close; alyaum's own report (the next day) gives
+    # the fall of 71 points, 0.76 %, in its own sentences, none of them close to it
+    claim = "الأسهم السعودية تغلق على انخفاض بنسبة 0.76%"
+    alyaum = _gold_article("snn-2015-07-27-1178")
+    statements, stories, row = _case(claim, "aawsat", alyaum, "alyaum", 28.98, headline=claim)
+    out = certainty(row, statements, stories, carried_score=35, carried_containment=0.5)
+    assert out["carried"].to_list() == [True]  # the omission rule drops the row
+    assert out["why"][0].startswith("headline carried")
+    # the same words in a body sentence are not enough to drop the row
+    statements = statements.with_columns(is_headline=pl.col("statement_id") == "o:0")
+    out = certainty(row, statements, stories, carried_score=35, carried_containment=0.5)
+    assert out["carried"].to_list() == [False]
+
+
+def test_a_claim_restating_its_headline_is_not_sure() -> None:
+    statements, stories, row = _case(
+        HELI_CLAIM, "3alyoum", HELI_ALRIYADH, "alriyadh", 23.67, headline=HELI_HEADLINE
+    )
+    out = certainty(row, statements, stories, carried_score=35, carried_containment=0.5)
+    assert out["certainty"].to_list() == [NOT_SURE]
+    assert "restates its article's headline" in out["why"][0]
+    # without its headline the same row is sure (nothing else says it is carried)
+    plain = statements.filter(pl.col("statement_id") != "c:1")
+    out = certainty(row, plain, stories, carried_score=35, carried_containment=0.5)
+    assert out["certainty"].to_list() == [SURE]
 
 
 def test_rates_set_not_sure_rows_aside_and_the_note_counts_them() -> None:

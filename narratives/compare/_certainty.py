@@ -23,10 +23,23 @@ short claim
 little text
     X's statements in the story hold fewer than ``min_outlet_words`` words
     (a headline, a caption): its article may say more than the corpus has.
+restates the headline
+    The claim statement holds ``lead_share`` or more of its own article's
+    headline (IDF-weighted): it is the story's main fact, which an outlet
+    covering the story gives, most likely in other words ("تحطم الطائرة
+    المروحية حدث خلال استعراض جوي" against "تحطمت طائرة هليكوبتر خلال عرض جوي").
 
-A figure of the claim (two digits or more, years aside) that X's text of the
-story does not give anywhere overrides the first two tests: the specific
-fact is absent, whatever the wording around it.
+A claim that is a headline is not an omission at all (the row is dropped,
+``carried``) when ``spread_share`` or more of its words are in X's text of
+the story: a headline sums up what the body says in its own sentences
+(aawsat's "المغرب يقبض على خلية إرهابية موالية لداعش", which its body gives as
+«الأمن المغربي يفكك خلية جديدة ... لهم ارتباط بـ«داعش»»).
+
+A figure of the claim (see :func:`narratives.compare._closest._figures`:
+two digits or more or a unit word, years aside; a round figure agrees with
+the precise one it rounds, 400 ألف with 407516) that X's text of the story
+does not give anywhere overrides the headline tests and the first two
+tests: the specific fact is absent, whatever the wording around it.
 """
 
 from __future__ import annotations
@@ -36,7 +49,7 @@ import re
 import numpy as np
 import polars as pl
 
-from narratives.compare._closest import _figures
+from narratives.compare._closest import _figures, figures_agree
 
 #: certainty values
 SURE, NOT_SURE = "sure", "not sure"
@@ -62,22 +75,46 @@ def certainty(
     spread_share: float = 0.6,
     min_content: int = 4,
     min_outlet_words: int = 20,
+    lead_share: float = 0.4,
 ) -> pl.DataFrame:
-    """``omissions`` (story rule) with ``certainty`` and ``why`` (see the module docs)."""
+    """``omissions`` (story rule) with ``certainty``, ``why`` and ``carried`` (module docs).
+
+    ``carried`` rows are headline claims the outlet gives in its own sentences:
+    no omission (the caller drops them).
+    """
     from narratives.align._text import content_tokens
 
     n = omissions.height
     if n == 0 or "text" not in statements.columns:
         return omissions.with_columns(
-            certainty=pl.lit(None, pl.String), why=pl.lit(None, pl.String)
+            certainty=pl.lit(None, pl.String),
+            why=pl.lit(None, pl.String),
+            carried=pl.lit(False, pl.Boolean),
         )
     story_of = stories.select("article_id", "story_id").unique("article_id")
     st = (
-        statements.select("statement_id", "article_id", "outlet", "text")
+        statements.select(
+            "statement_id",
+            "article_id",
+            "outlet",
+            "text",
+            *(["is_headline"] if "is_headline" in statements.columns else []),
+        )
         .join(story_of, on="article_id", how="inner")
         .join(omissions.select("story_id").unique(), on="story_id", how="semi")
     )
     texts = st["text"].fill_null("").to_list()
+    heads = (
+        st["is_headline"].fill_null(False).to_list()
+        if "is_headline" in st.columns
+        else [False] * st.height
+    )
+    # each article's headline statements (rows)
+    head_rows: dict[str, list[int]] = {}
+    for r, (art, h) in enumerate(zip(st["article_id"].to_list(), heads, strict=True)):
+        if h:
+            head_rows.setdefault(art, []).append(r)
+    arts = st["article_id"].to_list()
     tokens = content_tokens(texts)
     stems = [{_stem(w) for w in toks} for toks in tokens]
     row_of = {sid: i for i, sid in enumerate(st["statement_id"].to_list())}
@@ -90,7 +127,7 @@ def certainty(
     idf = {w: float(np.log((1 + m) / (1 + c)) + 1) for w, c in df.items()}
     # each outlet's words and figures in each story
     words_of: dict[tuple[str, str], set[str]] = {}
-    figures_of: dict[tuple[str, str], set[str]] = {}
+    figures_of: dict[tuple[str, str], set[tuple[int, int]]] = {}
     n_words: dict[tuple[str, str], int] = {}
     for sid, outlet, story, text in st.select(
         "statement_id", "outlet", "story_id", "text"
@@ -101,6 +138,7 @@ def certainty(
         n_words[key] = n_words.get(key, 0) + len(re.findall(r"\w+", text or ""))
     labels: list[str] = []
     whys: list[str | None] = []
+    carried_rows: list[bool] = []
     for row in omissions.select(
         "outlet", "story_id", "statement_ids", "closest_score", "containment"
     ).iter_rows(named=True):
@@ -109,20 +147,36 @@ def certainty(
         rows = [row_of[s] for s in row["statement_ids"] or [] if s in row_of]
         # the claim statement the outlet's text covers best
         share, size = 0.0, 0
-        figs: set[str] = set()
+        head_share, lead = 0.0, 0.0
+        figs: set[tuple[int, int]] = set()
         for r in rows:
             weights = {w: idf[w] for w in stems[r]}
             total = sum(weights.values())
             if total:
-                share = max(share, sum(v for w, v in weights.items() if w in have) / total)
+                got = sum(v for w, v in weights.items() if w in have) / total
+                share = max(share, got)
+                if heads[r]:
+                    head_share = max(head_share, got)
+                # how much of its own article's headline the claim statement restates
+                for h in head_rows.get(arts[r], []):
+                    hw = {w: idf[w] for w in stems[h]}
+                    inter = sum(v for w, v in hw.items() if w in weights)
+                    if hw:
+                        lead = max(lead, inter / max(sum(hw.values()), 1e-9))
             size = max(size, len(stems[r]))
             figs |= _figures(texts[r])
-        figure_absent = bool(figs) and not (figs & figures_of.get(key, set()))
+        figure_absent = bool(figs) and not figures_agree(
+            frozenset(figs), frozenset(figures_of.get(key, set()))
+        )
         score = row["closest_score"]
         cont = row["containment"]
         why = None
         held = n_words.get(key, 0)
-        if held < min_outlet_words:
+        # a headline's words spread over X's text: X gives it in its own sentences
+        carried = not figure_absent and head_share >= spread_share
+        if carried:
+            why = f"headline carried: {head_share:.0%} of its words are in the outlet's text"
+        elif held < min_outlet_words:
             why = f"little text: the outlet's statements in the story hold {held} words"
         elif size < min_content:
             why = f"short claim ({size} content words): too little to tell it is missing"
@@ -136,8 +190,16 @@ def certainty(
                 )
             elif share >= spread_share:
                 why = f"{share:.0%} of the claim's words are in the outlet's text of the story"
+            elif lead >= lead_share:
+                why = (
+                    f"the claim restates its article's headline ({lead:.0%} of its words): "
+                    "an outlet covering the story most likely gives it in other words"
+                )
         labels.append(SURE if why is None else NOT_SURE)
         whys.append(why)
+        carried_rows.append(carried)
     return omissions.with_columns(
-        certainty=pl.Series(labels, dtype=pl.String), why=pl.Series(whys, dtype=pl.String)
+        certainty=pl.Series(labels, dtype=pl.String),
+        why=pl.Series(whys, dtype=pl.String),
+        carried=pl.Series(carried_rows, dtype=pl.Boolean),
     )

@@ -47,23 +47,113 @@ _PAIR_SCHEMA = {
     "containment": pl.Float64,
     "figure_match": pl.Boolean,
 }
-_FIGURE = re.compile(r"\d+(?:[.,،٫]\d+)*")
+_UNITS = "الف|الاف|الفا|مليون|ملايين|مليار|مليارات|بليون|تريليون"
+_FIGURE = re.compile(rf"(\d+(?:[.,،٫]\d+)*)(?:\s*({_UNITS}))?")
+#: a number word before a unit (خمسة مليارات, after normalization خمسه) or a dual unit
+_WORDS = {
+    "واحد": 1, "اثنين": 2, "اثنان": 2, "ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6,
+    "سبع": 7, "ثماني": 8, "ثمان": 8, "تسع": 9, "عشر": 10,
+}  # fmt: skip
+_WORD_FIGURE = re.compile(rf"(?<!\w)({'|'.join(_WORDS)})[هة]?\s+({_UNITS})(?!\w)")
+_DUAL = re.compile(r"(?<!\w)(الفين|الفان|مليونين|مليونان|مليوني|مليارين|ملياران|ملياري)(?!\w)")
+_DUAL_UNIT = {"الف": "الف", "مليو": "مليون", "مليا": "مليار"}
+_UNIT = {
+    "الف": 10**3,
+    "الاف": 10**3,
+    "الفا": 10**3,
+    "مليون": 10**6,
+    "ملايين": 10**6,
+    "مليار": 10**9,
+    "مليارات": 10**9,
+    "بليون": 10**9,
+    "تريليون": 10**12,
+}
+#: a comma between thousands (85,539), not a decimal point
+_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 
 
-def _figures(text: str) -> frozenset[str]:
-    """Integer parts of a statement's figures (two digits or more, years aside)."""
+def _figures(text: str) -> frozenset[tuple[int, int]]:
+    """The figures of a statement as ``(value, significant digits)``.
+
+    Two digits or more in the integer part, or a figure with a unit word
+    (``7 مليار``); years (19xx, 20xx, Hijri 14xx) and dates with slashes
+    aside; a unit after a number word or a dual counts (``خمسة مليارات``,
+    ``مليوني``). ``400 ألف`` is ``(400000, 1)``, ``407516`` is ``(407516, 6)``,
+    ``71.08`` is ``(71, 2)`` (within one event, 71 and 71.08 are one figure).
+    See :func:`figures_agree` for rounded figures.
+
+    Examples
+    --------
+    >>> sorted(_figures("أكثر من ٤٠٠ ألف يمني، و 7.16 مليار يورو عام 2015"))
+    [(400000, 1), (7160000000, 3)]
+    >>> sorted(_figures("بتداولات قاربت خمسة مليارات ريال"))
+    [(5000000000, 1)]
+    """
+    from narratives._figures import SLASH_DATE, unreverse_figures
+
     out = set()
-    for m in _FIGURE.findall(normalize(text or "")):
-        whole = re.split(r"[.,،٫]", m)[0]
-        if len(whole) >= 2 and not (len(whole) == 4 and whole[:2] in ("19", "20")):
-            out.add(whole)
+    clean = SLASH_DATE.sub(" ", unreverse_figures(normalize(text or "")))
+    for m in _FIGURE.finditer(clean):
+        written, unit = m.group(1), m.group(2)
+        if _THOUSANDS.match(written):
+            whole, frac = written.replace(",", ""), ""
+        else:
+            parts = re.split(r"[.,،٫]", written)
+            whole, frac = parts[0], (parts[1] if len(parts) > 1 else "")
+        if not whole.isdigit():
+            continue
+        if unit is None:
+            if len(whole) < 2 or (len(whole) == 4 and whole[:2] in ("19", "20", "14")):
+                continue
+            value = int(whole)
+            digits = whole
+        else:
+            value = round(float(f"{whole}.{frac or 0}") * _UNIT[unit])
+            digits = (whole + frac).lstrip("0")
+        sig = len(digits.rstrip("0")) or 1
+        out.add((value, sig))
+    for m in _WORD_FIGURE.finditer(clean):
+        out.add((_WORDS[m.group(1)] * _UNIT[m.group(2)], 1))
+    for m in _DUAL.finditer(clean):
+        out.add((2 * _UNIT[_DUAL_UNIT[m.group(1)[:4]]], 1))
     return frozenset(out)
 
 
+def _cut(value: int, sig: int) -> tuple[int, int]:
+    """``value`` truncated and rounded to ``sig`` significant digits."""
+    scale = 10 ** max(len(str(value)) - sig, 0)
+    return value // scale * scale, round(value / scale) * scale
+
+
+def figures_agree(a: frozenset[tuple[int, int]], b: frozenset[tuple[int, int]]) -> bool:
+    """Whether two statements give one figure, exactly or one rounding the other.
+
+    A round figure of a thousand or more (``400 ألف``, ``407 آلاف``,
+    ``400000``) agrees with a precise one it rounds or truncates (407516):
+    "more than 400,000" is the same fact as 407,516. Smaller round figures
+    do not (100 judges are not 125).
+
+    Examples
+    --------
+    >>> figures_agree(_figures("أكثر من 400000 يمني"), _figures("بلغ (407516)"))
+    True
+    >>> figures_agree(_figures("100 قاض"), _figures("125 قاضيا"))
+    False
+    """
+    for va, sa in a:
+        for vb, sb in b:
+            if va == vb:
+                return True
+            (rv, rs), (xv, _) = ((va, sa), (vb, sb)) if sa <= sb else ((vb, sb), (va, sa))
+            if rv >= 1000 and rv % 10 ** max(len(str(rv)) - rs, 0) == 0 and rv in _cut(xv, rs):
+                return True
+    return False
+
+
 def _figure_match(texts: list[str], pi: np.ndarray, pj: np.ndarray) -> list[bool]:
-    """Whether the two statements give one figure (71 and 71.08, 85,539 and 85.5 thousand)."""
+    """Whether the two statements give one figure (71 and 71.08, 407516 and 400 ألف)."""
     figs = [_figures(t) for t in texts]
-    return [bool(figs[a] & figs[b]) for a, b in zip(pi.tolist(), pj.tolist(), strict=True)]
+    return [figures_agree(figs[a], figs[b]) for a, b in zip(pi.tolist(), pj.tolist(), strict=True)]
 
 
 def _containment(

@@ -398,6 +398,7 @@ def omissions(
             carried_score=carried_score,
             carried_containment=carried_containment,
         )
+        out = out.filter(~pl.col("carried")).drop("carried")
         out = out.join(
             facts.select("claim_id", "speaker", "representative"), on="claim_id", how="left"
         )

@@ -293,6 +293,15 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
     return not w.startswith("ال") or not (_in(w, sw.institutions) or w in sw.honorifics)
 
 
+def _royal_in_institution(i: int, norm: list[str], sw: SpeakerWords) -> bool:
+    """The name at ``i`` follows الملك/الأمير inside an institution's name (مستشفى الملك فهد)."""
+    return (
+        i > 1
+        and norm[i - 1] in ("الملك", "الامير")
+        and any(_in(w, sw.institutions) for w in norm[max(0, i - 4) : i - 1])
+    )
+
+
 def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
     if w in sw.given:
         return True  # محمد علي خان: علي, not على
@@ -353,7 +362,8 @@ def parse_mention(mention: str) -> Parsed:
                     and len(w) >= 4
                     and (
                         raw.endswith(("ته", "تها", "تهم", "ها", "هم", "هما"))
-                        or (raw[:1] in "بل" and raw.endswith("ه"))  # باسمه, بقوله
+                        # باسمه, بقوله (not مبارك بن بنيه)
+                        or (raw[:1] in "بل" and raw.endswith("ه") and norm[k - 1] != "بن")
                     )
                 )  # مدير عام أوفيد كلمته
             )
@@ -388,13 +398,9 @@ def parse_mention(mention: str) -> Parsed:
     for i in (
         [] if owned else [*after_honorific, *range(n)]
     ):  # جامعة الملك فيصل ... الدكتور عبدالعزيز الساعاتي
-        if (
-            i > 1
-            and norm[i - 1] in ("الملك", "الامير")
-            and any(_in(w, sw.institutions) for w in norm[max(0, i - 4) : i - 1])
-        ):
+        if _royal_in_institution(i, norm, sw):
             continue  # مستشفى الملك فهد, مدير جامعتي الملك عبدالعزيز: an institution's name
-        if _name_start(i, norm, sw):
+        if _name_start(i, norm, sw) and words[i] not in ("على", "وعلى"):  # على "on", not علي
             j = i + 1
             while (
                 j < n
@@ -435,6 +441,8 @@ def parse_mention(mention: str) -> Parsed:
             )
             if lone and (_in(norm[i - 1], sw.titles) or _in(norm[i - 1], sw.anonymous)):
                 continue  # مصدر تركي: an adjective, not the name تركي
+            if _royal_in_institution(i, norm, sw):
+                continue  # مركز الملك سلمان بن عبدالعزيز (found from عبدالعزيز)
             if j > i:
                 return Parsed(text(i, j), title_without(i, j), "person")
     first = norm[0]
@@ -560,6 +568,23 @@ def parse_mention(mention: str) -> Parsed:
     return Parsed(None, kept or None, "none")
 
 
+# words after which a title's description has ended: the next name is someone else's
+_ADJUNCTS = frozenset(
+    normalize(w)
+    for w in ["مع", "إلى", "خلال", "لدى", "أمام", "عقب", "بعد", "قبل", "أثناء", "بحضور"]
+)
+
+
+def _ended(words: list[str]) -> bool:
+    """``words`` (match-normalized) between a title and a name hold an adjunct or a pronoun."""
+    return any(
+        w in _ADJUNCTS
+        or w.startswith("نظير")
+        or (not w.startswith("ال") and len(w) > 3 and w.endswith(("ه", "ها", "هم")))
+        for w in words
+    )
+
+
 @dataclass
 class Known:
     id: str
@@ -602,8 +627,11 @@ class ArticleSpeakers:
                     continue  # على مهرجان: not علي مهرجان
                 # strict: given names and connectors only (احمد بن محمد الخثلان)
                 if words[i] in sw.given and all(
-                    x in sw.given or x in ("بن", "ابن", "عبد", "ابو", "ال") or x.startswith("عبد")
-                    for x in words[i + 1 : k]
+                    x in sw.given
+                    or x in ("بن", "ابن", "عبد", "ابو", "ال")
+                    or x.startswith("عبد")
+                    or (words[q - 1] in ("بن", "ابن") and x.isalpha())  # مبارك بن بنيه الخرينج
+                    for q, x in enumerate(words[i + 1 : k], start=i + 1)
                 ):
                     return " ".join(words[i : k + 1])
         for k in [] if strict else hits:  # وزير الداخلية نهاد المشنوق: an unlisted first name
@@ -669,6 +697,10 @@ class ArticleSpeakers:
                     continue
                 p = parse_mention(" ".join(words[k : k + MENTION_LOOKAHEAD]))
                 if p.kind == "person" and p.name and len(p.name.split()) >= 2:
+                    first = normalize(p.name).split()[0]
+                    between = words[k + len(want) : k + MENTION_LOOKAHEAD]
+                    if first in between and _ended(between[: between.index(first)]):
+                        continue  # وزير الخارجية في مؤتمر مع نظيره الإيراني محمد ...: not his name
                     found.add(p.name)
                     if len(found) > 1:
                         return None
@@ -730,17 +762,39 @@ class ArticleSpeakers:
                 found.add(" ".join(name))
         return found.pop() if len(found) == 1 else None
 
-    def named_before(self, surname: str) -> str | None:
-        """The id of someone this article named in full with ``surname`` (``كارتر``)."""
+    def named_before(self, surname: str, *, strict: bool = True) -> str | None:
+        """The id of someone this article named in full with ``surname`` (``كارتر``).
+
+        ``strict``: only a full name of listed given names (see :meth:`full_name`).
+        """
         w = normalize(surname)
         for k in reversed(self.known):
             if k.kind in ("person", "actor") and len(k.name) > 1 and w == k.name[-1]:
                 return k.id
-        full = self.full_name(w, strict=True) if self.text else None
+        full = self.full_name(w, strict=strict) if self.text else None
         if full is None:
             return None
         sid = speaker_id(full)
         self.add(sid, "person", full, None)
+        return sid
+
+    def _one_of_name(self, word: str, slot: int, title: str | None) -> str | None:
+        """The id of the one full name of this article with ``word`` in ``slot``.
+
+        ``slot`` 0: a first name (``بدر`` -> ``بدر الشمري``); -1: a surname
+        (``الخثلان`` -> ``أحمد الخثلان``). Speakers named before come first, then
+        the article's text; a full name found in the text is remembered.
+        """
+        for k in reversed(self.known):
+            if k.kind in ("person", "actor") and len(k.name) > 1 and word == k.name[slot]:
+                return k.id
+        if not self.text:
+            return None
+        full = self.full_first(word) if slot == 0 else self.full_name(word)
+        if full is None:
+            return None
+        sid = speaker_id(full)
+        self.add(sid, "person", full, title)
         return sid
 
     def resolve(self, mention: str) -> tuple[str | None, str | None]:
@@ -767,38 +821,37 @@ class ArticleSpeakers:
         lone = len(words) == 1 and lone_name(words[0]) and not mention.strip().endswith("ى")
         if p.kind in ("none", "person") and len(words) == 1 and len(words[0]) >= 4:
             p.name, p.kind, p.title = mention.strip(), "surname", None  # named before?
+        elif p.kind == "none" and len(words) == 1 and len(words[0]) == 3 and words[0].isalpha():
+            # رأى كرم: a short surname only names someone the article named in full (فادي كرم)
+            found = self._one_of_name(words[0], -1, None)
+            if found is not None:
+                return found, None
         if p.kind in ("person", "surname") and p.name:
             norm = normalize(p.name).split()
             if len(norm) == 1 and norm[0] in sw_given():
                 # ويضيف بدر: a first name alone is the article's full name when it has one
                 # (بدر الشمري), so that ids do not pool every بدر of a corpus
-                for k in reversed(self.known):
-                    if k.kind in ("person", "actor") and len(k.name) > 1 and norm[0] == k.name[0]:
-                        return k.id, p.title
-                full = self.full_first(norm[0]) if self.text else None
-                if full is not None:
-                    sid = speaker_id(full)
-                    self.add(sid, "person", full, p.title)
-                    return sid, p.title
+                found = self._one_of_name(norm[0], 0, p.title)
+                if found is not None:
+                    return found, p.title
                 # else the first name is all the article gives (vox pops): it stays the id
             if len(norm) == 1:  # a surname (or first name) of someone named before
-                for k in reversed(self.known):
-                    if k.kind in ("person", "actor") and len(k.name) > 1 and norm[0] == k.name[-1]:
-                        return k.id, p.title
-                full = self.full_name(norm[0]) if self.text else None
-                if full is not None:
-                    sid = speaker_id(full)
-                    self.add(sid, "person", full, p.title)
-                    return sid, p.title
+                found = self._one_of_name(norm[0], -1, p.title)
+                if found is not None:
+                    return found, p.title
                 if p.kind == "surname" and not (lone and self.lone_ok):
                     return None, None
             sid = speaker_id(p.name)
             self.add(sid, "person", p.name, p.title)
             return sid, p.title
         if p.kind == "office" and p.name:
-            for k in reversed(self.known):  # وزير الإسكان introduced by name before
-                if k.kind in ("person", "actor") and all(_strip(w) in k.title for w in words):
-                    return k.id, p.title
+            fits = {  # وزير الإسكان introduced by name before
+                k.id
+                for k in self.known
+                if k.kind in ("person", "actor") and all(_strip(w) in k.title for w in words)
+            }
+            if len(fits) == 1:  # two ministers of water named before: not sure which
+                return fits.pop(), p.title
             holder = self.full_holder(words) if self.text else None
             if holder is not None:  # وزير الطاقة سهيل المزروعي, named elsewhere in the article
                 sid = speaker_id(holder)
@@ -831,9 +884,9 @@ class ArticleSpeakers:
                 return inst, None
         content = [_strip(w) for w in words if len(w) > 1]
         if content and p.kind in ("title", "anonymous", "none"):
-            for k in reversed(self.known):
-                if all(w in k.title for w in content):
-                    return k.id, p.title
+            fits = {k.id for k in self.known if all(w in k.title for w in content)}
+            if len(fits) == 1:
+                return fits.pop(), p.title
         if p.kind == "title" and self.text and words and words[0] not in sw.anonymous:
             holder = self.full_holder(words)  # الوزير, المتحدث الرسمي: the one the article named
             if holder is not None:

@@ -213,10 +213,16 @@ def attribute(
                 explicit = _preverbal_phrase(cue_k, seg, feats, raw, starts, ends)
                 before_verb = explicit is not None
             qad = cue_k - 1 > seg.i and feats[cue_k - 1].norm == "قد"
+            sw = speaker_words()
+            described = seg.i + 1 < cue_k and (
+                feats[seg.i + 1].norm in sw.offices
+                or feats[seg.i + 1].norm in sw.honorifics
+                or feats[seg.i + 1].norm in lex.title_heads
+            )  # وكان المتحدث الرسمي لشرطة جدة العقيد الدكتور عاطي القرشي أعلن
             if (
                 explicit is None
                 and feats[seg.i].norm in ("وكان", "كان")
-                and cue_k - seg.i <= (MENTION_WORDS + 2 if qad else 4)
+                and cue_k - seg.i <= (MENTION_WORDS + 2 if qad or described else 4)
             ):
                 # وكان تشافيز أكد: a subject before the verb, named or not, not the last speaker
                 last = cue_k - 1 - (1 if feats[cue_k - 1].norm == "قد" else 0)  # وكان X قد أكد
@@ -233,6 +239,9 @@ def attribute(
             ):
                 # كشف تقرير دولي، عن ...: an unnamed source of its own, not the last speaker
                 explicit = None, _noun_phrase(after, seg, feats, raw, starts, ends, lex.title_heads)
+            if explicit is None:
+                explicit = _slot_name(after, seg, feats, raw, starts, ends, lex, state)
+                after_verb = explicit is not None
             if explicit is None:
                 carried = True
             _nested(cue_k, seg, feats, at, out)
@@ -291,6 +300,14 @@ def attribute(
             mention = prev.speaker_mention if not prev.reported_by else state.mention
             if prev.cue is None and prev.subject is not None:  # ودافع كيري عن ...، قائلا
                 speaker, mention = prev.subject
+        elif cue_k is not None and any(
+            m.is_person_name and m.resolved is not None and m.resolved != speaker
+            for m in matches
+            if seg.i <= m.i and m.j <= cue_k
+        ):
+            # ولعل شهادة الملك سلمان في حقه ... حين قال له: someone else is named before
+            # the verb in its own sentence; the last speaker is not sure
+            speaker = mention = None
         cue = feats[cue_k].cue if cue_k is not None else None
         gender = cue.gender if cue is not None else None
         if gender and state.gender and gender != state.gender and speaker == state.speaker:
@@ -309,6 +326,54 @@ def attribute(
     out.quote = _quote(seg, feats, in_speech, out)
     state.prev = out
     return out
+
+
+def _slot_name(
+    k: int,
+    seg: Segment,
+    feats: list[Feat],
+    raw: str,
+    starts: list[int],
+    ends: list[int],
+    lex: Lexicon,
+    state: State,
+) -> tuple[str | None, str] | None:
+    """A name in the subject slot that the rules before did not read, or None.
+
+    ``فيما أكد كارتر حرص بلاده``: a lone surname of someone the article named in
+    full (``وزير الدفاع الأميركي أشتون كارتر``) is that person, not the last
+    speaker. ``أعلن غياث سورجي، مسؤول إعلام ...``: two unlisted words, a comma and a
+    title are a name and its title.
+    """
+    if k >= seg.j or feats[k].kind != "w" or feats[k].roles or feats[k].cue is not None:
+        return None
+    f = feats[k]
+    if f.plain and ((f.norm.startswith("ال") and len(f.norm) >= 6) or lone_name(f.norm)):
+        sid = state.speakers.named_before(f.text, strict=False)
+        if sid is not None:
+            return sid, f.text
+    sw = speaker_words()
+    if (
+        k + 3 < seg.j
+        and feats[k + 1].kind == "w"
+        and feats[k + 2].kind == "c"
+        and feats[k + 3].kind == "w"
+        and not feats[k + 1].roles
+        and feats[k + 1].cue is None
+        and lone_name(f.norm)
+        and lone_name(feats[k + 1].norm)
+        and _titled(feats[k + 3].norm, sw)
+        and not _in_words(feats[k + 3].norm, sw.institutions)
+    ):
+        mention = raw[starts[k] : ends[k + 1]]
+        p = parse_mention(mention)
+        if p.kind == "person" and p.name and normalize(p.name) == normalize(mention):
+            return None, mention
+    return None
+
+
+def _in_words(w: str, words: frozenset[str]) -> bool:
+    return w in words or (w.startswith("ال") and w[2:] in words)
 
 
 def _open_topic(
@@ -498,6 +563,10 @@ def _preverbal_phrase(
     for f in feats[first:k]:
         if f.kind != "w" or f.roles or f.cue is not None:
             return None
+    lead = feats[first].norm
+    lead = lead[1:] if lead[:1] in "وف" and len(lead) > 2 else lead
+    if lead in _PREPOSITIONS or lead in speaker_words().not_names:
+        return None  # وعن دخولها المجال قالت: a topic, not a subject
     return None, raw[starts[first] : ends[k - 1]]
 
 
@@ -529,7 +598,7 @@ def _noun_phrase(
         if (
             before.startswith("ال")
             and not honorific
-            and not f.norm.startswith(("ال", "باسم", "لل"))
+            and not f.norm.startswith(("ال", "باسم", "لل", "وال"))  # الموارد المائية والري
         ):
             # المتحدث الرسمي لشرطة الرياض العقيد فواز الميمان: a name further on is the
             # holder's; without one the phrase ends here (الوزير لوكالة الأنباء)
@@ -574,6 +643,87 @@ def _name_ahead(q: int, k: int, seg: Segment, feats: list[Feat]) -> int | None:
         if f.norm in sw.honorifics or (f.norm in sw.given and not f.text.endswith("ى")):
             return r
     return None
+
+
+# words a title's description may run through before its holder's name
+_DESCRIPTION_LINKS = frozenset({"في", "بـ", "لـ"})
+HOLDER_WINDOW = 14  # tokens after a title in which its holder's name is looked for
+
+
+def _holder_ahead(k: int, seg: Segment, feats: list[Feat], at: dict[int, Match]) -> int | None:
+    """Where the holder's name starts after a long description begun by a title at ``k``.
+
+    ``المتحدث الرسمي بقيادة حرس الحدود في المنطقة الشرقية النقيب عمر الأكلبي``,
+    ``رئيس لجنة الشؤون الخارجية، إدوارد رويس``, ``مدير العلاقات والإعلام في "سجون
+    القصيم" الملازم أول تركي الحربي``: the description goes through places and
+    institutions (في, ب-, ل-, quotation marks, a comma right before the name) and
+    ends at a listed given name or an honorific. It stops at anything that ends a
+    description: an adjunct (مع, خلال, عن, إلى ...), a word with a pronoun ending
+    (في لقائه, نظيره), a named actor, a verb or the reported content, so that
+    ``وزير الخارجية في مؤتمر مع نظيره محمد ...`` names no one.
+    """
+    sw = speaker_words()
+    head = feats[k].norm
+    bare = head[2:] if head.startswith("ال") else head
+    if not (
+        head in sw.offices
+        or head in sw.descriptors
+        or head in sw.titles
+        or bare in sw.titles
+        or head in sw.honorifics
+    ):
+        return None
+    for r in range(k + 1, min(seg.j, k + HOLDER_WINDOW)):
+        f = feats[r]
+        w = f.norm
+        if r in at and at[r].is_actor:
+            return None  # a gazetteer actor inside: the rules before handle it
+        if f.kind == "q":
+            continue
+        if f.kind == "c":
+            g = feats[r + 1] if r + 1 < seg.j else None
+            if g is not None and (
+                g.norm in sw.honorifics or (g.norm in sw.given and not g.text.endswith("ى"))
+            ):
+                return r + 1
+            return None
+        if f.kind != "w" or f.cue is not None or "complementizer" in f.roles:
+            return None
+        if w in sw.honorifics or (w in sw.given and not f.text.endswith("ى")):
+            return r if r > k + 1 or feats[k].norm not in sw.honorifics else None
+        if w in _DESCRIPTION_ENDS or w in ("مع", "الي", "الذي", "التي", "عبر", "حول"):
+            return None
+        if w == "علي" and feats[r - 1].norm not in ("العام", "العامه"):
+            return None  # المشرف العام على المهرجان: the description goes on
+        if f.roles and w not in ("في", "علي", "عن"):  # عضو البرلمان عن محافظة البصرة
+            return None
+        if not w.startswith("ال") and len(w) > 3 and w.endswith(("ه", "ها", "هم", "هما")):
+            if not f.text.endswith("ة"):
+                return None  # في لقائه, نظيره: the description has ended
+        if w[:1] in "يت" and not w.startswith(("تي", "يو")) and len(w) <= 5:
+            return None  # a verb: سيقود, يرى
+    return None
+
+
+def _holder_mention(
+    k: int,
+    named: int | None,
+    seg: Segment,
+    feats: list[Feat],
+    raw: str,
+    starts: list[int],
+    ends: list[int],
+    lex: Lexicon,
+) -> str | None:
+    """The description from ``k`` to the end of the holder's name at ``named``, if a person."""
+    if named is None:
+        return None
+    tail = _noun_phrase(named, seg, feats, raw, starts, ends, lex.title_heads)
+    mention = raw[starts[k] : starts[named] + len(tail)]
+    p = parse_mention(mention)
+    if p.kind != "person" or not p.name or normalize(p.name) != normalize(parse_mention(tail).name or ""):
+        return None  # الملازم أول تركي الحربي: the name was not read; keep the description
+    return mention
 
 
 def _abbreviation_dot(k: int, first: int, feats: list[Feat], honorifics: frozenset[str]) -> bool:
@@ -681,6 +831,11 @@ def _subject(
         or feats[k].norm in sw.offices
         or feats[k].norm in sw.descriptors  # أكد المواطن مكي عبدالمحسن اللعاب
     )
+    if k < seg.j and not chain and not head:
+        named = _holder_ahead(k, seg, feats, at)  # أكد خبير الطاقة الأستاذ الدكتور صالح ...
+        mention = _holder_mention(k, named, seg, feats, raw, starts, ends, lex)
+        if mention is not None:
+            return None, mention
     if k < seg.j and (chain or head):
         stop = k
         honorifics = speaker_words().honorifics
@@ -706,11 +861,18 @@ def _subject(
                     i > k
                     and (feats[i - 1].norm in lex.title_heads or feats[i - 1].norm in sw_titles)
                 )
+                # مدير مركز الملك سلمان للإغاثة: a name inside an institution's name
+                and not (i > k and _in_words(feats[i - 1].norm, sw.institutions))
             ),
             None,
         )
         if person is not None:
             return person.resolved, raw[starts[k] : person.end]
+        named = _holder_ahead(k, seg, feats, at)
+        mention = _holder_mention(k, named, seg, feats, raw, starts, ends, lex)
+        if mention is not None:
+            # المتحدث الرسمي بقيادة حرس الحدود في المنطقة الشرقية النقيب عمر الأكلبي
+            return None, mention
         return None, _noun_phrase(k, seg, feats, raw, starts, ends, lex.title_heads)
     return None
 

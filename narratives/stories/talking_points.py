@@ -295,12 +295,12 @@ def talking_points(
         return empty
     score = _best_window_scores(tokens, i, j, window)
     if number_penalty < 1:
-        from narratives.compare._closest import _figures
+        from narratives.compare._closest import _figures, figures_agree
 
         figs = [_figures(t) for t in st["text"].to_list()]
         clash = np.array(
             [
-                bool(figs[a]) and bool(figs[b]) and not (figs[a] & figs[b])
+                bool(figs[a]) and bool(figs[b]) and not figures_agree(figs[a], figs[b])
                 for a, b in zip(i.tolist(), j.tolist(), strict=True)
             ],
             dtype=bool,
