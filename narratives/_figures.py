@@ -19,8 +19,11 @@ REVERSED_SPACE = re.compile(
 REVERSED_R = re.compile(r"(?<![\w.])(\d+)ر(\d+)(?![\w.])")
 #: dates written with slashes, in either order (1436/10/7, 2/ 6/ 1436): not figures of a claim
 SLASH_DATE = re.compile(r"\d{1,4}\s*/\s*\d{1,2}\s*/\s*\d{1,4}")
-#: the number of a list item opening a text: "3- ", "(2) ", "4. "
-LIST_START = re.compile(r"^\s*[(\[]?\d{1,3}\s*[-.)\]]\s")
+#: a year of the Hijri calendar (1415هـ, 1436 هـ): a date, not a figure of a claim (the
+#: same year is 1994 in another outlet's copy)
+HIJRI_YEAR = re.compile(r"(?<![\d.,])\d{3,4}\s*هـ?(?![^\W\d_])")
+#: the number of a list item opening a text: "3- ", "(2) ", "4. ", "6 ـ "
+LIST_START = re.compile(r"^\s*[(\[]?\d{1,3}\s*[-.)\]ـ]\s")
 
 
 def unreverse_figures(text: str) -> str:
@@ -43,7 +46,55 @@ def without_list_number(text: str) -> str:
 
     Examples
     --------
-    >>> without_list_number("3- في حال وجود خبرة")
-    'في حال وجود خبرة'
+    >>> without_list_number("3- في حال وجود خبرة"), without_list_number("6 ـ نقل محمد")
+    ('في حال وجود خبرة', 'نقل محمد')
     """
     return LIST_START.sub("", text, count=1)
+
+
+#: cardinal numbers written in words (match-normalized: ة is ه), 3 to 10 and the tens:
+#: واحد and اثنان are left out (أحد, "one of"), so are ست, سبع and عشر alone (a lady,
+#: a lion, a compound's second half)
+_UNITS = {
+    "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "سته": 6,
+    "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشره": 10,
+}  # fmt: skip
+_TENS = {
+    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40,
+    "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
+    "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+}  # fmt: skip
+_SCALES = {"الاف": 1000, "الف": 1000, "ملايين": 10**6, "مليون": 10**6, "مليار": 10**9}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def number_words(normalized: str) -> set[str]:
+    """Cardinal numbers written in words in a match-normalized text, as digits.
+
+    ``ثمانية عناصر`` is ``8 عناصر`` in another outlet's copy; ``خمسة عشر`` is 15.
+
+    Examples
+    --------
+    >>> sorted(number_words("خطفت ثمانيه عناصر و خمسه عشر جنديا بعد عشرين يوما"))
+    ['15', '20', '8']
+    >>> sorted(number_words("لديهم اربعه الاف نقطه بالمرتبه الرابعه عشره"))
+    ['4', '4000']
+    """
+    words = [
+        w[1:] if w[:1] == "و" and w[1:] in _UNITS | _TENS else w for w in _WORD.findall(normalized)
+    ]
+    out: set[str] = set()
+    for k, w in enumerate(words):
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if w in _TENS:
+            value = _TENS[w]
+        elif w in _UNITS:
+            if w == "عشره" and k and words[k - 1].startswith("ال"):
+                continue  # الرابعة عشرة: an ordinal ("fourteenth"), not ten
+            value = _UNITS[w] + 10 if nxt in ("عشر", "عشره") else _UNITS[w]
+        else:
+            continue
+        out.add(str(value))
+        if nxt in _SCALES:  # أربعة آلاف is 4000 (and "4 آلاف" reads 4)
+            out.add(str(value * _SCALES[nxt]))
+    return out

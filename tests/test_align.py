@@ -275,3 +275,29 @@ def test_cli_no_links_leaves_no_linked_pair(tmp_path, seeds_dir):
     assert alignments.height > 0
     assert not alignments["linked"].any()
     assert alignments["score"].min() >= 25
+
+
+def test_a_headline_naming_the_body_speaker_is_contained_in_it() -> None:
+    # 3alyoum's headline and al-Madina's body sentence (2015-08-06): the body's speaker
+    # (قيادة القوات المشتركة) is masked from its content, the headline names it as content
+    head = "القوات المشتركة: هبوط اضطراري لأباتشي في الطوال"
+    body = (
+        "أعلنت قيادة القوات المشتركة صباح أمس عن إجراء هبوط اضطراري لطائرة أباتشي تابعة "
+        "للقوات البرية السعودية بعد تنفيذها لعمليات على الحد الجنوبي في منفذ الطوال السعودي"
+    )
+    rows = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "b:1"],
+            "article_id": ["a", "b"],
+            "outlet": ["3alyoum", "almadina"],
+            "text": [head, body],
+            "speaker_mention": [None, "قيادة القوات المشتركة"],
+        }
+    )
+    out = align(rows, threshold=0, link_threshold=None, blocking=all_pairs)
+    assert out["containment"].to_list() == [100.0]
+    # the speaker's words still count for nothing on the side contained
+    swapped = rows.with_columns(pl.Series("speaker_mention", ["القوات المشتركة", None]))
+    out = align(swapped, threshold=0, link_threshold=None, blocking=all_pairs)
+    assert out["containment"].to_list() == [100.0]
+    assert out["words"][0] < 50

@@ -271,6 +271,12 @@ WHOLE = [
         "لسمعتنا جميعا وقد تسيء لبلدنا",
     ),
     (
+        "وذلك + a preposition, بين 'between' read as no verb (alriyadh, 2015-08-10)",
+        "وأعلن شتاينماير أنه سيزور السعودية خلال شهر سبتمبر (أيلول) أو أكتوبر (تشرين الأول) "
+        "المقبلين وذلك ضمن التعاون الاستراتيجي بين برلين والرياض.",
+        "المقبلين وذلك ضمن التعاون الاستراتيجي",
+    ),
+    (
         "elision (...) inside a quotation (aawsat)",
         "وحاول أن تكون حالك حال بقية الشباب (...) وتحت جنح الظلام اركب تاكسي إلى الحدود السورية.",
         "الشباب (...) وتحت جنح الظلام",
@@ -505,3 +511,35 @@ def test_label_lines_give_no_statement(kind: str, text: str, kept: bool) -> None
     statements = _statements(text)
     assert any(label in s for s in statements) is kept, statements
     assert statements  # the claims around it stay
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "tail", "kept"),
+    [
+        (
+            "tags after the last full stop, on the same line (3alyoum, 2015-08-06)",
+            "أجرت طائرة اباتشي هبوطاً اضطرارياً في منفذ الطوال السعودي ولم يصب الطيار ومساعده "
+            "بأي أذى ولله الحمد. سمات اباتشي الطوال القوات المشتركة ",
+            "سمات اباتشي الطوال",
+            False,
+        ),
+        (
+            "a last sentence with a verb is a claim",
+            "أجرت طائرة اباتشي هبوطاً اضطرارياً في منفذ الطوال. ولم يصب الطيار بأي أذى",
+            "ولم يصب الطيار",
+            True,
+        ),
+        (
+            "the end of a quotation after an elision is no tag line (UAE prosecutor, "
+            "2015-08-02)",
+            'ونقلت عن النائب العام قوله في بيان "أسفرت التحقيقات عن أنهم أسسوا جماعة '
+            'إرهابية داخل الدولة... بغية القيام بأعمال إرهابية داخل أراضيها." ',
+            "بغية القيام بأعمال إرهابية",
+            True,
+        ),
+    ],
+)
+def test_trailing_tags_give_no_statement(kind: str, text: str, tail: str, kept: bool) -> None:
+    statements = _statements(text)
+    assert any(tail in s for s in statements) is kept, statements
+    assert text.split()[1] in statements[0]

@@ -23,6 +23,21 @@ _TOKEN = re.compile(r"[^\W_]+")  # as narratives.normalize.tokenize
 _BOUNDARY = re.compile(r"[\"'«»“”:;؛,،.()\[\]!?؟]")
 
 
+#: عبد + a divine name written as two words (عبد الرحمن) or one (عبدالرحمن)
+_ABD = re.compile(r"(?<![^\W_])(عبد) +(?=ال[^\W_]{2})")
+
+
+def join_names(normalized: str) -> str:
+    """Compound given names written as one word, as most copy writes them.
+
+    Examples
+    --------
+    >>> join_names("شركه عبد الرحمن سعد الراشد و عبد الله")
+    'شركه عبدالرحمن سعد الراشد و عبدالله'
+    """
+    return _ABD.sub(r"\1", normalized)
+
+
 def _clauses(normalized: str) -> list[int]:
     """Per token of a normalized text, the number of punctuation marks before it.
 
@@ -185,6 +200,7 @@ def match_tokens(
     min_chars: int = 2,
     normalized: Sequence[str] | None = None,
     polarity: dict[str, Polar] | None = None,
+    masked: list[list[str]] | None = None,
 ) -> tuple[list[list[str]], list[list[frozenset[str]]]]:
     """Content tokens and negation scopes of each text.
 
@@ -193,7 +209,9 @@ def match_tokens(
     ``scope`` content words within ``2 x scope`` words and the same clause
     (no punctuation between), none when the next word cancels it (لا يزال).
     Parameters as :func:`content_tokens`; ``polarity`` defaults to the
-    shipped table.
+    shipped table. When ``masked`` is a list, it receives per text the
+    tokens left out only because ``exclude`` names them (the speaker's
+    words), so a caller can still find them in that text.
 
     Examples
     --------
@@ -258,6 +276,14 @@ def match_tokens(
         # claim differs from its affirmation even before polarity is compared
         keep = [(len(s) >= min_chars or s.isdigit()) and s not in drop for s in stems]
         result.append([s for s, k in zip(stems, keep, strict=True) if k])
+        if masked is not None:
+            masked.append(
+                [
+                    s
+                    for s, k in zip(stems, keep, strict=True)
+                    if not k and s not in base_drop and (len(s) >= min_chars or s.isdigit())
+                ]
+            )
         events: list[frozenset[str]] = []
         scopes.append(events)
         if negating.isdisjoint(words):
@@ -329,3 +355,100 @@ def _unjoin(text: str, joined: dict[str, tuple[str, str]]) -> str:
 def match_texts(tokens: Iterable[list[str]]) -> list[str]:
     """Join content tokens into the strings rapidfuzz scorers compare."""
     return [" ".join(t) for t in tokens]
+
+
+def polarity_edits(
+    words_a: Sequence[str],
+    words_b: Sequence[str],
+    *,
+    polarity: dict[str, Polar] | None = None,
+    max_span: int = 3,
+) -> tuple[int, int]:
+    """Negation and denial words each side adds where the two texts otherwise agree.
+
+    ``words_*`` are the texts' match-normalized words with their clitics. The
+    two word sequences are aligned (:class:`difflib.SequenceMatcher`, on words
+    without one proclitic and the article); a negation or denial word counts
+    for its side when it sits in a small edit (at most ``max_span`` words on
+    each side) between stretches both texts share: ``روسيا لا تشارك`` /
+    ``روسيا تشارك``, ``تم إصلاح`` / ``لم يتم إصلاح``, ``أوضح أن`` / ``نفى أن``. A
+    negation inside a clause only one side has (a longer edit) is no edit of
+    the shared claim and does not count, nor does a ``ولا`` ("nor") after a
+    first negation. When one side negates in a small edit and the other in
+    a longer one, both negate in their own words: no edit is counted. A
+    negation typed joined to its verb (``لايشمل``) is two words, and ``أن
+    لا`` is ``ألا``.
+
+    Examples
+    --------
+    >>> polarity_edits("روسيا لا تشارك في التحالف".split(), "روسيا تشارك في التحالف".split())
+    (1, 0)
+    >>> polarity_edits("متعهدا عدم السماح بتكرار ما حصل".split(),
+    ...                "متعهدا بعدم تكرار ما حصل".split())
+    (0, 0)
+    >>> polarity_edits("شريطه الا تكون على حساب".split(), "شريطه ان لا تكون على حساب".split())
+    (0, 0)
+    >>> polarity_edits("مصر تدخل قطر في الشؤون الداخليه غير مقبول".split(),
+    ...                "قالت مصر اليوم السبت انها ترفض تدخل قطر في شؤونها الداخليه".split())
+    (0, 0)
+    """
+    import difflib
+
+    polar = load_polarity() if polarity is None else polarity
+    known = set(words_a) | set(words_b)
+
+    def prepared(words: Sequence[str]) -> list[str]:
+        out: list[str] = []
+        for w in words:
+            parts = _split_negation(w, known) if w[:2] == "لا" and len(w) >= 5 else None
+            if parts is None and w[:2] == "لا" and len(w) == 5 and (w[2:] in known):
+                parts = ("لا", w[2:])
+            out.extend(parts or (w,))
+        merged: list[str] = []
+        for w in out:
+            if w == "لا" and merged and merged[-1] == "ان":
+                merged[-1] = "الا"  # أن لا = ألا
+            else:
+                merged.append(w)
+        return merged
+
+    def negating(words: list[str], k: int) -> bool:
+        hit = _polar(words[k], polar)
+        if hit is None or hit[0] not in _NEGATING:
+            return False
+        # "nor" after a first negation is no negation of its own
+        return not (
+            words[k] == "ولا"
+            and any(
+                (h := _polar(w, polar)) is not None and h[0] in _NEGATING
+                for w in words[max(0, k - 8) : k]
+            )
+        )
+
+    a, b = prepared(words_a), prepared(words_b)
+    keys_a = [_bare(w) for w in a]
+    keys_b = [_bare(w) for w in b]
+    matcher = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
+    count_a = count_b = other_a = other_b = 0
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        in_a = sum(negating(a, k) for k in range(i1, i2))
+        in_b = sum(negating(b, k) for k in range(j1, j2))
+        whole = (i1 == 0 and j1 == 0) and (i2 == len(a) and j2 == len(b))  # nothing shared
+        if i2 - i1 > max_span or j2 - j1 > max_span or whole:
+            other_a, other_b = other_a + in_a, other_b + in_b
+            continue
+        count_a, count_b = count_a + in_a, count_b + in_b
+    if (count_a and other_b) or (count_b and other_a):
+        return 0, 0  # both sides negate, each in its own words (غير مقبول / إنها ترفض)
+    return count_a, count_b
+
+
+def _bare(word: str) -> str:
+    """A word without one proclitic (و ف ب ل) and the article, when 3+ letters remain."""
+    if len(word) >= 4 and word[0] in "وفبل" and not word.startswith("لي"):
+        word = word[1:]
+    if word.startswith("ال") and len(word) >= 5:
+        word = word[2:]
+    return word

@@ -141,7 +141,12 @@ def containment_matrix(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
 
 
 def containment(
-    weighted: sp.csr_matrix, i: np.ndarray, j: np.ndarray, *, floor: float = 0.0
+    weighted: sp.csr_matrix,
+    i: np.ndarray,
+    j: np.ndarray,
+    *,
+    floor: float = 0.0,
+    target: sp.csr_matrix | None = None,
 ) -> np.ndarray:
     """IDF-weighted share of the smaller side's features found in the other, per pair.
 
@@ -149,7 +154,10 @@ def containment(
     the sum of the IDF of the features both hold, a row's squared norm the
     sum over its own. The share is ``shared / max(min(own of each side),
     floor)``, in [0, 1]; ``floor`` keeps a side with little content from
-    being "contained" by anything that shares it.
+    being "contained" by anything that shares it. ``target`` (same columns
+    and weights, each row holding at least its row of ``weighted``) gives
+    what the larger side offers to contain the smaller (its features and
+    more, such as its speaker's words); default ``weighted``.
 
     Examples
     --------
@@ -159,7 +167,13 @@ def containment(
     [1.0]
     """
     total = np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel()
-    both = row_dots(weighted, i, j)
+    if target is None or target is weighted:
+        both = row_dots(weighted, i, j)
+    else:
+        # the smaller side's features, found among the larger side's target features
+        small_i = total[i] <= total[j]
+        small, large = np.where(small_i, i, j), np.where(small_i, j, i)
+        both = row_dots_raw(weighted, target, small, large)
     low = np.maximum(np.minimum(total[i], total[j]), floor)
     low[low == 0] = 1
     return np.clip(both / low, 0.0, 1.0)

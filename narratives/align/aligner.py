@@ -10,9 +10,16 @@ from typing import Any, NamedTuple
 
 import numpy as np
 import polars as pl
+import scipy.sparse as sp
 from rapidfuzz import fuzz
 
-from narratives._figures import SLASH_DATE, unreverse_figures, without_list_number
+from narratives._figures import (
+    HIJRI_YEAR,
+    SLASH_DATE,
+    number_words,
+    unreverse_figures,
+    without_list_number,
+)
 from narratives._progress import phases
 from narratives._resources import load_tsv
 from narratives.align import _tfidf
@@ -23,15 +30,22 @@ from narratives.align._background import (
     blended_idf,
     load_background,
 )
-from narratives.align._conflicts import load_months, load_name_words, load_slot_heads
+from narratives.align._conflicts import (
+    figure_slots,
+    load_months,
+    load_name_words,
+    load_slot_heads,
+)
 from narratives.align._linking import competitive_links
 from narratives.align._text import _TOKEN as _WORD
 from narratives.align._text import (
+    join_names,
     light_key,
     load_polarity,
     load_stopwords,
     match_texts,
     match_tokens,
+    polarity_edits,
     raw_keys,
 )
 from narratives.align.candidates import block_pairs
@@ -204,26 +218,44 @@ class _Prepared:
         self.texts = texts
         # decimals typed right to left (5.\u200f0 is 0.5) and list-item numbers (3- …) are
         # read as narratives.compare.discrepancies reads them
-        self.full = [normalize(unreverse_figures(without_list_number(t))) for t in texts]
+        self.full = [
+            join_names(normalize(unreverse_figures(without_list_number(t)))) for t in texts
+        ]
         bg: Background | None = load_background(background) if background is not None else None
+        masked: list[list[str]] = []
         tokens, scopes = match_tokens(
             texts,
             stopwords=load_stopwords(stopwords) if stopwords is not None else None,
             exclude=exclude,
             normalized=self.full,
+            masked=masked,
         )
         if processor is not None:
             tokens = [processor(t).split() for t in texts]
+            masked = [[] for _ in texts]
         self.tokens, self.scopes = tokens, scopes
         n = len(texts)
         counts, names = _tfidf.word_counts(tokens)
         idf = blended_idf(_tfidf.doc_freq(counts), n, names, "word", background=bg, prior=prior)
         self.words = _tfidf.tfidf(counts, idf=idf)
-        chars, grams = _tfidf.char_counts(tokens, names=True)
+        # the words naming a statement's own speaker are no content of its claim, but a
+        # headline that names that speaker (القوات المشتركة: هبوط ... / أعلنت قيادة القوات
+        # المشتركة ... هبوط ...) is still contained in it: they count on the side that
+        # contains (``self.target``), never on the side contained
+        with_mask = [k for k, m in enumerate(masked) if m]
+        chars, grams = _tfidf.char_counts(tokens + [masked[k] for k in with_mask], names=True)
+        chars, extra = chars[:n], chars[n:]
         char_idf = blended_idf(_tfidf.doc_freq(chars), n, grams, "char", background=bg, prior=prior)
         self.chars = _tfidf.tfidf(chars, idf=char_idf)
         self.contain = _tfidf.containment_matrix(chars, char_idf)
-        del chars
+        self.target = self.contain
+        if with_mask:
+            place = sp.csr_matrix(
+                (np.ones(len(with_mask), dtype=np.float32), (with_mask, range(len(with_mask)))),
+                shape=(n, len(with_mask)),
+            )
+            self.target = _tfidf.containment_matrix((chars + place @ extra).tocsr(), char_idf)
+        del chars, extra
         self.n_tok = np.array([len(t) for t in tokens])
         self._keys: dict[int, frozenset[str]] = {}
         self.country_names = load_countries()
@@ -233,6 +265,7 @@ class _Prepared:
         self.months = load_months()
         self.people = load_name_words()
         self._numbers: dict[int, frozenset[str]] = {}
+        self._slots: dict[int, frozenset[str]] = {}
         self._words: dict[int, list[str]] = {}
 
     def keys(self, k: int) -> frozenset[str]:
@@ -260,8 +293,16 @@ class _Prepared:
         if out is None:
             # dates written with slashes are no figures of a claim (as in discrepancies)
             text = SLASH_DATE.sub(" ", unreverse_figures(without_list_number(self.texts[k])))
-            out = self._numbers[k] = numbers_in(normalize(text))
+            text = normalize(HIJRI_YEAR.sub(" ", text))
+            # and numbers written in words (ثمانية عناصر / 8 عناصر)
+            out = self._numbers[k] = numbers_in(text) | number_words(text)
+            self._slots[k] = figure_slots(text)
         return out
+
+    def figure_slots(self, k: int) -> frozenset[str]:
+        """The content words next to the figures of statement ``k`` (:func:`figure_slots`)."""
+        self.numbers(k)
+        return self._slots[k]
 
 
 def _score(
@@ -303,7 +344,7 @@ def _score(
     hopeful = prune(comp, i, j)
     i, j = i[hopeful], j[hopeful]
     comp = {k: v[hopeful] for k, v in comp.items()}
-    contained = 100 * _tfidf.containment(prep.contain, i, j)
+    contained = 100 * _tfidf.containment(prep.contain, i, j, target=prep.target)
     short = np.minimum(prep.n_tok[i], prep.n_tok[j]) < max(min_tokens, 1)
     comp["containment"] = np.where(short, comp["tfidf"], contained)
     hopeful = prune(comp, i, j)
@@ -365,12 +406,19 @@ def _conflicts(
                 in_a != in_b
                 and sizes[0] >= _MIN_POLARITY_TOKENS
                 and sizes[0] >= _MIN_POLARITY_SHARE * sizes[1]
+                # and the negation is an edit of what both say, on one side only: not a
+                # clause only one side has (... ولن يعتمد أي فحص), not both sides negating
+                # in their own words (غير مقبول / ترفض), not a spelling (أن لا / ألا)
+                and sum(polarity_edits(prep.raw_words(a), prep.raw_words(b))) % 2 == 1
             )
             out.append("polarity" if specific else NOTE + "polarity")
         elif role_conflict(prep.tokens[a], prep.tokens[b], names):
             out.append("roles")
         elif n == 0:
-            out.append("figures")
+            # other figures of the same thing (قتل 44 شخصا / قتل 51 شخصا), or figures of
+            # other things (بمشاركة 30 متدربا / على مدى ثلاثة أيام): a note
+            same_slot = not prep.figure_slots(a).isdisjoint(prep.figure_slots(b))
+            out.append("figures" if same_slot else NOTE + "figures")
         elif kind := substitution_conflict(
             prep.tokens[a],
             prep.tokens[b],
@@ -706,6 +754,43 @@ def score_pairs(
     )
 
 
+def _said_elsewhere(
+    conflict: list[str | None],
+    i: np.ndarray,
+    j: np.ndarray,
+    score: np.ndarray,
+    numbers: np.ndarray,
+    article: np.ndarray,
+) -> list[str | None]:
+    """Conflicts of a statement with an article that also says what it says: notes.
+
+    A statement that conflicts with one statement of another article but
+    agrees with another statement of that article, scoring at least as high
+    (for ``figures``: with a figure in common), is not contradicted by that
+    article: templated lists (the same rule for clubs of several tiers, with
+    one figure per tier; a market report's risers and fallers) pair each item
+    with every other. The conflict stays as a note (``note:figures``), and the
+    pair is ``related``.
+    """
+    agree: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for k, c in enumerate(conflict):
+        if c is None:
+            for x, y in ((i[k], j[k]), (j[k], i[k])):
+                agree.setdefault((int(x), int(article[y])), []).append((score[k], numbers[k]))
+    if not agree:
+        return conflict
+    out = list(conflict)
+    for k, c in enumerate(conflict):
+        if c is None or c.startswith(NOTE):
+            continue
+        for x, y in ((i[k], j[k]), (j[k], i[k])):
+            others = agree.get((int(x), int(article[y])), ())
+            if any(s >= score[k] and (c != "figures" or (n == n and n > 0)) for s, n in others):
+                out[k] = NOTE + c
+                break
+    return out
+
+
 def finish_alignments(
     setup: AlignmentSetup,
     i: np.ndarray,
@@ -734,6 +819,7 @@ def finish_alignments(
     i, j, score, linked = i[keep], j[keep], np.round(score[keep], 2), linked[keep]
     comp = {k: np.round(v[keep], 2) for k, v in comp.items()}
     conflict = _conflicts(prep, i, j, comp["number_overlap"])
+    conflict = _said_elsewhere(conflict, i, j, score, comp["number_overlap"], article)
     sid = np.array(ids, dtype=object)
     swap = sid[i] > sid[j]
     a, b = np.where(swap, j, i), np.where(swap, i, j)

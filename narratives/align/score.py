@@ -449,7 +449,15 @@ def substitution_conflict(
             continue
         if months and months_differ(wa, wb, months):
             return "figures"
-        if heads and slot_changed(tokens_a, (i1, i2), tokens_b, (j1, j2), frozenset(heads)):
+        if heads and slot_changed(
+            tokens_a,
+            (i1, i2),
+            tokens_b,
+            (j1, j2),
+            frozenset(heads),
+            raw_a=words[0] if words is not None else None,
+            raw_b=words[1] if words is not None else None,
+        ):
             return "roles"
         place_a = {names[w] for w in wa if w in names}
         place_b = {names[w] for w in wb if w in names}
@@ -488,6 +496,32 @@ def _as_float(number: str) -> float:
         return float("nan")
 
 
+#: 665.932.983, 38.736, 542.963,440: groups of three digits after a point or comma may be
+#: thousands (Arabic copy writes them with either mark)
+_THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+
+
+def _readings(number: str) -> list[float]:
+    """The values a written number may stand for: as read, and with its points and
+    commas as thousands separators when every group after the first has three digits.
+
+    Examples
+    --------
+    >>> _readings("38.736"), _readings("542.963,440"), _readings("0.5")
+    ([38.736, 38736.0], [542.96344, 542963440.0], [0.5])
+    """
+    out = [_as_float(number)]
+    if _THOUSANDS.fullmatch(number):
+        whole = float(re.sub(r"[.,]", "", number))
+        if whole not in out:
+            out.append(whole)
+    return out
+
+
+def _same_number(a: str, b: str, tolerance: float) -> bool:
+    return any(_same_figure(x, y, tolerance) for x in _readings(a) for y in _readings(b))
+
+
 def _same_figure(x: float, y: float, tolerance: float) -> bool:
     if x != x or y != y:  # NaN
         return False
@@ -509,11 +543,12 @@ def figures_agree(a: Collection[str], b: Collection[str], *, tolerance: float = 
     False
     >>> figures_agree({"4.9"}, {"5"}), figures_agree({"9302"}, {"9301.66"})
     (True, True)
+    >>> figures_agree({"665.932.983"}, {"665,932,983"}), figures_agree({"38.736"}, {"38736"})
+    (True, True)
     """
     if not set(a).isdisjoint(b):
         return True  # the same figure written the same way, even one we cannot read
-    fb = [_as_float(y) for y in b]
-    return any(_same_figure(_as_float(x), y, tolerance) for x in a for y in fb)
+    return any(_same_number(x, y, tolerance) for x in a for y in b)
 
 
 def number_overlap(
@@ -534,12 +569,9 @@ def number_overlap(
     for k, (x, y) in enumerate(zip(a, b, strict=True)):
         if not x or not y:
             continue
-        fy = [_as_float(v) for v in y]
         # a figure written the same way on both sides is shared, even one we cannot
-        # read as a number ("0,0,0")
-        shared = sum(
-            u in y or any(_same_figure(_as_float(u), v, tolerance) for v in fy) for u in x
-        )
+        # read as a number ("0,0,0"); 38.736 and 38736 may be one figure
+        shared = sum(u in y or any(_same_number(u, v, tolerance) for v in y) for u in x)
         shared = min(shared, len(y))
         out[k] = 100.0 * shared / (len(x) + len(y) - shared)
     return out

@@ -370,6 +370,15 @@ def _article(
         )
         if not para.headline and label_line(feats, last=para is paras[-1]):
             segs = []  # a crosshead, byline or tag line: no claim
+        elif (
+            not para.headline
+            and para is paras[-1]
+            and len(segs) > 1
+            and segs[-1].how == "sentence"
+            and not any(f.kind in ("e", "q") for f in feats[segs[-1].i : segs[-1].j])
+            and label_line(feats[segs[-1].i : segs[-1].j], last=True)
+        ):
+            segs = segs[:-1]  # ... ولله الحمد. سمات اباتشي الطوال: the tags after the last claim
         mi = 0
         for seg in segs:
             while mi < len(matches) and matches[mi].i < seg.i:

@@ -487,6 +487,8 @@ def _head_has_predicate(i: int, j: int, feats: list[Feat], pred: Predicates) -> 
             )
         ):
             return False
+        if f.cue is not None and f.cue.ambiguous and f.norm in pred.preposition:
+            continue  # وذلك ضمن التعاون بين برلين والرياض: بين "between", not بيّن
         if f.cue is not None or "complementizer" in f.roles or f.norm in _PERSONAL:
             return True
         if verbish(f.norm) or (k == i and f.norm[:1] == "و" and f.norm[1:] in pred.pronoun):
