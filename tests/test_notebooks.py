@@ -140,6 +140,47 @@ def test_quickstart_findings_are_in_its_charts(
 
 
 @pytest.mark.notebook
+def test_corpus_findings_are_in_its_charts(
+    executed: dict[str, nbformat.NotebookNode],
+) -> None:
+    nb = executed["corpus.ipynb"]
+    prose = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    specs = _charts(nb)
+    # "the royal order appointing judges and the foreign minister's statements on Iran
+    # are carried almost word for word by six outlets"
+    assert "six outlets" in prose and "judges" in prose and "Iran" in prose
+    cells = [r for r in _rows(specs[0]) if "status" in r]
+    dark: dict[str, set[str]] = {}
+    for r in cells:
+        if r["status"] in ("verbatim", "near_verbatim"):
+            dark.setdefault(r["claim_text"], set()).add(r["outlet"])
+    for word in ("قاضي", "ايران"):
+        most = max((len(o) for text, o in dark.items() if word in text), default=0)
+        assert most >= 6, f"no claim with {word} carried word for word by six outlets"
+    # every other chart the prose describes has rows to show
+    titles = [json.dumps(spec.get("title", "")) for spec in specs]
+    for name in ("Emphasis", "Reporting verbs", "Labels", "substitutions", "typical"):
+        i = next(k for k, t in enumerate(titles) if name in t)
+        assert _rows(specs[i]), f"the {name} chart is empty"
+    # "the omissions themselves are still listed ... 'not sure' rows say why"
+    shown = {
+        kind: "".join(
+            o["data"]["text/html"]
+            for c in nb.cells
+            if f'omissions.filter(certainty="{kind}")' in c.source
+            for o in c.outputs
+            if "text/html" in o.get("data", {})
+        )
+        for kind in ("sure", "not sure")
+    }
+    assert "&quot;sure&quot;" in shown["sure"] and "not sure" not in shown["sure"]
+    assert "&quot;not sure&quot;" in shown["not sure"]
+    assert not re.search(r"&quot;not sure&quot;</td><td>null", shown["not sure"])  # says why
+    side = next(c for c in nb.cells if c.source.startswith("viz.side_by_side"))
+    assert "0 pairs" not in json.dumps(side.outputs) and side.outputs
+
+
+@pytest.mark.notebook
 def test_example_report_notebook_renders_a_report(tmp_path: Path) -> None:
     nb = nbformat.read(str(template_path()), as_version=4)
     params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))

@@ -544,3 +544,21 @@ def test_omission_bars_draw_an_interval_for_every_rate_and_mark_small_samples() 
     rows = next(iter(spec["datasets"].values()))
     assert all(r["ci_low"] < 0.5 and r["ci_high"] == 1.0 for r in rows)  # Wilson, not 1..1
     assert all(r["small"] and "small sample" in r["count"] for r in rows)
+
+
+EMPTY: dict[str, Callable[[], alt.TopLevelMixin]] = {
+    "coverage_heatmap": lambda: viz.coverage_heatmap(coverage(), min_outlets=9),
+    "omission_bars": lambda: viz.omission_bars(omission_rates().clear()),
+    "emphasis_by_outlet": lambda: viz.emphasis_by_outlet(emphasis_outlets().clear()),
+    "substitution_table": lambda: viz.substitution_table(substitutions().clear()),
+    "distinguishing_terms": lambda: viz.distinguishing_terms(distinguishing_terms().clear()),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EMPTY))
+def test_an_empty_chart_says_why_it_is_empty(name: str) -> None:
+    spec = EMPTY[name]().to_dict()
+    assert not any(spec.get("datasets", {}).values())  # nothing to draw
+    subtitle = spec["title"]["subtitle"]
+    lines = [subtitle] if isinstance(subtitle, str) else subtitle
+    assert any(line.startswith(("none:", "no ")) for line in lines), lines

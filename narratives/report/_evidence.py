@@ -64,6 +64,7 @@ class Evidence:
     _st: dict[str, dict[str, Any]] = field(default_factory=dict, init=False)
     _art: dict[str, dict[str, Any]] = field(default_factory=dict, init=False)
     _anchors: dict[str, str] = field(default_factory=dict, init=False)
+    _idents: dict[str, str] = field(default_factory=dict, init=False)
     _used: set[str] = field(default_factory=set, init=False)
     _cited: dict[str, list[str]] = field(default_factory=dict, init=False)
     _claims: dict[str, list[str]] = field(default_factory=dict, init=False)
@@ -106,11 +107,16 @@ class Evidence:
                 anchor = f"{base}-{n}"
             self._used.add(anchor)
             self._anchors[key] = anchor
+            self._idents[anchor] = ident
         return self._anchors[key]
 
     def statement_anchor(self, statement_id: str) -> str:
         """The HTML id of a statement's highlight in its article."""
         return self._anchor("s", statement_id)
+
+    def anchor_statement(self, anchor: str) -> str:
+        """The statement id of a statement anchor (inverse of :meth:`statement_anchor`)."""
+        return self._idents[anchor]
 
     def article_anchor(self, article_id: str) -> str:
         """The HTML id of an article in the evidence section."""
@@ -159,14 +165,28 @@ class Evidence:
         return [s for s in sids if self._st.get(s, {}).get("outlet") in keep]
 
     def cite(
-        self, statement_ids: Iterable[str | None] | None, *, limit: int | None = None
+        self,
+        statement_ids: Iterable[str | None] | None,
+        *,
+        limit: int | None = None,
+        reuse: bool = False,
     ) -> list[str]:
         """Record up to ``limit`` (default ``per_item``) statements as cited; return their
-        anchors."""
+        anchors.
+
+        With ``reuse`` (for interchangeable statements, such as those of one
+        chart cell), statements in articles the report already embeds come
+        first, so a large report embeds fewer articles for the same links.
+        """
         most = self.per_item if limit is None else min(limit, self.per_item)
         anchors: list[str] = []
         if not statement_ids:
             return anchors
+        if reuse:
+            known = [s for s in statement_ids if s is not None and s in self._st]
+            old = [s for s in known if self._st[s]["article_id"] in self._cited]
+            seen = set(old)
+            statement_ids = old + [s for s in known if s not in seen]
         for sid in statement_ids:
             if sid is None or sid not in self._st:
                 continue

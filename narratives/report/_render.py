@@ -120,10 +120,15 @@ class Builder:
                 ids = statement_key(row) if statement_key else self.row_statements(row)
                 row = {k: v for k, v in row.items() if k not in ("statement_ids", "claim_ids")}
                 if ids:
-                    anchors = self.ev.cite(ids, limit=limit)
+                    # a cell's statements are interchangeable: prefer articles already embedded
+                    anchors = self.ev.cite(ids, limit=limit, reuse=True)
                     if anchors:
                         row["_ev"] = " ".join(anchors)
                         row["_n"] = len(ids)
+                        first = self.ev.anchor_statement(anchors[0])
+                        if first != ids[0] and isinstance(row.get("evidence"), str):
+                            # the tooltip quotes the statement a click opens first
+                            row["evidence"] = shorten(self.ev.statement_text(first), 280)
                 wired.append(row)
             datasets[name] = wired
         self.n_charts += 1
@@ -261,6 +266,15 @@ def _format_value(value: Any, root: Path | None) -> str:
     return str(value)
 
 
+def _heading(title: str) -> str:
+    """A section title as HTML: an Arabic part after "Story s12: " is isolated right to left,
+    so it cannot reorder the Latin head nor run into the next column of the contents."""
+    head, sep, rest = title.partition(": ")
+    if sep and is_arabic(rest) and not is_arabic(head):
+        return f'{html.escape(head)}: <bdi dir="rtl">{html.escape(rest)}</bdi>'
+    return html.escape(title)
+
+
 def render_report(
     tables: Mapping[str, pl.DataFrame],
     *,
@@ -373,7 +387,10 @@ def render_report(
         title=title,
         version=__version__,
         stamp=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") + took,
-        sections=[{**s, "body": Markup(s["body"])} for s in sections],
+        sections=[
+            {**s, "body": Markup(s["body"]), "heading": Markup(_heading(s["title"]))}
+            for s in sections
+        ],
         about=about,
         articles=[
             {**a, "body": Markup(a["body"]), "link": Markup(a["link"])}

@@ -7,6 +7,7 @@ links every mark and row to its statements; empty results say why.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import polars as pl
 
 from narratives.report._render import Builder, _num
+from narratives.schemas import COVERAGE_STATUSES
 from narratives.viz._text import clean, shorten
 
 Section = tuple[str, str]
@@ -305,6 +307,57 @@ def _closest(row: dict[str, Any]) -> str:
     return f"{shorten(text, 120)} (score {score:.0f})"
 
 
+def _how_sure(row: dict[str, Any]) -> str:
+    """An omission's certainty and the reason: "not sure (near miss: ...)"."""
+    why = row.get("why")
+    return " ".join(x for x in (row.get("certainty"), why and f"({why})") if x)
+
+
+def _omission_table(
+    table: pl.DataFrame,
+    b: Builder,
+    *,
+    caption: str,
+    empty: str,
+    columns: Mapping[str, Callable[[dict[str, Any]], str] | str] | None = None,
+) -> str:
+    """Omission rows, the ones the rule is sure of first, with how sure each is.
+
+    "not sure" rows (the outlet may carry the claim in other words) come last
+    and a note says how many there are and that the rates leave them out.
+    """
+    keys, descending = ["claim_outlets", "outlet"], [True, False]
+    note = ""
+    if "certainty" in table.columns:
+        keys, descending = ["certainty", *keys], [True, *descending]  # "sure" > "not sure"
+        unsure = table.filter(pl.col("certainty") == "not sure").height
+        if unsure:
+            note = b.note(
+                f"{unsure} of {table.height} rows are 'not sure' (the outlet may carry "
+                "the claim in other words): they are listed last and left out of the rates."
+            )
+    shown: dict[str, Callable[[dict[str, Any]], str] | str] = {
+        "left out by": "outlet",
+        "claim": lambda r: b.claim_number(r["claim_id"]),
+        "what was said": lambda r: b.claim_text(r["claim_id"]),
+        "carried by": "carried_by",
+        **(columns or {}),
+        "its closest statement": _closest,
+    }
+    if "certainty" in table.columns:
+        shown["how sure"] = _how_sure
+    order = "(claims carried by the most outlets first)"
+    if "certainty" in table.columns:
+        order = "(sure rows first, then claims carried by the most outlets)"
+    return note + b.table(
+        table.sort(keys, descending=descending),
+        shown,
+        caption=caption,
+        order=order,
+        empty=empty,
+    )
+
+
 def omissions(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section | None:
     import narratives.viz as viz
 
@@ -348,37 +401,15 @@ def omissions(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section
             )
         )
     if table is not None:
-        keys, descending = ["claim_outlets", "outlet"], [True, False]
-        if "certainty" in table.columns:
-            # the rows the rule is sure of first; "not sure" rows are near misses to read
-            keys, descending = ["certainty", *keys], [True, *descending]
-            unsure = table.filter(pl.col("certainty") == "not sure").height
-            if unsure:
-                parts.append(
-                    b.note(
-                        f"{unsure} of {table.height} rows are 'not sure' (the outlet may carry "
-                        "the claim in other words): they are listed last and left out of the "
-                        "rates."
-                    )
-                )
-        ordered = table.sort(keys, descending=descending)
         parts.append(
-            b.table(
-                ordered,
-                {
-                    "left out by": "outlet",
-                    "claim": lambda r: b.claim_number(r["claim_id"]),
-                    "what was said": lambda r: b.claim_text(r["claim_id"]),
-                    "carried by": "carried_by",
+            _omission_table(
+                table,
+                b,
+                columns={
                     "speaker": lambda r: r["speaker"] or "",
                     "story": lambda r: shorten(r.get("story_label"), 80),
-                    "its closest statement": _closest,
-                    "how sure": lambda r: " ".join(
-                        x for x in (r.get("certainty"), r.get("why") and f"({r['why']})") if x
-                    ),
                 },
                 caption="Claims left out (with the statements of the outlets that carried them)",
-                order="(claims carried by the most outlets first)",
                 empty="No claim was left out by a comparable outlet (an outlet counts as "
                 "comparable only where it covered the claim's story; --comparable changes "
                 "the rule).",
@@ -754,6 +785,74 @@ def _dates(first: Any, last: Any) -> str:
     return str(first) if first == last or last is None else f"{first} to {last}"
 
 
+def _story_only(frame: pl.DataFrame, story_statements: pl.DataFrame) -> pl.DataFrame:
+    """Claim x outlet rows citing only the story's statements; rows left with none dropped.
+
+    A claim can have statements in other stories (a line repeated on another
+    day): a story's views must not cite them. ``n_statements`` and
+    ``claim_outlets`` are counted again inside the story.
+    """
+    here = story_statements["statement_id"].implode()
+    local = frame.with_columns(
+        pl.col("statement_ids").list.eval(pl.element().filter(pl.element().is_in(here)))
+    ).filter(pl.col("statement_ids").list.len() > 0)
+    return local.with_columns(
+        pl.col("statement_ids").list.len().cast(pl.Int32).alias("n_statements"),
+        pl.col("outlet").n_unique().over("claim_id").cast(pl.Int32).alias("claim_outlets"),
+    )
+
+
+def _story_coverage(coverage: pl.DataFrame, story_statements: pl.DataFrame) -> pl.DataFrame:
+    """The coverage rows of one story: cells cite only the story's statements.
+
+    An outlet whose statements of a claim all lie outside the story counts as
+    having left it out here ("absent") if it covered the story, and as not
+    covering it otherwise; ``absent`` rows of the corpus table stay as they are.
+    """
+    carried = _story_only(coverage.filter(pl.col("n_statements") > 0), story_statements)
+    story_outlets = story_statements["outlet"].unique().implode()
+    counts = carried.group_by("claim_id").agg(pl.len().cast(pl.Int32).alias("_k"))
+    rest = (
+        coverage.join(carried.select("claim_id", "outlet"), on=["claim_id", "outlet"], how="anti")
+        .join(counts, on="claim_id", how="inner")  # claims carried in this story
+        .with_columns(
+            pl.when(pl.col("outlet").is_in(story_outlets))
+            .then(pl.lit("absent"))
+            .otherwise(pl.lit("not_covered"))
+            .alias("status"),
+            pl.lit(None, dtype=pl.Float64).alias("best_score"),
+            pl.lit(0, dtype=pl.Int32).alias("n_statements"),
+            pl.lit([], dtype=pl.List(pl.String)).alias("statement_ids"),
+            pl.col("_k").alias("claim_outlets"),
+        )
+        .drop("_k")
+    )
+    rank = {status: i for i, status in enumerate(COVERAGE_STATUSES)}
+    rest = rest.with_columns(
+        pl.col("status").replace_strict(rank, return_dtype=pl.Int8).alias("status_rank")
+    )
+    return pl.concat([carried, rest.select(carried.columns)], how="vertical")
+
+
+def _claim_statements_in(claims: pl.DataFrame | None, articles: list[str]) -> dict[str, list[str]]:
+    """Each claim's statements inside the given articles (one story)."""
+    if claims is None:
+        return {}
+    here = claims.filter(pl.col("article_id").is_in(articles)).sort("statement_id")
+    return {cid: ids for cid, ids in here.group_by("claim_id").agg("statement_id").iter_rows()}
+
+
+def _cell_statements(row: Mapping[str, Any], *, local: Mapping[str, list[str]]) -> list[str]:
+    """What a story matrix cell cites: its statements, or for an absent cell what the
+    other outlets said in the story."""
+    ids = row.get("statement_ids") or []
+    if ids:
+        return list(ids)
+    if row.get("status") == "absent":
+        return list(local.get(row.get("claim_id") or "", []))
+    return []
+
+
 def story_sections(
     t: Mapping[str, pl.DataFrame], b: Builder, *, top: int, n: int, chosen: list[str]
 ) -> list[Section]:
@@ -785,9 +884,13 @@ def story_sections(
             story_claims = (
                 claims.filter(pl.col("article_id").is_in(articles))["claim_id"].unique().to_list()
             )
+        story_statements = t["statements"].filter(pl.col("article_id").is_in(articles))
         if coverage is not None and story_claims:
-            cov = coverage.filter(pl.col("claim_id").is_in(story_claims))
+            cov = _story_coverage(
+                coverage.filter(pl.col("claim_id").is_in(story_claims)), story_statements
+            )
             if cov.filter(pl.col("claim_outlets") >= 2).height:
+                local = _claim_statements_in(claims, articles)
                 parts.append(
                     b.chart(
                         viz.coverage_heatmap(
@@ -796,7 +899,9 @@ def story_sections(
                             top=min(top, 15),
                             min_outlets=2,
                             outlets=sorted({o for o in cov["outlet"].to_list() if o}),
-                        )
+                        ),
+                        # an absent cell cites what the other outlets said in this story
+                        statement_key=functools.partial(_cell_statements, local=local),
                     )
                 )
             else:
@@ -810,24 +915,18 @@ def story_sections(
         if omissions_table is not None and "story_id" in omissions_table.columns:
             rows_here = omissions_table.filter(pl.col("story_id") == sid)
             parts.append(
-                b.table(
-                    rows_here.sort(["claim_outlets", "outlet"], descending=[True, False]),
-                    {
-                        "left out by": "outlet",
-                        "claim": lambda r: b.claim_number(r["claim_id"]),
-                        "what was said": lambda r: b.claim_text(r["claim_id"]),
-                        "carried by": "carried_by",
-                        "its closest statement": _closest,
-                    },
+                _omission_table(
+                    rows_here,
+                    b,
                     caption=f"Claims of story {sid} left out by an outlet that covered it",
                     empty="No outlet of this story left out a claim another carried.",
                 )
             )
         emphasis_claims = t.get("emphasis_claims")
         if emphasis_claims is not None and story_claims:
-            em = emphasis_claims.filter(
-                pl.col("claim_id").is_in(story_claims), pl.col("claim_outlets") >= 2
-            )
+            em = _story_only(
+                emphasis_claims.filter(pl.col("claim_id").is_in(story_claims)), story_statements
+            ).filter(pl.col("claim_outlets") >= 2)
             if em.height:
                 parts.append(
                     b.chart(

@@ -122,14 +122,19 @@ def coverage_heatmap(
     ]
     n_outlets = max(len(names), 1)
     n_claims = coverage.filter(pl.col("claim_outlets") >= min_outlets)["claim_id"].n_unique()
-    title = alt.Title(
-        "Which outlet carried which claim",
-        subtitle=(
-            [f"the {claims.height} claims carried by the most outlets, of {n_claims}"]
-            if n_claims > claims.height
-            else []
-        ),
+    subtitle = (
+        [f"the {claims.height} claims carried by the most outlets, of {n_claims}"]
+        if n_claims > claims.height
+        else []
     )
+    if not claims.height:  # an empty chart says why
+        subtitle = [
+            f"none: no claim is carried by {min_outlets} outlets or more"
+            if min_outlets > 1
+            else "none: no claim in these tables",
+            "(outlets that paraphrase each other align at a lower threshold)",
+        ]
+    title = alt.Title("Which outlet carried which claim", subtitle=subtitle)
     chart = (
         alt.Chart(frame.select(keep), title=title)
         .mark_rect(stroke="#d9d9d9", strokeWidth=1)

@@ -127,6 +127,8 @@ def emphasis_by_outlet(
                 subtitle=[
                     "whiskers: 95 % Wilson interval of the share of claims; "
                     f"pale: fewer than {SMALL_SAMPLE} shared claims"
+                    if long.height
+                    else "none: no claim is shared by two outlets, so emphasis is not compared"
                 ],
             ),
         )

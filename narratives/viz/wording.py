@@ -169,7 +169,14 @@ def substitution_table(
             )
         )
         .resolve_scale(y="independent")
-        .properties(title="Word substitutions between aligned statements")
+        .properties(
+            title=alt.Title(
+                "Word substitutions between aligned statements",
+                subtitle=[]
+                if frame.height
+                else ["none: no aligned statements of two outlets differ by a choice of word"],
+            )
+        )
     )
     return _configure(chart) if configure else chart
 
@@ -283,6 +290,13 @@ def distinguishing_terms(
         .properties(width=180, height=alt.Step(18))
         .facet(facet=alt.Facet("outlet:N", title=None), columns=4)
         .resolve_scale(y="independent")
-        .properties(title="Words most typical of each outlet (vs the others)")
+        .properties(
+            title=alt.Title(
+                "Words most typical of each outlet (vs the others)",
+                subtitle=[]
+                if frame.height
+                else ["none: no word is markedly more frequent in one outlet than in the others"],
+            )
+        )
     )
     return _configure(chart) if configure else chart
