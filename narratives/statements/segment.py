@@ -840,6 +840,8 @@ def _split_long(
             continue  # بل وقع المشاركون: وقع is the verb, not و + a word
         if f.norm in ("قد", "لقد"):
             continue  # يكون الحوثيون وقوات صالح، قد خسروا: the predicate of the clause
+        if _apposition(k, seg.j, feats, pred):
+            continue  # الدول التي التزمت بها، وهي السعودية والكويت: it names what precedes
         if _opens_clause(k, feats, lex, pred):
             openers.append(((0 if comma else 1, abs(starts[k] - mid)), k))
     for key, k in sorted(openers):
@@ -889,6 +891,27 @@ def _split_long(
         *_split_long(left, starts, ends, feats, max_chars, lex, pred),
         *_split_long(right, starts, ends, feats, max_chars, lex, pred),
     ]
+
+
+def _apposition(k: int, j: int, feats: list[Feat], pred: Predicates) -> bool:
+    """``و`` + a personal pronoun + a noun: an apposition naming what precedes.
+
+    ``بين الدول التي التزمت بها، وهي السعودية والكويت``, ``بالجائزة الكبرى، وهي
+    قضاء عطلة``, ``ما نريد الوصول إليه وهو السير على ...``: a description of the
+    last noun, not a clause of its own. ``، وهو ما يعني`` (a comment on the whole
+    clause) and ``، وهو يستعد`` (pronoun + verb) are clauses.
+    """
+    f = feats[k]
+    if f.norm[:1] != "و" or f.norm[1:] not in ("هو", "هي", "هم", "هما"):
+        return False
+    nxt = next((g for g in feats[k + 1 : j] if g.kind == "w"), None)
+    return (
+        nxt is not None
+        and (f.norm, nxt.norm) not in pred.subordinator
+        and nxt.cue is None
+        and not verbish(nxt.norm)
+        and nxt.norm not in pred.particles
+    )
 
 
 def _awaits_predicate(i: int, k: int, feats: list[Feat]) -> bool:
