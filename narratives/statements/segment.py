@@ -844,8 +844,8 @@ def _split_long(
             continue  # بل وقع المشاركون: وقع is the verb, not و + a word
         if f.norm in ("قد", "لقد"):
             continue  # يكون الحوثيون وقوات صالح، قد خسروا: the predicate of the clause
-        if not comma and f.norm[:1] == "ف" and f.cue is None and f.norm[1:] not in pred.particles:
-            continue  # عالم فيراري أبوظبي, فيسبوك: a name that looks like ف + a verb
+        if not comma and f.norm.startswith("في") and f.cue is None:
+            continue  # عالم فيراري أبوظبي, فيسبوك, فيينا: a name that looks like ف + a verb
         if _apposition(k, seg.j, feats, pred):
             continue  # الدول التي التزمت بها، وهي السعودية والكويت: it names what precedes
         if _opens_clause(k, feats, lex, pred):
@@ -905,7 +905,8 @@ def _apposition(k: int, j: int, feats: list[Feat], pred: Predicates) -> bool:
     ``بين الدول التي التزمت بها، وهي السعودية والكويت``, ``بالجائزة الكبرى، وهي
     قضاء عطلة``, ``ما نريد الوصول إليه وهو السير على ...``: a description of the
     last noun, not a clause of its own. ``، وهو ما يعني`` (a comment on the whole
-    clause) and ``، وهو يستعد`` (pronoun + verb) are clauses.
+    clause), ``، وهو يستعد`` (pronoun + verb), ``وهي معروفة تاريخيا`` (a participle
+    as predicate) and ``، وهي من النباتات`` are clauses.
     """
     f = feats[k]
     if f.norm[:1] != "و" or f.norm[1:] not in ("هو", "هي", "هم", "هما"):
@@ -917,6 +918,8 @@ def _apposition(k: int, j: int, feats: list[Feat], pred: Predicates) -> bool:
         and nxt.cue is None
         and not verbish(nxt.norm)
         and nxt.norm not in pred.particles
+        and nxt.norm not in pred.preposition  # ، وهي من النباتات: a predicate
+        and (nxt.norm.startswith("ال") or nxt.norm[:1] != "م")  # وهي معروفة: a predicate
     )
 
 
