@@ -9,6 +9,7 @@ alignment time on all articles to passim's 43:25 (2,605 s, Spark local[2]).
 
     python benchmarks/bench_pipeline.py [--corpus DIR] [--sizes 1k,4k,16k,all]
                                         [--json OUT] [--profile STAGE]
+                                        [--tables DIR]
 
 Each sample runs in a fresh subprocess, so peaks of different sizes never
 mix; inside it a sampling thread reads the RSS of the process *and of its
@@ -24,6 +25,10 @@ worker processes ``narratives report`` uses
 page ``narratives report`` writes, not written to disk). The stages are those
 of :func:`narratives.report.analyse`, timed one by one (stories computed
 before the comparisons and handed to them).
+
+``--tables DIR`` writes every table of each sample to ``DIR/<size>/`` (Parquet,
+as ``narratives compare --out`` does), so that two versions of the code can be
+compared table by table (``benchmarks/same_tables.py``).
 
 Samples: the run of consecutive days (in date order) whose article count is
 closest to the target; "all" is every zip.
@@ -163,7 +168,9 @@ def _render(tables: dict[str, Any]) -> int:
     return len(render_report(tables, title="bench", problems=[]))
 
 
-def run_sample(paths: list[Path], *, profile: Path | None = None) -> dict[str, Any]:
+def run_sample(
+    paths: list[Path], *, profile: Path | None = None, tables_dir: Path | None = None
+) -> dict[str, Any]:
     """Every stage on ``paths`` in this process; returns the per-stage figures."""
     import warnings
 
@@ -179,7 +186,7 @@ def run_sample(paths: list[Path], *, profile: Path | None = None) -> dict[str, A
     if profile:
         import cProfile
 
-        profiler = cProfile.Profile()
+        profiler = cProfile.Profile(time.process_time)  # CPU time: the machine is shared
 
     def step(name: str, fn: Callable[[], Any]) -> Any:
         with _stage(name, sampler, stages):
@@ -218,6 +225,18 @@ def run_sample(paths: list[Path], *, profile: Path | None = None) -> dict[str, A
             ),
         )
     sampler.stop.set()
+    if tables_dir is not None:
+        tables_dir.mkdir(parents=True, exist_ok=True)
+        every = {
+            "articles": articles,
+            "statements": statements,
+            "alignments": alignments,
+            "claims": claims,
+            **tables,
+        }
+        for name, frame in every.items():
+            if frame is not None:
+                frame.write_parquet(tables_dir / f"{name}.parquet")
     if profiler is not None:
         profiler.dump_stats(str(profile))
     out["articles"] = articles.height
@@ -298,6 +317,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--profile", type=Path, help="cProfile every stage; stats saved as PROFILE.<size>.prof"
     )
+    parser.add_argument(
+        "--tables", type=Path, help="write every table of each sample to TABLES/<size>/"
+    )
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: one sample, JSON on stdout
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
@@ -307,7 +329,8 @@ def main(argv: list[str] | None = None) -> None:
         paths = sample(days, parse_size(args.one))
         print(f"{args.one}: {', '.join(p.stem for p in paths)}", file=sys.stderr, flush=True)
         prof = args.profile.with_suffix(f".{args.one}.prof") if args.profile else None
-        result = run_sample(paths, profile=prof)
+        out = args.tables / args.one if args.tables else None
+        result = run_sample(paths, profile=prof, tables_dir=out)
         result["days"] = [p.stem for p in paths]
         print("RESULT " + json.dumps(result), flush=True)
         return
@@ -317,6 +340,8 @@ def main(argv: list[str] | None = None) -> None:
         cmd = [sys.executable, __file__, "--corpus", str(args.corpus), "--one", size]
         if args.profile:
             cmd += ["--profile", str(args.profile)]
+        if args.tables:
+            cmd += ["--tables", str(args.tables)]
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=True)
         for line in proc.stdout.splitlines():
             if line.startswith("RESULT "):

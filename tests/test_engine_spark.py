@@ -58,19 +58,12 @@ def _sorted(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.sort(sortable, nulls_last=True) if sortable else frame
 
 
-#: tables that differ between two local runs on the same inputs (not the engine's doing):
-#: only their shape is compared
-UNSTABLE = {"talking_points"}
-
-
 def _assert_same_tables(local: dict[str, Any], distributed: dict[str, Any]) -> None:
     assert sorted(local) == sorted(distributed)
     for name, frame in local.items():
         other = distributed[name]
         assert other.height == frame.height, name
         assert other.schema == frame.schema, name
-        if name in UNSTABLE:
-            continue
         try:
             # floats to 1e-6: group_stories itself differs by up to 2e-7 between two
             # local runs in one process (core_similarity); every other value is exact

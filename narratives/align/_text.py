@@ -233,8 +233,15 @@ def match_tokens(
         and (parts := _split_negation(w, distinct)) is not None
     }
     if joined:
-        tokenized = [[p for w in words for p in joined.get(w, (w,))] for words in tokenized]
-        normalized = [_unjoin(t, joined) for t in normalized]
+        # only the texts holding a joined word change (the regex pass is slow)
+        holds = [not joined.keys().isdisjoint(words) for words in tokenized]
+        tokenized = [
+            [p for w in words for p in joined.get(w, (w,))] if h else words
+            for words, h in zip(tokenized, holds, strict=True)
+        ]
+        normalized = [
+            _unjoin(t, joined) if h else t for t, h in zip(normalized, holds, strict=True)
+        ]
         distinct = set().union(*tokenized)
     # known words for clitic stripping: the statements' own (a larger vocabulary, such
     # as the background table's, strips too much: وزير -> زير, باريس -> اريس)
@@ -265,13 +272,14 @@ def match_tokens(
     negating = {w for w, h in polar_of.items() if h[0] in _NEGATING}
 
     base_drop = set(stop) | {stem(w) for w in stop if w.startswith("ال")}
+    stem_of = {w: stem(w) for w in distinct}  # every word's stem, once
     result = []
     scopes: list[list[frozenset[str]]] = []
     for i, words in enumerate(tokenized):
         drop = base_drop
         if exclude is not None and exclude[i]:
             drop = drop | {stem(w) for w in tokenize(str(exclude[i]))}
-        stems = [stem(w) for w in words]
+        stems = [stem_of[w] for w in words]
         # negation words are not stopwords: they stay content tokens, so a negated
         # claim differs from its affirmation even before polarity is compared
         keep = [(len(s) >= min_chars or s.isdigit()) and s not in drop for s in stems]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
@@ -97,6 +98,9 @@ DEFAULT_THRESHOLD = 55.0
 _NEEDED = ("statement_id", "article_id", "text")
 #: the statement columns alignment reads (besides ``statement_id`` and ``text``)
 _USED = ("article_id", "outlet", "published", "speaker", "speaker_mention", "entities")
+
+#: any decimal digit (what ``\\d`` in the figure patterns matches, Arabic-Indic too)
+_ANY_DIGIT = re.compile(r"\d")
 
 Blocking = Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray]]
 Embeddings = str | np.ndarray | Callable[[list[str]], np.ndarray] | None
@@ -219,7 +223,10 @@ class _Prepared:
         # decimals typed right to left (5.\u200f0 is 0.5) and list-item numbers (3- …) are
         # read as narratives.compare.discrepancies reads them
         self.full = [
-            join_names(normalize(unreverse_figures(without_list_number(t)))) for t in texts
+            join_names(
+                normalize(unreverse_figures(without_list_number(t)) if _ANY_DIGIT.search(t) else t)
+            )
+            for t in texts
         ]
         bg: Background | None = load_background(background) if background is not None else None
         masked: list[list[str]] = []

@@ -242,6 +242,11 @@ def compare(
     emph = emphasis(statements, claims, articles=articles, lede=lede)
     emph_claims = emphasis_claims(emph, claims)
     line.step("coverage, framing, terms, discrepancies, talking points")
+    sub_options = options.get("substitutions_options", {})
+    style_options = options.get("house_style_options", {})
+    diffs = _shared_differences(
+        statements, alignments, claims, sub_options, style_options, progress=progress
+    )
     tables = {
         "coverage": coverage(
             statements,
@@ -276,11 +281,12 @@ def compare(
             alignments,
             claims,
             progress=progress,
-            **options.get("substitutions_options", {}),
+            differences=diffs,
+            **sub_options,
         ),
         "headlines": headlines(statements, claims, stories, emph),
         "house_style": house_style(
-            statements, alignments, claims, **options.get("house_style_options", {})
+            statements, alignments, claims, differences=diffs, **style_options
         ),
         "distinguishing_terms": distinguishing_terms(
             statements,
@@ -323,6 +329,50 @@ def compare(
     )
     line.close(f"{len(tables)} tables")
     return tables
+
+
+def _shared_differences(
+    statements: pl.DataFrame,
+    alignments: pl.DataFrame,
+    claims: pl.DataFrame,
+    sub_options: dict[str, Any],
+    style_options: dict[str, Any],
+    *,
+    progress: bool = False,
+) -> pl.DataFrame | None:
+    """The aligned differences read by both ``substitutions`` and ``house_style``, once.
+
+    None when their options ask for different differences (each then computes its own).
+    """
+    import inspect
+
+    from narratives.compare._common import same_claim_pairs
+    from narratives.compare.substitutions import aligned_differences
+
+    def chosen(fn: Any, given: dict[str, Any]) -> dict[str, Any]:
+        params = inspect.signature(fn).parameters
+        return {
+            k: given.get(k, params[k].default if k in params else None)
+            for k in ("stories", "relations", "max_span", "opcodes", "indels", "clitics")
+        }
+
+    sub, style = chosen(substitutions, sub_options), chosen(house_style, style_options)
+    # house_style diffs with indels off and clitics stripped
+    style.update(indels=False, clitics=True)
+    if sub != style:
+        return None
+    pairs = same_claim_pairs(
+        alignments, claims, stories=sub["stories"], relations=tuple(sub["relations"])
+    )
+    return aligned_differences(
+        statements,
+        pairs,
+        max_span=sub["max_span"],
+        indels=sub["indels"],
+        clitics=sub["clitics"],
+        opcodes=sub["opcodes"],
+        progress=progress,
+    )
 
 
 make_callable(__name__, compare)

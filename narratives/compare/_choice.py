@@ -112,6 +112,7 @@ def load_choice_lexicon(path: str = "substitutions.yaml") -> ChoiceLexicon:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def light_stem(key: str) -> str:
     """``key`` (match-normalized) without a proclitic before the article, the article
     (or the لل of ل + ال) and one ending.
@@ -132,7 +133,8 @@ def light_stem(key: str) -> str:
     return word
 
 
-def skeletons(key: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def skeletons(key: str) -> frozenset[str]:
     """The consonants of a word form: light stem without a future or tense prefix, a
     person ending or the weak letters ا و ي ى ء; with and without a first letter that
     may be a tense prefix or the root's own (نشاط / أنشطة, بدت / تبدو -> بد)."""
@@ -147,9 +149,10 @@ def skeletons(key: str) -> set[str]:
         if len(form) > 2 and form.endswith("ت"):
             form = form[:-1]
         out.add("".join(c for c in form if c not in "اويىءئؤ"))
-    return {f for f in out if len(f) >= 2}
+    return frozenset(f for f in out if len(f) >= 2)
 
 
+@lru_cache(maxsize=1 << 18)
 def same_word(a: str, b: str) -> bool:
     """Two match-normalized tokens that are forms (or misspellings) of one word.
 

@@ -181,7 +181,6 @@ def _containment(
             rows.append(r)
             cols.append(vocab.setdefault(w, len(vocab)))
     n = len(tokens)
-    ids = st["statement_id"].to_list()
     if not vocab:
         return pl.DataFrame(schema=_PAIR_SCHEMA)
     b = sp.csr_matrix(
@@ -200,17 +199,23 @@ def _containment(
     few = np.array([len(set(t)) < 3 for t in tokens])
     a_in_b = np.where(few[pi], 0.0, inter / np.maximum(total[pi], 1e-9))
     b_in_a = np.where(few[pj], 0.0, inter / np.maximum(total[pj], 1e-9))
-    sid = np.array(ids, dtype=object)
-    a = np.where(sid[pi] < sid[pj], sid[pi], sid[pj])
-    b_ = np.where(sid[pi] < sid[pj], sid[pj], sid[pi])
-    return pl.DataFrame(
-        {
-            "statement_id_a": a.tolist(),
-            "statement_id_b": b_.tolist(),
-            "containment": np.round(np.maximum(a_in_b, b_in_a), 3),
-            "figure_match": _figure_match(st["text"].to_list(), pi, pj),
-        },
-        schema=_PAIR_SCHEMA,
+    sid = st["statement_id"]
+    return (
+        pl.DataFrame(
+            {
+                "_x": sid.gather(pi),
+                "_y": sid.gather(pj),
+                "containment": np.round(np.maximum(a_in_b, b_in_a), 3),
+                "figure_match": _figure_match(st["text"].to_list(), pi, pj),
+            },
+        )
+        .select(
+            statement_id_a=pl.min_horizontal("_x", "_y"),
+            statement_id_b=pl.max_horizontal("_x", "_y"),
+            containment="containment",
+            figure_match="figure_match",
+        )
+        .cast(_PAIR_SCHEMA)  # type: ignore[arg-type]
     )
 
 
@@ -264,6 +269,66 @@ def _story_pairs(st: pl.DataFrame, needed: pl.DataFrame | None) -> tuple[np.ndar
         pairs["row"].to_numpy().astype(np.int64),
         pairs["row_b"].to_numpy().astype(np.int64),
     )
+
+
+#: components whose scores bound the combined score before the per-pair scorers run
+_BOUNDED = frozenset({"tfidf", "containment", "words", "fuzzy"})
+#: margin (score points) of the bounds: far above float noise and the 0.01 rounding
+_MARGIN = 0.5
+
+
+def _contenders(
+    setup: Any, i: np.ndarray, j: np.ndarray, both: pl.DataFrame, o: dict[str, Any]
+) -> np.ndarray:
+    """The pairs (indices into ``i``, ``j``) that may be the closest of a row of ``both``.
+
+    The combined score is a weighted mean of components, times the speaker and
+    figure penalties; the ``fuzzy`` scorer is the slow part. With the other
+    components computed, a pair's score lies between its score at fuzzy 0 and
+    at fuzzy 100 (100 when the texts are equal: an exact copy scores 100 on
+    every component). A pair whose upper bound is below another pair's lower
+    bound, for every statement and outlet it could be the closest of, is never
+    chosen: it is not scored in full. Every pair when the weights use other
+    components (ratio, embeddings).
+    """
+    from narratives.align import _tfidf
+    from narratives.align.score import combine, number_overlap, speaker_agreement
+
+    every = np.arange(len(i))
+    weights = {k: w for k, w in setup.weights.items() if w > 0}
+    if setup.vectors is not None or not set(weights) <= _BOUNDED or len(i) == 0:
+        return every
+    prep = setup.prep
+    tfidf = 100 * _tfidf.row_dots(prep.chars, i, j)
+    words = 100 * _tfidf.row_dots(prep.words, i, j)
+    contained = 100 * _tfidf.containment(prep.contain, i, j)
+    short = np.minimum(prep.n_tok[i], prep.n_tok[j]) < max(o["min_tokens"], 1)
+    speakers = setup.column.get("speaker")
+    comp = {
+        "tfidf": np.clip(tfidf, 0, 100),
+        "words": np.clip(words, 0, 100),
+        "containment": np.clip(np.where(short, tfidf, contained), 0, 100),
+        "speaker_match": speaker_agreement([speakers[k] for k in i], [speakers[k] for k in j])
+        if speakers is not None
+        else np.full(len(i), np.nan),
+        "number_overlap": number_overlap(
+            [prep.numbers(k) for k in i], [prep.numbers(k) for k in j]
+        ),
+    }
+    penalties = {"speaker_penalty": o["speaker_penalty"], "number_penalty": o["number_penalty"]}
+    lower = combine({**comp, "fuzzy": np.zeros(len(i))}, weights=weights, **penalties)
+    upper = combine({**comp, "fuzzy": np.full(len(i), 100.0)}, weights=weights, **penalties)
+    full = pl.Series(prep.full, dtype=pl.String)
+    upper = np.where((full.gather(i) == full.gather(j)).to_numpy(), 100.0, upper)
+    rows = both.select(
+        "statement_id",
+        "other",
+        "_pair",
+        _lo=pl.Series(lower).gather(both["_pair"]),
+        _up=pl.Series(upper).gather(both["_pair"]),
+    )
+    keep = rows.filter(pl.col("_up") + _MARGIN >= pl.col("_lo").max().over("statement_id", "other"))
+    return np.unique(keep["_pair"].to_numpy())
 
 
 def closest_in_stories(
@@ -323,30 +388,16 @@ def closest_in_stories(
     )
     if setup is None:
         return pl.DataFrame(schema=CLOSEST)
-    # nothing thresholded: every pair keeps its score (lowest 0 prunes none)
-    i, j, comp, score = score_pairs(
-        setup,
-        pi,
-        pj,
-        scorer=o["scorer"],
-        lowest=0.0,
-        min_tokens=o["min_tokens"],
-        speaker_penalty=o["speaker_penalty"],
-        number_penalty=o["number_penalty"],
-    )
-    score = np.round(score, 2)
-    sid = st["statement_id"].to_list()
-    outlet = st["outlet"].to_list()
+    ids, outlets = st["statement_id"], st["outlet"].cast(pl.String)
+    i, j = pi, pj
     pair = np.arange(len(i))
     both = pl.DataFrame(
         {
-            "statement_id": [sid[k] for k in i] + [sid[k] for k in j],
-            "other": [outlet[k] for k in j] + [outlet[k] for k in i],
-            "closest_statement_id": [sid[k] for k in j] + [sid[k] for k in i],
-            "closest_score": np.concatenate([score, score]),
+            "statement_id": pl.concat([ids.gather(i), ids.gather(j)]),
+            "other": pl.concat([outlets.gather(j), outlets.gather(i)]),
+            "closest_statement_id": pl.concat([ids.gather(j), ids.gather(i)]),
             "_pair": np.concatenate([pair, pair]),
         },
-        schema_overrides={"other": pl.String},
     )
     if needed is not None:
         both = both.join(
@@ -354,6 +405,29 @@ def closest_in_stories(
             on=["statement_id", "other"],
             how="semi",
         )
+    if both.height == 0:
+        return pl.DataFrame(schema=CLOSEST)
+    # nothing thresholded, but only the pairs that can be the closest of a statement and
+    # outlet are scored in full (the others keep their containment and figures)
+    kept = _contenders(setup, i, j, both, o)
+    _, _, part, part_score = score_pairs(
+        setup,
+        i[kept],
+        j[kept],
+        scorer=o["scorer"],
+        lowest=0.0,
+        min_tokens=o["min_tokens"],
+        speaker_penalty=o["speaker_penalty"],
+        number_penalty=o["number_penalty"],
+    )
+    score = np.full(len(i), -np.inf)
+    score[kept] = np.round(part_score, 2)
+    comp: dict[str, np.ndarray] = {}
+    for name, values in part.items():
+        comp[name] = np.full(len(i), np.nan)
+        comp[name][kept] = values
+    sid = st["statement_id"].to_list()
+    both = both.with_columns(closest_score=pl.Series(score).gather(both["_pair"]))
     same_tokens = o["processor"] is None and o["stopwords"] is None
     contained = _containment(st, i, j, setup.prep.tokens if same_tokens else None)
     contained = contained.with_columns(_pair=pl.Series(pair))

@@ -146,6 +146,18 @@ def unmarked(word: str) -> str:
     return _MARKS.sub("", word)
 
 
+@lru_cache(maxsize=1 << 18)
+def word_key(word: str) -> str:
+    """``normalize(unmarked(word))``: the match key of a written word (memoized).
+
+    Examples
+    --------
+    >>> word_key("الإرهابيّ")
+    'الارهابي'
+    """
+    return normalize(unmarked(word))
+
+
 @dataclass(frozen=True)
 class VariantRules:
     """House-style variant rules (build with :func:`load_variant_rules`)."""

@@ -36,7 +36,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import polars as pl
 
@@ -49,7 +49,12 @@ from narratives.compare._common import (
     check,
     same_claim_pairs,
 )
-from narratives.compare._text import display_tokens, normalized, unmarked, variant_kind
+from narratives.compare._text import (
+    display_tokens,
+    normalized,
+    variant_kind,
+    word_key,
+)
 from narratives.normalize import normalize
 
 _YEAR = r"\b(?:(?:19|20)\d{2}م?|1[34]\d{2}ه)\b"  # 2014, 2014م; Hijri 1436هـ stays 1436ه
@@ -327,15 +332,25 @@ def _figure_rows(
     opcodes: Callable[[list[str], list[str]], list[tuple[str, int, int, int, int]]],
 ) -> list[dict[str, object]]:
     cols = ["statement_id", "text"] + (["published"] if "published" in statements.columns else [])
-    info = {r["statement_id"]: r for r in statements.select(cols).iter_rows(named=True)}
+    ids = pl.concat([pairs["statement_id_a"], pairs["statement_id_b"]]).unique().implode()
+    used = statements.filter(pl.col("statement_id").is_in(ids)).select(cols)
+    info = {r["statement_id"]: r for r in used.iter_rows(named=True)}
+    # each statement's tokens once (a statement is in several pairs); not modified below
+    tokens: dict[str, tuple[list[str], list[str]]] = {}
+
+    def words(row: dict[str, Any]) -> tuple[list[str], list[str]]:
+        out = tokens.get(row["statement_id"])
+        if out is None:
+            shown = _prepared(row["text"])
+            out = tokens[row["statement_id"]] = (shown, [word_key(t) for t in shown])
+        return out
+
     rows: list[dict[str, object]] = []
     for pair in pairs.iter_rows(named=True):
         a, b = info.get(pair["statement_id_a"]), info.get(pair["statement_id_b"])
         if a is None or b is None or not a["text"] or not b["text"]:
             continue
-        wa, wb = _prepared(a["text"]), _prepared(b["text"])
-        ka = [normalize(unmarked(t)) for t in wa]
-        kb = [normalize(unmarked(t)) for t in wb]
+        (wa, ka), (wb, kb) = words(a), words(b)
         other_day = (
             a.get("published") is not None
             and b.get("published") is not None

@@ -38,6 +38,7 @@ def house_style(
     min_count: int = 1,
     max_examples: int = 5,
     opcodes: Opcodes = difflib_opcodes,
+    differences: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Spelling variants between outlets in aligned statements of one claim.
 
@@ -55,6 +56,11 @@ def house_style(
         Example pairs kept per row.
     opcodes
         The token differ (see :func:`narratives.compare.substitutions`).
+    differences
+        :func:`~narratives.compare.substitutions.aligned_differences` of these
+        pairs with these options (clitics stripped, no indels), when already
+        computed: :func:`narratives.compare.compare` computes them once for
+        this table and :func:`narratives.compare.substitutions`.
 
     Returns
     -------
@@ -74,8 +80,10 @@ def house_style(
     [('الأميركي', 'الأمريكي', 'transliteration'), ('عبد العزيز', 'عبدالعزيز', 'spacing')]
     """
     check(statements, ("statement_id", "text"), name="statements", stage="house_style")
-    pairs = same_claim_pairs(alignments, claims, stories=stories, relations=tuple(relations))
-    diffs = aligned_differences(statements, pairs, max_span=max_span, opcodes=opcodes)
+    diffs = differences
+    if diffs is None:
+        pairs = same_claim_pairs(alignments, claims, stories=stories, relations=tuple(relations))
+        diffs = aligned_differences(statements, pairs, max_span=max_span, opcodes=opcodes)
     found = diffs.filter(pl.col("bin") == "house_style")
     texts = statements.select("statement_id", "text")
     out = (

@@ -273,13 +273,20 @@ def without_repeated_openings(
 def _display_forms(frame: pl.DataFrame, keys: set[str], mapping: dict[str, str]) -> dict[str, str]:
     """``{term: most frequent written form}`` for the terms in ``keys``."""
     forms: dict[str, Counter[str]] = {}
+    # a word's term and shown form, once per distinct written word
+    seen: dict[str, tuple[str, str] | None] = {}
     for text in frame["text"].to_list():
         for word in display_tokens(text or ""):
-            key = normalize(unmarked(word))
-            term = mapping.get(key, key)
-            if term in keys:
-                shown = word if term == key else _strip_display_form(word, term)
-                forms.setdefault(term, Counter())[unmarked(shown)] += 1
+            if word not in seen:
+                key = normalize(unmarked(word))
+                term = mapping.get(key, key)
+                seen[word] = None
+                if term in keys:
+                    shown = word if term == key else _strip_display_form(word, term)
+                    seen[word] = (term, unmarked(shown))
+            hit = seen[word]
+            if hit is not None:
+                forms.setdefault(hit[0], Counter())[hit[1]] += 1
     return {k: c.most_common(1)[0][0] for k, c in forms.items()}
 
 

@@ -51,6 +51,7 @@ from narratives.compare._text import (
     statement_tokens,
     unmarked,
     variant_kind,
+    word_key,
 )
 from narratives.normalize import normalize
 
@@ -308,7 +309,7 @@ def aligned_differences(
     texts = statements.filter(pl.col("statement_id").is_in(ids)).select("statement_id", "text")
     written = {sid: display_tokens(text or "") for sid, text in texts.iter_rows()}
     attribution = _attribution_words(statements, ids)
-    keys = {sid: [normalize(unmarked(t)) for t in toks] for sid, toks in written.items()}
+    keys = {sid: [word_key(t) for t in toks] for sid, toks in written.items()}
     if clitics:
         used = {t for toks in keys.values() for t in toks}
         known = known_words(statements)
@@ -468,6 +469,7 @@ def substitutions(
     max_examples: int = 5,
     opcodes: Opcodes = difflib_opcodes,
     progress: bool = False,
+    differences: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Ranked word choices between outlets, mined from aligned statements of one claim.
 
@@ -509,6 +511,10 @@ def substitutions(
         corpora), or any function returning difflib-style opcodes.
     progress
         Show a progress bar over the pairs.
+    differences
+        :func:`aligned_differences` of these pairs with these options, when
+        already computed (:func:`narratives.compare.compare` computes them
+        once for this table and :func:`~narratives.compare.house_style`).
 
     Returns
     -------
@@ -528,16 +534,18 @@ def substitutions(
     [('rt', 'بالمسلحين', 'sana', 'بالإرهابيين', 1)]
     """
     check(statements, ("statement_id", "text"), name="statements", stage="substitutions")
-    pairs = same_claim_pairs(alignments, claims, stories=stories, relations=tuple(relations))
-    diffs = aligned_differences(
-        statements,
-        pairs,
-        max_span=max_span,
-        indels=indels,
-        clitics=clitics,
-        opcodes=opcodes,
-        progress=progress,
-    )
+    diffs = differences
+    if diffs is None:
+        pairs = same_claim_pairs(alignments, claims, stories=stories, relations=tuple(relations))
+        diffs = aligned_differences(
+            statements,
+            pairs,
+            max_span=max_span,
+            indels=indels,
+            clitics=clitics,
+            opcodes=opcodes,
+            progress=progress,
+        )
     if headlines is False and "is_headline" in statements.columns:
         heads = statements.filter(pl.col("is_headline").fill_null(False))["statement_id"]
         diffs = diffs.filter(

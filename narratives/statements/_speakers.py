@@ -305,6 +305,12 @@ def _royal_in_institution(i: int, norm: list[str], sw: SpeakerWords) -> bool:
 def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
     if w in sw.given:
         return True  # محمد علي خان: علي, not على
+    if w[:1] == "و" and w[1:] in sw.given:
+        return False  # سعد بخيت وإبراهيم الربيش: a second person
+    if w.startswith("ال") and w[2:] in sw.given and w[2:] not in sw.titles:
+        return True  # عبد الرحمن السلطان, عبدالله الحسين: a family name from a given name
+    if w.startswith("الت") and len(w) >= 7 and w[-2] == "ي":
+        return False  # جدد عباس التأكيد: a verbal noun (not التويجري, التميمي)
     if (w[:1] in "وفبلك" and w[1:3] == "ال") or (
         (w[:1] == "و" and w[1:2] in "بلكسي") or (w[:1] == "ف" and w[1:2] in "بلكس")
     ):
@@ -363,7 +369,13 @@ def parse_mention(mention: str) -> Parsed:
                     and (
                         raw.endswith(("ته", "تها", "تهم", "ها", "هم", "هما"))
                         # باسمه, بقوله (not مبارك بن بنيه)
-                        or (raw[:1] in "بل" and raw.endswith("ه") and norm[k - 1] != "بن")
+                        or (
+                            raw[:1] in "بل"
+                            and raw.endswith("ه")
+                            and norm[k - 1] != "بن"
+                            # باعجاجه, باسلمه: Hadrami family names, not باسمه
+                            and not (raw.startswith("با") and len(raw) >= 6 and raw[2:4] != "سم")
+                        )
                     )
                 )  # مدير عام أوفيد كلمته
             )
@@ -405,6 +417,7 @@ def parse_mention(mention: str) -> Parsed:
             while (
                 j < n
                 and j - i < MAX_NAME
+                and words[j] not in ("على", "وعلى")  # جدد عباس التأكيد على: not علي
                 and (
                     norm[j - 1] in ("عبد", "بن", "ابن", "بنت")  # خالد بن مساعد السهلي
                     or _name_goes_on(norm[j], sw)
@@ -416,6 +429,7 @@ def parse_mention(mention: str) -> Parsed:
                 and not (
                     norm[j - 1].startswith("ال")
                     and norm[j - 1] != "ال"
+                    and not (j - 2 >= i and norm[j - 2] == "عبد")  # عبد الرحمن السلطان
                     and norm[j].startswith("ال")
                     and not (norm[j].endswith("ي") and norm[j] not in sw.adjectives)
                     and norm[j] not in sw.given
@@ -443,6 +457,8 @@ def parse_mention(mention: str) -> Parsed:
                 continue  # مصدر تركي: an adjective, not the name تركي
             if _royal_in_institution(i, norm, sw):
                 continue  # مركز الملك سلمان بن عبدالعزيز (found from عبدالعزيز)
+            if j < n and norm[j][:1] == "و" and norm[j][1:] in sw.given:
+                return Parsed(None, text(0, n), "none")  # سعد بخيت وإبراهيم الربيش: two people
             if j > i:
                 return Parsed(text(i, j), title_without(i, j), "person")
     first = norm[0]
@@ -577,12 +593,41 @@ _ADJUNCTS = frozenset(
 
 def _ended(words: list[str]) -> bool:
     """``words`` (match-normalized) between a title and a name hold an adjunct or a pronoun."""
+    sw = speaker_words()
     return any(
         w in _ADJUNCTS
         or w.startswith("نظير")
+        # المرشد ومساعد المدير العام ... الأستاذ حمد: a second person's title
+        or (w[:1] == "و" and len(w) > 3 and (_in(w[1:], sw.titles) or w[1:] in sw.offices))
         or (not w.startswith("ال") and len(w) > 3 and w.endswith(("ه", "ها", "هم")))
         for w in words
     )
+
+
+def _name_like(name: list[str]) -> bool:
+    """A full name whose words after the first are names, not the sentence going on.
+
+    ``بدر الشمري``, ``خالد بن طالب``, ``منيرة عواض``; not ``سالم ارتفاع أسعار`` (ويبرر
+    سالم ارتفاع أسعار التأجير) nor ``عبدالمنعم لتعزيز قيم``.
+    """
+    sw = speaker_words()
+    for k, w in enumerate(name[1:], start=1):
+        family = w.startswith("ال") and w.endswith("ي") and len(w) >= 5
+        linked = name[k - 1] in ("بن", "ابن", "بنت", "ال", "ابو", "عبد") or w in (
+            "بن",
+            "ابن",
+            "بنت",
+        )
+        if not (w in sw.given or family or linked or w.startswith("عبد")):
+            if (
+                k == len(name) - 1
+                and len(name) == 2
+                and w[:1] not in "لبوف"
+                and not w.startswith("ال")
+            ):
+                continue  # منيرة عواض: an unlisted family name without the article
+            return False
+    return True
 
 
 @dataclass
@@ -612,8 +657,11 @@ class ArticleSpeakers:
         """
         sw = speaker_words()
         bad = _bad_name_words()
+        # a family name that is also a title word (المرشد, السلطان) only after a chain of
+        # listed given names: محمد بن عبدالله المرشد
+        titled_surname = strict and surname.startswith("ال") and _in(surname, sw.titles)
         if (
-            _in(surname, bad)
+            (_in(surname, bad) and not titled_surname)
             or _in(surname, sw.institutions)
             or surname in sw.anonymous
             or _in(surname, sw.countries)  # الإمارات
@@ -626,12 +674,15 @@ class ArticleSpeakers:
                 if words[i] == "علي" and i == k - 1:
                     continue  # على مهرجان: not علي مهرجان
                 # strict: given names and connectors only (احمد بن محمد الخثلان)
-                if words[i] in sw.given and all(
-                    x in sw.given
-                    or x in ("بن", "ابن", "عبد", "ابو", "ال")
-                    or x.startswith("عبد")
-                    or (words[q - 1] in ("بن", "ابن") and x.isalpha())  # مبارك بن بنيه الخرينج
-                    for q, x in enumerate(words[i + 1 : k], start=i + 1)
+                if (
+                    words[i] in sw.given
+                    and all(
+                        x in sw.given
+                        or x in ("بن", "ابن", "عبد", "ابو", "ال")
+                        or x.startswith("عبد")
+                        or (words[q - 1] in ("بن", "ابن") and x.isalpha())  # مبارك بن بنيه الخرينج
+                        for q, x in enumerate(words[i + 1 : k], start=i + 1)
+                    )
                 ):
                     return " ".join(words[i : k + 1])
         for k in [] if strict else hits:  # وزير الداخلية نهاد المشنوق: an unlisted first name
@@ -698,6 +749,8 @@ class ArticleSpeakers:
                 p = parse_mention(" ".join(words[k : k + MENTION_LOOKAHEAD]))
                 if p.kind == "person" and p.name and len(p.name.split()) >= 2:
                     first = normalize(p.name).split()[0]
+                    if first == "علي" and not re.search(r"\bعلي\b", self.text):
+                        continue  # المشرف على الفئات: على "on", normalized like علي
                     between = words[k + len(want) : k + MENTION_LOOKAHEAD]
                     if first in between and _ended(between[: between.index(first)]):
                         continue  # وزير الخارجية في مؤتمر مع نظيره الإيراني محمد ...: not his name
@@ -758,7 +811,7 @@ class ArticleSpeakers:
                 continue
             p = parse_mention(" ".join(words[k : k + MAX_NAME]))
             name = normalize(p.name or "").split()
-            if p.kind == "person" and len(name) >= 2 and name[0] == given:
+            if p.kind == "person" and len(name) >= 2 and name[0] == given and _name_like(name):
                 found.add(" ".join(name))
         return found.pop() if len(found) == 1 else None
 
@@ -887,6 +940,19 @@ class ArticleSpeakers:
             fits = {k.id for k in self.known if all(w in k.title for w in content)}
             if len(fits) == 1:
                 return fits.pop(), p.title
+        if (
+            p.kind == "title"
+            and self.text
+            and len(words) == 2
+            and words[0] in sw.honorifics
+            and words[1].startswith("ال")
+        ):
+            # وبين الأستاذ المرشد: the surname of محمد بن عبدالله المرشد, not a title
+            full = self.full_name(words[1], strict=True)
+            if full is not None:
+                sid = speaker_id(full)
+                self.add(sid, "person", full, p.title)
+                return sid, words[0]
         if p.kind == "title" and self.text and words and words[0] not in sw.anonymous:
             holder = self.full_holder(words)  # الوزير, المتحدث الرسمي: the one the article named
             if holder is not None:

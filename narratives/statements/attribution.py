@@ -186,6 +186,8 @@ def attribute(
                 out.speaker, out.speaker_mention = others[0], feats[after].text
             else:
                 carried = True
+        elif cue.kind == "participle":
+            carried = True  # لافتا الانتباه إلى: the noun after a participle is its object
         else:
             after = _past_addressee(after, seg, feats, lex)
             explicit = _subject(after, seg, feats, raw, starts, ends, at, lex)
@@ -239,6 +241,8 @@ def attribute(
             ):
                 # كشف تقرير دولي، عن ...: an unnamed source of its own, not the last speaker
                 explicit = None, _noun_phrase(after, seg, feats, raw, starts, ends, lex.title_heads)
+            if explicit is not None and _object_not_subject(cue, after, seg, feats):
+                explicit = None  # وأبلغ الإدارة النصراوية باستقالته: the board is told
             if explicit is None:
                 explicit = _slot_name(after, seg, feats, raw, starts, ends, lex, state)
                 after_verb = explicit is not None
@@ -328,6 +332,24 @@ def attribute(
     return out
 
 
+def _object_not_subject(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool:
+    """A feminine institution right after a masculine verb is its object, not its subject.
+
+    ``وأكدت الوزارة`` names the ministry as speaker; ``وأبلغ الإدارة النصراوية
+    باستقالته`` ("he told the board") does not: Arabic puts a feminine subject right
+    after its verb only with a feminine verb.
+    """
+    if cue.gender != "m" or k >= seg.j:
+        return False
+    w = feats[k].norm
+    return (
+        w.startswith("ال")
+        and w.endswith("ه")
+        and feats[k].text.endswith("ة")
+        and _in_words(w, speaker_words().institutions)
+    )
+
+
 def _slot_name(
     k: int,
     seg: Segment,
@@ -401,18 +423,34 @@ def _open_topic(
         lead += 1  # وأمس الثلاثاء رفعت مؤسسة ستاندرد آند بورز ...: the verb comes later
     if lead > seg.i:
         first = max(first, lead + 1)
-    for p in range(first, min(seg.j, first + 2)):
+    places = list(range(first, min(seg.j, first + 2)))
+    comma = next((c for c in range(seg.i + 1, min(seg.j, seg.i + 4)) if feats[c].kind == "c"), None)
+    if comma is not None and all(f.kind == "w" for f in feats[seg.i : comma]):
+        # وقبل ذلك، عبر وزير الخارجية البلجيكي ...: the verb after an opening adverbial
+        places = [q for q in places if q < comma] + list(range(comma + 2, min(seg.j, comma + 4)))
+    for p in places:
         f = feats[p]
         if f.kind != "w":
             return None
-        if f.norm in sw.honorifics or f.norm in sw.offices or f.norm in _COURTESY:
-            mention = _noun_phrase(p, seg, feats, raw, starts, ends, lex.title_heads)
+        if f.norm == "الفريق" and not (
+            p + 1 < seg.j and feats[p + 1].norm in sw.honorifics | sw.given
+        ):
+            continue  # وواصل الفريق تحضيراته: the team, not the rank
+        if (
+            f.norm in sw.honorifics
+            or f.norm in sw.offices
+            or f.norm in _COURTESY
+            or f.norm in sw.descriptors
+            or (f.norm in sw.given and not f.text.endswith("ى"))
+        ):
+            # وقبل ذلك، عبر وزير الخارجية البلجيكي ديدييه رينديرز ...: someone new is the
+            # sentence's subject; later verbs without one are his even when his name is not
+            # read, so the last speaker is no longer sure (speaker None, not the last one)
+            named = _holder_ahead(p, seg, feats, {})
+            mention = _holder_mention(p, named, seg, feats, raw, starts, ends, lex)
+            mention = mention or _noun_phrase(p, seg, feats, raw, starts, ends, lex.title_heads)
             sid, _ = state.speakers.resolve(mention)
-            return None if sid is None else (sid, mention)
-        if f.norm in sw.given and not f.text.endswith("ى"):
-            mention = _noun_phrase(p, seg, feats, raw, starts, ends, lex.title_heads)
-            sid, _ = state.speakers.resolve(mention)
-            return None if sid is None else (sid, mention)
+            return sid, mention
         if f.norm in sw.institutions:
             # خفض بنك الاحتياط النيوزيلندي سعر الفائدة ... وأشار إلى أنه
             mention = _quoted_name(p, seg, feats) or _noun_phrase(
@@ -693,13 +731,17 @@ def _holder_ahead(k: int, seg: Segment, feats: list[Feat], at: dict[int, Match])
             return r if r > k + 1 or feats[k].norm not in sw.honorifics else None
         if w in _DESCRIPTION_ENDS or w in ("مع", "الي", "الذي", "التي", "عبر", "حول"):
             return None
-        if w == "علي" and feats[r - 1].norm not in ("العام", "العامه"):
-            return None  # المشرف العام على المهرجان: the description goes on
+        if w == "علي" and f.text.endswith("ى"):
+            continue  # المشرف (العام) على المهرجان: the description goes on
         if f.roles and w not in ("في", "علي", "عن"):  # عضو البرلمان عن محافظة البصرة
             return None
-        if not w.startswith("ال") and len(w) > 3 and w.endswith(("ه", "ها", "هم", "هما")):
-            if not f.text.endswith("ة"):
-                return None  # في لقائه, نظيره: the description has ended
+        if (
+            not w.startswith("ال")
+            and len(w) > 3
+            and w.endswith(("ه", "ها", "هم", "هما"))
+            and not f.text.endswith("ة")
+        ):
+            return None  # في لقائه, نظيره: the description has ended
         if w[:1] in "يت" and not w.startswith(("تي", "يو")) and len(w) <= 5:
             return None  # a verb: سيقود, يرى
     return None
@@ -721,7 +763,11 @@ def _holder_mention(
     tail = _noun_phrase(named, seg, feats, raw, starts, ends, lex.title_heads)
     mention = raw[starts[k] : starts[named] + len(tail)]
     p = parse_mention(mention)
-    if p.kind != "person" or not p.name or normalize(p.name) != normalize(parse_mention(tail).name or ""):
+    if (
+        p.kind != "person"
+        or not p.name
+        or normalize(p.name) != normalize(parse_mention(tail).name or "")
+    ):
         return None  # الملازم أول تركي الحربي: the name was not read; keep the description
     return mention
 

@@ -103,21 +103,31 @@ def _windows(tokens: list[list[str]], size: int) -> tuple[list[list[str]], np.nd
 def _best_window_scores(
     tokens: list[list[str]], i: np.ndarray, j: np.ndarray, size: int
 ) -> np.ndarray:
-    """Per pair (i, j), the cosine of the best pair of windows."""
+    """Per pair (i, j), the cosine of the best pair of windows.
+
+    One sparse product per statement ``i`` against the windows of all its
+    partners (each cosine is summed exactly as in a product per pair).
+    """
     wins, owner = _windows(tokens, size)
-    if not wins:
-        return np.zeros(len(i))
+    out = np.zeros(len(i))
+    if not wins or len(i) == 0:
+        return out
     w = _tfidf.tfidf(_tfidf.char_counts(wins))
     n = len(tokens)
     # statement -> its window rows
     starts = np.searchsorted(owner, np.arange(n + 1))
-    out = np.zeros(len(i))
-    for k, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
-        ra, rb = slice(starts[a], starts[a + 1]), slice(starts[b], starts[b + 1])
-        if ra.start == ra.stop or rb.start == rb.stop:
+    n_b = starts[j + 1] - starts[j]
+    order = np.argsort(i, kind="stable")
+    bounds = np.flatnonzero(np.diff(i[order])) + 1
+    for group in np.split(order, bounds):
+        a = int(i[group[0]])
+        group = group[n_b[group] > 0]
+        if starts[a] == starts[a + 1] or len(group) == 0:
             continue
-        prod = w[ra] @ w[rb].T
-        out[k] = prod.max() if prod.nnz else 0.0
+        rows = np.concatenate([np.arange(starts[b], starts[b + 1]) for b in j[group].tolist()])
+        prod = (w[starts[a] : starts[a + 1]] @ w[rows].T).toarray().max(axis=0)
+        first = np.cumsum(n_b[group]) - n_b[group]
+        out[group] = np.maximum.reduceat(prod, first)
     return out
 
 
