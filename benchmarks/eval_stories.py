@@ -132,13 +132,19 @@ def omission_figures(
         votes = Counter(g for sid in row["statement_ids"] or [] for g in claims_of.get(sid, ()))
         if not votes:
             continue
-        gold_claim = votes.most_common(1)[0][0]
-        known += 1
         evidence = set(row.get("evidence_article_ids") or [])
-        carried = {
-            art for art, outlet in carriers.get(gold_claim, set()) if outlet == row["outlet"]
-        }
-        wrong = bool(carried & evidence) if evidence else bool(carried)
+
+        def held(claim: str, row: dict[str, Any] = row, evidence: set[str] = evidence) -> bool:
+            arts = {a for a, o in carriers.get(claim, set()) if o == row["outlet"]}
+            return bool(arts & evidence) if evidence else bool(arts)
+
+        # a statement holding several gold claims: the row is true when the outlet left
+        # out one of them (as narratives.evaluate.omission_figures counts it), and it is
+        # named by that claim; ties broken by name, so that runs agree
+        ranked = sorted(votes, key=lambda c: (held(c), -votes[c], c))
+        gold_claim = ranked[0]
+        known += 1
+        wrong = held(gold_claim)
         false += wrong
         sure = row.get("certainty") != "not sure"
         sure_known += sure
@@ -148,9 +154,7 @@ def omission_figures(
         # credit each (the row counts once, as false or not, on its main claim above)
         for other in votes:
             if other != gold_claim:
-                held = {a for a, o in carriers.get(other, set()) if o == row["outlet"]}
-                also_wrong = bool(held & evidence) if evidence else bool(held)
-                named.append((other, row["outlet"], row.get("story_id"), also_wrong, sure))
+                named.append((other, row["outlet"], row.get("story_id"), held(other), sure))
         if wrong and len(examples) < 5:
             examples.append(f"{row['outlet']} 'omits' {gold_claim} ({row.get('story_id')})")
         if wrong:

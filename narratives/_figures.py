@@ -64,7 +64,6 @@ _TENS = {
     "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
     "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
 }  # fmt: skip
-_SCALES = {"الاف": 1000, "الف": 1000, "ملايين": 10**6, "مليون": 10**6, "مليار": 10**9}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -77,8 +76,8 @@ def number_words(normalized: str) -> set[str]:
     --------
     >>> sorted(number_words("خطفت ثمانيه عناصر و خمسه عشر جنديا بعد عشرين يوما"))
     ['15', '20', '8']
-    >>> sorted(number_words("لديهم اربعه الاف نقطه بالمرتبه الرابعه عشره"))
-    ['4', '4000']
+    >>> sorted(number_words("لديهم اربعه الاف نقطه بالمرتبه الرابعه عشره و ثمانيه مليارات"))
+    ['4000', '8000000000']
     """
     words = [
         w[1:] if w[:1] == "و" and w[1:] in _UNITS | _TENS else w for w in _WORD.findall(normalized)
@@ -94,7 +93,36 @@ def number_words(normalized: str) -> set[str]:
             value = _UNITS[w] + 10 if nxt in ("عشر", "عشره") else _UNITS[w]
         else:
             continue
-        out.add(str(value))
-        if nxt in _SCALES:  # أربعة آلاف is 4000 (and "4 آلاف" reads 4)
-            out.add(str(value * _SCALES[nxt]))
+        # أربعة آلاف is 4000, as scaled_figures reads "4 آلاف"
+        out.add(str(value * _SCALE_OF[nxt]) if nxt in _SCALE_OF else str(value))
     return out
+
+
+#: a figure and its scale word: "2.8 مليون" is 2800000 (match-normalized text); a comma
+#: before one or two digits is a decimal point (1,3 مليون)
+_SCALED = re.compile(
+    r"(?<![\d.,])(\d+(?:[.,]\d{1,2}(?!\d)|\.\d+)?)[)»\"]?\s*"
+    r"(الفا|الف|الاف|مليونا|مليون|ملايين|مليارا|مليار|مليارات)(?![^\W\d_])"
+)
+_SCALE_OF = dict.fromkeys(("الفا", "الف", "الاف"), 10**3)
+_SCALE_OF |= dict.fromkeys(("مليونا", "مليون", "ملايين"), 10**6)
+_SCALE_OF |= dict.fromkeys(("مليارا", "مليار", "مليارات"), 10**9)
+
+
+def scaled_figures(normalized: str) -> str:
+    """``normalized`` with each figure followed by a scale word written out in full.
+
+    ``3.3 مليون ريال`` and ``3,324,641 ريالا`` are one figure rounded; ``2.8 مليون``
+    and ``2.8 مليار`` are not. The scale word stays after the figure.
+
+    Examples
+    --------
+    >>> scaled_figures("تعويض قدره 3.3 مليون ريال و 4 الاف نقطه و 1,3 مليون و (38) مليارا")
+    'تعويض قدره 3300000 مليون ريال و 4000 الاف نقطه و 1300000 مليون و (38000000000 مليارا'
+    """
+
+    def full(m: re.Match[str]) -> str:
+        value = float(m.group(1).replace(",", ".")) * _SCALE_OF[m.group(2)]
+        return f"{value:.0f} {m.group(2)}"
+
+    return _SCALED.sub(full, normalized)

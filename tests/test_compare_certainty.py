@@ -154,6 +154,12 @@ def test_near_misses_and_formulas_are_not_sure(claim: str, why: str) -> None:
         ("تعيين 100 قاض", "ترقية 125 قاضيا", False),  # small round figures are exact
         ("الأحد 17/10/1436هـ", "الأحد 17 أغسطس", False),  # a date with slashes is no figure
         ("407 آلاف", "470 ألفا", False),
+        ("بتكلفة مليوني ريال", "بتكلفة 2 مليون ريال", True),  # a dual
+        ("مليوني ريال", "ملياري ريال", False),
+        # an ordinal and a model name are no quantities of the claim
+        ("الجامبوري الكشفي العالمي الـ23", "الجامبوري الكشفي العالمي الـ23", False),
+        ("مروحية من طراز مي-28", "المروحية طراز مي-28", False),
+        ("ارتفع بـ13.41 نقطة", "ارتفاع 13.41 نقطة", True),  # بـ is a preposition
     ],
 )
 def test_figures_agree_when_one_rounds_the_other(a: str, b: str, agree: bool) -> None:
@@ -229,3 +235,42 @@ def test_rates_set_not_sure_rows_aside_and_the_note_counts_them() -> None:
     notes = reliability_notes({"omissions": om, "omission_rates": rates})
     note = notes.filter(pl.col("level") == "omission")["note"][0]
     assert "1 of 2 omission rows are 'not sure'" in note
+
+
+def test_a_figure_only_another_wording_gives_does_not_make_a_near_miss_sure() -> None:
+    # SaudiNewsNet 2015-08-03: Prince Bandar's speech at the World Scout Jamboree, as
+    # okaz gives it and as aljazirah gives it (adding the 32,000 scouts); alriyadh gives
+    # the speech without the count (closest score 30)
+    okaz = (
+        "وأعرب سموه في كلمة ألقاها أمس الأول أثناء حضوره فعاليات الجامبوري الكشفي "
+        "العالمي الـ23 المقام في اليابان،"
+    )
+    aljazirah = (
+        "جاء ذلك في الكلمة التي ألقاها سموه أمس أثناء حضوره فعاليات الجامبوري الكشفي "
+        "العالمي الثالث والعشرون المقام في اليابان الذي يضم أكثر من 32 ألف كشاف."
+    )
+    alriyadh = [
+        "بندر بن عبدالله: نسعى عبر «رسل السلام» لتقديم الخدمات الإنسانية والخيرية",
+        "ألقى صاحب السمو الملكي الأمير بندر بن عبدالله بن عبدالعزيز آل سعود عضو مجلس "
+        "الأمناء في مؤسسة الملك عبدالله بن عبدالعزيز العالمية للأعمال الإنسانية، كلمة "
+        '"المؤسسة" بعد تلقيه دعوة زيارة للجامبوري العالمي في اليابان.',
+    ]
+    statements, stories, row = _case(okaz, "okaz", alriyadh, "alriyadh", 30.22)
+    statements = pl.concat(
+        [
+            statements,
+            pl.DataFrame(
+                {
+                    "statement_id": ["j:0"],
+                    "article_id": ["c"],
+                    "outlet": ["aljazirah"],
+                    "text": [aljazirah],
+                    "is_headline": [False],
+                }
+            ),
+        ]
+    )
+    row = row.with_columns(statement_ids=pl.lit(["c:0", "j:0"]))
+    out = certainty(row, statements, stories, carried_score=35, carried_containment=0.5)
+    assert out["certainty"].to_list() == [NOT_SURE]
+    assert out["why"][0].startswith("near miss")

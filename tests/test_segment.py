@@ -504,6 +504,24 @@ def test_verb_shapes(word: str, verb: bool) -> None:
             False,
         ),
         ("a short line with a verb is a claim", "الأسهم تتراجع\nوقال إن البرنامج مستمر.", True),
+        (
+            "byline of names between dashes (sabq, 2015-07-26)",
+            "وقال إن البرنامج مستمر.\nفايز الحسيكي – مسلّم الهواملة – الخرج\n"
+            "أخمدت فرق الإطفاء قبل قليل حريقًا اندلع في كوبري.",
+            False,
+        ),
+        (
+            "numbered heading with a colon (alyaum, 2015-07-31)",
+            "يقول المشرف إن رياديي الأعمال لا يتم الوثوق بهم.\n4- التسويق:\n"
+            "يضع المشرف هذا السبب في المرتبة الرابعة.",
+            False,
+        ),
+        (
+            "link line with a verb at the end (alweeam, 2015-07-31)",
+            "وأضاف أن من أجرى الفحص فلن تقبل نتيجة فحصه.\nرابط الخبر بصحيفة الوئام: "
+            "“الثبيتي” يحتفل بزواج نجليه",
+            False,
+        ),
     ],
 )
 def test_label_lines_give_no_statement(kind: str, text: str, kept: bool) -> None:

@@ -229,6 +229,44 @@ def test_talking_points_keep_speaker_camps_apart() -> None:
     assert talking_points(st, claims, stories).height == 0
 
 
+@pytest.mark.parametrize(
+    ("speakers", "joined"),
+    [
+        # SaudiNewsNet 2015-08-03: two speakers sharing a phrase ("أبناء الوطن")
+        # no gazetteer places in one camp: not one position
+        (["مجموعه د.سليمان الحبيب الطبيه", "عبدالرحيم الوافي"], False),
+        (["lavrov", "shoigu"], True),  # two speakers of one known camp
+        (["سعد العفالق", "سعد العفالق"], True),  # one speaker repeating himself
+        (["سعد العفالق", None], True),  # an unknown speaker is not a different one
+    ],
+)
+def test_talking_points_join_different_speakers_only_within_a_known_camp(
+    speakers: list[str | None], joined: bool
+) -> None:
+    from narratives.stories import talking_points
+
+    texts = [
+        "وأكدت المجموعة عزمها المضي قدما في تأهيل وتدريب أبناء الوطن للمساهمة في تنمية الوطن",
+        "وهذا دليل على الحرص على تأهيل أبناء الوطن للمساهمة في تنمية الوطن بعد التخرج",
+    ]
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:1", "b:1"],
+            "article_id": ["a", "b"],
+            "outlet": ["aljazirah", "sabq"],
+            "text": texts,
+            "speaker": speakers,
+            "speaker_mention": ["المجموعة", "الوافي"],
+        }
+    )
+    claims = st.select("statement_id", "article_id", "outlet", claim_id="statement_id")
+    stories = pl.DataFrame({"article_id": ["a", "b"], "story_id": ["s1", "s2"]})
+    tp = talking_points(st, claims, stories, threshold=0.3)
+    assert (tp.height > 0) is joined
+    if not joined:  # the rule, not the score, keeps them apart
+        assert talking_points(st, claims, stories, threshold=0.3, same_camp_only=False).height
+
+
 def test_reliability_notes_say_when_outlets_share_no_story(seeds_dir) -> None:
     from narratives.stories import reliability_notes
 

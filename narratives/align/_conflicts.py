@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from narratives._resources import load_tsv, load_yaml
 from narratives.align._text import light_key
 from narratives.normalize import normalize
+from narratives.statements._predicates import fast_verbish as verbish
 
 #: proclitics taken off before comparing a word's place or its slot head
 _PROCLITICS = "وفبل"
@@ -75,18 +76,24 @@ def load_months(name_or_path: str | Path = "months.yaml") -> dict[str, frozenset
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def exchanged(tokens_a: Sequence[str], tokens_b: Sequence[str], names: Container[str]) -> bool:
+def exchanged(
+    tokens_a: Sequence[str],
+    tokens_b: Sequence[str],
+    names: Container[str],
+    *,
+    people: Container[str] | None = None,
+) -> bool:
     """Do two names change places around a word that stays between them?
 
     ``X … p … Y`` on one side and ``Y … p … X`` on the other, with ``X`` and
     ``Y`` words of ``names`` (places, given names, one-word entities) written
-    once on each side: two slots swapped their fillers (كريج باوسون حكما
-    للساحة … كيفن فرند حكما رابعا, the two referees swapped). A block that
-    only moves (قال الوزير / الوزير قال, an adverb moved to the end) keeps its
-    own order and that of the words it crosses, so it never has such a pivot;
-    other words than names are left out, as rewrites reorder clauses and
-    appositions all the time (في حضور رئيس المركز الأمير تركي / بحضور الأمير
-    تركي رئيس المركز).
+    once on each side, both people (``people``) or both not: two slots swapped
+    their fillers (كريج باوسون حكما للساحة … كيفن فرند حكما رابعا, the two
+    referees swapped). A block that only moves (قال الوزير / الوزير قال, an
+    adverb moved to the end) keeps its own order and that of the words it
+    crosses, so it never has such a pivot; other words than names are left
+    out, as rewrites reorder clauses and appositions all the time (في حضور
+    رئيس المركز الأمير تركي / بحضور الأمير تركي رئيس المركز).
 
     Examples
     --------
@@ -118,11 +125,17 @@ def exchanged(tokens_a: Sequence[str], tokens_b: Sequence[str], names: Container
     # a pivot is a slot word (حكم, رئيس), not another name of a list reordered (عبدالله
     # عطيف ونواف العابد وياسر القحطاني / ياسر القحطاني، نواف العابد، وعبدالله عطيف)
     pivots = {p for p in set(where_a) & set(where_b) if p not in names}
+
+    def kind(w: str) -> bool:
+        return people is not None and (w in people or bare(w) in people)
+
     for x in shared:
         for y in shared:
             xa, ya, xb, yb = once_a[x], once_a[y], once_b[x], once_b[y]
             if not (xa < ya and yb < xb):
                 continue
+            if kind(x) != kind(y):
+                continue  # a person and a place (الأمير فيصل … منطقة عسير): a title moved
             for p in pivots - {x, y}:
                 if any(xa < k < ya for k in where_a[p]) and any(yb < k < xb for k in where_b[p]):
                     return True
@@ -168,6 +181,8 @@ def slot_changed(
         return False
     if any(w.isdigit() or len(w) < 3 for w in wa + wb):
         return False
+    if verbish(wa[0]) or verbish(wb[0]):
+        return False  # 445 مستشفى، يوجد فيها / تضم: a verb after the noun, no name
     plain_a = [w for w in wa if not _is_head(w, heads)]
     plain_b = [w for w in wb if not _is_head(w, heads)]
     if not plain_a or not plain_b:
@@ -253,6 +268,14 @@ def _function_words() -> frozenset[str]:
     return frozenset(keep["word"].to_list())
 
 
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Title words (``match_stopwords.tsv`` kind ``title``), without the article."""
+    table = load_tsv("match_stopwords.tsv")
+    words = table.filter(table["kind"] == "title")["word"].to_list()
+    return frozenset(bare(w) for w in words) | frozenset(words)
+
+
 @lru_cache(maxsize=2)
 def load_name_words(
     people: str | Path = "person_names.tsv", entities: str | Path = "entities.yaml"
@@ -273,7 +296,12 @@ def load_name_words(
 
 
 def blocks_swapped(
-    words_a: Sequence[str], words_b: Sequence[str], names: Container[str], *, max_span: int = 12
+    words_a: Sequence[str],
+    words_b: Sequence[str],
+    names: Container[str],
+    *,
+    max_span: int = 12,
+    people: Container[str] | None = None,
 ) -> bool:
     """Do two adjacent blocks naming someone change places (agent and patient swapped)?
 
@@ -291,6 +319,11 @@ def blocks_swapped(
     >>> blocks_swapped("استقبل الملك سلمان الرئيس السيسي".split(),
     ...                "استقبل الرئيس السيسي الملك سلمان".split(), names)
     True
+    >>> people = {"فيصل", "خالد"}
+    >>> blocks_swapped("يرعى الامير فيصل بن خالد امير منطقه عسير الحفل".split(),
+    ...                "يرعى امير منطقه عسير الامير فيصل بن خالد الحفل".split(),
+    ...                people | {"عسير"}, people=people)
+    False
     >>> both = {"روسيا", "تركيا"}
     >>> blocks_swapped("اتفقت روسيا وتركيا".split(), "اتفقت تركيا وروسيا".split(), both)
     False
@@ -314,6 +347,15 @@ def blocks_swapped(
     def named(words: Sequence[str]) -> bool:
         # على is علي once normalized: a function word names no one
         return any((w in names or bare(w) in names) and w not in function for w in words)
+
+    titles = _titles()
+
+    def person(words: Sequence[str]) -> bool:
+        return people is not None and any(w in people or bare(w) in people for w in words)
+
+    def office(x: Sequence[str], y: Sequence[str]) -> bool:
+        # x: a title naming only places, y: a person
+        return bare(x[0]) in titles and not person(x) and person(y)
 
     def head(words: Sequence[str]) -> Sequence[str]:
         # the words before a complement opens (a function word, a preposition clitic):
@@ -344,7 +386,11 @@ def blocks_swapped(
         # apposition, المشرف العام الدكتور عبدالله / الدكتور عبدالله المشرف العام, or
         # المتحدث الرسمي باسم مركز الملك سلمان رأفت الصباغ / رأفت الصباغ المتحدث ..., where
         # the title names someone only in its complement, are no swap)
-        return nominal(x) and nominal(y) and named(head(x)) and named(head(y))
+        if not (nominal(x) and nominal(y) and named(head(x)) and named(head(y))):
+            return False
+        # a title of a place in apposition to a person's name (الأمير فيصل بن خالد أمير
+        # منطقة عسير / أمير منطقة عسير الأمير فيصل بن خالد) is no swap
+        return people is None or not (office(x, y) or office(y, x))
     return False
 
 

@@ -18,6 +18,7 @@ from narratives._figures import (
     HIJRI_YEAR,
     SLASH_DATE,
     number_words,
+    scaled_figures,
     unreverse_figures,
     without_list_number,
 )
@@ -300,7 +301,7 @@ class _Prepared:
         if out is None:
             # dates written with slashes are no figures of a claim (as in discrepancies)
             text = SLASH_DATE.sub(" ", unreverse_figures(without_list_number(self.texts[k])))
-            text = normalize(HIJRI_YEAR.sub(" ", text))
+            text = scaled_figures(normalize(HIJRI_YEAR.sub(" ", text)))
             # and numbers written in words (ثمانية عناصر / 8 عناصر)
             out = self._numbers[k] = numbers_in(text) | number_words(text)
             self._slots[k] = figure_slots(text)

@@ -416,12 +416,12 @@ def substitution_conflict(
     ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     if not ops:
         return None
-    if words is not None and blocks_swapped(*words, _NamesView(names, people)):
+    if words is not None and blocks_swapped(*words, _NamesView(names, people), people=people):
         return "roles"
     if (
         len(ops) >= 2
         and _overlap(tokens_a, tokens_b) >= min_overlap
-        and exchanged(tokens_a, tokens_b, _NamesView(names, people))
+        and exchanged(tokens_a, tokens_b, _NamesView(names, people), people=people)
     ):
         return "roles"
     removed = [w for _, i1, i2, _, _ in ops for w in tokens_a[i1:i2]]

@@ -56,7 +56,7 @@ _WORDS = {
 }  # fmt: skip
 _WORD_FIGURE = re.compile(rf"(?<!\w)({'|'.join(_WORDS)})[هة]?\s+({_UNITS})(?!\w)")
 _DUAL = re.compile(r"(?<!\w)(الفين|الفان|مليونين|مليونان|مليوني|مليارين|ملياران|ملياري)(?!\w)")
-_DUAL_UNIT = {"الف": "الف", "مليو": "مليون", "مليا": "مليار"}
+_DUAL_UNIT = {"ا": "الف", "مليو": "مليون", "مليا": "مليار"}
 _UNIT = {
     "الف": 10**3,
     "الاف": 10**3,
@@ -68,6 +68,25 @@ _UNIT = {
     "بليون": 10**9,
     "تريليون": 10**12,
 }
+#: letters just before a figure (attached, or ال and a space), proclitics apart
+_BEFORE = re.compile(r"(?<![^\W\d_])([وفبلك]{0,2})([^\W\d_]*)(-?)$|(?<!\w)[وفبلك]{0,2}ال $")
+
+
+def _not_a_quantity(before: str) -> bool:
+    """Whether the text ``before`` a figure makes it an ordinal or a model name.
+
+    ``الـ23`` / ``الدورة الـ 23`` (normalized ``ال23``, ``ال 23``) is an ordinal,
+    ``مي-28``, ``اف-16`` a model; ``بـ13.41`` and ``ب58`` are quantities.
+    """
+    m = _BEFORE.search(before[-12:])
+    if m is None:
+        return False
+    if m.group(1) is None:  # "ال " and a space
+        return True
+    word = m.group(2)
+    return bool(word) and (word == "ال" or len(word) >= 2 or m.group(3) == "-")
+
+
 #: a comma between thousands (85,539), not a decimal point
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 
@@ -77,7 +96,8 @@ def _figures(text: str) -> frozenset[tuple[int, int]]:
 
     Two digits or more in the integer part, or a figure with a unit word
     (``7 مليار``); years (19xx, 20xx, Hijri 14xx) and dates with slashes
-    aside; a unit after a number word or a dual counts (``خمسة مليارات``,
+    aside, and so are ordinals and model names (``الـ23``, ``مي-28``); a unit
+    after a number word or a dual counts (``خمسة مليارات``,
     ``مليوني``). ``400 ألف`` is ``(400000, 1)``, ``407516`` is ``(407516, 6)``,
     ``71.08`` is ``(71, 2)`` (within one event, 71 and 71.08 are one figure).
     See :func:`figures_agree` for rounded figures.
@@ -95,6 +115,8 @@ def _figures(text: str) -> frozenset[tuple[int, int]]:
     clean = SLASH_DATE.sub(" ", unreverse_figures(normalize(text or "")))
     for m in _FIGURE.finditer(clean):
         written, unit = m.group(1), m.group(2)
+        if _not_a_quantity(clean[: m.start()]):
+            continue
         if _THOUSANDS.match(written):
             whole, frac = written.replace(",", ""), ""
         else:
@@ -115,7 +137,8 @@ def _figures(text: str) -> frozenset[tuple[int, int]]:
     for m in _WORD_FIGURE.finditer(clean):
         out.add((_WORDS[m.group(1)] * _UNIT[m.group(2)], 1))
     for m in _DUAL.finditer(clean):
-        out.add((2 * _UNIT[_DUAL_UNIT[m.group(1)[:4]]], 1))
+        unit = next(u for p, u in _DUAL_UNIT.items() if m.group(1).startswith(p))
+        out.add((2 * _UNIT[unit], 1))
     return frozenset(out)
 
 

@@ -70,6 +70,8 @@ _BACKGROUND = frozenset({"كان", "كانت", "كانوا"})  # ، وكان ف�
 _THAT_PRONOUN = frozenset({"وانه", "وانها", "وانهم", "واننا", "وانهما"})
 _PARTICLE_CLAUSE = frozenset({"ولم", "ولن", "وقد", "ولقد", "وتم", "وسوف"})
 LABEL_WORDS = 4  # a body line this short with no predicate or punctuation is a label
+BYLINE_WORDS = 10  # ... and so is a byline of names between dashes up to this length
+_DASHES = frozenset({"-", "–", "—", "ـ"})
 TRAILER_WORDS = 20  # ... and so is the article's last such line up to this length
 FRAME_WORDS = 8  # "كما قال الوزير" with no complement: an "as X said" aside, not a claim
 _PERSONAL = frozenset({"انا", "نحن", "انت", "انتم", "هو", "هي", "هم", "هما", "وهو", "وهي", "وهم"})
@@ -325,17 +327,39 @@ def label_line(feats: list[Feat], *, last: bool) -> bool:
     """A body line that is no claim: a crosshead, a byline or a line of tags.
 
     A line with no predicate and no closing punctuation of at most
-    ``LABEL_WORDS`` words (``تجارب عملية``, ``* غضب``, ``عمر المهنا``), or the
+    ``LABEL_WORDS`` words (``تجارب عملية``, ``* غضب``, ``عمر المهنا``), a
+    byline of short runs of names between dashes (``فايز الحسيكي – مسلّم
+    الهواملة – الخرج``), a numbered heading (``4- التسويق:``), or the
     article's last line of that kind of at most ``TRAILER_WORDS`` words
-    (``سمات ارتفاع الاسعار الذهب تداول ...``: an outlet's tags; ``رابط الخبر
-    بصحيفة الوئام: ...``). Such lines give no statement.
+    (``سمات ارتفاع الاسعار الذهب تداول ...``: an outlet's tags) or opening
+    with ``رابط`` (``رابط الخبر بصحيفة الوئام: ...``, even with a verb). Such
+    lines give no statement.
     """
     words = [f for f in feats if f.kind == "w"]
-    if not words or len(words) > (TRAILER_WORDS if last else LABEL_WORDS):
+    if last and words and words[0].norm == "رابط":
+        return True  # رابط الخبر بصحيفة الوئام: <headline>: the link to the article
+    if not words or len(words) > (TRAILER_WORDS if last else BYLINE_WORDS):
         return False
+    if any(_predicate_token(f) for f in words):
+        return False
+    # a numbered heading (4- التسويق:) ends with a colon and is still a label
+    numbered = feats[0].text.isdigit() and len(feats) > 1 and feats[1].kind == "p"
+    if numbered and feats[-1].kind == ":" and len(words) <= LABEL_WORDS + 1:
+        return True
     if feats[-1].kind in ("e", ":") or feats[-1].text in CLOSING or feats[-1].norm in ("؟", "?"):
         return False
-    return not any(_predicate_token(f) for f in words)
+    if len(words) <= LABEL_WORDS or last:
+        return True
+    # a byline of names and a place between dashes (فايز الحسيكي – مسلّم الهواملة – الخرج)
+    parts, run = [], 0
+    for f in feats:
+        if f.kind == "p" and f.text in _DASHES:
+            parts.append(run)
+            run = 0
+        elif f.kind == "w":
+            run += 1
+    parts.append(run)
+    return len(parts) >= 2 and all(1 <= n <= 3 for n in parts)
 
 
 def _not_a_sentence_end(i: int, starts: list[int], ends: list[int], feats: list[Feat]) -> bool:

@@ -92,9 +92,10 @@ def _talking_point_row(tps: pl.DataFrame | None) -> dict[str, object]:
     note = (
         "talking points are leads, looser than claims: "
         + ", ".join(parts)
-        + "; measured on five articles only; on two days of Saudi news 5 of 15 read held "
-        "(high 3 of 6, medium 2 of 9), the rest shared a season's phrases: read the "
-        "wordings before saying two events repeat one position"
+        + "; measured on five articles only; on a day of Saudi news 11 of 15 read held "
+        "(most of them one speaker's statement in two stories of one visit), the rest "
+        "were other points of the same speaker: read the wordings before saying two "
+        "events repeat one position"
     )
     return {"level": "talking_point", "n_units": per.height, "n_pairs": pairs, "note": note}
 
