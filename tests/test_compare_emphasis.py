@@ -151,3 +151,21 @@ def test_template_sentences_with_other_figures_are_no_repetition() -> None:
         }
     )
     assert repetitions(st)["repetitions"].to_list() == [1, 1]
+
+
+def test_a_shared_place_phrase_is_no_repetition() -> None:
+    # SaudiNewsNet 2015-07-22:195: the visitors' purchases and a vendor's words share
+    # «الأسر المنتجة في ساحة العروض بحي الجزيرة» (who and where), not a claim
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:2", "a:5"],
+            "article_id": ["a", "a"],
+            "text": [
+                "وأقبل زوار احتفالات عيد الرياض على شراء منتجات الأسر المنتجة في ساحة منطقة "
+                "قصر الحكم وساحة العروض في حي الجزيرة وغيرهما من المواقع، لمشاركة أعضاء هذه "
+                "الأسر فرحة العيد",
+                "وهو ما أكدته أم فهد صاحبة أحد أركان الأسر المنتجة في ساحة العروض بحي الجزيرة،",
+            ],
+        }
+    )
+    assert repetitions(st)["repetitions"].to_list() == [1, 1]

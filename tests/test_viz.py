@@ -562,3 +562,16 @@ def test_an_empty_chart_says_why_it_is_empty(name: str) -> None:
     subtitle = spec["title"]["subtitle"]
     lines = [subtitle] if isinstance(subtitle, str) else subtitle
     assert any(line.startswith(("none:", "no ")) for line in lines), lines
+
+
+@pytest.mark.parametrize("name", ["coverage_heatmap", "emphasis_by_claim"])
+def test_a_claim_text_is_stored_once_not_in_every_outlet_cell(name: str) -> None:
+    spec = CHARTS[name]().to_dict()
+    rows = [r for rows in spec["datasets"].values() for r in rows]
+    texts = [r["claim_text"] for r in rows if "claim_text" in r]
+    assert texts and len(texts) == len(set(texts))  # one row per claim
+    marks = [r for r in rows if "outlet" in r]
+    assert len(marks) > len(texts)  # several outlets per claim: the text is shared
+    assert {"claim_id"} <= set(marks[0]) and "claim_text" not in marks[0]
+    tooltip = json.dumps(spec["encoding"]["tooltip"])
+    assert '"claim_text"' in tooltip  # the tooltip still shows it, through the lookup

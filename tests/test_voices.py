@@ -92,3 +92,22 @@ def test_voices_chart_is_a_vega_lite_heatmap_with_verbs(statements: pl.DataFrame
     assert "Whose words" in text
     assert "زعم ×1" in text
     assert voices_by_outlet(voices(statements.clear())).to_dict()["title"].endswith("speaker")
+
+
+def test_lone_first_names_are_not_pooled_across_articles() -> None:
+    # SaudiNewsNet 2015-07-22/23: «عبدالله» and «محمد» alone were one voice in 8 and 7
+    # alriyadh articles (different people: vox pops, names the article never completes)
+    arts = _articles(
+        {
+            "v1": ("alriyadh", "ويقول محمد: «العيد فرصة لزيارة الأقارب»."),
+            "v2": ("alriyadh", "وقال محمد إن أسعار الملابس ارتفعت قبل العيد."),
+            "v3": ("alriyadh", "وقالت زهرة آدم المسؤولة المحلية إن المياه انقطعت."),
+            "v4": ("alriyadh", "وأضافت زهرة آدم المسؤولة المحلية أن السكان غادروا."),
+        }
+    )
+    st = extract_statements(arts)
+    assert st["speaker"].to_list().count("محمد") == 2
+    v = voices(st).filter(pl.col("story_id").is_null())
+    rows = dict(zip(v["speaker"], v["n_statements"], strict=True))
+    assert rows["محمد (v1)"] == 1 and rows["محمد (v2)"] == 1
+    assert rows["زهره ادم"] == 2  # a full name is one voice across articles

@@ -63,6 +63,28 @@ def _name_words() -> frozenset[str]:
     return frozenset(w for w in words if len(w) > 2)
 
 
+@lru_cache(maxsize=1)
+def _name_heads() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that head a place's name (ساحة, حي, شارع ...) or an office (محافظ, رئيس ...)
+    with their proclitic forms, and the given names of ``person_names.tsv``, normalized."""
+    from narratives.statements._speakers import speaker_words, sw_given
+
+    # and offices: «محافظ الزلفي», «رئيس بلدية الزلفي» say who, not what
+    bare = {normalize(w) for w in _PLACE_HEADS} | set(speaker_words().offices)
+    heads = bare | {"ال" + w for w in bare}
+    heads |= {p + w for w in heads for p in PROCLITICS} | {"لل" + w for w in bare}
+    return frozenset(heads), sw_given() - {"علي"}  # علي: also على "on", normalized alike
+
+
+# nouns that head the name of a place in local news (not of an institution: a ministry
+# or a company shared by two statements is what they are about)
+_PLACE_HEADS = [
+    "ساحة", "حي", "شارع", "طريق", "ميدان", "قاعة", "مسرح", "مجمع", "حديقة", "منتزه", "متنزه",
+    "كورنيش", "سوق", "مول", "مدينة", "منطقة", "محافظة", "قرية", "مركز", "بلدة", "جزيرة",
+    "مخيم", "مطار", "ميناء", "ملعب", "استاد", "فندق", "جامع", "مسجد", "مستشفى",
+]  # fmt: skip
+
+
 def _figure_sets(statements: pl.DataFrame, pairs: pl.DataFrame) -> dict[str, set[str]]:
     """The figures (digits, separators dropped) of the statements of ``pairs``."""
     ids = pl.concat([pairs["statement_id"], pairs["statement_id_b"]]).unique().implode()
@@ -114,14 +136,27 @@ def repetitions(
     """
     stop = set(_match_stopwords())
     names = _name_words()
+    heads, given = _name_heads()
+    tok = statement_tokens(statements)
     words = (
-        statements.select("statement_id", "article_id", tok=statement_tokens(statements))
-        .explode("tok")
+        statements.select(
+            "statement_id", "article_id", tok=tok, prev=tok.list.shift(1), prev2=tok.list.shift(2)
+        )
+        .explode("tok", "prev", "prev2")
         .drop_nulls("tok")
         .filter(~pl.col("tok").is_in(list(stop)) & (pl.col("tok").str.len_chars() > 2))
         .filter(~pl.col("tok").str.contains(r"^\d+$"))
-        .unique(["statement_id", "tok"])
-        .with_columns(other=~pl.col("tok").is_in(list(names)))
+        .with_columns(
+            # a place or a person named in words no lexicon lists: «في ساحة العروض بحي
+            # الجزيرة», «عبير خليل»: the head, the name after it, a given name and the word
+            # after it are names, not what is said
+            name=pl.col("tok").is_in(list(names))
+            | pl.col("tok").is_in(list(heads | given))
+            | pl.col("prev").is_in(list(heads | given))
+            | pl.col("prev2").is_in(list(heads))
+        )
+        .group_by("statement_id", "article_id", "tok")
+        .agg(other=~pl.col("name").any())
     )
     sizes = words.group_by("statement_id").len("n_words")
     shared = (

@@ -193,8 +193,9 @@ def _tie(
     referent when that referent's context words (its country and cities, the
     group's own names) are in the statement (a named group's win over a
     country's); failing that, when they are somewhere in the article and no
-    other candidate's are. Otherwise the use is not counted: not sure is not
-    said.
+    other candidate's are. A statement naming a group the label is not listed
+    for (التنظيمات الإرهابية beside جبهة النصرة) leaves it uncounted. Otherwise
+    the use is not counted: not sure is not said.
     """
     if "speaker" not in found.columns:
         found = found.with_columns(speaker=pl.lit(None, pl.String))
@@ -206,7 +207,9 @@ def _tie(
     unsure = found.filter(pl.col("ambiguous")).with_row_index("__row")
     if unsure.is_empty():
         return sure
-    tok = {sid: set(t or []) for sid, t in statements.select("statement_id", "tok").iter_rows()}
+    seqs = {sid: list(t or []) for sid, t in statements.select("statement_id", "tok").iter_rows()}
+    tok = {sid: set(t) for sid, t in seqs.items()}
+    foreign = _nationalities()
     near: dict[str, set[str]] = {}
     article: dict[str, set[str]] = {}
     if "article_id" in statements.columns:
@@ -222,6 +225,14 @@ def _tie(
         aid = group["article_id"][0] if "article_id" in group.columns else None
         cands = list(zip(group["referent"].to_list(), group["__row"].to_list(), strict=True))
         local = near.get(sid, tok.get(sid, set()))
+        listed = {r for r, _ in cands}
+        after = _word_after(seqs.get(sid, []), str(group["form"][0]))
+        if after in foreign and not any(after in contexts.get(r, frozenset()) for r in listed):
+            continue  # الجماعات المسلحة العراقية: another country's groups, not Syria's
+        if any(contexts.get(g, frozenset()) & local for g in groups - listed):
+            # «ظهور التنظيمات الإرهابية كـ"جبهة النصرة" و"داعش"»: the statement names a
+            # group the label is not listed for; whose label it is, is not sure
+            continue
         scores = [(len(contexts.get(r, frozenset()) & local), i) for r, i in cands]
         named = [(n, i) for (n, i), (r, _) in zip(scores, cands, strict=True) if r in groups and n]
         scores = named or scores  # داعش named nearby wins over the country's words
@@ -235,6 +246,30 @@ def _tie(
             keep.append(winners[0])
     unsure = unsure.filter(pl.col("__row").is_in(keep)).drop("__row")
     return pl.concat([sure, unsure.select(sure.columns)])
+
+
+def _nationalities() -> frozenset[str]:
+    """Nationality adjectives of ``countries.tsv`` with the article, both genders, normalized."""
+    from narratives._resources import load_tsv
+    from narratives.normalize import normalize
+
+    rows = load_tsv("countries.tsv").filter(pl.col("form") == "adjective")["name"]
+    bare = {normalize(str(w)).removeprefix("ال") for w in rows}
+    return frozenset(f"ال{w}{end}" for w in bare for end in ("", "ه")) | frozenset(
+        f"ال{w[:-1]}يه" for w in bare if w.endswith("ي")
+    )
+
+
+def _word_after(seq: list[str], form: str) -> str | None:
+    """The token after the first occurrence of ``form`` (match-normalized words) in ``seq``."""
+    words = form.split()
+    n = len(words)
+    for i in range(len(seq) - n):
+        if seq[i : i + n] == words or (
+            seq[i].endswith(words[0]) and seq[i + 1 : i + n] == words[1:]
+        ):
+            return seq[i + n]
+    return None
 
 
 def _voices(hits: pl.DataFrame, texts: pl.DataFrame, rows: list[dict[str, Any]]) -> pl.Series:

@@ -11,6 +11,11 @@ it uses for them, so that "SANA quotes Lavrov 40 times and Kerry once, with
 Verbs are counted once per reporting act: a statement whose verb is carried
 over from the previous one (``cue_carried``, a quotation running on) adds to
 the speaker's statements, not to the verb's count.
+
+A speaker known only by a first name (``وقال محمد``: a vox pop, or a name the
+article never completes) is no one across articles: its rows are kept per
+article, the speaker shown as ``محمد (article id)``, so that every محمد of an
+outlet is not pooled into one voice.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import polars as pl
 
 from narratives import schemas
 from narratives.compare._common import check
+from narratives.statements._speakers import sw_given
 
 _CUE = pl.Struct({"cue": pl.String, "cue_class": pl.String, "n": pl.Int64})
 
@@ -85,7 +91,7 @@ def voices(
     }
     frame = frame.with_columns(
         pl.lit(None, dtype).alias(c) for c, dtype in defaults.items() if c not in frame.columns
-    ).with_columns(story_id=pl.lit(None, pl.String))
+    ).with_columns(story_id=pl.lit(None, pl.String), speaker=_article_scoped(pl.col("speaker")))
     if stories is not None:
         schemas.require(stories, ("article_id", "story_id"), name="stories", stage="voices")
         per_story = frame.drop("story_id").join(
@@ -127,3 +133,14 @@ def voices(
         )
     )
     return schemas.conform(out, schemas.VOICES).select(schemas.VOICES.names())
+
+
+def _article_scoped(speaker: pl.Expr) -> pl.Expr:
+    """A lone first name (no gazetteer id, one listed given name) qualified by its article."""
+    lone = speaker.is_in(sorted(sw_given())) & ~speaker.str.contains(" ")
+    return (
+        pl.when(lone)
+        .then(pl.format("{} ({})", speaker, pl.col("article_id")))
+        .otherwise(speaker)
+        .alias("speaker")
+    )

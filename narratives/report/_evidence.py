@@ -49,8 +49,11 @@ class Evidence:
         link says how many there are in all).
     context
         Characters of text kept on each side of a cited statement in a long
-        article (with its opening); the rest is replaced by a marker saying
+        article (about a sentence); the rest is replaced by a marker saying
         how much was left out. ``None`` embeds every cited article whole.
+    opening
+        Characters kept from the start of a long article (its headline and
+        lede), whatever it cites.
     whole_below
         Articles up to twice this many characters are embedded whole.
     """
@@ -59,7 +62,8 @@ class Evidence:
     statements: pl.DataFrame
     root: Path | None = None
     per_item: int = 2
-    context: int | None = 400
+    context: int | None = 200
+    opening: int = 300
     whole_below: int = 800
     _st: dict[str, dict[str, Any]] = field(default_factory=dict, init=False)
     _art: dict[str, dict[str, Any]] = field(default_factory=dict, init=False)
@@ -247,7 +251,7 @@ class Evidence:
         words), so a large report stays small."""
         if self.context is None or len(raw) <= 2 * self.whole_below:
             return [(0, len(raw))]
-        windows = [(0, min(len(raw), self.context))]
+        windows = [(0, min(len(raw), self.opening))]
         for start, end, _ in spans:
             windows.append((max(0, start - self.context), min(len(raw), end + self.context)))
         windows.sort()

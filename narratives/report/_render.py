@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -51,6 +52,10 @@ def _esc(value: Any) -> str:
 
 def _num(n: int | float) -> str:
     return f"{n:,}" if isinstance(n, int) else f"{n:,.1f}"
+
+
+#: characters of a statement quoted in a chart tooltip (a click shows all of it)
+TOOLTIP_CHARS = 160
 
 
 class Builder:
@@ -110,6 +115,10 @@ class Builder:
 
         spec: dict[str, Any] = chart.to_dict()
         datasets = spec.get("datasets", {})
+        # fields the marks do not draw, once their statements are linked: dropped
+        used = json.dumps({k: v for k, v in spec.items() if k != "datasets"})
+        drop = {"statement_ids", "claim_ids", "statement_id_a", "statement_id_b"}
+        drop = {f for f in drop if f'"{f}"' not in used}
         # a chart has many marks: two statements each, one in a dense chart (the panel says
         # of how many), so a large corpus's framing grids do not embed a thousand articles
         marks = sum(len(v) for v in datasets.values())
@@ -118,7 +127,10 @@ class Builder:
             wired = []
             for row in values:
                 ids = statement_key(row) if statement_key else self.row_statements(row)
-                row = {k: v for k, v in row.items() if k not in ("statement_ids", "claim_ids")}
+                row = {k: v for k, v in row.items() if k not in drop}
+                if isinstance(row.get("evidence"), str) and len(row["evidence"]) > TOOLTIP_CHARS:
+                    # a preview: the click opens the whole statement in its article
+                    row["evidence"] = shorten(row["evidence"], TOOLTIP_CHARS)
                 if ids:
                     # a cell's statements are interchangeable: prefer articles already embedded
                     anchors = self.ev.cite(ids, limit=limit, reuse=True)
@@ -128,7 +140,8 @@ class Builder:
                         first = self.ev.anchor_statement(anchors[0])
                         if first != ids[0] and isinstance(row.get("evidence"), str):
                             # the tooltip quotes the statement a click opens first
-                            row["evidence"] = shorten(self.ev.statement_text(first), 280)
+                            text = self.ev.statement_text(first)
+                            row["evidence"] = shorten(text, TOOLTIP_CHARS)
                 wired.append(row)
             datasets[name] = wired
         self.n_charts += 1

@@ -807,7 +807,9 @@ def _story_coverage(coverage: pl.DataFrame, story_statements: pl.DataFrame) -> p
 
     An outlet whose statements of a claim all lie outside the story counts as
     having left it out here ("absent") if it covered the story, and as not
-    covering it otherwise; ``absent`` rows of the corpus table stay as they are.
+    covering it otherwise. Cells with no statement keep the corpus table's
+    verdict ("related": the omission rule found the claim in the outlet's story
+    text in other words; "absent") when the outlet covered the story.
     """
     carried = _story_only(coverage.filter(pl.col("n_statements") > 0), story_statements)
     story_outlets = story_statements["outlet"].unique().implode()
@@ -816,9 +818,13 @@ def _story_coverage(coverage: pl.DataFrame, story_statements: pl.DataFrame) -> p
         coverage.join(carried.select("claim_id", "outlet"), on=["claim_id", "outlet"], how="anti")
         .join(counts, on="claim_id", how="inner")  # claims carried in this story
         .with_columns(
-            pl.when(pl.col("outlet").is_in(story_outlets))
-            .then(pl.lit("absent"))
-            .otherwise(pl.lit("not_covered"))
+            pl.when(~pl.col("outlet").is_in(story_outlets))
+            .then(pl.lit("not_covered"))
+            # the omission rule's verdict on an outlet of the story with no aligned
+            # statement stands: "related" (found in other words) or "absent"
+            .when(pl.col("n_statements") == 0)
+            .then(pl.col("status"))
+            .otherwise(pl.lit("absent"))
             .alias("status"),
             pl.lit(None, dtype=pl.Float64).alias("best_score"),
             pl.lit(0, dtype=pl.Int32).alias("n_statements"),

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 import polars as pl
 
@@ -317,6 +318,8 @@ def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
         return False  # بكر بالدعم, المنطقة وسيناقش (not فيفريه)
     if w.startswith("لل") or w in _THAT:
         return False  # روني للصحفيين, هبل بأنهم
+    if w in ("بحضور", "برئاسه", "برعايه", "بمشاركه", "بصحبه"):
+        return False  # خالد بن محمد اليوسف بحضور ...: the name has ended
     if w[:1] in "بل" and len(w) <= 4 and w not in ("بن", "بنت"):
         return False  # خالد طاهر بقص الشريط: a preposition and a short noun
     return not (
@@ -481,6 +484,8 @@ def parse_mention(mention: str) -> Parsed:
         j = 1
         while j < min(n, MAX_NAME):
             w = norm[j]
+            if w in ("برئاسه", "برياسه", "بحضور", "برعايه"):
+                break  # مجلس الوزراء برئاسة ...: the name has ended
             if w in sw.countries and not (definite and w.startswith("ال")):
                 break  # حذر صندوق النقد الدولي اليابان: the country is the object
             if not definite and len(w) <= 5 and w[:1] in "يتن" and w not in sw.given:
@@ -584,6 +589,8 @@ def parse_mention(mention: str) -> Parsed:
     return Parsed(None, kept or None, "none")
 
 
+# a deputy's title is not the title it qualifies (نائب رئيس الديوان is not الرئيس)
+_DEPUTY = frozenset(normalize(w) for w in ["نائب", "نائبة", "مساعد", "مساعدة", "وكيل", "وكيلة"])
 # words after which a title's description has ended: the next name is someone else's
 _ADJUNCTS = frozenset(
     normalize(w)
@@ -594,13 +601,28 @@ _ADJUNCTS = frozenset(
 def _ended(words: list[str]) -> bool:
     """``words`` (match-normalized) between a title and a name hold an adjunct or a pronoun."""
     sw = speaker_words()
-    return any(
-        w in _ADJUNCTS
-        or w.startswith("نظير")
-        # المرشد ومساعد المدير العام ... الأستاذ حمد: a second person's title
-        or (w[:1] == "و" and len(w) > 3 and (_in(w[1:], sw.titles) or w[1:] in sw.offices))
-        or (not w.startswith("ال") and len(w) > 3 and w.endswith(("ه", "ها", "هم")))
-        for w in words
+    bare_after_definite = any(
+        a.startswith(("ال", "وال"))
+        and a not in ("العام", "العامه")
+        and not b.startswith(("ال", "وال", "لل"))
+        and b[:1] not in "بلف"
+        and b not in _NOUNS
+        and b not in sw.given
+        and len(b) > 2
+        for a, b in pairwise(words)
+    ) or any(  # حرص المملكة على دعم الأمير ...: على, not a name (the name comes after)
+        b == "علي" and a not in ("العام", "العامه") for a, b in pairwise(words)
+    )  # وزير الخارجية حرص المملكة على ... محمد: the object began, the name is someone else's
+    return (
+        bare_after_definite
+        or any(
+            w in _ADJUNCTS
+            or w.startswith("نظير")
+            # المرشد ومساعد المدير العام ... الأستاذ حمد: a second person's title
+            or (w[:1] == "و" and len(w) > 3 and (_in(w[1:], sw.titles) or w[1:] in sw.offices))
+            or (not w.startswith("ال") and len(w) > 3 and w.endswith(("ه", "ها", "هم")))
+            for w in words
+        )
     )
 
 
@@ -746,13 +768,16 @@ class ArticleSpeakers:
             for k in range(len(words) - len(want) + 1):
                 if [_strip(w) for w in words[k : k + len(want)]] != want:
                     continue
+                if k and words[k - 1] in _DEPUTY:
+                    continue  # نائب رئيس الديوان: the deputy, not the head
                 p = parse_mention(" ".join(words[k : k + MENTION_LOOKAHEAD]))
                 if p.kind == "person" and p.name and len(p.name.split()) >= 2:
                     first = normalize(p.name).split()[0]
                     if first == "علي" and not re.search(r"\bعلي\b", self.text):
                         continue  # المشرف على الفئات: على "on", normalized like علي
                     between = words[k + len(want) : k + MENTION_LOOKAHEAD]
-                    if first in between and _ended(between[: between.index(first)]):
+                    cut = between.index(first) if first in between else None
+                    if cut is not None and _ended([words[k + len(want) - 1], *between[:cut]]):
                         continue  # وزير الخارجية في مؤتمر مع نظيره الإيراني محمد ...: not his name
                     found.add(p.name)
                     if len(found) > 1:
@@ -868,6 +893,8 @@ class ArticleSpeakers:
             raw = raw[:-1]
         if len(raw) == 1 and lone_name(normalize(raw[0])):
             mention = raw[0]
+        if len(raw) >= 2 and all(w.endswith("ا") and not w.endswith("اا") for w in raw[:2]):
+            return None, None  # لكنه أضاف حدا أسبوعيا جديدا: accusative nouns, an object
         p = parse_mention(mention)
         words = normalize(mention).split()
         # المولى, المرضى, الدعوى: a word in ى is no family name in ي
@@ -901,7 +928,9 @@ class ArticleSpeakers:
             fits = {  # وزير الإسكان introduced by name before
                 k.id
                 for k in self.known
-                if k.kind in ("person", "actor") and all(_strip(w) in k.title for w in words)
+                if k.kind in ("person", "actor")
+                and all(_strip(w) in k.title for w in words)
+                and not (k.title & _DEPUTY) - {_strip(w) for w in words}
             }
             if len(fits) == 1:  # two ministers of water named before: not sure which
                 return fits.pop(), p.title
@@ -937,7 +966,11 @@ class ArticleSpeakers:
                 return inst, None
         content = [_strip(w) for w in words if len(w) > 1]
         if content and p.kind in ("title", "anonymous", "none"):
-            fits = {k.id for k in self.known if all(w in k.title for w in content)}
+            fits = {
+                k.id
+                for k in self.known
+                if all(w in k.title for w in content) and not (k.title & _DEPUTY) - set(content)
+            }  # «الرئيس» is not the «نائب رئيس الديوان» named before
             if len(fits) == 1:
                 return fits.pop(), p.title
         if (

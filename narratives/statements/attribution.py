@@ -241,6 +241,26 @@ def attribute(
             ):
                 # كشف تقرير دولي، عن ...: an unnamed source of its own, not the last speaker
                 explicit = None, _noun_phrase(after, seg, feats, raw, starts, ends, lex.title_heads)
+            if (
+                explicit is None
+                and after + 1 < seg.j
+                and feats[after].norm == "كل"
+                and feats[after + 1].norm == "من"
+            ):
+                explicit = None, None  # أكد كل من الشيخ أحمد ... والشيخ علي: several people
+            if (
+                explicit is None
+                and feats[seg.i].norm in ("اما", "واما")
+                and feats[cue_k].text.startswith("ف")
+                and seg.i + 1 < cue_k <= seg.i + MENTION_WORDS + 4
+                and feats[seg.i + 1].kind == "w"
+            ):
+                # أما الدكتور سالم باعجاجة، وكيل كلية ...، فبين أن: the topic of أما speaks
+                explicit = (
+                    None,
+                    _noun_phrase(seg.i + 1, seg, feats, raw, starts, ends, lex.title_heads),
+                )
+                after_verb = True
             if explicit is not None and _object_not_subject(cue, after, seg, feats):
                 explicit = None  # وأبلغ الإدارة النصراوية باستقالته: the board is told
             if explicit is None:
@@ -413,6 +433,8 @@ def _open_topic(
     a given name; later subject-less verbs (``وأكد أن``) refer to that person.
     """
     sw = speaker_words()
+    if feats[seg.i].norm in _SUBORDINATE:
+        return None  # وإذا استطاعت وزارة الإسكان أن ...: a condition, not who speaks next
     first = seg.i + (2 if feats[seg.i].norm in ("بعد", "ثم") else 1)  # بعد ذلك ألقى الشيخ ...
     if "connective" in feats[seg.i].roles:
         first = seg.i + 2  # كما عبر العفالق عن سروره
@@ -425,6 +447,10 @@ def _open_topic(
         first = max(first, lead + 1)
     places = list(range(first, min(seg.j, first + 2)))
     comma = next((c for c in range(seg.i + 1, min(seg.j, seg.i + 4)) if feats[c].kind == "c"), None)
+    opening = feats[seg.i].norm
+    opening = opening[1:] if opening[:1] in "وف" and len(opening) > 2 else opening
+    if opening in _PREPOSITIONS and comma is None:
+        return None  # وفي مؤتمر صحافي في واشنطن ... أسف أوباما: the subject comes later
     if comma is not None and all(f.kind == "w" for f in feats[seg.i : comma]):
         # وقبل ذلك، عبر وزير الخارجية البلجيكي ...: the verb after an opening adverbial
         places = [q for q in places if q < comma] + list(range(comma + 2, min(seg.j, comma + 4)))
@@ -446,9 +472,7 @@ def _open_topic(
             # وقبل ذلك، عبر وزير الخارجية البلجيكي ديدييه رينديرز ...: someone new is the
             # sentence's subject; later verbs without one are his even when his name is not
             # read, so the last speaker is no longer sure (speaker None, not the last one)
-            named = _holder_ahead(p, seg, feats, {})
-            mention = _holder_mention(p, named, seg, feats, raw, starts, ends, lex)
-            mention = mention or _noun_phrase(p, seg, feats, raw, starts, ends, lex.title_heads)
+            mention = _noun_phrase(p, seg, feats, raw, starts, ends, lex.title_heads)
             sid, _ = state.speakers.resolve(mention)
             return sid, mention
         if f.norm in sw.institutions:
@@ -499,6 +523,11 @@ def _open_topic(
 # words after which a title's description does not go on to its holder's name
 _DESCRIPTION_ENDS = frozenset(
     {"بحضور", "بمشاركه", "بسبب", "بشان", "بين", "بدوره", "بدورها", "خلال", "امام", "لدي"}
+)
+_CHAIRED = frozenset({"برياسه", "برئاسه", "بحضور", "برعايه", "بقياده", "بتوجيه"})
+# a sentence opening with these is subordinate: its subject is no topic for later verbs
+_SUBORDINATE = frozenset(
+    {"اذا", "واذا", "لو", "ولو", "لكي", "ولكي", "كي", "عندما", "وعندما", "حين", "حينما", "لان"}
 )
 _PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "حول", "بعد", "قبل", "خلال", "عبر"})
 _COURTESY = frozenset({"صاحب", "سمو", "معالي", "فضيله", "سعاده"})  # صاحب السمو الملكي الأمير ...
@@ -596,11 +625,30 @@ def _preverbal_phrase(
     first = seg.i
     if k - 1 > first and feats[k - 1].norm == "قد":
         k -= 1  # رائد الخضر قد أوضح
-    if k <= first or k - first > SUBJECT_WORDS + 2:
+    if k <= first or k - first > MENTION_WORDS + 2:
         return None
     for f in feats[first:k]:
-        if f.kind != "w" or f.roles or f.cue is not None:
+        if f.kind != "w" or (f.roles and f.norm != "سابقا") or f.cue is not None:
+            return None  # (لاعب الهلال سابقا أحمد الحربي قال)
+    if k - first > SUBJECT_WORDS + 2:
+        # لاعب نادي النجمة ونادي الهلال والرائد والتعاون سابقا أحمد الحربي قال: a long
+        # description only when a name of a listed given name ends it, right before the verb
+        given = speaker_words().given
+        start = next(
+            (q for q in range(k - 2, max(first, k - 5) - 1, -1) if feats[q].norm in given), None
+        )
+        if start is None:
             return None
+        name = parse_mention(raw[starts[start] : ends[k - 1]])
+        words = normalize(name.name or "").split()
+        if not (
+            name.kind == "person"
+            and len(words) >= 2
+            and words[0] in given
+            and normalize(raw[starts[start] : ends[k - 1]]) == " ".join(words)
+        ):
+            return None
+        return None, raw[starts[start] : ends[k - 1]]
     lead = feats[first].norm
     lead = lead[1:] if lead[:1] in "وف" and len(lead) > 2 else lead
     if lead in _PREPOSITIONS or lead in speaker_words().not_names:
@@ -680,7 +728,28 @@ def _name_ahead(q: int, k: int, seg: Segment, feats: list[Feat]) -> int | None:
             return None
         if f.norm in sw.honorifics or (f.norm in sw.given and not f.text.endswith("ى")):
             return r
+        if _object_starts(r, k, feats):
+            return None  # ورفع رئيس الديوان أسمى آيات التهاني ...: the object, not the title
     return None
+
+
+def _object_starts(r: int, k: int, feats: list[Feat]) -> bool:
+    """A bare noun right after a definite word of a description begun at ``k``.
+
+    ``وأكد وزير الخارجية حرص المملكة``, ``ورفع رئيس الديوان أسمى آيات``: the
+    verb's object begins; the description (and any name after it) is over.
+    """
+    f, prev = feats[r], feats[r - 1]
+    w = f.norm
+    return (
+        not f.roles
+        and not w.startswith(("ال", "وال", "لل"))
+        and w[:1] not in "بلو"  # بقيادة, لحماية, ومكافحة: the description goes on
+        and r - 1 > k
+        and prev.kind == "w"
+        and prev.norm.startswith(("ال", "وال"))
+        and prev.norm not in ("العام", "العامه")
+    )
 
 
 # words a title's description may run through before its holder's name
@@ -744,6 +813,8 @@ def _holder_ahead(k: int, seg: Segment, feats: list[Feat], at: dict[int, Match])
             return None  # في لقائه, نظيره: the description has ended
         if w[:1] in "يت" and not w.startswith(("تي", "يو")) and len(w) <= 5:
             return None  # a verb: سيقود, يرى
+        if _object_starts(r, k, feats):
+            return None  # وأكد وزير الخارجية حرص المملكة: the object, not the description
     return None
 
 
@@ -909,6 +980,8 @@ def _subject(
                 )
                 # مدير مركز الملك سلمان للإغاثة: a name inside an institution's name
                 and not (i > k and _in_words(feats[i - 1].norm, sw.institutions))
+                # مجلس الوزراء برئاسة الأمير محمد بن نايف: the council, chaired by him
+                and not any(f.norm in _CHAIRED for f in feats[k:i])
             ),
             None,
         )

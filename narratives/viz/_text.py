@@ -13,12 +13,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, TypeVar
 
 import polars as pl
+
+if TYPE_CHECKING:
+    import altair as alt
 
 from narratives.normalize import normalize
 
 ELLIPSIS = "…"
+ChartT = TypeVar("ChartT", bound="alt.Chart")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
@@ -151,4 +156,24 @@ def attach_evidence(
     return frame.with_columns(
         pl.Series("evidence", evidence, dtype=pl.String),
         pl.Series("articles", articles, dtype=pl.String),
+    )
+
+
+def lookup_claim_text(chart: ChartT, frame: pl.DataFrame) -> ChartT:
+    """Give ``chart`` the ``claim_text`` of each ``claim_id`` of ``frame`` once.
+
+    A claim x outlet chart has one mark per outlet of a claim: its tooltip's
+    claim text is stored once per claim (a Vega-Lite lookup) rather than in
+    every mark, which keeps a large report's charts small.
+    """
+    import altair as alt
+
+    texts = frame.unique("claim_id", keep="first", maintain_order=True).select(
+        "claim_id", "claim_text"
+    )
+    return chart.transform_lookup(
+        lookup="claim_id",
+        from_=alt.LookupData(
+            data=alt.InlineData(values=texts.to_dicts()), key="claim_id", fields=["claim_text"]
+        ),
     )

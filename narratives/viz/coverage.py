@@ -8,7 +8,7 @@ import altair as alt
 import polars as pl
 
 from narratives.schemas import OMISSION_RATES, require
-from narratives.viz._text import attach_evidence, clean_columns, rtl, shorten
+from narratives.viz._text import attach_evidence, clean_columns, lookup_claim_text, rtl, shorten
 from narratives.viz._theme import configure as _configure
 from narratives.viz._theme import outlet_scale, relation_scale
 
@@ -116,7 +116,7 @@ def coverage_heatmap(
         .map_batches(lambda s: pl.Series([shorten(v, 300) for v in s.to_list()]))
         .alias("claim_text"),
     )
-    keep = ["claim", "claim_id", "claim_text", "outlet", "status", "n_statements"]
+    keep = ["claim", "claim_id", "outlet", "status", "n_statements"]
     keep += [
         c for c in ("best_score", "evidence", "articles", "statement_ids") if c in frame.columns
     ]
@@ -172,6 +172,7 @@ def coverage_heatmap(
         )
         .properties(width=alt.Step(90 if n_outlets <= 6 else 44), height=alt.Step(30))
     )
+    chart = lookup_claim_text(chart, frame)
     return _configure(chart) if configure else chart
 
 

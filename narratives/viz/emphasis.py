@@ -8,7 +8,7 @@ import altair as alt
 import polars as pl
 
 from narratives.schemas import require
-from narratives.viz._text import attach_evidence, clean_columns, shorten
+from narratives.viz._text import attach_evidence, clean_columns, lookup_claim_text, shorten
 from narratives.viz._theme import configure as _configure
 from narratives.viz._theme import outlet_scale
 from narratives.viz.coverage import SMALL_SAMPLE, _claim_labels, _wilson
@@ -221,7 +221,7 @@ def emphasis_by_claim(
         for c in ("word_share", "n_statements", "evidence", "articles", "statement_ids")
         if c in frame.columns
     ]
-    data = frame.select("claim", "claim_text", "outlet", "relative_position", "where", *extra)
+    data = frame.select("claim", "claim_id", "outlet", "relative_position", "where", *extra)
     chart = (
         alt.Chart(data, title="Where each outlet placed the shared claims")
         .mark_point(filled=True, opacity=0.85)
@@ -281,4 +281,5 @@ def emphasis_by_claim(
         )
         .properties(width=380, height=alt.Step(30))
     )
+    chart = lookup_claim_text(chart, frame)
     return _configure(chart) if configure else chart
