@@ -601,3 +601,17 @@ def test_a_name_in_the_object_is_not_the_title_holder() -> None:
     # the prince is in what the minister stressed, not the minister
     text = "وأكد وزير الخارجية حرص المملكة على دعم الأمير محمد بن سلمان للمبادرة."
     assert _speakers(text)[0] not in ("محمد بن سلمان", "mohammed_bin_salman")
+
+
+def test_the_head_is_not_his_deputy_named_before() -> None:
+    # 2015-07-23:458: «وأكد الرئيس» (the head of the Board of Grievances) was given to
+    # «نائب رئيس الديوان الشيخ علي بن عبد الرحمن الحماد», then to the crown prince
+    # named in the head's greetings
+    text = (
+        "وذلك تحت رعاية رئيس الديوان الشيخ الدكتور خالد بن محمد اليوسف بحضور معالي نائب "
+        "رئيس الديوان الشيخ علي بن عبد الرحمن الحماد. ورفع رئيس الديوان أسمى آيات التهاني "
+        "لمقام خادم الحرمين الشريفين وسمو ولي عهده الأمير محمد بن نايف. وأكد الرئيس خلال "
+        "كلمته على استشعار الأمانة."
+    )
+    speakers = _speakers(text)
+    assert speakers[-1] == "خالد بن محمد اليوسف"

@@ -318,6 +318,8 @@ def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
         return False  # بكر بالدعم, المنطقة وسيناقش (not فيفريه)
     if w.startswith("لل") or w in _THAT:
         return False  # روني للصحفيين, هبل بأنهم
+    if w in ("بحضور", "برئاسه", "برعايه", "بمشاركه", "بصحبه"):
+        return False  # خالد بن محمد اليوسف بحضور ...: the name has ended
     if w[:1] in "بل" and len(w) <= 4 and w not in ("بن", "بنت"):
         return False  # خالد طاهر بقص الشريط: a preposition and a short noun
     return not (
@@ -587,6 +589,8 @@ def parse_mention(mention: str) -> Parsed:
     return Parsed(None, kept or None, "none")
 
 
+# a deputy's title is not the title it qualifies (نائب رئيس الديوان is not الرئيس)
+_DEPUTY = frozenset(normalize(w) for w in ["نائب", "نائبة", "مساعد", "مساعدة", "وكيل", "وكيلة"])
 # words after which a title's description has ended: the next name is someone else's
 _ADJUNCTS = frozenset(
     normalize(w)
@@ -764,6 +768,8 @@ class ArticleSpeakers:
             for k in range(len(words) - len(want) + 1):
                 if [_strip(w) for w in words[k : k + len(want)]] != want:
                     continue
+                if k and words[k - 1] in _DEPUTY:
+                    continue  # نائب رئيس الديوان: the deputy, not the head
                 p = parse_mention(" ".join(words[k : k + MENTION_LOOKAHEAD]))
                 if p.kind == "person" and p.name and len(p.name.split()) >= 2:
                     first = normalize(p.name).split()[0]
@@ -922,7 +928,9 @@ class ArticleSpeakers:
             fits = {  # وزير الإسكان introduced by name before
                 k.id
                 for k in self.known
-                if k.kind in ("person", "actor") and all(_strip(w) in k.title for w in words)
+                if k.kind in ("person", "actor")
+                and all(_strip(w) in k.title for w in words)
+                and not (k.title & _DEPUTY) - {_strip(w) for w in words}
             }
             if len(fits) == 1:  # two ministers of water named before: not sure which
                 return fits.pop(), p.title
@@ -958,7 +966,11 @@ class ArticleSpeakers:
                 return inst, None
         content = [_strip(w) for w in words if len(w) > 1]
         if content and p.kind in ("title", "anonymous", "none"):
-            fits = {k.id for k in self.known if all(w in k.title for w in content)}
+            fits = {
+                k.id
+                for k in self.known
+                if all(w in k.title for w in content) and not (k.title & _DEPUTY) - set(content)
+            }  # «الرئيس» is not the «نائب رئيس الديوان» named before
             if len(fits) == 1:
                 return fits.pop(), p.title
         if (

@@ -728,7 +728,28 @@ def _name_ahead(q: int, k: int, seg: Segment, feats: list[Feat]) -> int | None:
             return None
         if f.norm in sw.honorifics or (f.norm in sw.given and not f.text.endswith("ى")):
             return r
+        if _object_starts(r, k, feats):
+            return None  # ورفع رئيس الديوان أسمى آيات التهاني ...: the object, not the title
     return None
+
+
+def _object_starts(r: int, k: int, feats: list[Feat]) -> bool:
+    """A bare noun right after a definite word of a description begun at ``k``.
+
+    ``وأكد وزير الخارجية حرص المملكة``, ``ورفع رئيس الديوان أسمى آيات``: the
+    verb's object begins; the description (and any name after it) is over.
+    """
+    f, prev = feats[r], feats[r - 1]
+    w = f.norm
+    return (
+        not f.roles
+        and not w.startswith(("ال", "وال", "لل"))
+        and w[:1] not in "بلو"  # بقيادة, لحماية, ومكافحة: the description goes on
+        and r - 1 > k
+        and prev.kind == "w"
+        and prev.norm.startswith(("ال", "وال"))
+        and prev.norm not in ("العام", "العامه")
+    )
 
 
 # words a title's description may run through before its holder's name
@@ -792,19 +813,8 @@ def _holder_ahead(k: int, seg: Segment, feats: list[Feat], at: dict[int, Match])
             return None  # في لقائه, نظيره: the description has ended
         if w[:1] in "يت" and not w.startswith(("تي", "يو")) and len(w) <= 5:
             return None  # a verb: سيقود, يرى
-        prev = feats[r - 1]
-        if (
-            not f.roles
-            and not w.startswith(("ال", "وال", "لل"))
-            and w[:1] not in "بل"
-            and r - 1 > k
-            and prev.kind == "w"
-            and prev.norm.startswith(("ال", "وال"))
-            and prev.norm not in ("العام", "العامه")
-        ):
-            # وأكد وزير الخارجية حرص المملكة ...، رفع رئيس الديوان أسمى آيات ...: a bare
-            # noun after a definite one starts the object, not the description's next step
-            return None
+        if _object_starts(r, k, feats):
+            return None  # وأكد وزير الخارجية حرص المملكة: the object, not the description
     return None
 
 
