@@ -315,6 +315,12 @@ WHOLE = [
         "عبدالعزيز أمير منطقة المدينة المنورة.",
         "حفظهم الله-، من دعم ورعاية",
     ),
+    (
+        "'..' inside a quoted campaign title (2015-07-24:1858)",
+        'وكانت الجمعية قد أطلقت حملة بعنوان "زكاتك.. فرحة علاج لكل محتاج" لتحقيق أهدافها '
+        "الساعية لتقديم الخدمات الصحية بمختلف أنواعها لأصحاب العوز الطبي في منطقة مكة المكرمة.",
+        '"زكاتك.. فرحة علاج لكل محتاج" لتحقيق أهدافها',
+    ),
 ]
 
 
@@ -462,6 +468,12 @@ def test_claims_split_at_clause_boundaries(
     kind: str, text: str, role: str, expected: list[str]
 ) -> None:
     assert [s.rstrip("،,") for s in _statements(text, role)] == expected
+
+
+def test_two_quoted_sentences_stay_two_statements() -> None:
+    # a dot right after a closing quote ends the sentence even when quotes follow
+    text = 'وقال الوزير إن "الوضع مستقر تماما". وأضاف أن "الحدود آمنة".'
+    assert _statements(text) == ['وقال الوزير إن "الوضع مستقر تماما".', 'وأضاف أن "الحدود آمنة".']
 
 
 def test_an_overlong_sentence_is_cut_where_a_clause_opens() -> None:

@@ -73,6 +73,7 @@ LABEL_WORDS = 4  # a body line this short with no predicate or punctuation is a 
 BYLINE_WORDS = 10  # ... and so is a byline of names between dashes up to this length
 _DASHES = frozenset({"-", "–", "—", "ـ"})
 TRAILER_WORDS = 20  # ... and so is the article's last such line up to this length
+TITLE_QUOTE_WORDS = 6  # ".." inside a quote this short on both sides is a title, not an end
 FRAME_WORDS = 8  # "كما قال الوزير" with no complement: an "as X said" aside, not a claim
 _PERSONAL = frozenset({"انا", "نحن", "انت", "انتم", "هو", "هي", "هم", "هما", "وهو", "وهي", "وهم"})
 _SAYING = ("قائلا", "قائله", "قائلين", "قائلتا", "قائلتين")
@@ -372,6 +373,8 @@ def _not_a_sentence_end(i: int, starts: list[int], ends: list[int], feats: list[
         after += 1
     if after < len(feats) and feats[after].text == ")":
         return True  # (...) marks an elision inside a sentence
+    if _in_short_quote(i, after, feats):
+        return True  # حملة بعنوان "زكاتك.. فرحة علاج لكل محتاج": a quoted title
     if prev is None or ends[i - 1] != starts[i]:
         return False
     if f.norm == "." and prev.kind == "w" and len(prev.norm) == 1:
@@ -380,6 +383,33 @@ def _not_a_sentence_end(i: int, starts: list[int], ends: list[int], feats: list[
     if not glued or nxt is None:
         return False
     return f.norm == "." and (prev.norm.isascii() or nxt.norm.isascii())
+
+
+def _in_short_quote(i: int, after: int, feats: list[Feat]) -> bool:
+    """End marks ``[i, after)`` sit inside a short quotation (a title or slogan).
+
+    An opening quote 1 to ``TITLE_QUOTE_WORDS`` words before and its closing
+    quote 1 to that many words after, with no other end mark in between (so
+    ``قال "نعم". وأضاف "لا"`` stays two sentences).
+    """
+
+    def reach(ks: range, marks: str) -> bool:
+        seen = 0
+        for k in ks:
+            g = feats[k]
+            if g.kind == "q":  # a word inside: not "نعم". وأضاف "لا"
+                return seen > 0 and (g.text in marks or g.text == '"')
+            if g.kind == "e":
+                return False
+            seen += g.kind == "w"
+            if seen > TITLE_QUOTE_WORDS:
+                return False
+        return False
+
+    before = i - 1
+    while before >= 0 and feats[before].kind == "e":
+        before -= 1  # the second dot of ".."
+    return reach(range(before, -1, -1), OPENING) and reach(range(after, len(feats)), CLOSING)
 
 
 def _named(f: Feat) -> bool:
