@@ -850,8 +850,10 @@ def _split_long(
 
     def whole(k: int) -> bool:  # the left piece is not waiting for its predicate,
         # and the right piece does not open with an adverbial (، إضافة إلى ...)
+        # nor with an apposition (، وهي السعودية والكويت)
         return (
             left_predicate(k)
+            and not _apposition(k, seg.j, feats, pred)
             and not _awaits_predicate(seg.i, k, feats)
             and not (
                 any("complementizer" in g.roles for g in feats[k : min(k + 2, seg.j)])
@@ -876,8 +878,6 @@ def _split_long(
             continue  # يكون الحوثيون وقوات صالح، قد خسروا: the predicate of the clause
         if not comma and f.norm.startswith("في") and f.cue is None:
             continue  # عالم فيراري أبوظبي, فيسبوك, فيينا: a name that looks like ف + a verb
-        if _apposition(k, seg.j, feats, pred):
-            continue  # الدول التي التزمت بها، وهي السعودية والكويت: it names what precedes
         if _opens_clause(k, feats, lex, pred):
             openers.append(((0 if comma else 1, abs(starts[k] - mid)), k))
     for key, k in sorted(openers):
