@@ -326,7 +326,7 @@ def emphasis(
 
 
 def emphasis_claims(emphasis: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
-    """Emphasis of every claim in every outlet that carried it.
+    """Emphasis of every claim in every outlet that carried it, over the whole corpus.
 
     Parameters
     ----------
@@ -361,6 +361,71 @@ def emphasis_claims(emphasis: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFram
         stage="emphasis_claims",
     )
     check(claims, ("claim_id", "statement_id", "outlet"), name="claims", stage="emphasis_claims")
+    out = _claim_emphasis(emphasis, claims, by=[])
+    return (
+        schemas.conform(out, schemas.EMPHASIS_CLAIMS)
+        .select(schemas.EMPHASIS_CLAIMS.names())
+        .sort("claim_id", "outlet", nulls_last=True)
+    )
+
+
+def emphasis_stories(
+    emphasis: pl.DataFrame, claims: pl.DataFrame, stories: pl.DataFrame
+) -> pl.DataFrame:
+    """Emphasis of every claim in every outlet, story by story.
+
+    The same measures as :func:`emphasis_claims`, each computed from the
+    outlet's articles **in one story** only: an outlet that headlines a claim
+    in one story's article and buries it in another's has ``in_headline``
+    true in the first story's row and false in the second's.
+    ``claim_outlets`` counts the outlets carrying the claim in that story.
+
+    Parameters
+    ----------
+    emphasis
+        The table returned by :func:`emphasis`.
+    claims
+        ``schemas.CLAIMS`` (for ``representative``).
+    stories
+        ``schemas.STORIES`` (``article_id``, ``story_id``): statements of
+        articles in no story are left out.
+
+    Returns
+    -------
+    pl.DataFrame
+        ``schemas.EMPHASIS_STORIES``, sorted by story, claim and outlet.
+
+    Examples
+    --------
+    >>> em = pl.DataFrame({"statement_id": ["a:0", "b:3"], "article_id": ["a", "b"],
+    ...     "outlet": ["sana", "sana"], "claim_id": ["c1", "c1"], "is_headline": [True, False],
+    ...     "is_lede": [False, False], "relative_position": [0.0, 0.8], "word_share": [0.1, 0.05],
+    ...     "repetitions": [1, 1], "is_direct": [False, False]})
+    >>> cl = pl.DataFrame({"claim_id": ["c1", "c1"], "statement_id": ["a:0", "b:3"],
+    ...     "outlet": ["sana", "sana"]})
+    >>> st = pl.DataFrame({"article_id": ["a", "b"], "story_id": ["s1", "s2"]})
+    >>> emphasis_stories(em, cl, st)[["story_id", "in_headline", "relative_position"]].rows()
+    [('s1', True, 0.0), ('s2', False, 0.8)]
+    """
+    check(
+        emphasis,
+        ("statement_id", "claim_id", "outlet", "article_id"),
+        name="emphasis",
+        stage="emphasis_stories",
+    )
+    check(claims, ("claim_id", "statement_id", "outlet"), name="claims", stage="emphasis_stories")
+    check(stories, ("article_id", "story_id"), name="stories", stage="emphasis_stories")
+    story_of = stories.select("article_id", "story_id").unique("article_id", keep="first")
+    out = _claim_emphasis(emphasis.join(story_of, on="article_id"), claims, by=["story_id"])
+    return (
+        schemas.conform(out, schemas.EMPHASIS_STORIES)
+        .select(schemas.EMPHASIS_STORIES.names())
+        .sort("story_id", "claim_id", "outlet", nulls_last=True)
+    )
+
+
+def _claim_emphasis(emphasis: pl.DataFrame, claims: pl.DataFrame, *, by: list[str]) -> pl.DataFrame:
+    """Claim x outlet aggregates of ``emphasis``, within each group of ``by`` columns."""
     rep = (
         pl.col("representative")
         if "representative" in claims.columns
@@ -369,6 +434,7 @@ def emphasis_claims(emphasis: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFram
     ones, rest = split_singletons(claims.select("claim_id", "statement_id", "outlet", rep))
     # a claim of one statement: its statement's figures, no group-by needed
     single = emphasis.join(ones.select("statement_id", "representative"), on="statement_id").select(
+        *by,
         "claim_id",
         "outlet",
         n_statements=pl.lit(1, pl.Int32),
@@ -383,47 +449,40 @@ def emphasis_claims(emphasis: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFram
         representative="representative",
         statement_ids=pl.concat_list("statement_id"),
     )
-    facts = rest.group_by("claim_id").agg(
-        pl.col("outlet").n_unique().cast(pl.Int32).alias("claim_outlets"),
-        pl.col("representative").first(),
-    )
+    keys = [*by, "claim_id", "outlet"]
     # sorted before every float sum and mean: the same bits whatever the row order
     multi = emphasis.join(rest.select("statement_id"), on="statement_id").sort("statement_id")
-    per_article = multi.group_by("claim_id", "outlet", "article_id", maintain_order=True).agg(
+    facts = (
+        multi.group_by(*by, "claim_id")
+        .agg(pl.col("outlet").n_unique().cast(pl.Int32).alias("claim_outlets"))
+        .join(rest.group_by("claim_id").agg(pl.col("representative").first()), on="claim_id")
+    )
+    per_article = multi.group_by(*keys, "article_id", maintain_order=True).agg(
         pl.col("word_share").sum().alias("article_share"),
         # the claim's statements here, or as many as repeat its least repeated one
         pl.max_horizontal(pl.len(), pl.col("repetitions").min()).alias("article_reps"),
     )
-    per_claim = (
-        multi.sort("statement_id")
-        .group_by("claim_id", "outlet")
-        .agg(
-            pl.len().cast(pl.Int32).alias("n_statements"),
-            pl.col("article_id").n_unique().cast(pl.Int32).alias("n_articles"),
-            pl.col("is_headline").any().alias("in_headline"),
-            pl.col("is_lede").any().alias("in_lede"),
-            pl.col("relative_position").min().alias("relative_position"),
-            pl.col("is_direct").mean().alias("direct_quote_share"),
-            pl.col("statement_id").alias("statement_ids"),
-        )
+    per_claim = multi.group_by(*keys).agg(
+        pl.len().cast(pl.Int32).alias("n_statements"),
+        pl.col("article_id").n_unique().cast(pl.Int32).alias("n_articles"),
+        pl.col("is_headline").any().alias("in_headline"),
+        pl.col("is_lede").any().alias("in_lede"),
+        pl.col("relative_position").min().alias("relative_position"),
+        pl.col("is_direct").mean().alias("direct_quote_share"),
+        pl.col("statement_id").alias("statement_ids"),
     )
     means = (
-        per_article.sort("claim_id", "outlet", "article_id")
-        .group_by("claim_id", "outlet", maintain_order=True)
+        per_article.sort(*keys, "article_id")
+        .group_by(*keys, maintain_order=True)
         .agg(
             pl.col("article_share").mean().alias("word_share"),
             pl.col("article_reps").mean().cast(pl.Float64).alias("repetitions"),
         )
     )
-    several = per_claim.join(means, on=["claim_id", "outlet"], how="left", nulls_equal=True).join(
-        facts, on="claim_id", how="left"
+    several = per_claim.join(means, on=keys, how="left", nulls_equal=True).join(
+        facts, on=[*by, "claim_id"], how="left", nulls_equal=True
     )
-    out = pl.concat([single, several.select(single.columns)], how="vertical_relaxed")
-    return (
-        schemas.conform(out, schemas.EMPHASIS_CLAIMS)
-        .select(schemas.EMPHASIS_CLAIMS.names())
-        .sort("claim_id", "outlet", nulls_last=True)
-    )
+    return pl.concat([single, several.select(single.columns)], how="vertical_relaxed")
 
 
 def emphasis_outlets(
@@ -433,18 +492,25 @@ def emphasis_outlets(
     claims: pl.DataFrame | None = None,
     stories: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
-    """Per-outlet means of :func:`emphasis_claims` over claims others carried too.
+    """Per-outlet means of claim emphasis over claims others carried too.
 
     Parameters
     ----------
     emphasis_claims
-        The table returned by :func:`emphasis_claims`.
+        The table returned by :func:`emphasis_stories` (what :func:`compare`
+        passes: each row measured in the outlet's articles of one story, kept
+        when at least ``min_outlets`` outlets carried the claim **in that
+        story**, so outlets are compared on the claims of the stories they
+        share, each figure read in those stories' articles only), or by
+        :func:`emphasis_claims` (one row per claim and outlet over the corpus).
     min_outlets
         Only claims carried by at least this many outlets (the default, 2,
         compares outlets on the claims they share; 1 takes every claim).
     claims, stories
-        ``schemas.CLAIMS`` (with ``article_id``) and ``schemas.STORIES``
-        (``article_id``, ``story_id``, ``outlet``): when both are given, a
+        With an :func:`emphasis_claims` table only: 
+``schemas.CLAIMS`` (with
+        ``article_id``) and ``schemas.STORIES`` (``article_id``, ``story_id``,
+        ``outlet``): when both are given, a
         claim counts for an outlet only in articles of stories that at least
         ``min_outlets`` outlets covered, so outlets are compared on the
         stories they share, not on what one covered alone.
@@ -470,7 +536,7 @@ def emphasis_outlets(
         stage="emphasis_outlets",
     )
     kept = emphasis_claims.filter(pl.col("claim_outlets") >= min_outlets)
-    if claims is not None and stories is not None:
+    if claims is not None and stories is not None and "story_id" not in kept.columns:
         check(claims, ("claim_id", "article_id"), name="claims", stage="emphasis_outlets")
         check(
             stories, ("article_id", "story_id", "outlet"), name="stories", stage="emphasis_outlets"
