@@ -76,6 +76,14 @@ def _name_heads() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(heads), sw_given() - {"علي"}  # علي: also على "on", normalized alike
 
 
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    """``_PLACE_HEADS`` match-normalized, with the article and proclitics."""
+    bare = {normalize(w) for w in _PLACE_HEADS}
+    heads = bare | {"ال" + w for w in bare}
+    return frozenset(heads | {p + w for w in heads for p in PROCLITICS} | {"لل" + w for w in bare})
+
+
 # nouns that head the name of a place in local news (not of an institution: a ministry
 # or a company shared by two statements is what they are about)
 _PLACE_HEADS = [
@@ -95,6 +103,69 @@ def _figure_sets(statements: pl.DataFrame, pairs: pl.DataFrame) -> dict[str, set
         sid: {f.replace(",", "").replace(".", "").replace("٫", "").lstrip("0") for f in figs or []}
         for sid, figs in rows.iter_rows()
     }
+
+
+def _particulars(
+    statements: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame
+) -> dict[str, tuple[set[str], set[str], bool]]:
+    """What each statement of ``pairs`` is particular about.
+
+    ``statement_id -> (figures and places, figures and names, borrowed)``. A
+    statement with no figure and no name (``وباشرت الجهات الأمنية الموقع ...``)
+    continues the statement before it in its article and takes that one's
+    figures and names (``borrowed``): a template clause told after each
+    accident of a round-up is about that accident.
+    """
+    order = [c for c in ("start", "position") if c in statements.columns][:1]
+    frame = statements.select("statement_id", "article_id", *order)
+    if order:
+        frame = frame.sort("article_id", *order, maintain_order=True)
+    frame = frame.with_columns(prev=pl.col("statement_id").shift(1).over("article_id"))
+    ids = pl.concat([pairs["statement_id"], pairs["statement_id_b"]]).unique()
+    prev = dict(
+        frame.filter(pl.col("statement_id").is_in(ids.implode()))
+        .select("statement_id", "prev")
+        .iter_rows()
+    )
+    wanted = pl.concat(
+        [ids, pl.Series([p for p in prev.values() if p is not None], dtype=pl.String)]
+    ).unique()
+    figs = _figure_sets(statements, pl.DataFrame({"statement_id": wanted, "statement_id_b": wanted}))
+    placed: dict[str, set[str]] = {}
+    named: dict[str, set[str]] = {}
+    rows = words.filter(pl.col("statement_id").is_in(wanted.implode()))
+    for sid, tok, mark, place in rows.select("statement_id", "tok", "mark", "place").iter_rows():
+        if place:
+            placed.setdefault(sid, set()).add(tok)
+        if mark or place:
+            named.setdefault(sid, set()).add(tok)
+    out: dict[str, tuple[set[str], set[str], bool]] = {}
+    for sid in ids.to_list():
+        own = figs.get(sid, set()) | named.get(sid, set())
+        before = prev.get(sid)
+        borrowed = not own and before is not None
+        if borrowed:
+            own = figs.get(before, set()) | named.get(before, set())
+        out[sid] = (figs.get(sid, set()) | placed.get(sid, set()), own, borrowed)
+    return out
+
+
+def _other_facts(
+    a: tuple[set[str], set[str], bool], b: tuple[set[str], set[str], bool]
+) -> bool:
+    """Whether two statements sharing words tell two facts in one template.
+
+    Each has a figure or a place of its own that the other lacks (two funds'
+    loans, two accidents' hospitals); or one names nothing and the statement
+    it continues shares no figure or name with the other (a template clause
+    after each accident of a round-up), where a restated claim continues a
+    statement about the same people («وقال إن بوتين أكد ...» then «مضيفا أن
+    الجانبين أكدا ...»).
+    """
+    (pa, na, borrowed_a), (pb, nb, borrowed_b) = a, b
+    if borrowed_a or borrowed_b:
+        return bool(na and nb and not na & nb)
+    return bool(pa - pb and pb - pa)
 
 
 def repetitions(
@@ -137,6 +208,7 @@ def repetitions(
     stop = set(_match_stopwords())
     names = _name_words()
     heads, given = _name_heads()
+    places = _place_heads()
     tok = statement_tokens(statements)
     words = (
         statements.select(
@@ -156,7 +228,16 @@ def repetitions(
             | pl.col("prev2").is_in(list(heads))
         )
         .group_by("statement_id", "article_id", "tok")
-        .agg(other=~pl.col("name").any())
+        .agg(
+            other=~pl.col("name").any(),
+            # a name of its own (not the head of a place or an office): who and where
+            mark=(pl.col("name") & ~pl.col("tok").is_in(list(heads))).any(),
+            # the name of a place after its head: «مستشفى رفحاء», «طريق قرية العجرمية»
+            place=(
+                ~pl.col("tok").is_in(list(heads))
+                & (pl.col("prev").is_in(list(places)) | pl.col("prev2").is_in(list(places)))
+            ).any(),
+        )
     )
     sizes = words.group_by("statement_id").len("n_words")
     shared = (
@@ -172,12 +253,8 @@ def repetitions(
         .filter(pl.col("shared") >= overlap * pl.min_horizontal("n_words", "n_b"))
         .select("statement_id", "statement_id_b")
     )
-    figs = _figure_sets(statements, shared)
-    edges = [
-        (a, b)
-        for a, b in shared.iter_rows()
-        if not (figs.get(a, set()) - figs.get(b, set()) and figs.get(b, set()) - figs.get(a, set()))
-    ]  # each with a figure the other lacks: two facts in one template (two funds' loans)
+    own = _particulars(statements, words, shared)
+    edges = [(a, b) for a, b in shared.iter_rows() if not _other_facts(own[a], own[b])]
     if claims is not None and "article_id" in statements.columns:
         same = (
             statements.select("statement_id", "article_id")
