@@ -13,6 +13,7 @@ All work on the content tokens of :func:`narratives.align._text.match_tokens`
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Container, Mapping, Sequence
 from functools import lru_cache
@@ -431,3 +432,100 @@ def figure_slots(normalized: str) -> frozenset[str]:
 
 
 _WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+
+
+@lru_cache(maxsize=2)
+def load_ordinals(name_or_path: str | Path = "ordinals.tsv") -> dict[str, int]:
+    """Ordinal adjective (match-normalized, no article) -> its number (``lexicons/ordinals.tsv``).
+
+    Examples
+    --------
+    >>> load_ordinals()["ثانيه"], load_ordinals()["اولي"]
+    (2, 1)
+    """
+    table = load_tsv(name_or_path)
+    if not {"form", "number"} <= set(table.columns):
+        raise ValueError(f"{name_or_path}: an ordinals TSV needs 'form' and 'number' columns")
+    return {normalize(str(w)): int(n) for w, n in zip(table["form"], table["number"], strict=True)}
+
+
+def other_fillers(
+    tokens_a: Sequence[str],
+    tokens_b: Sequence[str],
+    people: Container[str],
+    ordinals: Mapping[str, int],
+    *,
+    min_shared: float = 0.5,
+    max_span: int = 6,
+) -> str | None:
+    """Do two statements fill one template's slot with different people or ordinals?
+
+    ``"persons"`` when the two content-token sequences share at least
+    ``min_shared`` of the shorter one's words in order (one template) and a
+    replaced span (up to ``max_span`` words) names a person on each side
+    (a given name of ``people``) while none of either span's given names is
+    written anywhere on the other side (spelling variants tolerated):
+    أقلت الطائرة الأولى جثمان العريف أحمد المجايشي / أقلت طائرة ثانية جثمان
+    الجندي محمد العمري are two claims about two men, not one claim. Names
+    are masked from no score component, but titles, ranks and the template
+    around them carry most of the weight, so such pairs score as paraphrases.
+    ``"ordinals"`` when a replaced span after the same word holds a
+    different ordinal (الطائرة الأولى / طائرة ثانية, المرحلة الثانية /
+    المرحلة الثالثة). None otherwise: a name written on one side only, a
+    name moved or shortened (أحمد جعفر المجايشي / أحمد المجايشي), a
+    list reordered.
+
+    Examples
+    --------
+    >>> people, nth = {"احمد", "محمد"}, {"اولي": 1, "ثانيه": 2}
+    >>> a = "اقلت طائره اولي جثمان عريف احمد مجايشي قاعده طيران".split()
+    >>> b = "اقلت طائره ثانيه جثمان جندي محمد عمري قاعده طيران".split()
+    >>> other_fillers(a, b, people, nth)
+    'persons'
+    >>> other_fillers(a, "اقلت طائره ثانيه جثمان عريف احمد مجايشي قاعده طيران".split(), people, nth)
+    'ordinals'
+    >>> other_fillers(a, "اقلت طائره اولي جثمان شهيد احمد مجايشي قاعده".split(), people, nth)
+    """
+    a = [bare(w) for w in tokens_a]
+    b = [bare(w) for w in tokens_b]
+
+    def person(w: str) -> bool:
+        return w in people
+
+    nth_a = {ordinals[w] for w in a if w in ordinals}
+    nth_b = {ordinals[w] for w in b if w in ordinals}
+    names_a = {w for w in a if person(w)}
+    names_b = {w for w in b if person(w)}
+    if not ((nth_a and nth_b and nth_a != nth_b) or (names_a and names_b and names_a != names_b)):
+        return None  # cheap exit: most pairs name no one or the same people
+    if len(a) > 120 or len(b) > 120:
+        return None
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    if shared < min_shared * min(len(a), len(b)):
+        return None  # not one template
+
+    def written(name: str, words: set[str]) -> bool:
+        return any(fuzz.ratio(name, w) >= 80 for w in words)
+
+    words_a, words_b = set(a), set(b)
+    kind = None
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        wa, wb = a[i1:i2], b[j1:j2]
+        if tag != "replace" or len(wa) > max_span or len(wb) > max_span:
+            continue
+        na = [w for w in wa if person(w)]
+        nb = [w for w in wb if person(w)]
+        if (
+            na
+            and nb
+            and not any(written(x, words_b) for x in na)
+            and not any(written(y, words_a) for y in nb)
+        ):
+            return "persons"
+        oa = {ordinals[w] for w in wa if w in ordinals}
+        ob = {ordinals[w] for w in wb if w in ordinals}
+        # after the same word (طائره اولي / طائره ثانيه): the slot is that word's
+        if oa and ob and oa.isdisjoint(ob) and i1 > 0 and j1 > 0 and a[i1 - 1] == b[j1 - 1]:
+            kind = "ordinals"
+    return kind
