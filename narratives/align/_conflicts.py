@@ -278,6 +278,23 @@ def _titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=2)
+def load_given_names(people: str | Path = "person_names.tsv") -> frozenset[str]:
+    """Given names (``person_names.tsv``, column ``form``), match-normalized, with and
+    without a proclitic: the words :func:`other_fillers` reads as a person.
+
+    Examples
+    --------
+    >>> "محمد" in load_given_names(), "السعوديه" in load_given_names()
+    (True, False)
+    """
+    table = load_tsv(people)
+    if "form" not in table.columns:
+        raise ValueError(f"{people}: a person-names TSV needs a 'form' column")
+    words = {normalize(str(w)) for w in table["form"].to_list() if w}
+    return frozenset(words | {bare(w) for w in words})
+
+
+@lru_cache(maxsize=2)
 def load_name_words(
     people: str | Path = "person_names.tsv", entities: str | Path = "entities.yaml"
 ) -> frozenset[str]:
@@ -455,6 +472,7 @@ def other_fillers(
     people: Container[str],
     ordinals: Mapping[str, int],
     *,
+    words: tuple[Sequence[str], Sequence[str]] | None = None,
     min_shared: float = 0.5,
     max_span: int = 6,
 ) -> str | None:
@@ -464,7 +482,9 @@ def other_fillers(
     ``min_shared`` of the shorter one's words in order (one template) and a
     replaced span (up to ``max_span`` words) names a person on each side
     (a given name of ``people``) while none of either span's given names is
-    written anywhere on the other side (spelling variants tolerated):
+    written anywhere on the other side (in its tokens, or in ``words``, the
+    texts' words, where a speaker's masked name still is; spelling variants
+    tolerated):
     أقلت الطائرة الأولى جثمان العريف أحمد المجايشي / أقلت طائرة ثانية جثمان
     الجندي محمد العمري are two claims about two men, not one claim. Names
     are masked from no score component, but titles, ranks and the template
@@ -509,6 +529,9 @@ def other_fillers(
         return any(fuzz.ratio(name, w) >= 80 for w in words)
 
     words_a, words_b = set(a), set(b)
+    if words is not None:
+        words_a |= {bare(w) for w in words[0]}
+        words_b |= {bare(w) for w in words[1]}
     kind = None
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         wa, wb = a[i1:i2], b[j1:j2]

@@ -35,6 +35,7 @@ from narratives.align._background import (
 from narratives.align._conflicts import (
     figure_slots,
     load_months,
+    load_given_names,
     load_name_words,
     load_ordinals,
     load_slot_heads,
@@ -278,6 +279,7 @@ class _Prepared:
         self.months = load_months()
         self.people = load_name_words()
         self.ordinals = load_ordinals()
+        self.given_names = load_given_names()
         self._numbers: dict[int, frozenset[str]] = {}
         self._slots: dict[int, frozenset[str]] = {}
         self._words: dict[int, list[str]] = {}
@@ -401,7 +403,14 @@ def _score(
         # one template about other people (or the second of two planes): two claims
         # (only the pairs that could be kept are read, the check walks both sentences)
         for k in np.flatnonzero(score >= lowest):
-            if other_fillers(prep.tokens[i[k]], prep.tokens[j[k]], prep.people, prep.ordinals):
+            a, b = int(i[k]), int(j[k])
+            if other_fillers(
+                prep.tokens[a],
+                prep.tokens[b],
+                prep.given_names,
+                prep.ordinals,
+                words=(prep.raw_words(a), prep.raw_words(b)),
+            ):
                 score[k] *= slot_penalty
     return i, j, comp, score
 
@@ -433,7 +442,13 @@ def _conflicts(
                 and sum(polarity_edits(prep.raw_words(a), prep.raw_words(b))) % 2 == 1
             )
             out.append("polarity" if specific else NOTE + "polarity")
-        elif kind := other_fillers(prep.tokens[a], prep.tokens[b], prep.people, prep.ordinals):
+        elif kind := other_fillers(
+            prep.tokens[a],
+            prep.tokens[b],
+            prep.given_names,
+            prep.ordinals,
+            words=(prep.raw_words(a), prep.raw_words(b)),
+        ):
             # one template about other people or the nth of several: two claims (their
             # score took ``slot_penalty``), neither agreeing nor contradicting
             out.append(NOTE + kind)
