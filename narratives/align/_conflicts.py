@@ -466,6 +466,48 @@ def load_ordinals(name_or_path: str | Path = "ordinals.tsv") -> dict[str, int]:
     return {normalize(str(w)): int(n) for w, n in zip(table["form"], table["number"], strict=True)}
 
 
+#: words before a given name that make it a father's or a family's name (بن نايف, آل سعود)
+_NOT_HEAD = frozenset({"بن", "ابن", "بنت", "ال", "ا"})
+
+
+def named_people(words: Sequence[str], people: Container[str]) -> set[str]:
+    """The given names that open a person's name in ``words`` (the text's words).
+
+    Not those after بن / آل (a father's or a family's name), nor a word
+    written with the article (الرياض is a city, الحسن a family): given names
+    take none.
+
+    Examples
+    --------
+    >>> sorted(named_people("الامير محمد بن نايف بن عبدالعزيز ال سعود".split(), {"محمد",
+    ...        "نايف", "عبدالعزيز", "سعود"}))
+    ['محمد']
+    >>> named_people("وكيل اماره منطقه الرياض".split(), {"رياض"})
+    set()
+    """
+    return {
+        bare(w)
+        for k, w in enumerate(words)
+        if _given(w, people) and (k == 0 or words[k - 1] not in _NOT_HEAD)
+    }
+
+
+def _given(word: str, people: Container[str]) -> bool:
+    """Is ``word`` (a text's word) a given name of ``people``, written without the article?"""
+    plain = word[1:] if word[:1] in _PROCLITICS and word[1:3] == "ال" else word
+    return not plain.startswith("ال") and bare(word) in people
+
+
+def _surnames(words: Sequence[str], people: Container[str]) -> dict[str, str]:
+    """Given name -> the family name written right after it (نواف العابد), if any."""
+    out: dict[str, str] = {}
+    for k in range(len(words) - 1):
+        nxt = words[k + 1]
+        if _given(words[k], people) and nxt.startswith("ال") and len(nxt) >= 5:
+            out[bare(words[k])] = bare(nxt)
+    return out
+
+
 def other_fillers(
     tokens_a: Sequence[str],
     tokens_b: Sequence[str],
@@ -484,7 +526,9 @@ def other_fillers(
     (a given name of ``people``) while none of either span's given names is
     written anywhere on the other side (in its tokens, or in ``words``, the
     texts' words, where a speaker's masked name still is; spelling variants
-    tolerated):
+    tolerated). With ``words``, lists (three people or more on a side) and
+    a side whose people are all named on the other are not compared
+    (:func:`named_people`):
     أقلت الطائرة الأولى جثمان العريف أحمد المجايشي / أقلت طائرة ثانية جثمان
     الجندي محمد العمري are two claims about two men, not one claim. Names
     are masked from no score component, but titles, ranks and the template
@@ -529,21 +573,44 @@ def other_fillers(
         return any(fuzz.ratio(name, w) >= 80 for w in words)
 
     words_a, words_b = set(a), set(b)
+    given_a, given_b = names_a, names_b
+    family_a: dict[str, str] = {}
+    family_b: dict[str, str] = {}
+    compare_people = True
     if words is not None:
         words_a |= {bare(w) for w in words[0]}
         words_b |= {bare(w) for w in words[1]}
+        given_a = {bare(w) for w in words[0] if _given(w, people)}
+        given_b = {bare(w) for w in words[1] if _given(w, people)}
+        family_a, family_b = _surnames(words[0], people), _surnames(words[1], people)
+        heads_a, heads_b = named_people(words[0], people), named_people(words[1], people)
+        # a list of names (اسماعيل مغربي.. احمد العوفي.. / احمد العوفي وياسر الفهمي)
+        # differs without naming other people; one side's people all named on the other
+        # (الملك سلمان / الملك سلمان ونائبه الأمير محمد بن نايف) is one claim told fuller
+        compare_people = (
+            len(heads_a) < 3
+            and len(heads_b) < 3
+            and not (heads_a and heads_b and (heads_a <= heads_b or heads_b <= heads_a))
+        )
+
+    def elsewhere(name: str, family: dict[str, str], other: set[str]) -> bool:
+        # the given name on the other side, or the family name after it (نواف العابد /
+        # العابد والقحطاني: the other side names him by his family name)
+        return written(name, other) or (name in family and family[name] in other)
+
     kind = None
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         wa, wb = a[i1:i2], b[j1:j2]
         if tag != "replace" or len(wa) > max_span or len(wb) > max_span:
             continue
-        na = [w for w in wa if person(w)]
-        nb = [w for w in wb if person(w)]
+        na = [w for w in wa if w in given_a]
+        nb = [w for w in wb if w in given_b]
         if (
-            na
+            compare_people
+            and na
             and nb
-            and not any(written(x, words_b) for x in na)
-            and not any(written(y, words_a) for y in nb)
+            and not any(elsewhere(x, family_a, words_b) for x in na)
+            and not any(elsewhere(y, family_b, words_a) for y in nb)
         ):
             return "persons"
         oa = {ordinals[w] for w in wa if w in ordinals}
