@@ -279,8 +279,9 @@ def _titles() -> frozenset[str]:
 
 @lru_cache(maxsize=2)
 def load_given_names(people: str | Path = "person_names.tsv") -> frozenset[str]:
-    """Given names (``person_names.tsv``, column ``form``), match-normalized, with and
-    without a proclitic: the words :func:`other_fillers` reads as a person.
+    """Given names (``person_names.tsv``, column ``form``), match-normalized, but
+    those that are function words too (علي, the normalized على): the words
+    :func:`other_fillers` reads as a person (see :func:`name_of` for clitics).
 
     Examples
     --------
@@ -291,7 +292,8 @@ def load_given_names(people: str | Path = "person_names.tsv") -> frozenset[str]:
     if "form" not in table.columns:
         raise ValueError(f"{people}: a person-names TSV needs a 'form' column")
     words = {normalize(str(w)) for w in table["form"].to_list() if w}
-    return frozenset(words | {bare(w) for w in words})
+    # not a word that is also a function word once normalized (على / علي)
+    return frozenset(words - _function_words())
 
 
 @lru_cache(maxsize=2)
@@ -486,16 +488,31 @@ def named_people(words: Sequence[str], people: Container[str]) -> set[str]:
     set()
     """
     return {
-        bare(w)
+        name_of(w, people) or w
         for k, w in enumerate(words)
         if _given(w, people) and (k == 0 or words[k - 1] not in _NOT_HEAD)
     }
 
 
+def name_of(word: str, people: Container[str]) -> str | None:
+    """The given name ``word`` is, with or without one proclitic (وفيصل), else None.
+
+    Examples
+    --------
+    >>> name_of("فيصل", {"فيصل"}), name_of("وفيصل", {"فيصل"}), name_of("يصل", {"فيصل"})
+    ('فيصل', 'فيصل', None)
+    """
+    if word in people:
+        return word
+    if len(word) >= 4 and word[0] in _PROCLITICS and word[1:] in people:
+        return word[1:]
+    return None
+
+
 def _given(word: str, people: Container[str]) -> bool:
     """Is ``word`` (a text's word) a given name of ``people``, written without the article?"""
     plain = word[1:] if word[:1] in _PROCLITICS and word[1:3] == "ال" else word
-    return not plain.startswith("ال") and bare(word) in people
+    return not plain.startswith("ال") and name_of(word, people) is not None
 
 
 def _surnames(words: Sequence[str], people: Container[str]) -> dict[str, str]:
@@ -504,7 +521,7 @@ def _surnames(words: Sequence[str], people: Container[str]) -> dict[str, str]:
     for k in range(len(words) - 1):
         nxt = words[k + 1]
         if _given(words[k], people) and nxt.startswith("ال") and len(nxt) >= 5:
-            out[bare(words[k])] = bare(nxt)
+            out[name_of(words[k], people) or words[k]] = bare(nxt)
     return out
 
 
@@ -553,13 +570,10 @@ def other_fillers(
     a = [bare(w) for w in tokens_a]
     b = [bare(w) for w in tokens_b]
 
-    def person(w: str) -> bool:
-        return w in people
-
     nth_a = {ordinals[w] for w in a if w in ordinals}
     nth_b = {ordinals[w] for w in b if w in ordinals}
-    names_a = {w for w in a if person(w)}
-    names_b = {w for w in b if person(w)}
+    names_a = {n for w in tokens_a if (n := name_of(w, people))}
+    names_b = {n for w in tokens_b if (n := name_of(w, people))}
     if not ((nth_a and nth_b and nth_a != nth_b) or (names_a and names_b and names_a != names_b)):
         return None  # cheap exit: most pairs name no one or the same people
     if len(a) > 120 or len(b) > 120:
@@ -580,8 +594,8 @@ def other_fillers(
     if words is not None:
         words_a |= {bare(w) for w in words[0]}
         words_b |= {bare(w) for w in words[1]}
-        given_a = {bare(w) for w in words[0] if _given(w, people)}
-        given_b = {bare(w) for w in words[1] if _given(w, people)}
+        given_a = {name_of(w, people) or w for w in words[0] if _given(w, people)}
+        given_b = {name_of(w, people) or w for w in words[1] if _given(w, people)}
         family_a, family_b = _surnames(words[0], people), _surnames(words[1], people)
         heads_a, heads_b = named_people(words[0], people), named_people(words[1], people)
         # a list of names (اسماعيل مغربي.. احمد العوفي.. / احمد العوفي وياسر الفهمي)
@@ -603,8 +617,10 @@ def other_fillers(
         wa, wb = a[i1:i2], b[j1:j2]
         if tag != "replace" or len(wa) > max_span or len(wb) > max_span:
             continue
-        na = [w for w in wa if w in given_a]
-        nb = [w for w in wb if w in given_b]
+        if i1 == 0 and j1 == 0:
+            continue  # both openings: bylines (طارق قمقوم – عين اليوم / عبدالله البرقاوي- سبق)
+        na = [n for w in tokens_a[i1:i2] if (n := name_of(w, people)) in given_a]
+        nb = [n for w in tokens_b[j1:j2] if (n := name_of(w, people)) in given_b]
         if (
             compare_people
             and na
