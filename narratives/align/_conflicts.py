@@ -468,6 +468,21 @@ def load_ordinals(name_or_path: str | Path = "ordinals.tsv") -> dict[str, int]:
     return {normalize(str(w)): int(n) for w, n in zip(table["form"], table["number"], strict=True)}
 
 
+#: a reporter's byline: up to four words, then a dash (عمر عريبي- سبق- جازان:)
+_BYLINE = re.compile(r"^\W*(?:[^\W\d_]+\s*){1,4}[-–—]")
+
+
+def has_byline(text: str) -> bool:
+    """Does ``text`` open with a reporter's byline (a few words, then a dash)?
+
+    Examples
+    --------
+    >>> has_byline("عبدالله البرقاوي-سبق-الرياض: أعلنت"), has_byline("أعلنت المديرية العامة أن")
+    (True, False)
+    """
+    return bool(_BYLINE.match(text))
+
+
 #: words before a given name that make it a father's or a family's name (بن نايف, آل سعود)
 _NOT_HEAD = frozenset({"بن", "ابن", "بنت", "ال", "ا"})
 
@@ -532,6 +547,7 @@ def other_fillers(
     ordinals: Mapping[str, int],
     *,
     words: tuple[Sequence[str], Sequence[str]] | None = None,
+    bylines: tuple[bool, bool] = (False, False),
     min_shared: float = 0.5,
     max_span: int = 6,
 ) -> str | None:
@@ -543,7 +559,8 @@ def other_fillers(
     (a given name of ``people``) while none of either span's given names is
     written anywhere on the other side (in its tokens, or in ``words``, the
     texts' words, where a speaker's masked name still is; spelling variants
-    tolerated). With ``words``, lists (three people or more on a side) and
+    tolerated; not the reporters of ``bylines``, openings read by
+    :func:`has_byline`). With ``words``, lists (three people or more on a side) and
     a side whose people are all named on the other are not compared
     (:func:`named_people`):
     أقلت الطائرة الأولى جثمان العريف أحمد المجايشي / أقلت طائرة ثانية جثمان
@@ -617,8 +634,8 @@ def other_fillers(
         wa, wb = a[i1:i2], b[j1:j2]
         if tag != "replace" or len(wa) > max_span or len(wb) > max_span:
             continue
-        if i1 == 0 and j1 == 0:
-            continue  # both openings: bylines (طارق قمقوم – عين اليوم / عبدالله البرقاوي- سبق)
+        if i1 == 0 and j1 == 0 and any(bylines):
+            continue  # a byline's reporter (طارق قمقوم – عين اليوم / عبدالله البرقاوي- سبق)
         na = [n for w in tokens_a[i1:i2] if (n := name_of(w, people)) in given_a]
         nb = [n for w in tokens_b[j1:j2] if (n := name_of(w, people)) in given_b]
         if (

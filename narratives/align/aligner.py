@@ -410,6 +410,7 @@ def _score(
                 prep.given_names,
                 prep.ordinals,
                 words=(prep.raw_words(a), prep.raw_words(b)),
+                bylines=(has_byline(prep.texts[a]), has_byline(prep.texts[b])),
             ):
                 score[k] *= slot_penalty
     return i, j, comp, score
@@ -448,6 +449,7 @@ def _conflicts(
             prep.given_names,
             prep.ordinals,
             words=(prep.raw_words(a), prep.raw_words(b)),
+            bylines=(has_byline(prep.texts[a]), has_byline(prep.texts[b])),
         ):
             # one template about other people or the nth of several: two claims (their
             # score took ``slot_penalty``), neither agreeing nor contradicting
