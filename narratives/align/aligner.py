@@ -34,6 +34,7 @@ from narratives.align._background import (
 )
 from narratives.align._conflicts import (
     figure_slots,
+    has_byline,
     load_months,
     load_given_names,
     load_name_words,
