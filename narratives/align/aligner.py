@@ -91,7 +91,8 @@ COMPONENTS: tuple[str, ...] = (
 #: flag column after the components: a pair kept by competitive linking
 LINKED = "linked"
 #: last column: why a pair contradicts (polarity, roles, figures, action), else null; a
-#: conflict seen on weak evidence is a note (``note:polarity``) and the pair is ``related``
+#: conflict seen on weak evidence is a note (``note:polarity``) and the pair is ``related``;
+#: so is one template about other people or ordinals (``note:persons``, ``note:ordinals``)
 CONFLICT = "conflict"
 #: fewest content words (negations aside) on each side of a ``polarity`` contradiction
 _MIN_POLARITY_TOKENS = 3
@@ -600,7 +601,9 @@ def align(
         ALIGNMENTS (``statement_id_a < statement_id_b``, ``score``,
         ``relation``) followed by the component columns :data:`COMPONENTS`,
         the boolean ``linked`` (kept by competitive linking, below
-        ``threshold``) and ``conflict`` (why a pair contradicts, else null).
+        ``threshold``) and ``conflict`` (why a pair contradicts, else null;
+        ``note:…`` when the pair is ``related`` for a reason noted: weak
+        polarity evidence, one template about other people or ordinals).
 
     Examples
     --------
