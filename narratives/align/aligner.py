@@ -35,8 +35,8 @@ from narratives.align._background import (
 from narratives.align._conflicts import (
     figure_slots,
     has_byline,
-    load_months,
     load_given_names,
+    load_months,
     load_name_words,
     load_ordinals,
     load_slot_heads,
