@@ -686,3 +686,22 @@ def test_an_office_named_after_its_appositions_is_its_holder() -> None:
 def test_institution_names_end_at_a_preposition(mention: str, name: str) -> None:
     p = parse_mention(mention)
     assert (p.kind, p.name) == ("institution", name)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # 2015-08-06/07: «يرى فيه» went to the observatory named before
+            "وقال المرصد السوري لحقوق الإنسان إن المعارك مستمرة. هذا التقدم الميداني "
+            "لمقاتلي المعارضة، يرى فيه الناطق الإعلامي باسم «تجمّع ثوار سوريا» عمر "
+            "الجبلاوي، أهمية كبرى.",
+            None,  # the spokesman (his title runs into a quoted name): not the observatory
+        ),
+        (  # 2015-08-06/07: «فقال علي:» went to أويس, named before
+            "فقال أويس: إني قد خبرتكما. فقال علي: أما هذا فأمير المؤمنين عمر بن الخطاب.",
+            "علي",
+        ),
+    ],
+)
+def test_subject_after_a_resumptive_or_before_a_colon(text: str, speaker: str | None) -> None:
+    assert _speakers(text)[-1] == speaker

@@ -181,6 +181,12 @@ def attribute(
                 if feats[k].norm == "عن":
                     after = k + 1
                     break
+        if (
+            after + 1 < seg.j
+            and "resumptive" in feats[after].roles
+            and _starts_subject(feats[after + 1], lex)
+        ):
+            after += 1  # يرى فيه الناطق الإعلامي باسم ... عمر الجبلاوي: the subject follows
         if after < seg.j and "resumptive" in feats[after].roles:
             others = [a for a in reversed(state.last_actors) if a != state.speaker]
             if others:
@@ -406,6 +412,18 @@ def _appositive_name(
         ):
             return p.name
     return None
+
+
+def _starts_subject(f: Feat, lex: Lexicon) -> bool:
+    """``f`` opens a named or titled subject (an honorific, office, title or given name)."""
+    sw = speaker_words()
+    return f.kind == "w" and (
+        f.norm in sw.honorifics
+        or f.norm in sw.offices
+        or f.norm in sw.descriptors
+        or f.norm in lex.title_heads
+        or (f.norm in sw.given and not f.text.endswith("ى"))
+    )
 
 
 def _object_not_subject(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool:
@@ -665,7 +683,10 @@ def _agrees_with_noun(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool
     given = speaker_words().given
     # علي the name, not على "on" (the same letters once ى is normalized)
     name = (
-        f.norm in given and not f.text.endswith("ى") and k + 1 < seg.j and feats[k + 1].kind == "w"
+        f.norm in given
+        and not f.text.endswith("ى")
+        and k + 1 < seg.j
+        and feats[k + 1].kind in ("w", ":")  # فقال علي: أما هذا ...
     )
     if f.kind != "w" or (f.roles and not name) or f.cue is not None:
         return False
