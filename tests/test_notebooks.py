@@ -69,22 +69,26 @@ def _rows(spec: dict[str, Any]) -> list[dict[str, Any]]:
     return [r for rows in spec.get("datasets", {}).values() for r in rows]
 
 
-def _export(nb: nbformat.NotebookNode) -> str:
-    from nbconvert import HTMLExporter
+#: the config docs/quickstart.md gives for an export that loads nothing remote
+OFFLINE_EXPORT = ROOT / "notebooks" / "nbconvert_offline.json"
 
-    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+
+def _export(nb: nbformat.NotebookNode, config: Path | None = OFFLINE_EXPORT) -> str:
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    settings = Config(json.loads(config.read_text())) if config else Config()
+    body, _ = HTMLExporter(template_name="lab", config=settings).from_notebook_node(nb)
     return str(body)
 
 
-#: remote scripts of nbconvert's own page template (not of the notebook): math typesetting
-#: and require.js, which no chart of ours needs
-TEMPLATE_CHROME = ("require.js", "mathjax")
+def _remote_scripts(page: str) -> list[str]:
+    scripts = re.findall(r"<script\b[^>]*\bsrc\s*=\s*[\"']([^\"']+)", page, re.I)
+    return [s for s in scripts if "//" in s]
 
 
 def _no_remote_script(page: str) -> None:
-    scripts = re.findall(r"<script\b[^>]*\bsrc\s*=\s*[\"']([^\"']+)", page, re.I)
-    remote = [s for s in scripts if "//" in s and not any(c in s.lower() for c in TEMPLATE_CHROME)]
-    assert not remote, remote
+    assert not _remote_scripts(page), _remote_scripts(page)
     assert "cdn.jsdelivr.net" not in page and "vega@" not in page
 
 
@@ -95,6 +99,14 @@ def executed() -> dict[str, nbformat.NotebookNode]:
 
 def test_there_are_notebooks_to_run() -> None:
     assert {p.name for p in NOTEBOOKS} >= {"quickstart.ipynb", "corpus.ipynb"}
+
+
+def test_offline_export_config_removes_the_template_remote_scripts() -> None:
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("نص")])
+    default = _remote_scripts(_export(nb, config=None))
+    assert any("require" in s for s in default) and any("mathjax" in s for s in default)
+    assert _remote_scripts(_export(nb)) == []
+    assert "nbconvert_offline.json" in (ROOT / "docs" / "quickstart.md").read_text()
 
 
 @pytest.mark.notebook

@@ -33,7 +33,7 @@ from narratives import schemas
 from narratives._resources import load_tsv, load_yaml
 from narratives.align._background import load_background
 from narratives.compare._choice import (
-    figures_differ,
+    figures,
     load_choice_lexicon,
     not_a_choice,
     same_word,
@@ -330,6 +330,15 @@ def aligned_differences(
             keys[sid] = stripped
     rows: list[tuple[str | None, ...]] = []
     claim = pairs["claim_id"] if "claim_id" in pairs.columns else [None] * pairs.height
+    found: dict[str, set[str]] = {}
+
+    def figures_of(sid: str, keys: list[str]) -> set[str]:
+        """A statement's figures (:func:`figures`), once per statement; not modified."""
+        out = found.get(sid)
+        if out is None:
+            out = found[sid] = figures(keys)
+        return out
+
     for (sid_a, sid_b, out_a, out_b), claim_id in tqdm(
         zip(
             pairs.select("statement_id_a", "statement_id_b", "outlet_a", "outlet_b").iter_rows(),
@@ -351,7 +360,8 @@ def aligned_differences(
         shared = sum(i2 - i1 for op, i1, i2, _, _ in ops if op == "equal")
         if shared < min_overlap * min(len(ka), len(kb)):
             continue  # not a paraphrase: differences are other content, not other words
-        two_facts = figures_differ(ka, kb) or (
+        fa, fb = figures_of(sid_a, ka), figures_of(sid_b, kb)
+        two_facts = (bool(fa - fb) and bool(fb - fa)) or (  # figures_differ(ka, kb)
             shared < choice_overlap[0] * min(len(ka), len(kb))
             or shared < choice_overlap[1] * max(len(ka), len(kb))
         )
