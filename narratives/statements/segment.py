@@ -476,7 +476,9 @@ def _has_predicate(seg: Segment, feats: list[Feat], pred: Predicates) -> bool:
 def _head_has_predicate(i: int, j: int, feats: list[Feat], pred: Predicates) -> bool:
     """The clause that opens tokens ``[i, j)`` has a predicate of its own.
 
-    The clause ends at the first comma, relative pronoun or subordinator: in
+    A piece that opens with a bare preposition (``، من دعم ورعاية ...``) is a
+    complement of the clause before. The clause ends at the first comma, relative
+    pronoun or subordinator: in
     ``وذلك بعد أن أطلقت ...`` or ``وذلك ضمن برنامج التدريب، الذي تعتمده ...``
     the verbs belong to a subordinate clause, and the piece is an adverbial. After
     a contrastive connective the clause may be nominal (``لكن تلوثها أصعب``).
@@ -492,6 +494,8 @@ def _head_has_predicate(i: int, j: int, feats: list[Feat], pred: Predicates) -> 
             return False  # ، والذي ...: a relative clause of the noun before
         if (f.norm,) in pred.adjunct or (f.norm, nxt) in pred.adjunct:
             return False  # بعد أن ...: a time clause of the clause before
+        if k == i and f.norm in pred.preposition and (f.norm, nxt) not in pred.subordinator:
+            return False  # لما توليه الحكومة، | من دعم ورعاية: a complement of the clause before
         if (
             k <= i + 1
             and f.norm in pred.contrast
@@ -840,6 +844,10 @@ def _split_long(
             continue  # بل وقع المشاركون: وقع is the verb, not و + a word
         if f.norm in ("قد", "لقد"):
             continue  # يكون الحوثيون وقوات صالح، قد خسروا: the predicate of the clause
+        if not comma and f.norm.startswith("في") and f.cue is None:
+            continue  # عالم فيراري أبوظبي, فيسبوك, فيينا: a name that looks like ف + a verb
+        if _apposition(k, seg.j, feats, pred):
+            continue  # الدول التي التزمت بها، وهي السعودية والكويت: it names what precedes
         if _opens_clause(k, feats, lex, pred):
             openers.append(((0 if comma else 1, abs(starts[k] - mid)), k))
     for key, k in sorted(openers):
@@ -889,6 +897,30 @@ def _split_long(
         *_split_long(left, starts, ends, feats, max_chars, lex, pred),
         *_split_long(right, starts, ends, feats, max_chars, lex, pred),
     ]
+
+
+def _apposition(k: int, j: int, feats: list[Feat], pred: Predicates) -> bool:
+    """``و`` + a personal pronoun + a noun: an apposition naming what precedes.
+
+    ``بين الدول التي التزمت بها، وهي السعودية والكويت``, ``بالجائزة الكبرى، وهي
+    قضاء عطلة``, ``ما نريد الوصول إليه وهو السير على ...``: a description of the
+    last noun, not a clause of its own. ``، وهو ما يعني`` (a comment on the whole
+    clause), ``، وهو يستعد`` (pronoun + verb), ``وهي معروفة تاريخيا`` (a participle
+    as predicate) and ``، وهي من النباتات`` are clauses.
+    """
+    f = feats[k]
+    if f.norm[:1] != "و" or f.norm[1:] not in ("هو", "هي", "هم", "هما"):
+        return False
+    nxt = next((g for g in feats[k + 1 : j] if g.kind == "w"), None)
+    return (
+        nxt is not None
+        and (f.norm, nxt.norm) not in pred.subordinator
+        and nxt.cue is None
+        and not verbish(nxt.norm)
+        and nxt.norm not in pred.particles
+        and nxt.norm not in pred.preposition  # ، وهي من النباتات: a predicate
+        and (nxt.norm.startswith("ال") or nxt.norm[:1] != "م")  # وهي معروفة: a predicate
+    )
 
 
 def _awaits_predicate(i: int, k: int, feats: list[Feat]) -> bool:
