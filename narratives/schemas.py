@@ -441,11 +441,33 @@ EMPHASIS_CLAIMS = pl.Schema(
     )
 )
 
+EMPHASIS_STORIES = pl.Schema(
+    _columns(
+        {
+            "story_id": pl.String,
+            "claim_id": pl.String,
+            "outlet": pl.String,
+            "n_statements": pl.Int32,  # the claim's statements in the outlet's articles of the story
+            "n_articles": pl.Int32,  # the outlet's articles of the story carrying the claim
+            "claim_outlets": pl.Int32,  # outlets carrying the claim in this story
+            "in_headline": pl.Boolean,  # in a headline of the outlet's articles of the story
+            "in_lede": pl.Boolean,  # in a lede of the outlet's articles of the story
+            "relative_position": pl.Float64,  # earliest relative position in them (0 = top)
+            "word_share": pl.Float64,  # mean over those articles of the claim's share of words
+            "repetitions": pl.Float64,  # mean statements of the claim per carrying article
+            "direct_quote_share": pl.Float64,  # share of the statements quoted directly
+            "representative": pl.String,
+            "statement_ids": pl.List(pl.String),  # the statements, all in the story
+        }
+    )
+)
+
 EMPHASIS_OUTLETS = pl.Schema(
     _columns(
         {
             "outlet": pl.String,
-            "n_claims": pl.Int64,  # claim x outlet rows aggregated (shared claims by default)
+            # claim x outlet rows aggregated: per story (claims two outlets carried in a story)
+            "n_claims": pl.Int64,
             "headline_share": pl.Float64,  # share of those claims put in a headline
             "lede_share": pl.Float64,  # ... in a lede
             "relative_position": pl.Float64,  # mean earliest relative position
@@ -623,6 +645,7 @@ COMPARISON_TABLES: dict[str, pl.Schema] = {
     "omission_rates": OMISSION_RATES,
     "emphasis": EMPHASIS,
     "emphasis_claims": EMPHASIS_CLAIMS,
+    "emphasis_stories": EMPHASIS_STORIES,
     "emphasis_outlets": EMPHASIS_OUTLETS,
     "reporting_verbs": REPORTING_VERBS,
     "voices": VOICES,

@@ -8,7 +8,13 @@ import polars as pl
 import pytest
 
 import narratives as n
-from narratives.compare import emphasis, emphasis_claims, emphasis_outlets, headlines
+from narratives.compare import (
+    emphasis,
+    emphasis_claims,
+    emphasis_outlets,
+    emphasis_stories,
+    headlines,
+)
 from narratives.compare.emphasis import repetitions
 
 SANA, RT, ITTIHAD = "000_1bc6e33470cacd38", "002_c253744d7154f1cd", "004_c08e0aaf86107938"
@@ -169,3 +175,84 @@ def test_a_shared_place_phrase_is_no_repetition() -> None:
         }
     )
     assert repetitions(st)["repetitions"].to_list() == [1, 1]
+
+
+def test_story_emphasis_reads_only_the_story_articles() -> None:
+    # SaudiNewsNet 2015-07-22/23: the Hajj ministry's preparations for the first pilgrims.
+    # aawsat headlines them on the 22nd (story s1) and mentions them at the end of a
+    # round-up on the 23rd (story s2); alriyadh does the opposite.
+    claim = "تستعد وزارة الحج لاستقبال طلائع الحجاج القادمين من الخارج"
+    other = ["وقال المتحدث إن الخطة تشمل المطارات والمنافذ البرية", "وأضاف أن العمل مستمر"]
+    rows = []
+    for article, outlet, headline_first in [
+        ("a", "aawsat", True), ("b", "aawsat", False), ("c", "alriyadh", False),
+        ("d", "alriyadh", True),
+    ]:  # fmt: skip
+        texts = [claim, *other] if headline_first else ["عنوان الجولة", *other, claim]
+        rows += [
+            {"statement_id": f"{article}:{i}", "article_id": article, "outlet": outlet,
+             "position": i, "text": text, "is_headline": i == 0}
+            for i, text in enumerate(texts)
+        ]  # fmt: skip
+    statements = pl.DataFrame(rows)
+    claims = statements.select(
+        claim_id=pl.when(pl.col("text") == claim)
+        .then(pl.lit("hajj"))
+        .otherwise("solo:" + pl.col("statement_id")),
+        statement_id="statement_id",
+        article_id="article_id",
+        outlet="outlet",
+    )
+    stories = pl.DataFrame(
+        {"article_id": ["a", "b", "c", "d"], "story_id": ["s1", "s2", "s1", "s2"],
+         "outlet": ["aawsat", "aawsat", "alriyadh", "alriyadh"]}
+    )  # fmt: skip
+    em = emphasis(statements, claims)
+    per_story = emphasis_stories(em, claims, stories).filter(pl.col("claim_id") == "hajj")
+    got = per_story.select("story_id", "outlet", "in_headline", "relative_position", "n_articles")
+    assert got.rows() == [
+        ("s1", "aawsat", True, 0.0, 1),
+        ("s1", "alriyadh", False, 1.0, 1),
+        ("s2", "aawsat", False, 1.0, 1),
+        ("s2", "alriyadh", True, 0.0, 1),
+    ]
+    assert per_story["claim_outlets"].to_list() == [2, 2, 2, 2]
+    assert all(len(ids) == 1 for ids in per_story["statement_ids"].to_list())
+    # over the corpus both outlets headlined it: the per-story table keeps them apart
+    corpus = emphasis_claims(em, claims).filter(pl.col("claim_id") == "hajj")
+    assert corpus["in_headline"].to_list() == [True, True]
+    # the outlet summary reads each shared claim in its story: half in a headline
+    summary = emphasis_outlets(emphasis_stories(em, claims, stories))
+    assert summary.select("outlet", "n_claims", "headline_share").rows() == [
+        ("aawsat", 2, 0.5),
+        ("alriyadh", 2, 0.5),
+    ]
+
+
+def test_one_template_told_after_two_accidents_is_no_repetition() -> None:
+    # SaudiNewsNet 2015-07-23:1207 (a round-up of accidents): the same clause follows
+    # each accident; only the headline and the lede tell one claim twice
+    texts = [
+        "انقلاب يقتل 3 أشخاص ويصيب آخرين من أسرة واحدة",
+        "أدى انقلاب سيارة على طريق قرية العجرمية غرب رفحاء إلى وفاة 3 أشخاص وإصابة 3 آخرين "
+        "من أسرة واحدة، وباشرت الفرق الأمنية الموقع وعملت على نقل المصابين الى مستشفى رفحاء "
+        "العام لتلقي العلاج اللازم.",
+        "وفي السياق لقي مقيم مصري مصرعه وأصيب 5 آخرون إثر انقلاب السيارة التي تقلهم صباح امس "
+        "على طريق تثليث - الأمواه بالقرب من قرية عمائر آل حميدان،",
+        "وباشرت الفرق الأمنية الموقع وجرى نقل الجثة الى ثلاجة الموتى والمصابين الى مستشفى "
+        "تثليث العام لتلقي العلاج اللازم.",
+        "وفي ذات الاطار توفي مواطن وأصيب اثنان آخران بإصابات بالغة اثر انقلاب المركبة التي "
+        "كانوا يستقلونها في منطقة الغور بالأردن على الطريق الدولي بين العاصمة عمان والحدود "
+        "السعودية،",
+        "وباشرت الجهات الامنية الموقع وتم نقل الجثة الى ثلاجة الموتى لحين انتهاء الاجراءات "
+        "اللازمة",
+    ]
+    st = pl.DataFrame(
+        {
+            "statement_id": [f"a:{i}" for i in range(len(texts))],
+            "article_id": ["a"] * len(texts),
+            "position": list(range(len(texts))),
+            "text": texts,
+        }
+    )
+    assert repetitions(st)["repetitions"].to_list() == [2, 2, 1, 1, 1, 1]

@@ -127,6 +127,7 @@ def command(
       omissions, omission_rates                  what each outlet left out, sure or not
                                                  (rates over sure rows, with CIs)
       emphasis, emphasis_claims, emphasis_outlets  headline, lede, position, share
+      emphasis_stories                           the same per claim, outlet and story
       reporting_verbs                            verbs per outlet and speaker
       labels                                     names chosen for the same referent
       substitutions                              "A writes X where B writes Y"

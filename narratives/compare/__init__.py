@@ -13,6 +13,7 @@ omissions              :func:`omissions`                           ``schemas.OMI
 omission_rates         :func:`omission_rates`                      ``schemas.OMISSION_RATES``
 emphasis               :func:`emphasis`                            ``schemas.EMPHASIS``
 emphasis_claims        :func:`emphasis_claims`                     ``schemas.EMPHASIS_CLAIMS``
+emphasis_stories       :func:`emphasis_stories`                    ``schemas.EMPHASIS_STORIES``
 emphasis_outlets       :func:`emphasis_outlets`                    ``schemas.EMPHASIS_OUTLETS``
 reporting_verbs        :func:`reporting_verbs`                     ``schemas.REPORTING_VERBS``
 voices                 :func:`voices`                              ``schemas.VOICES``
@@ -45,7 +46,12 @@ from narratives._progress import phases
 from narratives.compare._text import with_tokens
 from narratives.compare.coverage import coverage
 from narratives.compare.discrepancies import discrepancies
-from narratives.compare.emphasis import emphasis, emphasis_claims, emphasis_outlets
+from narratives.compare.emphasis import (
+    emphasis,
+    emphasis_claims,
+    emphasis_outlets,
+    emphasis_stories,
+)
 from narratives.compare.headlines import headlines
 from narratives.compare.house_style import house_style
 from narratives.compare.labels import LabelSource, label_choices, load_contexts, load_labels
@@ -64,6 +70,7 @@ __all__ = [
     "emphasis",
     "emphasis_claims",
     "emphasis_outlets",
+    "emphasis_stories",
     "headlines",
     "house_style",
     "label_choices",
@@ -241,6 +248,7 @@ def compare(
     line.step("emphasis")
     emph = emphasis(statements, claims, articles=articles, lede=lede)
     emph_claims = emphasis_claims(emph, claims)
+    emph_stories = emphasis_stories(emph, claims, stories)
     line.step("coverage, framing, terms, discrepancies, talking points")
     sub_options = options.get("substitutions_options", {})
     style_options = options.get("house_style_options", {})
@@ -272,7 +280,9 @@ def compare(
         ),
         "emphasis": emph,
         "emphasis_claims": emph_claims,
-        "emphasis_outlets": emphasis_outlets(emph_claims, claims=claims, stories=stories),
+        "emphasis_stories": emph_stories,
+        # over the claims of shared stories, each read in that story's articles
+        "emphasis_outlets": emphasis_outlets(emph_stories),
         "reporting_verbs": reporting_verbs(statements),
         "voices": voices(statements, stories),
         "labels": label_choices(statements, labels=labels),

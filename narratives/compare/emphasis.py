@@ -76,12 +76,21 @@ def _name_heads() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(heads), sw_given() - {"علي"}  # علي: also على "on", normalized alike
 
 
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    """``_PLACE_HEADS`` match-normalized, with the article and proclitics."""
+    bare = {normalize(w) for w in _PLACE_HEADS}
+    heads = bare | {"ال" + w for w in bare}
+    return frozenset(heads | {p + w for w in heads for p in PROCLITICS} | {"لل" + w for w in bare})
+
+
 # nouns that head the name of a place in local news (not of an institution: a ministry
 # or a company shared by two statements is what they are about)
 _PLACE_HEADS = [
     "ساحة", "حي", "شارع", "طريق", "ميدان", "قاعة", "مسرح", "مجمع", "حديقة", "منتزه", "متنزه",
     "كورنيش", "سوق", "مول", "مدينة", "منطقة", "محافظة", "قرية", "مركز", "بلدة", "جزيرة",
     "مخيم", "مطار", "ميناء", "ملعب", "استاد", "فندق", "جامع", "مسجد", "مستشفى",
+    "بحر", "خليج", "نهر", "جبل", "وادي",
 ]  # fmt: skip
 
 
@@ -95,6 +104,69 @@ def _figure_sets(statements: pl.DataFrame, pairs: pl.DataFrame) -> dict[str, set
         sid: {f.replace(",", "").replace(".", "").replace("٫", "").lstrip("0") for f in figs or []}
         for sid, figs in rows.iter_rows()
     }
+
+
+def _particulars(
+    statements: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame
+) -> dict[str, tuple[set[str], set[str], bool]]:
+    """What each statement of ``pairs`` is particular about.
+
+    ``statement_id -> (figures and places, figures and names, borrowed)``. A
+    statement with no figure and no name (``وباشرت الجهات الأمنية الموقع ...``)
+    continues the statement before it in its article and takes that one's
+    figures and names (``borrowed``): a template clause told after each
+    accident of a round-up is about that accident.
+    """
+    order = [c for c in ("start", "position") if c in statements.columns][:1]
+    frame = statements.select("statement_id", "article_id", *order)
+    if order:
+        frame = frame.sort("article_id", *order, maintain_order=True)
+    frame = frame.with_columns(prev=pl.col("statement_id").shift(1).over("article_id"))
+    ids = pl.concat([pairs["statement_id"], pairs["statement_id_b"]]).unique()
+    prev = dict(
+        frame.filter(pl.col("statement_id").is_in(ids.implode()))
+        .select("statement_id", "prev")
+        .iter_rows()
+    )
+    wanted = pl.concat(
+        [ids, pl.Series([p for p in prev.values() if p is not None], dtype=pl.String)]
+    ).unique()
+    figs = _figure_sets(statements, pl.DataFrame({"statement_id": wanted, "statement_id_b": wanted}))
+    placed: dict[str, set[str]] = {}
+    named: dict[str, set[str]] = {}
+    rows = words.filter(pl.col("statement_id").is_in(wanted.implode()))
+    for sid, tok, mark, place in rows.select("statement_id", "tok", "mark", "place").iter_rows():
+        if place:
+            placed.setdefault(sid, set()).add(tok)
+        if mark or place:
+            named.setdefault(sid, set()).add(tok)
+    out: dict[str, tuple[set[str], set[str], bool]] = {}
+    for sid in ids.to_list():
+        own = figs.get(sid, set()) | named.get(sid, set())
+        before = prev.get(sid)
+        borrowed = not own and before is not None
+        if borrowed:
+            own = figs.get(before, set()) | named.get(before, set())
+        out[sid] = (figs.get(sid, set()) | placed.get(sid, set()), own, borrowed)
+    return out
+
+
+def _other_facts(
+    a: tuple[set[str], set[str], bool], b: tuple[set[str], set[str], bool]
+) -> bool:
+    """Whether two statements sharing words tell two facts in one template.
+
+    Each has a figure or a place of its own that the other lacks (two funds'
+    loans, two accidents' hospitals); or one names nothing and the statement
+    it continues shares no figure or name with the other (a template clause
+    after each accident of a round-up), where a restated claim continues a
+    statement about the same people («وقال إن بوتين أكد ...» then «مضيفا أن
+    الجانبين أكدا ...»).
+    """
+    (pa, na, borrowed_a), (pb, nb, borrowed_b) = a, b
+    if borrowed_a or borrowed_b:
+        return bool(na and nb and not na & nb)
+    return bool(pa - pb and pb - pa)
 
 
 def repetitions(
@@ -137,6 +209,7 @@ def repetitions(
     stop = set(_match_stopwords())
     names = _name_words()
     heads, given = _name_heads()
+    places = _place_heads()
     tok = statement_tokens(statements)
     words = (
         statements.select(
@@ -156,7 +229,16 @@ def repetitions(
             | pl.col("prev2").is_in(list(heads))
         )
         .group_by("statement_id", "article_id", "tok")
-        .agg(other=~pl.col("name").any())
+        .agg(
+            other=~pl.col("name").any(),
+            # a name of its own (not the head of a place or an office): who and where
+            mark=(pl.col("name") & ~pl.col("tok").is_in(list(heads))).any(),
+            # the name of a place after its head: «مستشفى رفحاء», «طريق قرية العجرمية»
+            place=(
+                ~pl.col("tok").is_in(list(heads))
+                & (pl.col("prev").is_in(list(places)) | pl.col("prev2").is_in(list(places)))
+            ).any(),
+        )
     )
     sizes = words.group_by("statement_id").len("n_words")
     shared = (
@@ -172,12 +254,8 @@ def repetitions(
         .filter(pl.col("shared") >= overlap * pl.min_horizontal("n_words", "n_b"))
         .select("statement_id", "statement_id_b")
     )
-    figs = _figure_sets(statements, shared)
-    edges = [
-        (a, b)
-        for a, b in shared.iter_rows()
-        if not (figs.get(a, set()) - figs.get(b, set()) and figs.get(b, set()) - figs.get(a, set()))
-    ]  # each with a figure the other lacks: two facts in one template (two funds' loans)
+    own = _particulars(statements, words, shared)
+    edges = [(a, b) for a, b in shared.iter_rows() if not _other_facts(own[a], own[b])]
     if claims is not None and "article_id" in statements.columns:
         same = (
             statements.select("statement_id", "article_id")
@@ -326,7 +404,7 @@ def emphasis(
 
 
 def emphasis_claims(emphasis: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
-    """Emphasis of every claim in every outlet that carried it.
+    """Emphasis of every claim in every outlet that carried it, over the whole corpus.
 
     Parameters
     ----------
@@ -361,6 +439,71 @@ def emphasis_claims(emphasis: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFram
         stage="emphasis_claims",
     )
     check(claims, ("claim_id", "statement_id", "outlet"), name="claims", stage="emphasis_claims")
+    out = _claim_emphasis(emphasis, claims, by=[])
+    return (
+        schemas.conform(out, schemas.EMPHASIS_CLAIMS)
+        .select(schemas.EMPHASIS_CLAIMS.names())
+        .sort("claim_id", "outlet", nulls_last=True)
+    )
+
+
+def emphasis_stories(
+    emphasis: pl.DataFrame, claims: pl.DataFrame, stories: pl.DataFrame
+) -> pl.DataFrame:
+    """Emphasis of every claim in every outlet, story by story.
+
+    The same measures as :func:`emphasis_claims`, each computed from the
+    outlet's articles **in one story** only: an outlet that headlines a claim
+    in one story's article and buries it in another's has ``in_headline``
+    true in the first story's row and false in the second's.
+    ``claim_outlets`` counts the outlets carrying the claim in that story.
+
+    Parameters
+    ----------
+    emphasis
+        The table returned by :func:`emphasis`.
+    claims
+        ``schemas.CLAIMS`` (for ``representative``).
+    stories
+        ``schemas.STORIES`` (``article_id``, ``story_id``): statements of
+        articles in no story are left out.
+
+    Returns
+    -------
+    pl.DataFrame
+        ``schemas.EMPHASIS_STORIES``, sorted by story, claim and outlet.
+
+    Examples
+    --------
+    >>> em = pl.DataFrame({"statement_id": ["a:0", "b:3"], "article_id": ["a", "b"],
+    ...     "outlet": ["sana", "sana"], "claim_id": ["c1", "c1"], "is_headline": [True, False],
+    ...     "is_lede": [False, False], "relative_position": [0.0, 0.8], "word_share": [0.1, 0.05],
+    ...     "repetitions": [1, 1], "is_direct": [False, False]})
+    >>> cl = pl.DataFrame({"claim_id": ["c1", "c1"], "statement_id": ["a:0", "b:3"],
+    ...     "outlet": ["sana", "sana"]})
+    >>> st = pl.DataFrame({"article_id": ["a", "b"], "story_id": ["s1", "s2"]})
+    >>> emphasis_stories(em, cl, st)[["story_id", "in_headline", "relative_position"]].rows()
+    [('s1', True, 0.0), ('s2', False, 0.8)]
+    """
+    check(
+        emphasis,
+        ("statement_id", "claim_id", "outlet", "article_id"),
+        name="emphasis",
+        stage="emphasis_stories",
+    )
+    check(claims, ("claim_id", "statement_id", "outlet"), name="claims", stage="emphasis_stories")
+    check(stories, ("article_id", "story_id"), name="stories", stage="emphasis_stories")
+    story_of = stories.select("article_id", "story_id").unique("article_id", keep="first")
+    out = _claim_emphasis(emphasis.join(story_of, on="article_id"), claims, by=["story_id"])
+    return (
+        schemas.conform(out, schemas.EMPHASIS_STORIES)
+        .select(schemas.EMPHASIS_STORIES.names())
+        .sort("story_id", "claim_id", "outlet", nulls_last=True)
+    )
+
+
+def _claim_emphasis(emphasis: pl.DataFrame, claims: pl.DataFrame, *, by: list[str]) -> pl.DataFrame:
+    """Claim x outlet aggregates of ``emphasis``, within each group of ``by`` columns."""
     rep = (
         pl.col("representative")
         if "representative" in claims.columns
@@ -369,6 +512,7 @@ def emphasis_claims(emphasis: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFram
     ones, rest = split_singletons(claims.select("claim_id", "statement_id", "outlet", rep))
     # a claim of one statement: its statement's figures, no group-by needed
     single = emphasis.join(ones.select("statement_id", "representative"), on="statement_id").select(
+        *by,
         "claim_id",
         "outlet",
         n_statements=pl.lit(1, pl.Int32),
@@ -383,47 +527,40 @@ def emphasis_claims(emphasis: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFram
         representative="representative",
         statement_ids=pl.concat_list("statement_id"),
     )
-    facts = rest.group_by("claim_id").agg(
-        pl.col("outlet").n_unique().cast(pl.Int32).alias("claim_outlets"),
-        pl.col("representative").first(),
-    )
+    keys = [*by, "claim_id", "outlet"]
     # sorted before every float sum and mean: the same bits whatever the row order
     multi = emphasis.join(rest.select("statement_id"), on="statement_id").sort("statement_id")
-    per_article = multi.group_by("claim_id", "outlet", "article_id", maintain_order=True).agg(
+    facts = (
+        multi.group_by(*by, "claim_id")
+        .agg(pl.col("outlet").n_unique().cast(pl.Int32).alias("claim_outlets"))
+        .join(rest.group_by("claim_id").agg(pl.col("representative").first()), on="claim_id")
+    )
+    per_article = multi.group_by(*keys, "article_id", maintain_order=True).agg(
         pl.col("word_share").sum().alias("article_share"),
         # the claim's statements here, or as many as repeat its least repeated one
         pl.max_horizontal(pl.len(), pl.col("repetitions").min()).alias("article_reps"),
     )
-    per_claim = (
-        multi.sort("statement_id")
-        .group_by("claim_id", "outlet")
-        .agg(
-            pl.len().cast(pl.Int32).alias("n_statements"),
-            pl.col("article_id").n_unique().cast(pl.Int32).alias("n_articles"),
-            pl.col("is_headline").any().alias("in_headline"),
-            pl.col("is_lede").any().alias("in_lede"),
-            pl.col("relative_position").min().alias("relative_position"),
-            pl.col("is_direct").mean().alias("direct_quote_share"),
-            pl.col("statement_id").alias("statement_ids"),
-        )
+    per_claim = multi.group_by(*keys).agg(
+        pl.len().cast(pl.Int32).alias("n_statements"),
+        pl.col("article_id").n_unique().cast(pl.Int32).alias("n_articles"),
+        pl.col("is_headline").any().alias("in_headline"),
+        pl.col("is_lede").any().alias("in_lede"),
+        pl.col("relative_position").min().alias("relative_position"),
+        pl.col("is_direct").mean().alias("direct_quote_share"),
+        pl.col("statement_id").alias("statement_ids"),
     )
     means = (
-        per_article.sort("claim_id", "outlet", "article_id")
-        .group_by("claim_id", "outlet", maintain_order=True)
+        per_article.sort(*keys, "article_id")
+        .group_by(*keys, maintain_order=True)
         .agg(
             pl.col("article_share").mean().alias("word_share"),
             pl.col("article_reps").mean().cast(pl.Float64).alias("repetitions"),
         )
     )
-    several = per_claim.join(means, on=["claim_id", "outlet"], how="left", nulls_equal=True).join(
-        facts, on="claim_id", how="left"
+    several = per_claim.join(means, on=keys, how="left", nulls_equal=True).join(
+        facts, on=[*by, "claim_id"], how="left", nulls_equal=True
     )
-    out = pl.concat([single, several.select(single.columns)], how="vertical_relaxed")
-    return (
-        schemas.conform(out, schemas.EMPHASIS_CLAIMS)
-        .select(schemas.EMPHASIS_CLAIMS.names())
-        .sort("claim_id", "outlet", nulls_last=True)
-    )
+    return pl.concat([single, several.select(single.columns)], how="vertical_relaxed")
 
 
 def emphasis_outlets(
@@ -433,18 +570,25 @@ def emphasis_outlets(
     claims: pl.DataFrame | None = None,
     stories: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
-    """Per-outlet means of :func:`emphasis_claims` over claims others carried too.
+    """Per-outlet means of claim emphasis over claims others carried too.
 
     Parameters
     ----------
     emphasis_claims
-        The table returned by :func:`emphasis_claims`.
+        The table returned by :func:`emphasis_stories` (what :func:`compare`
+        passes: each row measured in the outlet's articles of one story, kept
+        when at least ``min_outlets`` outlets carried the claim **in that
+        story**, so outlets are compared on the claims of the stories they
+        share, each figure read in those stories' articles only), or by
+        :func:`emphasis_claims` (one row per claim and outlet over the corpus).
     min_outlets
         Only claims carried by at least this many outlets (the default, 2,
         compares outlets on the claims they share; 1 takes every claim).
     claims, stories
-        ``schemas.CLAIMS`` (with ``article_id``) and ``schemas.STORIES``
-        (``article_id``, ``story_id``, ``outlet``): when both are given, a
+        With an :func:`emphasis_claims` table only: 
+``schemas.CLAIMS`` (with
+        ``article_id``) and ``schemas.STORIES`` (``article_id``, ``story_id``,
+        ``outlet``): when both are given, a
         claim counts for an outlet only in articles of stories that at least
         ``min_outlets`` outlets covered, so outlets are compared on the
         stories they share, not on what one covered alone.
@@ -470,7 +614,7 @@ def emphasis_outlets(
         stage="emphasis_outlets",
     )
     kept = emphasis_claims.filter(pl.col("claim_outlets") >= min_outlets)
-    if claims is not None and stories is not None:
+    if claims is not None and stories is not None and "story_id" not in kept.columns:
         check(claims, ("claim_id", "article_id"), name="claims", stage="emphasis_outlets")
         check(
             stories, ("article_id", "story_id", "outlet"), name="stories", stage="emphasis_outlets"

@@ -802,6 +802,23 @@ def _story_only(frame: pl.DataFrame, story_statements: pl.DataFrame) -> pl.DataF
     )
 
 
+def _story_emphasis(
+    t: Mapping[str, pl.DataFrame], *, sid: str, claims: list[str], statements: pl.DataFrame
+) -> pl.DataFrame | None:
+    """The story's emphasis rows carried by two outlets or more, each figure measured in
+    the outlet's articles of this story (``emphasis_stories``); from an older output
+    folder without that table, the corpus-wide rows restricted to the story's statements
+    (their position and headline figures then span all the outlet's articles)."""
+    per_story = t.get("emphasis_stories")
+    if per_story is not None and "story_id" in per_story.columns:
+        return per_story.filter(pl.col("story_id") == sid, pl.col("claim_outlets") >= 2)
+    corpus = t.get("emphasis_claims")
+    if corpus is None or not claims:
+        return None
+    here = corpus.filter(pl.col("claim_id").is_in(claims))
+    return _story_only(here, statements).filter(pl.col("claim_outlets") >= 2)
+
+
 def _story_coverage(coverage: pl.DataFrame, story_statements: pl.DataFrame) -> pl.DataFrame:
     """The coverage rows of one story: cells cite only the story's statements.
 
@@ -928,19 +945,19 @@ def story_sections(
                     empty="No outlet of this story left out a claim another carried.",
                 )
             )
-        emphasis_claims = t.get("emphasis_claims")
-        if emphasis_claims is not None and story_claims:
-            em = _story_only(
-                emphasis_claims.filter(pl.col("claim_id").is_in(story_claims)), story_statements
-            ).filter(pl.col("claim_outlets") >= 2)
-            if em.height:
-                parts.append(
-                    b.chart(
-                        viz.emphasis_by_claim(
-                            em, statements=t["statements"], top=min(top, 10), outlets=b.outlets
-                        )
+        em = _story_emphasis(t, sid=sid, claims=story_claims, statements=story_statements)
+        if em is not None and em.height:
+            parts.append(
+                b.chart(
+                    viz.emphasis_by_claim(
+                        em,
+                        statements=t["statements"],
+                        top=min(top, 10),
+                        outlets=b.outlets,
+                        title="Where each outlet placed the shared claims in this story's articles",
                     )
                 )
+            )
         parts.append(story_framing(t, b, sid=sid, articles=articles))
         title = f"Story {sid}: {shorten(story['label'], 90)}"
         out.append((title, "".join(parts)))

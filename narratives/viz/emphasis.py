@@ -48,6 +48,8 @@ def emphasis_by_outlet(
         Columns to show, mapped to panel titles (default :data:`MEASURES`).
     outlets
         Every outlet of the corpus, so colours match the other charts.
+    title
+        The chart's title.
     configure
         Apply the narratives theme.
 
@@ -144,6 +146,7 @@ def emphasis_by_claim(
     min_outlets: int = 2,
     label_width: int = 60,
     outlets: Sequence[str] | None = None,
+    title: str = "Where each outlet placed the shared claims",
     configure: bool = True,
 ) -> alt.Chart:
     """Where each outlet placed each shared claim: one dot per claim and outlet.
@@ -156,7 +159,8 @@ def emphasis_by_claim(
     ----------
     emphasis_claims
         The ``emphasis_claims`` table of :func:`narratives.compare`
-        (schema :data:`narratives.schemas.EMPHASIS_CLAIMS`).
+        (schema :data:`narratives.schemas.EMPHASIS_CLAIMS`), or the rows of
+        one story of ``emphasis_stories`` (figures from that story's articles).
     statements
         Optional STATEMENTS table, for the statement text in tooltips.
     top
@@ -223,7 +227,7 @@ def emphasis_by_claim(
     ]
     data = frame.select("claim", "claim_id", "outlet", "relative_position", "where", *extra)
     chart = (
-        alt.Chart(data, title="Where each outlet placed the shared claims")
+        alt.Chart(data, title=title)
         .mark_point(filled=True, opacity=0.85)
         .encode(
             x=alt.X(
