@@ -615,3 +615,93 @@ def test_the_head_is_not_his_deputy_named_before() -> None:
     )
     speakers = _speakers(text)
     assert speakers[-1] == "خالد بن محمد اليوسف"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 2015-08-10/11: a verb after the reporting verb was read as a lone surname
+        "وقال عملت على إيجاد هذا الحل لمعاناتهم والإزعاج اليومي.",
+        "وأضاف أعتقد أنه من أهم مشكلات المسرح السعودي عدم وجود ثقافة المسرح.",
+        # a preposition and a noun, a participle, a dual: no names
+        'ويقول بتردد، وكأنه لم يفكر أبدا في هذا الموضوع: "الأمر لا يدور حول المال".',
+        "إذ قال متحدثاً عن الفيصل: إنه شخصية فذة.",
+        'وذكرت صحيفتا "ذي دايلي مايل" و"دايلي تلغراف" ان سيتي يسعى الى حسم صفقة اللاعب.',
+    ],
+)
+def test_ids_that_are_no_names_give_no_speaker(text: str) -> None:
+    assert _speakers(text)[-1] is None
+
+
+def test_a_verb_is_not_run_into_a_known_name() -> None:
+    # 2015-07-22: «انريكي اشار» (a verb after the name) was the id of Luis Enrique
+    text = (
+        "وأعرب لويس انريكي مدرب برشلونة عن سعادته بقدرة فريقه على العودة. "
+        "وقال انريكي بعد الفوز في مباراته الأولى: «أحببت طريقة لعب الفريق». "
+        "وأشار انريكي أشار إلى أن الفريق بخير."
+    )
+    speakers = _speakers(text)
+    assert all(s is None or "اشار" not in s for s in speakers)
+    assert speakers[0] == "لويس انريكي"
+
+
+def test_an_unread_new_subject_stops_the_carry_over() -> None:
+    # 2015-07-22: «وقالت» after Tzipi Livni's sentence went to the justice minister
+    text = (
+        "وقالت وزيرة القضاء أييليت شاكيد إن راشق الحجارة هو مخرب. "
+        "وتباهت تسيبي لفني من المعارضة بأنها كانت أول من طرح فكرة هذا التعديل في القانون. "
+        "وقالت إنها كانت قد بادرت لذلك في أعقاب انتفاضة القدس."
+    )
+    speakers = _speakers(text)
+    assert speakers[0] is not None and speakers[-1] is None
+
+
+def test_an_institution_after_a_masculine_verb_is_not_the_last_speaker() -> None:
+    # 2015-07-22: Newcastle's signing was given to the player quoted before
+    text = (
+        "وقال اللاعب ياسين اسطمبولي: «الاختيار يكون أكثر سهولة». "
+        "وفي إنجلترا أعلن نادي نيوكاسل أمس تعاقده مع الصربي ألكسندر ميتروفيتش مهاجم أندرلخت."
+    )
+    speakers = _speakers(text)
+    assert speakers[0] == "ياسين اسطمبولي" and speakers[-1] != speakers[0]
+
+
+def test_an_office_named_after_its_appositions_is_its_holder() -> None:
+    # 2015-08-10: the id was the office «نائب شيخ طائفة العقاري»
+    text = (
+        "وأكد نائب شيخ طائفة العقاري بالمدينة المنورة، عضو اللجنة العقارية في الغرفة "
+        "التجارية الصناعية بالمدينة المنورة، أياد بن عبدالوهاب بافقيه على ارتفاع تكاليف البناء."
+    )
+    assert _speakers(text)[0] == "اياد بن عبدالوهاب بافقيه"
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("سفارة خادم الحرمين الشريفين", "سفارة خادم الحرمين الشريفين"),
+        ("وزارة التجارة والصناعة عبر حسابها", "وزارة التجارة والصناعة"),
+        ("وزارة الخارجية الروسية في وقت سابق", "وزارة الخارجية الروسية"),
+    ],
+)
+def test_institution_names_end_at_a_preposition(mention: str, name: str) -> None:
+    p = parse_mention(mention)
+    assert (p.kind, p.name) == ("institution", name)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # 2015-08-06/07: «يرى فيه» went to the observatory named before
+            "وقال المرصد السوري لحقوق الإنسان إن المعارك مستمرة. هذا التقدم الميداني "
+            "لمقاتلي المعارضة، يرى فيه الناطق الإعلامي باسم «تجمّع ثوار سوريا» عمر "
+            "الجبلاوي، أهمية كبرى.",
+            None,  # the spokesman (his title runs into a quoted name): not the observatory
+        ),
+        (  # 2015-08-06/07: «فقال علي:» went to أويس, named before
+            "فقال أويس: إني قد خبرتكما. فقال علي: أما هذا فأمير المؤمنين عمر بن الخطاب.",
+            "علي",
+        ),
+    ],
+)
+def test_subject_after_a_resumptive_or_before_a_colon(text: str, speaker: str | None) -> None:
+    assert _speakers(text)[-1] == speaker

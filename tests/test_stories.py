@@ -311,3 +311,64 @@ def test_wire_copy_hops_say_what_each_copy_changed() -> None:
     assert okaz["n_kept"] == len(sentences) - 1
     riyadh = hops.filter(pl.col("article_id") == "riyadh-1").row(0, named=True)
     assert (riyadh["n_added"], riyadh["n_dropped"]) == (0, 0)
+
+
+# Two soldiers' deaths announced in one template on two days (SaudiNewsNet 2015-08-06/07):
+# the region in the headline tells them apart.
+JAZAN = (
+    "أعلنت قيادة القوات المشتركة في بيان لها امس استشهاد الجندي أول يحيى متعب الشامري - رحمه "
+    "الله - من منسوبي القوات البرية بعد إصابته بمقذوف بقطاع جازان، داعية الله بأن يتغمده بواسع "
+    "رحمته ويتقبله مع الشهداء ، ويلهم أهله وذويه الصبر والسلوان، إنا لله وإنا إليه راجعون."
+)
+NAJRAN = (
+    "أعلنت قيادة القوات المشتركة في بيان لها اليوم استشهاد الرقيب ماجد بن فهد بن فهيد السبيعي، "
+    "من منسوبي الحرس الوطني بعد اصابته بمقذوف في قطاع نجران ، داعية الله بأن يتغمده بواسع رحمته "
+    "ويتقبله مع الشهداء ، ويلهم أهله وذويه الصبر والسلوان، إنا لله وإنا اليه راجعون."
+)
+
+
+def _martyrs() -> pl.DataFrame:
+    rows = [
+        ("j1", "alriyadh", D0, "استشهاد جندي بعد إصابته بمقذوف في جازان", JAZAN),
+        ("j2", "sabq", D0, 'استشهاد الجندي أول "الشامري" بعد إصابته بمقذوف في جيزان', JAZAN),
+        ("n1", "3alyoum", D0 + timedelta(days=1),
+         "استشهاد الرقيب ماجد السبيعي بعد إصابته بمقذوف في قطاع نجران", NAJRAN),
+        ("n2", "aleqtisadiya", D0 + timedelta(days=1),
+         "استشهاد الرقيب ماجد السبيعي بعد إصابته بمقذوف في نجران", NAJRAN),
+        ("k1", "okaz", D0, "السعودية: استشهاد جندي بمقذوف حوثي", JAZAN),
+    ]  # fmt: skip
+    return pl.DataFrame(
+        rows, schema=["article_id", "outlet", "published", "title", "text"], orient="row"
+    )
+
+
+def test_one_template_in_two_regions_is_two_stories() -> None:
+    arts = _martyrs()
+    story = dict(group_stories(arts).select("article_id", "story_id").rows())
+    assert story["j1"] == story["j2"] != story["n1"] == story["n2"]
+    # a headline naming the kingdom, not a region, stays with its event
+    assert story["k1"] == story["j1"]
+    # without the region check the template chains the two deaths into one story
+    joined = dict(group_stories(arts, place_penalty=1.0).select("article_id", "story_id").rows())
+    assert joined["j1"] == joined["n1"]
+
+
+def test_headline_regions() -> None:
+    from narratives.stories._features import headline_places
+
+    titles = pl.Series(
+        [
+            "استشهاد جندي بمقذوف بجازان",  # proclitic off a known place
+            "هبوط اضطراري لطائرة أباتشي في منفذ الطوال",  # a border post counts for its region
+            "القتل تعزيرا لمهرب هيروين في جدة",  # a city for its region
+            "الكويت تدين تفجير مسجد في السعودية",  # countries do not count
+            "لافروف يلتقي كيري",
+        ]
+    )
+    assert headline_places(titles) == [
+        frozenset({"jazan"}),
+        frozenset({"jazan"}),
+        frozenset({"makkah"}),
+        frozenset(),
+        frozenset(),
+    ]

@@ -33,6 +33,7 @@ from narratives.normalize import normalize
 from narratives.statements._lexicon import Cue, Lexicon
 from narratives.statements._nlp import Feat
 from narratives.statements._speakers import (
+    MAX_NAME,
     ArticleSpeakers,
     SpeakerWords,
     lone_name,
@@ -180,6 +181,12 @@ def attribute(
                 if feats[k].norm == "عن":
                     after = k + 1
                     break
+        if (
+            after + 1 < seg.j
+            and "resumptive" in feats[after].roles
+            and _starts_subject(feats[after + 1], lex)
+        ):
+            after += 1  # يرى فيه الناطق الإعلامي باسم ... عمر الجبلاوي: the subject follows
         if after < seg.j and "resumptive" in feats[after].roles:
             others = [a for a in reversed(state.last_actors) if a != state.speaker]
             if others:
@@ -266,6 +273,21 @@ def attribute(
             if explicit is None:
                 explicit = _slot_name(after, seg, feats, raw, starts, ends, lex, state)
                 after_verb = explicit is not None
+            if (
+                explicit is None
+                and after < seg.j
+                and feats[after].kind == "w"
+                and _in_words(feats[after].norm, sw.institutions)
+                and feats[after].norm not in sw.anonymous
+                and not _object_not_subject(cue, after, seg, feats)
+            ):
+                # وفي إنجلترا أعلن نادي نيوكاسل تعاقده ...: an institution after the verb is
+                # its subject (or an object the rules cannot tell): not the last speaker;
+                # وتعهد الائتلاف بالعمل: the one the article named (الائتلاف الوطني الأحوازي)
+                # (حث مديرية الكهرباء على ...: a directive's institution is the one urged)
+                mention = _noun_phrase(after, seg, feats, raw, starts, ends, lex.title_heads)
+                sid = None if cue.cls == "directive" else state.speakers.resolve(mention)[0]
+                explicit = (None, mention) if sid is not None else (None, None)
             if explicit is None:
                 carried = True
             _nested(cue_k, seg, feats, at, out)
@@ -303,6 +325,12 @@ def attribute(
                 speaker, title = None, None  # حسنا فعل وزير التعليم حينما نفى: no name
             else:
                 speaker, title = state.speakers.resolve(mention)  # (موسكو وواشنطن: no one)
+                if after_verb and cue_k is not None and parse_mention(mention).kind == "office":
+                    named = _appositive_name(cue_k + 1, seg, feats, raw, starts, ends)
+                    if named is not None:  # نائب شيخ طائفة العقاري ...، أياد بن عبدالوهاب بافقيه
+                        found, _ = state.speakers.resolve(named)
+                        if found is not None:
+                            speaker, title = found, mention
             state.speakers.lone_ok = False
         elif speaker is not None and mention and speaker in lex.actors:
             title = state.speakers.add_actor(speaker, mention)
@@ -350,6 +378,52 @@ def attribute(
     out.quote = _quote(seg, feats, in_speech, out)
     state.prev = out
     return out
+
+
+def _appositive_name(
+    k: int, seg: Segment, feats: list[Feat], raw: str, starts: list[int], ends: list[int]
+) -> str | None:
+    """A person's name after commas that ends the subject's description, or None.
+
+    ``وأكد نائب شيخ طائفة العقاري بالمدينة المنورة، عضو اللجنة العقارية ...،
+    أياد بن عبدالوهاب بافقيه على ...``: the office's holder is named after the
+    appositions. Only a name of two words or more that starts with a listed given
+    name or has بن, right after a comma, before any clause marker, quotation or
+    other verb.
+    """
+    sw = speaker_words()
+    for c in range(k, min(seg.j - 2, k + 3 * MENTION_WORDS)):
+        f = feats[c]
+        if f.kind not in ("w", "c") or f.cue is not None or f.roles - {"particle", "stop"}:
+            return None
+        if f.kind != "c" or feats[c + 1].kind != "w":
+            continue
+        stop = c + 1
+        while stop < min(seg.j, c + 1 + MAX_NAME) and feats[stop].kind == "w":
+            stop += 1
+        text = raw[starts[c + 1] : ends[stop - 1]]
+        p = parse_mention(text)
+        words = normalize(p.name or "").split()
+        if (
+            p.kind == "person"
+            and len(words) >= 2
+            and (words[0] in sw.given or "بن" in words)
+            and normalize(text).startswith(" ".join(words))
+        ):
+            return p.name
+    return None
+
+
+def _starts_subject(f: Feat, lex: Lexicon) -> bool:
+    """``f`` opens a named or titled subject (an honorific, office, title or given name)."""
+    sw = speaker_words()
+    return f.kind == "w" and (
+        f.norm in sw.honorifics
+        or f.norm in sw.offices
+        or f.norm in sw.descriptors
+        or f.norm in lex.title_heads
+        or (f.norm in sw.given and not f.text.endswith("ى"))
+    )
 
 
 def _object_not_subject(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool:
@@ -491,6 +565,25 @@ def _open_topic(
             if sid is not None:
                 return sid, f.text
         if (
+            p == first
+            and p + 2 < seg.j
+            and f.plain
+            and feats[p + 1].kind == "w"
+            and feats[p + 1].plain
+            and _unlisted(f.norm, sw)
+            and _unlisted(feats[p + 1].norm, sw)
+            and (
+                feats[p + 2].kind != "w"
+                or feats[p + 2].norm in _NAME_ENDS
+                or feats[p + 2].norm.startswith("ب")
+            )
+            and _opens_with_verb(seg, feats, sw)
+        ):
+            # وتباهت تسيبي لفني من المعارضة ...: two unlisted name-like words after the
+            # opening verb are a new subject the rules cannot read; later verbs without
+            # a subject (وقالت) are not the last speaker's
+            return None, raw[starts[p] : ends[p + 1]]
+        if (
             f.plain
             and not f.norm.startswith("ال")
             and p + 1 < seg.j
@@ -520,6 +613,50 @@ def _open_topic(
     return None
 
 
+def _unlisted(w: str, sw: SpeakerWords) -> bool:
+    """``w`` may be an unlisted name: no article or clitic, in no word list (تسيبي, لفني)."""
+    return (
+        len(w) >= 3
+        and w.isalpha()
+        and not w.startswith("ال")
+        and not w.endswith(("ون", "ين", "ات", "ها", "هم"))
+        and not any(
+            _in_words(w, x)
+            for x in (
+                sw.not_names,
+                sw.titles,
+                sw.institutions,
+                sw.anonymous,
+                sw.adjectives,
+                sw.descriptors,
+                sw.countries,
+                sw.honorifics,
+            )
+        )
+        and w not in _PREPOSITIONS
+    )
+
+
+_NAME_ENDS = frozenset({"من", "في", "عن", "علي", "الي", "مع", "امس", "اليوم"})
+
+
+def _opens_with_verb(seg: Segment, feats: list[Feat], sw: SpeakerWords) -> bool:
+    """The sentence opens with و/ف and a past verb (وتباهت, ورفض), not a noun or particle."""
+    w = feats[seg.i].norm
+    if feats[seg.i].kind != "w" or w[:1] not in "وف" or len(w) < 4 or w[1:3] == "ال":
+        return False
+    w = w[1:]
+    return not (
+        w in sw.not_names
+        or w in sw.given
+        or _in_words(w, sw.institutions)
+        or _in_words(w, sw.titles)
+        or w in _PREPOSITIONS
+        or w in _SUBORDINATE
+        or w.endswith(("ه", "ون", "ين", "ات"))
+    )
+
+
 # words after which a title's description does not go on to its holder's name
 _DESCRIPTION_ENDS = frozenset(
     {"بحضور", "بمشاركه", "بسبب", "بشان", "بين", "بدوره", "بدورها", "خلال", "امام", "لدي"}
@@ -546,7 +683,10 @@ def _agrees_with_noun(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool
     given = speaker_words().given
     # علي the name, not على "on" (the same letters once ى is normalized)
     name = (
-        f.norm in given and not f.text.endswith("ى") and k + 1 < seg.j and feats[k + 1].kind == "w"
+        f.norm in given
+        and not f.text.endswith("ى")
+        and k + 1 < seg.j
+        and feats[k + 1].kind in ("w", ":")  # فقال علي: أما هذا ...
     )
     if f.kind != "w" or (f.roles and not name) or f.cue is not None:
         return False

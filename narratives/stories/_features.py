@@ -144,3 +144,54 @@ def figures_disagree(numbers: list[frozenset[str]], i: np.ndarray, j: np.ndarray
         dtype=bool,
         count=len(i),
     )
+
+
+#: proclitics taken off a headline word when the rest is a known place (بجازان, وإيران)
+_PLACE_CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب")
+
+
+#: border posts of ``countries.tsv`` and the region they lie in
+_POST_REGION = {"tuwal": "jazan", "wadiah": "najran"}
+
+
+def headline_places(titles: pl.Series) -> list[frozenset[str]]:
+    """The Saudi regions each headline names (``countries.tsv`` rows of form ``city``).
+
+    A city stands for its region (جدة and الطائف for Makkah) and a border post
+    for the region it lies in (الطوال for Jazan). Countries do not count: reactions
+    of several countries to one event are one story. A proclitic is taken off a
+    word only when the rest is a known place (بجازان, وجيزان).
+    """
+    from narratives._resources import load_tsv
+
+    table = load_tsv("countries.tsv").filter(pl.col("form") == "city")
+    places = {
+        name: _POST_REGION.get(region, region)
+        for name, region in zip(table["name"].to_list(), table["country"].to_list(), strict=True)
+    }
+    heads = pl.DataFrame({"t": titles.fill_null("")}).select(
+        tokens(normalized(pl.col("t"))).alias("w")
+    )["w"]
+    out = []
+    for words in heads.to_list():
+        found = set()
+        for w in words or []:
+            for cand in (w, *(w[len(c) :] for c in _PLACE_CLITICS if w.startswith(c))):
+                if cand in places:
+                    found.add(places[cand])
+                    break
+        out.append(frozenset(found))
+    return out
+
+
+def places_disagree(places: list[frozenset[str]], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """True where both headlines name Saudi regions and none is common to both.
+
+    Announcements cast in one template (a soldier killed, an execution) share
+    most of their words; the region in the headline tells Jazan's from Najran's.
+    """
+    named = np.fromiter((bool(p) for p in places), dtype=bool, count=len(places))
+    out = named[i] & named[j] if len(i) else np.zeros(0, dtype=bool)
+    both = np.flatnonzero(out)  # few pairs: most headlines name no region
+    out[both] = [not (places[a] & places[b]) for a, b in zip(i[both], j[both], strict=True)]
+    return out

@@ -6,7 +6,8 @@ a few days. Two articles belong to one story on article-level evidence:
 1. **Shared rare words and names.** Cosine of the articles' TF-IDF word
    vectors (headline counted twice, start of the body; IDF over the articles
    given; see :mod:`narratives.stories._features`), halved
-   (``number_penalty``) when both give figures and share none.
+   (``number_penalty``) when both give figures and share none, and halved
+   (``place_penalty``) when both headlines name Saudi regions and share none.
 2. **Aligned statements** (optional): pairs of the ``alignments`` table
    scoring ``alignment_score`` or more add up to ``alignment_weight``.
 3. **Dates.** Two dated articles are compared only when published at most
@@ -46,6 +47,8 @@ from narratives.stories._features import (
     article_numbers,
     article_tokens,
     figures_disagree,
+    headline_places,
+    places_disagree,
     word_vectors,
 )
 
@@ -213,6 +216,7 @@ def group_stories(
     body_chars: int = 1500,
     max_df: float = 0.05,
     number_penalty: float = 0.5,
+    place_penalty: float = 0.5,
     max_component: int = 6000,
     min_words: int = 4,
 ) -> pl.DataFrame:
@@ -256,6 +260,11 @@ def group_stories(
         Factor applied to the similarity of two articles that both give two
         or more figures (years aside) in their headline and lead and share
         none: one template's reports of two different days.
+    place_penalty
+        Factor applied to the similarity of two articles whose headlines both
+        name a Saudi region or city (``lexicons/countries.tsv``, form ``city``)
+        and share no region: one template's announcements of two places (a
+        soldier killed in Jazan, another in Najran).
     min_words
         Articles whose headline and lead hold fewer distinct content words
         (a cartoon or photo page titled "كاريكاتير") are grouped with others
@@ -326,6 +335,8 @@ def group_stories(
         i, j, s = i[keep], j[keep], s[keep]
     if number_penalty < 1 and len(i):
         s = np.where(figures_disagree(article_numbers(heads), i, j), s * number_penalty, s)
+    if place_penalty < 1 and len(i):
+        s = np.where(places_disagree(headline_places(frame["title"]), i, j), s * place_penalty, s)
     ids = frame["article_id"].to_list()
     if (
         alignments is not None
