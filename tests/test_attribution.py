@@ -705,3 +705,10 @@ def test_institution_names_end_at_a_preposition(mention: str, name: str) -> None
 )
 def test_subject_after_a_resumptive_or_before_a_colon(text: str, speaker: str | None) -> None:
     assert _speakers(text)[-1] == speaker
+
+
+def test_a_verbal_noun_is_no_surname() -> None:
+    # 2015-08-10/11: «التهنئة» after «فهد بن عبدالله» made the id «فهد بن عبدالله التهنئه»
+    speakers = ArticleSpeakers(text="")
+    assert not speakers.plausible("فهد بن عبدالله التهنئه")
+    assert speakers.plausible("فهد بن عبدالله التويجري")

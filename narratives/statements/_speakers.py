@@ -936,6 +936,9 @@ class ArticleSpeakers:
                 prev = "بن"  # جوش ارنست, فان دير فارت: a last word in ت after a name is a surname
             if _verb_like(w, prev, sw, person=person):
                 return False
+        last = words[-1]
+        if person and len(words) > 1 and last.startswith("الت") and last.endswith("ه"):
+            return False  # فهد بن عبدالله التهنئة: a verbal noun (التنمية, التوعية), no surname
         if len(words) > 1:
             return True
         w = words[0]
