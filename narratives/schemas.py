@@ -447,7 +447,7 @@ EMPHASIS_STORIES = pl.Schema(
             "story_id": pl.String,
             "claim_id": pl.String,
             "outlet": pl.String,
-            "n_statements": pl.Int32,  # the claim's statements in the outlet's articles of the story
+            "n_statements": pl.Int32,  # the claim's statements in the outlet's story articles
             "n_articles": pl.Int32,  # the outlet's articles of the story carrying the claim
             "claim_outlets": pl.Int32,  # outlets carrying the claim in this story
             "in_headline": pl.Boolean,  # in a headline of the outlet's articles of the story

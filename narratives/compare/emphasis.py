@@ -131,7 +131,8 @@ def _particulars(
     wanted = pl.concat(
         [ids, pl.Series([p for p in prev.values() if p is not None], dtype=pl.String)]
     ).unique()
-    figs = _figure_sets(statements, pl.DataFrame({"statement_id": wanted, "statement_id_b": wanted}))
+    both = pl.DataFrame({"statement_id": wanted, "statement_id_b": wanted})
+    figs = _figure_sets(statements, both)
     placed: dict[str, set[str]] = {}
     named: dict[str, set[str]] = {}
     rows = words.filter(pl.col("statement_id").is_in(wanted.implode()))
@@ -145,7 +146,7 @@ def _particulars(
         own = figs.get(sid, set()) | named.get(sid, set())
         before = prev.get(sid)
         borrowed = not own and before is not None
-        if borrowed:
+        if before is not None and borrowed:
             own = figs.get(before, set()) | named.get(before, set())
         out[sid] = (figs.get(sid, set()) | placed.get(sid, set()), own, borrowed)
     return out
@@ -585,13 +586,12 @@ def emphasis_outlets(
         Only claims carried by at least this many outlets (the default, 2,
         compares outlets on the claims they share; 1 takes every claim).
     claims, stories
-        With an :func:`emphasis_claims` table only: 
-``schemas.CLAIMS`` (with
+        With an :func:`emphasis_claims` table only: ``schemas.CLAIMS`` (with
         ``article_id``) and ``schemas.STORIES`` (``article_id``, ``story_id``,
-        ``outlet``): when both are given, a
-        claim counts for an outlet only in articles of stories that at least
-        ``min_outlets`` outlets covered, so outlets are compared on the
-        stories they share, not on what one covered alone.
+        ``outlet``): when both are given, a claim counts for an outlet only in
+        articles of stories that at least ``min_outlets`` outlets covered, so
+        outlets are compared on the stories they share, not on what one
+        covered alone.
 
     Returns
     -------
