@@ -301,6 +301,19 @@ class _Prepared:
             out = self._words[k] = _WORD.findall(self.full[k])
         return out
 
+    def fillers(self, a: int, b: int) -> str | None:
+        """``persons`` or ``ordinals`` when ``a`` and ``b`` tell one template of others
+        (:func:`other_fillers`; asked by the score's ``slot_penalty`` and the relation).
+        """
+        return other_fillers(
+            self.tokens[a],
+            self.tokens[b],
+            self.given_names,
+            self.ordinals,
+            words=(self.raw_words(a), self.raw_words(b)),
+            bylines=(has_byline(self.texts[a]), has_byline(self.texts[b])),
+        )
+
     def n_content(self, k: int) -> int:
         """Content tokens of statement ``k`` that are not negation or denial words."""
         polar = load_polarity()
@@ -406,14 +419,7 @@ def _score(
         # (only the pairs that could be kept are read, the check walks both sentences)
         for k in np.flatnonzero(score >= lowest):
             a, b = int(i[k]), int(j[k])
-            if other_fillers(
-                prep.tokens[a],
-                prep.tokens[b],
-                prep.given_names,
-                prep.ordinals,
-                words=(prep.raw_words(a), prep.raw_words(b)),
-                bylines=(has_byline(prep.texts[a]), has_byline(prep.texts[b])),
-            ):
+            if prep.fillers(a, b):
                 score[k] *= slot_penalty
     return i, j, comp, score
 
@@ -445,14 +451,7 @@ def _conflicts(
                 and sum(polarity_edits(prep.raw_words(a), prep.raw_words(b))) % 2 == 1
             )
             out.append("polarity" if specific else NOTE + "polarity")
-        elif kind := other_fillers(
-            prep.tokens[a],
-            prep.tokens[b],
-            prep.given_names,
-            prep.ordinals,
-            words=(prep.raw_words(a), prep.raw_words(b)),
-            bylines=(has_byline(prep.texts[a]), has_byline(prep.texts[b])),
-        ):
+        elif kind := prep.fillers(a, b):
             # one template about other people or the nth of several: two claims (their
             # score took ``slot_penalty``), neither agreeing nor contradicting
             out.append(NOTE + kind)
