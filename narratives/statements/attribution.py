@@ -118,6 +118,46 @@ class Resolver:
             self.seen.append(m.resolved)
 
 
+_DEPUTY_OF = frozenset({"نائب", "نائبه", "مساعد", "مساعده", "وكيل", "وكيله", "ولي"})
+_SON_OF = frozenset({"بن", "ابن", "بنت"})
+
+
+def someone_else(m: Match, feats: list[Feat], lex: Lexicon) -> bool:
+    """``m`` names a listed person or office, but the word before makes it someone else's.
+
+    ``نائب خادم الحرمين الشريفين`` is the King's deputy, not the King;
+    ``الدكتور عبدالرحمن بن محمد عسيري`` is not ``أحمد عسيري`` of the gazetteer:
+    a surname after ``بن`` or after a given name the gazetteer does not give
+    that person is another man's.
+    """
+    if m.i == 0 or not m.is_actor:
+        return False
+    entries = [e for e in m.entries if e.type == "person" and e.kind in ("name", "title")]
+    if not entries or len(entries) < len(m.entries):
+        return False
+    prev = feats[m.i - 1]
+    if prev.kind != "w":
+        return False
+    if prev.norm in _DEPUTY_OF:
+        return True
+    if not all(e.kind == "name" for e in entries):
+        return False
+    if prev.norm in _SON_OF:
+        return True
+    if prev.norm not in speaker_words().given:
+        return False
+    said = tuple(f.norm for f in feats[m.i : m.j])
+    longer = False
+    for e in entries:  # a listed longer name ending with these words: its given name
+        for name in lex.actors.get(e.id, {}).get("names") or []:
+            words = tuple(normalize(str(name)).split())
+            if len(words) > len(said) and words[-len(said) :] == said:
+                if words[-len(said) - 1] == prev.norm:
+                    return False
+                longer = True
+    return longer
+
+
 @dataclass(slots=True)
 class Attribution:
     speaker: str | None = None
@@ -130,6 +170,7 @@ class Attribution:
     reported_by: str | None = None
     country: str | None = None  # headline "موسكو: ..." waiting for a speaker
     subject: tuple[str | None, str | None] | None = None  # of a sentence without a cue
+    aside: bool = False  # «... كما قال ظريف»: the writer cites someone mid-sentence
 
 
 @dataclass(slots=True)
@@ -175,6 +216,7 @@ def attribute(
         cue = feats[cue_k].cue
         assert cue is not None
         out.cue, out.cue_class = cue.lemma, cue.cls
+        out.aside = cue_k - 1 > seg.i and feats[cue_k - 1].norm == "كما"
         after = cue_k + 1
         if cue.slot == "after_an":
             for k in range(after, min(seg.j, after + 12)):
@@ -187,7 +229,15 @@ def attribute(
             and _starts_subject(feats[after + 1], lex)
         ):
             after += 1  # يرى فيه الناطق الإعلامي باسم ... عمر الجبلاوي: the subject follows
-        if after < seg.j and "resumptive" in feats[after].roles:
+        caller = None
+        if after < seg.j and ("resumptive" in feats[after].roles or feats[after].norm in _DURING):
+            caller = _caller(seg, feats, raw, starts, ends, state)
+        if caller is not None:
+            # تلقى ... اتصالاً هاتفياً من الشيخ سيف بن زايد ...، أعرب فيه: the caller speaks
+            out.speaker, out.speaker_mention = caller
+            state.speaker, state.mention, state.title = caller[0], caller[1], None
+            state.gender = None
+        elif after < seg.j and "resumptive" in feats[after].roles:
             others = [a for a in reversed(state.last_actors) if a != state.speaker]
             if others:
                 out.speaker, out.speaker_mention = others[0], feats[after].text
@@ -294,8 +344,15 @@ def attribute(
     else:
         explicit = _colon_speaker(seg, feats, raw, starts, ends, at, lex, out, headline=headline)
         prev = state.prev
-        if explicit is None and not headline:
-            if prev is not None and (in_speech[seg.i] or seg.how in ("connective", "length")):
+        if explicit is None and not headline and _first_person(seg, feats, in_speech):
+            # وقلت: ما أعرفه ...: the columnist's own words, not the last speaker's
+            state.speaker = state.mention = state.title = state.gender = None
+        elif explicit is None and not headline:
+            if (
+                prev is not None
+                and (in_speech[seg.i] or seg.how in ("connective", "length"))
+                and not (prev.aside and not in_speech[seg.i])
+            ):
                 # the rest of the previous statement's sentence or quotation
                 out.speaker, out.speaker_mention = prev.speaker, prev.speaker_mention
                 out.speaker_title = prev.speaker_title
@@ -380,6 +437,44 @@ def attribute(
     return out
 
 
+_DURING = frozenset({"خلاله", "خلالها"})  # أعرب خلاله: during the call just named
+CALL_WINDOW = 60  # tokens back from «أعرب فيه» in which «اتصالا ... من» is looked for
+
+
+def _caller(
+    seg: Segment,
+    feats: list[Feat],
+    raw: str,
+    starts: list[int],
+    ends: list[int],
+    state: State,
+) -> tuple[str, str] | None:
+    """The caller of ``تلقى ... اتصالاً هاتفياً ... من X``, when ``أعرب فيه`` follows it."""
+    for c in range(seg.i - 1, max(-1, seg.i - CALL_WINDOW), -1):
+        f = feats[c]
+        if f.kind == "w" and f.norm.startswith(("اتصال", "برقيه", "رساله")) and len(f.norm) <= 8:
+            for q in range(c + 1, min(seg.i - 1, c + 8)):
+                if feats[q].norm == "من" and feats[q + 1].kind == "w":
+                    span = Segment(q + 1, seg.i, "start")
+                    mention = _noun_phrase(q + 1, span, feats, raw, starts, ends, set())
+                    sid, _ = state.speakers.resolve(mention)
+                    return None if sid is None else (sid, mention)
+            return None
+        if f.kind == "e":
+            return None
+    return None
+
+
+def _first_person(seg: Segment, feats: list[Feat], in_speech: list[bool]) -> bool:
+    """The segment opens with a verb of saying in the first person outside a quotation."""
+    f = feats[seg.i]
+    if f.kind != "w" or in_speech[seg.i]:
+        return False
+    w = f.norm[1:] if f.norm[:1] in "وف" and len(f.norm) > 3 else f.norm
+    fp = speaker_words().first_person
+    return f.norm in fp or w in fp
+
+
 def _appositive_name(
     k: int, seg: Segment, feats: list[Feat], raw: str, starts: list[int], ends: list[int]
 ) -> str | None:
@@ -399,7 +494,7 @@ def _appositive_name(
         if f.kind != "c" or feats[c + 1].kind != "w":
             continue
         stop = c + 1
-        while stop < min(seg.j, c + 1 + MAX_NAME) and feats[stop].kind == "w":
+        while stop < min(seg.j, c + 3 + MAX_NAME) and feats[stop].kind == "w":  # الدكتور عبد ..
             stop += 1
         text = raw[starts[c + 1] : ends[stop - 1]]
         p = parse_mention(text)
@@ -408,7 +503,15 @@ def _appositive_name(
             p.kind == "person"
             and len(words) >= 2
             and (words[0] in sw.given or "بن" in words)
-            and normalize(text).startswith(" ".join(words))
+            and (
+                normalize(text).startswith(" ".join(words))
+                # مدير جامعة الملك خالد، الدكتور عبد الرحمن بن حمد الداود: an honorific first
+                or (
+                    p.title is not None
+                    and all(w in sw.honorifics for w in normalize(p.title).split())
+                    and normalize(text).startswith(normalize(p.title) + " " + " ".join(words))
+                )
+            )
         ):
             return p.name
     return None
@@ -547,8 +650,16 @@ def _open_topic(
             # sentence's subject; later verbs without one are his even when his name is not
             # read, so the last speaker is no longer sure (speaker None, not the last one)
             mention = _noun_phrase(p, seg, feats, raw, starts, ends, lex.title_heads)
+            if parse_mention(mention).kind == "office":
+                named = _appositive_name(p + 1, seg, feats, raw, starts, ends)
+                if named is not None:  # واستنكر مدير جامعة الملك خالد، الدكتور عبد الرحمن ...
+                    found, _ = state.speakers.resolve(named)
+                    if found is not None:
+                        return found, named
             sid, _ = state.speakers.resolve(mention)
             return sid, mention
+        if f.norm in sw.institutions and p > seg.i and feats[p - 1].norm in _PREPOSITIONS:
+            return None  # غير أن العضو في هيئة الدفاع ...: the member is the subject, not it
         if f.norm in sw.institutions:
             # خفض بنك الاحتياط النيوزيلندي سعر الفائدة ... وأشار إلى أنه
             mention = _quoted_name(p, seg, feats) or _noun_phrase(
@@ -821,6 +932,7 @@ def _noun_phrase(
             before = feats[stop - 2].norm
         honorific = before in title_heads or before in honorifics  # الدكتور رامي ...
         honorific = honorific or before in speaker_words().descriptors or a_name
+        honorific = honorific or before == "ال"  # سيف بن زايد آل نهيان: آل, then the family
         if (
             before.startswith("ال")
             and not honorific
