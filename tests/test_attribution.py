@@ -773,6 +773,18 @@ def test_a_verbal_noun_is_no_surname() -> None:
             "القبيح لهذا الفكر الضال.",
             [None, "عبدالرحمن بن حمد الداود"],
         ),
+        (  # «ولد الشيخ» is part of a Mauritanian name, not the honorific before «أحمد»
+            "وفي هذا السياق، يؤكد المبعوث الأممي لليمن إسماعيل ولد الشيخ أحمد أن قرار مجلس "
+            "الأمن 2216 هو الأساس. وقال الرئيس السابق علي عبدالله صالح إن الحرب مستمرة.",
+            ["اسماعيل ولد الشيخ احمد", "علي عبدالله صالح"],
+        ),
+        (  # «أوضح ذلك»: the demonstrative is the object, the spokesman the subject
+            "نفذت شرطة الدمام حملة أمنية مكثفة بالتعاون مع قوة المهمات والواجبات الخاصة ومرور "
+            "الدمام، وذلك لتعقب المخالفين للأنظمة بعدد من المواقع بمدينة الدمام. أوضح ذلك "
+            "الناطق الإعلامي المكلف لشرطة المنطقة الشرقية الرائد عبدالعزيز الحربي، وقال: شملت "
+            "الحملة حي العدامة وحي السوق.",
+            [None, None, "عبدالعزيز الحربي", "عبدالعزيز الحربي"],
+        ),
     ],
 )
 def test_speakers_read_on_fresh_days(text: str, speakers: list[str | None]) -> None:
@@ -795,3 +807,12 @@ def test_a_year_or_a_possessive_is_no_part_of_a_name() -> None:
     assert not speakers.plausible("2006 رايت")
     assert not speakers.plausible("سلامه عقيدتنا")
     assert speakers.plausible("سلامه العتيبي")
+
+
+def test_a_description_is_no_family_name() -> None:
+    # 2015-08-08/09: «القيادي» ("the leader") was an id of its own, read as a name in ـي
+    text = (
+        "من جانبه، قال القيادي في الحزب الديمقراطي الكردستاني، وأحد قادة البيشمركة الميدانيين "
+        "في محور مخمور والكوير، علي حسين، إن «قوات البيشمركة لن تصبح جزءًا من تلك المشكلات»."
+    )
+    assert "القيادي" not in _speakers(text)

@@ -437,7 +437,11 @@ def parse_mention(mention: str) -> Parsed:
         rest = [w for k, w in enumerate(words) if not i <= k < j]
         return " ".join(rest) or None
 
-    after_honorific = [i for i in range(1, n) if norm[i - 1] in sw.honorifics]
+    after_honorific = [
+        i
+        for i in range(1, n)
+        if norm[i - 1] in sw.honorifics and not (i >= 2 and norm[i - 2] == "ولد")
+    ]  # إسماعيل ولد الشيخ أحمد: a Mauritanian name, not the honorific الشيخ
     # شركة مجموعة محمد المعجل: a name inside an institution's name is no speaker
     owned = _in(norm[0], sw.institutions) and norm[0] not in sw.anonymous
     for i in (
@@ -452,8 +456,9 @@ def parse_mention(mention: str) -> Parsed:
                 and j - i < MAX_NAME
                 and words[j] not in ("على", "وعلى")  # جدد عباس التأكيد على: not علي
                 and (
-                    norm[j - 1] in ("عبد", "بن", "ابن", "بنت")  # خالد بن مساعد السهلي
+                    norm[j - 1] in ("عبد", "بن", "ابن", "بنت", "ولد")  # خالد بن مساعد السهلي
                     or _name_goes_on(norm[j], sw)
+                    or (norm[j] == "ولد" and j + 1 < n)  # إسماعيل ولد الشيخ أحمد
                     or (words[j] == "آل" and j + 1 < n)  # صالح بن عبدالعزيز آل الشيخ
                     or (words[j - 1] == "آل" and j > i)
                 )

@@ -225,6 +225,13 @@ def attribute(
                     break
         if (
             after + 1 < seg.j
+            and feats[after].norm in ("ذلك", "هذا", "هذه")
+            and feats[after + 1].kind == "w"
+            and _starts_subject(feats[after + 1], lex)
+        ):
+            after += 1  # أوضح ذلك الناطق الإعلامي ...: "that" is the object, the subject follows
+        if (
+            after + 1 < seg.j
             and "resumptive" in feats[after].roles
             and _starts_subject(feats[after + 1], lex)
         ):
@@ -382,7 +389,11 @@ def attribute(
                 speaker, title = None, None  # حسنا فعل وزير التعليم حينما نفى: no name
             else:
                 speaker, title = state.speakers.resolve(mention)  # (موسكو وواشنطن: no one)
-                if after_verb and cue_k is not None and parse_mention(mention).kind == "office":
+                if (
+                    after_verb
+                    and cue_k is not None
+                    and parse_mention(mention).kind in ("office", "title")
+                ):
                     named = _appositive_name(cue_k + 1, seg, feats, raw, starts, ends)
                     if named is not None:  # نائب شيخ طائفة العقاري ...، أياد بن عبدالوهاب بافقيه
                         found, _ = state.speakers.resolve(named)
