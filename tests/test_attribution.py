@@ -816,3 +816,21 @@ def test_a_description_is_no_family_name() -> None:
         "في محور مخمور والكوير، علي حسين، إن «قوات البيشمركة لن تصبح جزءًا من تلك المشكلات»."
     )
     assert "القيادي" not in _speakers(text)
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind", "name"),
+    [  # SaudiNewsNet 2015-08-08/09: ids that kept the verb's object or an adjunct
+        ("شركة المياه الوطنية الانتهاء", "institution", "شركة المياه الوطنية"),
+        ("وزارة التعليم الخطة الدراسية المطورة", "institution", "وزارة التعليم"),
+        ("أمير منطقة نجران بالملاحم الوطنية والمشاهد العظيمة", "office", "أمير منطقة نجران"),
+        ("محافظ أملج عند إطلاق شارة بدء السباق", "office", "محافظ أملج"),
+        # and names that go on as before
+        ("هيئة الهلال الأحمر السعودي", "institution", "هيئة الهلال الأحمر السعودي"),
+        ("مدير مستشفى الملك فهد بالباحة", "office", "مدير مستشفى الملك فهد بالباحة"),
+        ("المبعوث الأممي لليمن إسماعيل ولد الشيخ أحمد", "person", "إسماعيل ولد الشيخ أحمد"),
+    ],
+)
+def test_ids_end_where_the_name_ends(mention: str, kind: str, name: str) -> None:
+    p = parse_mention(mention)
+    assert (p.kind, p.name) == (kind, name)

@@ -537,6 +537,14 @@ def parse_mention(mention: str) -> Parsed:
             ):
                 break  # مؤسسة ستاندرد آند بورز التصنيف: the object after a proper name
             if (
+                not definite
+                and j >= 2
+                and w.startswith("ال")
+                and norm[j - 1].startswith("ال")  # not مجموعة محمد المعجل
+                and not _adjective_like(w)
+            ):
+                break  # وزارة التعليم الخطة الدراسية, لجنة الانتخابات الحد: the verb's object
+            if (
                 w[:1] == "و"
                 and len(w) > 3
                 and (w[1:] in sw.countries or _in(w[1:], sw.institutions))
@@ -567,6 +575,27 @@ def parse_mention(mention: str) -> Parsed:
     if first in sw.anonymous:
         return Parsed(None, kept or None, "anonymous")
     if _in(first, sw.titles) or first in sw.honorifics:
+        end = next(
+            (
+                k
+                for k in range(2, n)
+                if norm[k] in _ADJUNCTS
+                or norm[k] == "عند"
+                or (  # أمير منطقة نجران بالملاحم الوطنية: a complement after the place
+                    norm[k][:1] in "بل"
+                    and norm[k][1:3] == "ال"
+                    and k + 1 < n  # not مدير مستشفى الملك فهد بالباحة (a place)
+                    and not norm[k - 1].startswith("ال")
+                    and not _in(norm[k][1:], sw.institutions)
+                    and _strip(norm[k][1:]) not in _PLACES
+                    and not _in(norm[k][1:], sw.titles)
+                )
+            ),
+            n,
+        )  # محافظ أملج عند إطلاق شارة بدء السباق: the office ends before the adjunct
+        if end < n:
+            n, norm = end, norm[:end]
+            kept = text(0, n)
         office = (first in sw.offices or _strip(first) in sw.offices) and n >= 2
         office = office and not (norm[1][:1] in "بل" and norm[1][1:3] != "ال" and norm[1] != "باسم")
         office = (
@@ -625,6 +654,16 @@ def parse_mention(mention: str) -> Parsed:
     if plain and j >= 2:  # one unknown word alone (هام, تخوفاً, جيري) is too weak a name
         return Parsed(text(0, j), title_without(0, j), "person")
     return Parsed(None, kept or None, "none")
+
+
+def _adjective_like(w: str) -> bool:
+    """``w`` (with ال) reads as an adjective of a name: الوطنية, المكرمة, الأحمر, العامة."""
+    return (
+        w.endswith(("ي", "يه"))
+        or (w.startswith("الم") and w.endswith("ه"))  # المنورة, المتحدة
+        or (len(w) == 6 and w.startswith("الا"))  # الأحمر, الأعلى, الأوسط
+        or w in ("العامه", "الخاصه", "العليا", "الحره", "الكبري", "الصغري")
+    )
 
 
 # a deputy's title is not the title it qualifies (نائب رئيس الديوان is not الرئيس)
