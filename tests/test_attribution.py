@@ -834,3 +834,42 @@ def test_a_description_is_no_family_name() -> None:
 def test_ids_end_where_the_name_ends(mention: str, kind: str, name: str) -> None:
     p = parse_mention(mention)
     assert (p.kind, p.name) == (kind, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (  # «آل كركمان» alone: the family name of the director named before
+            "أكد مدير عام التعليم في منطقة عسير، جلوي بن محمد آل كركمان، أن الحادث عمل إجرامي "
+            "لا يقره دين ولا عقل. وأشار آل كركمان إلى أن منسوبي الإدارة العامة للتعليم يقفون "
+            "صفا واحدا.",
+            ["جلوي بن محمد ال كركمان", "جلوي بن محمد ال كركمان"],
+        ),
+        (  # a hyphen in a name is no reason to drop it
+            "مدد ليون وصيف بطل الدوري الفرنسي لكرة القدم عقد هدافه الدولي الكسندر لاكازيت حتى "
+            "عام 2019 بحسب ما أعلن رئيسه جان-ميشال أولاس.",
+            ["جان-ميشال اولاس"],
+        ),
+        (  # the institution's name ends before the object of «أوضحت»
+            "فيما أوضحت المؤسسة العامة للتقاعد ارتفاع عدد المتوفين من المتقاعدين خلال العام "
+            "الماضي.",
+            ["المؤسسه العامه للتقاعد"],
+        ),
+    ],
+)
+def test_names_kept_whole_and_no_longer(text: str, speakers: list[str | None]) -> None:
+    assert _speakers(text) == speakers
+
+
+def test_the_deputy_is_not_the_caller_named_after_his_title() -> None:
+    # 2015-08-08: «نائب خادم الحرمين الشريفين الاتصالات من الشيخ سيف ...»: the deputy
+    # received the calls, so his title does not name the caller
+    text = (
+        "إلى ذلك تلقى نائب خادم الحرمين الشريفين الأمير محمد بن نايف بن عبد العزيز عددًا من "
+        "الاتصالات الهاتفية أمس من عدد من المسؤولين في دول مجلس التعاون الخليجي.\n\n"
+        "وتلقى نائب خادم الحرمين الشريفين الاتصالات من الشيخ سيف بن زايد آل نهيان نائب رئيس "
+        "مجلس الوزراء وزير الداخلية بدولة الإمارات العربية المتحدة.\n\n"
+        "بدوره قدم نائب خادم الحرمين الشريفين شكره وتقديره لهم على مشاعرهم الطيبة، داعيًا "
+        "الله ألا يريهم أي مكروه."
+    )
+    assert _speakers(text)[-1] == "محمد بن نايف"

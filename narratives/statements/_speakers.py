@@ -474,8 +474,8 @@ def parse_mention(mention: str) -> Parsed:
                 )
             ):
                 j += 1
-            if norm[j - 1] in ("بن", "ابن", "عبد", "ابو", "ام", "ال"):
-                j -= 1
+            while j > i + 1 and norm[j - 1] in ("بن", "ابن", "عبد", "ابو", "ام", "ال", "ولد"):
+                j -= 1  # محمد بن نايف بن عبد (cut off): محمد بن نايف
             if i >= 2 and norm[i - 1] in ("بن", "ابن", "بنت") and _name_goes_on(norm[i - 2], sw):
                 i -= 2  # يزيد بن عبدالرحمن السديس: the name starts before بن
             elif (
@@ -660,7 +660,7 @@ def _adjective_like(w: str) -> bool:
     """``w`` (with ال) reads as an adjective of a name: الوطنية, المكرمة, الأحمر, العامة."""
     return (
         w.endswith(("ي", "يه"))
-        or (w.startswith("الم") and w.endswith("ه"))  # المنورة, المتحدة
+        or w.startswith("الم")  # المنورة, المتحدة, المصغر: participles
         or (len(w) == 6 and w.startswith("الا"))  # الأحمر, الأعلى, الأوسط
         or w in ("العامه", "الخاصه", "العليا", "الحره", "الكبري", "الصغري")
     )
@@ -694,6 +694,7 @@ def _ended(words: list[str]) -> bool:
         bare_after_definite
         or any(
             w in _ADJUNCTS
+            or w == "من"  # تلقى نائب خادم الحرمين الاتصالات من الشيخ سيف: the caller
             or w.startswith("نظير")
             # المرشد ومساعد المدير العام ... الأستاذ حمد: a second person's title
             or (w[:1] == "و" and len(w) > 3 and (_in(w[1:], sw.titles) or w[1:] in sw.offices))
@@ -982,7 +983,7 @@ class ArticleSpeakers:
                 prev = "بن"  # جوش ارنست, فان دير فارت: a last word in ت after a name is a surname
             if _verb_like(w, prev, sw, person=person):
                 return False
-        if not all(w.isalpha() for w in words):
+        if any(ch.isdigit() for ch in sid):
             return False  # 2006 رايت: a year beside a surname
         if person and any(
             len(w) >= 5 and w.endswith(("تنا", "تها", "تهم", "تكم")) for w in words[1:]
@@ -1049,12 +1050,21 @@ class ArticleSpeakers:
             raw = raw[:-1]
         if len(raw) == 1 and lone_name(normalize(raw[0])):
             mention = raw[0]
-        elif len(raw) > 1 and len(raw) < len(mention.split()):
-            mention = " ".join(raw)
+        elif (
+            len(raw) > 1
+            and len(raw) < len(mention.split())
+            and parse_mention(mention).kind == "person"
+        ):
+            mention = " ".join(raw)  # not المكتب الوطني للإحصاءات: a genitive of its name
         if len(raw) >= 2 and all(w.endswith("ا") and not w.endswith("اا") for w in raw[:2]):
             return None, None  # لكنه أضاف حدا أسبوعيا جديدا: accusative nouns, an object
         p = parse_mention(mention)
         words = normalize(mention).split()
+        if len(words) == 2 and words[0] == "ال":
+            # وأشار آل كركمان: the family name of جلوي بن محمد آل كركمان named before
+            for k in reversed(self.known):
+                if k.kind == "person" and len(k.name) > 2 and k.name[-2:] == words:
+                    return k.id, None
         # المولى, المرضى, الدعوى: a word in ى is no family name in ي
         lone = len(words) == 1 and lone_name(words[0]) and not mention.strip().endswith("ى")
         if p.kind in ("none", "person") and len(words) == 1 and len(words[0]) >= 4:
@@ -1115,9 +1125,19 @@ class ArticleSpeakers:
         ):
             # وقالت الوزارة: the ministry the article named (وزارة الخدمة المدنية)
             if len(lead) >= 3 and any(w.startswith("لل") for w in lead[2:]):
-                # اللجنة العامة للانتخابات البلدية: named in full, not «اللجنة المحلية»
-                sid = speaker_id(p.title or "")
-                self.add(sid, "institution", p.title, None)
+                # اللجنة العامة للانتخابات البلدية: named in full, not «اللجنة المحلية»;
+                # المؤسسة العامة للتقاعد ارتفاع ...: the name ends before the object
+                end = next(
+                    (
+                        q
+                        for q in range(2, len(lead))
+                        if not lead[q].startswith(("ال", "لل", "وال"))
+                    ),
+                    len(lead),
+                )
+                name = " ".join((p.title or "").split()[:end])
+                sid = speaker_id(name)
+                self.add(sid, "institution", name, None)
                 return sid, None
             head = _strip(lead[0])
             for k in reversed(self.known):
