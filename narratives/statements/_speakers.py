@@ -285,6 +285,17 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
         return False
     if w in sw.given or (w.startswith("عبد") and len(w) > 4):
         return True  # before not_names: علي the name, على "on" normalized alike
+    if (
+        k + 2 < len(norm)
+        and norm[k + 1] == "ال"  # آل, normalized
+        and w.isalpha()
+        and len(w) >= 3
+        and not w.startswith("ال")
+        and w not in sw.not_names
+        and w[:1] not in "وفبل"  # وقال آل الشيخ: a verb
+        and not _in(w, sw.institutions)
+    ):
+        return True  # هذيل آل شرمة: a name and its family
     if w in sw.not_names:
         return False
     if w in ("عبد", "ابو", "ام", "ابن") and k + 1 < len(norm):
@@ -462,6 +473,7 @@ def parse_mention(mention: str) -> Parsed:
                     or (words[j] == "آل" and j + 1 < n)  # صالح بن عبدالعزيز آل الشيخ
                     or (words[j - 1] == "آل" and j > i)
                 )
+                and not (j - 2 > i and norm[j - 2] == "ال" and norm[j] not in ("بن", "ال"))
                 # العميد السحيباني الأشقاء: after a family name with ال, only another
                 # family name in ـي goes on (عبدالله الحمد الغامدي)
                 and not (
@@ -474,7 +486,7 @@ def parse_mention(mention: str) -> Parsed:
                 )
             ):
                 j += 1
-            while j > i + 1 and norm[j - 1] in ("بن", "ابن", "عبد", "ابو", "ام", "ال", "ولد"):
+            while j > i and norm[j - 1] in ("بن", "ابن", "عبد", "ابو", "ام", "ال", "ولد"):
                 j -= 1  # محمد بن نايف بن عبد (cut off): محمد بن نايف
             if i >= 2 and norm[i - 1] in ("بن", "ابن", "بنت") and _name_goes_on(norm[i - 2], sw):
                 i -= 2  # يزيد بن عبدالرحمن السديس: the name starts before بن
@@ -659,10 +671,10 @@ def parse_mention(mention: str) -> Parsed:
 def _adjective_like(w: str) -> bool:
     """``w`` (with ال) reads as an adjective of a name: الوطنية, المكرمة, الأحمر, العامة."""
     return (
-        w.endswith(("ي", "يه"))
+        w.endswith(("ي", "يه", "يين", "يون", "يات"))  # اليمنيين
         or w.startswith("الم")  # المنورة, المتحدة, المصغر: participles
         or (len(w) == 6 and w.startswith("الا"))  # الأحمر, الأعلى, الأوسط
-        or w in ("العامه", "الخاصه", "العليا", "الحره", "الكبري", "الصغري")
+        or w in ("العام", "العامه", "الخاص", "الخاصه", "العليا", "الحر", "الحره", "الكبري")
     )
 
 
