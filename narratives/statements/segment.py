@@ -254,6 +254,9 @@ def split_paragraph(
                 and len(f.norm) > 3
                 and two[1:] == ("ان",)
                 and not f.norm.startswith("وال")  # وقال المشرفون من الأطباء والمختصين إن
+                and not (  # وتحديدا إن قارنا: an adverb, then "if" (not وهدفها أن)
+                    f.norm.endswith("ا") and not f.norm.endswith(("ها", "نا")) and not verbish(f.norm)
+                )
             )
             that = f.norm in _THAT_PRONOUN and feats[i - 1].kind == "c"  # ، وأنه قد يضطر
             if (f.norm,) in bare or two in bare or (clause and f.cue is None) or that:
@@ -692,7 +695,21 @@ def _opens_verb_clause(
     if nxt >= n or feats[nxt].kind != "w":
         return False
     g = feats[nxt]
-    subject = (g.norm.startswith("ال") and len(g.norm) > 3) or starts_phrase(nxt)
+    after = feats[nxt + 1] if nxt + 1 < n else None
+    subject = (
+        (g.norm.startswith("ال") and len(g.norm) > 3)
+        or starts_phrase(nxt)
+        or (  # ، ومنحت إدارة الفريق اللاعبين: a noun + a definite noun (idafa)
+            after is not None
+            and after.kind == "w"
+            and after.norm.startswith("ال")
+            and g.norm[:1] not in ("ب", "ل", "ك")  # ، وقال بحضور الوزير: no subject
+            and g.norm not in pred.preposition
+            and g.norm not in pred.particles
+            and g.cue is None
+            and not verbish(g.norm)
+        )
+    )
     if not subject or g.norm in pred.title:
         return False
     run = 0
@@ -963,6 +980,8 @@ def _split_long(
         f = feats[k]
         if f.kind != "w":
             continue
+        if _relative(feats[k - 1]):
+            continue  # الحرس الثوري الذي | فقد علة وجوده: the relative clause's own verb
         comma = feats[k - 1].kind in ("c", "e")
         if not comma and (f.norm[:1] not in ("و", "ف") or verbish(feats[k - 1].norm)):
             continue  # تمنع وترفض، يقتل ويصيب: verbs sharing a subject and object
@@ -1077,6 +1096,11 @@ def _awaits_predicate(i: int, k: int, feats: list[Feat]) -> bool:
         ):
             return False
     return False
+
+
+def _relative(f: Feat) -> bool:
+    """A relative pronoun (``الذي``, ``التي``, ``والذين``)."""
+    return f.kind == "w" and ("relative" in f.roles or f.norm in _RELATIVE_STEMS)
 
 
 def _in_relative(m: int, i: int, feats: list[Feat]) -> bool:
