@@ -876,3 +876,34 @@ def test_the_deputy_is_not_the_caller_named_after_his_title() -> None:
         "الله ألا يريهم أي مكروه."
     )
     assert _speakers(text)[-1] == "محمد بن نايف"
+
+
+# SaudiNewsNet 2015-07-25/26, read after the rules above (the "after" sample)
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (  # «وصف X بأنه»: X is described, the White House speaks
+            "رحب البيت الأبيض اليوم الأحد بتزايد تركيز وجهود تركيا للتصدي لداعش. ووصف حزب "
+            "العمال الكردستاني بأنه منظمة \"إرهابية\".",
+            ["white_house", "white_house"],
+        ),
+        (  # «20 متهما»: defendants counted, not «accusing»
+            "قضائيا، أجلت محكمة جنايات الجيزة محاكمة 20 متهما من عناصر تنظيم \"أجناد مصر\" "
+            "الإرهابي، لارتكابهم جرائم إرهابية بزرع عبوات ناسفة في أكثر من 20 موقعا وتفجيرها "
+            "عن بعد، لجلسة 17 أكتوبر المقبل.",
+            [None, None],
+        ),
+        (  # an airport named after a king is an institution; «وجود» opens the object
+            "من جهته، أكد مدير مطار الملك عبدالله بجازان حامد غريبي وجود سير واحد لنقل حقائب "
+            "المسافرين القادمين، منوها أن هناك مخاطبات بخصوص تأمين سير آخر.",
+            ["حامد غريبي", "حامد غريبي"],
+        ),
+        (  # the agent named after the verb, not the agent of the sentence before
+            "وكان وكيل أعمال المهاجم الفرنسي الدولي أكد بقاءه في صفوف ريال مدريد. وشدد كريم "
+            "دجازيري وكيل أعمال بنزيمة على أن موكله يشعر بالسعادة.",
+            ["وكيل اعمال المهاجم الفرنسي الدولي", "كريم دجازيري"],
+        ),
+    ],
+)
+def test_speakers_read_after_the_fixes(text: str, speakers: list[str | None]) -> None:
+    assert _speakers(text) == speakers

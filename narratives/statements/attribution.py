@@ -27,6 +27,7 @@ Rules of Arabic news copy, applied statement by statement through an article:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from narratives.normalize import normalize
@@ -118,6 +119,7 @@ class Resolver:
             self.seen.append(m.resolved)
 
 
+_DESCRIBE = frozenset({"وصف", "اتهم", "نعت"})  # وصف X بأنه: X is described, not speaking
 _DEPUTY_OF = frozenset({"نائب", "نائبه", "مساعد", "مساعده", "وكيل", "وكيله", "ولي"})
 _SON_OF = frozenset({"بن", "ابن", "بنت"})
 
@@ -345,6 +347,15 @@ def attribute(
                 mention = _noun_phrase(after, seg, feats, raw, starts, ends, lex.title_heads)
                 sid = None if cue.cls == "directive" else state.speakers.resolve(mention)[0]
                 explicit = (None, mention) if sid is not None else (None, None)
+            if (
+                explicit is not None
+                and explicit[1]
+                and cue.lemma in _DESCRIBE
+                and re.search(
+                    re.escape(explicit[1]) + r"\s+ب[أا]ن", raw[starts[seg.i] : ends[seg.j - 1]]
+                )
+            ):
+                explicit = None  # ووصف حزب العمال الكردستاني بأنه منظمة: the one described
             if explicit is None:
                 carried = True
             _nested(cue_k, seg, feats, at, out)
@@ -583,6 +594,22 @@ def _slot_name(
         if sid is not None:
             return sid, f.text
     sw = speaker_words()
+    if (
+        k + 2 < seg.j
+        and f.norm in sw.given
+        and feats[k + 1].kind == "w"
+        and not feats[k + 1].roles
+        and feats[k + 1].cue is None
+        and lone_name(feats[k + 1].norm)
+        and feats[k + 2].kind == "w"
+        and _titled(feats[k + 2].norm, sw)
+        and not _in_words(feats[k + 2].norm, sw.institutions)
+    ):
+        # وشدد كريم دجازيري وكيل أعمال بنزيمة: a listed given name, a word and a title
+        mention = raw[starts[k] : ends[k + 1]]
+        p = parse_mention(mention)
+        if p.kind == "person" and p.name and normalize(p.name) == normalize(mention):
+            return None, mention
     if (
         k + 3 < seg.j
         and feats[k + 1].kind == "w"
@@ -1139,6 +1166,8 @@ def _find_cue(
         after_relative = k > seg.i and "relative" in feats[k - 1].roles  # التي أعلن عنها
         # في كشف أسماء التجار: a verbal noun after a preposition
         after_relative = after_relative or (k > seg.i and feats[k - 1].norm in _PREPOSITIONS)
+        if cue is not None and cue.kind == "participle" and k > 0 and feats[k - 1].norm.isdigit():
+            cue = None  # محاكمة 20 متهما: a counted noun ("defendants"), not "accusing"
         if cue is not None and cue.slot == "after_an" and not _source_follows(k, seg, feats):
             cue = None  # ونقل المصاب إلى المستشفى: "moved", not "relayed from"
         if (
