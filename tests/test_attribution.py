@@ -907,3 +907,18 @@ def test_the_deputy_is_not_the_caller_named_after_his_title() -> None:
 )
 def test_speakers_read_after_the_fixes(text: str, speakers: list[str | None]) -> None:
     assert _speakers(text) == speakers
+
+
+def test_a_byline_and_unnamed_sources_are_not_the_speaker() -> None:
+    # 2015-08-01 (sabq): the reporter of «محمد عطيف- سبق:» was given the sources' words
+    # and a later «ودعت» of the column
+    text = (
+        "محمد عطيف- سبق: لم يكن خبر قيام بلدية طهران بهدم المسجد الوحيد للأقلية \"السنية\" "
+        "فيها؛ إلا تأكيداً جديداً على منهجية مقيتة.\n\n"
+        "معاناة السنة في إيران في تقرير لموقع \"السكينة\"، تتضارب المعلومات بشأن الحجم "
+        "الحقيقي للسنة في إيران؛ فالإحصاءات الرسمية لا تذكر ذلك، إلا أن مصادر السنة تؤكد "
+        "أنهم يشكّلون ثُلُث حجم السكان.\n\n"
+        "حقوق غائبة الحقوق المُطالب بها أهمها رفع جميع أشكال التمييز. ودعت إلى حماية الهوية "
+        "القومية واحترام ومراعاة الأقليات."
+    )
+    assert not any(s and "عطيف" in s for s in _speakers(text))

@@ -432,6 +432,11 @@ def attribute(
             if prev.cue is None and prev.subject is not None:  # ودافع كيري عن ...، قائلا
                 speaker, mention = prev.subject
         elif cue_k is not None and any(
+            f.kind == "w" and f.norm in speaker_words().anonymous and f.norm.startswith("مصادر")
+            for f in feats[max(seg.i, cue_k - 3) : cue_k]
+        ):
+            speaker = mention = None  # إلا أن مصادر السنة تؤكد: unnamed sources speak
+        elif cue_k is not None and any(
             m.is_person_name and m.resolved is not None and m.resolved != speaker
             for m in matches
             if seg.i <= m.i and m.j <= cue_k
@@ -650,6 +655,9 @@ def _open_topic(
     sw = speaker_words()
     if feats[seg.i].norm in _SUBORDINATE:
         return None  # وإذا استطاعت وزارة الإسكان أن ...: a condition, not who speaks next
+    head = feats[seg.i : min(seg.j, seg.i + 7)]
+    if any(f.kind == "p" for f in head[:4]) and any(f.kind == ":" for f in head):
+        return None  # محمد عطيف- سبق: the reporter's byline, no one who speaks
     first = seg.i + (2 if feats[seg.i].norm in ("بعد", "ثم") else 1)  # بعد ذلك ألقى الشيخ ...
     if "connective" in feats[seg.i].roles:
         first = seg.i + 2  # كما عبر العفالق عن سروره
