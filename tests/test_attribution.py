@@ -807,6 +807,8 @@ def test_a_year_or_a_possessive_is_no_part_of_a_name() -> None:
     assert not speakers.plausible("2006 رايت")
     assert not speakers.plausible("سلامه عقيدتنا")
     assert speakers.plausible("سلامه العتيبي")
+    assert not speakers.plausible("عباس الاسرائيليين")  # 2015-08-01: ودعا عباس الإسرائيليين
+    assert speakers.plausible("محمد الحسيني")
 
 
 def test_a_description_is_no_family_name() -> None:

@@ -1001,6 +1001,10 @@ class ArticleSpeakers:
             len(w) >= 5 and w.endswith(("تنا", "تها", "تهم", "تكم")) for w in words[1:]
         ):
             return False  # ولا يرى سلامة عقيدتنا: a noun with a possessive, the verb's object
+        if person and any(
+            w.startswith("ال") and w.endswith(("يين", "يون")) and len(w) >= 7 for w in words[1:]
+        ):
+            return False  # ودعا عباس الإسرائيليين: a people, the verb's object
         last = words[-1]
         if person and len(words) > 1 and last.startswith("الت") and last.endswith("ه"):
             return False  # فهد بن عبدالله التهنئة: a verbal noun (التنمية, التوعية), no surname
