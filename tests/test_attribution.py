@@ -924,3 +924,32 @@ def test_a_byline_and_unnamed_sources_are_not_the_speaker() -> None:
         "القومية واحترام ومراعاة الأقليات."
     )
     assert not any(s and "عطيف" in s for s in _speakers(text))
+
+
+# SaudiNewsNet 2015-08-01/02, voices table read after the rules above
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (  # the family speaks, not the late Mullah Omar
+            "قالت عائلة زعيم طالبان الراحل الملا محمد عمر اليوم الأحد إنها لم تدعم خليفته "
+            "المعلن.",
+            [None],
+        ),
+        (  # «تابعت» "went on (winning)": no reporting verb, no Henry Ford
+            "وكان هنري فورد قد قال إن السيارة للجميع. وقد تابعت «فورد» انتصاراتها في سباقات "
+            "لومان في أعوام 1967، 1968 و1969.",
+            ["هنري فورد", None],
+        ),
+        (  # «وكانت مصلحة الجمارك العامة قالت»: the authority before the verb
+            "وقال المدير محمد بن سلطان الهزاع إن الحملة مستمرة. وكانت مصلحة الجمارك العامة "
+            "قالت في بيان صحفي على موقعها الإلكتروني: إن المصلحة ضبطت الكمية.",
+            ["محمد بن سلطان الهزاع", "مصلحه الجمارك العامه"],
+        ),
+        (  # «زميلي» ("my colleague") is no name
+            "هكذا قال زميلي النصراوي، فقلت: ما يمدح السوق إلا من ربح فيه!!",
+            [None],
+        ),
+    ],
+)
+def test_voices_read_on_other_days(text: str, speakers: list[str | None]) -> None:
+    assert _speakers(text) == speakers

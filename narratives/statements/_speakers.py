@@ -110,6 +110,7 @@ class SpeakerWords:
     countries: frozenset[str]
     generic_adjectives: frozenset[str]  # محلي, رسمي ...: no nationality, no name
     first_person: frozenset[str] = frozenset()  # وقلت: the writer speaks
+    relatives: frozenset[str] = frozenset()  # عائلة, والد: the relative speaks, not the one named
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +136,7 @@ def speaker_words() -> SpeakerWords:
         countries=_nationalities("name"),
         generic_adjectives=words("adjectives"),
         first_person=words("first_person"),
+        relatives=words("relatives"),
     )
 
 
@@ -1076,6 +1078,8 @@ class ArticleSpeakers:
             return None, None  # لكنه أضاف حدا أسبوعيا جديدا: accusative nouns, an object
         p = parse_mention(mention)
         words = normalize(mention).split()
+        if len(words) > 1 and _in(words[0], speaker_words().relatives):
+            return None, mention  # قالت عائلة الملا محمد عمر: the family, not the one named
         if len(words) == 2 and words[0] == "ال":
             # وأشار آل كركمان: the family name of جلوي بن محمد آل كركمان named before
             for k in reversed(self.known):

@@ -289,7 +289,7 @@ def attribute(
             )  # وكان المتحدث الرسمي لشرطة جدة العقيد الدكتور عاطي القرشي أعلن
             if (
                 explicit is None
-                and feats[seg.i].norm in ("وكان", "كان")
+                and feats[seg.i].norm in ("وكان", "كان", "وكانت", "كانت")
                 and cue_k - seg.i <= (MENTION_WORDS + 2 if qad or described else 4)
             ):
                 # وكان تشافيز أكد: a subject before the verb, named or not, not the last speaker
@@ -1282,6 +1282,8 @@ def _subject(
                 and not (i > k and _in_words(feats[i - 1].norm, sw.institutions))
                 # مجلس الوزراء برئاسة الأمير محمد بن نايف: the council, chaired by him
                 and not any(f.norm in _CHAIRED for f in feats[k:i])
+                # قالت عائلة زعيم طالبان الراحل الملا محمد عمر: the family speaks
+                and not _in_words(feats[k].norm, sw.relatives)
             ),
             None,
         )
