@@ -763,6 +763,7 @@ class ArticleSpeakers:
     _words: list[str] | None = None
     _norm: str = ""
     _at: dict[str, list[int]] = field(default_factory=dict)
+    _breaks: set[int] = field(default_factory=set)  # words followed by punctuation
 
     def full_name(self, surname: str, *, strict: bool = False) -> str | None:
         """The article's full name ending in ``surname`` (``أحمد الخثلان`` for ``الخثلان``).
@@ -829,7 +830,13 @@ class ArticleSpeakers:
         """The article's words match-normalized, and where each (without و/ب/ل) occurs."""
         if self._words is None:
             self._norm = normalize(self.text)
-            self._words = _WORD.findall(self._norm)
+            spans = list(_WORD.finditer(self._norm))
+            self._words = [m.group() for m in spans]
+            self._breaks = {
+                k
+                for k in range(len(spans) - 1)
+                if _PUNCT.search(self._norm, spans[k].end(), spans[k + 1].start())
+            }
             at: dict[str, list[int]] = {}
             for k, w in enumerate(self._words):
                 at.setdefault(w, []).append(k)
@@ -926,7 +933,8 @@ class ArticleSpeakers:
         for k in at.get(given, []):
             if words[k] != given:
                 continue
-            p = parse_mention(" ".join(words[k : k + MAX_NAME]))
+            end = next((q + 1 for q in range(k, k + MAX_NAME) if q in self._breaks), k + MAX_NAME)
+            p = parse_mention(" ".join(words[k:end]))  # not past «صالح: «حقيقة»
             name = normalize(p.name or "").split()
             if p.kind == "person" and len(name) >= 2 and name[0] == given and _name_like(name):
                 found.add(" ".join(name))
@@ -1078,7 +1086,11 @@ class ArticleSpeakers:
             return None, None  # لكنه أضاف حدا أسبوعيا جديدا: accusative nouns, an object
         p = parse_mention(mention)
         words = normalize(mention).split()
-        if len(words) > 1 and _in(words[0], speaker_words().relatives):
+        if (
+            len(words) > 1
+            and not words[0].startswith("ال")  # المحامية أميرة القوقاني: the lawyer herself
+            and _in(words[0], speaker_words().relatives)
+        ):
             return None, mention  # قالت عائلة الملا محمد عمر: the family, not the one named
         if len(words) == 2 and words[0] == "ال":
             # وأشار آل كركمان: the family name of جلوي بن محمد آل كركمان named before

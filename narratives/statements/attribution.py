@@ -294,8 +294,16 @@ def attribute(
             ):
                 # وكان تشافيز أكد: a subject before the verb, named or not, not the last speaker
                 last = cue_k - 1 - (1 if feats[cue_k - 1].norm == "قد" else 0)  # وكان X قد أكد
-                explicit = (
+                listed = next(  # وكان العميد أحمد عسيري الناطق ... ذكر: the gazetteer's id
+                    (
+                        m.resolved
+                        for m in matches
+                        if seg.i < m.i and m.j <= last + 1 and m.is_person_name and m.resolved
+                    ),
                     None,
+                )
+                explicit = (
+                    listed,
                     (raw[starts[seg.i + 1] : ends[last]] if last > seg.i else None),
                 )
                 after_verb = True  # the subject's own slot: a lone surname names someone
@@ -444,6 +452,12 @@ def attribute(
             # ولعل شهادة الملك سلمان في حقه ... حين قال له: someone else is named before
             # the verb in its own sentence; the last speaker is not sure
             speaker = mention = None
+        elif cue_k is not None and cue_k > seg.i + 1:
+            before = _subject_before(cue_k, seg, feats, raw, starts, ends, lex, state)
+            if before is not None:
+                # بدوره المخرج والمؤلف ياسر الحسن، قال / دان مسعود البرزاني ... قال إنه: the
+                # sentence's own subject, named before the verb, not the last speaker
+                speaker, mention = before
         cue = feats[cue_k].cue if cue_k is not None else None
         gender = cue.gender if cue is not None else None
         if gender and state.gender and gender != state.gender and speaker == state.speaker:
@@ -489,6 +503,42 @@ def _caller(
             return None
         if f.kind == "e":
             return None
+    return None
+
+
+def _subject_before(
+    cue_k: int,
+    seg: Segment,
+    feats: list[Feat],
+    raw: str,
+    starts: list[int],
+    ends: list[int],
+    lex: Lexicon,
+    state: State,
+) -> tuple[str | None, str] | None:
+    """A person named as the subject before a later verb of the same sentence, or None.
+
+    ``بدوره المخرج والمؤلف ياسر الحسن، قال``: after an opener, a described name and a
+    comma; ``دان مسعود البرزاني ... قصف تركيا لقرية قال إنه``: the subject of the
+    sentence's opening verb (:func:`_open_topic`).
+    """
+    sw = speaker_words()
+    start = seg.i
+    while start < cue_k and feats[start].kind == "w" and feats[start].norm in sw.not_names:
+        start += 1  # بدوره, ثم
+    stop = cue_k - 1 if feats[cue_k - 1].kind == "c" else cue_k
+    if start < stop and _starts_subject(feats[start], lex) and all(
+        f.kind == "w" and f.cue is None for f in feats[start:stop]
+    ):
+        mention = raw[starts[start] : ends[stop - 1]]
+        p = parse_mention(mention)
+        if p.kind == "person" and p.name and normalize(mention).endswith(normalize(p.name)):
+            sid, _ = state.speakers.resolve(mention)
+            if sid is not None:
+                return sid, mention
+    topic = _open_topic(Segment(seg.i, cue_k, seg.how), feats, raw, starts, ends, lex, state)
+    if topic is not None and topic[0] is not None:
+        return topic
     return None
 
 
@@ -599,22 +649,6 @@ def _slot_name(
         if sid is not None:
             return sid, f.text
     sw = speaker_words()
-    if (
-        k + 2 < seg.j
-        and f.norm in sw.given
-        and feats[k + 1].kind == "w"
-        and not feats[k + 1].roles
-        and feats[k + 1].cue is None
-        and lone_name(feats[k + 1].norm)
-        and feats[k + 2].kind == "w"
-        and _titled(feats[k + 2].norm, sw)
-        and not _in_words(feats[k + 2].norm, sw.institutions)
-    ):
-        # وشدد كريم دجازيري وكيل أعمال بنزيمة: a listed given name, a word and a title
-        mention = raw[starts[k] : ends[k + 1]]
-        p = parse_mention(mention)
-        if p.kind == "person" and p.name and normalize(p.name) == normalize(mention):
-            return None, mention
     if (
         k + 3 < seg.j
         and feats[k + 1].kind == "w"
