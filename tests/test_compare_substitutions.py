@@ -193,3 +193,32 @@ def test_clitic_stripping_never_cuts_a_word_to_an_unknown_rest() -> None:
 def test_same_word(a: str, b: str, same: bool) -> None:
     assert same_word(a, b) is same
     assert same_word(b, a) is same
+
+
+# SaudiNewsNet 2015-08-07/08, rows read wrong in the audit of issue 11
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        (  # 2015-08-07:821:2 / 2015-08-08:1065:2: a genitive against a coordination
+            "ونتج عنه استشهاد عدد من منسوبي قوات الطوارئ الخاصة، وإصابة آخرين.",
+            "مما نتج عنه استشهاد عددٍ من منسوبي القوات والعاملين وإصابة آخرين.",
+        ),
+        (  # 2015-08-07:333:4 / 2015-08-08:1200:3: whose condolences, not another word
+            "قدم الأمير فيصل بن خالد بن عبدالعزيز أمير منطقة عسير، التعازي والمواساة لأسر وذوي"
+            " الشهداء، سائلاً الله تعالى للشهداء المغفرة والرحمة",
+            "قدم الأمير فيصل بن خالد بن عبدالعزيز أمير منطقة عسير، تعازي القيادة لأسر وذوي"
+            " الشهداء، سائلاً الله تعالى للشهداء المغفرة والرحمة",
+        ),
+        (  # 2015-08-08:119:2 / 1299:2: the Syriac month name beside the Gregorian one
+            "صافي تدفقات الأموال على صناديق الأسهم الأوروبية 3.3 مليار دولار في الأسبوع المنتهي"
+            " في الخامس من أغسطس (آب)، وهو الأسبوع الثاني عشر على التوالي",
+            "صافي تدفقات الأموال على صناديق الأسهم الأوروبية 3.3 مليار دولار في الأسبوع المنتهي"
+            " في الخامس من أغسطس الجاري، وهو الأسبوع الثاني عشر على التوالي",
+        ),
+    ],
+)
+def test_a_changed_construction_or_a_month_is_no_word_choice(text_a: str, text_b: str) -> None:
+    bins = _bins(text_a, text_b)
+    assert len(bins) >= 1
+    assert "word_choice" not in bins.values()
+    assert not _choices(text_a, text_b)

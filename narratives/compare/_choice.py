@@ -99,12 +99,13 @@ def load_choice_lexicon(path: str = "substitutions.yaml") -> ChoiceLexicon:
                 names |= set(normalize(str(name)).split())
     particles = {normalize(str(w)) for w in data.get("name_words") or []} - {"ال"}
     months = (load_yaml("months.yaml") or {}).get("months") or {}
-    names |= {normalize(str(m)) for m in months if " " not in str(m)}
+    # one-word month names of any length: آب is a month (أغسطس (آب) / أغسطس الجاري)
+    month_words = {normalize(str(m)) for m in months if " " not in str(m)}
     heads = (load_yaml("speaker_words.yaml") or {}).get("institution_heads") or []
     institutions = {normalize(str(w)) for w in heads}
     institutions |= {"ال" + w for w in institutions if not w.startswith("ال")}
     return ChoiceLexicon(
-        names=frozenset(w for w in names if len(w) >= 3) | particles,
+        names=frozenset(w for w in names if len(w) >= 3) | particles | month_words,
         references=frozenset(normalize(str(w)) for w in data.get("references") or []),
         prepositions=frozenset(normalize(str(w)) for w in data.get("prepositions") or []),
         determiners=frozenset(normalize(str(w)) for w in data.get("determiners") or []),

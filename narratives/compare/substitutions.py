@@ -288,7 +288,8 @@ def aligned_differences(
     مينسك"), or that many on one side at a statement's start or end; a word
     choice needs two or more on each side (one shared word between two
     changes is a rewrite: «البلد المستضيف المغرب» / «منتخبات المغرب صاحب
-    الضيافة»).
+    الضيافة»), and no word beside it gains or loses the article (a genitive
+    against a coordination: «قوات الطوارئ الخاصة» / «القوات والعاملين»).
     A replaced span is a word choice only when it passes the content checks
     of :mod:`narratives.compare._choice` (no other form of the same word, no
     person's name or honorific pronoun, no word moved from elsewhere in the
@@ -391,6 +392,15 @@ def aligned_differences(
                     or (at_start and after >= min_context)
                 )
                 spans = _peel(wa, wb, ka, kb, i1, i2, j1, j2, rules=rules, indels=indels)
+                # a word that gains or loses the article beside the swap changes the
+                # construction: «قوات الطوارئ الخاصة» / «القوات والعاملين», «التعازي
+                # والمواساة» / «تعازي القيادة» (a genitive against a coordination)
+                if len(spans) > 1 and any(
+                    variant_kind(" ".join(wa[x1:x2]), " ".join(wb[y1:y2]), rules=rules)
+                    == "definite_article"
+                    for x1, x2, y1, y2 in spans
+                ):
+                    tight = False
             for x1, x2, y1, y2 in spans:
                 sa, sb = " ".join(wa[x1:x2]), " ".join(wb[y1:y2])
                 key_a, key_b = " ".join(ka[x1:x2]), " ".join(kb[y1:y2])
