@@ -22,7 +22,10 @@ How the article is read (the rules, in order):
   claim told again: the same claim id, or the same content words (at least
   ``repeat_min_shared`` shared, and at least ``repeat_overlap`` of the
   shorter statement's content words); ``repetitions`` counts the statement
-  and those that say the same.
+  and those that say the same. Not a repetition: one template told of two
+  figures, places or people (two callers' telephone calls), and two
+  neighbouring body statements of one claim that share no wording (one
+  sentence cut in two).
 """
 
 from __future__ import annotations
@@ -108,10 +111,11 @@ def _figure_sets(statements: pl.DataFrame, pairs: pl.DataFrame) -> dict[str, set
 
 def _particulars(
     statements: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame
-) -> dict[str, tuple[set[str], set[str], bool]]:
+) -> dict[str, tuple[set[str], set[str], bool, set[str]]]:
     """What each statement of ``pairs`` is particular about.
 
-    ``statement_id -> (figures and places, figures and names, borrowed)``. A
+    ``statement_id -> (figures and places, figures and names, borrowed,
+    persons named)``. A
     statement with no figure and no name (``وباشرت الجهات الأمنية الموقع ...``)
     continues the statement before it in its article and takes that one's
     figures and names (``borrowed``): a template clause told after each
@@ -135,39 +139,51 @@ def _particulars(
     figs = _figure_sets(statements, both)
     placed: dict[str, set[str]] = {}
     named: dict[str, set[str]] = {}
+    persons: dict[str, set[str]] = {}
     rows = words.filter(pl.col("statement_id").is_in(wanted.implode()))
-    for sid, tok, mark, place in rows.select("statement_id", "tok", "mark", "place").iter_rows():
+    for sid, tok, mark, place, person in rows.select(
+        "statement_id", "tok", "mark", "place", "person"
+    ).iter_rows():
         if place:
             placed.setdefault(sid, set()).add(tok)
         if mark or place:
             named.setdefault(sid, set()).add(tok)
-    out: dict[str, tuple[set[str], set[str], bool]] = {}
+        if person:
+            persons.setdefault(sid, set()).add(tok)
+    out: dict[str, tuple[set[str], set[str], bool, set[str]]] = {}
     for sid in ids.to_list():
         own = figs.get(sid, set()) | named.get(sid, set())
         before = prev.get(sid)
         borrowed = not own and before is not None
         if before is not None and borrowed:
             own = figs.get(before, set()) | named.get(before, set())
-        out[sid] = (figs.get(sid, set()) | placed.get(sid, set()), own, borrowed)
+        out[sid] = (
+            figs.get(sid, set()) | placed.get(sid, set()),
+            own,
+            borrowed,
+            persons.get(sid, set()),
+        )
     return out
 
 
 def _other_facts(
-    a: tuple[set[str], set[str], bool], b: tuple[set[str], set[str], bool]
+    a: tuple[set[str], set[str], bool, set[str]], b: tuple[set[str], set[str], bool, set[str]]
 ) -> bool:
     """Whether two statements sharing words tell two facts in one template.
 
     Each has a figure or a place of its own that the other lacks (two funds'
-    loans, two accidents' hospitals); or one names nothing and the statement
+    loans, two accidents' hospitals), or a person of its own (two callers:
+    «اتصالاً هاتفياً من ... راشد بن عبدالله آل خليفة» / «... محمد الخالد
+    الحمد الصباح»); or one names nothing and the statement
     it continues shares no figure or name with the other (a template clause
     after each accident of a round-up), where a restated claim continues a
     statement about the same people («وقال إن بوتين أكد ...» then «مضيفا أن
     الجانبين أكدا ...»).
     """
-    (pa, na, borrowed_a), (pb, nb, borrowed_b) = a, b
+    (pa, na, borrowed_a, qa), (pb, nb, borrowed_b, qb) = a, b
     if borrowed_a or borrowed_b:
         return bool(na and nb and not na & nb)
-    return bool(pa - pb and pb - pa)
+    return bool(pa - pb and pb - pa) or bool(qa - qb and qb - qa)
 
 
 def repetitions(
@@ -239,6 +255,8 @@ def repetitions(
                 ~pl.col("tok").is_in(list(heads))
                 & (pl.col("prev").is_in(list(places)) | pl.col("prev2").is_in(list(places)))
             ).any(),
+            # a person's name: a given name and the word after it («راشد بن عبدالله»)
+            person=(pl.col("tok").is_in(list(given)) | pl.col("prev").is_in(list(given))).any(),
         )
     )
     sizes = words.group_by("statement_id").len("n_words")
@@ -257,6 +275,8 @@ def repetitions(
     )
     own = _particulars(statements, words, shared)
     edges = [(a, b) for a, b in shared.iter_rows() if not _other_facts(own[a], own[b])]
+    worded = set(edges)
+    cuts = _adjacent_body(statements)
     if claims is not None and "article_id" in statements.columns:
         same = (
             statements.select("statement_id", "article_id")
@@ -267,7 +287,15 @@ def repetitions(
             .agg(pl.col("statement_id"))
         )
         for ids in same["statement_id"].to_list():
-            edges.extend((a, b) for i, a in enumerate(ids) for b in ids[i + 1 :])
+            # two neighbouring body statements of one claim that share no wording are one
+            # sentence cut in two («أشعر بالفخر الشديد،» / «لا أطيق الانتظار ...»), not a
+            # claim told twice
+            edges.extend(
+                (a, b)
+                for i, a in enumerate(ids)
+                for b in ids[i + 1 :]
+                if (a, b) in worded or frozenset((a, b)) not in cuts
+            )
     pairs = pl.DataFrame(edges, schema={"a": pl.String, "b": pl.String}, orient="row").unique()
     degree = (
         pl.concat([pairs.select(statement_id="a"), pairs.select(statement_id="b")])
@@ -279,6 +307,28 @@ def repetitions(
         .join(degree, on="statement_id", how="left")
         .select("statement_id", repetitions=(pl.col("others").fill_null(0) + 1).cast(pl.Int32))
     )
+
+
+def _adjacent_body(statements: pl.DataFrame) -> set[frozenset[str]]:
+    """Pairs of body statements next to each other in their article's text order."""
+    order = [c for c in ("start", "position") if c in statements.columns][:1]
+    if not order or "article_id" not in statements.columns:
+        return set()
+    head = (
+        pl.col("is_headline").fill_null(False)
+        if "is_headline" in statements.columns
+        else pl.lit(False)
+    )
+    frame = (
+        statements.select("statement_id", "article_id", *order, _head=head)
+        .sort("article_id", *order, maintain_order=True)
+        .with_columns(
+            nxt=pl.col("statement_id").shift(-1).over("article_id"),
+            nxt_head=pl.col("_head").shift(-1).over("article_id"),
+        )
+        .filter(~pl.col("_head") & pl.col("nxt").is_not_null() & ~pl.col("nxt_head"))
+    )
+    return {frozenset(p) for p in frame.select("statement_id", "nxt").iter_rows()}
 
 
 def _standfirsts(statements: pl.DataFrame, articles: pl.DataFrame | None) -> pl.DataFrame:
