@@ -230,3 +230,12 @@ def test_a_real_difference_at_one_hour_is_still_found() -> None:
         "ونتج عنه استشهاد 12 من منسوبي قوات الطوارئ الخاصة وثلاثة من العاملين في الموقع الساعة 1",
     )
     assert out["value_a"].to_list() == [["عشرة من"]]
+
+
+def test_percent_written_two_ways_is_no_discrepancy() -> None:
+    # okaz / aleqtisadiya 2015-08-07:1329:8 / 242:4 (a first version read «المائة» as 100)
+    out = _pair(
+        "إنها تريد شحنات حجمها 55 ألف طن تزيد أو تنقص خمسة بالمئة للنقل إلى ميناء جدة",
+        "إنها تريد شحنات حجمها 55 ألف طن تزيد أو تنقص خمسة في المائة للنقل إلى ميناء جدة",
+    )
+    assert out.height == 0

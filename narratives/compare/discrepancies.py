@@ -259,8 +259,13 @@ def _span_values(keys: list[str], lex: _FigureLexicon) -> list[set[float]]:
         cands = _candidates(tok)
         if not cands and tok in lex.number_values:
             cands = {lex.number_values[tok]}
-        elif not cands and tok.startswith("ال") and tok[2:] in lex.number_values:
-            cands = {lex.number_values[tok[2:]]}  # «المئة ألف سلة» = 100 ألف
+        elif (
+            not cands
+            and tok.startswith("ال")
+            and tok[2:] in lex.number_values
+            and (i == 0 or " ".join(keys[i - 1 : i + 1]) not in lex.scales)
+        ):
+            cands = {lex.number_values[tok[2:]]}  # «المئة ألف سلة» = 100 ألف (not «في المئة»)
         scale = 1.0
         if not cands and tok in lex.scales and tok not in ("%",):
             if not values:  # "ألف شخص": the scale word alone is a number
