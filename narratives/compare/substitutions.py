@@ -289,7 +289,8 @@ def aligned_differences(
     choice needs two or more on each side (one shared word between two
     changes is a rewrite: «البلد المستضيف المغرب» / «منتخبات المغرب صاحب
     الضيافة»), and no word beside it gains or loses the article (a genitive
-    against a coordination: «قوات الطوارئ الخاصة» / «القوات والعاملين»).
+    against a coordination: «قوات الطوارئ الخاصة» / «القوات والعاملين») or a
+    preposition (ل ب ك) on one side only («يستغلون ثقة» / «واستغلالاً لثقة»).
     A replaced span is a word choice only when it passes the content checks
     of :mod:`narratives.compare._choice` (no other form of the same word, no
     person's name or honorific pronoun, no word moved from elsewhere in the
@@ -311,6 +312,7 @@ def aligned_differences(
     written = {sid: display_tokens(text or "") for sid, text in texts.iter_rows()}
     attribution = _attribution_words(statements, ids)
     keys = {sid: [word_key(t) for t in toks] for sid, toks in written.items()}
+    raw = dict(keys)  # before proclitics are stripped: «لثقة» / «ثقة» tell a construction
     if clitics:
         used = {t for toks in keys.values() for t in toks}
         known = known_words(statements)
@@ -398,7 +400,15 @@ def aligned_differences(
                 if len(spans) > 1 and any(
                     variant_kind(" ".join(wa[x1:x2]), " ".join(wb[y1:y2]), rules=rules)
                     == "definite_article"
+                    or (x2 - x1 == y2 - y1 == 1 and _construction(ka[x1], kb[y1]))
                     for x1, x2, y1, y2 in spans
+                ):
+                    tight = False
+                # so does a preposition or the article on the shared word next to it:
+                # «يستغلون ثقة» / «واستغلالاً لثقة», «استهدفت منسوبي قوات» / «مسجدا لقوات»
+                ra, rb = raw[sid_a], raw[sid_b]
+                if (before and _construction(ra[i1 - 1], rb[j1 - 1])) or (
+                    after and _construction(ra[i2], rb[j2])
                 ):
                     tight = False
             for x1, x2, y1, y2 in spans:
@@ -445,6 +455,17 @@ def aligned_differences(
                     (out_a, out_b, claim_id, sid_a, sid_b, sa, sb, key_a, key_b, bin_, kind)
                 )
     return pl.DataFrame(rows, schema=DIFFERENCE_SCHEMA, orient="row").unique(maintain_order=True)
+
+
+def _construction(a: str, b: str) -> bool:
+    """One shared word written with a preposition (ل ب ك) or the article on one side
+    only: the words around it are built another way (a genitive against «ل» + noun)."""
+    if a == b:
+        return False
+    short, long = sorted((a, b), key=len)
+    return long.endswith(short) and long[: len(long) - len(short)] in {
+        "ل", "ب", "ك", "ال", "لل", "بال", "كال", "وال", "ول", "وب"
+    }  # fmt: skip
 
 
 def _attribution_words(statements: pl.DataFrame, ids: pl.Expr | pl.Series) -> dict[str, set[str]]:
