@@ -195,6 +195,21 @@ def test_same_word(a: str, b: str, same: bool) -> None:
     assert same_word(b, a) is same
 
 
+def test_statements_of_two_countries_are_two_facts() -> None:
+    # aljazirah 2015-08-07 (Egypt condemns) / alweeam (the US State Department condemns),
+    # clustered as one claim: «جرح / إصابة», «منطقة عسير / أبها» were read as word choices
+    egypt = (
+        "ودانت مصر التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في منطقة عسير أمس، وأسفر عن"
+        " استشهاد وجرح عدد من قوات الأمن والعاملين في الموقع."
+    )
+    usa = (
+        "أدانت وزارة الخارجية الأمريكية التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في أبها"
+        " امس وأسفر عن استشهاد وإصابة عدد من قوات الأمن والعاملين ."
+    )
+    assert "word_choice" not in _bins(egypt, usa).values()
+    assert not _choices(egypt, usa)
+
+
 # SaudiNewsNet 2015-08-07/08, rows read wrong after the first fixes (seed 202)
 @pytest.mark.parametrize(
     ("text_a", "text_b"),

@@ -140,6 +140,15 @@ def scale_words(path: str = "quantities.yaml", numbers: str = "figures.yaml") ->
     return frozenset(normalize(str(k)) for k in [*(scales or {}), *(spelled or [])])
 
 
+@lru_cache(maxsize=2)
+def country_words(path: str = "countries.tsv") -> dict[str, str]:
+    """``{match-normalized word: country id}``: names, capitals, nationality adjectives."""
+    table = load_tsv(path)
+    if not {"name", "country"} <= set(table.columns):
+        return {}
+    return {normalize(str(w)): str(c) for w, c in zip(table["name"], table["country"], strict=True)}
+
+
 def known_words(statements: pl.DataFrame, *, min_count: int = 2) -> set[str]:
     """Words a proclitic may be stripped to: tokens seen ``min_count`` times in the
     statements, and the words of the background table (``background_df.tsv.gz``,
@@ -299,7 +308,9 @@ def aligned_differences(
     pair sharing at least ``choice_overlap`` of the words of the shorter and
     of the longer statement (else ``content``: a sentence that says more or
     other things, whose differing words are not the same words chosen
-    otherwise).
+    otherwise), and where neither names a country the other does not
+    (``countries.tsv``: Egypt's condemnation and the US State Department's,
+    clustered as one claim, are two facts).
     """
     rules = load_variant_rules()
     lexicon = load_choice_lexicon()
@@ -307,6 +318,7 @@ def aligned_differences(
     frame = frame_words()
     prepositions = frozenset(load_choice_lexicon().prepositions)
     scale = scale_words()
+    countries = country_words()
     ids = pl.concat([pairs["statement_id_a"], pairs["statement_id_b"]]).unique().implode()
     texts = statements.filter(pl.col("statement_id").is_in(ids)).select("statement_id", "text")
     written = {sid: display_tokens(text or "") for sid, text in texts.iter_rows()}
@@ -364,7 +376,11 @@ def aligned_differences(
         if shared < min_overlap * min(len(ka), len(kb)):
             continue  # not a paraphrase: differences are other content, not other words
         fa, fb = figures_of(sid_a, ka), figures_of(sid_b, kb)
-        two_facts = (bool(fa - fb) and bool(fb - fa)) or (  # figures_differ(ka, kb)
+        # each names a country the other does not: two countries' statements or cables
+        # (مصر / الخارجية الأمريكية condemning, cables to كوت ديفوار / سنغافورة)
+        na = {countries[t] for t in ka if t in countries}
+        nb = {countries[t] for t in kb if t in countries}
+        two_facts = (bool(fa - fb) and bool(fb - fa)) or (bool(na - nb) and bool(nb - na)) or (  # figures_differ(ka, kb)
             shared < choice_overlap[0] * min(len(ka), len(kb))
             or shared < choice_overlap[1] * max(len(ka), len(kb))
         )
