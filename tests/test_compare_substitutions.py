@@ -195,6 +195,23 @@ def test_same_word(a: str, b: str, same: bool) -> None:
     assert same_word(b, a) is same
 
 
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        (  # aleqtisadiya / alwatan 2015-08-07 (the dates market): a verb and its participle
+            "لتصل إلى ما يقارب 30 مليون ريال، تستهدف جميع الصفقات على أرض السوق، وبعض منافذ",
+            "لتصل إلى ما يقارب 30 مليون ريال، مستهدفة جميع الصفقات على أرض السوق، وبعض منافذ",
+        ),
+        (  # alriyadh / alwatan 2015-08-08: a club's name and its longer form
+            "فان نظيره في يونايتد الهولندي لويس فان غال لا يتمتع بهذه الرفاهية",
+            "فإن نظيره في مانشستريونايتد الهولندي لويس فان غال لا يتمتع بهذه الرفاهية",
+        ),
+    ],
+)
+def test_words_of_one_stem_are_no_word_choice(text_a: str, text_b: str) -> None:
+    assert "word_choice" not in _bins(text_a, text_b).values()
+
+
 def test_statements_of_two_countries_are_two_facts() -> None:
     # aljazirah 2015-08-07 (Egypt condemns) / alweeam (the US State Department condemns),
     # clustered as one claim: «جرح / إصابة», «منطقة عسير / أبها» were read as word choices
