@@ -24,8 +24,8 @@ How the article is read (the rules, in order):
   shorter statement's content words); ``repetitions`` counts the statement
   and those that say the same. Not a repetition: one template told of two
   figures, places or people (two callers' telephone calls), and two
-  neighbouring body statements of one claim that share no wording (one
-  sentence cut in two).
+  neighbouring body statements of one claim that share no wording, the
+  first ending on a comma rather than a full stop (one sentence cut in two).
 """
 
 from __future__ import annotations
@@ -310,7 +310,8 @@ def repetitions(
 
 
 def _adjacent_body(statements: pl.DataFrame) -> set[frozenset[str]]:
-    """Pairs of body statements next to each other in their article's text order."""
+    """Pairs of body statements next to each other in their article's text order, the
+    first not ending its sentence (a comma, no full stop): one sentence cut in two."""
     order = [c for c in ("start", "position") if c in statements.columns][:1]
     if not order or "article_id" not in statements.columns:
         return set()
@@ -320,13 +321,14 @@ def _adjacent_body(statements: pl.DataFrame) -> set[frozenset[str]]:
         else pl.lit(False)
     )
     frame = (
-        statements.select("statement_id", "article_id", *order, _head=head)
+        statements.select("statement_id", "article_id", *order, _head=head, _text="text")
         .sort("article_id", *order, maintain_order=True)
         .with_columns(
             nxt=pl.col("statement_id").shift(-1).over("article_id"),
             nxt_head=pl.col("_head").shift(-1).over("article_id"),
         )
         .filter(~pl.col("_head") & pl.col("nxt").is_not_null() & ~pl.col("nxt_head"))
+        .filter(~pl.col("_text").str.contains(r"[.!?؟…»\"”)]\s*$"))
     )
     return {frozenset(p) for p in frame.select("statement_id", "nxt").iter_rows()}
 
