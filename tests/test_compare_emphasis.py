@@ -312,3 +312,24 @@ def test_one_quote_cut_in_two_statements_of_one_claim_is_told_once() -> None:
     assert repetitions(st, claims)["repetitions"].to_list() == [2, 1, 2]
     claims = claims.with_columns(claim_id=pl.lit("c1"))  # the headline in the claim too
     assert repetitions(st, claims)["repetitions"].to_list() == [3, 2, 2]
+
+
+def test_one_template_about_two_countries_is_no_repetition() -> None:
+    # SaudiNewsNet 2015-08-07:349 (aljazirah): condemnations country by country, one
+    # template; Spain's was counted as told six times before the audit of issue 11
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:32", "a:36", "a:48"],
+            "article_id": ["a"] * 3,
+            "position": [32, 36, 48],
+            "text": [
+                "من جهتها أدانت اسبانيا التفجير الإرهابي الذي استهدف مسجدا لقوات الطوارئ في"
+                " منطقة عسير أمس وأسفر عن سقوط عدد من الشهداء والجرحى.",
+                "كما أدانت الحكومة الألمانية التفجير الإرهابي الذي استهدف مسجداً في مقر قوات"
+                " الأمن بمنطقة عسير, وأسفر عن وقوع عدد من الشهداء من قوات الأمن والعاملين في الموقع.",
+                "أدانت الحكومة الأردنية بشدة التفجير الإرهابي الذي استهدف مسجداً في منطقة عسير،"
+                " وأدى إلى استشهاد عدد من قوات الأمن وإصابة آخرين.",
+            ],
+        }
+    )
+    assert repetitions(st)["repetitions"].to_list() == [1, 1, 1]

@@ -23,7 +23,8 @@ How the article is read (the rules, in order):
   ``repeat_min_shared`` shared, and at least ``repeat_overlap`` of the
   shorter statement's content words); ``repetitions`` counts the statement
   and those that say the same. Not a repetition: one template told of two
-  figures, places or people (two callers' telephone calls), and two
+  figures, places, countries or people (two callers' telephone calls, two
+  governments' condemnations), and two
   neighbouring body statements of one claim that share no wording, the
   first ending on a comma rather than a full stop (one sentence cut in two).
 """
@@ -77,6 +78,17 @@ def _name_heads() -> tuple[frozenset[str], frozenset[str]]:
     heads = bare | {"ال" + w for w in bare}
     heads |= {p + w for w in heads for p in PROCLITICS} | {"لل" + w for w in bare}
     return frozenset(heads), sw_given() - {"علي"}  # علي: also على "on", normalized alike
+
+
+@lru_cache(maxsize=1)
+def _country_forms() -> dict[str, str]:
+    """Countries, capitals and nationality adjectives (``countries.tsv``), with proclitics,
+    to their country: a condemnation by Spain and one by Germany told in one template are
+    two facts; سوريا and سورية are one country."""
+    from narratives.compare.substitutions import country_words
+
+    words = country_words()
+    return {**{p + w: c for w, c in words.items() for p in PROCLITICS}, **words}
 
 
 @lru_cache(maxsize=1)
@@ -141,9 +153,11 @@ def _particulars(
     named: dict[str, set[str]] = {}
     persons: dict[str, set[str]] = {}
     rows = words.filter(pl.col("statement_id").is_in(wanted.implode()))
+    country = _country_forms()
     for sid, tok, mark, place, person in rows.select(
         "statement_id", "tok", "mark", "place", "person"
     ).iter_rows():
+        tok = country.get(tok, tok)
         if place:
             placed.setdefault(sid, set()).add(tok)
         if mark or place:
@@ -153,16 +167,13 @@ def _particulars(
     out: dict[str, tuple[set[str], set[str], bool, set[str]]] = {}
     for sid in ids.to_list():
         own = figs.get(sid, set()) | named.get(sid, set())
+        people = persons.get(sid, set())
         before = prev.get(sid)
         borrowed = not own and before is not None
         if before is not None and borrowed:
             own = figs.get(before, set()) | named.get(before, set())
-        out[sid] = (
-            figs.get(sid, set()) | placed.get(sid, set()),
-            own,
-            borrowed,
-            persons.get(sid, set()),
-        )
+            people = persons.get(before, set())
+        out[sid] = (figs.get(sid, set()) | placed.get(sid, set()), own, borrowed, people)
     return out
 
 
@@ -181,9 +192,10 @@ def _other_facts(
     الجانبين أكدا ...»).
     """
     (pa, na, borrowed_a, qa), (pb, nb, borrowed_b, qb) = a, b
+    other_people = bool(qa - qb and qb - qa)
     if borrowed_a or borrowed_b:
-        return bool(na and nb and not na & nb)
-    return bool(pa - pb and pb - pa) or bool(qa - qb and qb - qa)
+        return bool(na and nb and not na & nb) or other_people
+    return bool(pa - pb and pb - pa) or other_people
 
 
 def repetitions(
@@ -227,6 +239,7 @@ def repetitions(
     names = _name_words()
     heads, given = _name_heads()
     places = _place_heads()
+    countries = _country_forms()
     tok = statement_tokens(statements)
     words = (
         statements.select(
@@ -252,8 +265,11 @@ def repetitions(
             mark=(pl.col("name") & ~pl.col("tok").is_in(list(heads))).any(),
             # the name of a place after its head: «مستشفى رفحاء», «طريق قرية العجرمية»
             place=(
-                ~pl.col("tok").is_in(list(heads))
-                & (pl.col("prev").is_in(list(places)) | pl.col("prev2").is_in(list(places)))
+                (
+                    ~pl.col("tok").is_in(list(heads))
+                    & (pl.col("prev").is_in(list(places)) | pl.col("prev2").is_in(list(places)))
+                )
+                | pl.col("tok").is_in(list(countries))
             ).any(),
             # a person's name: a given name and the word after it («راشد بن عبدالله»)
             person=(pl.col("tok").is_in(list(given)) | pl.col("prev").is_in(list(given))).any(),
@@ -273,10 +289,7 @@ def repetitions(
         .filter(pl.col("shared") >= overlap * pl.min_horizontal("n_words", "n_b"))
         .select("statement_id", "statement_id_b")
     )
-    own = _particulars(statements, words, shared)
-    edges = [(a, b) for a, b in shared.iter_rows() if not _other_facts(own[a], own[b])]
-    worded = set(edges)
-    cuts = _adjacent_body(statements)
+    claimed: list[tuple[str, str]] = []
     if claims is not None and "article_id" in statements.columns:
         same = (
             statements.select("statement_id", "article_id")
@@ -287,15 +300,16 @@ def repetitions(
             .agg(pl.col("statement_id"))
         )
         for ids in same["statement_id"].to_list():
-            # two neighbouring body statements of one claim that share no wording are one
-            # sentence cut in two («أشعر بالفخر الشديد،» / «لا أطيق الانتظار ...»), not a
-            # claim told twice
-            edges.extend(
-                (a, b)
-                for i, a in enumerate(ids)
-                for b in ids[i + 1 :]
-                if (a, b) in worded or frozenset((a, b)) not in cuts
-            )
+            claimed.extend((a, b) for i, a in enumerate(ids) for b in ids[i + 1 :])
+    own = _particulars(statements, words, shared)
+    edges = [(a, b) for a, b in shared.iter_rows() if not _other_facts(own[a], own[b])]
+    worded = set(edges)
+    cuts = _adjacent_body(statements)
+    # a claim's statements in one article, but not two neighbouring body statements
+    # sharing no wording: one sentence cut in two («أشعر بالفخر الشديد،» / «لا أطيق ...»)
+    edges.extend(
+        (a, b) for a, b in claimed if (a, b) in worded or frozenset((a, b)) not in cuts
+    )
     pairs = pl.DataFrame(edges, schema={"a": pl.String, "b": pl.String}, orient="row").unique()
     degree = (
         pl.concat([pairs.select(statement_id="a"), pairs.select(statement_id="b")])
