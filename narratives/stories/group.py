@@ -7,7 +7,8 @@ a few days. Two articles belong to one story on article-level evidence:
    vectors (headline counted twice, start of the body; IDF over the articles
    given; see :mod:`narratives.stories._features`), halved
    (``number_penalty``) when both give figures and share none, and halved
-   (``place_penalty``) when both headlines name Saudi regions and share none.
+   (``place_penalty``) when both headlines name Saudi regions and share none,
+   and (``country_penalty``) when both name countries and share none.
 2. **Aligned statements** (optional): pairs of the ``alignments`` table
    scoring ``alignment_score`` or more add up to ``alignment_weight``.
 3. **Dates.** Two dated articles are compared only when published at most
@@ -217,6 +218,7 @@ def group_stories(
     max_df: float = 0.05,
     number_penalty: float = 0.5,
     place_penalty: float = 0.5,
+    country_penalty: float = 0.5,
     max_component: int = 6000,
     min_words: int = 4,
 ) -> pl.DataFrame:
@@ -265,6 +267,11 @@ def group_stories(
         name a Saudi region or city (``lexicons/countries.tsv``, form ``city``)
         and share no region: one template's announcements of two places (a
         soldier killed in Jazan, another in Najran).
+    country_penalty
+        Factor applied to the similarity of two articles whose headlines both
+        name a country (a capital, a nationality adjective) and share none:
+        one template's cables to two countries (the King congratulates
+        Singapore, and Ecuador, the same day).
     min_words
         Articles whose headline and lead hold fewer distinct content words
         (a cartoon or photo page titled "كاريكاتير") are grouped with others
@@ -337,6 +344,9 @@ def group_stories(
         s = np.where(figures_disagree(article_numbers(heads), i, j), s * number_penalty, s)
     if place_penalty < 1 and len(i):
         s = np.where(places_disagree(headline_places(frame["title"]), i, j), s * place_penalty, s)
+    if country_penalty < 1 and len(i):
+        countries = headline_places(frame["title"], forms=("name",))
+        s = np.where(places_disagree(countries, i, j), s * country_penalty, s)
     ids = frame["article_id"].to_list()
     if (
         alignments is not None
