@@ -441,3 +441,19 @@ def test_one_cable_template_to_two_countries_is_two_stories() -> None:
     # without the country check the Ecuador cable joins the Singapore story
     joined = dict(group_stories(arts, country_penalty=1.0).select("outlet", "story_id").rows())
     assert joined["aawsat"] == joined["okaz"]
+
+
+def test_aligned_statements_join_a_metaphor_headline_to_its_story() -> None:
+    # same-event dev gold: alwatan's "عاشق الحمراء يضبط السوبر" (a metaphor headline, half
+    # its text on fans travelling to London) gives the referees' names and the crew in
+    # sentences aligned (paraphrase, 55-88) with the five other outlets' reports
+    from narratives.evaluate.same_event import SAME_EVENT_ARTICLES, story_purity
+
+    arts = n.read_corpus(SAME_EVENT_ARTICLES)
+    statements = n.extract_statements(arts)
+    alignments = n.align(statements)
+    purity = story_purity(group_stories(arts, statements, alignments))
+    assert (purity["whole"], purity["pure"], purity["distractors_joining"]) == (5, 5, 0)
+    # counting only the pairs scoring 70 or more, alwatan stays out (mean 0.28 < 0.30)
+    strict = group_stories(arts, statements, alignments, alignment_score=70.0)
+    assert story_purity(strict)["whole"] == 4

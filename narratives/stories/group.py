@@ -10,7 +10,11 @@ a few days. Two articles belong to one story on article-level evidence:
    (``place_penalty``) when both headlines name Saudi regions and share none,
    and (``country_penalty``) when both name countries and share none.
 2. **Aligned statements** (optional): pairs of the ``alignments`` table
-   scoring ``alignment_score`` or more add up to ``alignment_weight``.
+   scoring ``alignment_score`` or more (55, the alignment's paraphrase
+   threshold) add up to ``alignment_weight``. They join an article whose
+   headline is a metaphor and whose second half is on something else
+   ("عاشق الحمراء يضبط السوبر", which gives the referees' names in sentences
+   aligned with five outlets' reports).
 3. **Dates.** Two dated articles are compared only when published at most
    ``window_days`` apart. An article without a date is compared with every
    article, on its text alone (its row says so: ``dated`` false).
@@ -211,7 +215,7 @@ def group_stories(
     threshold: float = 0.3,
     min_similarity: float = 0.1,
     alignment_weight: float = 0.1,
-    alignment_score: float = 70.0,
+    alignment_score: float = 55.0,
     copy_threshold: float = 0.9,
     min_copy_chars: int = 200,
     body_chars: int = 1500,
@@ -248,7 +252,12 @@ def group_stories(
     alignment_weight, alignment_score
         Three or more aligned statement pairs scoring ``alignment_score`` or
         more add ``alignment_weight`` to an article pair's similarity (fewer
-        add a share of it).
+        add a share of it). 55 (it was 70): on SaudiNewsNet 2015-08-09, 13
+        stories more were joined, 11 of them rightly (two reports of one
+        event), 2 debatable (two battles of one day in Yemen, a condemnation
+        and an op-ed on it); the number, place and country penalties apply
+        to the whole similarity, aligned statements included (one cable
+        template to two countries aligns sentence by sentence).
     copy_threshold
         Least similarity for an article to be marked a copy of an earlier one.
     min_copy_chars
@@ -340,13 +349,6 @@ def group_stories(
     if few.any() and len(i):
         keep = ~(few[i] | few[j])
         i, j, s = i[keep], j[keep], s[keep]
-    if number_penalty < 1 and len(i):
-        s = np.where(figures_disagree(article_numbers(heads), i, j), s * number_penalty, s)
-    if place_penalty < 1 and len(i):
-        s = np.where(places_disagree(headline_places(frame["title"]), i, j), s * place_penalty, s)
-    if country_penalty < 1 and len(i):
-        countries = headline_places(frame["title"], forms=("name",))
-        s = np.where(places_disagree(countries, i, j), s * country_penalty, s)
     ids = frame["article_id"].to_list()
     if (
         alignments is not None
@@ -390,6 +392,20 @@ def group_stories(
     )
     pi, pj = pairs["i"].to_numpy(), pairs["j"].to_numpy()
     psim, ptext = pairs["sim"].to_numpy(), pairs["text"].to_numpy()
+    # one template's reports of two days, two regions, two countries: the penalties apply
+    # to the whole similarity (aligned statements of a template align whatever the place)
+    factor = np.ones(len(pi))
+    if number_penalty < 1 and len(pi):
+        factor[figures_disagree(article_numbers(heads), pi, pj)] *= number_penalty
+    if place_penalty < 1 and len(pi):
+        factor[places_disagree(headline_places(frame["title"]), pi, pj)] *= place_penalty
+    if country_penalty < 1 and len(pi):
+        countries = headline_places(frame["title"], forms=("name",))
+        factor[places_disagree(countries, pi, pj)] *= country_penalty
+    # identical texts stay linked whatever their headlines say
+    same_text = ptext >= 1.0
+    factor[same_text] = 1.0
+    psim, ptext = psim * factor, ptext * factor
     raw = _cluster(n, pi, pj, psim, threshold=threshold, max_component=max_component)
     return _finish(frame, raw, pi, pj, psim, ptext, copy_threshold=copy_threshold)
 
