@@ -948,3 +948,43 @@ def test_a_byline_and_unnamed_sources_are_not_the_speaker() -> None:
 )
 def test_voices_read_on_other_days(text: str, speakers: list[str | None]) -> None:
     assert _speakers(text) == speakers
+
+
+# SaudiNewsNet 2015-07-21/24 and 08-03/04 (the final samples), errors read and fixed
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (  # the police named after «أمس», not Obama quoted before
+            "وقال أوباما إن الزيارة مهمة. وأعلنت أمس الشرطة الكينية أن مقاتلين يشتبه بأنهم "
+            "ينتمون إلى حركة الشباب قتلوا خمسة أشخاص.",
+            ["obama", "الشرطه الكينيه"],
+        ),
+        (  # a name in quotation marks before a colon speaks
+            "وقال الأمير عبدالله بن مساعد إن القرار مهم. كان رئيس رابطة المحترفين محمد النويصر "
+            "قد طالب لجنة الاحتراف بوضع بند في عقود اللاعبين. وأبان \"النويصر\": \"هذا الإجراء "
+            "يطبق في جميع الدوريات المحترفة على مستوى العالم\".",
+            ["عبدالله بن مساعد", None, "محمد النويصر"],
+        ),
+        (  # the director named before «قال» after «بدوره»
+            "وقال المخرج محمد الحلال إن الفن رسالة. بدوره المخرج والمؤلف ياسر الحسن، قال \"ما "
+            "تمر به المنطقة في هذه الفترة الخطيرة نفق مظلم\".",
+            ["محمد الحلال", "ياسر الحسن"],
+        ),
+        (  # Barzani, subject of the sentence's opening verb, says «قال إنه»
+            "وقال داود أوغلو إن العملية مستمرة. دان مسعود البرزاني رئيس اقليم كردستان العراق "
+            "السبت قصف تركيا لقرية في الاقليم قال إنه أسفر عن سقوط عدد من القتلى المدنيين.",
+            ["داود اوغلو", "مسعود البرزاني"],
+        ),
+        (  # «وكان العميد أحمد عسيري ... ذكر»: the gazetteer's id
+            "وكان العميد أحمد عسيري الناطق الرسمي باسم قوات التحالف ذكر في تصريحات صحفية سابقة "
+            "أن «هناك عملًا مكثفًا للسيطرة الكاملة على قاعدة العند».",
+            ["asiri"],
+        ),
+        (  # «صالح: «حقيقة»: the first name is not completed across the colon
+            "وأوضح صالح أن الصندوق يعمل. ويؤكد صالح: «حقيقة هو مرض مزمن فعلا».",
+            ["صالح", "صالح"],
+        ),
+    ],
+)
+def test_speakers_read_on_the_final_samples(text: str, speakers: list[str | None]) -> None:
+    assert _speakers(text) == speakers

@@ -268,7 +268,7 @@ def attribute(
                 and after + 2 < seg.j
                 and feats[after].kind == "q"
                 and feats[after + 1].kind == "w"
-                and cue.feminine | (not cue.transitive)
+                and (cue.feminine or not cue.transitive or _colon_after_quote(after, seg, feats))
                 # the marks close round a name; «الأمم المتحدة ليس بوسعها ...» opens a quotation
                 and any(f.kind == "q" for f in feats[after + 2 : min(seg.j, after + 6)])
             ):
@@ -900,12 +900,27 @@ def _agrees_with_noun(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool
     return False
 
 
+_WHEN = frozenset(
+    normalize(w)
+    for w in ["أمس", "اليوم", "الليلة", "مساء", "صباح", "السبت", "الأحد", "الاثنين", "الإثنين"]
+    + ["الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "أيضا", "أيضاً"]
+)
+
+
+def _colon_after_quote(k: int, seg: Segment, feats: list[Feat]) -> bool:
+    """``وأبان "النويصر": ...``: the marks at ``k`` close on a word, then a colon."""
+    close = next((r for r in range(k + 1, min(seg.j, k + 5)) if feats[r].kind == "q"), None)
+    return close is not None and close + 1 < seg.j and feats[close + 1].kind == ":"
+
+
 def _past_addressee(k: int, seg: Segment, feats: list[Feat], lex: Lexicon) -> int:
     """The token after an addressee or outlet put before the subject.
 
     ``قال لـ"الاقتصادية" عقيل الجاسم``, ``أبلغ "الاقتصادية" الدكتور إبراهيم
     العساف``, ``صرح للصحيفة المتحدث الرسمي``: the subject follows them.
     """
+    while k + 1 < seg.j and feats[k].kind == "w" and feats[k].norm in _WHEN:
+        k += 1  # وأعلنت أمس الشرطة الكينية: the subject after the adverb
     q = k
     if q < seg.j and feats[q].text.replace("\u0640", "") in ("ل", "ول"):
         q += 1
