@@ -396,6 +396,8 @@ def _not_a_sentence_end(i: int, starts: list[int], ends: list[int], feats: list[
         return True  # (...) marks an elision inside a sentence
     if _in_short_quote(i, after, feats):
         return True  # حملة بعنوان "زكاتك.. فرحة علاج لكل محتاج": a quoted title
+    if _in_short_parens(i, after, feats):
+        return True  # شبكة (سي.إن. إن), شركة داماك (ش.م. ع.): an abbreviation in brackets
     if prev is None or ends[i - 1] != starts[i]:
         return False
     if f.norm == "." and prev.kind == "w" and len(prev.norm) == 1:
@@ -431,6 +433,26 @@ def _in_short_quote(i: int, after: int, feats: list[Feat]) -> bool:
     while before >= 0 and feats[before].kind == "e":
         before -= 1  # the second dot of ".."
     return reach(range(before, -1, -1), OPENING) and reach(range(after, len(feats)), CLOSING)
+
+
+def _in_short_parens(i: int, after: int, feats: list[Feat]) -> bool:
+    """End marks ``[i, after)`` sit inside brackets of at most ``TITLE_QUOTE_WORDS``
+    words on either side (``(سي.إن. إن)``, ``(ش.م. ع.)``, ``(د.ب.أ)``)."""
+
+    def reach(ks: range, mark: str, other: str) -> bool:
+        seen = 0
+        for k in ks:
+            g = feats[k]
+            if g.text == mark:
+                return True
+            if g.text == other:
+                return False
+            seen += g.kind == "w"
+            if seen > TITLE_QUOTE_WORDS:
+                return False
+        return False
+
+    return reach(range(i - 1, -1, -1), "(", ")") and reach(range(after, len(feats)), ")", "(")
 
 
 def _named(f: Feat) -> bool:
