@@ -713,3 +713,17 @@ def test_trailing_tags_give_no_statement(kind: str, text: str, tail: str, kept: 
     statements = _statements(text)
     assert any(tail in s for s in statements) is kept, statements
     assert text.split()[1] in statements[0]
+
+
+def test_a_short_question_in_the_narrators_voice_gives_no_statement() -> None:
+    # alwatan column, 2015-08-06: the question asks, the answer after it claims
+    text = (
+        "والمرأة هي الحلقة الأضعف في دائرة القهر الاجتماعي. لماذا يحدث التحرش في بلد متدين "
+        "ومحافظ؟ لأن العلاقة بين الجنسين غير متكافئة، وغير منظمة."
+    )
+    statements = _statements(text)
+    assert not any("لماذا يحدث التحرش" in s for s in statements), statements
+    assert statements[0].startswith("والمرأة") and statements[-1].startswith("لأن العلاقة")
+    # a reported question and a headline question stay
+    assert _statements("وتساءل الوزير: لماذا يحدث التحرش في بلد متدين ومحافظ؟")
+    assert _statements("لماذا يحدث التحرش في بلد متدين ومحافظ؟", "headline")

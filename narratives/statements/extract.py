@@ -23,6 +23,7 @@ from narratives.statements.segment import (
     Paragraph,
     label_line,
     paragraphs,
+    question,
     quote_spans,
     speech_mask,
     split_paragraph,
@@ -379,6 +380,12 @@ def _article(
             and label_line(feats[segs[-1].i : segs[-1].j], last=True)
         ):
             segs = segs[:-1]  # ... ولله الحمد. سمات اباتشي الطوال: the tags after the last claim
+        if not para.headline:
+            segs = [  # وماذا يحدث خلف الكواليس؟: a question claims nothing
+                seg
+                for seg in segs
+                if not question(feats[seg.i : seg.j], in_speech[seg.i : seg.j])
+            ]
         mi = 0
         for seg in segs:
             while mi < len(matches) and matches[mi].i < seg.i:

@@ -74,6 +74,7 @@ BYLINE_WORDS = 10  # ... and so is a byline of names between dashes up to this l
 _DASHES = frozenset({"-", "–", "—", "ـ"})
 TRAILER_WORDS = 20  # ... and so is the article's last such line up to this length
 TITLE_QUOTE_WORDS = 6  # ".." inside a quote this short on both sides is a title, not an end
+QUESTION_WORDS = 8  # a body question this short, not reported, asks and claims nothing
 FRAME_WORDS = 8  # "كما قال الوزير" with no complement: an "as X said" aside, not a claim
 _PERSONAL = frozenset({"انا", "نحن", "انت", "انتم", "هو", "هي", "هم", "هما", "وهو", "وهي", "وهم"})
 _SAYING = ("قائلا", "قائله", "قائلين", "قائلتا", "قائلتين")
@@ -382,6 +383,27 @@ def label_line(feats: list[Feat], *, last: bool) -> bool:
             run += 1
     parts.append(run)
     return len(parts) >= 2 and all(1 <= n <= 3 for n in parts)
+
+
+def question(feats: list[Feat], in_speech: list[bool]) -> bool:
+    """A short question in the narrator's voice: asks, claims nothing.
+
+    An interview question or a rhetorical one (``وماذا يحدث خلف الكواليس؟``,
+    ``* هل تؤمن بالحظ؟``, ``لماذا يحدث التحرش في بلد متدين ومحافظ؟``) of at
+    most ``QUESTION_WORDS`` words, with no reporting verb and not inside a
+    quotation, gives no statement. A headline question is kept (the caller
+    only asks about body segments), and so is ``وتساءل الوزير: لماذا ...؟``.
+    """
+    words = [f for f in feats if f.kind == "w"]
+    if not words or len(words) > QUESTION_WORDS or any(in_speech):
+        return False
+    k = len(feats)
+    while k and (feats[k - 1].kind == "e" or feats[k - 1].text in CLOSING):
+        if feats[k - 1].norm == "?":
+            break
+        k -= 1
+    asks = k > 0 and feats[k - 1].norm == "?"
+    return asks and all(f.cue is None for f in words) and not any(f.kind == ":" for f in feats)
 
 
 def _not_a_sentence_end(i: int, starts: list[int], ends: list[int], feats: list[Feat]) -> bool:
