@@ -727,3 +727,17 @@ def test_a_short_question_in_the_narrators_voice_gives_no_statement() -> None:
     # a reported question and a headline question stay
     assert _statements("وتساءل الوزير: لماذا يحدث التحرش في بلد متدين ومحافظ؟")
     assert _statements("لماذا يحدث التحرش في بلد متدين ومحافظ؟", "headline")
+
+
+def test_verse_gives_no_statement() -> None:
+    # aljazirah column, 2015-08-06: six lines of verse between two prose lines
+    verse = (
+        "فإذا سخوت بلغت بالجود المدى\nوفعلت ما لا تفعل الأنواء\nوإذا عفوت فقادرا ومقدرا\n"
+        "لا يستهين بعفوك الجهلاء\nوإذا رحمت فأنت أم أو أب\nهذان في الدنيا هما الرحماء"
+    )
+    text = "صاحب السمو يحظى بمحبة الناس.\n" + verse + "\nوأضاف أن الأمر محسوم."
+    statements = _statements(text)
+    assert statements == ["صاحب السمو يحظى بمحبة الناس.", "وأضاف أن الأمر محسوم."]
+    # three short lines are no run: a list of that size keeps its lines
+    three = "\n".join(verse.split("\n")[:3])
+    assert any("وفعلت ما لا تفعل الأنواء" in s for s in _statements("صاحب السمو.\n" + three))

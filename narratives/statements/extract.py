@@ -25,6 +25,7 @@ from narratives.statements.segment import (
     paragraphs,
     question,
     quote_spans,
+    short_line_runs,
     speech_mask,
     split_paragraph,
 )
@@ -350,7 +351,8 @@ def _article(
     resolver = Resolver(lex, art.get("published"))
     state = State()
     pieces: list[tuple[int, dict[str, Any], list[Any]]] = []
-    for para, (starts, ends, feats) in zip(paras, toks, strict=True):
+    verse = short_line_runs(raw, paras)
+    for k, (para, (starts, ends, feats)) in enumerate(zip(paras, toks, strict=True)):
         state.prev = None
         matches = match_phrases(starts, ends, feats, lex)
         for m in matches:
@@ -369,8 +371,8 @@ def _article(
             starts_phrase=starts_at.__contains__,
             max_chars=max_chars,
         )
-        if not para.headline and label_line(feats, last=para is paras[-1]):
-            segs = []  # a crosshead, byline or tag line: no claim
+        if k in verse or (not para.headline and label_line(feats, last=para is paras[-1])):
+            segs = []  # verse, a crosshead, byline or tag line: no claim
         elif (
             not para.headline
             and para is paras[-1]

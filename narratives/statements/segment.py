@@ -74,6 +74,8 @@ BYLINE_WORDS = 10  # ... and so is a byline of names between dashes up to this l
 _DASHES = frozenset({"-", "–", "—", "ـ"})
 TRAILER_WORDS = 20  # ... and so is the article's last such line up to this length
 TITLE_QUOTE_WORDS = 6  # ".." inside a quote this short on both sides is a title, not an end
+RUN_LINES = 4  # this many short body lines in a row are verse or a list, not claims
+RUN_LINE_WORDS = 8  # ... each of at most this many words, not ending in "." or ":"
 QUESTION_WORDS = 8  # a body question this short, not reported, asks and claims nothing
 FRAME_WORDS = 8  # "كما قال الوزير" with no complement: an "as X said" aside, not a claim
 _PERSONAL = frozenset({"انا", "نحن", "انت", "انتم", "هو", "هي", "هم", "هما", "وهو", "وهي", "وهم"})
@@ -148,6 +150,32 @@ def paragraphs(raw_text: str, spans: Sequence[dict] | None) -> list[Paragraph]:
             prev.end = b
         else:
             out.append(Paragraph(a, b, head))
+    return out
+
+
+def short_line_runs(raw_text: str, paras: Sequence[Paragraph]) -> set[int]:
+    """Indices of body paragraphs in a run of ``RUN_LINES`` or more short lines.
+
+    Lines of at most ``RUN_LINE_WORDS`` words that do not end in ``.`` or
+    ``:``, one after another, are verse (``فإذا سخوت بلغت بالجود المدى / وفعلت
+    ما لا تفعل الأنواء / ...``), a list of related headlines or the header of a
+    decree (``الرقم : أ / 267 / التاريخ : ...``): no claims of their own.
+    """
+    out: set[int] = set()
+    run: list[int] = []
+    for k, p in enumerate([*paras, None]):
+        line = raw_text[p.start : p.end] if p is not None else ""
+        if (
+            p is not None
+            and not p.headline
+            and len(line.split()) <= RUN_LINE_WORDS
+            and not line.endswith((".", ":"))
+        ):
+            run.append(k)
+            continue
+        if len(run) >= RUN_LINES:
+            out.update(run)
+        run = []
     return out
 
 
