@@ -378,7 +378,10 @@ def _article(
             and para is paras[-1]
             and len(segs) > 1
             and segs[-1].how == "sentence"
-            and not any(f.kind in ("e", "q") for f in feats[segs[-1].i : segs[-1].j])
+            and (
+                feats[segs[-1].i].norm == "رابط"  # رابط الخبر بصحيفة الوئام: «...»
+                or not any(f.kind in ("e", "q") for f in feats[segs[-1].i : segs[-1].j])
+            )
             and label_line(feats[segs[-1].i : segs[-1].j], last=True)
         ):
             segs = segs[:-1]  # ... ولله الحمد. سمات اباتشي الطوال: the tags after the last claim

@@ -67,6 +67,10 @@ FRAGMENT_WORDS = 10  # a longer piece with no verb may still carry content (وذ
 CLAUSE_WORDS = 4  # "، و" + a clause opens a new statement only after this many words
 LONG_CLAUSE_WORDS = 6  # ... and "ولم/وقد" + a verb with no comma, after this many
 _BACKGROUND = frozenset({"كان", "كانت", "كانوا"})  # ، وكان في استقبالهم ...: a new clause
+_COPULAS = frozenset(
+    "كان كانت كانوا يكون تكون يكونوا سيكون ستكون سيكونون اصبح اصبحت يصبح تصبح بات باتت"
+    " ظل ظلت يظل تظل صار صارت يزال تزال لايزال مازال مازالت ليس ليست لست".split()
+)
 _THAT_PRONOUN = frozenset({"وانه", "وانها", "وانهم", "واننا", "وانهما"})
 _PARTICLE_CLAUSE = frozenset({"ولم", "ولن", "وقد", "ولقد", "وتم", "وسوف"})
 LABEL_WORDS = 4  # a body line this short with no predicate or punctuation is a label
@@ -340,6 +344,8 @@ def split_paragraph(
         if cue.kind == "participle":
             if f.prefixed or feats[i - 1].norm in pred.preposition:
                 continue  # على مذكرة مشتركة: a noun after a preposition
+            if feats[i - 1].norm in _COPULAS:
+                continue  # سيكون مطالبا بدفع تعويض: the predicate of "to be"
             if _adjective(i, feats):
                 continue  # لمراقبة مشددة: "strict monitoring"
             if cue.ambiguous and not _participle_used(i, feats):
