@@ -781,7 +781,7 @@ def _opens_verb_clause(
             after is not None
             and after.kind == "w"
             and after.norm.startswith("ال")
-            and g.norm[:1] not in ("ب", "ل", "ك")  # ، وقال بحضور الوزير: no subject
+            and (g.norm[:1] not in ("ب", "ل", "ك") or g.norm in _B_L_NAMES)  # ، وقال بحضور
             and g.norm not in pred.preposition
             and g.norm not in pred.particles
             and g.cue is None
