@@ -305,7 +305,7 @@ def split_paragraph(
             and feats[i - 1].kind == "c"
             and i - last >= CLAUSE_WORDS
             and _has_predicate(Segment(last, i, ""), feats, pred)
-            and _head_has_predicate(i + 1, n, feats, pred)
+            and _head_has_predicate(i + 1, n, feats, pred, adverbial=False)
         ):
             bounds.setdefault(i, "connective")  # ، ولذلك جاء ...: a claim that follows
             last = i
@@ -602,7 +602,9 @@ def _has_predicate(seg: Segment, feats: list[Feat], pred: Predicates) -> bool:
     return False
 
 
-def _head_has_predicate(i: int, j: int, feats: list[Feat], pred: Predicates) -> bool:
+def _head_has_predicate(
+    i: int, j: int, feats: list[Feat], pred: Predicates, *, adverbial: bool = True
+) -> bool:
     """The clause that opens tokens ``[i, j)`` has a predicate of its own.
 
     A piece that opens with a bare preposition (``، من دعم ورعاية ...``) is a
@@ -611,6 +613,10 @@ def _head_has_predicate(i: int, j: int, feats: list[Feat], pred: Predicates) -> 
     ``وذلك بعد أن أطلقت ...`` or ``وذلك ضمن برنامج التدريب، الذي تعتمده ...``
     the verbs belong to a subordinate clause, and the piece is an adverbial. After
     a contrastive connective the clause may be nominal (``لكن تلوثها أصعب``).
+
+    With ``adverbial=False`` (after ``، لذلك``) a first word such as
+    ``باستطاعة`` is the clause's own predicate phrase, not an adverbial of the
+    clause before.
     """
     for k in range(i, j):
         f = feats[k]
@@ -625,7 +631,7 @@ def _head_has_predicate(i: int, j: int, feats: list[Feat], pred: Predicates) -> 
             return False  # بعد أن ...: a time clause of the clause before
         if k == i and f.norm in pred.preposition and (f.norm, nxt) not in pred.subordinator:
             return False  # لما توليه الحكومة، | من دعم ورعاية: a complement of the clause before
-        if k == i and _adverbial_opener(f, nxt, pred):
+        if adverbial and k == i and _adverbial_opener(f, nxt, pred):
             return False  # أزمة ...، | بسبب تظلم ناديه / | بقيمة تعويضية بلغت: an adverbial
         if (
             k <= i + 1
