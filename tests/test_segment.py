@@ -356,8 +356,7 @@ WHOLE = [
         "المقبل، بهدف حشد المواطنين",
     ),
     (
-        "a relative pronoun keeps its verb (alyaum, Iran deal, 2015-07-21; quote marks "
-        "left out)",
+        "a relative pronoun keeps its verb (alyaum, Iran deal, 2015-07-21; quote marks left out)",
         "وهذا التحول سيكون كبيرا جداً لأن الشعب الايراني سيبدأ مرحلة جديدة مختلفة عن المرحلة "
         "السابقة، بالإضافة الى ان هناك تفككا تدريجيا سيكون من الحرس الثوري الايراني الذي فقد "
         "علة وجوده التي قامت على الاستكبار وكل هذه المنظومة الخشبية التي سقطت مع توقيع "
@@ -367,7 +366,7 @@ WHOLE = [
         "الحرس الثوري الايراني الذي فقد علة وجوده",
     ),
     (
-        "و + an adverb before إن \"if\" is no reporting verb (okaz, eggs, 2015-07-21)",
+        'و + an adverb before إن "if" is no reporting verb (okaz, eggs, 2015-07-21)',
         "وبحساب «كمية البروتين» مقابل الدولار، بات البيض أغلى من الدجاج بولايات أمريكية، "
         "وتحديدا إن قارنا بين أسعار صدور الدجاج والبيض، وفقا لموقع «كوارتز».",
         "بولايات أمريكية، وتحديدا إن قارنا",
@@ -380,8 +379,7 @@ WHOLE = [
         "داعياً المولى جلّ وعلا أن يحفظ",
     ),
     (
-        "an abbreviation with dots in brackets is no sentence end (aleqtisadiya, CNN, "
-        "2015-08-06)",
+        "an abbreviation with dots in brackets is no sentence end (aleqtisadiya, CNN, 2015-08-06)",
         "أفادت شبكة (سي.إن.إن) نقلا عن مسؤولين أمريكيين في مجال الدفاع اليوم الأربعاء "
         "القول إن الولايات المتحدة نفذت أول ضربة جوية مميتة في شمال سوريا انطلاقا من قاعدة "
         "بجنوب تركيا.",
@@ -740,8 +738,7 @@ def test_label_lines_give_no_statement(kind: str, text: str, kept: bool) -> None
             True,
         ),
         (
-            "the end of a quotation after an elision is no tag line (UAE prosecutor, "
-            "2015-08-02)",
+            "the end of a quotation after an elision is no tag line (UAE prosecutor, 2015-08-02)",
             'ونقلت عن النائب العام قوله في بيان "أسفرت التحقيقات عن أنهم أسسوا جماعة '
             'إرهابية داخل الدولة... بغية القيام بأعمال إرهابية داخل أراضيها." ',
             "بغية القيام بأعمال إرهابية",

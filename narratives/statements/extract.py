@@ -61,7 +61,8 @@ def extract_statements(
     new clause opens; a piece without a predicate (a list item, a title, an
     adverbial) stays with its neighbour, and a body line that is no claim (a
     crosshead, a byline, a line of tags: no predicate, no closing punctuation)
-    gives no statement (see :mod:`narratives.statements.segment`).
+    gives no statement, nor do verse (a run of short lines) and a short
+    question in the narrator's voice (see :mod:`narratives.statements.segment`).
     Speakers, reporting verbs and quote types follow
     :mod:`narratives.statements.attribution`. Articles are independent: the
     function can run on any partition of the table.
@@ -387,9 +388,7 @@ def _article(
             segs = segs[:-1]  # ... ولله الحمد. سمات اباتشي الطوال: the tags after the last claim
         if not para.headline:
             segs = [  # وماذا يحدث خلف الكواليس؟: a question claims nothing
-                seg
-                for seg in segs
-                if not question(feats[seg.i : seg.j], in_speech[seg.i : seg.j])
+                seg for seg in segs if not question(feats[seg.i : seg.j], in_speech[seg.i : seg.j])
             ]
         mi = 0
         for seg in segs:

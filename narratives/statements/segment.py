@@ -14,7 +14,9 @@ line that simply stops). A paragraph is then cut into statements at
 - clause connectives after a comma (``، كما``, ``، إلا أن``, ``، ولذلك``);
 - ``و`` opening a second clause outside reported content: a verbal particle
   and its verb (``، وقد كان``, ``ولم يصله``) or a new subject and its verb
-  (``، والقوات تتقدم``); ``و`` + a verb alone goes on with the same subject;
+  (``، والقوات تتقدم``), or a verb followed by its own subject (``، ووصفه
+  البعض ...``, ``، ومنحت إدارة الفريق ...``: :func:`_opens_verb_clause`);
+  ``و`` + a verb alone goes on with the same subject;
 
 never inside a direct quotation. A statement holds one claim with its
 predicate, so some of these cuts are undone or refused:
@@ -34,7 +36,9 @@ predicate, so some of these cuts are undone or refused:
   its neighbour; a headline with two clauses splits before ``و`` + verb or
   ``و`` + subject + verb;
 - a body line with no predicate and no closing punctuation (a crosshead, a
-  byline, a line of tags) gives no statement (:func:`label_line`).
+  byline, a line of tags) gives no statement (:func:`label_line`), nor do a
+  run of short lines (verse: :func:`short_line_runs`) and a short question
+  in the narrator's voice (:func:`question`).
 
 Pieces still longer than ``max_chars`` are cut where a clause opens (a comma
 or ``و`` before a verb, connective or subordinator), or at a comma with a
@@ -68,8 +72,37 @@ CLAUSE_WORDS = 4  # "، و" + a clause opens a new statement only after this man
 LONG_CLAUSE_WORDS = 6  # ... and "ولم/وقد" + a verb with no comma, after this many
 _BACKGROUND = frozenset({"كان", "كانت", "كانوا"})  # ، وكان في استقبالهم ...: a new clause
 _COPULAS = frozenset(
-    "كان كانت كانوا يكون تكون يكونوا سيكون ستكون سيكونون اصبح اصبحت يصبح تصبح بات باتت"
-    " ظل ظلت يظل تظل صار صارت يزال تزال لايزال مازال مازالت ليس ليست لست".split()
+    [
+        "كان",
+        "كانت",
+        "كانوا",
+        "يكون",
+        "تكون",
+        "يكونوا",
+        "سيكون",
+        "ستكون",
+        "سيكونون",
+        "اصبح",
+        "اصبحت",
+        "يصبح",
+        "تصبح",
+        "بات",
+        "باتت",
+        "ظل",
+        "ظلت",
+        "يظل",
+        "تظل",
+        "صار",
+        "صارت",
+        "يزال",
+        "تزال",
+        "لايزال",
+        "مازال",
+        "مازالت",
+        "ليس",
+        "ليست",
+        "لست",
+    ]
 )
 _THAT_PRONOUN = frozenset({"وانه", "وانها", "وانهم", "واننا", "وانهما"})
 _PARTICLE_CLAUSE = frozenset({"ولم", "ولن", "وقد", "ولقد", "وتم", "وسوف"})
@@ -88,8 +121,34 @@ _RELATIVE_STEMS = frozenset({"التي", "الذي", "الذين", "اللتي",
 _VERB_PARTICLES = frozenset({"لم", "لن", "قد", "لا", "سوف", "كان", "كانت", "تم", "يتم"})
 # names and nouns that begin with ب/ل but are no preposition + noun (subjects of a clause)
 _B_L_NAMES = frozenset(
-    "بريطانيا بغداد بيروت باريس بكين بلجيكا بولندا بنغلاديش باكستان برلين بروكسل البرازيل"
-    " بوتين باراك بان بشار لبنان ليبيا لندن لجنه لجان لاعب لاعبو لاعبي لقاء ليله".split()
+    [
+        "بريطانيا",
+        "بغداد",
+        "بيروت",
+        "باريس",
+        "بكين",
+        "بلجيكا",
+        "بولندا",
+        "بنغلاديش",
+        "باكستان",
+        "برلين",
+        "بروكسل",
+        "البرازيل",
+        "بوتين",
+        "باراك",
+        "بان",
+        "بشار",
+        "لبنان",
+        "ليبيا",
+        "لندن",
+        "لجنه",
+        "لجان",
+        "لاعب",
+        "لاعبو",
+        "لاعبي",
+        "لقاء",
+        "ليله",
+    ]
 )
 _DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 
@@ -288,7 +347,9 @@ def split_paragraph(
                 and two[1:] == ("ان",)
                 and not f.norm.startswith("وال")  # وقال المشرفون من الأطباء والمختصين إن
                 and not (  # وتحديدا إن قارنا: an adverb, then "if" (not وهدفها أن)
-                    f.norm.endswith("ا") and not f.norm.endswith(("ها", "نا")) and not verbish(f.norm)
+                    f.norm.endswith("ا")
+                    and not f.norm.endswith(("ها", "نا"))
+                    and not verbish(f.norm)
                 )
             )
             that = f.norm in _THAT_PRONOUN and feats[i - 1].kind == "c"  # ، وأنه قد يضطر
@@ -772,7 +833,7 @@ def _opens_verb_clause(
         return False
     if stem[:1] == "ل":
         return False  # ، ولتبصر المبادئ: a second purpose of the verb before
-    if not verbish(f.norm) or f.norm in pred.verbs and stem not in pred.verbs:
+    if not verbish(f.norm) or (f.norm in pred.verbs and stem not in pred.verbs):
         return False  # وقع، وصل: a verb of its own, not و + a verb
     n = len(feats)
     nxt = i + 1
