@@ -9,8 +9,8 @@ import polars as pl
 import pytest
 
 from narratives import schemas
-from narratives.compare import omission_rates
-from narratives.compare._certainty import NOT_SURE, SURE, certainty
+from narratives.compare import omission_rates, omissions
+from narratives.compare._certainty import NOT_SURE, SURE, _fragment, certainty
 from narratives.compare._closest import _figures, figures_agree
 from narratives.evaluate.same_event import SAME_EVENT_ARTICLES
 from narratives.stories import reliability_notes
@@ -274,3 +274,79 @@ def test_a_figure_only_another_wording_gives_does_not_make_a_near_miss_sure() ->
     out = certainty(row, statements, stories, carried_score=35, carried_containment=0.5)
     assert out["certainty"].to_list() == [NOT_SURE]
     assert out["why"][0].startswith("near miss")
+
+
+# the same day: the Reuters copy (aawsat, aleqtisadiya, alriyadh) quotes the air-force
+# commander, and the sentence splitter cuts the quote at its full stops
+HELI_QUOTE = [
+    "ونسبت وكالة الإعلام الروسية الى الكولونيل جنرال فيكتور بونداريف قائد القوات الجوية "
+    'الروسية قوله "القائد توفي.',
+    "الطيار الثاني حي.",
+    'قال الطيار الثاني إن عطلا في الأجهزة سبب الحادث."',
+]
+HELI_3ALYOUM = [
+    HELI_HEADLINE,
+    "لقي طيار روسي مصرعه وأصيب آخر في تحطم مروحية عسكرية خلال استعراض جوي عسكري في روسيا.",
+    HELI_CLAIM,
+    "وكانت المروحية طراز “مي28-” تقوم باستعراض جوي جنوب شرق موسكو عندما بدأت تقوم بهبوط "
+    "لولبي، واشتعلت النيران في الطائرة بعد أن تحطمت لدى اصطدامها بالأرض.",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (HELI_QUOTE[0], True),  # ends in a quote cut after two words
+        (HELI_QUOTE[2], False),  # the straight quote closes the quote opened before
+        ("وقال سموه إن «المملكة ماضية في حربها على الإرهاب»", False),
+        # a quote spanning several sentences: the first one holds a statement
+        (
+            'وقال في تصريحات إلى "الوطن" "وقعت خلال الأيام الماضية خلافات كبيرة بين أعضاء بارزين',
+            False,
+        ),
+        ("سابك 95.50 1.25% 3,200,000", True),  # a line of a table
+        ("ارتفع المؤشر 71.08 نقطة إلى 9,120 نقطة", False),
+    ],
+)
+def test_fragments_and_table_rows_are_no_statements(text: str, fragment: bool) -> None:
+    assert (_fragment(text) is not None) is fragment
+
+
+def test_a_cut_quote_is_never_a_sure_omission() -> None:
+    statements, stories, row = _case(HELI_QUOTE[0], "alriyadh", HELI_3ALYOUM, "3alyoum", 16.3)
+    out = certainty(row, statements, stories, carried_score=35, carried_containment=0.5)
+    assert out["certainty"].to_list() == [NOT_SURE]
+    assert out["why"][0].startswith("not a statement")
+
+
+def test_a_piece_of_a_cut_quote_is_nobodys_omission() -> None:
+    # "the second pilot is alive" (three content words), a sentence of the commander's quote
+    # carried by the three Reuters copies: 3alyoum's "one pilot killed, another hurt" says
+    # it in other words; the row used to be listed (not sure), now it is not listed at all
+    rows = [
+        (f"r{o}:{i}", f"r{o}", outlet, text)
+        for o, outlet in enumerate(["aawsat", "alriyadh"])
+        for i, text in enumerate(["مقتل طيار وإصابة آخر بتحطم طائرة روسية", *HELI_QUOTE])
+    ]
+    rows += [(f"t:{i}", "t", "3alyoum", text) for i, text in enumerate(HELI_3ALYOUM)]
+    statements = pl.DataFrame(
+        rows, schema=["statement_id", "article_id", "outlet", "text"], orient="row"
+    )
+    claims = pl.DataFrame(
+        {
+            "claim_id": ["alive", "alive", "cause", "cause"],
+            "statement_id": ["r0:2", "r1:2", "r0:3", "r1:3"],
+            "article_id": ["r0", "r1", "r0", "r1"],
+            "outlet": ["aawsat", "alriyadh", "aawsat", "alriyadh"],
+        }
+    )
+    stories = pl.DataFrame(
+        {
+            "article_id": ["r0", "r1", "t"],
+            "outlet": ["aawsat", "alriyadh", "3alyoum"],
+            "story_id": ["s1"] * 3,
+        }
+    )
+    om = omissions(statements, claims, stories)
+    # the instrument failure (a statement) is 3alyoum's omission; the piece is nobody's
+    assert om.select("outlet", "claim_id").rows() == [("3alyoum", "cause")]

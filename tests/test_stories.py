@@ -372,3 +372,88 @@ def test_headline_regions() -> None:
         frozenset(),
         frozenset(),
     ]
+
+
+# SaudiNewsNet 2015-08-09: the King's cables to Singapore (five outlets) and to Ecuador
+# (aawsat), one template; the start of each text
+CABLES = [
+    (
+        "aawsat",
+        "القيادة السعودية تهنئ رئيس الإكوادور بذكرى استقلال بلاده",
+        "بعث خادم الحرمين الشريفين الملك سلمان بن عبد العزيز، برقية تهنئة للرئيس رفائيل "
+        "كوريا دلجادو رئيس جمهورية الإكوادور بمناسبة ذكرى يوم الاستقلال لبلاده. وأعرب "
+        "الملك باسمه واسم شعب وحكومة السعودية عن أصدق التهاني وأطيب التمنيات بالصحة "
+        "والسعادة لرئيس الإكوادور، ولحكومته وشعبه الصديق اطراد التقدم والازدها",
+    ),
+    (
+        "aleqtisadiya",
+        "القيادة تهنئ رئيس سنغافورة بمناسبة ذكرى اليوم الوطني لبلاده",
+        "بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز برقية تهنئة إلى الرئيس توني "
+        "تان كنق يام رئيس سنغافورة بمناسبة ذكرى اليوم الوطني لبلاده. وأعرب خادم الحرمين "
+        "الشريفين باسمه واسم شعب وحكومة المملكة عن أصدق التهاني وأطيب التمنيات بالصحة "
+        "والسعادة لرئيس سنغافورة ولحكومة وشعب سنغافورة الصديق اطراد التقدم",
+    ),
+    (
+        "alriyadh",
+        "القيادة تهنئ الرئيس السنغافوري بذكرى اليوم الوطني لبلاده",
+        "بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة لفخامة "
+        "الرئيس توني تان كنق يام رئيس جمهورية سنغافورة بمناسبة ذكرى اليوم الوطني لبلاده. "
+        "وأعرب الملك المفدى باسمه واسم شعب وحكومة المملكة العربية السعودية عن أصدق "
+        "التهاني وأطيب التمنيات بالصحة والسعادة لفخامته ولحكومة وشعب جمهورية ",
+    ),
+    (
+        "alwatan",
+        "تهنئة سنغافورة بيومها الوطني",
+        "بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز، ونائب خادم الحرمين الشريفين "
+        "الأمير محمد بن نايف، برقيتي تهنئة لرئيس جمهورية سنغافورة توني تان كنق يام "
+        "بمناسبة ذكرى اليوم الوطني لبلاده. وأعرب الملك سلمان والأمير محمد بن نايف عن أصدق"
+        " التهاني وأطيب التمنيات بالصحة والسعادة للرئيس توني تان كنق يام ول",
+    ),
+    (
+        "alyaum",
+        "خادم الحرمين ونائبه يهنئان رئيس سنغافورة بذكرى اليوم الوطني",
+        "بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة لفخامة "
+        "الرئيس توني تان كنق يام رئيس جمهورية سنغافورة بمناسبة ذكرى اليوم الوطني لبلاده. "
+        "وأعرب الملك المفدى باسمه واسم شعب وحكومة المملكة العربية السعودية عن أصدق "
+        "التهاني وأطيب التمنيات بالصحة والسعادة لفخامته ولحكومة وشعب جمهورية ",
+    ),
+    (
+        "okaz",
+        "القيادة تهنئ رئيس سنغافورة بذكرى اليوم الوطني",
+        "بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة لفخامة "
+        "الرئيس توني تان كنق يام رئيس جمهورية سنغافورة بمناسبة ذكرى اليوم الوطني لبلاده. "
+        "وأعرب الملك المفدى باسمه واسم شعب وحكومة المملكة العربية السعودية عن أصدق "
+        "التهاني وأطيب التمنيات بالصحة والسعادة لفخامته ولحكومة وشعب جمهورية ",
+    ),
+]
+
+
+def test_one_cable_template_to_two_countries_is_two_stories() -> None:
+    arts = _articles(
+        [
+            (f"c{k}", outlet, date(2015, 8, 9), title, text)
+            for k, (outlet, title, text) in enumerate(CABLES)
+        ]
+    )
+    story = dict(group_stories(arts).select("outlet", "story_id").rows())
+    singapore = {story[o] for o in ("aleqtisadiya", "alriyadh", "alwatan", "alyaum", "okaz")}
+    assert len(singapore) == 1 and story["aawsat"] not in singapore
+    # without the country check the Ecuador cable joins the Singapore story
+    joined = dict(group_stories(arts, country_penalty=1.0).select("outlet", "story_id").rows())
+    assert joined["aawsat"] == joined["okaz"]
+
+
+def test_aligned_statements_join_a_metaphor_headline_to_its_story() -> None:
+    # same-event dev gold: alwatan's "عاشق الحمراء يضبط السوبر" (a metaphor headline, half
+    # its text on fans travelling to London) gives the referees' names and the crew in
+    # sentences aligned (paraphrase, 55-88) with the five other outlets' reports
+    from narratives.evaluate.same_event import SAME_EVENT_ARTICLES, story_purity
+
+    arts = n.read_corpus(SAME_EVENT_ARTICLES)
+    statements = n.extract_statements(arts)
+    alignments = n.align(statements)
+    purity = story_purity(group_stories(arts, statements, alignments))
+    assert (purity["whole"], purity["pure"], purity["distractors_joining"]) == (5, 5, 0)
+    # counting only the pairs scoring 70 or more, alwatan stays out (mean 0.28 < 0.30)
+    strict = group_stories(arts, statements, alignments, alignment_score=70.0)
+    assert story_purity(strict)["whole"] == 4

@@ -20,6 +20,13 @@ words in X's text
 short claim
     The claim statement has fewer than ``min_content`` content words: too
     little to tell a reworded claim from a missing one.
+not a statement
+    The claim statement X's text covers best is a piece of a sentence: it
+    ends in a quote cut after fewer than four words (the sentence splitter
+    took the quote's full stop for the sentence's: «قوله "القائد توفي.»), or
+    it is a line of a table (three figures or more, at most two words per
+    figure). (Claims of fewer than four content words, «الطيار الثاني حي.»,
+    «لكن تبقى تحديات كبيرة», are listed by no omission rule at all.)
 little text
     X's statements in the story hold fewer than ``min_outlet_words`` words
     (a headline, a caption): its article may say more than the corpus has.
@@ -82,6 +89,41 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+#: an opening quote or bracket and its closing one
+_PAIRS = (("«", "»"), ("“", "”"), ("(", ")"), ("[", "]"))
+_WORD = re.compile(r"[^\W\d_]{2,}")
+#: fewer words after an unclosed quote: the sentence splitter cut the quote
+_MIN_QUOTED = 4
+
+
+def _fragment(text: str) -> str | None:
+    """Why ``text`` is no statement of its own, or None.
+
+    A quote cut where the sentence splitter saw a full stop («قوله "القائد
+    توفي.», then «الطيار الثاني حي.»), a line of a table (figures with few
+    words between them).
+    """
+    body = text.strip()
+    for opening, closing in (*_PAIRS, ('"', '"')):
+        if opening == closing:
+            unclosed = body.count(opening) % 2 == 1
+        else:
+            unclosed = body.count(opening) > body.count(closing)
+        if not unclosed:
+            continue
+        tail = body[body.rfind(opening) + 1 :]
+        n = len(_WORD.findall(tail))
+        if opening == closing and n == 0:
+            continue  # a straight quote closing a quote opened in the sentence before
+        if n < _MIN_QUOTED:
+            return f"a fragment: a quote cut after {n} words ({opening}{tail.strip()})"
+    figures = re.findall(r"\d+(?:[.,،٫]\d+)*", body)
+    words = _WORD.findall(body)
+    if len(figures) >= 3 and len(figures) * 2 >= len(words):
+        return f"a table row: {len(figures)} figures and {len(words)} words"
+    return None
 
 
 def certainty(
@@ -171,6 +213,7 @@ def certainty(
         head_share, lead = 0.0, 0.0
         figs: set[tuple[int, int]] = set()
         best = -1.0
+        fragment = None
         for r in rows:
             weights = {w: idf[w] for w in stems[r]}
             total = sum(weights.values())
@@ -182,6 +225,7 @@ def certainty(
                 # كشاف") does not make X's near miss a sure omission
                 if got > best:
                     best, figs = got, set(_figures(texts[r]))
+                    fragment = _fragment(texts[r])
                 if heads[r]:
                     head_share = max(head_share, got)
                 # how much of its own article's headline the claim statement restates
@@ -206,6 +250,8 @@ def certainty(
             why = f"little text: the outlet's statements in the story hold {held} words"
         elif size < min_content:
             why = f"short claim ({size} content words): too little to tell it is missing"
+        elif fragment is not None:
+            why = f"not a statement ({fragment}): too little to tell it is missing"
         elif not figure_absent:
             if (score is not None and score >= carried_score - near_score) or (
                 cont is not None and cont >= carried_containment - near_containment

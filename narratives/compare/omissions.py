@@ -13,7 +13,9 @@ cover the story omits nothing in it. Each row says how sure it is
 spread over the outlet's text, a formula, an outlet with a headline only are
 ``"not sure"``. A claim whose statements hold fewer
 than three words once web and mail addresses are taken out ("www.gdp.gov.sa .",
-a byline) is nobody's omission.
+a byline), or fewer than four content words (a piece of a quote the sentence
+splitter cut, «الطيار الثاني حي.»; a formula, «إنا لله وإنا إليه راجعون»), is
+nobody's omission: too little to tell a reworded claim from a missing one.
 
 Other, looser rules remain available (``comparable=``):
 
@@ -137,6 +139,7 @@ def _story_rows(
     max_evidence: int,
     closest_options: dict[str, Any] | None,
     min_words: int = 3,
+    min_content: int = 4,
 ) -> pl.DataFrame:
     """Omission rows of the story rule (see the module docs), before the final columns."""
     story_of = stories.select("article_id", "story_id", "outlet").unique("article_id")
@@ -158,20 +161,29 @@ def _story_rows(
         .group_by("story_id", "outlet")
         .agg(pl.col("article_id").head(max_evidence).alias("evidence_article_ids"))
     )
-    if min_words > 0 and "text" in statements.columns:
-        # a web address, a byline, a photo credit: not a claim anyone can leave out
-        n_words = statements.select(
+    if (min_words > 0 or min_content > 0) and "text" in statements.columns:
+        # a web address, a byline, a photo credit, a piece of a cut quote («الطيار الثاني
+        # حي.»): not a claim anyone can leave out
+        from narratives.align._text import content_tokens
+
+        texts = statements.join(
+            cs.select("statement_id").unique(), on="statement_id", how="semi"
+        ).select(
             "statement_id",
-            _n=pl.col("text")
-            .fill_null("")
-            .str.replace_all(r"(?:https?://|www\.)\S+|\S+@\S+", " ")
-            .str.count_matches(r"\p{L}{2,}"),
+            _t=pl.col("text").fill_null("").str.replace_all(r"(?:https?://|www\.)\S+|\S+@\S+", " "),
+        )
+        n_words = texts.select(
+            "statement_id",
+            _n=pl.col("_t").str.count_matches(r"\p{L}{2,}"),
+            _c=pl.Series(
+                [len(set(t)) for t in content_tokens(texts["_t"].to_list())], dtype=pl.Int64
+            ),
         )
         worded = (
             cs.join(n_words, on="statement_id")
             .group_by("claim_id", "story_id")
-            .agg(pl.col("_n").max())
-            .filter(pl.col("_n") >= min_words)
+            .agg(pl.col("_n", "_c").max())
+            .filter((pl.col("_n") >= min_words) & (pl.col("_c") >= min_content))
         )
         per = per.join(
             worded.select("claim_id", "story_id"), on=["claim_id", "story_id"], how="semi"

@@ -79,6 +79,11 @@ _PERSONAL = frozenset({"انا", "نحن", "انت", "انتم", "هو", "هي",
 _SAYING = ("قائلا", "قائله", "قائلين", "قائلتا", "قائلتين")
 _RELATIVE_STEMS = frozenset({"التي", "الذي", "الذين", "اللتي", "اللذين", "اللتين"})
 _VERB_PARTICLES = frozenset({"لم", "لن", "قد", "لا", "سوف", "كان", "كانت", "تم", "يتم"})
+# names and nouns that begin with ب/ل but are no preposition + noun (subjects of a clause)
+_B_L_NAMES = frozenset(
+    "بريطانيا بغداد بيروت باريس بكين بلجيكا بولندا بنغلاديش باكستان برلين بروكسل البرازيل"
+    " بوتين باراك بان بشار لبنان ليبيا لندن لجنه لجان لاعب لاعبو لاعبي لقاء ليله".split()
+)
 _DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 
 
@@ -249,6 +254,9 @@ def split_paragraph(
                 and len(f.norm) > 3
                 and two[1:] == ("ان",)
                 and not f.norm.startswith("وال")  # وقال المشرفون من الأطباء والمختصين إن
+                and not (  # وتحديدا إن قارنا: an adverb, then "if" (not وهدفها أن)
+                    f.norm.endswith("ا") and not f.norm.endswith(("ها", "نا")) and not verbish(f.norm)
+                )
             )
             that = f.norm in _THAT_PRONOUN and feats[i - 1].kind == "c"  # ، وأنه قد يضطر
             if (f.norm,) in bare or two in bare or (clause and f.cue is None) or that:
@@ -282,6 +290,19 @@ def split_paragraph(
             and not _reported(sentence, i, feats)
         ):
             bounds.setdefault(i, "clause")
+            last = i
+            continue
+        if (
+            f.kind == "w"
+            and feats[i - 1].kind == "c"
+            and i - last >= CLAUSE_WORDS
+            and _opens_verb_clause(i, feats, pred, starts_phrase)
+            and _main_predicate(last, i, feats, pred)
+            and not _awaits_predicate(last, i, feats)
+            and not _awaits_content(last, i, feats)
+            and (not _reported(sentence, i, feats) or _quote_closed(last, i, feats))
+        ):
+            bounds.setdefault(i, "clause")  # ، ووصفه البعض بلونه الأزرق: a second fact
             last = i
             continue
         cue = f.cue
@@ -526,6 +547,8 @@ def _head_has_predicate(i: int, j: int, feats: list[Feat], pred: Predicates) -> 
             return False  # بعد أن ...: a time clause of the clause before
         if k == i and f.norm in pred.preposition and (f.norm, nxt) not in pred.subordinator:
             return False  # لما توليه الحكومة، | من دعم ورعاية: a complement of the clause before
+        if k == i and _adverbial_opener(f, nxt, pred):
+            return False  # أزمة ...، | بسبب تظلم ناديه / | بقيمة تعويضية بلغت: an adverbial
         if (
             k <= i + 1
             and f.norm in pred.contrast
@@ -552,6 +575,34 @@ def _head_has_predicate(i: int, j: int, feats: list[Feat], pred: Predicates) -> 
         if verbish(f.norm) or (k == i and f.norm[:1] == "و" and f.norm[1:] in pred.pronoun):
             return True
     return False
+
+
+def _adverbial_opener(f: Feat, nxt: str, pred: Predicates) -> bool:
+    """A word that opens an adverbial of the clause before, not a clause.
+
+    A reason or purpose noun not followed by ``أن``/``ما`` (``بسبب تظلم ناديه``,
+    ``نظرا لارتفاع``), or a noun with the preposition ``بـ``/``لـ`` (``بقيمة
+    تعويضية``, ``بمشاركة``, ``لملاك العقارات``); not a verb (``ليصبح``), a
+    connective (``لذلك``, ``لكن``, ``بينما``) or a subordinator (``لأن``).
+    """
+    norm = f.norm
+    if norm in pred.purpose and nxt not in ("ان", "ما") and (norm,) not in pred.subordinator:
+        return True
+    return (
+        norm[:1] in ("ب", "ل")
+        and len(norm) > 3
+        and not norm.startswith(("بين", "لكن", "لذ", "لان", "لما", "لو", "لقد", "لعل", "لدي"))
+        and norm not in _B_L_NAMES
+        and f.cue is None
+        and not verbish(norm)
+        and (norm,) not in pred.subordinator
+        and norm not in pred.subordinator_heads
+        and norm not in pred.contrast
+        and norm not in pred.consequence
+        and norm not in pred.particles
+        and norm not in pred.preposition
+        and norm[1:] not in pred.pronoun
+    )
 
 
 def _main_predicate(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool:
@@ -614,6 +665,65 @@ def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> boo
         and nxt.norm[:1] != "و"
         and verbish(nxt.norm)
     )
+
+
+def _opens_verb_clause(
+    i: int, feats: list[Feat], pred: Predicates, starts_phrase: Callable[[int], bool]
+) -> bool:
+    """``، و`` + a verb + its own subject: a second fact (``، ووصفه البعض بلونه
+    الأزرق``, ``، واختتم المصدر تصريحه``, ``، وتوفي الجنود الثلاثة``).
+
+    The verb must be followed by a definite noun or a known name (the subject of
+    a verb-first clause) and by at least ``CLAUSE_WORDS`` words before the next
+    comma or end, so ``، وبدت خالية`` (same subject, a predicate adjective) and
+    ``، وظلت أسهم 19 شركة`` (an indefinite subject listing figures of one report)
+    go on. Not a verbal particle (``، وقد``: :func:`_opens_coordinate_clause`), not
+    ``، ولا`` (``لا ... ولا``).
+    """
+    f = feats[i]
+    if f.norm[:1] != "و" or len(f.norm) < 4 or f.prefixed:
+        return False
+    stem = f.norm[1:]
+    if stem in pred.particles or stem in _BACKGROUND or stem in pred.not_verb:
+        return False
+    if stem[:1] == "ل":
+        return False  # ، ولتبصر المبادئ: a second purpose of the verb before
+    if not verbish(f.norm) or f.norm in pred.verbs and stem not in pred.verbs:
+        return False  # وقع، وصل: a verb of its own, not و + a verb
+    n = len(feats)
+    nxt = i + 1
+    if nxt >= n or feats[nxt].kind != "w":
+        return False
+    g = feats[nxt]
+    after = feats[nxt + 1] if nxt + 1 < n else None
+    subject = (
+        (g.norm.startswith("ال") and len(g.norm) > 3)
+        or starts_phrase(nxt)
+        or (  # ، ومنحت إدارة الفريق اللاعبين: a noun + a definite noun (idafa)
+            after is not None
+            and after.kind == "w"
+            and after.norm.startswith("ال")
+            and g.norm[:1] not in ("ب", "ل", "ك")  # ، وقال بحضور الوزير: no subject
+            and g.norm not in pred.preposition
+            and g.norm not in pred.particles
+            and g.cue is None
+            and not verbish(g.norm)
+        )
+    )
+    if not subject or g.norm in pred.title:
+        return False
+    run = 0
+    for h in feats[i:]:
+        if h.kind in ("c", "e", ":"):
+            break
+        run += h.kind == "w"
+    return run >= CLAUSE_WORDS
+
+
+def _quote_closed(i: int, k: int, feats: list[Feat]) -> bool:
+    """Tokens ``[i, k)`` end with a closed quotation and a comma (``مؤكدين "..."،``):
+    the reported content is over, so a clause after it is the narrator's."""
+    return k - 2 > i and feats[k - 1].kind == "c" and feats[k - 2].text in CLOSING + '"'
 
 
 def _has_content(seg: Segment, feats: list[Feat]) -> bool:
@@ -860,6 +970,7 @@ def _split_long(
                 and _awaits_content(seg.i, k, feats)
             )  # لفت فلان الذي ...، | إلى أن ...: the frame stays with its content
             and _head_has_predicate(k, seg.j, feats, pred)
+            and not _subjunctive_complement(k, seg.j, feats)
         )
 
     best: int | None = None
@@ -869,6 +980,8 @@ def _split_long(
         f = feats[k]
         if f.kind != "w":
             continue
+        if _relative(feats[k - 1]):
+            continue  # الحرس الثوري الذي | فقد علة وجوده: the relative clause's own verb
         comma = feats[k - 1].kind in ("c", "e")
         if not comma and (f.norm[:1] not in ("و", "ف") or verbish(feats[k - 1].norm)):
             continue  # تمنع وترفض، يقتل ويصيب: verbs sharing a subject and object
@@ -929,6 +1042,18 @@ def _split_long(
     ]
 
 
+def _subjunctive_complement(k: int, j: int, feats: list[Feat]) -> bool:
+    """``أنْ`` + a verb at ``k``: the complement of the verb before, no claim of its
+    own (``طلب من الموظفين في الشركة ...، | أن يجلبوا عقلية الشركات الناشئة``)."""
+    f = feats[k]
+    if f.norm != "ان" or k + 1 >= j:
+        return False  # ، وأن يكون ...: one more condition of a list, a place to cut
+    g = feats[k + 1]
+    if g.norm in ("لا", "لم") and k + 2 < j:
+        g = feats[k + 2]
+    return g.kind == "w" and _subjunctive(g.norm)
+
+
 def _apposition(k: int, j: int, feats: list[Feat], pred: Predicates) -> bool:
     """``و`` + a personal pronoun + a noun: an apposition naming what precedes.
 
@@ -971,6 +1096,11 @@ def _awaits_predicate(i: int, k: int, feats: list[Feat]) -> bool:
         ):
             return False
     return False
+
+
+def _relative(f: Feat) -> bool:
+    """A relative pronoun (``الذي``, ``التي``, ``والذين``)."""
+    return f.kind == "w" and ("relative" in f.roles or f.norm in _RELATIVE_STEMS)
 
 
 def _in_relative(m: int, i: int, feats: list[Feat]) -> bool:

@@ -154,17 +154,20 @@ _PLACE_CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب")
 _POST_REGION = {"tuwal": "jazan", "wadiah": "najran"}
 
 
-def headline_places(titles: pl.Series) -> list[frozenset[str]]:
-    """The Saudi regions each headline names (``countries.tsv`` rows of form ``city``).
+def headline_places(
+    titles: pl.Series, *, forms: tuple[str, ...] = ("city",)
+) -> list[frozenset[str]]:
+    """The places each headline names (``countries.tsv`` rows of the given ``forms``).
 
-    A city stands for its region (جدة and الطائف for Makkah) and a border post
-    for the region it lies in (الطوال for Jazan). Countries do not count: reactions
-    of several countries to one event are one story. A proclitic is taken off a
-    word only when the rest is a known place (بجازان, وجيزان).
+    Default: the Saudi regions (form ``city``); a city stands for its region
+    (جدة and الطائف for Makkah) and a border post for the region it lies in
+    (الطوال for Jazan). ``forms=("name", "adjective")``: the countries (a capital
+    or a nationality adjective stands for its country). A proclitic is taken
+    off a word only when the rest is a known place (بجازان, وجيزان).
     """
     from narratives._resources import load_tsv
 
-    table = load_tsv("countries.tsv").filter(pl.col("form") == "city")
+    table = load_tsv("countries.tsv").filter(pl.col("form").is_in(list(forms)))
     places = {
         name: _POST_REGION.get(region, region)
         for name, region in zip(table["name"].to_list(), table["country"].to_list(), strict=True)
