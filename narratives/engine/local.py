@@ -153,6 +153,10 @@ def fork_map(
                         RuntimeWarning,
                         stacklevel=2,
                     )
+                    # SIGKILL: a handler of SIGTERM (Python's) never runs in a process
+                    # waiting inside native code
+                    for worker in getattr(pool, "_pool", []):
+                        worker.kill()
                     pool.terminate()
                     break
     finally:
