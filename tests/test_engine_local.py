@@ -12,6 +12,7 @@ from polars.testing import assert_frame_equal
 
 import narratives
 from narratives.align import _tfidf, aligner
+from narratives.align.candidates import block_pairs
 from narratives.compare._common import same_claim_pairs
 from narratives.engine import local
 from tests.conftest import SAUDINEWSNET
@@ -98,3 +99,15 @@ def test_containment_weights_share_the_counts_columns(day):
     expected.data *= np.sqrt(idf)[expected.indices]
     assert np.array_equal(weighted.data, expected.data)
     assert np.array_equal(weighted.indptr, expected.indptr)
+
+
+def test_candidates_in_worker_processes_equal_one_process(day):
+    _, statements = day
+    setup = aligner.prepare_alignment(statements)
+    assert setup is not None
+    options = {"article": setup.article, "outlet": setup.outlet, "day": setup.day}
+    one = block_pairs(setup.prep.words, chunk_size=500, processes=1, **options)
+    two = block_pairs(setup.prep.words, chunk_size=500, processes=2, **options)
+    assert len(one[0]) > 1000
+    for x, y in zip(one, two, strict=True):
+        assert np.array_equal(x, y)
