@@ -380,8 +380,10 @@ def aligned_differences(
         # (مصر / الخارجية الأمريكية condemning, cables to كوت ديفوار / سنغافورة)
         na = {countries[t] for t in ka if t in countries}
         nb = {countries[t] for t in kb if t in countries}
-        two_facts = (bool(fa - fb) and bool(fb - fa)) or (bool(na - nb) and bool(nb - na)) or (  # figures_differ(ka, kb)
-            shared < choice_overlap[0] * min(len(ka), len(kb))
+        two_facts = (
+            (bool(fa - fb) and bool(fb - fa))  # figures_differ(ka, kb)
+            or (bool(na - nb) and bool(nb - na))
+            or shared < choice_overlap[0] * min(len(ka), len(kb))
             or shared < choice_overlap[1] * max(len(ka), len(kb))
         )
         for n, (op, i1, i2, j1, j2) in enumerate(ops):
