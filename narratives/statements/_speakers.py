@@ -1160,11 +1160,7 @@ class ArticleSpeakers:
                 # اللجنة العامة للانتخابات البلدية: named in full, not «اللجنة المحلية»;
                 # المؤسسة العامة للتقاعد ارتفاع ...: the name ends before the object
                 end = next(
-                    (
-                        q
-                        for q in range(2, len(lead))
-                        if not lead[q].startswith(("ال", "لل", "وال"))
-                    ),
+                    (q for q in range(2, len(lead)) if not lead[q].startswith(("ال", "لل", "وال"))),
                     len(lead),
                 )
                 name = " ".join((p.title or "").split()[:end])

@@ -527,8 +527,10 @@ def _subject_before(
     while start < cue_k and feats[start].kind == "w" and feats[start].norm in sw.not_names:
         start += 1  # بدوره, ثم
     stop = cue_k - 1 if feats[cue_k - 1].kind == "c" else cue_k
-    if start < stop and _starts_subject(feats[start], lex) and all(
-        f.kind == "w" and f.cue is None for f in feats[start:stop]
+    if (
+        start < stop
+        and _starts_subject(feats[start], lex)
+        and all(f.kind == "w" and f.cue is None for f in feats[start:stop])
     ):
         mention = raw[starts[start] : ends[stop - 1]]
         p = parse_mention(mention)
@@ -902,9 +904,11 @@ def _agrees_with_noun(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool
 
 _WHEN = frozenset(
     normalize(w)
-    for w in ["أمس", "اليوم", "الليلة", "مساء", "صباح", "السبت", "الأحد", "الاثنين", "الإثنين"]
-    + ["الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "أيضا", "أيضاً"]
-)
+    for w in (
+        "أمس", "اليوم", "الليلة", "مساء", "صباح", "السبت", "الأحد", "الاثنين", "الإثنين",
+        "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "أيضا", "أيضاً",
+    )
+)  # fmt: skip
 
 
 def _colon_after_quote(k: int, seg: Segment, feats: list[Feat]) -> bool:
