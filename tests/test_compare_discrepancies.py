@@ -190,3 +190,52 @@ def test_a_round_figure_after_more_than_is_no_discrepancy() -> None:
         "مقدمة خدماتها لأكثر من 1343 حالة، استكمالاً لعملها في المحور الطبي",
     )
     assert out.height == 0
+
+
+# SaudiNewsNet 2015-08-07/08, read in the audit of issue 11 (rows that were wrong)
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        # alwatan / alriyadh 2015-08-07:1088:5 / 816:5: «المئة ألف» is 100 ألف
+        (
+            "وقال في تصريح صحفي إن المئة ألف سلة التي دشنت في رمضان المنصرم تم توزيعها على المحتاجين",
+            "وقال في تصريح صحفي: إن 100 ألف سلة التي دشنت في رمضان تم توزيعها على المحتاجين",
+        ),
+        # alweeam / 3alyoum 2015-08-07:1155:3 / 47:6: gold read at two hours of one day
+        (
+            "وارتفع سعر الذهب في المعاملات الفورية 0.3 بالمئة إلى 1092.10 دولار للأوقية (الأونصة)"
+            " بحلول الساعة 0647 بتوقيت جرينتش.",
+            "وارتفع سعر الذهب في المعاملات الفورية 0.5 بالمئة إلى 1094.54 دولار للأوقية (الأونصة)"
+            " بحلول الساعة 1831 بتوقيت جرينتش.",
+        ),
+        # alyaum / aleqtisadiya 2015-08-08:1058:4 / 217:9: Brent up in one report, down in
+        # the other: two sessions (or a contradiction), not one figure misreported
+        (
+            "وارتفع سعر خام برنت في العقود الآجلة 40 سنتًا إلى 49.92 دولار للبرميل بحلول الساعة"
+            " 0847 بتوقيت جرينتش بعد وصوله إلى أدنى مستوياته في ستة أشهر في الجلسة السابقة.",
+            "وتراجع سعر خام برنت في العقود الآجلة 40 سنتا إلى 49.12 دولار للبرميل،",
+        ),
+    ],
+)
+def test_number_words_clock_times_and_opposite_moves_are_no_discrepancy(
+    text_a: str, text_b: str
+) -> None:
+    assert _pair(text_a, text_b).filter(pl.col("kind") == "number").height == 0
+
+
+def test_a_real_difference_at_one_hour_is_still_found() -> None:
+    # alyaum / alriyadh 2015-08-07:1195:2 / 763:5 (real: ten against 12 martyrs)
+    out = _pair(
+        "ونتج عنه استشهاد عشرة من منسوبي قوات الطوارئ الخاصة وثلاثة من العاملين في الموقع الساعة 1",
+        "ونتج عنه استشهاد 12 من منسوبي قوات الطوارئ الخاصة وثلاثة من العاملين في الموقع الساعة 1",
+    )
+    assert out["value_a"].to_list() == [["عشرة من"]]
+
+
+def test_percent_written_two_ways_is_no_discrepancy() -> None:
+    # okaz / aleqtisadiya 2015-08-07:1329:8 / 242:4 (a first version read «المائة» as 100)
+    out = _pair(
+        "إنها تريد شحنات حجمها 55 ألف طن تزيد أو تنقص خمسة بالمئة للنقل إلى ميناء جدة",
+        "إنها تريد شحنات حجمها 55 ألف طن تزيد أو تنقص خمسة في المائة للنقل إلى ميناء جدة",
+    )
+    assert out.height == 0

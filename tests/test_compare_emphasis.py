@@ -256,3 +256,80 @@ def test_one_template_told_after_two_accidents_is_no_repetition() -> None:
         }
     )
     assert repetitions(st)["repetitions"].to_list() == [2, 2, 1, 1, 1, 1]
+
+
+def test_one_template_about_two_callers_is_no_repetition() -> None:
+    # SaudiNewsNet 2015-08-07:313 (aleqtisadiya): the deputy crown prince's calls, one
+    # sentence per caller; read as one claim told three times before the audit of issue 11
+    texts = [
+        "تلقى نائب خادم الحرمين الشريفين صاحب السمو الملكي الأمير محمد بن نايف بن عبدالعزيز "
+        "اتصالاً هاتفياً اليوم من صاحب السمو الملكي الأمير سلمان بن حمد آل خليفة ولي العهد "
+        "نائب القائد الأعلى النائب الأول لرئيس مجلس الوزراء بمملكة البحرين أعرب خلاله عن "
+        "إدانته للتفجير الإرهابي الذي استهدف مسجد قوات الطوارئ بمنطقة عسير.",
+        "كما تلقى نائب خادم الحرمين الشريفين صاحب السمو الملكي الأمير محمد بن نايف بن "
+        "عبدالعزيز اتصالاً هاتفياً اليوم من معالي الفريق الركن الشيخ راشد بن عبدالله آل خليفة "
+        "وزير الداخلية بمملكة البحرين أعرب فيه عن إدانته للتفجير الإرهابي الذي استهدف مسجد "
+        "قوات الطوارئ بمنطقة عسير.",
+        "وتلقى نائب خادم الحرمين الشريفين صاحب السمو الملكي الأمير محمد بن نايف بن عبدالعزيز "
+        "اتصالاً هاتفياً اليوم من صاحب السمو الشيخ محمد الخالد الحمد الصباح نائب رئيس مجلس "
+        "الوزراء وزير الداخلية بدولة الكويت أدان فيه التفجير الإرهابي الذي استهدف مسجد قوات "
+        "الطوارئ بمنطقة عسير.",
+    ]
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:1", "a:5", "a:13"],
+            "article_id": ["a"] * 3,
+            "position": [1, 5, 13],
+            "text": texts,
+        }
+    )
+    assert repetitions(st)["repetitions"].to_list() == [1, 1, 1]
+
+
+def test_one_quote_cut_in_two_statements_of_one_claim_is_told_once() -> None:
+    # SaudiNewsNet 2015-08-07:156 (aawsat): Di María's quote cut after «الشديد،»; another
+    # outlet's whole sentence put both halves in one claim. The headline restating the
+    # second half («سأجلب أكبر جائزة أوروبية لجماهير سان جيرمان») is a repetition; the two
+    # halves are not one claim told twice.
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "a:12", "a:13"],
+            "article_id": ["a"] * 3,
+            "position": [0, 12, 13],
+            "is_headline": [True, False, False],
+            "text": [
+                "دي ماريا: سأجلب أكبر جائزة أوروبية لجماهير سان جيرمان",
+                "وقال دي ماريا للموقع الرسمي لسان جيرمان: «أشعر بالفخر الشديد،",
+                "لا أطيق الانتظار من أجل بداية المشوار، أريد الفوز بلقب دوري الأبطال، الذي هو "
+                "حلم لأي لاعب كرة قدم، للمرة الثانية، سأبذل قصارى جهدي من أجل جلب أكبر جائزة "
+                "أوروبية إلى فرنسا ولجماهير باريس سان جيرمان».",
+            ],
+        }
+    )
+    claims = pl.DataFrame(
+        {"claim_id": ["c0", "c1", "c1"], "statement_id": ["a:0", "a:12", "a:13"]}
+    )
+    assert repetitions(st, claims)["repetitions"].to_list() == [2, 1, 2]
+    claims = claims.with_columns(claim_id=pl.lit("c1"))  # the headline in the claim too
+    assert repetitions(st, claims)["repetitions"].to_list() == [3, 2, 2]
+
+
+def test_one_template_about_two_countries_is_no_repetition() -> None:
+    # SaudiNewsNet 2015-08-07:349 (aljazirah): condemnations country by country, one
+    # template; Spain's was counted as told six times before the audit of issue 11
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:32", "a:36", "a:48"],
+            "article_id": ["a"] * 3,
+            "position": [32, 36, 48],
+            "text": [
+                "من جهتها أدانت اسبانيا التفجير الإرهابي الذي استهدف مسجدا لقوات الطوارئ في"
+                " منطقة عسير أمس وأسفر عن سقوط عدد من الشهداء والجرحى.",
+                "كما أدانت الحكومة الألمانية التفجير الإرهابي الذي استهدف مسجداً في مقر قوات"
+                " الأمن بمنطقة عسير, وأسفر عن وقوع عدد من الشهداء من قوات الأمن والعاملين في الموقع.",
+                "أدانت الحكومة الأردنية بشدة التفجير الإرهابي الذي استهدف مسجداً في منطقة عسير،"
+                " وأدى إلى استشهاد عدد من قوات الأمن وإصابة آخرين.",
+            ],
+        }
+    )
+    assert repetitions(st)["repetitions"].to_list() == [1, 1, 1]

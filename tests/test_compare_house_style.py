@@ -68,6 +68,9 @@ def _pair(text_a: str, text_b: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.Data
         ("قادرون", "قادرين", None),  # two case endings (2015-07-22 aawsat / aljazirah)
         ("سوروتش", "سروج", None),  # two edits: a foreign name, left to substitutions' check
         ("سوروتش", "سوروج", "transliteration"),  # تش / ج: one foreign sound
+        ("1436", "1436ه", "year_mark"),
+        # an area, not a year: «3460 م2» / «3460م2» (2015-08-07 aljazirah / alyaum, audit)
+        ("3460", "3460م", None),
     ],
 )
 def test_variant_kind(a: str, b: str, kind: str | None) -> None:

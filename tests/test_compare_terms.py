@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import polars as pl
+import pytest
 
 from narratives.compare import distinguishing_terms
 
@@ -69,3 +70,47 @@ def test_quantifiers_are_no_distinguishing_terms() -> None:
     ).with_columns(outlet=pl.col("outlet").replace({"a": "aawsat", "b": "sabq"}))
     terms = distinguishing_terms(st, min_count=1, top_n=20, min_z=0, scope="all")
     assert not set(terms["term"]) & {"جميع", "كافة", "بحق"}
+
+
+# SaudiNewsNet 2015-08-07/08 (audit of issue 11): aawsat's «الأميركية» and «عبد», almadina's
+# «المئة» came out as distinguishing terms; they are spellings and numbers, not words chosen
+_SPELLINGS = [
+    (  # 2015-08-07:110:1 / alyaum: oil near its lows, «الأميركية» / «الأمريكية»
+        "aawsat",
+        "رغم معدلات التكرير القياسية للمصافي الأميركية وغياب أي مؤشرات لخفض الإنتاج",
+        "alyaum",
+        "رغم معدلات التكرير القياسية للمصافي الأمريكية وغياب أي مؤشرات لخفض الإنتاج",
+    ),
+    (  # 2015-08-08:110:5 / aljazirah: the UN sanctions list, «عبد الملك» / «عبدالملك»
+        "aawsat",
+        "وزعيم التمرد عبد الملك الحوثي وقائدين حوثيين آخرين هما عبد الله يحيى الحكيم وعبد الخالق"
+        " الحوثي، ضد الرئيس عبد ربه منصور هادي",
+        "aljazirah",
+        "وزعيم التمرد عبدالملك الحوثي وقائدين حوثيين آخرين هما عبدالله يحيى الحكيم وعبدالخالق"
+        " الحوثي، ضد الرئيس عبدربه منصور هادي",
+    ),
+    (  # gold in almadina's and aawsat's copy: «في المائة» / «في المئة»
+        "almadina",
+        "وارتفع سعر الذهب في المعاملات الفورية 0.3 في المائة إلى 1092.10 دولار للأوقية",
+        "aawsat",
+        "وارتفع سعر الذهب في المعاملات الفورية 0.3 في المئة إلى 1092.10 دولار للأوقية",
+    ),
+]
+
+
+@pytest.mark.parametrize(("outlet_a", "text_a", "outlet_b", "text_b"), _SPELLINGS)
+def test_spellings_and_numbers_in_words_are_no_distinguishing_terms(
+    outlet_a: str, text_a: str, outlet_b: str, text_b: str
+) -> None:
+    rows = []
+    for k in range(4):  # the same sentence in four articles of each outlet
+        rows += [(f"a{k}:1", f"a{k}", outlet_a, text_a), (f"b{k}:1", f"b{k}", outlet_b, text_b)]
+    st = pl.DataFrame(rows, schema=["statement_id", "article_id", "outlet", "text"], orient="row")
+    variants = pl.DataFrame({"form_a": ["الأميركية"], "form_b": ["الأمريكية"]})
+    terms = distinguishing_terms(
+        st, min_count=1, top_n=50, min_z=0, scope="all", furniture_min_articles=0,
+        variants=variants,
+    )
+    keys = set(terms.filter(pl.col("z").abs() > 1e-6)["term_key"])  # told apart at all
+    assert terms.height > 0
+    assert not keys & {"الاميركيه", "الامريكيه", "عبد", "المئه", "المائه"}

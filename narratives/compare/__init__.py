@@ -255,6 +255,8 @@ def compare(
     diffs = _shared_differences(
         statements, alignments, claims, sub_options, style_options, progress=progress
     )
+    # house style first: its spelling pairs fold variants in distinguishing_terms
+    style = house_style(statements, alignments, claims, differences=diffs, **style_options)
     tables = {
         "coverage": coverage(
             statements,
@@ -295,15 +297,14 @@ def compare(
             **sub_options,
         ),
         "headlines": headlines(statements, claims, stories, emph),
-        "house_style": house_style(
-            statements, alignments, claims, differences=diffs, **style_options
-        ),
+        "house_style": style,
         "distinguishing_terms": distinguishing_terms(
             statements,
             alignments,
             claims=claims,
             scope="all" if aligned_only is False else "aligned",
             top_n=top_n,
+            variants=style,
             **options.get("terms_options", {}),
         ),
         "discrepancies": discrepancies(

@@ -99,12 +99,13 @@ def load_choice_lexicon(path: str = "substitutions.yaml") -> ChoiceLexicon:
                 names |= set(normalize(str(name)).split())
     particles = {normalize(str(w)) for w in data.get("name_words") or []} - {"ال"}
     months = (load_yaml("months.yaml") or {}).get("months") or {}
-    names |= {normalize(str(m)) for m in months if " " not in str(m)}
+    # one-word month names of any length: آب is a month (أغسطس (آب) / أغسطس الجاري)
+    month_words = {normalize(str(m)) for m in months if " " not in str(m)}
     heads = (load_yaml("speaker_words.yaml") or {}).get("institution_heads") or []
     institutions = {normalize(str(w)) for w in heads}
     institutions |= {"ال" + w for w in institutions if not w.startswith("ال")}
     return ChoiceLexicon(
-        names=frozenset(w for w in names if len(w) >= 3) | particles,
+        names=frozenset(w for w in names if len(w) >= 3) | particles | month_words,
         references=frozenset(normalize(str(w)) for w in data.get("references") or []),
         prepositions=frozenset(normalize(str(w)) for w in data.get("prepositions") or []),
         determiners=frozenset(normalize(str(w)) for w in data.get("determiners") or []),
@@ -270,6 +271,8 @@ def not_a_choice(
         "".join(span_a), "".join(span_b)
     ):
         return "inflection"  # (joined: ووزارةالداخلية / وزارة الداخلية, a missing space)
+    if len(content_a) == len(content_b) == 1 and _one_stem(content_a[0], content_b[0]):
+        return "inflection"  # تستهدف / مستهدفة, يستغلون / استغلالاً, يونايتد / مانشستريونايتد
     if any(same_word(t, r) for t in content_a for r in rest_b if len(r) >= 3) or any(
         same_word(t, r) for t in content_b for r in rest_a if len(r) >= 3
     ):
@@ -309,6 +312,15 @@ def _one_name_two_spellings(a: str, b: str) -> bool:
     and letters for one foreign sound are folded, at least three of them."""
     ca, cb = _consonants(a), _consonants(b)
     return a != b and len(ca) >= 3 and ca == cb
+
+
+def _one_stem(a: str, b: str, *, min_shared: int = 4) -> bool:
+    """Two words sharing ``min_shared`` letters in a row once the article is off: a verb and
+    its participle or verbal noun (تستهدف / مستهدفة), a name and a longer form of it."""
+    a, b = (w[2:] if w.startswith("ال") and len(w) > 4 else w for w in (a, b))
+    if min(len(a), len(b)) < min_shared:
+        return False
+    return any(a[i : i + min_shared] in b for i in range(len(a) - min_shared + 1))
 
 
 def _noun_against_verb(a: Sequence[str], b: Sequence[str]) -> bool:

@@ -292,8 +292,8 @@ def variant_kind(
         return None
     if a.isdigit() or b.isdigit():
         for mark in rules.year_marks:
-            if a == b + mark or b == a + mark:
-                return "year_mark"
+            if (a == b + mark or b == a + mark) and _year_like(min(a, b, key=len)):
+                return "year_mark"  # (3460 / 3460م2 is an area in square metres)
         digits_a, digits_b = re.sub(r"[.,]", "", a), re.sub(r"[.,]", "", b)
         if digits_a == digits_b and digits_a.isdigit() and re.search(r"\d[.,]\d{3}\b", a + " " + b):
             return "number_format"
@@ -349,6 +349,11 @@ def variant_kind(
     if rules.transpositions and min(len(a), len(b)) >= 5 and not {x, y} & {"ا", "و", "ي"}:
         return "transposition"  # المنتزهات / المتنزهات
     return None
+
+
+def _year_like(number: str) -> bool:
+    """A Gregorian (1800-2100) or Hijri (1300-1500) year."""
+    return number.isdigit() and (1800 <= int(number) <= 2100 or 1300 <= int(number) <= 1500)
 
 
 def _strip_display_form(word: str, key: str) -> str:

@@ -17,7 +17,12 @@ is a day (a ``date`` row); a number after a list marker ("رقم", "البند",
 "الدورة"; ``figures.yaml``), list numbering at the start of a statement,
 match scores and clock times ("2-1", "10:30") are not figures of the claim.
 Two articles published on different days whose statements speak relative to
-the day ("اليوم", "غدا": weather forecasts, prices) are not compared.
+the day ("اليوم", "غدا": weather forecasts, prices) are not compared, nor two
+statements giving different clock times ("بحلول الساعة 0647" / "1831": two
+readings of a market) or with a word replaced by its opposite ("ارتفع" /
+"تراجع", ``opposites.tsv``: two sessions, or a contradiction for
+``narratives.align`` to flag, not a misreported figure). Number words with
+the article are read ("المئة ألف" = 100 ألف).
 
 **Speakers** differ when both statements name a speaker and the speakers
 differ; **entities** (typed by ``entity_mentions``) only when each side
@@ -254,6 +259,13 @@ def _span_values(keys: list[str], lex: _FigureLexicon) -> list[set[float]]:
         cands = _candidates(tok)
         if not cands and tok in lex.number_values:
             cands = {lex.number_values[tok]}
+        elif (
+            not cands
+            and tok.startswith("ال")
+            and tok[2:] in lex.number_values
+            and (i == 0 or " ".join(keys[i - 1 : i + 1]) not in lex.scales)
+        ):
+            cands = {lex.number_values[tok[2:]]}  # «المئة ألف سلة» = 100 ألف (not «في المئة»)
         scale = 1.0
         if not cands and tok in lex.scales and tok not in ("%",):
             if not values:  # "ألف شخص": the scale word alone is a number
@@ -358,7 +370,12 @@ def _figure_rows(
         )
         if other_day and (not other_days or (set(ka) | set(kb)) & lex.relative_days):
             continue  # figures of different days (forecasts, prices): not one claim's figures
+        clock_a, clock_b = _clock_times(a["text"]), _clock_times(b["text"])
+        if clock_a and clock_b and not clock_a & clock_b:
+            continue  # «بحلول الساعة 0647» / «1831»: two readings of a market, not one figure
         ops = list(opcodes(ka, kb))
+        if _opposite_moves(ops, ka, kb):
+            continue  # «ارتفع 40 سنتا» / «تراجع 40 سنتا»: two sessions, or a contradiction
         # a month both statements name is no other word, whichever series names it:
         # «سبتمبر (أيلول)» / «سبتمبر»
         months_a = {lex.month_numbers[t] for t in ka if t in lex.month_numbers}
@@ -473,6 +490,41 @@ def _figure_rows(
             row["confidence"] = max(0.0, min(1.0, float(row["confidence"])))  # type: ignore[arg-type]
         rows.extend(pair_rows)
     return rows
+
+
+_CLOCK = re.compile(r"(?:الساعة|الساعه)\s*\(?\s*(\d{1,2}(?:[:.]\d{2})?|\d{4})(?!\d)")
+
+
+def _clock_times(text: str) -> set[str]:
+    """Clock times a statement gives («بحلول الساعة 0647», «الساعة 3:25»), as hhmm."""
+    out = set()
+    for found in _CLOCK.findall(normalize(text, level="display")):
+        digits = re.sub(r"\D", "", found)
+        out.add(digits.zfill(4) if len(digits) > 2 else digits.zfill(2) + "00")
+    return out
+
+
+def _opposite_moves(
+    ops: Sequence[tuple[str, int, int, int, int]], ka: list[str], kb: list[str]
+) -> bool:
+    """Whether a replaced word is the opposite of the other side's (rises / falls)."""
+    from narratives.align._text import light_key
+    from narratives.align.aligner import load_opposites
+
+    opposites = load_opposites()
+
+    def keys(word: str) -> set[str]:
+        bare = word[1:] if len(word) > 3 and word[0] in "وف" else word
+        return {word, bare, light_key(word), light_key(bare)}
+
+    for op, i1, i2, j1, j2 in ops:
+        if op != "replace":
+            continue
+        for x in ka[i1:i2]:
+            for y in kb[j1:j2]:
+                if any(frozenset({p, q}) in opposites for p in keys(x) for q in keys(y)):
+                    return True
+    return False
 
 
 def _approximately(

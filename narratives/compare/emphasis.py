@@ -22,7 +22,11 @@ How the article is read (the rules, in order):
   claim told again: the same claim id, or the same content words (at least
   ``repeat_min_shared`` shared, and at least ``repeat_overlap`` of the
   shorter statement's content words); ``repetitions`` counts the statement
-  and those that say the same.
+  and those that say the same. Not a repetition: one template told of two
+  figures, places, countries or people (two callers' telephone calls, two
+  governments' condemnations), and two
+  neighbouring body statements of one claim that share no wording, the
+  first ending on a comma rather than a full stop (one sentence cut in two).
 """
 
 from __future__ import annotations
@@ -77,6 +81,17 @@ def _name_heads() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _country_forms() -> dict[str, str]:
+    """Countries, capitals and nationality adjectives (``countries.tsv``), with proclitics,
+    to their country: a condemnation by Spain and one by Germany told in one template are
+    two facts; سوريا and سورية are one country."""
+    from narratives.compare.substitutions import country_words
+
+    words = country_words()
+    return {**{p + w: c for w, c in words.items() for p in PROCLITICS}, **words}
+
+
+@lru_cache(maxsize=1)
 def _place_heads() -> frozenset[str]:
     """``_PLACE_HEADS`` match-normalized, with the article and proclitics."""
     bare = {normalize(w) for w in _PLACE_HEADS}
@@ -108,10 +123,11 @@ def _figure_sets(statements: pl.DataFrame, pairs: pl.DataFrame) -> dict[str, set
 
 def _particulars(
     statements: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame
-) -> dict[str, tuple[set[str], set[str], bool]]:
+) -> dict[str, tuple[set[str], set[str], bool, set[str]]]:
     """What each statement of ``pairs`` is particular about.
 
-    ``statement_id -> (figures and places, figures and names, borrowed)``. A
+    ``statement_id -> (figures and places, figures and names, borrowed,
+    persons named)``. A
     statement with no figure and no name (``وباشرت الجهات الأمنية الموقع ...``)
     continues the statement before it in its article and takes that one's
     figures and names (``borrowed``): a template clause told after each
@@ -135,39 +151,51 @@ def _particulars(
     figs = _figure_sets(statements, both)
     placed: dict[str, set[str]] = {}
     named: dict[str, set[str]] = {}
+    persons: dict[str, set[str]] = {}
     rows = words.filter(pl.col("statement_id").is_in(wanted.implode()))
-    for sid, tok, mark, place in rows.select("statement_id", "tok", "mark", "place").iter_rows():
+    country = _country_forms()
+    for sid, tok, mark, place, person in rows.select(
+        "statement_id", "tok", "mark", "place", "person"
+    ).iter_rows():
+        tok = country.get(tok, tok)
         if place:
             placed.setdefault(sid, set()).add(tok)
         if mark or place:
             named.setdefault(sid, set()).add(tok)
-    out: dict[str, tuple[set[str], set[str], bool]] = {}
+        if person:
+            persons.setdefault(sid, set()).add(tok)
+    out: dict[str, tuple[set[str], set[str], bool, set[str]]] = {}
     for sid in ids.to_list():
         own = figs.get(sid, set()) | named.get(sid, set())
+        people = persons.get(sid, set())
         before = prev.get(sid)
         borrowed = not own and before is not None
         if before is not None and borrowed:
             own = figs.get(before, set()) | named.get(before, set())
-        out[sid] = (figs.get(sid, set()) | placed.get(sid, set()), own, borrowed)
+            people = persons.get(before, set())
+        out[sid] = (figs.get(sid, set()) | placed.get(sid, set()), own, borrowed, people)
     return out
 
 
 def _other_facts(
-    a: tuple[set[str], set[str], bool], b: tuple[set[str], set[str], bool]
+    a: tuple[set[str], set[str], bool, set[str]], b: tuple[set[str], set[str], bool, set[str]]
 ) -> bool:
     """Whether two statements sharing words tell two facts in one template.
 
     Each has a figure or a place of its own that the other lacks (two funds'
-    loans, two accidents' hospitals); or one names nothing and the statement
+    loans, two accidents' hospitals), or a person of its own (two callers:
+    «اتصالاً هاتفياً من ... راشد بن عبدالله آل خليفة» / «... محمد الخالد
+    الحمد الصباح»); or one names nothing and the statement
     it continues shares no figure or name with the other (a template clause
     after each accident of a round-up), where a restated claim continues a
     statement about the same people («وقال إن بوتين أكد ...» then «مضيفا أن
     الجانبين أكدا ...»).
     """
-    (pa, na, borrowed_a), (pb, nb, borrowed_b) = a, b
+    (pa, na, borrowed_a, qa), (pb, nb, borrowed_b, qb) = a, b
+    other_people = bool(qa - qb and qb - qa)
     if borrowed_a or borrowed_b:
-        return bool(na and nb and not na & nb)
-    return bool(pa - pb and pb - pa)
+        return bool(na and nb and not na & nb) or other_people
+    return bool(pa - pb and pb - pa) or other_people
 
 
 def repetitions(
@@ -211,6 +239,7 @@ def repetitions(
     names = _name_words()
     heads, given = _name_heads()
     places = _place_heads()
+    countries = _country_forms()
     tok = statement_tokens(statements)
     words = (
         statements.select(
@@ -236,9 +265,14 @@ def repetitions(
             mark=(pl.col("name") & ~pl.col("tok").is_in(list(heads))).any(),
             # the name of a place after its head: «مستشفى رفحاء», «طريق قرية العجرمية»
             place=(
-                ~pl.col("tok").is_in(list(heads))
-                & (pl.col("prev").is_in(list(places)) | pl.col("prev2").is_in(list(places)))
+                (
+                    ~pl.col("tok").is_in(list(heads))
+                    & (pl.col("prev").is_in(list(places)) | pl.col("prev2").is_in(list(places)))
+                )
+                | pl.col("tok").is_in(list(countries))
             ).any(),
+            # a person's name: a given name and the word after it («راشد بن عبدالله»)
+            person=(pl.col("tok").is_in(list(given)) | pl.col("prev").is_in(list(given))).any(),
         )
     )
     sizes = words.group_by("statement_id").len("n_words")
@@ -255,8 +289,7 @@ def repetitions(
         .filter(pl.col("shared") >= overlap * pl.min_horizontal("n_words", "n_b"))
         .select("statement_id", "statement_id_b")
     )
-    own = _particulars(statements, words, shared)
-    edges = [(a, b) for a, b in shared.iter_rows() if not _other_facts(own[a], own[b])]
+    claimed: list[tuple[str, str]] = []
     if claims is not None and "article_id" in statements.columns:
         same = (
             statements.select("statement_id", "article_id")
@@ -267,7 +300,16 @@ def repetitions(
             .agg(pl.col("statement_id"))
         )
         for ids in same["statement_id"].to_list():
-            edges.extend((a, b) for i, a in enumerate(ids) for b in ids[i + 1 :])
+            claimed.extend((a, b) for i, a in enumerate(ids) for b in ids[i + 1 :])
+    own = _particulars(statements, words, shared)
+    edges = [(a, b) for a, b in shared.iter_rows() if not _other_facts(own[a], own[b])]
+    worded = set(edges)
+    cuts = _adjacent_body(statements)
+    # a claim's statements in one article, but not two neighbouring body statements
+    # sharing no wording: one sentence cut in two («أشعر بالفخر الشديد،» / «لا أطيق ...»)
+    edges.extend(
+        (a, b) for a, b in claimed if (a, b) in worded or frozenset((a, b)) not in cuts
+    )
     pairs = pl.DataFrame(edges, schema={"a": pl.String, "b": pl.String}, orient="row").unique()
     degree = (
         pl.concat([pairs.select(statement_id="a"), pairs.select(statement_id="b")])
@@ -279,6 +321,30 @@ def repetitions(
         .join(degree, on="statement_id", how="left")
         .select("statement_id", repetitions=(pl.col("others").fill_null(0) + 1).cast(pl.Int32))
     )
+
+
+def _adjacent_body(statements: pl.DataFrame) -> set[frozenset[str]]:
+    """Pairs of body statements next to each other in their article's text order, the
+    first not ending its sentence (a comma, no full stop): one sentence cut in two."""
+    order = [c for c in ("start", "position") if c in statements.columns][:1]
+    if not order or "article_id" not in statements.columns:
+        return set()
+    head = (
+        pl.col("is_headline").fill_null(False)
+        if "is_headline" in statements.columns
+        else pl.lit(False)
+    )
+    frame = (
+        statements.select("statement_id", "article_id", *order, _head=head, _text="text")
+        .sort("article_id", *order, maintain_order=True)
+        .with_columns(
+            nxt=pl.col("statement_id").shift(-1).over("article_id"),
+            nxt_head=pl.col("_head").shift(-1).over("article_id"),
+        )
+        .filter(~pl.col("_head") & pl.col("nxt").is_not_null() & ~pl.col("nxt_head"))
+        .filter(~pl.col("_text").str.contains(r"[.!?؟…»\"”)]\s*$"))
+    )
+    return {frozenset(p) for p in frame.select("statement_id", "nxt").iter_rows()}
 
 
 def _standfirsts(statements: pl.DataFrame, articles: pl.DataFrame | None) -> pl.DataFrame:

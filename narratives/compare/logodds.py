@@ -19,9 +19,13 @@ of claims that several outlets carried (``scope="aligned"``), so the topic
 is held constant and what differs is wording; ``scope="all"`` counts every
 statement. Left out: function words, single letters, numbers, each outlet's
 own name (الشرق الأوسط in Asharq Al-Awsat), site furniture words
-(``lexicons/distinguishing_terms.yaml``) and statements an outlet repeats
-word for word in several articles (promotions, sign-offs: learned from the
-corpus). Terms are shown as written (the outlet's most frequent spelling),
+(``lexicons/distinguishing_terms.yaml``), numbers in words (في المئة, مليون)
+and statements an outlet repeats word for word in several articles
+(promotions, sign-offs: learned from the corpus). Spellings of one word are
+counted as one term (:func:`variant_groups`: hamza seats always,
+transliterations such as الأميركية / الأمريكية when the ``house_style``
+table saw them in aligned statements); "عبد" is joined to the name it
+starts however spaced. Terms are shown as written (the outlet's most frequent spelling),
 not in the normalized form used to count them.
 """
 
@@ -46,6 +50,7 @@ from narratives.compare._text import (
     proclitic_map,
     statement_tokens,
     unmarked,
+    word_key,
 )
 from narratives.normalize import normalize
 
@@ -163,9 +168,62 @@ def _versus_rest(
 def _excluded_words(path: str = "distinguishing_terms.yaml") -> frozenset[str]:
     from narratives.compare.substitutions import function_words
 
+    from narratives.compare.substitutions import scale_words
+
     data = load_yaml(path)
     words = data.get("furniture_words") if isinstance(data, dict) else None
-    return function_words() | frozenset(normalize(str(w)) for w in words or [])
+    # numbers in words are numbers (في المئة, الف, الثاني), with the article too
+    numbers = scale_words()
+    numbers |= {"ال" + w for w in numbers if not w.startswith("ال")}
+    return function_words() | numbers | frozenset(normalize(str(w)) for w in words or [])
+
+
+_SKELETON = str.maketrans("", "", "اويىءئؤأإآ ")
+#: variant kinds that are spelling whatever the word (another hamza seat: مسؤول / مسئول)
+ORTHOGRAPHIC = frozenset({"hamza_seat", "spacing", "abbreviation", "letter_form"})
+#: kinds never folded: سورية / سوريا is how SANA names the country, a choice readers notice
+KEPT_APART = frozenset({"definite_article", "final_alef"})
+
+
+def variant_groups(
+    terms: Collection[str], observed: Collection[frozenset[str]] = ()
+) -> dict[str, str]:
+    """``{term: the term it is folded into}`` for spelling variants of one word.
+
+    House style is not word choice: مسؤول / مسئول (kinds in
+    :data:`ORTHOGRAPHIC`, :func:`narratives.compare._text.variant_kind`) are
+    one term, counted under the first of each group in sorted order; سورية /
+    سوريا and a definite article are kept apart (:data:`KEPT_APART`). A
+    transliteration or transposition (الاميركيه / الامريكيه) is folded only
+    when ``observed``: pairs of match keys seen as variants in aligned
+    statements of one claim (the ``house_style`` table), since a long vowel
+    more or less or two letters swapped is as often another word (التعليم /
+    التعلم, المهتم / المتهم).
+    """
+    from narratives.compare._text import variant_kind
+
+    seen = {frozenset(p) for p in observed}
+    by_skeleton: dict[str, list[str]] = {}
+    for term in sorted(terms):
+        by_skeleton.setdefault(term.translate(_SKELETON).replace("ه", ""), []).append(term)
+    out: dict[str, str] = {}
+    for group in by_skeleton.values():
+        if len(group) < 2 or len(group) > 12:  # a large group is short words, no variants
+            continue
+        for i, term in enumerate(group):
+            if term in out:
+                continue
+            for other in group[i + 1 :]:
+                if other in out:
+                    continue
+                kind = variant_kind(term, other)
+                if kind in ORTHOGRAPHIC or (
+                    kind is not None
+                    and kind not in KEPT_APART
+                    and frozenset({term, other}) in seen
+                ):
+                    out[other] = term
+    return out
 
 
 @lru_cache(maxsize=2)
@@ -198,10 +256,11 @@ def without_own_names(statements: pl.DataFrame) -> pl.DataFrame:
 
     frame = statements.with_columns(statement_tokens(statements).alias(TOKENS_COLUMN))
     # "عبد العزيز" and "عبدالعزيز" are one name however spaced: count it as one word
+    # (also after a proclitic, وعبد العزيز, and before a name without the article, عبد ربه)
     frame = frame.with_columns(
         pl.col(TOKENS_COLUMN)
         .list.join(" ")
-        .str.replace_all(r"(^|\s)عبد (ال\S+)", "${1}عبد${2}")
+        .str.replace_all(r"(^|\s)([وفبلك]?)عبد (\S+)", "${1}${2}عبد${3}")
         .str.split(" ")
         .list.eval(pl.element().filter(pl.element() != ""))
         .alias(TOKENS_COLUMN)
@@ -306,6 +365,7 @@ def distinguishing_terms(
     clitics: bool = True,
     stopwords: Collection[str] = (),
     max_examples: int = 5,
+    variants: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Terms typical of each outlet against the rest (or each other outlet).
 
@@ -345,6 +405,12 @@ def distinguishing_terms(
         Token handling, see :func:`term_counts`.
     max_examples
         Statement ids kept per row as evidence.
+    variants
+        The :func:`narratives.compare.house_style` table (``form_a``,
+        ``form_b``): one-word spellings seen as variants of one word in
+        aligned statements are counted as one term (الأميركية / الأمريكية),
+        besides hamza seats and final alef, always folded (see
+        :func:`variant_groups`).
 
     Returns
     -------
@@ -405,6 +471,16 @@ def distinguishing_terms(
     long = term_counts(frame, clitics=clitics, stopwords=excluded).drop_nulls("outlet")
     long = long.filter((pl.col("term").str.len_chars() > 1) & ~pl.col("term").str.contains(r"\d"))
 
+    observed: list[frozenset[str]] = []
+    if variants is not None and {"form_a", "form_b"} <= set(variants.columns):
+        observed = [
+            frozenset({word_key(a), word_key(b)})
+            for a, b in variants.select("form_a", "form_b").iter_rows()
+            if a and b and " " not in a and " " not in b
+        ]
+    folded = variant_groups(long["term"].unique().to_list(), observed)
+    if folded:
+        long = long.with_columns(pl.col("term").replace(folded))
     counts = long.group_by("outlet", "term").len("n")
     outlets = sorted(counts["outlet"].unique().to_list())
     total = counts.group_by("term").agg(pl.col("n").sum().alias("n_all"))
@@ -481,6 +557,9 @@ def distinguishing_terms(
     if clitics:
         vocab = set(statement_tokens_vocab(frame))
         mapping = proclitic_map(vocab, vocab)
+    if folded:  # a variant's written forms show under the term it was folded into
+        keys = set(mapping) | set(folded)
+        mapping = {k: folded.get(mapping.get(k, k), mapping.get(k, k)) for k in keys}
     shown = _display_forms(frame, terms, mapping)
     out = out.with_columns(
         term_key=pl.col("term"),

@@ -140,6 +140,15 @@ def scale_words(path: str = "quantities.yaml", numbers: str = "figures.yaml") ->
     return frozenset(normalize(str(k)) for k in [*(scales or {}), *(spelled or [])])
 
 
+@lru_cache(maxsize=2)
+def country_words(path: str = "countries.tsv") -> dict[str, str]:
+    """``{match-normalized word: country id}``: names, capitals, nationality adjectives."""
+    table = load_tsv(path)
+    if not {"name", "country"} <= set(table.columns):
+        return {}
+    return {normalize(str(w)): str(c) for w, c in zip(table["name"], table["country"], strict=True)}
+
+
 def known_words(statements: pl.DataFrame, *, min_count: int = 2) -> set[str]:
     """Words a proclitic may be stripped to: tokens seen ``min_count`` times in the
     statements, and the words of the background table (``background_df.tsv.gz``,
@@ -288,7 +297,9 @@ def aligned_differences(
     مينسك"), or that many on one side at a statement's start or end; a word
     choice needs two or more on each side (one shared word between two
     changes is a rewrite: «البلد المستضيف المغرب» / «منتخبات المغرب صاحب
-    الضيافة»).
+    الضيافة»), and no word beside it gains or loses the article (a genitive
+    against a coordination: «قوات الطوارئ الخاصة» / «القوات والعاملين») or a
+    preposition (ل ب ك) on one side only («يستغلون ثقة» / «واستغلالاً لثقة»).
     A replaced span is a word choice only when it passes the content checks
     of :mod:`narratives.compare._choice` (no other form of the same word, no
     person's name or honorific pronoun, no word moved from elsewhere in the
@@ -297,7 +308,9 @@ def aligned_differences(
     pair sharing at least ``choice_overlap`` of the words of the shorter and
     of the longer statement (else ``content``: a sentence that says more or
     other things, whose differing words are not the same words chosen
-    otherwise).
+    otherwise), and where neither names a country the other does not
+    (``countries.tsv``: Egypt's condemnation and the US State Department's,
+    clustered as one claim, are two facts).
     """
     rules = load_variant_rules()
     lexicon = load_choice_lexicon()
@@ -305,11 +318,13 @@ def aligned_differences(
     frame = frame_words()
     prepositions = frozenset(load_choice_lexicon().prepositions)
     scale = scale_words()
+    countries = country_words()
     ids = pl.concat([pairs["statement_id_a"], pairs["statement_id_b"]]).unique().implode()
     texts = statements.filter(pl.col("statement_id").is_in(ids)).select("statement_id", "text")
     written = {sid: display_tokens(text or "") for sid, text in texts.iter_rows()}
     attribution = _attribution_words(statements, ids)
     keys = {sid: [word_key(t) for t in toks] for sid, toks in written.items()}
+    raw = dict(keys)  # before proclitics are stripped: «لثقة» / «ثقة» tell a construction
     if clitics:
         used = {t for toks in keys.values() for t in toks}
         known = known_words(statements)
@@ -361,7 +376,11 @@ def aligned_differences(
         if shared < min_overlap * min(len(ka), len(kb)):
             continue  # not a paraphrase: differences are other content, not other words
         fa, fb = figures_of(sid_a, ka), figures_of(sid_b, kb)
-        two_facts = (bool(fa - fb) and bool(fb - fa)) or (  # figures_differ(ka, kb)
+        # each names a country the other does not: two countries' statements or cables
+        # (مصر / الخارجية الأمريكية condemning, cables to كوت ديفوار / سنغافورة)
+        na = {countries[t] for t in ka if t in countries}
+        nb = {countries[t] for t in kb if t in countries}
+        two_facts = (bool(fa - fb) and bool(fb - fa)) or (bool(na - nb) and bool(nb - na)) or (  # figures_differ(ka, kb)
             shared < choice_overlap[0] * min(len(ka), len(kb))
             or shared < choice_overlap[1] * max(len(ka), len(kb))
         )
@@ -391,6 +410,23 @@ def aligned_differences(
                     or (at_start and after >= min_context)
                 )
                 spans = _peel(wa, wb, ka, kb, i1, i2, j1, j2, rules=rules, indels=indels)
+                # a word that gains or loses the article beside the swap changes the
+                # construction: «قوات الطوارئ الخاصة» / «القوات والعاملين», «التعازي
+                # والمواساة» / «تعازي القيادة» (a genitive against a coordination)
+                if len(spans) > 1 and any(
+                    variant_kind(" ".join(wa[x1:x2]), " ".join(wb[y1:y2]), rules=rules)
+                    == "definite_article"
+                    or (x2 - x1 == y2 - y1 == 1 and _construction(ka[x1], kb[y1]))
+                    for x1, x2, y1, y2 in spans
+                ):
+                    tight = False
+                # so does a preposition or the article on the shared word next to it:
+                # «يستغلون ثقة» / «واستغلالاً لثقة», «استهدفت منسوبي قوات» / «مسجدا لقوات»
+                ra, rb = raw[sid_a], raw[sid_b]
+                if (before and _construction(ra[i1 - 1], rb[j1 - 1])) or (
+                    after and _construction(ra[i2], rb[j2])
+                ):
+                    tight = False
             for x1, x2, y1, y2 in spans:
                 sa, sb = " ".join(wa[x1:x2]), " ".join(wb[y1:y2])
                 key_a, key_b = " ".join(ka[x1:x2]), " ".join(kb[y1:y2])
@@ -435,6 +471,17 @@ def aligned_differences(
                     (out_a, out_b, claim_id, sid_a, sid_b, sa, sb, key_a, key_b, bin_, kind)
                 )
     return pl.DataFrame(rows, schema=DIFFERENCE_SCHEMA, orient="row").unique(maintain_order=True)
+
+
+def _construction(a: str, b: str) -> bool:
+    """One shared word written with a preposition (ل ب ك) or the article on one side
+    only: the words around it are built another way (a genitive against «ل» + noun)."""
+    if a == b:
+        return False
+    short, long = sorted((a, b), key=len)
+    return long.endswith(short) and long[: len(long) - len(short)] in {
+        "ل", "ب", "ك", "ال", "لل", "بال", "كال", "وال", "ول", "وب"
+    }  # fmt: skip
 
 
 def _attribution_words(statements: pl.DataFrame, ids: pl.Expr | pl.Series) -> dict[str, set[str]]:
