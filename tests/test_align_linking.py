@@ -103,3 +103,45 @@ def test_seed_links_are_mutual_best_within_anchored_article_pairs(seed_statement
             | pl.col("statement_id_b").is_in([row["statement_id_b"]])
         )
         assert rivals["score"].max() == row["score"]
+
+
+# one story told by three outlets (same-event dev gold, the Apache landing at al-Tuwal): two
+# headlines in other words, each close to a third outlet's short headline
+APACHE = {
+    "aleqtisadiya": "هبوط اضطراري لطائرة أباتشي سعودية في منفذ الطوال وسلامة طاقمها",
+    "alwatan": "هبوط اضطراري لأباتشي والحوثيون ينسجون الأكاذيب",
+    "okaz": "هبوط اضطراري لـ«أباتشي» بالطوال",
+}
+
+
+def three_outlets(texts: dict[str, str]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "statement_id": [f"{o}:0" for o in texts],
+            "article_id": list(texts),
+            "outlet": list(texts),
+            "text": list(texts.values()),
+        }
+    )
+
+
+def test_pair_supported_by_a_third_outlet_is_aligned_below_the_threshold():
+    st = three_outlets(APACHE)
+    found = align(st)
+    pair = found.filter(
+        (pl.col("statement_id_a") == "aleqtisadiya:0") & (pl.col("statement_id_b") == "alwatan:0")
+    )
+    assert pair.height == 1
+    assert pair["score"][0] < 55 and pair["linked"][0]
+    # the two strong pairs that support it are not links
+    assert found.filter(pl.col("score") >= 55)["linked"].to_list() == [False, False]
+    off = align(st, support_threshold=None)
+    assert sorted(off["statement_id_a"] + "|" + off["statement_id_b"]) == [
+        "aleqtisadiya:0|okaz:0",
+        "alwatan:0|okaz:0",
+    ]
+
+
+def test_support_needs_a_common_strong_neighbour():
+    st = three_outlets({k: APACHE[k] for k in ("aleqtisadiya", "alwatan")})
+    assert align(st).height == 0

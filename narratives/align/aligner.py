@@ -42,7 +42,7 @@ from narratives.align._conflicts import (
     load_slot_heads,
     other_fillers,
 )
-from narratives.align._linking import competitive_links
+from narratives.align._linking import competitive_links, supported
 from narratives.align._text import _TOKEN as _WORD
 from narratives.align._text import (
     join_names,
@@ -88,7 +88,8 @@ COMPONENTS: tuple[str, ...] = (
     "number_overlap",
     "embedding",
 )
-#: flag column after the components: a pair kept by competitive linking
+#: flag column after the components: a pair below the threshold kept by competitive linking
+#: or by the support of a third statement (:mod:`narratives.align._linking`)
 LINKED = "linked"
 #: last column: why a pair contradicts (polarity, roles, figures, action), else null; a
 #: conflict seen on weak evidence is a note (``note:polarity``) and the pair is ``related``;
@@ -101,6 +102,9 @@ _MIN_POLARITY_TOKENS = 3
 _MIN_POLARITY_SHARE = 0.5
 #: the default ``threshold`` of :func:`align` (and the start of the ``paraphrase`` band)
 DEFAULT_THRESHOLD = 55.0
+#: the default ``support_threshold`` of :func:`align`: least score of a pair kept because
+#: both its statements align with one third statement (:func:`~narratives.align._linking.supported`)
+DEFAULT_SUPPORT = 35.0
 #: factor on the score of two statements filling one template with other people or
 #: ordinals (:func:`~narratives.align._conflicts.other_fillers`): two claims, not one
 SLOT_PENALTY = 0.5
@@ -488,6 +492,7 @@ def align(
     processor: Callable[[str], str] | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     link_threshold: float | None = 40.0,
+    support_threshold: float | None = DEFAULT_SUPPORT,
     weights: Mapping[str, float] = DEFAULT_WEIGHTS,
     relations: Mapping[str, float] | None = None,
     cross_outlet: bool = True,
@@ -538,6 +543,12 @@ def align(
         pair scoring ``threshold`` or more (they cover one event). Such pairs
         have ``linked`` true. ``None`` turns linking off. See
         :mod:`narratives.align._linking`.
+    support_threshold
+        Least combined score of a *supported* pair: a pair below
+        ``threshold`` is still returned when both its statements align
+        (``threshold`` or more) with one same third statement, as a headline
+        and a body sentence that both match one wire sentence. Such pairs have
+        ``linked`` true too. ``None`` turns this off.
     weights
         Weights of the text components in the combined score
         (:data:`~narratives.align.score.DEFAULT_WEIGHTS`).
@@ -643,7 +654,7 @@ def align(
         line.close("no candidate pair")
         return empty_alignments()
     line.step("scoring", f"{len(i):,} candidate pairs")
-    lowest = threshold if link_threshold is None else min(threshold, link_threshold)
+    lowest = lowest_score(threshold, link_threshold, support_threshold)
     i, j, comp, score = score_pairs(
         setup,
         i,
@@ -664,6 +675,7 @@ def align(
         score,
         threshold=threshold,
         link_threshold=link_threshold,
+        support_threshold=support_threshold,
         relations=relations,
     )
     line.close(f"{found.height:,} aligned pairs")
@@ -810,6 +822,12 @@ def score_pairs(
     )
 
 
+def lowest_score(threshold: float, *floors: float | None) -> float:
+    """The least score a pair must reach to be scored at all: ``threshold`` or the lowest
+    of the linking floors (``link_threshold``, ``support_threshold``) that are not None."""
+    return min([threshold, *(f for f in floors if f is not None)])
+
+
 def _said_elsewhere(
     conflict: list[str | None],
     i: np.ndarray,
@@ -856,12 +874,14 @@ def finish_alignments(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     link_threshold: float | None = 40.0,
+    support_threshold: float | None = DEFAULT_SUPPORT,
     relations: Mapping[str, float] | None = None,
 ) -> pl.DataFrame:
     """Competitive linking over all scored pairs, relations, conflicts: the ALIGNMENTS frame.
 
-    Linking compares each pair with the other pairs of its two articles, so
-    it runs on all scored pairs at once (on the driver in an engine).
+    Linking compares each pair with the other pairs of its two articles (and
+    support with the pairs of its two statements), so it runs on all scored
+    pairs at once (on the driver in an engine).
     """
     if len(i) == 0:
         return empty_alignments()
@@ -870,6 +890,10 @@ def finish_alignments(
     if link_threshold is not None:
         linked = competitive_links(
             i, j, score, article, threshold=threshold, link_threshold=link_threshold
+        )
+    if support_threshold is not None:
+        linked |= supported(
+            i, j, score, len(ids), threshold=threshold, support_threshold=support_threshold
         )
     keep = (score >= threshold) | linked
     i, j, score, linked = i[keep], j[keep], np.round(score[keep], 2), linked[keep]

@@ -60,7 +60,8 @@ _SCORERS = ("token_set_ratio", "token_sort_ratio", "ratio", "partial_ratio")
 @click.option(
     "--no-links",
     is_flag=True,
-    help="Turn competitive linking off: only pairs scoring --threshold or more align.",
+    help="Turn competitive linking (and support by a third statement) off: only pairs "
+    "scoring --threshold or more align.",
 )
 @story_options
 @engine_options
@@ -129,6 +130,7 @@ def command(
         options["threshold"] = threshold
     if no_links:
         options["link_threshold"] = None
+        options["support_threshold"] = None
     elif link_threshold is not None:
         options["link_threshold"] = link_threshold
     alignments = align(statements, **options)

@@ -442,7 +442,7 @@ def align(
     if len(i) == 0:
         return aligner.empty_alignments()
     threshold, link_threshold = opts["threshold"], opts["link_threshold"]
-    lowest = threshold if link_threshold is None else min(threshold, link_threshold)
+    lowest = aligner.lowest_score(threshold, link_threshold, opts["support_threshold"])
     # executors need the features and the two columns the scorers read, not every column
     worker_setup = setup._replace(
         ids=[],
@@ -476,6 +476,7 @@ def align(
         score,
         threshold=threshold,
         link_threshold=link_threshold,
+        support_threshold=opts["support_threshold"],
         relations=opts["relations"],
     )
 
