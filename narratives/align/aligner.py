@@ -549,10 +549,11 @@ def align(
         ``threshold`` is still returned when both its statements align
         (``threshold`` or more) with one same third statement, as a headline
         and a body sentence that both match one wire sentence. Such pairs have
-        ``linked`` true too. Off (``None``) by default: 35 raises recall on the
-        same-event dev golds, but on a fresh SaudiNewsNet day only about half
-        the pairs it adds are the same claim (a long statement carrying
-        several claims supports pairs of its parts). See ``docs/accuracy.md``.
+        ``linked`` true too; a third statement that aligns with several
+        statements of one article supports nothing there. Off (``None``) by
+        default: 35 raises recall on the same-event dev golds, but on a fresh
+        SaudiNewsNet day 12 of 20 pairs it added were right (5 wrong). See
+        ``docs/accuracy.md``.
     weights
         Weights of the text components in the combined score
         (:data:`~narratives.align.score.DEFAULT_WEIGHTS`).
@@ -897,7 +898,7 @@ def finish_alignments(
         )
     if support_threshold is not None:
         linked |= supported(
-            i, j, score, len(ids), threshold=threshold, support_threshold=support_threshold
+            i, j, score, article, threshold=threshold, support_threshold=support_threshold
         )
     keep = (score >= threshold) | linked
     i, j, score, linked = i[keep], j[keep], np.round(score[keep], 2), linked[keep]
