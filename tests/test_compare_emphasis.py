@@ -244,8 +244,7 @@ def test_one_template_told_after_two_accidents_is_no_repetition() -> None:
         "وفي ذات الاطار توفي مواطن وأصيب اثنان آخران بإصابات بالغة اثر انقلاب المركبة التي "
         "كانوا يستقلونها في منطقة الغور بالأردن على الطريق الدولي بين العاصمة عمان والحدود "
         "السعودية،",
-        "وباشرت الجهات الامنية الموقع وتم نقل الجثة الى ثلاجة الموتى لحين انتهاء الاجراءات "
-        "اللازمة",
+        "وباشرت الجهات الامنية الموقع وتم نقل الجثة الى ثلاجة الموتى لحين انتهاء الاجراءات اللازمة",
     ]
     st = pl.DataFrame(
         {
@@ -306,9 +305,7 @@ def test_one_quote_cut_in_two_statements_of_one_claim_is_told_once() -> None:
             ],
         }
     )
-    claims = pl.DataFrame(
-        {"claim_id": ["c0", "c1", "c1"], "statement_id": ["a:0", "a:12", "a:13"]}
-    )
+    claims = pl.DataFrame({"claim_id": ["c0", "c1", "c1"], "statement_id": ["a:0", "a:12", "a:13"]})
     assert repetitions(st, claims)["repetitions"].to_list() == [2, 1, 2]
     claims = claims.with_columns(claim_id=pl.lit("c1"))  # the headline in the claim too
     assert repetitions(st, claims)["repetitions"].to_list() == [3, 2, 2]
@@ -326,10 +323,32 @@ def test_one_template_about_two_countries_is_no_repetition() -> None:
                 "من جهتها أدانت اسبانيا التفجير الإرهابي الذي استهدف مسجدا لقوات الطوارئ في"
                 " منطقة عسير أمس وأسفر عن سقوط عدد من الشهداء والجرحى.",
                 "كما أدانت الحكومة الألمانية التفجير الإرهابي الذي استهدف مسجداً في مقر قوات"
-                " الأمن بمنطقة عسير, وأسفر عن وقوع عدد من الشهداء من قوات الأمن والعاملين في الموقع.",
+                " الأمن بمنطقة عسير, وأسفر عن وقوع عدد من الشهداء من قوات الأمن والعاملين في"
+                " الموقع.",
                 "أدانت الحكومة الأردنية بشدة التفجير الإرهابي الذي استهدف مسجداً في منطقة عسير،"
                 " وأدى إلى استشهاد عدد من قوات الأمن وإصابة آخرين.",
             ],
         }
     )
     assert repetitions(st)["repetitions"].to_list() == [1, 1, 1]
+
+
+def test_one_template_the_clustering_joined_is_no_repetition() -> None:
+    # SaudiNewsNet 2015-08-07:313 (aleqtisadiya): the thanks after each call, clustered as
+    # one claim; Bahrain's interior minister and Kuwait's are two people, not one told twice
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:7", "a:8", "a:15"],
+            "article_id": ["a", "a", "a"],
+            "position": [7, 8, 15],
+            "text": [
+                "وقدم سمو نائب خادم الحرمين الشريفين شكره وتقديره لمعالي وزير الداخلية بمملكة"
+                " البحرين على مشاعره الطيبة ،",
+                "داعياً الله أن لا يريه أي مكروه.",
+                "وقدم سمو نائب خادم الحرمين الشريفين شكره وتقديره لسمو وزير الداخلية بدولة"
+                " الكويت على مشاعره الطيبة ،",
+            ],
+        }
+    )
+    claims = pl.DataFrame({"claim_id": ["c", "d", "c"], "statement_id": ["a:7", "a:8", "a:15"]})
+    assert repetitions(st, claims)["repetitions"].to_list() == [1, 1, 1]

@@ -252,7 +252,6 @@ def test_a_preposition_on_the_next_word_makes_a_rewrite(text_a: str, text_b: str
     assert not _choices(text_a, text_b)
 
 
-
 # SaudiNewsNet 2015-08-07/08, rows read wrong in the audit of issue 11
 @pytest.mark.parametrize(
     ("text_a", "text_b"),

@@ -108,7 +108,12 @@ def test_spellings_and_numbers_in_words_are_no_distinguishing_terms(
     st = pl.DataFrame(rows, schema=["statement_id", "article_id", "outlet", "text"], orient="row")
     variants = pl.DataFrame({"form_a": ["الأميركية"], "form_b": ["الأمريكية"]})
     terms = distinguishing_terms(
-        st, min_count=1, top_n=50, min_z=0, scope="all", furniture_min_articles=0,
+        st,
+        min_count=1,
+        top_n=50,
+        min_z=0,
+        scope="all",
+        furniture_min_articles=0,
         variants=variants,
     )
     keys = set(terms.filter(pl.col("z").abs() > 1e-6)["term_key"])  # told apart at all

@@ -301,14 +301,37 @@ def repetitions(
         )
         for ids in same["statement_id"].to_list():
             claimed.extend((a, b) for i, a in enumerate(ids) for b in ids[i + 1 :])
-    own = _particulars(statements, words, shared)
+    templates = _same_opening(statements, claimed)
+    own = _particulars(
+        statements,
+        words,
+        pl.concat(
+            [
+                shared,
+                pl.DataFrame(
+                    sorted(templates),
+                    schema={"statement_id": pl.String, "statement_id_b": pl.String},
+                    orient="row",
+                ),
+            ]
+        ),
+    )
     edges = [(a, b) for a, b in shared.iter_rows() if not _other_facts(own[a], own[b])]
     worded = set(edges)
     cuts = _adjacent_body(statements)
     # a claim's statements in one article, but not two neighbouring body statements
-    # sharing no wording: one sentence cut in two («أشعر بالفخر الشديد،» / «لا أطيق ...»)
+    # sharing no wording (one sentence cut in two: «أشعر بالفخر الشديد،» / «لا أطيق ...»),
+    # nor two statements opening alike about other people or countries (one template the
+    # clustering joined: «وقدم سمو نائب خادم الحرمين شكره ... لوزير الداخلية بدولة الكويت»
+    # / «... بمملكة البحرين»)
     edges.extend(
-        (a, b) for a, b in claimed if (a, b) in worded or frozenset((a, b)) not in cuts
+        (a, b)
+        for a, b in claimed
+        if (a, b) in worded
+        or (
+            frozenset((a, b)) not in cuts
+            and not ((a, b) in templates and _other_facts(own[a], own[b]))
+        )
     )
     pairs = pl.DataFrame(edges, schema={"a": pl.String, "b": pl.String}, orient="row").unique()
     degree = (
@@ -321,6 +344,27 @@ def repetitions(
         .join(degree, on="statement_id", how="left")
         .select("statement_id", repetitions=(pl.col("others").fill_null(0) + 1).cast(pl.Int32))
     )
+
+
+def _same_opening(
+    statements: pl.DataFrame, pairs: list[tuple[str, str]], *, words: int = 4, alike: int = 3
+) -> set[tuple[str, str]]:
+    """The pairs whose statements open alike: ``alike`` of their first ``words`` tokens
+    in common (a leading و/ف aside), as template sentences do."""
+    if not pairs:
+        return set()
+    ids = {x for pair in pairs for x in pair}
+    rows = statements.filter(pl.col("statement_id").is_in(list(ids))).select(
+        "statement_id",
+        head=statement_tokens(statements.filter(pl.col("statement_id").is_in(list(ids)))).list.head(
+            words
+        ),
+    )
+    heads = {
+        sid: {t[1:] if len(t) > 3 and t[0] in "وف" else t for t in toks or []}
+        for sid, toks in rows.iter_rows()
+    }
+    return {(a, b) for a, b in pairs if len(heads.get(a, set()) & heads.get(b, set())) >= alike}
 
 
 def _adjacent_body(statements: pl.DataFrame) -> set[frozenset[str]]:

@@ -166,9 +166,7 @@ def _versus_rest(
 
 @lru_cache(maxsize=2)
 def _excluded_words(path: str = "distinguishing_terms.yaml") -> frozenset[str]:
-    from narratives.compare.substitutions import function_words
-
-    from narratives.compare.substitutions import scale_words
+    from narratives.compare.substitutions import function_words, scale_words
 
     data = load_yaml(path)
     words = data.get("furniture_words") if isinstance(data, dict) else None
@@ -218,9 +216,7 @@ def variant_groups(
                     continue
                 kind = variant_kind(term, other)
                 if kind in ORTHOGRAPHIC or (
-                    kind is not None
-                    and kind not in KEPT_APART
-                    and frozenset({term, other}) in seen
+                    kind is not None and kind not in KEPT_APART and frozenset({term, other}) in seen
                 ):
                     out[other] = term
     return out
