@@ -378,6 +378,7 @@ def attribute(
                 prev is not None
                 and (in_speech[seg.i] or seg.how in ("connective", "length"))
                 and not (prev.aside and not in_speech[seg.i])
+                and not (not in_speech[seg.i] and _new_subject_clause(seg, feats, at, prev))
             ):
                 # the rest of the previous statement's sentence or quotation
                 out.speaker, out.speaker_mention = prev.speaker, prev.speaker_mention
@@ -444,6 +445,9 @@ def attribute(
             for f in feats[max(seg.i, cue_k - 3) : cue_k]
         ):
             speaker = mention = None  # إلا أن مصادر السنة تؤكد: unnamed sources speak
+        elif cue_k is not None and (despite := _despite_subject(seg, feats, at)) is not None:
+            # ورغم أن أردوغان لم يشر ...، إلا أنه قال: the subject of the رغم clause speaks
+            speaker, mention = despite.resolved, raw[despite.start : despite.end]
         elif cue_k is not None and any(
             m.is_person_name and m.resolved is not None and m.resolved != speaker
             for m in matches
@@ -462,6 +466,9 @@ def attribute(
         gender = cue.gender if cue is not None else None
         if gender and state.gender and gender != state.gender and speaker == state.speaker:
             speaker = mention = None  # وأشارت after a man's words: someone else speaks
+        elif gender == "f" and speaker is not None and _male(mention, state.title):
+            # وأكدت (a newspaper) after «الأمير ...»: a feminine verb is not a man's
+            speaker = mention = None
         if out.reported_by is not None:
             out.reported_by = speaker
         else:
@@ -541,6 +548,25 @@ def _subject_before(
     topic = _open_topic(Segment(seg.i, cue_k, seg.how), feats, raw, starts, ends, lex, state)
     if topic is not None and topic[0] is not None:
         return topic
+    if (
+        start > seg.i
+        and all(f.norm in _BUT for f in feats[seg.i : start])
+        and 1 <= stop - start <= 2
+        and stop == cue_k
+        and all(
+            f.kind == "w" and f.cue is None and _unlisted(f.norm, sw) and not f.norm.endswith("ه")
+            for f in feats[start:stop]
+        )
+    ):
+        # لكن تشونغ رأى: an unlisted name right before the verb after an opener is its
+        # subject (the article's full name when it has one), not the last speaker
+        state.speakers.lone_ok = True
+        mention = raw[starts[start] : ends[stop - 1]]
+        sid, _ = state.speakers.resolve(mention)
+        state.speakers.lone_ok = False
+        if sid is not None and not set(normalize(mention).split()) <= set(sid.split()):
+            sid = None  # the id must carry the words named (كينياتا -> اوهورو كينياتا)
+        return sid, mention
     return None
 
 
@@ -1218,7 +1244,7 @@ def _find_cue(
     while k < end:
         f = feats[k]
         if in_speech[k] or (k >= lead and (f.kind == "q" or "complementizer" in f.roles)):
-            return None
+            return _despite_cue(seg, feats, in_speech, at)
         m = at.get(k)
         if m is not None:
             k = m.j
@@ -1231,6 +1257,8 @@ def _find_cue(
             cue = None  # محاكمة 20 متهما: a counted noun ("defendants"), not "accusing"
         if cue is not None and cue.slot == "after_an" and not _source_follows(k, seg, feats):
             cue = None  # ونقل المصاب إلى المستشفى: "moved", not "relayed from"
+        if cue is not None and cue.lemma in _NEEDS_TARGET and not _target_follows(k, seg, feats):
+            cue = None  # لفت الأنظار في طريقة تعامله: "drew attention", no report
         if (
             cue is not None
             and not after_relative
@@ -1247,6 +1275,106 @@ def _find_cue(
             return k
         k += 1
     return None
+
+
+_BUT = frozenset({"لكن", "ولكن", "الا", "غير", "ان", "بل", "ثم", "بينما", "فيما", "وفيما"})
+_CLAUSE_OPENERS = frozenset({"كما", "وكما", "بينما", "فيما", "وفيما"})
+
+
+def _new_subject_clause(seg: Segment, feats: list[Feat], at: dict[int, Match], prev: Attribution) -> bool:
+    """A clause ``كما/بينما + verb + someone named`` with a new subject: the writer's narration.
+
+    ``أعلن وزير الخارجية النمساوي ... عزمه زيارة إيران، كما تستطلع لندن وباريس آفاق
+    الفرص``: London and Paris, not the minister, do the exploring.
+    """
+    if seg.i + 2 >= seg.j or feats[seg.i].norm not in _CLAUSE_OPENERS:
+        return False
+    if feats[seg.i + 1].kind != "w" or seg.i + 1 in at:
+        return False
+    m = at.get(seg.i + 2)
+    return m is not None and (m.resolved is None or m.resolved != prev.speaker)
+
+
+_DESPITE = frozenset({"رغم", "ورغم", "برغم", "وبرغم", "بالرغم", "وبالرغم"})
+
+
+def _despite_opening(seg: Segment, feats: list[Feat]) -> int | None:
+    """Index of the subject after ``رغم أن`` / ``بالرغم من أن`` opening ``seg``, or None."""
+    k = seg.i
+    if k >= seg.j or feats[k].norm not in _DESPITE:
+        return None
+    k += 1
+    if k < seg.j and feats[k].norm == "من":
+        k += 1
+    if k < seg.j and feats[k].norm in ("ان", "انه", "انها"):
+        return k + 1 if feats[k].norm == "ان" else None
+    return None
+
+
+def _despite_cue(
+    seg: Segment, feats: list[Feat], in_speech: list[bool], at: dict[int, Match]
+) -> int | None:
+    """``ورغم أن X لم يشر ...، إلا أنه قال``: the verb after ``إلا أنه``, or None."""
+    q = _despite_opening(seg, feats)
+    if q is None or q not in at or not at[q].is_person_name:
+        return None  # ورغم أن المسعفين ...، إلا أنها رفضت: no one named, no report read
+    for k in range(seg.i + 2, min(seg.j, seg.i + 2 * CUE_WINDOW) - 2):
+        if in_speech[k]:
+            return None
+        if (
+            feats[k].norm == "الا"
+            and feats[k + 1].norm in ("انه", "انها")
+            and feats[k + 2].cue is not None
+            and feats[k + 2].cue.kind == "finite"
+        ):
+            return k + 2
+    return None
+
+
+def _despite_subject(seg: Segment, feats: list[Feat], at: dict[int, Match]) -> Match | None:
+    """The listed person after ``رغم أن`` when the verb follows ``إلا أنه``."""
+    q = _despite_opening(seg, feats)
+    if q is None:
+        return None
+    m = at.get(q)
+    return m if m is not None and m.is_person_name and m.resolved is not None else None
+
+
+_MALE_TITLES = frozenset(
+    {"الامير", "امير", "الملك", "ملك", "الشيخ", "الوزير", "وزير", "السيد", "اللواء", "العميد"}
+    | {"العقيد", "المقدم", "النقيب", "الرائد", "ولي"}
+)  # normalized: the feminine forms end in ه (الاميره، وزيره، الرئيسه)
+
+
+def _male(mention: str | None, title: str | None) -> bool:
+    """The carried speaker is a man for sure: a male title first, or ``X بن Y``.
+
+    (رئيس and the courtesy titles are left out: «رئيس مجلس إدارة الجمعية الأميرة ...».)
+    """
+    for text in (mention, title):
+        words = normalize(text).split() if text else []
+        if not words or "بنت" in words or (words[0].startswith("ال") and words[0].endswith("ه")):
+            continue  # الأميرة مضاوي بنت محمد بن عبد الله: a woman
+        if words[0] in _MALE_TITLES or "بن" in words[1:-1]:
+            return True
+    return False
+
+
+_MY_EYES = frozenset({"نظري", "انتباهي", "نظرنا", "انتباهنا"})
+_NEEDS_TARGET = frozenset({"لفت"})  # لفت (الانتباه) إلى أن: reports only with إلى / أن
+
+
+def _target_follows(k: int, seg: Segment, feats: list[Feat]) -> bool:
+    """``لفت`` reports only toward something: ``لفت إلى أن``, ``لفت النظر إلى``, ``لفت:``."""
+    if any(
+        f.kind == "w" and (f.norm.startswith(("انظار", "الانظار")) or f.norm in _MY_EYES)
+        for f in feats[k + 1 : min(seg.j, k + 8)]
+    ):
+        return False  # لفت أنظار الزوار / لفت انتباهي: drew the eyes, no report
+    return any(
+        f.norm in ("الي", "لي") or f.kind in ("q", ":") or "complementizer" in f.roles
+        for f in feats[k + 1 : min(seg.j, k + 25)]
+    )
 
 
 def _source_follows(k: int, seg: Segment, feats: list[Feat]) -> bool:
