@@ -1281,7 +1281,9 @@ _BUT = frozenset({"لكن", "ولكن", "الا", "غير", "ان", "بل", "ث�
 _CLAUSE_OPENERS = frozenset({"كما", "وكما", "بينما", "فيما", "وفيما"})
 
 
-def _new_subject_clause(seg: Segment, feats: list[Feat], at: dict[int, Match], prev: Attribution) -> bool:
+def _new_subject_clause(
+    seg: Segment, feats: list[Feat], at: dict[int, Match], prev: Attribution
+) -> bool:
     """A clause ``كما/بينما + verb + someone named`` with a new subject: the writer's narration.
 
     ``أعلن وزير الخارجية النمساوي ... عزمه زيارة إيران، كما تستطلع لندن وباريس آفاق
