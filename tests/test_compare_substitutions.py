@@ -301,7 +301,12 @@ def test_a_term_is_shown_as_printed_never_as_a_stripped_stem() -> None:
         "في حين تولى وليد المعلم دفن أي أفق للتسوية عندما أكد ما تدعمه موسكو وطهران",
     ]
     st = pl.concat(
-        [st, pl.DataFrame({"statement_id": ["c:1", "c:2"], "outlet": ["aawsat"] * 2, "text": horizon})]
+        [
+            st,
+            pl.DataFrame(
+                {"statement_id": ["c:1", "c:2"], "outlet": ["aawsat"] * 2, "text": horizon}
+            ),
+        ]
     )
     table = substitutions(st, al, cl)
     shown = set(table["term_a"].to_list()) | set(table["term_b"].to_list())
