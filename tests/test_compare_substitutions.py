@@ -330,3 +330,29 @@ def test_other_members_of_a_list_are_no_word_choice() -> None:
     )
     assert not _choices(text_a, text_b)
     assert "list" in _bins(text_a, text_b).values()
+
+
+def test_the_object_of_a_list_member_is_still_a_word_choice() -> None:
+    # aawsat 2015-08-07:131 / alwatan 2015-08-08:639: what the special emergency forces
+    # "resist" is named otherwise (a sit-in, riots), inside one list of their tasks
+    text_a = (
+        "قبل نحو نصف قرن من الآن وتحديدا في عام 1972، تشكلت النواة الأساسية لإطلاق قوات "
+        "الطوارئ الخاصة، التي تعنى بعمليات حفظ النظام، وإنقاذ الرهائن والمخطوفين ومقاومة "
+        "الاعتصام ومكافحة شتى أنواع الإرهاب والتخريب التي تعرض السلامة العامة للخطر."
+    )
+    text_b = (
+        "وتُستخدم «قوات الطوارئ الخاصة» في عمليات حفظ النظام، وإنقاذ الرهائن والمخطوفين، "
+        "ومقاومة أعمال الشغب، ومكافحة شتى أنواع الإرهاب والتخريب، اللذين يعرضان السلامة "
+        "العامة للخطر."
+    )
+    st, al, cl = _pair(text_a, text_b)
+    # «بعمليات» is a word of that day (aawsat 2015-08-07:203:7, :209:24), not ب + «عمليات»
+    more = [
+        "ووصلت الجماعات الإرهابية إلى ذروة الشذوذ الفكري والعقائدي بعمليات طالت بيوت الله",
+        "تدّعي الجهاد بعمليات زعموا أنها استشهادية تقتل الأبرياء",
+    ]
+    st = pl.concat(
+        [st, pl.DataFrame({"statement_id": ["c:1", "c:2"], "outlet": ["okaz"] * 2, "text": more})]
+    )
+    table = substitutions(st, al, cl)
+    assert ("الاعتصام", "أعمال الشغب") in set(table.select("term_a", "term_b").rows())

@@ -326,7 +326,12 @@ def without_repeated_openings(
     ).drop("_open", "_rep")
 
 
-def _display_forms(frame: pl.DataFrame, keys: set[str], mapping: dict[str, str]) -> dict[str, str]:
+def _display_forms(
+    frame: pl.DataFrame,
+    keys: set[str],
+    mapping: dict[str, str],
+    clitic_keys: Collection[str] = (),
+) -> dict[str, str]:
     """``{term: most frequent written form}`` for the terms in ``keys``: a word as printed,
     preferring forms printed without a proclitic; a term printed only with one is shown
     with it (never a stem no article printed)."""
@@ -344,7 +349,8 @@ def _display_forms(frame: pl.DataFrame, keys: set[str], mapping: dict[str, str])
                     seen[word] = (term, unmarked(word))
             hit = seen[word]
             if hit is not None:
-                target = whole if normalize(unmarked(word)) == hit[0] else forms
+                # printed without a proclitic the term was cut from (``clitic_keys``)
+                target = forms if normalize(unmarked(word)) in clitic_keys else whole
                 target.setdefault(hit[0], Counter())[hit[1]] += 1
     out = {k: c.most_common(1)[0][0] for k, c in forms.items()}
     out.update({k: c.most_common(1)[0][0] for k, c in whole.items()})
@@ -559,10 +565,11 @@ def distinguishing_terms(
     if clitics:
         vocab = set(statement_tokens_vocab(frame))
         mapping = proclitic_map(vocab, vocab, words=load_background().words)
+    clitic_keys = set(mapping)
     if folded:  # a variant's written forms show under the term it was folded into
         keys = set(mapping) | set(folded)
         mapping = {k: folded.get(mapping.get(k, k), mapping.get(k, k)) for k in keys}
-    shown = _display_forms(frame, terms, mapping)
+    shown = _display_forms(frame, terms, mapping, clitic_keys)
     out = out.with_columns(
         term_key=pl.col("term"),
         term=pl.col("term").replace(shown),

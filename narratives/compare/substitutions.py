@@ -503,15 +503,16 @@ def _conjunct(raw: str, key: str) -> bool:
 def _list_member(
     raw: list[str], keys: list[str], i1: int, i2: int, before: int, after: int
 ) -> bool:
-    """The span ``raw[i1:i2]`` is a member of a coordinated list: the shared words on both
-    sides of it are conjuncts («وفرنسا [وبريطانيا] وأوكرانيا»), or it is one itself and so
-    is a shared neighbour. Checked on the tokens before proclitics are stripped (``raw``)
-    against the stripped ``keys``."""
-    if i1 >= i2:
+    """The span ``raw[i1:i2]`` is a member of a coordinated list: a conjunct itself next to
+    a shared conjunct («وفرنسا [وبريطانيا] وأوكرانيا»). The object of a list member is no
+    member («ومقاومة [الاعتصام] ومكافحة» / «ومقاومة [أعمال الشغب] ومكافحة» stays a word
+    choice). Checked on the tokens before proclitics are stripped (``raw``) against the
+    stripped ``keys``."""
+    if i1 >= i2 or not _conjunct(raw[i1], keys[i1]):
         return False
     prev = bool(before) and _conjunct(raw[i1 - 1], keys[i1 - 1])
     nxt = bool(after) and i2 < len(raw) and _conjunct(raw[i2], keys[i2])
-    return (prev and nxt) or (_conjunct(raw[i1], keys[i1]) and (prev or nxt))
+    return prev or nxt
 
 
 def _construction(a: str, b: str) -> bool:
