@@ -124,7 +124,7 @@ def tfidf(
             df = doc_freq(counts)
         idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
     idf = np.asarray(idf, dtype=np.float32)
-    m = counts.copy().astype(np.float32)
+    m = counts.astype(np.float32, copy=True)
     m.data = (1 + np.log(m.data)) * idf[m.indices]
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1
@@ -132,12 +132,18 @@ def tfidf(
 
 
 def containment_matrix(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
-    """Binary features scaled by the square root of their IDF (for :func:`containment`)."""
-    out = counts.astype(np.float32, copy=True)
-    out.data[:] = 1
+    """Binary features scaled by the square root of their IDF (for :func:`containment`).
+
+    The result shares its column indices with ``counts`` (no copy of them):
+    it only has new values.
+    """
     root = np.sqrt(np.asarray(idf, dtype=np.float32))
-    out.data *= root[out.indices]
-    return out
+    return sp.csr_matrix((root[counts.indices], counts.indices, counts.indptr), shape=counts.shape)
+
+
+def squared_norms(weighted: sp.csr_matrix) -> np.ndarray:
+    """Each row's sum of squares (what :func:`containment` calls a side's own weight)."""
+    return np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel()
 
 
 def containment(
@@ -147,6 +153,7 @@ def containment(
     *,
     floor: float = 0.0,
     target: sp.csr_matrix | None = None,
+    total: np.ndarray | None = None,
 ) -> np.ndarray:
     """IDF-weighted share of the smaller side's features found in the other, per pair.
 
@@ -157,7 +164,9 @@ def containment(
     being "contained" by anything that shares it. ``target`` (same columns
     and weights, each row holding at least its row of ``weighted``) gives
     what the larger side offers to contain the smaller (its features and
-    more, such as its speaker's words); default ``weighted``.
+    more, such as its speaker's words); default ``weighted``. ``total`` is
+    :func:`squared_norms` of ``weighted`` when the caller keeps it (it is
+    computed otherwise).
 
     Examples
     --------
@@ -166,7 +175,8 @@ def containment(
     >>> containment(containment_matrix(m, np.ones(3)), np.array([0]), np.array([1])).tolist()
     [1.0]
     """
-    total = np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel()
+    if total is None:
+        total = squared_norms(weighted)
     if target is None or target is weighted:
         both = row_dots(weighted, i, j)
     else:
@@ -179,8 +189,12 @@ def containment(
     return np.clip(both / low, 0.0, 1.0)
 
 
+#: pairs per sparse row product: each takes a copy of both sides' rows (tens of MB)
+ROW_CHUNK = 50_000
+
+
 def row_dots_raw(
-    a: sp.csr_matrix, b: sp.csr_matrix, i: np.ndarray, j: np.ndarray, *, chunk: int = 200_000
+    a: sp.csr_matrix, b: sp.csr_matrix, i: np.ndarray, j: np.ndarray, *, chunk: int = ROW_CHUNK
 ) -> np.ndarray:
     """Dot products ``a[i[k]] . b[j[k]]`` for every k."""
     out = np.zeros(len(i), dtype=np.float64)
@@ -190,7 +204,9 @@ def row_dots_raw(
     return out
 
 
-def row_dots(a: sp.csr_matrix, i: np.ndarray, j: np.ndarray, *, chunk: int = 200_000) -> np.ndarray:
+def row_dots(
+    a: sp.csr_matrix, i: np.ndarray, j: np.ndarray, *, chunk: int = ROW_CHUNK
+) -> np.ndarray:
     """Dot products ``a[i[k]] . a[j[k]]`` for every k (cosines for unit rows)."""
     out = np.zeros(len(i), dtype=np.float64)
     for s in range(0, len(i), chunk):

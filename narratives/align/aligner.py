@@ -73,6 +73,7 @@ from narratives.align.score import (
     speaker_agreement,
     substitution_conflict,
 )
+from narratives.engine.local import chunks, fork_map, usable_cores
 from narratives.normalize import normalize
 from narratives.schemas import ALIGNMENTS, conform, require
 
@@ -102,15 +103,20 @@ _MIN_POLARITY_TOKENS = 3
 _MIN_POLARITY_SHARE = 0.5
 #: the default ``threshold`` of :func:`align` (and the start of the ``paraphrase`` band)
 DEFAULT_THRESHOLD = 55.0
-#: the default ``support_threshold`` of :func:`align`: least score of a pair kept because
-#: both its statements align with one third statement (:func:`~narratives.align._linking.supported`)
-DEFAULT_SUPPORT = 35.0
+#: a ``support_threshold`` for :func:`align` (off by default): least score of a pair kept
+#: because both its statements align with one third statement
+#: (:func:`~narratives.align._linking.supported`)
+SUPPORT_THRESHOLD = 35.0
 #: factor on the score of two statements filling one template with other people or
 #: ordinals (:func:`~narratives.align._conflicts.other_fillers`): two claims, not one
 SLOT_PENALTY = 0.5
 _NEEDED = ("statement_id", "article_id", "text")
 #: the statement columns alignment reads (besides ``statement_id`` and ``text``)
 _USED = ("article_id", "outlet", "published", "speaker", "speaker_mention", "entities")
+
+#: candidate pairs per worker process below which scoring and the contradiction checks
+#: stay in this process (a forked worker costs more than it saves on fewer)
+PARALLEL_PAIRS = 20_000
 
 #: any decimal digit (what ``\\d`` in the figure patterns matches, Arabic-Indic too)
 _ANY_DIGIT = re.compile(r"\d")
@@ -268,6 +274,7 @@ class _Prepared:
         char_idf = blended_idf(_tfidf.doc_freq(chars), n, grams, "char", background=bg, prior=prior)
         self.chars = _tfidf.tfidf(chars, idf=char_idf)
         self.contain = _tfidf.containment_matrix(chars, char_idf)
+        self.contain_total = _tfidf.squared_norms(self.contain)
         self.target = self.contain
         if with_mask:
             place = sp.csr_matrix(
@@ -289,6 +296,7 @@ class _Prepared:
         self._numbers: dict[int, frozenset[str]] = {}
         self._slots: dict[int, frozenset[str]] = {}
         self._words: dict[int, list[str]] = {}
+        self._bylines: dict[int, bool] = {}
 
     def keys(self, k: int) -> frozenset[str]:
         out = self._keys.get(k)
@@ -315,8 +323,15 @@ class _Prepared:
             self.given_names,
             self.ordinals,
             words=(self.raw_words(a), self.raw_words(b)),
-            bylines=(has_byline(self.texts[a]), has_byline(self.texts[b])),
+            bylines=(self.byline(a), self.byline(b)),
         )
+
+    def byline(self, k: int) -> bool:
+        """Does statement ``k`` open with a reporter's byline (:func:`has_byline`, once)?"""
+        out = self._bylines.get(k)
+        if out is None:
+            out = self._bylines[k] = has_byline(self.texts[k])
+        return out
 
     def n_content(self, k: int) -> int:
         """Content tokens of statement ``k`` that are not negation or denial words."""
@@ -380,7 +395,9 @@ def _score(
     hopeful = prune(comp, i, j)
     i, j = i[hopeful], j[hopeful]
     comp = {k: v[hopeful] for k, v in comp.items()}
-    contained = 100 * _tfidf.containment(prep.contain, i, j, target=prep.target)
+    contained = 100 * _tfidf.containment(
+        prep.contain, i, j, target=prep.target, total=prep.contain_total
+    )
     short = np.minimum(prep.n_tok[i], prep.n_tok[j]) < max(min_tokens, 1)
     comp["containment"] = np.where(short, comp["tfidf"], contained)
     hopeful = prune(comp, i, j)
@@ -492,7 +509,7 @@ def align(
     processor: Callable[[str], str] | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     link_threshold: float | None = 40.0,
-    support_threshold: float | None = DEFAULT_SUPPORT,
+    support_threshold: float | None = None,
     weights: Mapping[str, float] = DEFAULT_WEIGHTS,
     relations: Mapping[str, float] | None = None,
     cross_outlet: bool = True,
@@ -508,6 +525,7 @@ def align(
     slot_penalty: float = SLOT_PENALTY,
     embeddings: Embeddings = None,
     embedding_range: tuple[float, float] | None = None,
+    processes: int | None = None,
     progress: bool = False,
 ) -> pl.DataFrame:
     """Align statements of different articles that carry the same claim.
@@ -548,7 +566,11 @@ def align(
         ``threshold`` is still returned when both its statements align
         (``threshold`` or more) with one same third statement, as a headline
         and a body sentence that both match one wire sentence. Such pairs have
-        ``linked`` true too. ``None`` turns this off.
+        ``linked`` true too; a third statement that aligns with several
+        statements of one article supports nothing there. Off (``None``) by
+        default: 35 raises recall on the same-event dev golds, but on a fresh
+        SaudiNewsNet day 12 of 20 pairs it added were right (5 wrong). See
+        ``docs/accuracy.md``.
     weights
         Weights of the text components in the combined score
         (:data:`~narratives.align.score.DEFAULT_WEIGHTS`).
@@ -602,6 +624,11 @@ def align(
         Cosines mapped to 0 and 100 for the ``embedding`` component (default:
         the model's range in :data:`~narratives.align.score.EMBEDDING_RANGES`,
         ``(0, 1)`` for your own vectors).
+    processes
+        Worker processes for the pair scoring and the contradiction checks
+        (forked, sharing the features; default: the usable cores). Small
+        inputs, 1, and platforms without ``fork`` run in this process; the
+        rows are the same either way.
     progress
         Show progress bars on stderr.
 
@@ -655,10 +682,11 @@ def align(
         return empty_alignments()
     line.step("scoring", f"{len(i):,} candidate pairs")
     lowest = lowest_score(threshold, link_threshold, support_threshold)
-    i, j, comp, score = score_pairs(
+    i, j, comp, score = score_in_parts(
         setup,
         i,
         j,
+        processes=processes,
         scorer=scorer,
         lowest=lowest,
         min_tokens=min_tokens,
@@ -677,6 +705,7 @@ def align(
         link_threshold=link_threshold,
         support_threshold=support_threshold,
         relations=relations,
+        processes=processes,
     )
     line.close(f"{found.height:,} aligned pairs")
     return found
@@ -822,6 +851,49 @@ def score_pairs(
     )
 
 
+def score_in_parts(
+    setup: AlignmentSetup,
+    i: np.ndarray,
+    j: np.ndarray,
+    *,
+    processes: int | None = None,
+    **options: Any,
+) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray]:
+    """:func:`score_pairs` on parts of the pairs in forked worker processes, in order.
+
+    Pairs are scored one by one, so the parts give the rows of one call
+    (``processes``: default the usable cores; see :data:`PARALLEL_PAIRS`).
+    """
+    n = usable_cores() if processes is None else processes
+    parts = chunks(len(i), 2 * n, least=PARALLEL_PAIRS)
+    if n <= 1 or len(parts) <= 1:
+        return score_pairs(setup, i, j, **options)
+    done = fork_map(lambda s: score_pairs(setup, i[s], j[s], **options), parts, processes=n)
+    return (
+        np.concatenate([d[0] for d in done]),
+        np.concatenate([d[1] for d in done]),
+        {k: np.concatenate([d[2][k] for d in done]) for k in done[0][2]},
+        np.concatenate([d[3] for d in done]),
+    )
+
+
+def _conflicts_in_parts(
+    prep: _Prepared,
+    i: np.ndarray,
+    j: np.ndarray,
+    numbers: np.ndarray,
+    *,
+    processes: int | None,
+) -> list[str | None]:
+    """:func:`_conflicts` on parts of the pairs in forked worker processes, in order."""
+    n = usable_cores() if processes is None else processes
+    parts = chunks(len(i), 2 * n, least=PARALLEL_PAIRS // 4)
+    if n <= 1 or len(parts) <= 1:
+        return _conflicts(prep, i, j, numbers)
+    done = fork_map(lambda s: _conflicts(prep, i[s], j[s], numbers[s]), parts, processes=n)
+    return [c for part in done for c in part]
+
+
 def lowest_score(threshold: float, *floors: float | None) -> float:
     """The least score a pair must reach to be scored at all: ``threshold`` or the lowest
     of the linking floors (``link_threshold``, ``support_threshold``) that are not None."""
@@ -874,14 +946,17 @@ def finish_alignments(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     link_threshold: float | None = 40.0,
-    support_threshold: float | None = DEFAULT_SUPPORT,
+    support_threshold: float | None = None,
     relations: Mapping[str, float] | None = None,
+    processes: int | None = 1,
 ) -> pl.DataFrame:
     """Competitive linking over all scored pairs, relations, conflicts: the ALIGNMENTS frame.
 
     Linking compares each pair with the other pairs of its two articles (and
     support with the pairs of its two statements), so it runs on all scored
-    pairs at once (on the driver in an engine).
+    pairs at once (on the driver in an engine). The contradiction checks, pair
+    by pair, run in ``processes`` forked worker processes (None: the usable
+    cores).
     """
     if len(i) == 0:
         return empty_alignments()
@@ -893,12 +968,12 @@ def finish_alignments(
         )
     if support_threshold is not None:
         linked |= supported(
-            i, j, score, len(ids), threshold=threshold, support_threshold=support_threshold
+            i, j, score, article, threshold=threshold, support_threshold=support_threshold
         )
     keep = (score >= threshold) | linked
     i, j, score, linked = i[keep], j[keep], np.round(score[keep], 2), linked[keep]
     comp = {k: np.round(v[keep], 2) for k, v in comp.items()}
-    conflict = _conflicts(prep, i, j, comp["number_overlap"])
+    conflict = _conflicts_in_parts(prep, i, j, comp["number_overlap"], processes=processes)
     conflict = _said_elsewhere(conflict, i, j, score, comp["number_overlap"], article)
     sid = np.array(ids, dtype=object)
     swap = sid[i] > sid[j]

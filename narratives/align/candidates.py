@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 import scipy.sparse as sp
-from tqdm.auto import tqdm
+
+from narratives.engine.local import fork_map
 
 #: shared weights are rounded to this many decimals before the cut-off and the
 #: ranking, so that sums taken in another order (a Spark join) rank alike
@@ -44,6 +45,7 @@ def block_pairs(
     same_article: bool = False,
     date_window: int | None = None,
     chunk_size: int = 4000,
+    processes: int | None = None,
     progress: bool = False,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Candidate pairs ``(i, j, shared)`` with ``i < j`` from a unit-row TF-IDF matrix.
@@ -69,6 +71,9 @@ def block_pairs(
         Only pairs published at most this many days apart (unknown dates pass).
     chunk_size
         Rows per sparse product.
+    processes
+        Worker processes for the chunks (forked, sharing the matrices; default:
+        the usable cores; one chunk runs in this process).
     progress
         Show a progress bar on stderr.
 
@@ -82,8 +87,9 @@ def block_pairs(
     """
     n = features.shape[0]
     blocking, transposed = blocking_matrix(features, max_df=max_df)
-    parts = [
-        chunk_pairs(
+
+    def chunk(start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return chunk_pairs(
             blocking,
             transposed,
             start,
@@ -97,10 +103,11 @@ def block_pairs(
             same_article=same_article,
             date_window=date_window,
         )
-        for start in tqdm(
-            range(0, n, chunk_size), disable=not progress, desc="candidates", unit="chunk"
-        )
-    ]
+
+    # chunks are independent: forked workers share the matrices (same pairs, same order)
+    parts = fork_map(
+        chunk, range(0, n, chunk_size), processes=processes, progress=progress, desc="candidates"
+    )
     return merge_pairs(parts, n)
 
 

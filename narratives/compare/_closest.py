@@ -324,7 +324,7 @@ def _contenders(
     prep = setup.prep
     tfidf = 100 * _tfidf.row_dots(prep.chars, i, j)
     words = 100 * _tfidf.row_dots(prep.words, i, j)
-    contained = 100 * _tfidf.containment(prep.contain, i, j)
+    contained = 100 * _tfidf.containment(prep.contain, i, j, total=prep.contain_total)
     short = np.minimum(prep.n_tok[i], prep.n_tok[j]) < max(o["min_tokens"], 1)
     speakers = setup.column.get("speaker")
     comp = {
@@ -375,7 +375,7 @@ def closest_in_stories(
     IDF is theirs); the relation label (with its contradiction tests, the
     slow part of an alignment) is only worked out for the closest pairs.
     """
-    from narratives.align.aligner import finish_alignments, prepare_alignment, score_pairs
+    from narratives.align.aligner import finish_alignments, prepare_alignment, score_in_parts
 
     st = statements.join(stories.select("article_id", "story_id"), on="article_id", how="inner")
     multi = st.group_by("story_id").agg(pl.col("outlet").n_unique().alias("k"), pl.len().alias("m"))
@@ -433,10 +433,11 @@ def closest_in_stories(
     # nothing thresholded, but only the pairs that can be the closest of a statement and
     # outlet are scored in full (the others keep their containment and figures)
     kept = _contenders(setup, i, j, both, o)
-    _, _, part, part_score = score_pairs(
+    _, _, part, part_score = score_in_parts(
         setup,
         i[kept],
         j[kept],
+        processes=o["processes"],
         scorer=o["scorer"],
         lowest=0.0,
         min_tokens=o["min_tokens"],
@@ -475,6 +476,7 @@ def closest_in_stories(
         threshold=0.0,
         link_threshold=None,
         relations=o["relations"],
+        processes=o["processes"],
     )
     rel = pl.DataFrame(
         {

@@ -27,7 +27,6 @@ from functools import lru_cache
 
 import polars as pl
 from rapidfuzz.distance import Indel
-from tqdm import tqdm
 
 from narratives import schemas
 from narratives._resources import load_tsv, load_yaml
@@ -53,6 +52,7 @@ from narratives.compare._text import (
     variant_kind,
     word_key,
 )
+from narratives.engine.local import chunks, fork_map, usable_cores
 from narratives.normalize import normalize
 
 Opcodes = Callable[[Sequence[str], Sequence[str]], Iterable[tuple[str, int, int, int, int]]]
@@ -248,6 +248,9 @@ def _peel(
     return out + tail
 
 
+#: aligned pairs per worker process below which the differences stay in this process
+PARALLEL_PAIRS = 5_000
+
 DIFFERENCE_SCHEMA = pl.Schema(
     {
         "outlet_a": pl.String,
@@ -347,9 +350,15 @@ def aligned_differences(
                 for w, k, s in zip(written[sid], toks, stripped, strict=True)
             ]
             keys[sid] = stripped
-    rows: list[tuple[str | None, ...]] = []
     claim = pairs["claim_id"] if "claim_id" in pairs.columns else [None] * pairs.height
     found: dict[str, set[str]] = {}
+    todo = list(
+        zip(
+            pairs.select("statement_id_a", "statement_id_b", "outlet_a", "outlet_b").iter_rows(),
+            claim,
+            strict=True,
+        )
+    )
 
     def figures_of(sid: str, keys: list[str]) -> set[str]:
         """A statement's figures (:func:`figures`), once per statement; not modified."""
@@ -358,27 +367,26 @@ def aligned_differences(
             out = found[sid] = figures(keys)
         return out
 
-    for (sid_a, sid_b, out_a, out_b), claim_id in tqdm(
-        zip(
-            pairs.select("statement_id_a", "statement_id_b", "outlet_a", "outlet_b").iter_rows(),
-            claim,
-            strict=True,
-        ),
-        total=pairs.height,
-        disable=not progress,
-        desc="substitutions",
-    ):
+    def _pair_rows(
+        rows: list[tuple[str | None, ...]],
+        sid_a: str,
+        sid_b: str,
+        out_a: str | None,
+        out_b: str | None,
+        claim_id: str | None,
+    ) -> None:
+        """Append the rows of one pair to ``rows``."""
         if sid_a not in keys or sid_b not in keys:
-            continue
+            return
         if (out_a or "") > (out_b or ""):
             sid_a, sid_b, out_a, out_b = sid_b, sid_a, out_b, out_a
         ka, kb, wa, wb = keys[sid_a], keys[sid_b], written[sid_a], written[sid_b]
         if ka == kb and wa == wb:
-            continue
+            return
         ops = list(opcodes(ka, kb))
         shared = sum(i2 - i1 for op, i1, i2, _, _ in ops if op == "equal")
         if shared < min_overlap * min(len(ka), len(kb)):
-            continue  # not a paraphrase: differences are other content, not other words
+            return  # not a paraphrase: differences are other content, not other words
         fa, fb = figures_of(sid_a, ka), figures_of(sid_b, kb)
         # each names a country the other does not: two countries' statements or cables
         # (مصر / الخارجية الأمريكية condemning, cables to كوت ديفوار / سنغافورة)
@@ -489,6 +497,18 @@ def aligned_differences(
                         shown_a, shown_b, key_a, key_b, bin_, kind,
                     )
                 )  # fmt: skip
+
+    def differences_of(part: slice) -> list[tuple[str | None, ...]]:
+        """The rows of the pairs ``todo[part]``, in pair order."""
+        rows: list[tuple[str | None, ...]] = []
+        for (sid_a, sid_b, out_a, out_b), claim_id in todo[part]:
+            _pair_rows(rows, sid_a, sid_b, out_a, out_b, claim_id)
+        return rows
+
+    # pair by pair: parts of the pairs in forked worker processes give the same rows
+    parts = chunks(len(todo), 4 * usable_cores(), least=PARALLEL_PAIRS)
+    done = fork_map(differences_of, parts, progress=progress, desc="substitutions")
+    rows = [row for part in done for row in part]
     return pl.DataFrame(rows, schema=DIFFERENCE_SCHEMA, orient="row").unique(maintain_order=True)
 
 

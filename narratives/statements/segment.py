@@ -14,7 +14,9 @@ line that simply stops). A paragraph is then cut into statements at
 - clause connectives after a comma (``، كما``, ``، إلا أن``, ``، ولذلك``);
 - ``و`` opening a second clause outside reported content: a verbal particle
   and its verb (``، وقد كان``, ``ولم يصله``) or a new subject and its verb
-  (``، والقوات تتقدم``); ``و`` + a verb alone goes on with the same subject;
+  (``، والقوات تتقدم``), or a verb followed by its own subject (``، ووصفه
+  البعض ...``, ``، ومنحت إدارة الفريق ...``: :func:`_opens_verb_clause`);
+  ``و`` + a verb alone goes on with the same subject;
 
 never inside a direct quotation. A statement holds one claim with its
 predicate, so some of these cuts are undone or refused:
@@ -34,7 +36,9 @@ predicate, so some of these cuts are undone or refused:
   its neighbour; a headline with two clauses splits before ``و`` + verb or
   ``و`` + subject + verb;
 - a body line with no predicate and no closing punctuation (a crosshead, a
-  byline, a line of tags) gives no statement (:func:`label_line`).
+  byline, a line of tags) gives no statement (:func:`label_line`), nor do a
+  run of short lines (verse: :func:`short_line_runs`) and a short question
+  in the narrator's voice (:func:`question`).
 
 Pieces still longer than ``max_chars`` are cut where a clause opens (a comma
 or ``و`` before a verb, connective or subordinator), or at a comma with a
@@ -67,6 +71,39 @@ FRAGMENT_WORDS = 10  # a longer piece with no verb may still carry content (وذ
 CLAUSE_WORDS = 4  # "، و" + a clause opens a new statement only after this many words
 LONG_CLAUSE_WORDS = 6  # ... and "ولم/وقد" + a verb with no comma, after this many
 _BACKGROUND = frozenset({"كان", "كانت", "كانوا"})  # ، وكان في استقبالهم ...: a new clause
+_COPULAS = frozenset(
+    [
+        "كان",
+        "كانت",
+        "كانوا",
+        "يكون",
+        "تكون",
+        "يكونوا",
+        "سيكون",
+        "ستكون",
+        "سيكونون",
+        "اصبح",
+        "اصبحت",
+        "يصبح",
+        "تصبح",
+        "بات",
+        "باتت",
+        "ظل",
+        "ظلت",
+        "يظل",
+        "تظل",
+        "صار",
+        "صارت",
+        "يزال",
+        "تزال",
+        "لايزال",
+        "مازال",
+        "مازالت",
+        "ليس",
+        "ليست",
+        "لست",
+    ]
+)
 _THAT_PRONOUN = frozenset({"وانه", "وانها", "وانهم", "واننا", "وانهما"})
 _PARTICLE_CLAUSE = frozenset({"ولم", "ولن", "وقد", "ولقد", "وتم", "وسوف"})
 LABEL_WORDS = 4  # a body line this short with no predicate or punctuation is a label
@@ -74,6 +111,9 @@ BYLINE_WORDS = 10  # ... and so is a byline of names between dashes up to this l
 _DASHES = frozenset({"-", "–", "—", "ـ"})
 TRAILER_WORDS = 20  # ... and so is the article's last such line up to this length
 TITLE_QUOTE_WORDS = 6  # ".." inside a quote this short on both sides is a title, not an end
+RUN_LINES = 4  # this many short body lines in a row are verse or a list, not claims
+RUN_LINE_WORDS = 8  # ... each of at most this many words, not ending in "." or ":"
+QUESTION_WORDS = 8  # a body question this short, not reported, asks and claims nothing
 FRAME_WORDS = 8  # "كما قال الوزير" with no complement: an "as X said" aside, not a claim
 _PERSONAL = frozenset({"انا", "نحن", "انت", "انتم", "هو", "هي", "هم", "هما", "وهو", "وهي", "وهم"})
 _SAYING = ("قائلا", "قائله", "قائلين", "قائلتا", "قائلتين")
@@ -81,8 +121,34 @@ _RELATIVE_STEMS = frozenset({"التي", "الذي", "الذين", "اللتي",
 _VERB_PARTICLES = frozenset({"لم", "لن", "قد", "لا", "سوف", "كان", "كانت", "تم", "يتم"})
 # names and nouns that begin with ب/ل but are no preposition + noun (subjects of a clause)
 _B_L_NAMES = frozenset(
-    "بريطانيا بغداد بيروت باريس بكين بلجيكا بولندا بنغلاديش باكستان برلين بروكسل البرازيل"
-    " بوتين باراك بان بشار لبنان ليبيا لندن لجنه لجان لاعب لاعبو لاعبي لقاء ليله".split()
+    [
+        "بريطانيا",
+        "بغداد",
+        "بيروت",
+        "باريس",
+        "بكين",
+        "بلجيكا",
+        "بولندا",
+        "بنغلاديش",
+        "باكستان",
+        "برلين",
+        "بروكسل",
+        "البرازيل",
+        "بوتين",
+        "باراك",
+        "بان",
+        "بشار",
+        "لبنان",
+        "ليبيا",
+        "لندن",
+        "لجنه",
+        "لجان",
+        "لاعب",
+        "لاعبو",
+        "لاعبي",
+        "لقاء",
+        "ليله",
+    ]
 )
 _DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 
@@ -147,6 +213,32 @@ def paragraphs(raw_text: str, spans: Sequence[dict] | None) -> list[Paragraph]:
             prev.end = b
         else:
             out.append(Paragraph(a, b, head))
+    return out
+
+
+def short_line_runs(raw_text: str, paras: Sequence[Paragraph]) -> set[int]:
+    """Indices of body paragraphs in a run of ``RUN_LINES`` or more short lines.
+
+    Lines of at most ``RUN_LINE_WORDS`` words that do not end in ``.`` or
+    ``:``, one after another, are verse (``فإذا سخوت بلغت بالجود المدى / وفعلت
+    ما لا تفعل الأنواء / ...``), a list of related headlines or the header of a
+    decree (``الرقم : أ / 267 / التاريخ : ...``): no claims of their own.
+    """
+    out: set[int] = set()
+    run: list[int] = []
+    for k, p in enumerate([*paras, None]):
+        line = raw_text[p.start : p.end] if p is not None else ""
+        if (
+            p is not None
+            and not p.headline
+            and len(line.split()) <= RUN_LINE_WORDS
+            and not line.endswith((".", ":"))
+        ):
+            run.append(k)
+            continue
+        if len(run) >= RUN_LINES:
+            out.update(run)
+        run = []
     return out
 
 
@@ -255,7 +347,9 @@ def split_paragraph(
                 and two[1:] == ("ان",)
                 and not f.norm.startswith("وال")  # وقال المشرفون من الأطباء والمختصين إن
                 and not (  # وتحديدا إن قارنا: an adverb, then "if" (not وهدفها أن)
-                    f.norm.endswith("ا") and not f.norm.endswith(("ها", "نا")) and not verbish(f.norm)
+                    f.norm.endswith("ا")
+                    and not f.norm.endswith(("ها", "نا"))
+                    and not verbish(f.norm)
                 )
             )
             that = f.norm in _THAT_PRONOUN and feats[i - 1].kind == "c"  # ، وأنه قد يضطر
@@ -272,7 +366,7 @@ def split_paragraph(
             and feats[i - 1].kind == "c"
             and i - last >= CLAUSE_WORDS
             and _has_predicate(Segment(last, i, ""), feats, pred)
-            and _head_has_predicate(i + 1, n, feats, pred)
+            and _head_has_predicate(i + 1, n, feats, pred, adverbial=False)
         ):
             bounds.setdefault(i, "connective")  # ، ولذلك جاء ...: a claim that follows
             last = i
@@ -311,6 +405,8 @@ def split_paragraph(
         if cue.kind == "participle":
             if f.prefixed or feats[i - 1].norm in pred.preposition:
                 continue  # على مذكرة مشتركة: a noun after a preposition
+            if feats[i - 1].norm in _COPULAS:
+                continue  # سيكون مطالبا بدفع تعويض: the predicate of "to be"
             if _adjective(i, feats):
                 continue  # لمراقبة مشددة: "strict monitoring"
             if cue.ambiguous and not _participle_used(i, feats):
@@ -384,6 +480,27 @@ def label_line(feats: list[Feat], *, last: bool) -> bool:
     return len(parts) >= 2 and all(1 <= n <= 3 for n in parts)
 
 
+def question(feats: list[Feat], in_speech: list[bool]) -> bool:
+    """A short question in the narrator's voice: asks, claims nothing.
+
+    An interview question or a rhetorical one (``وماذا يحدث خلف الكواليس؟``,
+    ``* هل تؤمن بالحظ؟``, ``لماذا يحدث التحرش في بلد متدين ومحافظ؟``) of at
+    most ``QUESTION_WORDS`` words, with no reporting verb and not inside a
+    quotation, gives no statement. A headline question is kept (the caller
+    only asks about body segments), and so is ``وتساءل الوزير: لماذا ...؟``.
+    """
+    words = [f for f in feats if f.kind == "w"]
+    if not words or len(words) > QUESTION_WORDS or any(in_speech):
+        return False
+    k = len(feats)
+    while k and (feats[k - 1].kind == "e" or feats[k - 1].text in CLOSING):
+        if feats[k - 1].norm == "?":
+            break
+        k -= 1
+    asks = k > 0 and feats[k - 1].norm == "?"
+    return asks and all(f.cue is None for f in words) and not any(f.kind == ":" for f in feats)
+
+
 def _not_a_sentence_end(i: int, starts: list[int], ends: list[int], feats: list[Feat]) -> bool:
     """Abbreviations (``د.``), dots inside web addresses, an elided ``(...)``."""
     f = feats[i]
@@ -396,6 +513,8 @@ def _not_a_sentence_end(i: int, starts: list[int], ends: list[int], feats: list[
         return True  # (...) marks an elision inside a sentence
     if _in_short_quote(i, after, feats):
         return True  # حملة بعنوان "زكاتك.. فرحة علاج لكل محتاج": a quoted title
+    if _in_short_parens(i, after, feats):
+        return True  # شبكة (سي.إن. إن), شركة داماك (ش.م. ع.): an abbreviation in brackets
     if prev is None or ends[i - 1] != starts[i]:
         return False
     if f.norm == "." and prev.kind == "w" and len(prev.norm) == 1:
@@ -431,6 +550,26 @@ def _in_short_quote(i: int, after: int, feats: list[Feat]) -> bool:
     while before >= 0 and feats[before].kind == "e":
         before -= 1  # the second dot of ".."
     return reach(range(before, -1, -1), OPENING) and reach(range(after, len(feats)), CLOSING)
+
+
+def _in_short_parens(i: int, after: int, feats: list[Feat]) -> bool:
+    """End marks ``[i, after)`` sit inside brackets of at most ``TITLE_QUOTE_WORDS``
+    words on either side (``(سي.إن. إن)``, ``(ش.م. ع.)``, ``(د.ب.أ)``)."""
+
+    def reach(ks: range, mark: str, other: str) -> bool:
+        seen = 0
+        for k in ks:
+            g = feats[k]
+            if g.text == mark:
+                return True
+            if g.text == other:
+                return False
+            seen += g.kind == "w"
+            if seen > TITLE_QUOTE_WORDS:
+                return False
+        return False
+
+    return reach(range(i - 1, -1, -1), "(", ")") and reach(range(after, len(feats)), ")", "(")
 
 
 def _named(f: Feat) -> bool:
@@ -524,7 +663,9 @@ def _has_predicate(seg: Segment, feats: list[Feat], pred: Predicates) -> bool:
     return False
 
 
-def _head_has_predicate(i: int, j: int, feats: list[Feat], pred: Predicates) -> bool:
+def _head_has_predicate(
+    i: int, j: int, feats: list[Feat], pred: Predicates, *, adverbial: bool = True
+) -> bool:
     """The clause that opens tokens ``[i, j)`` has a predicate of its own.
 
     A piece that opens with a bare preposition (``، من دعم ورعاية ...``) is a
@@ -533,6 +674,10 @@ def _head_has_predicate(i: int, j: int, feats: list[Feat], pred: Predicates) -> 
     ``وذلك بعد أن أطلقت ...`` or ``وذلك ضمن برنامج التدريب، الذي تعتمده ...``
     the verbs belong to a subordinate clause, and the piece is an adverbial. After
     a contrastive connective the clause may be nominal (``لكن تلوثها أصعب``).
+
+    With ``adverbial=False`` (after ``، لذلك``) a first word such as
+    ``باستطاعة`` is the clause's own predicate phrase, not an adverbial of the
+    clause before.
     """
     for k in range(i, j):
         f = feats[k]
@@ -547,7 +692,7 @@ def _head_has_predicate(i: int, j: int, feats: list[Feat], pred: Predicates) -> 
             return False  # بعد أن ...: a time clause of the clause before
         if k == i and f.norm in pred.preposition and (f.norm, nxt) not in pred.subordinator:
             return False  # لما توليه الحكومة، | من دعم ورعاية: a complement of the clause before
-        if k == i and _adverbial_opener(f, nxt, pred):
+        if adverbial and k == i and _adverbial_opener(f, nxt, pred):
             return False  # أزمة ...، | بسبب تظلم ناديه / | بقيمة تعويضية بلغت: an adverbial
         if (
             k <= i + 1
@@ -688,7 +833,7 @@ def _opens_verb_clause(
         return False
     if stem[:1] == "ل":
         return False  # ، ولتبصر المبادئ: a second purpose of the verb before
-    if not verbish(f.norm) or f.norm in pred.verbs and stem not in pred.verbs:
+    if not verbish(f.norm) or (f.norm in pred.verbs and stem not in pred.verbs):
         return False  # وقع، وصل: a verb of its own, not و + a verb
     n = len(feats)
     nxt = i + 1
@@ -703,7 +848,7 @@ def _opens_verb_clause(
             after is not None
             and after.kind == "w"
             and after.norm.startswith("ال")
-            and g.norm[:1] not in ("ب", "ل", "ك")  # ، وقال بحضور الوزير: no subject
+            and (g.norm[:1] not in ("ب", "ل", "ك") or g.norm in _B_L_NAMES)  # ، وقال بحضور
             and g.norm not in pred.preposition
             and g.norm not in pred.particles
             and g.cue is None

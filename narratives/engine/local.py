@@ -1,0 +1,183 @@
+"""The local engine's parallel map: work split over forked worker processes.
+
+The pipeline's per-pair stages (alignment scoring, contradiction checks, the
+omissions' closest statements) read large per-statement features (TF-IDF
+matrices, token lists) that are costly to pickle. A *forked* worker inherits
+them from the parent's memory instead (copy on write), so only the small
+arguments of each chunk (row numbers) and its results travel between
+processes. Where ``fork`` is not available (Windows, macOS by default) or
+the work is small, everything runs in this process: the results are the
+same either way, in the same order.
+
+A forked child cannot run polars (its thread pool is not copied: a polars
+operation waits for ever). The work handed to workers is plain Python, numpy
+and scipy, but some of it reads a shipped lexicon on first use; so the
+lexicons are read in the parent first (:func:`warm_lexicons`), and a worker
+that stops using CPU for :data:`STALL_SECONDS` is taken for blocked: the
+pool is ended and the rest of the work runs in this process.
+"""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+import multiprocessing
+import os
+import sys
+import warnings
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any, TypeVar
+
+from tqdm.auto import tqdm
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: the function and items a forked worker inherits (set only while a map runs)
+_JOB: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+#: seconds without CPU use by every worker, results pending, after which the pool is ended
+STALL_SECONDS = 20
+#: cached loaders not worth reading ahead (a tokenizer, the charts' JavaScript)
+_NOT_LEXICONS = frozenset({"make_tokenizer", "vega_bundle"})
+
+
+def warm_lexicons() -> None:
+    """Call every cached loader without arguments of the imported ``narratives`` modules.
+
+    They read the shipped lexicons with polars, which a forked worker cannot
+    run; read once here, the workers find them in the copied caches.
+    """
+    for name, module in list(sys.modules.items()):
+        if name != "narratives" and not name.startswith("narratives."):
+            continue
+        for attr, value in list(vars(module).items()):
+            if (
+                not hasattr(value, "cache_info")
+                or getattr(value, "__module__", None) != name
+                or attr in _NOT_LEXICONS
+            ):
+                continue
+            try:
+                params = inspect.signature(value).parameters.values()
+            except (TypeError, ValueError):
+                continue
+            if all(
+                p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+                for p in params
+            ):
+                try:
+                    value()
+                except Exception:  # a loader that needs a user file: not ours to read
+                    continue
+
+
+def _cpu_ticks(pids: list[int]) -> int | None:
+    """CPU clock ticks used so far by the processes ``pids`` (None: unknown, no /proc)."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            return None
+    return total
+
+
+def usable_cores() -> int:
+    """Cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _call(k: int) -> Any:
+    assert _JOB is not None
+    func, items = _JOB
+    return func(items[k])
+
+
+def fork_map(
+    func: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    processes: int | None = None,
+    progress: bool = False,
+    desc: str | None = None,
+) -> list[R]:
+    """``[func(x) for x in items]``, the items shared out to forked worker processes.
+
+    ``func`` may be a closure over large objects: the workers inherit it, nothing
+    of it is pickled; each item and each result is pickled (keep them small:
+    arrays of row numbers in, arrays out). ``processes`` defaults to the usable
+    cores; 1, a single item, or no ``fork`` on this platform runs in-process.
+    ``progress`` shows a bar over the items (``desc``) on stderr.
+
+    Examples
+    --------
+    >>> fork_map(lambda x: x * x, [1, 2, 3], processes=2)
+    [1, 4, 9]
+    """
+    global _JOB
+    n = usable_cores() if processes is None else processes
+    n = min(n, len(items))
+    bar = partial(tqdm, total=len(items), disable=not progress, desc=desc, unit="part")
+    if n <= 1 or "fork" not in multiprocessing.get_all_start_methods() or _JOB is not None:
+        return [func(x) for x in bar(items)]
+    warm_lexicons()
+    _JOB = (func, items)
+    results: list[R] = []
+    try:
+        with multiprocessing.get_context("fork").Pool(n) as pool, bar() as shown:
+            pending = pool.imap(_call, range(len(items)), chunksize=1)
+            last, still = None, 0
+            while len(results) < len(items):
+                try:
+                    results.append(pending.next(timeout=1.0))
+                    shown.update()
+                    still = 0
+                    continue
+                except multiprocessing.TimeoutError:
+                    pass
+                # the pool's worker processes (a private attribute, read-only use)
+                ticks = _cpu_ticks([p.pid for p in getattr(pool, "_pool", [])])
+                still = still + 1 if ticks is not None and ticks == last else 0
+                last = ticks
+                if still >= STALL_SECONDS:
+                    warnings.warn(
+                        f"{desc or 'fork_map'}: the worker processes stopped working "
+                        f"(a polars call in a forked process?); the last "
+                        f"{len(items) - len(results)} of {len(items)} parts run in this process",
+                        RuntimeWarning,
+                        stacklevel=2,
+                    )
+                    # SIGKILL: a handler of SIGTERM (Python's) never runs in a process
+                    # waiting inside native code
+                    for worker in getattr(pool, "_pool", []):
+                        worker.kill()
+                    pool.terminate()
+                    break
+    finally:
+        _JOB = None
+    return results + [func(x) for x in items[len(results) :]]
+
+
+def chunks(n: int, parts: int, *, least: int = 1) -> list[slice]:
+    """``parts`` contiguous slices of ``range(n)`` of near-equal size (at least ``least`` each).
+
+    Examples
+    --------
+    >>> chunks(10, 3)
+    [slice(0, 4, None), slice(4, 7, None), slice(7, 10, None)]
+    >>> chunks(10, 3, least=6)
+    [slice(0, 10, None)]
+    """
+    parts = max(1, min(parts, n // max(least, 1)))
+    # the larger parts first, as in numpy.array_split
+    size, extra = divmod(n, parts)
+    bounds = [0]
+    for k in range(parts):
+        bounds.append(bounds[-1] + size + (1 if k < extra else 0))
+    return [slice(a, b) for a, b in itertools.pairwise(bounds)]

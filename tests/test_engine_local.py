@@ -1,0 +1,113 @@
+"""The local engine's forked workers give the rows of one in-process run."""
+
+from __future__ import annotations
+
+import importlib
+import warnings
+
+import numpy as np
+import polars as pl
+import pytest
+from polars.testing import assert_frame_equal
+
+import narratives
+from narratives.align import _tfidf, aligner
+from narratives.align.candidates import block_pairs
+from narratives.compare._common import same_claim_pairs
+from narratives.engine import local
+from tests.conftest import SAUDINEWSNET
+
+# the module (``narratives.compare.substitutions`` is also the name of a function)
+substitutions = importlib.import_module("narratives.compare.substitutions")
+
+DAY = SAUDINEWSNET / "2015-08-09.zip"
+
+
+@pytest.fixture(scope="module")
+def day() -> tuple[pl.DataFrame, pl.DataFrame]:
+    """400 articles of a SaudiNewsNet day: a few thousand statements of several outlets."""
+    if not DAY.exists():
+        pytest.skip(f"SaudiNewsNet is not at {SAUDINEWSNET}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the day's known ingest notes (duplicates)
+        articles = narratives.read_corpus(DAY).sort("article_id").head(400)
+        return articles, narratives.extract_statements(articles)
+
+
+def test_fork_map_keeps_the_order_of_the_items():
+    big = np.arange(1_000_000)  # inherited by the workers, not pickled
+    got = local.fork_map(lambda s: int(big[s].sum()), local.chunks(len(big), 7), processes=2)
+    assert got == [int(big[s].sum()) for s in local.chunks(len(big), 7)]
+    assert sum(got) == int(big.sum())
+
+
+def test_chunks_cover_the_range_once():
+    parts = local.chunks(103, 4)
+    assert [p.stop - p.start for p in parts] == [26, 26, 26, 25]
+    assert local.chunks(10, 4, least=6) == [slice(0, 10)]
+    assert local.chunks(0, 4) == [slice(0, 0)]
+
+
+def test_a_polars_call_in_a_worker_falls_back_to_this_process(monkeypatch):
+    # polars' thread pool is not copied into a forked child: the call would wait for
+    # ever; the map notices the idle workers and finishes in this process
+    monkeypatch.setattr(local, "STALL_SECONDS", 2)
+    pl.DataFrame({"x": [1]}).filter(pl.col("x") > 0)  # the parent's pool is running
+
+    def count(k: int) -> int:
+        return pl.DataFrame({"x": list(range(k))}).filter(pl.col("x") > 0).height
+
+    with pytest.warns(RuntimeWarning, match="stopped working"):
+        got = local.fork_map(count, [3, 4, 5], processes=2)
+    assert got == [2, 3, 4]
+
+
+def test_alignment_in_worker_processes_equals_one_process(day, monkeypatch):
+    _, statements = day
+    one = aligner.align(statements, processes=1)
+    monkeypatch.setattr(aligner, "PARALLEL_PAIRS", 8)  # more parts than the pairs need
+    two = aligner.align(statements, processes=2)
+    assert one.height > 0
+    assert_frame_equal(one, two)
+
+
+def test_differences_in_worker_processes_equal_one_process(day, monkeypatch):
+    _, statements = day
+    alignments = aligner.align(statements, processes=1)
+    claims = narratives.cluster_claims(statements, alignments)
+    pairs = same_claim_pairs(alignments, claims)
+    monkeypatch.setattr(local, "usable_cores", lambda: 1)
+    monkeypatch.setattr(substitutions, "usable_cores", lambda: 1)
+    one = substitutions.aligned_differences(statements, pairs)
+    monkeypatch.setattr(substitutions, "usable_cores", lambda: 2)
+    monkeypatch.setattr(local, "usable_cores", lambda: 2)
+    monkeypatch.setattr(substitutions, "PARALLEL_PAIRS", 2)
+    two = substitutions.aligned_differences(statements, pairs)
+    assert one.height > 0
+    assert_frame_equal(one, two)
+
+
+def test_containment_weights_share_the_counts_columns(day):
+    _, statements = day
+    counts = _tfidf.char_counts([t.split() for t in statements["text"].to_list()])
+    idf = np.linspace(1, 5, counts.shape[1]).astype(np.float32)
+    weighted = _tfidf.containment_matrix(counts, idf)
+    assert np.shares_memory(weighted.indices, counts.indices)  # no second copy of the columns
+    # each held feature weighs the square root of its IDF, as a binary copy scaled
+    expected = counts.astype(np.float32, copy=True)
+    expected.data[:] = 1
+    expected.data *= np.sqrt(idf)[expected.indices]
+    assert np.array_equal(weighted.data, expected.data)
+    assert np.array_equal(weighted.indptr, expected.indptr)
+
+
+def test_candidates_in_worker_processes_equal_one_process(day):
+    _, statements = day
+    setup = aligner.prepare_alignment(statements)
+    assert setup is not None
+    options = {"article": setup.article, "outlet": setup.outlet, "day": setup.day}
+    one = block_pairs(setup.prep.words, chunk_size=500, processes=1, **options)
+    two = block_pairs(setup.prep.words, chunk_size=500, processes=2, **options)
+    assert len(one[0]) > 1000
+    for x, y in zip(one, two, strict=True):
+        assert np.array_equal(x, y)
