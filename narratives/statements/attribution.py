@@ -1270,6 +1270,11 @@ def _find_cue(
                     (f.prefixed or k == seg.i)  # وبين لافروف, not ما بين إيران
                     and ((k + 1 in at and at[k + 1].is_actor) or _complement_follows(k, seg, feats))
                 )
+                or (
+                    _after_own_part(k, seg, feats)  # من جانبه عبر الأمين العام ... عن اعتزازه
+                    and k + 1 < seg.j
+                    and _starts_subject(feats[k + 1], lex)
+                )
             )
         ):
             return k
@@ -1377,6 +1382,16 @@ def _target_follows(k: int, seg: Segment, feats: list[Feat]) -> bool:
         f.norm in ("الي", "لي") or f.kind in ("q", ":") or "complementizer" in f.roles
         for f in feats[k + 1 : min(seg.j, k + 25)]
     )
+
+
+_OWN_PART = frozenset({"جانبه", "جانبها", "جهته", "جهتها"})
+
+
+def _after_own_part(k: int, seg: Segment, feats: list[Feat]) -> bool:
+    """``k`` follows a sentence-opening ``من جانبه / من جهته / بدوره``."""
+    if k == seg.i + 2 and feats[seg.i].norm == "من" and feats[seg.i + 1].norm in _OWN_PART:
+        return True
+    return k == seg.i + 1 and feats[seg.i].norm in ("بدوره", "بدورها")
 
 
 def _source_follows(k: int, seg: Segment, feats: list[Feat]) -> bool:
