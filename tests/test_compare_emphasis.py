@@ -352,26 +352,3 @@ def test_one_template_the_clustering_joined_is_no_repetition() -> None:
     )
     claims = pl.DataFrame({"claim_id": ["c", "d", "c"], "statement_id": ["a:7", "a:8", "a:15"]})
     assert repetitions(st, claims)["repetitions"].to_list() == [1, 1, 1]
-
-
-def test_statements_of_one_claim_sharing_only_names_are_no_repetition() -> None:
-    # seed 004 (Al-Ittihad) at --threshold 30: the loose alignment puts three statements about
-    # Moscow and Washington in one claim; they share names, not what is said
-    st = pl.DataFrame(
-        {
-            "statement_id": ["a:8", "a:15", "a:20", "a:25"],
-            "article_id": ["a"] * 4,
-            "position": [8, 15, 20, 25],
-            "text": [
-                "وأضاف أن موسكو وواشنطن اتفقتا أيضا على مواصلة التعاون لمحاولة إيجاد حل سياسي في"
-                " سوريا.",
-                "وأكد لافروف أن هناك محاولات لعرقلة التعاون بين موسكو وواشنطن،",
-                "وأكد أن شكوكا تساور موسكو بشأن موقف واشنطن الغامض،",
-                "وشدد على أن موسكو ترى استعدادا لدى واشنطن لدعم هذه المبادرة.",
-            ],
-        }
-    )
-    claims = pl.DataFrame(
-        {"claim_id": ["c1", "c1", "c2", "c2"], "statement_id": st["statement_id"]}
-    )
-    assert repetitions(st, claims)["repetitions"].to_list() == [1, 1, 1, 1]

@@ -205,7 +205,6 @@ def repetitions(
     min_shared: int = 5,
     overlap: float = 0.5,
     min_shared_other: int = 3,
-    min_claimed_other: int = 2,
 ) -> pl.DataFrame:
     """How many statements of its article say what each statement says.
 
@@ -219,11 +218,7 @@ def repetitions(
     and shared words make no repetition when each statement has a figure the
     other lacks (two funds' loans told in one template sentence are two facts).
     Pairs are not chained: a long statement that restates two claims does
-    not make those two one claim. Two statements of one claim count as one
-    claim told twice only when they share ``min_claimed_other`` words that
-    name no one, or one is a headline (at a loose alignment threshold the clustering joins other
-    statements about the same two capitals: «موسكو وواشنطن اتفقتا على مواصلة
-    التعاون» / «محاولات لعرقلة التعاون بين موسكو وواشنطن»).
+    not make those two one claim.
 
     Returns
     -------
@@ -324,20 +319,6 @@ def repetitions(
     edges = [(a, b) for a, b in shared.iter_rows() if not _other_facts(own[a], own[b])]
     worded = set(edges)
     cuts = _adjacent_body(statements)
-    plain = (
-        words.filter(pl.col("other"))
-        .group_by("statement_id")
-        .agg(pl.col("tok"))
-        .select("statement_id", pl.col("tok").list.unique())
-    )
-    said = {sid: set(toks) for sid, toks in plain.iter_rows()}
-    titles: set[str] = set()  # a headline restates its lede in other forms of the words: kept
-    if "is_headline" in statements.columns:
-        titles = set(statements.filter(pl.col("is_headline").fill_null(False))["statement_id"])
-    for cut in cuts:  # a sentence cut in two says what its two halves say
-        both = set().union(*(said.get(x, set()) for x in cut))
-        for x in cut:
-            said[x] = said.get(x, set()) | both
     # a claim's statements in one article, but not two neighbouring body statements
     # sharing no wording (one sentence cut in two: «أشعر بالفخر الشديد،» / «لا أطيق ...»),
     # nor two statements opening alike about other people or countries (one template the
@@ -348,12 +329,7 @@ def repetitions(
         for a, b in claimed
         if (a, b) in worded
         or (
-            (
-                a in titles
-                or b in titles
-                or len(said.get(a, set()) & said.get(b, set())) >= min_claimed_other
-            )
-            and frozenset((a, b)) not in cuts
+            frozenset((a, b)) not in cuts
             and not ((a, b) in templates and _other_facts(own[a], own[b]))
         )
     )
