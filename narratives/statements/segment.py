@@ -42,9 +42,10 @@ predicate, so some of these cuts are undone or refused:
 
 Pieces still longer than ``max_chars`` are cut where a clause opens (a comma
 or ``و`` before a verb, connective or subordinator), or at a comma with a
-predicate on both sides; only pieces longer than ``HARD_LIMIT`` times
-``max_chars`` are also cut inside a phrase, so a 2,000-character paragraph
-never comes out as one statement.
+predicate on both sides (not before ``، و`` + a noun: the next item of a
+list); a long list or name chain with no such boundary stays whole. Only
+pieces longer than ``HARD_LIMIT`` times ``max_chars`` are also cut inside a
+phrase, so a 2,000-character paragraph never comes out as one statement.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ JOIN_MIN_CHARS = 100  # a body line this long that stops without punctuation was
 MIN_WORDS = 3  # shorter pieces are merged into their neighbour
 SPEECH_QUOTE_WORDS = 3  # quotes of fewer words are labels ("داعش"), not speech
 HEADLINE_FRAGMENT_WORDS = 4  # a headline piece this short with no predicate is a label
-HARD_LIMIT = 1.5  # x max_chars: longer than this, cut even where no clause opens
+HARD_LIMIT = 4  # x max_chars: longer than this, cut even inside a list (a pasted blob)
 FRAGMENT_WORDS = 10  # a longer piece with no verb may still carry content (وذلك بهدف ...)
 CLAUSE_WORDS = 4  # "، و" + a clause opens a new statement only after this many words
 LONG_CLAUSE_WORDS = 6  # ... and "ولم/وقد" + a verb with no comma, after this many
@@ -354,7 +355,9 @@ def split_paragraph(
             )
             that = f.norm in _THAT_PRONOUN and feats[i - 1].kind == "c"  # ، وأنه قد يضطر
             if (f.norm,) in bare or two in bare or (clause and f.cue is None) or that:
-                if not _bare_continues(i, last, feats, pred):
+                if not (
+                    _bare_continues(i, last, feats, pred) or _coordinate_that(i, sentence, feats)
+                ):
                     bounds.setdefault(i, "connective")
                     last = i
                 continue
@@ -611,6 +614,25 @@ def _bare_continues(i: int, last: int, feats: list[Feat], pred: Predicates) -> b
     if _exception(i, feats):
         return True
     return _closes_concession(i, last, feats, pred)
+
+
+def _coordinate_that(i: int, sentence: int, feats: list[Feat]) -> bool:
+    """``، وأن`` + a clause after an ``أن`` clause of the same sentence that no
+    reporting verb opens: its second complement, no claim of its own
+    (``الإفصاح بأنها تخص أحد أبناء الأسر ...، وأن عائلته تريد استرداد جثته``,
+    ``يتفقان على أن ...، وأن ...``). After a reporting verb (``اعترف الأسد بأن
+    ...، وأنه قد يضطر ...``) it is a second claim of the same speaker and opens
+    a statement that carries the attribution."""
+    if feats[i].norm != "وان" and feats[i].norm not in _THAT_PRONOUN:
+        return False
+    for c in range(sentence, i):
+        g = feats[c]
+        if g.cue is not None and g.cue.kind == "finite":
+            return False
+        if "complementizer" in g.roles and g.norm[:1] != "و":
+            head = [h for h in feats[max(sentence, c - 4) : c] if h.kind == "w"][-3:]
+            return not any(h.cue is not None or verbish(h.norm) for h in head)
+    return False
 
 
 def _exception(i: int, feats: list[Feat]) -> bool:
@@ -1054,6 +1076,8 @@ def _merge_small(segs: list[Segment], words: list[int]) -> list[Segment]:
     return out
 
 
+
+
 def _split_long(
     seg: Segment,
     starts: list[int],
@@ -1068,8 +1092,10 @@ def _split_long(
     Candidates, best first: a comma (or ``؛``) before a clause opener (a verb,
     a connective, a complementizer, a subordinator such as ``حيث``, ``و`` + a
     pronoun); a clause opener with ``و``/``ف`` and no comma; a comma with a
-    predicate on both sides. Only a segment longer than ``HARD_LIMIT *
-    max_chars`` is also cut at any comma, ``و`` or word (nearest the middle).
+    predicate on both sides, unless ``و`` + a noun follows it (``، وما قام به
+    المركز``, ``، وحشد الدعم``: the next item of a list). Only a segment longer
+    than ``HARD_LIMIT * max_chars`` (a pasted blob) is also cut at any comma,
+    ``و`` or word (nearest the middle).
     So an overlong sentence is not cut inside a list (``، وعدن، والضالع``), a
     name chain or a coordinated noun phrase (``خياطة وصناعة الدمية``).
     """
@@ -1164,6 +1190,8 @@ def _split_long(
                 rank = 5
             else:
                 continue
+            if rank == 2 and word and f.norm[:1] == "و" and not verbish(f.norm):
+                rank = 3  # ، وما قام به المركز / ، وحشد الدعم: the next item of a list
             if _in_title(feats[k - 1], pred) or _in_title(f, pred):
                 rank += 3  # inside a name or title chain: the very last resort
             fallback.append(((rank, abs(starts[k] - mid)), k))
@@ -1179,7 +1207,7 @@ def _split_long(
         if best is None and rest:
             best_key, best = min(rest)
     if best is None or (best_key[0] > 2 and hi - lo <= HARD_LIMIT * max_chars):
-        return [seg]  # no clause boundary: a little too long beats a cut inside a phrase
+        return [seg]  # no clause boundary: too long beats a cut inside a list or a phrase
     left, right = Segment(seg.i, best, seg.how), Segment(best, seg.j, "length")
     return [
         *_split_long(left, starts, ends, feats, max_chars, lex, pred),
