@@ -840,3 +840,34 @@ def test_verse_gives_no_statement() -> None:
     # three short lines are no run: a list of that size keeps its lines
     three = "\n".join(verse.split("\n")[:3])
     assert any("وفعلت ما لا تفعل الأنواء" in s for s in _statements("صاحب السمو.\n" + three))
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (  # 3alyoum 2015-08-08: tags after the last sentence, one of them a verb (قتل)
+            "وأفادت وكالة الأنباء الايرانية “إرنا” أن الحافلة الایرانیة التي كانت تقل رکابا، "
+            "تعرضت للهجوم المسلح علی الطریق الواصل بین مدینتی دوغوبایزید وفان. سمات ايران "
+            "تركيا قتل هجوم",
+            "وأفادت وكالة الأنباء الايرانية “إرنا” أن الحافلة الایرانیة التي كانت تقل رکابا، "
+            "تعرضت للهجوم المسلح علی الطریق الواصل بین مدینتی دوغوبایزید وفان.",
+        ),
+        (  # 3alyoum 2015-08-08: tags glued to a last sentence with no full stop
+            "وأوضح أن ذلك ما يفعله التنظيم الإرهابي باستجرار صغار السن للفكر التكفيري عبر "
+            "مواقع التواصل الاجتماعي سمات أبو السنان النجدي تفجير داعش عسير",
+            "وأوضح أن ذلك ما يفعله التنظيم الإرهابي باستجرار صغار السن للفكر التكفيري عبر "
+            "مواقع التواصل الاجتماعي",
+        ),
+    ],
+)
+def test_a_closing_tag_line_gives_no_statement(text: str, claim: str) -> None:
+    assert _statements(text) == [claim]
+
+
+def test_a_word_of_a_sentence_is_no_tag_marker() -> None:
+    # alwatan 2015-08-01: "سمات" inside the last sentence, punctuation after it
+    text = (
+        "ومن يقرأ هذه القصيدة سوف يجد سمات أسلوب الشاعر الحلي واضحة في كل بيت منها، "
+        "فأسلوبه يتصف بالجزالة."
+    )
+    assert "".join(_statements(text)).replace(" ", "") == text.replace(" ", "")

@@ -28,6 +28,7 @@ from narratives.statements.segment import (
     short_line_runs,
     speech_mask,
     split_paragraph,
+    tag_tail,
 )
 
 MAX_CHARS = 250
@@ -355,6 +356,9 @@ def _article(
     verse = short_line_runs(raw, paras)
     for k, (para, (starts, ends, feats)) in enumerate(zip(paras, toks, strict=True)):
         state.prev = None
+        tags = tag_tail(feats) if para is paras[-1] and not para.headline else None
+        if tags is not None:  # ... مجتمعنا. سمات امانة المدينة المنورة: the outlet's tags
+            starts, ends, feats = starts[:tags], ends[:tags], feats[:tags]
         matches = match_phrases(starts, ends, feats, lex)
         for m in matches:
             # علي the name, not على "on" (alike once ى is normalized)

@@ -111,6 +111,7 @@ LABEL_WORDS = 4  # a body line this short with no predicate or punctuation is a 
 BYLINE_WORDS = 10  # ... and so is a byline of names between dashes up to this length
 _DASHES = frozenset({"-", "–", "—", "ـ"})
 TRAILER_WORDS = 20  # ... and so is the article's last such line up to this length
+TAG_MARKERS = frozenset({"سمات"})  # an outlet's closing tag line (3alyoum) opens with this
 TITLE_QUOTE_WORDS = 6  # ".." inside a quote this short on both sides is a title, not an end
 RUN_LINES = 4  # this many short body lines in a row are verse or a list, not claims
 RUN_LINE_WORDS = 8  # ... each of at most this many words, not ending in "." or ":"
@@ -481,6 +482,30 @@ def label_line(feats: list[Feat], *, last: bool) -> bool:
             run += 1
     parts.append(run)
     return len(parts) >= 2 and all(1 <= n <= 3 for n in parts)
+
+
+def tag_tail(feats: list[Feat]) -> int | None:
+    """Where an article's closing line of tags starts, if it has one.
+
+    ``... مع عادات مجتمعنا. سمات امانة المدينة المنورة خالد طاهر``, ``... عبر
+    مواقع التواصل الاجتماعي سمات أبو السنان النجدي تفجير داعش عسير``: a tag
+    marker (``TAG_MARKERS``) followed by one to ``TRAILER_WORDS`` words and no
+    punctuation at all up to the end of the paragraph; the tags are no claim
+    (even when one looks like a verb: ``قتل``, ``يكشف``).
+    """
+    words = 0
+    for m in range(len(feats) - 1, -1, -1):
+        f = feats[m]
+        if f.kind == "q":
+            continue  # سمات مُتحف " حضارات الأمم ": a quoted tag
+        if f.kind != "w":
+            return None  # punctuation after the marker: a sentence, not tags
+        if f.norm in TAG_MARKERS and words:
+            return m
+        words += 1
+        if words > TRAILER_WORDS:
+            return None
+    return None
 
 
 def question(feats: list[Feat], in_speech: list[bool]) -> bool:
