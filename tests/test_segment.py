@@ -871,3 +871,22 @@ def test_a_word_of_a_sentence_is_no_tag_marker() -> None:
         "فأسلوبه يتصف بالجزالة."
     )
     assert "".join(_statements(text)).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_second_verb_of_a_relative_clause_is_no_new_fact() -> None:
+    # alyaum 2015-07-27: تحرم goes on "قوانين تقيد ...", الدعوة is its object
+    text = (
+        "وأوصوا بمواصلة إصدار قوانين تقيد الخطابات المحرضة للأديان ولأتباعها ، وتحرم "
+        "الدعوة إلى العنصرية والكراهية الدينية انسجاما مع ما التزمت به من قواعد القانون "
+        "الدولي لحقوق الإنسان."
+    )
+    assert _statements(text) == [text]
+
+
+def test_a_saying_in_brackets_after_a_colon_is_a_quotation() -> None:
+    # aljazirah 2015-07-25: the saying is not cut at "، وتبرز العواطف" (its third clause)
+    text = (
+        "وقد قيل: (من أراد معرفة أخلاق الأمة فليراقبها في أعيادها، إذ تنطلق فيها السجايا "
+        "على فطرتها، وتبرز العواطف والميول والعادات على حقيقتها)."
+    )
+    assert _statements(text) == [text]

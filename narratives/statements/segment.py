@@ -279,7 +279,25 @@ def quote_spans(starts: list[int], ends: list[int], feats: list[Feat]) -> list[t
             o = stack.pop()
             if not stack:
                 pairs.append((o, i))
-    return pairs
+    return sorted(pairs + _bracket_sayings(feats, pairs))
+
+
+def _bracket_sayings(feats: list[Feat], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Brackets opened right after a colon: a saying quoted (``وقد قيل: (من أراد
+    معرفة أخلاق الأمة فليراقبها في أعيادها، ...، وتبرز العواطف ...)``)."""
+    out: list[tuple[int, int]] = []
+    n = len(feats)
+    for o in range(1, n):
+        if feats[o].text != "(" or feats[o - 1].kind != ":":
+            continue
+        depth = 0
+        for c in range(o, n):
+            depth += (feats[c].text == "(") - (feats[c].text == ")")
+            if depth == 0:
+                if not any(a <= o <= b or a <= c <= b for a, b in pairs):
+                    out.append((o, c))
+                break
+    return out
 
 
 def speech_mask(feats: list[Feat], pairs: list[tuple[int, int]]) -> list[bool]:
@@ -396,6 +414,7 @@ def split_paragraph(
             and i - last >= CLAUSE_WORDS
             and _opens_verb_clause(i, feats, pred, starts_phrase)
             and _main_predicate(last, i, feats, pred)
+            and not _continues_relative(last, i, feats, pred)
             and not _awaits_predicate(last, i, feats)
             and not _awaits_content(last, i, feats)
             and (not _reported(sentence, i, feats) or _quote_closed(last, i, feats))
@@ -1167,6 +1186,7 @@ def _split_long(
             )  # لفت فلان الذي ...، | إلى أن ...: the frame stays with its content
             and _head_has_predicate(k, seg.j, feats, pred)
             and not _subjunctive_complement(k, seg.j, feats)
+            and not _continues_relative(seg.i, k, feats, pred)
         )
 
     best: int | None = None
@@ -1293,6 +1313,42 @@ def _awaits_predicate(i: int, k: int, feats: list[Feat]) -> bool:
             m, i, feats
         ):
             return False
+    return False
+
+
+def _continues_relative(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool:
+    """``و`` + an imperfect verb at ``k`` that goes on the relative clause before it.
+
+    The last verb in ``[i, k)`` has the same person prefix and opens a relative
+    clause, after a relative pronoun or an indefinite noun (``قوانين تقيد الخطابات
+    المحرضة ...، وتحرم الدعوة إلى العنصرية``, ``هو الذي تسمو أخلاقه في العيد ...،
+    وتمتد فيه مشاعر الإخاء``): a second verb of the same relative clause, whose
+    subject is the noun before it, not a new fact.
+    """
+    f = feats[k]
+    if f.kind != "w" or f.norm[:1] != "و" or f.norm[1:2] not in ("ي", "ت"):
+        return False
+    if not verbish(f.norm):
+        return False
+    for m in range(k - 1, i - 1, -1):
+        g = feats[m]
+        if g.kind != "w" or not (verbish(g.norm) or g.cue is not None):
+            continue
+        if g.norm[:1] != f.norm[1:2]:
+            return False  # the last verb is of another form: a clause of its own
+        if _in_relative(m, i, feats):
+            return True
+        h = feats[m - 1] if m > i else None
+        return (
+            h is not None
+            and h.kind == "w"
+            and not h.norm.startswith(("ال", "وال"))
+            and h.norm not in pred.preposition
+            and h.norm not in pred.particles
+            and h.norm not in _PERSONAL
+            and h.cue is None
+            and not verbish(h.norm)
+        )
     return False
 
 
