@@ -890,3 +890,22 @@ def test_a_saying_in_brackets_after_a_colon_is_a_quotation() -> None:
         "على فطرتها، وتبرز العواطف والميول والعادات على حقيقتها)."
     )
     assert _statements(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "tail"),
+    [
+        (  # aawsat 2015-08-03: "for the work, not for the persons"
+            "ولكن يتوجب أن نأخذ الأمور بشكل إيجابي وعدم خلق عداوات مع أي شخص في الوسط "
+            "الرياضي أو خارجه واعتبار هذه الأمور في حدود النقد الهادف وليس الهادم، فالنقد "
+            "يكون للعمل وليس للأشخاص بعينهم، نعم توجد أخطاء نعترف بها ونسعى لإصلاحها "
+            "والإعلام شريك في الإصلاح من خلال الآراء وليس القرارات.",
+            "وليس للأشخاص بعينهم",
+        ),
+    ],
+)
+def test_an_overlong_sentence_is_not_cut_before_a_negated_coordinate(text: str, tail: str) -> None:
+    statements = _statements(text)
+    assert len(text) > 250
+    assert not any(s.startswith(tail) for s in statements)
+    assert any(tail in s for s in statements)

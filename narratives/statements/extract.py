@@ -85,8 +85,8 @@ def extract_statements(
         Longest statement before it is cut where a new clause opens (a comma
         or ``و`` before a verb, a connective, ``حيث`` ...). With no clause
         boundary (a long list, a name chain) a piece stays whole up to 4 times
-        this before it is cut at a comma or a conjunction; a single token longer than that (a long URL) stays
-        whole.
+        this before it is cut at a comma or a conjunction; a single token
+        longer than that (a long URL) stays whole.
     n_process
         Worker processes for large tables (chunks of articles; the result is
         the same as with one process).

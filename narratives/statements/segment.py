@@ -106,6 +106,7 @@ _COPULAS = frozenset(
     ]
 )
 _THAT_PRONOUN = frozenset({"وانه", "وانها", "وانهم", "واننا", "وانهما"})
+_NO_BARE_CUT = frozenset({"ولا", "وليس", "وبين"})  # the clause goes on
 _PARTICLE_CLAUSE = frozenset({"ولم", "ولن", "وقد", "ولقد", "وتم", "وسوف"})
 LABEL_WORDS = 4  # a body line this short with no predicate or punctuation is a label
 BYLINE_WORDS = 10  # ... and so is a byline of names between dashes up to this length
@@ -1120,8 +1121,6 @@ def _merge_small(segs: list[Segment], words: list[int]) -> list[Segment]:
     return out
 
 
-
-
 def _split_long(
     seg: Segment,
     starts: list[int],
@@ -1135,7 +1134,9 @@ def _split_long(
 
     Candidates, best first: a comma (or ``؛``) before a clause opener (a verb,
     a connective, a complementizer, a subordinator such as ``حيث``, ``و`` + a
-    pronoun); a clause opener with ``و``/``ف`` and no comma; a comma with a
+    pronoun); a clause opener with ``و``/``ف`` and no comma, but not ``ولا``,
+    ``وليس``, ``وبين`` (``لن نقبل بولاية الفقيه | ولا بحزب``, ``فالنقد يكون للعمل |
+    وليس للأشخاص``: the clause goes on); a comma with a
     predicate on both sides, unless ``و`` + a noun follows it (``، وما قام به
     المركز``, ``، وحشد الدعم``: the next item of a list). Only a segment longer
     than ``HARD_LIMIT * max_chars`` (a pasted blob) is also cut at any comma,
@@ -1203,6 +1204,8 @@ def _split_long(
             continue  # تمنع وترفض، يقتل ويصيب: verbs sharing a subject and object
         if not comma and f.norm in pred.verbs and f.cue is None:
             continue  # بل وقع المشاركون: وقع is the verb, not و + a word
+        if not comma and f.norm in _NO_BARE_CUT:
+            continue  # يعاند التاريخ | وأن يتنحى، لن نقبل بولاية الفقيه | ولا بحزب: one clause
         if f.norm in ("قد", "لقد"):
             continue  # يكون الحوثيون وقوات صالح، قد خسروا: the predicate of the clause
         if not comma and f.norm.startswith("في") and f.cue is None:
