@@ -17,7 +17,7 @@ from tqdm import tqdm
 from narratives.schemas import ARTICLES, STATEMENTS, conform, require
 from narratives.statements._lexicon import Lexicon, Source, load_lexicon
 from narratives.statements._nlp import Feat, FeatCache, tokenize
-from narratives.statements.attribution import Resolver, State, attribute
+from narratives.statements.attribution import Resolver, State, attribute, someone_else
 from narratives.statements.entities import entity_rows, match_phrases
 from narratives.statements.segment import (
     Paragraph,
@@ -360,6 +360,7 @@ def _article(
         if tags is not None:  # ... مجتمعنا. سمات امانة المدينة المنورة: the outlet's tags
             starts, ends, feats = starts[:tags], ends[:tags], feats[:tags]
         matches = match_phrases(starts, ends, feats, lex)
+        matches = [m for m in matches if not someone_else(m, feats, lex)]  # نائب خادم الحرمين
         for m in matches:
             # علي the name, not على "on" (alike once ى is normalized)
             nxt = feats[m.j] if m.j < len(feats) else None
