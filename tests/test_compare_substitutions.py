@@ -279,3 +279,80 @@ def test_a_changed_construction_or_a_month_is_no_word_choice(text_a: str, text_b
     assert len(bins) >= 1
     assert "word_choice" not in bins.values()
     assert not _choices(text_a, text_b)
+
+
+def test_a_term_is_shown_as_printed_never_as_a_stripped_stem() -> None:
+    # almadina 2015-08-07:618 / alriyadh 2015-08-07:882: «وافق» ("approved") is one word,
+    # not و + «افق» ("horizon"); the table shows the word the article printed
+    text_a = (
+        "وافق صاحب السمو الأمير بدر بن محمد بن جلوي محافظ الأحساء رئيس مجلس التنمية "
+        "السياحية بالمحافظة على تشكيل لجنة لتوطين الوظائف السياحية في الأحساء برئاسة "
+        "مدير عام فرع وزارة التجارة والصناعة بالمحافظة عبدالله بن أحمد الدبان."
+    )
+    text_b = (
+        "أقرّ صاحب السمو الأمير بدر بن محمد بن جلوي محافظ الاحساء رئيس مجلس التنمية "
+        "السياحية تشكيل لجنة لتوطين الوظائف السياحية في الأحساء، برئاسة مدير عام فرع "
+        "وزارة التجارة والصناعة عبدالله بن أحمد الدبان."
+    )
+    st, al, cl = _pair(text_a, text_b)
+    # «أفق» printed alone elsewhere that day (aawsat 2015-08-08:58:5, :15) makes it a known word
+    horizon = [
+        "لم تسفر عن أي نتيجة من شأنها رسم أفق ولو بعيد، لحل ممكن في سوريا",
+        "في حين تولى وليد المعلم دفن أي أفق للتسوية عندما أكد ما تدعمه موسكو وطهران",
+    ]
+    st = pl.concat(
+        [
+            st,
+            pl.DataFrame(
+                {"statement_id": ["c:1", "c:2"], "outlet": ["aawsat"] * 2, "text": horizon}
+            ),
+        ]
+    )
+    table = substitutions(st, al, cl)
+    shown = set(table["term_a"].to_list()) | set(table["term_b"].to_list())
+    assert "افق" not in shown
+    assert ("وافق", "أقرّ") in set(table.select("term_a", "term_b").rows())
+    words_a, words_b = set(text_a.replace("،", " ").split()), set(text_b.replace("،", " ").split())
+    assert all(set(t.split()) <= words_a | words_b for t in shown)
+
+
+def test_other_members_of_a_list_are_no_word_choice() -> None:
+    # alwatan 2015-08-08:883 / alyaum 2015-08-08:1059: the lists of countries hosting the
+    # malicious sources differ by a member (بريطانيا / فيرجن آيلاندز), not by a word
+    text_a = (
+        "كما شملت قائمة دول تتمركز فيها تلك المصادر الخبيثة كلا من الولايات المتحدة "
+        "الأميركية، وهولندا، وألمانيا، وفرنسا، وبريطانيا، وأوكرانيا، وسنغافورة، والصين."
+    )
+    text_b = (
+        "وشملت قائمة الدول التي تتمركز فيها تلك المصادر الخبيثة كلا من الولايات المتحدة "
+        "الأمريكية وهولندا وألمانيا وفرنسا وفيرجن آيلاندز وأوكرانيا وسنغافورة والمملكة "
+        "المتحدة والصين."
+    )
+    assert not _choices(text_a, text_b)
+    assert "list" in _bins(text_a, text_b).values()
+
+
+def test_the_object_of_a_list_member_is_still_a_word_choice() -> None:
+    # aawsat 2015-08-07:131 / alwatan 2015-08-08:639: what the special emergency forces
+    # "resist" is named otherwise (a sit-in, riots), inside one list of their tasks
+    text_a = (
+        "قبل نحو نصف قرن من الآن وتحديدا في عام 1972، تشكلت النواة الأساسية لإطلاق قوات "
+        "الطوارئ الخاصة، التي تعنى بعمليات حفظ النظام، وإنقاذ الرهائن والمخطوفين ومقاومة "
+        "الاعتصام ومكافحة شتى أنواع الإرهاب والتخريب التي تعرض السلامة العامة للخطر."
+    )
+    text_b = (
+        "وتُستخدم «قوات الطوارئ الخاصة» في عمليات حفظ النظام، وإنقاذ الرهائن والمخطوفين، "
+        "ومقاومة أعمال الشغب، ومكافحة شتى أنواع الإرهاب والتخريب، اللذين يعرضان السلامة "
+        "العامة للخطر."
+    )
+    st, al, cl = _pair(text_a, text_b)
+    # «بعمليات» is a word of that day (aawsat 2015-08-07:203:7, :209:24), not ب + «عمليات»
+    more = [
+        "ووصلت الجماعات الإرهابية إلى ذروة الشذوذ الفكري والعقائدي بعمليات طالت بيوت الله",
+        "تدّعي الجهاد بعمليات زعموا أنها استشهادية تقتل الأبرياء",
+    ]
+    st = pl.concat(
+        [st, pl.DataFrame({"statement_id": ["c:1", "c:2"], "outlet": ["okaz"] * 2, "text": more})]
+    )
+    table = substitutions(st, al, cl)
+    assert ("الاعتصام", "أعمال الشغب") in set(table.select("term_a", "term_b").rows())

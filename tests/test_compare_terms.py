@@ -119,3 +119,23 @@ def test_spellings_and_numbers_in_words_are_no_distinguishing_terms(
     keys = set(terms.filter(pl.col("z").abs() > 1e-6)["term_key"])  # told apart at all
     assert terms.height > 0
     assert not keys & {"الاميركيه", "الامريكيه", "عبد", "المئه", "المائه"}
+
+
+def test_a_word_is_never_cut_to_a_stem_after_a_letter_that_may_be_a_proclitic() -> None:
+    # almadina 2015-08-07:658 (the football federation's decisions): «بطولة» is
+    # "championship", not ب + «طولة»; the term is the word the articles printed
+    decisions = [
+        "إقامة الدوري الممتاز للموسم القادم بنظام الدوري من دورين (وتعتبر بطولة مستقلة)",
+        "المرحلة الثانية (بطولة النخبة) يشارك فيها أصحاب المراكز من الأول إلى السادس",
+        "منح كل فريق مشارك في بطولة المملكة للبراعم للموسم القادم مكافأة مالية",
+    ]
+    rows = [(f"m{k}:1", f"m{k}", "almadina", text) for k, text in enumerate(decisions)]
+    rows += [  # «طوله» printed alone elsewhere (his height), as on that day
+        ("r0:1", "r0", "alriyadh", "ويبلغ طوله مترين ويزن مئة كيلوغرام"),
+        ("r1:1", "r1", "alriyadh", "وأعلن الاتحاد مواعيد الدوري الممتاز للموسم القادم"),
+    ]
+    st = pl.DataFrame(rows, schema=["statement_id", "article_id", "outlet", "text"], orient="row")
+    terms = distinguishing_terms(st, min_count=1, top_n=30, min_z=0, scope="all")
+    almadina = terms.filter(pl.col("outlet") == "almadina")
+    assert "بطولة" in set(almadina["term"])
+    assert "طولة" not in set(terms["term"])

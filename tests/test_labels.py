@@ -116,3 +116,21 @@ def test_another_countrys_armed_groups_are_not_syrias() -> None:
     syrian = "وقال قائد ميداني إن الجماعات المسلحة السورية تقدمت في ريف حلب."
     labels = label_choices(_statements({"b": ("almadina", syrian)}))
     assert labels.filter(pl.col("referent") == "syria_armed_groups")["n"].to_list() == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # SaudiNewsNet 2015-08-01/02: gunmen of another party counted as Yemen's resistance
+        "وقالت مصادر قبلية أن طائرات التحالف دمرت الخميس أرتل عسكرية وناقلات جند كانت مخبأة "
+        "في وادي حرض وحولها عشرات المسلحين الحوثيين وقوات صالح.",
+        # ... and Kurdish gunmen in Turkey as Syria's armed groups
+        "ونقض اتفاق الهدنة بين أنقرة ومسلحي حزب العمال الكردستاني الذي كان سارياً منذ عام "
+        "2013م، بعد اتهام السلطات التركية المسلحين الكرد بمهاجمة القوات الأمنية في سوريا.",
+    ],
+)
+def test_a_label_followed_by_another_partys_name_is_not_counted(text: str) -> None:
+    st = pl.DataFrame(
+        {"statement_id": ["a:1"], "article_id": ["a"], "outlet": ["x"], "text": [text]}
+    )
+    rows = label_choices(st)
+    assert rows.filter(pl.col("label") == "المسلحين").is_empty()

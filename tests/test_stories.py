@@ -457,3 +457,25 @@ def test_aligned_statements_join_a_metaphor_headline_to_its_story() -> None:
     # counting only the pairs scoring 70 or more, alwatan stays out (mean 0.28 < 0.30)
     strict = group_stories(arts, statements, alignments, alignment_score=70.0)
     assert story_purity(strict)["whole"] == 4
+
+
+def test_statements_aligned_across_two_countries_are_no_evidence_of_one_story() -> None:
+    # SaudiNewsNet 2015-08-10: "وأعرب الملك ... عن أصدق التهاني" said to Chad's president
+    # (aawsat) and to Ecuador's (aleqtisadiya) align at 88, flagged as a change of roles;
+    # two Ecuador cables' sentences align as paraphrases
+    from narratives.stories.group import _alignment_pairs
+
+    alignments = pl.DataFrame(
+        {
+            "article_id_a": ["chad", "chad", "ecuador1"],
+            "article_id_b": ["ecuador1", "ecuador1", "ecuador2"],
+            "score": [88.6, 70.2, 91.0],
+            "relation": ["contradicts", "contradicts", "paraphrase"],
+            "conflict": ["roles", "roles", None],
+        }
+    )
+    i, j, bonus = _alignment_pairs(
+        alignments, ["chad", "ecuador1", "ecuador2"], min_score=55.0, weight=0.1
+    )
+    assert list(zip(i.tolist(), j.tolist(), strict=True)) == [(1, 2)]  # Ecuador's two only
+    assert bonus.tolist() == pytest.approx([0.1 / 3])

@@ -78,9 +78,29 @@ def strip_proclitics(token: str, vocabulary: Collection[str], *, min_stem: int =
     return word
 
 
-def proclitic_map(tokens_used: Iterable[str], vocabulary: Collection[str]) -> dict[str, str]:
-    """``{token: stripped}`` for the tokens that :func:`strip_proclitics` changes."""
-    return {t: s for t in tokens_used if (s := strip_proclitics(t, vocabulary)) != t}
+def proclitic_map(
+    tokens_used: Iterable[str],
+    vocabulary: Collection[str],
+    *,
+    words: Collection[str] | None = None,
+) -> dict[str, str]:
+    """``{token: stripped}`` for the tokens that :func:`strip_proclitics` changes.
+
+    With ``words`` (words known whole, e.g. the background table's), ف ب ل ك
+    before a word without the article are stripped only from a token that is
+    no such word itself: بطولة ("championship") is a word, not ب + طولة, and
+    فقرات is not ف + قرات; و and a proclitic before ال are always stripped.
+
+    Examples
+    --------
+    >>> vocab = {"طوله", "بطوله", "الارهاب", "والارهاب"}
+    >>> proclitic_map(["بطوله", "والارهاب"], vocab, words={"بطوله"})
+    {'والارهاب': 'الارهاب'}
+    """
+    out = {t: s for t in tokens_used if (s := strip_proclitics(t, vocabulary)) != t}
+    if words is None:
+        return out
+    return {t: r for t, r in out.items() if t[0] == "و" or r.startswith("ال") or t not in words}
 
 
 #: column holding each statement's match-normalized word tokens, when computed once
@@ -354,11 +374,3 @@ def variant_kind(
 def _year_like(number: str) -> bool:
     """A Gregorian (1800-2100) or Hijri (1300-1500) year."""
     return number.isdigit() and (1800 <= int(number) <= 2100 or 1300 <= int(number) <= 1500)
-
-
-def _strip_display_form(word: str, key: str) -> str:
-    """``word`` (as written) cut to the letters of its proclitic-stripped ``key``."""
-    out = word
-    while out and len(normalize(unmarked(out))) > len(key) and normalize(unmarked(out)) != key:
-        out = out[1:]
-    return out if normalize(unmarked(out)) == key else word

@@ -113,6 +113,14 @@ def _groups(labels: LabelSource) -> frozenset[str]:
     )
 
 
+def _peoples(labels: LabelSource) -> frozenset[str]:
+    """``peoples``: adjectives of peoples without a country (الكرد), match-normalized."""
+    from narratives.normalize import normalize
+
+    data = labels if isinstance(labels, Mapping) else load_yaml(labels)
+    return frozenset(normalize(str(w)) for w in (data.get("peoples") or []))
+
+
 def load_contexts(labels: LabelSource = "labels.yaml") -> dict[str, frozenset[str]]:
     """Referent -> the words that tie an ambiguous label to it (``context`` in the lexicon).
 
@@ -186,6 +194,9 @@ def _tie(
     statements: pl.DataFrame,
     contexts: dict[str, frozenset[str]],
     groups: frozenset[str] = frozenset(),
+    *,
+    names: dict[str, frozenset[str]] | None = None,
+    peoples: frozenset[str] = frozenset(),
 ) -> pl.DataFrame:
     """Keep each hit's referent; an ambiguous label only where the text ties it.
 
@@ -195,7 +206,10 @@ def _tie(
     country's); failing that, when they are somewhere in the article and no
     other candidate's are. A statement naming a group the label is not listed
     for (التنظيمات الإرهابية beside جبهة النصرة) leaves it uncounted. Otherwise
-    the use is not counted: not sure is not said.
+    the use is not counted: not sure is not said. A label followed by another
+    referent's one-word name (``المسلحين الحوثيين``, in ``names``) or by another
+    country's or people's adjective (``الجماعات المسلحة العراقية``, ``المسلحين
+    الكرد``) is not counted for the referents it is listed under.
     """
     if "speaker" not in found.columns:
         found = found.with_columns(speaker=pl.lit(None, pl.String))
@@ -209,7 +223,7 @@ def _tie(
         return sure
     seqs = {sid: list(t or []) for sid, t in statements.select("statement_id", "tok").iter_rows()}
     tok = {sid: set(t) for sid, t in seqs.items()}
-    foreign = _nationalities()
+    foreign = _nationalities() | peoples
     near: dict[str, set[str]] = {}
     article: dict[str, set[str]] = {}
     if "article_id" in statements.columns:
@@ -229,6 +243,8 @@ def _tie(
         after = _word_after(seqs.get(sid, []), str(group["form"][0]))
         if after in foreign and not any(after in contexts.get(r, frozenset()) for r in listed):
             continue  # الجماعات المسلحة العراقية: another country's groups, not Syria's
+        if after and any(after in f for r, f in (names or {}).items() if r not in listed):
+            continue  # المسلحين الحوثيين: the Houthis' gunmen, not Yemen's resistance
         if any(contexts.get(g, frozenset()) & local for g in groups - listed):
             # «ظهور التنظيمات الإرهابية كـ"جبهة النصرة" و"داعش"»: the statement names a
             # group the label is not listed for; whose label it is, is not sure
@@ -362,8 +378,17 @@ def label_choices(
         .with_row_index("hit")
         .join(lex, on="form")
     )
+    names = {  # one-word names of each referent (الحوثيين): «المسلحين الحوثيين» is theirs
+        r: frozenset(f for f in lex.filter(pl.col("referent") == r)["form"] if " " not in f)
+        for r in lex["referent"].unique().to_list()
+    }
     hits = _tie(
-        found, statements.select("statement_id", *cols, tok=toks), contexts, _groups(labels)
+        found,
+        statements.select("statement_id", *cols, tok=toks),
+        contexts,
+        _groups(labels),
+        names=names,
+        peoples=_peoples(labels),
     )
     hits = hits.with_columns(voice=_voices(hits, statements.select("statement_id", "text"), rows))
     which = re.compile(

@@ -42,9 +42,9 @@ import polars as pl
 
 from narratives import schemas
 from narratives._resources import load_yaml
+from narratives.align._background import load_background
 from narratives.compare._common import check
 from narratives.compare._text import (
-    _strip_display_form,
     display_tokens,
     normalized,
     proclitic_map,
@@ -107,7 +107,8 @@ def term_counts(
     )
     if clitics:
         vocab = set(long["term"].unique().to_list())
-        long = long.with_columns(pl.col("term").replace(proclitic_map(vocab, vocab)))
+        mapping = proclitic_map(vocab, vocab, words=load_background().words)
+        long = long.with_columns(pl.col("term").replace(mapping))
     if stopwords:
         long = long.filter(~pl.col("term").is_in(list(stopwords)))
     return long
@@ -325,9 +326,17 @@ def without_repeated_openings(
     ).drop("_open", "_rep")
 
 
-def _display_forms(frame: pl.DataFrame, keys: set[str], mapping: dict[str, str]) -> dict[str, str]:
-    """``{term: most frequent written form}`` for the terms in ``keys``."""
+def _display_forms(
+    frame: pl.DataFrame,
+    keys: set[str],
+    mapping: dict[str, str],
+    clitic_keys: Collection[str] = (),
+) -> dict[str, str]:
+    """``{term: most frequent written form}`` for the terms in ``keys``: a word as printed,
+    preferring forms printed without a proclitic; a term printed only with one is shown
+    with it (never a stem no article printed)."""
     forms: dict[str, Counter[str]] = {}
+    whole: dict[str, Counter[str]] = {}
     # a word's term and shown form, once per distinct written word
     seen: dict[str, tuple[str, str] | None] = {}
     for text in frame["text"].to_list():
@@ -337,12 +346,15 @@ def _display_forms(frame: pl.DataFrame, keys: set[str], mapping: dict[str, str])
                 term = mapping.get(key, key)
                 seen[word] = None
                 if term in keys:
-                    shown = word if term == key else _strip_display_form(word, term)
-                    seen[word] = (term, unmarked(shown))
+                    seen[word] = (term, unmarked(word))
             hit = seen[word]
             if hit is not None:
-                forms.setdefault(hit[0], Counter())[hit[1]] += 1
-    return {k: c.most_common(1)[0][0] for k, c in forms.items()}
+                # printed without a proclitic the term was cut from (``clitic_keys``)
+                target = forms if normalize(unmarked(word)) in clitic_keys else whole
+                target.setdefault(hit[0], Counter())[hit[1]] += 1
+    out = {k: c.most_common(1)[0][0] for k, c in forms.items()}
+    out.update({k: c.most_common(1)[0][0] for k, c in whole.items()})
+    return out
 
 
 def distinguishing_terms(
@@ -552,11 +564,12 @@ def distinguishing_terms(
     mapping: dict[str, str] = {}
     if clitics:
         vocab = set(statement_tokens_vocab(frame))
-        mapping = proclitic_map(vocab, vocab)
+        mapping = proclitic_map(vocab, vocab, words=load_background().words)
+    clitic_keys = set(mapping)
     if folded:  # a variant's written forms show under the term it was folded into
         keys = set(mapping) | set(folded)
         mapping = {k: folded.get(mapping.get(k, k), mapping.get(k, k)) for k in keys}
-    shown = _display_forms(frame, terms, mapping)
+    shown = _display_forms(frame, terms, mapping, clitic_keys)
     out = out.with_columns(
         term_key=pl.col("term"),
         term=pl.col("term").replace(shown),

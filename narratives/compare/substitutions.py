@@ -258,13 +258,16 @@ DIFFERENCE_SCHEMA = pl.Schema(
         "claim_id": pl.String,
         "statement_id_a": pl.String,
         "statement_id_b": pl.String,
-        "written_a": pl.String,  # the span as outlet A wrote it
+        "written_a": pl.String,  # the span as outlet A wrote it, proclitics stripped
         "written_b": pl.String,
+        "shown_a": pl.String,  # the span as printed in the article (the table's display)
+        "shown_b": pl.String,
         "key_a": pl.String,  # match-normalized, proclitics stripped
         "key_b": pl.String,
         # house_style | figure | function | attribution | inflection | word_choice, or why a
         # swap is content rather than wording: name | reference | reordered | insertion |
-        # content (the two statements' figures differ: two facts)
+        # list (another member of a coordinated list) | content (the two statements'
+        # figures differ: two facts)
         "bin": pl.String,
         "kind": pl.String,  # the house-style kind (variant_kind), else null
     }
@@ -325,6 +328,7 @@ def aligned_differences(
     ids = pl.concat([pairs["statement_id_a"], pairs["statement_id_b"]]).unique().implode()
     texts = statements.filter(pl.col("statement_id").is_in(ids)).select("statement_id", "text")
     written = {sid: display_tokens(text or "") for sid, text in texts.iter_rows()}
+    printed = {sid: list(toks) for sid, toks in written.items()}  # never stripped: displayed
     attribution = _attribution_words(statements, ids)
     keys = {sid: [word_key(t) for t in toks] for sid, toks in written.items()}
     raw = dict(keys)  # before proclitics are stripped: «لثقة» / «ثقة» tell a construction
@@ -397,6 +401,7 @@ def aligned_differences(
         for n, (op, i1, i2, j1, j2) in enumerate(ops):
             spans: list[tuple[int, int, int, int]] = []
             anchored = tight = True
+            listed = False
             if op == "equal":
                 spans = [(i1 + k, i1 + k + 1, j1 + k, j1 + k + 1) for k in range(i2 - i1)]
             elif op == "replace" or indels:
@@ -423,6 +428,11 @@ def aligned_differences(
                 # a word that gains or loses the article beside the swap changes the
                 # construction: «قوات الطوارئ الخاصة» / «القوات والعاملين», «التعازي
                 # والمواساة» / «تعازي القيادة» (a genitive against a coordination)
+                # another member of a coordinated list («وفرنسا، وبريطانيا، وأوكرانيا» /
+                # «وفرنسا وفيرجن آيلاندز وأوكرانيا»): other content, not another word
+                listed = _list_member(
+                    raw[sid_a], keys[sid_a], i1, i2, before, after
+                ) or _list_member(raw[sid_b], keys[sid_b], j1, j2, before, after)
                 if len(spans) > 1 and any(
                     variant_kind(" ".join(wa[x1:x2]), " ".join(wb[y1:y2]), rules=rules)
                     == "definite_article"
@@ -476,10 +486,17 @@ def aligned_differences(
                         # three words for three, or a swap next to other changes: another
                         # sentence, not another word
                         why = "rewrite"
+                    if why is None and listed:
+                        why = "list"
                     bin_ = why or "word_choice"
+                shown_a = " ".join(printed[sid_a][x1:x2])
+                shown_b = " ".join(printed[sid_b][y1:y2])
                 rows.append(
-                    (out_a, out_b, claim_id, sid_a, sid_b, sa, sb, key_a, key_b, bin_, kind)
-                )
+                    (
+                        out_a, out_b, claim_id, sid_a, sid_b, sa, sb,
+                        shown_a, shown_b, key_a, key_b, bin_, kind,
+                    )
+                )  # fmt: skip
 
     def differences_of(part: slice) -> list[tuple[str | None, ...]]:
         """The rows of the pairs ``todo[part]``, in pair order."""
@@ -493,6 +510,29 @@ def aligned_differences(
     done = fork_map(differences_of, parts, progress=progress, desc="substitutions")
     rows = [row for part in done for row in part]
     return pl.DataFrame(rows, schema=DIFFERENCE_SCHEMA, orient="row").unique(maintain_order=True)
+
+
+def _conjunct(raw: str, key: str) -> bool:
+    """A token written with the conjunction و before a word (وفرنسا: و + فرنسا): stripped
+    by the proclitic map, or و before the article or a word of the background table."""
+    if not raw.startswith("و") or len(raw) < 4:
+        return False
+    return raw != key or raw[1:3] == "ال" or raw[1:] in load_background().words
+
+
+def _list_member(
+    raw: list[str], keys: list[str], i1: int, i2: int, before: int, after: int
+) -> bool:
+    """The span ``raw[i1:i2]`` is a member of a coordinated list: a conjunct itself next to
+    a shared conjunct («وفرنسا [وبريطانيا] وأوكرانيا»). The object of a list member is no
+    member («ومقاومة [الاعتصام] ومكافحة» / «ومقاومة [أعمال الشغب] ومكافحة» stays a word
+    choice). Checked on the tokens before proclitics are stripped (``raw``) against the
+    stripped ``keys``."""
+    if i1 >= i2 or not _conjunct(raw[i1], keys[i1]):
+        return False
+    prev = bool(before) and _conjunct(raw[i1 - 1], keys[i1 - 1])
+    nxt = bool(after) and i2 < len(raw) and _conjunct(raw[i2], keys[i2])
+    return prev or nxt
 
 
 def _construction(a: str, b: str) -> bool:
@@ -640,8 +680,8 @@ def substitutions(
         .agg(
             pl.len().cast(pl.Int64).alias("n"),
             pl.col("claim_id").drop_nulls().n_unique().cast(pl.Int64).alias("n_claims"),
-            _spelling("written_a").alias("term_a"),
-            _spelling("written_b").alias("term_b"),
+            _spelling("shown_a").alias("term_a"),
+            _spelling("shown_b").alias("term_b"),
             pl.col("statement_id_a").head(max_examples),
             pl.col("statement_id_b").head(max_examples),
         )

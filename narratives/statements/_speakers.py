@@ -109,6 +109,8 @@ class SpeakerWords:
     adjectives: frozenset[str]
     countries: frozenset[str]
     generic_adjectives: frozenset[str]  # محلي, رسمي ...: no nationality, no name
+    first_person: frozenset[str] = frozenset()  # وقلت: the writer speaks
+    relatives: frozenset[str] = frozenset()  # عائلة, والد: the relative speaks, not the one named
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +135,8 @@ def speaker_words() -> SpeakerWords:
         adjectives=words("adjectives") | _nationalities(),
         countries=_nationalities("name"),
         generic_adjectives=words("adjectives"),
+        first_person=words("first_person"),
+        relatives=words("relatives"),
     )
 
 
@@ -283,6 +287,17 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
         return False
     if w in sw.given or (w.startswith("عبد") and len(w) > 4):
         return True  # before not_names: علي the name, على "on" normalized alike
+    if (
+        k + 2 < len(norm)
+        and norm[k + 1] == "ال"  # آل, normalized
+        and w.isalpha()
+        and len(w) >= 3
+        and not w.startswith("ال")
+        and w not in sw.not_names
+        and w[:1] not in "وفبل"  # وقال آل الشيخ: a verb
+        and not _in(w, sw.institutions)
+    ):
+        return True  # هذيل آل شرمة: a name and its family
     if w in sw.not_names:
         return False
     if w in ("عبد", "ابو", "ام", "ابن") and k + 1 < len(norm):
@@ -435,7 +450,11 @@ def parse_mention(mention: str) -> Parsed:
         rest = [w for k, w in enumerate(words) if not i <= k < j]
         return " ".join(rest) or None
 
-    after_honorific = [i for i in range(1, n) if norm[i - 1] in sw.honorifics]
+    after_honorific = [
+        i
+        for i in range(1, n)
+        if norm[i - 1] in sw.honorifics and not (i >= 2 and norm[i - 2] == "ولد")
+    ]  # إسماعيل ولد الشيخ أحمد: a Mauritanian name, not the honorific الشيخ
     # شركة مجموعة محمد المعجل: a name inside an institution's name is no speaker
     owned = _in(norm[0], sw.institutions) and norm[0] not in sw.anonymous
     for i in (
@@ -450,11 +469,13 @@ def parse_mention(mention: str) -> Parsed:
                 and j - i < MAX_NAME
                 and words[j] not in ("على", "وعلى")  # جدد عباس التأكيد على: not علي
                 and (
-                    norm[j - 1] in ("عبد", "بن", "ابن", "بنت")  # خالد بن مساعد السهلي
+                    norm[j - 1] in ("عبد", "بن", "ابن", "بنت", "ولد")  # خالد بن مساعد السهلي
                     or _name_goes_on(norm[j], sw)
+                    or (norm[j] == "ولد" and j + 1 < n)  # إسماعيل ولد الشيخ أحمد
                     or (words[j] == "آل" and j + 1 < n)  # صالح بن عبدالعزيز آل الشيخ
                     or (words[j - 1] == "آل" and j > i)
                 )
+                and not (j - 2 > i and norm[j - 2] == "ال" and norm[j] not in ("بن", "ال"))
                 # العميد السحيباني الأشقاء: after a family name with ال, only another
                 # family name in ـي goes on (عبدالله الحمد الغامدي)
                 and not (
@@ -467,8 +488,8 @@ def parse_mention(mention: str) -> Parsed:
                 )
             ):
                 j += 1
-            if norm[j - 1] in ("بن", "ابن", "عبد", "ابو", "ام", "ال"):
-                j -= 1
+            while j > i and norm[j - 1] in ("بن", "ابن", "عبد", "ابو", "ام", "ال", "ولد"):
+                j -= 1  # محمد بن نايف بن عبد (cut off): محمد بن نايف
             if i >= 2 and norm[i - 1] in ("بن", "ابن", "بنت") and _name_goes_on(norm[i - 2], sw):
                 i -= 2  # يزيد بن عبدالرحمن السديس: the name starts before بن
             elif (
@@ -530,6 +551,14 @@ def parse_mention(mention: str) -> Parsed:
             ):
                 break  # مؤسسة ستاندرد آند بورز التصنيف: the object after a proper name
             if (
+                not definite
+                and j >= 2
+                and w.startswith("ال")
+                and norm[j - 1].startswith("ال")  # not مجموعة محمد المعجل
+                and not _adjective_like(w)
+            ):
+                break  # وزارة التعليم الخطة الدراسية, لجنة الانتخابات الحد: the verb's object
+            if (
                 w[:1] == "و"
                 and len(w) > 3
                 and (w[1:] in sw.countries or _in(w[1:], sw.institutions))
@@ -560,6 +589,27 @@ def parse_mention(mention: str) -> Parsed:
     if first in sw.anonymous:
         return Parsed(None, kept or None, "anonymous")
     if _in(first, sw.titles) or first in sw.honorifics:
+        end = next(
+            (
+                k
+                for k in range(2, n)
+                if norm[k] in _ADJUNCTS
+                or norm[k] == "عند"
+                or (  # أمير منطقة نجران بالملاحم الوطنية: a complement after the place
+                    norm[k][:1] in "بل"
+                    and norm[k][1:3] == "ال"
+                    and k + 1 < n  # not مدير مستشفى الملك فهد بالباحة (a place)
+                    and not norm[k - 1].startswith("ال")
+                    and not _in(norm[k][1:], sw.institutions)
+                    and _strip(norm[k][1:]) not in _PLACES
+                    and not _in(norm[k][1:], sw.titles)
+                )
+            ),
+            n,
+        )  # محافظ أملج عند إطلاق شارة بدء السباق: the office ends before the adjunct
+        if end < n:
+            n, norm = end, norm[:end]
+            kept = text(0, n)
         office = (first in sw.offices or _strip(first) in sw.offices) and n >= 2
         office = office and not (norm[1][:1] in "بل" and norm[1][1:3] != "ال" and norm[1] != "باسم")
         office = (
@@ -620,6 +670,16 @@ def parse_mention(mention: str) -> Parsed:
     return Parsed(None, kept or None, "none")
 
 
+def _adjective_like(w: str) -> bool:
+    """``w`` (with ال) reads as an adjective of a name: الوطنية, المكرمة, الأحمر, العامة."""
+    return (
+        w.endswith(("ي", "يه", "يين", "يون", "يات"))  # اليمنيين
+        or w.startswith("الم")  # المنورة, المتحدة, المصغر: participles
+        or (len(w) == 6 and w.startswith("الا"))  # الأحمر, الأعلى, الأوسط
+        or w in ("العام", "العامه", "الخاص", "الخاصه", "العليا", "الحر", "الحره", "الكبري")
+    )
+
+
 # a deputy's title is not the title it qualifies (نائب رئيس الديوان is not الرئيس)
 _DEPUTY = frozenset(normalize(w) for w in ["نائب", "نائبة", "مساعد", "مساعدة", "وكيل", "وكيلة"])
 # words after which a title's description has ended: the next name is someone else's
@@ -648,6 +708,7 @@ def _ended(words: list[str]) -> bool:
         bare_after_definite
         or any(
             w in _ADJUNCTS
+            or w == "من"  # تلقى نائب خادم الحرمين الاتصالات من الشيخ سيف: the caller
             or w.startswith("نظير")
             # المرشد ومساعد المدير العام ... الأستاذ حمد: a second person's title
             or (w[:1] == "و" and len(w) > 3 and (_in(w[1:], sw.titles) or w[1:] in sw.offices))
@@ -702,6 +763,7 @@ class ArticleSpeakers:
     _words: list[str] | None = None
     _norm: str = ""
     _at: dict[str, list[int]] = field(default_factory=dict)
+    _breaks: set[int] = field(default_factory=set)  # words followed by punctuation
 
     def full_name(self, surname: str, *, strict: bool = False) -> str | None:
         """The article's full name ending in ``surname`` (``أحمد الخثلان`` for ``الخثلان``).
@@ -768,7 +830,13 @@ class ArticleSpeakers:
         """The article's words match-normalized, and where each (without و/ب/ل) occurs."""
         if self._words is None:
             self._norm = normalize(self.text)
-            self._words = _WORD.findall(self._norm)
+            spans = list(_WORD.finditer(self._norm))
+            self._words = [m.group() for m in spans]
+            self._breaks = {
+                k
+                for k in range(len(spans) - 1)
+                if _PUNCT.search(self._norm, spans[k].end(), spans[k + 1].start())
+            }
             at: dict[str, list[int]] = {}
             for k, w in enumerate(self._words):
                 at.setdefault(w, []).append(k)
@@ -865,7 +933,8 @@ class ArticleSpeakers:
         for k in at.get(given, []):
             if words[k] != given:
                 continue
-            p = parse_mention(" ".join(words[k : k + MAX_NAME]))
+            end = next((q + 1 for q in range(k, k + MAX_NAME) if q in self._breaks), k + MAX_NAME)
+            p = parse_mention(" ".join(words[k:end]))  # not past «صالح: «حقيقة»
             name = normalize(p.name or "").split()
             if p.kind == "person" and len(name) >= 2 and name[0] == given and _name_like(name):
                 found.add(" ".join(name))
@@ -936,6 +1005,16 @@ class ArticleSpeakers:
                 prev = "بن"  # جوش ارنست, فان دير فارت: a last word in ت after a name is a surname
             if _verb_like(w, prev, sw, person=person):
                 return False
+        if any(ch.isdigit() for ch in sid):
+            return False  # 2006 رايت: a year beside a surname
+        if person and any(
+            len(w) >= 5 and w.endswith(("تنا", "تها", "تهم", "تكم")) for w in words[1:]
+        ):
+            return False  # ولا يرى سلامة عقيدتنا: a noun with a possessive, the verb's object
+        if person and any(
+            w.startswith("ال") and w.endswith(("يين", "يون")) and len(w) >= 7 for w in words[1:]
+        ):
+            return False  # ودعا عباس الإسرائيليين: a people, the verb's object
         last = words[-1]
         if person and len(words) > 1 and last.startswith("الت") and last.endswith("ه"):
             return False  # فهد بن عبدالله التهنئة: a verbal noun (التنمية, التوعية), no surname
@@ -980,6 +1059,12 @@ class ArticleSpeakers:
             len(raw) > 1
             and (
                 normalize(raw[-1]).startswith("لل")  # روني للصحفيين
+                or (  # دانييلو كاتالدي لمحطة «لاتسيو ستايل»: the one he spoke to
+                    normalize(raw[-1])[:1] == "ل"
+                    and normalize(raw[-1]).endswith("ه")
+                    and len(normalize(raw[-1])) >= 5
+                    and normalize(raw[-1]) not in speaker_words().given
+                )
                 or any(ch in "\u064b\u064c\u064d" for ch in raw[-1])  # متهكماً
                 or (raw[-1][:1] == "م" and raw[-1].endswith("ا") and len(raw[-1]) >= 5)  # متهكما
                 or (
@@ -991,10 +1076,27 @@ class ArticleSpeakers:
             raw = raw[:-1]
         if len(raw) == 1 and lone_name(normalize(raw[0])):
             mention = raw[0]
+        elif (
+            len(raw) > 1
+            and len(raw) < len(mention.split())
+            and parse_mention(mention).kind == "person"
+        ):
+            mention = " ".join(raw)  # not المكتب الوطني للإحصاءات: a genitive of its name
         if len(raw) >= 2 and all(w.endswith("ا") and not w.endswith("اا") for w in raw[:2]):
             return None, None  # لكنه أضاف حدا أسبوعيا جديدا: accusative nouns, an object
         p = parse_mention(mention)
         words = normalize(mention).split()
+        if (
+            len(words) > 1
+            and not words[0].startswith("ال")  # المحامية أميرة القوقاني: the lawyer herself
+            and _in(words[0], speaker_words().relatives)
+        ):
+            return None, mention  # قالت عائلة الملا محمد عمر: the family, not the one named
+        if len(words) == 2 and words[0] == "ال":
+            # وأشار آل كركمان: the family name of جلوي بن محمد آل كركمان named before
+            for k in reversed(self.known):
+                if k.kind == "person" and len(k.name) > 2 and k.name[-2:] == words:
+                    return k.id, None
         # المولى, المرضى, الدعوى: a word in ى is no family name in ي
         lone = len(words) == 1 and lone_name(words[0]) and not mention.strip().endswith("ى")
         if p.kind in ("none", "person") and len(words) == 1 and len(words[0]) >= 4:
@@ -1054,6 +1156,17 @@ class ArticleSpeakers:
             and (len(lead) == 1 or not _in(lead[1], sw.institutions))
         ):
             # وقالت الوزارة: the ministry the article named (وزارة الخدمة المدنية)
+            if len(lead) >= 3 and any(w.startswith("لل") for w in lead[2:]):
+                # اللجنة العامة للانتخابات البلدية: named in full, not «اللجنة المحلية»;
+                # المؤسسة العامة للتقاعد ارتفاع ...: the name ends before the object
+                end = next(
+                    (q for q in range(2, len(lead)) if not lead[q].startswith(("ال", "لل", "وال"))),
+                    len(lead),
+                )
+                name = " ".join((p.title or "").split()[:end])
+                sid = speaker_id(name)
+                self.add(sid, "institution", name, None)
+                return sid, None
             head = _strip(lead[0])
             for k in reversed(self.known):
                 if k.kind == "institution" and k.name and _strip(k.name[0]) == head:

@@ -27,6 +27,7 @@ Rules of Arabic news copy, applied statement by statement through an article:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from narratives.normalize import normalize
@@ -118,6 +119,47 @@ class Resolver:
             self.seen.append(m.resolved)
 
 
+_DESCRIBE = frozenset({"وصف", "اتهم", "نعت"})  # وصف X بأنه: X is described, not speaking
+_DEPUTY_OF = frozenset({"نائب", "نائبه", "مساعد", "مساعده", "وكيل", "وكيله", "ولي"})
+_SON_OF = frozenset({"بن", "ابن", "بنت"})
+
+
+def someone_else(m: Match, feats: list[Feat], lex: Lexicon) -> bool:
+    """``m`` names a listed person or office, but the word before makes it someone else's.
+
+    ``نائب خادم الحرمين الشريفين`` is the King's deputy, not the King;
+    ``الدكتور عبدالرحمن بن محمد عسيري`` is not ``أحمد عسيري`` of the gazetteer:
+    a surname after ``بن`` or after a given name the gazetteer does not give
+    that person is another man's.
+    """
+    if m.i == 0 or not m.is_actor:
+        return False
+    entries = [e for e in m.entries if e.type == "person" and e.kind in ("name", "title")]
+    if not entries or len(entries) < len(m.entries):
+        return False
+    prev = feats[m.i - 1]
+    if prev.kind != "w":
+        return False
+    if prev.norm in _DEPUTY_OF:
+        return True
+    if not all(e.kind == "name" for e in entries):
+        return False
+    if prev.norm in _SON_OF:
+        return True
+    if prev.norm not in speaker_words().given:
+        return False
+    said = tuple(f.norm for f in feats[m.i : m.j])
+    longer = False
+    for e in entries:  # a listed longer name ending with these words: its given name
+        for name in lex.actors.get(e.id, {}).get("names") or []:
+            words = tuple(normalize(str(name)).split())
+            if len(words) > len(said) and words[-len(said) :] == said:
+                if words[-len(said) - 1] == prev.norm:
+                    return False
+                longer = True
+    return longer
+
+
 @dataclass(slots=True)
 class Attribution:
     speaker: str | None = None
@@ -130,6 +172,7 @@ class Attribution:
     reported_by: str | None = None
     country: str | None = None  # headline "موسكو: ..." waiting for a speaker
     subject: tuple[str | None, str | None] | None = None  # of a sentence without a cue
+    aside: bool = False  # «... كما قال ظريف»: the writer cites someone mid-sentence
 
 
 @dataclass(slots=True)
@@ -175,6 +218,7 @@ def attribute(
         cue = feats[cue_k].cue
         assert cue is not None
         out.cue, out.cue_class = cue.lemma, cue.cls
+        out.aside = cue_k - 1 > seg.i and feats[cue_k - 1].norm == "كما"
         after = cue_k + 1
         if cue.slot == "after_an":
             for k in range(after, min(seg.j, after + 12)):
@@ -183,11 +227,26 @@ def attribute(
                     break
         if (
             after + 1 < seg.j
+            and feats[after].norm in ("ذلك", "هذا", "هذه")
+            and feats[after + 1].kind == "w"
+            and _starts_subject(feats[after + 1], lex)
+        ):
+            after += 1  # أوضح ذلك الناطق الإعلامي ...: "that" is the object, the subject follows
+        if (
+            after + 1 < seg.j
             and "resumptive" in feats[after].roles
             and _starts_subject(feats[after + 1], lex)
         ):
             after += 1  # يرى فيه الناطق الإعلامي باسم ... عمر الجبلاوي: the subject follows
-        if after < seg.j and "resumptive" in feats[after].roles:
+        caller = None
+        if after < seg.j and ("resumptive" in feats[after].roles or feats[after].norm in _DURING):
+            caller = _caller(seg, feats, raw, starts, ends, state)
+        if caller is not None:
+            # تلقى ... اتصالاً هاتفياً من الشيخ سيف بن زايد ...، أعرب فيه: the caller speaks
+            out.speaker, out.speaker_mention = caller
+            state.speaker, state.mention, state.title = caller[0], caller[1], None
+            state.gender = None
+        elif after < seg.j and "resumptive" in feats[after].roles:
             others = [a for a in reversed(state.last_actors) if a != state.speaker]
             if others:
                 out.speaker, out.speaker_mention = others[0], feats[after].text
@@ -209,7 +268,7 @@ def attribute(
                 and after + 2 < seg.j
                 and feats[after].kind == "q"
                 and feats[after + 1].kind == "w"
-                and cue.feminine | (not cue.transitive)
+                and (cue.feminine or not cue.transitive or _colon_after_quote(after, seg, feats))
                 # the marks close round a name; «الأمم المتحدة ليس بوسعها ...» opens a quotation
                 and any(f.kind == "q" for f in feats[after + 2 : min(seg.j, after + 6)])
             ):
@@ -230,13 +289,21 @@ def attribute(
             )  # وكان المتحدث الرسمي لشرطة جدة العقيد الدكتور عاطي القرشي أعلن
             if (
                 explicit is None
-                and feats[seg.i].norm in ("وكان", "كان")
+                and feats[seg.i].norm in ("وكان", "كان", "وكانت", "كانت")
                 and cue_k - seg.i <= (MENTION_WORDS + 2 if qad or described else 4)
             ):
                 # وكان تشافيز أكد: a subject before the verb, named or not, not the last speaker
                 last = cue_k - 1 - (1 if feats[cue_k - 1].norm == "قد" else 0)  # وكان X قد أكد
-                explicit = (
+                listed = next(  # وكان العميد أحمد عسيري الناطق ... ذكر: the gazetteer's id
+                    (
+                        m.resolved
+                        for m in matches
+                        if seg.i < m.i and m.j <= last + 1 and m.is_person_name and m.resolved
+                    ),
                     None,
+                )
+                explicit = (
+                    listed,
                     (raw[starts[seg.i + 1] : ends[last]] if last > seg.i else None),
                 )
                 after_verb = True  # the subject's own slot: a lone surname names someone
@@ -288,14 +355,30 @@ def attribute(
                 mention = _noun_phrase(after, seg, feats, raw, starts, ends, lex.title_heads)
                 sid = None if cue.cls == "directive" else state.speakers.resolve(mention)[0]
                 explicit = (None, mention) if sid is not None else (None, None)
+            if (
+                explicit is not None
+                and explicit[1]
+                and cue.lemma in _DESCRIBE
+                and re.search(
+                    re.escape(explicit[1]) + r"\s+ب[أا]ن", raw[starts[seg.i] : ends[seg.j - 1]]
+                )
+            ):
+                explicit = None  # ووصف حزب العمال الكردستاني بأنه منظمة: the one described
             if explicit is None:
                 carried = True
             _nested(cue_k, seg, feats, at, out)
     else:
         explicit = _colon_speaker(seg, feats, raw, starts, ends, at, lex, out, headline=headline)
         prev = state.prev
-        if explicit is None and not headline:
-            if prev is not None and (in_speech[seg.i] or seg.how in ("connective", "length")):
+        if explicit is None and not headline and _first_person(seg, feats, in_speech):
+            # وقلت: ما أعرفه ...: the columnist's own words, not the last speaker's
+            state.speaker = state.mention = state.title = state.gender = None
+        elif explicit is None and not headline:
+            if (
+                prev is not None
+                and (in_speech[seg.i] or seg.how in ("connective", "length"))
+                and not (prev.aside and not in_speech[seg.i])
+            ):
                 # the rest of the previous statement's sentence or quotation
                 out.speaker, out.speaker_mention = prev.speaker, prev.speaker_mention
                 out.speaker_title = prev.speaker_title
@@ -325,7 +408,11 @@ def attribute(
                 speaker, title = None, None  # حسنا فعل وزير التعليم حينما نفى: no name
             else:
                 speaker, title = state.speakers.resolve(mention)  # (موسكو وواشنطن: no one)
-                if after_verb and cue_k is not None and parse_mention(mention).kind == "office":
+                if (
+                    after_verb
+                    and cue_k is not None
+                    and parse_mention(mention).kind in ("office", "title")
+                ):
                     named = _appositive_name(cue_k + 1, seg, feats, raw, starts, ends)
                     if named is not None:  # نائب شيخ طائفة العقاري ...، أياد بن عبدالوهاب بافقيه
                         found, _ = state.speakers.resolve(named)
@@ -353,6 +440,11 @@ def attribute(
             if prev.cue is None and prev.subject is not None:  # ودافع كيري عن ...، قائلا
                 speaker, mention = prev.subject
         elif cue_k is not None and any(
+            f.kind == "w" and f.norm in speaker_words().anonymous and f.norm.startswith("مصادر")
+            for f in feats[max(seg.i, cue_k - 3) : cue_k]
+        ):
+            speaker = mention = None  # إلا أن مصادر السنة تؤكد: unnamed sources speak
+        elif cue_k is not None and any(
             m.is_person_name and m.resolved is not None and m.resolved != speaker
             for m in matches
             if seg.i <= m.i and m.j <= cue_k
@@ -360,6 +452,12 @@ def attribute(
             # ولعل شهادة الملك سلمان في حقه ... حين قال له: someone else is named before
             # the verb in its own sentence; the last speaker is not sure
             speaker = mention = None
+        elif cue_k is not None and cue_k > seg.i + 1:
+            before = _subject_before(cue_k, seg, feats, raw, starts, ends, lex, state)
+            if before is not None:
+                # بدوره المخرج والمؤلف ياسر الحسن، قال / دان مسعود البرزاني ... قال إنه: the
+                # sentence's own subject, named before the verb, not the last speaker
+                speaker, mention = before
         cue = feats[cue_k].cue if cue_k is not None else None
         gender = cue.gender if cue is not None else None
         if gender and state.gender and gender != state.gender and speaker == state.speaker:
@@ -378,6 +476,82 @@ def attribute(
     out.quote = _quote(seg, feats, in_speech, out)
     state.prev = out
     return out
+
+
+_DURING = frozenset({"خلاله", "خلالها"})  # أعرب خلاله: during the call just named
+CALL_WINDOW = 60  # tokens back from «أعرب فيه» in which «اتصالا ... من» is looked for
+
+
+def _caller(
+    seg: Segment,
+    feats: list[Feat],
+    raw: str,
+    starts: list[int],
+    ends: list[int],
+    state: State,
+) -> tuple[str, str] | None:
+    """The caller of ``تلقى ... اتصالاً هاتفياً ... من X``, when ``أعرب فيه`` follows it."""
+    for c in range(seg.i - 1, max(-1, seg.i - CALL_WINDOW), -1):
+        f = feats[c]
+        if f.kind == "w" and f.norm.startswith(("اتصال", "برقيه", "رساله")) and len(f.norm) <= 8:
+            for q in range(c + 1, min(seg.i - 1, c + 8)):
+                if feats[q].norm == "من" and feats[q + 1].kind == "w":
+                    span = Segment(q + 1, seg.i, "start")
+                    mention = _noun_phrase(q + 1, span, feats, raw, starts, ends, set())
+                    sid, _ = state.speakers.resolve(mention)
+                    return None if sid is None else (sid, mention)
+            return None
+        if f.kind == "e":
+            return None
+    return None
+
+
+def _subject_before(
+    cue_k: int,
+    seg: Segment,
+    feats: list[Feat],
+    raw: str,
+    starts: list[int],
+    ends: list[int],
+    lex: Lexicon,
+    state: State,
+) -> tuple[str | None, str] | None:
+    """A person named as the subject before a later verb of the same sentence, or None.
+
+    ``بدوره المخرج والمؤلف ياسر الحسن، قال``: after an opener, a described name and a
+    comma; ``دان مسعود البرزاني ... قصف تركيا لقرية قال إنه``: the subject of the
+    sentence's opening verb (:func:`_open_topic`).
+    """
+    sw = speaker_words()
+    start = seg.i
+    while start < cue_k and feats[start].kind == "w" and feats[start].norm in sw.not_names:
+        start += 1  # بدوره, ثم
+    stop = cue_k - 1 if feats[cue_k - 1].kind == "c" else cue_k
+    if (
+        start < stop
+        and _starts_subject(feats[start], lex)
+        and all(f.kind == "w" and f.cue is None for f in feats[start:stop])
+    ):
+        mention = raw[starts[start] : ends[stop - 1]]
+        p = parse_mention(mention)
+        if p.kind == "person" and p.name and normalize(mention).endswith(normalize(p.name)):
+            sid, _ = state.speakers.resolve(mention)
+            if sid is not None:
+                return sid, mention
+    topic = _open_topic(Segment(seg.i, cue_k, seg.how), feats, raw, starts, ends, lex, state)
+    if topic is not None and topic[0] is not None:
+        return topic
+    return None
+
+
+def _first_person(seg: Segment, feats: list[Feat], in_speech: list[bool]) -> bool:
+    """The segment opens with a verb of saying in the first person outside a quotation."""
+    f = feats[seg.i]
+    if f.kind != "w" or in_speech[seg.i]:
+        return False
+    w = f.norm[1:] if f.norm[:1] in "وف" and len(f.norm) > 3 else f.norm
+    fp = speaker_words().first_person
+    return f.norm in fp or w in fp
 
 
 def _appositive_name(
@@ -399,7 +573,7 @@ def _appositive_name(
         if f.kind != "c" or feats[c + 1].kind != "w":
             continue
         stop = c + 1
-        while stop < min(seg.j, c + 1 + MAX_NAME) and feats[stop].kind == "w":
+        while stop < min(seg.j, c + 3 + MAX_NAME) and feats[stop].kind == "w":  # الدكتور عبد ..
             stop += 1
         text = raw[starts[c + 1] : ends[stop - 1]]
         p = parse_mention(text)
@@ -408,7 +582,15 @@ def _appositive_name(
             p.kind == "person"
             and len(words) >= 2
             and (words[0] in sw.given or "بن" in words)
-            and normalize(text).startswith(" ".join(words))
+            and (
+                normalize(text).startswith(" ".join(words))
+                # مدير جامعة الملك خالد، الدكتور عبد الرحمن بن حمد الداود: an honorific first
+                or (
+                    p.title is not None
+                    and all(w in sw.honorifics for w in normalize(p.title).split())
+                    and normalize(text).startswith(normalize(p.title) + " " + " ".join(words))
+                )
+            )
         ):
             return p.name
     return None
@@ -509,6 +691,9 @@ def _open_topic(
     sw = speaker_words()
     if feats[seg.i].norm in _SUBORDINATE:
         return None  # وإذا استطاعت وزارة الإسكان أن ...: a condition, not who speaks next
+    head = feats[seg.i : min(seg.j, seg.i + 7)]
+    if any(f.kind == "p" for f in head[:4]) and any(f.kind == ":" for f in head):
+        return None  # محمد عطيف- سبق: the reporter's byline, no one who speaks
     first = seg.i + (2 if feats[seg.i].norm in ("بعد", "ثم") else 1)  # بعد ذلك ألقى الشيخ ...
     if "connective" in feats[seg.i].roles:
         first = seg.i + 2  # كما عبر العفالق عن سروره
@@ -547,8 +732,16 @@ def _open_topic(
             # sentence's subject; later verbs without one are his even when his name is not
             # read, so the last speaker is no longer sure (speaker None, not the last one)
             mention = _noun_phrase(p, seg, feats, raw, starts, ends, lex.title_heads)
+            if parse_mention(mention).kind == "office":
+                named = _appositive_name(p + 1, seg, feats, raw, starts, ends)
+                if named is not None:  # واستنكر مدير جامعة الملك خالد، الدكتور عبد الرحمن ...
+                    found, _ = state.speakers.resolve(named)
+                    if found is not None:
+                        return found, named
             sid, _ = state.speakers.resolve(mention)
             return sid, mention
+        if f.norm in sw.institutions and p > seg.i and feats[p - 1].norm in _PREPOSITIONS:
+            return None  # غير أن العضو في هيئة الدفاع ...: the member is the subject, not it
         if f.norm in sw.institutions:
             # خفض بنك الاحتياط النيوزيلندي سعر الفائدة ... وأشار إلى أنه
             mention = _quoted_name(p, seg, feats) or _noun_phrase(
@@ -709,12 +902,29 @@ def _agrees_with_noun(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool
     return False
 
 
+_WHEN = frozenset(
+    normalize(w)
+    for w in (
+        "أمس", "اليوم", "الليلة", "مساء", "صباح", "السبت", "الأحد", "الاثنين", "الإثنين",
+        "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "أيضا", "أيضاً",
+    )
+)  # fmt: skip
+
+
+def _colon_after_quote(k: int, seg: Segment, feats: list[Feat]) -> bool:
+    """``وأبان "النويصر": ...``: the marks at ``k`` close on a word, then a colon."""
+    close = next((r for r in range(k + 1, min(seg.j, k + 5)) if feats[r].kind == "q"), None)
+    return close is not None and close + 1 < seg.j and feats[close + 1].kind == ":"
+
+
 def _past_addressee(k: int, seg: Segment, feats: list[Feat], lex: Lexicon) -> int:
     """The token after an addressee or outlet put before the subject.
 
     ``قال لـ"الاقتصادية" عقيل الجاسم``, ``أبلغ "الاقتصادية" الدكتور إبراهيم
     العساف``, ``صرح للصحيفة المتحدث الرسمي``: the subject follows them.
     """
+    while k + 1 < seg.j and feats[k].kind == "w" and feats[k].norm in _WHEN:
+        k += 1  # وأعلنت أمس الشرطة الكينية: the subject after the adverb
     q = k
     if q < seg.j and feats[q].text.replace("\u0640", "") in ("ل", "ول"):
         q += 1
@@ -821,6 +1031,7 @@ def _noun_phrase(
             before = feats[stop - 2].norm
         honorific = before in title_heads or before in honorifics  # الدكتور رامي ...
         honorific = honorific or before in speaker_words().descriptors or a_name
+        honorific = honorific or before == "ال"  # سيف بن زايد آل نهيان: آل, then the family
         if (
             before.startswith("ال")
             and not honorific
@@ -1016,6 +1227,8 @@ def _find_cue(
         after_relative = k > seg.i and "relative" in feats[k - 1].roles  # التي أعلن عنها
         # في كشف أسماء التجار: a verbal noun after a preposition
         after_relative = after_relative or (k > seg.i and feats[k - 1].norm in _PREPOSITIONS)
+        if cue is not None and cue.kind == "participle" and k > 0 and feats[k - 1].norm.isdigit():
+            cue = None  # محاكمة 20 متهما: a counted noun ("defendants"), not "accusing"
         if cue is not None and cue.slot == "after_an" and not _source_follows(k, seg, feats):
             cue = None  # ونقل المصاب إلى المستشفى: "moved", not "relayed from"
         if (
@@ -1122,6 +1335,8 @@ def _subject(
                 and not (i > k and _in_words(feats[i - 1].norm, sw.institutions))
                 # مجلس الوزراء برئاسة الأمير محمد بن نايف: the council, chaired by him
                 and not any(f.norm in _CHAIRED for f in feats[k:i])
+                # قالت عائلة زعيم طالبان الراحل الملا محمد عمر: the family speaks
+                and not _in_words(feats[k].norm, sw.relatives)
             ),
             None,
         )

@@ -17,15 +17,18 @@ from tqdm import tqdm
 from narratives.schemas import ARTICLES, STATEMENTS, conform, require
 from narratives.statements._lexicon import Lexicon, Source, load_lexicon
 from narratives.statements._nlp import Feat, FeatCache, tokenize
-from narratives.statements.attribution import Resolver, State, attribute
+from narratives.statements.attribution import Resolver, State, attribute, someone_else
 from narratives.statements.entities import entity_rows, match_phrases
 from narratives.statements.segment import (
     Paragraph,
     label_line,
     paragraphs,
+    question,
     quote_spans,
+    short_line_runs,
     speech_mask,
     split_paragraph,
+    tag_tail,
 )
 
 MAX_CHARS = 250
@@ -59,7 +62,8 @@ def extract_statements(
     new clause opens; a piece without a predicate (a list item, a title, an
     adverbial) stays with its neighbour, and a body line that is no claim (a
     crosshead, a byline, a line of tags: no predicate, no closing punctuation)
-    gives no statement (see :mod:`narratives.statements.segment`).
+    gives no statement, nor do verse (a run of short lines) and a short
+    question in the narrator's voice (see :mod:`narratives.statements.segment`).
     Speakers, reporting verbs and quote types follow
     :mod:`narratives.statements.attribution`. Articles are independent: the
     function can run on any partition of the table.
@@ -80,9 +84,9 @@ def extract_statements(
     max_chars
         Longest statement before it is cut where a new clause opens (a comma
         or ``و`` before a verb, a connective, ``حيث`` ...). With no clause
-        boundary a piece may run to 1.5 times this before it is cut at a comma
-        or a conjunction; a single token longer than that (a long URL) stays
-        whole.
+        boundary (a long list, a name chain) a piece stays whole up to 4 times
+        this before it is cut at a comma or a conjunction; a single token
+        longer than that (a long URL) stays whole.
     n_process
         Worker processes for large tables (chunks of articles; the result is
         the same as with one process).
@@ -349,9 +353,14 @@ def _article(
     resolver = Resolver(lex, art.get("published"))
     state = State()
     pieces: list[tuple[int, dict[str, Any], list[Any]]] = []
-    for para, (starts, ends, feats) in zip(paras, toks, strict=True):
+    verse = short_line_runs(raw, paras)
+    for k, (para, (starts, ends, feats)) in enumerate(zip(paras, toks, strict=True)):
         state.prev = None
+        tags = tag_tail(feats) if para is paras[-1] and not para.headline else None
+        if tags is not None:  # ... مجتمعنا. سمات امانة المدينة المنورة: the outlet's tags
+            starts, ends, feats = starts[:tags], ends[:tags], feats[:tags]
         matches = match_phrases(starts, ends, feats, lex)
+        matches = [m for m in matches if not someone_else(m, feats, lex)]  # نائب خادم الحرمين
         for m in matches:
             # علي the name, not على "on" (alike once ى is normalized)
             nxt = feats[m.j] if m.j < len(feats) else None
@@ -368,17 +377,24 @@ def _article(
             starts_phrase=starts_at.__contains__,
             max_chars=max_chars,
         )
-        if not para.headline and label_line(feats, last=para is paras[-1]):
-            segs = []  # a crosshead, byline or tag line: no claim
+        if k in verse or (not para.headline and label_line(feats, last=para is paras[-1])):
+            segs = []  # verse, a crosshead, byline or tag line: no claim
         elif (
             not para.headline
             and para is paras[-1]
             and len(segs) > 1
             and segs[-1].how == "sentence"
-            and not any(f.kind in ("e", "q") for f in feats[segs[-1].i : segs[-1].j])
+            and (
+                feats[segs[-1].i].norm == "رابط"  # رابط الخبر بصحيفة الوئام: «...»
+                or not any(f.kind in ("e", "q") for f in feats[segs[-1].i : segs[-1].j])
+            )
             and label_line(feats[segs[-1].i : segs[-1].j], last=True)
         ):
             segs = segs[:-1]  # ... ولله الحمد. سمات اباتشي الطوال: the tags after the last claim
+        if not para.headline:
+            segs = [  # وماذا يحدث خلف الكواليس؟: a question claims nothing
+                seg for seg in segs if not question(feats[seg.i : seg.j], in_speech[seg.i : seg.j])
+            ]
         mi = 0
         for seg in segs:
             while mi < len(matches) and matches[mi].i < seg.i:

@@ -14,7 +14,9 @@ line that simply stops). A paragraph is then cut into statements at
 - clause connectives after a comma (``، كما``, ``، إلا أن``, ``، ولذلك``);
 - ``و`` opening a second clause outside reported content: a verbal particle
   and its verb (``، وقد كان``, ``ولم يصله``) or a new subject and its verb
-  (``، والقوات تتقدم``); ``و`` + a verb alone goes on with the same subject;
+  (``، والقوات تتقدم``), or a verb followed by its own subject (``، ووصفه
+  البعض ...``, ``، ومنحت إدارة الفريق ...``: :func:`_opens_verb_clause`);
+  ``و`` + a verb alone goes on with the same subject;
 
 never inside a direct quotation. A statement holds one claim with its
 predicate, so some of these cuts are undone or refused:
@@ -34,13 +36,16 @@ predicate, so some of these cuts are undone or refused:
   its neighbour; a headline with two clauses splits before ``و`` + verb or
   ``و`` + subject + verb;
 - a body line with no predicate and no closing punctuation (a crosshead, a
-  byline, a line of tags) gives no statement (:func:`label_line`).
+  byline, a line of tags) gives no statement (:func:`label_line`), nor do a
+  run of short lines (verse: :func:`short_line_runs`) and a short question
+  in the narrator's voice (:func:`question`).
 
 Pieces still longer than ``max_chars`` are cut where a clause opens (a comma
 or ``و`` before a verb, connective or subordinator), or at a comma with a
-predicate on both sides; only pieces longer than ``HARD_LIMIT`` times
-``max_chars`` are also cut inside a phrase, so a 2,000-character paragraph
-never comes out as one statement.
+predicate on both sides (not before ``، و`` + a noun: the next item of a
+list); a long list or name chain with no such boundary stays whole. Only
+pieces longer than ``HARD_LIMIT`` times ``max_chars`` are also cut inside a
+phrase, so a 2,000-character paragraph never comes out as one statement.
 """
 
 from __future__ import annotations
@@ -62,18 +67,56 @@ JOIN_MIN_CHARS = 100  # a body line this long that stops without punctuation was
 MIN_WORDS = 3  # shorter pieces are merged into their neighbour
 SPEECH_QUOTE_WORDS = 3  # quotes of fewer words are labels ("داعش"), not speech
 HEADLINE_FRAGMENT_WORDS = 4  # a headline piece this short with no predicate is a label
-HARD_LIMIT = 1.5  # x max_chars: longer than this, cut even where no clause opens
+HARD_LIMIT = 4  # x max_chars: longer than this, cut even inside a list (a pasted blob)
 FRAGMENT_WORDS = 10  # a longer piece with no verb may still carry content (وذلك بهدف ...)
 CLAUSE_WORDS = 4  # "، و" + a clause opens a new statement only after this many words
 LONG_CLAUSE_WORDS = 6  # ... and "ولم/وقد" + a verb with no comma, after this many
 _BACKGROUND = frozenset({"كان", "كانت", "كانوا"})  # ، وكان في استقبالهم ...: a new clause
+_COPULAS = frozenset(
+    [
+        "كان",
+        "كانت",
+        "كانوا",
+        "يكون",
+        "تكون",
+        "يكونوا",
+        "سيكون",
+        "ستكون",
+        "سيكونون",
+        "اصبح",
+        "اصبحت",
+        "يصبح",
+        "تصبح",
+        "بات",
+        "باتت",
+        "ظل",
+        "ظلت",
+        "يظل",
+        "تظل",
+        "صار",
+        "صارت",
+        "يزال",
+        "تزال",
+        "لايزال",
+        "مازال",
+        "مازالت",
+        "ليس",
+        "ليست",
+        "لست",
+    ]
+)
 _THAT_PRONOUN = frozenset({"وانه", "وانها", "وانهم", "واننا", "وانهما"})
+_NO_BARE_CUT = frozenset({"ولا", "وليس", "وبين"})  # the clause goes on
 _PARTICLE_CLAUSE = frozenset({"ولم", "ولن", "وقد", "ولقد", "وتم", "وسوف"})
 LABEL_WORDS = 4  # a body line this short with no predicate or punctuation is a label
 BYLINE_WORDS = 10  # ... and so is a byline of names between dashes up to this length
 _DASHES = frozenset({"-", "–", "—", "ـ"})
 TRAILER_WORDS = 20  # ... and so is the article's last such line up to this length
+TAG_MARKERS = frozenset({"سمات"})  # an outlet's closing tag line (3alyoum) opens with this
 TITLE_QUOTE_WORDS = 6  # ".." inside a quote this short on both sides is a title, not an end
+RUN_LINES = 4  # this many short body lines in a row are verse or a list, not claims
+RUN_LINE_WORDS = 8  # ... each of at most this many words, not ending in "." or ":"
+QUESTION_WORDS = 8  # a body question this short, not reported, asks and claims nothing
 FRAME_WORDS = 8  # "كما قال الوزير" with no complement: an "as X said" aside, not a claim
 _PERSONAL = frozenset({"انا", "نحن", "انت", "انتم", "هو", "هي", "هم", "هما", "وهو", "وهي", "وهم"})
 _SAYING = ("قائلا", "قائله", "قائلين", "قائلتا", "قائلتين")
@@ -81,8 +124,34 @@ _RELATIVE_STEMS = frozenset({"التي", "الذي", "الذين", "اللتي",
 _VERB_PARTICLES = frozenset({"لم", "لن", "قد", "لا", "سوف", "كان", "كانت", "تم", "يتم"})
 # names and nouns that begin with ب/ل but are no preposition + noun (subjects of a clause)
 _B_L_NAMES = frozenset(
-    "بريطانيا بغداد بيروت باريس بكين بلجيكا بولندا بنغلاديش باكستان برلين بروكسل البرازيل"
-    " بوتين باراك بان بشار لبنان ليبيا لندن لجنه لجان لاعب لاعبو لاعبي لقاء ليله".split()
+    [
+        "بريطانيا",
+        "بغداد",
+        "بيروت",
+        "باريس",
+        "بكين",
+        "بلجيكا",
+        "بولندا",
+        "بنغلاديش",
+        "باكستان",
+        "برلين",
+        "بروكسل",
+        "البرازيل",
+        "بوتين",
+        "باراك",
+        "بان",
+        "بشار",
+        "لبنان",
+        "ليبيا",
+        "لندن",
+        "لجنه",
+        "لجان",
+        "لاعب",
+        "لاعبو",
+        "لاعبي",
+        "لقاء",
+        "ليله",
+    ]
 )
 _DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 
@@ -150,6 +219,32 @@ def paragraphs(raw_text: str, spans: Sequence[dict] | None) -> list[Paragraph]:
     return out
 
 
+def short_line_runs(raw_text: str, paras: Sequence[Paragraph]) -> set[int]:
+    """Indices of body paragraphs in a run of ``RUN_LINES`` or more short lines.
+
+    Lines of at most ``RUN_LINE_WORDS`` words that do not end in ``.`` or
+    ``:``, one after another, are verse (``فإذا سخوت بلغت بالجود المدى / وفعلت
+    ما لا تفعل الأنواء / ...``), a list of related headlines or the header of a
+    decree (``الرقم : أ / 267 / التاريخ : ...``): no claims of their own.
+    """
+    out: set[int] = set()
+    run: list[int] = []
+    for k, p in enumerate([*paras, None]):
+        line = raw_text[p.start : p.end] if p is not None else ""
+        if (
+            p is not None
+            and not p.headline
+            and len(line.split()) <= RUN_LINE_WORDS
+            and not line.endswith((".", ":"))
+        ):
+            run.append(k)
+            continue
+        if len(run) >= RUN_LINES:
+            out.update(run)
+        run = []
+    return out
+
+
 def _wrapped(line: str) -> bool:
     """A body line that continues on the next line."""
     if line.endswith(_TERMINAL):
@@ -185,7 +280,25 @@ def quote_spans(starts: list[int], ends: list[int], feats: list[Feat]) -> list[t
             o = stack.pop()
             if not stack:
                 pairs.append((o, i))
-    return pairs
+    return sorted(pairs + _bracket_sayings(feats, pairs))
+
+
+def _bracket_sayings(feats: list[Feat], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Brackets opened right after a colon: a saying quoted (``وقد قيل: (من أراد
+    معرفة أخلاق الأمة فليراقبها في أعيادها، ...، وتبرز العواطف ...)``)."""
+    out: list[tuple[int, int]] = []
+    n = len(feats)
+    for o in range(1, n):
+        if feats[o].text != "(" or feats[o - 1].kind != ":":
+            continue
+        depth = 0
+        for c in range(o, n):
+            depth += (feats[c].text == "(") - (feats[c].text == ")")
+            if depth == 0:
+                if not any(a <= o <= b or a <= c <= b for a, b in pairs):
+                    out.append((o, c))
+                break
+    return out
 
 
 def speech_mask(feats: list[Feat], pairs: list[tuple[int, int]]) -> list[bool]:
@@ -255,12 +368,16 @@ def split_paragraph(
                 and two[1:] == ("ان",)
                 and not f.norm.startswith("وال")  # وقال المشرفون من الأطباء والمختصين إن
                 and not (  # وتحديدا إن قارنا: an adverb, then "if" (not وهدفها أن)
-                    f.norm.endswith("ا") and not f.norm.endswith(("ها", "نا")) and not verbish(f.norm)
+                    f.norm.endswith("ا")
+                    and not f.norm.endswith(("ها", "نا"))
+                    and not verbish(f.norm)
                 )
             )
             that = f.norm in _THAT_PRONOUN and feats[i - 1].kind == "c"  # ، وأنه قد يضطر
             if (f.norm,) in bare or two in bare or (clause and f.cue is None) or that:
-                if not _bare_continues(i, last, feats, pred):
+                if not (
+                    _bare_continues(i, last, feats, pred) or _coordinate_that(i, sentence, feats)
+                ):
                     bounds.setdefault(i, "connective")
                     last = i
                 continue
@@ -272,7 +389,7 @@ def split_paragraph(
             and feats[i - 1].kind == "c"
             and i - last >= CLAUSE_WORDS
             and _has_predicate(Segment(last, i, ""), feats, pred)
-            and _head_has_predicate(i + 1, n, feats, pred)
+            and _head_has_predicate(i + 1, n, feats, pred, adverbial=False)
         ):
             bounds.setdefault(i, "connective")  # ، ولذلك جاء ...: a claim that follows
             last = i
@@ -298,6 +415,7 @@ def split_paragraph(
             and i - last >= CLAUSE_WORDS
             and _opens_verb_clause(i, feats, pred, starts_phrase)
             and _main_predicate(last, i, feats, pred)
+            and not _continues_relative(last, i, feats, pred)
             and not _awaits_predicate(last, i, feats)
             and not _awaits_content(last, i, feats)
             and (not _reported(sentence, i, feats) or _quote_closed(last, i, feats))
@@ -311,6 +429,8 @@ def split_paragraph(
         if cue.kind == "participle":
             if f.prefixed or feats[i - 1].norm in pred.preposition:
                 continue  # على مذكرة مشتركة: a noun after a preposition
+            if feats[i - 1].norm in _COPULAS:
+                continue  # سيكون مطالبا بدفع تعويض: the predicate of "to be"
             if _adjective(i, feats):
                 continue  # لمراقبة مشددة: "strict monitoring"
             if cue.ambiguous and not _participle_used(i, feats):
@@ -384,6 +504,51 @@ def label_line(feats: list[Feat], *, last: bool) -> bool:
     return len(parts) >= 2 and all(1 <= n <= 3 for n in parts)
 
 
+def tag_tail(feats: list[Feat]) -> int | None:
+    """Where an article's closing line of tags starts, if it has one.
+
+    ``... مع عادات مجتمعنا. سمات امانة المدينة المنورة خالد طاهر``, ``... عبر
+    مواقع التواصل الاجتماعي سمات أبو السنان النجدي تفجير داعش عسير``: a tag
+    marker (``TAG_MARKERS``) followed by one to ``TRAILER_WORDS`` words and no
+    punctuation at all up to the end of the paragraph; the tags are no claim
+    (even when one looks like a verb: ``قتل``, ``يكشف``).
+    """
+    words = 0
+    for m in range(len(feats) - 1, -1, -1):
+        f = feats[m]
+        if f.kind == "q":
+            continue  # سمات مُتحف " حضارات الأمم ": a quoted tag
+        if f.kind != "w":
+            return None  # punctuation after the marker: a sentence, not tags
+        if f.norm in TAG_MARKERS and words:
+            return m
+        words += 1
+        if words > TRAILER_WORDS:
+            return None
+    return None
+
+
+def question(feats: list[Feat], in_speech: list[bool]) -> bool:
+    """A short question in the narrator's voice: asks, claims nothing.
+
+    An interview question or a rhetorical one (``وماذا يحدث خلف الكواليس؟``,
+    ``* هل تؤمن بالحظ؟``, ``لماذا يحدث التحرش في بلد متدين ومحافظ؟``) of at
+    most ``QUESTION_WORDS`` words, with no reporting verb and not inside a
+    quotation, gives no statement. A headline question is kept (the caller
+    only asks about body segments), and so is ``وتساءل الوزير: لماذا ...؟``.
+    """
+    words = [f for f in feats if f.kind == "w"]
+    if not words or len(words) > QUESTION_WORDS or any(in_speech):
+        return False
+    k = len(feats)
+    while k and (feats[k - 1].kind == "e" or feats[k - 1].text in CLOSING):
+        if feats[k - 1].norm == "?":
+            break
+        k -= 1
+    asks = k > 0 and feats[k - 1].norm == "?"
+    return asks and all(f.cue is None for f in words) and not any(f.kind == ":" for f in feats)
+
+
 def _not_a_sentence_end(i: int, starts: list[int], ends: list[int], feats: list[Feat]) -> bool:
     """Abbreviations (``د.``), dots inside web addresses, an elided ``(...)``."""
     f = feats[i]
@@ -396,6 +561,8 @@ def _not_a_sentence_end(i: int, starts: list[int], ends: list[int], feats: list[
         return True  # (...) marks an elision inside a sentence
     if _in_short_quote(i, after, feats):
         return True  # حملة بعنوان "زكاتك.. فرحة علاج لكل محتاج": a quoted title
+    if _in_short_parens(i, after, feats):
+        return True  # شبكة (سي.إن. إن), شركة داماك (ش.م. ع.): an abbreviation in brackets
     if prev is None or ends[i - 1] != starts[i]:
         return False
     if f.norm == "." and prev.kind == "w" and len(prev.norm) == 1:
@@ -431,6 +598,26 @@ def _in_short_quote(i: int, after: int, feats: list[Feat]) -> bool:
     while before >= 0 and feats[before].kind == "e":
         before -= 1  # the second dot of ".."
     return reach(range(before, -1, -1), OPENING) and reach(range(after, len(feats)), CLOSING)
+
+
+def _in_short_parens(i: int, after: int, feats: list[Feat]) -> bool:
+    """End marks ``[i, after)`` sit inside brackets of at most ``TITLE_QUOTE_WORDS``
+    words on either side (``(سي.إن. إن)``, ``(ش.م. ع.)``, ``(د.ب.أ)``)."""
+
+    def reach(ks: range, mark: str, other: str) -> bool:
+        seen = 0
+        for k in ks:
+            g = feats[k]
+            if g.text == mark:
+                return True
+            if g.text == other:
+                return False
+            seen += g.kind == "w"
+            if seen > TITLE_QUOTE_WORDS:
+                return False
+        return False
+
+    return reach(range(i - 1, -1, -1), "(", ")") and reach(range(after, len(feats)), ")", "(")
 
 
 def _named(f: Feat) -> bool:
@@ -472,6 +659,25 @@ def _bare_continues(i: int, last: int, feats: list[Feat], pred: Predicates) -> b
     if _exception(i, feats):
         return True
     return _closes_concession(i, last, feats, pred)
+
+
+def _coordinate_that(i: int, sentence: int, feats: list[Feat]) -> bool:
+    """``، وأن`` + a clause after an ``أن`` clause of the same sentence that no
+    reporting verb opens: its second complement, no claim of its own
+    (``الإفصاح بأنها تخص أحد أبناء الأسر ...، وأن عائلته تريد استرداد جثته``,
+    ``يتفقان على أن ...، وأن ...``). After a reporting verb (``اعترف الأسد بأن
+    ...، وأنه قد يضطر ...``) it is a second claim of the same speaker and opens
+    a statement that carries the attribution."""
+    if feats[i].norm != "وان" and feats[i].norm not in _THAT_PRONOUN:
+        return False
+    for c in range(sentence, i):
+        g = feats[c]
+        if g.cue is not None and g.cue.kind == "finite":
+            return False
+        if "complementizer" in g.roles and g.norm[:1] != "و":
+            head = [h for h in feats[max(sentence, c - 4) : c] if h.kind == "w"][-3:]
+            return not any(h.cue is not None or verbish(h.norm) for h in head)
+    return False
 
 
 def _exception(i: int, feats: list[Feat]) -> bool:
@@ -524,7 +730,9 @@ def _has_predicate(seg: Segment, feats: list[Feat], pred: Predicates) -> bool:
     return False
 
 
-def _head_has_predicate(i: int, j: int, feats: list[Feat], pred: Predicates) -> bool:
+def _head_has_predicate(
+    i: int, j: int, feats: list[Feat], pred: Predicates, *, adverbial: bool = True
+) -> bool:
     """The clause that opens tokens ``[i, j)`` has a predicate of its own.
 
     A piece that opens with a bare preposition (``، من دعم ورعاية ...``) is a
@@ -533,6 +741,10 @@ def _head_has_predicate(i: int, j: int, feats: list[Feat], pred: Predicates) -> 
     ``وذلك بعد أن أطلقت ...`` or ``وذلك ضمن برنامج التدريب، الذي تعتمده ...``
     the verbs belong to a subordinate clause, and the piece is an adverbial. After
     a contrastive connective the clause may be nominal (``لكن تلوثها أصعب``).
+
+    With ``adverbial=False`` (after ``، لذلك``) a first word such as
+    ``باستطاعة`` is the clause's own predicate phrase, not an adverbial of the
+    clause before.
     """
     for k in range(i, j):
         f = feats[k]
@@ -547,7 +759,7 @@ def _head_has_predicate(i: int, j: int, feats: list[Feat], pred: Predicates) -> 
             return False  # بعد أن ...: a time clause of the clause before
         if k == i and f.norm in pred.preposition and (f.norm, nxt) not in pred.subordinator:
             return False  # لما توليه الحكومة، | من دعم ورعاية: a complement of the clause before
-        if k == i and _adverbial_opener(f, nxt, pred):
+        if adverbial and k == i and _adverbial_opener(f, nxt, pred):
             return False  # أزمة ...، | بسبب تظلم ناديه / | بقيمة تعويضية بلغت: an adverbial
         if (
             k <= i + 1
@@ -688,7 +900,7 @@ def _opens_verb_clause(
         return False
     if stem[:1] == "ل":
         return False  # ، ولتبصر المبادئ: a second purpose of the verb before
-    if not verbish(f.norm) or f.norm in pred.verbs and stem not in pred.verbs:
+    if not verbish(f.norm) or (f.norm in pred.verbs and stem not in pred.verbs):
         return False  # وقع، وصل: a verb of its own, not و + a verb
     n = len(feats)
     nxt = i + 1
@@ -703,7 +915,7 @@ def _opens_verb_clause(
             after is not None
             and after.kind == "w"
             and after.norm.startswith("ال")
-            and g.norm[:1] not in ("ب", "ل", "ك")  # ، وقال بحضور الوزير: no subject
+            and (g.norm[:1] not in ("ب", "ل", "ك") or g.norm in _B_L_NAMES)  # ، وقال بحضور
             and g.norm not in pred.preposition
             and g.norm not in pred.particles
             and g.cue is None
@@ -922,9 +1134,13 @@ def _split_long(
 
     Candidates, best first: a comma (or ``؛``) before a clause opener (a verb,
     a connective, a complementizer, a subordinator such as ``حيث``, ``و`` + a
-    pronoun); a clause opener with ``و``/``ف`` and no comma; a comma with a
-    predicate on both sides. Only a segment longer than ``HARD_LIMIT *
-    max_chars`` is also cut at any comma, ``و`` or word (nearest the middle).
+    pronoun); a clause opener with ``و``/``ف`` and no comma, but not ``ولا``,
+    ``وليس``, ``وبين`` (``لن نقبل بولاية الفقيه | ولا بحزب``, ``فالنقد يكون للعمل |
+    وليس للأشخاص``: the clause goes on); a comma with a
+    predicate on both sides, unless ``و`` + a noun follows it (``، وما قام به
+    المركز``, ``، وحشد الدعم``: the next item of a list). Only a segment longer
+    than ``HARD_LIMIT * max_chars`` (a pasted blob) is also cut at any comma,
+    ``و`` or word (nearest the middle).
     So an overlong sentence is not cut inside a list (``، وعدن، والضالع``), a
     name chain or a coordinated noun phrase (``خياطة وصناعة الدمية``).
     """
@@ -971,6 +1187,7 @@ def _split_long(
             )  # لفت فلان الذي ...، | إلى أن ...: the frame stays with its content
             and _head_has_predicate(k, seg.j, feats, pred)
             and not _subjunctive_complement(k, seg.j, feats)
+            and not _continues_relative(seg.i, k, feats, pred)
         )
 
     best: int | None = None
@@ -987,6 +1204,8 @@ def _split_long(
             continue  # تمنع وترفض، يقتل ويصيب: verbs sharing a subject and object
         if not comma and f.norm in pred.verbs and f.cue is None:
             continue  # بل وقع المشاركون: وقع is the verb, not و + a word
+        if not comma and f.norm in _NO_BARE_CUT:
+            continue  # يعاند التاريخ | وأن يتنحى، لن نقبل بولاية الفقيه | ولا بحزب: one clause
         if f.norm in ("قد", "لقد"):
             continue  # يكون الحوثيون وقوات صالح، قد خسروا: the predicate of the clause
         if not comma and f.norm.startswith("في") and f.cue is None:
@@ -1019,6 +1238,8 @@ def _split_long(
                 rank = 5
             else:
                 continue
+            if rank == 2 and word and f.norm[:1] == "و" and not verbish(f.norm):
+                rank = 3  # ، وما قام به المركز / ، وحشد الدعم: the next item of a list
             if _in_title(feats[k - 1], pred) or _in_title(f, pred):
                 rank += 3  # inside a name or title chain: the very last resort
             fallback.append(((rank, abs(starts[k] - mid)), k))
@@ -1034,7 +1255,7 @@ def _split_long(
         if best is None and rest:
             best_key, best = min(rest)
     if best is None or (best_key[0] > 2 and hi - lo <= HARD_LIMIT * max_chars):
-        return [seg]  # no clause boundary: a little too long beats a cut inside a phrase
+        return [seg]  # no clause boundary: too long beats a cut inside a list or a phrase
     left, right = Segment(seg.i, best, seg.how), Segment(best, seg.j, "length")
     return [
         *_split_long(left, starts, ends, feats, max_chars, lex, pred),
@@ -1095,6 +1316,42 @@ def _awaits_predicate(i: int, k: int, feats: list[Feat]) -> bool:
             m, i, feats
         ):
             return False
+    return False
+
+
+def _continues_relative(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool:
+    """``و`` + an imperfect verb at ``k`` that goes on the relative clause before it.
+
+    The last verb in ``[i, k)`` has the same person prefix and opens a relative
+    clause, after a relative pronoun or an indefinite noun (``قوانين تقيد الخطابات
+    المحرضة ...، وتحرم الدعوة إلى العنصرية``, ``هو الذي تسمو أخلاقه في العيد ...،
+    وتمتد فيه مشاعر الإخاء``): a second verb of the same relative clause, whose
+    subject is the noun before it, not a new fact.
+    """
+    f = feats[k]
+    if f.kind != "w" or f.norm[:1] != "و" or f.norm[1:2] not in ("ي", "ت"):
+        return False
+    if not verbish(f.norm):
+        return False
+    for m in range(k - 1, i - 1, -1):
+        g = feats[m]
+        if g.kind != "w" or not (verbish(g.norm) or g.cue is not None):
+            continue
+        if g.norm[:1] != f.norm[1:2]:
+            return False  # the last verb is of another form: a clause of its own
+        if _in_relative(m, i, feats):
+            return True
+        h = feats[m - 1] if m > i else None
+        return (
+            h is not None
+            and h.kind == "w"
+            and not h.norm.startswith(("ال", "وال"))
+            and h.norm not in pred.preposition
+            and h.norm not in pred.particles
+            and h.norm not in _PERSONAL
+            and h.cue is None
+            and not verbish(h.norm)
+        )
     return False
 
 
