@@ -909,3 +909,15 @@ def test_an_overlong_sentence_is_not_cut_before_a_negated_coordinate(text: str, 
     assert len(text) > 250
     assert not any(s.startswith(tail) for s in statements)
     assert any(tail in s for s in statements)
+
+
+def test_an_overlong_sentence_is_not_cut_after_its_reporting_frame() -> None:
+    # almadina 2015-07-22: a comma between the frame and the speaker's name; the length
+    # rule used to cut there, leaving "وأوضح المتحدث ...،" alone
+    text = (
+        "وأوضح المتحدث الرسمي للإدارة العامة لهيئة الهلال الأحمر بمنطقة الحدود الشمالية، "
+        "مساعد غالي العنزي ان غرفة العمليات تلقت بلاغًا صباح امس، بوجود حادث انقلاب على "
+        "طريق الجديدة، وعلى الفور تم توجيه ثلاثة فرق إسعافية تابعة للهيئة من مراكز الاسعاف "
+        "بمدينة عرعر،وعند وصول الفرق الإسعافية، تبين أنه حادث انقلاب سيارة تقل ثلاثة شبان."
+    )
+    assert not any(s.startswith("مساعد غالي") for s in _statements(text))

@@ -1247,8 +1247,8 @@ def _split_long(
         for key, k in sorted(fallback):
             if key[0] != 2:
                 rest.append((key, k))
-            elif whole(k):
-                best, best_key = k, key
+            elif whole(k) and not _awaits_content(seg.i, k, feats):
+                best, best_key = k, key  # not after a bare frame (وأوضح المتحدث ...، | مساعد)
                 break
             else:
                 rest.append(((3, key[1]), k))
