@@ -495,6 +495,30 @@ SPLIT = [
         ],
     ),
     (
+        "، وأن after an أن clause of a verbal noun: its second complement (alwatan 2015-08-03)",
+        "وعندما استفسر الثوار عن السبب في الاهتمام بجثة هذا المقاتل دون سواه، لم يتحرج قادة "
+        "التمرد في الإفصاح بأنها تخص أحد أبناء الأسر المرموقة حسب زعمها، وأن عائلته تريد "
+        "استرداد جثته بأي ثمن.",
+        "body",
+        [
+            "وعندما استفسر الثوار عن السبب في الاهتمام بجثة هذا المقاتل دون سواه، لم يتحرج "
+            "قادة التمرد في الإفصاح بأنها تخص أحد أبناء الأسر المرموقة حسب زعمها، وأن عائلته "
+            "تريد استرداد جثته بأي ثمن."
+        ],
+    ),
+    (
+        "، وأن: the second thing the artists were persuaded of (aawsat 2015-08-03)",
+        "في عز تفجيرات الانتحاريين، خلال السنوات الثلاث الماضية تمكنت نساء المهرجانات من "
+        "إقناع عشرات الفنانين الكبار، بأن الإرهاب ليس حكرا على لبنان وحده، وأن مرورهم من "
+        "هنا إضافة لهم.",
+        "body",
+        [
+            "في عز تفجيرات الانتحاريين، خلال السنوات الثلاث الماضية تمكنت نساء المهرجانات من "
+            "إقناع عشرات الفنانين الكبار، بأن الإرهاب ليس حكرا على لبنان وحده، وأن مرورهم من "
+            "هنا إضافة لهم."
+        ],
+    ),
+    (
         "، ولذلك: a claim that follows from the first (alwatan, Okaz market)",
         "وتتمحور فكرتها الأساسية في تنمية الإنسان والمكان على حد سواء، ولذلك جاء سوق عكاظ "
         "كواحدة من المبادرات العملية المطبقة على أرض الواقع.",
@@ -627,10 +651,48 @@ def test_an_overlong_sentence_is_cut_where_a_clause_opens() -> None:
 
 
 def test_a_paragraph_without_any_clause_boundary_is_still_cut() -> None:
-    text = "وعدن والضالع والمحويت وعمران وذمار وحجة والحديدة ولحج وصنعاء وصعدة وشبوة " * 10
+    text = "وعدن والضالع والمحويت وعمران وذمار وحجة والحديدة ولحج وصنعاء وصعدة وشبوة " * 20
     statements = _statements(text.strip())
     assert len(statements) > 1
     assert max(map(len, statements)) <= 250 * HARD_LIMIT
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        (  # alyaum 2015-08-03: thanks to two princes, the second after "، ول"
+            "كما عبر فضيلة رئيس المجلس عن عميق شكره لصاحب السمو الملكي الأمير محمد بن نايف "
+            "بن عبدالعزيز ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية الرئيس الفخري للجمعية "
+            "- حفظه الله ورعاه -، ولصاحب السمو الأمير سعود بن عبدالله بن ثنيان آل سعود رئيس "
+            "الهيئة الملكية للجبيل وينبع رئيس الهيئة الاستشارية للجمعية - حفظهما الله – على "
+            "جهودهما المبذولة والمقدرة ودعمهما السخي المتواصل في تحقيق أهداف الجمعية الوطنية "
+            "للمتقاعدين بصورة عامة.",
+            "ولصاحب السمو الأمير سعود",
+        ),
+        (  # aleqtisadiya 2015-08-03: the second object of استعراض
+            "وجرى خلال الاستقبال استعراض عمل المركز في إيصال المساعدات الإغاثية العاجلة "
+            "استجابة لاحتياجات الأشقاء في اليمن، وما قام به المركز من أعمال خلال الفترة "
+            "الماضية من مساعدات غذائية وطبية وخدمية وإعادة العالقين والنازحين اليمنيين في "
+            "جيبوتي، إضافة إلى آلية التغطيات الإعلامية للمركز وآلية التعامل مع الأخبار "
+            "والمناسبات الصحفية.",
+            "وما قام به المركز",
+        ),
+        (  # aawsat 2015-08-03: the fourth verbal noun of a list after وذلك من خلال
+            "وأكد المسؤول اليمني، أنه بدأ العمل الفعلي لإعلان الرياض، وذلك من خلال استعادة "
+            "بعض مؤسسات الدولة، والبدء في إخراج الميليشيات من بعض المدن اليمنية، ودعم وتنظيم "
+            "المقاومة الرسمية والشعبية تحت القيادة الشرعية ودمجها مع الجيش الوطني الموالي "
+            "للشرعية، وحشد الدعم والتأييد الإقليمي والدولي لأعمال الإغاثة والعمل الإنساني "
+            "وتوسيع نطاقها ورفع مستواها وتوفير الخدمات الأساسية بما يضم وصول هذه الإغاثة "
+            "لمستحقيها.",
+            "وحشد الدعم",
+        ),
+    ],
+)
+def test_an_overlong_sentence_is_not_cut_inside_a_list(text: str, item: str) -> None:
+    # no clause opens in these sentences: the length rule used to cut before the
+    # next item of the list (a name, an object, a verbal noun); now they stay whole
+    assert len(text) > 250
+    assert _statements(text) == [text], f"cut before {item}"
 
 
 @pytest.mark.parametrize(
@@ -778,3 +840,84 @@ def test_verse_gives_no_statement() -> None:
     # three short lines are no run: a list of that size keeps its lines
     three = "\n".join(verse.split("\n")[:3])
     assert any("وفعلت ما لا تفعل الأنواء" in s for s in _statements("صاحب السمو.\n" + three))
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (  # 3alyoum 2015-08-08: tags after the last sentence, one of them a verb (قتل)
+            "وأفادت وكالة الأنباء الايرانية “إرنا” أن الحافلة الایرانیة التي كانت تقل رکابا، "
+            "تعرضت للهجوم المسلح علی الطریق الواصل بین مدینتی دوغوبایزید وفان. سمات ايران "
+            "تركيا قتل هجوم",
+            "وأفادت وكالة الأنباء الايرانية “إرنا” أن الحافلة الایرانیة التي كانت تقل رکابا، "
+            "تعرضت للهجوم المسلح علی الطریق الواصل بین مدینتی دوغوبایزید وفان.",
+        ),
+        (  # 3alyoum 2015-08-08: tags glued to a last sentence with no full stop
+            "وأوضح أن ذلك ما يفعله التنظيم الإرهابي باستجرار صغار السن للفكر التكفيري عبر "
+            "مواقع التواصل الاجتماعي سمات أبو السنان النجدي تفجير داعش عسير",
+            "وأوضح أن ذلك ما يفعله التنظيم الإرهابي باستجرار صغار السن للفكر التكفيري عبر "
+            "مواقع التواصل الاجتماعي",
+        ),
+    ],
+)
+def test_a_closing_tag_line_gives_no_statement(text: str, claim: str) -> None:
+    assert _statements(text) == [claim]
+
+
+def test_a_word_of_a_sentence_is_no_tag_marker() -> None:
+    # alwatan 2015-08-01: "سمات" inside the last sentence, punctuation after it
+    text = (
+        "ومن يقرأ هذه القصيدة سوف يجد سمات أسلوب الشاعر الحلي واضحة في كل بيت منها، "
+        "فأسلوبه يتصف بالجزالة."
+    )
+    assert "".join(_statements(text)).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_second_verb_of_a_relative_clause_is_no_new_fact() -> None:
+    # alyaum 2015-07-27: تحرم goes on "قوانين تقيد ...", الدعوة is its object
+    text = (
+        "وأوصوا بمواصلة إصدار قوانين تقيد الخطابات المحرضة للأديان ولأتباعها ، وتحرم "
+        "الدعوة إلى العنصرية والكراهية الدينية انسجاما مع ما التزمت به من قواعد القانون "
+        "الدولي لحقوق الإنسان."
+    )
+    assert _statements(text) == [text]
+
+
+def test_a_saying_in_brackets_after_a_colon_is_a_quotation() -> None:
+    # aljazirah 2015-07-25: the saying is not cut at "، وتبرز العواطف" (its third clause)
+    text = (
+        "وقد قيل: (من أراد معرفة أخلاق الأمة فليراقبها في أعيادها، إذ تنطلق فيها السجايا "
+        "على فطرتها، وتبرز العواطف والميول والعادات على حقيقتها)."
+    )
+    assert _statements(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "tail"),
+    [
+        (  # aawsat 2015-08-03: "for the work, not for the persons"
+            "ولكن يتوجب أن نأخذ الأمور بشكل إيجابي وعدم خلق عداوات مع أي شخص في الوسط "
+            "الرياضي أو خارجه واعتبار هذه الأمور في حدود النقد الهادف وليس الهادم، فالنقد "
+            "يكون للعمل وليس للأشخاص بعينهم، نعم توجد أخطاء نعترف بها ونسعى لإصلاحها "
+            "والإعلام شريك في الإصلاح من خلال الآراء وليس القرارات.",
+            "وليس للأشخاص بعينهم",
+        ),
+    ],
+)
+def test_an_overlong_sentence_is_not_cut_before_a_negated_coordinate(text: str, tail: str) -> None:
+    statements = _statements(text)
+    assert len(text) > 250
+    assert not any(s.startswith(tail) for s in statements)
+    assert any(tail in s for s in statements)
+
+
+def test_an_overlong_sentence_is_not_cut_after_its_reporting_frame() -> None:
+    # almadina 2015-07-22: a comma between the frame and the speaker's name; the length
+    # rule used to cut there, leaving "وأوضح المتحدث ...،" alone
+    text = (
+        "وأوضح المتحدث الرسمي للإدارة العامة لهيئة الهلال الأحمر بمنطقة الحدود الشمالية، "
+        "مساعد غالي العنزي ان غرفة العمليات تلقت بلاغًا صباح امس، بوجود حادث انقلاب على "
+        "طريق الجديدة، وعلى الفور تم توجيه ثلاثة فرق إسعافية تابعة للهيئة من مراكز الاسعاف "
+        "بمدينة عرعر،وعند وصول الفرق الإسعافية، تبين أنه حادث انقلاب سيارة تقل ثلاثة شبان."
+    )
+    assert not any(s.startswith("مساعد غالي") for s in _statements(text))

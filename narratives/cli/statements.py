@@ -48,8 +48,8 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
     type=click.IntRange(min=40),
     default=250,
     show_default=True,
-    help="Longest statement; longer pieces are cut where a new clause opens (up to 1.5 "
-    "times this when no clause boundary is found).",
+    help="Longest statement; longer pieces are cut where a new clause opens (a list or "
+    "name chain with no clause boundary stays whole up to 4 times this).",
 )
 @click.option(
     "--entities-out",

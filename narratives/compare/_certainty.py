@@ -146,6 +146,7 @@ def certainty(
     no omission (the caller drops them).
     """
     from narratives.align._text import content_tokens
+    from narratives.compare._synonyms import with_synonyms
 
     n = omissions.height
     if n == 0 or "text" not in statements.columns:
@@ -178,7 +179,8 @@ def certainty(
         if h:
             head_rows.setdefault(art, []).append(r)
     arts = st["article_id"].to_list()
-    tokens = content_tokens(texts)
+    # words of one synonym group (مروحية / هليكوبتر, استشهاد / مقتل) count as one word
+    tokens = with_synonyms(content_tokens(texts))
     stems = [{_stem(w) for w in toks} for toks in tokens]
     row_of = {sid: i for i, sid in enumerate(st["statement_id"].to_list())}
     # IDF over the statements of the stories in question

@@ -36,6 +36,10 @@ CLOSEST = {
     # best share of the statement's content words (IDF-weighted) found in one of the
     # outlet's statements, or the reverse (the larger)
     "containment": pl.Float64,
+    # the share of the statement's content words found in one of the outlet's statements
+    # (that direction only), words of one synonym group (lexicons/synonyms.tsv) counted
+    # as one word: مروحية in the claim, هليكوبتر in the outlet's text
+    "synonym_containment": pl.Float64,
     # one of the outlet's statements gives one of its figures
     "figure_match": pl.Boolean,
 }
@@ -179,24 +183,10 @@ def _figure_match(texts: list[str], pi: np.ndarray, pj: np.ndarray) -> list[bool
     return [figures_agree(figs[a], figs[b]) for a, b in zip(pi.tolist(), pj.tolist(), strict=True)]
 
 
-def _containment(
-    st: pl.DataFrame,
-    pi: np.ndarray,
-    pj: np.ndarray,
-    tokens: list[list[str]] | None = None,
-) -> pl.DataFrame:
-    """IDF-weighted containment of each pair's content words, the larger direction.
-
-    A long sentence carrying several propositions scores low against one of
-    them on the symmetric score, yet holds all its words.
-    """
-    from narratives.align._text import content_tokens
-
-    if tokens is None:  # the alignment's content tokens when it made them
-        tokens = content_tokens(
-            [t or "" for t in st["text"].to_list()],
-            exclude=st["speaker_mention"].to_list() if "speaker_mention" in st.columns else None,
-        )
+def _contained(
+    tokens: list[list[str]], pi: np.ndarray, pj: np.ndarray
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """IDF-weighted containment of each pair (rows ``pi``, ``pj``): ``pi`` in ``pj``, and back."""
     vocab: dict[str, int] = {}
     rows, cols = [], []
     for r, words in enumerate(tokens):
@@ -205,7 +195,7 @@ def _containment(
             cols.append(vocab.setdefault(w, len(vocab)))
     n = len(tokens)
     if not vocab:
-        return pl.DataFrame(schema=_PAIR_SCHEMA)
+        return None
     b = sp.csr_matrix(
         (np.ones(len(rows), dtype=np.float64), (np.array(rows), np.array(cols))),
         shape=(n, len(vocab)),
@@ -222,13 +212,48 @@ def _containment(
     few = np.array([len(set(t)) < 3 for t in tokens])
     a_in_b = np.where(few[pi], 0.0, inter / np.maximum(total[pi], 1e-9))
     b_in_a = np.where(few[pj], 0.0, inter / np.maximum(total[pj], 1e-9))
+    return np.round(a_in_b, 3), np.round(b_in_a, 3)
+
+
+def _containment(
+    st: pl.DataFrame,
+    pi: np.ndarray,
+    pj: np.ndarray,
+    tokens: list[list[str]] | None = None,
+) -> pl.DataFrame:
+    """IDF-weighted containment of each pair's content words, the larger direction.
+
+    A long sentence carrying several propositions scores low against one of
+    them on the symmetric score, yet holds all its words. ``synonym_containment``
+    counts the words of one synonym group (``lexicons/synonyms.tsv``: مروحية /
+    هليكوبتر) as one word, one direction at a time (``_syn_ab``: ``pi`` in ``pj``,
+    ``_syn_ba``, in the order of the pairs).
+    """
+    from narratives.align._text import content_tokens
+    from narratives.compare._synonyms import with_synonyms
+
+    if tokens is None:  # the alignment's content tokens when it made them
+        tokens = content_tokens(
+            [t or "" for t in st["text"].to_list()],
+            exclude=st["speaker_mention"].to_list() if "speaker_mention" in st.columns else None,
+        )
+    plain = _contained(tokens, pi, pj)
+    if plain is None:
+        return pl.DataFrame(schema={**_PAIR_SCHEMA, "_syn_ab": pl.Float64, "_syn_ba": pl.Float64})
+    # a word of the claim given in other words (مروحية / هليكوبتر): lexicons/synonyms.tsv
+    grouped = with_synonyms(tokens)
+    same = all(a == b for a, b in zip(tokens, grouped, strict=True))
+    synonym = plain if same else _contained(grouped, pi, pj)
+    assert synonym is not None
     sid = st["statement_id"]
     return (
         pl.DataFrame(
             {
                 "_x": sid.gather(pi),
                 "_y": sid.gather(pj),
-                "containment": np.round(np.maximum(a_in_b, b_in_a), 3),
+                "containment": np.maximum(*plain),
+                "_syn_ab": synonym[0],
+                "_syn_ba": synonym[1],
                 "figure_match": _figure_match(st["text"].to_list(), pi, pj),
             },
         )
@@ -237,8 +262,10 @@ def _containment(
             statement_id_b=pl.max_horizontal("_x", "_y"),
             containment="containment",
             figure_match="figure_match",
+            _syn_ab="_syn_ab",
+            _syn_ba="_syn_ba",
         )
-        .cast(_PAIR_SCHEMA)  # type: ignore[arg-type]
+        .cast({**_PAIR_SCHEMA, "_syn_ab": pl.Float64, "_syn_ba": pl.Float64})  # type: ignore[dict-item]
     )
 
 
@@ -420,6 +447,8 @@ def closest_in_stories(
             "other": pl.concat([outlets.gather(j), outlets.gather(i)]),
             "closest_statement_id": pl.concat([ids.gather(j), ids.gather(i)]),
             "_pair": np.concatenate([pair, pair]),
+            # the statement is the pair's first (its words in the second's) or second
+            "_first": np.concatenate([np.ones(len(i), bool), np.zeros(len(i), bool)]),
         },
     )
     if needed is not None:
@@ -455,13 +484,18 @@ def closest_in_stories(
     same_tokens = o["processor"] is None and o["stopwords"] is None
     contained = _containment(st, i, j, setup.prep.tokens if same_tokens else None)
     contained = contained.with_columns(_pair=pl.Series(pair))
-    both = both.join(contained.select("_pair", "containment", "figure_match"), on="_pair")
+    both = both.join(
+        contained.select("_pair", "containment", "figure_match", "_syn_ab", "_syn_ba"),
+        on="_pair",
+    ).with_columns(
+        synonym_containment=pl.when("_first").then("_syn_ab").otherwise("_syn_ba"),
+    )
     best = (
         both.sort("closest_score", "closest_statement_id", descending=[True, False])
         .group_by("statement_id", "other", maintain_order=True)
         .agg(
             pl.col("closest_statement_id", "closest_score", "_pair").first(),
-            pl.col("containment").max(),
+            pl.col("containment", "synonym_containment").max(),
             pl.col("figure_match").any(),
         )
     )

@@ -197,6 +197,7 @@ def _story_rows(
         "closest_score": pl.Float64,
         "closest_relation": pl.String,
         "containment": pl.Float64,
+        "synonym_containment": pl.Float64,
         "figure_match": pl.Boolean,
     }
     if cand.height and "text" in statements.columns:
@@ -225,7 +226,7 @@ def _story_rows(
             .group_by("claim_id", "story_id", "outlet", maintain_order=True)
             .agg(
                 pl.col("closest_statement_id", "closest_score", "closest_relation").first(),
-                pl.col("containment").max(),
+                pl.col("containment", "synonym_containment").max(),
                 pl.col("figure_match").any(),
             )
         )
@@ -242,11 +243,18 @@ def _story_rows(
     words = ((pl.col("containment") >= carried_containment) | pl.col("figure_match")).fill_null(
         False
     )
-    # X carried C (no omission) on lenient evidence; X counts among C's carriers (C is
-    # shared, so its absence elsewhere can be an omission) only on strong evidence
-    carried = words | (pl.col("closest_score") >= carried_score).fill_null(False)
+    # X carried C (no omission) on lenient evidence, words of one synonym group counted as
+    # one (مروحية / هليكوبتر, lexicons/synonyms.tsv); X counts among C's carriers (C is
+    # shared, so its absence elsewhere can be an omission) only on strong evidence, its
+    # own words: a synonym makes no claim shared
+    synonym = (pl.col("synonym_containment") >= carried_containment).fill_null(False)
+    carried = words | synonym | (pl.col("closest_score") >= carried_score).fill_null(False)
     strong = words | (pl.col("closest_score") >= shared_score).fill_null(False)
     cand = cand.with_columns(_loose=carried, _strong=strong)
+    # the containment shown (and read as near-miss evidence) is the one with synonyms
+    cand = cand.with_columns(
+        containment=pl.max_horizontal("containment", "synonym_containment")
+    ).drop("synonym_containment")
     # carriers in the story: the claim's own outlets and those carrying it in other words
     loose = (
         cand.filter(pl.col("_strong"))

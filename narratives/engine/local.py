@@ -19,6 +19,7 @@ pool is ended and the rest of the work runs in this process.
 
 from __future__ import annotations
 
+import gc
 import inspect
 import itertools
 import multiprocessing
@@ -129,6 +130,9 @@ def fork_map(
     warm_lexicons()
     _JOB = (func, items)
     results: list[R] = []
+    # the parent's objects leave the collector's generations: a worker's collections
+    # would otherwise write to every object's header and copy all their pages
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(n) as pool, bar() as shown:
             pending = pool.imap(_call, range(len(items)), chunksize=1)
@@ -161,6 +165,7 @@ def fork_map(
                     break
     finally:
         _JOB = None
+        gc.unfreeze()
     return results + [func(x) for x in items[len(results) :]]
 
 

@@ -28,6 +28,7 @@ from narratives.statements.segment import (
     short_line_runs,
     speech_mask,
     split_paragraph,
+    tag_tail,
 )
 
 MAX_CHARS = 250
@@ -83,9 +84,9 @@ def extract_statements(
     max_chars
         Longest statement before it is cut where a new clause opens (a comma
         or ``و`` before a verb, a connective, ``حيث`` ...). With no clause
-        boundary a piece may run to 1.5 times this before it is cut at a comma
-        or a conjunction; a single token longer than that (a long URL) stays
-        whole.
+        boundary (a long list, a name chain) a piece stays whole up to 4 times
+        this before it is cut at a comma or a conjunction; a single token
+        longer than that (a long URL) stays whole.
     n_process
         Worker processes for large tables (chunks of articles; the result is
         the same as with one process).
@@ -355,6 +356,9 @@ def _article(
     verse = short_line_runs(raw, paras)
     for k, (para, (starts, ends, feats)) in enumerate(zip(paras, toks, strict=True)):
         state.prev = None
+        tags = tag_tail(feats) if para is paras[-1] and not para.headline else None
+        if tags is not None:  # ... مجتمعنا. سمات امانة المدينة المنورة: the outlet's tags
+            starts, ends, feats = starts[:tags], ends[:tags], feats[:tags]
         matches = match_phrases(starts, ends, feats, lex)
         matches = [m for m in matches if not someone_else(m, feats, lex)]  # نائب خادم الحرمين
         for m in matches:

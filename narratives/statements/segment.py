@@ -42,9 +42,10 @@ predicate, so some of these cuts are undone or refused:
 
 Pieces still longer than ``max_chars`` are cut where a clause opens (a comma
 or ``و`` before a verb, connective or subordinator), or at a comma with a
-predicate on both sides; only pieces longer than ``HARD_LIMIT`` times
-``max_chars`` are also cut inside a phrase, so a 2,000-character paragraph
-never comes out as one statement.
+predicate on both sides (not before ``، و`` + a noun: the next item of a
+list); a long list or name chain with no such boundary stays whole. Only
+pieces longer than ``HARD_LIMIT`` times ``max_chars`` are also cut inside a
+phrase, so a 2,000-character paragraph never comes out as one statement.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ JOIN_MIN_CHARS = 100  # a body line this long that stops without punctuation was
 MIN_WORDS = 3  # shorter pieces are merged into their neighbour
 SPEECH_QUOTE_WORDS = 3  # quotes of fewer words are labels ("داعش"), not speech
 HEADLINE_FRAGMENT_WORDS = 4  # a headline piece this short with no predicate is a label
-HARD_LIMIT = 1.5  # x max_chars: longer than this, cut even where no clause opens
+HARD_LIMIT = 4  # x max_chars: longer than this, cut even inside a list (a pasted blob)
 FRAGMENT_WORDS = 10  # a longer piece with no verb may still carry content (وذلك بهدف ...)
 CLAUSE_WORDS = 4  # "، و" + a clause opens a new statement only after this many words
 LONG_CLAUSE_WORDS = 6  # ... and "ولم/وقد" + a verb with no comma, after this many
@@ -105,11 +106,13 @@ _COPULAS = frozenset(
     ]
 )
 _THAT_PRONOUN = frozenset({"وانه", "وانها", "وانهم", "واننا", "وانهما"})
+_NO_BARE_CUT = frozenset({"ولا", "وليس", "وبين"})  # the clause goes on
 _PARTICLE_CLAUSE = frozenset({"ولم", "ولن", "وقد", "ولقد", "وتم", "وسوف"})
 LABEL_WORDS = 4  # a body line this short with no predicate or punctuation is a label
 BYLINE_WORDS = 10  # ... and so is a byline of names between dashes up to this length
 _DASHES = frozenset({"-", "–", "—", "ـ"})
 TRAILER_WORDS = 20  # ... and so is the article's last such line up to this length
+TAG_MARKERS = frozenset({"سمات"})  # an outlet's closing tag line (3alyoum) opens with this
 TITLE_QUOTE_WORDS = 6  # ".." inside a quote this short on both sides is a title, not an end
 RUN_LINES = 4  # this many short body lines in a row are verse or a list, not claims
 RUN_LINE_WORDS = 8  # ... each of at most this many words, not ending in "." or ":"
@@ -277,7 +280,25 @@ def quote_spans(starts: list[int], ends: list[int], feats: list[Feat]) -> list[t
             o = stack.pop()
             if not stack:
                 pairs.append((o, i))
-    return pairs
+    return sorted(pairs + _bracket_sayings(feats, pairs))
+
+
+def _bracket_sayings(feats: list[Feat], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Brackets opened right after a colon: a saying quoted (``وقد قيل: (من أراد
+    معرفة أخلاق الأمة فليراقبها في أعيادها، ...، وتبرز العواطف ...)``)."""
+    out: list[tuple[int, int]] = []
+    n = len(feats)
+    for o in range(1, n):
+        if feats[o].text != "(" or feats[o - 1].kind != ":":
+            continue
+        depth = 0
+        for c in range(o, n):
+            depth += (feats[c].text == "(") - (feats[c].text == ")")
+            if depth == 0:
+                if not any(a <= o <= b or a <= c <= b for a, b in pairs):
+                    out.append((o, c))
+                break
+    return out
 
 
 def speech_mask(feats: list[Feat], pairs: list[tuple[int, int]]) -> list[bool]:
@@ -354,7 +375,9 @@ def split_paragraph(
             )
             that = f.norm in _THAT_PRONOUN and feats[i - 1].kind == "c"  # ، وأنه قد يضطر
             if (f.norm,) in bare or two in bare or (clause and f.cue is None) or that:
-                if not _bare_continues(i, last, feats, pred):
+                if not (
+                    _bare_continues(i, last, feats, pred) or _coordinate_that(i, sentence, feats)
+                ):
                     bounds.setdefault(i, "connective")
                     last = i
                 continue
@@ -392,6 +415,7 @@ def split_paragraph(
             and i - last >= CLAUSE_WORDS
             and _opens_verb_clause(i, feats, pred, starts_phrase)
             and _main_predicate(last, i, feats, pred)
+            and not _continues_relative(last, i, feats, pred)
             and not _awaits_predicate(last, i, feats)
             and not _awaits_content(last, i, feats)
             and (not _reported(sentence, i, feats) or _quote_closed(last, i, feats))
@@ -478,6 +502,30 @@ def label_line(feats: list[Feat], *, last: bool) -> bool:
             run += 1
     parts.append(run)
     return len(parts) >= 2 and all(1 <= n <= 3 for n in parts)
+
+
+def tag_tail(feats: list[Feat]) -> int | None:
+    """Where an article's closing line of tags starts, if it has one.
+
+    ``... مع عادات مجتمعنا. سمات امانة المدينة المنورة خالد طاهر``, ``... عبر
+    مواقع التواصل الاجتماعي سمات أبو السنان النجدي تفجير داعش عسير``: a tag
+    marker (``TAG_MARKERS``) followed by one to ``TRAILER_WORDS`` words and no
+    punctuation at all up to the end of the paragraph; the tags are no claim
+    (even when one looks like a verb: ``قتل``, ``يكشف``).
+    """
+    words = 0
+    for m in range(len(feats) - 1, -1, -1):
+        f = feats[m]
+        if f.kind == "q":
+            continue  # سمات مُتحف " حضارات الأمم ": a quoted tag
+        if f.kind != "w":
+            return None  # punctuation after the marker: a sentence, not tags
+        if f.norm in TAG_MARKERS and words:
+            return m
+        words += 1
+        if words > TRAILER_WORDS:
+            return None
+    return None
 
 
 def question(feats: list[Feat], in_speech: list[bool]) -> bool:
@@ -611,6 +659,25 @@ def _bare_continues(i: int, last: int, feats: list[Feat], pred: Predicates) -> b
     if _exception(i, feats):
         return True
     return _closes_concession(i, last, feats, pred)
+
+
+def _coordinate_that(i: int, sentence: int, feats: list[Feat]) -> bool:
+    """``، وأن`` + a clause after an ``أن`` clause of the same sentence that no
+    reporting verb opens: its second complement, no claim of its own
+    (``الإفصاح بأنها تخص أحد أبناء الأسر ...، وأن عائلته تريد استرداد جثته``,
+    ``يتفقان على أن ...، وأن ...``). After a reporting verb (``اعترف الأسد بأن
+    ...، وأنه قد يضطر ...``) it is a second claim of the same speaker and opens
+    a statement that carries the attribution."""
+    if feats[i].norm != "وان" and feats[i].norm not in _THAT_PRONOUN:
+        return False
+    for c in range(sentence, i):
+        g = feats[c]
+        if g.cue is not None and g.cue.kind == "finite":
+            return False
+        if "complementizer" in g.roles and g.norm[:1] != "و":
+            head = [h for h in feats[max(sentence, c - 4) : c] if h.kind == "w"][-3:]
+            return not any(h.cue is not None or verbish(h.norm) for h in head)
+    return False
 
 
 def _exception(i: int, feats: list[Feat]) -> bool:
@@ -1067,9 +1134,13 @@ def _split_long(
 
     Candidates, best first: a comma (or ``؛``) before a clause opener (a verb,
     a connective, a complementizer, a subordinator such as ``حيث``, ``و`` + a
-    pronoun); a clause opener with ``و``/``ف`` and no comma; a comma with a
-    predicate on both sides. Only a segment longer than ``HARD_LIMIT *
-    max_chars`` is also cut at any comma, ``و`` or word (nearest the middle).
+    pronoun); a clause opener with ``و``/``ف`` and no comma, but not ``ولا``,
+    ``وليس``, ``وبين`` (``لن نقبل بولاية الفقيه | ولا بحزب``, ``فالنقد يكون للعمل |
+    وليس للأشخاص``: the clause goes on); a comma with a
+    predicate on both sides, unless ``و`` + a noun follows it (``، وما قام به
+    المركز``, ``، وحشد الدعم``: the next item of a list). Only a segment longer
+    than ``HARD_LIMIT * max_chars`` (a pasted blob) is also cut at any comma,
+    ``و`` or word (nearest the middle).
     So an overlong sentence is not cut inside a list (``، وعدن، والضالع``), a
     name chain or a coordinated noun phrase (``خياطة وصناعة الدمية``).
     """
@@ -1116,6 +1187,7 @@ def _split_long(
             )  # لفت فلان الذي ...، | إلى أن ...: the frame stays with its content
             and _head_has_predicate(k, seg.j, feats, pred)
             and not _subjunctive_complement(k, seg.j, feats)
+            and not _continues_relative(seg.i, k, feats, pred)
         )
 
     best: int | None = None
@@ -1132,6 +1204,8 @@ def _split_long(
             continue  # تمنع وترفض، يقتل ويصيب: verbs sharing a subject and object
         if not comma and f.norm in pred.verbs and f.cue is None:
             continue  # بل وقع المشاركون: وقع is the verb, not و + a word
+        if not comma and f.norm in _NO_BARE_CUT:
+            continue  # يعاند التاريخ | وأن يتنحى، لن نقبل بولاية الفقيه | ولا بحزب: one clause
         if f.norm in ("قد", "لقد"):
             continue  # يكون الحوثيون وقوات صالح، قد خسروا: the predicate of the clause
         if not comma and f.norm.startswith("في") and f.cue is None:
@@ -1164,6 +1238,8 @@ def _split_long(
                 rank = 5
             else:
                 continue
+            if rank == 2 and word and f.norm[:1] == "و" and not verbish(f.norm):
+                rank = 3  # ، وما قام به المركز / ، وحشد الدعم: the next item of a list
             if _in_title(feats[k - 1], pred) or _in_title(f, pred):
                 rank += 3  # inside a name or title chain: the very last resort
             fallback.append(((rank, abs(starts[k] - mid)), k))
@@ -1171,15 +1247,15 @@ def _split_long(
         for key, k in sorted(fallback):
             if key[0] != 2:
                 rest.append((key, k))
-            elif whole(k):
-                best, best_key = k, key
+            elif whole(k) and not _awaits_content(seg.i, k, feats):
+                best, best_key = k, key  # not after a bare frame (وأوضح المتحدث ...، | مساعد)
                 break
             else:
                 rest.append(((3, key[1]), k))
         if best is None and rest:
             best_key, best = min(rest)
     if best is None or (best_key[0] > 2 and hi - lo <= HARD_LIMIT * max_chars):
-        return [seg]  # no clause boundary: a little too long beats a cut inside a phrase
+        return [seg]  # no clause boundary: too long beats a cut inside a list or a phrase
     left, right = Segment(seg.i, best, seg.how), Segment(best, seg.j, "length")
     return [
         *_split_long(left, starts, ends, feats, max_chars, lex, pred),
@@ -1240,6 +1316,42 @@ def _awaits_predicate(i: int, k: int, feats: list[Feat]) -> bool:
             m, i, feats
         ):
             return False
+    return False
+
+
+def _continues_relative(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool:
+    """``و`` + an imperfect verb at ``k`` that goes on the relative clause before it.
+
+    The last verb in ``[i, k)`` has the same person prefix and opens a relative
+    clause, after a relative pronoun or an indefinite noun (``قوانين تقيد الخطابات
+    المحرضة ...، وتحرم الدعوة إلى العنصرية``, ``هو الذي تسمو أخلاقه في العيد ...،
+    وتمتد فيه مشاعر الإخاء``): a second verb of the same relative clause, whose
+    subject is the noun before it, not a new fact.
+    """
+    f = feats[k]
+    if f.kind != "w" or f.norm[:1] != "و" or f.norm[1:2] not in ("ي", "ت"):
+        return False
+    if not verbish(f.norm):
+        return False
+    for m in range(k - 1, i - 1, -1):
+        g = feats[m]
+        if g.kind != "w" or not (verbish(g.norm) or g.cue is not None):
+            continue
+        if g.norm[:1] != f.norm[1:2]:
+            return False  # the last verb is of another form: a clause of its own
+        if _in_relative(m, i, feats):
+            return True
+        h = feats[m - 1] if m > i else None
+        return (
+            h is not None
+            and h.kind == "w"
+            and not h.norm.startswith(("ال", "وال"))
+            and h.norm not in pred.preposition
+            and h.norm not in pred.particles
+            and h.norm not in _PERSONAL
+            and h.cue is None
+            and not verbish(h.norm)
+        )
     return False
 
 
