@@ -1328,11 +1328,12 @@ def _despite_cue(
     for k in range(seg.i + 2, min(seg.j, seg.i + 2 * CUE_WINDOW) - 2):
         if in_speech[k]:
             return None
+        cue = feats[k + 2].cue
         if (
             feats[k].norm == "الا"
             and feats[k + 1].norm in ("انه", "انها")
-            and feats[k + 2].cue is not None
-            and feats[k + 2].cue.kind == "finite"
+            and cue is not None
+            and cue.kind == "finite"
         ):
             return k + 2
     return None
