@@ -92,6 +92,16 @@ _PLACES = frozenset(
 _INSTITUTION_ENDS = frozenset(
     normalize(w) for w in ["في", "عبر", "إلى", "على", "مع", "حول", "خلال", "أمس", "اليوم", "بعد"]
 )
+# words that open a date (نهاية يونيو, مطلع الشهر): a time phrase after the verb, never a speaker
+_TIME_HEADS = frozenset(
+    normalize(w) for w in ["نهاية", "بداية", "مطلع", "منتصف", "أواخر", "أوائل", "مستهل", "غرة"]
+)
+# prepositions (with a pronoun) that follow a verb: «أشرف عليها باحثون», «أشرف على», as written
+# (على with ى: علي normalized is also the name)
+_VERB_PREPOSITIONS = frozenset(
+    ["على", "عليه", "عليها", "عليهم", "عليهما", "إليه", "إليها", "إليهم", "عنه", "عنها", "عنهم",
+     "له", "لها", "لهم", "به", "بها", "بهم", "فيه", "فيها", "منه", "منها", "منهم"]
+)
 _PUNCT = re.compile(r"[.,،؛;:!?؟\"«»“”()\[\]\n]")
 
 
@@ -159,6 +169,29 @@ def _nationalities(form: str = "adjective") -> frozenset[str]:
     rows = load_tsv("countries.tsv").filter(pl.col("form") == form)["name"]
     extra = {"تركي", "تركيه"} if form == "adjective" else set()
     return frozenset(normalize(str(w)) for w in rows) | extra
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    """Words of the month and weekday names of ``months.yaml`` (يونيو, حزيران, الخميس).
+
+    Words of three letters or less once normalized (آب "August" = أب "father", ماي) are
+    left out: they are also names or common words.
+    """
+    data = load_yaml("months.yaml") or {}
+    words = {
+        normalize(part)
+        for key in ("months", "weekdays")
+        for name in (data.get(key) or {})
+        for part in str(name).split()
+    }
+    return frozenset(w for w in words if len(w) > 3 and w not in ("الثاني", "الاول"))
+
+
+def _time_word(w: str) -> bool:
+    """``w`` (match-normalized) opens or names a date: نهاية, مطلع, يونيو, حزيران."""
+    w = _plain(w)
+    return w in _TIME_HEADS or w in _months()
 
 
 def _in(w: str, words: frozenset[str]) -> bool:
@@ -398,12 +431,23 @@ def parse_mention(mention: str) -> Parsed:
         norm
         and norm[0] not in sw.given
         and norm[0] not in ("ام", "ابو")  # أم أحمد
-        and (norm[0] in sw.not_names or _plain(norm[0]) in _PRONOUNS)
+        and (norm[0] in sw.not_names or _plain(norm[0]) in _PRONOUNS or _time_word(norm[0]))
     ):
         spans, words, norm = spans[1:], words[1:], norm[1:]  # أفاد به الناطق ..., فهو
     for k, w in enumerate(norm):  # نقل عن الوزير قوله | رئيسة الاتحاد الثلاثاء الماضي
         named = w in sw.given or norm[k - 1] == "عبد"  # علي, عبد الله
         raw = words[k]
+        if (
+            k >= 2
+            and norm[k - 1] in sw.given
+            and raw.replace("\u0640", "") in _VERB_PREPOSITIONS
+            and not any(_in(norm[k - 2], x) for x in (sw.honorifics, sw.titles, sw.given))
+            and norm[k - 2] not in ("بن", "ابن", "بنت", "عبد", "ابو", "ام")
+        ):
+            # «دراسة طبية حديثة أشرف عليها باحثون»: a given name after a noun, followed by
+            # عليها, is a verb (not «قال الدكتور أحمد له», where أحمد speaks)
+            spans, words, norm = spans[: k - 1], words[: k - 1], norm[: k - 1]
+            break
         if (
             k
             and not named
@@ -435,6 +479,7 @@ def parse_mention(mention: str) -> Parsed:
         if (
             w in _CUT
             or (k and w in sw.not_names and w not in _NOUNS and not named)
+            or (k and _time_word(w) and not named)
             or (k and w in ("التي", "الذي", "الذين"))
         ):
             spans, words, norm = spans[:k], words[:k], norm[:k]

@@ -639,9 +639,28 @@ def _object_not_subject(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bo
 
     ``وأكدت الوزارة`` names the ministry as speaker; ``وأبلغ الإدارة النصراوية
     باستقالته`` ("he told the board") does not: Arabic puts a feminine subject right
-    after its verb only with a feminine verb.
+    after its verb only with a feminine verb. After أبلغ/أخبر, a definite noun
+    phrase right before بـ is the one told, whatever the verb's gender.
     """
-    if cue.gender != "m" or k >= seg.j:
+    if k >= seg.j:
+        return False
+    if cue.lemma in ("أبلغ", "أخبر") and feats[k].norm.startswith("ال"):
+        # «وأبلغت الإدارة الأمريكية بقرارها»: with a subject, the one told comes
+        # between the verb and بـ (أبلغت الحكومة الإدارة بقرارها); a definite noun
+        # phrase right before بـ is the one told
+        m = k + 1
+        while (  # nisba adjectives only: الإدارة الأمريكية (not الحكومة الإدارة, two nouns)
+            m < seg.j
+            and m < k + 4
+            and feats[m].kind == "w"
+            and feats[m].norm.startswith("ال")
+            and feats[m].norm.endswith(("ي", "يه"))
+        ):
+            m += 1
+        if m < seg.j and feats[m].kind == "w" and feats[m].norm[:1] == "ب":
+            if feats[m].norm not in ("بن", "بنت") and len(feats[m].norm) > 2:
+                return True
+    if cue.gender != "m":
         return False
     w = feats[k].norm
     return (
