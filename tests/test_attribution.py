@@ -1109,3 +1109,12 @@ def test_voices_read_on_2015_07_26_27(
 def test_the_new_rules_keep_real_speakers(text: str, speaker: str) -> None:
     rows = extract_statements(_articles(text))
     assert rows["speaker"].to_list()[-1] == speaker
+
+
+def test_a_king_inside_an_institution_after_li_is_not_the_speaker() -> None:
+    # 2015-07-26/27 voices re-read: the centre's spokesman was given to king_salman
+    text = (
+        "وأكد المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية الدكتور رأفت "
+        "الصباغ أن الطائرة وصلت إلى عدن."
+    )
+    assert _speakers(text) == ["رافت الصباغ"]

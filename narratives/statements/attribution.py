@@ -719,6 +719,21 @@ def _in_words(w: str, words: frozenset[str]) -> bool:
     return w in words or (w.startswith("ال") and w[2:] in words)
 
 
+def _institution_before(i: int, k: int, feats: list[Feat], institutions: frozenset[str]) -> bool:
+    """An institution's head (مركز, لمركز, بجامعة) right before ``i`` or before الملك/الأمير there."""
+    for p in (i - 1, i - 2):
+        if p < k:
+            return False
+        w = feats[p].norm
+        if _in_words(w, institutions) or (
+            w[:1] in "لب" and len(w) > 3 and _in_words(w[1:], institutions)
+        ):
+            return True
+        if w not in ("الملك", "الامير"):
+            return False
+    return False
+
+
 def _open_topic(
     seg: Segment,
     feats: list[Feat],
@@ -1497,7 +1512,8 @@ def _subject(
                     and (feats[i - 1].norm in lex.title_heads or feats[i - 1].norm in sw_titles)
                 )
                 # مدير مركز الملك سلمان للإغاثة: a name inside an institution's name
-                and not (i > k and _in_words(feats[i - 1].norm, sw.institutions))
+                # المتحدث الرسمي لمركز الملك سلمان: also after ل/ب and الملك/الأمير
+                and not (i > k and _institution_before(i, k, feats, sw.institutions))
                 # مجلس الوزراء برئاسة الأمير محمد بن نايف: the council, chaired by him
                 and not any(f.norm in _CHAIRED for f in feats[k:i])
                 # قالت عائلة زعيم طالبان الراحل الملا محمد عمر: the family speaks
