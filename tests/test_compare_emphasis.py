@@ -352,3 +352,33 @@ def test_one_template_the_clustering_joined_is_no_repetition() -> None:
     )
     claims = pl.DataFrame({"claim_id": ["c", "d", "c"], "statement_id": ["a:7", "a:8", "a:15"]})
     assert repetitions(st, claims)["repetitions"].to_list() == [1, 1, 1]
+
+
+def test_an_act_to_come_and_the_act_done_are_no_repetition() -> None:
+    # SANA seed 003: Moscow will hold more contacts (future) / held a series of contacts
+    # (perfect): the setting is shared (الجهات الإقليمية، الأزمة), the facts differ in time;
+    # the headline's «سنجري» and the body's «ستجري» are one claim told twice
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "a:2", "a:5"],
+            "article_id": ["a", "a", "a"],
+            "position": [0, 2, 5],
+            "text": [
+                "لافروف: سنجري مزيداً من الاتصالات مع الجهات الإقليمية حول الأزمة السورية",
+                "مبينا أن موسكو ستجري قريبا مزيدا من الاتصالات مع الجهات الإقليمية والدولية"
+                " حول الأزمة في سورية.",
+                "ولفت لافروف إلى أن موسكو أجرت مؤخرا سلسلة اتصالات بمختلف الجهات الإقليمية"
+                " التي لها تأثير على أطراف الأزمة في سورية بما في ذلك السعوديون والإماراتيون"
+                " والإيرانيون والأتراك",
+            ],
+        }
+    )
+    assert repetitions(st)["repetitions"].to_list() == [2, 2, 1]
+
+
+def test_seed_sana_contacts_to_come_and_done_count_once(seeds) -> None:
+    rows = _rows(seeds, "003_ef9047099b731a3e")  # SANA's second article
+    row = rows.filter(pl.col("text").str.starts_with("ولفت لافروف إلى أن موسكو أجرت مؤخرا"))
+    assert row["repetitions"].to_list() == [1]
+    row = rows.filter(pl.col("text").str.starts_with("مبينا أن موسكو ستجري قريبا"))
+    assert row["repetitions"].to_list() == [2]  # with the headline «سنجري مزيداً ...»

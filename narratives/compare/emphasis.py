@@ -26,7 +26,10 @@ How the article is read (the rules, in order):
   figures, places, countries or people (two callers' telephone calls, two
   governments' condemnations), and two
   neighbouring body statements of one claim that share no wording, the
-  first ending on a comma rather than a full stop (one sentence cut in two).
+  first ending on a comma rather than a full stop (one sentence cut in two),
+  nor the same act told as to come in one (سـ/سوف + imperfect) and as done in
+  the other (a perfect of the same verb: «ستجري مزيدا من الاتصالات» / «أجرت
+  سلسلة اتصالات»).
 """
 
 from __future__ import annotations
@@ -198,6 +201,60 @@ def _other_facts(
     return bool(pa - pb and pb - pa) or other_people
 
 
+_IMPERFECT = "يتنا"
+_WEAK = "يوا"
+
+
+def _future_cores(toks: list[str]) -> set[str]:
+    """The stems of the future verbs of a statement's normalized tokens: سـ + an
+    imperfect (``ستجري``, ``سنجري``) or ``سوف`` + an imperfect; a weak last radical
+    also gives the stem without it (``جري`` -> ``جر``, as in the perfect ``اجرت``)."""
+    out: set[str] = set()
+    for i, tok in enumerate(toks):
+        t = tok[1:] if len(tok) > 4 and tok[0] in "وف" else tok
+        if len(t) >= 5 and t[0] == "س" and t[1] in _IMPERFECT:
+            stem = t[2:]
+        elif i and toks[i - 1] in ("سوف", "وسوف") and len(t) >= 4 and t[0] in _IMPERFECT:
+            stem = t[1:]
+        else:
+            continue
+        if stem.endswith("ه"):  # سياسه, سيطره: a noun, not a verb
+            continue
+        out.add(stem)
+        if stem[-1] in _WEAK and len(stem) >= 3:
+            out.add(stem[:-1])
+    return out
+
+
+def _perfect_of(core: str) -> set[str]:
+    """Perfect forms of a verb stem that no noun shares: a subject suffix (ت, وا, نا)
+    or the ا of forms IV, VII, VIII, X (``اجرت``, ``انطلقت``, ``استانف``)."""
+    forms = {core + "ت", core + "وا", core + "نا", "ا" + core + "ت", "ا" + core + "وا"}
+    if len(core) >= 3:
+        forms.add("ا" + core)
+    if core[-1] not in _WEAK:
+        forms.add("ا" + core + "ي")
+    return forms
+
+
+def _tense_differs(a: list[str], b: list[str]) -> bool:
+    """Whether one statement says an act will be done and the other that it was done:
+    «موسكو ستجري قريبا مزيدا من الاتصالات» / «موسكو اجرت مؤخرا سلسله اتصالات» (the same
+    verb, future in one, perfect in the other, and neither has the other's tense)."""
+
+    def bare(toks: list[str]) -> set[str]:
+        return {t[1:] if len(t) > 4 and t[0] in "وف" else t for t in toks} | set(toks)
+
+    fa, fb = _future_cores(a), _future_cores(b)
+    wa, wb = bare(a), bare(b)
+    for fut, past, fut_words in ((fa, wb, wa), (fb, wa, wb)):
+        for core in fut - (fb if fut is fa else fa):
+            forms = _perfect_of(core)
+            if forms & past and not forms & fut_words:
+                return True
+    return False
+
+
 def repetitions(
     statements: pl.DataFrame,
     claims: pl.DataFrame | None = None,
@@ -333,6 +390,14 @@ def repetitions(
             and not ((a, b) in templates and _other_facts(own[a], own[b]))
         )
     )
+    if edges:
+        # the same act told as to come and as done is two facts, not one claim told twice
+        ids = list({x for pair in edges for x in pair})
+        sub = statements.filter(pl.col("statement_id").is_in(ids))
+        toks = dict(sub.select("statement_id", t=statement_tokens(sub)).iter_rows())
+        edges = [
+            (a, b) for a, b in edges if not _tense_differs(toks.get(a) or [], toks.get(b) or [])
+        ]
     pairs = pl.DataFrame(edges, schema={"a": pl.String, "b": pl.String}, orient="row").unique()
     degree = (
         pl.concat([pairs.select(statement_id="a"), pairs.select(statement_id="b")])
