@@ -657,9 +657,14 @@ def _object_not_subject(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bo
             and feats[m].norm.endswith(("ي", "يه"))
         ):
             m += 1
-        if m < seg.j and feats[m].kind == "w" and feats[m].norm[:1] == "ب":
-            if feats[m].norm not in ("بن", "بنت") and len(feats[m].norm) > 2:
-                return True
+        if (
+            m < seg.j
+            and feats[m].kind == "w"
+            and feats[m].norm[:1] == "ب"
+            and feats[m].norm not in ("بن", "بنت")
+            and len(feats[m].norm) > 2
+        ):
+            return True
     if cue.gender != "m":
         return False
     w = feats[k].norm
@@ -720,7 +725,8 @@ def _in_words(w: str, words: frozenset[str]) -> bool:
 
 
 def _institution_before(i: int, k: int, feats: list[Feat], institutions: frozenset[str]) -> bool:
-    """An institution's head (مركز, لمركز, بجامعة) right before ``i`` or before الملك/الأمير there."""
+    """An institution's head (مركز, لمركز, بجامعة) right before ``i``, or before الملك/الأمير
+    there."""
     for p in (i - 1, i - 2):
         if p < k:
             return False
