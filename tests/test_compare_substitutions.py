@@ -40,6 +40,13 @@ def _pair(text_a: str, text_b: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.Data
     return st, al, cl
 
 
+def _with_day_words(st: pl.DataFrame, outlet: str, texts: list[str]) -> pl.DataFrame:
+    """The pair's statements and other statements of that day (the day's known words)."""
+    ids = [f"c:{k}" for k in range(1, len(texts) + 1)]
+    extra = pl.DataFrame({"statement_id": ids, "outlet": [outlet] * len(texts), "text": texts})
+    return pl.concat([st, extra])
+
+
 def _choices(text_a: str, text_b: str) -> set[tuple[str, str]]:
     st, al, cl = _pair(text_a, text_b)
     return set(substitutions(st, al, cl).select("term_a", "term_b").rows())
@@ -300,14 +307,7 @@ def test_a_term_is_shown_as_printed_never_as_a_stripped_stem() -> None:
         "لم تسفر عن أي نتيجة من شأنها رسم أفق ولو بعيد، لحل ممكن في سوريا",
         "في حين تولى وليد المعلم دفن أي أفق للتسوية عندما أكد ما تدعمه موسكو وطهران",
     ]
-    st = pl.concat(
-        [
-            st,
-            pl.DataFrame(
-                {"statement_id": ["c:1", "c:2"], "outlet": ["aawsat"] * 2, "text": horizon}
-            ),
-        ]
-    )
+    st = _with_day_words(st, "aawsat", horizon)
     table = substitutions(st, al, cl)
     shown = set(table["term_a"].to_list()) | set(table["term_b"].to_list())
     assert "افق" not in shown
@@ -351,8 +351,6 @@ def test_the_object_of_a_list_member_is_still_a_word_choice() -> None:
         "ووصلت الجماعات الإرهابية إلى ذروة الشذوذ الفكري والعقائدي بعمليات طالت بيوت الله",
         "تدّعي الجهاد بعمليات زعموا أنها استشهادية تقتل الأبرياء",
     ]
-    st = pl.concat(
-        [st, pl.DataFrame({"statement_id": ["c:1", "c:2"], "outlet": ["okaz"] * 2, "text": more})]
-    )
+    st = _with_day_words(st, "okaz", more)
     table = substitutions(st, al, cl)
     assert ("الاعتصام", "أعمال الشغب") in set(table.select("term_a", "term_b").rows())
