@@ -29,7 +29,7 @@ def spark() -> Any:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # JVM start-up chatter is not ours
-        session = engine.session("local[2]", conf={"spark.sql.shuffle.partitions": "4"})
+        session = engine.session("local[2]", conf={"spark.sql.shuffle.partitions": "8"})
     yield session
     session.stop()
 

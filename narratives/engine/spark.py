@@ -50,6 +50,10 @@ import polars as pl
 
 EXTRA_HINT = "the Spark engine needs the optional extra: pip install 'narratives[spark]'"
 DEFAULT_MASTER = "local[*]"
+# Spark's own default driver heap (1 GB) leaves hash aggregations of one SaudiNewsNet
+# day too little execution memory on a loaded machine (UNABLE_TO_ACQUIRE_MEMORY);
+# local masters start with this heap unless the caller's conf names another.
+LOCAL_DRIVER_MEMORY = "3g"
 
 
 def _pyspark() -> Any:
@@ -70,6 +74,8 @@ def session(
 
     ``PYSPARK_PYTHON`` is set to this interpreter unless it is set already
     (on a cluster, set it to the executors' Python that has narratives).
+    A ``local`` master gets a driver heap of ``LOCAL_DRIVER_MEMORY`` unless
+    ``conf`` sets ``spark.driver.memory``.
     """
     sql = _pyspark()
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -83,7 +89,10 @@ def session(
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.python.worker.reuse", "true")
     )
-    for key, value in (conf or {}).items():
+    settings = dict(conf or {})
+    if master.startswith("local"):
+        settings.setdefault("spark.driver.memory", LOCAL_DRIVER_MEMORY)
+    for key, value in settings.items():
         builder = builder.config(key, value)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
