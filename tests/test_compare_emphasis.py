@@ -426,3 +426,41 @@ def test_items_of_a_numbered_list_are_no_repetition() -> None:
         }
     )
     assert repetitions(restated)["repetitions"].to_list() == [2, 2]
+
+
+@pytest.mark.parametrize(
+    ("rows", "own"),
+    [
+        (  # SaudiNewsNet 2015-08-11, story s01181: SPA's desk label was its "own word"
+            [
+                ("was", "اجتماعي / تكافل المدينة المنورة تنظم برنامجاً لصناعة التميّز"),
+                ("3alyoum", "تكافل المدينة تنظم برنامجاً لصناعة التميّز"),
+            ],
+            ["المنورة"],
+        ),
+        (  # story s00046 (2015-08-10)
+            [
+                (
+                    "was",
+                    'اقتصادي / " صوامع الغلال " تنهي إجراءات ترسية الدفعة الثالثة من القمح '
+                    "المستورد لهذا العام بكمية 505 آلاف طن",
+                ),
+                (
+                    "aljazirah",
+                    "«الصوامع» تنهي ترسية دفعة جديدة من القمح المستورد بكمية 505 آلاف طن",
+                ),
+                (
+                    "aleqtisadiya",
+                    '"صوامع الغلال" تنهي إجراءات ترسية الدفعة الثالثة من القمح المستورد لهذا العام',
+                ),
+            ],
+            [],
+        ),
+    ],
+    ids=["takaful", "silos"],
+)
+def test_a_section_label_is_no_own_word_of_a_headline(rows, own) -> None:
+    from narratives.compare.headlines import _own_words
+
+    words = _own_words([(f"a{i}", outlet, text) for i, (outlet, text) in enumerate(rows)])
+    assert words["a0"] == own
