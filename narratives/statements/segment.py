@@ -160,7 +160,7 @@ _CONDITIONAL = frozenset({"اذا", "لو", "لولا", "لئن", "كلما", "�
 _ANSWERS = frozenset({"ان", "انه", "انها", "انهم", "قد", "لا", "لن", "لم", "سوف", "هو", "هي"})
 # words that open a fronted reason, purpose or time clause (ونظرا إلى ...، يبدو ...)
 _FRONTED = frozenset(
-    "نظرا بسبب نتيجه سعيا حرصا رغبه بهدف لتحقيق لتعزيز لضمان عندما حينما حين لما".split()
+    "نظرا بسبب نتيجه سعيا حرصا رغبه بهدف لتحقيق لتعزيز لضمان عندما حينما".split()
 )
 _RESULT = frozenset({"بحيث"})  # ، بحيث تكون ...: a result clause of the clause before
 _WHATEVER = frozenset({"ايا", "مهما", "ايما", "كيفما", "اينما"})  # أيا كانت عقائدهم: an aside
@@ -1263,8 +1263,8 @@ def _split_long(
             continue  # يعاند التاريخ | وأن يتنحى، لن نقبل بولاية الفقيه | ولا بحزب: one clause
         if f.norm in ("قد", "لقد"):
             continue  # يكون الحوثيون وقوات صالح، قد خسروا: the predicate of the clause
-        if feats[k - 1].norm in _ESPECIALLY:
-            continue  # الآن، خصوصا | وأن الإمارة ...: "especially since" is one word
+        if feats[k - 1].norm in _ESPECIALLY or feats[k - 1].norm in ("كما", "مثلما"):
+            continue  # خصوصا | وأن ...: "especially since"; كما | وصفت ...: "as ... described"
         if not comma and f.norm.startswith("في") and f.cue is None:
             continue  # عالم فيراري أبوظبي, فيسبوك, فيينا: a name that looks like ف + a verb
         if _opens_clause(k, feats, lex, pred):
@@ -1324,28 +1324,22 @@ def _fronted_clause(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool
     """Tokens ``[i, k)`` end in a fronted condition, reason or time clause whose main
     clause opens at ``k``.
 
-    A condition answered by ``ف`` (``إذا كانت إيران دولة ...، | فإن الولايات المتحدة
-    دولة ديمقراطية``), or a last clause opened by a reason, purpose, time or
-    concession word (``ونظراً إلى حجم أرباحهما يشكل ...، | يبدو كل من ...``,
-    ``وبعد أن ...، | التقى``) before a verb with no ``و``: the two halves are one claim.
+    The last clause of ``[i, k)`` (after its last comma) holds a condition
+    answered at ``k`` by ``ف`` (``إذا كانت إيران دولة ...، | فإن الولايات المتحدة
+    دولة ديمقراطية``), or opens with a reason, purpose, time or concession word
+    before a verb with no ``و``/``ل`` at ``k`` (``ونظراً إلى حجم أرباحهما يشكل ...، |
+    يبدو كل من ...``, ``إن الغارات ...، قبل أن يبادر الثوار باقتحامه، | كان لها دور``):
+    the two halves are one claim. A condition after its answer (``سيكون قويا فيما لو
+    أخفق``) is not fronted.
     """
     f = feats[k]
     if f.kind != "w":
         return False
     stem = f.norm[1:] if f.norm[:1] == "ف" else ""
     answer = stem in _ANSWERS or (len(stem) > 2 and verbish(stem) and verbish(f.norm))
-    main = f.norm[:1] not in ("و", "ف") and f.cue is None and verbish(f.norm)
+    main = f.norm[:1] not in ("و", "ف", "ل") and f.cue is None and verbish(f.norm)
     if not (answer or main):
         return False
-    if answer:
-        for m in range(k - 1, i - 1, -1):
-            g = feats[m]
-            if g.kind == "e":
-                break
-            if g.kind == "w" and g.norm[:1] == "ف" and g.norm[1:] in _ANSWERS:
-                break  # the condition already has its answer
-            if g.kind == "w" and g.norm.removeprefix("و") in _CONDITIONAL:
-                return True
     m = k - 1
     while m > i and feats[m].kind == "c":
         m -= 1
@@ -1355,11 +1349,13 @@ def _fronted_clause(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool
     words = [g.norm for g in feats[start:k] if g.kind == "w"]
     if not words:
         return False
+    for n, w in enumerate(words):
+        if w.removeprefix("و") in _CONDITIONAL and (n == 0 or words[n - 1] != "فيما"):
+            return True
     first = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
     two = (first, words[1]) if len(words) > 1 else (first, "")
     return (
         first in _FRONTED
-        or first in _CONDITIONAL
         or first in pred.concessive
         or (first,) in pred.adjunct
         or two in pred.adjunct
