@@ -418,7 +418,10 @@ def _score(
     hopeful = prune(comp, i, j)
     i, j = i[hopeful], j[hopeful]
     comp = {k: v[hopeful] for k, v in comp.items()}
-    full, matched = prep.full, match_texts(prep.tokens)
+    full = prep.full
+    # the match strings of this part's statements only (not all statements' per part)
+    rows = np.unique(np.concatenate([i, j])).tolist()
+    matched = dict(zip(rows, match_texts(prep.tokens[k] for k in rows), strict=True))
     comp["ratio"] = pairwise(fuzz.ratio, [full[k] for k in i], [full[k] for k in j])
     comp["fuzzy"] = pairwise(scorer, [matched[k] for k in i], [matched[k] for k in j])
     entities = column.get("entities")
