@@ -320,6 +320,23 @@ def left_out_parts(
                 row_of[x] for x in ids or [] if x in row_of
             )
 
+    outlets_of: dict[str, dict[str, list[int]]] = {}
+    for (story, outlet), rows in rows_of.items():
+        outlets_of.setdefault(story, {})[outlet] = rows
+    carried_cache: dict[tuple[int, str], list[str]] = {}
+
+    def carriers_of(story: str, at: int, text: str, part: set[str]) -> list[str]:
+        """Outlets of the story one of whose statements holds ``carried_share`` of the part."""
+        hit = carried_cache.get((at, text))
+        if hit is None:
+            hit = sorted(
+                o
+                for o, rows in outlets_of.get(story, {}).items()
+                if any(share(story, part, keys[q]) >= carried_share for q in rows)
+            )
+            carried_cache[(at, text)] = hit
+        return hit
+
     found: list[tuple[float, set[str], dict[str, object]]] = []
     for claim, story, outlet, ids in candidates.select(
         "claim_id", "story_id", "outlet", "statement_ids"
@@ -329,7 +346,9 @@ def left_out_parts(
         figs = frozenset(figures_of.get((story, outlet), set()))
         for s in ids or []:
             at = row_of.get(s)
-            for text, part, pfigs in parts_of.get(at, []) if at is not None else []:
+            if at is None:
+                continue
+            for text, part, pfigs in parts_of.get(at, []):
                 got = share(story, part, have, heads)
                 if got >= gap_share or (pfigs and figures_agree(pfigs, figs)):
                     continue
@@ -339,15 +358,7 @@ def left_out_parts(
                 ):
                     continue  # listed already, as a whole claim left out
                 # who carries the part: one statement holding most of its words
-                carriers = sorted(
-                    {
-                        o
-                        for (st_id, o), rows in rows_of.items()
-                        if st_id == story
-                        and o != outlet
-                        and any(share(story, part, keys[q]) >= carried_share for q in rows)
-                    }
-                )
+                carriers = [o for o in carriers_of(story, at, text, part) if o != outlet]
                 if len(carriers) < min_outlets:
                     continue
                 holding = sorted(
