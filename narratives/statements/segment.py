@@ -118,6 +118,7 @@ RUN_LINES = 4  # this many short body lines in a row are verse or a list, not cl
 RUN_LINE_WORDS = 8  # ... each of at most this many words, not ending in "." or ":"
 QUESTION_WORDS = 8  # a body question this short, not reported, asks and claims nothing
 FRAME_WORDS = 8  # "كما قال الوزير" with no complement: an "as X said" aside, not a claim
+FRAME_CLAUSE_WORDS = 12  # "وعلق فلان على الاتهامات" + "فأشار إلى أن": a frame this short
 _PERSONAL = frozenset({"انا", "نحن", "انت", "انتم", "هو", "هي", "هم", "هما", "وهو", "وهي", "وهم"})
 _SAYING = ("قائلا", "قائله", "قائلين", "قائلتا", "قائلتين")
 _RELATIVE_STEMS = frozenset({"التي", "الذي", "الذين", "اللتي", "اللذين", "اللتين"})
@@ -152,6 +153,20 @@ _B_L_NAMES = frozenset(
         "لقاء",
         "ليله",
     ]
+)
+_ESPECIALLY = frozenset({"خصوصا", "وخصوصا", "خاصه", "وخاصه", "بخاصه", "سيما", "لاسيما"})
+# a condition (match-normalized), answered by ف (إذا كانت ...، فإن ...)
+_CONDITIONAL = frozenset({"اذا", "لو", "لولا", "لئن", "كلما", "متي", "طالما"})
+_ANSWERS = frozenset({"ان", "انه", "انها", "انهم", "قد", "لا", "لن", "لم", "سوف", "هو", "هي"})
+# words that open a fronted reason, purpose or time clause (ونظرا إلى ...، يبدو ...)
+_FRONTED = frozenset(
+    "نظرا بسبب نتيجه سعيا حرصا رغبه بهدف لتحقيق لتعزيز لضمان عندما حينما".split()
+)
+_RESULT = frozenset({"بحيث"})  # ، بحيث تكون ...: a result clause of the clause before
+_WHATEVER = frozenset({"ايا", "مهما", "ايما", "كيفما", "اينما"})  # أيا كانت عقائدهم: an aside
+# cardinal words (match-normalized) before a counted noun: ثلاثة متهمين, عشرات المتهمين
+_CARDINALS = frozenset(
+    "ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره عشرات مئات الاف الوف ملايين".split()
 )
 _DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 
@@ -431,6 +446,8 @@ def split_paragraph(
                 continue  # على مذكرة مشتركة: a noun after a preposition
             if feats[i - 1].norm in _COPULAS:
                 continue  # سيكون مطالبا بدفع تعويض: the predicate of "to be"
+            if _number(feats[i - 1]) and not _reports_next(i, feats):
+                continue  # أحالت النيابة 41 متهما من: the counted noun, not "accusing"
             if _adjective(i, feats):
                 continue  # لمراقبة مشددة: "strict monitoring"
             if cue.ambiguous and not _participle_used(i, feats):
@@ -649,13 +666,15 @@ def _bare_continues(i: int, last: int, feats: list[Feat], pred: Predicates) -> b
     """A bare connective that does not open a claim of its own.
 
     ``وأن يرد كيد الكائدين`` (``أنْ`` + verb: a second wish of the same sentence),
-    ``وإن كان ...`` ("even if"), ``إلا أن`` closing a ``رغم`` clause, and
+    ``وإن كان ...`` ("even if"), ``خصوصا وأن ...`` ("especially since"), ``إلا أن`` closing a ``رغم`` clause, and
     ``إلا أنْ`` + verb: "but to", an exception (``لا يسعه إلا أن يظل ساعيا``).
     """
     f = feats[i]
     nxt = feats[i + 1] if i + 1 < len(feats) else None
     if f.norm in ("وان",) and nxt is not None and (verbish(nxt.norm) or _subjunctive(nxt.norm)):
         return True
+    if f.norm in ("وان", "وانه", "وانها") and i > 0 and feats[i - 1].norm in _ESPECIALLY:
+        return True  # خصوصا وأن الإمارة تحمل ...: "especially since", a reason of the clause
     if _exception(i, feats):
         return True
     return _closes_concession(i, last, feats, pred)
@@ -694,6 +713,27 @@ def _subjunctive(norm: str) -> bool:
     if norm[:1] == "ي" and len(norm) >= 3:
         return True
     return norm[:1] in ("ت", "ن") and len(norm) >= 3 and not norm.endswith(("ه", "ات"))
+
+
+def _number(f: Feat) -> bool:
+    """A figure (``41``, ``٤١``, ``1,500``) or a cardinal word (``ثلاثة``, ``عشرات``):
+    a participle-looking word after it is the counted noun (``41 متهمًا``)."""
+    if f.kind != "w":
+        return False
+    if f.norm[:1].isdigit():
+        return all(ch.isdigit() or ch in ".,٫٬" for ch in f.norm)
+    return f.norm in _CARDINALS
+
+
+def _reports_next(i: int, feats: list[Feat]) -> bool:
+    """The participle at ``i`` is followed by what a report opens with (``إلى أن``,
+    ``أن``, ``بأن``, a colon or a quote): ``... 500 مشيرا إلى أن`` still reports."""
+    nxt = feats[i + 1] if i + 1 < len(feats) else None
+    if nxt is None or nxt.kind in (":", "q"):
+        return True
+    return nxt.kind == "w" and (
+        nxt.norm in ("الي", "ان", "بان", "انه", "انها", "علي") or "complementizer" in nxt.roles
+    )
 
 
 def _predicate_token(f: Feat) -> bool:
@@ -755,6 +795,8 @@ def _head_has_predicate(
         nxt = feats[k + 1].norm if k + 1 < j else ""
         if k == i and ("relative" in f.roles or f.norm[1:] in _RELATIVE_STEMS):
             return False  # ، والذي ...: a relative clause of the noun before
+        if k == i and (f.norm in _RESULT or f.norm in _WHATEVER):
+            return False  # ، بحيث تكون الهيئة ... / ، أيا كانت مواطنهم: of the clause before
         if (f.norm,) in pred.adjunct or (f.norm, nxt) in pred.adjunct:
             return False  # بعد أن ...: a time clause of the clause before
         if k == i and f.norm in pred.preposition and (f.norm, nxt) not in pred.subordinator:
@@ -955,7 +997,9 @@ def _merge_fragments(
     - ``كما قال الوزير`` with nothing reported after it is an "as X said" aside,
       and ``، كما هو الحال في ...`` an "as is the case" comparison;
     - a reporting frame with no content (``وأوضح رئيس اللجنة فلان،``) joins the
-      ``قائلا: ...`` that carries its content.
+      ``قائلا: ...`` that carries its content, and a short clause with no content
+      (``وعلق فلان على هذه الاتهامات``) the ``فأشار إلى أن ...`` that goes on with
+      its subject.
     """
     out: list[Segment] = []
     for seg in segs:
@@ -989,6 +1033,16 @@ def _merge_fragments(
                 and not _has_content(seg, feats)
             ):
                 prev.j = seg.j
+                continue
+            if (
+                seg.how == "finite"
+                and feats[seg.i].prefixed
+                and feats[seg.i].norm[:1] == "ف"
+                and _reports_next(seg.i, feats)
+                and words[prev.j] - words[prev.i] <= FRAME_CLAUSE_WORDS
+                and not _has_content(prev, feats)
+            ):
+                prev.j = seg.j  # وعلق فلان على الاتهامات فأشار إلى أن ...: one report
                 continue
             if (
                 seg.how == "participle"
@@ -1188,6 +1242,7 @@ def _split_long(
             and _head_has_predicate(k, seg.j, feats, pred)
             and not _subjunctive_complement(k, seg.j, feats)
             and not _continues_relative(seg.i, k, feats, pred)
+            and not _fronted_clause(seg.i, k, feats, pred)
         )
 
     best: int | None = None
@@ -1208,6 +1263,8 @@ def _split_long(
             continue  # يعاند التاريخ | وأن يتنحى، لن نقبل بولاية الفقيه | ولا بحزب: one clause
         if f.norm in ("قد", "لقد"):
             continue  # يكون الحوثيون وقوات صالح، قد خسروا: the predicate of the clause
+        if feats[k - 1].norm in _ESPECIALLY or feats[k - 1].norm in ("كما", "مثلما"):
+            continue  # خصوصا | وأن ...: "especially since"; كما | وصفت ...: "as ... described"
         if not comma and f.norm.startswith("في") and f.cue is None:
             continue  # عالم فيراري أبوظبي, فيسبوك, فيينا: a name that looks like ف + a verb
         if _opens_clause(k, feats, lex, pred):
@@ -1263,6 +1320,49 @@ def _split_long(
     ]
 
 
+def _fronted_clause(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool:
+    """Tokens ``[i, k)`` end in a fronted condition, reason or time clause whose main
+    clause opens at ``k``.
+
+    The last clause of ``[i, k)`` (after its last comma) holds a condition
+    answered at ``k`` by ``ف`` (``إذا كانت إيران دولة ...، | فإن الولايات المتحدة
+    دولة ديمقراطية``), or opens with a reason, purpose, time or concession word
+    before a verb with no ``و``/``ل`` at ``k`` (``ونظراً إلى حجم أرباحهما يشكل ...، |
+    يبدو كل من ...``, ``إن الغارات ...، قبل أن يبادر الثوار باقتحامه، | كان لها دور``):
+    the two halves are one claim. A condition after its answer (``سيكون قويا فيما لو
+    أخفق``) is not fronted.
+    """
+    f = feats[k]
+    if f.kind != "w":
+        return False
+    stem = f.norm[1:] if f.norm[:1] == "ف" else ""
+    answer = stem in _ANSWERS or (len(stem) > 2 and verbish(stem) and verbish(f.norm))
+    main = f.norm[:1] not in ("و", "ف", "ل") and f.cue is None and verbish(f.norm)
+    if not (answer or main):
+        return False
+    m = k - 1
+    while m > i and feats[m].kind == "c":
+        m -= 1
+    start = m
+    while start > i and feats[start - 1].kind not in ("c", "e"):
+        start -= 1
+    words = [g.norm for g in feats[start:k] if g.kind == "w"]
+    if not words:
+        return False
+    for n, w in enumerate(words):
+        if w.removeprefix("و") in _CONDITIONAL and (n == 0 or words[n - 1] != "فيما"):
+            return True
+    first = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
+    two = (first, words[1]) if len(words) > 1 else (first, "")
+    return (
+        first in _FRONTED
+        or first in pred.concessive
+        or (first,) in pred.adjunct
+        or two in pred.adjunct
+        or two in pred.concessive_pairs
+    )
+
+
 def _subjunctive_complement(k: int, j: int, feats: list[Feat]) -> bool:
     """``أنْ`` + a verb at ``k``: the complement of the verb before, no claim of its
     own (``طلب من الموظفين في الشركة ...، | أن يجلبوا عقلية الشركات الناشئة``)."""
@@ -1312,6 +1412,8 @@ def _awaits_predicate(i: int, k: int, feats: list[Feat]) -> bool:
             continue
         if "complementizer" in f.roles:
             return True
+        if m > i and feats[m - 1].norm in _WHATEVER:
+            continue  # أن على الرأي العام، ... أيا كانت عقائدهم: not the predicate of أن
         if (f.cue is not None or verbish(f.norm) or f.norm in _PERSONAL) and not _in_relative(
             m, i, feats
         ):
