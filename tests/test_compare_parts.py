@@ -169,3 +169,29 @@ def test_a_part_the_outlet_gives_in_another_sentence_is_carried() -> None:
     assert "التكفيري" not in parts.get("aawsat", "")
     assert "التحقيقات" not in parts["sabq"]
     assert "المحكمة الاتحادية العليا" in parts["sabq"] or "التكفيري" in parts["sabq"]
+
+
+def test_coverage_shows_an_outlet_that_left_out_a_part_as_related() -> None:
+    # sabq gives the founding of the group and its aim, not the court or the creed: it
+    # carried the rest of the claim (related), and its omission row names the part
+    from narratives import schemas
+    from narratives.compare import coverage
+
+    st, claims, stories = _uae(
+        {"alweeam": UAE_ALWEEAM, "alriyadh": UAE_ALRIYADH, "aawsat": UAE_AAWSAT, "sabq": UAE_SABQ},
+        ["alweeam", "alriyadh"],
+    )
+    om = omissions(st, claims, stories)
+    assert om.filter(pl.col("outlet") == "sabq")["omitted_part"].drop_nulls().len() == 1
+    al = pl.DataFrame(
+        {
+            "statement_id_a": ["alriyadh:1"],
+            "statement_id_b": ["alweeam:1"],
+            "score": [60.0],
+            "relation": ["paraphrase"],
+        }
+    )
+    al = schemas.conform(al, schemas.ALIGNMENTS)
+    cov = coverage(st, al, claims, stories=stories, omissions=om, absent_min_outlets=2)
+    status = dict(cov.filter(pl.col("claim_id") == "c1").select("outlet", "status").iter_rows())
+    assert status["sabq"] == "related"
