@@ -160,10 +160,13 @@ _CONDITIONAL = frozenset({"اذا", "لو", "لولا", "لئن", "كلما", "�
 _ANSWERS = frozenset({"ان", "انه", "انها", "انهم", "قد", "لا", "لن", "لم", "سوف", "هو", "هي"})
 # words that open a fronted reason, purpose or time clause (ونظرا إلى ...، يبدو ...)
 _FRONTED = frozenset(
-    "نظرا بسبب نتيجه سعيا حرصا رغبه بهدف لتحقيق لتعزيز لضمان عندما حينما".split()
+    "نظرا بسبب نتيجه سعيا حرصا رغبه بهدف لتحقيق لتعزيز لضمان عندما حينما بعد قبل عقب اثر"
+    " خلال".split()
 )
 _RESULT = frozenset({"بحيث"})  # ، بحيث تكون ...: a result clause of the clause before
 _WHATEVER = frozenset({"ايا", "مهما", "ايما", "كيفما", "اينما"})  # أيا كانت عقائدهم: an aside
+# أنّ/إنّ with no و after a comma: the complement of the verb before, never a claim apart
+_BARE_THAT = frozenset({"ان", "بان", "انه", "بانه", "انها", "بانها", "انهم", "بانهم"})
 # cardinal words (match-normalized) before a counted noun: ثلاثة متهمين, عشرات المتهمين
 _CARDINALS = frozenset(
     "ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره عشرات مئات الاف الوف ملايين".split()
@@ -1045,6 +1048,14 @@ def _merge_fragments(
                 prev.j = seg.j  # وعلق فلان على الاتهامات فأشار إلى أن ...: one report
                 continue
             if (
+                seg.how == "sentence"
+                and feats[seg.i].norm in _BARE_THAT
+                and any(f.cue is not None and f.cue.kind == "finite" for f in feats[prev.i : prev.j])
+                and not _has_content(prev, feats)
+            ):
+                prev.j = seg.j  # قال السيد إيمرسون (المحامي ...).. إنه هجوم نووي: one report
+                continue
+            if (
                 seg.how == "participle"
                 and feats[seg.i].norm in _SAYING
                 and any(f.cue is not None for f in feats[prev.i : prev.j])
@@ -1243,6 +1254,7 @@ def _split_long(
             and not _subjunctive_complement(k, seg.j, feats)
             and not _continues_relative(seg.i, k, feats, pred)
             and not _fronted_clause(seg.i, k, feats, pred)
+            and feats[k].norm not in _BARE_THAT  # أخبره فلان، ...، | بأن بوتين يريد
         )
 
     best: int | None = None
