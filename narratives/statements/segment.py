@@ -160,7 +160,7 @@ _CONDITIONAL = frozenset({"اذا", "لو", "لولا", "لئن", "كلما", "�
 _ANSWERS = frozenset({"ان", "انه", "انها", "انهم", "قد", "لا", "لن", "لم", "سوف", "هو", "هي"})
 # words that open a fronted reason, purpose or time clause (ونظرا إلى ...، يبدو ...)
 _FRONTED = frozenset(
-    "نظرا بسبب نتيجه سعيا حرصا رغبه بهدف لتحقيق لتعزيز لضمان عندما حينما بعد قبل عقب اثر"
+    "نظرا بسبب نتيجه سعيا حرصا رغبه بهدف لتحقيق لتعزيز لضمان عندما حينما حين بعد قبل عقب اثر"
     " خلال".split()
 )
 _RESULT = frozenset({"بحيث"})  # ، بحيث تكون ...: a result clause of the clause before
@@ -1254,7 +1254,7 @@ def _split_long(
             and not _subjunctive_complement(k, seg.j, feats)
             and not _continues_relative(seg.i, k, feats, pred)
             and not _fronted_clause(seg.i, k, feats, pred)
-            and feats[k].norm not in _BARE_THAT  # أخبره فلان، ...، | بأن بوتين يريد
+            and not _bare_that(feats[k])  # أخبره فلان، ...، | بأن بوتين يريد
         )
 
     best: int | None = None
@@ -1334,45 +1334,78 @@ def _split_long(
 
 def _fronted_clause(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool:
     """Tokens ``[i, k)`` end in a fronted condition, reason or time clause whose main
-    clause opens at ``k``.
+    clause opens at ``k``, or ``k`` falls inside such a clause.
 
     The last clause of ``[i, k)`` (after its last comma) holds a condition
     answered at ``k`` by ``ف`` (``إذا كانت إيران دولة ...، | فإن الولايات المتحدة
     دولة ديمقراطية``), or opens with a reason, purpose, time or concession word
     before a verb with no ``و``/``ل`` at ``k`` (``ونظراً إلى حجم أرباحهما يشكل ...، |
     يبدو كل من ...``, ``إن الغارات ...، قبل أن يبادر الثوار باقتحامه، | كان لها دور``):
-    the two halves are one claim. A condition after its answer (``سيكون قويا فيما لو
-    أخفق``) is not fronted.
+    the two halves are one claim; with no comma before ``k`` the cut would fall inside
+    the fronted clause itself (``وحين تعددت الجامعات | وانتشرت، أتيح``). A condition
+    after its answer (``سيكون قويا فيما لو أخفق``) is not fronted.
     """
     f = feats[k]
     if f.kind != "w":
         return False
-    stem = f.norm[1:] if f.norm[:1] == "ف" else ""
-    answer = stem in _ANSWERS or (len(stem) > 2 and verbish(stem) and verbish(f.norm))
-    main = f.norm[:1] not in ("و", "ف", "ل") and f.cue is None and verbish(f.norm)
-    if not (answer or main):
-        return False
     m = k - 1
+    comma = feats[m].kind == "c"
     while m > i and feats[m].kind == "c":
         m -= 1
-    start = m
-    while start > i and feats[start - 1].kind not in ("c", "e"):
-        start -= 1
-    words = [g.norm for g in feats[start:k] if g.kind == "w"]
+    start = m + 1
+    opener = False
+    words: list[str] = []
+    for _ in range(3):  # a verbless phrase (، تحت ذريعة الدواعي الأمنية،) extends the clause
+        end = start
+        start = end - 1
+        while start > i and feats[start - 1].kind not in ("c", "e"):
+            start -= 1
+        words = [g.norm for g in feats[start:k] if g.kind == "w"]
+        opener = bool(words) and _fronted_opener(words, pred)
+        if (
+            opener
+            or start <= i
+            or feats[start - 1].kind == "e"
+            or _has_predicate(Segment(start, end, ""), feats, pred)
+        ):
+            break
     if not words:
+        return False
+    if not comma:
+        return opener
+    stem = f.norm[1:] if f.norm[:1] == "ف" else ""
+    answer = stem in _ANSWERS or (len(stem) > 2 and verbish(stem) and verbish(f.norm))
+    main = f.norm[:1] not in ("و", "ف", "ل") and (
+        f.cue is not None or verbish(f.norm) or (len(f.norm) == 3 and f.norm.isalpha())
+    )  # قرر، بدأ، جاء: a perfect of three letters has no shape of its own
+    if not (answer or main):
         return False
     for n, w in enumerate(words):
         if w.removeprefix("و") in _CONDITIONAL and (n == 0 or words[n - 1] != "فيما"):
             return True
-    first = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
+    return opener
+
+
+def _fronted_opener(words: list[str], pred: Predicates) -> bool:
+    """The clause (its words, match-normalized) opens with a condition, reason,
+    purpose, time or concession word (``ونظرا``, ``وبعد أن``, ``وفي حين``)."""
+    first = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 2 else words[0]
     two = (first, words[1]) if len(words) > 1 else (first, "")
     return (
         first in _FRONTED
+        or first in _CONDITIONAL
         or first in pred.concessive
         or (first,) in pred.adjunct
         or two in pred.adjunct
         or two in pred.concessive_pairs
+        or two == ("في", "حين")
     )
+
+
+def _bare_that(f: Feat) -> bool:
+    """``أنّ``/``بأن`` with no ``و`` (not ``إنّ``, which also opens a sentence of its own
+    in run-on copy: ``...، إن معظم أنواع الإنسولين ...``)."""
+    return f.norm in _BARE_THAT and not f.text.startswith("إ")
 
 
 def _subjunctive_complement(k: int, j: int, feats: list[Feat]) -> bool:
