@@ -1049,6 +1049,7 @@ def _merge_fragments(
                 continue
             if (
                 seg.how == "sentence"
+                and (feats[seg.i - 1].text in ("..", "...", "…") or feats[seg.i - 2].kind == "e")
                 and feats[seg.i].norm in _BARE_THAT
                 and any(f.cue is not None and f.cue.kind == "finite" for f in feats[prev.i : prev.j])
                 and not _has_content(prev, feats)
@@ -1376,14 +1377,32 @@ def _fronted_clause(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool
     stem = f.norm[1:] if f.norm[:1] == "ف" else ""
     answer = stem in _ANSWERS or (len(stem) > 2 and verbish(stem) and verbish(f.norm))
     main = f.norm[:1] not in ("و", "ف", "ل") and (
-        f.cue is not None or verbish(f.norm) or (len(f.norm) == 3 and f.norm.isalpha())
-    )  # قرر، بدأ، جاء: a perfect of three letters has no shape of its own
+        f.cue is not None or verbish(f.norm) or _perfect3(f, pred)
+    )
     if not (answer or main):
         return False
     for n, w in enumerate(words):
         if w.removeprefix("و") in _CONDITIONAL and (n == 0 or words[n - 1] != "فيما"):
             return True
     return opener
+
+
+def _perfect3(f: Feat, pred: Predicates) -> bool:
+    """A word of three letters that is no particle, preposition or clause word: most
+    likely a perfect verb, which has no shape of its own (``قرر``, ``بدأ``, ``جاء``)."""
+    n = f.norm
+    return (
+        len(n) == 3
+        and n.isalpha()
+        and f.plain
+        and n not in pred.preposition
+        and n not in pred.particles
+        and n not in pred.pronoun
+        and n not in pred.not_verb
+        and n not in pred.subordinator_heads
+        and (n,) not in pred.subordinator
+        and n not in _FRONTED
+    )
 
 
 def _fronted_opener(words: list[str], pred: Predicates) -> bool:
