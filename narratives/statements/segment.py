@@ -63,7 +63,7 @@ KEPT_ROLES = ("headline", "subheadline", "body")
 HEADLINE_ROLES = ("headline", "subheadline")
 _TERMINAL = tuple('.!?؟…:;؛»”")')
 _SINGLE_PROCLITIC = frozenset({"و", "ف", "ب", "ل", "ك", "كـ"})
-JOIN_MIN_CHARS = 100  # a body line this long that stops without punctuation was wrapped
+JOIN_MIN_CHARS = 60  # a body line this long that stops without punctuation was wrapped
 MIN_WORDS = 3  # shorter pieces are merged into their neighbour
 SPEECH_QUOTE_WORDS = 3  # quotes of fewer words are labels ("داعش"), not speech
 HEADLINE_FRAGMENT_WORDS = 4  # a headline piece this short with no predicate is a label
@@ -364,6 +364,8 @@ def split_paragraph(
                 if feats[j].kind == "q" and starts[j] != ends[j - 1]:
                     break
                 j += 1
+            if j < n and not headline and _dots_inside(sentence, i, j, feats, pred):
+                continue  # والتغير الاجتماعي.. يعد من السمات: ".." as a pause, not an end
             if j < n:
                 bounds[j] = "sentence"
                 last = sentence = j
@@ -451,6 +453,8 @@ def split_paragraph(
                 continue  # سيكون مطالبا بدفع تعويض: the predicate of "to be"
             if _number(feats[i - 1]) and not _reports_next(i, feats):
                 continue  # أحالت النيابة 41 متهما من: the counted noun, not "accusing"
+            if _indefinite_accusative(feats[i - 1]) and not _reports_next(i, feats):
+                continue  # قدمت دورا لافتا مع ...: an adjective agreeing with its noun
             if _adjective(i, feats):
                 continue  # لمراقبة مشددة: "strict monitoring"
             if cue.ambiguous and not _participle_used(i, feats):
@@ -465,6 +469,8 @@ def split_paragraph(
                     continue  # فإن اللجنة كما ذكر البيان ستكتفي: an aside inside a clause
             if at is None or _named(f):
                 continue
+            if feats[i - 1].norm == "سبق":
+                continue  # وهو ما سبق وأكد عليه الوزير: "had already stressed", one clause
             if f.norm.startswith("ف") and any(g.norm == "اما" for g in feats[last:i]):
                 continue  # أما فلان فيقول: one clause
             if cue.ambiguous and not _has_complement(i, feats, lex, starts_phrase):
@@ -728,6 +734,41 @@ def _number(f: Feat) -> bool:
     return f.norm in _CARDINALS
 
 
+def _dots_inside(sentence: int, i: int, j: int, feats: list[Feat], pred: Predicates) -> bool:
+    """``..`` at ``i`` used as a pause inside a clause: the words before it since the
+    sentence began have no predicate yet, or an ``أن`` clause still waits for its verb,
+    and a verb or a ``و`` word follows (``وهذه التغيرات الاجتماعية ... المعاصر.. ألقت
+    بظلالها``, ``والتغير الاجتماعي.. يعد من السّمات``)."""
+    while i > sentence and feats[i - 1].kind == "e":
+        i -= 1  # the second dot of ".." is read again: start from the first
+    dots = [f for f in feats[i:j] if f.kind == "e"]
+    if not (len(dots) >= 2 or any(f.text in ("..", "...", "…") for f in dots)):
+        return False
+    if any(f.text in ("؟", "?", "!") for f in dots):
+        return False
+    if sum(f.kind == "w" for f in feats[sentence:i]) < MIN_WORDS:
+        return False
+    nxt = feats[j]
+    if nxt.kind != "w" or not (verbish(nxt.norm) or nxt.norm[:1] == "و"):
+        return False
+    return not _main_predicate(sentence, i, feats, pred) or _awaits_predicate(sentence, i, feats)
+
+
+def _indefinite_accusative(f: Feat) -> bool:
+    """An indefinite noun in the accusative (``دورا``, ``بيانا``): a participle in
+    ``ا`` right after it agrees with it (``دورا لافتا``) unless a report follows."""
+    n = f.norm
+    return (
+        f.kind == "w"
+        and len(n) > 2
+        and n.endswith("ا")
+        and not n.startswith(("ال", "وال"))
+        and f.cue is None
+        and f.plain
+        and not verbish(n)
+    )
+
+
 def _reports_next(i: int, feats: list[Feat]) -> bool:
     """The participle at ``i`` is followed by what a report opens with (``إلى أن``,
     ``أن``, ``بأن``, a colon or a quote): ``... 500 مشيرا إلى أن`` still reports."""
@@ -800,6 +841,15 @@ def _head_has_predicate(
             return False  # ، والذي ...: a relative clause of the noun before
         if k == i and (f.norm in _RESULT or f.norm in _WHATEVER):
             return False  # ، بحيث تكون الهيئة ... / ، أيا كانت مواطنهم: of the clause before
+        if (
+            k == i
+            and f.norm == "وذلك"
+            and k + 1 < j
+            and feats[k + 1].kind == "w"
+            and feats[k + 1].norm not in pred.purpose  # وذلك بهدف ...: a purpose of its own
+            and _adverbial_opener(feats[k + 1], "", pred)
+        ):
+            return False  # وذلك بإصدار قوانين تجرّم ...: how, an adverbial of the clause before
         if (f.norm,) in pred.adjunct or (f.norm, nxt) in pred.adjunct:
             return False  # بعد أن ...: a time clause of the clause before
         if k == i and f.norm in pred.preposition and (f.norm, nxt) not in pred.subordinator:
@@ -1418,6 +1468,8 @@ def _fronted_opener(words: list[str], pred: Predicates) -> bool:
         or two in pred.adjunct
         or two in pred.concessive_pairs
         or two == ("في", "حين")
+        or two == ("فيما", "يتعلق")  # وفيما يتعلق بالصناعة البحرية، أوضح ...
+        or first in ("بالنسبه", "حول")
     )
 
 
