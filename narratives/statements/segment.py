@@ -746,11 +746,15 @@ def _dots_inside(sentence: int, i: int, j: int, feats: list[Feat], pred: Predica
         return False
     if any(f.text in ("؟", "?", "!") for f in dots):
         return False
+    if i > 0 and (feats[i - 1].text in CLOSING or feats[i - 1].text == '"'):
+        return False  # "... أن وراءه إيران".. وأنا أقول: the quotation is over
     if sum(f.kind == "w" for f in feats[sentence:i]) < MIN_WORDS:
         return False
     nxt = feats[j]
     if nxt.kind != "w" or not (verbish(nxt.norm) or nxt.norm[:1] == "و"):
         return False
+    if _opens_coordinate_clause(j, feats, pred):
+        return False  # 59%.. والأحكام تصدر ...: a clause of its own
     return not _main_predicate(sentence, i, feats, pred) or _awaits_predicate(sentence, i, feats)
 
 
@@ -762,6 +766,7 @@ def _indefinite_accusative(f: Feat) -> bool:
         f.kind == "w"
         and len(n) > 2
         and n.endswith("ا")
+        and not n.endswith(("ها", "نا"))  # مصيرها: a pronoun, not the accusative
         and not n.startswith(("ال", "وال"))
         and f.cue is None
         and f.plain
@@ -1422,8 +1427,11 @@ def _fronted_clause(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool
             break
     if not words:
         return False
-    if not comma:
-        return opener
+    if not comma:  # inside the fronted clause: before its own verb is done
+        verbs = sum(
+            1 for g in feats[start:k] if g.kind == "w" and (g.cue is not None or verbish(g.norm))
+        )
+        return opener and verbs <= 1
     stem = f.norm[1:] if f.norm[:1] == "ف" else ""
     answer = stem in _ANSWERS or (len(stem) > 2 and verbish(stem) and verbish(f.norm))
     main = f.norm[:1] not in ("و", "ف", "ل") and (
@@ -1468,15 +1476,16 @@ def _fronted_opener(words: list[str], pred: Predicates) -> bool:
         or two in pred.adjunct
         or two in pred.concessive_pairs
         or two == ("في", "حين")
-        or two == ("فيما", "يتعلق")  # وفيما يتعلق بالصناعة البحرية، أوضح ...
+        or two in (("فيما", "يتعلق"), ("في", "ضوء"))  # وفيما يتعلق بالصناعة البحرية، أوضح
         or first in ("بالنسبه", "حول")
     )
 
 
 def _bare_that(f: Feat) -> bool:
-    """``أنّ``/``بأن`` with no ``و`` (not ``إنّ``, which also opens a sentence of its own
-    in run-on copy: ``...، إن معظم أنواع الإنسولين ...``)."""
-    return f.norm in _BARE_THAT and not f.text.startswith("إ")
+    """``أنّ``/``بأن`` with no ``و``, written with its hamza (not ``إنّ`` or a bare
+    ``ان``, which also open a sentence of their own in run-on copy: ``...، إن معظم
+    أنواع الإنسولين ...``, ``...، ان المملكة لا تحتاج ...``)."""
+    return f.norm in _BARE_THAT and (f.text.startswith("أ") or f.norm.startswith("ب"))
 
 
 def _subjunctive_complement(k: int, j: int, feats: list[Feat]) -> bool:
