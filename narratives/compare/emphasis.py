@@ -29,11 +29,14 @@ How the article is read (the rules, in order):
   first ending on a comma rather than a full stop (one sentence cut in two),
   nor the same act told as to come in one (سـ/سوف + imperfect) and as done in
   the other (a perfect of the same verb: «ستجري مزيدا من الاتصالات» / «أجرت
-  سلسلة اتصالات»).
+  سلسلة اتصالات»), nor two items of a numbered list (``6 - تعيين ...`` / ``7 -
+  تعيين ...``, ``أولا:`` / ``ثالثا:``), nor a line whose object is the list after
+  it (``قرر مجلس الوزراء ما يلي :``) with one of its items.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import polars as pl
@@ -398,6 +401,23 @@ def repetitions(
         edges = [
             (a, b) for a, b in edges if not _tense_differs(toks.get(a) or [], toks.get(b) or [])
         ]
+    if edges:
+        # two items of a numbered list (decisions, conditions) are two facts, and a line
+        # announcing a list («قرر مجلس الوزراء ما يلي :») tells none of them again
+        ids = list({x for pair in edges for x in pair})
+        texts = dict(
+            statements.filter(pl.col("statement_id").is_in(ids))
+            .select("statement_id", "text")
+            .iter_rows()
+        )
+        marks = {sid: _list_marker(t or "") for sid, t in texts.items()}
+        edges = [
+            (a, b)
+            for a, b in edges
+            if not (marks.get(a) and marks.get(b) and marks[a] != marks[b])
+            and not _announces(texts.get(a) or "")
+            and not _announces(texts.get(b) or "")
+        ]
     pairs = pl.DataFrame(edges, schema={"a": pl.String, "b": pl.String}, orient="row").unique()
     degree = (
         pl.concat([pairs.select(statement_id="a"), pairs.select(statement_id="b")])
@@ -409,6 +429,40 @@ def repetitions(
         .join(degree, on="statement_id", how="left")
         .select("statement_id", repetitions=(pl.col("others").fill_null(0) + 1).cast(pl.Int32))
     )
+
+
+_ITEM_NUMBER = re.compile(r"^\W*([0-9٠-٩]+)\s*[-–—.)/]")
+_ITEM_WORD = re.compile(r"^\W*(\w+)\s*[:：\-–—]")
+
+
+@lru_cache(maxsize=1)
+def _ordinal_adverbs() -> dict[str, int]:
+    """أولا, ثانيا ... (an ordinal of ``ordinals.tsv`` with its accusative ا), normalized."""
+    from narratives.align._conflicts import load_ordinals
+
+    return {w + "ا": n for w, n in load_ordinals().items() if not w.endswith(("ه", "ي"))}
+
+
+def _list_marker(text: str) -> str | None:
+    """The number of a list item the statement opens with (``6 - تعيين ...``,
+    ``ثالثا: ترفع جميع طلبات ...``), else None."""
+    m = _ITEM_NUMBER.match(text)
+    if m:
+        return str(int(m.group(1).translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))))
+    m = _ITEM_WORD.match(normalize(text))
+    if m and m.group(1) in _ordinal_adverbs():
+        return str(_ordinal_adverbs()[m.group(1)])
+    return None
+
+
+_ANNOUNCES = re.compile(r"\bما (?:يلي|ياتي)\s*[:：]\s*$")
+
+
+def _announces(text: str) -> bool:
+    """Whether a statement's object is the list after it («... قرر مجلس الوزراء ما يلي
+    :»): it tells none of the items again (a statement that tells its own fact before
+    «على النحو التالي :» or «وفيما يلي نص البيان :» still can be told again)."""
+    return bool(_ANNOUNCES.search(normalize(text)))
 
 
 def _same_opening(
