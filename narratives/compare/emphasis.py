@@ -115,16 +115,23 @@ _PLACE_HEADS = [
 ]  # fmt: skip
 
 
+def _figures(text: str) -> set[str]:
+    """The figures written in digits in a statement, as numbers: «11679.70» and «11679.7»
+    are one figure, «1.391» and «1391» too (its largest reading)."""
+    from narratives.compare.discrepancies import _candidates
+
+    out: set[str] = set()
+    for tok in re.findall(r"\d+(?:[.,٫]\d+)*", text):
+        values = _candidates(tok)
+        out.add(f"{max(values):.12g}" if values else tok)
+    return out
+
+
 def _figure_sets(statements: pl.DataFrame, pairs: pl.DataFrame) -> dict[str, set[str]]:
-    """The figures (digits, separators dropped) of the statements of ``pairs``."""
+    """The figures (see ``_figures``) of the statements of ``pairs``."""
     ids = pl.concat([pairs["statement_id"], pairs["statement_id_b"]]).unique().implode()
-    rows = statements.filter(pl.col("statement_id").is_in(ids)).select(
-        "statement_id", figs=pl.col("text").str.extract_all(r"\d+(?:[.,٫]\d+)*")
-    )
-    return {
-        sid: {f.replace(",", "").replace(".", "").replace("٫", "").lstrip("0") for f in figs or []}
-        for sid, figs in rows.iter_rows()
-    }
+    rows = statements.filter(pl.col("statement_id").is_in(ids)).select("statement_id", "text")
+    return {sid: _figures(text or "") for sid, text in rows.iter_rows()}
 
 
 def _particulars(
@@ -449,7 +456,7 @@ def _list_marker(text: str) -> str | None:
     m = _ITEM_NUMBER.match(text)
     if m:
         return str(int(m.group(1).translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))))
-    m = _ITEM_WORD.match(normalize(text))
+    m = _ITEM_WORD.match(normalize(text.replace("ـ", "-")))  # «أولاً ـ تتاح ...»
     if m and m.group(1) in _ordinal_adverbs():
         return str(_ordinal_adverbs()[m.group(1)])
     return None
@@ -565,7 +572,8 @@ def emphasis(
     Examples
     --------
     >>> st = pl.DataFrame({"statement_id": ["a:0", "a:1", "a:2"], "article_id": ["a"] * 3,
-    ...     "outlet": ["sana"] * 3, "position": [0, 1, 2], "text": ["عنوان", "قال لافروف", "وأضاف"],
+    ...     "outlet": ["sana"] * 3, "position": [0, 1, 2],
+    ...     "text": ["عنوان", "قال لافروف.", "وأضاف."],
     ...     "is_headline": [True, False, False], "quote": ["none", "direct", "indirect"]})
     >>> cl = pl.DataFrame({"claim_id": ["c0", "c1", "c1"], "statement_id": ["a:0", "a:1", "a:2"]})
     >>> emphasis(st, cl)[["is_lede", "relative_position", "word_share", "repetitions"]].rows()
