@@ -531,7 +531,8 @@ def _not_setting_only(
     noun phrase, each word with the article but perhaps the first (the head of a
     construct: «ذكرى الحرب العالمية الثانية», «المجلس الوطني للثقافة والفنون
     والآداب»), at least three with it, they share the name of an institution or an
-    event, the setting, not a claim: «حاصل على جائزتين ... من المجلس الوطني للثقافة والفنون والآداب في الكويت» /
+    event, the setting, not a claim: «حاصل على جائزتين ... من المجلس الوطني للثقافة
+    والفنون والآداب في الكويت» /
     «ويعمل مستشارا لسلسلة ... يصدرها المجلس الوطني للثقافة والفنون والآداب في الكويت».
     A headline and its lede (the first two body statements) are kept: a lede
     restates its headline in other verb forms («يؤكد» / «أكد»), so what they share
