@@ -276,13 +276,14 @@ class _Prepared:
         self.chars = _tfidf.tfidf(chars, idf=char_idf)
         self.contain = _tfidf.containment_matrix(chars, char_idf)
         self.contain_total = _tfidf.squared_norms(self.contain)
+        # the rows with the speaker's words only (the others' target is their own row)
         self.target = self.contain
+        self.target_row = np.full(n, -1, dtype=np.int64)
         if with_mask:
-            place = sp.csr_matrix(
-                (np.ones(len(with_mask), dtype=np.float32), (with_mask, range(len(with_mask)))),
-                shape=(n, len(with_mask)),
+            self.target_row[with_mask] = np.arange(len(with_mask))
+            self.target = _tfidf.containment_matrix(
+                (chars[with_mask] + extra).tocsr(), char_idf
             )
-            self.target = _tfidf.containment_matrix((chars + place @ extra).tocsr(), char_idf)
         del chars, extra
         self.n_tok = np.array([len(t) for t in tokens])
         self._keys: dict[int, frozenset[str]] = {}
@@ -340,6 +341,27 @@ class _Prepared:
                 self.tokens[k], self.given_names, self.ordinals, self.raw_words(k)
             )
         return out
+
+    def containment(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """:func:`_tfidf.containment` of the pairs, the larger side's speaker's words included.
+
+        The same figures as with a target matrix of every row (``target``
+        holds only the rows that have such words).
+        """
+        total = self.contain_total
+        if self.target is self.contain:
+            return _tfidf.containment(self.contain, i, j, total=total)
+        # the smaller side's features, found among the larger side's target features
+        small_i = total[i] <= total[j]
+        small, large = np.where(small_i, i, j), np.where(small_i, j, i)
+        row = self.target_row[large]
+        more = row >= 0
+        both = np.empty(len(i), dtype=np.float64)
+        both[~more] = _tfidf.row_dots_raw(self.contain, self.contain, small[~more], large[~more])
+        both[more] = _tfidf.row_dots_raw(self.contain, self.target, small[more], row[more])
+        low = np.minimum(total[i], total[j])
+        low[low == 0] = 1
+        return np.clip(both / low, 0.0, 1.0)
 
     def byline(self, k: int) -> bool:
         """Does statement ``k`` open with a reporter's byline (:func:`has_byline`, once)?"""
@@ -410,9 +432,7 @@ def _score(
     hopeful = prune(comp, i, j)
     i, j = i[hopeful], j[hopeful]
     comp = {k: v[hopeful] for k, v in comp.items()}
-    contained = 100 * _tfidf.containment(
-        prep.contain, i, j, target=prep.target, total=prep.contain_total
-    )
+    contained = 100 * prep.containment(i, j)
     short = np.minimum(prep.n_tok[i], prep.n_tok[j]) < max(min_tokens, 1)
     comp["containment"] = np.where(short, comp["tfidf"], contained)
     hopeful = prune(comp, i, j)
