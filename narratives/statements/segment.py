@@ -267,6 +267,8 @@ def _wrapped(line: str) -> bool:
     """A body line that continues on the next line."""
     if line.endswith(_TERMINAL):
         return False
+    if line.endswith(("،", ",")):
+        return True  # منذ استيلاء الحوثيين على العاصمة اليمنية صنعاء،\nثم توسعهم ...
     opens = sum(line.count(q) for q in OPENING)
     closes = sum(line.count(q) for q in CLOSING)
     return opens > closes or len(line) >= JOIN_MIN_CHARS
@@ -976,6 +978,10 @@ def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> boo
         and nxt.kind == "w"
         and nxt.norm[:1] != "و"
         and verbish(nxt.norm)
+        and not (  # والحلم لا العجز والصبر لا الخور: "not" between nouns, no verb
+            nxt.norm in ("لا", "ما")
+            and not (i + 2 < len(feats) and verbish(feats[i + 2].norm))
+        )
     )
 
 
@@ -1183,14 +1189,15 @@ def _headline_clauses(
 def _adjective(i: int, feats: list[Feat]) -> bool:
     """A feminine participle right after an indefinite feminine noun agrees with it.
 
-    ``تخضع لمراقبة مشددة`` is "strict monitoring"; ``الوزارة، مشيرة إلى`` and
+    ``تخضع لمراقبة مشددة`` is "strict monitoring" (``إجراءات مشددة``: a plural of
+    things agrees in the feminine singular); ``الوزارة، مشيرة إلى`` and
     ``الوزيرة مشيرة`` (a definite noun) keep the reporting reading.
     """
     prev, f = feats[i - 1], feats[i]
     return (
         prev.kind == "w"
         and f.norm.endswith("ه")
-        and prev.norm.endswith("ه")
+        and prev.norm.endswith(("ه", "ات"))  # إجراءات مشددة: a plural takes it too
         and not prev.norm.lstrip("وفبلك").startswith("ال")
         and prev.cue is None
         and not verbish(prev.norm)
@@ -1442,6 +1449,8 @@ def _fronted_clause(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool
     for n, w in enumerate(words):
         if w.removeprefix("و") in _CONDITIONAL and (n == 0 or words[n - 1] != "فيما"):
             return True
+        if w.removeprefix("و") == "في" and n + 1 < len(words) and words[n + 1] in ("حال", "حاله"):
+            return True  # وفي حال قيام المليشيات ...، فسوف يتم التصدي لها
     return opener
 
 
@@ -1477,6 +1486,7 @@ def _fronted_opener(words: list[str], pred: Predicates) -> bool:
         or two in pred.concessive_pairs
         or two == ("في", "حين")
         or two in (("فيما", "يتعلق"), ("في", "ضوء"))  # وفيما يتعلق بالصناعة البحرية، أوضح
+        or two in (("في", "حال"), ("في", "حاله"))  # وفي حال قيام ...، فسوف يتم التصدي
         or first in ("بالنسبه", "حول")
     )
 
