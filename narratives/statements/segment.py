@@ -757,6 +757,8 @@ def _dots_inside(sentence: int, i: int, j: int, feats: list[Feat], pred: Predica
         return False
     if _opens_coordinate_clause(j, feats, pred):
         return False  # 59%.. والأحكام تصدر ...: a clause of its own
+    if nxt.norm[:1] == "و" and (nxt.norm[1:] in pred.pronoun or nxt.norm in _PERSONAL):
+        return False  # ... القرض البنكي.. وهم يقولون: a clause of its own
     return not _main_predicate(sentence, i, feats, pred) or _awaits_predicate(sentence, i, feats)
 
 
@@ -1338,6 +1340,8 @@ def _split_long(
             continue  # يعاند التاريخ | وأن يتنحى، لن نقبل بولاية الفقيه | ولا بحزب: one clause
         if f.norm in ("قد", "لقد"):
             continue  # يكون الحوثيون وقوات صالح، قد خسروا: the predicate of the clause
+        if f.norm == "وبين" and any(g.norm == "بين" for g in feats[max(seg.i, k - 25) : k]):
+            continue  # فرق بين الحاجة إلى قانون ...، | وبين الحاجة لنظام: one "between"
         if feats[k - 1].norm in _ESPECIALLY or feats[k - 1].norm in ("كما", "مثلما"):
             continue  # خصوصا | وأن ...: "especially since"; كما | وصفت ...: "as ... described"
         if not comma and f.norm.startswith("في") and f.cue is None:
