@@ -499,3 +499,26 @@ def test_list_items_opened_with_a_tatweel_are_items() -> None:
         }
     )
     assert repetitions(st)["repetitions"].to_list() == [1, 1]
+
+
+def test_bulleted_items_and_their_announcing_line_are_no_repetition() -> None:
+    # SaudiNewsNet 2015-07-25:1004 (alriyadh): the coast guard's seizure, the line
+    # announcing it and each bulleted item, put in one claim by the clustering, were
+    # counted as one claim told four times
+    texts = [
+        "تمكنت دورياتُ خَفَرِ السواحل من العثورِ على الحقائبِ الأربعِ بقاعِ البحر وانتشالِها، "
+        "وعند فحصِها وتفتيشِها تبين احتواؤها على المضبوطاتِ التالية:",
+        "/حوالي ثلاثةٍ وأربعين فاصلة ثمانية كيلوجرام من مادة ال C4 المتفجرة.",
+        "/ثمانيةُ أسلحةٍ أوتوماتيكيةٍ من نوعِ كلاشنكوف.",
+        "/اثنان وثلاثونَ مخزناً لطَلْقاتِ الرشاش كلاشينكوف.",
+    ]
+    st = pl.DataFrame(
+        {
+            "statement_id": [f"a:{i}" for i in range(12, 16)],
+            "article_id": ["a"] * 4,
+            "position": list(range(12, 16)),
+            "text": texts,
+        }
+    )
+    claims = pl.DataFrame({"statement_id": st["statement_id"], "claim_id": ["c"] * 4})
+    assert repetitions(st, claims)["repetitions"].to_list() == [1, 1, 1, 1]

@@ -31,7 +31,9 @@ How the article is read (the rules, in order):
   the other (a perfect of the same verb: «ستجري مزيدا من الاتصالات» / «أجرت
   سلسلة اتصالات»), nor two items of a numbered list (``6 - تعيين ...`` / ``7 -
   تعيين ...``, ``أولا:`` / ``ثالثا:``), nor a line whose object is the list after
-  it (``قرر مجلس الوزراء ما يلي :``) with one of its items.
+  it (``قرر مجلس الوزراء ما يلي :``) with one of its items, nor a line ending on
+  the list after it (``... المضبوطات التالية:``) with an item (numbered, or opened
+  with a bullet: ``/ثمانية أسلحة ...``); two bulleted items are two facts.
 """
 
 from __future__ import annotations
@@ -417,13 +419,16 @@ def repetitions(
             .select("statement_id", "text")
             .iter_rows()
         )
-        marks = {sid: _list_marker(t or "") for sid, t in texts.items()}
+        marks = {sid: _list_marker(t or "", sid) for sid, t in texts.items()}
+        lists = {sid for sid, t in texts.items() if _LIST_AHEAD.search(normalize(t or ""))}
         edges = [
             (a, b)
             for a, b in edges
             if not (marks.get(a) and marks.get(b) and marks[a] != marks[b])
             and not _announces(texts.get(a) or "")
             and not _announces(texts.get(b) or "")
+            # «... تبين احتواؤها على المضبوطات التالية:» and «/ثمانية أسلحة ...»
+            and not ((a in lists and marks.get(b)) or (b in lists and marks.get(a)))
         ]
     pairs = pl.DataFrame(edges, schema={"a": pl.String, "b": pl.String}, orient="row").unique()
     degree = (
@@ -450,9 +455,12 @@ def _ordinal_adverbs() -> dict[str, int]:
     return {w + "ا": n for w, n in load_ordinals().items() if not w.endswith(("ه", "ي"))}
 
 
-def _list_marker(text: str) -> str | None:
+def _list_marker(text: str, key: str = "") -> str | None:
     """The number of a list item the statement opens with (``6 - تعيين ...``,
-    ``ثالثا: ترفع جميع طلبات ...``), else None."""
+    ``ثالثا: ترفع جميع طلبات ...``), a bullet's own ``key`` for an item opened with a
+    bullet (``/ثمانية أسلحة أوتوماتيكية ...``, ``• تعيين ...``), else None."""
+    if _BULLET.match(text):
+        return "bullet " + key
     m = _ITEM_NUMBER.match(text)
     if m:
         return str(int(m.group(1).translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))))
@@ -463,6 +471,9 @@ def _list_marker(text: str) -> str | None:
 
 
 _ANNOUNCES = re.compile(r"\bما (?:يلي|ياتي)\s*[:：]\s*$")
+#: a statement ending on the list after it («... المضبوطات التالية:», «على النحو التالي :»)
+_LIST_AHEAD = re.compile(r"(?:التالي|التاليه|الاتي|الاتيه|يلي|ياتي)\s*[:：]\s*$")
+_BULLET = re.compile(r"^\s*[/•·*▪◦●]")
 
 
 def _announces(text: str) -> bool:
