@@ -160,8 +160,26 @@ _CONDITIONAL = frozenset({"اذا", "لو", "لولا", "لئن", "كلما", "�
 _ANSWERS = frozenset({"ان", "انه", "انها", "انهم", "قد", "لا", "لن", "لم", "سوف", "هو", "هي"})
 # words that open a fronted reason, purpose or time clause (ونظرا إلى ...، يبدو ...)
 _FRONTED = frozenset(
-    "نظرا بسبب نتيجه سعيا حرصا رغبه بهدف لتحقيق لتعزيز لضمان عندما حينما حين بعد قبل عقب اثر"
-    " خلال".split()
+    [
+        "نظرا",
+        "بسبب",
+        "نتيجه",
+        "سعيا",
+        "حرصا",
+        "رغبه",
+        "بهدف",
+        "لتحقيق",
+        "لتعزيز",
+        "لضمان",
+        "عندما",
+        "حينما",
+        "حين",
+        "بعد",
+        "قبل",
+        "عقب",
+        "اثر",
+        "خلال",
+    ]
 )
 _RESULT = frozenset({"بحيث"})  # ، بحيث تكون ...: a result clause of the clause before
 _WHATEVER = frozenset({"ايا", "مهما", "ايما", "كيفما", "اينما"})  # أيا كانت عقائدهم: an aside
@@ -169,7 +187,21 @@ _WHATEVER = frozenset({"ايا", "مهما", "ايما", "كيفما", "اينم
 _BARE_THAT = frozenset({"ان", "بان", "انه", "بانه", "انها", "بانها", "انهم", "بانهم"})
 # cardinal words (match-normalized) before a counted noun: ثلاثة متهمين, عشرات المتهمين
 _CARDINALS = frozenset(
-    "ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره عشرات مئات الاف الوف ملايين".split()
+    [
+        "ثلاثه",
+        "اربعه",
+        "خمسه",
+        "سته",
+        "سبعه",
+        "ثمانيه",
+        "تسعه",
+        "عشره",
+        "عشرات",
+        "مئات",
+        "الاف",
+        "الوف",
+        "ملايين",
+    ]
 )
 _DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 
@@ -677,7 +709,8 @@ def _bare_continues(i: int, last: int, feats: list[Feat], pred: Predicates) -> b
     """A bare connective that does not open a claim of its own.
 
     ``وأن يرد كيد الكائدين`` (``أنْ`` + verb: a second wish of the same sentence),
-    ``وإن كان ...`` ("even if"), ``خصوصا وأن ...`` ("especially since"), ``إلا أن`` closing a ``رغم`` clause, and
+    ``وإن كان ...`` ("even if"), ``خصوصا وأن ...`` ("especially since"), ``إلا أن``
+    closing a ``رغم`` clause, and
     ``إلا أنْ`` + verb: "but to", an exception (``لا يسعه إلا أن يظل ساعيا``).
     """
     f = feats[i]
@@ -981,8 +1014,7 @@ def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> boo
         and nxt.norm[:1] != "و"
         and verbish(nxt.norm)
         and not (  # والحلم لا العجز والصبر لا الخور: "not" between nouns, no verb
-            nxt.norm in ("لا", "ما")
-            and not (i + 2 < len(feats) and verbish(feats[i + 2].norm))
+            nxt.norm in ("لا", "ما") and not (i + 2 < len(feats) and verbish(feats[i + 2].norm))
         )
     )
 
@@ -1114,7 +1146,9 @@ def _merge_fragments(
                 seg.how == "sentence"
                 and (feats[seg.i - 1].text in ("..", "...", "…") or feats[seg.i - 2].kind == "e")
                 and feats[seg.i].norm in _BARE_THAT
-                and any(f.cue is not None and f.cue.kind == "finite" for f in feats[prev.i : prev.j])
+                and any(
+                    f.cue is not None and f.cue.kind == "finite" for f in feats[prev.i : prev.j]
+                )
                 and not _has_content(prev, feats)
             ):
                 prev.j = seg.j  # قال السيد إيمرسون (المحامي ...).. إنه هجوم نووي: one report
