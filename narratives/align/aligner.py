@@ -62,8 +62,6 @@ from narratives.align.score import (
     RELATIONS,
     Scorer,
     combine,
-    contained_shape,
-    figures_agree,
     negations_shared,
     number_overlap,
     numbers_in,
@@ -390,9 +388,7 @@ def _score(
         best.setdefault("containment", np.full(len(i), 100.0))
         if vectors is not None:
             best["embedding"] = np.full(len(i), 100.0)
-        headline = contained_shape(prep.n_tok[i], prep.n_tok[j])
-        contained = np.where(headline, best["containment"], np.nan)
-        hopeful = combine(best, weights=weights, contained=contained) >= lowest
+        hopeful = combine(best, weights=weights) >= lowest
         # empty content: only ratio can tell
         return hopeful | ((prep.n_tok[i] == 0) & (prep.n_tok[j] == 0))
 
@@ -437,11 +433,7 @@ def _score(
     if vectors is None:
         comp["embedding"] = np.full(len(i), np.nan)
     score = combine(
-        comp,
-        weights=weights,
-        speaker_penalty=speaker_penalty,
-        number_penalty=number_penalty,
-        contained=_contained(prep, i, j, comp),
+        comp, weights=weights, speaker_penalty=speaker_penalty, number_penalty=number_penalty
     )
     if slot_penalty != 1.0:
         # one template about other people (or the second of two planes): two claims
@@ -451,21 +443,6 @@ def _score(
             if prep.fillers(a, b):
                 score[k] *= slot_penalty
     return i, j, comp, score
-
-
-def _contained(
-    prep: _Prepared, i: np.ndarray, j: np.ndarray, comp: Mapping[str, np.ndarray]
-) -> np.ndarray:
-    """``min(containment, fuzzy)`` of the pairs of :func:`contained_shape` whose short
-    side's figures are all in the long side (a headline's ``71 نقطة`` against another
-    day's ``221.64 نقطة`` is no containment); NaN for the other pairs."""
-    headline = contained_shape(prep.n_tok[i], prep.n_tok[j])
-    for k in np.flatnonzero(headline):
-        a, b = int(i[k]), int(j[k])
-        small, large = (a, b) if prep.n_tok[a] <= prep.n_tok[b] else (b, a)
-        if not all(figures_agree({x}, prep.numbers(large)) for x in prep.numbers(small)):
-            headline[k] = False
-    return np.where(headline, np.minimum(comp["containment"], comp["fuzzy"]), np.nan)
 
 
 def _conflicts(

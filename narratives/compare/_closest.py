@@ -342,12 +342,7 @@ def _contenders(
     components (ratio, embeddings).
     """
     from narratives.align import _tfidf
-    from narratives.align.score import (
-        combine,
-        contained_shape,
-        number_overlap,
-        speaker_agreement,
-    )
+    from narratives.align.score import combine, number_overlap, speaker_agreement
 
     every = np.arange(len(i))
     weights = {k: w for k, w in setup.weights.items() if w > 0}
@@ -372,15 +367,7 @@ def _contenders(
     }
     penalties = {"speaker_penalty": o["speaker_penalty"], "number_penalty": o["number_penalty"]}
     lower = combine({**comp, "fuzzy": np.zeros(len(i))}, weights=weights, **penalties)
-    # a short statement contained in a long one scores at least a share of its containment
-    headline = contained_shape(prep.n_tok[i], prep.n_tok[j])
-    contained = np.where(headline, comp["containment"], np.nan)
-    upper = combine(
-        {**comp, "fuzzy": np.full(len(i), 100.0)},
-        weights=weights,
-        contained=contained,
-        **penalties,
-    )
+    upper = combine({**comp, "fuzzy": np.full(len(i), 100.0)}, weights=weights, **penalties)
     full = pl.Series(prep.full, dtype=pl.String)
     upper = np.where((full.gather(i) == full.gather(j)).to_numpy(), 100.0, upper)
     rows = both.select(
