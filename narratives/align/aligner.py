@@ -1066,8 +1066,11 @@ def finish_alignments(
         linked |= supported(
             i, j, score, article, threshold=threshold, support_threshold=support_threshold
         )
-    # after linking: a contained headline adds its pair, it does not move the mutual best
+    # a headline contained in a body statement of an article on the same event: after
+    # linking, so that it adds its pair without displacing the mutual best pairs (a body
+    # statement may carry the claim of the other article's headline and of its body)
     score = lift_contained(i, j, score, comp.get(CONTAINED), article, threshold=threshold)
+    linked &= score < threshold
     keep = (score >= threshold) | linked
     i, j, score, linked = i[keep], j[keep], np.round(score[keep], 2), linked[keep]
     comp = {k: np.round(v[keep], 2) for k, v in comp.items()}
