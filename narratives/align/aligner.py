@@ -595,14 +595,17 @@ def align(
     content words, see :func:`narratives.align.candidates.block_pairs`);
     each candidate gets the component scores of
     :mod:`narratives.align.score` and a combined ``score``; pairs scoring at
-    least ``threshold`` are returned.
+    least ``threshold`` are returned. A headline (``is_headline``) contained in
+    a longer body statement of an article that already shares a pair with its
+    own scores ``0.85 x min(containment, fuzzy)`` when that is higher and its
+    figures are all in the body statement (:func:`lift_contained`).
 
     Parameters
     ----------
     statements
         STATEMENTS frame (``statement_id``, ``article_id``, ``text`` needed;
-        ``outlet``, ``published``, ``speaker``, ``speaker_mention`` and
-        ``entities`` are used when present).
+        ``outlet``, ``published``, ``speaker``, ``speaker_mention``,
+        ``entities`` and ``is_headline`` are used when present).
     scorer
         RapidFuzz-style ``scorer(a, b) -> 0..100`` for the ``fuzzy``
         component, applied to the content-token strings. Default
