@@ -118,6 +118,9 @@ SUPPORT_THRESHOLD = 35.0
 #: ordinals (:func:`~narratives.align._conflicts.other_fillers`): two claims, not one
 SLOT_PENALTY = 0.5
 _NEEDED = ("statement_id", "article_id", "text")
+#: the statement columns the pair scorers read (:func:`score_pairs`: what an engine's
+#: workers need besides the features)
+SCORER_COLUMNS: tuple[str, ...] = ("entities", "speaker", "is_headline")
 #: the statement columns alignment reads (besides ``statement_id`` and ``text``)
 _USED = (
     "article_id",
