@@ -134,3 +134,51 @@ def test_a_label_followed_by_another_partys_name_is_not_counted(text: str) -> No
     )
     rows = label_choices(st)
     assert rows.filter(pl.col("label") == "المسلحين").is_empty()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # SaudiNewsNet 2015-07-24:346 (3alyoum) and 760 (aawsat): Hamas's own name and the
+        # Iran-led axis were counted as Yemen's resistance (المقاومة)
+        "نفت حركة المقاومة الإسلامية حماس ما أوردته وكالة أنباء إيرانية بشأن اتفاق الحركة مع "
+        "المملكة العربية السعودية على مشاركة عناصرها في عملية عاصفة الحزم في اليمن.",
+        "في مقابل الجنرال عون بوصفه مرشح محور المقاومة للرئاسة، وبعد معارك عدن واليمن.",
+    ],
+)
+def test_hamas_and_the_axis_of_resistance_are_not_yemens_resistance(text: str) -> None:
+    labels = label_choices(_statements({"a": ("aawsat", text)}))
+    assert labels.filter(pl.col("referent") == "yemen_resistance").is_empty()
+    assert set(labels["referent"].to_list()) & {"hamas", "axis_of_resistance"}
+
+
+# SaudiNewsNet 2015-07-25:832 (alriyadh, «الدور السعودي تجاه اليمن»): Yemen's opposition of
+# 2011 was counted for Syria's armed groups because the article names Syria once
+YEMEN_OPPOSITION = (
+    "لقد أدت سياسته إلى تدهور الحالة الاقتصادية والأمنية في اليمن. "
+    "وبالرغم من قبول المعارضة بالاتفاقية التي نصت أيضا على منحه حصانة من الملاحقة القضائية إلا "
+    "أن الرئيس المخلوع حاول التراجع عن التوقيع. "
+    "وفي نهاية عام 2011 جرى في الرياض توقيع صالح والمعارضة على اتفاق المبادرة الخليجية لانتقال "
+    "السلطة السياسية في اليمن. "
+    "هنا برز دور الرئيس المخلوع في دعم التمرد الحوثي مقابل أن يصل ابنه الى سدة الحكم في اليمن. "
+    "وضمان أمن الحدود السعودية والنأي بأمن الخليج عن التمدد العسكري لإيران في سورية ولبنان."
+)
+# SaudiNewsNet 2015-07-25:125 (aawsat): an Iraqi politician's «المقاومة» (Iraq's, against
+# the occupation) was counted as Yemen's resistance: the interview names Yemen twice
+IRAQI_RESISTANCE = (
+    "أكد الشيخ خميس الخنجر أن السعودية تدعم العراق في حربه ضد الإرهاب. "
+    "وقال إن المالكي خرب علاقات العراق مع الدول العربية ولا يوجد في العراق أي خدمات. "
+    "ووجوده أصبح مثل وجود علي عبد الله صالح في اليمن. "
+    "وكانت المقاومة خيارا مشروعا، إذن نحن في المحافظات السنية لدينا مشكلة واختلاف عن جنوب "
+    "العراق في مستوى التعليم. والعراق يدعم الحوثيين، ويعترض على حكومة البحرين."
+)
+
+
+def test_a_label_in_an_article_about_another_conflict_is_not_counted() -> None:
+    labels = label_choices(_statements({"a": ("alriyadh", YEMEN_OPPOSITION)}))
+    assert labels.filter(pl.col("referent") == "syria_armed_groups").is_empty()
+    labels = label_choices(_statements({"b": ("aawsat", IRAQI_RESISTANCE)}))
+    assert labels.filter(pl.col("referent") == "yemen_resistance").is_empty()
+    # the article fallback still ties a label in an article about the conflict itself
+    aden = "وقال محافظ عدن إن المدينة محررة. وتقدمت المقاومة نحو قاعدة العند."
+    labels = label_choices(_statements({"c": ("okaz", aden)}))
+    assert labels.filter(pl.col("referent") == "yemen_resistance")["n"].to_list() == [1]
