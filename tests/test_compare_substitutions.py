@@ -114,6 +114,10 @@ def test_word_choices_are_kept(text_a: str, text_b: str, choice: tuple[str, str]
             "موقف مشترك يؤيد ضرورة تنفيذ اتفاقيات مينسك حول أوكرانيا",
             "موقف مشترك يؤيد ضرورة تنفيذ اتفاقات مينسك حول أوكرانيا",
         ),
+        (  # the article only (2015-07-24:941:3 / 2015-07-25:1247:5, aleqtisadiya / alyaum)
+            "فيما يبلغ وزن الثور الواحد نحو طن وثالث زائرة تصاب وهي تحاول التقاط صورة مع ثور",
+            "فيما يبلغ وزن الثور الواحد نحو الطن، وثالث زائرة تصاب وهي تحاول التقاط صورة مع ثور",
+        ),
     ],
 )
 def test_forms_of_one_word_are_no_word_choice(text_a: str, text_b: str) -> None:

@@ -162,14 +162,19 @@ def same_word(a: str, b: str) -> bool:
     >>> [same_word(a, b) for a, b in [("تسير", "تسيير"), ("فعالياته", "فعالياتها"),
     ...     ("جرفهم", "جرفهما"), ("ياتي", "تاتي"), ("بدت", "تبدو"), ("تم", "تمت"),
     ...     ("تحفيز", "سيحفز"), ("انشطه", "نشاط"), ("المراجيح", "المجاريح"),
-    ...     ("يعرف", "يدرك"), ("المقبله", "القادمه")]]
-    [True, True, True, True, True, True, True, True, True, False, False]
+    ...     ("يعرف", "يدرك"), ("المقبله", "القادمه"), ("طن", "الطن")]]
+    [True, True, True, True, True, True, True, True, True, False, False, True]
     """
     if a == b:
         return True
     long, short = (a, b) if len(a) >= len(b) else (b, a)
     if len(short) >= 2 and long.startswith(short) and long[len(short) :] in SUFFIXES:
         return True  # تم / تمت
+    if len(short) >= 2 and (
+        long in ("ال" + short, "لل" + short)
+        or (long[:1] in PROCLITICS and long[1:] == "ال" + short)
+    ):
+        return True  # «نحو طن» / «نحو الطن»: the article only
     if min(len(a), len(b)) < 3:
         return False
     if (
