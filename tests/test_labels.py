@@ -182,3 +182,20 @@ def test_a_label_in_an_article_about_another_conflict_is_not_counted() -> None:
     aden = "وقال محافظ عدن إن المدينة محررة. وتقدمت المقاومة نحو قاعدة العند."
     labels = label_choices(_statements({"c": ("okaz", aden)}))
     assert labels.filter(pl.col("referent") == "yemen_resistance")["n"].to_list() == [1]
+
+
+def test_a_name_in_its_own_marks_inside_a_quotation_is_quoted() -> None:
+    # seeds, SANA 001: «“... مكافحة تنظيمي “داعش” و”جبهة النصرة” وأمثالهما» is Lavrov's
+    # quotation; Nusra's name, in marks of its own, was marked reported (two readings debatable)
+    text = (
+        "وقال لافروف في كلمة أمام المشاركين في مؤتمر الحوار من أجل المستقبل اليوم “إن "
+        "الأولويات واضحة وتتمثل في مكافحة الإرهاب دون أي حلول وسط وخاصة مكافحة تنظيمي “داعش” "
+        "و”جبهة النصرة” وأمثالهما"
+    )
+    labels = label_choices(_statements({"a": ("sana", text)}))
+    nusra = labels.filter(pl.col("referent") == "nusra").row(0, named=True)
+    assert (nusra["n_quoted"], nusra["n_reported"]) == (1, 0)
+    # marks around the name alone, outside a quotation, are still no quotation
+    headline = 'القوات التركية تقصف أهدافاً لـ"داعش" في سوريا'  # sabq 2015-07-25:1536
+    labels = label_choices(_statements({"b": ("sabq", headline)}))
+    assert labels.filter(pl.col("label") == "داعش")["n_quoted"].to_list() == [0]

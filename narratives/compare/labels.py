@@ -364,9 +364,14 @@ def _voices(hits: pl.DataFrame, texts: pl.DataFrame, rows: list[dict[str, Any]])
             continue
         norm, _ = normalize_with_offsets(text_of.get(sid) or "")
         m = patterns[form].search(norm)
-        inside = m is not None and norm[: m.start()].count('"') % 2 == 1
-        if inside and m is not None and norm[m.end() : m.end() + 1] == '"':
-            inside = norm[m.start() - 1 : m.start()] != '"'  # لـ "داعش": marks around a name
+        inside = False
+        if m is not None:
+            before = norm[: m.start()]
+            if before.endswith('"') and norm[m.end() : m.end() + 1] == '"':
+                # لـ "داعش": marks around the name alone are no quotation, but a name so
+                # marked inside a quotation is quoted («“... تنظيمي “داعش” و”جبهة النصرة”»)
+                before = before[:-1]
+            inside = before.count('"') % 2 == 1
         out.append("quoted" if inside else "reported" if (speaker or cue) else "narration")
     return pl.Series("voice", out, dtype=pl.String)
 
