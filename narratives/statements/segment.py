@@ -63,7 +63,7 @@ KEPT_ROLES = ("headline", "subheadline", "body")
 HEADLINE_ROLES = ("headline", "subheadline")
 _TERMINAL = tuple('.!?؟…:;؛»”")')
 _SINGLE_PROCLITIC = frozenset({"و", "ف", "ب", "ل", "ك", "كـ"})
-JOIN_MIN_CHARS = 100  # a body line this long that stops without punctuation was wrapped
+JOIN_MIN_CHARS = 60  # a body line this long that stops without punctuation was wrapped
 MIN_WORDS = 3  # shorter pieces are merged into their neighbour
 SPEECH_QUOTE_WORDS = 3  # quotes of fewer words are labels ("داعش"), not speech
 HEADLINE_FRAGMENT_WORDS = 4  # a headline piece this short with no predicate is a label
@@ -160,10 +160,13 @@ _CONDITIONAL = frozenset({"اذا", "لو", "لولا", "لئن", "كلما", "�
 _ANSWERS = frozenset({"ان", "انه", "انها", "انهم", "قد", "لا", "لن", "لم", "سوف", "هو", "هي"})
 # words that open a fronted reason, purpose or time clause (ونظرا إلى ...، يبدو ...)
 _FRONTED = frozenset(
-    "نظرا بسبب نتيجه سعيا حرصا رغبه بهدف لتحقيق لتعزيز لضمان عندما حينما".split()
+    "نظرا بسبب نتيجه سعيا حرصا رغبه بهدف لتحقيق لتعزيز لضمان عندما حينما حين بعد قبل عقب اثر"
+    " خلال".split()
 )
 _RESULT = frozenset({"بحيث"})  # ، بحيث تكون ...: a result clause of the clause before
 _WHATEVER = frozenset({"ايا", "مهما", "ايما", "كيفما", "اينما"})  # أيا كانت عقائدهم: an aside
+# أنّ/إنّ with no و after a comma: the complement of the verb before, never a claim apart
+_BARE_THAT = frozenset({"ان", "بان", "انه", "بانه", "انها", "بانها", "انهم", "بانهم"})
 # cardinal words (match-normalized) before a counted noun: ثلاثة متهمين, عشرات المتهمين
 _CARDINALS = frozenset(
     "ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره عشرات مئات الاف الوف ملايين".split()
@@ -361,6 +364,8 @@ def split_paragraph(
                 if feats[j].kind == "q" and starts[j] != ends[j - 1]:
                     break
                 j += 1
+            if j < n and not headline and _dots_inside(sentence, i, j, feats, pred):
+                continue  # والتغير الاجتماعي.. يعد من السمات: ".." as a pause, not an end
             if j < n:
                 bounds[j] = "sentence"
                 last = sentence = j
@@ -448,6 +453,8 @@ def split_paragraph(
                 continue  # سيكون مطالبا بدفع تعويض: the predicate of "to be"
             if _number(feats[i - 1]) and not _reports_next(i, feats):
                 continue  # أحالت النيابة 41 متهما من: the counted noun, not "accusing"
+            if _indefinite_accusative(feats[i - 1]) and not _reports_next(i, feats):
+                continue  # قدمت دورا لافتا مع ...: an adjective agreeing with its noun
             if _adjective(i, feats):
                 continue  # لمراقبة مشددة: "strict monitoring"
             if cue.ambiguous and not _participle_used(i, feats):
@@ -462,6 +469,8 @@ def split_paragraph(
                     continue  # فإن اللجنة كما ذكر البيان ستكتفي: an aside inside a clause
             if at is None or _named(f):
                 continue
+            if feats[i - 1].norm == "سبق":
+                continue  # وهو ما سبق وأكد عليه الوزير: "had already stressed", one clause
             if f.norm.startswith("ف") and any(g.norm == "اما" for g in feats[last:i]):
                 continue  # أما فلان فيقول: one clause
             if cue.ambiguous and not _has_complement(i, feats, lex, starts_phrase):
@@ -725,6 +734,46 @@ def _number(f: Feat) -> bool:
     return f.norm in _CARDINALS
 
 
+def _dots_inside(sentence: int, i: int, j: int, feats: list[Feat], pred: Predicates) -> bool:
+    """``..`` at ``i`` used as a pause inside a clause: the words before it since the
+    sentence began have no predicate yet, or an ``أن`` clause still waits for its verb,
+    and a verb or a ``و`` word follows (``وهذه التغيرات الاجتماعية ... المعاصر.. ألقت
+    بظلالها``, ``والتغير الاجتماعي.. يعد من السّمات``)."""
+    while i > sentence and feats[i - 1].kind == "e":
+        i -= 1  # the second dot of ".." is read again: start from the first
+    dots = [f for f in feats[i:j] if f.kind == "e"]
+    if not (len(dots) >= 2 or any(f.text in ("..", "...", "…") for f in dots)):
+        return False
+    if any(f.text in ("؟", "?", "!") for f in dots):
+        return False
+    if i > 0 and (feats[i - 1].text in CLOSING or feats[i - 1].text == '"'):
+        return False  # "... أن وراءه إيران".. وأنا أقول: the quotation is over
+    if sum(f.kind == "w" for f in feats[sentence:i]) < MIN_WORDS:
+        return False
+    nxt = feats[j]
+    if nxt.kind != "w" or not (verbish(nxt.norm) or nxt.norm[:1] == "و"):
+        return False
+    if _opens_coordinate_clause(j, feats, pred):
+        return False  # 59%.. والأحكام تصدر ...: a clause of its own
+    return not _main_predicate(sentence, i, feats, pred) or _awaits_predicate(sentence, i, feats)
+
+
+def _indefinite_accusative(f: Feat) -> bool:
+    """An indefinite noun in the accusative (``دورا``, ``بيانا``): a participle in
+    ``ا`` right after it agrees with it (``دورا لافتا``) unless a report follows."""
+    n = f.norm
+    return (
+        f.kind == "w"
+        and len(n) > 2
+        and n.endswith("ا")
+        and not n.endswith(("ها", "نا"))  # مصيرها: a pronoun, not the accusative
+        and not n.startswith(("ال", "وال"))
+        and f.cue is None
+        and f.plain
+        and not verbish(n)
+    )
+
+
 def _reports_next(i: int, feats: list[Feat]) -> bool:
     """The participle at ``i`` is followed by what a report opens with (``إلى أن``,
     ``أن``, ``بأن``, a colon or a quote): ``... 500 مشيرا إلى أن`` still reports."""
@@ -797,6 +846,15 @@ def _head_has_predicate(
             return False  # ، والذي ...: a relative clause of the noun before
         if k == i and (f.norm in _RESULT or f.norm in _WHATEVER):
             return False  # ، بحيث تكون الهيئة ... / ، أيا كانت مواطنهم: of the clause before
+        if (
+            k == i
+            and f.norm == "وذلك"
+            and k + 1 < j
+            and feats[k + 1].kind == "w"
+            and feats[k + 1].norm not in pred.purpose  # وذلك بهدف ...: a purpose of its own
+            and _adverbial_opener(feats[k + 1], "", pred)
+        ):
+            return False  # وذلك بإصدار قوانين تجرّم ...: how, an adverbial of the clause before
         if (f.norm,) in pred.adjunct or (f.norm, nxt) in pred.adjunct:
             return False  # بعد أن ...: a time clause of the clause before
         if k == i and f.norm in pred.preposition and (f.norm, nxt) not in pred.subordinator:
@@ -1045,6 +1103,15 @@ def _merge_fragments(
                 prev.j = seg.j  # وعلق فلان على الاتهامات فأشار إلى أن ...: one report
                 continue
             if (
+                seg.how == "sentence"
+                and (feats[seg.i - 1].text in ("..", "...", "…") or feats[seg.i - 2].kind == "e")
+                and feats[seg.i].norm in _BARE_THAT
+                and any(f.cue is not None and f.cue.kind == "finite" for f in feats[prev.i : prev.j])
+                and not _has_content(prev, feats)
+            ):
+                prev.j = seg.j  # قال السيد إيمرسون (المحامي ...).. إنه هجوم نووي: one report
+                continue
+            if (
                 seg.how == "participle"
                 and feats[seg.i].norm in _SAYING
                 and any(f.cue is not None for f in feats[prev.i : prev.j])
@@ -1243,6 +1310,7 @@ def _split_long(
             and not _subjunctive_complement(k, seg.j, feats)
             and not _continues_relative(seg.i, k, feats, pred)
             and not _fronted_clause(seg.i, k, feats, pred)
+            and not _bare_that(feats[k])  # أخبره فلان، ...، | بأن بوتين يريد
         )
 
     best: int | None = None
@@ -1322,45 +1390,102 @@ def _split_long(
 
 def _fronted_clause(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool:
     """Tokens ``[i, k)`` end in a fronted condition, reason or time clause whose main
-    clause opens at ``k``.
+    clause opens at ``k``, or ``k`` falls inside such a clause.
 
     The last clause of ``[i, k)`` (after its last comma) holds a condition
     answered at ``k`` by ``ف`` (``إذا كانت إيران دولة ...، | فإن الولايات المتحدة
     دولة ديمقراطية``), or opens with a reason, purpose, time or concession word
     before a verb with no ``و``/``ل`` at ``k`` (``ونظراً إلى حجم أرباحهما يشكل ...، |
     يبدو كل من ...``, ``إن الغارات ...، قبل أن يبادر الثوار باقتحامه، | كان لها دور``):
-    the two halves are one claim. A condition after its answer (``سيكون قويا فيما لو
-    أخفق``) is not fronted.
+    the two halves are one claim; with no comma before ``k`` the cut would fall inside
+    the fronted clause itself (``وحين تعددت الجامعات | وانتشرت، أتيح``). A condition
+    after its answer (``سيكون قويا فيما لو أخفق``) is not fronted.
     """
     f = feats[k]
     if f.kind != "w":
         return False
-    stem = f.norm[1:] if f.norm[:1] == "ف" else ""
-    answer = stem in _ANSWERS or (len(stem) > 2 and verbish(stem) and verbish(f.norm))
-    main = f.norm[:1] not in ("و", "ف", "ل") and f.cue is None and verbish(f.norm)
-    if not (answer or main):
-        return False
     m = k - 1
+    comma = feats[m].kind == "c"
     while m > i and feats[m].kind == "c":
         m -= 1
-    start = m
-    while start > i and feats[start - 1].kind not in ("c", "e"):
-        start -= 1
-    words = [g.norm for g in feats[start:k] if g.kind == "w"]
+    start = m + 1
+    opener = False
+    words: list[str] = []
+    for _ in range(3):  # a verbless phrase (، تحت ذريعة الدواعي الأمنية،) extends the clause
+        end = start
+        start = end - 1
+        while start > i and feats[start - 1].kind not in ("c", "e"):
+            start -= 1
+        words = [g.norm for g in feats[start:k] if g.kind == "w"]
+        opener = bool(words) and _fronted_opener(words, pred)
+        if (
+            opener
+            or start <= i
+            or feats[start - 1].kind == "e"
+            or _has_predicate(Segment(start, end, ""), feats, pred)
+        ):
+            break
     if not words:
+        return False
+    if not comma:  # inside the fronted clause: before its own verb is done
+        verbs = sum(
+            1 for g in feats[start:k] if g.kind == "w" and (g.cue is not None or verbish(g.norm))
+        )
+        return opener and verbs <= 1
+    stem = f.norm[1:] if f.norm[:1] == "ف" else ""
+    answer = stem in _ANSWERS or (len(stem) > 2 and verbish(stem) and verbish(f.norm))
+    main = f.norm[:1] not in ("و", "ف", "ل") and (
+        f.cue is not None or verbish(f.norm) or _perfect3(f, pred)
+    )
+    if not (answer or main):
         return False
     for n, w in enumerate(words):
         if w.removeprefix("و") in _CONDITIONAL and (n == 0 or words[n - 1] != "فيما"):
             return True
-    first = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
+    return opener
+
+
+def _perfect3(f: Feat, pred: Predicates) -> bool:
+    """A word of three letters that is no particle, preposition or clause word: most
+    likely a perfect verb, which has no shape of its own (``قرر``, ``بدأ``, ``جاء``)."""
+    n = f.norm
+    return (
+        len(n) == 3
+        and n.isalpha()
+        and f.plain
+        and n not in pred.preposition
+        and n not in pred.particles
+        and n not in pred.pronoun
+        and n not in pred.not_verb
+        and n not in pred.subordinator_heads
+        and (n,) not in pred.subordinator
+        and n not in _FRONTED
+    )
+
+
+def _fronted_opener(words: list[str], pred: Predicates) -> bool:
+    """The clause (its words, match-normalized) opens with a condition, reason,
+    purpose, time or concession word (``ونظرا``, ``وبعد أن``, ``وفي حين``)."""
+    first = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 2 else words[0]
     two = (first, words[1]) if len(words) > 1 else (first, "")
     return (
         first in _FRONTED
+        or first in _CONDITIONAL
         or first in pred.concessive
         or (first,) in pred.adjunct
         or two in pred.adjunct
         or two in pred.concessive_pairs
+        or two == ("في", "حين")
+        or two in (("فيما", "يتعلق"), ("في", "ضوء"))  # وفيما يتعلق بالصناعة البحرية، أوضح
+        or first in ("بالنسبه", "حول")
     )
+
+
+def _bare_that(f: Feat) -> bool:
+    """``أنّ``/``بأن`` with no ``و``, written with its hamza (not ``إنّ`` or a bare
+    ``ان``, which also open a sentence of their own in run-on copy: ``...، إن معظم
+    أنواع الإنسولين ...``, ``...، ان المملكة لا تحتاج ...``)."""
+    return f.norm in _BARE_THAT and (f.text.startswith("أ") or f.norm.startswith("ب"))
 
 
 def _subjunctive_complement(k: int, j: int, feats: list[Feat]) -> bool:
