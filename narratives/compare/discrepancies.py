@@ -189,6 +189,7 @@ class _FigureLexicon:
     month_numbers: dict[str, int] = field(default_factory=dict)  # one-word month names
     approximate: frozenset[str] = frozenset()
     close_phrases: tuple[str, ...] = ()  # a figure dated to the session's close
+    market_words: frozenset[str] = frozenset()  # a price reading (للبرميل, برنت)
 
 
 def _figure_lexicon(
@@ -222,6 +223,7 @@ def _figure_lexicon(
         month_numbers={m: v for m, v in month_map.items() if " " not in m},
         approximate=words("approximate_words"),
         close_phrases=tuple(sorted(words("close_phrases"))),
+        market_words=words("market_words"),
     )
 
 
@@ -382,6 +384,8 @@ def _figure_rows(
             # «بحلول الساعة 0647» / «1831», «عند التسوية» / «بحلول الساعة 1345»: two readings
             # of a market, not one figure
             continue
+        # a market reading dated on one side only: perhaps another hour of the same day
+        undated = bool(clock_a) != bool(clock_b) and bool(set(ka) & set(kb) & lex.market_words)
         ops = list(opcodes(ka, kb))
         if _opposite_moves(ops, ka, kb):
             continue  # «ارتفع 40 سنتا» / «تراجع 40 سنتا»: two sessions, or a contradiction
@@ -462,6 +466,9 @@ def _figure_rows(
                 notes.append("a side writes numbers in words")
             if len(va) != len(vb):
                 conf -= 0.2
+            if undated:
+                conf -= 0.3
+                notes.append("only one side gives the time of the market reading")
             if other_month:
                 conf -= 0.4
                 notes.append("the months differ")
