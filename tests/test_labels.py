@@ -199,3 +199,27 @@ def test_a_name_in_its_own_marks_inside_a_quotation_is_quoted() -> None:
     headline = 'القوات التركية تقصف أهدافاً لـ"داعش" في سوريا'  # sabq 2015-07-25:1536
     labels = label_choices(_statements({"b": ("sabq", headline)}))
     assert labels.filter(pl.col("label") == "داعش")["n_quoted"].to_list() == [0]
+
+
+def test_a_generic_label_in_another_conflicts_story_of_a_round_up_is_not_counted() -> None:
+    # SaudiNewsNet 2015-07-25:652 (almadina, a round-up naming Lebanon 10 times and Syria 8):
+    # Lebanon's security forces chasing «تنظيمات إرهابية» were counted for Syria's armed groups
+    text = (
+        "تواصل الأجهزة الأمنية اللبنانية مطاردة المشبوهين بالانتماء إلى تنظيمات إرهابية. "
+        "وأعلن الجيش اللبناني توقيف أشخاص لتجولهم داخل الأراضي اللبنانية بطريقة غير شرعية. "
+        "وقال مصدر لبناني إن الحدود مع لبنان مراقبة. "
+        "وفي سوريا قصفت قوات النظام مدينة حلب وريف دمشق."
+    )
+    labels = label_choices(_statements({"a": ("almadina", text)}))
+    assert labels.filter(pl.col("referent") == "syria_armed_groups").is_empty()
+
+
+def test_kataib_hezbollah_is_an_iraqi_militia_not_lebanons_hezbollah() -> None:
+    # alyaum 2015-07-24:1774: «كتائب حزب الله المنضوية في الحشد الشعبي» counted for Hezbollah
+    text = (
+        "أفاد مصدر طبي عراقي في مستشفى سامراء بأن كتائب حزب الله المنضوية في الحشد الشعبي "
+        "الشيعي فقدت 27 من عناصرها في بيجي العراقية."
+    )
+    labels = label_choices(_statements({"a": ("alyaum", text)}))
+    assert "hezbollah" not in labels["referent"].to_list()
+    assert "كتائب حزب الله" in labels.filter(pl.col("referent") == "iraq_pmf")["label"].to_list()

@@ -206,11 +206,12 @@ def _tie(
     group's own names) are in the statement (a named group's win over a
     country's); failing that, when they are somewhere in the article and no
     other candidate's are and the article names that referent's country at least
-    half as often as the country it names most (an article on Yemen that names Syria
-    once does not tie its المعارضة to Syria). A statement naming a group the label is
-    not listed for (التنظيمات الإرهابية beside جبهة النصرة), or without context words
-    but naming another referent's country («توقيع صالح والمعارضة ... في اليمن»),
-    leaves it uncounted. Otherwise
+    half as often as the conflict country it names most (an article on Yemen that
+    names Syria once does not tie its المعارضة to Syria; conflict countries are those
+    the referents' context words name). A statement naming a group the label is not
+    listed for (التنظيمات الإرهابية beside جبهة النصرة), or one without context words that
+    names another conflict's country in an article naming that country most, leaves it
+    uncounted. Otherwise
     the use is not counted: not sure is not said. A label followed by another
     referent's one-word name (``المسلحين الحوثيين``, in ``names``) or by another
     country's or people's adjective (``الجماعات المسلحة العراقية``, ``المسلحين
@@ -272,16 +273,19 @@ def _tie(
         if best:
             winners = [i for n, i in scores if n == best]
         else:
+            counts = mentions.get(aid, Counter()) if aid is not None else Counter()
+            top = max(counts.values(), default=0)
             own = set().union(*(home.get(r, set()) for r in listed))
-            if all(home.get(r) for r in listed) and any(
-                _country(w, country_of) in conflicts - own for w in local
+            if (
+                own
+                and not any(top and counts[c] == top for c in own)
+                and any(_country(w, country_of) in conflicts - own for w in local)
             ):
-                # «توقيع صالح والمعارضة ... في اليمن»: the statement names another country
+                # «تنظيمات إرهابية» beside «الأجهزة الأمنية اللبنانية» in a round-up that
+                # names Lebanon most: the statement is about another conflict's country
                 continue
             words = article.get(aid, set()) if aid is not None else set()
             winners = [i for r, i in cands if contexts.get(r, frozenset()) & words]
-            counts = mentions.get(aid, Counter()) if aid is not None else Counter()
-            top = max(counts.values(), default=0)
             # an article about another country («الدور السعودي تجاه اليمن» names Syria once
             # and Yemen 40 times): its المعارضة is not Syria's
             far = {r for r, _ in cands if home.get(r) and top}
