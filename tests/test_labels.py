@@ -223,3 +223,17 @@ def test_kataib_hezbollah_is_an_iraqi_militia_not_lebanons_hezbollah() -> None:
     labels = label_choices(_statements({"a": ("alyaum", text)}))
     assert "hezbollah" not in labels["referent"].to_list()
     assert "كتائب حزب الله" in labels.filter(pl.col("referent") == "iraq_pmf")["label"].to_list()
+
+
+def test_gunmen_in_a_story_about_turkey_are_not_syrias_armed_groups() -> None:
+    # aawsat 2015-07-24:732 (Turkey named 35 times, Syria 20): «مسلحين مجهولين» who shot two
+    # Turkish policemen were counted for Syria's armed groups
+    text = (
+        "قصفت مقاتلات تركية مواقع في سوريا قرب حلب. وقال رئيس الوزراء إن تركيا لن تتهاون "
+        "مع الإرهاب القادم من سوريا. "
+        "وأعلنت أنقرة أن الجيش التركي في حالة تأهب على حدود تركيا. "
+        "وذكرت مصادر لوكالة «الأناضول» أن الشرطيين تعرضا لإطلاق نار من قبل مسلحين مجهولين، "
+        "بينما كانا في طريقيهما نحو حي في إسطنبول."
+    )
+    labels = label_choices(_statements({"a": ("aawsat", text)}))
+    assert labels.filter(pl.col("referent") == "syria_armed_groups").is_empty()
