@@ -160,8 +160,26 @@ _CONDITIONAL = frozenset({"اذا", "لو", "لولا", "لئن", "كلما", "�
 _ANSWERS = frozenset({"ان", "انه", "انها", "انهم", "قد", "لا", "لن", "لم", "سوف", "هو", "هي"})
 # words that open a fronted reason, purpose or time clause (ونظرا إلى ...، يبدو ...)
 _FRONTED = frozenset(
-    "نظرا بسبب نتيجه سعيا حرصا رغبه بهدف لتحقيق لتعزيز لضمان عندما حينما حين بعد قبل عقب اثر"
-    " خلال".split()
+    [
+        "نظرا",
+        "بسبب",
+        "نتيجه",
+        "سعيا",
+        "حرصا",
+        "رغبه",
+        "بهدف",
+        "لتحقيق",
+        "لتعزيز",
+        "لضمان",
+        "عندما",
+        "حينما",
+        "حين",
+        "بعد",
+        "قبل",
+        "عقب",
+        "اثر",
+        "خلال",
+    ]
 )
 _RESULT = frozenset({"بحيث"})  # ، بحيث تكون ...: a result clause of the clause before
 _WHATEVER = frozenset({"ايا", "مهما", "ايما", "كيفما", "اينما"})  # أيا كانت عقائدهم: an aside
@@ -169,7 +187,21 @@ _WHATEVER = frozenset({"ايا", "مهما", "ايما", "كيفما", "اينم
 _BARE_THAT = frozenset({"ان", "بان", "انه", "بانه", "انها", "بانها", "انهم", "بانهم"})
 # cardinal words (match-normalized) before a counted noun: ثلاثة متهمين, عشرات المتهمين
 _CARDINALS = frozenset(
-    "ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره عشرات مئات الاف الوف ملايين".split()
+    [
+        "ثلاثه",
+        "اربعه",
+        "خمسه",
+        "سته",
+        "سبعه",
+        "ثمانيه",
+        "تسعه",
+        "عشره",
+        "عشرات",
+        "مئات",
+        "الاف",
+        "الوف",
+        "ملايين",
+    ]
 )
 _DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 
@@ -267,6 +299,8 @@ def _wrapped(line: str) -> bool:
     """A body line that continues on the next line."""
     if line.endswith(_TERMINAL):
         return False
+    if line.endswith(("،", ",")):
+        return True  # منذ استيلاء الحوثيين على العاصمة اليمنية صنعاء،\nثم توسعهم ...
     opens = sum(line.count(q) for q in OPENING)
     closes = sum(line.count(q) for q in CLOSING)
     return opens > closes or len(line) >= JOIN_MIN_CHARS
@@ -675,7 +709,8 @@ def _bare_continues(i: int, last: int, feats: list[Feat], pred: Predicates) -> b
     """A bare connective that does not open a claim of its own.
 
     ``وأن يرد كيد الكائدين`` (``أنْ`` + verb: a second wish of the same sentence),
-    ``وإن كان ...`` ("even if"), ``خصوصا وأن ...`` ("especially since"), ``إلا أن`` closing a ``رغم`` clause, and
+    ``وإن كان ...`` ("even if"), ``خصوصا وأن ...`` ("especially since"), ``إلا أن``
+    closing a ``رغم`` clause, and
     ``إلا أنْ`` + verb: "but to", an exception (``لا يسعه إلا أن يظل ساعيا``).
     """
     f = feats[i]
@@ -755,6 +790,8 @@ def _dots_inside(sentence: int, i: int, j: int, feats: list[Feat], pred: Predica
         return False
     if _opens_coordinate_clause(j, feats, pred):
         return False  # 59%.. والأحكام تصدر ...: a clause of its own
+    if nxt.norm[:1] == "و" and (nxt.norm[1:] in pred.pronoun or nxt.norm in _PERSONAL):
+        return False  # ... القرض البنكي.. وهم يقولون: a clause of its own
     return not _main_predicate(sentence, i, feats, pred) or _awaits_predicate(sentence, i, feats)
 
 
@@ -976,6 +1013,9 @@ def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> boo
         and nxt.kind == "w"
         and nxt.norm[:1] != "و"
         and verbish(nxt.norm)
+        and not (  # والحلم لا العجز والصبر لا الخور: "not" between nouns, no verb
+            nxt.norm in ("لا", "ما") and not (i + 2 < len(feats) and verbish(feats[i + 2].norm))
+        )
     )
 
 
@@ -1106,7 +1146,9 @@ def _merge_fragments(
                 seg.how == "sentence"
                 and (feats[seg.i - 1].text in ("..", "...", "…") or feats[seg.i - 2].kind == "e")
                 and feats[seg.i].norm in _BARE_THAT
-                and any(f.cue is not None and f.cue.kind == "finite" for f in feats[prev.i : prev.j])
+                and any(
+                    f.cue is not None and f.cue.kind == "finite" for f in feats[prev.i : prev.j]
+                )
                 and not _has_content(prev, feats)
             ):
                 prev.j = seg.j  # قال السيد إيمرسون (المحامي ...).. إنه هجوم نووي: one report
@@ -1183,14 +1225,15 @@ def _headline_clauses(
 def _adjective(i: int, feats: list[Feat]) -> bool:
     """A feminine participle right after an indefinite feminine noun agrees with it.
 
-    ``تخضع لمراقبة مشددة`` is "strict monitoring"; ``الوزارة، مشيرة إلى`` and
+    ``تخضع لمراقبة مشددة`` is "strict monitoring" (``إجراءات مشددة``: a plural of
+    things agrees in the feminine singular); ``الوزارة، مشيرة إلى`` and
     ``الوزيرة مشيرة`` (a definite noun) keep the reporting reading.
     """
     prev, f = feats[i - 1], feats[i]
     return (
         prev.kind == "w"
         and f.norm.endswith("ه")
-        and prev.norm.endswith("ه")
+        and prev.norm.endswith(("ه", "ات"))  # إجراءات مشددة: a plural takes it too
         and not prev.norm.lstrip("وفبلك").startswith("ال")
         and prev.cue is None
         and not verbish(prev.norm)
@@ -1331,6 +1374,8 @@ def _split_long(
             continue  # يعاند التاريخ | وأن يتنحى، لن نقبل بولاية الفقيه | ولا بحزب: one clause
         if f.norm in ("قد", "لقد"):
             continue  # يكون الحوثيون وقوات صالح، قد خسروا: the predicate of the clause
+        if f.norm == "وبين" and any(g.norm == "بين" for g in feats[max(seg.i, k - 25) : k]):
+            continue  # فرق بين الحاجة إلى قانون ...، | وبين الحاجة لنظام: one "between"
         if feats[k - 1].norm in _ESPECIALLY or feats[k - 1].norm in ("كما", "مثلما"):
             continue  # خصوصا | وأن ...: "especially since"; كما | وصفت ...: "as ... described"
         if not comma and f.norm.startswith("في") and f.cue is None:
@@ -1442,6 +1487,8 @@ def _fronted_clause(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool
     for n, w in enumerate(words):
         if w.removeprefix("و") in _CONDITIONAL and (n == 0 or words[n - 1] != "فيما"):
             return True
+        if w.removeprefix("و") == "في" and n + 1 < len(words) and words[n + 1] in ("حال", "حاله"):
+            return True  # وفي حال قيام المليشيات ...، فسوف يتم التصدي لها
     return opener
 
 
@@ -1477,6 +1524,7 @@ def _fronted_opener(words: list[str], pred: Predicates) -> bool:
         or two in pred.concessive_pairs
         or two == ("في", "حين")
         or two in (("فيما", "يتعلق"), ("في", "ضوء"))  # وفيما يتعلق بالصناعة البحرية، أوضح
+        or two in (("في", "حال"), ("في", "حاله"))  # وفي حال قيام ...، فسوف يتم التصدي
         or first in ("بالنسبه", "حول")
     )
 
