@@ -628,3 +628,51 @@ def test_a_claim_told_in_a_short_phrase_is_still_a_repetition(a: str, b: str) ->
     )
     claims = pl.DataFrame({"claim_id": ["c", "c"], "statement_id": ["a:0", "a:9"]})
     assert repetitions(st, claims)["repetitions"].to_list() == [2, 2]
+
+
+def test_the_king_named_by_another_title_and_his_deputy_are_no_repetition() -> None:
+    # SaudiNewsNet 2015-08-10:863 (alriyadh): «الملك المفدى» in the King's line,
+    # «نائب خادم الحرمين الشريفين» in his deputy's: one template, two people. The
+    # headline («القيادة تهنئ ...», the leadership) is told again by the deputy's cable.
+    texts = [
+        "القيادة تهنئ الرئيس الإكوادوري بذكرى استقلال بلاده",
+        "وأعرب الملك المفدى باسمه واسم شعب وحكومة المملكة العربية السعودية عن أصدق التهاني"
+        " وأطيب التمنيات بالصحة والسعادة لفخامته، ولحكومة وشعب جمهورية الإكوادور الصديق اطراد"
+        " التقدم والازدهار.",
+        "بعث نائب خادم الحرمين الشريفين صاحب السمو الملكي الأمير محمد بن نايف بن عبدالعزيز آل"
+        " سعود برقية تهنئة لفخامة الرئيس رفائيل كوريا دلجادو رئيس جمهورية الإكوادور بمناسبة"
+        " ذكرى يوم الاستقلال لبلاده.",
+        "وعبر نائب خادم الحرمين الشريفين عن أبلغ التهاني وأطيب التمنيات بموفور الصحة والسعادة"
+        " لفخامته، ولحكومة وشعب جمهورية الإكوادور الصديق المزيد من التقدم والازدهار.",
+    ]
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "a:2", "a:3", "a:4"],
+            "article_id": ["a"] * 4,
+            "position": [0, 2, 3, 4],
+            "is_headline": [True, False, False, False],
+            "text": texts,
+        }
+    )
+    claims = pl.DataFrame({"claim_id": ["h", "c", "h", "c"], "statement_id": st["statement_id"]})
+    assert repetitions(st, claims)["repetitions"].to_list() == [2, 1, 2, 1]
+
+
+def test_a_name_with_a_deputy_word_is_no_deputy() -> None:
+    # SaudiNewsNet 2015-08-10:254: «عبدالله بن مساعد» (bin Musaed) is a name, not an
+    # assistant: the lede restates the headline
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "a:1"],
+            "article_id": ["a", "a"],
+            "position": [0, 1],
+            "is_headline": [True, False],
+            "text": [
+                "عبدالله بن مساعد يعتمد مجلس إدارة نادي الفتح",
+                "اعتمد الأمير عبد الله بن مساعد بن عبدالعزيز الرئيس العام لرعاية الشباب مجلس"
+                " الإدارة الجديد لنادي الفتح السعودي.",
+            ],
+        }
+    )
+    claims = pl.DataFrame({"claim_id": ["c", "c"], "statement_id": ["a:0", "a:1"]})
+    assert repetitions(st, claims)["repetitions"].to_list() == [2, 2]

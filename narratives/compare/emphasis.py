@@ -391,11 +391,21 @@ def repeat_pairs(
         ids = list({x for pair in edges for x in pair})
         sub = statements.filter(pl.col("statement_id").is_in(ids))
         toks = dict(sub.select("statement_id", t=statement_tokens(sub)).iter_rows())
+        headlines = (
+            set(sub.filter(pl.col("is_headline").fill_null(False))["statement_id"].to_list())
+            if "is_headline" in sub.columns
+            else set()
+        )
         edges = [
             (a, b)
             for a, b in edges
             if not _tense_differs(toks.get(a) or [], toks.get(b) or [])
-            and not _deputy_differs(toks.get(a) or [], toks.get(b) or [])
+            and not _deputy_differs(
+                toks.get(a) or [],
+                toks.get(b) or [],
+                # a headline opens with its subject, not a verb: «القيادة تهنئ الرئيس ...»
+                opening=0 if a in headlines or b in headlines else 4,
+            )
         ]
     if edges:
         # two items of a numbered list (decisions, conditions) are two facts, and a line
@@ -479,11 +489,13 @@ def repetitions(
 _DEPUTIES = frozenset({"نائب", "مساعد", "وكيل"})
 
 
-def _deputy_differs(a: list[str], b: list[str]) -> bool:
+def _deputy_differs(a: list[str], b: list[str], *, opening: int = 4) -> bool:
     """Whether one statement tells of a deputy (نائب, مساعد, وكيل + a title) and the other
-    of the title's holder, with no deputy: «وأعرب سمو نائب خادم الحرمين الشريفين عن أبلغ
-    التهاني ...» / «وعبر خادم الحرمين الشريفين ... عن أصدق التهاني ...», one template
-    told of two people (normalized tokens; a leading و/ف/ل aside)."""
+    of the title's holder (the same title with no deputy, or, in the ``opening`` words of
+    both, after the opening verb, another title with no deputy: «وأعرب الملك المفدى ...»):
+    «وأعرب سمو نائب خادم الحرمين الشريفين عن أبلغ التهاني ...» / «وعبر خادم الحرمين
+    الشريفين ... عن أصدق التهاني ...», one template told of two people (normalized
+    tokens; a leading و/ف/ل aside)."""
 
     def bare(t: str) -> str:
         return t[1:] if len(t) > 3 and t[0] in "وفل" else t
@@ -495,7 +507,40 @@ def _deputy_differs(a: list[str], b: list[str]) -> bool:
         return deputy, alone
 
     (da, aa), (db, ab) = titles(a), titles(b)
-    return bool((da - aa) & (ab - db) or (db - ab) & (aa - da))
+    if (da - aa) & (ab - db) or (db - ab) & (aa - da):
+        return True
+    # the holder named by another title: «وعبر نائب خادم الحرمين الشريفين عن أبلغ التهاني
+    # ...» / «وأعرب الملك المفدى ... عن أصدق التهاني ...»: a deputy in the opening words of
+    # one, a title with no deputy in the other's
+    if not opening:
+        return False
+    oa, ob = [bare(t) for t in a[:opening]], [bare(t) for t in b[:opening]]
+    return (_opens_with_deputy(oa) and _opens_with_title(ob)) or (
+        _opens_with_deputy(ob) and _opens_with_title(oa)
+    )
+
+
+def _is_title(word: str) -> bool:
+    return (word[2:] if word.startswith("ال") else word) in _titles()
+
+
+def _opens_with_deputy(words: list[str]) -> bool:
+    """A deputy word and the title it qualifies after the opening verb (``وعبر نائب خادم``,
+    ``وعبر سمو نائب خادم``; not ``عبدالله بن مساعد يعتمد``, a name)."""
+    return any(words[i] in _DEPUTIES and _is_title(words[i + 1]) for i in range(1, len(words) - 1))
+
+
+def _opens_with_title(words: list[str]) -> bool:
+    """A title (an office of ``speaker_words``, ملك, خادم, ولي) after the opening verb and
+    no deputy word (``وأعرب الملك``)."""
+    return not any(w in _DEPUTIES for w in words) and any(_is_title(w) for w in words[1:])
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    from narratives.statements._speakers import speaker_words
+
+    return frozenset(speaker_words().offices | {"ملك", "مليك", "خادم", "ولي"}) - _DEPUTIES
 
 
 def _headlines_and_ledes(statements: pl.DataFrame, *, first: int = 2) -> tuple[set[str], set[str]]:
