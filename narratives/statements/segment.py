@@ -181,6 +181,9 @@ _FRONTED = frozenset(
         "خلال",
     ]
 )
+_IMPERSONAL = frozenset(
+    ["يجب", "ينبغي", "يمكن", "يبدو", "يتعين", "يجدر", "يحق", "يكفي", "يلزم", "يتوقع", "ينتظر"]
+)  # ، ويجب أن ...: a modal with no subject of the verbs before it
 _RESULT = frozenset({"بحيث"})  # ، بحيث تكون ...: a result clause of the clause before
 _WHATEVER = frozenset({"ايا", "مهما", "ايما", "كيفما", "اينما"})  # أيا كانت عقائدهم: an aside
 # أنّ/إنّ with no و after a comma: the complement of the verb before, never a claim apart
@@ -472,7 +475,6 @@ def split_paragraph(
             and feats[i - 1].kind == "c"
             and i - last >= CLAUSE_WORDS
             and _opens_verb_clause(i, feats, pred, starts_phrase)
-            and not _verb_chain(last, i, feats)
             and _main_predicate(last, i, feats, pred)
             and not _continues_relative(last, i, feats, pred)
             and not _awaits_predicate(last, i, feats)
@@ -785,9 +787,12 @@ def _subjunctive(norm: str) -> bool:
 
 
 def _imperfect(norm: str) -> str:
-    """The person prefix (ي/ت) of an imperfect verb, with or without و; "" otherwise."""
+    """The prefix ``ي`` of a third-person imperfect verb, with or without و; "" otherwise.
+
+    Not ``ت``: ``تجول``, ``تمثل``, ``تناول`` are as often perfects (``، وتجول الجميع``).
+    """
     stem = norm[1:] if norm[:1] == "و" and len(norm) > 3 else norm
-    if stem[:1] in ("ي", "ت") and verbish(stem):
+    if stem[:1] == "ي" and verbish(stem):
         return stem[:1]
     return ""
 
@@ -798,8 +803,8 @@ def _verb_chain(lo: int, i: int, feats: list[Feat]) -> bool:
     الهارب كيف يذبح البشر ويتلقى تدريبا ...، ويرفع راية التنظيم``), not a new clause.
     """
     person = _imperfect(feats[i].norm) if feats[i].norm[:1] == "و" else ""
-    if not person:
-        return False
+    if not person or feats[i].norm[1:] in _IMPERSONAL:
+        return False  # يريد أن يحترم قراري ويجب أن نحترم: "one must", a claim of its own
     for k in range(i - 1, lo - 1, -1):
         g = feats[k]
         if g.kind == "e":
@@ -1455,9 +1460,9 @@ def _split_long(
         if f.norm == "وبين" and any(g.norm == "بين" for g in feats[max(seg.i, k - 25) : k]):
             continue  # فرق بين الحاجة إلى قانون ...، | وبين الحاجة لنظام: one "between"
         if feats[k - 1].norm in _ESPECIALLY or feats[k - 1].norm in ("كما", "مثلما"):
-            continue
+            continue  # خصوصا | وأن ...: "especially since"; كما | وصفت ...: "as ... described"
         if _comparison(k, feats):
-            continue  # «صناعة الرأي العام من الداخل، كما كان متبعا ...»: "as", an aside  # خصوصا | وأن ...: "especially since"; كما | وصفت ...: "as ... described"
+            continue  # «صناعة الرأي العام من الداخل، كما كان متبعا ...»: "as", an aside
         if not comma and f.norm.startswith("في") and f.cue is None:
             continue  # عالم فيراري أبوظبي, فيسبوك, فيينا: a name that looks like ف + a verb
         if _opens_clause(k, feats, lex, pred):
