@@ -491,7 +491,7 @@ _DEPUTIES = frozenset({"نائب", "مساعد", "وكيل"})
 
 def _deputy_differs(a: list[str], b: list[str], *, opening: int = 4) -> bool:
     """Whether one statement tells of a deputy (نائب, مساعد, وكيل + a title) and the other
-    of the title's holder (the same title with no deputy, or, in the ``opening`` words of
+    of the title's holder and of no deputy (the same title, or, in the ``opening`` words of
     both, after the opening verb, another title with no deputy: «وأعرب الملك المفدى ...»):
     «وأعرب سمو نائب خادم الحرمين الشريفين عن أبلغ التهاني ...» / «وعبر خادم الحرمين
     الشريفين ... عن أصدق التهاني ...», one template told of two people (normalized
@@ -502,12 +502,23 @@ def _deputy_differs(a: list[str], b: list[str], *, opening: int = 4) -> bool:
 
     def titles(toks: list[str]) -> tuple[set[str], set[str]]:
         words = [bare(t) for t in toks]
-        deputy = {w for i, w in enumerate(words) if i and words[i - 1] in _DEPUTIES}
+        # a deputy word after بن is a name («عبدالله بن مساعد»); the word after it a title
+        deputy = {
+            w
+            for i, w in enumerate(words)
+            if i and words[i - 1] in _DEPUTIES and _is_title(w)
+            if i < 2 or words[i - 2] not in ("بن", "ابن", "بنت")
+        }
         alone = {w for i, w in enumerate(words) if not i or words[i - 1] not in _DEPUTIES}
         return deputy, alone
 
+    def any_deputy(toks: list[str]) -> bool:  # «خادم الحرمين الشريفين ونائبه»: both
+        return any(bare(t).startswith(tuple(_DEPUTIES)) for t in toks)
+
     (da, aa), (db, ab) = titles(a), titles(b)
-    if (da - aa) & (ab - db) or (db - ab) & (aa - da):
+    if ((da - aa) & (ab - db) and not any_deputy(b)) or (
+        (db - ab) & (aa - da) and not any_deputy(a)
+    ):
         return True
     # the holder named by another title: «وعبر نائب خادم الحرمين الشريفين عن أبلغ التهاني
     # ...» / «وأعرب الملك المفدى ... عن أصدق التهاني ...»: a deputy in the opening words of
