@@ -49,6 +49,7 @@ SUBJECT_WORDS = 6  # longest unresolved speaker description before the verb
 MENTION_WORDS = 12  # longest unresolved speaker description after the verb
 DIRECT_SHARE = 0.6  # share of quoted words above which a statement is a direct quote
 TOPIC_WINDOW = 6  # tokens in which a sentence's subject sets who later verbs refer to
+IDLE_SENTENCES = 2  # sentences of narration after which a verb without subject is no one's
 
 
 class Resolver:
@@ -187,6 +188,7 @@ class State:
     last_actors: list[str] = field(default_factory=list)
     speakers: ArticleSpeakers = field(default_factory=ArticleSpeakers)
     prev: Attribution | None = None  # the previous statement of the same paragraph
+    idle: int = 0  # sentences of narration, naming no one, since the speaker was named
 
 
 def attribute(
@@ -277,6 +279,9 @@ def attribute(
                 explicit = None, _noun_phrase(after, seg, feats, raw, starts, ends, lex.title_heads)
                 explicit = None, _quoted_name(after, seg, feats) or explicit[1]
                 after_verb = True
+            if explicit is None and (anon := _unnamed_before(cue_k, seg, feats)) is not None:
+                # لكن مصدرًا قضائيا فرنسيًا قال: an unnamed source, not the last speaker
+                explicit = None, raw[starts[anon] : ends[cue_k - 1]]
             if explicit is None:
                 explicit = _preverbal_phrase(cue_k, seg, feats, raw, starts, ends)
                 before_verb = explicit is not None
@@ -393,6 +398,9 @@ def attribute(
                     state.speaker, state.mention = topic
                     state.title = state.gender = None
                     out.subject = topic
+                    state.idle = 0
+                elif not in_speech[seg.i] and not any(f.kind == "q" for f in feats[seg.i : seg.j]):
+                    state.idle += 1  # narration, not the speaker's quoted words
     if explicit is not None:
         speaker, mention = explicit
         title = None
@@ -428,6 +436,7 @@ def attribute(
             out.speaker, out.speaker_title = speaker, title
         out.speaker_mention = out.speaker_mention or mention
         if not headline:
+            state.idle = 0
             state.speaker, state.mention, state.title = speaker, mention, title
             state.cue = feats[cue_k].cue if cue_k is not None else state.cue
             state.gender = state.cue.gender if cue_k is not None and state.cue else None
@@ -462,6 +471,19 @@ def attribute(
                 # بدوره المخرج والمؤلف ياسر الحسن، قال / دان مسعود البرزاني ... قال إنه: the
                 # sentence's own subject, named before the verb, not the last speaker
                 speaker, mention = before
+        if (
+            cue_k is not None
+            and state.idle >= IDLE_SENTENCES
+            and speaker is not None
+            and speaker == state.speaker
+            and seg.how != "participle"
+        ):
+            # وفتحت الحكومة الاميركية ... (three sentences of narration) ... وقالت "انها
+            # بلدي": a verb without a subject after sentences that name no one is not
+            # sure to be the last speaker's
+            speaker = mention = None
+            state.speaker = state.mention = state.title = None
+        state.idle = 0
         cue = feats[cue_k].cue if cue_k is not None else None
         gender = cue.gender if cue is not None else None
         if gender and state.gender and gender != state.gender and speaker == state.speaker:
@@ -792,7 +814,7 @@ def _open_topic(
             or f.norm in sw.offices
             or f.norm in _COURTESY
             or f.norm in sw.descriptors
-            or (f.norm in sw.given and not f.text.endswith("ى"))
+            or (f.norm in sw.given and not f.text.endswith("ى") and not _ala(p, feats, sw))
         ):
             # وقبل ذلك، عبر وزير الخارجية البلجيكي ديدييه رينديرز ...: someone new is the
             # sentence's subject; later verbs without one are his even when his name is not
@@ -870,6 +892,18 @@ def _open_topic(
                 sid, _ = state.speakers.resolve(mention)
                 return None if sid is None else (sid, mention)
     return None
+
+
+def _ala(p: int, feats: list[Feat], sw: SpeakerWords) -> bool:
+    """``علي`` at ``p`` is the preposition على written with ي, not the name Ali.
+
+    After an accusative verbal noun (``وردا علي سؤال``, ``تعليقا علي``,
+    ``حرصا علي``), which is no given name (``رضا علي`` is two names).
+    """
+    if feats[p].norm != "علي" or p == 0:
+        return False
+    prev = feats[p - 1].norm
+    return len(prev) >= 4 and prev.endswith("ا") and prev not in sw.given
 
 
 def _unlisted(w: str, sw: SpeakerWords) -> bool:
@@ -1275,7 +1309,7 @@ def _find_cue(
     seg: Segment, feats: list[Feat], in_speech: list[bool], at: dict[int, Match], lex: Lexicon
 ) -> int | None:
     k = seg.i
-    end = min(seg.j, seg.i + CUE_WINDOW)
+    end = min(seg.j, seg.i + CUE_WINDOW * (2 if feats[seg.i].norm in _IN_REPLY else 1))
     two = (feats[seg.i].norm, feats[seg.i + 1].norm) if seg.i + 1 < seg.j else ()
     opens_with_connective = (
         two in lex.markers["connective"] or two in lex.markers["connective_bare"]
@@ -1299,6 +1333,8 @@ def _find_cue(
             cue = None  # ونقل المصاب إلى المستشفى: "moved", not "relayed from"
         if cue is not None and cue.lemma in _NEEDS_TARGET and not _target_follows(k, seg, feats):
             cue = None  # لفت الأنظار في طريقة تعامله: "drew attention", no report
+        if cue is not None and _no_reporting_act(k, seg, feats, at, lex):
+            cue = None  # مذكرة احتجاج, ما يؤكد سبب الانتشار, فهذا القول كشف خطأ
         if (
             cue is not None
             and not after_relative
@@ -1306,6 +1342,7 @@ def _find_cue(
             and (
                 not cue.ambiguous
                 or (k == seg.i and seg.how == "participle")  # the segmenter checked it
+                or (cue.kind == "finite" and _SHADDA in f.text)  # بيّن "explained", not بين
                 or (
                     (f.prefixed or k == seg.i)  # وبين لافروف, not ما بين إيران
                     and ((k + 1 in at and at[k + 1].is_actor) or _complement_follows(k, seg, feats))
@@ -1322,7 +1359,90 @@ def _find_cue(
     return None
 
 
+_SHADDA = "\u0651"
+# وردا على سؤال حول ... قال القنصل: the verb comes after the question's long description
+_IN_REPLY = frozenset({"ردا", "وردا", "تعليقا", "وتعليقا", "تعقيبا", "وتعقيبا", "جوابا", "وجوابا"})
+_WHAT = frozenset({"ما", "وما", "فما"})
+_THIS = frozenset({"هذا", "هذه", "وهذا", "وهذه", "فهذا", "فهذه"})
+_OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
+
+
+def _no_reporting_act(
+    k: int, seg: Segment, feats: list[Feat], at: dict[int, Match], lex: Lexicon
+) -> bool:
+    """The reporting verb at ``k`` reads as a noun, or its subject is no one who speaks.
+
+    - ``مذكرة احتجاج``: an ambiguous feminine participle before an indefinite noun is
+      that noun's head in construct ("memorandum of protest"), not "reminding";
+      with a complement it reports (``مذكرة بأن``, ``مطالبة الحكومة بـ``);
+    - ``ولكن ما يؤكد سبب الانتشار``: ``ما`` ("what") opening the clause is the verb's
+      subject; with an object pronoun (``ما أكده الوزير``) or after a preposition
+      (``بحسب ما أعلن رئيسه``) someone still reports;
+    - ``فهذا القول كشف خطأ``: "this saying revealed", a thing is the subject;
+    - ``وأبلغ، وماذا نقول``: a verb before a comma with nothing reported after it.
+    """
+    f = feats[k]
+    cue = f.cue
+    assert cue is not None
+    if cue.kind == "participle" and cue.ambiguous and f.norm.endswith("ه") and k + 1 < seg.j:
+        nxt = feats[k + 1]
+        if (
+            nxt.kind == "w"
+            and nxt.plain
+            and nxt.cue is None
+            and k + 1 not in at
+            and not nxt.norm.startswith(("ال", "لل", "ب", "ل"))
+            and not nxt.norm.endswith(_OBJECT_PRONOUNS)
+            and nxt.norm not in _PREPOSITIONS
+            and nxt.norm not in speaker_words().not_names
+            and len(nxt.norm) >= 3
+        ):
+            return True
+    if (
+        cue.kind == "finite"
+        and (k + 1 == seg.j or feats[k + 1].kind in ("c", "e"))
+        and not _complement_follows(k, seg, feats)
+    ):
+        return True  # وكان مصابنا أكبر وأبلغ، وماذا نقول: "more eloquent", nothing reported
+    lead = seg.i
+    while lead < k and feats[lead].norm in _BUT:
+        lead += 1
+    if k == lead + 1 and feats[lead].norm in _WHAT and not f.norm.endswith(_OBJECT_PRONOUNS):
+        return True  # (بحسب ما أعلن رئيسه: "what" is the object, the speaker follows)
+    if (
+        k == lead + 2
+        and feats[lead].norm in _THIS
+        and feats[lead + 1].norm.startswith("ال")
+        and not _titled(feats[lead + 1].norm, speaker_words())
+        and lead + 1 not in at
+    ):
+        return True
+    return False
+
+
 _BUT = frozenset({"لكن", "ولكن", "الا", "غير", "ان", "بل", "ثم", "بينما", "فيما", "وفيما"})
+
+
+def _unnamed_before(k: int, seg: Segment, feats: list[Feat]) -> int | None:
+    """Where an unnamed source, the subject right before the verb at ``k``, starts.
+
+    ``لكن مصدرًا قضائيا فرنسيًا قال``, ``غير أن مسؤولين أمريكيين قالوا``: after
+    openers, a word of ``anonymous`` (also in the accusative, مصدرًا) and at most
+    a few plain words up to the verb; the last speaker named does not say it.
+    """
+    anonymous = speaker_words().anonymous
+    lead = seg.i
+    while lead < k and feats[lead].norm in _BUT:
+        lead += 1
+    if not 1 <= k - lead <= SUBJECT_WORDS or feats[lead].kind != "w":
+        return None
+    w = feats[lead].norm
+    w = w[1:] if w[:1] == "و" and len(w) > 4 and w[1:] in anonymous else w
+    if w not in anonymous and not (w.endswith("ا") and w[:-1] in anonymous):
+        return None
+    if all(f.kind == "w" and f.cue is None and not f.roles for f in feats[lead + 1 : k]):
+        return lead
+    return None
 _CLAUSE_OPENERS = frozenset({"كما", "وكما", "بينما", "فيما", "وفيما"})
 
 
