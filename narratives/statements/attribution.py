@@ -1342,7 +1342,8 @@ def _find_cue(
             and (
                 not cue.ambiguous
                 or (k == seg.i and seg.how == "participle")  # the segmenter checked it
-                or (cue.kind == "finite" and _SHADDA in f.text)  # بيّن "explained", not بين
+                # بيّن "explained", not بين "between" (وعدّ "considered" is no وعد)
+                or (cue.kind == "finite" and _doubled_inside(f.text))
                 or (
                     (f.prefixed or k == seg.i)  # وبين لافروف, not ما بين إيران
                     and ((k + 1 in at and at[k + 1].is_actor) or _complement_follows(k, seg, feats))
@@ -1360,11 +1361,23 @@ def _find_cue(
 
 
 _SHADDA = "\u0651"
+_VOWELS = "\u064b\u064c\u064d\u064e\u064f\u0650" + _SHADDA
+
+
+def _doubled_inside(text: str) -> bool:
+    """A shadda inside the word: ``بيّن``, ``عبَّر``, ``حمَّل`` (verbs), not ``وعدّ``.
+
+    The noun or preposition the bare form also spells (بين "between", عبر
+    "across", حمل "load") has none; a shadda on the last letter belongs to
+    another verb after و (وعدّ "and considered", not وعد "promised").
+    """
+    return _SHADDA in text.rstrip(_VOWELS)
 # وردا على سؤال حول ... قال القنصل: the verb comes after the question's long description
 _IN_REPLY = frozenset({"ردا", "وردا", "تعليقا", "وتعليقا", "تعقيبا", "وتعقيبا", "جوابا", "وجوابا"})
 _WHAT = frozenset({"ما", "وما", "فما"})
 _THIS = frozenset({"هذا", "هذه", "وهذا", "وهذه", "فهذا", "فهذه"})
 _OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
+_ABOUT_IT = frozenset({"عنه", "عنها", "به", "بها", "فيه", "فيها", "اليه", "اليها", "له", "لها"})
 
 
 def _no_reporting_act(
@@ -1379,7 +1392,8 @@ def _no_reporting_act(
       subject; with an object pronoun (``ما أكده الوزير``) or after a preposition
       (``بحسب ما أعلن رئيسه``) someone still reports;
     - ``فهذا القول كشف خطأ``: "this saying revealed", a thing is the subject;
-    - ``وأبلغ، وماذا نقول``: a verb before a comma with nothing reported after it.
+    - ``أكبر وأبلغ، وماذا نقول``: an elative ("more eloquent") before a comma,
+      with nothing reported after it (``وأوضح، في بيان، أن`` reports).
     """
     f = feats[k]
     cue = f.cue
@@ -1396,18 +1410,30 @@ def _no_reporting_act(
             and nxt.norm not in _PREPOSITIONS
             and nxt.norm not in speaker_words().not_names
             and len(nxt.norm) >= 3
+            # مطالبة موقعي «أشلي ماديسون» بالتوقف: an object, then what is asked
+            and not any(
+                g.norm.startswith(("بال", "بان", "بضروره", "بعدم")) or "complementizer" in g.roles
+                for g in feats[k + 2 : min(seg.j, k + 20)]
+            )
         ):
             return True
     if (
-        cue.kind == "finite"
-        and (k + 1 == seg.j or feats[k + 1].kind in ("c", "e"))
+        f.prefixed
+        and _elative(f.norm[1:])
+        and k + 1 < seg.j
+        and feats[k + 1].kind == "c"
         and not _complement_follows(k, seg, feats)
     ):
         return True  # وكان مصابنا أكبر وأبلغ، وماذا نقول: "more eloquent", nothing reported
     lead = seg.i
     while lead < k and feats[lead].norm in _BUT:
         lead += 1
-    if k == lead + 1 and feats[lead].norm in _WHAT and not f.norm.endswith(_OBJECT_PRONOUNS):
+    if (
+        k == lead + 1
+        and feats[lead].norm in _WHAT
+        and not f.norm.endswith(_OBJECT_PRONOUNS)
+        and not (k + 1 < seg.j and feats[k + 1].norm in _ABOUT_IT)  # وما أعلنت عنه الوزارة
+    ):
         return True  # (بحسب ما أعلن رئيسه: "what" is the object, the speaker follows)
     if (
         k == lead + 2
@@ -1418,6 +1444,11 @@ def _no_reporting_act(
     ):
         return True
     return False
+
+
+def _elative(w: str) -> bool:
+    """``w`` has the form of an elative أفعل (اكبر, ابلغ), and is no given name (احمد)."""
+    return len(w) == 4 and w[0] == "ا" and w[1] != "ل" and w not in speaker_words().given
 
 
 _BUT = frozenset({"لكن", "ولكن", "الا", "غير", "ان", "بل", "ثم", "بينما", "فيما", "وفيما"})
