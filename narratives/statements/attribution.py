@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from narratives.normalize import normalize
 from narratives.statements._lexicon import Cue, Lexicon
@@ -191,6 +191,24 @@ class State:
     idle: int = 0  # sentences of narration, naming no one, since the speaker was named
 
 
+@dataclass(slots=True)
+class Sentence:
+    """One segment read in its article: what the speaker rules look at.
+
+    ``feats`` are the article's token features, ``starts``/``ends`` their
+    character offsets in ``raw``, ``at`` the gazetteer matches by first token.
+    """
+
+    seg: Segment
+    feats: list[Feat]
+    raw: str
+    starts: list[int]
+    ends: list[int]
+    at: dict[int, Match]
+    lex: Lexicon
+    state: State
+
+
 def attribute(
     seg: Segment,
     feats: list[Feat],
@@ -206,6 +224,7 @@ def attribute(
 ) -> Attribution:
     """Speaker, cue and quote type of one segment; updates ``state``."""
     at = {m.i: m for m in matches}
+    sent = Sentence(seg, feats, raw, starts, ends, at, lex, state)
     out = Attribution()
     after_verb = False  # the explicit speaker was found right after the verb
     before_verb = False  # ... or is the phrase right before it
@@ -242,7 +261,7 @@ def attribute(
             after += 1  # يرى فيه الناطق الإعلامي باسم ... عمر الجبلاوي: the subject follows
         caller = None
         if after < seg.j and ("resumptive" in feats[after].roles or feats[after].norm in _DURING):
-            caller = _caller(seg, feats, raw, starts, ends, state)
+            caller = _caller(sent)
         if caller is not None:
             # تلقى ... اتصالاً هاتفياً من الشيخ سيف بن زايد ...، أعرب فيه: the caller speaks
             out.speaker, out.speaker_mention = caller
@@ -258,7 +277,7 @@ def attribute(
             carried = True  # لافتا الانتباه إلى: the noun after a participle is its object
         else:
             after = _past_addressee(after, seg, feats, lex)
-            explicit = _subject(after, seg, feats, raw, starts, ends, at, lex)
+            explicit = _subject(after, sent)
             after_verb = explicit is not None
             if explicit is not None and explicit[0] is None:
                 # قالت صحيفة "هآرتس": the institution's name in quotation marks
@@ -343,7 +362,7 @@ def attribute(
             if explicit is not None and _object_not_subject(cue, after, seg, feats):
                 explicit = None  # وأبلغ الإدارة النصراوية باستقالته: the board is told
             if explicit is None:
-                explicit = _slot_name(after, seg, feats, raw, starts, ends, lex, state)
+                explicit = _slot_name(after, sent)
                 after_verb = explicit is not None
             if (
                 explicit is None
@@ -373,7 +392,7 @@ def attribute(
                 carried = True
             _nested(cue_k, seg, feats, at, out)
     else:
-        explicit = _colon_speaker(seg, feats, raw, starts, ends, at, lex, out, headline=headline)
+        explicit = _colon_speaker(sent, out, headline=headline)
         prev = state.prev
         if explicit is None and not headline and _first_person(seg, feats, in_speech):
             # وقلت: ما أعرفه ...: the columnist's own words, not the last speaker's
@@ -393,7 +412,7 @@ def attribute(
             else:
                 topic = _preverbal(seg.j, seg, feats, raw, at, leading=True)
                 if topic is None:
-                    topic = _open_topic(seg, feats, raw, starts, ends, lex, state)
+                    topic = _open_topic(sent)
                 if topic is not None:
                     state.speaker, state.mention = topic
                     state.title = state.gender = None
@@ -466,7 +485,7 @@ def attribute(
             # the verb in its own sentence; the last speaker is not sure
             speaker = mention = None
         elif cue_k is not None and cue_k > seg.i + 1:
-            before = _subject_before(cue_k, seg, feats, raw, starts, ends, lex, state)
+            before = _subject_before(cue_k, sent)
             if before is not None:
                 # بدوره المخرج والمؤلف ياسر الحسن، قال / دان مسعود البرزاني ... قال إنه: the
                 # sentence's own subject, named before the verb, not the last speaker
@@ -511,15 +530,10 @@ _DURING = frozenset({"خلاله", "خلالها"})  # أعرب خلاله: duri
 CALL_WINDOW = 60  # tokens back from «أعرب فيه» in which «اتصالا ... من» is looked for
 
 
-def _caller(
-    seg: Segment,
-    feats: list[Feat],
-    raw: str,
-    starts: list[int],
-    ends: list[int],
-    state: State,
-) -> tuple[str, str] | None:
+def _caller(s: Sentence) -> tuple[str, str] | None:
     """The caller of ``تلقى ... اتصالاً هاتفياً ... من X``, when ``أعرب فيه`` follows it."""
+    seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
+    state = s.state
     for c in range(seg.i - 1, max(-1, seg.i - CALL_WINDOW), -1):
         f = feats[c]
         if f.kind == "w" and f.norm.startswith(("اتصال", "برقيه", "رساله")) and len(f.norm) <= 8:
@@ -535,22 +549,15 @@ def _caller(
     return None
 
 
-def _subject_before(
-    cue_k: int,
-    seg: Segment,
-    feats: list[Feat],
-    raw: str,
-    starts: list[int],
-    ends: list[int],
-    lex: Lexicon,
-    state: State,
-) -> tuple[str | None, str] | None:
+def _subject_before(cue_k: int, s: Sentence) -> tuple[str | None, str] | None:
     """A person named as the subject before a later verb of the same sentence, or None.
 
     ``بدوره المخرج والمؤلف ياسر الحسن، قال``: after an opener, a described name and a
     comma; ``دان مسعود البرزاني ... قصف تركيا لقرية قال إنه``: the subject of the
     sentence's opening verb (:func:`_open_topic`).
     """
+    seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
+    lex, state = s.lex, s.state
     sw = speaker_words()
     start = seg.i
     while start < cue_k and feats[start].kind == "w" and feats[start].norm in sw.not_names:
@@ -567,7 +574,7 @@ def _subject_before(
             sid, _ = state.speakers.resolve(mention)
             if sid is not None:
                 return sid, mention
-    topic = _open_topic(Segment(seg.i, cue_k, seg.how), feats, raw, starts, ends, lex, state)
+    topic = _open_topic(replace(s, seg=Segment(seg.i, cue_k, seg.how)))
     if topic is not None and topic[0] is not None:
         return topic
     if (
@@ -698,16 +705,7 @@ def _object_not_subject(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bo
     )
 
 
-def _slot_name(
-    k: int,
-    seg: Segment,
-    feats: list[Feat],
-    raw: str,
-    starts: list[int],
-    ends: list[int],
-    lex: Lexicon,
-    state: State,
-) -> tuple[str | None, str] | None:
+def _slot_name(k: int, s: Sentence) -> tuple[str | None, str] | None:
     """A name in the subject slot that the rules before did not read, or None.
 
     ``فيما أكد كارتر حرص بلاده``: a lone surname of someone the article named in
@@ -715,6 +713,8 @@ def _slot_name(
     speaker. ``أعلن غياث سورجي، مسؤول إعلام ...``: two unlisted words, a comma and a
     title are a name and its title.
     """
+    seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
+    state = s.state
     if k >= seg.j or feats[k].kind != "w" or feats[k].roles or feats[k].cue is not None:
         return None
     f = feats[k]
@@ -762,20 +762,14 @@ def _institution_before(i: int, k: int, feats: list[Feat], institutions: frozens
     return False
 
 
-def _open_topic(
-    seg: Segment,
-    feats: list[Feat],
-    raw: str,
-    starts: list[int],
-    ends: list[int],
-    lex: Lexicon,
-    state: State,
-) -> tuple[str | None, str] | None:
+def _open_topic(s: Sentence) -> tuple[str | None, str] | None:
     """The named subject of a sentence without a reporting verb.
 
     ``وافتتح الأمير خالد الفيصل المعرض``: a verb, then an honorific, a title or
     a given name; later subject-less verbs (``وأكد أن``) refer to that person.
     """
+    seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
+    lex, state = s.lex, s.state
     sw = speaker_words()
     if feats[seg.i].norm in _SUBORDINATE:
         return None  # وإذا استطاعت وزارة الإسكان أن ...: a condition, not who speaks next
@@ -1269,17 +1263,10 @@ def _holder_ahead(k: int, seg: Segment, feats: list[Feat], at: dict[int, Match])
     return None
 
 
-def _holder_mention(
-    k: int,
-    named: int | None,
-    seg: Segment,
-    feats: list[Feat],
-    raw: str,
-    starts: list[int],
-    ends: list[int],
-    lex: Lexicon,
-) -> str | None:
+def _holder_mention(k: int, named: int | None, s: Sentence) -> str | None:
     """The description from ``k`` to the end of the holder's name at ``named``, if a person."""
+    seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
+    lex = s.lex
     if named is None:
         return None
     tail = _noun_phrase(named, seg, feats, raw, starts, ends, lex.title_heads)
@@ -1372,6 +1359,8 @@ def _doubled_inside(text: str) -> bool:
     another verb after و (وعدّ "and considered", not وعد "promised").
     """
     return _SHADDA in text.rstrip(_VOWELS)
+
+
 # وردا على سؤال حول ... قال القنصل: the verb comes after the question's long description
 _IN_REPLY = frozenset({"ردا", "وردا", "تعليقا", "وتعليقا", "تعقيبا", "وتعقيبا", "جوابا", "وجوابا"})
 _WHAT = frozenset({"ما", "وما", "فما"})
@@ -1435,15 +1424,13 @@ def _no_reporting_act(
         and not (k + 1 < seg.j and feats[k + 1].norm in _ABOUT_IT)  # وما أعلنت عنه الوزارة
     ):
         return True  # (بحسب ما أعلن رئيسه: "what" is the object, the speaker follows)
-    if (
+    return (
         k == lead + 2
         and feats[lead].norm in _THIS
         and feats[lead + 1].norm.startswith("ال")
         and not _titled(feats[lead + 1].norm, speaker_words())
         and lead + 1 not in at
-    ):
-        return True
-    return False
+    )
 
 
 def _elative(w: str) -> bool:
@@ -1474,6 +1461,8 @@ def _unnamed_before(k: int, seg: Segment, feats: list[Feat]) -> int | None:
     if all(f.kind == "w" and f.cue is None and not f.roles for f in feats[lead + 1 : k]):
         return lead
     return None
+
+
 _CLAUSE_OPENERS = frozenset({"كما", "وكما", "بينما", "فيما", "وفيما"})
 
 
@@ -1602,17 +1591,10 @@ def _complement_follows(k: int, seg: Segment, feats: list[Feat]) -> bool:
     return False
 
 
-def _subject(
-    k: int,
-    seg: Segment,
-    feats: list[Feat],
-    raw: str,
-    starts: list[int],
-    ends: list[int],
-    at: dict[int, Match],
-    lex: Lexicon,
-) -> tuple[str | None, str] | None:
+def _subject(k: int, s: Sentence) -> tuple[str | None, str] | None:
     """The speaker named right after the verb, if any."""
+    seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
+    at, lex = s.at, s.lex
     chain: list[Match] = []
     i = k
     while i < seg.j and len(chain) < 4:
@@ -1640,7 +1622,7 @@ def _subject(
     )
     if k < seg.j and not chain and not head:
         named = _holder_ahead(k, seg, feats, at)  # أكد خبير الطاقة الأستاذ الدكتور صالح ...
-        mention = _holder_mention(k, named, seg, feats, raw, starts, ends, lex)
+        mention = _holder_mention(k, named, s)
         if mention is not None:
             return None, mention
     if k < seg.j and (chain or head):
@@ -1681,7 +1663,7 @@ def _subject(
         if person is not None:
             return person.resolved, raw[starts[k] : person.end]
         named = _holder_ahead(k, seg, feats, at)
-        mention = _holder_mention(k, named, seg, feats, raw, starts, ends, lex)
+        mention = _holder_mention(k, named, s)
         if mention is not None:
             # المتحدث الرسمي بقيادة حرس الحدود في المنطقة الشرقية النقيب عمر الأكلبي
             return None, mention
@@ -1734,18 +1716,11 @@ def _nested(
 
 
 def _colon_speaker(
-    seg: Segment,
-    feats: list[Feat],
-    raw: str,
-    starts: list[int],
-    ends: list[int],
-    at: dict[int, Match],
-    lex: Lexicon,
-    out: Attribution,
-    *,
-    headline: bool,
+    s: Sentence, out: Attribution, *, headline: bool
 ) -> tuple[str | None, str] | None:
     """Title-style attribution ``لافروف: ...`` / (in headlines) ``موسكو: ...``."""
+    seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
+    at, lex = s.at, s.lex
     colon = next((k for k in range(seg.i, min(seg.j, seg.i + 8)) if feats[k].kind == ":"), None)
     if colon is None or colon == seg.i:
         return None
