@@ -367,6 +367,9 @@ OMISSIONS = pl.Schema(
             # null otherwise
             "certainty": pl.String,
             "why": pl.String,  # plain reason for "not sure", null when sure
+            # story rule: the part of the claim (a clause of one of its sentences) the outlet
+            # left out while carrying the rest; null when it left out the whole claim
+            "omitted_part": pl.String,
         }
     )
 )

@@ -9,7 +9,14 @@ import polars as pl
 import pytest
 
 import narratives
-from narratives.align._conflicts import has_byline, load_given_names, named_people
+from narratives.align import _conflicts
+from narratives.align._conflicts import (
+    FillerFeatures,
+    has_byline,
+    load_given_names,
+    named_people,
+    other_fillers,
+)
 
 # two border guards' bodies flown home, one per plane (SaudiNewsNet 2015-08-02)
 PLANE_1 = (
@@ -140,3 +147,63 @@ def test_named_people_skips_fathers_families_and_places():
 )
 def test_bylines_are_read_at_the_opening_only(text, expected):
     assert has_byline(text) is expected
+
+
+# --- speed: what the check reads of a statement is made once, not once per pair ------------
+
+EXCERPTS = [PLANE_1, PLANE_1_OTHER_OUTLET, PLANE_1_SHORT, PLANE_2, APPOINT_4, APPOINT_5]
+EXCERPTS += [KING, CROWN_PRINCE, BOTH, LINE_2, LINE_3, ABED_ALONE, ABED_AND_QAHTANI]
+
+
+def _prepared(texts: list[str]):
+    from narratives.align.aligner import prepare_alignment
+
+    st = pl.DataFrame(
+        {
+            "statement_id": [f"s:{k}" for k in range(len(texts))],
+            "article_id": [f"s{k}" for k in range(len(texts))],
+            "outlet": [f"o{k}" for k in range(len(texts))],
+            "text": texts,
+        }
+    )
+    return prepare_alignment(st).prep
+
+
+def test_per_statement_features_give_every_pair_the_same_answer():
+    prep = _prepared(EXCERPTS)
+    got, plain = {}, {}
+    for a in range(len(EXCERPTS)):
+        for b in range(len(EXCERPTS)):
+            if a == b:
+                continue
+            got[a, b] = prep.fillers(a, b)
+            # the check read from scratch, pair by pair (as before the cache)
+            plain[a, b] = other_fillers(
+                prep.tokens[a],
+                prep.tokens[b],
+                prep.given_names,
+                prep.ordinals,
+                words=(prep.raw_words(a), prep.raw_words(b)),
+                bylines=(prep.byline(a), prep.byline(b)),
+            )
+    assert got == plain
+    assert got[0, 3] == "persons" and got[9, 10] == "ordinals" and got[0, 1] is None
+    # one feature set per statement, whatever the number of pairs
+    assert len(prep._fillers) == len(EXCERPTS)
+    assert all(isinstance(f, FillerFeatures) for f in prep._fillers.values())
+
+
+def test_a_pair_sharing_too_few_words_is_no_template_without_aligning_them(monkeypatch):
+    # the two appointments of the royal order share most of their words; the King's
+    # cable and the metro line share almost none: no word alignment (difflib) is run
+    prep = _prepared([APPOINT_4, LINE_2, APPOINT_5])
+    assert prep.fillers(0, 2) == "persons"
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("SequenceMatcher run on a pair that shares too few words")
+
+    monkeypatch.setattr(_conflicts.difflib, "SequenceMatcher", refuse)
+    fa, fb = prep.filler_features(0), prep.filler_features(1)
+    assert (fa.counts & fb.counts).total() < 0.5 * min(len(fa.bare), len(fb.bare))
+    assert fa.differs(fb)  # they name other people: the cheap test alone cannot tell
+    assert prep.fillers(0, 1) is None

@@ -889,11 +889,11 @@ def test_the_deputy_is_not_the_caller_named_after_his_title() -> None:
             'العمال الكردستاني بأنه منظمة "إرهابية".',
             ["white_house", "white_house"],
         ),
-        (  # «20 متهما»: defendants counted, not «accusing»
+        (  # «20 متهما»: defendants counted, not «accusing» (one statement, no speaker)
             'قضائيا، أجلت محكمة جنايات الجيزة محاكمة 20 متهما من عناصر تنظيم "أجناد مصر" '
             "الإرهابي، لارتكابهم جرائم إرهابية بزرع عبوات ناسفة في أكثر من 20 موقعا وتفجيرها "
             "عن بعد، لجلسة 17 أكتوبر المقبل.",
-            [None, None],
+            [None],
         ),
         (  # an airport named after a king is an institution; «وجود» opens the object
             "من جهته، أكد مدير مطار الملك عبدالله بجازان حامد غريبي وجود سير واحد لنقل حقائب "

@@ -382,3 +382,143 @@ def test_seed_sana_contacts_to_come_and_done_count_once(seeds) -> None:
     assert row["repetitions"].to_list() == [1]
     row = rows.filter(pl.col("text").str.starts_with("مبينا أن موسكو ستجري قريبا"))
     assert row["repetitions"].to_list() == [2]  # with the headline «سنجري مزيداً ...»
+
+
+def test_items_of_a_numbered_list_are_no_repetition() -> None:
+    # SaudiNewsNet 2015-08-11 (issue 11, emphasis read on 2015-08-10/11): the cabinet's
+    # decisions (alriyadh :803, two appointments the clustering put in one claim) and the
+    # ministry's rules (okaz :1350) were counted as one claim told twice, and the line
+    # announcing the decisions («... قرر مجلس الوزراء ما يلي :», alyaum :1139) as told
+    # again by each decision naming the same board
+    texts = [
+        "بعد الاطلاع على ما رفعه رئيس مجلس إدارة الهيئة العامة للطيران المدني، قرر مجلس "
+        "الوزراء ما يلي :",
+        "1 - تجديد عضوية / ماجد بن عبدالله البواردي ممثلاً عن وزارة التجارة والصناعة في مجلس "
+        "إدارة الهيئة العامة للطيران المدني لمدة ثلاث سنوات.",
+        "6 - تعيين عبدالله بن صالح بن عبدالرحمن العريفي على وظيفة (رئيس قطاع) بالمرتبة الرابعة "
+        "عشرة بوزارة المالية.",
+        "7 - تعيين صالح بن علي بن صالح الهويريني على وظيفة (رئيس قطاع) بالمرتبة الرابعة عشرة "
+        "بوزارة المالية.",
+        "أولا: تتاح الفرصة للمعلمين والمعلمات لتقديم طلبات التقاعد المبكر في أي وقت.",
+        "ثالثا: ترفع جميع طلبات التقاعد المبكر للمعلمين والمعلمات الذين تقل خدماتهم عن 25 سنة "
+        "إلى وكالة الشؤون المدرسية خلال خمسة أيام من تاريخ تقديم الطلب.",
+    ]
+    st = pl.DataFrame(
+        {
+            "statement_id": [f"a:{i}" for i in range(len(texts))],
+            "article_id": ["a"] * len(texts),
+            "position": list(range(len(texts))),
+            "text": texts,
+        }
+    )
+    claims = pl.DataFrame({"statement_id": ["a:2", "a:3"], "claim_id": ["c", "c"]})
+    assert repetitions(st, claims)["repetitions"].to_list() == [1] * len(texts)
+    # an item and a sentence restating it are still one claim told twice
+    restated = pl.DataFrame(
+        {
+            "statement_id": ["b:0", "b:1"],
+            "article_id": ["b"] * 2,
+            "position": [0, 1],
+            "text": [
+                texts[4],
+                "وتتاح الفرصة للمعلمين والمعلمات لتقديم طلبات التقاعد المبكر في أي وقت من العام.",
+            ],
+        }
+    )
+    assert repetitions(restated)["repetitions"].to_list() == [2, 2]
+
+
+@pytest.mark.parametrize(
+    ("rows", "own"),
+    [
+        (  # SaudiNewsNet 2015-08-11, story s01181: SPA's desk label was its "own word"
+            [
+                ("was", "اجتماعي / تكافل المدينة المنورة تنظم برنامجاً لصناعة التميّز"),
+                ("3alyoum", "تكافل المدينة تنظم برنامجاً لصناعة التميّز"),
+            ],
+            ["المنورة"],
+        ),
+        (  # story s00046 (2015-08-10)
+            [
+                (
+                    "was",
+                    'اقتصادي / " صوامع الغلال " تنهي إجراءات ترسية الدفعة الثالثة من القمح '
+                    "المستورد لهذا العام بكمية 505 آلاف طن",
+                ),
+                (
+                    "aljazirah",
+                    "«الصوامع» تنهي ترسية دفعة جديدة من القمح المستورد بكمية 505 آلاف طن",
+                ),
+                (
+                    "aleqtisadiya",
+                    '"صوامع الغلال" تنهي إجراءات ترسية الدفعة الثالثة من القمح المستورد لهذا العام',
+                ),
+            ],
+            [],
+        ),
+    ],
+    ids=["takaful", "silos"],
+)
+def test_a_section_label_is_no_own_word_of_a_headline(rows, own) -> None:
+    from narratives.compare.headlines import _own_words
+
+    words = _own_words([(f"a{i}", outlet, text) for i, (outlet, text) in enumerate(rows)])
+    assert words["a0"] == own
+
+
+def test_figures_in_arabic_indic_digits_are_the_same_figures() -> None:
+    # SaudiNewsNet 2015-08-11:1362 (okaz): the headline's «25 شهيدا و465 مصابا» restated
+    # as «(٢٥) شهيدا و(٤٦٥) مصابا» was read as two facts with other figures
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "a:2"],
+            "article_id": ["a", "a"],
+            "text": [
+                "قوات الطوارئ تهدي الوطن 25 شهيدا و465 مصابا",
+                "وعلى مدى 11 عاما تولت فيها قوات الطوارئ مهمة حماية الوطن من الإرهابيين والمخلين "
+                "بالأمن قدمت عشرات الشهداء ومئات المصابين بمختلف الرتب في العديد من المواقع، حيث "
+                "بلغ عدد الضحايا (٢٥) شهيدا و(٤٦٥) مصابا ما بين ضباط وأفراد،",
+            ],
+        }
+    )
+    assert repetitions(st)["repetitions"].to_list() == [2, 2]
+
+
+def test_list_items_opened_with_a_tatweel_are_items() -> None:
+    # SaudiNewsNet 2015-08-11:379 (alriyadh): «أولاً ـ» / «ثالثاً ـ», the rules of okaz's
+    # :1350 written with a tatweel after the ordinal
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:3", "a:5"],
+            "article_id": ["a", "a"],
+            "text": [
+                "أولاً ـ تتاح الفرصة للمعلمين والمعلمات لتقديم طلبات التقاعد المبكر في أي وقت.",
+                "ثالثاً ـ ترفع جميع طلبات التقاعد المبكر للمعلمين والمعلمات الذين تقل خدمتهم عن "
+                "خمس وعشرين سنة إلى وكالة الشؤون المدرسية خلال خمسة أيام من تاريخ تقديم الطلب.",
+            ],
+        }
+    )
+    assert repetitions(st)["repetitions"].to_list() == [1, 1]
+
+
+def test_bulleted_items_and_their_announcing_line_are_no_repetition() -> None:
+    # SaudiNewsNet 2015-07-25:1004 (alriyadh): the coast guard's seizure, the line
+    # announcing it and each bulleted item, put in one claim by the clustering, were
+    # counted as one claim told four times
+    texts = [
+        "تمكنت دورياتُ خَفَرِ السواحل من العثورِ على الحقائبِ الأربعِ بقاعِ البحر وانتشالِها، "
+        "وعند فحصِها وتفتيشِها تبين احتواؤها على المضبوطاتِ التالية:",
+        "/حوالي ثلاثةٍ وأربعين فاصلة ثمانية كيلوجرام من مادة ال C4 المتفجرة.",
+        "/ثمانيةُ أسلحةٍ أوتوماتيكيةٍ من نوعِ كلاشنكوف.",
+        "/اثنان وثلاثونَ مخزناً لطَلْقاتِ الرشاش كلاشينكوف.",
+    ]
+    st = pl.DataFrame(
+        {
+            "statement_id": [f"a:{i}" for i in range(12, 16)],
+            "article_id": ["a"] * 4,
+            "position": list(range(12, 16)),
+            "text": texts,
+        }
+    )
+    claims = pl.DataFrame({"statement_id": st["statement_id"], "claim_id": ["c"] * 4})
+    assert repetitions(st, claims)["repetitions"].to_list() == [1, 1, 1, 1]

@@ -147,7 +147,13 @@ def test_a_detail_left_out_stays_an_omission() -> None:
     # of it, which does not carry the claim: synonyms count one way, the claim's words in
     # the outlet's text
     out = _crash_story(HELI_FIRE)
-    assert sorted(out["outlet"].to_list()) == ["aleqtisadiya", "alriyadh"]
+    whole = out.filter(pl.col("omitted_part").is_null())
+    assert sorted(whole["outlet"].to_list()) == ["aleqtisadiya", "alriyadh"]
+    # aawsat (Reuters: "a person coming out of the wreckage") gives the crash and the fire,
+    # not the pilot's jump: the part it left out (gold: heli-pilot-jumped)
+    part = out.filter(pl.col("omitted_part").is_not_null())
+    assert part["outlet"].to_list() == ["aawsat"]
+    assert "بالقفز" in part["omitted_part"][0]
 
 
 # SaudiNewsNet 2015-07-24: alweeam's headline on the Kepler planet (aawsat's claim);

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import warnings
 
 import numpy as np
@@ -60,6 +61,31 @@ def test_a_polars_call_in_a_worker_falls_back_to_this_process(monkeypatch):
     with pytest.warns(RuntimeWarning, match="stopped working"):
         got = local.fork_map(count, [3, 4, 5], processes=2)
     assert got == [2, 3, 4]
+
+
+def test_a_worker_that_dies_leaves_its_items_to_this_process():
+    # a worker killed mid-item (the kernel's out-of-memory killer, say) held no lock
+    # the others need: its item runs here, with a warning, and nothing is lost
+    parent = os.getpid()
+
+    def square_or_die(k: int) -> int:
+        if k == 2 and os.getpid() != parent:
+            os._exit(1)
+        return k * k
+
+    with pytest.warns(RuntimeWarning, match="ended early"):
+        got = local.fork_map(square_or_die, list(range(6)), processes=2)
+    assert got == [0, 1, 4, 9, 16, 25]
+
+
+def test_an_error_in_a_worker_is_raised_here():
+    def fail_on_three(k: int) -> int:
+        if k == 3:
+            raise ValueError(f"item {k}")
+        return k
+
+    with pytest.raises(ValueError, match="item 3"):
+        local.fork_map(fail_on_three, list(range(5)), processes=2)
 
 
 def test_alignment_in_worker_processes_equals_one_process(day, monkeypatch):

@@ -111,3 +111,133 @@ def test_lone_first_names_are_not_pooled_across_articles() -> None:
     rows = dict(zip(v["speaker"], v["n_statements"], strict=True))
     assert rows["محمد (v1)"] == 1 and rows["محمد (v2)"] == 1
     assert rows["زهره ادم"] == 2  # a full name is one voice across articles
+
+
+# SaudiNewsNet excerpts (issue 11, voices read on 2015-07-26/27 and 2015-08-10/11): a
+# quotation opened in one statement and closed in a later one was flagged `indirect`
+# (direct share 0) and its middle statements counted for nobody
+_RUN_ON_QUOTES = {
+    # alyaum 2015-08-11:462, a quotation over two paragraphs
+    "ikea": (
+        "alyaum",
+        "وتشتمل هذه المجموعة على منتجات متنوعة لتخزين وحفظ الطعام والمشروبات بأشكال وأحجام "
+        "مختلفة. \nوقال سعود غسان السليمان، الرئيس التنفيذي لشركة ايكيا السعودية: «نحن نعمل "
+        "باستمرار لنقدم لعملائنا طرقاً مختلفة للابتكار والإبداع ونحن ملتزمون بتوفير حياة يومية "
+        "أفضل للجميع. \n ومجموعة HEMSAK مثال لهذا الالتزام، إنها مجموعة تتيح لعملائنا اختيار "
+        "المنتج المثالي لتخزين الأطعمة أو المشروبات وإضفاء مزيج من الألوان والإلهام على "
+        "المنتج». \nهذا وتقدم ايكيا تشكيلة واسعة ومتنوعة من منتجات حفظ وتخزين الطعام، مثل "
+        "الحاوية المناسبة للمربى المصنوعة في المنزل، الزيوت والخل وزجاجات العصير. \n",
+    ),
+    # alwatan 2015-07-26:951, ASCII quotation marks over two paragraphs
+    "mansour": (
+        "alwatan",
+        " مقاربة قاصرة\n من جانبه، يقول الناقد الفني ماهر منصور الذي يواكب الدراما السورية "
+        'وكُتَّابها عن هذا الموضوع "نقاشات حادة شغلت بها أوساط إعلامية وفنية، على مدار السنوات '
+        "الأربعة الأخيرة تتعلق بطبيعة الدراما التي يجب أن تقدم في ظل الأحداث الساخنة التي "
+        "تعيشها سورية، هل نقدم دراما تتناول ما جرى ويجري على الأرض، أم على صناع الدراما "
+        "الانفصام عن واقعهم؟. \n المشهد النهائي للدراما السورية كشف أن السوريين اختاروا الجمع "
+        "بين الاحتمالين.. فهذه الدراما لا تستطيع أن تنفصم عن الواقع بالنتيجة، كما كرست نفسها "
+        'على مدار عقود".\n',
+    ),
+    # alsharq 2015-08-10:653, guillemets the scrape reversed earlier in the paragraph
+    "bielsa": (
+        "alsharq",
+        "وقال لابرون:»فوجئت مثل كل جماهير مرسيليا بالقرار القاسي لمارسيلو بيلسا. توصلنا "
+        "لاتفاق بشأن تمديد عقده قبل أسابيع.» وفي وقت سابق قال بيلسا: إن «موقف عدم الاستقرار» "
+        "غير مقبول بالنسبة له. وقال بيلسا السبت: «توصلنا لاتفاق من أجل تمديد العقد لهذا الموسم "
+        "وحتى 2017... يوم الأربعاء الماضي تلقيت دعوة لحضور اجتماع مع المدير العام والمحامي "
+        "(الخاص بالنادي) وتم إبلاغي بوجود رغبة في إجراء تغييرات في العقد.» وأضاف: «لم أدخل في "
+        "مفاوضات بل استمعت واتخذت قراري.»",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("article", "opening", "words"),
+    [
+        ("ikea", "نحن نعمل باستمرار", ["ومجموعة HEMSAK مثال"]),
+        ("mansour", "نقاشات حادة", ["المشهد النهائي", "فهذه الدراما", "كما كرست نفسها"]),
+        ("bielsa", "توصلنا لاتفاق من أجل", ["يوم الأربعاء الماضي تلقيت", "وتم إبلاغي", "لم أدخل"]),
+    ],
+    ids=["ikea", "mansour", "bielsa"],
+)
+def test_a_quotation_over_several_statements_is_the_speakers_direct_words(
+    article: str, opening: str, words: list[str]
+) -> None:
+    st = extract_statements(_articles({article: _RUN_ON_QUOTES[article]}))
+    opener = st.filter(pl.col("text").str.contains(opening, literal=True)).row(0, named=True)
+    row = (
+        voices(st)
+        .filter(pl.col("speaker") == opener["speaker"], pl.col("story_id").is_null())
+        .row(0, named=True)
+    )
+    counted = st.filter(pl.col("statement_id").is_in(row["statement_ids"]))["text"].to_list()
+    for w in [opening, *words]:
+        assert any(w in t for t in counted), w  # the quotation's statements are the speaker's
+    assert row["n_direct"] >= len(words) + 1  # and direct quotes (direct share was 0)
+
+
+def test_a_name_left_open_makes_no_quotation_of_the_narration() -> None:
+    # okaz 2015-08-10:0: «لصحيفة “اميريتس 24-7″» opens no quotation; the writer's
+    # sentences after it («بحسب بورقيبة») are not the officer's words
+    arts = _articles(
+        {
+            "dubai": (
+                "okaz",
+                "وقال الضابط المسؤول في شرطة دبي أحمد بورقيبة لصحيفة “اميريتس 24-7″ إن الوالد "
+                "أخذ عائلته إلى الشاطئ حيث نزل أبناؤه إلى المياه. وفي وقت لاحق، بدأت ابنته "
+                "البالغة من العمر 20 سنة بالصراخ والاستنجاد لإنقاذها لأنها كانت تغرق. إلا أن "
+                "الوالد، وهو قوي البنية بحسب بورقيبة، منعهما من ذلك وجرهما إلى الخلف. وأوضح "
+                "بورقيبة، أن الرجل أكد أنه تصرف على هذا النحو لإنقاذ شرف ابنته ولأنه “يفضل "
+                "وفاة ابنته على أن يمسها رجل غريب”.",
+            )
+        }
+    )
+    st = extract_statements(arts)
+    v = voices(st).filter(pl.col("story_id").is_null())
+    counted = st.filter(pl.col("statement_id").is_in(v["statement_ids"].explode()))["text"]
+    assert not counted.str.contains("بدأت ابنته|بحسب بورقيبة").any()
+
+
+@pytest.mark.parametrize(
+    ("text", "refusal"),
+    [
+        ("غير أن الملك فاروق رفض ذلك", True),  # alwatan 2015-07-26/27: refused an act
+        ("رافضًا الحديث بشكل قاطع عن عملية التسويق لعدم اختصاصه بالموضوع،", True),
+        ("ولكن متحدثاً باسم الشركة رفض التعليق على الموضوع.", True),
+        ("رفضت محكمة الأسرة بمصر دعوى نشوز سيدة أقامها زوجها ضدها", True),
+        (  # okaz 2015-08-11:157: rejected criticism, a denial of words
+            "ورفض الرئيس الأميركي باراك أوباما انتقادات تتهمه بالتقصير في معالجة القضايا العنصرية",
+            False,
+        ),
+        ("ورفض الحشان حملة التشكيك التي تعرض لها دون معرفة ظروفه،", False),
+    ],
+    ids=["farouk", "aqil", "no-comment", "court", "obama-criticism", "hashan-doubts"],
+)
+def test_rejecting_an_act_is_a_refusal_not_a_denial(text: str, refusal: bool) -> None:
+    from narratives.compare.voices import is_refusal
+
+    assert is_refusal(text) is refusal
+
+
+def test_voices_count_a_refused_question_as_refusal() -> None:
+    # aljazirah 2015-08-11:358: «رافضًا الحديث ... عن عملية التسويق» was shown as a denial
+    arts = _articles(
+        {
+            "aqil": (
+                "aljazirah",
+                "وأكَّد أحمد العقيل بأن الأمور كلها تدعو للتفاؤل، مبديًا ارتياحه وثقته في أن "
+                "تخرج المباراة بالشكل المشرف والمأمول رافضًا الحديث بشكل قاطع عن عملية التسويق "
+                "لعدم اختصاصه بالموضوع.",
+            ),
+            "obama": (
+                "okaz",
+                "ورفض الرئيس الأميركي باراك أوباما انتقادات تتهمه بالتقصير في معالجة القضايا "
+                "العنصرية في وقت مبكر من ولايته.",
+            ),
+        }
+    )
+    v = voices(extract_statements(arts))
+    classes = {(c["cue"], c["cue_class"]) for cues in v["cues"] for c in cues}
+    assert ("رفض", "refusal") in classes  # al-Aqil declined to talk
+    assert ("رفض", "denial") in classes  # Obama rejected criticism

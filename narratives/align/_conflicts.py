@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Container, Mapping, Sequence
-from functools import lru_cache
+from collections import Counter
+from collections.abc import Collection, Container, Mapping, Sequence
+from functools import cached_property, lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from narratives._resources import load_tsv, load_yaml
 from narratives.align._text import light_key
@@ -540,6 +541,68 @@ def _surnames(words: Sequence[str], people: Container[str]) -> dict[str, str]:
     return out
 
 
+class FillerFeatures:
+    """What :func:`other_fillers` reads of one statement, made once for all its pairs.
+
+    ``tokens`` are its content tokens, ``words`` its text's words (or None).
+    The parts past the first test (the people its text names, its family
+    names) are worked out on first use: most pairs never need them. The check
+    gives the same answer with or without these features.
+
+    Examples
+    --------
+    >>> f = FillerFeatures("اقلت طائره اولي جثمان عريف احمد".split(), {"احمد"}, {"اولي": 1})
+    >>> sorted(f.nth), sorted(f.names), f.heads is None
+    ([1], ['احمد'], True)
+    """
+
+    def __init__(
+        self,
+        tokens: Sequence[str],
+        people: Container[str],
+        ordinals: Mapping[str, int],
+        words: Sequence[str] | None = None,
+    ) -> None:
+        self.tokens, self.people, self.raw = tokens, people, words
+        self.bare = [bare(w) for w in tokens]
+        self.nth = frozenset(ordinals[w] for w in self.bare if w in ordinals)
+        self.names = frozenset(n for w in tokens if (n := name_of(w, people)))
+
+    def differs(self, other: FillerFeatures) -> bool:
+        """Other ordinals, or other people named, on each side (else no other fillers)."""
+        return bool(
+            (self.nth and other.nth and self.nth != other.nth)
+            or (self.names and other.names and self.names != other.names)
+        )
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        return Counter(self.bare)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Its words without a proclitic or the article: tokens, and the text's words."""
+        if self.raw is None:
+            return frozenset(self.bare)
+        return frozenset(self.bare) | {bare(w) for w in self.raw}
+
+    @cached_property
+    def given(self) -> frozenset[str]:
+        """The given names it names (in its text's words when given)."""
+        if self.raw is None:
+            return self.names
+        return frozenset(name_of(w, self.people) or w for w in self.raw if _given(w, self.people))
+
+    @cached_property
+    def family(self) -> dict[str, str]:
+        return {} if self.raw is None else _surnames(self.raw, self.people)
+
+    @cached_property
+    def heads(self) -> frozenset[str] | None:
+        """The given names that open a person's name (:func:`named_people`), None without words."""
+        return None if self.raw is None else frozenset(named_people(self.raw, self.people))
+
+
 def other_fillers(
     tokens_a: Sequence[str],
     tokens_b: Sequence[str],
@@ -550,6 +613,7 @@ def other_fillers(
     bylines: tuple[bool, bool] = (False, False),
     min_shared: float = 0.5,
     max_span: int = 6,
+    features: tuple[FillerFeatures, FillerFeatures] | None = None,
 ) -> str | None:
     """Do two statements fill one template's slot with different people or ordinals?
 
@@ -584,37 +648,35 @@ def other_fillers(
     'ordinals'
     >>> other_fillers(a, "اقلت طائره اولي جثمان شهيد احمد مجايشي قاعده".split(), people, nth)
     """
-    a = [bare(w) for w in tokens_a]
-    b = [bare(w) for w in tokens_b]
-
-    nth_a = {ordinals[w] for w in a if w in ordinals}
-    nth_b = {ordinals[w] for w in b if w in ordinals}
-    names_a = {n for w in tokens_a if (n := name_of(w, people))}
-    names_b = {n for w in tokens_b if (n := name_of(w, people))}
-    if not ((nth_a and nth_b and nth_a != nth_b) or (names_a and names_b and names_a != names_b)):
+    if features is None:
+        features = (
+            FillerFeatures(tokens_a, people, ordinals, None if words is None else words[0]),
+            FillerFeatures(tokens_b, people, ordinals, None if words is None else words[1]),
+        )
+    fa, fb = features
+    a, b = fa.bare, fb.bare
+    if not fa.differs(fb):
         return None  # cheap exit: most pairs name no one or the same people
     if len(a) > 120 or len(b) > 120:
         return None
+    least = min_shared * min(len(a), len(b))
+    # the matching blocks are a common subsequence: never more than the words shared
+    if (fa.counts & fb.counts).total() < least:
+        return None  # not one template
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     shared = sum(block.size for block in matcher.get_matching_blocks())
-    if shared < min_shared * min(len(a), len(b)):
+    if shared < least:
         return None  # not one template
 
-    def written(name: str, words: set[str]) -> bool:
-        return any(fuzz.ratio(name, w) >= 80 for w in words)
+    def written(name: str, words: Collection[str]) -> bool:
+        return process.extractOne(name, words, scorer=fuzz.ratio, score_cutoff=80) is not None
 
-    words_a, words_b = set(a), set(b)
-    given_a, given_b = names_a, names_b
-    family_a: dict[str, str] = {}
-    family_b: dict[str, str] = {}
+    words_a, words_b = fa.words, fb.words
+    given_a, given_b = fa.given, fb.given
+    family_a, family_b = fa.family, fb.family
     compare_people = True
-    if words is not None:
-        words_a |= {bare(w) for w in words[0]}
-        words_b |= {bare(w) for w in words[1]}
-        given_a = {name_of(w, people) or w for w in words[0] if _given(w, people)}
-        given_b = {name_of(w, people) or w for w in words[1] if _given(w, people)}
-        family_a, family_b = _surnames(words[0], people), _surnames(words[1], people)
-        heads_a, heads_b = named_people(words[0], people), named_people(words[1], people)
+    if fa.heads is not None and fb.heads is not None:
+        heads_a, heads_b = fa.heads, fb.heads
         # a list of names (اسماعيل مغربي.. احمد العوفي.. / احمد العوفي وياسر الفهمي)
         # differs without naming other people; one side's people all named on the other
         # (الملك سلمان / الملك سلمان ونائبه الأمير محمد بن نايف) is one claim told fuller
@@ -624,7 +686,7 @@ def other_fillers(
             and not (heads_a and heads_b and (heads_a <= heads_b or heads_b <= heads_a))
         )
 
-    def elsewhere(name: str, family: dict[str, str], other: set[str]) -> bool:
+    def elsewhere(name: str, family: dict[str, str], other: Collection[str]) -> bool:
         # the given name on the other side, or the family name after it (نواف العابد /
         # العابد والقحطاني: the other side names him by his family name)
         return written(name, other) or (name in family and family[name] in other)

@@ -108,6 +108,7 @@ def raw_keys(normalized: str) -> frozenset[str]:
     return frozenset("~" + light_key(w) for w in _TOKEN.findall(normalized))
 
 
+@lru_cache(maxsize=1 << 18)  # a pure function of a word, asked for the same words often
 def light_key(word: str) -> str:
     """A crude stem for comparing negated words: a few suffixes and one verb prefix off.
 

@@ -33,6 +33,7 @@ from narratives.align._background import (
     load_background,
 )
 from narratives.align._conflicts import (
+    FillerFeatures,
     figure_slots,
     has_byline,
     load_given_names,
@@ -297,6 +298,7 @@ class _Prepared:
         self._slots: dict[int, frozenset[str]] = {}
         self._words: dict[int, list[str]] = {}
         self._bylines: dict[int, bool] = {}
+        self._fillers: dict[int, FillerFeatures] = {}
 
     def keys(self, k: int) -> frozenset[str]:
         out = self._keys.get(k)
@@ -317,6 +319,9 @@ class _Prepared:
         """``persons`` or ``ordinals`` when ``a`` and ``b`` tell one template of others
         (:func:`other_fillers`; asked by the score's ``slot_penalty`` and the relation).
         """
+        features = (self.filler_features(a), self.filler_features(b))
+        if not features[0].differs(features[1]):
+            return None  # most pairs: no need to read their words and bylines
         return other_fillers(
             self.tokens[a],
             self.tokens[b],
@@ -324,7 +329,17 @@ class _Prepared:
             self.ordinals,
             words=(self.raw_words(a), self.raw_words(b)),
             bylines=(self.byline(a), self.byline(b)),
+            features=features,
         )
+
+    def filler_features(self, k: int) -> FillerFeatures:
+        """What :meth:`fillers` reads of statement ``k`` (:class:`FillerFeatures`, once)."""
+        out = self._fillers.get(k)
+        if out is None:
+            out = self._fillers[k] = FillerFeatures(
+                self.tokens[k], self.given_names, self.ordinals, self.raw_words(k)
+            )
+        return out
 
     def byline(self, k: int) -> bool:
         """Does statement ``k`` open with a reporter's byline (:func:`has_byline`, once)?"""
@@ -403,7 +418,10 @@ def _score(
     hopeful = prune(comp, i, j)
     i, j = i[hopeful], j[hopeful]
     comp = {k: v[hopeful] for k, v in comp.items()}
-    full, matched = prep.full, match_texts(prep.tokens)
+    full = prep.full
+    # the match strings of this part's statements only (not all statements' per part)
+    rows = np.unique(np.concatenate([i, j])).tolist()
+    matched = dict(zip(rows, match_texts(prep.tokens[k] for k in rows), strict=True))
     comp["ratio"] = pairwise(fuzz.ratio, [full[k] for k in i], [full[k] for k in j])
     comp["fuzzy"] = pairwise(scorer, [matched[k] for k in i], [matched[k] for k in j])
     entities = column.get("entities")

@@ -17,7 +17,9 @@ covered the claim's story, when the claim is carried by two or more outlets
 (or has omission rows) and the omission table does not name the outlet as
 leaving it out: the story rule judged it carried in other words. ``absent``
 then agrees with the omission rows (a claim of a few words, such as a web
-address, is nobody's omission and shows as ``related`` too).
+address, is nobody's omission and shows as ``related`` too). An outlet whose
+row names only a part of the claim left out (``omitted_part``) carried the
+rest: ``related``.
 """
 
 from __future__ import annotations
@@ -105,6 +107,9 @@ def _story_status(
         .then(pl.lit(STATUS_RANK["not_covered"], pl.Int8))
         .otherwise(pl.col("status_rank"))
     )
+    if omissions is not None and "omitted_part" in omissions.columns:
+        # a row of a part left out: the outlet carried the rest of the claim (related)
+        omissions = omissions.filter(pl.col("omitted_part").is_null())
     if omissions is not None and "story_id" in omissions.columns:
         # the omission rule looked at every outlet covering a story of a claim two
         # outlets carry: one it did not list as omitting found the claim there in

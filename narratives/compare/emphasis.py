@@ -29,11 +29,16 @@ How the article is read (the rules, in order):
   first ending on a comma rather than a full stop (one sentence cut in two),
   nor the same act told as to come in one (سـ/سوف + imperfect) and as done in
   the other (a perfect of the same verb: «ستجري مزيدا من الاتصالات» / «أجرت
-  سلسلة اتصالات»).
+  سلسلة اتصالات»), nor two items of a numbered list (``6 - تعيين ...`` / ``7 -
+  تعيين ...``, ``أولا:`` / ``ثالثا:``), nor a line whose object is the list after
+  it (``قرر مجلس الوزراء ما يلي :``) with one of its items, nor a line ending on
+  the list after it (``... المضبوطات التالية:``) with an item (numbered, or opened
+  with a bullet: ``/ثمانية أسلحة ...``); two bulleted items are two facts.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import polars as pl
@@ -112,16 +117,23 @@ _PLACE_HEADS = [
 ]  # fmt: skip
 
 
+def _figures(text: str) -> set[str]:
+    """The figures written in digits in a statement, as numbers: «11679.70» and «11679.7»
+    are one figure, «1.391» and «1391» too (its largest reading)."""
+    from narratives.compare.discrepancies import _candidates
+
+    out: set[str] = set()
+    for tok in re.findall(r"\d+(?:[.,٫]\d+)*", text):
+        values = _candidates(tok)
+        out.add(f"{max(values):.12g}" if values else tok)
+    return out
+
+
 def _figure_sets(statements: pl.DataFrame, pairs: pl.DataFrame) -> dict[str, set[str]]:
-    """The figures (digits, separators dropped) of the statements of ``pairs``."""
+    """The figures (see ``_figures``) of the statements of ``pairs``."""
     ids = pl.concat([pairs["statement_id"], pairs["statement_id_b"]]).unique().implode()
-    rows = statements.filter(pl.col("statement_id").is_in(ids)).select(
-        "statement_id", figs=pl.col("text").str.extract_all(r"\d+(?:[.,٫]\d+)*")
-    )
-    return {
-        sid: {f.replace(",", "").replace(".", "").replace("٫", "").lstrip("0") for f in figs or []}
-        for sid, figs in rows.iter_rows()
-    }
+    rows = statements.filter(pl.col("statement_id").is_in(ids)).select("statement_id", "text")
+    return {sid: _figures(text or "") for sid, text in rows.iter_rows()}
 
 
 def _particulars(
@@ -398,6 +410,26 @@ def repetitions(
         edges = [
             (a, b) for a, b in edges if not _tense_differs(toks.get(a) or [], toks.get(b) or [])
         ]
+    if edges:
+        # two items of a numbered list (decisions, conditions) are two facts, and a line
+        # announcing a list («قرر مجلس الوزراء ما يلي :») tells none of them again
+        ids = list({x for pair in edges for x in pair})
+        texts = dict(
+            statements.filter(pl.col("statement_id").is_in(ids))
+            .select("statement_id", "text")
+            .iter_rows()
+        )
+        marks = {sid: _list_marker(t or "", sid) for sid, t in texts.items()}
+        lists = {sid for sid, t in texts.items() if _LIST_AHEAD.search(normalize(t or ""))}
+        edges = [
+            (a, b)
+            for a, b in edges
+            if not (marks.get(a) and marks.get(b) and marks[a] != marks[b])
+            and not _announces(texts.get(a) or "")
+            and not _announces(texts.get(b) or "")
+            # «... تبين احتواؤها على المضبوطات التالية:» and «/ثمانية أسلحة ...»
+            and not ((a in lists and marks.get(b)) or (b in lists and marks.get(a)))
+        ]
     pairs = pl.DataFrame(edges, schema={"a": pl.String, "b": pl.String}, orient="row").unique()
     degree = (
         pl.concat([pairs.select(statement_id="a"), pairs.select(statement_id="b")])
@@ -409,6 +441,46 @@ def repetitions(
         .join(degree, on="statement_id", how="left")
         .select("statement_id", repetitions=(pl.col("others").fill_null(0) + 1).cast(pl.Int32))
     )
+
+
+_ITEM_NUMBER = re.compile(r"^\W*([0-9٠-٩]+)\s*[-–—.)/]")
+_ITEM_WORD = re.compile(r"^\W*(\w+)\s*[:：\-–—]")
+
+
+@lru_cache(maxsize=1)
+def _ordinal_adverbs() -> dict[str, int]:
+    """أولا, ثانيا ... (an ordinal of ``ordinals.tsv`` with its accusative ا), normalized."""
+    from narratives.align._conflicts import load_ordinals
+
+    return {w + "ا": n for w, n in load_ordinals().items() if not w.endswith(("ه", "ي"))}
+
+
+def _list_marker(text: str, key: str = "") -> str | None:
+    """The number of a list item the statement opens with (``6 - تعيين ...``,
+    ``ثالثا: ترفع جميع طلبات ...``), a bullet's own ``key`` for an item opened with a
+    bullet (``/ثمانية أسلحة أوتوماتيكية ...``, ``• تعيين ...``), else None."""
+    if _BULLET.match(text):
+        return "bullet " + key
+    m = _ITEM_NUMBER.match(text)
+    if m:
+        return str(int(m.group(1).translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))))
+    m = _ITEM_WORD.match(normalize(text.replace("ـ", "-")))  # «أولاً ـ تتاح ...»
+    if m and m.group(1) in _ordinal_adverbs():
+        return str(_ordinal_adverbs()[m.group(1)])
+    return None
+
+
+_ANNOUNCES = re.compile(r"\bما (?:يلي|ياتي)\s*[:：]\s*$")
+#: a statement ending on the list after it («... المضبوطات التالية:», «على النحو التالي :»)
+_LIST_AHEAD = re.compile(r"(?:التالي|التاليه|الاتي|الاتيه|يلي|ياتي)\s*[:：]\s*$")
+_BULLET = re.compile(r"^\s*[/•·*▪◦●]")
+
+
+def _announces(text: str) -> bool:
+    """Whether a statement's object is the list after it («... قرر مجلس الوزراء ما يلي
+    :»): it tells none of the items again (a statement that tells its own fact before
+    «على النحو التالي :» or «وفيما يلي نص البيان :» still can be told again)."""
+    return bool(_ANNOUNCES.search(normalize(text)))
 
 
 def _same_opening(
@@ -511,7 +583,8 @@ def emphasis(
     Examples
     --------
     >>> st = pl.DataFrame({"statement_id": ["a:0", "a:1", "a:2"], "article_id": ["a"] * 3,
-    ...     "outlet": ["sana"] * 3, "position": [0, 1, 2], "text": ["عنوان", "قال لافروف", "وأضاف"],
+    ...     "outlet": ["sana"] * 3, "position": [0, 1, 2],
+    ...     "text": ["عنوان", "قال لافروف.", "وأضاف."],
     ...     "is_headline": [True, False, False], "quote": ["none", "direct", "indirect"]})
     >>> cl = pl.DataFrame({"claim_id": ["c0", "c1", "c1"], "statement_id": ["a:0", "a:1", "a:2"]})
     >>> emphasis(st, cl)[["is_lede", "relative_position", "word_share", "repetitions"]].rows()

@@ -4,10 +4,14 @@ For every story that several outlets covered, one row per article: its
 headline, the claim its lede leads with (and whether other outlets of the
 story carried that claim), the reporting verbs of headline and lede, and the
 headline's own words: content words no other outlet's headline of the story
-uses (written as the outlet wrote them).
+uses (written as the outlet wrote them), leaving out the section label some
+outlets put before a headline (SPA's ``عام /``, ``اقتصادي /``, ``رياضي /``): a
+desk's name is not a word choice.
 """
 
 from __future__ import annotations
+
+import re
 
 import polars as pl
 
@@ -17,13 +21,21 @@ from narratives.compare._text import display_tokens, unmarked
 from narratives.compare.substitutions import function_words
 from narratives.normalize import normalize
 
+#: a one-word section label opening a headline: «اقتصادي / " صوامع الغلال " تنهي ...»
+_SECTION_LABEL = re.compile(r"^\s*[^\W\d_]+\s*/\s*(?=\S)")
+
+
+def _without_label(headline: str) -> str:
+    """The headline without a section label before it (``عام / ...``)."""
+    return _SECTION_LABEL.sub("", headline, count=1)
+
 
 def _own_words(rows: list[tuple[str, str, str | None]]) -> dict[str, list[str]]:
     """``{article_id: words of its headline no other outlet's headline uses}``."""
     stop = function_words()
     keyed: dict[str, list[tuple[str, str]]] = {}
     for article_id, _, headline in rows:
-        words = display_tokens(headline or "")
+        words = display_tokens(_without_label(headline or ""))
         keyed[article_id] = [(w, normalize(unmarked(w))) for w in words]
     out: dict[str, list[str]] = {}
     for article_id, outlet, _ in rows:

@@ -17,6 +17,16 @@ a byline), or fewer than four content words (a piece of a quote the sentence
 splitter cut, «الطيار الثاني حي.»; a formula, «إنا لله وإنا إليه راجعون»), is
 nobody's omission: too little to tell a reworded claim from a missing one.
 
+A claim carried but for a part is listed too (``omitted_part``): a news
+sentence often holds several facts, and an outlet giving most of them passes
+the whole-statement test. Each claim statement is cut at clause boundaries,
+its attribution frame and dates masked, and a part (four content words or
+more) that at least two outlets give and the outlet's text of the story
+mostly lacks (see :mod:`narratives.compare._parts`) makes a row, asked of the
+outlets taken to carry the claim and of the claim's own outlets; its
+``carried_by`` are the outlets giving that part. Such a row is ``sure`` only
+when at most a fifth of the part's words are in the outlet's text.
+
 Other, looser rules remain available (``comparable=``):
 
 ``"story"`` (default)
@@ -42,7 +52,7 @@ import numpy as np
 import polars as pl
 
 from narratives import schemas
-from narratives.compare._certainty import NOT_SURE, certainty
+from narratives.compare._certainty import NOT_SURE, SURE, certainty
 from narratives.compare._closest import closest_in_stories
 from narratives.compare._common import CLAIM_COLUMNS, check, claim_facts
 
@@ -140,6 +150,7 @@ def _story_rows(
     closest_options: dict[str, Any] | None,
     min_words: int = 3,
     min_content: int = 4,
+    parts: bool = True,
 ) -> pl.DataFrame:
     """Omission rows of the story rule (see the module docs), before the final columns."""
     story_of = stories.select("article_id", "story_id", "outlet").unique("article_id")
@@ -283,7 +294,7 @@ def _story_rows(
         .group_by("story_id", "outlet")
         .agg(pl.len().cast(pl.Int32).alias("shared_claims"))
     )
-    return (
+    whole = (
         cand.filter(~pl.col("_loose"))
         .drop("_loose", "_strong", "strict_carriers")
         .join(
@@ -291,8 +302,137 @@ def _story_rows(
             on=["claim_id", "story_id"],
         )
         .filter(pl.col("claim_outlets") >= min_outlets)
-        .join(shared, on=["story_id", "outlet"], how="left")
-        .with_columns(pl.col("shared_claims").fill_null(0))
+        .with_columns(omitted_part=pl.lit(None, pl.String), part_share=pl.lit(None, pl.Float64))
+    )
+    if parts and "text" in statements.columns:
+        whole = pl.concat(
+            [
+                whole,
+                _part_rows(
+                    statements,
+                    story_of,
+                    cand,
+                    per,
+                    cs,
+                    covering,
+                    whole,
+                    min_outlets=min_outlets,
+                    columns=whole.columns,
+                ),
+            ],
+            how="vertical_relaxed",
+        )
+    return whole.join(shared, on=["story_id", "outlet"], how="left").with_columns(
+        pl.col("shared_claims").fill_null(0)
+    )
+
+
+def _part_rows(
+    statements: pl.DataFrame,
+    story_of: pl.DataFrame,
+    cand: pl.DataFrame,
+    per: pl.DataFrame,
+    cs: pl.DataFrame,
+    covering: pl.DataFrame,
+    whole: pl.DataFrame,
+    *,
+    min_outlets: int,
+    columns: list[str],
+) -> pl.DataFrame:
+    """Rows of claims an outlet carried but for a part (see :mod:`narratives.compare._parts`).
+
+    Asked of the outlets taken to carry the claim in other words, and of the
+    claim's own outlets (their statement of the claim may lack a clause the
+    others give: «إلى المحكمة الاتحادية العليا»), against the claim's statements
+    of the other outlets.
+    """
+    from narratives.compare._parts import left_out_parts
+
+    loose = cand.filter(pl.col("_loose")).select(
+        "claim_id", "story_id", "outlet", "statement_ids", "evidence_article_ids",
+        "closest_statement_id", "closest_score", "closest_relation", "containment",
+        "figure_match",
+    )  # fmt: skip
+    mine = cs.select("claim_id", "story_id", "statement_id", s_outlet="outlet")
+    own = (
+        per.select("claim_id", "story_id", outlet="strict_carriers")
+        .explode("outlet")
+        .drop_nulls("outlet")
+        .join(mine, on=["claim_id", "story_id"])
+        .sort("statement_id")
+        .group_by("claim_id", "story_id", "outlet")
+        .agg(
+            pl.col("statement_id").filter(pl.col("s_outlet") != pl.col("outlet")),
+            # the outlet's own statement of the claim: its wording, shown as the closest
+            pl.col("statement_id")
+            .filter(pl.col("s_outlet") == pl.col("outlet"))
+            .first()
+            .alias("closest_statement_id"),
+        )
+        .rename({"statement_id": "statement_ids"})
+        .filter(pl.col("statement_ids").list.len() > 0)
+        .join(covering, on=["story_id", "outlet"])
+        .with_columns(
+            closest_score=pl.lit(None, pl.Float64),
+            closest_relation=pl.lit("same claim"),
+            containment=pl.lit(None, pl.Float64),
+            figure_match=pl.lit(None, pl.Boolean),
+        )
+        .select(loose.columns)
+    )
+    asked = pl.concat([loose, own], how="vertical_relaxed")
+    found = left_out_parts(
+        statements,
+        story_of,
+        asked.select("claim_id", "story_id", "outlet", "statement_ids"),
+        listed=whole.select("story_id", "outlet", "statement_ids"),
+        min_outlets=min_outlets,
+    )
+    rows = asked.drop("statement_ids").join(
+        found, on=["claim_id", "story_id", "outlet"], how="inner"
+    )
+    return rows.select(
+        *[c for c in columns if c not in {"statement_ids", "carried_by", "claim_outlets",
+                                           "omitted_part", "part_share"}],
+        statement_ids="part_statement_ids",
+        carried_by="part_carriers",
+        claim_outlets=pl.col("part_carriers").list.len().cast(pl.Int32),
+        omitted_part="omitted_part",
+        part_share="part_share",
+    ).select(columns)  # fmt: skip
+
+
+def _part_certainty(
+    out: pl.DataFrame, *, sure_share: float = 0.2, min_words: int = 4
+) -> pl.DataFrame:
+    """How sure a row of a left-out part is (the whole-claim tests read the whole claim).
+
+    ``sure`` when at most ``sure_share`` of the part's words are anywhere in the
+    outlet's text of the story and the part has ``min_words`` content words or
+    more; the reason otherwise. A part is never a carried headline.
+    """
+    part = pl.col("omitted_part").is_not_null()
+    share = pl.col("part_share").fill_null(0.0)
+    words = pl.col("omitted_part").str.count_matches(r"\p{L}{2,}")
+    little = pl.col("why").fill_null("").str.starts_with("little text")
+    sure = (share <= sure_share) & (words >= min_words) & ~little
+    why = (
+        pl.when(little)
+        .then(pl.col("why"))
+        .otherwise(
+            pl.format(
+                "part of the claim: the outlet gives the rest, and {}% of this part's words "
+                "are in its text of the story",
+                (share * 100).round(0).cast(pl.Int64),
+            )
+        )
+    )
+    return out.with_columns(
+        certainty=pl.when(part)
+        .then(pl.when(sure).then(pl.lit(SURE)).otherwise(pl.lit(NOT_SURE)))
+        .otherwise("certainty"),
+        why=pl.when(part).then(pl.when(sure).then(None).otherwise(why)).otherwise("why"),
+        carried=pl.when(part).then(False).otherwise("carried"),
     )
 
 
@@ -418,7 +558,7 @@ def omissions(
             carried_score=carried_score,
             carried_containment=carried_containment,
         )
-        out = out.filter(~pl.col("carried")).drop("carried")
+        out = _part_certainty(out).filter(~pl.col("carried")).drop("carried", "part_share")
         out = out.join(
             facts.select("claim_id", "speaker", "representative"), on="claim_id", how="left"
         )

@@ -23,11 +23,13 @@ import gc
 import inspect
 import itertools
 import multiprocessing
+import multiprocessing.connection
 import os
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
+from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 from tqdm.auto import tqdm
@@ -94,10 +96,39 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _call(k: int) -> Any:
+def _serve(conn: Any) -> None:
+    """A forked worker: run the items whose numbers arrive on ``conn``, send back each result."""
     assert _JOB is not None
     func, items = _JOB
-    return func(items[k])
+    while (k := conn.recv()) is not None:
+        try:
+            conn.send((k, True, func(items[k])))
+        except BaseException as err:  # re-raised in the parent
+            try:
+                conn.send((k, False, err))
+            except Exception:  # an exception that does not pickle
+                conn.send((k, False, RuntimeError(f"{type(err).__name__}: {err}")))
+    conn.close()
+
+
+def _as_connection(conn: Any) -> Connection:
+    """``conn`` as the pipe end it is (``connection.wait`` is typed for sockets too)."""
+    assert isinstance(conn, Connection)
+    return conn
+
+
+def _hand_out(conn: Any, queue: Iterator[int], running: dict[Any, int]) -> None:
+    """Send the worker at ``conn`` its next item number, or the end (None) when there is none."""
+    k = next(queue, None)
+    try:
+        conn.send(k)
+    except (BrokenPipeError, OSError):  # the worker is gone: its item runs here later
+        running.pop(conn, None)
+        return
+    if k is None:
+        running.pop(conn, None)
+    else:
+        running[conn] = k
 
 
 def fork_map(
@@ -116,6 +147,13 @@ def fork_map(
     cores; 1, a single item, or no ``fork`` on this platform runs in-process.
     ``progress`` shows a bar over the items (``desc``) on stderr.
 
+    Each worker talks to this process over its own pipe (no lock is shared, so
+    a worker killed at any moment cannot block the others or this process): it
+    gets the number of its next item when it sends a result. Items whose worker
+    ended early (killed for memory, say) or stopped working (see
+    :data:`STALL_SECONDS`) run in this process after the others, with a warning.
+    An exception in ``func`` is raised here.
+
     Examples
     --------
     >>> fork_map(lambda x: x * x, [1, 2, 3], processes=2)
@@ -129,24 +167,43 @@ def fork_map(
         return [func(x) for x in bar(items)]
     warm_lexicons()
     _JOB = (func, items)
-    results: list[R] = []
+    context = multiprocessing.get_context("fork")
+    results: dict[int, R] = {}
+    workers: dict[Any, Any] = {}  # this side's pipe end -> its process
+    running: dict[Any, int] = {}  # pipe end -> the item its worker is on
+    queue = iter(range(len(items)))
+    stalled = False
     # the parent's objects leave the collector's generations: a worker's collections
     # would otherwise write to every object's header and copy all their pages
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(n) as pool, bar() as shown:
-            pending = pool.imap(_call, range(len(items)), chunksize=1)
+        for _ in range(n):
+            here, there = context.Pipe()
+            process = context.Process(target=_serve, args=(there,), daemon=True)
+            process.start()
+            there.close()
+            workers[here] = process
+        for conn in workers:
+            _hand_out(conn, queue, running)
+        with bar() as shown:
             last, still = None, 0
-            while len(results) < len(items):
-                try:
-                    results.append(pending.next(timeout=1.0))
+            while running and not stalled:
+                ready = multiprocessing.connection.wait(list(running), timeout=1.0)
+                for conn in ready:
+                    try:
+                        k, ok, value = _as_connection(conn).recv()
+                    except (EOFError, OSError):  # the worker is gone, its item with it
+                        running.pop(conn)
+                        continue
+                    if not ok:
+                        raise value
+                    results[k] = value
                     shown.update()
+                    _hand_out(conn, queue, running)
+                if ready:
                     still = 0
                     continue
-                except multiprocessing.TimeoutError:
-                    pass
-                # the pool's worker processes (a private attribute, read-only use)
-                ticks = _cpu_ticks([p.pid for p in getattr(pool, "_pool", [])])
+                ticks = _cpu_ticks([workers[c].pid for c in running])
                 still = still + 1 if ticks is not None and ticks == last else 0
                 last = ticks
                 if still >= STALL_SECONDS:
@@ -157,16 +214,25 @@ def fork_map(
                         RuntimeWarning,
                         stacklevel=2,
                     )
-                    # SIGKILL: a handler of SIGTERM (Python's) never runs in a process
-                    # waiting inside native code
-                    for worker in getattr(pool, "_pool", []):
-                        worker.kill()
-                    pool.terminate()
-                    break
+                    stalled = True
     finally:
+        for conn, process in workers.items():
+            if process.is_alive():
+                # SIGKILL: a handler of SIGTERM (Python's) never runs in a process
+                # waiting inside native code
+                process.kill()
+            process.join()
+            conn.close()
         _JOB = None
         gc.unfreeze()
-    return results + [func(x) for x in items[len(results) :]]
+    if len(results) < len(items) and not stalled:
+        warnings.warn(
+            f"{desc or 'fork_map'}: a worker process ended early (out of memory?); "
+            f"{len(items) - len(results)} of {len(items)} parts run in this process",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+    return [results[k] if k in results else func(items[k]) for k in range(len(items))]
 
 
 def chunks(n: int, parts: int, *, least: int = 1) -> list[slice]:

@@ -342,6 +342,11 @@ def _omission_table(
         "what was said": lambda r: b.claim_text(r["claim_id"]),
         "carried by": "carried_by",
         **(columns or {}),
+        **(
+            {"part left out": lambda r: r.get("omitted_part") or "(the whole claim)"}
+            if "omitted_part" in table.columns
+            else {}
+        ),
         "its closest statement": _closest,
     }
     if "certainty" in table.columns:

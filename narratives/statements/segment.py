@@ -63,7 +63,7 @@ KEPT_ROLES = ("headline", "subheadline", "body")
 HEADLINE_ROLES = ("headline", "subheadline")
 _TERMINAL = tuple('.!?؟…:;؛»”")')
 _SINGLE_PROCLITIC = frozenset({"و", "ف", "ب", "ل", "ك", "كـ"})
-JOIN_MIN_CHARS = 100  # a body line this long that stops without punctuation was wrapped
+JOIN_MIN_CHARS = 60  # a body line this long that stops without punctuation was wrapped
 MIN_WORDS = 3  # shorter pieces are merged into their neighbour
 SPEECH_QUOTE_WORDS = 3  # quotes of fewer words are labels ("داعش"), not speech
 HEADLINE_FRAGMENT_WORDS = 4  # a headline piece this short with no predicate is a label
@@ -118,6 +118,7 @@ RUN_LINES = 4  # this many short body lines in a row are verse or a list, not cl
 RUN_LINE_WORDS = 8  # ... each of at most this many words, not ending in "." or ":"
 QUESTION_WORDS = 8  # a body question this short, not reported, asks and claims nothing
 FRAME_WORDS = 8  # "كما قال الوزير" with no complement: an "as X said" aside, not a claim
+FRAME_CLAUSE_WORDS = 12  # "وعلق فلان على الاتهامات" + "فأشار إلى أن": a frame this short
 _PERSONAL = frozenset({"انا", "نحن", "انت", "انتم", "هو", "هي", "هم", "هما", "وهو", "وهي", "وهم"})
 _SAYING = ("قائلا", "قائله", "قائلين", "قائلتا", "قائلتين")
 _RELATIVE_STEMS = frozenset({"التي", "الذي", "الذين", "اللتي", "اللذين", "اللتين"})
@@ -151,6 +152,55 @@ _B_L_NAMES = frozenset(
         "لاعبي",
         "لقاء",
         "ليله",
+    ]
+)
+_ESPECIALLY = frozenset({"خصوصا", "وخصوصا", "خاصه", "وخاصه", "بخاصه", "سيما", "لاسيما"})
+# a condition (match-normalized), answered by ف (إذا كانت ...، فإن ...)
+_CONDITIONAL = frozenset({"اذا", "لو", "لولا", "لئن", "كلما", "متي", "طالما"})
+_ANSWERS = frozenset({"ان", "انه", "انها", "انهم", "قد", "لا", "لن", "لم", "سوف", "هو", "هي"})
+# words that open a fronted reason, purpose or time clause (ونظرا إلى ...، يبدو ...)
+_FRONTED = frozenset(
+    [
+        "نظرا",
+        "بسبب",
+        "نتيجه",
+        "سعيا",
+        "حرصا",
+        "رغبه",
+        "بهدف",
+        "لتحقيق",
+        "لتعزيز",
+        "لضمان",
+        "عندما",
+        "حينما",
+        "حين",
+        "بعد",
+        "قبل",
+        "عقب",
+        "اثر",
+        "خلال",
+    ]
+)
+_RESULT = frozenset({"بحيث"})  # ، بحيث تكون ...: a result clause of the clause before
+_WHATEVER = frozenset({"ايا", "مهما", "ايما", "كيفما", "اينما"})  # أيا كانت عقائدهم: an aside
+# أنّ/إنّ with no و after a comma: the complement of the verb before, never a claim apart
+_BARE_THAT = frozenset({"ان", "بان", "انه", "بانه", "انها", "بانها", "انهم", "بانهم"})
+# cardinal words (match-normalized) before a counted noun: ثلاثة متهمين, عشرات المتهمين
+_CARDINALS = frozenset(
+    [
+        "ثلاثه",
+        "اربعه",
+        "خمسه",
+        "سته",
+        "سبعه",
+        "ثمانيه",
+        "تسعه",
+        "عشره",
+        "عشرات",
+        "مئات",
+        "الاف",
+        "الوف",
+        "ملايين",
     ]
 )
 _DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
@@ -249,6 +299,8 @@ def _wrapped(line: str) -> bool:
     """A body line that continues on the next line."""
     if line.endswith(_TERMINAL):
         return False
+    if line.endswith(("،", ",")):
+        return True  # منذ استيلاء الحوثيين على العاصمة اليمنية صنعاء،\nثم توسعهم ...
     opens = sum(line.count(q) for q in OPENING)
     closes = sum(line.count(q) for q in CLOSING)
     return opens > closes or len(line) >= JOIN_MIN_CHARS
@@ -346,6 +398,8 @@ def split_paragraph(
                 if feats[j].kind == "q" and starts[j] != ends[j - 1]:
                     break
                 j += 1
+            if j < n and not headline and _dots_inside(sentence, i, j, feats, pred):
+                continue  # والتغير الاجتماعي.. يعد من السمات: ".." as a pause, not an end
             if j < n:
                 bounds[j] = "sentence"
                 last = sentence = j
@@ -431,6 +485,10 @@ def split_paragraph(
                 continue  # على مذكرة مشتركة: a noun after a preposition
             if feats[i - 1].norm in _COPULAS:
                 continue  # سيكون مطالبا بدفع تعويض: the predicate of "to be"
+            if _number(feats[i - 1]) and not _reports_next(i, feats):
+                continue  # أحالت النيابة 41 متهما من: the counted noun, not "accusing"
+            if _indefinite_accusative(feats[i - 1]) and not _reports_next(i, feats):
+                continue  # قدمت دورا لافتا مع ...: an adjective agreeing with its noun
             if _adjective(i, feats):
                 continue  # لمراقبة مشددة: "strict monitoring"
             if cue.ambiguous and not _participle_used(i, feats):
@@ -445,6 +503,8 @@ def split_paragraph(
                     continue  # فإن اللجنة كما ذكر البيان ستكتفي: an aside inside a clause
             if at is None or _named(f):
                 continue
+            if feats[i - 1].norm == "سبق":
+                continue  # وهو ما سبق وأكد عليه الوزير: "had already stressed", one clause
             if f.norm.startswith("ف") and any(g.norm == "اما" for g in feats[last:i]):
                 continue  # أما فلان فيقول: one clause
             if cue.ambiguous and not _has_complement(i, feats, lex, starts_phrase):
@@ -649,13 +709,16 @@ def _bare_continues(i: int, last: int, feats: list[Feat], pred: Predicates) -> b
     """A bare connective that does not open a claim of its own.
 
     ``وأن يرد كيد الكائدين`` (``أنْ`` + verb: a second wish of the same sentence),
-    ``وإن كان ...`` ("even if"), ``إلا أن`` closing a ``رغم`` clause, and
+    ``وإن كان ...`` ("even if"), ``خصوصا وأن ...`` ("especially since"), ``إلا أن``
+    closing a ``رغم`` clause, and
     ``إلا أنْ`` + verb: "but to", an exception (``لا يسعه إلا أن يظل ساعيا``).
     """
     f = feats[i]
     nxt = feats[i + 1] if i + 1 < len(feats) else None
     if f.norm in ("وان",) and nxt is not None and (verbish(nxt.norm) or _subjunctive(nxt.norm)):
         return True
+    if f.norm in ("وان", "وانه", "وانها") and i > 0 and feats[i - 1].norm in _ESPECIALLY:
+        return True  # خصوصا وأن الإمارة تحمل ...: "especially since", a reason of the clause
     if _exception(i, feats):
         return True
     return _closes_concession(i, last, feats, pred)
@@ -694,6 +757,69 @@ def _subjunctive(norm: str) -> bool:
     if norm[:1] == "ي" and len(norm) >= 3:
         return True
     return norm[:1] in ("ت", "ن") and len(norm) >= 3 and not norm.endswith(("ه", "ات"))
+
+
+def _number(f: Feat) -> bool:
+    """A figure (``41``, ``٤١``, ``1,500``) or a cardinal word (``ثلاثة``, ``عشرات``):
+    a participle-looking word after it is the counted noun (``41 متهمًا``)."""
+    if f.kind != "w":
+        return False
+    if f.norm[:1].isdigit():
+        return all(ch.isdigit() or ch in ".,٫٬" for ch in f.norm)
+    return f.norm in _CARDINALS
+
+
+def _dots_inside(sentence: int, i: int, j: int, feats: list[Feat], pred: Predicates) -> bool:
+    """``..`` at ``i`` used as a pause inside a clause: the words before it since the
+    sentence began have no predicate yet, or an ``أن`` clause still waits for its verb,
+    and a verb or a ``و`` word follows (``وهذه التغيرات الاجتماعية ... المعاصر.. ألقت
+    بظلالها``, ``والتغير الاجتماعي.. يعد من السّمات``)."""
+    while i > sentence and feats[i - 1].kind == "e":
+        i -= 1  # the second dot of ".." is read again: start from the first
+    dots = [f for f in feats[i:j] if f.kind == "e"]
+    if not (len(dots) >= 2 or any(f.text in ("..", "...", "…") for f in dots)):
+        return False
+    if any(f.text in ("؟", "?", "!") for f in dots):
+        return False
+    if i > 0 and (feats[i - 1].text in CLOSING or feats[i - 1].text == '"'):
+        return False  # "... أن وراءه إيران".. وأنا أقول: the quotation is over
+    if sum(f.kind == "w" for f in feats[sentence:i]) < MIN_WORDS:
+        return False
+    nxt = feats[j]
+    if nxt.kind != "w" or not (verbish(nxt.norm) or nxt.norm[:1] == "و"):
+        return False
+    if _opens_coordinate_clause(j, feats, pred):
+        return False  # 59%.. والأحكام تصدر ...: a clause of its own
+    if nxt.norm[:1] == "و" and (nxt.norm[1:] in pred.pronoun or nxt.norm in _PERSONAL):
+        return False  # ... القرض البنكي.. وهم يقولون: a clause of its own
+    return not _main_predicate(sentence, i, feats, pred) or _awaits_predicate(sentence, i, feats)
+
+
+def _indefinite_accusative(f: Feat) -> bool:
+    """An indefinite noun in the accusative (``دورا``, ``بيانا``): a participle in
+    ``ا`` right after it agrees with it (``دورا لافتا``) unless a report follows."""
+    n = f.norm
+    return (
+        f.kind == "w"
+        and len(n) > 2
+        and n.endswith("ا")
+        and not n.endswith(("ها", "نا"))  # مصيرها: a pronoun, not the accusative
+        and not n.startswith(("ال", "وال"))
+        and f.cue is None
+        and f.plain
+        and not verbish(n)
+    )
+
+
+def _reports_next(i: int, feats: list[Feat]) -> bool:
+    """The participle at ``i`` is followed by what a report opens with (``إلى أن``,
+    ``أن``, ``بأن``, a colon or a quote): ``... 500 مشيرا إلى أن`` still reports."""
+    nxt = feats[i + 1] if i + 1 < len(feats) else None
+    if nxt is None or nxt.kind in (":", "q"):
+        return True
+    return nxt.kind == "w" and (
+        nxt.norm in ("الي", "ان", "بان", "انه", "انها", "علي") or "complementizer" in nxt.roles
+    )
 
 
 def _predicate_token(f: Feat) -> bool:
@@ -755,6 +881,17 @@ def _head_has_predicate(
         nxt = feats[k + 1].norm if k + 1 < j else ""
         if k == i and ("relative" in f.roles or f.norm[1:] in _RELATIVE_STEMS):
             return False  # ، والذي ...: a relative clause of the noun before
+        if k == i and (f.norm in _RESULT or f.norm in _WHATEVER):
+            return False  # ، بحيث تكون الهيئة ... / ، أيا كانت مواطنهم: of the clause before
+        if (
+            k == i
+            and f.norm == "وذلك"
+            and k + 1 < j
+            and feats[k + 1].kind == "w"
+            and feats[k + 1].norm not in pred.purpose  # وذلك بهدف ...: a purpose of its own
+            and _adverbial_opener(feats[k + 1], "", pred)
+        ):
+            return False  # وذلك بإصدار قوانين تجرّم ...: how, an adverbial of the clause before
         if (f.norm,) in pred.adjunct or (f.norm, nxt) in pred.adjunct:
             return False  # بعد أن ...: a time clause of the clause before
         if k == i and f.norm in pred.preposition and (f.norm, nxt) not in pred.subordinator:
@@ -876,6 +1013,9 @@ def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> boo
         and nxt.kind == "w"
         and nxt.norm[:1] != "و"
         and verbish(nxt.norm)
+        and not (  # والحلم لا العجز والصبر لا الخور: "not" between nouns, no verb
+            nxt.norm in ("لا", "ما") and not (i + 2 < len(feats) and verbish(feats[i + 2].norm))
+        )
     )
 
 
@@ -955,7 +1095,9 @@ def _merge_fragments(
     - ``كما قال الوزير`` with nothing reported after it is an "as X said" aside,
       and ``، كما هو الحال في ...`` an "as is the case" comparison;
     - a reporting frame with no content (``وأوضح رئيس اللجنة فلان،``) joins the
-      ``قائلا: ...`` that carries its content.
+      ``قائلا: ...`` that carries its content, and a short clause with no content
+      (``وعلق فلان على هذه الاتهامات``) the ``فأشار إلى أن ...`` that goes on with
+      its subject.
     """
     out: list[Segment] = []
     for seg in segs:
@@ -989,6 +1131,27 @@ def _merge_fragments(
                 and not _has_content(seg, feats)
             ):
                 prev.j = seg.j
+                continue
+            if (
+                seg.how == "finite"
+                and feats[seg.i].prefixed
+                and feats[seg.i].norm[:1] == "ف"
+                and _reports_next(seg.i, feats)
+                and words[prev.j] - words[prev.i] <= FRAME_CLAUSE_WORDS
+                and not _has_content(prev, feats)
+            ):
+                prev.j = seg.j  # وعلق فلان على الاتهامات فأشار إلى أن ...: one report
+                continue
+            if (
+                seg.how == "sentence"
+                and (feats[seg.i - 1].text in ("..", "...", "…") or feats[seg.i - 2].kind == "e")
+                and feats[seg.i].norm in _BARE_THAT
+                and any(
+                    f.cue is not None and f.cue.kind == "finite" for f in feats[prev.i : prev.j]
+                )
+                and not _has_content(prev, feats)
+            ):
+                prev.j = seg.j  # قال السيد إيمرسون (المحامي ...).. إنه هجوم نووي: one report
                 continue
             if (
                 seg.how == "participle"
@@ -1062,14 +1225,15 @@ def _headline_clauses(
 def _adjective(i: int, feats: list[Feat]) -> bool:
     """A feminine participle right after an indefinite feminine noun agrees with it.
 
-    ``تخضع لمراقبة مشددة`` is "strict monitoring"; ``الوزارة، مشيرة إلى`` and
+    ``تخضع لمراقبة مشددة`` is "strict monitoring" (``إجراءات مشددة``: a plural of
+    things agrees in the feminine singular); ``الوزارة، مشيرة إلى`` and
     ``الوزيرة مشيرة`` (a definite noun) keep the reporting reading.
     """
     prev, f = feats[i - 1], feats[i]
     return (
         prev.kind == "w"
         and f.norm.endswith("ه")
-        and prev.norm.endswith("ه")
+        and prev.norm.endswith(("ه", "ات"))  # إجراءات مشددة: a plural takes it too
         and not prev.norm.lstrip("وفبلك").startswith("ال")
         and prev.cue is None
         and not verbish(prev.norm)
@@ -1188,6 +1352,8 @@ def _split_long(
             and _head_has_predicate(k, seg.j, feats, pred)
             and not _subjunctive_complement(k, seg.j, feats)
             and not _continues_relative(seg.i, k, feats, pred)
+            and not _fronted_clause(seg.i, k, feats, pred)
+            and not _bare_that(feats[k])  # أخبره فلان، ...، | بأن بوتين يريد
         )
 
     best: int | None = None
@@ -1208,6 +1374,10 @@ def _split_long(
             continue  # يعاند التاريخ | وأن يتنحى، لن نقبل بولاية الفقيه | ولا بحزب: one clause
         if f.norm in ("قد", "لقد"):
             continue  # يكون الحوثيون وقوات صالح، قد خسروا: the predicate of the clause
+        if f.norm == "وبين" and any(g.norm == "بين" for g in feats[max(seg.i, k - 25) : k]):
+            continue  # فرق بين الحاجة إلى قانون ...، | وبين الحاجة لنظام: one "between"
+        if feats[k - 1].norm in _ESPECIALLY or feats[k - 1].norm in ("كما", "مثلما"):
+            continue  # خصوصا | وأن ...: "especially since"; كما | وصفت ...: "as ... described"
         if not comma and f.norm.startswith("في") and f.cue is None:
             continue  # عالم فيراري أبوظبي, فيسبوك, فيينا: a name that looks like ف + a verb
         if _opens_clause(k, feats, lex, pred):
@@ -1263,6 +1433,109 @@ def _split_long(
     ]
 
 
+def _fronted_clause(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool:
+    """Tokens ``[i, k)`` end in a fronted condition, reason or time clause whose main
+    clause opens at ``k``, or ``k`` falls inside such a clause.
+
+    The last clause of ``[i, k)`` (after its last comma) holds a condition
+    answered at ``k`` by ``ف`` (``إذا كانت إيران دولة ...، | فإن الولايات المتحدة
+    دولة ديمقراطية``), or opens with a reason, purpose, time or concession word
+    before a verb with no ``و``/``ل`` at ``k`` (``ونظراً إلى حجم أرباحهما يشكل ...، |
+    يبدو كل من ...``, ``إن الغارات ...، قبل أن يبادر الثوار باقتحامه، | كان لها دور``):
+    the two halves are one claim; with no comma before ``k`` the cut would fall inside
+    the fronted clause itself (``وحين تعددت الجامعات | وانتشرت، أتيح``). A condition
+    after its answer (``سيكون قويا فيما لو أخفق``) is not fronted.
+    """
+    f = feats[k]
+    if f.kind != "w":
+        return False
+    m = k - 1
+    comma = feats[m].kind == "c"
+    while m > i and feats[m].kind == "c":
+        m -= 1
+    start = m + 1
+    opener = False
+    words: list[str] = []
+    for _ in range(3):  # a verbless phrase (، تحت ذريعة الدواعي الأمنية،) extends the clause
+        end = start
+        start = end - 1
+        while start > i and feats[start - 1].kind not in ("c", "e"):
+            start -= 1
+        words = [g.norm for g in feats[start:k] if g.kind == "w"]
+        opener = bool(words) and _fronted_opener(words, pred)
+        if (
+            opener
+            or start <= i
+            or feats[start - 1].kind == "e"
+            or _has_predicate(Segment(start, end, ""), feats, pred)
+        ):
+            break
+    if not words:
+        return False
+    if not comma:  # inside the fronted clause: before its own verb is done
+        verbs = sum(
+            1 for g in feats[start:k] if g.kind == "w" and (g.cue is not None or verbish(g.norm))
+        )
+        return opener and verbs <= 1
+    stem = f.norm[1:] if f.norm[:1] == "ف" else ""
+    answer = stem in _ANSWERS or (len(stem) > 2 and verbish(stem) and verbish(f.norm))
+    main = f.norm[:1] not in ("و", "ف", "ل") and (
+        f.cue is not None or verbish(f.norm) or _perfect3(f, pred)
+    )
+    if not (answer or main):
+        return False
+    for n, w in enumerate(words):
+        if w.removeprefix("و") in _CONDITIONAL and (n == 0 or words[n - 1] != "فيما"):
+            return True
+        if w.removeprefix("و") == "في" and n + 1 < len(words) and words[n + 1] in ("حال", "حاله"):
+            return True  # وفي حال قيام المليشيات ...، فسوف يتم التصدي لها
+    return opener
+
+
+def _perfect3(f: Feat, pred: Predicates) -> bool:
+    """A word of three letters that is no particle, preposition or clause word: most
+    likely a perfect verb, which has no shape of its own (``قرر``, ``بدأ``, ``جاء``)."""
+    n = f.norm
+    return (
+        len(n) == 3
+        and n.isalpha()
+        and f.plain
+        and n not in pred.preposition
+        and n not in pred.particles
+        and n not in pred.pronoun
+        and n not in pred.not_verb
+        and n not in pred.subordinator_heads
+        and (n,) not in pred.subordinator
+        and n not in _FRONTED
+    )
+
+
+def _fronted_opener(words: list[str], pred: Predicates) -> bool:
+    """The clause (its words, match-normalized) opens with a condition, reason,
+    purpose, time or concession word (``ونظرا``, ``وبعد أن``, ``وفي حين``)."""
+    first = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 2 else words[0]
+    two = (first, words[1]) if len(words) > 1 else (first, "")
+    return (
+        first in _FRONTED
+        or first in _CONDITIONAL
+        or first in pred.concessive
+        or (first,) in pred.adjunct
+        or two in pred.adjunct
+        or two in pred.concessive_pairs
+        or two == ("في", "حين")
+        or two in (("فيما", "يتعلق"), ("في", "ضوء"))  # وفيما يتعلق بالصناعة البحرية، أوضح
+        or two in (("في", "حال"), ("في", "حاله"))  # وفي حال قيام ...، فسوف يتم التصدي
+        or first in ("بالنسبه", "حول")
+    )
+
+
+def _bare_that(f: Feat) -> bool:
+    """``أنّ``/``بأن`` with no ``و``, written with its hamza (not ``إنّ`` or a bare
+    ``ان``, which also open a sentence of their own in run-on copy: ``...، إن معظم
+    أنواع الإنسولين ...``, ``...، ان المملكة لا تحتاج ...``)."""
+    return f.norm in _BARE_THAT and (f.text.startswith("أ") or f.norm.startswith("ب"))
+
+
 def _subjunctive_complement(k: int, j: int, feats: list[Feat]) -> bool:
     """``أنْ`` + a verb at ``k``: the complement of the verb before, no claim of its
     own (``طلب من الموظفين في الشركة ...، | أن يجلبوا عقلية الشركات الناشئة``)."""
@@ -1312,6 +1585,8 @@ def _awaits_predicate(i: int, k: int, feats: list[Feat]) -> bool:
             continue
         if "complementizer" in f.roles:
             return True
+        if m > i and feats[m - 1].norm in _WHATEVER:
+            continue  # أن على الرأي العام، ... أيا كانت عقائدهم: not the predicate of أن
         if (f.cue is not None or verbish(f.norm) or f.norm in _PERSONAL) and not _in_relative(
             m, i, feats
         ):
