@@ -1200,3 +1200,30 @@ def test_the_consul_answering_a_question_is_found_past_the_question() -> None:
     )
     assert rows["cue"].to_list() == ["قال"]
     assert rows["speaker_mention"].to_list() == ["القنصل العام"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (  # aljazirah 2015-08-03:393: the King in «إبراز إنجازات خادم الحرمين» is no
+            # subject; the club's president speaks after «حيث قال:», not the King
+            "تسابق التشكيليون وتنافسوا في إبراز إنجازات خادم الحرمين الشريفين الملك سلمان؛ "
+            "بالإضافة إلى الرسم المباشر أمام الحضور في ورشة فنية. وحول هذا المعرض تحدث رئيس "
+            "مجلس إدارة النادي الأدبي الثقافي بجدة الدكتور عبد الله السلمي،\nحيث قال: إنجازات "
+            "خادم الحرمين الشريفين الملك سلمان بن عبد العزيز - حفظه الله - ظلت تترى بكل جديد.",
+            [None, None],
+        ),
+        (  # aleqtisadiya 2015-08-02:333: the commissioner after «وبحسب "الألمانية"»,
+            # not the Commission named before
+            "تعتزم المفوضية الأوروبية فتح تحقيق في صفقة الاندماج المقررة بين شركتي فيديكس "
+            'وتي إن تي. وبحسب "الألمانية"، فقد قالت مارجريته فيستدجر مفوضة شؤون المنافسة '
+            "الأوروبية إن كثيرا من الشركات تعتمد بشدة على خدمات نقل الشحنات الصغيرة. "
+            "وأضافت أنه لذلك يجب أن تضمن المفوضية المنافسة الفعالة.",
+            [None, None, None],
+        ),
+    ],
+)
+def test_speakers_read_on_2015_08_02_03(text: str, speakers: list[str | None]) -> None:
+    rows = extract_statements(_articles(text))
+    assert rows["speaker"].to_list() == speakers
+    assert rows["cue"].to_list()[-1] is not None  # the report itself is still read

@@ -1304,6 +1304,11 @@ def _find_cue(
     lead = seg.i + (2 if opens_with_connective else 1)  # غير أن كيري أكد ...
     while k < end:
         f = feats[k]
+        if f.kind == "q" and feats[seg.i].norm in _ACCORDING:
+            close = next((q for q in range(k + 1, min(end, k + 5)) if feats[q].kind == "q"), None)
+            if close is not None:  # وبحسب "الألمانية"، فقد قالت مارجريته فيستدجر: a source's name
+                k = close + 1
+                continue
         if in_speech[k] or (k >= lead and (f.kind == "q" or "complementizer" in f.roles)):
             return _despite_cue(seg, feats, in_speech, at)
         m = at.get(k)
@@ -1361,6 +1366,7 @@ def _doubled_inside(text: str) -> bool:
     return _SHADDA in text.rstrip(_VOWELS)
 
 
+_ACCORDING = frozenset({"بحسب", "وبحسب", "حسب", "وحسب"})
 # وردا على سؤال حول ... قال القنصل: the verb comes after the question's long description
 _IN_REPLY = frozenset({"ردا", "وردا", "تعليقا", "وتعليقا", "تعقيبا", "وتعقيبا", "جوابا", "وجوابا"})
 _WHAT = frozenset({"ما", "وما", "فما"})
@@ -1682,7 +1688,12 @@ def _preverbal(
             before = feats[m.i - 1] if m.i > seg.i else None
             if m.i - seg.i <= TOPIC_WINDOW and (
                 before is None
-                or (before.kind == "w" and not before.roles & {"stop", "complementizer"})
+                or (
+                    before.kind == "w"
+                    and not before.roles & {"stop", "complementizer"}
+                    # في إبراز إنجازات خادم الحرمين: a plural noun's genitive, no subject
+                    and not (len(before.norm) >= 5 and before.norm.endswith("ات"))
+                )
             ):
                 return m.resolved, raw[m.start : m.end]
             continue
