@@ -1227,3 +1227,33 @@ def test_speakers_read_on_2015_08_02_03(text: str, speakers: list[str | None]) -
     rows = extract_statements(_articles(text))
     assert rows["speaker"].to_list() == speakers
     assert rows["cue"].to_list()[-1] is not None  # the report itself is still read
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (  # aawsat 2015-07-24: the subject after «عنه», not the topic named before
+            "جواد المالكي عاد إلى أحضان نظام طهران، ولم يخف ولاءه. حتى كشف عنه خامنئي خلال "
+            "لقائه بمسؤولين عراقيين في فبراير عام 2009م.",
+            [None, None, "khamenei"],
+        ),
+        (  # aawsat 2015-07-24:776: «الأمين العام» opens a new subject; his «وقال» is his
+            "واعتبر الدكتور الزياني أن هذه التصريحات الاستفزازية غير واقعية. واستنكر الأمين "
+            "العام للمشروع العربي في العراق الشيخ خميس الخنجر هذه التصريحات، واصفا إياها "
+            "بأنها «تخريب لعلاقات العراق مع أشقائه العرب»، وقال لـ«الشرق الأوسط» إن «المملكة "
+            "السعودية وقفت وتقف مع العراق ضد الإرهاب».",
+            ["الزياني", None, "خميس الخنجر", "خميس الخنجر"],
+        ),
+        (  # almadina 2015-07-25:623: the economist, not the gazetteer's foreign minister
+            "ومن جانبه قال عضو جمعية الاقتصاد السعودي المستشار أحمد الجبير إنه يفترض "
+            "الاستثمار في الاحتياطيات. وأضاف الجبير أنه يفترض تنويع موارد الاقتصاد.",
+            ["احمد الجبير", "احمد الجبير"],
+        ),
+        (  # the gazetteer's full name keeps its id
+            "وقال وزير الخارجية عادل الجبير إن الحل سياسي. وأضاف الجبير أن الرياض تدعم الحل.",
+            ["jubeir", "jubeir"],
+        ),
+    ],
+)
+def test_speakers_read_on_2015_07_24_25(text: str, speakers: list[str | None]) -> None:
+    assert _speakers(text) == speakers

@@ -39,6 +39,7 @@ from narratives.statements._speakers import (
     SpeakerWords,
     lone_name,
     parse_mention,
+    speaker_id,
     speaker_words,
 )
 from narratives.statements.entities import Match
@@ -255,10 +256,15 @@ def attribute(
             after += 1  # أوضح ذلك الناطق الإعلامي ...: "that" is the object, the subject follows
         if (
             after + 1 < seg.j
-            and "resumptive" in feats[after].roles
-            and _starts_subject(feats[after + 1], lex)
+            and ("resumptive" in feats[after].roles or feats[after].norm in _ABOUT_IT)
+            and (
+                _starts_subject(feats[after + 1], lex)
+                or (after + 1 in at and at[after + 1].is_actor)
+            )
         ):
-            after += 1  # يرى فيه الناطق الإعلامي باسم ... عمر الجبلاوي: the subject follows
+            # يرى فيه الناطق الإعلامي باسم ... عمر الجبلاوي, حتى كشف عنه خامنئي: the
+            # subject follows
+            after += 1
         caller = None
         if after < seg.j and ("resumptive" in feats[after].roles or feats[after].norm in _DURING):
             caller = _caller(sent)
@@ -448,7 +454,11 @@ def attribute(
                             speaker, title = found, mention
             state.speakers.lone_ok = False
         elif speaker is not None and mention and speaker in lex.actors:
-            title = state.speakers.add_actor(speaker, mention)
+            namesake = None if headline else _namesake(speaker, mention, state, lex)
+            if namesake is not None:  # وأضاف الجبير after «المستشار أحمد الجبير»
+                speaker = namesake
+            else:
+                title = state.speakers.add_actor(speaker, mention)
         if out.reported_by is not None:  # nested: the outer speaker is explicit
             out.reported_by = speaker
         else:
@@ -524,6 +534,22 @@ def attribute(
     out.quote = _quote(seg, feats, in_speech, out)
     state.prev = out
     return out
+
+
+def _namesake(speaker: str, mention: str, state: State, lex: Lexicon) -> str | None:
+    """Someone else the article named in full with the lone surname ``mention``.
+
+    ``وأضاف الجبير`` after «عضو جمعية الاقتصاد السعودي المستشار أحمد الجبير» is the
+    economist, not the gazetteer's Adel al-Jubeir; a full name the gazetteer gives
+    ``speaker`` (``عادل الجبير``) keeps the gazetteer's id.
+    """
+    if len(normalize(mention).split()) != 1:
+        return None
+    sid = state.speakers.named_before(mention)
+    if sid is None or sid == speaker:
+        return None
+    names = {normalize(str(n)) for n in lex.actors.get(speaker, {}).get("names") or []}
+    return None if sid in names or speaker_id(sid) in names else sid
 
 
 _DURING = frozenset({"خلاله", "خلالها"})  # أعرب خلاله: during the call just named
@@ -806,6 +832,7 @@ def _open_topic(s: Sentence) -> tuple[str | None, str] | None:
         if (
             f.norm in sw.honorifics
             or f.norm in sw.offices
+            or _in_words(f.norm, sw.offices)  # الأمين العام للمشروع العربي ...
             or f.norm in _COURTESY
             or f.norm in sw.descriptors
             or (f.norm in sw.given and not f.text.endswith("ى") and not _ala(p, feats, sw))
