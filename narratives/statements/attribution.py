@@ -39,7 +39,6 @@ from narratives.statements._speakers import (
     SpeakerWords,
     lone_name,
     parse_mention,
-    speaker_id,
     speaker_words,
 )
 from narratives.statements.entities import Match
@@ -548,8 +547,13 @@ def _namesake(speaker: str, mention: str, state: State, lex: Lexicon) -> str | N
     sid = state.speakers.named_before(mention)
     if sid is None or sid == speaker:
         return None
-    names = {normalize(str(n)) for n in lex.actors.get(speaker, {}).get("names") or []}
-    return None if sid in names or speaker_id(sid) in names else sid
+    ends = {
+        (w[0], w[-1])
+        for n in lex.actors.get(speaker, {}).get("names") or []
+        if (w := normalize(str(n)).split())
+    }
+    words = sid.split()
+    return None if (words[0], words[-1]) in ends else sid  # عادل بن احمد الجبير: the same man
 
 
 _DURING = frozenset({"خلاله", "خلالها"})  # أعرب خلاله: during the call just named
@@ -848,6 +852,14 @@ def _open_topic(s: Sentence) -> tuple[str | None, str] | None:
                     if found is not None:
                         return found, named
             sid, _ = state.speakers.resolve(mention)
+            if (
+                f.norm not in sw.offices
+                and _in_words(f.norm, sw.offices)
+                and (sid is None or parse_mention(sid).kind != "person")
+            ):
+                # وعدد المدير العام المقترحات المطروحة: «المدير» opens a new subject, but
+                # only a name says who (the phrase may run on into the object)
+                return None, mention
             return sid, mention
         if f.norm in sw.institutions and p > seg.i and feats[p - 1].norm in _PREPOSITIONS:
             return None  # غير أن العضو في هيئة الدفاع ...: the member is the subject, not it
