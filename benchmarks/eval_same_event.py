@@ -15,7 +15,8 @@ articles in one story, no distractor joining). With ``--omissions``: runs
 ``narratives.compare`` at its defaults and scores its omission rows against
 the gold's true omissions. ``--sweep`` aligns again at thresholds 30..90.
 ``--misses OUT.csv`` writes the missed gold pairs with their score, components,
-relation, whether blocking found them and how each anchor sits in its statement.
+relation, whether blocking found them (and why not: ``blocking``) and how each anchor
+sits in its statement.
 
     python3 benchmarks/eval_same_event.py [--threshold T] [--support-threshold S] [--sweep]
         [--stories] [--omissions] [--review N] [--misses OUT.csv] [--json]
@@ -151,6 +152,7 @@ def missed_pairs(
     candidates = set(zip(ci.tolist(), cj.tolist(), strict=True))
     i = np.array([row[x] for x in missed["statement_id_a"]], dtype=np.int64)
     j = np.array([row[x] for x in missed["statement_id_b"]], dtype=np.int64)
+    blocking = _blocking_reasons(setup.prep.words, i, j, candidates)
     defaults = inspect.signature(narratives.align).parameters
     _, _, comp, score = score_pairs(
         setup,
@@ -173,6 +175,7 @@ def missed_pairs(
             "candidate",
             [(a, b) in candidates or (b, a) in candidates for a, b in zip(i, j, strict=True)],
         ),
+        pl.Series("blocking", blocking, dtype=pl.String),
         *(
             pl.Series(k, np.round(comp[k], 1), nan_to_null=True)
             for k in ("ratio", "fuzzy", "tfidf", "words", "containment", "number_overlap")
@@ -190,6 +193,30 @@ def missed_pairs(
             for n, what in enumerate(("in", "share"))
         ),
     )
+
+
+def _blocking_reasons(words: Any, i: Any, j: Any, candidates: set[tuple[int, int]]) -> list[str]:
+    """Why each pair is or is not a blocking candidate (``block_pairs`` at its defaults):
+    ``candidate``; ``no shared word``; ``common words only`` (every shared feature is in
+    more than ``max_df`` statements or fewer than 2); ``below min_shared``; ``top_k``."""
+    from narratives.align.candidates import block_pairs, blocking_matrix
+
+    defaults = inspect.signature(block_pairs).parameters
+    rare, _ = blocking_matrix(words, max_df=defaults["max_df"].default)
+    min_shared = defaults["min_shared"].default
+    out = []
+    for a, b in zip(i.tolist(), j.tolist(), strict=True):
+        if (a, b) in candidates or (b, a) in candidates:
+            out.append("candidate")
+        elif words[a].multiply(words[b]).sum() == 0:
+            out.append("no shared word")
+        elif (shared := rare[a].multiply(rare[b]).sum()) == 0:
+            out.append("common words only")
+        elif round(float(shared), 9) < min_shared:
+            out.append("below min_shared")
+        else:
+            out.append("top_k")
+    return out
 
 
 def _fmt(name: str, f: dict[str, Any]) -> str:

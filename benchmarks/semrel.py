@@ -2,9 +2,9 @@
 
 Scores the 595 sentence pairs with the default settings of
 ``narratives.align`` (each sentence its own one-statement article, the given
-pairs as the only candidates) and prints, as JSON, the Spearman (and Pearson)
-correlation of the combined ``score`` and of each component with the gold
-relatedness.
+pairs as the only candidates) and prints, as JSON, the Spearman and Pearson
+correlations of the combined ``score`` and of each component with the gold
+relatedness (does the score rank like its best parts?).
 
     python benchmarks/semrel.py [--data data/semrel2024_arb/arb_test_with_labels.csv]
     python benchmarks/semrel.py --embeddings use     # also an optional embedding component
@@ -73,7 +73,10 @@ def correlations(path: Path, **options: Any) -> dict[str, Any]:
         values = out[column].to_numpy().astype(float)
         if not np.isnan(values).all():
             result[f"spearman_{column}"] = round(float(spearmanr(values, gold).statistic), 3)
-    result["pearson_score"] = round(float(pearsonr(out["score"].to_numpy(), gold).statistic), 3)
+    for column in ("score", "tfidf", "words", "containment", "fuzzy", "ratio", "embedding"):
+        values = out[column].to_numpy().astype(float)
+        if not np.isnan(values).any():
+            result[f"pearson_{column}"] = round(float(pearsonr(values, gold).statistic), 3)
     result["contradicts"] = int((out["relation"] == "contradicts").sum())
     return result
 

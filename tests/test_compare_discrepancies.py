@@ -17,6 +17,7 @@ def _pair(
     *,
     days: tuple[date, date] = (date(2015, 7, 22), date(2015, 7, 22)),
     claim: bool = True,
+    min_confidence: float = 0.5,
 ) -> pl.DataFrame:
     st = pl.DataFrame(
         {
@@ -37,7 +38,7 @@ def _pair(
         }
     )
     cl = pl.DataFrame({"claim_id": ["c1", "c1" if claim else "c2"], "statement_id": ["a:1", "b:1"]})
-    return discrepancies(st, al, cl)
+    return discrepancies(st, al, cl, min_confidence=min_confidence)
 
 
 @pytest.mark.parametrize(
@@ -240,3 +241,67 @@ def test_percent_written_two_ways_is_no_discrepancy() -> None:
         "إنها تريد شحنات حجمها 55 ألف طن تزيد أو تنقص خمسة في المائة للنقل إلى ميناء جدة",
     )
     assert out.height == 0
+
+
+# SaudiNewsNet 2015-07-24/25, read in the audit3 re-reading of issue 11 (rows that were wrong)
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        # almadina / sabq 2015-07-24:1171:10 / 2041:6: «ثمانٍ وأربعين» is 48 (read as 8)
+        (
+            "تضمن طلب حضور اللاعب إلى جدة لإجراء الكشف الطبي، على أن يتم توقيع العقد في غضون "
+            "48 ساعة، علما بأن موافقة نادي الشباب سارية حتى يوم الجمعة",
+            "تضمن طلب حضور اللاعب إلى جدة لإجراء الكشف الطبي، على أن يتم توقيع العقد في غضون "
+            "ثمانٍ وأربعين ساعة، علماً بأن موافقة نادي الشباب سارية حتى يوم الجمعة",
+        ),
+        # alwatan / sabq 2015-07-24:1636:3 / 2041:5: «أربع وعشرين ساعة» is 24 hours
+        (
+            "لتأتي الموافقة الرسمية من نادي الشباب على العرض الأهلاوي ثالث أيام العيد، — أي بعد "
+            "24 ساعة — من خطابنا الأول، لترد إدارة النادي الأهلي بخطاب رسمي آخر",
+            "لتأتي الموافقة الرسمية من نادي الشباب على العرض الأهلاوي ثالث أيام العيد؛ أي بعد "
+            "أربع وعشرين ساعة من خطابنا الأول، لتردّ إدارة النادي الأهلي بخطاب رسمي آخر",
+        ),
+        # alweeam / 3alyoum 2015-07-25:1120:2 / 23:3: Brent's session low at settlement and
+        # by 13:45 GMT: two readings of one day's market
+        (
+            "وتراجع سعر مزيج برنت عند التسوية 65 سنتاً أو 1.18 % إلى 54.62 دولار للبرميل بعدما "
+            "بلغ أدنى مستوى له في الجلسة عند 54.40 دولار للبرميل مسجلا أقل سعر له منذ أوائل أبريل.",
+            "وتراجع سعر مزيج برنت 28 سنتا إلى 54.99 دولار للبرميل بحلول الساعة 1345 بتوقيت جرينتش "
+            "بعدما بلغ أدنى مستوى له في الجلسة عند 54.80 دولار للبرميل مسجلا أقل سعر له منذ أوائل "
+            "أبريل نيسان.",
+        ),
+    ],
+)
+def test_compound_number_words_and_a_settlement_price_are_no_discrepancy(
+    text_a: str, text_b: str
+) -> None:
+    assert _pair(text_a, text_b).height == 0
+
+
+def test_a_compound_number_in_words_that_differs_is_still_found() -> None:
+    # the same sentence with «ثمانٍ وعشرين» (28) against 48: a real difference
+    out = _pair(
+        "على أن يتم توقيع العقد في غضون 48 ساعة، علما بأن موافقة نادي الشباب سارية حتى الجمعة",
+        "على أن يتم توقيع العقد في غضون ثمانٍ وعشرين ساعة، علماً بأن موافقة نادي الشباب سارية "
+        "حتى الجمعة",
+    )
+    assert out.height == 1
+    lex = _figure_lexicon("months.yaml", "quantities.yaml", "figures.yaml")
+    assert _span_values(["ثمان", "وعشرين"], lex) == [{28.0}]
+
+
+def test_a_market_reading_dated_on_one_side_only_is_not_sure() -> None:
+    # alweeam / aawsat 2015-07-25:1120:2 / 130:3: the session low at settlement against a
+    # report whose hour was lost in print («بحلول بعدما»): perhaps two hours of one day
+    settlement = (
+        "وتراجع سعر مزيج برنت عند التسوية 65 سنتاً أو 1.18 % إلى 54.62 دولار للبرميل بعدما بلغ "
+        "أدنى مستوى له في الجلسة عند 54.40 دولار للبرميل مسجلا أقل سعر له منذ أوائل أبريل."
+    )
+    undated = (
+        "وتراجع سعر مزيج برنت 35 سنتا إلى 54.92 دولار للبرميل بحلول بعدما بلغ أدنى مستوى له في "
+        "الجلسة عند 54.80 دولار للبرميل مسجلا أقل سعر له منذ أوائل أبريل (نيسان)."
+    )
+    assert _pair(settlement, undated).height == 0
+    shown = _pair(settlement, undated, min_confidence=0)
+    assert shown.height > 0
+    assert shown["what"].str.contains("only one side gives the time").all()

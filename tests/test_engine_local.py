@@ -127,6 +127,36 @@ def test_containment_weights_share_the_counts_columns(day):
     assert np.array_equal(weighted.indptr, expected.indptr)
 
 
+def test_containment_target_keeps_only_the_rows_with_a_speakers_words(day):
+    # the larger side's speaker's words count as contained (see aligner._Prepared); only
+    # the statements with such words get a row of their own, the others use theirs
+    _, statements = day
+    setup = aligner.prepare_alignment(statements)
+    prep = setup.prep
+    own = np.flatnonzero(prep.target_row >= 0)
+    assert 0 < len(own) == prep.target.shape[0] < prep.contain.shape[0] // 2
+    # the full target matrix, one row per statement, as it was built before
+    full = prep.contain.tolil()
+    full[own] = prep.target
+    full = full.tocsr()
+    i, j = aligner.candidate_pairs(setup)
+    rng = np.random.default_rng(0)
+    i = np.concatenate([i, rng.integers(0, len(prep.texts), 20_000)])
+    j = np.concatenate([j, rng.integers(0, len(prep.texts), 20_000)])
+    expected = _tfidf.containment(prep.contain, i, j, target=full, total=prep.contain_total)
+    got = prep.containment(i, j)
+    # the same figures (bit for bit where the larger side has no row of its own; the
+    # order of a row's columns moves the last bits of a float32 sum)
+    large = np.where(prep.contain_total[i] <= prep.contain_total[j], j, i)
+    plain = prep.target_row[large] < 0
+    assert plain.any() and (~plain).any()
+    assert np.array_equal(got[plain], expected[plain])
+    assert np.allclose(got, expected, rtol=1e-5, atol=1e-6)
+    # and a speaker's words do make some pairs contained that were not on their own
+    alone = _tfidf.containment(prep.contain, i, j, total=prep.contain_total)
+    assert (got > alone + 0.01).any() and (got >= alone - 1e-6).all()
+
+
 def test_candidates_in_worker_processes_equal_one_process(day):
     _, statements = day
     setup = aligner.prepare_alignment(statements)

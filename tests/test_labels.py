@@ -134,3 +134,106 @@ def test_a_label_followed_by_another_partys_name_is_not_counted(text: str) -> No
     )
     rows = label_choices(st)
     assert rows.filter(pl.col("label") == "المسلحين").is_empty()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # SaudiNewsNet 2015-07-24:346 (3alyoum) and 760 (aawsat): Hamas's own name and the
+        # Iran-led axis were counted as Yemen's resistance (المقاومة)
+        "نفت حركة المقاومة الإسلامية حماس ما أوردته وكالة أنباء إيرانية بشأن اتفاق الحركة مع "
+        "المملكة العربية السعودية على مشاركة عناصرها في عملية عاصفة الحزم في اليمن.",
+        "في مقابل الجنرال عون بوصفه مرشح محور المقاومة للرئاسة، وبعد معارك عدن واليمن.",
+    ],
+)
+def test_hamas_and_the_axis_of_resistance_are_not_yemens_resistance(text: str) -> None:
+    labels = label_choices(_statements({"a": ("aawsat", text)}))
+    assert labels.filter(pl.col("referent") == "yemen_resistance").is_empty()
+    assert set(labels["referent"].to_list()) & {"hamas", "axis_of_resistance"}
+
+
+# SaudiNewsNet 2015-07-25:832 (alriyadh, «الدور السعودي تجاه اليمن»): Yemen's opposition of
+# 2011 was counted for Syria's armed groups because the article names Syria once
+YEMEN_OPPOSITION = (
+    "لقد أدت سياسته إلى تدهور الحالة الاقتصادية والأمنية في اليمن. "
+    "وبالرغم من قبول المعارضة بالاتفاقية التي نصت أيضا على منحه حصانة من الملاحقة القضائية إلا "
+    "أن الرئيس المخلوع حاول التراجع عن التوقيع. "
+    "وفي نهاية عام 2011 جرى في الرياض توقيع صالح والمعارضة على اتفاق المبادرة الخليجية لانتقال "
+    "السلطة السياسية في اليمن. "
+    "هنا برز دور الرئيس المخلوع في دعم التمرد الحوثي مقابل أن يصل ابنه الى سدة الحكم في اليمن. "
+    "وضمان أمن الحدود السعودية والنأي بأمن الخليج عن التمدد العسكري لإيران في سورية ولبنان."
+)
+# SaudiNewsNet 2015-07-25:125 (aawsat): an Iraqi politician's «المقاومة» (Iraq's, against
+# the occupation) was counted as Yemen's resistance: the interview names Yemen twice
+IRAQI_RESISTANCE = (
+    "أكد الشيخ خميس الخنجر أن السعودية تدعم العراق في حربه ضد الإرهاب. "
+    "وقال إن المالكي خرب علاقات العراق مع الدول العربية ولا يوجد في العراق أي خدمات. "
+    "ووجوده أصبح مثل وجود علي عبد الله صالح في اليمن. "
+    "وكانت المقاومة خيارا مشروعا، إذن نحن في المحافظات السنية لدينا مشكلة واختلاف عن جنوب "
+    "العراق في مستوى التعليم. والعراق يدعم الحوثيين، ويعترض على حكومة البحرين."
+)
+
+
+def test_a_label_in_an_article_about_another_conflict_is_not_counted() -> None:
+    labels = label_choices(_statements({"a": ("alriyadh", YEMEN_OPPOSITION)}))
+    assert labels.filter(pl.col("referent") == "syria_armed_groups").is_empty()
+    labels = label_choices(_statements({"b": ("aawsat", IRAQI_RESISTANCE)}))
+    assert labels.filter(pl.col("referent") == "yemen_resistance").is_empty()
+    # the article fallback still ties a label in an article about the conflict itself
+    aden = "وقال محافظ عدن إن المدينة محررة. وتقدمت المقاومة نحو قاعدة العند."
+    labels = label_choices(_statements({"c": ("okaz", aden)}))
+    assert labels.filter(pl.col("referent") == "yemen_resistance")["n"].to_list() == [1]
+
+
+def test_a_name_in_its_own_marks_inside_a_quotation_is_quoted() -> None:
+    # seeds, SANA 001: «“... مكافحة تنظيمي “داعش” و”جبهة النصرة” وأمثالهما» is Lavrov's
+    # quotation; Nusra's name, in marks of its own, was marked reported (two readings debatable)
+    text = (
+        "وقال لافروف في كلمة أمام المشاركين في مؤتمر الحوار من أجل المستقبل اليوم “إن "
+        "الأولويات واضحة وتتمثل في مكافحة الإرهاب دون أي حلول وسط وخاصة مكافحة تنظيمي “داعش” "
+        "و”جبهة النصرة” وأمثالهما"
+    )
+    labels = label_choices(_statements({"a": ("sana", text)}))
+    nusra = labels.filter(pl.col("referent") == "nusra").row(0, named=True)
+    assert (nusra["n_quoted"], nusra["n_reported"]) == (1, 0)
+    # marks around the name alone, outside a quotation, are still no quotation
+    headline = 'القوات التركية تقصف أهدافاً لـ"داعش" في سوريا'  # sabq 2015-07-25:1536
+    labels = label_choices(_statements({"b": ("sabq", headline)}))
+    assert labels.filter(pl.col("label") == "داعش")["n_quoted"].to_list() == [0]
+
+
+def test_a_generic_label_in_another_conflicts_story_of_a_round_up_is_not_counted() -> None:
+    # SaudiNewsNet 2015-07-25:652 (almadina, a round-up naming Lebanon 10 times and Syria 8):
+    # Lebanon's security forces chasing «تنظيمات إرهابية» were counted for Syria's armed groups
+    text = (
+        "تواصل الأجهزة الأمنية اللبنانية مطاردة المشبوهين بالانتماء إلى تنظيمات إرهابية. "
+        "وأعلن الجيش اللبناني توقيف أشخاص لتجولهم داخل الأراضي اللبنانية بطريقة غير شرعية. "
+        "وقال مصدر لبناني إن الحدود مع لبنان مراقبة. "
+        "وفي سوريا قصفت قوات النظام مدينة حلب وريف دمشق."
+    )
+    labels = label_choices(_statements({"a": ("almadina", text)}))
+    assert labels.filter(pl.col("referent") == "syria_armed_groups").is_empty()
+
+
+def test_kataib_hezbollah_is_an_iraqi_militia_not_lebanons_hezbollah() -> None:
+    # alyaum 2015-07-24:1774: «كتائب حزب الله المنضوية في الحشد الشعبي» counted for Hezbollah
+    text = (
+        "أفاد مصدر طبي عراقي في مستشفى سامراء بأن كتائب حزب الله المنضوية في الحشد الشعبي "
+        "الشيعي فقدت 27 من عناصرها في بيجي العراقية."
+    )
+    labels = label_choices(_statements({"a": ("alyaum", text)}))
+    assert "hezbollah" not in labels["referent"].to_list()
+    assert "كتائب حزب الله" in labels.filter(pl.col("referent") == "iraq_pmf")["label"].to_list()
+
+
+def test_gunmen_in_a_story_about_turkey_are_not_syrias_armed_groups() -> None:
+    # aawsat 2015-07-24:732 (Turkey named 35 times, Syria 20): «مسلحين مجهولين» who shot two
+    # Turkish policemen were counted for Syria's armed groups
+    text = (
+        "قصفت مقاتلات تركية مواقع في سوريا قرب حلب. وقال رئيس الوزراء إن تركيا لن تتهاون "
+        "مع الإرهاب القادم من سوريا. "
+        "وأعلنت أنقرة أن الجيش التركي في حالة تأهب على حدود تركيا. "
+        "وذكرت مصادر لوكالة «الأناضول» أن الشرطيين تعرضا لإطلاق نار من قبل مسلحين مجهولين، "
+        "بينما كانا في طريقيهما نحو حي في إسطنبول."
+    )
+    labels = label_choices(_statements({"a": ("aawsat", text)}))
+    assert labels.filter(pl.col("referent") == "syria_armed_groups").is_empty()

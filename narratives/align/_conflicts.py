@@ -418,6 +418,14 @@ def blocks_swapped(
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+@lru_cache(maxsize=1 << 16)
+def _number_word(word: str) -> bool:
+    """Is ``word`` a cardinal written in words (:func:`narratives._figures.number_words`)?"""
+    from narratives._figures import number_words
+
+    return bool(number_words(word))
+
+
 def figure_slots(normalized: str) -> frozenset[str]:
     """The words a figure fills a slot of: the nearest content word on each side of
     every number (digits or a number word), as light stems.
@@ -432,13 +440,11 @@ def figure_slots(normalized: str) -> frozenset[str]:
     >>> sorted(figure_slots("قتل 44 شخصا في كابول"))
     ['شخص', 'قتل']
     """
-    from narratives._figures import number_words
-
     words = _WORD_RE.findall(normalized)
     function = _function_words()
     out: set[str] = set()
     for k, w in enumerate(words):
-        if not (_FIGURE.fullmatch(w) or number_words(w)):
+        if not (_FIGURE.fullmatch(w) or _number_word(w)):
             continue
         for step in (-1, 1):
             m, seen = k + step, 0

@@ -19,6 +19,7 @@ from narratives.align._background import DEFAULT_BACKGROUND, DEFAULT_PRIOR
 from narratives.align.aligner import (
     COMPONENTS,
     CONFLICT,
+    CONTAINED,
     DEFAULT_THRESHOLD,
     EMBEDDING_RANGES,
     SLOT_PENALTY,
@@ -28,6 +29,7 @@ from narratives.align.aligner import (
     _embed,
     _Prepared,
     _score,
+    lift_contained,
 )
 from narratives.align.score import DEFAULT_WEIGHTS, Scorer, relation
 
@@ -154,6 +156,10 @@ def similarity(
     )
     if len(i_kept) != len(i):  # pragma: no cover - lowest=-1 keeps every pair
         raise RuntimeError("similarity: a pair was dropped")
+    # each text is its own article: a pair is anchored when it scores the threshold itself
+    score = lift_contained(
+        i, j, score, comp.get(CONTAINED), np.arange(len(distinct)), threshold=threshold
+    )
     score = np.round(score, 2)
     comp = {k: np.round(v, 2) for k, v in comp.items()}
     conflict = _conflicts(prep, i, j, comp["number_overlap"])

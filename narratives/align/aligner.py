@@ -43,7 +43,7 @@ from narratives.align._conflicts import (
     load_slot_heads,
     other_fillers,
 )
-from narratives.align._linking import competitive_links, supported
+from narratives.align._linking import anchored, competitive_links, supported
 from narratives.align._text import _TOKEN as _WORD
 from narratives.align._text import (
     join_names,
@@ -63,6 +63,8 @@ from narratives.align.score import (
     RELATIONS,
     Scorer,
     combine,
+    contained_shape,
+    figures_agree,
     negations_shared,
     number_overlap,
     numbers_in,
@@ -104,6 +106,10 @@ _MIN_POLARITY_TOKENS = 3
 _MIN_POLARITY_SHARE = 0.5
 #: the default ``threshold`` of :func:`align` (and the start of the ``paraphrase`` band)
 DEFAULT_THRESHOLD = 55.0
+#: key of the score with the containment floor among the components :func:`score_pairs`
+#: returns (not an output column): it counts for pairs of anchored articles only
+#: (:func:`lift_contained`)
+CONTAINED = "_contained"
 #: a ``support_threshold`` for :func:`align` (off by default): least score of a pair kept
 #: because both its statements align with one third statement
 #: (:func:`~narratives.align._linking.supported`)
@@ -112,8 +118,19 @@ SUPPORT_THRESHOLD = 35.0
 #: ordinals (:func:`~narratives.align._conflicts.other_fillers`): two claims, not one
 SLOT_PENALTY = 0.5
 _NEEDED = ("statement_id", "article_id", "text")
+#: the statement columns the pair scorers read (:func:`score_pairs`: what an engine's
+#: workers need besides the features)
+SCORER_COLUMNS: tuple[str, ...] = ("entities", "speaker", "is_headline")
 #: the statement columns alignment reads (besides ``statement_id`` and ``text``)
-_USED = ("article_id", "outlet", "published", "speaker", "speaker_mention", "entities")
+_USED = (
+    "article_id",
+    "outlet",
+    "published",
+    "speaker",
+    "speaker_mention",
+    "entities",
+    "is_headline",
+)
 
 #: candidate pairs per worker process below which scoring and the contradiction checks
 #: stay in this process (a forked worker costs more than it saves on fewer)
@@ -276,13 +293,14 @@ class _Prepared:
         self.chars = _tfidf.tfidf(chars, idf=char_idf)
         self.contain = _tfidf.containment_matrix(chars, char_idf)
         self.contain_total = _tfidf.squared_norms(self.contain)
+        # the rows with the speaker's words only (the others' target is their own row)
         self.target = self.contain
+        self.target_row = np.full(n, -1, dtype=np.int64)
         if with_mask:
-            place = sp.csr_matrix(
-                (np.ones(len(with_mask), dtype=np.float32), (with_mask, range(len(with_mask)))),
-                shape=(n, len(with_mask)),
+            self.target_row[with_mask] = np.arange(len(with_mask))
+            self.target = _tfidf.containment_matrix(
+                (chars[with_mask] + extra).tocsr(), char_idf
             )
-            self.target = _tfidf.containment_matrix((chars + place @ extra).tocsr(), char_idf)
         del chars, extra
         self.n_tok = np.array([len(t) for t in tokens])
         self._keys: dict[int, frozenset[str]] = {}
@@ -340,6 +358,27 @@ class _Prepared:
                 self.tokens[k], self.given_names, self.ordinals, self.raw_words(k)
             )
         return out
+
+    def containment(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """:func:`_tfidf.containment` of the pairs, the larger side's speaker's words included.
+
+        The same figures as with a target matrix of every row (``target``
+        holds only the rows that have such words).
+        """
+        total = self.contain_total
+        if self.target is self.contain:
+            return _tfidf.containment(self.contain, i, j, total=total)
+        # the smaller side's features, found among the larger side's target features
+        small_i = total[i] <= total[j]
+        small, large = np.where(small_i, i, j), np.where(small_i, j, i)
+        row = self.target_row[large]
+        more = row >= 0
+        both = np.empty(len(i), dtype=np.float64)
+        both[~more] = _tfidf.row_dots_raw(self.contain, self.contain, small[~more], large[~more])
+        both[more] = _tfidf.row_dots_raw(self.contain, self.target, small[more], row[more])
+        low = np.minimum(total[i], total[j])
+        low[low == 0] = 1
+        return np.clip(both / low, 0.0, 1.0)
 
     def byline(self, k: int) -> bool:
         """Does statement ``k`` open with a reporter's byline (:func:`has_byline`, once)?"""
@@ -403,16 +442,16 @@ def _score(
         best.setdefault("containment", np.full(len(i), 100.0))
         if vectors is not None:
             best["embedding"] = np.full(len(i), 100.0)
-        hopeful = combine(best, weights=weights) >= lowest
+        headline = _headline_pairs(prep, i, j, column.get("is_headline"))
+        contained = np.where(headline, best["containment"], np.nan)
+        hopeful = combine(best, weights=weights, contained=contained) >= lowest
         # empty content: only ratio can tell
         return hopeful | ((prep.n_tok[i] == 0) & (prep.n_tok[j] == 0))
 
     hopeful = prune(comp, i, j)
     i, j = i[hopeful], j[hopeful]
     comp = {k: v[hopeful] for k, v in comp.items()}
-    contained = 100 * _tfidf.containment(
-        prep.contain, i, j, target=prep.target, total=prep.contain_total
-    )
+    contained = 100 * prep.containment(i, j)
     short = np.minimum(prep.n_tok[i], prep.n_tok[j]) < max(min_tokens, 1)
     comp["containment"] = np.where(short, comp["tfidf"], contained)
     hopeful = prune(comp, i, j)
@@ -453,14 +492,59 @@ def _score(
     score = combine(
         comp, weights=weights, speaker_penalty=speaker_penalty, number_penalty=number_penalty
     )
+    raised = combine(
+        comp,
+        weights=weights,
+        speaker_penalty=speaker_penalty,
+        number_penalty=number_penalty,
+        contained=_contained(prep, i, j, comp, column.get("is_headline")),
+    )
     if slot_penalty != 1.0:
         # one template about other people (or the second of two planes): two claims
         # (only the pairs that could be kept are read, the check walks both sentences)
-        for k in np.flatnonzero(score >= lowest):
+        for k in np.flatnonzero(raised >= lowest):
             a, b = int(i[k]), int(j[k])
             if prep.fillers(a, b):
                 score[k] *= slot_penalty
+                raised[k] *= slot_penalty
+    comp[CONTAINED] = raised
     return i, j, comp, score
+
+
+def _headline_pairs(
+    prep: _Prepared, i: np.ndarray, j: np.ndarray, heads: Sequence[bool | None] | None
+) -> np.ndarray:
+    """Pairs of a headline (``is_headline``) against a longer body statement, of the
+    shape :func:`~narratives.align.score.contained_shape` (the headline the short side)."""
+    if heads is None:
+        return np.zeros(len(i), dtype=bool)
+    head = np.array([bool(h) for h in heads], dtype=bool)
+    n = prep.n_tok
+    return contained_shape(n[i], n[j]) & (
+        (head[i] & ~head[j] & (n[i] < n[j])) | (head[j] & ~head[i] & (n[j] < n[i]))
+    )
+
+
+def _contained(
+    prep: _Prepared,
+    i: np.ndarray,
+    j: np.ndarray,
+    comp: Mapping[str, np.ndarray],
+    heads: Sequence[bool | None] | None,
+) -> np.ndarray:
+    """``min(containment, fuzzy)`` of the pairs of a headline and a longer body statement
+    (:func:`_headline_pairs`) when every figure of the headline is in the body statement
+    (a headline's ``2.38%`` against another day's ``2.77%`` is no containment; 1 %
+    tolerance, not the 5 % of rounding: ``322.8 مليار`` / ``313.1 مليار``); NaN for the
+    other pairs."""
+    headline = _headline_pairs(prep, i, j, heads)
+    for k in np.flatnonzero(headline):
+        a, b = int(i[k]), int(j[k])
+        small, large = (a, b) if prep.n_tok[a] < prep.n_tok[b] else (b, a)
+        figures = prep.numbers(large)
+        if not all(figures_agree({x}, figures, tolerance=0.01) for x in prep.numbers(small)):
+            headline[k] = False
+    return np.where(headline, np.minimum(comp["containment"], comp["fuzzy"]), np.nan)
 
 
 def _conflicts(
@@ -552,14 +636,17 @@ def align(
     content words, see :func:`narratives.align.candidates.block_pairs`);
     each candidate gets the component scores of
     :mod:`narratives.align.score` and a combined ``score``; pairs scoring at
-    least ``threshold`` are returned.
+    least ``threshold`` are returned. A headline (``is_headline``) contained in
+    a longer body statement of an article that already shares a pair with its
+    own scores ``0.85 x min(containment, fuzzy)`` when that is higher and its
+    figures are all in the body statement (:func:`lift_contained`).
 
     Parameters
     ----------
     statements
         STATEMENTS frame (``statement_id``, ``article_id``, ``text`` needed;
-        ``outlet``, ``published``, ``speaker``, ``speaker_mention`` and
-        ``entities`` are used when present).
+        ``outlet``, ``published``, ``speaker``, ``speaker_mention``,
+        ``entities`` and ``is_headline`` are used when present).
     scorer
         RapidFuzz-style ``scorer(a, b) -> 0..100`` for the ``fuzzy``
         component, applied to the content-token strings. Default
@@ -955,6 +1042,41 @@ def _said_elsewhere(
     return out
 
 
+def lift_contained(
+    i: np.ndarray,
+    j: np.ndarray,
+    score: np.ndarray,
+    raised: np.ndarray | None,
+    article: np.ndarray,
+    *,
+    threshold: float,
+) -> np.ndarray:
+    """The score of a headline contained in a longer statement, where it counts.
+
+    ``raised`` is the score with the containment floor
+    (:func:`~narratives.align.score.combine`'s ``contained``): a headline
+    against the body sentence that says it with more words. It replaces
+    ``score`` only for pairs of two articles that share some pair scoring
+    ``threshold`` or more without it (:func:`~narratives.align._linking.anchored`):
+    articles on one event. A headline's few words are found in many long
+    sentences on other matters (`ماذا يعني إقامة السوبر بين الهلال والنصر في لندن؟`
+    in a sentence on the tickets for that match).
+
+    Examples
+    --------
+    >>> lift_contained(np.array([0, 0]), np.array([1, 2]), np.array([40.0, 60.0]),
+    ...                np.array([70.0, 60.0]), np.array([0, 1, 1]), threshold=55).tolist()
+    [70.0, 60.0]
+    >>> lift_contained(np.array([0]), np.array([1]), np.array([40.0]), np.array([70.0]),
+    ...                np.array([0, 1]), threshold=55).tolist()
+    [40.0]
+    """
+    if raised is None or len(i) == 0:
+        return score
+    lift = (raised > score) & anchored(i, j, score, article, at=threshold)
+    return np.where(lift, raised, score)
+
+
 def finish_alignments(
     setup: AlignmentSetup,
     i: np.ndarray,
@@ -988,6 +1110,11 @@ def finish_alignments(
         linked |= supported(
             i, j, score, article, threshold=threshold, support_threshold=support_threshold
         )
+    # a headline contained in a body statement of an article on the same event: after
+    # linking, so that it adds its pair without displacing the mutual best pairs (a body
+    # statement may carry the claim of the other article's headline and of its body)
+    score = lift_contained(i, j, score, comp.get(CONTAINED), article, threshold=threshold)
+    linked &= score < threshold
     keep = (score >= threshold) | linked
     i, j, score, linked = i[keep], j[keep], np.round(score[keep], 2), linked[keep]
     comp = {k: np.round(v[keep], 2) for k, v in comp.items()}

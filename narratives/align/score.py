@@ -44,6 +44,17 @@ The combined ``score`` is the weighted mean of the text components present
 speakers differ and by ``number_penalty`` when both statements carry numbers
 and share none. Length never multiplies the score.
 
+A headline (3-10 content tokens, :data:`CONTAINED_TOKENS`) against a body
+statement at least twice as long (:func:`contained_shape`) may score
+:data:`CONTAINED_FACTOR` times the lesser of its ``containment`` and
+``fuzzy`` (both say "the short side's words are in the long one") instead
+of the mean, when every figure of the headline is in the body statement and
+the two articles share another pair at the threshold
+(:func:`narratives.align.aligner.lift_contained`): the mean of the
+symmetric components is low for a headline against the body sentence that
+says it with more words (``ثاني طائرة مساعدات سعودية تحط في مطار عدن``
+against the 40-word lead on that plane). The penalties apply after.
+
 Polarity and figures decide the relation, not the score: two statements
 that share content where one negates or denies it (or that give different
 figures) are ``contradicts`` when they would otherwise be ``paraphrase`` or
@@ -74,6 +85,13 @@ DEFAULT_WEIGHTS: Mapping[str, float] = {
     "words": 0.2,
     "fuzzy": 0.1,
 }
+
+#: factor on the containment of a headline in a longer body statement (:func:`contained_shape`):
+#: such a pair may score this times ``min(containment, fuzzy)`` (module docstring)
+CONTAINED_FACTOR = 0.85
+#: least and most content tokens of the short side of a contained pair (the long side
+#: has at least twice as many)
+CONTAINED_TOKENS = (3, 10)
 
 #: lowest ``ratio`` of the verbatim and near-verbatim relations; ``paraphrase``
 #: starts at the alignment threshold unless a ``paraphrase`` band is given
@@ -151,22 +169,45 @@ def speaker_agreement(a: Sequence[str | None], b: Sequence[str | None]) -> np.nd
     return out
 
 
+def contained_shape(
+    n_a: np.ndarray, n_b: np.ndarray, *, tokens: tuple[int, int] = CONTAINED_TOKENS
+) -> np.ndarray:
+    """Pairs where one statement is short (``tokens`` content tokens) and the other at
+    least twice as long: the shape of a headline against a body sentence.
+
+    Examples
+    --------
+    >>> contained_shape(np.array([5, 5, 2, 12]), np.array([12, 8, 9, 30])).tolist()
+    [True, False, False, False]
+    """
+    small, large = np.minimum(n_a, n_b), np.maximum(n_a, n_b)
+    return (small >= tokens[0]) & (small <= tokens[1]) & (large >= 2 * small)
+
+
 def combine(
     components: Mapping[str, np.ndarray],
     *,
     weights: Mapping[str, float] = DEFAULT_WEIGHTS,
     speaker_penalty: float = 0.8,
     number_penalty: float = 0.7,
+    contained: np.ndarray | None = None,
+    contained_factor: float = CONTAINED_FACTOR,
 ) -> np.ndarray:
     """The combined 0-100 score from component arrays (see module docstring).
 
     A weighted component that is NaN for a pair is left out of that pair's mean.
+    ``contained`` (per pair, NaN where it does not apply) is the containment of
+    a short statement in a long one: the score is at least ``contained_factor``
+    times it, before the penalties.
 
     Examples
     --------
     >>> combine({"tfidf": np.array([80.0]), "fuzzy": np.array([60.0]),
     ...          "words": np.array([70.0]), "containment": np.array([90.0])}).round(1).tolist()
     [79.0]
+    >>> combine({"tfidf": np.array([40.0]), "containment": np.array([90.0])},
+    ...         contained=np.array([90.0])).round(1).tolist()
+    [76.5]
     """
     used = {k: w for k, w in weights.items() if k in components and w > 0}
     if not used:
@@ -179,6 +220,9 @@ def combine(
         num += np.where(present, values, 0.0) * w
         den += present * w
     score = np.where(den > 0, num / np.where(den > 0, den, 1), 0.0)
+    if contained is not None:
+        floor = contained_factor * np.asarray(contained, dtype=float)
+        score = np.where(np.isnan(floor), score, np.maximum(score, floor))
     speaker = components.get("speaker_match")
     if speaker is not None:
         score = np.where(speaker == 0, score * speaker_penalty, score)

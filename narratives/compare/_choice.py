@@ -162,14 +162,19 @@ def same_word(a: str, b: str) -> bool:
     >>> [same_word(a, b) for a, b in [("تسير", "تسيير"), ("فعالياته", "فعالياتها"),
     ...     ("جرفهم", "جرفهما"), ("ياتي", "تاتي"), ("بدت", "تبدو"), ("تم", "تمت"),
     ...     ("تحفيز", "سيحفز"), ("انشطه", "نشاط"), ("المراجيح", "المجاريح"),
-    ...     ("يعرف", "يدرك"), ("المقبله", "القادمه")]]
-    [True, True, True, True, True, True, True, True, True, False, False]
+    ...     ("يعرف", "يدرك"), ("المقبله", "القادمه"), ("طن", "الطن")]]
+    [True, True, True, True, True, True, True, True, True, False, False, True]
     """
     if a == b:
         return True
     long, short = (a, b) if len(a) >= len(b) else (b, a)
     if len(short) >= 2 and long.startswith(short) and long[len(short) :] in SUFFIXES:
         return True  # تم / تمت
+    if len(short) >= 2 and (
+        long in ("ال" + short, "لل" + short)
+        or (long[:1] in PROCLITICS and long[1:] == "ال" + short)
+    ):
+        return True  # «نحو طن» / «نحو الطن»: the article only
     if min(len(a), len(b)) < 3:
         return False
     if (
@@ -307,11 +312,19 @@ def _consonants(word: str) -> str:
     return "".join(c for c in word if c not in "اويىء").translate(_FOREIGN_FOLD)
 
 
+def _consonant_forms(word: str) -> set[str]:
+    """:func:`_consonants` of ``word`` with and without its ending taken off: «فيرجسون» ends
+    in «ون» like a plural but is a name (فيرغسن)."""
+    bare = word[2:] if word.startswith("ال") and len(word) > 4 else word
+    whole = "".join(c for c in bare.replace("تش", "ج") if c not in "اويىء")
+    return {_consonants(word), whole.translate(_FOREIGN_FOLD)}
+
+
 def _one_name_two_spellings(a: str, b: str) -> bool:
-    """Two spellings of one foreign name (سروج / سوروتش): the same consonants once vowels
-    and letters for one foreign sound are folded, at least three of them."""
-    ca, cb = _consonants(a), _consonants(b)
-    return a != b and len(ca) >= 3 and ca == cb
+    """Two spellings of one foreign name (سروج / سوروتش, فيرجسون / فيرغسن): the same
+    consonants once vowels and letters for one foreign sound are folded, at least three."""
+    common = _consonant_forms(a) & _consonant_forms(b)
+    return a != b and any(len(c) >= 3 for c in common)
 
 
 def _one_stem(a: str, b: str, *, min_shared: int = 4) -> bool:

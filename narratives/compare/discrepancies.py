@@ -188,6 +188,8 @@ class _FigureLexicon:
     month_names: frozenset[str]
     month_numbers: dict[str, int] = field(default_factory=dict)  # one-word month names
     approximate: frozenset[str] = frozenset()
+    close_phrases: tuple[str, ...] = ()  # a figure dated to the session's close
+    market_words: frozenset[str] = frozenset()  # a price reading (للبرميل, برنت)
 
 
 def _figure_lexicon(
@@ -220,6 +222,8 @@ def _figure_lexicon(
         | frozenset(w for m in words("hijri_months") for w in m.split()),
         month_numbers={m: v for m, v in month_map.items() if " " not in m},
         approximate=words("approximate_words"),
+        close_phrases=tuple(sorted(words("close_phrases"))),
+        market_words=words("market_words"),
     )
 
 
@@ -266,6 +270,11 @@ def _span_values(keys: list[str], lex: _FigureLexicon) -> list[set[float]]:
             and (i == 0 or " ".join(keys[i - 1 : i + 1]) not in lex.scales)
         ):
             cands = {lex.number_values[tok[2:]]}  # «المئة ألف سلة» = 100 ألف (not «في المئة»)
+        j = i + 1
+        if cands and tok in lex.number_values and j < len(keys) and keys[j][:1] == "و":
+            tens = lex.number_values.get(keys[j][1:])
+            if tens is not None and tens >= 20 and tens % 10 == 0:  # «أربع وعشرين» = 24
+                cands, j = {c + tens for c in cands if c < 10}, j + 1
         scale = 1.0
         if not cands and tok in lex.scales and tok not in ("%",):
             if not values:  # "ألف شخص": the scale word alone is a number
@@ -275,7 +284,6 @@ def _span_values(keys: list[str], lex: _FigureLexicon) -> list[set[float]]:
         if not cands:
             i += 1
             continue
-        j = i + 1
         for width in (2, 1):
             phrase = " ".join(keys[j : j + width])
             if phrase in lex.scales:
@@ -370,9 +378,14 @@ def _figure_rows(
         )
         if other_day and (not other_days or (set(ka) | set(kb)) & lex.relative_days):
             continue  # figures of different days (forecasts, prices): not one claim's figures
-        clock_a, clock_b = _clock_times(a["text"]), _clock_times(b["text"])
+        clock_a = _clock_times(a["text"], lex.close_phrases)
+        clock_b = _clock_times(b["text"], lex.close_phrases)
         if clock_a and clock_b and not clock_a & clock_b:
-            continue  # «بحلول الساعة 0647» / «1831»: two readings of a market, not one figure
+            # «بحلول الساعة 0647» / «1831», «عند التسوية» / «بحلول الساعة 1345»: two readings
+            # of a market, not one figure
+            continue
+        # a market reading dated on one side only: perhaps another hour of the same day
+        undated = bool(clock_a) != bool(clock_b) and bool(set(ka) & set(kb) & lex.market_words)
         ops = list(opcodes(ka, kb))
         if _opposite_moves(ops, ka, kb):
             continue  # «ارتفع 40 سنتا» / «تراجع 40 سنتا»: two sessions, or a contradiction
@@ -453,6 +466,9 @@ def _figure_rows(
                 notes.append("a side writes numbers in words")
             if len(va) != len(vb):
                 conf -= 0.2
+            if undated:
+                conf -= 0.3
+                notes.append("only one side gives the time of the market reading")
             if other_month:
                 conf -= 0.4
                 notes.append("the months differ")
@@ -495,12 +511,20 @@ def _figure_rows(
 _CLOCK = re.compile(r"(?:الساعة|الساعه)\s*\(?\s*(\d{1,2}(?:[:.]\d{2})?|\d{4})(?!\d)")
 
 
-def _clock_times(text: str) -> set[str]:
-    """Clock times a statement gives («بحلول الساعة 0647», «الساعة 3:25»), as hhmm."""
+def _clock_times(text: str, close_phrases: Sequence[str] = ()) -> set[str]:
+    """Clock times a statement gives («بحلول الساعة 0647», «الساعة 3:25»), as hhmm.
+
+    ``close``: the statement dates its figures to the session's close («عند التسوية»),
+    one of ``close_phrases`` (match-normalized).
+    """
     out = set()
     for found in _CLOCK.findall(normalize(text, level="display")):
         digits = re.sub(r"\D", "", found)
         out.add(digits.zfill(4) if len(digits) > 2 else digits.zfill(2) + "00")
+    if close_phrases:
+        norm = " ".join(normalize(text).split())
+        if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", norm) for p in close_phrases):
+            out.add("close")
     return out
 
 

@@ -10,6 +10,7 @@ the longest label wins.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -203,9 +204,14 @@ def _tie(
     A label listed as ``ambiguous`` (الإرهابيين, الثوار, المعارضة) counts for a
     referent when that referent's context words (its country and cities, the
     group's own names) are in the statement (a named group's win over a
-    country's); failing that, when they are somewhere in the article and no
-    other candidate's are. A statement naming a group the label is not listed
-    for (التنظيمات الإرهابية beside جبهة النصرة) leaves it uncounted. Otherwise
+    country's); failing that, when they are somewhere in the article, no other
+    candidate's are and that referent's country is the conflict country the
+    article names most (an article on Yemen that names Syria once does not tie
+    its المعارضة to Syria; conflict countries are those the referents' context
+    words name). A statement naming a group the label is not listed for
+    (التنظيمات الإرهابية beside جبهة النصرة), or one without context words that
+    names another conflict's country in an article naming that country most,
+    leaves it uncounted. Otherwise
     the use is not counted: not sure is not said. A label followed by another
     referent's one-word name (``المسلحين الحوثيين``, in ``names``) or by another
     country's or people's adjective (``الجماعات المسلحة العراقية``, ``المسلحين
@@ -224,8 +230,16 @@ def _tie(
     seqs = {sid: list(t or []) for sid, t in statements.select("statement_id", "tok").iter_rows()}
     tok = {sid: set(t) for sid, t in seqs.items()}
     foreign = _nationalities() | peoples
+    country_of = _countries()
+    home = {  # the countries a referent's context words name (Syria's groups: syria)
+        r: {c for w in words if (c := _country(w, country_of))} for r, words in contexts.items()
+    }
+    conflicts = set().union(*home.values())  # countries some referent is tied to
     near: dict[str, set[str]] = {}
     article: dict[str, set[str]] = {}
+    # how often the article names each country some referent is tied to (not the outlet's
+    # own country, which Saudi papers name in every article)
+    mentions: dict[str, Counter[str]] = {}
     if "article_id" in statements.columns:
         by = ["article_id", *(["position"] if "position" in statements.columns else [])]
         order = statements.sort(by)
@@ -233,6 +247,9 @@ def _tie(
             words = tok.get(sid, set())
             near[sid] = words  # the statement itself; the article is the fallback
             article.setdefault(aid, set()).update(words)
+            mentions.setdefault(aid, Counter()).update(
+                c for w in seqs.get(sid, []) if (c := _country(w, country_of)) in conflicts
+            )
     keep: list[int] = []
     for _, group in unsure.group_by("hit", maintain_order=True):
         sid = group["statement_id"][0]
@@ -256,8 +273,26 @@ def _tie(
         if best:
             winners = [i for n, i in scores if n == best]
         else:
+            counts = mentions.get(aid, Counter()) if aid is not None else Counter()
+            top = max(counts.values(), default=0)
+            own = set().union(*(home.get(r, set()) for r in listed))
+            if (
+                own
+                and not any(top and counts[c] == top for c in own)
+                and any(_country(w, country_of) in conflicts - own for w in local)
+            ):
+                # «تنظيمات إرهابية» beside «الأجهزة الأمنية اللبنانية» in a round-up that
+                # names Lebanon most: the statement is about another conflict's country
+                continue
             words = article.get(aid, set()) if aid is not None else set()
             winners = [i for r, i in cands if contexts.get(r, frozenset()) & words]
+            # an article about another country («الدور السعودي تجاه اليمن» names Syria once
+            # and Yemen 40 times; a Turkish story names Turkey 35 times and Syria 20): its
+            # المعارضة, مسلحين are not Syria's
+            far = {r for r, _ in cands if home.get(r) and top}
+            far = {r for r in far if all(counts[c] < top for c in home[r])}
+            if any(r in far for r, i in cands if i in winners):
+                continue
         if len(winners) == 1:
             keep.append(winners[0])
     unsure = unsure.filter(pl.col("__row").is_in(keep)).drop("__row")
@@ -274,6 +309,32 @@ def _nationalities() -> frozenset[str]:
     return frozenset(f"ال{w}{end}" for w in bare for end in ("", "ه")) | frozenset(
         f"ال{w[:-1]}يه" for w in bare if w.endswith("ي")
     )
+
+
+def _countries() -> dict[str, str]:
+    """Match-normalized country names, capitals and adjectives (``countries.tsv``) -> country."""
+    from narratives._resources import load_tsv
+    from narratives.normalize import normalize
+
+    out: dict[str, str] = {}
+    for name, country in load_tsv("countries.tsv").select("name", "country").iter_rows():
+        word = normalize(str(name))
+        out.setdefault(word, str(country))
+        if not word.startswith("ال"):
+            out.setdefault("ال" + word, str(country))
+    return out
+
+
+def _country(word: str, country_of: Mapping[str, str]) -> str | None:
+    """The country a token names, after a proclitic too (وسوريا, باليمن, لليمن)."""
+    if word.startswith("لل") and "ال" + word[2:] in country_of:
+        return country_of["ال" + word[2:]]
+    for cut in (0, 1, 2):
+        if cut and (len(word) - cut < 3 or any(ch not in "وفبلك" for ch in word[:cut])):
+            break
+        if word[cut:] in country_of:
+            return country_of[word[cut:]]
+    return None
 
 
 def _word_after(seq: list[str], form: str) -> str | None:
@@ -308,9 +369,14 @@ def _voices(hits: pl.DataFrame, texts: pl.DataFrame, rows: list[dict[str, Any]])
             continue
         norm, _ = normalize_with_offsets(text_of.get(sid) or "")
         m = patterns[form].search(norm)
-        inside = m is not None and norm[: m.start()].count('"') % 2 == 1
-        if inside and m is not None and norm[m.end() : m.end() + 1] == '"':
-            inside = norm[m.start() - 1 : m.start()] != '"'  # لـ "داعش": marks around a name
+        inside = False
+        if m is not None:
+            before = norm[: m.start()]
+            if before.endswith('"') and norm[m.end() : m.end() + 1] == '"':
+                # لـ "داعش": marks around the name alone are no quotation, but a name so
+                # marked inside a quotation is quoted («“... تنظيمي “داعش” و”جبهة النصرة”»)
+                before = before[:-1]
+            inside = before.count('"') % 2 == 1
         out.append("quoted" if inside else "reported" if (speaker or cue) else "narration")
     return pl.Series("voice", out, dtype=pl.String)
 

@@ -455,7 +455,7 @@ def align(
     # executors need the features and the two columns the scorers read, not every column
     worker_setup = setup._replace(
         ids=[],
-        column={c: v for c, v in setup.column.items() if c in {"entities", "speaker"}},
+        column={c: v for c, v in setup.column.items() if c in aligner.SCORER_COLUMNS},
     )
     shared = sc.broadcast(worker_setup)
     k = _partitions(sc, partitions, len(i))
