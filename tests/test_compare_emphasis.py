@@ -522,3 +522,109 @@ def test_bulleted_items_and_their_announcing_line_are_no_repetition() -> None:
     )
     claims = pl.DataFrame({"statement_id": st["statement_id"], "claim_id": ["c"] * 4})
     assert repetitions(st, claims)["repetitions"].to_list() == [1, 1, 1, 1]
+
+
+def test_one_template_told_of_the_king_and_of_his_deputy_is_no_repetition() -> None:
+    # SaudiNewsNet 2015-07-25:97 (3alyoum): the King's congratulations to the Maldives and
+    # Liberia, then his deputy's in the same template; the clustering joins each country's
+    # two lines in one claim. «نائب خادم الحرمين» is another person than «خادم الحرمين».
+    texts = {
+        "a:2": "وأعرب خادم الحرمين الشريفين باسمه واسم شعب وحكومة المملكة العربية السعودية عن"
+        " أصدق التهاني وأطيب التمنيات بالصحة والسعادة لفخامته ولحكومة وشعب جمهورية المالديف"
+        " الشقيق اطراد التقدم والازدهار.",
+        "a:5": "وعبر خادم الحرمين الشريفين باسمه واسم شعب وحكومة المملكة العربية السعودية عن"
+        " أصدق التهاني وأطيب التمنيات بالصحة والسعادة لفخامتها ولحكومة وشعب جمهورية ليبيريا"
+        " الصديق اطراد التقدم والازدهار.",
+        "a:7": "وعبر سمو نائب خادم الحرمين الشريفين عن أبلغ التهاني وأطيب التمنيات بموفور الصحة"
+        " والسعادة لفخامته ولحكومة وشعب جمهورية المالديف الشقيق المزيد من التقدم والازدهار.",
+        "a:9": "وأعرب سمو نائب خادم الحرمين الشريفين عن أبلغ التهاني وأطيب التمنيات بموفور الصحة"
+        " والسعادة لفخامتها ولحكومة وشعب جمهورية ليبيريا الصديق المزيد من التقدم والازدهار.",
+    }
+    st = pl.DataFrame(
+        {
+            "statement_id": list(texts),
+            "article_id": ["a"] * 4,
+            "position": [2, 5, 7, 9],
+            "text": list(texts.values()),
+        }
+    )
+    claims = pl.DataFrame({"claim_id": ["m", "l", "m", "l"], "statement_id": list(texts)})
+    assert repetitions(st)["repetitions"].to_list() == [1, 1, 1, 1]
+    assert repetitions(st, claims)["repetitions"].to_list() == [1, 1, 1, 1]
+
+
+def test_sharing_the_name_of_an_institution_or_an_event_is_no_repetition() -> None:
+    # SaudiNewsNet 2015-07-25:821 (alriyadh), a writer's biography: a prize from the
+    # council, and his work for a series the council publishes: two facts sharing the
+    # council's name
+    council = pl.DataFrame(
+        {
+            "statement_id": ["a:27", "a:28"],
+            "article_id": ["a", "a"],
+            "position": [27, 28],
+            "text": [
+                "حاصل على جائزتين في الأدب، الأولى من مؤسسة التقدم العلمي في الكويت عام 1994م،"
+                " والثانية جائزة الدولة التشجيعية من المجلس الوطني للثقافة والفنون والآداب في"
+                " الكويت عام 1997م.",
+                "ويعمل مستشاراً لسلسلة “إبداعات عالمية” التي يصدرها المجلس الوطني للثقافة والفنون"
+                " والآداب في الكويت.",
+            ],
+        }
+    )
+    claims = pl.DataFrame({"claim_id": ["c", "c"], "statement_id": ["a:27", "a:28"]})
+    assert repetitions(council)["repetitions"].to_list() == [1, 1]
+    assert repetitions(council, claims)["repetitions"].to_list() == [1, 1]
+    # SaudiNewsNet 2015-08-10:161 (aawsat): the headline on ISIS's plot against the Queen
+    # is restated by the lede and the next line; the police inviting the public to the
+    # anniversary shares the anniversary's name with it, not the claim
+    plot = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "a:1", "a:2", "a:5"],
+            "article_id": ["a"] * 4,
+            "position": [0, 1, 2, 5],
+            "is_headline": [True, False, False, False],
+            "text": [
+                "كشف خطة لـ «داعش» لاغتيال ملكة بريطانيا خلال ذكرى الحرب العالمية الثانية",
+                "كشفت تحريات لجهاز المخابرات البريطانية أن متطرفين بريطانيين موالين لتنظيم داعش"
+                " الإرهابي خططوا لاستهداف الملكة إليزابيث مطلع الأسبوع المقبل وبالتحديد يوم السبت"
+                " الذي يوافق تاريخ 15 أغسطس (آب) والذي يصادف استسلام اليابان وهي ذكرى تحتفل فيها"
+                " بريطانيا بانتهاء الحرب العالمية الثانية.",
+                "وأعلن متطرفون من أصول بريطانية ينتمون لتنظيم داعش عن أن المفاجأة هي اغتيال الملكة"
+                " البريطانية في ذكرى الاحتفال بانتهاء الحرب العالمية الثانية.",
+                "وقالت: إنه رغم ذلك دعت شرطة اسكوتلنديارد البريطانية عموم المواطنين لحضور"
+                " الاحتفالات بمناسبة ذكرى انتهاء الحرب العالمية الثانية بشكل طبيعي رغم المؤامرة"
+                " المزعومة من قبل تنظيم داعش لاستهداف الملكة إليزابيث.",
+            ],
+        }
+    )
+    assert repetitions(plot)["repetitions"].to_list() == [3, 3, 3, 1]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # «حرس الحدود»: two words are not yet a name of the setting (2015-08-10:1201)
+        (
+            "مجلس الوزراء السعودي يوافق على تدريب وتطوير حرس الحدود في ألمانيا",
+            "قرر مجلس الوزراء الموافقة على اتفاقية مع ألمانيا لتدريب وتطوير حرس الحدود",
+        ),
+        # a verbal noun heading the phrase: what is said (2015-08-11:792)
+        (
+            "الجبير: الأسد سبب رئيسي في تدمير سوريا وانتشار التنظيمات الإرهابية",
+            "واستطرد الوزير بأن رحيل بشار الأسد وعدم شموله في أي ترتيبات مستقبلية، بإعتباره"
+            " السبب الرئيس في تدمير سوريا وانتشار التنظيمات الإرهابية على أراضيها.",
+        ),
+    ],
+)
+def test_a_claim_told_in_a_short_phrase_is_still_a_repetition(a: str, b: str) -> None:
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "a:9"],
+            "article_id": ["a", "a"],
+            "position": [0, 9],
+            "is_headline": [True, False],
+            "text": [a, b],
+        }
+    )
+    claims = pl.DataFrame({"claim_id": ["c", "c"], "statement_id": ["a:0", "a:9"]})
+    assert repetitions(st, claims)["repetitions"].to_list() == [2, 2]

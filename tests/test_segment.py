@@ -1094,3 +1094,64 @@ def test_a_headline_of_nouns_negated_by_la_stays_one_statement() -> None:
 def test_round4_claims_stay_whole(kind: str, text: str, whole: str) -> None:
     statements = _statements(text)
     assert any(whole in s for s in statements), statements
+
+
+# Round 5 (helper seg5): a fresh draw of 100 statements on 2015-07-21 and 08-06.
+# (kind, text, a stretch that must stay inside one statement)
+WHOLE_ROUND5 = [
+    (
+        "a verb of the chain with its أن complement is no new claim (column, 07-21)",
+        "إنني أقولها بألم أعجز عن التعبير عنه: كم من شاب من شبابنا يرى هذا الشاب قدوة "
+        "ونموذجا ويتمنى أن لو سنحت له الفرصة ليفعل ما فعل؟",
+        "قدوة ونموذجا ويتمنى أن لو",
+    ),
+    (
+        "a reporting verb with an object and no complement goes on (alweeam, Omar Sharif, 07-21)",
+        "ويظهر الشريف في الفيلم في دور جد يساعد حفيدته في فروضها المدرسية ويشرح لها "
+        "نظريات ابن الهيثم عن الضوء والإبصار.",
+        "المدرسية ويشرح لها",
+    ),
+    (
+        "، كما كان متبعا: 'as was usual', an aside inside a quotation (column, 07-21)",
+        "وهو وجود تعددية المصادر وتنوعها، وخصوصا مع دخول القنوات الفضائية التي أسقطت فكرة "
+        "«السيادة الإعلامية»، بما يصعب من مسألة «صناعة الرأي العام من الداخل، كما كان "
+        "متبعا في الخمسينات من القرن الماضي»، فضلا عن كمّ كبير من «المواقع المشبوهة التي "
+        "تقوم بدور الحرب النفسية والدعاية السوداء»، بجانب ما أتاحته شبكة الإنترنت لكل "
+        "شخص من أن يكون مشاركا في صنع المعلومة.",
+        "من الداخل، كما كان متبعا",
+    ),
+    (
+        "a one-word frame with a colon goes with its quotation (aawsat, student debt, 07-21)",
+        "«فجهاز الحاسب سوف يخبرك بمقدار الدين الذي سوف يتراكم عليك بعد عشر سنوات»، حسب "
+        "السيدة ليو التي سددت ديونها بشكل سريع. وتضيف: «لكن حقيقة أنني كنت ملزمة بدفع "
+        "2.23 دولار يوميا من دون شراء أي شيء لنفسي؛ كان لها صدى كبير داخلي».",
+        "وتضيف: «لكن حقيقة",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "whole"), WHOLE_ROUND5, ids=[c[0] for c in WHOLE_ROUND5]
+)
+def test_round5_claims_stay_whole(kind: str, text: str, whole: str) -> None:
+    statements = _statements(text)
+    assert any(whole in s for s in statements), statements
+
+
+def test_kama_also_still_opens_a_new_claim() -> None:
+    text = (
+        "وأكد الوزير أن المشروع سيكتمل العام المقبل بتكلفة تتجاوز مليار ريال، كما كشف "
+        "عن خطة لإنشاء ثلاثة مستشفيات جديدة في المنطقة الشرقية."
+    )
+    statements = _statements(text)
+    assert any(s.startswith("كما كشف") for s in statements), statements
+
+
+def test_a_modal_after_a_chain_of_verbs_still_opens_a_claim() -> None:
+    # 2015-08-06, a referee on foreign referees: "one must respect" is a claim
+    text = (
+        "أنا كحكم مثلما أريد أن يحترم قراري في الملعب ويجب أن نحترم قرارات الآخرين "
+        "وقد يكون للاتحاد السعودي لكرة القدم رؤية وتوجه."
+    )
+    statements = _statements(text)
+    assert any(s.startswith("ويجب أن نحترم") for s in statements), statements

@@ -33,7 +33,13 @@ How the article is read (the rules, in order):
   تعيين ...``, ``أولا:`` / ``ثالثا:``), nor a line whose object is the list after
   it (``قرر مجلس الوزراء ما يلي :``) with one of its items, nor a line ending on
   the list after it (``... المضبوطات التالية:``) with an item (numbered, or opened
-  with a bullet: ``/ثمانية أسلحة ...``); two bulleted items are two facts.
+  with a bullet: ``/ثمانية أسلحة ...``); two bulleted items are two facts; nor one
+  template told of a title's holder and of a deputy (``نائب``, ``مساعد``, ``وكيل``
+  before the title: «وأعرب خادم الحرمين الشريفين ...» / «وأعرب سمو نائب خادم الحرمين
+  الشريفين ...»), nor two statements whose shared words (names aside) are only one
+  noun phrase naming a thing, the setting, three words or more with the article
+  («المجلس الوطني للثقافة والفنون والآداب», «ذكرى الحرب العالمية الثانية»), unless
+  one is the headline and the other its lede (the first two body statements).
 """
 
 from __future__ import annotations
@@ -267,7 +273,7 @@ def _tense_differs(a: list[str], b: list[str]) -> bool:
     return False
 
 
-def repetitions(
+def repeat_pairs(
     statements: pl.DataFrame,
     claims: pl.DataFrame | None = None,
     *,
@@ -275,35 +281,8 @@ def repetitions(
     overlap: float = 0.5,
     min_shared_other: int = 3,
 ) -> pl.DataFrame:
-    """How many statements of its article say what each statement says.
-
-    Two statements of an article are one claim told twice when they belong
-    to the same claim, or share at least ``min_shared`` content words (words
-    outside ``match_stopwords.tsv``: not function words, reporting verbs or
-    titles) making at least ``overlap`` of the shorter one's content words,
-    ``min_shared_other`` of them no names of people, places, organisations or
-    nationalities: "I told Kerry in Paris" and "Lavrov refuted Kerry's
-    statements in Paris" are not one claim because they name the same people;
-    and shared words make no repetition when each statement has a figure the
-    other lacks (two funds' loans told in one template sentence are two facts).
-    Pairs are not chained: a long statement that restates two claims does
-    not make those two one claim.
-
-    Returns
-    -------
-    pl.DataFrame
-        ``statement_id``, ``repetitions`` (Int32: 1 + the statements of the
-        article saying the same).
-
-    Examples
-    --------
-    >>> st = pl.DataFrame({"statement_id": ["a:1", "a:2", "a:3"], "article_id": ["a"] * 3,
-    ...     "text": ["أكد الجانبان عزمهما محاربة الإرهاب الدولي بلا تنازلات",
-    ...              "مضيفا أن الجانبين أكدا عزمهما محاربة الإرهاب الدولي بلا تنازلات",
-    ...              "وقال إن العلاقات تمر بمرحلة صعبة"]})
-    >>> repetitions(st)["repetitions"].to_list()
-    [2, 2, 1]
-    """
+    """The pairs of statements of one article that tell one claim twice (the rules of
+    :func:`repetitions`): ``a``, ``b`` (statement ids, ``a < b``), one row per pair."""
     stop = set(_match_stopwords())
     names = _name_words()
     heads, given = _name_heads()
@@ -386,6 +365,9 @@ def repetitions(
         ),
     )
     edges = [(a, b) for a, b in shared.iter_rows() if not _other_facts(own[a], own[b])]
+    if edges:
+        # sharing the name of a thing (an institution, an event) is sharing the setting
+        edges = _not_setting_only(statements, words, edges)
     worded = set(edges)
     cuts = _adjacent_body(statements)
     # a claim's statements in one article, but not two neighbouring body statements
@@ -393,22 +375,27 @@ def repetitions(
     # nor two statements opening alike about other people or countries (one template the
     # clustering joined: «وقدم سمو نائب خادم الحرمين شكره ... لوزير الداخلية بدولة الكويت»
     # / «... بمملكة البحرين»)
-    edges.extend(
+    others = [
         (a, b)
         for a, b in claimed
-        if (a, b) in worded
-        or (
-            frozenset((a, b)) not in cuts
-            and not ((a, b) in templates and _other_facts(own[a], own[b]))
-        )
-    )
+        if (a, b) not in worded
+        and frozenset((a, b)) not in cuts
+        and not ((a, b) in templates and _other_facts(own[a], own[b]))
+    ]
+    # nor two statements of one claim that share only the name of a thing, the setting
+    edges.extend((a, b) for a, b in claimed if (a, b) in worded)
+    edges.extend(_not_setting_only(statements, words, others) if others else [])
     if edges:
-        # the same act told as to come and as done is two facts, not one claim told twice
+        # the same act told as to come and as done is two facts, not one claim told twice;
+        # so is one template told of a person and of that person's deputy
         ids = list({x for pair in edges for x in pair})
         sub = statements.filter(pl.col("statement_id").is_in(ids))
         toks = dict(sub.select("statement_id", t=statement_tokens(sub)).iter_rows())
         edges = [
-            (a, b) for a, b in edges if not _tense_differs(toks.get(a) or [], toks.get(b) or [])
+            (a, b)
+            for a, b in edges
+            if not _tense_differs(toks.get(a) or [], toks.get(b) or [])
+            and not _deputy_differs(toks.get(a) or [], toks.get(b) or [])
         ]
     if edges:
         # two items of a numbered list (decisions, conditions) are two facts, and a line
@@ -430,7 +417,53 @@ def repetitions(
             # «... تبين احتواؤها على المضبوطات التالية:» and «/ثمانية أسلحة ...»
             and not ((a in lists and marks.get(b)) or (b in lists and marks.get(a)))
         ]
-    pairs = pl.DataFrame(edges, schema={"a": pl.String, "b": pl.String}, orient="row").unique()
+    return pl.DataFrame(edges, schema={"a": pl.String, "b": pl.String}, orient="row").unique()
+
+
+def repetitions(
+    statements: pl.DataFrame,
+    claims: pl.DataFrame | None = None,
+    *,
+    min_shared: int = 5,
+    overlap: float = 0.5,
+    min_shared_other: int = 3,
+) -> pl.DataFrame:
+    """How many statements of its article say what each statement says.
+
+    Two statements of an article are one claim told twice when they belong
+    to the same claim, or share at least ``min_shared`` content words (words
+    outside ``match_stopwords.tsv``: not function words, reporting verbs or
+    titles) making at least ``overlap`` of the shorter one's content words,
+    ``min_shared_other`` of them no names of people, places, organisations or
+    nationalities: "I told Kerry in Paris" and "Lavrov refuted Kerry's
+    statements in Paris" are not one claim because they name the same people;
+    and shared words make no repetition when each statement has a figure the
+    other lacks (two funds' loans told in one template sentence are two facts).
+    Pairs are not chained: a long statement that restates two claims does
+    not make those two one claim. The pairs themselves: :func:`repeat_pairs`.
+
+    Returns
+    -------
+    pl.DataFrame
+        ``statement_id``, ``repetitions`` (Int32: 1 + the statements of the
+        article saying the same).
+
+    Examples
+    --------
+    >>> st = pl.DataFrame({"statement_id": ["a:1", "a:2", "a:3"], "article_id": ["a"] * 3,
+    ...     "text": ["أكد الجانبان عزمهما محاربة الإرهاب الدولي بلا تنازلات",
+    ...              "مضيفا أن الجانبين أكدا عزمهما محاربة الإرهاب الدولي بلا تنازلات",
+    ...              "وقال إن العلاقات تمر بمرحلة صعبة"]})
+    >>> repetitions(st)["repetitions"].to_list()
+    [2, 2, 1]
+    """
+    pairs = repeat_pairs(
+        statements,
+        claims,
+        min_shared=min_shared,
+        overlap=overlap,
+        min_shared_other=min_shared_other,
+    )
     degree = (
         pl.concat([pairs.select(statement_id="a"), pairs.select(statement_id="b")])
         .group_by("statement_id")
@@ -441,6 +474,110 @@ def repetitions(
         .join(degree, on="statement_id", how="left")
         .select("statement_id", repetitions=(pl.col("others").fill_null(0) + 1).cast(pl.Int32))
     )
+
+
+_DEPUTIES = frozenset({"نائب", "مساعد", "وكيل"})
+
+
+def _deputy_differs(a: list[str], b: list[str]) -> bool:
+    """Whether one statement tells of a deputy (نائب, مساعد, وكيل + a title) and the other
+    of the title's holder, with no deputy: «وأعرب سمو نائب خادم الحرمين الشريفين عن أبلغ
+    التهاني ...» / «وعبر خادم الحرمين الشريفين ... عن أصدق التهاني ...», one template
+    told of two people (normalized tokens; a leading و/ف/ل aside)."""
+
+    def bare(t: str) -> str:
+        return t[1:] if len(t) > 3 and t[0] in "وفل" else t
+
+    def titles(toks: list[str]) -> tuple[set[str], set[str]]:
+        words = [bare(t) for t in toks]
+        deputy = {w for i, w in enumerate(words) if i and words[i - 1] in _DEPUTIES}
+        alone = {w for i, w in enumerate(words) if not i or words[i - 1] not in _DEPUTIES}
+        return deputy, alone
+
+    (da, aa), (db, ab) = titles(a), titles(b)
+    return bool((da - aa) & (ab - db) or (db - ab) & (aa - da))
+
+
+def _headlines_and_ledes(statements: pl.DataFrame, *, first: int = 2) -> tuple[set[str], set[str]]:
+    """The headline statements, and the ``first`` body statements of each article in
+    text order (the lede, and the line after a dateline or a share-button line)."""
+    order = [c for c in ("start", "position") if c in statements.columns][:1]
+    if not order or "is_headline" not in statements.columns:
+        return set(), set()
+    frame = statements.select(
+        "statement_id", "article_id", *order, head=pl.col("is_headline").fill_null(False)
+    )
+    heads = set(frame.filter(pl.col("head"))["statement_id"].to_list())
+    ledes = (
+        frame.filter(~pl.col("head"))
+        .sort("article_id", *order, maintain_order=True)
+        .filter(pl.int_range(pl.len()).over("article_id") < first)
+    )
+    return heads, set(ledes["statement_id"].to_list())
+
+
+def _definite(tok: str) -> bool:
+    """A word with the article, after one proclitic: الحرب, للثقافه, والفنون, بالمجلس."""
+    return tok.startswith(("ال", "لل")) or (len(tok) > 3 and tok[0] in "وفبكل" and tok[1:3] == "ال")
+
+
+def _not_setting_only(
+    statements: pl.DataFrame, words: pl.DataFrame, edges: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """The pairs of ``edges`` that share more than one noun phrase naming a thing.
+
+    When all the content words two statements share (names aside) make, in one of
+    them, one run of words (names between them aside, no function word) that is a
+    noun phrase, each word with the article but perhaps the first (the head of a
+    construct: «ذكرى الحرب العالمية الثانية», «المجلس الوطني للثقافة والفنون
+    والآداب»), at least three with it, they share the name of an institution or an
+    event, the setting, not a claim: «حاصل على جائزتين ... من المجلس الوطني للثقافة
+    والفنون والآداب في الكويت» /
+    «ويعمل مستشارا لسلسلة ... يصدرها المجلس الوطني للثقافة والفنون والآداب في الكويت».
+    A headline and its lede (the first two body statements) are kept: a lede
+    restates its headline in other verb forms («يؤكد» / «أكد»), so what they share
+    in words may be the object alone.
+    """
+    ids = list({x for pair in edges for x in pair})
+    sub = statements.filter(pl.col("statement_id").is_in(ids))
+    toks = dict(sub.select("statement_id", t=statement_tokens(sub)).iter_rows())
+    heads, ledes = _headlines_and_ledes(statements)
+    content: dict[str, dict[str, bool]] = {}
+    for sid, tok, other in (
+        words.filter(pl.col("statement_id").is_in(ids))
+        .select("statement_id", "tok", "other")
+        .iter_rows()
+    ):
+        content.setdefault(sid, {})[tok] = other
+
+    def one_phrase(sid: str, common: set[str]) -> bool:
+        seq = toks.get(sid) or []
+        own = content.get(sid, {})
+        at = [i for i, t in enumerate(seq) if t in common]
+        if not at:
+            return False
+        span = seq[at[0] : at[-1] + 1]
+        # a function word or an unshared content word inside the run: two phrases, or a
+        # clause («مزيدا من الاتصالات مع الجهات الاقليميه»); names may sit inside
+        if any(t not in common and own.get(t, True) for t in span):
+            return False
+        words = [t for t in span if t in common]
+        definite = [t for t in words[1:] if _definite(t)]
+        # a name of three words or more: «حرس الحدود», «وانتشار التنظيمات الارهابيه» may
+        # be what is said
+        return len(definite) == len(words) - 1 and len(definite) + _definite(words[0]) >= 3
+
+    kept = []
+    for a, b in edges:
+        if (a in heads and b in ledes) or (b in heads and a in ledes):
+            kept.append((a, b))  # a lede restating its headline in other verbs
+            continue
+        wa, wb = content.get(a, {}), content.get(b, {})
+        common = {t for t in wa.keys() & wb.keys() if wa[t] and wb[t]}
+        if common and (one_phrase(a, common) or one_phrase(b, common)):
+            continue
+        kept.append((a, b))
+    return kept
 
 
 _ITEM_NUMBER = re.compile(r"^\W*([0-9٠-٩]+)\s*[-–—.)/]")

@@ -181,6 +181,9 @@ _FRONTED = frozenset(
         "خلال",
     ]
 )
+_IMPERSONAL = frozenset(
+    ["يجب", "ينبغي", "يمكن", "يبدو", "يتعين", "يجدر", "يحق", "يكفي", "يلزم", "يتوقع", "ينتظر"]
+)  # ، ويجب أن ...: a modal with no subject of the verbs before it
 _RESULT = frozenset({"بحيث"})  # ، بحيث تكون ...: a result clause of the clause before
 _WHATEVER = frozenset({"ايا", "مهما", "ايما", "كيفما", "اينما"})  # أيا كانت عقائدهم: an aside
 # أنّ/إنّ with no و after a comma: the complement of the verb before, never a claim apart
@@ -409,7 +412,9 @@ def split_paragraph(
         if f.kind == "c" and i + 1 < n:
             two = (feats[i + 1].norm, feats[i + 2].norm) if i + 2 < n else ()
             if ((feats[i + 1].norm,) in connectives or two in connectives) and not (
-                _closes_concession(i + 1, last, feats, pred) or _exception(i + 1, feats)
+                _closes_concession(i + 1, last, feats, pred)
+                or _exception(i + 1, feats)
+                or _comparison(i + 1, feats)
             ):
                 bounds.setdefault(i + 1, "connective")
                 last = i + 1
@@ -428,6 +433,8 @@ def split_paragraph(
                 )
             )
             that = f.norm in _THAT_PRONOUN and feats[i - 1].kind == "c"  # ، وأنه قد يضطر
+            if clause and feats[i - 1].kind == "w" and _verb_chain(sentence, i, feats):
+                clause = False  # يرى هذا الشاب قدوة ويتمنى أن لو: the same subject goes on
             if (f.norm,) in bare or two in bare or (clause and f.cue is None) or that:
                 if not (
                     _bare_continues(i, last, feats, pred) or _coordinate_that(i, sentence, feats)
@@ -509,12 +516,19 @@ def split_paragraph(
                 continue  # أما فلان فيقول: one clause
             if cue.ambiguous and not _has_complement(i, feats, lex, starts_phrase):
                 continue
+            if (
+                at == i
+                and feats[i - 1].kind == "w"
+                and _verb_chain(sentence, i, feats)
+                and not _has_complement(i, feats, lex, starts_phrase)
+            ):
+                continue  # يظهر في دور جد يساعد حفيدته ويشرح لها نظريات: not a report
             bounds.setdefault(at, "finite")
             last = at
     cuts = sorted(bounds)
     segs = [Segment(a, b, bounds[a]) for a, b in zip(cuts, [*cuts[1:], n], strict=True)]
     words = [0, *accumulate(f.kind == "w" for f in feats)]  # words[j] - words[i]: in [i, j)
-    segs = _merge_small(segs, words)
+    segs = _merge_small(segs, words, feats)
     if headline:
         segs = _headline_clauses(segs, feats, words, pred)
     else:
@@ -751,12 +765,58 @@ def _exception(i: int, feats: list[Feat]) -> bool:
     return after.kind == "w" and (verbish(after.norm) or _subjunctive(after.norm))
 
 
+def _comparison(i: int, feats: list[Feat]) -> bool:
+    """``كما`` + "it is/was" (``كما هو الحال``, ``كما كان متبعا في الخمسينات``): "as",
+    an aside of the clause before, not ``كما`` "also" opening a new claim."""
+    if feats[i].norm != "كما" or i + 2 >= len(feats):
+        return False
+    nxt, after = feats[i + 1].norm, feats[i + 2]
+    if nxt in ("هو", "هي", "هم", "هما"):
+        return True
+    return nxt in ("كان", "كانت", "يكون", "تكون") and (
+        _indefinite_accusative(after) or after.norm in ("الحال", "عليه", "الامر")
+    )
+
+
 def _subjunctive(norm: str) -> bool:
     """After ``أنْ`` a word of imperfect shape is a verb (``وأن يمن``, not Yemen;
     ``وأن يسكنه``, with its object pronoun)."""
     if norm[:1] == "ي" and len(norm) >= 3:
         return True
     return norm[:1] in ("ت", "ن") and len(norm) >= 3 and not norm.endswith(("ه", "ات"))
+
+
+def _imperfect(norm: str) -> str:
+    """The prefix ``ي`` of a third-person imperfect verb, with or without و; "" otherwise.
+
+    Not ``ت``: ``تجول``, ``تمثل``, ``تناول`` are as often perfects (``، وتجول الجميع``).
+    """
+    stem = norm[1:] if norm[:1] == "و" and len(norm) > 3 else norm
+    if stem[:1] == "ي" and verbish(stem):
+        return stem[:1]
+    return ""
+
+
+def _verb_chain(lo: int, i: int, feats: list[Feat]) -> bool:
+    """``و`` + an imperfect verb at ``i`` whose nearest verb before it, in ``[lo, i)``,
+    is an imperfect of the same person: one subject doing several things (``يتعلم
+    الهارب كيف يذبح البشر ويتلقى تدريبا ...، ويرفع راية التنظيم``), not a new clause.
+    """
+    person = _imperfect(feats[i].norm) if feats[i].norm[:1] == "و" else ""
+    if not person or feats[i].norm[1:] in _IMPERSONAL:
+        return False  # يريد أن يحترم قراري ويجب أن نحترم: "one must", a claim of its own
+    for k in range(i - 1, lo - 1, -1):
+        g = feats[k]
+        if g.kind == "e":
+            return False
+        if g.kind != "w":
+            continue
+        if _imperfect(g.norm):
+            return _imperfect(g.norm) == person
+        stem = g.norm[1:] if g.norm[:1] in ("و", "ف") and len(g.norm) > 3 else g.norm
+        if verbish(g.norm) or verbish(stem) or g.norm in _COPULAS:
+            return False  # a perfect verb in between: another clause
+    return False
 
 
 def _number(f: Feat) -> bool:
@@ -1266,15 +1326,30 @@ def _has_complement(
     return False
 
 
-def _merge_small(segs: list[Segment], words: list[int]) -> list[Segment]:
-    """Merge pieces of fewer than MIN_WORDS words into a neighbour."""
+def _merge_small(
+    segs: list[Segment], words: list[int], feats: list[Feat] | None = None
+) -> list[Segment]:
+    """Merge pieces of fewer than MIN_WORDS words into a neighbour: the one before,
+    except a short frame ending in a colon (``. وتضيف: «...»``), which goes with
+    the content it opens."""
 
     def count(seg: Segment) -> int:
         return words[seg.j] - words[seg.i]
 
     out: list[Segment] = []
-    for seg in segs:
+    for k, seg in enumerate(segs):
         small = count(seg) < MIN_WORDS
+        if (
+            out
+            and small
+            and feats is not None
+            and k + 1 < len(segs)
+            and _opens_content(seg, feats)
+            and seg.how == "sentence"
+            and feats[seg.i].cue is not None
+        ):
+            out.append(seg)  # joined by the next piece (below), not the one before
+            continue
         if out and (small or (count(out[-1]) < MIN_WORDS and out[-1].how != "start")):
             out[-1].j = seg.j
         else:
@@ -1283,6 +1358,14 @@ def _merge_small(segs: list[Segment], words: list[int]) -> list[Segment]:
         out[1].i, out[1].how = out[0].i, out[0].how
         out.pop(0)
     return out
+
+
+def _opens_content(seg: Segment, feats: list[Feat]) -> bool:
+    """The piece ends in a colon, with or without an opening quote (``وتضيف: «``)."""
+    last = seg.j - 1
+    if feats[last].kind == "q" and feats[last].text in OPENING and last > seg.i:
+        last -= 1
+    return feats[last].kind == ":"
 
 
 def _split_long(
@@ -1378,6 +1461,8 @@ def _split_long(
             continue  # فرق بين الحاجة إلى قانون ...، | وبين الحاجة لنظام: one "between"
         if feats[k - 1].norm in _ESPECIALLY or feats[k - 1].norm in ("كما", "مثلما"):
             continue  # خصوصا | وأن ...: "especially since"; كما | وصفت ...: "as ... described"
+        if _comparison(k, feats):
+            continue  # «صناعة الرأي العام من الداخل، كما كان متبعا ...»: "as", an aside
         if not comma and f.norm.startswith("في") and f.cue is None:
             continue  # عالم فيراري أبوظبي, فيسبوك, فيينا: a name that looks like ف + a verb
         if _opens_clause(k, feats, lex, pred):
@@ -1393,6 +1478,8 @@ def _split_long(
             if not (lo + margin <= starts[k] <= hi - margin):
                 continue
             f = feats[k]
+            if _comparison(k, feats):
+                continue
             word = f.kind == "w"
             after_comma = feats[k - 1].kind in ("c", "e")
             if word and after_comma:
