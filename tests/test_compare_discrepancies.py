@@ -305,3 +305,40 @@ def test_a_market_reading_dated_on_one_side_only_is_not_sure() -> None:
     shown = _pair(settlement, undated, min_confidence=0)
     assert shown.height > 0
     assert shown["what"].str.contains("only one side gives the time").all()
+
+
+# SaudiNewsNet 2015-08-01/02, read in the audit3 re-reading (rows that were wrong)
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        # aljazirah / alriyadh: «لـ(5000)» and «لخمسة آلاف» (a number word after ل)
+        (
+            "الحملة الوطنية السعودية تواصل تقديم الدعم النفسي والمعنوي لـ(5000) سوري في لبنان",
+            "الحملة الوطنية السعودية تواصل تقديم الدعم النفسي لخمسة آلاف سوري في لبنان",
+        ),
+        # aljazirah / alriyadh: 45,503,347 riyals rounded to «45،5 مليون» (Arabic decimal comma)
+        (
+            "وشملت مشروعات المدينة المنورة والبالغة كلفتها 45.503.347 ريالاً على إنشاء حدائق "
+            "وممرات مشاة",
+            "وشملت مشروعات المدينة المنورة والبالغة كلفتها 45،5 مليون ريال على إنشاء حدائق وممرات "
+            "مشاة",
+        ),
+        # aljazirah / alriyadh: 87,390,000 cut to «87،3 مليون»
+        (
+            "وبلغت التكلفة الإجمالية للمشروعات 87.390.000 ريال في المناطق",
+            "وبلغت التكلفة الإجمالية للمشروعات 87،3 مليون ريال في المناطق",
+        ),
+    ],
+)
+def test_a_number_word_after_a_proclitic_and_a_sum_rounded_to_millions_are_no_discrepancy(
+    text_a: str, text_b: str
+) -> None:
+    assert _pair(text_a, text_b).height == 0
+
+
+def test_a_sum_that_is_no_rounding_of_the_other_is_still_found() -> None:
+    out = _pair(
+        "وشملت مشروعات المدينة المنورة والبالغة كلفتها 45.503.347 ريالاً على إنشاء حدائق",
+        "وشملت مشروعات المدينة المنورة والبالغة كلفتها 54،5 مليون ريال على إنشاء حدائق",
+    )
+    assert out.height == 1

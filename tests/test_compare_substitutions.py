@@ -364,3 +364,34 @@ def test_the_object_of_a_list_member_is_still_a_word_choice() -> None:
     st = _with_day_words(st, "okaz", more)
     table = substitutions(st, al, cl)
     assert ("الاعتصام", "أعمال الشغب") in set(table.select("term_a", "term_b").rows())
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        # SaudiNewsNet 2015-08-01/02 (aawsat / alriyadh): two cables to two countries in one
+        # claim, «النيجر الشقيق» / «بنين الصديق» shown as a word choice
+        (
+            "وعبر نائب خادم الحرمين الشريفين عن أبلغ التهاني وأطيب التمنيات بموفور الصحة "
+            "والسعادة لفخامته، ولحكومة وشعب جمهورية النيجر الشقيق المزيد من التقدم والازدهار.",
+            "وعبر نائب خادم الحرمين الشريفين عن أبلغ التهاني وأطيب التمنيات بموفور الصحة "
+            "والسعادة لفخامته، ولحكومة وشعب جمهورية بنين الصديق المزيد من التقدم والازدهار.",
+        ),
+        # aleqtisadiya / alweeam: «تم» / «فتم», a proclitic only
+        (
+            "وفي القصيم تم ترسية عدد من المشروعات الخاصة بدرء أخطار السيول وتصريف مياه الأمطار",
+            "وفي القصيم فتم ترسية عدد من المشروعات الخاصة بدرء أخطار السيول وتصريف مياه الأمطار",
+        ),
+    ],
+)
+def test_two_countries_and_a_proclitic_are_no_word_choice(text_a: str, text_b: str) -> None:
+    assert _choices(text_a, text_b) == set()
+
+
+def test_a_country_named_or_called_the_country_is_still_a_word_choice() -> None:
+    # aleqtisadiya / alyaum 2015-07-25:319:1 / 1224:42 (read right in the audit3 reading)
+    choices = _choices(
+        "وكثفت قوات التحالف أمس غاراتها الجوية على مواقع الحوثيين في مدينة لحج جنوبي اليمن.",
+        "وكثفت قوات التحالف أمس غاراتها الجوية على مواقع الحوثيين في مدينة لحج جنوبي البلاد.",
+    )
+    assert len(choices) == 1

@@ -237,3 +237,13 @@ def test_gunmen_in_a_story_about_turkey_are_not_syrias_armed_groups() -> None:
     )
     labels = label_choices(_statements({"a": ("aawsat", text)}))
     assert labels.filter(pl.col("referent") == "syria_armed_groups").is_empty()
+
+
+def test_hamas_the_word_for_enthusiasm_is_not_hamas() -> None:
+    # aawsat 2015-08-02:90 and :203: «شاركوا بحماس» (with enthusiasm) counted for Hamas
+    text = "بيد أن الشعراء والأدباء شاركوا بحماس في دعم حركة السفور، منهم جميل صدقي الزهاوي."
+    labels = label_choices(_statements({"a": ("aawsat", text)}))
+    assert labels.filter(pl.col("referent") == "hamas").is_empty()
+    gaza = "وقال مسؤول فلسطيني إن حماس تسيطر على قطاع غزة منذ 2007."
+    labels = label_choices(_statements({"b": ("aawsat", gaza)}))
+    assert labels.filter(pl.col("referent") == "hamas")["n"].to_list() == [1]

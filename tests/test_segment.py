@@ -1127,6 +1127,13 @@ WHOLE_ROUND5 = [
         "2.23 دولار يوميا من دون شراء أي شيء لنفسي؛ كان لها صدى كبير داخلي».",
         "وتضيف: «لكن حقيقة",
     ),
+    (
+        "وكذلك + a noun: the next item of a list (07-22, Grand Mosque i'tikaf)",
+        "وقال السديس إنّه تم تخصيص إفطار خاص، وكذلك سحور خاص للمعتكفين ويتم الدخول "
+        "للإفطار والسحور ببطاقة الاعتكاف، مؤكّداً على أنّ تسجيل الأسماء يكون حفاظاً "
+        "واتباعاً لنظام وزارة الشؤون الإسلامية.",
+        "إفطار خاص، وكذلك سحور خاص",
+    ),
 ]
 
 
@@ -1155,3 +1162,12 @@ def test_a_modal_after_a_chain_of_verbs_still_opens_a_claim() -> None:
     )
     statements = _statements(text)
     assert any(s.startswith("ويجب أن نحترم") for s in statements), statements
+
+
+def test_wakadhalika_before_a_verb_still_opens_a_claim() -> None:
+    text = (
+        "وأوضح المدير أن الإدارة أنهت صيانة جميع المدارس قبل بدء العام الدراسي، "
+        "وكذلك تم توزيع الكتب الدراسية على الطلاب في جميع المراحل."
+    )
+    statements = _statements(text)
+    assert any(s.startswith("وكذلك تم توزيع") for s in statements), statements

@@ -27,10 +27,11 @@ name particles, prepositions), ``person_names.tsv`` and the person names of ``ac
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+import polars as pl
 from rapidfuzz.distance import Levenshtein
 
 from narratives._resources import load_tsv, load_yaml
@@ -76,6 +77,8 @@ class ChoiceLexicon:
     prepositions: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
     institutions: frozenset[str] = frozenset()
+    countries: Mapping[str, str] = field(default_factory=dict)  # word -> country id
+    country_words: frozenset[str] = frozenset()  # البلاد, المملكة: a country unnamed
 
 
 @lru_cache(maxsize=4)
@@ -110,7 +113,21 @@ def load_choice_lexicon(path: str = "substitutions.yaml") -> ChoiceLexicon:
         prepositions=frozenset(normalize(str(w)) for w in data.get("prepositions") or []),
         determiners=frozenset(normalize(str(w)) for w in data.get("determiners") or []),
         institutions=frozenset(institutions),
+        countries=_country_names(),
+        country_words=frozenset(normalize(str(w)) for w in data.get("country_words") or []),
     )
+
+
+def _country_names() -> dict[str, str]:
+    """Country names, capitals and adjectives of ``countries.tsv`` (also with ال) -> country."""
+    out: dict[str, str] = {}
+    rows = load_tsv("countries.tsv").filter(pl.col("form").is_in(["name", "adjective"]))
+    for name, country in rows.select("name", "country").iter_rows():
+        word = normalize(str(name))
+        out.setdefault(word, str(country))
+        if not word.startswith("ال"):
+            out.setdefault("ال" + word, str(country))
+    return out
 
 
 @lru_cache(maxsize=1 << 16)
@@ -172,6 +189,7 @@ def same_word(a: str, b: str) -> bool:
         return True  # تم / تمت
     if len(short) >= 2 and (
         long in ("ال" + short, "لل" + short)
+        or (len(long) == len(short) + 1 and long[0] in PROCLITICS and long[1:] == short)
         or (long[:1] in PROCLITICS and long[1:] == "ال" + short)
     ):
         return True  # «نحو طن» / «نحو الطن»: the article only
@@ -264,6 +282,10 @@ def not_a_choice(
         for t in content_a + content_b
     ):
         return "name"
+    if _other_country(content_a, content_b, lexicon) or _other_country(
+        content_b, content_a, lexicon
+    ):
+        return "name"  # «جمهورية النيجر الشقيق» / «جمهورية بنين الصديق»: two countries
     if len(content_a) == len(content_b) == 1 and _one_name_two_spellings(
         content_a[0], content_b[0]
     ):
@@ -286,6 +308,18 @@ def not_a_choice(
 
 
 _LATIN = re.compile(r"[A-Za-z]")
+
+
+def _other_country(a: Sequence[str], b: Sequence[str], lexicon: ChoiceLexicon) -> bool:
+    """``a`` names a country that ``b`` neither names nor calls البلاد / المملكة."""
+    if not lexicon.countries:
+        return False
+    named_a = {c for t in a if (c := lexicon.countries.get(t))}
+    named_b = {c for t in b if (c := lexicon.countries.get(t))}
+    if not named_a or named_a <= named_b:
+        return False
+    return not (not named_b and any(t in lexicon.country_words for t in b))
+
 
 #: letters folded when two spellings of a foreign name are compared (تش for ج, ز for س ...)
 _FOREIGN_FOLD = str.maketrans(

@@ -261,6 +261,14 @@ def _span_values(keys: list[str], lex: _FigureLexicon) -> list[set[float]]:
     while i < len(keys):
         tok = keys[i]
         cands = _candidates(tok)
+        if (
+            not cands
+            and tok not in lex.number_values
+            and tok[:1] in "وبلفك"
+            and len(tok) > 3
+            and tok[1:] in lex.number_values
+        ):
+            tok = tok[1:]  # «لخمسة آلاف»: a number word after a proclitic
         if not cands and tok in lex.number_values:
             cands = {lex.number_values[tok]}
         elif (
@@ -335,8 +343,33 @@ def _rounded(span_a: list[str], span_b: list[str]) -> bool:
     return places >= 1 and abs(round(fine, places) - coarse) < 1e-9
 
 
+_ARABIC_DECIMAL = re.compile(r"(?<=\d)،(?=\d)")  # «45،5 مليون»: the Arabic decimal comma
+
+
+def _rounded_to_scale(
+    keys_a: list[str],
+    keys_b: list[str],
+    va: list[set[float]],
+    vb: list[set[float]],
+    lex: _FigureLexicon,
+) -> bool:
+    """One figure is the other rounded or cut to the digits written before a scale word
+    («45،5 مليون» for 45,503,347, «87،3 مليون» for 87,390,000: within 0.1 million)."""
+    if len(va) != 1 or len(vb) != 1:
+        return False
+    for keys, vals, other in ((keys_a, va[0], vb[0]), (keys_b, vb[0], va[0])):
+        scale = max((lex.scales.get(k, 0.0) for k in keys), default=0.0)
+        written = next((m for k in keys if (m := _mantissa(k))), None)
+        if scale < 1000 or written is None:
+            continue
+        unit = scale * 10.0 ** -written[1]
+        if any(abs(x - y) < unit for x in vals for y in other):
+            return True
+    return False
+
+
 def _prepared(text: str) -> list[str]:
-    text = unreverse_figures(text)
+    text = _ARABIC_DECIMAL.sub(",", unreverse_figures(text))
     text = SLASH_DATE.sub(" ", text)  # dates written with slashes, in either order
     text = _SCORE.sub(" ", text)  # scores and clock times are not figures of a claim
     return display_tokens(text)
@@ -434,6 +467,8 @@ def _figure_rows(
             width = width or min(after, 1)  # show the scale, else the unit word after the slot
             if not va or not vb or _same(va, vb) or _rounded(ka[i1:i2], kb[j1:j2]):
                 continue
+            if _rounded_to_scale(ka[i1:i2] + tail, kb[j1:j2] + tail, va, vb, lex):
+                continue  # «45،5 مليون ريال» / «45.503.347 ريالاً»: the same sum rounded
             if _approximately(va, vb, ka[max(0, i1 - 2) : i1], kb[max(0, j1 - 2) : j1], lex):
                 continue  # «أكثر من 1300» / «أكثر من 1343»: a round figure for an exact one
             digits_a = "".join(ch for t in ka[i1:i2] for ch in t if ch.isdigit())

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from narratives.normalize import normalize
 from narratives.statements._lexicon import Cue, Lexicon
@@ -49,6 +49,7 @@ SUBJECT_WORDS = 6  # longest unresolved speaker description before the verb
 MENTION_WORDS = 12  # longest unresolved speaker description after the verb
 DIRECT_SHARE = 0.6  # share of quoted words above which a statement is a direct quote
 TOPIC_WINDOW = 6  # tokens in which a sentence's subject sets who later verbs refer to
+IDLE_SENTENCES = 2  # sentences of narration after which a verb without subject is no one's
 
 
 class Resolver:
@@ -187,6 +188,25 @@ class State:
     last_actors: list[str] = field(default_factory=list)
     speakers: ArticleSpeakers = field(default_factory=ArticleSpeakers)
     prev: Attribution | None = None  # the previous statement of the same paragraph
+    idle: int = 0  # sentences of narration, naming no one, since the speaker was named
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One segment read in its article: what the speaker rules look at.
+
+    ``feats`` are the article's token features, ``starts``/``ends`` their
+    character offsets in ``raw``, ``at`` the gazetteer matches by first token.
+    """
+
+    seg: Segment
+    feats: list[Feat]
+    raw: str
+    starts: list[int]
+    ends: list[int]
+    at: dict[int, Match]
+    lex: Lexicon
+    state: State
 
 
 def attribute(
@@ -204,6 +224,7 @@ def attribute(
 ) -> Attribution:
     """Speaker, cue and quote type of one segment; updates ``state``."""
     at = {m.i: m for m in matches}
+    sent = Sentence(seg, feats, raw, starts, ends, at, lex, state)
     out = Attribution()
     after_verb = False  # the explicit speaker was found right after the verb
     before_verb = False  # ... or is the phrase right before it
@@ -234,13 +255,18 @@ def attribute(
             after += 1  # أوضح ذلك الناطق الإعلامي ...: "that" is the object, the subject follows
         if (
             after + 1 < seg.j
-            and "resumptive" in feats[after].roles
-            and _starts_subject(feats[after + 1], lex)
+            and ("resumptive" in feats[after].roles or feats[after].norm in _ABOUT_IT)
+            and (
+                _starts_subject(feats[after + 1], lex)
+                or (after + 1 in at and at[after + 1].is_actor)
+            )
         ):
-            after += 1  # يرى فيه الناطق الإعلامي باسم ... عمر الجبلاوي: the subject follows
+            # يرى فيه الناطق الإعلامي باسم ... عمر الجبلاوي, حتى كشف عنه خامنئي: the
+            # subject follows
+            after += 1
         caller = None
         if after < seg.j and ("resumptive" in feats[after].roles or feats[after].norm in _DURING):
-            caller = _caller(seg, feats, raw, starts, ends, state)
+            caller = _caller(sent)
         if caller is not None:
             # تلقى ... اتصالاً هاتفياً من الشيخ سيف بن زايد ...، أعرب فيه: the caller speaks
             out.speaker, out.speaker_mention = caller
@@ -256,7 +282,7 @@ def attribute(
             carried = True  # لافتا الانتباه إلى: the noun after a participle is its object
         else:
             after = _past_addressee(after, seg, feats, lex)
-            explicit = _subject(after, seg, feats, raw, starts, ends, at, lex)
+            explicit = _subject(after, sent)
             after_verb = explicit is not None
             if explicit is not None and explicit[0] is None:
                 # قالت صحيفة "هآرتس": the institution's name in quotation marks
@@ -277,6 +303,9 @@ def attribute(
                 explicit = None, _noun_phrase(after, seg, feats, raw, starts, ends, lex.title_heads)
                 explicit = None, _quoted_name(after, seg, feats) or explicit[1]
                 after_verb = True
+            if explicit is None and (anon := _unnamed_before(cue_k, seg, feats)) is not None:
+                # لكن مصدرًا قضائيا فرنسيًا قال: an unnamed source, not the last speaker
+                explicit = None, raw[starts[anon] : ends[cue_k - 1]]
             if explicit is None:
                 explicit = _preverbal_phrase(cue_k, seg, feats, raw, starts, ends)
                 before_verb = explicit is not None
@@ -338,7 +367,7 @@ def attribute(
             if explicit is not None and _object_not_subject(cue, after, seg, feats):
                 explicit = None  # وأبلغ الإدارة النصراوية باستقالته: the board is told
             if explicit is None:
-                explicit = _slot_name(after, seg, feats, raw, starts, ends, lex, state)
+                explicit = _slot_name(after, sent)
                 after_verb = explicit is not None
             if (
                 explicit is None
@@ -368,7 +397,7 @@ def attribute(
                 carried = True
             _nested(cue_k, seg, feats, at, out)
     else:
-        explicit = _colon_speaker(seg, feats, raw, starts, ends, at, lex, out, headline=headline)
+        explicit = _colon_speaker(sent, out, headline=headline)
         prev = state.prev
         if explicit is None and not headline and _first_person(seg, feats, in_speech):
             # وقلت: ما أعرفه ...: the columnist's own words, not the last speaker's
@@ -388,11 +417,14 @@ def attribute(
             else:
                 topic = _preverbal(seg.j, seg, feats, raw, at, leading=True)
                 if topic is None:
-                    topic = _open_topic(seg, feats, raw, starts, ends, lex, state)
+                    topic = _open_topic(sent)
                 if topic is not None:
                     state.speaker, state.mention = topic
                     state.title = state.gender = None
                     out.subject = topic
+                    state.idle = 0
+                elif not in_speech[seg.i] and not any(f.kind == "q" for f in feats[seg.i : seg.j]):
+                    state.idle += 1  # narration, not the speaker's quoted words
     if explicit is not None:
         speaker, mention = explicit
         title = None
@@ -421,13 +453,18 @@ def attribute(
                             speaker, title = found, mention
             state.speakers.lone_ok = False
         elif speaker is not None and mention and speaker in lex.actors:
-            title = state.speakers.add_actor(speaker, mention)
+            namesake = None if headline else _namesake(speaker, mention, state, lex)
+            if namesake is not None:  # وأضاف الجبير after «المستشار أحمد الجبير»
+                speaker = namesake
+            else:
+                title = state.speakers.add_actor(speaker, mention)
         if out.reported_by is not None:  # nested: the outer speaker is explicit
             out.reported_by = speaker
         else:
             out.speaker, out.speaker_title = speaker, title
         out.speaker_mention = out.speaker_mention or mention
         if not headline:
+            state.idle = 0
             state.speaker, state.mention, state.title = speaker, mention, title
             state.cue = feats[cue_k].cue if cue_k is not None else state.cue
             state.gender = state.cue.gender if cue_k is not None and state.cue else None
@@ -457,11 +494,24 @@ def attribute(
             # the verb in its own sentence; the last speaker is not sure
             speaker = mention = None
         elif cue_k is not None and cue_k > seg.i + 1:
-            before = _subject_before(cue_k, seg, feats, raw, starts, ends, lex, state)
+            before = _subject_before(cue_k, sent)
             if before is not None:
                 # بدوره المخرج والمؤلف ياسر الحسن، قال / دان مسعود البرزاني ... قال إنه: the
                 # sentence's own subject, named before the verb, not the last speaker
                 speaker, mention = before
+        if (
+            cue_k is not None
+            and state.idle >= IDLE_SENTENCES
+            and speaker is not None
+            and speaker == state.speaker
+            and seg.how != "participle"
+        ):
+            # وفتحت الحكومة الاميركية ... (three sentences of narration) ... وقالت "انها
+            # بلدي": a verb without a subject after sentences that name no one is not
+            # sure to be the last speaker's
+            speaker = mention = None
+            state.speaker = state.mention = state.title = None
+        state.idle = 0
         cue = feats[cue_k].cue if cue_k is not None else None
         gender = cue.gender if cue is not None else None
         if gender and state.gender and gender != state.gender and speaker == state.speaker:
@@ -485,19 +535,35 @@ def attribute(
     return out
 
 
+def _namesake(speaker: str, mention: str, state: State, lex: Lexicon) -> str | None:
+    """Someone else the article named in full with the lone surname ``mention``.
+
+    ``وأضاف الجبير`` after «عضو جمعية الاقتصاد السعودي المستشار أحمد الجبير» is the
+    economist, not the gazetteer's Adel al-Jubeir; a full name the gazetteer gives
+    ``speaker`` (``عادل الجبير``) keeps the gazetteer's id.
+    """
+    if len(normalize(mention).split()) != 1:
+        return None
+    sid = state.speakers.named_before(mention)
+    if sid is None or sid == speaker:
+        return None
+    ends = {
+        (w[0], w[-1])
+        for n in lex.actors.get(speaker, {}).get("names") or []
+        if (w := normalize(str(n)).split())
+    }
+    words = sid.split()
+    return None if (words[0], words[-1]) in ends else sid  # عادل بن احمد الجبير: the same man
+
+
 _DURING = frozenset({"خلاله", "خلالها"})  # أعرب خلاله: during the call just named
 CALL_WINDOW = 60  # tokens back from «أعرب فيه» in which «اتصالا ... من» is looked for
 
 
-def _caller(
-    seg: Segment,
-    feats: list[Feat],
-    raw: str,
-    starts: list[int],
-    ends: list[int],
-    state: State,
-) -> tuple[str, str] | None:
+def _caller(s: Sentence) -> tuple[str, str] | None:
     """The caller of ``تلقى ... اتصالاً هاتفياً ... من X``, when ``أعرب فيه`` follows it."""
+    seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
+    state = s.state
     for c in range(seg.i - 1, max(-1, seg.i - CALL_WINDOW), -1):
         f = feats[c]
         if f.kind == "w" and f.norm.startswith(("اتصال", "برقيه", "رساله")) and len(f.norm) <= 8:
@@ -513,22 +579,15 @@ def _caller(
     return None
 
 
-def _subject_before(
-    cue_k: int,
-    seg: Segment,
-    feats: list[Feat],
-    raw: str,
-    starts: list[int],
-    ends: list[int],
-    lex: Lexicon,
-    state: State,
-) -> tuple[str | None, str] | None:
+def _subject_before(cue_k: int, s: Sentence) -> tuple[str | None, str] | None:
     """A person named as the subject before a later verb of the same sentence, or None.
 
     ``بدوره المخرج والمؤلف ياسر الحسن، قال``: after an opener, a described name and a
     comma; ``دان مسعود البرزاني ... قصف تركيا لقرية قال إنه``: the subject of the
     sentence's opening verb (:func:`_open_topic`).
     """
+    seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
+    lex, state = s.lex, s.state
     sw = speaker_words()
     start = seg.i
     while start < cue_k and feats[start].kind == "w" and feats[start].norm in sw.not_names:
@@ -545,7 +604,7 @@ def _subject_before(
             sid, _ = state.speakers.resolve(mention)
             if sid is not None:
                 return sid, mention
-    topic = _open_topic(Segment(seg.i, cue_k, seg.how), feats, raw, starts, ends, lex, state)
+    topic = _open_topic(replace(s, seg=Segment(seg.i, cue_k, seg.how)))
     if topic is not None and topic[0] is not None:
         return topic
     if (
@@ -676,16 +735,7 @@ def _object_not_subject(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bo
     )
 
 
-def _slot_name(
-    k: int,
-    seg: Segment,
-    feats: list[Feat],
-    raw: str,
-    starts: list[int],
-    ends: list[int],
-    lex: Lexicon,
-    state: State,
-) -> tuple[str | None, str] | None:
+def _slot_name(k: int, s: Sentence) -> tuple[str | None, str] | None:
     """A name in the subject slot that the rules before did not read, or None.
 
     ``فيما أكد كارتر حرص بلاده``: a lone surname of someone the article named in
@@ -693,6 +743,8 @@ def _slot_name(
     speaker. ``أعلن غياث سورجي، مسؤول إعلام ...``: two unlisted words, a comma and a
     title are a name and its title.
     """
+    seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
+    state = s.state
     if k >= seg.j or feats[k].kind != "w" or feats[k].roles or feats[k].cue is not None:
         return None
     f = feats[k]
@@ -740,20 +792,14 @@ def _institution_before(i: int, k: int, feats: list[Feat], institutions: frozens
     return False
 
 
-def _open_topic(
-    seg: Segment,
-    feats: list[Feat],
-    raw: str,
-    starts: list[int],
-    ends: list[int],
-    lex: Lexicon,
-    state: State,
-) -> tuple[str | None, str] | None:
+def _open_topic(s: Sentence) -> tuple[str | None, str] | None:
     """The named subject of a sentence without a reporting verb.
 
     ``وافتتح الأمير خالد الفيصل المعرض``: a verb, then an honorific, a title or
     a given name; later subject-less verbs (``وأكد أن``) refer to that person.
     """
+    seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
+    lex, state = s.lex, s.state
     sw = speaker_words()
     if feats[seg.i].norm in _SUBORDINATE:
         return None  # وإذا استطاعت وزارة الإسكان أن ...: a condition, not who speaks next
@@ -790,9 +836,10 @@ def _open_topic(
         if (
             f.norm in sw.honorifics
             or f.norm in sw.offices
+            or _in_words(f.norm, sw.offices)  # الأمين العام للمشروع العربي ...
             or f.norm in _COURTESY
             or f.norm in sw.descriptors
-            or (f.norm in sw.given and not f.text.endswith("ى"))
+            or (f.norm in sw.given and not f.text.endswith("ى") and not _ala(p, feats, sw))
         ):
             # وقبل ذلك، عبر وزير الخارجية البلجيكي ديدييه رينديرز ...: someone new is the
             # sentence's subject; later verbs without one are his even when his name is not
@@ -805,6 +852,14 @@ def _open_topic(
                     if found is not None:
                         return found, named
             sid, _ = state.speakers.resolve(mention)
+            if (
+                f.norm not in sw.offices
+                and _in_words(f.norm, sw.offices)
+                and (sid is None or parse_mention(sid).kind != "person")
+            ):
+                # وعدد المدير العام المقترحات المطروحة: «المدير» opens a new subject, but
+                # only a name says who (the phrase may run on into the object)
+                return None, mention
             return sid, mention
         if f.norm in sw.institutions and p > seg.i and feats[p - 1].norm in _PREPOSITIONS:
             return None  # غير أن العضو في هيئة الدفاع ...: the member is the subject, not it
@@ -870,6 +925,18 @@ def _open_topic(
                 sid, _ = state.speakers.resolve(mention)
                 return None if sid is None else (sid, mention)
     return None
+
+
+def _ala(p: int, feats: list[Feat], sw: SpeakerWords) -> bool:
+    """``علي`` at ``p`` is the preposition على written with ي, not the name Ali.
+
+    After an accusative verbal noun (``وردا علي سؤال``, ``تعليقا علي``,
+    ``حرصا علي``), which is no given name (``رضا علي`` is two names).
+    """
+    if feats[p].norm != "علي" or p == 0:
+        return False
+    prev = feats[p - 1].norm
+    return len(prev) >= 4 and prev.endswith("ا") and prev not in sw.given
 
 
 def _unlisted(w: str, sw: SpeakerWords) -> bool:
@@ -1235,17 +1302,10 @@ def _holder_ahead(k: int, seg: Segment, feats: list[Feat], at: dict[int, Match])
     return None
 
 
-def _holder_mention(
-    k: int,
-    named: int | None,
-    seg: Segment,
-    feats: list[Feat],
-    raw: str,
-    starts: list[int],
-    ends: list[int],
-    lex: Lexicon,
-) -> str | None:
+def _holder_mention(k: int, named: int | None, s: Sentence) -> str | None:
     """The description from ``k`` to the end of the holder's name at ``named``, if a person."""
+    seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
+    lex = s.lex
     if named is None:
         return None
     tail = _noun_phrase(named, seg, feats, raw, starts, ends, lex.title_heads)
@@ -1275,7 +1335,7 @@ def _find_cue(
     seg: Segment, feats: list[Feat], in_speech: list[bool], at: dict[int, Match], lex: Lexicon
 ) -> int | None:
     k = seg.i
-    end = min(seg.j, seg.i + CUE_WINDOW)
+    end = min(seg.j, seg.i + CUE_WINDOW * (2 if feats[seg.i].norm in _IN_REPLY else 1))
     two = (feats[seg.i].norm, feats[seg.i + 1].norm) if seg.i + 1 < seg.j else ()
     opens_with_connective = (
         two in lex.markers["connective"] or two in lex.markers["connective_bare"]
@@ -1283,6 +1343,11 @@ def _find_cue(
     lead = seg.i + (2 if opens_with_connective else 1)  # غير أن كيري أكد ...
     while k < end:
         f = feats[k]
+        if f.kind == "q" and feats[seg.i].norm in _ACCORDING:
+            close = next((q for q in range(k + 1, min(end, k + 5)) if feats[q].kind == "q"), None)
+            if close is not None:  # وبحسب "الألمانية"، فقد قالت مارجريته فيستدجر: a source's name
+                k = close + 1
+                continue
         if in_speech[k] or (k >= lead and (f.kind == "q" or "complementizer" in f.roles)):
             return _despite_cue(seg, feats, in_speech, at)
         m = at.get(k)
@@ -1299,6 +1364,8 @@ def _find_cue(
             cue = None  # ونقل المصاب إلى المستشفى: "moved", not "relayed from"
         if cue is not None and cue.lemma in _NEEDS_TARGET and not _target_follows(k, seg, feats):
             cue = None  # لفت الأنظار في طريقة تعامله: "drew attention", no report
+        if cue is not None and _no_reporting_act(k, seg, feats, at, lex):
+            cue = None  # مذكرة احتجاج, ما يؤكد سبب الانتشار, فهذا القول كشف خطأ
         if (
             cue is not None
             and not after_relative
@@ -1306,6 +1373,8 @@ def _find_cue(
             and (
                 not cue.ambiguous
                 or (k == seg.i and seg.how == "participle")  # the segmenter checked it
+                # بيّن "explained", not بين "between" (وعدّ "considered" is no وعد)
+                or (cue.kind == "finite" and _doubled_inside(f.text))
                 or (
                     (f.prefixed or k == seg.i)  # وبين لافروف, not ما بين إيران
                     and ((k + 1 in at and at[k + 1].is_actor) or _complement_follows(k, seg, feats))
@@ -1322,7 +1391,123 @@ def _find_cue(
     return None
 
 
+_SHADDA = "\u0651"
+_VOWELS = "\u064b\u064c\u064d\u064e\u064f\u0650" + _SHADDA
+
+
+def _doubled_inside(text: str) -> bool:
+    """A shadda inside the word: ``بيّن``, ``عبَّر``, ``حمَّل`` (verbs), not ``وعدّ``.
+
+    The noun or preposition the bare form also spells (بين "between", عبر
+    "across", حمل "load") has none; a shadda on the last letter belongs to
+    another verb after و (وعدّ "and considered", not وعد "promised").
+    """
+    return _SHADDA in text.rstrip(_VOWELS)
+
+
+_ACCORDING = frozenset({"بحسب", "وبحسب", "حسب", "وحسب"})
+# وردا على سؤال حول ... قال القنصل: the verb comes after the question's long description
+_IN_REPLY = frozenset({"ردا", "وردا", "تعليقا", "وتعليقا", "تعقيبا", "وتعقيبا", "جوابا", "وجوابا"})
+_WHAT = frozenset({"ما", "وما", "فما"})
+_THIS = frozenset({"هذا", "هذه", "وهذا", "وهذه", "فهذا", "فهذه"})
+_OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
+_ABOUT_IT = frozenset({"عنه", "عنها", "به", "بها", "فيه", "فيها", "اليه", "اليها", "له", "لها"})
+
+
+def _no_reporting_act(
+    k: int, seg: Segment, feats: list[Feat], at: dict[int, Match], lex: Lexicon
+) -> bool:
+    """The reporting verb at ``k`` reads as a noun, or its subject is no one who speaks.
+
+    - ``مذكرة احتجاج``: an ambiguous feminine participle before an indefinite noun is
+      that noun's head in construct ("memorandum of protest"), not "reminding";
+      with a complement it reports (``مذكرة بأن``, ``مطالبة الحكومة بـ``);
+    - ``ولكن ما يؤكد سبب الانتشار``: ``ما`` ("what") opening the clause is the verb's
+      subject; with an object pronoun (``ما أكده الوزير``) or after a preposition
+      (``بحسب ما أعلن رئيسه``) someone still reports;
+    - ``فهذا القول كشف خطأ``: "this saying revealed", a thing is the subject;
+    - ``أكبر وأبلغ، وماذا نقول``: an elative ("more eloquent") before a comma,
+      with nothing reported after it (``وأوضح، في بيان، أن`` reports).
+    """
+    f = feats[k]
+    cue = f.cue
+    assert cue is not None
+    if cue.kind == "participle" and cue.ambiguous and f.norm.endswith("ه") and k + 1 < seg.j:
+        nxt = feats[k + 1]
+        if (
+            nxt.kind == "w"
+            and nxt.plain
+            and nxt.cue is None
+            and k + 1 not in at
+            and not nxt.norm.startswith(("ال", "لل", "ب", "ل"))
+            and not nxt.norm.endswith(_OBJECT_PRONOUNS)
+            and nxt.norm not in _PREPOSITIONS
+            and nxt.norm not in speaker_words().not_names
+            and len(nxt.norm) >= 3
+            # مطالبة موقعي «أشلي ماديسون» بالتوقف: an object, then what is asked
+            and not any(
+                g.norm.startswith(("بال", "بان", "بضروره", "بعدم")) or "complementizer" in g.roles
+                for g in feats[k + 2 : min(seg.j, k + 20)]
+            )
+        ):
+            return True
+    if (
+        f.prefixed
+        and _elative(f.norm[1:])
+        and k + 1 < seg.j
+        and feats[k + 1].kind == "c"
+        and not _complement_follows(k, seg, feats)
+    ):
+        return True  # وكان مصابنا أكبر وأبلغ، وماذا نقول: "more eloquent", nothing reported
+    lead = seg.i
+    while lead < k and feats[lead].norm in _BUT:
+        lead += 1
+    if (
+        k == lead + 1
+        and feats[lead].norm in _WHAT
+        and not f.norm.endswith(_OBJECT_PRONOUNS)
+        and not (k + 1 < seg.j and feats[k + 1].norm in _ABOUT_IT)  # وما أعلنت عنه الوزارة
+    ):
+        return True  # (بحسب ما أعلن رئيسه: "what" is the object, the speaker follows)
+    return (
+        k == lead + 2
+        and feats[lead].norm in _THIS
+        and feats[lead + 1].norm.startswith("ال")
+        and not _titled(feats[lead + 1].norm, speaker_words())
+        and lead + 1 not in at
+    )
+
+
+def _elative(w: str) -> bool:
+    """``w`` has the form of an elative أفعل (اكبر, ابلغ), and is no given name (احمد)."""
+    return len(w) == 4 and w[0] == "ا" and w[1] != "ل" and w not in speaker_words().given
+
+
 _BUT = frozenset({"لكن", "ولكن", "الا", "غير", "ان", "بل", "ثم", "بينما", "فيما", "وفيما"})
+
+
+def _unnamed_before(k: int, seg: Segment, feats: list[Feat]) -> int | None:
+    """Where an unnamed source, the subject right before the verb at ``k``, starts.
+
+    ``لكن مصدرًا قضائيا فرنسيًا قال``, ``غير أن مسؤولين أمريكيين قالوا``: after
+    openers, a word of ``anonymous`` (also in the accusative, مصدرًا) and at most
+    a few plain words up to the verb; the last speaker named does not say it.
+    """
+    anonymous = speaker_words().anonymous
+    lead = seg.i
+    while lead < k and feats[lead].norm in _BUT:
+        lead += 1
+    if not 1 <= k - lead <= SUBJECT_WORDS or feats[lead].kind != "w":
+        return None
+    w = feats[lead].norm
+    w = w[1:] if w[:1] == "و" and len(w) > 4 and w[1:] in anonymous else w
+    if w not in anonymous and not (w.endswith("ا") and w[:-1] in anonymous):
+        return None
+    if all(f.kind == "w" and f.cue is None and not f.roles for f in feats[lead + 1 : k]):
+        return lead
+    return None
+
+
 _CLAUSE_OPENERS = frozenset({"كما", "وكما", "بينما", "فيما", "وفيما"})
 
 
@@ -1451,17 +1636,10 @@ def _complement_follows(k: int, seg: Segment, feats: list[Feat]) -> bool:
     return False
 
 
-def _subject(
-    k: int,
-    seg: Segment,
-    feats: list[Feat],
-    raw: str,
-    starts: list[int],
-    ends: list[int],
-    at: dict[int, Match],
-    lex: Lexicon,
-) -> tuple[str | None, str] | None:
+def _subject(k: int, s: Sentence) -> tuple[str | None, str] | None:
     """The speaker named right after the verb, if any."""
+    seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
+    at, lex = s.at, s.lex
     chain: list[Match] = []
     i = k
     while i < seg.j and len(chain) < 4:
@@ -1489,7 +1667,7 @@ def _subject(
     )
     if k < seg.j and not chain and not head:
         named = _holder_ahead(k, seg, feats, at)  # أكد خبير الطاقة الأستاذ الدكتور صالح ...
-        mention = _holder_mention(k, named, seg, feats, raw, starts, ends, lex)
+        mention = _holder_mention(k, named, s)
         if mention is not None:
             return None, mention
     if k < seg.j and (chain or head):
@@ -1530,7 +1708,7 @@ def _subject(
         if person is not None:
             return person.resolved, raw[starts[k] : person.end]
         named = _holder_ahead(k, seg, feats, at)
-        mention = _holder_mention(k, named, seg, feats, raw, starts, ends, lex)
+        mention = _holder_mention(k, named, s)
         if mention is not None:
             # المتحدث الرسمي بقيادة حرس الحدود في المنطقة الشرقية النقيب عمر الأكلبي
             return None, mention
@@ -1549,7 +1727,12 @@ def _preverbal(
             before = feats[m.i - 1] if m.i > seg.i else None
             if m.i - seg.i <= TOPIC_WINDOW and (
                 before is None
-                or (before.kind == "w" and not before.roles & {"stop", "complementizer"})
+                or (
+                    before.kind == "w"
+                    and not before.roles & {"stop", "complementizer"}
+                    # في إبراز إنجازات خادم الحرمين: a plural noun's genitive, no subject
+                    and not (len(before.norm) >= 5 and before.norm.endswith("ات"))
+                )
             ):
                 return m.resolved, raw[m.start : m.end]
             continue
@@ -1583,18 +1766,11 @@ def _nested(
 
 
 def _colon_speaker(
-    seg: Segment,
-    feats: list[Feat],
-    raw: str,
-    starts: list[int],
-    ends: list[int],
-    at: dict[int, Match],
-    lex: Lexicon,
-    out: Attribution,
-    *,
-    headline: bool,
+    s: Sentence, out: Attribution, *, headline: bool
 ) -> tuple[str | None, str] | None:
     """Title-style attribution ``لافروف: ...`` / (in headlines) ``موسكو: ...``."""
+    seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
+    at, lex = s.at, s.lex
     colon = next((k for k in range(seg.i, min(seg.j, seg.i + 8)) if feats[k].kind == ":"), None)
     if colon is None or colon == seg.i:
         return None

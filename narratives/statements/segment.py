@@ -725,7 +725,8 @@ def _bare_continues(i: int, last: int, feats: list[Feat], pred: Predicates) -> b
     ``وأن يرد كيد الكائدين`` (``أنْ`` + verb: a second wish of the same sentence),
     ``وإن كان ...`` ("even if"), ``خصوصا وأن ...`` ("especially since"), ``إلا أن``
     closing a ``رغم`` clause, and
-    ``إلا أنْ`` + verb: "but to", an exception (``لا يسعه إلا أن يظل ساعيا``).
+    ``إلا أنْ`` + verb: "but to", an exception (``لا يسعه إلا أن يظل ساعيا``);
+    ``وكذلك`` + a noun: "and also", the next item of a list (``وكذلك سحور خاص``).
     """
     f = feats[i]
     nxt = feats[i + 1] if i + 1 < len(feats) else None
@@ -735,7 +736,39 @@ def _bare_continues(i: int, last: int, feats: list[Feat], pred: Predicates) -> b
         return True  # خصوصا وأن الإمارة تحمل ...: "especially since", a reason of the clause
     if _exception(i, feats):
         return True
+    if (
+        f.norm == "وكذلك"
+        and nxt is not None
+        and nxt.kind == "w"
+        and nxt.cue is None
+        and not verbish(nxt.norm)
+        and nxt.norm not in pred.particles
+        and nxt.norm not in _VERB_PARTICLES
+        and nxt.norm not in _PERSONAL
+        and not _noun_clause(i + 1, feats)
+    ):
+        return True  # تخصيص إفطار خاص، وكذلك سحور خاص: the next item of a list
     return _closes_concession(i, last, feats, pred)
+
+
+def _noun_clause(i: int, feats: list[Feat]) -> bool:
+    """Tokens from ``i`` hold a subject and its own verb within a few words
+    (``وكذلك علاقته الطيبة بجمهور الاتحاد جعلت``, ``وكذلك نشر الوعي لا يقل أهمية``),
+    not a relative's verb (``وكذلك أمراض التي تزداد``) nor a coordinated one."""
+    for k in range(i, min(i + 6, len(feats))):
+        g = feats[k]
+        if g.kind != "w":
+            return False
+        if g.norm[:1] == "و":
+            continue
+        if k > i and (_relative(feats[k - 1]) or feats[k - 1].norm in _AFTER):
+            continue
+        if verbish(g.norm) or g.norm in ("لا", "لم", "لن", "قد"):
+            return True
+    return False
+
+
+_AFTER = frozenset({"ان", "ما", "فيما", "كما", "لما", "مما"})  # a verb after these is no predicate
 
 
 def _coordinate_that(i: int, sentence: int, feats: list[Feat]) -> bool:
