@@ -11,7 +11,6 @@ from typing import Any, NamedTuple
 
 import numpy as np
 import polars as pl
-import scipy.sparse as sp
 from rapidfuzz import fuzz
 
 from narratives._figures import (
