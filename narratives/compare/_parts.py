@@ -20,6 +20,7 @@ omission table only: parts never align statements or build claims.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -140,17 +141,20 @@ def _keys(
     texts: Sequence[str],
     exclude: Sequence[str | None] | None = None,
     vocabulary: set[str] | None = None,
+    normalized: Sequence[str] | None = None,
 ) -> list[set[str]]:
     """Light-stemmed content words of each text, one synonym group one word.
 
     Given names are joined (عبد العزيز, عبدالعزيز); ``vocabulary`` (the known words
-    for clitic stripping) must be the same for the texts compared.
+    for clitic stripping) must be the same for the texts compared; ``normalized``:
+    the texts match-normalized with names joined, when the caller has them.
     """
     from narratives.align._text import _TOKEN, content_tokens, join_names, light_key
     from narratives.compare._synonyms import with_synonyms
     from narratives.normalize import normalize
 
-    normalized = [join_names(normalize(t)) for t in texts]
+    if normalized is None:
+        normalized = [join_names(normalize(t)) for t in texts]
     if vocabulary is None:
         vocabulary = {w for t in normalized for w in _TOKEN.findall(t)}
     tokens = with_synonyms(
@@ -252,8 +256,9 @@ def left_out_parts(
     from narratives.align._text import _TOKEN, join_names
     from narratives.normalize import normalize
 
-    vocabulary = {w for t in texts for w in _TOKEN.findall(join_names(normalize(t)))}
-    keys = _keys(texts, vocabulary=vocabulary)
+    normalized = [join_names(normalize(t)) for t in texts]
+    vocabulary = {w for t in normalized for w in _TOKEN.findall(t)}
+    keys = _keys(texts, vocabulary=vocabulary, normalized=normalized)
     sids = st["statement_id"].to_list()
     stories = st["story_id"].to_list()
     outlets = st["outlet"].to_list()
@@ -305,8 +310,10 @@ def left_out_parts(
         """IDF-weighted share of ``part`` in ``have`` (or, with ``heads``, sharing its
         first four letters with a word of ``have``: أنشأوا / إنشاء, أداروا / إدارة)."""
         weights = idf[story]
-        total = sum(weights.get(w, 1.0) for w in part)
-        got = sum(
+        # fsum: exactly rounded, so the same whatever order the set's words come in
+        # (a set of strings is ordered by a hash seeded per process)
+        total = math.fsum(weights.get(w, 1.0) for w in part)
+        got = math.fsum(
             weights.get(w, 1.0)
             for w in part
             if w in have or (heads is not None and len(w) >= 4 and w[:4] in heads)
@@ -366,7 +373,7 @@ def left_out_parts(
                     for x in ids
                     if x in row_of and share(story, part, keys[row_of[x]]) >= carried_share
                 )
-                weight = sum(idf[story].get(w, 1.0) for w in part) * (1.0 - got)
+                weight = math.fsum(idf[story].get(w, 1.0) for w in part) * (1.0 - got)
                 found.append(
                     (
                         weight,
