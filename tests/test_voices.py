@@ -241,3 +241,28 @@ def test_voices_count_a_refused_question_as_refusal() -> None:
     classes = {(c["cue"], c["cue_class"]) for cues in v["cues"] for c in cues}
     assert ("رفض", "refusal") in classes  # al-Aqil declined to talk
     assert ("رفض", "denial") in classes  # Obama rejected criticism
+
+
+def test_reporting_verbs_class_a_refusal_as_voices_do() -> None:
+    # the same two statements: reporting_verbs showed al-Aqil's «رافضًا الحديث» as a
+    # denial (the report's table of marked verbs) while voices called it a refusal
+    from narratives.compare import reporting_verbs
+
+    arts = _articles(
+        {
+            "aqil": (
+                "aljazirah",
+                "وأكَّد أحمد العقيل بأن الأمور كلها تدعو للتفاؤل، مبديًا ارتياحه وثقته في أن "
+                "تخرج المباراة بالشكل المشرف والمأمول رافضًا الحديث بشكل قاطع عن عملية التسويق "
+                "لعدم اختصاصه بالموضوع.",
+            ),
+            "obama": (
+                "okaz",
+                "ورفض الرئيس الأميركي باراك أوباما انتقادات تتهمه بالتقصير في معالجة القضايا "
+                "العنصرية في وقت مبكر من ولايته.",
+            ),
+        }
+    )
+    verbs = reporting_verbs(extract_statements(arts))
+    classes = dict(verbs.filter(pl.col("cue") == "رفض").select("outlet", "cue_class").rows())
+    assert classes == {"aljazirah": "refusal", "okaz": "denial"}

@@ -6,6 +6,7 @@ import polars as pl
 
 from narratives import schemas
 from narratives.compare._common import check
+from narratives.compare.voices import with_refusals
 
 
 def reporting_verbs(statements: pl.DataFrame, *, with_speaker: bool = False) -> pl.DataFrame:
@@ -17,7 +18,10 @@ def reporting_verbs(statements: pl.DataFrame, *, with_speaker: bool = False) -> 
         ``schemas.STATEMENTS`` (``outlet``, ``speaker``, ``cue``,
         ``cue_class``, ``statement_id``); statements without a cue are not
         counted, nor those whose cue is carried over from an earlier statement
-        of the same reporting act (``cue_carried``): one verb per act.
+        of the same reporting act (``cue_carried``): one verb per act. With
+        ``text``, a rejection verb that refuses an act rather than words
+        («رفض ذلك», «رفضت المحكمة الدعوى») is class ``refusal``, not ``denial``
+        (:func:`narratives.compare.voices.is_refusal`).
     with_speaker
         Keep only statements with an identified speaker.
 
@@ -48,6 +52,7 @@ def reporting_verbs(statements: pl.DataFrame, *, with_speaker: bool = False) -> 
     frame = frame.filter(pl.col("cue").is_not_null())
     if "cue_carried" in frame.columns:  # one verb per reporting act, not per statement
         frame = frame.filter(~pl.col("cue_carried").fill_null(False))
+    frame = with_refusals(frame)
     if with_speaker:
         frame = frame.filter(pl.col("speaker").is_not_null())
     out = (

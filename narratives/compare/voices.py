@@ -106,7 +106,7 @@ def voices(
         name="statements",
         stage="voices",
     )
-    frame = _refusals(_quotes_across(statements)).filter(pl.col("speaker").is_not_null())
+    frame = with_refusals(_quotes_across(statements)).filter(pl.col("speaker").is_not_null())
     if not headlines and "is_headline" in frame.columns:
         frame = frame.filter(~pl.col("is_headline").fill_null(False))
     defaults = {
@@ -440,8 +440,12 @@ def is_refusal(text: str, *, window: int = 8) -> bool:
     return not (set(after) & denied or pairs & denied)
 
 
-def _refusals(statements: pl.DataFrame) -> pl.DataFrame:
-    """Own rejection cues that refuse an act (``is_refusal``) get the class ``refusal``."""
+def with_refusals(statements: pl.DataFrame) -> pl.DataFrame:
+    """Own rejection cues that refuse an act (``is_refusal``) get the class ``refusal``.
+
+    Used by :func:`voices` and :func:`narratives.compare.reporting_verbs`, so both
+    tables class one verb alike.
+    """
     if not {"cue", "cue_class", "text"} <= set(statements.columns):
         return statements
     carried = (

@@ -17,6 +17,7 @@ CUE_CLASS_COLORS: dict[str, str] = {
     "assertive": "#a1d99b",
     "distancing": "#e6550d",
     "denial": "#a50f15",
+    "refusal": "#fcbba1",
     "accusation": "#7a0177",
     "directive": "#bcbddc",
     "expressive": "#d9f0a3",
