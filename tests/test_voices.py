@@ -220,9 +220,10 @@ def test_rejecting_an_act_is_a_refusal_not_a_denial(text: str, refusal: bool) ->
     assert is_refusal(text) is refusal
 
 
-def test_voices_count_a_refused_question_as_refusal() -> None:
-    # aljazirah 2015-08-11:358: «رافضًا الحديث ... عن عملية التسويق» was shown as a denial
-    arts = _articles(
+def _aqil_and_obama() -> pl.DataFrame:
+    """aljazirah 2015-08-11:358 (al-Aqil declines to talk) and okaz 2015-08-11:157 (Obama
+    rejects criticism): one rejection verb refusing an act, one denying words."""
+    return _articles(
         {
             "aqil": (
                 "aljazirah",
@@ -237,6 +238,11 @@ def test_voices_count_a_refused_question_as_refusal() -> None:
             ),
         }
     )
+
+
+def test_voices_count_a_refused_question_as_refusal() -> None:
+    # aljazirah 2015-08-11:358: «رافضًا الحديث ... عن عملية التسويق» was shown as a denial
+    arts = _aqil_and_obama()
     v = voices(extract_statements(arts))
     classes = {(c["cue"], c["cue_class"]) for cues in v["cues"] for c in cues}
     assert ("رفض", "refusal") in classes  # al-Aqil declined to talk
@@ -248,21 +254,7 @@ def test_reporting_verbs_class_a_refusal_as_voices_do() -> None:
     # denial (the report's table of marked verbs) while voices called it a refusal
     from narratives.compare import reporting_verbs
 
-    arts = _articles(
-        {
-            "aqil": (
-                "aljazirah",
-                "وأكَّد أحمد العقيل بأن الأمور كلها تدعو للتفاؤل، مبديًا ارتياحه وثقته في أن "
-                "تخرج المباراة بالشكل المشرف والمأمول رافضًا الحديث بشكل قاطع عن عملية التسويق "
-                "لعدم اختصاصه بالموضوع.",
-            ),
-            "obama": (
-                "okaz",
-                "ورفض الرئيس الأميركي باراك أوباما انتقادات تتهمه بالتقصير في معالجة القضايا "
-                "العنصرية في وقت مبكر من ولايته.",
-            ),
-        }
-    )
+    arts = _aqil_and_obama()
     verbs = reporting_verbs(extract_statements(arts))
     classes = dict(verbs.filter(pl.col("cue") == "رفض").select("outlet", "cue_class").rows())
     assert classes == {"aljazirah": "refusal", "okaz": "denial"}
