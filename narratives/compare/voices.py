@@ -454,11 +454,13 @@ def with_refusals(statements: pl.DataFrame) -> pl.DataFrame:
         else pl.lit(False)
     )
     rejecting = (pl.col("cue") == "رفض") & (pl.col("cue_class") == "denial") & ~carried
+    # the text of rejecting statements only: is_refusal runs on them, not on every row
+    refused = (
+        pl.when(rejecting)
+        .then(pl.col("text"))
+        .map_elements(is_refusal, return_dtype=pl.Boolean, skip_nulls=True)
+        .fill_null(False)
+    )
     return statements.with_columns(
-        cue_class=pl.when(
-            rejecting
-            & pl.col("text").map_elements(is_refusal, return_dtype=pl.Boolean, skip_nulls=True)
-        )
-        .then(pl.lit("refusal"))
-        .otherwise(pl.col("cue_class"))
+        cue_class=pl.when(refused).then(pl.lit("refusal")).otherwise(pl.col("cue_class"))
     )
