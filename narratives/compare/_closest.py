@@ -17,7 +17,9 @@ only.
 from __future__ import annotations
 
 import inspect
+import itertools
 import re
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -89,6 +91,7 @@ def _not_a_quantity(before: str) -> bool:
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 
 
+@lru_cache(maxsize=1 << 18)
 def _figures(text: str) -> frozenset[tuple[int, int]]:
     """The figures of a statement as ``(value, significant digits)``.
 
@@ -98,7 +101,9 @@ def _figures(text: str) -> frozenset[tuple[int, int]]:
     after a number word or a dual counts (``خمسة مليارات``,
     ``مليوني``). ``400 ألف`` is ``(400000, 1)``, ``407516`` is ``(407516, 6)``,
     ``71.08`` is ``(71, 2)`` (within one event, 71 and 71.08 are one figure).
-    See :func:`figures_agree` for rounded figures.
+    See :func:`figures_agree` for rounded figures. Cached: the omission table
+    reads the figures of one statement in three places (closest statements,
+    parts, certainty); :func:`narratives.compare.omissions` clears the cache.
 
     Examples
     --------
@@ -189,20 +194,19 @@ def _contained(
     tokens: list[list[str]], pi: np.ndarray, pj: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """IDF-weighted containment of each pair (rows ``pi``, ``pj``): ``pi`` in ``pj``, and back."""
-    vocab: dict[str, int] = {}
-    rows, cols = [], []
-    for r, words in enumerate(tokens):
-        for w in set(words):
-            rows.append(r)
-            cols.append(vocab.setdefault(w, len(vocab)))
+    distinct = [set(words) for words in tokens]
+    # word codes in the order first seen (row by row), as one pass of setdefault gives
+    vocab = {w: k for k, w in enumerate(dict.fromkeys(itertools.chain.from_iterable(distinct)))}
     n = len(tokens)
     if not vocab:
         return None
+    lens = np.fromiter((len(u) for u in distinct), dtype=np.int64, count=n)
+    cols = np.fromiter((vocab[w] for u in distinct for w in u), dtype=np.int64, count=lens.sum())
     b = sp.csr_matrix(
-        (np.ones(len(rows), dtype=np.float64), (np.array(rows), np.array(cols))),
+        (np.ones(len(cols), dtype=np.float64), (np.repeat(np.arange(n), lens), cols)),
         shape=(n, len(vocab)),
     )
-    del rows, cols
+    del cols
     df = np.asarray(b.sum(axis=0)).ravel()
     idf = np.log((1 + n) / (1 + df)) + 1
     w = sp.csr_matrix(b.multiply(idf[None, :]))
@@ -212,7 +216,7 @@ def _contained(
         e = s + 200_000
         inter[s:e] = np.asarray(w[pi[s:e]].multiply(b[pj[s:e]]).sum(axis=1)).ravel()
     # a side of fewer than three content words is contained too easily
-    few = np.array([len(set(t)) < 3 for t in tokens])
+    few = lens < 3
     a_in_b = np.where(few[pi], 0.0, inter / np.maximum(total[pi], 1e-9))
     b_in_a = np.where(few[pj], 0.0, inter / np.maximum(total[pj], 1e-9))
     return np.round(a_in_b, 3), np.round(b_in_a, 3)

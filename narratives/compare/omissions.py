@@ -53,7 +53,7 @@ import polars as pl
 
 from narratives import schemas
 from narratives.compare._certainty import NOT_SURE, SURE, certainty
-from narratives.compare._closest import closest_in_stories
+from narratives.compare._closest import _figures, closest_in_stories
 from narratives.compare._common import CLAIM_COLUMNS, check, claim_facts
 
 Comparable = Literal["story", "speaker", "window", "all"]
@@ -559,6 +559,7 @@ def omissions(
             carried_containment=carried_containment,
         )
         out = _part_certainty(out).filter(~pl.col("carried")).drop("carried", "part_share")
+        _figures.cache_clear()  # read by the closest statements, the parts and certainty
         out = out.join(
             facts.select("claim_id", "speaker", "representative"), on="claim_id", how="left"
         )
