@@ -1,9 +1,10 @@
-"""The omissions' closest statements: the fast pair helpers give the slow references' values.
+"""The omission table's fast paths give the values of the slow references they replace.
 
 :func:`narratives.compare._closest.closest_in_stories` works on integer rows
-and reads each statement's figures, numbers and speaker once; each helper is
-checked against the per-pair function it replaces, on the statements of a
-SaudiNewsNet day.
+and reads each statement's figures, numbers and speaker once; the claims'
+content words are counted only where a row can follow. Each helper is checked
+against the per-pair (or all-texts) function it replaces, on the statements
+of a SaudiNewsNet day.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import polars as pl
 import pytest
 
 import narratives
+from narratives.align._text import content_tokens
 from narratives.align.aligner import prepare_alignment
 from narratives.align.score import number_overlap, speaker_agreement
 from narratives.compare._closest import (
@@ -28,6 +30,7 @@ from narratives.compare._closest import (
     _story_pairs,
     figures_agree,
 )
+from narratives.compare.omissions import content_counts
 from tests.conftest import SAUDINEWSNET
 
 DAY = SAUDINEWSNET / "2015-08-09.zip"
@@ -113,3 +116,25 @@ def test_speaker_and_number_overlap_are_the_per_pair_scores(
     fast = _number_overlap(prep, i, j)
     np.testing.assert_array_equal(fast, slow)
     assert np.isfinite(fast).any()
+
+
+def test_content_counts_of_some_texts_are_those_of_all_texts(statements: pl.DataFrame) -> None:
+    # a negation typed joined to its verb (لايوجد) splits only when the verb is known in
+    # some text; clitics strip only before known words: both read every text
+    texts = [
+        *statements["text"].to_list(),
+        "وأكد المصدر أنه لايوجد أي تأثير على الإمدادات",
+        "وقال إن الشركة توجد في المنطقة منذ سنوات",
+    ]
+    every = [len(set(t)) for t in content_tokens(texts)]
+    counted = np.zeros(len(texts), dtype=bool)
+    counted[::3] = True
+    counted[-2] = True  # the joined negation, its verb (توجد) only in a text not counted
+    got = content_counts(texts, counted)
+    assert [g for g, c in zip(got, counted, strict=True) if c] == [
+        e for e, c in zip(every, counted, strict=True) if c
+    ]
+    assert all(g is None for g, c in zip(got, counted, strict=True) if not c)
+    # alone, the text would not know its verb: لايوجد would stay one word
+    assert "لايوجد" in content_tokens([texts[-2]])[0]
+    assert got[-2] == every[-2] == 5  # مصدر لا يوجد تاثير امدادات
