@@ -440,6 +440,7 @@ def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
         or w in sw.descriptors
         or w in sw.adjectives
         or w in sw.not_names
+        or w in sw.anonymous  # وأورد المؤلف أسماء الكثير من ...: "names of many", no name
         or _in(w, sw.institutions)
         or not any(ch.isalpha() for ch in w)
     )
@@ -623,6 +624,12 @@ def parse_mention(mention: str) -> Parsed:
             if w == "خادم" and norm[j + 1 : j + 3] == ["الحرمين", "الشريفين"]:
                 j += 3  # سفارة خادم الحرمين الشريفين: one name
                 continue
+            if _place_word(norm[j - 1]) and w.isalpha() and w not in _INSTITUTION_ENDS:
+                j += 1  # أمانة منطقة الرياض: the place's name (was cut to «أمانة منطقة»)
+                continue
+            if j >= 3 and _place_word(norm[j - 2]) and not _adjective_like(w):
+                break  # أمانة محافظة جدة زيادة عدد الدوائر: after the place only its adjective
+                # (منطقة مكة المكرمة, منطقة الحدود الشمالية)
             if w in sw.countries and not (definite and w.startswith("ال")):
                 break  # حذر صندوق النقد الدولي اليابان: the country is the object
             if not definite and len(w) <= 5 and w[:1] in "يتن" and w not in sw.given:
@@ -755,6 +762,11 @@ def parse_mention(mention: str) -> Parsed:
     if plain and j >= 2:  # one unknown word alone (هام, تخوفاً, جيري) is too weak a name
         return Parsed(text(0, j), title_without(0, j), "person")
     return Parsed(None, kept or None, "none")
+
+
+def _place_word(w: str) -> bool:
+    """``w`` is منطقة, محافظة, مدينة ... (with ال, ب or ل): the next word names the place."""
+    return _strip(w) in _PLACES or (w[:1] in "بل" and w[1:] in _PLACES)
 
 
 def _adjective_like(w: str) -> bool:

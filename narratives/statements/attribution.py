@@ -1462,6 +1462,14 @@ def _find_cue(
             cue = None  # لفت الأنظار في طريقة تعامله: "drew attention", no report
         if (
             cue is not None
+            and cue.lemma == "رأى"
+            and not any(
+                g.kind in ("q", ":") or "complementizer" in g.roles for g in feats[k + 1 : seg.j]
+            )
+        ):
+            cue = None  # وهو يرى طفله محمد ...: "sees"; an opinion is «يرى أن», «يرى:»
+        if (
+            cue is not None
             and cue.lemma == "تابع"
             and cue.kind == "participle"
             and k + 1 < seg.j
