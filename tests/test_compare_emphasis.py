@@ -466,6 +466,48 @@ def test_a_section_label_is_no_own_word_of_a_headline(rows, own) -> None:
     assert words["a0"] == own
 
 
+@pytest.mark.parametrize(
+    ("rows", "own"),
+    [
+        (  # SaudiNewsNet 2015-07-27, story s01468: «المتاجر» / «متاجر», «الشهر» / «شهر»
+            [
+                ("alweeam", "ساعة أبل الذكية في المتاجر بداية من الشهر القادم"),
+                ("alriyadh", "آبل ووتش في متاجر «بست باي» شهر أغسطس القادم"),
+            ],
+            ["ساعة", "الذكية", "بداية"],
+        ),
+        (  # story s01149: «للاتحاد» is ل + «الاتحاد»
+            [
+                ("alweeam", "مونتاري يخضع للفحص الطبي تمهيداً لانضمامه للاتحاد"),
+                ("aleqtisadiya", "مونتاري يخضع للفحص الطبي تمهيدا لانضمامه إلى صفوف الاتحاد"),
+                ("alriyadh", "مونتاري يخضع للفحص الطبي تمهيداً لانضمامه إلى الاتحاد"),
+            ],
+            [],
+        ),
+        (  # story s00004 (2015-07-26): okaz's «عروسا» is the same word, accusative
+            [
+                ("3alyoum", "عروس تقود سيارة زوجها في ليلة الزفاف"),
+                ("okaz", "«الهيموجلوبين» يجبر عروسا على قيادة مركبة زوجها"),
+            ],
+            ["تقود", "سيارة", "ليلة", "الزفاف"],
+        ),
+        (  # story s01356: «العلماء» / «علماء المسلمين»
+            [
+                ("almadina", "بن معمر: «داعش» منظمة إرهابية بإجماع العلماء"),
+                ("alriyadh", "ابن معمر: علماء المسلمين أجمعوا أن «داعش»   منظمة إرهابية.."),
+            ],
+            ["بإجماع"],
+        ),
+    ],
+    ids=["apple-watch", "muntari", "bride", "ulama"],
+)
+def test_a_word_with_a_proclitic_or_the_article_is_no_own_word(rows, own) -> None:
+    from narratives.compare.headlines import _own_words
+
+    words = _own_words([(f"a{i}", outlet, text) for i, (outlet, text) in enumerate(rows)])
+    assert words["a0"] == own
+
+
 def test_figures_in_arabic_indic_digits_are_the_same_figures() -> None:
     # SaudiNewsNet 2015-08-11:1362 (okaz): the headline's «25 شهيدا و465 مصابا» restated
     # as «(٢٥) شهيدا و(٤٦٥) مصابا» was read as two facts with other figures
