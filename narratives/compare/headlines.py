@@ -34,14 +34,16 @@ def _stems(key: str) -> frozenset[str]:
     """A headline word's match key with and without its affixes.
 
     Forms without و/ف, then without ب/ل/ك (``لل`` -> ``ال``), then without the
-    article, then without the accusative ending ا: two headlines use the same
-    word when their forms meet: «المتاجر» / «متاجر», «للاتحاد» / «إلى الاتحاد»,
-    «عروس» / «عروسا», «ببلجيكا» / «في بلجيكا» (SaudiNewsNet 2015-07-26/27).
+    article, then without the accusative ending ا or a possessive pronoun, and a
+    plural in construct in either case: two headlines use the same word when their
+    forms meet: «المتاجر» / «متاجر», «للاتحاد» / «إلى الاتحاد», «عروس» / «عروسا»,
+    «ببلجيكا» / «في بلجيكا», «البرنامج» / «برنامجها», «لاعبو» / «للاعبي» (SaudiNewsNet
+    2015-07-26/27).
 
     Examples
     --------
     >>> sorted(_stems("للاتحاد"))
-    ['اتحاد', 'الاتحاد', 'للاتحاد']
+    ['اتحاد', 'الاتحاد', 'لاتحاد', 'للاتحاد']
     >>> sorted(_stems("عروسا"))
     ['عروس', 'عروسا']
     """
@@ -49,13 +51,22 @@ def _stems(key: str) -> frozenset[str]:
     for letters in ("وف", "بلك"):
         for word in list(forms):
             if len(word) >= 4 and word[0] in letters and not word.startswith("ال"):
-                forms.add("ال" + word[2:] if word.startswith("لل") else word[1:])
+                forms.add(word[1:])
+                if word.startswith("لل"):
+                    forms.add("ال" + word[2:])
     for word in list(forms):
         if word.startswith("ال") and len(word) >= 5:
             forms.add(word[2:])
     for word in list(forms):
         if len(word) >= 4 and word.endswith("ا"):
             forms.add(word[:-1])
+        # a possessive pronoun (برنامجها / البرنامج)
+        for suffix in ("هما", "ها", "هم"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                forms.add(word[: -len(suffix)])
+        # a masculine plural in construct, nominative or not (لاعبو / للاعبي الأهلي)
+        if len(word) >= 5 and word.endswith("و"):
+            forms.add(word[:-1] + "ي")
     return frozenset(forms)
 
 
@@ -82,14 +93,27 @@ def _own_words(rows: list[tuple[str, str, str | None]]) -> dict[str, list[str]]:
         # a word counts as used by another headline also with a first letter (و/ب/ل, ي/ت)
         # more or less, and with its affixes off on both sides
         stripped = {k[1:] for k in others if len(k) > 3} | others
-        other_stems = frozenset().union(*(_stems(k) for k in others))
+        # two words another headline writes as one, or one it writes as two
+        # («عبد الخالق» / «لعبدالخالق»): the joined form of each pair of neighbours
+        joined = {
+            a + b
+            for other_id, other_outlet, _ in rows
+            if other_outlet != outlet
+            for (_, a), (_, b) in zip(keyed[other_id], keyed[other_id][1:], strict=False)
+        }
+        other_stems = frozenset().union(*(_stems(k) for k in others | joined))
+        keys = [k for _, k in keyed[article_id]]
         own = []
-        for word, key in keyed[article_id]:
+        for i, (word, key) in enumerate(keyed[article_id]):
             if key in stop or len(key) < 3 or any(ch.isdigit() for ch in key):
                 continue
             if key in stripped or (len(key) > 3 and key[1:] in others):
                 continue
             if _stems(key) & other_stems:
+                continue
+            pairs = [keys[i - 1] + key] if i else []
+            pairs += [key + keys[i + 1]] if i + 1 < len(keys) else []
+            if any(_stems(p) & other_stems for p in pairs):
                 continue
             if word not in own:
                 own.append(word)
