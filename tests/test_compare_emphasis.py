@@ -513,7 +513,8 @@ def test_a_section_label_is_no_own_word_of_a_headline(rows, own) -> None:
             [
                 (
                     "aljazirah",
-                    "حملة نصرة الأشقاء في سوريا تنفذ المرحلة الثانية من البرنامج الطبي «زينة الحياة»",
+                    "حملة نصرة الأشقاء في سوريا تنفذ المرحلة الثانية من البرنامج الطبي "
+                    "«زينة الحياة»",
                 ),
                 ("alyaum", "«نصرة سوريا» تنفذ المرحلة الثانية من برنامجها «زينة الحياة الدنيا»"),
             ],
@@ -746,3 +747,77 @@ def test_a_name_with_a_deputy_word_is_no_deputy() -> None:
     )
     claims = pl.DataFrame({"claim_id": ["c", "c"], "statement_id": ["a:0", "a:1"]})
     assert repetitions(st, claims)["repetitions"].to_list() == [2, 2]
+
+
+def test_two_months_figures_the_clustering_joined_are_no_repetition() -> None:
+    # SaudiNewsNet 2015-07-27:885 (alwatan): the food authority's rejected shipments in Rajab
+    # and in the month before, clustered as one claim; no figure in common: two facts. The
+    # headline rounding the lede's figure («22 ألف حبة» / «(22.790) حبة», 2015-07-27:42) is
+    # still the claim told twice.
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:3", "a:4", "b:0", "b:1"],
+            "article_id": ["a", "a", "b", "b"],
+            "position": [3, 4, 0, 1],
+            "is_headline": [False, False, True, False],
+            "text": [
+                "حيث تم رفض 198 إرسالية من المواد الغذائية المستوردة خلال شهر رجب تزن 851 طنا،"
+                " وتمثل نسبة 0.11 % من الإرساليات المفسوحة وعددها 41882 إرسالية تزن 772778 طنا.",
+                "في حين تم رفض 172 إرسالية تزن 717 طنا من المواد الغذائية المستوردة، تمثل نسبة"
+                " 0.13% من الإرساليات المفسوحة وعددها 42659 إرسالية تزن 552293 طنا.",
+                "جمرك مطار جدة يحبط تهريب 22 ألف حبة “زاناكس”",
+                "أحبط جمرك مطار الملك عبدالعزيز الدولي بجدة محاولة سيدتين لتهريب كمية من حبوب"
+                " “الزاناكس” بلغ عددها (22.790) حبة عُثر عليها مُخبأة داخل الملابس التي ترتديانها.",
+            ],
+        }
+    )
+    claims = pl.DataFrame(
+        {"claim_id": ["c", "c", "d", "d"], "statement_id": ["a:3", "a:4", "b:0", "b:1"]}
+    )
+    assert repetitions(st, claims)["repetitions"].to_list() == [1, 1, 2, 2]
+
+
+@pytest.mark.parametrize(
+    ("texts", "counts"),
+    [
+        (  # SaudiNewsNet 2015-07-27:600 (almadina): the first friendly and the second
+            [
+                "الهلال يلاقي سبور التركي في أول لقاءاته الودية",
+                "وسيلاقي الهلال أيضًا فريق أخيسار سبور التركي في ثاني لقاءاته الودية الخميس"
+                " الـ30 من شهر يوليو الجاري،",
+            ],
+            [1, 1],
+        ),
+        (  # 2015-07-26:273 (aleqtisadiya): the first kit and the second
+            [
+                'وسيكون قمصان الطقم الأول "الأساسي" صفراء، والشورت باللون الأزرق والشراب أصفر'
+                " وأرقام اللاعبين وأسماؤهم ستكون باللون الأزرق،",
+                "فيما ستكون قمصان الطقم الثاني زرقاء والشورت أزرق والشراب أزرق أما أرقام"
+                " اللاعبين وأسماؤهم ستكون باللون الأصفر.",
+            ],
+            [1, 1],
+        ),
+        (  # 2015-07-26:546 (alyaum): «الأولى» (first in the region) and «الجيل الرابع» (4G)
+            # qualify other words: the headline restated
+            [
+                "«موبايلي» الأولى في تقديم التجوال الدولي",
+                "تصدرت موبايلي مقدمي خدمات الاتصالات في المنطقة عبر تقديمها أكبر وأفضل تغطية"
+                " خدمات التجوال الدولي للبيانات للجيل الرابع (LTE) مع 100 مشغل حول العالم.",
+            ],
+            [2, 2],
+        ),
+    ],
+    ids=["friendlies", "kits", "mobily-guard"],
+)
+def test_other_ordinals_of_one_word_are_no_repetition(texts, counts) -> None:
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "a:1"],
+            "article_id": ["a", "a"],
+            "position": [0, 1],
+            "is_headline": [True, False],
+            "text": texts,
+        }
+    )
+    claims = pl.DataFrame({"claim_id": ["c", "c"], "statement_id": ["a:0", "a:1"]})
+    assert repetitions(st, claims)["repetitions"].to_list() == counts

@@ -255,6 +255,49 @@ def _perfect_of(core: str) -> set[str]:
     return forms
 
 
+def _ordinals(toks: list[str]) -> set[tuple[str, int]]:
+    """The ordinals a statement's normalized tokens name (``ordinals.tsv``: ثاني, الثالثه,
+    وللمره الاولي), each with the words next to it (``(لقاءاته, 1)`` for «في أول
+    لقاءاته»), not أول in «أول أمس» / «أول من أمس» (the day before yesterday)."""
+    from narratives.align._conflicts import load_ordinals
+
+    table = load_ordinals()
+
+    def bare(tok: str) -> str:
+        word = tok
+        for _ in range(2):
+            if word in table or len(word) < 4 or word[0] not in "وفبل":
+                break
+            word = word[1:]
+        return word[2:] if word not in table and word.startswith("ال") else word
+
+    out: set[tuple[str, int]] = set()
+    for i, tok in enumerate(toks):
+        word = bare(tok)
+        if word not in table:
+            continue
+        if word == "اول" and i + 1 < len(toks) and toks[i + 1] in ("امس", "من"):
+            continue
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(toks) and len(toks[k]) > 2 and bare(toks[k]) not in table:
+                out.add((bare(toks[k]), table[word]))
+    return out
+
+
+def _other_ordinals(a: list[str], b: list[str]) -> bool:
+    """Whether the statements put other ordinals by one same word: «الهلال يلاقي ... في أول
+    لقاءاته الودية» / «وسيلاقي الهلال أيضًا ... في ثاني لقاءاته الودية» are two matches,
+    «العقد الثاني» / «العقد الثالث» two contracts; «موبايلي الأولى» and «الجيل الرابع» are
+    no such pair."""
+    oa, ob = _ordinals(a), _ordinals(b)
+    for word in {w for w, _ in oa} & {w for w, _ in ob}:
+        na = {n for w, n in oa if w == word}
+        nb = {n for w, n in ob if w == word}
+        if na - nb and nb - na:
+            return True
+    return False
+
+
 def _tense_differs(a: list[str], b: list[str]) -> bool:
     """Whether one statement says an act will be done and the other that it was done:
     «موسكو ستجري قريبا مزيدا من الاتصالات» / «موسكو اجرت مؤخرا سلسله اتصالات» (the same
@@ -375,12 +418,38 @@ def repeat_pairs(
     # nor two statements opening alike about other people or countries (one template the
     # clustering joined: «وقدم سمو نائب خادم الحرمين شكره ... لوزير الداخلية بدولة الكويت»
     # / «... بمملكة البحرين»)
+    # nor two body statements of one claim whose figures are all other figures (one
+    # month's rejected shipments and another's: «رفض 198 إرسالية ... 851 طنا» / «رفض 172
+    # إرسالية ... 717 طنا»); a headline rounds its figures («22 ألف حبة» / «22.790 حبة»)
+    heads = (
+        set(statements.filter(pl.col("is_headline").fill_null(False))["statement_id"].to_list())
+        if "is_headline" in statements.columns
+        else set()
+    )
+    figures = (
+        _figure_sets(
+            statements,
+            pl.DataFrame(
+                claimed,
+                schema={"statement_id": pl.String, "statement_id_b": pl.String},
+                orient="row",
+            ),
+        )
+        if claimed
+        else {}
+    )
+
+    def other_figures(a: str, b: str) -> bool:
+        fa, fb = figures.get(a, set()), figures.get(b, set())
+        return bool(fa and fb and not fa & fb) and a not in heads and b not in heads
+
     others = [
         (a, b)
         for a, b in claimed
         if (a, b) not in worded
         and frozenset((a, b)) not in cuts
         and not ((a, b) in templates and _other_facts(own[a], own[b]))
+        and not other_figures(a, b)
     ]
     # nor two statements of one claim that share only the name of a thing, the setting
     edges.extend((a, b) for a, b in claimed if (a, b) in worded)
@@ -400,6 +469,7 @@ def repeat_pairs(
             (a, b)
             for a, b in edges
             if not _tense_differs(toks.get(a) or [], toks.get(b) or [])
+            and not _other_ordinals(toks.get(a) or [], toks.get(b) or [])
             and not _deputy_differs(
                 toks.get(a) or [],
                 toks.get(b) or [],
