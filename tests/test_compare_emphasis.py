@@ -821,3 +821,37 @@ def test_other_ordinals_of_one_word_are_no_repetition(texts, counts) -> None:
     )
     claims = pl.DataFrame({"claim_id": ["c", "c"], "statement_id": ["a:0", "a:1"]})
     assert repetitions(st, claims)["repetitions"].to_list() == counts
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [  # SaudiNewsNet 2015-07-26:1431 (sabq): the festival's name is the setting
+            "نجوم الإنشاد يتألقون في مهرجان عيد وصيف حفر الباطن",
+            "عافت الزويد- سبق- حفر الباطن: أشعل نجوم الشعر والإنشاد بحضورهم المميز أجواء مهرجان"
+            " عيد وصيف حفر الباطن من خلال وصلات إنشادية نالت استحسان الحضور الذي تفاعل معها.",
+            "وستتواصل مفاجآت مهرجان عيد وصيف حفر الباطن، خلال الأيام المقبلة؛ حيث سيتم تقدم"
+            " عددٍ من الفقرات الدعوية واستضافة بعض المشايخ،",
+        ],
+        [  # 2015-07-27:1168: the festival closing and its first event
+            "مهرجان أملج التراثي البحري الثاني يختتم فعالياته",
+            "اختتم مهرجان أملج التراثي البحري الثاني فعالياته مساء أمس.",
+            'يذكر أن أولى فعاليات "مهرجان أملج التراثي البحري الثاني" انطلقت يوم الثلاثاء'
+            " الماضي بسباق القوارب الشراعية",
+        ],
+    ],
+    ids=["hafr-al-batin", "umluj"],
+)
+def test_sharing_the_name_of_an_event_is_no_repetition(texts) -> None:
+    filler = "وأوضح مدير المهرجان أن الإقبال فاق التوقعات هذا العام."
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "a:1", "a:2", "a:6"],
+            "article_id": ["a"] * 4,
+            "position": [0, 1, 2, 6],
+            "is_headline": [True, False, False, False],
+            "text": [*texts[:2], filler, texts[2]],
+        }
+    )
+    # the headline restated in the lede counts; the later line on the setting does not
+    assert repetitions(st)["repetitions"].to_list() == [2, 2, 1, 1]

@@ -123,6 +123,22 @@ _PLACE_HEADS = [
 ]  # fmt: skip
 
 
+# nouns that head the name of an event or a campaign («مهرجان عيد وصيف حفر الباطن»,
+# «حملة شفا بلا سموم»): two statements sharing only such a name share the setting
+_EVENT_HEADS = [
+    "مهرجان", "معرض", "ملتقى", "مؤتمر", "منتدى", "ندوة", "حملة", "مسابقة", "بطولة",
+    "جائزة", "مبادرة", "احتفالية", "فعاليات",
+]  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _event_heads() -> frozenset[str]:
+    """``_EVENT_HEADS`` match-normalized, with the article and proclitics."""
+    bare = {normalize(w) for w in _EVENT_HEADS}
+    heads = bare | {"ال" + w for w in bare}
+    return frozenset(heads | {p + w for w in heads for p in PROCLITICS} | {"لل" + w for w in bare})
+
+
 def _figures(text: str) -> set[str]:
     """The figures written in digits in a statement, as numbers: «11679.70» and «11679.7»
     are one figure, «1.391» and «1391» too (its largest reading)."""
@@ -656,9 +672,10 @@ def _not_setting_only(
     them, one run of words (names between them aside, no function word) that is a
     noun phrase, each word with the article but perhaps the first (the head of a
     construct: «ذكرى الحرب العالمية الثانية», «المجلس الوطني للثقافة والفنون
-    والآداب»), at least three with it, they share the name of an institution or an
-    event, the setting, not a claim: «حاصل على جائزتين ... من المجلس الوطني للثقافة
-    والفنون والآداب في الكويت» /
+    والآداب»), at least three with it, or a run of three words or more opened by the
+    head of an event's name (``_EVENT_HEADS``: «مهرجان عيد وصيف حفر الباطن»), they
+    share the name of an institution or an event, the setting, not a claim:
+    «حاصل على جائزتين ... من المجلس الوطني للثقافة والفنون والآداب في الكويت» /
     «ويعمل مستشارا لسلسلة ... يصدرها المجلس الوطني للثقافة والفنون والآداب في الكويت».
     A headline and its lede (the first two body statements) are kept: a lede
     restates its headline in other verb forms («يؤكد» / «أكد»), so what they share
@@ -668,6 +685,7 @@ def _not_setting_only(
     sub = statements.filter(pl.col("statement_id").is_in(ids))
     toks = dict(sub.select("statement_id", t=statement_tokens(sub)).iter_rows())
     heads, ledes = _headlines_and_ledes(statements)
+    events = _event_heads()
     content: dict[str, dict[str, bool]] = {}
     for sid, tok, other in (
         words.filter(pl.col("statement_id").is_in(ids))
@@ -688,6 +706,8 @@ def _not_setting_only(
         if any(t not in common and own.get(t, True) for t in span):
             return False
         words = [t for t in span if t in common]
+        if words[0] in events and len(span) >= 3:
+            return True  # the name of an event: «مهرجان عيد وصيف حفر الباطن»
         definite = [t for t in words[1:] if _definite(t)]
         # a name of three words or more: «حرس الحدود», «وانتشار التنظيمات الارهابيه» may
         # be what is said
