@@ -855,3 +855,36 @@ def test_sharing_the_name_of_an_event_is_no_repetition(texts) -> None:
     )
     # the headline restated in the lede counts; the later line on the setting does not
     assert repetitions(st)["repetitions"].to_list() == [2, 2, 1, 1]
+
+
+def test_a_claim_cut_in_two_statements_is_told_once() -> None:
+    # SaudiNewsNet 2015-07-27:486 (aljazirah): one sentence cut at «، حيث»; both halves are
+    # one claim, and the story table said the claim was told twice
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "a:1", "a:2", "a:3"],
+            "article_id": ["a"] * 4,
+            "outlet": ["aljazirah"] * 4,
+            "position": [0, 1, 2, 3],
+            "is_headline": [True, False, False, False],
+            "text": [
+                "مدير شؤون المعلمين يتفقد لجان المقابلات",
+                "بدأت لجان المقابلات الشخصية أعمالها أمس في الرياض.",
+                "قام المدير العام لشئون المعلمين بوزارة التعليم الأستاذ خالد بن علي القحطاني"
+                " بزيارة إلى مقر لجان إجراء مقابلات الخريجين الجدد المتقدمين للتدريس،",
+                "حيث تم السماح لهم في اختيار المنطقة التي يرغبون في إجراء المقابلات بها من بين"
+                " ثلاث مناطق في المملكة.",
+            ],
+        }
+    )
+    claims = pl.DataFrame(
+        {
+            "claim_id": ["h", "l", "c", "c"],
+            "statement_id": ["a:0", "a:1", "a:2", "a:3"],
+            "outlet": ["aljazirah"] * 4,
+        }
+    )
+    em = emphasis(st, claims)
+    assert em.filter(pl.col("claim_id") == "c")["repetitions"].to_list() == [1, 1]
+    ec = emphasis_claims(em, claims).filter(pl.col("claim_id") == "c")
+    assert ec["repetitions"].to_list() == [1.0]

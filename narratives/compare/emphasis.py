@@ -950,7 +950,9 @@ def emphasis_claims(emphasis: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFram
     pl.DataFrame
         ``schemas.EMPHASIS_CLAIMS``: ``word_share`` sums the claim's
         statements per article, then averages over articles;
-        ``repetitions`` is the mean count per carrying article.
+        ``repetitions`` is the mean count per carrying article (in each, the
+        claim's statements there as far as their own counts say they repeat one
+        another, at least the count of its least repeated statement).
 
     Examples
     --------
@@ -1069,8 +1071,15 @@ def _claim_emphasis(emphasis: pl.DataFrame, claims: pl.DataFrame, *, by: list[st
     )
     per_article = multi.group_by(*keys, "article_id", maintain_order=True).agg(
         pl.col("word_share").sum().alias("article_share"),
-        # the claim's statements here, or as many as repeat its least repeated one
-        pl.max_horizontal(pl.len(), pl.col("repetitions").min()).alias("article_reps"),
+        # the claim's statements here as far as they repeat one another (each statement's
+        # count, which also counts what other claims restate of it, bounds it): not when
+        # they are one sentence cut in two («قام المدير العام ... بزيارة ...» / «حيث تم
+        # السماح لهم ...») or two facts the clustering joined, each told once; and at
+        # least as many as repeat its least repeated statement
+        pl.max_horizontal(
+            pl.min_horizontal(pl.len(), pl.col("repetitions").max()),
+            pl.col("repetitions").min(),
+        ).alias("article_reps"),
     )
     per_claim = multi.group_by(*keys).agg(
         pl.len().cast(pl.Int32).alias("n_statements"),
