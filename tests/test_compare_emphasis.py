@@ -888,3 +888,32 @@ def test_a_claim_cut_in_two_statements_is_told_once() -> None:
     assert em.filter(pl.col("claim_id") == "c")["repetitions"].to_list() == [1, 1]
     ec = emphasis_claims(em, claims).filter(pl.col("claim_id") == "c")
     assert ec["repetitions"].to_list() == [1.0]
+
+
+def test_a_name_in_quotation_marks_is_no_direct_quote() -> None:
+    # SaudiNewsNet 2015-07-27:686:0 (alriyadh), 2015-07-27:949:1 (alwatan): an exhibition's
+    # name and a conference's slogan in quotation marks made these "direct quotes"; a
+    # partial quote of someone (2015-07-26:1123, Obama) and a sign's words stay direct
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "b:1", "c:3", "d:2"],
+            "article_id": ["a", "b", "c", "d"],
+            "outlet": ["alriyadh", "alwatan", "alyaum", "aawsat"],
+            "position": [0, 1, 3, 2],
+            "is_headline": [True, False, False, False],
+            "speaker": [None, None, "باراك اوباما", None],
+            "cue": [None, None, "قال", None],
+            "quote": ["mixed", "mixed", "mixed", "mixed"],
+            "text": [
+                "خالد الفيصل يفتتح معرض «الفيصل.. شاهد وشهيد» في الطائف.. اليوم",
+                "تستضيف المملكة خلال شهر أكتوبر المقبل، وبرعاية وزير الصحة المهندس خالد"
+                " الفالح، المؤتمر العالمي لمواجهة مرض السمنة والسكري في دول الخليج تحت شعار"
+                ' "الشراكة في التغيير".',
+                'وقال أوباما إن أفريقيا "تتحرك" وإن القارة تشهد نموا سريعا.',
+                'وكتب على لافتة علقت بالقرب من الجدران "احبس بولك! واقض حاجتك في مكان مناسب".',
+            ],
+        }
+    )
+    claims = pl.DataFrame({"claim_id": ["w", "x", "y", "z"], "statement_id": st["statement_id"]})
+    em = emphasis(st, claims).sort("statement_id")
+    assert em["is_direct"].to_list() == [False, False, True, True]

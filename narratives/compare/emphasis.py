@@ -56,6 +56,31 @@ from narratives.normalize import PROCLITICS, normalize
 
 DIRECT_QUOTES: tuple[str, ...] = ("direct", "mixed")
 
+_MARK_CHARS = '“«„‟”»"″'
+#: a span between two quotation marks
+_QUOTED = re.compile(f"[{_MARK_CHARS}]([^{_MARK_CHARS}]*)[{_MARK_CHARS}]")
+
+
+def names_in_quotes(text: str, *, longest: int = 4) -> bool:
+    """Whether every span a statement has in quotation marks is ``longest`` words or
+    fewer, the marks paired: the name of an exhibition, a programme, a company or a
+    slogan («الفيصل.. شاهد وشهيد», «ستاندرد أند بورز», "الشراكة في التغيير"), not
+    someone's words. A ``mixed`` statement with no speaker and no reporting verb that
+    quotes only such names is no direct quote (SaudiNewsNet 2015-07-26/27).
+
+    Examples
+    --------
+    >>> names_in_quotes('أمير مكة يفتتح معرض "الفيصل.. شاهد وشهيد" بالطائف')
+    True
+    >>> names_in_quotes('وكتب على لافتة "احبس بولك! واقض حاجتك في مكان مناسب".')
+    False
+    """
+    marks = sum(text.count(c) for c in _MARK_CHARS)
+    if not marks or marks % 2:
+        return False
+    spans = _QUOTED.findall(text)
+    return bool(spans) and all(len(span.split()) <= longest for span in spans)
+
 
 def _match_stopwords() -> list[str]:
     from narratives._resources import load_tsv
@@ -905,6 +930,17 @@ def emphasis(
         .sort("article_id", pl.col("is_headline").not_(), pl.col("_first").not_(), "_order")
     )
     body = ~pl.col("is_headline") & ~pl.col("is_crosshead")
+    # a mixed statement of no one (no speaker, no reporting verb) quoting only names
+    nobody = pl.col("speaker").is_null() & (
+        pl.col("cue").is_null() if "cue" in frame.columns else pl.lit(True)
+    )
+    named = [
+        sid
+        for sid, text in frame.filter((pl.col("quote") == "mixed") & nobody)
+        .select("statement_id", "text")
+        .iter_rows()
+        if names_in_quotes(text or "")
+    ]
     reps = repetitions(frame, claims, min_shared=repeat_min_shared, overlap=repeat_overlap).select(
         "statement_id", "repetitions"
     )
@@ -929,7 +965,8 @@ def emphasis(
             word_share=pl.when(pl.col("article_words") > 0).then(
                 pl.col("n_words") / pl.col("article_words")
             ),
-            is_direct=pl.col("quote").is_in(DIRECT_QUOTES).fill_null(False),
+            is_direct=(pl.col("quote") == "direct")
+            | ((pl.col("quote") == "mixed") & ~pl.col("statement_id").is_in(named)),
         )
     )
     return schemas.conform(frame, schemas.EMPHASIS).select(schemas.EMPHASIS.names())
