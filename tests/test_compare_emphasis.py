@@ -917,3 +917,42 @@ def test_a_name_in_quotation_marks_is_no_direct_quote() -> None:
     claims = pl.DataFrame({"claim_id": ["w", "x", "y", "z"], "statement_id": st["statement_id"]})
     em = emphasis(st, claims).sort("statement_id")
     assert em["is_direct"].to_list() == [False, False, True, True]
+
+
+def test_a_title_cut_in_two_statements_is_shown_as_written() -> None:
+    # SaudiNewsNet 2015-07-27:5 (3alyoum): the title «الكلباني يكشف أسباب احتراق منزله وينتقد
+    # الهلال الأحمر» is two statements; the headline column showed «... منزله / وينتقد ...»
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "a:1", "a:2", "b:0", "b:1"],
+            "article_id": ["a", "a", "a", "b", "b"],
+            "outlet": ["3alyoum"] * 3 + ["okaz"] * 2,
+            "position": [0, 1, 2, 0, 1],
+            "is_headline": [True, True, False, True, False],
+            "text": [
+                "الكلباني يكشف أسباب احتراق منزله",
+                "وينتقد الهلال الأحمر",
+                "أدان الشيخ عادل الكلباني عدم اهتمام الهلال الاحمر بإسعاف ابنه.",
+                "حريق محدود في منزل الكلباني",
+                "شب حريق محدود في منزل الشيخ عادل الكلباني.",
+            ],
+        }
+    )
+    claims = pl.DataFrame(
+        {"claim_id": ["h", "h2", "c", "h3", "c"], "statement_id": st["statement_id"]}
+    )
+    stories = pl.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "story_id": ["s", "s"],
+            "outlet": ["3alyoum", "okaz"],
+            "title": [
+                "الكلباني يكشف أسباب احتراق منزله وينتقد الهلال الأحمر",
+                "حريق محدود في منزل الكلباني",
+            ],
+        }
+    )
+    out = headlines(st, claims, stories)
+    assert out.filter(pl.col("article_id") == "a")["headline"].to_list() == [
+        "الكلباني يكشف أسباب احتراق منزله وينتقد الهلال الأحمر"
+    ]

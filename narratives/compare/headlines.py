@@ -25,6 +25,11 @@ from narratives.normalize import normalize
 _SECTION_LABEL = re.compile(r"^\s*[^\W\d_]+\s*/\s*(?=\S)")
 
 
+def _spaced(text: pl.Expr) -> pl.Expr:
+    """``text`` with runs of white space as one space, stripped."""
+    return text.str.replace_all(r"\s+", " ").str.strip_chars()
+
+
 def _without_label(headline: str) -> str:
     """The headline without a section label before it (``عام / ...``)."""
     return _SECTION_LABEL.sub("", headline, count=1)
@@ -185,6 +190,7 @@ def headlines(
         "story_id",
         "outlet",
         story_label=pl.col("label") if "label" in stories.columns else pl.lit(None, pl.String),
+        _title=pl.col("title") if "title" in stories.columns else pl.lit(None, pl.String),
     ).with_columns(n_outlets=pl.col("outlet").n_unique().over("story_id").cast(pl.Int32))
     story = story.filter(pl.col("n_outlets") >= min_outlets)
     cols = ["statement_id", "text"] + [c for c in ("cue", "cue_class") if c in statements.columns]
@@ -244,6 +250,14 @@ def headlines(
         )
         .with_columns(
             lede_shared=pl.col("lede_claim_outlets").fill_null(1) > 1,
+            # a title cut in two statements («الكلباني يكشف أسباب احتراق منزله» / «وينتقد
+            # الهلال الأحمر») is shown as the outlet wrote it, with no « / » between
+            headline=pl.when(
+                _spaced(pl.col("headline").str.replace_all(" / ", " ", literal=True))
+                == _spaced(pl.col("_title"))
+            )
+            .then(pl.col("_title").str.strip_chars())
+            .otherwise(pl.col("headline")),
         )
     )
     own: dict[str, list[str]] = {}
