@@ -95,8 +95,8 @@ def command(
     """
     from narratives.cli._options import load_corpus
     from narratives.report import analyse, collect_warnings, is_output_folder, read_outputs
-    from narratives.report._inputs import NOT_RENDERED
     from narratives.report import render_report as render
+    from narratives.report._inputs import NOT_RENDERED
 
     ctx = click.get_current_context()
 
