@@ -93,7 +93,18 @@ def test_seed_links_are_mutual_best_within_anchored_article_pairs(seed_statement
     linked = out.filter("linked")
     assert linked.height > 0
     assert (linked["score"] < 30).all() and (linked["score"] >= 20).all()
-    for row in linked.iter_rows(named=True):
+    # a headline and the other article's lead need not be each other's best match
+    heads = set(seed_statements.filter("is_headline")["statement_id"])
+    body = seed_statements.filter(~pl.col("is_headline")).sort("position")
+    firsts = set(body.group_by("article_id", maintain_order=True).first()["statement_id"])
+    lead_pairs = [
+        (a in heads and b in firsts) or (b in heads and a in firsts)
+        for a, b in linked.select("statement_id_a", "statement_id_b").rows()
+    ]
+    assert not all(lead_pairs)
+    for row, lead in zip(linked.iter_rows(named=True), lead_pairs, strict=True):
+        if lead:
+            continue
         same_articles = out.filter(
             (pl.col("article_id_a") == row["article_id_a"])
             & (pl.col("article_id_b") == row["article_id_b"])
@@ -164,3 +175,38 @@ def test_a_statement_matching_several_of_one_article_supports_nothing(pairs, exp
     article = np.array([0, 1, 1, 2])
     got = supported(i, j, score, article, threshold=55, support_threshold=35)
     assert got.tolist() == expected
+
+
+# SaudiNewsNet 2015-08-02 (data/gold/same_event_dev2.jsonl): a headline and the lead
+# of another outlet's article on the same event, scoring 40-55 and no mutual best match
+@pytest.mark.parametrize(
+    ("articles", "headline", "lead"),
+    [
+        # الإمارات تحيل 41 متهمًا للمحاكمة في قضية تنظيم إرهابي /
+        # أحالت النيابة العامة الإماراتية 41 متهمًا من عدة جنسيات ... في قضية تنظيم إرهابي.
+        (
+            ("snn-2015-08-02-0077", "snn-2015-08-02-0638"),
+            "snn-2015-08-02-0077",
+            "snn-2015-08-02-0638",
+        ),
+        # مقتل طيار وإصابة آخر إثر تحطم هيلكوبتر بعرض جوي روسي /
+        # قتل طيار وأصيب آخر عندما تحطمت طائرة هليكوبتر خلال عرض جوي في إقليم ريازان ...
+        (
+            ("snn-2015-08-02-0271", "snn-2015-08-02-0624"),
+            "snn-2015-08-02-0624",
+            "snn-2015-08-02-0271",
+        ),
+    ],
+)
+def test_headline_is_linked_to_the_lead_of_an_article_on_the_same_event(articles, headline, lead):
+    corpus = narratives.read_corpus(Path("data/gold/same_event_dev2.jsonl"))
+    statements = narratives.extract_statements(corpus.filter(pl.col("article_id").is_in(articles)))
+    head = statements.filter(pl.col("article_id") == headline, pl.col("is_headline"))
+    body = statements.filter(pl.col("article_id") == lead, ~pl.col("is_headline")).sort("position")
+    pair = tuple(sorted((head["statement_id"][0], body["statement_id"][0])))
+    out = align(statements)
+    row = out.filter(pl.col("statement_id_a") == pair[0], pl.col("statement_id_b") == pair[1])
+    assert row.height == 1
+    assert row["linked"][0] and 40 <= row["score"][0] < 55
+    # a link: linking off drops it
+    assert pair not in pairs(align(statements, link_threshold=None))

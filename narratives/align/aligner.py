@@ -42,7 +42,7 @@ from narratives.align._conflicts import (
     load_slot_heads,
     other_fillers,
 )
-from narratives.align._linking import anchored, competitive_links, supported
+from narratives.align._linking import anchored, competitive_links, lead_links, leads, supported
 from narratives.align._text import _TOKEN as _WORD
 from narratives.align._text import (
     join_names,
@@ -129,6 +129,7 @@ _USED = (
     "speaker_mention",
     "entities",
     "is_headline",
+    "position",
 )
 
 #: candidate pairs per worker process below which scoring and the contradiction checks
@@ -662,9 +663,11 @@ def align(
         Least combined score of a *competitive link*: a pair below
         ``threshold`` is still returned when each statement is the other's
         best match in the other article and the two articles already share a
-        pair scoring ``threshold`` or more (they cover one event). Such pairs
-        have ``linked`` true. ``None`` turns linking off. See
-        :mod:`narratives.align._linking`.
+        pair scoring ``threshold`` or more (they cover one event); so is a
+        pair of a headline and the other article's *lead* (its first body
+        statement, by ``position``) scoring this or more in such articles,
+        mutual best or not. Such pairs have ``linked`` true. ``None`` turns
+        linking off. See :mod:`narratives.align._linking`.
     support_threshold
         Least combined score of a *supported* pair: a pair below
         ``threshold`` is still returned when both its statements align
@@ -1105,6 +1108,20 @@ def finish_alignments(
         linked = competitive_links(
             i, j, score, article, threshold=threshold, link_threshold=link_threshold
         )
+        # a headline and the lead of another article on the same event say its main claim
+        if "position" in column and "is_headline" in column:
+            headline = np.array([bool(h) for h in column["is_headline"]], dtype=bool)
+            position = np.array([-1 if p is None else p for p in column["position"]])
+            linked |= lead_links(
+                i,
+                j,
+                score,
+                article,
+                headline,
+                leads(article, position, headline),
+                threshold=threshold,
+                link_threshold=link_threshold,
+            )
     if support_threshold is not None:
         linked |= supported(
             i, j, score, article, threshold=threshold, support_threshold=support_threshold

@@ -53,9 +53,9 @@ _SCORERS = ("token_set_ratio", "token_sort_ratio", "ratio", "partial_ratio")
     "--link-threshold",
     type=click.FloatRange(0, 100),
     default=None,
-    help="Least score of a pair aligned by competitive linking: mutual best matches "
-    "between two articles that already share a pair above --threshold (default: "
-    "narratives.align's, 40).",
+    help="Least score of a pair aligned by competitive linking: mutual best matches, and "
+    "a headline with the other article's lead, between two articles that already share "
+    "a pair above --threshold (default: narratives.align's, 40).",
 )
 @click.option(
     "--no-links",
