@@ -314,11 +314,15 @@ def left_out_parts(
         total = totals.get((story, id(part)))
         if total is None:
             total = totals[(story, id(part))] = math.fsum(weights.get(w, 1.0) for w in part)
-        got = math.fsum(
-            weights.get(w, 1.0)
-            for w in part
-            if w in have or (heads is not None and len(w) >= 4 and w[:4] in heads)
-        )
+        if heads is None:  # the shared words only (fsum: their order does not matter)
+            common = part & have
+            if not common:
+                return 0.0
+            got = math.fsum(weights.get(w, 1.0) for w in common)
+        else:
+            got = math.fsum(
+                weights.get(w, 1.0) for w in part if w in have or (len(w) >= 4 and w[:4] in heads)
+            )
         return got / max(total, 1e-9)
 
     listed_rows: dict[tuple[str, str], list[int]] = {}
