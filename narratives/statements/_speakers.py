@@ -595,6 +595,8 @@ def parse_mention(mention: str) -> Parsed:
                 continue  # مصدر تركي: an adjective, not the name تركي
             if _royal_in_institution(i, norm, sw):
                 continue  # مركز الملك سلمان بن عبدالعزيز (found from عبدالعزيز)
+            if j == i + 1 and j < n and norm[j] in sw.anonymous and norm[j] not in sw.given:
+                continue  # ردّ عليّ أحد المفكرين: "on me", then the unnamed subject
             if j < n and norm[j][:1] == "و" and norm[j][1:] in sw.given:
                 return Parsed(None, text(0, n), "none")  # سعد بخيت وإبراهيم الربيش: two people
             if j > i:
@@ -1262,7 +1264,11 @@ class ArticleSpeakers:
             and (len(lead) == 1 or not _in(lead[1], sw.institutions))
         ):
             # وقالت الوزارة: the ministry the article named (وزارة الخدمة المدنية)
-            if len(lead) >= 3 and any(w.startswith("لل") for w in lead[2:]):
+            if (
+                len(lead) >= 3
+                and lead[1].startswith(("ال", "لل"))  # not الوزارة تطبيق الدليل الوطني للأنشطة
+                and any(w.startswith("لل") for w in lead[2:])
+            ):
                 # اللجنة العامة للانتخابات البلدية: named in full, not «اللجنة المحلية»;
                 # المؤسسة العامة للتقاعد ارتفاع ...: the name ends before the object
                 end = next(
