@@ -285,6 +285,14 @@ def attribute(
         elif cue.kind == "participle":
             carried = True  # لافتا الانتباه إلى: the noun after a participle is its object
         else:
+            nxt = _skip_blank(after + 1, seg, feats)
+            if (
+                nxt < seg.j
+                and feats[after].kind == "c"
+                and feats[nxt].kind == "w"
+                and feats[nxt].norm.rstrip(".") in speaker_words().honorifics
+            ):
+                after = nxt  # وأضاف، د. مرغلاني، أن: the subject between commas
             after = _past_addressee(after, seg, feats, lex)
             explicit = _subject(after, sent)
             after_verb = explicit is not None
@@ -666,6 +674,17 @@ def _first_person(seg: Segment, feats: list[Feat], in_speech: list[bool]) -> boo
     return f.norm in fp or w in fp
 
 
+def _blank(f: Feat) -> bool:
+    """``f`` is only white space (a no-break space the scrape kept as a token)."""
+    return f.kind == "p" and not f.text.strip()
+
+
+def _skip_blank(k: int, seg: Segment, feats: list[Feat]) -> int:
+    while k < seg.j and _blank(feats[k]):
+        k += 1
+    return k
+
+
 def _appositive_name(
     k: int, seg: Segment, feats: list[Feat], raw: str, starts: list[int], ends: list[int]
 ) -> str | None:
@@ -680,14 +699,17 @@ def _appositive_name(
     sw = speaker_words()
     for c in range(k, min(seg.j - 2, k + 3 * MENTION_WORDS)):
         f = feats[c]
+        if _blank(f):
+            continue  # «، د. خالد مرغلاني»: a no-break space after the comma
         if f.kind not in ("w", "c") or f.cue is not None or f.roles - {"particle", "stop"}:
             return None
-        if f.kind != "c" or feats[c + 1].kind != "w":
+        first = _skip_blank(c + 1, seg, feats)
+        if f.kind != "c" or first >= seg.j or feats[first].kind != "w":
             continue
-        stop = c + 1
-        while stop < min(seg.j, c + 3 + MAX_NAME) and feats[stop].kind == "w":  # الدكتور عبد ..
+        stop = first
+        while stop < min(seg.j, first + 2 + MAX_NAME) and feats[stop].kind == "w":  # الدكتور ..
             stop += 1
-        text = raw[starts[c + 1] : ends[stop - 1]]
+        text = raw[starts[first] : ends[stop - 1]]
         p = parse_mention(text)
         words = normalize(p.name or "").split()
         if (
@@ -699,8 +721,10 @@ def _appositive_name(
                 # مدير جامعة الملك خالد، الدكتور عبد الرحمن بن حمد الداود: an honorific first
                 or (
                     p.title is not None
-                    and all(w in sw.honorifics for w in normalize(p.title).split())
-                    and normalize(text).startswith(normalize(p.title) + " " + " ".join(words))
+                    and all(w.rstrip(".") in sw.honorifics for w in normalize(p.title).split())
+                    and normalize(text)
+                    .replace(".", "")
+                    .startswith(normalize(p.title).replace(".", "") + " " + " ".join(words))
                 )
             )
         ):
@@ -1462,12 +1486,17 @@ def _find_cue(
             cue = None  # لفت الأنظار في طريقة تعامله: "drew attention", no report
         if (
             cue is not None
-            and cue.lemma == "رأى"
+            and (
+                cue.lemma == "رأى"
+                or (cue.lemma == "زعم" and not (k and feats[k - 1].norm == "كما"))
+            )
             and not any(
                 g.kind in ("q", ":") or "complementizer" in g.roles for g in feats[k + 1 : seg.j]
             )
         ):
-            cue = None  # وهو يرى طفله محمد ...: "sees"; an opinion is «يرى أن», «يرى:»
+            # وهو يرى طفله محمد ...: "sees"; an opinion is «يرى أن», «يرى:»; لا يمكنه تزعم
+            # قوات خارج السلطة: "leading" (تزعّم), no claim (a claim is «زعم أن», «كما زعم»)
+            cue = None
         if (
             cue is not None
             and cue.lemma == "تابع"
