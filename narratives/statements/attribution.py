@@ -294,15 +294,23 @@ def attribute(
             ):
                 after = nxt  # وأضاف، د. مرغلاني، أن: the subject between commas
             after = _past_addressee(after, seg, feats, lex)
-            explicit = _subject(after, sent)
+            kana = (
+                feats[seg.i].norm in ("وكان", "كان", "وكانت", "كانت")
+                and cue_k - seg.i >= 3
+                and feats[cue_k - 1].norm == "قد"
+                and _starts_subject(feats[seg.i + 1], lex)
+            )  # وكان وزير النقل اليمني بدر باسلمة، قد أبلغ الأمم المتحدة: the subject is
+            # before the verb, the noun after it is the one told
+            explicit = None if kana else _subject(after, sent)
             after_verb = explicit is not None
             if explicit is not None and explicit[0] is None:
                 # قالت صحيفة "هآرتس": the institution's name in quotation marks
                 explicit = None, _quoted_name(after, seg, feats) or explicit[1]
-            if explicit is None:
+            if explicit is None and not kana:
                 explicit = _preverbal(cue_k, seg, feats, raw, at)
             if (
                 explicit is None
+                and not kana
                 and after + 2 < seg.j
                 and feats[after].kind == "q"
                 and feats[after + 1].kind == "w"
@@ -311,14 +319,14 @@ def attribute(
                 and any(f.kind == "q" for f in feats[after + 2 : min(seg.j, after + 6)])
             ):
                 after += 1  # وأكدت "شريفة عابد" أنها ...: a name in quotation marks
-            if explicit is None and _agrees_with_noun(cue, after, seg, feats):
+            if explicit is None and not kana and _agrees_with_noun(cue, after, seg, feats):
                 explicit = None, _noun_phrase(after, seg, feats, raw, starts, ends, lex.title_heads)
                 explicit = None, _quoted_name(after, seg, feats) or explicit[1]
                 after_verb = True
             if explicit is None and (anon := _unnamed_before(cue_k, seg, feats)) is not None:
                 # لكن مصدرًا قضائيا فرنسيًا قال: an unnamed source, not the last speaker
                 explicit = None, raw[starts[anon] : ends[cue_k - 1]]
-            if explicit is None:
+            if explicit is None and not kana:
                 explicit = _preverbal_phrase(cue_k, seg, feats, raw, starts, ends)
                 before_verb = explicit is not None
             qad = cue_k - 1 > seg.i and feats[cue_k - 1].norm == "قد"
