@@ -563,7 +563,11 @@ def attribute(
                 out.speaker_title = state.title
         if cue_k is not None:
             state.cue = feats[cue_k].cue
-        if own:
+        if own and (
+            speaker is None
+            or speaker in lex.actors
+            or parse_mention(mention or "").kind == "person"
+        ):
             # لكن تشو تُشير إلى ... then «وتقول»: the new subject, named or not, is the one
             # a later verb without a subject carries on, not the speaker before her
             state.speaker, state.mention, state.title = speaker, mention, None
