@@ -1281,6 +1281,16 @@ def test_speakers_read_on_2015_07_24_25(text: str, speakers: list[str | None]) -
         ("الأمير محمد بن نايف بن عبدالعزيز، الجلسة", "person", "محمد بن نايف بن عبدالعزيز"),
         # 3alyoum 2015-07-24:438: «ضمن» is a preposition, no name
         ("ضمن حملة", "none", None),
+        # 2015-08-03/04 (blind sample, seed 2468): the daughter, not her father named after
+        # «ابنة»; «صباح» before «بن» is a given name (was «عايد الزمهري», his father's);
+        # «السيد» after a given name is a family name (was the id «القادم», "coming")
+        (
+            "راشماواتي سوكارنوبوتري ابنة الرئيس الاندونيسي الاسبق احمد سوكارنو",
+            "person",
+            "راشماواتي سوكارنوبوتري",
+        ),
+        ("اللواء صباح بن عايد الزمهري", "person", "صباح بن عايد الزمهري"),
+        ("الحرفي سالم السيد القادم", "person", "سالم السيد"),
         # and the honorific صاحب السمو still opens a name
         ("صاحب السمو الملكي الأمير خالد الفيصل", "person", "خالد الفيصل"),
         # 2015-07-27:739 (blind sample, seed 7777): after the place only its adjective goes on
@@ -1410,6 +1420,11 @@ def test_a_name_ends_at_a_comma_a_preposition_or_an_object(
         (  # and «وسط» in a place's name does not end the office (رئيس بلدية وسط الدمام)
             'وقال رئيس بلدية وسط الدمام المهندس حاتم بن سعد الغامدي: "البلدية أغلقت 250 محلاً".',
             ["حاتم بن سعد الغامدي"],
+        ),
+        (  # alriyadh 2015-08-03:404: «العديد من زوار» is an unnamed many (was «للمهرجان العديد»)
+            "وخصصت اللجنة المنظمة للمهرجان العديد من المواقع المعنية بلهو الأطفال. وأعرب "
+            "العديد من زوار مركز المعارض عن سعادتهم بهذه الفعاليات.",
+            [None, None],
         ),
         (  # 2015-07-27:1337 (blind sample, seed 7777): «يرى طفله» "sees his child", no opinion
             "تتملك الحيرة فيصل محمد فرحان، وهو يرى طفله محمد ذا الأعوام الثلاثة، يرقد في "
