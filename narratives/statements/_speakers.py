@@ -125,6 +125,8 @@ _VERB_PREPOSITIONS = frozenset(
         "منهم",
     ]
 )
+# quantifiers that open the verb's object after an institution's name
+_QUANTIFIERS = frozenset(normalize(w) for w in ["العديد", "الكثير", "البعض", "عدد", "بعض", "جميع"])
 # kin words after which a name is the relative's (ابنة الرئيس ... احمد سوكارنو), normalized
 _KIN = frozenset(normalize(w) for w in ["ابنة", "حفيد", "حفيدة", "زوجة", "أرملة", "نجل", "نجلة"])
 # plural nouns that head a genitive inside an institution's name (هيئة حقوق الإنسان)
@@ -636,6 +638,8 @@ def parse_mention(mention: str) -> Parsed:
             w = norm[j]
             if w in ("برئاسه", "برياسه", "بحضور", "برعايه") or w in _INSTITUTION_ENDS:
                 break  # مجلس الوزراء برئاسة ..., وزارة التجارة والصناعة عبر: the name has ended
+            if w in _QUANTIFIERS:
+                break  # اللجنة المنظمة للمهرجان العديد من المواقع: "many", the object
             if w == "خادم" and norm[j + 1 : j + 3] == ["الحرمين", "الشريفين"]:
                 j += 3  # سفارة خادم الحرمين الشريفين: one name
                 continue
