@@ -26,7 +26,8 @@ from narratives.normalize import normalize
 
 MAX_NAME = 5  # words of a name
 MENTION_LOOKAHEAD = 10  # words after a title in which its holder's name is looked for
-_WORD = re.compile(r"[\w\u0600-\u06FF]+")
+# a word: letters, digits and Arabic marks (not the Arabic comma, semicolon or question mark)
+_WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]+")
 # words that are no name but do not end a description (مدير برنامج ..., المتحدث في ...)
 _NOUNS = frozenset(
     normalize(w)
@@ -124,6 +125,10 @@ _VERB_PREPOSITIONS = frozenset(
         "منهم",
     ]
 )
+# plural nouns that head a genitive inside an institution's name (هيئة حقوق الإنسان)
+_CONSTRUCT = frozenset(normalize(w) for w in ["حقوق", "شؤون", "شئون", "علوم", "خدمات", "قوات"])
+# punctuation between two words that ends a name (not the dot of «د.»)
+_NAME_BREAK = re.compile(r"[,،;؛:()\[\]«»\"“”–—]|\s-\s")
 _PUNCT = re.compile(r"[.,،؛;:!?؟\"«»“”()\[\]\n]")
 
 
@@ -386,6 +391,8 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
         )
     if not prev or prev not in sw.honorifics or w in sw.adjectives or w in sw.descriptors:
         return False  # only a personal honorific licenses an unknown word: الدكتور النهدي
+    if prev == "صاحب" and w not in sw.honorifics:
+        return False  # ديفيد كيناستون صاحب كتاب: "the author of", no honorific (صاحب السمو)
     if (w[:1] in "وفبلك" and w[1:3] == "ال") or not w[:1].isalpha():
         return False  # المقيمة بالمركز
     # الدكتور الزامل: a family name; الدكتور الشاعر: no name
@@ -401,9 +408,16 @@ def _royal_in_institution(i: int, norm: list[str], sw: SpeakerWords) -> bool:
     )
 
 
+def _masdar(w: str) -> bool:
+    """``w`` (match-normalized) is a verbal noun of the form استفعال: استشهاد, استقبال, استمرار."""
+    return w.startswith("است") and len(w) == 7 and w[5] == "ا" and w[3] not in "يو"  # not استيفان
+
+
 def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
     if w in sw.given:
         return True  # محمد علي خان: علي, not على
+    if _masdar(w):
+        return False  # العميد محمد سمير استشهاد ضابط: the object begins
     if w[:1] == "و" and w[1:] in sw.given:
         return False  # سعد بخيت وإبراهيم الربيش: a second person
     if w.startswith("ال") and w[2:] in sw.given and w[2:] not in sw.titles:
@@ -426,6 +440,7 @@ def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
         or w in sw.descriptors
         or w in sw.adjectives
         or w in sw.not_names
+        or w in sw.anonymous  # وأورد المؤلف أسماء الكثير من ...: "names of many", no name
         or _in(w, sw.institutions)
         or not any(ch.isalpha() for ch in w)
     )
@@ -520,7 +535,9 @@ def parse_mention(mention: str) -> Parsed:
     after_honorific = [
         i
         for i in range(1, n)
-        if norm[i - 1] in sw.honorifics and not (i >= 2 and norm[i - 2] == "ولد")
+        if norm[i - 1] in sw.honorifics
+        and not (i >= 2 and norm[i - 2] == "ولد")
+        and not (norm[i - 1] == "صاحب" and norm[i] not in sw.honorifics)  # صاحب كتاب
     ]  # إسماعيل ولد الشيخ أحمد: a Mauritanian name, not the honorific الشيخ
     # شركة مجموعة محمد المعجل: a name inside an institution's name is no speaker
     owned = _in(norm[0], sw.institutions) and norm[0] not in sw.anonymous
@@ -534,6 +551,8 @@ def parse_mention(mention: str) -> Parsed:
             while (
                 j < n
                 and j - i < MAX_NAME
+                # الأمير محمد بن نايف، الجلسة | آل سعود – حفظه الله –: a comma or a dash ends it
+                and not _NAME_BREAK.search(mention[spans[j - 1][1] : spans[j][0]])
                 and words[j] not in ("على", "وعلى")  # جدد عباس التأكيد على: not علي
                 and (
                     norm[j - 1] in ("عبد", "بن", "ابن", "بنت", "ولد")  # خالد بن مساعد السهلي
@@ -605,6 +624,12 @@ def parse_mention(mention: str) -> Parsed:
             if w == "خادم" and norm[j + 1 : j + 3] == ["الحرمين", "الشريفين"]:
                 j += 3  # سفارة خادم الحرمين الشريفين: one name
                 continue
+            if _place_word(norm[j - 1]) and w.isalpha() and w not in _INSTITUTION_ENDS:
+                j += 1  # أمانة منطقة الرياض: the place's name (was cut to «أمانة منطقة»)
+                continue
+            if j >= 3 and _place_word(norm[j - 2]) and not _adjective_like(w):
+                break  # أمانة محافظة جدة زيادة عدد الدوائر: after the place only its adjective
+                # (منطقة مكة المكرمة, منطقة الحدود الشمالية)
             if w in sw.countries and not (definite and w.startswith("ال")):
                 break  # حذر صندوق النقد الدولي اليابان: the country is the object
             if not definite and len(w) <= 5 and w[:1] in "يتن" and w not in sw.given:
@@ -614,6 +639,8 @@ def parse_mention(mention: str) -> Parsed:
                 and w.startswith("ال")
                 and not w.endswith(("ي", "ه"))  # مكة المكرمة, أرامكو السعودية
                 and norm[j - 1] not in sw.given  # مجموعة محمد المعجل
+                # جهاز مكافحة الإرهاب, هيئة حقوق الإنسان: a noun in construct goes on
+                and not (norm[j - 1].endswith("ه") or norm[j - 1] in _CONSTRUCT)
                 and any(not x.startswith("ال") for x in norm[1:j])
             ):
                 break  # مؤسسة ستاندرد آند بورز التصنيف: the object after a proper name
@@ -737,6 +764,11 @@ def parse_mention(mention: str) -> Parsed:
     return Parsed(None, kept or None, "none")
 
 
+def _place_word(w: str) -> bool:
+    """``w`` is منطقة, محافظة, مدينة ... (with ال, ب or ل): the next word names the place."""
+    return _strip(w) in _PLACES or (w[:1] in "بل" and w[1:] in _PLACES)
+
+
 def _adjective_like(w: str) -> bool:
     """``w`` (with ال) reads as an adjective of a name: الوطنية, المكرمة, الأحمر, العامة."""
     return (
@@ -856,6 +888,8 @@ class ArticleSpeakers:
                 if words[i] == "علي" and i == k - 1:
                     continue  # على مهرجان: not علي مهرجان
                 # strict: given names and connectors only (احمد بن محمد الخثلان)
+                if any(q in self._breaks for q in range(i, k)):
+                    continue  # الأمير محمد بن نايف، الجلسة: a name never runs past a comma
                 if (
                     words[i] in sw.given
                     and all(
@@ -869,7 +903,12 @@ class ArticleSpeakers:
                     return " ".join(words[i : k + 1])
         for k in [] if strict else hits:  # وزير الداخلية نهاد المشنوق: an unlisted first name
             w = words[k]
-            if w == surname and k > 1 and words[k - 1] != "علي":  # not على ...
+            if (
+                w == surname
+                and k > 1
+                and words[k - 1] != "علي"  # not على ...
+                and k - 1 not in self._breaks
+            ):
                 x, before = words[k - 1], words[k - 2]
                 titled = (
                     before.startswith("ال") and len(before) > 3 and before not in sw.not_names

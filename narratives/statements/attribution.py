@@ -37,6 +37,7 @@ from narratives.statements._speakers import (
     MAX_NAME,
     ArticleSpeakers,
     SpeakerWords,
+    _adjective_like,
     lone_name,
     parse_mention,
     speaker_words,
@@ -184,6 +185,9 @@ class State:
     mention: str | None = None
     title: str | None = None
     gender: str | None = None  # m | f: the form of the verb that named the current speaker
+    # m | f of each speaker id, from the verb that named it: kept when the speaker is named
+    # again without a verb (a topic), so that «وتقول» is not carried to a man
+    genders: dict[str, str] = field(default_factory=dict)
     cue: Cue | None = None
     last_actors: list[str] = field(default_factory=list)
     speakers: ArticleSpeakers = field(default_factory=ArticleSpeakers)
@@ -396,6 +400,10 @@ def attribute(
             if explicit is None:
                 carried = True
             _nested(cue_k, seg, feats, at, out)
+        if _plural_verb(feats[cue_k].text):
+            # وأضافوا, لكن محللين آخرين قالوا, يؤكدون: a plural verb is never one named
+            # person's (a subject after it would make it singular), and the group is not named
+            explicit, carried = None, False
     else:
         explicit = _colon_speaker(sent, out, headline=headline)
         prev = state.prev
@@ -420,7 +428,8 @@ def attribute(
                     topic = _open_topic(sent)
                 if topic is not None:
                     state.speaker, state.mention = topic
-                    state.title = state.gender = None
+                    state.title = None
+                    state.gender = state.genders.get(topic[0]) if topic[0] else None
                     out.subject = topic
                     state.idle = 0
                 elif not in_speech[seg.i] and not any(f.kind == "q" for f in feats[seg.i : seg.j]):
@@ -468,8 +477,11 @@ def attribute(
             state.speaker, state.mention, state.title = speaker, mention, title
             state.cue = feats[cue_k].cue if cue_k is not None else state.cue
             state.gender = state.cue.gender if cue_k is not None and state.cue else None
+            if speaker is not None and state.gender is not None:
+                state.genders.setdefault(speaker, state.gender)
     elif carried:
         speaker, mention = state.speaker, state.mention
+        own = False  # the sentence names its own subject before the verb
         prev = state.prev
         if seg.how == "participle" and prev is not None:
             # a circumstantial participle shares the subject of its sentence's verb
@@ -482,9 +494,11 @@ def attribute(
             for f in feats[max(seg.i, cue_k - 3) : cue_k]
         ):
             speaker = mention = None  # إلا أن مصادر السنة تؤكد: unnamed sources speak
+            own = True
         elif cue_k is not None and (despite := _despite_subject(seg, feats, at)) is not None:
             # ورغم أن أردوغان لم يشر ...، إلا أنه قال: the subject of the رغم clause speaks
             speaker, mention = despite.resolved, raw[despite.start : despite.end]
+            own = True
         elif cue_k is not None and any(
             m.is_person_name and m.resolved is not None and m.resolved != speaker
             for m in matches
@@ -499,6 +513,7 @@ def attribute(
                 # بدوره المخرج والمؤلف ياسر الحسن، قال / دان مسعود البرزاني ... قال إنه: the
                 # sentence's own subject, named before the verb, not the last speaker
                 speaker, mention = before
+                own = True
         if (
             cue_k is not None
             and state.idle >= IDLE_SENTENCES
@@ -514,8 +529,13 @@ def attribute(
         state.idle = 0
         cue = feats[cue_k].cue if cue_k is not None else None
         gender = cue.gender if cue is not None else None
+        known = state.genders.get(speaker) if speaker is not None else None
         if gender and state.gender and gender != state.gender and speaker == state.speaker:
             speaker = mention = None  # وأشارت after a man's words: someone else speaks
+        elif gender and known and gender != known:
+            # «وتقول» after «اختيارات ماليكي للمعرض» (a man named by «يقول ماليكي»): the verb
+            # does not agree with the speaker carried, so no speaker rather than a wrong one
+            speaker = mention = None
         elif gender == "f" and speaker is not None and _male(mention, state.title):
             # وأكدت (a newspaper) after «الأمير ...»: a feminine verb is not a man's
             speaker = mention = None
@@ -527,6 +547,13 @@ def attribute(
                 out.speaker_title = state.title
         if cue_k is not None:
             state.cue = feats[cue_k].cue
+        if own:
+            # لكن تشو تُشير إلى ... then «وتقول»: the new subject, named or not, is the one
+            # a later verb without a subject carries on, not the speaker before her
+            state.speaker, state.mention, state.title = speaker, mention, None
+            state.gender = gender
+            if speaker is not None and gender is not None:
+                state.genders.setdefault(speaker, gender)
     state.last_actors = [m.resolved for m in matches if m.resolved and m.resolved in lex.actors]
     if out.cue is not None and out.cue_carried is None:
         out.cue_carried = False
@@ -817,12 +844,25 @@ def _open_topic(s: Sentence) -> tuple[str | None, str] | None:
     if lead > seg.i:
         first = max(first, lead + 1)
     places = list(range(first, min(seg.j, first + 2)))
-    comma = next((c for c in range(seg.i + 1, min(seg.j, seg.i + 4)) if feats[c].kind == "c"), None)
     opening = feats[seg.i].norm
     opening = opening[1:] if opening[:1] in "وف" and len(opening) > 2 else opening
-    if opening in _PREPOSITIONS and comma is None:
+    # وفي الحفل الخطابي المعد للمناسبة، ألقى ...: an opening prepositional phrase may be longer
+    reach = 7 if opening in _PREPOSITIONS else 4
+    comma = next(
+        (c for c in range(seg.i + 1, min(seg.j, seg.i + reach)) if feats[c].kind == "c"), None
+    )
+    own_part = _after_own_part(seg.i + 2, seg, feats) or _after_own_part(seg.i + 1, seg, feats)
+    if own_part:
+        # من جانبه استعرض رئيس قسم ... فهد عبدالحفيظ: the verb after «من جانبه / بدوره»,
+        # then its subject (the one later verbs without a subject carry on)
+        verb = seg.i + (2 if feats[seg.i].norm == "من" else 1)
+        if verb < seg.j and feats[verb].kind == "c":
+            verb += 1  # من جهته، ...
+        first = verb + 1
+        places = list(range(first, min(seg.j, first + 2)))
+    elif opening in _PREPOSITIONS and comma is None:
         return None  # وفي مؤتمر صحافي في واشنطن ... أسف أوباما: the subject comes later
-    if comma is not None and all(f.kind == "w" for f in feats[seg.i : comma]):
+    if not own_part and comma is not None and all(f.kind == "w" for f in feats[seg.i : comma]):
         # وقبل ذلك، عبر وزير الخارجية البلجيكي ...: the verb after an opening adverbial
         places = [q for q in places if q < comma] + list(range(comma + 2, min(seg.j, comma + 4)))
     for p in places:
@@ -1066,6 +1106,8 @@ def _past_addressee(k: int, seg: Segment, feats: list[Feat], lex: Lexicon) -> in
         if close is None or any(f.kind != "w" for f in feats[q + 1 : close]):
             return k
         q = close + 1
+        if q + 1 < seg.j and feats[q].kind == "c":
+            q += 1  # أوضح لـ "الاقتصادية"، سباستيان جرلاخ رئيس ...: a comma after the outlet
     elif q == k and q < seg.j and feats[q].norm.startswith("لل") and len(feats[q].norm) > 4:
         q += 1  # للصحيفة, للصحفيين
     if q == k or q >= seg.j or feats[q].kind != "w":
@@ -1080,6 +1122,23 @@ def _past_addressee(k: int, seg: Segment, feats: list[Feat], lex: Lexicon) -> in
         or (w in sw.given and not feats[q].text.endswith("ى"))
         or (w in sw.institutions and w not in sw.anonymous)
     )
+    if (
+        not starts_subject
+        and feats[q - 1].kind == "c"
+        and q + 2 < seg.j
+        and feats[q].plain
+        and feats[q + 1].kind == "w"
+        and feats[q + 1].plain
+        and _unlisted(w, sw)
+        and _unlisted(feats[q + 1].norm, sw)
+        and (
+            feats[q + 2].kind == "c"
+            or feats[q + 2].norm in sw.offices
+            or _in_words(feats[q + 2].norm, sw.offices)
+            or feats[q + 2].norm in lex.title_heads
+        )
+    ):
+        starts_subject = True  # two unlisted words and a title after the outlet: a name
     return q if starts_subject else k
 
 
@@ -1177,8 +1236,45 @@ def _noun_phrase(
                 tail = _noun_phrase(named, seg, feats, raw, starts, ends, title_heads)
                 return raw[starts[k] : starts[named] + len(tail)]
             break  # الشرطة الاتحادية | إحباط ...
+        if (
+            stop - k >= 2
+            and before.startswith("ال")
+            and before not in ("العام", "العامه")
+            and f.norm.startswith("ال")
+            and not honorific
+            and not _adjective_like(f.norm)
+            and not _fa_il(f.norm)
+            and not f.norm.endswith(("ين", "ان"))  # الحرمين الشريفين: a dual adjective
+            and f.norm not in honorifics
+            and f.norm not in speaker_words().descriptors
+            and not _titled(f.norm, speaker_words())
+            and _titled(feats[k].norm, speaker_words())
+        ):
+            # رفع نائب خادم الحرمين الشريفين الشكر والعرفان لخادم الحرمين الشريفين الملك
+            # سلمان: a definite noun that qualifies nothing is the verb's object; the
+            # description has ended, and the King named in the object is not its holder
+            break
         stop += 1
     return raw[starts[k] : ends[max(k, stop - 1)]]
+
+
+def _plural_verb(text: str) -> bool:
+    """``text`` (a reporting verb as written) is in the plural: قالوا, وأكدوا, يقولون, مؤكدين.
+
+    (Not يدعوا, the common spelling of the singular يدعو.)
+    """
+    w = normalize(text)
+    w = w[1:] if w[:1] in "وف" and len(w) > 4 else w
+    if w[:1] in "يت":
+        return w.endswith("ون")
+    if w[:1] == "م":
+        return w.endswith(("ين", "ون")) and len(w) >= 6
+    return w.endswith("وا") and len(w) >= 4
+
+
+def _fa_il(w: str) -> bool:
+    """``w`` (with ال) has the active participle's pattern فاعل: الحاكم, الثاني."""
+    return len(w) == 6 and w[3] == "ا"
 
 
 def _titled(w: str, sw: SpeakerWords) -> bool:
@@ -1364,6 +1460,24 @@ def _find_cue(
             cue = None  # ونقل المصاب إلى المستشفى: "moved", not "relayed from"
         if cue is not None and cue.lemma in _NEEDS_TARGET and not _target_follows(k, seg, feats):
             cue = None  # لفت الأنظار في طريقة تعامله: "drew attention", no report
+        if (
+            cue is not None
+            and cue.lemma == "رأى"
+            and not any(
+                g.kind in ("q", ":") or "complementizer" in g.roles for g in feats[k + 1 : seg.j]
+            )
+        ):
+            cue = None  # وهو يرى طفله محمد ...: "sees"; an opinion is «يرى أن», «يرى:»
+        if (
+            cue is not None
+            and cue.lemma == "تابع"
+            and cue.kind == "participle"
+            and k + 1 < seg.j
+            and feats[k + 1].kind == "w"
+            and feats[k + 1].norm.startswith("ال")
+        ):
+            cue = None  # متابعا اللقاء عبر بث حي: "watching the match"; a participle has no
+            # subject after it, so a definite noun there is its object, not what is said
         if cue is not None and _no_reporting_act(k, seg, feats, at, lex):
             cue = None  # مذكرة احتجاج, ما يؤكد سبب الانتشار, فهذا القول كشف خطأ
         if (
