@@ -466,6 +466,77 @@ def test_a_section_label_is_no_own_word_of_a_headline(rows, own) -> None:
     assert words["a0"] == own
 
 
+@pytest.mark.parametrize(
+    ("rows", "own"),
+    [
+        (  # SaudiNewsNet 2015-07-27, story s01468: «المتاجر» / «متاجر», «الشهر» / «شهر»
+            [
+                ("alweeam", "ساعة أبل الذكية في المتاجر بداية من الشهر القادم"),
+                ("alriyadh", "آبل ووتش في متاجر «بست باي» شهر أغسطس القادم"),
+            ],
+            ["ساعة", "الذكية", "بداية"],
+        ),
+        (  # story s01149: «للاتحاد» is ل + «الاتحاد»
+            [
+                ("alweeam", "مونتاري يخضع للفحص الطبي تمهيداً لانضمامه للاتحاد"),
+                ("aleqtisadiya", "مونتاري يخضع للفحص الطبي تمهيدا لانضمامه إلى صفوف الاتحاد"),
+                ("alriyadh", "مونتاري يخضع للفحص الطبي تمهيداً لانضمامه إلى الاتحاد"),
+            ],
+            [],
+        ),
+        (  # story s00004 (2015-07-26): okaz's «عروسا» is the same word, accusative
+            [
+                ("3alyoum", "عروس تقود سيارة زوجها في ليلة الزفاف"),
+                ("okaz", "«الهيموجلوبين» يجبر عروسا على قيادة مركبة زوجها"),
+            ],
+            ["تقود", "سيارة", "ليلة", "الزفاف"],
+        ),
+        (  # story s01356: «العلماء» / «علماء المسلمين»
+            [
+                ("almadina", "بن معمر: «داعش» منظمة إرهابية بإجماع العلماء"),
+                ("alriyadh", "ابن معمر: علماء المسلمين أجمعوا أن «داعش»   منظمة إرهابية.."),
+            ],
+            ["بإجماع"],
+        ),
+        (  # story s00044 (2015-07-26): «عبد الخالق» / alriyadh's «لعبدالخالق»
+            [
+                ("alyaum", "المقاومة الشعبية في اليمن: اعتقال عبد الخالق الحوثي"),
+                ("3alyoum", "المقاومة الشعبية تؤكد اعتقال الرجل الثاني في جماعة الحوثي"),
+                (
+                    "alriyadh",
+                    "أنباء عن اعتقال المقاومة لعبدالخالق الحوثي المدرج على القائمة السوداء الدولية",
+                ),
+            ],
+            ["اليمن"],
+        ),
+        (  # story s00785 (2015-07-27): «البرنامج» / «برنامجها»
+            [
+                (
+                    "aljazirah",
+                    "حملة نصرة الأشقاء في سوريا تنفذ المرحلة الثانية من البرنامج الطبي "
+                    "«زينة الحياة»",
+                ),
+                ("alyaum", "«نصرة سوريا» تنفذ المرحلة الثانية من برنامجها «زينة الحياة الدنيا»"),
+            ],
+            ["حملة", "الأشقاء", "الطبي"],
+        ),
+        (  # story s00241 (2015-07-26/27): «لاعبو الأهلي» / «للاعبي الأهلي»
+            [
+                ("alriyadh", "لاعبو الأهلي في متحف سيجاتتيني"),
+                ("almadina", "تدريبات استرجاعية للاعبي الأهلي.. والبعثة تزور متحف سيجاتتيني"),
+            ],
+            [],
+        ),
+    ],
+    ids=["apple-watch", "muntari", "bride", "ulama", "abd-al-khaliq", "programme", "players"],
+)
+def test_a_word_with_a_proclitic_or_the_article_is_no_own_word(rows, own) -> None:
+    from narratives.compare.headlines import _own_words
+
+    words = _own_words([(f"a{i}", outlet, text) for i, (outlet, text) in enumerate(rows)])
+    assert words["a0"] == own
+
+
 def test_figures_in_arabic_indic_digits_are_the_same_figures() -> None:
     # SaudiNewsNet 2015-08-11:1362 (okaz): the headline's «25 شهيدا و465 مصابا» restated
     # as «(٢٥) شهيدا و(٤٦٥) مصابا» was read as two facts with other figures
@@ -676,3 +747,212 @@ def test_a_name_with_a_deputy_word_is_no_deputy() -> None:
     )
     claims = pl.DataFrame({"claim_id": ["c", "c"], "statement_id": ["a:0", "a:1"]})
     assert repetitions(st, claims)["repetitions"].to_list() == [2, 2]
+
+
+def test_two_months_figures_the_clustering_joined_are_no_repetition() -> None:
+    # SaudiNewsNet 2015-07-27:885 (alwatan): the food authority's rejected shipments in Rajab
+    # and in the month before, clustered as one claim; no figure in common: two facts. The
+    # headline rounding the lede's figure («22 ألف حبة» / «(22.790) حبة», 2015-07-27:42) is
+    # still the claim told twice.
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:3", "a:4", "b:0", "b:1"],
+            "article_id": ["a", "a", "b", "b"],
+            "position": [3, 4, 0, 1],
+            "is_headline": [False, False, True, False],
+            "text": [
+                "حيث تم رفض 198 إرسالية من المواد الغذائية المستوردة خلال شهر رجب تزن 851 طنا،"
+                " وتمثل نسبة 0.11 % من الإرساليات المفسوحة وعددها 41882 إرسالية تزن 772778 طنا.",
+                "في حين تم رفض 172 إرسالية تزن 717 طنا من المواد الغذائية المستوردة، تمثل نسبة"
+                " 0.13% من الإرساليات المفسوحة وعددها 42659 إرسالية تزن 552293 طنا.",
+                "جمرك مطار جدة يحبط تهريب 22 ألف حبة “زاناكس”",
+                "أحبط جمرك مطار الملك عبدالعزيز الدولي بجدة محاولة سيدتين لتهريب كمية من حبوب"
+                " “الزاناكس” بلغ عددها (22.790) حبة عُثر عليها مُخبأة داخل الملابس التي ترتديانها.",
+            ],
+        }
+    )
+    claims = pl.DataFrame(
+        {"claim_id": ["c", "c", "d", "d"], "statement_id": ["a:3", "a:4", "b:0", "b:1"]}
+    )
+    assert repetitions(st, claims)["repetitions"].to_list() == [1, 1, 2, 2]
+
+
+@pytest.mark.parametrize(
+    ("texts", "counts"),
+    [
+        (  # SaudiNewsNet 2015-07-27:600 (almadina): the first friendly and the second
+            [
+                "الهلال يلاقي سبور التركي في أول لقاءاته الودية",
+                "وسيلاقي الهلال أيضًا فريق أخيسار سبور التركي في ثاني لقاءاته الودية الخميس"
+                " الـ30 من شهر يوليو الجاري،",
+            ],
+            [1, 1],
+        ),
+        (  # 2015-07-26:273 (aleqtisadiya): the first kit and the second
+            [
+                'وسيكون قمصان الطقم الأول "الأساسي" صفراء، والشورت باللون الأزرق والشراب أصفر'
+                " وأرقام اللاعبين وأسماؤهم ستكون باللون الأزرق،",
+                "فيما ستكون قمصان الطقم الثاني زرقاء والشورت أزرق والشراب أزرق أما أرقام"
+                " اللاعبين وأسماؤهم ستكون باللون الأصفر.",
+            ],
+            [1, 1],
+        ),
+        (  # 2015-07-26:546 (alyaum): «الأولى» (first in the region) and «الجيل الرابع» (4G)
+            # qualify other words: the headline restated
+            [
+                "«موبايلي» الأولى في تقديم التجوال الدولي",
+                "تصدرت موبايلي مقدمي خدمات الاتصالات في المنطقة عبر تقديمها أكبر وأفضل تغطية"
+                " خدمات التجوال الدولي للبيانات للجيل الرابع (LTE) مع 100 مشغل حول العالم.",
+            ],
+            [2, 2],
+        ),
+    ],
+    ids=["friendlies", "kits", "mobily-guard"],
+)
+def test_other_ordinals_of_one_word_are_no_repetition(texts, counts) -> None:
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "a:1"],
+            "article_id": ["a", "a"],
+            "position": [0, 1],
+            "is_headline": [True, False],
+            "text": texts,
+        }
+    )
+    claims = pl.DataFrame({"claim_id": ["c", "c"], "statement_id": ["a:0", "a:1"]})
+    assert repetitions(st, claims)["repetitions"].to_list() == counts
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [  # SaudiNewsNet 2015-07-26:1431 (sabq): the festival's name is the setting
+            "نجوم الإنشاد يتألقون في مهرجان عيد وصيف حفر الباطن",
+            "عافت الزويد- سبق- حفر الباطن: أشعل نجوم الشعر والإنشاد بحضورهم المميز أجواء مهرجان"
+            " عيد وصيف حفر الباطن من خلال وصلات إنشادية نالت استحسان الحضور الذي تفاعل معها.",
+            "وستتواصل مفاجآت مهرجان عيد وصيف حفر الباطن، خلال الأيام المقبلة؛ حيث سيتم تقدم"
+            " عددٍ من الفقرات الدعوية واستضافة بعض المشايخ،",
+        ],
+        [  # 2015-07-27:1168: the festival closing and its first event
+            "مهرجان أملج التراثي البحري الثاني يختتم فعالياته",
+            "اختتم مهرجان أملج التراثي البحري الثاني فعالياته مساء أمس.",
+            'يذكر أن أولى فعاليات "مهرجان أملج التراثي البحري الثاني" انطلقت يوم الثلاثاء'
+            " الماضي بسباق القوارب الشراعية",
+        ],
+    ],
+    ids=["hafr-al-batin", "umluj"],
+)
+def test_sharing_the_name_of_an_event_is_no_repetition(texts) -> None:
+    filler = "وأوضح مدير المهرجان أن الإقبال فاق التوقعات هذا العام."
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "a:1", "a:2", "a:6"],
+            "article_id": ["a"] * 4,
+            "position": [0, 1, 2, 6],
+            "is_headline": [True, False, False, False],
+            "text": [*texts[:2], filler, texts[2]],
+        }
+    )
+    # the headline restated in the lede counts; the later line on the setting does not
+    assert repetitions(st)["repetitions"].to_list() == [2, 2, 1, 1]
+
+
+def test_a_claim_cut_in_two_statements_is_told_once() -> None:
+    # SaudiNewsNet 2015-07-27:486 (aljazirah): one sentence cut at «، حيث»; both halves are
+    # one claim, and the story table said the claim was told twice
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "a:1", "a:2", "a:3"],
+            "article_id": ["a"] * 4,
+            "outlet": ["aljazirah"] * 4,
+            "position": [0, 1, 2, 3],
+            "is_headline": [True, False, False, False],
+            "text": [
+                "مدير شؤون المعلمين يتفقد لجان المقابلات",
+                "بدأت لجان المقابلات الشخصية أعمالها أمس في الرياض.",
+                "قام المدير العام لشئون المعلمين بوزارة التعليم الأستاذ خالد بن علي القحطاني"
+                " بزيارة إلى مقر لجان إجراء مقابلات الخريجين الجدد المتقدمين للتدريس،",
+                "حيث تم السماح لهم في اختيار المنطقة التي يرغبون في إجراء المقابلات بها من بين"
+                " ثلاث مناطق في المملكة.",
+            ],
+        }
+    )
+    claims = pl.DataFrame(
+        {
+            "claim_id": ["h", "l", "c", "c"],
+            "statement_id": ["a:0", "a:1", "a:2", "a:3"],
+            "outlet": ["aljazirah"] * 4,
+        }
+    )
+    em = emphasis(st, claims)
+    assert em.filter(pl.col("claim_id") == "c")["repetitions"].to_list() == [1, 1]
+    ec = emphasis_claims(em, claims).filter(pl.col("claim_id") == "c")
+    assert ec["repetitions"].to_list() == [1.0]
+
+
+def test_a_name_in_quotation_marks_is_no_direct_quote() -> None:
+    # SaudiNewsNet 2015-07-27:686:0 (alriyadh), 2015-07-27:949:1 (alwatan): an exhibition's
+    # name and a conference's slogan in quotation marks made these "direct quotes"; a
+    # partial quote of someone (2015-07-26:1123, Obama) and a sign's words stay direct
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "b:1", "c:3", "d:2"],
+            "article_id": ["a", "b", "c", "d"],
+            "outlet": ["alriyadh", "alwatan", "alyaum", "aawsat"],
+            "position": [0, 1, 3, 2],
+            "is_headline": [True, False, False, False],
+            "speaker": [None, None, "باراك اوباما", None],
+            "cue": [None, None, "قال", None],
+            "quote": ["mixed", "mixed", "mixed", "mixed"],
+            "text": [
+                "خالد الفيصل يفتتح معرض «الفيصل.. شاهد وشهيد» في الطائف.. اليوم",
+                "تستضيف المملكة خلال شهر أكتوبر المقبل، وبرعاية وزير الصحة المهندس خالد"
+                " الفالح، المؤتمر العالمي لمواجهة مرض السمنة والسكري في دول الخليج تحت شعار"
+                ' "الشراكة في التغيير".',
+                'وقال أوباما إن أفريقيا "تتحرك" وإن القارة تشهد نموا سريعا.',
+                'وكتب على لافتة علقت بالقرب من الجدران "احبس بولك! واقض حاجتك في مكان مناسب".',
+            ],
+        }
+    )
+    claims = pl.DataFrame({"claim_id": ["w", "x", "y", "z"], "statement_id": st["statement_id"]})
+    em = emphasis(st, claims).sort("statement_id")
+    assert em["is_direct"].to_list() == [False, False, True, True]
+
+
+def test_a_title_cut_in_two_statements_is_shown_as_written() -> None:
+    # SaudiNewsNet 2015-07-27:5 (3alyoum): the title «الكلباني يكشف أسباب احتراق منزله وينتقد
+    # الهلال الأحمر» is two statements; the headline column showed «... منزله / وينتقد ...»
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:0", "a:1", "a:2", "b:0", "b:1"],
+            "article_id": ["a", "a", "a", "b", "b"],
+            "outlet": ["3alyoum"] * 3 + ["okaz"] * 2,
+            "position": [0, 1, 2, 0, 1],
+            "is_headline": [True, True, False, True, False],
+            "text": [
+                "الكلباني يكشف أسباب احتراق منزله",
+                "وينتقد الهلال الأحمر",
+                "أدان الشيخ عادل الكلباني عدم اهتمام الهلال الاحمر بإسعاف ابنه.",
+                "حريق محدود في منزل الكلباني",
+                "شب حريق محدود في منزل الشيخ عادل الكلباني.",
+            ],
+        }
+    )
+    claims = pl.DataFrame(
+        {"claim_id": ["h", "h2", "c", "h3", "c"], "statement_id": st["statement_id"]}
+    )
+    stories = pl.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "story_id": ["s", "s"],
+            "outlet": ["3alyoum", "okaz"],
+            "title": [
+                "الكلباني يكشف أسباب احتراق منزله وينتقد الهلال الأحمر",
+                "حريق محدود في منزل الكلباني",
+            ],
+        }
+    )
+    out = headlines(st, claims, stories)
+    assert out.filter(pl.col("article_id") == "a")["headline"].to_list() == [
+        "الكلباني يكشف أسباب احتراق منزله وينتقد الهلال الأحمر"
+    ]

@@ -1171,3 +1171,203 @@ def test_a_second_claim_still_opens_a_statement(text: str, opening: str) -> None
     # the rules that keep chains, asides and lists whole leave these cuts alone
     statements = _statements(text)
     assert any(s.startswith(opening) for s in statements), statements
+
+
+def _lines(lines: list[tuple[str, str]]) -> list[str]:
+    """Statements of an article given as (role, line) pairs, one line each."""
+    text = "\n".join(line for _, line in lines)
+    spans, pos = [], 0
+    for role, line in lines:
+        spans.append({"role": role, "start": pos, "end": pos + len(line)})
+        pos += len(line) + 1
+    frame = pl.DataFrame(
+        {"article_id": ["a"], "raw_text": [text], "spans": [spans]},
+        schema_overrides={"spans": narratives.schemas.ARTICLES["spans"]},
+    )
+    rows = extract_statements(frame)
+    for row in rows.iter_rows(named=True):
+        assert text[row["start"] : row["end"]] == row["text"]
+    return rows["text"].to_list()
+
+
+# Round of 2026-12-07 (helper seg6), from a draw of 100 statements on 2015-07-24 and 08-03.
+# (kind, text, the statement that must open a statement of its own)
+SPLIT_ROUND6 = [
+    (
+        "، وكان after a sentence opened by إنّ: the narrator's second claim (column, 07-24)",
+        "إن تلك الأعراض والآلام نتيجة لضعف العظام نتيجة قلة الكالسيوم والفسفور وفيتامين "
+        "(د)، وكان يمكن تجنب كل تلك المعاناة والأخطار بتناول منتجات الحليب بشكل كاف "
+        "والتعرض لأشعة الشمس.",
+        "وكان يمكن تجنب",
+    ),
+    (
+        "، و + a noun and its definite genitive + a verb: a new subject (okaz, 08-03)",
+        "ارتفع عدد المعتمرين من 600 ألف معتمر العام 1407هـ إلى حوالي 6 ملايين عام 1436هـ، "
+        "أي بمعدل عشرة أضعاف، ووزارة الحج تعتزم زيادة العدد إلى ثلاثين مليون معتمر خلال "
+        "السنوات الخمس المقبلة بشكل تدريجي.",
+        "ووزارة الحج تعتزم",
+    ),
+    (
+        "، و + a time phrase + a verb: a second fact (alriyadh, Ittihad camp, 07-24)",
+        "وسيستغل المدرب جروس مباراة اليوم للوقوف على مستويات اللاعبين الصاعدين الجدد، "
+        "وعقب المباراة سيغادر الفريق إلى مدينة لوزان.",
+        "وعقب المباراة سيغادر",
+    ),
+    (
+        "كما أن with no comma: 'moreover', a second claim (column, 07-24)",
+        "اقترحت على أم محمد أن تمشي في مكان مفتوح ومناسب مرتين في الأسبوع مثلاً في نهاية "
+        "الأسبوع، وما دامت حاملاً يمكنها أن تمشي في حديقة أو مقدمة المنزل ولو كانت صغيرة "
+        "ليتعرض الوجه والكفين لأشعة الشمس المباشرة كما أن المشي أو أي تمارين بدينة تساعد "
+        "على تقوية العظام وتخزين الكالسيوم والفوسفور في العظام والأسنان..",
+        "كما أن المشي",
+    ),
+    (
+        "كما أنها after a reported figure: the next claim of the report (airport, 07-24)",
+        "وأوضحت إدارة المطار في تصريح لها أن مدة العقد 23 سنة كما أنها خصصت 100 ألف متر "
+        "مربع لوقوف الطائرات و30 ألف متر مربع لمبنى الطيران الخاص ومواقف السيارات بمساحة "
+        "إجماليه 130 ألف متر مربع.",
+        "كما أنها خصصت",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "opening"), SPLIT_ROUND6, ids=[c[0] for c in SPLIT_ROUND6]
+)
+def test_round6_second_claim_opens_a_statement(kind: str, text: str, opening: str) -> None:
+    statements = _statements(text)
+    assert any(s.startswith(opening) for s in statements), statements
+    assert all(len(s.split()) >= 6 for s in statements), statements
+
+
+WHOLE_ROUND6 = [
+    (
+        "، وذلك حسبما أفاد ...: the source goes back to its claim (aawsat, Biden, 08-03)",
+        "ويعكف كلين حاليًا على معاونة وزيرة الخارجية السابقة على الاستعداد لأولى مناظراتها "
+        "داخل الحزب الديمقراطي المقرر عقدها في الخريف للفوز بالترشح للرئاسة، وذلك حسبما "
+        "أفاد أعضاء رفيعو المستوى بالحزب الديمقراطي.",
+        "للرئاسة، وذلك حسبما أفاد",
+    ),
+    (
+        "وذلك حسبما with no comma (Libya kidnapping, 07-24)",
+        "وخُطف الثلاثة في النوفلية وهي أحد معاقل تنظيم الدولة الإسلامية جنوب شرقي مدينة "
+        "سرت وذلك حسبما قال أحد السكان الذي طلب عدم نشر اسمه.",
+        "سرت وذلك حسبما قال",
+    ),
+    (
+        "تم + a verbal noun ... ونقل: 'and transferring', no report (sabq, Red Crescent, 07-24)",
+        "وتابع: إن إجمالي الحالات 22 حالة تم التعامل معها من قبل فرق الهلال الأحمر، تم "
+        "تقديم الخدمة الطبية الطارئة ونقل الحالات للمنشآت المناسبة، وشارك في الحادث 13 "
+        "فرقة إسعافية و 6 فرق استجابة متقدمة.",
+        "الطارئة ونقل الحالات",
+    ),
+    (
+        "a frame with an opening quote keeps its كما أن content (alriyadh, 07-24)",
+        "وأضاف سموه يقول “كما أن الرئاسة العامة لرعاية الشباب وضعت هدفاً أساسياً "
+        "للمشاركات الرياضية في المحافل القارية والعالمية”.",
+        "يقول “كما أن الرئاسة",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "whole"), WHOLE_ROUND6, ids=[c[0] for c in WHOLE_ROUND6]
+)
+def test_round6_claims_stay_whole(kind: str, text: str, whole: str) -> None:
+    statements = _statements(text)
+    assert any(whole in s for s in statements), statements
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        (  # a demonstrative and its relative clause: the next object, no new subject
+            "ولكنني أعجب كثيرًا بأولئك الذين يذهبون للخطوط الأمامية لتغطية أخبار الصراعات "
+            "حيث تكون سلامتهم على المحك، وأولئك الذين يحاولون العثور على الحقيقة المجردة في "
+            "دول تقمع حرية التعبير وحرية الصحافة.",
+            "المحك، وأولئك الذين",
+        ),
+        (  # a given name that looks like a verb: the next item of a list of signings
+            "وأنهت الإدارة صفقات الظهيرين الأيمن والأيسر لفريق نجران عوض خريص وماجد الخيبري، "
+            "ومدافع التعاون ياسين حمزة، ومدافع الباطن تركي الجلفان.",
+            "الخيبري، ومدافع التعاون ياسين حمزة",
+        ),
+        (  # وليس after إنّ: coordination, not a clause of its own
+            "إنها قمة ما بعد اليأس، وليس اليأس منفردا.",
+            "اليأس، وليس اليأس منفردا",
+        ),
+        (  # a relative's تم does not make the reporting verb after it a verbal noun
+            "واصل الرئيس الإيراني حسن روحاني دفاعه عن الاتفاق النووي الذي تم التوصل إليه مع "
+            "القوى العالمية وقال إنه اتفاق تاريخي أكثر أهمية من الجدل الداخلي حول تفاصيله.",
+            None,
+        ),
+    ],
+    ids=["demonstrative-relative", "given-name", "wa-laysa", "relative-tamma"],
+)
+def test_round6_guards(text: str, whole: str | None) -> None:
+    statements = _statements(text)
+    if whole is None:
+        assert any(s.startswith("وقال إنه") for s in statements), statements
+    else:
+        assert any(whole in s for s in statements), statements
+
+
+def test_headline_with_two_subjects_and_verbs_splits() -> None:
+    # alyaum 2015-07-24, a column headline: two claims, each with its own subject and verb
+    statements = _statements(
+        "القرارات السريعة ربما تعصف بالأندية وظاهرة الاستقالات تدعو للقلق", role="headline"
+    )
+    assert statements == ["القرارات السريعة ربما تعصف بالأندية", "وظاهرة الاستقالات تدعو للقلق"]
+
+
+def test_verse_with_crossheads_and_dots_gives_no_statement() -> None:
+    # aljazirah 2015-08-03 (column): io took two verse lines for crossheads, and a
+    # poem of 2015-07-24 separates its stanzas with lines holding a lone "."
+    lines = [
+        ("body", "فندم وتنهد وأنشد :"),
+        ("subheadline", "عجوزٌ تُرَجِّي أن تكون فتيِّة"),
+        ("body", "وقد نحلَ الجنبان واحدودب الظهرُ"),
+        ("body", "تَدُسُّ إلى العطار سلعة أهلها"),
+        ("body", "وهل يُصلح العطَّارُ ما أفسد الدَّهرُ"),
+        ("body", "وما غرَّني إلاَّ خضابٌ بكفِّها"),
+        ("body", "وكحلٌ بعينيها وأثوابها الصُّفْرُ!!"),
+        ("subheadline", "تزوجتها قبل المُحاق بليلةٍ"),
+        ("body", "فكان مُحاقاً كُلُّه ذلك الشهرُ!!"),
+        ("body", "\xa0."),
+        ("body", "كان صرحاً من عذوبة “فهوى”"),
+        ("body", "كان يشدو .."),
+        ("body", "."),
+        ("body", "كان في قمة هدوءه"),
+        ("body", "كان حلم .. وكان علم .. وكان واقع"),
+        (
+            "body",
+            "وهذه أعرابية تزوجت من (عريس الغفلة) وعلى (عجلة) فلم تَنَمْ ليلة الزفاف من "
+            "الفجيعة والفزع فظلّت ساهرة تتحرّى خروج النهار لتطلب الطلاق.",
+        ),
+    ]
+    statements = _lines(lines)
+    assert all(any(ch.isalpha() for ch in s) for s in statements), statements
+    assert not any("الشهرُ" in s or "المُحاق" in s or "يشدو" in s for s in statements)
+    assert any(s.startswith("وهذه أعرابية") for s in statements), statements
+
+
+def test_crosshead_inside_the_body_gives_no_statement() -> None:
+    # almadina 2015-07-27: io reads the crosshead as a subheadline; it claims nothing
+    statements = _lines(
+        [
+            ("headline", "تشهير المقاطع يثير الرأي العام"),
+            (
+                "body",
+                "وقال المحمدي: «إثارة الرأي العام من خلال انتشار المقاطع تساهم ولو بحسن "
+                "النية في التشهير بطريقة غير مباشرة».",
+            ),
+            ("subheadline", "الوصول للمسؤول"),
+            (
+                "body",
+                "وأوضح محمد بن حسن سمان أن موقع التواصل الاجتماعي «تويتر» استحدث ظاهرة جديدة.",
+            ),
+        ]
+    )
+    assert "الوصول للمسؤول" not in statements
+    assert statements[0] == "تشهير المقاطع يثير الرأي العام"
+    assert len(statements) == 3, statements

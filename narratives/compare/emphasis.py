@@ -56,6 +56,31 @@ from narratives.normalize import PROCLITICS, normalize
 
 DIRECT_QUOTES: tuple[str, ...] = ("direct", "mixed")
 
+_MARK_CHARS = '“«„‟”»"″'
+#: a span between two quotation marks
+_QUOTED = re.compile(f"[{_MARK_CHARS}]([^{_MARK_CHARS}]*)[{_MARK_CHARS}]")
+
+
+def names_in_quotes(text: str, *, longest: int = 4) -> bool:
+    """Whether every span a statement has in quotation marks is ``longest`` words or
+    fewer, the marks paired: the name of an exhibition, a programme, a company or a
+    slogan («الفيصل.. شاهد وشهيد», «ستاندرد أند بورز», "الشراكة في التغيير"), not
+    someone's words. A ``mixed`` statement with no speaker and no reporting verb that
+    quotes only such names is no direct quote (SaudiNewsNet 2015-07-26/27).
+
+    Examples
+    --------
+    >>> names_in_quotes('أمير مكة يفتتح معرض "الفيصل.. شاهد وشهيد" بالطائف')
+    True
+    >>> names_in_quotes('وكتب على لافتة "احبس بولك! واقض حاجتك في مكان مناسب".')
+    False
+    """
+    marks = sum(text.count(c) for c in _MARK_CHARS)
+    if not marks or marks % 2:
+        return False
+    spans = _QUOTED.findall(text)
+    return bool(spans) and all(len(span.split()) <= longest for span in spans)
+
 
 def _match_stopwords() -> list[str]:
     from narratives._resources import load_tsv
@@ -121,6 +146,22 @@ _PLACE_HEADS = [
     "مخيم", "مطار", "ميناء", "ملعب", "استاد", "فندق", "جامع", "مسجد", "مستشفى",
     "بحر", "خليج", "نهر", "جبل", "وادي",
 ]  # fmt: skip
+
+
+# nouns that head the name of an event or a campaign («مهرجان عيد وصيف حفر الباطن»,
+# «حملة شفا بلا سموم»): two statements sharing only such a name share the setting
+_EVENT_HEADS = [
+    "مهرجان", "معرض", "ملتقى", "مؤتمر", "منتدى", "ندوة", "حملة", "مسابقة", "بطولة",
+    "جائزة", "مبادرة", "احتفالية", "فعاليات",
+]  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _event_heads() -> frozenset[str]:
+    """``_EVENT_HEADS`` match-normalized, with the article and proclitics."""
+    bare = {normalize(w) for w in _EVENT_HEADS}
+    heads = bare | {"ال" + w for w in bare}
+    return frozenset(heads | {p + w for w in heads for p in PROCLITICS} | {"لل" + w for w in bare})
 
 
 def _figures(text: str) -> set[str]:
@@ -255,6 +296,49 @@ def _perfect_of(core: str) -> set[str]:
     return forms
 
 
+def _ordinals(toks: list[str]) -> set[tuple[str, int]]:
+    """The ordinals a statement's normalized tokens name (``ordinals.tsv``: ثاني, الثالثه,
+    وللمره الاولي), each with the words next to it (``(لقاءاته, 1)`` for «في أول
+    لقاءاته»), not أول in «أول أمس» / «أول من أمس» (the day before yesterday)."""
+    from narratives.align._conflicts import load_ordinals
+
+    table = load_ordinals()
+
+    def bare(tok: str) -> str:
+        word = tok
+        for _ in range(2):
+            if word in table or len(word) < 4 or word[0] not in "وفبل":
+                break
+            word = word[1:]
+        return word[2:] if word not in table and word.startswith("ال") else word
+
+    out: set[tuple[str, int]] = set()
+    for i, tok in enumerate(toks):
+        word = bare(tok)
+        if word not in table:
+            continue
+        if word == "اول" and i + 1 < len(toks) and toks[i + 1] in ("امس", "من"):
+            continue
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(toks) and len(toks[k]) > 2 and bare(toks[k]) not in table:
+                out.add((bare(toks[k]), table[word]))
+    return out
+
+
+def _other_ordinals(a: list[str], b: list[str]) -> bool:
+    """Whether the statements put other ordinals by one same word: «الهلال يلاقي ... في أول
+    لقاءاته الودية» / «وسيلاقي الهلال أيضًا ... في ثاني لقاءاته الودية» are two matches,
+    «العقد الثاني» / «العقد الثالث» two contracts; «موبايلي الأولى» and «الجيل الرابع» are
+    no such pair."""
+    oa, ob = _ordinals(a), _ordinals(b)
+    for word in {w for w, _ in oa} & {w for w, _ in ob}:
+        na = {n for w, n in oa if w == word}
+        nb = {n for w, n in ob if w == word}
+        if na - nb and nb - na:
+            return True
+    return False
+
+
 def _tense_differs(a: list[str], b: list[str]) -> bool:
     """Whether one statement says an act will be done and the other that it was done:
     «موسكو ستجري قريبا مزيدا من الاتصالات» / «موسكو اجرت مؤخرا سلسله اتصالات» (the same
@@ -289,11 +373,16 @@ def repeat_pairs(
     places = _place_heads()
     countries = _country_forms()
     tok = statement_tokens(statements)
+    # the words of every statement by row number (a statement's ids are joined back once
+    # they are one row per word): the exploded frame holds no string ids, a third less
+    # memory on a corpus; the word before (prev) and two before are shifts within a row
+    ids = statements.select("statement_id", "article_id")
     words = (
-        statements.select(
-            "statement_id", "article_id", tok=tok, prev=tok.list.shift(1), prev2=tok.list.shift(2)
+        statements.select(row=pl.int_range(pl.len(), dtype=pl.UInt32), tok=tok)
+        .explode("tok")
+        .with_columns(
+            prev=pl.col("tok").shift(1).over("row"), prev2=pl.col("tok").shift(2).over("row")
         )
-        .explode("tok", "prev", "prev2")
         .drop_nulls("tok")
         .filter(~pl.col("tok").is_in(list(stop)) & (pl.col("tok").str.len_chars() > 2))
         .filter(~pl.col("tok").str.contains(r"^\d+$"))
@@ -306,7 +395,7 @@ def repeat_pairs(
             | pl.col("prev").is_in(list(heads | given))
             | pl.col("prev2").is_in(list(heads))
         )
-        .group_by("statement_id", "article_id", "tok")
+        .group_by("row", "tok")
         .agg(
             other=~pl.col("name").any(),
             # a name of its own (not the head of a place or an office): who and where
@@ -323,16 +412,41 @@ def repeat_pairs(
             person=(pl.col("tok").is_in(list(given)) | pl.col("prev").is_in(list(given))).any(),
         )
     )
+    # pairs of statements of one article sharing words: a self-join on integer keys only
+    # (its rows are every pair of words an article repeats, 12 M on all SaudiNewsNet):
+    # ``code`` numbers the statements in id order (code < code_b is statement_id <
+    # statement_id_b), ``key`` is one (article, word); words of no article pair with none
+    rows = words["row"]
+    code = statements["statement_id"].rank("dense").cast(pl.UInt32)
+    keyed = (
+        pl.DataFrame(
+            {
+                "code": code.gather(rows),
+                "article": ids["article_id"].gather(rows),
+                "tok": words["tok"],
+                "other": words["other"],
+            }
+        )
+        .drop_nulls("article")
+        .with_row_index("i")
+        .select(pl.col("i").min().over("article", "tok").alias("key"), "code", "other")
+    )
+    words = words.drop("row").insert_column(0, ids["article_id"].gather(rows))
+    words = words.insert_column(0, ids["statement_id"].gather(rows))
     sizes = words.group_by("statement_id").len("n_words")
+    codes = sizes.join(ids.select("statement_id", code=code), on="statement_id")
     shared = (
-        words.join(words, on=["article_id", "tok"], suffix="_b")
-        .filter(pl.col("statement_id") < pl.col("statement_id_b"))
-        .group_by("statement_id", "statement_id_b")
+        keyed.join(keyed, on="key", suffix="_b")
+        .filter(pl.col("code") < pl.col("code_b"))
+        .group_by("code", "code_b")
         .agg(pl.len().alias("shared"), pl.col("other").sum().alias("shared_other"))
         .filter((pl.col("shared") >= min_shared) & (pl.col("shared_other") >= min_shared_other))
-        .join(sizes, on="statement_id")
+        .join(codes, on="code")
         .join(
-            sizes.rename({"statement_id": "statement_id_b", "n_words": "n_b"}), on="statement_id_b"
+            codes.rename(
+                {"code": "code_b", "statement_id": "statement_id_b", "n_words": "n_b"}
+            ),
+            on="code_b",
         )
         .filter(pl.col("shared") >= overlap * pl.min_horizontal("n_words", "n_b"))
         .select("statement_id", "statement_id_b")
@@ -375,12 +489,38 @@ def repeat_pairs(
     # nor two statements opening alike about other people or countries (one template the
     # clustering joined: «وقدم سمو نائب خادم الحرمين شكره ... لوزير الداخلية بدولة الكويت»
     # / «... بمملكة البحرين»)
+    # nor two body statements of one claim whose figures are all other figures (one
+    # month's rejected shipments and another's: «رفض 198 إرسالية ... 851 طنا» / «رفض 172
+    # إرسالية ... 717 طنا»); a headline rounds its figures («22 ألف حبة» / «22.790 حبة»)
+    heads = (
+        set(statements.filter(pl.col("is_headline").fill_null(False))["statement_id"].to_list())
+        if "is_headline" in statements.columns
+        else set()
+    )
+    figures = (
+        _figure_sets(
+            statements,
+            pl.DataFrame(
+                claimed,
+                schema={"statement_id": pl.String, "statement_id_b": pl.String},
+                orient="row",
+            ),
+        )
+        if claimed
+        else {}
+    )
+
+    def other_figures(a: str, b: str) -> bool:
+        fa, fb = figures.get(a, set()), figures.get(b, set())
+        return bool(fa and fb and not fa & fb) and a not in heads and b not in heads
+
     others = [
         (a, b)
         for a, b in claimed
         if (a, b) not in worded
         and frozenset((a, b)) not in cuts
         and not ((a, b) in templates and _other_facts(own[a], own[b]))
+        and not other_figures(a, b)
     ]
     # nor two statements of one claim that share only the name of a thing, the setting
     edges.extend((a, b) for a, b in claimed if (a, b) in worded)
@@ -400,6 +540,7 @@ def repeat_pairs(
             (a, b)
             for a, b in edges
             if not _tense_differs(toks.get(a) or [], toks.get(b) or [])
+            and not _other_ordinals(toks.get(a) or [], toks.get(b) or [])
             and not _deputy_differs(
                 toks.get(a) or [],
                 toks.get(b) or [],
@@ -586,9 +727,10 @@ def _not_setting_only(
     them, one run of words (names between them aside, no function word) that is a
     noun phrase, each word with the article but perhaps the first (the head of a
     construct: «ذكرى الحرب العالمية الثانية», «المجلس الوطني للثقافة والفنون
-    والآداب»), at least three with it, they share the name of an institution or an
-    event, the setting, not a claim: «حاصل على جائزتين ... من المجلس الوطني للثقافة
-    والفنون والآداب في الكويت» /
+    والآداب»), at least three with it, or a run of three words or more opened by the
+    head of an event's name (``_EVENT_HEADS``: «مهرجان عيد وصيف حفر الباطن»), they
+    share the name of an institution or an event, the setting, not a claim:
+    «حاصل على جائزتين ... من المجلس الوطني للثقافة والفنون والآداب في الكويت» /
     «ويعمل مستشارا لسلسلة ... يصدرها المجلس الوطني للثقافة والفنون والآداب في الكويت».
     A headline and its lede (the first two body statements) are kept: a lede
     restates its headline in other verb forms («يؤكد» / «أكد»), so what they share
@@ -598,6 +740,7 @@ def _not_setting_only(
     sub = statements.filter(pl.col("statement_id").is_in(ids))
     toks = dict(sub.select("statement_id", t=statement_tokens(sub)).iter_rows())
     heads, ledes = _headlines_and_ledes(statements)
+    events = _event_heads()
     content: dict[str, dict[str, bool]] = {}
     for sid, tok, other in (
         words.filter(pl.col("statement_id").is_in(ids))
@@ -618,6 +761,8 @@ def _not_setting_only(
         if any(t not in common and own.get(t, True) for t in span):
             return False
         words = [t for t in span if t in common]
+        if words[0] in events and len(span) >= 3:
+            return True  # the name of an event: «مهرجان عيد وصيف حفر الباطن»
         definite = [t for t in words[1:] if _definite(t)]
         # a name of three words or more: «حرس الحدود», «وانتشار التنظيمات الارهابيه» may
         # be what is said
@@ -815,6 +960,17 @@ def emphasis(
         .sort("article_id", pl.col("is_headline").not_(), pl.col("_first").not_(), "_order")
     )
     body = ~pl.col("is_headline") & ~pl.col("is_crosshead")
+    # a mixed statement of no one (no speaker, no reporting verb) quoting only names
+    nobody = pl.col("speaker").is_null() & (
+        pl.col("cue").is_null() if "cue" in frame.columns else pl.lit(True)
+    )
+    named = [
+        sid
+        for sid, text in frame.filter((pl.col("quote") == "mixed") & nobody)
+        .select("statement_id", "text")
+        .iter_rows()
+        if names_in_quotes(text or "")
+    ]
     reps = repetitions(frame, claims, min_shared=repeat_min_shared, overlap=repeat_overlap).select(
         "statement_id", "repetitions"
     )
@@ -839,7 +995,8 @@ def emphasis(
             word_share=pl.when(pl.col("article_words") > 0).then(
                 pl.col("n_words") / pl.col("article_words")
             ),
-            is_direct=pl.col("quote").is_in(DIRECT_QUOTES).fill_null(False),
+            is_direct=(pl.col("quote") == "direct")
+            | ((pl.col("quote") == "mixed") & ~pl.col("statement_id").is_in(named)),
         )
     )
     return schemas.conform(frame, schemas.EMPHASIS).select(schemas.EMPHASIS.names())
@@ -860,7 +1017,9 @@ def emphasis_claims(emphasis: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFram
     pl.DataFrame
         ``schemas.EMPHASIS_CLAIMS``: ``word_share`` sums the claim's
         statements per article, then averages over articles;
-        ``repetitions`` is the mean count per carrying article.
+        ``repetitions`` is the mean count per carrying article (in each, the
+        claim's statements there as far as their own counts say they repeat one
+        another, at least the count of its least repeated statement).
 
     Examples
     --------
@@ -979,8 +1138,15 @@ def _claim_emphasis(emphasis: pl.DataFrame, claims: pl.DataFrame, *, by: list[st
     )
     per_article = multi.group_by(*keys, "article_id", maintain_order=True).agg(
         pl.col("word_share").sum().alias("article_share"),
-        # the claim's statements here, or as many as repeat its least repeated one
-        pl.max_horizontal(pl.len(), pl.col("repetitions").min()).alias("article_reps"),
+        # the claim's statements here as far as they repeat one another (each statement's
+        # count, which also counts what other claims restate of it, bounds it): not when
+        # they are one sentence cut in two («قام المدير العام ... بزيارة ...» / «حيث تم
+        # السماح لهم ...») or two facts the clustering joined, each told once; and at
+        # least as many as repeat its least repeated statement
+        pl.max_horizontal(
+            pl.min_horizontal(pl.len(), pl.col("repetitions").max()),
+            pl.col("repetitions").min(),
+        ).alias("article_reps"),
     )
     per_claim = multi.group_by(*keys).agg(
         pl.len().cast(pl.Int32).alias("n_statements"),

@@ -25,13 +25,63 @@ from narratives.normalize import normalize
 _SECTION_LABEL = re.compile(r"^\s*[^\W\d_]+\s*/\s*(?=\S)")
 
 
+def _spaced(text: pl.Expr) -> pl.Expr:
+    """``text`` with runs of white space as one space, stripped."""
+    return text.str.replace_all(r"\s+", " ").str.strip_chars()
+
+
 def _without_label(headline: str) -> str:
     """The headline without a section label before it (``عام / ...``)."""
     return _SECTION_LABEL.sub("", headline, count=1)
 
 
+def _stems(key: str) -> frozenset[str]:
+    """A headline word's match key with and without its affixes.
+
+    Forms without و/ف, then without ب/ل/ك (``لل`` -> ``ال``), then without the
+    article, then without the accusative ending ا or a possessive pronoun, and a
+    plural in construct in either case: two headlines use the same word when their
+    forms meet: «المتاجر» / «متاجر», «للاتحاد» / «إلى الاتحاد», «عروس» / «عروسا»,
+    «ببلجيكا» / «في بلجيكا», «البرنامج» / «برنامجها», «لاعبو» / «للاعبي» (SaudiNewsNet
+    2015-07-26/27).
+
+    Examples
+    --------
+    >>> sorted(_stems("للاتحاد"))
+    ['اتحاد', 'الاتحاد', 'لاتحاد', 'للاتحاد']
+    >>> sorted(_stems("عروسا"))
+    ['عروس', 'عروسا']
+    """
+    forms = {key}
+    for letters in ("وف", "بلك"):
+        for word in list(forms):
+            if len(word) >= 4 and word[0] in letters and not word.startswith("ال"):
+                forms.add(word[1:])
+                if word.startswith("لل"):
+                    forms.add("ال" + word[2:])
+    for word in list(forms):
+        if word.startswith("ال") and len(word) >= 5:
+            forms.add(word[2:])
+    for word in list(forms):
+        if len(word) >= 4 and word.endswith("ا"):
+            forms.add(word[:-1])
+        # a possessive pronoun (برنامجها / البرنامج)
+        for suffix in ("هما", "ها", "هم"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                forms.add(word[: -len(suffix)])
+        # a masculine plural in construct, nominative or not (لاعبو / للاعبي الأهلي)
+        if len(word) >= 5 and word.endswith("و"):
+            forms.add(word[:-1] + "ي")
+    return frozenset(forms)
+
+
 def _own_words(rows: list[tuple[str, str, str | None]]) -> dict[str, list[str]]:
-    """``{article_id: words of its headline no other outlet's headline uses}``."""
+    """``{article_id: words of its headline no other outlet's headline uses}``.
+
+    A word another outlet's headline uses with a proclitic, the article or the
+    accusative ending is no own word (:func:`_stems`), nor one that differs from
+    it by a first letter (a proclitic or the prefix of an imperfect: يبحث / بحث).
+    """
     stop = function_words()
     keyed: dict[str, list[tuple[str, str]]] = {}
     for article_id, _, headline in rows:
@@ -45,13 +95,30 @@ def _own_words(rows: list[tuple[str, str, str | None]]) -> dict[str, list[str]]:
             if other_outlet != outlet
             for _, k in keyed[other_id]
         }
-        # a word counts as used by another headline also with a proclitic (و/ب/ل) on either side
+        # a word counts as used by another headline also with a first letter (و/ب/ل, ي/ت)
+        # more or less, and with its affixes off on both sides
         stripped = {k[1:] for k in others if len(k) > 3} | others
+        # two words another headline writes as one, or one it writes as two
+        # («عبد الخالق» / «لعبدالخالق»): the joined form of each pair of neighbours
+        joined = {
+            a + b
+            for other_id, other_outlet, _ in rows
+            if other_outlet != outlet
+            for (_, a), (_, b) in zip(keyed[other_id], keyed[other_id][1:], strict=False)
+        }
+        other_stems = frozenset().union(*(_stems(k) for k in others | joined))
+        keys = [k for _, k in keyed[article_id]]
         own = []
-        for word, key in keyed[article_id]:
+        for i, (word, key) in enumerate(keyed[article_id]):
             if key in stop or len(key) < 3 or any(ch.isdigit() for ch in key):
                 continue
             if key in stripped or (len(key) > 3 and key[1:] in others):
+                continue
+            if _stems(key) & other_stems:
+                continue
+            pairs = [keys[i - 1] + key] if i else []
+            pairs += [key + keys[i + 1]] if i + 1 < len(keys) else []
+            if any(_stems(p) & other_stems for p in pairs):
                 continue
             if word not in own:
                 own.append(word)
@@ -123,6 +190,7 @@ def headlines(
         "story_id",
         "outlet",
         story_label=pl.col("label") if "label" in stories.columns else pl.lit(None, pl.String),
+        _title=pl.col("title") if "title" in stories.columns else pl.lit(None, pl.String),
     ).with_columns(n_outlets=pl.col("outlet").n_unique().over("story_id").cast(pl.Int32))
     story = story.filter(pl.col("n_outlets") >= min_outlets)
     cols = ["statement_id", "text"] + [c for c in ("cue", "cue_class") if c in statements.columns]
@@ -182,6 +250,14 @@ def headlines(
         )
         .with_columns(
             lede_shared=pl.col("lede_claim_outlets").fill_null(1) > 1,
+            # a title cut in two statements («الكلباني يكشف أسباب احتراق منزله» / «وينتقد
+            # الهلال الأحمر») is shown as the outlet wrote it, with no « / » between
+            headline=pl.when(
+                _spaced(pl.col("headline").str.replace_all(" / ", " ", literal=True))
+                == _spaced(pl.col("_title"))
+            )
+            .then(pl.col("_title").str.strip_chars())
+            .otherwise(pl.col("headline")),
         )
     )
     own: dict[str, list[str]] = {}

@@ -16,7 +16,10 @@ line that simply stops). A paragraph is then cut into statements at
   and its verb (``، وقد كان``, ``ولم يصله``) or a new subject and its verb
   (``، والقوات تتقدم``), or a verb followed by its own subject (``، ووصفه
   البعض ...``, ``، ومنحت إدارة الفريق ...``: :func:`_opens_verb_clause`);
-  ``و`` + a verb alone goes on with the same subject;
+  ``و`` + a verb alone goes on with the same subject; a new subject may also be
+  a noun and its definite genitive (``، ووزارة الحج تعتزم``), and ``، وكان``
+  / ``، وقد`` open a clause even after an ``إنّ`` clause with no verb yet;
+- ``كما أن`` ("moreover"), even with no comma, unless it opens a quotation;
 
 never inside a direct quotation. A statement holds one claim with its
 predicate, so some of these cuts are undone or refused:
@@ -24,7 +27,9 @@ predicate, so some of these cuts are undone or refused:
 - a piece opened by a connective whose first clause has no predicate (no verb,
   verbal particle, reporting verb or complementizer before a comma, relative
   or subordinator: see :mod:`narratives.statements._predicates`) goes back to
-  its clause (``، وذلك بمقر الجمعية``, ``، ثم قصيدة``, ``وذلك بعد أن ...``);
+  its clause (``، وذلك بمقر الجمعية``, ``، ثم قصيدة``, ``وذلك بعد أن ...``), and
+  so does the source of a claim (``، وذلك حسبما أفاد ...``, ``وذلك وفقا لـ``);
+- ``تم تقديم الخدمة ونقل الحالات``: a verbal noun after ``تم`` is no verb;
 - ``كما قال الوزير`` with nothing reported after it is an "as X said" aside of
   the previous claim; a reporting frame with no content (``وأوضح فلان،``) joins
   the ``قائلا: ...`` that carries it;
@@ -52,8 +57,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
+from narratives._resources import load_tsv
+from narratives.normalize import normalize
 from narratives.statements._lexicon import Lexicon
 from narratives.statements._nlp import CLOSING, OPENING, Feat
 from narratives.statements._predicates import Predicates, load_predicates
@@ -184,6 +192,10 @@ _FRONTED = frozenset(
 _IMPERSONAL = frozenset(
     ["يجب", "ينبغي", "يمكن", "يبدو", "يتعين", "يجدر", "يحق", "يكفي", "يلزم", "يتوقع", "ينتظر"]
 )  # ، ويجب أن ...: a modal with no subject of the verbs before it
+# وذلك + one of these: the source of the claim before (وذلك حسبما أفاد ...), not a claim
+_ACCORDING = frozenset(
+    {"حسب", "حسبما", "بحسب", "وفق", "وفقا", "وفقما", "طبقا", "نقلا", "استنادا", "بناء"}
+)
 _RESULT = frozenset({"بحيث"})  # ، بحيث تكون ...: a result clause of the clause before
 _WHATEVER = frozenset({"ايا", "مهما", "ايما", "كيفما", "اينما"})  # أيا كانت عقائدهم: an aside
 # أنّ/إنّ with no و after a comma: the complement of the verb before, never a claim apart
@@ -275,23 +287,31 @@ def paragraphs(raw_text: str, spans: Sequence[dict] | None) -> list[Paragraph]:
 def short_line_runs(raw_text: str, paras: Sequence[Paragraph]) -> set[int]:
     """Indices of body paragraphs in a run of ``RUN_LINES`` or more short lines.
 
-    Lines of at most ``RUN_LINE_WORDS`` words that do not end in ``.`` or
-    ``:``, one after another, are verse (``فإذا سخوت بلغت بالجود المدى / وفعلت
+    Lines of at most ``RUN_LINE_WORDS`` words that do not end in a single ``.``
+    or ``:`` (``..`` is a pause of verse), one after another (a line with no
+    letters, ``.`` or ``>`` between stanzas, and a short crosshead after the
+    first body line go on the run), are verse (``فإذا سخوت بلغت بالجود المدى / وفعلت
     ما لا تفعل الأنواء / ...``), a list of related headlines or the header of a
     decree (``الرقم : أ / 267 / التاريخ : ...``): no claims of their own.
     """
     out: set[int] = set()
     run: list[int] = []
+    body = False  # a headline line after the first body line is a crosshead
     for k, p in enumerate([*paras, None]):
         line = raw_text[p.start : p.end] if p is not None else ""
+        if p is not None and not any(ch.isalnum() for ch in line):
+            run.append(k)  # "." or ">" between stanzas: no break in the run
+            continue
         if (
             p is not None
-            and not p.headline
+            and (body or not p.headline)
             and len(line.split()) <= RUN_LINE_WORDS
-            and not line.endswith((".", ":"))
+            and (not line.endswith((".", ":")) or line.endswith(".."))
         ):
+            body = body or not p.headline  # a verse line io took for a crosshead
             run.append(k)
             continue
+        body = body or (p is not None and not p.headline)
         if len(run) >= RUN_LINES:
             out.update(run)
         run = []
@@ -437,7 +457,10 @@ def split_paragraph(
                 clause = False  # يرى هذا الشاب قدوة ويتمنى أن لو: the same subject goes on
             if (f.norm,) in bare or two in bare or (clause and f.cue is None) or that:
                 if not (
-                    _bare_continues(i, last, feats, pred) or _coordinate_that(i, sentence, feats)
+                    _bare_continues(i, last, feats, pred)
+                    or _coordinate_that(i, sentence, feats)
+                    or feats[i - 1].text in OPENING  # وأضاف يقول “كما أن: opens the quotation
+                    or feats[i - 1].kind == ":"
                 ):
                     bounds.setdefault(i, "connective")
                     last = i
@@ -463,9 +486,9 @@ def split_paragraph(
             )
             and _opens_coordinate_clause(i, feats, pred)
             and _main_predicate(sentence, i, feats, pred)
-            and not _awaits_predicate(last, i, feats)
+            and (_particle_clause(f, pred) or not _awaits_predicate(last, i, feats))
             and not _awaits_content(last, i, feats)
-            and not _reported(sentence, i, feats)
+            and not _reported_content(sentence, i, feats)
         ):
             bounds.setdefault(i, "clause")
             last = i
@@ -510,6 +533,8 @@ def split_paragraph(
                     continue  # فإن اللجنة كما ذكر البيان ستكتفي: an aside inside a clause
             if at is None or _named(f):
                 continue
+            if at == i and _passive_chain(i, last, feats):
+                continue  # تم تقديم الخدمة الطارئة ونقل الحالات: "transferring", no report
             if feats[i - 1].norm == "سبق":
                 continue  # وهو ما سبق وأكد عليه الوزير: "had already stressed", one clause
             if f.norm.startswith("ف") and any(g.norm == "اما" for g in feats[last:i]):
@@ -536,7 +561,11 @@ def split_paragraph(
     out: list[Segment] = []
     for seg in segs:
         out.extend(_split_long(seg, starts, ends, feats, max_chars, lex, pred))
-    return [s for s in (_trim(s, feats) for s in out) if s is not None]
+    return [  # a piece with no word ("." between stanzas) is no statement
+        s
+        for s in (_trim(s, feats) for s in out)
+        if s is not None and any(f.kind == "w" for f in feats[s.i : s.j])
+    ]
 
 
 def label_line(feats: list[Feat], *, last: bool) -> bool:
@@ -1075,6 +1104,21 @@ def _reported(i: int, k: int, feats: list[Feat]) -> bool:
     return any(f.cue is not None or "complementizer" in f.roles for f in feats[i:k])
 
 
+def _reported_content(i: int, k: int, feats: list[Feat]) -> bool:
+    """:func:`_reported`, but an ``إنّ`` opening the sentence (``إن تلك الأعراض
+    ...``) and ``كما أن`` ("moreover") report nothing: the narrator's own clause."""
+    first = next((m for m in range(i, k) if feats[m].kind == "w"), k)
+    return any(
+        f.cue is not None
+        or (
+            "complementizer" in f.roles
+            and m != first
+            and not (m > i and feats[m - 1].norm == "كما")
+        )
+        for m, f in enumerate(feats[i:k], start=i)
+    )
+
+
 def _purpose(seg: Segment, feats: list[Feat], pred: Predicates) -> bool:
     """``وذلك بهدف ...``, ``وذلك بسبب ...``: a purpose or reason, with content of its own."""
     ws = [f.norm for f in feats[seg.i : min(seg.j, seg.i + 3)] if f.kind == "w"]
@@ -1098,18 +1142,47 @@ def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> boo
         return False
     if stem in pred.particles or stem in _BACKGROUND:
         return True
-    nxt = feats[i + 1] if i + 1 < len(feats) else None
-    return (
-        stem.startswith("ال")
-        and len(stem) > 3
-        and nxt is not None
-        and nxt.kind == "w"
-        and nxt.norm[:1] != "و"
-        and verbish(nxt.norm)
-        and not (  # والحلم لا العجز والصبر لا الخور: "not" between nouns, no verb
-            nxt.norm in ("لا", "ما") and not (i + 2 < len(feats) and verbish(feats[i + 2].norm))
+    n = len(feats)
+    nxt = feats[i + 1] if i + 1 < n else None
+    if nxt is None or nxt.kind != "w":
+        return False
+    if stem.startswith("ال") and len(stem) > 3:
+        # والحلم لا العجز والصبر لا الخور: "not" between nouns, no verb
+        return (
+            nxt.norm[:1] != "و"
+            and verbish(nxt.norm)
+            and (nxt.norm not in ("لا", "ما") or (i + 2 < n and verbish(feats[i + 2].norm)))
         )
+    # ، وأرض الواقع تؤكد ذلك: a noun and its definite genitive (idafa), then a verb
+    return (
+        i + 2 < n
+        and len(stem) >= 3
+        and stem[:1] not in ("ب", "ل", "ك")
+        and not verbish(f.norm)
+        and stem not in pred.preposition
+        and stem not in pred.pronoun
+        and stem not in pred.title
+        and stem not in _DEMONSTRATIVE  # وأولئك الذين يحاولون: a relative, no new subject
+        and nxt.norm.startswith("ال")
+        and len(nxt.norm) > 3
+        and not _relative(nxt)
+        and feats[i + 2].norm not in _given_names()  # ، ومدافع التعاون ياسين حمزة: a list
+        and feats[i + 2].kind == "w"
+        and feats[i + 2].norm[:1] != "و"
+        and feats[i + 2].norm not in ("لا", "ما")
+        and verbish(feats[i + 2].norm)
     )
+
+
+def _particle_clause(f: Feat, pred: Predicates) -> bool:
+    """``وكان``, ``وقد``, ``ولم``: a clause of its own, never the predicate of an
+    ``أن`` clause before it (``إن تلك الأعراض نتيجة لضعف العظام ...، وكان يمكن
+    تجنب ...``)."""
+    return f.norm[:1] == "و" and (f.norm[1:] in _CLAUSE_PARTICLES or f.norm[1:] in _BACKGROUND)
+
+
+# و + these opens a clause of its own (not ليس/لا: وليس اليأس منفردا is coordination)
+_CLAUSE_PARTICLES = frozenset({"قد", "لقد", "لم", "لن", "سوف", "تم", "يتم", "سيتم"})
 
 
 def _opens_verb_clause(
@@ -1206,6 +1279,14 @@ def _merge_fragments(
                 )
             ):
                 prev.j = seg.j
+                continue
+            if (
+                seg.how == "connective"
+                and feats[seg.i].norm == "وذلك"
+                and seg.i + 1 < seg.j
+                and feats[seg.i + 1].norm in _ACCORDING
+            ):
+                prev.j = seg.j  # ، وذلك حسبما أفاد أعضاء بالحزب: the source of the claim
                 continue
             if (
                 seg.how == "connective"
@@ -1498,6 +1579,8 @@ def _split_long(
             continue  # «صناعة الرأي العام من الداخل، كما كان متبعا ...»: "as", an aside
         if not comma and f.norm.startswith("في") and f.cue is None:
             continue  # عالم فيراري أبوظبي, فيسبوك, فيينا: a name that looks like ف + a verb
+        if not comma and _passive_chain(k, seg.i, feats):
+            continue  # تم تقديم الخدمة الطارئة | ونقل الحالات: a second verbal noun of تم
         if _opens_clause(k, feats, lex, pred):
             openers.append(((0 if comma else 1, abs(starts[k] - mid)), k))
     for key, k in sorted(openers):
@@ -1551,6 +1634,44 @@ def _split_long(
         *_split_long(left, starts, ends, feats, max_chars, lex, pred),
         *_split_long(right, starts, ends, feats, max_chars, lex, pred),
     ]
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Given names (``person_names.tsv``), match-normalized: ``ياسين``, ``يوسف``
+    look like imperfect verbs."""
+    table = load_tsv("person_names.tsv")
+    return frozenset(normalize(str(w)) for w in table["form"].to_list() if w)
+
+
+_DEMONSTRATIVE = frozenset({"اولئك", "هذا", "هذه", "ذلك", "تلك", "هؤلاء", "هولاء"})
+_DONE = frozenset({"تم", "يتم", "سيتم", "وتم", "ويتم", "وسيتم", "تمت", "وتمت", "جرى", "وجرى"})
+
+
+def _passive_chain(k: int, i: int, feats: list[Feat]) -> bool:
+    """``و`` + a word at ``k`` that is the next verbal noun after ``تم``/``يتم``
+    (``تم تقديم الخدمة الطبية الطارئة ونقل الحالات``): no comma and no other verb
+    between, so ``ونقل`` is "and transferring", not "and he transferred"."""
+    f = feats[k]
+    stem = f.norm[1:]
+    if f.norm[:1] != "و" or len(stem) < 3 or verbish(f.norm) or stem.startswith("ال"):
+        return False  # وتتضمن، ويكون: a verb; وهي، والتي: no verbal noun
+    if stem in _PERSONAL or stem in _RELATIVE_STEMS or _in_title(f, load_predicates()):
+        return False
+    for m in range(k - 1, max(i, k - 8) - 1, -1):
+        g = feats[m]
+        if g.kind != "w" or _relative(g):
+            return False
+        if g.norm in _DONE:  # not الذي تم التوصل إليه ... وقال: a relative's تم
+            return (
+                m + 1 < k
+                and not verbish(feats[m + 1].norm)
+                and not (m > i and _relative(feats[m - 1]))
+                and (f.cue is None or (k + 1 < len(feats) and feats[k + 1].norm[:2] == "ال"))
+            )
+        if g.cue is not None or verbish(g.norm):
+            return False
+    return False
 
 
 def _fronted_clause(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool:
