@@ -670,6 +670,16 @@ def _not_a_sentence_end(i: int, starts: list[int], ends: list[int], feats: list[
         return False
     if f.norm == "." and prev.kind == "w" and len(prev.norm) == 1:
         return True  # abbreviation: د. م.
+    if (
+        f.norm == "."
+        and prev.norm in _LETTER_NAMES
+        and i >= 2
+        and feats[i - 2].kind == "w"
+        and nxt is not None
+        and nxt.kind == "w"
+        and nxt.norm[:1] != "و"
+    ):
+        return True  # إدوارد إم. كيندي, جون إيه. بوينر: a Latin initial spelled out
     glued = nxt is not None and starts[i + 1] == ends[i] and nxt.kind == "w"
     if not glued or nxt is None:
         return False
@@ -1644,6 +1654,10 @@ def _given_names() -> frozenset[str]:
     return frozenset(normalize(str(w)) for w in table["form"].to_list() if w)
 
 
+# Latin letters spelled in Arabic (match-normalized), written as a name's initial
+_LETTER_NAMES = frozenset(
+    ["ام", "ايه", "جيه", "كيه", "اف", "اتش", "ار", "اس", "اكس", "دبليو", "جي", "دي", "تي"]
+)
 _DEMONSTRATIVE = frozenset({"اولئك", "هذا", "هذه", "ذلك", "تلك", "هؤلاء", "هولاء"})
 _DONE = frozenset({"تم", "يتم", "سيتم", "وتم", "ويتم", "وسيتم", "تمت", "وتمت", "جرى", "وجرى"})
 
