@@ -527,8 +527,32 @@ def test_a_section_label_is_no_own_word_of_a_headline(rows, own) -> None:
             ],
             [],
         ),
+        (  # SaudiNewsNet 2015-08-04, story s00024: «السوري» / «سورية»
+            [
+                ("alriyadh", "سقوط مقاتلة تابعة للنظام السوري   في أريحا ومقتل 27 شخصاً"),
+                ("3alyoum", "مقتل 27 شخصاً بعد تحطم طائرة حربية سورية تابعة للنظام"),
+            ],
+            ["سقوط", "مقاتلة", "أريحا"],
+        ),
+        (  # 2015-08-03, story s00452: «يبحثان» / «بحثا»
+            [
+                ("alriyadh", "د. الحقباني والحقيل يبحثان محفزات قطاع الإسكان"),
+                ("aljazirah", "د. الحقباني والحقيل بحثا محفزات وزارة العمل لقطاع الإسكان"),
+            ],
+            [],
+        ),
     ],
-    ids=["apple-watch", "muntari", "bride", "ulama", "abd-al-khaliq", "programme", "players"],
+    ids=[
+        "apple-watch",
+        "muntari",
+        "bride",
+        "ulama",
+        "abd-al-khaliq",
+        "programme",
+        "players",
+        "syrian",
+        "discuss",
+    ],
 )
 def test_a_word_with_a_proclitic_or_the_article_is_no_own_word(rows, own) -> None:
     from narratives.compare.headlines import _own_words
