@@ -980,3 +980,21 @@ def test_a_title_cut_in_two_statements_is_shown_as_written() -> None:
     assert out.filter(pl.col("article_id") == "a")["headline"].to_list() == [
         "الكلباني يكشف أسباب احتراق منزله وينتقد الهلال الأحمر"
     ]
+
+
+def test_items_opened_with_a_dash_are_no_repetition() -> None:
+    # SaudiNewsNet 2015-08-04:1191 (okaz): the Board of Grievances' achievements listed as
+    # «- ...» lines; two items sharing the courts' words are two facts
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:3", "a:4"],
+            "article_id": ["a", "a"],
+            "position": [3, 4],
+            "text": [
+                "- إطلاق مشروع تنظيم الدوائر القضائية إداريا.",
+                "- فصل الأعمال الإدارية عن الأعمال القضائية في محاكم الدرجة الأولى.",
+            ],
+        }
+    )
+    claims = pl.DataFrame({"claim_id": ["c", "c"], "statement_id": ["a:3", "a:4"]})
+    assert repetitions(st, claims)["repetitions"].to_list() == [1, 1]

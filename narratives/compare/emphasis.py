@@ -781,7 +781,7 @@ def _list_marker(text: str, key: str = "") -> str | None:
 _ANNOUNCES = re.compile(r"\bما (?:يلي|ياتي)\s*[:：]\s*$")
 #: a statement ending on the list after it («... المضبوطات التالية:», «على النحو التالي :»)
 _LIST_AHEAD = re.compile(r"(?:التالي|التاليه|الاتي|الاتيه|يلي|ياتي)\s*[:：]\s*$")
-_BULLET = re.compile(r"^\s*[/•·*▪◦●]")
+_BULLET = re.compile(r"^\s*[/•·*▪◦●]|^\s*[-–]\s")
 
 
 def _announces(text: str) -> bool:
