@@ -943,6 +943,29 @@ def test_a_name_in_quotation_marks_is_no_direct_quote() -> None:
     assert em["is_direct"].to_list() == [False, False, True, True]
 
 
+def test_a_title_in_quotation_marks_is_no_direct_quote() -> None:
+    # SaudiNewsNet 2015-08-04:370:1 (aljazirah): a forum's five-word title after «بعنوان»
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:1"],
+            "article_id": ["a"],
+            "outlet": ["aljazirah"],
+            "position": [1],
+            "is_headline": [False],
+            "speaker": [None],
+            "quote": ["mixed"],
+            "text": [
+                "تعقد جامعة نايف العربية للعلوم الأمنية والمنظمة العربية للسياحة اليوم، بمحافظة"
+                " الطائف الملتقى الأول للأمن السياحي بعنوان «أمن وسلامة الآثار والمنشآت"
+                " السياحية» ."
+            ],
+        },
+        schema_overrides={"speaker": pl.String},
+    )
+    claims = pl.DataFrame({"claim_id": ["c"], "statement_id": ["a:1"]})
+    assert emphasis(st, claims)["is_direct"].to_list() == [False]
+
+
 def test_a_title_cut_in_two_statements_is_shown_as_written() -> None:
     # SaudiNewsNet 2015-07-27:5 (3alyoum): the title «الكلباني يكشف أسباب احتراق منزله وينتقد
     # الهلال الأحمر» is two statements; the headline column showed «... منزله / وينتقد ...»
