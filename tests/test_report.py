@@ -497,3 +497,46 @@ def test_a_long_article_is_embedded_as_an_excerpt_around_its_cited_statement(
             assert part in raw  # every embedded part is the article's own text
         left_out = sum(int(n.replace(",", "")) for n in re.findall(r"\[… ([\d,]+) char", body))
         assert left_out + sum(len(p) for p in kept.split("\0")) == len(raw)
+
+
+def _unstamped(page: str) -> str:
+    """The page without its generation time (the minute it was made)."""
+    return re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", "", page)
+
+
+def test_report_is_the_same_without_the_tables_it_does_not_show(
+    tmp_path: Path, seed_tables: dict[str, pl.DataFrame]
+) -> None:
+    # `narratives report FOLDER` leaves NOT_RENDERED on disk (memory on a large corpus):
+    # the page must not change for it
+    from narratives.report._inputs import NOT_RENDERED
+
+    assert NOT_RENDERED <= set(seed_tables)
+    folder = tmp_path / "compared"
+    folder.mkdir()
+    for name, frame in seed_tables.items():
+        frame.write_parquet(folder / f"{name}.parquet")
+    lean = read_outputs(folder, skip=NOT_RENDERED)
+    assert set(lean) == set(seed_tables) - NOT_RENDERED
+    full = _unstamped(render_report(read_outputs(folder), title="t"))
+    assert _unstamped(render_report(lean, title="t")) == full
+    assert "Coverage" in full and "Evidence: the articles cited" in full
+
+
+def test_evidence_looks_statements_up_in_the_frame(seed_tables: dict[str, pl.DataFrame]) -> None:
+    from narratives.report._evidence import Evidence, Rows
+
+    statements = seed_tables["statements"]
+    ev = Evidence(seed_tables["articles"], statements)
+    ev.set_claims(seed_tables["claims"])
+    assert isinstance(ev._st, Rows) and isinstance(ev._art, Rows)  # no dict per row
+    sid, text, article = statements.select("statement_id", "text", "article_id").row(3)
+    assert ev.knows(sid) and not ev.knows("no-such-statement")
+    assert ev.statement_text(sid) == text
+    anchors = ev.cite([sid, "no-such-statement"])
+    assert anchors == [ev.statement_anchor(sid)] and ev.n_articles == 1
+    # the article is embedded with the cited statement highlighted in its own text
+    (embedded,) = ev.articles_html()
+    assert embedded["id"] == article and f'id="{anchors[0]}"' in embedded["body"]
+    claim = seed_tables["claims"].filter(pl.col("statement_id") == sid)["claim_id"][0]
+    assert sid in ev.claim_statements(claim)

@@ -289,7 +289,20 @@ def variant_kind(
     >>> [variant_kind(a, b) for a, b in [("سوروتش", "سوروج"), ("قادرون", "قادرين")]]
     ['transliteration', None]
     """
-    rules = rules or load_variant_rules()
+    default = load_variant_rules()
+    if rules is None or rules is default:
+        return _default_variant_kind(display_a, display_b)
+    return _variant_kind(display_a, display_b, rules)
+
+
+@lru_cache(maxsize=1 << 18)
+def _default_variant_kind(display_a: str, display_b: str) -> str | None:
+    """:func:`variant_kind` with the shipped rules, memoized (a pure function of two strings:
+    the aligned differences, discrepancies and terms ask it of the same spans again and again)."""
+    return _variant_kind(display_a, display_b, load_variant_rules())
+
+
+def _variant_kind(display_a: str, display_b: str, rules: VariantRules) -> str | None:
     ua, ub = unmarked(display_a), unmarked(display_b)
     if ua == ub:
         return None

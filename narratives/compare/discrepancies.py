@@ -398,6 +398,14 @@ def _figure_rows(
             out = tokens[row["statement_id"]] = (shown, [word_key(t) for t in shown])
         return out
 
+    clocks: dict[str, set[str]] = {}  # each statement's clock times once, likewise
+
+    def clock(row: dict[str, Any]) -> set[str]:
+        out = clocks.get(row["statement_id"])
+        if out is None:
+            out = clocks[row["statement_id"]] = _clock_times(row["text"], lex.close_phrases)
+        return out
+
     rows: list[dict[str, object]] = []
     for pair in pairs.iter_rows(named=True):
         a, b = info.get(pair["statement_id_a"]), info.get(pair["statement_id_b"])
@@ -411,8 +419,7 @@ def _figure_rows(
         )
         if other_day and (not other_days or (set(ka) | set(kb)) & lex.relative_days):
             continue  # figures of different days (forecasts, prices): not one claim's figures
-        clock_a = _clock_times(a["text"], lex.close_phrases)
-        clock_b = _clock_times(b["text"], lex.close_phrases)
+        clock_a, clock_b = clock(a), clock(b)
         if clock_a and clock_b and not clock_a & clock_b:
             # «بحلول الساعة 0647» / «1831», «عند التسوية» / «بحلول الساعة 1345»: two readings
             # of a market, not one figure

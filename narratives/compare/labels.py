@@ -173,14 +173,30 @@ def _ordered(lex: pl.DataFrame) -> list[dict[str, Any]]:
     )
 
 
-def _surface_forms(text: str, pattern: re.Pattern[str], labels: list[str], label: str) -> list[str]:
-    """Spellings of ``label`` in ``text`` as written, with the marks around the name."""
-    norm, offsets = normalize_with_offsets(text)
+def _surface_forms(
+    text: str,
+    pattern: re.Pattern[str],
+    labels: list[str],
+    label: str,
+    *,
+    memo: dict[str, tuple[str, list[int], list[tuple[str, int, int]]]] | None = None,
+) -> list[str]:
+    """Spellings of ``label`` in ``text`` as written, with the marks around the name.
+
+    ``memo`` keeps each text's matches (every label's) for the next label asked of it.
+    """
+    found = memo.get(text) if memo is not None else None
+    if found is None:
+        norm, offsets = normalize_with_offsets(text)
+        spans = [(labels[m.lastindex - 1], m.start(), m.end()) for m in pattern.finditer(norm)]  # type: ignore[operator]
+        found = (norm, offsets, spans)
+        if memo is not None:
+            memo[text] = found
+    norm, offsets, spans = found
     out = []
-    for m in pattern.finditer(norm):
-        if labels[m.lastindex - 1] != label:  # type: ignore[operator]
+    for which, begin, stop in spans:
+        if which != label:
             continue
-        begin, stop = m.start(), m.end()
         for mark in _PAIRED:  # keep the closing mark of «داعش»
             if norm[begin:stop].count(mark) % 2 and norm[stop : stop + 1] == mark:
                 stop += 1
@@ -227,12 +243,26 @@ def _tie(
     unsure = found.filter(pl.col("ambiguous")).with_row_index("__row")
     if unsure.is_empty():
         return sure
+    # only the statements an ambiguous hit reads: its own, and its article's (the fallback)
+    read = pl.col("statement_id").is_in(unsure["statement_id"].unique().implode())
+    if "article_id" in statements.columns and "article_id" in unsure.columns:
+        read = read | pl.col("article_id").is_in(unsure["article_id"].unique().implode())
+    statements = statements.filter(read)
     seqs = {sid: list(t or []) for sid, t in statements.select("statement_id", "tok").iter_rows()}
     tok = {sid: set(t) for sid, t in seqs.items()}
     foreign = _nationalities() | peoples
-    country_of = _countries()
+    countries = _countries()
+    country_memo: dict[str, str | None] = {}  # each word's country once
+
+    def country(word: str) -> str | None:
+        try:
+            return country_memo[word]
+        except KeyError:
+            out = country_memo[word] = _country(word, countries)
+            return out
+
     home = {  # the countries a referent's context words name (Syria's groups: syria)
-        r: {c for w in words if (c := _country(w, country_of))} for r, words in contexts.items()
+        r: {c for w in words if (c := country(w))} for r, words in contexts.items()
     }
     conflicts = set().union(*home.values())  # countries some referent is tied to
     near: dict[str, set[str]] = {}
@@ -248,7 +278,7 @@ def _tie(
             near[sid] = words  # the statement itself; the article is the fallback
             article.setdefault(aid, set()).update(words)
             mentions.setdefault(aid, Counter()).update(
-                c for w in seqs.get(sid, []) if (c := _country(w, country_of)) in conflicts
+                c for w in seqs.get(sid, []) if (c := country(w)) in conflicts
             )
     keep: list[int] = []
     for _, group in unsure.group_by("hit", maintain_order=True):
@@ -279,7 +309,7 @@ def _tie(
             if (
                 own
                 and not any(top and counts[c] == top for c in own)
-                and any(_country(w, country_of) in conflicts - own for w in local)
+                and any(country(w) in conflicts - own for w in local)
             ):
                 # «تنظيمات إرهابية» beside «الأجهزة الأمنية اللبنانية» in a round-up that
                 # names Lebanon most: the statement is about another conflict's country
@@ -356,18 +386,22 @@ def _voices(hits: pl.DataFrame, texts: pl.DataFrame, rows: list[dict[str, Any]])
     are no quotation); reported: in a statement with a speaker or a reporting
     verb (an unnamed source's words too); narration: the outlet's own words.
     """
-    text_of = dict(texts.iter_rows())
+    wanted = texts.filter(pl.col("statement_id").is_in(hits["statement_id"].unique().implode()))
+    text_of = dict(wanted.iter_rows())
     patterns = {
         r["form"]: re.compile(r"(?<!\w)" + _form_pattern(r["form"]) + r"(?!\w)") for r in rows
     }
     out = []
+    norms: dict[str, str] = {}  # each statement normalized once (a statement has several hits)
     for sid, form, speaker, cue, quote in hits.select(
         "statement_id", "form", "speaker", "cue", "quote"
     ).iter_rows():
         if quote == "direct":
             out.append("quoted")
             continue
-        norm, _ = normalize_with_offsets(text_of.get(sid) or "")
+        norm = norms.get(sid)
+        if norm is None:
+            norm = norms[sid] = normalize_with_offsets(text_of.get(sid) or "")[0]
         m = patterns[form].search(norm)
         inside = False
         if m is not None:
@@ -468,10 +502,11 @@ def label_choices(
         .filter(pl.int_range(pl.len()).over("label", "outlet") < max_examples)
         .join(statements.select("statement_id", "text"), on="statement_id")
     )
+    memo: dict[str, tuple[str, list[int], list[tuple[str, int, int]]]] = {}
     written = [
         (label, outlet, form)
         for label, outlet, text in examples.select("label", "outlet", "text").iter_rows()
-        for form in _surface_forms(text, which, row_labels, label)
+        for form in _surface_forms(text, which, row_labels, label, memo=memo)
     ]
     forms = (
         pl.DataFrame(

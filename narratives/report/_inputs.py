@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import time
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,10 @@ PIPELINE: dict[str, pl.Schema] = {
     "claims": schemas.CLAIMS,
 }
 _SUFFIXES = (".parquet", ".ndjson", ".jsonl", ".csv")
+#: tables of a compare folder that :func:`narratives.report.render_report` never reads
+#: (``narratives report`` leaves them on disk: article_coverage and emphasis alone are
+#: about 100 MB in memory on all of SaudiNewsNet)
+NOT_RENDERED = frozenset({"article_coverage", "emphasis", "story_summary", "copies"})
 
 
 def _known_schema(name: str) -> pl.Schema | None:
@@ -63,7 +67,9 @@ def is_output_folder(path: str | Path) -> bool:
     return folder.is_dir() and any((folder / f"statements{s}").exists() for s in _SUFFIXES)
 
 
-def read_outputs(folder: str | Path) -> dict[str, pl.DataFrame]:
+def read_outputs(
+    folder: str | Path, *, skip: Collection[str] = ()
+) -> dict[str, pl.DataFrame]:
     """The tables of a ``narratives align`` or ``narratives compare`` output folder.
 
     Every ``<name>.parquet`` (or ``.ndjson``, ``.csv``) file becomes a table
@@ -75,6 +81,8 @@ def read_outputs(folder: str | Path) -> dict[str, pl.DataFrame]:
     folder
         A folder holding at least ``statements`` (and, from ``align``,
         ``alignments`` and ``claims``; from ``compare``, the comparison tables).
+    skip
+        Names of tables not to read (e.g. :data:`NOT_RENDERED`, for a report).
 
     Returns
     -------
@@ -108,7 +116,7 @@ def read_outputs(folder: str | Path) -> dict[str, pl.DataFrame]:
     tables: dict[str, pl.DataFrame] = {}
     for suffix in _SUFFIXES:
         for path in sorted(folder.glob(f"*{suffix}")):
-            if path.stem in tables or path.name.startswith("."):
+            if path.stem in tables or path.stem in skip or path.name.startswith("."):
                 continue
             frame = _read_one(path)
             schema = _known_schema(path.stem)

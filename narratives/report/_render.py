@@ -15,7 +15,7 @@ from typing import Any
 import polars as pl
 
 from narratives import __version__
-from narratives.report._evidence import Evidence
+from narratives.report._evidence import Evidence, Rows
 from narratives.viz._text import clean, is_arabic, shorten
 
 #: what a report may never contain: resources fetched from elsewhere
@@ -66,7 +66,7 @@ class Builder:
         self.outlets = list(outlets)
         self.rows = rows
         self.claim_numbers: dict[str, int] = {}
-        self.claim_texts: dict[str, str] = {}
+        self.claim_texts: Mapping[str, str] = {}
         self.n_charts = 0
 
     # --- labels ---------------------------------------------------------------
@@ -83,9 +83,11 @@ class Builder:
             )
             .sort(["claim_outlets", "_n", "claim_id"], descending=[True, True, False])
         )
-        for n, (cid, rep) in enumerate(order.select("claim_id", "representative").iter_rows(), 1):
-            self.claim_numbers[cid] = n
-            self.claim_texts[cid] = rep or ""
+        ids = order["claim_id"].to_list()
+        self.claim_numbers.update(zip(ids, range(1, len(ids) + 1), strict=True))
+        # the texts are read from the frame when asked for (a Python string per claim of
+        # a large corpus is hundreds of MB; a report shows a few hundred)
+        self.claim_texts = Rows(order.select("claim_id", "representative"), "claim_id", "representative")
 
     def claim_number(self, claim_id: str | None) -> str:
         """ "C12": the claim's number in this report (claims carried by most outlets first)."""
@@ -95,13 +97,13 @@ class Builder:
         return f"C{n}" if n else clean(claim_id)
 
     def claim_text(self, claim_id: str | None, *, width: int = 160) -> str:
-        return shorten(self.claim_texts.get(claim_id or "", ""), width)
+        return shorten(self.claim_texts.get(claim_id or "") or "", width)
 
     def claim_label(self, claim_id: str | None, *, width: int = 110) -> str:
         if claim_id is None:
             return ""
         n = self.claim_numbers.get(claim_id)
-        text = shorten(self.claim_texts.get(claim_id, ""), width)
+        text = shorten(self.claim_texts.get(claim_id) or "", width)
         head = f"C{n}" if n else clean(claim_id)
         return f"{head} · {text}" if text else head
 

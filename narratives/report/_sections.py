@@ -1033,7 +1033,8 @@ def story_framing(
             )
             keep_speakers = keep.filter(pl.col(keep.columns[1]))["speaker"]
             verbs = verbs.filter(pl.col("speaker").is_in(keep_speakers.implode())).sort(
-                ["_marked", "speaker", "outlet", "n"], descending=[True, False, False, True]
+                ["_marked", "speaker", "outlet", "n", "cue"],
+                descending=[True, False, False, True, False],  # cue: ties in one order
             )
             n_marked = verbs.filter(pl.col("_marked")).height
             lead = (
@@ -1133,7 +1134,8 @@ def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
             pl.col("n_outlets").first(),
             pl.col("outlets").first(),
             pl.col("confidence").first(),
-            pl.col("speaker").drop_nulls().mode().first().alias("speaker"),
+            # the most frequent speaker; of two as frequent, the first by name (every run)
+            pl.col("speaker").drop_nulls().mode().sort().first().alias("speaker"),
             pl.col("statement_id").alias("statement_ids"),
         )
         .sort(["n_stories", "n_outlets", "talking_point_id"], descending=[True, True, False])

@@ -127,6 +127,19 @@ class SideBySide:
         return f"SideBySide({len(self.pairs)} pairs)"
 
 
+class _RowsOf:
+    """Rows of ``frame`` by statement id (``at``: id -> row number), read on access."""
+
+    def __init__(self, frame: pl.DataFrame, at: dict[str, int]) -> None:
+        self._frame, self._at = frame, at
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._at
+
+    def __getitem__(self, key: str) -> dict[str, Any]:
+        return self._frame.row(self._at[key], named=True)
+
+
 def side_by_side(
     alignments: pl.DataFrame,
     statements: pl.DataFrame,
@@ -220,7 +233,11 @@ def side_by_side(
     )
     wanted = ("statement_id", "text", "article_id", "outlet", "published")
     cols = [c for c in wanted if c in statements.columns]
-    info = {r["statement_id"]: r for r in statements.select(cols).iter_rows(named=True)}
+    # the rows of the statements read, looked up when read (a dict per statement of a
+    # corpus was hundreds of MB for the few dozen pairs shown)
+    rows_of = statements.select(cols)
+    at = {sid: i for i, sid in enumerate(rows_of["statement_id"].to_list())}
+    info = _RowsOf(rows_of, at)
     shown: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
     for pair in keyed.iter_rows(named=True):
