@@ -86,9 +86,7 @@ def test_variant_kind(a: str, b: str, kind: str | None) -> None:
     assert variant_kind(a, b, rules=rules) == kind
     assert variant_kind(a, b, rules=dataclasses.replace(rules)) == kind
     if kind == "transliteration":
-        no_classes = dataclasses.replace(
-            rules, classes={}, long_vowels=frozenset(), digraphs=()
-        )
+        no_classes = dataclasses.replace(rules, classes={}, long_vowels=frozenset(), digraphs=())
         assert variant_kind(a, b, rules=no_classes) is None
 
 

@@ -443,9 +443,7 @@ def repeat_pairs(
         .filter((pl.col("shared") >= min_shared) & (pl.col("shared_other") >= min_shared_other))
         .join(codes, on="code")
         .join(
-            codes.rename(
-                {"code": "code_b", "statement_id": "statement_id_b", "n_words": "n_b"}
-            ),
+            codes.rename({"code": "code_b", "statement_id": "statement_id_b", "n_words": "n_b"}),
             on="code_b",
         )
         .filter(pl.col("shared") >= overlap * pl.min_horizontal("n_words", "n_b"))
