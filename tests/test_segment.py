@@ -1349,3 +1349,25 @@ def test_verse_with_crossheads_and_dots_gives_no_statement() -> None:
     assert all(any(ch.isalpha() for ch in s) for s in statements), statements
     assert not any("الشهرُ" in s or "المُحاق" in s or "يشدو" in s for s in statements)
     assert any(s.startswith("وهذه أعرابية") for s in statements), statements
+
+
+def test_crosshead_inside_the_body_gives_no_statement() -> None:
+    # almadina 2015-07-27: io reads the crosshead as a subheadline; it claims nothing
+    statements = _lines(
+        [
+            ("headline", "تشهير المقاطع يثير الرأي العام"),
+            (
+                "body",
+                "وقال المحمدي: «إثارة الرأي العام من خلال انتشار المقاطع تساهم ولو بحسن "
+                "النية في التشهير بطريقة غير مباشرة».",
+            ),
+            ("subheadline", "الوصول للمسؤول"),
+            (
+                "body",
+                "وأوضح محمد بن حسن سمان أن موقع التواصل الاجتماعي «تويتر» استحدث ظاهرة جديدة.",
+            ),
+        ]
+    )
+    assert "الوصول للمسؤول" not in statements
+    assert statements[0] == "تشهير المقاطع يثير الرأي العام"
+    assert len(statements) == 3, statements

@@ -87,7 +87,9 @@ class Builder:
         self.claim_numbers.update(zip(ids, range(1, len(ids) + 1), strict=True))
         # the texts are read from the frame when asked for (a Python string per claim of
         # a large corpus is hundreds of MB; a report shows a few hundred)
-        self.claim_texts = Rows(order.select("claim_id", "representative"), "claim_id", "representative")
+        self.claim_texts = Rows(
+            order.select("claim_id", "representative"), "claim_id", "representative"
+        )
 
     def claim_number(self, claim_id: str | None) -> str:
         """ "C12": the claim's number in this report (claims carried by most outlets first)."""

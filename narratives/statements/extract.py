@@ -56,14 +56,16 @@ def extract_statements(
     """Cut articles into attributed statements.
 
     Each headline (and subheadline) line is a statement of its own
-    (``is_headline=True``); body text is cut at sentence ends, participial
-    reporting clauses (``مشيرا إلى أن``), new reporting verbs (``وقال``) and
-    clause connectives, and pieces longer than ``max_chars`` are cut where a
-    new clause opens; a piece without a predicate (a list item, a title, an
-    adverbial) stays with its neighbour, and a body line that is no claim (a
-    crosshead, a byline, a line of tags: no predicate, no closing punctuation)
-    gives no statement, nor do verse (a run of short lines) and a short
-    question in the narrator's voice (see :mod:`narratives.statements.segment`).
+    (``is_headline=True``), except a short subheadline with no predicate after
+    the first body line (a crosshead: ``منتجات التمور``); body text is cut at
+    sentence ends, participial reporting clauses (``مشيرا إلى أن``), new
+    reporting verbs (``وقال``) and clause connectives, and pieces longer than
+    ``max_chars`` are cut where a new clause opens; a piece without a
+    predicate (a list item, a title, an adverbial) stays with its neighbour,
+    and a body line that is no claim (a crosshead, a byline, a line of tags:
+    no predicate, no closing punctuation) gives no statement, nor do verse (a
+    run of short lines) and a short question in the narrator's voice (see
+    :mod:`narratives.statements.segment`).
     Speakers, reporting verbs and quote types follow
     :mod:`narratives.statements.attribution`. Articles are independent: the
     function can run on any partition of the table.
@@ -354,7 +356,10 @@ def _article(
     state = State()
     pieces: list[tuple[int, dict[str, Any], list[Any]]] = []
     verse = short_line_runs(raw, paras)
+    body_seen = False  # a headline line after the first body line is a crosshead
     for k, (para, (starts, ends, feats)) in enumerate(zip(paras, toks, strict=True)):
+        crosshead = para.headline and body_seen and label_line(feats, last=False)
+        body_seen = body_seen or not para.headline
         state.prev = None
         tags = tag_tail(feats) if para is paras[-1] and not para.headline else None
         if tags is not None:  # ... مجتمعنا. سمات امانة المدينة المنورة: the outlet's tags
@@ -377,7 +382,11 @@ def _article(
             starts_phrase=starts_at.__contains__,
             max_chars=max_chars,
         )
-        if k in verse or (not para.headline and label_line(feats, last=para is paras[-1])):
+        if (
+            k in verse
+            or crosshead  # منتجات التمور, الوصول للمسؤول: io's subheadline inside the body
+            or (not para.headline and label_line(feats, last=para is paras[-1]))
+        ):
             segs = []  # verse, a crosshead, byline or tag line: no claim
         elif (
             not para.headline
