@@ -1387,3 +1387,23 @@ def test_crosshead_inside_the_body_gives_no_statement() -> None:
 )
 def test_latin_initial_spelled_in_arabic_ends_no_sentence(text: str) -> None:
     assert _statements(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        (  # 2015-08-08 column: a second verb of the relative clause, and بلا is no verb
+            "لكنه الرفاه الذي يأخذ حياتنا ذات المعنى، ويعطينا الدنيا بلا معنى.",
+            "المعنى، ويعطينا الدنيا",
+        ),
+        (  # 2015-08-08 column: ولم with no comma goes on with the subject of إنّ
+            "إن مفكري العالم الإسلامي الذين استقوا أفكارهم من مدارس الغرب أخذوا هذه الأفكار "
+            "ولم يتبينوا صوابها وخطأها بعد، بل دعوني أقول لكم شيئا هاما.",
+            "الأفكار ولم يتبينوا",
+        ),
+    ],
+    ids=["relative-verb-bila", "lam-no-comma-after-inna"],
+)
+def test_round6_guards_fresh_day(text: str, whole: str) -> None:
+    statements = _statements(text)
+    assert any(whole in s for s in statements), statements

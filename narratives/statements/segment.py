@@ -488,7 +488,9 @@ def split_paragraph(
             and _main_predicate(sentence, i, feats, pred)
             and (_particle_clause(f, pred) or not _awaits_predicate(last, i, feats))
             and not _awaits_content(last, i, feats)
-            and not _reported_content(sentence, i, feats)
+            and not (_reported_content if feats[i - 1].kind == "c" else _reported)(
+                sentence, i, feats
+            )  # أخذوا هذه الأفكار ولم يتبينوا: with no comma, the same subject goes on
         ):
             bounds.setdefault(i, "clause")
             last = i
@@ -1161,6 +1163,7 @@ def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> boo
         return (
             nxt.norm[:1] != "و"
             and verbish(nxt.norm)
+            and nxt.norm not in _NOT_VERBS
             and (nxt.norm not in ("لا", "ما") or (i + 2 < n and verbish(feats[i + 2].norm)))
         )
     # ، وأرض الواقع تؤكد ذلك: a noun and its definite genitive (idafa), then a verb
@@ -1173,6 +1176,8 @@ def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> boo
         and stem not in pred.pronoun
         and stem not in pred.title
         and stem not in _DEMONSTRATIVE  # وأولئك الذين يحاولون: a relative, no new subject
+        and stem[:1] != "ي"  # ويعطينا الدنيا بلا معنى: a verb with a suffix, not a noun
+        and feats[i + 2].norm not in _NOT_VERBS
         and nxt.norm.startswith("ال")
         and len(nxt.norm) > 3
         and not _relative(nxt)
@@ -1658,6 +1663,7 @@ def _given_names() -> frozenset[str]:
 _LETTER_NAMES = frozenset(
     ["ام", "ايه", "جيه", "كيه", "اف", "اتش", "ار", "اس", "اكس", "دبليو", "جي", "دي", "تي"]
 )
+_NOT_VERBS = frozenset({"بلا", "دون", "بدون", "الا", "الي", "لدي", "سوي"})  # verb-shaped
 _DEMONSTRATIVE = frozenset({"اولئك", "هذا", "هذه", "ذلك", "تلك", "هؤلاء", "هولاء"})
 _DONE = frozenset({"تم", "يتم", "سيتم", "وتم", "ويتم", "وسيتم", "تمت", "وتمت", "جرى", "وجرى"})
 
