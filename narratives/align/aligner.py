@@ -1103,6 +1103,11 @@ def finish_alignments(
     if len(i) == 0:
         return empty_alignments()
     prep, ids, column, article = setup.prep, setup.ids, setup.column, setup.article
+    # a headline contained in a body statement of an article on the same event: the
+    # score it takes after linking, so that it adds its pair without displacing the
+    # mutual best pairs (a body statement may carry the claim of the other article's
+    # headline and of its body)
+    lifted = lift_contained(i, j, score, comp.get(CONTAINED), article, threshold=threshold)
     linked = np.zeros(len(i), dtype=bool)
     if link_threshold is not None:
         linked = competitive_links(
@@ -1115,7 +1120,7 @@ def finish_alignments(
             linked |= lead_links(
                 i,
                 j,
-                score,
+                lifted,
                 article,
                 headline,
                 leads(article, position, headline),
@@ -1126,10 +1131,7 @@ def finish_alignments(
         linked |= supported(
             i, j, score, article, threshold=threshold, support_threshold=support_threshold
         )
-    # a headline contained in a body statement of an article on the same event: after
-    # linking, so that it adds its pair without displacing the mutual best pairs (a body
-    # statement may carry the claim of the other article's headline and of its body)
-    score = lift_contained(i, j, score, comp.get(CONTAINED), article, threshold=threshold)
+    score = lifted
     linked &= score < threshold
     keep = (score >= threshold) | linked
     i, j, score, linked = i[keep], j[keep], np.round(score[keep], 2), linked[keep]
