@@ -76,6 +76,18 @@ def _pair(text_a: str, text_b: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.Data
 def test_variant_kind(a: str, b: str, kind: str | None) -> None:
     assert variant_kind(a, b) == kind
     assert variant_kind(b, a) == kind
+    # the shipped rules' answers are memoized: rules given as a copy are read afresh, and
+    # a copy with other rules answers by those rules, not from the memo
+    import dataclasses
+
+    from narratives.compare._text import load_variant_rules
+
+    rules = load_variant_rules()
+    assert variant_kind(a, b, rules=rules) == kind
+    assert variant_kind(a, b, rules=dataclasses.replace(rules)) == kind
+    if kind == "transliteration":
+        no_classes = dataclasses.replace(rules, classes={}, long_vowels=frozenset(), digraphs=())
+        assert variant_kind(a, b, rules=no_classes) is None
 
 
 def test_display_tokens_keep_marks_inside_words() -> None:

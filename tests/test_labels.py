@@ -247,3 +247,23 @@ def test_hamas_the_word_for_enthusiasm_is_not_hamas() -> None:
     gaza = "وقال مسؤول فلسطيني إن حماس تسيطر على قطاع غزة منذ 2007."
     labels = label_choices(_statements({"b": ("aawsat", gaza)}))
     assert labels.filter(pl.col("referent") == "hamas")["n"].to_list() == [1]
+
+
+def test_an_ambiguous_label_reads_only_its_own_article() -> None:
+    # the article fallback of an ambiguous label reads the statements of that label's
+    # article only: other articles of the corpus (another conflict's, named most there)
+    # change nothing, whatever their number
+    aden = "وقال محافظ عدن إن المدينة محررة. وتقدمت المقاومة نحو قاعدة العند."
+    alone = label_choices(_statements({"c": ("okaz", aden)}))
+    crowd = label_choices(
+        _statements(
+            {
+                "c": ("okaz", aden),
+                "a": ("alriyadh", YEMEN_OPPOSITION),
+                "b": ("aawsat", IRAQI_RESISTANCE),
+            }
+        )
+    )
+    assert alone.filter(pl.col("referent") == "yemen_resistance")["n"].to_list() == [1]
+    mine = crowd.filter(pl.col("outlet") == "okaz").select(alone.columns)
+    assert mine.sort("label").to_dicts() == alone.sort("label").to_dicts()

@@ -119,9 +119,7 @@ def command(
             root = paths[0].resolve()
             say(f"reading the tables in {paths[0]}")
             # the tables the page never shows stay on disk (memory), unless recomputed anyway
-            tables, problems = collect_warnings(
-                lambda: read_outputs(paths[0], skip=NOT_RENDERED)
-            )
+            tables, problems = collect_warnings(lambda: read_outputs(paths[0], skip=NOT_RENDERED))
             if given & {"threshold", "date_window"}:
                 for name in ("alignments", "claims", "stories", "story_summary"):
                     tables.pop(name, None)

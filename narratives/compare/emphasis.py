@@ -376,7 +376,7 @@ def repeat_pairs(
     # the words of every statement by row number (a statement's ids are joined back once
     # they are one row per word): the exploded frame holds no string ids, a third less
     # memory on a corpus; the word before (prev) and two before are shifts within a row
-    ids = statements.select("statement_id", "article_id")
+    id_cols = statements.select("statement_id", "article_id")
     words = (
         statements.select(row=pl.int_range(pl.len(), dtype=pl.UInt32), tok=tok)
         .explode("tok")
@@ -422,7 +422,7 @@ def repeat_pairs(
         pl.DataFrame(
             {
                 "code": code.gather(rows),
-                "article": ids["article_id"].gather(rows),
+                "article": id_cols["article_id"].gather(rows),
                 "tok": words["tok"],
                 "other": words["other"],
             }
@@ -431,10 +431,10 @@ def repeat_pairs(
         .with_row_index("i")
         .select(pl.col("i").min().over("article", "tok").alias("key"), "code", "other")
     )
-    words = words.drop("row").insert_column(0, ids["article_id"].gather(rows))
-    words = words.insert_column(0, ids["statement_id"].gather(rows))
+    words = words.drop("row").insert_column(0, id_cols["article_id"].gather(rows))
+    words = words.insert_column(0, id_cols["statement_id"].gather(rows))
     sizes = words.group_by("statement_id").len("n_words")
-    codes = sizes.join(ids.select("statement_id", code=code), on="statement_id")
+    codes = sizes.join(id_cols.select("statement_id", code=code), on="statement_id")
     shared = (
         keyed.join(keyed, on="key", suffix="_b")
         .filter(pl.col("code") < pl.col("code_b"))
@@ -443,9 +443,7 @@ def repeat_pairs(
         .filter((pl.col("shared") >= min_shared) & (pl.col("shared_other") >= min_shared_other))
         .join(codes, on="code")
         .join(
-            codes.rename(
-                {"code": "code_b", "statement_id": "statement_id_b", "n_words": "n_b"}
-            ),
+            codes.rename({"code": "code_b", "statement_id": "statement_id_b", "n_words": "n_b"}),
             on="code_b",
         )
         .filter(pl.col("shared") >= overlap * pl.min_horizontal("n_words", "n_b"))

@@ -173,10 +173,46 @@ def _ordered(lex: pl.DataFrame) -> list[dict[str, Any]]:
     )
 
 
+class _FormMatcher:
+    """The lexicon's forms as one leftmost-first regex alternation (longest form first).
+
+    A form whose literal words are not all in a text can match nowhere in it, so each
+    text is searched with the alternation of the forms that can (the same matches: an
+    alternative that fails everywhere never decides one), compiled once per set of
+    forms; the whole lexicon's alternation tried at every word was most of the table's
+    time.
+    """
+
+    def __init__(self, forms: list[str], labels: list[str]) -> None:
+        self.labels = labels
+        self.patterns = [_form_pattern(f) for f in forms]
+        self.literals = [
+            [
+                w[2:] if i == 0 and w.startswith("ال") and len(w) > 2 else w
+                for i, w in enumerate(f.split(" "))
+            ]
+            for f in forms
+        ]
+        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def spans(self, norm: str) -> list[tuple[str, int, int]]:
+        """(label, start, end) of every match in the normalized text ``norm``."""
+        which = tuple(k for k, words in enumerate(self.literals) if all(w in norm for w in words))
+        if not which:
+            return []
+        pattern = self._compiled.get(which)
+        if pattern is None:
+            alternatives = "|".join(f"({self.patterns[k]})" for k in which)
+            pattern = self._compiled[which] = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+        return [
+            (self.labels[which[m.lastindex - 1]], m.start(), m.end())  # type: ignore[operator]
+            for m in pattern.finditer(norm)
+        ]
+
+
 def _surface_forms(
     text: str,
-    pattern: re.Pattern[str],
-    labels: list[str],
+    matcher: _FormMatcher,
     label: str,
     *,
     memo: dict[str, tuple[str, list[int], list[tuple[str, int, int]]]] | None = None,
@@ -188,8 +224,7 @@ def _surface_forms(
     found = memo.get(text) if memo is not None else None
     if found is None:
         norm, offsets = normalize_with_offsets(text)
-        spans = [(labels[m.lastindex - 1], m.start(), m.end()) for m in pattern.finditer(norm)]  # type: ignore[operator]
-        found = (norm, offsets, spans)
+        found = (norm, offsets, matcher.spans(norm))
         if memo is not None:
             memo[text] = found
     norm, offsets, spans = found
@@ -491,10 +526,7 @@ def label_choices(
         peoples=_peoples(labels),
     )
     hits = hits.with_columns(voice=_voices(hits, statements.select("statement_id", "text"), rows))
-    which = re.compile(
-        r"(?<!\w)(?:" + "|".join(f"({_form_pattern(r['form'])})" for r in rows) + r")(?!\w)"
-    )
-    row_labels = [r["label"] for r in rows]
+    matcher = _FormMatcher([r["form"] for r in rows], [r["label"] for r in rows])
     examples = (
         hits.select("statement_id", "outlet", "label")
         .unique()
@@ -506,7 +538,7 @@ def label_choices(
     written = [
         (label, outlet, form)
         for label, outlet, text in examples.select("label", "outlet", "text").iter_rows()
-        for form in _surface_forms(text, which, row_labels, label, memo=memo)
+        for form in _surface_forms(text, matcher, label, memo=memo)
     ]
     forms = (
         pl.DataFrame(

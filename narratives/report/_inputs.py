@@ -67,9 +67,7 @@ def is_output_folder(path: str | Path) -> bool:
     return folder.is_dir() and any((folder / f"statements{s}").exists() for s in _SUFFIXES)
 
 
-def read_outputs(
-    folder: str | Path, *, skip: Collection[str] = ()
-) -> dict[str, pl.DataFrame]:
+def read_outputs(folder: str | Path, *, skip: Collection[str] = ()) -> dict[str, pl.DataFrame]:
     """The tables of a ``narratives align`` or ``narratives compare`` output folder.
 
     Every ``<name>.parquet`` (or ``.ndjson``, ``.csv``) file becomes a table
