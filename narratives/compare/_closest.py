@@ -339,7 +339,7 @@ _MARGIN = 0.5
 def _speaker_match(speakers: list[Any], i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """:func:`narratives.align.score.speaker_agreement` of the pairs, on speaker codes."""
     known = pl.Series(speakers, dtype=pl.String)
-    code, _ = _codes(known.set(known == "", None))  # type: ignore[arg-type]
+    code, _ = _codes(known.set(known == "", None))
     a, b = code[i], code[j]
     return np.where((a >= 0) & (b >= 0), np.where(a == b, 100.0, 0.0), np.nan)
 

@@ -239,9 +239,12 @@ def left_out_parts(
 
     if candidates.height == 0 or "text" not in statements.columns:
         return pl.DataFrame(schema=PARTS)
-    st = statements.join(
-        story_of.select("article_id", "story_id"), on="article_id", how="inner"
-    ).join(candidates.select("story_id").unique(), on="story_id", how="semi")
+    read = ("statement_id", "article_id", "outlet", "text", "speaker_mention", "speaker_title")
+    st = (
+        statements.select(c for c in read if c in statements.columns)
+        .join(story_of.select("article_id", "story_id"), on="article_id", how="inner")
+        .join(candidates.select("story_id").unique(), on="story_id", how="semi")
+    )
     has_mention = "speaker_mention" in st.columns
     has_title = "speaker_title" in st.columns
     texts = st["text"].fill_null("").to_list()

@@ -218,11 +218,15 @@ def _story_rows(
         # حي.»): not a claim anyone can leave out. Only a (claim, story) with an outlet
         # that may have left it out, or carried by two outlets, can make a row: the words
         # of the others' statements are not counted (their known words still count)
-        texts = statements.join(
-            cs.select("statement_id").unique(), on="statement_id", how="semi"
-        ).select(
-            "statement_id",
-            _t=pl.col("text").fill_null("").str.replace_all(r"(?:https?://|www\.)\S+|\S+@\S+", " "),
+        texts = (
+            statements.select("statement_id", "text")
+            .join(cs.select("statement_id").unique(), on="statement_id", how="semi")
+            .select(
+                "statement_id",
+                _t=pl.col("text")
+                .fill_null("")
+                .str.replace_all(r"(?:https?://|www\.)\S+|\S+@\S+", " "),
+            )
         )
         asked = per.join(covering.select("story_id", "outlet"), on="story_id").filter(
             ~pl.col("outlet").is_in(pl.col("strict_carriers"))
