@@ -1561,3 +1561,13 @@ def test_colon_after_a_list_frame_is_no_speech() -> None:
         "الجديدة وتوسعة المستشفيات القائمة."
     )
     assert [q for _, q in rows] == ["indirect"], rows
+
+
+def test_colon_with_marked_quote_inside_stays_mixed() -> None:
+    # alwatan 2015-08-04:1110: the marks show which words are the army's
+    rows = _flags(
+        'وقال المتحدث باسم الجيش الكولونيل توكور غوساو في بيان: إن "الجيش النيجيري شن هجوما '
+        'قرب اولاري على الطريق المؤدية إلى باما" على مسافة 70 كلم جنوب مايدوغوري عاصمة ولاية '
+        "بورنو وكبرى مدن شمال شرق نيجيريا."
+    )
+    assert [q for _, q in rows] == ["mixed"], rows

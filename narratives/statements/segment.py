@@ -418,7 +418,9 @@ def _colon_sayings(feats: list[Feat], pairs: list[tuple[int, int]]) -> list[tupl
     ``COLON_CUE_WORDS`` words before the colon, with no sentence end, quote
     mark, or complementizer between them (except ``أن`` right before the
     colon: ``وأوضح أن الخطة تشمل: ...`` introduces a list, not speech).
-    The quotation runs from the colon to the end of its sentence.
+    The quotation runs from the colon to the end of its sentence, unless quote
+    marks inside show which words are quoted (``في بيان: إن "الجيش النيجيري شن
+    هجوما ..." على مسافة 70 كلم``).
     """
     out: list[tuple[int, int]] = []
     for c, f in enumerate(feats):
@@ -434,7 +436,9 @@ def _colon_sayings(feats: list[Feat], pairs: list[tuple[int, int]]) -> list[tupl
             if g.kind != "w":
                 continue
             if g.cue is not None:
-                out.append((c, _sentence_end(c, feats)))
+                end = _sentence_end(c, feats)
+                if not any(c < a <= end for a, _ in pairs):  # في بيان: إن "الجيش ..." على
+                    out.append((c, end))  # مسافة 70 كلم: only the marked words are quoted
                 break
             words += 1
             if words > COLON_CUE_WORDS or ("complementizer" in g.roles and k != c - 1):
