@@ -527,8 +527,32 @@ def test_a_section_label_is_no_own_word_of_a_headline(rows, own) -> None:
             ],
             [],
         ),
+        (  # SaudiNewsNet 2015-08-04, story s00024: «السوري» / «سورية»
+            [
+                ("alriyadh", "سقوط مقاتلة تابعة للنظام السوري   في أريحا ومقتل 27 شخصاً"),
+                ("3alyoum", "مقتل 27 شخصاً بعد تحطم طائرة حربية سورية تابعة للنظام"),
+            ],
+            ["سقوط", "مقاتلة", "أريحا"],
+        ),
+        (  # 2015-08-03, story s00452: «يبحثان» / «بحثا»
+            [
+                ("alriyadh", "د. الحقباني والحقيل يبحثان محفزات قطاع الإسكان"),
+                ("aljazirah", "د. الحقباني والحقيل بحثا محفزات وزارة العمل لقطاع الإسكان"),
+            ],
+            [],
+        ),
     ],
-    ids=["apple-watch", "muntari", "bride", "ulama", "abd-al-khaliq", "programme", "players"],
+    ids=[
+        "apple-watch",
+        "muntari",
+        "bride",
+        "ulama",
+        "abd-al-khaliq",
+        "programme",
+        "players",
+        "syrian",
+        "discuss",
+    ],
 )
 def test_a_word_with_a_proclitic_or_the_article_is_no_own_word(rows, own) -> None:
     from narratives.compare.headlines import _own_words
@@ -919,6 +943,29 @@ def test_a_name_in_quotation_marks_is_no_direct_quote() -> None:
     assert em["is_direct"].to_list() == [False, False, True, True]
 
 
+def test_a_title_in_quotation_marks_is_no_direct_quote() -> None:
+    # SaudiNewsNet 2015-08-04:370:1 (aljazirah): a forum's five-word title after «بعنوان»
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:1"],
+            "article_id": ["a"],
+            "outlet": ["aljazirah"],
+            "position": [1],
+            "is_headline": [False],
+            "speaker": [None],
+            "quote": ["mixed"],
+            "text": [
+                "تعقد جامعة نايف العربية للعلوم الأمنية والمنظمة العربية للسياحة اليوم، بمحافظة"
+                " الطائف الملتقى الأول للأمن السياحي بعنوان «أمن وسلامة الآثار والمنشآت"
+                " السياحية» ."
+            ],
+        },
+        schema_overrides={"speaker": pl.String},
+    )
+    claims = pl.DataFrame({"claim_id": ["c"], "statement_id": ["a:1"]})
+    assert emphasis(st, claims)["is_direct"].to_list() == [False]
+
+
 def test_a_title_cut_in_two_statements_is_shown_as_written() -> None:
     # SaudiNewsNet 2015-07-27:5 (3alyoum): the title «الكلباني يكشف أسباب احتراق منزله وينتقد
     # الهلال الأحمر» is two statements; the headline column showed «... منزله / وينتقد ...»
@@ -956,3 +1003,21 @@ def test_a_title_cut_in_two_statements_is_shown_as_written() -> None:
     assert out.filter(pl.col("article_id") == "a")["headline"].to_list() == [
         "الكلباني يكشف أسباب احتراق منزله وينتقد الهلال الأحمر"
     ]
+
+
+def test_items_opened_with_a_dash_are_no_repetition() -> None:
+    # SaudiNewsNet 2015-08-04:1191 (okaz): the Board of Grievances' achievements listed as
+    # «- ...» lines; two items sharing the courts' words are two facts
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:3", "a:4"],
+            "article_id": ["a", "a"],
+            "position": [3, 4],
+            "text": [
+                "- إطلاق مشروع تنظيم الدوائر القضائية إداريا.",
+                "- فصل الأعمال الإدارية عن الأعمال القضائية في محاكم الدرجة الأولى.",
+            ],
+        }
+    )
+    claims = pl.DataFrame({"claim_id": ["c", "c"], "statement_id": ["a:3", "a:4"]})
+    assert repetitions(st, claims)["repetitions"].to_list() == [1, 1]

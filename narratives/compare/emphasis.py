@@ -59,14 +59,18 @@ DIRECT_QUOTES: tuple[str, ...] = ("direct", "mixed")
 _MARK_CHARS = '“«„‟”»"″'
 #: a span between two quotation marks
 _QUOTED = re.compile(f"[{_MARK_CHARS}]([^{_MARK_CHARS}]*)[{_MARK_CHARS}]")
+#: a title announced before its quotation marks: «بعنوان "..."», «تحت شعار "..."»
+_TITLED = re.compile(r"(?:بعنوان|عنوان|شعار|باسم|اسم|مسمى)\s*[:،,]?\s*$")
 
 
 def names_in_quotes(text: str, *, longest: int = 4) -> bool:
     """Whether every span a statement has in quotation marks is ``longest`` words or
     fewer, the marks paired: the name of an exhibition, a programme, a company or a
     slogan («الفيصل.. شاهد وشهيد», «ستاندرد أند بورز», "الشراكة في التغيير"), not
-    someone's words. A ``mixed`` statement with no speaker and no reporting verb that
-    quotes only such names is no direct quote (SaudiNewsNet 2015-07-26/27).
+    someone's words; a span of any length announced as a title (``بعنوان «أمن وسلامة
+    الآثار والمنشآت السياحية»``, ``تحت شعار``) is a name too. A ``mixed`` statement
+    with no speaker and no reporting verb that quotes only such names is no direct
+    quote (SaudiNewsNet 2015-07-26/27, 2015-08-03/04).
 
     Examples
     --------
@@ -74,12 +78,16 @@ def names_in_quotes(text: str, *, longest: int = 4) -> bool:
     True
     >>> names_in_quotes('وكتب على لافتة "احبس بولك! واقض حاجتك في مكان مناسب".')
     False
+    >>> names_in_quotes('الملتقى الأول بعنوان «أمن وسلامة الآثار والمنشآت السياحية» .')
+    True
     """
     marks = sum(text.count(c) for c in _MARK_CHARS)
     if not marks or marks % 2:
         return False
-    spans = _QUOTED.findall(text)
-    return bool(spans) and all(len(span.split()) <= longest for span in spans)
+    spans = list(_QUOTED.finditer(text))
+    return bool(spans) and all(
+        len(m.group(1).split()) <= longest or _TITLED.search(text[: m.start()]) for m in spans
+    )
 
 
 def _match_stopwords() -> list[str]:
@@ -490,7 +498,7 @@ def repeat_pairs(
     # nor two body statements of one claim whose figures are all other figures (one
     # month's rejected shipments and another's: «رفض 198 إرسالية ... 851 طنا» / «رفض 172
     # إرسالية ... 717 طنا»); a headline rounds its figures («22 ألف حبة» / «22.790 حبة»)
-    heads = (
+    head_ids = (
         set(statements.filter(pl.col("is_headline").fill_null(False))["statement_id"].to_list())
         if "is_headline" in statements.columns
         else set()
@@ -510,7 +518,7 @@ def repeat_pairs(
 
     def other_figures(a: str, b: str) -> bool:
         fa, fb = figures.get(a, set()), figures.get(b, set())
-        return bool(fa and fb and not fa & fb) and a not in heads and b not in heads
+        return bool(fa and fb and not fa & fb) and a not in head_ids and b not in head_ids
 
     others = [
         (a, b)
@@ -809,7 +817,7 @@ def _list_marker(text: str, key: str = "") -> str | None:
 _ANNOUNCES = re.compile(r"\bما (?:يلي|ياتي)\s*[:：]\s*$")
 #: a statement ending on the list after it («... المضبوطات التالية:», «على النحو التالي :»)
 _LIST_AHEAD = re.compile(r"(?:التالي|التاليه|الاتي|الاتيه|يلي|ياتي)\s*[:：]\s*$")
-_BULLET = re.compile(r"^\s*[/•·*▪◦●]")
+_BULLET = re.compile(r"^\s*[/•·*▪◦●]|^\s*[-–]\s")
 
 
 def _announces(text: str) -> bool:

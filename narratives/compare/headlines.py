@@ -43,7 +43,9 @@ def _stems(key: str) -> frozenset[str]:
     plural in construct in either case: two headlines use the same word when their
     forms meet: «المتاجر» / «متاجر», «للاتحاد» / «إلى الاتحاد», «عروس» / «عروسا»,
     «ببلجيكا» / «في بلجيكا», «البرنامج» / «برنامجها», «لاعبو» / «للاعبي» (SaudiNewsNet
-    2015-07-26/27).
+    2015-07-26/27); and without the feminine ending or the nisba ي, and an imperfect
+    without its prefix and dual or plural suffix: «السوري» / «سورية», «شمالي» / «شمال»,
+    «يبحثان» / «بحثا» (2015-08-03/04).
 
     Examples
     --------
@@ -72,6 +74,13 @@ def _stems(key: str) -> frozenset[str]:
         # a masculine plural in construct, nominative or not (لاعبو / للاعبي الأهلي)
         if len(word) >= 5 and word.endswith("و"):
             forms.add(word[:-1] + "ي")
+    for word in list(forms):
+        # the feminine ending and the nisba ي (السوري / سورية, شمالي / شمال)
+        if len(word) >= 4 and word[-1] in "هي":
+            forms.add(word[:-1])
+        # an imperfect's prefix with a dual or plural suffix (يبحثان / بحثا)
+        if len(word) >= 6 and word[0] in "يت" and word.endswith(("ان", "ون")):
+            forms.add(word[1:-2])
     return frozenset(forms)
 
 
