@@ -210,8 +210,12 @@ def _split_same_article(
             if a in wanted:
                 rows_of[a].append(k)
     scored = {(min(p, q), max(p, q)) for _, p, q in pairs}
-    scored |= {(min(h, k), max(h, k)) for h in headlines for k in rows_of[articles[h]]
-               if k != h and not heads[k]}
+    scored |= {
+        (min(h, k), max(h, k))
+        for h in headlines
+        for k in rows_of[articles[h]]
+        if k != h and not heads[k]
+    }
     order = sorted(scored)
     values = np.asarray(
         scorer([texts[p] for p, _ in order], [texts[q] for _, q in order]), dtype=float
