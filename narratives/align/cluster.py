@@ -144,7 +144,7 @@ PairScorer = Callable[[list[str], list[str]], "np.ndarray | list[float] | pl.Ser
 #: least own score of two body statements of one article in one claim (a repeat)
 REPEAT_THRESHOLD = 70.0
 #: least own score of a headline and a body statement of its article in one claim
-HEADLINE_THRESHOLD = 40.0
+HEADLINE_THRESHOLD = 30.0
 
 
 def _similarity_scores(texts_a: list[str], texts_b: list[str]) -> pl.Series:
@@ -200,21 +200,22 @@ def _split_same_article(
                 pairs.extend((label, p, q) for i, p in enumerate(rows) for q in rows[i + 1 :])
     if not pairs:
         return
-    # a headline is scored with every statement of its article: it goes with the one
-    # it restates best (its lede), not with a later statement that shares its names
-    headlines = {r for _, p, q in pairs for r in (p, q) if heads[r] != heads[q if r == p else p]}
-    rows_of: dict[Hashable, list[int]] = defaultdict(list)
-    if headlines:
-        wanted = {articles[h] for h in headlines}
-        for k, a in enumerate(articles):
-            if a in wanted:
-                rows_of[a].append(k)
+    # a headline is scored with every body statement of its article that aligns with
+    # the same stories (its connected component): it goes with the one it restates best
+    # (its lede), not with a later statement that shares its names
+    headlines = {
+        (label, r) for label, p, q in pairs for r in (p, q) if heads[p] != heads[q] and heads[r]
+    }
+    rows_of: dict[tuple[int, Hashable], list[int]] = defaultdict(list)
+    for label in {label for label, _ in headlines}:
+        for k in members[label]:
+            rows_of[label, articles[k]].append(k)
     scored = {(min(p, q), max(p, q)) for _, p, q in pairs}
     scored |= {
         (min(h, k), max(h, k))
-        for h in headlines
-        for k in rows_of[articles[h]]
-        if k != h and not heads[k]
+        for label, h in headlines
+        for k in rows_of[label, articles[h]]
+        if not heads[k]
     }
     order = sorted(scored)
     values = np.asarray(
@@ -223,9 +224,9 @@ def _split_same_article(
     score = dict(zip(order, values.tolist(), strict=True))
     best: dict[int, float] = defaultdict(float)
     for (p, q), s in score.items():
-        for h in (p, q):
-            if h in headlines and heads[h] != heads[q if h == p else p]:
-                best[h] = max(best[h], s)
+        if heads[p] != heads[q]:
+            h = p if heads[p] else q
+            best[h] = max(best[h], s)
     allowed: set[tuple[int, int]] = set()
     redo: set[int] = set()
     for label, p, q in pairs:
@@ -289,7 +290,8 @@ def cluster_claims(
     headline_threshold
         The same for a headline (``is_headline``) and a body statement of its
         article, which must also be the statement the headline scores best
-        with in its article (its lede, as a rule): a headline restates the
+        with among those of its article that align with anything in the same
+        connected component (its lede, as a rule): a headline restates the
         lede in a few words and scores lower. A headline and a body statement
         scoring ``repeat_threshold`` always may share a claim.
     repeat_scorer
