@@ -1371,3 +1371,39 @@ def test_crosshead_inside_the_body_gives_no_statement() -> None:
     assert "الوصول للمسؤول" not in statements
     assert statements[0] == "تشهير المقاطع يثير الرأي العام"
     assert len(statements) == 3, statements
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # aawsat 2015-07-27 (No Child Left Behind)
+        "وازدادت هذه الخلافات حدة خلال السنوات التي أعقبت صياغة رئيس مجلس النواب جون إيه. "
+        "بوينر والسيناتور إدوارد إم. كيندي لنسخة تمثل حلاً وسطا، ووقع عليها بوش.",
+        # 2015-08-03, MH370
+        "بعد أكثر من عام على تحطم طائرتها البوينج 777 المرقمة إم.إتش 370، عثرت ماليزيا أمس "
+        "على جزء من حطام الطائرة المفقودة.",
+    ],
+    ids=["names", "flight"],
+)
+def test_latin_initial_spelled_in_arabic_ends_no_sentence(text: str) -> None:
+    assert _statements(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        (  # 2015-08-08 column: a second verb of the relative clause, and بلا is no verb
+            "لكنه الرفاه الذي يأخذ حياتنا ذات المعنى، ويعطينا الدنيا بلا معنى.",
+            "المعنى، ويعطينا الدنيا",
+        ),
+        (  # 2015-08-08 column: ولم with no comma goes on with the subject of إنّ
+            "إن مفكري العالم الإسلامي الذين استقوا أفكارهم من مدارس الغرب أخذوا هذه الأفكار "
+            "ولم يتبينوا صوابها وخطأها بعد، بل دعوني أقول لكم شيئا هاما.",
+            "الأفكار ولم يتبينوا",
+        ),
+    ],
+    ids=["relative-verb-bila", "lam-no-comma-after-inna"],
+)
+def test_round6_guards_fresh_day(text: str, whole: str) -> None:
+    statements = _statements(text)
+    assert any(whole in s for s in statements), statements

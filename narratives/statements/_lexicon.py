@@ -306,9 +306,9 @@ def _gender(form: str, lemma: str, kind: str) -> str | None:
         return None
     if kind == "participle":
         return "f" if form.endswith("ه") else "m" if form.endswith("ا") else None
-    if (form.endswith("ت") and not lemma.endswith("ت")) or (
+    if (form.endswith("ت") and (not lemma.endswith("ت") or form == lemma + "ت")) or (
         form.startswith("ت") and not lemma.startswith("ت")
-    ):
+    ):  # لفتت (lemma لفت): feminine too
         return "f"
     return "m"
 

@@ -125,6 +125,10 @@ _VERB_PREPOSITIONS = frozenset(
         "منهم",
     ]
 )
+# quantifiers that open the verb's object after an institution's name
+_QUANTIFIERS = frozenset(normalize(w) for w in ["العديد", "الكثير", "البعض", "عدد", "بعض", "جميع"])
+# kin words after which a name is the relative's (ابنة الرئيس ... احمد سوكارنو), normalized
+_KIN = frozenset(normalize(w) for w in ["ابنة", "حفيد", "حفيدة", "زوجة", "أرملة", "نجل", "نجلة"])
 # plural nouns that head a genitive inside an institution's name (هيئة حقوق الإنسان)
 _CONSTRUCT = frozenset(normalize(w) for w in ["حقوق", "شؤون", "شئون", "علوم", "خدمات", "قوات"])
 # punctuation between two words that ends a name (not the dot of «د.»)
@@ -340,7 +344,7 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
         and w.isalpha()
         and not w.startswith("ال")
         and w not in sw.anonymous
-        and w not in sw.not_names
+        and (w not in sw.not_names or w == "صباح")  # اللواء صباح بن عايد الزمهري
     ):
         return True  # مساعد بن غالي العنزي: مساعد the name, not "assistant"
     if _in(w, sw.titles) or w in sw.anonymous or w in sw.honorifics or len(w) < 2:
@@ -473,6 +477,7 @@ def parse_mention(mention: str) -> Parsed:
         spans, words, norm = spans[1:], words[1:], norm[1:]  # أفاد به الناطق ..., فهو
     for k, w in enumerate(norm):  # نقل عن الوزير قوله | رئيسة الاتحاد الثلاثاء الماضي
         named = w in sw.given or norm[k - 1] == "عبد"  # علي, عبد الله
+        named = named or (k + 1 < len(norm) and norm[k + 1] in ("بن", "بنت"))  # صباح بن عايد
         raw = words[k]
         if (
             k >= 2
@@ -537,6 +542,7 @@ def parse_mention(mention: str) -> Parsed:
         for i in range(1, n)
         if norm[i - 1] in sw.honorifics
         and not (i >= 2 and norm[i - 2] == "ولد")
+        and not (i >= 2 and norm[i - 1] == "السيد" and norm[i - 2] in sw.given)  # سالم السيد
         and not (norm[i - 1] == "صاحب" and norm[i] not in sw.honorifics)  # صاحب كتاب
     ]  # إسماعيل ولد الشيخ أحمد: a Mauritanian name, not the honorific الشيخ
     # شركة مجموعة محمد المعجل: a name inside an institution's name is no speaker
@@ -558,6 +564,7 @@ def parse_mention(mention: str) -> Parsed:
                     norm[j - 1] in ("عبد", "بن", "ابن", "بنت", "ولد")  # خالد بن مساعد السهلي
                     or _name_goes_on(norm[j], sw)
                     or (norm[j] == "ولد" and j + 1 < n)  # إسماعيل ولد الشيخ أحمد
+                    or (norm[j] == "السيد" and norm[j - 1] in sw.given)  # سالم السيد: a family
                     or (words[j] == "آل" and j + 1 < n)  # صالح بن عبدالعزيز آل الشيخ
                     or (words[j - 1] == "آل" and j > i)
                 )
@@ -595,8 +602,18 @@ def parse_mention(mention: str) -> Parsed:
                 continue  # مصدر تركي: an adjective, not the name تركي
             if _royal_in_institution(i, norm, sw):
                 continue  # مركز الملك سلمان بن عبدالعزيز (found from عبدالعزيز)
+            if j == i + 1 and j < n and norm[j] in sw.anonymous and norm[j] not in sw.given:
+                continue  # ردّ عليّ أحد المفكرين: "on me", then the unnamed subject
             if j < n and norm[j][:1] == "و" and norm[j][1:] in sw.given:
                 return Parsed(None, text(0, n), "none")  # سعد بخيت وإبراهيم الربيش: two people
+            kin = next((r for r in range(1, i) if norm[r] in _KIN or norm[r] in sw.relatives), None)
+            if j > i and kin is not None:
+                # راشماواتي سوكارنوبوتري ابنة الرئيس الاندونيسي الاسبق احمد سوكارنو: the
+                # name after «ابنة» is her father's; she is the one before it
+                before = parse_mention(text(0, kin))
+                if before.kind == "person" and before.name:
+                    return Parsed(before.name, " ".join(words[kin:]), "person")
+                return Parsed(None, text(0, n), "title")
             if j > i:
                 return Parsed(text(i, j), title_without(i, j), "person")
     first = norm[0]
@@ -621,6 +638,8 @@ def parse_mention(mention: str) -> Parsed:
             w = norm[j]
             if w in ("برئاسه", "برياسه", "بحضور", "برعايه") or w in _INSTITUTION_ENDS:
                 break  # مجلس الوزراء برئاسة ..., وزارة التجارة والصناعة عبر: the name has ended
+            if w in _QUANTIFIERS:
+                break  # اللجنة المنظمة للمهرجان العديد من المواقع: "many", the object
             if w == "خادم" and norm[j + 1 : j + 3] == ["الحرمين", "الشريفين"]:
                 j += 3  # سفارة خادم الحرمين الشريفين: one name
                 continue
@@ -1262,7 +1281,11 @@ class ArticleSpeakers:
             and (len(lead) == 1 or not _in(lead[1], sw.institutions))
         ):
             # وقالت الوزارة: the ministry the article named (وزارة الخدمة المدنية)
-            if len(lead) >= 3 and any(w.startswith("لل") for w in lead[2:]):
+            if (
+                len(lead) >= 3
+                and lead[1].startswith(("ال", "لل"))  # not الوزارة تطبيق الدليل الوطني للأنشطة
+                and any(w.startswith("لل") for w in lead[2:])
+            ):
                 # اللجنة العامة للانتخابات البلدية: named in full, not «اللجنة المحلية»;
                 # المؤسسة العامة للتقاعد ارتفاع ...: the name ends before the object
                 end = next(

@@ -285,16 +285,32 @@ def attribute(
         elif cue.kind == "participle":
             carried = True  # لافتا الانتباه إلى: the noun after a participle is its object
         else:
+            nxt = _skip_blank(after + 1, seg, feats)
+            if (
+                nxt < seg.j
+                and feats[after].kind == "c"
+                and feats[nxt].kind == "w"
+                and feats[nxt].norm.rstrip(".") in speaker_words().honorifics
+            ):
+                after = nxt  # وأضاف، د. مرغلاني، أن: the subject between commas
             after = _past_addressee(after, seg, feats, lex)
-            explicit = _subject(after, sent)
+            kana = (
+                feats[seg.i].norm in ("وكان", "كان", "وكانت", "كانت")
+                and cue_k - seg.i >= 3
+                and feats[cue_k - 1].norm == "قد"
+                and _starts_subject(feats[seg.i + 1], lex)
+            )  # وكان وزير النقل اليمني بدر باسلمة، قد أبلغ الأمم المتحدة: the subject is
+            # before the verb, the noun after it is the one told
+            explicit = None if kana else _subject(after, sent)
             after_verb = explicit is not None
             if explicit is not None and explicit[0] is None:
                 # قالت صحيفة "هآرتس": the institution's name in quotation marks
                 explicit = None, _quoted_name(after, seg, feats) or explicit[1]
-            if explicit is None:
+            if explicit is None and not kana:
                 explicit = _preverbal(cue_k, seg, feats, raw, at)
             if (
                 explicit is None
+                and not kana
                 and after + 2 < seg.j
                 and feats[after].kind == "q"
                 and feats[after + 1].kind == "w"
@@ -303,14 +319,14 @@ def attribute(
                 and any(f.kind == "q" for f in feats[after + 2 : min(seg.j, after + 6)])
             ):
                 after += 1  # وأكدت "شريفة عابد" أنها ...: a name in quotation marks
-            if explicit is None and _agrees_with_noun(cue, after, seg, feats):
+            if explicit is None and not kana and _agrees_with_noun(cue, after, seg, feats):
                 explicit = None, _noun_phrase(after, seg, feats, raw, starts, ends, lex.title_heads)
                 explicit = None, _quoted_name(after, seg, feats) or explicit[1]
                 after_verb = True
             if explicit is None and (anon := _unnamed_before(cue_k, seg, feats)) is not None:
                 # لكن مصدرًا قضائيا فرنسيًا قال: an unnamed source, not the last speaker
                 explicit = None, raw[starts[anon] : ends[cue_k - 1]]
-            if explicit is None:
+            if explicit is None and not kana:
                 explicit = _preverbal_phrase(cue_k, seg, feats, raw, starts, ends)
                 before_verb = explicit is not None
             qad = cue_k - 1 > seg.i and feats[cue_k - 1].norm == "قد"
@@ -547,7 +563,11 @@ def attribute(
                 out.speaker_title = state.title
         if cue_k is not None:
             state.cue = feats[cue_k].cue
-        if own:
+        if own and (
+            speaker is None
+            or speaker in lex.actors
+            or parse_mention(mention or "").kind == "person"
+        ):
             # لكن تشو تُشير إلى ... then «وتقول»: the new subject, named or not, is the one
             # a later verb without a subject carries on, not the speaker before her
             state.speaker, state.mention, state.title = speaker, mention, None
@@ -666,6 +686,17 @@ def _first_person(seg: Segment, feats: list[Feat], in_speech: list[bool]) -> boo
     return f.norm in fp or w in fp
 
 
+def _blank(f: Feat) -> bool:
+    """``f`` is only white space (a no-break space the scrape kept as a token)."""
+    return f.kind == "p" and not f.text.strip()
+
+
+def _skip_blank(k: int, seg: Segment, feats: list[Feat]) -> int:
+    while k < seg.j and _blank(feats[k]):
+        k += 1
+    return k
+
+
 def _appositive_name(
     k: int, seg: Segment, feats: list[Feat], raw: str, starts: list[int], ends: list[int]
 ) -> str | None:
@@ -680,14 +711,17 @@ def _appositive_name(
     sw = speaker_words()
     for c in range(k, min(seg.j - 2, k + 3 * MENTION_WORDS)):
         f = feats[c]
+        if _blank(f):
+            continue  # «، د. خالد مرغلاني»: a no-break space after the comma
         if f.kind not in ("w", "c") or f.cue is not None or f.roles - {"particle", "stop"}:
             return None
-        if f.kind != "c" or feats[c + 1].kind != "w":
+        first = _skip_blank(c + 1, seg, feats)
+        if f.kind != "c" or first >= seg.j or feats[first].kind != "w":
             continue
-        stop = c + 1
-        while stop < min(seg.j, c + 3 + MAX_NAME) and feats[stop].kind == "w":  # الدكتور عبد ..
+        stop = first
+        while stop < min(seg.j, first + 2 + MAX_NAME) and feats[stop].kind == "w":  # الدكتور ..
             stop += 1
-        text = raw[starts[c + 1] : ends[stop - 1]]
+        text = raw[starts[first] : ends[stop - 1]]
         p = parse_mention(text)
         words = normalize(p.name or "").split()
         if (
@@ -699,8 +733,10 @@ def _appositive_name(
                 # مدير جامعة الملك خالد، الدكتور عبد الرحمن بن حمد الداود: an honorific first
                 or (
                     p.title is not None
-                    and all(w in sw.honorifics for w in normalize(p.title).split())
-                    and normalize(text).startswith(normalize(p.title) + " " + " ".join(words))
+                    and all(w.rstrip(".") in sw.honorifics for w in normalize(p.title).split())
+                    and normalize(text)
+                    .replace(".", "")
+                    .startswith(normalize(p.title).replace(".", "") + " " + " ".join(words))
                 )
             )
         ):
@@ -1462,12 +1498,17 @@ def _find_cue(
             cue = None  # لفت الأنظار في طريقة تعامله: "drew attention", no report
         if (
             cue is not None
-            and cue.lemma == "رأى"
+            and (
+                cue.lemma == "رأى"
+                or (cue.lemma == "زعم" and not (k and feats[k - 1].norm == "كما"))
+            )
             and not any(
                 g.kind in ("q", ":") or "complementizer" in g.roles for g in feats[k + 1 : seg.j]
             )
         ):
-            cue = None  # وهو يرى طفله محمد ...: "sees"; an opinion is «يرى أن», «يرى:»
+            # وهو يرى طفله محمد ...: "sees"; an opinion is «يرى أن», «يرى:»; لا يمكنه تزعم
+            # قوات خارج السلطة: "leading" (تزعّم), no claim (a claim is «زعم أن», «كما زعم»)
+            cue = None
         if (
             cue is not None
             and cue.lemma == "تابع"

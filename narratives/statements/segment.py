@@ -488,7 +488,9 @@ def split_paragraph(
             and _main_predicate(sentence, i, feats, pred)
             and (_particle_clause(f, pred) or not _awaits_predicate(last, i, feats))
             and not _awaits_content(last, i, feats)
-            and not _reported_content(sentence, i, feats)
+            and not (_reported_content if feats[i - 1].kind == "c" else _reported)(
+                sentence, i, feats
+            )  # أخذوا هذه الأفكار ولم يتبينوا: with no comma, the same subject goes on
         ):
             bounds.setdefault(i, "clause")
             last = i
@@ -670,6 +672,16 @@ def _not_a_sentence_end(i: int, starts: list[int], ends: list[int], feats: list[
         return False
     if f.norm == "." and prev.kind == "w" and len(prev.norm) == 1:
         return True  # abbreviation: د. م.
+    if (
+        f.norm == "."
+        and prev.norm in _LETTER_NAMES
+        and i >= 2
+        and feats[i - 2].kind == "w"
+        and nxt is not None
+        and nxt.kind == "w"
+        and nxt.norm[:1] != "و"
+    ):
+        return True  # إدوارد إم. كيندي, جون إيه. بوينر: a Latin initial spelled out
     glued = nxt is not None and starts[i + 1] == ends[i] and nxt.kind == "w"
     if not glued or nxt is None:
         return False
@@ -1151,6 +1163,7 @@ def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> boo
         return (
             nxt.norm[:1] != "و"
             and verbish(nxt.norm)
+            and nxt.norm not in _NOT_VERBS
             and (nxt.norm not in ("لا", "ما") or (i + 2 < n and verbish(feats[i + 2].norm)))
         )
     # ، وأرض الواقع تؤكد ذلك: a noun and its definite genitive (idafa), then a verb
@@ -1163,6 +1176,8 @@ def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> boo
         and stem not in pred.pronoun
         and stem not in pred.title
         and stem not in _DEMONSTRATIVE  # وأولئك الذين يحاولون: a relative, no new subject
+        and stem[:1] != "ي"  # ويعطينا الدنيا بلا معنى: a verb with a suffix, not a noun
+        and feats[i + 2].norm not in _NOT_VERBS
         and nxt.norm.startswith("ال")
         and len(nxt.norm) > 3
         and not _relative(nxt)
@@ -1644,6 +1659,11 @@ def _given_names() -> frozenset[str]:
     return frozenset(normalize(str(w)) for w in table["form"].to_list() if w)
 
 
+# Latin letters spelled in Arabic (match-normalized), written as a name's initial
+_LETTER_NAMES = frozenset(
+    ["ام", "ايه", "جيه", "كيه", "اف", "اتش", "ار", "اس", "اكس", "دبليو", "جي", "دي", "تي"]
+)
+_NOT_VERBS = frozenset({"بلا", "دون", "بدون", "الا", "الي", "لدي", "سوي"})  # verb-shaped
 _DEMONSTRATIVE = frozenset({"اولئك", "هذا", "هذه", "ذلك", "تلك", "هؤلاء", "هولاء"})
 _DONE = frozenset({"تم", "يتم", "سيتم", "وتم", "ويتم", "وسيتم", "تمت", "وتمت", "جرى", "وجرى"})
 
