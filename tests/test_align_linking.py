@@ -212,3 +212,22 @@ def test_headline_is_linked_to_the_lead_of_an_article_on_the_same_event(
     assert row["linked"][0] and 40 <= row["score"][0] < 55
     # a link: linking off drops it
     assert pair not in pairs(unlinked)
+
+
+@pytest.mark.parametrize(("days", "kept"), [(1, True), (2, False)])
+def test_headline_lead_link_needs_articles_of_the_same_or_next_day(second_gold, days, kept):
+    # the UAE headline / lead pair above, one article moved `days` later: a story's
+    # coverage runs a day or so; a template two days away is another event
+    statements = second_gold[0]
+    head = statements.filter(pl.col("article_id") == "snn-2015-08-02-0077", pl.col("is_headline"))
+    body = statements.filter(
+        pl.col("article_id") == "snn-2015-08-02-0638", ~pl.col("is_headline")
+    ).sort("position")
+    pair = tuple(sorted((head["statement_id"][0], body["statement_id"][0])))
+    moved = statements.with_columns(
+        pl.when(pl.col("article_id") == "snn-2015-08-02-0638")
+        .then(pl.col("published") + pl.duration(days=days))
+        .otherwise(pl.col("published"))
+        .alias("published")
+    )
+    assert (pair in pairs(align(moved))) is kept

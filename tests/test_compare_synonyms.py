@@ -193,3 +193,41 @@ def test_a_synonym_alone_makes_no_claim_shared() -> None:
     )
     stories = statements.select("article_id", "outlet").with_columns(story_id=pl.lit("s1"))
     assert omissions(statements, claims, stories).height == 0
+
+
+def _slow_with_synonyms(tokens: list[list[str]]) -> list[list[str]]:
+    """The plain algorithm: at every token, a phrase with the next one, else its group."""
+    syn = load_synonyms()
+    out = []
+    for toks in tokens:
+        row, k = [], 0
+        while k < len(toks):
+            if k + 1 < len(toks):
+                hit = next(
+                    (
+                        syn.phrases[(x, y)]
+                        for x in _keys(toks[k])
+                        for y in _keys(toks[k + 1])
+                        if (x, y) in syn.phrases
+                    ),
+                    None,
+                )
+                if hit is not None:
+                    row.append(hit)
+                    k += 2
+                    continue
+            word = next((syn.words[x] for x in _keys(toks[k]) if x in syn.words), None)
+            row.append(word or toks[k])
+            k += 1
+        out.append(row)
+    return out
+
+
+def test_each_token_looked_up_once_gives_the_plain_algorithms_groups() -> None:
+    # the statements of the helicopter and Sinai stories: phrases (عرض جوي), words
+    # (هليكوبتر / مروحية, استشهاد / مقتل) and words of no group
+    texts = [HELI_CLAIM, *HELI_ALEQTISADIYA, HELI_FIRE, SINAI_CLAIM, SINAI_ALRIYADH]
+    tokens = content_tokens(texts)
+    fast = with_synonyms(tokens)
+    assert fast == _slow_with_synonyms(tokens)
+    assert fast[1] != tokens[1]  # groups were found

@@ -1126,6 +1126,7 @@ def finish_alignments(
                 leads(article, position, headline),
                 threshold=threshold,
                 link_threshold=link_threshold,
+                day=setup.day,
             )
     if support_threshold is not None:
         linked |= supported(

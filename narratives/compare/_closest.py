@@ -17,7 +17,9 @@ only.
 from __future__ import annotations
 
 import inspect
+import itertools
 import re
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -45,12 +47,6 @@ CLOSEST = {
 }
 
 
-_PAIR_SCHEMA = {
-    "statement_id_a": pl.String,
-    "statement_id_b": pl.String,
-    "containment": pl.Float64,
-    "figure_match": pl.Boolean,
-}
 _UNITS = "الف|الاف|الفا|مليون|ملايين|مليار|مليارات|بليون|تريليون"
 _FIGURE = re.compile(rf"(\d+(?:[.,،٫]\d+)*)(?:\s*({_UNITS}))?")
 #: a number word before a unit (خمسة مليارات, after normalization خمسه) or a dual unit
@@ -95,6 +91,7 @@ def _not_a_quantity(before: str) -> bool:
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 
 
+@lru_cache(maxsize=1 << 18)
 def _figures(text: str) -> frozenset[tuple[int, int]]:
     """The figures of a statement as ``(value, significant digits)``.
 
@@ -104,7 +101,9 @@ def _figures(text: str) -> frozenset[tuple[int, int]]:
     after a number word or a dual counts (``خمسة مليارات``,
     ``مليوني``). ``400 ألف`` is ``(400000, 1)``, ``407516`` is ``(407516, 6)``,
     ``71.08`` is ``(71, 2)`` (within one event, 71 and 71.08 are one figure).
-    See :func:`figures_agree` for rounded figures.
+    See :func:`figures_agree` for rounded figures. Cached: the omission table
+    reads the figures of one statement in three places (closest statements,
+    parts, certainty); :func:`narratives.compare.omissions` clears the cache.
 
     Examples
     --------
@@ -177,29 +176,37 @@ def figures_agree(a: frozenset[tuple[int, int]], b: frozenset[tuple[int, int]]) 
     return False
 
 
-def _figure_match(texts: list[str], pi: np.ndarray, pj: np.ndarray) -> list[bool]:
-    """Whether the two statements give one figure (71 and 71.08, 407516 and 400 ألف)."""
+def _figure_match(texts: list[str], pi: np.ndarray, pj: np.ndarray) -> np.ndarray:
+    """Whether the two statements give one figure (71 and 71.08, 407516 and 400 ألف).
+
+    Each text's figures are read once; only the pairs whose two sides both give
+    a figure are compared (the others never agree).
+    """
     figs = [_figures(t) for t in texts]
-    return [figures_agree(figs[a], figs[b]) for a, b in zip(pi.tolist(), pj.tolist(), strict=True)]
+    some = np.fromiter((bool(f) for f in figs), dtype=bool, count=len(figs))
+    out = np.zeros(len(pi), dtype=bool)
+    both = np.flatnonzero(some[pi] & some[pj])
+    out[both] = [figures_agree(figs[a], figs[b]) for a, b in zip(pi[both], pj[both], strict=True)]
+    return out
 
 
 def _contained(
     tokens: list[list[str]], pi: np.ndarray, pj: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """IDF-weighted containment of each pair (rows ``pi``, ``pj``): ``pi`` in ``pj``, and back."""
-    vocab: dict[str, int] = {}
-    rows, cols = [], []
-    for r, words in enumerate(tokens):
-        for w in set(words):
-            rows.append(r)
-            cols.append(vocab.setdefault(w, len(vocab)))
+    distinct = [set(words) for words in tokens]
+    # word codes in the order first seen (row by row), as one pass of setdefault gives
+    vocab = {w: k for k, w in enumerate(dict.fromkeys(itertools.chain.from_iterable(distinct)))}
     n = len(tokens)
     if not vocab:
         return None
+    lens = np.fromiter((len(u) for u in distinct), dtype=np.int64, count=n)
+    cols = np.fromiter((vocab[w] for u in distinct for w in u), dtype=np.int64, count=lens.sum())
     b = sp.csr_matrix(
-        (np.ones(len(rows), dtype=np.float64), (np.array(rows), np.array(cols))),
+        (np.ones(len(cols), dtype=np.float64), (np.repeat(np.arange(n), lens), cols)),
         shape=(n, len(vocab)),
     )
+    del cols
     df = np.asarray(b.sum(axis=0)).ravel()
     idf = np.log((1 + n) / (1 + df)) + 1
     w = sp.csr_matrix(b.multiply(idf[None, :]))
@@ -209,25 +216,26 @@ def _contained(
         e = s + 200_000
         inter[s:e] = np.asarray(w[pi[s:e]].multiply(b[pj[s:e]]).sum(axis=1)).ravel()
     # a side of fewer than three content words is contained too easily
-    few = np.array([len(set(t)) < 3 for t in tokens])
+    few = lens < 3
     a_in_b = np.where(few[pi], 0.0, inter / np.maximum(total[pi], 1e-9))
     b_in_a = np.where(few[pj], 0.0, inter / np.maximum(total[pj], 1e-9))
     return np.round(a_in_b, 3), np.round(b_in_a, 3)
 
 
-def _containment(
+def _pair_containment(
     st: pl.DataFrame,
     pi: np.ndarray,
     pj: np.ndarray,
     tokens: list[list[str]] | None = None,
-) -> pl.DataFrame:
-    """IDF-weighted containment of each pair's content words, the larger direction.
+) -> dict[str, np.ndarray] | None:
+    """Per pair ``(pi, pj)``: containment, synonym containment both ways, figure match.
 
-    A long sentence carrying several propositions scores low against one of
-    them on the symmetric score, yet holds all its words. ``synonym_containment``
-    counts the words of one synonym group (``lexicons/synonyms.tsv``: مروحية /
-    هليكوبتر) as one word, one direction at a time (``_syn_ab``: ``pi`` in ``pj``,
-    ``_syn_ba``, in the order of the pairs).
+    ``containment`` is the IDF-weighted containment of the pair's content
+    words, the larger direction: a long sentence carrying several
+    propositions scores low against one of them on the symmetric score, yet
+    holds all its words. ``syn_ab`` (``pi`` in ``pj``) and ``syn_ba`` count
+    the words of one synonym group (``lexicons/synonyms.tsv``: مروحية /
+    هليكوبتر) as one word. None when no statement has a content word.
     """
     from narratives.align._text import content_tokens
     from narratives.compare._synonyms import with_synonyms
@@ -239,34 +247,19 @@ def _containment(
         )
     plain = _contained(tokens, pi, pj)
     if plain is None:
-        return pl.DataFrame(schema={**_PAIR_SCHEMA, "_syn_ab": pl.Float64, "_syn_ba": pl.Float64})
+        return None
     # a word of the claim given in other words (مروحية / هليكوبتر): lexicons/synonyms.tsv
     grouped = with_synonyms(tokens)
     same = all(a == b for a, b in zip(tokens, grouped, strict=True))
     synonym = plain if same else _contained(grouped, pi, pj)
+    del grouped
     assert synonym is not None
-    sid = st["statement_id"]
-    return (
-        pl.DataFrame(
-            {
-                "_x": sid.gather(pi),
-                "_y": sid.gather(pj),
-                "containment": np.maximum(*plain),
-                "_syn_ab": synonym[0],
-                "_syn_ba": synonym[1],
-                "figure_match": _figure_match(st["text"].to_list(), pi, pj),
-            },
-        )
-        .select(
-            statement_id_a=pl.min_horizontal("_x", "_y"),
-            statement_id_b=pl.max_horizontal("_x", "_y"),
-            containment="containment",
-            figure_match="figure_match",
-            _syn_ab="_syn_ab",
-            _syn_ba="_syn_ba",
-        )
-        .cast({**_PAIR_SCHEMA, "_syn_ab": pl.Float64, "_syn_ba": pl.Float64})  # type: ignore[dict-item]
-    )
+    return {
+        "containment": np.maximum(*plain),
+        "syn_ab": synonym[0],
+        "syn_ba": synonym[1],
+        "figure_match": _figure_match(st["text"].fill_null("").to_list(), pi, pj),
+    }
 
 
 def _options(align_options: dict[str, Any] | None) -> dict[str, Any]:
@@ -293,38 +286,78 @@ def _options(align_options: dict[str, Any] | None) -> dict[str, Any]:
     return options
 
 
-def _story_pairs(st: pl.DataFrame, needed: pl.DataFrame | None) -> tuple[np.ndarray, np.ndarray]:
-    """Row pairs (i < j) of one story and two outlets, where either direction is needed."""
-    idx = st.select("statement_id", "story_id", "outlet").with_row_index("row")
-    pairs = idx.join(idx, on="story_id", suffix="_b").filter(
-        (pl.col("row") < pl.col("row_b")) & pl.col("outlet").ne_missing(pl.col("outlet_b"))
-    )
-    if needed is not None:
-        want = needed.select("statement_id", "other").unique().with_columns(_w=pl.lit(True))
-        pairs = (
-            pairs.join(
-                want.rename({"other": "outlet_b", "_w": "_ab"}),
-                on=["statement_id", "outlet_b"],
-                how="left",
-            )
-            .join(
-                want.rename({"statement_id": "statement_id_b", "other": "outlet", "_w": "_ba"}),
-                on=["statement_id_b", "outlet"],
-                how="left",
-            )
-            .filter(pl.col("_ab").is_not_null() | pl.col("_ba").is_not_null())
+def _codes(values: pl.Series) -> tuple[np.ndarray, list[Any]]:
+    """Integer codes of ``values`` (-1 for null) and the distinct values, in sorted order."""
+    code = (values.rank("dense").cast(pl.Int64) - 1).fill_null(-1)
+    return code.to_numpy(), values.drop_nulls().unique().sort().to_list()
+
+
+def _story_pairs(
+    story: np.ndarray, outlet: np.ndarray, want: np.ndarray | None, n_codes: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Row pairs (i < j) of one story and two outlets, where either direction is needed.
+
+    ``story`` and ``outlet`` are integer codes per row (outlet -1 for unknown:
+    another outlet than any known one, as ``ne_missing``); ``want``: the sorted
+    :func:`_key` s of the (row, other outlet) asked for (None: all).
+    """
+    idx = pl.DataFrame({"row": np.arange(len(story), dtype=np.int64), "story": story})
+    pairs = idx.join(idx, on="story", suffix="_b").filter(pl.col("row") < pl.col("row_b"))
+    del idx
+    i = pairs["row"].to_numpy()
+    j = pairs["row_b"].to_numpy()
+    del pairs
+    keep = outlet[i] != outlet[j]
+    if want is not None:
+        keep &= _asked(_key(i, outlet[j], n_codes), want) | _asked(
+            _key(j, outlet[i], n_codes), want
         )
-    pairs = pairs.sort("row", "row_b")
-    return (
-        pairs["row"].to_numpy().astype(np.int64),
-        pairs["row_b"].to_numpy().astype(np.int64),
-    )
+    i, j = i[keep], j[keep]
+    order = np.lexsort((j, i))
+    return i[order], j[order]
+
+
+def _key(row: np.ndarray, outlet: np.ndarray, n_codes: int) -> np.ndarray:
+    """One integer per (row, outlet code), codes from -1 (unknown) to ``n_codes - 1``."""
+    return row * (n_codes + 1) + (outlet + 1)
+
+
+def _asked(keys: np.ndarray, want: np.ndarray) -> np.ndarray:
+    """Whether each key is in the sorted array ``want``."""
+    if len(want) == 0:
+        return np.zeros(len(keys), dtype=bool)
+    at = np.minimum(np.searchsorted(want, keys), len(want) - 1)
+    return want[at] == keys
 
 
 #: components whose scores bound the combined score before the per-pair scorers run
 _BOUNDED = frozenset({"tfidf", "containment", "words", "fuzzy"})
 #: margin (score points) of the bounds: far above float noise and the 0.01 rounding
 _MARGIN = 0.5
+
+
+def _speaker_match(speakers: list[Any], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """:func:`narratives.align.score.speaker_agreement` of the pairs, on speaker codes."""
+    known = pl.Series(speakers, dtype=pl.String)
+    code, _ = _codes(known.set(known == "", None))  # type: ignore[arg-type]
+    a, b = code[i], code[j]
+    return np.where((a >= 0) & (b >= 0), np.where(a == b, 100.0, 0.0), np.nan)
+
+
+def _number_overlap(prep: Any, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """:func:`narratives.align.score.number_overlap` of the pairs whose sides both give
+    numbers (NaN for the others, as it gives them), each statement's numbers read once."""
+    from narratives.align.score import number_overlap
+
+    rows = np.unique(np.concatenate([i, j]))
+    some = np.zeros(len(prep.texts), dtype=bool)
+    some[rows] = [bool(prep.numbers(k)) for k in rows.tolist()]
+    out = np.full(len(i), np.nan)
+    both = np.flatnonzero(some[i] & some[j])
+    out[both] = number_overlap(
+        [prep.numbers(k) for k in i[both].tolist()], [prep.numbers(k) for k in j[both].tolist()]
+    )
+    return out
 
 
 def _contenders(
@@ -339,10 +372,11 @@ def _contenders(
     every component). A pair whose upper bound is below another pair's lower
     bound, for every statement and outlet it could be the closest of, is never
     chosen: it is not scored in full. Every pair when the weights use other
-    components (ratio, embeddings).
+    components (ratio, embeddings). ``both``: ``_s`` (row), ``_o`` (other
+    outlet), ``_pair``.
     """
     from narratives.align import _tfidf
-    from narratives.align.score import combine, number_overlap, speaker_agreement
+    from narratives.align.score import combine
 
     every = np.arange(len(i))
     weights = {k: w for k, w in setup.weights.items() if w > 0}
@@ -358,26 +392,21 @@ def _contenders(
         "tfidf": np.clip(tfidf, 0, 100),
         "words": np.clip(words, 0, 100),
         "containment": np.clip(np.where(short, tfidf, contained), 0, 100),
-        "speaker_match": speaker_agreement([speakers[k] for k in i], [speakers[k] for k in j])
+        "speaker_match": _speaker_match(speakers, i, j)
         if speakers is not None
         else np.full(len(i), np.nan),
-        "number_overlap": number_overlap(
-            [prep.numbers(k) for k in i], [prep.numbers(k) for k in j]
-        ),
+        "number_overlap": _number_overlap(prep, i, j),
     }
+    del tfidf, words, contained, short
     penalties = {"speaker_penalty": o["speaker_penalty"], "number_penalty": o["number_penalty"]}
     lower = combine({**comp, "fuzzy": np.zeros(len(i))}, weights=weights, **penalties)
     upper = combine({**comp, "fuzzy": np.full(len(i), 100.0)}, weights=weights, **penalties)
-    full = pl.Series(prep.full, dtype=pl.String)
-    upper = np.where((full.gather(i) == full.gather(j)).to_numpy(), 100.0, upper)
-    rows = both.select(
-        "statement_id",
-        "other",
-        "_pair",
-        _lo=pl.Series(lower).gather(both["_pair"]),
-        _up=pl.Series(upper).gather(both["_pair"]),
-    )
-    keep = rows.filter(pl.col("_up") + _MARGIN >= pl.col("_lo").max().over("statement_id", "other"))
+    del comp
+    text, _ = _codes(pl.Series(prep.full, dtype=pl.String))
+    upper = np.where(text[i] == text[j], 100.0, upper)
+    pair = both["_pair"].to_numpy()
+    rows = both.select("_s", "_o", "_pair", _lo=lower[pair], _up=upper[pair])
+    keep = rows.filter(pl.col("_up") + _MARGIN >= pl.col("_lo").max().over("_s", "_o"))
     return np.unique(keep["_pair"].to_numpy())
 
 
@@ -401,10 +430,15 @@ def closest_in_stories(
     combined score, computed once over the statements of the stories (the
     IDF is theirs); the relation label (with its contradiction tests, the
     slow part of an alignment) is only worked out for the closest pairs.
+    Pairs are rows of integers (statement rows, outlet codes) until the
+    closest are chosen: statement ids are strings only on the rows returned.
     """
-    from narratives.align.aligner import finish_alignments, prepare_alignment, score_in_parts
+    from narratives.align.aligner import _USED, finish_alignments, prepare_alignment, score_in_parts
 
-    st = statements.join(stories.select("article_id", "story_id"), on="article_id", how="inner")
+    used = ["statement_id", "text", *(c for c in _USED if c in statements.columns)]
+    st = statements.select(used).join(
+        stories.select("article_id", "story_id"), on="article_id", how="inner"
+    )
     multi = st.group_by("story_id").agg(pl.col("outlet").n_unique().alias("k"), pl.len().alias("m"))
     multi = multi.filter(pl.col("k") >= 2)
     if multi.height == 0:
@@ -417,8 +451,29 @@ def closest_in_stories(
     )
     if st.height < 2:
         return pl.DataFrame(schema=CLOSEST)
-    pi, pj = _story_pairs(st, needed)
-    if len(pi) == 0:
+    ids = st["statement_id"]
+    story, _ = _codes(st["story_id"])
+    outlet, names = _codes(st["outlet"].cast(pl.String))
+    n_codes = len(names)
+    want = None
+    if needed is not None:
+        # (row, other outlet) asked for; an outlet of none of these statements never pairs
+        asked = needed.select("statement_id", "other").unique()
+        asked = asked.join(
+            ids.to_frame().with_row_index("_s"), on="statement_id", how="inner"
+        ).select(
+            "_s",
+            _o=pl.col("other").replace_strict(
+                names, list(range(n_codes)), default=-1, return_dtype=pl.Int64
+            ),
+        )
+        asked = asked.filter(pl.col("_o") >= 0)
+        want = np.unique(
+            _key(asked["_s"].to_numpy().astype(np.int64), asked["_o"].to_numpy(), n_codes)
+        )
+        del asked
+    i, j = _story_pairs(story, outlet, want, n_codes)
+    if len(i) == 0:
         return pl.DataFrame(schema=CLOSEST)
     o = _options(align_options)
     setup = prepare_alignment(
@@ -438,25 +493,26 @@ def closest_in_stories(
     )
     if setup is None:
         return pl.DataFrame(schema=CLOSEST)
-    ids, outlets = st["statement_id"], st["outlet"].cast(pl.String)
-    i, j = pi, pj
-    pair = np.arange(len(i))
+    pair = np.arange(len(i), dtype=np.int64)
+    # a row per pair and direction: the statement (row), the other outlet, its statement
+    s_row = np.concatenate([i, j])
+    s_other = np.concatenate([outlet[j], outlet[i]])
+    keep = (
+        _asked(_key(s_row, s_other, n_codes), want)
+        if want is not None
+        else np.ones(len(s_row), dtype=bool)
+    )
     both = pl.DataFrame(
         {
-            "statement_id": pl.concat([ids.gather(i), ids.gather(j)]),
-            "other": pl.concat([outlets.gather(j), outlets.gather(i)]),
-            "closest_statement_id": pl.concat([ids.gather(j), ids.gather(i)]),
-            "_pair": np.concatenate([pair, pair]),
+            "_s": s_row[keep],
+            "_o": s_other[keep],
+            "_c": np.concatenate([j, i])[keep],
+            "_pair": np.concatenate([pair, pair])[keep],
             # the statement is the pair's first (its words in the second's) or second
-            "_first": np.concatenate([np.ones(len(i), bool), np.zeros(len(i), bool)]),
+            "_first": np.concatenate([np.ones(len(i), bool), np.zeros(len(i), bool)])[keep],
         },
     )
-    if needed is not None:
-        both = both.join(
-            needed.select("statement_id", "other").unique(),
-            on=["statement_id", "other"],
-            how="semi",
-        )
+    del s_row, s_other, keep
     if both.height == 0:
         return pl.DataFrame(schema=CLOSEST)
     # nothing thresholded, but only the pairs that can be the closest of a statement and
@@ -475,37 +531,47 @@ def closest_in_stories(
     )
     score = np.full(len(i), -np.inf)
     score[kept] = np.round(part_score, 2)
-    comp: dict[str, np.ndarray] = {}
-    for name, values in part.items():
-        comp[name] = np.full(len(i), np.nan)
-        comp[name][kept] = values
-    sid = st["statement_id"].to_list()
-    both = both.with_columns(closest_score=pl.Series(score).gather(both["_pair"]))
     same_tokens = o["processor"] is None and o["stopwords"] is None
-    contained = _containment(st, i, j, setup.prep.tokens if same_tokens else None)
-    contained = contained.with_columns(_pair=pl.Series(pair))
-    both = both.join(
-        contained.select("_pair", "containment", "figure_match", "_syn_ab", "_syn_ba"),
-        on="_pair",
-    ).with_columns(
-        synonym_containment=pl.when("_first").then("_syn_ab").otherwise("_syn_ba"),
+    contained = _pair_containment(st, i, j, setup.prep.tokens if same_tokens else None)
+    if contained is None:
+        return pl.DataFrame(schema=CLOSEST)
+    at = both["_pair"].to_numpy()
+    first = both["_first"].to_numpy()
+    both = both.select("_s", "_o", "_c", "_pair").with_columns(
+        closest_score=score[at],
+        containment=contained["containment"][at],
+        synonym_containment=np.where(first, contained["syn_ab"][at], contained["syn_ba"][at]),
+        figure_match=contained["figure_match"][at],
     )
+    del at, first, contained
+    # rows sorted by story and statement id: within a story, row order is id order
     best = (
-        both.sort("closest_score", "closest_statement_id", descending=[True, False])
-        .group_by("statement_id", "other", maintain_order=True)
+        both.sort("closest_score", "_c", descending=[True, False])
+        .group_by("_s", "_o", maintain_order=True)
         .agg(
-            pl.col("closest_statement_id", "closest_score", "_pair").first(),
+            pl.col("_c", "closest_score", "_pair").first(),
             pl.col("containment", "synonym_containment").max(),
             pl.col("figure_match").any(),
         )
     )
+    del both
     # relation labels of the closest pairs only
     chosen = np.unique(best["_pair"].to_numpy())
+    # their components (a pair not scored in full has none: NaN, as its score is -inf)
+    where = np.full(len(i), -1, dtype=np.int64)
+    where[kept] = np.arange(len(kept))
+    at = where[chosen]
+    comp = {
+        name: np.where(at >= 0, values[np.maximum(at, 0)], np.nan)
+        if len(values)
+        else np.full(len(chosen), np.nan)
+        for name, values in part.items()
+    }
     labelled = finish_alignments(
         setup,
         i[chosen],
         j[chosen],
-        {k: v[chosen] for k, v in comp.items()},
+        comp,
         score[chosen],
         threshold=0.0,
         link_threshold=None,
@@ -513,18 +579,21 @@ def closest_in_stories(
         processes=o["processes"],
     )
     rel = pl.DataFrame(
-        {
-            "_pair": chosen,
-            "_a": [sid[k] for k in i[chosen]],
-            "_b": [sid[k] for k in j[chosen]],
-        }
+        {"_pair": chosen, "_a": ids.gather(i[chosen]), "_b": ids.gather(j[chosen])}
     ).with_columns(_lo=pl.min_horizontal("_a", "_b"), _hi=pl.max_horizontal("_a", "_b"))
     rel = rel.join(
         labelled.select(_lo="statement_id_a", _hi="statement_id_b", closest_relation="relation"),
         on=["_lo", "_hi"],
         how="left",
     ).select("_pair", "closest_relation")
-    best = best.join(rel, on="_pair", how="left").join(
-        st.select("statement_id", "story_id"), on="statement_id", how="left"
+    best = best.join(rel, on="_pair", how="left")
+    s_at = best["_s"].to_numpy()
+    o_at = best["_o"].to_numpy()
+    other = pl.Series([*names, None], dtype=pl.String).gather(np.where(o_at >= 0, o_at, n_codes))
+    best = best.with_columns(
+        statement_id=ids.gather(s_at),
+        story_id=st["story_id"].gather(s_at),
+        other=other,
+        closest_statement_id=ids.gather(best["_c"].to_numpy()),
     )
     return best.select(list(CLOSEST)).sort("statement_id", "other").cast(CLOSEST)  # type: ignore[arg-type]

@@ -275,13 +275,9 @@ def left_out_parts(
                 df[w] = df.get(w, 0) + 1
         m = len(rows)
         idf[story] = {w: float(np.log((1 + m) / (1 + c)) + 1) for w, c in df.items()}
-    # each outlet's words, figures and statements in each story
-    words_of: dict[tuple[str, str], set[str]] = {}
-    figures_of: dict[tuple[str, str], set[tuple[int, int]]] = {}
+    # each outlet's statements in each story
     rows_of: dict[tuple[str, str], list[int]] = {}
     for r, (story, outlet) in enumerate(zip(stories, outlets, strict=True)):
-        words_of.setdefault((story, outlet), set()).update(keys[r])
-        figures_of.setdefault((story, outlet), set()).update(_figures(texts[r]))
         rows_of.setdefault((story, outlet), []).append(r)
     # the parts of each claim statement asked about: (text, keys, figures)
     wanted = {s for ids in candidates["statement_ids"].to_list() for s in ids or []}
@@ -306,18 +302,27 @@ def left_out_parts(
         if len(k) >= min_words:
             parts_of.setdefault(r, []).append((c, k, _figures(c)))
 
+    totals: dict[tuple[str, int], float] = {}
+
     def share(story: str, part: set[str], have: set[str], heads: set[str] | None = None) -> float:
         """IDF-weighted share of ``part`` in ``have`` (or, with ``heads``, sharing its
         first four letters with a word of ``have``: أنشأوا / إنشاء, أداروا / إدارة)."""
         weights = idf[story]
         # fsum: exactly rounded, so the same whatever order the set's words come in
-        # (a set of strings is ordered by a hash seeded per process)
-        total = math.fsum(weights.get(w, 1.0) for w in part)
-        got = math.fsum(
-            weights.get(w, 1.0)
-            for w in part
-            if w in have or (heads is not None and len(w) >= 4 and w[:4] in heads)
-        )
+        # (a set of strings is ordered by a hash seeded per process); a part's total
+        # once per story (the part's set lives as long as ``parts_of``)
+        total = totals.get((story, id(part)))
+        if total is None:
+            total = totals[(story, id(part))] = math.fsum(weights.get(w, 1.0) for w in part)
+        if heads is None:  # the shared words only (fsum: their order does not matter)
+            common = part & have
+            if not common:
+                return 0.0
+            got = math.fsum(weights.get(w, 1.0) for w in common)
+        else:
+            got = math.fsum(
+                weights.get(w, 1.0) for w in part if w in have or (len(w) >= 4 and w[:4] in heads)
+            )
         return got / max(total, 1e-9)
 
     listed_rows: dict[tuple[str, str], list[int]] = {}
@@ -344,13 +349,28 @@ def left_out_parts(
             carried_cache[(at, text)] = hit
         return hit
 
+    # what an outlet's text of a story holds: its words, their heads, its figures (once
+    # per story and outlet asked about, however many claims are asked of it)
+    Held = tuple[set[str], set[str], frozenset[tuple[int, int]]]
+    held: dict[tuple[str, str], Held] = {}
+
+    def holding_of(story: str, outlet: str) -> Held:
+        out = held.get((story, outlet))
+        if out is None:
+            rows = rows_of.get((story, outlet), [])
+            have: set[str] = set().union(*(keys[r] for r in rows))
+            out = held[(story, outlet)] = (
+                have,
+                {w[:4] for w in have if len(w) >= 4},
+                frozenset().union(*(_figures(texts[r]) for r in rows)),
+            )
+        return out
+
     found: list[tuple[float, set[str], dict[str, object]]] = []
     for claim, story, outlet, ids in candidates.select(
         "claim_id", "story_id", "outlet", "statement_ids"
     ).iter_rows():
-        have = words_of.get((story, outlet), set())
-        heads = {w[:4] for w in have if len(w) >= 4}
-        figs = frozenset(figures_of.get((story, outlet), set()))
+        have, heads, figs = holding_of(story, outlet)
         for s in ids or []:
             at = row_of.get(s)
             if at is None:

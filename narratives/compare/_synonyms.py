@@ -120,23 +120,40 @@ def with_synonyms(
     syn = load_synonyms() if synonyms is None else synonyms
     if not syn:
         return [list(t) for t in tokens]
+    # each distinct token looked up once: its group (or itself), and whether one of its
+    # keys opens a phrase (most do not: no need to look at the next token)
+    first = {x for x, _ in syn.phrases}
+    word: dict[str, str] = {}
+    opens: dict[str, bool] = {}
     out: list[list[str]] = []
     for toks in tokens:
         row: list[str] = []
-        k = 0
-        while k < len(toks):
-            if syn.phrases and k + 1 < len(toks):
-                first = _keys(toks[k])
-                second = _keys(toks[k + 1])
-                hit = next(
-                    (syn.phrases[(x, y)] for x in first for y in second if (x, y) in syn.phrases),
-                    None,
-                )
-                if hit is not None:
-                    row.append(hit)
-                    k += 2
-                    continue
-            row.append(_group(toks[k], syn.words) or toks[k])
+        k, n = 0, len(toks)
+        while k < n:
+            token = toks[k]
+            if k + 1 < n and first:
+                opening = opens.get(token)
+                if opening is None:
+                    opening = opens[token] = not first.isdisjoint(_keys(token))
+                if opening:
+                    second = _keys(toks[k + 1])
+                    hit = next(
+                        (
+                            syn.phrases[(x, y)]
+                            for x in _keys(token)
+                            for y in second
+                            if (x, y) in syn.phrases
+                        ),
+                        None,
+                    )
+                    if hit is not None:
+                        row.append(hit)
+                        k += 2
+                        continue
+            grouped = word.get(token)
+            if grouped is None:
+                grouped = word[token] = _group(token, syn.words) or token
+            row.append(grouped)
             k += 1
         out.append(row)
     return out

@@ -498,7 +498,7 @@ def repeat_pairs(
     # nor two body statements of one claim whose figures are all other figures (one
     # month's rejected shipments and another's: «رفض 198 إرسالية ... 851 طنا» / «رفض 172
     # إرسالية ... 717 طنا»); a headline rounds its figures («22 ألف حبة» / «22.790 حبة»)
-    heads = (
+    head_ids = (
         set(statements.filter(pl.col("is_headline").fill_null(False))["statement_id"].to_list())
         if "is_headline" in statements.columns
         else set()
@@ -518,7 +518,7 @@ def repeat_pairs(
 
     def other_figures(a: str, b: str) -> bool:
         fa, fb = figures.get(a, set()), figures.get(b, set())
-        return bool(fa and fb and not fa & fb) and a not in heads and b not in heads
+        return bool(fa and fb and not fa & fb) and a not in head_ids and b not in head_ids
 
     others = [
         (a, b)

@@ -53,7 +53,7 @@ import polars as pl
 
 from narratives import schemas
 from narratives.compare._certainty import NOT_SURE, SURE, certainty
-from narratives.compare._closest import closest_in_stories
+from narratives.compare._closest import _figures, closest_in_stories
 from narratives.compare._common import CLAIM_COLUMNS, check, claim_facts
 
 Comparable = Literal["story", "speaker", "window", "all"]
@@ -137,6 +137,47 @@ def _candidates(
     )
 
 
+def content_counts(texts: Sequence[str], counted: np.ndarray) -> list[int | None]:
+    """Distinct content tokens of the ``counted`` texts (None for the others).
+
+    The counts of ``content_tokens(texts)`` (its known words for clitic
+    stripping, and its negations typed joined to their verb, are every
+    text's), tokenizing only the texts counted.
+
+    Examples
+    --------
+    >>> content_counts(["وقال لافروف إن الإرهاب خطر", "الإرهاب خطر"], np.array([False, True]))
+    [None, 2]
+    """
+    from narratives.align._text import _TOKEN, _split_negation, _unjoin, content_tokens
+    from narratives.normalize import normalize
+
+    normalized = [normalize(t) for t in texts]
+    distinct: set[str] = set()
+    for t in normalized:
+        distinct.update(_TOKEN.findall(t))
+    # as align._text.match_tokens splits them over all the texts (لايوجد: لا يوجد)
+    joined = {
+        w: parts
+        for w in distinct
+        if ((w[:2] == "لا" and len(w) >= 6) or w == "مالا")
+        and (parts := _split_negation(w, distinct)) is not None
+    }
+    known = (distinct - joined.keys()) | {p for parts in joined.values() for p in parts}
+    rows = np.flatnonzero(counted).tolist()
+    mine = [normalized[k] for k in rows]
+    if joined:
+        mine = [
+            _unjoin(t, joined) if not joined.keys().isdisjoint(_TOKEN.findall(t)) else t
+            for t in mine
+        ]
+    tokens = content_tokens([texts[k] for k in rows], vocabulary=known, normalized=mine)
+    out: list[int | None] = [None] * len(texts)
+    for k, toks in zip(rows, tokens, strict=True):
+        out[k] = len(set(toks))
+    return out
+
+
 def _story_rows(
     statements: pl.DataFrame,
     claims: pl.DataFrame,
@@ -174,24 +215,37 @@ def _story_rows(
     )
     if (min_words > 0 or min_content > 0) and "text" in statements.columns:
         # a web address, a byline, a photo credit, a piece of a cut quote («الطيار الثاني
-        # حي.»): not a claim anyone can leave out
-        from narratives.align._text import content_tokens
-
+        # حي.»): not a claim anyone can leave out. Only a (claim, story) with an outlet
+        # that may have left it out, or carried by two outlets, can make a row: the words
+        # of the others' statements are not counted (their known words still count)
         texts = statements.join(
             cs.select("statement_id").unique(), on="statement_id", how="semi"
         ).select(
             "statement_id",
             _t=pl.col("text").fill_null("").str.replace_all(r"(?:https?://|www\.)\S+|\S+@\S+", " "),
         )
+        asked = per.join(covering.select("story_id", "outlet"), on="story_id").filter(
+            ~pl.col("outlet").is_in(pl.col("strict_carriers"))
+        )
+        relevant = pl.concat(
+            [
+                asked.select("claim_id", "story_id"),
+                per.filter(pl.col("strict_carriers").list.len() >= 2).select(
+                    "claim_id", "story_id"
+                ),
+            ]
+        ).unique()
+        counted = texts["statement_id"].is_in(
+            cs.join(relevant, on=["claim_id", "story_id"], how="semi")["statement_id"]
+        )
         n_words = texts.select(
             "statement_id",
             _n=pl.col("_t").str.count_matches(r"\p{L}{2,}"),
-            _c=pl.Series(
-                [len(set(t)) for t in content_tokens(texts["_t"].to_list())], dtype=pl.Int64
-            ),
+            _c=pl.Series(content_counts(texts["_t"].to_list(), counted.to_numpy()), dtype=pl.Int64),
         )
         worded = (
             cs.join(n_words, on="statement_id")
+            .join(relevant, on=["claim_id", "story_id"], how="semi")
             .group_by("claim_id", "story_id")
             .agg(pl.col("_n", "_c").max())
             .filter((pl.col("_n") >= min_words) & (pl.col("_c") >= min_content))
@@ -559,6 +613,7 @@ def omissions(
             carried_containment=carried_containment,
         )
         out = _part_certainty(out).filter(~pl.col("carried")).drop("carried", "part_share")
+        _figures.cache_clear()  # read by the closest statements, the parts and certainty
         out = out.join(
             facts.select("claim_id", "speaker", "representative"), on="claim_id", how="left"
         )

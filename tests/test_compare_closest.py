@@ -1,0 +1,140 @@
+"""The omission table's fast paths give the values of the slow references they replace.
+
+:func:`narratives.compare._closest.closest_in_stories` works on integer rows
+and reads each statement's figures, numbers and speaker once; the claims'
+content words are counted only where a row can follow. Each helper is checked
+against the per-pair (or all-texts) function it replaces, on the statements
+of a SaudiNewsNet day.
+"""
+
+from __future__ import annotations
+
+import itertools
+import warnings
+
+import numpy as np
+import polars as pl
+import pytest
+
+import narratives
+from narratives.align._text import content_tokens
+from narratives.align.aligner import prepare_alignment
+from narratives.align.score import number_overlap, speaker_agreement
+from narratives.compare._closest import (
+    _codes,
+    _figure_match,
+    _figures,
+    _key,
+    _number_overlap,
+    _speaker_match,
+    _story_pairs,
+    figures_agree,
+)
+from narratives.compare.omissions import content_counts
+from tests.conftest import SAUDINEWSNET
+
+DAY = SAUDINEWSNET / "2015-08-09.zip"
+
+
+@pytest.fixture(scope="module")
+def statements() -> pl.DataFrame:
+    """Statements of 60 articles of a SaudiNewsNet day (figures, speakers, several outlets)."""
+    if not DAY.exists():
+        pytest.skip(f"SaudiNewsNet is not at {SAUDINEWSNET}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the day's known ingest notes (duplicates)
+        articles = narratives.read_corpus(DAY).sort("article_id").head(60)
+        return narratives.extract_statements(articles).sort("statement_id")
+
+
+@pytest.fixture(scope="module")
+def pairs(statements: pl.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of statements of two outlets (i < j)."""
+    outlet = statements["outlet"].to_list()
+    got = [
+        (a, b)
+        for a, b in itertools.combinations(range(statements.height), 2)
+        if outlet[a] != outlet[b]
+    ]
+    return np.array([a for a, _ in got]), np.array([b for _, b in got])
+
+
+def test_story_pairs_are_the_pairs_of_one_story_and_two_outlets_asked_for() -> None:
+    # rows of three stories; an unknown outlet (-1) is another outlet than any known one
+    story = np.array([0, 0, 0, 0, 1, 1, 1, 2])
+    outlet = np.array([0, 1, 1, -1, 2, 2, 0, -1])
+    n_codes = 3
+    every = {
+        (a, b)
+        for a, b in itertools.combinations(range(len(story)), 2)
+        if story[a] == story[b] and outlet[a] != outlet[b]
+    }
+    i, j = _story_pairs(story, outlet, None, n_codes)
+    assert list(zip(i.tolist(), j.tolist(), strict=True)) == sorted(every)
+    # asked: row 3 (unknown outlet) about outlet 0, row 6 about outlet 2; the keys of an
+    # unknown outlet must not collide with the previous row's last outlet
+    asked = {(3, 0), (6, 2)}
+    want = np.unique(_key(np.array([3, 6]), np.array([0, 2]), n_codes))
+    i, j = _story_pairs(story, outlet, want, n_codes)
+    expected = sorted(
+        (a, b) for a, b in every if (a, outlet[b]) in asked or (b, outlet[a]) in asked
+    )
+    assert list(zip(i.tolist(), j.tolist(), strict=True)) == expected == [(0, 3), (4, 6), (5, 6)]
+
+
+def test_codes_keep_the_sort_order_and_nulls_apart() -> None:
+    code, names = _codes(pl.Series(["okaz", None, "aleqtisadiya", "okaz"]))
+    assert names == ["aleqtisadiya", "okaz"]
+    assert code.tolist() == [1, -1, 0, 1]
+
+
+def test_figure_match_is_figures_agree_of_every_pair(
+    statements: pl.DataFrame, pairs: tuple[np.ndarray, np.ndarray]
+) -> None:
+    texts = statements["text"].to_list()
+    i, j = pairs
+    figs = [_figures(t) for t in texts]
+    slow = [figures_agree(figs[a], figs[b]) for a, b in zip(i, j, strict=True)]
+    fast = _figure_match(texts, i, j)
+    assert fast.tolist() == slow
+    assert 0 < sum(slow) < len(slow)  # the day's statements share some figures, not all
+
+
+def test_speaker_and_number_overlap_are_the_per_pair_scores(
+    statements: pl.DataFrame, pairs: tuple[np.ndarray, np.ndarray]
+) -> None:
+    setup = prepare_alignment(statements)
+    assert setup is not None
+    i, j = pairs
+    speakers = setup.column["speaker"]
+    slow = speaker_agreement([speakers[k] for k in i], [speakers[k] for k in j])
+    fast = _speaker_match(speakers, i, j)
+    np.testing.assert_array_equal(fast, slow)  # NaN where either speaker is unknown
+    assert (fast == 100).any() and (fast == 0).any()
+    prep = setup.prep
+    slow = number_overlap([prep.numbers(k) for k in i], [prep.numbers(k) for k in j])
+    fast = _number_overlap(prep, i, j)
+    np.testing.assert_array_equal(fast, slow)
+    assert np.isfinite(fast).any()
+
+
+def test_content_counts_of_some_texts_are_those_of_all_texts(statements: pl.DataFrame) -> None:
+    # a negation typed joined to its verb (لايوجد) splits only when the verb is known in
+    # some text; clitics strip only before known words: both read every text
+    texts = [
+        *statements["text"].to_list(),
+        "وأكد المصدر أنه لايوجد أي تأثير على الإمدادات",
+        "وقال إن الشركة توجد في المنطقة منذ سنوات",
+    ]
+    every = [len(set(t)) for t in content_tokens(texts)]
+    counted = np.zeros(len(texts), dtype=bool)
+    counted[::3] = True
+    counted[-2] = True  # the joined negation, its verb (توجد) only in a text not counted
+    got = content_counts(texts, counted)
+    assert [g for g, c in zip(got, counted, strict=True) if c] == [
+        e for e, c in zip(every, counted, strict=True) if c
+    ]
+    assert all(g is None for g, c in zip(got, counted, strict=True) if not c)
+    # alone, the text would not know its verb: لايوجد would stay one word
+    assert "لايوجد" in content_tokens([texts[-2]])[0]
+    assert got[-2] == every[-2] == 5  # مصدر لا يوجد تاثير امدادات
