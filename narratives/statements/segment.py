@@ -916,21 +916,31 @@ def _bare_continues(i: int, last: int, feats: list[Feat], pred: Predicates) -> b
         and not _noun_clause(i + 1, feats)
     ):
         return True  # تخصيص إفطار خاص، وكذلك سحور خاص: the next item of a list
-    if f.norm == "وكذلك" and _subject_awaits(last, i, feats):
+    if (
+        f.norm == "وكذلك"
+        and nxt is not None
+        and nxt.kind == "w"
+        and nxt.norm not in _PERSONAL
+        and nxt.cue is None
+        and not verbish(nxt.norm)
+        and _subject_awaits(last, i, feats, pred)
+    ):
         return True  # أن لجان المراقبة بالوزارة وكذلك لجان الأجهزة الرقابية الأخرى رصدت
     return _closes_concession(i, last, feats, pred)
 
 
-def _subject_awaits(last: int, i: int, feats: list[Feat]) -> bool:
-    """An ``أن`` in ``[last, i)`` whose subject has no verb yet: what comes at ``i``
-    (``وكذلك`` + a noun) is a second subject of the same verb, not a new clause."""
+def _subject_awaits(last: int, i: int, feats: list[Feat], pred: Predicates) -> bool:
+    """An ``أن`` in ``[last, i)`` whose subject has no predicate yet: what comes at
+    ``i`` (``وكذلك`` + a noun) is a second subject of the same verb, not a new
+    clause. A verb or a bare preposition after the ``أن`` is a predicate (``أن
+    المشروع تحت الدراسة | وكذلك هي الحال``)."""
     for c in range(i - 1, last - 1, -1):
         g = feats[c]
         if g.kind != "w":
             return False
         if "complementizer" in g.roles and g.norm[:1] != "و":
             return c + 1 < i
-        if g.cue is not None or verbish(g.norm) or _relative(g):
+        if g.cue is not None or verbish(g.norm) or _relative(g) or g.norm in pred.preposition:
             return False
     return False
 
