@@ -28,7 +28,7 @@ import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_pipeline import _cpu, _rss, _Sampler  # noqa: E402
+from bench_pipeline import _cpu, _rss, _Sampler
 
 
 def main() -> None:

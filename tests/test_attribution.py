@@ -1291,6 +1291,11 @@ def test_speakers_read_on_2015_07_24_25(text: str, speakers: list[str | None]) -
         ),
         ("اللواء صباح بن عايد الزمهري", "person", "صباح بن عايد الزمهري"),
         ("الحرفي سالم السيد القادم", "person", "سالم السيد"),
+        # 2015-08-03/04 (blind sample, seed 1357): an honorific after a foreign name is his
+        # apposition (was the id «الجامعي»); 2015-07-27:89 (the "before" sample): «عز الدين»
+        # is a compound given name
+        ("غيوم كلارييه الأستاذ الجامعي في الرياضيات", "person", "غيوم كلارييه"),
+        ("عز الدين الأصبحي، وزير حقوق الإنسان", "person", "عز الدين الأصبحي"),
         # and the honorific صاحب السمو still opens a name
         ("صاحب السمو الملكي الأمير خالد الفيصل", "person", "خالد الفيصل"),
         # 2015-07-27:739 (blind sample, seed 7777): after the place only its adjective goes on
@@ -1425,6 +1430,12 @@ def test_a_name_ends_at_a_comma_a_preposition_or_an_object(
             "وخصصت اللجنة المنظمة للمهرجان العديد من المواقع المعنية بلهو الأطفال. وأعرب "
             "العديد من زوار مركز المعارض عن سعادتهم بهذه الفعاليات.",
             [None, None],
+        ),
+        (  # alwatan 2015-07-26:752 (the "before" sample, seed 7777): the subject after «خلاله»
+            # (was Obama, named before it)
+            "عقد الرئيس الإسرائيلي مؤتمرا صحفيا مع الرئيس الأميركي قال خلاله نتنياهو: بعد "
+            "مفاوضات شاقة أعطانا الرئيس الأميركي الضوء الأخضر.",
+            ["netanyahu"],
         ),
         (  # 2015-07-27:1337 (blind sample, seed 7777): «يرى طفله» "sees his child", no opinion
             "تتملك الحيرة فيصل محمد فرحان، وهو يرى طفله محمد ذا الأعوام الثلاثة، يرقد في "

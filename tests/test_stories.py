@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -479,3 +480,69 @@ def test_statements_aligned_across_two_countries_are_no_evidence_of_one_story() 
     )
     assert list(zip(i.tolist(), j.tolist(), strict=True)) == [(1, 2)]  # Ecuador's two only
     assert bonus.tolist() == pytest.approx([0.1 / 3])
+
+
+# SaudiNewsNet 2015-08-03/04, as extracted: Kerry's Doha and Cairo visit told in
+# several stories (talking_points_visit_...), among 60 attributed statements of other
+# speakers of the same days (talking_points_background_..., for a day's IDF)
+_DATA = Path(__file__).parent / "data"
+
+
+def _visit_frames(*, dated: bool = True) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    schema = {
+        "statement_id": pl.String,
+        "story_id": pl.String,
+        "published": pl.String,
+        "speaker": pl.String,
+        "text": pl.String,
+    }
+    visit = pl.read_ndjson(_DATA / "talking_points_visit_2015-08-03.jsonl", schema=schema)
+    background = pl.read_ndjson(_DATA / "talking_points_background_2015-08-03.jsonl", schema=schema)
+    st = pl.concat([visit, background]).with_columns(
+        article_id=pl.col("statement_id").str.replace(r":\d+$", ""),
+        outlet=pl.lit("o"),
+        published=pl.col("published").str.to_date() if dated else pl.lit(None, pl.Date),
+    )
+    claims = st.select("statement_id", "article_id", "outlet", claim_id="statement_id")
+    stories = st.select("article_id", "story_id").unique("article_id")
+    return st.drop("story_id"), claims, stories
+
+
+def _together(tp: pl.DataFrame, a: str, b: str) -> bool:
+    of = dict(zip(tp["statement_id"], tp["talking_point_id"], strict=True))
+    return a in of and of.get(a) == of.get(b)
+
+
+# «الاتفاق النووي لم يشتمل على أي تفاهمات جانبية» (Doha) / «جلسنا مع ايران لتوقيع
+# الاتفاق النووي لأننا نؤمن أن التوصل إلى اتفاق يضمن عدم امتلاكها للاسلحة النووية»
+# (Cairo): two points sharing only the visit's setting (الاتفاق النووي، إيران)
+_SETTING_ONLY = ("2015-08-04:1161:15", "2015-08-03:675:3")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # one point of Kerry's carried in two stories stays a talking point
+        ("2015-08-03:607:7", "2015-08-04:669:34"),  # «سياسة الولايات المتحدة في سوريا واضحة»
+        ("2015-08-04:1161:15", "2015-08-04:669:16"),  # no (side) understandings
+        ("2015-08-04:1161:8", "2015-08-04:332:3"),  # the deal serves the Gulf's security
+    ],
+)
+def test_talking_points_need_content_beyond_the_speakers_setting(a: str, b: str) -> None:
+    from narratives.stories import talking_points
+
+    st, claims, stories = _visit_frames()
+    tp = talking_points(st, claims, stories)
+    assert _together(tp, a, b)
+    assert not _together(tp, *_SETTING_ONLY)
+    # the rule, not the score, keeps them apart (without it: one group of four points)
+    assert _together(talking_points(st, claims, stories, setting_penalty=1), *_SETTING_ONLY)
+
+
+def test_talking_points_hold_undated_pairs_to_no_setting_rule() -> None:
+    from narratives.stories import talking_points
+
+    # the seeds' case: undated articles of different events, where a speaker's
+    # recurrent words are his talking points
+    st, claims, stories = _visit_frames(dated=False)
+    assert _together(talking_points(st, claims, stories), *_SETTING_ONLY)

@@ -15,6 +15,19 @@ accepted alignment, so a link never pulls a third statement in alone.
 Pairs that alignment never compares (same article; same outlet when
 ``cross_outlet``) are left out of the mean rather than counted as 0, so an
 outlet repeating a claim twice is not held against the cluster.
+
+Two statements of **one article** share a claim only when they say the same
+thing to each other, not merely each to a third statement: their own score
+(:func:`narratives.similarity`, the scorer of ``align``) must reach
+``repeat_threshold`` (body statements: a repeat) or ``headline_threshold``
+(a headline with the body statement of its article it scores best with,
+which it restates in fewer words).
+Without this, a longer statement of another outlet that holds two facts
+(«وجاء فيلم ... في المركز الثاني ...، والفيلم بطولة ...») pulls both of the
+article's statements that tell them one by one into one claim, and the
+article shows as telling one claim twice. The check runs on the clusters
+found first: a component whose clusters join such a pair is clustered again
+with those pairs forbidden.
 """
 
 from __future__ import annotations
@@ -43,13 +56,36 @@ def _average_linkage(
     edges: dict[tuple[int, int], float],
     group: list[Hashable],
     threshold: float,
+    article: list[Hashable] | None = None,
+    allowed: set[tuple[int, int]] | None = None,
 ) -> list[list[int]]:
     """Greedy average-linkage clustering of one connected component.
 
     The mean between two clusters is the sum of their edge scores over the
     number of pairs that could have had an edge: pairs in different groups,
-    plus same-group pairs that do have one.
+    plus same-group pairs that do have one. With ``article`` and ``allowed``,
+    two clusters never merge when that would put two statements of one
+    article together whose pair (``(min, max)`` row numbers) is not in
+    ``allowed``.
     """
+    constrained = article is not None and allowed is not None
+    by_article: dict[int, dict[Hashable, list[int]]] = (
+        {m: {article[m]: [m]} for m in members} if article is not None and constrained else {}
+    )
+
+    def compatible(x: int, y: int) -> bool:
+        if not constrained:
+            return True
+        ax, ay = by_article[x], by_article[y]
+        if len(ay) < len(ax):
+            ax, ay = ay, ax
+        for a, mx in ax.items():
+            for p in mx:
+                for q in ay.get(a, ()):
+                    if (min(p, q), max(p, q)) not in allowed:  # type: ignore[operator]
+                        return False
+        return True
+
     clusters: dict[int, list[int]] = {m: [m] for m in members}
     groups: dict[int, Counter[Hashable]] = {m: Counter([group[m]]) for m in members}
     sums: dict[int, dict[int, float]] = defaultdict(dict)
@@ -80,6 +116,11 @@ def _average_linkage(
             break
         if x not in clusters or y not in clusters or version[x] != vx or version[y] != vy:
             continue
+        if not compatible(x, y):
+            continue
+        if constrained:
+            for a, my in by_article.pop(y).items():
+                by_article[x].setdefault(a, []).extend(my)
         clusters[x].extend(clusters.pop(y))
         groups[x].update(groups.pop(y))
         version[x] += 1
@@ -97,6 +138,21 @@ def _average_linkage(
 
 Components = Callable[[np.ndarray, np.ndarray, int], np.ndarray]
 
+#: ``scorer(texts_a, texts_b) -> scores`` (0-100, one per pair, in order)
+PairScorer = Callable[[list[str], list[str]], "np.ndarray | list[float] | pl.Series"]
+
+#: least own score of two body statements of one article in one claim (a repeat)
+REPEAT_THRESHOLD = 70.0
+#: least own score of a headline and a body statement of its article in one claim
+HEADLINE_THRESHOLD = 30.0
+
+
+def _similarity_scores(texts_a: list[str], texts_b: list[str]) -> pl.Series:
+    """The :func:`narratives.similarity` score of each pair (the scorer of ``align``)."""
+    from narratives.align._similarity import similarity
+
+    return similarity(texts_a, texts_b)["score"]
+
 
 def graph_components(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
     """Connected component of each of ``n`` nodes given the edges ``a[k] - b[k]``.
@@ -113,6 +169,82 @@ def graph_components(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
     return labels
 
 
+def _split_same_article(
+    found_in: dict[int, list[list[int]]],
+    members: dict[int, list[int]],
+    by_component: dict[int, dict[tuple[int, int], float]],
+    group: list[Hashable],
+    articles: list[Hashable],
+    heads: list[bool],
+    texts: list[str],
+    *,
+    threshold: float,
+    repeat_threshold: float,
+    headline_threshold: float,
+    scorer: PairScorer,
+) -> None:
+    """Cluster again (in place) the components whose clusters hold two statements
+    of one article that do not score ``repeat_threshold`` with each other (a
+    headline and a body statement: ``headline_threshold``, and the body
+    statement is the one of the article the headline scores best with); pairs
+    never scored are not allowed then."""
+    pairs: list[tuple[int, int, int]] = []  # (component, row, row)
+    for label, found in found_in.items():
+        for cluster in found:
+            if len(cluster) < 2:
+                continue
+            seen: dict[Hashable, list[int]] = defaultdict(list)
+            for m in sorted(cluster):
+                seen[articles[m]].append(m)
+            for rows in seen.values():
+                pairs.extend((label, p, q) for i, p in enumerate(rows) for q in rows[i + 1 :])
+    if not pairs:
+        return
+    # a headline is scored with every body statement of its article that aligns with
+    # the same stories (its connected component): it goes with the one it restates best
+    # (its lede), not with a later statement that shares its names
+    headlines = {
+        (label, r) for label, p, q in pairs for r in (p, q) if heads[p] != heads[q] and heads[r]
+    }
+    rows_of: dict[tuple[int, Hashable], list[int]] = defaultdict(list)
+    for label in {label for label, _ in headlines}:
+        for k in members[label]:
+            rows_of[label, articles[k]].append(k)
+    scored = {(min(p, q), max(p, q)) for _, p, q in pairs}
+    scored |= {
+        (min(h, k), max(h, k))
+        for label, h in headlines
+        for k in rows_of[label, articles[h]]
+        if not heads[k]
+    }
+    order = sorted(scored)
+    values = np.asarray(
+        scorer([texts[p] for p, _ in order], [texts[q] for _, q in order]), dtype=float
+    )
+    score = dict(zip(order, values.tolist(), strict=True))
+    best: dict[int, float] = defaultdict(float)
+    for (p, q), s in score.items():
+        if heads[p] != heads[q]:
+            h = p if heads[p] else q
+            best[h] = max(best[h], s)
+    allowed: set[tuple[int, int]] = set()
+    redo: set[int] = set()
+    for label, p, q in pairs:
+        s = score[(p, q)]
+        ok = s >= repeat_threshold
+        if not ok and heads[p] != heads[q]:
+            h = p if heads[p] else q
+            ok = s >= headline_threshold and s >= best[h]
+        if ok:
+            allowed.add((p, q))
+        else:
+            redo.add(label)
+    for label in redo:
+        found_in[label] = _average_linkage(
+            members[label], by_component[label], group, threshold, articles, allowed
+        )
+
+
 def cluster_claims(
     statements: pl.DataFrame,
     alignments: pl.DataFrame,
@@ -120,6 +252,9 @@ def cluster_claims(
     threshold: float = 55.0,
     cross_outlet: bool = True,
     components: Components | None = None,
+    repeat_threshold: float | None = REPEAT_THRESHOLD,
+    headline_threshold: float = HEADLINE_THRESHOLD,
+    repeat_scorer: PairScorer | None = None,
     progress: bool = False,
 ) -> pl.DataFrame:
     """Group statements into claims: every statement gets exactly one claim.
@@ -145,6 +280,24 @@ def cluster_claims(
         labelled ``0, 1, ...`` in order of each component's first statement.
         Default :func:`graph_components` (scipy, in memory); the Spark engine
         passes large-star/small-star rounds when the edges do not fit.
+    repeat_threshold
+        Least score of two body statements of one article, scored with each
+        other, for them to share a claim (one claim told twice). Alignment
+        never scores such pairs, so without this check two facts of one
+        account join whenever each matches a third statement (another
+        outlet's sentence holding both). ``None`` turns the check off (the
+        clustering before 2026-12-07).
+    headline_threshold
+        The same for a headline (``is_headline``) and a body statement of its
+        article, which must also be the statement the headline scores best
+        with among those of its article that align with anything in the same
+        connected component (its lede, as a rule): a headline restates the
+        lede in a few words and scores lower. A headline and a body statement
+        scoring ``repeat_threshold`` always may share a claim.
+    repeat_scorer
+        ``repeat_scorer(texts_a, texts_b) -> scores`` (0-100) for those pairs;
+        default :func:`narratives.similarity` (the scorer of ``align``), run
+        only on the pairs of one article the clustering would join.
     progress
         Show a progress bar over connected components on stderr.
 
@@ -222,14 +375,36 @@ def cluster_claims(
     claim_of = np.zeros(n, dtype=np.int64)
     strength = np.zeros(n)
     clusters: list[list[int]] = []
+    found_in: dict[int, list[list[int]]] = {}
     for label in tqdm(sorted(members), disable=not progress, desc="claims", unit="component"):
         edges = by_component.get(label, {})
-        found = (
+        found_in[label] = (
             _average_linkage(members[label], edges, group, threshold)
             if edges
             else [[m] for m in members[label]]
         )
-        for cluster in found:
+    if repeat_threshold is not None:
+        heads = (
+            statements["is_headline"].fill_null(False).to_list()
+            if "is_headline" in statements.columns
+            else [False] * n
+        )
+        _split_same_article(
+            found_in,
+            members,
+            by_component,
+            group,
+            articles,
+            heads,
+            statements["text"].fill_null("").to_list(),
+            threshold=threshold,
+            repeat_threshold=repeat_threshold,
+            headline_threshold=headline_threshold,
+            scorer=repeat_scorer or _similarity_scores,
+        )
+    for label in sorted(members):
+        edges = by_component.get(label, {})
+        for cluster in found_in[label]:
             for m in cluster:
                 claim_of[m] = len(clusters)
             clusters.append(sorted(cluster))

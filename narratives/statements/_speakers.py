@@ -347,6 +347,15 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
         and (w not in sw.not_names or w == "صباح")  # اللواء صباح بن عايد الزمهري
     ):
         return True  # مساعد بن غالي العنزي: مساعد the name, not "assistant"
+    if (
+        k + 1 < len(norm)
+        and norm[k + 1] == "الدين"
+        and w.isalpha()
+        and len(w) >= 2
+        and not w.startswith("ال")
+        and w not in sw.not_names
+    ):
+        return True  # عز الدين الأصبحي, محيي الدين: a compound given name
     if _in(w, sw.titles) or w in sw.anonymous or w in sw.honorifics or len(w) < 2:
         return False
     if w in sw.given or (w.startswith("عبد") and len(w) > 4):
@@ -543,6 +552,8 @@ def parse_mention(mention: str) -> Parsed:
         if norm[i - 1] in sw.honorifics
         and not (i >= 2 and norm[i - 2] == "ولد")
         and not (i >= 2 and norm[i - 1] == "السيد" and norm[i - 2] in sw.given)  # سالم السيد
+        # غيوم كلارييه الأستاذ الجامعي: an honorific after a name is its apposition
+        and not (i >= 3 and all(_foreign_name_word(x, sw) for x in norm[: i - 1]))
         and not (norm[i - 1] == "صاحب" and norm[i] not in sw.honorifics)  # صاحب كتاب
     ]  # إسماعيل ولد الشيخ أحمد: a Mauritanian name, not the honorific الشيخ
     # شركة مجموعة محمد المعجل: a name inside an institution's name is no speaker
@@ -552,6 +563,12 @@ def parse_mention(mention: str) -> Parsed:
     ):  # جامعة الملك فيصل ... الدكتور عبدالعزيز الساعاتي
         if _royal_in_institution(i, norm, sw):
             continue  # مستشفى الملك فهد, مدير جامعتي الملك عبدالعزيز: an institution's name
+        if (
+            i >= 3
+            and norm[i - 1] in sw.honorifics
+            and all(_foreign_name_word(x, sw) for x in norm[: i - 1])
+        ):
+            continue  # غيوم كلارييه الأستاذ الجامعي: the honorific is his apposition
         if _name_start(i, norm, sw) and words[i] not in ("على", "وعلى"):  # على "on", not علي
             j = i + 1
             while (
@@ -781,6 +798,32 @@ def parse_mention(mention: str) -> Parsed:
     if plain and j >= 2:  # one unknown word alone (هام, تخوفاً, جيري) is too weak a name
         return Parsed(text(0, j), title_without(0, j), "person")
     return Parsed(None, kept or None, "none")
+
+
+def _foreign_name_word(w: str, sw: SpeakerWords) -> bool:
+    """``w`` reads as a word of a name: a listed given name or an unlisted bare word."""
+    if w in sw.given:
+        return True
+    return (
+        len(w) >= 3
+        and w.isalpha()
+        and not w.startswith("ال")
+        and not (w[:1] in "وفبلك" and w[1:3] == "ال")
+        and not w.endswith(("ون", "ين", "ات", "ها", "هم"))
+        and not any(
+            _in(w, x)
+            for x in (
+                sw.not_names,
+                sw.titles,
+                sw.honorifics,
+                sw.descriptors,
+                sw.adjectives,
+                sw.anonymous,
+                sw.institutions,
+                sw.countries,
+            )
+        )
+    )
 
 
 def _place_word(w: str) -> bool:

@@ -259,7 +259,11 @@ def attribute(
             after += 1  # أوضح ذلك الناطق الإعلامي ...: "that" is the object, the subject follows
         if (
             after + 1 < seg.j
-            and ("resumptive" in feats[after].roles or feats[after].norm in _ABOUT_IT)
+            and (
+                "resumptive" in feats[after].roles
+                or feats[after].norm in _ABOUT_IT
+                or feats[after].norm in _DURING  # مؤتمرا صحفيا ... قال خلاله نتنياهو
+            )
             and (
                 _starts_subject(feats[after + 1], lex)
                 or (after + 1 in at and at[after + 1].is_actor)

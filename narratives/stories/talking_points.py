@@ -34,6 +34,7 @@ mapped to the precision measured on the seed gold at that score (see
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -173,6 +174,75 @@ def _candidates(
     return pairs["i"].to_numpy(), pairs["j"].to_numpy(), pairs["s"].to_numpy()
 
 
+def _claim_ids(st: pl.DataFrame, claims: pl.DataFrame) -> list[str]:
+    """Each statement's claim id (its own id when it has no claim)."""
+    if "claim_id" not in claims.columns or "statement_id" not in claims.columns:
+        return st["statement_id"].to_list()
+    of = st.select("statement_id").join(
+        claims.select("statement_id", "claim_id").unique("statement_id", keep="first"),
+        on="statement_id",
+        how="left",
+        maintain_order="left",
+    )
+    return of.select(pl.coalesce("claim_id", "statement_id"))["claim_id"].to_list()
+
+
+def _own_shared_words(
+    tokens: list[list[str]],
+    i: np.ndarray,
+    j: np.ndarray,
+    *,
+    speakers: list[str | None],
+    stories: list[str],
+    claim_of: list[str],
+    share: float,
+    min_claims: int,
+) -> np.ndarray:
+    """Per pair (i, j), how many shared content words are not the speakers' setting.
+
+    A speaker's setting words are the ones their statements carry in more
+    than ``max(min_claims, share * claims)`` of their claims: the event and
+    the subject they speak about all along. A statement without a speaker is
+    pooled with the other statements of its story.
+    """
+    pool_of = [
+        ("speaker", who) if who is not None else ("story", sid)
+        for who, sid in zip(speakers, stories, strict=True)
+    ]
+    carriers: dict[tuple[str, str], dict[str, set[str]]] = {}
+    claims_in: dict[tuple[str, str], set[str]] = {}
+    for k, words in enumerate(tokens):
+        pool = pool_of[k]
+        claims_in.setdefault(pool, set()).add(claim_of[k])
+        per_word = carriers.setdefault(pool, {})
+        for w in set(words):
+            per_word.setdefault(w, set()).add(claim_of[k])
+    out = np.zeros(len(i), dtype=np.int64)
+    for n, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
+        pa, pb = pool_of[a], pool_of[b]
+        pools = [pa] if pa == pb else [pa, pb]
+        n_claims = len(set().union(*(claims_in[p] for p in pools)))
+        limit = max(min_claims, share * n_claims)
+        own = {
+            w
+            for w in set(tokens[a]) & set(tokens[b])
+            if len(set().union(*(carriers[p].get(w, set()) for p in pools))) <= limit
+        }
+        # a name of two words both statements carry as such, and nothing
+        # more around it ("جبهة النصرة", "الشرق الأوسط"), is one piece of
+        # content, not two
+        pairs_a = set(zip(tokens[a], tokens[a][1:], strict=False))
+        joined = {
+            (x, y)
+            for x, y in zip(tokens[b], tokens[b][1:], strict=False)
+            if x in own and y in own and x != y and (x, y) in pairs_a
+        }
+        linked = Counter(w for pair in joined for w in pair)
+        names = sum(1 for x, y in joined if linked[x] == 1 and linked[y] == 1)
+        out[n] = len(own) - names
+    return out
+
+
 def _embed(texts: list[str], embeddings: Embedder) -> np.ndarray | None:
     if embeddings is None:
         return None
@@ -209,6 +279,11 @@ def talking_points(
     number_penalty: float = 0.5,
     max_statements: int = 5_000,
     same_camp_only: bool = True,
+    own_words: int = 2,
+    setting_share: float = 0.03,
+    setting_min_claims: int = 4,
+    setting_penalty: float = 0.5,
+    setting_days: int = 2,
 ) -> pl.DataFrame:
     """Group statements of different stories that repeat one position.
 
@@ -260,6 +335,28 @@ def talking_points(
         right ones among 15 read from 1 to 11; the seeds' figures did not
         change (docs/accuracy.md). ``False`` pairs any speakers of one camp
         or of unknown camps.
+    own_words
+        Least number of shared content words *of the pair's own*: words the
+        speaker does not use all along. A word counts as the speaker's
+        setting (Kerry's "الاتفاق النووي", "دول الخليج" during his Doha visit)
+        when the speakers' statements carry it in more than
+        ``max(setting_min_claims, setting_share * claims)`` of their claims
+        (claims, not statements: outlets' copies of one statement count
+        once; a statement without a speaker is pooled with its story); two
+        own words adjacent in both statements and alone ("جبهة النصرة") count
+        as one. A
+        pair sharing fewer own words (one speaker's two different points of
+        one press conference) has its score multiplied by
+        ``setting_penalty`` (``1`` turns the rule off). On SaudiNewsNet
+        2015-08-03/04 this took out "no side understandings" against "the
+        deal's aim is disarmament" (docs/accuracy.md).
+        The rule holds for pairs of one speaker's days (articles published
+        at most ``setting_days`` apart: one visit or press conference told
+        in several stories); pairs further apart or undated are not held to
+        it, since across events a speaker's recurrent words are his talking
+        points (the seeds' Lavrov).
+    setting_share, setting_min_claims, setting_penalty, setting_days
+        See ``own_words``.
 
     Returns
     -------
@@ -338,6 +435,24 @@ def talking_points(
             dtype=bool,
         )
         score = np.where(clash, score * number_penalty, score)
+    if setting_penalty < 1 and own_words > 0:
+        own = _own_shared_words(
+            tokens,
+            i,
+            j,
+            speakers=st["speaker"].to_list(),
+            stories=story.tolist(),
+            claim_of=_claim_ids(st, claims),
+            share=setting_share,
+            min_claims=setting_min_claims,
+        )
+        if "published" in st.columns and st.schema["published"] in (pl.Date, pl.Datetime):
+            day = st["published"].cast(pl.Date).to_physical().to_numpy().astype(float)
+            gap = np.abs(day[i] - day[j])
+            near = np.isfinite(gap) & (gap <= setting_days)
+        else:
+            near = np.zeros(len(i), dtype=bool)
+        score = np.where(near & (own < own_words), score * setting_penalty, score)
     vectors = _embed([" ".join(t) for t in tokens], embeddings)
     if vectors is not None:
         cos = np.einsum("ij,ij->i", vectors[i], vectors[j])
