@@ -953,7 +953,7 @@ WHOLE_ROUND4 = [
         'أما "زين" الكويتية فتمكّنت من الحلول في المركز الثالث مع أنها حققت 731 مليون '
         "دولار، ونظراً إلى حجم أرباحهما يشكل أكثر من نصف أرباح الشركات مجتمعة، يبدو كل من "
         '"الاتصالات السعودية" و"اتصالات" الإماراتية وكأنهما خارج إطار المنافسة مع الشركات '
-        "ال 15 الأخرى، والجدير ذكره بالنسبة إلى المركز الثالث أن \"زين\" الكويتية تمكنت من "
+        'ال 15 الأخرى، والجدير ذكره بالنسبة إلى المركز الثالث أن "زين" الكويتية تمكنت من '
         'خطف المركز الذي كانت تسيطر عليه "موبايلي"، التي تراجعت بدورها إلى المركز الخامس.',
         "ونظراً إلى حجم أرباحهما يشكل أكثر من نصف أرباح الشركات مجتمعة، يبدو",
     ),
@@ -1088,9 +1088,7 @@ def test_a_headline_of_nouns_negated_by_la_stays_one_statement() -> None:
     assert _statements(text, "headline") == [text]
 
 
-@pytest.mark.parametrize(
-    ("kind", "text", "whole"), WHOLE_ROUND4, ids=[c[0] for c in WHOLE_ROUND4]
-)
+@pytest.mark.parametrize(("kind", "text", "whole"), WHOLE_ROUND4, ids=[c[0] for c in WHOLE_ROUND4])
 def test_round4_claims_stay_whole(kind: str, text: str, whole: str) -> None:
     statements = _statements(text)
     assert any(whole in s for s in statements), statements
@@ -1137,9 +1135,7 @@ WHOLE_ROUND5 = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("kind", "text", "whole"), WHOLE_ROUND5, ids=[c[0] for c in WHOLE_ROUND5]
-)
+@pytest.mark.parametrize(("kind", "text", "whole"), WHOLE_ROUND5, ids=[c[0] for c in WHOLE_ROUND5])
 def test_round5_claims_stay_whole(kind: str, text: str, whole: str) -> None:
     statements = _statements(text)
     assert any(whole in s for s in statements), statements
@@ -1270,9 +1266,7 @@ WHOLE_ROUND6 = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("kind", "text", "whole"), WHOLE_ROUND6, ids=[c[0] for c in WHOLE_ROUND6]
-)
+@pytest.mark.parametrize(("kind", "text", "whole"), WHOLE_ROUND6, ids=[c[0] for c in WHOLE_ROUND6])
 def test_round6_claims_stay_whole(kind: str, text: str, whole: str) -> None:
     statements = _statements(text)
     assert any(whole in s for s in statements), statements
@@ -1407,3 +1401,178 @@ def test_latin_initial_spelled_in_arabic_ends_no_sentence(text: str) -> None:
 def test_round6_guards_fresh_day(text: str, whole: str) -> None:
     statements = _statements(text)
     assert any(whole in s for s in statements), statements
+
+
+# Round of 2026-12-07 (helper seg7): errors left by the audit of that morning.
+_BRAQ = (
+    "وقال البراك: إن الشؤون الصحية بالأحساء وبقيادة مديرها الدكتور محمد بن خالد العبد "
+    "العالي، والفريق الطبي المعالج معه، قدموا كل الإمكانيات المتوافرة من العلاج، وتنفيذ "
+    "خطة إخلاء المرضى المصابين العمانيين ونقلهم جواً وعددهم ٢٧ شخصاً، بعد تلقيهم العناية "
+    "الصحية اللازمة من مستشفيات محافظة الأحساء."
+)
+SEG7_WHOLE = [
+    (
+        "initials joined by dots (alyaum 2015-08-04:1075)",
+        "أعلنت شركة بي.إم.دبليو الألمانية لصناعة السيارات الفارهة اليوم الثلاثاء تراجع "
+        "أرباحها خلال الربع الثاني من العام الحالي بسبب تراجع الطلب على سياراتها في الصين.",
+        "بي.إم.دبليو الألمانية",
+    ),
+    (
+        "an agency's initials after a dash (alyaum 2015-08-04:1075)",
+        'كان المحللون الذين استطلعت وكالة "د.ب.أ-أيه.إف.إكس" للأنباء الاقتصادية يتوقعون '
+        "وصول أرباح أكبر منتج للسيارات الفارهة في العالم ومقرها في مدينة ميونيخ الألمانية "
+        "إلى 56ر2 مليار يورو خلال الربع الثاني من العام الحالي.",
+        '"د.ب.أ-أيه.إف.إكس" للأنباء',
+    ),
+    (
+        "agency tag glued to the word before (2015-08-03:372)",
+        "وذكر مستثمرون عقاريون وخبراء اقتصاديون لوكالة الأنباء الألمانية(د.ب.أ) أن حجم "
+        "المشروعات العقارية التي ستشهدها دول الخليج خلال الأعوام القليلة المقبلة يقدر حجمها "
+        "بمليارات الدولارات لمواكبة الزيادة السكانية والارتفاع المتزايد في الحركة السياحية.",
+        "الألمانية(د.ب.أ) أن حجم",
+    ),
+    (
+        "a name, then initials (2015-08-04:310)",
+        'ويتوقع التحالف، المؤلف من شركات "أودي.أيه.جي" و"بي.إم.دبليو" و"دايلمر.أيه.جي"، '
+        "الانتهاء من الصفقة خلال الربع الأول من العام المقبل، بعد الحصول على موافقة الجهات "
+        "المنظمة.",
+        '"أودي.أيه.جي" و"بي.إم.دبليو" و"دايلمر.أيه.جي"، الانتهاء',
+    ),
+    (
+        "a second subject of the same verb after وكذلك (alriyadh 2015-07-26:790, the lede)",
+        "أكد المشرف العام على العلاقات العامة والإعلام بوزارة الحج الأستاذ علي بن محمد "
+        "الغامدي أن لجان المراقبة بالوزارة وكذلك لجان الأجهزة الرقابية الأخرى رصدت مبالغة "
+        "كبيرة في أسعار بعض شركات حجاج الداخل أدت إلى تذمر المواطنين والمقيمين من الارتفاع "
+        "غير المبرر للأسعار وعدم تمكنهم من أداء الفريضة وشكاوى من عدم وضوح للخدمات التي "
+        "تقدم للحجاج.",
+        "بالوزارة وكذلك لجان الأجهزة الرقابية الأخرى رصدت",
+    ),
+    (
+        "a verbal noun with a pronoun after another verbal noun (alyaum 2015-08-02:1055)",
+        _BRAQ,
+        "المصابين العمانيين ونقلهم جواً",
+    ),
+    (
+        "the same, after وتقديم (2015-07-26:794)",
+        "واستمع آل مجدوع إلى عدد من القضايا التي تمت مباشرتها في شهر رمضان المبارك من قبل "
+        "إدارة البحث، والعمل الإنساني الذي قام به المطيري خلال إسعافه لعائلة عمانية تعرضت "
+        "لحادث مروري في شهر رمضان وتقديم المساعدة لهم ونقلهم للمستشفى واستضافة العائلة "
+        "وتسهيل عودتها.",
+        "وتقديم المساعدة لهم ونقلهم للمستشفى",
+    ),
+    (
+        "a time adverbial is no clause (2015-08-04:1096)",
+        'انقذ فريق جراحي في مجمع الدمام الطبي، ساق مقيم "34 عاما" من البتر بعد إجراء عملية '
+        "جراحية استكشافية وترميمية لشريان الركبة اليسرى استغرقت 5 ساعات، اثر اصابته أثناء "
+        "مشاجرة بطلق ناري من الجهة الأمامية في أعلى الركبة ونفذ من الجهة الخلفية ونتج عنها "
+        "تمزق في الأوعية الدموية للساق.",
+        "5 ساعات، اثر اصابته",
+    ),
+    ("the same, after بعد (2015-08-02:1055)", _BRAQ, "٢٧ شخصاً، بعد تلقيهم العناية"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "whole"), SEG7_WHOLE)
+def test_seg7_claims_stay_whole(kind: str, text: str, whole: str) -> None:
+    pieces = _statements(text)
+    assert any(whole in p for p in pieces), (kind, pieces)
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        (  # a sentence end before a chain of initials (alweeam 2015-08-04:940)
+            "ويرى بعض المحللين آفاقا ضعيفة لأسعار النفط. وقالت بي.إم.آي للبحوث إن صعود "
+            "الدولار وضعف الاقتصاد الصيني واحتمال زيادة صادرات النفط الإيراني ستبقي الضغوط "
+            "النزولية على السوق.",
+            "وقالت بي.إم.آي للبحوث",
+        ),
+        (  # a prepositional predicate before وكذلك (okaz 2015-07-27:777)
+            "مبيناً أن المشروع تحت الدراسة وكذلك هي الحال في أمر التنفيذ، كذلك رغبتهم أن "
+            "يكون للملكة نصيب من ذلك.",
+            "وكذلك هي الحال",
+        ),
+        (  # a web address in Latin letters ends its sentence (2015-08-04:1298)
+            "وآلية إلغاء تصريح حج، وذلك عن طريق موقع وزارة الداخلية الإلكتروني "
+            "WWW.MOI.GOV.SA. وذلك ضمن جهود مركز المعلومات الوطني ممثلاً بمعهد تقنية "
+            "المعلومات الرامية إلى تطوير القوى البشرية.",
+            "وذلك ضمن جهود",
+        ),
+    ],
+)
+def test_seg7_initials_guards(text: str, second: str) -> None:
+    pieces = _statements(text)
+    assert any(p.startswith(second) for p in pieces), pieces
+
+
+def _flags(text: str) -> list[tuple[str, str]]:
+    frame = pl.DataFrame(
+        {
+            "article_id": ["a"],
+            "raw_text": [text],
+            "spans": [[{"role": "body", "start": 0, "end": len(text)}]],
+        },
+        schema_overrides={"spans": narratives.schemas.ARTICLES["spans"]},
+    )
+    rows = extract_statements(frame)
+    return list(zip(rows["text"].to_list(), rows["quote"].to_list(), strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "flag"),
+    [
+        (  # a quotation opened after مضيفا and never closed (alwatan 2015-07-27:879)
+            "وتوقع الجبلي أن تنخفض أسعار الذهب وتواصل نزيفها خلال ما تبقى من هذا العام حتى "
+            'مشارف 1000$ للأوقية، مضيفا "وعندها نبدأ بمراقبة السلوك السعري للأسعار، وأتوقع '
+            "أن تشهد خلالها الساحة الاقتصادية العالمية تطورات لافتة، وعلى ضوء تلك التطورات "
+            "ستتخذ الأسعار مسارها.",
+            "مضيفا",
+            "direct",
+        ),
+        (  # words after a colon (alwatan 2015-08-04:832)
+            "وأعلن النائب الجمهوري بيتر روسكام أن 218 من أصل 434 عضوا في مجلس النواب وقعوا "
+            "رسميا القرار. وصرح روسكام أن: الكونجرس والأميركيين يعتقدون أن اتفاقا أفضل لا يزال "
+            "أمرا ممكنا، وأننا نستطيع البدء بالتخلي عن الاتفاق الحالي.",
+            "وصرح روسكام",
+            "direct",
+        ),
+        (  # a speaker with her role, then a colon (alwatan 2015-08-04:845)
+            "وتقول ريم محمد، صاحبة مشغل بمحافظة حفر الباطن: بدأت ألاحظ أخيرا تواجد بعض "
+            "الشخصيات النسائية البارزة في المحافظة بشكل شبه يومي في المشغل والتحدث مع عميلات "
+            "المشغل حول الانتخابات البلدية.",
+            "وتقول ريم محمد",
+            "direct",
+        ),
+        (  # the narration resumes at ، مشددا (alriyadh 2015-08-04:748)
+            "وقال: القوات الإماراتية لم تنفذ أية عملية إنزال بري، وإنما اقتصر دورها على تأمين "
+            "مطار عدن إلى جانب عملها في مساعدة الجيش اليمني وكان هذا بتنسيق مع قوى التحالف "
+            "والقوى اليمنية، مشددا على أن جميع العمليات المنفذة والعمل في اليمن يسير بتنظيم "
+            "وترتيب بشكل كبير.",
+            "مشددا",
+            "indirect",
+        ),
+    ],
+)
+def test_seg7_quote_flags(text: str, opening: str, flag: str) -> None:
+    rows = _flags(text)
+    got = [q for t, q in rows if t.startswith(opening)]
+    assert got == [flag], rows
+
+
+def test_colon_after_a_list_frame_is_no_speech() -> None:
+    # وأوضح أن الخطة تشمل: a list follows, the narrator's (أن is not right before the colon)
+    rows = _flags(
+        "وأوضح المتحدث أن خطة الوزارة تشمل: تطوير الطرق في المحافظة وإنشاء المدارس "
+        "الجديدة وتوسعة المستشفيات القائمة."
+    )
+    assert [q for _, q in rows] == ["indirect"], rows
+
+
+def test_colon_with_marked_quote_inside_stays_mixed() -> None:
+    # alwatan 2015-08-04:1110: the marks show which words are the army's
+    rows = _flags(
+        'وقال المتحدث باسم الجيش الكولونيل توكور غوساو في بيان: إن "الجيش النيجيري شن هجوما '
+        'قرب اولاري على الطريق المؤدية إلى باما" على مسافة 70 كلم جنوب مايدوغوري عاصمة ولاية '
+        "بورنو وكبرى مدن شمال شرق نيجيريا."
+    )
+    assert [q for _, q in rows] == ["mixed"], rows

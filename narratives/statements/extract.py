@@ -27,6 +27,7 @@ from narratives.statements.segment import (
     quote_spans,
     short_line_runs,
     speech_mask,
+    speech_spans,
     split_paragraph,
     tag_tail,
 )
@@ -372,6 +373,7 @@ def _article(
             resolver.note(m, nxt.norm if nxt is not None and not nxt.text.endswith("ى") else "")
         starts_at = {m.i for m in matches if m.is_actor}
         in_speech = speech_mask(feats, quote_spans(starts, ends, feats))
+        voiced = speech_mask(feats, speech_spans(starts, ends, feats))  # for the quote flag
         segs = split_paragraph(
             starts,
             ends,
@@ -419,7 +421,7 @@ def _article(
                 starts,
                 ends,
                 seg_matches,
-                in_speech,
+                voiced,
                 lex,
                 state,
                 headline=para.headline,

@@ -55,6 +55,7 @@ phrase, so a 2,000-character paragraph never comes out as one statement.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -74,6 +75,8 @@ _SINGLE_PROCLITIC = frozenset({"و", "ف", "ب", "ل", "ك", "كـ"})
 JOIN_MIN_CHARS = 60  # a body line this long that stops without punctuation was wrapped
 MIN_WORDS = 3  # shorter pieces are merged into their neighbour
 SPEECH_QUOTE_WORDS = 3  # quotes of fewer words are labels ("داعش"), not speech
+ABBREVIATION_LETTERS = 3  # a word this short glued to dots is an initial (بي.إم.)
+COLON_CUE_WORDS = 10  # a reporting verb this close before a colon opens direct speech
 HEADLINE_FRAGMENT_WORDS = 4  # a headline piece this short with no predicate is a label
 HARD_LIMIT = 4  # x max_chars: longer than this, cut even inside a list (a pasted blob)
 FRAGMENT_WORDS = 10  # a longer piece with no verb may still carry content (وذلك بهدف ...)
@@ -162,6 +165,8 @@ _B_L_NAMES = frozenset(
         "ليله",
     ]
 )
+_TIME_PREPOSITIONS = frozenset({"بعد", "قبل", "عقب", "اثر"})  # + a noun: an adverbial of time
+_TIME_CLAUSE = frozenset({"ان", "ما", "ذلك", "هذا", "هذه", "ذالك"})  # بعد أن/بعد ذلك: a clause
 _ESPECIALLY = frozenset({"خصوصا", "وخصوصا", "خاصه", "وخاصه", "بخاصه", "سيما", "لاسيما"})
 # a condition (match-normalized), answered by ف (إذا كانت ...، فإن ...)
 _CONDITIONAL = frozenset({"اذا", "لو", "لولا", "لئن", "كلما", "متي", "طالما"})
@@ -334,8 +339,35 @@ def quote_spans(starts: list[int], ends: list[int], feats: list[Feat]) -> list[t
 
     A quote mark opens when it is glued to the word after it (or follows a lone
     proclitic: ``و”جبهة``), closes when glued to the word before it, and
-    otherwise toggles; marks left unmatched at the end are ignored.
+    otherwise toggles; marks left unmatched at the end are ignored (see
+    :func:`speech_spans` for the quotations a reader also hears).
     """
+    pairs, _ = _quote_pairs(starts, ends, feats)
+    return sorted(pairs + _bracket_sayings(feats, pairs))
+
+
+def speech_spans(starts: list[int], ends: list[int], feats: list[Feat]) -> list[tuple[int, int]]:
+    """:func:`quote_spans` plus the speech quoted without a closing mark.
+
+    A quotation opened right after a reporting verb and never closed
+    (``مضيفا "وعندها نبدأ ...``) runs to the end of its sentence; words after a
+    colon that ends a reporting clause (``وتقول ريم محمد، صاحبة مشغل ...: بدأت
+    ألاحظ``) are quoted too, to the end of the sentence (:func:`_colon_sayings`).
+    Either stops at a comma before a reporting verb, where the narration resumes.
+    These decide the quote flag of a statement; statement boundaries use
+    :func:`quote_spans` alone.
+    """
+    pairs, unclosed = _quote_pairs(starts, ends, feats)
+    if unclosed and _after_cue(unclosed[0], feats):
+        pairs.append((unclosed[0], _sentence_end(unclosed[0], feats)))
+    pairs += _bracket_sayings(feats, pairs)
+    return sorted(pairs + _colon_sayings(feats, pairs))
+
+
+def _quote_pairs(
+    starts: list[int], ends: list[int], feats: list[Feat]
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """Outermost matched quote pairs, and the marks left open at the end."""
     n = len(feats)
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
@@ -355,7 +387,63 @@ def quote_spans(starts: list[int], ends: list[int], feats: list[Feat]) -> list[t
             o = stack.pop()
             if not stack:
                 pairs.append((o, i))
-    return sorted(pairs + _bracket_sayings(feats, pairs))
+    return pairs, stack
+
+
+def _after_cue(o: int, feats: list[Feat]) -> bool:
+    """A reporting verb right before token ``o`` (``مضيفا "``, ``وقال: "``)."""
+    k = o - 1
+    if k >= 0 and feats[k].kind in (":", "c"):
+        k -= 1
+    return k >= 0 and feats[k].cue is not None
+
+
+def _sentence_end(o: int, feats: list[Feat]) -> int:
+    """The last token of the sentence that token ``o`` is in, or the comma before
+    a reporting verb where the narration resumes (``وقال: القوات الإماراتية لم
+    تنفذ ...،| مشددا على أن ...``)."""
+    for k in range(o + 1, len(feats)):
+        if feats[k].kind == "e":
+            return k
+        if feats[k].cue is not None and feats[k - 1].kind == "c":
+            return k - 1
+    return len(feats) - 1
+
+
+def _colon_sayings(feats: list[Feat], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A colon closing a reporting clause opens direct speech without quote marks.
+
+    ``وتقول ريم محمد، صاحبة مشغل بمحافظة حفر الباطن: بدأت ألاحظ ...`` and
+    ``وصرح روسكام أن: الكونجرس ...``: a reporting verb at most
+    ``COLON_CUE_WORDS`` words before the colon, with no sentence end, quote
+    mark, or complementizer between them (except ``أن`` right before the
+    colon: ``وأوضح أن الخطة تشمل: ...`` introduces a list, not speech).
+    The quotation runs from the colon to the end of its sentence, unless quote
+    marks inside show which words are quoted (``في بيان: إن "الجيش النيجيري شن
+    هجوما ..." على مسافة 70 كلم``).
+    """
+    out: list[tuple[int, int]] = []
+    for c, f in enumerate(feats):
+        if f.kind != ":" or c + 1 >= len(feats) or feats[c + 1].kind != "w":
+            continue
+        if any(a <= c <= b for a, b in pairs):
+            continue
+        words = 0
+        for k in range(c - 1, -1, -1):
+            g = feats[k]
+            if g.kind in ("e", "q", ":"):
+                break
+            if g.kind != "w":
+                continue
+            if g.cue is not None:
+                end = _sentence_end(c, feats)
+                if not any(c < a <= end for a, _ in pairs):  # في بيان: إن "الجيش ..." على
+                    out.append((c, end))  # مسافة 70 كلم: only the marked words are quoted
+                break
+            words += 1
+            if words > COLON_CUE_WORDS or ("complementizer" in g.roles and k != c - 1):
+                break
+    return out
 
 
 def _bracket_sayings(feats: list[Feat], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -672,6 +760,8 @@ def _not_a_sentence_end(i: int, starts: list[int], ends: list[int], feats: list[
         return False
     if f.norm == "." and prev.kind == "w" and len(prev.norm) == 1:
         return True  # abbreviation: د. م.
+    if f.norm == "." and _dotted_initials(i, starts, ends, feats):
+        return True  # شركة بي.إم. دبليو, وكالة "د.ب.أ-أيه.إف. إكس": letters joined by dots
     if (
         f.norm == "."
         and prev.norm in _LETTER_NAMES
@@ -686,6 +776,43 @@ def _not_a_sentence_end(i: int, starts: list[int], ends: list[int], feats: list[
     if not glued or nxt is None:
         return False
     return f.norm == "." and (prev.norm.isascii() or nxt.norm.isascii())
+
+
+def _initial(f: Feat) -> bool:
+    """A letter or a spelled-out Latin letter (``بي``, ``إم``, the ``أيه`` of ``أ-أيه``,
+    the ``د`` of ``الألمانية(د`` where the tokenizer kept a bracket inside a word)."""
+    tail = re.split(r"[-(/]", f.norm)[-1].rstrip(".")
+    return f.kind == "w" and 0 < len(tail) <= ABBREVIATION_LETTERS and not tail.isascii()
+
+
+def _dotted_initials(i: int, starts: list[int], ends: list[int], feats: list[Feat]) -> bool:
+    """The dot ``i`` is one of a chain of initials glued by dots (``بي.إم.``).
+
+    Glued to a short word before it, and either glued to another short word
+    after it or itself closing a chain (the word before it follows a glued
+    dot); a chain followed by ``و`` + a word or by nothing ends the sentence.
+    Latin letters are left to the rule for web addresses (``WWW.MOI.GOV.SA.
+    وذلك``: a sentence end).
+    """
+    if i < 1 or feats[i - 1].kind != "w" or ends[i - 1] != starts[i]:
+        return False
+    nxt = feats[i + 1] if i + 1 < len(feats) else None
+    if nxt is None or nxt.kind != "w":
+        return False
+    if starts[i + 1] == ends[i] and _initial(nxt):
+        if _initial(feats[i - 1]):
+            return True  # بي.|إم
+        two = i + 2 < len(feats) and feats[i + 2].norm == "." and starts[i + 2] == ends[i + 1]
+        return two  # أودي.|أيه.جي: a name, then initials
+    if not _initial(feats[i - 1]):
+        return False
+    before = feats[i - 2] if i >= 2 else None
+    chained = (
+        before is not None
+        and ends[i - 2] == starts[i - 1]
+        and (before.norm == "." or (before.kind == "w" and before.text.endswith(".")))
+    )
+    return chained and not nxt.norm.startswith("و")
 
 
 def _in_short_quote(i: int, after: int, feats: list[Feat]) -> bool:
@@ -789,7 +916,33 @@ def _bare_continues(i: int, last: int, feats: list[Feat], pred: Predicates) -> b
         and not _noun_clause(i + 1, feats)
     ):
         return True  # تخصيص إفطار خاص، وكذلك سحور خاص: the next item of a list
+    if (
+        f.norm == "وكذلك"
+        and nxt is not None
+        and nxt.kind == "w"
+        and nxt.norm not in _PERSONAL
+        and nxt.cue is None
+        and not verbish(nxt.norm)
+        and _subject_awaits(last, i, feats, pred)
+    ):
+        return True  # أن لجان المراقبة بالوزارة وكذلك لجان الأجهزة الرقابية الأخرى رصدت
     return _closes_concession(i, last, feats, pred)
+
+
+def _subject_awaits(last: int, i: int, feats: list[Feat], pred: Predicates) -> bool:
+    """An ``أن`` in ``[last, i)`` whose subject has no predicate yet: what comes at
+    ``i`` (``وكذلك`` + a noun) is a second subject of the same verb, not a new
+    clause. A verb or a bare preposition after the ``أن`` is a predicate (``أن
+    المشروع تحت الدراسة | وكذلك هي الحال``)."""
+    for c in range(i - 1, last - 1, -1):
+        g = feats[c]
+        if g.kind != "w":
+            return False
+        if "complementizer" in g.roles and g.norm[:1] != "و":
+            return c + 1 < i
+        if g.cue is not None or verbish(g.norm) or _relative(g) or g.norm in pred.preposition:
+            return False
+    return False
 
 
 def _noun_clause(i: int, feats: list[Feat]) -> bool:
@@ -1071,6 +1224,8 @@ def _adverbial_opener(f: Feat, nxt: str, pred: Predicates) -> bool:
     norm = f.norm
     if norm in pred.purpose and nxt not in ("ان", "ما") and (norm,) not in pred.subordinator:
         return True
+    if norm in _TIME_PREPOSITIONS and nxt and nxt not in _TIME_CLAUSE:
+        return True  # ...، | بعد تلقيهم العناية الصحية: when, not a clause (not بعد ذلك قال)
     return (
         norm[:1] in ("ب", "ل")
         and len(norm) > 3
@@ -1594,7 +1749,7 @@ def _split_long(
             continue  # «صناعة الرأي العام من الداخل، كما كان متبعا ...»: "as", an aside
         if not comma and f.norm.startswith("في") and f.cue is None:
             continue  # عالم فيراري أبوظبي, فيسبوك, فيينا: a name that looks like ف + a verb
-        if not comma and _passive_chain(k, seg.i, feats):
+        if not comma and (_passive_chain(k, seg.i, feats) or _noun_chain(k, seg.i, feats)):
             continue  # تم تقديم الخدمة الطارئة | ونقل الحالات: a second verbal noun of تم
         if _opens_clause(k, feats, lex, pred):
             openers.append(((0 if comma else 1, abs(starts[k] - mid)), k))
@@ -1691,6 +1846,32 @@ def _passive_chain(k: int, i: int, feats: list[Feat]) -> bool:
             )
         if g.cue is not None or verbish(g.norm):
             return False
+    return False
+
+
+_VERBAL_NOUN = re.compile(r"^(?:ت..ي.|ا..ا.|است...ا.)ه?$")  # تفعيل، إفعال، استفعال(ة)
+_SUFFIXED_ROOT = re.compile(r"^...(?:ه|ها|هم|هما)$")  # نقلهم: فَعْل + a pronoun (or فَعَلَهم)
+
+
+def _noun_chain(k: int, i: int, feats: list[Feat]) -> bool:
+    """``و`` + a word at ``k`` that coordinates with a verbal noun ``و`` + تفعيل/إفعال
+    a few words before, with no verb or comma between (``وتنفيذ خطة إخلاء المرضى
+    المصابين العمانيين ونقلهم جواً``, ``وتقديم المساعدة لهم ونقلهم للمستشفى``):
+    ``ونقلهم`` is "and moving them", the next item of the list, not a new clause."""
+    f = feats[k]
+    stem = f.norm[1:]
+    if f.norm[:1] != "و" or len(stem) < 3 or stem.startswith("ال"):
+        return False
+    if verbish(f.norm) and not (_VERBAL_NOUN.match(stem) or _SUFFIXED_ROOT.match(stem)):
+        return False  # ويعمل: a verb; ونقلهم, وإخلاء: a verbal noun as well
+    if stem in _PERSONAL or stem in _RELATIVE_STEMS:
+        return False
+    for m in range(k - 1, max(i, k - 8) - 1, -1):
+        g = feats[m]
+        if g.kind != "w" or _relative(g) or g.cue is not None or verbish(g.norm):
+            return False
+        if g.norm[:1] == "و" and _VERBAL_NOUN.match(g.norm[1:]):
+            return True
     return False
 
 
