@@ -236,6 +236,24 @@ def _in(w: str, words: frozenset[str]) -> bool:
     return w.startswith("لل") and "ال" + w[2:] in words
 
 
+def _in_word_lists(w: str, sw: SpeakerWords) -> bool:
+    """``w`` is a listed word that is no name: not-a-name, title, honorific, descriptor,
+    adjective, anonymous word, institution or country."""
+    return any(
+        _in(w, words)
+        for words in (
+            sw.not_names,
+            sw.titles,
+            sw.honorifics,
+            sw.descriptors,
+            sw.adjectives,
+            sw.anonymous,
+            sw.institutions,
+            sw.countries,
+        )
+    )
+
+
 def _plain(w: str) -> str:
     """``w`` without a proclitic و/ف (``فهو`` -> ``هو``)."""
     return w[1:] if w[:1] in "وف" and len(w) > 2 else w
@@ -269,19 +287,7 @@ def lone_name(word: str) -> bool:
         and not (len(w) <= 5 and w[:1] in "يتن")  # يقول, تشير
         # مقاتلون, شبكة, تصميمها: plurals, feminine nouns, pronoun endings
         and not w.endswith(("ون", "ين", "ات", "ه", "ها", "هم", "هما", "كم", "نا"))
-        and not any(
-            _in(w, s)
-            for s in (
-                sw.not_names,
-                sw.titles,
-                sw.honorifics,
-                sw.descriptors,
-                sw.adjectives,
-                sw.anonymous,
-                sw.institutions,
-                sw.countries,
-            )
-        )
+        and not _in_word_lists(w, sw)
         and w not in _NOUNS
     )
 
@@ -810,19 +816,7 @@ def _foreign_name_word(w: str, sw: SpeakerWords) -> bool:
         and not w.startswith("ال")
         and not (w[:1] in "وفبلك" and w[1:3] == "ال")
         and not w.endswith(("ون", "ين", "ات", "ها", "هم"))
-        and not any(
-            _in(w, x)
-            for x in (
-                sw.not_names,
-                sw.titles,
-                sw.honorifics,
-                sw.descriptors,
-                sw.adjectives,
-                sw.anonymous,
-                sw.institutions,
-                sw.countries,
-            )
-        )
+        and not _in_word_lists(w, sw)
     )
 
 
