@@ -64,6 +64,16 @@ _TENS = {
     "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
     "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
 }  # fmt: skip
+#: the hundreds (match-normalized), with the construct forms before a noun (مائتي ألف)
+_HUNDREDS = {
+    "مئه": 100, "مائه": 100, "مئتين": 200, "مائتين": 200, "مئتان": 200, "مائتان": 200,
+    "مئتي": 200, "مائتي": 200, "مئتا": 200, "مائتا": 200,
+} | {
+    f"{unit}{hundred}": value * 100
+    for unit, value in (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7),
+                        ("ثمان", 8), ("تسع", 9))
+    for hundred in ("مئه", "مائه")
+}  # fmt: skip
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -78,23 +88,39 @@ def number_words(normalized: str) -> set[str]:
     ['15', '20', '8']
     >>> sorted(number_words("لديهم اربعه الاف نقطه بالمرتبه الرابعه عشره و ثمانيه مليارات"))
     ['4000', '8000000000']
+    >>> sorted(number_words("غرامه لا تقل عن مائتي وخمسين الف درهم و ثلاثمائه متر"))
+    ['250000', '300']
     """
     words = [
         w[1:] if w[:1] == "و" and w[1:] in _UNITS | _TENS else w for w in _WORD.findall(normalized)
     ]
     out: set[str] = set()
-    for k, w in enumerate(words):
+    k = 0
+    while k < len(words):
+        w = words[k]
         nxt = words[k + 1] if k + 1 < len(words) else ""
-        if w in _TENS:
+        if w in _HUNDREDS:
+            # «مائتي وخمسين ألف» is 250000, «مئة وخمسة وعشرين» 125: one number, not three
+            value = _HUNDREDS[w]
+            if nxt in _UNITS and nxt != "عشره":
+                value, k = value + _UNITS[nxt], k + 1
+                nxt = words[k + 1] if k + 1 < len(words) else ""
+            if nxt in _TENS:
+                value, k = value + _TENS[nxt], k + 1
+                nxt = words[k + 1] if k + 1 < len(words) else ""
+        elif w in _TENS:
             value = _TENS[w]
         elif w in _UNITS:
             if w == "عشره" and k and words[k - 1].startswith("ال"):
+                k += 1
                 continue  # الرابعة عشرة: an ordinal ("fourteenth"), not ten
             value = _UNITS[w] + 10 if nxt in ("عشر", "عشره") else _UNITS[w]
         else:
+            k += 1
             continue
         # أربعة آلاف is 4000, as scaled_figures reads "4 آلاف"
         out.add(str(value * _SCALE_OF[nxt]) if nxt in _SCALE_OF else str(value))
+        k += 1
     return out
 
 

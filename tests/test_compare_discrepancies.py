@@ -101,6 +101,12 @@ def test_real_differences_are_found_and_certain(
         ("تنفق نحو سبعة مليارات دولار سنويا", "تنفق 7 مليارات دولار سنويا"),
         ("وصل عددهم إلى ٣٥٤ ألف شخص", "وصل عددهم إلى 354 ألف شخص"),
         ("في 8 سنوات ونصف", "في 8.5 سنوات"),
+        # hundreds in words, in their construct form, with tens (alweeam / aawsat 2015-07-21)
+        (
+            "والغرامة التي لا تقل عن مائتي وخمسين ألف درهم ولا تزيد على مليون درهم",
+            "والغرامة التي لا تقل عن 250 ألف درهم ولا تزيد على مليون درهم",
+        ),
+        ("أصدر مرسوما بتعيين مئة وخمسة وعشرين قاضيا", "أصدر مرسوما بتعيين 125 قاضيا"),
         ("بنسبة 9.68 في المائة", "بنسبة 9.7 في المائة"),
         # list numbering, ordinals in words, dates with slashes, match scores
         ("101- وزارة الداخلية تعلن النتائج", "5- وزارة الداخلية تعلن النتائج"),
@@ -342,3 +348,25 @@ def test_a_sum_that_is_no_rounding_of_the_other_is_still_found() -> None:
         "وشملت مشروعات المدينة المنورة والبالغة كلفتها 54،5 مليون ريال على إنشاء حدائق",
     )
     assert out.height == 1
+
+
+def test_hundreds_in_words_differ_from_another_figure() -> None:
+    """«مائتي وخمسين ألف» is 250 thousand: against 350 thousand it is a discrepancy."""
+    rows = _pair(
+        "والغرامة التي لا تقل عن مائتي وخمسين ألف درهم ولا تزيد على مليون درهم",
+        "والغرامة التي لا تقل عن 350 ألف درهم ولا تزيد على مليون درهم",
+    ).filter(pl.col("kind") == "number")
+    assert rows.height == 1
+
+
+def test_hundreds_in_words_keep_the_pair_from_contradicting() -> None:
+    """The decree's fine written in words in one outlet and in digits in another is one
+    claim (alweeam / aawsat, 2015-07-21; it was labelled `contradicts`)."""
+    from narratives import similarity
+
+    words = "والغرامة التي لا تقل عن مائتي وخمسين ألف درهم ولا تزيد على مليون درهم لكل من قدم"
+    digits = "والغرامة التي لا تقل عن 250 ألف درهم ولا تزيد على مليون درهم لكل من قدم"
+    other = digits.replace("250", "350")
+    out = similarity([words, words], [digits, other])
+    assert out["relation"].to_list()[0] != "contradicts"
+    assert out["relation"].to_list()[1] == "contradicts"

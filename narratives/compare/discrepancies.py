@@ -280,9 +280,16 @@ def _span_values(keys: list[str], lex: _FigureLexicon) -> list[set[float]]:
             cands = {lex.number_values[tok[2:]]}  # «المئة ألف سلة» = 100 ألف (not «في المئة»)
         j = i + 1
         if cands and tok in lex.number_values and j < len(keys) and keys[j][:1] == "و":
-            tens = lex.number_values.get(keys[j][1:])
-            if tens is not None and tens >= 20 and tens % 10 == 0:  # «أربع وعشرين» = 24
-                cands, j = {c + tens for c in cands if c < 10}, j + 1
+            nxt = lex.number_values.get(keys[j][1:])
+            if nxt is not None and nxt < 100 and all(c >= 100 and c % 100 == 0 for c in cands):
+                # «مائتي وخمسين ألف» = 250 ألف, «مئة وخمسة وعشرين» = 125
+                cands, j = {c + nxt for c in cands}, j + 1
+                if nxt < 10 and j < len(keys) and keys[j][:1] == "و":
+                    tens = lex.number_values.get(keys[j][1:])
+                    if tens is not None and tens >= 20 and tens % 10 == 0:
+                        cands, j = {c + tens for c in cands}, j + 1
+            elif nxt is not None and nxt >= 20 and nxt % 10 == 0:  # «أربع وعشرين» = 24
+                cands, j = {c + nxt for c in cands if c < 10}, j + 1
         scale = 1.0
         if not cands and tok in lex.scales and tok not in ("%",):
             if not values:  # "ألف شخص": the scale word alone is a number
