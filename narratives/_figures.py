@@ -94,20 +94,20 @@ def number_words(normalized: str) -> set[str]:
     words = [
         w[1:] if w[:1] == "و" and w[1:] in _UNITS | _TENS else w for w in _WORD.findall(normalized)
     ]
+    words.append("")  # the word after the last
     out: set[str] = set()
     k = 0
-    while k < len(words):
-        w = words[k]
-        nxt = words[k + 1] if k + 1 < len(words) else ""
+    while k < len(words) - 1:
+        w, nxt = words[k], words[k + 1]
         if w in _HUNDREDS:
             # «مائتي وخمسين ألف» is 250000, «مئة وخمسة وعشرين» 125: one number, not three
             value = _HUNDREDS[w]
             if nxt in _UNITS and nxt != "عشره":
                 value, k = value + _UNITS[nxt], k + 1
-                nxt = words[k + 1] if k + 1 < len(words) else ""
+                nxt = words[k + 1]
             if nxt in _TENS:
                 value, k = value + _TENS[nxt], k + 1
-                nxt = words[k + 1] if k + 1 < len(words) else ""
+                nxt = words[k + 1]
         elif w in _TENS:
             value = _TENS[w]
         elif w in _UNITS:
