@@ -91,6 +91,13 @@ def _stem(word: str) -> str:
     return word
 
 
+def _stems(tokens: list[list[str]]) -> list[set[str]]:
+    """The stems of each token list, words of one synonym group one word."""
+    from narratives.compare._synonyms import with_synonyms
+
+    return [{_stem(w) for w in toks} for toks in with_synonyms(tokens)]
+
+
 #: an opening quote or bracket and its closing one
 _PAIRS = (("«", "»"), ("“", "”"), ("(", ")"), ("[", "]"))
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -145,8 +152,7 @@ def certainty(
     ``carried`` rows are headline claims the outlet gives in its own sentences:
     no omission (the caller drops them).
     """
-    from narratives.align._text import content_tokens
-    from narratives.compare._synonyms import with_synonyms
+    from narratives.compare._tokens import content_tokens_in_parts
 
     n = omissions.height
     if n == 0 or "text" not in statements.columns:
@@ -180,8 +186,8 @@ def certainty(
             head_rows.setdefault(art, []).append(r)
     arts = st["article_id"].to_list()
     # words of one synonym group (مروحية / هليكوبتر, استشهاد / مقتل) count as one word
-    tokens = with_synonyms(content_tokens(texts))
-    stems = [{_stem(w) for w in toks} for toks in tokens]
+    # (tokenized in parts on the usable cores: the tokens of one call)
+    stems = content_tokens_in_parts(texts, then=_stems)
     row_of = {sid: i for i, sid in enumerate(st["statement_id"].to_list())}
     # IDF over the statements of the stories in question
     df: dict[str, int] = {}
