@@ -837,6 +837,18 @@ def unlisted_name_word(w: str, raw: str, sw: SpeakerWords) -> bool:
         and w not in _reporting_forms()
         and not _time_word(w)
         and not _in_word_lists(w, sw)
+        and not _verbal_noun(w)
+        and not (w[:1] in "بلك" and _verbal_noun(w[1:]))  # بانتظار ابلاغ
+    )
+
+
+def _verbal_noun(w: str) -> bool:
+    """``w`` has the shape of a verbal noun: إفعال (ابلاغ), افتعال (انتظار), استفعال, تفعيل."""
+    return (
+        (len(w) == 5 and w[0] == "ا" and w[3] == "ا")
+        or (len(w) == 6 and w[0] == "ا" and w[4] == "ا")
+        or _masdar(w)
+        or (len(w) == 5 and w[0] == "ت" and w[3] == "ي")
     )
 
 

@@ -1523,17 +1523,8 @@ def _find_cue(
             # وهو يرى طفله محمد ...: "sees"; an opinion is «يرى أن», «يرى:»; لا يمكنه تزعم
             # قوات خارج السلطة: "leading" (تزعّم), no claim (a claim is «زعم أن», «كما زعم»)
             cue = None
-        if (
-            cue is not None
-            and cue.lemma == "أضاف"
-            and not any(
-                g.kind in ("q", ":") or "complementizer" in g.roles or g.cue is not None
-                for g in feats[k + 1 : seg.j]
-            )
-        ):
-            # أضافت شركة جوجل المطورة له هذا الدعم: "added" a thing; a report adds words
-            # (أضاف أن, أضاف: «...», وأضاف قائلا)
-            cue = None
+        if cue is not None and cue.lemma == "أضاف" and _adds_a_thing(k, seg, feats):
+            cue = None  # حيث أضافت شركة جوجل المطورة له هذا الدعم: "added" a thing
         if (
             cue is not None
             and cue.lemma == "تابع"
@@ -1592,6 +1583,37 @@ _WHAT = frozenset({"ما", "وما", "فما"})
 _THIS = frozenset({"هذا", "هذه", "وهذا", "وهذه", "فهذا", "فهذه"})
 _OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
 _ABOUT_IT = frozenset({"عنه", "عنها", "به", "بها", "فيه", "فيها", "اليه", "اليها", "له", "لها"})
+
+
+_TO_IT = frozenset({"اليها", "اليه", "له", "لها", "الي", "في"})
+
+
+def _adds_a_thing(k: int, seg: Segment, feats: list[Feat]) -> bool:
+    """``أضاف`` at ``k`` adds a thing, not words: no complement, quotation, colon or other
+    reporting verb in the sentence, and either the verb does not open it (``حيث أضافت
+    شركة جوجل ... هذا الدعم``, ``بينما أضاف زميله الهدف الثاني``) or what follows is a
+    place it is added to (``ثم تضيف إليها``, ``ويضيف في سجلاته``), an indefinite
+    accusative (``فأضافت مهاما جديدة``) or a plural noun (``وأضافت شركات الحفر 32
+    منصة``). A sentence opened by the verb with the words after it (``وأضاف لقد تحول
+    ...``, ``وأضاف نسبة التحمل يتحملها ...``) is a report whose marks the writer left out.
+    """
+    if any(
+        g.kind in ("q", ":") or "complementizer" in g.roles or g.cue is not None
+        for g in feats[k + 1 : seg.j]
+    ):
+        return False
+    if k > seg.i:
+        return True
+    nxt = feats[k + 1] if k + 1 < seg.j and feats[k + 1].kind == "w" else None
+    if nxt is None:
+        return False
+    w = nxt.norm
+    return (
+        w in _TO_IT
+        or any(ch in "\u064b" for ch in nxt.text)
+        or (w.endswith("ا") and len(w) >= 4 and w not in speaker_words().given)
+        or (w.endswith(("ات", "ون")) and len(w) >= 5 and not _in_words(w, speaker_words().titles))
+    )
 
 
 def _no_reporting_act(
