@@ -7,8 +7,8 @@ of a state institution (``state_institutions`` of ``speaker_words.yaml``: وزا
 السفارة, الحكومة, الجيش, الشرطة, مجلس الوزراء ...) with no country in its name is
 qualified by the country the text says:
 
-1. the one country named in the statement that names the institution and the
-   statement before it (a country, capital or Saudi region of ``countries.tsv``, or a
+1. the one country named in the statement that names the institution (with the
+   rest of its sentence carried on in the next statement) and the statement before it (a country, capital or Saudi region of ``countries.tsv``, or a
    nationality adjective: «وقال مسؤولون ... في كابل. وقالت وزارة الداخلية» ->
    ``وزاره الداخليه الافغانيه``); when both name several, the one country of the
    statement itself;
@@ -195,8 +195,15 @@ def qualify_institutions(
     found: dict[str, str] = {}  # unqualified id -> its id in this article
     article_countries: set[str] | None = None
     prev_text = ""
-    for row in rows:
+    for at, row in enumerate(rows):
         text = row.get("text") or ""
+        nxt = rows[at + 1] if at + 1 < len(rows) else None
+        if nxt is not None and nxt.get("cue_carried") and nxt.get("speaker") == row.get("speaker"):
+            # «أعلنت وزارة الداخلية عن هوية منفذ التفجير، / وذلك في مسجد ... في منطقة عسير»:
+            # the rest of the sentence, carried on
+            sentence = text + " " + (nxt.get("text") or "")
+        else:
+            sentence = text
         for key in ("speaker", "reported_by"):
             sid = row.get(key)
             if not sid or sid.isascii():
@@ -212,7 +219,7 @@ def qualify_institutions(
             if sid in found and not names_it:
                 row[key] = found[sid]
                 continue
-            here = countries_in(text)
+            here = countries_in(sentence)
             near = here | countries_in(prev_text)
             if len(near) == 1:
                 new = qualified(sid, next(iter(near)))
