@@ -398,50 +398,69 @@ def left_out_parts(
             )
         return out
 
-    found: list[tuple[float, set[str], dict[str, object]]] = []
-    for claim, story, outlet, ids in candidates.select(
-        "claim_id", "story_id", "outlet", "statement_ids"
-    ).iter_rows():
-        have, heads, figs = holding_of(story, outlet)
-        for s in ids or []:
-            at = row_of.get(s)
-            if at is None:
-                continue
-            for text, part, pfigs in parts_of.get(at, []):
-                got = share(story, part, have, heads)
-                if got >= gap_share or (pfigs and figures_agree(pfigs, figs)):
+    Found = list[tuple[float, set[str], dict[str, object]]]
+    asked = candidates.select("claim_id", "story_id", "outlet", "statement_ids").rows()
+
+    def find(span: slice) -> Found:
+        """The left-out parts of the candidates ``asked[span]`` (a pure function of them:
+        the caches above only save work)."""
+        found: Found = []
+        for claim, story, outlet, ids in asked[span]:
+            have, heads, figs = holding_of(story, outlet)
+            for s in ids or []:
+                at = row_of.get(s)
+                if at is None:
                     continue
-                if any(
-                    share(story, part, keys[q]) >= carried_share
-                    for q in listed_rows.get((story, outlet), [])
-                ):
-                    continue  # listed already, as a whole claim left out
-                # who carries the part: one statement holding most of its words
-                carriers = [o for o in carriers_of(story, at, text, part) if o != outlet]
-                if len(carriers) < min_outlets:
-                    continue
-                holding = sorted(
-                    x
-                    for x in ids
-                    if x in row_of and share(story, part, keys[row_of[x]]) >= carried_share
-                )
-                weight = math.fsum(idf[story].get(w, 1.0) for w in part) * (1.0 - got)
-                found.append(
-                    (
-                        weight,
-                        part,
-                        {
-                            "claim_id": claim,
-                            "story_id": story,
-                            "outlet": outlet,
-                            "omitted_part": text,
-                            "part_statement_ids": holding,
-                            "part_carriers": carriers,
-                            "part_share": round(got, 3),
-                            "part_words": len(part),
-                        },
+                for text, part, pfigs in parts_of.get(at, []):
+                    got = share(story, part, have, heads)
+                    if got >= gap_share or (pfigs and figures_agree(pfigs, figs)):
+                        continue
+                    if any(
+                        share(story, part, keys[q]) >= carried_share
+                        for q in listed_rows.get((story, outlet), [])
+                    ):
+                        continue  # listed already, as a whole claim left out
+                    # who carries the part: one statement holding most of its words
+                    carriers = [o for o in carriers_of(story, at, text, part) if o != outlet]
+                    if len(carriers) < min_outlets:
+                        continue
+                    holding = sorted(
+                        x
+                        for x in ids
+                        if x in row_of and share(story, part, keys[row_of[x]]) >= carried_share
                     )
-                )
+                    weight = math.fsum(idf[story].get(w, 1.0) for w in part) * (1.0 - got)
+                    found.append(
+                        (
+                            weight,
+                            part,
+                            {
+                                "claim_id": claim,
+                                "story_id": story,
+                                "outlet": outlet,
+                                "omitted_part": text,
+                                "part_statement_ids": holding,
+                                "part_carriers": carriers,
+                                "part_share": round(got, 3),
+                                "part_words": len(part),
+                            },
+                        )
+                    )
+        return found
+
+    # the candidates in parts on forked workers, in order: the rows of one pass
+    from narratives.compare._tokens import PARALLEL_TEXTS
+    from narratives.engine.local import chunks, fork_map, usable_cores
+
+    n_proc = usable_cores()
+    spans = chunks(len(asked), 2 * n_proc, least=PARALLEL_TEXTS)
+    found: Found = [
+        b
+        for part in (
+            fork_map(find, spans, processes=n_proc) if len(spans) > 1 else [find(slice(None))]
+        )
+        for b in part
+    ]
     # the weightiest part first; one row per claim, and one fact told in two claims of
     # the story (a wire sentence and its rewrite) once
     out: list[dict[str, object]] = []
