@@ -53,8 +53,9 @@ def normalized_in_parts(
 
     Examples
     --------
-    >>> normalized_in_parts(["الإرهاب خطر"])
-    (['الارهاب خطر'], {'الارهاب', 'خطر'})
+    >>> texts, words = normalized_in_parts(["الإرهاب خطر"])
+    >>> texts, sorted(words)
+    (['الارهاب خطر'], ['الارهاب', 'خطر'])
     """
     from narratives.normalize import normalize
 
