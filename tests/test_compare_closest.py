@@ -164,6 +164,12 @@ def test_numbers_read_in_parts_are_those_read_here(
         assert parted.prep._numbers[k] == here.prep.numbers(k)
         assert parted.prep._slots[k] == here.prep.figure_slots(k)
     assert any(parted.prep._numbers.values())  # the day's statements give figures
+    # the overlap of the pairs, in parts on two workers: the per-pair scores
+    i, j = np.triu_indices(statements.height, k=1)
+    slow = number_overlap([here.prep.numbers(k) for k in i], [here.prep.numbers(k) for k in j])
+    fast = _number_overlap(parted.prep, i, j, processes=2)
+    np.testing.assert_array_equal(fast, slow)
+    assert np.isfinite(fast).sum() >= 2
 
 
 def test_containment_in_two_workers_is_the_one_of_this_process(

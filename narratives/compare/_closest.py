@@ -384,20 +384,36 @@ def _read_numbers(prep: Any, rows: np.ndarray, *, processes: int | None = None) 
         prep._slots[k] = slots
 
 
-def _number_overlap(prep: Any, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def _number_overlap(
+    prep: Any, i: np.ndarray, j: np.ndarray, *, processes: int | None = None
+) -> np.ndarray:
     """:func:`narratives.align.score.number_overlap` of the pairs whose sides both give
-    numbers (NaN for the others, as it gives them), each statement's numbers read once."""
+    numbers (NaN for the others, as it gives them), each statement's numbers read once;
+    both in parts on forked workers (``processes``, default the usable cores)."""
     from narratives.align.score import number_overlap
+    from narratives.compare._tokens import PARALLEL_TEXTS
+    from narratives.engine.local import chunks, fork_map, usable_cores
 
     rows = np.unique(np.concatenate([i, j]))
-    _read_numbers(prep, rows)
+    _read_numbers(prep, rows, processes=processes)
     some = np.zeros(len(prep.texts), dtype=bool)
     some[rows] = [bool(prep.numbers(k)) for k in rows.tolist()]
     out = np.full(len(i), np.nan)
     both = np.flatnonzero(some[i] & some[j])
-    out[both] = number_overlap(
-        [prep.numbers(k) for k in i[both].tolist()], [prep.numbers(k) for k in j[both].tolist()]
-    )
+
+    def overlap(s: slice) -> np.ndarray:
+        at = both[s]
+        return number_overlap(
+            [prep.numbers(k) for k in i[at].tolist()], [prep.numbers(k) for k in j[at].tolist()]
+        )
+
+    # pair by pair: in parts on forked workers (the numbers read above, in their cache)
+    n = usable_cores() if processes is None else processes
+    parts = chunks(len(both), 2 * n, least=PARALLEL_TEXTS)
+    if n <= 1 or len(parts) <= 1:
+        out[both] = overlap(slice(None))
+    else:
+        out[both] = np.concatenate(fork_map(overlap, parts, processes=n))
     return out
 
 
@@ -436,7 +452,7 @@ def _contenders(
         "speaker_match": _speaker_match(speakers, i, j)
         if speakers is not None
         else np.full(len(i), np.nan),
-        "number_overlap": _number_overlap(prep, i, j),
+        "number_overlap": _number_overlap(prep, i, j, processes=o["processes"]),
     }
     del tfidf, words, contained, short
     penalties = {"speaker_penalty": o["speaker_penalty"], "number_penalty": o["number_penalty"]}
