@@ -25,7 +25,7 @@ from narratives.engine.local import chunks, fork_map, usable_cores
 T = TypeVar("T")
 
 #: texts per worker process below which everything stays in this process
-PARALLEL_TEXTS = 4_000
+PARALLEL_TEXTS = 1_000
 
 
 def _normalized_part(
