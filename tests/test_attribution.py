@@ -1546,3 +1546,26 @@ def test_verbal_nouns_after_an_office_are_no_name() -> None:
     rows = extract_statements(_articles("ولم يوضح المتحدث هوية القتيل بانتظار إبلاغ عائلته."))
     assert "بانتظار" not in (rows["speaker"][0] or "")
     assert parse_mention("المتحدث هوية القتيل بانتظار إبلاغ").kind != "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # 2015-08-06 (blind sample, seed 8802): an unlisted first name after the description
+        (
+            "وأشار القيادي في المقاومة الشعبية بالجنوب شلال علي شابع إلى أن معدات عسكرية حديثة "
+            "وصلت من قيادة التحالف لدعم المقاومة.",
+            "شلال علي شابع",
+        ),
+        # 2015-07-23:590: a four-letter family name in ب read as a preposition (was «راجح»)
+        (
+            "قال الناطق الرسمي باسم الحكومة راجح بادي أن عدد من وزراء الحكومة سيعودن إلى "
+            "محافظة عدن خلال الأيام القليلة المقبلة.",
+            "راجح بادي",
+        ),
+        # 2015-08-03 (spk7's reading): a family name that is a title word (was «ايمن»)
+        ("وقال المستشار أيمن الجندي إن القضية منظورة أمام المحكمة.", "ايمن الجندي"),
+    ],
+)
+def test_family_names_are_not_cut(text: str, speaker: str) -> None:
+    assert extract_statements(_articles(text))["speaker"].to_list()[0] == speaker

@@ -1457,10 +1457,13 @@ def _holder_mention(k: int, named: int | None, s: Sentence) -> str | None:
     tail = _noun_phrase(named, seg, feats, raw, starts, ends, lex.title_heads)
     mention = raw[starts[k] : starts[named] + len(tail)]
     p = parse_mention(mention)
+    read = normalize(parse_mention(tail).name or "")
     if (
         p.kind != "person"
         or not p.name
-        or normalize(p.name) != normalize(parse_mention(tail).name or "")
+        or not read
+        # شلال علي شابع: an unlisted first name before the listed one found
+        or not (normalize(p.name) == read or normalize(p.name).endswith(" " + read))
     ):
         return None  # الملازم أول تركي الحربي: the name was not read; keep the description
     return mention
