@@ -1535,6 +1535,8 @@ def test_the_relaying_agency_is_kept_as_reported_by() -> None:
         # 2015-08-09:264: a report whose marks the writer left out is still one
         ("وأضاف نسبة التحمل يتحملها صاحب الوثيقة، ويستفيد منها شركة التأمين.", "أضاف"),
         ("وأضاف: «إنها عرض للقوة».", "أضاف"),
+        # 2015-07-23:1033
+        ("وأضاف فهذا المكان بيت عائلي اجتماعي بديل عن الأسرة تسوده المودة والرحمة.", "أضاف"),
     ],
 )
 def test_adding_a_thing_is_no_report(text: str, cue: str | None) -> None:

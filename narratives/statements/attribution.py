@@ -1614,7 +1614,13 @@ def _adds_a_thing(k: int, seg: Segment, feats: list[Feat]) -> bool:
     return (
         w in _TO_IT
         or any(ch in "\u064b" for ch in nxt.text)
-        or (w.endswith("ا") and len(w) >= 4 and w not in speaker_words().given)
+        or (
+            w.endswith("ا")
+            and len(w) >= 4
+            and w[:1] not in "فول"  # وأضاف فهذا المكان بيت ...: the words begin
+            and w not in speaker_words().given
+            and w not in speaker_words().not_names
+        )
         or (w.endswith(("ات", "ون")) and len(w) >= 5 and not _in_words(w, speaker_words().titles))
     )
 
