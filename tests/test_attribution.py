@@ -1571,3 +1571,12 @@ def test_verbal_nouns_after_an_office_are_no_name() -> None:
 )
 def test_family_names_are_not_cut(text: str, speaker: str) -> None:
     assert extract_statements(_articles(text))["speaker"].to_list()[0] == speaker
+
+
+def test_the_minister_told_is_not_the_speaker() -> None:
+    # alweeam 2015-07-25 (blind sample, seed 8803): a journalist told al-Jubeir
+    text = (
+        'الأسبوع الماضي قال صحفي لمعالي وزير خارجية المملكة الدكتور عادل الجبير: "إيران '
+        'جننتكم"، في الحقيقة هذه الجملة القصيرة جدا سمعناها وقرأناها كثيرا.'
+    )
+    assert extract_statements(_articles(text))["speaker"].to_list()[0] is None

@@ -95,3 +95,13 @@ def test_only_generic_state_bodies_are_qualified() -> None:
     assert not state_institution("جوش ارنست")[0]
     # a person's nationality is no country of the state body
     assert countries_in("وزارة الداخلية تقبض على مقيم من الجنسية اليمنية") == set()
+
+
+def test_the_official_news_agency_is_its_countrys() -> None:
+    # aawsat 2015-08-02 (blind sample, seed 8804): Sudan's SUNA, not every state's agency
+    text = (
+        "غادر الرئيس السوداني عمر البشير الخرطوم إلى العاصمة الموريتانية نواكشوط. وذكرت وكالة "
+        "الأنباء الرسمية سونا أن البشير غادر الخرطوم إلى نواكشوط."
+    )
+    said = extract_statements(_articles(("aawsat", text)))["speaker"].to_list()
+    assert said[-1] == "وكاله الانباء الرسميه السودانيه"

@@ -74,7 +74,7 @@ def _adjective() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(one-word heads, two-word heads, words that leave a name generic), normalized."""
+    """(one-word heads, heads of two or three words, words that leave a name generic)."""
     data = load_yaml("speaker_words.yaml") or {}
     heads = [normalize(str(w)) for w in data.get("state_institutions") or []]
     generic = frozenset(normalize(str(w)) for w in data.get("generic_complements") or [])
@@ -139,7 +139,9 @@ def state_institution(sid: str) -> tuple[bool, str | None]:
     words = sid.split()
     if len(words) < 2 or sid.isascii():
         return False, None
-    if " ".join(words[:2]) in two:
+    if " ".join(words[:3]) in two:
+        rest = words[3:]  # وكاله الانباء الرسميه
+    elif " ".join(words[:2]) in two:
         rest = words[2:]
     elif words[0] in one:
         rest = words[1:]

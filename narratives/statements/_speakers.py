@@ -555,6 +555,8 @@ def parse_mention(mention: str) -> Parsed:
             continue
         if (
             w in _CUT
+            # قال صحفي لمعالي وزير الخارجية ...: the one told, after ل and an honorific
+            or (k and w[:1] == "ل" and w[1:] in sw.honorifics and len(w) > 3)
             or (k and w in sw.not_names and w not in _NOUNS and not named)
             or (k and _time_word(w) and not named)
             or (k and w in ("التي", "الذي", "الذين"))

@@ -1901,6 +1901,10 @@ def _subject(k: int, s: Sentence) -> tuple[str | None, str] | None:
                 and at[i].is_person_name
                 # المبعوث الخاص لهولاند: a genitive with ل/ب names someone else
                 and not any(ch in "لب" for ch in raw[starts[i] : at[i].start])
+                # قال صحفي لمعالي وزير خارجية المملكة الدكتور عادل الجبير: the one told
+                and not any(
+                    f.norm[:1] == "ل" and f.norm[1:] in sw.honorifics for f in feats[k:i]
+                )
                 # مستشار خامنئي: a genitive after a title names someone else
                 and not (
                     i > k
