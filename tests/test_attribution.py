@@ -1491,6 +1491,12 @@ def test_a_plural_reporting_verb_is_told_from_a_singular_one() -> None:
             "باعادة استئناف نشاطها.",
             ["هيئه شؤون الاعلام"],
         ),
+        # alriyadh 2015-07-22:841 (reporting_verbs reading): the name before «في بيان»
+        (
+            'وقال المتحدث باسم الصندوق جيري رايس في بيان "يمكنني أن أؤكد أن اليونان سددت '
+            'اليوم كل مستحقاتها لصندوق النقد الدولي".',
+            ["جيري رايس"],
+        ),
         # a paper relaying unnamed sources is not the speaker
         ("وذكرت صحيفة الحياة نقلا عن مصادر مطلعة أن الاجتماع تأجل.", [None]),
     ],

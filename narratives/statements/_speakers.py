@@ -677,11 +677,14 @@ def parse_mention(mention: str) -> Parsed:
                 return Parsed(text(i, j), title_without(i, j), "person")
     first = norm[0]
     kept = text(0, n)  # the mention without leading function words (أفاد به ...)
-    tail = _unlisted_tail(norm, words, sw)
-    if tail is not None and (_in(first, sw.titles) or first in sw.offices):
-        # المتحدث باسم البيت الأبيض جوش إرنست, رئيس اللجنة الأولمبية الدولية توماس باخ:
-        # an unlisted name closes the description of its office
-        return Parsed(text(tail, n), text(0, tail), "person")
+    if _in(first, sw.titles) or first in sw.offices:
+        # المتحدث باسم الصندوق جيري رايس في بيان: the name ends before an adjunct
+        cut = next((k for k in range(3, n) if norm[k] in _TAIL_ADJUNCTS), n)
+        tail = _unlisted_tail(norm[:cut], words[:cut], sw)
+        if tail is not None:
+            # المتحدث باسم البيت الأبيض جوش إرنست, رئيس اللجنة الأولمبية الدولية توماس
+            # باخ: an unlisted name closes the description of its office
+            return Parsed(text(tail, cut), text(0, tail), "person")
     specific = n >= 2 and not (
         _in(norm[1], sw.generic_adjectives)
         or norm[1] in sw.not_names
@@ -848,6 +851,11 @@ def parse_mention(mention: str) -> Parsed:
     if plain and j >= 2:  # one unknown word alone (هام, تخوفاً, جيري) is too weak a name
         return Parsed(text(0, j), title_without(0, j), "person")
     return Parsed(None, kept or None, "none")
+
+
+_TAIL_ADJUNCTS = frozenset(
+    normalize(w) for w in ["في", "خلال", "عبر", "أمام", "لدى", "مع", "عن", "أثناء", "عقب"]
+)
 
 
 def unlisted_name_word(w: str, raw: str, sw: SpeakerWords) -> bool:
