@@ -82,6 +82,8 @@ def test_two_countries_ministries_are_two_voices() -> None:
         ("القوات المسلحه الاماراتيه", "uae", "القوات المسلحه الاماراتيه"),
         ("الجيش", "israel", "الجيش الاسرائيلي"),
         ("شرطه جده", "saudi_arabia", "شرطه جده"),
+        # 2015-08-10 (blind sample, seed 8805): was «الجيش الجنوبي الكوري»
+        ("الجيش الكوري الجنوبي", "korea", "الجيش الكوري الجنوبي"),
     ],
 )
 def test_one_spelling_per_countrys_institution(sid: str, country: str, out: str) -> None:

@@ -171,6 +171,8 @@ def qualified(sid: str, country: str) -> str:
     'وزاره الخارجيه الامريكيه'
     >>> qualified("الجيش", "israel"), qualified("مجلس الوزراء", "turkey")
     ('الجيش الاسرائيلي', 'مجلس الوزراء التركي')
+    >>> qualified("الجيش الكوري الجنوبي", "korea")
+    'الجيش الكوري الجنوبي'
     """
     words = sid.split()
     if any(_country_of(w) == country and not _nisba(w) for w in words):
@@ -181,7 +183,13 @@ def qualified(sid: str, country: str) -> str:
     written = next((w for w in words if _country_of(w) == country), None)
     feminine = written.endswith("ه") if written is not None else words[0].endswith("ه")
     adjective = "ال" + (fem if feminine else fem[:-1])  # القوات المسلحه الاماراتيه
-    return " ".join([*(w for w in words if _country_of(w) != country), adjective])
+    if written is None:
+        return " ".join([*words, adjective])
+    # الجيش الكوري الجنوبي: the adjective replaces the country word where it is written
+    at = words.index(written)
+    rest = [w for k, w in enumerate(words) if k <= at or _country_of(w) != country]
+    rest[at] = adjective
+    return " ".join(rest)
 
 
 def _nisba(w: str) -> bool:
