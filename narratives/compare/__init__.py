@@ -43,6 +43,7 @@ import polars as pl
 from narratives import schemas
 from narratives._callable import make_callable
 from narratives._progress import phases
+from narratives.compare import _worker
 from narratives.compare._text import with_tokens
 from narratives.compare.coverage import coverage
 from narratives.compare.discrepancies import discrepancies
@@ -214,14 +215,7 @@ def compare(
             | set(statements["outlet"].drop_nulls().to_list())
         )
     # the stories package imports compare._text: imported here, not at the top
-    from narratives.stories import (
-        articles_from_statements,
-        copies,
-        group_stories,
-        reliability_notes,
-        story_summary,
-        talking_points,
-    )
+    from narratives.stories import articles_from_statements, group_stories, reliability_notes
 
     gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
     line = phases("compare", 5, progress=progress)
@@ -236,7 +230,36 @@ def compare(
     else:
         schemas.require(stories, ("article_id", "story_id"), name="stories", stage="compare")
     statements = with_tokens(statements)  # normalize and tokenize the text once
-    line.step("omissions", f"{claims['claim_id'].n_unique():,} claims")
+    # the tables that need neither the omissions nor the aligned differences run in a
+    # second process meanwhile on a large corpus (the two cores at once)
+    beside = _worker.start(
+        "narratives.compare._beside_tables",
+        {
+            "articles": articles,
+            "statements": statements,
+            "alignments": alignments,
+            "claims": claims,
+            "entity_mentions": entity_mentions,
+            "stories": stories,
+        },
+        {
+            "lede": lede,
+            "labels": labels,
+            "talking_points_options": {
+                **(
+                    {"threshold": talking_point_threshold}
+                    if talking_point_threshold is not None
+                    else {}
+                ),
+                **options.get("talking_points_options", {}),
+            },
+            "discrepancies_options": options.get("discrepancies_options", {}),
+        },
+        separate=statements.height >= BESIDE_MIN_STATEMENTS,
+    )
+    line.step(
+        "omissions", f"{claims['claim_id'].n_unique():,} claims (emphasis, framing meanwhile)"
+    )
     omitted = omissions(
         statements,
         claims,
@@ -245,11 +268,7 @@ def compare(
         carried_score=carried_score,
         window_days=window_days,
     )
-    line.step("emphasis")
-    emph = emphasis(statements, claims, articles=articles, lede=lede)
-    emph_claims = emphasis_claims(emph, claims)
-    emph_stories = emphasis_stories(emph, claims, stories)
-    line.step("coverage, framing, terms, discrepancies, talking points")
+    line.step("coverage, substitutions, house style, terms")
     sub_options = options.get("substitutions_options", {})
     style_options = options.get("house_style_options", {})
     diffs = _shared_differences(
@@ -257,7 +276,7 @@ def compare(
     )
     # house style first: its spelling pairs fold variants in distinguishing_terms
     style = house_style(statements, alignments, claims, differences=diffs, **style_options)
-    tables = {
+    here = {
         "coverage": coverage(
             statements,
             alignments,
@@ -280,14 +299,6 @@ def compare(
             level=level,
             rng=gen,
         ),
-        "emphasis": emph,
-        "emphasis_claims": emph_claims,
-        "emphasis_stories": emph_stories,
-        # over the claims of shared stories, each read in that story's articles
-        "emphasis_outlets": emphasis_outlets(emph_stories),
-        "reporting_verbs": reporting_verbs(statements),
-        "voices": voices(statements, stories),
-        "labels": label_choices(statements, labels=labels),
         "substitutions": substitutions(
             statements,
             alignments,
@@ -296,7 +307,6 @@ def compare(
             differences=diffs,
             **sub_options,
         ),
-        "headlines": headlines(statements, claims, stories, emph),
         "house_style": style,
         "distinguishing_terms": distinguishing_terms(
             statements,
@@ -307,39 +317,94 @@ def compare(
             variants=style,
             **options.get("terms_options", {}),
         ),
-        "discrepancies": discrepancies(
-            statements,
-            alignments,
-            claims,
-            entity_mentions,
-            stories=stories,
-            **options.get("discrepancies_options", {}),
-        ),
         "stories": stories,
-        "story_summary": story_summary(stories),
-        "talking_points": talking_points(
-            statements,
-            claims,
-            stories,
-            **{
-                **(
-                    {"threshold": talking_point_threshold}
-                    if talking_point_threshold is not None
-                    else {}
-                ),
-                **options.get("talking_points_options", {}),
-            },
-        ),
-        "copies": copies(stories, statements)
-        if "copy_of" in stories.columns
-        else pl.DataFrame(schema=schemas.COPIES),
     }
+    del diffs, omitted, style
+    line.step("emphasis, framing, discrepancies, talking points")
+    tables = {**here, **beside.result()}
+    tables = {name: tables[name] for name in _ORDER}
     line.step("reliability")
     tables["reliability"] = reliability_notes(
         {**tables, "claims": claims, "alignments": alignments}
     )
     line.close(f"{len(tables)} tables")
     return tables
+
+
+#: the tables of :func:`compare`, in the order it returns them (reliability last)
+_ORDER = (
+    "coverage",
+    "article_coverage",
+    "omissions",
+    "omission_rates",
+    "emphasis",
+    "emphasis_claims",
+    "emphasis_stories",
+    "emphasis_outlets",
+    "reporting_verbs",
+    "voices",
+    "labels",
+    "substitutions",
+    "headlines",
+    "house_style",
+    "distinguishing_terms",
+    "discrepancies",
+    "stories",
+    "story_summary",
+    "talking_points",
+    "copies",
+)
+#: statements from which :func:`compare` computes some tables in a second process
+#: (below, starting an interpreter and writing the frames costs more than it saves)
+BESIDE_MIN_STATEMENTS = 20_000
+
+
+def _beside_tables(
+    *,
+    articles: pl.DataFrame | None,
+    statements: pl.DataFrame,
+    alignments: pl.DataFrame,
+    claims: pl.DataFrame,
+    entity_mentions: pl.DataFrame | None,
+    stories: pl.DataFrame,
+    lede: int,
+    labels: LabelSource,
+    talking_points_options: dict[str, Any],
+    discrepancies_options: dict[str, Any],
+) -> dict[str, pl.DataFrame]:
+    """The tables of :func:`compare` that read neither the omissions nor the differences.
+
+    ``statements`` as :func:`with_tokens` returns them. Run by :func:`compare` in a
+    second process (:mod:`narratives.compare._worker`) on a large corpus.
+    """
+    from narratives.stories import copies, story_summary, talking_points
+
+    emph = emphasis(statements, claims, articles=articles, lede=lede)
+    emph_stories = emphasis_stories(emph, claims, stories)
+    return {
+        "emphasis": emph,
+        "emphasis_claims": emphasis_claims(emph, claims),
+        "emphasis_stories": emph_stories,
+        # over the claims of shared stories, each read in that story's articles
+        "emphasis_outlets": emphasis_outlets(emph_stories),
+        "headlines": headlines(statements, claims, stories, emph),
+        "reporting_verbs": reporting_verbs(statements),
+        "voices": voices(statements, stories),
+        "labels": label_choices(statements, labels=labels),
+        "discrepancies": discrepancies(
+            statements,
+            alignments,
+            claims,
+            entity_mentions,
+            stories=stories,
+            **discrepancies_options,
+        ),
+        "story_summary": story_summary(stories),
+        "talking_points": talking_points(statements, claims, stories, **talking_points_options),
+        "copies": copies(stories, statements)
+        if "copy_of" in stories.columns
+        else pl.DataFrame(schema=schemas.COPIES),
+    }
 
 
 def _shared_differences(
