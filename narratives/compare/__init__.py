@@ -35,6 +35,7 @@ Every row names the statements behind it, so a chart can link to evidence.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -61,6 +62,7 @@ from narratives.compare.omissions import Comparable, bootstrap_rate, omission_ra
 from narratives.compare.substitutions import substitutions
 from narratives.compare.verbs import reporting_verbs
 from narratives.compare.voices import voices
+from narratives.engine.local import usable_cores
 
 __all__ = [
     "bootstrap_rate",
@@ -218,7 +220,7 @@ def compare(
     from narratives.stories import articles_from_statements, group_stories, reliability_notes
 
     gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
-    line = phases("compare", 5, progress=progress)
+    line = phases("compare", 4, progress=progress)
     line.step("stories", f"{statements['article_id'].n_unique():,} articles")
     if stories is None:
         stories = group_stories(
@@ -230,9 +232,11 @@ def compare(
     else:
         schemas.require(stories, ("article_id", "story_id"), name="stories", stage="compare")
     statements = with_tokens(statements)  # normalize and tokenize the text once
-    # the tables that need neither the omissions nor the aligned differences run in a
-    # second process meanwhile on a large corpus (the two cores at once)
-    beside = _worker.start(
+    # the tables that do not read the omissions run meanwhile, in a second process on a
+    # large corpus (the two cores at once), else here after them
+    separate = statements.height >= BESIDE_MIN_STATEMENTS and usable_cores() > 1
+    beside = partial(
+        _worker.start,
         "narratives.compare._beside_tables",
         {
             "articles": articles,
@@ -245,20 +249,28 @@ def compare(
         {
             "lede": lede,
             "labels": labels,
-            "talking_points_options": {
-                **(
-                    {"threshold": talking_point_threshold}
-                    if talking_point_threshold is not None
-                    else {}
-                ),
-                **options.get("talking_points_options", {}),
+            "aligned_only": aligned_only,
+            "top_n": top_n,
+            # the second process's bars would mix with this one's line
+            "progress": progress and not separate,
+            "options": {
+                **options,
+                "talking_points_options": {
+                    **(
+                        {"threshold": talking_point_threshold}
+                        if talking_point_threshold is not None
+                        else {}
+                    ),
+                    **options.get("talking_points_options", {}),
+                },
             },
-            "discrepancies_options": options.get("discrepancies_options", {}),
         },
-        separate=statements.height >= BESIDE_MIN_STATEMENTS,
     )
+    pending = beside(separate=True) if separate else None
     line.step(
-        "omissions", f"{claims['claim_id'].n_unique():,} claims (emphasis, framing meanwhile)"
+        "omissions",
+        f"{claims['claim_id'].n_unique():,} claims"
+        + (" (emphasis, framing, terms, discrepancies meanwhile)" if separate else ""),
     )
     omitted = omissions(
         statements,
@@ -268,14 +280,6 @@ def compare(
         carried_score=carried_score,
         window_days=window_days,
     )
-    line.step("coverage, substitutions, house style, terms")
-    sub_options = options.get("substitutions_options", {})
-    style_options = options.get("house_style_options", {})
-    diffs = _shared_differences(
-        statements, alignments, claims, sub_options, style_options, progress=progress
-    )
-    # house style first: its spelling pairs fold variants in distinguishing_terms
-    style = house_style(statements, alignments, claims, differences=diffs, **style_options)
     here = {
         "coverage": coverage(
             statements,
@@ -299,29 +303,12 @@ def compare(
             level=level,
             rng=gen,
         ),
-        "substitutions": substitutions(
-            statements,
-            alignments,
-            claims,
-            progress=progress,
-            differences=diffs,
-            **sub_options,
-        ),
-        "house_style": style,
-        "distinguishing_terms": distinguishing_terms(
-            statements,
-            alignments,
-            claims=claims,
-            scope="all" if aligned_only is False else "aligned",
-            top_n=top_n,
-            variants=style,
-            **options.get("terms_options", {}),
-        ),
         "stories": stories,
     }
-    del diffs, omitted, style
-    line.step("emphasis, framing, discrepancies, talking points")
-    tables = {**here, **beside.result()}
+    del omitted
+    line.step("emphasis, framing, terms, discrepancies, talking points")
+    done = pending.result() if pending is not None else beside(separate=False).result()
+    tables = {**here, **done}
     tables = {name: tables[name] for name in _ORDER}
     line.step("reliability")
     tables["reliability"] = reliability_notes(
@@ -354,8 +341,8 @@ _ORDER = (
     "talking_points",
     "copies",
 )
-#: statements from which :func:`compare` computes some tables in a second process
-#: (below, starting an interpreter and writing the frames costs more than it saves)
+#: statements from which :func:`compare` computes the tables that do not read the
+#: omissions in a second process (below, starting it costs more than it saves)
 BESIDE_MIN_STATEMENTS = 20_000
 
 
@@ -369,38 +356,70 @@ def _beside_tables(
     stories: pl.DataFrame,
     lede: int,
     labels: LabelSource,
-    talking_points_options: dict[str, Any],
-    discrepancies_options: dict[str, Any],
+    aligned_only: bool | None,
+    top_n: int,
+    progress: bool,
+    options: dict[str, Any],
 ) -> dict[str, pl.DataFrame]:
-    """The tables of :func:`compare` that read neither the omissions nor the differences.
+    """The tables of :func:`compare` that do not read the omissions.
 
-    ``statements`` as :func:`with_tokens` returns them. Run by :func:`compare` in a
-    second process (:mod:`narratives.compare._worker`) on a large corpus.
+    ``statements`` as :func:`with_tokens` returns them; ``options`` those of
+    :func:`compare` (``talking_points_options`` with its threshold). Run by
+    :func:`compare` in a second process (:mod:`narratives.compare._worker`) on a
+    large corpus, while it works out the omissions.
     """
     from narratives.stories import copies, story_summary, talking_points
 
     emph = emphasis(statements, claims, articles=articles, lede=lede)
+    emph_claims = emphasis_claims(emph, claims)
     emph_stories = emphasis_stories(emph, claims, stories)
+    sub_options = options.get("substitutions_options", {})
+    style_options = options.get("house_style_options", {})
+    diffs = _shared_differences(
+        statements, alignments, claims, sub_options, style_options, progress=progress
+    )
+    # house style first: its spelling pairs fold variants in distinguishing_terms
+    style = house_style(statements, alignments, claims, differences=diffs, **style_options)
     return {
         "emphasis": emph,
-        "emphasis_claims": emphasis_claims(emph, claims),
+        "emphasis_claims": emph_claims,
         "emphasis_stories": emph_stories,
         # over the claims of shared stories, each read in that story's articles
         "emphasis_outlets": emphasis_outlets(emph_stories),
-        "headlines": headlines(statements, claims, stories, emph),
         "reporting_verbs": reporting_verbs(statements),
         "voices": voices(statements, stories),
         "labels": label_choices(statements, labels=labels),
+        "substitutions": substitutions(
+            statements,
+            alignments,
+            claims,
+            progress=progress,
+            differences=diffs,
+            **sub_options,
+        ),
+        "headlines": headlines(statements, claims, stories, emph),
+        "house_style": style,
+        "distinguishing_terms": distinguishing_terms(
+            statements,
+            alignments,
+            claims=claims,
+            scope="all" if aligned_only is False else "aligned",
+            top_n=top_n,
+            variants=style,
+            **options.get("terms_options", {}),
+        ),
         "discrepancies": discrepancies(
             statements,
             alignments,
             claims,
             entity_mentions,
             stories=stories,
-            **discrepancies_options,
+            **options.get("discrepancies_options", {}),
         ),
         "story_summary": story_summary(stories),
-        "talking_points": talking_points(statements, claims, stories, **talking_points_options),
+        "talking_points": talking_points(
+            statements, claims, stories, **options.get("talking_points_options", {})
+        ),
         "copies": copies(stories, statements)
         if "copy_of" in stories.columns
         else pl.DataFrame(schema=schemas.COPIES),
