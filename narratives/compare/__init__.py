@@ -239,7 +239,10 @@ def compare(
         _worker.start,
         "narratives.compare._beside_tables",
         {
-            "articles": articles,
+            # emphasis reads the articles' spans (a standfirst after the credit line)
+            "articles": None
+            if articles is None
+            else articles.select(c for c in ("article_id", "spans") if c in articles.columns),
             "statements": statements,
             "alignments": alignments,
             "claims": claims,
