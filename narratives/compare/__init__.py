@@ -31,6 +31,11 @@ reliability            :func:`narratives.stories.reliability_notes` ``schemas.RE
 =====================  ==========================================  ==============================
 
 Every row names the statements behind it, so a chart can link to evidence.
+
+On a large corpus (:data:`BESIDE_MIN_STATEMENTS` statements or more, two usable
+cores) :func:`compare` works out the omissions here while a second Python process
+computes the tables that do not read them (:mod:`narratives.compare._worker`): the
+same functions on the same frames, so the same tables.
 """
 
 from __future__ import annotations
