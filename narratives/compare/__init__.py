@@ -225,7 +225,7 @@ def compare(
     from narratives.stories import articles_from_statements, group_stories, reliability_notes
 
     gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
-    line = phases("compare", 4, progress=progress)
+    line = phases("compare", 5, progress=progress)
     line.step("stories", f"{statements['article_id'].n_unique():,} articles")
     if stories is None:
         stories = group_stories(
@@ -288,6 +288,7 @@ def compare(
         carried_score=carried_score,
         window_days=window_days,
     )
+    line.step("coverage, omission rates")
     here = {
         "coverage": coverage(
             statements,
@@ -314,7 +315,10 @@ def compare(
         "stories": stories,
     }
     del omitted
-    line.step("emphasis, framing, terms, discrepancies, talking points")
+    line.step(
+        "emphasis, framing, terms, discrepancies, talking points",
+        "(the second process)" if separate else "",
+    )
     done = pending.result() if pending is not None else beside(separate=False).result()
     tables = {**here, **done}
     tables = {name: tables[name] for name in _ORDER}
