@@ -9,7 +9,10 @@ conference). Found from statement pairs of different stories:
    words without function words and reporting verbs
    (``match_stopwords.tsv``), the words naming its own speaker, and every
    name and title of the actors gazetteer (``actors.yaml``), wherever they
-   occur: two statements of Lavrov agree on "Lavrov said", not on what he said.
+   occur: two statements of Lavrov agree on "Lavrov said", not on what he said;
+   so are news agencies' credits and outlets' names («وفقاً لوكالة الأنباء
+   القطرية», «لوكالة فرانس برس», «لـ«عكاظ»»): who carried the words is not what
+   was said.
 2. **Best window pair.** The statements' windows of ``window`` consecutive
    content words are compared (character 3-4-gram TF-IDF, IDF from the
    statements compared, not a background corpus: across events the words
@@ -23,6 +26,9 @@ conference). Found from statement pairs of different stories:
    both in one camp (Lavrov and Shoigu); otherwise (a hospital group and a
    student, two officials of unknown camps) a shared phrase such as "أبناء
    الوطن" or "الأرواح والممتلكات" is a season's vocabulary, not one position.
+   An institution named by its kind alone («وزاره الداخليه», «قياده القوات
+   المشتركه») may be two countries' or speak of two events: its statements are
+   paired only when they name a same place (``institution_places``).
 4. **Grouping.** Average linkage over the pairs scoring ``threshold`` or
    more (no chaining); a group must span two or more stories. One outlet
    repeating itself across stories counts.
