@@ -58,15 +58,12 @@ not make X's near miss sure.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 import polars as pl
 
 from narratives.compare._closest import _figures, figures_agree
-
-T = TypeVar("T")
 
 #: certainty values
 SURE, NOT_SURE = "sure", "not sure"
@@ -97,18 +94,6 @@ def _stem(word: str) -> str:
 
 #: a word, as counted for "little text"
 _WORDS = re.compile(r"\w+")
-
-
-def _in_parts(func: Callable[[slice], list[T]], n: int) -> list[T]:
-    """``func(slice(0, n))``, the slice cut in parts run on forked workers, in order."""
-    from narratives.compare._tokens import PARALLEL_TEXTS
-    from narratives.engine.local import chunks, fork_map, usable_cores
-
-    cores = usable_cores()
-    spans = chunks(n, 2 * cores, least=PARALLEL_TEXTS)
-    if len(spans) <= 1:
-        return func(slice(0, n))
-    return [x for part in fork_map(func, spans, processes=cores) for x in part]
 
 
 def _stems(tokens: list[list[str]]) -> list[set[str]]:
@@ -172,7 +157,7 @@ def certainty(
     ``carried`` rows are headline claims the outlet gives in its own sentences:
     no omission (the caller drops them).
     """
-    from narratives.compare._tokens import content_tokens_in_parts
+    from narratives.compare._tokens import content_tokens_in_parts, in_parts
 
     n = omissions.height
     if n == 0 or "text" not in statements.columns:
@@ -221,7 +206,7 @@ def certainty(
     figures_of: dict[tuple[str, str], set[tuple[int, int]]] = {}
     n_words: dict[tuple[str, str], int] = {}
     # each statement's figures and word count, in parts on forked workers
-    read = _in_parts(
+    read = in_parts(
         lambda span: [(_figures(t), len(_WORDS.findall(t))) for t in texts[span]], len(texts)
     )
     for r, (sid, outlet, story) in enumerate(
@@ -305,7 +290,7 @@ def certainty(
                 )
         return (SURE if why is None else NOT_SURE), why, carried
 
-    judged = _in_parts(judge, len(asked))
+    judged = in_parts(judge, len(asked))
     labels = [j[0] for j in judged]
     whys = [j[1] for j in judged]
     carried_rows = [j[2] for j in judged]

@@ -265,6 +265,7 @@ def left_out_parts(
     ['كما صادرت أموالهم المنقولة والعقارات الفاخرة']
     """
     from narratives.compare._closest import _figures, figures_agree
+    from narratives.compare._tokens import in_parts
 
     if candidates.height == 0 or "text" not in statements.columns:
         return pl.DataFrame(schema=PARTS)
@@ -311,15 +312,23 @@ def left_out_parts(
         rows_of.setdefault((story, outlet), []).append(r)
     # the parts of each claim statement asked about: (text, keys, figures)
     wanted = {s for ids in candidates["statement_ids"].to_list() for s in ids or []}
-    part_rows: list[tuple[int, str]] = []
-    for s in sorted(wanted):
-        at = row_of.get(s)
-        if at is None:
-            continue
-        clauses = [c for c in (_unframed(c) for c in split_clauses(texts[at])) if c]
-        if len(clauses) < 2:  # one clause: the whole-statement test already answered
-            continue
-        part_rows.extend((at, c) for c in clauses)
+    ats = [at for s in sorted(wanted) if (at := row_of.get(s)) is not None]
+
+    def clauses_of(span: slice) -> list[list[str]]:
+        """The clauses of the statements ``ats[span]`` (none for a statement of one)."""
+        out = []
+        for at in ats[span]:
+            clauses = [c for c in (_unframed(c) for c in split_clauses(texts[at])) if c]
+            # one clause: the whole-statement test already answered
+            out.append(clauses if len(clauses) >= 2 else [])
+        return out
+
+    # the statements' clauses, then the parts' figures, in parts on forked workers
+    part_rows = [
+        (at, c)
+        for at, clauses in zip(ats, in_parts(clauses_of, len(ats)), strict=True)
+        for c in clauses
+    ]
     if not part_rows:
         return pl.DataFrame(schema=PARTS)
     # the clauses undated and normalized in the worker processes (the same texts)
@@ -329,10 +338,11 @@ def left_out_parts(
         vocabulary=vocabulary,
         normalizer=_undated_normalized,
     )
+    big = [(r, c, k) for (r, c), k in zip(part_rows, part_keys, strict=True) if len(k) >= min_words]
+    big_figures = in_parts(lambda span: [_figures(c) for _, c, _ in big[span]], len(big))
     parts_of: dict[int, list[tuple[str, set[str], frozenset[tuple[int, int]]]]] = {}
-    for (r, c), k in zip(part_rows, part_keys, strict=True):
-        if len(k) >= min_words:
-            parts_of.setdefault(r, []).append((c, k, _figures(c)))
+    for (r, c, k), f in zip(big, big_figures, strict=True):
+        parts_of.setdefault(r, []).append((c, k, f))
 
     totals: dict[tuple[str, int], float] = {}
 

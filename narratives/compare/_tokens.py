@@ -28,6 +28,26 @@ T = TypeVar("T")
 PARALLEL_TEXTS = 1_000
 
 
+def in_parts(func: Callable[[slice], list[T]], n: int, *, least: int | None = None) -> list[T]:
+    """``func(slice(0, n))``, the slice cut in parts run on forked workers, in order.
+
+    ``func`` must give, for a slice, one result per item of it, each depending on
+    that item alone (then the parts give the list of one call). Fewer than
+    ``least`` (default :data:`PARALLEL_TEXTS`) items a worker run in this process.
+
+    Examples
+    --------
+    >>> words = ["ا", "بب", "ججج"]
+    >>> in_parts(lambda span: [len(w) for w in words[span]], len(words))
+    [1, 2, 3]
+    """
+    cores = usable_cores()
+    spans = chunks(n, 2 * cores, least=PARALLEL_TEXTS if least is None else least)
+    if cores <= 1 or len(spans) <= 1:
+        return func(slice(0, n))
+    return [x for part in fork_map(func, spans, processes=cores) for x in part]
+
+
 def _normalized_part(
     texts: Sequence[str], normalizer: Callable[[str], str]
 ) -> tuple[list[str], set[str]]:
