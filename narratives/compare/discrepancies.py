@@ -46,7 +46,14 @@ from typing import Any, Literal
 import polars as pl
 
 from narratives import schemas
-from narratives._figures import LIST_START, SLASH_DATE, unreverse_figures
+from narratives._figures import (
+    LIST_START,
+    SLASH_DATE,
+    NumberWords,
+    load_number_words,
+    read_number_words,
+    unreverse_figures,
+)
 from narratives._resources import load_yaml
 from narratives.compare._common import (
     ALIGNMENT_COLUMNS,
@@ -190,6 +197,7 @@ class _FigureLexicon:
     approximate: frozenset[str] = frozenset()
     close_phrases: tuple[str, ...] = ()  # a figure dated to the session's close
     market_words: frozenset[str] = frozenset()  # a price reading (للبرميل, برنت)
+    numbers: NumberWords | None = None  # the number words, for read_number_words
 
 
 def _figure_lexicon(
@@ -224,6 +232,7 @@ def _figure_lexicon(
         approximate=words("approximate_words"),
         close_phrases=tuple(sorted(words("close_phrases"))),
         market_words=words("market_words"),
+        numbers=load_number_words(figures),
     )
 
 
@@ -257,39 +266,18 @@ def _span_values(keys: list[str], lex: _FigureLexicon) -> list[set[float]]:
     ends and every reading between them is taken as equal (see :func:`_same`).
     """
     values: list[set[float]] = []
+    # numbers in words, read by the one reader the aligner uses too («لخمسة آلاف»,
+    # «المئة ألف», «مائتي وخمسين», «أربع وعشرين»); here the ambiguous words count alone
+    # (the span lies between words both statements share)
+    worded = {s: (e, v) for s, e, v in read_number_words(keys, lex.numbers, alone=True)}
     i = 0
     while i < len(keys):
         tok = keys[i]
         cands = _candidates(tok)
-        if (
-            not cands
-            and tok not in lex.number_values
-            and tok[:1] in "وبلفك"
-            and len(tok) > 3
-            and tok[1:] in lex.number_values
-        ):
-            tok = tok[1:]  # «لخمسة آلاف»: a number word after a proclitic
-        if not cands and tok in lex.number_values:
-            cands = {lex.number_values[tok]}
-        elif (
-            not cands
-            and tok.startswith("ال")
-            and tok[2:] in lex.number_values
-            and (i == 0 or " ".join(keys[i - 1 : i + 1]) not in lex.scales)
-        ):
-            cands = {lex.number_values[tok[2:]]}  # «المئة ألف سلة» = 100 ألف (not «في المئة»)
         j = i + 1
-        if cands and tok in lex.number_values and j < len(keys) and keys[j][:1] == "و":
-            nxt = lex.number_values.get(keys[j][1:])
-            if nxt is not None and nxt < 100 and all(c >= 100 and c % 100 == 0 for c in cands):
-                # «مائتي وخمسين ألف» = 250 ألف, «مئة وخمسة وعشرين» = 125
-                cands, j = {c + nxt for c in cands}, j + 1
-                if nxt < 10 and j < len(keys) and keys[j][:1] == "و":
-                    tens = lex.number_values.get(keys[j][1:])
-                    if tens is not None and tens >= 20 and tens % 10 == 0:
-                        cands, j = {c + tens for c in cands}, j + 1
-            elif nxt is not None and nxt >= 20 and nxt % 10 == 0:  # «أربع وعشرين» = 24
-                cands, j = {c + nxt for c in cands if c < 10}, j + 1
+        if not cands and i in worded:
+            j, value = worded[i]
+            cands = {float(value)}
         scale = 1.0
         if not cands and tok in lex.scales and tok not in ("%",):
             if not values:  # "ألف شخص": the scale word alone is a number
@@ -310,6 +298,18 @@ def _span_values(keys: list[str], lex: _FigureLexicon) -> list[set[float]]:
         values.append({round(c * scale, 9) for c in cands})
         i = j
     return values
+
+
+def _unread_number_words(side: list[str], lex: _FigureLexicon) -> bool:
+    """A span without digits holding several number words that are not all one number read
+    by :func:`narratives._figures.read_number_words` («الحادية عشرة», an ordinal)."""
+    if any(ch.isdigit() for t in side for ch in t):
+        return False
+    worded = [k for k, t in enumerate(side) if t in lex.number_values or t in lex.number_words]
+    if len(worded) < 2:
+        return False
+    read = {k for s, e, _ in read_number_words(side, lex.numbers, alone=True) for k in range(s, e)}
+    return any(k not in read for k in worded)
 
 
 def _same(a: list[set[float]], b: list[set[float]]) -> bool:
@@ -488,15 +488,8 @@ def _figure_rows(
             digits_a = "".join(ch for t in ka[i1:i2] for ch in t if ch.isdigit())
             if digits_a and digits_a == "".join(ch for t in kb[j1:j2] for ch in t if ch.isdigit()):
                 continue  # the same digits spaced or punctuated otherwise: «7/11» / «711»
-            worded = [
-                [t for t in side if t in lex.number_values or t in lex.number_words]
-                for side in (ka[i1:i2], kb[j1:j2])
-            ]
-            if any(
-                len(w) > 1 and not any(ch.isdigit() for t in side for ch in t)
-                for w, side in zip(worded, (ka[i1:i2], kb[j1:j2]), strict=True)
-            ):
-                continue  # "الحادية عشرة": a compound number in words is not read
+            if any(_unread_number_words(side, lex) for side in (ka[i1:i2], kb[j1:j2])):
+                continue  # «الحادية عشرة»: an ordinal, or number words the reader cannot join
             prev = ka[i1 - 1] if before else ""
             if prev in lex.list_markers or ka[i1] in lex.list_markers:
                 continue
