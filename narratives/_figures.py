@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,6 +79,7 @@ class NumberWords:
 
     values: Mapping[str, int]
     ambiguous: frozenset[str]
+    ordinals: Mapping[str, int] = field(default_factory=dict)  # الخامسة: 5th, in compounds
 
 
 def load_number_words(path: str | Path = "figures.yaml") -> NumberWords:
@@ -103,7 +104,8 @@ def _load_number_words(path: str) -> NumberWords:
         raise ValueError(f"{path}: expected a 'number_values' mapping of words to numbers")
     values = {normalize(str(k)): int(v) for k, v in data["number_values"].items()}
     ambiguous = frozenset(normalize(str(w)) for w in data.get("ambiguous_number_words") or [])
-    return NumberWords(values=values, ambiguous=ambiguous)
+    ordinals = {normalize(str(k)): int(v) for k, v in (data.get("ordinal_units") or {}).items()}
+    return NumberWords(values=values, ambiguous=ambiguous, ordinals=ordinals)
 
 
 def read_number_words(
@@ -116,8 +118,8 @@ def read_number_words(
     as written, after one proclitic و ف ب ل ك (four letters or more: «لخمسة», «وعشرين») or
     after the article («المئة ألف»; not «في المئة», the percent); a hundred takes the units
     and tens after it (مائتي وخمسين = 250, مئة وخمسة وعشرين = 125), a unit the tens after it
-    (أربع وعشرين = 24) and عشر after it (خمسة عشر = 15); عشر after an ordinal (الرابعة
-    عشرة, الحادي عشر) is no number. ``alone``: the lexicon's ambiguous words count alone too
+    (أربع وعشرين = 24) and عشر after it (خمسة عشر = 15); an ordinal does so too (الرابعة
+    عشرة = 14, الخامسة والسبعين = 75: the 75th year is age 75) and alone is no number. ``alone``: the lexicon's ambiguous words count alone too
     (never with the article: الاثنين is Monday). A scale word after the number (ألف, مليون)
     is left to the caller.
 
@@ -126,7 +128,9 @@ def read_number_words(
     >>> read_number_words("مائتي وخمسين الف و اربع وعشرين ساعه".split())
     [(0, 2, 250), (4, 6, 24)]
     >>> read_number_words("المرتبه الرابعه عشره و خمسه عشر جنديا لخمسه الاف".split())
-    [(4, 6, 15), (7, 8, 5)]
+    [(1, 3, 14), (4, 6, 15), (7, 8, 5)]
+    >>> read_number_words("بلوغ سن الخامسه والسبعين و الثاني".split())
+    [(2, 4, 75)]
     >>> read_number_words("مستوي الاربعه والعشرين ساعه".split())
     [(1, 3, 24)]
     >>> read_number_words("ست سنوات".split()), read_number_words("ست سنوات".split(), alone=True)
@@ -138,7 +142,9 @@ def read_number_words(
     # each token's number word, if it is one: (word, how it was reached)
     found: list[tuple[str, str] | None] = []
     for k, tok in enumerate(tokens):
-        if tok in values:
+        if tok in lex.ordinals:
+            found.append((tok, "ordinal"))
+        elif tok in values:
             found.append((tok, ""))
         elif len(tok) > 3 and tok[0] in _PROCLITICS and tok[1:] in values:
             found.append((tok[1:], tok[0]))
@@ -170,10 +176,23 @@ def read_number_words(
             k += 1
             continue
         word, how = hit
+        if how == "ordinal":
+            # «الرابعة عشرة» is 14th, «الخامسة والسبعين» 75th; «الثاني» alone is no figure
+            value, end = lex.ordinals[word], k + 1
+            tens = joined(end)
+            if end < n and tokens[end] in _TEENS:
+                out.append((k, end + 1, value + 10))
+                k = end + 1
+            elif tens is not None and tens >= 20 and tens % 10 == 0:
+                out.append((k, end + 1, value + tens))
+                k = end + 1
+            else:
+                k += 1
+            continue
         value, end = values[word], k + 1
         if word in _TEENS and not how and k and tokens[k - 1].startswith("ال") and not found[k - 1]:
             k += 1
-            continue  # الرابعة عشرة, الحادي عشر: an ordinal ("fourteenth"), not ten
+            continue  # an ordinal the lexicon does not list before عشر: not ten
         compound = False
         if value >= 100 and value % 100 == 0:
             nxt = joined(end)
@@ -207,7 +226,7 @@ def number_words(normalized: str) -> set[str]:
     >>> sorted(number_words("خطفت ثمانيه عناصر و خمسه عشر جنديا بعد عشرين يوما"))
     ['15', '20', '8']
     >>> sorted(number_words("لديهم اربعه الاف نقطه بالمرتبه الرابعه عشره و ثمانيه مليارات"))
-    ['4000', '8000000000']
+    ['14', '4000', '8000000000']
     >>> sorted(number_words("غرامه لا تقل عن مائتي وخمسين الف درهم و ثلاثمائه متر"))
     ['250000', '300']
     """
