@@ -254,6 +254,12 @@ def _candidates(token: str) -> set[float]:
         out.add(float(re.sub(r"[.,]", "", token)))
     if token.count(".") + token.count(",") == 1:  # one separator: a decimal point or comma
         out.add(float(token.replace(",", ".")))
+    elif not out and re.search(r"[.,]\d{1,2}$", token):
+        # «1.340.7 مليار» for 1,340,700,000: separators that group no thousands; read the
+        # first as the point (1.3407) or the last (1340.7), as the writer may have meant
+        head, _, tail = re.sub(r"[.,]", ".", token).partition(".")
+        out.add(float(f"{head}.{tail.replace('.', '')}"))
+        out.add(float(re.sub(r"[.,](?=.*[.,])", "", token).replace(",", ".")))
     if not re.search(r"[.,]", token):
         out.add(float(token))
     return out
@@ -280,7 +286,9 @@ def _span_values(keys: list[str], lex: _FigureLexicon) -> list[set[float]]:
             cands = {float(value)}
         scale = 1.0
         if not cands and tok in lex.scales and tok not in ("%",):
-            if not values:  # "ألف شخص": the scale word alone is a number
+            if not values and not any(ch.isdigit() for t in keys for ch in t):
+                # "ألف شخص": the scale word alone is a number (not after a figure that
+                # could not be read: «1.340.7 مليار» is no «مليار»)
                 values.append({lex.scales[tok]})
             i += 1
             continue
@@ -295,7 +303,10 @@ def _span_values(keys: list[str], lex: _FigureLexicon) -> list[set[float]]:
                 break
         if any(k in lex.half_words for k in keys[j : j + 2]):
             cands = cands | {c + 0.5 for c in cands}  # "8 سنوات ونصف"
-        values.append({round(c * scale, 9) for c in cands})
+        read = {round(c * scale, 9) for c in cands}
+        if scale > 1 and any(c >= scale for c in cands) and re.search(r"\d[.,]\d{3}[.,]\d{3}", tok):
+            read |= cands  # «5,307,846 مليون ريال»: a sum written in full, the scale word repeated
+        values.append(read)
         i = j
     return values
 
@@ -367,9 +378,12 @@ def _rounded_to_scale(
     for keys, vals, other in ((keys_a, va[0], vb[0]), (keys_b, vb[0], va[0])):
         scale = max((lex.scales.get(k, 0.0) for k in keys), default=0.0)
         written = next((m for k in keys if (m := _mantissa(k))), None)
+        in_words = written is None and not any(ch.isdigit() for k in keys for ch in k)
+        if in_words:
+            written = (0.0, 0)  # «عشرة ملايين» for 10,100,000: a round figure in words
         if scale < 1000 or written is None:
             continue
-        unit = scale * 10.0 ** -written[1]
+        unit = scale * 10.0 ** -written[1] / (2 if in_words else 1)
         if any(abs(x - y) < unit for x in vals for y in other):
             return True
     return False
@@ -539,10 +553,16 @@ def _figure_rows(
             # all of them far apart (36.9 / 8.6 billion and 46.8 / 2 %: two funds), not one
             # figure misreported with what follows from it (39 / 75 cents, 57.04 / 57.38)
             apart = all(float(row.pop("_ratio")) >= 2 for row in pair_rows)  # type: ignore[arg-type]
+            # a market report whose every figure differs (gold «0.2 % to 1088.10» / «0.3 % to
+            # 1092.10», an index's points and percent): two readings of the market at
+            # different hours more likely than one misreported
+            market = bool(set(ka) & set(kb) & lex.market_words)
             for row in pair_rows:
-                penalty = 0.5 if apart else 0.3
+                penalty = (0.5 if apart else 0.3) + (0.3 if market else 0.0)
                 row["confidence"] = float(row["confidence"]) - penalty  # type: ignore[arg-type]
-                row["what"] = f"{row['what']} ({len(pair_rows)} figures differ)"
+                row["what"] = f"{row['what']} ({len(pair_rows)} figures differ" + (
+                    "; market readings, perhaps of different hours)" if market else ")"
+                )
         for row in pair_rows:
             row.pop("_ratio", None)
             row["confidence"] = max(0.0, min(1.0, float(row["confidence"])))  # type: ignore[arg-type]
