@@ -395,3 +395,37 @@ def test_a_country_named_or_called_the_country_is_still_a_word_choice() -> None:
         "وكثفت قوات التحالف أمس غاراتها الجوية على مواقع الحوثيين في مدينة لحج جنوبي البلاد.",
     )
     assert len(choices) == 1
+
+
+def test_the_same_noun_with_a_preposition_kept_on_one_side_is_no_word_choice() -> None:
+    # almadina / alwatan 2015-08-06:1427:20 / 2132:17: «بمشروعاتها» / «بمشاريعها», two plurals
+    # of مشروع; «مشروعاتها» is a word of that day, so ب was stripped on one side only
+    text_a = (
+        "كما أن حجم النقل العام في محافظة جدة حاليا يبلغ من 1 إلى 2 في المائة فقط، ومدينة جدة "
+        "ديناميكية متحركة بمشروعاتها."
+    )
+    text_b = (
+        "كما أن حجم النقل العام في محافظة جدة حاليا يبلغ من 1- 2% فقط، ومدينة جدة ديناميكية "
+        "متحركة بمشاريعها."
+    )
+    st, al, cl = _pair(text_a, text_b)
+    more = ["وتفخر الأمانة بمشروعاتها الجديدة", "وأعلنت الوزارة عن مشروعاتها للعام المقبل"]
+    st = _with_day_words(st, "almadina", more)
+    assert substitutions(st, al, cl).height == 0
+    assert same_word("بقرص", "قرصا")  # 2015-08-01/02: «بقرص» / «قرصًا», one noun
+
+
+def test_one_turkish_name_in_two_letter_groups_is_house_style() -> None:
+    # aawsat / aleqtisadiya 2015-08-06:193:1 / 494:2: «تشاوش اوغلو» / «جاوش اوغلو»
+    # (Çavuşoğlu), shown as a word choice because «جاوش» is shorter than the variant floor
+    text_a = (
+        "أعلن وزير الخارجية التركي مولود تشاوش اوغلو، ان بلاده ستبدأ قريبا بمحاربة تنظيم داعش "
+        "في شمال سوريا"
+    )
+    text_b = (
+        "واكد وزير الخارجية التركي مولود جاوش اوغلو ان بلاده ستبدأ قريبا بمحاربة تنظيم داعش "
+        "في شمال سوريا"
+    )
+    assert ("تشاوش", "جاوش") in _bins(text_a, text_b)
+    assert _bins(text_a, text_b)[("تشاوش", "جاوش")] == "house_style"
+    assert _choices(text_a, text_b) == set()

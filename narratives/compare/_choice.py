@@ -206,6 +206,15 @@ def same_word(a: str, b: str) -> bool:
     for x, y in ((a, b), (b, a)):  # ليشمه / يشمل: a kept proclitic and a typo
         if len(x) >= 5 and x[0] in PROCLITICS and Levenshtein.distance(x[1:], y) <= 1:
             return True
+        # بمشروعاتها / مشاريعها, بقرص / قرصا: a preposition kept on one side only (the
+        # stripper keeps it before a word it has not seen), then two forms of one noun
+        if len(x) >= 4 and x[0] in PROCLITICS and len(y) >= 3:
+            bare = x[1:]
+            # (four consonants or more: three are a root, عمليات / أعمال are two words)
+            if light_stem(bare) == light_stem(y) or any(
+                len(c) >= 4 for c in skeletons(bare) & skeletons(y)
+            ):
+                return True
     sa, sb = light_stem(a), light_stem(b)
     if sa == sb:
         return True
