@@ -429,3 +429,13 @@ def test_one_turkish_name_in_two_letter_groups_is_house_style() -> None:
     assert ("تشاوش", "جاوش") in _bins(text_a, text_b)
     assert _bins(text_a, text_b)[("تشاوش", "جاوش")] == "house_style"
     assert _choices(text_a, text_b) == set()
+
+
+def test_one_quantifier_for_another_is_no_word_choice() -> None:
+    # almadina / sabq 2015-08-06:1164:16 / 3041:12 (the joint statement of the Jordan visit)
+    text_a = (
+        "كما أكد الجانبان رفضهما القاطع لمحاولات تدخل إيران في الشؤون الداخلية للدول العربية "
+        "والهادفة إلى زعزعة الأمن والاستقرار فيها والمنافية لكافة المواثيق والأعراف الدولية"
+    )
+    text_b = text_a.replace("لكافة", "لكل")
+    assert _choices(text_a, text_b) == set()

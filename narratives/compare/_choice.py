@@ -394,8 +394,9 @@ def _noun_against_verb(a: Sequence[str], b: Sequence[str]) -> bool:
 
 
 def _function_like(token: str, function: Collection[str]) -> bool:
-    """A function word, also with an attached pronoun (فيها, عليه, خلالها -> خلال)."""
-    if token in function:
+    """A function word, also with an attached pronoun (فيها, عليه, خلالها -> خلال) or after
+    a proclitic the stripper kept (لكل, لكافة)."""
+    if token in function or (len(token) > 2 and token[0] in PROCLITICS and token[1:] in function):
         return True
     return any(
         token.endswith(end) and token[: -len(end)] in function
