@@ -396,8 +396,8 @@ def _noun_against_verb(a: Sequence[str], b: Sequence[str]) -> bool:
 def _function_like(token: str, function: Collection[str]) -> bool:
     """A function word, also with an attached pronoun (فيها, عليه, خلالها -> خلال) or after
     a proclitic the stripper kept (لكل, لكافة)."""
-    if token in function or (len(token) > 2 and token[0] in PROCLITICS and token[1:] in function):
-        return True
+    if token in function or (len(token) > 3 and token[0] in "وبلك" and token[1:] in function):
+        return True  # (not ف: فتحت is a verb, not ف + تحت)
     return any(
         token.endswith(end) and token[: -len(end)] in function
         for end in ("ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي")
