@@ -439,3 +439,26 @@ def test_one_quantifier_for_another_is_no_word_choice() -> None:
     )
     text_b = text_a.replace("لكافة", "لكل")
     assert _choices(text_a, text_b) == set()
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        # aawsat / almadina 2015-07-21:623:3 / 2015-07-22:459:3: a space misplaced in «عز وجل»
+        (
+            "وتطبيق أحكام الشرع الحنيف المستمد من كتاب الله عزو جل وسنة نبيه محمد صلى الله عليه "
+            "وسلم.",
+            "وتطبيق أحكام الشرع الحنيف المستمد من كتاب الله عز وجل وسنة نبيه محمد صلى الله عليه "
+            "وسلم.",
+        ),
+        # aawsat / okaz 2015-07-21:68:8 / 2423:10: «وأثنى» / «مثنيا», one verb and its participle
+        (
+            "والتقى سموه طياري التحالف، وأثنى على احترافيتهم في تنفيذ المهام القتالية،",
+            "والتقى سموه طياري التحالف، مثنيا على احترافيتهم في تنفيذ المهام القتالية،",
+        ),
+    ],
+)
+def test_a_misplaced_space_and_a_participle_of_the_verb_are_no_word_choice(
+    text_a: str, text_b: str
+) -> None:
+    assert _choices(text_a, text_b) == set()

@@ -162,6 +162,8 @@ def skeletons(key: str) -> frozenset[str]:
     forms = {word}
     if len(word) > 3 and word[0] in VERB_PREFIXES:
         forms.add(word[1:])
+    if len(word) >= 4 and word[0] == "م":
+        forms.add(word[1:])  # a participle and its verb: مثنيا / وأثنى, متمنيا / وتمنى
     out = set()
     for form in forms:
         if len(form) > 2 and form.endswith("ت"):

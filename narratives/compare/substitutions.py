@@ -467,6 +467,8 @@ def aligned_differences(
                     bin_ = "attribution"
                 elif _inflected(key_a, key_b):
                     bin_ = "inflection"
+                elif _respaced(raw[sid_a], raw[sid_b], x1, x2, y1, y2):
+                    bin_ = "inflection"  # «عزو جل» / «عز وجل»: a space misplaced, one text
                 elif _attributed(ka[x1:x2], attribution.get(sid_a)) or _attributed(
                     kb[y1:y2], attribution.get(sid_b)
                 ):
@@ -510,6 +512,16 @@ def aligned_differences(
     done = fork_map(differences_of, parts, progress=progress, desc="substitutions")
     rows = [row for part in done for row in part]
     return pl.DataFrame(rows, schema=DIFFERENCE_SCHEMA, orient="row").unique(maintain_order=True)
+
+
+def _respaced(ra: Sequence[str], rb: Sequence[str], x1: int, x2: int, y1: int, y2: int) -> bool:
+    """The two spans and the word after (or before) them are the same letters spaced
+    otherwise («كتاب الله عزو جل» / «عز وجل»: a misprint, not another word)."""
+    if x1 == x2 or y1 == y2:
+        return False
+    after = "".join(ra[x1 : x2 + 1]) == "".join(rb[y1 : y2 + 1]) and x2 < len(ra) and y2 < len(rb)
+    before = x1 > 0 and y1 > 0 and "".join(ra[x1 - 1 : x2]) == "".join(rb[y1 - 1 : y2])
+    return after or before
 
 
 def _conjunct(raw: str, key: str) -> bool:
