@@ -162,8 +162,6 @@ def skeletons(key: str) -> frozenset[str]:
     forms = {word}
     if len(word) > 3 and word[0] in VERB_PREFIXES:
         forms.add(word[1:])
-    if len(word) >= 4 and word[0] == "م":
-        forms.add(word[1:])  # a participle and its verb: مثنيا / وأثنى, متمنيا / وتمنى
     out = set()
     for form in forms:
         if len(form) > 2 and form.endswith("ت"):
@@ -305,7 +303,7 @@ def not_a_choice(
         return "rewrite"  # «بالظهران» / «وتستمر»: a place against a verb, another sentence
     if set(content_a) & lexicon.institutions and set(content_b) & lexicon.institutions:
         return "name"  # منسوبو الجامعة / منسوبو الهيئة: another institution, not another word
-    if any(same_word(x, y) for x in content_a for y in content_b) or same_word(
+    if any(same_word(x, y) or _participle(x, y) for x in content_a for y in content_b) or same_word(
         "".join(span_a), "".join(span_b)
     ):
         return "inflection"  # (joined: ووزارةالداخلية / وزارة الداخلية, a missing space)
@@ -370,6 +368,18 @@ def _one_name_two_spellings(a: str, b: str) -> bool:
     consonants once vowels and letters for one foreign sound are folded, at least three."""
     common = _consonant_forms(a) & _consonant_forms(b)
     return a != b and any(len(c) >= 3 for c in common)
+
+
+def _participle(a: str, b: str) -> bool:
+    """One word is the participle (م...) of the other's verb: «مثنيا» / «وأثنى», «متمنيا» /
+    «وتمنى بلاتر»: one verb, two constructions (only between the swapped spans: a participle
+    elsewhere in the statement, «مقاتلين», moves no «القتال»)."""
+    for x, y in ((a, b), (b, a)):
+        # (y a verb or verbal noun: no article, no adverbial ا: مؤخرا / أخيرا is a choice)
+        if len(x) >= 4 and x[0] == "م" and not y.startswith(("م", "ال")) and y[-1:] != "ا":
+            if skeletons(x[1:]) & skeletons(y):
+                return True
+    return False
 
 
 def _one_stem(a: str, b: str, *, min_shared: int = 4) -> bool:
