@@ -462,3 +462,15 @@ def test_a_misplaced_space_and_a_participle_of_the_verb_are_no_word_choice(
     text_a: str, text_b: str
 ) -> None:
     assert _choices(text_a, text_b) == set()
+
+
+def test_another_direction_is_another_fact_not_a_word_choice() -> None:
+    # aljazirah / alriyadh 2015-08-07:375:3 / 874:2 (Egypt's army spokesman): «جنوب» / «غرب»
+    text_a = (
+        "وردت معلومات مؤكدة من الأجهزة الأمنية تفيد بقيام العناصر الإرهابية باستغلال مخزن "
+        "بمنطقة بلعة جنوب مدينة رفح لإخفاء الأسلحة والذخائر والمواد المتفجرة"
+    )
+    text_b = text_a.replace("جنوب", "غرب")
+    assert _choices(text_a, text_b) == set()
+    assert ("جنوب", "غرب") in _bins(text_a, text_b)
+    assert _bins(text_a, text_b)[("جنوب", "غرب")] == "fact"

@@ -79,6 +79,7 @@ class ChoiceLexicon:
     institutions: frozenset[str] = frozenset()
     countries: Mapping[str, str] = field(default_factory=dict)  # word -> country id
     country_words: frozenset[str] = frozenset()  # البلاد, المملكة: a country unnamed
+    fact_words: Mapping[str, int] = field(default_factory=dict)  # word -> class (directions)
 
 
 @lru_cache(maxsize=4)
@@ -115,6 +116,11 @@ def load_choice_lexicon(path: str = "substitutions.yaml") -> ChoiceLexicon:
         institutions=frozenset(institutions),
         countries=_country_names(),
         country_words=frozenset(normalize(str(w)) for w in data.get("country_words") or []),
+        fact_words={
+            normalize(str(w)): k
+            for k, words in enumerate(data.get("fact_classes") or [])
+            for w in words
+        },
     )
 
 
@@ -295,6 +301,8 @@ def not_a_choice(
         content_b, content_a, lexicon
     ):
         return "name"  # «جمهورية النيجر الشقيق» / «جمهورية بنين الصديق»: two countries
+    if len(content_a) == len(content_b) == 1 and _other_fact(content_a[0], content_b[0], lexicon):
+        return "fact"  # «جنوب مدينة رفح» / «غرب مدينة رفح», «ارتفع» / «تراجع»: another fact
     if len(content_a) == len(content_b) == 1 and _one_name_two_spellings(
         content_a[0], content_b[0]
     ):
@@ -368,6 +376,24 @@ def _one_name_two_spellings(a: str, b: str) -> bool:
     consonants once vowels and letters for one foreign sound are folded, at least three."""
     common = _consonant_forms(a) & _consonant_forms(b)
     return a != b and any(len(c) >= 3 for c in common)
+
+
+def _other_fact(a: str, b: str, lexicon: ChoiceLexicon) -> bool:
+    """Two members of one closed class (the compass directions of ``fact_classes``) or a
+    word and its opposite (``opposites.tsv``): the statements differ in a fact."""
+    from narratives.align._text import light_key
+    from narratives.align.aligner import load_opposites
+
+    def forms(word: str) -> set[str]:
+        bare = word[2:] if word.startswith("ال") and len(word) > 4 else word
+        return {word, bare, light_key(word), light_key(bare)}
+
+    classes = lexicon.fact_words
+    ka = {classes[f] for f in forms(a) if f in classes}
+    if ka & {classes[f] for f in forms(b) if f in classes} and a != b:
+        return True
+    opposites = load_opposites()
+    return any(frozenset({x, y}) in opposites for x in forms(a) for y in forms(b))
 
 
 def _participle(a: str, b: str) -> bool:
