@@ -119,9 +119,9 @@ def read_number_words(
     after the article («المئة ألف»; not «في المئة», the percent); a hundred takes the units
     and tens after it (مائتي وخمسين = 250, مئة وخمسة وعشرين = 125), a unit the tens after it
     (أربع وعشرين = 24) and عشر after it (خمسة عشر = 15); an ordinal does so too (الرابعة
-    عشرة = 14, الخامسة والسبعين = 75: the 75th year is age 75) and alone is no number. ``alone``: the lexicon's ambiguous words count alone too
-    (never with the article: الاثنين is Monday). A scale word after the number (ألف, مليون)
-    is left to the caller.
+    عشرة = 14, الخامسة والسبعين = 75: the 75th year is age 75) and alone is no number.
+    ``alone``: the lexicon's ambiguous words count alone too (never with the article:
+    الاثنين is Monday). A scale word after the number (ألف, مليون) is left to the caller.
 
     Examples
     --------

@@ -28,7 +28,9 @@ from narratives.normalize import normalize
         ("وصل يوم الاثنين الملك عبدالله الثاني ولست أدري", set()),
     ],
 )
-def test_numbers_in_words_are_read_as_the_aligner_compares_them(text: str, figures: set[str]) -> None:
+def test_numbers_in_words_are_read_as_the_aligner_compares_them(
+    text: str, figures: set[str]
+) -> None:
     assert number_words(normalize(text)) == figures
 
 

@@ -307,6 +307,8 @@ def not_a_choice(
         content_a[0], content_b[0]
     ):
         return "inflection"  # سروج / سوروتش, نيوجيرسي / نيوجرزي: a foreign name transliterated
+    if _periphrasis(content_a, content_b) or _periphrasis(content_b, content_a):
+        return "rewrite"  # «قامت بتكثيف» / «كثفت», «يقوم بتوفير» / «يوفر»: one verb
     if _noun_against_verb(content_a, content_b) or _noun_against_verb(content_b, content_a):
         return "rewrite"  # «بالظهران» / «وتستمر»: a place against a verb, another sentence
     if set(content_a) & lexicon.institutions and set(content_b) & lexicon.institutions:
@@ -396,15 +398,31 @@ def _other_fact(a: str, b: str, lexicon: ChoiceLexicon) -> bool:
     return any(frozenset({x, y}) in opposites for x in forms(a) for y in forms(b))
 
 
+#: forms of قام ("did"): «قام بتكثيف» is «كثف» said with a verbal noun
+_DID = frozenset({"قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون", "وقام", "وقامت", "ويقوم"})
+
+
+def _periphrasis(a: Sequence[str], b: Sequence[str]) -> bool:
+    """``a`` is قام + ب + a verbal noun and ``b`` that verb (قامت بتكثيف / كثفت)."""
+    if len(a) != 2 or len(b) != 1 or a[0] not in _DID or not a[1].startswith("ب"):
+        return False
+    noun, verb = a[1][1:], b[0]
+    return bool(
+        skeletons(noun) & (skeletons(verb) | skeletons(verb[1:] if verb[:1] in "وف" else verb))
+    )
+
+
 def _participle(a: str, b: str) -> bool:
     """One word is the participle (م...) of the other's verb: «مثنيا» / «وأثنى», «متمنيا» /
     «وتمنى بلاتر»: one verb, two constructions (only between the swapped spans: a participle
     elsewhere in the statement, «مقاتلين», moves no «القتال»)."""
     for x, y in ((a, b), (b, a)):
-        # (y a verb or verbal noun: no article, no adverbial ا: مؤخرا / أخيرا is a choice)
-        if len(x) >= 4 and x[0] == "م" and not y.startswith(("م", "ال")) and y[-1:] != "ا":
-            if skeletons(x[1:]) & skeletons(y):
-                return True
+        # (y a verb or verbal noun: no article, no adverbial ا: مؤخرا / أخيرا is a choice;
+        # وشددا is a verb of two)
+        verb_like = y[-1:] != "ا" or y[:1] in "وف"
+        participle = len(x) >= 4 and x[0] == "م" and not y.startswith(("م", "ال"))
+        if participle and verb_like and skeletons(x[1:]) & skeletons(y):
+            return True
     return False
 
 
