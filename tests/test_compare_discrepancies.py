@@ -429,3 +429,12 @@ def test_market_readings_whose_every_figure_differs_are_not_sure() -> None:
     assert low["what"].str.contains("market readings").all()
     one = gold_b.replace("10.\u200f1092", "10.\u200f1088")
     assert _pair(gold_a, one).height == 1
+
+
+def test_a_full_figure_before_a_repeated_scale_word_is_read_both_ways() -> None:
+    # alweeam / sabq 2015-07-21:1558:3 / 2648:3: «ثمانية عشر ألف ريال» / «(18000) ألف ريال»
+    out = _pair(
+        "كما عثر على مبلغ ثمانية عشر ألف ريال سعودي (18000)",
+        "كما عثر على مبلغ مالي قدره (18000) ألف ريال سعودي.",
+    )
+    assert out.height == 0

@@ -304,8 +304,10 @@ def _span_values(keys: list[str], lex: _FigureLexicon) -> list[set[float]]:
         if any(k in lex.half_words for k in keys[j : j + 2]):
             cands = cands | {c + 0.5 for c in cands}  # "8 سنوات ونصف"
         read = {round(c * scale, 9) for c in cands}
-        if scale > 1 and any(c >= scale for c in cands) and re.search(r"\d[.,]\d{3}[.,]\d{3}", tok):
-            read |= cands  # «5,307,846 مليون ريال»: a sum written in full, the scale word repeated
+        if scale > 1 and any(c >= scale for c in cands):
+            # «5,307,846 مليون ريال», «(18000) ألف ريال»: a sum written in full, the scale
+            # word repeated; read both ways
+            read |= cands
         values.append(read)
         i = j
     return values
