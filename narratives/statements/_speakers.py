@@ -152,6 +152,7 @@ class SpeakerWords:
     generic_adjectives: frozenset[str]  # محلي, رسمي ...: no nationality, no name
     first_person: frozenset[str] = frozenset()  # وقلت: the writer speaks
     relatives: frozenset[str] = frozenset()  # عائلة, والد: the relative speaks, not the one named
+    media: frozenset[str] = frozenset()  # وكالة, صحيفة ... (without ال): outlets that relay
 
 
 @lru_cache(maxsize=1)
@@ -178,6 +179,7 @@ def speaker_words() -> SpeakerWords:
         generic_adjectives=words("adjectives"),
         first_person=words("first_person"),
         relatives=words("relatives"),
+        media=frozenset(_strip(w) for w in words("media_heads")),
     )
 
 
@@ -641,6 +643,11 @@ def parse_mention(mention: str) -> Parsed:
                 return Parsed(text(i, j), title_without(i, j), "person")
     first = norm[0]
     kept = text(0, n)  # the mention without leading function words (أفاد به ...)
+    tail = _unlisted_tail(norm, words, sw)
+    if tail is not None and (_in(first, sw.titles) or first in sw.offices):
+        # المتحدث باسم البيت الأبيض جوش إرنست, رئيس اللجنة الأولمبية الدولية توماس باخ:
+        # an unlisted name closes the description of its office
+        return Parsed(text(tail, n), text(0, tail), "person")
     specific = n >= 2 and not (
         _in(norm[1], sw.generic_adjectives)
         or norm[1] in sw.not_names
@@ -672,6 +679,9 @@ def parse_mention(mention: str) -> Parsed:
             if j >= 3 and _place_word(norm[j - 2]) and not _adjective_like(w):
                 break  # أمانة محافظة جدة زيادة عدد الدوائر: after the place only its adjective
                 # (منطقة مكة المكرمة, منطقة الحدود الشمالية)
+            if norm[j - 1] == "انباء" and (w in sw.countries or w.startswith("ال")):
+                j += 1  # وكالة أنباء البحرين, وكالة أنباء الإمارات: the country names it
+                continue
             if w in sw.countries and not (definite and w.startswith("ال")):
                 break  # حذر صندوق النقد الدولي اليابان: the country is the object
             if not definite and len(w) <= 5 and w[:1] in "يتن" and w not in sw.given:
@@ -804,6 +814,60 @@ def parse_mention(mention: str) -> Parsed:
     if plain and j >= 2:  # one unknown word alone (هام, تخوفاً, جيري) is too weak a name
         return Parsed(text(0, j), title_without(0, j), "person")
     return Parsed(None, kept or None, "none")
+
+
+def unlisted_name_word(w: str, raw: str, sw: SpeakerWords) -> bool:
+    """``w`` (match-normalized; ``raw`` as written) can be a word of a name no list knows.
+
+    ``جوش``, ``إرنست``, ``باخ``, ``كاي``: a bare word, no article, proclitic, plural or
+    pronoun ending, no tanwin, no feminine ending, no verb of the present, no listed word.
+    """
+    return (
+        len(w) >= 2
+        and w.isalpha()
+        and not w.startswith("ال")
+        and not (w[:1] in "وفبلك" and w[1:3] == "ال")
+        and not w.endswith(("ون", "ين", "ات", "ها", "هم", "هما", "نا", "كم"))
+        and not raw.endswith(("ة", "ه"))
+        and not any(ch in "\u064b\u064c\u064d" for ch in raw)
+        # يعمل, تقرر: a verb of the present (not توماس, يانيس: a foreign name in ـس)
+        and not (len(w) <= 5 and w[:1] in "يتن" and w not in sw.given and not w.endswith("اس"))
+        and not (w[:1] == "س" and w[1:2] in "يتن")  # سيقود
+        and w not in _NOUNS
+        and w not in _reporting_forms()
+        and not _time_word(w)
+        and not _in_word_lists(w, sw)
+        and not _verbal_noun(w)
+        and not (w[:1] in "بلك" and _verbal_noun(w[1:]))  # بانتظار ابلاغ
+    )
+
+
+def _verbal_noun(w: str) -> bool:
+    """``w`` has the shape of a verbal noun: إفعال (ابلاغ), افتعال (انتظار), استفعال, تفعيل."""
+    return (
+        (len(w) == 5 and w[0] == "ا" and w[3] == "ا")
+        or (len(w) == 6 and w[0] == "ا" and w[4] == "ا")
+        or _masdar(w)
+        or (len(w) == 5 and w[0] == "ت" and w[3] == "ي")
+    )
+
+
+def _unlisted_tail(norm: list[str], words: list[str], sw: SpeakerWords) -> int | None:
+    """Where an unlisted name of two or three words ends ``norm``, after a definite word.
+
+    ``المتحدث باسم البيت الأبيض جوش إرنست`` -> the index of ``جوش``; None when the
+    words before the end are not all name-like or no definite word precedes them.
+    """
+    n = len(norm)
+    for size in (2, 3):
+        i = n - size
+        if i < 2:
+            continue
+        if not norm[i - 1].startswith(("ال", "لل")) or norm[i - 1] in sw.honorifics:
+            continue  # a listed honorific before the name is read by the rules for names
+        if all(unlisted_name_word(norm[q], words[q], sw) for q in range(i, n)):
+            return i
+    return None
 
 
 def _foreign_name_word(w: str, sw: SpeakerWords) -> bool:
