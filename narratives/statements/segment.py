@@ -118,6 +118,7 @@ _COPULAS = frozenset(
 )
 _THAT_PRONOUN = frozenset({"وانه", "وانها", "وانهم", "واننا", "وانهما"})
 _NO_BARE_CUT = frozenset({"ولا", "وليس", "وبين"})  # the clause goes on
+_OPENING_MARKS = (*OPENING, "(", "[")
 _PARTICLE_CLAUSE = frozenset({"ولم", "ولن", "وقد", "ولقد", "وتم", "وسوف"})
 LABEL_WORDS = 4  # a body line this short with no predicate or punctuation is a label
 BYLINE_WORDS = 10  # ... and so is a byline of names between dashes up to this length
@@ -547,7 +548,8 @@ def split_paragraph(
                 if not (
                     _bare_continues(i, last, feats, pred)
                     or _coordinate_that(i, sentence, feats)
-                    or feats[i - 1].text in OPENING  # وأضاف يقول “كما أن: opens the quotation
+                    or feats[i - 1].text[-1:] in _OPENING_MARKS  # يقول “كما أن: opens
+                    # the quotation (also قوله: (( وإن خير ...)))
                     or feats[i - 1].kind == ":"
                 ):
                     bounds.setdefault(i, "connective")
@@ -592,7 +594,7 @@ def split_paragraph(
             and not _continues_relative(last, i, feats, pred)
             and not _awaits_predicate(last, i, feats)
             and not _awaits_content(last, i, feats)
-            and (not _reported(sentence, i, feats) or _quote_closed(last, i, feats))
+            and (not _reported(sentence, i, feats, verbs=False) or _quote_closed(last, i, feats))
         ):
             bounds.setdefault(i, "clause")  # ، ووصفه البعض بلونه الأزرق: a second fact
             last = i
@@ -1264,26 +1266,59 @@ def _main_predicate(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool
     return False
 
 
-def _reported(i: int, k: int, feats: list[Feat]) -> bool:
+def _reported(i: int, k: int, feats: list[Feat], *, verbs: bool = True) -> bool:
     """Tokens ``[i, k)`` hold a reporting verb or an ``أن`` clause: a clause after
     ``، و`` may still be reported content (``أعلن لافروف أن الجانبين أكدا ...،
-    وأعلنا ...``), so it is not cut off from its speaker."""
-    return any(f.cue is not None or "complementizer" in f.roles for f in feats[i:k])
+    وأعلنا ...``), so it is not cut off from its speaker. With ``verbs=False``,
+    ``أنْ`` + a verb ("to", :func:`_infinitive`) is no ``أن`` clause."""
+    verbs = verbs or _goes_on_infinitive(k, feats)
+    return any(
+        f.cue is not None
+        or ("complementizer" in f.roles and (verbs or not _infinitive(m, feats)))
+        for m, f in enumerate(feats[i:k], start=i)
+    )
 
 
 def _reported_content(i: int, k: int, feats: list[Feat]) -> bool:
     """:func:`_reported`, but an ``إنّ`` opening the sentence (``إن تلك الأعراض
-    ...``) and ``كما أن`` ("moreover") report nothing: the narrator's own clause."""
+    ...``), ``كما أن`` ("moreover") and ``أنْ`` + a verb ("to": ``يمكن للأموال أن
+    تتحرك``) report nothing: the narrator's own clause."""
     first = next((m for m in range(i, k) if feats[m].kind == "w"), k)
+    to = not _goes_on_infinitive(k, feats)
     return any(
         f.cue is not None
         or (
             "complementizer" in f.roles
             and m != first
             and not (m > i and feats[m - 1].norm == "كما")
+            and not (to and _infinitive(m, feats))
         )
         for m, f in enumerate(feats[i:k], start=i)
     )
+
+
+def _infinitive_that(k: int, feats: list[Feat]) -> bool:
+    """``وأنْ`` + a verb at ``k``: the next "to" of a list of wishes or aims
+    (``سائلين المولى أن يتغمد الشهداء ... وأن يمن على المصابين``), no claim of
+    its own (:func:`_bare_continues` keeps it in the main loop)."""
+    nxt = feats[k + 1] if k + 1 < len(feats) else None
+    return nxt is not None and nxt.kind == "w" and _subjunctive(nxt.norm)  # not وإن كان
+
+
+def _goes_on_infinitive(k: int, feats: list[Feat]) -> bool:
+    """``و`` + an imperfect at ``k``: after ``أنْ`` + a verb it is the next verb of
+    that "to" (``من الحكمة أن يركز الرجال ...، ويتركوا الآسيوية الثانية``)."""
+    if k >= len(feats):
+        return False
+    norm = feats[k].norm
+    return norm[:1] == "و" and _subjunctive(norm[1:]) and verbish(norm)
+
+
+def _infinitive(m: int, feats: list[Feat]) -> bool:
+    """``أنْ`` + a verb at ``m`` (``يمكن أن تتحرك``, ``يجب أن نحترم``): "to", a
+    verbal noun of the clause, not an ``أنّ`` clause of reported content."""
+    nxt = feats[m + 1] if m + 1 < len(feats) else None
+    return feats[m].norm == "ان" and nxt is not None and nxt.kind == "w" and verbish(nxt.norm)
 
 
 def _purpose(seg: Segment, feats: list[Feat], pred: Predicates) -> bool:
@@ -1739,6 +1774,8 @@ def _split_long(
             continue  # بل وقع المشاركون: وقع is the verb, not و + a word
         if not comma and f.norm in _NO_BARE_CUT:
             continue  # يعاند التاريخ | وأن يتنحى، لن نقبل بولاية الفقيه | ولا بحزب: one clause
+        if f.norm == "وان" and _infinitive_that(k, feats):
+            continue  # أن يتغمد الشهداء برحمته | وأن يمن على المصابين: a second wish
         if f.norm in ("قد", "لقد"):
             continue  # يكون الحوثيون وقوات صالح، قد خسروا: the predicate of the clause
         if f.norm == "وبين" and any(g.norm == "بين" for g in feats[max(seg.i, k - 25) : k]):
@@ -1799,6 +1836,8 @@ def _split_long(
             best_key, best = min(rest)
     if best is None or (best_key[0] > 2 and hi - lo <= HARD_LIMIT * max_chars):
         return [seg]  # no clause boundary: too long beats a cut inside a list or a phrase
+    while best - 1 > seg.i and feats[best - 1].text[-1:] in _OPENING_MARKS:
+        best -= 1  # كما في قوله: (( | وإن خير: an opening mark goes with what it opens
     left, right = Segment(seg.i, best, seg.how), Segment(best, seg.j, "length")
     return [
         *_split_long(left, starts, ends, feats, max_chars, lex, pred),
@@ -2054,6 +2093,14 @@ def _continues_relative(i: int, k: int, feats: list[Feat], pred: Predicates) -> 
         g = feats[m]
         if g.kind != "w" or not (verbish(g.norm) or g.cue is not None):
             continue
+        if (
+            g.norm[:1] == "و"
+            and g.norm[1:2] == f.norm[1:2]
+            and g.cue is None
+            and m > i
+            and feats[m - 1].kind == "w"
+        ):
+            continue  # تضبط وتقوم وترتقي ...، وتكون: back to the first verb of the chain
         if g.norm[:1] != f.norm[1:2]:
             return False  # the last verb is of another form: a clause of its own
         if _in_relative(m, i, feats):
@@ -2142,7 +2189,11 @@ def _trim(seg: Segment, feats: list[Feat]) -> Segment | None:
         feats[i].kind in ("c", ":") or feats[i].text in CLOSING or feats[i].text.isspace()
     ):
         i += 1
-    while j > i and (feats[j - 1].text in OPENING or feats[j - 1].text.isspace()):
+    while j > i and (
+        feats[j - 1].text in OPENING
+        or feats[j - 1].text.isspace()
+        or (feats[j - 1].text and set(feats[j - 1].text) <= {"(", "["})
+    ):
         j -= 1
     if i >= j:
         return None
