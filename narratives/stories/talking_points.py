@@ -9,7 +9,10 @@ conference). Found from statement pairs of different stories:
    words without function words and reporting verbs
    (``match_stopwords.tsv``), the words naming its own speaker, and every
    name and title of the actors gazetteer (``actors.yaml``), wherever they
-   occur: two statements of Lavrov agree on "Lavrov said", not on what he said.
+   occur: two statements of Lavrov agree on "Lavrov said", not on what he said;
+   so are news agencies' credits and outlets' names («وفقاً لوكالة الأنباء
+   القطرية», «لوكالة فرانس برس», «لـ«عكاظ»»): who carried the words is not what
+   was said.
 2. **Best window pair.** The statements' windows of ``window`` consecutive
    content words are compared (character 3-4-gram TF-IDF, IDF from the
    statements compared, not a background corpus: across events the words
@@ -23,6 +26,9 @@ conference). Found from statement pairs of different stories:
    both in one camp (Lavrov and Shoigu); otherwise (a hospital group and a
    student, two officials of unknown camps) a shared phrase such as "أبناء
    الوطن" or "الأرواح والممتلكات" is a season's vocabulary, not one position.
+   An institution named by its kind alone («وزاره الداخليه», «قياده القوات
+   المشتركه») may be two countries' or speak of two events: its statements are
+   paired only when they name a same place (``institution_places``).
 4. **Grouping.** Average linkage over the pairs scoring ``threshold`` or
    more (no chaining); a group must span two or more stories. One outlet
    repeating itself across stories counts.
@@ -332,14 +338,21 @@ def _placeless_institution(speaker: str, camp_of: dict[str, str]) -> bool:
 def _statement_places(statements: pl.DataFrame, ids: set[str]) -> dict[str, set[str]]:
     """The places each statement of ``ids`` names (``_places``); a statement naming none
     takes those of the statement before it in its article, which it continues («ولم تتعرض
-    الطائرة لأي أضرار» after «... طائرة أباتشي تابعة للقوات البرية السعودية ...»)."""
+    الطائرة لأي أضرار» after «... طائرة أباتشي تابعة للقوات البرية السعودية ...»), and
+    when that one names none either, those of its article's headline («تونس.. مقتل عنصر
+    إرهابي ...» over «واعتقلت 13 آخرين في عملية استباقية ... بنزرت»)."""
     order = [c for c in ("start", "position") if c in statements.columns][:1]
-    frame = statements.select("statement_id", "article_id", "text", *order)
+    head = (
+        pl.col("is_headline").fill_null(False)
+        if "is_headline" in statements.columns
+        else pl.int_range(pl.len()).over("article_id") == 0
+    )
+    frame = statements.select("statement_id", "article_id", "text", *order, _head=head)
     if order:
         frame = frame.sort("article_id", *order, maintain_order=True)
     frame = frame.with_columns(
-        prev=pl.col("statement_id").shift(1).over("article_id"),
         prev_text=pl.col("text").shift(1).over("article_id"),
+        head_text=pl.col("text").filter(pl.col("_head")).str.join(" ").over("article_id"),
     ).filter(pl.col("statement_id").is_in(list(ids)))
     places = _places()
 
@@ -353,8 +366,10 @@ def _statement_places(statements: pl.DataFrame, ids: set[str]) -> dict[str, set[
         return out
 
     result: dict[str, set[str]] = {}
-    for sid, text, prev_text in frame.select("statement_id", "text", "prev_text").iter_rows():
-        result[sid] = named(text) or named(prev_text)
+    for sid, text, prev_text, head_text in frame.select(
+        "statement_id", "text", "prev_text", "head_text"
+    ).iter_rows():
+        result[sid] = named(text) or named(prev_text) or named(head_text)
     return result
 
 
@@ -479,8 +494,8 @@ def talking_points(
         العامه»: Afghanistan's interior ministry and Egypt's, or Tunisia's and Saudi
         Arabia's, are one id) are paired only when they name a same country, capital or
         region (``countries.tsv``; a statement naming none takes the places of the
-        statement before it, which it continues). Default; ``False`` pairs them on
-        their words alone.
+        statement before it, which it continues, or else of its article's headline).
+        Default; ``False`` pairs them on their words alone.
 
     Returns
     -------
