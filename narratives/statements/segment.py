@@ -594,7 +594,7 @@ def split_paragraph(
             and not _continues_relative(last, i, feats, pred)
             and not _awaits_predicate(last, i, feats)
             and not _awaits_content(last, i, feats)
-            and (not _reported(sentence, i, feats, verbs=False) or _quote_closed(last, i, feats))
+            and (not _reported(sentence, i, feats) or _quote_closed(last, i, feats))
         ):
             bounds.setdefault(i, "clause")  # ، ووصفه البعض بلونه الأزرق: a second fact
             last = i
@@ -1266,17 +1266,11 @@ def _main_predicate(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool
     return False
 
 
-def _reported(i: int, k: int, feats: list[Feat], *, verbs: bool = True) -> bool:
+def _reported(i: int, k: int, feats: list[Feat]) -> bool:
     """Tokens ``[i, k)`` hold a reporting verb or an ``أن`` clause: a clause after
     ``، و`` may still be reported content (``أعلن لافروف أن الجانبين أكدا ...،
-    وأعلنا ...``), so it is not cut off from its speaker. With ``verbs=False``,
-    ``أنْ`` + a verb ("to", :func:`_infinitive`) is no ``أن`` clause."""
-    verbs = verbs or _goes_on_infinitive(k, feats)
-    return any(
-        f.cue is not None
-        or ("complementizer" in f.roles and (verbs or not _infinitive(m, feats)))
-        for m, f in enumerate(feats[i:k], start=i)
-    )
+    وأعلنا ...``), so it is not cut off from its speaker."""
+    return any(f.cue is not None or "complementizer" in f.roles for f in feats[i:k])
 
 
 def _reported_content(i: int, k: int, feats: list[Feat]) -> bool:
@@ -1342,6 +1336,8 @@ def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> boo
     stem = f.norm[1:]
     if stem in _RELATIVE_STEMS or stem in ("لا", "ما"):
         return False
+    if _as_if(f):
+        return False  # غريب أن يصل ...، وكأن الشرق الأوسط بلا ذاكرة: "as if", an aside
     if stem in pred.particles or stem in _BACKGROUND:
         return True
     n = len(feats)
@@ -1379,11 +1375,23 @@ def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> boo
     )
 
 
+def _as_if(f: Feat) -> bool:
+    """``وكأن``/``وكأنه`` ("as if"), which normalization turns into ``وكان``."""
+    return "كأن" in f.text.translate(_NO_MARKS)[:5]
+
+
+_NO_MARKS = str.maketrans("", "", _DIACRITICS)
+
+
 def _particle_clause(f: Feat, pred: Predicates) -> bool:
     """``وكان``, ``وقد``, ``ولم``: a clause of its own, never the predicate of an
     ``أن`` clause before it (``إن تلك الأعراض نتيجة لضعف العظام ...، وكان يمكن
     تجنب ...``)."""
-    return f.norm[:1] == "و" and (f.norm[1:] in _CLAUSE_PARTICLES or f.norm[1:] in _BACKGROUND)
+    return (
+        f.norm[:1] == "و"
+        and (f.norm[1:] in _CLAUSE_PARTICLES or f.norm[1:] in _BACKGROUND)
+        and not _as_if(f)
+    )
 
 
 # و + these opens a clause of its own (not ليس/لا: وليس اليأس منفردا is coordination)
@@ -1774,10 +1782,19 @@ def _split_long(
             continue  # بل وقع المشاركون: وقع is the verb, not و + a word
         if not comma and f.norm in _NO_BARE_CUT:
             continue  # يعاند التاريخ | وأن يتنحى، لن نقبل بولاية الفقيه | ولا بحزب: one clause
-        if f.norm == "وان" and _infinitive_that(k, feats):
+        if (
+            f.norm == "وان"
+            and _infinitive_that(k, feats)
+            and (
+                feats[k - 1].norm in ("بد", "الا")
+                or any(_infinitive(m, feats) for m in range(seg.i, k - 1))
+            )
+        ):
             continue  # أن يتغمد الشهداء برحمته | وأن يمن على المصابين: a second wish
         if f.norm in ("قد", "لقد"):
             continue  # يكون الحوثيون وقوات صالح، قد خسروا: the predicate of the clause
+        if _as_if(f):
+            continue  # ، وكأن الشرق الأوسط بلا ذاكرة: "as if", an aside of the clause
         if f.norm == "وبين" and any(g.norm == "بين" for g in feats[max(seg.i, k - 25) : k]):
             continue  # فرق بين الحاجة إلى قانون ...، | وبين الحاجة لنظام: one "between"
         if feats[k - 1].norm in _ESPECIALLY or feats[k - 1].norm in ("كما", "مثلما"):
