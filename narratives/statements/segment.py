@@ -591,7 +591,7 @@ def split_paragraph(
             and i - last >= CLAUSE_WORDS
             and _opens_verb_clause(i, feats, pred, starts_phrase)
             and _main_predicate(last, i, feats, pred)
-            and not _continues_relative(last, i, feats, pred)
+            and not _continues_relative(last, i, feats, pred, chain=True)
             and not _awaits_predicate(last, i, feats)
             and not _awaits_content(last, i, feats)
             and (not _reported(sentence, i, feats) or _quote_closed(last, i, feats))
@@ -1278,7 +1278,9 @@ def _reported_content(i: int, k: int, feats: list[Feat]) -> bool:
     ...``), ``كما أن`` ("moreover") and ``أنْ`` + a verb ("to": ``يمكن للأموال أن
     تتحرك``) report nothing: the narrator's own clause."""
     first = next((m for m in range(i, k) if feats[m].kind == "w"), k)
-    to = not _goes_on_infinitive(k, feats)
+    to = not _goes_on_infinitive(k, feats) and not (  # بعد أن أنهت ...، ولم يتبق ...، اقتربت:
+        first + 1 < k and feats[first].norm.removeprefix("و") in _TIME_PREPOSITIONS
+    )  # a fronted time clause still waits for its main clause
     return any(
         f.cue is not None
         or (
@@ -1306,6 +1308,21 @@ def _goes_on_infinitive(k: int, feats: list[Feat]) -> bool:
         return False
     norm = feats[k].norm
     return norm[:1] == "و" and _subjunctive(norm[1:]) and verbish(norm)
+
+
+def _first_to(i: int, k: int, feats: list[Feat]) -> bool:
+    """The nearest ``أن`` before ``k`` in ``[i, k)`` is ``أنْ`` + a verb of the
+    main clause (``سائلا الله أن يتقبلهم ...``), so ``وأن`` + a verb at ``k`` is
+    its next item. Not one inside a relative clause (``العملية السياسية التي يجب
+    أن تكون سورية سورية شاملة | وأن تؤدي إلى الوفاق``, seeds gold: a long relative
+    clause stays cuttable there)."""
+    for m in range(k - 1, i - 1, -1):
+        if "complementizer" not in feats[m].roles:
+            continue
+        if not (_infinitive(m, feats) or (feats[m].norm == "وان" and _infinitive_that(m, feats))):
+            return False
+        return not any(_relative(g) for g in feats[max(i, m - 3) : m])
+    return False
 
 
 def _infinitive(m: int, feats: list[Feat]) -> bool:
@@ -1336,6 +1353,8 @@ def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> boo
     stem = f.norm[1:]
     if stem in _RELATIVE_STEMS or stem in ("لا", "ما"):
         return False
+    if stem == "ليس" and any(_infinitive(m, feats) for m in range(max(0, i - 12), i)):
+        return False  # على القادة أن يعيشوا هذا المبدأ، وليس فقط أن يتحدثوا عنه: "not only"
     if _as_if(f):
         return False  # غريب أن يصل ...، وكأن الشرق الأوسط بلا ذاكرة: "as if", an aside
     if stem in pred.particles or stem in _BACKGROUND:
@@ -1785,10 +1804,7 @@ def _split_long(
         if (
             f.norm == "وان"
             and _infinitive_that(k, feats)
-            and (
-                feats[k - 1].norm in ("بد", "الا")
-                or any(_infinitive(m, feats) for m in range(seg.i, k - 1))
-            )
+            and (feats[k - 1].norm in ("بد", "الا") or _first_to(seg.i, k, feats))
         ):
             continue  # أن يتغمد الشهداء برحمته | وأن يمن على المصابين: a second wish
         if f.norm in ("قد", "لقد"):
@@ -2092,14 +2108,19 @@ def _awaits_predicate(i: int, k: int, feats: list[Feat]) -> bool:
     return False
 
 
-def _continues_relative(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool:
+def _continues_relative(
+    i: int, k: int, feats: list[Feat], pred: Predicates, *, chain: bool = False
+) -> bool:
     """``و`` + an imperfect verb at ``k`` that goes on the relative clause before it.
 
     The last verb in ``[i, k)`` has the same person prefix and opens a relative
     clause, after a relative pronoun or an indefinite noun (``قوانين تقيد الخطابات
     المحرضة ...، وتحرم الدعوة إلى العنصرية``, ``هو الذي تسمو أخلاقه في العيد ...،
     وتمتد فيه مشاعر الإخاء``): a second verb of the same relative clause, whose
-    subject is the noun before it, not a new fact.
+    subject is the noun before it, not a new fact. With ``chain``, a run of
+    ``و`` + verbs of that person is followed back to its first verb (``الاخلاق التي
+    بدورها تضبط وتقوم وترتقي ...، وتكون الميزان``); the length rule does not ask
+    for it (a long list of aims of one subject is still cut there).
     """
     f = feats[k]
     if f.kind != "w" or f.norm[:1] != "و" or f.norm[1:2] not in ("ي", "ت"):
@@ -2111,7 +2132,8 @@ def _continues_relative(i: int, k: int, feats: list[Feat], pred: Predicates) -> 
         if g.kind != "w" or not (verbish(g.norm) or g.cue is not None):
             continue
         if (
-            g.norm[:1] == "و"
+            chain
+            and g.norm[:1] == "و"
             and g.norm[1:2] == f.norm[1:2]
             and g.cue is None
             and m > i
