@@ -1021,3 +1021,46 @@ def test_items_opened_with_a_dash_are_no_repetition() -> None:
     )
     claims = pl.DataFrame({"claim_id": ["c", "c"], "statement_id": ["a:3", "a:4"]})
     assert repetitions(st, claims)["repetitions"].to_list() == [1, 1]
+
+
+# SaudiNewsNet 2015-08-06/07, four articles as extracted, with their claims
+_SETTING = Path(__file__).parent / "data" / "emphasis_setting_2015-08-06.jsonl"
+
+
+def _setting_articles() -> tuple[pl.DataFrame, pl.DataFrame]:
+    st = pl.read_ndjson(_SETTING)
+    claims = st.select("statement_id", claim_id=pl.coalesce("claim_id", "statement_id"))
+    return st.drop("claim_id"), claims
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the relief centre's spokesman: the events "start under the King's directives" /
+        # the centre "prepared more plans under the King's directives": the article's
+        # setting (مركز الملك سلمان للإغاثة والأعمال الإنسانية، التوجيهات الكريمة), two facts
+        ("2015-08-06:2627:3", "2015-08-06:2627:12"),
+        # the father's hospital and the fourth case's (his brother), one template
+        ("2015-08-07:1269:2", "2015-08-07:1269:7"),
+    ],
+)
+def test_sharing_only_the_articles_setting_is_no_repetition(a: str, b: str) -> None:
+    from narratives.compare.emphasis import repeat_pairs
+
+    st, claims = _setting_articles()
+    pairs = set(repeat_pairs(st, claims).select("a", "b").iter_rows())
+    assert (min(a, b), max(a, b)) not in pairs
+    # the rule, not another one, keeps them apart
+    loose = repeat_pairs(st, claims, setting_share=1.0)
+    assert (min(a, b), max(a, b)) in set(loose.select("a", "b").iter_rows())
+
+
+def test_a_claim_told_again_beyond_the_setting_still_counts() -> None:
+    from narratives.compare.emphasis import repeat_pairs
+
+    st, claims = _setting_articles()
+    pairs = set(repeat_pairs(st, claims).select("a", "b").iter_rows())
+    # the Senate "will consider a resolution rejecting the nuclear deal", told twice
+    # under its headline; car oil prices that did not fall, told by a dealer and again
+    assert ("2015-08-06:3114:1", "2015-08-06:3114:2") in pairs
+    assert ("2015-08-06:2598:10", "2015-08-06:2598:7") in pairs

@@ -54,7 +54,7 @@ def test_compare_names_each_phase_unless_quiet(aligned: Path, tmp_path: Path, qu
     if quiet:
         assert err == ""
     else:
-        for phase in ("stories", "omissions", "emphasis", "coverage, framing", "reliability"):
+        for phase in ("stories", "omissions", "coverage", "emphasis, framing", "reliability"):
             assert f"compare: {phase}" in err, phase
         assert "wrote" in err and "tables to" in err
 

@@ -546,3 +546,109 @@ def test_talking_points_hold_undated_pairs_to_no_setting_rule() -> None:
     # recurrent words are his talking points
     st, claims, stories = _visit_frames(dated=False)
     assert _together(talking_points(st, claims, stories), *_SETTING_ONLY)
+
+
+# SaudiNewsNet 2015-08-06/07, as extracted: statements of institutions the speaker id
+# names by their kind alone, the statements before them in their articles, and 120
+# attributed statements of the same days (for the IDF)
+def _institution_frames() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    st = pl.read_ndjson(
+        _DATA / "talking_points_institutions_2015-08-06.jsonl",
+        schema_overrides={"published": pl.Date},
+    )
+    claims = st.select("statement_id", "article_id", "outlet", claim_id="statement_id")
+    stories = st.select("article_id", "story_id").unique("article_id")
+    return st.drop("story_id"), claims, stories
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # «وزارة الداخلية»: Tunisia's arrests of 6 in El Kef / Saudi Arabia's 190 arrests
+        ("2015-08-06:1355:4", "2015-08-07:1344:4"),
+        # «قيادة القوات المشتركة»: one template, two soldiers (Jizan / Najran) ...
+        ("2015-08-06:1093:1", "2015-08-07:1019:1"),
+        # ... and the prayer after each, which continues its announcement
+        ("2015-08-06:1093:2", "2015-08-07:1019:2"),
+    ],
+)
+def test_an_institution_without_a_country_is_joined_only_on_a_same_place(a: str, b: str) -> None:
+    from narratives.stories import talking_points
+
+    st, claims, stories = _institution_frames()
+    assert not _together(talking_points(st, claims, stories), a, b)
+    assert _together(talking_points(st, claims, stories, institution_places=False), a, b)
+
+
+def test_an_institution_naming_a_same_place_is_still_joined() -> None:
+    from narratives.stories import talking_points
+
+    st, claims, stories = _institution_frames()
+    tp = talking_points(st, claims, stories)
+    # the Saudi Apache's landing: «ولم تتعرض الطائرة لأي أضرار ...» in two stories names no
+    # place; each continues «... طائرة أباتشي تابعة للقوات البرية السعودية ...»
+    assert _together(tp, "2015-08-06:1092:2", "2015-08-06:331:12")
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        (
+            "وقال مدير المرصد رامي عبد الرحمن لوكالة فرانس برس «خطفت جبهة النصرة يوم أمس"
+            " الثلاثاء خمسة مقاتلين على الاقل من الفرقة 30 في قرية قاح الحدودية مع تركيا».",
+            {"فرانس", "برس"},
+        ),
+        (
+            "وأكدت وزارة الخارجية القطرية وفقاً لوكالة الأنباء القطرية في بيان اليوم وقوف"
+            " دولة قطر مع المملكة في تصديها للأعمال الإجرامية التي تهدف لزعزعة الأمن،",
+            {"وفقا", "انباء", "بيان"},
+        ),
+        (
+            "وأوضح ياسين في اتصال هاتفي لـ«الشرق الأوسط»، عقب لقائه مع نظيره القطري الدكتور"
+            " خالد العطية في الدوحه أمس، أن إيران ستواجه مشكلات كبيرة",
+            {"شرق", "اوسط"},
+        ),
+        (
+            'وبحسب "رويترز"، فقد ذكر السيسي خلال افتتاح القناة الجديدة أن "افتتاح قناتنا'
+            ' اليوم يمثل انطلاقة لمشاريع جديدة".',
+            {"وبحسب", "رويترز"},
+        ),
+    ],
+    ids=["afp", "qna", "outlet", "reuters"],
+)
+def test_agency_credits_and_outlet_names_are_no_content(text: str, credit: set[str]) -> None:
+    from narratives.stories.talking_points import _masked_tokens
+
+    st = pl.DataFrame({"statement_id": ["a:1"], "text": [text], "speaker_mention": [None]})
+    words = set(_masked_tokens(st, "actors.yaml")[0])
+    assert not words & credit
+    assert len(words) >= 5  # what was said is still there
+
+
+# SaudiNewsNet 2015-08-06/07, as extracted: the mufti's 65 statements (his title after his
+# mention in many) among 120 attributed statements of the same days, with their claims
+def _title_frames() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    st = pl.read_ndjson(
+        _DATA / "talking_points_titles_2015-08-06.jsonl",
+        schema_overrides={"published": pl.Date},
+    )
+    claims = st.select("statement_id", "article_id", "outlet", "claim_id")
+    stories = st.select("article_id", "story_id").unique("article_id")
+    return st.drop("story_id", "claim_id"), claims, stories
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # «وصف مفتي عام المملكة رئيس هيئة كبار العلماء ... حادثة التفجير ...» / «حذر مفتي عام
+        # المملكة رئيس هيئة كبار العلماء ... المسلمين من فئة ...»: his title, two points
+        ("2015-08-06:121:1", "2015-08-07:1316:2"),
+        ("2015-08-07:1106:1", "2015-08-07:324:1"),
+    ],
+)
+def test_a_speakers_title_after_his_mention_is_no_content(a: str, b: str) -> None:
+    from narratives.stories import talking_points
+
+    st, claims, stories = _title_frames()
+    assert not _together(talking_points(st, claims, stories), a, b)
+    assert _together(talking_points(st, claims, stories, speaker_titles=False), a, b)

@@ -42,7 +42,14 @@ from narratives.align._conflicts import (
     load_slot_heads,
     other_fillers,
 )
-from narratives.align._linking import anchored, competitive_links, lead_links, leads, supported
+from narratives.align._linking import (
+    anchored,
+    competitive_links,
+    lead_links,
+    leads,
+    supported,
+    top_links,
+)
 from narratives.align._text import _TOKEN as _WORD
 from narratives.align._text import (
     join_names,
@@ -116,10 +123,16 @@ SUPPORT_THRESHOLD = 35.0
 #: factor on the score of two statements filling one template with other people or
 #: ordinals (:func:`~narratives.align._conflicts.other_fillers`): two claims, not one
 SLOT_PENALTY = 0.5
+#: the default ``top_threshold`` of :func:`align`: least score of a headline and the other
+#: article's lead in two articles that open alike (:data:`OPENING`)
+TOP_THRESHOLD = 30.0
+#: two articles *open alike* when a pair of their tops (headline or lead) scores this or
+#: more (the ``repeat_threshold`` of claim clustering: one sentence written twice)
+OPENING = 70.0
 _NEEDED = ("statement_id", "article_id", "text")
 #: the statement columns the pair scorers read (:func:`score_pairs`: what an engine's
 #: workers need besides the features)
-SCORER_COLUMNS: tuple[str, ...] = ("entities", "speaker", "is_headline")
+SCORER_COLUMNS: tuple[str, ...] = ("entities", "speaker", "is_headline", "is_lead")
 #: the statement columns alignment reads (besides ``statement_id`` and ``text``)
 _USED = (
     "article_id",
@@ -298,9 +311,7 @@ class _Prepared:
         self.target_row = np.full(n, -1, dtype=np.int64)
         if with_mask:
             self.target_row[with_mask] = np.arange(len(with_mask))
-            self.target = _tfidf.containment_matrix(
-                (chars[with_mask] + extra).tocsr(), char_idf
-            )
+            self.target = _tfidf.containment_matrix((chars[with_mask] + extra).tocsr(), char_idf)
         del chars, extra
         self.n_tok = np.array([len(t) for t in tokens])
         self._keys: dict[int, frozenset[str]] = {}
@@ -424,12 +435,19 @@ def _score(
     embedding_range: tuple[float, float] | None,
     column: Mapping[str, list[Any]],
     slot_penalty: float = SLOT_PENALTY,
+    top_threshold: float | None = None,
 ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray]:
     """Components and combined score of candidate pairs ``(i, j)``.
 
-    Pairs that cannot reach ``lowest`` even with perfect fuzzy and embedding
+    Pairs that cannot reach ``lowest`` (a headline and another article's
+    lead: ``top_threshold`` when lower) even with perfect fuzzy and embedding
     scores are dropped first; returns the kept ``i``, ``j``, components, score.
     """
+    tops = _top_pairs(column, i, j) if top_threshold is not None else None
+    if tops is not None and top_threshold is not None and top_threshold < lowest:
+        floor = np.where(tops, top_threshold, lowest)
+    else:
+        floor = np.full(len(i), lowest)
     comp: dict[str, np.ndarray] = {
         "tfidf": 100 * _tfidf.row_dots(prep.chars, i, j),
         "words": 100 * _tfidf.row_dots(prep.words, i, j),
@@ -444,18 +462,18 @@ def _score(
             best["embedding"] = np.full(len(i), 100.0)
         headline = _headline_pairs(prep, i, j, column.get("is_headline"))
         contained = np.where(headline, best["containment"], np.nan)
-        hopeful = combine(best, weights=weights, contained=contained) >= lowest
+        hopeful = combine(best, weights=weights, contained=contained) >= floor
         # empty content: only ratio can tell
         return hopeful | ((prep.n_tok[i] == 0) & (prep.n_tok[j] == 0))
 
     hopeful = prune(comp, i, j)
-    i, j = i[hopeful], j[hopeful]
+    i, j, floor = i[hopeful], j[hopeful], floor[hopeful]
     comp = {k: v[hopeful] for k, v in comp.items()}
     contained = 100 * prep.containment(i, j)
     short = np.minimum(prep.n_tok[i], prep.n_tok[j]) < max(min_tokens, 1)
     comp["containment"] = np.where(short, comp["tfidf"], contained)
     hopeful = prune(comp, i, j)
-    i, j = i[hopeful], j[hopeful]
+    i, j, floor = i[hopeful], j[hopeful], floor[hopeful]
     comp = {k: v[hopeful] for k, v in comp.items()}
     full = prep.full
     # the match strings of this part's statements only (not all statements' per part)
@@ -502,7 +520,7 @@ def _score(
     if slot_penalty != 1.0:
         # one template about other people (or the second of two planes): two claims
         # (only the pairs that could be kept are read, the check walks both sentences)
-        for k in np.flatnonzero(raised >= lowest):
+        for k in np.flatnonzero(raised >= floor):
             a, b = int(i[k]), int(j[k])
             if prep.fillers(a, b):
                 score[k] *= slot_penalty
@@ -523,6 +541,16 @@ def _headline_pairs(
     return contained_shape(n[i], n[j]) & (
         (head[i] & ~head[j] & (n[i] < n[j])) | (head[j] & ~head[i] & (n[j] < n[i]))
     )
+
+
+def _top_pairs(column: Mapping[str, list[Any]], i: np.ndarray, j: np.ndarray) -> np.ndarray | None:
+    """Per pair: a headline and a lead (``is_lead``, set by :func:`prepare_alignment`)?"""
+    headline, lead = column.get("is_headline"), column.get("is_lead")
+    if headline is None or lead is None:
+        return None
+    h = np.array([bool(x) for x in headline], dtype=bool)
+    first = np.asarray(lead, dtype=bool)
+    return (h[i] & first[j]) | (h[j] & first[i])
 
 
 def _contained(
@@ -612,6 +640,7 @@ def align(
     threshold: float = DEFAULT_THRESHOLD,
     link_threshold: float | None = 40.0,
     support_threshold: float | None = None,
+    top_threshold: float | None = TOP_THRESHOLD,
     weights: Mapping[str, float] = DEFAULT_WEIGHTS,
     relations: Mapping[str, float] | None = None,
     cross_outlet: bool = True,
@@ -678,6 +707,12 @@ def align(
         default: 35 raises recall on the same-event dev golds, but on a fresh
         SaudiNewsNet day 12 of 20 pairs it added were right (5 wrong). See
         ``docs/accuracy.md``.
+    top_threshold
+        Least combined score of a headline and the lead of another article
+        (its first body statement) when the two articles *open alike*: some
+        other pair of their headlines and leads scores :data:`OPENING` (70)
+        or more. Such pairs have ``linked`` true; ``None`` turns this off, and
+        so does ``link_threshold=None``. See :mod:`narratives.align._linking`.
     weights
         Weights of the text components in the combined score
         (:data:`~narratives.align.score.DEFAULT_WEIGHTS`).
@@ -788,6 +823,8 @@ def align(
         line.close("no candidate pair")
         return empty_alignments()
     line.step("scoring", f"{len(i):,} candidate pairs")
+    if link_threshold is None:
+        top_threshold = None
     lowest = lowest_score(threshold, link_threshold, support_threshold)
     i, j, comp, score = score_in_parts(
         setup,
@@ -800,6 +837,7 @@ def align(
         speaker_penalty=speaker_penalty,
         number_penalty=number_penalty,
         slot_penalty=slot_penalty,
+        top_threshold=top_threshold,
     )
     line.step("linking", f"{len(i):,} pairs scoring {lowest:g} or more")
     found = finish_alignments(
@@ -811,6 +849,7 @@ def align(
         threshold=threshold,
         link_threshold=link_threshold,
         support_threshold=support_threshold,
+        top_threshold=top_threshold,
         relations=relations,
         processes=processes,
     )
@@ -882,6 +921,12 @@ def prepare_alignment(
         background=background,
         prior=prior,
     )
+    article = _codes(column["article_id"])
+    if "position" in column and "is_headline" in column:
+        # the first body statement of each article (for the headline-lead pairs)
+        headline = np.array([bool(h) for h in column["is_headline"]], dtype=bool)
+        position = np.array([-1 if p is None else p for p in column["position"]])
+        column["is_lead"] = leads(article, position, headline).tolist()
     weights = dict(weights)
     vectors, model = _embed(texts, embeddings)
     if vectors is not None:
@@ -892,7 +937,7 @@ def prepare_alignment(
         prep=prep,
         ids=ids,
         column=column,
-        article=_codes(column["article_id"]),
+        article=article,
         outlet=_codes(column["outlet"]) if "outlet" in column else None,
         day=_days(column["published"]) if "published" in column else None,
         vectors=vectors,
@@ -935,11 +980,14 @@ def score_pairs(
     speaker_penalty: float = 0.8,
     number_penalty: float = 0.85,
     slot_penalty: float = SLOT_PENALTY,
+    top_threshold: float | None = TOP_THRESHOLD,
 ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray]:
     """Components and combined score of the pairs ``(i, j)`` that can reach ``lowest``.
 
-    Each pair is scored on its own: any split of the pairs into parts gives
-    the same rows (this is what an engine runs per partition).
+    A headline and another article's lead are scored down to ``top_threshold``
+    when that is lower (:func:`~narratives.align._linking.top_links`). Each
+    pair is scored on its own: any split of the pairs into parts gives the
+    same rows (this is what an engine runs per partition).
     """
     return _score(
         setup.prep,
@@ -952,6 +1000,7 @@ def score_pairs(
         speaker_penalty=speaker_penalty,
         number_penalty=number_penalty,
         slot_penalty=slot_penalty,
+        top_threshold=top_threshold,
         vectors=setup.vectors,
         embedding_range=setup.embedding_range,
         column=setup.column,
@@ -1089,6 +1138,7 @@ def finish_alignments(
     threshold: float = DEFAULT_THRESHOLD,
     link_threshold: float | None = 40.0,
     support_threshold: float | None = None,
+    top_threshold: float | None = TOP_THRESHOLD,
     relations: Mapping[str, float] | None = None,
     processes: int | None = 1,
 ) -> pl.DataFrame:
@@ -1114,20 +1164,34 @@ def finish_alignments(
             i, j, score, article, threshold=threshold, link_threshold=link_threshold
         )
         # a headline and the lead of another article on the same event say its main claim
-        if "position" in column and "is_headline" in column:
+        if "is_lead" in column:
             headline = np.array([bool(h) for h in column["is_headline"]], dtype=bool)
-            position = np.array([-1 if p is None else p for p in column["position"]])
+            lead = np.asarray(column["is_lead"], dtype=bool)
             linked |= lead_links(
                 i,
                 j,
                 lifted,
                 article,
                 headline,
-                leads(article, position, headline),
+                lead,
                 threshold=threshold,
                 link_threshold=link_threshold,
                 day=setup.day,
             )
+            if top_threshold is not None:
+                # two articles that open alike: their other headline-lead pairs too
+                linked |= top_links(
+                    i,
+                    j,
+                    lifted,
+                    article,
+                    headline,
+                    lead,
+                    threshold=threshold,
+                    floor=top_threshold,
+                    opening=OPENING,
+                    day=setup.day,
+                )
     if support_threshold is not None:
         linked |= supported(
             i, j, score, article, threshold=threshold, support_threshold=support_threshold

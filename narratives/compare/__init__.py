@@ -31,10 +31,16 @@ reliability            :func:`narratives.stories.reliability_notes` ``schemas.RE
 =====================  ==========================================  ==============================
 
 Every row names the statements behind it, so a chart can link to evidence.
+
+On a large corpus (:data:`BESIDE_MIN_STATEMENTS` statements or more, two usable
+cores) :func:`compare` works out the omissions here while a second Python process
+computes the tables that do not read them (:mod:`narratives.compare._worker`): the
+same functions on the same frames, so the same tables.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -43,6 +49,7 @@ import polars as pl
 from narratives import schemas
 from narratives._callable import make_callable
 from narratives._progress import phases
+from narratives.compare import _worker
 from narratives.compare._text import with_tokens
 from narratives.compare.coverage import coverage
 from narratives.compare.discrepancies import discrepancies
@@ -60,6 +67,7 @@ from narratives.compare.omissions import Comparable, bootstrap_rate, omission_ra
 from narratives.compare.substitutions import substitutions
 from narratives.compare.verbs import reporting_verbs
 from narratives.compare.voices import voices
+from narratives.engine.local import usable_cores
 
 __all__ = [
     "bootstrap_rate",
@@ -214,14 +222,7 @@ def compare(
             | set(statements["outlet"].drop_nulls().to_list())
         )
     # the stories package imports compare._text: imported here, not at the top
-    from narratives.stories import (
-        articles_from_statements,
-        copies,
-        group_stories,
-        reliability_notes,
-        story_summary,
-        talking_points,
-    )
+    from narratives.stories import articles_from_statements, group_stories, reliability_notes
 
     gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
     line = phases("compare", 5, progress=progress)
@@ -236,7 +237,49 @@ def compare(
     else:
         schemas.require(stories, ("article_id", "story_id"), name="stories", stage="compare")
     statements = with_tokens(statements)  # normalize and tokenize the text once
-    line.step("omissions", f"{claims['claim_id'].n_unique():,} claims")
+    # the tables that do not read the omissions run meanwhile, in a second process on a
+    # large corpus (the two cores at once), else here after them
+    separate = statements.height >= BESIDE_MIN_STATEMENTS and usable_cores() > 1
+    beside = partial(
+        _worker.start,
+        "narratives.compare._beside_tables",
+        {
+            # emphasis reads the articles' spans (a standfirst after the credit line)
+            "articles": None
+            if articles is None
+            else articles.select(c for c in ("article_id", "spans") if c in articles.columns),
+            "statements": statements,
+            "alignments": alignments,
+            "claims": claims,
+            "entity_mentions": entity_mentions,
+            "stories": stories,
+        },
+        {
+            "lede": lede,
+            "labels": labels,
+            "aligned_only": aligned_only,
+            "top_n": top_n,
+            # the second process's bars would mix with this one's line
+            "progress": progress and not separate,
+            "options": {
+                **options,
+                "talking_points_options": {
+                    **(
+                        {"threshold": talking_point_threshold}
+                        if talking_point_threshold is not None
+                        else {}
+                    ),
+                    **options.get("talking_points_options", {}),
+                },
+            },
+        },
+    )
+    pending = beside(separate=True) if separate else None
+    line.step(
+        "omissions",
+        f"{claims['claim_id'].n_unique():,} claims"
+        + (" (emphasis, framing, terms, discrepancies meanwhile)" if separate else ""),
+    )
     omitted = omissions(
         statements,
         claims,
@@ -245,19 +288,8 @@ def compare(
         carried_score=carried_score,
         window_days=window_days,
     )
-    line.step("emphasis")
-    emph = emphasis(statements, claims, articles=articles, lede=lede)
-    emph_claims = emphasis_claims(emph, claims)
-    emph_stories = emphasis_stories(emph, claims, stories)
-    line.step("coverage, framing, terms, discrepancies, talking points")
-    sub_options = options.get("substitutions_options", {})
-    style_options = options.get("house_style_options", {})
-    diffs = _shared_differences(
-        statements, alignments, claims, sub_options, style_options, progress=progress
-    )
-    # house style first: its spelling pairs fold variants in distinguishing_terms
-    style = house_style(statements, alignments, claims, differences=diffs, **style_options)
-    tables = {
+    line.step("coverage, omission rates")
+    here = {
         "coverage": coverage(
             statements,
             alignments,
@@ -280,6 +312,87 @@ def compare(
             level=level,
             rng=gen,
         ),
+        "stories": stories,
+    }
+    del omitted
+    line.step(
+        "emphasis, framing, terms, discrepancies, talking points",
+        "(the second process)" if separate else "",
+    )
+    done = pending.result() if pending is not None else beside(separate=False).result()
+    tables = {**here, **done}
+    tables = {name: tables[name] for name in _ORDER}
+    line.step("reliability")
+    tables["reliability"] = reliability_notes(
+        {**tables, "claims": claims, "alignments": alignments}
+    )
+    line.close(f"{len(tables)} tables")
+    return tables
+
+
+#: the tables of :func:`compare`, in the order it returns them (reliability last)
+_ORDER = (
+    "coverage",
+    "article_coverage",
+    "omissions",
+    "omission_rates",
+    "emphasis",
+    "emphasis_claims",
+    "emphasis_stories",
+    "emphasis_outlets",
+    "reporting_verbs",
+    "voices",
+    "labels",
+    "substitutions",
+    "headlines",
+    "house_style",
+    "distinguishing_terms",
+    "discrepancies",
+    "stories",
+    "story_summary",
+    "talking_points",
+    "copies",
+)
+#: statements from which :func:`compare` computes the tables that do not read the
+#: omissions in a second process (below, starting it costs more than it saves)
+BESIDE_MIN_STATEMENTS = 20_000
+
+
+def _beside_tables(
+    *,
+    articles: pl.DataFrame | None,
+    statements: pl.DataFrame,
+    alignments: pl.DataFrame,
+    claims: pl.DataFrame,
+    entity_mentions: pl.DataFrame | None,
+    stories: pl.DataFrame,
+    lede: int,
+    labels: LabelSource,
+    aligned_only: bool | None,
+    top_n: int,
+    progress: bool,
+    options: dict[str, Any],
+) -> dict[str, pl.DataFrame]:
+    """The tables of :func:`compare` that do not read the omissions.
+
+    ``statements`` as :func:`with_tokens` returns them; ``options`` those of
+    :func:`compare` (``talking_points_options`` with its threshold). Run by
+    :func:`compare` in a second process (:mod:`narratives.compare._worker`) on a
+    large corpus, while it works out the omissions.
+    """
+    from narratives.stories import copies, story_summary, talking_points
+
+    emph = emphasis(statements, claims, articles=articles, lede=lede)
+    emph_claims = emphasis_claims(emph, claims)
+    emph_stories = emphasis_stories(emph, claims, stories)
+    sub_options = options.get("substitutions_options", {})
+    style_options = options.get("house_style_options", {})
+    diffs = _shared_differences(
+        statements, alignments, claims, sub_options, style_options, progress=progress
+    )
+    # house style first: its spelling pairs fold variants in distinguishing_terms
+    style = house_style(statements, alignments, claims, differences=diffs, **style_options)
+    return {
         "emphasis": emph,
         "emphasis_claims": emph_claims,
         "emphasis_stories": emph_stories,
@@ -315,31 +428,14 @@ def compare(
             stories=stories,
             **options.get("discrepancies_options", {}),
         ),
-        "stories": stories,
         "story_summary": story_summary(stories),
         "talking_points": talking_points(
-            statements,
-            claims,
-            stories,
-            **{
-                **(
-                    {"threshold": talking_point_threshold}
-                    if talking_point_threshold is not None
-                    else {}
-                ),
-                **options.get("talking_points_options", {}),
-            },
+            statements, claims, stories, **options.get("talking_points_options", {})
         ),
         "copies": copies(stories, statements)
         if "copy_of" in stories.columns
         else pl.DataFrame(schema=schemas.COPIES),
     }
-    line.step("reliability")
-    tables["reliability"] = reliability_notes(
-        {**tables, "claims": claims, "alignments": alignments}
-    )
-    line.close(f"{len(tables)} tables")
-    return tables
 
 
 def _shared_differences(

@@ -27,7 +27,11 @@ question, and the verb is counted as ``refusal``.
 A speaker known only by a first name (``وقال محمد``: a vox pop, or a name the
 article never completes) is no one across articles: its rows are kept per
 article, the speaker shown as ``محمد (article id)``, so that every محمد of an
-outlet is not pooled into one voice.
+outlet is not pooled into one voice. A state institution named without its country
+(«وزارة الداخلية») comes from ``narratives.statements`` with the country the article
+names (``وزاره الداخليه الافغانيه``), or kept to its article (``وزاره الداخليه (article
+id)``) when the article does not say whose it is: two countries' ministries are never
+one voice.
 """
 
 from __future__ import annotations

@@ -452,6 +452,7 @@ def align(
         return aligner.empty_alignments()
     threshold, link_threshold = opts["threshold"], opts["link_threshold"]
     lowest = aligner.lowest_score(threshold, link_threshold, opts["support_threshold"])
+    top_threshold = opts["top_threshold"] if link_threshold is not None else None
     # executors need the features and the two columns the scorers read, not every column
     worker_setup = setup._replace(
         ids=[],
@@ -466,6 +467,7 @@ def align(
         "min_tokens": opts["min_tokens"],
         "speaker_penalty": opts["speaker_penalty"],
         "number_penalty": opts["number_penalty"],
+        "top_threshold": top_threshold,
     }
     scored = (
         sc.parallelize(chunks, k)
@@ -486,6 +488,7 @@ def align(
         threshold=threshold,
         link_threshold=link_threshold,
         support_threshold=opts["support_threshold"],
+        top_threshold=top_threshold,
         relations=opts["relations"],
     )
 

@@ -152,6 +152,7 @@ class SpeakerWords:
     generic_adjectives: frozenset[str]  # محلي, رسمي ...: no nationality, no name
     first_person: frozenset[str] = frozenset()  # وقلت: the writer speaks
     relatives: frozenset[str] = frozenset()  # عائلة, والد: the relative speaks, not the one named
+    media: frozenset[str] = frozenset()  # وكالة, صحيفة ... (without ال): outlets that relay
 
 
 @lru_cache(maxsize=1)
@@ -178,6 +179,7 @@ def speaker_words() -> SpeakerWords:
         generic_adjectives=words("adjectives"),
         first_person=words("first_person"),
         relatives=words("relatives"),
+        media=frozenset(_strip(w) for w in words("media_heads")),
     )
 
 
@@ -418,6 +420,24 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
     return not w.startswith("ال") or not (_in(w, sw.institutions) or w in sw.honorifics)
 
 
+def _family_title(i: int, j: int, norm: list[str], sw: SpeakerWords) -> bool:
+    """``norm[j]`` is a family name that is also a title word, after one listed given name
+    (``norm[i]``) that follows an honorific: ``المستشار أيمن الجندي``, ``الدكتور محمد
+    القاضي``, ``راجح بادي المتحدث``. Only a nisba-shaped word (ال...ي, or a bare four-letter
+    word in ـي) that ends the mention or comes right before an office or title word."""
+    if not (j == i + 1 and norm[i] in sw.given) or j >= len(norm):
+        return False
+    w = norm[j]
+    end = j + 1 == len(norm) or _in(norm[j + 1], sw.titles) or norm[j + 1] in sw.offices
+    end = end or norm[j + 1] in sw.descriptors
+    if not end or w in sw.adjectives or _in(w, sw.countries) or w in sw.given:
+        return False
+    if w.startswith("ال") and w.endswith("ي") and len(w) >= 5:
+        return i > 0 and norm[i - 1] in sw.honorifics
+    # راجح بادي: a short word in ب/ل read as a preposition and a noun
+    return len(w) == 4 and w[:1] in "بل" and w.endswith("ي") and w.isalpha()
+
+
 def _royal_in_institution(i: int, norm: list[str], sw: SpeakerWords) -> bool:
     """The name at ``i`` follows الملك/الأمير inside an institution's name (مستشفى الملك فهد)."""
     return (
@@ -535,6 +555,8 @@ def parse_mention(mention: str) -> Parsed:
             continue
         if (
             w in _CUT
+            # قال صحفي لمعالي وزير الخارجية ...: the one told, after ل and an honorific
+            or (k and w[:1] == "ل" and w[1:] in sw.honorifics and len(w) > 3)
             or (k and w in sw.not_names and w not in _NOUNS and not named)
             or (k and _time_word(w) and not named)
             or (k and w in ("التي", "الذي", "الذين"))
@@ -589,6 +611,7 @@ def parse_mention(mention: str) -> Parsed:
                     or (norm[j] == "ولد" and j + 1 < n)  # إسماعيل ولد الشيخ أحمد
                     or (norm[j] == "السيد" and norm[j - 1] in sw.given)  # سالم السيد: a family
                     or (words[j] == "آل" and j + 1 < n)  # صالح بن عبدالعزيز آل الشيخ
+                    or _family_title(i, j, norm, sw)  # المستشار أيمن الجندي
                     or (words[j - 1] == "آل" and j > i)
                 )
                 and not (j - 2 > i and norm[j - 2] == "ال" and norm[j] not in ("بن", "ال"))
@@ -615,6 +638,19 @@ def parse_mention(mention: str) -> Parsed:
                 and _name_goes_on(norm[i - 1], sw)
             ):
                 i -= 1  # المواطن مكي عبدالمحسن اللعاب: an unlisted first name, a listed one
+            elif (
+                i >= 2
+                and j - i >= 2
+                and norm[i - 2].startswith(("ال", "بال", "لل"))
+                and norm[i - 2] not in sw.honorifics
+                and unlisted_name_word(norm[i - 1], words[i - 1], sw)
+                and norm[i - 1][:1] not in "لبو"  # المبعوث الخاص لهولاند نيكولا هولو
+                and not _in(norm[i - 1], sw.offices)
+                and norm[i] in sw.given
+            ):
+                # القيادي في المقاومة الشعبية بالجنوب شلال علي شابع: an unlisted first name
+                # after the description, then listed and family names (was «علي شابع»)
+                i -= 1
             lone = (
                 j == i + 1
                 and i > 0
@@ -641,6 +677,14 @@ def parse_mention(mention: str) -> Parsed:
                 return Parsed(text(i, j), title_without(i, j), "person")
     first = norm[0]
     kept = text(0, n)  # the mention without leading function words (أفاد به ...)
+    if _in(first, sw.titles) or first in sw.offices:
+        # المتحدث باسم الصندوق جيري رايس في بيان: the name ends before an adjunct
+        cut = next((k for k in range(3, n) if norm[k] in _TAIL_ADJUNCTS), n)
+        tail = _unlisted_tail(norm[:cut], words[:cut], sw)
+        if tail is not None:
+            # المتحدث باسم البيت الأبيض جوش إرنست, رئيس اللجنة الأولمبية الدولية توماس
+            # باخ: an unlisted name closes the description of its office
+            return Parsed(text(tail, cut), text(0, tail), "person")
     specific = n >= 2 and not (
         _in(norm[1], sw.generic_adjectives)
         or norm[1] in sw.not_names
@@ -672,6 +716,9 @@ def parse_mention(mention: str) -> Parsed:
             if j >= 3 and _place_word(norm[j - 2]) and not _adjective_like(w):
                 break  # أمانة محافظة جدة زيادة عدد الدوائر: after the place only its adjective
                 # (منطقة مكة المكرمة, منطقة الحدود الشمالية)
+            if norm[j - 1] == "انباء" and (w in sw.countries or w.startswith("ال")):
+                j += 1  # وكالة أنباء البحرين, وكالة أنباء الإمارات: the country names it
+                continue
             if w in sw.countries and not (definite and w.startswith("ال")):
                 break  # حذر صندوق النقد الدولي اليابان: the country is the object
             if not definite and len(w) <= 5 and w[:1] in "يتن" and w not in sw.given:
@@ -804,6 +851,65 @@ def parse_mention(mention: str) -> Parsed:
     if plain and j >= 2:  # one unknown word alone (هام, تخوفاً, جيري) is too weak a name
         return Parsed(text(0, j), title_without(0, j), "person")
     return Parsed(None, kept or None, "none")
+
+
+_TAIL_ADJUNCTS = frozenset(
+    normalize(w) for w in ["في", "خلال", "عبر", "أمام", "لدى", "مع", "عن", "أثناء", "عقب"]
+)
+
+
+def unlisted_name_word(w: str, raw: str, sw: SpeakerWords) -> bool:
+    """``w`` (match-normalized; ``raw`` as written) can be a word of a name no list knows.
+
+    ``جوش``, ``إرنست``, ``باخ``, ``كاي``: a bare word, no article, proclitic, plural or
+    pronoun ending, no tanwin, no feminine ending, no verb of the present, no listed word.
+    """
+    return (
+        len(w) >= 2
+        and w.isalpha()
+        and not w.startswith("ال")
+        and not (w[:1] in "وفبلك" and w[1:3] == "ال")
+        and not w.endswith(("ون", "ين", "ات", "ها", "هم", "هما", "نا", "كم"))
+        and not raw.endswith(("ة", "ه"))
+        and not any(ch in "\u064b\u064c\u064d" for ch in raw)
+        # يعمل, تقرر: a verb of the present (not توماس, يانيس: a foreign name in ـس)
+        and not (len(w) <= 5 and w[:1] in "يتن" and w not in sw.given and not w.endswith("اس"))
+        and not (w[:1] == "س" and w[1:2] in "يتن")  # سيقود
+        and w not in _NOUNS
+        and w not in _reporting_forms()
+        and not _time_word(w)
+        and not _in_word_lists(w, sw)
+        and not _verbal_noun(w)
+        and not (w[:1] in "بلك" and _verbal_noun(w[1:]))  # بانتظار ابلاغ
+    )
+
+
+def _verbal_noun(w: str) -> bool:
+    """``w`` has the shape of a verbal noun: إفعال (ابلاغ), افتعال (انتظار), استفعال, تفعيل."""
+    return (
+        (len(w) == 5 and w[0] == "ا" and w[3] == "ا")
+        or (len(w) == 6 and w[0] == "ا" and w[4] == "ا")
+        or _masdar(w)
+        or (len(w) == 5 and w[0] == "ت" and w[3] == "ي")
+    )
+
+
+def _unlisted_tail(norm: list[str], words: list[str], sw: SpeakerWords) -> int | None:
+    """Where an unlisted name of two or three words ends ``norm``, after a definite word.
+
+    ``المتحدث باسم البيت الأبيض جوش إرنست`` -> the index of ``جوش``; None when the
+    words before the end are not all name-like or no definite word precedes them.
+    """
+    n = len(norm)
+    for size in (2, 3):
+        i = n - size
+        if i < 2:
+            continue
+        if not norm[i - 1].startswith(("ال", "لل")) or norm[i - 1] in sw.honorifics:
+            continue  # a listed honorific before the name is read by the rules for names
+        if all(unlisted_name_word(norm[q], words[q], sw) for q in range(i, n)):
+            return i
+    return None
 
 
 def _foreign_name_word(w: str, sw: SpeakerWords) -> bool:

@@ -17,6 +17,7 @@ from tqdm import tqdm
 from narratives.schemas import ARTICLES, STATEMENTS, conform, require
 from narratives.statements._lexicon import Lexicon, Source, load_lexicon
 from narratives.statements._nlp import Feat, FeatCache, tokenize
+from narratives.statements._institutions import qualify_institutions
 from narratives.statements.attribution import Resolver, State, attribute, someone_else
 from narratives.statements.entities import entity_rows, match_phrases
 from narratives.statements.segment import (
@@ -449,6 +450,8 @@ def _article(
             pieces.append((0 if para.headline else 1, row, seg_matches))
     pieces.sort(key=lambda p: p[0])  # headlines first, then body in text order
     _metonyms([row for _, row, _ in pieces], lex)
+    # «وزارة الداخلية»: the country the text names (speakers work, _institutions.py)
+    qualify_institutions([row for _, row, _ in pieces], outlet=art.get("outlet"), article_id=aid)
     rows, ments = [], []
     for pos, (_, row, seg_matches) in enumerate(pieces):
         row.pop("_country")
