@@ -117,7 +117,9 @@ def test_alignment_and_claims_in_a_child_equal_this_process(day):
     assert here.height > 0
     assert_frame_equal(here, there)
     claims = narratives.cluster_claims(statements, here)
-    assert_frame_equal(claims, local.isolated(narratives.cluster_claims, min_rows=1)(statements, here))
+    assert_frame_equal(
+        claims, local.isolated(narratives.cluster_claims, min_rows=1)(statements, here)
+    )
 
 
 def test_alignment_in_worker_processes_equals_one_process(day, monkeypatch):

@@ -139,9 +139,7 @@ def command(
     if claim_threshold is not None or threshold is not None:
         cluster_options["threshold"] = claim_threshold if claim_threshold is not None else threshold
     # in a spawned child on large tables, as the alignment (engine_stages)
-    claims = isolated(cluster_claims)(
-        statements, alignments, progress=not quiet, **cluster_options
-    )
+    claims = isolated(cluster_claims)(statements, alignments, progress=not quiet, **cluster_options)
     stories = (
         nar.group_stories(
             articles,
