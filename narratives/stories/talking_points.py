@@ -12,7 +12,8 @@ conference). Found from statement pairs of different stories:
    occur: two statements of Lavrov agree on "Lavrov said", not on what he said;
    so are news agencies' credits and outlets' names («وفقاً لوكالة الأنباء
    القطرية», «لوكالة فرانس برس», «لـ«عكاظ»»): who carried the words is not what
-   was said.
+   was said; and a speaker's title run after his mention, when two of his
+   statements saying different things share it (``speaker_titles``).
 2. **Best window pair.** The statements' windows of ``window`` consecutive
    content words are compared (character 3-4-gram TF-IDF, IDF from the
    statements compared, not a background corpus: across events the words
@@ -139,7 +140,83 @@ def _credit_pattern(outlets: str = "outlets.yaml") -> re.Pattern[str]:
     )
 
 
-def _masked_tokens(statements: pl.DataFrame, actors: str) -> list[list[str]]:
+#: what ends the words right after a speaker's mention: punctuation, a quotation mark
+_TAIL_END = re.compile(r"[،,.:;؛«»\"()\[\]؟?!\-–—]")
+#: ... and a function word (match-normalized): what follows is what he says or did
+_TAIL_STOPS = frozenset(
+    {
+        "ان", "انه", "انها", "انهم", "بان", "بانه", "لان", "في", "فيه", "من", "علي", "الي",
+        "عن", "مع", "الذي", "التي", "الذين", "ما", "لا", "لم", "لن", "قد", "او", "ثم",
+        "حيث", "كما", "اذا", "اذ", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "خلال",
+        "بعد", "قبل", "عند", "لدي", "امس", "اليوم", "الا", "كل", "بين", "حول", "منذ",
+    }
+)  # fmt: skip
+
+
+def _title_words(
+    normalized: list[str],
+    mentions: list[str | None],
+    speakers: list[str | None],
+    claim_of: list[str],
+    tokens: list[list[str]],
+    *,
+    least: int = 3,
+    longest: int = 12,
+    rest_overlap: float = 0.3,
+) -> list[set[str]]:
+    """Per statement, the words of its speaker's title run after the mention.
+
+    Two statements of one speaker, in different claims, that go on after his
+    mention with the same ``least`` words or more (up to the first function word
+    or punctuation) and otherwise say different things (``rest_overlap`` or less
+    of their other content words in common) share his title, not a position:
+    «وصف مفتي عام المملكة رئيس هيئة كبار العلماء رئيس اللجنة الدائمة للبحوث
+    العلمية والإفتاء الشيخ عبدالعزيز بن عبدالله آل الشيخ حادثة التفجير ...» / «حذر
+    مفتي عام المملكة رئيس هيئة كبار العلماء ... المسلمين من فئة ...».
+    """
+    stop = _TAIL_STOPS
+    tails: list[list[str]] = []
+    for text, mention in zip(normalized, mentions, strict=True):
+        at = text.find(normalize(mention)) if mention else -1
+        if at < 0:
+            tails.append([])
+            continue
+        rest = _TAIL_END.split(text[at + len(normalize(mention or "")) :], maxsplit=1)[0]
+        words: list[str] = []
+        for w in rest.split()[:longest]:
+            if w in stop:
+                break
+            words.append(w)
+        tails.append(words)
+    by_speaker: dict[str, list[int]] = {}
+    for k, who in enumerate(speakers):
+        if who is not None and len(tails[k]) >= least:
+            by_speaker.setdefault(who, []).append(k)
+    out: list[set[str]] = [set() for _ in normalized]
+    for rows in by_speaker.values():
+        for x, a in enumerate(rows):
+            for b in rows[x + 1 :]:
+                if claim_of[a] == claim_of[b]:
+                    continue
+                n = 0
+                for u, v in zip(tails[a], tails[b], strict=False):
+                    if u != v:
+                        break
+                    n += 1
+                if n < least:
+                    continue
+                run = set(tails[a][:n])
+                title = {w for ws in content_tokens([" ".join(run)]) for w in ws} | run
+                ra, rb = set(tokens[a]) - title, set(tokens[b]) - title
+                if ra and rb and len(ra & rb) <= rest_overlap * min(len(ra), len(rb)):
+                    out[a] |= title
+                    out[b] |= title
+    return out
+
+
+def _masked_tokens(
+    statements: pl.DataFrame, actors: str, claim_of: list[str] | None = None
+) -> list[list[str]]:
     frame, _ = _frame_words(actors)
     texts = [t or "" for t in statements["text"].to_list()]
     exclude = (
@@ -150,7 +227,13 @@ def _masked_tokens(statements: pl.DataFrame, actors: str) -> list[list[str]]:
     tokens = content_tokens(texts, exclude=exclude, normalized=normalized)
     stripped = content_tokens(sorted(frame))
     mask = frame | {w for ws in stripped for w in ws} | CREDIT_WORDS
-    return [[w for w in ws if w not in mask] for ws in tokens]
+    tokens = [[w for w in ws if w not in mask] for ws in tokens]
+    if claim_of is not None and exclude is not None and "speaker" in statements.columns:
+        titles = _title_words(
+            normalized, exclude, statements["speaker"].to_list(), claim_of, tokens
+        )
+        tokens = [[w for w in ws if w not in t] for ws, t in zip(tokens, titles, strict=True)]
+    return tokens
 
 
 def _windows(tokens: list[list[str]], size: int) -> tuple[list[list[str]], np.ndarray]:
@@ -415,6 +498,7 @@ def talking_points(
     setting_penalty: float = 0.5,
     setting_days: int = 2,
     institution_places: bool = True,
+    speaker_titles: bool = True,
 ) -> pl.DataFrame:
     """Group statements of different stories that repeat one position.
 
@@ -496,6 +580,12 @@ def talking_points(
         region (``countries.tsv``; a statement naming none takes the places of the
         statement before it, which it continues, or else of its article's headline).
         Default; ``False`` pairs them on their words alone.
+    speaker_titles
+        Leave out a speaker's title run: three words or more right after his
+        mention (up to a function word or punctuation) that two of his statements
+        in different claims share while saying different things otherwise (the
+        mufti's «رئيس هيئة كبار العلماء رئيس اللجنة الدائمة للبحوث العلمية
+        والإفتاء ...» before two different points). Default.
 
     Returns
     -------
@@ -528,7 +618,7 @@ def talking_points(
     if st.height < 2:
         return empty
     st = st.sort("statement_id")
-    tokens = _masked_tokens(st, actors)
+    tokens = _masked_tokens(st, actors, _claim_ids(st, claims) if speaker_titles else None)
     ok = np.array([len(t) >= min_tokens for t in tokens])
     st = st.filter(pl.Series(ok))
     tokens = [t for t, keep in zip(tokens, ok, strict=True) if keep]
