@@ -10,7 +10,9 @@ a few minutes instead of a whole run:
     python benchmarks/bench_omissions.py /work/full_s19 --out after.parquet
     python benchmarks/same_tables.py before/ after/   # folders holding omissions.parquet
 
-Prints the wall and CPU seconds (the process and its forked workers) and the
+Prints the wall and CPU seconds (the process and its forked workers, and
+the process alone: on a loaded machine the wall time says little, and the
+process's own CPU seconds are the part that ran on one core) and the
 peak resident memory of the process tree while the phase ran, above what the
 three input tables held before it. ``--profile`` writes a cProfile (forked
 parts then run in the profiled process only when pinned to one core:
@@ -20,6 +22,7 @@ parts then run in the profiled process only when pinned to one core:
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import time
 from pathlib import Path
@@ -29,6 +32,13 @@ import polars as pl
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_pipeline import _cpu, _rss, _Sampler
+
+
+def _own() -> float:
+    """CPU seconds of this process alone: on an idle machine, the phase's wall time is
+    about this plus the workers' share that does not overlap it."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
 
 
 def main() -> None:
@@ -52,7 +62,7 @@ def main() -> None:
     sampler.start()
     before = _rss()
     sampler.reset()
-    t0, c0 = time.perf_counter(), _cpu()
+    t0, c0, p0 = time.perf_counter(), _cpu(), _own()
     if args.profile:
         import cProfile
 
@@ -61,10 +71,11 @@ def main() -> None:
         profiler.dump_stats(args.profile)
     else:
         table = omissions(statements, claims, stories)
-    wall, cpu = time.perf_counter() - t0, _cpu() - c0
+    wall, cpu, own = time.perf_counter() - t0, _cpu() - c0, _own() - p0
     peak = max(sampler.peak, _rss())
     print(
-        f"omissions: {table.height:,} rows; {wall:.1f} s wall, {cpu:.1f} s CPU, "
+        f"omissions: {table.height:,} rows; {wall:.1f} s wall, {cpu:.1f} s CPU "
+        f"({own:.1f} in this process, {cpu - own:.1f} in forked workers), "
         f"peak {peak / 2**20:,.0f} MB ({before / 2**20:,.0f} MB before the phase)",
         flush=True,
     )

@@ -8,6 +8,10 @@ and the numbers of list items (``3- في حال …``) are read the same way by
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 #: "5.\u200f0" is 0.5 typed right to left (the mark after the point)
 REVERSED_RLM = re.compile(r"(\d+)\.\u200f(\d+)")
@@ -52,33 +56,168 @@ def without_list_number(text: str) -> str:
     return LIST_START.sub("", text, count=1)
 
 
-#: cardinal numbers written in words (match-normalized: ة is ه), 3 to 10 and the tens:
-#: واحد and اثنان are left out (أحد, "one of"), so are ست, سبع and عشر alone (a lady,
-#: a lion, a compound's second half)
-_UNITS = {
-    "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "سته": 6,
-    "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشره": 10,
+#: a thousand, a million, a billion after a number (match-normalized): ``أربعة آلاف`` is 4000
+_SCALE_WORDS = {
+    "الف": 10**3, "الفا": 10**3, "الاف": 10**3, "مليون": 10**6, "مليونا": 10**6,
+    "ملايين": 10**6, "مليار": 10**9, "مليارا": 10**9, "مليارات": 10**9,
 }  # fmt: skip
-_TENS = {
-    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40,
-    "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
-    "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
-}  # fmt: skip
-#: the hundreds (match-normalized), with the construct forms before a noun (مائتي ألف)
-_HUNDREDS = {
-    "مئه": 100, "مائه": 100, "مئتين": 200, "مائتين": 200, "مئتان": 200, "مائتان": 200,
-    "مئتي": 200, "مائتي": 200, "مئتا": 200, "مائتا": 200,
-} | {
-    f"{unit}{hundred}": value * 100
-    for unit, value in (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7),
-                        ("ثمان", 8), ("تسع", 9))
-    for hundred in ("مئه", "مائه")
-}  # fmt: skip
+_PROCLITICS = "وفبلك"
+_TEENS = ("عشر", "عشره")
+_PERCENT = ("المئه", "المائه")  # «في المئة» is the percent sign, not «المئة ألف»
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+@dataclass(frozen=True)
+class NumberWords:
+    """The cardinals written in words (match-normalized), from ``figures.yaml``.
+
+    ``values``: each word's number (units, tens, hundreds and their construct forms);
+    ``ambiguous``: words that are something else when alone (واحد in «في آن واحد»,
+    الاثنين "Monday", ست "a lady", سبع "a lion", عشر "a compound's second half"): numbers
+    only inside a compound (اثنين وعشرين) unless the reader asks for them alone.
+    """
+
+    values: Mapping[str, int]
+    ambiguous: frozenset[str]
+    ordinals: Mapping[str, int] = field(default_factory=dict)  # الخامسة: 5th, in compounds
+
+
+def load_number_words(path: str | Path = "figures.yaml") -> NumberWords:
+    """The number words of a figures lexicon (keys ``number_values``, ``ambiguous_number_words``).
+
+    Examples
+    --------
+    >>> words = load_number_words()
+    >>> words.values["خمسه"], words.values["ثلاثمائه"], "ست" in words.ambiguous
+    (5, 300, True)
+    """
+    return _load_number_words(str(path))
+
+
+@lru_cache(maxsize=8)
+def _load_number_words(path: str) -> NumberWords:
+    from narratives._resources import load_yaml
+    from narratives.normalize import normalize
+
+    data = load_yaml(path)
+    if not isinstance(data, Mapping) or not isinstance(data.get("number_values"), Mapping):
+        raise ValueError(f"{path}: expected a 'number_values' mapping of words to numbers")
+    values = {normalize(str(k)): int(v) for k, v in data["number_values"].items()}
+    ambiguous = frozenset(normalize(str(w)) for w in data.get("ambiguous_number_words") or [])
+    ordinals = {normalize(str(k)): int(v) for k, v in (data.get("ordinal_units") or {}).items()}
+    return NumberWords(values=values, ambiguous=ambiguous, ordinals=ordinals)
+
+
+def read_number_words(
+    tokens: Sequence[str], lexicon: NumberWords | None = None, *, alone: bool = False
+) -> list[tuple[int, int, int]]:
+    """Each cardinal written in words in match-normalized ``tokens``: ``(start, end, value)``.
+
+    ``tokens[start:end]`` are the words of one number. The one reader of numbers in words,
+    for the aligner (:func:`number_words`) and the discrepancies table. A word is a number
+    as written, after one proclitic و ف ب ل ك (four letters or more: «لخمسة», «وعشرين») or
+    after the article («المئة ألف»; not «في المئة», the percent); a hundred takes the units
+    and tens after it (مائتي وخمسين = 250, مئة وخمسة وعشرين = 125), a unit the tens after it
+    (أربع وعشرين = 24) and عشر after it (خمسة عشر = 15); an ordinal does so too (الرابعة
+    عشرة = 14, الخامسة والسبعين = 75: the 75th year is age 75) and alone is no number.
+    ``alone``: the lexicon's ambiguous words count alone too (never with the article:
+    الاثنين is Monday). A scale word after the number (ألف, مليون) is left to the caller.
+
+    Examples
+    --------
+    >>> read_number_words("مائتي وخمسين الف و اربع وعشرين ساعه".split())
+    [(0, 2, 250), (4, 6, 24)]
+    >>> read_number_words("المرتبه الرابعه عشره و خمسه عشر جنديا لخمسه الاف".split())
+    [(1, 3, 14), (4, 6, 15), (7, 8, 5)]
+    >>> read_number_words("بلوغ سن الخامسه والسبعين و الثاني".split())
+    [(2, 4, 75)]
+    >>> read_number_words("مستوي الاربعه والعشرين ساعه".split())
+    [(1, 3, 24)]
+    >>> read_number_words("ست سنوات".split()), read_number_words("ست سنوات".split(), alone=True)
+    ([], [(0, 1, 6)])
+    """
+    lex = lexicon or load_number_words()
+    values, ambiguous = lex.values, lex.ambiguous
+    n = len(tokens)
+    # each token's number word, if it is one: (word, how it was reached)
+    found: list[tuple[str, str] | None] = []
+    for k, tok in enumerate(tokens):
+        if tok in lex.ordinals:
+            found.append((tok, "ordinal"))
+        elif tok in values:
+            found.append((tok, ""))
+        elif len(tok) > 3 and tok[0] in _PROCLITICS and tok[1:] in values:
+            found.append((tok[1:], tok[0]))
+        elif (
+            tok.startswith("ال")
+            and tok[2:] in values
+            and tok[2:] not in ambiguous
+            and not (tok in _PERCENT and k and tokens[k - 1] == "في")
+        ):
+            found.append((tok[2:], "ال"))
+        elif tok.startswith("وال") and tok[3:] in values and tok[3:] not in ambiguous:
+            found.append((tok[3:], "وال"))  # «الأربعة والعشرين»
+        else:
+            found.append(None)
+    found.append(None)  # the word after the last
+
+    def joined(k: int) -> int | None:
+        """The value of token ``k`` when it is و + a number word (a compound's next part)."""
+        hit = found[k] if k < n else None
+        if hit is None or hit[1] not in ("و", "وال"):
+            return None
+        return values[hit[0]]
+
+    out: list[tuple[int, int, int]] = []
+    k = 0
+    while k < n:
+        hit = found[k]
+        if hit is None:
+            k += 1
+            continue
+        word, how = hit
+        if how == "ordinal":
+            # «الرابعة عشرة» is 14th, «الخامسة والسبعين» 75th; «الثاني» alone is no figure
+            value, end = lex.ordinals[word], k + 1
+            tens = joined(end)
+            if end < n and tokens[end] in _TEENS:
+                out.append((k, end + 1, value + 10))
+                k = end + 1
+            elif tens is not None and tens >= 20 and tens % 10 == 0:
+                out.append((k, end + 1, value + tens))
+                k = end + 1
+            else:
+                k += 1
+            continue
+        value, end = values[word], k + 1
+        if word in _TEENS and not how and k and tokens[k - 1].startswith("ال") and not found[k - 1]:
+            k += 1
+            continue  # an ordinal the lexicon does not list before عشر: not ten
+        compound = False
+        if value >= 100 and value % 100 == 0:
+            nxt = joined(end)
+            if nxt is not None and nxt < 100:  # مائتي وخمسين, مئة وخمسة وعشرين
+                value, end, compound = value + nxt, end + 1, True
+                tens = joined(end) if nxt < 10 else None
+                if tens is not None and tens >= 20 and tens % 10 == 0:
+                    value, end = value + tens, end + 1
+        elif value < 10:
+            tens = joined(end)
+            if end < n and tokens[end] in _TEENS:
+                value, end, compound = value + 10, end + 1, True  # خمسة عشر = 15
+            elif tens is not None and tens >= 20 and tens % 10 == 0:
+                value, end, compound = value + tens, end + 1, True  # أربع وعشرين = 24
+        if not compound and word in ambiguous and not alone:
+            k += 1
+            continue
+        out.append((k, end, value))
+        k = end
+    return out
+
+
 def number_words(normalized: str) -> set[str]:
-    """Cardinal numbers written in words in a match-normalized text, as digits.
+    """Cardinal numbers written in words in a match-normalized text, as digits
+    (read by :func:`read_number_words`, the lexicon's ambiguous words only in a compound).
 
     ``ثمانية عناصر`` is ``8 عناصر`` in another outlet's copy; ``خمسة عشر`` is 15.
 
@@ -87,40 +226,15 @@ def number_words(normalized: str) -> set[str]:
     >>> sorted(number_words("خطفت ثمانيه عناصر و خمسه عشر جنديا بعد عشرين يوما"))
     ['15', '20', '8']
     >>> sorted(number_words("لديهم اربعه الاف نقطه بالمرتبه الرابعه عشره و ثمانيه مليارات"))
-    ['4000', '8000000000']
+    ['14', '4000', '8000000000']
     >>> sorted(number_words("غرامه لا تقل عن مائتي وخمسين الف درهم و ثلاثمائه متر"))
     ['250000', '300']
     """
-    words = [
-        w[1:] if w[:1] == "و" and w[1:] in _UNITS | _TENS else w for w in _WORD.findall(normalized)
-    ]
-    words.append("")  # the word after the last
+    words = _WORD.findall(normalized)
     out: set[str] = set()
-    k = 0
-    while k < len(words) - 1:
-        w, nxt = words[k], words[k + 1]
-        if w in _HUNDREDS:
-            # «مائتي وخمسين ألف» is 250000, «مئة وخمسة وعشرين» 125: one number, not three
-            value = _HUNDREDS[w]
-            if nxt in _UNITS and nxt != "عشره":
-                value, k = value + _UNITS[nxt], k + 1
-                nxt = words[k + 1]
-            if nxt in _TENS:
-                value, k = value + _TENS[nxt], k + 1
-                nxt = words[k + 1]
-        elif w in _TENS:
-            value = _TENS[w]
-        elif w in _UNITS:
-            if w == "عشره" and k and words[k - 1].startswith("ال"):
-                k += 1
-                continue  # الرابعة عشرة: an ordinal ("fourteenth"), not ten
-            value = _UNITS[w] + 10 if nxt in ("عشر", "عشره") else _UNITS[w]
-        else:
-            k += 1
-            continue
-        # أربعة آلاف is 4000, as scaled_figures reads "4 آلاف"
-        out.add(str(value * _SCALE_OF[nxt]) if nxt in _SCALE_OF else str(value))
-        k += 1
+    for _, end, value in read_number_words(words):
+        scale = _SCALE_WORDS.get(words[end], 1) if end < len(words) else 1
+        out.add(str(value * scale))
     return out
 
 
@@ -130,9 +244,7 @@ _SCALED = re.compile(
     r"(?<![\d.,])(\d+(?:[.,]\d{1,2}(?!\d)|\.\d+)?)[)»\"]?\s*"
     r"(الفا|الف|الاف|مليونا|مليون|ملايين|مليارا|مليار|مليارات)(?![^\W\d_])"
 )
-_SCALE_OF = dict.fromkeys(("الفا", "الف", "الاف"), 10**3)
-_SCALE_OF |= dict.fromkeys(("مليونا", "مليون", "ملايين"), 10**6)
-_SCALE_OF |= dict.fromkeys(("مليارا", "مليار", "مليارات"), 10**9)
+_SCALE_OF = _SCALE_WORDS
 
 
 def scaled_figures(normalized: str) -> str:

@@ -145,3 +145,46 @@ def test_content_counts_of_some_texts_are_those_of_all_texts(statements: pl.Data
     # alone, the text would not know its verb: لايوجد would stay one word
     assert "لايوجد" in content_tokens([texts[-2]])[0]
     assert got[-2] == every[-2] == 5  # مصدر لا يوجد تاثير امدادات
+
+
+def test_numbers_read_in_parts_are_those_read_here(
+    statements: pl.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import narratives.compare._tokens as tokens_module
+    from narratives.compare._closest import _read_numbers
+
+    here = prepare_alignment(statements)
+    parted = prepare_alignment(statements)
+    assert here is not None and parted is not None
+    rows = np.arange(statements.height)
+    monkeypatch.setattr(tokens_module, "PARALLEL_TEXTS", 1)  # force two forked workers
+    _read_numbers(parted.prep, rows, processes=2)
+    assert len(parted.prep._numbers) == statements.height  # filled by the workers
+    for k in rows.tolist():
+        assert parted.prep._numbers[k] == here.prep.numbers(k)
+        assert parted.prep._slots[k] == here.prep.figure_slots(k)
+    assert any(parted.prep._numbers.values())  # the day's statements give figures
+    # the overlap of the pairs, in parts on two workers: the per-pair scores
+    i, j = np.triu_indices(statements.height, k=1)
+    slow = number_overlap([here.prep.numbers(k) for k in i], [here.prep.numbers(k) for k in j])
+    fast = _number_overlap(parted.prep, i, j, processes=2)
+    np.testing.assert_array_equal(fast, slow)
+    assert np.isfinite(fast).sum() >= 2
+
+
+def test_containment_in_two_workers_is_the_one_of_this_process(
+    statements: pl.DataFrame,
+    pairs: tuple[np.ndarray, np.ndarray],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import narratives.compare._closest as closest
+
+    i, j = pairs
+    monkeypatch.setattr(closest, "PARALLEL_CONTAINED", len(i) + 1)  # in this process
+    here = closest._pair_containment(statements, i, j, processes=2)
+    monkeypatch.setattr(closest, "PARALLEL_CONTAINED", 1)  # in two forked workers
+    parted = closest._pair_containment(statements, i, j, processes=2)
+    assert here is not None and parted is not None
+    for name in ("containment", "syn_ab", "syn_ba", "figure_match"):
+        np.testing.assert_array_equal(parted[name], here[name])
+    assert (here["containment"] > 0.5).any() and (here["containment"] < 0.5).any()

@@ -137,9 +137,12 @@ def test_only_statements_of_one_claim_are_compared() -> None:
 
 
 def test_rows_say_what_differs_most_certain_first() -> None:
+    # Brent's rise and price both differ: two readings of the market more likely than one
+    # misreported (hidden at the default since 2026-12-07, shown below it with the note)
     out = _pair(
         "وقفز سعر برنت 39 سنتا إلى 57.04 دولار للبرميل في عقود سبتمبر",
         "وقفز سعر برنت 75 سنتا إلى 57.38 دولار للبرميل في عقود سبتمبر",
+        min_confidence=0,
     )
     assert out.height == 2
     assert out["confidence"].is_sorted(descending=True)
@@ -163,6 +166,7 @@ def test_an_added_clause_or_the_other_month_name_does_not_hide_a_figure() -> Non
     out = _pair(
         "وقفز سعر برنت في عقود سبتمبر 39 سنتا إلى 57.04 دولار للبرميل بعدما انخفض 45 سنتا",
         "وقفز سعر برنت في عقود سبتمبر (أيلول) 75 سنتا إلى 57.38 دولار للبرميل بعدما انخفض 45 سنتا",
+        min_confidence=0,  # (market readings whose every figure differs: below the default)
     )
     assert out.height == 2
     assert not any("months differ" in w for w in out["what"])
@@ -370,3 +374,67 @@ def test_hundreds_in_words_keep_the_pair_from_contradicting() -> None:
     out = similarity([words, words], [digits, other])
     assert out["relation"].to_list()[0] != "contradicts"
     assert out["relation"].to_list()[1] == "contradicts"
+
+
+# SaudiNewsNet 2015-08-06 (almadina / alriyadh, alriyadh / alyaum, aleqtisadiya / alyaum): one sum
+# written two ways, read in the first blind reading as discrepancies
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        (
+            "حيث بلغت قروض الزواج (22375) قرض زواج بقيمة (1.340.700.000) ريال، وقروض الأسرة",
+            "حيث بلغت قروض الزواج 22.375 قرض زواج بقيمة 1.340.7 مليار ريال، وقروض الأسرة",
+        ),
+        (
+            "وبلغ صافي مبلغ التعويضات لملاك حقوق الأولوية وكسور الأسهم 5,307,846 مليون ريال أي ما "
+            "يعادل حوالي 4.46 ريالات للسهم الواحد.",
+            "وبلغ صافي مبلغ التعويضات لملاك حقوق الأولوية وكسور الأسهم 5.3 مليون ريال، أي ما يعادل "
+            "حوالي 4.46 ريال للسهم الواحد.",
+        ),
+        (
+            "بلغ مجموعها 601 مشروع بقيمة 10.100.000 ريال، والمشاريع الناشئة 509 مشروعات",
+            "بلغ مجموعها 601 مشروع بقيمة عشرة ملاين ريال، والمشاريع الناشئة 509 مشروعات",
+        ),
+    ],
+)
+def test_one_sum_written_in_full_garbled_or_in_words_is_no_discrepancy(
+    text_a: str, text_b: str
+) -> None:
+    assert _pair(text_a, text_b).height == 0
+
+
+def test_a_round_figure_in_words_far_from_the_other_is_still_found() -> None:
+    out = _pair(
+        "بلغ مجموعها 601 مشروع بقيمة 12.100.000 ريال، والمشاريع الناشئة 509 مشروعات",
+        "بلغ مجموعها 601 مشروع بقيمة عشرة ملاين ريال، والمشاريع الناشئة 509 مشروعات",
+        min_confidence=0,
+    )
+    assert out.height == 1
+
+
+def test_market_readings_whose_every_figure_differs_are_not_sure() -> None:
+    """Gold at two hours of one day (3alyoum / aawsat 2015-08-06:166:7 / 282:6): hidden at the
+    default, shown with a note below it; one figure of one market report still shows."""
+    gold_a = (
+        "وارتفع سعر الذهب في العقود الأمريكية الآجلة لتسليم ديسمبر كانون الأول 0.2 في المائة "
+        "إلى 1088.10 دولار للأوقية."
+    )
+    gold_b = (
+        "وارتفع سعر الذهب في العقود الأميركية الآجلة لتسليم ديسمبر (كانون الأول) 3.\u200f0 في "
+        "المائة إلى 10.\u200f1092 دولار للأوقية."
+    )
+    assert _pair(gold_a, gold_b).height == 0
+    low = _pair(gold_a, gold_b, min_confidence=0)
+    assert low.height == 2
+    assert low["what"].str.contains("market readings").all()
+    one = gold_b.replace("10.\u200f1092", "10.\u200f1088")
+    assert _pair(gold_a, one).height == 1
+
+
+def test_a_full_figure_before_a_repeated_scale_word_is_read_both_ways() -> None:
+    # alweeam / sabq 2015-07-21:1558:3 / 2648:3: «ثمانية عشر ألف ريال» / «(18000) ألف ريال»
+    out = _pair(
+        "كما عثر على مبلغ ثمانية عشر ألف ريال سعودي (18000)",
+        "كما عثر على مبلغ مالي قدره (18000) ألف ريال سعودي.",
+    )
+    assert out.height == 0

@@ -195,3 +195,45 @@ def test_coverage_shows_an_outlet_that_left_out_a_part_as_related() -> None:
     cov = coverage(st, al, claims, stories=stories, omissions=om, absent_min_outlets=2)
     status = dict(cov.filter(pl.col("claim_id") == "c1").select("outlet", "status").iter_rows())
     assert status["sabq"] == "related"
+
+
+def test_candidates_in_forked_parts_give_the_rows_of_one_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the UAE story under four story ids: the candidates split over two forked workers
+    # (one candidate a part at least) give the rows of one pass, in the same order
+    import narratives.compare._tokens as tokens_module
+    from narratives.compare._parts import left_out_parts
+
+    texts = {
+        "alweeam": UAE_ALWEEAM,
+        "alriyadh": UAE_ALRIYADH,
+        "aawsat": UAE_AAWSAT,
+        "alyaum": UAE_ALYAUM,
+    }
+    st = pl.concat(
+        [
+            _uae(texts, [])[0].with_columns(
+                pl.col("statement_id") + f"/{k}", pl.col("article_id") + f"/{k}"
+            )
+            for k in range(4)
+        ]
+    )
+    so = st.select("article_id", story_id=pl.col("article_id").str.split("/").list.last())
+    cand = pl.DataFrame(
+        [
+            {
+                "claim_id": f"c{k}",
+                "story_id": str(k),
+                "outlet": outlet,
+                "statement_ids": [f"alweeam:1/{k}", f"alriyadh:1/{k}"],
+            }
+            for k in range(4)
+            for outlet in ("aawsat", "alyaum")
+        ]
+    )
+    one = left_out_parts(st, so, cand)
+    monkeypatch.setattr(tokens_module, "PARALLEL_TEXTS", 1)
+    parted = left_out_parts(st, so, cand)
+    assert parted.equals(one)
+    assert one.height >= 4 and set(one["story_id"]) == {"0", "1", "2", "3"}

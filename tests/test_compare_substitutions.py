@@ -395,3 +395,113 @@ def test_a_country_named_or_called_the_country_is_still_a_word_choice() -> None:
         "وكثفت قوات التحالف أمس غاراتها الجوية على مواقع الحوثيين في مدينة لحج جنوبي البلاد.",
     )
     assert len(choices) == 1
+
+
+def test_the_same_noun_with_a_preposition_kept_on_one_side_is_no_word_choice() -> None:
+    # almadina / alwatan 2015-08-06:1427:20 / 2132:17: «بمشروعاتها» / «بمشاريعها», two plurals
+    # of مشروع; «مشروعاتها» is a word of that day, so ب was stripped on one side only
+    text_a = (
+        "كما أن حجم النقل العام في محافظة جدة حاليا يبلغ من 1 إلى 2 في المائة فقط، ومدينة جدة "
+        "ديناميكية متحركة بمشروعاتها."
+    )
+    text_b = (
+        "كما أن حجم النقل العام في محافظة جدة حاليا يبلغ من 1- 2% فقط، ومدينة جدة ديناميكية "
+        "متحركة بمشاريعها."
+    )
+    st, al, cl = _pair(text_a, text_b)
+    more = ["وتفخر الأمانة بمشروعاتها الجديدة", "وأعلنت الوزارة عن مشروعاتها للعام المقبل"]
+    st = _with_day_words(st, "almadina", more)
+    assert substitutions(st, al, cl).height == 0
+    assert same_word("بقرص", "قرصا")  # 2015-08-01/02: «بقرص» / «قرصًا», one noun
+
+
+def test_one_turkish_name_in_two_letter_groups_is_house_style() -> None:
+    # aawsat / aleqtisadiya 2015-08-06:193:1 / 494:2: «تشاوش اوغلو» / «جاوش اوغلو»
+    # (Çavuşoğlu), shown as a word choice because «جاوش» is shorter than the variant floor
+    text_a = (
+        "أعلن وزير الخارجية التركي مولود تشاوش اوغلو، ان بلاده ستبدأ قريبا بمحاربة تنظيم داعش "
+        "في شمال سوريا"
+    )
+    text_b = (
+        "واكد وزير الخارجية التركي مولود جاوش اوغلو ان بلاده ستبدأ قريبا بمحاربة تنظيم داعش "
+        "في شمال سوريا"
+    )
+    assert ("تشاوش", "جاوش") in _bins(text_a, text_b)
+    assert _bins(text_a, text_b)[("تشاوش", "جاوش")] == "house_style"
+    assert _choices(text_a, text_b) == set()
+
+
+def test_one_quantifier_for_another_is_no_word_choice() -> None:
+    # almadina / sabq 2015-08-06:1164:16 / 3041:12 (the joint statement of the Jordan visit)
+    text_a = (
+        "كما أكد الجانبان رفضهما القاطع لمحاولات تدخل إيران في الشؤون الداخلية للدول العربية "
+        "والهادفة إلى زعزعة الأمن والاستقرار فيها والمنافية لكافة المواثيق والأعراف الدولية"
+    )
+    text_b = text_a.replace("لكافة", "لكل")
+    assert _choices(text_a, text_b) == set()
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        # aawsat / almadina 2015-07-21:623:3 / 2015-07-22:459:3: a space misplaced in «عز وجل»
+        (
+            "وتطبيق أحكام الشرع الحنيف المستمد من كتاب الله عزو جل وسنة نبيه محمد صلى الله عليه "
+            "وسلم.",
+            "وتطبيق أحكام الشرع الحنيف المستمد من كتاب الله عز وجل وسنة نبيه محمد صلى الله عليه "
+            "وسلم.",
+        ),
+        # aawsat / okaz 2015-07-21:68:8 / 2423:10: «وأثنى» / «مثنيا», one verb and its participle
+        (
+            "والتقى سموه طياري التحالف، وأثنى على احترافيتهم في تنفيذ المهام القتالية،",
+            "والتقى سموه طياري التحالف، مثنيا على احترافيتهم في تنفيذ المهام القتالية،",
+        ),
+    ],
+)
+def test_a_misplaced_space_and_a_participle_of_the_verb_are_no_word_choice(
+    text_a: str, text_b: str
+) -> None:
+    assert _choices(text_a, text_b) == set()
+
+
+def test_another_direction_is_another_fact_not_a_word_choice() -> None:
+    # aljazirah / alriyadh 2015-08-07:375:3 / 874:2 (Egypt's army spokesman): «جنوب» / «غرب»
+    text_a = (
+        "وردت معلومات مؤكدة من الأجهزة الأمنية تفيد بقيام العناصر الإرهابية باستغلال مخزن "
+        "بمنطقة بلعة جنوب مدينة رفح لإخفاء الأسلحة والذخائر والمواد المتفجرة"
+    )
+    text_b = text_a.replace("جنوب", "غرب")
+    assert _choices(text_a, text_b) == set()
+    assert ("جنوب", "غرب") in _bins(text_a, text_b)
+    assert _bins(text_a, text_b)[("جنوب", "غرب")] == "fact"
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        # alyaum / okaz 2015-08-06:2411:16 / 3000:11 (the joint statement): one verb, two forms
+        (
+            "وشددا على أن مبادئ حسن الجوار تقتضي الابتعاد عن التدخل في شؤون الدول العربية",
+            "مشددين على أن مبادئ حسن الجوار تقتضي الابتعاد عن التدخل في شؤون الدول العربية",
+        ),
+        # almadina / alriyadh 2015-08-06:1425:9 / 2015-08-07:840:7: «قامت بتكثيف» / «كثفت»
+        (
+            "مشيرا إلى أن البلدية قامت بتكثيف الفرق الميدانية التي تعمل على مراقبة كافة الأحياء",
+            "مشيراً الى أن البلدية كثفت الفرق الميدانية التي تعمل على مراقبة كافة الأحياء",
+        ),
+        # aleqtisadiya / okaz 2015-08-06:522:10 / 2015-08-07:1445:4: four or five players
+        (
+            "فيما واصل الرباعي عبدالله عطيف وياسر القحطاني برامجهم العلاجية والتأهيلية.",
+            "فيما واصل الخماسي عبدالله عطيف وياسر القحطاني برامجهم العلاجية والتأهيلية.",
+        ),
+        # alwatan / okaz 2015-08-06:2178:1 / 2015-08-07:1325:3: «الطوائ», a misprint
+        (
+            "أنه أثناء قيام مجموعة من منسوبي قوات الطوائ الخاصة بمنطقة عسير بأداء صلاة الظهر",
+            "أنه أثناء قيام مجموعة من منسوبي قوات الطوارىء الخاصة بمنطقة عسير بأداء صلاة الظهر",
+        ),
+    ],
+)
+def test_one_verb_in_two_constructions_a_count_and_a_misprint_are_no_word_choice(
+    text_a: str, text_b: str
+) -> None:
+    assert _choices(text_a, text_b) == set()

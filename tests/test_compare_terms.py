@@ -139,3 +139,22 @@ def test_a_word_is_never_cut_to_a_stem_after_a_letter_that_may_be_a_proclitic() 
     almadina = terms.filter(pl.col("outlet") == "almadina")
     assert "بطولة" in set(almadina["term"])
     assert "طولة" not in set(terms["term"])
+
+
+def test_the_road_of_a_compound_preposition_is_no_distinguishing_term() -> None:
+    # SaudiNewsNet 2015-08-06 (alwatan 1980:12 and the other outlets' copy of the fisheries
+    # study): «عن طريق الاستيراد» ("by means of") made «طريق» one of alwatan's terms (z -2.4)
+    rows = []
+    for k, day in enumerate(["الأحد", "الاثنين", "الثلاثاء", "الأربعاء"]):  # four articles each
+        rows += [
+            (f"a{k}:1", f"a{k}", "alwatan", f"وقالت يوم {day} إن المملكة تسد النقص من الأسماك"),
+            (f"b{k}:1", f"b{k}", "okaz", f"وقالت يوم {day} إن المملكة تسد النقص عن طريق الاستيراد"),
+            (f"c{k}:1", f"c{k}", "alyaum", f"وأغلقت الشرطة يوم {day} طريق الملك فهد"),
+        ]
+    st = pl.DataFrame(rows, schema=["statement_id", "article_id", "outlet", "text"], orient="row")
+    terms = distinguishing_terms(
+        st, min_count=1, top_n=50, min_z=0, scope="all", furniture_min_articles=0
+    )
+    road = dict(terms.filter(pl.col("term_key") == "طريق").select("outlet", "n_outlet").rows())
+    assert road["okaz"] == 0  # «عن طريق»: not counted
+    assert road["alyaum"] == 4  # «طريق الملك فهد»: a road

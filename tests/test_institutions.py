@@ -82,6 +82,8 @@ def test_two_countries_ministries_are_two_voices() -> None:
         ("القوات المسلحه الاماراتيه", "uae", "القوات المسلحه الاماراتيه"),
         ("الجيش", "israel", "الجيش الاسرائيلي"),
         ("شرطه جده", "saudi_arabia", "شرطه جده"),
+        # 2015-08-10 (blind sample, seed 8805): was «الجيش الجنوبي الكوري»
+        ("الجيش الكوري الجنوبي", "korea", "الجيش الكوري الجنوبي"),
     ],
 )
 def test_one_spelling_per_countrys_institution(sid: str, country: str, out: str) -> None:
@@ -95,3 +97,13 @@ def test_only_generic_state_bodies_are_qualified() -> None:
     assert not state_institution("جوش ارنست")[0]
     # a person's nationality is no country of the state body
     assert countries_in("وزارة الداخلية تقبض على مقيم من الجنسية اليمنية") == set()
+
+
+def test_the_official_news_agency_is_its_countrys() -> None:
+    # aawsat 2015-08-02 (blind sample, seed 8804): Sudan's SUNA, not every state's agency
+    text = (
+        "غادر الرئيس السوداني عمر البشير الخرطوم إلى العاصمة الموريتانية نواكشوط. وذكرت وكالة "
+        "الأنباء الرسمية سونا أن البشير غادر الخرطوم إلى نواكشوط."
+    )
+    said = extract_statements(_articles(("aawsat", text)))["speaker"].to_list()
+    assert said[-1] == "وكاله الانباء الرسميه السودانيه"

@@ -623,3 +623,32 @@ def test_agency_credits_and_outlet_names_are_no_content(text: str, credit: set[s
     words = set(_masked_tokens(st, "actors.yaml")[0])
     assert not words & credit
     assert len(words) >= 5  # what was said is still there
+
+
+# SaudiNewsNet 2015-08-06/07, as extracted: the mufti's 65 statements (his title after his
+# mention in many) among 120 attributed statements of the same days, with their claims
+def _title_frames() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    st = pl.read_ndjson(
+        _DATA / "talking_points_titles_2015-08-06.jsonl",
+        schema_overrides={"published": pl.Date},
+    )
+    claims = st.select("statement_id", "article_id", "outlet", "claim_id")
+    stories = st.select("article_id", "story_id").unique("article_id")
+    return st.drop("story_id", "claim_id"), claims, stories
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # «وصف مفتي عام المملكة رئيس هيئة كبار العلماء ... حادثة التفجير ...» / «حذر مفتي عام
+        # المملكة رئيس هيئة كبار العلماء ... المسلمين من فئة ...»: his title, two points
+        ("2015-08-06:121:1", "2015-08-07:1316:2"),
+        ("2015-08-07:1106:1", "2015-08-07:324:1"),
+    ],
+)
+def test_a_speakers_title_after_his_mention_is_no_content(a: str, b: str) -> None:
+    from narratives.stories import talking_points
+
+    st, claims, stories = _title_frames()
+    assert not _together(talking_points(st, claims, stories), a, b)
+    assert _together(talking_points(st, claims, stories, speaker_titles=False), a, b)

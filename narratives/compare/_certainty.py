@@ -58,6 +58,7 @@ not make X's near miss sure.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -89,6 +90,17 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+#: a word, as counted for "little text"
+_WORDS = re.compile(r"\w+")
+
+
+def _stems(tokens: list[list[str]]) -> list[set[str]]:
+    """The stems of each token list, words of one synonym group one word."""
+    from narratives.compare._synonyms import with_synonyms
+
+    return [{_stem(w) for w in toks} for toks in with_synonyms(tokens)]
 
 
 #: an opening quote or bracket and its closing one
@@ -145,8 +157,7 @@ def certainty(
     ``carried`` rows are headline claims the outlet gives in its own sentences:
     no omission (the caller drops them).
     """
-    from narratives.align._text import content_tokens
-    from narratives.compare._synonyms import with_synonyms
+    from narratives.compare._tokens import content_tokens_in_parts, in_parts
 
     n = omissions.height
     if n == 0 or "text" not in statements.columns:
@@ -180,8 +191,8 @@ def certainty(
             head_rows.setdefault(art, []).append(r)
     arts = st["article_id"].to_list()
     # words of one synonym group (مروحية / هليكوبتر, استشهاد / مقتل) count as one word
-    tokens = with_synonyms(content_tokens(texts))
-    stems = [{_stem(w) for w in toks} for toks in tokens]
+    # (tokenized in parts on the usable cores: the tokens of one call)
+    stems = content_tokens_in_parts(texts, then=_stems)
     row_of = {sid: i for i, sid in enumerate(st["statement_id"].to_list())}
     # IDF over the statements of the stories in question
     df: dict[str, int] = {}
@@ -194,19 +205,27 @@ def certainty(
     words_of: dict[tuple[str, str], set[str]] = {}
     figures_of: dict[tuple[str, str], set[tuple[int, int]]] = {}
     n_words: dict[tuple[str, str], int] = {}
-    for sid, outlet, story, text in st.select(
-        "statement_id", "outlet", "story_id", "text"
-    ).iter_rows():
+    # each statement's figures and word count, in parts on forked workers
+    read = in_parts(
+        lambda span: [(_figures(t), len(_WORDS.findall(t))) for t in texts[span]], len(texts)
+    )
+    for r, (sid, outlet, story) in enumerate(
+        st.select("statement_id", "outlet", "story_id").iter_rows()
+    ):
         key = (story, outlet)
         words_of.setdefault(key, set()).update(stems[row_of[sid]])
-        figures_of.setdefault(key, set()).update(_figures(text or ""))
-        n_words[key] = n_words.get(key, 0) + len(re.findall(r"\w+", text or ""))
-    labels: list[str] = []
-    whys: list[str | None] = []
-    carried_rows: list[bool] = []
-    for row in omissions.select(
+        figures_of.setdefault(key, set()).update(read[r][0])
+        n_words[key] = n_words.get(key, 0) + read[r][1]
+    del read
+    asked = omissions.select(
         "outlet", "story_id", "statement_ids", "closest_score", "containment"
-    ).iter_rows(named=True):
+    ).to_dicts()
+
+    def judge(span: slice) -> list[tuple[str, str | None, bool]]:
+        """``certainty``, ``why`` and ``carried`` of the rows ``asked[span]``."""
+        return [_judge(row) for row in asked[span]]
+
+    def _judge(row: dict[str, Any]) -> tuple[str, str | None, bool]:
         key = (row["story_id"], row["outlet"])
         have = words_of.get(key, set())
         rows = [row_of[s] for s in row["statement_ids"] or [] if s in row_of]
@@ -269,9 +288,12 @@ def certainty(
                     f"the claim restates its article's headline ({lead:.0%} of its words): "
                     "an outlet covering the story most likely gives it in other words"
                 )
-        labels.append(SURE if why is None else NOT_SURE)
-        whys.append(why)
-        carried_rows.append(carried)
+        return (SURE if why is None else NOT_SURE), why, carried
+
+    judged = in_parts(judge, len(asked))
+    labels = [j[0] for j in judged]
+    whys = [j[1] for j in judged]
+    carried_rows = [j[2] for j in judged]
     return omissions.with_columns(
         certainty=pl.Series(labels, dtype=pl.String),
         why=pl.Series(whys, dtype=pl.String),

@@ -79,6 +79,7 @@ class ChoiceLexicon:
     institutions: frozenset[str] = frozenset()
     countries: Mapping[str, str] = field(default_factory=dict)  # word -> country id
     country_words: frozenset[str] = frozenset()  # البلاد, المملكة: a country unnamed
+    fact_words: Mapping[str, int] = field(default_factory=dict)  # word -> class (directions)
 
 
 @lru_cache(maxsize=4)
@@ -115,6 +116,11 @@ def load_choice_lexicon(path: str = "substitutions.yaml") -> ChoiceLexicon:
         institutions=frozenset(institutions),
         countries=_country_names(),
         country_words=frozenset(normalize(str(w)) for w in data.get("country_words") or []),
+        fact_words={
+            normalize(str(w)): k
+            for k, words in enumerate(data.get("fact_classes") or [])
+            for w in words
+        },
     )
 
 
@@ -206,6 +212,15 @@ def same_word(a: str, b: str) -> bool:
     for x, y in ((a, b), (b, a)):  # ليشمه / يشمل: a kept proclitic and a typo
         if len(x) >= 5 and x[0] in PROCLITICS and Levenshtein.distance(x[1:], y) <= 1:
             return True
+        # بمشروعاتها / مشاريعها, بقرص / قرصا: a preposition kept on one side only (the
+        # stripper keeps it before a word it has not seen), then two forms of one noun
+        if len(x) >= 4 and x[0] in PROCLITICS and len(y) >= 3:
+            bare = x[1:]
+            # (four consonants or more: three are a root, عمليات / أعمال are two words)
+            if light_stem(bare) == light_stem(y) or any(
+                len(c) >= 4 for c in skeletons(bare) & skeletons(y)
+            ):
+                return True
     sa, sb = light_stem(a), light_stem(b)
     if sa == sb:
         return True
@@ -286,15 +301,19 @@ def not_a_choice(
         content_b, content_a, lexicon
     ):
         return "name"  # «جمهورية النيجر الشقيق» / «جمهورية بنين الصديق»: two countries
+    if len(content_a) == len(content_b) == 1 and _other_fact(content_a[0], content_b[0], lexicon):
+        return "fact"  # «جنوب مدينة رفح» / «غرب مدينة رفح», «ارتفع» / «تراجع»: another fact
     if len(content_a) == len(content_b) == 1 and _one_name_two_spellings(
         content_a[0], content_b[0]
     ):
         return "inflection"  # سروج / سوروتش, نيوجيرسي / نيوجرزي: a foreign name transliterated
+    if _periphrasis(content_a, content_b) or _periphrasis(content_b, content_a):
+        return "rewrite"  # «قامت بتكثيف» / «كثفت», «يقوم بتوفير» / «يوفر»: one verb
     if _noun_against_verb(content_a, content_b) or _noun_against_verb(content_b, content_a):
         return "rewrite"  # «بالظهران» / «وتستمر»: a place against a verb, another sentence
     if set(content_a) & lexicon.institutions and set(content_b) & lexicon.institutions:
         return "name"  # منسوبو الجامعة / منسوبو الهيئة: another institution, not another word
-    if any(same_word(x, y) for x in content_a for y in content_b) or same_word(
+    if any(same_word(x, y) or _participle(x, y) for x in content_a for y in content_b) or same_word(
         "".join(span_a), "".join(span_b)
     ):
         return "inflection"  # (joined: ووزارةالداخلية / وزارة الداخلية, a missing space)
@@ -361,6 +380,52 @@ def _one_name_two_spellings(a: str, b: str) -> bool:
     return a != b and any(len(c) >= 3 for c in common)
 
 
+def _other_fact(a: str, b: str, lexicon: ChoiceLexicon) -> bool:
+    """Two members of one closed class (the compass directions of ``fact_classes``) or a
+    word and its opposite (``opposites.tsv``): the statements differ in a fact."""
+    from narratives.align._text import light_key
+    from narratives.align.aligner import load_opposites
+
+    def forms(word: str) -> set[str]:
+        bare = word[2:] if word.startswith("ال") and len(word) > 4 else word
+        return {word, bare, light_key(word), light_key(bare)}
+
+    classes = lexicon.fact_words
+    ka = {classes[f] for f in forms(a) if f in classes}
+    if ka & {classes[f] for f in forms(b) if f in classes} and a != b:
+        return True
+    opposites = load_opposites()
+    return any(frozenset({x, y}) in opposites for x in forms(a) for y in forms(b))
+
+
+#: forms of قام ("did"): «قام بتكثيف» is «كثف» said with a verbal noun
+_DID = frozenset({"قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون", "وقام", "وقامت", "ويقوم"})
+
+
+def _periphrasis(a: Sequence[str], b: Sequence[str]) -> bool:
+    """``a`` is قام + ب + a verbal noun and ``b`` that verb (قامت بتكثيف / كثفت)."""
+    if len(a) != 2 or len(b) != 1 or a[0] not in _DID or not a[1].startswith("ب"):
+        return False
+    noun, verb = a[1][1:], b[0]
+    return bool(
+        skeletons(noun) & (skeletons(verb) | skeletons(verb[1:] if verb[:1] in "وف" else verb))
+    )
+
+
+def _participle(a: str, b: str) -> bool:
+    """One word is the participle (م...) of the other's verb: «مثنيا» / «وأثنى», «متمنيا» /
+    «وتمنى بلاتر»: one verb, two constructions (only between the swapped spans: a participle
+    elsewhere in the statement, «مقاتلين», moves no «القتال»)."""
+    for x, y in ((a, b), (b, a)):
+        # (y a verb or verbal noun: no article, no adverbial ا: مؤخرا / أخيرا is a choice;
+        # وشددا is a verb of two)
+        verb_like = y[-1:] != "ا" or y[:1] in "وف"
+        participle = len(x) >= 4 and x[0] == "م" and not y.startswith(("م", "ال"))
+        if participle and verb_like and skeletons(x[1:]) & skeletons(y):
+            return True
+    return False
+
+
 def _one_stem(a: str, b: str, *, min_shared: int = 4) -> bool:
     """Two words sharing ``min_shared`` letters in a row once the article is off: a verb and
     its participle or verbal noun (تستهدف / مستهدفة), a name and a longer form of it."""
@@ -385,9 +450,10 @@ def _noun_against_verb(a: Sequence[str], b: Sequence[str]) -> bool:
 
 
 def _function_like(token: str, function: Collection[str]) -> bool:
-    """A function word, also with an attached pronoun (فيها, عليه, خلالها -> خلال)."""
-    if token in function:
-        return True
+    """A function word, also with an attached pronoun (فيها, عليه, خلالها -> خلال) or after
+    a proclitic the stripper kept (لكل, لكافة)."""
+    if token in function or (len(token) > 3 and token[0] in "وبلك" and token[1:] in function):
+        return True  # (not ف: فتحت is a verb, not ف + تحت)
     return any(
         token.endswith(end) and token[: -len(end)] in function
         for end in ("ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي")

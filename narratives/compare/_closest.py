@@ -222,11 +222,17 @@ def _contained(
     return np.round(a_in_b, 3), np.round(b_in_a, 3)
 
 
+#: pairs from which the plain and synonym containments run in two forked workers
+PARALLEL_CONTAINED = 50_000
+
+
 def _pair_containment(
     st: pl.DataFrame,
     pi: np.ndarray,
     pj: np.ndarray,
     tokens: list[list[str]] | None = None,
+    *,
+    processes: int | None = None,
 ) -> dict[str, np.ndarray] | None:
     """Per pair ``(pi, pj)``: containment, synonym containment both ways, figure match.
 
@@ -239,20 +245,28 @@ def _pair_containment(
     """
     from narratives.align._text import content_tokens
     from narratives.compare._synonyms import with_synonyms
+    from narratives.engine.local import fork_map
 
     if tokens is None:  # the alignment's content tokens when it made them
         tokens = content_tokens(
             [t or "" for t in st["text"].to_list()],
             exclude=st["speaker_mention"].to_list() if "speaker_mention" in st.columns else None,
         )
-    plain = _contained(tokens, pi, pj)
+
+    # the plain containment and, a word of the claim given in other words (مروحية /
+    # هليكوبتر: lexicons/synonyms.tsv) counted as that word, the synonym containment:
+    # one in each forked worker (two pure functions of the tokens and the pairs)
+    def contained(k: int) -> tuple[np.ndarray, np.ndarray] | None:
+        return _contained(tokens if k == 0 else with_synonyms(tokens), pi, pj)
+
+    both = (
+        fork_map(contained, [0, 1], processes=processes)
+        if len(pi) >= PARALLEL_CONTAINED
+        else [contained(0), contained(1)]
+    )
+    plain, synonym = both
     if plain is None:
         return None
-    # a word of the claim given in other words (مروحية / هليكوبتر): lexicons/synonyms.tsv
-    grouped = with_synonyms(tokens)
-    same = all(a == b for a, b in zip(tokens, grouped, strict=True))
-    synonym = plain if same else _contained(grouped, pi, pj)
-    del grouped
     assert synonym is not None
     return {
         "containment": np.maximum(*plain),
@@ -344,19 +358,62 @@ def _speaker_match(speakers: list[Any], i: np.ndarray, j: np.ndarray) -> np.ndar
     return np.where((a >= 0) & (b >= 0), np.where(a == b, 100.0, 0.0), np.nan)
 
 
-def _number_overlap(prep: Any, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def _read_numbers(prep: Any, rows: np.ndarray, *, processes: int | None = None) -> None:
+    """Read the numbers (and figure slots) of statements ``rows`` into ``prep``'s cache,
+    in parts on forked workers: what ``prep.numbers(k)`` reads, once per statement.
+
+    Each statement's numbers are a function of its text alone, so the parts give
+    the values of the calls in this process; the scorers and contradiction checks
+    (forked later) then find them in the copied cache.
+    """
+    from narratives.compare._tokens import PARALLEL_TEXTS
+    from narratives.engine.local import chunks, fork_map, usable_cores
+
+    todo = [k for k in rows.tolist() if k not in prep._numbers]
+    n = usable_cores() if processes is None else processes
+    parts = chunks(len(todo), 2 * n, least=PARALLEL_TEXTS)
+    if n <= 1 or len(parts) <= 1:
+        return
+
+    def read(s: slice) -> list[tuple[frozenset[str], frozenset[str]]]:
+        return [(prep.numbers(k), prep.figure_slots(k)) for k in todo[s]]
+
+    done = fork_map(read, parts, processes=n)
+    for k, (numbers, slots) in zip(todo, itertools.chain.from_iterable(done), strict=True):
+        prep._numbers[k] = numbers
+        prep._slots[k] = slots
+
+
+def _number_overlap(
+    prep: Any, i: np.ndarray, j: np.ndarray, *, processes: int | None = None
+) -> np.ndarray:
     """:func:`narratives.align.score.number_overlap` of the pairs whose sides both give
-    numbers (NaN for the others, as it gives them), each statement's numbers read once."""
+    numbers (NaN for the others, as it gives them), each statement's numbers read once;
+    both in parts on forked workers (``processes``, default the usable cores)."""
     from narratives.align.score import number_overlap
+    from narratives.compare._tokens import PARALLEL_TEXTS
+    from narratives.engine.local import chunks, fork_map, usable_cores
 
     rows = np.unique(np.concatenate([i, j]))
+    _read_numbers(prep, rows, processes=processes)
     some = np.zeros(len(prep.texts), dtype=bool)
     some[rows] = [bool(prep.numbers(k)) for k in rows.tolist()]
     out = np.full(len(i), np.nan)
     both = np.flatnonzero(some[i] & some[j])
-    out[both] = number_overlap(
-        [prep.numbers(k) for k in i[both].tolist()], [prep.numbers(k) for k in j[both].tolist()]
-    )
+
+    def overlap(s: slice) -> np.ndarray:
+        at = both[s]
+        return number_overlap(
+            [prep.numbers(k) for k in i[at].tolist()], [prep.numbers(k) for k in j[at].tolist()]
+        )
+
+    # pair by pair: in parts on forked workers (the numbers read above, in their cache)
+    n = usable_cores() if processes is None else processes
+    parts = chunks(len(both), 2 * n, least=PARALLEL_TEXTS)
+    if n <= 1 or len(parts) <= 1:
+        out[both] = overlap(slice(None))
+    else:
+        out[both] = np.concatenate(fork_map(overlap, parts, processes=n))
     return out
 
 
@@ -395,7 +452,7 @@ def _contenders(
         "speaker_match": _speaker_match(speakers, i, j)
         if speakers is not None
         else np.full(len(i), np.nan),
-        "number_overlap": _number_overlap(prep, i, j),
+        "number_overlap": _number_overlap(prep, i, j, processes=o["processes"]),
     }
     del tfidf, words, contained, short
     penalties = {"speaker_penalty": o["speaker_penalty"], "number_penalty": o["number_penalty"]}
@@ -532,7 +589,9 @@ def closest_in_stories(
     score = np.full(len(i), -np.inf)
     score[kept] = np.round(part_score, 2)
     same_tokens = o["processor"] is None and o["stopwords"] is None
-    contained = _pair_containment(st, i, j, setup.prep.tokens if same_tokens else None)
+    contained = _pair_containment(
+        st, i, j, setup.prep.tokens if same_tokens else None, processes=o["processes"]
+    )
     if contained is None:
         return pl.DataFrame(schema=CLOSEST)
     at = both["_pair"].to_numpy()

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -137,30 +137,59 @@ def _unframed(clause: str) -> str:
     return clause
 
 
+def _names_normalized(text: str) -> str:
+    """The text match-normalized, given names joined (عبد العزيز, عبدالعزيز)."""
+    from narratives.align._text import join_names
+    from narratives.normalize import normalize
+
+    return join_names(normalize(text))
+
+
+def _undated_normalized(text: str) -> str:
+    """:func:`_names_normalized` of the text without its date and time phrases."""
+    return _names_normalized(_undated(text))
+
+
+def _light_keys(tokens: list[list[str]]) -> list[set[str]]:
+    """The light stems of each token list, words of one synonym group one word."""
+    from narratives.align._text import light_key
+    from narratives.compare._synonyms import with_synonyms
+
+    return [{light_key(w) for w in toks} for toks in with_synonyms(tokens)]
+
+
 def _keys(
     texts: Sequence[str],
     exclude: Sequence[str | None] | None = None,
     vocabulary: set[str] | None = None,
     normalized: Sequence[str] | None = None,
+    normalizer: Callable[[str], str] = _names_normalized,
+    distinct: set[str] | None = None,
 ) -> list[set[str]]:
     """Light-stemmed content words of each text, one synonym group one word.
 
     Given names are joined (عبد العزيز, عبدالعزيز); ``vocabulary`` (the known words
     for clitic stripping) must be the same for the texts compared; ``normalized``:
-    the texts match-normalized with names joined, when the caller has them.
+    the texts match-normalized with names joined, when the caller has them
+    (else ``normalizer`` makes them). Tokenized in parts on the usable cores
+    (:func:`narratives.compare._tokens.content_tokens_in_parts`: the tokens of one call).
     """
-    from narratives.align._text import _TOKEN, content_tokens, join_names, light_key
-    from narratives.compare._synonyms import with_synonyms
-    from narratives.normalize import normalize
+    from narratives.align._text import _TOKEN
+    from narratives.compare._tokens import content_tokens_in_parts
 
-    if normalized is None:
-        normalized = [join_names(normalize(t)) for t in texts]
     if vocabulary is None:
+        if normalized is None:
+            normalized = [normalizer(t) for t in texts]
         vocabulary = {w for t in normalized for w in _TOKEN.findall(t)}
-    tokens = with_synonyms(
-        content_tokens(list(texts), exclude=exclude, vocabulary=vocabulary, normalized=normalized)
+    return content_tokens_in_parts(
+        texts,
+        then=_light_keys,
+        normalizer=normalizer,
+        normalized=normalized,
+        vocabulary=vocabulary,
+        exclude=exclude,
+        distinct=distinct,
     )
-    return [{light_key(w) for w in toks} for toks in tokens]
 
 
 PARTS = pl.Schema(
@@ -236,6 +265,7 @@ def left_out_parts(
     ['كما صادرت أموالهم المنقولة والعقارات الفاخرة']
     """
     from narratives.compare._closest import _figures, figures_agree
+    from narratives.compare._tokens import in_parts
 
     if candidates.height == 0 or "text" not in statements.columns:
         return pl.DataFrame(schema=PARTS)
@@ -256,12 +286,10 @@ def left_out_parts(
             strict=True,
         )
     ]
-    from narratives.align._text import _TOKEN, join_names
-    from narratives.normalize import normalize
+    from narratives.compare._tokens import normalized_in_parts
 
-    normalized = [join_names(normalize(t)) for t in texts]
-    vocabulary = {w for t in normalized for w in _TOKEN.findall(t)}
-    keys = _keys(texts, vocabulary=vocabulary, normalized=normalized)
+    normalized, vocabulary = normalized_in_parts(texts, _names_normalized)
+    keys = _keys(texts, vocabulary=vocabulary, normalized=normalized, distinct=vocabulary)
     sids = st["statement_id"].to_list()
     stories = st["story_id"].to_list()
     outlets = st["outlet"].to_list()
@@ -284,26 +312,37 @@ def left_out_parts(
         rows_of.setdefault((story, outlet), []).append(r)
     # the parts of each claim statement asked about: (text, keys, figures)
     wanted = {s for ids in candidates["statement_ids"].to_list() for s in ids or []}
-    part_rows: list[tuple[int, str]] = []
-    for s in sorted(wanted):
-        at = row_of.get(s)
-        if at is None:
-            continue
-        clauses = [c for c in (_unframed(c) for c in split_clauses(texts[at])) if c]
-        if len(clauses) < 2:  # one clause: the whole-statement test already answered
-            continue
-        part_rows.extend((at, c) for c in clauses)
+    ats = [at for s in sorted(wanted) if (at := row_of.get(s)) is not None]
+
+    def clauses_of(span: slice) -> list[list[str]]:
+        """The clauses of the statements ``ats[span]`` (none for a statement of one)."""
+        out = []
+        for at in ats[span]:
+            clauses = [c for c in (_unframed(c) for c in split_clauses(texts[at])) if c]
+            # one clause: the whole-statement test already answered
+            out.append(clauses if len(clauses) >= 2 else [])
+        return out
+
+    # the statements' clauses, then the parts' figures, in parts on forked workers
+    part_rows = [
+        (at, c)
+        for at, clauses in zip(ats, in_parts(clauses_of, len(ats)), strict=True)
+        for c in clauses
+    ]
     if not part_rows:
         return pl.DataFrame(schema=PARTS)
+    # the clauses undated and normalized in the worker processes (the same texts)
     part_keys = _keys(
-        [_undated(c) for _, c in part_rows],
+        [c for _, c in part_rows],
         exclude=[mentions[r] for r, _ in part_rows],
         vocabulary=vocabulary,
+        normalizer=_undated_normalized,
     )
+    big = [(r, c, k) for (r, c), k in zip(part_rows, part_keys, strict=True) if len(k) >= min_words]
+    big_figures = in_parts(lambda span: [_figures(c) for _, c, _ in big[span]], len(big))
     parts_of: dict[int, list[tuple[str, set[str], frozenset[tuple[int, int]]]]] = {}
-    for (r, c), k in zip(part_rows, part_keys, strict=True):
-        if len(k) >= min_words:
-            parts_of.setdefault(r, []).append((c, k, _figures(c)))
+    for (r, c, k), f in zip(big, big_figures, strict=True):
+        parts_of.setdefault(r, []).append((c, k, f))
 
     totals: dict[tuple[str, int], float] = {}
 
@@ -369,50 +408,69 @@ def left_out_parts(
             )
         return out
 
-    found: list[tuple[float, set[str], dict[str, object]]] = []
-    for claim, story, outlet, ids in candidates.select(
-        "claim_id", "story_id", "outlet", "statement_ids"
-    ).iter_rows():
-        have, heads, figs = holding_of(story, outlet)
-        for s in ids or []:
-            at = row_of.get(s)
-            if at is None:
-                continue
-            for text, part, pfigs in parts_of.get(at, []):
-                got = share(story, part, have, heads)
-                if got >= gap_share or (pfigs and figures_agree(pfigs, figs)):
+    Found = list[tuple[float, set[str], dict[str, object]]]
+    asked = candidates.select("claim_id", "story_id", "outlet", "statement_ids").rows()
+
+    def find(span: slice) -> Found:
+        """The left-out parts of the candidates ``asked[span]`` (a pure function of them:
+        the caches above only save work)."""
+        found: Found = []
+        for claim, story, outlet, ids in asked[span]:
+            have, heads, figs = holding_of(story, outlet)
+            for s in ids or []:
+                at = row_of.get(s)
+                if at is None:
                     continue
-                if any(
-                    share(story, part, keys[q]) >= carried_share
-                    for q in listed_rows.get((story, outlet), [])
-                ):
-                    continue  # listed already, as a whole claim left out
-                # who carries the part: one statement holding most of its words
-                carriers = [o for o in carriers_of(story, at, text, part) if o != outlet]
-                if len(carriers) < min_outlets:
-                    continue
-                holding = sorted(
-                    x
-                    for x in ids
-                    if x in row_of and share(story, part, keys[row_of[x]]) >= carried_share
-                )
-                weight = math.fsum(idf[story].get(w, 1.0) for w in part) * (1.0 - got)
-                found.append(
-                    (
-                        weight,
-                        part,
-                        {
-                            "claim_id": claim,
-                            "story_id": story,
-                            "outlet": outlet,
-                            "omitted_part": text,
-                            "part_statement_ids": holding,
-                            "part_carriers": carriers,
-                            "part_share": round(got, 3),
-                            "part_words": len(part),
-                        },
+                for text, part, pfigs in parts_of.get(at, []):
+                    got = share(story, part, have, heads)
+                    if got >= gap_share or (pfigs and figures_agree(pfigs, figs)):
+                        continue
+                    if any(
+                        share(story, part, keys[q]) >= carried_share
+                        for q in listed_rows.get((story, outlet), [])
+                    ):
+                        continue  # listed already, as a whole claim left out
+                    # who carries the part: one statement holding most of its words
+                    carriers = [o for o in carriers_of(story, at, text, part) if o != outlet]
+                    if len(carriers) < min_outlets:
+                        continue
+                    holding = sorted(
+                        x
+                        for x in ids
+                        if x in row_of and share(story, part, keys[row_of[x]]) >= carried_share
                     )
-                )
+                    weight = math.fsum(idf[story].get(w, 1.0) for w in part) * (1.0 - got)
+                    found.append(
+                        (
+                            weight,
+                            part,
+                            {
+                                "claim_id": claim,
+                                "story_id": story,
+                                "outlet": outlet,
+                                "omitted_part": text,
+                                "part_statement_ids": holding,
+                                "part_carriers": carriers,
+                                "part_share": round(got, 3),
+                                "part_words": len(part),
+                            },
+                        )
+                    )
+        return found
+
+    # the candidates in parts on forked workers, in order: the rows of one pass
+    from narratives.compare._tokens import PARALLEL_TEXTS
+    from narratives.engine.local import chunks, fork_map, usable_cores
+
+    n_proc = usable_cores()
+    spans = chunks(len(asked), 2 * n_proc, least=PARALLEL_TEXTS)
+    found: Found = [
+        b
+        for part in (
+            fork_map(find, spans, processes=n_proc) if len(spans) > 1 else [find(slice(None))]
+        )
+        for b in part
+    ]
     # the weightiest part first; one row per claim, and one fact told in two claims of
     # the story (a wire sentence and its rewrite) once
     out: list[dict[str, object]] = []

@@ -335,12 +335,15 @@ def _variant_kind(display_a: str, display_b: str, rules: VariantRules) -> str | 
         return None
     if (a == "ال" + b or b == "ال" + a) and min(len(a), len(b)) >= 3:
         return "definite_article"
+    # سوروتش / سوروج: one foreign sound, two letter groups; the shorter spelling may be a
+    # letter under the length floor (تشاوش / جاوش, Çavuşoğlu)
+    if max(len(a), len(b)) >= rules.min_letters and min(len(a), len(b)) >= 3:
+        for x, y in rules.digraphs:
+            for p, q in ((a, b), (b, a)):
+                if x in p and any(p[:i] + y + p[i + len(x) :] == q for i in _find_all(p, x)):
+                    return "transliteration"
     if min(len(a), len(b)) < rules.min_letters:
         return None
-    for x, y in rules.digraphs:  # سوروتش / سوروج: one foreign sound, two letter groups
-        for p, q in ((a, b), (b, a)):
-            if x in p and any(p[:i] + y + p[i + len(x) :] == q for i in _find_all(p, x)):
-                return "transliteration"
     edit = _one_edit(a, b)
     if edit is None:
         return None

@@ -46,7 +46,14 @@ from typing import Any, Literal
 import polars as pl
 
 from narratives import schemas
-from narratives._figures import LIST_START, SLASH_DATE, unreverse_figures
+from narratives._figures import (
+    LIST_START,
+    SLASH_DATE,
+    NumberWords,
+    load_number_words,
+    read_number_words,
+    unreverse_figures,
+)
 from narratives._resources import load_yaml
 from narratives.compare._common import (
     ALIGNMENT_COLUMNS,
@@ -190,6 +197,7 @@ class _FigureLexicon:
     approximate: frozenset[str] = frozenset()
     close_phrases: tuple[str, ...] = ()  # a figure dated to the session's close
     market_words: frozenset[str] = frozenset()  # a price reading (للبرميل, برنت)
+    numbers: NumberWords | None = None  # the number words, for read_number_words
 
 
 def _figure_lexicon(
@@ -224,6 +232,7 @@ def _figure_lexicon(
         approximate=words("approximate_words"),
         close_phrases=tuple(sorted(words("close_phrases"))),
         market_words=words("market_words"),
+        numbers=load_number_words(figures),
     )
 
 
@@ -245,6 +254,12 @@ def _candidates(token: str) -> set[float]:
         out.add(float(re.sub(r"[.,]", "", token)))
     if token.count(".") + token.count(",") == 1:  # one separator: a decimal point or comma
         out.add(float(token.replace(",", ".")))
+    elif not out and re.search(r"[.,]\d{1,2}$", token):
+        # «1.340.7 مليار» for 1,340,700,000: separators that group no thousands; read the
+        # first as the point (1.3407) or the last (1340.7), as the writer may have meant
+        head, _, tail = re.sub(r"[.,]", ".", token).partition(".")
+        out.add(float(f"{head}.{tail.replace('.', '')}"))
+        out.add(float(re.sub(r"[.,](?=.*[.,])", "", token).replace(",", ".")))
     if not re.search(r"[.,]", token):
         out.add(float(token))
     return out
@@ -257,42 +272,23 @@ def _span_values(keys: list[str], lex: _FigureLexicon) -> list[set[float]]:
     ends and every reading between them is taken as equal (see :func:`_same`).
     """
     values: list[set[float]] = []
+    # numbers in words, read by the one reader the aligner uses too («لخمسة آلاف»,
+    # «المئة ألف», «مائتي وخمسين», «أربع وعشرين»); here the ambiguous words count alone
+    # (the span lies between words both statements share)
+    worded = {s: (e, v) for s, e, v in read_number_words(keys, lex.numbers, alone=True)}
     i = 0
     while i < len(keys):
         tok = keys[i]
         cands = _candidates(tok)
-        if (
-            not cands
-            and tok not in lex.number_values
-            and tok[:1] in "وبلفك"
-            and len(tok) > 3
-            and tok[1:] in lex.number_values
-        ):
-            tok = tok[1:]  # «لخمسة آلاف»: a number word after a proclitic
-        if not cands and tok in lex.number_values:
-            cands = {lex.number_values[tok]}
-        elif (
-            not cands
-            and tok.startswith("ال")
-            and tok[2:] in lex.number_values
-            and (i == 0 or " ".join(keys[i - 1 : i + 1]) not in lex.scales)
-        ):
-            cands = {lex.number_values[tok[2:]]}  # «المئة ألف سلة» = 100 ألف (not «في المئة»)
         j = i + 1
-        if cands and tok in lex.number_values and j < len(keys) and keys[j][:1] == "و":
-            nxt = lex.number_values.get(keys[j][1:])
-            if nxt is not None and nxt < 100 and all(c >= 100 and c % 100 == 0 for c in cands):
-                # «مائتي وخمسين ألف» = 250 ألف, «مئة وخمسة وعشرين» = 125
-                cands, j = {c + nxt for c in cands}, j + 1
-                if nxt < 10 and j < len(keys) and keys[j][:1] == "و":
-                    tens = lex.number_values.get(keys[j][1:])
-                    if tens is not None and tens >= 20 and tens % 10 == 0:
-                        cands, j = {c + tens for c in cands}, j + 1
-            elif nxt is not None and nxt >= 20 and nxt % 10 == 0:  # «أربع وعشرين» = 24
-                cands, j = {c + nxt for c in cands if c < 10}, j + 1
+        if not cands and i in worded:
+            j, value = worded[i]
+            cands = {float(value)}
         scale = 1.0
         if not cands and tok in lex.scales and tok not in ("%",):
-            if not values:  # "ألف شخص": the scale word alone is a number
+            if not values and not any(ch.isdigit() for t in keys for ch in t):
+                # "ألف شخص": the scale word alone is a number (not after a figure that
+                # could not be read: «1.340.7 مليار» is no «مليار»)
                 values.append({lex.scales[tok]})
             i += 1
             continue
@@ -307,9 +303,26 @@ def _span_values(keys: list[str], lex: _FigureLexicon) -> list[set[float]]:
                 break
         if any(k in lex.half_words for k in keys[j : j + 2]):
             cands = cands | {c + 0.5 for c in cands}  # "8 سنوات ونصف"
-        values.append({round(c * scale, 9) for c in cands})
+        read = {round(c * scale, 9) for c in cands}
+        if scale > 1 and any(c >= scale for c in cands):
+            # «5,307,846 مليون ريال», «(18000) ألف ريال»: a sum written in full, the scale
+            # word repeated; read both ways
+            read |= cands
+        values.append(read)
         i = j
     return values
+
+
+def _unread_number_words(side: list[str], lex: _FigureLexicon) -> bool:
+    """A span without digits holding several number words that are not all one number read
+    by :func:`narratives._figures.read_number_words` («الحادية عشرة», an ordinal)."""
+    if any(ch.isdigit() for t in side for ch in t):
+        return False
+    worded = [k for k, t in enumerate(side) if t in lex.number_values or t in lex.number_words]
+    if len(worded) < 2:
+        return False
+    read = {k for s, e, _ in read_number_words(side, lex.numbers, alone=True) for k in range(s, e)}
+    return any(k not in read for k in worded)
 
 
 def _same(a: list[set[float]], b: list[set[float]]) -> bool:
@@ -367,9 +380,12 @@ def _rounded_to_scale(
     for keys, vals, other in ((keys_a, va[0], vb[0]), (keys_b, vb[0], va[0])):
         scale = max((lex.scales.get(k, 0.0) for k in keys), default=0.0)
         written = next((m for k in keys if (m := _mantissa(k))), None)
+        in_words = written is None and not any(ch.isdigit() for k in keys for ch in k)
+        if in_words:
+            written = (0.0, 0)  # «عشرة ملايين» for 10,100,000: a round figure in words
         if scale < 1000 or written is None:
             continue
-        unit = scale * 10.0 ** -written[1]
+        unit = scale * 10.0 ** -written[1] / (2 if in_words else 1)
         if any(abs(x - y) < unit for x in vals for y in other):
             return True
     return False
@@ -488,15 +504,8 @@ def _figure_rows(
             digits_a = "".join(ch for t in ka[i1:i2] for ch in t if ch.isdigit())
             if digits_a and digits_a == "".join(ch for t in kb[j1:j2] for ch in t if ch.isdigit()):
                 continue  # the same digits spaced or punctuated otherwise: «7/11» / «711»
-            worded = [
-                [t for t in side if t in lex.number_values or t in lex.number_words]
-                for side in (ka[i1:i2], kb[j1:j2])
-            ]
-            if any(
-                len(w) > 1 and not any(ch.isdigit() for t in side for ch in t)
-                for w, side in zip(worded, (ka[i1:i2], kb[j1:j2]), strict=True)
-            ):
-                continue  # "الحادية عشرة": a compound number in words is not read
+            if any(_unread_number_words(side, lex) for side in (ka[i1:i2], kb[j1:j2])):
+                continue  # «الحادية عشرة»: an ordinal, or number words the reader cannot join
             prev = ka[i1 - 1] if before else ""
             if prev in lex.list_markers or ka[i1] in lex.list_markers:
                 continue
@@ -546,10 +555,16 @@ def _figure_rows(
             # all of them far apart (36.9 / 8.6 billion and 46.8 / 2 %: two funds), not one
             # figure misreported with what follows from it (39 / 75 cents, 57.04 / 57.38)
             apart = all(float(row.pop("_ratio")) >= 2 for row in pair_rows)  # type: ignore[arg-type]
+            # a market report whose every figure differs (gold «0.2 % to 1088.10» / «0.3 % to
+            # 1092.10», an index's points and percent): two readings of the market at
+            # different hours more likely than one misreported
+            market = bool(set(ka) & set(kb) & lex.market_words)
             for row in pair_rows:
-                penalty = 0.5 if apart else 0.3
+                penalty = (0.5 if apart else 0.3) + (0.3 if market else 0.0)
                 row["confidence"] = float(row["confidence"]) - penalty  # type: ignore[arg-type]
-                row["what"] = f"{row['what']} ({len(pair_rows)} figures differ)"
+                row["what"] = f"{row['what']} ({len(pair_rows)} figures differ" + (
+                    "; market readings, perhaps of different hours)" if market else ")"
+                )
         for row in pair_rows:
             row.pop("_ratio", None)
             row["confidence"] = max(0.0, min(1.0, float(row["confidence"])))  # type: ignore[arg-type]

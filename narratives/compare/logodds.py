@@ -246,18 +246,34 @@ def _outlet_names(path: str = "outlets.yaml") -> dict[str, tuple[str, ...]]:
     return out
 
 
+@lru_cache(maxsize=2)
+def _function_phrases(path: str = "distinguishing_terms.yaml") -> tuple[str, ...]:
+    """Patterns of the phrases that work as one preposition (عن طريق "by means of", على
+    هامش): the words after the first are no vocabulary of the outlet (``طريق`` of «عن
+    طريق» is no road; «على طريق الملك فهد» keeps it)."""
+    data = load_yaml(path)
+    phrases = (data.get("function_phrases") if isinstance(data, dict) else None) or []
+    out = []
+    for phrase in phrases:
+        first, *rest = normalize(str(phrase)).split()
+        if rest:
+            out.append(rf"((?:^|\s)[وف]?{re.escape(first)}) {re.escape(' '.join(rest))}(\s|$)")
+    return tuple(out)
+
+
 def without_own_names(statements: pl.DataFrame) -> pl.DataFrame:
     """``statements`` with each outlet's own name (two words or more, or listed in
     ``distinguishing_terms.yaml``) left out of its tokens, and "عبد ال..." names joined."""
     from narratives.compare._text import TOKENS_COLUMN
 
     frame = statements.with_columns(statement_tokens(statements).alias(TOKENS_COLUMN))
+    joined = pl.col(TOKENS_COLUMN).list.join(" ")
+    for pattern in _function_phrases():
+        joined = joined.str.replace_all(pattern, "${1}${2}")
     # "عبد العزيز" and "عبدالعزيز" are one name however spaced: count it as one word
     # (also after a proclitic, وعبد العزيز, and before a name without the article, عبد ربه)
     frame = frame.with_columns(
-        pl.col(TOKENS_COLUMN)
-        .list.join(" ")
-        .str.replace_all(r"(^|\s)([وفبلك]?)عبد (\S+)", "${1}${2}عبد${3}")
+        joined.str.replace_all(r"(^|\s)([وفبلك]?)عبد (\S+)", "${1}${2}عبد${3}")
         .str.split(" ")
         .list.eval(pl.element().filter(pl.element() != ""))
         .alias(TOKENS_COLUMN)
@@ -311,6 +327,9 @@ def without_repeated_openings(
     from narratives.compare._text import TOKENS_COLUMN
 
     frame = statements.with_columns(statement_tokens(statements).alias(TOKENS_COLUMN))
+    joined = pl.col(TOKENS_COLUMN).list.join(" ")
+    for pattern in _function_phrases():
+        joined = joined.str.replace_all(pattern, "${1}${2}")
     if "article_id" not in frame.columns or frame.height == 0:
         return frame
     opening = pl.col(TOKENS_COLUMN).list.head(words).list.join(" ")

@@ -149,33 +149,19 @@ def content_counts(texts: Sequence[str], counted: np.ndarray) -> list[int | None
     >>> content_counts(["وقال لافروف إن الإرهاب خطر", "الإرهاب خطر"], np.array([False, True]))
     [None, 2]
     """
-    from narratives.align._text import _TOKEN, _split_negation, _unjoin, content_tokens
-    from narratives.normalize import normalize
+    from narratives.compare._tokens import content_tokens_in_parts
 
-    normalized = [normalize(t) for t in texts]
-    distinct: set[str] = set()
-    for t in normalized:
-        distinct.update(_TOKEN.findall(t))
-    # as align._text.match_tokens splits them over all the texts (لايوجد: لا يوجد)
-    joined = {
-        w: parts
-        for w in distinct
-        if ((w[:2] == "لا" and len(w) >= 6) or w == "مالا")
-        and (parts := _split_negation(w, distinct)) is not None
-    }
-    known = (distinct - joined.keys()) | {p for parts in joined.values() for p in parts}
     rows = np.flatnonzero(counted).tolist()
-    mine = [normalized[k] for k in rows]
-    if joined:
-        mine = [
-            _unjoin(t, joined) if not joined.keys().isdisjoint(_TOKEN.findall(t)) else t
-            for t in mine
-        ]
-    tokens = content_tokens([texts[k] for k in rows], vocabulary=known, normalized=mine)
+    # tokenized in parts on the usable cores: the counts of one call
+    counts = content_tokens_in_parts(list(texts), rows=rows, then=_distinct_counts)
     out: list[int | None] = [None] * len(texts)
-    for k, toks in zip(rows, tokens, strict=True):
-        out[k] = len(set(toks))
+    for k, c in zip(rows, counts, strict=True):
+        out[k] = c
     return out
+
+
+def _distinct_counts(tokens: list[list[str]]) -> list[int]:
+    return [len(set(toks)) for toks in tokens]
 
 
 def _story_rows(

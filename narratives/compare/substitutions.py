@@ -21,12 +21,13 @@ Every difference found is sorted into one of three bins
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Collection, Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 import polars as pl
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 from narratives import schemas
 from narratives._resources import load_tsv, load_yaml
@@ -350,6 +351,11 @@ def aligned_differences(
                 for w, k, s in zip(written[sid], toks, stripped, strict=True)
             ]
             keys[sid] = stripped
+    # words of the language (the background table, words seen twice in the corpus): a form
+    # that is none of them, two letters off a word, is a misprint
+    spelled: frozenset[str] = frozenset()
+    if clitics:
+        spelled = frozenset(known) | frozenset(background)
     claim = pairs["claim_id"] if "claim_id" in pairs.columns else [None] * pairs.height
     found: dict[str, set[str]] = {}
     todo = list(
@@ -467,6 +473,10 @@ def aligned_differences(
                     bin_ = "attribution"
                 elif _inflected(key_a, key_b):
                     bin_ = "inflection"
+                elif _misprint(key_a, key_b, spelled):
+                    bin_ = "inflection"  # «الطوائ» / «الطوارئ»: a misprint, no other word
+                elif _respaced(raw[sid_a], raw[sid_b], x1, x2, y1, y2):
+                    bin_ = "inflection"  # «عزو جل» / «عز وجل»: a space misplaced, one text
                 elif _attributed(ka[x1:x2], attribution.get(sid_a)) or _attributed(
                     kb[y1:y2], attribution.get(sid_b)
                 ):
@@ -510,6 +520,27 @@ def aligned_differences(
     done = fork_map(differences_of, parts, progress=progress, desc="substitutions")
     rows = [row for part in done for row in part]
     return pl.DataFrame(rows, schema=DIFFERENCE_SCHEMA, orient="row").unique(maintain_order=True)
+
+
+def _misprint(a: str, b: str, words: Collection[str]) -> bool:
+    """Two one-word spans two letters apart at most, one of them no word of the language
+    («الطوائ» for «الطوارئ»): a misprint of the other. Needs five letters a side."""
+    if not words or " " in a or " " in b or min(len(a), len(b)) < 5:
+        return False
+    if a in words and b in words:
+        return False
+    bare_a, bare_b = (re.sub("[ءئؤ]", "", w) for w in (a, b))  # hamza seats misprinted too
+    return Levenshtein.distance(bare_a, bare_b) <= 2
+
+
+def _respaced(ra: Sequence[str], rb: Sequence[str], x1: int, x2: int, y1: int, y2: int) -> bool:
+    """The two spans and the word after (or before) them are the same letters spaced
+    otherwise («كتاب الله عزو جل» / «عز وجل»: a misprint, not another word)."""
+    if x1 == x2 or y1 == y2:
+        return False
+    after = "".join(ra[x1 : x2 + 1]) == "".join(rb[y1 : y2 + 1]) and x2 < len(ra) and y2 < len(rb)
+    before = x1 > 0 and y1 > 0 and "".join(ra[x1 - 1 : x2]) == "".join(rb[y1 - 1 : y2])
+    return after or before
 
 
 def _conjunct(raw: str, key: str) -> bool:

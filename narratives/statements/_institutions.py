@@ -74,7 +74,7 @@ def _adjective() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(one-word heads, two-word heads, words that leave a name generic), normalized."""
+    """(one-word heads, heads of two or three words, words that leave a name generic)."""
     data = load_yaml("speaker_words.yaml") or {}
     heads = [normalize(str(w)) for w in data.get("state_institutions") or []]
     generic = frozenset(normalize(str(w)) for w in data.get("generic_complements") or [])
@@ -139,7 +139,9 @@ def state_institution(sid: str) -> tuple[bool, str | None]:
     words = sid.split()
     if len(words) < 2 or sid.isascii():
         return False, None
-    if " ".join(words[:2]) in two:
+    if " ".join(words[:3]) in two:
+        rest = words[3:]  # وكاله الانباء الرسميه
+    elif " ".join(words[:2]) in two:
         rest = words[2:]
     elif words[0] in one:
         rest = words[1:]
@@ -169,6 +171,8 @@ def qualified(sid: str, country: str) -> str:
     'وزاره الخارجيه الامريكيه'
     >>> qualified("الجيش", "israel"), qualified("مجلس الوزراء", "turkey")
     ('الجيش الاسرائيلي', 'مجلس الوزراء التركي')
+    >>> qualified("الجيش الكوري الجنوبي", "korea")
+    'الجيش الكوري الجنوبي'
     """
     words = sid.split()
     if any(_country_of(w) == country and not _nisba(w) for w in words):
@@ -179,7 +183,13 @@ def qualified(sid: str, country: str) -> str:
     written = next((w for w in words if _country_of(w) == country), None)
     feminine = written.endswith("ه") if written is not None else words[0].endswith("ه")
     adjective = "ال" + (fem if feminine else fem[:-1])  # القوات المسلحه الاماراتيه
-    return " ".join([*(w for w in words if _country_of(w) != country), adjective])
+    if written is None:
+        return " ".join([*words, adjective])
+    # الجيش الكوري الجنوبي: the adjective replaces the country word where it is written
+    at = words.index(written)
+    rest = [w for k, w in enumerate(words) if k <= at or _country_of(w) != country]
+    rest[at] = adjective
+    return " ".join(rest)
 
 
 def _nisba(w: str) -> bool:

@@ -420,6 +420,24 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
     return not w.startswith("ال") or not (_in(w, sw.institutions) or w in sw.honorifics)
 
 
+def _family_title(i: int, j: int, norm: list[str], sw: SpeakerWords) -> bool:
+    """``norm[j]`` is a family name that is also a title word, after one listed given name
+    (``norm[i]``) that follows an honorific: ``المستشار أيمن الجندي``, ``الدكتور محمد
+    القاضي``, ``راجح بادي المتحدث``. Only a nisba-shaped word (ال...ي, or a bare four-letter
+    word in ـي) that ends the mention or comes right before an office or title word."""
+    if not (j == i + 1 and norm[i] in sw.given) or j >= len(norm):
+        return False
+    w = norm[j]
+    end = j + 1 == len(norm) or _in(norm[j + 1], sw.titles) or norm[j + 1] in sw.offices
+    end = end or norm[j + 1] in sw.descriptors
+    if not end or w in sw.adjectives or _in(w, sw.countries) or w in sw.given:
+        return False
+    if w.startswith("ال") and w.endswith("ي") and len(w) >= 5:
+        return i > 0 and norm[i - 1] in sw.honorifics
+    # راجح بادي: a short word in ب/ل read as a preposition and a noun
+    return len(w) == 4 and w[:1] in "بل" and w.endswith("ي") and w.isalpha()
+
+
 def _royal_in_institution(i: int, norm: list[str], sw: SpeakerWords) -> bool:
     """The name at ``i`` follows الملك/الأمير inside an institution's name (مستشفى الملك فهد)."""
     return (
@@ -537,6 +555,8 @@ def parse_mention(mention: str) -> Parsed:
             continue
         if (
             w in _CUT
+            # قال صحفي لمعالي وزير الخارجية ...: the one told, after ل and an honorific
+            or (k and w[:1] == "ل" and w[1:] in sw.honorifics and len(w) > 3)
             or (k and w in sw.not_names and w not in _NOUNS and not named)
             or (k and _time_word(w) and not named)
             or (k and w in ("التي", "الذي", "الذين"))
@@ -591,6 +611,7 @@ def parse_mention(mention: str) -> Parsed:
                     or (norm[j] == "ولد" and j + 1 < n)  # إسماعيل ولد الشيخ أحمد
                     or (norm[j] == "السيد" and norm[j - 1] in sw.given)  # سالم السيد: a family
                     or (words[j] == "آل" and j + 1 < n)  # صالح بن عبدالعزيز آل الشيخ
+                    or _family_title(i, j, norm, sw)  # المستشار أيمن الجندي
                     or (words[j - 1] == "آل" and j > i)
                 )
                 and not (j - 2 > i and norm[j - 2] == "ال" and norm[j] not in ("بن", "ال"))
@@ -617,6 +638,19 @@ def parse_mention(mention: str) -> Parsed:
                 and _name_goes_on(norm[i - 1], sw)
             ):
                 i -= 1  # المواطن مكي عبدالمحسن اللعاب: an unlisted first name, a listed one
+            elif (
+                i >= 2
+                and j - i >= 2
+                and norm[i - 2].startswith(("ال", "بال", "لل"))
+                and norm[i - 2] not in sw.honorifics
+                and unlisted_name_word(norm[i - 1], words[i - 1], sw)
+                and norm[i - 1][:1] not in "لبو"  # المبعوث الخاص لهولاند نيكولا هولو
+                and not _in(norm[i - 1], sw.offices)
+                and norm[i] in sw.given
+            ):
+                # القيادي في المقاومة الشعبية بالجنوب شلال علي شابع: an unlisted first name
+                # after the description, then listed and family names (was «علي شابع»)
+                i -= 1
             lone = (
                 j == i + 1
                 and i > 0
@@ -643,11 +677,14 @@ def parse_mention(mention: str) -> Parsed:
                 return Parsed(text(i, j), title_without(i, j), "person")
     first = norm[0]
     kept = text(0, n)  # the mention without leading function words (أفاد به ...)
-    tail = _unlisted_tail(norm, words, sw)
-    if tail is not None and (_in(first, sw.titles) or first in sw.offices):
-        # المتحدث باسم البيت الأبيض جوش إرنست, رئيس اللجنة الأولمبية الدولية توماس باخ:
-        # an unlisted name closes the description of its office
-        return Parsed(text(tail, n), text(0, tail), "person")
+    if _in(first, sw.titles) or first in sw.offices:
+        # المتحدث باسم الصندوق جيري رايس في بيان: the name ends before an adjunct
+        cut = next((k for k in range(3, n) if norm[k] in _TAIL_ADJUNCTS), n)
+        tail = _unlisted_tail(norm[:cut], words[:cut], sw)
+        if tail is not None:
+            # المتحدث باسم البيت الأبيض جوش إرنست, رئيس اللجنة الأولمبية الدولية توماس
+            # باخ: an unlisted name closes the description of its office
+            return Parsed(text(tail, cut), text(0, tail), "person")
     specific = n >= 2 and not (
         _in(norm[1], sw.generic_adjectives)
         or norm[1] in sw.not_names
@@ -816,6 +853,11 @@ def parse_mention(mention: str) -> Parsed:
     return Parsed(None, kept or None, "none")
 
 
+_TAIL_ADJUNCTS = frozenset(
+    normalize(w) for w in ["في", "خلال", "عبر", "أمام", "لدى", "مع", "عن", "أثناء", "عقب"]
+)
+
+
 def unlisted_name_word(w: str, raw: str, sw: SpeakerWords) -> bool:
     """``w`` (match-normalized; ``raw`` as written) can be a word of a name no list knows.
 
@@ -865,6 +907,9 @@ def _unlisted_tail(norm: list[str], words: list[str], sw: SpeakerWords) -> int |
             continue
         if not norm[i - 1].startswith(("ال", "لل")) or norm[i - 1] in sw.honorifics:
             continue  # a listed honorific before the name is read by the rules for names
+        if norm[i - 1] in ("الملك", "الامير") or "بن" in norm[i:]:
+            continue  # مدير مركز الملك سلمان بن عبدالعزيز: a name inside an institution's;
+            # a name with بن is read by the rules for names
         if all(unlisted_name_word(norm[q], words[q], sw) for q in range(i, n)):
             return i
     return None

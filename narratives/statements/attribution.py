@@ -1457,10 +1457,13 @@ def _holder_mention(k: int, named: int | None, s: Sentence) -> str | None:
     tail = _noun_phrase(named, seg, feats, raw, starts, ends, lex.title_heads)
     mention = raw[starts[k] : starts[named] + len(tail)]
     p = parse_mention(mention)
+    read = normalize(parse_mention(tail).name or "")
     if (
         p.kind != "person"
         or not p.name
-        or normalize(p.name) != normalize(parse_mention(tail).name or "")
+        or not read
+        # شلال علي شابع: an unlisted first name before the listed one found
+        or not (normalize(p.name) == read or normalize(p.name).endswith(" " + read))
     ):
         return None  # الملازم أول تركي الحربي: the name was not read; keep the description
     return mention
@@ -1611,7 +1614,13 @@ def _adds_a_thing(k: int, seg: Segment, feats: list[Feat]) -> bool:
     return (
         w in _TO_IT
         or any(ch in "\u064b" for ch in nxt.text)
-        or (w.endswith("ا") and len(w) >= 4 and w not in speaker_words().given)
+        or (
+            w.endswith("ا")
+            and len(w) >= 4
+            and w[:1] not in "فول"  # وأضاف فهذا المكان بيت ...: the words begin
+            and w not in speaker_words().given
+            and w not in speaker_words().not_names
+        )
         or (w.endswith(("ات", "ون")) and len(w) >= 5 and not _in_words(w, speaker_words().titles))
     )
 
@@ -1892,6 +1901,10 @@ def _subject(k: int, s: Sentence) -> tuple[str | None, str] | None:
                 and at[i].is_person_name
                 # المبعوث الخاص لهولاند: a genitive with ل/ب names someone else
                 and not any(ch in "لب" for ch in raw[starts[i] : at[i].start])
+                # قال صحفي لمعالي وزير خارجية المملكة الدكتور عادل الجبير: the one told
+                and not any(
+                    f.norm[:1] == "ل" and f.norm[1:] in sw.honorifics for f in feats[k:i]
+                )
                 # مستشار خامنئي: a genitive after a title names someone else
                 and not (
                     i > k

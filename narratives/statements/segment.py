@@ -118,6 +118,7 @@ _COPULAS = frozenset(
 )
 _THAT_PRONOUN = frozenset({"وانه", "وانها", "وانهم", "واننا", "وانهما"})
 _NO_BARE_CUT = frozenset({"ولا", "وليس", "وبين"})  # the clause goes on
+_OPENING_MARKS = (*OPENING, "(", "[")
 _PARTICLE_CLAUSE = frozenset({"ولم", "ولن", "وقد", "ولقد", "وتم", "وسوف"})
 LABEL_WORDS = 4  # a body line this short with no predicate or punctuation is a label
 BYLINE_WORDS = 10  # ... and so is a byline of names between dashes up to this length
@@ -547,7 +548,8 @@ def split_paragraph(
                 if not (
                     _bare_continues(i, last, feats, pred)
                     or _coordinate_that(i, sentence, feats)
-                    or feats[i - 1].text in OPENING  # وأضاف يقول “كما أن: opens the quotation
+                    or feats[i - 1].text[-1:] in _OPENING_MARKS  # يقول “كما أن: opens
+                    # the quotation (also قوله: (( وإن خير ...)))
                     or feats[i - 1].kind == ":"
                 ):
                     bounds.setdefault(i, "connective")
@@ -589,7 +591,7 @@ def split_paragraph(
             and i - last >= CLAUSE_WORDS
             and _opens_verb_clause(i, feats, pred, starts_phrase)
             and _main_predicate(last, i, feats, pred)
-            and not _continues_relative(last, i, feats, pred)
+            and not _continues_relative(last, i, feats, pred, chain=True)
             and not _awaits_predicate(last, i, feats)
             and not _awaits_content(last, i, feats)
             and (not _reported(sentence, i, feats) or _quote_closed(last, i, feats))
@@ -1273,17 +1275,61 @@ def _reported(i: int, k: int, feats: list[Feat]) -> bool:
 
 def _reported_content(i: int, k: int, feats: list[Feat]) -> bool:
     """:func:`_reported`, but an ``إنّ`` opening the sentence (``إن تلك الأعراض
-    ...``) and ``كما أن`` ("moreover") report nothing: the narrator's own clause."""
+    ...``), ``كما أن`` ("moreover") and ``أنْ`` + a verb ("to": ``يمكن للأموال أن
+    تتحرك``) report nothing: the narrator's own clause."""
     first = next((m for m in range(i, k) if feats[m].kind == "w"), k)
+    to = not _goes_on_infinitive(k, feats) and not (  # بعد أن أنهت ...، ولم يتبق ...، اقتربت:
+        first + 1 < k and feats[first].norm.removeprefix("و") in _TIME_PREPOSITIONS
+    )  # a fronted time clause still waits for its main clause
     return any(
         f.cue is not None
         or (
             "complementizer" in f.roles
             and m != first
             and not (m > i and feats[m - 1].norm == "كما")
+            and not (to and _infinitive(m, feats))
         )
         for m, f in enumerate(feats[i:k], start=i)
     )
+
+
+def _infinitive_that(k: int, feats: list[Feat]) -> bool:
+    """``وأنْ`` + a verb at ``k``: the next "to" of a list of wishes or aims
+    (``سائلين المولى أن يتغمد الشهداء ... وأن يمن على المصابين``), no claim of
+    its own (:func:`_bare_continues` keeps it in the main loop)."""
+    nxt = feats[k + 1] if k + 1 < len(feats) else None
+    return nxt is not None and nxt.kind == "w" and _subjunctive(nxt.norm)  # not وإن كان
+
+
+def _goes_on_infinitive(k: int, feats: list[Feat]) -> bool:
+    """``و`` + an imperfect at ``k``: after ``أنْ`` + a verb it is the next verb of
+    that "to" (``من الحكمة أن يركز الرجال ...، ويتركوا الآسيوية الثانية``)."""
+    if k >= len(feats):
+        return False
+    norm = feats[k].norm
+    return norm[:1] == "و" and _subjunctive(norm[1:]) and verbish(norm)
+
+
+def _first_to(i: int, k: int, feats: list[Feat]) -> bool:
+    """The nearest ``أن`` before ``k`` in ``[i, k)`` is ``أنْ`` + a verb of the
+    main clause (``سائلا الله أن يتقبلهم ...``), so ``وأن`` + a verb at ``k`` is
+    its next item. Not one inside a relative clause (``العملية السياسية التي يجب
+    أن تكون سورية سورية شاملة | وأن تؤدي إلى الوفاق``, seeds gold: a long relative
+    clause stays cuttable there)."""
+    for m in range(k - 1, i - 1, -1):
+        if "complementizer" not in feats[m].roles:
+            continue
+        if not (_infinitive(m, feats) or (feats[m].norm == "وان" and _infinitive_that(m, feats))):
+            return False
+        return not any(_relative(g) for g in feats[max(i, m - 3) : m])
+    return False
+
+
+def _infinitive(m: int, feats: list[Feat]) -> bool:
+    """``أنْ`` + a verb at ``m`` (``يمكن أن تتحرك``, ``يجب أن نحترم``): "to", a
+    verbal noun of the clause, not an ``أنّ`` clause of reported content."""
+    nxt = feats[m + 1] if m + 1 < len(feats) else None
+    return feats[m].norm == "ان" and nxt is not None and nxt.kind == "w" and verbish(nxt.norm)
 
 
 def _purpose(seg: Segment, feats: list[Feat], pred: Predicates) -> bool:
@@ -1307,6 +1353,10 @@ def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> boo
     stem = f.norm[1:]
     if stem in _RELATIVE_STEMS or stem in ("لا", "ما"):
         return False
+    if stem == "ليس" and any(_infinitive(m, feats) for m in range(max(0, i - 12), i)):
+        return False  # على القادة أن يعيشوا هذا المبدأ، وليس فقط أن يتحدثوا عنه: "not only"
+    if _as_if(f):
+        return False  # غريب أن يصل ...، وكأن الشرق الأوسط بلا ذاكرة: "as if", an aside
     if stem in pred.particles or stem in _BACKGROUND:
         return True
     n = len(feats)
@@ -1344,11 +1394,23 @@ def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> boo
     )
 
 
+def _as_if(f: Feat) -> bool:
+    """``وكأن``/``وكأنه`` ("as if"), which normalization turns into ``وكان``."""
+    return "كأن" in f.text.translate(_NO_MARKS)[:5]
+
+
+_NO_MARKS = str.maketrans("", "", _DIACRITICS)
+
+
 def _particle_clause(f: Feat, pred: Predicates) -> bool:
     """``وكان``, ``وقد``, ``ولم``: a clause of its own, never the predicate of an
     ``أن`` clause before it (``إن تلك الأعراض نتيجة لضعف العظام ...، وكان يمكن
     تجنب ...``)."""
-    return f.norm[:1] == "و" and (f.norm[1:] in _CLAUSE_PARTICLES or f.norm[1:] in _BACKGROUND)
+    return (
+        f.norm[:1] == "و"
+        and (f.norm[1:] in _CLAUSE_PARTICLES or f.norm[1:] in _BACKGROUND)
+        and not _as_if(f)
+    )
 
 
 # و + these opens a clause of its own (not ليس/لا: وليس اليأس منفردا is coordination)
@@ -1739,8 +1801,16 @@ def _split_long(
             continue  # بل وقع المشاركون: وقع is the verb, not و + a word
         if not comma and f.norm in _NO_BARE_CUT:
             continue  # يعاند التاريخ | وأن يتنحى، لن نقبل بولاية الفقيه | ولا بحزب: one clause
+        if (
+            f.norm == "وان"
+            and _infinitive_that(k, feats)
+            and (feats[k - 1].norm in ("بد", "الا") or _first_to(seg.i, k, feats))
+        ):
+            continue  # أن يتغمد الشهداء برحمته | وأن يمن على المصابين: a second wish
         if f.norm in ("قد", "لقد"):
             continue  # يكون الحوثيون وقوات صالح، قد خسروا: the predicate of the clause
+        if _as_if(f):
+            continue  # ، وكأن الشرق الأوسط بلا ذاكرة: "as if", an aside of the clause
         if f.norm == "وبين" and any(g.norm == "بين" for g in feats[max(seg.i, k - 25) : k]):
             continue  # فرق بين الحاجة إلى قانون ...، | وبين الحاجة لنظام: one "between"
         if feats[k - 1].norm in _ESPECIALLY or feats[k - 1].norm in ("كما", "مثلما"):
@@ -1799,6 +1869,8 @@ def _split_long(
             best_key, best = min(rest)
     if best is None or (best_key[0] > 2 and hi - lo <= HARD_LIMIT * max_chars):
         return [seg]  # no clause boundary: too long beats a cut inside a list or a phrase
+    while best - 1 > seg.i and feats[best - 1].text[-1:] in _OPENING_MARKS:
+        best -= 1  # كما في قوله: (( | وإن خير: an opening mark goes with what it opens
     left, right = Segment(seg.i, best, seg.how), Segment(best, seg.j, "length")
     return [
         *_split_long(left, starts, ends, feats, max_chars, lex, pred),
@@ -2036,14 +2108,19 @@ def _awaits_predicate(i: int, k: int, feats: list[Feat]) -> bool:
     return False
 
 
-def _continues_relative(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool:
+def _continues_relative(
+    i: int, k: int, feats: list[Feat], pred: Predicates, *, chain: bool = False
+) -> bool:
     """``و`` + an imperfect verb at ``k`` that goes on the relative clause before it.
 
     The last verb in ``[i, k)`` has the same person prefix and opens a relative
     clause, after a relative pronoun or an indefinite noun (``قوانين تقيد الخطابات
     المحرضة ...، وتحرم الدعوة إلى العنصرية``, ``هو الذي تسمو أخلاقه في العيد ...،
     وتمتد فيه مشاعر الإخاء``): a second verb of the same relative clause, whose
-    subject is the noun before it, not a new fact.
+    subject is the noun before it, not a new fact. With ``chain``, a run of
+    ``و`` + verbs of that person is followed back to its first verb (``الاخلاق التي
+    بدورها تضبط وتقوم وترتقي ...، وتكون الميزان``); the length rule does not ask
+    for it (a long list of aims of one subject is still cut there).
     """
     f = feats[k]
     if f.kind != "w" or f.norm[:1] != "و" or f.norm[1:2] not in ("ي", "ت"):
@@ -2054,6 +2131,15 @@ def _continues_relative(i: int, k: int, feats: list[Feat], pred: Predicates) -> 
         g = feats[m]
         if g.kind != "w" or not (verbish(g.norm) or g.cue is not None):
             continue
+        if (
+            chain
+            and g.norm[:1] == "و"
+            and g.norm[1:2] == f.norm[1:2]
+            and g.cue is None
+            and m > i
+            and feats[m - 1].kind == "w"
+        ):
+            continue  # تضبط وتقوم وترتقي ...، وتكون: back to the first verb of the chain
         if g.norm[:1] != f.norm[1:2]:
             return False  # the last verb is of another form: a clause of its own
         if _in_relative(m, i, feats):
@@ -2142,7 +2228,11 @@ def _trim(seg: Segment, feats: list[Feat]) -> Segment | None:
         feats[i].kind in ("c", ":") or feats[i].text in CLOSING or feats[i].text.isspace()
     ):
         i += 1
-    while j > i and (feats[j - 1].text in OPENING or feats[j - 1].text.isspace()):
+    while j > i and (
+        feats[j - 1].text in OPENING
+        or feats[j - 1].text.isspace()
+        or (feats[j - 1].text and set(feats[j - 1].text) <= {"(", "["})
+    ):
         j -= 1
     if i >= j:
         return None

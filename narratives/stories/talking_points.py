@@ -9,7 +9,11 @@ conference). Found from statement pairs of different stories:
    words without function words and reporting verbs
    (``match_stopwords.tsv``), the words naming its own speaker, and every
    name and title of the actors gazetteer (``actors.yaml``), wherever they
-   occur: two statements of Lavrov agree on "Lavrov said", not on what he said.
+   occur: two statements of Lavrov agree on "Lavrov said", not on what he said;
+   so are news agencies' credits and outlets' names («وفقاً لوكالة الأنباء
+   القطرية», «لوكالة فرانس برس», «لـ«عكاظ»»): who carried the words is not what
+   was said; and a speaker's title run after his mention, when two of his
+   statements saying different things share it (``speaker_titles``).
 2. **Best window pair.** The statements' windows of ``window`` consecutive
    content words are compared (character 3-4-gram TF-IDF, IDF from the
    statements compared, not a background corpus: across events the words
@@ -23,6 +27,9 @@ conference). Found from statement pairs of different stories:
    both in one camp (Lavrov and Shoigu); otherwise (a hospital group and a
    student, two officials of unknown camps) a shared phrase such as "أبناء
    الوطن" or "الأرواح والممتلكات" is a season's vocabulary, not one position.
+   An institution named by its kind alone («وزاره الداخليه», «قياده القوات
+   المشتركه») may be two countries' or speak of two events: its statements are
+   paired only when they name a same place (``institution_places``).
 4. **Grouping.** Average linkage over the pairs scoring ``threshold`` or
    more (no chaining); a group must span two or more stories. One outlet
    repeating itself across stories counts.
@@ -133,7 +140,83 @@ def _credit_pattern(outlets: str = "outlets.yaml") -> re.Pattern[str]:
     )
 
 
-def _masked_tokens(statements: pl.DataFrame, actors: str) -> list[list[str]]:
+#: what ends the words right after a speaker's mention: punctuation, a quotation mark
+_TAIL_END = re.compile(r"[،,.:;؛«»\"()\[\]؟?!\-–—]")
+#: ... and a function word (match-normalized): what follows is what he says or did
+_TAIL_STOPS = frozenset(
+    {
+        "ان", "انه", "انها", "انهم", "بان", "بانه", "لان", "في", "فيه", "من", "علي", "الي",
+        "عن", "مع", "الذي", "التي", "الذين", "ما", "لا", "لم", "لن", "قد", "او", "ثم",
+        "حيث", "كما", "اذا", "اذ", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "خلال",
+        "بعد", "قبل", "عند", "لدي", "امس", "اليوم", "الا", "كل", "بين", "حول", "منذ",
+    }
+)  # fmt: skip
+
+
+def _title_words(
+    normalized: list[str],
+    mentions: list[str | None],
+    speakers: list[str | None],
+    claim_of: list[str],
+    tokens: list[list[str]],
+    *,
+    least: int = 3,
+    longest: int = 12,
+    rest_overlap: float = 0.3,
+) -> list[set[str]]:
+    """Per statement, the words of its speaker's title run after the mention.
+
+    Two statements of one speaker, in different claims, that go on after his
+    mention with the same ``least`` words or more (up to the first function word
+    or punctuation) and otherwise say different things (``rest_overlap`` or less
+    of their other content words in common) share his title, not a position:
+    «وصف مفتي عام المملكة رئيس هيئة كبار العلماء رئيس اللجنة الدائمة للبحوث
+    العلمية والإفتاء الشيخ عبدالعزيز بن عبدالله آل الشيخ حادثة التفجير ...» / «حذر
+    مفتي عام المملكة رئيس هيئة كبار العلماء ... المسلمين من فئة ...».
+    """
+    stop = _TAIL_STOPS
+    tails: list[list[str]] = []
+    for text, mention in zip(normalized, mentions, strict=True):
+        at = text.find(normalize(mention)) if mention else -1
+        if at < 0:
+            tails.append([])
+            continue
+        rest = _TAIL_END.split(text[at + len(normalize(mention or "")) :], maxsplit=1)[0]
+        words: list[str] = []
+        for w in rest.split()[:longest]:
+            if w in stop:
+                break
+            words.append(w)
+        tails.append(words)
+    by_speaker: dict[str, list[int]] = {}
+    for k, who in enumerate(speakers):
+        if who is not None and len(tails[k]) >= least:
+            by_speaker.setdefault(who, []).append(k)
+    out: list[set[str]] = [set() for _ in normalized]
+    for rows in by_speaker.values():
+        for x, a in enumerate(rows):
+            for b in rows[x + 1 :]:
+                if claim_of[a] == claim_of[b]:
+                    continue
+                n = 0
+                for u, v in zip(tails[a], tails[b], strict=False):
+                    if u != v:
+                        break
+                    n += 1
+                if n < least:
+                    continue
+                run = set(tails[a][:n])
+                title = {w for ws in content_tokens([" ".join(run)]) for w in ws} | run
+                ra, rb = set(tokens[a]) - title, set(tokens[b]) - title
+                if ra and rb and len(ra & rb) <= rest_overlap * min(len(ra), len(rb)):
+                    out[a] |= title
+                    out[b] |= title
+    return out
+
+
+def _masked_tokens(
+    statements: pl.DataFrame, actors: str, claim_of: list[str] | None = None
+) -> list[list[str]]:
     frame, _ = _frame_words(actors)
     texts = [t or "" for t in statements["text"].to_list()]
     exclude = (
@@ -144,7 +227,13 @@ def _masked_tokens(statements: pl.DataFrame, actors: str) -> list[list[str]]:
     tokens = content_tokens(texts, exclude=exclude, normalized=normalized)
     stripped = content_tokens(sorted(frame))
     mask = frame | {w for ws in stripped for w in ws} | CREDIT_WORDS
-    return [[w for w in ws if w not in mask] for ws in tokens]
+    tokens = [[w for w in ws if w not in mask] for ws in tokens]
+    if claim_of is not None and exclude is not None and "speaker" in statements.columns:
+        titles = _title_words(
+            normalized, exclude, statements["speaker"].to_list(), claim_of, tokens
+        )
+        tokens = [[w for w in ws if w not in t] for ws, t in zip(tokens, titles, strict=True)]
+    return tokens
 
 
 def _windows(tokens: list[list[str]], size: int) -> tuple[list[list[str]], np.ndarray]:
@@ -332,14 +421,21 @@ def _placeless_institution(speaker: str, camp_of: dict[str, str]) -> bool:
 def _statement_places(statements: pl.DataFrame, ids: set[str]) -> dict[str, set[str]]:
     """The places each statement of ``ids`` names (``_places``); a statement naming none
     takes those of the statement before it in its article, which it continues («ولم تتعرض
-    الطائرة لأي أضرار» after «... طائرة أباتشي تابعة للقوات البرية السعودية ...»)."""
+    الطائرة لأي أضرار» after «... طائرة أباتشي تابعة للقوات البرية السعودية ...»), and
+    when that one names none either, those of its article's headline («تونس.. مقتل عنصر
+    إرهابي ...» over «واعتقلت 13 آخرين في عملية استباقية ... بنزرت»)."""
     order = [c for c in ("start", "position") if c in statements.columns][:1]
-    frame = statements.select("statement_id", "article_id", "text", *order)
+    head = (
+        pl.col("is_headline").fill_null(False)
+        if "is_headline" in statements.columns
+        else pl.int_range(pl.len()).over("article_id") == 0
+    )
+    frame = statements.select("statement_id", "article_id", "text", *order, _head=head)
     if order:
         frame = frame.sort("article_id", *order, maintain_order=True)
     frame = frame.with_columns(
-        prev=pl.col("statement_id").shift(1).over("article_id"),
         prev_text=pl.col("text").shift(1).over("article_id"),
+        head_text=pl.col("text").filter(pl.col("_head")).str.join(" ").over("article_id"),
     ).filter(pl.col("statement_id").is_in(list(ids)))
     places = _places()
 
@@ -353,8 +449,10 @@ def _statement_places(statements: pl.DataFrame, ids: set[str]) -> dict[str, set[
         return out
 
     result: dict[str, set[str]] = {}
-    for sid, text, prev_text in frame.select("statement_id", "text", "prev_text").iter_rows():
-        result[sid] = named(text) or named(prev_text)
+    for sid, text, prev_text, head_text in frame.select(
+        "statement_id", "text", "prev_text", "head_text"
+    ).iter_rows():
+        result[sid] = named(text) or named(prev_text) or named(head_text)
     return result
 
 
@@ -400,6 +498,7 @@ def talking_points(
     setting_penalty: float = 0.5,
     setting_days: int = 2,
     institution_places: bool = True,
+    speaker_titles: bool = True,
 ) -> pl.DataFrame:
     """Group statements of different stories that repeat one position.
 
@@ -479,8 +578,14 @@ def talking_points(
         العامه»: Afghanistan's interior ministry and Egypt's, or Tunisia's and Saudi
         Arabia's, are one id) are paired only when they name a same country, capital or
         region (``countries.tsv``; a statement naming none takes the places of the
-        statement before it, which it continues). Default; ``False`` pairs them on
-        their words alone.
+        statement before it, which it continues, or else of its article's headline).
+        Default; ``False`` pairs them on their words alone.
+    speaker_titles
+        Leave out a speaker's title run: three words or more right after his
+        mention (up to a function word or punctuation) that two of his statements
+        in different claims share while saying different things otherwise (the
+        mufti's «رئيس هيئة كبار العلماء رئيس اللجنة الدائمة للبحوث العلمية
+        والإفتاء ...» before two different points). Default.
 
     Returns
     -------
@@ -513,7 +618,7 @@ def talking_points(
     if st.height < 2:
         return empty
     st = st.sort("statement_id")
-    tokens = _masked_tokens(st, actors)
+    tokens = _masked_tokens(st, actors, _claim_ids(st, claims) if speaker_titles else None)
     ok = np.array([len(t) >= min_tokens for t in tokens])
     st = st.filter(pl.Series(ok))
     tokens = [t for t, keep in zip(tokens, ok, strict=True) if keep]

@@ -1,0 +1,194 @@
+"""Content tokens of many texts in parts, on forked worker processes: the tokens of one call.
+
+The omission checks tokenize the statements of the stories they look at three
+times (the content-word count, the parts of claims, ``certainty``), each a
+pure-Python pass that ran on one core. :func:`narratives.align._text.content_tokens`
+reads two things of *all* the texts of a call: the known words for clitic
+stripping (its ``vocabulary``, by default every token of the texts) and the
+negations typed joined to their verb (لايوجد, split when يوجد or توجد is a
+word of the texts). Both are worked out here over all the texts first (each
+worker normalizes a part and returns its distinct words), the joined
+negations are split in the texts that hold one, and each part is then
+tokenized with that vocabulary: a text's tokens depend only on its own words,
+the vocabulary and the stopwords, so the parts give the tokens of one call
+(``tests/test_compare_tokens.py`` checks this on SaudiNewsNet statements).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Collection, Sequence
+from typing import TypeVar
+
+from narratives.engine.local import chunks, fork_map, usable_cores
+
+T = TypeVar("T")
+
+#: texts per worker process below which everything stays in this process
+PARALLEL_TEXTS = 1_000
+
+
+def in_parts(func: Callable[[slice], list[T]], n: int, *, least: int | None = None) -> list[T]:
+    """``func(slice(0, n))``, the slice cut in parts run on forked workers, in order.
+
+    ``func`` must give, for a slice, one result per item of it, each depending on
+    that item alone (then the parts give the list of one call). Fewer than
+    ``least`` (default :data:`PARALLEL_TEXTS`) items a worker run in this process.
+
+    Examples
+    --------
+    >>> words = ["ا", "بب", "ججج"]
+    >>> in_parts(lambda span: [len(w) for w in words[span]], len(words))
+    [1, 2, 3]
+    """
+    cores = usable_cores()
+    spans = chunks(n, 2 * cores, least=PARALLEL_TEXTS if least is None else least)
+    if cores <= 1 or len(spans) <= 1:
+        return func(slice(0, n))
+    return [x for part in fork_map(func, spans, processes=cores) for x in part]
+
+
+def _normalized_part(
+    texts: Sequence[str], normalizer: Callable[[str], str]
+) -> tuple[list[str], set[str]]:
+    from narratives.align._text import _TOKEN
+
+    out = [normalizer(t) for t in texts]
+    distinct: set[str] = set()
+    for t in out:
+        distinct.update(_TOKEN.findall(t))
+    return out, distinct
+
+
+def normalized_in_parts(
+    texts: Sequence[str],
+    normalizer: Callable[[str], str] | None = None,
+    *,
+    processes: int | None = None,
+    least: int = PARALLEL_TEXTS,
+) -> tuple[list[str], set[str]]:
+    """Each text match-normalized (``normalizer``, default
+    :func:`narratives.normalize.normalize`) and the distinct words of them all,
+    the texts shared out to forked workers.
+
+    Examples
+    --------
+    >>> texts, words = normalized_in_parts(["الإرهاب خطر"])
+    >>> texts, sorted(words)
+    (['الارهاب خطر'], ['الارهاب', 'خطر'])
+    """
+    from narratives.normalize import normalize
+
+    norm = normalizer or normalize
+    n_proc = usable_cores() if processes is None else processes
+    parts = chunks(len(texts), 2 * n_proc, least=least)
+    if n_proc <= 1 or len(parts) <= 1:
+        return _normalized_part(texts, norm)
+    done = fork_map(lambda s: _normalized_part(texts[s], norm), parts, processes=n_proc)
+    return [t for d in done for t in d[0]], set().union(*(d[1] for d in done))
+
+
+def content_tokens_in_parts(
+    texts: Sequence[str],
+    *,
+    then: Callable[[list[list[str]]], list[T]],
+    rows: Sequence[int] | None = None,
+    normalizer: Callable[[str], str] | None = None,
+    normalized: Sequence[str] | None = None,
+    vocabulary: Collection[str] | None = None,
+    exclude: Sequence[str | None] | None = None,
+    distinct: set[str] | None = None,
+    processes: int | None = None,
+    least: int = PARALLEL_TEXTS,
+) -> list[T]:
+    """``then(content_tokens(texts, ...))``, the texts shared out to forked workers.
+
+    Parameters
+    ----------
+    texts
+        The texts of the call.
+    then
+        Applied to the token lists of each part (a pure function of each list:
+        :func:`narratives.compare._synonyms.with_synonyms`, stems); its results
+        come back from the workers, in order.
+    rows
+        Tokenize only these texts (sorted row numbers); the vocabulary and the
+        joined negations are still every text's, as :func:`content_tokens` of
+        all the texts gives them for these rows. Default: every text.
+    normalizer
+        How a text is match-normalized (default :func:`narratives.normalize.normalize`;
+        the parts of claims join given names too). Ignored when ``normalized`` is given.
+    normalized, vocabulary, exclude
+        As :func:`narratives.align._text.content_tokens` (``exclude``: per text of ``texts``).
+    distinct
+        The distinct words of ``normalized``, when the caller has them.
+    processes
+        Worker processes (default: the usable cores); fewer than ``least``
+        texts per worker run in this process, in one call.
+
+    Examples
+    --------
+    >>> content_tokens_in_parts(["وقال لافروف إن الإرهاب خطر", "الإرهاب خطر"], then=list)
+    [['لافروف', 'ارهاب', 'خطر'], ['ارهاب', 'خطر']]
+    """
+    from narratives.align._text import _split_negation, _unjoin, content_tokens
+    from narratives.normalize import normalize
+
+    n_proc = usable_cores() if processes is None else processes
+    todo = list(range(len(texts))) if rows is None else list(rows)
+    norm = normalizer or normalize
+    parts = chunks(len(texts), 2 * n_proc, least=least)
+    if n_proc <= 1 or len(parts) <= 1:
+        if normalized is None:
+            normalized = [norm(t) for t in texts]
+        if rows is None:
+            return then(
+                content_tokens(
+                    list(texts), vocabulary=vocabulary, exclude=exclude, normalized=normalized
+                )
+            )
+    # 1. every text normalized, and its words (for the vocabulary and joined negations)
+    if normalized is None:
+        normalized, distinct = normalized_in_parts(texts, norm, processes=n_proc, least=least)
+    elif distinct is None:
+        from narratives.align._text import _TOKEN
+
+        distinct = set()
+        for t in normalized:
+            distinct.update(_TOKEN.findall(t))
+    # 2. negations typed joined to their verb, split over all the texts (as match_tokens)
+    joined = {
+        w: split
+        for w in distinct
+        if ((w[:2] == "لا" and len(w) >= 6) or w == "مالا")
+        and (split := _split_negation(w, distinct)) is not None
+    }
+    if vocabulary is None:
+        vocabulary = (distinct - joined.keys()) | {p for s in joined.values() for p in s}
+    known = vocabulary
+
+    # 3. the rows asked, in parts, with that vocabulary
+    def tokens_of(s: slice) -> list[T]:
+        from narratives.align._text import _TOKEN
+
+        mine = todo[s]
+        assert normalized is not None
+        texts_in = [normalized[k] for k in mine]
+        if joined:
+            texts_in = [
+                _unjoin(t, joined) if not joined.keys().isdisjoint(_TOKEN.findall(t)) else t
+                for t in texts_in
+            ]
+        return then(
+            content_tokens(
+                [texts[k] for k in mine],
+                vocabulary=known,
+                exclude=[exclude[k] for k in mine] if exclude is not None else None,
+                normalized=texts_in,
+            )
+        )
+
+    asked = chunks(len(todo), 2 * n_proc, least=least)
+    if n_proc <= 1 or len(asked) <= 1:
+        return tokens_of(slice(0, len(todo)))
+    return list(itertools.chain.from_iterable(fork_map(tokens_of, asked, processes=n_proc)))
