@@ -17,6 +17,9 @@ worker processes* every 20 ms and keeps the largest total seen while each
 stage runs (the stage's peak includes what earlier stages still hold, as in a
 real run). CPU seconds count the worker processes too.
 
+"Align" and "clustering" run as ``narratives compare`` runs them: in a
+spawned child on large tables (:func:`narratives.engine.local.isolated`),
+whose memory counts in the stage's peak and whose CPU in its seconds.
 "Statements" cuts statements and entity mentions in one pass, with the
 worker processes ``narratives report`` uses
 (:func:`narratives.statements.extract.statements_and_mentions`,
@@ -175,7 +178,9 @@ def run_sample(
     import warnings
 
     import narratives as nv
+    from narratives.align import align, cluster_claims
     from narratives.compare import compare  # nv.compare is shadowed by its module once imported
+    from narratives.engine.local import isolated
     from narratives.statements.extract import default_processes, statements_and_mentions
 
     sampler = _Sampler()
@@ -201,8 +206,9 @@ def run_sample(
             "statements",
             lambda: statements_and_mentions(articles, n_process=default_processes()),
         )
-        alignments = step("align", lambda: nv.align(statements))
-        claims = step("clustering", lambda: nv.cluster_claims(statements, alignments))
+        # as `narratives compare` and `report` run them: in a spawned child on large tables
+        alignments = step("align", lambda: isolated(align)(statements))
+        claims = step("clustering", lambda: isolated(cluster_claims)(statements, alignments))
         stories = step("stories", lambda: nv.group_stories(articles, statements, alignments))
 
         def comparisons() -> dict[str, Any]:

@@ -1586,3 +1586,15 @@ def test_the_minister_told_is_not_the_speaker() -> None:
         'جننتكم"، في الحقيقة هذه الجملة القصيرة جدا سمعناها وقرأناها كثيرا.'
     )
     assert extract_statements(_articles(text))["speaker"].to_list()[0] is None
+
+
+def test_the_king_in_a_centres_name_is_not_its_director() -> None:
+    # sabq 2015-07-23:1256: «مركز الملك سلمان» names the centre; its director speaks
+    text = (
+        'وقال مدير مركز الملك سلمان بن عبدالعزيز للإغاثة "عبد الله الربيعة": إن قوافل بحرية '
+        "تحمل مساعدات قد بدأت بالتحرك إلى ميناء عدن جنوبي اليمن. وذكر الربيعة أن الطائرة "
+        "السعودية الأولى حملت مواد غذائية."
+    )
+    speakers = extract_statements(_articles(text))["speaker"].to_list()
+    assert "سلمان بن عبدالعزيز" not in speakers
+    assert parse_mention("مدير مركز الملك سلمان بن عبدالعزيز").kind == "office"

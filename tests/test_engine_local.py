@@ -88,6 +88,40 @@ def test_an_error_in_a_worker_is_raised_here():
         local.fork_map(fail_on_three, list(range(5)), processes=2)
 
 
+def _pid(frame: pl.DataFrame) -> int:
+    """The process that got ``frame`` (a module-level function: a spawned child imports it)."""
+    return os.getpid()
+
+
+def test_isolated_runs_large_tables_in_a_child_and_small_ones_here():
+    small, large = pl.DataFrame({"x": [1, 2]}), pl.DataFrame({"x": [1, 2, 3]})
+    assert local.isolated(_pid, min_rows=3)(small) == os.getpid()
+    assert local.isolated(_pid, min_rows=3)(large) != os.getpid()
+
+
+def test_in_child_gives_its_warnings_and_errors_here():
+    with pytest.warns(UserWarning, match="said in the child"):
+        local.in_child(warnings.warn, "said in the child", UserWarning)
+    with pytest.raises(ValueError, match="invalid literal"):
+        local.in_child(int, "not a number")
+    # a call that does not pickle (a lambda) runs in this process
+    assert local.in_child(lambda: os.getpid()) == os.getpid()
+
+
+def test_alignment_and_claims_in_a_child_equal_this_process(day):
+    # what `narratives compare` and `report` run on a large corpus: the same tables, the
+    # features' memory left in the child
+    _, statements = day
+    here = aligner.align(statements)
+    there = local.isolated(aligner.align, min_rows=1)(statements)
+    assert here.height > 0
+    assert_frame_equal(here, there)
+    claims = narratives.cluster_claims(statements, here)
+    assert_frame_equal(
+        claims, local.isolated(narratives.cluster_claims, min_rows=1)(statements, here)
+    )
+
+
 def test_alignment_in_worker_processes_equals_one_process(day, monkeypatch):
     _, statements = day
     one = aligner.align(statements, processes=1)

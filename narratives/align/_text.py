@@ -223,8 +223,12 @@ def match_tokens(
     polar = load_polarity() if polarity is None else polarity
     if normalized is None:
         normalized = [normalize(t) for t in texts]
-    tokenized = [_TOKEN.findall(t) for t in normalized]
-    distinct: set[str] = set().union(*tokenized)
+    # one string object per distinct word (findall makes a new one per occurrence:
+    # about 10 M short-lived strings on 400k statements, 0.5 GB at the features' peak)
+    canon: dict[str, str] = {}
+    tokenized = [[canon.setdefault(w, w) for w in _TOKEN.findall(t)] for t in normalized]
+    distinct: set[str] = set(canon)
+    del canon
     # a negation typed joined to its verb (لايوجد, لاتوجد): two words, when the verb is
     # known (in either person: يوجد / توجد)
     joined = {

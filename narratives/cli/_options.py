@@ -593,7 +593,9 @@ def engine_stages(
     """``(extract_statements, align)`` of the chosen engine (same functions, same tables).
 
     With ``mentions`` the first is ``statements_and_mentions`` (statements and
-    entity mentions in one pass); locally it uses the usable cores.
+    entity mentions in one pass); locally it uses the usable cores, and the
+    alignment of a large table runs in a spawned child
+    (:func:`narratives.engine.local.isolated`).
     """
     from functools import partial
 
@@ -605,8 +607,11 @@ def engine_stages(
         cut = spark.statements_and_mentions if mentions else spark.extract_statements
         return partial(cut, master=master), partial(spark.align, master=master)
     from narratives.align import align
+    from narratives.engine.local import isolated
     from narratives.statements import extract_statements
     from narratives.statements.extract import default_processes, statements_and_mentions
 
     local = statements_and_mentions if mentions else extract_statements
-    return partial(local, n_process=default_processes()), align
+    # the alignment's features and scored pairs live in a child that gives them back
+    # to the system when it ends, not in the process that runs the comparisons next
+    return partial(local, n_process=default_processes()), isolated(align)

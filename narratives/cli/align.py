@@ -109,6 +109,7 @@ def command(
 
     import narratives as nar
     from narratives.align import cluster_claims
+    from narratives.engine.local import isolated
 
     extract_statements, align = engine_stages(engine, master)
     statements = saved_statements(paths)
@@ -137,7 +138,8 @@ def command(
     cluster_options: dict[str, Any] = {"cross_outlet": not same_outlet}
     if claim_threshold is not None or threshold is not None:
         cluster_options["threshold"] = claim_threshold if claim_threshold is not None else threshold
-    claims = cluster_claims(statements, alignments, progress=not quiet, **cluster_options)
+    # in a spawned child on large tables, as the alignment (engine_stages)
+    claims = isolated(cluster_claims)(statements, alignments, progress=not quiet, **cluster_options)
     stories = (
         nar.group_stories(
             articles,

@@ -150,6 +150,7 @@ def command(
     """
     from narratives.align import align, cluster_claims
     from narratives.compare import compare, load_labels
+    from narratives.engine.local import isolated
     from narratives.statements import extract_entities
 
     if labels is not None:
@@ -174,7 +175,10 @@ def command(
         if threshold is not None:
             align_options["threshold"] = claim_options["threshold"] = threshold
         alignments = align(statements, **align_options)
-        claims = cluster_claims(statements, alignments, progress=not quiet, **claim_options)
+        # in a spawned child on large tables, as the alignment (engine_stages)
+        claims = isolated(cluster_claims)(
+            statements, alignments, progress=not quiet, **claim_options
+        )
         stories = None
     tables = compare(
         articles,

@@ -907,6 +907,9 @@ def _unlisted_tail(norm: list[str], words: list[str], sw: SpeakerWords) -> int |
             continue
         if not norm[i - 1].startswith(("ال", "لل")) or norm[i - 1] in sw.honorifics:
             continue  # a listed honorific before the name is read by the rules for names
+        if norm[i - 1] in ("الملك", "الامير") or "بن" in norm[i:]:
+            continue  # مدير مركز الملك سلمان بن عبدالعزيز: a name inside an institution's;
+            # a name with بن is read by the rules for names
         if all(unlisted_name_word(norm[q], words[q], sw) for q in range(i, n)):
             return i
     return None
