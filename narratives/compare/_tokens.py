@@ -42,7 +42,7 @@ def in_parts(func: Callable[[slice], list[T]], n: int, *, least: int | None = No
     [1, 2, 3]
     """
     cores = usable_cores()
-    spans = chunks(n, 2 * cores, least=PARALLEL_TEXTS if least is None else least)
+    spans = chunks(n, cores, least=PARALLEL_TEXTS if least is None else least)
     if cores <= 1 or len(spans) <= 1:
         return func(slice(0, n))
     return [x for part in fork_map(func, spans, processes=cores) for x in part]
@@ -81,7 +81,7 @@ def normalized_in_parts(
 
     norm = normalizer or normalize
     n_proc = usable_cores() if processes is None else processes
-    parts = chunks(len(texts), 2 * n_proc, least=least)
+    parts = chunks(len(texts), n_proc, least=least)
     if n_proc <= 1 or len(parts) <= 1:
         return _normalized_part(texts, norm)
     done = fork_map(lambda s: _normalized_part(texts[s], norm), parts, processes=n_proc)
@@ -137,7 +137,7 @@ def content_tokens_in_parts(
     n_proc = usable_cores() if processes is None else processes
     todo = list(range(len(texts))) if rows is None else list(rows)
     norm = normalizer or normalize
-    parts = chunks(len(texts), 2 * n_proc, least=least)
+    parts = chunks(len(texts), n_proc, least=least)
     if n_proc <= 1 or len(parts) <= 1:
         if normalized is None:
             normalized = [norm(t) for t in texts]
@@ -188,7 +188,7 @@ def content_tokens_in_parts(
             )
         )
 
-    asked = chunks(len(todo), 2 * n_proc, least=least)
+    asked = chunks(len(todo), n_proc, least=least)
     if n_proc <= 1 or len(asked) <= 1:
         return tokens_of(slice(0, len(todo)))
     return list(itertools.chain.from_iterable(fork_map(tokens_of, asked, processes=n_proc)))
