@@ -1655,3 +1655,14 @@ def test_seg8_infinitive_is_not_reported(text: str, second: str) -> None:
 def test_seg8_no_statement_ends_in_an_opening_bracket() -> None:
     text = SEG8_WHOLE[1][1]
     assert not any(p.rstrip().endswith("(") for p in _statements(text))
+
+
+def test_seg8_no_length_cut_inside_a_same_subject_chain() -> None:
+    # alwatan 2015-07-21:1801: "they do not carry arms and content themselves with ..."
+    text = (
+        "وبحسب بعض الدراسات، فإن معظم النساء الغربيات اللاتي انضممن لـ”داعش” أردن أن يصبحن "
+        "زوجات المقاتلين الأقوياء، لكنهن لا يحملن السلاح ويكتفين بمهمة إنجاب مقاتلين صغار، "
+        "أي أنها تعمل “مفرخة دواعش”، خلافا لاعتقادهن أن ذلك سيجعلهن محصنات ضد الاعتداءات "
+        "والعنف، وأنه سيعطيهن موقع قوة بين النساء ويعزز ثقتهن بأنفسهن."
+    )
+    assert any("لا يحملن السلاح ويكتفين بمهمة" in p for p in _statements(text))

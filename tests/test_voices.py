@@ -240,6 +240,27 @@ def _aqil_and_obama() -> pl.DataFrame:
     )
 
 
+def test_tied_cues_of_one_verb_in_two_classes_list_in_one_order() -> None:
+    # whole-corpus run: one speaker's «رفض» once as denial and once as refusal came out in
+    # either order from run to run; the order is now by count, verb, then class
+    def frame(order: list[int]) -> pl.DataFrame:
+        rows = {
+            "statement_id": ["a:1", "a:2"],
+            "article_id": ["a", "a"],
+            "outlet": ["x", "x"],
+            "speaker": ["s", "s"],
+            "cue": ["رفض", "رفض"],
+            "cue_class": ["refusal", "denial"],
+            "cue_carried": [False, False],
+            "quote": ["indirect", "indirect"],
+        }
+        return pl.DataFrame({k: [v[i] for i in order] for k, v in rows.items()})
+
+    for order in ([0, 1], [1, 0]):
+        cues = voices(frame(order)).row(0, named=True)["cues"]
+        assert [c["cue_class"] for c in cues] == ["denial", "refusal"]
+
+
 def test_voices_count_a_refused_question_as_refusal() -> None:
     # aljazirah 2015-08-11:358: «رافضًا الحديث ... عن عملية التسويق» was shown as a denial
     arts = _aqil_and_obama()

@@ -125,7 +125,8 @@ def start(
             pickle.dump((func, [n for n, f in frames.items() if f is None], options), fh)
         # the worker imports this very package, wherever it was imported from here
         home = str(Path(narratives.__file__).resolve().parent.parent)
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join([home, os.environ.get("PYTHONPATH", "")])}
+        path = os.pathsep.join([home, os.environ.get("PYTHONPATH", "")])
+        env = {**os.environ, "PYTHONPATH": path}
         process = subprocess.Popen(
             [sys.executable, "-c", _RUN, str(folder)],
             stdin=subprocess.DEVNULL,

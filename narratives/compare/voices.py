@@ -136,7 +136,7 @@ def voices(
         frame.filter(own_cue)
         .group_by(*keys, "cue", "cue_class")
         .agg(pl.len().cast(pl.Int64).alias("n"))
-        .sort(["n", "cue"], descending=[True, False])
+        .sort(["n", "cue", "cue_class"], descending=[True, False, False], nulls_last=True)
         .group_by(keys, maintain_order=True)
         .agg(pl.struct("cue", "cue_class", "n").alias("cues"))
     )

@@ -8,7 +8,8 @@ of a state institution (``state_institutions`` of ``speaker_words.yaml``: وزا
 qualified by the country the text says:
 
 1. the one country named in the statement that names the institution (with the
-   rest of its sentence carried on in the next statement) and the statement before it (a country, capital or Saudi region of ``countries.tsv``, or a
+   rest of its sentence carried on in the next statement) and the statement
+   before it (a country, capital or Saudi region of ``countries.tsv``, or a
    nationality adjective: «وقال مسؤولون ... في كابل. وقالت وزارة الداخلية» ->
    ``وزاره الداخليه الافغانيه``); when both name several, the one country of the
    statement itself;
@@ -239,7 +240,9 @@ def qualify_institutions(
                 new = found[sid]  # «وقالت الوزارة» after the ministry was qualified
             else:
                 if article_countries is None:
-                    article_countries = set().union(*(countries_in(r.get("text") or "") for r in rows))
+                    article_countries = set().union(
+                        *(countries_in(r.get("text") or "") for r in rows)
+                    )
                 home = outlet_countries().get(outlet or "")
                 if not near and not article_countries and home is not None:
                     new = qualified(sid, home)

@@ -15,9 +15,9 @@ import polars as pl
 from tqdm import tqdm
 
 from narratives.schemas import ARTICLES, STATEMENTS, conform, require
+from narratives.statements._institutions import qualify_institutions
 from narratives.statements._lexicon import Lexicon, Source, load_lexicon
 from narratives.statements._nlp import Feat, FeatCache, tokenize
-from narratives.statements._institutions import qualify_institutions
 from narratives.statements.attribution import Resolver, State, attribute, someone_else
 from narratives.statements.entities import entity_rows, match_phrases
 from narratives.statements.segment import (

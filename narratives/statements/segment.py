@@ -1048,6 +1048,21 @@ def _verb_chain(lo: int, i: int, feats: list[Feat]) -> bool:
     return False
 
 
+def _definite_after(k: int, feats: list[Feat], pred: Predicates) -> bool:
+    """A definite noun right after the verb at ``k``, or after a preposition with a
+    pronoun (``ويجري العمل``, ``ويشهد له التاريخ``): maybe a new subject, so the verb
+    may open a clause of its own (an object looks the same: ``ويحصن المجتمع``)."""
+    for m in range(k + 1, min(k + 3, len(feats))):
+        g = feats[m]
+        if g.kind != "w":
+            return False
+        if g.norm.startswith("ال") and len(g.norm) > 3:
+            return True
+        if g.norm[:1] not in ("ل", "ب") or len(g.norm) > 4:
+            return False  # له، لها، بها: step over a preposition with a pronoun
+    return False
+
+
 def _number(f: Feat) -> bool:
     """A figure (``41``, ``٤١``, ``1,500``) or a cardinal word (``ثلاثة``, ``عشرات``):
     a participle-looking word after it is the counted noun (``41 متهمًا``)."""
@@ -1801,6 +1816,13 @@ def _split_long(
             continue  # بل وقع المشاركون: وقع is the verb, not و + a word
         if not comma and f.norm in _NO_BARE_CUT:
             continue  # يعاند التاريخ | وأن يتنحى، لن نقبل بولاية الفقيه | ولا بحزب: one clause
+        if (
+            not comma
+            and f.cue is None
+            and _verb_chain(seg.i, k, feats)
+            and not _definite_after(k, feats, pred)
+        ):
+            continue  # نصر ثمين يعزز روح الفريق | ويؤكد تفوقه: the same subject goes on
         if (
             f.norm == "وان"
             and _infinitive_that(k, feats)
