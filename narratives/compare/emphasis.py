@@ -660,22 +660,17 @@ def _beyond_setting(
         .filter(pl.col("n") >= pl.max_horizontal(pl.lit(least), pl.col("n_statements") * share))
         .select("article_id", "stem")
     )
-    own_rows = (
+    rows = (
         words.filter(pl.col("statement_id").is_in(ids) & pl.col("other"))
         .select("statement_id", "article_id", stem=_stem(pl.col("tok")))
-        .join(setting, on=["article_id", "stem"], how="anti")
+        .join(
+            setting.with_columns(is_setting=pl.lit(True)), on=["article_id", "stem"], how="left"
+        )
     )
     own: dict[str, set[str]] = {}
-    for sid, stem in own_rows.select("statement_id", "stem").iter_rows():
-        own.setdefault(sid, set()).add(stem)
-    set_rows = (
-        words.filter(pl.col("statement_id").is_in(ids) & pl.col("other"))
-        .select("statement_id", "article_id", stem=_stem(pl.col("tok")))
-        .join(setting, on=["article_id", "stem"], how="semi")
-    )
     in_setting: dict[str, set[str]] = {}
-    for sid, stem in set_rows.select("statement_id", "stem").iter_rows():
-        in_setting.setdefault(sid, set()).add(stem)
+    for sid, stem, is_setting in rows.select("statement_id", "stem", "is_setting").iter_rows():
+        (in_setting if is_setting else own).setdefault(sid, set()).add(stem)
     texts = dict(
         statements.filter(pl.col("statement_id").is_in(ids))
         .select("statement_id", "text")
