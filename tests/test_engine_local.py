@@ -191,6 +191,22 @@ def test_containment_target_keeps_only_the_rows_with_a_speakers_words(day):
     assert (got > alone + 0.01).any() and (got >= alone - 1e-6).all()
 
 
+def test_statement_features_in_worker_processes_equal_one_process(day, monkeypatch):
+    # the normalized texts (names joined, figures put right) made in forked workers, in
+    # parts: the same features, in the same order, as one process makes them
+    _, statements = day
+    monkeypatch.setattr(aligner, "PARALLEL_TEXTS", 500)
+    assert len(local.chunks(statements.height, 4, least=aligner.PARALLEL_TEXTS)) > 1
+    one = aligner.prepare_alignment(statements, processes=1)
+    two = aligner.prepare_alignment(statements, processes=2)
+    assert one is not None and two is not None
+    assert two.prep.full == one.prep.full
+    assert any(f != t for f, t in zip(one.prep.full, one.prep.texts, strict=True))
+    assert two.prep.tokens == one.prep.tokens
+    assert (two.prep.words != one.prep.words).nnz == 0
+    assert (two.prep.contain != one.prep.contain).nnz == 0
+
+
 def test_candidates_in_worker_processes_equal_one_process(day):
     _, statements = day
     setup = aligner.prepare_alignment(statements)
