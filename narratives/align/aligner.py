@@ -1098,22 +1098,54 @@ def _said_elsewhere(
     with every other. The conflict stays as a note (``note:figures``), and the
     pair is ``related``.
     """
-    agree: dict[tuple[int, int], list[tuple[float, float]]] = {}
-    for k, c in enumerate(conflict):
-        if c is None:
-            for x, y in ((i[k], j[k]), (j[k], i[k])):
-                agree.setdefault((int(x), int(article[y])), []).append((score[k], numbers[k]))
-    if not agree:
+    agreeing = np.array([c is None for c in conflict], dtype=bool)
+    check = np.flatnonzero([c is not None and not c.startswith(NOTE) for c in conflict])
+    if not agreeing.any() or len(check) == 0:
         return conflict
+    # per statement and other article, the best score of the pairs that agree (of all
+    # of them, and of those with a figure in common): one look-up per conflict
+    a, b = i[agreeing], j[agreeing]
+    shared = (numbers == numbers) & (numbers > 0)
+    best = (
+        pl.DataFrame(
+            {
+                "x": np.concatenate([a, b]).astype(np.int64),
+                "other": np.concatenate([article[b], article[a]]).astype(np.int64),
+                "s": np.tile(score[agreeing].astype(np.float64), 2),
+                "shared": np.tile(shared[agreeing], 2),
+            }
+        )
+        .group_by("x", "other")
+        .agg(
+            pl.col("s").max().alias("best"),
+            pl.col("s").filter(pl.col("shared")).max().alias("best_shared"),
+        )
+    )
+    a, b = i[check], j[check]
+    figures = np.array([conflict[k] == "figures" for k in check], dtype=bool)
+    found = (
+        pl.DataFrame(
+            {
+                "k": np.tile(check, 2).astype(np.int64),
+                "x": np.concatenate([a, b]).astype(np.int64),
+                "other": np.concatenate([article[b], article[a]]).astype(np.int64),
+                "s": np.tile(score[check].astype(np.float64), 2),
+                "figures": np.tile(figures, 2),
+            }
+        )
+        .join(best, on=["x", "other"], how="left")
+        .filter(
+            pl.when(pl.col("figures"))
+            .then(pl.col("best_shared") >= pl.col("s"))
+            .otherwise(pl.col("best") >= pl.col("s"))
+            .fill_null(False)
+        )["k"]
+        .unique()
+        .to_list()
+    )
     out = list(conflict)
-    for k, c in enumerate(conflict):
-        if c is None or c.startswith(NOTE):
-            continue
-        for x, y in ((i[k], j[k]), (j[k], i[k])):
-            others = agree.get((int(x), int(article[y])), ())
-            if any(s >= score[k] and (c != "figures" or (n == n and n > 0)) for s, n in others):
-                out[k] = NOTE + c
-                break
+    for k in found:
+        out[k] = NOTE + str(conflict[k])
     return out
 
 
