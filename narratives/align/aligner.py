@@ -783,7 +783,7 @@ def align(
         the model's range in :data:`~narratives.align.score.EMBEDDING_RANGES`,
         ``(0, 1)`` for your own vectors).
     processes
-        Worker processes for the pair scoring and the contradiction checks
+        Worker processes for the normalized texts, the pair scoring and the contradiction checks
         (forked, sharing the features; default: the usable cores). Small
         inputs, 1, and platforms without ``fork`` run in this process; the
         rows are the same either way.
