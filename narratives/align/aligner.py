@@ -82,7 +82,7 @@ from narratives.align.score import (
     speaker_agreement,
     substitution_conflict,
 )
-from narratives.engine.local import chunks, fork_map, usable_cores
+from narratives.engine.local import chunks, fork_map, in_parts, usable_cores
 from narratives.normalize import normalize
 from narratives.schemas import ALIGNMENTS, conform, require
 
@@ -287,13 +287,13 @@ class _Prepared:
         self.texts = texts
         # text by text, so in parts in forked workers on many statements (one core for
         # about 6 s on all SaudiNewsNet's 525k statements otherwise)
-        n_proc = usable_cores() if processes is None else processes
-        parts = chunks(len(texts), 2 * n_proc, least=PARALLEL_TEXTS)
-        if n_proc <= 1 or len(parts) <= 1:
-            self.full = [_full_text(t) for t in texts]
-        else:
-            done = fork_map(lambda s: [_full_text(t) for t in texts[s]], parts, processes=n_proc)
-            self.full = [t for part in done for t in part]
+        self.full = in_parts(
+            lambda s: [_full_text(t) for t in texts[s]],
+            len(texts),
+            least=PARALLEL_TEXTS,
+            processes=processes,
+            per_core=2,
+        )
         bg: Background | None = load_background(background) if background is not None else None
         masked: list[list[str]] = []
         tokens, scopes = match_tokens(

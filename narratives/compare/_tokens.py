@@ -21,6 +21,7 @@ from collections.abc import Callable, Collection, Sequence
 from typing import TypeVar
 
 from narratives.engine.local import chunks, fork_map, usable_cores
+from narratives.engine.local import in_parts as _in_parts
 
 T = TypeVar("T")
 
@@ -29,11 +30,7 @@ PARALLEL_TEXTS = 1_000
 
 
 def in_parts(func: Callable[[slice], list[T]], n: int, *, least: int | None = None) -> list[T]:
-    """``func(slice(0, n))``, the slice cut in parts run on forked workers, in order.
-
-    ``func`` must give, for a slice, one result per item of it, each depending on
-    that item alone (then the parts give the list of one call). Fewer than
-    ``least`` (default :data:`PARALLEL_TEXTS`) items a worker run in this process.
+    """:func:`narratives.engine.local.in_parts` with ``least`` :data:`PARALLEL_TEXTS` by default.
 
     Examples
     --------
@@ -41,11 +38,7 @@ def in_parts(func: Callable[[slice], list[T]], n: int, *, least: int | None = No
     >>> in_parts(lambda span: [len(w) for w in words[span]], len(words))
     [1, 2, 3]
     """
-    cores = usable_cores()
-    spans = chunks(n, cores, least=PARALLEL_TEXTS if least is None else least)
-    if cores <= 1 or len(spans) <= 1:
-        return func(slice(0, n))
-    return [x for part in fork_map(func, spans, processes=cores) for x in part]
+    return _in_parts(func, n, least=PARALLEL_TEXTS if least is None else least)
 
 
 def _normalized_part(

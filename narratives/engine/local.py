@@ -324,3 +324,31 @@ def isolated(func: Callable[..., R], *, min_rows: int = CHILD_MIN_ROWS) -> Calla
         return in_child(func, data, *args, **kwargs)
 
     return run
+
+
+def in_parts(
+    func: Callable[[slice], list[T]],
+    n: int,
+    *,
+    least: int = 1,
+    processes: int | None = None,
+    per_core: int = 1,
+) -> list[T]:
+    """``func(slice(0, n))``, the slice cut in parts run on forked workers, in order.
+
+    ``func`` must give, for a slice, one result per item of it, each depending on
+    that item alone (then the parts give the list of one call). ``processes``
+    workers (None: the usable cores), ``per_core`` parts each; fewer than ``least``
+    items a part, or one core, run in this process.
+
+    Examples
+    --------
+    >>> words = ["ا", "بب", "ججج"]
+    >>> in_parts(lambda span: [len(w) for w in words[span]], len(words))
+    [1, 2, 3]
+    """
+    cores = usable_cores() if processes is None else processes
+    spans = chunks(n, per_core * cores, least=least)
+    if cores <= 1 or len(spans) <= 1:
+        return func(slice(0, n))
+    return [x for part in fork_map(func, spans, processes=cores) for x in part]
