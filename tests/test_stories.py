@@ -684,9 +684,7 @@ def _cover_frames() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
         ("2015-07-31:525:3", "2015-08-01:939:4"),
     ],
 )
-def test_two_points_sharing_one_phrase_of_their_event_are_no_talking_point(
-    a: str, b: str
-) -> None:
+def test_two_points_sharing_one_phrase_of_their_event_are_no_talking_point(a: str, b: str) -> None:
     from narratives.stories import talking_points
 
     st, claims, stories = _cover_frames()
