@@ -517,3 +517,13 @@ def test_two_speakers_neither_statement_names_together_are_still_found() -> None
     assert out.select("kind", "value_a", "value_b", "certainty").rows() == [
         ("speaker", ["sisi"], ["mohammed_bin_salman"], "medium")
     ]
+
+
+def test_a_trillion_spelt_without_its_ya_is_one_figure() -> None:
+    # SaudiNewsNet 2015-08-04, alriyadh / alwatan (and alyaum): one SPA report on the Royal
+    # Commission's cities, «(1 ترليون) ريال» against «تريليون ريال»
+    text = "وتشير الأرقام الصادرة عن الهيئة الملكية إلى أن الاستثمارات في المدن التابعة للهيئة"
+    assert _pair(f"{text} تجاوزت (1 ترليون) ريال،", f"{text} تجاوزت تريليون ريال،").height == 0
+    # ... and two sums in trillions that differ still do
+    out = _pair("بلغت الاستثمارات 2 ترليون ريال", "بلغت الاستثمارات 3 تريليونات ريال")
+    assert out.select("value_a", "value_b").rows() == [(["2 ترليون ريال"], ["3 تريليونات ريال"])]
