@@ -614,7 +614,7 @@ def talking_points(
         different points of a commander, «مع رئيس الوزراء الإثيوبي هايلي مريام
         ديسيلين» in two of Obama's) are two points of one event. ``0`` turns the
         rule off. On SaudiNewsNet 2015-07-31/08-01 it took 25 of 253 talking
-        points out, about 20 of them two points of one event (docs/accuracy.md).
+        points out, about 19 of them two points of one event (docs/accuracy.md).
     who_and_where
         Words that name who or where are no own words of a pair: given names,
         honorifics, offices and institution heads (``speaker_words.yaml``), countries,
