@@ -537,6 +537,12 @@ def attribute(
             # ولعل شهادة الملك سلمان في حقه ... حين قال له: someone else is named before
             # the verb in its own sentence; the last speaker is not sure
             speaker = mention = None
+        elif cue_k is not None and (issuer := _issuer_before(cue_k, sent)) is not None:
+            # وفي بيان لأعضاء مجلس الأمن الدولي ... صدر أمس، شدد على: the body whose
+            # statement is named before the verb speaks, not the last speaker
+            speaker, mention = issuer
+            own = True
+            state.speaker, state.mention, state.title = speaker, mention, None
         elif cue_k is not None and cue_k > seg.i + 1:
             before = _subject_before(cue_k, sent)
             if before is not None:
@@ -2000,6 +2006,66 @@ def _author_after_li(q: int, s: Sentence) -> tuple[str | None, str | None] | Non
     phrase = _noun_phrase(q, seg, feats, raw, starts, ends, s.lex.title_heads)
     text = phrase[1:] if phrase[:1] == "ل" else phrase
     return None, text.lstrip("ـ") or None
+
+
+_ISSUED = frozenset({"بيان", "بيانا", "البيان"})  # بيان لـ X: X issued it
+_ISSUED_BY = frozenset({"بيان", "بيانا", "البيان", "تصريح", "تصريحات", "رساله", "تقرير"})
+_MEMBERS = frozenset({"اعضاء", "عضو", "ممثلي"})
+
+
+def _issuer_before(cue_k: int, s: Sentence) -> tuple[str | None, str | None] | None:
+    """The body whose statement opens the sentence before a verb without subject.
+
+    ``وفي بيان لأعضاء مجلس الأمن الدولي في الأمم المتحدة صدر أمس، شدد على``: the
+    Security Council speaks (``بيان لـ X``, ``بيان صادر عن X``), not the speaker of
+    the sentence before. ``في تصريح لـ«الشرق الأوسط»`` names whom he spoke to, and
+    ``في بيان له`` refers back to the speaker: neither is read. ``(None, mention)``
+    when the body is not resolved, None when the sentence names no such statement.
+    """
+    seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
+    for k in range(seg.i, cue_k - 2):
+        if feats[k].norm not in ("في", "وفي") or feats[k + 1].norm not in _ISSUED_BY:
+            continue
+        q = k + 2
+        if q < cue_k and feats[q].norm in ("صادر", "الصادر", "صادرا"):
+            q += 1
+        by = q < cue_k and feats[q].norm == "عن"
+        if by:
+            q += 1
+        elif not (
+            feats[k + 1].norm in _ISSUED
+            and feats[q].norm[:1] == "ل"
+            and len(feats[q].norm) > 4
+            and feats[q].norm not in ("لهم", "لها", "لهما")
+        ):
+            continue
+        if q >= cue_k or feats[q].kind != "w":
+            return None
+        m = s.at.get(q)
+        if m is not None and m.is_actor and m.resolved is not None and m.j <= cue_k:
+            return m.resolved, raw[m.start : m.end]
+        phrase = _noun_phrase(q, seg, feats, raw, starts, ends, s.lex.title_heads)
+        if not by:
+            phrase = phrase[1:].lstrip("ـ")  # لأعضاء, لـ«الهيئة»
+            if phrase.startswith("ل"):
+                phrase = "ا" + phrase  # للمجلس: المجلس
+        words = phrase.split()
+        if len(words) > 1 and normalize(words[0]) in _MEMBERS:
+            phrase = " ".join(words[1:])  # أعضاء مجلس الأمن: the council
+        inner = next(
+            (
+                a
+                for a in range(q, cue_k)
+                if a in s.at and s.at[a].is_actor and s.at[a].resolved is not None
+                and raw[s.at[a].start : s.at[a].end] in phrase
+            ),
+            None,
+        )
+        if inner is not None:
+            return s.at[inner].resolved, phrase
+        sid, _ = s.state.speakers.resolve(phrase) if phrase else (None, None)
+        return sid, phrase or None
+    return None
 
 
 def _strip_al(w: str) -> str:
