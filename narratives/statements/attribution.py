@@ -175,6 +175,7 @@ class Attribution:
     country: str | None = None  # headline "موسكو: ..." waiting for a speaker
     subject: tuple[str | None, str | None] | None = None  # of a sentence without a cue
     aside: bool = False  # «... كما قال ظريف»: the writer cites someone mid-sentence
+    colon_speech: bool = False  # «حيث قال: من ضمن ...»: words after the colon, no marks
 
 
 @dataclass(slots=True)
@@ -597,7 +598,7 @@ def attribute(
     state.last_actors = [m.resolved for m in matches if m.resolved and m.resolved in lex.actors]
     if out.cue is not None and out.cue_carried is None:
         out.cue_carried = False
-    out.quote = _quote(seg, feats, in_speech, out)
+    out.quote = _quote(seg, feats, in_speech, out, state.prev)
     state.prev = out
     return out
 
@@ -2126,11 +2127,68 @@ def _colon_speaker(
     return None, mention
 
 
-def _quote(seg: Segment, feats: list[Feat], in_speech: list[bool], out: Attribution) -> str:
+def _quote(
+    seg: Segment,
+    feats: list[Feat],
+    in_speech: list[bool],
+    out: Attribution,
+    prev: Attribution | None = None,
+) -> str:
     words = [k for k in range(seg.i, seg.j) if feats[k].kind == "w"]
     quoted = sum(1 for k in words if in_speech[k])
+    if not quoted and out.cue is not None:
+        said = _colon_speech(seg, feats, out, prev)
+        if said is not None:
+            out.colon_speech = True
+            quoted = sum(1 for k in words if k > said)
     if words and quoted / len(words) >= DIRECT_SHARE:
         return "direct"
     if quoted:
         return "mixed"
     return "indirect" if (out.cue or out.speaker or out.speaker_mention) else "none"
+
+
+def _colon_speech(
+    seg: Segment, feats: list[Feat], out: Attribution, prev: Attribution | None
+) -> int | None:
+    """Where the speaker's own words start after a colon without quotation marks.
+
+    ``وقدم الشويهين شرحًا ... حيث قال: من ضمن برامج المعسكر ...`` and ``قالت ريم
+    محمد: ...``: the words after the colon are the speaker's (the token index of the
+    colon is returned). The colon must follow the statement's reporting verb within
+    a speaker's mention, with no أن/إن between (``وأوضح أن هناك نوعين: الأول ...``
+    is a list inside indirect speech); only for statements with no quotation of
+    speech (a name in marks, ``«أفيون سبور»``, does not count). A
+    statement that carries the verb on in the same sentence (``مما استدعى نقله ...``)
+    goes on with the words after that colon. None otherwise.
+    """
+    if out.cue_carried:
+        first = feats[seg.i]
+        if (
+            prev is not None
+            and prev.colon_speech
+            and seg.how in ("connective", "length")
+            and first.cue is None
+            and not any(ch in "\u064b\u064c\u064d" for ch in first.text)  # داعيةً: narration
+        ):
+            return seg.i - 1
+        return None
+    cue_k = next((k for k in range(seg.i, seg.j) if feats[k].cue is not None), None)
+    if cue_k is None:
+        return None
+    for k in range(cue_k + 1, min(seg.j - 1, cue_k + MENTION_WORDS + 3)):
+        f = feats[k]
+        if f.kind == ":":
+            if feats[k + 1].kind == "q" and any(
+                "complementizer" in g.roles for g in feats[k + 2 : min(seg.j, k + 14)]
+            ):
+                return None  # وأبلغ حميدان: «الشرق الأوسط» ... أن البرلمان: indirect after all
+            return k
+        if (
+            "complementizer" in f.roles
+            or f.kind in ("e", "p")
+            or f.text in ("على", "إلى", "الى")
+            or f.norm in ("عن", "مع", "خلال", "حول")
+        ):
+            return None  # يؤكد ... على التفاعل ... من خلال مقولة: the verb's complement
+    return None
