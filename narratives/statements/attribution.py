@@ -1448,7 +1448,12 @@ def _holder_ahead(k: int, seg: Segment, feats: list[Feat], at: dict[int, Match])
             and not f.text.endswith("ة")
         ):
             return None  # في لقائه, نظيره: the description has ended
-        if w[:1] in "يت" and not w.startswith(("تي", "يو")) and len(w) <= 5:
+        if (
+            w[:1] in "يت"
+            and not w.startswith(("تي", "يو"))
+            and len(w) <= 5
+            and not (len(w) == 5 and w[0] == "ت" and w[3] == "ي")  # تنسيق, تطوير: a masdar
+        ):
             return None  # a verb: سيقود, يرى
         if _object_starts(r, k, feats):
             return None  # وأكد وزير الخارجية حرص المملكة: the object, not the description
