@@ -84,7 +84,12 @@ _THAT = frozenset(
 _PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "نحن", "انا"})
 # المتحدثة باسم هذه المنظمة: a demonstrative before a definite noun stays in the phrase
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "هذين", "هاتين", "هولاء"})
-_CUT = frozenset(normalize(w) for w in ["قوله", "قولها", "قولهم", "بقوله", "بقولها", "لقوله"])
+_CUT = frozenset(
+    normalize(w)
+    for w in ["قوله", "قولها", "قولهم", "بقوله", "بقولها", "لقوله"]
+    # a reply after the name: مارك تونر ردا على سؤال
+    + ["ردا", "تعليقا", "تعقيبا", "جوابا"]
+)
 _JOIN = re.compile(r"\b(عبد|ابو) (?=\w)")
 _PLACES = frozenset(
     normalize(w) for w in ["مدينة", "منطقة", "محافظة", "قرية", "دولة", "ولاية", "جزيرة", "بلدة"]
@@ -153,6 +158,8 @@ class SpeakerWords:
     first_person: frozenset[str] = frozenset()  # وقلت: the writer speaks
     relatives: frozenset[str] = frozenset()  # عائلة, والد: the relative speaks, not the one named
     media: frozenset[str] = frozenset()  # وكالة, صحيفة ... (without ال): outlets that relay
+    media_tails: frozenset[str] = frozenset()  # تايمز, نت: an outlet's name goes on
+    media_generic: frozenset[str] = frozenset()  # أنباء, التواصل ...: no outlet named
 
 
 @lru_cache(maxsize=1)
@@ -180,6 +187,8 @@ def speaker_words() -> SpeakerWords:
         first_person=words("first_person"),
         relatives=words("relatives"),
         media=frozenset(_strip(w) for w in words("media_heads")),
+        media_tails=words("media_name_tails"),
+        media_generic=words("media_generic"),
     )
 
 
@@ -721,6 +730,9 @@ def parse_mention(mention: str) -> Parsed:
                 continue
             if w in sw.countries and not (definite and w.startswith("ال")):
                 break  # حذر صندوق النقد الدولي اليابان: the country is the object
+            if w in sw.media_tails and _strip(first) in sw.media and not w.startswith("ال"):
+                j += 1  # صحيفة نيويورك تايمز, موقع السورية نت: the outlet's name goes on
+                continue
             if not definite and len(w) <= 5 and w[:1] in "يتن" and w not in sw.given:
                 break  # منظمة يوجد قانون: a verb ends the name
             if (
@@ -731,6 +743,8 @@ def parse_mention(mention: str) -> Parsed:
                 # جهاز مكافحة الإرهاب, هيئة حقوق الإنسان: a noun in construct goes on
                 and not (norm[j - 1].endswith("ه") or norm[j - 1] in _CONSTRUCT)
                 and any(not x.startswith("ال") for x in norm[1:j])
+                # وكالة أنباء الشرق الأوسط: an adjective of the definite noun before it
+                and not (norm[j - 1].startswith("ال") and _adjective_like(w))
             ):
                 break  # مؤسسة ستاندرد آند بورز التصنيف: the object after a proper name
             if (
@@ -1174,7 +1188,12 @@ class ArticleSpeakers:
                 if bare not in forms:
                     continue
                 p = parse_mention(" ".join([bare, *words[k + 1 : k + MAX_NAME]]))
-                if p.kind == "institution" and p.name and len(p.name.split()) >= 2:
+                if (
+                    p.kind == "institution"
+                    and p.name
+                    and len(p.name.split()) >= 2
+                    and not generic_outlet(p.name)
+                ):
                     found.add(speaker_id(p.name))
                     if len(found) > 1:
                         return None
@@ -1414,6 +1433,8 @@ class ArticleSpeakers:
             self.add(sid, "office", None, p.title)
             return sid, p.title
         if p.kind == "institution" and p.name:
+            if generic_outlet(p.name):
+                return None, None  # كشفت وكالة أنباء: no outlet named
             sid = speaker_id(p.name)
             self.add(sid, "institution", p.name, None)
             return sid, None
@@ -1515,6 +1536,19 @@ def _name_tail(tail: list[str], sw: SpeakerWords) -> bool:
     """Words that go on a person's name: given names, بن, آل, a nisba (الحارثي)."""
     return all(
         w in sw.given or w in ("بن", "بنت", "ابن", "ال", "ابو") or w.endswith("ي") for w in tail
+    )
+
+
+def generic_outlet(name: str) -> bool:
+    """``name`` describes a kind of outlet and names none: «وكالة أنباء», «وكالة
+    الأنباء», «موقع التواصل الاجتماعي», «موقع صحيفة» (``media_heads`` and
+    ``media_generic`` of ``speaker_words.yaml``)."""
+    sw = speaker_words()
+    words = normalize(name).split()
+    return (
+        bool(words)
+        and _strip(words[0]) in sw.media
+        and all(_strip(w) in sw.media or w in sw.media_generic for w in words)
     )
 
 

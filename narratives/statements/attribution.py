@@ -1200,17 +1200,21 @@ def _past_addressee(k: int, seg: Segment, feats: list[Feat], lex: Lexicon) -> in
 
 
 def _quoted_name(k: int, seg: Segment, feats: list[Feat]) -> str | None:
-    """``شركة "مجموعة محمد المعجل"``, ``صحيفة «أ س»``: an institution named in quotation marks."""
-    if (
-        k + 2 >= seg.j
-        or feats[k + 1].kind != "q"
-        or feats[k].norm not in speaker_words().institutions
-    ):
+    """``شركة "مجموعة محمد المعجل"``, ``صحيفة «أ س»``: an institution named in quotation
+    marks, also after words that name no outlet (``وكالة أنباء «الأناضول»``, ``شبكة
+    التواصل الاجتماعي «فيسبوك»``: ``media_generic`` of ``speaker_words.yaml``)."""
+    sw = speaker_words()
+    if k + 2 >= seg.j or feats[k].norm not in sw.institutions:
+        return None
+    q = k + 1
+    while q < min(seg.j, k + 4) and feats[q].kind == "w" and feats[q].norm in sw.media_generic:
+        q += 1
+    if q + 1 >= seg.j or feats[q].kind != "q":
         return None
     words: list[str] = []
-    for f in feats[k + 2 : min(seg.j, k + 8)]:
+    for f in feats[q + 1 : min(seg.j, q + 7)]:
         if f.kind == "q":
-            return " ".join([feats[k].text, *words]) if words else None
+            return " ".join([f.text for f in feats[k:q]] + words) if words else None
         if f.kind != "w":
             return None
         words.append(f.text)
