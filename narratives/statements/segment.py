@@ -201,6 +201,9 @@ _IMPERSONAL = frozenset(
     ["يجب", "ينبغي", "يمكن", "يبدو", "يتعين", "يجدر", "يحق", "يكفي", "يلزم", "يتوقع", "ينتظر"]
 )  # ، ويجب أن ...: a modal with no subject of the verbs before it
 # وذلك + one of these: the source of the claim before (وذلك حسبما أفاد ...), not a claim
+_TIME_WORDS = frozenset({"اليوم", "الان", "الليله", "الغد", "حاليا"})  # تعقد اليوم: no subject
+# + آخر/أخرى: "in other words", "on the other hand" (بمعنى آخر، من جهة أخرى), an aside
+_OTHER_HEADS = frozenset({"بمعني", "بعباره", "جهه", "ناحيه", "صعيد", "بصيغه"})
 _ACCORDING = frozenset(
     {"حسب", "حسبما", "بحسب", "وفق", "وفقا", "وفقما", "طبقا", "نقلا", "استنادا", "بناء"}
 )
@@ -1140,11 +1143,15 @@ def _indefinite_relative(k: int, feats: list[Feat], pred: Predicates) -> bool:
     if m > 0 and feats[m].text in CLOSING:
         m -= 1  # كمرحلة أولى «تجريبية»، تستمر لمدة 6 أشهر
     f, g = feats[k], feats[m]
+    if g.norm in ("اخر", "اخري") and m > 0 and feats[m - 1].norm in _OTHER_HEADS:
+        return False  # (...) بمعنى آخر، يقامر أوباما: "in other words", an aside
     return (
         f.kind == "w"
         and f.norm[:1] in ("ي", "ت")
         and f.cue is None
+        and f.norm not in _IMPERSONAL  # معسكرات طويلة، يجب أيضا أن: a modal, a new claim
         and verbish(f.norm)
+        and not _subject_next(k, feats)  # أسرة منتجة، يقدم المعرض: a new subject
         and g.kind == "w"
         and g.plain
         and g.cue is None
@@ -1156,6 +1163,19 @@ def _indefinite_relative(k: int, feats: list[Feat], pred: Predicates) -> bool:
         and g.norm not in pred.particles
         and g.norm not in pred.preposition
         and g.norm not in _PERSONAL
+    )
+
+
+def _subject_next(k: int, feats: list[Feat]) -> bool:
+    """A definite noun right after the verb at ``k`` (not ``اليوم``, ``الآن``): maybe
+    its own subject (``يقدم المعرض فئة جديدة``)."""
+    g = feats[k + 1] if k + 1 < len(feats) else None
+    return (
+        g is not None
+        and g.kind == "w"
+        and g.norm.startswith("ال")
+        and len(g.norm) > 3
+        and g.norm not in _TIME_WORDS
     )
 
 
