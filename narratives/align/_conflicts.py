@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Collection, Container, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Mapping, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -551,7 +551,8 @@ def _surnames(words: Sequence[str], people: Container[str]) -> dict[str, str]:
 class FillerFeatures:
     """What :func:`other_fillers` reads of one statement, made once for all its pairs.
 
-    ``tokens`` are its content tokens, ``words`` its text's words (or None).
+    ``tokens`` are its content tokens, ``words`` its text's words (or None; or a
+    function giving them, called on first use: most statements' are never read).
     The parts past the first test (the people its text names, its family
     names) are worked out on first use: most pairs never need them. The check
     gives the same answer with or without these features.
@@ -568,9 +569,9 @@ class FillerFeatures:
         tokens: Sequence[str],
         people: Container[str],
         ordinals: Mapping[str, int],
-        words: Sequence[str] | None = None,
+        words: Sequence[str] | Callable[[], Sequence[str]] | None = None,
     ) -> None:
-        self.tokens, self.people, self.raw = tokens, people, words
+        self.tokens, self.people, self._words = tokens, people, words
         # only the tokens that may be an ordinal or a given name are looked at (most
         # statements have few or none; :meth:`differs` reads nothing else)
         forms = _forms(people, ordinals)
@@ -585,6 +586,11 @@ class FillerFeatures:
             self.names = frozenset(
                 n for w in names.intersection(tokens) if (n := name_of(w, people))
             )
+
+    @cached_property
+    def raw(self) -> Sequence[str] | None:
+        """Its text's words (None when not given)."""
+        return self._words() if callable(self._words) else self._words
 
     def differs(self, other: FillerFeatures) -> bool:
         """Other ordinals, or other people named, on each side (else no other fillers)."""

@@ -396,7 +396,7 @@ class _Prepared:
         out = self._fillers.get(k)
         if out is None:
             out = self._fillers[k] = FillerFeatures(
-                self.tokens[k], self.given_names, self.ordinals, self.raw_words(k)
+                self.tokens[k], self.given_names, self.ordinals, lambda: self.raw_words(k)
             )
         return out
 
