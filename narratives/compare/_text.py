@@ -142,7 +142,7 @@ _DISPLAY_TOKEN = re.compile(
     r"|\d+"
 )
 #: the marks a written word may hold (harakat, tatweel), as ranges of a character class
-MARK_CHARS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640"
+MARK_CHARS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 _MARKS = re.compile(f"[{MARK_CHARS}]")
 
 

@@ -173,7 +173,9 @@ def _agent_values(
         for p in _agent_parts(statements, entity_mentions)
     ]
     if not parts:
-        return pl.DataFrame(schema={"statement_id": pl.String, "kind": pl.String, "value": pl.String})
+        return pl.DataFrame(
+            schema={"statement_id": pl.String, "kind": pl.String, "value": pl.String}
+        )
     return pl.concat(parts).unique()
 
 
