@@ -165,13 +165,15 @@ def _keys(
     normalized: Sequence[str] | None = None,
     normalizer: Callable[[str], str] = _names_normalized,
     distinct: set[str] | None = None,
+    rows: Sequence[int] | None = None,
 ) -> list[set[str]]:
     """Light-stemmed content words of each text, one synonym group one word.
 
     Given names are joined (عبد العزيز, عبدالعزيز); ``vocabulary`` (the known words
     for clitic stripping) must be the same for the texts compared; ``normalized``:
     the texts match-normalized with names joined, when the caller has them
-    (else ``normalizer`` makes them). Tokenized in parts on the usable cores
+    (else ``normalizer`` makes them); ``rows``: only these texts' keys (sorted row
+    numbers; the joined negations are still every text's). Tokenized in parts on the usable cores
     (:func:`narratives.compare._tokens.content_tokens_in_parts`: the tokens of one call).
     """
     from narratives.align._text import _TOKEN
@@ -189,6 +191,7 @@ def _keys(
         vocabulary=vocabulary,
         exclude=exclude,
         distinct=distinct,
+        rows=rows,
     )
 
 
@@ -288,28 +291,12 @@ def left_out_parts(
     ]
     from narratives.compare._tokens import normalized_in_parts
 
+    # the known words for clitic stripping: every statement's of these stories
     normalized, vocabulary = normalized_in_parts(texts, _names_normalized)
-    keys = _keys(texts, vocabulary=vocabulary, normalized=normalized, distinct=vocabulary)
     sids = st["statement_id"].to_list()
     stories = st["story_id"].to_list()
     outlets = st["outlet"].to_list()
     row_of = {s: i for i, s in enumerate(sids)}
-    # IDF over the statements of each story
-    idf: dict[str, dict[str, float]] = {}
-    per_story: dict[str, list[int]] = {}
-    for r, story in enumerate(stories):
-        per_story.setdefault(story, []).append(r)
-    for story, rows in per_story.items():
-        df: dict[str, int] = {}
-        for r in rows:
-            for w in keys[r]:
-                df[w] = df.get(w, 0) + 1
-        m = len(rows)
-        idf[story] = {w: float(np.log((1 + m) / (1 + c)) + 1) for w, c in df.items()}
-    # each outlet's statements in each story
-    rows_of: dict[tuple[str, str], list[int]] = {}
-    for r, (story, outlet) in enumerate(zip(stories, outlets, strict=True)):
-        rows_of.setdefault((story, outlet), []).append(r)
     # the parts of each claim statement asked about: (text, keys, figures)
     wanted = {s for ids in candidates["statement_ids"].to_list() for s in ids or []}
     ats = [at for s in sorted(wanted) if (at := row_of.get(s)) is not None]
@@ -343,6 +330,38 @@ def left_out_parts(
     parts_of: dict[int, list[tuple[str, set[str], frozenset[tuple[int, int]]]]] = {}
     for (r, c, k), f in zip(big, big_figures, strict=True):
         parts_of.setdefault(r, []).append((c, k, f))
+    if not parts_of:
+        return pl.DataFrame(schema=PARTS)
+    # the words of the statements of the stories where a part was asked about (the IDF,
+    # the outlets' texts and the parts' carriers are read there only); the vocabulary
+    # stays every statement's above, so each gets the tokens of one call over them all
+    with_parts = {stories[r] for r in parts_of}
+    in_scope = [r for r, story in enumerate(stories) if story in with_parts]
+    keys: list[set[str]] = [set() for _ in texts]
+    for r, k in zip(
+        in_scope,
+        _keys(
+            texts, vocabulary=vocabulary, normalized=normalized, distinct=vocabulary, rows=in_scope
+        ),
+        strict=True,
+    ):
+        keys[r] = k
+    # IDF over the statements of each story
+    idf: dict[str, dict[str, float]] = {}
+    per_story: dict[str, list[int]] = {}
+    for r in in_scope:
+        per_story.setdefault(stories[r], []).append(r)
+    for story, rows in per_story.items():
+        df: dict[str, int] = {}
+        for r in rows:
+            for w in keys[r]:
+                df[w] = df.get(w, 0) + 1
+        m = len(rows)
+        idf[story] = {w: float(np.log((1 + m) / (1 + c)) + 1) for w, c in df.items()}
+    # each outlet's statements in each story
+    rows_of: dict[tuple[str, str], list[int]] = {}
+    for r in in_scope:
+        rows_of.setdefault((stories[r], outlets[r]), []).append(r)
 
     totals: dict[tuple[str, int], float] = {}
 
@@ -416,12 +435,12 @@ def left_out_parts(
         the caches above only save work)."""
         found: Found = []
         for claim, story, outlet, ids in asked[span]:
-            have, heads, figs = holding_of(story, outlet)
             for s in ids or []:
                 at = row_of.get(s)
                 if at is None:
                     continue
                 for text, part, pfigs in parts_of.get(at, []):
+                    have, heads, figs = holding_of(story, outlet)
                     got = share(story, part, have, heads)
                     if got >= gap_share or (pfigs and figures_agree(pfigs, figs)):
                         continue
