@@ -149,11 +149,20 @@ def content_counts(texts: Sequence[str], counted: np.ndarray) -> list[int | None
     >>> content_counts(["وقال لافروف إن الإرهاب خطر", "الإرهاب خطر"], np.array([False, True]))
     [None, 2]
     """
-    from narratives.compare._tokens import content_tokens_in_parts
+    from narratives.compare._tokens import content_tokens_in_parts, words_in_parts
 
     rows = np.flatnonzero(counted).tolist()
+    # the known words and joined negations are every text's: their words are read, and
+    # only the texts counted are normalized (in parts on the usable cores)
+    normalized, words = words_in_parts(list(texts), rows)
     # tokenized in parts on the usable cores: the counts of one call
-    counts = content_tokens_in_parts(list(texts), rows=rows, then=_distinct_counts)
+    counts = content_tokens_in_parts(
+        [texts[k] for k in rows],
+        rows=range(len(rows)),
+        then=_distinct_counts,
+        normalized=normalized,
+        distinct=words,
+    )
     out: list[int | None] = [None] * len(texts)
     for k, c in zip(rows, counts, strict=True):
         out[k] = c
