@@ -298,7 +298,17 @@ def left_out_parts(
     outlets = st["outlet"].to_list()
     row_of = {s: i for i, s in enumerate(sids)}
     # the parts of each claim statement asked about: (text, keys, figures)
-    wanted = {s for ids in candidates["statement_ids"].to_list() for s in ids or []}
+    # a part is listed when min_outlets outlets besides the one asked carry it: in a
+    # story of fewer outlets nothing is asked (its words still count as known words)
+    in_story: dict[str, set[str]] = {}
+    for story, outlet in zip(stories, outlets, strict=True):
+        in_story.setdefault(story, set()).add(outlet)
+    asked = [
+        row
+        for row in candidates.select("claim_id", "story_id", "outlet", "statement_ids").rows()
+        if len(in_story.get(row[1], set()) - {row[2]}) >= min_outlets
+    ]
+    wanted = {s for *_, ids in asked for s in ids or []}
     ats = [at for s in sorted(wanted) if (at := row_of.get(s)) is not None]
 
     def clauses_of(span: slice) -> list[list[str]]:
@@ -428,7 +438,6 @@ def left_out_parts(
         return out
 
     Found = list[tuple[float, set[str], dict[str, object]]]
-    asked = candidates.select("claim_id", "story_id", "outlet", "statement_ids").rows()
 
     def find(span: slice) -> Found:
         """The left-out parts of the candidates ``asked[span]`` (a pure function of them:
