@@ -336,10 +336,10 @@ def left_out_parts(
         normalizer=_undated_normalized,
     )
     big = [(r, c, k) for (r, c), k in zip(part_rows, part_keys, strict=True) if len(k) >= min_words]
-    big_figures = in_parts(lambda span: [_figures(c) for _, c, _ in big[span]], len(big))
-    parts_of: dict[int, list[tuple[str, set[str], frozenset[tuple[int, int]]]]] = {}
-    for (r, c, k), f in zip(big, big_figures, strict=True):
-        parts_of.setdefault(r, []).append((c, k, f))
+    # (a part's figures, and an outlet's, are read only where its words are missing)
+    parts_of: dict[int, list[tuple[str, set[str]]]] = {}
+    for r, c, k in big:
+        parts_of.setdefault(r, []).append((c, k))
     if not parts_of:
         return pl.DataFrame(schema=PARTS)
     # the words of the statements of the stories where a part was asked about (the IDF,
@@ -422,18 +422,24 @@ def left_out_parts(
 
     # what an outlet's text of a story holds: its words, their heads, its figures (once
     # per story and outlet asked about, however many claims are asked of it)
-    Held = tuple[set[str], set[str], frozenset[tuple[int, int]]]
+    Held = tuple[set[str], set[str]]
     held: dict[tuple[str, str], Held] = {}
+    held_figures: dict[tuple[str, str], frozenset[tuple[int, int]]] = {}
 
     def holding_of(story: str, outlet: str) -> Held:
         out = held.get((story, outlet))
         if out is None:
             rows = rows_of.get((story, outlet), [])
             have: set[str] = set().union(*(keys[r] for r in rows))
-            out = held[(story, outlet)] = (
-                have,
-                {w[:4] for w in have if len(w) >= 4},
-                frozenset().union(*(_figures(texts[r]) for r in rows)),
+            out = held[(story, outlet)] = (have, {w[:4] for w in have if len(w) >= 4})
+        return out
+
+    def figures_of(story: str, outlet: str) -> frozenset[tuple[int, int]]:
+        out = held_figures.get((story, outlet))
+        if out is None:
+            rows = rows_of.get((story, outlet), [])
+            out = held_figures[(story, outlet)] = frozenset().union(
+                *(_figures(texts[r]) for r in rows)
             )
         return out
 
@@ -448,10 +454,13 @@ def left_out_parts(
                 at = row_of.get(s)
                 if at is None:
                     continue
-                for text, part, pfigs in parts_of.get(at, []):
-                    have, heads, figs = holding_of(story, outlet)
+                for text, part in parts_of.get(at, []):
+                    have, heads = holding_of(story, outlet)
                     got = share(story, part, have, heads)
-                    if got >= gap_share or (pfigs and figures_agree(pfigs, figs)):
+                    if got >= gap_share:
+                        continue
+                    pfigs = _figures(text)
+                    if pfigs and figures_agree(pfigs, figures_of(story, outlet)):
                         continue
                     if any(
                         share(story, part, keys[q]) >= carried_share
