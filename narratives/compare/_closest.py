@@ -685,6 +685,12 @@ class ClosestLabels:
         relations: Any,
         processes: int | None,
     ) -> None:
+        # the labels read the statements' tokens, words and numbers, not their TF-IDF
+        # matrices (scoring is done): those are let go while the rows are worked out
+        prep = setup.prep
+        for name in ("chars", "words", "contain", "target"):
+            if hasattr(prep, name):
+                setattr(prep, name, None)
         self.setup, self.i, self.j, self.kept, self.part = setup, i, j, kept, part
         self.score, self.chosen, self.ids = score, chosen, ids
         self.relations, self.processes = relations, processes
