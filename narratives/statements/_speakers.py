@@ -15,6 +15,7 @@ without a speaker: their words go to the title alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -1103,10 +1104,14 @@ class ArticleSpeakers:
             self._norm = normalize(self.text)
             spans = list(_WORD.finditer(self._norm))
             self._words = [m.group() for m in spans]
+            # the words a punctuation mark follows (none is a word character: each
+            # mark sits between two words, or before the first or after the last)
+            ends = [m.end() for m in spans]
+            last = len(spans) - 1
             self._breaks = {
                 k
-                for k in range(len(spans) - 1)
-                if _PUNCT.search(self._norm, spans[k].end(), spans[k + 1].start())
+                for p in _PUNCT.finditer(self._norm)
+                if 0 <= (k := bisect_right(ends, p.start()) - 1) < last
             }
             at: dict[str, list[int]] = {}
             for k, w in enumerate(self._words):

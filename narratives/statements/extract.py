@@ -339,7 +339,7 @@ def _by_paragraph(
 
 def _is_arabic(raw: str, paras: list[Paragraph]) -> bool:
     sample = "".join(raw[p.start : p.end] for p in paras[:5])[:500]
-    letters = sum(1 for ch in sample if ch.isalpha())
+    letters = sum(map(str.isalpha, sample))
     return letters == 0 or len(_ARABIC.findall(sample)) >= 0.5 * letters
 
 
