@@ -266,6 +266,13 @@ def _strip(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
 
 
+@lru_cache(maxsize=1)
+def _lone_known() -> frozenset[str]:
+    """The listed words :func:`lone_name` reads after a proclitic (their union, made once)."""
+    sw = speaker_words()
+    return sw.not_names | sw.titles | sw.anonymous | sw.institutions | sw.countries
+
+
 def lone_name(word: str) -> bool:
     """``word`` (match-normalized) can be a surname standing alone: ``بوروشينكو``, ``جونزاليس``.
 
@@ -275,7 +282,7 @@ def lone_name(word: str) -> bool:
     """
     sw = speaker_words()
     w = word
-    known = sw.not_names | sw.titles | sw.anonymous | sw.institutions | sw.countries
+    known = _lone_known()
     if w.startswith("ال") and w.endswith("ي") and len(w) >= 6 and w[2:3] != "ا":
         # الحجيري, القحطاني: a family name in ـي (not a nisba, not الصحافي)
         if any(_in(w, x) for x in (sw.adjectives, sw.countries, sw.descriptors, sw.titles)):
