@@ -1708,3 +1708,14 @@ def test_the_body_whose_statement_opens_the_sentence_speaks() -> None:
 )
 def test_outlets_named_in_full_or_not_at_all(text: str, speakers: list[str | None]) -> None:
     assert _speakers(text) == speakers
+
+
+def test_a_verbal_noun_after_a_princes_name_is_the_object() -> None:
+    # aljazirah 2015-07-31:756 (voice3's reading of 2015-07-31/08-01): the id ran on into
+    # the object (`سلطان بن سلمان تسجيل الرسوم`)
+    text = (
+        "واعتبر رئيس الهيئة العامة للسياحة والتراث الوطني صاحب السمو الملكي الأمير سلطان بن "
+        "سلمان تسجيل الرسوم الصخرية بمنطقة حائل في قائمة التراث العالمي «دليلاً على مكانة "
+        "السعودية وعمقها الحضاري»."
+    )
+    assert _speakers(text) == ["سلطان بن سلمان"]

@@ -54,6 +54,12 @@ def _country_words() -> dict[str, str]:
                 continue  # يمنيين, يمنيون, يمنيان
             w = "ال" + w if not w.startswith("ال") else w
         out.setdefault(w, "saudi_arabia" if form == "city" else str(country))
+    for w, country in list(out.items()):
+        # الجيش التركي, السويدي: the masculine with the article of every feminine adjective
+        # (countries.tsv leaves out تركي, the given name Turki, and سويدي, a family name;
+        # with ال after a state body they are the nationality)
+        if w.startswith("ال") and w.endswith("يه") and len(w) > 5:
+            out.setdefault(w[:-1], country)
     return out
 
 

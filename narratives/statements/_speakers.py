@@ -466,6 +466,8 @@ def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
         return True  # محمد علي خان: علي, not على
     if _masdar(w):
         return False  # العميد محمد سمير استشهاد ضابط: the object begins
+    if len(w) == 5 and w[0] == "ت" and w[3] == "ي":
+        return False  # الأمير سلطان بن سلمان تسجيل الرسوم: a verbal noun تفعيل, the object
     if w[:1] == "و" and w[1:] in sw.given:
         return False  # سعد بخيت وإبراهيم الربيش: a second person
     if w.startswith("ال") and w[2:] in sw.given and w[2:] not in sw.titles:
