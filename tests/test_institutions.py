@@ -148,3 +148,17 @@ def test_a_masculine_nationality_with_the_article_names_the_state(
     outlet: str, text: str, said: list[str]
 ) -> None:
     assert extract_statements(_articles((outlet, text)))["speaker"].drop_nulls().to_list() == said
+
+
+def test_a_family_name_like_a_nationality_names_no_country() -> None:
+    # alwatan 2015-08-09:764: «اللواء منصور التركي» (the Saudi security spokesman) names
+    # no Turkey, so the bare ministry after «وزارة الداخلية السعودية» stays Saudi
+    text = (
+        "ولم يتطرق بيان وزارة الداخلية السعودية إلى الطريقة التي اتبعها الإرهابي في دخول "
+        "المسجد.\nواكتفى البيان بتحديد هوية الانتحاري.\nوفيما كشفت وزارة الداخلية بأن ستة "
+        "من الشهداء هم من المتدربين، أكدت بأن الحادثة لا تزال محل متابعة.\nوأشار المتحدث "
+        "الأمني بوزارة الداخلية اللواء منصور التركي إلى أن مثل تلك الأعمال الدنيئة لن تثني "
+        "رجال الأمن."
+    )
+    said = extract_statements(_articles(("alwatan", text)))["speaker"].drop_nulls().to_list()
+    assert said[0] == "وزاره الداخليه السعوديه"

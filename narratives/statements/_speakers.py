@@ -466,8 +466,6 @@ def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
         return True  # محمد علي خان: علي, not على
     if _masdar(w):
         return False  # العميد محمد سمير استشهاد ضابط: the object begins
-    if len(w) == 5 and w[0] == "ت" and w[3] == "ي":
-        return False  # الأمير سلطان بن سلمان تسجيل الرسوم: a verbal noun تفعيل, the object
     if w[:1] == "و" and w[1:] in sw.given:
         return False  # سعد بخيت وإبراهيم الربيش: a second person
     if w.startswith("ال") and w[2:] in sw.given and w[2:] not in sw.titles:
@@ -626,6 +624,15 @@ def parse_mention(mention: str) -> Parsed:
                     or (words[j - 1] == "آل" and j > i)
                 )
                 and not (j - 2 > i and norm[j - 2] == "ال" and norm[j] not in ("بن", "ال"))
+                # الأمير سلطان بن سلمان تسجيل الرسوم: a verbal noun تفعيل after a listed
+                # name is the verb's object (not after «بن عيسى حفل»: no name was read)
+                and not (
+                    len(norm[j]) == 5
+                    and norm[j][0] == "ت"
+                    and norm[j][3] == "ي"
+                    and norm[j - 1] in sw.given
+                    and norm[j] not in sw.given
+                )
                 # العميد السحيباني الأشقاء: after a family name with ال, only another
                 # family name in ـي goes on (عبدالله الحمد الغامدي)
                 and not (
