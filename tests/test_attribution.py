@@ -1711,6 +1711,38 @@ def test_outlets_named_in_full_or_not_at_all(text: str, speakers: list[str | Non
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # voice3's readings (2015-08-06/07, 2015-08-08/09): long names cut after five words
+        # or twelve words of description, a nationality read as a given name
+        (  # aawsat 2015-08-08:177 (was `عبدالعزيز بن عبدالله`)
+            "قال الشيخ عبد العزيز بن عبد الله آل الشيخ مفتي عام السعودية ورئيس هيئة كبار "
+            "العلماء، إن المؤامرات والأحداث التي تحاك ضد المملكة دليل على انحراف أخلاقها.",
+            "عبدالعزيز بن عبدالله ال الشيخ",
+        ),
+        (  # almadina 2015-08-07:686 (was `عبدالله بن محمد بن ابراهيم`, and `ال الشيخ`)
+            "رفع معالي رئيس مجلس الشورى الشيخ الدكتور عبدالله بن محمد بن إبراهيم آل الشيخ "
+            "أحر التعازي لخادم الحرمين الشريفين.\nوقال: إن المجلس وأعضاءه يدينون هذا العمل "
+            "الإرهابي الجبان.",
+            "عبدالله بن محمد بن ابراهيم ال الشيخ",
+        ),
+        (  # alyaum 2015-08-08:1003 (was `عبدالرحمن`, a lone first name kept to its article)
+            "وأوضح مساعد المدير العام للعلاقات العامة والمتحدث الرسمي باسم الخطوط السعودية "
+            "عبدالرحمن بن حمد الفهد أن السعودية وفرت 133 جهازاً جديدا للخدمة الذاتية.",
+            "عبدالرحمن بن حمد الفهد",
+        ),
+        (  # 3alyoum 2015-08-06:168 (was `الامريكي جون كامبل`)
+            "قال الجنرال الأمريكي جون كامبل قائد القوات الدولية في أفغانستان إن الجيش "
+            "الأفغاني يفقد نحو أربعة آلاف من جنوده شهريا.",
+            "جون كامبل",
+        ),
+    ],
+)
+def test_long_names_are_read_whole(text: str, speaker: str) -> None:
+    assert [s for s in _speakers(text) if s is not None][-1] == speaker
+
+
+@pytest.mark.parametrize(
     ("text", "speakers"),
     [
         # alriyadh 2015-07-31:1171 (voice3's reading of 2015-07-31/08-01): «if the agency

@@ -1289,7 +1289,20 @@ def _noun_phrase(
     """The words of an unlisted speaker: a head noun and its modifiers."""
     stop = k
     honorifics, given = speaker_words().honorifics, speaker_words().given
-    while stop < min(seg.j, k + MENTION_WORDS):
+    while stop < seg.j and (
+        stop < k + MENTION_WORDS
+        # معالي رئيس مجلس الشورى الشيخ الدكتور عبدالله بن محمد بن إبراهيم آل الشيخ: a
+        # chain of بن and the family آل run past the twelve words
+        or (
+            stop < k + MENTION_WORDS + 3
+            and (
+                feats[stop].norm in ("بن", "ال")
+                or feats[stop - 1].norm in ("بن", "ال")
+                # عبدالرحمن بن حمد الفهد: the family name after «بن X»
+                or (feats[stop - 2].norm == "بن" and feats[stop].norm.startswith("ال"))
+            )
+        )
+    ):
         f = feats[stop]
         before = feats[stop - 1].norm if stop > k else ""
         if _abbreviation_dot(stop, k, feats, honorifics):
