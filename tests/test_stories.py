@@ -726,3 +726,36 @@ def test_one_point_reworded_in_two_stories_is_still_a_talking_point(a: str, b: s
 
     st, claims, stories = _cover_frames()
     assert _together(talking_points(st, claims, stories), a, b)
+
+
+@pytest.mark.parametrize(
+    ("text", "formula"),
+    [
+        # SaudiNewsNet 2015-08-11 (alwatan): a visit to the injured of the Asir mosque bombing
+        (
+            "كما قدم للمصابين التعزية في زملائهم الذين استشهدوا في هذا الحادث، سائلا المولى"
+            " -عز وجل- أن يتغمدهم بواسع رحمته، وأن يلهم أهلهم وذويهم الصبر والسلوان .",
+            {"سائلا", "مولي", "عز", "جل", "يتغمدهم", "بواسع", "رحمته", "سلوان"},
+        ),
+        # 2015-08-09: King Salman's cable
+        (
+            "داعياً الله أن يتغمد الشهداء بواسع رحمته ومغفرته، وأن يعجل بشفاء المصابين"
+            " في العمل الإرهابي الذي استهدف مسجد قوات الطوارئ.",
+            {"داعيا", "بواسع"},
+        ),
+        # 2015-08-08 (okaz): a blessing after the rulers' names
+        (
+            "أحر التعازي لخادم الحرمين الشريفين وسمو ولي العهد - حفظهم الله - في استشهاد"
+            " عشرة من منسوبي قوات طوارئ منطقة عسير",
+            {"حفظهم"},
+        ),
+    ],
+    ids=["condolence", "cable", "blessing"],
+)
+def test_courtesy_formulae_are_no_content(text: str, formula: set[str]) -> None:
+    from narratives.stories.talking_points import _masked_tokens
+
+    st = pl.DataFrame({"statement_id": ["a:1"], "text": [text], "speaker_mention": [None]})
+    words = set(_masked_tokens(st, "actors.yaml")[0])
+    assert not words & formula
+    assert len(words) >= 4  # what was said is still there

@@ -13,7 +13,9 @@ conference). Found from statement pairs of different stories:
    so are news agencies' credits and outlets' names («وفقاً لوكالة الأنباء
    القطرية», «لوكالة فرانس برس», «لـ«عكاظ»»): who carried the words is not what
    was said; and a speaker's title run after his mention, when two of his
-   statements saying different things share it (``speaker_titles``).
+   statements saying different things share it (``speaker_titles``); and
+   courtesy and religious formulae («سائلا المولى عز وجل أن يتغمدهم بواسع رحمته»,
+   «حفظه الله»; ``formulae.yaml``), which close every speaker's condolences.
 2. **Best window pair.** The statements' windows of ``window`` consecutive
    content words are compared (character 3-4-gram TF-IDF, IDF from the
    statements compared, not a background corpus: across events the words
@@ -144,6 +146,33 @@ def _credit_pattern(outlets: str = "outlets.yaml") -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=4)
+def _formula_pattern(formulae: str = "formulae.yaml") -> re.Pattern[str] | None:
+    """Courtesy and religious formulae (``formulae.yaml``) in match-normalized text: a
+    prayer closing a condolence («سائلا المولى عز وجل أن يتغمدهم بواسع رحمته»), a blessing
+    after a name («حفظه الله»). Each word may carry a proclitic (و, ف, ب, ل) on the first
+    word and a pronoun suffix (ه, ها, هم, هما); the words may be parted by dashes or
+    commas («سائلا المولى -عز وجل- ...»)."""
+    phrases = sorted(
+        {normalize(str(f)) for f in (load_yaml(formulae) or {}).get("formulae") or []},
+        key=len,
+        reverse=True,
+    )
+    if not phrases:
+        return None
+    sep = r"[\s\-–—,،()]+"
+    alts = [
+        sep.join(
+            ("[وفبل]?" if k == 0 else "") + re.escape(w) + "(?:ه|ها|هم|هما|كم)?"
+            for k, w in enumerate(p.split())
+        )
+        for p in phrases
+        if p.strip()
+    ]
+    edge = r"\s\-–—,،.:;؛()\"«»"
+    return re.compile(rf"(?<![^{edge}])(?:" + "|".join(alts) + rf")(?![^{edge}])")
+
+
 #: what ends the words right after a speaker's mention: punctuation, a quotation mark
 _TAIL_END = re.compile(r"[،,.:;؛«»\"()\[\]؟?!\-–—]")
 #: ... and a function word (match-normalized): what follows is what he says or did
@@ -228,6 +257,9 @@ def _masked_tokens(
     )
     credits = _credit_pattern()
     normalized = [credits.sub(" ", normalize(t)) for t in texts]
+    formulae = _formula_pattern()
+    if formulae is not None:
+        normalized = [formulae.sub(" ", t) for t in normalized]
     tokens = content_tokens(texts, exclude=exclude, normalized=normalized)
     stripped = content_tokens(sorted(frame))
     mask = frame | {w for ws in stripped for w in ws} | CREDIT_WORDS
