@@ -527,3 +527,31 @@ def test_a_trillion_spelt_without_its_ya_is_one_figure() -> None:
     # ... and two sums in trillions that differ still do
     out = _pair("بلغت الاستثمارات 2 ترليون ريال", "بلغت الاستثمارات 3 تريليونات ريال")
     assert out.select("value_a", "value_b").rows() == [(["2 ترليون ريال"], ["3 تريليونات ريال"])]
+
+
+def test_one_year_in_two_calendars_is_no_discrepancy() -> None:
+    # SaudiNewsNet 2015-08-11, aljazirah / alwatan: the grain silos' third wheat tender
+    text = "أتمت المؤسسة العامة لصوامع الغلال ومطاحن الدقيق إجراءات ترسية الدفعة الثالثة"
+    out = _pair(
+        f"{text} من القمح المستورد لهذا العام 1436 / 1437هـ بكمية 505 آلاف طن",
+        f"{text} من القمح المستورد لهذا العام 2015، بكمية 505 آلاف طن",
+    )
+    assert out.height == 0
+    # two Gregorian years still differ (2012م / 2013م, the doping list, 2015-08-10)
+    out = _pair(
+        "ضمن قائمة لاعبي الفحص المستهدف منذ عام 2012م، وهذه القائمة معتمدة",
+        "ضمن قائمة لاعبي الفحص المستهدف منذ عام 2013م، وهذه القائمة معتمدة",
+    )
+    assert out.select("kind", "value_a", "value_b").rows() == [
+        ("date", ["2012م وهذه"], ["2013م وهذه"])
+    ]
+
+
+def test_a_list_marker_after_a_conjunction_is_no_figure() -> None:
+    # SaudiNewsNet 2015-08-11, aawsat / alriyadh: «والمادة 2، 8» / «والمادة (٨,٢)»
+    text = "صدرت الموافقة على تسجيل اللاعب وفق ما يقضي به"
+    out = _pair(
+        f"{text} الملحق 3 والمادة 2، 8 والفقرة 6 من لائحة",
+        f"{text} الملحق (٣) والمادة (٨,٢) والفقرة (٦) من لائحة",
+    )
+    assert out.height == 0

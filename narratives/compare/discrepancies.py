@@ -511,12 +511,16 @@ def _figure_rows(
             if any(_unread_number_words(side, lex) for side in (ka[i1:i2], kb[j1:j2])):
                 continue  # «الحادية عشرة»: an ordinal, or number words the reader cannot join
             prev = ka[i1 - 1] if before else ""
-            if prev in lex.list_markers or ka[i1] in lex.list_markers:
+            # a list marker, also after a conjunction («والمادة 2، 8» / «والمادة (٨,٢)»)
+            bare_prev = prev[1:] if len(prev) > 3 and prev[0] in "وف" else prev
+            if {prev, bare_prev, ka[i1]} & lex.list_markers:
                 continue
             if i1 == 0 and j1 == 0 and (LIST_START.match(a["text"]) or LIST_START.match(b["text"])):
                 continue  # list numbering
             nxt = ka[i2] if after else ""
             is_date = nxt in lex.months or any(_YEAR_TOKEN.match(t) for t in ka[i1:i2] + kb[j1:j2])
+            if is_date and _two_calendars(va, vb):
+                continue  # «لهذا العام 1436 / 1437هـ» / «لهذا العام 2015»: one year, two calendars
             conf = 0.5 * min(before, 3) / 3 + 0.5 * min(after, 3) / 3
             notes = []
             if other_day:
@@ -594,6 +598,19 @@ def _clock_times(text: str, close_phrases: Sequence[str] = ()) -> set[str]:
         if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", norm) for p in close_phrases):
             out.add("close")
     return out
+
+
+def _two_calendars(a: list[set[float]], b: list[set[float]]) -> bool:
+    """One side gives Hijri years only (1300-1500) and the other Gregorian years only
+    (1900-2100): the same year in two calendars, not two years."""
+
+    def years(values: list[set[float]], lo: int, hi: int) -> bool:
+        flat = [v for vals in values for v in vals]
+        return bool(flat) and all(lo <= v < hi for v in flat)
+
+    return (years(a, 1300, 1500) and years(b, 1900, 2100)) or (
+        years(b, 1300, 1500) and years(a, 1900, 2100)
+    )
 
 
 def _opposite_moves(
