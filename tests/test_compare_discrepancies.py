@@ -555,3 +555,40 @@ def test_a_list_marker_after_a_conjunction_is_no_figure() -> None:
         f"{text} الملحق (٣) والمادة (٨,٢) والفقرة (٦) من لائحة",
     )
     assert out.height == 0
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        # SaudiNewsNet 2015-07-26, aleqtisadiya / aljazirah: «1300 طالب» / «بألف وثلاثمائة»
+        (
+            "شارك فيه نحو 60 دولة من كل القارات ممثلة 1300 طالب شاركوا بمجموعة من الابتكارات",
+            "شارك فيه نحو 60 دولة من كل القارات ممثلة بألف وثلاثمائة طالب شاركوا بمجموعة من"
+            " الابتكارات",
+        ),
+        # 2015-07-26, 3alyoum / alriyadh: the same sum, one side «تجاوزت» its round part
+        (
+            "اعتمد وزير التعليم 26 مشروعاً مدرسياً للإدارة العامة للتعليم بمنطقة حائل بقيمة"
+            " تجاوزت 134.230.000 مليون ريال شملت إنشاء مبان",
+            "اعتمد وزير التعليم 26 مشروعاً مدرسياً للإدارة العامة للتعليم بمنطقة حائل بقيمة"
+            " 134.230.802.95 مليون ريال شملت إنشاء مبان",
+        ),
+    ],
+    ids=["thousand-and-hundreds", "exceeded"],
+)
+def test_a_thousand_in_words_and_an_exceeded_round_sum_are_no_discrepancy(
+    text_a: str, text_b: str
+) -> None:
+    assert _pair(text_a, text_b).height == 0
+
+
+def test_one_figure_in_two_units_is_not_sure() -> None:
+    # SaudiNewsNet 2015-07-26, alweeam / aleqtisadiya: the food authority's seizures
+    text = "«الغذاء والدواء» تمنع دخول أكثر من 1.5 {} من الأغذية المخالفة خلال شهرين"
+    out = _pair(text.format("مليون كيلو غرام"), text.format("ألف طن"), min_confidence=0)
+    assert out.select("certainty").rows() == [("low",)]
+    assert "the units differ" in out["what"][0]
+    assert _pair(text.format("مليون كيلو غرام"), text.format("ألف طن")).height == 0
+    # one unit on both sides: a figure that differs is still found
+    out = _pair(text.format("ألف طن"), text.format("مليون طن"))
+    assert out.select("value_a", "value_b").rows() == [(["ألف طن"], ["مليون طن"])]
