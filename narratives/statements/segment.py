@@ -1642,8 +1642,28 @@ def _quote_closed(i: int, k: int, feats: list[Feat]) -> bool:
 
 
 def _has_content(seg: Segment, feats: list[Feat]) -> bool:
-    """Reported content after the cue: a complementizer, a quote or a colon."""
-    return any(f.kind in ("q", ":") or "complementizer" in f.roles for f in feats[seg.i : seg.j])
+    """Reported content after the cue: a complementizer, a quote or a colon; a name
+    in quote marks is no content (``وأوضح سكينر، الرئيس الحالي ... في شركة «صوفان
+    غروب» الخاصة ...،`` still waits for its ``قائلا: «...»``)."""
+    m = seg.i
+    while m < seg.j:
+        f = feats[m]
+        if f.kind == ":" or "complementizer" in f.roles:
+            return True
+        if f.kind == "q":
+            c = next(
+                (
+                    x
+                    for x in range(m + 1, min(seg.j, m + SPEECH_QUOTE_WORDS + 1))
+                    if feats[x].kind == "q"
+                ),
+                None,
+            )
+            if c is None or _label_quote(seg.i, c, feats) != m:
+                return True
+            m = c
+        m += 1
+    return False
 
 
 def _merge_fragments(
