@@ -188,3 +188,44 @@ def test_containment_in_two_workers_is_the_one_of_this_process(
     for name in ("containment", "syn_ab", "syn_ba", "figure_match"):
         np.testing.assert_array_equal(parted[name], here[name])
     assert (here["containment"] > 0.5).any() and (here["containment"] < 0.5).any()
+
+
+def test_relation_labels_of_some_pairs_are_those_of_all_pairs(
+    statements: pl.DataFrame,
+) -> None:
+    # the omission table labels only the closest pairs shown on its rows; a pair's
+    # conflict can turn into a note through another closest pair of its statements
+    # (a list whose items pair with every other), so those are labelled beside them
+    from narratives.compare._closest import closest_in_stories, closest_pairs
+
+    stories = statements.select("article_id", "outlet", story_id=pl.lit("s")).unique(
+        "article_id"
+    )
+    every = closest_in_stories(statements, stories)
+    found = closest_pairs(statements, stories)
+    assert found is not None
+    near, labels = found
+    assert near.height == every.height > 100
+    rows = near.select("_pair", "statement_id", "other").join(
+        every, on=["statement_id", "other"]
+    )
+    assert rows.height == near.height
+    # every third row, and every row whose pair has a conflict (or a note) when all the
+    # closest pairs are labelled together
+    together = labels._finish(labels.chosen)
+    conflicted = together.filter(pl.col("_conflict").is_not_null())["_pair"]
+    assert 0 < conflicted.len() < together.height
+    some = rows.filter(
+        (pl.int_range(pl.len()) % 3 == 0) | pl.col("_pair").is_in(conflicted.implode())
+    )
+    got = labels.of(some["_pair"].to_numpy())
+    assert got.height == some["_pair"].n_unique() < near["_pair"].n_unique()
+    compared = (
+        some.select("_pair", "closest_relation")
+        .unique()
+        .join(got, on="_pair", suffix="_some")
+        .sort("_pair")
+    )
+    assert compared.height == got.height
+    assert compared["closest_relation"].to_list() == compared["closest_relation_some"].to_list()
+    assert compared["closest_relation"].n_unique() >= 2

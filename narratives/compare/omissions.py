@@ -53,7 +53,7 @@ import polars as pl
 
 from narratives import schemas
 from narratives.compare._certainty import NOT_SURE, SURE, certainty
-from narratives.compare._closest import _figures, closest_in_stories
+from narratives.compare._closest import CLOSEST, ClosestLabels, _figures, closest_pairs
 from narratives.compare._common import CLAIM_COLUMNS, check, claim_facts
 
 Comparable = Literal["story", "speaker", "window", "all"]
@@ -149,11 +149,20 @@ def content_counts(texts: Sequence[str], counted: np.ndarray) -> list[int | None
     >>> content_counts(["وقال لافروف إن الإرهاب خطر", "الإرهاب خطر"], np.array([False, True]))
     [None, 2]
     """
-    from narratives.compare._tokens import content_tokens_in_parts
+    from narratives.compare._tokens import content_tokens_in_parts, words_in_parts
 
     rows = np.flatnonzero(counted).tolist()
+    # the known words and joined negations are every text's: their words are read, and
+    # only the texts counted are normalized (in parts on the usable cores)
+    normalized, words = words_in_parts(list(texts), rows)
     # tokenized in parts on the usable cores: the counts of one call
-    counts = content_tokens_in_parts(list(texts), rows=rows, then=_distinct_counts)
+    counts = content_tokens_in_parts(
+        [texts[k] for k in rows],
+        rows=range(len(rows)),
+        then=_distinct_counts,
+        normalized=normalized,
+        distinct=words,
+    )
     out: list[int | None] = [None] * len(texts)
     for k, c in zip(rows, counts, strict=True):
         out[k] = c
@@ -162,6 +171,10 @@ def content_counts(texts: Sequence[str], counted: np.ndarray) -> list[int | None
 
 def _distinct_counts(tokens: list[list[str]]) -> list[int]:
     return [len(set(toks)) for toks in tokens]
+
+
+def _no_closest() -> pl.DataFrame:
+    return pl.DataFrame(schema={**CLOSEST, "_pair": pl.Int64})
 
 
 def _story_rows(
@@ -255,6 +268,7 @@ def _story_rows(
         "synonym_containment": pl.Float64,
         "figure_match": pl.Boolean,
     }
+    labels: ClosestLabels | None = None
     if cand.height and "text" in statements.columns:
         # only the claim statements and the outlets that may have left them out
         needed = (
@@ -263,24 +277,31 @@ def _story_rows(
             .select(statement_id="statement_ids", other="outlet")
             .unique()
         )
-        near = closest_in_stories(
+        found = closest_pairs(
             statements,
             story_of.join(cand.select("story_id").unique(), on="story_id", how="semi"),
             needed=needed,
             align_options=closest_options,
         )
+        # the relation labels (contradiction tests) wait for the rows: only the pairs
+        # shown on a row are labelled (`_closest_pair`: the pair's number)
+        near, labels = found if found is not None else (_no_closest(), None)
         best = (
             cand.select("claim_id", "story_id", "outlet", "statement_ids")
             .explode("statement_ids")
             .join(
-                near.rename({"statement_id": "statement_ids", "other": "outlet"}),
+                near.rename(
+                    {"statement_id": "statement_ids", "other": "outlet", "_pair": "_closest_pair"}
+                ),
                 on=["statement_ids", "story_id", "outlet"],
                 how="inner",
             )
             .sort("closest_score", "closest_statement_id", descending=[True, False])
             .group_by("claim_id", "story_id", "outlet", maintain_order=True)
             .agg(
-                pl.col("closest_statement_id", "closest_score", "closest_relation").first(),
+                pl.col(
+                    "closest_statement_id", "closest_score", "closest_relation", "_closest_pair"
+                ).first(),
                 pl.col("containment", "synonym_containment").max(),
                 pl.col("figure_match").any(),
             )
@@ -292,6 +313,7 @@ def _story_rows(
                 "story_id": pl.String,
                 "outlet": pl.String,
                 **near_schema,
+                "_closest_pair": pl.Int64,
             }
         )
     cand = cand.join(best, on=["claim_id", "story_id", "outlet"], how="left")
@@ -366,9 +388,25 @@ def _story_rows(
             ],
             how="vertical_relaxed",
         )
-    return whole.join(shared, on=["story_id", "outlet"], how="left").with_columns(
+    whole = whole.join(shared, on=["story_id", "outlet"], how="left").with_columns(
         pl.col("shared_claims").fill_null(0)
     )
+    if labels is not None:
+        rel = labels.of(whole["_closest_pair"].drop_nulls().to_numpy())
+        whole = (
+            whole.join(
+                rel.rename({"_pair": "_closest_pair", "closest_relation": "_rel"}),
+                on="_closest_pair",
+                how="left",
+            )
+            .with_columns(
+                closest_relation=pl.when(pl.col("_closest_pair").is_not_null())
+                .then(pl.col("_rel"))
+                .otherwise(pl.col("closest_relation"))
+            )
+            .drop("_rel")
+        )
+    return whole.drop("_closest_pair")
 
 
 def _part_rows(
@@ -394,8 +432,8 @@ def _part_rows(
 
     loose = cand.filter(pl.col("_loose")).select(
         "claim_id", "story_id", "outlet", "statement_ids", "evidence_article_ids",
-        "closest_statement_id", "closest_score", "closest_relation", "containment",
-        "figure_match",
+        "closest_statement_id", "closest_score", "closest_relation", "_closest_pair",
+        "containment", "figure_match",
     )  # fmt: skip
     mine = cs.select("claim_id", "story_id", "statement_id", s_outlet="outlet")
     own = (
@@ -419,6 +457,7 @@ def _part_rows(
         .with_columns(
             closest_score=pl.lit(None, pl.Float64),
             closest_relation=pl.lit("same claim"),
+            _closest_pair=pl.lit(None, pl.Int64),
             containment=pl.lit(None, pl.Float64),
             figure_match=pl.lit(None, pl.Boolean),
         )
