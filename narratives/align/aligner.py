@@ -316,6 +316,7 @@ class _Prepared:
             exclude=exclude,
             normalized=self.full,
             masked=masked,
+            processes=processes,
         )
         if processor is not None:
             tokens = [processor(t).split() for t in texts]

@@ -47,6 +47,7 @@ import polars as pl
 
 from narratives import schemas
 from narratives._figures import (
+    _PROCLITICS,
     LIST_START,
     SLASH_DATE,
     NumberWords,
@@ -62,6 +63,7 @@ from narratives.compare._common import (
     same_claim_pairs,
 )
 from narratives.compare._text import (
+    MARK_CHARS,
     display_tokens,
     normalized,
     variant_kind,
@@ -155,7 +157,32 @@ def statement_values(
         figures.drop_nulls("value").with_columns(
             kind=pl.lit("number"), value=pl.col("value").replace(canon)
         ),
+        *_agent_parts(statements, entity_mentions),
     ]
+    return pl.concat(
+        [p.select("statement_id", "kind", pl.col("value").cast(pl.String)) for p in parts]
+    ).unique()
+
+
+def _agent_values(
+    statements: pl.DataFrame, entity_mentions: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """The speaker and entity rows of :func:`statement_values` (its figures and dates not read)."""
+    parts = [
+        p.select("statement_id", "kind", pl.col("value").cast(pl.String))
+        for p in _agent_parts(statements, entity_mentions)
+    ]
+    if not parts:
+        return pl.DataFrame(
+            schema={"statement_id": pl.String, "kind": pl.String, "value": pl.String}
+        )
+    return pl.concat(parts).unique()
+
+
+def _agent_parts(
+    statements: pl.DataFrame, entity_mentions: pl.DataFrame | None
+) -> list[pl.DataFrame]:
+    parts = []
     if "speaker" in statements.columns:
         parts.append(
             statements.select("statement_id", value="speaker", kind=pl.lit("speaker")).drop_nulls()
@@ -176,9 +203,7 @@ def statement_values(
         else:
             ents = ents.with_columns(kind=pl.lit("entity"))
         parts.append(ents)
-    return pl.concat(
-        [p.select("statement_id", "kind", pl.col("value").cast(pl.String)) for p in parts]
-    ).unique()
+    return parts
 
 
 @dataclass(frozen=True)
@@ -402,6 +427,25 @@ def _prepared(text: str) -> list[str]:
     return display_tokens(text)
 
 
+def _may_hold_figures(text: pl.Expr, lex: _FigureLexicon) -> pl.Expr:
+    """Whether a statement's ``text`` may hold a figure :func:`_span_values` reads.
+
+    A superset: a digit anywhere, or a word of the text (match-normalized, its marks
+    dropped as :func:`narratives.compare._text.word_key` drops them) that is a number
+    word or ordinal of :func:`narratives._figures.read_number_words`, after a proclitic
+    or the article as that reader takes them, or a scale word. A text without any holds
+    no figure slot, so no pair with it has a figure or date row.
+    """
+    assert lex.numbers is not None
+    words = set(lex.numbers.values) | set(lex.numbers.ordinals)
+    words |= {w for w in lex.scales if re.fullmatch(r"[^\W\d_]+", w)}
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # a whole word: no letter on either side (marks are dropped first, as in the word keys)
+    word = rf"(?:^|\P{{L}})(?:[{_PROCLITICS}]|ال|وال)?(?:{alternation})(?:$|\P{{L}})"
+    unmarked = text.str.replace_all(f"[{MARK_CHARS}]", "")
+    return text.str.contains(r"\d") | normalized(unmarked).str.contains(word)
+
+
 def _figure_rows(
     statements: pl.DataFrame,
     pairs: pl.DataFrame,
@@ -414,6 +458,13 @@ def _figure_rows(
     cols = ["statement_id", "text"] + (["published"] if "published" in statements.columns else [])
     ids = pl.concat([pairs["statement_id_a"], pairs["statement_id_b"]]).unique().implode()
     used = statements.filter(pl.col("statement_id").is_in(ids)).select(cols)
+    # only a pair of two statements that can both hold a figure can give a row: the rest
+    # are not diffed (most pairs of a large corpus hold no figure)
+    used = used.filter(_may_hold_figures(pl.col("text"), lex))
+    kept = used["statement_id"].implode()
+    pairs = pairs.filter(
+        pl.col("statement_id_a").is_in(kept) & pl.col("statement_id_b").is_in(kept)
+    )
     info = {r["statement_id"]: r for r in used.iter_rows(named=True)}
     # each statement's tokens once (a statement is in several pairs); not modified below
     tokens: dict[str, tuple[list[str], list[str]]] = {}
@@ -770,7 +821,7 @@ def discrepancies(
             speaker=pl.when(named).then(pl.col("speaker")).otherwise(pl.lit(None, pl.String))
         )
     values = (
-        statement_values(subset, entity_mentions, months=months, quantities=quantities)
+        _agent_values(subset, entity_mentions)
         .filter(~pl.col("kind").is_in(["number", "date"]))
         .filter(pl.lit(True) if entity_kinds is None else pl.col("kind").is_in(list(entity_kinds)))
         .group_by("statement_id", "kind")

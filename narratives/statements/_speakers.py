@@ -15,6 +15,7 @@ without a speaker: their words go to the title alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -274,6 +275,13 @@ def _strip(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
 
 
+@lru_cache(maxsize=1)
+def _lone_known() -> frozenset[str]:
+    """The listed words :func:`lone_name` reads after a proclitic (their union, made once)."""
+    sw = speaker_words()
+    return sw.not_names | sw.titles | sw.anonymous | sw.institutions | sw.countries
+
+
 def lone_name(word: str) -> bool:
     """``word`` (match-normalized) can be a surname standing alone: ``بوروشينكو``, ``جونزاليس``.
 
@@ -283,7 +291,7 @@ def lone_name(word: str) -> bool:
     """
     sw = speaker_words()
     w = word
-    known = sw.not_names | sw.titles | sw.anonymous | sw.institutions | sw.countries
+    known = _lone_known()
     if w.startswith("ال") and w.endswith("ي") and len(w) >= 6 and w[2:3] != "ا":
         # الحجيري, القحطاني: a family name in ـي (not a nisba, not الصحافي)
         if any(_in(w, x) for x in (sw.adjectives, sw.countries, sw.descriptors, sw.titles)):
@@ -1117,10 +1125,14 @@ class ArticleSpeakers:
             self._norm = normalize(self.text)
             spans = list(_WORD.finditer(self._norm))
             self._words = [m.group() for m in spans]
+            # the words a punctuation mark follows (none is a word character: each
+            # mark sits between two words, or before the first or after the last)
+            ends = [m.end() for m in spans]
+            last = len(spans) - 1
             self._breaks = {
                 k
-                for k in range(len(spans) - 1)
-                if _PUNCT.search(self._norm, spans[k].end(), spans[k + 1].start())
+                for p in _PUNCT.finditer(self._norm)
+                if 0 <= (k := bisect_right(ends, p.start()) - 1) < last
             }
             at: dict[str, list[int]] = {}
             for k, w in enumerate(self._words):
