@@ -409,3 +409,43 @@ def test_said_elsewhere_equals_the_pair_by_pair_rule(seed):
     assert got == expected
     assert sum(c != e for c, e in zip(conflict, expected, strict=True)) > 10
     assert any(c == "figures" and g == "figures" for c, g in zip(conflict, got, strict=True))
+
+
+# SaudiNewsNet: al-Yaum's cable to Niger (2015-08-02), Okaz's to Cote d'Ivoire (2015-08-07)
+# and Okaz's to Niger (2015-08-03): one template sent to two countries on two days
+_CABLE = (
+    "وأعرب الملك المفدى باسمه واسم شعب وحكومة المملكة العربية السعودية عن أصدق التهاني "
+    "وأطيب التمنيات بالصحة والسعادة لفخامته، ولحكومة وشعب جمهورية {} الشقيق اطراد التقدم "
+    "والازدهار."
+)
+
+
+@pytest.mark.parametrize(
+    ("texts", "outlets", "expected"),
+    [
+        # Okaz also printed al-Yaum's cable: al-Yaum does not contradict Okaz
+        (
+            [_CABLE.format("النيجر"), _CABLE.format("كوت ديفوار"), _CABLE.format("النيجر")],
+            ["alyaum", "okaz", "okaz"],
+            None,
+        ),
+        # no outlet printed the other's version: still a contradiction to check
+        (
+            [_CABLE.format("النيجر"), _CABLE.format("كوت ديفوار")],
+            ["alyaum", "okaz"],
+            "roles",
+        ),
+    ],
+)
+def test_an_outlet_that_also_prints_the_other_version_does_not_contradict_it(
+    texts, outlets, expected
+):
+    out = align(frame(texts, outlets), blocking=all_pairs)
+    pair = out.filter(pl.col("statement_id_a") == "a00:0", pl.col("statement_id_b") == "a01:0")
+    assert pair.height == 1
+    if expected is None:
+        assert pair["relation"][0] != "contradicts"
+        assert pair["conflict"][0] == "note:roles"
+    else:
+        assert pair["relation"][0] == "contradicts"
+        assert pair["conflict"][0] == expected

@@ -1190,6 +1190,17 @@ def lowest_score(threshold: float, *floors: float | None) -> float:
     return min([threshold, *(f for f in floors if f is not None)])
 
 
+def _sources(outlet: np.ndarray, article: np.ndarray) -> np.ndarray:
+    """Who says a statement: its outlet's code, or its article's where no outlet is known.
+
+    Examples
+    --------
+    >>> _sources(np.array([0, 0, -1, 1]), np.array([0, 1, 2, 3])).tolist()
+    [0, 0, -4, 1]
+    """
+    return np.where(outlet >= 0, outlet, -2 - article)
+
+
 def _said_elsewhere(
     conflict: list[str | None],
     i: np.ndarray,
@@ -1198,10 +1209,11 @@ def _said_elsewhere(
     numbers: np.ndarray,
     article: np.ndarray,
 ) -> list[str | None]:
-    """Conflicts of a statement with an article that also says what it says: notes.
+    """Conflicts of a statement with a source that also says what it says: notes.
 
-    A statement that conflicts with one statement of another article but
-    agrees with another statement of that article, scoring at least as high
+    ``article``: per statement, who says it (an article's code, or an outlet's:
+    :func:`_sources`). A statement that conflicts with one statement of another
+    source but agrees with another statement of that source, scoring at least as high
     (for ``figures``: with a figure in common), is not contradicted by that
     article: templated lists (the same rule for clubs of several tiers, with
     one figure per tier; a market report's risers and fallers) pair each item
@@ -1370,7 +1382,11 @@ def finish_alignments(
     conflict = _conflicts_in_parts(
         prep, i, j, comp["number_overlap"], comp.get(FILLERS), processes=processes
     )
-    conflict = _said_elsewhere(conflict, i, j, score, comp["number_overlap"], article)
+    # what an article also says elsewhere, and what an outlet also says in another
+    # article (the same congratulation cable sent to another country, the market report
+    # of another day): the outlet does not contradict what it says itself
+    source = article if setup.outlet is None else _sources(setup.outlet, article)
+    conflict = _said_elsewhere(conflict, i, j, score, comp["number_overlap"], source)
     sid = np.array(ids, dtype=object)
     swap = sid[i] > sid[j]
     a, b = np.where(swap, j, i), np.where(swap, i, j)
