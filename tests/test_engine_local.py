@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
-import time
 import warnings
-from pathlib import Path
 
 import numpy as np
 import polars as pl
@@ -19,8 +17,6 @@ from narratives.align.candidates import block_pairs
 from narratives.compare._common import same_claim_pairs
 from narratives.engine import local
 from tests.conftest import SAUDINEWSNET
-
-SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 
 # the module (``narratives.compare.substitutions`` is also the name of a function)
 substitutions = importlib.import_module("narratives.compare.substitutions")
@@ -73,25 +69,13 @@ def test_a_worker_that_dies_leaves_its_items_to_this_process():
     parent = os.getpid()
 
     def square_or_die(k: int) -> int:
-        if os.getpid() != parent:  # the worker dies on its first item
+        if k == 2 and os.getpid() != parent:
             os._exit(1)
         return k * k
 
     with pytest.warns(RuntimeWarning, match="ended early"):
         got = local.fork_map(square_or_die, list(range(6)), processes=2)
     assert got == [0, 1, 4, 9, 16, 25]
-
-
-def test_fork_map_works_in_this_process_beside_one_worker_on_two_cores():
-    # two processes at once: this one and one forked worker (not two beside an idle
-    # parent, which held a third copy of what the workers touch)
-    def pid(k: int) -> int:
-        time.sleep(0.05)
-        return os.getpid()
-
-    got = local.fork_map(pid, list(range(16)), processes=2)
-    assert os.getpid() in got
-    assert len(set(got)) == 2
 
 
 def test_an_error_in_a_worker_is_raised_here():
@@ -233,26 +217,3 @@ def test_candidates_in_worker_processes_equal_one_process(day):
     assert len(one[0]) > 1000
     for x, y in zip(one, two, strict=True):
         assert np.array_equal(x, y)
-
-
-@pytest.mark.skipif(local._malloc_trim() is None, reason="glibc's malloc_trim only")
-def test_release_memory_gives_back_the_pages_of_freed_texts():
-    # a stage's garbage as the reading leaves it: many article texts, a few kept alive
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    assert texts and min(len(t) for t in texts) > 200
-    copies = [f"{k} {texts[k % len(texts)]}" for k in range(20_000)]
-    size = sum(len(t.encode("utf-8")) for t in copies)  # Arabic: 2 bytes a letter
-    kept = copies[::50]
-    del copies
-    before = local._resident()
-    given = local.release_memory()
-    assert given > size // 2
-    assert local._resident() < before - size // 2
-    assert kept[1].startswith("50 ")  # what is still referenced is untouched
-
-
-def test_releasing_returns_the_stage_result_and_releases(monkeypatch):
-    calls = []
-    monkeypatch.setattr(local, "release_memory", lambda: calls.append(1) or 0)
-    assert local.releasing(divmod)(7, 2) == (3, 1)
-    assert calls == [1]

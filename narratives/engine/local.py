@@ -37,7 +37,6 @@ import multiprocessing.connection
 import os
 import pickle
 import sys
-import threading
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -198,21 +197,13 @@ def fork_map(
     progress: bool = False,
     desc: str | None = None,
 ) -> list[R]:
-    """``[func(x) for x in items]``, the items shared out to this process and forked workers.
+    """``[func(x) for x in items]``, the items shared out to forked worker processes.
 
     ``func`` may be a closure over large objects: the workers inherit it, nothing
     of it is pickled; each item and each result is pickled (keep them small:
-    arrays of row numbers in, arrays out). ``processes`` (default the usable
-    cores) is how many processes work at once: this one and ``processes - 1``
-    forked workers. 1, a single item, or no ``fork`` on this platform runs
-    in-process. ``progress`` shows a bar over the items (``desc``) on stderr.
-
-    This process takes items from the same queue as the workers (a thread
-    hands theirs out meanwhile), so a map on two cores forks one worker, not
-    two beside an idle parent: each worker's copies of the pages it touches
-    (a Python object's reference count is written on reading it) and what it
-    builds for its items are counted once less (on all of SaudiNewsNet about
-    1 GB of the omissions' tree at once).
+    arrays of row numbers in, arrays out). ``processes`` defaults to the usable
+    cores; 1, a single item, or no ``fork`` on this platform runs in-process.
+    ``progress`` shows a bar over the items (``desc``) on stderr.
 
     Each worker talks to this process over its own pipe (no lock is shared, so
     a worker killed at any moment cannot block the others or this process): it
@@ -238,27 +229,13 @@ def fork_map(
     results: dict[int, R] = {}
     workers: dict[Any, Any] = {}  # this side's pipe end -> its process
     running: dict[Any, int] = {}  # pipe end -> the item its worker is on
-    numbers = iter(range(len(items)))
-    lock = threading.Lock()
-
-    def take() -> Iterator[int]:  # the next item number, to a worker or to this process
-        while True:
-            with lock:
-                k = next(numbers, None)
-            if k is None:
-                return
-            yield k
-
-    queue = take()
-    mine = take()
-    end = threading.Event()  # set on an error: each side stops taking items
-    trouble: list[BaseException] = []
+    queue = iter(range(len(items)))
     stalled = False
     # the parent's objects leave the collector's generations: a worker's collections
     # would otherwise write to every object's header and copy all their pages
     gc.freeze()
     try:
-        for _ in range(n - 1):
+        for _ in range(n):
             here, there = context.Pipe()
             process = context.Process(target=_serve, args=(there,), daemon=True)
             process.start()
@@ -267,64 +244,35 @@ def fork_map(
         for conn in workers:
             _hand_out(conn, queue, running)
         with bar() as shown:
-
-            def serve_workers() -> None:
-                nonlocal stalled
-                last, still = None, 0
-                try:
-                    while running and not end.is_set():
-                        ready = multiprocessing.connection.wait(list(running), timeout=1.0)
-                        for conn in ready:
-                            try:
-                                k, ok, value = _as_connection(conn).recv()
-                            except (EOFError, OSError):  # the worker is gone, its item with it
-                                running.pop(conn)
-                                continue
-                            if not ok:
-                                trouble.append(value)
-                                end.set()
-                                return
-                            results[k] = value
-                            with lock:
-                                shown.update()
-                            _hand_out(conn, queue, running)
-                        if ready:
-                            still = 0
-                            continue
-                        ticks = _cpu_ticks([workers[c].pid for c in running])
-                        still = still + 1 if ticks is not None and ticks == last else 0
-                        last = ticks
-                        if still >= STALL_SECONDS:  # their items run here after the others
-                            stalled = True
-                            return
-                except BaseException as err:  # pragma: no cover - a broken pipe end
-                    trouble.append(err)
-                    end.set()
-
-            helper = threading.Thread(target=serve_workers, name="fork_map", daemon=True)
-            helper.start()
-            try:
-                for k in mine:
-                    if end.is_set():
-                        break
-                    results[k] = func(items[k])
-                    with lock:
-                        shown.update()
-            except BaseException:
-                end.set()
-                raise
-            finally:
-                helper.join()
-        if trouble:
-            raise trouble[0]
-        if stalled:
-            warnings.warn(
-                f"{desc or 'fork_map'}: the worker processes stopped working "
-                f"(a polars call in a forked process?); the last "
-                f"{len(items) - len(results)} of {len(items)} parts run in this process",
-                RuntimeWarning,
-                stacklevel=2,
-            )
+            last, still = None, 0
+            while running and not stalled:
+                ready = multiprocessing.connection.wait(list(running), timeout=1.0)
+                for conn in ready:
+                    try:
+                        k, ok, value = _as_connection(conn).recv()
+                    except (EOFError, OSError):  # the worker is gone, its item with it
+                        running.pop(conn)
+                        continue
+                    if not ok:
+                        raise value
+                    results[k] = value
+                    shown.update()
+                    _hand_out(conn, queue, running)
+                if ready:
+                    still = 0
+                    continue
+                ticks = _cpu_ticks([workers[c].pid for c in running])
+                still = still + 1 if ticks is not None and ticks == last else 0
+                last = ticks
+                if still >= STALL_SECONDS:
+                    warnings.warn(
+                        f"{desc or 'fork_map'}: the worker processes stopped working "
+                        f"(a polars call in a forked process?); the last "
+                        f"{len(items) - len(results)} of {len(items)} parts run in this process",
+                        RuntimeWarning,
+                        stacklevel=2,
+                    )
+                    stalled = True
     finally:
         for conn, process in workers.items():
             if process.is_alive():
