@@ -438,3 +438,92 @@ def test_a_full_figure_before_a_repeated_scale_word_is_read_both_ways() -> None:
         "كما عثر على مبلغ مالي قدره (18000) ألف ريال سعودي.",
     )
     assert out.height == 0
+
+
+def test_an_index_level_cut_to_a_whole_number_is_no_discrepancy() -> None:
+    # SaudiNewsNet 2015-07-31, alriyadh / alwatan: the week's close of TASI, «9098.27» in
+    # one report and «9098» in the other (its headline: «تاسي يغلق عند 9098 نقطة»)
+    out = _pair(
+        "أنهى مؤشر سوق الأسهم السعودية تداولاته لهذا الأسبوع على انخفاض طفيف ب 9.12 نقطة"
+        " عند مستوى 9098.27 نقطة بتداولات تجاوزت 4.1 مليار ريال.",
+        "أنهى مؤشر سوق الأسهم السعودية تداولاته لهذا الأسبوع على انخفاض طفيف بـ9.12 نقطة،"
+        " حيث أغلق عند مستوى 9098 نقطة بتداولات تجاوزت 4.1 مليارات ريال.",
+    )
+    assert out.height == 0
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "value_a", "value_b"),
+    [
+        # a whole number that is neither the other rounded nor cut stays a discrepancy
+        ("عند مستوى 9098.27 نقطة", "عند مستوى 9089 نقطة", "9098.27 نقطة", "9089 نقطة"),
+        # a figure under 10: 2.6 against 2 points is no rounding of note
+        (
+            "وارتفع المؤشر 2.6 نقطة في ختام التعاملات",
+            "وارتفع المؤشر 2 نقطة في ختام التعاملات",
+            "2.6 نقطة",
+            "2 نقطة",
+        ),
+    ],
+)
+def test_a_whole_number_that_is_no_rounding_is_still_found(
+    text_a: str, text_b: str, value_a: str, value_b: str
+) -> None:
+    out = _pair(text_a, text_b)
+    assert out.select("value_a", "value_b").rows() == [([value_a], [value_b])]
+
+
+def _speakers(named_a: list[str], named_b: list[str]) -> pl.DataFrame:
+    # SaudiNewsNet 2015-07-31, alriyadh / alweeam: the crown prince's cable to Sisi on
+    # leaving Cairo; alriyadh's «فخامة الرئيس:» (the address) was read as Sisi speaking
+    st = pl.DataFrame(
+        {
+            "statement_id": ["2015-07-31:1094:3", "2015-07-31:1442:0"],
+            "outlet": ["alriyadh", "alweeam"],
+            "published": [date(2015, 7, 31)] * 2,
+            "text": [
+                'فخامة الرئيس: "لقد أثبتت المباحثات المشتركة التي عقدناها متانة الروابط الأخوية'
+                " بين بلدينا الشقيقين والرغبة الجادة في تعميق التعاون وتوثيق العلاقات",
+                "ولي ولي العهد للرئيس المصري: لقد أثبتت المباحثات المشتركة متانة الروابط الأخوية"
+                " بين بلدينا الشقيقين",
+            ],
+            "speaker": ["sisi", "mohammed_bin_salman"],
+            "speaker_mention": ["فخامة الرئيس", "ولي ولي العهد للرئيس المصري"],
+            "entities": [named_a, named_b],
+        }
+    )
+    al = pl.DataFrame(
+        {
+            "statement_id_a": ["2015-07-31:1094:3"],
+            "statement_id_b": ["2015-07-31:1442:0"],
+            "outlet_a": ["alriyadh"],
+            "outlet_b": ["alweeam"],
+            "score": [80.0],
+            "relation": ["paraphrase"],
+        }
+    )
+    cl = pl.DataFrame({"claim_id": ["c1", "c1"], "statement_id": st["statement_id"]})
+    return discrepancies(st, al, cl, min_confidence=0)
+
+
+def test_a_speaker_the_other_statement_names_too_is_not_sure() -> None:
+    out = _speakers(["sisi", "king_salman"], ["mohammed_bin_salman", "sisi"])
+    assert out.select("kind", "certainty").rows() == [("speaker", "low")]
+    assert "perhaps the one spoken to" in out["what"][0]
+
+
+def test_two_speakers_neither_statement_names_together_are_still_found() -> None:
+    out = _speakers(["sisi", "king_salman"], ["mohammed_bin_salman"])
+    assert out.select("kind", "value_a", "value_b", "certainty").rows() == [
+        ("speaker", ["sisi"], ["mohammed_bin_salman"], "medium")
+    ]
+
+
+def test_a_trillion_spelt_without_its_ya_is_one_figure() -> None:
+    # SaudiNewsNet 2015-08-04, alriyadh / alwatan (and alyaum): one SPA report on the Royal
+    # Commission's cities, «(1 ترليون) ريال» against «تريليون ريال»
+    text = "وتشير الأرقام الصادرة عن الهيئة الملكية إلى أن الاستثمارات في المدن التابعة للهيئة"
+    assert _pair(f"{text} تجاوزت (1 ترليون) ريال،", f"{text} تجاوزت تريليون ريال،").height == 0
+    # ... and two sums in trillions that differ still do
+    out = _pair("بلغت الاستثمارات 2 ترليون ريال", "بلغت الاستثمارات 3 تريليونات ريال")
+    assert out.select("value_a", "value_b").rows() == [(["2 ترليون ريال"], ["3 تريليونات ريال"])]

@@ -107,3 +107,16 @@ def test_the_official_news_agency_is_its_countrys() -> None:
     )
     said = extract_statements(_articles(("aawsat", text)))["speaker"].to_list()
     assert said[-1] == "وكاله الانباء الرسميه السودانيه"
+
+
+def test_the_outlets_country_when_the_article_names_only_its_places() -> None:
+    # okaz 2015-08-09:1121 (voice3's reading): the Hajj ministry was kept to its article
+    # (`وزاره الحج (2015-08-09:1121)`) because the article names Makkah, a Saudi place
+    text = (
+        "كشفت وزارة الحج عن فتح بوابة المسار الإلكتروني لحجاج الداخل لعموم المواطنين "
+        "والمقيمين الراغبين في أداء الفريضة هذا العام.\n"
+        "وأكدت الوزارة أنه باعتمادها لصيغة التعاقد الإلكتروني أصبح العقد نافذا بين طرفيه.\n"
+        "وستتدرج الأسعار وفقا لفئة المخيم ووسيلة النقل وخدمة السكن في مكة المكرمة."
+    )
+    said = extract_statements(_articles(("okaz", text)))["speaker"].drop_nulls().to_list()
+    assert said[:2] == ["وزاره الحج السعوديه", "وزاره الحج السعوديه"]

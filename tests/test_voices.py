@@ -279,3 +279,39 @@ def test_reporting_verbs_class_a_refusal_as_voices_do() -> None:
     verbs = reporting_verbs(extract_statements(arts))
     classes = dict(verbs.filter(pl.col("cue") == "رفض").select("outlet", "cue_class").rows())
     assert classes == {"aljazirah": "refusal", "okaz": "denial"}
+
+
+def test_one_speaker_named_three_ways_in_an_article_is_one_voice() -> None:
+    # alyaum 2015-08-09:979 (voice3's reading of 2015-08-08/09): the centre's commander was
+    # three voices, `سلطان سعد` (his full description cut after twelve words), `سلطان
+    # السبيعي` and `سلطان سعد السبيعي`
+    text = (
+        "أكد قائد مركز تنسيق عمليات البحث والإنقاذ بمحور الخليج العربي المقدم سلطان سعد "
+        "السبيعي أن المملكة وقعت الاتفاقية الدولية للبحث والإنقاذ.\n"
+        "وأوضح المقدم سلطان السبيعي أن المركز يضم العديد من الأنظمة والتجهيزات المتطورة.\n"
+        "وأكد المقدم السبيعي توفر 4 خطوط ساخنة بالمركز مع الهلال الأحمر."
+    )
+    v = voices(extract_statements(_articles({"a": ("alyaum", text)})))
+    assert v.select("speaker", "n_statements").rows() == [("سلطان سعد السبيعي", 3)]
+
+
+@pytest.mark.parametrize(
+    ("ids", "same"),
+    [
+        # aawsat 2015-08-08:1150, alriyadh 2015-08-08:243: Van Gaal named in full once
+        (["فان غال", "لويس فان غال"], {"فان غال": "لويس فان غال"}),
+        # aawsat 2015-08-09:1265, 2015-08-09:63: a verb or a noun run into the name
+        (["كريستيان بيللوتشي", "كريستيان بيللوتشي مالكو"], {"كريستيان بيللوتشي مالكو": "كريستيان بيللوتشي"}),
+        (["فرانك شتاينماير", "فرانك شتاينماير باعتماد"], {"فرانك شتاينماير باعتماد": "فرانك شتاينماير"}),
+        # 2015-08-09:228: a family name in ي goes on the name
+        (["سعود المسيلي", "سعود المسيلي الحارثي"], {"سعود المسيلي": "سعود المسيلي الحارثي"}),
+        # two people with the words of a shorter id: not sure which, left alone
+        (["محمد الحربي", "عبدالله محمد الحربي", "محمد بن علي الحربي"], {}),
+        # gazetteer ids and ids kept to their article are left alone
+        (["kerry", "john kerry", "وزاره الداخليه (a)", "وزاره الداخليه (a) العامه"], {}),
+    ],
+)
+def test_ids_of_one_speaker_in_an_article(ids: list[str], same: dict[str, str]) -> None:
+    from narratives.statements._speakers import same_speakers
+
+    assert same_speakers(ids) == same

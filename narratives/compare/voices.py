@@ -27,7 +27,9 @@ question, and the verb is counted as ``refusal``.
 A speaker known only by a first name (``وقال محمد``: a vox pop, or a name the
 article never completes) is no one across articles: its rows are kept per
 article, the speaker shown as ``محمد (article id)``, so that every محمد of an
-outlet is not pooled into one voice. A state institution named without its country
+outlet is not pooled into one voice. Ids that one article's mentions cut at different places («سلطان سعد», «سلطان
+السبيعي», «سلطان سعد السبيعي»; «مارك تونر ردا علي سؤال») are one voice
+(``narratives.statements._speakers.same_speakers``). A state institution named without its country
 («وزارة الداخلية») comes from ``narratives.statements`` with the country the article
 names (``وزاره الداخليه الافغانيه``), or kept to its article (``وزاره الداخليه (article
 id)``) when the article does not say whose it is: two countries' ministries are never
@@ -46,7 +48,7 @@ import polars as pl
 from narratives import schemas
 from narratives.compare._common import check
 from narratives.normalize import normalize
-from narratives.statements._speakers import sw_given
+from narratives.statements._speakers import same_speakers, sw_given
 
 _CUE = pl.Struct({"cue": pl.String, "cue_class": pl.String, "n": pl.Int64})
 
@@ -123,7 +125,8 @@ def voices(
     }
     frame = frame.with_columns(
         pl.lit(None, dtype).alias(c) for c, dtype in defaults.items() if c not in frame.columns
-    ).with_columns(story_id=pl.lit(None, pl.String), speaker=_article_scoped(pl.col("speaker")))
+    ).with_columns(story_id=pl.lit(None, pl.String))
+    frame = _one_id_per_speaker(frame).with_columns(speaker=_article_scoped(pl.col("speaker")))
     if stories is not None:
         schemas.require(stories, ("article_id", "story_id"), name="stories", stage="voices")
         per_story = frame.drop("story_id").join(
@@ -165,6 +168,34 @@ def voices(
         )
     )
     return schemas.conform(out, schemas.VOICES).select(schemas.VOICES.names())
+
+
+def _one_id_per_speaker(frame: pl.DataFrame) -> pl.DataFrame:
+    """One id for one speaker within an article (``same_speakers``): «سلطان سعد»,
+    «سلطان السبيعي» and «سلطان سعد السبيعي» of one article are one voice."""
+    ids = (
+        frame.filter(
+            pl.col("speaker").str.contains(" ")
+            & ~pl.col("speaker").str.contains(r"^[\x00-\x7f]*$")
+        )
+        .group_by("article_id", "speaker")
+        .agg(pl.len().alias("n"))
+        .filter(pl.len().over("article_id") > 1)
+    )
+    rows: list[tuple[str, str, str]] = []
+    for (article,), group in ids.group_by("article_id"):
+        counts = dict(zip(group["speaker"], group["n"], strict=True))
+        rows += [(article, a, b) for a, b in same_speakers(list(counts), counts).items()]
+    if not rows:
+        return frame
+    to = pl.DataFrame(
+        rows, schema={"article_id": pl.String, "speaker": pl.String, "_to": pl.String}, orient="row"
+    )
+    return (
+        frame.join(to, on=["article_id", "speaker"], how="left")
+        .with_columns(speaker=pl.coalesce("_to", "speaker"))
+        .drop("_to")
+    )
 
 
 def _article_scoped(speaker: pl.Expr) -> pl.Expr:

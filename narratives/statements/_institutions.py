@@ -13,8 +13,8 @@ qualified by the country the text says:
    nationality adjective: «وقال مسؤولون ... في كابل. وقالت وزارة الداخلية» ->
    ``وزاره الداخليه الافغانيه``); when both name several, the one country of the
    statement itself;
-2. else, when the article names no country at all, the outlet's own country
-   (``outlet_countries.tsv``);
+2. else, when the article names no country at all or only the outlet's own, the
+   outlet's country (``outlet_countries.tsv``);
 3. else the id stays unqualified and is kept to its article
    (``وزاره الداخليه (article id)``), so that two countries' ministries are never one.
 
@@ -244,7 +244,9 @@ def qualify_institutions(
                         *(countries_in(r.get("text") or "") for r in rows)
                     )
                 home = outlet_countries().get(outlet or "")
-                if not near and not article_countries and home is not None:
+                # the article names no country, or only the outlet's own (a Saudi paper's
+                # «وزارة الحج» in an article that names Makkah and Mina only)
+                if not near and home is not None and article_countries <= {home}:
                     new = qualified(sid, home)
                 else:
                     new = f"{sid} ({article_id})"

@@ -29,8 +29,11 @@ CLOSING = "”»"
 _PUNCT = "\"'“”«»„‟″＂‘’()\\[\\]{}.,،؛;:!?؟…\\-–—/*•|"
 _PREFIX = re.compile(f"^[{_PUNCT}]")
 _SUFFIX = re.compile(f"[{_PUNCT}]$")
-# quotes anywhere; sentence punctuation between letters (no space after a full stop)
-_INFIX = re.compile(f"[{QUOTES}]|(?<=[^\\W\\d_])[.،,:;؛!؟?](?=[^\\W\\d_])|\\.\\.+")
+# quotes anywhere; sentence punctuation between letters (no space after a full stop),
+# also a full stop between a figure and an Arabic word (عام 2014.وحققت: no decimal point)
+_INFIX = re.compile(
+    f"[{QUOTES}]|(?<=[^\\W\\d_])[.،,:;؛!؟?](?=[^\\W\\d_])|(?<=\\d)\\.(?=[\u0621-\u064a])|\\.\\.+"
+)
 
 SENT_END = frozenset({".", "!", "?", "…", "..", "..."})  # ؛ works as a comma in news copy
 PROCLITIC_LETTERS = "وفبلك"

@@ -84,7 +84,12 @@ _THAT = frozenset(
 _PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "نحن", "انا"})
 # المتحدثة باسم هذه المنظمة: a demonstrative before a definite noun stays in the phrase
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "هذين", "هاتين", "هولاء"})
-_CUT = frozenset(normalize(w) for w in ["قوله", "قولها", "قولهم", "بقوله", "بقولها", "لقوله"])
+_CUT = frozenset(
+    normalize(w)
+    for w in ["قوله", "قولها", "قولهم", "بقوله", "بقولها", "لقوله"]
+    # a reply after the name: مارك تونر ردا على سؤال
+    + ["ردا", "تعليقا", "تعقيبا", "جوابا"]
+)
 _JOIN = re.compile(r"\b(عبد|ابو) (?=\w)")
 _PLACES = frozenset(
     normalize(w) for w in ["مدينة", "منطقة", "محافظة", "قرية", "دولة", "ولاية", "جزيرة", "بلدة"]
@@ -153,6 +158,8 @@ class SpeakerWords:
     first_person: frozenset[str] = frozenset()  # وقلت: the writer speaks
     relatives: frozenset[str] = frozenset()  # عائلة, والد: the relative speaks, not the one named
     media: frozenset[str] = frozenset()  # وكالة, صحيفة ... (without ال): outlets that relay
+    media_tails: frozenset[str] = frozenset()  # تايمز, نت: an outlet's name goes on
+    media_generic: frozenset[str] = frozenset()  # أنباء, التواصل ...: no outlet named
 
 
 @lru_cache(maxsize=1)
@@ -180,6 +187,8 @@ def speaker_words() -> SpeakerWords:
         first_person=words("first_person"),
         relatives=words("relatives"),
         media=frozenset(_strip(w) for w in words("media_heads")),
+        media_tails=words("media_name_tails"),
+        media_generic=words("media_generic"),
     )
 
 
@@ -721,6 +730,9 @@ def parse_mention(mention: str) -> Parsed:
                 continue
             if w in sw.countries and not (definite and w.startswith("ال")):
                 break  # حذر صندوق النقد الدولي اليابان: the country is the object
+            if w in sw.media_tails and _strip(first) in sw.media and not w.startswith("ال"):
+                j += 1  # صحيفة نيويورك تايمز, موقع السورية نت: the outlet's name goes on
+                continue
             if not definite and len(w) <= 5 and w[:1] in "يتن" and w not in sw.given:
                 break  # منظمة يوجد قانون: a verb ends the name
             if (
@@ -731,6 +743,8 @@ def parse_mention(mention: str) -> Parsed:
                 # جهاز مكافحة الإرهاب, هيئة حقوق الإنسان: a noun in construct goes on
                 and not (norm[j - 1].endswith("ه") or norm[j - 1] in _CONSTRUCT)
                 and any(not x.startswith("ال") for x in norm[1:j])
+                # وكالة أنباء الشرق الأوسط: an adjective of the definite noun before it
+                and not (norm[j - 1].startswith("ال") and _adjective_like(w))
             ):
                 break  # مؤسسة ستاندرد آند بورز التصنيف: the object after a proper name
             if (
@@ -1174,7 +1188,12 @@ class ArticleSpeakers:
                 if bare not in forms:
                     continue
                 p = parse_mention(" ".join([bare, *words[k + 1 : k + MAX_NAME]]))
-                if p.kind == "institution" and p.name and len(p.name.split()) >= 2:
+                if (
+                    p.kind == "institution"
+                    and p.name
+                    and len(p.name.split()) >= 2
+                    and not generic_outlet(p.name)
+                ):
                     found.add(speaker_id(p.name))
                     if len(found) > 1:
                         return None
@@ -1414,6 +1433,8 @@ class ArticleSpeakers:
             self.add(sid, "office", None, p.title)
             return sid, p.title
         if p.kind == "institution" and p.name:
+            if generic_outlet(p.name):
+                return None, None  # كشفت وكالة أنباء: no outlet named
             sid = speaker_id(p.name)
             self.add(sid, "institution", p.name, None)
             return sid, None
@@ -1479,3 +1500,110 @@ class ArticleSpeakers:
                 self.add(sid, "person", holder, p.title)
                 return sid, p.title
         return None, p.title
+
+
+_RUN_ON = frozenset({"ردا", "علي", "عن", "في", "من", "الي", "مع", "حول", "خلال", "امس", "اليوم"})
+
+
+def _run_on(tail: list[str], person: bool, sw: SpeakerWords) -> bool:
+    """Words after a name that are not part of it: ``ردا علي سؤال``, ``باعتماد``,
+    ``بسلميه المظاهرات``, ``المتخصص``, ``التناول``, ``مالكو`` (a verb run in)."""
+    w = tail[0]
+    if w in sw.given or w in ("بن", "بنت", "ابن", "ال", "ابو"):
+        return False
+    if w in _RUN_ON or w in sw.not_names or w in sw.descriptors or w in sw.honorifics:
+        return True
+    if w[:1] == "ب" and (
+        w[1:].startswith("ال") or _masdar(w[1:]) or (w[1:2] == "ا" and len(w) == 7 and w[5] == "ا")
+        or (w.endswith("ه") and not w.startswith("با"))
+    ):
+        return True  # بالمظاهرات, باعتماد, بمكتبه, بسلميه: a preposition and a noun
+    if len(w) >= 4 and w.endswith("ا"):
+        return True  # ردا, حرجا: an accusative noun
+    if w in _reporting_forms() or (w.endswith(("و", "وا")) and len(w) >= 4):
+        return True  # مالكو: «قال ... مالكو» a verb or a plural run into the id
+    # a person's family name with ال is a nisba (الحارثي) or a listed word; المتخصص,
+    # التناول: a description or the verb's object
+    return person and w.startswith("ال") and not w.endswith("ي") and len(w) > 4
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def _name_tail(tail: list[str], sw: SpeakerWords) -> bool:
+    """Words that go on a person's name: given names, بن, آل, a nisba (الحارثي)."""
+    return all(
+        w in sw.given or w in ("بن", "بنت", "ابن", "ال", "ابو") or w.endswith("ي") for w in tail
+    )
+
+
+def generic_outlet(name: str) -> bool:
+    """``name`` describes a kind of outlet and names none: «وكالة أنباء», «وكالة
+    الأنباء», «موقع التواصل الاجتماعي», «موقع صحيفة» (``media_heads`` and
+    ``media_generic`` of ``speaker_words.yaml``)."""
+    sw = speaker_words()
+    words = normalize(name).split()
+    return (
+        bool(words)
+        and _strip(words[0]) in sw.media
+        and all(_strip(w) in sw.media or w in sw.media_generic for w in words)
+    )
+
+
+def same_speakers(ids: list[str], counts: dict[str, int] | None = None) -> dict[str, str]:
+    """Ids of one article that name the same speaker, mapped to the one to show.
+
+    The rules cut a mention at different places in one article: «المقدم سلطان سعد»
+    and «المقدم سلطان سعد السبيعي», «فان غال» and «لويس فان غال», «مارك تونر» and
+    «مارك تونر ردا علي سؤال», «هيئه شؤون الاعلام» and «هيئه شؤون الاعلام
+    البحريني». An open id of two words or more is the same speaker as a longer id
+    of the article that has its words in order: a longer id that only adds words
+    after it that are no name (:func:`_run_on`) is shown as the shorter one; else,
+    when exactly one longer id has its words, the shorter is shown as the longer.
+    A person's longer id whose added words are neither a name nor sure to be no name
+    («ممدوح سالم جمهور الجاده») is shown as the id with more statements
+    (``counts``, the statements of each id in the article). Gazetteer ids (ASCII)
+    and ids kept to their article (``... (article id)``) are left alone; two longer ids (two people: «محمد الحربي» in «عبدالله محمد الحربي»
+    and «محمد بن علي الحربي») leave the shorter alone.
+
+    Examples
+    --------
+    >>> same_speakers(["سلطان سعد", "سلطان سعد السبيعي", "kerry"])
+    {'سلطان سعد': 'سلطان سعد السبيعي'}
+    >>> same_speakers(["مارك تونر", "مارك تونر ردا", "مارك تونر ردا علي سؤال"])
+    {'مارك تونر ردا': 'مارك تونر', 'مارك تونر ردا علي سؤال': 'مارك تونر'}
+    """
+    sw = speaker_words()
+    open_ids = sorted(
+        {i for i in ids if i and not i.isascii() and "(" not in i}, key=lambda i: (len(i.split()), i)
+    )
+    words = {i: i.split() for i in open_ids}
+    out: dict[str, str] = {}
+    for a in open_ids:  # shortest first: a run-on id goes to the shortest clean one
+        wa = words[a]
+        if len(wa) < 2 or a in out:
+            continue
+        person = not _in(wa[0], sw.institutions)
+        longer = [b for b in open_ids if len(words[b]) > len(wa) and _subsequence(wa, words[b])]
+        fuller = []
+        for b in longer:
+            if words[b][: len(wa)] == wa and _run_on(words[b][len(wa) :], person, sw):
+                out.setdefault(b, a)
+            else:
+                fuller.append(b)
+        if len(fuller) == 1 and fuller[0] not in out:
+            b = fuller[0]
+            tail = words[b][len(wa) :]
+            unsure = person and words[b][: len(wa)] == wa and not _name_tail(tail, sw)
+            if unsure and counts is not None and counts.get(a, 0) > counts.get(b, 0):
+                out[b] = a
+            else:
+                out[a] = b
+    for k in list(out):  # a chain (A -> B -> C) ends at its last id
+        seen = {k}
+        while out[k] in out and out[k] not in seen:
+            seen.add(out[k])
+            out[k] = out[out[k]]
+    return {k: v for k, v in out.items() if k != v}

@@ -175,6 +175,7 @@ class Attribution:
     country: str | None = None  # headline "موسكو: ..." waiting for a speaker
     subject: tuple[str | None, str | None] | None = None  # of a sentence without a cue
     aside: bool = False  # «... كما قال ظريف»: the writer cites someone mid-sentence
+    colon_speech: bool = False  # «حيث قال: من ضمن ...»: words after the colon, no marks
 
 
 @dataclass(slots=True)
@@ -537,6 +538,12 @@ def attribute(
             # ولعل شهادة الملك سلمان في حقه ... حين قال له: someone else is named before
             # the verb in its own sentence; the last speaker is not sure
             speaker = mention = None
+        elif cue_k is not None and (issuer := _issuer_before(cue_k, sent)) is not None:
+            # وفي بيان لأعضاء مجلس الأمن الدولي ... صدر أمس، شدد على: the body whose
+            # statement is named before the verb speaks, not the last speaker
+            speaker, mention = issuer
+            own = True
+            state.speaker, state.mention, state.title = speaker, mention, None
         elif cue_k is not None and cue_k > seg.i + 1:
             before = _subject_before(cue_k, sent)
             if before is not None:
@@ -591,7 +598,7 @@ def attribute(
     state.last_actors = [m.resolved for m in matches if m.resolved and m.resolved in lex.actors]
     if out.cue is not None and out.cue_carried is None:
         out.cue_carried = False
-    out.quote = _quote(seg, feats, in_speech, out)
+    out.quote = _quote(seg, feats, in_speech, out, state.prev)
     state.prev = out
     return out
 
@@ -1193,17 +1200,21 @@ def _past_addressee(k: int, seg: Segment, feats: list[Feat], lex: Lexicon) -> in
 
 
 def _quoted_name(k: int, seg: Segment, feats: list[Feat]) -> str | None:
-    """``شركة "مجموعة محمد المعجل"``, ``صحيفة «أ س»``: an institution named in quotation marks."""
-    if (
-        k + 2 >= seg.j
-        or feats[k + 1].kind != "q"
-        or feats[k].norm not in speaker_words().institutions
-    ):
+    """``شركة "مجموعة محمد المعجل"``, ``صحيفة «أ س»``: an institution named in quotation
+    marks, also after words that name no outlet (``وكالة أنباء «الأناضول»``, ``شبكة
+    التواصل الاجتماعي «فيسبوك»``: ``media_generic`` of ``speaker_words.yaml``)."""
+    sw = speaker_words()
+    if k + 2 >= seg.j or feats[k].norm not in sw.institutions:
+        return None
+    q = k + 1
+    while q < min(seg.j, k + 4) and feats[q].kind == "w" and feats[q].norm in sw.media_generic:
+        q += 1
+    if q + 1 >= seg.j or feats[q].kind != "q":
         return None
     words: list[str] = []
-    for f in feats[k + 2 : min(seg.j, k + 8)]:
+    for f in feats[q + 1 : min(seg.j, q + 7)]:
         if f.kind == "q":
-            return " ".join([feats[k].text, *words]) if words else None
+            return " ".join([f.text for f in feats[k:q]] + words) if words else None
         if f.kind != "w":
             return None
         words.append(f.text)
@@ -1441,7 +1452,12 @@ def _holder_ahead(k: int, seg: Segment, feats: list[Feat], at: dict[int, Match])
             and not f.text.endswith("ة")
         ):
             return None  # في لقائه, نظيره: the description has ended
-        if w[:1] in "يت" and not w.startswith(("تي", "يو")) and len(w) <= 5:
+        if (
+            w[:1] in "يت"
+            and not w.startswith(("تي", "يو"))
+            and len(w) <= 5
+            and not (len(w) == 5 and w[0] == "ت" and w[3] == "ي")  # تنسيق, تطوير: a masdar
+        ):
             return None  # a verb: سيقود, يرى
         if _object_starts(r, k, feats):
             return None  # وأكد وزير الخارجية حرص المملكة: the object, not the description
@@ -2002,6 +2018,66 @@ def _author_after_li(q: int, s: Sentence) -> tuple[str | None, str | None] | Non
     return None, text.lstrip("ـ") or None
 
 
+_ISSUED = frozenset({"بيان", "بيانا", "البيان"})  # بيان لـ X: X issued it
+_ISSUED_BY = frozenset({"بيان", "بيانا", "البيان", "تصريح", "تصريحات", "رساله", "تقرير"})
+_MEMBERS = frozenset({"اعضاء", "عضو", "ممثلي"})
+
+
+def _issuer_before(cue_k: int, s: Sentence) -> tuple[str | None, str | None] | None:
+    """The body whose statement opens the sentence before a verb without subject.
+
+    ``وفي بيان لأعضاء مجلس الأمن الدولي في الأمم المتحدة صدر أمس، شدد على``: the
+    Security Council speaks (``بيان لـ X``, ``بيان صادر عن X``), not the speaker of
+    the sentence before. ``في تصريح لـ«الشرق الأوسط»`` names whom he spoke to, and
+    ``في بيان له`` refers back to the speaker: neither is read. ``(None, mention)``
+    when the body is not resolved, None when the sentence names no such statement.
+    """
+    seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
+    for k in range(seg.i, cue_k - 2):
+        if feats[k].norm not in ("في", "وفي") or feats[k + 1].norm not in _ISSUED_BY:
+            continue
+        q = k + 2
+        if q < cue_k and feats[q].norm in ("صادر", "الصادر", "صادرا"):
+            q += 1
+        by = q < cue_k and feats[q].norm == "عن"
+        if by:
+            q += 1
+        elif not (
+            feats[k + 1].norm in _ISSUED
+            and feats[q].norm[:1] == "ل"
+            and len(feats[q].norm) > 4
+            and feats[q].norm not in ("لهم", "لها", "لهما")
+        ):
+            continue
+        if q >= cue_k or feats[q].kind != "w":
+            return None
+        m = s.at.get(q)
+        if m is not None and m.is_actor and m.resolved is not None and m.j <= cue_k:
+            return m.resolved, raw[m.start : m.end]
+        phrase = _noun_phrase(q, seg, feats, raw, starts, ends, s.lex.title_heads)
+        if not by:
+            phrase = phrase[1:].lstrip("ـ")  # لأعضاء, لـ«الهيئة»
+            if phrase.startswith("ل"):
+                phrase = "ا" + phrase  # للمجلس: المجلس
+        words = phrase.split()
+        if len(words) > 1 and normalize(words[0]) in _MEMBERS:
+            phrase = " ".join(words[1:])  # أعضاء مجلس الأمن: the council
+        inner = next(
+            (
+                a
+                for a in range(q, cue_k)
+                if a in s.at and s.at[a].is_actor and s.at[a].resolved is not None
+                and raw[s.at[a].start : s.at[a].end] in phrase
+            ),
+            None,
+        )
+        if inner is not None:
+            return s.at[inner].resolved, phrase
+        sid, _ = s.state.speakers.resolve(phrase) if phrase else (None, None)
+        return sid, phrase or None
+    return None
+
+
 def _strip_al(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
 
@@ -2060,11 +2136,68 @@ def _colon_speaker(
     return None, mention
 
 
-def _quote(seg: Segment, feats: list[Feat], in_speech: list[bool], out: Attribution) -> str:
+def _quote(
+    seg: Segment,
+    feats: list[Feat],
+    in_speech: list[bool],
+    out: Attribution,
+    prev: Attribution | None = None,
+) -> str:
     words = [k for k in range(seg.i, seg.j) if feats[k].kind == "w"]
     quoted = sum(1 for k in words if in_speech[k])
+    if not quoted and out.cue is not None:
+        said = _colon_speech(seg, feats, out, prev)
+        if said is not None:
+            out.colon_speech = True
+            quoted = sum(1 for k in words if k > said)
     if words and quoted / len(words) >= DIRECT_SHARE:
         return "direct"
     if quoted:
         return "mixed"
     return "indirect" if (out.cue or out.speaker or out.speaker_mention) else "none"
+
+
+def _colon_speech(
+    seg: Segment, feats: list[Feat], out: Attribution, prev: Attribution | None
+) -> int | None:
+    """Where the speaker's own words start after a colon without quotation marks.
+
+    ``وقدم الشويهين شرحًا ... حيث قال: من ضمن برامج المعسكر ...`` and ``قالت ريم
+    محمد: ...``: the words after the colon are the speaker's (the token index of the
+    colon is returned). The colon must follow the statement's reporting verb within
+    a speaker's mention, with no أن/إن between (``وأوضح أن هناك نوعين: الأول ...``
+    is a list inside indirect speech); only for statements with no quotation of
+    speech (a name in marks, ``«أفيون سبور»``, does not count). A
+    statement that carries the verb on in the same sentence (``مما استدعى نقله ...``)
+    goes on with the words after that colon. None otherwise.
+    """
+    if out.cue_carried:
+        first = feats[seg.i]
+        if (
+            prev is not None
+            and prev.colon_speech
+            and seg.how in ("connective", "length")
+            and first.cue is None
+            and not any(ch in "\u064b\u064c\u064d" for ch in first.text)  # داعيةً: narration
+        ):
+            return seg.i - 1
+        return None
+    cue_k = next((k for k in range(seg.i, seg.j) if feats[k].cue is not None), None)
+    if cue_k is None:
+        return None
+    for k in range(cue_k + 1, min(seg.j - 1, cue_k + MENTION_WORDS + 3)):
+        f = feats[k]
+        if f.kind == ":":
+            if feats[k + 1].kind == "q" and any(
+                "complementizer" in g.roles for g in feats[k + 2 : min(seg.j, k + 14)]
+            ):
+                return None  # وأبلغ حميدان: «الشرق الأوسط» ... أن البرلمان: indirect after all
+            return k
+        if (
+            "complementizer" in f.roles
+            or f.kind in ("e", "p")
+            or f.text in ("على", "إلى", "الى")
+            or f.norm in ("عن", "مع", "خلال", "حول")
+        ):
+            return None  # يؤكد ... على التفاعل ... من خلال مقولة: the verb's complement
+    return None

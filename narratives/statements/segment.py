@@ -130,6 +130,7 @@ RUN_LINES = 4  # this many short body lines in a row are verse or a list, not cl
 RUN_LINE_WORDS = 8  # ... each of at most this many words, not ending in "." or ":"
 QUESTION_WORDS = 8  # a body question this short, not reported, asks and claims nothing
 FRAME_WORDS = 8  # "كما قال الوزير" with no complement: an "as X said" aside, not a claim
+QUOTED_FRAME_WORDS = 20  # a frame holding a name in quotes, up to this long, awaits content
 FRAME_CLAUSE_WORDS = 12  # "وعلق فلان على الاتهامات" + "فأشار إلى أن": a frame this short
 _PERSONAL = frozenset({"انا", "نحن", "انت", "انتم", "هو", "هي", "هم", "هما", "وهو", "وهي", "وهم"})
 _SAYING = ("قائلا", "قائله", "قائلين", "قائلتا", "قائلتين")
@@ -167,6 +168,7 @@ _B_L_NAMES = frozenset(
     ]
 )
 _TIME_PREPOSITIONS = frozenset({"بعد", "قبل", "عقب", "اثر"})  # + a noun: an adverbial of time
+_TIME_AFTER = frozenset({"بعد", "قبل", "منذ", "ريثما"})  # + أنْ + a verb: a time clause
 _TIME_CLAUSE = frozenset({"ان", "ما", "ذلك", "هذا", "هذه", "ذالك"})  # بعد أن/بعد ذلك: a clause
 _ESPECIALLY = frozenset({"خصوصا", "وخصوصا", "خاصه", "وخاصه", "بخاصه", "سيما", "لاسيما"})
 # a condition (match-normalized), answered by ف (إذا كانت ...، فإن ...)
@@ -199,6 +201,9 @@ _IMPERSONAL = frozenset(
     ["يجب", "ينبغي", "يمكن", "يبدو", "يتعين", "يجدر", "يحق", "يكفي", "يلزم", "يتوقع", "ينتظر"]
 )  # ، ويجب أن ...: a modal with no subject of the verbs before it
 # وذلك + one of these: the source of the claim before (وذلك حسبما أفاد ...), not a claim
+_TIME_WORDS = frozenset({"اليوم", "الان", "الليله", "الغد", "حاليا"})  # تعقد اليوم: no subject
+# + آخر/أخرى: "in other words", "on the other hand" (بمعنى آخر، من جهة أخرى), an aside
+_OTHER_HEADS = frozenset({"بمعني", "بعباره", "جهه", "ناحيه", "صعيد", "بصيغه"})
 _ACCORDING = frozenset(
     {"حسب", "حسبما", "بحسب", "وفق", "وفقا", "وفقما", "طبقا", "نقلا", "استنادا", "بناء"}
 )
@@ -594,7 +599,18 @@ def split_paragraph(
             and not _continues_relative(last, i, feats, pred, chain=True)
             and not _awaits_predicate(last, i, feats)
             and not _awaits_content(last, i, feats)
-            and (not _reported(sentence, i, feats) or _quote_closed(last, i, feats))
+            and (
+                not (
+                    _reported_that(sentence, i, feats)
+                    if _direct_subject(i + 1, feats, starts_phrase)
+                    and not (  # على أن تشترك ...، ويعمل الجميع: the same "to" goes on
+                        _goes_on_infinitive(i, feats)
+                        and any(_infinitive(m, feats) for m in range(sentence, i))
+                    )
+                    else _reported(sentence, i, feats)
+                )
+                or _quote_closed(last, i, feats)
+            )
         ):
             bounds.setdefault(i, "clause")  # ، ووصفه البعض بلونه الأزرق: a second fact
             last = i
@@ -1115,6 +1131,69 @@ def _indefinite_accusative(f: Feat) -> bool:
     )
 
 
+def _indefinite_relative(k: int, feats: list[Feat], pred: Predicates) -> bool:
+    """``، `` + an imperfect at ``k`` right after an indefinite noun or adjective: a
+    relative clause describing that noun (``وفقًا لخطة عسكرية، تقضي بوصول قوات
+    المقاومة``, ``انتظار حدوث (مفاجأة) سارة، تعيد إلى الكرة السعودية نزاهتها``),
+    not a clause of its own. Not after a definite noun, a pronoun suffix, a verb,
+    a figure or a particle (``نخبة من الشباب المستقل، يتعدى عددهم``)."""
+    if k < 2 or feats[k - 1].kind != "c":
+        return False
+    m = k - 2
+    if m > 0 and feats[m].text in CLOSING:
+        m -= 1  # كمرحلة أولى «تجريبية»، تستمر لمدة 6 أشهر
+    f, g = feats[k], feats[m]
+    if g.norm in ("اخر", "اخري") and m > 0 and feats[m - 1].norm in _OTHER_HEADS:
+        return False  # (...) بمعنى آخر، يقامر أوباما: "in other words", an aside
+    return (
+        f.kind == "w"
+        and f.norm[:1] in ("ي", "ت")
+        and f.cue is None
+        and f.norm not in _IMPERSONAL  # معسكرات طويلة، يجب أيضا أن: a modal, a new claim
+        and verbish(f.norm)
+        and not _subject_next(k, feats)  # أسرة منتجة، يقدم المعرض: a new subject
+        and g.kind == "w"
+        and g.plain
+        and g.cue is None
+        and len(g.norm) > 2
+        and not g.norm.startswith(("ال", "وال"))
+        and not g.text.endswith(("ه", "ها", "هم", "هما", "نا", "كم", "ي"))
+        and not verbish(g.norm)
+        and not _number(g)
+        and g.norm not in pred.particles
+        and g.norm not in pred.preposition
+        and g.norm not in _PERSONAL
+    )
+
+
+def _subject_next(k: int, feats: list[Feat]) -> bool:
+    """A definite noun right after the verb at ``k`` (not ``اليوم``, ``الآن``): maybe
+    its own subject (``يقدم المعرض فئة جديدة``)."""
+    g = feats[k + 1] if k + 1 < len(feats) else None
+    return (
+        g is not None
+        and g.kind == "w"
+        and g.norm.startswith("ال")
+        and len(g.norm) > 3
+        and g.norm not in _TIME_WORDS
+    )
+
+
+def _awaits_kana(i: int, k: int, feats: list[Feat]) -> bool:
+    """Tokens ``[i, k)`` open with ``كان`` and its subject, and the verb at ``k`` is
+    its predicate (``وكانت مصادر عسكرية موالية للرئيس ...، قالت في وقت سابق``)."""
+    first = next((m for m in range(i, k) if feats[m].kind == "w"), None)
+    if first is None or feats[first].norm.removeprefix("و") not in _BACKGROUND:
+        return False
+    f = feats[k]
+    if f.kind != "w" or not (f.cue is not None or verbish(f.norm)) or f.norm[:1] == "و":
+        return False
+    return not any(
+        g.kind == "w" and (g.cue is not None or verbish(g.norm) or "complementizer" in g.roles)
+        for g in feats[first + 1 : k]
+    )
+
+
 def _reports_next(i: int, feats: list[Feat]) -> bool:
     """The participle at ``i`` is followed by what a report opens with (``إلى أن``,
     ``أن``, ``بأن``, a colon or a quote): ``... 500 مشيرا إلى أن`` still reports."""
@@ -1286,6 +1365,31 @@ def _reported(i: int, k: int, feats: list[Feat]) -> bool:
     ``، و`` may still be reported content (``أعلن لافروف أن الجانبين أكدا ...،
     وأعلنا ...``), so it is not cut off from its speaker."""
     return any(f.cue is not None or "complementizer" in f.roles for f in feats[i:k])
+
+
+def _reported_that(i: int, k: int, feats: list[Feat]) -> bool:
+    """:func:`_reported`, but ``أنْ`` + a verb ("to": ``بعد أن لعب``, ``يمكن أن
+    تتحرك``) reports nothing."""
+    return any(
+        f.cue is not None
+        or (
+            "complementizer" in f.roles
+            and not _infinitive(m, feats)
+            and not (  # بعد أن لعب: "after", whatever the verb
+                f.norm == "ان" and m > i and feats[m - 1].norm.removeprefix("و") in _TIME_AFTER
+            )
+        )
+        for m, f in enumerate(feats[i:k], start=i)
+    )
+
+
+def _direct_subject(m: int, feats: list[Feat], starts_phrase: Callable[[int], bool]) -> bool:
+    """The word at ``m`` is a definite noun or a known name: the subject of the verb
+    before it (``، وحاول الأهلي بيع عقده``), not the first noun of a construct
+    (``، ووقع حوافر الخيل``: maybe a list of nouns)."""
+    return m < len(feats) and (
+        (feats[m].norm.startswith("ال") and len(feats[m].norm) > 3) or starts_phrase(m)
+    )
 
 
 def _reported_content(i: int, k: int, feats: list[Feat]) -> bool:
@@ -1798,6 +1902,8 @@ def _split_long(
             and not _continues_relative(seg.i, k, feats, pred)
             and not _fronted_clause(seg.i, k, feats, pred)
             and not _bare_that(feats[k])  # أخبره فلان، ...، | بأن بوتين يريد
+            and not _indefinite_relative(k, feats, pred)  # خطة عسكرية، | تقضي بوصول
+            and not _awaits_kana(seg.i, k, feats)  # وكانت مصادر ...، | قالت
         )
 
     best: int | None = None
@@ -1812,6 +1918,8 @@ def _split_long(
         comma = feats[k - 1].kind in ("c", "e")
         if not comma and (f.norm[:1] not in ("و", "ف") or verbish(feats[k - 1].norm)):
             continue  # تمنع وترفض، يقتل ويصيب: verbs sharing a subject and object
+        if not comma and feats[k - 1].text[-1:] in OPENING:
+            continue  # قال فلان في فرنسا «فرنسوا هولاند ...»: a quotation opens, no و/ف + verb
         if not comma and f.norm in pred.verbs and f.cue is None:
             continue  # بل وقع المشاركون: وقع is the verb, not و + a word
         if not comma and f.norm in _NO_BARE_CUT:
@@ -2201,13 +2309,44 @@ def _in_relative(m: int, i: int, feats: list[Feat]) -> bool:
 
 
 def _awaits_content(i: int, k: int, feats: list[Feat]) -> bool:
-    """Tokens ``[i, k)`` end in a reporting frame (``وأوضح المدير فلان،``) with no content yet."""
-    for f in reversed(feats[i:k]):
-        if f.kind in ("q", ":") or "complementizer" in f.roles:
+    """Tokens ``[i, k)`` end in a reporting frame (``وأوضح المدير فلان،``) with no content yet.
+
+    A name in quote marks is part of the frame (``ويعتبر السيد «كلارك شيركي» وهو
+    محلل إنترنت،``): a quotation of fewer than ``SPEECH_QUOTE_WORDS`` words is a label.
+    """
+    m = k - 1
+    words = 0
+    label = False
+    while m >= i:
+        f = feats[m]
+        if f.kind == "q":
+            o = _label_quote(i, m, feats)
+            if o is None:
+                return False
+            m, label = o - 1, True
+            continue
+        if f.kind == ":" or "complementizer" in f.roles:
             return False
         if f.cue is not None and f.cue.kind == "finite":
-            return True
+            return not label or words <= QUOTED_FRAME_WORDS  # وأشار فلان في تدوينة عبر
+            # موقع "فيسبوك" إلى تكريم ...: a long clause after the cue is its content
+        words += f.kind == "w"
+        m -= 1
     return False
+
+
+def _label_quote(i: int, c: int, feats: list[Feat]) -> int | None:
+    """The opening mark of a short quotation closed at ``c`` (a name or title: ``«كلارك
+    شيركي»``), or None if ``c`` closes no such label."""
+    if feats[c].text not in CLOSING and feats[c].text != '"':
+        return None
+    for o in range(c - 1, max(i, c - SPEECH_QUOTE_WORDS) - 1, -1):
+        g = feats[o]
+        if g.kind == "q":
+            return o if g.text in OPENING or (g.text == '"' and feats[c].text == '"') else None
+        if g.kind != "w":
+            return None
+    return None
 
 
 def _in_title(f: Feat, pred: Predicates) -> bool:
