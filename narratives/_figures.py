@@ -108,6 +108,36 @@ def _load_number_words(path: str) -> NumberWords:
     return NumberWords(values=values, ambiguous=ambiguous, ordinals=ordinals)
 
 
+def number_word_forms(lexicon: NumberWords | None = None) -> frozenset[str]:
+    """Every token :func:`read_number_words` may read as part of a number: a text none
+    of whose words is here holds no number in words (a quick test before reading it).
+
+    Examples
+    --------
+    >>> forms = number_word_forms()
+    >>> {"خمسه", "لخمسه", "الخمسه", "والعشرين", "الرابعه"} <= forms, "سنوات" in forms
+    (True, False)
+    """
+    return _number_word_forms(lexicon or load_number_words())
+
+
+def _number_word_forms(lex: NumberWords) -> frozenset[str]:
+    # the tests of read_number_words, each as the set of tokens it can accept
+    cached: frozenset[str] | None = _FORMS.get(id(lex), (None, None))[1]
+    if cached is not None:
+        return cached
+    out = set(lex.ordinals) | set(lex.values)
+    for word in lex.values:
+        out.update(p + word for p in _PROCLITICS)
+        out.update(("ال" + word, "وال" + word))
+    forms = frozenset(out)
+    _FORMS[id(lex)] = (lex, forms)  # the lexicon kept alive with its forms: its id stays its own
+    return forms
+
+
+_FORMS: dict[int, tuple[NumberWords, frozenset[str]]] = {}
+
+
 def read_number_words(
     tokens: Sequence[str], lexicon: NumberWords | None = None, *, alone: bool = False
 ) -> list[tuple[int, int, int]]:
@@ -137,6 +167,8 @@ def read_number_words(
     ([], [(0, 1, 6)])
     """
     lex = lexicon or load_number_words()
+    if _number_word_forms(lex).isdisjoint(tokens):
+        return []  # most texts: no word is a number word in any form
     values, ambiguous = lex.values, lex.ambiguous
     n = len(tokens)
     # each token's number word, if it is one: (word, how it was reached)

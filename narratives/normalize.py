@@ -31,7 +31,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 from narratives._callable import make_callable
 
@@ -168,7 +168,65 @@ def normalize(text: str, level: Level = "match") -> str:
     >>> normalize("سورية\\u200f  اليوم", level="display")
     'سورية اليوم'
     """
+    if len(text) >= _ARRAY_MIN:
+        out = _normalize_array(text, level)
+        if out is not None:
+            return out
     return _SPACE_RUN.sub(" ", text.translate(_table(level))).strip()
+
+
+#: characters from which a text is normalized as an array of code points (faster
+#: than ``str.translate`` with a dict and a regex on all but short texts)
+_ARRAY_MIN = 150
+#: the rewrite of a character ``level`` removes / rewrites as two or more characters
+_DELETED, _LONGER = 0x110000, 0x110001
+
+
+@cache
+def _arrays(level: Level) -> tuple[Any, Any]:
+    """Per BMP code point: its one-character rewrite (:data:`_DELETED`: none,
+    :data:`_LONGER`: two or more, those texts take the ``str.translate`` path), and
+    whether it is white space.
+    """
+    import numpy as np
+
+    table = _table(level)
+    single = np.arange(0x10000, dtype=np.uint32)
+    for code, out in table.items():
+        if code >= 0x10000 or (len(out) == 1 and ord(out) >= 0x10000):
+            raise AssertionError("normalization rules beyond the BMP need the translate path")
+        single[code] = ord(out) if len(out) == 1 else _DELETED if not out else _LONGER
+    space = np.array([chr(c).isspace() for c in range(0x10000)], dtype=bool)
+    return single, space
+
+
+def _normalize_array(text: str, level: Level) -> str | None:
+    """:func:`normalize` on the text's code points with numpy (None: a text it leaves to
+    ``str.translate``: characters beyond the BMP, a rule giving two characters, surrogates).
+    """
+    import numpy as np
+
+    try:
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:  # a lone surrogate
+        return None
+    if codes.max() >= 0x10000:
+        return None
+    single, space = _arrays(level)
+    mapped = single[codes]
+    if mapped.max() >= _DELETED:
+        if (mapped == _LONGER).any():
+            return None
+        mapped = mapped[mapped != _DELETED]
+    blank = space[mapped]
+    # each run of white space becomes one space, none at either end
+    keep = ~blank
+    keep[1:] |= keep[:-1]
+    mapped[blank] = 32
+    out = mapped[keep]
+    if out.size and out[-1] == 32:
+        out = out[:-1]
+    return out.tobytes().decode("utf-32-le")
 
 
 def normalize_with_offsets(text: str, level: Level = "match") -> tuple[str, list[int]]:

@@ -188,3 +188,89 @@ def test_containment_in_two_workers_is_the_one_of_this_process(
     for name in ("containment", "syn_ab", "syn_ba", "figure_match"):
         np.testing.assert_array_equal(parted[name], here[name])
     assert (here["containment"] > 0.5).any() and (here["containment"] < 0.5).any()
+
+
+def test_relation_labels_of_some_pairs_are_those_of_all_pairs(
+    statements: pl.DataFrame,
+) -> None:
+    # the omission table labels only the closest pairs shown on its rows; a pair's
+    # conflict can turn into a note through another closest pair of its statements
+    # (a list whose items pair with every other), so those are labelled beside them
+    from narratives.compare._closest import closest_in_stories, closest_pairs
+
+    stories = statements.select("article_id", "outlet", story_id=pl.lit("s")).unique(
+        "article_id"
+    )
+    every = closest_in_stories(statements, stories)
+    found = closest_pairs(statements, stories)
+    assert found is not None
+    near, labels = found
+    assert near.height == every.height > 100
+    rows = near.select("_pair", "statement_id", "other").join(
+        every, on=["statement_id", "other"]
+    )
+    assert rows.height == near.height
+    # every third row, and every row whose pair has a conflict (or a note) when all the
+    # closest pairs are labelled together
+    together = labels._finish(labels.chosen)
+    conflicted = together.filter(pl.col("_conflict").is_not_null())["_pair"]
+    assert 0 < conflicted.len() < together.height
+    some = rows.filter(
+        (pl.int_range(pl.len()) % 3 == 0) | pl.col("_pair").is_in(conflicted.implode())
+    )
+    got = labels.of(some["_pair"].to_numpy())
+    assert got.height == some["_pair"].n_unique() < near["_pair"].n_unique()
+    compared = (
+        some.select("_pair", "closest_relation")
+        .unique()
+        .join(got, on="_pair", suffix="_some")
+        .sort("_pair")
+    )
+    assert compared.height == got.height
+    assert compared["closest_relation"].to_list() == compared["closest_relation_some"].to_list()
+    assert compared["closest_relation"].n_unique() >= 2
+
+
+def test_stories_too_narrow_for_a_row_are_not_scored_and_the_table_is_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a row needs its outlet and two others carrying the claim (or the part left out):
+    # the closest statements of a story of two outlets are not worked out, unless
+    # they decide which statements' words the parts of claims know; on the dev gold's
+    # same-event articles (stories of one, two and six outlets)
+    import importlib
+    from pathlib import Path
+
+    from narratives.stories import articles_from_statements
+
+    om = importlib.import_module("narratives.compare.omissions")
+    gold = Path(__file__).resolve().parents[1] / "data" / "gold" / "same_event_dev.jsonl"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        statements = narratives.extract_statements(narratives.read_corpus(gold))
+        claims = narratives.cluster_claims(statements, narratives.align(statements))
+        stories = narratives.group_stories(articles_from_statements(statements), statements)
+    story_of = stories.select("article_id", "story_id", "outlet").unique("article_id")
+    cs = claims.join(story_of.select("article_id", "story_id"), on="article_id")
+    narrow = om._narrow_stories(story_of, cs, statements, 2)
+    k = story_of.group_by("story_id").agg(pl.col("outlet").n_unique().alias("k"))
+    sizes = narrow.join(k, on="story_id")["k"]
+    assert sizes.len() == narrow.height and sizes.max() == 2
+    assert k["k"].max() > 2
+    skipped = om.omissions(statements, claims, stories)
+    asked: list[int] = []
+    real = om.closest_pairs
+
+    def counted(*args: object, **kwargs: object) -> object:
+        asked.append(kwargs["needed"].height)  # type: ignore[union-attr]
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(om, "closest_pairs", counted)
+    om.omissions(statements, claims, stories)
+    monkeypatch.setattr(
+        om, "_narrow_stories", lambda *a, **k: pl.DataFrame(schema={"story_id": pl.String})
+    )
+    every = om.omissions(statements, claims, stories)
+    assert asked[0] < asked[1]  # fewer (statement, outlet) asked with the skip
+    assert skipped.height > 0
+    assert skipped.equals(every)

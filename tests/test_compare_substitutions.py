@@ -505,3 +505,61 @@ def test_one_verb_in_two_constructions_a_count_and_a_misprint_are_no_word_choice
     text_a: str, text_b: str
 ) -> None:
     assert _choices(text_a, text_b) == set()
+
+
+# real pairs of this module: word choices, a figure in words, a reference, a rewrite
+_REAL_PAIRS = [
+    (
+        "بعد معارك عنيفة مع المتمردين الحوثيين وقوات الرئيس المخلوع علي عبدالله صالح.",
+        "بعد معارك عنيفة مع المتمردين الحوثيين وقوات الرئيس السابق علي عبدالله صالح.",
+    ),
+    (
+        "ويأتي الهجوم بينما يصعد متطرفو طالبان هجماتهم ضد اهداف حكومية وأجنبية",
+        "وياتي الهجوم بينما يصعد متمردو طالبان هجماتهم ضد اهداف حكومية واجنبية",
+    ),
+    (
+        "وبدأت اليونان تسديد أكثر من أربعة مليارات يورو إلى البنك المركزي الأوروبي وصندوق النقد",
+        "وبدأت اليونان تسديد أكثر من ستة مليارات يورو إلى البنك المركزي الأوروبي وصندوق النقد",
+    ),
+    (
+        "وأكد معاليه أن هذا الأمر الملكي يأتي حرصا من خادم الحرمين الشريفين",
+        "وأكد اليوسف أن هذا الأمر الملكي يأتي حرصا من خادم الحرمين الشريفين",
+    ),
+    (
+        "فيما ضمت المجموعة الأولى البلد المستضيف المغرب والبحرين وعمان والعراق والإمارات",
+        "بينما ضمت المجموعة الأولى منتخبات المغرب صاحب الضيافة والبحرين وعمان والعراق والإمارات",
+    ),
+]
+
+
+def test_differences_of_the_bins_asked_for_are_those_of_every_bin(seeds_dir) -> None:
+    """On the seed articles' pairs (threshold 30) and the real pairs above: the rows of
+    ``house_style`` and ``word_choice`` alone (what the tables read) are the full table's
+    rows of those bins, though the spans that cannot be a word choice skip its checks."""
+    import narratives as n
+    from narratives.compare._common import same_claim_pairs
+
+    statements = n.extract_statements(n.read_corpus(seeds_dir))
+    alignments = n.align(statements, threshold=30.0)
+    claims = n.cluster_claims(statements, alignments, threshold=30.0)
+    pairs = same_claim_pairs(alignments, claims).select(
+        "statement_id_a", "statement_id_b", "outlet_a", "outlet_b", "claim_id"
+    )
+    texts = statements.select("statement_id", "text")
+    for k, (a, b) in enumerate(_REAL_PAIRS):
+        ids = [f"real{k}:a", f"real{k}:b"]
+        texts = pl.concat([texts, pl.DataFrame({"statement_id": ids, "text": [a, b]})])
+        pairs = pl.concat(
+            [
+                pairs,
+                pl.DataFrame(
+                    [(*ids, "aawsat", "alyaum", f"real{k}")], schema=pairs.schema, orient="row"
+                ),
+            ]
+        )
+    every = aligned_differences(texts, pairs)
+    asked = aligned_differences(texts, pairs, bins=("house_style", "word_choice"))
+    wanted = every.filter(pl.col("bin").is_in(["house_style", "word_choice"]))
+    assert asked.equals(wanted)
+    assert set(asked["bin"]) == {"house_style", "word_choice"}
+    assert {"figure", "reference", "rewrite"} <= set(every["bin"])  # found, not returned

@@ -18,7 +18,7 @@ import narratives
 from narratives.align._text import _TOKEN, content_tokens
 from narratives.compare._certainty import _stems
 from narratives.compare._parts import _keys, _light_keys, _names_normalized, _undated
-from narratives.compare._tokens import content_tokens_in_parts, normalized_in_parts
+from narratives.compare._tokens import content_tokens_in_parts, normalized_in_parts, words_in_parts
 from narratives.normalize import normalize
 from tests.conftest import SAUDINEWSNET
 
@@ -98,3 +98,20 @@ def test_small_inputs_stay_in_this_process_with_the_same_tokens() -> None:
     assert content_tokens_in_parts(JOINED, then=list, normalized=texts) == content_tokens(
         JOINED, normalized=texts
     )
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_words_of_pieces_are_those_of_the_normalized_texts(
+    texts: list[str], processes: int
+) -> None:
+    # the content-word count reads the words of every text but normalizes only the texts
+    # it counts: the words of each white-space-separated piece, normalized once, are
+    # those of the whole texts normalized; with an isolated fatha form (NFKC: a space and
+    # the mark), a zero-width space, a tatweel and a soft hyphen inside words
+    odd = ["الإرهاب\ufe76خطر", "وزير\u200bالخارجية", "الـسعودية", "مجلس\u00adالأمن  ، «داعش»"]
+    every = [*texts, *odd]
+    rows = list(range(1, len(every), 4))
+    normalized, words = normalized_in_parts(every, processes=processes, least=1)
+    got = words_in_parts(every, rows, processes=processes, least=1)
+    assert got == ([normalized[k] for k in rows], words)
+    assert {"الارهاب", "خطر", "السعوديه"} <= got[1]

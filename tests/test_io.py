@@ -450,3 +450,29 @@ def test_articles_from_records_matches_read_corpus(seeds_dir: Path, seeds: pl.Da
     assert again.equals(seeds)
     halves = [articles_from_records(part) for part in records.iter_slices(n_rows=3)]
     assert pl.concat(halves).equals(seeds)  # per partition gives the same rows
+
+
+def test_a_day_read_in_parts_on_workers_gives_the_articles_of_one_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # from PARALLEL_ARTICLES articles a worker, read_corpus cleans records on forked
+    # workers: the same rows in the same order, the same warnings, as in one process
+    from narratives.io import _corpus
+    from tests.conftest import SAUDINEWSNET
+
+    day = SAUDINEWSNET / "2015-08-04.zip"
+    if not day.exists():
+        pytest.skip(f"SaudiNewsNet is not at {SAUDINEWSNET}")
+    with warnings.catch_warnings(record=True) as one_warned:
+        warnings.simplefilter("always")
+        one = read_corpus(day)
+    monkeypatch.setattr(_corpus, "PARALLEL_ARTICLES", 100)
+    with warnings.catch_warnings(record=True) as parts_warned:
+        warnings.simplefilter("always")
+        parts = read_corpus(day)
+    assert one.height > 1000
+    assert parts.equals(one)
+    assert [str(w.message) for w in parts_warned] == [str(w.message) for w in one_warned]
+    # what a reader sees: outlets and dates inferred, the headline span first
+    assert parts["outlet"].null_count() == 0 and parts["published"].null_count() < one.height
+    assert parts["spans"][0][0]["role"] == "headline"

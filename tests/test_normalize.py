@@ -19,17 +19,15 @@ from narratives.normalize import (
 
 # Arabic letters and marks, their variants, digits, quotes, punctuation, and
 # every kind of white space and invisible format character the module handles
-ARABIC_TEXT = st.text(
-    alphabet=st.one_of(
-        st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
-        st.characters(min_codepoint=0xFB50, max_codepoint=0xFDFF),
-        st.characters(min_codepoint=0xFE70, max_codepoint=0xFEFF),
-        st.sampled_from(list(" \t\n\r\u00a0\u200b\u200c\u200d\u200f\u202b\u2066\ufeff")),
-        st.sampled_from(list("“”«»„‟‘’‹›″＂\"'`´–—―−‐‑-.,;:?!%")),
-        st.characters(min_codepoint=0x20, max_codepoint=0x24F),
-    ),
-    max_size=80,
+ARABIC_CHARS = st.one_of(
+    st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+    st.characters(min_codepoint=0xFB50, max_codepoint=0xFDFF),
+    st.characters(min_codepoint=0xFE70, max_codepoint=0xFEFF),
+    st.sampled_from(list(" \t\n\r\u00a0\u200b\u200c\u200d\u200f\u202b\u2066\ufeff")),
+    st.sampled_from(list("“”«»„‟‘’‹›″＂\"'`´–—―−‐‑-.,;:?!%")),
+    st.characters(min_codepoint=0x20, max_codepoint=0x24F),
 )
+ARABIC_TEXT = st.text(alphabet=ARABIC_CHARS, max_size=80)
 ANY_TEXT = st.one_of(ARABIC_TEXT, st.text(max_size=60))
 
 level = pytest.mark.parametrize("lvl", LEVELS)
@@ -137,3 +135,54 @@ def test_tokenize_drops_punctuation() -> None:
 def test_strip_clitics_only_to_known_words(token: str, expected: str) -> None:
     vocab = {"الارهاب", "ارهاب", "لافروف", "الولايات", "ولايات"}
     assert strip_clitics(token, vocab) == expected
+
+
+def _translated(text: str, lvl: str) -> str:
+    """:func:`normalize` as ``str.translate`` and a regex give it (its short-text path)."""
+    from narratives.normalize import _SPACE_RUN, _table
+
+    return _SPACE_RUN.sub(" ", text.translate(_table(lvl))).strip()  # type: ignore[arg-type]
+
+
+LONG_TEXT = st.one_of(
+    st.text(alphabet=ARABIC_CHARS, min_size=150, max_size=250),
+    # no presentation form (those rewritten as two letters leave the array path)
+    st.text(
+        alphabet=st.one_of(
+            st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+            st.sampled_from(list(" \t\n\r\u00a0\u200b\u200f\u202b\ufeff«»“”،؛؟")),
+        ),
+        min_size=150,
+        max_size=250,
+    ),
+    st.text(min_size=150, max_size=300),
+)
+
+
+@level
+@settings(max_examples=50, deadline=None)
+@given(text=LONG_TEXT)
+def test_long_texts_normalize_as_translate_does(lvl: str, text: str) -> None:
+    # long texts go through numpy code point arrays; white space runs at either end,
+    # presentation forms that give two letters, characters beyond the BMP, surrogates
+    assert normalize(text, lvl) == _translated(text, lvl)  # type: ignore[arg-type]
+
+
+def test_articles_normalize_as_translate_does() -> None:
+    import warnings
+
+    import narratives
+    from tests.conftest import SAUDINEWSNET
+
+    day = SAUDINEWSNET / "2015-08-10.zip"
+    if not day.exists():
+        pytest.skip(f"SaudiNewsNet is not at {SAUDINEWSNET}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        texts = narratives.read_corpus(day)["raw_text"].head(300).to_list()
+    assert sum(len(t) >= 150 for t in texts) > 250
+    for lvl in LEVELS:
+        assert [normalize(t, lvl) for t in texts] == [_translated(t, lvl) for t in texts]
+    padded = "\u200f  " + texts[0] + "\u0651\ufefb \ud83d\ude00\n\t "
+    assert normalize(padded) == _translated(padded, "match")
+    assert normalize("\ud800" + texts[0]) == _translated("\ud800" + texts[0], "match")

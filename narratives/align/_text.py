@@ -150,6 +150,15 @@ def _polar(word: str, polarity: dict[str, Polar]) -> Polar | None:
     return hit
 
 
+def _polar_forms(polarity: dict[str, Polar]) -> set[str]:
+    """Every word :func:`_polar` may find a polarity for (and more): a listed word with a
+    proclitic, a pronoun suffix or both.
+    """
+    words = set(polarity)
+    with_clitic = words | {c + w for w in words for c in "وفبل"}
+    return with_clitic | {w + s for w in with_clitic for s in ("هما", "ها", "هم", "ه")}
+
+
 def content_tokens(
     texts: Sequence[str],
     *,
@@ -202,6 +211,7 @@ def match_tokens(
     normalized: Sequence[str] | None = None,
     polarity: dict[str, Polar] | None = None,
     masked: list[list[str]] | None = None,
+    processes: int | None = 1,
 ) -> tuple[list[list[str]], list[list[frozenset[str]]]]:
     """Content tokens and negation scopes of each text.
 
@@ -214,130 +224,194 @@ def match_tokens(
     tokens left out only because ``exclude`` names them (the speaker's
     words), so a caller can still find them in that text.
 
+    ``processes``: forked worker processes (None: the usable cores) for
+    :data:`PARALLEL_TOKENS` texts or more per worker. What every text shares
+    (the known words for clitic stripping, the joined negations) is worked
+    out over all the texts first, then each text is tokenized on its own: the
+    result is the same with any number of processes.
+
     Examples
     --------
     >>> match_tokens(["روسيا لا تشارك في التحالف"])[1]
     [[frozenset({'شارك'})]]
     """
+    from narratives.engine.local import chunks, fork_map, usable_cores
+
     stop = load_stopwords() if stopwords is None else stopwords
     polar = load_polarity() if polarity is None else polarity
     if normalized is None:
         normalized = [normalize(t) for t in texts]
-    # one string object per distinct word (findall makes a new one per occurrence:
-    # about 10 M short-lived strings on 400k statements, 0.5 GB at the features' peak)
-    canon: dict[str, str] = {}
-    tokenized = [[canon.setdefault(w, w) for w in _TOKEN.findall(t)] for t in normalized]
-    distinct: set[str] = set(canon)
-    del canon
+    cores = usable_cores() if processes is None else processes
+    parts = chunks(len(normalized), 2 * cores, least=PARALLEL_TOKENS)
+    forked = cores > 1 and len(parts) > 1
+
+    def words_of(span: slice) -> set[str]:
+        out: set[str] = set()
+        for t in normalized[span]:
+            out.update(_TOKEN.findall(t))
+        return out
+
+    # 1. what all the texts share: their distinct words
+    if forked:
+        distinct = set().union(*fork_map(words_of, parts, processes=cores))
+    else:
+        distinct = words_of(slice(0, len(normalized)))
     # a negation typed joined to its verb (لايوجد, لاتوجد): two words, when the verb is
     # known (in either person: يوجد / توجد)
     joined = {
-        w: parts
+        w: split
         for w in distinct
         if ((w[:2] == "لا" and len(w) >= 6) or w == "مالا")
-        and (parts := _split_negation(w, distinct)) is not None
+        and (split := _split_negation(w, distinct)) is not None
     }
     if joined:
-        # only the texts holding a joined word change (the regex pass is slow)
-        holds = [not joined.keys().isdisjoint(words) for words in tokenized]
-        tokenized = [
-            [p for w in words for p in joined.get(w, (w,))] if h else words
-            for words, h in zip(tokenized, holds, strict=True)
-        ]
-        normalized = [
-            _unjoin(t, joined) if h else t for t, h in zip(normalized, holds, strict=True)
-        ]
-        distinct = set().union(*tokenized)
+        # every joined word is split in every text that holds it
+        distinct = (distinct - joined.keys()) | {p for split in joined.values() for p in split}
     # known words for clitic stripping: the statements' own (a larger vocabulary, such
     # as the background table's, strips too much: وزير -> زير, باريس -> اريس)
     vocab = set(vocabulary) if vocabulary is not None else set(distinct)
     vocab |= set(stop)
-    cache: dict[str, str] = {}
+    polar_of = {w: h for w in distinct & _polar_forms(polar) if (h := _polar(w, polar)) is not None}
+    negating = frozenset(w for w, h in polar_of.items() if h[0] in _NEGATING)
+    stem = _Stemmer(vocab)
+    base_drop = set(stop) | {stem[w] for w in stop if w.startswith("ال")}
+    del distinct
 
-    def stem(word: str) -> str:
-        out = cache.get(word)
-        if out is None:
-            out = strip_clitics(word, vocab)
-            # the article is dropped for matching even before unseen words (ال + 3+
-            # letters): both sides get the same treatment, so nothing is lost
-            if out.startswith("ال") and len(out) >= 5:
-                out = out[2:]
-            # the accusative ending (هبوطاً اضطرارياً / هبوط اضطراري) where the bare
-            # word is known too
-            if len(out) >= 4 and out[-1] == "ا" and (out[:-1] in vocab or "ال" + out[:-1] in vocab):
-                out = out[:-1]
-            # the imperfect of a ta- verb where its perfect or noun is known (يتراجع /
-            # تراجع); swapping ي / ت (يقود / تقود) was measured too: it lowered SemRel
-            if len(out) >= 5 and out.startswith("يت") and out[1:] in vocab:
-                out = out[1:]
-            cache[word] = out
+    # 2. each text on its own, in parts
+    def tokens_of(span: slice) -> list[tuple[list[str], list[str], list[frozenset[str]]]]:
+        # a word's stem when it stays a content token whatever the text's speaker
+        kept = _Kept(stem, base_drop, min_chars)
+        out = []
+        for i in range(span.start, span.stop):
+            text = normalized[i]
+            words = _TOKEN.findall(text)
+            if joined and not joined.keys().isdisjoint(words):
+                words = [p for w in words for p in joined.get(w, (w,))]
+                text = _unjoin(text, joined)
+            extra = (
+                {stem[w] for w in tokenize(str(exclude[i]))}
+                if exclude is not None and exclude[i]
+                else None
+            )
+            base = [s for w in words if (s := kept[w]) is not None]
+            if extra:
+                tokens = [s for s in base if s not in extra]
+                hidden = [s for s in base if s in extra]
+            else:
+                tokens, hidden = base, []
+            events: list[frozenset[str]] = []
+            if not negating.isdisjoint(words):
+                drop = base_drop | extra if extra else base_drop
+                events = _scopes(words, text, stem, drop, polar_of, min_chars)
+            out.append((tokens, hidden, events))
         return out
 
-    polar_of = {w: h for w in distinct if (h := _polar(w, polar)) is not None}
-    negating = {w for w, h in polar_of.items() if h[0] in _NEGATING}
+    if forked:
+        done = [x for part in fork_map(tokens_of, parts, processes=cores) for x in part]
+    else:
+        done = tokens_of(slice(0, len(normalized)))
+    if masked is not None:
+        masked.extend(d[1] for d in done)
+    return [d[0] for d in done], [d[2] for d in done]
 
-    base_drop = set(stop) | {stem(w) for w in stop if w.startswith("ال")}
-    stem_of = {w: stem(w) for w in distinct}  # every word's stem, once
-    result = []
-    scopes: list[list[frozenset[str]]] = []
-    for i, words in enumerate(tokenized):
-        drop = base_drop
-        if exclude is not None and exclude[i]:
-            drop = drop | {stem(w) for w in tokenize(str(exclude[i]))}
-        stems = [stem_of[w] for w in words]
+
+#: texts per worker process below which :func:`match_tokens` runs in this process
+PARALLEL_TOKENS = 50_000
+
+
+class _Stemmer(dict[str, str]):
+    """A word's match stem (clitics, article, accusative ending off), worked out once."""
+
+    def __init__(self, vocab: set[str]) -> None:
+        super().__init__()
+        self.vocab = vocab
+
+    def __missing__(self, word: str) -> str:
+        vocab = self.vocab
+        out = strip_clitics(word, vocab)
+        # the article is dropped for matching even before unseen words (ال + 3+
+        # letters): both sides get the same treatment, so nothing is lost
+        if out.startswith("ال") and len(out) >= 5:
+            out = out[2:]
+        # the accusative ending (هبوطاً اضطرارياً / هبوط اضطراري) where the bare
+        # word is known too
+        if len(out) >= 4 and out[-1] == "ا" and (out[:-1] in vocab or "ال" + out[:-1] in vocab):
+            out = out[:-1]
+        # the imperfect of a ta- verb where its perfect or noun is known (يتراجع /
+        # تراجع); swapping ي / ت (يقود / تقود) was measured too: it lowered SemRel
+        if len(out) >= 5 and out.startswith("يت") and out[1:] in vocab:
+            out = out[1:]
+        self[word] = out
+        return out
+
+
+class _Kept(dict[str, "str | None"]):
+    """A word's stem when it is a content token (long enough or a number, no stopword), else None."""
+
+    def __init__(self, stem: _Stemmer, drop: set[str], min_chars: int) -> None:
+        super().__init__()
+        self.stem, self.drop, self.min_chars = stem, drop, min_chars
+
+    def __missing__(self, word: str) -> str | None:
+        s = self.stem[word]
+        out = s if (len(s) >= self.min_chars or s.isdigit()) and s not in self.drop else None
+        self[word] = out
+        return out
+
+
+def _scopes(
+    words: list[str],
+    text: str,
+    stem: _Stemmer,
+    drop: set[str],
+    polar_of: dict[str, Polar],
+    min_chars: int,
+) -> list[frozenset[str]]:
+    """The negation scopes of one text (its words and normalized text; see :func:`match_tokens`)."""
+
+    def content(q: int) -> bool:
         # negation words are not stopwords: they stay content tokens, so a negated
         # claim differs from its affirmation even before polarity is compared
-        keep = [(len(s) >= min_chars or s.isdigit()) and s not in drop for s in stems]
-        result.append([s for s, k in zip(stems, keep, strict=True) if k])
-        if masked is not None:
-            masked.append(
-                [
-                    s
-                    for s, k in zip(stems, keep, strict=True)
-                    if not k and s not in base_drop and (len(s) >= min_chars or s.isdigit())
-                ]
-            )
-        events: list[frozenset[str]] = []
-        scopes.append(events)
-        if negating.isdisjoint(words):
+        s = stem[words[q]]
+        return (len(s) >= min_chars or s.isdigit()) and s not in drop
+
+    events: list[frozenset[str]] = []
+    clause = _clauses(text)
+    last_event = -1
+    for k, w in enumerate(words):
+        hit = polar_of.get(w)
+        if hit is None or hit[0] not in _NEGATING:
             continue
-        hits = [polar_of.get(w) for w in words]
-        clause = _clauses(normalized[i])
-        last_event = -1
-        for k, w in enumerate(words):
-            hit = hits[k]
-            if hit is None or hit[0] not in _NEGATING:
-                continue
-            if any(
-                words[m] == "الا" and clause[m] == clause[k]
-                for m in range(k + 1, min(len(words), k + 8))
-            ):
-                continue  # لا … إلا, لم … إلا: "only", a restriction, not a negation
-            if w == "ولا" and last_event >= 0 and k - last_event <= 8:
-                continue  # "nor" after a first negation: one negation, not two
-            after = words[k + 1 : k + 1 + 2 * hit[1]]
-            if hit[2] and not (after and after[0] in hit[2]):
-                continue  # this negation only counts before given words (دون أن)
-            nxt = hits[k + 1] if after else None
-            if nxt is not None and nxt[0] == "cancels" and (not nxt[2] or {w, w[1:]} & nxt[2]):
-                continue
-            if nxt is not None and nxt[0] == "truth":
-                # عدم صحة / لا صحة لما …: a denial of what follows the noun
-                after = words[k + 1 : k + 2 + 2 * nxt[1]]
-                hit = (hit[0], nxt[1], hit[2])
-            scope = [
-                light_key(stems[k + 1 + m])
-                for m in range(len(after))
-                if keep[k + 1 + m] and hits[k + 1 + m] is None and clause[k + 1 + m] == clause[k]
-            ][: hit[1]]
-            if not scope and after and clause[k + 1] == clause[k]:
-                # nothing but function or frame words follow (لم يشر إلى أن ...): the
-                # next word itself, marked as a raw word (see raw_keys)
-                scope = ["~" + light_key(after[0])]
-            if scope:
-                events.append(frozenset(scope))
-                last_event = k
-    return result, scopes
+        if any(
+            words[m] == "الا" and clause[m] == clause[k]
+            for m in range(k + 1, min(len(words), k + 8))
+        ):
+            continue  # لا … إلا, لم … إلا: "only", a restriction, not a negation
+        if w == "ولا" and last_event >= 0 and k - last_event <= 8:
+            continue  # "nor" after a first negation: one negation, not two
+        after = words[k + 1 : k + 1 + 2 * hit[1]]
+        if hit[2] and not (after and after[0] in hit[2]):
+            continue  # this negation only counts before given words (دون أن)
+        nxt = polar_of.get(words[k + 1]) if after else None
+        if nxt is not None and nxt[0] == "cancels" and (not nxt[2] or {w, w[1:]} & nxt[2]):
+            continue
+        if nxt is not None and nxt[0] == "truth":
+            # عدم صحة / لا صحة لما …: a denial of what follows the noun
+            after = words[k + 1 : k + 2 + 2 * nxt[1]]
+            hit = (hit[0], nxt[1], hit[2])
+        scope = [
+            light_key(stem[words[q]])
+            for q in range(k + 1, k + 1 + len(after))
+            if clause[q] == clause[k] and words[q] not in polar_of and content(q)
+        ][: hit[1]]
+        if not scope and after and clause[k + 1] == clause[k]:
+            # nothing but function or frame words follow (لم يشر إلى أن ...): the
+            # next word itself, marked as a raw word (see raw_keys)
+            scope = ["~" + light_key(after[0])]
+        if scope:
+            events.append(frozenset(scope))
+            last_event = k
+    return events
 
 
 #: kinds of ``polarity.tsv`` that negate (``cancels``, ``truth`` and ``auxiliary`` modify one)

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from narratives._figures import (
     HIJRI_YEAR,
     SLASH_DATE,
+    number_word_forms,
     number_words,
     scaled_figures,
     unreverse_figures,
@@ -101,6 +102,17 @@ COMPONENTS: tuple[str, ...] = (
 #: flag column after the components: a pair below the threshold kept by competitive linking
 #: or by the support of a third statement (:mod:`narratives.align._linking`)
 LINKED = "linked"
+#: key of the template fillers among the components :func:`score_pairs` returns (not an
+#: output column): per pair, the index in :data:`FILLER_KINDS` of what
+#: :meth:`_Prepared.fillers` found (-1: nothing), NaN where it was not read; the
+#: contradiction checks read it instead of walking the two sentences again
+FILLERS = "_fillers"
+#: what :func:`~narratives.align._conflicts.other_fillers` may find
+FILLER_KINDS: tuple[str, ...] = ("persons", "ordinals")
+_FILLER_CODE: dict[str | None, float] = {
+    None: -1.0,
+    **{k: float(n) for n, k in enumerate(FILLER_KINDS)},
+}
 #: last column: why a pair contradicts (polarity, roles, figures, action), else null; a
 #: conflict seen on weak evidence is a note (``note:polarity``) and the pair is ``related``;
 #: so is one template about other people or ordinals (``note:persons``, ``note:ordinals``)
@@ -154,6 +166,8 @@ PARALLEL_TEXTS = 50_000
 
 #: any decimal digit (what ``\\d`` in the figure patterns matches, Arabic-Indic too)
 _ANY_DIGIT = re.compile(r"\d")
+#: the words :func:`~narratives._figures.read_number_words` reads (letters only)
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 Blocking = Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray]]
 Embeddings = str | np.ndarray | Callable[[list[str]], np.ndarray] | None
@@ -302,6 +316,7 @@ class _Prepared:
             exclude=exclude,
             normalized=self.full,
             masked=masked,
+            processes=processes,
         )
         if processor is not None:
             tokens = [processor(t).split() for t in texts]
@@ -382,7 +397,7 @@ class _Prepared:
         out = self._fillers.get(k)
         if out is None:
             out = self._fillers[k] = FillerFeatures(
-                self.tokens[k], self.given_names, self.ordinals, self.raw_words(k)
+                self.tokens[k], self.given_names, self.ordinals, lambda: self.raw_words(k)
             )
         return out
 
@@ -422,13 +437,41 @@ class _Prepared:
     def numbers(self, k: int) -> frozenset[str]:
         out = self._numbers.get(k)
         if out is None:
-            # dates written with slashes are no figures of a claim (as in discrepancies)
-            text = SLASH_DATE.sub(" ", unreverse_figures(without_list_number(self.texts[k])))
-            text = scaled_figures(normalize(HIJRI_YEAR.sub(" ", text)))
+            raw = self.texts[k]
+            if not _ANY_DIGIT.search(raw) and not self._number_words_in(k):
+                # most statements: no figure (every pattern below needs a digit) and no
+                # number word: none, without reading the text
+                self._slots[k] = frozenset()
+                out = self._numbers[k] = frozenset()
+                return out
+            if _ANY_DIGIT.search(raw):
+                # dates written with slashes are no figures of a claim (as in discrepancies)
+                text = SLASH_DATE.sub(" ", unreverse_figures(without_list_number(raw)))
+                text = scaled_figures(normalize(HIJRI_YEAR.sub(" ", text)))
+            else:
+                # numbers in words only: the patterns above all need a digit
+                text = normalize(raw)
+                if _ANY_DIGIT.search(text):
+                    text = scaled_figures(text)
             # and numbers written in words (ثمانية عناصر / 8 عناصر)
             out = self._numbers[k] = numbers_in(text) | number_words(text)
             self._slots[k] = figure_slots(text)
         return out
+
+    def _number_words_in(self, k: int) -> bool:
+        """May the normalized text of statement ``k``, which has no digit, hold a number in
+        words? (A digit there, or a word among the forms :func:`number_word_forms` lists.)
+
+        Its full text is that text with the given names joined (:func:`join_names`:
+        ``عبد الخمسة`` is one word there), so the words after a joined ``عبد`` count too.
+        """
+        full = self.full[k]
+        if _ANY_DIGIT.search(full):
+            return True
+        words = _LETTERS.findall(full)
+        if "عبدال" in full:
+            words += [w[3:] for w in words if w.startswith("عبدال")]
+        return not number_word_forms().isdisjoint(words)
 
     def figure_slots(self, k: int) -> frozenset[str]:
         """The content words next to the figures of statement ``k`` (:func:`figure_slots`)."""
@@ -497,6 +540,23 @@ def _score(
     matched = dict(zip(rows, match_texts(prep.tokens[k] for k in rows), strict=True))
     comp["ratio"] = pairwise(fuzz.ratio, [full[k] for k in i], [full[k] for k in j])
     comp["fuzzy"] = pairwise(scorer, [matched[k] for k in i], [matched[k] for k in j])
+    if vectors is not None:
+        cos = np.einsum("ij,ij->i", vectors[i], vectors[j])
+        lo, hi = embedding_range or (0.0, 1.0)
+        comp["embedding"] = np.clip(100 * (cos - lo) / (hi - lo), 0, 100)
+    else:
+        comp["embedding"] = np.full(len(i), np.nan)
+    # an exact copy is an exact copy, however short
+    for name in ("fuzzy", "tfidf", "words", "containment", "embedding"):
+        comp[name] = np.where(comp["ratio"] >= 100, 100.0, np.clip(comp[name], 0, 100))
+    if vectors is None:
+        comp["embedding"] = np.full(len(i), np.nan)
+    # the text components are final: the pairs that cannot reach their floor even with
+    # perfect entity, speaker and figure components and none of the penalties (which only
+    # lower a score) are dropped before those are read (figures are read text by text)
+    hopeful = _can_reach(prep, i, j, comp, weights, column.get("is_headline")) >= floor
+    i, j, floor = i[hopeful], j[hopeful], floor[hopeful]
+    comp = {k: v[hopeful] for k, v in comp.items()}
     entities = column.get("entities")
     comp["entity_overlap"] = (
         set_overlap([entities[k] for k in i], [entities[k] for k in j])
@@ -512,17 +572,6 @@ def _score(
     comp["number_overlap"] = number_overlap(
         [prep.numbers(k) for k in i], [prep.numbers(k) for k in j]
     )
-    if vectors is not None:
-        cos = np.einsum("ij,ij->i", vectors[i], vectors[j])
-        lo, hi = embedding_range or (0.0, 1.0)
-        comp["embedding"] = np.clip(100 * (cos - lo) / (hi - lo), 0, 100)
-    else:
-        comp["embedding"] = np.full(len(i), np.nan)
-    # an exact copy is an exact copy, however short
-    for name in ("fuzzy", "tfidf", "words", "containment", "embedding"):
-        comp[name] = np.where(comp["ratio"] >= 100, 100.0, np.clip(comp[name], 0, 100))
-    if vectors is None:
-        comp["embedding"] = np.full(len(i), np.nan)
     score = combine(
         comp, weights=weights, speaker_penalty=speaker_penalty, number_penalty=number_penalty
     )
@@ -533,16 +582,51 @@ def _score(
         number_penalty=number_penalty,
         contained=_contained(prep, i, j, comp, column.get("is_headline")),
     )
+    # which template fillers differ (:data:`FILLERS`), for the contradiction checks too
+    fillers = np.full(len(i), np.nan)
     if slot_penalty != 1.0:
         # one template about other people (or the second of two planes): two claims
         # (only the pairs that could be kept are read, the check walks both sentences)
         for k in np.flatnonzero(raised >= floor):
             a, b = int(i[k]), int(j[k])
-            if prep.fillers(a, b):
+            kind = prep.fillers(a, b)
+            fillers[k] = _FILLER_CODE.get(kind, np.nan)
+            if kind:
                 score[k] *= slot_penalty
                 raised[k] *= slot_penalty
     comp[CONTAINED] = raised
+    comp[FILLERS] = fillers
+    # a pair below its floor with the containment floor too is in no output, and moves no
+    # other pair's linking (linking compares pairs at or above the floors)
+    kept = raised >= floor
+    if not kept.all():
+        i, j, score = i[kept], j[kept], score[kept]
+        comp = {k: v[kept] for k, v in comp.items()}
     return i, j, comp, score
+
+
+def _can_reach(
+    prep: _Prepared,
+    i: np.ndarray,
+    j: np.ndarray,
+    comp: Mapping[str, np.ndarray],
+    weights: Mapping[str, float],
+    heads: Sequence[bool | None] | None,
+) -> np.ndarray:
+    """The most the pairs' ``raised`` score (:func:`_score`) can be once the text
+    components ``comp`` are known: weighted components not read yet at 100, no penalty,
+    and every headline pair's containment floor (its figures not read yet)."""
+    best = dict(comp)
+    for name in weights:
+        best.setdefault(name, np.full(len(i), 100.0))
+    headline = _headline_pairs(prep, i, j, heads)
+    floor = np.where(headline, np.minimum(comp["containment"], comp["fuzzy"]), np.nan)
+    return combine(best, weights=weights, contained=floor)
+
+
+def _filler_kind(code: float) -> str | None:
+    """The kind :data:`FILLERS` codes (a number, not NaN)."""
+    return None if code < 0 else FILLER_KINDS[int(code)]
 
 
 def _headline_pairs(
@@ -592,12 +676,21 @@ def _contained(
 
 
 def _conflicts(
-    prep: _Prepared, i: np.ndarray, j: np.ndarray, numbers: np.ndarray
+    prep: _Prepared,
+    i: np.ndarray,
+    j: np.ndarray,
+    numbers: np.ndarray,
+    fillers: np.ndarray | None = None,
 ) -> list[str | None]:
-    """Why each pair contradicts: ``polarity``, ``roles``, ``figures`` or ``action``."""
+    """Why each pair contradicts: ``polarity``, ``roles``, ``figures`` or ``action``.
+
+    ``fillers``: per pair, what scoring found of its template fillers (:data:`FILLERS`;
+    NaN, or None for every pair: read here).
+    """
     out: list[str | None] = []
     names = prep.country_names
-    for a, b, n in zip(i.tolist(), j.tolist(), numbers.tolist(), strict=True):
+    found = fillers.tolist() if fillers is not None else [np.nan] * len(i)
+    for a, b, n, f in zip(i.tolist(), j.tolist(), numbers.tolist(), found, strict=True):
         if (prep.scopes[a] or prep.scopes[b]) and polarity_conflict(
             prep.scopes[a], prep.scopes[b], prep.keys(a), prep.keys(b)
         ):
@@ -618,7 +711,7 @@ def _conflicts(
                 and sum(polarity_edits(prep.raw_words(a), prep.raw_words(b))) % 2 == 1
             )
             out.append("polarity" if specific else NOTE + "polarity")
-        elif kind := prep.fillers(a, b):
+        elif kind := (prep.fillers(a, b) if f != f else _filler_kind(f)):
             # one template about other people or the nth of several: two claims (their
             # score took ``slot_penalty``), neither agreeing nor contradicting
             out.append(NOTE + kind)
@@ -1062,6 +1155,7 @@ def _conflicts_in_parts(
     i: np.ndarray,
     j: np.ndarray,
     numbers: np.ndarray,
+    fillers: np.ndarray | None = None,
     *,
     processes: int | None,
 ) -> list[str | None]:
@@ -1069,8 +1163,14 @@ def _conflicts_in_parts(
     n = usable_cores() if processes is None else processes
     parts = chunks(len(i), 2 * n, least=PARALLEL_PAIRS // 4)
     if n <= 1 or len(parts) <= 1:
-        return _conflicts(prep, i, j, numbers)
-    done = fork_map(lambda s: _conflicts(prep, i[s], j[s], numbers[s]), parts, processes=n)
+        return _conflicts(prep, i, j, numbers, fillers)
+    done = fork_map(
+        lambda s: _conflicts(
+            prep, i[s], j[s], numbers[s], fillers[s] if fillers is not None else None
+        ),
+        parts,
+        processes=n,
+    )
     return [c for part in done for c in part]
 
 
@@ -1257,7 +1357,9 @@ def finish_alignments(
     keep = (score >= threshold) | linked
     i, j, score, linked = i[keep], j[keep], np.round(score[keep], 2), linked[keep]
     comp = {k: np.round(v[keep], 2) for k, v in comp.items()}
-    conflict = _conflicts_in_parts(prep, i, j, comp["number_overlap"], processes=processes)
+    conflict = _conflicts_in_parts(
+        prep, i, j, comp["number_overlap"], comp.get(FILLERS), processes=processes
+    )
     conflict = _said_elsewhere(conflict, i, j, score, comp["number_overlap"], article)
     sid = np.array(ids, dtype=object)
     swap = sid[i] > sid[j]

@@ -65,6 +65,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 import numpy as np
@@ -455,13 +456,21 @@ def substitution_conflict(
     """
     if not tokens_a or not tokens_b:
         return None
+    if list(tokens_a) == list(tokens_b):
+        return None  # one sentence, no edit
+    if words is not None and blocks_swapped(*words, _NamesView(names, people), people=people):
+        return "roles"
+    if (
+        _most_similar(tokens_a, tokens_b) < min(min_similarity, 1.0)
+        and _overlap(tokens_a, tokens_b) < min_overlap
+    ):
+        # most pairs: too different for an edit (the ratio of the opcodes below is at
+        # most this share of common words), too few words in common for names that
+        # changed places, and a block that moved keeps every word on both sides
+        return None
     slots = names if slots is None else slots
     matcher = difflib.SequenceMatcher(None, tokens_a, tokens_b, autojunk=False)
     ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    if not ops:
-        return None
-    if words is not None and blocks_swapped(*words, _NamesView(names, people), people=people):
-        return "roles"
     if (
         len(ops) >= 2
         and _overlap(tokens_a, tokens_b) >= min_overlap
@@ -523,6 +532,22 @@ class _NamesView:
 
     def __contains__(self, word: object) -> bool:
         return word in self.places or word in self.people
+
+
+def _most_similar(tokens_a: Sequence[str], tokens_b: Sequence[str]) -> float:
+    """An upper bound of the :class:`difflib.SequenceMatcher` ratio of two token lists
+    (its ``quick_ratio``: the words in common, in any order).
+
+    Examples
+    --------
+    >>> _most_similar("a b c d".split(), "d c x".split())
+    0.5714285714285714
+    """
+    total = len(tokens_a) + len(tokens_b)
+    if not total:
+        return 1.0
+    common = Counter(tokens_a) & Counter(tokens_b)
+    return 2.0 * sum(common.values()) / total
 
 
 def _overlap(tokens_a: Sequence[str], tokens_b: Sequence[str]) -> float:

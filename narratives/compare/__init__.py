@@ -483,6 +483,9 @@ def _shared_differences(
         clitics=sub["clitics"],
         opcodes=sub["opcodes"],
         progress=progress,
+        # the rows the two tables read (the other bins are not computed)
+        bins=("house_style", "word_choice")
+        + (("function",) if sub_options.get("function_spans") else ()),
     )
 
 

@@ -193,7 +193,8 @@ def certainty(
     # words of one synonym group (مروحية / هليكوبتر, استشهاد / مقتل) count as one word
     # (tokenized in parts on the usable cores: the tokens of one call)
     stems = content_tokens_in_parts(texts, then=_stems)
-    row_of = {sid: i for i, sid in enumerate(st["statement_id"].to_list())}
+    sids = st["statement_id"].to_list()
+    row_of = {sid: i for i, sid in enumerate(sids)}
     # IDF over the statements of the stories in question
     df: dict[str, int] = {}
     for s in stems:
@@ -205,18 +206,25 @@ def certainty(
     words_of: dict[tuple[str, str], set[str]] = {}
     figures_of: dict[tuple[str, str], set[tuple[int, int]]] = {}
     n_words: dict[tuple[str, str], int] = {}
-    # each statement's figures and word count, in parts on forked workers
+    # each statement's figures and word count, in parts on forked workers: those of the
+    # outlets asked about in each story (the rows' outlets) only
+    asked_keys = set(omissions.select("story_id", "outlet").iter_rows())
+    where = [
+        (r, (story, outlet))
+        for r, (outlet, story) in enumerate(st.select("outlet", "story_id").iter_rows())
+        if (story, outlet) in asked_keys
+    ]
     read = in_parts(
-        lambda span: [(_figures(t), len(_WORDS.findall(t))) for t in texts[span]], len(texts)
+        lambda span: [
+            (_figures(texts[r]), len(_WORDS.findall(texts[r]))) for r, _ in where[span]
+        ],
+        len(where),
     )
-    for r, (sid, outlet, story) in enumerate(
-        st.select("statement_id", "outlet", "story_id").iter_rows()
-    ):
-        key = (story, outlet)
-        words_of.setdefault(key, set()).update(stems[row_of[sid]])
-        figures_of.setdefault(key, set()).update(read[r][0])
-        n_words[key] = n_words.get(key, 0) + read[r][1]
-    del read
+    for (r, key), (figures, count) in zip(where, read, strict=True):
+        words_of.setdefault(key, set()).update(stems[row_of[sids[r]]])
+        figures_of.setdefault(key, set()).update(figures)
+        n_words[key] = n_words.get(key, 0) + count
+    del read, where
     asked = omissions.select(
         "outlet", "story_id", "statement_ids", "closest_score", "containment"
     ).to_dicts()

@@ -235,10 +235,13 @@ def same_word(a: str, b: str) -> bool:
 
 
 _DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 
 
 def figures(keys: Sequence[str]) -> set[str]:
     """The numbers of a statement's tokens, separators and year marks dropped."""
+    if not _DIGIT.search("".join(keys)):
+        return set()  # most statements hold no digit: no token is read
     return {
         m.lstrip("0") or "0"
         for k in keys

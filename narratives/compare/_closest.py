@@ -490,7 +490,34 @@ def closest_in_stories(
     Pairs are rows of integers (statement rows, outlet codes) until the
     closest are chosen: statement ids are strings only on the rows returned.
     """
-    from narratives.align.aligner import _USED, finish_alignments, prepare_alignment, score_in_parts
+    found = closest_pairs(
+        statements, stories, needed=needed, max_pairs=max_pairs, align_options=align_options
+    )
+    if found is None:
+        return pl.DataFrame(schema=CLOSEST)
+    near, labels = found
+    rel = labels.of(near["_pair"].to_numpy())
+    near = near.drop("closest_relation").join(rel, on="_pair", how="left")
+    return near.select(list(CLOSEST)).sort("statement_id", "other").cast(CLOSEST)  # type: ignore[arg-type]
+
+
+def closest_pairs(
+    statements: pl.DataFrame,
+    stories: pl.DataFrame,
+    *,
+    needed: pl.DataFrame | None = None,
+    max_pairs: int = 5_000_000,
+    align_options: dict[str, Any] | None = None,
+) -> tuple[pl.DataFrame, ClosestLabels] | None:
+    """:func:`closest_in_stories` without the relation labels, and what gives them.
+
+    The rows of ``CLOSEST`` (``closest_relation`` null) with ``_pair``, the
+    number of the pair chosen; :meth:`ClosestLabels.of` labels the pairs
+    asked for, as :func:`closest_in_stories` labels them all. The omission
+    table asks only for the pairs shown on its rows (a tenth of them). None
+    when no pair of two outlets is asked for.
+    """
+    from narratives.align.aligner import _USED, prepare_alignment, score_in_parts
 
     used = ["statement_id", "text", *(c for c in _USED if c in statements.columns)]
     st = statements.select(used).join(
@@ -499,7 +526,7 @@ def closest_in_stories(
     multi = st.group_by("story_id").agg(pl.col("outlet").n_unique().alias("k"), pl.len().alias("m"))
     multi = multi.filter(pl.col("k") >= 2)
     if multi.height == 0:
-        return pl.DataFrame(schema=CLOSEST)
+        return None
     # pairs per story ~ m^2 / 2: keep the smaller stories first within the budget
     multi = multi.with_columns(cost=(pl.col("m") * (pl.col("m") - 1) // 2)).sort("cost", "story_id")
     multi = multi.filter(pl.col("cost").cum_sum() <= max_pairs)
@@ -507,7 +534,7 @@ def closest_in_stories(
         "story_id", "statement_id"
     )
     if st.height < 2:
-        return pl.DataFrame(schema=CLOSEST)
+        return None
     ids = st["statement_id"]
     story, _ = _codes(st["story_id"])
     outlet, names = _codes(st["outlet"].cast(pl.String))
@@ -531,7 +558,7 @@ def closest_in_stories(
         del asked
     i, j = _story_pairs(story, outlet, want, n_codes)
     if len(i) == 0:
-        return pl.DataFrame(schema=CLOSEST)
+        return None
     o = _options(align_options)
     setup = prepare_alignment(
         st.drop("story_id"),
@@ -549,7 +576,7 @@ def closest_in_stories(
         },
     )
     if setup is None:
-        return pl.DataFrame(schema=CLOSEST)
+        return None
     pair = np.arange(len(i), dtype=np.int64)
     # a row per pair and direction: the statement (row), the other outlet, its statement
     s_row = np.concatenate([i, j])
@@ -571,7 +598,7 @@ def closest_in_stories(
     )
     del s_row, s_other, keep
     if both.height == 0:
-        return pl.DataFrame(schema=CLOSEST)
+        return None
     # nothing thresholded, but only the pairs that can be the closest of a statement and
     # outlet are scored in full (the others keep their containment and figures)
     kept = _contenders(setup, i, j, both, o)
@@ -593,7 +620,7 @@ def closest_in_stories(
         st, i, j, setup.prep.tokens if same_tokens else None, processes=o["processes"]
     )
     if contained is None:
-        return pl.DataFrame(schema=CLOSEST)
+        return None
     at = both["_pair"].to_numpy()
     first = both["_first"].to_numpy()
     both = both.select("_s", "_o", "_c", "_pair").with_columns(
@@ -614,38 +641,10 @@ def closest_in_stories(
         )
     )
     del both
-    # relation labels of the closest pairs only
     chosen = np.unique(best["_pair"].to_numpy())
-    # their components (a pair not scored in full has none: NaN, as its score is -inf)
-    where = np.full(len(i), -1, dtype=np.int64)
-    where[kept] = np.arange(len(kept))
-    at = where[chosen]
-    comp = {
-        name: np.where(at >= 0, values[np.maximum(at, 0)], np.nan)
-        if len(values)
-        else np.full(len(chosen), np.nan)
-        for name, values in part.items()
-    }
-    labelled = finish_alignments(
-        setup,
-        i[chosen],
-        j[chosen],
-        comp,
-        score[chosen],
-        threshold=0.0,
-        link_threshold=None,
-        relations=o["relations"],
-        processes=o["processes"],
+    labels = ClosestLabels(
+        setup, i, j, kept, part, score, chosen, ids, o["relations"], o["processes"]
     )
-    rel = pl.DataFrame(
-        {"_pair": chosen, "_a": ids.gather(i[chosen]), "_b": ids.gather(j[chosen])}
-    ).with_columns(_lo=pl.min_horizontal("_a", "_b"), _hi=pl.max_horizontal("_a", "_b"))
-    rel = rel.join(
-        labelled.select(_lo="statement_id_a", _hi="statement_id_b", closest_relation="relation"),
-        on=["_lo", "_hi"],
-        how="left",
-    ).select("_pair", "closest_relation")
-    best = best.join(rel, on="_pair", how="left")
     s_at = best["_s"].to_numpy()
     o_at = best["_o"].to_numpy()
     other = pl.Series([*names, None], dtype=pl.String).gather(np.where(o_at >= 0, o_at, n_codes))
@@ -654,5 +653,115 @@ def closest_in_stories(
         story_id=st["story_id"].gather(s_at),
         other=other,
         closest_statement_id=ids.gather(best["_c"].to_numpy()),
+        closest_relation=pl.lit(None, pl.String),
     )
-    return best.select(list(CLOSEST)).sort("statement_id", "other").cast(CLOSEST)  # type: ignore[arg-type]
+    near = best.select(*CLOSEST, "_pair").sort("statement_id", "other")
+    return near.cast({**CLOSEST, "_pair": pl.Int64}), labels  # type: ignore[arg-type]
+
+
+class ClosestLabels:
+    """The relation labels of the closest pairs (:func:`closest_pairs`), on demand.
+
+    A label is that of :func:`narratives.align.finish_alignments` over all the
+    pairs chosen (threshold 0, no linking). It depends on the pair alone
+    (its score lifted where its two articles share a pair scoring 0 or more:
+    itself) but for a conflict, which a pair of one of its statements with
+    the other article can make a note (``_said_elsewhere``): pairs with a
+    conflict or note are labelled again beside every chosen pair of their two
+    statements. With a score below 0 or NaN among the chosen, all of them are
+    labelled at once, as before.
+    """
+
+    def __init__(
+        self,
+        setup: Any,
+        i: np.ndarray,
+        j: np.ndarray,
+        kept: np.ndarray,
+        part: dict[str, np.ndarray],
+        score: np.ndarray,
+        chosen: np.ndarray,
+        ids: pl.Series,
+        relations: Any,
+        processes: int | None,
+    ) -> None:
+        # the labels read the statements' tokens, words and numbers, not their TF-IDF
+        # matrices (scoring is done): those are let go while the rows are worked out
+        prep = setup.prep
+        for name in ("chars", "words", "contain", "target"):
+            if hasattr(prep, name):
+                setattr(prep, name, None)
+        self.setup, self.i, self.j, self.kept, self.part = setup, i, j, kept, part
+        self.score, self.chosen, self.ids = score, chosen, ids
+        self.relations, self.processes = relations, processes
+
+    def _finish(self, pairs: np.ndarray) -> pl.DataFrame:
+        """``_pair``, ``closest_relation``, ``_conflict`` of ``pairs`` labelled together."""
+        from narratives.align.aligner import CONFLICT, finish_alignments
+
+        i, j = self.i, self.j
+        # their components (a pair not scored in full has none: NaN, as its score is -inf)
+        where = np.full(len(i), -1, dtype=np.int64)
+        where[self.kept] = np.arange(len(self.kept))
+        at = where[pairs]
+        comp = {
+            name: np.where(at >= 0, values[np.maximum(at, 0)], np.nan)
+            if len(values)
+            else np.full(len(pairs), np.nan)
+            for name, values in self.part.items()
+        }
+        labelled = finish_alignments(
+            self.setup,
+            i[pairs],
+            j[pairs],
+            comp,
+            self.score[pairs],
+            threshold=0.0,
+            link_threshold=None,
+            relations=self.relations,
+            processes=self.processes,
+        )
+        ids = self.ids
+        rel = pl.DataFrame(
+            {"_pair": pairs, "_a": ids.gather(i[pairs]), "_b": ids.gather(j[pairs])}
+        ).with_columns(_lo=pl.min_horizontal("_a", "_b"), _hi=pl.max_horizontal("_a", "_b"))
+        return rel.join(
+            labelled.select(
+                _lo="statement_id_a",
+                _hi="statement_id_b",
+                closest_relation="relation",
+                _conflict=CONFLICT,
+            ),
+            on=["_lo", "_hi"],
+            how="left",
+        ).select("_pair", "closest_relation", "_conflict")
+
+    def of(self, pairs: np.ndarray) -> pl.DataFrame:
+        """``_pair``, ``closest_relation`` of ``pairs`` (chosen pairs' numbers)."""
+        pairs = np.unique(np.asarray(pairs, dtype=np.int64))
+        empty = pl.DataFrame(schema={"_pair": pl.Int64, "closest_relation": pl.String})
+        if len(pairs) == 0:
+            return empty
+        chosen_scores = self.score[self.chosen]
+        if not bool(np.all(chosen_scores >= 0)):  # NaN or -inf: label every chosen pair
+            every = self._finish(self.chosen)
+            return every.join(pl.DataFrame({"_pair": pairs}), on="_pair", how="semi").select(
+                "_pair", "closest_relation"
+            )
+        first = self._finish(pairs)
+        again = first.filter(pl.col("_conflict").is_not_null())["_pair"].to_numpy()
+        if len(again) == 0:
+            return first.select("_pair", "closest_relation")
+        # a conflict: beside every chosen pair of the two statements, as all were labelled
+        ends = np.unique(np.concatenate([self.i[again], self.j[again]]))
+        touching = self.chosen[
+            np.isin(self.i[self.chosen], ends) | np.isin(self.j[self.chosen], ends)
+        ]
+        redone = self._finish(touching).join(
+            pl.DataFrame({"_pair": again}), on="_pair", how="semi"
+        )
+        return (
+            first.filter(pl.col("_conflict").is_null())
+            .select("_pair", "closest_relation")
+            .vstack(redone.select("_pair", "closest_relation"))
+        )

@@ -165,13 +165,15 @@ def _keys(
     normalized: Sequence[str] | None = None,
     normalizer: Callable[[str], str] = _names_normalized,
     distinct: set[str] | None = None,
+    rows: Sequence[int] | None = None,
 ) -> list[set[str]]:
     """Light-stemmed content words of each text, one synonym group one word.
 
     Given names are joined (عبد العزيز, عبدالعزيز); ``vocabulary`` (the known words
     for clitic stripping) must be the same for the texts compared; ``normalized``:
     the texts match-normalized with names joined, when the caller has them
-    (else ``normalizer`` makes them). Tokenized in parts on the usable cores
+    (else ``normalizer`` makes them); ``rows``: only these texts' keys (sorted row
+    numbers; the joined negations are still every text's). Tokenized in parts on the usable cores
     (:func:`narratives.compare._tokens.content_tokens_in_parts`: the tokens of one call).
     """
     from narratives.align._text import _TOKEN
@@ -189,6 +191,7 @@ def _keys(
         vocabulary=vocabulary,
         exclude=exclude,
         distinct=distinct,
+        rows=rows,
     )
 
 
@@ -288,30 +291,24 @@ def left_out_parts(
     ]
     from narratives.compare._tokens import normalized_in_parts
 
+    # the known words for clitic stripping: every statement's of these stories
     normalized, vocabulary = normalized_in_parts(texts, _names_normalized)
-    keys = _keys(texts, vocabulary=vocabulary, normalized=normalized, distinct=vocabulary)
     sids = st["statement_id"].to_list()
     stories = st["story_id"].to_list()
     outlets = st["outlet"].to_list()
     row_of = {s: i for i, s in enumerate(sids)}
-    # IDF over the statements of each story
-    idf: dict[str, dict[str, float]] = {}
-    per_story: dict[str, list[int]] = {}
-    for r, story in enumerate(stories):
-        per_story.setdefault(story, []).append(r)
-    for story, rows in per_story.items():
-        df: dict[str, int] = {}
-        for r in rows:
-            for w in keys[r]:
-                df[w] = df.get(w, 0) + 1
-        m = len(rows)
-        idf[story] = {w: float(np.log((1 + m) / (1 + c)) + 1) for w, c in df.items()}
-    # each outlet's statements in each story
-    rows_of: dict[tuple[str, str], list[int]] = {}
-    for r, (story, outlet) in enumerate(zip(stories, outlets, strict=True)):
-        rows_of.setdefault((story, outlet), []).append(r)
     # the parts of each claim statement asked about: (text, keys, figures)
-    wanted = {s for ids in candidates["statement_ids"].to_list() for s in ids or []}
+    # a part is listed when min_outlets outlets besides the one asked carry it: in a
+    # story of fewer outlets nothing is asked (its words still count as known words)
+    in_story: dict[str, set[str]] = {}
+    for story, outlet in zip(stories, outlets, strict=True):
+        in_story.setdefault(story, set()).add(outlet)
+    asked = [
+        row
+        for row in candidates.select("claim_id", "story_id", "outlet", "statement_ids").rows()
+        if len(in_story.get(row[1], set()) - {row[2]}) >= min_outlets
+    ]
+    wanted = {s for *_, ids in asked for s in ids or []}
     ats = [at for s in sorted(wanted) if (at := row_of.get(s)) is not None]
 
     def clauses_of(span: slice) -> list[list[str]]:
@@ -339,10 +336,42 @@ def left_out_parts(
         normalizer=_undated_normalized,
     )
     big = [(r, c, k) for (r, c), k in zip(part_rows, part_keys, strict=True) if len(k) >= min_words]
-    big_figures = in_parts(lambda span: [_figures(c) for _, c, _ in big[span]], len(big))
-    parts_of: dict[int, list[tuple[str, set[str], frozenset[tuple[int, int]]]]] = {}
-    for (r, c, k), f in zip(big, big_figures, strict=True):
-        parts_of.setdefault(r, []).append((c, k, f))
+    # (a part's figures, and an outlet's, are read only where its words are missing)
+    parts_of: dict[int, list[tuple[str, set[str]]]] = {}
+    for r, c, k in big:
+        parts_of.setdefault(r, []).append((c, k))
+    if not parts_of:
+        return pl.DataFrame(schema=PARTS)
+    # the words of the statements of the stories where a part was asked about (the IDF,
+    # the outlets' texts and the parts' carriers are read there only); the vocabulary
+    # stays every statement's above, so each gets the tokens of one call over them all
+    with_parts = {stories[r] for r in parts_of}
+    in_scope = [r for r, story in enumerate(stories) if story in with_parts]
+    keys: list[set[str]] = [set() for _ in texts]
+    for r, k in zip(
+        in_scope,
+        _keys(
+            texts, vocabulary=vocabulary, normalized=normalized, distinct=vocabulary, rows=in_scope
+        ),
+        strict=True,
+    ):
+        keys[r] = k
+    # IDF over the statements of each story
+    idf: dict[str, dict[str, float]] = {}
+    per_story: dict[str, list[int]] = {}
+    for r in in_scope:
+        per_story.setdefault(stories[r], []).append(r)
+    for story, rows in per_story.items():
+        df: dict[str, int] = {}
+        for r in rows:
+            for w in keys[r]:
+                df[w] = df.get(w, 0) + 1
+        m = len(rows)
+        idf[story] = {w: float(np.log((1 + m) / (1 + c)) + 1) for w, c in df.items()}
+    # each outlet's statements in each story
+    rows_of: dict[tuple[str, str], list[int]] = {}
+    for r in in_scope:
+        rows_of.setdefault((stories[r], outlets[r]), []).append(r)
 
     totals: dict[tuple[str, int], float] = {}
 
@@ -393,37 +422,45 @@ def left_out_parts(
 
     # what an outlet's text of a story holds: its words, their heads, its figures (once
     # per story and outlet asked about, however many claims are asked of it)
-    Held = tuple[set[str], set[str], frozenset[tuple[int, int]]]
+    Held = tuple[set[str], set[str]]
     held: dict[tuple[str, str], Held] = {}
+    held_figures: dict[tuple[str, str], frozenset[tuple[int, int]]] = {}
 
     def holding_of(story: str, outlet: str) -> Held:
         out = held.get((story, outlet))
         if out is None:
             rows = rows_of.get((story, outlet), [])
             have: set[str] = set().union(*(keys[r] for r in rows))
-            out = held[(story, outlet)] = (
-                have,
-                {w[:4] for w in have if len(w) >= 4},
-                frozenset().union(*(_figures(texts[r]) for r in rows)),
+            out = held[(story, outlet)] = (have, {w[:4] for w in have if len(w) >= 4})
+        return out
+
+    def figures_of(story: str, outlet: str) -> frozenset[tuple[int, int]]:
+        out = held_figures.get((story, outlet))
+        if out is None:
+            rows = rows_of.get((story, outlet), [])
+            out = held_figures[(story, outlet)] = frozenset().union(
+                *(_figures(texts[r]) for r in rows)
             )
         return out
 
     Found = list[tuple[float, set[str], dict[str, object]]]
-    asked = candidates.select("claim_id", "story_id", "outlet", "statement_ids").rows()
 
     def find(span: slice) -> Found:
         """The left-out parts of the candidates ``asked[span]`` (a pure function of them:
         the caches above only save work)."""
         found: Found = []
         for claim, story, outlet, ids in asked[span]:
-            have, heads, figs = holding_of(story, outlet)
             for s in ids or []:
                 at = row_of.get(s)
                 if at is None:
                     continue
-                for text, part, pfigs in parts_of.get(at, []):
+                for text, part in parts_of.get(at, []):
+                    have, heads = holding_of(story, outlet)
                     got = share(story, part, have, heads)
-                    if got >= gap_share or (pfigs and figures_agree(pfigs, figs)):
+                    if got >= gap_share:
+                        continue
+                    pfigs = _figures(text)
+                    if pfigs and figures_agree(pfigs, figures_of(story, outlet)):
                         continue
                     if any(
                         share(story, part, keys[q]) >= carried_share

@@ -141,7 +141,9 @@ _DISPLAY_TOKEN = re.compile(
     r"(?:[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+[^\W\d_]*)*"
     r"|\d+"
 )
-_MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
+#: the marks a written word may hold (harakat, tatweel), as ranges of a character class
+MARK_CHARS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+_MARKS = re.compile(f"[{MARK_CHARS}]")
 
 
 def display_tokens(text: str) -> list[str]:

@@ -81,6 +81,62 @@ def normalized_in_parts(
     return [t for d in done for t in d[0]], set().union(*(d[1] for d in done))
 
 
+def _words_part(
+    texts: Sequence[str], rows: Sequence[int], normalizer: Callable[[str], str]
+) -> tuple[list[str], set[str]]:
+    from narratives.align._text import _TOKEN
+
+    out = [normalizer(texts[k]) for k in rows]
+    chunks: set[str] = set()
+    for t in texts:
+        chunks.update(t.split())
+    distinct: set[str] = set()
+    for c in chunks:
+        distinct.update(_TOKEN.findall(normalizer(c)))
+    return out, distinct
+
+
+def words_in_parts(
+    texts: Sequence[str],
+    rows: Sequence[int],
+    *,
+    processes: int | None = None,
+    least: int = PARALLEL_TEXTS,
+) -> tuple[list[str], set[str]]:
+    """The texts ``rows`` (sorted row numbers) match-normalized, and the distinct
+    words of all the texts normalized, the texts shared out to forked workers.
+
+    The words of :func:`normalized_in_parts` with :func:`narratives.normalize.normalize`,
+    without normalizing every text: that normalization maps character by
+    character and leaves white space as it is, and a word never spans white
+    space, so the words of a text are those of its white-space-separated
+    pieces, each distinct piece normalized once.
+
+    Examples
+    --------
+    >>> texts, words = words_in_parts(["الإرهاب خطر", "قال الوزير"], [1])
+    >>> texts, sorted(words)
+    (['قال الوزير'], ['الارهاب', 'الوزير', 'خطر', 'قال'])
+    """
+    import bisect
+
+    from narratives.normalize import normalize
+
+    n_proc = usable_cores() if processes is None else processes
+    parts = chunks(len(texts), n_proc, least=least)
+    if n_proc <= 1 or len(parts) <= 1:
+        return _words_part(texts, rows, normalize)
+    wanted = list(rows)
+
+    def part(s: slice) -> tuple[list[str], set[str]]:
+        lo = bisect.bisect_left(wanted, s.start)
+        hi = bisect.bisect_left(wanted, s.stop)
+        return _words_part(texts[s], [k - s.start for k in wanted[lo:hi]], normalize)
+
+    done = fork_map(part, parts, processes=n_proc)
+    return [t for d in done for t in d[0]], set().union(*(d[1] for d in done))
+
+
 def content_tokens_in_parts(
     texts: Sequence[str],
     *,

@@ -47,6 +47,7 @@ import polars as pl
 
 from narratives import schemas
 from narratives._figures import (
+    _PROCLITICS,
     LIST_START,
     SLASH_DATE,
     NumberWords,
@@ -62,6 +63,7 @@ from narratives.compare._common import (
     same_claim_pairs,
 )
 from narratives.compare._text import (
+    MARK_CHARS,
     display_tokens,
     normalized,
     variant_kind,
@@ -155,7 +157,32 @@ def statement_values(
         figures.drop_nulls("value").with_columns(
             kind=pl.lit("number"), value=pl.col("value").replace(canon)
         ),
+        *_agent_parts(statements, entity_mentions),
     ]
+    return pl.concat(
+        [p.select("statement_id", "kind", pl.col("value").cast(pl.String)) for p in parts]
+    ).unique()
+
+
+def _agent_values(
+    statements: pl.DataFrame, entity_mentions: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """The speaker and entity rows of :func:`statement_values` (its figures and dates not read)."""
+    parts = [
+        p.select("statement_id", "kind", pl.col("value").cast(pl.String))
+        for p in _agent_parts(statements, entity_mentions)
+    ]
+    if not parts:
+        return pl.DataFrame(
+            schema={"statement_id": pl.String, "kind": pl.String, "value": pl.String}
+        )
+    return pl.concat(parts).unique()
+
+
+def _agent_parts(
+    statements: pl.DataFrame, entity_mentions: pl.DataFrame | None
+) -> list[pl.DataFrame]:
+    parts = []
     if "speaker" in statements.columns:
         parts.append(
             statements.select("statement_id", value="speaker", kind=pl.lit("speaker")).drop_nulls()
@@ -176,9 +203,7 @@ def statement_values(
         else:
             ents = ents.with_columns(kind=pl.lit("entity"))
         parts.append(ents)
-    return pl.concat(
-        [p.select("statement_id", "kind", pl.col("value").cast(pl.String)) for p in parts]
-    ).unique()
+    return parts
 
 
 @dataclass(frozen=True)
@@ -197,6 +222,7 @@ class _FigureLexicon:
     approximate: frozenset[str] = frozenset()
     close_phrases: tuple[str, ...] = ()  # a figure dated to the session's close
     market_words: frozenset[str] = frozenset()  # a price reading (للبرميل, برنت)
+    units: dict[str, str] = field(default_factory=dict)  # unit word -> dimension (طن: mass)
     numbers: NumberWords | None = None  # the number words, for read_number_words
 
 
@@ -232,6 +258,11 @@ def _figure_lexicon(
         approximate=words("approximate_words"),
         close_phrases=tuple(sorted(words("close_phrases"))),
         market_words=words("market_words"),
+        units={
+            normalize(str(w)): str(dim)
+            for dim, ws in (data.get("units") or {}).items()
+            for w in ws or []
+        },
         numbers=load_number_words(figures),
     )
 
@@ -285,11 +316,18 @@ def _span_values(keys: list[str], lex: _FigureLexicon) -> list[set[float]]:
             j, value = worded[i]
             cands = {float(value)}
         scale = 1.0
-        if not cands and tok in lex.scales and tok not in ("%",):
+        bare = tok[1:] if len(tok) > 3 and tok[0] in "وفبلك" and tok[1:] in lex.scales else tok
+        if not cands and bare in lex.scales and bare not in ("%",):
+            after = worded.get(i + 1)
+            if after is not None and keys[i + 1].startswith("و") and not values:
+                # «بألف وثلاثمائة طالب» = 1300: a thousand and the number after it
+                values.append({lex.scales[bare] + after[1]})
+                i = after[0]
+                continue
             if not values and not any(ch.isdigit() for t in keys for ch in t):
                 # "ألف شخص": the scale word alone is a number (not after a figure that
                 # could not be read: «1.340.7 مليار» is no «مليار»)
-                values.append({lex.scales[tok]})
+                values.append({lex.scales[bare]})
             i += 1
             continue
         if not cands:
@@ -402,6 +440,25 @@ def _prepared(text: str) -> list[str]:
     return display_tokens(text)
 
 
+def _may_hold_figures(text: pl.Expr, lex: _FigureLexicon) -> pl.Expr:
+    """Whether a statement's ``text`` may hold a figure :func:`_span_values` reads.
+
+    A superset: a digit anywhere, or a word of the text (match-normalized, its marks
+    dropped as :func:`narratives.compare._text.word_key` drops them) that is a number
+    word or ordinal of :func:`narratives._figures.read_number_words`, after a proclitic
+    or the article as that reader takes them, or a scale word. A text without any holds
+    no figure slot, so no pair with it has a figure or date row.
+    """
+    assert lex.numbers is not None
+    words = set(lex.numbers.values) | set(lex.numbers.ordinals)
+    words |= {w for w in lex.scales if re.fullmatch(r"[^\W\d_]+", w)}
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # a whole word: no letter on either side (marks are dropped first, as in the word keys)
+    word = rf"(?:^|\P{{L}})(?:[{_PROCLITICS}]|ال|وال)?(?:{alternation})(?:$|\P{{L}})"
+    unmarked = text.str.replace_all(f"[{MARK_CHARS}]", "")
+    return text.str.contains(r"\d") | normalized(unmarked).str.contains(word)
+
+
 def _figure_rows(
     statements: pl.DataFrame,
     pairs: pl.DataFrame,
@@ -414,6 +471,13 @@ def _figure_rows(
     cols = ["statement_id", "text"] + (["published"] if "published" in statements.columns else [])
     ids = pl.concat([pairs["statement_id_a"], pairs["statement_id_b"]]).unique().implode()
     used = statements.filter(pl.col("statement_id").is_in(ids)).select(cols)
+    # only a pair of two statements that can both hold a figure can give a row: the rest
+    # are not diffed (most pairs of a large corpus hold no figure)
+    used = used.filter(_may_hold_figures(pl.col("text"), lex))
+    kept = used["statement_id"].implode()
+    pairs = pairs.filter(
+        pl.col("statement_id_a").is_in(kept) & pl.col("statement_id_b").is_in(kept)
+    )
     info = {r["statement_id"]: r for r in used.iter_rows(named=True)}
     # each statement's tokens once (a statement is in several pairs); not modified below
     tokens: dict[str, tuple[list[str], list[str]]] = {}
@@ -503,20 +567,26 @@ def _figure_rows(
                 continue
             if _rounded_to_scale(ka[i1:i2] + tail, kb[j1:j2] + tail, va, vb, lex):
                 continue  # «45،5 مليون ريال» / «45.503.347 ريالاً»: the same sum rounded
-            if _approximately(va, vb, ka[max(0, i1 - 2) : i1], kb[max(0, j1 - 2) : j1], lex):
-                continue  # «أكثر من 1300» / «أكثر من 1343»: a round figure for an exact one
+            if _approximately(va, vb, ka[max(0, i1 - 2) : i2], kb[max(0, j1 - 2) : j2], lex):
+                # «أكثر من 1300» / «أكثر من 1343», «تجاوزت 134.230.000» / «134.230.802.95»:
+                # a round figure for an exact one
+                continue
             digits_a = "".join(ch for t in ka[i1:i2] for ch in t if ch.isdigit())
             if digits_a and digits_a == "".join(ch for t in kb[j1:j2] for ch in t if ch.isdigit()):
                 continue  # the same digits spaced or punctuated otherwise: «7/11» / «711»
             if any(_unread_number_words(side, lex) for side in (ka[i1:i2], kb[j1:j2])):
                 continue  # «الحادية عشرة»: an ordinal, or number words the reader cannot join
             prev = ka[i1 - 1] if before else ""
-            if prev in lex.list_markers or ka[i1] in lex.list_markers:
+            # a list marker, also after a conjunction («والمادة 2، 8» / «والمادة (٨,٢)»)
+            bare_prev = prev[1:] if len(prev) > 3 and prev[0] in "وف" else prev
+            if {prev, bare_prev, ka[i1]} & lex.list_markers:
                 continue
             if i1 == 0 and j1 == 0 and (LIST_START.match(a["text"]) or LIST_START.match(b["text"])):
                 continue  # list numbering
             nxt = ka[i2] if after else ""
             is_date = nxt in lex.months or any(_YEAR_TOKEN.match(t) for t in ka[i1:i2] + kb[j1:j2])
+            if is_date and _two_calendars(va, vb):
+                continue  # «لهذا العام 1436 / 1437هـ» / «لهذا العام 2015»: one year, two calendars
             conf = 0.5 * min(before, 3) / 3 + 0.5 * min(after, 3) / 3
             notes = []
             if other_day:
@@ -531,6 +601,12 @@ def _figure_rows(
             if undated:
                 conf -= 0.3
                 notes.append("only one side gives the time of the market reading")
+            units_a = {lex.units[t] + ":" + t for t in ka[i1 : i2 + 2] if t in lex.units}
+            units_b = {lex.units[t] + ":" + t for t in kb[j1 : j2 + 2] if t in lex.units}
+            if units_a and units_b and units_a != units_b:
+                # «1.5 مليون كيلو غرام» / «1.5 ألف طن»: one figure in two units, or two items
+                conf -= 0.5
+                notes.append("the units differ")
             if other_month:
                 conf -= 0.4
                 notes.append("the months differ")
@@ -594,6 +670,19 @@ def _clock_times(text: str, close_phrases: Sequence[str] = ()) -> set[str]:
         if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", norm) for p in close_phrases):
             out.add("close")
     return out
+
+
+def _two_calendars(a: list[set[float]], b: list[set[float]]) -> bool:
+    """One side gives Hijri years only (1300-1500) and the other Gregorian years only
+    (1900-2100): the same year in two calendars, not two years."""
+
+    def years(values: list[set[float]], lo: int, hi: int) -> bool:
+        flat = [v for vals in values for v in vals]
+        return bool(flat) and all(lo <= v < hi for v in flat)
+
+    return (years(a, 1300, 1500) and years(b, 1900, 2100)) or (
+        years(b, 1300, 1500) and years(a, 1900, 2100)
+    )
 
 
 def _opposite_moves(
@@ -770,7 +859,7 @@ def discrepancies(
             speaker=pl.when(named).then(pl.col("speaker")).otherwise(pl.lit(None, pl.String))
         )
     values = (
-        statement_values(subset, entity_mentions, months=months, quantities=quantities)
+        _agent_values(subset, entity_mentions)
         .filter(~pl.col("kind").is_in(["number", "date"]))
         .filter(pl.lit(True) if entity_kinds is None else pl.col("kind").is_in(list(entity_kinds)))
         .group_by("statement_id", "kind")

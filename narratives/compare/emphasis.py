@@ -646,26 +646,24 @@ def _beyond_setting(
     headline is kept: a headline names the article's topic, whose words are its
     setting.
     """
-    ids = list({x for pair in edges for x in pair})
-    counts = (
+    # the setting of the articles of the pairs judged here only (a pair with a headline
+    # is kept whatever its words), each word's stem once
+    ids = list({x for a, b in edges if a not in heads and b not in heads for x in (a, b)})
+    articles = statements.filter(pl.col("statement_id").is_in(ids)).select("article_id").unique()
+    stems = (
         words.filter(pl.col("other"))
+        .join(articles, on="article_id", how="semi", nulls_equal=True)
         .select("statement_id", "article_id", stem=_stem(pl.col("tok")))
-        .unique()
-        .group_by("article_id", "stem")
-        .len("n")
     )
+    counts = stems.unique().group_by("article_id", "stem").len("n")
     sizes = statements.group_by("article_id").len("n_statements")
     setting = (
         counts.join(sizes, on="article_id")
         .filter(pl.col("n") >= pl.max_horizontal(pl.lit(least), pl.col("n_statements") * share))
         .select("article_id", "stem")
     )
-    rows = (
-        words.filter(pl.col("statement_id").is_in(ids) & pl.col("other"))
-        .select("statement_id", "article_id", stem=_stem(pl.col("tok")))
-        .join(
-            setting.with_columns(is_setting=pl.lit(True)), on=["article_id", "stem"], how="left"
-        )
+    rows = stems.filter(pl.col("statement_id").is_in(ids)).join(
+        setting.with_columns(is_setting=pl.lit(True)), on=["article_id", "stem"], how="left"
     )
     own: dict[str, set[str]] = {}
     in_setting: dict[str, set[str]] = {}

@@ -83,7 +83,9 @@ def house_style(
     diffs = differences
     if diffs is None:
         pairs = same_claim_pairs(alignments, claims, stories=stories, relations=tuple(relations))
-        diffs = aligned_differences(statements, pairs, max_span=max_span, opcodes=opcodes)
+        diffs = aligned_differences(
+            statements, pairs, max_span=max_span, opcodes=opcodes, bins=("house_style",)
+        )
     found = diffs.filter(pl.col("bin") == "house_style")
     texts = statements.select("statement_id", "text")
     out = (

@@ -53,7 +53,7 @@ import polars as pl
 
 from narratives import schemas
 from narratives.compare._certainty import NOT_SURE, SURE, certainty
-from narratives.compare._closest import _figures, closest_in_stories
+from narratives.compare._closest import CLOSEST, ClosestLabels, _figures, closest_pairs
 from narratives.compare._common import CLAIM_COLUMNS, check, claim_facts
 
 Comparable = Literal["story", "speaker", "window", "all"]
@@ -149,11 +149,20 @@ def content_counts(texts: Sequence[str], counted: np.ndarray) -> list[int | None
     >>> content_counts(["وقال لافروف إن الإرهاب خطر", "الإرهاب خطر"], np.array([False, True]))
     [None, 2]
     """
-    from narratives.compare._tokens import content_tokens_in_parts
+    from narratives.compare._tokens import content_tokens_in_parts, words_in_parts
 
     rows = np.flatnonzero(counted).tolist()
+    # the known words and joined negations are every text's: their words are read, and
+    # only the texts counted are normalized (in parts on the usable cores)
+    normalized, words = words_in_parts(list(texts), rows)
     # tokenized in parts on the usable cores: the counts of one call
-    counts = content_tokens_in_parts(list(texts), rows=rows, then=_distinct_counts)
+    counts = content_tokens_in_parts(
+        [texts[k] for k in rows],
+        rows=range(len(rows)),
+        then=_distinct_counts,
+        normalized=normalized,
+        distinct=words,
+    )
     out: list[int | None] = [None] * len(texts)
     for k, c in zip(rows, counts, strict=True):
         out[k] = c
@@ -162,6 +171,65 @@ def content_counts(texts: Sequence[str], counted: np.ndarray) -> list[int | None
 
 def _distinct_counts(tokens: list[list[str]]) -> list[int]:
     return [len(set(toks)) for toks in tokens]
+
+
+def _no_closest() -> pl.DataFrame:
+    return pl.DataFrame(schema={**CLOSEST, "_pair": pl.Int64})
+
+
+def _own_rows(per: pl.DataFrame, cs: pl.DataFrame, covering: pl.DataFrame) -> pl.DataFrame:
+    """(claim, story, outlet) of a claim's own outlets with the claim's statements of the
+    other outlets (``statement_ids``) and its own (``closest_statement_id``): the parts
+    of claims are asked of them too (see :func:`_part_rows`)."""
+    mine = cs.select("claim_id", "story_id", "statement_id", s_outlet="outlet")
+    return (
+        per.select("claim_id", "story_id", outlet="strict_carriers")
+        .explode("outlet")
+        .drop_nulls("outlet")
+        .join(mine, on=["claim_id", "story_id"])
+        .sort("statement_id")
+        .group_by("claim_id", "story_id", "outlet")
+        .agg(
+            pl.col("statement_id").filter(pl.col("s_outlet") != pl.col("outlet")),
+            # the outlet's own statement of the claim: its wording, shown as the closest
+            pl.col("statement_id")
+            .filter(pl.col("s_outlet") == pl.col("outlet"))
+            .first()
+            .alias("closest_statement_id"),
+        )
+        .rename({"statement_id": "statement_ids"})
+        .filter(pl.col("statement_ids").list.len() > 0)
+        .join(covering, on=["story_id", "outlet"])
+    )
+
+
+def _narrow_stories(
+    story_of: pl.DataFrame,
+    cs: pl.DataFrame,
+    statements: pl.DataFrame,
+    min_outlets: int,
+) -> pl.DataFrame:
+    """``story_id`` of the stories with at most ``min_outlets`` outlets (the stories',
+    the claims' and the statements' outlets; unknown counted as one more).
+
+    A row needs its outlet and ``min_outlets`` others carrying the claim or the part
+    left out: such a story can make none.
+    """
+    outlets = pl.concat(
+        [
+            story_of.select("story_id", outlet=pl.col("outlet").cast(pl.String)),
+            cs.select("story_id", outlet=pl.col("outlet").cast(pl.String)),
+            statements.select("article_id", outlet=pl.col("outlet").cast(pl.String))
+            .join(story_of.select("article_id", "story_id"), on="article_id")
+            .select("story_id", "outlet"),
+        ]
+    )
+    return (
+        outlets.group_by("story_id")
+        .agg(pl.col("outlet").n_unique().alias("_k"))
+        .filter(pl.col("_k") <= min_outlets)
+        .select("story_id")
+    )
 
 
 def _story_rows(
@@ -255,32 +323,52 @@ def _story_rows(
         "synonym_containment": pl.Float64,
         "figure_match": pl.Boolean,
     }
+    labels: ClosestLabels | None = None
     if cand.height and "text" in statements.columns:
-        # only the claim statements and the outlets that may have left them out
+        # only the claim statements and the outlets that may have left them out, in a
+        # story that can make a row: in a story of min_outlets outlets or fewer none can
+        # (see _narrow_stories); its closest statements are still worked out when they
+        # decide whether its statements' words are known words of the parts of claims (a
+        # story enters them with a row carried loosely, or of a claim's own outlet)
+        narrow = _narrow_stories(story_of, cs, statements, min_outlets)
+        if narrow.height and parts:
+            narrow = narrow.join(
+                _own_rows(per, cs, covering).select("story_id").unique(),
+                on="story_id",
+                how="semi",
+            )
         needed = (
-            cand.select("outlet", "statement_ids")
+            cand.join(narrow, on="story_id", how="anti")
+            .select("outlet", "statement_ids")
             .explode("statement_ids")
             .select(statement_id="statement_ids", other="outlet")
             .unique()
         )
-        near = closest_in_stories(
+        found = closest_pairs(
             statements,
             story_of.join(cand.select("story_id").unique(), on="story_id", how="semi"),
             needed=needed,
             align_options=closest_options,
         )
+        # the relation labels (contradiction tests) wait for the rows: only the pairs
+        # shown on a row are labelled (`_closest_pair`: the pair's number)
+        near, labels = found if found is not None else (_no_closest(), None)
         best = (
             cand.select("claim_id", "story_id", "outlet", "statement_ids")
             .explode("statement_ids")
             .join(
-                near.rename({"statement_id": "statement_ids", "other": "outlet"}),
+                near.rename(
+                    {"statement_id": "statement_ids", "other": "outlet", "_pair": "_closest_pair"}
+                ),
                 on=["statement_ids", "story_id", "outlet"],
                 how="inner",
             )
             .sort("closest_score", "closest_statement_id", descending=[True, False])
             .group_by("claim_id", "story_id", "outlet", maintain_order=True)
             .agg(
-                pl.col("closest_statement_id", "closest_score", "closest_relation").first(),
+                pl.col(
+                    "closest_statement_id", "closest_score", "closest_relation", "_closest_pair"
+                ).first(),
                 pl.col("containment", "synonym_containment").max(),
                 pl.col("figure_match").any(),
             )
@@ -292,6 +380,7 @@ def _story_rows(
                 "story_id": pl.String,
                 "outlet": pl.String,
                 **near_schema,
+                "_closest_pair": pl.Int64,
             }
         )
     cand = cand.join(best, on=["claim_id", "story_id", "outlet"], how="left")
@@ -366,9 +455,25 @@ def _story_rows(
             ],
             how="vertical_relaxed",
         )
-    return whole.join(shared, on=["story_id", "outlet"], how="left").with_columns(
+    whole = whole.join(shared, on=["story_id", "outlet"], how="left").with_columns(
         pl.col("shared_claims").fill_null(0)
     )
+    if labels is not None:
+        rel = labels.of(whole["_closest_pair"].drop_nulls().to_numpy())
+        whole = (
+            whole.join(
+                rel.rename({"_pair": "_closest_pair", "closest_relation": "_rel"}),
+                on="_closest_pair",
+                how="left",
+            )
+            .with_columns(
+                closest_relation=pl.when(pl.col("_closest_pair").is_not_null())
+                .then(pl.col("_rel"))
+                .otherwise(pl.col("closest_relation"))
+            )
+            .drop("_rel")
+        )
+    return whole.drop("_closest_pair")
 
 
 def _part_rows(
@@ -394,31 +499,15 @@ def _part_rows(
 
     loose = cand.filter(pl.col("_loose")).select(
         "claim_id", "story_id", "outlet", "statement_ids", "evidence_article_ids",
-        "closest_statement_id", "closest_score", "closest_relation", "containment",
-        "figure_match",
+        "closest_statement_id", "closest_score", "closest_relation", "_closest_pair",
+        "containment", "figure_match",
     )  # fmt: skip
-    mine = cs.select("claim_id", "story_id", "statement_id", s_outlet="outlet")
     own = (
-        per.select("claim_id", "story_id", outlet="strict_carriers")
-        .explode("outlet")
-        .drop_nulls("outlet")
-        .join(mine, on=["claim_id", "story_id"])
-        .sort("statement_id")
-        .group_by("claim_id", "story_id", "outlet")
-        .agg(
-            pl.col("statement_id").filter(pl.col("s_outlet") != pl.col("outlet")),
-            # the outlet's own statement of the claim: its wording, shown as the closest
-            pl.col("statement_id")
-            .filter(pl.col("s_outlet") == pl.col("outlet"))
-            .first()
-            .alias("closest_statement_id"),
-        )
-        .rename({"statement_id": "statement_ids"})
-        .filter(pl.col("statement_ids").list.len() > 0)
-        .join(covering, on=["story_id", "outlet"])
+        _own_rows(per, cs, covering)
         .with_columns(
             closest_score=pl.lit(None, pl.Float64),
             closest_relation=pl.lit("same claim"),
+            _closest_pair=pl.lit(None, pl.Int64),
             containment=pl.lit(None, pl.Float64),
             figure_match=pl.lit(None, pl.Boolean),
         )

@@ -288,6 +288,7 @@ def aligned_differences(
     max_choice: int = 2,
     choice_overlap: tuple[float, float] = (0.6, 0.3),
     progress: bool = False,
+    bins: Collection[str] | None = None,
 ) -> pl.DataFrame:
     """Every differing span of every pair, binned as house style, figure, function or word choice.
 
@@ -318,8 +319,17 @@ def aligned_differences(
     otherwise), and where neither names a country the other does not
     (``countries.tsv``: Egypt's condemnation and the US State Department's,
     clustered as one claim, are two facts).
+
+    ``bins``: only the rows of these bins (None: every row). With ``house_style`` and
+    ``word_choice`` alone, as :func:`substitutions` and :func:`house_style` read them,
+    a span that cannot be a word choice (a rewrite, another list member, a pair telling
+    two facts) is not put through the word-choice checks.
     """
     rules = load_variant_rules()
+    wanted = None if bins is None else frozenset(bins)
+    # the word-choice checks (names, the speaker's words, ...) only sort spans that are
+    # no word choice into other bins: not needed when no other bin is asked for
+    choices_only = wanted is not None and not wanted - {"house_style", "word_choice"}
     lexicon = load_choice_lexicon()
     stop = function_words()
     frame = frame_words()
@@ -409,7 +419,13 @@ def aligned_differences(
             anchored = tight = True
             listed = False
             if op == "equal":
-                spans = [(i1 + k, i1 + k + 1, j1 + k, j1 + k + 1) for k in range(i2 - i1)]
+                # a shared word written alike on both sides is no variant (variant_kind of
+                # one spelling twice is None): only the words written otherwise are read
+                spans = [
+                    (i1 + k, i1 + k + 1, j1 + k, j1 + k + 1)
+                    for k in range(i2 - i1)
+                    if wa[i1 + k] != wb[j1 + k]
+                ]
             elif op == "replace" or indels:
                 if i2 - i1 > max_span or j2 - j1 > max_span:
                     continue
@@ -459,6 +475,18 @@ def aligned_differences(
                 kind = variant_kind(sa, sb, rules=rules) if sa and sb else None
                 if kind is None and (op == "equal" or key_a == key_b or not anchored):
                     continue  # (not anchored: not a word swapped inside shared wording)
+                if (
+                    kind is None
+                    and choices_only
+                    and (
+                        "word_choice" not in wanted  # type: ignore[operator]
+                        or two_facts
+                        or not tight
+                        or listed
+                        or max(x2 - x1, y2 - y1) > max_choice
+                    )
+                ):
+                    continue  # content, a rewrite or a list member at best: not asked for
                 if kind == "definite_article":
                     bin_ = "inflection"  # الدول / دول is grammar as often as house style
                 elif kind is not None:
@@ -499,6 +527,8 @@ def aligned_differences(
                     if why is None and listed:
                         why = "list"
                     bin_ = why or "word_choice"
+                if wanted is not None and bin_ not in wanted:
+                    continue
                 shown_a = " ".join(printed[sid_a][x1:x2])
                 shown_b = " ".join(printed[sid_b][y1:y2])
                 rows.append(
@@ -695,6 +725,7 @@ def substitutions(
             clitics=clitics,
             opcodes=opcodes,
             progress=progress,
+            bins=("word_choice", "function") if function_spans else ("word_choice",),
         )
     if headlines is False and "is_headline" in statements.columns:
         heads = statements.filter(pl.col("is_headline").fill_null(False))["statement_id"]

@@ -10,6 +10,7 @@ import polars as pl
 from tqdm import tqdm
 
 from narratives import schemas
+from narratives.engine.local import in_parts
 from narratives.io._errors import IngestError, OnError, collecting, note, report
 from narratives.io._language import detect_language
 from narratives.io._readers import (
@@ -166,6 +167,10 @@ def articles_from_records(
     return schemas.conform(pl.DataFrame(out, schema=schemas.ARTICLES), schemas.ARTICLES)
 
 
+#: articles per worker process below which :func:`read_corpus` cleans them in this process
+PARALLEL_ARTICLES = 4_000
+
+
 def read_corpus(
     paths: str | Path | Sequence[str | Path],
     *,
@@ -265,7 +270,7 @@ def read_corpus(
     compiled = load_outlets(outlets)
     rules, months = load_rules(), load_months()
     seen: dict[str, tuple[str, str]] = {}  # id -> (where, raw text)
-    rows: list[dict[str, Any]] = []
+    records: list[dict[str, Any]] = []
     bar = tqdm(desc="reading", unit=" articles", disable=not progress)
     with collecting(problems):
         try:
@@ -275,10 +280,22 @@ def read_corpus(
                     if ident is None:
                         continue
                     record["article_id"] = ident
-                    rows.append(article_row(record, outlets=compiled, rules=rules, months=months))
+                    records.append(record)
                     bar.update()
         finally:
             bar.close()
+        del seen
+        # cleaning and the outlet and date inference, record by record (pure Python: in
+        # parts on forked workers for many articles; the rows come back in order)
+        rows = in_parts(
+            lambda part: [
+                article_row(r, outlets=compiled, rules=rules, months=months) for r in records[part]
+            ],
+            len(records),
+            least=PARALLEL_ARTICLES,
+            processes=None,
+        )
+        del records
     if not rows:
         raise IngestError(
             f"no articles read from {', '.join(map(str, items))} (see the warnings above)"

@@ -15,10 +15,12 @@ from narratives.io._errors import fail, note
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LETTER = re.compile(r"[^\W\d_]")
 #: characters that show nothing: white space, controls, format and bidi marks, NUL
-_INVISIBLE = re.compile(
-    r"[\s\x00-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
-    r"\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\ufff9-\ufffb]+"
+_INVISIBLE = (
+    r"\s\x00-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
+    r"\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\ufff9-\ufffb"
 )
+#: any other character (one is enough to show something)
+_SHOWN = re.compile(f"[^{_INVISIBLE}]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 #: tried in order after UTF-8; the first whose decoding looks like Arabic wins
 ARABIC_ENCODINGS: tuple[str, ...] = ("cp1256", "iso8859_6")
@@ -31,7 +33,7 @@ def visible(text: str) -> bool:
     >>> visible("\\u200b\\u200f \\x00"), visible("لا")
     (False, True)
     """
-    return bool(_INVISIBLE.sub("", text))
+    return _SHOWN.search(text) is not None
 
 
 def _looks_arabic(text: str) -> bool:

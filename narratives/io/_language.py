@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-_ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]+")
 #: letters of Urdu that Arabic and Persian do not use (ٹ ڈ ڑ ں ہ ھ ے ۓ)
 _URDU_LETTERS = re.compile(r"[\u0679\u0688\u0691\u06ba\u06c1\u06be\u06d2\u06d3]")
@@ -41,9 +40,11 @@ _URDU_WORDS = frozenset(
 _SAMPLE = 1500  # characters looked at; enough to tell the script of an article
 
 
-def _arabic_script_language(sample: str, arabic: int) -> str:
-    """``"ar"``, ``"fa"`` or ``"ur"`` for text written in Arabic script."""
-    words = _WORD.findall(sample)
+def _arabic_script_language(sample: str, arabic: int, words: list[str] | None = None) -> str:
+    """``"ar"``, ``"fa"`` or ``"ur"`` for text written in Arabic script (``words``: its
+    runs of Arabic letters, when the caller has them)."""
+    if words is None:
+        words = _WORD.findall(sample)
     if not words:
         return "ar"
     urdu_words = sum(w in _URDU_WORDS for w in words)
@@ -83,13 +84,15 @@ def detect_language(text: str, *, threshold: float = 0.6) -> str:
     'und'
     """
     sample = text[:_SAMPLE]
-    arabic = len(_ARABIC.findall(sample))
-    latin = len(_LATIN.findall(sample))
+    # letters counted as the lengths of their runs (fewer matches than one per letter)
+    words = _WORD.findall(sample)
+    arabic = sum(map(len, words))
+    latin = sum(map(len, _LATIN_RUN.findall(sample)))
     letters = arabic + latin
     if letters < 3:
         return "und"
     if arabic / letters >= threshold:
-        return _arabic_script_language(sample, arabic)
+        return _arabic_script_language(sample, arabic, words)
     if latin / letters >= threshold:
         return "en"
     return "und"

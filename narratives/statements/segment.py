@@ -774,6 +774,13 @@ def _not_a_sentence_end(i: int, starts: list[int], ends: list[int], feats: list[
         return True  # حملة بعنوان "زكاتك.. فرحة علاج لكل محتاج": a quoted title
     if _in_short_parens(i, after, feats):
         return True  # شبكة (سي.إن. إن), شركة داماك (ش.م. ع.): an abbreviation in brackets
+    if (
+        f.norm in (".", "..", "...", "…")
+        and after < len(feats)
+        and feats[after].norm == "او"
+        and i > 0
+    ):
+        return True  # إعادة صياغة البيت بأي طريقة كانت.. أو نقل بيتك: "or", the list goes on
     if prev is None or ends[i - 1] != starts[i]:
         return False
     if f.norm == "." and prev.kind == "w" and len(prev.norm) == 1:
@@ -1176,6 +1183,45 @@ def _subject_next(k: int, feats: list[Feat]) -> bool:
         and g.norm.startswith("ال")
         and len(g.norm) > 3
         and g.norm not in _TIME_WORDS
+    )
+
+
+def _list_item(k: int, j: int, feats: list[Feat], pred: Predicates) -> bool:
+    """``ثم`` + a quote or a preposition, or ``إضافة إلى`` + a noun, at ``k``: the
+    next item of a list or sequence (``بمكرر بلغ 15.17 مرة، ثم «بروج» بمكرر ...``,
+    ``ستبقى وفية لعهدها مع الله، ثم مع المسلمين``, ``مخالفات تصل إلى 10.000 ريال،
+    إضافة إلى أي مبالغ أخرى``), not a clause; not ``ثم`` + a verb (``، ثم تبيع
+    التسجيلات``) nor ``إضافة إلى أن`` + a clause."""
+    words = [m for m in range(k, min(j, k + 5)) if feats[m].kind == "w"]
+    if not words:
+        return False
+    head = feats[words[0]].norm
+    if head == "ثم":  # only before a quote or a preposition: ثم + a bare word may be a
+        # verb the lexicon does not know (ثم ألقى رئيس المجموعة كلمة, ثم مدّ الرجل يده)
+        nxt = feats[words[0] + 1] if words[0] + 1 < j else None
+        return nxt is not None and (
+            (nxt.kind == "q" and nxt.text in OPENING)
+            or (
+                nxt.kind == "w"
+                and (nxt.norm in pred.preposition or nxt.norm.startswith(("بال", "لل", "كال")))
+            )
+        )
+    if head in ("اضافه", "بالاضافه", "واضافه") and len(words) > 1:
+        if feats[words[1]].norm not in ("الي", "ل"):
+            return False
+        rest = words[2:]
+    else:
+        return False
+    if not rest:
+        return False
+    g = feats[rest[0]]
+    return (
+        g.norm not in ("ذلك", "هذا", "هذه", "ما")  # إضافة إلى ذلك فإن ...: "moreover", a claim
+        and g.cue is None
+        and "complementizer" not in g.roles
+        and not verbish(g.norm)
+        and g.norm not in pred.particles
+        and g.norm not in _PERSONAL
     )
 
 
@@ -1596,8 +1642,28 @@ def _quote_closed(i: int, k: int, feats: list[Feat]) -> bool:
 
 
 def _has_content(seg: Segment, feats: list[Feat]) -> bool:
-    """Reported content after the cue: a complementizer, a quote or a colon."""
-    return any(f.kind in ("q", ":") or "complementizer" in f.roles for f in feats[seg.i : seg.j])
+    """Reported content after the cue: a complementizer, a quote or a colon; a name
+    in quote marks is no content (``وأوضح سكينر، الرئيس الحالي ... في شركة «صوفان
+    غروب» الخاصة ...،`` still waits for its ``قائلا: «...»``)."""
+    m = seg.i
+    while m < seg.j:
+        f = feats[m]
+        if f.kind == ":" or "complementizer" in f.roles:
+            return True
+        if f.kind == "q":
+            c = next(
+                (
+                    x
+                    for x in range(m + 1, min(seg.j, m + SPEECH_QUOTE_WORDS + 1))
+                    if feats[x].kind == "q"
+                ),
+                None,
+            )
+            if c is None or _label_quote(seg.i, c, feats) != m:
+                return True
+            m = c
+        m += 1
+    return False
 
 
 def _merge_fragments(
@@ -1630,6 +1696,9 @@ def _merge_fragments(
                 )
             ):
                 prev.j = seg.j
+                continue
+            if seg.how in ("connective", "clause") and _list_item(seg.i, seg.j, feats, pred):
+                prev.j = seg.j  # ، ثم مرحلة تدريس العقال: the next step of a list
                 continue
             if (
                 seg.how == "connective"
@@ -1904,6 +1973,7 @@ def _split_long(
             and not _bare_that(feats[k])  # أخبره فلان، ...، | بأن بوتين يريد
             and not _indefinite_relative(k, feats, pred)  # خطة عسكرية، | تقضي بوصول
             and not _awaits_kana(seg.i, k, feats)  # وكانت مصادر ...، | قالت
+            and not _list_item(k, seg.j, feats, pred)  # ، | ثم «بروج» بمكرر، ، | إضافة إلى
         )
 
     best: int | None = None
@@ -1922,6 +1992,8 @@ def _split_long(
             continue  # قال فلان في فرنسا «فرنسوا هولاند ...»: a quotation opens, no و/ف + verb
         if not comma and f.norm in pred.verbs and f.cue is None:
             continue  # بل وقع المشاركون: وقع is the verb, not و + a word
+        if f.norm == "او":
+            continue  # ولا تزيد على عشرة آلاف ريال، | أو إغلاق المنشأة: "or", the list goes on
         if not comma and f.norm in _NO_BARE_CUT:
             continue  # يعاند التاريخ | وأن يتنحى، لن نقبل بولاية الفقيه | ولا بحزب: one clause
         if (
@@ -1964,7 +2036,7 @@ def _split_long(
             if not (lo + margin <= starts[k] <= hi - margin):
                 continue
             f = feats[k]
-            if _comparison(k, feats):
+            if _comparison(k, feats) or f.norm == "او":
                 continue
             word = f.kind == "w"
             after_comma = feats[k - 1].kind in ("c", "e")
