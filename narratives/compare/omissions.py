@@ -497,7 +497,8 @@ def _part_certainty(
     part = pl.col("omitted_part").is_not_null()
     share = pl.col("part_share").fill_null(0.0)
     words = pl.col("omitted_part").str.count_matches(r"\p{L}{2,}")
-    little = pl.col("why").fill_null("").str.starts_with("little text")
+    # "little text" and "another matter" are of the story and the claim, not of the part
+    little = pl.col("why").fill_null("").str.contains(r"^(?:little text|another matter)")
     sure = (share <= sure_share) & (words >= min_words) & ~little
     why = (
         pl.when(little)
