@@ -396,8 +396,6 @@ def test_a_round_ups_other_matter_is_not_a_sure_omission(
     assert out["certainty"].to_list() == [NOT_SURE]
     assert out["why"][0].startswith(f"another matter: the claim opens with «{marker}»")
     # the same sentence without its marker is the outlet's omission of a fact of the story
-    plain = statements.with_columns(
-        pl.col("text").str.replace(r"^(?:قضائياً|على صعيد آخر)، ", "")
-    )
+    plain = statements.with_columns(pl.col("text").str.replace(r"^(?:قضائياً|على صعيد آخر)، ", ""))
     again = certainty(row, plain, stories, carried_score=35, carried_containment=0.5)
     assert again["certainty"].to_list() == [SURE]
