@@ -8,14 +8,19 @@ Usage::
 (``articles``, ``statements``, ``alignments``, ``claims`` as Parquet); when
 they are missing they are computed from ``--corpus`` (default: the shared
 SaudiNewsNet copy) and written there first, so later runs time only the
-comparisons. Prints the time of each measure, of :func:`narratives.compare`
-as a whole, the size of every table, and a few findings a reader of Saudi
-news would recognise (labels for the Houthis, terms of the SPA wire).
+comparisons. Prints the time of each measure (wall seconds and CPU seconds of this
+process and its forked workers; stories and claims too), of
+:func:`narratives.compare` as a whole, the size of every table, and a few
+findings a reader of Saudi news would recognise (labels for the Houthis,
+terms of the SPA wire). ``--each-only`` stops after the measures: on a
+``narratives compare --out`` folder of the whole corpus (its frames are the
+inputs), the list of CPU seconds per table in docs/scale.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import time
 from pathlib import Path
 
@@ -23,19 +28,26 @@ import polars as pl
 
 import narratives as n
 from narratives.compare import (
+    _shared_differences,
     compare,
     coverage,
     discrepancies,
     distinguishing_terms,
     emphasis,
     emphasis_claims,
+    emphasis_outlets,
+    emphasis_stories,
+    headlines,
+    house_style,
     label_choices,
     omission_rates,
     omissions,
     reporting_verbs,
     substitutions,
+    voices,
     with_tokens,
 )
+from narratives.stories import copies, talking_points
 
 SAUDINEWSNET = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "saudinewsnet"
 TABLES = ("articles", "statements", "alignments", "claims")
@@ -67,10 +79,22 @@ def load_or_align(aligned: Path, corpus: Path, limit: int | None) -> dict[str, p
     return tables
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its waited-for children (forked workers)."""
+    own, children = (
+        resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def timed(label: str, func, *args, **kwargs) -> pl.DataFrame:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     out = func(*args, **kwargs)
-    print(f"  {label:24s} {time.perf_counter() - start:7.2f}s  {out.height:>10,} rows")
+    print(
+        f"  {label:24s} {time.perf_counter() - start:7.2f}s wall {_cpu() - cpu:7.2f}s CPU"
+        f"  {out.height:>10,} rows",
+        flush=True,
+    )
     return out
 
 
@@ -79,6 +103,9 @@ def main() -> None:
     parser.add_argument("--aligned", type=Path, default=Path("/tmp/snn_aligned"))
     parser.add_argument("--corpus", type=Path, default=SAUDINEWSNET)
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument(
+        "--each-only", action="store_true", help="time each measure, not compare() as a whole"
+    )
     args = parser.parse_args()
 
     t = load_or_align(args.aligned, args.corpus, args.limit)
@@ -89,19 +116,35 @@ def main() -> None:
         f"(multi-outlet: {cl.filter(pl.col('claim_outlets') > 1)['claim_id'].n_unique():,})"
     )
 
-    print("each measure:")
+    print("each measure (the second process's tables in the order compare() runs them):")
+    timed("claims", n.cluster_claims, st, al)
+    stories = timed("stories", n.group_stories, art, st, al)
     st = timed("tokens (once)", with_tokens, st)
+    mentions = None
+    if (args.aligned / "entity_mentions.parquet").exists():
+        mentions = pl.read_parquet(args.aligned / "entity_mentions.parquet")
+    spans = art.select(c for c in ("article_id", "spans") if c in art.columns)
+    em = timed("emphasis", emphasis, st, cl, articles=spans)
+    timed("emphasis_claims", emphasis_claims, em, cl)
+    es = timed("emphasis_stories", emphasis_stories, em, cl, stories)
+    timed("emphasis_outlets", emphasis_outlets, es)
+    diffs = timed("aligned differences", _shared_differences, st, al, cl, {}, {})
+    style = timed("house_style", house_style, st, al, cl, differences=diffs)
+    timed("reporting_verbs", reporting_verbs, st)
+    timed("voices", voices, st, stories)
+    timed("labels", label_choices, st)
+    timed("substitutions", substitutions, st, al, cl, differences=diffs)
+    timed("headlines", headlines, st, cl, stories, em)
+    timed("distinguishing_terms", distinguishing_terms, st, al, claims=cl, variants=style)
+    timed("discrepancies", discrepancies, st, al, cl, mentions, stories=stories)
+    timed("talking_points", talking_points, st, cl, stories)
+    timed("copies", copies, stories, st)
+    if args.each_only:
+        return
     timed("coverage", coverage, st, al, cl, absent_min_outlets=2)
     timed("article_coverage", coverage, st, al, cl, by="article", absent=False)
     om = timed("omissions (story)", omissions, st, cl)
     timed("omission_rates", omission_rates, om, cl)
-    em = timed("emphasis", emphasis, st, cl)
-    timed("emphasis_claims", emphasis_claims, em, cl)
-    timed("reporting_verbs", reporting_verbs, st)
-    timed("labels", label_choices, st)
-    timed("substitutions", substitutions, st, al)
-    timed("distinguishing_terms", distinguishing_terms, st, al)
-    timed("discrepancies", discrepancies, st, al, cl)
 
     start = time.perf_counter()
     tables = compare(art, st, al, cl)

@@ -528,6 +528,72 @@ def test_a_trillion_spelt_without_its_ya_is_one_figure() -> None:
     out = _pair("بلغت الاستثمارات 2 ترليون ريال", "بلغت الاستثمارات 3 تريليونات ريال")
     assert out.select("value_a", "value_b").rows() == [(["2 ترليون ريال"], ["3 تريليونات ريال"])]
 
+
+def test_one_year_in_two_calendars_is_no_discrepancy() -> None:
+    # SaudiNewsNet 2015-08-11, aljazirah / alwatan: the grain silos' third wheat tender
+    text = "أتمت المؤسسة العامة لصوامع الغلال ومطاحن الدقيق إجراءات ترسية الدفعة الثالثة"
+    out = _pair(
+        f"{text} من القمح المستورد لهذا العام 1436 / 1437هـ بكمية 505 آلاف طن",
+        f"{text} من القمح المستورد لهذا العام 2015، بكمية 505 آلاف طن",
+    )
+    assert out.height == 0
+    # two Gregorian years still differ (2012م / 2013م, the doping list, 2015-08-10)
+    out = _pair(
+        "ضمن قائمة لاعبي الفحص المستهدف منذ عام 2012م، وهذه القائمة معتمدة",
+        "ضمن قائمة لاعبي الفحص المستهدف منذ عام 2013م، وهذه القائمة معتمدة",
+    )
+    assert out.select("kind", "value_a", "value_b").rows() == [
+        ("date", ["2012م وهذه"], ["2013م وهذه"])
+    ]
+
+
+def test_a_list_marker_after_a_conjunction_is_no_figure() -> None:
+    # SaudiNewsNet 2015-08-11, aawsat / alriyadh: «والمادة 2، 8» / «والمادة (٨,٢)»
+    text = "صدرت الموافقة على تسجيل اللاعب وفق ما يقضي به"
+    out = _pair(
+        f"{text} الملحق 3 والمادة 2، 8 والفقرة 6 من لائحة",
+        f"{text} الملحق (٣) والمادة (٨,٢) والفقرة (٦) من لائحة",
+    )
+    assert out.height == 0
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        # SaudiNewsNet 2015-07-26, aleqtisadiya / aljazirah: «1300 طالب» / «بألف وثلاثمائة»
+        (
+            "شارك فيه نحو 60 دولة من كل القارات ممثلة 1300 طالب شاركوا بمجموعة من الابتكارات",
+            "شارك فيه نحو 60 دولة من كل القارات ممثلة بألف وثلاثمائة طالب شاركوا بمجموعة من"
+            " الابتكارات",
+        ),
+        # 2015-07-26, 3alyoum / alriyadh: the same sum, one side «تجاوزت» its round part
+        (
+            "اعتمد وزير التعليم 26 مشروعاً مدرسياً للإدارة العامة للتعليم بمنطقة حائل بقيمة"
+            " تجاوزت 134.230.000 مليون ريال شملت إنشاء مبان",
+            "اعتمد وزير التعليم 26 مشروعاً مدرسياً للإدارة العامة للتعليم بمنطقة حائل بقيمة"
+            " 134.230.802.95 مليون ريال شملت إنشاء مبان",
+        ),
+    ],
+    ids=["thousand-and-hundreds", "exceeded"],
+)
+def test_a_thousand_in_words_and_an_exceeded_round_sum_are_no_discrepancy(
+    text_a: str, text_b: str
+) -> None:
+    assert _pair(text_a, text_b).height == 0
+
+
+def test_one_figure_in_two_units_is_not_sure() -> None:
+    # SaudiNewsNet 2015-07-26, alweeam / aleqtisadiya: the food authority's seizures
+    text = "«الغذاء والدواء» تمنع دخول أكثر من 1.5 {} من الأغذية المخالفة خلال شهرين"
+    out = _pair(text.format("مليون كيلو غرام"), text.format("ألف طن"), min_confidence=0)
+    assert out.select("certainty").rows() == [("low",)]
+    assert "the units differ" in out["what"][0]
+    assert _pair(text.format("مليون كيلو غرام"), text.format("ألف طن")).height == 0
+    # one unit on both sides: a figure that differs is still found
+    out = _pair(text.format("ألف طن"), text.format("مليون طن"))
+    assert out.select("value_a", "value_b").rows() == [(["ألف طن"], ["مليون طن"])]
+
+
 # statements that hold a figure in words only, or a scale word alone (SaudiNewsNet excerpts
 # above): the pairs of statements without any figure are not diffed, these must be
 @pytest.mark.parametrize(

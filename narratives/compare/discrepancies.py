@@ -222,6 +222,7 @@ class _FigureLexicon:
     approximate: frozenset[str] = frozenset()
     close_phrases: tuple[str, ...] = ()  # a figure dated to the session's close
     market_words: frozenset[str] = frozenset()  # a price reading (للبرميل, برنت)
+    units: dict[str, str] = field(default_factory=dict)  # unit word -> dimension (طن: mass)
     numbers: NumberWords | None = None  # the number words, for read_number_words
 
 
@@ -257,6 +258,11 @@ def _figure_lexicon(
         approximate=words("approximate_words"),
         close_phrases=tuple(sorted(words("close_phrases"))),
         market_words=words("market_words"),
+        units={
+            normalize(str(w)): str(dim)
+            for dim, ws in (data.get("units") or {}).items()
+            for w in ws or []
+        },
         numbers=load_number_words(figures),
     )
 
@@ -310,11 +316,18 @@ def _span_values(keys: list[str], lex: _FigureLexicon) -> list[set[float]]:
             j, value = worded[i]
             cands = {float(value)}
         scale = 1.0
-        if not cands and tok in lex.scales and tok not in ("%",):
+        bare = tok[1:] if len(tok) > 3 and tok[0] in "وفبلك" and tok[1:] in lex.scales else tok
+        if not cands and bare in lex.scales and bare not in ("%",):
+            after = worded.get(i + 1)
+            if after is not None and keys[i + 1].startswith("و") and not values:
+                # «بألف وثلاثمائة طالب» = 1300: a thousand and the number after it
+                values.append({lex.scales[bare] + after[1]})
+                i = after[0]
+                continue
             if not values and not any(ch.isdigit() for t in keys for ch in t):
                 # "ألف شخص": the scale word alone is a number (not after a figure that
                 # could not be read: «1.340.7 مليار» is no «مليار»)
-                values.append({lex.scales[tok]})
+                values.append({lex.scales[bare]})
             i += 1
             continue
         if not cands:
@@ -554,20 +567,26 @@ def _figure_rows(
                 continue
             if _rounded_to_scale(ka[i1:i2] + tail, kb[j1:j2] + tail, va, vb, lex):
                 continue  # «45،5 مليون ريال» / «45.503.347 ريالاً»: the same sum rounded
-            if _approximately(va, vb, ka[max(0, i1 - 2) : i1], kb[max(0, j1 - 2) : j1], lex):
-                continue  # «أكثر من 1300» / «أكثر من 1343»: a round figure for an exact one
+            if _approximately(va, vb, ka[max(0, i1 - 2) : i2], kb[max(0, j1 - 2) : j2], lex):
+                # «أكثر من 1300» / «أكثر من 1343», «تجاوزت 134.230.000» / «134.230.802.95»:
+                # a round figure for an exact one
+                continue
             digits_a = "".join(ch for t in ka[i1:i2] for ch in t if ch.isdigit())
             if digits_a and digits_a == "".join(ch for t in kb[j1:j2] for ch in t if ch.isdigit()):
                 continue  # the same digits spaced or punctuated otherwise: «7/11» / «711»
             if any(_unread_number_words(side, lex) for side in (ka[i1:i2], kb[j1:j2])):
                 continue  # «الحادية عشرة»: an ordinal, or number words the reader cannot join
             prev = ka[i1 - 1] if before else ""
-            if prev in lex.list_markers or ka[i1] in lex.list_markers:
+            # a list marker, also after a conjunction («والمادة 2، 8» / «والمادة (٨,٢)»)
+            bare_prev = prev[1:] if len(prev) > 3 and prev[0] in "وف" else prev
+            if {prev, bare_prev, ka[i1]} & lex.list_markers:
                 continue
             if i1 == 0 and j1 == 0 and (LIST_START.match(a["text"]) or LIST_START.match(b["text"])):
                 continue  # list numbering
             nxt = ka[i2] if after else ""
             is_date = nxt in lex.months or any(_YEAR_TOKEN.match(t) for t in ka[i1:i2] + kb[j1:j2])
+            if is_date and _two_calendars(va, vb):
+                continue  # «لهذا العام 1436 / 1437هـ» / «لهذا العام 2015»: one year, two calendars
             conf = 0.5 * min(before, 3) / 3 + 0.5 * min(after, 3) / 3
             notes = []
             if other_day:
@@ -582,6 +601,12 @@ def _figure_rows(
             if undated:
                 conf -= 0.3
                 notes.append("only one side gives the time of the market reading")
+            units_a = {lex.units[t] + ":" + t for t in ka[i1 : i2 + 2] if t in lex.units}
+            units_b = {lex.units[t] + ":" + t for t in kb[j1 : j2 + 2] if t in lex.units}
+            if units_a and units_b and units_a != units_b:
+                # «1.5 مليون كيلو غرام» / «1.5 ألف طن»: one figure in two units, or two items
+                conf -= 0.5
+                notes.append("the units differ")
             if other_month:
                 conf -= 0.4
                 notes.append("the months differ")
@@ -645,6 +670,19 @@ def _clock_times(text: str, close_phrases: Sequence[str] = ()) -> set[str]:
         if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", norm) for p in close_phrases):
             out.add("close")
     return out
+
+
+def _two_calendars(a: list[set[float]], b: list[set[float]]) -> bool:
+    """One side gives Hijri years only (1300-1500) and the other Gregorian years only
+    (1900-2100): the same year in two calendars, not two years."""
+
+    def years(values: list[set[float]], lo: int, hi: int) -> bool:
+        flat = [v for vals in values for v in vals]
+        return bool(flat) and all(lo <= v < hi for v in flat)
+
+    return (years(a, 1300, 1500) and years(b, 1900, 2100)) or (
+        years(b, 1300, 1500) and years(a, 1900, 2100)
+    )
 
 
 def _opposite_moves(
