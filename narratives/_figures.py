@@ -167,6 +167,8 @@ def read_number_words(
     ([], [(0, 1, 6)])
     """
     lex = lexicon or load_number_words()
+    if _number_word_forms(lex).isdisjoint(tokens):
+        return []  # most texts: no word is a number word in any form
     values, ambiguous = lex.values, lex.ambiguous
     n = len(tokens)
     # each token's number word, if it is one: (word, how it was reached)

@@ -120,3 +120,45 @@ def test_the_outlets_country_when_the_article_names_only_its_places() -> None:
     )
     said = extract_statements(_articles(("okaz", text)))["speaker"].drop_nulls().to_list()
     assert said[:2] == ["وزاره الحج السعوديه", "وزاره الحج السعوديه"]
+
+
+@pytest.mark.parametrize(
+    ("outlet", "text", "said"),
+    [
+        # alyaum 2015-07-31:1762 and alriyadh 2015-07-31:1043 (voice3's reading of
+        # 2015-07-31/08-01): «التركي» was no nationality (countries.tsv leaves out تركي, the
+        # given name), so the Turkish army was kept to its article or qualified again as
+        # `الجيش التركي السعودي` / `الجيش التركي التركي`
+        (
+            "alyaum",
+            "أعلن الجيش التركي مقتل ثلاثة جنود أتراك الخميس حين فتح عناصر من حزب العمال "
+            "الكردستاني النار على قافلة عسكرية في محافظة شرناق.\nوأشار الجيش الى ان عناصر "
+            "من حزب العمال الكردستاني نصبوا كمينًا للقافلة العسكرية.",
+            ["الجيش التركي", "الجيش التركي"],
+        ),
+        (
+            "alriyadh",
+            "قال الجيش التركي في بيان إن حزب العمال الكردستاني قتل ثلاثة جنود أتراك.\nوأضاف "
+            "أن طائرات هليكوبتر وفرقة كوماندوس أرسلت إلى المنطقة.",
+            ["الجيش التركي", "الجيش التركي"],
+        ),
+    ],
+)
+def test_a_masculine_nationality_with_the_article_names_the_state(
+    outlet: str, text: str, said: list[str]
+) -> None:
+    assert extract_statements(_articles((outlet, text)))["speaker"].drop_nulls().to_list() == said
+
+
+def test_a_family_name_like_a_nationality_names_no_country() -> None:
+    # alwatan 2015-08-09:764: «اللواء منصور التركي» (the Saudi security spokesman) names
+    # no Turkey, so the bare ministry after «وزارة الداخلية السعودية» stays Saudi
+    text = (
+        "ولم يتطرق بيان وزارة الداخلية السعودية إلى الطريقة التي اتبعها الإرهابي في دخول "
+        "المسجد.\nواكتفى البيان بتحديد هوية الانتحاري.\nوفيما كشفت وزارة الداخلية بأن ستة "
+        "من الشهداء هم من المتدربين، أكدت بأن الحادثة لا تزال محل متابعة.\nوأشار المتحدث "
+        "الأمني بوزارة الداخلية اللواء منصور التركي إلى أن مثل تلك الأعمال الدنيئة لن تثني "
+        "رجال الأمن."
+    )
+    said = extract_statements(_articles(("alwatan", text)))["speaker"].drop_nulls().to_list()
+    assert said[0] == "وزاره الداخليه السعوديه"

@@ -16,9 +16,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Collection, Container, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Mapping, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -550,7 +551,8 @@ def _surnames(words: Sequence[str], people: Container[str]) -> dict[str, str]:
 class FillerFeatures:
     """What :func:`other_fillers` reads of one statement, made once for all its pairs.
 
-    ``tokens`` are its content tokens, ``words`` its text's words (or None).
+    ``tokens`` are its content tokens, ``words`` its text's words (or None; or a
+    function giving them, called on first use: most statements' are never read).
     The parts past the first test (the people its text names, its family
     names) are worked out on first use: most pairs never need them. The check
     gives the same answer with or without these features.
@@ -567,12 +569,28 @@ class FillerFeatures:
         tokens: Sequence[str],
         people: Container[str],
         ordinals: Mapping[str, int],
-        words: Sequence[str] | None = None,
+        words: Sequence[str] | Callable[[], Sequence[str]] | None = None,
     ) -> None:
-        self.tokens, self.people, self.raw = tokens, people, words
-        self.bare = [bare(w) for w in tokens]
-        self.nth = frozenset(ordinals[w] for w in self.bare if w in ordinals)
-        self.names = frozenset(n for w in tokens if (n := name_of(w, people)))
+        self.tokens, self.people, self._words = tokens, people, words
+        # only the tokens that may be an ordinal or a given name are looked at (most
+        # statements have few or none; :meth:`differs` reads nothing else)
+        forms = _forms(people, ordinals)
+        if forms is None:
+            self.nth = frozenset(ordinals[w] for w in self.bare if w in ordinals)
+            self.names = frozenset(n for w in tokens if (n := name_of(w, people)))
+        else:
+            nth, names = forms
+            self.nth = frozenset(
+                ordinals[b] for w in nth.intersection(tokens) if (b := bare(w)) in ordinals
+            )
+            self.names = frozenset(
+                n for w in names.intersection(tokens) if (n := name_of(w, people))
+            )
+
+    @cached_property
+    def raw(self) -> Sequence[str] | None:
+        """Its text's words (None when not given)."""
+        return self._words() if callable(self._words) else self._words
 
     def differs(self, other: FillerFeatures) -> bool:
         """Other ordinals, or other people named, on each side (else no other fillers)."""
@@ -580,6 +598,11 @@ class FillerFeatures:
             (self.nth and other.nth and self.nth != other.nth)
             or (self.names and other.names and self.names != other.names)
         )
+
+    @cached_property
+    def bare(self) -> list[str]:
+        """Its tokens without a proclitic or the article (:func:`bare`)."""
+        return [bare(w) for w in self.tokens]
 
     @cached_property
     def counts(self) -> Counter[str]:
@@ -607,6 +630,28 @@ class FillerFeatures:
     def heads(self) -> frozenset[str] | None:
         """The given names that open a person's name (:func:`named_people`), None without words."""
         return None if self.raw is None else frozenset(named_people(self.raw, self.people))
+
+
+def _forms(
+    people: Container[str], ordinals: Mapping[str, int]
+) -> tuple[frozenset[str], frozenset[str]] | None:
+    """Every token :func:`bare` makes an ordinal of, and every token :func:`name_of` names
+    someone by (None when ``people`` cannot be listed): a token outside them is neither."""
+    if not isinstance(people, (set, frozenset)):
+        return None
+    key = (id(people), id(ordinals))
+    hit = _FORMS.get(key)
+    if hit is not None and hit[0] is people and hit[1] is ordinals:
+        return hit[2]
+    # bare: one proclitic, the article, or both; name_of: one proclitic
+    nth = {p + a + w for w in ordinals for p in ("", *_PROCLITICS) for a in ("", "ال")}
+    names = set(people) | {p + w for w in people for p in _PROCLITICS}
+    forms = (frozenset(nth), frozenset(names))
+    _FORMS[key] = (people, ordinals, forms)  # both kept alive: their ids stay theirs
+    return forms
+
+
+_FORMS: dict[tuple[int, int], tuple[Any, Any, tuple[frozenset[str], frozenset[str]]]] = {}
 
 
 def other_fillers(

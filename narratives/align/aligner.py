@@ -397,7 +397,7 @@ class _Prepared:
         out = self._fillers.get(k)
         if out is None:
             out = self._fillers[k] = FillerFeatures(
-                self.tokens[k], self.given_names, self.ordinals, self.raw_words(k)
+                self.tokens[k], self.given_names, self.ordinals, lambda: self.raw_words(k)
             )
         return out
 
@@ -444,9 +444,15 @@ class _Prepared:
                 self._slots[k] = frozenset()
                 out = self._numbers[k] = frozenset()
                 return out
-            # dates written with slashes are no figures of a claim (as in discrepancies)
-            text = SLASH_DATE.sub(" ", unreverse_figures(without_list_number(raw)))
-            text = scaled_figures(normalize(HIJRI_YEAR.sub(" ", text)))
+            if _ANY_DIGIT.search(raw):
+                # dates written with slashes are no figures of a claim (as in discrepancies)
+                text = SLASH_DATE.sub(" ", unreverse_figures(without_list_number(raw)))
+                text = scaled_figures(normalize(HIJRI_YEAR.sub(" ", text)))
+            else:
+                # numbers in words only: the patterns above all need a digit
+                text = normalize(raw)
+                if _ANY_DIGIT.search(text):
+                    text = scaled_figures(text)
             # and numbers written in words (ثمانية عناصر / 8 عناصر)
             out = self._numbers[k] = numbers_in(text) | number_words(text)
             self._slots[k] = figure_slots(text)

@@ -177,6 +177,61 @@ def _no_closest() -> pl.DataFrame:
     return pl.DataFrame(schema={**CLOSEST, "_pair": pl.Int64})
 
 
+def _own_rows(per: pl.DataFrame, cs: pl.DataFrame, covering: pl.DataFrame) -> pl.DataFrame:
+    """(claim, story, outlet) of a claim's own outlets with the claim's statements of the
+    other outlets (``statement_ids``) and its own (``closest_statement_id``): the parts
+    of claims are asked of them too (see :func:`_part_rows`)."""
+    mine = cs.select("claim_id", "story_id", "statement_id", s_outlet="outlet")
+    return (
+        per.select("claim_id", "story_id", outlet="strict_carriers")
+        .explode("outlet")
+        .drop_nulls("outlet")
+        .join(mine, on=["claim_id", "story_id"])
+        .sort("statement_id")
+        .group_by("claim_id", "story_id", "outlet")
+        .agg(
+            pl.col("statement_id").filter(pl.col("s_outlet") != pl.col("outlet")),
+            # the outlet's own statement of the claim: its wording, shown as the closest
+            pl.col("statement_id")
+            .filter(pl.col("s_outlet") == pl.col("outlet"))
+            .first()
+            .alias("closest_statement_id"),
+        )
+        .rename({"statement_id": "statement_ids"})
+        .filter(pl.col("statement_ids").list.len() > 0)
+        .join(covering, on=["story_id", "outlet"])
+    )
+
+
+def _narrow_stories(
+    story_of: pl.DataFrame,
+    cs: pl.DataFrame,
+    statements: pl.DataFrame,
+    min_outlets: int,
+) -> pl.DataFrame:
+    """``story_id`` of the stories with at most ``min_outlets`` outlets (the stories',
+    the claims' and the statements' outlets; unknown counted as one more).
+
+    A row needs its outlet and ``min_outlets`` others carrying the claim or the part
+    left out: such a story can make none.
+    """
+    outlets = pl.concat(
+        [
+            story_of.select("story_id", outlet=pl.col("outlet").cast(pl.String)),
+            cs.select("story_id", outlet=pl.col("outlet").cast(pl.String)),
+            statements.select("article_id", outlet=pl.col("outlet").cast(pl.String))
+            .join(story_of.select("article_id", "story_id"), on="article_id")
+            .select("story_id", "outlet"),
+        ]
+    )
+    return (
+        outlets.group_by("story_id")
+        .agg(pl.col("outlet").n_unique().alias("_k"))
+        .filter(pl.col("_k") <= min_outlets)
+        .select("story_id")
+    )
+
+
 def _story_rows(
     statements: pl.DataFrame,
     claims: pl.DataFrame,
@@ -270,9 +325,21 @@ def _story_rows(
     }
     labels: ClosestLabels | None = None
     if cand.height and "text" in statements.columns:
-        # only the claim statements and the outlets that may have left them out
+        # only the claim statements and the outlets that may have left them out, in a
+        # story that can make a row: in a story of min_outlets outlets or fewer none can
+        # (see _narrow_stories); its closest statements are still worked out when they
+        # decide whether its statements' words are known words of the parts of claims (a
+        # story enters them with a row carried loosely, or of a claim's own outlet)
+        narrow = _narrow_stories(story_of, cs, statements, min_outlets)
+        if narrow.height and parts:
+            narrow = narrow.join(
+                _own_rows(per, cs, covering).select("story_id").unique(),
+                on="story_id",
+                how="semi",
+            )
         needed = (
-            cand.select("outlet", "statement_ids")
+            cand.join(narrow, on="story_id", how="anti")
+            .select("outlet", "statement_ids")
             .explode("statement_ids")
             .select(statement_id="statement_ids", other="outlet")
             .unique()
@@ -435,25 +502,8 @@ def _part_rows(
         "closest_statement_id", "closest_score", "closest_relation", "_closest_pair",
         "containment", "figure_match",
     )  # fmt: skip
-    mine = cs.select("claim_id", "story_id", "statement_id", s_outlet="outlet")
     own = (
-        per.select("claim_id", "story_id", outlet="strict_carriers")
-        .explode("outlet")
-        .drop_nulls("outlet")
-        .join(mine, on=["claim_id", "story_id"])
-        .sort("statement_id")
-        .group_by("claim_id", "story_id", "outlet")
-        .agg(
-            pl.col("statement_id").filter(pl.col("s_outlet") != pl.col("outlet")),
-            # the outlet's own statement of the claim: its wording, shown as the closest
-            pl.col("statement_id")
-            .filter(pl.col("s_outlet") == pl.col("outlet"))
-            .first()
-            .alias("closest_statement_id"),
-        )
-        .rename({"statement_id": "statement_ids"})
-        .filter(pl.col("statement_ids").list.len() > 0)
-        .join(covering, on=["story_id", "outlet"])
+        _own_rows(per, cs, covering)
         .with_columns(
             closest_score=pl.lit(None, pl.Float64),
             closest_relation=pl.lit("same claim"),

@@ -58,6 +58,19 @@ def _country_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _name_country_words() -> dict[str, str]:
+    """:func:`_country_words` and, for the words of an institution's own name, the
+    masculine with the article of every feminine adjective: «الجيش التركي» (countries.tsv
+    leaves out تركي, the given name Turki, so that «اللواء منصور التركي» in a text names no
+    country; after a state body's head it is the nationality)."""
+    out = dict(_country_words())
+    for w, country in list(out.items()):
+        if w.startswith("ال") and w.endswith("يه") and len(w) > 5:
+            out.setdefault(w[:-1], country)
+    return out
+
+
+@lru_cache(maxsize=1)
 def _adjective() -> dict[str, str]:
     """Country id -> its feminine nisba without the article (``saudi_arabia`` -> ``سعوديه``,
     ``germany`` -> ``المانيه``): the shortest listed word in ``يه``."""
@@ -93,8 +106,9 @@ def outlet_countries() -> dict[str, str]:
     return dict(zip(frame["outlet"].to_list(), frame["country"].to_list(), strict=True))
 
 
-def _country_of(word: str) -> str | None:
-    table = _country_words()
+def _country_of(word: str, *, name: bool = False) -> str | None:
+    """The country of ``word`` (``name``: a word of an institution's own name)."""
+    table = _name_country_words() if name else _country_words()
     for w in (word, word[1:] if word[:1] in "وبلف" else "", word[2:] if word[:2] == "لل" else ""):
         if not w:
             continue
@@ -150,7 +164,7 @@ def state_institution(sid: str) -> tuple[bool, str | None]:
         return False, None
     country = None
     for w in rest:
-        c = _country_of(w)
+        c = _country_of(w, name=True)
         if c is not None:
             country = country or c
             continue
@@ -176,19 +190,19 @@ def qualified(sid: str, country: str) -> str:
     'الجيش الكوري الجنوبي'
     """
     words = sid.split()
-    if any(_country_of(w) == country and not _nisba(w) for w in words):
+    if any(_country_of(w, name=True) == country and not _nisba(w) for w in words):
         return sid  # شرطه جده, سفاره الرياض: a place of its own in the name
     fem = _adjective().get(country)
     if fem is None:
         return f"{sid} ({country})"
-    written = next((w for w in words if _country_of(w) == country), None)
+    written = next((w for w in words if _country_of(w, name=True) == country), None)
     feminine = written.endswith("ه") if written is not None else words[0].endswith("ه")
     adjective = "ال" + (fem if feminine else fem[:-1])  # القوات المسلحه الاماراتيه
     if written is None:
         return " ".join([*words, adjective])
     # الجيش الكوري الجنوبي: the adjective replaces the country word where it is written
     at = words.index(written)
-    rest = [w for k, w in enumerate(words) if k <= at or _country_of(w) != country]
+    rest = [w for k, w in enumerate(words) if k <= at or _country_of(w, name=True) != country]
     rest[at] = adjective
     return " ".join(rest)
 

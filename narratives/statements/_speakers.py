@@ -383,6 +383,13 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
         return True  # عز الدين الأصبحي, محيي الدين: a compound given name
     if _in(w, sw.titles) or w in sw.anonymous or w in sw.honorifics or len(w) < 2:
         return False
+    if (
+        w.startswith("ال")
+        and w[2:] in sw.adjectives
+        and k + 1 < len(norm)
+        and (norm[k + 1] in sw.given or _in(norm[k + 1], sw.titles))
+    ):
+        return False  # الجنرال الأمريكي جون كامبل: the nationality belongs to the title
     if w in sw.given or (w.startswith("عبد") and len(w) > 4):
         return True  # before not_names: علي the name, على "on" normalized alike
     if (
@@ -618,7 +625,20 @@ def parse_mention(mention: str) -> Parsed:
             j = i + 1
             while (
                 j < n
-                and j - i < MAX_NAME
+                and (
+                    j - i < MAX_NAME
+                    # عبدالله بن محمد بن إبراهيم آل الشيخ: a chain of بن and the family آل
+                    # go on past five words
+                    or (
+                        j - i < MAX_NAME + 4
+                        and (
+                            words[j] == "آل"
+                            or words[j - 1] == "آل"
+                            or norm[j] in ("بن", "بنت")
+                            or norm[j - 1] in ("بن", "بنت")
+                        )
+                    )
+                )
                 # الأمير محمد بن نايف، الجلسة | آل سعود – حفظه الله –: a comma or a dash ends it
                 and not _NAME_BREAK.search(mention[spans[j - 1][1] : spans[j][0]])
                 and words[j] not in ("على", "وعلى")  # جدد عباس التأكيد على: not علي
@@ -632,6 +652,15 @@ def parse_mention(mention: str) -> Parsed:
                     or (words[j - 1] == "آل" and j > i)
                 )
                 and not (j - 2 > i and norm[j - 2] == "ال" and norm[j] not in ("بن", "ال"))
+                # الأمير سلطان بن سلمان تسجيل الرسوم: a verbal noun تفعيل after a listed
+                # name is the verb's object (not after «بن عيسى حفل»: no name was read)
+                and not (
+                    len(norm[j]) == 5
+                    and norm[j][0] == "ت"
+                    and norm[j][3] == "ي"
+                    and norm[j - 1] in sw.given
+                    and norm[j] not in sw.given
+                )
                 # العميد السحيباني الأشقاء: after a family name with ال, only another
                 # family name in ـي goes on (عبدالله الحمد الغامدي)
                 and not (

@@ -647,6 +647,22 @@ def _caller(s: Sentence) -> tuple[str, str] | None:
     return None
 
 
+_IF = frozenset({"اذا", "واذا", "فاذا", "لو", "ولو", "فلو", "لئن", "ولئن"})
+
+
+def _conditional(k: int, seg: Segment, feats: list[Feat]) -> bool:
+    """The verb at ``k`` is the condition of «إذا (ما) / لو»: a hypothesis, no report."""
+    q = k - 1
+    if q > seg.i and feats[q].norm == "ما":
+        q -= 1  # إذا ما أكدت
+    return q >= seg.i and feats[q].norm in _IF
+
+
+# openings of a topic («وبشأن تحديد الوكالة ... 150 مفتشا، أوضح أن»): what it names is
+# what the speaker talks about, not the speaker
+_ABOUT = frozenset({"بشان", "وبشان", "حول", "وحول", "بخصوص", "وبخصوص", "عن", "وعن"})
+
+
 def _subject_before(cue_k: int, s: Sentence) -> tuple[str | None, str] | None:
     """A person named as the subject before a later verb of the same sentence, or None.
 
@@ -657,6 +673,8 @@ def _subject_before(cue_k: int, s: Sentence) -> tuple[str | None, str] | None:
     seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
     lex, state = s.lex, s.state
     sw = speaker_words()
+    if feats[seg.i].norm in _ABOUT and any(f.kind == "c" for f in feats[seg.i : cue_k]):
+        return None  # وبشأن تحديد الوكالة الدولية ...، أوضح: the topic, not the subject
     start = seg.i
     while start < cue_k and feats[start].kind == "w" and feats[start].norm in sw.not_names:
         start += 1  # بدوره, ثم
@@ -1271,7 +1289,20 @@ def _noun_phrase(
     """The words of an unlisted speaker: a head noun and its modifiers."""
     stop = k
     honorifics, given = speaker_words().honorifics, speaker_words().given
-    while stop < min(seg.j, k + MENTION_WORDS):
+    while stop < seg.j and (
+        stop < k + MENTION_WORDS
+        # معالي رئيس مجلس الشورى الشيخ الدكتور عبدالله بن محمد بن إبراهيم آل الشيخ: a
+        # chain of بن and the family آل run past the twelve words
+        or (
+            stop < k + MENTION_WORDS + 3
+            and (
+                feats[stop].norm in ("بن", "ال")
+                or feats[stop - 1].norm in ("بن", "ال")
+                # عبدالرحمن بن حمد الفهد: the family name after «بن X»
+                or (feats[stop - 2].norm == "بن" and feats[stop].norm.startswith("ال"))
+            )
+        )
+    ):
         f = feats[stop]
         before = feats[stop - 1].norm if stop > k else ""
         if _abbreviation_dot(stop, k, feats, honorifics):
@@ -1542,6 +1573,8 @@ def _find_cue(
             # وهو يرى طفله محمد ...: "sees"; an opinion is «يرى أن», «يرى:»; لا يمكنه تزعم
             # قوات خارج السلطة: "leading" (تزعّم), no claim (a claim is «زعم أن», «كما زعم»)
             cue = None
+        if cue is not None and _conditional(k, seg, feats):
+            cue = None  # وإذا ما أكدت الوكالة التزام طهران ...: "if it confirms", no report
         if cue is not None and cue.lemma == "أضاف" and _adds_a_thing(k, seg, feats):
             cue = None  # حيث أضافت شركة جوجل المطورة له هذا الدعم: "added" a thing
         if (
