@@ -3,7 +3,9 @@
 Prints, per sample (about 1k, 4k, 16k and all articles, whole days in date
 order): for every stage (reading, statements, stories, align = candidates +
 scoring, clustering, comparisons, rendering) the wall time, CPU time and the
-peak resident memory *during that stage*; then the fitted cost exponent per
+peak resident memory *during that stage* (the RSS summed over the process
+tree, and the tree's PSS: what the machine must hold, a page the forked
+workers share with their parent counted once); then the fitted cost exponent per
 stage (time ~ articles^k, least squares on log-log) and the ratio of the
 alignment time on all articles to passim's 43:25 (2,605 s, Spark local[2]).
 
@@ -131,6 +133,20 @@ def _rss() -> int:
     return total
 
 
+def _pss() -> int:
+    """Proportional set size of this process and its workers (a shared page counted once)."""
+    total, todo = 0, [str(os.getpid())]
+    while todo:
+        pid = todo.pop()
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as fh:
+                total += next(int(x.split()[1]) for x in fh if x.startswith("Pss:")) * 1024
+        except (OSError, StopIteration, ValueError):
+            pass
+        todo.extend(_children(pid))
+    return total
+
+
 def _cpu() -> float:
     """CPU seconds (user + system) of this process and of its finished worker processes."""
     own = resource.getrusage(resource.RUSAGE_SELF)
@@ -139,18 +155,28 @@ def _cpu() -> float:
 
 
 class _Sampler(threading.Thread):
-    """Largest RSS seen since the last :meth:`reset`."""
+    """Largest RSS sum and tree PSS seen since the last :meth:`reset`.
 
-    def __init__(self, every: float = 0.02) -> None:
+    The RSS of the tree every ``every`` seconds; its PSS (what the machine must
+    hold: pages shared by the forked workers counted once) every ``pss_every``
+    (reading ``smaps_rollup`` walks every mapping: costlier).
+    """
+
+    def __init__(self, every: float = 0.02, pss_every: float = 0.25) -> None:
         super().__init__(daemon=True)
         self.every, self.peak, self.stop = every, _rss(), threading.Event()
+        self.pss_every, self.pss_peak = pss_every, _pss()
 
     def reset(self) -> None:
-        self.peak = _rss()
+        self.peak, self.pss_peak = _rss(), _pss()
 
     def run(self) -> None:
+        last = 0.0
         while not self.stop.wait(self.every):
             self.peak = max(self.peak, _rss())
+            if time.perf_counter() - last >= self.pss_every:
+                self.pss_peak = max(self.pss_peak, _pss())
+                last = time.perf_counter()
 
 
 @contextmanager
@@ -159,9 +185,18 @@ def _stage(name: str, sampler: _Sampler, out: dict[str, Any]) -> Iterator[None]:
     t0, c0 = time.perf_counter(), _cpu()
     yield
     wall, cpu = time.perf_counter() - t0, _cpu() - c0
-    peak = max(sampler.peak, _rss())
-    out[name] = {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "peak_mb": round(peak / 2**20)}
-    print(f"  {name:<12} {wall:8.1f} s wall {cpu:8.1f} s cpu {peak / 2**20:7.0f} MB", flush=True)
+    peak, pss = max(sampler.peak, _rss()), max(sampler.pss_peak, _pss())
+    out[name] = {
+        "wall_s": round(wall, 2),
+        "cpu_s": round(cpu, 2),
+        "peak_mb": round(peak / 2**20),
+        "tree_pss_mb": round(pss / 2**20),
+    }
+    print(
+        f"  {name:<12} {wall:8.1f} s wall {cpu:8.1f} s cpu {peak / 2**20:7.0f} MB"
+        f" {pss / 2**20:7.0f} MB tree PSS",
+        flush=True,
+    )
 
 
 def _render(tables: dict[str, Any]) -> int:
@@ -180,7 +215,7 @@ def run_sample(
     import narratives as nv
     from narratives.align import align, cluster_claims
     from narratives.compare import compare  # nv.compare is shadowed by its module once imported
-    from narratives.engine.local import isolated
+    from narratives.engine.local import isolated, releasing
     from narratives.statements.extract import default_processes, statements_and_mentions
 
     sampler = _Sampler()
@@ -201,10 +236,11 @@ def run_sample(
 
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always")
-        articles = step("reading", lambda: nv.read_corpus(paths, on_error="skip"))
+        # the freed pages of each given back as the commands do (engine.local.release_memory)
+        articles = step("reading", lambda: releasing(nv.read_corpus)(paths, on_error="skip"))
         statements, mentions = step(
             "statements",
-            lambda: statements_and_mentions(articles, n_process=default_processes()),
+            lambda: releasing(statements_and_mentions)(articles, n_process=default_processes()),
         )
         # as `narratives compare` and `report` run them: in a spawned child on large tables
         alignments = step("align", lambda: isolated(align)(statements))
@@ -271,13 +307,13 @@ def fit_exponent(sizes: list[float], times: list[float]) -> float | None:
 
 
 def summary(results: dict[str, dict[str, Any]]) -> str:
-    """Per stage and sample: wall s / CPU s / peak MB; exponents fitted on wall and CPU."""
+    """Per stage and sample: wall s / CPU s / peak MB (RSS sum; tree PSS); exponents fitted."""
     names = list(results)
     sizes = [results[n]["articles"] for n in names]
-    head = "".join(f"{n + ' (' + str(results[n]['articles']) + ')':>26}" for n in names)
+    head = "".join(f"{n + ' (' + str(results[n]['articles']) + ')':>33}" for n in names)
     lines = [
         f"{'stage':<13}{head}   k(wall) k(cpu)",
-        f"{'':<13}" + f"{'wall/cpu s, MB':>26}" * len(names),
+        f"{'':<13}" + f"{'wall/cpu s, RSS, PSS MB':>33}" * len(names),
     ]
     for stage in [*STAGES, "total"]:
         cells, walls, cpus = [], [], []
@@ -290,14 +326,21 @@ def summary(results: dict[str, dict[str, Any]]) -> str:
                     "wall_s": r["total_s"],
                     "cpu_s": round(sum(x["cpu_s"] for x in r["stages"].values()), 1),
                     "peak_mb": r["peak_mb"],
+                    "tree_pss_mb": max(
+                        (x.get("tree_pss_mb", 0) for x in r["stages"].values()), default=0
+                    ),
                 }
             )
             walls.append(s["wall_s"])
             cpus.append(s["cpu_s"])
-            cells.append(f"{s['wall_s']:.1f}/{s['cpu_s']:.1f} {s['peak_mb']:6d}")
+            pss = s.get("tree_pss_mb")  # absent from a --json of an older run
+            cells.append(
+                f"{s['wall_s']:.1f}/{s['cpu_s']:.1f} {s['peak_mb']:6d}"
+                + (f" {pss:6d}" if pss is not None else "")
+            )
         kw, kc = fit_exponent(sizes, walls), fit_exponent(sizes, cpus)
         fits = f"   {kw:7.2f} {kc:6.2f}" if kw is not None and kc is not None else ""
-        lines.append(f"{stage:<13}" + "".join(f"{c:>26}" for c in cells) + fits)
+        lines.append(f"{stage:<13}" + "".join(f"{c:>33}" for c in cells) + fits)
     for n in names:
         r = results[n]
         lines.append(

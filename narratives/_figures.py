@@ -30,6 +30,46 @@ HIJRI_YEAR = re.compile(r"(?<![\d.,])\d{3,4}\s*هـ?(?![^\W\d_])")
 LIST_START = re.compile(r"^\s*[(\[]?\d{1,3}\s*[-.)\]ـ]\s")
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def dates_as_one(tokens: Sequence[str], text: str) -> list[str]:
+    """``tokens`` with each slash date of ``text`` as one token, year first.
+
+    Outlets write one date in either order (1436/10/15هـ, 15/10/1436ه; 13/ 08/ 2015,
+    13/ 8/ 2015): read as three figures each, the same date made a figures
+    "conflict" of two copies of one sentence. The date's three numbers in the
+    tokens (a token may carry a letter after its digits, ``15ه``) become one token
+    of digits, year, month and day, so the same date is one token on both sides
+    and two dates still differ as figures.
+
+    Examples
+    --------
+    >>> dates_as_one(["يوم", "1436", "10", "15ه", "بعد"], "يوم 1436/10/15ه بعد")
+    ['يوم', '14361015', 'بعد']
+    >>> dates_as_one(["يوم", "15", "10", "1436ه"], "يوم 15/10/1436ه")
+    ['يوم', '14361015']
+    >>> dates_as_one(["يوم", "13", "08", "2015"], "يوم 13/ 08/ 2015")
+    ['يوم', '20150813']
+    """
+    out = list(tokens)
+    for match in SLASH_DATE.finditer(text):
+        digits = _DIGITS.findall(match.group())
+        if len(digits) != 3:
+            continue
+        values = [int(d) for d in digits]
+        year, month, day = values if len(digits[0]) >= 3 else values[::-1]
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        one = f"{year}{month:02d}{day:02d}"
+        for k in range(len(out) - 2):
+            lead = [_DIGITS.match(t) for t in out[k : k + 3]]
+            if all(lead) and [m.group() for m in lead if m] == digits:
+                out[k : k + 3] = [one]
+                break
+    return out
+
+
 def unreverse_figures(text: str) -> str:
     """``text`` with decimals typed right to left put back in reading order.
 

@@ -1,4 +1,5 @@
-"""The alignment's match tokens in parts on forked workers are those of one call, on real statements.
+"""The alignment's match tokens in parts on forked workers are those of one call,
+on real statements.
 
 :func:`narratives.align._text.match_tokens` reads two things of *all* its
 texts: the known words for clitic stripping and the negations typed joined

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 import warnings
+from pathlib import Path
 
 import numpy as np
 import polars as pl
@@ -17,6 +18,8 @@ from narratives.align.candidates import block_pairs
 from narratives.compare._common import same_claim_pairs
 from narratives.engine import local
 from tests.conftest import SAUDINEWSNET
+
+SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 
 # the module (``narratives.compare.substitutions`` is also the name of a function)
 substitutions = importlib.import_module("narratives.compare.substitutions")
@@ -217,3 +220,27 @@ def test_candidates_in_worker_processes_equal_one_process(day):
     assert len(one[0]) > 1000
     for x, y in zip(one, two, strict=True):
         assert np.array_equal(x, y)
+
+
+@pytest.mark.skipif(local._malloc_trim() is None, reason="glibc's malloc_trim only")
+def test_release_memory_gives_back_the_pages_of_freed_texts():
+    # a stage's garbage as the reading leaves it: many article texts, a few kept alive;
+    # a collection alone gives none of it back (glibc keeps the freed chunks)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    assert texts and min(len(t) for t in texts) > 200
+    copies = [f"{k} {texts[k % len(texts)]}" for k in range(20_000)]
+    size = sum(len(t.encode("utf-8")) for t in copies)  # Arabic: 2 bytes a letter
+    kept = copies[::50]
+    del copies
+    before = local._resident()
+    given = local.release_memory()
+    assert given > size // 2
+    assert local._resident() < before - size // 2
+    assert kept[1].startswith("50 ")  # what is still referenced is untouched
+
+
+def test_releasing_returns_the_stage_result_and_releases(monkeypatch):
+    calls = []
+    monkeypatch.setattr(local, "release_memory", lambda: calls.append(1) or 0)
+    assert local.releasing(divmod)(7, 2) == (3, 1)
+    assert calls == [1]

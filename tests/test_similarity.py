@@ -512,3 +512,29 @@ def test_a_real_negation_still_contradicts():
     a = "روسيا لا تشارك في التحالف الدولي ضد تنظيم داعش في سوريا"
     b = "روسيا تشارك في التحالف الدولي ضد تنظيم داعش في سوريا"
     assert similarity(a, b)["relation"].to_list() == ["contradicts"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # SaudiNewsNet 2015-08 (two copies of the border guards' statement): one Hijri date
+        # written year first by one outlet and day first by the other
+        (
+            "يذكر أن العريف أحمد المجايشي والجندي أول محمد العمري من منسوبي حرس الحدود بمركز"
+            " المسيال استشهدوا يوم الجمعة 1436/10/15هـ بعد تعرض المركز لمقذوفات",
+            "يذكر أن العريف أحمد المجايشي والجندي أول محمد العمري من منسوبي حرس الحدود بمركز"
+            " المسيال استشهدوا يوم الجمعة 15/10/1436ه بعد تعرض المركز لمقذوفات",
+        ),
+        # a dividend notice: the month with and without its zero
+        (
+            "وأن أحقية الأرباح لمساهمي الشركة المسجلين لدى مركز إيداع الأوراق المالية (تداول)"
+            " بنهاية تداول يوم 13/ 08/ 2015،",
+            "وستكون أحقية الأرباح لمساهمي الشركة المسجلين لدى مركز إيداع الأوراق المالية (تداول)"
+            " بنهاية تداول يوم 13/ 8/ 2015.",
+        ),
+    ],
+)
+def test_one_date_written_in_two_orders_is_no_contradiction(a, b):
+    row = similarity(a, b).row(0, named=True)
+    assert row["relation"] in CLOSE, row
+    assert row["conflict"] is None, row

@@ -346,7 +346,8 @@ class _Stemmer(dict[str, str]):
 
 
 class _Kept(dict[str, "str | None"]):
-    """A word's stem when it is a content token (long enough or a number, no stopword), else None."""
+    """A word's stem when it is a content token (long enough or a number, no stopword),
+    else None."""
 
     def __init__(self, stem: _Stemmer, drop: set[str], min_chars: int) -> None:
         super().__init__()

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from narratives._figures import (
     HIJRI_YEAR,
     SLASH_DATE,
+    dates_as_one,
     number_word_forms,
     number_words,
     scaled_figures,
@@ -367,6 +368,16 @@ class _Prepared:
                 self.full[k]
             )
         return out
+
+    def dated_tokens(self, a: int, b: int) -> tuple[Sequence[str], Sequence[str]]:
+        """The tokens of ``a`` and ``b``, each slash date as one token when both have one
+        (:func:`narratives._figures.dates_as_one`: 1436/10/15هـ and 15/10/1436ه are one date)."""
+        if "/" in self.full[a] and "/" in self.full[b]:
+            return (
+                dates_as_one(self.tokens[a], self.full[a]),
+                dates_as_one(self.tokens[b], self.full[b]),
+            )
+        return self.tokens[a], self.tokens[b]
 
     def raw_words(self, k: int) -> list[str]:
         """The words of statement ``k`` with their clitics (match-normalized)."""
@@ -723,8 +734,7 @@ def _conflicts(
             same_slot = not prep.figure_slots(a).isdisjoint(prep.figure_slots(b))
             out.append("figures" if same_slot else NOTE + "figures")
         elif kind := substitution_conflict(
-            prep.tokens[a],
-            prep.tokens[b],
+            *prep.dated_tokens(a, b),
             prep.all_names,
             prep.opposites,
             slots=names,

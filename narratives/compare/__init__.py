@@ -67,7 +67,7 @@ from narratives.compare.omissions import Comparable, bootstrap_rate, omission_ra
 from narratives.compare.substitutions import substitutions
 from narratives.compare.verbs import reporting_verbs
 from narratives.compare.voices import voices
-from narratives.engine.local import usable_cores
+from narratives.engine.local import release_memory, usable_cores
 
 __all__ = [
     "bootstrap_rate",
@@ -237,6 +237,9 @@ def compare(
     else:
         schemas.require(stories, ("article_id", "story_id"), name="stories", stage="compare")
     statements = with_tokens(statements)  # normalize and tokenize the text once
+    # the stories' features freed: their pages back to the system before the second
+    # process starts and the omissions fork their workers from this one
+    release_memory()
     # the tables that do not read the omissions run meanwhile, in a second process on a
     # large corpus (the two cores at once), else here after them
     separate = statements.height >= BESIDE_MIN_STATEMENTS and usable_cores() > 1
@@ -315,6 +318,7 @@ def compare(
         "stories": stories,
     }
     del omitted
+    release_memory()  # the omissions' features, before this process waits and reads back
     line.step(
         "emphasis, framing, terms, discrepancies, talking points",
         "(the second process)" if separate else "",

@@ -241,7 +241,8 @@ def certainty(
         words_of.setdefault(key, set()).update(stems[row_of[sids[r]]])
         figures_of.setdefault(key, set()).update(figures)
         n_words[key] = n_words.get(key, 0) + count
-    del read, where
+    del read
+    where.clear()
     asked = omissions.select(
         "outlet", "story_id", "statement_ids", "closest_score", "containment"
     ).to_dicts()

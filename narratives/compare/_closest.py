@@ -656,7 +656,7 @@ def closest_pairs(
         closest_relation=pl.lit(None, pl.String),
     )
     near = best.select(*CLOSEST, "_pair").sort("statement_id", "other")
-    return near.cast({**CLOSEST, "_pair": pl.Int64}), labels  # type: ignore[arg-type]
+    return near.cast({**CLOSEST, "_pair": pl.Int64}), labels  # type: ignore[dict-item]
 
 
 class ClosestLabels:

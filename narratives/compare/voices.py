@@ -27,9 +27,10 @@ question, and the verb is counted as ``refusal``.
 A speaker known only by a first name (``وقال محمد``: a vox pop, or a name the
 article never completes) is no one across articles: its rows are kept per
 article, the speaker shown as ``محمد (article id)``, so that every محمد of an
-outlet is not pooled into one voice. Ids that one article's mentions cut at different places («سلطان سعد», «سلطان
-السبيعي», «سلطان سعد السبيعي»; «مارك تونر ردا علي سؤال») are one voice
-(``narratives.statements._speakers.same_speakers``). A state institution named without its country
+outlet is not pooled into one voice. Ids that one article's mentions cut at
+different places («سلطان سعد», «سلطان السبيعي», «سلطان سعد السبيعي»; «مارك تونر
+ردا علي سؤال») are one voice (``narratives.statements._speakers.same_speakers``).
+A state institution named without its country
 («وزارة الداخلية») comes from ``narratives.statements`` with the country the article
 names (``وزاره الداخليه الافغانيه``), or kept to its article (``وزاره الداخليه (article
 id)``) when the article does not say whose it is: two countries' ministries are never

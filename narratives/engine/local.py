@@ -28,6 +28,7 @@ the alignment features freed 1.25 GB of 2.5 GB, 43 MB of live objects pinning
 
 from __future__ import annotations
 
+import functools
 import gc
 import inspect
 import itertools
@@ -100,6 +101,49 @@ def _cpu_ticks(pids: list[int]) -> int | None:
         except (OSError, IndexError, ValueError):
             return None
     return total
+
+
+def release_memory() -> int:
+    """Give the memory this process freed back to the system; return the bytes of RSS it gave.
+
+    A cycle collection, then glibc's ``malloc_trim(0)``: Python frees large
+    objects (an article's text, a worker's pickled rows) to the C heap, which
+    keeps them as free pages of the process until it is trimmed (measured on all
+    of SaudiNewsNet: reading the corpus left 827 MB resident for 202 MB of
+    articles, 289 MB after this). A stage boundary is the place to call it: the
+    pages kept would otherwise stay for every later stage, and be copied into
+    each forked worker's share. Elsewhere than glibc only the collection runs.
+    """
+    before = _resident()
+    gc.collect()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+    return max(0, before - _resident())
+
+
+def _resident() -> int:
+    """This process's resident set in bytes (0 where /proc is not there)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, or None (another C library, another system)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        trim: Callable[[int], int] = libc.malloc_trim
+    except (OSError, AttributeError):
+        return None
+    return trim
 
 
 def usable_cores() -> int:
@@ -303,9 +347,27 @@ def in_child(func: Callable[..., R], /, *args: Any, **kwargs: Any) -> R:
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(1, mp_context=context) as pool:
         out, caught = pool.submit(_in_child, func, args, kwargs).result()
+    release_memory()  # the pickled arguments and result, freed: not kept by later stages
     for category, message in caught:
         warnings.warn(message, category, stacklevel=2)
     return out
+
+
+def releasing(func: Callable[..., R]) -> Callable[..., R]:
+    """``func`` followed by :func:`release_memory` (a stage whose garbage is large).
+
+    The statements stage, say: its workers' rows arrive pickled and are freed
+    once they are a frame, and those pages would otherwise stay with the
+    process for the alignment, the comparisons and their workers.
+    """
+
+    @wraps(func)
+    def run(*args: Any, **kwargs: Any) -> R:
+        out = func(*args, **kwargs)
+        release_memory()
+        return out
+
+    return run
 
 
 def isolated(func: Callable[..., R], *, min_rows: int = CHILD_MIN_ROWS) -> Callable[..., R]:

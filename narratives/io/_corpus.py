@@ -295,7 +295,7 @@ def read_corpus(
             least=PARALLEL_ARTICLES,
             processes=None,
         )
-        del records
+        records.clear()  # the raw records are no longer needed
     if not rows:
         raise IngestError(
             f"no articles read from {', '.join(map(str, items))} (see the warnings above)"

@@ -170,11 +170,12 @@ def analyse(
     # the functions themselves: `narratives.compare` becomes the subpackage once it is imported
     from narratives.align import align, cluster_claims
     from narratives.compare import compare
-    from narratives.engine.local import isolated
+    from narratives.engine.local import isolated, releasing
     from narratives.statements import extract_entities
     from narratives.statements.extract import default_processes, statements_and_mentions
 
-    cut = partial(statements_and_mentions, n_process=default_processes())
+    # the workers' pickled rows given back to the system once they are frames
+    cut = releasing(partial(statements_and_mentions, n_process=default_processes()))
     # the alignment's features and scored pairs go back to the system with the child
     # that held them (narratives.engine.local.isolated), not kept by the comparisons
     align, cluster_claims = isolated(align), isolated(cluster_claims)

@@ -87,9 +87,11 @@ _PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "نحن", "انا"})
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "هذين", "هاتين", "هولاء"})
 _CUT = frozenset(
     normalize(w)
-    for w in ["قوله", "قولها", "قولهم", "بقوله", "بقولها", "لقوله"]
-    # a reply after the name: مارك تونر ردا على سؤال
-    + ["ردا", "تعليقا", "تعقيبا", "جوابا"]
+    for w in [
+        *["قوله", "قولها", "قولهم", "بقوله", "بقولها", "لقوله"],
+        # a reply after the name: مارك تونر ردا على سؤال
+        *["ردا", "تعليقا", "تعقيبا", "جوابا"],
+    ]
 )
 _JOIN = re.compile(r"\b(عبد|ابو) (?=\w)")
 _PLACES = frozenset(
@@ -1606,8 +1608,9 @@ def same_speakers(ids: list[str], counts: dict[str, int] | None = None) -> dict[
     A person's longer id whose added words are neither a name nor sure to be no name
     («ممدوح سالم جمهور الجاده») is shown as the id with more statements
     (``counts``, the statements of each id in the article). Gazetteer ids (ASCII)
-    and ids kept to their article (``... (article id)``) are left alone; two longer ids (two people: «محمد الحربي» in «عبدالله محمد الحربي»
-    and «محمد بن علي الحربي») leave the shorter alone.
+    and ids kept to their article (``... (article id)``) are left alone; two longer
+    ids (two people: «محمد الحربي» in «عبدالله محمد الحربي» and «محمد بن علي الحربي»)
+    leave the shorter alone.
 
     Examples
     --------
@@ -1618,7 +1621,8 @@ def same_speakers(ids: list[str], counts: dict[str, int] | None = None) -> dict[
     """
     sw = speaker_words()
     open_ids = sorted(
-        {i for i in ids if i and not i.isascii() and "(" not in i}, key=lambda i: (len(i.split()), i)
+        {i for i in ids if i and not i.isascii() and "(" not in i},
+        key=lambda i: (len(i.split()), i),
     )
     words = {i: i.split() for i in open_ids}
     out: dict[str, str] = {}
