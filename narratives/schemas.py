@@ -363,8 +363,9 @@ OMISSIONS = pl.Schema(
             "containment": pl.Float64,
             "figure_match": pl.Boolean,  # one of its statements there gives a figure of the claim
             # story rule: "sure" | "not sure" that the outlet left the claim out (near miss,
-            # claim words spread over its text, short claim, not a statement, little text);
-            # null otherwise
+            # claim words spread over its text, short claim, not a statement, another matter
+            # of a round-up, little text, told elsewhere: the outlet gives the claim in an
+            # article of another story); null otherwise
             "certainty": pl.String,
             "why": pl.String,  # plain reason for "not sure", null when sure
             # story rule: the part of the claim (a clause of one of its sentences) the outlet

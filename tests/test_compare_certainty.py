@@ -350,3 +350,107 @@ def test_a_piece_of_a_cut_quote_is_nobodys_omission() -> None:
     om = omissions(statements, claims, stories)
     # the instrument failure (a statement) is 3alyoum's omission; the piece is nobody's
     assert om.select("outlet", "claim_id").rows() == [("3alyoum", "cause")]
+
+
+# SaudiNewsNet 2015-07-23/24: alyaum's round-up on Egypt and Iran ends with the Morsi trial;
+# 3alyoum's article in the story gives Egypt's answer to Khamenei only (the whole corpus
+# run of session 21 listed it as 3alyoum's sure omission of the trial)
+MORSI_CLAIM = (
+    "قضائياً، أجلت محكمة جنايات القاهرة، الأربعاء، محاكمة الرئيس الأسبق، محمد مرسي و10 آخرين "
+    'في القضية المعروفة إعلاميا بـ"التخابر مع قطر"، لجلسة 2 أغسطس المقبل، بعد تغيب الرئيس '
+    "المعزول وتعذر حضوره عن الجلسه لأسباب صحية."
+)
+IRAN_3ALYOUM = [
+    "مصر تؤكد رفضها تدخل إيران في الشؤون الداخلية للدول العربية",
+    "أكدت الخارجية المصرية مجددًا رفض مصر الكامل للتدخل الإيراني في الشؤون الداخلية للدول "
+    "العربية، مطالبة بضرورة الالتزام بسياسة حسن الجوار.",
+    "وجاءت تصريحات المتحدث الرسمي المصري تعقيبًا على التصريحات الأخيرة لمرشد الجمهورية "
+    "الإسلامية الإيرانية علي خامنئي التي تناول فيها الشأن الداخلي لعدد من الدول العربية.",
+]
+# 2015-07-31: aawsat's F-16 article goes on «على صعيد آخر» to the Al Jazeera trial
+JAZEERA_CLAIM = (
+    "على صعيد آخر، أرجأت محكمة مصرية أمس صدور الحكم في المحاكمة الجديدة لصحافيي قناة "
+    "«الجزيرة» الثلاثة، الذين سبق أن صدرت بحقهم أحكام تصل إلى السجن عشرة أعوام."
+)
+F16_OKAZ = [
+    "طائرات إف 16 جديدة لمصر",
+    "أعلنت السفارة الأمريكية بالقاهرة أمس في بيان لها أن الولايات المتحدة ستسلم مصر ثماني "
+    "طائرات (F-16) إلى القاعدة الجوية غرب القاهرة أمس واليوم «30 و31 يوليو الجاري» وذلك في "
+    "إطار الدعم الأمريكي المستمر لمصر وللمنطقة بأكملها.",
+]
+
+
+@pytest.mark.parametrize(
+    ("claim", "carrier", "other", "outlet", "marker"),
+    [
+        (MORSI_CLAIM, "alyaum", IRAN_3ALYOUM, "3alyoum", "قضائياً"),
+        (JAZEERA_CLAIM, "aawsat", F16_OKAZ, "okaz", "على صعيد آخر"),
+    ],
+    ids=["morsi-trial", "al-jazeera-trial"],
+)
+def test_a_round_ups_other_matter_is_not_a_sure_omission(
+    claim: str, carrier: str, other: list[str], outlet: str, marker: str
+) -> None:
+    statements, stories, row = _case(claim, carrier, other, outlet, 8.0)
+    out = certainty(row, statements, stories, carried_score=35, carried_containment=0.5)
+    assert out["certainty"].to_list() == [NOT_SURE]
+    assert out["why"][0].startswith(f"another matter: the claim opens with «{marker}»")
+    # the same sentence without its marker is the outlet's omission of a fact of the story
+    plain = statements.with_columns(pl.col("text").str.replace(r"^(?:قضائياً|على صعيد آخر)، ", ""))
+    again = certainty(row, plain, stories, carried_score=35, carried_containment=0.5)
+    assert again["certainty"].to_list() == [SURE]
+
+
+# all of SaudiNewsNet: almadina "left out" Van Gaal's spending from a story of the
+# signing, which its 2015-08-08:596 gives in another story
+_VAN_GAAL = (
+    "وأنفق المدرب الهولندي لويس فان غال ما يقارب 77 مليون جنيه إسترليني بهدف تعزيز صفوف"
+    " الفريق للموسم المقبل"
+)
+_VAN_GAAL_ALMADINA = "وأنفق فريق فان غال ما يقارب 77 مليون جنيه إسترليني بهدف تعزيز صفوفه"
+_SIGNING = (
+    "أعلن نادي مانشستر يونايتد الإنجليزي تعاقده مع لاعب الوسط الألماني باستيان شفاينشتايغر"
+    " قادما من بايرن ميونيخ"
+)
+_OTHER = (
+    "وقال المدرب إن الفريق يستعد للمباراة الافتتاحية في الدوري الإنجليزي الممتاز أمام توتنهام"
+    " يوم السبت المقبل"
+)
+
+
+def _van_gaal_frames(elsewhere: bool) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    rows = [
+        ("a:1", "a", "aljazirah", _SIGNING),
+        ("a:2", "a", "aljazirah", _VAN_GAAL),
+        ("b:1", "b", "okaz", _SIGNING),
+        ("b:2", "b", "okaz", _VAN_GAAL),
+        ("c:1", "c", "almadina", _SIGNING),
+        ("c:2", "c", "almadina", _OTHER),
+        ("d:1", "d", "almadina", _VAN_GAAL_ALMADINA if elsewhere else _OTHER),
+    ]
+    st = pl.DataFrame(rows, schema=["statement_id", "article_id", "outlet", "text"], orient="row")
+    claim_rows = [("c1", "a:1"), ("c1", "b:1"), ("c1", "c:1"), ("c2", "a:2"), ("c2", "b:2")]
+    if elsewhere:
+        claim_rows.append(("c2", "d:1"))
+    claims = pl.DataFrame(claim_rows, schema=["claim_id", "statement_id"], orient="row").join(
+        st.select("statement_id", "article_id", "outlet"), on="statement_id"
+    )
+    stories = pl.DataFrame(
+        {
+            "article_id": ["a", "b", "c", "d"],
+            "story_id": ["s1", "s1", "s1", "s2"],
+            "outlet": ["aljazirah", "okaz", "almadina", "almadina"],
+        }
+    )
+    return st, claims, stories
+
+
+def test_a_claim_the_outlet_gives_in_another_story_is_not_a_sure_omission():
+    told = omissions(*_van_gaal_frames(elsewhere=True))
+    assert told.select("outlet", "claim_id", "story_id").rows() == [("almadina", "c2", "s1")]
+    row = told.row(0, named=True)
+    assert row["certainty"] == NOT_SURE
+    assert row["why"].startswith("told elsewhere") and "(d)" in row["why"]
+    # the same row without almadina's other article stays sure
+    alone = omissions(*_van_gaal_frames(elsewhere=False)).row(0, named=True)
+    assert (alone["outlet"], alone["certainty"], alone["why"]) == ("almadina", SURE, None)

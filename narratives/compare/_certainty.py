@@ -27,6 +27,14 @@ not a statement
     it is a line of a table (three figures or more, at most two words per
     figure). (Claims of fewer than four content words, «الطيار الثاني حي.»,
     «لكن تبقى تحديات كبيرة», are listed by no omission rule at all.)
+another matter
+    A statement of the claim opens with a marker of another matter in its
+    article ("على صعيد آخر", "من جهة أخرى", "في سياق آخر", "قضائياً،",
+    "ميدانياً،" ...): round-ups join items of other events or of other
+    news of the same club, ministry or court to the story's article, and
+    an outlet that reports the story's event does not "leave out" them
+    (alyaum's Egypt round-up on Iran, whose «قضائياً، أجلت محكمة جنايات
+    القاهرة ... محاكمة ... محمد مرسي» 3alyoum's Iran article does not give).
 little text
     X's statements in the story hold fewer than ``min_outlet_words`` words
     (a headline, a caption): its article may say more than the corpus has.
@@ -138,6 +146,15 @@ def _fragment(text: str) -> str | None:
     return None
 
 
+#: a sentence that opens another matter of a round-up article: "on another front",
+#: "in another context", or a field adverb and a comma (قضائياً، ميدانياً، سياسياً،)
+_ANOTHER_MATTER = re.compile(
+    r"^\W*[وف]?(?:(?:على صعيد|في سياق|في شأن|من جهة|من ناحية)\s+(?:آخر|اخر|أخرى|اخرى|منفصل)"
+    r"|(?:قضائي|ميداني|سياسي|أمني|امني|اقتصادي|دبلوماسي|عسكري|رياضي|محلي|دولي|إقليمي|اقليمي)"
+    r"اً?\s*[،,])"
+)
+
+
 def certainty(
     omissions: pl.DataFrame,
     statements: pl.DataFrame,
@@ -244,7 +261,10 @@ def certainty(
         figs: set[tuple[int, int]] = set()
         best = -1.0
         fragment = None
+        another = None
         for r in rows:
+            if another is None and (m := _ANOTHER_MATTER.match(texts[r])):
+                another = m.group(0).strip(" ،,")
             weights = {w: idf[w] for w in stems[r]}
             total = sum(weights.values())
             if total:
@@ -282,6 +302,11 @@ def certainty(
             why = f"short claim ({size} content words): too little to tell it is missing"
         elif fragment is not None:
             why = f"not a statement ({fragment}): too little to tell it is missing"
+        elif another is not None:
+            why = (
+                f"another matter: the claim opens with «{another}» in its article, "
+                "an item of a round-up beside the story's event"
+            )
         elif not figure_absent:
             if (score is not None and score >= carried_score - near_score) or (
                 cont is not None and cont >= carried_containment - near_containment

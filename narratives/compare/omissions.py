@@ -535,6 +535,44 @@ def _part_rows(
     ).select(columns)  # fmt: skip
 
 
+def _told_elsewhere(out: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
+    """A whole-claim row is ``not sure`` when its outlet gives the claim elsewhere.
+
+    The outlet has a statement of the claim in an article of another story (a
+    second article on the event that the stories keep apart, a round-up): it
+    did not leave the claim out, it printed it in another article. Read on all
+    of SaudiNewsNet: almadina "left out" Van Gaal's 77 million pounds of
+    signings, which its 2015-08-08:596 gives («وأنفق فريق فان غال ما يقارب 77
+    مليون جنيه إسترليني»); aleqtisadiya "left out" an ambassador's appointment
+    of the cabinet session that its appointments article lists. Rows already
+    ``not sure`` keep their first reason; rows of a part are left as they are
+    (the outlet carries the claim there by definition).
+    """
+    if out.is_empty():
+        return out
+    where = (
+        claims.select("claim_id", "outlet", "article_id")
+        .join(out.select("claim_id", "outlet").unique(), on=["claim_id", "outlet"], how="semi")
+        .group_by("claim_id", "outlet")
+        .agg(pl.col("article_id").min().alias("_elsewhere"))
+    )
+    out = out.join(where, on=["claim_id", "outlet"], how="left", maintain_order="left")
+    hit = (
+        pl.col("_elsewhere").is_not_null()
+        & pl.col("omitted_part").is_null()
+        & (pl.col("certainty") == "sure")
+    )
+    why = pl.format(
+        "told elsewhere: the outlet gives this claim in another article ({}), outside this "
+        "story: not left out",
+        pl.col("_elsewhere"),
+    )
+    return out.with_columns(
+        certainty=pl.when(hit).then(pl.lit("not sure")).otherwise(pl.col("certainty")),
+        why=pl.when(hit).then(why).otherwise(pl.col("why")),
+    ).drop("_elsewhere")
+
+
 def _part_certainty(
     out: pl.DataFrame, *, sure_share: float = 0.2, min_words: int = 4
 ) -> pl.DataFrame:
@@ -547,7 +585,8 @@ def _part_certainty(
     part = pl.col("omitted_part").is_not_null()
     share = pl.col("part_share").fill_null(0.0)
     words = pl.col("omitted_part").str.count_matches(r"\p{L}{2,}")
-    little = pl.col("why").fill_null("").str.starts_with("little text")
+    # "little text" and "another matter" are of the story and the claim, not of the part
+    little = pl.col("why").fill_null("").str.contains(r"^(?:little text|another matter)")
     sure = (share <= sure_share) & (words >= min_words) & ~little
     why = (
         pl.when(little)
@@ -692,6 +731,7 @@ def omissions(
             carried_containment=carried_containment,
         )
         out = _part_certainty(out).filter(~pl.col("carried")).drop("carried", "part_share")
+        out = _told_elsewhere(out, claims)
         _figures.cache_clear()  # read by the closest statements, the parts and certainty
         out = out.join(
             facts.select("claim_id", "speaker", "representative"), on="claim_id", how="left"
