@@ -476,6 +476,9 @@ def polarity_edits(
     (0, 0)
     >>> polarity_edits("شريطه الا تكون على حساب".split(), "شريطه ان لا تكون على حساب".split())
     (0, 0)
+    >>> polarity_edits("لم يسعفه لا الوقت ولا سرعه الطائره".split(),
+    ...                "لم يسعفه الوقت وسرعه الطائره".split())
+    (0, 0)
     >>> polarity_edits("مصر تدخل قطر في الشؤون الداخليه غير مقبول".split(),
     ...                "قالت مصر اليوم السبت انها ترفض تدخل قطر في شؤونها الداخليه".split())
     (0, 0)
@@ -494,8 +497,10 @@ def polarity_edits(
             out.extend(parts or (w,))
         merged: list[str] = []
         for w in out:
-            if w == "لا" and merged and merged[-1] == "ان":
-                merged[-1] = "الا"  # أن لا = ألا
+            if w == "لا" and merged and merged[-1] in ("ان", "وان", "فان"):
+                merged[-1] = merged[-1][:-2] + "الا"  # أن لا = ألا, وأن لا = وألا
+            elif len(w) == 5 and w[0] in "وف" and w[1] in "بل" and w[2:] in ("عدم", "غير"):
+                merged.append(w[0] + w[2:])  # وبعدم مغادرة = وعدم مغادرة
             else:
                 merged.append(w)
         return merged
@@ -504,12 +509,13 @@ def polarity_edits(
         hit = _polar(words[k], polar)
         if hit is None or hit[0] not in _NEGATING:
             return False
-        # "nor" after a first negation is no negation of its own
+        # "nor" after a first negation is no negation of its own, nor the "neither"
+        # that opens it (لم يسعفه لا الوقت ولا سرعة الطائرة = لم يسعفه الوقت وسرعة الطائرة)
+        before = words[max(0, k - 8) : k] if words[k] == "ولا" else words[max(0, k - 3) : k]
         return not (
-            words[k] == "ولا"
+            (words[k] == "ولا" or (words[k] == "لا" and "ولا" in words[k + 1 : k + 7]))
             and any(
-                (h := _polar(w, polar)) is not None and h[0] in _NEGATING
-                for w in words[max(0, k - 8) : k]
+                (h := _polar(w, polar)) is not None and h[0] in _NEGATING for w in before
             )
         )
 
