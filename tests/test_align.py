@@ -486,3 +486,33 @@ def test_one_negation_in_two_spellings_is_no_contradiction(a, b):
     out = narratives.similarity([a], [b])
     assert out["relation"][0] != "contradicts"
     assert out["conflict"][0] != "polarity"
+
+
+# all of SaudiNewsNet: aawsat 2015-08-02:143:0 and alwatan 2015-08-06:1965:5, one
+# congratulation template for two countries' independence days, four days apart
+_NIGER = "خادم الحرمين الشريفين ونائبه يبعثان برقيتي تهنئة لرئيس النيجر بمناسبة استقلال بلاده"
+_BURKINA = (
+    "من جهة أخرى، بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز، ونائبه الأمير محمد بن"
+    " نايف، برقيتي تهنئة لرئيس بوركينا فاسو ميشيل كفاندو بمناسبة ذكرى استقلال بلاده."
+)
+
+
+def _cables(day_b: dt.date) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "statement_id": ["a:0", "b:5"],
+            "article_id": ["a", "b"],
+            "outlet": ["aawsat", "alwatan"],
+            "published": [dt.date(2015, 8, 2), day_b],
+            "text": [_NIGER, _BURKINA],
+        }
+    )
+
+
+def test_a_conflict_between_two_days_reports_is_a_note_not_a_contradiction():
+    apart = align(_cables(dt.date(2015, 8, 6)), threshold=40).row(0, named=True)
+    assert apart["relation"] == "related", apart
+    assert apart["conflict"] == "note:roles", apart
+    # the same two sentences on one day still contradict (roles)
+    same = align(_cables(dt.date(2015, 8, 2)), threshold=40).row(0, named=True)
+    assert (same["relation"], same["conflict"]) == ("contradicts", "roles"), same

@@ -1271,6 +1271,36 @@ def _said_elsewhere(
     return out
 
 
+def _other_days(
+    conflict: list[str | None], i: np.ndarray, j: np.ndarray, day: np.ndarray | None
+) -> list[str | None]:
+    """Figures, roles or actions that differ between articles of two days: notes.
+
+    Read over all of SaudiNewsNet, such "contradictions" were two days' reports
+    (SABIC up 1.3 % on 3 August, 1.5 % on 10 August; the Red Sea winds of two
+    forecasts) or one template telling two events (the same congratulation cable
+    to Egypt on 2015-07-22 and to Chad on 2015-08-10), not two outlets disagreeing
+    on one fact. A negation is left as it is (a position reversed is news). Days
+    unknown (-1) are left as they are.
+    """
+    if day is None:
+        return conflict
+    check = [
+        k
+        for k, c in enumerate(conflict)
+        if c is not None and not c.startswith(NOTE) and c != "polarity"
+    ]
+    if not check:
+        return conflict
+    ks = np.array(check, dtype=np.int64)
+    da, db = day[i[ks]], day[j[ks]]
+    moved = ks[(da >= 0) & (db >= 0) & (da != db)]
+    out = list(conflict)
+    for k in moved.tolist():
+        out[k] = NOTE + str(conflict[k])
+    return out
+
+
 def lift_contained(
     i: np.ndarray,
     j: np.ndarray,
@@ -1387,6 +1417,7 @@ def finish_alignments(
     # of another day): the outlet does not contradict what it says itself
     source = article if setup.outlet is None else _sources(setup.outlet, article)
     conflict = _said_elsewhere(conflict, i, j, score, comp["number_overlap"], source)
+    conflict = _other_days(conflict, i, j, setup.day)
     sid = np.array(ids, dtype=object)
     swap = sid[i] > sid[j]
     a, b = np.where(swap, j, i), np.where(swap, i, j)
