@@ -743,6 +743,19 @@ def _house_variant(a: list[str], b: list[str]) -> bool:
     return bool(a) and bool(b) and variant_kind(" ".join(a), " ".join(b)) is not None
 
 
+def _on_both_sides(
+    pairs: pl.DataFrame, values: pl.DataFrame, column: str, name_a: str, name_b: str
+) -> pl.DataFrame:
+    """``pairs`` with ``values[column]`` of each side's statement, as ``name_a`` and ``name_b``."""
+    for side, name in (("statement_id_a", name_a), ("statement_id_b", name_b)):
+        pairs = pairs.join(
+            values.select("statement_id", column).rename({"statement_id": side, column: name}),
+            on=side,
+            how="left",
+        )
+    return pairs
+
+
 def _certainty(confidence: pl.Expr) -> pl.Expr:
     return (
         pl.when(confidence >= 0.8)
@@ -905,15 +918,7 @@ def discrepancies(
     addressee = pl.lit(False)
     if "entities" in subset.columns:
         entity_sets = subset.select("statement_id", pl.col("entities").fill_null([]))
-        agents = agents.join(
-            entity_sets.rename({"statement_id": "statement_id_a", "entities": "_named_a"}),
-            on="statement_id_a",
-            how="left",
-        ).join(
-            entity_sets.rename({"statement_id": "statement_id_b", "entities": "_named_b"}),
-            on="statement_id_b",
-            how="left",
-        )
+        agents = _on_both_sides(agents, entity_sets, "entities", "_named_a", "_named_b")
         a_in_b = pl.col("value_a").list.set_difference(pl.col("_named_b").fill_null([]))
         b_in_a = pl.col("value_b").list.set_difference(pl.col("_named_a").fill_null([]))
         addressee = (pl.col("kind") == "speaker") & (
@@ -960,17 +965,12 @@ def discrepancies(
             )
         )
     rows = pl.concat(frames, how="vertical_relaxed").filter(pl.col("confidence") >= min_confidence)
-    rows = rows.join(
-        texts.rename({"statement_id": "statement_id_a", "text": "text_a"}),
-        on="statement_id_a",
-        how="left",
-    ).join(
-        texts.rename({"statement_id": "statement_id_b", "text": "text_b"}),
-        on="statement_id_b",
-        how="left",
-    )
+    rows = _on_both_sides(rows, texts, "text", "text_a", "text_b")
+    # a pair may give several rows of one kind (two figures differing): their span text
+    # (``what``) orders them, so that the table is the same from run to run
     out = rows.with_columns(certainty=_certainty(pl.col("confidence"))).sort(
-        ["confidence", "statement_id_a", "statement_id_b", "kind"],
-        descending=[True, False, False, False],
+        ["confidence", "statement_id_a", "statement_id_b", "kind", "what"],
+        descending=[True, False, False, False, False],
+        maintain_order=True,
     )
     return schemas.conform(out, schemas.DISCREPANCIES).select(schemas.DISCREPANCIES.names())
