@@ -133,7 +133,11 @@ ALIGNMENTS = pl.Schema(
         "outlet_a": pl.String,
         "outlet_b": pl.String,
         "score": pl.Float64,  # combined score, 0-100
-        "relation": pl.String,  # verbatim | near_verbatim | paraphrase | contradicts | related
+        # verbatim | near_verbatim | paraphrase | contradicts | related; `contradicts` is a pair
+        # to check, not a finding: on the last reading over all of SaudiNewsNet about 1 in 7
+        # of those left was a real disagreement (the rest one claim written two ways, or two
+        # events told in one template on one day; docs/accuracy.md, Alignment pairs)
+        "relation": pl.String,
         # component scores (0-100, null when not computed) follow in the
         # frame returned by narratives.align; see narratives.align docs.
     }
