@@ -548,17 +548,20 @@ def test_talking_points_hold_undated_pairs_to_no_setting_rule() -> None:
     assert _together(talking_points(st, claims, stories), *_SETTING_ONLY)
 
 
+def _extracted_frames(name: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Statements, claims and stories of a file of extracted statements in ``_DATA``
+    (one claim per statement where the file gives no ``claim_id``)."""
+    st = pl.read_ndjson(_DATA / name, schema_overrides={"published": pl.Date})
+    claim = "claim_id" if "claim_id" in st.columns else "statement_id"
+    claims = st.select("statement_id", "article_id", "outlet", claim_id=claim)
+    stories = st.select("article_id", "story_id").unique("article_id")
+    return st.drop("story_id", "claim_id", strict=False), claims, stories
+
+
 # SaudiNewsNet 2015-08-06/07, as extracted: statements of institutions the speaker id
 # names by their kind alone, the statements before them in their articles, and 120
 # attributed statements of the same days (for the IDF)
-def _institution_frames() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    st = pl.read_ndjson(
-        _DATA / "talking_points_institutions_2015-08-06.jsonl",
-        schema_overrides={"published": pl.Date},
-    )
-    claims = st.select("statement_id", "article_id", "outlet", claim_id="statement_id")
-    stories = st.select("article_id", "story_id").unique("article_id")
-    return st.drop("story_id"), claims, stories
+_INSTITUTIONS = "talking_points_institutions_2015-08-06.jsonl"
 
 
 @pytest.mark.parametrize(
@@ -575,7 +578,7 @@ def _institution_frames() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
 def test_an_institution_without_a_country_is_joined_only_on_a_same_place(a: str, b: str) -> None:
     from narratives.stories import talking_points
 
-    st, claims, stories = _institution_frames()
+    st, claims, stories = _extracted_frames(_INSTITUTIONS)
     assert not _together(talking_points(st, claims, stories), a, b)
     # without the rule (and without the cover rule, which also parts Tunisia's 6 arrests
     # in El Kef from Saudi Arabia's 190: they share «القبض على» and little more)
@@ -587,7 +590,7 @@ def test_an_institution_without_a_country_is_joined_only_on_a_same_place(a: str,
 def test_an_institution_naming_a_same_place_is_still_joined() -> None:
     from narratives.stories import talking_points
 
-    st, claims, stories = _institution_frames()
+    st, claims, stories = _extracted_frames(_INSTITUTIONS)
     tp = talking_points(st, claims, stories)
     # the Saudi Apache's landing: «ولم تتعرض الطائرة لأي أضرار ...» in two stories names no
     # place; each continues «... طائرة أباتشي تابعة للقوات البرية السعودية ...»
@@ -631,14 +634,7 @@ def test_agency_credits_and_outlet_names_are_no_content(text: str, credit: set[s
 
 # SaudiNewsNet 2015-08-06/07, as extracted: the mufti's 65 statements (his title after his
 # mention in many) among 120 attributed statements of the same days, with their claims
-def _title_frames() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    st = pl.read_ndjson(
-        _DATA / "talking_points_titles_2015-08-06.jsonl",
-        schema_overrides={"published": pl.Date},
-    )
-    claims = st.select("statement_id", "article_id", "outlet", "claim_id")
-    stories = st.select("article_id", "story_id").unique("article_id")
-    return st.drop("story_id", "claim_id"), claims, stories
+_TITLES = "talking_points_titles_2015-08-06.jsonl"
 
 
 @pytest.mark.parametrize(
@@ -653,21 +649,14 @@ def _title_frames() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
 def test_a_speakers_title_after_his_mention_is_no_content(a: str, b: str) -> None:
     from narratives.stories import talking_points
 
-    st, claims, stories = _title_frames()
+    st, claims, stories = _extracted_frames(_TITLES)
     assert not _together(talking_points(st, claims, stories), a, b)
     assert _together(talking_points(st, claims, stories, speaker_titles=False), a, b)
 
 
 # SaudiNewsNet 2015-07-31/08-01, as extracted: every attributed statement of al-Subaihi,
 # Obama, Erdogan and al-Jubeir those days, with 80 other attributed statements (for the IDF)
-def _cover_frames() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    st = pl.read_ndjson(
-        _DATA / "talking_points_cover_2015-07-31.jsonl",
-        schema_overrides={"published": pl.Date},
-    )
-    claims = st.select("statement_id", "article_id", "outlet", "claim_id")
-    stories = st.select("article_id", "story_id").unique("article_id")
-    return st.drop("story_id", "claim_id"), claims, stories
+_COVER = "talking_points_cover_2015-07-31.jsonl"
 
 
 @pytest.mark.parametrize(
@@ -687,7 +676,7 @@ def _cover_frames() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
 def test_two_points_sharing_one_phrase_of_their_event_are_no_talking_point(a: str, b: str) -> None:
     from narratives.stories import talking_points
 
-    st, claims, stories = _cover_frames()
+    st, claims, stories = _extracted_frames(_COVER)
     assert not _together(talking_points(st, claims, stories), a, b)
     assert not _together(talking_points(st, claims, stories, who_and_where=False), a, b)
     unruled = talking_points(st, claims, stories, setting_cover=0, who_and_where=False)
@@ -697,7 +686,7 @@ def test_two_points_sharing_one_phrase_of_their_event_are_no_talking_point(a: st
 def test_a_guests_name_and_title_are_no_content() -> None:
     from narratives.stories import talking_points
 
-    st, claims, stories = _cover_frames()
+    st, claims, stories = _extracted_frames(_COVER)
     # al-Jubeir at his press conference with Mogherini: the nuclear deal's mechanism /
     # "the Iranians' statements may come from their allies' defeat in Yemen", both «مع
     # ... الاتحاد الأوروبي ... فيديريكا موغيريني»: a given name, an institution head and
@@ -724,7 +713,7 @@ def test_a_guests_name_and_title_are_no_content() -> None:
 def test_one_point_reworded_in_two_stories_is_still_a_talking_point(a: str, b: str) -> None:
     from narratives.stories import talking_points
 
-    st, claims, stories = _cover_frames()
+    st, claims, stories = _extracted_frames(_COVER)
     assert _together(talking_points(st, claims, stories), a, b)
 
 
@@ -768,7 +757,7 @@ def test_several_claims_of_one_speakers_days_are_at_most_medium() -> None:
     # طرحها خادم الحرمين» (one claim, in four stories) with «وضع أسسا للرؤية السعودية -
     # المصرية» (another claim), all on 2015-07-31; one claim carried in two stories
     # («سنبذل كل ما في وسعنا لتوثيق العلاقات بين مصر والسعودية») stays high
-    st, claims, stories = _cover_frames()
+    st, claims, stories = _extracted_frames(_COVER)
     tp = talking_points(st, claims, stories)
     conf = dict(zip(tp["statement_id"], tp["confidence"], strict=True))
     score = dict(zip(tp["statement_id"], tp["score"], strict=True))
