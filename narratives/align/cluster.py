@@ -160,11 +160,11 @@ REPEAT_THRESHOLD = 70.0
 HEADLINE_THRESHOLD = 30.0
 
 
-def _similarity_scores(texts_a: list[str], texts_b: list[str]) -> pl.Series:
+def _similarity_scores(texts_a: list[str], texts_b: list[str]) -> np.ndarray:
     """The :func:`narratives.similarity` score of each pair (the scorer of ``align``)."""
-    from narratives.align._similarity import similarity
+    from narratives.align._similarity import similarity_scores
 
-    return similarity(texts_a, texts_b)["score"]
+    return similarity_scores(texts_a, texts_b)
 
 
 def graph_components(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
