@@ -1361,10 +1361,11 @@ def contained_links(
     threshold: float,
     link_threshold: float,
     figures_in: Callable[[int, int], bool] | None = None,
+    headline: np.ndarray | None = None,
     min_containment: float = PART_CONTAINMENT,
     min_fuzzy: float = PART_FUZZY,
     share: float = PART_SHARE,
-    min_tokens: int = CONTAINED_TOKENS[0],
+    tokens: tuple[int, int] = CONTAINED_TOKENS,
 ) -> np.ndarray:
     """Pairs below ``threshold`` kept because the shorter statement is one claim of the longer.
 
@@ -1375,14 +1376,20 @@ def contained_links(
     token-set, at least ``min_containment`` and ``min_fuzzy``) but the
     symmetric components stay low, and the long statement's best match in
     the short one's article is another of its parts, so the pair is no
-    mutual best (:func:`~narratives.align._linking.competitive_links`). It
-    is kept when it scores ``link_threshold`` or more, the short side has at
-    least ``min_tokens`` content tokens and at most ``share`` of the long
-    side's (``n_tokens``), the pair is the short side's best match in the
-    other article (ties count), the two articles share a pair scoring
-    ``threshold`` or more, and ``figures_in(short, long)`` (when given: every
-    figure of the short side is in the long one; ``111 شركة`` is no part of
-    a report of another day with ``157 شركة``).
+    mutual best (:func:`~narratives.align._linking.competitive_links`).
+
+    Such a pair is kept when it scores ``link_threshold`` or more; the short
+    side has ``tokens`` content tokens (3-10, a headline's length:
+    :data:`~narratives.align.score.CONTAINED_TOKENS`) and at most ``share``
+    of the long side's (``n_tokens``); it is no headline (``headline``, per
+    statement: a headline's words are those of its whole story, found in
+    long sentences on its other matters; headlines have the containment
+    floor of :func:`lift_contained` and the headline-lead links instead);
+    the pair is the short side's best match in the other article (ties
+    count); the two articles share a pair scoring ``threshold`` or more;
+    and ``figures_in(short, long)`` holds (when given: every figure of the
+    short side is in the long one; ``111 شركة`` is no part of another day's
+    report with ``157 شركة``).
 
     Examples
     --------
@@ -1392,16 +1399,25 @@ def contained_links(
     ...                 np.array([62.0, 80.0, 10.0]), np.array([75.0, 90.0, 30.0]),
     ...                 threshold=55, link_threshold=40).tolist()
     [True, False, False]
+    >>> contained_links(i, j, np.array([47.0, 60.0, 20.0]), article, np.array([32, 7, 8, 5]),
+    ...                 np.array([62.0, 80.0, 10.0]), np.array([75.0, 90.0, 30.0]),
+    ...                 threshold=55, link_threshold=40,
+    ...                 headline=np.array([False, True, False, False])).tolist()
+    [False, False, False]
     """
     low = (score >= link_threshold) & (score < threshold) & (article[i] != article[j])
     n_i, n_j = n_tokens[i], n_tokens[j]
     small, large = np.minimum(n_i, n_j), np.maximum(n_i, n_j)
-    low &= (small >= min_tokens) & (small <= share * large)
+    low &= (small >= tokens[0]) & (small <= tokens[1]) & (small <= share * large)
     low &= (containment >= min_containment) & (fuzzy >= min_fuzzy)
     if not low.any():
         return low
     # the short side's best match in the long side's article
     short = np.where(n_i <= n_j, i, j)
+    if headline is not None:
+        # a headline has rules of its own (lift_contained, the headline-lead links): the
+        # words of its story are in many long sentences on other matters of that story
+        low &= ~headline[short]
     other = np.where(n_i <= n_j, article[j], article[i])
     best = (
         pl.DataFrame({"s": short, "a": other, "v": score})
@@ -1493,6 +1509,9 @@ def finish_alignments(
             threshold=threshold,
             link_threshold=link_threshold,
             figures_in=prep.figures_in,
+            headline=np.array([bool(h) for h in column["is_headline"]], dtype=bool)
+            if "is_headline" in column
+            else None,
         )
     if support_threshold is not None:
         linked |= supported(
