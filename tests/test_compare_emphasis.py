@@ -1083,7 +1083,9 @@ def _one_article(raw: str, title: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.D
         schema_overrides={"spans": n.schemas.ARTICLES["spans"]},
     )
     statements = n.extract_statements(articles)
-    claims = statements.select(claim_id="solo:" + pl.col("statement_id"), statement_id="statement_id")
+    claims = statements.select(
+        claim_id="solo:" + pl.col("statement_id"), statement_id="statement_id"
+    )
     return articles, statements, claims
 
 
