@@ -2001,7 +2001,12 @@ def _split_long(
             continue  # تمنع وترفض، يقتل ويصيب: verbs sharing a subject and object
         if not comma and _same_suffix(feats[k - 1], f):
             continue  # ليؤدوا عبادتهم | ونسكهم: two nouns of one owner, not و + a verb
-        if not comma and not (lo + margin <= starts[k] <= hi - margin):
+        if (
+            not comma
+            and not (lo + margin <= starts[k] <= hi - margin)
+            and "complementizer" not in f.roles  # ... شاملة | وأن تؤدي إلى الوفاق: a wish
+            and f.norm not in _PARTICLE_CLAUSE  # ... | ولم تتعرض الطائرة لأي أضرار
+        ):
             continue  # تحت حماية قوات الاحتلال | وصمت مؤسساته.: with no comma, a short
             # piece is more often a coordinated noun (وصمت "silence") than a clause
         if not comma and feats[k - 1].text[-1:] in OPENING:
