@@ -235,6 +235,8 @@ def test_rates_set_not_sure_rows_aside_and_the_note_counts_them() -> None:
     notes = reliability_notes({"omissions": om, "omission_rates": rates})
     note = notes.filter(pl.col("level") == "omission")["note"][0]
     assert "1 of 2 omission rows are 'not sure'" in note
+    # and how often a sure row held when read against the articles: a lead, not a finding
+    assert "read blind" in note and "a lead to check" in note
 
 
 def test_a_figure_only_another_wording_gives_does_not_make_a_near_miss_sure() -> None:
