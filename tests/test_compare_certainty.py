@@ -381,14 +381,33 @@ F16_OKAZ = [
     "إطار الدعم الأمريكي المستمر لمصر وللمنطقة بأكملها.",
 ]
 
+# 2015-08-10/11: alyaum's Yemen report goes on «من جانب آخر» to the Houthis' state of
+# emergency in Sanaa; aljazirah's article in the story gives the capture of Zinjibar
+SANAA_CLAIM = (
+    "من جانب آخر أعلنت اللجنة الثورية التابعة للمتمردين الحوثيين حالة الطوارئ في صنعاء "
+    "ابتداء من الساعة العاشرة من الليلة قبل الماضية، في مؤشر على تصاعد مخاوف الميليشيات "
+    "الانقلابية من أن تصل عمليات التحالف والمقاومة إلى العاصمة صنعاء بعد انهيار قواتهم في "
+    "جميع الجبهات."
+)
+ZINJIBAR_ALJAZIRAH = [
+    "(المقاومة الشعبية) تسيطر على زنجبار عاصمة محافظة أبين",
+    "سيطرت القوات الموالية لحكومة الرئيس اليمني المعترف به دولياً عبدربه منصور هادي على "
+    "زنجبار عاصمة محافظة أبين في جنوب البلاد التي كانت في أيدي المتمردين الحوثيين، حسبما "
+    "أفادت مصادر عسكرية أمس الأحد.",
+    "وأوضحت المصادر العسكرية أنه إثر هجوم شنته من عدن كبرى مدن الجنوب وبدعم من طيران "
+    "التحالف، تمكنت القوات الموالية لحكومة هادي من السيطرة أولاً على مواقع اللواء الـ(15) "
+    "الذي انضم قادته إلى الحوثيين قبل أن تدخل زنجبار.",
+]
+
 
 @pytest.mark.parametrize(
     ("claim", "carrier", "other", "outlet", "marker"),
     [
         (MORSI_CLAIM, "alyaum", IRAN_3ALYOUM, "3alyoum", "قضائياً"),
         (JAZEERA_CLAIM, "aawsat", F16_OKAZ, "okaz", "على صعيد آخر"),
+        (SANAA_CLAIM, "alyaum", ZINJIBAR_ALJAZIRAH, "aljazirah", "من جانب آخر"),
     ],
-    ids=["morsi-trial", "al-jazeera-trial"],
+    ids=["morsi-trial", "al-jazeera-trial", "sanaa-emergency"],
 )
 def test_a_round_ups_other_matter_is_not_a_sure_omission(
     claim: str, carrier: str, other: list[str], outlet: str, marker: str
@@ -398,7 +417,9 @@ def test_a_round_ups_other_matter_is_not_a_sure_omission(
     assert out["certainty"].to_list() == [NOT_SURE]
     assert out["why"][0].startswith(f"another matter: the claim opens with «{marker}»")
     # the same sentence without its marker is the outlet's omission of a fact of the story
-    plain = statements.with_columns(pl.col("text").str.replace(r"^(?:قضائياً|على صعيد آخر)، ", ""))
+    plain = statements.with_columns(
+        pl.col("text").str.replace(r"^(?:قضائياً|على صعيد آخر|من جانب آخر)،? ", "")
+    )
     again = certainty(row, plain, stories, carried_score=35, carried_containment=0.5)
     assert again["certainty"].to_list() == [SURE]
 

@@ -29,8 +29,8 @@ not a statement
     «لكن تبقى تحديات كبيرة», are listed by no omission rule at all.)
 another matter
     A statement of the claim opens with a marker of another matter in its
-    article ("على صعيد آخر", "من جهة أخرى", "في سياق آخر", "قضائياً،",
-    "ميدانياً،" ...): round-ups join items of other events or of other
+    article ("على صعيد آخر", "من جهة أخرى", "من جانب آخر", "من جهة ثانية",
+    "في سياق آخر", "قضائياً،", "ميدانياً،" ...): round-ups join items of other events or of other
     news of the same club, ministry or court to the story's article, and
     an outlet that reports the story's event does not "leave out" them
     (alyaum's Egypt round-up on Iran, whose «قضائياً، أجلت محكمة جنايات
@@ -157,7 +157,8 @@ def _fragment(text: str) -> str | None:
 #: a sentence that opens another matter of a round-up article: "on another front",
 #: "in another context", or a field adverb and a comma (قضائياً، ميدانياً، سياسياً،)
 _ANOTHER_MATTER = re.compile(
-    r"^\W*[وف]?(?:(?:على صعيد|في سياق|في شأن|من جهة|من ناحية)\s+(?:آخر|اخر|أخرى|اخرى|منفصل)"
+    r"^\W*[وف]?(?:(?:على صعيد|في سياق|في شأن|من جهة|من ناحية|من جانب)\s+"
+    r"(?:آخر|اخر|أخرى|اخرى|منفصل|ثانية|ثانيه)"
     r"|(?:قضائي|ميداني|سياسي|أمني|امني|اقتصادي|دبلوماسي|عسكري|رياضي|محلي|دولي|إقليمي|اقليمي)"
     r"اً?\s*[،,])"
 )
