@@ -820,8 +820,11 @@ def align(
         pair scoring ``threshold`` or more (they cover one event); so is a
         pair of a headline and the other article's *lead* (its first body
         statement, by ``position``) scoring this or more in such articles,
-        mutual best or not. Such pairs have ``linked`` true. ``None`` turns
-        linking off. See :mod:`narratives.align._linking`.
+        mutual best or not; so is a short body statement that is one claim
+        of a longer statement of the other article (:func:`contained_links`)
+        and a pair giving the same figures (:func:`figure_links`), each from
+        this score in such articles. Such pairs have ``linked`` true.
+        ``None`` turns linking off. See :mod:`narratives.align._linking`.
     support_threshold
         Least combined score of a *supported* pair: a pair below
         ``threshold`` is still returned when both its statements align
