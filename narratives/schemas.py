@@ -369,7 +369,8 @@ OMISSIONS = pl.Schema(
             # story rule: "sure" | "not sure" that the outlet left the claim out (near miss,
             # claim words spread over its text, short claim, not a statement, another matter
             # of a round-up, little text, told elsewhere: the outlet gives the claim in an
-            # article of another story); null otherwise
+            # article of another story, round-up: the claim's articles tell other stories'
+            # events around it, courtesy to the rulers); null otherwise
             "certainty": pl.String,
             "why": pl.String,  # plain reason for "not sure", null when sure
             # story rule: the part of the claim (a clause of one of its sentences) the outlet
