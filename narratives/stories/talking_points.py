@@ -203,13 +203,16 @@ def _title_words(
     least: int = 3,
     longest: int = 12,
     rest_overlap: float = 0.3,
+    same_claim: bool = True,
 ) -> list[set[str]]:
     """Per statement, the words of its speaker's title run after the mention.
 
-    Two statements of one speaker, in different claims, that go on after his
-    mention with the same ``least`` words or more (up to the first function word
-    or punctuation) and otherwise say different things (``rest_overlap`` or less
-    of their other content words in common) share his title, not a position:
+    Two statements of one speaker that go on after his mention with the same
+    ``least`` words or more (up to the first function word or punctuation) and
+    otherwise say different things (``rest_overlap`` or less of their other content
+    words in common) share his title, not a position, even when the claims table
+    put them in one claim, aligned over that title (``same_claim``; two statements
+    of one claim that say the same thing share more than their title):
     «وصف مفتي عام المملكة رئيس هيئة كبار العلماء رئيس اللجنة الدائمة للبحوث
     العلمية والإفتاء الشيخ عبدالعزيز بن عبدالله آل الشيخ حادثة التفجير ...» / «حذر
     مفتي عام المملكة رئيس هيئة كبار العلماء ... المسلمين من فئة ...».
@@ -236,7 +239,7 @@ def _title_words(
     for rows in by_speaker.values():
         for x, a in enumerate(rows):
             for b in rows[x + 1 :]:
-                if claim_of[a] == claim_of[b]:
+                if claim_of[a] == claim_of[b] and not same_claim:
                     continue
                 n = 0
                 for u, v in zip(tails[a], tails[b], strict=False):
