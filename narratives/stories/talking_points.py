@@ -54,6 +54,7 @@ points of the event about as often as one point reworded (15 right, 14 wrong,
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -460,7 +461,7 @@ def _shared_run(
     speaker sharing scattered words only («داعش», «محور», «الرمادي» in a commander's
     two battle reports; «السياق», «نيسان», «السيارات» in two points of Nissan's chairman) tell
     two things. Pairs of one claim (copies of one statement) are not held to it."""
-    grams = [set(zip(t, t[1:], strict=False)) for t in tokens]
+    grams = [set(itertools.pairwise(t)) for t in tokens]
     return np.array(
         [
             claim_of[a] == claim_of[b] or bool(grams[a] & grams[b])
