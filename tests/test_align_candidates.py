@@ -49,14 +49,18 @@ def features():
     return setup
 
 
-@pytest.mark.parametrize(("top_k", "min_shared", "chunk"), [(20, 0.05, 100), (3, 0.2, 37), (1, 0.0, 306)])
+@pytest.mark.parametrize(
+    ("top_k", "min_shared", "chunk"), [(20, 0.05, 100), (3, 0.2, 37), (1, 0.0, 306)]
+)
 def test_chunks_give_the_pairs_of_the_plain_reading(features, top_k, min_shared, chunk) -> None:
     blocking, transposed = blocking_matrix(features.prep.words)
     n = blocking.shape[0]
     found = 0
     for start in range(0, n, chunk):
         options = {"article": features.article, "outlet": features.outlet, "top_k": top_k}
-        fast = chunk_pairs(blocking, transposed, start, start + chunk, min_shared=min_shared, **options)
+        fast = chunk_pairs(
+            blocking, transposed, start, start + chunk, min_shared=min_shared, **options
+        )
         slow = reference_chunk(
             blocking, transposed, start, start + chunk, min_shared=min_shared, **options
         )
@@ -77,7 +81,11 @@ def test_order_is_the_lexsort_of_rows_weights_and_columns(features) -> None:
     shuffle = rng.permutation(len(rows))
     rows, cols, vals = rows[shuffle], cols[shuffle], vals[shuffle]
     vals[::7] = np.float32(0.5)
-    for r, c, v in [(rows, cols, vals), (rows + 10**6, cols, vals), (rows, cols, vals.astype(np.float64))]:
+    for r, c, v in [
+        (rows, cols, vals),
+        (rows + 10**6, cols, vals),
+        (rows, cols, vals.astype(np.float64)),
+    ]:
         assert np.array_equal(_order(r, c, v), np.lexsort((c, -v, r)))
 
 

@@ -20,8 +20,12 @@ import scipy.sparse as sp
 def _index(values: pl.Series) -> tuple[np.ndarray, list[str]]:
     """Dense integer code per string and the distinct strings in code order."""
     codes = values.cast(pl.Categorical).to_physical().to_numpy().astype(np.int64)
-    uniq, dense = np.unique(codes, return_inverse=True)
-    first = np.zeros(len(uniq), dtype=np.int64)
+    # each code's rank among the codes present (np.unique's inverse, without a sort)
+    present = np.zeros(int(codes.max()) + 1 if len(codes) else 0, dtype=bool)
+    present[codes] = True
+    rank = np.cumsum(present, dtype=np.int64) - 1
+    dense = rank[codes]
+    first = np.zeros(int(present.sum()), dtype=np.int64)
     first[dense[::-1]] = np.arange(len(dense))[::-1]
     return dense.astype(np.int32), values.gather(first).to_list()
 

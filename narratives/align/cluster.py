@@ -45,12 +45,6 @@ from tqdm.auto import tqdm
 from narratives.schemas import CLAIMS, conform, require
 
 
-def _comparable(a: dict[Hashable, int], b: dict[Hashable, int], size_a: int, size_b: int) -> int:
-    """Statement pairs across two clusters that fall in different groups."""
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return size_a * size_b - sum(n * large.get(g, 0) for g, n in small.items())
-
-
 def _average_linkage(
     members: list[int],
     edges: dict[tuple[int, int], float],
@@ -113,11 +107,6 @@ def _average_linkage(
     heapq.heapify(heap)
     version = dict.fromkeys(members, 0)
 
-    def average(x: int, y: int) -> float:
-        n: float = _comparable(groups[x], groups[y], len(clusters[x]), len(clusters[y]))
-        n += inside[x].get(y, 0.0)
-        return sums[x].get(y, 0.0) / n if n > 0 else 0.0
-
     while heap:
         neg, x, y, vx, vy = heapq.heappop(heap)
         if -neg < threshold:
@@ -141,11 +130,24 @@ def _average_linkage(
                     table[x][z] = table[x].get(z, 0) + v
                     table[z][x] = table[x][z]
             table[x].pop(x, None)
-        for z in sums[x]:
-            mean = average(x, z)
+        # the means of the merged cluster with its neighbours (:func:`average`, inlined:
+        # the counts and sums are symmetric)
+        size_x, groups_x, inside_x, version_x = len(clusters[x]), groups[x], inside[x], version[x]
+        for z, total in sums[x].items():
+            groups_z = groups[z]
+            small, large = (
+                (groups_x, groups_z) if len(groups_x) <= len(groups_z) else (groups_z, groups_x)
+            )
+            n: float = size_x * len(clusters[z]) - sum(
+                c * large.get(g, 0) for g, c in small.items()
+            )
+            n += inside_x.get(z, 0.0)
+            mean = total / n if n > 0 else 0.0
             if mean >= threshold:
-                a, b = (x, z) if x < z else (z, x)
-                heapq.heappush(heap, (-mean, a, b, version[a], version[b]))
+                if x < z:
+                    heapq.heappush(heap, (-mean, x, z, version_x, version[z]))
+                else:
+                    heapq.heappush(heap, (-mean, z, x, version[z], version_x))
     return list(clusters.values())
 
 
@@ -365,15 +367,15 @@ def cluster_claims(
                 ),
             ]
         )
-    unknown = set(kept["statement_id_a"]) | set(kept["statement_id_b"])
-    unknown -= set(index)
+    side_a, side_b = kept["statement_id_a"].to_list(), kept["statement_id_b"].to_list()
+    unknown = (set(side_a) | set(side_b)) - index.keys()
     if unknown:
         raise ValueError(
             f"cluster_claims: alignments name statements not in the statements table, "
             f"e.g. {sorted(unknown)[0]!r}"
         )
-    ea = np.array([index[s] for s in kept["statement_id_a"]], dtype=np.int64)
-    eb = np.array([index[s] for s in kept["statement_id_b"]], dtype=np.int64)
+    ea = np.array([index[s] for s in side_a], dtype=np.int64)
+    eb = np.array([index[s] for s in side_b], dtype=np.int64)
     n = len(ids)
     labels = np.asarray((components or graph_components)(ea, eb, n))
     edges, ex, ey, es = _component_edges(ea, eb, kept["score"].to_numpy(), labels)
@@ -434,8 +436,8 @@ def _component_edges(
     starts, stops = np.r_[0, cuts], np.r_[cuts, len(label)]
     xs, ys, ss = x.tolist(), y.tolist(), s.tolist()
     edges = {
-        int(label[p]): dict(zip(zip(xs[p:q], ys[p:q]), ss[p:q]))
-        for p, q in zip(starts.tolist(), stops.tolist())
+        int(label[p]): dict(zip(zip(xs[p:q], ys[p:q], strict=True), ss[p:q], strict=True))
+        for p, q in zip(starts.tolist(), stops.tolist(), strict=True)
         if q > p
     }
     return edges, x, y, s
@@ -450,7 +452,7 @@ def _members(labels: np.ndarray, components: Collection[int]) -> dict[int, list[
     wanted = set(components)
     return {
         int(ordered[p]): order[p:q].tolist()
-        for p, q in zip(starts.tolist(), stops.tolist())
+        for p, q in zip(starts.tolist(), stops.tolist(), strict=True)
         if q > p and int(ordered[p]) in wanted
     }
 
@@ -460,13 +462,13 @@ def _strength(claim_of: np.ndarray, x: np.ndarray, y: np.ndarray, s: np.ndarray)
     strength = np.zeros(len(claim_of))
     inside = claim_of[x] == claim_of[y]
     # both ends of each edge in turn, as a loop over the edges adds them
-    np.add.at(
-        strength, np.stack([x[inside], y[inside]], axis=1).ravel(), np.repeat(s[inside], 2)
-    )
+    np.add.at(strength, np.stack([x[inside], y[inside]], axis=1).ravel(), np.repeat(s[inside], 2))
     return strength
 
 
-def _claims_frame(statements: pl.DataFrame, claim_of: np.ndarray, strength: np.ndarray) -> pl.DataFrame:
+def _claims_frame(
+    statements: pl.DataFrame, claim_of: np.ndarray, strength: np.ndarray
+) -> pl.DataFrame:
     """The CLAIMS frame of ``statements`` given each one's claim (``0, 1, ...``) and strength.
 
     A claim's id is ``"claim:"`` + its smallest statement id; its representative the
