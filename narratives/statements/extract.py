@@ -8,7 +8,8 @@ import re
 import warnings
 from bisect import bisect_left
 from concurrent.futures import ProcessPoolExecutor
-from itertools import repeat
+from itertools import accumulate, chain, repeat
+from operator import itemgetter
 from typing import Any
 
 import polars as pl
@@ -34,9 +35,12 @@ from narratives.statements.segment import (
 )
 
 MAX_CHARS = 250
-CHUNK = 4000  # articles per worker task when n_process > 1
+# articles per worker task when n_process > 1: small enough that the workers end
+# together (the last task of one worker is all that may run alone)
+CHUNK = 1000
 FEAT_CACHE_MAX = 2_000_000  # distinct tokens whose features are kept
 PARALLEL_MIN = 4000  # fewer articles than this run in-process
+_COLUMNS = ("article_id", "outlet", "published", "raw_text", "spans")  # what a chunk reads
 _ARABIC = re.compile(r"[\u0600-\u06FF]+")
 
 
@@ -203,6 +207,8 @@ def _run(
     """Statements (and entity mention rows) of all ``articles``; warns about problems."""
     problems: dict[str, list[str]] = {}
     if n_process > 1 and len(articles) >= PARALLEL_MIN:
+        # only the columns a chunk reads are pickled to the workers
+        articles = articles.select(c for c in _COLUMNS if c in articles.columns)
         size = min(CHUNK, -(-len(articles) // n_process))  # every worker gets work
         chunks = [articles.slice(k, size) for k in range(0, len(articles), size)]
         ctx = multiprocessing.get_context("spawn")
@@ -269,11 +275,7 @@ def _chunk(
     lex = load_lexicon(*sources)
     problems: dict[str, list[str]] = {}
     work: list[tuple[dict[str, Any], list[Paragraph]]] = []
-    cols = [
-        c
-        for c in ("article_id", "outlet", "published", "raw_text", "spans")
-        if c in articles.columns
-    ]
+    cols = [c for c in _COLUMNS if c in articles.columns]
     for art in articles.select(cols).iter_rows(named=True):
         raw = art["raw_text"] = art.get("raw_text") or ""
         spans = art.get("spans")
@@ -298,23 +300,40 @@ def _chunk(
         if paras
     )
     tokens = tokenize(texts, _feat_cache(lex))
-    out: dict[str, list[Any]] = {c: [] for c in (*STATEMENTS, "reported_by")}
+    rows: list[dict[str, Any]] = []
     ments: list[dict[str, Any]] = []
     for art, paras in tqdm(work, disable=not progress, desc="statements", unit="article"):
         toks = _by_paragraph(next(tokens), paras) if paras else []
         try:
-            rows, m = _article(art, paras, toks, lex, max_chars=max_chars, mentions=mentions)
+            art_rows, m = _article(art, paras, toks, lex, max_chars=max_chars, mentions=mentions)
         except Exception as err:  # one bad article must not stop the run
             problems.setdefault(f"failed ({type(err).__name__}: {err})", []).append(
                 art["article_id"]
             )
             continue
-        for row in rows:
-            for c, values in out.items():
-                values.append(row[c])
+        rows.extend(art_rows)
         ments.extend(m)
-    frame = pl.DataFrame(out, schema={**STATEMENTS, "reported_by": pl.String})
-    return frame, ments, problems
+    return _frame(rows), ments, problems
+
+
+def _frame(rows: list[dict[str, Any]]) -> pl.DataFrame:
+    """The statement rows as a frame (STATEMENTS and ``reported_by``)."""
+    import pyarrow as pa
+
+    schema = {**STATEMENTS, "reported_by": pl.String}
+    out: dict[str, Any] = {c: list(map(itemgetter(c), rows)) for c in schema}
+    # the lists of entities as one Arrow list array: polars converts a column of
+    # Python lists one list at a time (most of the frame's cost)
+    entities = out["entities"]
+    out["entities"] = pl.Series(
+        "entities",
+        pa.ListArray.from_arrays(
+            pa.array([0, *accumulate(map(len, entities))], pa.int32()),
+            pa.array(list(chain.from_iterable(entities)), pa.string()),
+        ),
+        dtype=schema["entities"],
+    )
+    return pl.DataFrame(out, schema=schema)
 
 
 def _feat_cache(lex: Lexicon) -> FeatCache:
