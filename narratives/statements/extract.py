@@ -8,7 +8,7 @@ import re
 import warnings
 from bisect import bisect_left
 from concurrent.futures import ProcessPoolExecutor
-from itertools import accumulate, chain, repeat
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -42,6 +42,7 @@ FEAT_CACHE_MAX = 2_000_000  # distinct tokens whose features are kept
 PARALLEL_MIN = 4000  # fewer articles than this run in-process
 _COLUMNS = ("article_id", "outlet", "published", "raw_text", "spans")  # what a chunk reads
 _ARABIC = re.compile(r"[\u0600-\u06FF]+")
+_SEP = "\x1f"  # the unit separator: between the ids of a list while it is made a column
 
 
 class StatementsWarning(UserWarning):
@@ -317,23 +318,30 @@ def _chunk(
 
 
 def _frame(rows: list[dict[str, Any]]) -> pl.DataFrame:
-    """The statement rows as a frame (STATEMENTS and ``reported_by``)."""
-    import pyarrow as pa
-
-    schema = {**STATEMENTS, "reported_by": pl.String}
+    """The statement rows as a STATEMENTS frame."""
+    schema = STATEMENTS  # reported_by included
     out: dict[str, Any] = {c: list(map(itemgetter(c), rows)) for c in schema}
-    # the lists of entities as one Arrow list array: polars converts a column of
-    # Python lists one list at a time (most of the frame's cost)
-    entities = out["entities"]
-    out["entities"] = pl.Series(
-        "entities",
-        pa.ListArray.from_arrays(
-            pa.array([0, *accumulate(map(len, entities))], pa.int32()),
-            pa.array(list(chain.from_iterable(entities)), pa.string()),
-        ),
-        dtype=schema["entities"],
-    )
+    out["entities"] = _string_lists(out["entities"], name="entities")
     return pl.DataFrame(out, schema=schema)
+
+
+def _string_lists(lists: list[list[str]], *, name: str) -> pl.Series:
+    """A ``List(String)`` series of ``lists``, as ``pl.Series(lists)`` makes it.
+
+    polars converts a column of Python lists one list at a time (most of the
+    statements frame's cost); here each list is joined with a separator no id
+    holds and split again by polars. Should a string hold the separator, the
+    lengths differ and the lists are converted one by one.
+    """
+    dtype = pl.List(pl.String)
+    lengths = pl.Series(list(map(len, lists)), dtype=pl.Int64)
+    joined = pl.Series(list(map(_SEP.join, lists)), dtype=pl.String)
+    split = pl.select(
+        pl.when(lengths > 0).then(joined.str.split(_SEP)).otherwise(pl.lit([], dtype=dtype))
+    ).to_series()
+    if not split.list.len().cast(pl.Int64).equals(lengths, check_names=False):
+        return pl.Series(name, lists, dtype=dtype)
+    return split.alias(name)
 
 
 def _feat_cache(lex: Lexicon) -> FeatCache:
