@@ -345,7 +345,11 @@ def _other_ordinals(a: list[str], b: list[str]) -> bool:
     لقاءاته الودية» / «وسيلاقي الهلال أيضًا ... في ثاني لقاءاته الودية» are two matches,
     «العقد الثاني» / «العقد الثالث» two contracts; «موبايلي الأولى» and «الجيل الرابع» are
     no such pair."""
-    oa, ob = _ordinals(a), _ordinals(b)
+    return _ordinals_differ(_ordinals(a), _ordinals(b))
+
+
+def _ordinals_differ(oa: set[tuple[str, int]], ob: set[tuple[str, int]]) -> bool:
+    """:func:`_other_ordinals` of two statements' ordinals (``_ordinals``)."""
     for word in {w for w, _ in oa} & {w for w, _ in ob}:
         na = {n for w, n in oa if w == word}
         nb = {n for w, n in ob if w == word}
@@ -359,11 +363,19 @@ def _tense_differs(a: list[str], b: list[str]) -> bool:
     «موسكو ستجري قريبا مزيدا من الاتصالات» / «موسكو اجرت مؤخرا سلسله اتصالات» (the same
     verb, future in one, perfect in the other, and neither has the other's tense)."""
 
-    def bare(toks: list[str]) -> set[str]:
-        return {t[1:] if len(t) > 4 and t[0] in "وف" else t for t in toks} | set(toks)
+    return _tenses_differ(_tense_words(a), _tense_words(b))
 
-    fa, fb = _future_cores(a), _future_cores(b)
-    wa, wb = bare(a), bare(b)
+
+def _tense_words(toks: list[str]) -> tuple[set[str], set[str]]:
+    """A statement's future verb stems (``_future_cores``) and its words, each also
+    without a leading و/ف: what :func:`_tense_differs` compares."""
+    bare = {t[1:] if len(t) > 4 and t[0] in "وف" else t for t in toks} | set(toks)
+    return _future_cores(toks), bare
+
+
+def _tenses_differ(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> bool:
+    """:func:`_tense_differs` of two statements' ``_tense_words``."""
+    (fa, wa), (fb, wb) = a, b
     for fut, past, fut_words in ((fa, wb, wa), (fb, wa, wb)):
         for core in fut - (fb if fut is fa else fa):
             forms = _perfect_of(core)
@@ -677,11 +689,15 @@ def repeat_pairs(
             if "is_headline" in sub.columns
             else set()
         )
+        # each statement's tenses and ordinals read once, not once per pair it is in
+        tenses = {sid: _tense_words(t or []) for sid, t in toks.items()}
+        ordinals = {sid: _ordinals(t or []) for sid, t in toks.items()}
+        no_tense, no_ordinal = _tense_words([]), _ordinals([])
         edges = [
             (a, b)
             for a, b in edges
-            if not _tense_differs(toks.get(a) or [], toks.get(b) or [])
-            and not _other_ordinals(toks.get(a) or [], toks.get(b) or [])
+            if not _tenses_differ(tenses.get(a, no_tense), tenses.get(b, no_tense))
+            and not _ordinals_differ(ordinals.get(a, no_ordinal), ordinals.get(b, no_ordinal))
             and not _deputy_differs(
                 toks.get(a) or [],
                 toks.get(b) or [],
@@ -699,13 +715,16 @@ def repeat_pairs(
             .iter_rows()
         )
         marks = {sid: _list_marker(t or "", sid) for sid, t in texts.items()}
-        lists = {sid for sid, t in texts.items() if _LIST_AHEAD.search(normalize(t or ""))}
+        norms = {sid: normalize(t or "") for sid, t in texts.items()}
+        lists = {sid for sid, t in norms.items() if _LIST_AHEAD.search(t)}
+        # each statement read once (``_announces``), not once per pair it is in
+        announcing = {sid for sid, t in norms.items() if _ANNOUNCES.search(t)}
         edges = [
             (a, b)
             for a, b in edges
             if not (marks.get(a) and marks.get(b) and marks[a] != marks[b])
-            and not _announces(texts.get(a) or "")
-            and not _announces(texts.get(b) or "")
+            and a not in announcing
+            and b not in announcing
             # «... تبين احتواؤها على المضبوطات التالية:» and «/ثمانية أسلحة ...»
             and not ((a in lists and marks.get(b)) or (b in lists and marks.get(a)))
         ]
