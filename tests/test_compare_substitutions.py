@@ -599,3 +599,23 @@ def test_a_pair_of_texts_printed_again_is_read_with_its_own_speaker() -> None:
     for k in range(2):
         alone = aligned_differences(st, pairs.slice(k, 1))
         assert alone.equals(both.filter(pl.col("claim_id") == f"c{k + 1}"))
+
+
+def test_arriving_and_leaving_are_two_moments_not_a_word_choice() -> None:
+    # aleqtisadiya / alweeam 2015-08-06 (the crown prince's visit to Jordan): «وصل ... اليوم
+    # إلى» / «غادر ... اليوم»; alweeam 2015-08-04's «يتوجه ... غدا»
+    tail = (
+        " صاحب السمو الملكي الأمير محمد بن سلمان ولي ولي العهد النائب الثاني لرئيس مجلس "
+        "الوزراء وزير الدفاع اليوم المملكة الأردنية الهاشمية تلبية لدعوة من جلالة الملك"
+    )
+    assert _choices("وصل" + tail, "غادر" + tail) == set()
+    assert _bins("وصل" + tail, "غادر" + tail)[("وصل", "غادر")] == "fact"
+    assert _choices("وصل" + tail, "يتوجه" + tail) == set()
+
+
+def test_two_reporting_verbs_are_attribution_not_a_word_choice() -> None:
+    # alweeam / alyaum 2015-08-06:2300:12 / 2411:16 (the joint statement): «مؤكدين» /
+    # «وشددا» is how each outlet reports the two countries, counted in reporting_verbs
+    rest = " على أن مبادئ حسن الجوار تقتضي الابتعاد عن التدخل في شؤون الدول العربية."
+    assert _choices("مؤكدين" + rest, "وشددا" + rest) == set()
+    assert _bins("مؤكدين" + rest, "وشددا" + rest)[("مؤكدين", "وشددا")] == "attribution"
