@@ -2187,14 +2187,18 @@ _DEMONSTRATIVE = frozenset({"اولئك", "هذا", "هذه", "ذلك", "تلك"
 _DONE = frozenset({"تم", "يتم", "سيتم", "وتم", "ويتم", "وسيتم", "تمت", "وتمت", "جرى", "وجرى"})
 
 
-def _passive_chain(k: int, i: int, feats: list[Feat]) -> bool:
+def _passive_chain(k: int, i: int, feats: list[Feat], *, nested: bool = False) -> bool:
     """``و`` + a word at ``k`` that is the next verbal noun after ``تم``/``يتم``
     (``تم تقديم الخدمة الطبية الطارئة ونقل الحالات``): no comma and no other verb
     between, so ``ونقل`` is "and transferring", not "and he transferred"."""
     f = feats[k]
     stem = f.norm[1:]
-    if f.norm[:1] != "و" or len(stem) < 3 or verbish(f.norm) or stem.startswith("ال"):
-        return False  # وتتضمن، ويكون: a verb; وهي، والتي: no verbal noun
+    # وأخذ looks like "and he took": a verbal noun only after another one of the chain
+    second = verbish(f.norm) and len(stem) == 3
+    if f.norm[:1] != "و" or len(stem) < 3 or (verbish(f.norm) and not second):
+        return False  # وتتضمن، ويكون: a verb
+    if stem.startswith("ال"):
+        return False  # وهي، والتي: no verbal noun
     if stem in _PERSONAL or stem in _RELATIVE_STEMS or _in_title(f, load_predicates()):
         return False
     for m in range(k - 1, max(i, k - 8) - 1, -1):
@@ -2203,13 +2207,16 @@ def _passive_chain(k: int, i: int, feats: list[Feat]) -> bool:
             return False
         if g.norm in _DONE:  # not الذي تم التوصل إليه ... وقال: a relative's تم
             return (
-                m + 1 < k
+                not second
+                and m + 1 < k
                 and not verbish(feats[m + 1].norm)
                 and not (m > i and _relative(feats[m - 1]))
                 and (f.cue is None or (k + 1 < len(feats) and feats[k + 1].norm[:2] == "ال"))
             )
         if g.cue is not None or verbish(g.norm):
             return False
+        if not nested and g.norm[:1] == "و" and _passive_chain(m, i, feats, nested=True):
+            return True  # إجراء التقصي ومناظرة المخالطين وأخذ عينات: the third one
     return False
 
 
