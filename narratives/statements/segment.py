@@ -2006,6 +2006,7 @@ def _split_long(
             and not (lo + margin <= starts[k] <= hi - margin)
             and "complementizer" not in f.roles  # ... شاملة | وأن تؤدي إلى الوفاق: a wish
             and f.norm not in _PARTICLE_CLAUSE  # ... | ولم تتعرض الطائرة لأي أضرار
+            and not _plain_clause(k, feats, pred)  # ... بالمدينة | وعادت الحالة الأمنية
         ):
             continue  # تحت حماية قوات الاحتلال | وصمت مؤسساته.: with no comma, a short
             # piece is more often a coordinated noun (وصمت "silence") than a clause
@@ -2135,6 +2136,34 @@ def _topic_awaits(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool:
 
 # ، وبالتالي فإن / ، ومن ثم فهو: a linking adverb that opens the clause after it
 _LINKING_ADVERBS = frozenset({"بالتالي", "ثم", "لذلك", "لذا", "هكذا", "بذلك", "عليه", "بهذا"})
+
+
+def _plain_clause(k: int, feats: list[Feat], pred: Predicates) -> bool:
+    """``و`` + a word at ``k`` that can only open a clause: ``وكان``, a known verb with a
+    definite subject after it (``وعادت الحالة الأمنية``, ``ومازال الناس``), a future (``وسيكون
+    هناك``) or a demonstrative subject with its verb (``وهذه تعتبر``); not ``وادي``
+    ("valley", also "and he performed")."""
+    f = feats[k]
+    stem = f.norm[1:]
+    if f.norm[:1] != "و" or len(stem) < 3 or f.norm == "وادي":
+        return False
+    if stem in _BACKGROUND:
+        return True  # ... المنظومات | وكانت كل تجارب العمل الوطني: "was" opens a clause
+    if (stem in pred.verbs or stem in _STILL) and _definite_after(k, feats, pred):
+        return True
+    if (
+        stem[:2] in ("سي", "ست", "سن")
+        and verbish(stem)
+        and verbish(stem[1:])
+        and not stem.endswith(("ه", "ات", "و"))  # وسيطرتهم "their control", سيناريو
+        and not re.search(r"ت(?:ه|ها|هم|هما|نا|كم)$", stem)
+    ):
+        return True
+    nxt = feats[k + 1] if k + 1 < len(feats) else None
+    return stem in _DEMONSTRATIVE and nxt is not None and nxt.kind == "w" and verbish(nxt.norm)
+
+
+_STILL = frozenset({"مازال", "مازالت", "لازال", "لازالت", "مايزال", "ماتزال"})  # "still"
 _OWNER_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا")
 
 
