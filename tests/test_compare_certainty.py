@@ -653,7 +653,11 @@ def test_praise_of_the_rulers_is_not_a_sure_omission() -> None:
         orient="row",
     ).join(st.select("statement_id", "article_id", "outlet"), on="statement_id")  # fmt: skip
     stories = pl.DataFrame(
-        {"article_id": ["w", "s", "o"], "story_id": ["s1"] * 3, "outlet": ["alweeam", "was", "okaz"]}
+        {
+            "article_id": ["w", "s", "o"],
+            "story_id": ["s1"] * 3,
+            "outlet": ["alweeam", "was", "okaz"],
+        }
     )
     om = omissions(st, claims, stories).filter(pl.col("outlet") == "okaz")
     got = {c: (s, w) for c, s, w in om.select("claim_id", "certainty", "why").iter_rows()}

@@ -23,9 +23,9 @@ TALKING_POINT_PRECISION = {"high": "about 3 in 4", "medium": "about half", "low"
 TALKING_POINT_READ = {"high": "in 120 of 125 reads", "medium": "in about 3 of 5"}
 
 #: how often a 'sure' omission row was true when read blind against the articles, on
-#: SaudiNewsNet (docs/accuracy.md, `omissions`: 24 right, 5 wrong, 11 debatable of 40
-#: rows over the two last blind readings, 2015-07-26/27 and 2015-08-10/11)
-SURE_OMISSION_READ = "about 6 in 10 were right and about one in eight was false"
+#: SaudiNewsNet (docs/accuracy.md, `omissions`: 23 right, 4 wrong, 13 debatable of 40
+#: rows over the two last blind readings, 2015-08-10/11 and 2015-07-31/08-01)
+SURE_OMISSION_READ = "about 6 in 10 were right and about one in ten was false"
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
