@@ -41,7 +41,11 @@ How the article is read (the rules, in order):
   before the title: «وأعرب خادم الحرمين الشريفين ...» / «وأعرب سمو نائب خادم الحرمين
   الشريفين ...»), nor two statements whose shared words (names aside) are only one
   noun phrase naming a thing, the setting, three words or more with the article
-  («المجلس الوطني للثقافة والفنون والآداب», «ذكرى الحرب العالمية الثانية»), unless
+  («المجلس الوطني للثقافة والفنون والآداب», «ذكرى الحرب العالمية الثانية»), or names of
+  institutions or events each opened by its head (``_INSTITUTION_HEADS``,
+  ``_EVENT_HEADS``), which may hold a construct with ل and end on ب + a place
+  («الجمعية الخيرية لعائلات التوحد بالمملكة»; «لجنة التنمية الاجتماعية الأهلية» and
+  «الجمعية الخيرية لتحفيظ القرآن الكريم بعنك»), unless
   one is the headline and the other its lede (the first two body statements);
   nor two body statements that share words of their article's setting and fewer than
   two words or figures beyond it (the content words a fifth of its statements, three or more,
