@@ -479,8 +479,8 @@ def _content_words(
         given=word.is_in(list(given)),
     )
     # one flag array per kind, by word number; the last entry (no word) is False
-    none = int(kinds["tid"].max() or 0) + 1 if kinds.height else 0
     at = kinds["tid"].to_numpy()
+    none = int(at.max()) + 1 if at.size else 0
     flag = {}
     for kind in kinds.columns[1:]:
         table = np.zeros(none + 1, dtype=bool)
