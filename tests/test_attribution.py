@@ -1815,6 +1815,15 @@ def test_a_verbal_noun_after_a_name_is_the_object(text: str, speakers: list[str 
             "زيادة عن اللازم».",
             ["علاء ياسين", None, "علاء ياسين"],
         ),
+        # alwatan 2015-08-07:1259: a plural أفعال with a pronoun (أفكاره) is no verbal noun:
+        # the id stays صالح سرية (not `عرض صالح`)
+        (
+            "في مصر حدث أمر كبير عام 1974، على يد شاب اخواني أردني من أصل فلسطيني اسمه صالح "
+            "سرية، تعلم في مصر.\nوفي ذلك اللقاء عرض صالح مجمل أفكاره على قيادات الإخوان وعلى "
+            "رأسهم المرشد، وكما قال صالح لرجاله فقد كتب مذكرة من خمسين صفحة.\nوذكر صالح لرجاله "
+            "أن المرشد وافق على مضمون المذكرة.",
+            [None, "صالح سريه", "صالح سريه"],
+        ),
     ],
 )
 def test_a_verbal_noun_with_a_pronoun_ends_a_name(text: str, speakers: list[str | None]) -> None:

@@ -484,11 +484,14 @@ def _owned_verbal_noun(w: str) -> bool:
     """``w`` (match-normalized) is a verbal noun with a pronoun: استعداده, تفاؤله, تأكيده.
 
     «أبدى الرئيس محمود عباس استعداده»: the verb's object (his readiness) after the
-    subject's name. The verbal noun is إفعال, افتعال, استفعال, تفعيل or تفاعل with ه/ها/هم.
+    subject's name. The verbal noun is افتعال, استفعال, تفعيل or تفاعل with ه/ها/هم (not
+    إفعال, which a plural أفعال shares: «عرض صالح مجمل أفكاره»).
     """
     for suffix in ("ه", "ها", "هم"):
         stem = w[: -len(suffix)]
         if w.endswith(suffix) and len(stem) >= 5 and not stem.startswith("ال"):
+            if (len(stem) == 5 and stem[0] == "ا" and stem[3] == "ا") and stem[2] != "ت":
+                continue  # أفكاره, أعماله: a plural أفعال (not انتقاله; اعلانه is missed)
             if _verbal_noun(stem) or (len(stem) == 5 and stem[0] == "ت" and stem[2] == "ا"):
                 return True
     return False
