@@ -516,3 +516,41 @@ def test_a_conflict_between_two_days_reports_is_a_note_not_a_contradiction():
     # the same two sentences on one day still contradict (roles)
     same = align(_cables(dt.date(2015, 8, 2)), threshold=40).row(0, named=True)
     assert (same["relation"], same["conflict"]) == ("contradicts", "roles"), same
+
+
+# --- one claim of a longer statement of another outlet (same-event dev gold) ---
+
+
+@pytest.mark.parametrize(
+    ("articles", "part", "whole"),
+    [
+        # بينما اختير كيفن فرند كحكم رابع. / the sentence naming the whole referee crew
+        (
+            ("snn-2015-08-06-0441", "snn-2015-08-06-1189"),
+            "snn-2015-08-06-0441:3",
+            "snn-2015-08-06-1189:2",
+        ),
+        # وبلغ عدد الأسهم المرتفعة للشركات 35 شركة، / the sentence giving the risers, the
+        # fallers, the unchanged and the volume
+        (
+            ("snn-2015-07-27-0670", "snn-2015-07-27-1178"),
+            "snn-2015-07-27-1178:6",
+            "snn-2015-07-27-0670:3",
+        ),
+    ],
+)
+def test_one_claim_of_a_longer_statement_is_linked(articles, part, whole):
+    st = _gold_statements(*articles)
+    out = align(st)
+    a, b = sorted((part, whole))
+    row = out.filter((pl.col("statement_id_a") == a) & (pl.col("statement_id_b") == b))
+    assert row.height == 1, out.select("statement_id_a", "statement_id_b", "score").rows()
+    assert row["linked"].item() and row["score"].item() < 55
+    # a figure of the part that the longer statement does not give: no part of it
+    changed = st.with_columns(
+        text=pl.when(pl.col("statement_id") == part)
+        .then(pl.col("text").str.replace("35", "36").str.replace("فرند", "فرند 4"))
+        .otherwise(pl.col("text"))
+    )
+    out = align(changed)
+    assert out.filter((pl.col("statement_id_a") == a) & (pl.col("statement_id_b") == b)).height == 0

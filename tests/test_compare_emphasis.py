@@ -1064,3 +1064,49 @@ def test_a_claim_told_again_beyond_the_setting_still_counts() -> None:
     # under its headline; car oil prices that did not fall, told by a dealer and again
     assert ("2015-08-06:3114:1", "2015-08-06:3114:2") in pairs
     assert ("2015-08-06:2598:10", "2015-08-06:2598:7") in pairs
+
+
+def _one_article(raw: str, title: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    articles = pl.DataFrame(
+        {
+            "article_id": ["a"],
+            "outlet": ["aljazirah"],
+            "title": [title],
+            "raw_text": [title + "\n\n" + raw],
+            "spans": [
+                [
+                    {"role": "headline", "start": 0, "end": len(title)},
+                    {"role": "body", "start": len(title) + 2, "end": len(title) + 2 + len(raw)},
+                ]
+            ],
+        },
+        schema_overrides={"spans": n.schemas.ARTICLES["spans"]},
+    )
+    statements = n.extract_statements(articles)
+    claims = statements.select(
+        claim_id="solo:" + pl.col("statement_id"), statement_id="statement_id"
+    )
+    return articles, statements, claims
+
+
+def test_a_photo_caption_opening_the_body_is_not_the_lede() -> None:
+    # aljazirah 2015-08-04:396: the scraped text opens with the photo's caption, then the lede
+    caption = "لاعب التعاون البرازيلي ساندرو في هجمه تعاونية"
+    lede = (
+        "اختتم الفريق الأول بنادي التعاون معسكره المقام في مدينة هورست الهولندية بلقاء فريق "
+        "غو أهد إيغلر الهولندي وكانت النتيجة فوز التعاون بثلاثة أهداف مقابل هدف واحد."
+    )
+    articles, statements, claims = _one_article(
+        caption + "\n" + lede, "التعاون يختتم معسكر هولندا بثلاثية في مرمى ايغلر"
+    )
+    em = emphasis(statements, claims, articles=articles).join(
+        statements.select("statement_id", "text"), on="statement_id"
+    )
+    assert em.filter(pl.col("is_lede"))["text"].to_list() == [lede]
+    # a body of short lines only (a poem) keeps its first line as the lede
+    verses = "وتسأل عنك يا أحلى الصبايا\nخالق لك من قصر ظل الضحى يمنى طويله"
+    articles, statements, claims = _one_article(verses, "قصيدة")
+    em = emphasis(statements, claims, articles=articles).join(
+        statements.select("statement_id", "text"), on="statement_id"
+    )
+    assert em.filter(pl.col("is_lede"))["text"].to_list() == ["وتسأل عنك يا أحلى الصبايا"]

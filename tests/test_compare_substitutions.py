@@ -563,3 +563,23 @@ def test_differences_of_the_bins_asked_for_are_those_of_every_bin(seeds_dir) -> 
     assert asked.equals(wanted)
     assert set(asked["bin"]) == {"house_style", "word_choice"}
     assert {"figure", "reference", "rewrite"} <= set(every["bin"])  # found, not returned
+
+
+def test_arriving_and_leaving_are_two_moments_not_a_word_choice() -> None:
+    # aleqtisadiya / alweeam 2015-08-06 (the crown prince's visit to Jordan): «وصل ... اليوم
+    # إلى» / «غادر ... اليوم»; alweeam 2015-08-04's «يتوجه ... غدا»
+    tail = (
+        " صاحب السمو الملكي الأمير محمد بن سلمان ولي ولي العهد النائب الثاني لرئيس مجلس "
+        "الوزراء وزير الدفاع اليوم المملكة الأردنية الهاشمية تلبية لدعوة من جلالة الملك"
+    )
+    assert _choices("وصل" + tail, "غادر" + tail) == set()
+    assert _bins("وصل" + tail, "غادر" + tail)[("وصل", "غادر")] == "fact"
+    assert _choices("وصل" + tail, "يتوجه" + tail) == set()
+
+
+def test_two_reporting_verbs_are_attribution_not_a_word_choice() -> None:
+    # alweeam / alyaum 2015-08-06:2300:12 / 2411:16 (the joint statement): «مؤكدين» /
+    # «وشددا» is how each outlet reports the two countries, counted in reporting_verbs
+    rest = " على أن مبادئ حسن الجوار تقتضي الابتعاد عن التدخل في شؤون الدول العربية."
+    assert _choices("مؤكدين" + rest, "وشددا" + rest) == set()
+    assert _bins("مؤكدين" + rest, "وشددا" + rest)[("مؤكدين", "وشددا")] == "attribution"

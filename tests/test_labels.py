@@ -267,3 +267,37 @@ def test_an_ambiguous_label_reads_only_its_own_article() -> None:
     assert alone.filter(pl.col("referent") == "yemen_resistance")["n"].to_list() == [1]
     mine = crowd.filter(pl.col("outlet") == "okaz").select(alone.columns)
     assert mine.sort("label").to_dicts() == alone.sort("label").to_dicts()
+
+
+def test_terrorist_groups_in_an_article_about_other_countries_are_not_syrias() -> None:
+    # aawsat 2015-08-06:243 (the Saudi crown prince in Jordan: Jordan named 13 times, Syria 3)
+    # and 2015-08-06:372 (US sanctions on Qatari financiers: the US 9, Qatar 4, Syria 1):
+    # «مكافحة الإرهاب والتنظيمات الإرهابية», «تمويل المجموعات الإرهابية» were counted for
+    # Syria's armed groups through the article's one Syrian word
+    text = (
+        "وصف رئيس الوزراء الأردني زيارة ولي ولي العهد إلى الأردن بالتاريخية. "
+        "وقال إن الأردن يقدر دعم المملكة للأردن. وبحث الجانبان الأزمة في سوريا. "
+        "وأكد الأردن أن أمن الأردن من أمن المملكة. "
+        "وأكد البلدان على أهمية العمل المشترك في مكافحة الإرهاب والتنظيمات الإرهابية، "
+        "حماية لمبادئ الدين الإسلامي الحنيف."
+    )
+    labels = label_choices(_statements({"a": ("aawsat", text)}))
+    assert labels.filter(pl.col("referent") == "syria_armed_groups").is_empty()
+    # an article about Syria itself still ties the same words by the fallback
+    syria = (
+        "وقال المرصد السوري إن القصف استهدف ريف حلب ودمشق. "
+        "وأضاف أن التنظيمات الإرهابية تتحصن في الأحياء الشرقية."
+    )
+    labels = label_choices(_statements({"b": ("aawsat", syria)}))
+    assert labels.filter(pl.col("referent") == "syria_armed_groups")["n"].to_list() == [1]
+
+
+def test_hamas_in_an_article_naming_israel_more_is_still_hamas() -> None:
+    # alyaum 2015-07-22:1613 («صحف إسرائيلية: كان بمقدور حماس اغتيال الجنرال غانتس»): a name,
+    # not a description (kind: movement), so other countries named more do not untie it
+    text = (
+        "ذكرت صحف إسرائيلية أن الجيش الإسرائيلي راجع حرب غزة. وقالت إن إسرائيل خسرت. "
+        "وأضافت أن حماس كانت قادرة على استهداف قادة إسرائيل."
+    )
+    labels = label_choices(_statements({"a": ("alyaum", text)}))
+    assert labels.filter(pl.col("referent") == "hamas")["n"].sum() >= 1

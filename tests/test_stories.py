@@ -580,11 +580,13 @@ def test_an_institution_without_a_country_is_joined_only_on_a_same_place(a: str,
 
     st, claims, stories = _extracted_frames(_INSTITUTIONS)
     assert not _together(talking_points(st, claims, stories), a, b)
-    # without the rule (and without the cover rule, which also parts Tunisia's 6 arrests
-    # in El Kef from Saudi Arabia's 190: they share «القبض على» and little more)
-    assert _together(
-        talking_points(st, claims, stories, institution_places=False, setting_cover=0), a, b
+    # without the rule (and without the cover and shared-run rules, which also part
+    # Tunisia's 6 arrests in El Kef from Saudi Arabia's 190: they share «القبض على» and
+    # little more)
+    unruled = talking_points(
+        st, claims, stories, institution_places=False, setting_cover=0, shared_run=False
     )
+    assert _together(unruled, a, b)
 
 
 def test_an_institution_naming_a_same_place_is_still_joined() -> None:
@@ -679,7 +681,9 @@ def test_two_points_sharing_one_phrase_of_their_event_are_no_talking_point(a: st
     st, claims, stories = _extracted_frames(_COVER)
     assert not _together(talking_points(st, claims, stories), a, b)
     assert not _together(talking_points(st, claims, stories, who_and_where=False), a, b)
-    unruled = talking_points(st, claims, stories, setting_cover=0, who_and_where=False)
+    unruled = talking_points(
+        st, claims, stories, setting_cover=0, who_and_where=False, shared_run=False
+    )
     assert _together(unruled, a, b)
 
 
@@ -773,3 +777,50 @@ def test_several_claims_of_one_speakers_days_are_at_most_medium() -> None:
     conf = dict(zip(undated["statement_id"], undated["confidence"], strict=True))
     score = dict(zip(undated["statement_id"], undated["score"], strict=True))
     assert _together(undated, a, b) and score[a] >= 0.7 and conf[a] == "high"
+
+
+# SaudiNewsNet 2015-08-01/02, as extracted: every attributed statement of a police
+# commander, Nissan's chairman, a police spokesman, Kerry, Kozhin and Ban Ki-moon those
+# days, with 150 other attributed statements (for the IDF), and their claims
+_RUNS = "talking_points_runs_2015-08-01.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Raed Shaker Jawdat: the Kornet battalion destroyed four vehicles «في محور شرق
+        # الرمادي» / the forces killed 10 «في المحور الشرقي لمدينة الرمادي» (two reports)
+        ("2015-08-01:801:7", "2015-08-02:166:13"),
+        # Carlos Ghosn: «نطمح لأن نكون صانع السيارات الأكثر مسؤولية» / Nissan's results
+        # for the quarter, both «وفي هذا السياق، قال كارلوس غصن»
+        ("2015-08-01:675:6", "2015-08-02:188:5"),
+        # Ziad al-Ruqaiti: «وتم إسعاف المصاب إلى المستشفى إلا أنه فارق الحياة» / a man
+        # shot in the leg in al-Hofuf, «إسعاف مواطن ... مصاب ... مستشفى»
+        ("2015-08-01:1183:3", "2015-08-01:771:3"),
+    ],
+)
+def test_two_reports_sharing_scattered_words_are_no_talking_point(a: str, b: str) -> None:
+    from narratives.stories import talking_points
+
+    st, claims, stories = _extracted_frames(_RUNS)
+    assert not _together(talking_points(st, claims, stories), a, b)
+    assert _together(talking_points(st, claims, stories, shared_run=False), a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Kerry: «ستواصل تقديم الدعم والتدريب للقدرات العسكرية المصرية» / «استمرار
+        # تقديم الدعم والتدريب لقدرات مصر العسكرية», two claims of one point
+        ("2015-08-02:216:7", "2015-08-02:1040:4"),
+        # Kerry welcoming Sisi's steps «... تحسين ... الفرص أمام رجال الأعمال»
+        ("2015-08-02:216:12", "2015-08-02:1040:7"),
+        # Kozhin: «... المبلغ الذي ستدفعه فرنسا لنا» after the Mistral talks
+        ("2015-08-01:311:42", "2015-08-01:431:4"),
+    ],
+)
+def test_one_point_reworded_shares_a_phrase(a: str, b: str) -> None:
+    from narratives.stories import talking_points
+
+    st, claims, stories = _extracted_frames(_RUNS)
+    assert _together(talking_points(st, claims, stories), a, b)

@@ -65,6 +65,7 @@ from narratives.align._text import (
 )
 from narratives.align.candidates import block_pairs
 from narratives.align.score import (
+    CONTAINED_TOKENS,
     DEFAULT_WEIGHTS,
     EMBEDDING_RANGES,
     NOTE,
@@ -484,6 +485,12 @@ class _Prepared:
             words += [w[3:] for w in words if w.startswith("عبدال")]
         return not number_word_forms().isdisjoint(words)
 
+    def figures_in(self, small: int, large: int) -> bool:
+        """Is every figure of statement ``small`` in statement ``large`` (1 % tolerance, not
+        the 5 % of rounding: ``322.8 مليار`` / ``313.1 مليار`` are two figures)?"""
+        figures = self.numbers(large)
+        return all(figures_agree({x}, figures, tolerance=0.01) for x in self.numbers(small))
+
     def figure_slots(self, k: int) -> frozenset[str]:
         """The content words next to the figures of statement ``k`` (:func:`figure_slots`)."""
         self.numbers(k)
@@ -680,8 +687,7 @@ def _contained(
     for k in np.flatnonzero(headline):
         a, b = int(i[k]), int(j[k])
         small, large = (a, b) if prep.n_tok[a] < prep.n_tok[b] else (b, a)
-        figures = prep.numbers(large)
-        if not all(figures_agree({x}, figures, tolerance=0.01) for x in prep.numbers(small)):
+        if not prep.figures_in(small, large):
             headline[k] = False
     return np.where(headline, np.minimum(comp["containment"], comp["fuzzy"]), np.nan)
 
@@ -1336,6 +1342,97 @@ def lift_contained(
     return np.where(lift, raised, score)
 
 
+#: least ``containment`` and ``fuzzy`` of a part of a longer statement (:func:`contained_links`)
+PART_CONTAINMENT = 55.0
+PART_FUZZY = 60.0
+#: the short side of such a pair has at most this share of the long side's content tokens
+PART_SHARE = 2 / 3
+
+
+def contained_links(
+    i: np.ndarray,
+    j: np.ndarray,
+    score: np.ndarray,
+    article: np.ndarray,
+    n_tokens: np.ndarray,
+    containment: np.ndarray,
+    fuzzy: np.ndarray,
+    *,
+    threshold: float,
+    link_threshold: float,
+    figures_in: Callable[[int, int], bool] | None = None,
+    headline: np.ndarray | None = None,
+    min_containment: float = PART_CONTAINMENT,
+    min_fuzzy: float = PART_FUZZY,
+    share: float = PART_SHARE,
+    tokens: tuple[int, int] = CONTAINED_TOKENS,
+) -> np.ndarray:
+    """Pairs below ``threshold`` kept because the shorter statement is one claim of the longer.
+
+    One outlet writes a market report's risers, fallers and volume in one
+    sentence, another in three; one lists the whole referee crew in a
+    sentence, another names the fourth official in his own. The short
+    statement's words are in the long one (``containment`` and ``fuzzy``,
+    token-set, at least ``min_containment`` and ``min_fuzzy``) but the
+    symmetric components stay low, and the long statement's best match in
+    the short one's article is another of its parts, so the pair is no
+    mutual best (:func:`~narratives.align._linking.competitive_links`).
+
+    Such a pair is kept when it scores ``link_threshold`` or more; the short
+    side has ``tokens`` content tokens (3-10, a headline's length:
+    :data:`~narratives.align.score.CONTAINED_TOKENS`) and at most ``share``
+    of the long side's (``n_tokens``); it is no headline (``headline``, per
+    statement: a headline's words are those of its whole story, found in
+    long sentences on its other matters; headlines have the containment
+    floor of :func:`lift_contained` and the headline-lead links instead);
+    the pair is the short side's best match in the other article (ties
+    count); the two articles share a pair scoring ``threshold`` or more;
+    and ``figures_in(short, long)`` holds (when given: every figure of the
+    short side is in the long one; ``111 شركة`` is no part of another day's
+    report with ``157 شركة``).
+
+    Examples
+    --------
+    >>> article = np.array([0, 1, 1, 0])
+    >>> i, j = np.array([0, 0, 3]), np.array([1, 2, 2])
+    >>> contained_links(i, j, np.array([47.0, 60.0, 20.0]), article, np.array([32, 7, 8, 5]),
+    ...                 np.array([62.0, 80.0, 10.0]), np.array([75.0, 90.0, 30.0]),
+    ...                 threshold=55, link_threshold=40).tolist()
+    [True, False, False]
+    >>> contained_links(i, j, np.array([47.0, 60.0, 20.0]), article, np.array([32, 7, 8, 5]),
+    ...                 np.array([62.0, 80.0, 10.0]), np.array([75.0, 90.0, 30.0]),
+    ...                 threshold=55, link_threshold=40,
+    ...                 headline=np.array([False, True, False, False])).tolist()
+    [False, False, False]
+    """
+    low = (score >= link_threshold) & (score < threshold) & (article[i] != article[j])
+    n_i, n_j = n_tokens[i], n_tokens[j]
+    small, large = np.minimum(n_i, n_j), np.maximum(n_i, n_j)
+    low &= (small >= tokens[0]) & (small <= tokens[1]) & (small <= share * large)
+    low &= (containment >= min_containment) & (fuzzy >= min_fuzzy)
+    if not low.any():
+        return low
+    # the short side's best match in the long side's article
+    short = np.where(n_i <= n_j, i, j)
+    if headline is not None:
+        # a headline has rules of its own (lift_contained, the headline-lead links): the
+        # words of its story are in many long sentences on other matters of that story
+        low &= ~headline[short]
+    other = np.where(n_i <= n_j, article[j], article[i])
+    best = (
+        pl.DataFrame({"s": short, "a": other, "v": score})
+        .select(pl.col("v") >= pl.col("v").max().over("s", "a"))
+        .to_series()
+        .to_numpy()
+    )
+    low &= best & anchored(i, j, score, article, at=threshold)
+    if figures_in is not None:
+        for k in np.flatnonzero(low):
+            long_side = int(j[k]) if short[k] == i[k] else int(i[k])
+            low[k] = figures_in(int(short[k]), long_side)
+    return low
+
+
 def finish_alignments(
     setup: AlignmentSetup,
     i: np.ndarray,
@@ -1400,6 +1497,22 @@ def finish_alignments(
                     opening=OPENING,
                     day=setup.day,
                 )
+        # a statement that is one claim of a longer statement of the other article
+        linked |= contained_links(
+            i,
+            j,
+            lifted,
+            article,
+            prep.n_tok,
+            comp["containment"],
+            comp["fuzzy"],
+            threshold=threshold,
+            link_threshold=link_threshold,
+            figures_in=prep.figures_in,
+            headline=np.array([bool(h) for h in column["is_headline"]], dtype=bool)
+            if "is_headline" in column
+            else None,
+        )
     if support_threshold is not None:
         linked |= supported(
             i, j, score, article, threshold=threshold, support_threshold=support_threshold

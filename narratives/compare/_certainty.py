@@ -29,12 +29,20 @@ not a statement
     «لكن تبقى تحديات كبيرة», are listed by no omission rule at all.)
 another matter
     A statement of the claim opens with a marker of another matter in its
-    article ("على صعيد آخر", "من جهة أخرى", "في سياق آخر", "قضائياً،",
-    "ميدانياً،" ...): round-ups join items of other events or of other
+    article ("على صعيد آخر", "من جهة أخرى", "من جانب آخر", "من جهة ثانية",
+    "في سياق آخر", "قضائياً،", "ميدانياً،" ...): round-ups join items of other events or of other
     news of the same club, ministry or court to the story's article, and
     an outlet that reports the story's event does not "leave out" them
     (alyaum's Egypt round-up on Iran, whose «قضائياً، أجلت محكمة جنايات
     القاهرة ... محاكمة ... محمد مرسي» 3alyoum's Iran article does not give).
+round-up
+    (:func:`round_up`, after the others, with the claims table) Every
+    article giving the claim is a round-up whose statements around the
+    claim align with articles of *other* stories, and none of them with
+    X's articles of the story, which share another part of it: the claim
+    is another event told beside the story's (AFP's Turkey round-up gives
+    the Agri bombing aleqtisadiya reports, then the air strikes in Iraqi
+    Kurdistan, which have their own stories).
 little text
     X's statements in the story hold fewer than ``min_outlet_words`` words
     (a headline, a caption): its article may say more than the corpus has.
@@ -149,7 +157,8 @@ def _fragment(text: str) -> str | None:
 #: a sentence that opens another matter of a round-up article: "on another front",
 #: "in another context", or a field adverb and a comma (قضائياً، ميدانياً، سياسياً،)
 _ANOTHER_MATTER = re.compile(
-    r"^\W*[وف]?(?:(?:على صعيد|في سياق|في شأن|من جهة|من ناحية)\s+(?:آخر|اخر|أخرى|اخرى|منفصل)"
+    r"^\W*[وف]?(?:(?:على صعيد|في سياق|في شأن|من جهة|من ناحية|من جانب)\s+"
+    r"(?:آخر|اخر|أخرى|اخرى|منفصل|ثانية|ثانيه)"
     r"|(?:قضائي|ميداني|سياسي|أمني|امني|اقتصادي|دبلوماسي|عسكري|رياضي|محلي|دولي|إقليمي|اقليمي)"
     r"اً?\s*[،,])"
 )
@@ -333,3 +342,132 @@ def certainty(
         why=pl.Series(whys, dtype=pl.String),
         carried=pl.Series(carried_rows, dtype=pl.Boolean),
     )
+
+
+def round_up(
+    omissions: pl.DataFrame,
+    statements: pl.DataFrame,
+    claims: pl.DataFrame,
+    stories: pl.DataFrame,
+    *,
+    window: int = 3,
+    min_other: int = 2,
+) -> pl.DataFrame:
+    """``sure`` rows of a round-up's other matter made ``not sure`` (why "round-up: ...").
+
+    A round-up (a wire wrap-up of several events, a press review, a news
+    digest) joins a story through the part on the story's event; its other
+    parts then look like claims the story's single-event outlets "left out".
+    A row's claim is taken for such a part when, in every article giving it
+    (the claim's statements of the row, ``statement_ids``):
+
+    - some statement shares a claim with the omitting outlet's articles of
+      the story (the part the outlet reports), none of them within
+      ``window`` statements of the claim's, and
+    - ``min_other`` or more statements within ``window`` of it share a
+      claim with articles of other stories (another event, which has its
+      own story).
+
+    Read on SaudiNewsNet: aawsat's emergency decree in Sinai gives, after the
+    decree, the Arish bus bombing (a story of its own), which aleqtisadiya's
+    decree article does not; AFP's Turkey round-up gives the Agri bombing
+    (aleqtisadiya's story), then the foreign ministry on the strikes in Iraqi
+    Kurdistan. Needs ``position`` in ``statements``; rows are returned as they
+    are otherwise.
+    """
+    needed = {"statement_id", "article_id", "position"}
+    if omissions.is_empty() or not needed <= set(statements.columns):
+        return omissions
+    story_of = stories.select("article_id", "story_id").unique("article_id")
+    at = statements.select("statement_id", "article_id", "position")
+    rows = (
+        omissions.with_row_index("_row")
+        .filter(pl.col("certainty") == SURE)
+        .select("_row", "story_id", "outlet", sid="statement_ids")
+        .explode("sid")
+        .drop_nulls("sid")
+        .join(at.rename({"statement_id": "sid"}), on="sid")
+    )
+    if rows.is_empty():
+        return omissions
+    # every statement of the carrier articles with the (story, outlet) of the other
+    # articles its claim holds
+    arts = rows.select("article_id").unique()
+    mine = (
+        claims.select("claim_id", "statement_id")
+        .join(at.join(arts, on="article_id", how="semi"), on="statement_id")
+        .rename({"position": "qpos"})
+    )
+    links = (
+        mine.join(
+            claims.select("claim_id", l_art="article_id", l_out=pl.col("outlet").cast(pl.String)),
+            on="claim_id",
+        )
+        .filter(pl.col("l_art") != pl.col("article_id"))
+        .join(story_of.rename({"article_id": "l_art", "story_id": "l_story"}), on="l_art")
+        .select("article_id", "qpos", "l_story", "l_out")
+        .unique()
+    )
+    near = (pl.col("qpos") - pl.col("position")).abs() <= window
+    # the outlet's part: statements shared with its own articles of the story
+    anchors = (
+        rows.join(
+            links,
+            left_on=["article_id", "story_id", "outlet"],
+            right_on=["article_id", "l_story", "l_out"],
+        )
+        .select("_row", "sid", "qpos", "position")
+        .unique()
+    )
+    anchored = anchors.group_by("_row", "sid").agg(near_x=near.any())
+    other = (
+        rows.join(links, on="article_id")
+        .filter(
+            near
+            & (pl.col("qpos") != pl.col("position"))
+            & (pl.col("l_story") != pl.col("story_id"))
+        )
+        .join(anchors.select("_row", "sid", "qpos"), on=["_row", "sid", "qpos"], how="anti")
+        .group_by("_row", "sid")
+        .agg(
+            pl.col("qpos").n_unique().alias("n_other"),
+            pl.col("l_story").unique().sort().head(3).alias("others"),
+            pl.col("article_id").first(),
+        )
+    )
+    per = (
+        rows.select("_row", "sid")
+        .join(anchored, on=["_row", "sid"], how="left")
+        .join(other, on=["_row", "sid"], how="left")
+        .with_columns(
+            hit=pl.col("near_x").is_not_null()
+            & ~pl.col("near_x").fill_null(True)
+            & (pl.col("n_other").fill_null(0) >= min_other)
+        )
+    )
+    found = (
+        per.sort("sid")
+        .group_by("_row")
+        .agg(
+            pl.col("hit").all(),
+            pl.col("article_id").first().alias("_art"),
+            pl.col("others").first().alias("_others"),
+        )
+        .filter("hit")
+    )
+    if found.is_empty():
+        return omissions
+    why = pl.format(
+        "round-up: around the claim, its article ({}) gives statements of other stories "
+        "({}) and none the outlet's articles share: another event told beside the story's",
+        pl.col("_art"),
+        pl.col("_others").list.join(", "),
+    )
+    out = omissions.with_row_index("_row").join(
+        found.select("_row", "_art", "_others"), on="_row", how="left"
+    )
+    hit = pl.col("_art").is_not_null()
+    return out.with_columns(
+        certainty=pl.when(hit).then(pl.lit(NOT_SURE)).otherwise(pl.col("certainty")),
+        why=pl.when(hit).then(why).otherwise(pl.col("why")),
+    ).drop("_row", "_art", "_others")

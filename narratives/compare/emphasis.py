@@ -17,7 +17,10 @@ How the article is read (the rules, in order):
   page's standfirst placed last by the scrape: it is read first (RT Arabic
   pages end with their summary paragraph). This needs ``articles`` (spans).
 - The **lede** is the first ``lede`` body statements in that reading order
-  (never a headline or crosshead).
+  (never a headline or crosshead), after the short lines that open the body
+  before its first sentence (a photo caption, a byline, a deck: ten words or
+  fewer, no sentence punctuation at the end, a line break after; not when the
+  body is short lines only, a poem). This needs ``articles`` (``raw_text``).
 - **Repetitions**: statements of one article that say the same thing are one
   claim told again: the same claim id, or the same content words (at least
   ``repeat_min_shared`` shared, and at least ``repeat_overlap`` of the
@@ -989,6 +992,54 @@ def _adjacent_body(statements: pl.DataFrame) -> set[frozenset[str]]:
     return {frozenset(p) for p in frame.select("statement_id", "nxt").iter_rows()}
 
 
+#: a line ending on one of these is a sentence (or runs on), not a caption or a byline
+_SENTENCE_END = re.compile(r"[.!?؟:،,;؛…»\"”)]\s*$")
+
+
+def _furniture(
+    body: pl.DataFrame, articles: pl.DataFrame | None, *, max_words: int = 10
+) -> pl.Series:
+    """Ids of the short lines that open an article's body before its first sentence.
+
+    A photo caption («لاعب التعاون البرازيلي ساندرو في هجمه تعاونية», «جانب من قناة
+    السويس الجديدة»), a byline («مسلّم الهواملة – عين اليوم») or a deck the scrape put
+    between headline and text: at most ``max_words`` words, no sentence punctuation at
+    its end, a line break right after it, and more body after it. ``body`` holds the
+    body statements in reading order; needs ``articles`` (``raw_text``) and offsets.
+    """
+    empty = pl.Series("statement_id", [], pl.String)
+    need = {"article_id", "statement_id", "text", "end", "n_words"}
+    if articles is None or "raw_text" not in articles.columns or not need <= set(body.columns):
+        return empty
+    raws = dict(
+        articles.filter(pl.col("article_id").is_in(body["article_id"].unique().implode()))
+        .select("article_id", "raw_text")
+        .iter_rows()
+    )
+    out: list[str] = []
+    pending: list[str] = []  # the current article's leading short lines
+    current, leading = None, False
+    for aid, sid, text, end, n_words in body.select(
+        "article_id", "statement_id", "text", "end", "n_words"
+    ).iter_rows():
+        if aid != current:
+            current, leading, pending = aid, True, []
+        if not leading:
+            continue
+        raw = raws.get(aid) or ""
+        short = (n_words or 0) <= max_words and not _SENTENCE_END.search((text or "").strip())
+        line = end is not None and raw[end : end + 4].lstrip(" \t\xa0").startswith("\n")
+        if short and line:
+            pending.append(sid)
+        else:
+            # a sentence follows: the short lines before it were furniture (a body of short
+            # lines only, a poem, keeps its first line as the lede)
+            if not short:
+                out.extend(pending)
+            leading = False
+    return pl.Series("statement_id", out, pl.String)
+
+
 def _standfirsts(statements: pl.DataFrame, articles: pl.DataFrame | None) -> pl.DataFrame:
     """Body statements placed after the article's closing credit line: ``statement_id``."""
     if articles is None or "spans" not in articles.columns or "start" not in statements.columns:
@@ -1094,6 +1145,7 @@ def emphasis(
         .iter_rows()
         if names_in_quotes(text or "")
     ]
+    furniture = _furniture(frame.filter(body), articles)
     reps = repetitions(frame, claims, min_shared=repeat_min_shared, overlap=repeat_overlap).select(
         "statement_id", "repetitions"
     )
@@ -1106,7 +1158,16 @@ def emphasis(
             article_words=pl.col("n_words").sum().over("article_id"),
         )
         .with_columns(
-            is_lede=pl.col("body_rank").is_not_null() & (pl.col("body_rank") < lede),
+            # a caption, byline or deck line opening the body is not the lede (_furniture)
+            _lede_rank=pl.when(body & ~pl.col("statement_id").is_in(furniture.implode())).then(
+                (body & ~pl.col("statement_id").is_in(furniture.implode()))
+                .cum_sum()
+                .over("article_id")
+                - 1
+            )
+        )
+        .with_columns(
+            is_lede=pl.col("_lede_rank").is_not_null() & (pl.col("_lede_rank") < lede),
             relative_position=pl.when(pl.col("is_headline") | (pl.col("n_body") <= 1))
             .then(0.0)
             .otherwise(

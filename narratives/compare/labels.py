@@ -22,6 +22,7 @@ from narratives._resources import load_yaml
 from narratives.compare._common import check
 from narratives.compare._text import statement_tokens
 from narratives.normalize import PROCLITICS, normalize_with_offsets, tokenize
+from narratives.statements._institutions import outlet_countries
 
 CONNOTATIONS: tuple[str, ...] = ("neutral", "delegitimizing", "legitimizing", "self_name")
 
@@ -104,13 +105,16 @@ def load_labels(labels: LabelSource = "labels.yaml") -> pl.DataFrame:
     )
 
 
-def _groups(labels: LabelSource) -> frozenset[str]:
-    """Referents marked ``kind: group`` (a named group, whose context wins over a country's)."""
+def _groups(labels: LabelSource, kind: str = "group") -> frozenset[str]:
+    """Referents marked ``kind: group`` (a named group, whose context wins over a country's).
+
+    ``kind="movement"``: referents whose ambiguous label is a name, not a description.
+    """
     data = labels if isinstance(labels, Mapping) else load_yaml(labels)
     return frozenset(
         str(r)
         for r, e in (data.get("referents") or {}).items()
-        if isinstance(e, Mapping) and e.get("kind") == "group"
+        if isinstance(e, Mapping) and e.get("kind") == kind
     )
 
 
@@ -249,6 +253,7 @@ def _tie(
     *,
     names: dict[str, frozenset[str]] | None = None,
     peoples: frozenset[str] = frozenset(),
+    movements: frozenset[str] = frozenset(),
 ) -> pl.DataFrame:
     """Keep each hit's referent; an ambiguous label only where the text ties it.
 
@@ -262,7 +267,12 @@ def _tie(
     words name). A statement naming a group the label is not listed for
     (التنظيمات الإرهابية beside جبهة النصرة), or one without context words that
     names another conflict's country in an article naming that country most,
-    leaves it uncounted. Otherwise
+    leaves it uncounted. The fallback also needs the referent's country or
+    places (its context words) named at least as often as any other country
+    (the outlet's own only when it is the referent's): «مكافحة الإرهاب
+    والتنظيمات الإرهابية» in a Saudi-Jordanian statement that names Syria
+    once is terrorism in general. Referents marked ``kind: movement`` (حماس, a
+    name, not a description) are exempt from that. Otherwise
     the use is not counted: not sure is not said. A label followed by another
     referent's one-word name (``المسلحين الحوثيين``, in ``names``) or by another
     country's or people's adjective (``الجماعات المسلحة العراقية``, ``المسلحين
@@ -305,6 +315,9 @@ def _tie(
     # how often the article names each country some referent is tied to (not the outlet's
     # own country, which Saudi papers name in every article)
     mentions: dict[str, Counter[str]] = {}
+    every_country: dict[str, Counter[str]] = {}  # every country the article names, conflict or not
+    members: dict[str, list[str]] = {}  # the article's statements
+    cities = _cities()
     if "article_id" in statements.columns:
         by = ["article_id", *(["position"] if "position" in statements.columns else [])]
         order = statements.sort(by)
@@ -312,9 +325,13 @@ def _tie(
             words = tok.get(sid, set())
             near[sid] = words  # the statement itself; the article is the fallback
             article.setdefault(aid, set()).update(words)
-            mentions.setdefault(aid, Counter()).update(
-                c for w in seqs.get(sid, []) if (c := country(w)) in conflicts
+            found_here = [c for w in seqs.get(sid, []) if (c := country(w))]
+            every_country.setdefault(aid, Counter()).update(
+                c for c in found_here if c not in cities
             )
+            mentions.setdefault(aid, Counter()).update(c for c in found_here if c in conflicts)
+            members.setdefault(aid, []).append(sid)
+    home_of = outlet_countries()
     keep: list[int] = []
     for _, group in unsure.group_by("hit", maintain_order=True):
         sid = group["statement_id"][0]
@@ -358,10 +375,55 @@ def _tie(
             far = {r for r in far if all(counts[c] < top for c in home[r])}
             if any(r in far for r, i in cands if i in winners):
                 continue
+            # an article about another country that is no conflict's (US sanctions on Qatari
+            # financiers name the US 9 times, Qatar 4 and Syria once; Jordan's talks with the
+            # Saudi crown prince name Jordan 13 times and Syria 3): its «الجماعات الإرهابية»
+            # are terrorism in general, not Syria's armed groups. The referent's country counts
+            # with its other context words (Yemen's Abyan, the Houthis); the outlet's own country
+            # (Saudi papers name it everywhere) only when it is the referent's. Named groups
+            # (حماس, whose context is its leaders and Gaza) are left to the rules above.
+            every = every_country.get(aid, Counter()) if aid is not None else Counter()
+            outlet_home = home_of.get(str(group["outlet"][0]) if "outlet" in group.columns else "")
+            if any(
+                r not in groups
+                and r not in movements
+                and home.get(r)
+                and _weight(r, aid, home[r], every, contexts, members, seqs)
+                < max(
+                    (n for c, n in every.items() if c != outlet_home or c in home[r]),
+                    default=0,
+                )
+                for r, i in cands
+                if i in winners
+            ):
+                continue
         if len(winners) == 1:
             keep.append(winners[0])
     unsure = unsure.filter(pl.col("__row").is_in(keep)).drop("__row")
     return pl.concat([sure, unsure.select(sure.columns)])
+
+
+def _weight(
+    referent: str,
+    aid: str | None,
+    home: set[str],
+    every: Counter[str],
+    contexts: dict[str, frozenset[str]],
+    members: dict[str, list[str]],
+    seqs: dict[str, list[str]],
+) -> int:
+    """How often an article names a referent's country or its other context words."""
+    words = contexts.get(referent, frozenset())
+    own = sum(1 for sid in members.get(aid or "", []) for w in seqs.get(sid, []) if w in words)
+    return max(own, max((every[c] for c in home), default=0))
+
+
+def _cities() -> frozenset[str]:
+    """Ids of ``countries.tsv`` rows that are cities or border posts, not countries."""
+    from narratives._resources import load_tsv
+
+    rows = load_tsv("countries.tsv")
+    return frozenset(str(c) for c in rows.filter(pl.col("form") == "city")["country"])
 
 
 def _nationalities() -> frozenset[str]:
@@ -524,6 +586,7 @@ def label_choices(
         _groups(labels),
         names=names,
         peoples=_peoples(labels),
+        movements=_groups(labels, "movement"),
     )
     hits = hits.with_columns(voice=_voices(hits, statements.select("statement_id", "text"), rows))
     matcher = _FormMatcher([r["form"] for r in rows], [r["label"] for r in rows])

@@ -52,7 +52,7 @@ import numpy as np
 import polars as pl
 
 from narratives import schemas
-from narratives.compare._certainty import NOT_SURE, SURE, certainty
+from narratives.compare._certainty import NOT_SURE, SURE, certainty, round_up
 from narratives.compare._closest import CLOSEST, ClosestLabels, _figures, closest_pairs
 from narratives.compare._common import CLAIM_COLUMNS, check, claim_facts
 
@@ -732,6 +732,7 @@ def omissions(
         )
         out = _part_certainty(out).filter(~pl.col("carried")).drop("carried", "part_share")
         out = _told_elsewhere(out, claims)
+        out = round_up(out, statements, claims, stories)
         _figures.cache_clear()  # read by the closest statements, the parts and certainty
         out = out.join(
             facts.select("claim_id", "speaker", "representative"), on="claim_id", how="left"

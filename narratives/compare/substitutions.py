@@ -130,6 +130,32 @@ def frame_words(path: str = "match_stopwords.tsv") -> frozenset[str]:
     return frozenset(table.filter(pl.col("kind") != "function")["word"].to_list())
 
 
+@lru_cache(maxsize=1)
+def _reporting_forms() -> frozenset[str]:
+    """Unambiguous reporting-verb forms and lemmas of ``reporting_verbs.tsv``, match-normalized."""
+    table = load_tsv("reporting_verbs.tsv")
+    if "ambiguous" in table.columns:
+        table = table.filter(pl.col("ambiguous") != "yes")
+    # نقل is also "carried": «بلغت 24636 مسافرا» / «نقلت 24636 مسافرا» (an airport's figures)
+    table = table.filter(pl.col("lemma").map_elements(normalize, return_dtype=pl.String) != "نقل")
+    return frozenset(normalize(str(w)) for w in table["form"].to_list() + table["lemma"].to_list())
+
+
+def _reporting_form(token: str) -> bool:
+    """A form of a listed reporting verb, with a number or person ending the list lacks
+    (مؤكدين, شددا, أكدوا): the swap is about attribution, not word choice."""
+    forms = _reporting_forms()
+    word = token[1:] if token[:1] in "وف" and len(token) > 3 else token
+    if word in forms:
+        return True
+    return any(
+        word.endswith(end)
+        and len(word) - len(end) >= 3
+        and (word[: -len(end)] in forms or word[: -len(end)] + "ا" in forms)
+        for end in ("ين", "ون", "وا", "ا", "ت", "ن")
+    )
+
+
 @lru_cache(maxsize=4)
 def scale_words(path: str = "quantities.yaml", numbers: str = "figures.yaml") -> frozenset[str]:
     """Match-normalized scale words (ألف, ملايين ...) and numbers in words (أربعة, ستة,
@@ -497,8 +523,8 @@ def aligned_differences(
                     bin_ = "figure"
                 elif all(t in stop for t in ka[x1:x2] + kb[y1:y2]):
                     bin_ = "function"
-                elif any(t in frame for t in ka[x1:x2] + kb[y1:y2]):
-                    bin_ = "attribution"
+                elif any(t in frame or _reporting_form(t) for t in ka[x1:x2] + kb[y1:y2]):
+                    bin_ = "attribution"  # «مؤكدين» / «وشددا»: the reporting verb, who said
                 elif _inflected(key_a, key_b):
                     bin_ = "inflection"
                 elif _misprint(key_a, key_b, spelled):

@@ -117,7 +117,7 @@ _COPULAS = frozenset(
     ]
 )
 _THAT_PRONOUN = frozenset({"وانه", "وانها", "وانهم", "واننا", "وانهما"})
-_NO_BARE_CUT = frozenset({"ولا", "وليس", "وبين"})  # the clause goes on
+_NO_BARE_CUT = frozenset({"ولا", "وليس", "وليست", "وبين"})  # the clause goes on
 _OPENING_MARKS = (*OPENING, "(", "[")
 _PARTICLE_CLAUSE = frozenset({"ولم", "ولن", "وقد", "ولقد", "وتم", "وسوف"})
 LABEL_WORDS = 4  # a body line this short with no predicate or punctuation is a label
@@ -1837,11 +1837,21 @@ def _adjective(i: int, feats: list[Feat]) -> bool:
 def _participle_used(i: int, feats: list[Feat]) -> bool:
     """An ambiguous participle (مجددا "again") used as a reporting cue.
 
-    Not right after a verb (``وسيحاول مجددا``: "will try again").
+    Not right after a verb (``وسيحاول مجددا``: "will try again"), nor right before
+    one (``وخوفا من اعتقاله مجددا قرر الوصول``: "again, he decided"): a reporting
+    participle takes a noun or ``أن``, never a finite verb.
     """
     nxt = feats[i + 1] if i + 1 < len(feats) else None
     prev = feats[i - 1] if i else None
     if prev is not None and prev.kind == "w" and prev.cue is None and verbish(prev.norm):
+        return False
+    if (
+        nxt is not None
+        and nxt.kind == "w"
+        and nxt.cue is None
+        and "complementizer" not in nxt.roles
+        and verbish(nxt.norm)
+    ):
         return False
     return nxt is not None and nxt.kind in ("w", ":", "q") and "particle" not in nxt.roles
 
@@ -1973,6 +1983,7 @@ def _split_long(
             and not _bare_that(feats[k])  # أخبره فلان، ...، | بأن بوتين يريد
             and not _indefinite_relative(k, feats, pred)  # خطة عسكرية، | تقضي بوصول
             and not _awaits_kana(seg.i, k, feats)  # وكانت مصادر ...، | قالت
+            and not _topic_awaits(seg.i, k, feats, pred)  # الأمم المتحدة التي ...، | تقفز
             and not _list_item(k, seg.j, feats, pred)  # ، | ثم «بروج» بمكرر، ، | إضافة إلى
         )
 
@@ -1988,6 +1999,16 @@ def _split_long(
         comma = feats[k - 1].kind in ("c", "e")
         if not comma and (f.norm[:1] not in ("و", "ف") or verbish(feats[k - 1].norm)):
             continue  # تمنع وترفض، يقتل ويصيب: verbs sharing a subject and object
+        if not comma and _same_suffix(feats[k - 1], f):
+            continue  # ليؤدوا عبادتهم | ونسكهم: two nouns of one owner, not و + a verb
+        if (
+            not comma
+            and not (lo + margin <= starts[k] <= hi - margin)
+            and "complementizer" not in f.roles  # ... شاملة | وأن تؤدي إلى الوفاق: a wish
+            and f.norm not in _PARTICLE_CLAUSE  # ... | ولم تتعرض الطائرة لأي أضرار
+        ):
+            continue  # تحت حماية قوات الاحتلال | وصمت مؤسساته.: with no comma, a short
+            # piece is more often a coordinated noun (وصمت "silence") than a clause
         if not comma and feats[k - 1].text[-1:] in OPENING:
             continue  # قال فلان في فرنسا «فرنسوا هولاند ...»: a quotation opens, no و/ف + verb
         if not comma and f.norm in pred.verbs and f.cue is None:
@@ -2073,11 +2094,80 @@ def _split_long(
         return [seg]  # no clause boundary: too long beats a cut inside a list or a phrase
     while best - 1 > seg.i and feats[best - 1].text[-1:] in _OPENING_MARKS:
         best -= 1  # كما في قوله: (( | وإن خير: an opening mark goes with what it opens
+    if best_key[0] == 1:  # ، ومن جانب | فهي سياحة فكرية: the opener of the clause goes with it
+        best = _fronted_phrase(seg.i + MIN_WORDS, best, feats, pred)
     left, right = Segment(seg.i, best, seg.how), Segment(best, seg.j, "length")
     return [
         *_split_long(left, starts, ends, feats, max_chars, lex, pred),
         *_split_long(right, starts, ends, feats, max_chars, lex, pred),
     ]
+
+
+def _topic_awaits(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool:
+    """A bare verb after a comma at ``k`` is the predicate of a topic with a relative
+    clause opening ``[i, k)``: ``الأمم المتحدة التي يعلم أعضاؤها ... أن الفقر ...
+    يتزايد ...، هذه الأمم المتحدة، | تقفز على الواقع``. The topic (a noun phrase of
+    up to four words, no preposition) waits for its verb past the relative clause."""
+    g = feats[k]
+    if g.kind != "w" or feats[k - 1].kind != "c" or g.norm[:1] in ("و", "ف"):
+        return False
+    if not verbish(g.norm) or g.cue is not None:
+        return False
+    if not feats[i].norm.startswith(("ال", "وال")):
+        return False  # وفي محاولة لإجهاض الانتصار الذي ...، قدمت: a fronted adverbial
+    for m in range(i, min(i + 5, k)):
+        h = feats[m]
+        if h.kind != "w":
+            return False
+        if _relative(h):
+            return m > i
+        if (
+            verbish(h.norm)
+            or h.cue is not None
+            or h.norm in pred.preposition
+            or h.norm in pred.particles
+            or h.norm in _PERSONAL
+            or "complementizer" in h.roles
+        ):
+            return False
+    return False
+
+
+# ، وبالتالي فإن / ، ومن ثم فهو: a linking adverb that opens the clause after it
+_LINKING_ADVERBS = frozenset({"بالتالي", "ثم", "لذلك", "لذا", "هكذا", "بذلك", "عليه", "بهذا"})
+_OWNER_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا")
+
+
+def _same_suffix(prev: Feat, f: Feat) -> bool:
+    """``و`` + a word with the same pronoun suffix as the noun before it
+    (``عبادتهم ونسكهم``, ``أبناؤهم وبناتهم``): one owner's things in a list."""
+    if prev.kind != "w" or f.norm[:1] != "و" or verbish(prev.norm) or prev.cue is not None:
+        return False
+    suffix = next((x for x in _OWNER_SUFFIXES if prev.norm.endswith(x)), None)
+    return (
+        suffix is not None
+        and len(prev.norm) >= len(suffix) + 3
+        and f.norm.endswith(suffix)
+        and len(f.norm) >= len(suffix) + 4
+    )
+
+
+def _fronted_phrase(lo: int, k: int, feats: list[Feat], pred: Predicates) -> int:
+    """Where the clause opening at ``k`` (``و``/``ف`` with no comma) really starts.
+
+    A short phrase with no verb between a comma and ``k`` is its fronted opener
+    (``، ومن جانب فهي سياحة``, ``، ومن ثم فإن``, ``، وبالتالي فهو``): the cut moves
+    back to the comma, so the left piece does not end in a dangling ``ومن جانب``.
+    """
+    for m in range(k - 1, max(lo, k - 4) - 1, -1):
+        g = feats[m]
+        if g.kind in ("c", "e"):
+            head = feats[m + 1].norm if m + 1 < k else ""
+            head = head[1:] if head[:1] in ("و", "ف") and len(head) > 2 else head
+            return m + 1 if head in pred.preposition or head in _LINKING_ADVERBS else k
+        if g.kind != "w" or g.cue is not None or verbish(g.norm) or g.norm in pred.verbs:
+            return k
+    return k
 
 
 @lru_cache(maxsize=1)
@@ -2344,6 +2434,9 @@ def _continues_relative(
             continue  # تضبط وتقوم وترتقي ...، وتكون: back to the first verb of the chain
         if g.norm[:1] != f.norm[1:2]:
             return False  # the last verb is of another form: a clause of its own
+        if g.norm in _IMPERSONAL and f.norm[1:] != g.norm:
+            return False  # التي يمكن من خلالها إغلاق ...، ويقوم التطبيق: "one can" has
+            # no subject for the next verb to share
         if _in_relative(m, i, feats):
             return True
         h = feats[m - 1] if m > i else None
