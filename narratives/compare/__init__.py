@@ -365,8 +365,8 @@ _ORDER = (
 BESIDE_MIN_STATEMENTS = 20_000
 #: cores the second process's own maps may use (None: all): 1, as the omissions fork
 #: their workers meanwhile. On all SaudiNewsNet its two forked workers (the aligned
-#: differences) held about 1 GB of the process tree at its peak, for no wall time
-#: gained: the two cores were busy with the omissions' workers at the same time
+#: differences) added about 0.7 GB to the process tree at its peak, while the two
+#: cores were the omissions' workers' (docs/scale.md, perf14)
 BESIDE_CORES: int | None = 1
 
 
