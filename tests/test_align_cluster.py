@@ -198,3 +198,179 @@ def test_repeat_scorer_decides_pairs_of_one_article() -> None:
     claims = claim_of(cluster_claims(st, al, repeat_scorer=scorer))
     assert claims["2015-08-04:188:3"] == claims["2015-08-04:188:4"]
     assert asked == [(TWO_FACTS["film"][0][2], TWO_FACTS["film"][1][2])]
+
+
+# --- the clustering's fast paths against the plain algorithm -------------------------
+
+
+def reference_linkage(
+    members: list[int],
+    edges: dict[tuple[int, int], float],
+    group: list[object],
+    threshold: float,
+    article: list[object] | None = None,
+    allowed: set[tuple[int, int]] | None = None,
+) -> list[list[int]]:
+    """Average linkage as first written (every mean queued, groups as Counters): the
+    reference the faster :func:`_average_linkage` must agree with, merge for merge."""
+    import heapq
+    from collections import Counter, defaultdict
+
+    constrained = article is not None and allowed is not None
+    by_article = {m: {article[m]: [m]} for m in members} if constrained else {}  # type: ignore[index]
+
+    def compatible(x: int, y: int) -> bool:
+        if not constrained:
+            return True
+        for a, mx in by_article[x].items():
+            for p in mx:
+                for q in by_article[y].get(a, ()):
+                    if (min(p, q), max(p, q)) not in allowed:  # type: ignore[operator]
+                        return False
+        return True
+
+    clusters = {m: [m] for m in members}
+    groups = {m: Counter([group[m]]) for m in members}
+    sums: dict[int, dict[int, float]] = defaultdict(dict)
+    inside: dict[int, dict[int, float]] = defaultdict(dict)
+    for (x, y), s in edges.items():
+        sums[x][y] = sums[y][x] = s
+        if group[x] == group[y]:
+            inside[x][y] = inside[y][x] = 1.0
+    version = dict.fromkeys(members, 0)
+
+    def average(x: int, y: int) -> float:
+        same = sum(n * groups[y].get(g, 0) for g, n in groups[x].items())
+        n = len(clusters[x]) * len(clusters[y]) - same + inside[x].get(y, 0.0)
+        return sums[x].get(y, 0.0) / n if n > 0 else 0.0
+
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(x: int, y: int) -> None:
+        a, b = min(x, y), max(x, y)
+        heapq.heappush(heap, (-average(a, b), a, b, version[a], version[b]))
+
+    for x in members:
+        for y in list(sums[x]):
+            if x < y:
+                push(x, y)
+    while heap:
+        neg, x, y, vx, vy = heapq.heappop(heap)
+        if -neg < threshold:
+            break
+        if x not in clusters or y not in clusters or version[x] != vx or version[y] != vy:
+            continue
+        if not compatible(x, y):
+            continue
+        if constrained:
+            for a, my in by_article.pop(y).items():
+                by_article[x].setdefault(a, []).extend(my)
+        clusters[x].extend(clusters.pop(y))
+        groups[x].update(groups.pop(y))
+        version[x] += 1
+        for table in (sums, inside):
+            for z, v in table.pop(y, {}).items():
+                table[z].pop(y, None)
+                if z != x:
+                    table[x][z] = table[x].get(z, 0) + v
+                    table[z][x] = table[x][z]
+            table[x].pop(x, None)
+        for z in list(sums[x]):
+            push(x, z)
+    return list(clusters.values())
+
+
+def as_sets(clusters: list[list[int]]) -> set[frozenset[int]]:
+    return {frozenset(c) for c in clusters}
+
+
+def components_of(st: pl.DataFrame, al: pl.DataFrame, threshold: float = 55.0):
+    """Per connected component of the kept pairs: members, edges, as cluster_claims has them."""
+    import numpy as np
+
+    from narratives.align.cluster import _component_edges, _members, graph_components
+
+    index = {s: k for k, s in enumerate(st["statement_id"].to_list())}
+    kept = al.filter((pl.col("score") >= threshold) | pl.col("linked"))
+    a = np.array([index[s] for s in kept["statement_id_a"]], dtype=np.int64)
+    b = np.array([index[s] for s in kept["statement_id_b"]], dtype=np.int64)
+    score = np.where(kept["linked"].to_numpy(), threshold, kept["score"].to_numpy())
+    edges = _component_edges(a, b, score, graph_components(a, b, st.height))[0]
+    return _members(graph_components(a, b, st.height), edges), edges
+
+
+@pytest.fixture(scope="module")
+def cover_day() -> tuple[pl.DataFrame, pl.DataFrame]:
+    """306 statements of the stories of 2015-07-31 (SaudiNewsNet) and their alignments."""
+    from pathlib import Path
+
+    rows = pl.read_ndjson(Path(__file__).parent / "data" / "talking_points_cover_2015-07-31.jsonl")
+    st = rows.with_columns(
+        pl.col("published").str.to_date(),
+        article_id=pl.col("statement_id").str.replace(r":\d+$", ""),
+    )
+    return st, align(st)
+
+
+@pytest.mark.parametrize("threshold", [55.0, 70.0, 40.0])
+def test_linkage_of_real_components_merges_as_the_plain_algorithm(cover_day, threshold) -> None:
+    from narratives.align.cluster import _average_linkage
+
+    st, al = cover_day
+    members, edges = components_of(st, al)
+    assert any(len(m) > 2 for m in members.values()) and any(len(m) == 2 for m in members.values())
+    articles = st["article_id"].to_list()
+    group: list[object] = articles
+    for label, rows in members.items():
+        fast = _average_linkage(rows, edges[label], group, threshold)
+        assert as_sets(fast) == as_sets(reference_linkage(rows, edges[label], group, threshold))
+        # constrained: only the pairs of one article whose rows are both even may join
+        allowed = {(p, q) for p in rows for q in rows if p < q and p % 2 == 0 and q % 2 == 0}
+        fast = _average_linkage(rows, edges[label], group, threshold, articles, allowed)
+        slow = reference_linkage(rows, edges[label], group, threshold, articles, allowed)
+        assert as_sets(fast) == as_sets(slow)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_linkage_with_tied_scores_merges_as_the_plain_algorithm(seed: int) -> None:
+    import random
+
+    from narratives.align.cluster import _average_linkage
+
+    rnd = random.Random(seed)
+    n = rnd.randint(2, 40)
+    group: list[object] = [rnd.randint(0, 4) for _ in range(n)]
+    # few distinct scores: many ties, broken by the rows' order; some below the threshold
+    edges = {
+        (x, y): float(rnd.choice([40, 55, 55, 60, 70, 100]))
+        for x in range(n)
+        for y in range(x + 1, n)
+        if rnd.random() < 0.3
+    }
+    rows = list(range(n))
+    assert as_sets(_average_linkage(rows, edges, group, 55.0)) == as_sets(
+        reference_linkage(rows, edges, group, 55.0)
+    )
+
+
+def test_claims_frame_names_sizes_and_representatives() -> None:
+    import numpy as np
+
+    from narratives.align.cluster import _claims_frame
+
+    st = pl.DataFrame(
+        {
+            "statement_id": ["b:1", "a:0", "c:2", "d:0"],
+            "article_id": ["b", "a", "c", "d"],
+            "outlet": ["x", None, "x", "y"],
+            "text": ["طويل جدا", "قصير", None, "وحده"],
+        }
+    )
+    # claim 0: three statements, two of equal strength: the shorter text is shown
+    out = _claims_frame(st, np.array([0, 0, 0, 1]), np.array([2.0, 2.0, 1.0, 0.0]))
+    assert out.rows() == [
+        ("claim:a:0", "b:1", "b", "x", 3, 1, "قصير"),
+        ("claim:a:0", "a:0", "a", None, 3, 1, "قصير"),
+        ("claim:a:0", "c:2", "c", "x", 3, 1, "قصير"),
+        ("claim:d:0", "d:0", "d", "y", 1, 1, "وحده"),
+    ]

@@ -15,6 +15,8 @@ from __future__ import annotations
 import warnings
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import narratives
 from narratives.align import _text
@@ -73,3 +75,14 @@ def test_a_negation_scope_reads_the_words_after_it_in_its_clause() -> None:
     )
     assert scopes == [[frozenset({"شارك"})], [], [frozenset({"يصل"})], []]
     assert tokens[0] == ["روسيا", "لا", "تشارك", "تحالف"]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["عبد", "الرحمن", "الله", "ال", "عبدالله", " ", "  ", "و", "ا", "2"]),
+        max_size=12,
+    )
+)
+def test_join_names_skips_only_texts_the_pattern_cannot_match(words: list[str]) -> None:
+    text = " ".join(words)
+    assert _text.join_names(text) == _text._ABD.sub(r"\1", text)

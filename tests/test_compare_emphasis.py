@@ -1066,6 +1066,71 @@ def test_a_claim_told_again_beyond_the_setting_still_counts() -> None:
     assert ("2015-08-06:2598:10", "2015-08-06:2598:7") in pairs
 
 
+def _words_by_strings(statements: pl.DataFrame) -> pl.DataFrame:
+    """The content words of the repeated-wording test read on strings, word by word (the
+    slow reference of ``emphasis._content_words``)."""
+    import sys
+
+    from narratives.compare._text import statement_tokens
+
+    e = sys.modules["narratives.compare.emphasis"]
+    heads, given = e._name_heads()
+    places, countries, names = e._place_heads(), e._country_forms(), e._name_words()
+    tok, prev, prev2 = pl.col("tok"), pl.col("prev"), pl.col("prev2")
+    return (
+        statements.select("statement_id", "article_id", tok=statement_tokens(statements))
+        .with_row_index("row")
+        .explode("tok")
+        .with_columns(prev=tok.shift(1).over("row"), prev2=tok.shift(2).over("row"))
+        .drop_nulls("tok")
+        .filter(~tok.is_in(e._match_stopwords()) & (tok.str.len_chars() > 2))
+        .filter(~tok.str.contains(r"^\d+$"))
+        .with_columns(
+            name=tok.is_in(list(names))
+            | tok.is_in(list(heads | given))
+            | prev.is_in(list(heads | given))
+            | prev2.is_in(list(heads))
+        )
+        .group_by("statement_id", "article_id", "tok")
+        .agg(
+            other=~pl.col("name").any(),
+            mark=(pl.col("name") & ~tok.is_in(list(heads))).any(),
+            place=(
+                (~tok.is_in(list(heads)) & (prev.is_in(list(places)) | prev2.is_in(list(places))))
+                | tok.is_in(list(countries))
+            ).any(),
+            person=(tok.is_in(list(given)) | prev.is_in(list(given))).any(),
+        )
+    )
+
+
+def test_content_words_as_numbers_are_the_words_read_as_strings(seeds) -> None:
+    """The seeds' content words and what each is (a name, a place, a person: «عبير خليل»
+    after a given name, «بحي الجزيرة» after a place's head), numbered once per word, are
+    those read word by word on the strings."""
+    import sys
+
+    e = sys.modules["narratives.compare.emphasis"]
+    st = seeds["statements"]
+    heads, given = e._name_heads()
+    words = e._content_words(
+        st,
+        stop=set(e._match_stopwords()),
+        names=e._name_words(),
+        heads=heads,
+        given=given,
+        places=e._place_heads(),
+        countries=e._country_forms(),
+    ).of()
+    cols = ["statement_id", "tok", "other", "mark", "place", "person"]
+    ref = _words_by_strings(st)
+    assert words.height == ref.height > 1000
+    assert words.select(cols).sort(cols).equals(ref.select(cols).sort(cols))
+    # some of each kind, so that a flag lost to a shift would show
+    assert all(words[c].sum() > 0 for c in ("mark", "place", "person"))
+    assert words["other"].sum() < words.height
+
+
 def _one_article(raw: str, title: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     articles = pl.DataFrame(
         {

@@ -20,7 +20,7 @@ def test_only_high_talking_points_are_shown_as_findings() -> None:
     level = dict(zip(tp["talking_point_id"], tp["confidence"], strict=False))
     assert {"high", "medium"} <= set(level.values())
     b = Builder(Evidence(None, st), outlets=["o"], rows=500)
-    title, body = _sections.talking_points({"talking_points": tp}, b)
+    _title, body = _sections.talking_points({"talking_points": tp}, b)
     findings, _, leads = body.partition("Not sure: talking points to check")
     assert leads, "medium talking points have their own table"
     for tp_id, conf in level.items():

@@ -538,3 +538,25 @@ def test_one_date_written_in_two_orders_is_no_contradiction(a, b):
     row = similarity(a, b).row(0, named=True)
     assert row["relation"] in CLOSE, row
     assert row["conflict"] is None, row
+
+
+def test_similarity_scores_are_the_score_column_of_similarity() -> None:
+    from narratives.align._similarity import similarity_scores
+
+    # real pairs of one article (SaudiNewsNet 2015-08-04): a repeat, two facts, a headline
+    a = [
+        "وجاء فيلم المغامرات والكوميديا الجديد «فاكيشن» في المركز الثاني بإيرادات قدرها 14.8"
+        " مليون دولار.",
+        "وجاء فيلم المغامرات والكوميديا الجديد «فاكيشن» في المركز الثاني بإيرادات قدرها 14.8"
+        " مليون دولار.",
+        "روسيا لا تشارك في التحالف الدولي",
+    ]
+    b = [
+        "وجاء فيلم المغامرات والكوميديا الجديد فاكيشن في المركز الثاني بإيرادات 14.8 مليون دولار",
+        "الفيلم بطولة اد هلمس وكريستينا أبلجيت ومن إخراج جون فرانسيس ديلي وجوناسان غولدشتاين.",
+        "روسيا تشارك في التحالف الدولي",
+    ]
+    scores = similarity_scores(a, b)
+    assert scores.tolist() == similarity(a, b)["score"].to_list()
+    assert scores[0] > 70 > scores[1]
+    assert similarity_scores([], []).tolist() == []

@@ -824,3 +824,22 @@ def test_one_point_reworded_shares_a_phrase(a: str, b: str) -> None:
 
     st, claims, stories = _extracted_frames(_RUNS)
     assert _together(talking_points(st, claims, stories), a, b)
+
+
+# SaudiNewsNet 2015-08-07/08, as extracted: the mufti's 62 statements among 100 other
+# attributed statements of the same days, with their claims
+_TITLES_ONE_CLAIM = "talking_points_titles_2015-08-07.jsonl"
+
+
+def test_a_speakers_title_is_no_content_within_one_claim_either() -> None:
+    from narratives.stories import talking_points
+
+    # the claims table put the mufti's «حذر مفتي عام المملكة رئيس هيئة كبار العلماء ...
+    # المسلمين من فئة نبتت ...» and his «وصف مفتي عام المملكة رئيس هيئة كبار العلماء ...
+    # حادثة التفجير ... بالعمل الإجرامي» in one claim, aligned over his title: two points
+    # were one talking point of confidence high
+    a, b = "2015-08-07:1316:2", "2015-08-07:1106:1"
+    st, claims, stories = _extracted_frames(_TITLES_ONE_CLAIM)
+    assert claims.filter(pl.col("statement_id").is_in([a, b]))["claim_id"].n_unique() == 1
+    assert not _together(talking_points(st, claims, stories), a, b)
+    assert _together(talking_points(st, claims, stories, speaker_titles=False), a, b)

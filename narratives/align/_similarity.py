@@ -8,8 +8,10 @@ blocking, and every pair is returned whatever its score.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -110,10 +112,6 @@ def similarity(
         b = b * len(a)
     if len(a) != len(b):
         raise ValueError(f"similarity: {len(a)} texts_a for {len(b)} texts_b")
-    distinct = list(dict.fromkeys(a + b))
-    where = {t: k for k, t in enumerate(distinct)}
-    i = np.array([where[t] for t in a], dtype=np.int64)
-    j = np.array([where[t] for t in b], dtype=np.int64)
     columns = {
         **dict.fromkeys(SIMILARITY_COLUMNS[:3], pl.String),
         "pair": pl.Int64,
@@ -125,6 +123,62 @@ def similarity(
     schema = {c: columns[c] for c in (*SIMILARITY_COLUMNS, *COMPONENTS, CONFLICT)}
     if not a:
         return pl.DataFrame(schema=schema)
+    prep, i, j, comp, score = _scored(
+        a,
+        b,
+        threshold=threshold,
+        scorer=scorer,
+        processor=processor,
+        weights=weights,
+        stopwords=stopwords,
+        background=background,
+        prior=prior,
+        min_tokens=min_tokens,
+        number_penalty=number_penalty,
+        slot_penalty=slot_penalty,
+        embeddings=embeddings,
+        embedding_range=embedding_range,
+    )
+    conflict = _conflicts(prep, i, j, comp["number_overlap"])
+    frame = pl.DataFrame(
+        {
+            "pair": np.arange(len(a), dtype=np.int64),
+            "text_a": a,
+            "text_b": b,
+            "score": score,
+            "relation": relation(
+                score, comp["ratio"], thresholds=_bands(relations, threshold), conflict=conflict
+            ),
+            **{k: pl.Series(k, comp[k], dtype=pl.Float64, nan_to_null=True) for k in COMPONENTS},
+            CONFLICT: pl.Series(CONFLICT, conflict, dtype=pl.String),
+        }
+    )
+    return frame.select(list(schema)).cast(schema)  # type: ignore[arg-type]
+
+
+def _scored(
+    a: list[str],
+    b: list[str],
+    *,
+    threshold: float,
+    scorer: Scorer,
+    processor: Callable[[str], str] | None,
+    weights: Mapping[str, float],
+    stopwords: str | Path | None,
+    background: str | Path | None,
+    prior: float,
+    min_tokens: int,
+    number_penalty: float,
+    slot_penalty: float,
+    embeddings: Embeddings,
+    embedding_range: tuple[float, float] | None,
+) -> tuple[_Prepared, np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray]:
+    """The features, the texts' rows, the components and the score (both rounded) of the
+    pairs ``(a[k], b[k])`` (of equal lengths, not empty) as :func:`similarity` gives them."""
+    distinct = list(dict.fromkeys(a + b))
+    where = {t: k for k, t in enumerate(distinct)}
+    i = np.array([where[t] for t in a], dtype=np.int64)
+    j = np.array([where[t] for t in b], dtype=np.int64)
     prep = _Prepared(
         distinct,
         processor=processor,
@@ -162,18 +216,23 @@ def similarity(
     )
     score = np.round(score, 2)
     comp = {k: np.round(v, 2) for k, v in comp.items()}
-    conflict = _conflicts(prep, i, j, comp["number_overlap"])
-    frame = pl.DataFrame(
-        {
-            "pair": np.arange(len(a), dtype=np.int64),
-            "text_a": a,
-            "text_b": b,
-            "score": score,
-            "relation": relation(
-                score, comp["ratio"], thresholds=_bands(relations, threshold), conflict=conflict
-            ),
-            **{k: pl.Series(k, comp[k], dtype=pl.Float64, nan_to_null=True) for k in COMPONENTS},
-            CONFLICT: pl.Series(CONFLICT, conflict, dtype=pl.String),
-        }
-    )
-    return frame.select(list(schema)).cast(schema)  # type: ignore[arg-type]
+    return prep, i, j, comp, score
+
+
+def similarity_scores(texts_a: list[str], texts_b: list[str]) -> np.ndarray:
+    """The ``score`` column of :func:`similarity` with its default options, alone: the
+    pairs' conflicts (which do not move a score) are not looked for."""
+    if len(texts_a) != len(texts_b):
+        raise ValueError(f"similarity: {len(texts_a)} texts_a for {len(texts_b)} texts_b")
+    if not texts_a:
+        return np.zeros(0)
+    return _scored(list(texts_a), list(texts_b), **_defaults())[4]
+
+
+def _defaults() -> dict[str, Any]:
+    """The default options of :func:`similarity` that :func:`_scored` takes."""
+    return {
+        name: p.default
+        for name, p in inspect.signature(similarity).parameters.items()
+        if p.kind is p.KEYWORD_ONLY and name != "relations"
+    }

@@ -35,6 +35,8 @@ def join_names(normalized: str) -> str:
     >>> join_names("شركه عبد الرحمن سعد الراشد و عبد الله")
     'شركه عبدالرحمن سعد الراشد و عبدالله'
     """
+    if "عبد " not in normalized:
+        return normalized  # most texts: the pattern needs عبد and a space
     return _ABD.sub(r"\1", normalized)
 
 

@@ -820,8 +820,11 @@ def align(
         pair scoring ``threshold`` or more (they cover one event); so is a
         pair of a headline and the other article's *lead* (its first body
         statement, by ``position``) scoring this or more in such articles,
-        mutual best or not. Such pairs have ``linked`` true. ``None`` turns
-        linking off. See :mod:`narratives.align._linking`.
+        mutual best or not; so is a short body statement that is one claim
+        of a longer statement of the other article (:func:`contained_links`)
+        and a pair giving the same figures (:func:`figure_links`), each from
+        this score in such articles. Such pairs have ``linked`` true.
+        ``None`` turns linking off. See :mod:`narratives.align._linking`.
     support_threshold
         Least combined score of a *supported* pair: a pair below
         ``threshold`` is still returned when both its statements align
@@ -1433,6 +1436,51 @@ def contained_links(
     return low
 
 
+def figure_links(
+    i: np.ndarray,
+    j: np.ndarray,
+    score: np.ndarray,
+    article: np.ndarray,
+    numbers: np.ndarray,
+    *,
+    threshold: float,
+    link_threshold: float,
+) -> np.ndarray:
+    """Pairs below ``threshold`` kept because they give the same figures.
+
+    Figures are what a news claim hinges on, and what outlets copy exactly
+    while rewording the rest: `ضبط 35 كرتونا تمور مخالفا في مهرجان بريدة` /
+    `بينما تم ضبط فريق الجودة 35 كرتونا مخالف للمواصفات` (49.4), `أحالت
+    النيابة العامة الإماراتية 41 متهمًا …` / `أحالت النيابة العامة في دولة
+    الإمارات … 41 شخصاً للمحاكمة …` (47.4). A pair scoring from
+    ``link_threshold`` is kept when every figure of each side is in the
+    other (``numbers``: the ``number_overlap`` component, 100; NaN unless
+    both sides give figures), it is the best match of one of its statements
+    in the other's article (ties count; a sentence that carries several
+    claims is the best match of only one of the other article's parts), and
+    the two articles share a pair scoring ``threshold`` or more.
+
+    Examples
+    --------
+    >>> article = np.array([0, 0, 1, 1])
+    >>> figure_links(np.array([0, 1, 0, 1]), np.array([2, 2, 3, 3]),
+    ...              np.array([47.0, 42.0, 70.0, 45.0]), article,
+    ...              np.array([100.0, 100.0, np.nan, np.nan]),
+    ...              threshold=55, link_threshold=40).tolist()
+    [True, False, False, False]
+    """
+    low = (score >= link_threshold) & (score < threshold) & (article[i] != article[j])
+    low &= np.nan_to_num(numbers, nan=0.0) >= 100
+    if not low.any():
+        return low
+    frame = pl.DataFrame({"i": i, "j": j, "ai": article[i], "aj": article[j], "v": score})
+    best = frame.select(
+        (pl.col("v") >= pl.col("v").max().over("i", "aj"))
+        | (pl.col("v") >= pl.col("v").max().over("j", "ai"))
+    ).to_series().to_numpy()
+    return low & best & anchored(i, j, score, article, at=threshold)
+
+
 def finish_alignments(
     setup: AlignmentSetup,
     i: np.ndarray,
@@ -1512,6 +1560,16 @@ def finish_alignments(
             headline=np.array([bool(h) for h in column["is_headline"]], dtype=bool)
             if "is_headline" in column
             else None,
+        )
+        # two statements giving the same figures, one the other's best match
+        linked |= figure_links(
+            i,
+            j,
+            lifted,
+            article,
+            comp["number_overlap"],
+            threshold=threshold,
+            link_threshold=link_threshold,
         )
     if support_threshold is not None:
         linked |= supported(

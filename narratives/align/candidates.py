@@ -19,17 +19,45 @@ from narratives.engine.local import fork_map
 #: shared weights are rounded to this many decimals before the cut-off and the
 #: ranking, so that sums taken in another order (a Spark join) rank alike
 SHARED_DECIMALS = 9
+#: what rounding to :data:`SHARED_DECIMALS` may move a weight by, and far more
+_MARGIN = 1e-4
 
 
 def _top_k_per_row(
     rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, k: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     # best first; equal weights by partner: the same pairs whatever order the products came in
-    order = np.lexsort((cols, -vals, rows))
+    order = _order(rows, cols, vals)
     rows, cols, vals = rows[order], cols[order], vals[order]
-    starts = np.searchsorted(rows, rows, side="left")
+    # each entry's rank in its row (the rows are sorted now)
+    if len(rows):
+        first = np.r_[0, np.flatnonzero(rows[1:] != rows[:-1]) + 1]
+        starts = np.repeat(first, np.diff(np.r_[first, len(rows)]))
+    else:
+        starts = np.zeros(0, dtype=np.int64)
     keep = (np.arange(len(rows)) - starts) < k
     return rows[keep], cols[keep], vals[keep]
+
+
+def _order(rows: np.ndarray, cols: np.ndarray, vals: np.ndarray) -> np.ndarray:
+    """The order of the entries by row, weight (largest first), then column.
+
+    ``np.lexsort((cols, -vals, rows))``; as one sort of a 64-bit key when the rows, the
+    weights (non-negative float32: their bits sort as they do) and the columns fit in it.
+    """
+    if len(rows) == 0:
+        return np.zeros(0, dtype=np.int64)
+    if vals.dtype == np.float32 and rows.min() >= 0 and cols.min() >= 0:
+        bits = vals.view(np.int32).astype(np.int64)
+        low, high = int(bits.min()), int(bits.max())
+        row0 = int(rows.min())
+        row_bits = (int(rows.max()) - row0).bit_length()
+        val_bits = (high - low).bit_length()
+        col_bits = int(cols.max()).bit_length()
+        if low >= 0 and row_bits + val_bits + col_bits <= 63:
+            key = ((rows - row0) << (val_bits + col_bits)) | ((high - bits) << col_bits) | cols
+            return np.argsort(key)  # keys are distinct: any sort gives the one order
+    return np.lexsort((cols, -vals, rows))
 
 
 def block_pairs(
@@ -139,10 +167,13 @@ def chunk_pairs(
     date_window: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Candidates of the rows ``start:stop`` (each row's ``top_k``), as ``(min, max, shared)``."""
-    product = (blocking[start:stop] @ transposed).tocoo()
-    rows = product.row.astype(np.int64) + start
-    cols = product.col.astype(np.int64)
-    vals = np.round(product.data, SHARED_DECIMALS)
+    product = (blocking[start:stop] @ transposed).tocsr()
+    # most products share less than ``min_shared``: only the others are read (a margin
+    # for the rounding, well above its error)
+    near = np.flatnonzero(product.data >= min_shared - _MARGIN)
+    rows = np.searchsorted(product.indptr, near, side="right").astype(np.int64) - 1 + start
+    cols = product.indices[near].astype(np.int64)
+    vals = np.round(product.data[near], SHARED_DECIMALS)
     keep = (vals >= min_shared) & (rows != cols)
     keep &= (article[rows] != article[cols]) | same_article
     if cross_outlet and outlet is not None:

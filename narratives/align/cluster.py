@@ -33,8 +33,8 @@ with those pairs forbidden.
 from __future__ import annotations
 
 import heapq
-from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable
+from collections import defaultdict
+from collections.abc import Callable, Collection, Hashable
 
 import numpy as np
 import polars as pl
@@ -45,7 +45,7 @@ from tqdm.auto import tqdm
 from narratives.schemas import CLAIMS, conform, require
 
 
-def _comparable(a: Counter[Hashable], b: Counter[Hashable], size_a: int, size_b: int) -> int:
+def _comparable(a: dict[Hashable, int], b: dict[Hashable, int], size_a: int, size_b: int) -> int:
     """Statement pairs across two clusters that fall in different groups."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     return size_a * size_b - sum(n * large.get(g, 0) for g, n in small.items())
@@ -67,8 +67,16 @@ def _average_linkage(
     two clusters never merge when that would put two statements of one
     article together whose pair (``(min, max)`` row numbers) is not in
     ``allowed``.
+
+    The merges go best mean first (ties: the smaller row numbers first); a
+    mean below ``threshold`` is never queued, as it could never be merged.
     """
     constrained = article is not None and allowed is not None
+    if not constrained and len(members) == 2 and len(edges) == 1:
+        # most components: one pair, whose mean is its score (one comparable pair)
+        ((x, y), s), *_ = edges.items()
+        if {x, y} == set(members):
+            return [[min(x, y), max(x, y)]] if s / 1.0 >= threshold else [[m] for m in members]
     by_article: dict[int, dict[Hashable, list[int]]] = (
         {m: {article[m]: [m]} for m in members} if article is not None and constrained else {}
     )
@@ -87,13 +95,22 @@ def _average_linkage(
         return True
 
     clusters: dict[int, list[int]] = {m: [m] for m in members}
-    groups: dict[int, Counter[Hashable]] = {m: Counter([group[m]]) for m in members}
+    groups: dict[int, dict[Hashable, int]] = {m: {group[m]: 1} for m in members}
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     inside: dict[int, dict[int, float]] = defaultdict(dict)  # same-group edge counts
+    # two single statements with an edge make one comparable pair (another group's, or
+    # their own group's that has an edge): their mean is the edge's score
     for (x, y), s in edges.items():
         sums[x][y] = sums[y][x] = s
         if group[x] == group[y]:
             inside[x][y] = inside[y][x] = 1.0
+    heap = [
+        (-(s / 1.0), x, y, 0, 0)
+        for x in members
+        for y, s in sums[x].items()
+        if x < y and s / 1.0 >= threshold
+    ]
+    heapq.heapify(heap)
     version = dict.fromkeys(members, 0)
 
     def average(x: int, y: int) -> float:
@@ -101,15 +118,6 @@ def _average_linkage(
         n += inside[x].get(y, 0.0)
         return sums[x].get(y, 0.0) / n if n > 0 else 0.0
 
-    def push(x: int, y: int) -> None:
-        a, b = min(x, y), max(x, y)
-        heapq.heappush(heap, (-average(a, b), a, b, version[a], version[b]))
-
-    heap: list[tuple[float, int, int, int, int]] = []
-    for x in members:
-        for y in sums[x]:
-            if x < y:
-                push(x, y)
     while heap:
         neg, x, y, vx, vy = heapq.heappop(heap)
         if -neg < threshold:
@@ -122,7 +130,9 @@ def _average_linkage(
             for a, my in by_article.pop(y).items():
                 by_article[x].setdefault(a, []).extend(my)
         clusters[x].extend(clusters.pop(y))
-        groups[x].update(groups.pop(y))
+        into = groups[x]
+        for g, c in groups.pop(y).items():
+            into[g] = into.get(g, 0) + c
         version[x] += 1
         for table in (sums, inside):
             for z, v in table.pop(y, {}).items():
@@ -132,7 +142,10 @@ def _average_linkage(
                     table[z][x] = table[x][z]
             table[x].pop(x, None)
         for z in sums[x]:
-            push(x, z)
+            mean = average(x, z)
+            if mean >= threshold:
+                a, b = (x, z) if x < z else (z, x)
+                heapq.heappush(heap, (-mean, a, b, version[a], version[b]))
     return list(clusters.values())
 
 
@@ -147,11 +160,11 @@ REPEAT_THRESHOLD = 70.0
 HEADLINE_THRESHOLD = 30.0
 
 
-def _similarity_scores(texts_a: list[str], texts_b: list[str]) -> pl.Series:
+def _similarity_scores(texts_a: list[str], texts_b: list[str]) -> np.ndarray:
     """The :func:`narratives.similarity` score of each pair (the scorer of ``align``)."""
-    from narratives.align._similarity import similarity
+    from narratives.align._similarity import similarity_scores
 
-    return similarity(texts_a, texts_b)["score"]
+    return similarity_scores(texts_a, texts_b)
 
 
 def graph_components(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
@@ -361,28 +374,13 @@ def cluster_claims(
         )
     ea = np.array([index[s] for s in kept["statement_id_a"]], dtype=np.int64)
     eb = np.array([index[s] for s in kept["statement_id_b"]], dtype=np.int64)
-    scores = kept["score"].to_numpy()
     n = len(ids)
-    labels = (components or graph_components)(ea, eb, n)
-    by_component: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
-    for x, y, s in zip(ea.tolist(), eb.tolist(), scores.tolist(), strict=True):
-        if x != y:
-            key = (min(x, y), max(x, y))
-            by_component[int(labels[x])][key] = max(s, by_component[int(labels[x])].get(key, 0.0))
-    members: dict[int, list[int]] = defaultdict(list)
-    for k, label in enumerate(labels.tolist()):
-        members[label].append(k)
-    claim_of = np.zeros(n, dtype=np.int64)
-    strength = np.zeros(n)
-    clusters: list[list[int]] = []
+    labels = np.asarray((components or graph_components)(ea, eb, n))
+    edges, ex, ey, es = _component_edges(ea, eb, kept["score"].to_numpy(), labels)
+    members = _members(labels, edges)
     found_in: dict[int, list[list[int]]] = {}
-    for label in tqdm(sorted(members), disable=not progress, desc="claims", unit="component"):
-        edges = by_component.get(label, {})
-        found_in[label] = (
-            _average_linkage(members[label], edges, group, threshold)
-            if edges
-            else [[m] for m in members[label]]
-        )
+    for label in tqdm(sorted(edges), disable=not progress, desc="claims", unit="component"):
+        found_in[label] = _average_linkage(members[label], edges[label], group, threshold)
     if repeat_threshold is not None:
         heads = (
             statements["is_headline"].fill_null(False).to_list()
@@ -392,7 +390,7 @@ def cluster_claims(
         _split_same_article(
             found_in,
             members,
-            by_component,
+            edges,
             group,
             articles,
             heads,
@@ -402,34 +400,116 @@ def cluster_claims(
             headline_threshold=headline_threshold,
             scorer=repeat_scorer or _similarity_scores,
         )
-    for label in sorted(members):
-        edges = by_component.get(label, {})
+    # a statement of no aligned pair is a claim of its own
+    claim_of = np.full(n, -1, dtype=np.int64)
+    found = 0
+    for label in sorted(found_in):
         for cluster in found_in[label]:
-            for m in cluster:
-                claim_of[m] = len(clusters)
-            clusters.append(sorted(cluster))
-        for (x, y), s in edges.items():
-            if claim_of[x] == claim_of[y]:
-                strength[x] += s
-                strength[y] += s
-    texts = statements["text"].to_list()
-    names, reps, sizes, spread = [], [], [], []
-    for cluster in clusters:
-        best = max(cluster, key=lambda m: (strength[m], -len(texts[m] or ""), -m))
-        names.append("claim:" + min(ids[m] for m in cluster))
-        reps.append(texts[best])
-        sizes.append(len(cluster))
-        spread.append(len({outlets[m] for m in cluster if outlets[m] is not None}))
+            claim_of[cluster] = found
+            found += 1
+    alone = claim_of < 0
+    claim_of[alone] = found + np.arange(int(alone.sum()))
+    return _claims_frame(statements, claim_of, _strength(claim_of, ex, ey, es))
+
+
+def _component_edges(
+    a: np.ndarray, b: np.ndarray, scores: np.ndarray, labels: np.ndarray
+) -> tuple[dict[int, dict[tuple[int, int], float]], np.ndarray, np.ndarray, np.ndarray]:
+    """Per connected component, its edges ``(min, max) -> best score`` (no loops), in the
+    order of their first appearance in ``a``, ``b``; and those edges as arrays
+    (``x``, ``y``, ``score``), component by component in that order."""
+    x, y = np.minimum(a, b), np.maximum(a, b)
+    real = x != y
+    edge = (
+        pl.DataFrame({"x": x[real], "y": y[real], "s": np.asarray(scores, dtype=np.float64)[real]})
+        .group_by("x", "y", maintain_order=True)
+        .agg(pl.col("s").max())
+    )
+    x, y = edge["x"].to_numpy(), edge["y"].to_numpy()
+    s = np.maximum(edge["s"].to_numpy(), 0.0)
+    label = labels[x]
+    order = np.argsort(label, kind="stable")
+    x, y, s, label = x[order], y[order], s[order], label[order]
+    cuts = np.flatnonzero(np.diff(label)) + 1
+    starts, stops = np.r_[0, cuts], np.r_[cuts, len(label)]
+    xs, ys, ss = x.tolist(), y.tolist(), s.tolist()
+    edges = {
+        int(label[p]): dict(zip(zip(xs[p:q], ys[p:q]), ss[p:q]))
+        for p, q in zip(starts.tolist(), stops.tolist())
+        if q > p
+    }
+    return edges, x, y, s
+
+
+def _members(labels: np.ndarray, components: Collection[int]) -> dict[int, list[int]]:
+    """The rows of each of ``components`` (labels of ``labels``), in order."""
+    order = np.argsort(labels, kind="stable")
+    ordered = labels[order]
+    cuts = np.flatnonzero(np.diff(ordered)) + 1
+    starts, stops = np.r_[0, cuts], np.r_[cuts, len(ordered)]
+    wanted = set(components)
+    return {
+        int(ordered[p]): order[p:q].tolist()
+        for p, q in zip(starts.tolist(), stops.tolist())
+        if q > p and int(ordered[p]) in wanted
+    }
+
+
+def _strength(claim_of: np.ndarray, x: np.ndarray, y: np.ndarray, s: np.ndarray) -> np.ndarray:
+    """Per statement, the sum of the scores of its edges inside its claim (in edge order)."""
+    strength = np.zeros(len(claim_of))
+    inside = claim_of[x] == claim_of[y]
+    # both ends of each edge in turn, as a loop over the edges adds them
+    np.add.at(
+        strength, np.stack([x[inside], y[inside]], axis=1).ravel(), np.repeat(s[inside], 2)
+    )
+    return strength
+
+
+def _claims_frame(statements: pl.DataFrame, claim_of: np.ndarray, strength: np.ndarray) -> pl.DataFrame:
+    """The CLAIMS frame of ``statements`` given each one's claim (``0, 1, ...``) and strength.
+
+    A claim's id is ``"claim:"`` + its smallest statement id; its representative the
+    text of its member of the highest strength (then the shortest, then the first).
+    """
+    n = statements.height
+    text = statements["text"]
+    outlet = (
+        statements["outlet"] if "outlet" in statements.columns else pl.Series("outlet", [None] * n)
+    ).cast(pl.String)
+    rows = pl.DataFrame(
+        {
+            "claim": claim_of,
+            "m": np.arange(n, dtype=np.int64),
+            "strength": strength,
+            "statement_id": statements["statement_id"],
+            "outlet": outlet,
+            "length": text.str.len_chars().fill_null(0),
+        }
+    )
+    per_claim = (
+        rows.group_by("claim")
+        .agg(
+            pl.col("statement_id").min().alias("claim_id"),
+            pl.len().alias("claim_size"),
+            pl.col("outlet").drop_nulls().n_unique().alias("claim_outlets"),
+            pl.col("m")
+            .sort_by("strength", "length", "m", descending=[True, False, False])
+            .first()
+            .alias("best"),
+        )
+        .sort("claim")
+    )
+    per_row = per_claim.select(pl.all().gather(claim_of))
     frame = pl.DataFrame(
         {
-            "claim_id": [names[c] for c in claim_of],
-            "statement_id": ids,
-            "article_id": articles,
-            "outlet": outlets,
-            "claim_size": [sizes[c] for c in claim_of],
-            "claim_outlets": [spread[c] for c in claim_of],
-            "representative": [reps[c] for c in claim_of],
-        },
-        schema_overrides={"outlet": pl.String},
+            "claim_id": "claim:" + per_row["claim_id"],
+            "statement_id": statements["statement_id"],
+            "article_id": statements["article_id"],
+            "outlet": outlet,
+            "claim_size": per_row["claim_size"],
+            "claim_outlets": per_row["claim_outlets"],
+            "representative": text.gather(per_row["best"]),
+        }
     )
     return conform(frame, CLAIMS)

@@ -43,6 +43,12 @@ round-up
     is another event told beside the story's (AFP's Turkey round-up gives
     the Agri bombing aleqtisadiya reports, then the air strikes in Iraqi
     Kurdistan, which have their own stories).
+courtesy
+    (:func:`courtesy`, after the others) Every statement of the claim (the
+    part, for a part row) thanks, praises or prays for the rulers: a phrase
+    of ``leadership`` and one of ``praise`` in ``lexicons/formulae.yaml``
+    («وفق أفضل المعايير العالمية التي تحقق رؤية وتطلعات ولاة أمرنا»): a
+    formula of press releases, not a fact an outlet leaves out.
 little text
     X's statements in the story hold fewer than ``min_outlet_words`` words
     (a headline, a caption): its article may say more than the corpus has.
@@ -74,12 +80,14 @@ not make X's near miss sure.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import polars as pl
 
 from narratives.compare._closest import _figures, figures_agree
+from narratives.normalize import normalize
 
 #: certainty values
 SURE, NOT_SURE = "sure", "not sure"
@@ -471,3 +479,68 @@ def round_up(
         certainty=pl.when(hit).then(pl.lit(NOT_SURE)).otherwise(pl.col("certainty")),
         why=pl.when(hit).then(why).otherwise(pl.col("why")),
     ).drop("_row", "_art", "_others")
+
+
+@lru_cache(maxsize=1)
+def _courtesy_pattern() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """``leadership`` and ``praise`` phrases of ``formulae.yaml``, match-normalized."""
+    from narratives._resources import load_yaml
+
+    data = load_yaml("formulae.yaml") or {}
+    lead = sorted({normalize(str(w)) for w in data.get("leadership") or []}, key=len, reverse=True)
+    praise = sorted({normalize(str(w)) for w in data.get("praise") or []}, key=len, reverse=True)
+    if not lead or not praise:
+        return None
+    return (
+        re.compile("|".join(map(re.escape, lead))),
+        re.compile("|".join(map(re.escape, praise))),
+    )
+
+
+def courtesy(omissions: pl.DataFrame, statements: pl.DataFrame) -> pl.DataFrame:
+    """``sure`` rows whose claim is courtesy to the rulers made ``not sure``.
+
+    Every statement of the row's claim (``statement_ids``; the ``omitted_part``
+    of a part row) holds a phrase of ``leadership`` and one of ``praise``
+    (``lexicons/formulae.yaml``): the thanks, praise and prayers for the
+    rulers that close press releases. Read on SaudiNewsNet 2015-08-10/11:
+    okaz "left out" a hospital director's «هذا النجاح يأتي ضمن استراتيجية ...
+    في ظل ما تتلقاه من دعم دائم من ولاة الأمر».
+    """
+    pats = _courtesy_pattern()
+    if omissions.is_empty() or pats is None or "text" not in statements.columns:
+        return omissions
+    lead, praise = pats
+
+    def polite(text: str | None) -> bool:
+        t = normalize(text or "")
+        return bool(lead.search(t)) and bool(praise.search(t))
+
+    sure = omissions.with_row_index("_row").filter(pl.col("certainty") == SURE)
+    if sure.is_empty():
+        return omissions
+    text_of = dict(
+        statements.select("statement_id", "text")
+        .join(
+            sure.select(statement_id="statement_ids").explode("statement_id").unique(),
+            on="statement_id",
+            how="semi",
+        )
+        .iter_rows()
+    )
+    hit: set[int] = set()
+    for row, ids, part in sure.select("_row", "statement_ids", "omitted_part").iter_rows():
+        texts = [part] if part is not None else [text_of.get(i) for i in ids or []]
+        if texts and all(polite(t) for t in texts):
+            hit.add(row)
+    if not hit:
+        return omissions
+    flag = pl.int_range(pl.len()).is_in(sorted(hit))
+    why = (
+        "courtesy: the claim thanks, praises or prays for the rulers (formulae.yaml): "
+        "a formula of press releases, not a fact left out"
+    )
+    return omissions.with_columns(
+        certainty=pl.when(flag).then(pl.lit(NOT_SURE)).otherwise(pl.col("certainty")),
+        why=pl.when(flag).then(pl.lit(why)).otherwise(pl.col("why")),
+    )

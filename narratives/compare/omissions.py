@@ -10,8 +10,9 @@ carry C in other words and no omission is listed. An outlet that did not
 cover the story omits nothing in it. Each row says how sure it is
 (``certainty``: ``"sure"`` or ``"not sure"``, with a plain ``why``; see
 :mod:`narratives.compare._certainty`): a near miss, a claim whose words are
-spread over the outlet's text, a formula, an outlet with a headline only are
-``"not sure"``. A claim whose statements hold fewer
+spread over the outlet's text, a formula, an outlet with a headline only,
+another event told in a round-up beside the story's, courtesy to the rulers
+are ``"not sure"``. A claim whose statements hold fewer
 than three words once web and mail addresses are taken out ("www.gdp.gov.sa .",
 a byline), or fewer than four content words (a piece of a quote the sentence
 splitter cut, «الطيار الثاني حي.»; a formula, «إنا لله وإنا إليه راجعون»), is
@@ -52,7 +53,7 @@ import numpy as np
 import polars as pl
 
 from narratives import schemas
-from narratives.compare._certainty import NOT_SURE, SURE, certainty, round_up
+from narratives.compare._certainty import NOT_SURE, SURE, certainty, courtesy, round_up
 from narratives.compare._closest import CLOSEST, ClosestLabels, _figures, closest_pairs
 from narratives.compare._common import CLAIM_COLUMNS, check, claim_facts
 
@@ -733,6 +734,7 @@ def omissions(
         out = _part_certainty(out).filter(~pl.col("carried")).drop("carried", "part_share")
         out = _told_elsewhere(out, claims)
         out = round_up(out, statements, claims, stories)
+        out = courtesy(out, statements)
         _figures.cache_clear()  # read by the closest statements, the parts and certainty
         out = out.join(
             facts.select("claim_id", "speaker", "representative"), on="claim_id", how="left"

@@ -18,10 +18,14 @@ from narratives import schemas
 #: precision of talking-point pairs measured on the seed gold (docs/methods.md)
 TALKING_POINT_PRECISION = {"high": "about 3 in 4", "medium": "about half", "low": "few"}
 
+#: talking points read blind on SaudiNewsNet (docs/accuracy.md, `talking_points`: tp3's and
+#: tp4's readings, high 120 right, 1 wrong, 4 debatable of 125; medium 41 / 19 / 7 of 67)
+TALKING_POINT_READ = {"high": "in 120 of 125 reads", "medium": "in about 3 of 5"}
+
 #: how often a 'sure' omission row was true when read blind against the articles, on
-#: SaudiNewsNet (docs/accuracy.md, `omissions`: 24 right, 5 wrong, 11 debatable of 40
-#: rows over the two last blind readings, 2015-07-26/27 and 2015-08-10/11)
-SURE_OMISSION_READ = "about 6 in 10 were right and about one in eight was false"
+#: SaudiNewsNet (docs/accuracy.md, `omissions`: 23 right, 4 wrong, 13 debatable of 40
+#: rows over the two last blind readings, 2015-08-10/11 and 2015-07-31/08-01)
+SURE_OMISSION_READ = "about 6 in 10 were right and about one in ten was false"
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
@@ -90,16 +94,17 @@ def _talking_point_row(tps: pl.DataFrame | None) -> dict[str, object]:
     pairs = int((per["n"] * (per["n"] - 1) // 2).sum())
     counts = dict(per.group_by("confidence").len().iter_rows())
     parts = [
-        f"{counts[c]} {c} (pairs right {TALKING_POINT_PRECISION[c]} on the seed gold)"
+        f"{counts[c]} {c} (pairs right {TALKING_POINT_PRECISION[c]} on the five seed articles)"
         for c in ("high", "medium", "low")
         if counts.get(c)
     ]
     note = (
         "talking points are leads, looser than claims: "
         + ", ".join(parts)
-        + "; measured on five articles only; on a day of Saudi news 11 of 15 read held "
-        "(most of them one speaker's statement in two stories of one visit), the rest "
-        "were other points of the same speaker: read the wordings before saying two "
+        + "; read blind on SaudiNewsNet, high ones held "
+        f"{TALKING_POINT_READ['high']} and medium ones {TALKING_POINT_READ['medium']} (the "
+        "rest: one template told of two events, or two points of one speaker): the report "
+        "shows medium and low ones as 'not sure'; read the wordings before saying two "
         "events repeat one position"
     )
     return {"level": "talking_point", "n_units": per.height, "n_pairs": pairs, "note": note}

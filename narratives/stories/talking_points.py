@@ -54,6 +54,7 @@ points of the event about as often as one point reworded (15 right, 14 wrong,
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -203,13 +204,16 @@ def _title_words(
     least: int = 3,
     longest: int = 12,
     rest_overlap: float = 0.3,
+    same_claim: bool = True,
 ) -> list[set[str]]:
     """Per statement, the words of its speaker's title run after the mention.
 
-    Two statements of one speaker, in different claims, that go on after his
-    mention with the same ``least`` words or more (up to the first function word
-    or punctuation) and otherwise say different things (``rest_overlap`` or less
-    of their other content words in common) share his title, not a position:
+    Two statements of one speaker that go on after his mention with the same
+    ``least`` words or more (up to the first function word or punctuation) and
+    otherwise say different things (``rest_overlap`` or less of their other content
+    words in common) share his title, not a position, even when the claims table
+    put them in one claim, aligned over that title (``same_claim``; two statements
+    of one claim that say the same thing share more than their title):
     «وصف مفتي عام المملكة رئيس هيئة كبار العلماء رئيس اللجنة الدائمة للبحوث
     العلمية والإفتاء الشيخ عبدالعزيز بن عبدالله آل الشيخ حادثة التفجير ...» / «حذر
     مفتي عام المملكة رئيس هيئة كبار العلماء ... المسلمين من فئة ...».
@@ -236,7 +240,7 @@ def _title_words(
     for rows in by_speaker.values():
         for x, a in enumerate(rows):
             for b in rows[x + 1 :]:
-                if claim_of[a] == claim_of[b]:
+                if claim_of[a] == claim_of[b] and not same_claim:
                     continue
                 n = 0
                 for u, v in zip(tails[a], tails[b], strict=False):
@@ -457,7 +461,7 @@ def _shared_run(
     speaker sharing scattered words only («داعش», «محور», «الرمادي» in a commander's
     two battle reports; «السياق», «نيسان», «السيارات» in two points of Nissan's chairman) tell
     two things. Pairs of one claim (copies of one statement) are not held to it."""
-    grams = [set(zip(t, t[1:], strict=False)) for t in tokens]
+    grams = [set(itertools.pairwise(t)) for t in tokens]
     return np.array(
         [
             claim_of[a] == claim_of[b] or bool(grams[a] & grams[b])
