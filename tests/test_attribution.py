@@ -5,6 +5,8 @@ Every case is an excerpt of SaudiNewsNet copy (2015-07-22/23) or of the seeds.
 
 from __future__ import annotations
 
+import warnings
+
 import polars as pl
 import pytest
 
@@ -1860,3 +1862,57 @@ def test_a_verbal_noun_with_a_pronoun_ends_a_name(text: str, speakers: list[str 
 )
 def test_a_saying_or_its_collector_is_no_speaker(text: str, speakers: list[str | None]) -> None:
     assert _speakers(text) == speakers
+
+
+def _word_index(text: str) -> tuple[list[str], dict[str, list[int]], set[int]]:
+    """The speakers' word index as it was built before perf15: every word in a dict."""
+    from bisect import bisect_right
+
+    from narratives.normalize import normalize
+    from narratives.statements._speakers import _PUNCT, _WORD
+
+    norm = normalize(text)
+    spans = list(_WORD.finditer(norm))
+    words = [m.group() for m in spans]
+    ends = [m.end() for m in spans]
+    breaks = {
+        k
+        for p in _PUNCT.finditer(norm)
+        if 0 <= (k := bisect_right(ends, p.start()) - 1) < len(spans) - 1
+    }
+    at: dict[str, list[int]] = {}
+    for k, w in enumerate(words):
+        at.setdefault(w, []).append(k)
+        if w[:1] in "وبل" and len(w) > 3:
+            at.setdefault(w[1:], []).append(k)
+    return words, at, breaks
+
+
+def test_the_word_index_finds_what_a_dict_of_every_word_finds() -> None:
+    # the speaker search looks a surname up in the article's words (itself or after
+    # و/ب/ل: وبن عيسى, للخثلان); it is looked up when asked, not by a dict of every word
+    from tests.conftest import SAUDINEWSNET
+
+    day = SAUDINEWSNET / "2015-08-04.zip"
+    if not day.exists():
+        pytest.skip(f"SaudiNewsNet is not at {SAUDINEWSNET}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the day's records without text
+        texts = narratives.read_corpus(day)["raw_text"].head(150).to_list()
+    texts.append("ووصف بن عيسى حفل تسليم الجائزة. وقال بن عيسى، للخثلان: «نعم»")
+    for text in texts:
+        words, at, breaks = _word_index(text)
+        people = ArticleSpeakers(text=text)
+        got_words, got_at = people._index()
+        assert not got_at._found  # nothing worked out before a word is asked for
+        assert got_words == words
+        assert people._breaks == breaks  # the words a punctuation mark follows
+        asked = {*at, *(w[1:] for w in words), *("ال" + w for w in words), "", "بن عيسي"}
+        for word in asked:
+            assert got_at.get(word, []) == at.get(word, []), (word, text[:80])
+            assert (word in got_at) == (word in at)
+    people = ArticleSpeakers(text=texts[-1])
+    words, at = people._index()
+    assert at.get("عيسي", []) == [2, 8]
+    assert at.get("لخثلان", []) == [9] and "خثلان" not in at  # one proclitic only
+    assert people._breaks == {5, 8, 9}  # الجائزة. عيسى، للخثلان: (not the last word)

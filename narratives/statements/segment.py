@@ -2006,6 +2006,7 @@ def _split_long(
             and not (lo + margin <= starts[k] <= hi - margin)
             and "complementizer" not in f.roles  # ... شاملة | وأن تؤدي إلى الوفاق: a wish
             and f.norm not in _PARTICLE_CLAUSE  # ... | ولم تتعرض الطائرة لأي أضرار
+            and not _plain_clause(k, feats, pred)  # ... بالمدينة | وعادت الحالة الأمنية
         ):
             continue  # تحت حماية قوات الاحتلال | وصمت مؤسساته.: with no comma, a short
             # piece is more often a coordinated noun (وصمت "silence") than a clause
@@ -2135,6 +2136,34 @@ def _topic_awaits(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool:
 
 # ، وبالتالي فإن / ، ومن ثم فهو: a linking adverb that opens the clause after it
 _LINKING_ADVERBS = frozenset({"بالتالي", "ثم", "لذلك", "لذا", "هكذا", "بذلك", "عليه", "بهذا"})
+
+
+def _plain_clause(k: int, feats: list[Feat], pred: Predicates) -> bool:
+    """``و`` + a word at ``k`` that can only open a clause: ``وكان``, a known verb with a
+    definite subject after it (``وعادت الحالة الأمنية``, ``ومازال الناس``), a future (``وسيكون
+    هناك``) or a demonstrative subject with its verb (``وهذه تعتبر``); not ``وادي``
+    ("valley", also "and he performed")."""
+    f = feats[k]
+    stem = f.norm[1:]
+    if f.norm[:1] != "و" or len(stem) < 3 or f.norm == "وادي":
+        return False
+    if stem in _BACKGROUND:
+        return True  # ... المنظومات | وكانت كل تجارب العمل الوطني: "was" opens a clause
+    if (stem in pred.verbs or stem in _STILL) and _definite_after(k, feats, pred):
+        return True
+    if (
+        stem[:2] in ("سي", "ست", "سن")
+        and verbish(stem)
+        and verbish(stem[1:])
+        and not stem.endswith(("ه", "ات", "و"))  # وسيطرتهم "their control", سيناريو
+        and not re.search(r"ت(?:ه|ها|هم|هما|نا|كم)$", stem)
+    ):
+        return True
+    nxt = feats[k + 1] if k + 1 < len(feats) else None
+    return stem in _DEMONSTRATIVE and nxt is not None and nxt.kind == "w" and verbish(nxt.norm)
+
+
+_STILL = frozenset({"مازال", "مازالت", "لازال", "لازالت", "مايزال", "ماتزال"})  # "still"
 _OWNER_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا")
 
 
@@ -2187,14 +2216,18 @@ _DEMONSTRATIVE = frozenset({"اولئك", "هذا", "هذه", "ذلك", "تلك"
 _DONE = frozenset({"تم", "يتم", "سيتم", "وتم", "ويتم", "وسيتم", "تمت", "وتمت", "جرى", "وجرى"})
 
 
-def _passive_chain(k: int, i: int, feats: list[Feat]) -> bool:
+def _passive_chain(k: int, i: int, feats: list[Feat], *, nested: bool = False) -> bool:
     """``و`` + a word at ``k`` that is the next verbal noun after ``تم``/``يتم``
     (``تم تقديم الخدمة الطبية الطارئة ونقل الحالات``): no comma and no other verb
     between, so ``ونقل`` is "and transferring", not "and he transferred"."""
     f = feats[k]
     stem = f.norm[1:]
-    if f.norm[:1] != "و" or len(stem) < 3 or verbish(f.norm) or stem.startswith("ال"):
-        return False  # وتتضمن، ويكون: a verb; وهي، والتي: no verbal noun
+    # وأخذ looks like "and he took": a verbal noun only after another one of the chain
+    second = verbish(f.norm) and len(stem) == 3
+    if f.norm[:1] != "و" or len(stem) < 3 or (verbish(f.norm) and not second):
+        return False  # وتتضمن، ويكون: a verb
+    if stem.startswith("ال"):
+        return False  # وهي، والتي: no verbal noun
     if stem in _PERSONAL or stem in _RELATIVE_STEMS or _in_title(f, load_predicates()):
         return False
     for m in range(k - 1, max(i, k - 8) - 1, -1):
@@ -2203,13 +2236,16 @@ def _passive_chain(k: int, i: int, feats: list[Feat]) -> bool:
             return False
         if g.norm in _DONE:  # not الذي تم التوصل إليه ... وقال: a relative's تم
             return (
-                m + 1 < k
+                not second
+                and m + 1 < k
                 and not verbish(feats[m + 1].norm)
                 and not (m > i and _relative(feats[m - 1]))
                 and (f.cue is None or (k + 1 < len(feats) and feats[k + 1].norm[:2] == "ال"))
             )
         if g.cue is not None or verbish(g.norm):
             return False
+        if not nested and g.norm[:1] == "و" and _passive_chain(m, i, feats, nested=True):
+            return True  # إجراء التقصي ومناظرة المخالطين وأخذ عينات: the third one
     return False
 
 
