@@ -1175,3 +1175,56 @@ def test_a_photo_caption_opening_the_body_is_not_the_lede() -> None:
         statements.select("statement_id", "text"), on="statement_id"
     )
     assert em.filter(pl.col("is_lede"))["text"].to_list() == ["وتسأل عنك يا أحلى الصبايا"]
+
+
+_NAMES = Path(__file__).parent / "data" / "emphasis_names.jsonl"
+
+
+def _names_articles() -> tuple[pl.DataFrame, pl.DataFrame]:
+    # SaudiNewsNet 2015-07-27, 2015-07-31, 2015-08-04, 2015-08-06 (compare of two days each)
+    st = pl.read_ndjson(_NAMES)
+    claims = st.select("statement_id", claim_id=pl.coalesce("claim_id", "statement_id"))
+    return st.drop("claim_id"), claims
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a hotel's charity event for «الجمعية الخيرية لعائلات التوحد بالمملكة» / the
+        # children's lessons from that society: one name with a construct (لعائلات التوحد)
+        ("2015-07-27:384:1", "2015-07-27:384:4"),
+        # the Qur'an contest's closing ceremony, supervised by «الجمعية الخيرية لتحفيظ القرآن
+        # الكريم بعنك» / the contest organised by «لجنة التنمية الاجتماعية الأهلية» and that
+        # society: two institutions' names, each opened by its head
+        ("2015-08-04:1117:2", "2015-08-04:1117:7"),
+    ],
+)
+def test_sharing_an_institutions_name_is_no_repetition(a: str, b: str) -> None:
+    from narratives.compare.emphasis import repeat_pairs
+
+    st, claims = _names_articles()
+    pairs = set(repeat_pairs(st, claims).select("a", "b").iter_rows())
+    assert (min(a, b), max(a, b)) not in pairs
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the joint statement's first point under its crosshead and as item 1
+        ("2015-07-31:1092:2", "2015-07-31:1092:20"),
+        # a headline on the hospital, the medical tower and the dental centre, told again
+        ("2015-07-31:927:0", "2015-07-31:927:8"),
+        # «رحبت جامعة الدول العربية بالهدنة الإنسانية» / «رحبت الجامعة العربية بالهدنة»
+        ("2015-07-27:1195:15", "2015-07-27:1195:3"),
+        # Obama: Congress rejecting the deal means war, headline and body
+        ("2015-08-06:1466:0", "2015-08-06:1466:3"),
+        # the contest's closing ceremony: headline and lede
+        ("2015-08-04:1117:0", "2015-08-04:1117:2"),
+    ],
+)
+def test_a_claim_told_again_with_names_in_it_still_counts(a: str, b: str) -> None:
+    from narratives.compare.emphasis import repeat_pairs
+
+    st, claims = _names_articles()
+    pairs = set(repeat_pairs(st, claims).select("a", "b").iter_rows())
+    assert (min(a, b), max(a, b)) in pairs

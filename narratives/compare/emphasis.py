@@ -19,8 +19,9 @@ How the article is read (the rules, in order):
 - The **lede** is the first ``lede`` body statements in that reading order
   (never a headline or crosshead), after the short lines that open the body
   before its first sentence (a photo caption, a byline, a deck: ten words or
-  fewer, no sentence punctuation at the end, a line break after; not when the
-  body is short lines only, a poem). This needs ``articles`` (``raw_text``).
+  fewer, no sentence punctuation at the end, a line break after, within the
+  first ``FURNITURE_CHARS`` characters; not when the body is short lines only,
+  a poem). This needs ``articles`` (``raw_text``).
 - **Repetitions**: statements of one article that say the same thing are one
   claim told again: the same claim id, or the same content words (at least
   ``repeat_min_shared`` shared, and at least ``repeat_overlap`` of the
@@ -41,7 +42,11 @@ How the article is read (the rules, in order):
   before the title: «وأعرب خادم الحرمين الشريفين ...» / «وأعرب سمو نائب خادم الحرمين
   الشريفين ...»), nor two statements whose shared words (names aside) are only one
   noun phrase naming a thing, the setting, three words or more with the article
-  («المجلس الوطني للثقافة والفنون والآداب», «ذكرى الحرب العالمية الثانية»), unless
+  («المجلس الوطني للثقافة والفنون والآداب», «ذكرى الحرب العالمية الثانية»), or names of
+  institutions or events each opened by its head (``_INSTITUTION_HEADS``,
+  ``_EVENT_HEADS``), which may hold a construct with ل and end on ب + a place
+  («الجمعية الخيرية لعائلات التوحد بالمملكة»; «لجنة التنمية الاجتماعية الأهلية» and
+  «الجمعية الخيرية لتحفيظ القرآن الكريم بعنك»), unless
   one is the headline and the other its lede (the first two body statements);
   nor two body statements that share words of their article's setting and fewer than
   two words or figures beyond it (the content words a fifth of its statements, three or more,
@@ -172,6 +177,22 @@ _EVENT_HEADS = [
     "مهرجان", "معرض", "ملتقى", "مؤتمر", "منتدى", "ندوة", "حملة", "مسابقة", "بطولة",
     "جائزة", "مبادرة", "احتفالية", "فعاليات",
 ]  # fmt: skip
+
+
+# nouns that head the name of an institution («الجمعية الخيرية لتحفيظ القرآن الكريم»,
+# «لجنة التنمية الاجتماعية الأهلية»): a construct with ل inside such a name is the name
+_INSTITUTION_HEADS = [
+    "جمعية", "لجنة", "هيئة", "مجلس", "وزارة", "إدارة", "مديرية", "نادي", "اتحاد", "جامعة",
+    "كلية", "معهد", "مؤسسة", "صندوق", "مركز", "رابطة", "غرفة", "شركة", "منظمة",
+]  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _institution_heads() -> frozenset[str]:
+    """``_INSTITUTION_HEADS`` match-normalized, with the article and proclitics."""
+    bare = {normalize(w) for w in _INSTITUTION_HEADS}
+    heads = bare | {"ال" + w for w in bare if not w.startswith("ال")}
+    return frozenset(heads | {p + w for w in heads for p in PROCLITICS} | {"لل" + w for w in bare})
 
 
 @lru_cache(maxsize=1)
@@ -459,8 +480,8 @@ def _content_words(
         given=word.is_in(list(given)),
     )
     # one flag array per kind, by word number; the last entry (no word) is False
-    none = int(kinds["tid"].max() or 0) + 1 if kinds.height else 0
     at = kinds["tid"].to_numpy()
+    none = int(at.max()) + 1 if at.size else 0
     flag = {}
     for kind in kinds.columns[1:]:
         table = np.zeros(none + 1, dtype=bool)
@@ -1003,28 +1024,61 @@ def _not_setting_only(
     toks = dict(sub.select("statement_id", t=statement_tokens(sub)).iter_rows())
     heads, ledes = _headlines_and_ledes(statements)
     events = _event_heads()
+    things = events | _institution_heads()
     content: dict[str, dict[str, bool]] = {}
     for sid, tok, other in words.of(ids).select("statement_id", "tok", "other").iter_rows():
         content.setdefault(sid, {})[tok] = other
 
-    def one_phrase(sid: str, common: set[str]) -> bool:
+    def name_run(run: list[str], common: set[str], *, headed: bool = False) -> bool:
+        """Whether a run of words names a thing: opened by an event's head, or each word
+        after the first with the article (names aside), three with it at least. A run
+        opened by the head of an institution or an event may hold a construct head
+        before a word with the article, ل + a noun («الجمعيه الخيريه لعائلات التوحد»,
+        «لتحفيظ القران»), and end on ب + a place («بعنك»); ``headed``: it must open so."""
+        opened = run[0] in things
+        if headed and not opened:
+            return False
+        if run[0] in events and len(run) >= 3:
+            return True  # the name of an event: «مهرجان عيد وصيف حفر الباطن»
+        for i, t in enumerate(run[1:], 1):
+            if t not in common or _definite(t):
+                continue  # a name, or a word with the article
+            nxt = run[i + 1] if i + 1 < len(run) else None
+            if opened and t[0] in "لب" and len(t) > 3 and (nxt is None or _definite(nxt)):
+                continue
+            return False
+        # three words with the article: shared ones, or names too in a run opened by its
+        # head («لجنة التنمية الاجتماعية الأهلية»)
+        return sum(_definite(t) for t in run if t in common or headed) >= 3
+
+    def in_phrases(sid: str, common: set[str], names: set[str]) -> bool:
+        """Whether the shared words of ``sid`` name one thing or several (runs of shared
+        words and names, cut by a function word or an unshared content word: a clause
+        «مزيدا من الاتصالات مع الجهات الاقليميه» is no name): one run, or runs each
+        opened by the head of an institution or an event («لجنة التنمية الاجتماعية
+        الأهلية» and «الجمعية الخيرية لتحفيظ القرآن الكريم بعنك»)."""
         seq = toks.get(sid) or []
         own = content.get(sid, {})
-        at = [i for i, t in enumerate(seq) if t in common]
-        if not at:
+        runs: list[list[str]] = [[]]
+        for t in seq:
+            # shared, a name (not a function word), or the head of an institution's or an
+            # event's name («لجنة», a title word the content words leave out)
+            if t in common or t in names or not own.get(t, True) or (t in things and t not in own):
+                runs[-1].append(t)
+            elif runs[-1]:
+                runs.append([])
+        # one run: from its first shared word to its last (names around it aside); runs
+        # each opened by its head: from the head (a name) to the last shared word
+        spans = []
+        for run in runs:
+            at = [i for i, t in enumerate(run) if t in common]
+            if at:
+                spans.append((run[at[0] : at[-1] + 1], run[: at[-1] + 1]))
+        if not spans:
             return False
-        span = seq[at[0] : at[-1] + 1]
-        # a function word or an unshared content word inside the run: two phrases, or a
-        # clause («مزيدا من الاتصالات مع الجهات الاقليميه»); names may sit inside
-        if any(t not in common and own.get(t, True) for t in span):
-            return False
-        words = [t for t in span if t in common]
-        if words[0] in events and len(span) >= 3:
-            return True  # the name of an event: «مهرجان عيد وصيف حفر الباطن»
-        definite = [t for t in words[1:] if _definite(t)]
-        # a name of three words or more: «حرس الحدود», «وانتشار التنظيمات الارهابيه» may
-        # be what is said
-        return len(definite) == len(words) - 1 and len(definite) + _definite(words[0]) >= 3
+        if len(spans) == 1:
+            return name_run(spans[0][0], common)
+        return all(name_run(run, common, headed=True) for _, run in spans)
 
     kept = []
     for a, b in edges:
@@ -1033,7 +1087,9 @@ def _not_setting_only(
             continue
         wa, wb = content.get(a, {}), content.get(b, {})
         common = {t for t in wa.keys() & wb.keys() if wa[t] and wb[t]}
-        if common and (one_phrase(a, common) or one_phrase(b, common)):
+        # words both have, a name in one of them
+        names = {t for t in wa.keys() & wb.keys() if not (wa[t] and wb[t])}
+        if common and (in_phrases(a, common, names) or in_phrases(b, common, names)):
             continue
         kept.append((a, b))
     return kept
@@ -1124,6 +1180,10 @@ def _adjacent_body(statements: pl.DataFrame) -> set[frozenset[str]]:
     return {frozenset(p) for p in frame.select("statement_id", "nxt").iter_rows()}
 
 
+#: the furniture rule reads only this many characters of an article (headline and the
+#: short lines after it): ``compare`` sends only them to the process that runs emphasis
+FURNITURE_CHARS = 1000
+
 #: a line ending on one of these is a sentence (or runs on), not a caption or a byline
 _SENTENCE_END = re.compile(r"[.!?؟:،,;؛…»\"”)]\s*$")
 
@@ -1160,7 +1220,11 @@ def _furniture(
             continue
         raw = raws.get(aid) or ""
         short = (n_words or 0) <= max_words and not _SENTENCE_END.search((text or "").strip())
-        line = end is not None and raw[end : end + 4].lstrip(" \t\xa0").startswith("\n")
+        line = (
+            end is not None
+            and end < FURNITURE_CHARS
+            and raw[end : end + 4].lstrip(" \t\xa0").startswith("\n")
+        )
         if short and line:
             pending.append(sid)
         else:

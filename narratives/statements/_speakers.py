@@ -165,6 +165,7 @@ class SpeakerWords:
     media: frozenset[str] = frozenset()  # وكالة, صحيفة ... (without ال): outlets that relay
     media_tails: frozenset[str] = frozenset()  # تايمز, نت: an outlet's name goes on
     media_generic: frozenset[str] = frozenset()  # أنباء, التواصل ...: no outlet named
+    sayings: frozenset[str] = frozenset()  # المثل, الآية, سبحانه, أخرجه: a text quoted, no one
 
 
 @lru_cache(maxsize=1)
@@ -194,6 +195,7 @@ def speaker_words() -> SpeakerWords:
         media=frozenset(_strip(w) for w in words("media_heads")),
         media_tails=words("media_name_tails"),
         media_generic=words("media_generic"),
+        sayings=words("sayings") | words("transmission"),
     )
 
 
@@ -480,11 +482,30 @@ def _masdar(w: str) -> bool:
     return w.startswith("است") and len(w) == 7 and w[5] == "ا" and w[3] not in "يو"  # not استيفان
 
 
+def _owned_verbal_noun(w: str) -> bool:
+    """``w`` (match-normalized) is a verbal noun with a pronoun: استعداده, تفاؤله, تأكيده.
+
+    «أبدى الرئيس محمود عباس استعداده»: the verb's object (his readiness) after the
+    subject's name. The verbal noun is افتعال, استفعال, تفعيل or تفاعل with ه/ها/هم (not
+    إفعال, which a plural أفعال shares: «عرض صالح مجمل أفكاره»).
+    """
+    for suffix in ("ه", "ها", "هم"):
+        stem = w[: -len(suffix)]
+        if w.endswith(suffix) and len(stem) >= 5 and not stem.startswith("ال"):
+            if (len(stem) == 5 and stem[0] == "ا" and stem[3] == "ا") and stem[2] != "ت":
+                continue  # أفكاره, أعماله: a plural أفعال (not انتقاله; اعلانه is missed)
+            if _verbal_noun(stem) or (len(stem) == 5 and stem[0] == "ت" and stem[2] == "ا"):
+                return True
+    return False
+
+
 def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
     if w in sw.given:
         return True  # محمد علي خان: علي, not على
-    if _masdar(w):
-        return False  # العميد محمد سمير استشهاد ضابط: the object begins
+    if _masdar(w) or _owned_verbal_noun(w):
+        return False  # العميد محمد سمير استشهاد ضابط, محمود عباس استعداده: the object begins
+    if w in sw.sayings:
+        return False  # جيمس بروكنشاير القول إن: the object begins
     if w[:1] == "و" and w[1:] in sw.given:
         return False  # سعد بخيت وإبراهيم الربيش: a second person
     if w.startswith("ال") and w[2:] in sw.given and w[2:] not in sw.titles:
@@ -1376,7 +1397,11 @@ class ArticleSpeakers:
         if not words:
             return False
         sw = speaker_words()
+        if any(w in sw.sayings for w in words):
+            return False  # وكما يقول المثل, أخبر سبحانه, أخرجه البخاري: a text quoted, no one
         person = not _in(words[0], sw.institutions)
+        if person and len(words) > 1 and _owned_verbal_noun(words[-1]):
+            return False  # ياسين انزعاجه: a name and the verb's object, no id
         for k, w in enumerate(words):
             prev = words[k - 1] if k else ""
             if k and k == len(words) - 1 and not (prev[:1] == "ب" or prev.endswith("ه")):
