@@ -5,6 +5,8 @@ Every case is an excerpt of SaudiNewsNet copy (2015-07-22/23) or of the seeds.
 
 from __future__ import annotations
 
+import warnings
+
 import polars as pl
 import pytest
 
@@ -1790,3 +1792,127 @@ def test_a_condition_and_a_topic_name_no_speaker(text: str, speakers: list[str |
 )
 def test_a_verbal_noun_after_a_name_is_the_object(text: str, speakers: list[str | None]) -> None:
     assert _speakers(text) == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # alriyadh 2015-08-06:1860 (voice4, the full corpus's ids): «أبدى ... استعداده», the
+        # object (his readiness) was read into the id (`محمود عباس استعداده`)
+        (
+            "وفيما يتعلق بالمصالحة الفلسطينية، أبدى الرئيس الفلسطيني محمود عباس استعداده "
+            "للتعامل مع أي وساطة مع حركة حماس لتشكيل حكومة وحدة وطنية تشارك فيها الحركة.",
+            ["محمود عباس"],
+        ),
+        # 2015-08-04:723: `عبدالوهاب ناصر تفاؤله`
+        (
+            "أبدى مدرب أحد عبدالوهاب ناصر تفاؤله بالمعسكر الخارجي الإعدادي المقام في مدينة "
+            "ستة أكتوبر المصرية، والذي يستمر حتى العاشر من شهر أغسطس الجاري.",
+            ["عبدالوهاب ناصر"],
+        ),
+        # 2015-07-22:65: `ياسين انزعاجه` was a second id for the director named before
+        (
+            "وأوضح المدير العام علاء ياسين أن الاجتماع بحث أسلوب التعاون بين المكتبين.\n"
+            "ولم يخف ياسين انزعاجه من بطء التقدم في ملف المفاوضات، قائلا: «المفاوضات طالت "
+            "زيادة عن اللازم».",
+            ["علاء ياسين", None, "علاء ياسين"],
+        ),
+        # alwatan 2015-08-07:1259: a plural أفعال with a pronoun (أفكاره) is no verbal noun:
+        # the id stays صالح سرية (not `عرض صالح`)
+        (
+            "في مصر حدث أمر كبير عام 1974، على يد شاب اخواني أردني من أصل فلسطيني اسمه صالح "
+            "سرية، تعلم في مصر.\nوفي ذلك اللقاء عرض صالح مجمل أفكاره على قيادات الإخوان وعلى "
+            "رأسهم المرشد، وكما قال صالح لرجاله فقد كتب مذكرة من خمسين صفحة.\nوذكر صالح لرجاله "
+            "أن المرشد وافق على مضمون المذكرة.",
+            [None, "صالح سريه", "صالح سريه"],
+        ),
+    ],
+)
+def test_a_verbal_noun_with_a_pronoun_ends_a_name(text: str, speakers: list[str | None]) -> None:
+    assert _speakers(text) == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # 2015-08-07:73, a Friday sermon: `اخرجه البخاري` (the hadith's collector, after
+        # «أخرجه الإمام») was given the preacher's «وقال: شتان يا عباد الله»
+        (
+            "وبين أن هؤلاء البغاة الضالون ما زالوا سادرين في غيهم، مزدلفين إليه بأداء فريضة "
+            "من فرائضه، التي أخبر سبحانه عن رفعة مكانتها، وعظم منزلتها بقوله: ” وما تقرب "
+            "إليّ عبدي بشيء أحب إلي مما افترضت عليه..” الحديث أخرجه الإمام البخاري في صحيحه "
+            "من حديث أبي هريرة -رضي الله عنه-.\nوقال: شتان يا عباد الله , شتان بين من يقدم "
+            "على ربه مصلياً راكعاً ساجداً، وبين من يقدم عليه محاداً لله ولرسوله.",
+            [None, None, None],
+        ),
+        # 2015-07-24:1795: «وقد وصف القرآن» after «حدد القرآن الكريم» was `حدد القران`
+        (
+            "ويشير الدكتور ريحان لكشف الممر المائي للحوت الذي حدد القرآن الكريم الطريق "
+            "والطريقة التي اتخذها الحوت مرتين.\nوتعني الطريق وقد وصف القرآن معجزة شق الطريق "
+            "إلى البحر وعودة الحياة للحوت.",
+            ["ريحان", "ريحان"],
+        ),
+        # «القول إن» after a name is the verb's object (`جيمس بروكنشاير القول`)
+        (
+            "وقال وزير الهجرة البريطاني جيمس بروكنشاير القول إن بريطانيا لن تكون ملاذا آمنا "
+            "للمهاجرين غير الشرعيين.",
+            ["جيمس بروكنشاير"],
+        ),
+    ],
+)
+def test_a_saying_or_its_collector_is_no_speaker(text: str, speakers: list[str | None]) -> None:
+    assert _speakers(text) == speakers
+
+
+def _word_index(text: str) -> tuple[list[str], dict[str, list[int]], set[int]]:
+    """The speakers' word index as it was built before perf15: every word in a dict."""
+    from bisect import bisect_right
+
+    from narratives.normalize import normalize
+    from narratives.statements._speakers import _PUNCT, _WORD
+
+    norm = normalize(text)
+    spans = list(_WORD.finditer(norm))
+    words = [m.group() for m in spans]
+    ends = [m.end() for m in spans]
+    breaks = {
+        k
+        for p in _PUNCT.finditer(norm)
+        if 0 <= (k := bisect_right(ends, p.start()) - 1) < len(spans) - 1
+    }
+    at: dict[str, list[int]] = {}
+    for k, w in enumerate(words):
+        at.setdefault(w, []).append(k)
+        if w[:1] in "وبل" and len(w) > 3:
+            at.setdefault(w[1:], []).append(k)
+    return words, at, breaks
+
+
+def test_the_word_index_finds_what_a_dict_of_every_word_finds() -> None:
+    # the speaker search looks a surname up in the article's words (itself or after
+    # و/ب/ل: وبن عيسى, للخثلان); it is looked up when asked, not by a dict of every word
+    from tests.conftest import SAUDINEWSNET
+
+    day = SAUDINEWSNET / "2015-08-04.zip"
+    if not day.exists():
+        pytest.skip(f"SaudiNewsNet is not at {SAUDINEWSNET}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the day's records without text
+        texts = narratives.read_corpus(day)["raw_text"].head(150).to_list()
+    texts.append("ووصف بن عيسى حفل تسليم الجائزة. وقال بن عيسى، للخثلان: «نعم»")
+    for text in texts:
+        words, at, breaks = _word_index(text)
+        people = ArticleSpeakers(text=text)
+        got_words, got_at = people._index()
+        assert not got_at._found  # nothing worked out before a word is asked for
+        assert got_words == words
+        assert people._breaks == breaks  # the words a punctuation mark follows
+        asked = {*at, *(w[1:] for w in words), *("ال" + w for w in words), "", "بن عيسي"}
+        for word in asked:
+            assert got_at.get(word, []) == at.get(word, []), (word, text[:80])
+            assert (word in got_at) == (word in at)
+    people = ArticleSpeakers(text=texts[-1])
+    words, at = people._index()
+    assert at.get("عيسي", []) == [2, 8]
+    assert at.get("لخثلان", []) == [9] and "خثلان" not in at  # one proclitic only
+    assert people._breaks == {5, 8, 9}  # الجائزة. عيسى، للخثلان: (not the last word)

@@ -1066,6 +1066,71 @@ def test_a_claim_told_again_beyond_the_setting_still_counts() -> None:
     assert ("2015-08-06:2598:10", "2015-08-06:2598:7") in pairs
 
 
+def _words_by_strings(statements: pl.DataFrame) -> pl.DataFrame:
+    """The content words of the repeated-wording test read on strings, word by word (the
+    slow reference of ``emphasis._content_words``)."""
+    import sys
+
+    from narratives.compare._text import statement_tokens
+
+    e = sys.modules["narratives.compare.emphasis"]
+    heads, given = e._name_heads()
+    places, countries, names = e._place_heads(), e._country_forms(), e._name_words()
+    tok, prev, prev2 = pl.col("tok"), pl.col("prev"), pl.col("prev2")
+    return (
+        statements.select("statement_id", "article_id", tok=statement_tokens(statements))
+        .with_row_index("row")
+        .explode("tok")
+        .with_columns(prev=tok.shift(1).over("row"), prev2=tok.shift(2).over("row"))
+        .drop_nulls("tok")
+        .filter(~tok.is_in(e._match_stopwords()) & (tok.str.len_chars() > 2))
+        .filter(~tok.str.contains(r"^\d+$"))
+        .with_columns(
+            name=tok.is_in(list(names))
+            | tok.is_in(list(heads | given))
+            | prev.is_in(list(heads | given))
+            | prev2.is_in(list(heads))
+        )
+        .group_by("statement_id", "article_id", "tok")
+        .agg(
+            other=~pl.col("name").any(),
+            mark=(pl.col("name") & ~tok.is_in(list(heads))).any(),
+            place=(
+                (~tok.is_in(list(heads)) & (prev.is_in(list(places)) | prev2.is_in(list(places))))
+                | tok.is_in(list(countries))
+            ).any(),
+            person=(tok.is_in(list(given)) | prev.is_in(list(given))).any(),
+        )
+    )
+
+
+def test_content_words_as_numbers_are_the_words_read_as_strings(seeds) -> None:
+    """The seeds' content words and what each is (a name, a place, a person: «عبير خليل»
+    after a given name, «بحي الجزيرة» after a place's head), numbered once per word, are
+    those read word by word on the strings."""
+    import sys
+
+    e = sys.modules["narratives.compare.emphasis"]
+    st = seeds["statements"]
+    heads, given = e._name_heads()
+    words = e._content_words(
+        st,
+        stop=set(e._match_stopwords()),
+        names=e._name_words(),
+        heads=heads,
+        given=given,
+        places=e._place_heads(),
+        countries=e._country_forms(),
+    ).of()
+    cols = ["statement_id", "tok", "other", "mark", "place", "person"]
+    ref = _words_by_strings(st)
+    assert words.height == ref.height > 1000
+    assert words.select(cols).sort(cols).equals(ref.select(cols).sort(cols))
+    # some of each kind, so that a flag lost to a shift would show
+    assert all(words[c].sum() > 0 for c in ("mark", "place", "person"))
+    assert words["other"].sum() < words.height
+
+
 def _one_article(raw: str, title: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     articles = pl.DataFrame(
         {
@@ -1110,3 +1175,56 @@ def test_a_photo_caption_opening_the_body_is_not_the_lede() -> None:
         statements.select("statement_id", "text"), on="statement_id"
     )
     assert em.filter(pl.col("is_lede"))["text"].to_list() == ["وتسأل عنك يا أحلى الصبايا"]
+
+
+_NAMES = Path(__file__).parent / "data" / "emphasis_names.jsonl"
+
+
+def _names_articles() -> tuple[pl.DataFrame, pl.DataFrame]:
+    # SaudiNewsNet 2015-07-27, 2015-07-31, 2015-08-04, 2015-08-06 (compare of two days each)
+    st = pl.read_ndjson(_NAMES)
+    claims = st.select("statement_id", claim_id=pl.coalesce("claim_id", "statement_id"))
+    return st.drop("claim_id"), claims
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a hotel's charity event for «الجمعية الخيرية لعائلات التوحد بالمملكة» / the
+        # children's lessons from that society: one name with a construct (لعائلات التوحد)
+        ("2015-07-27:384:1", "2015-07-27:384:4"),
+        # the Qur'an contest's closing ceremony, supervised by «الجمعية الخيرية لتحفيظ القرآن
+        # الكريم بعنك» / the contest organised by «لجنة التنمية الاجتماعية الأهلية» and that
+        # society: two institutions' names, each opened by its head
+        ("2015-08-04:1117:2", "2015-08-04:1117:7"),
+    ],
+)
+def test_sharing_an_institutions_name_is_no_repetition(a: str, b: str) -> None:
+    from narratives.compare.emphasis import repeat_pairs
+
+    st, claims = _names_articles()
+    pairs = set(repeat_pairs(st, claims).select("a", "b").iter_rows())
+    assert (min(a, b), max(a, b)) not in pairs
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the joint statement's first point under its crosshead and as item 1
+        ("2015-07-31:1092:2", "2015-07-31:1092:20"),
+        # a headline on the hospital, the medical tower and the dental centre, told again
+        ("2015-07-31:927:0", "2015-07-31:927:8"),
+        # «رحبت جامعة الدول العربية بالهدنة الإنسانية» / «رحبت الجامعة العربية بالهدنة»
+        ("2015-07-27:1195:15", "2015-07-27:1195:3"),
+        # Obama: Congress rejecting the deal means war, headline and body
+        ("2015-08-06:1466:0", "2015-08-06:1466:3"),
+        # the contest's closing ceremony: headline and lede
+        ("2015-08-04:1117:0", "2015-08-04:1117:2"),
+    ],
+)
+def test_a_claim_told_again_with_names_in_it_still_counts(a: str, b: str) -> None:
+    from narratives.compare.emphasis import repeat_pairs
+
+    st, claims = _names_articles()
+    pairs = set(repeat_pairs(st, claims).select("a", "b").iter_rows())
+    assert (min(a, b), max(a, b)) in pairs

@@ -565,6 +565,42 @@ def test_differences_of_the_bins_asked_for_are_those_of_every_bin(seeds_dir) -> 
     assert {"figure", "reference", "rewrite"} <= set(every["bin"])  # found, not returned
 
 
+def test_a_pair_of_texts_printed_again_is_read_with_its_own_speaker() -> None:
+    """Two pairs of wire copies (3alyoum / aawsat, SaudiNewsNet 2015-07-31) print the
+    same two texts; the spans of a pair of texts are worked out once, but a speaker
+    named by one copy makes its swap an attribution there only, and every pair's rows
+    are those it has when diffed alone."""
+    a = "ولم تعلن أي جهة مسؤوليتها على الفور عن التفجير"
+    b = "ولم تعلن أي جماعة مسؤوليتها على الفور عن الهجمات."
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:1", "b:1", "a:2", "b:2"],
+            "outlet": ["3alyoum", "aawsat"] * 2,
+            "text": [a, b, a, b],
+            "speaker_mention": [None, None, None, "الجماعة"],
+        }
+    )
+    pairs = pl.DataFrame(
+        {
+            "statement_id_a": ["a:1", "a:2"],
+            "statement_id_b": ["b:1", "b:2"],
+            "outlet_a": ["3alyoum"] * 2,
+            "outlet_b": ["aawsat"] * 2,
+            "claim_id": ["c1", "c2"],
+        }
+    )
+    both = aligned_differences(st, pairs)
+    bins = {
+        (sid, ka): b for sid, ka, b in both.select("statement_id_a", "key_a", "bin").iter_rows()
+    }
+    assert bins[("a:1", "جهه")] == "word_choice"
+    assert bins[("a:2", "جهه")] == "attribution"
+    assert bins[("a:1", "التفجير")] == bins[("a:2", "التفجير")] == "word_choice"
+    for k in range(2):
+        alone = aligned_differences(st, pairs.slice(k, 1))
+        assert alone.equals(both.filter(pl.col("claim_id") == f"c{k + 1}"))
+
+
 def test_arriving_and_leaving_are_two_moments_not_a_word_choice() -> None:
     # aleqtisadiya / alweeam 2015-08-06 (the crown prince's visit to Jordan): «وصل ... اليوم
     # إلى» / «غادر ... اليوم»; alweeam 2015-08-04's «يتوجه ... غدا»

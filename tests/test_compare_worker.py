@@ -102,3 +102,20 @@ def test_a_second_process_that_dies_leaves_the_work_to_this_process(monkeypatch)
 
 def _with_frame(*, frame: pl.DataFrame) -> dict[str, pl.DataFrame]:
     return {"frame": frame}
+
+
+def _cores() -> dict[str, pl.DataFrame]:
+    from narratives.engine.local import usable_cores
+
+    return {"cores": pl.DataFrame({"n": [usable_cores()]})}
+
+
+def test_the_second_process_forks_no_workers_when_given_one_core(monkeypatch):
+    # compare gives its second process one core (BESIDE_CORES): the omissions fork their
+    # workers meanwhile, and the second process's own workers were the tree's peak
+    monkeypatch.delenv("NARRATIVES_CORES", raising=False)
+    from narratives.engine.local import usable_cores
+
+    assert compare_module.BESIDE_CORES == 1
+    assert _worker.start(f"{HERE}._cores", {}, {}, cores=1).result()["cores"]["n"][0] == 1
+    assert _worker.start(f"{HERE}._cores", {}, {}).result()["cores"]["n"][0] == usable_cores()

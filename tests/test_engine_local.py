@@ -45,6 +45,22 @@ def test_fork_map_keeps_the_order_of_the_items():
     assert sum(got) == int(big.sum())
 
 
+@pytest.mark.parametrize(("cap", "expected"), [("1", 1), ("64", None), ("0", None), ("two", None)])
+def test_the_cores_variable_caps_the_usable_cores(monkeypatch, cap, expected):
+    monkeypatch.delenv(local.CORES_VARIABLE, raising=False)
+    cores = local.usable_cores()
+    monkeypatch.setenv(local.CORES_VARIABLE, cap)
+    # a cap above the cores, or no whole number of 1 or more, leaves them as they are
+    assert local.usable_cores() == (cores if expected is None else expected)
+
+
+def test_maps_under_a_cap_of_one_core_run_in_this_process(monkeypatch):
+    monkeypatch.setenv(local.CORES_VARIABLE, "1")
+    here = os.getpid()
+    assert local.fork_map(lambda k: os.getpid(), [1, 2, 3]) == [here] * 3
+    assert local.in_parts(lambda s: [os.getpid()] * (s.stop - s.start), 4) == [here] * 4
+
+
 def test_chunks_cover_the_range_once():
     parts = local.chunks(103, 4)
     assert [p.stop - p.start for p in parts] == [26, 26, 26, 25]

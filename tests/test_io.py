@@ -476,3 +476,18 @@ def test_a_day_read_in_parts_on_workers_gives_the_articles_of_one_process(
     # what a reader sees: outlets and dates inferred, the headline span first
     assert parts["outlet"].null_count() == 0 and parts["published"].null_count() < one.height
     assert parts["spans"][0][0]["role"] == "headline"
+
+
+def test_article_rows_make_the_frame_polars_makes_of_them(seeds: pl.DataFrame) -> None:
+    # the spans column is built as one Arrow list of structs (polars converts a column
+    # of Python lists of dicts one dict at a time): the same frame
+    from narratives.io._corpus import _frame
+
+    rows = seeds.to_dicts()
+    rows[0]["spans"] = []  # an article with no line
+    built = _frame(rows)
+    assert built.equals(pl.DataFrame(rows, schema=schemas.ARTICLES))
+    assert built.schema == schemas.ARTICLES
+    assert built["spans"].list.len().to_list()[:2] == [0, len(seeds["spans"][1])]
+    assert built["spans"][1].to_list() == seeds["spans"][1].to_list()
+    assert _frame([]).schema == schemas.ARTICLES

@@ -194,6 +194,68 @@ def test_tokenizer_splits_quotes_and_full_stops(text: str, pieces: list[str]) ->
     assert [t.text for t in make_tokenizer()(text)] == pieces
 
 
+def test_tokenizer_keeps_the_tokens_of_every_chunk(seeds: pl.DataFrame) -> None:
+    # spaCy 3.8 keeps the tokens of 10,000 space-separated chunks, then runs the affix
+    # regexes again on every new one: the stage's tokenizer keeps them all, same tokens
+    from spacy.tokenizer import Tokenizer
+
+    from narratives.statements._nlp import _INFIX, _PREFIX, _SUFFIX, TOKENIZER_CACHE
+
+    tokenizer = make_tokenizer()
+    if not hasattr(tokenizer, "max_cache_size"):
+        pytest.skip("this spaCy keeps every chunk")
+    assert tokenizer.max_cache_size >= TOKENIZER_CACHE > 10_000
+    small = Tokenizer(
+        tokenizer.vocab,
+        rules=tokenizer.rules,
+        prefix_search=_PREFIX.search,
+        suffix_search=_SUFFIX.search,
+        infix_finditer=_INFIX.finditer,
+    )
+    small.max_cache_size = 10  # the affix rules run on nearly every chunk
+    for text in seeds["raw_text"]:
+        for _ in range(2):  # the second time from the cache
+            assert [(t.idx, t.text) for t in tokenizer(text)] == [
+                (t.idx, t.text) for t in small(text)
+            ]
+
+
+def test_token_kinds_of_the_fast_path_are_those_of_the_rules() -> None:
+    # a token made of letters and digits is a word without looking at its characters
+    # one by one; every other token goes through the rules as before
+    from narratives.statements._nlp import _kind
+
+    def by_rules(norm: str) -> str:
+        if not norm:
+            return "p"
+        if norm in (".", "!", "?", "…", "..", "...") or set(norm) <= {".", "!", "?", "…"}:
+            return "e"
+        if norm in (",", ";"):
+            return "c"
+        if norm == '"':
+            return "q"
+        if norm == ":":
+            return ":"
+        return "w" if any(ch.isalnum() for ch in norm) else "p"
+
+    tokens = [chr(c) for c in range(0x10000)] + ["قال", "2015", "x.", "٪5", "...", "؟!", "”."]
+    assert [_kind(t) for t in tokens] == [by_rules(t) for t in tokens]
+
+
+def test_statement_rows_make_the_frame_polars_makes_of_them(statements: pl.DataFrame) -> None:
+    # the entities column is built as one Arrow list array (polars converts a column of
+    # Python lists one by one): the same frame, empty lists and nulls included
+    from narratives.statements.extract import _frame
+
+    schema = {**STATEMENTS, "reported_by": pl.String}
+    rows = statements.select(list(schema)).to_dicts()
+    assert any(not r["entities"] for r in rows) and any(r["entities"] for r in rows)
+    built = _frame(rows)
+    assert built.equals(pl.DataFrame(rows, schema=schema))
+    assert built.schema == pl.Schema(schema)
+    assert _frame([]).schema == pl.Schema(schema)
+
+
 def test_unbalanced_quote_does_not_swallow_the_paragraph() -> None:
     text = (
         "وقال لافروف إن “الوضع صعب جدا في المنطقة. وأضاف أن روسيا مستعدة للتعاون مع الجميع "

@@ -236,12 +236,13 @@ def compare(
         )
     else:
         schemas.require(stories, ("article_id", "story_id"), name="stories", stage="compare")
-    statements = with_tokens(statements)  # normalize and tokenize the text once
     # the stories' features freed: their pages back to the system before the second
     # process starts and the omissions fork their workers from this one
     release_memory()
     # the tables that do not read the omissions run meanwhile, in a second process on a
-    # large corpus (the two cores at once), else here after them
+    # large corpus (the two cores at once), else here after them. Only those tables read
+    # the statements' normalized tokens (`with_tokens`): they are made where they run, so
+    # this process does not hold them through the omissions
     separate = statements.height >= BESIDE_MIN_STATEMENTS and usable_cores() > 1
     beside = partial(
         _worker.start,
@@ -277,7 +278,9 @@ def compare(
             },
         },
     )
-    pending = beside(separate=True) if separate else None
+    # the second process's own maps fork no workers (BESIDE_CORES): the omissions here
+    # use the two cores already, and its workers' pages were the tree's peak
+    pending = beside(separate=True, cores=BESIDE_CORES) if separate else None
     line.step(
         "omissions",
         f"{claims['claim_id'].n_unique():,} claims"
@@ -360,6 +363,11 @@ _ORDER = (
 #: statements from which :func:`compare` computes the tables that do not read the
 #: omissions in a second process (below, starting it costs more than it saves)
 BESIDE_MIN_STATEMENTS = 20_000
+#: cores the second process's own maps may use (None: all): 1, as the omissions fork
+#: their workers meanwhile. On all SaudiNewsNet its two forked workers (the aligned
+#: differences) added about 0.7 GB to the process tree at its peak, while the two
+#: cores were the omissions' workers' (docs/scale.md, perf14)
+BESIDE_CORES: int | None = 1
 
 
 def _beside_tables(
@@ -379,13 +387,15 @@ def _beside_tables(
 ) -> dict[str, pl.DataFrame]:
     """The tables of :func:`compare` that do not read the omissions.
 
-    ``statements`` as :func:`with_tokens` returns them; ``options`` those of
+    ``statements`` are given their normalized tokens here (:func:`with_tokens`, once
+    for all these tables); ``options`` those of
     :func:`compare` (``talking_points_options`` with its threshold). Run by
     :func:`compare` in a second process (:mod:`narratives.compare._worker`) on a
     large corpus, while it works out the omissions.
     """
     from narratives.stories import copies, story_summary, talking_points
 
+    statements = with_tokens(statements)  # normalize and tokenize the text once
     emph = emphasis(statements, claims, articles=articles, lede=lede)
     emph_claims = emphasis_claims(emph, claims)
     emph_stories = emphasis_stories(emph, claims, stories)

@@ -179,11 +179,14 @@ def figures_agree(a: frozenset[tuple[int, int]], b: frozenset[tuple[int, int]]) 
 def _figure_match(texts: list[str], pi: np.ndarray, pj: np.ndarray) -> np.ndarray:
     """Whether the two statements give one figure (71 and 71.08, 407516 and 400 ألف).
 
-    Each text's figures are read once; only the pairs whose two sides both give
-    a figure are compared (the others never agree).
+    Each text's figures are read once, those of the texts of some pair only; only
+    the pairs whose two sides both give a figure are compared (the others never agree).
     """
-    figs = [_figures(t) for t in texts]
-    some = np.fromiter((bool(f) for f in figs), dtype=bool, count=len(figs))
+    figs: list[frozenset[tuple[int, int]]] = [frozenset()] * len(texts)
+    some = np.zeros(len(texts), dtype=bool)
+    for k in np.unique(np.concatenate([pi, pj])).tolist():
+        figs[k] = _figures(texts[k])
+        some[k] = bool(figs[k])
     out = np.zeros(len(pi), dtype=bool)
     both = np.flatnonzero(some[pi] & some[pj])
     out[both] = [figures_agree(figs[a], figs[b]) for a, b in zip(pi[both], pj[both], strict=True)]

@@ -32,6 +32,7 @@ from typing import Any
 import polars as pl
 
 import narratives
+from narratives.engine.local import CORES_VARIABLE
 
 _JOB = "job.pickle"
 _DONE = "done.pickle"
@@ -107,12 +108,16 @@ def start(
     options: dict[str, Any],
     *,
     separate: bool = True,
+    cores: int | None = None,
 ) -> Pending:
     """Start ``func(**frames, **options)`` in a worker process; ``.result()`` waits for it.
 
     ``func`` is the dotted name of a function returning a dict of frames;
     ``options`` must pickle. ``separate=False`` runs it here at once (small
-    inputs, where starting an interpreter costs more than it saves).
+    inputs, where starting an interpreter costs more than it saves). ``cores``:
+    the most cores the worker's own maps use
+    (:data:`narratives.engine.local.CORES_VARIABLE`; 1: it forks no workers of
+    its own, as when this process uses the cores meanwhile).
     """
     if not separate:
         return Pending(func, frames, options, None, None, _call(func, frames, options))
@@ -127,6 +132,8 @@ def start(
         home = str(Path(narratives.__file__).resolve().parent.parent)
         path = os.pathsep.join([home, os.environ.get("PYTHONPATH", "")])
         env = {**os.environ, "PYTHONPATH": path}
+        if cores is not None:
+            env[CORES_VARIABLE] = str(max(1, cores))
         process = subprocess.Popen(
             [sys.executable, "-c", _RUN, str(folder)],
             stdin=subprocess.DEVNULL,

@@ -41,7 +41,11 @@ How the article is read (the rules, in order):
   before the title: «وأعرب خادم الحرمين الشريفين ...» / «وأعرب سمو نائب خادم الحرمين
   الشريفين ...»), nor two statements whose shared words (names aside) are only one
   noun phrase naming a thing, the setting, three words or more with the article
-  («المجلس الوطني للثقافة والفنون والآداب», «ذكرى الحرب العالمية الثانية»), unless
+  («المجلس الوطني للثقافة والفنون والآداب», «ذكرى الحرب العالمية الثانية»), or names of
+  institutions or events each opened by its head (``_INSTITUTION_HEADS``,
+  ``_EVENT_HEADS``), which may hold a construct with ل and end on ب + a place
+  («الجمعية الخيرية لعائلات التوحد بالمملكة»; «لجنة التنمية الاجتماعية الأهلية» and
+  «الجمعية الخيرية لتحفيظ القرآن الكريم بعنك»), unless
   one is the headline and the other its lede (the first two body statements);
   nor two body statements that share words of their article's setting and fewer than
   two words or figures beyond it (the content words a fifth of its statements, three or more,
@@ -53,13 +57,15 @@ How the article is read (the rules, in order):
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import polars as pl
 
 from narratives import schemas
 from narratives.compare._common import check, split_singletons
-from narratives.compare._text import statement_tokens
+from narratives.compare._text import TOKENS_COLUMN, statement_tokens
 from narratives.normalize import PROCLITICS, normalize
 
 DIRECT_QUOTES: tuple[str, ...] = ("direct", "mixed")
@@ -172,6 +178,22 @@ _EVENT_HEADS = [
 ]  # fmt: skip
 
 
+# nouns that head the name of an institution («الجمعية الخيرية لتحفيظ القرآن الكريم»,
+# «لجنة التنمية الاجتماعية الأهلية»): a construct with ل inside such a name is the name
+_INSTITUTION_HEADS = [
+    "جمعية", "لجنة", "هيئة", "مجلس", "وزارة", "إدارة", "مديرية", "نادي", "اتحاد", "جامعة",
+    "كلية", "معهد", "مؤسسة", "صندوق", "مركز", "رابطة", "غرفة", "شركة", "منظمة",
+]  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _institution_heads() -> frozenset[str]:
+    """``_INSTITUTION_HEADS`` match-normalized, with the article and proclitics."""
+    bare = {normalize(w) for w in _INSTITUTION_HEADS}
+    heads = bare | {"ال" + w for w in bare if not w.startswith("ال")}
+    return frozenset(heads | {p + w for w in heads for p in PROCLITICS} | {"لل" + w for w in bare})
+
+
 @lru_cache(maxsize=1)
 def _event_heads() -> frozenset[str]:
     """``_EVENT_HEADS`` match-normalized, with the article and proclitics."""
@@ -200,7 +222,7 @@ def _figure_sets(statements: pl.DataFrame, pairs: pl.DataFrame) -> dict[str, set
 
 
 def _particulars(
-    statements: pl.DataFrame, words: pl.DataFrame, pairs: pl.DataFrame
+    statements: pl.DataFrame, words: _Words, pairs: pl.DataFrame
 ) -> dict[str, tuple[set[str], set[str], bool, set[str]]]:
     """What each statement of ``pairs`` is particular about.
 
@@ -230,7 +252,7 @@ def _particulars(
     placed: dict[str, set[str]] = {}
     named: dict[str, set[str]] = {}
     persons: dict[str, set[str]] = {}
-    rows = words.filter(pl.col("statement_id").is_in(wanted.implode()))
+    rows = words.of(wanted)
     country = _country_forms()
     for sid, tok, mark, place, person in rows.select(
         "statement_id", "tok", "mark", "place", "person"
@@ -346,7 +368,11 @@ def _other_ordinals(a: list[str], b: list[str]) -> bool:
     لقاءاته الودية» / «وسيلاقي الهلال أيضًا ... في ثاني لقاءاته الودية» are two matches,
     «العقد الثاني» / «العقد الثالث» two contracts; «موبايلي الأولى» and «الجيل الرابع» are
     no such pair."""
-    oa, ob = _ordinals(a), _ordinals(b)
+    return _ordinals_differ(_ordinals(a), _ordinals(b))
+
+
+def _ordinals_differ(oa: set[tuple[str, int]], ob: set[tuple[str, int]]) -> bool:
+    """:func:`_other_ordinals` of two statements' ordinals (``_ordinals``)."""
     for word in {w for w, _ in oa} & {w for w, _ in ob}:
         na = {n for w, n in oa if w == word}
         nb = {n for w, n in ob if w == word}
@@ -360,17 +386,165 @@ def _tense_differs(a: list[str], b: list[str]) -> bool:
     «موسكو ستجري قريبا مزيدا من الاتصالات» / «موسكو اجرت مؤخرا سلسله اتصالات» (the same
     verb, future in one, perfect in the other, and neither has the other's tense)."""
 
-    def bare(toks: list[str]) -> set[str]:
-        return {t[1:] if len(t) > 4 and t[0] in "وف" else t for t in toks} | set(toks)
+    return _tenses_differ(_tense_words(a), _tense_words(b))
 
-    fa, fb = _future_cores(a), _future_cores(b)
-    wa, wb = bare(a), bare(b)
+
+def _tense_words(toks: list[str]) -> tuple[set[str], set[str]]:
+    """A statement's future verb stems (``_future_cores``) and its words, each also
+    without a leading و/ف: what :func:`_tense_differs` compares."""
+    bare = {t[1:] if len(t) > 4 and t[0] in "وف" else t for t in toks} | set(toks)
+    return _future_cores(toks), bare
+
+
+def _tenses_differ(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> bool:
+    """:func:`_tense_differs` of two statements' ``_tense_words``."""
+    (fa, wa), (fb, wb) = a, b
     for fut, past, fut_words in ((fa, wb, wa), (fb, wa, wb)):
         for core in fut - (fb if fut is fa else fa):
             forms = _perfect_of(core)
             if forms & past and not forms & fut_words:
                 return True
     return False
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The content words of every statement, one row per statement and word.
+
+    ``frame``: ``row`` (the statement's row number), ``tid`` (one integer per
+    word), ``other`` (no name), ``mark`` (a name of its own), ``place``,
+    ``person``; ``ids``: ``row``, ``statement_id``, ``article_id``; ``vocab``:
+    ``tid``, ``tok``. A corpus's words held as integers, their strings joined
+    back for the statements a rule reads (:meth:`of`).
+    """
+
+    frame: pl.DataFrame
+    ids: pl.DataFrame
+    vocab: pl.DataFrame
+
+    def of(
+        self,
+        statement_ids: pl.Series | list[str] | None = None,
+        *,
+        articles: pl.DataFrame | None = None,
+    ) -> pl.DataFrame:
+        """The words of ``statement_ids`` (or of every statement of ``articles``, an
+        ``article_id`` frame): ``statement_id``, ``article_id``, ``tok`` and the flags."""
+        rows = self.ids
+        if statement_ids is not None:
+            rows = rows.filter(
+                pl.col("statement_id").is_in(pl.Series(statement_ids, dtype=pl.String).implode())
+            )
+        if articles is not None:
+            rows = rows.join(articles, on="article_id", how="semi", nulls_equal=True)
+        return (
+            self.frame.join(rows, on="row")
+            .join(self.vocab, on="tid")
+            .select("statement_id", "article_id", "tok", "other", "mark", "place", "person")
+        )
+
+
+def _content_words(
+    statements: pl.DataFrame,
+    *,
+    stop: set[str],
+    names: frozenset[str],
+    heads: frozenset[str],
+    given: frozenset[str],
+    places: frozenset[str],
+    countries: dict[str, str],
+) -> _Words:
+    """The content words of every statement (words of three letters or more, not
+    stopwords, not numbers) and what each is: a name (a lexicon's name, the head of a
+    place or an office, a given name, or the word after one of those), a name of its
+    own, a place, a person. Each distinct word is looked up once: the words are
+    numbered (``tid``) and the word before (and two before) are shifts of those
+    numbers within a statement."""
+    exploded = statements.select(
+        row=pl.int_range(pl.len(), dtype=pl.UInt32), tok=statement_tokens(statements)
+    ).explode("tok")
+    tid = exploded["tok"].cast(pl.Categorical).to_physical()
+    vocab = pl.DataFrame({"tid": tid, "tok": exploded["tok"]}).drop_nulls("tid").unique("tid")
+    row = exploded["row"].to_numpy()
+    del exploded
+    word = pl.col("tok")
+    kinds = vocab.select(
+        "tid",
+        keep=~word.is_in(list(stop)) & (word.str.len_chars() > 2) & ~word.str.contains(r"^\d+$"),
+        names=word.is_in(list(names)),
+        heads_given=word.is_in(list(heads | given)),
+        heads=word.is_in(list(heads)),
+        places=word.is_in(list(places)),
+        countries=word.is_in(list(countries)),
+        given=word.is_in(list(given)),
+    )
+    # one flag array per kind, by word number; the last entry (no word) is False
+    at = kinds["tid"].to_numpy()
+    none = int(at.max()) + 1 if at.size else 0
+    flag = {}
+    for kind in kinds.columns[1:]:
+        table = np.zeros(none + 1, dtype=bool)
+        table[at] = kinds[kind].to_numpy()
+        flag[kind] = table
+    this = tid.fill_null(none).to_numpy()
+
+    def before(k: int) -> np.ndarray:
+        out = np.full(len(this), none, dtype=this.dtype)
+        if len(this) > k:
+            out[k:] = this[:-k]
+            out[k:][row[k:] != row[:-k]] = none
+        return out
+
+    prev, prev2 = before(1), before(2)
+    # a place or a person named in words no lexicon lists: «في ساحة العروض بحي
+    # الجزيرة», «عبير خليل»: the head, the name after it, a given name and the word
+    # after it are names, not what is said
+    name = (
+        flag["names"][this]
+        | flag["heads_given"][this]
+        | flag["heads_given"][prev]
+        | flag["heads"][prev2]
+    )
+    keep = flag["keep"][this]
+    # one group per statement and word: a single integer key (row, word number)
+    frame = (
+        pl.DataFrame(
+            {
+                "key": row[keep].astype(np.uint64) << np.uint64(32) | this[keep],
+                "name": name[keep],
+                # a name of its own (not the head of a place or an office): who and where
+                "mark": (name & ~flag["heads"][this])[keep],
+                # the name of a place after its head: «مستشفى رفحاء», «طريق قرية العجرمية»
+                "place": (
+                    (~flag["heads"][this] & (flag["places"][prev] | flag["places"][prev2]))
+                    | flag["countries"][this]
+                )[keep],
+                # a person's name: a given name and the word after it («راشد بن عبدالله»)
+                "person": (flag["given"][this] | flag["given"][prev])[keep],
+            }
+        )
+        .group_by("key")
+        .agg(
+            other=~pl.col("name").any(),
+            mark=pl.col("mark").any(),
+            place=pl.col("place").any(),
+            person=pl.col("person").any(),
+        )
+        .select(
+            row=(pl.col("key") // (1 << 32)).cast(pl.UInt32),
+            tid=(pl.col("key") % (1 << 32)).cast(pl.UInt32),
+            other="other",
+            mark="mark",
+            place="place",
+            person="person",
+        )
+    )
+    ids = statements.select(
+        row=pl.int_range(pl.len(), dtype=pl.UInt32),
+        statement_id="statement_id",
+        article_id="article_id",
+    )
+    return _Words(frame, ids, vocab)
 
 
 def repeat_pairs(
@@ -401,71 +575,46 @@ def repeat_pairs(
     heads, given = _name_heads()
     places = _place_heads()
     countries = _country_forms()
-    tok = statement_tokens(statements)
-    # the words of every statement by row number (a statement's ids are joined back once
-    # they are one row per word): the exploded frame holds no string ids, a third less
-    # memory on a corpus; the word before (prev) and two before are shifts within a row
-    id_cols = statements.select("statement_id", "article_id")
-    words = (
-        statements.select(row=pl.int_range(pl.len(), dtype=pl.UInt32), tok=tok)
-        .explode("tok")
-        .with_columns(
-            prev=pl.col("tok").shift(1).over("row"), prev2=pl.col("tok").shift(2).over("row")
-        )
-        .drop_nulls("tok")
-        .filter(~pl.col("tok").is_in(list(stop)) & (pl.col("tok").str.len_chars() > 2))
-        .filter(~pl.col("tok").str.contains(r"^\d+$"))
-        .with_columns(
-            # a place or a person named in words no lexicon lists: «في ساحة العروض بحي
-            # الجزيرة», «عبير خليل»: the head, the name after it, a given name and the word
-            # after it are names, not what is said
-            name=pl.col("tok").is_in(list(names))
-            | pl.col("tok").is_in(list(heads | given))
-            | pl.col("prev").is_in(list(heads | given))
-            | pl.col("prev2").is_in(list(heads))
-        )
-        .group_by("row", "tok")
-        .agg(
-            other=~pl.col("name").any(),
-            # a name of its own (not the head of a place or an office): who and where
-            mark=(pl.col("name") & ~pl.col("tok").is_in(list(heads))).any(),
-            # the name of a place after its head: «مستشفى رفحاء», «طريق قرية العجرمية»
-            place=(
-                (
-                    ~pl.col("tok").is_in(list(heads))
-                    & (pl.col("prev").is_in(list(places)) | pl.col("prev2").is_in(list(places)))
-                )
-                | pl.col("tok").is_in(list(countries))
-            ).any(),
-            # a person's name: a given name and the word after it («راشد بن عبدالله»)
-            person=(pl.col("tok").is_in(list(given)) | pl.col("prev").is_in(list(given))).any(),
-        )
+    words = _content_words(
+        statements,
+        stop=stop,
+        names=names,
+        heads=heads,
+        given=given,
+        places=places,
+        countries=countries,
     )
     # pairs of statements of one article sharing words: a self-join on integer keys only
     # (its rows are every pair of words an article repeats, 12 M on all SaudiNewsNet):
     # ``code`` numbers the statements in id order (code < code_b is statement_id <
     # statement_id_b), ``key`` is one (article, word); words of no article pair with none
-    rows = words["row"]
+    id_cols = statements.select("statement_id", "article_id")
     code = statements["statement_id"].rank("dense").cast(pl.UInt32)
-    keyed = (
+    rows = words.frame["row"]
+    article = id_cols["article_id"].cast(pl.Categorical).to_physical().gather(rows)
+    keyed = pl.DataFrame(
+        {
+            "key": article.cast(pl.UInt64) * (1 << 32) + words.frame["tid"].cast(pl.UInt64),
+            "code": code.gather(rows),
+            "other": words.frame["other"],
+        }
+    ).drop_nulls("key")
+    del article
+    # a statement's words counted by row, then by id (rows of one id add up)
+    counts = words.frame.group_by("row").len("n_words")
+    sizes = (
         pl.DataFrame(
             {
-                "code": code.gather(rows),
-                "article": id_cols["article_id"].gather(rows),
-                "tok": words["tok"],
-                "other": words["other"],
+                "statement_id": id_cols["statement_id"].gather(counts["row"]),
+                "n_words": counts["n_words"],
             }
         )
-        .drop_nulls("article")
-        .with_row_index("i")
-        .select(pl.col("i").min().over("article", "tok").alias("key"), "code", "other")
+        .group_by("statement_id")
+        .agg(pl.col("n_words").sum())
     )
-    words = words.drop("row").insert_column(0, id_cols["article_id"].gather(rows))
-    words = words.insert_column(0, id_cols["statement_id"].gather(rows))
-    sizes = words.group_by("statement_id").len("n_words")
     codes = sizes.join(id_cols.select("statement_id", code=code), on="statement_id")
     shared = (
-        keyed.join(keyed, on="key", suffix="_b")
+        keyed.join(keyed.select("key", code_b="code"), on="key")
         .filter(pl.col("code") < pl.col("code_b"))
         .group_by("code", "code_b")
         .agg(pl.len().alias("shared"), pl.col("other").sum().alias("shared_other"))
@@ -563,11 +712,15 @@ def repeat_pairs(
             if "is_headline" in sub.columns
             else set()
         )
+        # each statement's tenses and ordinals read once, not once per pair it is in
+        tenses = {sid: _tense_words(t or []) for sid, t in toks.items()}
+        ordinals = {sid: _ordinals(t or []) for sid, t in toks.items()}
+        no_tense, no_ordinal = _tense_words([]), _ordinals([])
         edges = [
             (a, b)
             for a, b in edges
-            if not _tense_differs(toks.get(a) or [], toks.get(b) or [])
-            and not _other_ordinals(toks.get(a) or [], toks.get(b) or [])
+            if not _tenses_differ(tenses.get(a, no_tense), tenses.get(b, no_tense))
+            and not _ordinals_differ(ordinals.get(a, no_ordinal), ordinals.get(b, no_ordinal))
             and not _deputy_differs(
                 toks.get(a) or [],
                 toks.get(b) or [],
@@ -585,13 +738,16 @@ def repeat_pairs(
             .iter_rows()
         )
         marks = {sid: _list_marker(t or "", sid) for sid, t in texts.items()}
-        lists = {sid for sid, t in texts.items() if _LIST_AHEAD.search(normalize(t or ""))}
+        norms = {sid: normalize(t or "") for sid, t in texts.items()}
+        lists = {sid for sid, t in norms.items() if _LIST_AHEAD.search(t)}
+        # each statement read once (``_announces``), not once per pair it is in
+        announcing = {sid for sid, t in norms.items() if _ANNOUNCES.search(t)}
         edges = [
             (a, b)
             for a, b in edges
             if not (marks.get(a) and marks.get(b) and marks[a] != marks[b])
-            and not _announces(texts.get(a) or "")
-            and not _announces(texts.get(b) or "")
+            and a not in announcing
+            and b not in announcing
             # «... تبين احتواؤها على المضبوطات التالية:» and «/ثمانية أسلحة ...»
             and not ((a in lists and marks.get(b)) or (b in lists and marks.get(a)))
         ]
@@ -624,7 +780,7 @@ def _stem(tok: pl.Expr) -> pl.Expr:
 
 def _beyond_setting(
     statements: pl.DataFrame,
-    words: pl.DataFrame,
+    words: _Words,
     edges: list[tuple[str, str]],
     *,
     heads: set[str],
@@ -654,8 +810,8 @@ def _beyond_setting(
     ids = list({x for a, b in edges if a not in heads and b not in heads for x in (a, b)})
     articles = statements.filter(pl.col("statement_id").is_in(ids)).select("article_id").unique()
     stems = (
-        words.filter(pl.col("other"))
-        .join(articles, on="article_id", how="semi", nulls_equal=True)
+        words.of(articles=articles)
+        .filter(pl.col("other"))
         .select("statement_id", "article_id", stem=_stem(pl.col("tok")))
     )
     counts = stems.unique().group_by("article_id", "stem").len("n")
@@ -845,7 +1001,7 @@ def _definite(tok: str) -> bool:
 
 
 def _not_setting_only(
-    statements: pl.DataFrame, words: pl.DataFrame, edges: list[tuple[str, str]]
+    statements: pl.DataFrame, words: _Words, edges: list[tuple[str, str]]
 ) -> list[tuple[str, str]]:
     """The pairs of ``edges`` that share more than one noun phrase naming a thing.
 
@@ -867,32 +1023,61 @@ def _not_setting_only(
     toks = dict(sub.select("statement_id", t=statement_tokens(sub)).iter_rows())
     heads, ledes = _headlines_and_ledes(statements)
     events = _event_heads()
+    things = events | _institution_heads()
     content: dict[str, dict[str, bool]] = {}
-    for sid, tok, other in (
-        words.filter(pl.col("statement_id").is_in(ids))
-        .select("statement_id", "tok", "other")
-        .iter_rows()
-    ):
+    for sid, tok, other in words.of(ids).select("statement_id", "tok", "other").iter_rows():
         content.setdefault(sid, {})[tok] = other
 
-    def one_phrase(sid: str, common: set[str]) -> bool:
+    def name_run(run: list[str], common: set[str], *, headed: bool = False) -> bool:
+        """Whether a run of words names a thing: opened by an event's head, or each word
+        after the first with the article (names aside), three with it at least. A run
+        opened by the head of an institution or an event may hold a construct head
+        before a word with the article, ل + a noun («الجمعيه الخيريه لعائلات التوحد»,
+        «لتحفيظ القران»), and end on ب + a place («بعنك»); ``headed``: it must open so."""
+        opened = run[0] in things
+        if headed and not opened:
+            return False
+        if run[0] in events and len(run) >= 3:
+            return True  # the name of an event: «مهرجان عيد وصيف حفر الباطن»
+        for i, t in enumerate(run[1:], 1):
+            if t not in common or _definite(t):
+                continue  # a name, or a word with the article
+            nxt = run[i + 1] if i + 1 < len(run) else None
+            if opened and t[0] in "لب" and len(t) > 3 and (nxt is None or _definite(nxt)):
+                continue
+            return False
+        # three words with the article: shared ones, or names too in a run opened by its
+        # head («لجنة التنمية الاجتماعية الأهلية»)
+        return sum(_definite(t) for t in run if t in common or headed) >= 3
+
+    def in_phrases(sid: str, common: set[str], names: set[str]) -> bool:
+        """Whether the shared words of ``sid`` name one thing or several (runs of shared
+        words and names, cut by a function word or an unshared content word: a clause
+        «مزيدا من الاتصالات مع الجهات الاقليميه» is no name): one run, or runs each
+        opened by the head of an institution or an event («لجنة التنمية الاجتماعية
+        الأهلية» and «الجمعية الخيرية لتحفيظ القرآن الكريم بعنك»)."""
         seq = toks.get(sid) or []
         own = content.get(sid, {})
-        at = [i for i, t in enumerate(seq) if t in common]
-        if not at:
+        runs: list[list[str]] = [[]]
+        for t in seq:
+            # shared, a name (not a function word), or the head of an institution's or an
+            # event's name («لجنة», a title word the content words leave out)
+            if t in common or t in names or not own.get(t, True) or (t in things and t not in own):
+                runs[-1].append(t)
+            elif runs[-1]:
+                runs.append([])
+        # one run: from its first shared word to its last (names around it aside); runs
+        # each opened by its head: from the head (a name) to the last shared word
+        spans = []
+        for run in runs:
+            at = [i for i, t in enumerate(run) if t in common]
+            if at:
+                spans.append((run[at[0] : at[-1] + 1], run[: at[-1] + 1]))
+        if not spans:
             return False
-        span = seq[at[0] : at[-1] + 1]
-        # a function word or an unshared content word inside the run: two phrases, or a
-        # clause («مزيدا من الاتصالات مع الجهات الاقليميه»); names may sit inside
-        if any(t not in common and own.get(t, True) for t in span):
-            return False
-        words = [t for t in span if t in common]
-        if words[0] in events and len(span) >= 3:
-            return True  # the name of an event: «مهرجان عيد وصيف حفر الباطن»
-        definite = [t for t in words[1:] if _definite(t)]
-        # a name of three words or more: «حرس الحدود», «وانتشار التنظيمات الارهابيه» may
-        # be what is said
-        return len(definite) == len(words) - 1 and len(definite) + _definite(words[0]) >= 3
+        if len(spans) == 1:
+            return name_run(spans[0][0], common)
+        return all(name_run(run, common, headed=True) for _, run in spans)
 
     kept = []
     for a, b in edges:
@@ -901,7 +1086,9 @@ def _not_setting_only(
             continue
         wa, wb = content.get(a, {}), content.get(b, {})
         common = {t for t in wa.keys() & wb.keys() if wa[t] and wb[t]}
-        if common and (one_phrase(a, common) or one_phrase(b, common)):
+        # words both have, a name in one of them
+        names = {t for t in wa.keys() & wb.keys() if not (wa[t] and wb[t])}
+        if common and (in_phrases(a, common, names) or in_phrases(b, common, names)):
             continue
         kept.append((a, b))
     return kept
@@ -1061,6 +1248,23 @@ def _standfirsts(statements: pl.DataFrame, articles: pl.DataFrame | None) -> pl.
     )
 
 
+#: the statements' columns :func:`emphasis` reads (the rest are not copied)
+_READ = (
+    "statement_id",
+    "article_id",
+    "outlet",
+    "position",
+    "start",
+    "end",
+    "text",
+    "is_headline",
+    "speaker",
+    "cue",
+    "quote",
+    TOKENS_COLUMN,
+)
+
+
 def emphasis(
     statements: pl.DataFrame,
     claims: pl.DataFrame,
@@ -1111,8 +1315,10 @@ def emphasis(
         "speaker": pl.String,
         "quote": pl.String,
     }
-    frame = statements.with_columns(
-        (pl.lit(None, t).alias(c) for c, t in optional.items() if c not in statements.columns)
+    # the columns read here only: the frame below is sorted, a copy of what it holds
+    frame = statements.select(c for c in _READ if c in statements.columns)
+    frame = frame.with_columns(
+        (pl.lit(None, t).alias(c) for c, t in optional.items() if c not in frame.columns)
     )
     order = pl.col("start") if "start" in frame.columns else pl.col("position")
     standfirst = _standfirsts(frame, articles)

@@ -275,6 +275,9 @@ def _peel(
     return out + tail
 
 
+#: a differing span of a pair: written, shown and keyed on each side, its bin and kind
+Span = tuple[str, str, str, str, str, str, str, str | None]
+
 #: aligned pairs per worker process below which the differences stay in this process
 PARALLEL_PAIRS = 5_000
 
@@ -364,10 +367,26 @@ def aligned_differences(
     countries = country_words()
     ids = pl.concat([pairs["statement_id_a"], pairs["statement_id_b"]]).unique().implode()
     texts = statements.filter(pl.col("statement_id").is_in(ids)).select("statement_id", "text")
-    written = {sid: display_tokens(text or "") for sid, text in texts.iter_rows()}
-    printed = {sid: list(toks) for sid, toks in written.items()}  # never stripped: displayed
+    # a text's tokens are worked out once, whatever the statements that print it (wire
+    # copies): ``text_of`` numbers the distinct texts, whose lists the statements share
+    # (no list below is changed in place)
+    text_of: dict[str, int] = {}
+    by_text: dict[str, int] = {}
+    written: dict[str, list[str]] = {}
+    keys: dict[str, list[str]] = {}
+    tokens_of: list[tuple[list[str], list[str]]] = []
+    for sid, text in texts.iter_rows():
+        text = text or ""
+        n = by_text.get(text)
+        if n is None:
+            n = by_text[text] = len(tokens_of)
+            toks = display_tokens(text)
+            tokens_of.append((toks, [word_key(t) for t in toks]))
+        text_of[sid] = n
+        written[sid], keys[sid] = tokens_of[n]
+    del by_text
+    printed = dict(written)  # never stripped: displayed
     attribution = _attribution_words(statements, ids)
-    keys = {sid: [word_key(t) for t in toks] for sid, toks in written.items()}
     raw = dict(keys)  # before proclitics are stripped: «لثقة» / «ثقة» tell a construction
     if clitics:
         used = {t for toks in keys.values() for t in toks}
@@ -380,13 +399,31 @@ def aligned_differences(
             # no known word itself (فقرات is a word, not ف + قرات)
             if t[0] == "و" or r.startswith("ال") or (t not in background and t not in known)
         }
-        for sid, toks in keys.items():
+        cut: list[tuple[list[str], list[str]]] = []
+        display_cut: dict[tuple[str, str], str] = {}  # a written word cut once per form
+
+        def strip(word: str, key: str) -> str:
+            out = display_cut.get((word, key))
+            if out is None:
+                out = display_cut[word, key] = _strip_display(word, key)
+            return out
+
+        for shown, toks in tokens_of:
             stripped = [mapping.get(t, t) for t in toks]
-            written[sid] = [
-                w if k == s else _strip_display(w, s)
-                for w, k, s in zip(written[sid], toks, stripped, strict=True)
-            ]
-            keys[sid] = stripped
+            cut.append(
+                (
+                    [
+                        w if k == s else strip(w, s)
+                        for w, k, s in zip(shown, toks, stripped, strict=True)
+                    ],
+                    stripped,
+                )
+            )
+        del display_cut
+        for sid, n in text_of.items():
+            written[sid], keys[sid] = cut[n]
+        del cut
+    del tokens_of
     # words of the language (the background table, words seen twice in the corpus): a form
     # that is none of them, two letters off a word, is a misprint
     spelled: frozenset[str] = frozenset()
@@ -409,6 +446,14 @@ def aligned_differences(
             out = found[sid] = figures(keys)
         return out
 
+    # a pair's spans are a function of its two texts and the two statements' speaker
+    # and cue words: worked out once per such four (wire copies make the same pair again
+    # and again), in each worker
+    spans_of: dict[
+        tuple[int, int, frozenset[str] | None, frozenset[str] | None], tuple[Span, ...]
+    ] = {}
+    heard = {sid: frozenset(words) for sid, words in attribution.items()}
+
     def _pair_rows(
         rows: list[tuple[str | None, ...]],
         sid_a: str,
@@ -422,13 +467,22 @@ def aligned_differences(
             return
         if (out_a or "") > (out_b or ""):
             sid_a, sid_b, out_a, out_b = sid_b, sid_a, out_b, out_a
+        key = (text_of[sid_a], text_of[sid_b], heard.get(sid_a), heard.get(sid_b))
+        spans = spans_of.get(key)
+        if spans is None:
+            spans = spans_of[key] = _pair_spans(sid_a, sid_b)
+        rows.extend((out_a, out_b, claim_id, sid_a, sid_b, *span) for span in spans)
+
+    def _pair_spans(sid_a: str, sid_b: str) -> tuple[Span, ...]:
+        """The rows of one pair (its outlets in order), but its outlets, claim and ids."""
+        found_spans: list[Span] = []
         ka, kb, wa, wb = keys[sid_a], keys[sid_b], written[sid_a], written[sid_b]
         if ka == kb and wa == wb:
-            return
+            return ()
         ops = list(opcodes(ka, kb))
         shared = sum(i2 - i1 for op, i1, i2, _, _ in ops if op == "equal")
         if shared < min_overlap * min(len(ka), len(kb)):
-            return  # not a paraphrase: differences are other content, not other words
+            return ()  # not a paraphrase: differences are other content, not other words
         fa, fb = figures_of(sid_a, ka), figures_of(sid_b, kb)
         # each names a country the other does not: two countries' statements or cables
         # (مصر / الخارجية الأمريكية condemning, cables to كوت ديفوار / سنغافورة)
@@ -557,12 +611,8 @@ def aligned_differences(
                     continue
                 shown_a = " ".join(printed[sid_a][x1:x2])
                 shown_b = " ".join(printed[sid_b][y1:y2])
-                rows.append(
-                    (
-                        out_a, out_b, claim_id, sid_a, sid_b, sa, sb,
-                        shown_a, shown_b, key_a, key_b, bin_, kind,
-                    )
-                )  # fmt: skip
+                found_spans.append((sa, sb, shown_a, shown_b, key_a, key_b, bin_, kind))
+        return tuple(found_spans)
 
     def differences_of(part: slice) -> list[tuple[str | None, ...]]:
         """The rows of the pairs ``todo[part]``, in pair order."""

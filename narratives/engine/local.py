@@ -146,12 +146,22 @@ def _malloc_trim() -> Callable[[int], int] | None:
     return trim
 
 
+#: environment variable capping :func:`usable_cores` (a whole number of 1 or more): a
+#: process started beside another that already uses the cores sets it (the second
+#: process of :func:`narratives.compare.compare` runs with 1, so its maps fork no workers)
+CORES_VARIABLE = "NARRATIVES_CORES"
+
+
 def usable_cores() -> int:
-    """Cores this process may run on."""
+    """Cores this process may run on (at most ``$NARRATIVES_CORES`` when that is set)."""
     try:
-        return len(os.sched_getaffinity(0))
+        n = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
+        n = os.cpu_count() or 1
+    cap = os.environ.get(CORES_VARIABLE, "").strip()
+    if cap.isdigit() and int(cap) >= 1:
+        n = min(n, int(cap))
+    return n
 
 
 def _serve(conn: Any) -> None:

@@ -15,7 +15,6 @@ without a speaker: their words go to the title alone.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -142,6 +141,9 @@ _CONSTRUCT = frozenset(normalize(w) for w in ["حقوق", "شؤون", "شئون"
 # punctuation between two words that ends a name (not the dot of «د.»)
 _NAME_BREAK = re.compile(r"[,،;؛:()\[\]«»\"“”–—]|\s-\s")
 _PUNCT = re.compile(r"[.,،؛;:!?؟\"«»“”()\[\]\n]")
+#: :func:`~narratives.normalize.normalize` of one word, kept: the speaker rules
+#: normalize the same words of a mention many times
+_normal_word = lru_cache(maxsize=1 << 16)(normalize)
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,7 @@ class SpeakerWords:
     media: frozenset[str] = frozenset()  # وكالة, صحيفة ... (without ال): outlets that relay
     media_tails: frozenset[str] = frozenset()  # تايمز, نت: an outlet's name goes on
     media_generic: frozenset[str] = frozenset()  # أنباء, التواصل ...: no outlet named
+    sayings: frozenset[str] = frozenset()  # المثل, الآية, سبحانه, أخرجه: a text quoted, no one
 
 
 @lru_cache(maxsize=1)
@@ -192,6 +195,7 @@ def speaker_words() -> SpeakerWords:
         media=frozenset(_strip(w) for w in words("media_heads")),
         media_tails=words("media_name_tails"),
         media_generic=words("media_generic"),
+        sayings=words("sayings") | words("transmission"),
     )
 
 
@@ -478,11 +482,30 @@ def _masdar(w: str) -> bool:
     return w.startswith("است") and len(w) == 7 and w[5] == "ا" and w[3] not in "يو"  # not استيفان
 
 
+def _owned_verbal_noun(w: str) -> bool:
+    """``w`` (match-normalized) is a verbal noun with a pronoun: استعداده, تفاؤله, تأكيده.
+
+    «أبدى الرئيس محمود عباس استعداده»: the verb's object (his readiness) after the
+    subject's name. The verbal noun is افتعال, استفعال, تفعيل or تفاعل with ه/ها/هم (not
+    إفعال, which a plural أفعال shares: «عرض صالح مجمل أفكاره»).
+    """
+    for suffix in ("ه", "ها", "هم"):
+        stem = w[: -len(suffix)]
+        if w.endswith(suffix) and len(stem) >= 5 and not stem.startswith("ال"):
+            if (len(stem) == 5 and stem[0] == "ا" and stem[3] == "ا") and stem[2] != "ت":
+                continue  # أفكاره, أعماله: a plural أفعال (not انتقاله; اعلانه is missed)
+            if _verbal_noun(stem) or (len(stem) == 5 and stem[0] == "ت" and stem[2] == "ا"):
+                return True
+    return False
+
+
 def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
     if w in sw.given:
         return True  # محمد علي خان: علي, not على
-    if _masdar(w):
-        return False  # العميد محمد سمير استشهاد ضابط: the object begins
+    if _masdar(w) or _owned_verbal_noun(w):
+        return False  # العميد محمد سمير استشهاد ضابط, محمود عباس استعداده: the object begins
+    if w in sw.sayings:
+        return False  # جيمس بروكنشاير القول إن: the object begins
     if w[:1] == "و" and w[1:] in sw.given:
         return False  # سعد بخيت وإبراهيم الربيش: a second person
     if w.startswith("ال") and w[2:] in sw.given and w[2:] not in sw.titles:
@@ -528,7 +551,7 @@ def parse_mention(mention: str) -> Parsed:
     sw = speaker_words()
     spans = [(m.start(), m.end()) for m in _WORD.finditer(mention)]
     words = [mention[a:b] for a, b in spans]
-    norm = [normalize(w) for w in words]
+    norm = [_normal_word(w) for w in words]
     while (
         norm
         and norm[0] not in sw.given
@@ -1069,6 +1092,49 @@ class Known:
     title: set[str]  # normalized words of the title, without the article
 
 
+class _Occurrences:
+    """Where each word of an article occurs, itself or after a و/ب/ل (``وبلد`` for ``بلد``).
+
+    ``get(word, default)`` gives the word numbers in order and ``word in`` tells
+    whether there is one, as a dict of every word would, but each word is looked
+    up when asked (with ``str.find`` in the words joined by spaces): an article's
+    rules ask about a few words, and a dict of all of them cost more than the rest
+    of the speaker search.
+    """
+
+    __slots__ = ("_found", "_joined")
+
+    def __init__(self, words: list[str]) -> None:
+        self._joined = " " + " ".join(words) + " "  # no word holds a space
+        self._found: dict[str, list[int]] = {}
+
+    def get(self, word: str, default: list[int]) -> list[int]:
+        hits = self._found.get(word)
+        if hits is None:
+            hits = self._found[word] = self._where(word)
+        return hits or default
+
+    def __contains__(self, word: str) -> bool:
+        return bool(self.get(word, []))
+
+    def _where(self, word: str) -> list[int]:
+        if not word or " " in word:
+            return []  # no word is empty or holds a space
+        joined = self._joined
+        prefixed = len(word) >= 3  # a prefixed form is a word of more than 3 letters
+        needle = word + " "
+        hits: list[int] = []
+        at = joined.find(needle, 1)
+        while at >= 0:
+            before = joined[at - 1]
+            if before == " ":  # the spaces before it, less the one that opens the text
+                hits.append(joined.count(" ", 0, at) - 1)
+            elif prefixed and before in "وبل" and joined[at - 2] == " ":
+                hits.append(joined.count(" ", 0, at - 1) - 1)
+            at = joined.find(needle, at + len(word))
+        return hits
+
+
 @dataclass
 class ArticleSpeakers:
     """The speakers an article has introduced so far, for co-reference."""
@@ -1079,8 +1145,8 @@ class ArticleSpeakers:
     lone_ok: bool = False
     _words: list[str] | None = None
     _norm: str = ""
-    _at: dict[str, list[int]] = field(default_factory=dict)
-    _breaks: set[int] = field(default_factory=set)  # words followed by punctuation
+    _at: _Occurrences | None = None
+    _break_set: set[int] | None = None
 
     def full_name(self, surname: str, *, strict: bool = False) -> str | None:
         """The article's full name ending in ``surname`` (``أحمد الخثلان`` for ``الخثلان``).
@@ -1102,11 +1168,12 @@ class ArticleSpeakers:
         words, at = self._index()
         hits = at.get(surname, [])
         for k in hits:
+            breaks = self._breaks
             for i in range(max(0, k - MAX_NAME + 1), k):
                 if words[i] == "علي" and i == k - 1:
                     continue  # على مهرجان: not علي مهرجان
                 # strict: given names and connectors only (احمد بن محمد الخثلان)
-                if any(q in self._breaks for q in range(i, k)):
+                if any(q in breaks for q in range(i, k)):
                     continue  # الأمير محمد بن نايف، الجلسة: a name never runs past a comma
                 if (
                     words[i] in sw.given
@@ -1150,28 +1217,27 @@ class ArticleSpeakers:
                     return f"{x} {w}"
         return None
 
-    def _index(self) -> tuple[list[str], dict[str, list[int]]]:
+    def _index(self) -> tuple[list[str], _Occurrences]:
         """The article's words match-normalized, and where each (without و/ب/ل) occurs."""
-        if self._words is None:
+        if self._words is None or self._at is None:
             self._norm = normalize(self.text)
-            spans = list(_WORD.finditer(self._norm))
-            self._words = [m.group() for m in spans]
-            # the words a punctuation mark follows (none is a word character: each
-            # mark sits between two words, or before the first or after the last)
-            ends = [m.end() for m in spans]
-            last = len(spans) - 1
-            self._breaks = {
-                k
-                for p in _PUNCT.finditer(self._norm)
-                if 0 <= (k := bisect_right(ends, p.start()) - 1) < last
-            }
-            at: dict[str, list[int]] = {}
-            for k, w in enumerate(self._words):
-                at.setdefault(w, []).append(k)
-                if w[:1] in "وبل" and len(w) > 3:
-                    at.setdefault(w[1:], []).append(k)
-            self._at = at
+            self._words = _WORD.findall(self._norm)
+            self._at = _Occurrences(self._words)
         return self._words, self._at
+
+    @property
+    def _breaks(self) -> set[int]:
+        """The words a punctuation mark follows (not the last word), worked out on first use."""
+        if self._break_set is None:
+            self._index()
+            # no punctuation mark is a word character: the words between two marks are
+            # those of the text between them, and each mark follows the last word before it
+            n, after = 0, set()
+            for chunk in _PUNCT.split(self._norm):
+                n += len(_WORD.findall(chunk))
+                after.add(n - 1)
+            self._break_set = {k for k in after if 0 <= k < n - 1}
+        return self._break_set
 
     def full_holder(self, title: list[str]) -> str | None:
         """The one person the article names with ``title`` (match-normalized words).
@@ -1331,7 +1397,11 @@ class ArticleSpeakers:
         if not words:
             return False
         sw = speaker_words()
+        if any(w in sw.sayings for w in words):
+            return False  # وكما يقول المثل, أخبر سبحانه, أخرجه البخاري: a text quoted, no one
         person = not _in(words[0], sw.institutions)
+        if person and len(words) > 1 and _owned_verbal_noun(words[-1]):
+            return False  # ياسين انزعاجه: a name and the verb's object, no id
         for k, w in enumerate(words):
             prev = words[k - 1] if k else ""
             if k and k == len(words) - 1 and not (prev[:1] == "ب" or prev.endswith("ه")):
@@ -1391,18 +1461,18 @@ class ArticleSpeakers:
         while (
             len(raw) > 1
             and (
-                normalize(raw[-1]).startswith("لل")  # روني للصحفيين
+                _normal_word(raw[-1]).startswith("لل")  # روني للصحفيين
                 or (  # دانييلو كاتالدي لمحطة «لاتسيو ستايل»: the one he spoke to
-                    normalize(raw[-1])[:1] == "ل"
-                    and normalize(raw[-1]).endswith("ه")
-                    and len(normalize(raw[-1])) >= 5
-                    and normalize(raw[-1]) not in speaker_words().given
+                    _normal_word(raw[-1])[:1] == "ل"
+                    and _normal_word(raw[-1]).endswith("ه")
+                    and len(_normal_word(raw[-1])) >= 5
+                    and _normal_word(raw[-1]) not in speaker_words().given
                 )
                 or any(ch in "\u064b\u064c\u064d" for ch in raw[-1])  # متهكماً
                 or (raw[-1][:1] == "م" and raw[-1].endswith("ا") and len(raw[-1]) >= 5)  # متهكما
                 or (
-                    normalize(raw[-1]) in speaker_words().not_names
-                    and normalize(raw[-1]) not in speaker_words().given  # أحمد علي
+                    _normal_word(raw[-1]) in speaker_words().not_names
+                    and _normal_word(raw[-1]) not in speaker_words().given  # أحمد علي
                 )
             )
         ):

@@ -944,6 +944,8 @@ def _open_topic(s: Sentence) -> tuple[str | None, str] | None:
         f = feats[p]
         if f.kind != "w":
             return None
+        if feats[p - 1].norm in sw.sayings:
+            return None  # الحديث أخرجه الإمام البخاري: the collector of a hadith, no subject
         if f.norm == "الفريق" and not (
             p + 1 < seg.j and feats[p + 1].norm in sw.honorifics | sw.given
         ):

@@ -9,6 +9,7 @@ import warnings
 from bisect import bisect_left
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 import polars as pl
@@ -34,10 +35,14 @@ from narratives.statements.segment import (
 )
 
 MAX_CHARS = 250
-CHUNK = 4000  # articles per worker task when n_process > 1
+# articles per worker task when n_process > 1: small enough that the workers end
+# together (the last task of one worker is all that may run alone)
+CHUNK = 1000
 FEAT_CACHE_MAX = 2_000_000  # distinct tokens whose features are kept
 PARALLEL_MIN = 4000  # fewer articles than this run in-process
+_COLUMNS = ("article_id", "outlet", "published", "raw_text", "spans")  # what a chunk reads
 _ARABIC = re.compile(r"[\u0600-\u06FF]+")
+_SEP = "\x1f"  # the unit separator: between the ids of a list while it is made a column
 
 
 class StatementsWarning(UserWarning):
@@ -203,6 +208,8 @@ def _run(
     """Statements (and entity mention rows) of all ``articles``; warns about problems."""
     problems: dict[str, list[str]] = {}
     if n_process > 1 and len(articles) >= PARALLEL_MIN:
+        # only the columns a chunk reads are pickled to the workers
+        articles = articles.select(c for c in _COLUMNS if c in articles.columns)
         size = min(CHUNK, -(-len(articles) // n_process))  # every worker gets work
         chunks = [articles.slice(k, size) for k in range(0, len(articles), size)]
         ctx = multiprocessing.get_context("spawn")
@@ -269,11 +276,7 @@ def _chunk(
     lex = load_lexicon(*sources)
     problems: dict[str, list[str]] = {}
     work: list[tuple[dict[str, Any], list[Paragraph]]] = []
-    cols = [
-        c
-        for c in ("article_id", "outlet", "published", "raw_text", "spans")
-        if c in articles.columns
-    ]
+    cols = [c for c in _COLUMNS if c in articles.columns]
     for art in articles.select(cols).iter_rows(named=True):
         raw = art["raw_text"] = art.get("raw_text") or ""
         spans = art.get("spans")
@@ -298,23 +301,47 @@ def _chunk(
         if paras
     )
     tokens = tokenize(texts, _feat_cache(lex))
-    out: dict[str, list[Any]] = {c: [] for c in (*STATEMENTS, "reported_by")}
+    rows: list[dict[str, Any]] = []
     ments: list[dict[str, Any]] = []
     for art, paras in tqdm(work, disable=not progress, desc="statements", unit="article"):
         toks = _by_paragraph(next(tokens), paras) if paras else []
         try:
-            rows, m = _article(art, paras, toks, lex, max_chars=max_chars, mentions=mentions)
+            art_rows, m = _article(art, paras, toks, lex, max_chars=max_chars, mentions=mentions)
         except Exception as err:  # one bad article must not stop the run
             problems.setdefault(f"failed ({type(err).__name__}: {err})", []).append(
                 art["article_id"]
             )
             continue
-        for row in rows:
-            for c, values in out.items():
-                values.append(row[c])
+        rows.extend(art_rows)
         ments.extend(m)
-    frame = pl.DataFrame(out, schema={**STATEMENTS, "reported_by": pl.String})
-    return frame, ments, problems
+    return _frame(rows), ments, problems
+
+
+def _frame(rows: list[dict[str, Any]]) -> pl.DataFrame:
+    """The statement rows as a STATEMENTS frame."""
+    schema = STATEMENTS  # reported_by included
+    out: dict[str, Any] = {c: list(map(itemgetter(c), rows)) for c in schema}
+    out["entities"] = _string_lists(out["entities"], name="entities")
+    return pl.DataFrame(out, schema=schema)
+
+
+def _string_lists(lists: list[list[str]], *, name: str) -> pl.Series:
+    """A ``List(String)`` series of ``lists``, as ``pl.Series(lists)`` makes it.
+
+    polars converts a column of Python lists one list at a time (most of the
+    statements frame's cost); here each list is joined with a separator no id
+    holds and split again by polars. Should a string hold the separator, the
+    lengths differ and the lists are converted one by one.
+    """
+    dtype = pl.List(pl.String)
+    lengths = pl.Series(list(map(len, lists)), dtype=pl.Int64)
+    joined = pl.Series(list(map(_SEP.join, lists)), dtype=pl.String)
+    split = pl.select(
+        pl.when(lengths > 0).then(joined.str.split(_SEP)).otherwise(pl.lit([], dtype=dtype))
+    ).to_series()
+    if not split.list.len().cast(pl.Int64).equals(lengths, check_names=False):
+        return pl.Series(name, lists, dtype=dtype)
+    return split.alias(name)
 
 
 def _feat_cache(lex: Lexicon) -> FeatCache:
