@@ -54,6 +54,7 @@ from narratives.compare._text import with_tokens
 from narratives.compare.coverage import coverage
 from narratives.compare.discrepancies import discrepancies
 from narratives.compare.emphasis import (
+    FURNITURE_CHARS,
     emphasis,
     emphasis_claims,
     emphasis_outlets,
@@ -248,10 +249,18 @@ def compare(
         _worker.start,
         "narratives.compare._beside_tables",
         {
-            # emphasis reads the articles' spans (a standfirst after the credit line)
+            # emphasis reads the articles' spans (a standfirst after the credit line) and
+            # their openings (a caption or byline before the lede: FURNITURE_CHARS)
             "articles": None
             if articles is None
-            else articles.select(c for c in ("article_id", "spans") if c in articles.columns),
+            else articles.select(
+                *(c for c in ("article_id", "spans") if c in articles.columns),
+                *(
+                    [pl.col("raw_text").str.slice(0, FURNITURE_CHARS + 4)]
+                    if "raw_text" in articles.columns
+                    else []
+                ),
+            ),
             "statements": statements,
             "alignments": alignments,
             "claims": claims,

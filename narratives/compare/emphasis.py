@@ -19,8 +19,9 @@ How the article is read (the rules, in order):
 - The **lede** is the first ``lede`` body statements in that reading order
   (never a headline or crosshead), after the short lines that open the body
   before its first sentence (a photo caption, a byline, a deck: ten words or
-  fewer, no sentence punctuation at the end, a line break after; not when the
-  body is short lines only, a poem). This needs ``articles`` (``raw_text``).
+  fewer, no sentence punctuation at the end, a line break after, within the
+  first ``FURNITURE_CHARS`` characters; not when the body is short lines only,
+  a poem). This needs ``articles`` (``raw_text``).
 - **Repetitions**: statements of one article that say the same thing are one
   claim told again: the same claim id, or the same content words (at least
   ``repeat_min_shared`` shared, and at least ``repeat_overlap`` of the
@@ -1179,6 +1180,10 @@ def _adjacent_body(statements: pl.DataFrame) -> set[frozenset[str]]:
     return {frozenset(p) for p in frame.select("statement_id", "nxt").iter_rows()}
 
 
+#: the furniture rule reads only this many characters of an article (headline and the
+#: short lines after it): ``compare`` sends only them to the process that runs emphasis
+FURNITURE_CHARS = 1000
+
 #: a line ending on one of these is a sentence (or runs on), not a caption or a byline
 _SENTENCE_END = re.compile(r"[.!?؟:،,;؛…»\"”)]\s*$")
 
@@ -1215,7 +1220,11 @@ def _furniture(
             continue
         raw = raws.get(aid) or ""
         short = (n_words or 0) <= max_words and not _SENTENCE_END.search((text or "").strip())
-        line = end is not None and raw[end : end + 4].lstrip(" \t\xa0").startswith("\n")
+        line = (
+            end is not None
+            and end < FURNITURE_CHARS
+            and raw[end : end + 4].lstrip(" \t\xa0").startswith("\n")
+        )
         if short and line:
             pending.append(sid)
         else:
