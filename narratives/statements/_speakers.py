@@ -1397,6 +1397,8 @@ class ArticleSpeakers:
         if not words:
             return False
         sw = speaker_words()
+        if len(words) == 1 and words[0] in sw.media_generic:
+            return False  # كشفت أنباء أن: reports, no outlet named
         if any(w in sw.sayings for w in words):
             return False  # وكما يقول المثل, أخبر سبحانه, أخرجه البخاري: a text quoted, no one
         person = not _in(words[0], sw.institutions)

@@ -1138,10 +1138,18 @@ def _indefinite_accusative(f: Feat) -> bool:
     )
 
 
+# a preposition + a pronoun right after a verb points back to the noun before the comma
+_RESUMPTIVE = frozenset(
+    {"فيه", "فيها", "به", "بها", "عليه", "عليها", "منه", "منها", "عنه", "عنها", "اليه", "اليها"}
+)
+
+
 def _indefinite_relative(k: int, feats: list[Feat], pred: Predicates) -> bool:
     """``، `` + an imperfect at ``k`` right after an indefinite noun or adjective: a
     relative clause describing that noun (``وفقًا لخطة عسكرية، تقضي بوصول قوات
-    المقاومة``, ``انتظار حدوث (مفاجأة) سارة، تعيد إلى الكرة السعودية نزاهتها``),
+    المقاومة``, ``انتظار حدوث (مفاجأة) سارة، تعيد إلى الكرة السعودية نزاهتها``); a
+    perfect too when a pronoun after it points back (``عبر غطاء ناري كثيف، استخدمت فيه
+    الميليشيات المدفعية``),
     not a clause of its own. Not after a definite noun, a pronoun suffix, a verb,
     a figure or a particle (``نخبة من الشباب المستقل، يتعدى عددهم``)."""
     if k < 2 or feats[k - 1].kind != "c":
@@ -1152,9 +1160,13 @@ def _indefinite_relative(k: int, feats: list[Feat], pred: Predicates) -> bool:
     f, g = feats[k], feats[m]
     if g.norm in ("اخر", "اخري") and m > 0 and feats[m - 1].norm in _OTHER_HEADS:
         return False  # (...) بمعنى آخر، يقامر أوباما: "in other words", an aside
+    nxt = feats[k + 1] if k + 1 < len(feats) else None
+    resumptive = (  # غطاء ناري كثيف، استخدمت فيه; not ، ونتج عنه (a second fact)
+        nxt is not None and nxt.norm in _RESUMPTIVE and f.norm[:1] != "و"
+    )
     return (
         f.kind == "w"
-        and f.norm[:1] in ("ي", "ت")
+        and (f.norm[:1] in ("ي", "ت") or resumptive)
         and f.cue is None
         and f.norm not in _IMPERSONAL  # معسكرات طويلة، يجب أيضا أن: a modal, a new claim
         and verbish(f.norm)
