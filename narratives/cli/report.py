@@ -96,7 +96,7 @@ def command(
     from narratives.cli._options import load_corpus
     from narratives.report import analyse, collect_warnings, is_output_folder, read_outputs
     from narratives.report import render_report as render
-    from narratives.report._inputs import NOT_RENDERED
+    from narratives.report._inputs import NOT_RENDERED, NOT_RENDERED_COLUMNS
 
     ctx = click.get_current_context()
 
@@ -119,7 +119,12 @@ def command(
             root = paths[0].resolve()
             say(f"reading the tables in {paths[0]}")
             # the tables the page never shows stay on disk (memory), unless recomputed anyway
-            tables, problems = collect_warnings(lambda: read_outputs(paths[0], skip=NOT_RENDERED))
+            # the claims' texts are read once, from coverage, when the folder has it
+            skip = NOT_RENDERED
+            columns = NOT_RENDERED_COLUMNS if any(paths[0].glob("coverage.parquet")) else {}
+            tables, problems = collect_warnings(
+                lambda: read_outputs(paths[0], skip=skip, skip_columns=columns)
+            )
             if given & {"threshold", "date_window"}:
                 for name in ("alignments", "claims", "stories", "story_summary"):
                     tables.pop(name, None)

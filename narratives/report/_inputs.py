@@ -33,6 +33,14 @@ _SUFFIXES = (".parquet", ".ndjson", ".jsonl", ".csv")
 #: (``narratives report`` leaves them on disk: article_coverage and emphasis alone are
 #: about 100 MB in memory on all of SaudiNewsNet)
 NOT_RENDERED = frozenset({"article_coverage", "emphasis", "story_summary", "copies"})
+#: columns of read tables that :func:`narratives.report.render_report` never reads: the
+#: claim's text repeated on every row (the report takes it from ``coverage``); on all of
+#: SaudiNewsNet about 320 MB in memory. ``narratives report`` reads them as empty columns.
+NOT_RENDERED_COLUMNS: Mapping[str, frozenset[str]] = {
+    "claims": frozenset({"representative"}),
+    "emphasis_claims": frozenset({"representative"}),
+    "emphasis_stories": frozenset({"representative"}),
+}
 
 
 def _known_schema(name: str) -> pl.Schema | None:
@@ -43,9 +51,12 @@ def _known_schema(name: str) -> pl.Schema | None:
     return getattr(schemas, name.upper(), None) if name.isidentifier() else None
 
 
-def _read_one(path: Path) -> pl.DataFrame:
+def _read_one(path: Path, drop: Collection[str] = ()) -> pl.DataFrame:
     suffix = path.suffix.lower()
     if suffix == ".parquet":
+        if drop:
+            names = pl.read_parquet_schema(path)
+            return pl.read_parquet(path, columns=[c for c in names if c not in drop])
         return pl.read_parquet(path)
     if suffix in {".ndjson", ".jsonl"}:
         return pl.read_ndjson(path)
@@ -67,7 +78,12 @@ def is_output_folder(path: str | Path) -> bool:
     return folder.is_dir() and any((folder / f"statements{s}").exists() for s in _SUFFIXES)
 
 
-def read_outputs(folder: str | Path, *, skip: Collection[str] = ()) -> dict[str, pl.DataFrame]:
+def read_outputs(
+    folder: str | Path,
+    *,
+    skip: Collection[str] = (),
+    skip_columns: Mapping[str, Collection[str]] | None = None,
+) -> dict[str, pl.DataFrame]:
     """The tables of a ``narratives align`` or ``narratives compare`` output folder.
 
     Every ``<name>.parquet`` (or ``.ndjson``, ``.csv``) file becomes a table
@@ -81,6 +97,9 @@ def read_outputs(folder: str | Path, *, skip: Collection[str] = ()) -> dict[str,
         ``alignments`` and ``claims``; from ``compare``, the comparison tables).
     skip
         Names of tables not to read (e.g. :data:`NOT_RENDERED`, for a report).
+    skip_columns
+        Per table, columns not to read from Parquet (e.g. :data:`NOT_RENDERED_COLUMNS`);
+        they are left empty, without a warning.
 
     Returns
     -------
@@ -116,9 +135,15 @@ def read_outputs(folder: str | Path, *, skip: Collection[str] = ()) -> dict[str,
         for path in sorted(folder.glob(f"*{suffix}")):
             if path.stem in tables or path.stem in skip or path.name.startswith("."):
                 continue
-            frame = _read_one(path)
+            dropped = frozenset((skip_columns or {}).get(path.stem, ()))
+            frame = _read_one(path, dropped)
             schema = _known_schema(path.stem)
             if schema is not None:
+                frame = frame.with_columns(
+                    pl.lit(None, dtype=schema[c]).alias(c)
+                    for c in schema
+                    if c in dropped and c not in frame.columns
+                )
                 missing = [c for c in schema if c not in frame.columns]
                 if missing:  # e.g. written by an older narratives: shown, with a warning
                     warnings.warn(

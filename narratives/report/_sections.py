@@ -423,6 +423,26 @@ def omissions(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section
     return "Omissions: what each outlet left out", "".join(parts)
 
 
+def _with_claim_texts(frame: pl.DataFrame, b: Builder, *, min_outlets: int = 1) -> pl.DataFrame:
+    """``frame`` with its claims' texts from coverage (:attr:`Builder.claim_texts`) when
+    they were not read (``narratives report`` reads each claim's text once); only the
+    rows of claims carried by ``min_outlets`` outlets or more, the ones a chart shows."""
+    if "representative" not in frame.columns or frame["representative"].null_count() == 0:
+        return frame
+    texts = b.claim_texts
+    shown = frame.filter(pl.col("claim_outlets") >= min_outlets) if min_outlets > 1 else frame
+    wanted = shown["claim_id"].unique().to_list()
+    found = {c: texts[c] for c in wanted if c in texts}
+    if not found:
+        return frame
+    return frame.with_columns(
+        pl.coalesce(
+            "representative",
+            pl.col("claim_id").replace_strict(found, default=None, return_dtype=pl.String),
+        ).alias("representative")
+    )
+
+
 def emphasis(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section | None:
     import narratives.viz as viz
 
@@ -444,7 +464,10 @@ def emphasis(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section 
         parts.append(
             b.chart(
                 viz.emphasis_by_claim(
-                    claims, statements=t["statements"], top=min(top, 15), outlets=b.outlets
+                    _with_claim_texts(claims, b, min_outlets=2),
+                    statements=t["statements"],
+                    top=min(top, 15),
+                    outlets=b.outlets,
                 )
             )
         )
@@ -955,7 +978,7 @@ def story_sections(
             parts.append(
                 b.chart(
                     viz.emphasis_by_claim(
-                        em,
+                        _with_claim_texts(em, b),
                         statements=t["statements"],
                         top=min(top, 10),
                         outlets=b.outlets,
