@@ -106,9 +106,10 @@ def load_labels(labels: LabelSource = "labels.yaml") -> pl.DataFrame:
 
 
 def _groups(labels: LabelSource, kind: str = "group") -> frozenset[str]:
-    """Referents marked ``kind: group`` (a named group, whose context wins over a country's).
+    """Referents marked ``kind: <kind>`` in the lexicon.
 
-    ``kind="movement"``: referents whose ambiguous label is a name, not a description.
+    ``group``: a named group, whose context wins over a country's; ``movement``: a
+    referent whose ambiguous label is a name, not a description.
     """
     data = labels if isinstance(labels, Mapping) else load_yaml(labels)
     return frozenset(
@@ -316,7 +317,7 @@ def _tie(
     # own country, which Saudi papers name in every article)
     mentions: dict[str, Counter[str]] = {}
     every_country: dict[str, Counter[str]] = {}  # every country the article names, conflict or not
-    members: dict[str, list[str]] = {}  # the article's statements
+    words_in: dict[str, Counter[str]] = {}  # every word of the article, counted
     cities = _cities()
     if "article_id" in statements.columns:
         by = ["article_id", *(["position"] if "position" in statements.columns else [])]
@@ -330,7 +331,7 @@ def _tie(
                 c for c in found_here if c not in cities
             )
             mentions.setdefault(aid, Counter()).update(c for c in found_here if c in conflicts)
-            members.setdefault(aid, []).append(sid)
+            words_in.setdefault(aid, Counter()).update(seqs.get(sid, []))
     home_of = outlet_countries()
     keep: list[int] = []
     for _, group in unsure.group_by("hit", maintain_order=True):
@@ -388,7 +389,9 @@ def _tie(
                 r not in groups
                 and r not in movements
                 and home.get(r)
-                and _weight(r, aid, home[r], every, contexts, members, seqs)
+                and _weight(
+                    home[r], every, contexts.get(r, frozenset()), words_in.get(aid or "", Counter())
+                )
                 < max(
                     (n for c, n in every.items() if c != outlet_home or c in home[r]),
                     default=0,
@@ -404,17 +407,11 @@ def _tie(
 
 
 def _weight(
-    referent: str,
-    aid: str | None,
-    home: set[str],
-    every: Counter[str],
-    contexts: dict[str, frozenset[str]],
-    members: dict[str, list[str]],
-    seqs: dict[str, list[str]],
+    home: set[str], every: Counter[str], context: frozenset[str], words: Counter[str]
 ) -> int:
-    """How often an article names a referent's country or its other context words."""
-    words = contexts.get(referent, frozenset())
-    own = sum(1 for sid in members.get(aid or "", []) for w in seqs.get(sid, []) if w in words)
+    """How often an article names a referent's country (``home``, counted in ``every``)
+    or its other context words (``context``, counted in the article's ``words``)."""
+    own = sum(words[w] for w in context)
     return max(own, max((every[c] for c in home), default=0))
 
 
