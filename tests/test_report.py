@@ -226,13 +226,18 @@ def test_render_report_needs_statements() -> None:
         render_report({"articles": pl.DataFrame()})
 
 
+def _saved(folder: Path, tables: dict[str, pl.DataFrame]) -> Path:
+    """``tables`` written to ``folder`` as a compare output folder (one Parquet file each)."""
+    folder.mkdir()
+    for name, frame in tables.items():
+        frame.write_parquet(folder / f"{name}.parquet")
+    return folder
+
+
 def test_report_from_a_compare_output_folder_reads_tables_not_a_corpus(
     tmp_path: Path, seed_tables: dict[str, pl.DataFrame]
 ) -> None:
-    folder = tmp_path / "compared"
-    folder.mkdir()
-    for name, frame in seed_tables.items():
-        frame.write_parquet(folder / f"{name}.parquet")
+    folder = _saved(tmp_path / "compared", seed_tables)
     assert set(read_outputs(folder)) == set(seed_tables)
     out = tmp_path / "r.html"
     result = CliRunner().invoke(main, ["report", str(folder), "-o", str(out)])
@@ -513,10 +518,7 @@ def test_report_is_the_same_without_the_tables_it_does_not_show(
     from narratives.report._inputs import NOT_RENDERED
 
     assert set(seed_tables) >= NOT_RENDERED
-    folder = tmp_path / "compared"
-    folder.mkdir()
-    for name, frame in seed_tables.items():
-        frame.write_parquet(folder / f"{name}.parquet")
+    folder = _saved(tmp_path / "compared", seed_tables)
     lean = read_outputs(folder, skip=NOT_RENDERED)
     assert set(lean) == set(seed_tables) - NOT_RENDERED
     full = _unstamped(render_report(read_outputs(folder), title="t"))
@@ -551,10 +553,7 @@ def test_claim_texts_not_read_twice_leave_the_page_as_it_was(
     # 0.3 GB on all of SaudiNewsNet); the page is the one the full tables give
     from narratives.report._inputs import NOT_RENDERED_COLUMNS
 
-    folder = tmp_path / "compared"
-    folder.mkdir()
-    for name, frame in seed_tables.items():
-        frame.write_parquet(folder / f"{name}.parquet")
+    folder = _saved(tmp_path / "compared", seed_tables)
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # the columns left out are no "older version" warning
         light = read_outputs(folder, skip_columns=NOT_RENDERED_COLUMNS)
