@@ -15,10 +15,17 @@ import warnings
 import pytest
 
 import narratives
-from narratives.align._text import _TOKEN, content_tokens
+from narratives.align._text import _TOKEN, content_tokens, join_names
+from narratives.compare import _tokens
 from narratives.compare._certainty import _stems
 from narratives.compare._parts import _keys, _light_keys, _names_normalized, _undated
-from narratives.compare._tokens import content_tokens_in_parts, normalized_in_parts, words_in_parts
+from narratives.compare._tokens import (
+    content_tokens_in_parts,
+    normalize_all,
+    normalized_in_parts,
+    words_in_parts,
+    words_of,
+)
 from narratives.normalize import normalize
 from tests.conftest import SAUDINEWSNET
 
@@ -115,3 +122,38 @@ def test_words_of_pieces_are_those_of_the_normalized_texts(
     got = words_in_parts(every, rows, processes=processes, least=1)
     assert got == ([normalized[k] for k in rows], words)
     assert {"الارهاب", "خطر", "السعوديه"} <= got[1]
+
+
+#: texts a batch cannot take as it is: a ligature normalized as two letters (ﻻ), an
+#: isolated fatha form (a space and the mark), the batch separator itself, a lone
+#: surrogate, white space alone, a tatweel alone, an upper-case letter whose lower case
+#: is two characters
+AWKWARD = [
+    "قال إنه \ufefb يوجد أي تأثير",
+    "الإرهاب\ufe76خطر",
+    "نص\ue000فيه الفاصل",
+    "x\ud800y",
+    " \u200b ",
+    "\u0640",
+    "İstanbul  X",
+    "",
+]
+
+
+@pytest.mark.parametrize("batch_chars", [64, 1 << 18])
+def test_texts_normalized_in_batches_are_those_normalized_one_by_one(
+    texts: list[str], batch_chars: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the batch's texts joined, normalized at once and cut again: each text as
+    # normalize gives it alone, and the same words, however the batches fall
+    monkeypatch.setattr(_tokens, "BATCH_CHARS", batch_chars)
+    every = [*texts, *AWKWARD, *texts[:40]]
+    one = [normalize(t) for t in every]
+    assert normalize_all(every) == one
+    assert normalize_all(AWKWARD)[0] == "قال انه لا يوجد اي تاثير"
+    assert words_of(one) == {w for t in one for w in _TOKEN.findall(t)}
+    # the parts of claims' normalizer, given names joined after it
+    assert normalized_in_parts(every, then=join_names, processes=2, least=1) == (
+        [_names_normalized(t) for t in every],
+        {w for t in every for w in _TOKEN.findall(_names_normalized(t))},
+    )

@@ -289,10 +289,12 @@ def left_out_parts(
             strict=True,
         )
     ]
+    from narratives.align._text import join_names
     from narratives.compare._tokens import normalized_in_parts
 
-    # the known words for clitic stripping: every statement's of these stories
-    normalized, vocabulary = normalized_in_parts(texts, _names_normalized)
+    # the known words for clitic stripping: every statement's of these stories (each
+    # text _names_normalized: normalized in batches, then its given names joined)
+    normalized, vocabulary = normalized_in_parts(texts, then=join_names)
     sids = st["statement_id"].to_list()
     stories = st["story_id"].to_list()
     outlets = st["outlet"].to_list()
