@@ -206,6 +206,13 @@ def test_relation_labels_of_some_pairs_are_those_of_all_pairs(
     assert found is not None
     near, labels = found
     assert near.height == every.height > 100
+    # the labels keep the chosen pairs' rows, scores and components only (not those of
+    # every pair scored: their memory is let go while the omission rows are worked out)
+    assert len(labels.i) == len(labels.j) == len(labels.score) == len(labels.chosen)
+    assert len(labels.chosen) == near["_pair"].n_unique()
+    assert all(len(v) == len(labels.chosen) for v in labels.comp.values())
+    with pytest.raises(ValueError, match="only chosen pairs"):
+        labels.of(np.array([int(labels.chosen.max()) + 1]))
     rows = near.select("_pair", "statement_id", "other").join(
         every, on=["statement_id", "other"]
     )

@@ -694,40 +694,55 @@ class ClosestLabels:
         for name in ("chars", "words", "contain", "target"):
             if hasattr(prep, name):
                 setattr(prep, name, None)
-        self.setup, self.i, self.j, self.kept, self.part = setup, i, j, kept, part
-        self.score, self.chosen, self.ids = score, chosen, ids
-        self.relations, self.processes = relations, processes
-
-    def _finish(self, pairs: np.ndarray) -> pl.DataFrame:
-        """``_pair``, ``closest_relation``, ``_conflict`` of ``pairs`` labelled together."""
-        from narratives.align.aligner import CONFLICT, finish_alignments
-
-        i, j = self.i, self.j
-        # their components (a pair not scored in full has none: NaN, as its score is -inf)
+        # only a chosen pair is ever labelled: its two rows, score and components are
+        # kept, those of every pair scored (millions on a large corpus) let go while the
+        # rows are worked out (a pair not scored in full has no components: NaN, as its
+        # score is -inf)
+        chosen = np.unique(np.asarray(chosen, dtype=np.int64))
         where = np.full(len(i), -1, dtype=np.int64)
-        where[self.kept] = np.arange(len(self.kept))
-        at = where[pairs]
-        comp = {
+        where[kept] = np.arange(len(kept))
+        at = where[chosen]
+        self.comp = {
             name: np.where(at >= 0, values[np.maximum(at, 0)], np.nan)
             if len(values)
-            else np.full(len(pairs), np.nan)
-            for name, values in self.part.items()
+            else np.full(len(chosen), np.nan)
+            for name, values in part.items()
         }
+        self.setup, self.i, self.j = setup, i[chosen], j[chosen]
+        self.score, self.chosen, self.ids = score[chosen], chosen, ids
+        self.relations, self.processes = relations, processes
+
+    def _at(self, pairs: np.ndarray) -> np.ndarray:
+        """The places of chosen ``pairs`` (pair numbers) in :attr:`chosen`."""
+        at = np.searchsorted(self.chosen, pairs)
+        if len(pairs) and (
+            at.max() >= len(self.chosen) or not np.array_equal(self.chosen[at], pairs)
+        ):
+            raise ValueError("ClosestLabels: only chosen pairs are labelled")
+        return at
+
+    def _finish(self, pairs: np.ndarray) -> pl.DataFrame:
+        """``_pair``, ``closest_relation``, ``_conflict`` of chosen ``pairs`` labelled together."""
+        from narratives.align.aligner import CONFLICT, finish_alignments
+
+        pairs = np.asarray(pairs, dtype=np.int64)
+        at = self._at(pairs)
+        i, j = self.i[at], self.j[at]
         labelled = finish_alignments(
             self.setup,
-            i[pairs],
-            j[pairs],
-            comp,
-            self.score[pairs],
+            i,
+            j,
+            {name: values[at] for name, values in self.comp.items()},
+            self.score[at],
             threshold=0.0,
             link_threshold=None,
             relations=self.relations,
             processes=self.processes,
         )
         ids = self.ids
-        rel = pl.DataFrame(
-            {"_pair": pairs, "_a": ids.gather(i[pairs]), "_b": ids.gather(j[pairs])}
-        ).with_columns(_lo=pl.min_horizontal("_a", "_b"), _hi=pl.max_horizontal("_a", "_b"))
+        rel = pl.DataFrame({"_pair": pairs, "_a": ids.gather(i), "_b": ids.gather(j)}).with_columns(
+            _lo=pl.min_horizontal("_a", "_b"), _hi=pl.max_horizontal("_a", "_b")
+        )
         return rel.join(
             labelled.select(
                 _lo="statement_id_a",
@@ -745,8 +760,7 @@ class ClosestLabels:
         empty = pl.DataFrame(schema={"_pair": pl.Int64, "closest_relation": pl.String})
         if len(pairs) == 0:
             return empty
-        chosen_scores = self.score[self.chosen]
-        if not bool(np.all(chosen_scores >= 0)):  # NaN or -inf: label every chosen pair
+        if not bool(np.all(self.score >= 0)):  # NaN or -inf: label every chosen pair
             every = self._finish(self.chosen)
             return every.join(pl.DataFrame({"_pair": pairs}), on="_pair", how="semi").select(
                 "_pair", "closest_relation"
@@ -756,13 +770,10 @@ class ClosestLabels:
         if len(again) == 0:
             return first.select("_pair", "closest_relation")
         # a conflict: beside every chosen pair of the two statements, as all were labelled
-        ends = np.unique(np.concatenate([self.i[again], self.j[again]]))
-        touching = self.chosen[
-            np.isin(self.i[self.chosen], ends) | np.isin(self.j[self.chosen], ends)
-        ]
-        redone = self._finish(touching).join(
-            pl.DataFrame({"_pair": again}), on="_pair", how="semi"
-        )
+        at = self._at(again)
+        ends = np.unique(np.concatenate([self.i[at], self.j[at]]))
+        touching = self.chosen[np.isin(self.i, ends) | np.isin(self.j, ends)]
+        redone = self._finish(touching).join(pl.DataFrame({"_pair": again}), on="_pair", how="semi")
         return (
             first.filter(pl.col("_conflict").is_null())
             .select("_pair", "closest_relation")
