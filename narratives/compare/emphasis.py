@@ -36,8 +36,19 @@ How the article is read (the rules, in order):
   سلسلة اتصالات»), nor two items of a numbered list (``6 - تعيين ...`` / ``7 -
   تعيين ...``, ``أولا:`` / ``ثالثا:``), nor a line whose object is the list after
   it (``قرر مجلس الوزراء ما يلي :``) with one of its items, nor a line ending on
-  the list after it (``... المضبوطات التالية:``) with an item (numbered, or opened
-  with a bullet: ``/ثمانية أسلحة ...``); two bulleted items are two facts; nor one
+  the list after it (``... المضبوطات التالية:``) with an item (numbered, lettered:
+  ``أ - تجديد عضوية ...`` / ``ب - تعيين ...``, or opened with a bullet: ``/ثمانية
+  أسلحة ...``); two bulleted items are two facts; nor two statements of two items of
+  one template on a page (``_items``: an item opened on «من جهة أخرى», «إلى ذلك» or
+  «كما» and the verb an earlier item opened with; the openings worded or opening
+  alike, each naming a figure, a place or a person the other does not: «استقبل ...
+  كلاً من رئيس ديوان المراقبة العامة ...» / «كما استقبل ... وكلاء إمارة المنطقة ...»,
+  and the visitors' «سائلين الله العلي القدير ...» after each), nor a claim's two
+  statements one template told of other figures, places or people, each naming its
+  own (the King's cable and the Crown Prince's), nor the page's link line («رابط الخبر
+  بصحيفة الوئام: <headline>», with what the splitter cut from it) and its headline, nor a
+  prayer or a closing formula with anything (``_FORMULA``: «سائلين الله العلي القدير أن
+  ...», «داعياً الله جل جلاله أن ...», «والله الهادي إلى سواء السبيل»); nor one
   template told of a title's holder and of a deputy (``نائب``, ``مساعد``, ``وكيل``
   before the title: «وأعرب خادم الحرمين الشريفين ...» / «وأعرب سمو نائب خادم الحرمين
   الشريفين ...»), nor two statements whose shared words (names aside) are only one
@@ -716,6 +727,17 @@ def repeat_pairs(
     edges.extend((a, b) for a, b in claimed if (a, b) in worded)
     edges.extend(_not_setting_only(statements, words, others) if others else [])
     if edges:
+        # a prayer or a closing formula tells no claim: «سائلين الله العلي القدير أن يعيده
+        # على الجميع باليمن والخير والبركات» after each of two receptions, «والله الهادي
+        # إلى سواء السبيل» closing each of two statements
+        texts = dict(
+            statements.filter(pl.col("statement_id").is_in([x for pair in edges for x in pair]))
+            .select("statement_id", "text")
+            .iter_rows()
+        )
+        formulas = {sid for sid, t in texts.items() if _FORMULA.search(normalize(t or ""))}
+        edges = [(a, b) for a, b in edges if a not in formulas and b not in formulas]
+    if edges:
         # the page's link to itself («رابط الخبر بصحيفة الوئام: <headline>») tells nothing
         # again: the line and what the splitter cut from it after it
         link, after = _link_lines(statements, {x for pair in edges for x in pair})
@@ -918,6 +940,16 @@ def _not_another_item(
     }
     return [pair for pair in edges if pair not in two]
 
+
+#: a statement that is a prayer («سائلين الله العلي القدير أن ...», «داعياً الله جل جلاله
+#: أن ...», «ونسأل المولى عز وجل أن ...») or a closing formula («والله الهادي إلى سواء
+#: السبيل», «والله ولي التوفيق»), match-normalized
+_FORMULA = re.compile(
+    r"^\W*(?:[وف](?=\w))?(?:سائلا|سائلين|سائله|سائلتين|داعيا|داعين|داعيه|راجيا|راجين"
+    r"|متمنيا|متمنين|اسال|نسال|ادعو|ندعو)"
+    r"\s+(?:من\s+)?(?:الله|المولي|العلي|الباري)(?!\w)"
+    r"|^\W*والله\s+(?:الهادي|ولي التوفيق|الموفق|من وراء القصد)"
+)
 
 #: a page's link to itself, as some outlets close an article: «رابط الخبر بصحيفة الوئام:
 #: <headline>» (match-normalized)
