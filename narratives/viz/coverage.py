@@ -9,8 +9,8 @@ import polars as pl
 
 from narratives.schemas import OMISSION_RATES, require
 from narratives.viz._text import attach_evidence, clean_columns, lookup_claim_text, rtl, shorten
-from narratives.viz._theme import configure as _configure
 from narratives.viz._theme import RELATION_COLORS, RELATIONS, outlet_scale
+from narratives.viz._theme import configure as _configure
 
 
 def _claim_labels(frame: pl.DataFrame, *, width: int) -> dict[str, str]:
