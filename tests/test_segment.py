@@ -2159,6 +2159,14 @@ def test_seg11_claims_stay_whole(kind: str, text: str, whole: str) -> None:
             "تدور حتى 1200 ميل فوق الأرض.",
             "ويمكنها أن تدور",
         ),
+        (  # "ل" + a verb with a subject of its own is a new fact, still a place to cut
+            # (aawsat 2015-08-09:179; without this guard the "حينما" clause was cut off alone)
+            "في المقابل، فشل لاتسيو في الثأر لهزيمته 1 - 2 أمام يوفنتوس في نهائي كأس إيطاليا في "
+            "شهر مايو (أيار) الماضي، ليواصل الفريق إخفاقه في تحقيق أي فوز على فريق السيدة العجوز "
+            "منذ 29 يناير (كانون الثاني) 2013، حينما تغلب عليه 2 - 1 في إياب الدور قبل النهائي "
+            "لكأس إيطاليا.",
+            "ليواصل الفريق إخفاقه",
+        ),
         (  # a reporting participle after an indefinite noun, with its complement (okaz 07-27:1181)
             "وأوضحت المصادر، أن مساحة الأرض تبلغ 320 ألف متر مربع مبينةً أنه تم شراؤها بـ182.5 "
             "مليون ريال.",

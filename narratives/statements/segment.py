@@ -2041,7 +2041,9 @@ def _split_long(
             and not _awaits_kana(seg.i, k, feats)  # وكانت مصادر ...، | قالت
             and not _topic_awaits(seg.i, k, feats, pred)  # الأمم المتحدة التي ...، | تقفز
             and not _list_item(k, seg.j, feats, pred)  # ، | ثم «بروج» بمكرر، ، | إضافة إلى
-            and not _purpose_verb(feats[k])  # ارتفعت 20 %، | لتبلغ 5 مليارات: its result
+            and not (  # ارتفعت 20 %، | لتبلغ 5 مليارات: the result of the clause before
+                _purpose_verb(feats[k]) and not _definite_after(k, feats, pred)
+            )  # (، ليقوم الكثير من المؤرخين بدحض الرواية: a subject of its own, a new fact)
         )
 
     best: int | None = None
