@@ -544,3 +544,186 @@ def courtesy(omissions: pl.DataFrame, statements: pl.DataFrame) -> pl.DataFrame:
         certainty=pl.when(flag).then(pl.lit(NOT_SURE)).otherwise(pl.col("certainty")),
         why=pl.when(flag).then(pl.lit(why)).otherwise(pl.col("why")),
     )
+
+
+#: a sentence that recalls an earlier fact: a closing note («يذكر أن», «يشار إلى أن»,
+#: «تجدر الإشارة إلى أن», «الجدير بالذكر أن»), «سبق أن», or the pluperfect «وكان/وكانت X قد»
+#: (X up to seven words: «وكان قائد شرطة كابول عبدالرحمن رحيمي قد صرح»); match-normalized
+_BACKGROUND = re.compile(
+    r"^\W*[وف]?(?:(?:يذكر|يشار|تجدر الاشاره|الجدير بالذكر|جدير بالذكر|ومن الجدير بالذكر)"
+    r"\s+(?:الي\s+)?(?:ان|انه|انها|بان)\b"
+    r"|(?:قد\s+)?سبق\s+(?:و\s*)?(?:ان|ل)"
+    r"|كان(?:ت|وا)?\s+(?:\S+\s+){0,7}?قد\s)"
+)
+
+
+@lru_cache(maxsize=1)
+def _wish_pattern() -> re.Pattern[str] | None:
+    """The ``wishes`` phrases of ``formulae.yaml``, match-normalized."""
+    from narratives._resources import load_yaml
+
+    data = load_yaml("formulae.yaml") or {}
+    wishes = sorted({normalize(str(w)) for w in data.get("wishes") or []}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, wishes))) if wishes else None
+
+
+def _wish(text: str, *, min_content: int) -> str | None:
+    """The wish ``text`` opens with (fewer than ``min_content`` content words before it)."""
+    from narratives.align._text import content_tokens
+
+    pat = _wish_pattern()
+    t = normalize(text)
+    m = pat.search(t) if pat is not None else None
+    if m is None:
+        return None
+    before = t[: m.start()]
+    if before.strip() and len(content_tokens([before])[0]) >= min_content:
+        return None
+    return m.group(0)
+
+
+def formulas_and_background(
+    omissions: pl.DataFrame, statements: pl.DataFrame, *, min_content: int = 4
+) -> pl.DataFrame:
+    """``sure`` rows whose claim is a wish or a recalled earlier fact made ``not sure``.
+
+    - **formula**: every statement of the claim (the ``omitted_part`` of a part
+      row) holds fewer than ``min_content`` content words before a phrase of
+      ``wishes`` (``lexicons/formulae.yaml``): a get-well wish or a prayer
+      («معرباً عن تمنياته بالشفاء العاجل للمصابين», read on SaudiNewsNet
+      2015-07-31: the outlet that leaves it out leaves out no fact).
+    - **background**: every statement of the claim opens by recalling an
+      earlier fact («وكانت الكويت قد شهدت في 26 من الشهر الماضي هجوما
+      انتحاريا», «يذكر أن», «سبق أن»): the history of the story, which an
+      outlet reporting the news may leave to its earlier articles.
+
+    Rows already ``not sure`` keep their first reason.
+    """
+    if omissions.is_empty() or "text" not in statements.columns:
+        return omissions
+    sure = omissions.with_row_index("_row").filter(pl.col("certainty") == SURE)
+    if sure.is_empty():
+        return omissions
+    text_of = dict(
+        statements.select("statement_id", "text")
+        .join(
+            sure.select(statement_id="statement_ids").explode("statement_id").unique(),
+            on="statement_id",
+            how="semi",
+        )
+        .iter_rows()
+    )
+    whys: dict[int, str] = {}
+    for row, ids, part in sure.select("_row", "statement_ids", "omitted_part").iter_rows():
+        texts = [text_of.get(i) or "" for i in ids or []]
+        wishes = [_wish(t, min_content=min_content) for t in ([part] if part else texts)]
+        if wishes and all(wishes):
+            whys[row] = (
+                f"formula: the claim is a wish or a prayer («{wishes[0]}»), "
+                "not a fact left out"
+            )
+            continue
+        opens = [_BACKGROUND.match(normalize(t)) for t in texts]
+        if opens and all(opens):
+            first = opens[0]
+            assert first is not None
+            whys[row] = (
+                f"background: the claim recalls an earlier fact («{first.group(0).strip()}»), "
+                "the story's history rather than its news"
+            )
+    if not whys:
+        return omissions
+    rows = sorted(whys)
+    hit = pl.DataFrame(
+        {"_row": rows, "_why": [whys[r] for r in rows]},
+        schema={"_row": pl.UInt32, "_why": pl.String},
+    )
+    out = omissions.with_row_index("_row").join(hit, on="_row", how="left", maintain_order="left")
+    flag = pl.col("_why").is_not_null()
+    return out.with_columns(
+        certainty=pl.when(flag).then(pl.lit(NOT_SURE)).otherwise(pl.col("certainty")),
+        why=pl.when(flag).then(pl.col("_why")).otherwise(pl.col("why")),
+    ).drop("_row", "_why")
+
+
+def moments(
+    omissions: pl.DataFrame, statements: pl.DataFrame, stories: pl.DataFrame
+) -> pl.DataFrame:
+    """``sure`` rows whose claim is of another day than all the outlet's articles: ``not sure``.
+
+    A story may run over days and join two moments of one event: the preview
+    and the result, the first toll and the next day's, Tuesday's market close
+    and Wednesday's. When every statement of the claim is in articles
+    published after the outlet's last article of the story, the outlet wrote
+    before the claim was news (aawsat's 6 August "Kerry: agreement with
+    Russia on a draft resolution" does not "leave out" Samantha Power's words
+    at the vote of 7 August); when they are all in articles published before
+    its first one, the outlet told a later moment (alriyadh's 7 August report
+    of the adopted resolution does not "leave out" the diplomats' 6 August
+    "the vote is likely on Friday"). Needs ``published`` in ``statements``
+    and ``stories``; rows without dates are left as they are.
+    """
+    if (
+        omissions.is_empty()
+        or "published" not in statements.columns
+        or "published" not in stories.columns
+    ):
+        return omissions
+    sure = omissions.with_row_index("_row").filter(pl.col("certainty") == SURE)
+    if sure.is_empty():
+        return omissions
+    claim_days = (
+        sure.select("_row", statement_id="statement_ids")
+        .explode("statement_id")
+        .join(statements.select("statement_id", "published"), on="statement_id")
+        .group_by("_row")
+        .agg(
+            c_first=pl.col("published").min(),
+            c_last=pl.col("published").max(),
+            c_null=pl.col("published").is_null().any(),
+        )
+    )
+    own_days = (
+        sure.select("_row", "story_id", "outlet")
+        .join(stories.select("story_id", "outlet", "published"), on=["story_id", "outlet"])
+        .group_by("_row")
+        .agg(
+            x_first=pl.col("published").min(),
+            x_last=pl.col("published").max(),
+            x_null=pl.col("published").is_null().any(),
+        )
+    )
+    days = (
+        claim_days.join(own_days, on="_row")
+        .filter(~pl.col("c_null") & ~pl.col("x_null"))
+        .with_columns(
+            _why=pl.when(pl.col("x_last") < pl.col("c_first"))
+            .then(
+                pl.format(
+                    "later news: the claim is only in articles of {} or after, the outlet's "
+                    "articles of the story are of {} or before: it wrote before the claim was news",
+                    pl.col("c_first").dt.strftime("%Y-%m-%d"),
+                    pl.col("x_last").dt.strftime("%Y-%m-%d"),
+                )
+            )
+            .when(pl.col("x_first") > pl.col("c_last"))
+            .then(
+                pl.format(
+                    "earlier news: the claim is only in articles of {} or before, the outlet's "
+                    "articles of the story are of {} or after: it told a later moment",
+                    pl.col("c_last").dt.strftime("%Y-%m-%d"),
+                    pl.col("x_first").dt.strftime("%Y-%m-%d"),
+                )
+            )
+        )
+        .filter(pl.col("_why").is_not_null())
+        .select("_row", "_why")
+    )
+    if days.is_empty():
+        return omissions
+    out = omissions.with_row_index("_row").join(days, on="_row", how="left", maintain_order="left")
+    flag = pl.col("_why").is_not_null()
+    return out.with_columns(
+        certainty=pl.when(flag).then(pl.lit(NOT_SURE)).otherwise(pl.col("certainty")),
+        why=pl.when(flag).then(pl.col("_why")).otherwise(pl.col("why")),
+    ).drop("_row", "_why")
