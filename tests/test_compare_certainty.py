@@ -833,3 +833,42 @@ def test_a_wish_is_told_from_a_fact_that_ends_in_one(text: str, wish: bool) -> N
     from narratives.compare._certainty import _wish
 
     assert bool(_wish(text, min_content=4)) is wish
+
+
+# data/gold/same_event_dev.jsonl: the Saudi market's Sunday close, told the same day by the
+# websites («اليوم») and on Monday by the papers («أمس»): one moment on two dates, so the
+# banks' 1.03 % fall, which alriyadh gives and aawsat does not, stays a sure omission
+_TASI_HEAD = "الأسهم السعودية تغلق على انخفاض بنسبة 0.76%"
+_TASI_TODAY = (
+    "أغلق مؤشر سوق الأسهم السعودية اليوم (الأحد) منخفضاً 71.08 نقطة بنسبة 0.76 في المائة عند "
+    "مستوى 9301.66 نقطة بتداولات قاربت 1.3 مليار دولار (5 مليارات ريال)."
+)
+_TASI_YESTERDAY = (
+    "أغلق مؤشر سوق الأسهم السعودية أمس منخفضاً 71.08 نقطة بنسبة 0.76% عند مستوى 9301.66 "
+    "نقطة بتداولات قاربت خمسة مليارات ريال."
+)
+_TASI_COUNT = (
+    "وشهدت تداولات اليوم ارتفاع أسهم 35 شركة في قيمتها، وتراجعت أسهم 111 شركة، وظلت أسهم 19 "
+    "شركة أخرى بدون تغير في الأسعار."
+)
+_TASI_BANKS = "فيما تراجع قطاع المصارف بنسبة 1.03، وقطاع البتروكيماويات ب0.32%."
+
+
+def test_a_papers_yesterday_and_a_websites_today_are_one_moment() -> None:
+    st, claims, stories = _story_frames(
+        [
+            ("aw", "aawsat", "2015-07-26", [_TASI_HEAD, _TASI_TODAY, _TASI_COUNT]),
+            ("ar", "alriyadh", "2015-07-27", [_TASI_HEAD, _TASI_YESTERDAY, _TASI_BANKS]),
+            ("ay", "alyaum", "2015-07-27", [_TASI_HEAD, _TASI_YESTERDAY, _TASI_BANKS]),
+        ],
+        {"close": ["aw:1", "ar:1", "ay:1"], "banks": ["ar:2", "ay:2"]},
+    )
+    om = omissions(st, claims, stories)
+    row = om.filter((pl.col("outlet") == "aawsat") & (pl.col("claim_id") == "banks"))
+    assert row.select("certainty", "why").rows() == [(SURE, None)]
+    # the same articles with no time word: the papers' may be news of the 26th or the 27th,
+    # and aawsat's of the 25th or the 26th, which may be the same day: still sure
+    plain = st.with_columns(pl.col("text").str.replace_all(r"(?:اليوم \(الأحد\)|أمس|اليوم) ", ""))
+    again = omissions(plain, claims, stories)
+    row = again.filter((pl.col("outlet") == "aawsat") & (pl.col("claim_id") == "banks"))
+    assert row["certainty"].to_list() == [SURE]

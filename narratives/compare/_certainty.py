@@ -731,7 +731,9 @@ def moments(
     of a day before, the outlet told a later moment (alriyadh's report of the
     adopted resolution does not "leave out" the diplomats' "the vote is
     likely on Friday"). A print paper's «أمس» and a website's «اليوم» of the
-    day before are one day: the same market close is no two moments. Needs
+    day before are one day: the same market close is no two moments; and the
+    publication dates must part too (the corpus dates some websites' «اليوم»
+    a day late, beside the papers' «أمس» of the same date). Needs
     ``published`` in ``statements``; rows without dates are left as they are.
     """
     if omissions.is_empty() or not {"published", "text"} <= set(statements.columns):
@@ -760,37 +762,42 @@ def moments(
         .group_by("article_id", maintain_order=True)
         .agg(pl.col("text"), pl.col("published").first())
     )
-    days: dict[str, tuple[Any, Any]] = {}
+    # each article's news days and its publication day, both as (first, last)
+    days: dict[str, tuple[Any, Any, Any, Any]] = {}
     for art, texts, published in arts.iter_rows():
         if published is not None:
-            days[art] = _news_days(texts[:6], published)
+            days[art] = (*_news_days(texts[:6], published), published, published)
 
-    def span(frame: pl.DataFrame) -> dict[int, tuple[Any, Any]]:
-        out: dict[int, tuple[Any, Any]] = {}
+    def span(frame: pl.DataFrame) -> dict[int, tuple[Any, Any, Any, Any]]:
+        out: dict[int, tuple[Any, Any, Any, Any]] = {}
         missing: set[int] = set()
         for row, art in frame.iter_rows():
             if art not in days:
                 missing.add(row)
                 continue
-            lo, hi = days[art]
+            got = days[art]
             if row in out:
-                lo, hi = min(lo, out[row][0]), max(hi, out[row][1])
-            out[row] = (lo, hi)
+                was = out[row]
+                got = (min(got[0], was[0]), max(got[1], was[1]), min(got[2], was[2]),
+                       max(got[3], was[3]))  # fmt: skip
+            out[row] = got
         return {r: v for r, v in out.items() if r not in missing}
 
     claim_span, own_span = span(claim_arts), span(own_arts)
     whys: dict[int, str] = {}
-    for row, (c_lo, c_hi) in claim_span.items():
+    for row, (c_lo, c_hi, c_first, c_last) in claim_span.items():
         if row not in own_span:
             continue
-        x_lo, x_hi = own_span[row]
-        if x_hi < c_lo:
+        x_lo, x_hi, x_first, x_last = own_span[row]
+        # both the news days and the publication dates must part: SaudiNewsNet dates a
+        # website's «اليوم» of the 5th on the 6th beside the papers' «أمس» of the 6th
+        if x_hi < c_lo and x_last < c_first:
             whys[row] = (
                 f"later news: the claim is only in articles of news of {c_lo:%Y-%m-%d} or after, "
                 f"the outlet's articles of the story are of {x_hi:%Y-%m-%d} or before: it wrote "
                 "before the claim was news"
             )
-        elif x_lo > c_hi:
+        elif x_lo > c_hi and x_first > c_last:
             whys[row] = (
                 f"earlier news: the claim is only in articles of news of {c_hi:%Y-%m-%d} or "
                 f"before, the outlet's articles of the story are of {x_lo:%Y-%m-%d} or after: it "
