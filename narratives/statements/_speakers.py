@@ -166,6 +166,7 @@ class SpeakerWords:
     media_tails: frozenset[str] = frozenset()  # تايمز, نت: an outlet's name goes on
     media_generic: frozenset[str] = frozenset()  # أنباء, التواصل ...: no outlet named
     sayings: frozenset[str] = frozenset()  # المثل, الآية, سبحانه, أخرجه: a text quoted, no one
+    writer_openers: frozenset[str] = frozenset()  # وللأسف, وفي رأيي: the writer comments
 
 
 @lru_cache(maxsize=1)
@@ -196,6 +197,7 @@ def speaker_words() -> SpeakerWords:
         media_tails=words("media_name_tails"),
         media_generic=words("media_generic"),
         sayings=words("sayings") | words("transmission"),
+        writer_openers=words("writer_openers"),
     )
 
 
@@ -270,6 +272,13 @@ def _in_word_lists(w: str, sw: SpeakerWords) -> bool:
             sw.countries,
         )
     )
+
+
+def _word_lists(sw: SpeakerWords) -> tuple[frozenset[str], ...]:
+    return (
+        sw.not_names, sw.titles, sw.honorifics, sw.descriptors, sw.adjectives, sw.anonymous,
+        sw.institutions, sw.countries,
+    )  # fmt: skip
 
 
 def _plain(w: str) -> str:
@@ -512,6 +521,8 @@ def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
         return True  # عبد الرحمن السلطان, عبدالله الحسين: a family name from a given name
     if w.startswith("الت") and len(w) >= 7 and w[-2] == "ي":
         return False  # جدد عباس التأكيد: a verbal noun (not التويجري, التميمي)
+    if len(w) == 5 and w.startswith("فال") and w[3:] not in ("ذي", "تي") and w[-1] != "ه":
+        return True  # فرانك فالتر شتاينماير, مايكل فالون: a name, not ف and a definite noun
     if (w[:1] in "وفبلك" and w[1:3] == "ال") or (
         (w[:1] == "و" and w[1:2] in "بلكسي") or (w[:1] == "ف" and w[1:2] in "بلكس")
     ):
@@ -522,6 +533,7 @@ def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
         return False  # خالد بن محمد اليوسف بحضور ...: the name has ended
     if w[:1] in "بل" and len(w) <= 4 and w not in ("بن", "بنت"):
         return False  # خالد طاهر بقص الشريط: a preposition and a short noun
+        # (a short family name in ب/ل, بحاح, is read by ``_short_family``)
     return not (
         _in(w, sw.titles)
         or w in sw.honorifics
@@ -531,6 +543,58 @@ def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
         or w in sw.anonymous  # وأورد المؤلف أسماء الكثير من ...: "names of many", no name
         or _in(w, sw.institutions)
         or not any(ch.isalpha() for ch in w)
+    )
+
+
+# words of four letters or fewer in ب/ل that are a preposition and a word, never a name
+_SHORT_FUNCTION = frozenset(
+    normalize(w)
+    for w in [
+        *["بحسب", "بهذا", "لهذا", "بذلك", "لذلك", "لذا", "بعض", "بعد", "لكل", "بكل", "لدي"],
+        *["لدى", "لديه", "لديها", "بين", "بلا", "لنا", "بنا", "لكم", "بكم", "لهم", "بهم"],
+        *["لها", "بها", "بما", "لما", "لمن", "بمن", "ليس", "لعل", "لقد", "بات", "بقي", "بد"],
+        *["لاحقا", "بعيد", "بشكل", "بسبب", "لصالح", "بصفته", "بصفتها", "بدء", "بدوره"],
+        # a manner after the name (قال رونالدو بغضب), فرانس برس (the agency told)
+        *["بغضب", "بجد", "بقدر", "بمدى", "بشأن", "بحزم", "بصدق", "بفخر", "برس"],
+    ]
+)
+
+
+def _media_word(w: str, sw: SpeakerWords) -> bool:
+    return w in sw.media or "ال" + w in sw.media
+
+
+def _short_family(
+    j: int, norm: list[str], words: list[str], mention: str, spans: list[tuple[int, int]],
+    sw: SpeakerWords,
+) -> bool:
+    """``norm[j]``, a word of three or four letters in ب/ل after a name, is a family name.
+
+    «وصف خالد بحاح، نائب الرئيس اليمني»: بحاح, لباد, بلان, بيغ, باور end a name and are
+    followed by a comma, a title or nothing; «خالد طاهر بقص الشريط», «فان غال بهذا
+    الصدد», «صالح بحسب هافنغتون بوست» are a preposition and the noun it governs: a
+    definite word follows (or the word is a function word).
+    """
+    w = norm[j]
+    if not (w[:1] in "بل" and 3 <= len(w) <= 4) or w in _SHORT_FUNCTION or w in _THAT:
+        return False
+    if w.startswith("لل"):  # هشام بوناجمة للحد
+        return False
+    raw = words[j]
+    if (
+        not w.isalpha()
+        or raw.endswith(("ة", "ه"))
+        or any(ch in "\u064b\u064c\u064d" for ch in raw)
+        or any(w in x or "ال" + w in x for x in _word_lists(sw))
+    ):
+        return False  # لاعب, باحث, بائع: a listed word, not a name (بلان is, though لان is listed)
+    if w[1:] in sw.given or _in(w[1:], sw.titles) or _media_word(w[1:], sw):
+        return False  # لمحمد, لعكاظ: the one told
+    if j + 1 >= len(norm) or _NAME_BREAK.search(mention[spans[j][1] : spans[j + 1][0]]):
+        return True
+    nxt = norm[j + 1]
+    return not nxt.startswith(("ال", "لل", "بال")) and (
+        _in(nxt, sw.titles) or nxt in sw.honorifics or nxt in sw.descriptors
     )
 
 
@@ -670,6 +734,7 @@ def parse_mention(mention: str) -> Parsed:
                 and (
                     norm[j - 1] in ("عبد", "بن", "ابن", "بنت", "ولد")  # خالد بن مساعد السهلي
                     or _name_goes_on(norm[j], sw)
+                    or _short_family(j, norm, words, mention, spans, sw)  # خالد بحاح
                     or (norm[j] == "ولد" and j + 1 < n)  # إسماعيل ولد الشيخ أحمد
                     or (norm[j] == "السيد" and norm[j - 1] in sw.given)  # سالم السيد: a family
                     or (words[j] == "آل" and j + 1 < n)  # صالح بن عبدالعزيز آل الشيخ
