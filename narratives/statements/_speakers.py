@@ -137,6 +137,7 @@ _QUANTIFIERS = frozenset(normalize(w) for w in ["العديد", "الكثير", 
 # kin words after which a name is the relative's (ابنة الرئيس ... احمد سوكارنو), normalized
 _KIN = frozenset(normalize(w) for w in ["ابنة", "حفيد", "حفيدة", "زوجة", "أرملة", "نجل", "نجلة"])
 # plural nouns that head a genitive inside an institution's name (هيئة حقوق الإنسان)
+_BRANCHES = frozenset({"البحري", "الجوي"})  # العميد البحري, اللواء الجوي: a rank's branch
 _CONSTRUCT = frozenset(normalize(w) for w in ["حقوق", "شؤون", "شئون", "علوم", "خدمات", "قوات"])
 # punctuation between two words that ends a name (not the dot of «د.»)
 _NAME_BREAK = re.compile(r"[,،;؛:()\[\]«»\"“”–—]|\s-\s")
@@ -398,6 +399,8 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
         return True  # عز الدين الأصبحي, محيي الدين: a compound given name
     if _in(w, sw.titles) or w in sw.anonymous or w in sw.honorifics or len(w) < 2:
         return False
+    if w in _BRANCHES and k and norm[k - 1] in sw.honorifics:
+        return False  # المقدم البحري شايع بن خالد القحطاني: the rank's branch, not a name
     if (
         w.startswith("ال")
         and w[2:] in sw.adjectives
@@ -690,7 +693,11 @@ def parse_mention(mention: str) -> Parsed:
     after_honorific = [
         i
         for i in range(1, n)
-        if norm[i - 1] in sw.honorifics
+        if (
+            norm[i - 1] in sw.honorifics
+            # العميد البحري عبدالله الغرير: the name after the rank and its branch
+            or (i >= 2 and norm[i - 1] in _BRANCHES and norm[i - 2] in sw.honorifics)
+        )
         and not (i >= 2 and norm[i - 2] == "ولد")
         and not (i >= 2 and norm[i - 1] == "السيد" and norm[i - 2] in sw.given)  # سالم السيد
         # غيوم كلارييه الأستاذ الجامعي: an honorific after a name is its apposition
@@ -908,6 +915,14 @@ def parse_mention(mention: str) -> Parsed:
             ):
                 break
             j += 1
+        if (
+            j == MAX_NAME
+            and j < n
+            and norm[j - 1][:1] == "ل"
+            and norm[j - 1][1:] in _CONSTRUCT
+            and norm[j].startswith("ال")
+        ):
+            j += 1  # المفوضية السامية للأمم المتحدة لشؤون اللاجئين: the genitive ends it
         if j >= 2:
             return Parsed(text(0, j), None, "institution")
     if first in sw.anonymous:
