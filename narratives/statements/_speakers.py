@@ -563,6 +563,18 @@ _SHORT_FUNCTION = frozenset(
 )
 
 
+def _governs(w: str, sw: SpeakerWords) -> bool:
+    """``w`` is ل and a noun in construct (لشؤون, لتنسيق, لمراقبة): the definite noun after
+    it belongs to an institution's name (not لوسائل الإعلام, the media told)."""
+    return (
+        w[:1] == "ل"
+        and not w.startswith("لل")
+        and len(w) >= 4
+        and w.isalpha()
+        and not _media_word(w[1:], sw)
+    )
+
+
 def _media_word(w: str, sw: SpeakerWords) -> bool:
     return w in sw.media or "ال" + w in sw.media
 
@@ -876,6 +888,8 @@ def parse_mention(mention: str) -> Parsed:
                 and norm[j - 1] not in sw.given  # مجموعة محمد المعجل
                 # جهاز مكافحة الإرهاب, هيئة حقوق الإنسان: a noun in construct goes on
                 and not (norm[j - 1].endswith("ه") or norm[j - 1] in _CONSTRUCT)
+                # مفوضية الأمم المتحدة لشؤون اللاجئين: the genitive of a ل-construct
+                and not _governs(norm[j - 1], sw)
                 and any(not x.startswith("ال") for x in norm[1:j])
                 # وكالة أنباء الشرق الأوسط: an adjective of the definite noun before it
                 and not (norm[j - 1].startswith("ال") and _adjective_like(w))
@@ -915,13 +929,7 @@ def parse_mention(mention: str) -> Parsed:
             ):
                 break
             j += 1
-        if (
-            j == MAX_NAME
-            and j < n
-            and norm[j - 1][:1] == "ل"
-            and norm[j - 1][1:] in _CONSTRUCT
-            and norm[j].startswith("ال")
-        ):
+        if j == MAX_NAME and j < n and _governs(norm[j - 1], sw) and norm[j].startswith("ال"):
             j += 1  # المفوضية السامية للأمم المتحدة لشؤون اللاجئين: the genitive ends it
         if j >= 2:
             return Parsed(text(0, j), None, "institution")
