@@ -226,7 +226,10 @@ def coverage(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section 
             "Each row is a claim carried by at least two outlets, each column an outlet. "
             "Dark blue: the outlet carried the claim in (nearly) the same words as another "
             "outlet; pale blue: in other words; gold: only this outlet; grey: left out of a "
-            "story the outlet covered; white: the outlet did not cover the claim's story. "
+            "story the outlet covered; white: the outlet did not cover the claim's story; "
+            "pale mauve, not sure: the outlet covered the story and is not listed as leaving "
+            "the claim out, but none of its statements was aligned with it (read on "
+            "SaudiNewsNet, about half of such outlets carried the claim in other words). "
             "Click a cell for the statements behind it, shown inside their articles."
         )
     ]
@@ -894,12 +897,12 @@ def _claim_statements_in(claims: pl.DataFrame | None, articles: list[str]) -> di
 
 
 def _cell_statements(row: Mapping[str, Any], *, local: Mapping[str, list[str]]) -> list[str]:
-    """What a story matrix cell cites: its statements, or for an absent cell what the
-    other outlets said in the story."""
+    """What a story matrix cell cites: its statements, or for an absent or not sure cell
+    what the other outlets said in the story (the reader checks the outlet's article)."""
     ids = row.get("statement_ids") or []
     if ids:
         return list(ids)
-    if row.get("status") == "absent":
+    if row.get("status") in ("absent", "not sure"):
         return list(local.get(row.get("claim_id") or "", []))
     return []
 
