@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
@@ -170,6 +171,48 @@ PARALLEL_TEXTS = 50_000
 _ANY_DIGIT = re.compile(r"\d")
 #: the words :func:`~narratives._figures.read_number_words` reads (letters only)
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _digit_pattern() -> str:
+    """A Rust-regex class of every character Python's ``\\d`` matches (Unicode ``Nd``,
+    ``str.isdecimal``), built from Python's own tables: polars then finds exactly the
+    texts :data:`_ANY_DIGIT` finds."""
+    codes = [c for c in range(sys.maxunicode + 1) if chr(c).isdecimal()]
+    ranges: list[tuple[int, int]] = []
+    for c in codes:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1] = (ranges[-1][0], c)
+        else:
+            ranges.append((c, c))
+    return "[" + "".join(f"\\x{{{a:X}}}-\\x{{{b:X}}}" for a, b in ranges) + "]"
+
+
+def may_give_figures(texts: Sequence[str], full: Sequence[str]) -> np.ndarray:
+    """Per statement: may :meth:`_Prepared.numbers` find a figure in it? Found in bulk
+    (polars) for all statements: a digit in its text or its full text, or one of the
+    forms of :func:`number_word_forms` anywhere in its full text (as a substring: a
+    superset of the words the exact test looks up). The statements without are those
+    the exact test passes over too, without their texts being read one by one.
+
+    Examples
+    --------
+    >>> texts = ["قتل 4", "اربعه قتلى", "وصل الوفد"]
+    >>> may_give_figures(texts, ["قتل 4", "اربعه قتلي", "وصل وفد"]).tolist()
+    [True, True, False]
+    """
+    if not texts:
+        return np.zeros(0, dtype=bool)
+    digit = _digit_pattern()
+    raw = pl.Series(texts, dtype=pl.String)
+    normalized = pl.Series(full, dtype=pl.String)
+    found = (
+        raw.str.contains(digit)
+        | normalized.str.contains(digit)
+        | normalized.str.contains_any(sorted(number_word_forms()))
+    )
+    return found.fill_null(False).to_numpy()
+
 
 Blocking = Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray]]
 Embeddings = str | np.ndarray | Callable[[list[str]], np.ndarray] | None
@@ -347,6 +390,8 @@ class _Prepared:
             self.target = _tfidf.containment_matrix((chars[with_mask] + extra).tocsr(), char_idf)
         del chars, extra
         self.n_tok = np.array([len(t) for t in tokens])
+        # the statements whose figures may be read (the others have none: most of them)
+        self.figures_maybe = may_give_figures(texts, self.full)
         self._keys: dict[int, frozenset[str]] = {}
         self.country_names = load_countries()
         self.all_names = load_countries(names_only=False)
@@ -404,6 +449,28 @@ class _Prepared:
             features=features,
         )
 
+    def fillers_differ(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Per pair: may :meth:`fillers` find other fillers (:meth:`FillerFeatures.differs`)?
+
+        Each statement's ordinals and names are read once and numbered (one number per
+        distinct set, -1 for none), and the pairs compared on the numbers: the pairs
+        where this is False are those :meth:`fillers` answers None at once.
+        """
+        rows = np.unique(np.concatenate([i, j]))
+        nth = np.full(len(rows), -1, dtype=np.int64)
+        names = np.full(len(rows), -1, dtype=np.int64)
+        seen: dict[frozenset[int] | frozenset[str], int] = {}
+        for n, k in enumerate(rows.tolist()):
+            f = self.filler_features(k)
+            if f.nth:
+                nth[n] = seen.setdefault(f.nth, len(seen))
+            if f.names:
+                names[n] = seen.setdefault(f.names, len(seen))
+        a, b = np.searchsorted(rows, i), np.searchsorted(rows, j)
+        return ((nth[a] >= 0) & (nth[b] >= 0) & (nth[a] != nth[b])) | (
+            (names[a] >= 0) & (names[b] >= 0) & (names[a] != names[b])
+        )
+
     def filler_features(self, k: int) -> FillerFeatures:
         """What :meth:`fillers` reads of statement ``k`` (:class:`FillerFeatures`, once)."""
         out = self._fillers.get(k)
@@ -450,7 +517,9 @@ class _Prepared:
         out = self._numbers.get(k)
         if out is None:
             raw = self.texts[k]
-            if not _ANY_DIGIT.search(raw) and not self._number_words_in(k):
+            if not self.figures_maybe[k] or (
+                not _ANY_DIGIT.search(raw) and not self._number_words_in(k)
+            ):
                 # most statements: no figure (every pattern below needs a digit) and no
                 # number word: none, without reading the text
                 self._slots[k] = frozenset()
@@ -605,7 +674,10 @@ def _score(
     if slot_penalty != 1.0:
         # one template about other people (or the second of two planes): two claims
         # (only the pairs that could be kept are read, the check walks both sentences)
-        for k in np.flatnonzero(raised >= floor):
+        read = np.flatnonzero(raised >= floor)
+        # most pairs name no one or the same people: no other fillers (code of None)
+        fillers[read] = _FILLER_CODE[None]
+        for k in read[prep.fillers_differ(i[read], j[read])].tolist():
             a, b = int(i[k]), int(j[k])
             kind = prep.fillers(a, b)
             fillers[k] = _FILLER_CODE.get(kind, np.nan)
