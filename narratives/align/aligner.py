@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -166,6 +167,10 @@ PARALLEL_PAIRS = 20_000
 
 #: statements per worker process below which their normalized texts are made in this process
 PARALLEL_TEXTS = 50_000
+
+#: statements per worker process below which their figures are read in this process
+#: (:meth:`_Prepared.read_figures`)
+PARALLEL_FIGURES = 5_000
 
 #: any decimal digit (what ``\\d`` in the figure patterns matches, Arabic-Indic too)
 _ANY_DIGIT = re.compile(r"\d")
@@ -539,6 +544,27 @@ class _Prepared:
             self._slots[k] = figure_slots(text)
         return out
 
+    def read_figures(self, rows: np.ndarray, *, processes: int | None = None) -> None:
+        """Read the figures (:meth:`numbers`, :meth:`figure_slots`) of statements ``rows``
+        into the caches, in parts in forked worker processes, each statement once: the
+        workers forked later find them there. The same values as read one by one (each
+        is a function of the statement's text alone).
+        """
+        todo = [k for k in rows.tolist() if k not in self._numbers]
+        n = usable_cores() if processes is None else processes
+        parts = chunks(len(todo), 2 * n, least=PARALLEL_FIGURES)
+        if n <= 1 or len(parts) <= 1:
+            for k in todo:
+                self.numbers(k)
+            return
+
+        def read(s: slice) -> list[tuple[frozenset[str], frozenset[str]]]:
+            return [(self.numbers(k), self._slots[k]) for k in todo[s]]
+
+        done = fork_map(read, parts, processes=n)
+        for k, (numbers, slots) in zip(todo, (x for part in done for x in part), strict=True):
+            self._numbers[k], self._slots[k] = numbers, slots
+
     def _number_words_in(self, k: int) -> bool:
         """May the normalized text of statement ``k``, which has no digit, hold a number in
         words? (A digit there, or a word among the forms :func:`number_word_forms` lists.)
@@ -588,7 +614,53 @@ def _score(
     Pairs that cannot reach ``lowest`` (a headline and another article's
     lead: ``top_threshold`` when lower) even with perfect fuzzy and embedding
     scores are dropped first; returns the kept ``i``, ``j``, components, score.
+    In two steps (:func:`_text_scores`, then :func:`_pair_scores`), so that the
+    figures of the statements of the pairs left after the first can be read
+    once for all parts (:func:`score_in_parts`).
     """
+    i, j, floor, comp = _text_scores(
+        prep,
+        i,
+        j,
+        scorer=scorer,
+        weights=weights,
+        lowest=lowest,
+        min_tokens=min_tokens,
+        vectors=vectors,
+        embedding_range=embedding_range,
+        column=column,
+        top_threshold=top_threshold,
+    )
+    return _pair_scores(
+        prep,
+        i,
+        j,
+        floor,
+        comp,
+        weights=weights,
+        speaker_penalty=speaker_penalty,
+        number_penalty=number_penalty,
+        column=column,
+        slot_penalty=slot_penalty,
+    )
+
+
+def _text_scores(
+    prep: _Prepared,
+    i: np.ndarray,
+    j: np.ndarray,
+    *,
+    scorer: Scorer,
+    weights: Mapping[str, float],
+    lowest: float,
+    min_tokens: int,
+    vectors: np.ndarray | None,
+    embedding_range: tuple[float, float] | None,
+    column: Mapping[str, list[Any]],
+    top_threshold: float | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+    """The text components of the pairs that can reach their floor with them: the kept
+    ``i``, ``j``, their floors and components (the first step of :func:`_score`)."""
     tops = _top_pairs(column, i, j) if top_threshold is not None else None
     if tops is not None and top_threshold is not None and top_threshold < lowest:
         floor = np.where(tops, top_threshold, lowest)
@@ -644,6 +716,25 @@ def _score(
     hopeful = _can_reach(prep, i, j, comp, weights, column.get("is_headline")) >= floor
     i, j, floor = i[hopeful], j[hopeful], floor[hopeful]
     comp = {k: v[hopeful] for k, v in comp.items()}
+    return i, j, floor, comp
+
+
+def _pair_scores(
+    prep: _Prepared,
+    i: np.ndarray,
+    j: np.ndarray,
+    floor: np.ndarray,
+    comp: dict[str, np.ndarray],
+    *,
+    weights: Mapping[str, float],
+    speaker_penalty: float,
+    number_penalty: float,
+    column: Mapping[str, list[Any]],
+    slot_penalty: float = SLOT_PENALTY,
+) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray]:
+    """The second step of :func:`_score`: entities, speakers, figures, the penalties and
+    the containment floor of the pairs :func:`_text_scores` kept, at ``floor``."""
+    comp = dict(comp)
     entities = column.get("entities")
     comp["entity_overlap"] = (
         set_overlap([entities[k] for k in i], [entities[k] for k in j])
@@ -1232,7 +1323,42 @@ def score_in_parts(
     parts = chunks(len(i), 2 * n, least=PARALLEL_PAIRS)
     if n <= 1 or len(parts) <= 1:
         return score_pairs(setup, i, j, **options)
-    done = fork_map(lambda s: score_pairs(setup, i[s], j[s], **options), parts, processes=n)
+    # score_pairs in its two steps (_score), each statement's figures read in between,
+    # once (each worker would read those of the statements it meets, most in both)
+    bound = inspect.signature(score_pairs).bind(setup, i, j, **options)
+    bound.apply_defaults()
+    o = bound.arguments
+    prep, common = setup.prep, {"weights": setup.weights, "column": setup.column}
+    first = fork_map(
+        lambda s: _text_scores(
+            prep,
+            i[s],
+            j[s],
+            scorer=o["scorer"],
+            lowest=o["lowest"],
+            min_tokens=o["min_tokens"],
+            vectors=setup.vectors,
+            embedding_range=setup.embedding_range,
+            top_threshold=o["top_threshold"],
+            **common,
+        ),
+        parts,
+        processes=n,
+    )
+    rows = np.unique(np.concatenate([x for f in first for x in f[:2]]))
+    prep.read_figures(rows[prep.figures_maybe[rows]], processes=n)
+    done = fork_map(
+        lambda k: _pair_scores(
+            prep,
+            *first[k],
+            speaker_penalty=o["speaker_penalty"],
+            number_penalty=o["number_penalty"],
+            slot_penalty=o["slot_penalty"],
+            **common,
+        ),
+        range(len(first)),
+        processes=n,
+    )
     return (
         np.concatenate([d[0] for d in done]),
         np.concatenate([d[1] for d in done]),
