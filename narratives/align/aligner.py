@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -184,22 +184,41 @@ def _digit_pattern() -> str:
     """A Rust-regex class of every character Python's ``\\d`` matches (Unicode ``Nd``,
     ``str.isdecimal``), built from Python's own tables: polars then finds exactly the
     texts :data:`_ANY_DIGIT` finds."""
-    codes = [c for c in range(sys.maxunicode + 1) if chr(c).isdecimal()]
-    ranges: list[tuple[int, int]] = []
+    return "[" + _ranges(c for c in range(sys.maxunicode + 1) if chr(c).isdecimal()) + "]"
+
+
+def _ranges(codes: Iterable[int]) -> str:
+    """Increasing code points as the ranges of a Rust-regex class (``\\x{30}-\\x{39}``)."""
+    out: list[tuple[int, int]] = []
     for c in codes:
-        if ranges and ranges[-1][1] == c - 1:
-            ranges[-1] = (ranges[-1][0], c)
+        if out and out[-1][1] == c - 1:
+            out[-1] = (out[-1][0], c)
         else:
-            ranges.append((c, c))
-    return "[" + "".join(f"\\x{{{a:X}}}-\\x{{{b:X}}}" for a, b in ranges) + "]"
+            out.append((c, c))
+    return "".join(f"\\x{{{a:X}}}-\\x{{{b:X}}}" for a, b in out)
+
+
+@lru_cache(maxsize=1)
+def _number_word_pattern() -> str:
+    """A Rust regex finding a form of :func:`number_word_forms` written as a word of its
+    own (or after ``عبد``, as :meth:`_Prepared._number_words_in` reads joined names).
+
+    A match on every text where that test finds such a word, and on some more: only
+    Arabic letters that :data:`_LETTERS` counts as letters end a word here, so a word
+    next to any other character is found.
+    """
+    letters = _ranges(c for c in range(0x600, 0x700) if _LETTERS.fullmatch(chr(c)))
+    forms = sorted(number_word_forms(), key=lambda w: (-len(w), w))
+    words = "|".join(re.escape(w) for w in forms)
+    return f"(?:^|[^{letters}]|عبد)(?:{words})(?:$|[^{letters}])"
 
 
 def may_give_figures(texts: Sequence[str], full: Sequence[str]) -> np.ndarray:
     """Per statement: may :meth:`_Prepared.numbers` find a figure in it? Found in bulk
     (polars) for all statements: a digit in its text or its full text, or one of the
-    forms of :func:`number_word_forms` anywhere in its full text (as a substring: a
-    superset of the words the exact test looks up). The statements without are those
-    the exact test passes over too, without their texts being read one by one.
+    forms of :func:`number_word_forms` as a word in its full text
+    (:func:`_number_word_pattern`). The statements without are those the exact test
+    passes over too, without their texts being read one by one.
 
     Examples
     --------
@@ -215,7 +234,7 @@ def may_give_figures(texts: Sequence[str], full: Sequence[str]) -> np.ndarray:
     found = (
         raw.str.contains(digit)
         | normalized.str.contains(digit)
-        | normalized.str.contains_any(sorted(number_word_forms()))
+        | normalized.str.contains(_number_word_pattern())
     )
     return found.fill_null(False).to_numpy()
 
