@@ -169,6 +169,9 @@ PARALLEL_PAIRS = 20_000
 #: statements per worker process below which their normalized texts are made in this process
 PARALLEL_TEXTS = 50_000
 
+#: statements per slice of :func:`may_give_figures` (their texts copied to Arrow at a time)
+FIGURE_TEST_ROWS = 32_768
+
 #: statements per worker process below which their figures are read in this process
 #: (:meth:`_Prepared.read_figures`)
 PARALLEL_FIGURES = 5_000
@@ -226,17 +229,19 @@ def may_give_figures(texts: Sequence[str], full: Sequence[str]) -> np.ndarray:
     >>> may_give_figures(texts, ["قتل 4", "اربعه قتلي", "وصل وفد"]).tolist()
     [True, True, False]
     """
-    if not texts:
-        return np.zeros(0, dtype=bool)
-    digit = _digit_pattern()
-    raw = pl.Series(texts, dtype=pl.String)
-    normalized = pl.Series(full, dtype=pl.String)
-    found = (
-        raw.str.contains(digit)
-        | normalized.str.contains(digit)
-        | normalized.str.contains(_number_word_pattern())
-    )
-    return found.fill_null(False).to_numpy()
+    out = np.zeros(len(texts), dtype=bool)
+    digit, words = _digit_pattern(), _number_word_pattern()
+    # in slices: the texts' Arrow copies stay small
+    for s in range(0, len(texts), FIGURE_TEST_ROWS):
+        raw = pl.Series(texts[s : s + FIGURE_TEST_ROWS], dtype=pl.String)
+        normalized = pl.Series(full[s : s + FIGURE_TEST_ROWS], dtype=pl.String)
+        found = (
+            raw.str.contains(digit)
+            | normalized.str.contains(digit)
+            | normalized.str.contains(words)
+        )
+        out[s : s + len(raw)] = found.fill_null(False).to_numpy()
+    return out
 
 
 Blocking = Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray]]
