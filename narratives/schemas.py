@@ -288,7 +288,9 @@ COPIES = pl.Schema(
 # other words (named in an omission row's ``carried_by``).
 # ``sole``: the outlet (article) carries the claim and no other outlet
 # (article) does; ``related``: it carries the claim but is linked to the other
-# carriers only through the cluster or by a ``related`` alignment.
+# carriers only through the cluster or by a ``related`` alignment. A ``related`` row
+# with no statement (``n_statements`` 0) is inferred, not aligned: the charts draw it
+# "not sure" (read on SaudiNewsNet, about half such outlets carried the claim).
 
 
 COVERAGE_STATUSES: tuple[str, ...] = (

@@ -301,3 +301,57 @@ def test_hamas_in_an_article_naming_israel_more_is_still_hamas() -> None:
     )
     labels = label_choices(_statements({"a": ("alyaum", text)}))
     assert labels.filter(pl.col("referent") == "hamas")["n"].sum() >= 1
+
+
+def test_yemens_gunmen_and_mercenaries_are_not_the_resistance() -> None:
+    # SaudiNewsNet 2015-08-02:157 (aawsat): Sanaa's hospitals full of the rebels' armed men;
+    # 2015-08-07:759: «من قبضة الحوثيين ومرتزقة صالح». Both were yemen_resistance.
+    text = (
+        "ومنذ بداية النزاع المسلح في اليمن سقط الآلاف من المتمردين بين قتيل وجريح واكتظت "
+        "المستشفيات الحكومية والخاصة بجرحى المسلحين وحتى ثلاجات المستشفيات بقتلاهم. "
+        "حيث من المقرر ان تنطلق عملية تحرير تعز من قبضة الحوثيين ومرتزقة صالح."
+    )
+    rows = label_choices(_statements({"a": ("aawsat", text)}))
+    resistance = rows.filter(pl.col("referent") == "yemen_resistance")
+    assert resistance.filter(pl.col("label").is_in(["المسلحين", "المرتزقة"])).is_empty()
+    assert "المتمردين" in rows.filter(pl.col("referent") == "houthis")["label"].to_list()
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [  # SaudiNewsNet 2015-07-24:991 and 2015-08-06:761: the regime's gunmen were counted
+        # as Syria's armed groups
+        (
+            "كذلك استهدفت الفصائل المعارضة في سوريا تمركزات لقوات النظام بقذائف الهاون وانباء "
+            "عن خسائر بشرية في صفوف قوات النظام والمسلحين الموالين لها.",
+            False,
+        ),
+        (
+            "وتدور اشتباكات في سوريا بين حزب الله وقوات النظام مدعمة بمسلحين موالين لها من "
+            "جنسيات مختلفة من جهة، والمعارضة من جهة أخرى.",
+            False,
+        ),
+        (  # local gunmen on the opposition's side stay counted
+            "وتدور اشتباكات في سوريا بين قوات النظام من جهة، والفصائل المقاتلة ومسلحين محليين "
+            "من جهة أخرى في مدينة الزبداني.",
+            True,
+        ),
+    ],
+)
+def test_gunmen_loyal_to_another_side_are_not_syrias_armed_groups(text: str, counted: bool) -> None:
+    rows = label_choices(_statements({"a": ("aawsat", text)}))
+    gunmen = rows.filter(
+        (pl.col("referent") == "syria_armed_groups") & (pl.col("label") == "المسلحين")
+    )
+    assert gunmen.height == int(counted)
+
+
+def test_a_named_force_loyal_to_its_leader_keeps_its_referent() -> None:
+    text = (
+        "وتقدمت المقاومة الشعبية الموالية للرئيس عبدربه منصور هادي في عدن، فيما تراجع الحرس "
+        "الجمهوري الموالي للمخلوع صالح في لحج."
+    )
+    rows = label_choices(_statements({"a": ("alyaum", text)}))
+    got = set(zip(rows["referent"].to_list(), rows["label"].to_list(), strict=True))
+    assert ("yemen_resistance", "المقاومة الشعبية") in got
+    assert ("saleh_forces", "الحرس الجمهوري") in got

@@ -559,3 +559,36 @@ def test_similarity_scores_are_the_score_column_of_similarity() -> None:
     assert scores.tolist() == similarity(a, b)["score"].to_list()
     assert scores[0] > 70 > scores[1]
     assert similarity_scores([], []).tolist() == []
+
+
+# SaudiNewsNet 2015-07-25: a rumour of Kuwait turning back single Saudi men and the
+# Kuwaiti interior ministry's denial, told by seven outlets; the denials were aligned as
+# paraphrases of the rumour (3alyoum's «شاهد.. منع العزاب السعوديين من دخول الكويت!»)
+KUWAIT_RUMOUR = "شاهد.. منع العزاب السعوديين من دخول الكويت!"
+
+
+def test_a_denial_written_as_one_word_contradicts_the_rumour():
+    # «لاصحة» is «لا صحة» ("no truth to") without the space
+    denial = "الحشاش: لاصحة لمنع السعوديين العزاب من دخول الكويت"
+    assert similarity(KUWAIT_RUMOUR, denial)["relation"].to_list() == ["contradicts"]
+
+
+def test_untrue_before_what_it_denies_is_a_denial():
+    from narratives.align._text import match_tokens
+
+    # «غير صحيح منع سعوديين ...»: "untrue: a ban on Saudis ...", the ban is denied
+    scopes = match_tokens(["الداخلية الكويتية: غير صحيح منع سعوديين من دخول الكويت"])[1][0]
+    assert any("منع" in s for s in scopes)
+
+
+def test_a_denial_verb_reaches_past_its_subject_to_what_it_denies():
+    from narratives.align._text import match_tokens
+
+    text = (
+        "نفت وزارة الداخلية الكويتية، مايتردد عن منع دخول المواطنين السعوديين العزاب للكويت "
+        "عبر منفذي السالمي والنويصيب."
+    )
+    # the speaker's words are left out of the match text: the verb's clause holds nothing
+    # else, and what it denies opens the next clause
+    scopes = match_tokens([text], exclude=["وزارة الداخلية الكويتية"])[1][0]
+    assert any("منع" in s for s in scopes)

@@ -277,6 +277,31 @@ def test_reliability_notes_say_when_outlets_share_no_story(seeds_dir) -> None:
     assert notes["level"].to_list() == ["story", "claim", "talking_point", "omission"]
     assert "no story was covered by two outlets" in notes["note"][0]
     assert "without a date" in notes["note"][0]
+    assert "read blind" not in notes["note"][0]  # no shared story: no purity to quote
+
+
+def test_reliability_notes_quote_the_readings_when_stories_and_claims_are_shared() -> None:
+    from narratives.stories import reliability_notes
+    from narratives.stories.reliability import ALIGNMENT_READ, STORY_PURITY_READ
+
+    stories = pl.DataFrame(
+        {"story_id": ["s1", "s1"], "article_id": ["a", "b"], "outlet": ["okaz", "sabq"]}
+    )
+    claims = pl.DataFrame(
+        {"claim_id": ["c1", "c1"], "statement_id": ["a:1", "b:1"], "outlet": ["okaz", "sabq"]}
+    )
+    notes = dict(
+        reliability_notes({"stories": stories, "claims": claims}).select("level", "note").rows()
+    )
+    assert STORY_PURITY_READ in notes["story"]
+    # recall is the weak side of the alignment: a claim may be shared in other words
+    assert ALIGNMENT_READ in notes["claim"] and "in other words" in notes["claim"]
+    lone = dict(
+        reliability_notes({"stories": stories, "claims": claims.head(1)})
+        .select("level", "note")
+        .rows()
+    )
+    assert ALIGNMENT_READ not in lone["claim"]
 
 
 def test_wire_copy_hops_say_what_each_copy_changed() -> None:

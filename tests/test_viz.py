@@ -315,7 +315,29 @@ def test_coverage_heatmap_shows_top_claims_and_every_status_colour() -> None:
     rows = {r["claim_id"] for r in spec["datasets"][next(iter(spec["datasets"]))]}
     assert rows == {"unite", "minsk"}  # the claims carried by the most outlets
     scale = spec["encoding"]["color"]["scale"]
-    assert scale["domain"] == list(S.COVERAGE_STATUSES)
+    assert scale["domain"] == [*S.COVERAGE_STATUSES, "not sure"]
+
+
+def test_a_related_cell_without_a_statement_is_shown_as_not_sure() -> None:
+    # SaudiNewsNet 2015-07-25: almadina covered Turkey's strikes on ISIS, the omission rule
+    # listed no one as leaving out Davutoglu's «سنتخذ جميع الاجراءات اللازمة لحماية حدودنا»,
+    # and the coverage table said "related" (in other words) with no statement: almadina
+    # does not carry it. A cell without evidence is not shown as carried.
+    cov = pl.DataFrame(
+        {
+            "claim_id": ["c1"] * 3,
+            "outlet": ["alriyadh", "okaz", "almadina"],
+            "status": ["near_verbatim", "near_verbatim", "related"],
+            "claim_outlets": [2, 2, 2],
+            "n_statements": [1, 1, 0],
+            "representative": ["لكننا سنتخذ جميع الاجراءات اللازمة لحماية حدودنا"] * 3,
+            "statement_ids": [["a:1"], ["b:1"], []],
+        }
+    )
+    spec = viz.coverage_heatmap(cov).to_dict()
+    rows = spec["datasets"][next(iter(spec["datasets"]))]
+    assert {r["outlet"]: r["status"] for r in rows}["almadina"] == "not sure"
+    assert spec["encoding"]["color"]["scale"]["domain"][-1] == "not sure"
 
 
 def test_missing_column_is_a_clear_schema_error() -> None:

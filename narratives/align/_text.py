@@ -407,6 +407,21 @@ def _scopes(
             for q in range(k + 1, k + 1 + len(after))
             if clause[q] == clause[k] and words[q] not in polar_of and content(q)
         ][: hit[1]]
+        if not scope and hit[0] == "denial" and k + 1 < len(words):
+            # «نفت وزارة الداخلية الكويتية، ما يتردد عن منع ...»: the verb's clause holds
+            # only its subject (the speaker's words, left out): what it denies opens the
+            # next clause
+            nxt_clause = [
+                q
+                for q in range(k + 1, min(len(words), k + 1 + 4 * hit[1]))
+                if clause[q] == clause[k] + 1 or clause[q] == clause[k]
+            ]
+            if any(clause[q] != clause[k] for q in nxt_clause):
+                scope = [
+                    light_key(stem[words[q]])
+                    for q in nxt_clause
+                    if clause[q] != clause[k] and words[q] not in polar_of and content(q)
+                ][: hit[1]]
         if not scope and after and clause[k + 1] == clause[k]:
             # nothing but function or frame words follow (لم يشر إلى أن ...): the
             # next word itself, marked as a raw word (see raw_keys)

@@ -21,7 +21,7 @@ from narratives import schemas
 from narratives._resources import load_yaml
 from narratives.compare._common import check
 from narratives.compare._text import statement_tokens
-from narratives.normalize import PROCLITICS, normalize_with_offsets, tokenize
+from narratives.normalize import PROCLITICS, normalize, normalize_with_offsets, tokenize
 from narratives.statements._institutions import outlet_countries
 
 CONNOTATIONS: tuple[str, ...] = ("neutral", "delegitimizing", "legitimizing", "self_name")
@@ -277,7 +277,9 @@ def _tie(
     the use is not counted: not sure is not said. A label followed by another
     referent's one-word name (``المسلحين الحوثيين``, in ``names``) or by another
     country's or people's adjective (``الجماعات المسلحة العراقية``, ``المسلحين
-    الكرد``) is not counted for the referents it is listed under.
+    الكرد``) is not counted for the referents it is listed under, nor is
+    ``المسلحين`` followed by «الموالين» / «التابعين» (the regime's gunmen, «قوات
+    النظام والمسلحين الموالين لها», are not the armed groups fighting it).
     """
     if "speaker" not in found.columns:
         found = found.with_columns(speaker=pl.lit(None, pl.String))
@@ -345,6 +347,10 @@ def _tie(
             continue  # الجماعات المسلحة العراقية: another country's groups, not Syria's
         if after and any(after in f for r, f in (names or {}).items() if r not in listed):
             continue  # المسلحين الحوثيين: the Houthis' gunmen, not Yemen's resistance
+        if after in LOYAL and group["label"][0] == "المسلحين":
+            # «قوات النظام والمسلحين الموالين لها»: the regime's gunmen; a name keeps its
+            # referent («المقاومة الشعبية الموالية لهادي», «الحرس الجمهوري الموالي لصالح»)
+            continue
         if any(contexts.get(g, frozenset()) & local for g in groups - listed):
             # «ظهور التنظيمات الإرهابية كـ"جبهة النصرة" و"داعش"»: the statement names a
             # group the label is not listed for; whose label it is, is not sure
@@ -459,6 +465,26 @@ def _country(word: str, country_of: Mapping[str, str]) -> str | None:
         if word[cut:] in country_of:
             return country_of[word[cut:]]
     return None
+
+
+LOYAL = frozenset(
+    normalize(w)
+    for w in (
+        "الموالين",
+        "الموالون",
+        "الموالية",
+        "الموالي",
+        "موالين",
+        "موالون",
+        "موالية",
+        "التابعين",
+        "التابعون",
+        "التابعة",
+        "تابعين",
+        "تابعون",
+    )
+)
+"""Words after «المسلحين» that make them another side's men (المسلحين الموالين لها)."""
 
 
 def _word_after(seq: list[str], form: str) -> str | None:

@@ -546,6 +546,15 @@ def split_paragraph(
                     and not verbish(f.norm)
                 )
             )
+            if clause and (
+                (
+                    _same_suffix(feats[i - 1], f)
+                    and f.norm[1:2] not in ("ي", "ت", "ن")  # ويمكنها أن: a verb + "it"
+                    and not verbish(f.norm)
+                )
+                or _owned_plural(f.norm)
+            ):
+                clause = False  # تستطيع بصلاحياتها وعلاقاتها أن توفر: a noun, not وأضاف أن
             that = f.norm in _THAT_PRONOUN and feats[i - 1].kind == "c"  # ، وأنه قد يضطر
             if clause and feats[i - 1].kind == "w" and _verb_chain(sentence, i, feats):
                 clause = False  # يرى هذا الشاب قدوة ويتمنى أن لو: the same subject goes on
@@ -629,6 +638,8 @@ def split_paragraph(
                 continue  # قدمت دورا لافتا مع ...: an adjective agreeing with its noun
             if _adjective(i, feats):
                 continue  # لمراقبة مشددة: "strict monitoring"
+            if feats[i - 1].norm in _PERSONAL or feats[i - 1].norm == "او":
+                continue  # وهو داعية إسلامي بارز, لواعظ أو داعية: a noun, "a preacher"
             if cue.ambiguous and not _participle_used(i, feats):
                 continue
             bounds.setdefault(i, "participle")
@@ -1833,17 +1844,40 @@ def _adjective(i: int, feats: list[Feat]) -> bool:
 
     ``تخضع لمراقبة مشددة`` is "strict monitoring" (``إجراءات مشددة``: a plural of
     things agrees in the feminine singular); ``الوزارة، مشيرة إلى`` and
-    ``الوزيرة مشيرة`` (a definite noun) keep the reporting reading.
+    ``الوزيرة مشيرة`` (a definite noun) keep the reporting reading. After any
+    other indefinite noun (a broken plural: ``فرضت فيه قيود مشددة في محيط
+    المسجد``) it is an adjective too unless what a report takes follows it
+    (``في بيان مشيرة إلى``, ``مؤكدة أن``, a quote or a colon).
     """
     prev, f = feats[i - 1], feats[i]
-    return (
+    if not (
         prev.kind == "w"
         and f.norm.endswith("ه")
-        and prev.norm.endswith(("ه", "ات"))  # إجراءات مشددة: a plural takes it too
         and not prev.norm.lstrip("وفبلك").startswith("ال")
         and prev.cue is None
         and not verbish(prev.norm)
+    ):
+        return False
+    if prev.norm.endswith(("ه", "ات")):  # إجراءات مشددة: a plural takes it too
+        return True
+    nxt = feats[i + 1] if i + 1 < len(feats) else None
+    return (
+        prev.plain
+        and len(prev.norm) >= 3
+        and not prev.norm.endswith(_OWNER_SUFFIXES)  # في تصريح له مشيرة: "his"
+        and prev.norm not in _PERSONAL
+        and nxt is not None
+        and nxt.kind == "w"
+        and nxt.norm not in _REPORT_NEXT
+        and "complementizer" not in nxt.roles
     )
+
+
+# what a reporting participle takes next: ``مشيرة إلى``, ``مشددة على``, ``معلنة عن``
+_REPORT_NEXT = frozenset({"الي", "علي", "عن", "ان", "بان", "انه", "انها", "بانه", "بانها"})
+_AGAIN = frozenset({"مجددا", "مجدده"})  # "again" as often as "renewing (his call)"
+# a preposition after an ambiguous participle: مجددا عبر "again through", not a report
+_ADVERBIAL_NEXT = frozenset({"في", "عبر", "من", "مع", "بين", "حول", "ضمن", "نحو", "لدي"})
 
 
 def _participle_used(i: int, feats: list[Feat]) -> bool:
@@ -1857,6 +1891,16 @@ def _participle_used(i: int, feats: list[Feat]) -> bool:
     prev = feats[i - 1] if i else None
     if prev is not None and prev.kind == "w" and prev.cue is None and verbish(prev.norm):
         return False
+    if nxt is not None and nxt.kind == "w" and nxt.norm in _ADVERBIAL_NEXT:
+        return False  # ونجح في التقدم مجددا عبر مامادو: "again", the clause goes on
+    if (
+        feats[i].norm in _AGAIN
+        and nxt is not None
+        and nxt.kind == "w"
+        and nxt.norm[:1] == "ل"
+        and nxt.norm not in ("لا", "لم", "لن")
+    ):
+        return False  # ثم تدخل الحظ مجددا للوقوف إلى جانب الفريق: "renewing" takes an object
     if (
         nxt is not None
         and nxt.kind == "w"
@@ -1997,6 +2041,9 @@ def _split_long(
             and not _awaits_kana(seg.i, k, feats)  # وكانت مصادر ...، | قالت
             and not _topic_awaits(seg.i, k, feats, pred)  # الأمم المتحدة التي ...، | تقفز
             and not _list_item(k, seg.j, feats, pred)  # ، | ثم «بروج» بمكرر، ، | إضافة إلى
+            and not (  # ارتفعت 20 %، | لتبلغ 5 مليارات: the result of the clause before
+                _purpose_verb(feats[k]) and not _definite_after(k, feats, pred)
+            )  # (، ليقوم الكثير من المؤرخين بدحض الرواية: a subject of its own, a new fact)
         )
 
     best: int | None = None
@@ -2024,6 +2071,8 @@ def _split_long(
             # piece is more often a coordinated noun (وصمت "silence") than a clause
         if not comma and feats[k - 1].text[-1:] in OPENING:
             continue  # قال فلان في فرنسا «فرنسوا هولاند ...»: a quotation opens, no و/ف + verb
+        if _subjunctive_plural(f.norm):
+            continue  # ليتمكنوا من المشاركة | ويكونوا جزءا فاعلا: the same "to" goes on
         if not comma and f.norm in pred.verbs and f.cue is None:
             continue  # بل وقع المشاركون: وقع is the verb, not و + a word
         if f.norm == "او":
@@ -2173,6 +2222,41 @@ def _plain_clause(k: int, feats: list[Feat], pred: Predicates) -> bool:
         return True
     nxt = feats[k + 1] if k + 1 < len(feats) else None
     return stem in _DEMONSTRATIVE and nxt is not None and nxt.kind == "w" and verbish(nxt.norm)
+
+
+def _purpose_verb(f: Feat) -> bool:
+    """``ل`` + an imperfect verb: a purpose or result clause of the clause before
+    (``، ليعلموا أن السادس من أغسطس ...``, ``بنسبة 4.5 %، لتبلغ 6.17 مليار``,
+    ``، لتجنب المواقف المتطرفة``), no claim of its own; not ``ليس``, ``لن``."""
+    n = f.norm
+    return (
+        f.kind == "w"
+        and n[:1] == "ل"
+        and n[1:2] in ("ي", "ت", "ن")
+        and len(n) >= 5
+        and not n.startswith(("ليس", "لكن"))
+        and verbish(n)
+    )
+
+
+def _subjunctive_plural(norm: str) -> bool:
+    """``و`` + ``يفعلوا``: a plural imperfect without its ``ن`` is governed by a
+    ``أنْ``/``لـ``/``لم`` before it (``ليتمكنوا ... ويكونوا``, ``أن يعملوا ...
+    ويحرصوا``), the next verb of that clause, never a main clause of its own
+    (that would be ``ويكونون``)."""
+    return (
+        norm[:2] == "وي"
+        and len(norm) >= 6
+        and norm.endswith("وا")
+        and not norm.endswith("اوا")
+        and verbish(norm)
+    )
+
+
+def _owned_plural(norm: str) -> bool:
+    """``و`` + a sound feminine plural with a pronoun (``وعلاقاتها``, ``وخبراتهم``):
+    a noun, never a verb (a verb's ``ت`` + pronoun has no ``ا`` before it)."""
+    return norm[:1] == "و" and bool(re.search(r"..ات(?:ه|ها|هم|هما|نا|كم)$", norm))
 
 
 _STILL = frozenset({"مازال", "مازالت", "لازال", "لازالت", "مايزال", "ماتزال"})  # "still"

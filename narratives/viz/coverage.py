@@ -9,8 +9,8 @@ import polars as pl
 
 from narratives.schemas import OMISSION_RATES, require
 from narratives.viz._text import attach_evidence, clean_columns, lookup_claim_text, rtl, shorten
+from narratives.viz._theme import RELATION_COLORS, RELATIONS, outlet_scale
 from narratives.viz._theme import configure as _configure
-from narratives.viz._theme import outlet_scale, relation_scale
 
 
 def _claim_labels(frame: pl.DataFrame, *, width: int) -> dict[str, str]:
@@ -32,6 +32,12 @@ def _claim_labels(frame: pl.DataFrame, *, width: int) -> dict[str, str]:
     return labels
 
 
+#: a cell whose outlet covered the story with no statement aligned with the claim and
+#: no omission row either: shown apart from "related", which cites statements
+NOT_SURE = "not sure"
+NOT_SURE_COLOR = "#f3e6f5"
+
+
 def coverage_heatmap(
     coverage: pl.DataFrame,
     *,
@@ -46,7 +52,10 @@ def coverage_heatmap(
 
     Colours run from verbatim (dark blue) through near-verbatim and paraphrase
     to related (pale blue); ``sole`` (orange) marks a claim no other outlet
-    carried and ``absent`` (grey) one the outlet left out. Rows are the ``top``
+    carried and ``absent`` (grey) one the outlet left out; ``not sure`` (pale
+    mauve) marks an outlet that covered the story, had no statement aligned with
+    the claim and was not listed as leaving it out (``related`` in the table with
+    no statement: it may carry the claim in other words). Rows are the ``top``
     claims carried by the most outlets (then the most statements).
 
     Parameters
@@ -106,6 +115,15 @@ def coverage_heatmap(
             pl.col("status").fill_null("absent"),
             pl.col("n_statements").fill_null(0),
         )
+        .with_columns(
+            # «related» with no statement of the outlet: the omission rule did not list
+            # it as leaving the claim out, but nothing of it was aligned with the claim;
+            # read on SaudiNewsNet, about half such outlets carried the claim: not sure
+            pl.when((pl.col("status") == "related") & (pl.col("n_statements") == 0))
+            .then(pl.lit(NOT_SURE))
+            .otherwise(pl.col("status"))
+            .alias("status")
+        )
     )
     frame = clean_columns(frame, ["representative", "outlet"])
     labels = _claim_labels(frame, width=label_width)
@@ -153,7 +171,9 @@ def coverage_heatmap(
             ),
             color=alt.Color(
                 "status:N",
-                scale=relation_scale(),
+                scale=alt.Scale(
+                    domain=[*RELATIONS, NOT_SURE], range=[*RELATION_COLORS, NOT_SURE_COLOR]
+                ),
                 legend=alt.Legend(title="coverage", orient="bottom", direction="horizontal"),
             ),
             tooltip=[
