@@ -1972,6 +1972,12 @@ def test_the_object_after_sarraha_is_not_in_the_mention() -> None:
             "وقال المرصد السوري لحقوق الإنسان يوم الأربعاء إن الاشتباكات العنيفة استمرت.",
             "المرصد السوري",
         ),
+        # alweeam 2015-08-11:1076 (voice5's second reading): `لويس (2015-08-11:1076)`, the
+        # county «سانت لويس» read as a man's name; the office now, or the name after it
+        (
+            "وقال قائد شرطة مقاطعة سانت لويس جون بلمار إن الشرطة ستتعامل بحزم مع أعمال العنف.",
+            "جون بلمار",
+        ),
         # a preposition and its noun still end a name (خالد طاهر بقص الشريط)
         (
             "وقام خالد طاهر بقص الشريط، وقال خالد طاهر بقص الشريط إن المعرض مفتوح للجميع.",

@@ -94,8 +94,10 @@ _CUT = frozenset(
 )
 _JOIN = re.compile(r"\b(عبد|ابو) (?=\w)")
 _PLACES = frozenset(
-    normalize(w) for w in ["مدينة", "منطقة", "محافظة", "قرية", "دولة", "ولاية", "جزيرة", "بلدة"]
+    normalize(w)
+    for w in ["مدينة", "منطقة", "محافظة", "قرية", "دولة", "ولاية", "جزيرة", "بلدة"]
 )
+_SAINT = frozenset({"سانت", "سان"})  # سانت لويس, سان فرانسيسكو: a place
 # words that end an institution's name (a preposition or adverb after it)
 _INSTITUTION_ENDS = frozenset(
     normalize(w) for w in ["في", "عبر", "إلى", "على", "مع", "حول", "خلال", "أمس", "اليوم", "بعد"]
@@ -729,6 +731,8 @@ def parse_mention(mention: str) -> Parsed:
             and all(_foreign_name_word(x, sw) for x in norm[: i - 1])
         ):
             continue  # غيوم كلارييه الأستاذ الجامعي: the honorific is his apposition
+        if i and norm[i - 1] in _SAINT:
+            continue  # المسؤول التنفيذي بمقاطعة "سانت لويس": a place's name, not a person's
         if _name_start(i, norm, sw) and words[i] not in ("على", "وعلى"):  # على "on", not علي
             j = i + 1
             while (
