@@ -223,9 +223,10 @@ def test_bare_institution_refers_to_the_one_the_article_named() -> None:
         "وأوضحت الوزارة أن اختبار القدرة المعرفية يعد من متطلبات التعيين."
     )
     # no country named, an outlet of no known country: the ministry is kept to its article
-    assert extract_statements(_articles(text))["speaker"].to_list() == [
-        "وزاره الخدمه المدنيه (t0)"
-    ] * 2
+    assert (
+        extract_statements(_articles(text))["speaker"].to_list()
+        == ["وزاره الخدمه المدنيه (t0)"] * 2
+    )
     two = ArticleSpeakers(text="زار وفد من وزارة الصحة مقر وزارة التعليم. وقالت الوزارة إن ...")
     assert two.resolve("الوزارة") == (None, "الوزارة")  # two ministries: no guess
 
@@ -1679,8 +1680,7 @@ def test_the_body_whose_statement_opens_the_sentence_speaks() -> None:
         # aawsat 2015-08-08:122, 2015-08-09:927, alyaum 2015-08-09:988: names cut before
         # a word read as a verb (تايمز, نت) or an adjective (الأوسط)
         (
-            "كما أفادت صحيفة «نيويورك تايمز» بأن مكتب المدعي العام في مانهاتن يجري "
-            "تحقيقاته.",
+            "كما أفادت صحيفة «نيويورك تايمز» بأن مكتب المدعي العام في مانهاتن يجري تحقيقاته.",
             ["صحيفه نيويورك تايمز"],
         ),
         (
@@ -1927,13 +1927,12 @@ def test_the_object_after_sarraha_is_not_in_the_mention() -> None:
         # «بحاح»: a family name of four letters in ب was read as a preposition and a noun
         (
             "من جانب اخر وصف خالد بحاح، نائب الرئيس اليمني، رئيس الوزراء خالد بحاح العلاقة "
-            "بين المتمردين الحوثيين وميليشيات صالح بأنها، \"علاقة شيطانية وليست علاقة سياسية\".",
+            'بين المتمردين الحوثيين وميليشيات صالح بأنها، "علاقة شيطانية وليست علاقة سياسية".',
             "خالد بحاح",
         ),
         # 2015-07-27:317: `لوران` for the PSG coach
         (
-            "ثم عزز لوران بلان مدرب سان جرمان، فرضية ضم دي ماريا عندما قال إن هناك احتمالا "
-            "كبيرا.",
+            "ثم عزز لوران بلان مدرب سان جرمان، فرضية ضم دي ماريا عندما قال إن هناك احتمالا كبيرا.",
             "لوران بلان",
         ),
         # okaz 2015-07-24:1975 (voice5's blind reading): `فرانك` with «فالتر شتاينماير» in
@@ -1957,8 +1956,8 @@ def test_the_object_after_sarraha_is_not_in_the_mention() -> None:
         ),
         # 2015-07-27:285: `المؤسسه العربيه` for the Arab Investment Guarantee Corporation
         (
-            "وقالت المؤسسة العربية لضمان الاستثمار وائتمان الصادرات \"ضمان\"، \"إن التركز "
-            "الجغرافي للتدفقات الواردة تواصل خلال العام\".",
+            'وقالت المؤسسة العربية لضمان الاستثمار وائتمان الصادرات "ضمان"، "إن التركز '
+            'الجغرافي للتدفقات الواردة تواصل خلال العام".',
             "المؤسسه العربيه لضمان الاستثمار",
         ),
         # 2015-08-08:77: five words cut the UNHCR at «لشؤون»
@@ -1971,6 +1970,12 @@ def test_the_object_after_sarraha_is_not_in_the_mention() -> None:
         (
             "وقال المرصد السوري لحقوق الإنسان يوم الأربعاء إن الاشتباكات العنيفة استمرت.",
             "المرصد السوري",
+        ),
+        # alweeam 2015-08-11:1076 (voice5's second reading): `لويس (2015-08-11:1076)`, the
+        # county «سانت لويس» read as a man's name; the office now, or the name after it
+        (
+            "وقال قائد شرطة مقاطعة سانت لويس جون بلمار إن الشرطة ستتعامل بحزم مع أعمال العنف.",
+            "جون بلمار",
         ),
         # a preposition and its noun still end a name (خالد طاهر بقص الشريط)
         (
