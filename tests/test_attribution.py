@@ -1898,6 +1898,20 @@ def test_a_saying_or_its_collector_is_no_speaker(text: str, speakers: list[str |
             "الحكومة الحالية تتصرف تصرفات مناقضة لرغبة الرئيس».",
             ["sisi"],
         ),
+        # 2015-07-25:1057, a column (voice5's coverage sample): Ali's saying after «عندما
+        # قال» was given the author of the book quoted two sentences before
+        (
+            "يقول إيكارت توللي في كتابه (أرض جديدة): \"بعض الآباء الذين تكلمت إليهم أدركوا "
+            "فجأة\"\nما إن تتبين ما تفعله فإنك ترى عقمه وعندئذ يبدأ التغيير.\nترى هل هذا هو ما "
+            "قصده سيدنا علي رضي الله عنه عندما قال: (لا تربوا أبناءكم على ما أنتم عليه)..",
+            ["ايكارت توللي", None, None],
+        ),
+        # the speaker's own «عندما قال», no one else named before it, stays his
+        (
+            "وقال وزير الإسكان ماجد الحقيل إن الوزارة ستطلق المنتجات. وأوضح أن هذا ما قصده "
+            "عندما قال إن الحلول قادمة.",
+            ["ماجد الحقيل", "ماجد الحقيل"],
+        ),
         # alweeam 2015-07-23:973: «صرح بذلك وكيل الوزارة ...»: بذلك is the object (the
         # mention was «بذلك وكيل الوزارة ...»)
         (
