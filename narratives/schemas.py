@@ -374,7 +374,10 @@ OMISSIONS = pl.Schema(
             # claim words spread over its text, short claim, not a statement, another matter
             # of a round-up, little text, told elsewhere: the outlet gives the claim in an
             # article of another story, round-up: the claim's articles tell other stories'
-            # events around it, courtesy to the rulers); null otherwise
+            # events around it, courtesy to the rulers, formula: a wish or a prayer,
+            # background: an earlier fact recalled, later news / earlier news: the claim is
+            # only in articles of other days than all the outlet's articles of the story);
+            # null otherwise
             "certainty": pl.String,
             "why": pl.String,  # plain reason for "not sure", null when sure
             # story rule: the part of the claim (a clause of one of its sentences) the outlet

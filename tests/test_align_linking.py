@@ -192,9 +192,11 @@ def second_gold() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
         # الإمارات تحيل 41 متهمًا للمحاكمة في قضية تنظيم إرهابي /
         # أحالت النيابة العامة الإماراتية 41 متهمًا من عدة جنسيات ... في قضية تنظيم إرهابي.
         ("snn-2015-08-02-0077", "snn-2015-08-02-0638"),
-        # مقتل طيار وإصابة آخر إثر تحطم هيلكوبتر بعرض جوي روسي /
+        # مصرع طيار روسي وإصابة آخر في استعراض جوي عسكري في روسيا /
         # قتل طيار وأصيب آخر عندما تحطمت طائرة هليكوبتر خلال عرض جوي في إقليم ريازان ...
-        ("snn-2015-08-02-0624", "snn-2015-08-02-0271"),
+        # (مصرع / مقتل one match token, lexicons/match_synonyms.tsv: 47, under 40 before; the
+        # headline of 0624, مقتل طيار وإصابة آخر إثر تحطم هيلكوبتر, now aligns at the threshold)
+        ("snn-2015-08-02-0030", "snn-2015-08-02-0271"),
         # الإمارات تحيل 41 متهما إلى القضاء بتهم الإرهاب / أحالت النيابة العامة بالإمارات 41
         # متهما ...: under 40 on the mean, over it as a headline contained in the lead
         ("snn-2015-08-02-0105", "snn-2015-08-02-0226"),
@@ -276,3 +278,38 @@ def test_templated_leads_do_not_open_alike():
     a, b = _top_pair(statements, "snn-2015-07-22-1300", "snn-2015-07-22-0131")
     assert (a, b) in pairs(scored)  # scored 30-40 ...
     assert (a, b) not in pairs(align(statements))  # ... and not linked
+
+
+# SaudiNewsNet 2015-07-26/27 (data/gold/same_event_dev.jsonl): the market report of 26 July
+# in aleqtisadiya (0246) and in alyaum the next morning (1178), rewritten sentence by
+# sentence: no pair of the two reaches the threshold, six mutual best pairs score 40-53
+@pytest.fixture(scope="module")
+def first_gold() -> pl.DataFrame:
+    corpus = narratives.read_corpus(Path("data/gold/same_event_dev.jsonl"))
+    statements = narratives.extract_statements(corpus)
+    return statements.filter(
+        pl.col("article_id").is_in(["snn-2015-07-26-0246", "snn-2015-07-27-1178"])
+    )
+
+
+def _pair(out: pl.DataFrame, a: str, b: str) -> pl.DataFrame:
+    x, y = sorted((a, b))
+    return out.filter(pl.col("statement_id_a") == x, pl.col("statement_id_b") == y)
+
+
+def test_two_rewrites_of_one_story_are_anchored_by_several_agreeing_pairs(first_gold):
+    out = align(first_gold)
+    assert out["score"].max() < 55
+    # وشهدت تداولات اليوم ارتفاع أسهم 35 شركة ... وتراجعت أسهم 111 شركة ... /
+    # بينما بلغ عدد الأسهم المنخفضة 111 شركة،
+    fallers = _pair(out, "snn-2015-07-26-0246:2", "snn-2015-07-27-1178:7")
+    assert fallers.height == 1 and fallers["linked"][0]
+    # ... باستثناء قطاع شركات الاستثمار المتعدد الذي حقق ارتفاعا طفيفا بنسبة 0.04% /
+    # ... وهو قطاع «شركات الاستثمار المتعدد» ... بعد أن ارتفع بنسبة 0.04%
+    sector = _pair(out, "snn-2015-07-26-0246:8", "snn-2015-07-27-1178:14")
+    assert sector.height == 1 and sector["linked"][0]
+    # the close (منخفضاً 71.08 نقطة ... عند مستوى 9301.66) is not the other report's
+    # opening (بنسبة 0.8% عند 9291 نقطة بخسارة 81 نقطة): their figures differ
+    assert _pair(out, "snn-2015-07-26-0246:1", "snn-2015-07-27-1178:3").height == 0
+    # without linking nothing is kept
+    assert align(first_gold, link_threshold=None).height == 0

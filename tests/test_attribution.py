@@ -1872,6 +1872,117 @@ def test_a_saying_or_its_collector_is_no_speaker(text: str, speakers: list[str |
     assert _speakers(text) == speakers
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # 3alyoum 2015-07-24:487 (voice5's blind reading): the honey seller «محمد (بائع عسل
+        # ...)» was given the citizen named before him, with his next two statements
+        (
+            "وبيّن المواطن فهد مضحي أن المواطنين يقدمون على شراء كميات كبيرة من العسل. إلى "
+            "ذلك أكد محمد (بائع عسل وسمن بلدي في السوق المركزي بالطائف) أن محلات بيع العسل "
+            "والسمن البلدي سجلت منذ منتصف شهر رمضان مبيعات مرتفعة، متوقعًا استمرارها حتى ليلة "
+            "العيد.",
+            ["فهد مضحي", "محمد"],
+        ),
+        # aljazirah 2015-08-04:474 (session 23's reading): the columnist's «وللأسف أن هذا
+        # الإعلان ...» was carried on as the football federation's words
+        (
+            "- أعلن اتحاد الكرة اسم المدير الفني الجديد للمنتخبات وهو البلجيكي فان جان ونسل "
+            "وكذلك المدير الجديد لدائرة التحكيم الإنجليزي هاورد ويب، وللأسف أن هذا الإعلان "
+            "الذي جاء بعد عقد اجتماع مجلس إدارة الاتحاد لم يصاحبه نشر سيرة ذاتية للاثنين.",
+            ["اتحاد الكره", None],
+        ),
+        # words in quotation marks stay the speaker's, «وللأسف» or not (2015-07-21:462)
+        (
+            "وأضاف السيسي: «الرئيس يريد الإصلاح ويعمل عليه منذ سنوات طويلة دون توقف، وللأسف "
+            "الحكومة الحالية تتصرف تصرفات مناقضة لرغبة الرئيس».",
+            ["sisi"],
+        ),
+        # alweeam 2015-07-23:973: «صرح بذلك وكيل الوزارة ...»: بذلك is the object (the
+        # mention was «بذلك وكيل الوزارة ...»)
+        (
+            "صرح بذلك وكيل الوزارة لشؤون المساجد والدعوة الإرشاد الدكتور توفيق بن عبدالعزيز "
+            "السديري، الذي بين أنه تم توزيع الموسوعة على فروع الوزارة.",
+            ["توفيق بن عبدالعزيز السديري"],
+        ),
+    ],
+)
+def test_a_bracketed_trade_and_the_writers_regret(text: str, speakers: list[str | None]) -> None:
+    assert _speakers(text) == speakers
+
+
+def test_the_object_after_sarraha_is_not_in_the_mention() -> None:
+    text = (
+        "صرح بذلك وكيل الوزارة لشؤون المساجد والدعوة الإرشاد الدكتور توفيق بن عبدالعزيز "
+        "السديري، الذي بين أنه تم توزيع الموسوعة على فروع الوزارة."
+    )
+    row = extract_statements(_articles(text)).row(0, named=True)
+    assert row["speaker_mention"].startswith("وكيل الوزارة")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # alriyadh 2015-08-06:1743 (session 23's reading): `خالد (2015-08-06:1743)`, title
+        # «بحاح»: a family name of four letters in ب was read as a preposition and a noun
+        (
+            "من جانب اخر وصف خالد بحاح، نائب الرئيس اليمني، رئيس الوزراء خالد بحاح العلاقة "
+            "بين المتمردين الحوثيين وميليشيات صالح بأنها، \"علاقة شيطانية وليست علاقة سياسية\".",
+            "خالد بحاح",
+        ),
+        # 2015-07-27:317: `لوران` for the PSG coach
+        (
+            "ثم عزز لوران بلان مدرب سان جرمان، فرضية ضم دي ماريا عندما قال إن هناك احتمالا "
+            "كبيرا.",
+            "لوران بلان",
+        ),
+        # okaz 2015-07-24:1975 (voice5's blind reading): `فرانك` with «فالتر شتاينماير» in
+        # the title (فالتر read as ف and a definite noun)
+        (
+            "ونوه وزير الخارجية الألماني فرانك فالتر شتاينماير في مقال له، أن الاتفاق النووي "
+            "الإيراني يجب أن يكون داعما للأمن والاستقرار.",
+            "فرانك فالتر شتاينماير",
+        ),
+        # 2015-07-27:363: `البحري` (the border guard's naval rank) in 2015-07-27:1289
+        (
+            "صرح بذلك الناطق الإعلامي بقيادة حرس الحدود بمنطقة عسير المقدم البحري الدكتور "
+            "شايع بن خالد القحطاني، الذي أكد أن الدوريات ستقف سدا منيعا.",
+            "شايع بن خالد القحطاني",
+        ),
+        # session 23's reading: `الهيئه الدائمه المستقله`, cut before «لحقوق الإنسان»
+        (
+            "وأكدت الهيئة الدائمة المستقلة لحقوق الإنسان التابعة لمنظمة التعاون الإسلامي أن "
+            "الاعتداء عمل إرهابي.",
+            "الهيئه الدائمه المستقله لحقوق الانسان",
+        ),
+        # 2015-07-27:285: `المؤسسه العربيه` for the Arab Investment Guarantee Corporation
+        (
+            "وقالت المؤسسة العربية لضمان الاستثمار وائتمان الصادرات \"ضمان\"، \"إن التركز "
+            "الجغرافي للتدفقات الواردة تواصل خلال العام\".",
+            "المؤسسه العربيه لضمان الاستثمار",
+        ),
+        # 2015-08-08:77: five words cut the UNHCR at «لشؤون»
+        (
+            "طالبت المفوضية السامية للأمم المتحدة لشؤون اللاجئين اليونان أمس الجمعة بالسيطرة "
+            "على «الفوضى الشاملة» في جزر في البحر المتوسط.",
+            "المفوضيه الساميه للامم المتحده لشؤون اللاجئين",
+        ),
+        # a nationality tells which body it is: the id stays the one «المرصد السوري» gives
+        (
+            "وقال المرصد السوري لحقوق الإنسان يوم الأربعاء إن الاشتباكات العنيفة استمرت.",
+            "المرصد السوري",
+        ),
+        # a preposition and its noun still end a name (خالد طاهر بقص الشريط)
+        (
+            "وقام خالد طاهر بقص الشريط، وقال خالد طاهر بقص الشريط إن المعرض مفتوح للجميع.",
+            "خالد طاهر",
+        ),
+    ],
+)
+def test_long_and_short_names_read_whole(text: str, speaker: str) -> None:
+    assert speaker in _speakers(text)
+
+
 def _word_index(text: str) -> tuple[list[str], dict[str, list[int]], set[int]]:
     """The speakers' word index as it was built before perf15: every word in a dict."""
     from bisect import bisect_right

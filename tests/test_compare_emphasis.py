@@ -1228,3 +1228,92 @@ def test_a_claim_told_again_with_names_in_it_still_counts(a: str, b: str) -> Non
     st, claims = _names_articles()
     pairs = set(repeat_pairs(st, claims).select("a", "b").iter_rows())
     assert (min(a, b), max(a, b)) in pairs
+
+
+_ITEMS = Path(__file__).parent / "data" / "emphasis_items.jsonl"
+
+
+def _items_pairs(**kwargs) -> set[tuple[str, str]]:
+    # SaudiNewsNet 2015-07-23 and 2015-08-10 (one compare of the two days): whole articles
+    # with their claims
+    from narratives.compare.emphasis import repeat_pairs
+
+    st = pl.read_ndjson(_ITEMS)
+    claims = st.select("statement_id", claim_id=pl.coalesce("claim_id", "statement_id"))
+    return set(repeat_pairs(st.drop("claim_id"), claims, **kwargs).select("a", "b").iter_rows())
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the cabinet's decision on Saudia's board: «أ - تجديد عضوية الآتية أسماؤهم ...» /
+        # «ب - تعيين الآتية أسماؤهم أعضاء ...», two items of a lettered list
+        ("2015-08-10:690:33", "2015-08-10:690:35"),
+        # the Riyadh emir received the heads of the audit bureau and the courts / «كما
+        # استقبل» the emirate's deputies and staff: two receptions told in one template
+        ("2015-07-23:317:1", "2015-07-23:317:6"),
+        # Al-Rabeeah met the OIC's secretary general / «من جهة أخرى استقبل» the Kuwaiti
+        # relief committee
+        ("2015-08-10:528:1", "2015-08-10:528:5"),
+        # the King's cable to Sultan Qaboos / the Crown Prince's, one claim for the
+        # clustering, two senders named in full
+        ("2015-07-23:700:1", "2015-07-23:700:6"),
+        # each template sentence of the two receptions: the visitors «سائلين الله العلي
+        # القدير أن يعيده على الجميع باليمن والخير والبركات» after each
+        ("2015-07-23:317:2", "2015-07-23:317:7"),
+        # «وأعرب الملك المفدى ... لجلالته، ولحكومة وشعب سلطنة عُمان» after the cable to
+        # Sultan Qaboos / «... لفخامته، ولحكومة وشعب جمهورية مصر العربية» after «كما بعث
+        # خادم الحرمين الشريفين برقية تهنئة لفخامة الرئيس عبدالفتاح السيسي»
+        ("2015-07-23:700:2", "2015-07-23:700:4"),
+    ],
+)
+def test_two_items_of_one_template_are_no_repetition(a: str, b: str) -> None:
+    assert (min(a, b), max(a, b)) not in _items_pairs()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the visitors' «سائلين الله العلي القدير أن يعيده على الجميع باليمن والخير والبركات»
+        # / the emir's «داعياً الله جل جلاله أن يتقبل من الجميع صيامهم وقيامهم ...»
+        ("2015-07-23:525:2", "2015-07-23:525:4"),
+        # that prayer joined by the clustering to «جاء ذلك لدى استقباله أمس ...»
+        ("2015-07-23:1189:3", "2015-07-23:1189:6"),
+    ],
+)
+def test_a_prayer_is_no_repetition(a: str, b: str) -> None:
+    assert (min(a, b), max(a, b)) not in _items_pairs()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # alweeam's link to the page, cut after «بالصور..»: «كاميرا طائرة تكتشف مشهداً ...»
+        ("2015-07-23:972:0", "2015-07-23:972:7"),
+        # the link glued to the last sentence: «... www.uj.edu.sa رابط الخبر بصحيفة الوئام:
+        # جامعة جده تعلن عن وظائف محاضر ...»
+        ("2015-07-23:968:0", "2015-07-23:968:7"),
+    ],
+)
+def test_the_pages_link_line_is_no_repetition_of_its_headline(a: str, b: str) -> None:
+    assert (min(a, b), max(a, b)) not in _items_pairs()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # «كانت قوات الأمن المصرية قد تمكنت من تفجير 7 عبوات ناسفة ...» / «كما تمكنت قوات
+        # الأمن المصرية من تفجير 7 عبوات ناسفة ...»: «كما» and the same act again
+        ("2015-08-10:380:4", "2015-08-10:380:7"),
+        # the Deputy Crown Prince's meeting with the US defence secretary, both opened on
+        # «كما عقد»
+        ("2015-07-23:820:12", "2015-07-23:820:4"),
+        # the police officers killed in Sanliurfa: in the lede, and «من جهة ثانية» again
+        ("2015-07-23:1023:1", "2015-07-23:1023:7"),
+        # the headline and lede of the pages above still count
+        ("2015-07-23:972:0", "2015-07-23:972:1"),
+        ("2015-07-23:317:0", "2015-07-23:317:10"),
+    ],
+)
+def test_a_claim_told_again_after_kama_still_counts(a: str, b: str) -> None:
+    assert (min(a, b), max(a, b)) in _items_pairs()

@@ -136,8 +136,10 @@ def test_a_crash_given_with_synonyms_is_never_a_sure_omission() -> None:
     out = _crash_story(HELI_CLAIM)
     # aawsat, aleqtisadiya and alriyadh give the crash with هليكوبتر and عرض: their rows
     # stay, as near misses (the wire's attribution frame, "ونقلت تقارير محلية عن متحدث
-    # باسم وزارة الدفاع الروسية قوله", weighs in the claim's words), never sure
-    assert sorted(out["outlet"].to_list()) == ["aawsat", "aleqtisadiya", "alriyadh"]
+    # باسم وزارة الدفاع الروسية قوله", weighs in the claim's words), never sure; since
+    # مروحية / هليكوبتر are one match token in alignment too (lexicons/match_synonyms.tsv)
+    # aleqtisadiya's sentence aligns with the claim and is no omission at all
+    assert sorted(out["outlet"].to_list()) == ["aawsat", "alriyadh"]
     assert set(out["certainty"].to_list()) == {"not sure"}
 
 
@@ -147,13 +149,17 @@ def test_a_detail_left_out_stays_an_omission() -> None:
     # of it, which does not carry the claim: synonyms count one way, the claim's words in
     # the outlet's text
     out = _crash_story(HELI_FIRE)
-    whole = out.filter(pl.col("omitted_part").is_null())
-    assert sorted(whole["outlet"].to_list()) == ["aleqtisadiya", "alriyadh"]
+    # all three outlets that do not give the pilot's jump keep a row, never sure
+    assert sorted(out["outlet"].to_list()) == ["aawsat", "aleqtisadiya", "alriyadh"]
+    assert set(out["certainty"].to_list()) == {"not sure"}
     # aawsat (Reuters: "a person coming out of the wreckage") gives the crash and the fire,
-    # not the pilot's jump: the part it left out (gold: heli-pilot-jumped)
+    # not the pilot's jump: the part it left out (gold: heli-pilot-jumped); aleqtisadiya
+    # and alriyadh too, as a part since مروحية / هليكوبتر are one match token in alignment
+    # (lexicons/match_synonyms.tsv: their crash sentence scores 36 against the wire's, 26
+    # before), as the whole claim before
     part = out.filter(pl.col("omitted_part").is_not_null())
-    assert part["outlet"].to_list() == ["aawsat"]
-    assert "بالقفز" in part["omitted_part"][0]
+    assert "aawsat" in part["outlet"].to_list()
+    assert all("بالقفز" in p for p in part["omitted_part"].to_list())
 
 
 # SaudiNewsNet 2015-07-24: alweeam's headline on the Kepler planet (aawsat's claim);

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from narratives._resources import load_tsv
+from narratives.align._lemmas import Lemmas
 from narratives.normalize import normalize, strip_clitics, tokenize
 
 _TOKEN = re.compile(r"[^\W_]+")  # as narratives.normalize.tokenize
@@ -214,6 +215,7 @@ def match_tokens(
     polarity: dict[str, Polar] | None = None,
     masked: list[list[str]] | None = None,
     processes: int | None = 1,
+    lemmas: bool = True,
 ) -> tuple[list[list[str]], list[list[frozenset[str]]]]:
     """Content tokens and negation scopes of each text.
 
@@ -231,6 +233,10 @@ def match_tokens(
     (the known words for clitic stripping, the joined negations) is worked
     out over all the texts first, then each text is tokenized on its own: the
     result is the same with any number of processes.
+
+    ``lemmas``: a word of a closed group of words news wires swap is compared as
+    the group's first word (:mod:`narratives.align._lemmas`: `مصرع` / `مقتل`,
+    `هليكوبتر` / `مروحية`); negation and denial words never are.
 
     Examples
     --------
@@ -277,12 +283,13 @@ def match_tokens(
     negating = frozenset(w for w, h in polar_of.items() if h[0] in _NEGATING)
     stem = _Stemmer(vocab)
     base_drop = set(stop) | {stem[w] for w in stop if w.startswith("ال")}
+    lemma = Lemmas(keep=frozenset(_polar_forms(polar))) if lemmas else None
     del distinct
 
     # 2. each text on its own, in parts
     def tokens_of(span: slice) -> list[tuple[list[str], list[str], list[frozenset[str]]]]:
         # a word's stem when it stays a content token whatever the text's speaker
-        kept = _Kept(stem, base_drop, min_chars)
+        kept = _Kept(stem, base_drop, min_chars, lemma)
         out = []
         for i in range(span.start, span.stop):
             text = normalized[i]
@@ -291,7 +298,7 @@ def match_tokens(
                 words = [p for w in words for p in joined.get(w, (w,))]
                 text = _unjoin(text, joined)
             extra = (
-                {stem[w] for w in tokenize(str(exclude[i]))}
+                {_lemma(stem[w], lemma) for w in tokenize(str(exclude[i]))}
                 if exclude is not None and exclude[i]
                 else None
             )
@@ -347,17 +354,25 @@ class _Stemmer(dict[str, str]):
         return out
 
 
-class _Kept(dict[str, "str | None"]):
-    """A word's stem when it is a content token (long enough or a number, no stopword),
-    else None."""
+def _lemma(token: str, lemma: Lemmas | None) -> str:
+    return token if lemma is None else lemma[token]
 
-    def __init__(self, stem: _Stemmer, drop: set[str], min_chars: int) -> None:
+
+class _Kept(dict[str, "str | None"]):
+    """A word's match token when it is a content token (long enough or a number, no
+    stopword), else None: its stem, then its lemma (the stopword test is on the stem:
+    `أعلنت` is a reporting verb, `إعلان` is not)."""
+
+    def __init__(
+        self, stem: _Stemmer, drop: set[str], min_chars: int, lemma: Lemmas | None = None
+    ) -> None:
         super().__init__()
-        self.stem, self.drop, self.min_chars = stem, drop, min_chars
+        self.stem, self.drop, self.min_chars, self.lemma = stem, drop, min_chars, lemma
 
     def __missing__(self, word: str) -> str | None:
         s = self.stem[word]
-        out = s if (len(s) >= self.min_chars or s.isdigit()) and s not in self.drop else None
+        keep = (len(s) >= self.min_chars or s.isdigit()) and s not in self.drop
+        out = _lemma(s, self.lemma) if keep else None
         self[word] = out
         return out
 

@@ -49,6 +49,7 @@ from narratives.align._linking import (
     competitive_links,
     lead_links,
     leads,
+    story_anchors,
     supported,
     top_links,
 )
@@ -823,7 +824,14 @@ def align(
         mutual best or not; so is a short body statement that is one claim
         of a longer statement of the other article (:func:`contained_links`)
         and a pair giving the same figures (:func:`figure_links`), each from
-        this score in such articles. Such pairs have ``linked`` true.
+        this score in such articles. Two articles published at most a day
+        apart with no pair at ``threshold`` count as such articles when two
+        or more mutual best pairs of theirs score this or more, one with a
+        figure in common and none giving other figures
+        (:func:`~narratives.align._linking.story_anchors`: two wires rewriting
+        one story sentence by sentence); a link there giving figures on both
+        sides needs those of one side all in the other. Such pairs have
+        ``linked`` true.
         ``None`` turns linking off. See :mod:`narratives.align._linking`.
     support_threshold
         Least combined score of a *supported* pair: a pair below
@@ -1318,6 +1326,7 @@ def lift_contained(
     article: np.ndarray,
     *,
     threshold: float,
+    anchor: np.ndarray | None = None,
 ) -> np.ndarray:
     """The score of a headline contained in a longer statement, where it counts.
 
@@ -1325,8 +1334,9 @@ def lift_contained(
     (:func:`~narratives.align.score.combine`'s ``contained``): a headline
     against the body sentence that says it with more words. It replaces
     ``score`` only for pairs of two articles that share some pair scoring
-    ``threshold`` or more without it (:func:`~narratives.align._linking.anchored`):
-    articles on one event. A headline's few words are found in many long
+    ``threshold`` or more without it (:func:`~narratives.align._linking.anchored`;
+    ``anchor``, per pair, when given: :func:`~narratives.align._linking.story_anchors`
+    too): articles on one event. A headline's few words are found in many long
     sentences on other matters (`ماذا يعني إقامة السوبر بين الهلال والنصر في لندن؟`
     in a sentence on the tickets for that match).
 
@@ -1341,7 +1351,9 @@ def lift_contained(
     """
     if raised is None or len(i) == 0:
         return score
-    lift = (raised > score) & anchored(i, j, score, article, at=threshold)
+    if anchor is None:
+        anchor = anchored(i, j, score, article, at=threshold)
+    lift = (raised > score) & anchor
     return np.where(lift, raised, score)
 
 
@@ -1369,6 +1381,7 @@ def contained_links(
     min_fuzzy: float = PART_FUZZY,
     share: float = PART_SHARE,
     tokens: tuple[int, int] = CONTAINED_TOKENS,
+    anchor: np.ndarray | None = None,
 ) -> np.ndarray:
     """Pairs below ``threshold`` kept because the shorter statement is one claim of the longer.
 
@@ -1428,7 +1441,7 @@ def contained_links(
         .to_series()
         .to_numpy()
     )
-    low &= best & anchored(i, j, score, article, at=threshold)
+    low &= best & (anchored(i, j, score, article, at=threshold) if anchor is None else anchor)
     if figures_in is not None:
         for k in np.flatnonzero(low):
             long_side = int(j[k]) if short[k] == i[k] else int(i[k])
@@ -1445,6 +1458,7 @@ def figure_links(
     *,
     threshold: float,
     link_threshold: float,
+    anchor: np.ndarray | None = None,
 ) -> np.ndarray:
     """Pairs below ``threshold`` kept because they give the same figures.
 
@@ -1478,7 +1492,20 @@ def figure_links(
         (pl.col("v") >= pl.col("v").max().over("i", "aj"))
         | (pl.col("v") >= pl.col("v").max().over("j", "ai"))
     ).to_series().to_numpy()
-    return low & best & anchored(i, j, score, article, at=threshold)
+    return low & best & (anchored(i, j, score, article, at=threshold) if anchor is None else anchor)
+
+
+def _figures_kept(prep: _Prepared, i: np.ndarray, j: np.ndarray, asked: np.ndarray) -> np.ndarray:
+    """Per pair: False where ``asked`` and both statements give figures, those of the side
+    with fewer not all in the other (:meth:`_Prepared.figures_in`); else True."""
+    out = np.ones(len(i), dtype=bool)
+    for k in np.flatnonzero(asked):
+        a, b = int(i[k]), int(j[k])
+        na, nb = prep.numbers(a), prep.numbers(b)
+        if na and nb:
+            small, large = (a, b) if len(na) <= len(nb) else (b, a)
+            out[k] = prep.figures_in(small, large)
+    return out
 
 
 def finish_alignments(
@@ -1510,12 +1537,40 @@ def finish_alignments(
     # score it takes after linking, so that it adds its pair without displacing the
     # mutual best pairs (a body statement may carry the claim of the other article's
     # headline and of its body)
-    lifted = lift_contained(i, j, score, comp.get(CONTAINED), article, threshold=threshold)
+    # two articles of one story whose every sentence is rewritten (no pair at the
+    # threshold): several agreeing pairs anchor them as one strong pair does
+    story = (
+        story_anchors(
+            i,
+            j,
+            score,
+            article,
+            comp["number_overlap"],
+            threshold=threshold,
+            link_threshold=link_threshold,
+            day=setup.day,
+        )
+        if link_threshold is not None
+        else np.zeros(len(i), dtype=bool)
+    )
+    raw_anchor = anchored(i, j, score, article, at=threshold) | story
+    lifted = lift_contained(
+        i, j, score, comp.get(CONTAINED), article, threshold=threshold, anchor=raw_anchor
+    )
     linked = np.zeros(len(i), dtype=bool)
     if link_threshold is not None:
         linked = competitive_links(
-            i, j, score, article, threshold=threshold, link_threshold=link_threshold
+            i,
+            j,
+            score,
+            article,
+            threshold=threshold,
+            link_threshold=link_threshold,
+            anchor=raw_anchor,
         )
+        # the lifted score may anchor more articles (a headline contained in a body
+        # statement at the threshold)
+        anchor = anchored(i, j, lifted, article, at=threshold) | story
         # a headline and the lead of another article on the same event say its main claim
         if "is_lead" in column:
             headline = np.array([bool(h) for h in column["is_headline"]], dtype=bool)
@@ -1530,6 +1585,7 @@ def finish_alignments(
                 threshold=threshold,
                 link_threshold=link_threshold,
                 day=setup.day,
+                anchor=anchor,
             )
             if top_threshold is not None:
                 # two articles that open alike: their other headline-lead pairs too
@@ -1560,6 +1616,7 @@ def finish_alignments(
             headline=np.array([bool(h) for h in column["is_headline"]], dtype=bool)
             if "is_headline" in column
             else None,
+            anchor=anchor,
         )
         # two statements giving the same figures, one the other's best match
         linked |= figure_links(
@@ -1570,7 +1627,14 @@ def finish_alignments(
             comp["number_overlap"],
             threshold=threshold,
             link_threshold=link_threshold,
+            anchor=anchor,
         )
+        if story.any():
+            # articles anchored by agreeing pairs alone: a link giving figures on both
+            # sides needs those of the side with fewer all in the other (the market's
+            # close against the other report's opening, 71.08 / 81 points, agree on the
+            # rest of the words)
+            linked &= _figures_kept(prep, i, j, linked & story & ~anchored(i, j, lifted, article, at=threshold))
     if support_threshold is not None:
         linked |= supported(
             i, j, score, article, threshold=threshold, support_threshold=support_threshold

@@ -49,6 +49,26 @@ courtesy
     of ``leadership`` and one of ``praise`` in ``lexicons/formulae.yaml``
     («وفق أفضل المعايير العالمية التي تحقق رؤية وتطلعات ولاة أمرنا»): a
     formula of press releases, not a fact an outlet leaves out.
+formula
+    (:func:`formulas_and_background`, after the others) Every statement of
+    the claim (the part, for a part row) is a wish or a prayer: fewer than
+    four content words before a phrase of ``wishes`` in
+    ``lexicons/formulae.yaml`` («معرباً عن تمنياته بالشفاء العاجل للمصابين»,
+    «داعية المولى أن يحفظ البلاد والقادة والشعب من كل مكروه»).
+background
+    (same function) Every statement of the claim opens by recalling an
+    earlier fact: the pluperfect «وكان(ت) X قد» («وكانت الكويت قد شهدت في 26
+    من الشهر الماضي هجوما انتحاريا»), «سبق أن», or «يذكر أن», «يشار إلى أن»
+    naming an earlier time (الماضي, منذ, an earlier year): the story's
+    history, not its news.
+later news, earlier news
+    (:func:`moments`, last) The claim's statements are all in articles of
+    news of a day after the outlet's last article of the story, or all before
+    its first one (an article's news day: its publication date and its first
+    «أمس» or «اليوم»; a paper's «أمس» and a website's «اليوم» of the day
+    before are one day): a story running over days joins two moments of one event
+    (the preview and the result, Tuesday's market close and Wednesday's),
+    and the outlet wrote before the claim was news, or told a later moment.
 little text
     X's statements in the story hold fewer than ``min_outlet_words`` words
     (a headline, a caption): its article may say more than the corpus has.
@@ -544,3 +564,255 @@ def courtesy(omissions: pl.DataFrame, statements: pl.DataFrame) -> pl.DataFrame:
         certainty=pl.when(flag).then(pl.lit(NOT_SURE)).otherwise(pl.col("certainty")),
         why=pl.when(flag).then(pl.lit(why)).otherwise(pl.col("why")),
     )
+
+
+#: a sentence that recalls an earlier fact: «سبق أن», or the pluperfect «وكان/وكانت X قد»
+#: (X up to seven words: «وكان قائد شرطة كابول عبدالرحمن رحيمي قد صرح»); match-normalized
+_RECALL = re.compile(r"^\W*[وف]?(?:(?:قد\s+)?سبق\s+(?:و\s*)?(?:ان|ل)|كان(?:ت|وا)?\s+(?:\S+\s+){0,7}?قد\s)")
+#: a closing note («يذكر أن», «يشار إلى أن», «تجدر الإشارة إلى أن», «الجدير بالذكر أن»): background
+#: when it names an earlier time (:data:`_EARLIER`, or a year before the article's)
+_NOTE = re.compile(
+    r"^\W*[وف]?(?:يذكر|يشار|تجدر الاشاره|الجدير بالذكر|جدير بالذكر|ومن الجدير بالذكر)"
+    r"\s+(?:الي\s+)?(?:ان|انه|انها|بان)\b"
+)
+_EARLIER = re.compile(r"\b(?:الماضي|الماضيه|السابق|السابقه|سابقا|في وقت سابق|منذ)\b")
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+
+
+def _background(text: str, year: int | None) -> str | None:
+    """The opener by which ``text`` recalls an earlier fact, or None."""
+    t = normalize(text or "")
+    m = _RECALL.match(t)
+    if m is not None:
+        return m.group(0).strip()
+    m = _NOTE.match(t)
+    if m is None:
+        return None
+    earlier = _EARLIER.search(t) is not None or (
+        year is not None and any(int(y) < year for y in _YEAR.findall(t))
+    )
+    return m.group(0).strip() if earlier else None
+
+
+@lru_cache(maxsize=1)
+def _wish_pattern() -> re.Pattern[str] | None:
+    """The ``wishes`` phrases of ``formulae.yaml``, match-normalized."""
+    from narratives._resources import load_yaml
+
+    data = load_yaml("formulae.yaml") or {}
+    wishes = sorted({normalize(str(w)) for w in data.get("wishes") or []}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, wishes))) if wishes else None
+
+
+def _wish(text: str, *, min_content: int) -> str | None:
+    """The wish ``text`` opens with (fewer than ``min_content`` content words before it)."""
+    from narratives.align._text import content_tokens
+
+    pat = _wish_pattern()
+    t = normalize(text)
+    m = pat.search(t) if pat is not None else None
+    if m is None:
+        return None
+    before = t[: m.start()]
+    if before.strip() and len(content_tokens([before])[0]) >= min_content:
+        return None
+    return m.group(0)
+
+
+def formulas_and_background(
+    omissions: pl.DataFrame, statements: pl.DataFrame, *, min_content: int = 4
+) -> pl.DataFrame:
+    """``sure`` rows whose claim is a wish or a recalled earlier fact made ``not sure``.
+
+    - **formula**: every statement of the claim (the ``omitted_part`` of a part
+      row) holds fewer than ``min_content`` content words before a phrase of
+      ``wishes`` (``lexicons/formulae.yaml``): a get-well wish or a prayer
+      («معرباً عن تمنياته بالشفاء العاجل للمصابين», read on SaudiNewsNet
+      2015-07-31: the outlet that leaves it out leaves out no fact).
+    - **background**: every statement of the claim opens by recalling an
+      earlier fact: the pluperfect «وكانت الكويت قد شهدت في 26 من الشهر الماضي
+      هجوما انتحاريا», «سبق أن», or a closing note («يذكر أن», «يشار إلى أن»)
+      that names an earlier time («الماضي», «منذ», a year before the
+      article's: «يذكر أن صندوق النقد العربي ... أنشئت ... في عام 1976»): the
+      story's history, which an outlet reporting the news may leave to its
+      earlier articles. A note without one («يذكر أن الاستعراض الجوي كان جزءا
+      من حدث يقام لمدة أسبوعين») is context of the event, and stays.
+
+    Rows already ``not sure`` keep their first reason.
+    """
+    if omissions.is_empty() or "text" not in statements.columns:
+        return omissions
+    sure = omissions.with_row_index("_row").filter(pl.col("certainty") == SURE)
+    if sure.is_empty():
+        return omissions
+    dated = "published" in statements.columns
+    got = statements.select(
+        "statement_id",
+        "text",
+        year=pl.col("published").dt.year() if dated else pl.lit(None, pl.Int32),
+    ).join(
+        sure.select(statement_id="statement_ids").explode("statement_id").unique(),
+        on="statement_id",
+        how="semi",
+    )
+    text_of = dict(zip(got["statement_id"].to_list(), got["text"].to_list(), strict=True))
+    year_of = dict(zip(got["statement_id"].to_list(), got["year"].to_list(), strict=True))
+    whys: dict[int, str] = {}
+    for row, ids, part in sure.select("_row", "statement_ids", "omitted_part").iter_rows():
+        texts = [text_of.get(i) or "" for i in ids or []]
+        wishes = [_wish(t, min_content=min_content) for t in ([part] if part else texts)]
+        if wishes and all(wishes):
+            whys[row] = (
+                f"formula: the claim is a wish or a prayer («{wishes[0]}»), "
+                "not a fact left out"
+            )
+            continue
+        opens = [_background(text_of.get(i) or "", year_of.get(i)) for i in ids or []]
+        if opens and all(opens):
+            whys[row] = (
+                f"background: the claim recalls an earlier fact («{opens[0]}»), "
+                "the story's history rather than its news"
+            )
+    if not whys:
+        return omissions
+    rows = sorted(whys)
+    hit = pl.DataFrame(
+        {"_row": rows, "_why": [whys[r] for r in rows]},
+        schema={"_row": pl.UInt32, "_why": pl.String},
+    )
+    out = omissions.with_row_index("_row").join(hit, on="_row", how="left", maintain_order="left")
+    flag = pl.col("_why").is_not_null()
+    return out.with_columns(
+        certainty=pl.when(flag).then(pl.lit(NOT_SURE)).otherwise(pl.col("certainty")),
+        why=pl.when(flag).then(pl.col("_why")).otherwise(pl.col("why")),
+    ).drop("_row", "_why")
+
+
+#: the day an article's news happened, from its first time word: «أمس الأول» two days
+#: before publication, «أمس» one, «اليوم» / «الليلة» the day itself (not the paper
+#: «اليوم» quoted or after لـ); match-normalized
+_NEWS_DAY = re.compile(
+    r"(?<![\w«\"(ـ])(?:(امس الاول|اول امس|اول من امس)|(امس)|(اليوم|الليله))(?![\w»\")])"
+)
+
+
+def _news_days(texts: list[str], published: Any) -> tuple[Any, Any]:
+    """The first and last day an article's news may be of (``published`` a date).
+
+    The first time word of the article (its statements in order) sets the day:
+    a print paper's «أمس» of the 27th and a website's «اليوم» of the 26th are one
+    day. Without one the article may be of its publication day or the day
+    before (papers print the day after).
+    """
+    from datetime import timedelta
+
+    for text in texts:
+        m = _NEWS_DAY.search(normalize(text or ""))
+        if m is not None:
+            back = 2 if m.group(1) else 1 if m.group(2) else 0
+            day = published - timedelta(days=back)
+            return day, day
+    return published - timedelta(days=1), published
+
+
+def moments(
+    omissions: pl.DataFrame, statements: pl.DataFrame, stories: pl.DataFrame
+) -> pl.DataFrame:
+    """``sure`` rows whose claim is news of another day than all the outlet's articles.
+
+    A story may run over days and join two moments of one event: the preview
+    and the result, the first toll and the next day's, one day's market close
+    and the next. Each article's news day is read from its first «أمس» or
+    «اليوم» and its publication date (:func:`_news_days`). When every
+    article giving the claim is news of a day after every article of the
+    outlet in the story, the outlet wrote before the claim was news (aawsat's
+    Thursday "Kerry: agreement with Russia on a draft resolution" does not
+    "leave out" Samantha Power's words at Friday's vote); when they are all
+    of a day before, the outlet told a later moment (alriyadh's report of the
+    adopted resolution does not "leave out" the diplomats' "the vote is
+    likely on Friday"). A print paper's «أمس» and a website's «اليوم» of the
+    day before are one day: the same market close is no two moments; and the
+    publication dates must part too (the corpus dates some websites' «اليوم»
+    a day late, beside the papers' «أمس» of the same date). Needs
+    ``published`` in ``statements``; rows without dates are left as they are.
+    """
+    if omissions.is_empty() or not {"published", "text"} <= set(statements.columns):
+        return omissions
+    sure = omissions.with_row_index("_row").filter(pl.col("certainty") == SURE)
+    if sure.is_empty():
+        return omissions
+    claim_arts = (
+        sure.select("_row", statement_id="statement_ids")
+        .explode("statement_id")
+        .join(statements.select("statement_id", "article_id"), on="statement_id")
+        .select("_row", "article_id")
+        .unique()
+    )
+    own_arts = (
+        sure.select("_row", "story_id", "outlet")
+        .join(stories.select("story_id", "outlet", "article_id"), on=["story_id", "outlet"])
+        .select("_row", "article_id")
+        .unique()
+    )
+    wanted = pl.concat([claim_arts, own_arts]).select("article_id").unique()
+    order = ["article_id", *(["position"] if "position" in statements.columns else [])]
+    arts = (
+        statements.join(wanted, on="article_id", how="semi")
+        .sort(order)
+        .group_by("article_id", maintain_order=True)
+        .agg(pl.col("text"), pl.col("published").first())
+    )
+    # each article's news days and its publication day, both as (first, last)
+    days: dict[str, tuple[Any, Any, Any, Any]] = {}
+    for art, texts, published in arts.iter_rows():
+        if published is not None:
+            days[art] = (*_news_days(texts[:6], published), published, published)
+
+    def span(frame: pl.DataFrame) -> dict[int, tuple[Any, Any, Any, Any]]:
+        out: dict[int, tuple[Any, Any, Any, Any]] = {}
+        missing: set[int] = set()
+        for row, art in frame.iter_rows():
+            if art not in days:
+                missing.add(row)
+                continue
+            got = days[art]
+            if row in out:
+                was = out[row]
+                got = (min(got[0], was[0]), max(got[1], was[1]), min(got[2], was[2]),
+                       max(got[3], was[3]))  # fmt: skip
+            out[row] = got
+        return {r: v for r, v in out.items() if r not in missing}
+
+    claim_span, own_span = span(claim_arts), span(own_arts)
+    whys: dict[int, str] = {}
+    for row, (c_lo, c_hi, c_first, c_last) in claim_span.items():
+        if row not in own_span:
+            continue
+        x_lo, x_hi, x_first, x_last = own_span[row]
+        # both the news days and the publication dates must part: SaudiNewsNet dates a
+        # website's «اليوم» of the 5th on the 6th beside the papers' «أمس» of the 6th
+        if x_hi < c_lo and x_last < c_first:
+            whys[row] = (
+                f"later news: the claim is only in articles of news of {c_lo:%Y-%m-%d} or after, "
+                f"the outlet's articles of the story are of {x_hi:%Y-%m-%d} or before: it wrote "
+                "before the claim was news"
+            )
+        elif x_lo > c_hi and x_first > c_last:
+            whys[row] = (
+                f"earlier news: the claim is only in articles of news of {c_hi:%Y-%m-%d} or "
+                f"before, the outlet's articles of the story are of {x_lo:%Y-%m-%d} or after: it "
+                "told a later moment"
+            )
+    if not whys:
+        return omissions
+    rows = sorted(whys)
+    hit = pl.DataFrame(
+        {"_row": rows, "_why": [whys[r] for r in rows]},
+        schema={"_row": pl.UInt32, "_why": pl.String},
+    )
+    out = omissions.with_row_index("_row").join(hit, on="_row", how="left", maintain_order="left")
+    flag = pl.col("_why").is_not_null()
+    return out.with_columns(
+        certainty=pl.when(flag).then(pl.lit(NOT_SURE)).otherwise(pl.col("certainty")),
+        why=pl.when(flag).then(pl.col("_why")).otherwise(pl.col("why")),
+    ).drop("_row", "_why")

@@ -36,8 +36,19 @@ How the article is read (the rules, in order):
   سلسلة اتصالات»), nor two items of a numbered list (``6 - تعيين ...`` / ``7 -
   تعيين ...``, ``أولا:`` / ``ثالثا:``), nor a line whose object is the list after
   it (``قرر مجلس الوزراء ما يلي :``) with one of its items, nor a line ending on
-  the list after it (``... المضبوطات التالية:``) with an item (numbered, or opened
-  with a bullet: ``/ثمانية أسلحة ...``); two bulleted items are two facts; nor one
+  the list after it (``... المضبوطات التالية:``) with an item (numbered, lettered:
+  ``أ - تجديد عضوية ...`` / ``ب - تعيين ...``, or opened with a bullet: ``/ثمانية
+  أسلحة ...``); two bulleted items are two facts; nor two statements of two items of
+  one template on a page (``_items``: an item opened on «من جهة أخرى», «إلى ذلك» or
+  «كما» and the verb an earlier item opened with; the openings worded or opening
+  alike, each naming a figure, a place or a person the other does not: «استقبل ...
+  كلاً من رئيس ديوان المراقبة العامة ...» / «كما استقبل ... وكلاء إمارة المنطقة ...»,
+  and the visitors' «سائلين الله العلي القدير ...» after each), nor a claim's two
+  statements one template told of other figures, places or people, each naming its
+  own (the King's cable and the Crown Prince's), nor the page's link line («رابط الخبر
+  بصحيفة الوئام: <headline>», with what the splitter cut from it) and its headline, nor a
+  prayer or a closing formula with anything (``_FORMULA``: «سائلين الله العلي القدير أن
+  ...», «داعياً الله جل جلاله أن ...», «والله الهادي إلى سواء السبيل»); nor one
   template told of a title's holder and of a deputy (``نائب``, ``مساعد``, ``وكيل``
   before the title: «وأعرب خادم الحرمين الشريفين ...» / «وأعرب سمو نائب خادم الحرمين
   الشريفين ...»), nor two statements whose shared words (names aside) are only one
@@ -655,7 +666,24 @@ def repeat_pairs(
             ]
         ),
     )
-    edges = [(a, b) for a, b in shared.iter_rows() if not _other_facts(own[a], own[b])]
+    # one template told of other figures, places or people: two facts, whatever the
+    # clustering says of them («بعث خادم الحرمين الشريفين ... برقية تهنئة لجلالة السلطان
+    # قابوس» / «بعث ... الأمير محمد بن نايف ... برقية تهنئة لجلالة السلطان قابوس»)
+    two_facts = {(a, b) for a, b in shared.iter_rows() if _other_facts(own[a], own[b])}
+    edges = [(a, b) for a, b in shared.iter_rows() if (a, b) not in two_facts]
+    head_ids = (
+        set(statements.filter(pl.col("is_headline").fill_null(False))["statement_id"].to_list())
+        if "is_headline" in statements.columns
+        else set()
+    )
+    # the clustering may still join such a pair when both tell their own figures or
+    # people (neither borrows them from the statement before it) and neither is a
+    # headline (a headline rounds its figures: «320 مليون» / «320.8 مليون»)
+    two_facts = {
+        (a, b)
+        for a, b in two_facts
+        if a not in head_ids and b not in head_ids and not own[a][2] and not own[b][2]
+    }
     if edges:
         # sharing the name of a thing (an institution, an event) is sharing the setting
         edges = _not_setting_only(statements, words, edges)
@@ -669,11 +697,6 @@ def repeat_pairs(
     # nor two body statements of one claim whose figures are all other figures (one
     # month's rejected shipments and another's: «رفض 198 إرسالية ... 851 طنا» / «رفض 172
     # إرسالية ... 717 طنا»); a headline rounds its figures («22 ألف حبة» / «22.790 حبة»)
-    head_ids = (
-        set(statements.filter(pl.col("is_headline").fill_null(False))["statement_id"].to_list())
-        if "is_headline" in statements.columns
-        else set()
-    )
     figures = (
         _figure_sets(
             statements,
@@ -695,6 +718,7 @@ def repeat_pairs(
         (a, b)
         for a, b in claimed
         if (a, b) not in worded
+        and (a, b) not in two_facts
         and frozenset((a, b)) not in cuts
         and not ((a, b) in templates and _other_facts(own[a], own[b]))
         and not other_figures(a, b)
@@ -702,6 +726,28 @@ def repeat_pairs(
     # nor two statements of one claim that share only the name of a thing, the setting
     edges.extend((a, b) for a, b in claimed if (a, b) in worded)
     edges.extend(_not_setting_only(statements, words, others) if others else [])
+    if edges:
+        # a prayer or a closing formula tells no claim: «سائلين الله العلي القدير أن يعيده
+        # على الجميع باليمن والخير والبركات» after each of two receptions, «والله الهادي
+        # إلى سواء السبيل» closing each of two statements
+        texts = dict(
+            statements.filter(pl.col("statement_id").is_in([x for pair in edges for x in pair]))
+            .select("statement_id", "text")
+            .iter_rows()
+        )
+        formulas = {sid for sid, t in texts.items() if _FORMULA.search(normalize(t or ""))}
+        edges = [(a, b) for a, b in edges if a not in formulas and b not in formulas]
+    if edges:
+        # the page's link to itself («رابط الخبر بصحيفة الوئام: <headline>») tells nothing
+        # again: the line and what the splitter cut from it after it
+        link, after = _link_lines(statements, {x for pair in edges for x in pair})
+        edges = [
+            (a, b)
+            for a, b in edges
+            if a not in after
+            and b not in after
+            and not ((a in link and b in head_ids) or (b in link and a in head_ids))
+        ]
     if edges:
         # the same act told as to come and as done is two facts, not one claim told twice;
         # so is one template told of a person and of that person's deputy
@@ -752,6 +798,14 @@ def repeat_pairs(
             # «... تبين احتواؤها على المضبوطات التالية:» and «/ثمانية أسلحة ...»
             and not ((a in lists and marks.get(b)) or (b in lists and marks.get(a)))
         ]
+    if edges:
+        # a page may carry two items of one template, each opened on «من جهة أخرى», «إلى
+        # ذلك» or «كما» and the same verb: with other figures, places or people in their
+        # openings, each template sentence is told once in each («استقبل ... أمير منطقة
+        # الرياض ... كلاً من رئيس ديوان المراقبة العامة ...» / «كما استقبل ... أمير منطقة
+        # الرياض ... وكلاء إمارة المنطقة ...»)
+        alike = set(shared.iter_rows())
+        edges = _not_another_item(statements, words, edges, heads=head_ids, alike=alike)
     if edges and setting_share < 1:
         # what two body statements share must go beyond the article's setting: the
         # words most of its statements carry («التفجير الإرهابي الذي استهدف مسجد قوات
@@ -767,6 +821,164 @@ def repeat_pairs(
             own_overlap=own_overlap,
         )
     return pl.DataFrame(edges, schema={"a": pl.String, "b": pl.String}, orient="row").unique()
+
+
+#: an opening that turns to another item of the page: «من جهة أخرى», «إلى ذلك», «في سياق
+#: آخر» (match-normalized)
+_ANOTHER_ITEM = re.compile(
+    r"^\W*(?:من جه[هة] (?:اخر[يى]|ثاني[هة])|من ناحي[هة] اخر[يى]|من جانب اخر|الي ذلك"
+    r"|في سياق (?:اخر|منفصل)|علي صعيد اخر|في شان اخر|في موضوع اخر|في غضون ذلك)(?!\w)"
+)
+#: «كما» / «وكما» and the word after it: «كما استقبل ...» (match-normalized)
+_ALSO = re.compile(r"^\W*و?كما\s+(\w+)")
+
+
+def _bare_first(text: str) -> str:
+    """A statement's first word, match-normalized, without a leading و/ف."""
+    words = normalize(text).split()
+    first = words[0] if words else ""
+    return first[1:] if len(first) > 3 and first[0] in "وف" else first
+
+
+def _items(statements: pl.DataFrame, articles: pl.Series) -> dict[str, tuple[int, str]]:
+    """The items of a page: each body statement of ``articles`` with its item's number and
+    the statement that opens the item.
+
+    The first body statement opens the first item; a statement opening on a turn to
+    another item (``_ANOTHER_ITEM``: «من جهة أخرى، التقى ...», «إلى ذلك، استقبل ...») or
+    on «كما» and the verb an item opened with («استقبل ...» then «كما استقبل ...»: the
+    same act again, of other people) opens the next one.
+    """
+    order = [c for c in ("start", "position") if c in statements.columns][:1]
+    head = (
+        pl.col("is_headline").fill_null(False)
+        if "is_headline" in statements.columns
+        else pl.lit(False)
+    )
+    rows = (
+        statements.filter(pl.col("article_id").is_in(articles.implode()) & ~head)
+        .select("statement_id", "article_id", "text", *order)
+        .sort("article_id", *order, maintain_order=True)
+    )
+    out: dict[str, tuple[int, str]] = {}
+    current, item, opener, verbs = None, 0, "", set()
+    for sid, aid, text in rows.select("statement_id", "article_id", "text").iter_rows():
+        norm = normalize(text or "")
+        if aid != current:
+            current, item, opener, verbs = aid, 0, sid, {_bare_first(norm)}
+        else:
+            also = _ALSO.match(norm)
+            if _ANOTHER_ITEM.search(norm) or (also and also.group(1) in verbs):
+                item, opener = item + 1, sid
+                verbs.add(also.group(1) if also else _bare_first(_ANOTHER_ITEM.sub("", norm)))
+        out[sid] = (item, opener)
+    return out
+
+
+def _not_another_item(
+    statements: pl.DataFrame,
+    words: _Words,
+    edges: list[tuple[str, str]],
+    *,
+    heads: set[str],
+    alike: set[tuple[str, str]],
+) -> list[tuple[str, str]]:
+    """The pairs of ``edges`` that are not one template told of two items of a page.
+
+    A page may carry several items of one template (``_items``: two receptions, two
+    cables, two meetings, each opened on «من جهة أخرى», «إلى ذلك» or «كما» and the
+    same verb). Two body statements of two items whose opening statements are worded
+    alike (a pair of ``alike``: the statement ids in order) or open alike
+    (``_same_opening``) and each name a figure, a
+    place or a person the other's does not (``_particulars``, none borrowed from the
+    statement before) tell two facts, each template sentence once: «استقبل ...
+    أمير منطقة الرياض ... كلاً من رئيس ديوان المراقبة العامة ...» / «كما استقبل ... أمير
+    منطقة الرياض ... وكلاء إمارة المنطقة ...», and «سائلين الله العلي القدير أن يعيده
+    على الجميع ...» after each. An item that tells the same act again names nothing of
+    its own: «كانت قوات الأمن المصرية قد تمكنت من تفجير 7 عبوات ...» / «كما تمكنت قوات
+    الأمن المصرية من تفجير 7 عبوات ...» still count twice.
+    """
+    body = [(a, b) for a, b in edges if a not in heads and b not in heads]
+    if not body:
+        return edges
+    ids = list({x for pair in body for x in pair})
+    arts = statements.filter(pl.col("statement_id").is_in(ids))["article_id"].unique()
+    items = _items(statements, arts)
+    across = [(a, b) for a, b in body if a in items and b in items and items[a][0] != items[b][0]]
+
+    def openers(a: str, b: str) -> tuple[str, str]:
+        x, y = items[a][1], items[b][1]
+        return (x, y) if x < y else (y, x)
+
+    pairs = {openers(a, b) for a, b in across}
+    # openers worded alike, or opening alike («بعث خادم الحرمين الشريفين ... برقية تهنئة
+    # لجلالة السلطان قابوس» / «كما بعث خادم الحرمين الشريفين برقية تهنئة لفخامة الرئيس
+    # عبدالفتاح السيسي»)
+    alike = (pairs & alike) | _same_opening(statements, sorted(pairs))
+    candidates = [(a, b) for a, b in across if openers(a, b) in alike]
+    if not candidates:
+        return edges
+    opening = {(items[a][1], items[b][1]) for a, b in candidates}
+    own = _particulars(
+        statements,
+        words,
+        pl.DataFrame(
+            sorted(opening),
+            schema={"statement_id": pl.String, "statement_id_b": pl.String},
+            orient="row",
+        ),
+    )
+
+    def named(sid: str) -> set[str]:
+        placed, _, borrowed, persons = own[sid]
+        return set() if borrowed else placed | persons
+
+    two = {
+        (a, b)
+        for a, b in candidates
+        if named(items[a][1]) - named(items[b][1]) and named(items[b][1]) - named(items[a][1])
+    }
+    return [pair for pair in edges if pair not in two]
+
+
+#: a statement that is a prayer («سائلين الله العلي القدير أن ...», «داعياً الله جل جلاله
+#: أن ...», «ونسأل المولى عز وجل أن ...») or a closing formula («والله الهادي إلى سواء
+#: السبيل», «والله ولي التوفيق»), match-normalized
+_FORMULA = re.compile(
+    r"^\W*(?:[وف](?=\w))?(?:سائلا|سائلين|سائله|سائلتين|داعيا|داعين|داعيه|راجيا|راجين"
+    r"|متمنيا|متمنين|اسال|نسال|ادعو|ندعو)"
+    r"\s+(?:من\s+)?(?:الله|المولي|العلي|الباري)(?!\w)"
+    r"|^\W*والله\s+(?:الهادي|ولي التوفيق|الموفق|من وراء القصد)"
+)
+
+#: a page's link to itself, as some outlets close an article: «رابط الخبر بصحيفة الوئام:
+#: <headline>» (match-normalized)
+_LINK_LINE = re.compile(r"رابط الخبر\s+ب?(?:صحيف[هة]|موقع)")
+
+
+def _link_lines(statements: pl.DataFrame, ids: set[str]) -> tuple[set[str], set[str]]:
+    """The statements of ``ids`` that hold an article's link line (``_LINK_LINE``: the
+    line glued to the sentence before it, «... www.uj.edu.sa رابط الخبر بصحيفة الوئام:
+    جامعة جده تعلن ...»), and those after such a line in their article (the headline's
+    words the splitter cut from it after «بالصور..»: «كاميرا طائرة تكتشف مشهداً ...»).
+    Neither tells the headline again."""
+    order = [c for c in ("start", "position") if c in statements.columns][:1]
+    arts = statements.filter(pl.col("statement_id").is_in(list(ids)))["article_id"].unique()
+    rows = (
+        statements.filter(pl.col("article_id").is_in(arts.implode()))
+        .select("statement_id", "article_id", "text", *order)
+        .sort("article_id", *order, maintain_order=True)
+    )
+    link: set[str] = set()
+    after: set[str] = set()
+    seen: set[str] = set()
+    for sid, aid, text in rows.select("statement_id", "article_id", "text").iter_rows():
+        if aid in seen:
+            after.add(sid)
+        elif _LINK_LINE.search(normalize(text or "")):
+            link.add(sid)
+            seen.add(aid)
+    return link, after
 
 
 def _stem(tok: pl.Expr) -> pl.Expr:
@@ -1097,6 +1309,8 @@ def _not_setting_only(
 
 _ITEM_NUMBER = re.compile(r"^\W*([0-9٠-٩]+)\s*[-–—.)/]")
 _ITEM_WORD = re.compile(r"^\W*(\w+)\s*[:：\-–—]")
+#: an item opened with a letter and a dash or a bracket: «أ - تجديد عضوية ...», «ب) ...»
+_ITEM_LETTER = re.compile(r"^\W*([\u0621-\u064A])\u0640?\s*[-–—)]\s")
 
 
 @lru_cache(maxsize=1)
@@ -1109,13 +1323,17 @@ def _ordinal_adverbs() -> dict[str, int]:
 
 def _list_marker(text: str, key: str = "") -> str | None:
     """The number of a list item the statement opens with (``6 - تعيين ...``,
-    ``ثالثا: ترفع جميع طلبات ...``), a bullet's own ``key`` for an item opened with a
-    bullet (``/ثمانية أسلحة أوتوماتيكية ...``, ``• تعيين ...``), else None."""
+    ``ثالثا: ترفع جميع طلبات ...``), its letter (``أ - تجديد عضوية ...``, ``ب - تعيين
+    ...``), a bullet's own ``key`` for an item opened with a bullet (``/ثمانية أسلحة
+    أوتوماتيكية ...``, ``• تعيين ...``), else None."""
     if _BULLET.match(text):
         return "bullet " + key
     m = _ITEM_NUMBER.match(text)
     if m:
         return str(int(m.group(1).translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))))
+    m = _ITEM_LETTER.match(text)
+    if m:
+        return "letter " + normalize(m.group(1))
     m = _ITEM_WORD.match(normalize(text.replace("ـ", "-")))  # «أولاً ـ تتاح ...»
     if m and m.group(1) in _ordinal_adverbs():
         return str(_ordinal_adverbs()[m.group(1)])

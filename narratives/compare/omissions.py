@@ -11,7 +11,9 @@ cover the story omits nothing in it. Each row says how sure it is
 (``certainty``: ``"sure"`` or ``"not sure"``, with a plain ``why``; see
 :mod:`narratives.compare._certainty`): a near miss, a claim whose words are
 spread over the outlet's text, a formula, an outlet with a headline only,
-another event told in a round-up beside the story's, courtesy to the rulers
+another event told in a round-up beside the story's, courtesy to the rulers,
+a wish or a prayer, a recalled earlier fact (background), a claim of another
+day than all the outlet's articles of the story (two moments of one event)
 are ``"not sure"``. A claim whose statements hold fewer
 than three words once web and mail addresses are taken out ("www.gdp.gov.sa .",
 a byline), or fewer than four content words (a piece of a quote the sentence
@@ -53,7 +55,15 @@ import numpy as np
 import polars as pl
 
 from narratives import schemas
-from narratives.compare._certainty import NOT_SURE, SURE, certainty, courtesy, round_up
+from narratives.compare._certainty import (
+    NOT_SURE,
+    SURE,
+    certainty,
+    courtesy,
+    formulas_and_background,
+    moments,
+    round_up,
+)
 from narratives.compare._closest import CLOSEST, ClosestLabels, _figures, closest_pairs
 from narratives.compare._common import CLAIM_COLUMNS, check, claim_facts
 
@@ -735,6 +745,8 @@ def omissions(
         out = _told_elsewhere(out, claims)
         out = round_up(out, statements, claims, stories)
         out = courtesy(out, statements)
+        out = formulas_and_background(out, statements)
+        out = moments(out, statements, stories)
         _figures.cache_clear()  # read by the closest statements, the parts and certainty
         out = out.join(
             facts.select("claim_id", "speaker", "representative"), on="claim_id", how="left"

@@ -1152,10 +1152,23 @@ def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
         return "Talking points", b.empty(
             "No position recurs across two stories or more (no talking point)."
         )
+    statements = t.get("statements")
+    if statements is not None and "published" in statements.columns:
+        table = table.join(
+            statements.select("statement_id", "published"), on="statement_id", how="left"
+        )
+    else:
+        table = table.with_columns(published=pl.lit(None, pl.Date))
     points = (
         table.group_by("talking_point_id")
         .agg(
             pl.col("label").first(),
+            # every statement of one day: often one event whose articles fell into two
+            # stories (the same statement told by two outlets), not a position repeated
+            (
+                (pl.col("published").drop_nulls().n_unique() == 1)
+                & pl.col("published").is_not_null().all()
+            ).alias("one_day"),
             pl.col("n_stories").first(),
             pl.col("n_outlets").first(),
             pl.col("outlets").first(),
@@ -1170,7 +1183,9 @@ def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
         "talking point": "talking_point_id",
         "wording": lambda r: shorten(r["label"], 140),
         "speaker": lambda r: r["speaker"] or "",
-        "stories": "n_stories",
+        "stories": lambda r: (
+            f"{r['n_stories']} (one day: perhaps one event)" if r["one_day"] else r["n_stories"]
+        ),
         "outlets": "outlets",
         "confidence": "confidence",
     }
@@ -1178,12 +1193,21 @@ def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
     # in 120 of 125 (4 debatable), medium ones in about 3 of 5 (docs/accuracy.md)
     sure = points.filter(pl.col("confidence") == "high")
     unsure = points.filter(pl.col("confidence") != "high")
+    n_one_day = sure.filter(pl.col("one_day")).height
+    one_day_note = (
+        f" {n_one_day} of the {sure.height} found all their statements on one day "
+        "(marked 'one day'): most such points read on SaudiNewsNet were one statement told "
+        "by two outlets whose articles fell into two stories of one event, which shows the "
+        "stories split more than a position repeated."
+        if n_one_day
+        else ""
+    )
     parts = [
         _p(
             "A talking point is a position repeated across two stories or more, looser than "
             "a claim. Only high-confidence ones are listed as findings: read against the "
             "articles, they were right in nearly every case; the others are in their own "
-            "table below, as leads to check."
+            "table below, as leads to check." + one_day_note
         ),
         b.table(
             sure,

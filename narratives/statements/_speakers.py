@@ -137,6 +137,7 @@ _QUANTIFIERS = frozenset(normalize(w) for w in ["العديد", "الكثير", 
 # kin words after which a name is the relative's (ابنة الرئيس ... احمد سوكارنو), normalized
 _KIN = frozenset(normalize(w) for w in ["ابنة", "حفيد", "حفيدة", "زوجة", "أرملة", "نجل", "نجلة"])
 # plural nouns that head a genitive inside an institution's name (هيئة حقوق الإنسان)
+_BRANCHES = frozenset({"البحري", "الجوي"})  # العميد البحري, اللواء الجوي: a rank's branch
 _CONSTRUCT = frozenset(normalize(w) for w in ["حقوق", "شؤون", "شئون", "علوم", "خدمات", "قوات"])
 # punctuation between two words that ends a name (not the dot of «د.»)
 _NAME_BREAK = re.compile(r"[,،;؛:()\[\]«»\"“”–—]|\s-\s")
@@ -166,6 +167,7 @@ class SpeakerWords:
     media_tails: frozenset[str] = frozenset()  # تايمز, نت: an outlet's name goes on
     media_generic: frozenset[str] = frozenset()  # أنباء, التواصل ...: no outlet named
     sayings: frozenset[str] = frozenset()  # المثل, الآية, سبحانه, أخرجه: a text quoted, no one
+    writer_openers: frozenset[str] = frozenset()  # وللأسف, وفي رأيي: the writer comments
 
 
 @lru_cache(maxsize=1)
@@ -196,6 +198,7 @@ def speaker_words() -> SpeakerWords:
         media_tails=words("media_name_tails"),
         media_generic=words("media_generic"),
         sayings=words("sayings") | words("transmission"),
+        writer_openers=words("writer_openers"),
     )
 
 
@@ -270,6 +273,13 @@ def _in_word_lists(w: str, sw: SpeakerWords) -> bool:
             sw.countries,
         )
     )
+
+
+def _word_lists(sw: SpeakerWords) -> tuple[frozenset[str], ...]:
+    return (
+        sw.not_names, sw.titles, sw.honorifics, sw.descriptors, sw.adjectives, sw.anonymous,
+        sw.institutions, sw.countries,
+    )  # fmt: skip
 
 
 def _plain(w: str) -> str:
@@ -389,6 +399,8 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
         return True  # عز الدين الأصبحي, محيي الدين: a compound given name
     if _in(w, sw.titles) or w in sw.anonymous or w in sw.honorifics or len(w) < 2:
         return False
+    if w in _BRANCHES and k and norm[k - 1] in sw.honorifics:
+        return False  # المقدم البحري شايع بن خالد القحطاني: the rank's branch, not a name
     if (
         w.startswith("ال")
         and w[2:] in sw.adjectives
@@ -512,6 +524,8 @@ def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
         return True  # عبد الرحمن السلطان, عبدالله الحسين: a family name from a given name
     if w.startswith("الت") and len(w) >= 7 and w[-2] == "ي":
         return False  # جدد عباس التأكيد: a verbal noun (not التويجري, التميمي)
+    if len(w) == 5 and w.startswith("فال") and w[3:] not in ("ذي", "تي") and w[-1] != "ه":
+        return True  # فرانك فالتر شتاينماير, مايكل فالون: a name, not ف and a definite noun
     if (w[:1] in "وفبلك" and w[1:3] == "ال") or (
         (w[:1] == "و" and w[1:2] in "بلكسي") or (w[:1] == "ف" and w[1:2] in "بلكس")
     ):
@@ -522,6 +536,7 @@ def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
         return False  # خالد بن محمد اليوسف بحضور ...: the name has ended
     if w[:1] in "بل" and len(w) <= 4 and w not in ("بن", "بنت"):
         return False  # خالد طاهر بقص الشريط: a preposition and a short noun
+        # (a short family name in ب/ل, بحاح, is read by ``_short_family``)
     return not (
         _in(w, sw.titles)
         or w in sw.honorifics
@@ -531,6 +546,70 @@ def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
         or w in sw.anonymous  # وأورد المؤلف أسماء الكثير من ...: "names of many", no name
         or _in(w, sw.institutions)
         or not any(ch.isalpha() for ch in w)
+    )
+
+
+# words of four letters or fewer in ب/ل that are a preposition and a word, never a name
+_SHORT_FUNCTION = frozenset(
+    normalize(w)
+    for w in [
+        *["بحسب", "بهذا", "لهذا", "بذلك", "لذلك", "لذا", "بعض", "بعد", "لكل", "بكل", "لدي"],
+        *["لدى", "لديه", "لديها", "بين", "بلا", "لنا", "بنا", "لكم", "بكم", "لهم", "بهم"],
+        *["لها", "بها", "بما", "لما", "لمن", "بمن", "ليس", "لعل", "لقد", "بات", "بقي", "بد"],
+        *["لاحقا", "بعيد", "بشكل", "بسبب", "لصالح", "بصفته", "بصفتها", "بدء", "بدوره"],
+        # a manner after the name (قال رونالدو بغضب), فرانس برس (the agency told)
+        *["بغضب", "بجد", "بقدر", "بمدى", "بشأن", "بحزم", "بصدق", "بفخر", "برس"],
+    ]
+)
+
+
+def _governs(w: str, sw: SpeakerWords) -> bool:
+    """``w`` is ل and a noun in construct (لشؤون, لتنسيق, لمراقبة): the definite noun after
+    it belongs to an institution's name (not لوسائل الإعلام, the media told)."""
+    return (
+        w[:1] == "ل"
+        and not w.startswith("لل")
+        and len(w) >= 4
+        and w.isalpha()
+        and not _media_word(w[1:], sw)
+    )
+
+
+def _media_word(w: str, sw: SpeakerWords) -> bool:
+    return w in sw.media or "ال" + w in sw.media
+
+
+def _short_family(
+    j: int, norm: list[str], words: list[str], mention: str, spans: list[tuple[int, int]],
+    sw: SpeakerWords,
+) -> bool:
+    """``norm[j]``, a word of three or four letters in ب/ل after a name, is a family name.
+
+    «وصف خالد بحاح، نائب الرئيس اليمني»: بحاح, لباد, بلان, بيغ, باور end a name and are
+    followed by a comma, a title or nothing; «خالد طاهر بقص الشريط», «فان غال بهذا
+    الصدد», «صالح بحسب هافنغتون بوست» are a preposition and the noun it governs: a
+    definite word follows (or the word is a function word).
+    """
+    w = norm[j]
+    if not (w[:1] in "بل" and 3 <= len(w) <= 4) or w in _SHORT_FUNCTION or w in _THAT:
+        return False
+    if w.startswith("لل"):  # هشام بوناجمة للحد
+        return False
+    raw = words[j]
+    if (
+        not w.isalpha()
+        or raw.endswith(("ة", "ه"))
+        or any(ch in "\u064b\u064c\u064d" for ch in raw)
+        or any(w in x or "ال" + w in x for x in _word_lists(sw))
+    ):
+        return False  # لاعب, باحث, بائع: a listed word, not a name (بلان is, though لان is listed)
+    if w[1:] in sw.given or _in(w[1:], sw.titles) or _media_word(w[1:], sw):
+        return False  # لمحمد, لعكاظ: the one told
+    if j + 1 >= len(norm) or _NAME_BREAK.search(mention[spans[j][1] : spans[j + 1][0]]):
+        return True
+    nxt = norm[j + 1]
+    return not nxt.startswith(("ال", "لل", "بال")) and (
+        _in(nxt, sw.titles) or nxt in sw.honorifics or nxt in sw.descriptors
     )
 
 
@@ -626,7 +705,11 @@ def parse_mention(mention: str) -> Parsed:
     after_honorific = [
         i
         for i in range(1, n)
-        if norm[i - 1] in sw.honorifics
+        if (
+            norm[i - 1] in sw.honorifics
+            # العميد البحري عبدالله الغرير: the name after the rank and its branch
+            or (i >= 2 and norm[i - 1] in _BRANCHES and norm[i - 2] in sw.honorifics)
+        )
         and not (i >= 2 and norm[i - 2] == "ولد")
         and not (i >= 2 and norm[i - 1] == "السيد" and norm[i - 2] in sw.given)  # سالم السيد
         # غيوم كلارييه الأستاذ الجامعي: an honorific after a name is its apposition
@@ -670,6 +753,7 @@ def parse_mention(mention: str) -> Parsed:
                 and (
                     norm[j - 1] in ("عبد", "بن", "ابن", "بنت", "ولد")  # خالد بن مساعد السهلي
                     or _name_goes_on(norm[j], sw)
+                    or _short_family(j, norm, words, mention, spans, sw)  # خالد بحاح
                     or (norm[j] == "ولد" and j + 1 < n)  # إسماعيل ولد الشيخ أحمد
                     or (norm[j] == "السيد" and norm[j - 1] in sw.given)  # سالم السيد: a family
                     or (words[j] == "آل" and j + 1 < n)  # صالح بن عبدالعزيز آل الشيخ
@@ -804,6 +888,8 @@ def parse_mention(mention: str) -> Parsed:
                 and norm[j - 1] not in sw.given  # مجموعة محمد المعجل
                 # جهاز مكافحة الإرهاب, هيئة حقوق الإنسان: a noun in construct goes on
                 and not (norm[j - 1].endswith("ه") or norm[j - 1] in _CONSTRUCT)
+                # مفوضية الأمم المتحدة لشؤون اللاجئين: the genitive of a ل-construct
+                and not _governs(norm[j - 1], sw)
                 and any(not x.startswith("ال") for x in norm[1:j])
                 # وكالة أنباء الشرق الأوسط: an adjective of the definite noun before it
                 and not (norm[j - 1].startswith("ال") and _adjective_like(w))
@@ -843,6 +929,8 @@ def parse_mention(mention: str) -> Parsed:
             ):
                 break
             j += 1
+        if j == MAX_NAME and j < n and _governs(norm[j - 1], sw) and norm[j].startswith("ال"):
+            j += 1  # المفوضية السامية للأمم المتحدة لشؤون اللاجئين: the genitive ends it
         if j >= 2:
             return Parsed(text(0, j), None, "institution")
     if first in sw.anonymous:

@@ -253,11 +253,13 @@ def attribute(
                     break
         if (
             after + 1 < seg.j
-            and feats[after].norm in ("ذلك", "هذا", "هذه")
+            and feats[after].norm in ("ذلك", "هذا", "هذه", "بذلك", "بهذا")
             and feats[after + 1].kind == "w"
             and _starts_subject(feats[after + 1], lex)
         ):
-            after += 1  # أوضح ذلك الناطق الإعلامي ...: "that" is the object, the subject follows
+            # أوضح ذلك الناطق الإعلامي ..., صرح بذلك وكيل الوزارة ...: "that" is the object,
+            # the subject follows
+            after += 1
         if (
             after + 1 < seg.j
             and (
@@ -447,6 +449,12 @@ def attribute(
                 and (in_speech[seg.i] or seg.how in ("connective", "length"))
                 and not (prev.aside and not in_speech[seg.i])
                 and not (not in_speech[seg.i] and _new_subject_clause(seg, feats, at, prev))
+                and not (
+                    not in_speech[seg.i]
+                    and prev.quote not in ("direct", "mixed")
+                    and not prev.colon_speech
+                    and _writer_opens(seg, feats)
+                )  # «- أعلن اتحاد الكرة اسم المدير الفني ...، وللأسف أن هذا الإعلان ...»
             ):
                 # the rest of the previous statement's sentence or quotation
                 out.speaker, out.speaker_mention = prev.speaker, prev.speaker_mention
@@ -723,6 +731,14 @@ def _first_person(seg: Segment, feats: list[Feat], in_speech: list[bool]) -> boo
     w = f.norm[1:] if f.norm[:1] in "وف" and len(f.norm) > 3 else f.norm
     fp = speaker_words().first_person
     return f.norm in fp or w in fp
+
+
+def _writer_opens(seg: Segment, feats: list[Feat]) -> bool:
+    """The segment opens with a word or two of the writer's own comment (وللأسف, وفي رأيي:
+    ``writer_openers`` of ``speaker_words.yaml``)."""
+    words = [f.norm for f in feats[seg.i : min(seg.j, seg.i + 3)] if f.kind == "w"][:2]
+    openers = speaker_words().writer_openers
+    return bool(words) and (words[0] in openers or " ".join(words) in openers)
 
 
 def _blank(f: Feat) -> bool:
@@ -1129,7 +1145,11 @@ def _agrees_with_noun(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool
         f.norm in given
         and not f.text.endswith("ى")
         and k + 1 < seg.j
-        and feats[k + 1].kind in ("w", ":")  # فقال علي: أما هذا ...
+        and (
+            feats[k + 1].kind in ("w", ":")  # فقال علي: أما هذا ...
+            # أكد محمد (بائع عسل وسمن بلدي في السوق المركزي) أن: his trade in brackets
+            or feats[k + 1].text == "("
+        )
     )
     if f.kind != "w" or (f.roles and not name) or f.cue is not None:
         return False
@@ -1322,6 +1342,7 @@ def _noun_phrase(
             before.startswith("ال")
             and not honorific
             and not f.norm.startswith(("ال", "باسم", "لل", "وال"))  # الموارد المائية والري
+            and not _purpose_link(stop, k, seg, feats)
         ):
             # المتحدث الرسمي لشرطة الرياض العقيد فواز الميمان: a name further on is the
             # holder's; without one the phrase ends here (الوزير لوكالة الأنباء)
@@ -1350,6 +1371,41 @@ def _noun_phrase(
             break
         stop += 1
     return raw[starts[k] : ends[max(k, stop - 1)]]
+
+
+def _purpose_link(q: int, k: int, seg: Segment, feats: list[Feat]) -> bool:
+    """``feats[q]`` continues an institution's name begun at ``k``: ل and a noun governing
+    a definite noun (الهيئة الدائمة المستقلة لحقوق الإنسان, الجمعية الخيرية لرعاية الأيتام,
+    الهيئة الوطنية لمكافحة الفساد), not the outlet told (الوزارة لوكالة الأنباء) nor a
+    person (لمحمد)."""
+    sw = speaker_words()
+    w = feats[q].norm
+    return (
+        q + 1 < seg.j
+        and _in_words(feats[k].norm, sw.institutions)
+        and w[:1] == "ل"
+        and not w.startswith("لل")
+        and len(w) >= 4
+        and feats[q + 1].kind == "w"
+        and feats[q + 1].norm.startswith("ال")
+        and not any(
+            _in_words(w[1:], x) for x in (sw.institutions, sw.media, sw.titles, sw.honorifics)
+        )
+        and w[1:] not in sw.given
+        and feats[q].cue is None
+        # المرصد السوري لحقوق الإنسان: a nationality or a name already tells which body it
+        # is, and the id stays the one its shorter mentions give («المرصد السوري»)
+        and not any(_specific(f.norm, sw) for f in feats[k + 1 : q])
+    )
+
+
+def _specific(w: str, sw: SpeakerWords) -> bool:
+    """``w`` is a nationality or a country (السوري, السعودية, مصر)."""
+    w = _strip_al(w)
+    return any(
+        x in sw.countries or (x in sw.adjectives and x not in sw.generic_adjectives)
+        for x in (w, w[:-1] if w.endswith("ه") else w)
+    )
 
 
 def _plural_verb(text: str) -> bool:
