@@ -1288,6 +1288,21 @@ def test_a_prayer_is_no_repetition(a: str, b: str) -> None:
 @pytest.mark.parametrize(
     ("a", "b"),
     [
+        # the emir "approves the development of the Okaz tent project" / "follows the
+        # details of carrying out «مشروع تطوير خيمة سوق عكاظ»": the project's name only
+        ("2015-08-10:1192:0", "2015-08-10:1192:4"),
+        # Aramco launched its carbon capture and enhanced recovery projects / «مشروع
+        # الاستخلاص المحسَّن للنفط باستخدام ثاني أكسيد الكربون» is the largest in the region
+        ("2015-08-03:567:1", "2015-08-03:567:2"),
+    ],
+)
+def test_sharing_a_projects_name_is_no_repetition(a: str, b: str) -> None:
+    assert (min(a, b), max(a, b)) not in _items_pairs()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
         # alweeam's link to the page, cut after «بالصور..»: «كاميرا طائرة تكتشف مشهداً ...»
         ("2015-07-23:972:0", "2015-07-23:972:7"),
         # the link glued to the last sentence: «... www.uj.edu.sa رابط الخبر بصحيفة الوئام:

@@ -54,8 +54,8 @@ How the article is read (the rules, in order):
   الشريفين ...»), nor two statements whose shared words (names aside) are only one
   noun phrase naming a thing, the setting, three words or more with the article
   («المجلس الوطني للثقافة والفنون والآداب», «ذكرى الحرب العالمية الثانية»), or names of
-  institutions or events each opened by its head (``_INSTITUTION_HEADS``,
-  ``_EVENT_HEADS``), which may hold a construct with ل and end on ب + a place
+  institutions, events or projects each opened by its head (``_INSTITUTION_HEADS``,
+  ``_EVENT_HEADS``: «مشروع تطوير خيمة سوق عكاظ»), which may hold a construct with ل and end on ب + a place
   («الجمعية الخيرية لعائلات التوحد بالمملكة»; «لجنة التنمية الاجتماعية الأهلية» and
   «الجمعية الخيرية لتحفيظ القرآن الكريم بعنك»), unless
   one is the headline and the other its lede (the first two body statements);
@@ -182,11 +182,12 @@ _PLACE_HEADS = [
 ]  # fmt: skip
 
 
-# nouns that head the name of an event or a campaign («مهرجان عيد وصيف حفر الباطن»,
-# «حملة شفا بلا سموم»): two statements sharing only such a name share the setting
+# nouns that head the name of an event, a campaign or a project («مهرجان عيد وصيف حفر
+# الباطن», «حملة شفا بلا سموم», «مشروع تطوير خيمة سوق عكاظ»): two statements sharing only
+# such a name share the setting
 _EVENT_HEADS = [
     "مهرجان", "معرض", "ملتقى", "مؤتمر", "منتدى", "ندوة", "حملة", "مسابقة", "بطولة",
-    "جائزة", "مبادرة", "احتفالية", "فعاليات",
+    "جائزة", "مبادرة", "احتفالية", "فعاليات", "مشروع",
 ]  # fmt: skip
 
 
