@@ -1898,6 +1898,20 @@ def test_a_saying_or_its_collector_is_no_speaker(text: str, speakers: list[str |
             "الحكومة الحالية تتصرف تصرفات مناقضة لرغبة الرئيس».",
             ["sisi"],
         ),
+        # 2015-07-25:1057, a column (voice5's coverage sample): Ali's saying after «عندما
+        # قال» was given the author of the book quoted two sentences before
+        (
+            "يقول إيكارت توللي في كتابه (أرض جديدة): \"بعض الآباء الذين تكلمت إليهم أدركوا "
+            "فجأة\"\nما إن تتبين ما تفعله فإنك ترى عقمه وعندئذ يبدأ التغيير.\nترى هل هذا هو ما "
+            "قصده سيدنا علي رضي الله عنه عندما قال: (لا تربوا أبناءكم على ما أنتم عليه)..",
+            ["ايكارت توللي", None, None],
+        ),
+        # the speaker's own «عندما قال», no one else named before it, stays his
+        (
+            "وقال وزير الإسكان ماجد الحقيل إن الوزارة ستطلق المنتجات. وأوضح أن هذا ما قصده "
+            "عندما قال إن الحلول قادمة.",
+            ["ماجد الحقيل", "ماجد الحقيل"],
+        ),
         # alweeam 2015-07-23:973: «صرح بذلك وكيل الوزارة ...»: بذلك is the object (the
         # mention was «بذلك وكيل الوزارة ...»)
         (
@@ -2040,3 +2054,28 @@ def test_the_word_index_finds_what_a_dict_of_every_word_finds() -> None:
     assert at.get("عيسي", []) == [2, 8]
     assert at.get("لخثلان", []) == [9] and "خثلان" not in at  # one proclitic only
     assert people._breaks == {5, 8, 9}  # الجائزة. عيسى، للخثلان: (not the last word)
+
+
+def test_a_mention_parsed_again_is_parsed_alike() -> None:
+    # parse_mention keeps what it parsed (the rules parse the same mentions many
+    # times); each call still gives a new object, which a caller may change
+    from narratives.statements._speakers import _parse_mention
+    from tests.conftest import SAUDINEWSNET
+
+    day = SAUDINEWSNET / "2015-08-04.zip"
+    if not day.exists():
+        pytest.skip(f"SaudiNewsNet is not at {SAUDINEWSNET}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the day's records without text
+        arts = narratives.read_corpus(day).head(120)
+        statements = extract_statements(arts)
+    mentions = statements["speaker_mention"].drop_nulls().unique(maintain_order=True).to_list()
+    mentions += ["الدكتور سليم النهدي", "مصادر محلية", "وزير الخارجية", ""]
+    assert len(mentions) > 100
+    for mention in mentions:
+        plain = _parse_mention(mention)
+        first, again = parse_mention(mention), parse_mention(mention)
+        assert first == again == plain, mention
+        assert first is not again
+        first.name, first.kind = "changed", "surname"  # as ArticleSpeakers._resolve does
+        assert parse_mention(mention) == plain

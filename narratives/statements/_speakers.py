@@ -632,6 +632,19 @@ def parse_mention(mention: str) -> Parsed:
     >>> parse_mention("مصادر محلية").kind
     'anonymous'
     """
+    name, title, kind = _parsed(mention)
+    return Parsed(name, title, kind)  # a new object: a caller may change its fields
+
+
+#: mentions parsed, kept: the speaker rules parse the same mentions many times (57 %
+#: of the calls on 4,000 SaudiNewsNet articles repeat one)
+@lru_cache(maxsize=1 << 16)
+def _parsed(mention: str) -> tuple[str | None, str | None, str]:
+    p = _parse_mention(mention)
+    return p.name, p.title, p.kind
+
+
+def _parse_mention(mention: str) -> Parsed:
     sw = speaker_words()
     spans = [(m.start(), m.end()) for m in _WORD.finditer(mention)]
     words = [mention[a:b] for a, b in spans]
