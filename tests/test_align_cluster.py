@@ -200,6 +200,25 @@ def test_repeat_scorer_decides_pairs_of_one_article() -> None:
     assert asked == [(TWO_FACTS["film"][0][2], TWO_FACTS["film"][1][2])]
 
 
+def test_repeat_scorer_reads_a_missing_text_as_empty() -> None:
+    # only the texts of the pairs asked for are taken from the frame (a missing one: "")
+    st = statements(TWO_FACTS["film"])
+    al = align(st)
+    first = TWO_FACTS["film"][0][0]
+    st = st.with_columns(
+        text=pl.when(pl.col("statement_id") == first).then(None).otherwise(pl.col("text"))
+    )
+    asked: list[tuple[str, str]] = []
+
+    def scorer(a: list[str], b: list[str]) -> list[float]:
+        asked.extend(zip(a, b, strict=True))
+        return [0.0] * len(a)
+
+    claims = claim_of(cluster_claims(st, al, repeat_scorer=scorer))
+    assert asked == [("", TWO_FACTS["film"][1][2])]
+    assert claims[first] != claims[TWO_FACTS["film"][1][0]]
+
+
 # --- the clustering's fast paths against the plain algorithm -------------------------
 
 

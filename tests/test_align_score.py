@@ -29,7 +29,7 @@ from narratives.align.aligner import (
 )
 from narratives.align.score import _most_similar, substitution_conflict
 from narratives.normalize import normalize
-from tests.test_align_slots import KING, PLANE_1, PLANE_2
+from tests.test_align_slots import CROWN_PRINCE, KING, PLANE_1, PLANE_1_OTHER_OUTLET, PLANE_2
 
 # numbers in words, no digit (2015-07-21)
 FOUR_ITALIANS = (
@@ -183,3 +183,86 @@ def test_contradiction_checks_read_the_slot_check_of_scoring(monkeypatch):
 
     monkeypatch.setattr(prep, "fillers", refuse)
     assert _conflicts(prep, i, j, numbers, found) == expected
+
+
+# two headlines of one event in other words and another order (2015-07-25 / 07-26,
+# 2015-08-10): more than 0.65 of their words in common, in any order, but their longest
+# common subsequence is below that and they share under 0.75 of their words
+REWORDED = [
+    (
+        "اتهام محقق متقاعد في شرطة لوس أنجلوس بالسطو على بنك",
+        "اتهام شرطي بالسطو على بنك في لوس أنجلس",
+    ),
+    (
+        "خلال أسبوعين الغارات التركية تقتل 390 كرديا",
+        "مقتل 390 كرديًا من حزب العمال خلال أسبوعين جراء الغارات التركية",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), REWORDED)
+def test_substitution_check_bounds_the_word_alignment_by_the_common_subsequence(a, b, monkeypatch):
+    a, b = normalize(a).split(), normalize(b).split()
+    ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    assert ratio <= _most_similar(a, b) < 0.65
+    expected = substitution_conflict(a, b, {})
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("SequenceMatcher run on a pair its bound rules out")
+
+    monkeypatch.setattr(score.difflib, "SequenceMatcher", refuse)
+    assert substitution_conflict(a, b, {}) is None is expected
+
+
+def test_digit_pattern_finds_what_python_finds():
+    # every code point: polars with the built class matches where Python's \d does
+    import sys
+
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    found = pl.Series(chars).str.contains(aligner._digit_pattern()).to_list()
+    assert found == [bool(aligner._ANY_DIGIT.search(c)) for c in chars]
+    assert sum(found) == 680 - 20 * (sys.version_info < (3, 12))  # Nd of Python's Unicode
+
+
+def test_statements_ruled_out_in_bulk_are_not_read_one_by_one(monkeypatch):
+    prep = _prepared(NO_FIGURE + WITH_FIGURES)
+    expected = [_read_in_full(prep, k) for k in range(len(prep.texts))]
+    assert prep.figures_maybe.tolist() == [False] * len(NO_FIGURE) + [True] * len(WITH_FIGURES)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a statement ruled out in bulk was read one by one")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(aligner._Prepared, "_number_words_in", refuse)
+        for k in range(len(NO_FIGURE)):
+            assert prep.numbers(k) == frozenset() == prep.figure_slots(k)
+    for k in range(len(prep.texts)):
+        assert (prep.numbers(k), prep.figure_slots(k)) == expected[k]
+
+
+def test_figures_read_in_parts_equal_those_read_one_by_one(monkeypatch):
+    texts = NO_FIGURE + WITH_FIGURES
+    one, parts = _prepared(texts), _prepared(texts)
+    monkeypatch.setattr(aligner, "PARALLEL_FIGURES", 1)
+    parts.read_figures(np.arange(len(texts)), processes=2)
+    assert len(parts._numbers) == len(texts)
+    for k in range(len(texts)):
+        assert (parts._numbers[k], parts._slots[k]) == (one.numbers(k), one.figure_slots(k))
+
+
+def test_fillers_compared_in_bulk_as_pair_by_pair(monkeypatch):
+    # the two planes (other ordinals, other men), the King and the Crown Prince (other
+    # people named), one plane told by two outlets (the same people)
+    texts = [PLANE_1, PLANE_2, KING, CROWN_PRINCE, PLANE_1_OTHER_OUTLET, *WITH_FIGURES]
+    prep = _prepared(texts)
+    i, j = np.triu_indices(len(texts), k=1)
+    bulk = prep.fillers_differ(i, j)
+    one = [
+        prep.filler_features(a).differs(prep.filler_features(b)) for a, b in zip(i, j, strict=True)
+    ]
+    assert bulk.tolist() == one
+    assert bulk[(i == 0) & (j == 1)].item() and not bulk[(i == 0) & (j == 4)].item()
+    # pairs not differing are those the check answers None for without reading more
+    for a, b, d in zip(i.tolist(), j.tolist(), bulk.tolist(), strict=True):
+        if not d:
+            assert prep.fillers(a, b) is None

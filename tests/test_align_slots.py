@@ -5,8 +5,14 @@ Excerpts are real SaudiNewsNet statements (2015-08-02, 08-04, 08-06).
 
 from __future__ import annotations
 
+import difflib
+from collections import Counter
+
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import LCSseq
 
 import narratives
 from narratives.align import _conflicts
@@ -207,3 +213,16 @@ def test_a_pair_sharing_too_few_words_is_no_template_without_aligning_them(monke
     assert (fa.counts & fb.counts).total() < 0.5 * min(len(fa.bare), len(fb.bare))
     assert fa.differs(fb)  # they name other people: the cheap test alone cannot tell
     assert prep.fillers(0, 1) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from("ابجدهوزح"), max_size=14),
+    st.lists(st.sampled_from("ابجدهوزح"), max_size=14),
+)
+def test_the_template_bound_is_never_below_the_words_aligned(a, b):
+    # other_fillers leaves a pair when the longest common subsequence (LCSseq) is below
+    # its least share: the blocks SequenceMatcher aligns are never more words than that
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    aligned = sum(block.size for block in matcher.get_matching_blocks())
+    assert aligned <= LCSseq.similarity(a, b) <= (Counter(a) & Counter(b)).total()

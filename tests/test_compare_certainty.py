@@ -872,3 +872,25 @@ def test_a_papers_yesterday_and_a_websites_today_are_one_moment() -> None:
     again = omissions(plain, claims, stories)
     row = again.filter((pl.col("outlet") == "aawsat") & (pl.col("claim_id") == "banks"))
     assert row["certainty"].to_list() == [SURE]
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("وكان هولمز اقتحم الصالة المكتظة اثناء العرض الاول لفيلم الرجل الوطواط (باتمان دارك نايت "
+         "رايزز) في سينما سنتشوري 16 في مدينة اورورا في 20 تموز/يوليو 2012", True),
+        ("وكان مجلس العموم أقر الشهر الماضي مشروع قانون يمهد الطريق لاجراء هذا الاستفتاء.", True),
+        ("وكانت حصيلة سابقة أفادت بمقتل 43 شخصا على الأقل وإصابة أكثر من مئة بجروح.", True),
+        (_AMF_FUND, True),
+        ("وكان في استقباله د.حمدان بن مانع العمري مساعد مدير شئون المعلمين.", False),
+        ("وكان من بين الجرحى شقيق زعيم حزب الشعوب الكردي في تركيا، صلاح الدين دميرتاش.", False),
+        ("يذكر أن الاستعراض الجوي كان جزء من حدث يقام لمدة أسبوعين تطلق عليه روسيا اسم "
+         "“الألعاب العسكرية الدولية”", False),
+    ],
+    ids=["holmes-2012", "commons-last-month", "earlier-toll", "fund-1976", "reception",
+         "among-the-wounded", "context-of-the-air-show"],
+)  # fmt: skip
+def test_background_names_an_earlier_time(text: str, background: bool) -> None:
+    from narratives.compare._certainty import _background
+
+    assert bool(_background(text, 2015)) is background

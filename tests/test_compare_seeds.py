@@ -103,3 +103,18 @@ def test_every_row_links_to_real_statements(pipeline: dict[str, pl.DataFrame]) -
     for name in ("coverage", "reporting_verbs", "labels", "emphasis_claims"):
         ids = set(pipeline[name]["statement_ids"].explode().drop_nulls())
         assert ids and ids <= known, name
+
+
+def test_the_seed_report_path_raises_no_deprecation(seeds_dir: Path) -> None:
+    # the README's report said "1 warning(s) while reading and analysing the corpus":
+    # polars' `is_in` with a Series of the same type (omissions' word counts)
+    import warnings
+
+    from narratives.report import analyse
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        analyse({"articles": n.read_corpus(seeds_dir)}, threshold=THRESHOLD)
+    assert not [w for w in caught if issubclass(w.category, DeprecationWarning)], [
+        str(w.message) for w in caught
+    ]

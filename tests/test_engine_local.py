@@ -145,6 +145,7 @@ def test_alignment_in_worker_processes_equals_one_process(day, monkeypatch):
     _, statements = day
     one = aligner.align(statements, processes=1)
     monkeypatch.setattr(aligner, "PARALLEL_PAIRS", 8)  # more parts than the pairs need
+    monkeypatch.setattr(aligner, "PARALLEL_FIGURES", 8)  # the figures read in parts too
     two = aligner.align(statements, processes=2)
     assert one.height > 0
     assert_frame_equal(one, two)

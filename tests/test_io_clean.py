@@ -167,3 +167,27 @@ def test_saudinewsnet_wire_and_site_lines_are_set_aside(line: str, role: str) ->
     assert roles[line] == role
     assert line not in article.text
     assert "قال الوزير" in article.text
+
+
+def test_lines_folded_at_once_are_each_line_folded() -> None:
+    # clean_article folds an article's short lines in one call (the lines joined by a
+    # character no rule rewrites), as each line folded alone
+    import warnings
+    import zipfile
+
+    from narratives.io._text import fold, fold_lines, line_pieces
+    from tests.conftest import SAUDINEWSNET
+
+    day = SAUDINEWSNET / "2015-08-06.zip"
+    if not day.exists():
+        pytest.skip(f"SaudiNewsNet is not at {SAUDINEWSNET}")
+    with zipfile.ZipFile(day) as z:
+        raw = z.read(z.namelist()[0]).decode("utf-8")
+    lines = [raw[a:b] for a, b in line_pieces(raw)][:20000]
+    lines += ["ـ الأربعاء ـ", "\u064e", "", "«داعش»  الإرهابيّ ", "ﻻ ﷲ", "\U0001f600 نص"]
+    assert len(lines) > 10000
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert fold_lines(lines) == [fold(line) for line in lines]
+    assert fold_lines(["a\x00b", "إلى"]) == ["a\x00b", "الي"]  # the separator in a line
+    assert fold_lines([]) == []

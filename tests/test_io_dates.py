@@ -97,3 +97,32 @@ def test_no_date_at_all() -> None:
         "unknown",
         "no date line, dated dateline or dated lede in the text",
     )
+
+
+def test_no_lede_date_has_a_weekday_where_no_weekday_name_is_written() -> None:
+    # infer_date reads the lede's dates only in spans that hold a weekday's name:
+    # a date counts there only after one
+    from narratives.io._text import fold
+    from narratives.io.dates import _textual_dates, load_months
+    from tests.conftest import SAUDINEWSNET
+
+    day = SAUDINEWSNET / "2015-08-06.zip"
+    if not day.exists():
+        pytest.skip(f"SaudiNewsNet is not at {SAUDINEWSNET}")
+    import warnings
+
+    import narratives
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the day's records without text
+        arts = narratives.read_corpus(day).head(600)
+    patterns = load_months()
+    with_weekday = 0
+    for raw, spans in arts.select("raw_text", "spans").iter_rows():
+        for span in [s for s in spans if s["role"] == "body"][:2]:
+            folded = fold(raw[span["start"] : span["end"]])
+            named = any(name in folded for name in patterns.weekdays)
+            found = [g for _, _, g in _textual_dates(folded, patterns) if g.get("weekday")]
+            assert named or not found, folded[:80]
+            with_weekday += bool(found)
+    assert with_weekday > 0  # the day has ledes dated after a weekday

@@ -2176,3 +2176,63 @@ def test_seg11_claims_stay_whole(kind: str, text: str, whole: str) -> None:
 )
 def test_seg11_guards(text: str, second: str) -> None:
     assert any(p.startswith(second) for p in _statements(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        (  # "whereas": two figures of one report are two claims (aawsat 2015-07-27:207)
+            "وتراجع نيكي 0.83 في المئة إلى 20374.05 نقطة في حين هبط مؤشر توبكس الأوسع نطاقا 0.70 "
+            "نقطة إلى 1644.19 نقطة.",
+            "في حين هبط مؤشر توبكس",
+        ),
+        (  # ... also after a comma (sabq 2015-07-27:578, shortened)
+            "وقد بلغ سعر الآيفون iPhone في المملكة العربية السعودية نحو 2799 ريالا سعوديا، في حين "
+            "بلغ متوسط سعر الهواتف، التي تعمل بنظام آندرويد Android في المملكة العربية السعودية "
+            "1170 ريالا سعوديا.",
+            "في حين بلغ متوسط سعر الهواتف",
+        ),
+        (  # "، وربما" + a verb is a second claim (aawsat 2015-07-27:917, UN report on Gaza)
+            "وتدمير أحياء بأكملها في غزة.. وفي كثير من الحالات يتبع أفراد من الجنود السياسة "
+            "العسكرية المتفق عليها، وربما تنتهك تلك السياسة ذاتها قوانين الحرب.",
+            "وربما تنتهك تلك السياسة",
+        ),
+    ],
+)
+def test_seg11_second_claim_apart(text: str, second: str) -> None:
+    assert any(p.startswith(second) for p in _statements(text))
+
+
+def test_seg11_maybe_without_a_verb_stays() -> None:
+    # "وربما" + a pronoun is an aside of the clause (aljazirah 2015-07-27, a column)
+    text = (
+        "وتتصدر الهند قائمة الدول الأكثر تحويلا للأموال من المملكة، تليها مصر وكذلك العراق الذي "
+        "يأتي في المرتبة الثالثة، وربما هو الأول، بحسب ما تشير إليه تقديرات غير رسمية."
+    )
+    assert not any(p.startswith("وربما") for p in _statements(text))
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("* خدمة «واشنطن بوست»", "a credit line (aawsat 2015-07-27:172)"),
+        ("خاص بـ«الشرق الأوسط»", "a credit line (aawsat 2015-07-27:172)"),
+        ("•• مراجعة الأنظمة وتطويرها:", "a crosshead with a colon (okaz 2015-08-04)"),
+        ("ثانياً :", "a numbering crosshead (2015-07-27)"),
+    ],
+)
+def test_seg11_label_lines_give_no_statement(line: str, kind: str) -> None:
+    text = (
+        "وأكد أن المرحلة المقبلة ستشهد تطوير الأنظمة والإجراءات في جميع المحاكم.\n"
+        f"{line}\n"
+        "وتعمل الوزارة على مراجعة الأنظمة واللوائح بشكل دوري."
+    )
+    pieces = _statements(text)
+    assert len(pieces) == 2 and not any(line.strip(" :") in p for p in pieces), (kind, pieces)
+
+
+def test_seg11_short_quote_and_frame_lines_stay() -> None:
+    # a quotation standing alone and a frame with its verb are not labels
+    text = "وأكد أن المرحلة المقبلة ستشهد تطوير الأنظمة.\n«الوطن أولاً»\nوأضاف المتحدث:\nنعمل بجد."
+    pieces = _statements(text)
+    assert "«الوطن أولاً»" in pieces and "وأضاف المتحدث:" in pieces, pieces

@@ -403,3 +403,20 @@ def test_statements_and_mentions_in_one_pass_equal_the_two_stages(
     assert both.equals(statements)
     assert mentions.height > 100
     assert mentions.equals(extract_entities(statements, seeds))
+
+
+def test_a_token_has_the_roles_of_the_markers_it_is() -> None:
+    # make_feat looks a token's clause-marker roles up in the markers turned around
+    # (one lookup), not by asking every role's forms
+    from narratives.statements._lexicon import load_lexicon
+    from narratives.statements._nlp import make_feat
+
+    lex = load_lexicon(None, None, None, None)
+    forms = {form for kept in lex.single_markers.values() for form in kept}
+    words = [*forms, *("و" + f for f in forms), "قال", "الحكومة", "أن", "إن", "لكن", "حيث"]
+    assert len(forms) > 20
+    for word in words:
+        feat = make_feat(word, lex)
+        want = {role for role, kept in lex.single_markers.items() if feat.norm in kept}
+        assert feat.roles == frozenset(want) if feat.kind == "w" else not feat.roles, word
+    assert any(len(make_feat(f, lex).roles) > 1 for f in forms)  # a form with two roles

@@ -868,3 +868,53 @@ def test_a_speakers_title_is_no_content_within_one_claim_either() -> None:
     assert claims.filter(pl.col("statement_id").is_in([a, b]))["claim_id"].n_unique() == 1
     assert not _together(talking_points(st, claims, stories), a, b)
     assert _together(talking_points(st, claims, stories, speaker_titles=False), a, b)
+
+
+def _strong_alignment_excerpt() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """SaudiNewsNet 2015-07-25 / 08-02: the Hawaii trade talks and two round-up pages."""
+    import json
+
+    raw = json.loads((Path(__file__).parent / "data" / "stories_strong_alignment.json").read_text())
+    date_col = pl.col("published").str.to_date()
+
+    def frame(rows: list[dict[str, object]]) -> pl.DataFrame:
+        return pl.DataFrame(rows, infer_schema_length=None)
+
+    articles = frame(raw["articles"]).with_columns(date_col)
+    statements = frame(raw["statements"]).with_columns(date_col)
+    return articles, statements, frame(raw["alignments"])
+
+
+TPP = ["2015-08-02:123", "2015-08-02:381", "2015-08-02:716", "2015-08-02:1178"]
+
+
+def test_reports_sharing_most_statements_near_verbatim_are_one_story() -> None:
+    # aawsat's report of the Hawaii talks opens with its own five sentences, then carries
+    # 22 of its 28 sentences word for word with aljazirah's (22 of 25) and alriyadh's;
+    # «11 دولة» against «الدول الـ12» halved their similarity (figures shared: none)
+    articles, statements, alignments = _strong_alignment_excerpt()
+    stories = group_stories(articles, statements, alignments)
+    tpp = stories.filter(pl.col("article_id").is_in(TPP))
+    assert tpp["story_id"].n_unique() == 1
+    assert tpp["n_outlets"][0] == 4
+    before = group_stories(articles, statements, alignments, strong_share=0)
+    assert before.filter(pl.col("article_id").is_in(TPP))["story_id"].n_unique() == 2
+
+
+@pytest.mark.parametrize(
+    ("page", "report"),
+    [
+        # alyaum's Libya page (Benghazi clashes) carries alriyadh's 40 drowned migrants
+        # whole: 9 of 9 sentences, but 8 of the page's 22
+        ("2015-07-25:1300", "2015-07-25:803"),
+        # alyaum's Iraq page (Anbar, ISIS executions) carries Carter meeting Barzani
+        ("2015-07-25:1225", "2015-07-25:877"),
+    ],
+)
+def test_a_round_up_page_does_not_join_the_story_of_a_report_it_carries(
+    page: str, report: str
+) -> None:
+    articles, statements, alignments = _strong_alignment_excerpt()
+    stories = group_stories(articles, statements, alignments)
+    story = dict(zip(stories["article_id"], stories["story_id"], strict=True))
+    assert story[page] != story[report]

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
 
 from narratives._resources import load_tsv, load_yaml
 from narratives.align._text import light_key
@@ -711,8 +712,9 @@ def other_fillers(
     if len(a) > 120 or len(b) > 120:
         return None
     least = min_shared * min(len(a), len(b))
-    # the matching blocks are a common subsequence: never more than the words shared
-    if (fa.counts & fb.counts).total() < least:
+    # the matching blocks are a common subsequence: never more than the longest one
+    # (RapidFuzz's LCSseq, in C++; the words shared in any order bound it more loosely)
+    if LCSseq.similarity(a, b) < least:
         return None  # not one template
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     shared = sum(block.size for block in matcher.get_matching_blocks())

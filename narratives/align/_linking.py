@@ -55,10 +55,10 @@ several independent pairs agree (:func:`story_anchors`): two or more mutual
 best pairs from the link floor, one giving a figure the other side gives
 and none giving other figures (two wires rewriting one story sentence by
 sentence, as passim anchors text reuse on several n-grams). On the two
-same-event dev golds it added 14 true pairs to the first (recall 0.779 ->
-0.799, precision 0.963 -> 0.964) and 7 to the second (6 true, the seventh
-right by reading); on a fresh SaudiNewsNet day 15 of 20 added pairs read
-right, 4 debatable, 1 wrong.
+same-event dev golds it added 14 true pairs to the first (recall 0.781 ->
+0.800, precision 0.963 -> 0.964) and 7 to the second (6 true, the seventh
+right by reading); on a fresh SaudiNewsNet day (2015-08-04) 15 of 20 pairs
+it added read right, 4 debatable, 1 wrong.
 
 Everything here is a group-by (or a sparse row product) over the scored
 candidate pairs, so it costs time linear in their number, and it is

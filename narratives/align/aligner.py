@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 import re
-from collections.abc import Callable, Mapping, Sequence
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -167,10 +169,80 @@ PARALLEL_PAIRS = 20_000
 #: statements per worker process below which their normalized texts are made in this process
 PARALLEL_TEXTS = 50_000
 
+#: statements per slice of :func:`may_give_figures` (their texts copied to Arrow at a time)
+FIGURE_TEST_ROWS = 32_768
+
+#: statements per worker process below which their figures are read in this process
+#: (:meth:`_Prepared.read_figures`)
+PARALLEL_FIGURES = 5_000
+
 #: any decimal digit (what ``\\d`` in the figure patterns matches, Arabic-Indic too)
 _ANY_DIGIT = re.compile(r"\d")
 #: the words :func:`~narratives._figures.read_number_words` reads (letters only)
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _digit_pattern() -> str:
+    """A Rust-regex class of every character Python's ``\\d`` matches (Unicode ``Nd``,
+    ``str.isdecimal``), built from Python's own tables: polars then finds exactly the
+    texts :data:`_ANY_DIGIT` finds."""
+    return "[" + _ranges(c for c in range(sys.maxunicode + 1) if chr(c).isdecimal()) + "]"
+
+
+def _ranges(codes: Iterable[int]) -> str:
+    """Increasing code points as the ranges of a Rust-regex class (``\\x{30}-\\x{39}``)."""
+    out: list[tuple[int, int]] = []
+    for c in codes:
+        if out and out[-1][1] == c - 1:
+            out[-1] = (out[-1][0], c)
+        else:
+            out.append((c, c))
+    return "".join(f"\\x{{{a:X}}}-\\x{{{b:X}}}" for a, b in out)
+
+
+@lru_cache(maxsize=1)
+def _number_word_pattern() -> str:
+    """A Rust regex finding a form of :func:`number_word_forms` written as a word of its
+    own (or after ``عبد``, as :meth:`_Prepared._number_words_in` reads joined names).
+
+    A match on every text where that test finds such a word, and on some more: only
+    Arabic letters that :data:`_LETTERS` counts as letters end a word here, so a word
+    next to any other character is found.
+    """
+    letters = _ranges(c for c in range(0x600, 0x700) if _LETTERS.fullmatch(chr(c)))
+    forms = sorted(number_word_forms(), key=lambda w: (-len(w), w))
+    words = "|".join(re.escape(w) for w in forms)
+    return f"(?:^|[^{letters}]|عبد)(?:{words})(?:$|[^{letters}])"
+
+
+def may_give_figures(texts: Sequence[str], full: Sequence[str]) -> np.ndarray:
+    """Per statement: may :meth:`_Prepared.numbers` find a figure in it? Found in bulk
+    (polars) for all statements: a digit in its text or its full text, or one of the
+    forms of :func:`number_word_forms` as a word in its full text
+    (:func:`_number_word_pattern`). The statements without are those the exact test
+    passes over too, without their texts being read one by one.
+
+    Examples
+    --------
+    >>> texts = ["قتل 4", "اربعه قتلى", "وصل الوفد"]
+    >>> may_give_figures(texts, ["قتل 4", "اربعه قتلي", "وصل وفد"]).tolist()
+    [True, True, False]
+    """
+    out = np.zeros(len(texts), dtype=bool)
+    digit, words = _digit_pattern(), _number_word_pattern()
+    # in slices: the texts' Arrow copies stay small
+    for s in range(0, len(texts), FIGURE_TEST_ROWS):
+        raw = pl.Series(texts[s : s + FIGURE_TEST_ROWS], dtype=pl.String)
+        normalized = pl.Series(full[s : s + FIGURE_TEST_ROWS], dtype=pl.String)
+        found = (
+            raw.str.contains(digit)
+            | normalized.str.contains(digit)
+            | normalized.str.contains(words)
+        )
+        out[s : s + len(raw)] = found.fill_null(False).to_numpy()
+    return out
+
 
 Blocking = Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray]]
 Embeddings = str | np.ndarray | Callable[[list[str]], np.ndarray] | None
@@ -348,6 +420,8 @@ class _Prepared:
             self.target = _tfidf.containment_matrix((chars[with_mask] + extra).tocsr(), char_idf)
         del chars, extra
         self.n_tok = np.array([len(t) for t in tokens])
+        # the statements whose figures may be read (the others have none: most of them)
+        self.figures_maybe = may_give_figures(texts, self.full)
         self._keys: dict[int, frozenset[str]] = {}
         self.country_names = load_countries()
         self.all_names = load_countries(names_only=False)
@@ -405,6 +479,28 @@ class _Prepared:
             features=features,
         )
 
+    def fillers_differ(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Per pair: may :meth:`fillers` find other fillers (:meth:`FillerFeatures.differs`)?
+
+        Each statement's ordinals and names are read once and numbered (one number per
+        distinct set, -1 for none), and the pairs compared on the numbers: the pairs
+        where this is False are those :meth:`fillers` answers None at once.
+        """
+        rows = np.unique(np.concatenate([i, j]))
+        nth = np.full(len(rows), -1, dtype=np.int64)
+        names = np.full(len(rows), -1, dtype=np.int64)
+        seen: dict[frozenset[int] | frozenset[str], int] = {}
+        for n, k in enumerate(rows.tolist()):
+            f = self.filler_features(k)
+            if f.nth:
+                nth[n] = seen.setdefault(f.nth, len(seen))
+            if f.names:
+                names[n] = seen.setdefault(f.names, len(seen))
+        a, b = np.searchsorted(rows, i), np.searchsorted(rows, j)
+        return ((nth[a] >= 0) & (nth[b] >= 0) & (nth[a] != nth[b])) | (
+            (names[a] >= 0) & (names[b] >= 0) & (names[a] != names[b])
+        )
+
     def filler_features(self, k: int) -> FillerFeatures:
         """What :meth:`fillers` reads of statement ``k`` (:class:`FillerFeatures`, once)."""
         out = self._fillers.get(k)
@@ -451,7 +547,9 @@ class _Prepared:
         out = self._numbers.get(k)
         if out is None:
             raw = self.texts[k]
-            if not _ANY_DIGIT.search(raw) and not self._number_words_in(k):
+            if not self.figures_maybe[k] or (
+                not _ANY_DIGIT.search(raw) and not self._number_words_in(k)
+            ):
                 # most statements: no figure (every pattern below needs a digit) and no
                 # number word: none, without reading the text
                 self._slots[k] = frozenset()
@@ -470,6 +568,27 @@ class _Prepared:
             out = self._numbers[k] = numbers_in(text) | number_words(text)
             self._slots[k] = figure_slots(text)
         return out
+
+    def read_figures(self, rows: np.ndarray, *, processes: int | None = None) -> None:
+        """Read the figures (:meth:`numbers`, :meth:`figure_slots`) of statements ``rows``
+        into the caches, in parts in forked worker processes, each statement once: the
+        workers forked later find them there. The same values as read one by one (each
+        is a function of the statement's text alone).
+        """
+        todo = [k for k in rows.tolist() if k not in self._numbers]
+        n = usable_cores() if processes is None else processes
+        parts = chunks(len(todo), 2 * n, least=PARALLEL_FIGURES)
+        if n <= 1 or len(parts) <= 1:
+            for k in todo:
+                self.numbers(k)
+            return
+
+        def read(s: slice) -> list[tuple[frozenset[str], frozenset[str]]]:
+            return [(self.numbers(k), self._slots[k]) for k in todo[s]]
+
+        done = fork_map(read, parts, processes=n)
+        for k, (numbers, slots) in zip(todo, (x for part in done for x in part), strict=True):
+            self._numbers[k], self._slots[k] = numbers, slots
 
     def _number_words_in(self, k: int) -> bool:
         """May the normalized text of statement ``k``, which has no digit, hold a number in
@@ -520,7 +639,53 @@ def _score(
     Pairs that cannot reach ``lowest`` (a headline and another article's
     lead: ``top_threshold`` when lower) even with perfect fuzzy and embedding
     scores are dropped first; returns the kept ``i``, ``j``, components, score.
+    In two steps (:func:`_text_scores`, then :func:`_pair_scores`), so that the
+    figures of the statements of the pairs left after the first can be read
+    once for all parts (:func:`score_in_parts`).
     """
+    i, j, floor, comp = _text_scores(
+        prep,
+        i,
+        j,
+        scorer=scorer,
+        weights=weights,
+        lowest=lowest,
+        min_tokens=min_tokens,
+        vectors=vectors,
+        embedding_range=embedding_range,
+        column=column,
+        top_threshold=top_threshold,
+    )
+    return _pair_scores(
+        prep,
+        i,
+        j,
+        floor,
+        comp,
+        weights=weights,
+        speaker_penalty=speaker_penalty,
+        number_penalty=number_penalty,
+        column=column,
+        slot_penalty=slot_penalty,
+    )
+
+
+def _text_scores(
+    prep: _Prepared,
+    i: np.ndarray,
+    j: np.ndarray,
+    *,
+    scorer: Scorer,
+    weights: Mapping[str, float],
+    lowest: float,
+    min_tokens: int,
+    vectors: np.ndarray | None,
+    embedding_range: tuple[float, float] | None,
+    column: Mapping[str, list[Any]],
+    top_threshold: float | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+    """The text components of the pairs that can reach their floor with them: the kept
+    ``i``, ``j``, their floors and components (the first step of :func:`_score`)."""
     tops = _top_pairs(column, i, j) if top_threshold is not None else None
     if tops is not None and top_threshold is not None and top_threshold < lowest:
         floor = np.where(tops, top_threshold, lowest)
@@ -576,6 +741,25 @@ def _score(
     hopeful = _can_reach(prep, i, j, comp, weights, column.get("is_headline")) >= floor
     i, j, floor = i[hopeful], j[hopeful], floor[hopeful]
     comp = {k: v[hopeful] for k, v in comp.items()}
+    return i, j, floor, comp
+
+
+def _pair_scores(
+    prep: _Prepared,
+    i: np.ndarray,
+    j: np.ndarray,
+    floor: np.ndarray,
+    comp: dict[str, np.ndarray],
+    *,
+    weights: Mapping[str, float],
+    speaker_penalty: float,
+    number_penalty: float,
+    column: Mapping[str, list[Any]],
+    slot_penalty: float = SLOT_PENALTY,
+) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray]:
+    """The second step of :func:`_score`: entities, speakers, figures, the penalties and
+    the containment floor of the pairs :func:`_text_scores` kept, at ``floor``."""
+    comp = dict(comp)
     entities = column.get("entities")
     comp["entity_overlap"] = (
         set_overlap([entities[k] for k in i], [entities[k] for k in j])
@@ -606,7 +790,10 @@ def _score(
     if slot_penalty != 1.0:
         # one template about other people (or the second of two planes): two claims
         # (only the pairs that could be kept are read, the check walks both sentences)
-        for k in np.flatnonzero(raised >= floor):
+        read = np.flatnonzero(raised >= floor)
+        # most pairs name no one or the same people: no other fillers (code of None)
+        fillers[read] = _FILLER_CODE[None]
+        for k in read[prep.fillers_differ(i[read], j[read])].tolist():
             a, b = int(i[k]), int(j[k])
             kind = prep.fillers(a, b)
             fillers[k] = _FILLER_CODE.get(kind, np.nan)
@@ -1168,7 +1355,42 @@ def score_in_parts(
     parts = chunks(len(i), 2 * n, least=PARALLEL_PAIRS)
     if n <= 1 or len(parts) <= 1:
         return score_pairs(setup, i, j, **options)
-    done = fork_map(lambda s: score_pairs(setup, i[s], j[s], **options), parts, processes=n)
+    # score_pairs in its two steps (_score), each statement's figures read in between,
+    # once (each worker would read those of the statements it meets, most in both)
+    bound = inspect.signature(score_pairs).bind(setup, i, j, **options)
+    bound.apply_defaults()
+    o = bound.arguments
+    prep, common = setup.prep, {"weights": setup.weights, "column": setup.column}
+    first = fork_map(
+        lambda s: _text_scores(
+            prep,
+            i[s],
+            j[s],
+            scorer=o["scorer"],
+            lowest=o["lowest"],
+            min_tokens=o["min_tokens"],
+            vectors=setup.vectors,
+            embedding_range=setup.embedding_range,
+            top_threshold=o["top_threshold"],
+            **common,
+        ),
+        parts,
+        processes=n,
+    )
+    rows = np.unique(np.concatenate([x for f in first for x in f[:2]]))
+    prep.read_figures(rows[prep.figures_maybe[rows]], processes=n)
+    done = fork_map(
+        lambda k: _pair_scores(
+            prep,
+            *first[k],
+            speaker_penalty=o["speaker_penalty"],
+            number_penalty=o["number_penalty"],
+            slot_penalty=o["slot_penalty"],
+            **common,
+        ),
+        range(len(first)),
+        processes=n,
+    )
     return (
         np.concatenate([d[0] for d in done]),
         np.concatenate([d[1] for d in done]),

@@ -191,7 +191,7 @@ def _split_same_article(
     group: list[Hashable],
     articles: list[Hashable],
     heads: list[bool],
-    texts: list[str],
+    texts: pl.Series,
     *,
     threshold: float,
     repeat_threshold: float,
@@ -233,9 +233,10 @@ def _split_same_article(
         if not heads[k]
     }
     order = sorted(scored)
-    values = np.asarray(
-        scorer([texts[p] for p, _ in order], [texts[q] for _, q in order]), dtype=float
-    )
+    # only the texts of the pairs scored leave polars (not all the statements')
+    text_a = texts.gather([p for p, _ in order]).to_list()
+    text_b = texts.gather([q for _, q in order]).to_list()
+    values = np.asarray(scorer(text_a, text_b), dtype=float)
     score = dict(zip(order, values.tolist(), strict=True))
     best: dict[int, float] = defaultdict(float)
     for (p, q), s in score.items():
@@ -396,7 +397,7 @@ def cluster_claims(
             group,
             articles,
             heads,
-            statements["text"].fill_null("").to_list(),
+            statements["text"].fill_null(""),
             threshold=threshold,
             repeat_threshold=repeat_threshold,
             headline_threshold=headline_threshold,

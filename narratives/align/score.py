@@ -65,10 +65,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 import numpy as np
+from rapidfuzz.distance import Indel
 
 from narratives.align._conflicts import (
     bare,
@@ -460,20 +460,23 @@ def substitution_conflict(
         return None  # one sentence, no edit
     if words is not None and blocks_swapped(*words, _NamesView(names, people), people=people):
         return "roles"
-    if (
-        _most_similar(tokens_a, tokens_b) < min(min_similarity, 1.0)
-        and _overlap(tokens_a, tokens_b) < min_overlap
-    ):
-        # most pairs: too different for an edit (the ratio of the opcodes below is at
-        # most this share of common words), too few words in common for names that
-        # changed places, and a block that moved keeps every word on both sides
-        return None
+    overlap = None
+    if _most_similar(tokens_a, tokens_b) < min(min_similarity, 1.0):
+        overlap = _overlap(tokens_a, tokens_b)
+        if overlap < min_overlap:
+            # most pairs: too different for an edit (the ratio of the opcodes below is at
+            # most their longest common subsequence's), too few words in common for names
+            # that changed places, and a block that moved keeps every word on both sides
+            return None
     slots = names if slots is None else slots
     matcher = difflib.SequenceMatcher(None, tokens_a, tokens_b, autojunk=False)
     ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if len(ops) >= 2 and overlap is None:
+        overlap = _overlap(tokens_a, tokens_b)
     if (
         len(ops) >= 2
-        and _overlap(tokens_a, tokens_b) >= min_overlap
+        and overlap is not None
+        and overlap >= min_overlap
         and exchanged(tokens_a, tokens_b, _NamesView(names, people), people=people)
     ):
         return "roles"
@@ -535,23 +538,24 @@ class _NamesView:
 
 
 def _most_similar(tokens_a: Sequence[str], tokens_b: Sequence[str]) -> float:
-    """An upper bound of the :class:`difflib.SequenceMatcher` ratio of two token lists
-    (its ``quick_ratio``: the words in common, in any order).
+    """An upper bound of the :class:`difflib.SequenceMatcher` ratio of two token lists:
+    the ratio of their longest common subsequence (RapidFuzz's ``Indel``, in C++).
+
+    The matcher's blocks are a common subsequence, so its ratio is never higher; the
+    words in common in any order (``quick_ratio``) bound it too, more loosely.
 
     Examples
     --------
     >>> _most_similar("a b c d".split(), "d c x".split())
-    0.5714285714285714
+    0.2857142857142857
     """
-    total = len(tokens_a) + len(tokens_b)
-    if not total:
+    if not tokens_a and not tokens_b:
         return 1.0
-    common = Counter(tokens_a) & Counter(tokens_b)
-    return 2.0 * sum(common.values()) / total
+    return float(Indel.normalized_similarity(tokens_a, tokens_b))
 
 
 def _overlap(tokens_a: Sequence[str], tokens_b: Sequence[str]) -> float:
-    set_a, set_b = {bare(w) for w in tokens_a}, {bare(w) for w in tokens_b}
+    set_a, set_b = set(map(bare, tokens_a)), set(map(bare, tokens_b))
     return len(set_a & set_b) / max(len(set_a | set_b), 1)
 
 

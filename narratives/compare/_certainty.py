@@ -58,9 +58,10 @@ formula
 background
     (same function) Every statement of the claim opens by recalling an
     earlier fact: the pluperfect «وكان(ت) X قد» («وكانت الكويت قد شهدت في 26
-    من الشهر الماضي هجوما انتحاريا»), «سبق أن», or «يذكر أن», «يشار إلى أن»
-    naming an earlier time (الماضي, منذ, an earlier year): the story's
-    history, not its news.
+    من الشهر الماضي هجوما انتحاريا»), «سبق أن», or «يذكر أن», «يشار إلى أن»,
+    «وكان X» without «قد» naming an earlier time (الماضي, منذ, مؤخرا, قبل عام,
+    an earlier year: «وكان هولمز اقتحم الصالة ... في 20 تموز/يوليو 2012»): the
+    story's history, not its news.
 later news, earlier news
     (:func:`moments`, last) The claim's statements are all in articles of
     news of a day after the outlet's last article of the story, or all before
@@ -569,13 +570,22 @@ def courtesy(omissions: pl.DataFrame, statements: pl.DataFrame) -> pl.DataFrame:
 #: a sentence that recalls an earlier fact: «سبق أن», or the pluperfect «وكان/وكانت X قد»
 #: (X up to seven words: «وكان قائد شرطة كابول عبدالرحمن رحيمي قد صرح»); match-normalized
 _RECALL = re.compile(r"^\W*[وف]?(?:(?:قد\s+)?سبق\s+(?:و\s*)?(?:ان|ل)|كان(?:ت|وا)?\s+(?:\S+\s+){0,7}?قد\s)")
-#: a closing note («يذكر أن», «يشار إلى أن», «تجدر الإشارة إلى أن», «الجدير بالذكر أن»): background
-#: when it names an earlier time (:data:`_EARLIER`, or a year before the article's)
+#: a closing note («يذكر أن», «يشار إلى أن», «تجدر الإشارة إلى أن», «الجدير بالذكر أن»), or «وكان»
+#: without «قد» (:data:`_WAS`): background when it names an earlier time (:data:`_EARLIER`,
+#: or a year before the article's)
 _NOTE = re.compile(
     r"^\W*[وف]?(?:يذكر|يشار|تجدر الاشاره|الجدير بالذكر|جدير بالذكر|ومن الجدير بالذكر)"
     r"\s+(?:الي\s+)?(?:ان|انه|انها|بان)\b"
 )
-_EARLIER = re.compile(r"\b(?:الماضي|الماضيه|السابق|السابقه|سابقا|في وقت سابق|منذ)\b")
+_EARLIER = re.compile(
+    r"\b(?:الماضي|الماضيه|السابق|السابقه|سابقا|سابقه|في وقت سابق|منذ|مؤخرا|موخرا"
+    r"|قبل\s+(?:عام|اعوام|سنه|سنتين|سنوات|شهر|شهرين|اشهر|اسبوع|اسبوعين|ايام|يومين))\b"
+)
+#: «وكان X فعل» without «قد»: the pluperfect too when it names an earlier time («وكان مجلس
+#: العموم أقر الشهر الماضي مشروع قانون»), not «وكان في استقباله», «وكان من بين الجرحى»
+_WAS = re.compile(
+    r"^\W*[وف]?كان(?:ت|وا|تا)?\s+(?!(?:من|في|ضمن|بين|مع|لدي|عند|بحضور|برفقته|برفقتها|له|لها|لهم)\s)"
+)
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 
 
@@ -585,7 +595,7 @@ def _background(text: str, year: int | None) -> str | None:
     m = _RECALL.match(t)
     if m is not None:
         return m.group(0).strip()
-    m = _NOTE.match(t)
+    m = _NOTE.match(t) or _WAS.match(t)
     if m is None:
         return None
     earlier = _EARLIER.search(t) is not None or (
@@ -632,7 +642,8 @@ def formulas_and_background(
     - **background**: every statement of the claim opens by recalling an
       earlier fact: the pluperfect «وكانت الكويت قد شهدت في 26 من الشهر الماضي
       هجوما انتحاريا», «سبق أن», or a closing note («يذكر أن», «يشار إلى أن»)
-      that names an earlier time («الماضي», «منذ», a year before the
+      or «وكان X» without «قد» that names an earlier time («الماضي», «منذ»,
+      «مؤخرا», «قبل عام», a year before the
       article's: «يذكر أن صندوق النقد العربي ... أنشئت ... في عام 1976»): the
       story's history, which an outlet reporting the news may leave to its
       earlier articles. A note without one («يذكر أن الاستعراض الجوي كان جزءا

@@ -305,7 +305,7 @@ def _story_rows(
             ]
         ).unique()
         counted = texts["statement_id"].is_in(
-            cs.join(relevant, on=["claim_id", "story_id"], how="semi")["statement_id"]
+            cs.join(relevant, on=["claim_id", "story_id"], how="semi")["statement_id"].implode()
         )
         n_words = texts.select(
             "statement_id",

@@ -47,8 +47,8 @@ def _arabic_script_language(sample: str, arabic: int, words: list[str] | None = 
         words = _WORD.findall(sample)
     if not words:
         return "ar"
-    urdu_words = sum(w in _URDU_WORDS for w in words)
-    persian_words = sum(w in _PERSIAN_WORDS for w in words)
+    urdu_words = sum(map(_URDU_WORDS.__contains__, words))
+    persian_words = sum(map(_PERSIAN_WORDS.__contains__, words))
     urdu_letters = len(_URDU_LETTERS.findall(sample))
     persian_letters = len(_PERSIAN_LETTERS.findall(sample))
     # a few hits are needed: one loan name or one stray word does not make a language

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from narratives._resources import load_yaml
-from narratives.io._text import fold, fold_pattern, line_pieces, word_count
+from narratives.io._text import fold, fold_lines, fold_pattern, line_pieces, word_count
 from narratives.io.dates import DatePatterns, find_dates, load_months
 from narratives.io.outlets import Outlets, load_outlets
 
@@ -141,18 +141,16 @@ def _dateline_prefix(line: str, rules: CleaningRules, outlets: Outlets) -> int:
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _is_dated_dateline(line: str, rules: CleaningRules, outlets: Outlets) -> bool:
     """A short line "PLACE DATE ... AGENCY", e.g. SPA's
     "الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس"."""
-    words = re.findall(r"[^\W\d_]+", line)
-    return (
-        word_count(line) <= 14
-        and bool(words)
-        and _YEAR.search(line) is not None
-        and _is_agency(words[-1], rules, outlets)
-    )
+    if _YEAR.search(line) is None:  # most lines: no year, no need to read the words
+        return False
+    words = _LETTERS.findall(line)  # word_count's words
+    return len(words) <= 14 and bool(words) and _is_agency(words[-1], rules, outlets)
 
 
 def _is_whole_dateline(line: str) -> bool:
@@ -204,7 +202,7 @@ def clean_article(
     pieces = list(line_pieces(raw_text))
     lines = [raw_text[s:e] for s, e in pieces]
     # long lines are running text: they are not folded nor matched against patterns
-    folded = [fold(line) if len(line) <= FURNITURE_MAX_CHARS else "" for line in lines]
+    folded = fold_lines([line if len(line) <= FURNITURE_MAX_CHARS else "" for line in lines])
 
     # page header: the longest run of navigation / dated lines at the top
     # that ends with a navigation line ("الأربعاء 24 ابريل 2024 ..." + menus)

@@ -218,6 +218,8 @@ def infer_date(
     partial: list[str] = []
     for span in body:
         folded = fold(piece(span))
+        if not any(name in folded for name in patterns.weekdays):
+            continue  # only a date after a weekday name counts here (most spans have none)
         for start, end, groups in _textual_dates(folded, patterns):
             if not groups.get("weekday"):
                 continue

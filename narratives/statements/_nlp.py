@@ -109,7 +109,7 @@ def make_feat(text: str, lex: Lexicon) -> Feat:
     cue = None
     prefixed = False
     variants: list[tuple[str, int]] = [(norm, 0)]
-    roles: set[str] = set()
+    roles: frozenset[str] = frozenset()
     if kind == "w":
         cue = lex.cues.get(norm)
         if cue is None and len(norm) > 3 and norm[0] in "وف":
@@ -117,12 +117,12 @@ def make_feat(text: str, lex: Lexicon) -> Feat:
             prefixed = cue is not None
         if cue is not None and is_homograph(text, lex):
             cue, prefixed = None, False  # يدعى "is named", نُقل "was moved"
-        for p in PROCLITICS:
+        for p in PROCLITICS if norm[0] in PROCLITIC_LETTERS else ():  # (their first letters)
             if norm.startswith(p) and len(norm) - len(p) >= 2:
                 variants.append((norm[len(p) :], len(p)))
                 if norm[len(p) :].startswith("ل") and p.endswith("ل"):
                     variants.append(("ا" + norm[len(p) :], len(p) - 1))
-        roles = {role for role, forms in lex.single_markers.items() if norm in forms}
+        roles = _roles_of(lex).get(norm, roles)
     heads = tuple(
         (strip, tuple(lex.first_token[form])) for form, strip in variants if form in lex.first_token
     )
@@ -135,7 +135,20 @@ def make_feat(text: str, lex: Lexicon) -> Feat:
         and (norm,) not in lex.markers["connective_bare"]
         and norm not in lex.bare_heads
     )
-    return Feat(text, norm, kind, cue, prefixed, tuple(variants), frozenset(roles), heads, plain)
+    return Feat(text, norm, kind, cue, prefixed, tuple(variants), roles, heads, plain)
+
+
+def _roles_of(lex: Lexicon) -> dict[str, frozenset[str]]:
+    """Each single-token clause marker's roles (``lex.single_markers`` turned around, kept
+    with the lexicon: every new token looked up once, not once per role)."""
+    roles: dict[str, frozenset[str]] | None = lex.memo.get("roles_of")
+    if roles is None:
+        found: dict[str, set[str]] = {}
+        for role, forms in lex.single_markers.items():
+            for form in forms:
+                found.setdefault(form, set()).add(role)
+        roles = lex.memo["roles_of"] = {form: frozenset(r) for form, r in found.items()}
+    return roles
 
 
 class FeatCache(dict[int, Feat]):

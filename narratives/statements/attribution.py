@@ -546,6 +546,14 @@ def attribute(
             # ولعل شهادة الملك سلمان في حقه ... حين قال له: someone else is named before
             # the verb in its own sentence; the last speaker is not sure
             speaker = mention = None
+        elif cue_k is not None and _when_someone_said(cue_k, seg, feats, matches):
+            # ترى هل هذا ما قصده سيدنا علي رضي الله عنه عندما قال: (...) (a column, after
+            # a book quoted), كما جاء في حديث الرسول عندما قال: the one named before «عندما»
+            # speaks, not the last speaker: the sentence's subject when the rules read it
+            # (ثم عزز مدرب سان جرمان لوران بلان فرضية ... عندما قال), else no one
+            before = _subject_before(cue_k, sent)
+            speaker, mention = before if before is not None else (None, None)
+            own = before is not None
         elif cue_k is not None and (issuer := _issuer_before(cue_k, sent)) is not None:
             # وفي بيان لأعضاء مجلس الأمن الدولي ... صدر أمس، شدد على: the body whose
             # statement is named before the verb speaks, not the last speaker
@@ -731,6 +739,30 @@ def _first_person(seg: Segment, feats: list[Feat], in_speech: list[bool]) -> boo
     w = f.norm[1:] if f.norm[:1] in "وف" and len(f.norm) > 3 else f.norm
     fp = speaker_words().first_person
     return f.norm in fp or w in fp
+
+
+_WHEN_SAID = frozenset({"عندما", "وعندما", "حين", "وحين", "حينما", "وحينما"})
+_PROPHET = frozenset({"الرسول", "النبي", "رسول", "سيدنا", "سموه"})
+
+
+def _when_someone_said(cue_k: int, seg: Segment, feats: list[Feat], matches: list[Match]) -> bool:
+    """The verb opens a «عندما / حين قال» clause after someone named in its sentence.
+
+    ``ما قصده سيدنا علي ... عندما قال``, ``لما أعلنه سموه ... حينما قال``: a person (a
+    listed one, a given name, the Prophet, «سموه») is named before the clause, so the
+    verb is that person's. Not «في حين قال» ("whereas"), nor a clause after no name
+    («وأوضح أن هذا ما قصده عندما قال»: the speaker himself).
+    """
+    if cue_k - 1 <= seg.i or feats[cue_k - 1].norm not in _WHEN_SAID:
+        return False
+    if cue_k - 2 >= seg.i and feats[cue_k - 2].norm in ("في", "وفي"):
+        return False
+    given = speaker_words().given
+    return any(m.is_person_name for m in matches if seg.i <= m.i and m.j < cue_k) or any(
+        f.kind == "w"
+        and (f.norm in _PROPHET or (f.norm in given and not f.text.endswith("ى")))
+        for f in feats[seg.i : cue_k - 1]
+    )
 
 
 def _writer_opens(seg: Segment, feats: list[Feat]) -> bool:

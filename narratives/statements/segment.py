@@ -710,6 +710,10 @@ def label_line(feats: list[Feat], *, last: bool) -> bool:
     numbered = feats[0].text.isdigit() and len(feats) > 1 and feats[1].kind == "p"
     if numbered and feats[-1].kind == ":" and len(words) <= LABEL_WORDS + 1:
         return True
+    if feats[-1].kind == ":" and len(words) <= LABEL_WORDS and not last:
+        return True  # •• مراجعة الأنظمة وتطويرها:, ثانياً:, آخر السطور:: a crosshead
+    if feats[-1].text in CLOSING and len(words) <= LABEL_WORDS and _named_in_quotes(feats):
+        return True  # * خدمة «واشنطن بوست», خاص بـ«الشرق الأوسط»: a credit line
     if feats[-1].kind in ("e", ":") or feats[-1].text in CLOSING or feats[-1].norm in ("؟", "?"):
         return False
     if len(words) <= LABEL_WORDS or last:
@@ -724,6 +728,16 @@ def label_line(feats: list[Feat], *, last: bool) -> bool:
             run += 1
     parts.append(run)
     return len(parts) >= 2 and all(1 <= n <= 3 for n in parts)
+
+
+def _named_in_quotes(feats: list[Feat]) -> bool:
+    """A short line that ends in a quoted name opened after its first word
+    (``* خدمة «نيويورك تايمز»``), not a quotation standing alone (``«الله أكبر»``)."""
+    first_word = next((k for k, f in enumerate(feats) if f.kind == "w"), None)
+    first_quote = next(
+        (k for k, f in enumerate(feats) if f.kind == "q" and f.text in OPENING), None
+    )
+    return first_word is not None and first_quote is not None and first_word < first_quote
 
 
 def tag_tail(feats: list[Feat]) -> int | None:
@@ -1324,6 +1338,9 @@ def _head_has_predicate(
     ``باستطاعة`` is the clause's own predicate phrase, not an adverbial of the
     clause before.
     """
+    if i + 2 < j and feats[i].norm == "في" and feats[i + 1].norm == "حين":
+        # ، في حين هوت الأسهم 69 بالمئة: "whereas", a contrast with a clause of its own
+        return _head_has_predicate(i + 2, j, feats, pred, adverbial=adverbial)
     for k in range(i, j):
         f = feats[k]
         if f.kind in ("c", "e", ":"):
@@ -1551,6 +1568,8 @@ def _opens_coordinate_clause(i: int, feats: list[Feat], pred: Predicates) -> boo
     nxt = feats[i + 1] if i + 1 < n else None
     if nxt is None or nxt.kind != "w":
         return False
+    if stem == "ربما":  # ، وربما تفشل عودتهما إلى ناديهما: "and maybe" + a verb, a claim of its own
+        return nxt.norm[:1] != "و" and verbish(nxt.norm)
     if stem.startswith("ال") and len(stem) > 3:
         # والحلم لا العجز والصبر لا الخور: "not" between nouns, no verb
         return (

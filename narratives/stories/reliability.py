@@ -31,9 +31,13 @@ STORY_PURITY_READ = "about 9 in 10 told one event (the rest joined two events of
 ALIGNMENT_READ = "about 3 in 4 of the pairs a reader would align are found, and few false ones"
 
 #: how often a 'sure' omission row was true when read blind against the articles, on
-#: SaudiNewsNet (docs/accuracy.md, `omissions`: 23 right, 4 wrong, 13 debatable of 40
-#: rows over the two last blind readings, 2015-08-10/11 and 2015-07-31/08-01)
-SURE_OMISSION_READ = "about 6 in 10 were right and about one in ten was false"
+#: SaudiNewsNet (docs/accuracy.md, `omissions`: 18 right, 5 wrong, 17 debatable of 40
+#: rows over the two last blind readings, 2015-08-06/07 and 2015-08-08/09, session 24;
+#: the last, with the formula, background and two-moment rules: 7 / 1 / 12)
+SURE_OMISSION_READ = (
+    "about 4 in 10 were right, about one in eight false and the rest debatable "
+    "(formulas, pieces of quotes, background)"
+)
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
@@ -154,8 +158,8 @@ def _omission_row(omissions: pl.DataFrame | None, rates: pl.DataFrame | None) ->
         if n > unsure:
             note += (
                 f"; of 'sure' rows read blind against SaudiNewsNet articles, {SURE_OMISSION_READ}"
-                " (the outlet had the claim in other words, or the story joined another event):"
-                " an omission is a lead to check, not a finding"
+                "; the false ones: the outlet had the claim in other words, or the story joined"
+                " another event: an omission is a lead to check, not a finding"
             )
     if n == 0:
         shared = (
