@@ -569,7 +569,10 @@ def courtesy(omissions: pl.DataFrame, statements: pl.DataFrame) -> pl.DataFrame:
 
 #: a sentence that recalls an earlier fact: «سبق أن», or the pluperfect «وكان/وكانت X قد»
 #: (X up to seven words: «وكان قائد شرطة كابول عبدالرحمن رحيمي قد صرح»); match-normalized
-_RECALL = re.compile(r"^\W*[وف]?(?:(?:قد\s+)?سبق\s+(?:و\s*)?(?:ان|ل)|كان(?:ت|وا)?\s+(?:\S+\s+){0,7}?قد\s)")
+_RECALL = re.compile(
+    r"^\W*[وف]?(?:(?:قد\s+)?سبق\s+(?:و\s*)?(?:ان|ل)"
+    r"|كان(?:ت|وا)?\s+(?:\S+\s+){0,7}?قد\s)"
+)
 #: a closing note («يذكر أن», «يشار إلى أن», «تجدر الإشارة إلى أن», «الجدير بالذكر أن»), or «وكان»
 #: without «قد» (:data:`_WAS`): background when it names an earlier time (:data:`_EARLIER`,
 #: or a year before the article's)
