@@ -668,7 +668,10 @@ def test_praise_of_the_rulers_is_not_a_sure_omission() -> None:
 def _story_frames(
     articles: list[tuple[str, str, str, list[str]]], claims: dict[str, list[str]]
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """Statements, claims and one story from ``(article, outlet, day, texts)`` (first a headline)."""
+    """Statements, claims and one story from ``(article, outlet, day, texts)``.
+
+    The first text of each article is its headline.
+    """
     from datetime import date
 
     rows = [

@@ -1360,7 +1360,7 @@ def score_in_parts(
     bound = inspect.signature(score_pairs).bind(setup, i, j, **options)
     bound.apply_defaults()
     o = bound.arguments
-    prep, common = setup.prep, {"weights": setup.weights, "column": setup.column}
+    prep = setup.prep
     first = fork_map(
         lambda s: _text_scores(
             prep,
@@ -1372,7 +1372,8 @@ def score_in_parts(
             vectors=setup.vectors,
             embedding_range=setup.embedding_range,
             top_threshold=o["top_threshold"],
-            **common,
+            weights=setup.weights,
+            column=setup.column,
         ),
         parts,
         processes=n,
@@ -1386,7 +1387,8 @@ def score_in_parts(
             speaker_penalty=o["speaker_penalty"],
             number_penalty=o["number_penalty"],
             slot_penalty=o["slot_penalty"],
-            **common,
+            weights=setup.weights,
+            column=setup.column,
         ),
         range(len(first)),
         processes=n,
@@ -1856,7 +1858,8 @@ def finish_alignments(
             # sides needs those of the side with fewer all in the other (the market's
             # close against the other report's opening, 71.08 / 81 points, agree on the
             # rest of the words)
-            linked &= _figures_kept(prep, i, j, linked & story & ~anchored(i, j, lifted, article, at=threshold))
+            unanchored = ~anchored(i, j, lifted, article, at=threshold)
+            linked &= _figures_kept(prep, i, j, linked & story & unanchored)
     if support_threshold is not None:
         linked |= supported(
             i, j, score, article, threshold=threshold, support_threshold=support_threshold

@@ -502,6 +502,23 @@ def round_up(
     ).drop("_row", "_art", "_others")
 
 
+def _not_sure_rows(omissions: pl.DataFrame, whys: dict[int, str]) -> pl.DataFrame:
+    """``omissions`` with the rows numbered in ``whys`` made not sure, for that reason."""
+    if not whys:
+        return omissions
+    rows = sorted(whys)
+    hit = pl.DataFrame(
+        {"_row": rows, "_why": [whys[r] for r in rows]},
+        schema={"_row": pl.UInt32, "_why": pl.String},
+    )
+    out = omissions.with_row_index("_row").join(hit, on="_row", how="left", maintain_order="left")
+    flag = pl.col("_why").is_not_null()
+    return out.with_columns(
+        certainty=pl.when(flag).then(pl.lit(NOT_SURE)).otherwise(pl.col("certainty")),
+        why=pl.when(flag).then(pl.col("_why")).otherwise(pl.col("why")),
+    ).drop("_row", "_why")
+
+
 @lru_cache(maxsize=1)
 def _courtesy_pattern() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     """``leadership`` and ``praise`` phrases of ``formulae.yaml``, match-normalized."""
@@ -569,7 +586,10 @@ def courtesy(omissions: pl.DataFrame, statements: pl.DataFrame) -> pl.DataFrame:
 
 #: a sentence that recalls an earlier fact: «سبق أن», or the pluperfect «وكان/وكانت X قد»
 #: (X up to seven words: «وكان قائد شرطة كابول عبدالرحمن رحيمي قد صرح»); match-normalized
-_RECALL = re.compile(r"^\W*[وف]?(?:(?:قد\s+)?سبق\s+(?:و\s*)?(?:ان|ل)|كان(?:ت|وا)?\s+(?:\S+\s+){0,7}?قد\s)")
+_RECALL = re.compile(
+    r"^\W*[وف]?(?:(?:قد\s+)?سبق\s+(?:و\s*)?(?:ان|ل)"
+    r"|كان(?:ت|وا)?\s+(?:\S+\s+){0,7}?قد\s)"
+)
 #: a closing note («يذكر أن», «يشار إلى أن», «تجدر الإشارة إلى أن», «الجدير بالذكر أن»), or «وكان»
 #: without «قد» (:data:`_WAS`): background when it names an earlier time (:data:`_EARLIER`,
 #: or a year before the article's)
@@ -684,19 +704,7 @@ def formulas_and_background(
                 f"background: the claim recalls an earlier fact («{opens[0]}»), "
                 "the story's history rather than its news"
             )
-    if not whys:
-        return omissions
-    rows = sorted(whys)
-    hit = pl.DataFrame(
-        {"_row": rows, "_why": [whys[r] for r in rows]},
-        schema={"_row": pl.UInt32, "_why": pl.String},
-    )
-    out = omissions.with_row_index("_row").join(hit, on="_row", how="left", maintain_order="left")
-    flag = pl.col("_why").is_not_null()
-    return out.with_columns(
-        certainty=pl.when(flag).then(pl.lit(NOT_SURE)).otherwise(pl.col("certainty")),
-        why=pl.when(flag).then(pl.col("_why")).otherwise(pl.col("why")),
-    ).drop("_row", "_why")
+    return _not_sure_rows(omissions, whys)
 
 
 #: the day an article's news happened, from its first time word: «أمس الأول» two days
@@ -814,16 +822,4 @@ def moments(
                 f"before, the outlet's articles of the story are of {x_lo:%Y-%m-%d} or after: it "
                 "told a later moment"
             )
-    if not whys:
-        return omissions
-    rows = sorted(whys)
-    hit = pl.DataFrame(
-        {"_row": rows, "_why": [whys[r] for r in rows]},
-        schema={"_row": pl.UInt32, "_why": pl.String},
-    )
-    out = omissions.with_row_index("_row").join(hit, on="_row", how="left", maintain_order="left")
-    flag = pl.col("_why").is_not_null()
-    return out.with_columns(
-        certainty=pl.when(flag).then(pl.lit(NOT_SURE)).otherwise(pl.col("certainty")),
-        why=pl.when(flag).then(pl.col("_why")).otherwise(pl.col("why")),
-    ).drop("_row", "_why")
+    return _not_sure_rows(omissions, whys)

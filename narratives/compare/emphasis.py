@@ -55,7 +55,8 @@ How the article is read (the rules, in order):
   noun phrase naming a thing, the setting, three words or more with the article
   («المجلس الوطني للثقافة والفنون والآداب», «ذكرى الحرب العالمية الثانية»), or names of
   institutions, events or projects each opened by its head (``_INSTITUTION_HEADS``,
-  ``_EVENT_HEADS``: «مشروع تطوير خيمة سوق عكاظ»), which may hold a construct with ل and end on ب + a place
+  ``_EVENT_HEADS``: «مشروع تطوير خيمة سوق عكاظ»), which may hold a construct with ل and
+  end on ب + a place
   («الجمعية الخيرية لعائلات التوحد بالمملكة»; «لجنة التنمية الاجتماعية الأهلية» and
   «الجمعية الخيرية لتحفيظ القرآن الكريم بعنك»), unless
   one is the headline and the other its lede (the first two body statements);
