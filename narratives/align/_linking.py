@@ -159,6 +159,19 @@ def leads(article: np.ndarray, position: np.ndarray, headline: np.ndarray) -> np
     return out
 
 
+def near_in_time(i: np.ndarray, j: np.ndarray, day: np.ndarray, max_days: int) -> np.ndarray:
+    """Per pair: published at most ``max_days`` apart (``day``: day number per statement, -1
+    when unknown; a pair with an unknown date passes).
+
+    Examples
+    --------
+    >>> near_in_time(np.array([0, 0]), np.array([1, 2]), np.array([5, 6, -1]), 0).tolist()
+    [False, True]
+    """
+    known = (day[i] >= 0) & (day[j] >= 0)
+    return ~known | (np.abs(day[i] - day[j]) <= max_days)
+
+
 def lead_links(
     i: np.ndarray,
     j: np.ndarray,
@@ -205,8 +218,7 @@ def lead_links(
     low &= article[i] != article[j]
     if day is not None:
         # coverage of one event: published the same day or the next (unknown dates pass)
-        known = (day[i] >= 0) & (day[j] >= 0)
-        low &= ~known | (np.abs(day[i] - day[j]) <= max_days)
+        low &= near_in_time(i, j, day, max_days)
     if not low.any():
         return low
     if anchor is None:
@@ -261,8 +273,7 @@ def story_anchors(
         return out
     agree = (score >= link_threshold) & (score < threshold) & (article[i] != article[j])
     if day is not None:
-        known = (day[i] >= 0) & (day[j] >= 0)
-        agree &= ~known | (np.abs(day[i] - day[j]) <= max_days)
+        agree &= near_in_time(i, j, day, max_days)
     if not agree.any():
         return out
     agree &= mutual_best(i, j, score, article)
@@ -376,8 +387,7 @@ def top_links(
     low = (score >= floor) & (score < threshold) & (article[i] != article[j])
     low &= (headline[i] & lead[j]) | (headline[j] & lead[i])
     if day is not None:
-        known = (day[i] >= 0) & (day[j] >= 0)
-        low &= ~known | (np.abs(day[i] - day[j]) <= max_days)
+        low &= near_in_time(i, j, day, max_days)
     top = headline | lead
     strong = np.flatnonzero((score >= opening) & top[i] & top[j] & (article[i] != article[j]))
     if not low.any() or len(strong) == 0:
