@@ -393,3 +393,23 @@ def test_claims_frame_names_sizes_and_representatives() -> None:
         ("claim:a:0", "c:2", "c", "x", 3, 1, "قصير"),
         ("claim:d:0", "d:0", "d", "y", 1, 1, "وحده"),
     ]
+
+
+def test_claims_from_the_columns_the_report_sends_equal_claims_from_every_column(
+    seeds_dir,
+) -> None:
+    # narratives report / compare send cluster_claims only CLAIM_COLUMNS and
+    # LINK_COLUMNS (report._inputs): the claims must not depend on any other column
+    import narratives as n
+    from narratives.report._inputs import CLAIM_COLUMNS, LINK_COLUMNS
+
+    st = n.extract_statements(n.read_corpus(seeds_dir))
+    al = n.align(st, threshold=30.0)
+    assert al.height
+    whole = n.cluster_claims(st, al, threshold=30.0)
+    narrow = n.cluster_claims(
+        st.select(c for c in CLAIM_COLUMNS if c in st.columns),
+        al.select(c for c in LINK_COLUMNS if c in al.columns),
+        threshold=30.0,
+    )
+    assert narrow.equals(whole)
