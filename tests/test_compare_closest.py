@@ -328,3 +328,17 @@ def test_closest_pairs_skip_pairs_that_cannot_be_chosen_and_choose_the_same(
     every = closest.closest_in_stories(statements, stories)
     assert 0 < scored[0] < scored[1]  # fewer scored than kept
     assert pruned.height > 100 and pruned.equals(every)
+
+
+def test_texts_read_for_figures_are_all_those_giving_one(statements: pl.DataFrame) -> None:
+    # _figure_match reads the figures of the texts with a digit or a unit word only
+    from narratives.compare._closest import _MAY_GIVE
+    from narratives.compare._tokens import normalize_all
+
+    texts = statements["text"].fill_null("").to_list()
+    extra = ["بتداولات قاربت خمسة مليارات ريال", "أنفق مليوني ريال", "خسائر ٢ر٣ مليار دولار"]
+    read = [bool(_MAY_GIVE.search(t)) for t in normalize_all(texts + extra)]
+    gives = [bool(_figures(t)) for t in texts + extra]
+    assert all(r for r, g in zip(read, gives, strict=True) if g)
+    assert all(read[-3:]) and sum(gives) > 10
+    assert sum(read) < len(read) / 2  # most texts give none: not read

@@ -145,6 +145,14 @@ def _figures(text: str) -> frozenset[tuple[int, int]]:
     return frozenset(out)
 
 
+#: what a normalized text holds when :func:`_figures` finds a figure in it: a digit, or a
+#: unit word standing alone (after a number word, or a dual); the dates taken out and
+#: the decimals put back in order are digits too
+_MAY_GIVE = re.compile(
+    rf"\d|(?<!\w)(?:{_UNITS}|الفين|الفان|مليونين|مليونان|مليوني|مليارين|ملياران|ملياري)(?!\w)"
+)
+
+
 def _cut(value: int, sig: int) -> tuple[int, int]:
     """``value`` truncated and rounded to ``sig`` significant digits."""
     scale = 10 ** max(len(str(value)) - sig, 0)
@@ -182,11 +190,18 @@ def _figure_match(texts: list[str], pi: np.ndarray, pj: np.ndarray) -> np.ndarra
     Each text's figures are read once, those of the texts of some pair only; only
     the pairs whose two sides both give a figure are compared (the others never agree).
     """
+    from narratives.compare._tokens import normalize_all
+
     figs: list[frozenset[tuple[int, int]]] = [frozenset()] * len(texts)
     some = np.zeros(len(texts), dtype=bool)
-    for k in np.unique(np.concatenate([pi, pj])).tolist():
-        figs[k] = _figures(texts[k])
-        some[k] = bool(figs[k])
+    rows = np.unique(np.concatenate([pi, pj])).tolist()
+    # a text without a digit or a unit word once normalized gives no figure: only the
+    # others are read (normalized in batches here, text by text in _figures)
+    normalized = normalize_all([texts[k] for k in rows])
+    for k, text in zip(rows, normalized, strict=True):
+        if _MAY_GIVE.search(text):
+            figs[k] = _figures(texts[k])
+            some[k] = bool(figs[k])
     out = np.zeros(len(pi), dtype=bool)
     both = np.flatnonzero(some[pi] & some[pj])
     out[both] = [figures_agree(figs[a], figs[b]) for a, b in zip(pi[both], pj[both], strict=True)]
