@@ -897,3 +897,85 @@ def test_background_names_an_earlier_time(text: str, background: bool) -> None:
     from narratives.compare._certainty import _background
 
     assert bool(_background(text, 2015)) is background
+
+
+# SaudiNewsNet 2015-07-27: alwatan and alweeam give the programme of the opening of the
+# King Faisal exhibition in Taif (who received the prince, the Quran recitation); sabq's
+# article gives the opening and the exhibition, not the protocol (all read: nothing a
+# reader misses). 2015-07-25: aawsat and okaz quote a hadith in the Friday sermon;
+# 2015-08-02: alwatan's injured man thanks the visitors.
+_TAIF_HEAD = 'الفيصل يفتتح "شاهد وشهيد"'
+_TAIF_OPEN = (
+    'افتتح الأمير خالد الفيصل مستشار خادم الحرمين الشريفين أمير منطقة مكة المكرمة اليوم معرض '
+    '"الفيصل.. شاهد وشهيد"، وذلك بمتنزه الردف بمحافظة الطائف، بحضور الأمير تركي بن فيصل بن عبد '
+    "العزيز رئيس مجلس إدارة مركز الملك فيصل للبحوث والدراسات الإسلامية المشرف العام على المعرض."
+)
+_TAIF_SABQ = (
+    "وركز محتوى المعرض على جوانب مختلفة من حياة الملك الراحل فيصل بن عبد العزيز آل سعود، وقصة "
+    "كفاحه ومواقفه في سبيل نهضة بلاده، كما عرض الكثير من المعلومات الموثقة بالصور المختلفة عن "
+    "رحلات الملك الفيصل، ومواقفه السياسية من القضايا العالمية والإقليمية والمحلية."
+)
+_TAIF_QURAN = "تلا ذلك الحفل الخطابي المعد بهذه المناسبة بتلاوة آيات من الذكر الحكيم،"
+_TAIF_RECEIVED = (
+    "وكان في استقبال سموه لدى صوله مقر الحفل محافظ الطائف فهد بن عبدالعزيز بن معمر، وأمين "
+    "الطائف المهندس محمد بن عبدالرحمن المخرج، ومدير شرطة مكة المكرمة اللواء عثمان الصولي، وعدد "
+    "من المسئولين والمثقفين."
+)
+_SERMON_HADITH = (
+    "وقال صلى الله عليه وسلم (بادروا بالأعمال سبعا، هل تنتظرون إلا فقرا مُنسيا، أو غنى مُطغيا، "
+    "أو مرضا مفسدا، أو هرما مُفندا، أو موتا مجهزا، أو الدجال؛ فشر غائب ينتظرُ، أو الساعة والساعة "
+    "أدهى وأمر)."
+)
+_INJURED_THANKS = "فيما أعرب المصاب عن تقديره وشكره لهذه الزيارة."
+
+
+@pytest.mark.parametrize(
+    ("claim", "why"),
+    [
+        (_TAIF_QURAN, "formula: the claim is the protocol of a ceremony or a visit («"),
+        (_TAIF_RECEIVED, "formula: the claim is the protocol of a ceremony or a visit («"),
+        (_SERMON_HADITH, "formula: the claim is scripture quoted («"),
+        (_INJURED_THANKS, "formula: the claim is thanks («"),
+    ],
+    ids=["quran-recitation", "reception", "hadith", "thanks"],
+)
+def test_protocol_scripture_and_thanks_are_not_sure_omissions(claim: str, why: str) -> None:
+    said = [_TAIF_HEAD, _TAIF_OPEN, claim]
+    st, claims, stories = _story_frames(
+        [("w", "alwatan", "2015-07-27", said), ("e", "alweeam", "2015-07-27", said),
+         ("x", "sabq", "2015-07-27", [_TAIF_HEAD, _TAIF_OPEN, _TAIF_SABQ])],
+        {"open": ["w:1", "e:1", "x:1"], "claim": ["w:2", "e:2"]},
+    )  # fmt: skip
+    om = omissions(st, claims, stories).filter(
+        (pl.col("outlet") == "sabq") & (pl.col("claim_id") == "claim")
+    )
+    row = om.row(0, named=True)
+    assert row["certainty"] == NOT_SURE and row["why"].startswith(why)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (_TAIF_QURAN, "the protocol of a ceremony"),
+        ("ثم عزف السلام الملكي ، بعد ذلك تجول سمو أمير منطقة مكة المكرمة في المعرض ،",
+         "the protocol of a ceremony"),
+        ("من جانبه أعرب «الغفيص» عن شكره وتقديره لسمو أمير المنطقة على الحفاوة وحسن الاستقبال.",
+         "thanks"),
+        ("وقال تعالى: ((ولكم في القصاص حياة يا أولى الألباب لعلكم تتقون )).", "scripture"),
+        ("كما قدم البوسعيدي من خلال \"اليوم\" تحيته لجمعية البر بقيادة مديرها معاذ الجعفري على كل "
+         "ما قدمته للمصابين وذويهم", "what the speaker told another outlet"),
+        # Sameh Shoukry is no thanks; thanks for a donation give a figure, a fact
+        ("وقال كيري في مؤتمر صحافي مع سامح شكري في القاهرة إن الاتفاق سيجعل المنطقة أكثر أمنا",
+         None),
+        ("وقدم الأمير شكره للشركة على تبرعها بمبلغ 50 مليون ريال لصالح الجمعية", None),
+        # a fact that ends in a verse is the fact
+        ("وأكد الخطيب أن القصاص يحفظ أرواح الناس ويردع المجرمين في المجتمع كله، وقال تعالى: "
+         "((ولكم في القصاص حياة))", None),
+    ],
+    ids=["quran", "anthem", "thanks", "verse", "credit", "shoukry", "donation", "fact-and-verse"],
+)  # fmt: skip
+def test_a_formula_is_told_from_a_fact(text: str, kind: str | None) -> None:
+    from narratives.compare._certainty import _formula
+
+    got = _formula(text, min_content=4)
+    assert (got is None) if kind is None else (got is not None and got.startswith(kind))
