@@ -884,13 +884,14 @@ def test_a_papers_yesterday_and_a_websites_today_are_one_moment() -> None:
          "رايزز) في سينما سنتشوري 16 في مدينة اورورا في 20 تموز/يوليو 2012", True),
         ("وكان مجلس العموم أقر الشهر الماضي مشروع قانون يمهد الطريق لاجراء هذا الاستفتاء.", True),
         ("وكانت حصيلة سابقة أفادت بمقتل 43 شخصا على الأقل وإصابة أكثر من مئة بجروح.", True),
+        ("وكانت الحصيلة الأولى تفيد بسقوط تسعة قتلى.", True),
         (_AMF_FUND, True),
         ("وكان في استقباله د.حمدان بن مانع العمري مساعد مدير شئون المعلمين.", False),
         ("وكان من بين الجرحى شقيق زعيم حزب الشعوب الكردي في تركيا، صلاح الدين دميرتاش.", False),
         ("يذكر أن الاستعراض الجوي كان جزء من حدث يقام لمدة أسبوعين تطلق عليه روسيا اسم "
          "“الألعاب العسكرية الدولية”", False),
     ],
-    ids=["holmes-2012", "commons-last-month", "earlier-toll", "fund-1976", "reception",
+    ids=["holmes-2012", "commons-last-month", "earlier-toll", "first-toll", "fund-1976", "reception",
          "among-the-wounded", "context-of-the-air-show"],
 )  # fmt: skip
 def test_background_names_an_earlier_time(text: str, background: bool) -> None:
@@ -935,7 +936,7 @@ _INJURED_THANKS = "فيما أعرب المصاب عن تقديره وشكره �
         (_TAIF_QURAN, "formula: the claim is the protocol of a ceremony or a visit («"),
         (_TAIF_RECEIVED, "formula: the claim is the protocol of a ceremony or a visit («"),
         (_SERMON_HADITH, "formula: the claim is scripture quoted («"),
-        (_INJURED_THANKS, "formula: the claim is thanks («"),
+        (_INJURED_THANKS, "formula: the claim is thanks or praise («"),
     ],
     ids=["quran-recitation", "reception", "hadith", "thanks"],
 )
@@ -961,6 +962,7 @@ def test_protocol_scripture_and_thanks_are_not_sure_omissions(claim: str, why: s
          "the protocol of a ceremony"),
         ("من جانبه أعرب «الغفيص» عن شكره وتقديره لسمو أمير المنطقة على الحفاوة وحسن الاستقبال.",
          "thanks"),
+        ("مؤكداً بأن ذلك ليس بغريب على رجالات هذا النادي.", "thanks or praise"),
         ("وقال تعالى: ((ولكم في القصاص حياة يا أولى الألباب لعلكم تتقون )).", "scripture"),
         ("كما قدم البوسعيدي من خلال \"اليوم\" تحيته لجمعية البر بقيادة مديرها معاذ الجعفري على كل "
          "ما قدمته للمصابين وذويهم", "what the speaker told another outlet"),
@@ -972,7 +974,7 @@ def test_protocol_scripture_and_thanks_are_not_sure_omissions(claim: str, why: s
         ("وأكد الخطيب أن القصاص يحفظ أرواح الناس ويردع المجرمين في المجتمع كله، وقال تعالى: "
          "((ولكم في القصاص حياة))", None),
     ],
-    ids=["quran", "anthem", "thanks", "verse", "credit", "shoukry", "donation", "fact-and-verse"],
+    ids=["quran", "anthem", "thanks", "praise", "verse", "credit", "shoukry", "donation", "fact-and-verse"],
 )  # fmt: skip
 def test_a_formula_is_told_from_a_fact(text: str, kind: str | None) -> None:
     from narratives.compare._certainty import _formula

@@ -606,7 +606,9 @@ _NOTE = re.compile(
 )
 _EARLIER = re.compile(
     r"\b(?:الماضي|الماضيه|السابق|السابقه|سابقا|سابقه|في وقت سابق|منذ|مؤخرا|موخرا"
-    r"|قبل\s+(?:عام|اعوام|سنه|سنتين|سنوات|شهر|شهرين|اشهر|اسبوع|اسبوعين|ايام|يومين))\b"
+    r"|قبل\s+(?:عام|اعوام|سنه|سنتين|سنوات|شهر|شهرين|اشهر|اسبوع|اسبوعين|ايام|يومين)"
+    # a first toll, which the later one replaces («وكانت الحصيلة الأولى تفيد بسقوط تسعة قتلى»)
+    r"|الحصيله\s+(?:الاولي|الاوليه)|حصيله\s+اوليه)\b"
 )
 #: «وكان X فعل» without «قد»: the pluperfect too when it names an earlier time («وكان مجلس
 #: العموم أقر الشهر الماضي مشروع قانون»), not «وكان في استقباله», «وكان من بين الجرحى»
@@ -695,7 +697,7 @@ def _credit_pattern() -> re.Pattern[str] | None:
 
 #: how each kind of formula is named in ``why``
 _FORMULA_KINDS = {
-    "thanks": "thanks («{}»)",
+    "thanks": "thanks or praise («{}»)",
     "scripture": "scripture quoted («{}»)",
     "ceremony": "the protocol of a ceremony or a visit («{}»)",
     "credit": "what the speaker told another outlet, its own interview («{}»)",
