@@ -2493,12 +2493,46 @@ def _fronted_clause(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool
     )
     if not (answer or main):
         return False
+    if answer:  # أما بالنسبة للنصوص ...، فيجب / وبعيدا عن تنفيذ القرارات ...، فقد وافق
+        head = m  # the ف answers a fronted phrase with no verb of its own
+        while head > i and feats[head - 1].kind not in ("c", "e"):
+            head -= 1
+        if (
+            head > i
+            and _adverbial_head(feats[head], pred)
+            and not _has_predicate(Segment(head, m + 1, ""), feats, pred)
+        ):
+            return True
     for n, w in enumerate(words):
         if w.removeprefix("و") in _CONDITIONAL and (n == 0 or words[n - 1] != "فيما"):
             return True
         if w.removeprefix("و") == "في" and n + 1 < len(words) and words[n + 1] in ("حال", "حاله"):
             return True  # وفي حال قيام المليشيات ...، فسوف يتم التصدي لها
     return opener
+
+
+def _adverbial_head(f: Feat, pred: Predicates) -> bool:
+    """A word that opens a fronted adverbial phrase: a preposition (``وإلى ما
+    شاهدناه``, ``فإلى جانب``), ``أما``, a source (``وفقا لـ``) or an indefinite
+    accusative noun (``إنفاذا لما قضى به``, ``وبعيدا عن``, ``فبدلا من``, ``وعوضا عن``),
+    not a participle of the pattern فاعلا (``تاركا لنا الحزن``: the clause before
+    goes on), a definite noun or a verb."""
+    n = f.norm[1:] if f.norm[:1] in ("و", "ف") and len(f.norm) > 2 else f.norm
+    if f.kind != "w":
+        return False
+    if n in pred.preposition or n == "اما" or n in _ACCORDING:
+        return True
+    return (
+        len(n) > 3
+        and n.endswith("ا")
+        and not n.endswith(("ها", "نا", "ما"))  # وإنما في العالم، فإن: a particle
+        and not n.startswith("ال")
+        and n not in pred.particles
+        and not (len(n) == 5 and n[1] == "ا")  # تاركا, قائلا: a participle
+        and not n.startswith("م")  # مؤكدا, مشيرا: a participle
+        and f.cue is None
+        and not verbish(n)
+    )
 
 
 def _perfect3(f: Feat, pred: Predicates) -> bool:
