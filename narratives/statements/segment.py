@@ -1244,8 +1244,10 @@ def _aside_head(k: int, feats: list[Feat], pred: Predicates) -> bool:
     f = feats[k]
     if f.kind != "w":
         return False
-    if f.norm in _ESPECIALLY:
-        return True
+    if f.norm in _ESPECIALLY:  # not before a report of its own (خاصة أن وزير التعليم
+        # "د. عزام الدخيل" قال ... إن لمديري الإدارات الصلاحيات: the minister's claim)
+        words = [g for g in feats[k + 1 : k + 1 + 2 * FRAME_WORDS] if g.kind == "w"]
+        return not any(g.cue is not None for g in words[:FRAME_WORDS])
     if f.norm not in ("لا", "ولا") or k + 1 >= len(feats):
         return False
     g = feats[k + 1]
