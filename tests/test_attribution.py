@@ -1012,7 +1012,8 @@ def test_speakers_read_on_the_final_samples(text: str, speakers: list[str | None
             "بينما أعلن وزير الخارجية النمساوي، سباستيان كورتس، عزمه زيارة إيران في سبتمبر "
             "(أيلول) ، كما تستطلع لندن وباريس آفاق الفرص الاستثمارية في طهران.",
             [None, "أعلن", None],
-            [None, "وزير الخارجيه النمساوي", None],
+            # the name between commas after the office (session 25; was the office id)
+            [None, "سباستيان كورتس", None],
         ),
         (  # «لكن تشونغ رأى»: an unlisted name before the verb, not Blatter quoted before
             "وقال بلاتر إن الانتخابات ستجرى في فبراير. ومن المؤكد أن بلاتيني يعتبر المنافس "
