@@ -993,6 +993,28 @@ def _parse_mention(mention: str) -> Parsed:
             ),
             n,
         )  # محافظ أملج عند إطلاق شارة بدء السباق: the office ends before the adjunct
+        # حاكم كاليفورنيا حالة الطوارئ: a noun in ة and its definite genitive after a bare
+        # proper name are the verb's object, not the office
+        end = next(
+            (
+                k
+                for k in range(2, end)
+                if words[k].endswith("ة")
+                and k + 1 < n
+                and norm[k + 1].startswith("ال")
+                and not norm[k - 1].startswith("ال")
+                and not words[k - 1].endswith(("ة", "ه"))
+                and norm[k - 1] not in sw.given
+                # a proper name before (كاليفورنيا), not a noun in construct (قسم مساندة)
+                and not _in(norm[k - 1], sw.generic)
+                and not _in_word_lists(norm[k - 1], sw)
+                and norm[k - 1] not in _NOUNS
+                and not _in(norm[k], sw.institutions)
+                and not _in(norm[k], sw.titles)
+                and not _place_word(norm[k])
+            ),
+            end,
+        )
         if end < n:
             n, norm = end, norm[:end]
             kept = text(0, n)
@@ -1154,12 +1176,14 @@ def unlisted_name_at(norm: list[str], words: list[str], i: int, n: int, sw: Spea
             or before in sw.given
             or not before.isalpha()
             or not (gov in _GOVERNING or _place_word(gov) or by_office)
-            # قائد عمليات غضب عدن: after an office, the bare word is a place's name
-            # (حاكم كاليفورنيا), not a common noun
+            # after an office or في, the bare word is a place's name (حاكم كاليفورنيا,
+            # في ينبع) ...
             or (
-                by_office
-                and (
+                # قائد عمليات غضب عدن, في مشروع غاز واسط: the bare word is a common noun
+                # whose genitive follows, no place's name
+                (
                     _in_word_lists(before, sw)
+                    or _in(before, sw.generic)
                     or before.endswith(("ات", "ون", "ين", "ها", "هم"))
                     or words[i - 1].endswith(("ة", "ه"))
                     or before in _NOUNS
@@ -1171,11 +1195,15 @@ def unlisted_name_at(norm: list[str], words: list[str], i: int, n: int, sw: Spea
             return False  # وزير الخارجية X Y Z: the bare word before is no place's name
     if any(len(w) == 5 and w[2] == "ا" and w[3] in "ئي" and w[4] != "ي" for w in norm[i:n]):
         return False  # تحالف قبائل مأرب: a broken plural فعائل, no name
+    if any(
+        (len(w) < 3 and w not in sw.given) or w in _SHORT_FUNCTION for w in norm[i:n]
+    ):
+        return False  # ضبط أي, موجه لمن: function words, no name
     strict = [
         norm[q] in sw.given or unlisted_name_word(norm[q], words[q], sw) for q in range(i, n)
     ]
-    if not any(strict):
-        return False
+    if sum(not x for x in strict) > 1 or not any(strict):
+        return False  # one word of the name may be of the looser kinds below, not two
     for q in range(i, n):
         if strict[q - i] or (norm[q] == "الله" and q > i):
             continue  # قاضي خليل الله
@@ -1197,11 +1225,13 @@ def unlisted_name_at(norm: list[str], words: list[str], i: int, n: int, sw: Spea
             and not raw.endswith(("ته", "اه", "يه"))
             and w[:1] not in "وفبلك"
             and not w.startswith("ال")
+            and not _verbal_noun(w[:-1])  # إعجابه: a verbal noun and a pronoun
+            and not _owned_verbal_noun(w)
         )  # بيجن زنغنه (a feminine noun is written with ة)
         foreign = (
             w.endswith(("ون", "ين"))
             and len(w) >= 5
-            and w[:1] != "م"  # مسؤولون, مواطنين
+            and w[:1] not in "ميت"  # مسؤولون, يتواجدون: no name
             and not (w[:1] in "وفبلك" and (w[1:3] == "ال" or w[1:2] == "م"))  # والمواطنين
             and not w.endswith(("يين", "يون"))  # اليمنيين
             and not w.startswith("ال")
