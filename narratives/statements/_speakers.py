@@ -63,6 +63,7 @@ _NOUNS = frozenset(
         "نحو",
         "منذ",
         "من",
+        "شيخ",  # أمين جربوع شيخ قبلي: a tribal sheikh, no name of two unknown words
     ]
 )
 _THAT = frozenset(
@@ -1009,6 +1010,7 @@ def _parse_mention(mention: str) -> Parsed:
                 and not _in(norm[k - 1], sw.generic)
                 and not _in_word_lists(norm[k - 1], sw)
                 and norm[k - 1] not in _NOUNS
+                and not _verbal_noun(norm[k - 1])  # قائد معركة تحرير قاعدة العند
                 and not _in(norm[k], sw.institutions)
                 and not _in(norm[k], sw.titles)
                 and not _place_word(norm[k])
@@ -1138,6 +1140,11 @@ def _unlisted_tail(norm: list[str], words: list[str], sw: SpeakerWords) -> int |
 _GOVERNING = frozenset(
     normalize(w) for w in ["في", "لدى", "سلطنة", "مملكة", "جمهورية", "إمارة", "إقليم", "بلدية"]
 )
+# two-letter function words that are no word of a name (ضبط أي عملية)
+_FUNCTION_PAIRS = frozenset(
+    normalize(w)
+    for w in ["أي", "أو", "إن", "أن", "ما", "من", "عن", "في", "لا", "لم", "لن", "قد", "هل"]
+)
 # heads after which the next word is a place's name (ولاية نيوجيرسي, إقليم كاتالونيا)
 _PLACE_HEADS = frozenset(normalize(w) for w in ["إقليم", "بلدية", "سلطنة", "مملكة", "جمهورية"])
 
@@ -1159,7 +1166,7 @@ def unlisted_name_at(norm: list[str], words: list[str], i: int, n: int, sw: Spea
     before = norm[i - 1]
     if before in sw.honorifics or before in ("الملك", "الامير"):
         return False  # a listed honorific is read by the rules for names; مركز الملك سلمان
-    if not before.startswith("ال") and (
+    if not before.startswith(("ال", "لل", "بال")) and (
         _place_word(before) or before in _PLACE_HEADS or _in(before, sw.institutions)
     ):
         # حاكم ولاية نيوجيرسي كريس كريستي, رئيس نادي بايرن ميونيخ: the first word names
@@ -1178,30 +1185,25 @@ def unlisted_name_at(norm: list[str], words: list[str], i: int, n: int, sw: Spea
             or not (gov in _GOVERNING or _place_word(gov) or by_office)
             # after an office or في, the bare word is a place's name (حاكم كاليفورنيا,
             # في ينبع) ...
-            or (
-                # قائد عمليات غضب عدن, في مشروع غاز واسط: the bare word is a common noun
-                # whose genitive follows, no place's name
-                (
-                    _in_word_lists(before, sw)
-                    or _in(before, sw.generic)
-                    or before.endswith(("ات", "ون", "ين", "ها", "هم"))
-                    or words[i - 1].endswith(("ة", "ه"))
-                    or before in _NOUNS
-                    or _verbal_noun(before)
-                    or _time_word(before)
-                )
+            or
+            # قائد عمليات غضب عدن, في مشروع غاز واسط: the bare word is a common noun
+            # whose genitive follows, no place's name
+            (
+                _in_word_lists(before, sw)
+                or _in(before, sw.generic)
+                or before.endswith(("ات", "ون", "ين", "ها", "هم"))
+                or words[i - 1].endswith(("ة", "ه"))
+                or before in _NOUNS
+                or _verbal_noun(before)
+                or _time_word(before)
             )
         ):
             return False  # وزير الخارجية X Y Z: the bare word before is no place's name
     if any(len(w) == 5 and w[2] == "ا" and w[3] in "ئي" and w[4] != "ي" for w in norm[i:n]):
         return False  # تحالف قبائل مأرب: a broken plural فعائل, no name
-    if any(
-        (len(w) < 3 and w not in sw.given) or w in _SHORT_FUNCTION for w in norm[i:n]
-    ):
-        return False  # ضبط أي, موجه لمن: function words, no name
-    strict = [
-        norm[q] in sw.given or unlisted_name_word(norm[q], words[q], sw) for q in range(i, n)
-    ]
+    if any(w in _SHORT_FUNCTION or w in _FUNCTION_PAIRS for w in norm[i:n]):
+        return False  # ضبط أي, موجه لمن: function words, no name (not «دي» of a name)
+    strict = [norm[q] in sw.given or unlisted_name_word(norm[q], words[q], sw) for q in range(i, n)]
     if sum(not x for x in strict) > 1 or not any(strict):
         return False  # one word of the name may be of the looser kinds below, not two
     for q in range(i, n):

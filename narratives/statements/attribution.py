@@ -763,8 +763,7 @@ def _when_someone_said(cue_k: int, seg: Segment, feats: list[Feat], matches: lis
         return False
     given = speaker_words().given
     return any(m.is_person_name for m in matches if seg.i <= m.i and m.j < cue_k) or any(
-        f.kind == "w"
-        and (f.norm in _PROPHET or (f.norm in given and not f.text.endswith("ى")))
+        f.kind == "w" and (f.norm in _PROPHET or (f.norm in given and not f.text.endswith("ى")))
         for f in feats[seg.i : cue_k - 1]
     )
 
@@ -1673,7 +1672,11 @@ def _unlisted_holder(k: int, s: Sentence) -> str | None:
                             and not feats[e].roles
                             and _closes_name(e + 1, seg, feats)
                             and unlisted_name_at(
-                                [*norm, feats[e].norm], [*words, feats[e].text], i, len(norm) + 1, sw
+                                [*norm, feats[e].norm],
+                                [*words, feats[e].text],
+                                i,
+                                len(norm) + 1,
+                                sw,
                             )
                         ):
                             # مولود تشاووش أوغلو اليوم: the name goes on to the word that
@@ -1702,9 +1705,12 @@ def _unlisted_holder(k: int, s: Sentence) -> str | None:
             for size in (2, 3)
         ):
             continue  # وقال حاكم المقاطعة، عليم فدائي: the name between commas
-        if f.kind != "w" or f.cue is not None or f.roles & {"complementizer", "stop"} - {
-            "stop"
-        } or (f.roles and w not in ("في", "لدي")):
+        if (
+            f.kind != "w"
+            or f.cue is not None
+            or f.roles & {"complementizer", "stop"} - {"stop"}
+            or (f.roles and w not in ("في", "لدي"))
+        ):
             return None
         if w == "لدي" and not (e + 1 < seg.j and feats[e + 1].norm.startswith("ال")):
             return None  # لدى وصوله: an adjunct, not «لدى الأمم المتحدة»
@@ -2187,9 +2193,7 @@ def _subject(k: int, s: Sentence) -> tuple[str | None, str] | None:
                 # المبعوث الخاص لهولاند: a genitive with ل/ب names someone else
                 and not any(ch in "لب" for ch in raw[starts[i] : at[i].start])
                 # قال صحفي لمعالي وزير خارجية المملكة الدكتور عادل الجبير: the one told
-                and not any(
-                    f.norm[:1] == "ل" and f.norm[1:] in sw.honorifics for f in feats[k:i]
-                )
+                and not any(f.norm[:1] == "ل" and f.norm[1:] in sw.honorifics for f in feats[k:i])
                 # مستشار خامنئي: a genitive after a title names someone else
                 and not (
                     i > k
@@ -2361,7 +2365,9 @@ def _issuer_before(cue_k: int, s: Sentence) -> tuple[str | None, str | None] | N
             (
                 a
                 for a in range(q, cue_k)
-                if a in s.at and s.at[a].is_actor and s.at[a].resolved is not None
+                if a in s.at
+                and s.at[a].is_actor
+                and s.at[a].resolved is not None
                 and raw[s.at[a].start : s.at[a].end] in phrase
             ),
             None,
