@@ -755,6 +755,16 @@ def test_a_verb_against_its_verbal_noun_after_ba_is_a_rewrite() -> None:
     head = "لتنفيذ أهدافهم وأعمالهم الإرهابية "
     tail = " الأسلحة النارية والذخائر والمواد التفجيرية اللازمة بأموال جمعوها لهذا الغرض"
     assert _choices(head + "أعدوا" + tail, head + "بإعداد" + tail) == set()
+    # alwatan / okaz 2015-07-24:1667:2 / :1898:1 (the Qassim execution): «أقدم على قتل» /
+    # «لإقدامه على قتل», the act told in a verb and in its verbal noun after «ل»
+    rest = " على قتل كل من محمد ولافي ابني عبدي بن عبدالله المظيبري"
+    assert (
+        _choices(
+            "ساير بن لافي بن ساير الرشيدي أقدم" + rest,
+            "ساير بن لافي بن ساير الرشيدي لإقدامه" + rest,
+        )
+        == set()
+    )
     # two adverbs of one root without «ب» stay a choice
     rest = " محاولاتها لتقويض الأمن والتدخل في الشؤون الداخلية لدول مجلس التعاون"
     stem = "والتزامهم بالعمل معا للتصدي لتدخلاتها، "
@@ -795,3 +805,12 @@ def test_a_swap_at_the_scrapes_cut_edge_is_no_word_choice() -> None:
     assert set(substitutions(st2, al2, cl2).select("term_a", "term_b").rows()) == {
         ("المتطرفين", "الجهاديين")  # alriyadh's word, then alwatan's
     }
+
+
+def test_a_preposition_written_apart_is_no_word() -> None:
+    # alriyadh / alwatan 2015-08-11:902:1 / :1022:1 (the referees' camp): «واستمر لمدة
+    # 12 يوما» / «واستمر لـ12 يوما»: «لـ» is the preposition alone, not a word for «مدة»
+    head = "معسكرهم الذي أقيم في التشيك واستمر "
+    tail = " يوما، واشتمل على محاضرات نظرية وعملية"
+    assert _choices(head + "لمدة 12" + tail, head + "لـ 12" + tail) == set()
+    assert _choices(head + "لمدة 12" + tail, head + "لفترة 12" + tail) == {("لمدة", "لفترة")}

@@ -434,15 +434,17 @@ def _participle(a: str, b: str) -> bool:
 
 
 def _doubled_root(a: str, b: str) -> bool:
-    """A verb against its verbal noun after «ب», of one root whose last letter is doubled
-    and written out in the noun only: «أعدوا» / «بإعداد» (ع د د, «قاموا ... بإعداد»): the
-    sentence built another way, not another word. Only between the swapped spans, and only
-    with the «ب» the stripper kept on one side (without it, خاصة / خصوصاً of one root are
-    two adverbs an outlet chooses between)."""
+    """A verb against its verbal noun after «ب» or «ل», of one root: «أعدوا» / «بإعداد»
+    («قاموا ... بإعداد», ع د د: a last letter doubled is written out in the noun only),
+    «أقدم على» / «لإقدامه على»: the sentence built another way, not another word. Only
+    between the swapped spans, with the preposition the stripper kept on one side only
+    (without it, خاصة / خصوصاً of one root are two adverbs an outlet chooses between),
+    and a root of three letters at least unless it is a doubled one."""
     for x, y in ((a, b), (b, a)):
-        if len(x) >= 5 and x[0] == "ب" and y[:1] != "ب":
-            doubled = {c[:2] for c in skeletons(x[1:]) if len(c) == 3 and c[1] == c[2]}
-            if doubled & skeletons(y):
+        if len(x) >= 5 and x[0] in "بل" and y[:1] not in "بل":
+            noun, verb = skeletons(x[1:]), skeletons(y)
+            doubled = {c[:2] for c in noun if len(c) == 3 and c[1] == c[2]}
+            if doubled & verb or any(len(c) >= 3 for c in noun & verb):
                 return True
     return False
 
@@ -472,8 +474,13 @@ def _noun_against_verb(a: Sequence[str], b: Sequence[str]) -> bool:
 
 def _function_like(token: str, function: Collection[str]) -> bool:
     """A function word, also with an attached pronoun (فيها, عليه, خلالها -> خلال) or after
-    a proclitic the stripper kept (لكل, لكافة)."""
-    if token in function or (len(token) > 3 and token[0] in "وبلك" and token[1:] in function):
+    a proclitic the stripper kept (لكل, لكافة), or a letter standing alone (the
+    preposition written apart: «واستمر لـ12 يوما» / «لمدة 12 يوما»)."""
+    if (
+        len(token) <= 1
+        or token in function
+        or (len(token) > 3 and token[0] in "وبلك" and token[1:] in function)
+    ):
         return True  # (not ف: فتحت is a verb, not ف + تحت)
     return any(
         token.endswith(end) and token[: -len(end)] in function
