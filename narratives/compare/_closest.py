@@ -441,6 +441,45 @@ def _number_overlap(
     return out
 
 
+def _word_sets(tokens: list[list[str]], rows: np.ndarray) -> tuple[sp.csr_matrix, np.ndarray]:
+    """The word sets of ``" ".join(tokens[k])`` (words split at white space) of ``rows``,
+    as a binary matrix (a row per row, a column per word), and each word's length plus one.
+
+    Words are numbered in arrays (no set or string per statement is made).
+    """
+    vocab: dict[str, int] = {}
+    lens = np.fromiter((len(tokens[k]) for k in rows.tolist()), dtype=np.int64, count=len(rows))
+    flat = np.fromiter(
+        (vocab.setdefault(w, len(vocab)) for k in rows.tolist() for w in tokens[k]),
+        dtype=np.int64,
+        count=int(lens.sum()),
+    )
+    owner = np.repeat(np.arange(len(rows), dtype=np.int64), lens)
+    # a token holding white space (or none) is the words split from it, as in the text
+    split = [w.split() for w in vocab]
+    words: dict[str, int] = {}
+    if all(len(p) == 1 and p[0] == w for p, w in zip(split, vocab, strict=True)):
+        code = flat
+        words = vocab
+    else:
+        parts = [[words.setdefault(x, len(words)) for x in p] for p in split]
+        n_parts = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+        to = np.fromiter(itertools.chain.from_iterable(parts), dtype=np.int64, count=n_parts.sum())
+        start = np.concatenate([[0], np.cumsum(n_parts)[:-1]])
+        many = n_parts[flat]
+        owner = np.repeat(owner, many)
+        first = np.repeat(start[flat], many)
+        offset = np.arange(len(first)) - np.repeat(np.cumsum(many) - many, many)
+        code = to[first + offset]
+    width = max(len(words), 1)
+    key = np.unique(owner * width + code)
+    held, col = key // width, key % width
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(held, minlength=len(rows)))])
+    binary = sp.csr_matrix((np.ones(len(col)), col, indptr), shape=(len(rows), width))
+    weight = np.fromiter((len(w) + 1 for w in words), dtype=np.float64, count=len(words))
+    return binary, np.concatenate([weight, np.zeros(width - len(words))])
+
+
 def _fuzzy_bounds(
     tokens: list[list[str]], i: np.ndarray, j: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -456,22 +495,13 @@ def _fuzzy_bounds(
     weighs its length plus one.
     """
     rows = np.unique(np.concatenate([i, j]))
-    words = [set(" ".join(tokens[k]).split()) for k in rows.tolist()]
-    vocab: dict[str, int] = {}
-    cols = [vocab.setdefault(w, len(vocab)) for u in words for w in u]
-    lens = np.fromiter((len(u) for u in words), dtype=np.int64, count=len(words))
-    weight = np.fromiter((len(w) + 1 for w in vocab), dtype=np.float64, count=len(vocab))
-    cols_a = np.asarray(cols, dtype=np.int64)
-    binary = sp.csr_matrix(
-        (np.ones(len(cols_a)), (np.repeat(np.arange(len(rows)), lens), cols_a)),
-        shape=(len(rows), max(len(vocab), 1)),
-    )
-    weighted = sp.csr_matrix(binary.multiply(weight[None, :]))
+    binary, weight = _word_sets(tokens, rows)
+    weighted = sp.csr_matrix((weight[binary.indices], binary.indices, binary.indptr), binary.shape)
     own = np.asarray(weighted.sum(axis=1)).ravel()
     a_at, b_at = np.searchsorted(rows, i), np.searchsorted(rows, j)
     shared = np.zeros(len(i))
-    for s in range(0, len(i), 200_000):
-        e = s + 200_000
+    for s in range(0, len(i), 50_000):
+        e = s + 50_000
         shared[s:e] = np.asarray(
             weighted[a_at[s:e]].multiply(binary[b_at[s:e]]).sum(axis=1)
         ).ravel()
