@@ -299,6 +299,12 @@ def test_fuzzy_bounds_hold_the_token_set_ratio_of_every_pair(
     # exact where a side has no word (0) or all its words are the other's (100)
     assert (lo == hi).any() and (exact == 100).any()
     assert np.mean(hi - lo) < 80  # narrower than 0-100
+    # a token holding white space (or none) counts as the words of the joined text
+    odd = [[*t[:2], "", "عبد الله", *t[2:]] if k % 3 == 0 else t for k, t in enumerate(tokens)]
+    lo, hi = _fuzzy_bounds(odd, i, j)
+    texts = [" ".join(t) for t in odd]
+    exact = np.array([fuzz.token_set_ratio(texts[a], texts[b]) for a, b in zip(i, j, strict=True)])
+    assert (lo <= exact + 1e-9).all() and (exact <= hi + 1e-9).all()
 
 
 def test_closest_pairs_skip_pairs_that_cannot_be_chosen_and_choose_the_same(
