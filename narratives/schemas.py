@@ -222,11 +222,10 @@ TALKING_POINTS = pl.Schema(
             "score": pl.Float64,  # mean similarity (0-1) of its statement pairs
             # how sure: high | medium | low, from the precision measured at that score
             # on the seed gold (docs/methods.md), at most medium for several claims of
-            # one speaker's days; read blind on SaudiNewsNet, high ones grouped one
-            # point rightly in 120 of 125, medium ones in about 3 of 5: treat medium and
-            # low ones as leads; a high one whose statements are all of one day is mostly
-            # one statement carried in two stories of one event (8 of 12 read), not a
-            # position repeated: the report marks it "one day: perhaps one event"
+            # one speaker's days and for one claim whose statements are all of one day
+            # (mostly one event told in two stories: 19 of 24 read); read blind on
+            # SaudiNewsNet, high ones held as a point repeated at two events in 6 of 10,
+            # medium ones in about 3 of 5: treat medium and low ones as leads
             "confidence": pl.String,
             "label": pl.String,  # its shortest wording
         }

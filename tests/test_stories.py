@@ -785,7 +785,8 @@ def test_several_claims_of_one_speakers_days_are_at_most_medium() -> None:
     # al-Jubeir's "the meeting laid the foundations for the vision": «وضع أسسا للرؤية التي
     # طرحها خادم الحرمين» (one claim, in four stories) with «وضع أسسا للرؤية السعودية -
     # المصرية» (another claim), all on 2015-07-31; one claim carried in two stories
-    # («سنبذل كل ما في وسعنا لتوثيق العلاقات بين مصر والسعودية») stays high
+    # («سنبذل كل ما في وسعنا لتوثيق العلاقات بين مصر والسعودية») on one day is one event
+    # told in two stories (medium), on two days a point repeated (high)
     st, claims, stories = _extracted_frames(_COVER)
     tp = talking_points(st, claims, stories)
     conf = dict(zip(tp["statement_id"], tp["confidence"], strict=True))
@@ -796,7 +797,15 @@ def test_several_claims_of_one_speakers_days_are_at_most_medium() -> None:
     assert score[a] >= 0.7 and conf[a] == "medium"
     c, d = "2015-07-31:347:45", "2015-07-31:961:10"
     assert _together(tp, c, d) and claim[c] == claim[d]
-    assert conf[c] == "high"
+    assert conf[c] == "medium"
+    later = st.with_columns(
+        published=pl.when(pl.col("article_id") == d.rsplit(":", 1)[0])
+        .then(pl.col("published") + pl.duration(days=2))
+        .otherwise(pl.col("published"))
+    )
+    two_days = talking_points(later, claims, stories)
+    assert _together(two_days, c, d)
+    assert dict(zip(two_days["statement_id"], two_days["confidence"], strict=True))[c] == "high"
     # undated (the seeds' case: talking points across events), the score alone decides
     undated = talking_points(st.with_columns(published=pl.lit(None, pl.Date)), claims, stories)
     conf = dict(zip(undated["statement_id"], undated["confidence"], strict=True))

@@ -1190,7 +1190,8 @@ def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
         "confidence": "confidence",
     }
     # only "high" rows are shown as findings: read blind on SaudiNewsNet they were right
-    # in 120 of 125 (4 debatable), medium ones in about 3 of 5 (docs/accuracy.md)
+    # in 6 of 10 as a point repeated at two events, medium ones in about 3 of 5
+    # (docs/accuracy.md)
     sure = points.filter(pl.col("confidence") == "high")
     unsure = points.filter(pl.col("confidence") != "high")
     n_one_day = sure.filter(pl.col("one_day")).height
