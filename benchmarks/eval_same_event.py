@@ -155,7 +155,7 @@ def missed_pairs(
     i = np.array([row[x] for x in missed["statement_id_a"]], dtype=np.int64)
     j = np.array([row[x] for x in missed["statement_id_b"]], dtype=np.int64)
     blocking = _blocking_reasons(setup.prep.words, i, j, candidates)
-    defaults = inspect.signature(narratives.align).parameters
+    defaults = inspect.signature(_align_function()).parameters
     _, _, comp, score = score_pairs(
         setup,
         i,
@@ -214,7 +214,7 @@ def _linking_view(
     from narratives.align._linking import anchored, story_anchors
     from narratives.align.aligner import TOP_THRESHOLD, score_pairs
 
-    defaults = inspect.signature(narratives.align).parameters
+    defaults = inspect.signature(_align_function()).parameters
     si, sj, comp, s = score_pairs(
         setup,
         ci,
@@ -265,6 +265,14 @@ def _linking_view(
         pl.Series("place_a", [place[a] for a, _ in pairs], dtype=pl.String),
         pl.Series("place_b", [place[b] for _, b in pairs], dtype=pl.String),
     ]
+
+
+def _align_function() -> Any:
+    """The function ``narratives.align`` (the name may stand for its subpackage, a callable
+    module, once a submodule is imported: its signature is the function's)."""
+    from narratives.align.aligner import align
+
+    return align
 
 
 def _blocking_reasons(words: Any, i: Any, j: Any, candidates: set[tuple[int, int]]) -> list[str]:
