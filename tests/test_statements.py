@@ -447,7 +447,7 @@ def test_worker_tasks_are_cut_by_text_length_and_end_small() -> None:
     # the large tasks hold about the same text, not the same number of articles
     large = [(b - a, c) for (a, b), c in zip(bounds, chars, strict=True) if c >= 190_000]
     assert len(large) >= 3 and len({n for n, _ in large}) > 1
-    # from the end of the corpus on, a quarter of what is left a worker
+    # from the end of the corpus on, half of what is left a worker
     assert chars[-2] <= 10_000 + longest and chars[-1] <= chars[len(chars) // 2]
     # a small table: every worker gets a task
     assert task_bounds([1000] * 4, 4) == [(0, 1), (1, 2), (2, 3), (3, 4)]

@@ -40,10 +40,10 @@ MAX_CHARS = 250
 # the largest worker task when n_process > 1, in characters of article text (about
 # 1,000 articles of SaudiNewsNet, 2 CPU s) ...
 CHUNK_CHARS = 2_000_000
-# ... and the smallest: the last tasks are smaller and smaller (a quarter of what is
-# left a core), so that the workers end together (the last task of one worker is
-# all that may run alone)
-LEAST_CHARS = 100_000
+# ... and the smallest: the last tasks are smaller and smaller (half of what is left
+# a worker), so that the workers end together (the last task of one worker is all
+# that may run alone)
+LEAST_CHARS = 200_000
 FEAT_CACHE_MAX = 2_000_000  # distinct tokens whose features are kept
 PARALLEL_MIN = 4000  # fewer articles than this run in-process
 _COLUMNS = ("article_id", "outlet", "published", "raw_text", "spans")  # what a chunk reads
@@ -248,14 +248,14 @@ def task_bounds(
 
     Tasks are cut by text length, not by article count (a task's cost is about
     its characters): at most ``largest`` characters (:data:`CHUNK_CHARS`), and
-    from the end of the corpus on, a quarter of the characters left per worker,
+    from the end of the corpus on, half the characters left per worker,
     at least ``least`` (:data:`LEAST_CHARS`), so the tasks handed out last are the
     smallest and the workers end together. Every worker gets a task.
 
     Examples
     --------
     >>> task_bounds([10] * 12, 2, largest=30, least=10)
-    [(0, 2), (2, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9), (9, 10), (10, 11), (11, 12)]
+    [(0, 3), (3, 6), (6, 8), (8, 9), (9, 10), (10, 11), (11, 12)]
     """
     largest = CHUNK_CHARS if largest is None else largest
     least = LEAST_CHARS if least is None else least
@@ -265,7 +265,7 @@ def task_bounds(
     least = min(least, largest)
     bounds, start, done = [], 0, 0
     while start < n:
-        size = max(least, min(largest, (total - done) // (4 * max(workers, 1))), 1)
+        size = max(least, min(largest, (total - done) // (2 * max(workers, 1))), 1)
         # the first item whose end reaches done + size closes the task
         stop = min(max(int(np.searchsorted(ends, done + size, side="left")) + 1, start + 1), n)
         bounds.append((start, stop))
