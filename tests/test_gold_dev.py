@@ -170,3 +170,30 @@ def test_eval_same_event_script_runs(capsys) -> None:
     out = json.loads(capsys.readouterr().out)
     assert out["gold"]["stories"] >= 3 and 0 <= out["align"]["f1"] <= 1
     assert out["align"]["unsegmented_mentions"] <= out["align"]["mentions"]
+
+
+@pytest.mark.parametrize("name", ["same_event_dev2", "same_event_dev3"])
+def test_the_other_same_event_golds_are_consistent(name: str) -> None:
+    # every dev gold is checked as the first one: its JSON Lines hold exactly its
+    # documents, every anchor occurs once, every claim is in two articles or more
+    path = ROOT / "data" / "gold" / f"{name}.yaml"
+    data = load_same_event(path)
+    rows = [
+        json.loads(x)
+        for x in (ROOT / "data" / "gold" / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        if x.strip()
+    ]
+    raw = {r["id"]: r for r in rows}
+    assert set(raw) == set(data["documents"])
+    bad = [
+        (claim["id"], m["doc"])
+        for claim in data["claims"]
+        for m in claim["mentions"]
+        if with_title(raw[m["doc"]]["text"], raw[m["doc"]]["title"]).count(m["anchor"]) != 1
+    ]
+    assert not bad
+    for claim in data["claims"]:
+        assert len({m["doc"] for m in claim["mentions"]}) >= 2, claim["id"]
+    for story in data["stories"]:
+        assert len(story["outlets"]) >= 4, story["id"]
+    assert not true_omissions(path).is_empty()

@@ -491,3 +491,42 @@ def test_article_rows_make_the_frame_polars_makes_of_them(seeds: pl.DataFrame) -
     assert built["spans"].list.len().to_list()[:2] == [0, len(seeds["spans"][1])]
     assert built["spans"][1].to_list() == seeds["spans"][1].to_list()
     assert _frame([]).schema == schemas.ARTICLES
+
+
+def test_a_past_or_coming_events_date_in_the_lede_is_not_the_publication(tmp_path: Path) -> None:
+    # SaudiNewsNet 2015-08-04:437 (aljazirah): a column on the invasion of Kuwait was dated
+    # 1990-08-02 from its lede; 2015-07-23:1293 dated 2015-08-12 by the event it announces
+    records = [
+        {
+            "source": "aljazirah",
+            "url": "http://www.al-jazirah.com/2015/20150804/ar2.htm",
+            "date_extracted": "2015-08-04 18:35:54",
+            "title": "2/ 8/ 1990م",
+            "author": "",
+            "content": "قبل خمسة وعشرين عاماً ميلادياً، وعلى وجه التحديد في فجر الخميس "
+            "2 أغسطس 1990 م اجتاحت القوات العراقية الأراضي الكويتية.",
+        },
+        {
+            "source": "alyaum",
+            "url": "http://www.alyaum.com/article/1",
+            "date_extracted": "2015-07-23 19:21:33",
+            "title": "انطلاق الملتقى",
+            "author": "",
+            "content": "ينطلق الملتقى يوم الأربعاء 12 أغسطس 2015 في الدمام بمشاركة واسعة.",
+        },
+        {
+            "source": "alyaum",
+            "url": "http://www.alyaum.com/article/2",
+            "date_extracted": "2015-08-10 19:45:21",
+            "title": "افتتاح المعرض",
+            "author": "",
+            "content": "افتتح الأمير يوم الخميس 6 أغسطس 2015 المعرض في الرياض.",
+        },
+    ]
+    path = tmp_path / "2015-08-04.json"
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    rows = read_corpus(path).rows(named=True)
+    assert [str(r["published"]) for r in rows] == ["2015-08-04", "2015-07-23", "2015-08-06"]
+    assert "9133 days before the crawl date" in rows[0]["published_evidence"]
+    assert "after the crawl date" in rows[1]["published_evidence"]
+    assert rows[2]["published_method"] == "inferred"  # an event four days before: kept

@@ -75,13 +75,45 @@ def _stems(key: str) -> frozenset[str]:
         if len(word) >= 5 and word.endswith("و"):
             forms.add(word[:-1] + "ي")
     for word in list(forms):
-        # the feminine ending and the nisba ي (السوري / سورية, شمالي / شمال)
+        # the feminine ending and the nisba ي (السوري / سورية, شمالي / شمال), and both
+        # (الإغاثية / إغاثة)
         if len(word) >= 4 and word[-1] in "هي":
             forms.add(word[:-1])
+        if len(word) >= 5 and word.endswith("يه"):
+            forms.add(word[:-2])
         # an imperfect's prefix with a dual or plural suffix (يبحثان / بحثا)
         if len(word) >= 6 and word[0] in "يت" and word.endswith(("ان", "ون")):
             forms.add(word[1:-2])
     return frozenset(forms)
+
+
+def _rooted(key: str) -> frozenset[str]:
+    """:func:`_stems` of ``key`` and the roots (:func:`_root`) of those forms."""
+    forms = _stems(key)
+    return forms | {root for word in forms if (root := _root(word))}
+
+
+def _root(word: str) -> str | None:
+    """The three letters of a verb's imperfect or of a verbal noun of a long vowel.
+
+    «تغلق» / «إغلاق», «يدشن» / «تدشين», «تطلق» / «إطلاق»: one verb in two headlines'
+    constructions, a verb against its verbal noun, is no word choice (SaudiNewsNet
+    2015-07-27 and 08-04). The root is marked (``"#"``) so that it only meets another
+    word's root, never a word: a prefix ا, ي or ت off a word of four letters or more,
+    then a long vowel before its last letter; only a root of three letters is kept.
+
+    Examples
+    --------
+    >>> _root("تغلق"), _root("اغلاق"), _root("تدشين"), _root("يدشن")
+    ('#غلق', '#غلق', '#دشن', '#دشن')
+    >>> _root("انطلاق") is None, _root("نجاح"), _root("نجح")
+    (True, '#نجح', '#نجح')
+    """
+    if len(word) >= 4 and word[0] in "ايت":
+        word = word[1:]
+    if len(word) >= 4 and word[-2] in "اوي":
+        word = word[:-2] + word[-1]
+    return "#" + word if len(word) == 3 else None
 
 
 def _own_words(rows: list[tuple[str, str, str | None]]) -> dict[str, list[str]]:
@@ -89,7 +121,9 @@ def _own_words(rows: list[tuple[str, str, str | None]]) -> dict[str, list[str]]:
 
     A word another outlet's headline uses with a proclitic, the article or the
     accusative ending is no own word (:func:`_stems`), nor one that differs from
-    it by a first letter (a proclitic or the prefix of an imperfect: يبحث / بحث).
+    it by a first letter (a proclitic or the prefix of an imperfect: يبحث / بحث), nor
+    a verb against its verbal noun or another form of its root (:func:`_root`: «تمدد» /
+    «تمديد», «تغلق» / «إغلاق», «جهاز» / «أجهزة»).
     """
     stop = function_words()
     keyed: dict[str, list[tuple[str, str]]] = {}
@@ -115,7 +149,7 @@ def _own_words(rows: list[tuple[str, str, str | None]]) -> dict[str, list[str]]:
             if other_outlet != outlet
             for (_, a), (_, b) in zip(keyed[other_id], keyed[other_id][1:], strict=False)
         }
-        other_stems = frozenset().union(*(_stems(k) for k in others | joined))
+        other_stems = frozenset().union(*(_rooted(k) for k in others | joined))
         keys = [k for _, k in keyed[article_id]]
         own = []
         for i, (word, key) in enumerate(keyed[article_id]):
@@ -123,7 +157,7 @@ def _own_words(rows: list[tuple[str, str, str | None]]) -> dict[str, list[str]]:
                 continue
             if key in stripped or (len(key) > 3 and key[1:] in others):
                 continue
-            if _stems(key) & other_stems:
+            if _rooted(key) & other_stems:
                 continue
             pairs = [keys[i - 1] + key] if i else []
             pairs += [key + keys[i + 1]] if i + 1 < len(keys) else []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
 from operator import itemgetter
@@ -48,6 +49,32 @@ def _outlet(record: Mapping[str, Any], spans: list[dict[str, Any]], outlets: Out
 UNKNOWN = "unknown:"
 
 
+#: a date in the lede (an event's) is taken for the publication only up to this many days
+#: before the crawl date; an older one is a past event's (an anniversary column)
+LEDE_DATE_DAYS = 7
+
+
+def _not_the_publication(inferred: Found, crawled: dt.date | None) -> str:
+    """Why an inferred date cannot be the publication of an article crawled on ``crawled``.
+
+    Empty when it can. A date after the crawl date is a coming event's (the article
+    existed when crawled); a date in the lede more than :data:`LEDE_DATE_DAYS` before it is
+    a past event's: «قبل خمسة وعشرين عاماً ... في فجر الخميس 2 أغسطس 1990» in aljazirah's
+    column crawled on 2015-08-04 (SaudiNewsNet 2015-08-04:437).
+    """
+    date, _, evidence = inferred
+    if date is None or crawled is None:
+        return ""
+    if date > crawled:
+        return f"; {evidence} is after the crawl date: a coming event's, not used"
+    if evidence.startswith("date in the lede") and (crawled - date).days > LEDE_DATE_DAYS:
+        return (
+            f"; {evidence} is {(crawled - date).days} days before the crawl date: "
+            "an event's, not the publication's, not used"
+        )
+    return ""
+
+
 def _published(
     record: Mapping[str, Any], spans: list[dict[str, Any]], months: DatePatterns
 ) -> Found:
@@ -58,14 +85,15 @@ def _published(
     date = parse_date_value(value)
     if field in CRAWL_DATE_FIELDS:
         inferred = infer_date(raw, spans, patterns=months)
-        if inferred[0] is not None:
+        unlikely = _not_the_publication(inferred, date)
+        if inferred[0] is not None and not unlikely:
             return inferred[0], inferred[1], f"{inferred[2]}; crawl date {field}={value} not used"
         if date is not None:
             return (
                 date,
                 "metadata",
                 f"{field}: {value} is the crawl date, not the publication date "
-                "(the article was published on or before it)",
+                f"(the article was published on or before it){unlikely}",
             )
     elif date is not None:
         return date, "metadata", f"{field}: {value}"

@@ -170,7 +170,7 @@ _B_L_NAMES = frozenset(
 _TIME_PREPOSITIONS = frozenset({"بعد", "قبل", "عقب", "اثر"})  # + a noun: an adverbial of time
 _TIME_AFTER = frozenset({"بعد", "قبل", "منذ", "ريثما"})  # + أنْ + a verb: a time clause
 _TIME_CLAUSE = frozenset({"ان", "ما", "ذلك", "هذا", "هذه", "ذالك"})  # بعد أن/بعد ذلك: a clause
-_ESPECIALLY = frozenset({"خصوصا", "وخصوصا", "خاصه", "وخاصه", "بخاصه", "سيما", "لاسيما"})
+_ESPECIALLY = frozenset({"خصوصا", "وخصوصا", "خاصه", "وخاصه", "بخاصه", "سيما", "لاسيما", "ولاسيما"})
 # a condition (match-normalized), answered by ف (إذا كانت ...، فإن ...)
 _CONDITIONAL = frozenset({"اذا", "لو", "لولا", "لئن", "كلما", "متي", "طالما"})
 _ANSWERS = frozenset({"ان", "انه", "انها", "انهم", "قد", "لا", "لن", "لم", "سوف", "هو", "هي"})
@@ -1210,6 +1210,56 @@ def _indefinite_relative(k: int, feats: list[Feat], pred: Predicates) -> bool:
     )
 
 
+def _bare_imperfect(k: int, feats: list[Feat]) -> bool:
+    """``، `` + an imperfect with no ``و``/``ف`` at ``k`` and no subject of its own
+    right after it: a clause leaning on what came before, not a claim apart. It
+    describes a noun further back (``وصلت اليوم ثاني طائرة إلى مطار عدن ... بعد تحريره
+    من مليشيات الحوثيين والنظام المخلوع ، تحمل على متنها أكثر من 10 أطنان``, ``جدارية
+    ... على مساحة 720 مترا مربعا، بجوار مسجد الملك فيصل، تمثل العمارة التراثية``) or
+    is the predicate of a fronted subject (``ولأن المكان ... وربما خارجها، يستحق
+    التفاتة``). The length rule does not cut there. A modal (``، يجب أن``) and a verb
+    with a definite noun after it (``، يقدم المعرض``: maybe a new subject) still may."""
+    if k < 2 or feats[k - 1].kind != "c":
+        return False
+    if feats[k - 2].norm in ("اخر", "اخري") and k > 2 and feats[k - 3].norm in _OTHER_HEADS:
+        return False  # (...) بمعنى آخر، يقامر أوباما: "in other words", a claim follows
+    f = feats[k]
+    return (
+        f.kind == "w"
+        and f.norm[:1] in ("ي", "ت")
+        and f.cue is None
+        and f.norm not in _IMPERSONAL
+        and verbish(f.norm)
+        and not _subject_next(k, feats)
+    )
+
+
+def _aside_head(k: int, feats: list[Feat], pred: Predicates) -> bool:
+    """"Especially" (``خاصة``, ``خصوصا``, ``لا سيما``) or "not"/"nor" + a noun or a
+    preposition (``لا``/``ولا`` + ``ال...``, ``بـ``, ``لـ``) at ``k``: the rest of the
+    clause before, not a claim apart (``التي يسيطر التنظيم على مساحات واسعة منها، لا
+    سيما مدينة الفلوجة``, ``خصوصا أن الإدارة المكلفة ...``, ``إتاحة مساحة أوسع لتنوع
+    فكري، لا العودة إلى أساليب ...``, ``لا أتحدث باسم رؤساء الأندية، ولا باسم
+    نادي المنطقة``). ``لا شك``, ``لا بد``, ``ولا يعني`` (a verb) still open a claim."""
+    f = feats[k]
+    if f.kind != "w":
+        return False
+    if f.norm in _ESPECIALLY:  # not before a report of its own (خاصة أن وزير التعليم
+        # "د. عزام الدخيل" قال ... إن لمديري الإدارات الصلاحيات: the minister's claim)
+        words = [g for g in feats[k + 1 : k + 1 + 2 * FRAME_WORDS] if g.kind == "w"]
+        return not any(g.cue is not None for g in words[:FRAME_WORDS])
+    if f.norm not in ("لا", "ولا") or k + 1 >= len(feats):
+        return False
+    g = feats[k + 1]
+    n = g.norm
+    return g.kind == "w" and (
+        n in _ESPECIALLY
+        or (n.startswith("ال") and len(n) > 3)
+        or n in pred.preposition
+        or (n[:1] in ("ب", "ل") and len(n) > 3 and not verbish(n))  # ولا باسم, لا لأنها
+    )
+
+
 def _subject_next(k: int, feats: list[Feat]) -> bool:
     """A definite noun right after the verb at ``k`` (not ``اليوم``, ``الآن``): maybe
     its own subject (``يقدم المعرض فئة جديدة``)."""
@@ -2057,6 +2107,8 @@ def _split_long(
             and not _fronted_clause(seg.i, k, feats, pred)
             and not _bare_that(feats[k])  # أخبره فلان، ...، | بأن بوتين يريد
             and not _indefinite_relative(k, feats, pred)  # خطة عسكرية، | تقضي بوصول
+            and not _bare_imperfect(k, feats)  # ... والنظام المخلوع ، | تحمل على متنها
+            and not _aside_head(k, feats, pred)  # ...، | لا سيما مدينة الفلوجة
             and not _awaits_kana(seg.i, k, feats)  # وكانت مصادر ...، | قالت
             and not _topic_awaits(seg.i, k, feats, pred)  # الأمم المتحدة التي ...، | تقفز
             and not _list_item(k, seg.j, feats, pred)  # ، | ثم «بروج» بمكرر، ، | إضافة إلى
@@ -2117,6 +2169,10 @@ def _split_long(
             continue  # ، وكأن الشرق الأوسط بلا ذاكرة: "as if", an aside of the clause
         if f.norm == "وبين" and any(g.norm == "بين" for g in feats[max(seg.i, k - 25) : k]):
             continue  # فرق بين الحاجة إلى قانون ...، | وبين الحاجة لنظام: one "between"
+        if feats[k - 1].norm == "سبق":
+            continue  # أساليب سبق | وأن أسهمت: "had already", one clause
+        if _in_address(k, starts, ends, feats):
+            continue  # www.cchi.gov. | sa: a dot inside a web address, no sentence end
         if feats[k - 1].norm in _ESPECIALLY or feats[k - 1].norm in ("كما", "مثلما"):
             continue  # خصوصا | وأن ...: "especially since"; كما | وصفت ...: "as ... described"
         if _comparison(k, feats):
@@ -2138,7 +2194,7 @@ def _split_long(
             if not (lo + margin <= starts[k] <= hi - margin):
                 continue
             f = feats[k]
-            if _comparison(k, feats) or f.norm == "او":
+            if _comparison(k, feats) or f.norm == "او" or _in_address(k, starts, ends, feats):
                 continue
             word = f.kind == "w"
             after_comma = feats[k - 1].kind in ("c", "e")
@@ -2182,6 +2238,20 @@ def _split_long(
         *_split_long(left, starts, ends, feats, max_chars, lex, pred),
         *_split_long(right, starts, ends, feats, max_chars, lex, pred),
     ]
+
+
+def _in_address(k: int, starts: list[int], ends: list[int], feats: list[Feat]) -> bool:
+    """A mark glued between Latin text and the word at ``k`` (``www.cchi.gov.sa``):
+    a dot of a web address, not a place to cut."""
+    return (
+        k >= 2
+        and feats[k - 1].kind == "e"
+        and starts[k] == ends[k - 1]
+        and feats[k - 2].text.isascii()
+        and feats[k - 2].text.isalnum()
+        and not feats[k - 2].text.isdigit()  # 2014.وحققت: a figure, then a sentence
+        and feats[k].text.isascii()
+    )
 
 
 def _topic_awaits(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool:
@@ -2441,12 +2511,46 @@ def _fronted_clause(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool
     )
     if not (answer or main):
         return False
+    if answer:  # أما بالنسبة للنصوص ...، فيجب / وبعيدا عن تنفيذ القرارات ...، فقد وافق
+        head = m  # the ف answers a fronted phrase with no verb of its own
+        while head > i and feats[head - 1].kind not in ("c", "e"):
+            head -= 1
+        if (
+            head > i
+            and _adverbial_head(feats[head], pred)
+            and not _has_predicate(Segment(head, m + 1, ""), feats, pred)
+        ):
+            return True
     for n, w in enumerate(words):
         if w.removeprefix("و") in _CONDITIONAL and (n == 0 or words[n - 1] != "فيما"):
             return True
         if w.removeprefix("و") == "في" and n + 1 < len(words) and words[n + 1] in ("حال", "حاله"):
             return True  # وفي حال قيام المليشيات ...، فسوف يتم التصدي لها
     return opener
+
+
+def _adverbial_head(f: Feat, pred: Predicates) -> bool:
+    """A word that opens a fronted adverbial phrase: a preposition (``وإلى ما
+    شاهدناه``, ``فإلى جانب``), ``أما``, a source (``وفقا لـ``) or an indefinite
+    accusative noun (``إنفاذا لما قضى به``, ``وبعيدا عن``, ``فبدلا من``, ``وعوضا عن``),
+    not a participle of the pattern فاعلا (``تاركا لنا الحزن``: the clause before
+    goes on), a definite noun or a verb."""
+    n = f.norm[1:] if f.norm[:1] in ("و", "ف") and len(f.norm) > 2 else f.norm
+    if f.kind != "w":
+        return False
+    if n in pred.preposition or n == "اما" or n in _ACCORDING:
+        return True
+    return (
+        len(n) > 3
+        and n.endswith("ا")
+        and not n.endswith(("ها", "نا", "ما"))  # وإنما في العالم، فإن: a particle
+        and not n.startswith("ال")
+        and n not in pred.particles
+        and not (len(n) == 5 and n[1] == "ا")  # تاركا, قائلا: a participle
+        and not n.startswith("م")  # مؤكدا, مشيرا: a participle
+        and f.cue is None
+        and not verbish(n)
+    )
 
 
 def _perfect3(f: Feat, pred: Predicates) -> bool:

@@ -15,6 +15,8 @@ keeps them, weighted down by their IDF.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import polars as pl
 import scipy.sparse as sp
@@ -197,4 +199,144 @@ def places_disagree(places: list[frozenset[str]], i: np.ndarray, j: np.ndarray) 
     out = named[i] & named[j] if len(i) else np.zeros(0, dtype=bool)
     both = np.flatnonzero(out)  # few pairs: most headlines name no region
     out[both] = [not (places[a] & places[b]) for a, b in zip(i[both], j[both], strict=True)]
+    return out
+
+
+@lru_cache(maxsize=4)
+def _club_lexicon(
+    name: str,
+) -> tuple[
+    dict[tuple[str, ...], tuple[str, bool]], frozenset[str], frozenset[str], dict[str, frozenset[str]]
+]:
+    """(names -> (club, ambiguous), sports words, not-before words, not-after words by name)."""
+    from narratives._resources import load_yaml
+    from narratives.normalize import normalize
+
+    data = load_yaml(name)
+
+    def words(text: str) -> tuple[str, ...]:
+        return tuple(normalize(text).split())
+
+    names: dict[tuple[str, ...], tuple[str, bool]] = {}
+    for key, ambiguous in (("clubs", False), ("ambiguous", True)):
+        for club, forms in (data.get(key) or {}).items():
+            for form in forms:
+                names[words(form)] = (str(club), ambiguous)
+    sports = frozenset(w for x in data.get("sports_words") or [] for w in words(x))
+    before = frozenset(w for x in data.get("not_before") or [] for w in words(x))
+    after = {
+        ("*" if k == "*" else " ".join(words(k))): frozenset(w for x in v for w in words(x))
+        for k, v in (data.get("not_after") or {}).items()
+    }
+    return names, sports, before, after
+
+
+def _unclitic(word: str, known: frozenset[str]) -> str:
+    """``word`` without a proclitic when the rest is known (وللدوري -> الدوري)."""
+    for c in _PLACE_CLITICS:
+        rest = word[len(c) :]
+        if word.startswith(c) and rest in known:
+            return rest
+    return word
+
+
+def headline_clubs(
+    titles: pl.Series,
+    leads: pl.Series | None = None,
+    *,
+    lexicon: str = "clubs.yaml",
+) -> list[frozenset[str]]:
+    """The football clubs each headline names (``lexicons/clubs.yaml``).
+
+    ``titles`` may be any text (a headline and the start of its article). A name
+    that is also a common word (الهلال, النصر, الاتحاد, التعاون ...) counts only
+    when the headline or its ``leads`` (the start of the text) hold a sports word
+    (الدوري, مباراة, لاعب ...), and not next to a word that makes it no club
+    (الهلال الأحمر, مجلس التعاون, الاتحاد الأوروبي, كأس الاتحاد الإفريقي).
+
+    Examples
+    --------
+    >>> clubs = headline_clubs(pl.Series(["الزمالك يسعى لمواصلة احتفالاته أمام وادي دجلة",
+    ...     "الهلال الأحمر ينقل 3 مصابين", "الهلال يفوز على النصر في الدوري"]))
+    >>> [sorted(c) for c in clubs]
+    [['wadi_degla', 'zamalek'], [], ['hilal', 'nassr']]
+    """
+    names, sports, before, after = _club_lexicon(lexicon)
+    longest = max((len(k) for k in names), default=1)
+    firsts = {k[0] for k in names}
+    frame = pl.DataFrame({"t": titles.fill_null("")}).select(normalized(pl.col("t")))
+    # most texts name no club: only those holding a first word of a name are read
+    maybe = frame.select(pl.col("t").str.contains_any(sorted(firsts)))["t"].to_list()
+    norm = frame.select(tokens(pl.col("t")))["t"].to_list()
+    if leads is None:
+        context: list[list[str] | None] = [None] * len(norm)
+    else:
+        context = (
+            pl.DataFrame({"t": leads.fill_null("").str.slice(0, 300)})
+            .select(tokens(normalized(pl.col("t"))))["t"]
+            .to_list()
+        )
+    out = []
+    for head, lead, hit_any in zip(norm, context, maybe, strict=True):
+        found: set[str] = set()
+        is_sport: bool | None = None
+        k = 0
+        while hit_any and head and k < len(head):
+            word = head[k]
+            starts = [word, *(word[len(c) :] for c in _PLACE_CLITICS if word.startswith(c))]
+            starts = [w for w in starts if w in firsts]
+            hit = None
+            for size in range(min(longest, len(head) - k), 0, -1) if starts else ():
+                rest = tuple(head[k + 1 : k + size])
+                hit = next(((f, *rest) for f in starts if (f, *rest) in names), None)
+                if hit is not None:
+                    break
+            if hit is None:
+                k += 1
+                continue
+            size = len(hit)
+            club, ambiguous = names[hit]
+            if ambiguous:
+                if is_sport is None:
+                    is_sport = any(_unclitic(w, sports) in sports for w in [*head, *(lead or [])])
+                prev = head[k - 1] if k else ""
+                nxt = head[k + size] if k + size < len(head) else ""
+                blocked = after.get("*", frozenset()) | after.get(" ".join(hit), frozenset())
+                if not is_sport or prev in before or nxt in blocked:
+                    k += size
+                    continue
+            found.add(club)
+            k += size
+        out.append(frozenset(found))
+    return out
+
+
+def clubs_disagree(
+    headline: list[frozenset[str]],
+    named: list[frozenset[str]],
+    i: np.ndarray,
+    j: np.ndarray,
+) -> np.ndarray:
+    """True where two sports headlines name clubs, none in common, of two events.
+
+    ``headline``: the clubs of each headline; ``named``: the clubs of each
+    headline and lead (see :func:`headline_clubs`). Two events when both
+    headlines name two clubs or more (two matches: Zamalek against Wadi Degla,
+    Al Ahly against ENPPI, though Al Ahly's lead recalls Zamalek's title), or
+    when neither article names a club of the other's headline in its headline
+    or lead (Al-Ettifaq and Al-Faisaly each leaving for a camp in Turkey). A
+    headline naming one side of a match and a lead naming the other («الباشا:
+    معسكر إسبانيا طور من أداء الخليج» / «والفوز على أتلتيكو أراحنا») is one event.
+    """
+    count = np.fromiter((len(c) for c in headline), dtype=np.int64, count=len(headline))
+    out = (count[i] > 0) & (count[j] > 0) if len(i) else np.zeros(0, dtype=bool)
+    both = np.flatnonzero(out)
+    out[both] = [
+        not (headline[a] & headline[b])
+        and (
+            (count[a] >= 2 and count[b] >= 2)
+            or (not (headline[a] & named[b]) and not (headline[b] & named[a]))
+        )
+        for a, b in zip(i[both], j[both], strict=True)
+    ]
     return out
