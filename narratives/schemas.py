@@ -221,11 +221,12 @@ TALKING_POINTS = pl.Schema(
             "outlets": pl.List(pl.String),
             "score": pl.Float64,  # mean similarity (0-1) of its statement pairs
             # how sure: high | medium | low, from the precision measured at that score
-            # on the seed gold (docs/methods.md), at most medium for several claims of
-            # one speaker's days and for one claim whose statements are all of one day
-            # (mostly one event told in two stories: 19 of 24 read); read blind on
-            # SaudiNewsNet, high ones held as a point repeated at two events in 6 of 10,
-            # medium ones in about 3 of 5: treat medium and low ones as leads
+            # on the seed gold (docs/methods.md); for dated statements at most medium for
+            # several claims (two points of one event, or one official's two routine
+            # reports) and for one claim within two days (one event told in two stories:
+            # 19 of 24 read); read on SaudiNewsNet, high ones held as a point repeated at
+            # two events in 3 of 10 (3 debatable), medium ones in about 3 of 5: treat
+            # every talking point as a lead to read
             "confidence": pl.String,
             "label": pl.String,  # its shortest wording
         }

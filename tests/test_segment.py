@@ -2345,7 +2345,31 @@ def test_seg12_claims_stay_whole(kind: str, text: str, whole: str) -> None:
             "ومقدار ما يتمتع به من ذوق وحس نقدي.",
             "ولا شك أن قيمة",
         ),
+        (  # "especially since" + a report of its own stays a claim (alriyadh 2015-08-04,
+            # third same-event dev gold)
+            "ما تزال المدن والقرى الحدودية بالمناطق الجنوبية تنتظر قراراً حاسماً بشأن تأجيل "
+            'الدراسة، خاصة أن وزير التعليم "د. عزام الدخيل" قال خلال اجتماعه بمديري التعليم في '
+            "مناطق ومحافظات المملكة إن لمديري الإدارات التعليمية في المناطق الجنوبية الصلاحيات "
+            "كافة لتعليق الدراسة، إلا أن مديري الإدارات التعليمية ومنها إدارة تعليم عسير ممثلة في "
+            'مديرها "جلوي كركمان" يرفض التصريح.',  # (shortened after التصريح)
+            "خاصة أن وزير التعليم",
+        ),
     ],
 )
 def test_seg12_guards(text: str, second: str) -> None:
     assert any(p.startswith(second) for p in _statements(text))
+
+
+def test_seg12_no_length_cut_inside_a_web_address() -> None:
+    # a dot glued between Latin letters is no place for the length rule to cut (alyaum
+    # 2015-08-06:2384, shortened: a first version of the seg12 rules cut "www.cchi.gov. | sa")
+    text = (
+        "وقد تم تبويبيها وفق الأساليب الصحافية المهنية، حيث افردت صفحات ثابته لإستعراض افضل "
+        "تجارب التأمين في مختلف دول العالم و كذلك طرح التحقيقيات الإستقصائية المتخصصة بالتأمين "
+        "إضافة إلى إستطلاعات الرأي مع الخبراء و المتخصصين في مجال التأمين حول القرارات و ابرز "
+        "المستجدات في السوق وغيرها من الأبواب و المواضيع المتنوعة، يتم نشرها على موقع البوابة "
+        "الإلكترونية www.cchi.gov.sa لإتاحة الفرصة أمام جميع المهتمين والمختصين الاستفادة من "
+        "محتوى المجلة في أي وقت ومن أي موقع كما تتوفر نسخة المجلة تطبيق أي باد في المتجر "
+        "الإلكتروني."
+    )
+    assert any("www.cchi.gov.sa لإتاحة" in p for p in _statements(text))

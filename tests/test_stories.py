@@ -687,20 +687,24 @@ _COVER = "talking_points_cover_2015-07-31.jsonl"
 
 
 @pytest.mark.parametrize(
-    ("a", "b"),
+    ("a", "b", "joined_unruled"),
     [
         # al-Subaihi: the al-Alam front taken «... ميليشيا الحوثيين ... إلى محافظة زنجبار» /
         # the second axis towards Marib «بعد تحرير زنجبار ... من ميليشيا الحوثيين»
-        ("2015-07-31:355:12", "2015-08-01:107:14"),
+        ("2015-07-31:355:12", "2015-08-01:107:14", True),
         # Obama, both «مع ... رئيس الوزراء الإثيوبي هايلي مريام ديسيلين»: calling Ethiopia to
         # improve on human rights / al-Shabab's retreat
-        ("2015-07-31:409:32", "2015-07-31:411:5"),
+        ("2015-07-31:409:32", "2015-07-31:411:5", True),
         # Erdogan, both on his visit to Indonesia: Turkey's losses against terrorists / «we
-        # will wait and see whether a coalition is formed»
-        ("2015-07-31:525:3", "2015-08-01:939:4"),
+        # will wait and see whether a coalition is formed»; without the rules the first
+        # joins its own claim's copies in the other stories (one node with its story's
+        # copies), which the second does not reach
+        ("2015-07-31:525:3", "2015-08-01:939:4", False),
     ],
 )
-def test_two_points_sharing_one_phrase_of_their_event_are_no_talking_point(a: str, b: str) -> None:
+def test_two_points_sharing_one_phrase_of_their_event_are_no_talking_point(
+    a: str, b: str, joined_unruled: bool
+) -> None:
     from narratives.stories import talking_points
 
     st, claims, stories = _extracted_frames(_COVER)
@@ -709,7 +713,13 @@ def test_two_points_sharing_one_phrase_of_their_event_are_no_talking_point(a: st
     unruled = talking_points(
         st, claims, stories, setting_cover=0, who_and_where=False, shared_run=False
     )
-    assert _together(unruled, a, b)
+    assert _together(unruled, a, b) == joined_unruled
+    if not joined_unruled:
+        claim = dict(zip(claims["statement_id"], claims["claim_id"], strict=True))
+        point = unruled.filter(pl.col("statement_id") == a)["talking_point_id"]
+        mates = unruled.filter(pl.col("talking_point_id").is_in(point.implode()))
+        assert {claim[x] for x in mates["statement_id"]} == {claim[a]}
+        assert mates["story_id"].n_unique() >= 2
 
 
 def test_a_guests_name_and_title_are_no_content() -> None:
@@ -786,7 +796,7 @@ def test_several_claims_of_one_speakers_days_are_at_most_medium() -> None:
     # طرحها خادم الحرمين» (one claim, in four stories) with «وضع أسسا للرؤية السعودية -
     # المصرية» (another claim), all on 2015-07-31; one claim carried in two stories
     # («سنبذل كل ما في وسعنا لتوثيق العلاقات بين مصر والسعودية») on one day is one event
-    # told in two stories (medium), on two days a point repeated (high)
+    # told in two stories (medium), at events five days apart a point repeated (high)
     st, claims, stories = _extracted_frames(_COVER)
     tp = talking_points(st, claims, stories)
     conf = dict(zip(tp["statement_id"], tp["confidence"], strict=True))
@@ -800,7 +810,7 @@ def test_several_claims_of_one_speakers_days_are_at_most_medium() -> None:
     assert conf[c] == "medium"
     later = st.with_columns(
         published=pl.when(pl.col("article_id") == d.rsplit(":", 1)[0])
-        .then(pl.col("published") + pl.duration(days=2))
+        .then(pl.col("published") + pl.duration(days=5))
         .otherwise(pl.col("published"))
     )
     two_days = talking_points(later, claims, stories)

@@ -54,7 +54,14 @@ formula
     the claim (the part, for a part row) is a wish or a prayer: fewer than
     four content words before a phrase of ``wishes`` in
     ``lexicons/formulae.yaml`` («معرباً عن تمنياته بالشفاء العاجل للمصابين»,
-    «داعية المولى أن يحفظ البلاد والقادة والشعب من كل مكروه»).
+    «داعية المولى أن يحفظ البلاد والقادة والشعب من كل مكروه», «حفظ الله سموه في
+    سفره وإقامته»); or thanks or scripture after fewer than four content words
+    (``thanks``, ``scripture``: «فيما أعرب المصاب عن تقديره وشكره لهذه الزيارة»,
+    «وقال صلى الله عليه وسلم (بادروا بالأعمال سبعا ...)»), the protocol of a
+    ceremony or a visit anywhere in it (``ceremony``: «تلا ذلك الحفل الخطابي المعد
+    بهذه المناسبة بتلاوة آيات من الذكر الحكيم», «وكان في استقبال سموه ...»), or what
+    the speaker told another outlet named in quotes («من خلال "اليوم"», «قال
+    لـ"الاقتصادية"»: its own interview); a statement giving a figure is never one.
 background
     (same function) Every statement of the claim opens by recalling an
     earlier fact: the pluperfect «وكان(ت) X قد» («وكانت الكويت قد شهدت في 26
@@ -599,7 +606,9 @@ _NOTE = re.compile(
 )
 _EARLIER = re.compile(
     r"\b(?:الماضي|الماضيه|السابق|السابقه|سابقا|سابقه|في وقت سابق|منذ|مؤخرا|موخرا"
-    r"|قبل\s+(?:عام|اعوام|سنه|سنتين|سنوات|شهر|شهرين|اشهر|اسبوع|اسبوعين|ايام|يومين))\b"
+    r"|قبل\s+(?:عام|اعوام|سنه|سنتين|سنوات|شهر|شهرين|اشهر|اسبوع|اسبوعين|ايام|يومين)"
+    # a first toll, which the later one replaces («وكانت الحصيلة الأولى تفيد بسقوط تسعة قتلى»)
+    r"|الحصيله\s+(?:الاولي|الاوليه)|حصيله\s+اوليه)\b"
 )
 #: «وكان X فعل» without «قد»: the pluperfect too when it names an earlier time («وكان مجلس
 #: العموم أقر الشهر الماضي مشروع قانون»), not «وكان في استقباله», «وكان من بين الجرحى»
@@ -649,6 +658,83 @@ def _wish(text: str, *, min_content: int) -> str | None:
     return m.group(0)
 
 
+@lru_cache(maxsize=1)
+def _formula_patterns() -> dict[str, re.Pattern[str]]:
+    """``thanks``, ``ceremony`` and ``scripture`` of ``formulae.yaml``: whole words of
+    match-normalized text, a proclitic (و ف ب ل) allowed."""
+    from narratives._resources import load_yaml
+
+    data = load_yaml("formulae.yaml") or {}
+    out: dict[str, re.Pattern[str]] = {}
+    for kind in ("thanks", "ceremony", "scripture"):
+        words = sorted({normalize(str(w)) for w in data.get(kind) or []}, key=len, reverse=True)
+        if words:
+            alts = "|".join(map(re.escape, words))
+            out[kind] = re.compile(rf"(?<!\w)[وفبل]{{0,2}}(?:{alts})(?!\w)")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _credit_pattern() -> re.Pattern[str] | None:
+    """An outlet named in quotes as the one a speaker told («قال لـ"الاقتصادية"», «من خلال
+    "اليوم"»): every Arabic name of ``outlets.yaml``, match-normalized."""
+    from narratives._resources import load_yaml
+
+    data = load_yaml("outlets.yaml") or {}
+    entries = data.get("outlets", data) if isinstance(data, dict) else data
+    names: set[str] = set()
+    for entry in entries or []:
+        got = entry.get("name_ar") or [] if isinstance(entry, dict) else []
+        names.update(normalize(str(n)) for n in ([got] if isinstance(got, str) else got))
+    if not names:
+        return None
+    alts = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(
+        r"(?:(?<!\w)لـ?\s*|(?<!\w)ل?(?:صحيفه|جريده|وكاله)\s+|من خلال\s+|عبر\s+)"
+        rf"[\"(]\s*(?:{alts})\s*[\")]"
+    )
+
+
+#: how each kind of formula is named in ``why``
+_FORMULA_KINDS = {
+    "thanks": "thanks or praise («{}»)",
+    "scripture": "scripture quoted («{}»)",
+    "ceremony": "the protocol of a ceremony or a visit («{}»)",
+    "credit": "what the speaker told another outlet, its own interview («{}»)",
+}
+
+
+def _formula(text: str, *, min_content: int) -> str | None:
+    """The formula ``text`` is (module docs of :func:`formulas_and_background`), or None.
+
+    Thanks and scripture when fewer than ``min_content`` content words come
+    before the phrase, the protocol of a ceremony wherever it is, a quoted
+    outlet the speaker told (:data:`_FORMULA_KINDS`); never for a statement
+    that gives a figure (a donation thanked for is a fact).
+    """
+    from narratives.align._text import content_tokens
+
+    t = normalize(text or "")
+    if _figures(text or ""):
+        return None
+    pats = _formula_patterns()
+    for kind in ("thanks", "scripture"):
+        m = pats[kind].search(t) if kind in pats else None
+        if m is None:
+            continue
+        before = t[: m.start()]
+        if not before.strip() or len(content_tokens([before])[0]) < min_content:
+            return _FORMULA_KINDS[kind].format(m.group(0).strip())
+    m = pats["ceremony"].search(t) if "ceremony" in pats else None
+    if m is not None:
+        return _FORMULA_KINDS["ceremony"].format(m.group(0).strip())
+    credit = _credit_pattern()
+    m = credit.search(t) if credit is not None else None
+    if m is not None:
+        return _FORMULA_KINDS["credit"].format(m.group(0).strip())
+    return None
+
+
 def formulas_and_background(
     omissions: pl.DataFrame, statements: pl.DataFrame, *, min_content: int = 4
 ) -> pl.DataFrame:
@@ -696,6 +782,12 @@ def formulas_and_background(
             whys[row] = (
                 f"formula: the claim is a wish or a prayer («{wishes[0]}»), "
                 "not a fact left out"
+            )
+            continue
+        said = [_formula(t, min_content=min_content) for t in ([part] if part else texts)]
+        if said and all(said):
+            whys[row] = (
+                f"formula: the claim is {said[0]}, not a fact left out"
             )
             continue
         opens = [_background(text_of.get(i) or "", year_of.get(i)) for i in ids or []]

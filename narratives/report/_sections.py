@@ -1190,8 +1190,8 @@ def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
         "confidence": "confidence",
     }
     # only "high" rows are shown as findings: read blind on SaudiNewsNet they were right
-    # in 6 of 10 as a point repeated at two events, medium ones in about 3 of 5
-    # (docs/accuracy.md)
+    # in 3 of 10 as a point repeated at two events (3 debatable), medium ones in about
+    # 3 of 5 (docs/accuracy.md)
     sure = points.filter(pl.col("confidence") == "high")
     unsure = points.filter(pl.col("confidence") != "high")
     n_one_day = sure.filter(pl.col("one_day")).height
@@ -1206,9 +1206,11 @@ def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
     parts = [
         _p(
             "A talking point is a position repeated across two stories or more, looser than "
-            "a claim. Only high-confidence ones are listed as findings: read against the "
-            "articles, they were right in nearly every case; the others are in their own "
-            "table below, as leads to check." + one_day_note
+            "a claim. Only high-confidence ones are listed here: one claim told again at "
+            "events days apart (read on SaudiNewsNet, 3 of 10 were a position repeated, 3 "
+            "debatable, 4 one statement retold as background); the others are in their own "
+            "table below, as leads to check. Read the statements before saying a speaker "
+            "repeats himself." + one_day_note
         ),
         b.table(
             sure,

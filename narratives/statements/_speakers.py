@@ -63,6 +63,7 @@ _NOUNS = frozenset(
         "نحو",
         "منذ",
         "من",
+        "شيخ",  # أمين جربوع شيخ قبلي: a tribal sheikh, no name of two unknown words
     ]
 )
 _THAT = frozenset(
@@ -180,9 +181,12 @@ def speaker_words() -> SpeakerWords:
         return frozenset(normalize(str(w)) for w in data.get(key) or [])
 
     given = frozenset(normalize(str(w)) for w in load_tsv("person_names.tsv")["form"])
+    honorifics = words("honorifics")
+    # «د.» is one token for the tokenizer (an abbreviation): the honorific with its dot
+    honorifics |= frozenset(h + "." for h in honorifics if len(h) == 1)
     return SpeakerWords(
         given=given,
-        honorifics=words("honorifics"),
+        honorifics=honorifics,
         descriptors=words("descriptors"),
         titles=words("title_words"),
         institutions=words("institution_heads"),
@@ -764,6 +768,9 @@ def _parse_mention(mention: str) -> Parsed:
                             or words[j - 1] == "آل"
                             or norm[j] in ("بن", "بنت")
                             or norm[j - 1] in ("بن", "بنت")
+                            # عبد الله بن عبد المحسن التركي: the family name after بن and
+                            # a name of two words
+                            or (norm[j - 3] in ("بن", "بنت") and norm[j - 2] == "عبد")
                         )
                     )
                 )
@@ -777,6 +784,14 @@ def _parse_mention(mention: str) -> Parsed:
                     or (norm[j] == "ولد" and j + 1 < n)  # إسماعيل ولد الشيخ أحمد
                     or (norm[j] == "السيد" and norm[j - 1] in sw.given)  # سالم السيد: a family
                     or (words[j] == "آل" and j + 1 < n)  # صالح بن عبدالعزيز آل الشيخ
+                    # عبد الله بن عبد المحسن التركي: a nisba after a chain with بن is the
+                    # family name
+                    or (
+                        norm[j].startswith("ال")
+                        and norm[j].endswith("ي")
+                        and "بن" in norm[i:j]
+                        and norm[j] not in sw.titles
+                    )
                     or _family_title(i, j, norm, sw)  # المستشار أيمن الجندي
                     or (words[j - 1] == "آل" and j > i)
                 )
@@ -815,7 +830,8 @@ def _parse_mention(mention: str) -> Parsed:
                 i -= 1  # المواطن مكي عبدالمحسن اللعاب: an unlisted first name, a listed one
             elif (
                 i >= 2
-                and j - i >= 2
+                # وزير البترول المصري شريف إسماعيل: a listed name ending the mention
+                and (j - i >= 2 or j == n)
                 and norm[i - 2].startswith(("ال", "بال", "لل"))
                 and norm[i - 2] not in sw.honorifics
                 and unlisted_name_word(norm[i - 1], words[i - 1], sw)
@@ -853,9 +869,13 @@ def _parse_mention(mention: str) -> Parsed:
     first = norm[0]
     kept = text(0, n)  # the mention without leading function words (أفاد به ...)
     if _in(first, sw.titles) or first in sw.offices:
-        # المتحدث باسم الصندوق جيري رايس في بيان: the name ends before an adjunct
-        cut = next((k for k in range(3, n) if norm[k] in _TAIL_ADJUNCTS), n)
-        tail = _unlisted_tail(norm[:cut], words[:cut], sw)
+        # المتحدث باسم الصندوق جيري رايس في بيان: the name ends before an adjunct; مدير
+        # المبيعات في كاديلاك الشرق الأوسط فيليكس ويلر: or at the end, after one
+        cuts = [n, *(k for k in range(n - 1, 2, -1) if norm[k] in _TAIL_ADJUNCTS)]
+        cut, tail = next(
+            ((c, t) for c in cuts if (t := _unlisted_tail(norm[:c], words[:c], sw)) is not None),
+            (n, None),
+        )
         if tail is not None:
             # المتحدث باسم البيت الأبيض جوش إرنست, رئيس اللجنة الأولمبية الدولية توماس
             # باخ: an unlisted name closes the description of its office
@@ -974,6 +994,29 @@ def _parse_mention(mention: str) -> Parsed:
             ),
             n,
         )  # محافظ أملج عند إطلاق شارة بدء السباق: the office ends before the adjunct
+        # حاكم كاليفورنيا حالة الطوارئ: a noun in ة and its definite genitive after a bare
+        # proper name are the verb's object, not the office
+        end = next(
+            (
+                k
+                for k in range(2, end)
+                if words[k].endswith("ة")
+                and k + 1 < n
+                and norm[k + 1].startswith("ال")
+                and not norm[k - 1].startswith("ال")
+                and not words[k - 1].endswith(("ة", "ه"))
+                and norm[k - 1] not in sw.given
+                # a proper name before (كاليفورنيا), not a noun in construct (قسم مساندة)
+                and not _in(norm[k - 1], sw.generic)
+                and not _in_word_lists(norm[k - 1], sw)
+                and norm[k - 1] not in _NOUNS
+                and not _verbal_noun(norm[k - 1])  # قائد معركة تحرير قاعدة العند
+                and not _in(norm[k], sw.institutions)
+                and not _in(norm[k], sw.titles)
+                and not _place_word(norm[k])
+            ),
+            end,
+        )
         if end < n:
             n, norm = end, norm[:end]
             kept = text(0, n)
@@ -1051,7 +1094,7 @@ def unlisted_name_word(w: str, raw: str, sw: SpeakerWords) -> bool:
     return (
         len(w) >= 2
         and w.isalpha()
-        and not w.startswith("ال")
+        and not w.startswith(("ال", "لل"))  # للطيران: ل and the article
         and not (w[:1] in "وفبلك" and w[1:3] == "ال")
         and not w.endswith(("ون", "ين", "ات", "ها", "هم", "هما", "نا", "كم"))
         and not raw.endswith(("ة", "ه"))
@@ -1079,24 +1122,125 @@ def _verbal_noun(w: str) -> bool:
 
 
 def _unlisted_tail(norm: list[str], words: list[str], sw: SpeakerWords) -> int | None:
-    """Where an unlisted name of two or three words ends ``norm``, after a definite word.
+    """Where an unlisted name of two or three words ends ``norm`` (see :func:`unlisted_name_at`).
 
     ``المتحدث باسم البيت الأبيض جوش إرنست`` -> the index of ``جوش``; None when the
-    words before the end are not all name-like or no definite word precedes them.
+    words before the end are not all name-like or nothing that closes a description
+    precedes them.
     """
     n = len(norm)
     for size in (2, 3):
-        i = n - size
-        if i < 2:
-            continue
-        if not norm[i - 1].startswith(("ال", "لل")) or norm[i - 1] in sw.honorifics:
-            continue  # a listed honorific before the name is read by the rules for names
-        if norm[i - 1] in ("الملك", "الامير") or "بن" in norm[i:]:
-            continue  # مدير مركز الملك سلمان بن عبدالعزيز: a name inside an institution's;
-            # a name with بن is read by the rules for names
-        if all(unlisted_name_word(norm[q], words[q], sw) for q in range(i, n)):
-            return i
+        if n - size >= 2 and unlisted_name_at(norm, words, n - size, n, sw):
+            return n - size
     return None
+
+
+# a bare word after these is the name of a place or a body (في ينبع, سلطنة عمان, لدى
+# الأمم), which a description may end with before its holder's name
+_GOVERNING = frozenset(
+    normalize(w) for w in ["في", "لدى", "سلطنة", "مملكة", "جمهورية", "إمارة", "إقليم", "بلدية"]
+)
+# two-letter function words that are no word of a name (ضبط أي عملية)
+_FUNCTION_PAIRS = frozenset(
+    normalize(w)
+    for w in ["أي", "أو", "إن", "أن", "ما", "من", "عن", "في", "لا", "لم", "لن", "قد", "هل"]
+)
+# heads after which the next word is a place's name (ولاية نيوجيرسي, إقليم كاتالونيا)
+_PLACE_HEADS = frozenset(normalize(w) for w in ["إقليم", "بلدية", "سلطنة", "مملكة", "جمهورية"])
+
+
+def unlisted_name_at(norm: list[str], words: list[str], i: int, n: int, sw: SpeakerWords) -> bool:
+    """``norm[i:n]`` (two or three words; ``words`` as written) is a name no list knows,
+    closing the description of an office before it.
+
+    The word before the name ends a description: a definite word (``وزير النفط الإيراني
+    بيجن زنغنه``, ``المتحدث باسم البيت الأبيض جوش إرنست``) or a bare one governed by a
+    place's or an office's word or by في / لدى (``حاكم كاليفورنيا جيري براون``, ``السفير
+    السعودي في سلطنة عمان عيد الثقفي``). Each word of the name is a listed given name or an
+    unlisted bare word; foreign names in ـون/ـين (``براون``, ``داتشين``), Persian ones in ـه
+    (``زنغنه``) and a family name in ال...ي (``الثقفي``) count when another word of the
+    name is surely one.
+    """
+    if not 2 <= n - i <= 3 or i < 1 or "بن" in norm[i:n] or norm[i].startswith("ال"):
+        return False  # a name with بن is read by the rules for names
+    before = norm[i - 1]
+    if before in sw.honorifics or before in ("الملك", "الامير"):
+        return False  # a listed honorific is read by the rules for names; مركز الملك سلمان
+    if not before.startswith(("ال", "لل", "بال")) and (
+        _place_word(before) or before in _PLACE_HEADS or _in(before, sw.institutions)
+    ):
+        # حاكم ولاية نيوجيرسي كريس كريستي, رئيس نادي بايرن ميونيخ: the first word names
+        # the place or the body (not «حاكم المقاطعة، عليم فدائي»)
+        return False
+    if any(w in sw.countries or w.endswith("ستان") for w in norm[i:n]):
+        return False  # في برلمان إقليم كردستان: a place, no one's name
+    if not before.startswith(("ال", "لل", "بال")):
+        gov = norm[i - 2] if i >= 2 else ""
+        by_office = gov in sw.offices or (_in(gov, sw.titles) and gov not in sw.descriptors)
+        if (
+            n - i == 3  # بلدية هيروشيما كازومي ماتسوي: three words after a bare one
+            or (i == 2 and gov in sw.given)  # أمين جربوع شيخ قبلي: أمين is his name
+            or before in sw.given
+            or not before.isalpha()
+            or not (gov in _GOVERNING or _place_word(gov) or by_office)
+            # after an office or في, the bare word is a place's name (حاكم كاليفورنيا,
+            # في ينبع) ...
+            or
+            # قائد عمليات غضب عدن, في مشروع غاز واسط: the bare word is a common noun
+            # whose genitive follows, no place's name
+            (
+                _in_word_lists(before, sw)
+                or _in(before, sw.generic)
+                or before.endswith(("ات", "ون", "ين", "ها", "هم"))
+                or words[i - 1].endswith(("ة", "ه"))
+                or before in _NOUNS
+                or _verbal_noun(before)
+                or _time_word(before)
+            )
+        ):
+            return False  # وزير الخارجية X Y Z: the bare word before is no place's name
+    if any(len(w) == 5 and w[2] == "ا" and w[3] in "ئي" and w[4] != "ي" for w in norm[i:n]):
+        return False  # تحالف قبائل مأرب: a broken plural فعائل, no name
+    if any(w in _SHORT_FUNCTION or w in _FUNCTION_PAIRS for w in norm[i:n]):
+        return False  # ضبط أي, موجه لمن: function words, no name (not «دي» of a name)
+    strict = [norm[q] in sw.given or unlisted_name_word(norm[q], words[q], sw) for q in range(i, n)]
+    if sum(not x for x in strict) > 1 or not any(strict):
+        return False  # one word of the name may be of the looser kinds below, not two
+    for q in range(i, n):
+        if strict[q - i] or (norm[q] == "الله" and q > i):
+            continue  # قاضي خليل الله
+        w, raw = norm[q], words[q]
+        if not w.isalpha() or _in_word_lists(w, sw) or w in _NOUNS or _time_word(w):
+            return False
+        if w in _reporting_forms() or _verbal_noun(w):
+            return False
+        family = (
+            q == n - 1
+            and w.startswith("ال")
+            and w.endswith("ي")
+            and len(w) >= 6
+            and not any(_in(w, x) for x in (sw.adjectives, sw.countries, sw.descriptors))
+        )  # عيد الثقفي
+        persian = (
+            raw.endswith("ه")
+            and len(w) >= 4
+            and not raw.endswith(("ته", "اه", "يه"))
+            and w[:1] not in "وفبلك"
+            and not w.startswith("ال")
+            and not _verbal_noun(w[:-1])  # إعجابه: a verbal noun and a pronoun
+            and not _owned_verbal_noun(w)
+        )  # بيجن زنغنه (a feminine noun is written with ة)
+        foreign = (
+            w.endswith(("ون", "ين"))
+            and len(w) >= 5
+            and w[:1] not in "ميت"  # مسؤولون, يتواجدون: no name
+            and not (w[:1] in "وفبلك" and (w[1:3] == "ال" or w[1:2] == "م"))  # والمواطنين
+            and not w.endswith(("يين", "يون"))  # اليمنيين
+            and not w.startswith("ال")
+        )  # جيري براون, داتشين شولوز
+        if not (family or persian or foreign):
+            return False
+    return True
 
 
 def _foreign_name_word(w: str, sw: SpeakerWords) -> bool:

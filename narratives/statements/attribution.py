@@ -38,9 +38,13 @@ from narratives.statements._speakers import (
     ArticleSpeakers,
     SpeakerWords,
     _adjective_like,
+    _in_word_lists,
+    _time_word,
     lone_name,
     parse_mention,
     speaker_words,
+    unlisted_name_at,
+    unlisted_name_word,
 )
 from narratives.statements.entities import Match
 from narratives.statements.segment import Segment
@@ -759,8 +763,7 @@ def _when_someone_said(cue_k: int, seg: Segment, feats: list[Feat], matches: lis
         return False
     given = speaker_words().given
     return any(m.is_person_name for m in matches if seg.i <= m.i and m.j < cue_k) or any(
-        f.kind == "w"
-        and (f.norm in _PROPHET or (f.norm in given and not f.text.endswith("ى")))
+        f.kind == "w" and (f.norm in _PROPHET or (f.norm in given and not f.text.endswith("ى")))
         for f in feats[seg.i : cue_k - 1]
     )
 
@@ -1370,6 +1373,10 @@ def _noun_phrase(
         honorific = before in title_heads or before in honorifics  # الدكتور رامي ...
         honorific = honorific or before in speaker_words().descriptors or a_name
         honorific = honorific or before == "ال"  # سيف بن زايد آل نهيان: آل, then the family
+        # د. عبد الله بن عبد المحسن التركي: الله of a name written apart goes on to بن
+        honorific = honorific or (
+            before == "الله" and stop - 2 >= k and feats[stop - 2].norm == "عبد"
+        )
         if (
             before.startswith("ال")
             and not honorific
@@ -1582,6 +1589,151 @@ def _holder_ahead(k: int, seg: Segment, feats: list[Feat], at: dict[int, Match])
             return None  # a verb: سيقود, يرى
         if _object_starts(r, k, feats):
             return None  # وأكد وزير الخارجية حرص المملكة: the object, not the description
+    return None
+
+
+# after في, these nouns open an adjunct that follows the speaker's name (في تصريح, في بيان)
+_SAID_IN = frozenset(
+    normalize(w)
+    for w in ["تصريح", "تصريحات", "بيان", "حديث", "مؤتمر", "لقاء", "كلمة", "رسالة", "مقابلة"]
+)
+
+
+def _closes_name(e: int, seg: Segment, feats: list[Feat]) -> bool:
+    """``feats[e]`` can follow a speaker's name: the reported words begin (أن, إن, a
+    colon, a quotation mark), a comma, the sentence ends, or an adjunct of the act
+    opens (أمس, في تصريح, لـ«الشرق الأوسط», وقتها)."""
+    if e >= seg.j:
+        return True
+    f = feats[e]
+    if f.kind in ("c", ":", "q", "e") or "complementizer" in f.roles:
+        return True
+    nxt = feats[e + 1] if e + 1 < seg.j else None
+    sw = speaker_words()
+    if (
+        f.kind == "w"
+        and not f.roles
+        and f.cue is None
+        and nxt is not None
+        and nxt.kind == "w"
+        and nxt.norm.startswith("ال")
+        and not _time_word(nxt.norm)
+        and nxt.norm not in sw.not_names
+        and not f.norm.startswith("ال")
+        and f.norm[:1] not in "وفبل"
+        and f.norm not in sw.given
+        and not unlisted_name_word(f.norm, f.text, sw)  # كريس كريستي الرئيس: still the name
+    ):
+        return True  # أعلن حاكم كاليفورنيا أدموند براون حالة الطوارئ: the object begins
+    return (
+        f.norm in ("امس", "اليوم", "وقتها", "حينها")
+        # اتهم حاكم ولاية نيوجيرسي كريس كريستي الرئيس باراك أوباما: another title, the
+        # object begins
+        or (f.norm.startswith("ال") and _titled(f.norm, sw))
+        or _time_word(f.norm)
+        or (f.norm in sw.not_names and f.norm != "الله")  # الاثنين, أيضا (not خليل الله)
+        or (f.norm == "في" and nxt is not None and nxt.norm in _SAID_IN)
+        or (f.norm in ("ل", "لـ") and nxt is not None and nxt.kind == "q")
+    )
+
+
+def _unlisted_holder(k: int, s: Sentence) -> str | None:
+    """A title's description and its holder's name that no list knows, right before the
+    reported words.
+
+    ``وزير النفط الإيراني بيجن زنغنه إن``, ``وزير البترول المصري شريف إسماعيل إن``,
+    ``السفير السعودي في سلطنة عمان عيد الثقفي إن``, ``المفوض الزراعي الأوروبي داتشين
+    شولوز وقتها:``: the description runs through places and bodies as in
+    :func:`_holder_ahead`; the name is two or three words that
+    ``narratives.statements._speakers.unlisted_name_at`` reads as one, closed by what
+    :func:`_closes_name` accepts. The mention is returned only when
+    :func:`parse_mention` reads the same name in it.
+    """
+    seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
+    sw = speaker_words()
+    head = feats[k].norm
+    if not (head in sw.offices or _titled(head, sw) or head in s.lex.title_heads):
+        return None
+    if head in sw.honorifics or head in sw.anonymous:
+        return None  # الدكتور X Y: read by the rules for names; مسؤولون: unnamed
+    norm: list[str] = [head]
+    words: list[str] = [feats[k].text]
+    for e in range(k + 1, min(seg.j, k + HOLDER_WINDOW) + 1):
+        if len(norm) >= 3 and _closes_name(e, seg, feats):
+            for size in (2, 3):
+                i = len(norm) - size
+                if i >= 2 and unlisted_name_at(norm, words, i, len(norm), sw):
+                    mention = raw[starts[k] : ends[e - 1]]
+                    name = parse_mention(mention).name
+                    if name and normalize(name) == " ".join(norm[i:]):
+                        if (
+                            e < seg.j
+                            and feats[e].kind == "w"
+                            and not feats[e].roles
+                            and _closes_name(e + 1, seg, feats)
+                            and unlisted_name_at(
+                                [*norm, feats[e].norm],
+                                [*words, feats[e].text],
+                                i,
+                                len(norm) + 1,
+                                sw,
+                            )
+                        ):
+                            # مولود تشاووش أوغلو اليوم: the name goes on to the word that
+                            # closes it
+                            longer = raw[starts[k] : ends[e]]
+                            if normalize(parse_mention(longer).name or "").endswith(feats[e].norm):
+                                return longer
+                        return mention
+        if e >= seg.j:
+            return None
+        f = feats[e]
+        w = f.norm
+        if f.kind == "c" and e + 1 < seg.j and _titled(feats[e + 1].norm, sw):
+            continue  # رئيس هيئة قناة السويس، الفريق مهاب مميش
+        if f.kind == "c" and any(
+            e + size + 1 <= seg.j
+            and _closes_name(e + size + 1, seg, feats)
+            and all(x.kind == "w" for x in feats[e + 1 : e + size + 1])
+            and unlisted_name_at(
+                [*norm, *(x.norm for x in feats[e + 1 : e + size + 1])],
+                [*words, *(x.text for x in feats[e + 1 : e + size + 1])],
+                len(norm),
+                len(norm) + size,
+                sw,
+            )
+            for size in (2, 3)
+        ):
+            continue  # وقال حاكم المقاطعة، عليم فدائي: the name between commas
+        if (
+            f.kind != "w"
+            or f.cue is not None
+            or f.roles & {"complementizer", "stop"} - {"stop"}
+            or (f.roles and w not in ("في", "لدي"))
+        ):
+            return None
+        if w == "لدي" and not (e + 1 < seg.j and feats[e + 1].norm.startswith("ال")):
+            return None  # لدى وصوله: an adjunct, not «لدى الأمم المتحدة»
+        if w in _DESCRIPTION_ENDS - {"لدي"} or w in ("مع", "الي", "الذي", "التي", "عبر", "حول"):
+            return None
+        if (
+            not w.startswith("ال")
+            and len(w) > 3
+            and w.endswith(("ه", "ها", "هم", "هما"))
+            and not f.text.endswith(("ة", "ه"))
+        ):
+            return None  # في لقائه, نظيرها: the description has ended
+        prev = norm[-1]
+        if (
+            w[:1] in "يت"
+            and len(w) <= 5
+            and prev not in ("في", "لدي")
+            and w not in sw.given
+            and not (len(w) == 5 and w[0] == "ت" and w[3] == "ي")
+        ):
+            return None  # a verb (not ينبع after في, nor يوسف)
+        norm.append(w)
+        words.append(f.text)
     return None
 
 
@@ -1997,7 +2149,7 @@ def _subject(k: int, s: Sentence) -> tuple[str | None, str] | None:
             i += 1
             continue
         m = at.get(i)
-        if m is None or not m.is_actor:
+        if m is None or not m.is_actor or _namesake_follows(m, seg, feats):
             break
         chain.append(m)
         i = m.j
@@ -2017,7 +2169,7 @@ def _subject(k: int, s: Sentence) -> tuple[str | None, str] | None:
     )
     if k < seg.j and not chain and not head:
         named = _holder_ahead(k, seg, feats, at)  # أكد خبير الطاقة الأستاذ الدكتور صالح ...
-        mention = _holder_mention(k, named, s)
+        mention = _holder_mention(k, named, s) or _unlisted_holder(k, s)
         if mention is not None:
             return None, mention
     if k < seg.j and (chain or head):
@@ -2041,9 +2193,7 @@ def _subject(k: int, s: Sentence) -> tuple[str | None, str] | None:
                 # المبعوث الخاص لهولاند: a genitive with ل/ب names someone else
                 and not any(ch in "لب" for ch in raw[starts[i] : at[i].start])
                 # قال صحفي لمعالي وزير خارجية المملكة الدكتور عادل الجبير: the one told
-                and not any(
-                    f.norm[:1] == "ل" and f.norm[1:] in sw.honorifics for f in feats[k:i]
-                )
+                and not any(f.norm[:1] == "ل" and f.norm[1:] in sw.honorifics for f in feats[k:i])
                 # مستشار خامنئي: a genitive after a title names someone else
                 and not (
                     i > k
@@ -2056,18 +2206,44 @@ def _subject(k: int, s: Sentence) -> tuple[str | None, str] | None:
                 and not any(f.norm in _CHAIRED for f in feats[k:i])
                 # قالت عائلة زعيم طالبان الراحل الملا محمد عمر: the family speaks
                 and not _in_words(feats[k].norm, sw.relatives)
+                and not _namesake_follows(at[i], seg, feats)
             ),
             None,
         )
         if person is not None:
             return person.resolved, raw[starts[k] : person.end]
         named = _holder_ahead(k, seg, feats, at)
-        mention = _holder_mention(k, named, s)
+        # المتحدث الرسمي بقيادة حرس الحدود في المنطقة الشرقية النقيب عمر الأكلبي; وزير
+        # النفط الإيراني بيجن زنغنه (a name no list knows)
+        mention = _holder_mention(k, named, s) or _unlisted_holder(k, s)
         if mention is not None:
-            # المتحدث الرسمي بقيادة حرس الحدود في المنطقة الشرقية النقيب عمر الأكلبي
             return None, mention
         return None, _noun_phrase(k, seg, feats, raw, starts, ends, lex.title_heads)
     return None
+
+
+def _namesake_follows(m: Match, seg: Segment, feats: list[Feat]) -> bool:
+    """A listed person matched by one surname (``د. عسيري``) is followed by a family name
+    no list knows (``الأحوس``): the mention names a namesake, not the listed person."""
+    if m.j >= seg.j or m.j - m.i > 2 or not m.is_person_name:
+        return False
+    honorifics = speaker_words().honorifics
+    if not (
+        (m.j - m.i == 2 and feats[m.i].norm in honorifics)
+        or (m.j - m.i == 1 and m.i > seg.i and feats[m.i - 1].norm in honorifics)
+    ):
+        return False  # ووصف أوباما القيود: the object after a listed name, no namesake
+    f = feats[m.j]
+    return (
+        f.kind == "w"
+        and f.norm.startswith("ال")
+        and len(f.norm) >= 5
+        and not _in_word_lists(f.norm, speaker_words())
+        and not _time_word(f.norm)
+        and not f.norm.endswith(("يه", "ين", "ون", "ات"))  # الأمنية, المختصين
+        and not f.roles
+        and f.cue is None
+    )
 
 
 def _preverbal(
@@ -2189,7 +2365,9 @@ def _issuer_before(cue_k: int, s: Sentence) -> tuple[str | None, str | None] | N
             (
                 a
                 for a in range(q, cue_k)
-                if a in s.at and s.at[a].is_actor and s.at[a].resolved is not None
+                if a in s.at
+                and s.at[a].is_actor
+                and s.at[a].resolved is not None
                 and raw[s.at[a].start : s.at[a].end] in phrase
             ),
             None,

@@ -1244,8 +1244,10 @@ def _aside_head(k: int, feats: list[Feat], pred: Predicates) -> bool:
     f = feats[k]
     if f.kind != "w":
         return False
-    if f.norm in _ESPECIALLY:
-        return True
+    if f.norm in _ESPECIALLY:  # not before a report of its own (خاصة أن وزير التعليم
+        # "د. عزام الدخيل" قال ... إن لمديري الإدارات الصلاحيات: the minister's claim)
+        words = [g for g in feats[k + 1 : k + 1 + 2 * FRAME_WORDS] if g.kind == "w"]
+        return not any(g.cue is not None for g in words[:FRAME_WORDS])
     if f.norm not in ("لا", "ولا") or k + 1 >= len(feats):
         return False
     g = feats[k + 1]
@@ -2169,6 +2171,8 @@ def _split_long(
             continue  # فرق بين الحاجة إلى قانون ...، | وبين الحاجة لنظام: one "between"
         if feats[k - 1].norm == "سبق":
             continue  # أساليب سبق | وأن أسهمت: "had already", one clause
+        if _in_address(k, starts, ends, feats):
+            continue  # www.cchi.gov. | sa: a dot inside a web address, no sentence end
         if feats[k - 1].norm in _ESPECIALLY or feats[k - 1].norm in ("كما", "مثلما"):
             continue  # خصوصا | وأن ...: "especially since"; كما | وصفت ...: "as ... described"
         if _comparison(k, feats):
@@ -2190,7 +2194,7 @@ def _split_long(
             if not (lo + margin <= starts[k] <= hi - margin):
                 continue
             f = feats[k]
-            if _comparison(k, feats) or f.norm == "او":
+            if _comparison(k, feats) or f.norm == "او" or _in_address(k, starts, ends, feats):
                 continue
             word = f.kind == "w"
             after_comma = feats[k - 1].kind in ("c", "e")
@@ -2234,6 +2238,20 @@ def _split_long(
         *_split_long(left, starts, ends, feats, max_chars, lex, pred),
         *_split_long(right, starts, ends, feats, max_chars, lex, pred),
     ]
+
+
+def _in_address(k: int, starts: list[int], ends: list[int], feats: list[Feat]) -> bool:
+    """A mark glued between Latin text and the word at ``k`` (``www.cchi.gov.sa``):
+    a dot of a web address, not a place to cut."""
+    return (
+        k >= 2
+        and feats[k - 1].kind == "e"
+        and starts[k] == ends[k - 1]
+        and feats[k - 2].text.isascii()
+        and feats[k - 2].text.isalnum()
+        and not feats[k - 2].text.isdigit()  # 2014.وحققت: a figure, then a sentence
+        and feats[k].text.isascii()
+    )
 
 
 def _topic_awaits(i: int, k: int, feats: list[Feat], pred: Predicates) -> bool:
