@@ -2373,3 +2373,29 @@ def test_seg12_no_length_cut_inside_a_web_address() -> None:
         "الإلكتروني."
     )
     assert any("www.cchi.gov.sa لإتاحة" in p for p in _statements(text))
+
+
+def test_seg12_share_bar_is_no_part_of_the_lede() -> None:
+    # okaz's share widget glued to the first body line (2015-08-11:1486, 157 articles that day)
+    text = (
+        "وفاة مدرب العيون بأزمة قلبية\n"
+        "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك توفي مدرب حراس نادي العيون الرياضي أحمد "
+        "عبدالحميد جودة محمد المهداوي (مصري الجنسية)، وذلك بعد الحصة التدريبية، حيث أحس بوعكة "
+        "صحية وتم نقله بواسطة سيارة الإسعاف لمستشفى العيون العام وتوفي بالمستشفى إثر نوبة قلبية."
+    )
+    frame = pl.DataFrame(
+        {
+            "article_id": ["a"],
+            "raw_text": [text],
+            "spans": [
+                [
+                    {"role": "headline", "start": 0, "end": 28},
+                    {"role": "body", "start": 29, "end": len(text)},
+                ]
+            ],
+        },
+        schema_overrides={"spans": narratives.schemas.ARTICLES["spans"]},
+    )
+    pieces = extract_statements(frame)["text"].to_list()
+    assert pieces[1].startswith("توفي مدرب حراس نادي العيون"), pieces
+    assert not any("فيسبوك" in p for p in pieces), pieces

@@ -125,6 +125,8 @@ BYLINE_WORDS = 10  # ... and so is a byline of names between dashes up to this l
 _DASHES = frozenset({"-", "–", "—", "ـ"})
 TRAILER_WORDS = 20  # ... and so is the article's last such line up to this length
 TAG_MARKERS = frozenset({"سمات"})  # an outlet's closing tag line (3alyoum) opens with this
+# a share bar glued to the first body line (okaz 2015-08-11, 157 articles), match-normalized
+SHARE_BARS = (("شارك", "من", "خلال", "تويتر", "فيسبوك", "جوجل", "بلس", "اكتب", "رايك"),)
 TITLE_QUOTE_WORDS = 6  # ".." inside a quote this short on both sides is a title, not an end
 RUN_LINES = 4  # this many short body lines in a row are verse or a list, not claims
 RUN_LINE_WORDS = 8  # ... each of at most this many words, not ending in "." or ":"
@@ -764,6 +766,17 @@ def tag_tail(feats: list[Feat]) -> int | None:
     return None
 
 
+def share_head(feats: list[Feat]) -> int:
+    """How many tokens of a share bar (``SHARE_BARS``) open the paragraph: ``شارك من
+    خلال تويتر فيسبوك جوجل بلس اكتب رأيك توفي مدرب حراس نادي العيون ...`` (okaz on
+    2015-08-11) is the site's widget glued to the lede, no part of its claim; 0 if none."""
+    norms = [f.norm for f in feats[: max(map(len, SHARE_BARS)) + 1]]
+    for bar in SHARE_BARS:
+        if tuple(norms[: len(bar)]) == bar:
+            return len(bar)
+    return 0
+
+
 def question(feats: list[Feat], in_speech: list[bool]) -> bool:
     """A short question in the narrator's voice: asks, claims nothing.
 
@@ -1235,7 +1248,7 @@ def _bare_imperfect(k: int, feats: list[Feat]) -> bool:
 
 
 def _aside_head(k: int, feats: list[Feat], pred: Predicates) -> bool:
-    """"Especially" (``خاصة``, ``خصوصا``, ``لا سيما``) or "not"/"nor" + a noun or a
+    """``خاصة``, ``خصوصا``, ``لا سيما`` ("especially") or "not"/"nor" + a noun or a
     preposition (``لا``/``ولا`` + ``ال...``, ``بـ``, ``لـ``) at ``k``: the rest of the
     clause before, not a claim apart (``التي يسيطر التنظيم على مساحات واسعة منها، لا
     سيما مدينة الفلوجة``, ``خصوصا أن الإدارة المكلفة ...``, ``إتاحة مساحة أوسع لتنوع
