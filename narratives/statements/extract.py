@@ -29,6 +29,7 @@ from narratives.statements.segment import (
     paragraphs,
     question,
     quote_spans,
+    share_head,
     short_line_runs,
     speech_mask,
     speech_spans,
@@ -436,6 +437,9 @@ def _article(
         tags = tag_tail(feats) if para is paras[-1] and not para.headline else None
         if tags is not None:  # ... مجتمعنا. سمات امانة المدينة المنورة: the outlet's tags
             starts, ends, feats = starts[:tags], ends[:tags], feats[:tags]
+        bar = share_head(feats) if not para.headline else 0
+        if bar:  # شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك توفي ...: the share bar
+            starts, ends, feats = starts[bar:], ends[bar:], feats[bar:]
         matches = match_phrases(starts, ends, feats, lex)
         matches = [m for m in matches if not someone_else(m, feats, lex)]  # نائب خادم الحرمين
         for m in matches:
