@@ -323,6 +323,35 @@ COVERAGE = pl.Schema(
             "claim_speaker": pl.String,  # most frequent speaker of the claim over all outlets
             "representative": pl.String,  # representative text of the claim
             "statement_ids": pl.List(pl.String),  # this outlet's statements of the claim
+            # a "related" cell without a statement of the outlet (drawn "not sure"): the
+            # outlet's statement the omission rule found closest to the claim in a story of
+            # the claim, when that rule judged the outlet to carry the claim in other words
+            # (OTHER_WORDS), its combined alignment score (0-100) and the rule's reason;
+            # null where the cell has its own statements or the rule did not look (a story
+            # of too few outlets, a claim of too few words)
+            "closest_statement_id": pl.String,
+            "closest_score": pl.Float64,
+            "closest_why": pl.String,
+        }
+    )
+)
+
+# A side table of the omission rule (story rule; ``omissions(..., other_words=True)``):
+# each outlet of a claim's story it judged to carry the claim in other words, so listed
+# no omission. Not written by ``compare``: ``coverage`` cites it in its "related" cells
+# without a statement.
+OTHER_WORDS = pl.Schema(
+    _columns(
+        {
+            "claim_id": pl.String,
+            "story_id": pl.String,  # the story (STORIES) where the rule looked
+            "outlet": pl.String,  # the outlet taken to carry the claim in other words
+            # its statement in the story closest to the claim's statements, and the score
+            # (0-100, the alignment's combined score); the words or figure test may have
+            # passed on another of its statements (``why`` says which test passed)
+            "closest_statement_id": pl.String,
+            "closest_score": pl.Float64,
+            "why": pl.String,  # which test judged it carried, with its figure
         }
     )
 )

@@ -20,6 +20,13 @@ then agrees with the omission rows (a claim of a few words, such as a web
 address, is nobody's omission and shows as ``related`` too). An outlet whose
 row names only a part of the claim left out (``omitted_part``) carried the
 rest: ``related``.
+
+With the rule's ``other_words`` side table as well, such a ``related`` cell
+without a statement of the outlet cites the outlet's statement the rule found
+closest to the claim (``closest_statement_id``, ``closest_score``,
+``closest_why``): the sentence a reader checks. Cells the rule did not judge
+carried (a story of too few outlets, a claim of too few words, an outlet
+inferred only because no row names it) keep them null.
 """
 
 from __future__ import annotations
@@ -150,6 +157,31 @@ def _story_status(
     )
 
 
+def _cite_closest(rows: pl.DataFrame, other_words: pl.DataFrame) -> pl.DataFrame:
+    """``closest_*`` of the ``related`` rows without a statement: the outlet's closest
+    statement where the omission rule judged it carried in other words (the best
+    scored over the claim's stories)."""
+    check(
+        other_words,
+        ("claim_id", "outlet", "closest_statement_id", "closest_score", "why"),
+        name="other_words",
+        stage="coverage",
+    )
+    best = (
+        other_words.drop_nulls("closest_statement_id")
+        .sort("closest_score", "closest_statement_id", descending=[True, False], nulls_last=True)
+        .unique(["claim_id", "outlet"], keep="first")
+        .select("claim_id", "outlet", "closest_statement_id", "closest_score",
+                closest_why="why")
+    )  # fmt: skip
+    cell = (pl.col("status_rank") == STATUS_RANK["related"]) & (pl.col("n_statements") == 0)
+    rows = rows.join(best, on=["claim_id", "outlet"], how="left", maintain_order="left")
+    return rows.with_columns(
+        pl.when(cell).then(pl.col(c)).otherwise(None).alias(c)
+        for c in ("closest_statement_id", "closest_score", "closest_why")
+    )
+
+
 def coverage(
     statements: pl.DataFrame,
     alignments: pl.DataFrame,
@@ -161,6 +193,7 @@ def coverage(
     outlets: Sequence[str] | None = None,
     stories: pl.DataFrame | None = None,
     omissions: pl.DataFrame | None = None,
+    other_words: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Claim x outlet (or claim x article) coverage matrix.
 
@@ -192,6 +225,11 @@ def coverage(
         The story rule's ``schemas.OMISSIONS`` (with ``story_id``): an
         outlet named in their ``carried_by`` without a statement of the
         claim becomes ``related``.
+    other_words
+        The rule's ``schemas.OTHER_WORDS`` (``omissions(..., other_words=True)``):
+        a ``related`` cell without a statement of the outlet cites the outlet's
+        closest statement there (``closest_statement_id``, ``closest_score``,
+        ``closest_why``).
 
     Examples
     --------
@@ -276,6 +314,8 @@ def coverage(
             ).sort("claim_id", key, nulls_last=True)
     if stories is not None and by == "outlet":
         rows = _story_status(rows, claims, stories, omissions)
+    if other_words is not None and by == "outlet" and "n_statements" in rows.columns:
+        rows = _cite_closest(rows, other_words)
     rows = rows.with_columns(status=rank_status(pl.col("status_rank")))
     schema = schemas.COVERAGE if by == "outlet" else schemas.ARTICLE_COVERAGE
     return schemas.conform(rows.select(c for c in schema if c in rows.columns), schema)
