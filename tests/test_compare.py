@@ -13,9 +13,9 @@ from pathlib import Path
 
 import numpy as np
 import polars as pl
-from polars.testing import assert_frame_equal
 import pytest
 import yaml
+from polars.testing import assert_frame_equal
 
 import narratives as n
 from narratives import schemas

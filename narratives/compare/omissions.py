@@ -550,9 +550,8 @@ def _other_words(
         .otherwise(pl.format("closest statement scores {} (carried from {})", score,
                              pl.lit(round(carried_score))))
     )  # fmt: skip
-    return schemas.conform(
-        cand.filter(carried).with_columns(why=why), schemas.OTHER_WORDS
-    ).select(schemas.OTHER_WORDS.names())
+    found = cand.filter(carried).with_columns(why=why)
+    return schemas.conform(found, schemas.OTHER_WORDS).select(schemas.OTHER_WORDS.names())
 
 
 def _part_rows(
