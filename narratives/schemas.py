@@ -323,12 +323,14 @@ COVERAGE = pl.Schema(
             "claim_speaker": pl.String,  # most frequent speaker of the claim over all outlets
             "representative": pl.String,  # representative text of the claim
             "statement_ids": pl.List(pl.String),  # this outlet's statements of the claim
-            # a "related" cell without a statement of the outlet (drawn "not sure"): the
-            # outlet's statement the omission rule found closest to the claim in a story of
-            # the claim, when that rule judged the outlet to carry the claim in other words
-            # (OTHER_WORDS), its combined alignment score (0-100) and the rule's reason;
-            # null where the cell has its own statements or the rule did not look (a story
-            # of too few outlets, a claim of too few words)
+            # a "related" cell without a statement of the outlet (drawn "not sure": it
+            # covered the claim's story and the omission rule did not list it as leaving the
+            # claim out): the outlet's statement the reader checks. Where the omission rule
+            # judged the outlet to carry the claim in other words (OTHER_WORDS), the
+            # statement it found closest, with its combined alignment score (0-100) and the
+            # rule's reason; otherwise its statement in the claim's stories holding the
+            # largest share of the claim's words (no score, closest_why says so). Null for
+            # other cells or when no statement shares a word
             "closest_statement_id": pl.String,
             "closest_score": pl.Float64,
             "closest_why": pl.String,

@@ -814,3 +814,26 @@ def test_a_preposition_written_apart_is_no_word() -> None:
     tail = " يوما، واشتمل على محاضرات نظرية وعملية"
     assert _choices(head + "لمدة 12" + tail, head + "لـ 12" + tail) == set()
     assert _choices(head + "لمدة 12" + tail, head + "لفترة 12" + tail) == {("لمدة", "لفترة")}
+
+
+def test_a_span_that_is_a_list_itself_is_no_word_choice() -> None:
+    # 3alyoum / alwatan 2015-07-24:474:8 / :1618:9 (the day's most traded shares): «وزين
+    # السعودية ,وساسكو» / «زين السعودية وسابك وملاذ»: other members of a list, not a word
+    a = (
+        "فيما جاءت أسهم شركات الإنماء ,ودار الأركان ,والخدمات الأرضية ,وكيان السعودية ,وزين "
+        "السعودية ,وساسكو على قائمة أكثر الأسهم نشاطا بالكمية."
+    )
+    b = (
+        "فيما جاءت أسهم شركات الإنماء وكيان، دار الأركان، زين السعودية وسابك وملاذ على قائمة "
+        "أكثر الأسهم نشاطا بالكمية."
+    )
+    assert _choices(a, b) == set()
+    assert _bins(a, b)[("وساسكو", "وسابك وملاذ")] == "list"
+
+
+def test_a_noun_and_its_plural_of_a_doubled_root_are_one_word() -> None:
+    # alriyadh / okaz 2015-08-10:761:5 / :1373:6 (the Saudi campaign's shelters in Lebanon):
+    # «عند الشقيق السوري» / «عند الأشقاء السوريين», singular and plural of one word
+    head = "أن هذا البرنامج الإيوائي من أبرز المشروعات الإغاثية لما له من أهمية كبيرة عند "
+    tail = " السوري بسبب عدم القدرة على دفع تكاليف الإيجار خاصة في لبنان"
+    assert _choices(head + "الشقيق" + tail, head + "الأشقاء" + tail) == set()

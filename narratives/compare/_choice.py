@@ -319,7 +319,7 @@ def not_a_choice(
     if set(content_a) & lexicon.institutions and set(content_b) & lexicon.institutions:
         return "name"  # منسوبو الجامعة / منسوبو الهيئة: another institution, not another word
     if any(
-        same_word(x, y) or _participle(x, y) or _doubled_root(x, y)
+        same_word(x, y) or _participle(x, y) or _doubled_root(x, y) or _doubled_plural(x, y)
         for x in content_a
         for y in content_b
     ) or same_word("".join(span_a), "".join(span_b)):
@@ -446,6 +446,24 @@ def _doubled_root(a: str, b: str) -> bool:
             doubled = {c[:2] for c in noun if len(c) == 3 and c[1] == c[2]}
             if doubled & verb or any(len(c) >= 3 for c in noun & verb):
                 return True
+    return False
+
+
+def _doubled_plural(a: str, b: str) -> bool:
+    """A فعيل noun of a root whose last letter is doubled and its plural أفعلاء: «الشقيق» /
+    «الأشقاء», «عزيز» / «أعزاء», «طبيب» / «أطباء»: one word, singular and plural (the
+    skeletons miss it: the plural writes the doubled letter once)."""
+    for x, y in ((a, b), (b, a)):
+        plural = x[2:] if x.startswith("ال") else x
+        single = y[2:] if y.startswith("ال") else y
+        single = single[:-1] if single.endswith("ه") else single
+        if (
+            len(plural) == 5
+            and plural[0] == "ا"
+            and plural[3:] == "اء"
+            and single == plural[1] + plural[2] + "ي" + plural[2]
+        ):
+            return True
     return False
 
 

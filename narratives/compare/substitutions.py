@@ -825,6 +825,8 @@ def _list_member(
     stripped ``keys``."""
     if i1 >= i2 or not _conjunct(raw[i1], keys[i1]):
         return False
+    if i2 - i1 >= 2 and all(_conjunct(raw[k], keys[k]) for k in range(i1, i2)):
+        return True  # the span is a list itself: «[وسابك وملاذ]» / «[وساسكو]» in a stock list
     prev = bool(before) and _conjunct(raw[i1 - 1], keys[i1 - 1])
     nxt = bool(after) and i2 < len(raw) and _conjunct(raw[i2], keys[i2])
     return prev or nxt

@@ -229,9 +229,9 @@ def coverage(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section 
             "story the outlet covered; white: the outlet did not cover the claim's story; "
             "pale mauve, not sure: the outlet covered the story and is not listed as leaving "
             "the claim out, but none of its statements was aligned with it (read on "
-            "SaudiNewsNet, about half of such outlets carried the claim in other words); "
-            "where the omission rule judged the outlet to carry it in other words, the cell "
-            "opens the outlet's closest sentence first, with its score: read it. "
+            "SaudiNewsNet, about half of such outlets carried the claim in other words; a "
+            "click opens the outlet's sentence closest to the claim first, with the omission "
+            "rule's score where it judged the claim carried: read it). "
             "Click a cell for the statements behind it, shown inside their articles."
         )
     ]
@@ -907,8 +907,11 @@ def _claim_statements_in(claims: pl.DataFrame | None, articles: list[str]) -> di
 
 
 def _cell_statements(row: Mapping[str, Any], *, local: Mapping[str, list[str]]) -> list[str]:
-    """What a story matrix cell cites: its statements, or for an absent or not sure cell
-    what the other outlets said in the story (the reader checks the outlet's article)."""
+    """What a story matrix cell cites: its statements; for a not sure cell the outlet's
+    closest statement (``closest_statement_id``), which the reader checks, then what the
+    other outlets said in the story; for an absent one (or a not sure one without a
+    closest statement) what the other outlets said (the reader checks the outlet's
+    article)."""
     ids = row.get("statement_ids") or []
     if ids:
         return list(ids)

@@ -134,6 +134,7 @@ QUESTION_WORDS = 8  # a body question this short, not reported, asks and claims 
 FRAME_WORDS = 8  # "كما قال الوزير" with no complement: an "as X said" aside, not a claim
 QUOTED_FRAME_WORDS = 20  # a frame holding a name in quotes, up to this long, awaits content
 FRAME_CLAUSE_WORDS = 12  # "وعلق فلان على الاتهامات" + "فأشار إلى أن": a frame this short
+_LINK_PRONOUNS = frozenset({"هو", "هي", "هم", "هما"})  # ، هي أحدث صفقة: no length cut
 _PERSONAL = frozenset({"انا", "نحن", "انت", "انتم", "هو", "هي", "هم", "هما", "وهو", "وهي", "وهم"})
 _SAYING = ("قائلا", "قائله", "قائلين", "قائلتا", "قائلتين")
 _RELATIVE_STEMS = frozenset({"التي", "الذي", "الذين", "اللتي", "اللذين", "اللتين"})
@@ -2122,6 +2123,9 @@ def _split_long(
             and not _indefinite_relative(k, feats, pred)  # خطة عسكرية، | تقضي بوصول
             and not _bare_imperfect(k, feats)  # ... والنظام المخلوع ، | تحمل على متنها
             and not _aside_head(k, feats, pred)  # ...، | لا سيما مدينة الفلوجة
+            and not (  # الصفقة التي أبرمت مع ...، | هي أحدث صفقة: a pronoun linking the
+                feats[k - 1].kind == "c" and feats[k].norm in _LINK_PRONOUNS
+            )  # subject to its predicate (or an apposition: مقتل 4844 مدنيا، هم 995 طفلا)
             and not _awaits_kana(seg.i, k, feats)  # وكانت مصادر ...، | قالت
             and not _topic_awaits(seg.i, k, feats, pred)  # الأمم المتحدة التي ...، | تقفز
             and not _list_item(k, seg.j, feats, pred)  # ، | ثم «بروج» بمكرر، ، | إضافة إلى

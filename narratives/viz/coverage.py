@@ -130,19 +130,32 @@ def coverage_heatmap(
     frame = clean_columns(frame, ["representative", "outlet"])
     labels = _claim_labels(frame, width=label_width)
     order = [labels[c] for c in claims["claim_id"].to_list()]
-    cited = "closest_statement_id" in frame.columns and "closest_score" in frame.columns
+    cited = "closest_statement_id" in frame.columns
     if cited:
-        # a not-sure cell the omission rule judged carried in other words: its tooltip
-        # quotes the outlet's closest statement, the reader checks it in the article
+        # a not-sure cell quotes the outlet's closest statement (the omission rule's, with
+        # its score, or the one holding most of the claim's words): the reader checks it
         closest = (pl.col("status") == NOT_SURE) & pl.col("closest_statement_id").is_not_null()
+        score = (
+            pl.col("closest_score")
+            if "closest_score" in frame.columns
+            else pl.lit(None, pl.Float64)
+        )
         frame = frame.with_columns(
             _cite=pl.when(closest)
             .then(pl.concat_list(pl.col("closest_statement_id")))
             .otherwise(pl.col("statement_ids") if "statement_ids" in frame.columns else None),
-            closest=pl.when(closest).then(
+            closest=pl.when(closest & score.is_not_null())
+            .then(
                 pl.format(
                     "closest sentence in this outlet's article, score {}: read it",
-                    pl.col("closest_score").round(0).cast(pl.Int64),
+                    score.round(0).cast(pl.Int64),
+                )
+            )
+            .when(closest)
+            .then(
+                pl.lit(
+                    "the sentence of this outlet's article holding most of the claim's words "
+                    "(not scored): read it"
                 )
             ),
         )
