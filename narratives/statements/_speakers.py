@@ -142,6 +142,7 @@ _KIN = frozenset(normalize(w) for w in ["ابنة", "حفيد", "حفيدة", "�
 _BRANCHES = frozenset({"البحري", "الجوي"})  # العميد البحري, اللواء الجوي: a rank's branch
 _CONSTRUCT = frozenset(normalize(w) for w in ["حقوق", "شؤون", "شئون", "علوم", "خدمات", "قوات"])
 # punctuation between two words that ends a name (not the dot of «د.»)
+_ABBREVIATION_ONTO = re.compile(r"(?<!\w)([دمأ]\.)(?=\w)")
 _NAME_BREAK = re.compile(r"[,،;؛:()\[\]«»\"“”–—]|\s-\s")
 _PUNCT = re.compile(r"[.,،؛;:!?؟\"«»“”()\[\]\n]")
 #: :func:`~narratives.normalize.normalize` of one word, kept: the speaker rules
@@ -1640,6 +1641,8 @@ class ArticleSpeakers:
         read as a surname (``وقال عملت على ...``), a verb run into a name
         (``انريكي اشار``), a noun with a preposition (``ويقول بتردد``).
         """
+        # «د.العاصمي»: the abbreviated honorific written onto the name is read as «د. العاصمي»
+        mention = _ABBREVIATION_ONTO.sub(r"\1 ", mention)
         sid, title = self._resolve(mention)
         if sid is not None and not self.plausible(sid, mention):
             self.known = [k for k in self.known if k.id != sid]

@@ -1235,7 +1235,7 @@ def _bare_imperfect(k: int, feats: list[Feat]) -> bool:
 
 
 def _aside_head(k: int, feats: list[Feat], pred: Predicates) -> bool:
-    """"Especially" (``خاصة``, ``خصوصا``, ``لا سيما``) or "not"/"nor" + a noun or a
+    """ "Especially" (``خاصة``, ``خصوصا``, ``لا سيما``) or "not"/"nor" + a noun or a
     preposition (``لا``/``ولا`` + ``ال...``, ``بـ``, ``لـ``) at ``k``: the rest of the
     clause before, not a claim apart (``التي يسيطر التنظيم على مساحات واسعة منها، لا
     سيما مدينة الفلوجة``, ``خصوصا أن الإدارة المكلفة ...``, ``إتاحة مساحة أوسع لتنوع
