@@ -323,6 +323,11 @@ COVERAGE = pl.Schema(
             "claim_speaker": pl.String,  # most frequent speaker of the claim over all outlets
             "representative": pl.String,  # representative text of the claim
             "statement_ids": pl.List(pl.String),  # this outlet's statements of the claim
+            # a "related" cell without a statement of the outlet (it covered the claim's
+            # story and the omission rule did not list it as leaving the claim out): its
+            # statement there holding the largest share of the claim's words, which the
+            # reader checks; null for other cells or when none shares a word
+            "closest_statement_id": pl.String,
         }
     )
 )

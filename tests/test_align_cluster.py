@@ -413,3 +413,28 @@ def test_claims_from_the_columns_the_report_sends_equal_claims_from_every_column
         threshold=30.0,
     )
     assert narrow.equals(whole)
+
+
+@pytest.mark.parametrize("threshold", [55.0, 40.0])
+def test_components_clustered_on_forked_workers_give_the_claims_of_one_process(
+    cover_day, threshold, monkeypatch
+) -> None:
+    # the components' linkage (and the second one, with the pairs of one article that
+    # are no repeat forbidden) in parts on two forked workers, the largest parts first
+    from narratives.align import cluster
+
+    st, al = cover_day
+    one = cluster_claims(st, al, threshold=threshold, processes=1)
+    calls: list[int] = []
+    real = cluster.fork_map
+
+    def counted(func, items, **kwargs):
+        calls.append(len(items))
+        return real(func, items, **kwargs)
+
+    monkeypatch.setattr(cluster, "PARALLEL_EDGES", 1)
+    monkeypatch.setattr(cluster, "fork_map", counted)
+    two = cluster_claims(st, al, threshold=threshold, processes=2)
+    assert calls and calls[0] > 2  # the components went to the workers in parts
+    assert two.equals(one)
+    assert one["claim_size"].max() > 2

@@ -648,3 +648,61 @@ def test_coverage_absent_agrees_with_the_omission_rows(
     )
     assert loose.height > 0
     assert not set(loose.rows()) & named
+
+
+# SaudiNewsNet 2015-07-23: alweeam and sabq report Ittihad's new coach Bolonni arriving at the
+# camp in Italy; alriyadh gives it in its own words (no statement aligned with theirs): its cell
+# is "related" without a statement, and cites alriyadh's sentence of the arrival (read: carried)
+_BOLONNI = {
+    "w": ("alweeam", [
+        "بولوني يصل معسكر الاتحاد",
+        "وصل المدرب الروماني بولوني زولا اليوم الأربعاء إلى معسكر الفريق الكروي الأول لنادي "
+        "الاتحاد بإيطاليا لبداية مشواره التدريبي مع الفريق بعد أن تعاقدت معه إدارة النادي مؤخرا.",
+    ]),
+    "s": ("sabq", [
+        "بولوني في معسكر الاتحاد",
+        'من جهته، وصل المدرب الروماني "بولوني" لمقر معسكر نادي الاتحاد بإيطاليا؛ وذلك لبدء '
+        "مشواره مع الفريق الأول لكرة القدم،",
+    ]),
+    "r": ("alriyadh", [
+        "الاتحاد يواصل تحضيراته في ميلانو",
+        "يواصل الفريق الأول لكرة القدم بنادي الاتحاد تدريباته في معسكره الإعدادي بإيطاليا "
+        "استعدادا للموسم الجديد.",
+        "وصل مدرب الاتحاد الروماني بولوني مساء اليوم إلى معسكر الفريق في مدينة ميلانو الايطالية "
+        "واستقبله رئيس البعثة المدير التنفيذي حامد البلوي وأعضاء الجهاز الإداري واللاعبين،",
+    ]),
+}  # fmt: skip
+
+
+def test_a_related_cell_without_a_statement_cites_the_outlets_nearest_statement() -> None:
+    st = pl.DataFrame(
+        [
+            (f"{a}:{i}", a, outlet, text)
+            for a, (outlet, texts) in _BOLONNI.items()
+            for i, text in enumerate(texts)
+        ],
+        schema=["statement_id", "article_id", "outlet", "text"],
+        orient="row",
+    )
+    claims = st.filter(pl.col("statement_id").is_in(["w:1", "s:1"])).select(
+        "statement_id", "article_id", "outlet", claim_id=pl.lit("arrived")
+    )
+    stories = st.unique("article_id", maintain_order=True).select(
+        "article_id", "outlet", story_id=pl.lit("s1")
+    )
+    alignments = pl.DataFrame(
+        {"statement_id_a": ["s:1"], "statement_id_b": ["w:1"], "outlet_a": ["sabq"],
+         "outlet_b": ["alweeam"], "score": [70.0], "relation": ["paraphrase"]}
+    )  # fmt: skip
+    none = pl.DataFrame(schema=schemas.OMISSIONS)  # the omission rule listed no one
+    cov = coverage(st, alignments, claims, stories=stories, omissions=none)
+    cell = cov.filter(pl.col("outlet") == "alriyadh").row(0, named=True)
+    assert (cell["status"], cell["n_statements"]) == ("related", 0)
+    assert cell["closest_statement_id"] == "r:2"
+    # the report's click on that cell opens alriyadh's sentence
+    from narratives.report._sections import _cell_statements
+
+    shown = {**cell, "status": "not sure"}  # as the heatmap draws such a cell
+    assert _cell_statements(shown, local={"arrived": ["w:1", "s:1"]}) == ["r:2"]
+    # cells with statements cite none
+    assert cov.filter(pl.col("n_statements") > 0)["closest_statement_id"].null_count() == 2

@@ -891,8 +891,8 @@ def test_a_papers_yesterday_and_a_websites_today_are_one_moment() -> None:
         ("يذكر أن الاستعراض الجوي كان جزء من حدث يقام لمدة أسبوعين تطلق عليه روسيا اسم "
          "“الألعاب العسكرية الدولية”", False),
     ],
-    ids=["holmes-2012", "commons-last-month", "earlier-toll", "first-toll", "fund-1976", "reception",
-         "among-the-wounded", "context-of-the-air-show"],
+    ids=["holmes-2012", "commons-last-month", "earlier-toll", "first-toll", "fund-1976",
+         "reception", "among-the-wounded", "context-of-the-air-show"],
 )  # fmt: skip
 def test_background_names_an_earlier_time(text: str, background: bool) -> None:
     from narratives.compare._certainty import _background
@@ -974,7 +974,8 @@ def test_protocol_scripture_and_thanks_are_not_sure_omissions(claim: str, why: s
         ("وأكد الخطيب أن القصاص يحفظ أرواح الناس ويردع المجرمين في المجتمع كله، وقال تعالى: "
          "((ولكم في القصاص حياة))", None),
     ],
-    ids=["quran", "anthem", "thanks", "praise", "verse", "credit", "shoukry", "donation", "fact-and-verse"],
+    ids=["quran", "anthem", "thanks", "praise", "verse", "credit", "shoukry", "donation",
+         "fact-and-verse"],
 )  # fmt: skip
 def test_a_formula_is_told_from_a_fact(text: str, kind: str | None) -> None:
     from narratives.compare._certainty import _formula

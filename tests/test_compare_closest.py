@@ -198,9 +198,7 @@ def test_relation_labels_of_some_pairs_are_those_of_all_pairs(
     # (a list whose items pair with every other), so those are labelled beside them
     from narratives.compare._closest import closest_in_stories, closest_pairs
 
-    stories = statements.select("article_id", "outlet", story_id=pl.lit("s")).unique(
-        "article_id"
-    )
+    stories = statements.select("article_id", "outlet", story_id=pl.lit("s")).unique("article_id")
     every = closest_in_stories(statements, stories)
     found = closest_pairs(statements, stories)
     assert found is not None
@@ -213,9 +211,7 @@ def test_relation_labels_of_some_pairs_are_those_of_all_pairs(
     assert all(len(v) == len(labels.chosen) for v in labels.comp.values())
     with pytest.raises(ValueError, match="only chosen pairs"):
         labels.of(np.array([int(labels.chosen.max()) + 1]))
-    rows = near.select("_pair", "statement_id", "other").join(
-        every, on=["statement_id", "other"]
-    )
+    rows = near.select("_pair", "statement_id", "other").join(every, on=["statement_id", "other"])
     assert rows.height == near.height
     # every third row, and every row whose pair has a conflict (or a note) when all the
     # closest pairs are labelled together
@@ -281,3 +277,68 @@ def test_stories_too_narrow_for_a_row_are_not_scored_and_the_table_is_the_same(
     assert asked[0] < asked[1]  # fewer (statement, outlet) asked with the skip
     assert skipped.height > 0
     assert skipped.equals(every)
+
+
+def test_fuzzy_bounds_hold_the_token_set_ratio_of_every_pair(
+    statements: pl.DataFrame, pairs: tuple[np.ndarray, np.ndarray]
+) -> None:
+    # the closest statements' scoring skips pairs whose score cannot beat one found:
+    # their fuzzy score is bounded from the lengths of their word sets alone
+    from rapidfuzz import fuzz
+
+    from narratives.compare._closest import _fuzzy_bounds
+
+    setup = prepare_alignment(statements)
+    assert setup is not None
+    i, j = pairs
+    tokens = setup.prep.tokens
+    lo, hi = _fuzzy_bounds(tokens, i, j)
+    texts = [" ".join(t) for t in tokens]
+    exact = np.array([fuzz.token_set_ratio(texts[a], texts[b]) for a, b in zip(i, j, strict=True)])
+    assert (lo <= exact + 1e-9).all() and (exact <= hi + 1e-9).all()
+    # exact where a side has no word (0) or all its words are the other's (100)
+    assert (lo == hi).any() and (exact == 100).any()
+    assert np.mean(hi - lo) < 80  # narrower than 0-100
+
+
+def test_closest_pairs_skip_pairs_that_cannot_be_chosen_and_choose_the_same(
+    statements: pl.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # every pair the bounds keep, scored, against the pairs whose upper bound reaches
+    # the best score already found in one of their rows (statement, other outlet)
+    import narratives.compare._closest as closest
+
+    stories = statements.select("article_id", "outlet", story_id=pl.lit("s")).unique("article_id")
+    scored: list[int] = []
+    real = closest._best_of_kept
+
+    def counted(scorer: object, kept: np.ndarray, *args: object) -> object:
+        out = real(scorer, kept, *args)  # type: ignore[arg-type]
+        scored.append(len(out[0]))
+        scored.append(len(kept))
+        return out
+
+    monkeypatch.setattr(closest, "_best_of_kept", counted)
+    pruned = closest.closest_in_stories(statements, stories)
+    monkeypatch.setattr(
+        closest,
+        "_best_of_kept",
+        lambda scorer, kept, lower, upper, both, n: real(scorer, kept, None, None, both, n),
+    )
+    every = closest.closest_in_stories(statements, stories)
+    assert 0 < scored[0] < scored[1]  # fewer scored than kept
+    assert pruned.height > 100 and pruned.equals(every)
+
+
+def test_texts_read_for_figures_are_all_those_giving_one(statements: pl.DataFrame) -> None:
+    # _figure_match reads the figures of the texts with a digit or a unit word only
+    from narratives.compare._closest import _MAY_GIVE
+    from narratives.compare._tokens import normalize_all
+
+    texts = statements["text"].fill_null("").to_list()
+    extra = ["بتداولات قاربت خمسة مليارات ريال", "أنفق مليوني ريال", "خسائر ٢ر٣ مليار دولار"]
+    read = [bool(_MAY_GIVE.search(t)) for t in normalize_all(texts + extra)]
+    gives = [bool(_figures(t)) for t in texts + extra]
+    assert all(r for r, g in zip(read, gives, strict=True) if g)
+    assert all(read[-3:]) and sum(gives) > 10
+    assert sum(read) < len(read) / 2  # most texts give none: not read

@@ -7,6 +7,8 @@ was checked against the text.
 
 from __future__ import annotations
 
+from datetime import date
+
 import polars as pl
 import pytest
 
@@ -619,3 +621,219 @@ def test_two_reporting_verbs_are_attribution_not_a_word_choice() -> None:
     rest = " على أن مبادئ حسن الجوار تقتضي الابتعاد عن التدخل في شؤون الدول العربية."
     assert _choices("مؤكدين" + rest, "وشددا" + rest) == set()
     assert _bins("مؤكدين" + rest, "وشددا" + rest)[("مؤكدين", "وشددا")] == "attribution"
+
+
+def _two_articles(
+    a: tuple[str, str, date, list[str]],
+    b: tuple[str, str, date, list[str]],
+    position: int,
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Two articles (id, outlet, publication day, statements from the headline on) and the
+    alignment of their statements at ``position``, one claim."""
+    rows = [
+        {
+            "statement_id": f"{art}:{k}",
+            "article_id": art,
+            "outlet": outlet,
+            "published": day,
+            "position": k,
+            "is_headline": k == 0,
+            "text": text,
+        }
+        for art, outlet, day, texts in (a, b)
+        for k, text in enumerate(texts)
+    ]
+    st = pl.DataFrame(rows)
+    sid_a, sid_b = f"{a[0]}:{position}", f"{b[0]}:{position}"
+    al = pl.DataFrame(
+        {
+            "statement_id_a": [sid_a],
+            "statement_id_b": [sid_b],
+            "outlet_a": [a[1]],
+            "outlet_b": [b[1]],
+            "score": [90.0],
+            "relation": ["paraphrase"],
+        }
+    )
+    cl = pl.DataFrame(
+        {
+            "claim_id": ["c1", "c1"],
+            "statement_id": [sid_a, sid_b],
+            "article_id": [a[0], b[0]],
+            "outlet": [a[1], b[1]],
+        }
+    )
+    return st, al, cl
+
+
+# SaudiNewsNet: okaz 2015-07-27:1285 (30 facilities fined) and alriyadh 2015-08-04:705 (23
+# more, a week later): one release template, two rounds of fines
+_FINES_30 = [
+    "تغريم 30 منشأة صناعية مخالفة للبيئة",
+    "غرمت الرئاسة العامة للأرصاد وحماية البيئة 30 منشأة مخالفة للاشتراطات والمقاييس "
+    "والمعايير البيئية، شملت منشآت صناعية ومصانع بمنطقة مكة المكرمة وجازان وعسير والمدينة المنورة.",
+    "وأوضح الوكيل المساعد لشؤون البيئة الدكتور حاتم المطيري، أن الغرامات تنوعت ما بين مخالفة "
+    "مالية وأمر إغلاق حتى يتم تصحيح الوضع البيئي للمنشأة،",
+    "مشيرا إلى أن هذه الغرامات تأتي ضمن جهود الرئاسة في تطبيق النظام العام للبيئة في المملكة "
+    "ولوائحه التنفيذية، والتأكد من التزام جميع المنشآت الصناعية والتنموية بالاشتراطات والمقاييس "
+    "والمعايير المعمول بها في المملكة.",
+]
+_FINES_23 = [
+    "«الأرصاد» تغرم 23 منشأة صناعية مخالفة للبيئة",
+    "غرمت الرئاسة العامة للأرصاد وحماية البيئة 23 منشأة مخالفة للاشتراطات والمقاييس والمعايير "
+    "البيئية المنصوص عليها في النظام العام للبيئة ولائحته التنفيذية، شملت منشآت صناعية ومصانع "
+    "بمناطق مكة المكرمة والمدينة المنورة والشرقية وجازان.",
+    "وبين الوكيل المساعد لشؤون البيئة د. حاتم المطيري، أن الغرامة ما بين مخالفة مالية وأمر "
+    "إغلاق حتى يتم تصحيح وضعها البيئي،",
+    "مشيراً إلى أن هذه العقوبات تأتي ضمن جهود الرئاسة في تطبيق النظام العام للبيئة في المملكة "
+    "ولوائحه التنفيذية، والتأكد من التزام جميع المنشآت الصناعية والتنموية بالاشتراطات والمقاييس "
+    "والمعايير المعمول بها في المملكة.",
+]
+
+
+def test_two_events_of_one_template_days_apart_are_no_word_choice() -> None:
+    st, al, cl = _two_articles(
+        ("2015-07-27:1285", "okaz", date(2015, 7, 27), _FINES_30),
+        ("2015-08-04:705", "alriyadh", date(2015, 8, 4), _FINES_23),
+        3,
+    )
+    assert set(substitutions(st, al, cl).select("term_a", "term_b").rows()) == set()
+    pairs = al.with_columns(claim_id=pl.lit("c1"))
+    bins = dict(aligned_differences(st, pairs).select("key_a", "bin").iter_rows())
+    assert bins["العقوبات"] == "moment"
+    # the same two statements published on one day stay one fact worded twice
+    same_day = st.with_columns(published=pl.lit(date(2015, 7, 27)))
+    assert set(substitutions(same_day, al, cl).select("term_a", "term_b").rows()) == {
+        ("العقوبات", "الغرامات")
+    }
+    # and so do two articles days apart that the stories hold in one story (a follow-up)
+    one_story = pl.DataFrame(
+        {"article_id": ["2015-07-27:1285", "2015-08-04:705"], "story_id": ["s1", "s1"]}
+    )
+    kept = substitutions(st, al, cl, article_stories=one_story)
+    assert kept.height == 1
+    two_stories = one_story.with_columns(story_id=pl.Series(["s1", "s2"]))
+    assert substitutions(st, al, cl, article_stories=two_stories).is_empty()
+
+
+def test_a_phone_call_and_a_visit_in_one_template_are_two_events() -> None:
+    # alyaum 2015-07-27:1141 («أجرى ... أمس اتصالاً هاتفياً») / aleqtisadiya 2015-08-04:351
+    # («وصل ... اليوم إلى المملكة الأردنية»): the crown prince's call and his visit
+    title = (
+        " صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني "
+        "لرئيس مجلس الوزراء وزير الدفاع"
+    )
+    king = "جلالة الملك عبدالله الثاني بن الحسين ملك المملكة الأردنية الهاشمية."
+    call = ["ولي ولي العهد يجري اتصالا بملك الأردن", "أجرى" + title + " أمس اتصالاً هاتفياً ب" + king]
+    visit = [
+        "ولي ولي العهد يصل إلى الأردن",
+        "وصل" + title + " اليوم إلى المملكة الأردنية الهاشمية تلبية لدعوة من " + king,
+    ]
+    st, al, cl = _two_articles(
+        ("2015-07-27:1141", "alyaum", date(2015, 7, 27), call),
+        ("2015-08-04:351", "aleqtisadiya", date(2015, 8, 4), visit),
+        1,
+    )
+    assert substitutions(st, al, cl).is_empty()
+    on_one_day = st.with_columns(published=pl.lit(date(2015, 8, 4)))
+    assert not substitutions(on_one_day, al, cl).is_empty()  # the old rows: «أجرى» / «وصل»
+
+
+def test_a_noun_and_its_adjective_are_one_word() -> None:
+    # aleqtisadiya / alriyadh 2015-07-27:307:12 / :769:19, the Jerusalem mufti: «بقنابل
+    # الصوت» / «بالقنابل الصوتية» (stun grenades) is one word built two ways
+    head = "والاعتداء على المصلين المتواجدين فيه "
+    tail = " والأعيرة المطاطية والرصاص الحي."
+    text_a, text_b = head + "بقنابل الصوت" + tail, head + "بالقنابل الصوتية" + tail
+    assert _choices(text_a, text_b) == set()
+    assert same_word("الصوت", "الصوتيه")
+
+
+def test_a_verb_against_its_verbal_noun_after_ba_is_a_rewrite() -> None:
+    # 2015-08-02:226:4 / :1025:7 (the «شباب المنارة» trial): «أعدوا الأسلحة» / «قاموا ...
+    # بإعداد الأسلحة», the construction rewritten, not another word
+    head = "لتنفيذ أهدافهم وأعمالهم الإرهابية "
+    tail = " الأسلحة النارية والذخائر والمواد التفجيرية اللازمة بأموال جمعوها لهذا الغرض"
+    assert _choices(head + "أعدوا" + tail, head + "بإعداد" + tail) == set()
+    # alwatan / okaz 2015-07-24:1667:2 / :1898:1 (the Qassim execution): «أقدم على قتل» /
+    # «لإقدامه على قتل», the act told in a verb and in its verbal noun after «ل»
+    rest = " على قتل كل من محمد ولافي ابني عبدي بن عبدالله المظيبري"
+    assert (
+        _choices(
+            "ساير بن لافي بن ساير الرشيدي أقدم" + rest,
+            "ساير بن لافي بن ساير الرشيدي لإقدامه" + rest,
+        )
+        == set()
+    )
+    # two adverbs of one root without «ب» stay a choice
+    rest = " محاولاتها لتقويض الأمن والتدخل في الشؤون الداخلية لدول مجلس التعاون"
+    stem = "والتزامهم بالعمل معا للتصدي لتدخلاتها، "
+    assert _choices(stem + "خصوصا" + rest, stem + "خاصة" + rest) == {("خصوصا", "خاصة")}
+
+
+def test_a_swap_at_the_scrapes_cut_edge_is_no_word_choice() -> None:
+    # alwatan 2015-08-02:343 / alyaum :948 (Bahah back in Aden): «صرح بحاح للصحافيين عند |
+    # وصوله أن ...» / «وقال بحاح ... وبرفقته 6 | وزراء إن ...»: the end of two other
+    # attributions cut by the scrape's line breaks
+    a = [
+        "نائب الرئيس اليمني: زيارتي لعدن للاطلاع على الخطط العسكرية",
+        "ووفقا لوكالة الأنباء الفرنسية، صرح بحاح للصحافيين عند",
+        'وصوله أن عودته "جزء من تحرير عدن وتطبيع الحياة فيها".',
+    ]
+    b = [
+        "نائب الرئيس اليمني في عدن وبرفقته 6 وزراء",
+        "وقال بحاح للصحافيين عند وصوله إلى عدن وبرفقته 6",
+        'وزراء إن عودته "جزء من تحرير عدن وتطبيع الحياة فيها"،',
+    ]
+    day = date(2015, 8, 2)
+    st, al, cl = _two_articles(("x:343", "alwatan", day, a), ("x:948", "alyaum", day, b), 2)
+    assert substitutions(st, al, cl).is_empty()
+    bins = dict(
+        aligned_differences(st, al.with_columns(claim_id=pl.lit("c1")))
+        .select("key_a", "bin")
+        .iter_rows()
+    )
+    assert bins["وصوله"] == "fragment"
+    # the same cut with the same words beyond it: a word chosen inside one sentence
+    # (2015-07-27:149:15 / :672:25, Germany and Turkey: «ضد المقاتلين الجهاديين» /
+    # «المتطرفين», each statement followed by «وكذلك في ظل جهود التغلب على أزمة اللاجئين.»)
+    agreed = "واتفقا أيضا على تعاون وثيق بين وزارتي الداخلية في البلدين،"
+    after = "وكذلك في ظل جهود التغلب على أزمة اللاجئين."
+    a2 = ["ميركل تستقبل أوغلو", agreed, "وذلك في ظل التحرك المشترك ضد المقاتلين الجهاديين", after]
+    b2 = ["ميركل وأوغلو", agreed, "وذلك في ظل التحرك المشترك ضد المقاتلين المتطرفين", after]
+    st2, al2, cl2 = _two_articles(("y:149", "alwatan", day, a2), ("y:672", "alriyadh", day, b2), 2)
+    assert set(substitutions(st2, al2, cl2).select("term_a", "term_b").rows()) == {
+        ("المتطرفين", "الجهاديين")  # alriyadh's word, then alwatan's
+    }
+
+
+def test_a_preposition_written_apart_is_no_word() -> None:
+    # alriyadh / alwatan 2015-08-11:902:1 / :1022:1 (the referees' camp): «واستمر لمدة
+    # 12 يوما» / «واستمر لـ12 يوما»: «لـ» is the preposition alone, not a word for «مدة»
+    head = "معسكرهم الذي أقيم في التشيك واستمر "
+    tail = " يوما، واشتمل على محاضرات نظرية وعملية"
+    assert _choices(head + "لمدة 12" + tail, head + "لـ 12" + tail) == set()
+    assert _choices(head + "لمدة 12" + tail, head + "لفترة 12" + tail) == {("لمدة", "لفترة")}
+
+
+def test_a_span_that_is_a_list_itself_is_no_word_choice() -> None:
+    # 3alyoum / alwatan 2015-07-24:474:8 / :1618:9 (the day's most traded shares): «وزين
+    # السعودية ,وساسكو» / «زين السعودية وسابك وملاذ»: other members of a list, not a word
+    a = (
+        "فيما جاءت أسهم شركات الإنماء ,ودار الأركان ,والخدمات الأرضية ,وكيان السعودية ,وزين "
+        "السعودية ,وساسكو على قائمة أكثر الأسهم نشاطا بالكمية."
+    )
+    b = (
+        "فيما جاءت أسهم شركات الإنماء وكيان، دار الأركان، زين السعودية وسابك وملاذ على قائمة "
+        "أكثر الأسهم نشاطا بالكمية."
+    )
+    assert _choices(a, b) == set()
+    assert _bins(a, b)[("وساسكو", "وسابك وملاذ")] == "list"
+
+
+def test_a_noun_and_its_plural_of_a_doubled_root_are_one_word() -> None:
+    # alriyadh / okaz 2015-08-10:761:5 / :1373:6 (the Saudi campaign's shelters in Lebanon):
+    # «عند الشقيق السوري» / «عند الأشقاء السوريين», singular and plural of one word
+    head = "أن هذا البرنامج الإيوائي من أبرز المشروعات الإغاثية لما له من أهمية كبيرة عند "
+    tail = " السوري بسبب عدم القدرة على دفع تكاليف الإيجار خاصة في لبنان"
+    assert _choices(head + "الشقيق" + tail, head + "الأشقاء" + tail) == set()

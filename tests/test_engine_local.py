@@ -261,3 +261,44 @@ def test_releasing_returns_the_stage_result_and_releases(monkeypatch):
     monkeypatch.setattr(local, "release_memory", lambda: calls.append(1) or 0)
     assert local.releasing(divmod)(7, 2) == (3, 1)
     assert calls == [1]
+
+
+def test_a_started_child_gives_its_result_warnings_and_errors_when_waited_for():
+    wait = local.start_in_child(warnings.warn, "said in the child", UserWarning)
+    with pytest.warns(UserWarning, match="said in the child"):
+        assert wait() is None
+    failing = local.start_in_child(int, "not a number")
+    with pytest.raises(ValueError, match="invalid literal"):
+        failing()
+    large = pl.DataFrame({"x": [1, 2, 3]})
+    assert local.started(_pid, min_rows=3)(large)() != os.getpid()
+    assert local.started(_pid, min_rows=4)(large)() == os.getpid()
+
+
+def test_claims_in_a_child_while_the_stories_are_grouped_here_equal_one_after_the_other(
+    day, monkeypatch
+):
+    # narratives compare / report on a large corpus: cluster_claims in a spawned child
+    # and group_stories in this process at the same time
+    from narratives.report._inputs import claims_and_stories
+
+    articles, statements = day
+    alignments = aligner.align(statements)
+    children: list[object] = []
+    start = local.start_in_child
+
+    def counted(func, *args, **kwargs):
+        children.append(func)
+        return start(func, *args, **kwargs)
+
+    monkeypatch.setattr(local, "CHILD_MIN_ROWS", 1)
+    monkeypatch.setattr(local, "start_in_child", counted)
+    claims, stories = claims_and_stories(
+        articles, statements, alignments, story_options={"window_days": 3}, threshold=50.0
+    )
+    assert children == [narratives.cluster_claims]  # the claims went to a child
+    assert_frame_equal(claims, narratives.cluster_claims(statements, alignments, threshold=50.0))
+    assert_frame_equal(
+        stories, narratives.group_stories(articles, statements, alignments, window_days=3)
+    )
+    assert claims["claim_size"].max() > 2 and stories["story_id"].n_unique() > 10

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from pathlib import Path
 
@@ -326,7 +327,8 @@ def test_parallel_run_gives_the_same_statements(
     from narratives.statements import extract
 
     monkeypatch.setattr(extract, "PARALLEL_MIN", 1)
-    monkeypatch.setattr(extract, "CHUNK", 2)
+    monkeypatch.setattr(extract, "CHUNK_CHARS", 3000)
+    monkeypatch.setattr(extract, "LEAST_CHARS", 500)
     parallel = extract_statements(seeds, n_process=2)
     assert parallel.equals(statements)
 
@@ -420,3 +422,32 @@ def test_a_token_has_the_roles_of_the_markers_it_is() -> None:
         want = {role for role, kept in lex.single_markers.items() if feat.norm in kept}
         assert feat.roles == frozenset(want) if feat.kind == "w" else not feat.roles, word
     assert any(len(make_feat(f, lex).roles) > 1 for f in forms)  # a form with two roles
+
+
+def test_worker_tasks_are_cut_by_text_length_and_end_small() -> None:
+    # the statements' worker tasks: contiguous runs of articles of about equal text
+    # (a task's cost), smaller and smaller at the end so that no worker runs alone long
+    from conftest import SAUDINEWSNET
+
+    from narratives.statements.extract import task_bounds
+
+    path = SAUDINEWSNET / "2015-08-04.zip"
+    if not path.exists():
+        pytest.skip("SaudiNewsNet is not here")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        articles = narratives.read_corpus(path)
+    lengths = articles["raw_text"].str.len_chars().fill_null(0).to_list()
+    bounds = task_bounds(lengths, 2, largest=200_000, least=10_000)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(lengths)
+    assert all(a[1] == b[0] and a[0] < a[1] for a, b in itertools.pairwise(bounds))
+    chars = [sum(lengths[a:b]) for a, b in bounds]
+    longest = max(lengths)
+    assert max(chars) <= 200_000 + longest
+    # the large tasks hold about the same text, not the same number of articles
+    large = [(b - a, c) for (a, b), c in zip(bounds, chars, strict=True) if c >= 190_000]
+    assert len(large) >= 3 and len({n for n, _ in large}) > 1
+    # from the end of the corpus on, half of what is left a worker
+    assert chars[-2] <= 10_000 + longest and chars[-1] <= chars[len(chars) // 2]
+    # a small table: every worker gets a task
+    assert task_bounds([1000] * 4, 4) == [(0, 1), (1, 2), (2, 3), (3, 4)]

@@ -148,9 +148,8 @@ def command(
 
         narratives align corpus/ --out aligned/ && narratives compare aligned/ --out cmp/
     """
-    from narratives.align import align, cluster_claims
     from narratives.compare import compare, load_labels
-    from narratives.engine.local import isolated
+    from narratives.report._inputs import claims_and_stories
     from narratives.statements import extract_entities
 
     if labels is not None:
@@ -158,6 +157,7 @@ def command(
             load_labels(labels)
         except ValueError as err:
             raise click.ClickException(str(err)) from err
+    story_options = {"window_days": story_window, "threshold": story_threshold}
     saved = _aligned_tables(paths)
     if saved:
         articles, statements = saved.get("articles"), saved["statements"]
@@ -175,11 +175,16 @@ def command(
         if threshold is not None:
             align_options["threshold"] = claim_options["threshold"] = threshold
         alignments = align(statements, **align_options)
-        # in a spawned child on large tables, as the alignment (engine_stages)
-        claims = isolated(cluster_claims)(
-            statements, alignments, progress=not quiet, **claim_options
+        # the claims in a spawned child on large tables, as the alignment
+        # (engine_stages), the stories grouped here meanwhile
+        claims, stories = claims_and_stories(
+            articles,
+            statements,
+            alignments,
+            story_options=story_options,
+            progress=not quiet,
+            **claim_options,
         )
-        stories = None
     tables = compare(
         articles,
         statements,
@@ -187,7 +192,7 @@ def command(
         claims,
         entity_mentions,
         stories=stories,
-        story_options={"window_days": story_window, "threshold": story_threshold},
+        story_options=story_options,
         comparable=comparable,  # type: ignore[arg-type]
         carried_score=carried_score,
         window_days=window_days,

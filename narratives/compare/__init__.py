@@ -411,7 +411,13 @@ def _beside_tables(
     sub_options = options.get("substitutions_options", {})
     style_options = options.get("house_style_options", {})
     diffs = _shared_differences(
-        statements, alignments, claims, sub_options, style_options, progress=progress
+        statements,
+        alignments,
+        claims,
+        sub_options,
+        style_options,
+        progress=progress,
+        article_stories=stories,
     )
     # house style first: its spelling pairs fold variants in distinguishing_terms
     style = house_style(statements, alignments, claims, differences=diffs, **style_options)
@@ -430,6 +436,7 @@ def _beside_tables(
             claims,
             progress=progress,
             differences=diffs,
+            article_stories=stories,
             **sub_options,
         ),
         "headlines": headlines(statements, claims, stories, emph),
@@ -469,10 +476,13 @@ def _shared_differences(
     style_options: dict[str, Any],
     *,
     progress: bool = False,
+    article_stories: pl.DataFrame | None = None,
 ) -> pl.DataFrame | None:
     """The aligned differences read by both ``substitutions`` and ``house_style``, once.
 
     None when their options ask for different differences (each then computes its own).
+    ``article_stories``: the stories, so that two events of days apart told in one
+    template are no word choice (:func:`~narratives.compare.substitutions.aligned_differences`).
     """
     import inspect
 
@@ -505,6 +515,7 @@ def _shared_differences(
         # the rows the two tables read (the other bins are not computed)
         bins=("house_style", "word_choice")
         + (("function",) if sub_options.get("function_spans") else ()),
+        article_stories=article_stories,
     )
 
 

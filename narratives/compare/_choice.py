@@ -185,8 +185,8 @@ def same_word(a: str, b: str) -> bool:
     >>> [same_word(a, b) for a, b in [("تسير", "تسيير"), ("فعالياته", "فعالياتها"),
     ...     ("جرفهم", "جرفهما"), ("ياتي", "تاتي"), ("بدت", "تبدو"), ("تم", "تمت"),
     ...     ("تحفيز", "سيحفز"), ("انشطه", "نشاط"), ("المراجيح", "المجاريح"),
-    ...     ("يعرف", "يدرك"), ("المقبله", "القادمه"), ("طن", "الطن")]]
-    [True, True, True, True, True, True, True, True, True, False, False, True]
+    ...     ("يعرف", "يدرك"), ("المقبله", "القادمه"), ("طن", "الطن"), ("الصوت", "الصوتيه")]]
+    [True, True, True, True, True, True, True, True, True, False, False, True, True]
     """
     if a == b:
         return True
@@ -224,6 +224,8 @@ def same_word(a: str, b: str) -> bool:
     sa, sb = light_stem(a), light_stem(b)
     if sa == sb:
         return True
+    if min(len(sa), len(sb)) >= 3 and (sa == sb + "ي" or sb == sa + "ي"):
+        return True  # a noun and its adjective: «بقنابل الصوت» / «بالقنابل الصوتية»
     na, nb = (x[:-1] if x.endswith("ي") else x for x in (sa, sb))
     if na != nb and variant_kind(na, nb) is not None:
         return True  # الانكليزية / الإنجليزي: a transliteration and an ending
@@ -316,9 +318,11 @@ def not_a_choice(
         return "rewrite"  # «بالظهران» / «وتستمر»: a place against a verb, another sentence
     if set(content_a) & lexicon.institutions and set(content_b) & lexicon.institutions:
         return "name"  # منسوبو الجامعة / منسوبو الهيئة: another institution, not another word
-    if any(same_word(x, y) or _participle(x, y) for x in content_a for y in content_b) or same_word(
-        "".join(span_a), "".join(span_b)
-    ):
+    if any(
+        same_word(x, y) or _participle(x, y) or _doubled_root(x, y) or _doubled_plural(x, y)
+        for x in content_a
+        for y in content_b
+    ) or same_word("".join(span_a), "".join(span_b)):
         return "inflection"  # (joined: ووزارةالداخلية / وزارة الداخلية, a missing space)
     if len(content_a) == len(content_b) == 1 and _one_stem(content_a[0], content_b[0]):
         return "inflection"  # تستهدف / مستهدفة, يستغلون / استغلالاً, يونايتد / مانشستريونايتد
@@ -429,6 +433,40 @@ def _participle(a: str, b: str) -> bool:
     return False
 
 
+def _doubled_root(a: str, b: str) -> bool:
+    """A verb against its verbal noun after «ب» or «ل», of one root: «أعدوا» / «بإعداد»
+    («قاموا ... بإعداد», ع د د: a last letter doubled is written out in the noun only),
+    «أقدم على» / «لإقدامه على»: the sentence built another way, not another word. Only
+    between the swapped spans, with the preposition the stripper kept on one side only
+    (without it, خاصة / خصوصاً of one root are two adverbs an outlet chooses between),
+    and a root of three letters at least unless it is a doubled one."""
+    for x, y in ((a, b), (b, a)):
+        if len(x) >= 5 and x[0] in "بل" and y[:1] not in "بل":
+            noun, verb = skeletons(x[1:]), skeletons(y)
+            doubled = {c[:2] for c in noun if len(c) == 3 and c[1] == c[2]}
+            if doubled & verb or any(len(c) >= 3 for c in noun & verb):
+                return True
+    return False
+
+
+def _doubled_plural(a: str, b: str) -> bool:
+    """A فعيل noun of a root whose last letter is doubled and its plural أفعلاء: «الشقيق» /
+    «الأشقاء», «عزيز» / «أعزاء», «طبيب» / «أطباء»: one word, singular and plural (the
+    skeletons miss it: the plural writes the doubled letter once)."""
+    for x, y in ((a, b), (b, a)):
+        plural = x[2:] if x.startswith("ال") else x
+        single = y[2:] if y.startswith("ال") else y
+        single = single[:-1] if single.endswith("ه") else single
+        if (
+            len(plural) == 5
+            and plural[0] == "ا"
+            and plural[3:] == "اء"
+            and single == plural[1] + plural[2] + "ي" + plural[2]
+        ):
+            return True
+    return False
+
+
 def _one_stem(a: str, b: str, *, min_shared: int = 4) -> bool:
     """Two words sharing ``min_shared`` letters in a row once the article is off: a verb and
     its participle or verbal noun (تستهدف / مستهدفة), a name and a longer form of it."""
@@ -454,8 +492,13 @@ def _noun_against_verb(a: Sequence[str], b: Sequence[str]) -> bool:
 
 def _function_like(token: str, function: Collection[str]) -> bool:
     """A function word, also with an attached pronoun (فيها, عليه, خلالها -> خلال) or after
-    a proclitic the stripper kept (لكل, لكافة)."""
-    if token in function or (len(token) > 3 and token[0] in "وبلك" and token[1:] in function):
+    a proclitic the stripper kept (لكل, لكافة), or a letter standing alone (the
+    preposition written apart: «واستمر لـ12 يوما» / «لمدة 12 يوما»)."""
+    if (
+        len(token) <= 1
+        or token in function
+        or (len(token) > 3 and token[0] in "وبلك" and token[1:] in function)
+    ):
         return True  # (not ف: فتحت is a verb, not ف + تحت)
     return any(
         token.endswith(end) and token[: -len(end)] in function

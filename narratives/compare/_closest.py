@@ -145,6 +145,14 @@ def _figures(text: str) -> frozenset[tuple[int, int]]:
     return frozenset(out)
 
 
+#: what a normalized text holds when :func:`_figures` finds a figure in it: a digit, or a
+#: unit word standing alone (after a number word, or a dual); the dates taken out and
+#: the decimals put back in order are digits too
+_MAY_GIVE = re.compile(
+    rf"\d|(?<!\w)(?:{_UNITS}|الفين|الفان|مليونين|مليونان|مليوني|مليارين|ملياران|ملياري)(?!\w)"
+)
+
+
 def _cut(value: int, sig: int) -> tuple[int, int]:
     """``value`` truncated and rounded to ``sig`` significant digits."""
     scale = 10 ** max(len(str(value)) - sig, 0)
@@ -182,11 +190,18 @@ def _figure_match(texts: list[str], pi: np.ndarray, pj: np.ndarray) -> np.ndarra
     Each text's figures are read once, those of the texts of some pair only; only
     the pairs whose two sides both give a figure are compared (the others never agree).
     """
+    from narratives.compare._tokens import normalize_all
+
     figs: list[frozenset[tuple[int, int]]] = [frozenset()] * len(texts)
     some = np.zeros(len(texts), dtype=bool)
-    for k in np.unique(np.concatenate([pi, pj])).tolist():
-        figs[k] = _figures(texts[k])
-        some[k] = bool(figs[k])
+    rows = np.unique(np.concatenate([pi, pj])).tolist()
+    # a text without a digit or a unit word once normalized gives no figure: only the
+    # others are read (normalized in batches here, text by text in _figures)
+    normalized = normalize_all([texts[k] for k in rows])
+    for k, text in zip(rows, normalized, strict=True):
+        if _MAY_GIVE.search(text):
+            figs[k] = _figures(texts[k])
+            some[k] = bool(figs[k])
     out = np.zeros(len(pi), dtype=bool)
     both = np.flatnonzero(some[pi] & some[pj])
     out[both] = [figures_agree(figs[a], figs[b]) for a, b in zip(pi[both], pj[both], strict=True)]
@@ -353,6 +368,12 @@ _BOUNDED = frozenset({"tfidf", "containment", "words", "fuzzy"})
 _MARGIN = 0.5
 
 
+def _token_set_ratio() -> Any:
+    from rapidfuzz import fuzz
+
+    return fuzz.token_set_ratio
+
+
 def _speaker_match(speakers: list[Any], i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """:func:`narratives.align.score.speaker_agreement` of the pairs, on speaker codes."""
     known = pl.Series(speakers, dtype=pl.String)
@@ -420,9 +441,65 @@ def _number_overlap(
     return out
 
 
+def _fuzzy_bounds(
+    tokens: list[list[str]], i: np.ndarray, j: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Bounds on ``fuzz.token_set_ratio`` of the pairs' match texts (``" ".join(tokens)``)
+    from the lengths of their word sets alone.
+
+    With ``I`` the words both texts hold and ``A``, ``B`` those of one side only
+    (each set joined by spaces: lengths ``s``, ``a``, ``b``), the score is the
+    largest of ``100 - 100 (1 + a) / (2s + 1 + a)``, its mirror (exact, when ``I``
+    is not empty) and the ratio of ``I A`` to ``I B``, whose distance ``a + b - 2 lcs``
+    is at least ``|a - b|``. A side without a word scores 0, a side whose words are
+    all the other's 100. The lengths come from one sparse product: each word
+    weighs its length plus one.
+    """
+    rows = np.unique(np.concatenate([i, j]))
+    words = [set(" ".join(tokens[k]).split()) for k in rows.tolist()]
+    vocab: dict[str, int] = {}
+    cols = [vocab.setdefault(w, len(vocab)) for u in words for w in u]
+    lens = np.fromiter((len(u) for u in words), dtype=np.int64, count=len(words))
+    weight = np.fromiter((len(w) + 1 for w in vocab), dtype=np.float64, count=len(vocab))
+    cols_a = np.asarray(cols, dtype=np.int64)
+    binary = sp.csr_matrix(
+        (np.ones(len(cols_a)), (np.repeat(np.arange(len(rows)), lens), cols_a)),
+        shape=(len(rows), max(len(vocab), 1)),
+    )
+    weighted = sp.csr_matrix(binary.multiply(weight[None, :]))
+    own = np.asarray(weighted.sum(axis=1)).ravel()
+    a_at, b_at = np.searchsorted(rows, i), np.searchsorted(rows, j)
+    shared = np.zeros(len(i))
+    for s in range(0, len(i), 200_000):
+        e = s + 200_000
+        shared[s:e] = np.asarray(
+            weighted[a_at[s:e]].multiply(binary[b_at[s:e]]).sum(axis=1)
+        ).ravel()
+    shared = np.round(shared)  # sums of small integers
+    la, lb = own[a_at], own[b_at]
+    sect = np.maximum(shared - 1, 0)
+    a = np.where(la > shared, la - shared - 1, 0)
+    b = np.where(lb > shared, lb - shared - 1, 0)
+    has = sect > 0
+    ab = sect + has + a
+    ba = sect + has + b
+    total = ab + ba
+    diff = 100 - 100 * np.abs(a - b) / np.where(total > 0, total, 1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r_ab = np.where(has, 100 - 100 * (has + a) / (sect + ab), 0.0)
+        r_ba = np.where(has, 100 - 100 * (has + b) / (sect + ba), 0.0)
+    lo = np.maximum(r_ab, r_ba)
+    hi = np.maximum(lo, diff)
+    empty = (la == 0) | (lb == 0)
+    subset = has & ((a == 0) | (b == 0))
+    lo = np.where(empty, 0.0, np.where(subset, 100.0, lo))
+    hi = np.where(empty, 0.0, np.where(subset, 100.0, hi))
+    return np.clip(lo, 0, 100), np.clip(hi, 0, 100)
+
+
 def _contenders(
     setup: Any, i: np.ndarray, j: np.ndarray, both: pl.DataFrame, o: dict[str, Any]
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
     """The pairs (indices into ``i``, ``j``) that may be the closest of a row of ``both``.
 
     The combined score is a weighted mean of components, times the speaker and
@@ -434,6 +511,11 @@ def _contenders(
     chosen: it is not scored in full. Every pair when the weights use other
     components (ratio, embeddings). ``both``: ``_s`` (row), ``_o`` (other
     outlet), ``_pair``.
+
+    Returns the kept pairs and, per pair of ``i``, ``j``, its lower bound and an
+    upper bound that holds for the score :func:`score_in_parts` gives (the
+    containment with the larger side's speaker's words, as the scorer reads it;
+    None, None when every pair is kept: see :func:`_best_of_kept`).
     """
     from narratives.align import _tfidf
     from narratives.align.score import combine
@@ -441,7 +523,7 @@ def _contenders(
     every = np.arange(len(i))
     weights = {k: w for k, w in setup.weights.items() if w > 0}
     if setup.vectors is not None or not set(weights) <= _BOUNDED or len(i) == 0:
-        return every
+        return every, None, None
     prep = setup.prep
     tfidf = 100 * _tfidf.row_dots(prep.chars, i, j)
     words = 100 * _tfidf.row_dots(prep.words, i, j)
@@ -457,17 +539,97 @@ def _contenders(
         else np.full(len(i), np.nan),
         "number_overlap": _number_overlap(prep, i, j, processes=o["processes"]),
     }
-    del tfidf, words, contained, short
+    del tfidf, words, contained
     penalties = {"speaker_penalty": o["speaker_penalty"], "number_penalty": o["number_penalty"]}
     lower = combine({**comp, "fuzzy": np.zeros(len(i))}, weights=weights, **penalties)
     upper = combine({**comp, "fuzzy": np.full(len(i), 100.0)}, weights=weights, **penalties)
-    del comp
     text, _ = _codes(pl.Series(prep.full, dtype=pl.String))
-    upper = np.where(text[i] == text[j], 100.0, upper)
+    same = text[i] == text[j]
+    upper = np.where(same, 100.0, upper)
     pair = both["_pair"].to_numpy()
     rows = both.select("_s", "_o", "_pair", _lo=lower[pair], _up=upper[pair])
     keep = rows.filter(pl.col("_up") + _MARGIN >= pl.col("_lo").max().over("_s", "_o"))
-    return np.unique(keep["_pair"].to_numpy())
+    kept = np.unique(keep["_pair"].to_numpy())
+    del rows, keep
+    # bounds of the kept pairs' scores, to order and prune their scoring (_best_of_kept):
+    # the scorer's containment reads the larger side's speaker's words too (a target
+    # row), where the one above may be lower; and the fuzzy score's own bounds, from
+    # the lengths of the pairs' word sets
+    at = {k: v[kept] for k, v in comp.items()}
+    ki, kj = i[kept], j[kept]
+    total = prep.contain_total
+    larger = np.where(total[ki] <= total[kj], kj, ki)
+    target = getattr(prep, "target_row", None)
+    if target is not None:
+        extra = np.flatnonzero(~short[kept] & (target[larger] >= 0))
+        held = np.clip(100 * prep.containment(ki[extra], kj[extra]), 0, 100)
+        at["containment"][extra] = np.maximum(at["containment"][extra], held)
+    if o["scorer"] is _token_set_ratio():
+        lo, hi = _fuzzy_bounds(prep.tokens, ki, kj)
+    else:
+        lo, hi = np.zeros(len(kept)), np.full(len(kept), 100.0)
+    lower = np.full(len(i), np.nan)
+    upper = np.full(len(i), np.nan)
+    lower[kept] = combine({**at, "fuzzy": lo}, weights=weights, **penalties)
+    upper[kept] = np.where(
+        same[kept], 100.0, combine({**at, "fuzzy": hi}, weights=weights, **penalties)
+    )
+    return kept, lower, upper
+
+
+def _best_of_kept(
+    scored: Any,
+    kept: np.ndarray,
+    lower: np.ndarray | None,
+    upper: np.ndarray | None,
+    both: pl.DataFrame,
+    n: int,
+) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
+    """The pairs of ``kept`` that may be chosen, scored by ``scored`` (pair numbers to
+    components and rounded scores): ``kept`` scored, ``part``, ``score`` (-inf unscored).
+
+    A row of ``both`` (statement, other outlet) chooses the best-scoring of its pairs
+    in ``kept``. Each row's pair of the highest ``lower`` bound is scored first; a pair
+    whose ``upper`` bound (which holds for its score) is below the best score already
+    found in every row it belongs to cannot be chosen, and is not scored: the rows
+    choose as if every kept pair were scored (ties included, by :data:`_MARGIN`).
+    """
+    score = np.full(n, -np.inf)
+    if lower is None or upper is None or len(kept) == 0:
+        part, values = scored(kept)
+        score[kept] = values
+        return kept, part, score
+    is_kept = np.zeros(n, dtype=bool)
+    is_kept[kept] = True
+    rows = both.select("_s", "_o", "_pair").filter(pl.Series(is_kept[both["_pair"].to_numpy()]))
+    rows = rows.with_columns(_lo=lower[rows["_pair"].to_numpy()])
+    first = np.unique(
+        rows.sort("_lo", "_pair", descending=[True, False])
+        .group_by("_s", "_o", maintain_order=True)
+        .agg(pl.col("_pair").first())["_pair"]
+        .to_numpy()
+    )
+    part_first, score[first] = scored(first)
+    if np.isnan(score[first]).any():  # no order to prune by: every kept pair scored
+        part, values = scored(kept)
+        score[kept] = values
+        return kept, part, score
+    rows = rows.with_columns(_sc=score[rows["_pair"].to_numpy()]).with_columns(
+        _best=pl.col("_sc").max().over("_s", "_o")
+    )
+    best = rows.group_by("_pair").agg(pl.col("_best").min())
+    at = best["_pair"].to_numpy()
+    need = np.zeros(n, dtype=bool)
+    need[at] = upper[at] + _MARGIN >= best["_best"].to_numpy()
+    need[first] = False
+    then = np.flatnonzero(need)
+    if len(then) == 0:
+        return first, part_first, score
+    part_then, score[then] = scored(then)
+    done = np.concatenate([first, then])
+    order = np.argsort(done, kind="stable")
+    part = {name: np.concatenate([part_first[name], part_then[name]])[order] for name in part_first}
+    return done[order], part, score
 
 
 def closest_in_stories(
@@ -604,20 +766,23 @@ def closest_pairs(
         return None
     # nothing thresholded, but only the pairs that can be the closest of a statement and
     # outlet are scored in full (the others keep their containment and figures)
-    kept = _contenders(setup, i, j, both, o)
-    _, _, part, part_score = score_in_parts(
-        setup,
-        i[kept],
-        j[kept],
-        processes=o["processes"],
-        scorer=o["scorer"],
-        lowest=0.0,
-        min_tokens=o["min_tokens"],
-        speaker_penalty=o["speaker_penalty"],
-        number_penalty=o["number_penalty"],
-    )
-    score = np.full(len(i), -np.inf)
-    score[kept] = np.round(part_score, 2)
+    kept, lower, upper = _contenders(setup, i, j, both, o)
+
+    def scored(pairs: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        _, _, part, part_score = score_in_parts(
+            setup,
+            i[pairs],
+            j[pairs],
+            processes=o["processes"],
+            scorer=o["scorer"],
+            lowest=0.0,
+            min_tokens=o["min_tokens"],
+            speaker_penalty=o["speaker_penalty"],
+            number_penalty=o["number_penalty"],
+        )
+        return part, np.round(part_score, 2)
+
+    kept, part, score = _best_of_kept(scored, kept, lower, upper, both, len(i))
     same_tokens = o["processor"] is None and o["stopwords"] is None
     contained = _pair_containment(
         st, i, j, setup.prep.tokens if same_tokens else None, processes=o["processes"]

@@ -19,7 +19,9 @@ leaving it out: the story rule judged it carried in other words. ``absent``
 then agrees with the omission rows (a claim of a few words, such as a web
 address, is nobody's omission and shows as ``related`` too). An outlet whose
 row names only a part of the claim left out (``omitted_part``) carried the
-rest: ``related``.
+rest: ``related``. A ``related`` cell without a statement of the outlet cites
+the outlet's statement in the claim's stories nearest the claim's words
+(``closest_statement_id``, :func:`closest_statements`): the reader checks it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+import numpy as np
 import polars as pl
 
 from narratives import schemas
@@ -147,6 +150,104 @@ def _story_status(
         )
     return rows.with_columns(status_rank=rank.cast(pl.Int8)).drop(
         "_covered", "_omitted", "_judged", strict=False
+    )
+
+
+def closest_statements(
+    rows: pl.DataFrame,
+    statements: pl.DataFrame,
+    claims: pl.DataFrame,
+    stories: pl.DataFrame,
+) -> pl.DataFrame:
+    """``rows`` (``schemas.COVERAGE``) with ``closest_statement_id`` for ``related`` cells
+    without a statement of the outlet.
+
+    Such a cell says the outlet covered one of the claim's stories and the omission
+    rule did not list it as leaving the claim out; no statement of it was aligned
+    with the claim, so the cell cites the outlet's statement in the claim's stories
+    that holds the largest share of the claim's statements' content words (IDF-weighted
+    over the statements read, words of one synonym group one word, as the omission
+    rule's containment; the mean over the claim's statements): the words a reader
+    checks. Null for the other
+    cells, and when no statement of the outlet shares a word with the claim.
+    """
+    from narratives.align._text import content_tokens
+    from narratives.compare._certainty import _stems
+
+    out = rows.with_columns(closest_statement_id=pl.lit(None, pl.String))
+    need = {"statement_id", "article_id", "text"}
+    if not need <= set(statements.columns) or "n_statements" not in rows.columns:
+        return out
+    cells = (
+        out.with_row_index("_r")
+        .filter(
+            (pl.col("status_rank") == STATUS_RANK["related"]) & (pl.col("n_statements") == 0)
+        )
+        .select("_r", "claim_id", "outlet")
+    )
+    if cells.is_empty():
+        return out
+    story_of = stories.select("article_id", "story_id", "outlet").unique("article_id")
+    claim_stories = (
+        claims.select("claim_id", "article_id")
+        .join(cells.select("claim_id").unique(), on="claim_id", how="semi")
+        .join(story_of.select("article_id", "story_id"), on="article_id")
+        .select("claim_id", "story_id")
+        .unique()
+    )
+    texts = statements.select("statement_id", "article_id", "text")
+    # the outlet's statements in the claim's stories, and the claim's statements
+    cand = (
+        cells.join(claim_stories, on="claim_id")
+        .join(story_of, on=["story_id", "outlet"])
+        .join(texts.select("statement_id", "article_id"), on="article_id")
+        .select("_r", "claim_id", "statement_id")
+        .unique()
+        .sort("_r", "statement_id")
+    )
+    mine = claims.select("claim_id", "statement_id").join(
+        cand.select("claim_id").unique(), on="claim_id", how="semi"
+    )
+    ids = pl.concat([cand["statement_id"], mine["statement_id"]]).unique().sort()
+    read = texts.join(ids.to_frame(), on="statement_id", how="semi").sort("statement_id")
+    if read.is_empty():
+        return out
+    row_of = {sid: k for k, sid in enumerate(read["statement_id"].to_list())}
+    stems = _stems(content_tokens(read["text"].fill_null("").to_list()))
+    df: dict[str, int] = {}
+    for words in stems:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    n = len(stems)
+    idf = {w: float(np.log((1 + n) / (1 + c)) + 1) for w, c in df.items()}
+    claim_words = {
+        cid: [stems[row_of[s]] for s in sids if s in row_of]
+        for cid, sids in mine.group_by("claim_id").agg("statement_id").iter_rows()
+    }
+    best: dict[int, tuple[float, str]] = {}
+    for r, cid, sid in cand.iter_rows():
+        have = stems[row_of[sid]] if sid in row_of else set()
+        # the mean over the claim's statements: a sentence sharing one outlet's wording
+        # of a side detail («الفريق الأول لكرة القدم») does not beat the one of the fact
+        shares = [
+            sum(idf[w] for w in words if w in have) / total
+            for words in claim_words.get(cid, [])
+            if (total := sum(idf[w] for w in words))
+        ]
+        share = sum(shares) / len(shares) if shares else 0.0
+        if share > 0 and (r not in best or share > best[r][0]):
+            best[r] = (share, sid)
+    if not best:
+        return out
+    found = pl.DataFrame(
+        {"_r": list(best), "_c": [v[1] for v in best.values()]},
+        schema={"_r": pl.UInt32, "_c": pl.String},
+    )
+    return (
+        out.with_row_index("_r")
+        .join(found, on="_r", how="left", maintain_order="left")
+        .with_columns(closest_statement_id=pl.col("_c"))
+        .drop("_r", "_c")
     )
 
 
@@ -276,6 +377,7 @@ def coverage(
             ).sort("claim_id", key, nulls_last=True)
     if stories is not None and by == "outlet":
         rows = _story_status(rows, claims, stories, omissions)
+        rows = closest_statements(rows, statements, claims, stories)
     rows = rows.with_columns(status=rank_status(pl.col("status_rank")))
     schema = schemas.COVERAGE if by == "outlet" else schemas.ARTICLE_COVERAGE
     return schemas.conform(rows.select(c for c in schema if c in rows.columns), schema)

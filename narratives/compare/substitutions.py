@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
+from datetime import date, datetime
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -297,7 +298,8 @@ DIFFERENCE_SCHEMA = pl.Schema(
         # house_style | figure | function | attribution | inflection | word_choice, or why a
         # swap is content rather than wording: name | reference | reordered | insertion |
         # list (another member of a coordinated list) | content (the two statements'
-        # figures differ: two facts)
+        # figures differ: two facts) | moment (the two articles' news are of days apart:
+        # two events told in one template)
         "bin": pl.String,
         "kind": pl.String,  # the house-style kind (variant_kind), else null
     }
@@ -318,6 +320,7 @@ def aligned_differences(
     choice_overlap: tuple[float, float] = (0.6, 0.3),
     progress: bool = False,
     bins: Collection[str] | None = None,
+    article_stories: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Every differing span of every pair, binned as house style, figure, function or word choice.
 
@@ -348,6 +351,14 @@ def aligned_differences(
     otherwise), and where neither names a country the other does not
     (``countries.tsv``: Egypt's condemnation and the US State Department's,
     clustered as one claim, are two facts).
+
+    Two statements of articles published on different days whose news days (the first
+    «أمس» / «اليوم» of each article, :func:`_days_apart`) cannot be one day are two
+    events told in one template (a release on 30 fines and, a week later, one on 23;
+    the crown prince's phone call and his visit): their swaps are bin ``moment``, not
+    word choices; with ``article_stories`` (``article_id``, ``story_id``), only when
+    the two articles are of different stories (one story's follow-up telling the same
+    fact again keeps its swaps).
 
     ``bins``: only the rows of these bins (None: every row). With ``house_style`` and
     ``word_choice`` alone, as :func:`substitutions` and :func:`house_style` read them,
@@ -387,6 +398,22 @@ def aligned_differences(
     del by_text
     printed = dict(written)  # never stripped: displayed
     attribution = _attribution_words(statements, ids)
+    # the day each article's news is of: two articles of days apart tell two events in one
+    # template (a release of 30 fines and, a week later, one of 23), not one fact worded twice
+    news_day = _news_days_of(statements, ids)
+    # statements cut mid-sentence by the scrape's line breaks: a swap at such an edge is
+    # the end of a sentence begun in the statement before («صرح بحاح للصحافيين عند |
+    # وصوله أن ...» / «وبرفقته 6 | وزراء إن ...»), not a word chosen
+    cut_at = _cut_edges(statements, ids)
+    story_of: dict[str, str] = {}  # statement -> its article's story
+    if article_stories is not None and news_day:
+        story_of = dict(
+            statements.filter(pl.col("statement_id").is_in(ids))
+            .join(article_stories.select("article_id", "story_id"), on="article_id")
+            .select("statement_id", "story_id")
+            .unique("statement_id")
+            .iter_rows()
+        )
     raw = dict(keys)  # before proclitics are stripped: «لثقة» / «ثقة» tell a construction
     if clitics:
         used = {t for toks in keys.values() for t in toks}
@@ -450,7 +477,15 @@ def aligned_differences(
     # and cue words: worked out once per such four (wire copies make the same pair again
     # and again), in each worker
     spans_of: dict[
-        tuple[int, int, frozenset[str] | None, frozenset[str] | None], tuple[Span, ...]
+        tuple[
+            int,
+            int,
+            frozenset[str] | None,
+            frozenset[str] | None,
+            bool,
+            tuple[Edges, Edges],
+        ],
+        tuple[Span, ...],
     ] = {}
     heard = {sid: frozenset(words) for sid, words in attribution.items()}
 
@@ -467,14 +502,27 @@ def aligned_differences(
             return
         if (out_a or "") > (out_b or ""):
             sid_a, sid_b, out_a, out_b = sid_b, sid_a, out_b, out_a
-        key = (text_of[sid_a], text_of[sid_b], heard.get(sid_a), heard.get(sid_b))
+        apart = _days_apart(news_day.get(sid_a), news_day.get(sid_b))
+        if apart and story_of:
+            story_a = story_of.get(sid_a)
+            apart = story_a is None or story_a != story_of.get(sid_b)
+        edges = (cut_at.get(sid_a, _WHOLE), cut_at.get(sid_b, _WHOLE))
+        key = (text_of[sid_a], text_of[sid_b], heard.get(sid_a), heard.get(sid_b), apart, edges)
         spans = spans_of.get(key)
         if spans is None:
-            spans = spans_of[key] = _pair_spans(sid_a, sid_b)
+            spans = spans_of[key] = _pair_spans(sid_a, sid_b, apart, edges)
         rows.extend((out_a, out_b, claim_id, sid_a, sid_b, *span) for span in spans)
 
-    def _pair_spans(sid_a: str, sid_b: str) -> tuple[Span, ...]:
-        """The rows of one pair (its outlets in order), but its outlets, claim and ids."""
+    def _pair_spans(
+        sid_a: str,
+        sid_b: str,
+        apart: bool = False,
+        edges: tuple[Edges, Edges] = (_WHOLE, _WHOLE),
+    ) -> tuple[Span, ...]:
+        """The rows of one pair (its outlets in order), but its outlets, claim and ids;
+        ``apart``: the two articles' news are of different days (:func:`_days_apart`);
+        ``edges``: the words beyond each statement's cut start and end (:func:`_cut_edges`).
+        """
         found_spans: list[Span] = []
         ka, kb, wa, wb = keys[sid_a], keys[sid_b], written[sid_a], written[sid_b]
         if ka == kb and wa == wb:
@@ -493,11 +541,12 @@ def aligned_differences(
             or (bool(na - nb) and bool(nb - na))
             or shared < choice_overlap[0] * min(len(ka), len(kb))
             or shared < choice_overlap[1] * max(len(ka), len(kb))
+            or apart
         )
         for n, (op, i1, i2, j1, j2) in enumerate(ops):
             spans: list[tuple[int, int, int, int]] = []
             anchored = tight = True
-            listed = False
+            listed = fragment = False
             if op == "equal":
                 # a shared word written alike on both sides is no variant (variant_kind of
                 # one spelling twice is None): only the words written otherwise are read
@@ -525,6 +574,14 @@ def aligned_differences(
                     (min(before, after) >= 2 and before + after >= min_context)
                     or (at_end and before >= min_context)
                     or (at_start and after >= min_context)
+                )
+                # a swap at both statements' cut edges, whose sentences go on with other
+                # words beyond the cut: not a swap inside shared wording (the same words
+                # beyond, «... وعيا كبيرا | وتؤمل» / «... | وتحلم», keep it one)
+                (sa0, sa1), (sb0, sb1) = edges
+                fragment = bool(
+                    (at_start and sa0 and sb0 and sa0 != sb0)
+                    or (at_end and sa1 and sb1 and sa1 != sb1)
                 )
                 spans = _peel(wa, wb, ka, kb, i1, i2, j1, j2, rules=rules, indels=indels)
                 # a word that gains or loses the article beside the swap changes the
@@ -561,6 +618,7 @@ def aligned_differences(
                     and (
                         "word_choice" not in wanted  # type: ignore[operator]
                         or two_facts
+                        or fragment
                         or not tight
                         or listed
                         or max(x2 - x1, y2 - y1) > max_choice
@@ -589,6 +647,10 @@ def aligned_differences(
                     kb[y1:y2], attribution.get(sid_b)
                 ):
                     bin_ = "attribution"  # the speaker's name or the reporting verb: who said
+                elif fragment:
+                    bin_ = "fragment"  # a sentence's end cut off by the scrape, both sides
+                elif apart:
+                    bin_ = "moment"  # two events of one template, days apart
                 elif two_facts:
                     bin_ = "content"
                 else:
@@ -626,6 +688,102 @@ def aligned_differences(
     done = fork_map(differences_of, parts, progress=progress, desc="substitutions")
     rows = [row for part in done for row in part]
     return pl.DataFrame(rows, schema=DIFFERENCE_SCHEMA, orient="row").unique(maintain_order=True)
+
+
+#: the words of a statement's sentence beyond its (start, end), where the scrape cut it
+Edges = tuple[str | None, str | None]
+
+#: a statement's (start, end) not cut mid-sentence
+_WHOLE: Edges = (None, None)
+
+#: a statement's last character when it ends a sentence or a clause
+_CLAUSE_END = re.compile(r"[.!?؟:،,;؛…»\"”)\]]\s*$")
+
+
+def _cut_edges(statements: pl.DataFrame, ids: pl.Series | pl.Expr) -> dict[str, Edges]:
+    """Per statement of ``ids`` cut mid-sentence, the sentence's word outside it at each cut
+    edge (match-normalized; None where not cut): its start is cut when the body statement
+    before it in its article ends on no punctuation (the last word of «صرح بحاح للصحافيين
+    عند» before «وصوله أن عودته ...»), its end when it ends on none and a statement
+    follows (that one's first word). Headlines end on none and cut nothing. Empty without
+    ``article_id`` and ``position``."""
+    if not {"article_id", "position"} <= set(statements.columns):
+        return {}
+    heads = (
+        pl.col("is_headline").fill_null(False)
+        if "is_headline" in statements.columns
+        else pl.lit(False)
+    )
+    arts = statements.filter(pl.col("statement_id").is_in(ids)).select("article_id").unique()
+    words = pl.col("text").fill_null("").str.strip_chars().str.split(" ")
+    frame = (
+        statements.join(arts, on="article_id", how="semi")
+        .sort("article_id", "position")
+        .with_columns(
+            open_end=~pl.col("text").fill_null("").str.contains(_CLAUSE_END.pattern) & ~heads,
+            first_word=words.list.first(),
+            last_word=words.list.last(),
+        )
+        .with_columns(
+            before=pl.when(pl.col("open_end").shift(1).over("article_id")).then(
+                pl.col("last_word").shift(1).over("article_id")
+            ),
+            after=pl.when(pl.col("open_end")).then(
+                pl.col("first_word").shift(-1).over("article_id")
+            ),
+        )
+        .filter(
+            pl.col("statement_id").is_in(ids)
+            & (pl.col("before").is_not_null() | pl.col("after").is_not_null())
+        )
+    )
+    return {
+        sid: (normalize(before) if before else None, normalize(after) if after else None)
+        for sid, before, after in frame.select("statement_id", "before", "after").iter_rows()
+    }
+
+
+#: (first, last) day an article's news may be of, and its publication day
+NewsDays = tuple[date, date, date]
+
+
+def _news_days_of(statements: pl.DataFrame, ids: pl.Series | pl.Expr) -> dict[str, NewsDays]:
+    """Per statement of ``ids``, the days its article's news may be of (the first «أمس»,
+    «اليوم» of the article's first statements and its publication date:
+    :func:`narratives.compare._certainty._news_days`). Empty without ``article_id`` and
+    ``published``."""
+    from narratives.compare._certainty import _news_days
+
+    if not {"article_id", "published"} <= set(statements.columns):
+        return {}
+    wanted = statements.filter(pl.col("statement_id").is_in(ids)).select(
+        "statement_id", "article_id"
+    )
+    order = ["article_id", "position"] if "position" in statements.columns else ["article_id"]
+    articles = (
+        statements.join(wanted.select("article_id").unique(), on="article_id", how="semi")
+        .sort(order)
+        .group_by("article_id", maintain_order=True)
+        .agg(pl.col("text").head(6), pl.col("published").first())
+    )
+    days: dict[str, NewsDays] = {}
+    for art, texts, published in articles.iter_rows():
+        if isinstance(published, datetime):
+            published = published.date()
+        if isinstance(published, date):
+            days[art] = (*_news_days(texts, published), published)
+    return {sid: days[art] for sid, art in wanted.iter_rows() if art in days}
+
+
+def _days_apart(a: NewsDays | None, b: NewsDays | None) -> bool:
+    """Two articles published on different days whose news days cannot be one day: the
+    Saudi crown prince's phone call to Jordan's king «أمس» (published 07-27) and his
+    arrival in Jordan «اليوم» (08-04), told in one template. An article without «أمس» or
+    «اليوم» may be of its publication day or the day before; a print paper's «أمس» and a
+    website's «اليوم» of the day before are one day."""
+    if a is None or b is None or a[2] == b[2]:
+        return False
+    return a[1] < b[0] or b[1] < a[0]
 
 
 def _misprint(a: str, b: str, words: Collection[str]) -> bool:
@@ -667,6 +825,8 @@ def _list_member(
     stripped ``keys``."""
     if i1 >= i2 or not _conjunct(raw[i1], keys[i1]):
         return False
+    if i2 - i1 >= 2 and all(_conjunct(raw[k], keys[k]) for k in range(i1, i2)):
+        return True  # the span is a list itself: «[وسابك وملاذ]» / «[وساسكو]» in a stock list
     prev = bool(before) and _conjunct(raw[i1 - 1], keys[i1 - 1])
     nxt = bool(after) and i2 < len(raw) and _conjunct(raw[i2], keys[i2])
     return prev or nxt
@@ -726,6 +886,7 @@ def substitutions(
     opcodes: Opcodes = difflib_opcodes,
     progress: bool = False,
     differences: pl.DataFrame | None = None,
+    article_stories: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Ranked word choices between outlets, mined from aligned statements of one claim.
 
@@ -771,6 +932,10 @@ def substitutions(
         :func:`aligned_differences` of these pairs with these options, when
         already computed (:func:`narratives.compare.compare` computes them
         once for this table and :func:`~narratives.compare.house_style`).
+    article_stories
+        ``article_id``, ``story_id`` (``schemas.STORIES``): two articles of days apart
+        are two events told in one template unless one story holds both (see
+        :func:`aligned_differences`); without it, days apart are enough.
 
     Returns
     -------
@@ -802,6 +967,7 @@ def substitutions(
             opcodes=opcodes,
             progress=progress,
             bins=("word_choice", "function") if function_spans else ("word_choice",),
+            article_stories=article_stories,
         )
     if headlines is False and "is_headline" in statements.columns:
         heads = statements.filter(pl.col("is_headline").fill_null(False))["statement_id"]

@@ -348,19 +348,53 @@ def in_child(func: Callable[..., R], /, *args: Any, **kwargs: Any) -> R:
     >>> in_child(divmod, 7, 2)
     (3, 1)
     """
+    return start_in_child(func, *args, **kwargs)(stacklevel=3)
+
+
+def start_in_child(func: Callable[..., R], /, *args: Any, **kwargs: Any) -> Callable[..., R]:
+    """:func:`in_child` started but not waited for: this process goes on meanwhile.
+
+    Returns ``wait()``, which waits for the child and gives ``func``'s result (its
+    warnings given again, its exception raised) as :func:`in_child` does. Where
+    ``in_child`` would run the call in this process, it runs now, before this
+    returns.
+
+    Examples
+    --------
+    >>> wait = start_in_child(divmod, 7, 2)
+    >>> wait()
+    (3, 1)
+    """
     if "spawn" not in multiprocessing.get_all_start_methods() or _JOB is not None:
-        return func(*args, **kwargs)
+        return _done(func(*args, **kwargs))
     try:
         pickle.dumps((func, kwargs))  # the frames in args pickle; a lambda does not
     except Exception:
-        return func(*args, **kwargs)
+        return _done(func(*args, **kwargs))
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(1, mp_context=context) as pool:
-        out, caught = pool.submit(_in_child, func, args, kwargs).result()
-    release_memory()  # the pickled arguments and result, freed: not kept by later stages
-    for category, message in caught:
-        warnings.warn(message, category, stacklevel=2)
-    return out
+    pool = ProcessPoolExecutor(1, mp_context=context)
+    future = pool.submit(_in_child, func, args, kwargs)
+
+    def wait(stacklevel: int = 2) -> R:
+        try:
+            out, caught = future.result()
+        finally:
+            pool.shutdown()
+        release_memory()  # the pickled arguments and result, freed: not kept by later stages
+        for category, message in caught:
+            warnings.warn(message, category, stacklevel=stacklevel)
+        return out
+
+    return wait
+
+
+def _done(value: R) -> Callable[..., R]:
+    """A ``wait()`` of :func:`start_in_child` for a call already made."""
+
+    def wait(stacklevel: int = 2) -> R:
+        return value
+
+    return wait
 
 
 def releasing(func: Callable[..., R]) -> Callable[..., R]:
@@ -396,6 +430,22 @@ def isolated(func: Callable[..., R], *, min_rows: int = CHILD_MIN_ROWS) -> Calla
         return in_child(func, data, *args, **kwargs)
 
     return run
+
+
+def started(
+    func: Callable[..., R], *, min_rows: int | None = None
+) -> Callable[..., Callable[..., R]]:
+    """:func:`isolated`, started: ``started(func)(data, ...)`` returns ``wait()``
+    (:func:`start_in_child`); a table below ``min_rows`` rows (default
+    :data:`CHILD_MIN_ROWS`) is worked on at once, here."""
+
+    @wraps(func)
+    def start(data: Any, /, *args: Any, **kwargs: Any) -> Callable[..., R]:
+        if getattr(data, "height", 0) < (CHILD_MIN_ROWS if min_rows is None else min_rows):
+            return _done(func(data, *args, **kwargs))
+        return start_in_child(func, data, *args, **kwargs)
+
+    return start
 
 
 def in_parts(

@@ -121,7 +121,13 @@ class Builder:
         datasets = spec.get("datasets", {})
         # fields the marks do not draw, once their statements are linked: dropped
         used = json.dumps({k: v for k, v in spec.items() if k != "datasets"})
-        drop = {"statement_ids", "claim_ids", "statement_id_a", "statement_id_b"}
+        drop = {
+            "statement_ids",
+            "claim_ids",
+            "statement_id_a",
+            "statement_id_b",
+            "closest_statement_id",
+        }
         drop = {f for f in drop if f'"{f}"' not in used}
         # a chart has many marks: two statements each, one in a dense chart (the panel says
         # of how many), so a large corpus's framing grids do not embed a thousand articles

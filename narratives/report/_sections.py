@@ -229,7 +229,8 @@ def coverage(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section 
             "story the outlet covered; white: the outlet did not cover the claim's story; "
             "pale mauve, not sure: the outlet covered the story and is not listed as leaving "
             "the claim out, but none of its statements was aligned with it (read on "
-            "SaudiNewsNet, about half of such outlets carried the claim in other words). "
+            "SaudiNewsNet, about half of such outlets carried the claim in other words; a "
+            "click shows the outlet's statement nearest the claim's words, to check). "
             "Click a cell for the statements behind it, shown inside their articles."
         )
     ]
@@ -897,11 +898,15 @@ def _claim_statements_in(claims: pl.DataFrame | None, articles: list[str]) -> di
 
 
 def _cell_statements(row: Mapping[str, Any], *, local: Mapping[str, list[str]]) -> list[str]:
-    """What a story matrix cell cites: its statements, or for an absent or not sure cell
-    what the other outlets said in the story (the reader checks the outlet's article)."""
+    """What a story matrix cell cites: its statements; for a not sure cell the outlet's
+    statement nearest the claim's words (``closest_statement_id``), which the reader
+    checks; for an absent one (or a not sure one without it) what the other outlets
+    said in the story (the reader checks the outlet's article)."""
     ids = row.get("statement_ids") or []
     if ids:
         return list(ids)
+    if row.get("status") == "not sure" and row.get("closest_statement_id"):
+        return [row["closest_statement_id"]]
     if row.get("status") in ("absent", "not sure"):
         return list(local.get(row.get("claim_id") or "", []))
     return []

@@ -7,11 +7,13 @@ import os
 import re
 import warnings
 from bisect import bisect_left
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
+import numpy as np
 import polars as pl
 from tqdm import tqdm
 
@@ -27,6 +29,7 @@ from narratives.statements.segment import (
     paragraphs,
     question,
     quote_spans,
+    share_head,
     short_line_runs,
     speech_mask,
     speech_spans,
@@ -35,9 +38,13 @@ from narratives.statements.segment import (
 )
 
 MAX_CHARS = 250
-# articles per worker task when n_process > 1: small enough that the workers end
-# together (the last task of one worker is all that may run alone)
-CHUNK = 1000
+# the largest worker task when n_process > 1, in characters of article text (about
+# 1,000 articles of SaudiNewsNet, 2 CPU s) ...
+CHUNK_CHARS = 2_000_000
+# ... and the smallest: the last tasks are smaller and smaller (half of what is left
+# a worker), so that the workers end together (the last task of one worker is all
+# that may run alone)
+LEAST_CHARS = 200_000
 FEAT_CACHE_MAX = 2_000_000  # distinct tokens whose features are kept
 PARALLEL_MIN = 4000  # fewer articles than this run in-process
 _COLUMNS = ("article_id", "outlet", "published", "raw_text", "spans")  # what a chunk reads
@@ -210,8 +217,8 @@ def _run(
     if n_process > 1 and len(articles) >= PARALLEL_MIN:
         # only the columns a chunk reads are pickled to the workers
         articles = articles.select(c for c in _COLUMNS if c in articles.columns)
-        size = min(CHUNK, -(-len(articles) // n_process))  # every worker gets work
-        chunks = [articles.slice(k, size) for k in range(0, len(articles), size)]
+        lengths = articles["raw_text"].str.len_chars().fill_null(0).to_numpy()
+        chunks = [articles.slice(a, b - a) for a, b in task_bounds(lengths, n_process)]
         ctx = multiprocessing.get_context("spawn")
         frames: list[pl.DataFrame] = []
         ments: list[dict[str, Any]] = []
@@ -229,6 +236,42 @@ def _run(
         frame, ments, problems = _chunk(articles, sources, max_chars, mentions, progress=progress)
     warn_problems(problems, stacklevel=4)
     return frame, ments
+
+
+def task_bounds(
+    lengths: Sequence[int] | np.ndarray,
+    workers: int,
+    *,
+    largest: int | None = None,
+    least: int | None = None,
+) -> list[tuple[int, int]]:
+    """Contiguous ``(start, stop)`` tasks over items of ``lengths`` for ``workers``.
+
+    Tasks are cut by text length, not by article count (a task's cost is about
+    its characters): at most ``largest`` characters (:data:`CHUNK_CHARS`), and
+    from the end of the corpus on, half the characters left per worker,
+    at least ``least`` (:data:`LEAST_CHARS`), so the tasks handed out last are the
+    smallest and the workers end together. Every worker gets a task.
+
+    Examples
+    --------
+    >>> task_bounds([10] * 12, 2, largest=30, least=10)
+    [(0, 3), (3, 6), (6, 8), (8, 9), (9, 10), (10, 11), (11, 12)]
+    """
+    largest = CHUNK_CHARS if largest is None else largest
+    least = LEAST_CHARS if least is None else least
+    ends = np.cumsum(np.asarray(lengths, dtype=np.int64))
+    n, total = len(ends), int(ends[-1]) if len(ends) else 0
+    largest = max(1, min(largest, -(-total // max(workers, 1))))  # every worker gets work
+    least = min(least, largest)
+    bounds, start, done = [], 0, 0
+    while start < n:
+        size = max(least, min(largest, (total - done) // (2 * max(workers, 1))), 1)
+        # the first item whose end reaches done + size closes the task
+        stop = min(max(int(np.searchsorted(ends, done + size, side="left")) + 1, start + 1), n)
+        bounds.append((start, stop))
+        start, done = stop, int(ends[stop - 1])
+    return bounds
 
 
 def warn_problems(problems: dict[str, list[str]], *, stacklevel: int = 2) -> None:
@@ -394,6 +437,9 @@ def _article(
         tags = tag_tail(feats) if para is paras[-1] and not para.headline else None
         if tags is not None:  # ... مجتمعنا. سمات امانة المدينة المنورة: the outlet's tags
             starts, ends, feats = starts[:tags], ends[:tags], feats[:tags]
+        bar = share_head(feats) if not para.headline else 0
+        if bar:  # شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك توفي ...: the share bar
+            starts, ends, feats = starts[bar:], ends[bar:], feats[bar:]
         matches = match_phrases(starts, ends, feats, lex)
         matches = [m for m in matches if not someone_else(m, feats, lex)]  # نائب خادم الحرمين
         for m in matches:

@@ -125,6 +125,8 @@ BYLINE_WORDS = 10  # ... and so is a byline of names between dashes up to this l
 _DASHES = frozenset({"-", "–", "—", "ـ"})
 TRAILER_WORDS = 20  # ... and so is the article's last such line up to this length
 TAG_MARKERS = frozenset({"سمات"})  # an outlet's closing tag line (3alyoum) opens with this
+# a share bar glued to the first body line (okaz 2015-08-11, 157 articles), match-normalized
+SHARE_BARS = (("شارك", "من", "خلال", "تويتر", "فيسبوك", "جوجل", "بلس", "اكتب", "رايك"),)
 TITLE_QUOTE_WORDS = 6  # ".." inside a quote this short on both sides is a title, not an end
 RUN_LINES = 4  # this many short body lines in a row are verse or a list, not claims
 RUN_LINE_WORDS = 8  # ... each of at most this many words, not ending in "." or ":"
@@ -132,6 +134,7 @@ QUESTION_WORDS = 8  # a body question this short, not reported, asks and claims 
 FRAME_WORDS = 8  # "كما قال الوزير" with no complement: an "as X said" aside, not a claim
 QUOTED_FRAME_WORDS = 20  # a frame holding a name in quotes, up to this long, awaits content
 FRAME_CLAUSE_WORDS = 12  # "وعلق فلان على الاتهامات" + "فأشار إلى أن": a frame this short
+_LINK_PRONOUNS = frozenset({"هو", "هي", "هم", "هما"})  # ، هي أحدث صفقة: no length cut
 _PERSONAL = frozenset({"انا", "نحن", "انت", "انتم", "هو", "هي", "هم", "هما", "وهو", "وهي", "وهم"})
 _SAYING = ("قائلا", "قائله", "قائلين", "قائلتا", "قائلتين")
 _RELATIVE_STEMS = frozenset({"التي", "الذي", "الذين", "اللتي", "اللذين", "اللتين"})
@@ -764,6 +767,17 @@ def tag_tail(feats: list[Feat]) -> int | None:
     return None
 
 
+def share_head(feats: list[Feat]) -> int:
+    """How many tokens of a share bar (``SHARE_BARS``) open the paragraph: ``شارك من
+    خلال تويتر فيسبوك جوجل بلس اكتب رأيك توفي مدرب حراس نادي العيون ...`` (okaz on
+    2015-08-11) is the site's widget glued to the lede, no part of its claim; 0 if none."""
+    norms = [f.norm for f in feats[: max(map(len, SHARE_BARS)) + 1]]
+    for bar in SHARE_BARS:
+        if tuple(norms[: len(bar)]) == bar:
+            return len(bar)
+    return 0
+
+
 def question(feats: list[Feat], in_speech: list[bool]) -> bool:
     """A short question in the narrator's voice: asks, claims nothing.
 
@@ -1235,7 +1249,7 @@ def _bare_imperfect(k: int, feats: list[Feat]) -> bool:
 
 
 def _aside_head(k: int, feats: list[Feat], pred: Predicates) -> bool:
-    """ "Especially" (``خاصة``, ``خصوصا``, ``لا سيما``) or "not"/"nor" + a noun or a
+    """``خاصة``, ``خصوصا``, ``لا سيما`` ("especially") or "not"/"nor" + a noun or a
     preposition (``لا``/``ولا`` + ``ال...``, ``بـ``, ``لـ``) at ``k``: the rest of the
     clause before, not a claim apart (``التي يسيطر التنظيم على مساحات واسعة منها، لا
     سيما مدينة الفلوجة``, ``خصوصا أن الإدارة المكلفة ...``, ``إتاحة مساحة أوسع لتنوع
@@ -2109,6 +2123,9 @@ def _split_long(
             and not _indefinite_relative(k, feats, pred)  # خطة عسكرية، | تقضي بوصول
             and not _bare_imperfect(k, feats)  # ... والنظام المخلوع ، | تحمل على متنها
             and not _aside_head(k, feats, pred)  # ...، | لا سيما مدينة الفلوجة
+            and not (  # الصفقة التي أبرمت مع ...، | هي أحدث صفقة: a pronoun linking the
+                feats[k - 1].kind == "c" and feats[k].norm in _LINK_PRONOUNS
+            )  # subject to its predicate (or an apposition: مقتل 4844 مدنيا، هم 995 طفلا)
             and not _awaits_kana(seg.i, k, feats)  # وكانت مصادر ...، | قالت
             and not _topic_awaits(seg.i, k, feats, pred)  # الأمم المتحدة التي ...، | تقفز
             and not _list_item(k, seg.j, feats, pred)  # ، | ثم «بروج» بمكرر، ، | إضافة إلى

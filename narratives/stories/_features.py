@@ -206,7 +206,10 @@ def places_disagree(places: list[frozenset[str]], i: np.ndarray, j: np.ndarray) 
 def _club_lexicon(
     name: str,
 ) -> tuple[
-    dict[tuple[str, ...], tuple[str, bool]], frozenset[str], frozenset[str], dict[str, frozenset[str]]
+    dict[tuple[str, ...], tuple[str, bool]],
+    frozenset[str],
+    frozenset[str],
+    dict[str, frozenset[str]],
 ]:
     """(names -> (club, ambiguous), sports words, not-before words, not-after words by name)."""
     from narratives._resources import load_yaml

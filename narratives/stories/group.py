@@ -542,15 +542,27 @@ def group_stories(
     if country_penalty < 1 and len(pi):
         countries = headline_places(frame["title"], forms=("name",))
         factor[places_disagree(countries, pi, pj)] *= country_penalty
-    # clubs of each headline, and of each headline and lead
+    # clubs of each headline, and of each headline and lead (read only where the
+    # headline names one: no other pair can disagree)
     clubs = headline_clubs(frame["title"], frame["text"])
-    lead = frame.select(
-        pl.concat_str(
-            [pl.col("title").fill_null(""), pl.col("text").fill_null("").str.slice(0, lead_chars)],
-            separator=" ",
+    club_named = list(clubs)
+    sport = [r for r, c in enumerate(clubs) if c]
+    if sport:
+        lead = (
+            frame[sport]
+            .select(
+                pl.concat_str(
+                    [
+                        pl.col("title").fill_null(""),
+                        pl.col("text").fill_null("").str.slice(0, lead_chars),
+                    ],
+                    separator=" ",
+                )
+            )
+            .to_series()
         )
-    ).to_series()
-    club_named = headline_clubs(lead, frame["text"])
+        for r, c in zip(sport, headline_clubs(lead, frame["text"][sport]), strict=True):
+            club_named[r] = c
     if club_penalty < 1 and len(pi):
         factor[clubs_disagree(clubs, club_named, pi, pj)] *= club_penalty
     # identical texts stay linked whatever their headlines say

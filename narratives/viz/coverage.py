@@ -136,7 +136,9 @@ def coverage_heatmap(
     )
     keep = ["claim", "claim_id", "outlet", "status", "n_statements"]
     keep += [
-        c for c in ("best_score", "evidence", "articles", "statement_ids") if c in frame.columns
+        c
+        for c in ("best_score", "evidence", "articles", "statement_ids", "closest_statement_id")
+        if c in frame.columns
     ]
     n_outlets = max(len(names), 1)
     n_claims = coverage.filter(pl.col("claim_outlets") >= min_outlets)["claim_id"].n_unique()
