@@ -15,8 +15,10 @@ articles in one story, no distractor joining). With ``--omissions``: runs
 ``narratives.compare`` at its defaults and scores its omission rows against
 the gold's true omissions. ``--sweep`` aligns again at thresholds 30..90.
 ``--misses OUT.csv`` writes the missed gold pairs with their score, components,
-relation, whether blocking found them (and why not: ``blocking``) and how each anchor
-sits in its statement.
+relation, whether blocking found them (and why not: ``blocking``), where they stand for
+competitive linking (``anchored``, each side's best score in the other article
+``best_a`` / ``best_b``, ``place_a`` / ``place_b``: headline, lead or body) and how each
+anchor sits in its statement.
 
     python3 benchmarks/eval_same_event.py [--threshold T] [--support-threshold S] [--sweep]
         [--stories] [--omissions] [--review N] [--misses OUT.csv] [--json]
@@ -153,7 +155,7 @@ def missed_pairs(
     i = np.array([row[x] for x in missed["statement_id_a"]], dtype=np.int64)
     j = np.array([row[x] for x in missed["statement_id_b"]], dtype=np.int64)
     blocking = _blocking_reasons(setup.prep.words, i, j, candidates)
-    defaults = inspect.signature(narratives.align).parameters
+    defaults = inspect.signature(_align_function()).parameters
     _, _, comp, score = score_pairs(
         setup,
         i,
@@ -164,6 +166,7 @@ def missed_pairs(
     )
     conflict = _conflicts(setup.prep, i, j, comp["number_overlap"])
     threshold = options.get("threshold", 55.0)
+    linking = _linking_view(setup, ci, cj, i, j, score, threshold=threshold)
     return missed.rename({"kind": "claim"}).with_columns(
         pl.Series("score", np.round(score, 1)),
         pl.Series(
@@ -176,6 +179,7 @@ def missed_pairs(
             [(a, b) in candidates or (b, a) in candidates for a, b in zip(i, j, strict=True)],
         ),
         pl.Series("blocking", blocking, dtype=pl.String),
+        *linking,
         *(
             pl.Series(k, np.round(comp[k], 1), nan_to_null=True)
             for k in ("ratio", "fuzzy", "tfidf", "words", "containment", "number_overlap")
@@ -193,6 +197,82 @@ def missed_pairs(
             for n, what in enumerate(("in", "share"))
         ),
     )
+
+
+def _linking_view(
+    setup: Any, ci: Any, cj: Any, i: Any, j: Any, score: Any, *, threshold: float
+) -> list[pl.Series]:
+    """Where each missed pair ``(i, j)`` stands for competitive linking: ``anchored`` (its
+    two articles share a pair scoring ``threshold`` or more on the mean score, or agreeing
+    pairs anchor them as ``align``'s story anchors do), ``best_a`` / ``best_b`` (the best
+    score of each statement against the other's article, the pair itself included: the
+    pair is a mutual best match when both equal its score) and ``place_a`` / ``place_b``
+    (``headline``, ``lead`` or ``body``). The candidate pairs are scored as ``align``
+    scores them, down to the lowest linking floor (30)."""
+    import numpy as np
+
+    from narratives.align._linking import anchored, story_anchors
+    from narratives.align.aligner import TOP_THRESHOLD, score_pairs
+
+    defaults = inspect.signature(_align_function()).parameters
+    si, sj, comp, s = score_pairs(
+        setup,
+        ci,
+        cj,
+        lowest=TOP_THRESHOLD,
+        number_penalty=defaults["number_penalty"].default,
+        speaker_penalty=defaults["speaker_penalty"].default,
+    )
+    art = setup.article
+    link = defaults["link_threshold"].default
+    anchor = anchored(si, sj, s, art, at=threshold) | story_anchors(
+        si,
+        sj,
+        s,
+        art,
+        comp["number_overlap"],
+        threshold=threshold,
+        link_threshold=link,
+        day=setup.day,
+    )
+    anchored_pairs = {
+        (min(art[a], art[b]), max(art[a], art[b]))
+        for a, b, k in zip(si.tolist(), sj.tolist(), anchor.tolist(), strict=True)
+        if k
+    }
+    best: dict[tuple[int, int], float] = {}
+    for a, b, v in zip(
+        np.concatenate([si, sj, i, j]).tolist(),
+        np.concatenate([sj, si, j, i]).tolist(),
+        np.concatenate([s, s, score, score]).tolist(),
+        strict=True,
+    ):
+        key = (a, int(art[b]))
+        best[key] = max(best.get(key, -1.0), v)
+    headline = setup.column.get("is_headline") or [False] * len(setup.ids)
+    lead = setup.column.get("is_lead") or [False] * len(setup.ids)
+    place = [
+        "headline" if h else "lead" if ld else "body" for h, ld in zip(headline, lead, strict=True)
+    ]
+    pairs = list(zip(i.tolist(), j.tolist(), strict=True))
+    return [
+        pl.Series(
+            "anchored",
+            [(min(art[a], art[b]), max(art[a], art[b])) in anchored_pairs for a, b in pairs],
+        ),
+        pl.Series("best_a", [round(best[(a, int(art[b]))], 1) for a, b in pairs]),
+        pl.Series("best_b", [round(best[(b, int(art[a]))], 1) for a, b in pairs]),
+        pl.Series("place_a", [place[a] for a, _ in pairs], dtype=pl.String),
+        pl.Series("place_b", [place[b] for _, b in pairs], dtype=pl.String),
+    ]
+
+
+def _align_function() -> Any:
+    """The function ``narratives.align`` (the name may stand for its subpackage, a callable
+    module, once a submodule is imported: its signature is the function's)."""
+    from narratives.align.aligner import align
+
+    return align
 
 
 def _blocking_reasons(words: Any, i: Any, j: Any, candidates: set[tuple[int, int]]) -> list[str]:
@@ -258,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
         "--misses",
         type=Path,
         default=None,
-        help="write the missed gold pairs (score, components, relation, anchors) to this CSV",
+        help="write the missed gold pairs (score, components, relation, linking, anchors) to a CSV",
     )
     args = parser.parse_args(argv)
 

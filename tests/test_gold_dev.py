@@ -197,3 +197,27 @@ def test_the_other_same_event_golds_are_consistent(name: str) -> None:
     for story in data["stories"]:
         assert len(story["outlets"]) >= 4, story["id"]
     assert not true_omissions(path).is_empty()
+
+
+def test_eval_same_event_misses_say_where_linking_stopped(tmp_path) -> None:
+    # the Apache headline that also carries the Houthis' "lies" (snn-2015-08-06-2114:0) is
+    # missed against another outlet's headline on the landing: the two articles share a
+    # pair at the threshold, but each headline's best match in the other article is
+    # another statement, so no mutual best link joins them
+    path = ROOT / "benchmarks" / "eval_same_event.py"
+    spec = importlib.util.spec_from_file_location("eval_same_event_misses", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eval_same_event_misses"] = module
+    spec.loader.exec_module(module)
+    out = tmp_path / "misses.csv"
+    assert module.main(["--misses", str(out)]) == 0
+    misses = pl.read_csv(out)
+    assert {"anchored", "best_a", "best_b", "place_a", "place_b"} <= set(misses.columns)
+    assert set(misses["place_a"]) <= {"headline", "lead", "body"}
+    assert (misses["best_a"] >= misses["score"] - 0.1).all()
+    row = misses.filter(
+        (pl.col("statement_id_a") == "snn-2015-08-06-0055:0")
+        & (pl.col("statement_id_b") == "snn-2015-08-06-2114:0")
+    ).row(0, named=True)
+    assert row["anchored"] and row["place_a"] == row["place_b"] == "headline"
+    assert row["best_a"] > row["score"]
