@@ -2157,6 +2157,15 @@ def test_a_name_after_an_abbreviated_honorific(text: str, speakers: list[str | N
     assert _speakers(text) == speakers
 
 
+def test_an_abbreviated_honorific_written_onto_the_surname() -> None:
+    # alriyadh 2015-07-31:1107: «د.العاصمي» is the university director named before
+    text = (
+        "وأوضح مدير الجامعة د. عبدالرحمن العاصمي أن القبول بدأ. "
+        "وأكد د.العاصمي على أهمية البداية الجادة للعام الجامعي الجديد."
+    )
+    assert _speakers(text) == ["عبدالرحمن العاصمي", "عبدالرحمن العاصمي"]
+
+
 @pytest.mark.parametrize(
     ("text", "speakers"),
     [
@@ -2171,3 +2180,18 @@ def test_a_name_after_an_abbreviated_honorific(text: str, speakers: list[str | N
 )
 def test_no_one_named_and_an_adverb_after_a_name(text: str, speakers: list[str | None]) -> None:
     assert _speakers(text) == speakers
+
+
+def test_a_starred_crosshead_is_not_the_last_items_speaker() -> None:
+    # aawsat's digest «موجز دوليات» (2015-07-25:188): the crosshead of the next item after
+    # the Pakistani adviser's words; its «هدد» was his
+    text = (
+        "* إسلام آباد - «الشرق الأوسط»: قال طارق فاتيمي إنه تم القبض على عدة آلاف من "
+        "الإرهابيين. وأضاف فاتيمي، أن «أكثر من 190 ألفا من عناصر الجيش تشارك في العملية».\n\n"
+        "* اعتقال كوري جنوبي هدد بقتل السفير الأميركي في سيول\n"
+    )
+    rows = extract_statements(_articles(text))
+    last = rows.row(rows.height - 1, named=True)
+    assert last["cue"] == "هدد"
+    assert last["speaker"] is None
+    assert "طارق فاتيمي" in rows["speaker"].to_list()  # his own words keep him

@@ -267,4 +267,3 @@ def qualify_institutions(
             found[sid] = new
             row[key] = new
         prev_text = text
-

@@ -142,6 +142,7 @@ _KIN = frozenset(normalize(w) for w in ["ابنة", "حفيد", "حفيدة", "�
 _BRANCHES = frozenset({"البحري", "الجوي"})  # العميد البحري, اللواء الجوي: a rank's branch
 _CONSTRUCT = frozenset(normalize(w) for w in ["حقوق", "شؤون", "شئون", "علوم", "خدمات", "قوات"])
 # punctuation between two words that ends a name (not the dot of «د.»)
+_ABBREVIATION_ONTO = re.compile(r"(?<!\w)([دمأ]\.)(?=\w)")
 _NAME_BREAK = re.compile(r"[,،;؛:()\[\]«»\"“”–—]|\s-\s")
 _PUNCT = re.compile(r"[.,،؛;:!?؟\"«»“”()\[\]\n]")
 #: :func:`~narratives.normalize.normalize` of one word, kept: the speaker rules
@@ -1003,7 +1004,9 @@ def _parse_mention(mention: str) -> Parsed:
                 if words[k].endswith("ة")
                 and k + 1 < n
                 and norm[k + 1].startswith("ال")
-                and not norm[k - 1].startswith("ال")
+                # وزير النقل والبنى التحتية, والإرشاد وتوعية الجاليات: the office's name goes on
+                and not norm[k].startswith(("ال", "و"))
+                and not norm[k - 1].startswith(("ال", "وال"))
                 and not words[k - 1].endswith(("ة", "ه"))
                 and norm[k - 1] not in sw.given
                 # a proper name before (كاليفورنيا), not a noun in construct (قسم مساندة)
@@ -1199,6 +1202,10 @@ def unlisted_name_at(norm: list[str], words: list[str], i: int, n: int, sw: Spea
             )
         ):
             return False  # وزير الخارجية X Y Z: the bare word before is no place's name
+    if norm[i][:1] in "لب" and (
+        _in(before, sw.titles) or before in sw.offices or _in(before, sw.generic)
+    ):
+        return False  # المدير التنفيذي لسوق عكاظ: the office's ل-genitive, no name
     if any(len(w) == 5 and w[2] == "ا" and w[3] in "ئي" and w[4] != "ي" for w in norm[i:n]):
         return False  # تحالف قبائل مأرب: a broken plural فعائل, no name
     if any(w in _SHORT_FUNCTION or w in _FUNCTION_PAIRS for w in norm[i:n]):
@@ -1219,17 +1226,16 @@ def unlisted_name_at(norm: list[str], words: list[str], i: int, n: int, sw: Spea
             and w.startswith("ال")
             and w.endswith("ي")
             and len(w) >= 6
+            and not (len(w) == 7 and w[4] == "ا")  # خالص التعازي, التهاني: a plural فعالي
             and not any(_in(w, x) for x in (sw.adjectives, sw.countries, sw.descriptors))
         )  # عيد الثقفي
         persian = (
-            raw.endswith("ه")
-            and len(w) >= 4
-            and not raw.endswith(("ته", "اه", "يه"))
+            n - i == 2
+            and raw.endswith("نه")
+            and len(w) >= 5
             and w[:1] not in "وفبلك"
             and not w.startswith("ال")
-            and not _verbal_noun(w[:-1])  # إعجابه: a verbal noun and a pronoun
-            and not _owned_verbal_noun(w)
-        )  # بيجن زنغنه (a feminine noun is written with ة)
+        )  # بيجن زنغنه (a feminine noun is written with ة; not «رانييري مشواره»)
         foreign = (
             w.endswith(("ون", "ين"))
             and len(w) >= 5
@@ -1635,6 +1641,8 @@ class ArticleSpeakers:
         read as a surname (``وقال عملت على ...``), a verb run into a name
         (``انريكي اشار``), a noun with a preposition (``ويقول بتردد``).
         """
+        # «د.العاصمي»: the abbreviated honorific written onto the name is read as «د. العاصمي»
+        mention = _ABBREVIATION_ONTO.sub(r"\1 ", mention)
         sid, title = self._resolve(mention)
         if sid is not None and not self.plausible(sid, mention):
             self.known = [k for k in self.known if k.id != sid]

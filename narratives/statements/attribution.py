@@ -583,6 +583,19 @@ def attribute(
             # sure to be the last speaker's
             speaker = mention = None
             state.speaker = state.mention = state.title = None
+        if (
+            cue_k is not None
+            and not own
+            and speaker is not None
+            and speaker == state.speaker
+            and seg.how != "participle"
+            and feats[seg.i].text.strip() in _BULLETS
+        ):
+            # «* اعتقال كوري جنوبي هدد بقتل السفير الأميركي في سيول»: a starred line opens
+            # another item of a news digest (a crosshead); a verb without a subject in it is
+            # not the last item's speaker's
+            speaker = mention = None
+            state.speaker = state.mention = state.title = None
         state.idle = 0
         cue = feats[cue_k].cue if cue_k is not None else None
         gender = cue.gender if cue is not None else None
@@ -644,6 +657,7 @@ def _namesake(speaker: str, mention: str, state: State, lex: Lexicon) -> str | N
     return None if (words[0], words[-1]) in ends else sid  # عادل بن احمد الجبير: the same man
 
 
+_BULLETS = frozenset({"*", "**", "***", "•"})  # a starred line: an item of a digest
 _DURING = frozenset({"خلاله", "خلالها"})  # أعرب خلاله: during the call just named
 CALL_WINDOW = 60  # tokens back from «أعرب فيه» in which «اتصالا ... من» is looked for
 
