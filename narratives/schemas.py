@@ -323,11 +323,37 @@ COVERAGE = pl.Schema(
             "claim_speaker": pl.String,  # most frequent speaker of the claim over all outlets
             "representative": pl.String,  # representative text of the claim
             "statement_ids": pl.List(pl.String),  # this outlet's statements of the claim
-            # a "related" cell without a statement of the outlet (it covered the claim's
-            # story and the omission rule did not list it as leaving the claim out): its
-            # statement there holding the largest share of the claim's words, which the
-            # reader checks; null for other cells or when none shares a word
+            # a "related" cell without a statement of the outlet (drawn "not sure": it
+            # covered the claim's story and the omission rule did not list it as leaving the
+            # claim out): the outlet's statement the reader checks. Where the omission rule
+            # judged the outlet to carry the claim in other words (OTHER_WORDS), the
+            # statement it found closest, with its combined alignment score (0-100) and the
+            # rule's reason; otherwise its statement in the claim's stories holding the
+            # largest share of the claim's words (no score, closest_why says so). Null for
+            # other cells or when no statement shares a word
             "closest_statement_id": pl.String,
+            "closest_score": pl.Float64,
+            "closest_why": pl.String,
+        }
+    )
+)
+
+# A side table of the omission rule (story rule; ``omissions(..., other_words=True)``):
+# each outlet of a claim's story it judged to carry the claim in other words, so listed
+# no omission. Not written by ``compare``: ``coverage`` cites it in its "related" cells
+# without a statement.
+OTHER_WORDS = pl.Schema(
+    _columns(
+        {
+            "claim_id": pl.String,
+            "story_id": pl.String,  # the story (STORIES) where the rule looked
+            "outlet": pl.String,  # the outlet taken to carry the claim in other words
+            # its statement in the story closest to the claim's statements, and the score
+            # (0-100, the alignment's combined score); the words or figure test may have
+            # passed on another of its statements (``why`` says which test passed)
+            "closest_statement_id": pl.String,
+            "closest_score": pl.Float64,
+            "why": pl.String,  # which test judged it carried, with its figure
         }
     )
 )

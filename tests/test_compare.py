@@ -15,6 +15,7 @@ import numpy as np
 import polars as pl
 import pytest
 import yaml
+from polars.testing import assert_frame_equal
 
 import narratives as n
 from narratives import schemas
@@ -650,6 +651,39 @@ def test_coverage_absent_agrees_with_the_omission_rows(
     assert not set(loose.rows()) & named
 
 
+def test_a_related_cell_without_a_statement_cites_the_outlets_closest_statement(
+    statements, gold_alignments, gold_claims, one_story
+) -> None:
+    # the omission rule judges some outlets of the seeds' story to carry a claim in other
+    # words: it used to drop their closest statement, so the coverage cell ("related",
+    # no statement, drawn "not sure") cited nothing of the outlet
+    plain = omissions(statements, gold_claims, one_story, carried_score=20)
+    om, other = omissions(statements, gold_claims, one_story, carried_score=20, other_words=True)
+    assert_frame_equal(om, plain)  # the side table changes no omission row
+    assert other.height and other["closest_statement_id"].null_count() == 0
+    cov = coverage(
+        statements,
+        gold_alignments,
+        gold_claims,
+        stories=one_story,
+        omissions=om,
+        other_words=other,
+        absent_min_outlets=2,
+    )
+    cited = cov.filter(pl.col("closest_statement_id").is_not_null())
+    assert cited.height
+    assert set(cited["status"].unique()) == {"related"}
+    assert set(cited["n_statements"].unique()) == {0}
+    # the cited statement is the outlet's own, in the claim's story
+    outlet_of = dict(statements.select("statement_id", "outlet").iter_rows())
+    assert all(outlet_of[s] == o for s, o in cited.select("closest_statement_id", "outlet").rows())
+    assert cited["closest_why"].null_count() == 0
+    # cells with their own statements cite none
+    assert cov.filter(pl.col("n_statements") > 0)["closest_statement_id"].null_count() == (
+        cov.filter(pl.col("n_statements") > 0).height
+    )
+
+
 # SaudiNewsNet 2015-07-23: alweeam and sabq report Ittihad's new coach Bolonni arriving at the
 # camp in Italy; alriyadh gives it in its own words (no statement aligned with theirs): its cell
 # is "related" without a statement, and cites alriyadh's sentence of the arrival (read: carried)
@@ -703,6 +737,7 @@ def test_a_related_cell_without_a_statement_cites_the_outlets_nearest_statement(
     from narratives.report._sections import _cell_statements
 
     shown = {**cell, "status": "not sure"}  # as the heatmap draws such a cell
-    assert _cell_statements(shown, local={"arrived": ["w:1", "s:1"]}) == ["r:2"]
+    # (first; then what the other outlets said, to compare)
+    assert _cell_statements(shown, local={"arrived": ["w:1", "s:1"]}) == ["r:2", "w:1", "s:1"]
     # cells with statements cite none
     assert cov.filter(pl.col("n_statements") > 0)["closest_statement_id"].null_count() == 2

@@ -220,3 +220,20 @@ def test_long_story_titles_do_not_overprint_the_contents(
         browser.screenshot(ROOT / "tests" / "artifacts" / "report-long-titles-toc.png")
     finally:
         browser.close()
+
+
+def test_a_not_sure_story_cell_opens_the_outlets_closest_statement_first() -> None:
+    # SaudiNewsNet 2015-07-23 (okaz, fuel prices): the click on the not-sure cell opens
+    # okaz's closest sentence in its article, then what the other outlets said
+    from narratives.report._sections import _cell_statements
+
+    local = {"c1": ["2015-07-23:544:2", "2015-07-23:1016:2"]}
+    row = {"claim_id": "c1", "status": "not sure", "statement_ids": [],
+           "closest_statement_id": "2015-07-23:1148:1"}  # fmt: skip
+    assert _cell_statements(row, local=local) == [
+        "2015-07-23:1148:1",
+        "2015-07-23:544:2",
+        "2015-07-23:1016:2",
+    ]
+    # no closest statement (the rule did not look): the other outlets' statements only
+    assert _cell_statements({**row, "closest_statement_id": None}, local=local) == local["c1"]

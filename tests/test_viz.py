@@ -597,3 +597,44 @@ def test_a_claim_text_is_stored_once_not_in_every_outlet_cell(name: str) -> None
     assert {"claim_id"} <= set(marks[0]) and "claim_text" not in marks[0]
     tooltip = json.dumps(spec["encoding"]["tooltip"])
     assert '"claim_text"' in tooltip  # the tooltip still shows it, through the lookup
+
+
+def test_a_not_sure_cell_quotes_the_outlets_closest_statement() -> None:
+    # SaudiNewsNet 2015-07-23: almadina and alyaum say the price liberalization covers
+    # gasoline and diesel; okaz has no statement aligned with it, but the omission rule
+    # judged it carried in other words (its closest statement holds 55 % of the claim's
+    # words): the cell now quotes okaz's sentence and its score for the reader to check
+    statements = pl.DataFrame(
+        {
+            "statement_id": ["2015-07-23:544:2", "2015-07-23:1016:2", "2015-07-23:1148:1"],
+            "article_id": ["2015-07-23:544", "2015-07-23:1016", "2015-07-23:1148"],
+            "text": [
+                "موضحة أن قرار تحرير الأسعار يشمل مادتي الجازولين والديزل.",
+                "وأوضحت الوزارة أن قرار تحرير الأسعار سيشمل مادتي الجازولين والديزل،",
+                "تتجه دولة الإمارات العربية المتحدة إلى تحرير أسعار الجازولين (البنزين) "
+                "ووقود الديزل المحلية بداية من أول أغسطس المقبل.",
+            ],
+        }
+    )
+    cov = pl.DataFrame(
+        {
+            "claim_id": ["c1"] * 3,
+            "outlet": ["almadina", "alyaum", "okaz"],
+            "status": ["near_verbatim", "near_verbatim", "related"],
+            "claim_outlets": [2, 2, 2],
+            "n_statements": [1, 1, 0],
+            "representative": [statements["text"][1]] * 3,
+            "statement_ids": [["2015-07-23:544:2"], ["2015-07-23:1016:2"], []],
+            "closest_statement_id": [None, None, "2015-07-23:1148:1"],
+            "closest_score": [None, None, 47.69],
+        }
+    )
+    spec = viz.coverage_heatmap(cov, statements=statements).to_dict()
+    rows = {r["outlet"]: r for r in spec["datasets"][next(iter(spec["datasets"]))]}
+    okaz = rows["okaz"]
+    assert okaz["status"] == "not sure"
+    assert okaz["closest"] == "closest sentence in this outlet's article, score 48: read it"
+    assert okaz["evidence"].startswith("تتجه دولة الإمارات")
+    assert okaz["closest_statement_id"] == "2015-07-23:1148:1"
+    assert rows["alyaum"]["closest"] is None  # a cell with its own statement quotes it
+    assert rows["alyaum"]["evidence"].startswith("وأوضحت الوزارة")

@@ -295,13 +295,14 @@ def compare(
         f"{claims['claim_id'].n_unique():,} claims"
         + (" (emphasis, framing, terms, discrepancies meanwhile)" if separate else ""),
     )
-    omitted = omissions(
+    omitted, other_words = omissions(
         statements,
         claims,
         stories,
         comparable=comparable,
         carried_score=carried_score,
         window_days=window_days,
+        other_words=True,
     )
     line.step("coverage, omission rates")
     here = {
@@ -314,6 +315,7 @@ def compare(
             outlets=outlets,
             stories=stories,
             omissions=omitted if comparable == "story" else None,
+            other_words=other_words if comparable == "story" else None,
         ),
         "article_coverage": coverage(
             statements, alignments, claims, by="article", absent=article_absent
@@ -329,7 +331,7 @@ def compare(
         ),
         "stories": stories,
     }
-    del omitted
+    del omitted, other_words
     release_memory()  # the omissions' features, before this process waits and reads back
     line.step(
         "emphasis, framing, terms, discrepancies, talking points",

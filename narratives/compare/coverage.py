@@ -19,9 +19,15 @@ leaving it out: the story rule judged it carried in other words. ``absent``
 then agrees with the omission rows (a claim of a few words, such as a web
 address, is nobody's omission and shows as ``related`` too). An outlet whose
 row names only a part of the claim left out (``omitted_part``) carried the
-rest: ``related``. A ``related`` cell without a statement of the outlet cites
-the outlet's statement in the claim's stories nearest the claim's words
-(``closest_statement_id``, :func:`closest_statements`): the reader checks it.
+rest: ``related``.
+
+A ``related`` cell without a statement of the outlet cites one of the outlet's
+statements, which the reader checks (``closest_statement_id``): with the
+rule's ``other_words`` side table, where the rule judged the outlet to carry
+the claim in other words, the statement it found closest, with its score and
+reason (``closest_score``, ``closest_why``); otherwise the outlet's statement
+in the claim's stories nearest the claim's words (:func:`closest_statements`,
+no score).
 """
 
 from __future__ import annotations
@@ -153,6 +159,35 @@ def _story_status(
     )
 
 
+def _cite_closest(rows: pl.DataFrame, other_words: pl.DataFrame) -> pl.DataFrame:
+    """``closest_*`` of the ``related`` rows without a statement: the outlet's closest
+    statement where the omission rule judged it carried in other words (the best
+    scored over the claim's stories)."""
+    check(
+        other_words,
+        ("claim_id", "outlet", "closest_statement_id", "closest_score", "why"),
+        name="other_words",
+        stage="coverage",
+    )
+    best = (
+        other_words.drop_nulls("closest_statement_id")
+        .sort("closest_score", "closest_statement_id", descending=[True, False], nulls_last=True)
+        .unique(["claim_id", "outlet"], keep="first")
+        .select("claim_id", "outlet", "closest_statement_id", "closest_score",
+                closest_why="why")
+    )  # fmt: skip
+    cell = (pl.col("status_rank") == STATUS_RANK["related"]) & (pl.col("n_statements") == 0)
+    rows = rows.join(best, on=["claim_id", "outlet"], how="left", maintain_order="left")
+    return rows.with_columns(
+        pl.when(cell).then(pl.col(c)).otherwise(None).alias(c)
+        for c in ("closest_statement_id", "closest_score", "closest_why")
+    )
+
+
+#: ``closest_why`` of a cell cited by :func:`closest_statements` (the rule did not judge it)
+NEAREST_WHY = "the outlet's sentence holding most of the claim's words; not judged carried"
+
+
 def closest_statements(
     rows: pl.DataFrame,
     statements: pl.DataFrame,
@@ -169,19 +204,31 @@ def closest_statements(
     over the statements read, words of one synonym group one word, as the omission
     rule's containment; the mean over the claim's statements): the words a reader
     checks. Null for the other
-    cells, and when no statement of the outlet shares a word with the claim.
+    cells, and when no statement of the outlet shares a word with the claim. A cell
+    already citing the omission rule's closest statement (:func:`_cite_closest`)
+    keeps it; one cited here gets ``closest_why`` saying how it was found (no score).
     """
     from narratives.align._text import content_tokens
     from narratives.compare._certainty import _stems
 
-    out = rows.with_columns(closest_statement_id=pl.lit(None, pl.String))
+    out = rows.with_columns(
+        pl.lit(None, dtype).alias(c)
+        for c, dtype in (
+            ("closest_statement_id", pl.String),
+            ("closest_score", pl.Float64),
+            ("closest_why", pl.String),
+        )
+        if c not in rows.columns
+    )
     need = {"statement_id", "article_id", "text"}
     if not need <= set(statements.columns) or "n_statements" not in rows.columns:
         return out
     cells = (
         out.with_row_index("_r")
         .filter(
-            (pl.col("status_rank") == STATUS_RANK["related"]) & (pl.col("n_statements") == 0)
+            (pl.col("status_rank") == STATUS_RANK["related"])
+            & (pl.col("n_statements") == 0)
+            & pl.col("closest_statement_id").is_null()
         )
         .select("_r", "claim_id", "outlet")
     )
@@ -246,7 +293,12 @@ def closest_statements(
     return (
         out.with_row_index("_r")
         .join(found, on="_r", how="left", maintain_order="left")
-        .with_columns(closest_statement_id=pl.col("_c"))
+        .with_columns(
+            closest_statement_id=pl.coalesce("closest_statement_id", "_c"),
+            closest_why=pl.when(pl.col("_c").is_not_null())
+            .then(pl.lit(NEAREST_WHY))
+            .otherwise(pl.col("closest_why")),
+        )
         .drop("_r", "_c")
     )
 
@@ -262,6 +314,7 @@ def coverage(
     outlets: Sequence[str] | None = None,
     stories: pl.DataFrame | None = None,
     omissions: pl.DataFrame | None = None,
+    other_words: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Claim x outlet (or claim x article) coverage matrix.
 
@@ -293,6 +346,11 @@ def coverage(
         The story rule's ``schemas.OMISSIONS`` (with ``story_id``): an
         outlet named in their ``carried_by`` without a statement of the
         claim becomes ``related``.
+    other_words
+        The rule's ``schemas.OTHER_WORDS`` (``omissions(..., other_words=True)``):
+        a ``related`` cell without a statement of the outlet cites the outlet's
+        closest statement there (``closest_statement_id``, ``closest_score``,
+        ``closest_why``).
 
     Examples
     --------
@@ -377,6 +435,9 @@ def coverage(
             ).sort("claim_id", key, nulls_last=True)
     if stories is not None and by == "outlet":
         rows = _story_status(rows, claims, stories, omissions)
+        if other_words is not None and "n_statements" in rows.columns:
+            # the omission rule's own closest statement, with its score, where it judged
+            rows = _cite_closest(rows, other_words)
         rows = closest_statements(rows, statements, claims, stories)
     rows = rows.with_columns(status=rank_status(pl.col("status_rank")))
     schema = schemas.COVERAGE if by == "outlet" else schemas.ARTICLE_COVERAGE

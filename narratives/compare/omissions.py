@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import numpy as np
 import polars as pl
@@ -296,8 +296,13 @@ def _story_rows(
     min_words: int = 3,
     min_content: int = 4,
     parts: bool = True,
+    other_words: list[pl.DataFrame] | None = None,
 ) -> pl.DataFrame:
-    """Omission rows of the story rule (see the module docs), before the final columns."""
+    """Omission rows of the story rule (see the module docs), before the final columns.
+
+    With a list as ``other_words``, the outlets judged to carry a claim in other
+    words (no row) are appended to it as ``schemas.OTHER_WORDS`` rows.
+    """
     story_of = stories.select("article_id", "story_id", "outlet").unique("article_id")
     # (claim, story): the claim's statements in the story and the outlets carrying it there
     cs = claims.select("claim_id", "statement_id", "article_id", "outlet").join(
@@ -444,6 +449,8 @@ def _story_rows(
     synonym = (pl.col("synonym_containment") >= carried_containment).fill_null(False)
     carried = words | synonym | (pl.col("closest_score") >= carried_score).fill_null(False)
     strong = words | (pl.col("closest_score") >= shared_score).fill_null(False)
+    if other_words is not None:
+        other_words.append(_other_words(cand, carried, carried_score, carried_containment))
     cand = cand.with_columns(_loose=carried, _strong=strong)
     # the containment shown (and read as near-miss evidence) is the one with synonyms
     cand = cand.with_columns(
@@ -524,6 +531,27 @@ def _story_rows(
             .drop("_rel")
         )
     return whole.drop("_closest_pair")
+
+
+def _other_words(
+    cand: pl.DataFrame, carried: pl.Expr, carried_score: float, carried_containment: float
+) -> pl.DataFrame:
+    """``schemas.OTHER_WORDS``: the candidates ``carried`` holds, with the test that passed."""
+    pct = (pl.col("containment") * 100).round(0).cast(pl.Int64)
+    syn = (pl.col("synonym_containment") * 100).round(0).cast(pl.Int64)
+    score = pl.col("closest_score").round(0).cast(pl.Int64)
+    why = (
+        pl.when((pl.col("containment") >= carried_containment).fill_null(False))
+        .then(pl.format("{}% of the claim's words in one of its statements", pct))
+        .when(pl.col("figure_match").fill_null(False))
+        .then(pl.lit("gives a figure of the claim"))
+        .when((pl.col("synonym_containment") >= carried_containment).fill_null(False))
+        .then(pl.format("{}% of the claim's words, synonyms counted", syn))
+        .otherwise(pl.format("closest statement scores {} (carried from {})", score,
+                             pl.lit(round(carried_score))))
+    )  # fmt: skip
+    found = cand.filter(carried).with_columns(why=why)
+    return schemas.conform(found, schemas.OTHER_WORDS).select(schemas.OTHER_WORDS.names())
 
 
 def _part_rows(
@@ -658,6 +686,44 @@ def _part_certainty(
     )
 
 
+@overload
+def omissions(
+    statements: pl.DataFrame,
+    claims: pl.DataFrame,
+    stories: pl.DataFrame | None = ...,
+    *,
+    comparable: Comparable = ...,
+    carried_score: float = ...,
+    shared_score: float = ...,
+    carried_containment: float = ...,
+    window_days: int | None = ...,
+    min_outlets: int | None = ...,
+    outlets: Sequence[str] | None = ...,
+    max_evidence: int = ...,
+    closest_options: dict[str, Any] | None = ...,
+    other_words: Literal[False] = ...,
+) -> pl.DataFrame: ...
+
+
+@overload
+def omissions(
+    statements: pl.DataFrame,
+    claims: pl.DataFrame,
+    stories: pl.DataFrame | None = ...,
+    *,
+    comparable: Comparable = ...,
+    carried_score: float = ...,
+    shared_score: float = ...,
+    carried_containment: float = ...,
+    window_days: int | None = ...,
+    min_outlets: int | None = ...,
+    outlets: Sequence[str] | None = ...,
+    max_evidence: int = ...,
+    closest_options: dict[str, Any] | None = ...,
+    other_words: Literal[True],
+) -> tuple[pl.DataFrame, pl.DataFrame]: ...
+
+
 def omissions(
     statements: pl.DataFrame,
     claims: pl.DataFrame,
@@ -672,7 +738,8 @@ def omissions(
     outlets: Sequence[str] | None = None,
     max_evidence: int = 10,
     closest_options: dict[str, Any] | None = None,
-) -> pl.DataFrame:
+    other_words: bool = False,
+) -> pl.DataFrame | tuple[pl.DataFrame, pl.DataFrame]:
     """Claims each outlet left out although comparable coverage elsewhere carried them.
 
     Parameters
@@ -724,12 +791,19 @@ def omissions(
     closest_options
         ``"story"``: keyword arguments of :func:`narratives.align` used to
         score the closest statements (e.g. ``embeddings``).
+    other_words
+        Also return, as a second frame (``schemas.OTHER_WORDS``), the outlets
+        of a claim's story the rule judged to carry the claim in other words
+        (so listed no omission), with their closest statement, its score and
+        the test that passed (``coverage`` cites them). Empty unless
+        ``comparable="story"``. The omission rows are the same either way.
 
     Returns
     -------
     pl.DataFrame
         ``schemas.OMISSIONS``, one row per (omitting outlet, claim) and,
-        under ``"story"``, per story.
+        under ``"story"``, per story; with ``other_words``, the pair
+        ``(omissions, other_words)``.
 
     Examples
     --------
@@ -760,6 +834,7 @@ def omissions(
 
             stories = group_stories(articles_from_statements(statements), statements)
         check(stories, ("article_id", "story_id", "outlet"), name="stories", stage="omissions")
+        side: list[pl.DataFrame] | None = [] if other_words else None
         out = _story_rows(
             statements,
             claims,
@@ -770,6 +845,7 @@ def omissions(
             min_outlets=2 if min_outlets is None else min_outlets,
             max_evidence=max_evidence,
             closest_options=closest_options,
+            other_words=side,
         )
         if outlets is not None:
             out = out.filter(pl.col("outlet").is_in(list(outlets)))
@@ -780,7 +856,15 @@ def omissions(
             carried_score=carried_score,
             carried_containment=carried_containment,
         )
-        out = _part_certainty(out).filter(~pl.col("carried")).drop("carried", "part_share")
+        out = _part_certainty(out)
+        if side is not None:
+            # a headline the outlet gives in its own sentences: carried, no row either
+            side.append(
+                schemas.conform(out.filter(pl.col("carried")), schemas.OTHER_WORDS).select(
+                    schemas.OTHER_WORDS.names()
+                )
+            )
+        out = out.filter(~pl.col("carried")).drop("carried", "part_share")
         out = _told_elsewhere(out, claims)
         out = round_up(out, statements, claims, stories)
         out = courtesy(out, statements)
@@ -802,11 +886,17 @@ def omissions(
                 on="closest_statement_id",
                 how="left",
             )
-        return (
+        out = (
             schemas.conform(out, schemas.OMISSIONS)
             .select(schemas.OMISSIONS.names())
             .sort("outlet", "story_id", "claim_id", nulls_last=True)
         )
+        if side is None:
+            return out
+        found = pl.concat(side, how="vertical")
+        if outlets is not None:
+            found = found.filter(pl.col("outlet").is_in(list(outlets)))
+        return out, found.sort("claim_id", "story_id", "outlet", nulls_last=True)
     facts = facts.filter(pl.col("claim_outlets") >= (min_outlets or 1))
     claims = claims.join(facts.select("claim_id"), on="claim_id", how="semi")
     units = sorted(
@@ -836,11 +926,12 @@ def omissions(
         .join(ids, on="claim_id", how="left")
         .with_columns(comparable=pl.lit(comparable))
     )
-    return (
+    out = (
         schemas.conform(out, schemas.OMISSIONS)
         .select(schemas.OMISSIONS.names())
         .sort("outlet", "claim_id", nulls_last=True)
     )
+    return (out, pl.DataFrame(schema=schemas.OTHER_WORDS)) if other_words else out
 
 
 def bootstrap_rate(

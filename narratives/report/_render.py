@@ -183,6 +183,10 @@ class Builder:
         cid = row.get("claim_id")
         if cid and row.get("status") == "absent":
             return self.ev.claim_statements(cid)
+        closest = row.get("closest_statement_id")
+        if cid and row.get("status") == "not sure" and isinstance(closest, str):
+            # the outlet's closest statement first (in its article, to read), then the claim
+            return [closest, *(i for i in self.ev.claim_statements(cid) if i != closest)]
         return []
 
     def table(

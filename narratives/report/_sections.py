@@ -230,7 +230,8 @@ def coverage(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section 
             "pale mauve, not sure: the outlet covered the story and is not listed as leaving "
             "the claim out, but none of its statements was aligned with it (read on "
             "SaudiNewsNet, about half of such outlets carried the claim in other words; a "
-            "click shows the outlet's statement nearest the claim's words, to check). "
+            "click opens the outlet's sentence closest to the claim first, with the omission "
+            "rule's score where it judged the claim carried: read it). "
             "Click a cell for the statements behind it, shown inside their articles."
         )
     ]
@@ -861,6 +862,14 @@ def _story_coverage(coverage: pl.DataFrame, story_statements: pl.DataFrame) -> p
     text in other words; "absent") when the outlet covered the story.
     """
     carried = _story_only(coverage.filter(pl.col("n_statements") > 0), story_statements)
+    if "closest_statement_id" in coverage.columns:
+        # a "not sure" cell cites the outlet's closest statement only inside this story
+        here = story_statements["statement_id"].implode()
+        coverage = coverage.with_columns(
+            pl.when(pl.col("closest_statement_id").is_in(here)).then(pl.col(c)).alias(c)
+            for c in ("closest_statement_id", "closest_score", "closest_why")
+            if c in coverage.columns
+        )
     story_outlets = story_statements["outlet"].unique().implode()
     counts = carried.group_by("claim_id").agg(pl.len().cast(pl.Int32).alias("_k"))
     rest = (
@@ -899,16 +908,20 @@ def _claim_statements_in(claims: pl.DataFrame | None, articles: list[str]) -> di
 
 def _cell_statements(row: Mapping[str, Any], *, local: Mapping[str, list[str]]) -> list[str]:
     """What a story matrix cell cites: its statements; for a not sure cell the outlet's
-    statement nearest the claim's words (``closest_statement_id``), which the reader
-    checks; for an absent one (or a not sure one without it) what the other outlets
-    said in the story (the reader checks the outlet's article)."""
+    closest statement (``closest_statement_id``), which the reader checks, then what the
+    other outlets said in the story; for an absent one (or a not sure one without a
+    closest statement) what the other outlets said (the reader checks the outlet's
+    article)."""
     ids = row.get("statement_ids") or []
     if ids:
         return list(ids)
-    if row.get("status") == "not sure" and row.get("closest_statement_id"):
-        return [row["closest_statement_id"]]
     if row.get("status") in ("absent", "not sure"):
-        return list(local.get(row.get("claim_id") or "", []))
+        others = list(local.get(row.get("claim_id") or "", []))
+        closest = row.get("closest_statement_id")
+        if row.get("status") == "not sure" and isinstance(closest, str):
+            # the outlet's closest sentence in its article first: the reader checks it
+            return [closest, *(i for i in others if i != closest)]
+        return others
     return []
 
 

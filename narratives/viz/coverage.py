@@ -55,7 +55,9 @@ def coverage_heatmap(
     carried and ``absent`` (grey) one the outlet left out; ``not sure`` (pale
     mauve) marks an outlet that covered the story, had no statement aligned with
     the claim and was not listed as leaving it out (``related`` in the table with
-    no statement: it may carry the claim in other words). Rows are the ``top``
+    no statement: it may carry the claim in other words); where the omission rule
+    judged it carried, the cell quotes the outlet's closest statement and its score
+    (``closest_statement_id``, ``closest_score``) for the reader to check. Rows are the ``top``
     claims carried by the most outlets (then the most statements).
 
     Parameters
@@ -128,7 +130,38 @@ def coverage_heatmap(
     frame = clean_columns(frame, ["representative", "outlet"])
     labels = _claim_labels(frame, width=label_width)
     order = [labels[c] for c in claims["claim_id"].to_list()]
-    frame = attach_evidence(frame, statements).with_columns(
+    cited = "closest_statement_id" in frame.columns
+    if cited:
+        # a not-sure cell quotes the outlet's closest statement (the omission rule's, with
+        # its score, or the one holding most of the claim's words): the reader checks it
+        closest = (pl.col("status") == NOT_SURE) & pl.col("closest_statement_id").is_not_null()
+        score = (
+            pl.col("closest_score")
+            if "closest_score" in frame.columns
+            else pl.lit(None, pl.Float64)
+        )
+        frame = frame.with_columns(
+            _cite=pl.when(closest)
+            .then(pl.concat_list(pl.col("closest_statement_id")))
+            .otherwise(pl.col("statement_ids") if "statement_ids" in frame.columns else None),
+            closest=pl.when(closest & score.is_not_null())
+            .then(
+                pl.format(
+                    "closest sentence in this outlet's article, score {}: read it",
+                    score.round(0).cast(pl.Int64),
+                )
+            )
+            .when(closest)
+            .then(
+                pl.lit(
+                    "the sentence of this outlet's article holding most of the claim's words "
+                    "(not scored): read it"
+                )
+            ),
+        )
+    frame = attach_evidence(
+        frame, statements, ids="_cite" if cited else "statement_ids"
+    ).with_columns(
         pl.col("claim_id").replace_strict(labels, return_dtype=pl.String).alias("claim"),
         pl.col("representative")
         .map_batches(lambda s: pl.Series([shorten(v, 300) for v in s.to_list()]))
@@ -137,9 +170,10 @@ def coverage_heatmap(
     keep = ["claim", "claim_id", "outlet", "status", "n_statements"]
     keep += [
         c
-        for c in ("best_score", "evidence", "articles", "statement_ids", "closest_statement_id")
+        for c in ("best_score", "evidence", "articles", "statement_ids", "closest_statement_id",
+                  "closest")
         if c in frame.columns
-    ]
+    ]  # fmt: skip
     n_outlets = max(len(names), 1)
     n_claims = coverage.filter(pl.col("claim_outlets") >= min_outlets)["claim_id"].n_unique()
     subtitle = (
@@ -188,6 +222,7 @@ def coverage_heatmap(
                     if "best_score" in keep
                     else []
                 ),
+                *([alt.Tooltip("closest:N", title="not sure")] if "closest" in keep else []),
                 alt.Tooltip("evidence:N", title="statement"),
                 alt.Tooltip("articles:N", title="article"),
             ],
