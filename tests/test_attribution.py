@@ -2195,3 +2195,17 @@ def test_a_starred_crosshead_is_not_the_last_items_speaker() -> None:
     assert last["cue"] == "هدد"
     assert last["speaker"] is None
     assert "طارق فاتيمي" in rows["speaker"].to_list()  # his own words keep him
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # aljazirah 2015-07-31:836: the rank's branch after the honorific was the id
+        "أعلن الجنرال بمشاة البحرية ,جوزيف دانفورد, الذي صادق مجلس الشيوخ على تعيينه, أنه "
+        "«إذا كنتم تريدون التحدث عن دولة تمثل خطرا وجوديا فإنني أشير إلى روسيا».",
+        "وقال الجنرال بمشاة البحرية جوزيف دانفورد إن روسيا خطر وجودي على بلاده.",
+    ],
+)
+def test_a_ranks_branch_is_no_name(text: str) -> None:
+    assert _speakers(text)[0] == "جوزيف دانفورد"
+    assert _speakers("وقالت الدكتورة بثينة شعبان إن الوضع صعب.") == ["بثينه شعبان"]

@@ -754,6 +754,16 @@ def _parse_mention(mention: str) -> Parsed:
             continue  # غيوم كلارييه الأستاذ الجامعي: the honorific is his apposition
         if i and norm[i - 1] in _SAINT:
             continue  # المسؤول التنفيذي بمقاطعة "سانت لويس": a place's name, not a person's
+        if (
+            i
+            and words[i][:1] in "بل"
+            and words[i].endswith("ة")
+            and norm[i] not in sw.given
+            and norm[i - 1] in sw.honorifics
+            and i + 1 < n
+            and norm[i + 1].startswith("ال")  # not «الدكتورة بثينة شعبان»
+        ):
+            continue  # الجنرال بمشاة البحرية جوزيف دانفورد: the rank's branch, no name
         if _name_start(i, norm, sw) and words[i] not in ("على", "وعلى"):  # على "on", not علي
             j = i + 1
             while (
