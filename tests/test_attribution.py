@@ -2209,3 +2209,18 @@ def test_a_starred_crosshead_is_not_the_last_items_speaker() -> None:
 def test_a_ranks_branch_is_no_name(text: str) -> None:
     assert _speakers(text)[0] == "جوزيف دانفورد"
     assert _speakers("وقالت الدكتورة بثينة شعبان إن الوضع صعب.") == ["بثينه شعبان"]
+
+
+def test_a_writers_descriptor_and_how_often_are_no_names() -> None:
+    # SaudiNewsNet 2015-08-04:136 (aawsat): «الأديب» opened no name, so the writer's words
+    # went to `اعمال الاديب` (from «أعمال الأديب السكندري» later in the page, 17 statements);
+    # 2015-07-27:121 (aawsat): «وهدد عدة مرات» gave the id `عده مرات` to 8 statements
+    text = (
+        "ويقول الأديب منبر عتيبة، مؤسس مختبر السرديات بمكتبة الإسكندرية، إنه يختلف مع طه حسين "
+        "في رؤيته للغو الصيف. ويبوح قائلا: «قرأت معظم أعمال الأديب السكندري الرائع إبراهيم عبد "
+        "المجيد». وقال الكاتب مراد ايردن إن الحكومة تضيق على الصحف. وهدد عدة مرات بأنه سيغلق "
+        "موقع تويتر."
+    )
+    speakers = extract_statements(_articles(text))["speaker"].to_list()
+    assert speakers[0] == "منبر عتيبه"
+    assert "اعمال الاديب" not in speakers and "عده مرات" not in speakers
