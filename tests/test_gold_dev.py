@@ -65,14 +65,29 @@ def test_jsonl_has_the_fields_and_exactly_the_gold_documents(gold, raw) -> None:
         assert rec["outlet"] == gold["documents"][rec["id"]]["outlet"]
 
 
-def test_every_anchor_occurs_once_in_its_article(gold, raw) -> None:
+def _anchors_not_once(gold: dict, raw: dict[str, dict]) -> list[tuple[str, str, str]]:
+    """(claim, doc, anchor) of every mention whose anchor is not in its article exactly once."""
     bad = []
     for claim in gold["claims"]:
         for m in claim["mentions"]:
             rec = raw[m["doc"]]
             if with_title(rec["text"], rec["title"]).count(m["anchor"]) != 1:
                 bad.append((claim["id"], m["doc"], m["anchor"]))
-    assert not bad
+    return bad
+
+
+def _eval_same_event(alias: str):
+    """``benchmarks/eval_same_event.py`` loaded as a module named ``alias``."""
+    path = ROOT / "benchmarks" / "eval_same_event.py"
+    spec = importlib.util.spec_from_file_location(alias, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[alias] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_anchor_occurs_once_in_its_article(gold, raw) -> None:
+    assert not _anchors_not_once(gold, raw)
 
 
 def test_stories_have_four_outlets_and_claims_two(gold) -> None:
@@ -161,11 +176,7 @@ def test_contradiction_csv_is_well_formed(raw) -> None:
 
 
 def test_eval_same_event_script_runs(capsys) -> None:
-    path = ROOT / "benchmarks" / "eval_same_event.py"
-    spec = importlib.util.spec_from_file_location("eval_same_event", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_same_event"] = module
-    spec.loader.exec_module(module)
+    module = _eval_same_event("eval_same_event")
     assert module.main(["--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["gold"]["stories"] >= 3 and 0 <= out["align"]["f1"] <= 1
@@ -185,13 +196,7 @@ def test_the_other_same_event_golds_are_consistent(name: str) -> None:
     ]
     raw = {r["id"]: r for r in rows}
     assert set(raw) == set(data["documents"])
-    bad = [
-        (claim["id"], m["doc"])
-        for claim in data["claims"]
-        for m in claim["mentions"]
-        if with_title(raw[m["doc"]]["text"], raw[m["doc"]]["title"]).count(m["anchor"]) != 1
-    ]
-    assert not bad
+    assert not _anchors_not_once(data, raw)
     for claim in data["claims"]:
         assert len({m["doc"] for m in claim["mentions"]}) >= 2, claim["id"]
     for story in data["stories"]:
@@ -204,11 +209,7 @@ def test_eval_same_event_misses_say_where_linking_stopped(tmp_path) -> None:
     # missed against another outlet's headline on the landing: the two articles share a
     # pair at the threshold, but each headline's best match in the other article is
     # another statement, so no mutual best link joins them
-    path = ROOT / "benchmarks" / "eval_same_event.py"
-    spec = importlib.util.spec_from_file_location("eval_same_event_misses", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_same_event_misses"] = module
-    spec.loader.exec_module(module)
+    module = _eval_same_event("eval_same_event_misses")
     out = tmp_path / "misses.csv"
     assert module.main(["--misses", str(out)]) == 0
     misses = pl.read_csv(out)
