@@ -183,7 +183,7 @@ def test_eval_same_event_script_runs(capsys) -> None:
     assert out["align"]["unsegmented_mentions"] <= out["align"]["mentions"]
 
 
-@pytest.mark.parametrize("name", ["same_event_dev2", "same_event_dev3"])
+@pytest.mark.parametrize("name", ["same_event_dev2", "same_event_dev3", "same_event_dev4"])
 def test_the_other_same_event_golds_are_consistent(name: str) -> None:
     # every dev gold is checked as the first one: its JSON Lines hold exactly its
     # documents, every anchor occurs once, every claim is in two articles or more
@@ -222,3 +222,21 @@ def test_eval_same_event_misses_say_where_linking_stopped(tmp_path) -> None:
     ).row(0, named=True)
     assert row["anchored"] and row["place_a"] == row["place_b"] == "headline"
     assert row["best_a"] > row["score"]
+
+
+def test_fourth_gold_is_new_copy_with_the_cuts_read_by_hand() -> None:
+    # dev4 (2015-08-09) shares no article with the other golds, and its true omissions
+    # are the cuts read in the articles: alwatan's version of the security meeting stops
+    # before the Umrah and Hajj plans; okaz's Ramadan payments report has no 55.5 bn total
+    golds = ROOT / "data" / "gold"
+    dev4 = load_same_event(golds / "same_event_dev4.yaml")
+    others = set()
+    for name in ("same_event_dev", "same_event_dev2", "same_event_dev3"):
+        others |= set(load_same_event(golds / f"{name}.yaml")["documents"])
+    assert not others & set(dev4["documents"])
+    assert {d["published"] for d in dev4["documents"].values()} == {"2015-08-09"}
+    om = true_omissions(golds / "same_event_dev4.yaml")
+    umrah = om.filter(pl.col("claim_id") == "mbn-reviewed-umrah-plans")["outlet"].to_list()
+    assert umrah == ["alwatan"]
+    total = om.filter(pl.col("claim_id") == "sama-value-55-5bn")["outlet"].to_list()
+    assert total == ["okaz"]
