@@ -577,3 +577,31 @@ def test_two_statements_giving_the_same_figures_are_linked():
     )
     out = align(changed)
     assert out.filter((pl.col("statement_id_a") == a) & (pl.col("statement_id_b") == b)).height == 0
+
+
+# --- a statement that only names who said the sentence before it (third dev gold) ---
+
+_THIRD_GOLD = Path(__file__).resolve().parents[1] / "data" / "gold" / "same_event_dev3.jsonl"
+
+
+def test_a_bare_attribution_aligns_with_no_claim_and_frees_the_right_pair():
+    # aljazirah's «أوضح ذلك الأستاذ عبدالرحمن المحنّا مدير عام جمرك البطحاء» shares only the
+    # office with alriyadh's «وعثر على الخمور ... وفق ما ذكره عبدالرحمن المحنّا مدير عام جمرك
+    # البطحاء» (63.3 before) and took it from aljazirah's own sentence on the same search
+    # («إذ تم إحباطها عند إجراء عملية الكشف والمعاينة ...», 50.9, no longer a mutual best)
+    articles = narratives.read_corpus(_THIRD_GOLD).filter(
+        pl.col("article_id").is_in(["snn-2015-08-04-0388", "snn-2015-08-04-0558"])
+    )
+    st = narratives.extract_statements(articles)
+    fragment = "snn-2015-08-04-0388:5"
+    assert st.filter(pl.col("statement_id") == fragment)["text"].item().startswith("أوضح ذلك")
+    out = align(st)
+    touching = out.filter(
+        (pl.col("statement_id_a") == fragment) | (pl.col("statement_id_b") == fragment)
+    )
+    assert touching.height == 0, touching.select("statement_id_b", "score").rows()
+    row = out.filter(
+        (pl.col("statement_id_a") == "snn-2015-08-04-0388:3")
+        & (pl.col("statement_id_b") == "snn-2015-08-04-0558:2")
+    )
+    assert row.height == 1, out.select("statement_id_a", "statement_id_b", "score").rows()

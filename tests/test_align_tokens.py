@@ -86,3 +86,21 @@ def test_a_negation_scope_reads_the_words_after_it_in_its_clause() -> None:
 def test_join_names_skips_only_texts_the_pattern_cannot_match(words: list[str]) -> None:
     text = " ".join(words)
     assert _text.join_names(text) == _text._ABD.sub(r"\1", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        # SaudiNewsNet 2015-07-31 / 2015-08-04: the speaker and the office only
+        ("أوضح ذلك الأستاذ حمد بن سعد العُمر المتحدث الرسمي لوزارة الشؤون البلدية والقروية،", True),
+        ("صرح بذلك مدير العلاقات العامة بمحافظة القريات عبدالعزيز العنزي.", True),
+        ("أكد ذلك لـ«عكاظ» عبدالله الأحمري عضو اللجنة العقارية في غرفة جدة،", True),
+        # a claim of its own after the verb
+        ("وأكد ذلك أن الدراسة ستبدأ في موعدها في جميع المدارس", False),
+        ("اعتبر هذا الأمر إعلان حرب من قبل «داعش» على تركيا،", False),  # an opinion verb
+        ("الى ذلك اكد العضو عبدالحميد السعدي عدم الترشح للانتخابات،", False),
+        ("جاء ذلك خلال اجتماعه بمديري تعليم عسير، جيزان، نجران", False),
+    ],
+)
+def test_a_bare_attribution_is_told_from_a_claim(text: str, bare: bool) -> None:
+    assert _text.attribution_only(text) is bare

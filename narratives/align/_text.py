@@ -55,6 +55,62 @@ def _clauses(normalized: str) -> list[int]:
     return out
 
 
+#: what follows the verb of a statement that only names who said the sentence before it
+_THAT = frozenset({"ذلك", "بذلك", "هذا", "بهذا"})
+#: words of a claim clause after the verb (أكد ذلك أن ...): no bare attribution then
+_CLAIM_OPENERS = frozenset({"ان", "بان", "انه", "بانه", "انها", "بانها", "انهم", "بانهم"})
+#: the most words of a bare attribution (verb, ذلك, the speaker and a long title)
+ATTRIBUTION_WORDS = 24
+
+
+@lru_cache(maxsize=1)
+def _attribution_verbs() -> frozenset[str]:
+    """Finite neutral and assertive reporting verbs (``lexicons/reporting_verbs.tsv``),
+    match-normalized: the verbs of أوضح ذلك / صرح بذلك / أكد ذلك."""
+    table = load_tsv("reporting_verbs.tsv")
+    return frozenset(
+        normalize(str(form))
+        for form, kind, cls in zip(table["form"], table["kind"], table["class"], strict=True)
+        if form and kind == "finite" and cls in {"neutral", "assertive"}
+    )
+
+
+def attribution_only(text: str) -> bool:
+    """Does a statement only say who said the sentence before it?
+
+    ``أوضح ذلك الأستاذ عبدالرحمن المحنا مدير عام جمرك البطحاء``: a reporting verb
+    (neutral or assertive), then ذلك / بذلك / هذا / بهذا, then the speaker and
+    his title, and no clause of its own (no ``أن``, no colon). Its words all name
+    the speaker: it carries no claim, and shares with every statement on that
+    speaker's office the words of the office.
+
+    Examples
+    --------
+    >>> attribution_only("أوضح ذلك الأستاذ عبدالرحمن المحنّا مدير عام جمرك البطحاء")
+    True
+    >>> attribution_only("صرح بذلك المتحدث الرسمي لهيئة الهلال الأحمر بالقصيم محمد الجعيثن.")
+    True
+    >>> attribution_only("وأكد ذلك أن الدراسة ستبدأ في موعدها")
+    False
+    >>> attribution_only("اعتبر هذا الأمر إعلان حرب على تركيا")
+    False
+    """
+    head = normalize(text[:40])
+    words = _TOKEN.findall(head)
+    if len(words) < 3 or words[1] not in _THAT:
+        return False
+    verbs = _attribution_verbs()
+    verb = words[0]
+    if verb not in verbs and not (verb[:1] in "وف" and verb[1:] in verbs):
+        return False
+    rest = _TOKEN.findall(normalize(text))
+    return (
+        len(rest) <= ATTRIBUTION_WORDS
+        and ":" not in text
+        and _CLAIM_OPENERS.isdisjoint(rest[2:])
+    )
+
+
 DEFAULT_STOPWORDS = "match_stopwords.tsv"
 
 

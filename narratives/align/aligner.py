@@ -57,6 +57,7 @@ from narratives.align._linking import (
 )
 from narratives.align._text import _TOKEN as _WORD
 from narratives.align._text import (
+    attribution_only,
     join_names,
     light_key,
     load_polarity,
@@ -1247,7 +1248,7 @@ def prepare_alignment(
         texts,
         processor=processor,
         stopwords=stopwords,
-        exclude=column.get("speaker_mention"),
+        exclude=_excluded(texts, column.get("speaker_mention")),
         background=background,
         prior=prior,
         processes=processes,
@@ -1275,6 +1276,14 @@ def prepare_alignment(
         weights=weights,
         embedding_range=embedding_range,
     )
+
+
+def _excluded(texts: Sequence[str], mentions: Sequence[str | None] | None) -> list[str | None]:
+    """Per statement, the words that name its speaker (no content of its claim): the
+    speaker mention, or the whole statement when it only attributes the sentence
+    before it (:func:`~narratives.align._text.attribution_only`)."""
+    said = mentions if mentions is not None else [None] * len(texts)
+    return [t if attribution_only(t) else m for t, m in zip(texts, said, strict=True)]
 
 
 def candidate_pairs(
