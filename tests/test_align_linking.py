@@ -313,3 +313,19 @@ def test_two_rewrites_of_one_story_are_anchored_by_several_agreeing_pairs(first_
     assert _pair(out, "snn-2015-07-26-0246:1", "snn-2015-07-27-1178:3").height == 0
     # without linking nothing is kept
     assert align(first_gold, link_threshold=None).height == 0
+
+
+def test_one_agreeing_pair_with_a_telling_figure_anchors_two_rewrites():
+    # SaudiNewsNet 2015-08-04 (third dev gold): two wires on the customs seizure share one
+    # agreeing pair, their leads (53.4), and it gives the same exact figure, 33.288 bottles
+    third = Path(__file__).resolve().parents[1] / "data" / "gold" / "same_event_dev3.jsonl"
+    articles = narratives.read_corpus(third).filter(
+        pl.col("article_id").is_in(["snn-2015-08-04-0321", "snn-2015-08-04-1205"])
+    )
+    st = narratives.extract_statements(articles)
+    out = align(st)
+    lead = _pair(out, "snn-2015-08-04-0321:1", "snn-2015-08-04-1205:1")
+    assert lead.height == 1 and lead["linked"][0] and lead["number_overlap"][0] == 100
+    # a round figure (33,000 for «33 ألف»; ثلاثة ملايين) is given by chance: no anchor
+    rounded = st.with_columns(pl.col("text").str.replace_all(r"33\.288", "33.000"))
+    assert _pair(align(rounded), "snn-2015-08-04-0321:1", "snn-2015-08-04-1205:1").height == 0

@@ -1682,6 +1682,26 @@ def contained_links(
     return low
 
 
+_YEAR = re.compile(r"(?:1[3-4]|19|20)\d\d")
+
+
+def _telling(number: str) -> bool:
+    """A figure no other story gives by chance: four significant digits or more (33.288,
+    11890; not 3000000 for ثلاثة ملايين, not 1200), not a year."""
+    digits = re.sub(r"\D", "", number).strip("0")
+    return len(digits) >= 4 and not _YEAR.fullmatch(number)
+
+
+def _telling_figures(
+    prep: _Prepared, i: np.ndarray, j: np.ndarray, numbers: np.ndarray
+) -> np.ndarray:
+    """Per pair: do its statements give the same figures, one of them telling (:func:`_telling`)?"""
+    out = np.zeros(len(i), dtype=bool)
+    for k in np.flatnonzero(numbers == 100).tolist():
+        out[k] = any(_telling(x) for x in prep.numbers(int(i[k])))
+    return out
+
+
 def figure_links(
     i: np.ndarray,
     j: np.ndarray,
@@ -1782,6 +1802,7 @@ def finish_alignments(
             threshold=threshold,
             link_threshold=link_threshold,
             day=setup.day,
+            telling=_telling_figures(setup.prep, i, j, comp["number_overlap"]),
         )
         if link_threshold is not None
         else np.zeros(len(i), dtype=bool)
