@@ -329,3 +329,11 @@ def test_one_agreeing_pair_with_a_telling_figure_anchors_two_rewrites():
     # a round figure (33,000 for «33 ألف»; ثلاثة ملايين) is given by chance: no anchor
     rounded = st.with_columns(pl.col("text").str.replace_all(r"33\.288", "33.000"))
     assert _pair(align(rounded), "snn-2015-08-04-0321:1", "snn-2015-08-04-1205:1").height == 0
+    # nor do figures that agree only by rounding (two days' prices: 14.80 / 14.65)
+    near = st.with_columns(
+        pl.when(pl.col("article_id") == "snn-2015-08-04-1205")
+        .then(pl.col("text").str.replace_all(r"33\.288", "33.291"))
+        .otherwise(pl.col("text"))
+        .alias("text")
+    )
+    assert _pair(align(near), "snn-2015-08-04-0321:1", "snn-2015-08-04-1205:1").height == 0

@@ -1682,23 +1682,24 @@ def contained_links(
     return low
 
 
-_YEAR = re.compile(r"(?:1[3-4]|19|20)\d\d")
-
-
 def _telling(number: str) -> bool:
     """A figure no other story gives by chance: four significant digits or more (33.288,
-    11890; not 3000000 for ثلاثة ملايين, not 1200), not a year."""
+    11890; not 3000000 for ثلاثة ملايين, not 1200), and not a whole number that may be a
+    year (1000-2100: 1869, 1693)."""
     digits = re.sub(r"\D", "", number).strip("0")
-    return len(digits) >= 4 and not _YEAR.fullmatch(number)
+    return len(digits) >= 4 and not (number.isdigit() and 1000 <= int(number) <= 2100)
 
 
 def _telling_figures(
     prep: _Prepared, i: np.ndarray, j: np.ndarray, numbers: np.ndarray
 ) -> np.ndarray:
-    """Per pair: do its statements give the same figures, one of them telling (:func:`_telling`)?"""
+    """Per pair: do its statements give the same figures, one of them telling
+    (:func:`_telling`) and written the same on both sides (14.80 and 14.65 agree by
+    rounding, and are two days' prices)?"""
     out = np.zeros(len(i), dtype=bool)
     for k in np.flatnonzero(numbers == 100).tolist():
-        out[k] = any(_telling(x) for x in prep.numbers(int(i[k])))
+        shared = prep.numbers(int(i[k])) & prep.numbers(int(j[k]))
+        out[k] = any(_telling(x) for x in shared)
     return out
 
 
