@@ -2224,3 +2224,31 @@ def test_a_writers_descriptor_and_how_often_are_no_names() -> None:
     speakers = extract_statements(_articles(text))["speaker"].to_list()
     assert speakers[0] == "منبر عتيبه"
     assert "اعمال الاديب" not in speakers and "عده مرات" not in speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # alweeam 2015-08-10: the goalkeeper speaks, not the committee that cleared him
+        "برأت اللجنة السعودية للرقابة على المنشطات حارس مرمى فريق النصر عبد الله العنزي من "
+        "تناول مواد محظورة رياضيًّا. جاء ذلك بعد أن تحدث في القنوات الفضائية في السادس من "
+        "أغسطس الحالي، وأكد أنه لجأ إلى استخدام حقن مسكنة دون علم ناديه.",
+        # alriyadh 2015-08-10: «أشار سعادته» is a man, not the Royal Commission
+        "وقعت الهيئة الملكية للجبيل وينبع اتفاقية مع الشركة. كما أشار سعادته بأن المدن "
+        "الصناعية في المملكة أصبحت حجر الزاوية في التنمية الاقتصادية.",
+    ],
+)
+def test_masculine_verb_is_not_a_feminine_body(text: str) -> None:
+    rows = extract_statements(_articles(text))
+    assert rows["cue"].to_list()[-1] in ("أكد", "أشار")
+    assert rows["speaker"].to_list()[-1] is None
+
+
+def test_feminine_verb_still_carries_to_the_body() -> None:
+    text = (
+        "برأت اللجنة السعودية للرقابة على المنشطات حارس مرمى فريق النصر من تناول مواد "
+        "محظورة. وأوضحت أن العقار يستخدمه العديد من الرياضيين."
+    )
+    rows = extract_statements(_articles(text))
+    assert rows["speaker"].to_list()[-1] is not None
+    assert "اللجنه" in rows["speaker"].to_list()[-1]

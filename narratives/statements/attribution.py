@@ -609,6 +609,15 @@ def attribute(
         elif gender == "f" and speaker is not None and _male(mention, state.title):
             # وأكدت (a newspaper) after «الأمير ...»: a feminine verb is not a man's
             speaker = mention = None
+        elif (
+            gender == "m"
+            and speaker is not None
+            and _feminine_body(mention)
+            and (mention or "") not in raw[starts[seg.i] : ends[seg.j - 1]]
+        ):
+            # «برأت اللجنة السعودية للرقابة على المنشطات حارس مرمى ...» then «وأكد أنه لجأ
+            # إلى ...»: a masculine verb is not the committee's (it is the goalkeeper's)
+            speaker = mention = None
         if out.reported_by is not None:
             out.reported_by = speaker
         else:
@@ -2107,6 +2116,37 @@ def _male(mention: str | None, title: str | None) -> bool:
         if words[0] in _MALE_TITLES or "بن" in words[1:-1]:
             return True
     return False
+
+
+
+
+def _feminine_body(mention: str | None) -> bool:
+    """The carried speaker is a body named by a feminine noun: «اللجنة ...», «وزارة ...».
+
+    Its first word is a feminine noun of a body (اللجنة, الشركة, الحكومة, or the head of a
+    construct: وزارة الداخلية, هيئة الهلال الأحمر) or of a woman or girl (الطفلة ...);
+    names with the feminine ending (حمزة, أسامة, البحرة) are not in these lists.
+    """
+    words = normalize(mention).split() if mention else []
+    if not words:
+        return False
+    first = words[0]
+    if first.startswith("ال") and first[2:] in _FEMININE_HEADS | _FEMININE_PERSONS:
+        return True  # اللجنة السعودية ..., الطفلة جوليان (not البحرة, العطية: surnames)
+    return len(words) > 1 and first in _FEMININE_HEADS
+
+
+_FEMININE_HEADS = frozenset(
+    {
+        "وزاره", "هيئه", "لجنه", "جمعيه", "شركه", "رئاسه", "مديريه", "اداره", "محكمه",
+        "نيابه", "جامعه", "صحيفه", "وكاله", "حكومه", "قياده", "منظمه", "رابطه", "غرفه",
+        "امانه", "بلديه", "سفاره", "قنصليه", "مؤسسه", "مجموعه", "حركه", "جبهه", "دائره",
+        "شرطه", "مصلحه", "كليه", "مدرسه", "قناه", "اماره", "محافظه", "دوله",
+    }
+)
+_FEMININE_PERSONS = frozenset(
+    {"طفله", "فتاه", "سيده", "مراه", "اميره", "شيخه", "طالبه", "معلمه", "مواطنه", "ممثله"}
+)
 
 
 _MY_EYES = frozenset({"نظري", "انتباهي", "نظرنا", "انتباهنا"})
