@@ -2252,3 +2252,34 @@ def test_feminine_verb_still_carries_to_the_body() -> None:
     rows = extract_statements(_articles(text))
     assert rows["speaker"].to_list()[-1] is not None
     assert "اللجنه" in rows["speaker"].to_list()[-1]
+
+
+def test_bare_institution_is_the_one_named_with_its_country() -> None:
+    # aawsat 2015-08-10: the Saudi cabinet's session; a sentence on the visit to Jordan
+    # comes before «وشدد مجلس الوزراء», which is still the Saudi cabinet
+    text = (
+        "قرر مجلس الوزراء السعودي الموافقة على اتفاقية مع ألمانيا. "
+        "واستمع المجلس إلى نتائج زيارة ولي ولي العهد للأردن واجتماعه مع العاهل الأردني. "
+        "وشدد مجلس الوزراء على أهمية تعزيز التعاون بين البلدين."
+    )
+    speakers = extract_statements(_articles(text))["speaker"].to_list()
+    assert speakers[-1] == "مجلس الوزراء السعودي"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # alwatan 2015-08-10: the office, the honorific, then the listed name
+        (
+            'قال نائب خادم الحرمين الشريفين وزير الداخلية الأمير محمد بن نايف "إن الحوادث '
+            'لن تثني عزائمنا".',
+            "mohammed_bin_nayef",
+        ),
+        # a region's prince: «منطقة الرياض» is no institution named after a royal
+        ("وأكد أمير منطقة الرياض الأمير فيصل بن بندر أن الأمن مستتب.", "فيصل بن بندر"),
+        # the university's own name stays an office, not «سعود»
+        ("وقال مدير جامعة الملك سعود إن التسجيل بدأ.", "مدير جامعه الملك سعود"),
+    ],
+)
+def test_royal_name_after_an_office(text: str, speaker: str) -> None:
+    assert extract_statements(_articles(text))["speaker"].to_list()[-1] == speaker

@@ -219,6 +219,7 @@ def qualify_institutions(
     ``text``, ``speaker``, ``speaker_mention``, ``reported_by``, ``cue_carried``) in place."""
     found: dict[str, str] = {}  # unqualified id -> its id in this article
     article_countries: set[str] | None = None
+    norms: list[str] | None = None  # the statements' match-normalized texts, when needed
     prev_text = ""
     for at, row in enumerate(rows):
         text = row.get("text") or ""
@@ -246,7 +247,14 @@ def qualify_institutions(
                 continue
             here = countries_in(sentence)
             near = here | countries_in(prev_text)
-            if len(near) == 1:
+            if norms is None:
+                norms = [normalize(r.get("text") or "") for r in rows]
+            named = _named_with_country(sid, norms[: at + 1])
+            if len(named) == 1:
+                # «قرر مجلس الوزراء السعودي ...» earlier, then «وشدد مجلس الوزراء» after a
+                # sentence on Jordan: the body the article named with its country
+                new = qualified(sid, next(iter(named)))
+            elif len(near) == 1:
                 new = qualified(sid, next(iter(near)))
             elif len(here) == 1:
                 new = qualified(sid, next(iter(here)))
@@ -267,3 +275,23 @@ def qualify_institutions(
             found[sid] = new
             row[key] = new
         prev_text = text
+
+
+def _named_with_country(sid: str, texts: list[str]) -> set[str]:
+    """The countries whose adjective follows the institution ``sid`` where ``texts``
+    (match-normalized) name it in full («مجلس الوزراء السعودي»): the article's own naming.
+
+    >>> sorted(_named_with_country("مجلس الوزراء", ["قرر مجلس الوزراء السعودي"]))
+    ['saudi_arabia']
+    >>> _named_with_country("مجلس الوزراء", ["اجتماع مجلس الوزراء امس"])
+    set()
+    """
+    pattern = re.compile(r"(?<!\w)" + re.escape(sid) + r"\s+(\w+)")
+    out: set[str] = set()
+    for text in texts:
+        for m in pattern.finditer(text):
+            c = _country_of(m.group(1), name=True)
+            if c is not None and _nisba(m.group(1)):
+                out.add(c)
+    return out
+

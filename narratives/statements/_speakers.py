@@ -487,11 +487,18 @@ def _family_title(i: int, j: int, norm: list[str], sw: SpeakerWords) -> bool:
 
 
 def _royal_in_institution(i: int, norm: list[str], sw: SpeakerWords) -> bool:
-    """The name at ``i`` follows الملك/الأمير inside an institution's name (مستشفى الملك فهد)."""
-    return (
-        i > 1
-        and norm[i - 1] in ("الملك", "الامير")
-        and any(_in(w, sw.institutions) for w in norm[max(0, i - 4) : i - 1])
+    """The name at ``i`` follows الملك/الأمير inside an institution's name (مستشفى الملك فهد).
+
+    An institution word that is an office's portfolio (وزير الداخلية الأمير محمد بن نايف)
+    names no institution after which the royal name comes: the prince holds the office.
+    """
+    if not (i > 1 and norm[i - 1] in ("الملك", "الامير")):
+        return False
+    # the institution word right before (مستشفى الملك فهد, مدير جامعة الملك سعود), not a
+    # place or portfolio between (أمير منطقة الرياض الأمير فيصل, وزير الحرس الوطني الأمير)
+    w = norm[i - 2]
+    return _in(w, sw.institutions) and not (
+        w.startswith("ال") and i >= 3 and norm[i - 3] in sw.offices
     )
 
 

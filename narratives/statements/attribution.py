@@ -493,6 +493,11 @@ def attribute(
                 speaker, title = None, None  # حسنا فعل وزير التعليم حينما نفى: no name
             else:
                 speaker, title = state.speakers.resolve(mention)  # (موسكو وواشنطن: no one)
+                listed = _listed_name(speaker, mention, matches, raw, lex)
+                if listed is not None:
+                    # «وزير الداخلية الأمير محمد بن نايف»: the name the mention ends with
+                    # is the gazetteer's, so the id is too (as for «الأمير محمد بن نايف»)
+                    speaker = listed
                 if (
                     after_verb
                     and cue_k is not None
@@ -643,6 +648,26 @@ def attribute(
     out.quote = _quote(seg, feats, in_speech, out, state.prev)
     state.prev = out
     return out
+
+
+def _listed_name(
+    speaker: str | None, mention: str, matches: list[Match], raw: str, lex: Lexicon
+) -> str | None:
+    """The gazetteer id of a person whose listed name ends the open-text ``speaker`` id."""
+    if speaker is None or speaker.isascii():
+        return None
+    said = normalize(mention)
+    name = speaker.replace(" ", "")
+    found = {
+        m.resolved
+        for m in matches
+        if m.resolved is not None
+        and m.resolved in lex.actors
+        and m.is_person_name
+        and normalize(raw[m.start : m.end]) in said
+        and normalize(raw[m.start : m.end]).replace(" ", "").endswith(name)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _namesake(speaker: str, mention: str, state: State, lex: Lexicon) -> str | None:
