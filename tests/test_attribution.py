@@ -2283,3 +2283,22 @@ def test_bare_institution_is_the_one_named_with_its_country() -> None:
 )
 def test_royal_name_after_an_office(text: str, speaker: str) -> None:
     assert extract_statements(_articles(text))["speaker"].to_list()[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # aleqtisadiya 2015-08-11: Merkel's spokesman speaks, not Merkel
+        (
+            "وقال شتيفن زايبرت المتحدث باسم المستشارة الألمانية أنجيلا ميركل إن بلاده ترى "
+            "أن على دائني اليونان عدم التعجل.",
+            "شتيفن زايبرت",
+        ),
+        ("وقال مستشار الرئيس الأمريكي باراك أوباما إن الاتفاق جيد.", None),
+        # the title before the name is Putin's, the name Peskov's: he speaks
+        ("وقال المتحدث باسم الرئيس الروسي ديمتري بيسكوف إن الوضع معقد.", "peskov"),
+        ("وقالت المستشارة الألمانية أنجيلا ميركل إن بلادها ترى ذلك.", "merkel"),
+    ],
+)
+def test_spokesman_of_a_listed_person(text: str, speaker: str | None) -> None:
+    assert extract_statements(_articles(text))["speaker"].to_list()[-1] == speaker

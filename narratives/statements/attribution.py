@@ -515,6 +515,17 @@ def attribute(
                 speaker = namesake
             else:
                 title = state.speakers.add_actor(speaker, mention)
+        if (
+            speaker is not None
+            and speaker.isascii()
+            and mention
+            and not headline
+            and _whose_relation(speaker, mention, matches, feats, lex)
+        ):
+            # «شتيفن زايبرت المتحدث باسم المستشارة الألمانية أنجيلا ميركل», «مستشار الرئيس
+            # الأمريكي باراك أوباما»: the listed name, after its own title and a relation
+            # (باسم, مستشار, فريق حملة), is whose spokesman or adviser speaks
+            speaker, title = _before_relation(mention, state)
         if out.reported_by is not None:  # nested: the outer speaker is explicit
             out.reported_by = speaker
         else:
@@ -648,6 +659,56 @@ def attribute(
     out.quote = _quote(seg, feats, in_speech, out, state.prev)
     state.prev = out
     return out
+
+
+# a relation whose complement (a listed person with the title) is not the speaker
+_RELATIONS = frozenset(
+    {
+        "باسم", "مستشار", "مستشاره", "فريق", "حمله", "مكتب", "نجل", "ابن", "ابنه", "زوجه",
+        "شقيق", "شقيقه", "مساعد", "مساعده", "سكرتير", "محامي", "مبعوث", "حرس", "للرئيس",
+    }
+)
+_RELATION_HEADS = frozenset({"المتحدث", "الناطق", "المتحدثه", "الناطقه", *_RELATIONS} - {"باسم"})
+
+
+def _whose_relation(
+    speaker: str, mention: str, matches: list[Match], feats: list[Feat], lex: Lexicon
+) -> bool:
+    """The listed ``speaker`` is named in ``mention`` after his own title and a relation
+    (not «المتحدث باسم الرئيس الروسي ديمتري بيسكوف»: the title is Putin's, Peskov speaks)."""
+    said = normalize(mention)
+    info = lex.actors.get(speaker) or {}
+    roles = set(info.get("roles") or [])
+    for m in matches:
+        if m.resolved != speaker or not m.is_person_name:
+            continue
+        title = next((t for t in matches if t.j == m.i and t is not m), None)
+        if title is None or not any(
+            (e.kind == "title" and e.id == speaker)
+            or (
+                e.kind == "generic"
+                and e.affiliation == info.get("affiliation")
+                and e.role in roles
+            )
+            for e in title.entries
+        ):
+            continue
+        k = title.i - 1
+        if k >= 0 and feats[k].norm in _RELATIONS and feats[k].norm in said.split():
+            return True
+    return False
+
+
+def _before_relation(mention: str, state: State) -> tuple[str | None, str | None]:
+    """The name that opens ``mention`` before the relation (شتيفن زايبرت), else no one."""
+    words = mention.split()
+    r = next((k for k, w in enumerate(words) if normalize(w) in _RELATION_HEADS), None)
+    if r is None or r < 2:
+        return None, None
+    before = " ".join(words[:r])
+    if parse_mention(before).kind != "person":
+        return None, None
+    return state.speakers.resolve(before)
 
 
 def _listed_name(
