@@ -104,7 +104,12 @@ _INSTITUTION_ENDS = frozenset(
 )
 # words that open a date (نهاية يونيو, مطلع الشهر): a time phrase after the verb, never a speaker
 _TIME_HEADS = frozenset(
-    normalize(w) for w in ["نهاية", "بداية", "مطلع", "منتصف", "أواخر", "أوائل", "مستهل", "غرة"]
+    normalize(w)
+    for w in [
+        *["نهاية", "بداية", "مطلع", "منتصف", "أواخر", "أوائل", "مستهل", "غرة"],
+        # «رئيس الوزراء الماليزي نجيب عبد الرزاق الأسبوع الماضي»: the time, not the name
+        *["الأسبوع", "أمس", "الشهر", "يوم"],
+    ]
 )
 # prepositions (with a pronoun) that follow a verb: «أشرف عليها باحثون», «أشرف على», as written
 # (على with ى: علي normalized is also the name)
