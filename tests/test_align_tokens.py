@@ -100,6 +100,11 @@ def test_join_names_skips_only_texts_the_pattern_cannot_match(words: list[str]) 
         ("اعتبر هذا الأمر إعلان حرب من قبل «داعش» على تركيا،", False),  # an opinion verb
         ("الى ذلك اكد العضو عبدالحميد السعدي عدم الترشح للانتخابات،", False),
         ("جاء ذلك خلال اجتماعه بمديري تعليم عسير، جيزان، نجران", False),
+        # his words after the verb, an imperfect, a verb that carries on his words
+        ('وقال "هذا ليس من شأن لجنة الاحتراف وإنما يختص بإدارة نادي الاتحاد".', False),
+        ("ويشير هذا القرار الى تكثيف للدور التركي في مكافحة مسلحي التنظيم", False),
+        ("وأضاف هذا العام يمكن متابعة رد فعل ليفربول وأرسنال", False),
+        ("كشف ذلك عن خلل في منظومة الرقابة", False),
     ],
 )
 def test_a_bare_attribution_is_told_from_a_claim(text: str, bare: bool) -> None:

@@ -59,20 +59,36 @@ def _clauses(normalized: str) -> list[int]:
 _THAT = frozenset({"ذلك", "بذلك", "هذا", "بهذا"})
 #: words of a claim clause after the verb (أكد ذلك أن ...): no bare attribution then
 _CLAIM_OPENERS = frozenset({"ان", "بان", "انه", "بانه", "انها", "بانها", "انهم", "بانهم"})
+_QUOTED = re.compile(r"^\W*\S+\s*[\"«“”'»]")
+#: words after ذلك that make it the subject or object of the verb (كشف ذلك عن ...)
+_NOT_A_NAME = frozenset({"عن", "علي", "الي", "في", "من", "ان", "انه", "انها"})
 #: the most words of a bare attribution (verb, ذلك, the speaker and a long title)
 ATTRIBUTION_WORDS = 24
 
 
 @lru_cache(maxsize=1)
 def _attribution_verbs() -> frozenset[str]:
-    """Finite neutral and assertive reporting verbs (``lexicons/reporting_verbs.tsv``),
-    match-normalized: the verbs of أوضح ذلك / صرح بذلك / أكد ذلك."""
+    """Finite neutral and assertive reporting verbs (``lexicons/reporting_verbs.tsv``) in
+    the perfect, match-normalized: the verbs of أوضح ذلك / صرح بذلك / أكد ذلك. Not the
+    imperfect (ويشير هذا القرار إلى ...: "this decision points to") nor the verbs that
+    carry on a speaker's words (وأضاف "هذا العام ...)."""
     table = load_tsv("reporting_verbs.tsv")
     return frozenset(
         normalize(str(form))
-        for form, kind, cls in zip(table["form"], table["kind"], table["class"], strict=True)
-        if form and kind == "finite" and cls in {"neutral", "assertive"}
+        for form, lemma, kind, cls in zip(
+            table["form"], table["lemma"], table["kind"], table["class"], strict=True
+        )
+        if form
+        and kind == "finite"
+        and cls in {"neutral", "assertive"}
+        and str(lemma) not in _CARRY_ON
+        and str(form)[0] == str(lemma)[0]
     )
+
+
+#: reporting verbs that carry on what the speaker said (أضاف، تابع، ...): what follows is
+#: more of his words, not his name
+_CARRY_ON = frozenset({"أضاف", "تابع", "استطرد", "أردف", "أعاد", "نقل", "لفت", "شدد", "جدد"})
 
 
 def attribution_only(text: str) -> bool:
@@ -95,9 +111,11 @@ def attribution_only(text: str) -> bool:
     >>> attribution_only("اعتبر هذا الأمر إعلان حرب على تركيا")
     False
     """
+    if _QUOTED.match(text):
+        return False  # وقال "هذا ليس من شأن ...": his words open after the verb
     head = normalize(text[:40])
     words = _TOKEN.findall(head)
-    if len(words) < 3 or words[1] not in _THAT:
+    if len(words) < 3 or words[1] not in _THAT or words[2] in _NOT_A_NAME:
         return False
     verbs = _attribution_verbs()
     verb = words[0]
