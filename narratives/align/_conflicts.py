@@ -571,8 +571,15 @@ class FillerFeatures:
         people: Container[str],
         ordinals: Mapping[str, int],
         words: Sequence[str] | Callable[[], Sequence[str]] | None = None,
+        places: Mapping[str, str] | None = None,
     ) -> None:
         self.tokens, self.people, self._words = tokens, people, words
+        # the countries its tokens name (a name, capital or nationality adjective)
+        self.countries = (
+            frozenset(c for w in tokens if (c := _country(w, places)) is not None)
+            if places
+            else frozenset()
+        )
         # only the tokens that may be an ordinal or a given name are looked at (most
         # statements have few or none; :meth:`differs` reads nothing else)
         forms = _forms(people, ordinals)
@@ -594,10 +601,11 @@ class FillerFeatures:
         return self._words() if callable(self._words) else self._words
 
     def differs(self, other: FillerFeatures) -> bool:
-        """Other ordinals, or other people named, on each side (else no other fillers)."""
+        """Other ordinals, people or countries named, on each side (else no other fillers)."""
         return bool(
             (self.nth and other.nth and self.nth != other.nth)
             or (self.names and other.names and self.names != other.names)
+            or (self.countries and other.countries and self.countries != other.countries)
         )
 
     @cached_property
@@ -633,6 +641,13 @@ class FillerFeatures:
         return None if self.raw is None else frozenset(named_people(self.raw, self.people))
 
 
+def _country(word: str, places: Mapping[str, str] | None) -> str | None:
+    """The country ``word`` names (as written, or :func:`bare`), in ``places``."""
+    if not places:
+        return None
+    return places.get(word) or places.get(bare(word))
+
+
 def _forms(
     people: Container[str], ordinals: Mapping[str, int]
 ) -> tuple[frozenset[str], frozenset[str]] | None:
@@ -666,8 +681,10 @@ def other_fillers(
     min_shared: float = 0.5,
     max_span: int = 6,
     features: tuple[FillerFeatures, FillerFeatures] | None = None,
+    places: Mapping[str, str] | None = None,
 ) -> str | None:
-    """Do two statements fill one template's slot with different people or ordinals?
+    """Do two statements fill one template's slot with different people, countries or
+    ordinals?
 
     ``"persons"`` when the two content-token sequences share at least
     ``min_shared`` of the shorter one's words in order (one template) and a
@@ -683,6 +700,10 @@ def other_fillers(
     الجندي محمد العمري are two claims about two men, not one claim. Names
     are masked from no score component, but titles, ranks and the template
     around them carry most of the weight, so such pairs score as paraphrases.
+    ``"countries"`` when a replaced span names a country on each side (``places``:
+    names, capitals and nationality adjectives -> country id) and neither side
+    names the other's anywhere: دان مجلس الوزراء البحريني التفجير / دان مجلس الوزراء
+    الكويتي التفجير are two bodies' condemnations in one template, not one claim.
     ``"ordinals"`` when a replaced span after the same word holds a
     different ordinal (الطائرة الأولى / طائرة ثانية, المرحلة الثانية /
     المرحلة الثالثة). None otherwise: a name written on one side only, a
@@ -702,8 +723,12 @@ def other_fillers(
     """
     if features is None:
         features = (
-            FillerFeatures(tokens_a, people, ordinals, None if words is None else words[0]),
-            FillerFeatures(tokens_b, people, ordinals, None if words is None else words[1]),
+            FillerFeatures(
+                tokens_a, people, ordinals, None if words is None else words[0], places
+            ),
+            FillerFeatures(
+                tokens_b, people, ordinals, None if words is None else words[1], places
+            ),
         )
     fa, fb = features
     a, b = fa.bare, fb.bare
@@ -761,6 +786,10 @@ def other_fillers(
             and not any(elsewhere(y, family_b, words_a) for y in nb)
         ):
             return "persons"
+        ca = {c for w in tokens_a[i1:i2] if (c := _country(w, places)) is not None}
+        cb = {c for w in tokens_b[j1:j2] if (c := _country(w, places)) is not None}
+        if ca and cb and ca.isdisjoint(fb.countries) and cb.isdisjoint(fa.countries):
+            return "countries"
         oa = {ordinals[w] for w in wa if w in ordinals}
         ob = {ordinals[w] for w in wb if w in ordinals}
         # after the same word (طائره اولي / طائره ثانيه): the slot is that word's

@@ -114,7 +114,7 @@ LINKED = "linked"
 #: contradiction checks read it instead of walking the two sentences again
 FILLERS = "_fillers"
 #: what :func:`~narratives.align._conflicts.other_fillers` may find
-FILLER_KINDS: tuple[str, ...] = ("persons", "ordinals")
+FILLER_KINDS: tuple[str, ...] = ("persons", "ordinals", "countries")
 _FILLER_CODE: dict[str | None, float] = {
     None: -1.0,
     **{k: float(n) for n, k in enumerate(FILLER_KINDS)},
@@ -478,6 +478,7 @@ class _Prepared:
             words=(self.raw_words(a), self.raw_words(b)),
             bylines=(self.byline(a), self.byline(b)),
             features=features,
+            places=self.all_names,
         )
 
     def fillers_differ(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -490,6 +491,7 @@ class _Prepared:
         rows = np.unique(np.concatenate([i, j]))
         nth = np.full(len(rows), -1, dtype=np.int64)
         names = np.full(len(rows), -1, dtype=np.int64)
+        lands = np.full(len(rows), -1, dtype=np.int64)
         seen: dict[frozenset[int] | frozenset[str], int] = {}
         for n, k in enumerate(rows.tolist()):
             f = self.filler_features(k)
@@ -497,9 +499,13 @@ class _Prepared:
                 nth[n] = seen.setdefault(f.nth, len(seen))
             if f.names:
                 names[n] = seen.setdefault(f.names, len(seen))
+            if f.countries:
+                lands[n] = seen.setdefault(f.countries, len(seen))
         a, b = np.searchsorted(rows, i), np.searchsorted(rows, j)
-        return ((nth[a] >= 0) & (nth[b] >= 0) & (nth[a] != nth[b])) | (
-            (names[a] >= 0) & (names[b] >= 0) & (names[a] != names[b])
+        return (
+            ((nth[a] >= 0) & (nth[b] >= 0) & (nth[a] != nth[b]))
+            | ((names[a] >= 0) & (names[b] >= 0) & (names[a] != names[b]))
+            | ((lands[a] >= 0) & (lands[b] >= 0) & (lands[a] != lands[b]))
         )
 
     def filler_features(self, k: int) -> FillerFeatures:
@@ -507,7 +513,11 @@ class _Prepared:
         out = self._fillers.get(k)
         if out is None:
             out = self._fillers[k] = FillerFeatures(
-                self.tokens[k], self.given_names, self.ordinals, lambda: self.raw_words(k)
+                self.tokens[k],
+                self.given_names,
+                self.ordinals,
+                lambda: self.raw_words(k),
+                self.all_names,
             )
         return out
 
