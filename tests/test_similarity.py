@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import narratives
 from narratives.align import align, all_pairs, similarity
 from narratives.align._text import load_polarity, load_stopwords
+from narratives.align.aligner import DEFAULT_THRESHOLD
 from narratives.cli import main
 from narratives.normalize import normalize
 
@@ -592,3 +593,26 @@ def test_a_denial_verb_reaches_past_its_subject_to_what_it_denies():
     # else, and what it denies opens the next clause
     scopes = match_tokens([text], exclude=["وزارة الداخلية الكويتية"])[1][0]
     assert any("منع" in s for s in scopes)
+
+
+def test_one_template_filled_with_another_country_is_two_claims() -> None:
+    # aljazirah / was and another article of 2015-08-10: Bahrain's and Kuwait's cabinets
+    # condemn the Abha mosque bombing in one template; the same Bahraini statement
+    # written with «بمملكة البحرين» is still one claim
+    bahrain = (
+        "دان مجلس الوزراء البحريني بشدة التفجير الإرهابي الذي استهدف المصلين بمسجد قوات "
+        "الطوارئ مدينة أبها وأدى إلى استشهاد عدد من المصلين ."
+    )
+    kuwait = (
+        "دان مجلس الوزراء الكويتي التفجير الإرهابي المشين الذي استهدف مسجد قوات الطوارئ "
+        "بمدينة أبها مؤخراً، وأدى إلى استشهاد عدد من المصلين"
+    )
+    bahrain2 = (
+        "أدان مجلس الوزراء بمملكة البحرين وبشدة التفجير الإرهابي الجبان الذي استهدف "
+        "المصلين بمسجد قوات الطوارئ في مدينة أبها"
+    )
+    out = similarity([bahrain, bahrain], [kuwait, bahrain2])
+    assert out["relation"].to_list()[0] == "related"
+    assert out["conflict"].to_list()[0] == "note:countries"
+    assert out["score"].to_list()[0] < DEFAULT_THRESHOLD
+    assert out["relation"].to_list()[1] in ("near_verbatim", "paraphrase")

@@ -328,6 +328,13 @@ def load_countries(
     return dict(zip(table["name"].to_list(), table["country"].to_list(), strict=True))
 
 
+@lru_cache(maxsize=1)
+def load_adjectives() -> dict[str, str]:
+    """Nationality adjectives (``form`` adjective of ``lexicons/countries.tsv``) -> country."""
+    table = load_tsv("countries.tsv").filter(pl.col("form") == "adjective")
+    return dict(zip(table["name"].to_list(), table["country"].to_list(), strict=True))
+
+
 @lru_cache(maxsize=4)
 def load_opposites(name_or_path: str | Path = "opposites.tsv") -> frozenset[frozenset[str]]:
     """Pairs of words of opposite meaning, as light-stem pairs (``lexicons/opposites.tsv``)."""
@@ -426,6 +433,10 @@ class _Prepared:
         self._keys: dict[int, frozenset[str]] = {}
         self.country_names = load_countries()
         self.all_names = load_countries(names_only=False)
+        # nationality adjectives alone (مجلس الوزراء البحريني): another body in one template
+        # is other fillers (:func:`other_fillers`); a country named (روسيا تدعم / إيران تدعم)
+        # stays a ``roles`` conflict (:func:`role_conflict`)
+        self.adjectives = load_adjectives()
         self.opposites = load_opposites()
         self.heads = load_slot_heads()
         self.months = load_months()
@@ -478,7 +489,7 @@ class _Prepared:
             words=(self.raw_words(a), self.raw_words(b)),
             bylines=(self.byline(a), self.byline(b)),
             features=features,
-            places=self.all_names,
+            places=self.adjectives,
         )
 
     def fillers_differ(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -517,7 +528,7 @@ class _Prepared:
                 self.given_names,
                 self.ordinals,
                 lambda: self.raw_words(k),
-                self.all_names,
+                self.adjectives,
             )
         return out
 
