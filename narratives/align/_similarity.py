@@ -95,8 +95,9 @@ def similarity(
         the component scores of :data:`narratives.align.COMPONENTS` and
         ``conflict`` (``polarity`` | ``roles`` | ``figures`` | ``action``, null if none;
         ``note:polarity`` when the evidence is too weak to call: the pair is ``related``;
-        ``note:persons`` / ``note:ordinals`` for one template about other people or
-        the nth of several: two claims, the score times ``slot_penalty``).
+        ``note:persons`` / ``note:countries`` / ``note:ordinals`` for one template about
+        other people, another country's body or the nth of several: two claims, the
+        score times ``slot_penalty``).
 
     Examples
     --------

@@ -121,7 +121,8 @@ _FILLER_CODE: dict[str | None, float] = {
 }
 #: last column: why a pair contradicts (polarity, roles, figures, action), else null; a
 #: conflict seen on weak evidence is a note (``note:polarity``) and the pair is ``related``;
-#: so is one template about other people or ordinals (``note:persons``, ``note:ordinals``)
+#: so is one template about other people, countries or ordinals (``note:persons``,
+#: ``note:countries``, ``note:ordinals``)
 CONFLICT = "conflict"
 #: fewest content words (negations aside) on each side of a ``polarity`` contradiction
 _MIN_POLARITY_TOKENS = 3
@@ -1098,7 +1099,8 @@ def align(
         template with other people or ordinals in a slot (أقلت الطائرة
         الأولى جثمان العريف أحمد … / أقلت طائرة ثانية جثمان الجندي محمد …):
         two claims, not one. Such a pair, if still returned, is ``related``
-        with the conflict note ``note:persons`` or ``note:ordinals``. 1
+        with the conflict note ``note:persons``, ``note:countries`` (another
+        nationality adjective: مجلس الوزراء البحريني / الكويتي) or ``note:ordinals``. 1
         turns the check off.
     embeddings
         ``"use"`` (multilingual Universal Sentence Encoder, package
