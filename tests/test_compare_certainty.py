@@ -750,9 +750,11 @@ def test_a_claim_of_another_day_than_the_outlets_articles_is_not_sure(two_days: 
         assert got[("alriyadh", "vote")][0] == NOT_SURE
         assert got[("alriyadh", "vote")][1].startswith("earlier news: the claim is only in")
     else:
-        # the same articles on one day: nothing tells two moments apart, the rows are sure
-        assert got[("aawsat", "power")] == (SURE, "")
+        # the same articles on one day: nothing tells two moments apart; the vote row is
+        # sure, and aawsat's row is a part of Power's words (it gives the rest): partly given
         assert got[("alriyadh", "vote")] == (SURE, "")
+        assert got[("aawsat", "power")][0] == NOT_SURE
+        assert got[("aawsat", "power")][1].startswith("partly given")
 
 
 # SaudiNewsNet 2015-08-06: alyaum and aleqtisadiya close the Saudi-Jordanian statement with
@@ -973,9 +975,18 @@ def test_protocol_scripture_and_thanks_are_not_sure_omissions(claim: str, why: s
         # a fact that ends in a verse is the fact
         ("وأكد الخطيب أن القصاص يحفظ أرواح الناس ويردع المجرمين في المجتمع كله، وقال تعالى: "
          "((ولكم في القصاص حياة))", None),
+        # SaudiNewsNet 2015-07-31: the warnings closing the Saudi and Kuwaiti interior
+        # ministries' statements, which five outlets "left out" (sure); the execution is news
+        ("لما تسببه من أضرار جسيمة على الفرد والمجتمع، وإيقاع أشد العقوبات على مرتكبيها، مستمدة "
+         "منهجها من شرع الله القويم، وهي تحذر في الوقت نفسه كل من يقدم على ذلك بأن العقاب الشرعي "
+         "سيكون مصيره.", "the stock warning of an interior ministry"),
+        ('وأكدت الداخلية الكويتية أنها "لن تألو جهدا في ضبط كل من تسول له نفسه العبث بأمن الوطن '
+         'بكل الحزم والشدة".', "the stock warning of an interior ministry"),
+        ("نفذت وزارة الداخلية أمس حكم القتل تعزيرا في المدعو قاسم محمد الهلال (سوري الجنسية) إثر "
+         "قيامه بتهريب كمية كبيرة من حبوب الإمفيتامين المحظورة،", None),
     ],
     ids=["quran", "anthem", "thanks", "praise", "verse", "credit", "shoukry", "donation",
-         "fact-and-verse"],
+         "fact-and-verse", "warning-moi", "warning-kuwait", "execution"],
 )  # fmt: skip
 def test_a_formula_is_told_from_a_fact(text: str, kind: str | None) -> None:
     from narratives.compare._certainty import _formula
@@ -1022,3 +1033,42 @@ def test_a_quote_read_as_its_speaker_still_counts_as_carried() -> None:
     om = omissions(st, claims, stories)
     # alyaum gives the visit to the wounded in its own words: no omission
     assert om.filter((pl.col("outlet") == "alyaum") & (pl.col("claim_id") == "wounded")).is_empty()
+
+
+# SaudiNewsNet 2015-07-31: alriyadh's report of Al Hilal's friendly, whose «وأضاف ...
+# الهدف الثاني» the statement extractor reads as a speaker and his words (cue «أضاف»),
+# and aljazirah's report giving the same goal in other words
+_HILAL_RIYADH = [
+    ("الهلال يهزم اخيسار التركي بثنائية الميدا والدوسري", None, None),
+    ("أنهى الهلال ثاني مبارياته الودية مساء أمس (الخميس) بالفوز على اخيسار بيليديا التركي على "
+     "ملعب Bischofshofen بالنمسا بنتيجة ٢- صفر سجلهما المهاجم البرازيلي ايلتون الميدا عند "
+     "الدقيقة (٢٩) عبر رأسية استغلها من عرضية لاعب الوسط فيصل درويش،", None, None),
+    ("وأضاف لاعب الوسط عبدالعزيز الدوسري الهدف الثاني عند الدقيقة (٧٤) عبر تسديدة ارضية.",
+     "لاعب الوسط عبدالعزيز الدوسري الهدف الثاني", "أضاف"),
+]  # fmt: skip
+_HILAL_JAZIRAH = [
+    "الهلال يكسب ودية أخيسار سبور التركي بهدفين",
+    "فاز فريق الهلال الكروي الأول مساء أمس، على نظيره «أخيسار سبور التركي» بهدفين نظيفين، في "
+    "ثاني مبارياته التجريبية بمعسكره التحضيري الخارجي المقام في سالزبورغ بالنمسا، وسجل الهدف "
+    "الأول المهاجم البرازيلي التون الميدا بعد إكماله لعرضية مميزة من زميله فيصل درويش،",
+    "فيما أحرز الهدف الثاني اللاعب عبدالعزيز الدوسري بتسديدة في مطلع الربع ساعة الأخيرة من اللقاء.",
+    "وقدم الهلال مستوى جيد جداً في المباراة، طمأن به أنصاره على تقدم الفريق في الجاهزية، وبرز "
+    "بها بشكل لافت المهاجم البرازيلي الجديد «التون الميدا».",
+]
+
+
+def test_a_goal_added_is_no_speaker_and_counts_in_the_closest_search() -> None:
+    st, claims, stories = _story_frames(
+        [("r", "alriyadh", "2015-07-31", [t for t, _, _ in _HILAL_RIYADH]),
+         ("j", "aljazirah", "2015-07-31", _HILAL_JAZIRAH)],
+        {"goal": ["r:2"]},
+    )  # fmt: skip
+    st = st.with_columns(
+        speaker_mention=pl.Series([m for _, m, _ in _HILAL_RIYADH] + [None] * 4, dtype=pl.String),
+        cue=pl.Series([c for _, _, c in _HILAL_RIYADH] + [None] * 4, dtype=pl.String),
+    )
+    om = omissions(st, claims, stories, min_outlets=1)
+    goal = om.filter((pl.col("outlet") == "aljazirah") & (pl.col("claim_id") == "goal"))
+    # aljazirah gives the goal in other words (without the minute): carried, no row (with
+    # the scorer's name and the goal left out of the search it "omitted" it, sure, score 23)
+    assert goal.is_empty()

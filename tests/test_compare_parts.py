@@ -135,7 +135,9 @@ def test_an_outlet_of_the_claim_leaving_out_a_clause_others_gave() -> None:
     om = omissions(st, claims, stories)
     row = om.filter(pl.col("outlet") == "alriyadh").row(0, named=True)
     assert "التكفيري" in row["omitted_part"]
-    assert row["certainty"] == "sure"
+    # a claim partly given, and a part with no figure: listed, not a sure omission
+    assert row["certainty"] == "not sure"
+    assert row["why"].startswith("partly given: the outlet gives the rest of this claim")
     assert row["statement_ids"] == ["alweeam:1"]
     assert sorted(row["carried_by"]) == ["aawsat", "alweeam"]
 
@@ -237,3 +239,35 @@ def test_candidates_in_forked_parts_give_the_rows_of_one_pass(
     parted = left_out_parts(st, so, cand)
     assert parted.equals(one)
     assert one.height >= 4 and set(one["story_id"]) == {"0", "1", "2", "3"}
+
+
+# SaudiNewsNet 2015-07-31 (compare of 2015-07-31 + 2015-08-09): parts the outlets left out
+# of claims they gave. aleqtisadiya gives the universal service fund's services (scored 46
+# against the claim) but not "within 10 km": a figure it did not print, a sure omission.
+# alriyadh, aljazirah, alyaum and okaz give Sisi's words «في كلمته خلال الحفل», not «في كلمة
+# له في احتفال تخريج دفعات جديدة اليوم»: the setting of a quote they give, in other words
+@pytest.mark.parametrize(
+    ("part", "share", "sure"),
+    [
+        ("بحيث يمكن الوصول لها في حدود مسافة لا تتجاوز 10 كم.", 0.1, True),
+        ("في كلمة له في احتفال تخريج دفعات جديدة اليوم", 0.1, False),
+        # a figure, but most of the part's words are in the outlet's text
+        ("بحيث يمكن الوصول لها في حدود مسافة لا تتجاوز 10 كم.", 0.5, False),
+    ],
+)
+def test_a_part_left_out_is_sure_only_when_it_holds_a_figure(
+    part: str, share: float, sure: bool
+) -> None:
+    from narratives.compare.omissions import _part_certainty, _partly_given
+
+    rows = pl.DataFrame(
+        {"omitted_part": [part, None], "part_share": [share, None], "why": [None, None],
+         "certainty": [None, "sure"], "carried": [False, False]}
+    )  # fmt: skip
+    out = _partly_given(_part_certainty(rows))
+    row = out.row(0, named=True)
+    assert (row["certainty"] == "sure") is sure
+    if not sure:
+        assert row["why"].startswith("partly given: the outlet gives the rest of this claim")
+    # a whole-claim row keeps its certainty
+    assert out["certainty"][1] == "sure"

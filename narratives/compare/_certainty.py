@@ -59,7 +59,9 @@ formula
     (``thanks``, ``scripture``: «فيما أعرب المصاب عن تقديره وشكره لهذه الزيارة»,
     «وقال صلى الله عليه وسلم (بادروا بالأعمال سبعا ...)»), the protocol of a
     ceremony or a visit anywhere in it (``ceremony``: «تلا ذلك الحفل الخطابي المعد
-    بهذه المناسبة بتلاوة آيات من الذكر الحكيم», «وكان في استقبال سموه ...»), or what
+    بهذه المناسبة بتلاوة آيات من الذكر الحكيم», «وكان في استقبال سموه ...») or the
+    stock warning of an interior ministry's statement anywhere in it (``warning``:
+    «بأن العقاب الشرعي سيكون مصيره», «كل من تسول له نفسه العبث بأمن الوطن»), or what
     the speaker told another outlet named in quotes («من خلال "اليوم"», «قال
     لـ"الاقتصادية"»: its own interview); a statement giving a figure is never one.
 background
@@ -660,13 +662,13 @@ def _wish(text: str, *, min_content: int) -> str | None:
 
 @lru_cache(maxsize=1)
 def _formula_patterns() -> dict[str, re.Pattern[str]]:
-    """``thanks``, ``ceremony`` and ``scripture`` of ``formulae.yaml``: whole words of
-    match-normalized text, a proclitic (و ف ب ل) allowed."""
+    """``thanks``, ``ceremony``, ``warning`` and ``scripture`` of ``formulae.yaml``: whole
+    words of match-normalized text, a proclitic (و ف ب ل) allowed."""
     from narratives._resources import load_yaml
 
     data = load_yaml("formulae.yaml") or {}
     out: dict[str, re.Pattern[str]] = {}
-    for kind in ("thanks", "ceremony", "scripture"):
+    for kind in ("thanks", "ceremony", "warning", "scripture"):
         words = sorted({normalize(str(w)) for w in data.get(kind) or []}, key=len, reverse=True)
         if words:
             alts = "|".join(map(re.escape, words))
@@ -700,6 +702,7 @@ _FORMULA_KINDS = {
     "thanks": "thanks or praise («{}»)",
     "scripture": "scripture quoted («{}»)",
     "ceremony": "the protocol of a ceremony or a visit («{}»)",
+    "warning": "the stock warning of an interior ministry's statement («{}»)",
     "credit": "what the speaker told another outlet, its own interview («{}»)",
 }
 
@@ -708,7 +711,8 @@ def _formula(text: str, *, min_content: int) -> str | None:
     """The formula ``text`` is (module docs of :func:`formulas_and_background`), or None.
 
     Thanks and scripture when fewer than ``min_content`` content words come
-    before the phrase, the protocol of a ceremony wherever it is, a quoted
+    before the phrase, the protocol of a ceremony or an interior ministry's stock
+    warning wherever it is, a quoted
     outlet the speaker told (:data:`_FORMULA_KINDS`); never for a statement
     that gives a figure (a donation thanked for is a fact).
     """
@@ -725,9 +729,10 @@ def _formula(text: str, *, min_content: int) -> str | None:
         before = t[: m.start()]
         if not before.strip() or len(content_tokens([before])[0]) < min_content:
             return _FORMULA_KINDS[kind].format(m.group(0).strip())
-    m = pats["ceremony"].search(t) if "ceremony" in pats else None
-    if m is not None:
-        return _FORMULA_KINDS["ceremony"].format(m.group(0).strip())
+    for kind in ("ceremony", "warning"):
+        m = pats[kind].search(t) if kind in pats else None
+        if m is not None:
+            return _FORMULA_KINDS[kind].format(m.group(0).strip())
     credit = _credit_pattern()
     m = credit.search(t) if credit is not None else None
     if m is not None:

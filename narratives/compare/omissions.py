@@ -27,8 +27,14 @@ its attribution frame and dates masked, and a part (four content words or
 more) that at least two outlets give and the outlet's text of the story
 mostly lacks (see :mod:`narratives.compare._parts`) makes a row, asked of the
 outlets taken to carry the claim and of the claim's own outlets; its
-``carried_by`` are the outlets giving that part. Such a row is ``sure`` only
-when at most a fifth of the part's words are in the outlet's text.
+``carried_by`` are the outlets giving that part. Such a row is a claim *partly
+given* (``why`` "partly given: ..."), ``not sure`` unless the part holds a
+figure (none of which the outlet's text gives: «لا تتجاوز 10 كم») and at most a
+fifth of its words are in the outlet's text: read blind, the parts the
+outlets left out were as often the setting, the protocol or a reworded phrase
+of a fact they gave («في كلمة له في احتفال تخريج دفعات جديدة» against «في كلمته
+خلال الحفل», «يرافقه مساعد مدير عام الجوازات ...», a weight written out in words
+beside its figure) as a fact of their own.
 
 Other, looser rules remain available (``comparable=``):
 
@@ -185,35 +191,61 @@ def _distinct_counts(tokens: list[list[str]]) -> list[int]:
     return [len(set(toks)) for toks in tokens]
 
 
+#: what a speaker said follows the reporting verb: a complementizer, a colon or a quote
+#: mark, or a participle of saying (قائلا، مضيفا، مؤكدا ...)
+_SAID = re.compile(
+    r"(?:^|\s)[وف]?(?:أن|إن|ان|بأن|بان|أنه|إنه|انه|بأنه|بانه|أنها|إنها|انها|بأنها|أنهم|إنهم|انهم)"
+    r"(?=\s|$)|[:«»\"“”]|قائل|مضيف|مؤكد|مشير|موضح"
+)
+
+
 def quoted_mentions(statements: pl.DataFrame) -> pl.DataFrame:
-    """``statements`` with ``speaker_mention`` dropped where it is the quote itself.
+    """``statements`` with ``speaker_mention`` dropped where it is no speaker.
 
     The closest-statement search leaves a statement's speaker mention out of its
-    words (who speaks is another question than what is said). A mention that is
-    the words in quotes closing the statement (an opening quote just before it, a
-    closing one and nothing but punctuation after) is what was said, not who said
-    it: alyaum's «وأضاف "سأبدأ بزيارة الجرحى".» (SaudiNewsNet 2015-08-02) lost all
-    its words that way, and "left out" Bahah's «وسأقوم على الفور بزيارة الجرحى».
+    words (who speaks is another question than what is said). Two mentions are
+    what the statement says, and their words are kept:
+
+    * the words in quotes closing the statement (an opening quote just before
+      it, a closing one and nothing but punctuation after): alyaum's «وأضاف
+      "سأبدأ بزيارة الجرحى".» (SaudiNewsNet 2015-08-02) lost all its words that
+      way, and "left out" Bahah's «وسأقوم على الفور بزيارة الجرحى»;
+    * the subject and object of «أضاف» (added) when nothing was said: no
+      complementizer, colon, quote mark or participle of saying anywhere in the
+      statement. «وأضاف عبدالعزيز الدوسري الهدف الثاني في الدقيقة (74)» (alriyadh,
+      2015-07-31) is a goal scored, not a quote; its mention «عبدالعزيز الدوسري
+      الهدف الثاني» took the goal out of the search, and aljazirah's «فيما أحرز
+      الهدف الثاني اللاعب عبدالعزيز الدوسري» scored 7 against it: a sure
+      omission of a goal aljazirah reports.
 
     Examples
     --------
-    >>> st = pl.DataFrame({"text": ['وأضاف "سأبدأ بزيارة الجرحى".', 'وقالت «فارو» إن الأمر انتهى'],
-    ...     "speaker_mention": ["سأبدأ بزيارة الجرحى", "فارو"]})
+    >>> st = pl.DataFrame({"text": ['وأضاف "سأبدأ بزيارة الجرحى".', 'وقالت «فارو» إن الأمر انتهى',
+    ...     "وأضاف أحمد عيد الهدف الثاني في الدقيقة 14", "وأضاف الزهراني أن الحالة مستقرة"],
+    ...     "speaker_mention": ["سأبدأ بزيارة الجرحى", "فارو", "أحمد عيد الهدف الثاني", "الزهراني"],
+    ...     "cue": ["أضاف", "قال", "أضاف", "أضاف"]})
     >>> quoted_mentions(st)["speaker_mention"].to_list()
-    [None, 'فارو']
+    [None, 'فارو', None, 'الزهراني']
     """
     if not {"text", "speaker_mention"} <= set(statements.columns):
         return statements
-    # statements with a mention that end in a closing quote: the few to read
-    ends = (
-        pl.col("speaker_mention").is_not_null()
-        & pl.col("text").str.contains(r"[\"»”]\W*$").fill_null(False)
+    # statements with a mention that end in a closing quote, or whose cue is «أضاف»:
+    # the few to read
+    ends = pl.col("text").str.contains(r"[\"»”]\W*$").fill_null(False)
+    added = (
+        (pl.col("cue") == "أضاف").fill_null(False) if "cue" in statements.columns else pl.lit(False)
     )
-    rows = statements.with_row_index("_row").filter(ends)
+    rows = statements.with_row_index("_row").filter(
+        pl.col("speaker_mention").is_not_null() & (ends | added)
+    )
+    cues = rows["cue"].to_list() if "cue" in rows.columns else [None] * rows.height
     quoted = [
         r
-        for r, text, mention in rows.select("_row", "text", "speaker_mention").iter_rows()
+        for (r, text, mention), cue in zip(
+            rows.select("_row", "text", "speaker_mention").iter_rows(), cues, strict=True
+        )
         if re.search(r"[\"«“]\s*" + re.escape(mention) + r"\s*[\"»”]\W*$", text)
+        or (cue == "أضاف" and not _SAID.search(text))
     ]
     if not quoted:
         return statements
@@ -656,9 +688,11 @@ def _part_certainty(
 ) -> pl.DataFrame:
     """How sure a row of a left-out part is (the whole-claim tests read the whole claim).
 
-    ``sure`` when at most ``sure_share`` of the part's words are anywhere in the
-    outlet's text of the story and the part has ``min_words`` content words or
-    more; the reason otherwise. A part is never a carried headline.
+    A part row is a claim *partly given*: the outlet gives the rest of it. It is
+    ``sure`` (for now: :func:`_partly_given` has the last word) when at most
+    ``sure_share`` of the part's words are anywhere in the outlet's text of the
+    story and the part has ``min_words`` content words or more; "partly given"
+    with that share otherwise. A part is never a carried headline.
     """
     part = pl.col("omitted_part").is_not_null()
     share = pl.col("part_share").fill_null(0.0)
@@ -671,8 +705,8 @@ def _part_certainty(
         .then(pl.col("why"))
         .otherwise(
             pl.format(
-                "part of the claim: the outlet gives the rest, and {}% of this part's words "
-                "are in its text of the story",
+                "partly given: the outlet gives the rest of this claim but not this part "
+                "({}% of its words are in the outlet's text of the story)",
                 (share * 100).round(0).cast(pl.Int64),
             )
         )
@@ -683,6 +717,39 @@ def _part_certainty(
         .otherwise("certainty"),
         why=pl.when(part).then(pl.when(sure).then(None).otherwise(why)).otherwise("why"),
         carried=pl.when(part).then(False).otherwise("carried"),
+    )
+
+
+def _partly_given(out: pl.DataFrame) -> pl.DataFrame:
+    """A ``sure`` part row is ``not sure`` unless the part holds a figure.
+
+    After every other test (a formula, background or another moment keeps its
+    own reason). The part is only listed when the outlet's text gives none of
+    its figures: a missing figure is a fact the outlet did not print («بحيث
+    يمكن الوصول لها في حدود مسافة لا تتجاوز 10 كم», aleqtisadiya, SaudiNewsNet
+    2015-07-31). A part of words only is a claim *partly given*: read blind on
+    SaudiNewsNet 2015-07-31 + 2015-08-09, such sure rows were as often the
+    setting of a quote the outlet gives in other words («في كلمة له في احتفال
+    تخريج دفعات جديدة» against «في كلمته خلال الحفل», four outlets), who
+    accompanied a visit, titles, a time of day or a purpose clause half given
+    as a fact of their own.
+    """
+    if out.is_empty():
+        return out
+    figure = pl.Series(
+        [bool(t) and bool(_figures(t)) for t in out["omitted_part"].to_list()],
+        dtype=pl.Boolean,
+    )
+    hit = (
+        pl.col("omitted_part").is_not_null() & (pl.col("certainty") == SURE) & ~pl.lit(figure)
+    )
+    why = pl.lit(
+        "partly given: the outlet gives the rest of this claim but not this part, "
+        "which holds no figure (a setting, a detail or words it may give otherwise)"
+    )
+    return out.with_columns(
+        certainty=pl.when(hit).then(pl.lit(NOT_SURE)).otherwise("certainty"),
+        why=pl.when(hit).then(why).otherwise("why"),
     )
 
 
@@ -870,6 +937,7 @@ def omissions(
         out = courtesy(out, statements)
         out = formulas_and_background(out, statements)
         out = moments(out, statements, stories)
+        out = _partly_given(out)
         _figures.cache_clear()  # read by the closest statements, the parts and certainty
         out = out.join(
             facts.select("claim_id", "speaker", "representative"), on="claim_id", how="left"
