@@ -892,9 +892,15 @@ def test_a_papers_yesterday_and_a_websites_today_are_one_moment() -> None:
         ("وكان من بين الجرحى شقيق زعيم حزب الشعوب الكردي في تركيا، صلاح الدين دميرتاش.", False),
         ("يذكر أن الاستعراض الجوي كان جزء من حدث يقام لمدة أسبوعين تطلق عليه روسيا اسم "
          "“الألعاب العسكرية الدولية”", False),
+        # SaudiNewsNet 2015-08-06 and 2015-07-31: "then" tells an earlier time anywhere
+        ("وهو ما أثار حفيظة وزيرة الخارجية الأمريكية آنذاك كوندوليزا رايس.", True),
+        ("وأصدر أوباما آنذاك توجيهات بالافراج عن 12 طائرة من طراز اف-16 من تصنيع شركة لوكهيد "
+         "مارتن", True),
+        ("وقال الوزير إن الوقت حان لاتخاذ القرار", False),
     ],
     ids=["holmes-2012", "commons-last-month", "earlier-toll", "first-toll", "fund-1976",
-         "reception", "among-the-wounded", "context-of-the-air-show"],
+         "reception", "among-the-wounded", "context-of-the-air-show", "rice-then",
+         "obama-then", "the-time-has-come"],
 )  # fmt: skip
 def test_background_names_an_earlier_time(text: str, background: bool) -> None:
     from narratives.compare._certainty import _background

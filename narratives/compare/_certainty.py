@@ -69,8 +69,9 @@ background
     earlier fact: the pluperfect «وكان(ت) X قد» («وكانت الكويت قد شهدت في 26
     من الشهر الماضي هجوما انتحاريا»), «سبق أن», or «يذكر أن», «يشار إلى أن»,
     «وكان X» without «قد» naming an earlier time (الماضي, منذ, مؤخرا, قبل عام,
-    an earlier year: «وكان هولمز اقتحم الصالة ... في 20 تموز/يوليو 2012»): the
-    story's history, not its news.
+    an earlier year: «وكان هولمز اقتحم الصالة ... في 20 تموز/يوليو 2012»), or
+    tells of "then" anywhere («آنذاك», «في ذلك الوقت»: «وهو ما أثار حفيظة وزيرة
+    الخارجية الأمريكية آنذاك كوندوليزا رايس»): the story's history, not its news.
 later news, earlier news
     (:func:`moments`, last) The claim's statements are all in articles of
     news of a day after the outlet's last article of the story, or all before
@@ -620,10 +621,16 @@ _WAS = re.compile(
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 
 
+#: "then", "at that time" anywhere in a sentence: it tells of an earlier time («وهو ما أثار
+#: حفيظة وزيرة الخارجية الأمريكية آنذاك كوندوليزا رايس», «وأصدر أوباما آنذاك توجيهات
+#: بالافراج عن 12 طائرة»); match-normalized
+_THEN = re.compile(r"(?<!\w)(?:انذاك|حينذاك|حينئذ|وقتذاك|في ذلك الوقت|في ذلك الحين)(?!\w)")
+
+
 def _background(text: str, year: int | None) -> str | None:
-    """The opener by which ``text`` recalls an earlier fact, or None."""
+    """The opener (or the «آنذاك») by which ``text`` recalls an earlier fact, or None."""
     t = normalize(text or "")
-    m = _RECALL.match(t)
+    m = _RECALL.match(t) or _THEN.search(t)
     if m is not None:
         return m.group(0).strip()
     m = _NOTE.match(t) or _WAS.match(t)
@@ -755,7 +762,9 @@ def formulas_and_background(
       هجوما انتحاريا», «سبق أن», or a closing note («يذكر أن», «يشار إلى أن»)
       or «وكان X» without «قد» that names an earlier time («الماضي», «منذ»,
       «مؤخرا», «قبل عام», a year before the
-      article's: «يذكر أن صندوق النقد العربي ... أنشئت ... في عام 1976»): the
+      article's: «يذكر أن صندوق النقد العربي ... أنشئت ... في عام 1976»), or
+      tells of "then" anywhere («آنذاك», «في ذلك الوقت»: five sure rows of
+      SaudiNewsNet 2015-07-31/08-09 and 08-06/08-10, all history): the
       story's history, which an outlet reporting the news may leave to its
       earlier articles. A note without one («يذكر أن الاستعراض الجوي كان جزءا
       من حدث يقام لمدة أسبوعين») is context of the event, and stays.
