@@ -215,6 +215,12 @@ TALKING_POINTS = pl.Schema(
             "speaker": pl.String,
             "cue": pl.String,  # reporting verb of the statement
             "text": pl.String,  # the statement as worded here
+            # why the statement is told again as background of a later report, not said
+            # there: "said before: «وكان ... قد صرح»" (its frame names an earlier moment:
+            # «في تصريح سابق», «الشهر الماضي», an earlier date) or "copied from <article_id>"
+            # (with its neighbour, word for word, from an article of an earlier day); null
+            # otherwise. Such statements do not make the point one of days apart
+            "retold": pl.String,
             "n_stories": pl.Int32,  # stories the talking point recurs in (>= 2)
             "n_outlets": pl.Int32,
             "n_statements": pl.Int32,

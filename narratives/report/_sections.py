@@ -1162,6 +1162,17 @@ def story_framing(
     return "".join(parts)
 
 
+def _point_stories(r: Mapping[str, Any]) -> str:
+    """A talking point's stories cell: how many, whether all of one day, and where a
+    statement of it is told again as background of a later report."""
+    cell = f"{r['n_stories']}" + (" (one day: perhaps one event)" if r["one_day"] else "")
+    retold = r.get("retold_in") or []
+    if retold:
+        more = f" and {len(retold) - 3} more" if len(retold) > 3 else ""
+        cell += f"; retold as background in {', '.join(retold[:3])}{more}"
+    return cell
+
+
 def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
     table = t.get("talking_points")
     if table is None:
@@ -1177,6 +1188,9 @@ def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
         )
     else:
         table = table.with_columns(published=pl.lit(None, pl.Date))
+    for col in ("retold", "outlet"):
+        if col not in table.columns:
+            table = table.with_columns(pl.lit(None, pl.String).alias(col))
     points = (
         table.group_by("talking_point_id")
         .agg(
@@ -1194,6 +1208,18 @@ def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
             # the most frequent speaker; of two as frequent, the first by name (every run)
             pl.col("speaker").drop_nulls().mode().sort().first().alias("speaker"),
             pl.col("statement_id").alias("statement_ids"),
+            # statements told again as background of a later report («وكان ... قد صرح»,
+            # an earlier article's paragraph copied): the same words reported again
+            pl.concat_str(
+                pl.col("outlet").fill_null(""),
+                pl.col("published").cast(pl.String).fill_null(""),
+                separator=" ",
+            )
+            .str.strip_chars()
+            .filter(pl.col("retold").is_not_null())
+            .unique()
+            .sort()
+            .alias("retold_in"),
         )
         .sort(["n_stories", "n_outlets", "talking_point_id"], descending=[True, True, False])
     )
@@ -1201,9 +1227,7 @@ def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
         "talking point": "talking_point_id",
         "wording": lambda r: shorten(r["label"], 140),
         "speaker": lambda r: r["speaker"] or "",
-        "stories": lambda r: (
-            f"{r['n_stories']} (one day: perhaps one event)" if r["one_day"] else r["n_stories"]
-        ),
+        "stories": _point_stories,
         "outlets": "outlets",
         "confidence": "confidence",
     }

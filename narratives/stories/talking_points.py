@@ -62,6 +62,7 @@ and undated statements (the seeds) keep the confidence of their score
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections import Counter
@@ -557,6 +558,210 @@ def _statement_places(statements: pl.DataFrame, ids: set[str]) -> dict[str, set[
     return result
 
 
+#: where what is said begins: a complementizer («أن», «إنه», «بأن», «إلى أن»), a colon, a
+#: quotation mark (match-normalized); the words before it are the frame of the report
+_SAID = re.compile(r"(?:^|\s)[وف]?(?:ان|انه|انها|انهم|اننا|بان|بانه|بانها|الي ان)(?!\w)|[:\"«»]")
+#: a present moment in a frame: the statement is news of the report, not its background
+_SAID_NOW = re.compile(r"(?<!\w)[وف]?(?:امس|اليوم|الليله|حاليا|الان|صباح|مساء|ظهر)(?!\w)")
+#: an earlier moment named in the frame: when the words were said, not what they say.
+#: At the frame's opening: the pluperfect «وكان X قد» (X up to seven words), «سبق أن»
+_SAID_BEFORE_OPENER = re.compile(
+    r"^\W*[وف]?كان(?:ت|وا|تا)?\s+(?:\S+\s+){0,7}?قد\s+\S+"
+    r"|^\W*(?:كما\s+|و|ف)?(?:قد\s+)?سبق(?:\s+و)?(?:\s+ل\S+)?\s*$"
+)
+#: ... anywhere in it: an earlier statement («في تصريح سابق», «في تصريحات سابقة», «في وقت سابق»)
+_SAID_BEFORE_ANYWHERE = re.compile(
+    r"(?<!\w)(?:[وف]?في\s+|[وف]?ل)?(?:تصريح|تصريحات|حديث|مقابله|بيان|كلمه|لقاء)\s+"
+    r"(?:سابق|سابقه|ماضي|ماضيه)(?!\w)"
+    r"|(?<!\w)[وف]?في\s+وقت\s+سابق(?!\w)"
+)
+#: ... and right before what is said (its last ``_NEAR_CUT`` words, «وقال كيري الشهر الماضي
+#: إن»): a past time, not one of an earlier clause («وبعد الاتفاق ... الأسبوع الماضي ...، قال
+#: كيري إن»)
+_NEAR_CUT = 6
+_UNITS = (
+    r"(?:الشهر|الاسبوع|العام|السنه|الموسم|الصيف|الشتاء|الربيع|الخريف|(?:يوم\s+)?"
+    r"(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)|{months})"
+)
+_PAST_TIME = (
+    r"(?<!\w){units}\s+(?:الماضي|الماضيه|الفائت|الفائته|المنصرم|المنصرمه)(?!\w)"
+    r"|(?<!\w)[وف]?(?:سابقا|مؤخرا|موخرا)(?!\w)"
+    r"|(?<!\w)(?:قبل|منذ)\s+(?:عام|اعوام|سنه|سنتين|سنوات|شهر|شهرين|اشهر|اسبوع|اسبوعين"
+    r"|ايام|يومين|\d+\s+(?:ايام|يوما|اسابيع|اشهر|شهرا))(?!\w)"
+)
+
+
+@lru_cache(maxsize=1)
+def _past_time() -> re.Pattern[str]:
+    """:data:`_PAST_TIME` with the month names of ``months.yaml`` (match-normalized)."""
+    names = {normalize(str(m)) for m in (load_yaml("months.yaml") or {}).get("months") or {}}
+    months = "|".join(re.escape(m) for m in sorted(names, key=len, reverse=True))
+    return re.compile(_PAST_TIME.format(units=_UNITS.format(months=months)))
+
+
+#: frames longer than this (in words) are cut: a statement without a complementizer
+_FRAME_WORDS = 14
+
+
+def _said_before(text: str, published: dt.date | None) -> str | None:
+    """The words by which a statement is told as said at an earlier moment, or None.
+
+    Looked for in its frame (the words before what is said): the pluperfect «وكان
+    ... قد» or «سبق أن» opening it, an earlier statement anywhere in it («في تصريح
+    سابق», «في وقت سابق»), and right before what is said (when a complementizer, a
+    colon or a quotation mark shows where that begins) a past time («الشهر الماضي»,
+    «مؤخرا», «منذ أيام») or a date before the article's («في 25 يوليو»).
+
+    Examples
+    --------
+    >>> _said_before("وكان كيري قد قال إن الاتفاق يجعل المنطقة أكثر أمنا", None)
+    'وكان كيري قد قال'
+    >>> _said_before("وقال كيري الشهر الماضي إن الاتفاق جيد", None)
+    'الشهر الماضي'
+    >>> _said_before("وقال كيري أمس إن الاتفاق جيد للمنطقة منذ سنوات", None) is None
+    True
+    """
+    t = normalize(text or "")
+    cut = _SAID.search(t)
+    frame = " ".join((t[: cut.start()] if cut is not None else t).split()[:_FRAME_WORDS])
+    m = _SAID_BEFORE_OPENER.search(frame) or _SAID_BEFORE_ANYWHERE.search(frame)
+    if m is not None:
+        return m.group(0).strip()
+    if cut is None:
+        return None
+    near = " ".join(t[: cut.start()].split()[-_NEAR_CUT:])
+    m = _past_time().search(near)
+    if m is not None:
+        return m.group(0).strip()
+    if published is not None and _SAID_NOW.search(near) is None:
+        # a date two days or more before the article's, the report not of «أمس» (a
+        # paper's «أمس الخميس (23 يوليو)» two days before its issue is its news)
+        from narratives.io.dates import load_months
+
+        months = load_months()
+        for hit in months.textual.finditer(near):
+            g = hit.groupdict()
+            try:
+                day = dt.date(
+                    int(g["year"] or published.year), months.months[g["month"]], int(g["day"])
+                )
+            except (KeyError, ValueError):
+                continue
+            if (published - day).days >= 2:
+                return hit.group(0).strip()
+    return None
+
+
+def _retold(
+    statements: pl.DataFrame,
+    claims: pl.DataFrame,
+    ids: set[str],
+    *,
+    copy_ratio: float = 85.0,
+) -> dict[str, str]:
+    """Statements of ``ids`` told again as background of a later report, and why.
+
+    - **Said before**: the frame names an earlier moment (:func:`_said_before`); the
+      statements that go on with it are retold with it: the same reporting act
+      (``cue_carried``) or the same speaker's next statements up to another speaker,
+      a sentence of narration, or a frame naming the present («أمس», «اليوم»): «وفي
+      تصريح سابق ... قال إنه يعتزم ...», then «وقال كيري لمجلس العلاقات الخارجية ...».
+    - **Copied**: the statement and the one before or after it in its article are
+      both, nearly word for word (``copy_ratio`` of 100, match-normalized), statements
+      of one article of an earlier day, in their claims (``claims``): an earlier
+      article's paragraph carried again under a new lede.
+
+    Returns statement id -> "said before: «<the words>»" or "copied from <article id>".
+    """
+    cols = [c for c in ("published", "position", "cue_carried", "is_headline", "speaker")]
+    cols = [c for c in cols if c in statements.columns]
+    frame = statements.select("statement_id", "article_id", "text", *cols)
+    if "position" in frame.columns:
+        frame = frame.sort("article_id", "position", maintain_order=True)
+    arts = set(frame.filter(pl.col("statement_id").is_in(list(ids)))["article_id"].to_list())
+    if not arts:
+        return {}
+    mine = frame.filter(pl.col("article_id").is_in(list(arts)))
+    n = mine.height
+
+    def col(name: str, default: object) -> list:
+        return mine[name].to_list() if name in mine.columns else [default] * n
+
+    sid, art, text = mine["statement_id"].to_list(), mine["article_id"].to_list(), col("text", "")
+    day, carried, head = (
+        col("published", None),
+        col("cue_carried", False),
+        col("is_headline", False),
+    )
+    who = col("speaker", None)
+    out: dict[str, str] = {}
+    why: str | None = None
+    for k in range(n):
+        if k == 0 or art[k] != art[k - 1]:
+            why = None
+        if head[k]:
+            why = None
+            continue
+        if why is not None and not carried[k]:
+            goes_on = who[k] is not None and who[k] == who[k - 1]
+            if not goes_on or _SAID_NOW.search(_frame(text[k])):
+                why = None
+        if why is None:
+            found = _said_before(text[k], day[k])
+            why = f"said before: «{found}»" if found else None
+        if why is not None and sid[k] in ids:
+            out[sid[k]] = why
+    if "published" not in frame.columns or "position" not in frame.columns:
+        return out
+    if not {"statement_id", "claim_id"} <= set(claims.columns):
+        return out
+    # copies: a statement and its neighbour, both nearly word for word statements of
+    # one article of an earlier day
+    placed = claims.select("statement_id", "claim_id").join(
+        frame.select("statement_id", "article_id", "position", "published", "text"),
+        on="statement_id",
+    )
+    here = placed.filter(pl.col("article_id").is_in(list(arts)))
+    earlier = (
+        here.join(
+            placed.select(
+                "claim_id",
+                src=pl.col("article_id"),
+                src_day=pl.col("published"),
+                src_text=pl.col("text"),
+            ),
+            on="claim_id",
+        )
+        .filter(pl.col("src_day") < pl.col("published"))
+        .select("statement_id", "article_id", "position", "src", "text", "src_text")
+    )
+    if earlier.height == 0:
+        return out
+    from rapidfuzz import fuzz
+
+    close = [
+        fuzz.ratio(normalize(a or ""), normalize(b or "")) >= copy_ratio
+        for a, b in zip(earlier["text"].to_list(), earlier["src_text"].to_list(), strict=True)
+    ]
+    earlier = earlier.filter(pl.Series(close, dtype=pl.Boolean)).unique(["statement_id", "src"])
+    pairs = earlier.join(
+        earlier.select("article_id", "src", nb=pl.col("position")), on=["article_id", "src"]
+    ).filter((pl.col("nb") - pl.col("position")).abs() == 1)
+    copied = pairs.group_by("statement_id").agg(pl.col("src").min())
+    for k, src in copied.iter_rows():
+        if k in ids and k not in out:
+            out[k] = f"copied from {src}"
+    return out
+
+
+def _frame(text: str) -> str:
+    """The words of a statement before what is said (match-normalized, at most
+    ``_FRAME_WORDS``)."""
+    t = normalize(text or "")
+    cut = _SAID.search(t)
+    return " ".join((t[: cut.start()] if cut is not None else t).split()[:_FRAME_WORDS])
+
+
 def _embed(texts: list[str], embeddings: Embedder) -> np.ndarray | None:
     if embeddings is None:
         return None
@@ -603,6 +808,7 @@ def talking_points(
     institution_places: bool = True,
     speaker_titles: bool = True,
     shared_run: bool = True,
+    background: bool = True,
 ) -> pl.DataFrame:
     """Group statements of different stories that repeat one position.
 
@@ -880,7 +1086,16 @@ def talking_points(
         max_component=4000,
     )
     label = node_label[node]
-    return _finish(st, label, i, j, score, claims, near_days=setting_days)
+    retold: dict[str, str] = {}
+    if background:
+        counts = np.bincount(label)
+        grouped = {
+            x
+            for x, g in zip(st["statement_id"].to_list(), label.tolist(), strict=True)
+            if counts[g] > 1
+        }
+        retold = _retold(statements, claims, grouped)
+    return _finish(st, label, i, j, score, claims, near_days=setting_days, retold=retold)
 
 
 def _copy_nodes(keys: list[str]) -> np.ndarray:
@@ -904,6 +1119,7 @@ def _finish(
     claims: pl.DataFrame,
     *,
     near_days: int | None = None,
+    retold: dict[str, str] | None = None,
 ) -> pl.DataFrame:
     same = label[i] == label[j]
     pair_sum = np.bincount(label[i[same]], weights=score[same], minlength=label.max() + 1)
@@ -921,7 +1137,12 @@ def _finish(
             *(["cue"] if "cue" in st.columns else []),
             _day=pl.col("published").cast(pl.Date) if dated else pl.lit(None, pl.Date),
         )
-        .with_columns(_label=pl.Series(label))
+        .with_columns(
+            _label=pl.Series(label),
+            retold=pl.col("statement_id").replace_strict(
+                retold or {}, default=None, return_dtype=pl.String
+            ),
+        )
         .join(claim_of.rename({"claim_id": "_claim"}), on="statement_id", how="left")
     )
     groups = rows.group_by("_label").agg(
@@ -930,7 +1151,15 @@ def _finish(
         pl.col("outlet").n_unique().cast(pl.Int32).alias("n_outlets"),
         pl.len().cast(pl.Int32).alias("n_statements"),
         pl.coalesce("_claim", "statement_id").n_unique().alias("_claims"),
-        ((pl.col("_day").max() - pl.col("_day").min()).dt.total_days()).alias("_span"),
+        # the days of the statements said there, not retold as background of a later report
+        (
+            (
+                pl.col("_day").filter(pl.col("retold").is_null()).max()
+                - pl.col("_day").filter(pl.col("retold").is_null()).min()
+            ).dt.total_days()
+        )
+        .fill_null(0)
+        .alias("_said_span"),
         pl.col("_day").null_count().alias("_undated"),
     )
     groups = groups.filter(pl.col("n_stories") >= 2)
@@ -966,10 +1195,14 @@ def _finish(
         # medium. High is left to one claim told again at events days apart (the
         # environment authority's «هذه الغرامات تأتي ضمن جهود الرئاسة» of 27 July and
         # 4 August, copied by five outlets)
+        # A statement retold days later as background of a new report («وكان ... قد
+        # صرح», «الشهر الماضي», an earlier article's paragraph copied under a new lede)
+        # is the same statement reported again, not said at a new event: the span is
+        # that of the statements said there
         one_event = (
             (pl.col("_claims") == 1)
             & (pl.col("_undated") == 0)
-            & (pl.col("_span") <= near_days)
+            & (pl.col("_said_span") <= near_days)
             & (pl.col("confidence") == CONFIDENCE_BANDS[0][1])
         )
         groups = groups.with_columns(
@@ -977,7 +1210,7 @@ def _finish(
             .then(pl.lit(CONFIDENCE_BANDS[1][1]))
             .otherwise(pl.col("confidence"))
         )
-    groups = groups.drop("_claims", "_span", "_undated")
+    groups = groups.drop("_claims", "_said_span", "_undated")
     first = rows.group_by("_label").agg(pl.col("statement_id").min().alias("_first"))
     # ties broken by the group's first statement: ids do not depend on group_by's order
     groups = groups.join(first, on="_label").sort(
