@@ -633,7 +633,7 @@ def _said_before(text: str, published: dt.date | None) -> str | None:
     m = _past_time().search(near)
     if m is not None:
         return m.group(0).strip()
-    if published is not None and _SAID_NOW.search(near) is None:
+    if published is not None and _SAID_NOW.search(t[: cut.start()]) is None:
         # a date two days or more before the article's, the report not of «أمس» (a
         # paper's «أمس الخميس (23 يوليو)» two days before its issue is its news)
         from narratives.io.dates import load_months

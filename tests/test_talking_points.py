@@ -1,0 +1,137 @@
+"""Talking points: a statement retold as background of a later report is not said again.
+
+Real excerpts of SaudiNewsNet (``tests/data/talking_points_retold_2015-08-02.jsonl``):
+every statement of aleqtisadiya's 2015-07-25:312 (Kerry to the Council on Foreign
+Relations, «أكد جون كيري أمس ...») and of aawsat's 2015-08-02:152 (the Doha meeting,
+which retells those words «وفي تصريح سابق ...» and copies the paragraph after them), of
+the two reports retelling Rajeh Badi's earlier words, and 150 attributed statements of the
+same days (for the IDF).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import importlib
+
+import polars as pl
+import pytest
+
+from narratives.report import _sections
+from narratives.report._evidence import Evidence
+from narratives.report._render import Builder
+from tests.test_stories import _extracted_frames
+
+_tp = importlib.import_module("narratives.stories.talking_points")
+
+_RETOLD = "talking_points_retold_2015-08-02.jsonl"
+
+
+@functools.cache
+def _points(*, background: bool = True) -> pl.DataFrame:
+    from narratives.stories import talking_points
+
+    st, claims, stories = _extracted_frames(_RETOLD)
+    return talking_points(st, claims, stories, background=background)
+
+
+def _point_of(tp: pl.DataFrame, statement_id: str) -> pl.DataFrame:
+    got = tp.filter(pl.col("statement_id") == statement_id)["talking_point_id"]
+    assert got.len() == 1, statement_id
+    return tp.filter(pl.col("talking_point_id") == got[0])
+
+
+@pytest.mark.parametrize(
+    ("first", "retold", "why"),
+    [
+        # «وفي تصريح سابق لوزير الخارجية الأميركي جون كيري قال إنه يعتزم بحث سبل مواجهة
+        # تنظيم داعش ...» a week after aleqtisadiya's «أكد جون كيري أمس، أنه يعتزم ...»
+        ("2015-07-25:312:16", "2015-08-02:152:12", "said before: «وفي تصريح سابق»"),
+        # the same passage goes on: «وقال كيري لمجلس العلاقات الخارجية ...»
+        ("2015-07-25:312:17", "2015-08-02:152:13", "said before: «وفي تصريح سابق»"),
+        # ... «وأضاف كيري: «هذا الأمر من بين أسباب تفاوضنا مع تركيا ...»»
+        ("2015-07-25:312:18", "2015-08-02:152:14", "said before: «وفي تصريح سابق»"),
+        # «وعبر كيري عن أمله في استكمال مناقشات سابقة بينه» after «وكان مسؤولون في واشنطن
+        # قد صرحوا ...»: two sentences of aleqtisadiya's 25 July article copied
+        ("2015-07-25:312:21", "2015-08-02:152:17", "copied from 2015-07-25:312"),
+    ],
+)
+def test_a_statement_retold_days_later_as_background_is_no_high_talking_point(
+    first: str, retold: str, why: str
+) -> None:
+    # before: one claim told on 25 July and on 2 August, «high» (4 of the 7 high points
+    # of 2015-07-25 + 08-02 were these, all wrong: one statement told again)
+    old = _point_of(_points(background=False), first)
+    assert set(old["statement_id"]) == {first, retold}
+    assert old["confidence"][0] == "high"
+    new = _point_of(_points(), first)
+    assert set(new["statement_id"]) == {first, retold}
+    assert new["confidence"][0] == "medium"
+    said = dict(zip(new["statement_id"], new["retold"], strict=True))
+    assert said == {first: None, retold: why}
+
+
+def test_the_first_telling_and_a_later_report_of_yesterday_are_not_retold() -> None:
+    tp = _points()
+    told = dict(zip(tp["statement_id"], tp["retold"], strict=True))
+    # «من جهة أخرى أكد جون كيري أمس، أنه يعتزم ...» is the news of aleqtisadiya's report
+    assert told["2015-07-25:312:16"] is None
+    # «وبعد الاتفاق التاريخي بين القوى العالمية وإيران الأسبوع الماضي ...، قال كيري إن ...»:
+    # the past time is the deal's, not when Kerry spoke
+    assert "2015-07-25:312:23" not in told or told["2015-07-25:312:23"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # SaudiNewsNet 2015-08-02:748:12 (alwatan) and 2015-08-02:344:15 (aleqtisadiya)
+        (
+            "وكان المتحدث باسم الحكومة راجح بادي قد قال في وقت سابق إن عدن ستكون مقرا لإقامة "
+            "الوزراء العائدين",
+            "2015-08-02",
+            "وكان المتحدث باسم الحكومه راجح بادي قد قال",
+        ),
+        (
+            "وفي تصريحات سابقة قال راجح بادي الناطق الرسمي باسم الحكومة اليمنية إن عدن ستكون "
+            "مقرا لإقامة الوزراء العائدين",
+            "2015-08-02",
+            "وفي تصريحات سابقه",
+        ),
+        # 2015-07-25:1537:9 (sabq)
+        (
+            "وكان مرشد الجمهورية الإيرانية علي خامنئي قد قال في وقت سابق: إن الاتفاق النووي لن "
+            "يغير سياسة إيران",
+            "2015-07-25",
+            "وكان مرشد الجمهوريه الايرانيه علي خامنئي قد قال",
+        ),
+        # 2015-07-25:1202:2 (alriyadh): «أمس الخميس (23 يوليو تموز)» is the paper's news
+        (
+            "وردا على سؤال من أحد الحاضرين في تجمع في ساوث كارولاينا أمس الخميس (23 يوليو "
+            'تموز) قالت كلينتون "لا يوجد بديل وسوف نواصل العمل من أجل ذلك',
+            "2015-07-25",
+            None,
+        ),
+        # 2015-08-02:25:26 (3alyoum): «إذا كان ... قد تناولها» is the question, not a recall
+        (
+            "وبشأن تطورات الأوضاع في ليبيا وما إذا كان الحوار الاستراتيجي المصري الأمريكي قد "
+            "تناولها، قال وزير الخارجية الأمريكي إن هذا الموضوع كان جزءا مهما",
+            "2015-08-02",
+            None,
+        ),
+        # 2015-07-25:877:6 (alriyadh): a past time in what is said, no frame
+        ("معلنه الى العراق، هي الاولى منذ توليه منصبه في فبراير الماضي.", "2015-07-25", None),
+    ],
+)
+def test_a_statement_told_as_said_before_is_found_by_its_frame(
+    text: str, published: str, expected: str | None
+) -> None:
+    assert _tp._said_before(text, dt.date.fromisoformat(published)) == expected
+
+
+def test_the_report_says_where_a_point_is_retold_as_background() -> None:
+    st, _, _ = _extracted_frames(_RETOLD)
+    tp = _point_of(_points(), "2015-07-25:312:16")
+    b = Builder(Evidence(None, st), outlets=["aawsat", "aleqtisadiya"], rows=50)
+    _, body = _sections.talking_points({"talking_points": tp, "statements": st}, b)
+    assert "retold as background in aawsat 2015-08-02" in body
+    assert "Not sure: talking points to check" in body
