@@ -47,10 +47,11 @@ def _point_of(tp: pl.DataFrame, statement_id: str) -> pl.DataFrame:
         # «وفي تصريح سابق لوزير الخارجية الأميركي جون كيري قال إنه يعتزم بحث سبل مواجهة
         # تنظيم داعش ...» a week after aleqtisadiya's «أكد جون كيري أمس، أنه يعتزم ...»
         ("2015-07-25:312:16", "2015-08-02:152:12", "said before: «وفي تصريح سابق»"),
-        # the same passage goes on: «وقال كيري لمجلس العلاقات الخارجية ...»
-        ("2015-07-25:312:17", "2015-08-02:152:13", "said before: «وفي تصريح سابق»"),
+        # the passage goes on with new attributions, copied word for word from the
+        # article of 25 July: «وقال كيري لمجلس العلاقات الخارجية ...»
+        ("2015-07-25:312:17", "2015-08-02:152:13", "copied from 2015-07-25:312"),
         # ... «وأضاف كيري: «هذا الأمر من بين أسباب تفاوضنا مع تركيا ...»»
-        ("2015-07-25:312:18", "2015-08-02:152:14", "said before: «وفي تصريح سابق»"),
+        ("2015-07-25:312:18", "2015-08-02:152:14", "copied from 2015-07-25:312"),
         # «وعبر كيري عن أمله في استكمال مناقشات سابقة بينه» after «وكان مسؤولون في واشنطن
         # قد صرحوا ...»: two sentences of aleqtisadiya's 25 July article copied
         ("2015-07-25:312:21", "2015-08-02:152:17", "copied from 2015-07-25:312"),
@@ -84,6 +85,41 @@ def test_the_first_telling_and_a_later_report_of_yesterday_are_not_retold() -> N
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
+        # SaudiNewsNet 2015-08-03:149:18 (aawsat): the pluperfect without «قد»
+        (
+            "وكان كيري قال لمجلس العلاقات الخارجية، وهو مؤسسة بحثية في نيويورك: «يجب أن نغير "
+            "آليات الوضع في سوريا»",
+            "2015-08-03",
+            "وكان كيري قال",
+        ),
+        # 2015-07-24:706:1 (3alyoum, Friday): NBC's interview of Sunday 19 July
+        (
+            "قال رئيس الوزراء البريطاني ديفيد كاميرون في مقابلة أذيعت اليوم الأحد إنه يريد أن "
+            "تبذل بريطانيا المزيد",
+            "2015-07-24",
+            "اليوم الاحد",
+        ),
+        # 2015-07-31:901:7 (a weekday to come, a carried cue): not an earlier moment
+        (
+            "وتنتهي يوم الاثنين 1-12-1436 هـ ولمدة «21» يوماً ، وذلك في جميع مناطق المملكة",
+            "2015-07-31",
+            None,
+        ),
+        # 2015-07-27:80:3 (aawsat): the date is the deal's («الذي أبرمته ...»)
+        (
+            "وقال ظريف في مؤتمر صحافي عقده في الكويت في إطار ما يعد أول جولة إقليمية له بعد "
+            "الاتفاق النووي الذي أبرمته بلاده مع القوى العالمية في 14 يوليو (تموز) الجاري إن: "
+            "«أي تهديد لدولة واحدة هو تهديد للجميع",
+            "2015-07-27",
+            None,
+        ),
+        # 2015-08-06:2729:8 (3alyoum): earlier the same day
+        (
+            "وأعلن وزير الخارجية الأميركي جون كيري في وقت سابق الخميس أنه توصل الى اتفاق مع "
+            "نظيره الروسي",
+            "2015-08-06",
+            None,
+        ),
         # SaudiNewsNet 2015-08-02:748:12 (alwatan) and 2015-08-02:344:15 (aleqtisadiya)
         (
             "وكان المتحدث باسم الحكومة راجح بادي قد قال في وقت سابق إن عدن ستكون مقرا لإقامة "
@@ -125,7 +161,8 @@ def test_the_first_telling_and_a_later_report_of_yesterday_are_not_retold() -> N
 def test_a_statement_told_as_said_before_is_found_by_its_frame(
     text: str, published: str, expected: str | None
 ) -> None:
-    assert _tp._said_before(text, dt.date.fromisoformat(published)) == expected
+    cue = "قال" if "قال" in text else None
+    assert _tp._said_before(text, dt.date.fromisoformat(published), cue) == expected
 
 
 def test_the_report_says_where_a_point_is_retold_as_background() -> None:

@@ -58,6 +58,15 @@ split, not two events repeating a position: 19 of 24 high points drawn on
 those day pairs). High is left to one claim told again at events days apart,
 and undated statements (the seeds) keep the confidence of their score
 (docs/accuracy.md).
+
+A statement told again days later **as background** of a new report is the same
+statement reported again, not said at a new event (``background``): its frame
+names an earlier moment («وكان ... قد صرح», «في تصريح سابق», «الشهر الماضي», a
+date before the article's; the same speaker's next statements go on with it), or
+it and its neighbour are an earlier article's paragraph copied under a new lede.
+Such statements (column ``retold``) do not count for the days a point spans: Kerry's
+words to the Council on Foreign Relations of 24 July, retold by aawsat on 2 August
+«وفي تصريح سابق ...», are one claim within one day, at most medium.
 """
 
 from __future__ import annotations
@@ -562,12 +571,40 @@ def _statement_places(statements: pl.DataFrame, ids: set[str]) -> dict[str, set[
 #: quotation mark (match-normalized); the words before it are the frame of the report
 _SAID = re.compile(r"(?:^|\s)[وف]?(?:ان|انه|انها|انهم|اننا|بان|بانه|بانها|الي ان)(?!\w)|[:\"«»]")
 #: a present moment in a frame: the statement is news of the report, not its background
-_SAID_NOW = re.compile(r"(?<!\w)[وف]?(?:امس|اليوم|الليله|حاليا|الان|صباح|مساء|ظهر)(?!\w)")
+#: («في وقت سابق أمس», «في وقت سابق الخميس»: earlier that day)
+_SAID_NOW = re.compile(
+    r"(?<!\w)[وف]?(?:امس|اليوم|الليله|حاليا|الان|صباح|مساء|ظهر|غداه"
+    r"|(?:ال|يوم\s+)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?!\s+(?:الماضي|الفائت|المنصرم)))"
+    r"(?!\w)"
+)
+#: where a clause about something else begins inside a frame: a relative pronoun, or the
+#: preposition of what a speaker told of («أشار إلى», «تحدث عن»): a past time after it is
+#: that thing's («الاتفاق ... الذي أبرمته ... في 14 يوليو», «مشيرا إلى تسليم ... قبل أيام»)
+_OTHER_CLAUSE = re.compile(r"(?<!\w)(?:التي|الذي|الذين|اللذين|اللتين|الي|عن|حول)(?!\w)")
 #: an earlier moment named in the frame: when the words were said, not what they say.
 #: At the frame's opening: the pluperfect «وكان X قد» (X up to seven words), «سبق أن»
 _SAID_BEFORE_OPENER = re.compile(
     r"^\W*[وف]?كان(?:ت|وا|تا)?\s+(?:\S+\s+){0,7}?قد\s+\S+"
     r"|^\W*(?:كما\s+|و|ف)?(?:قد\s+)?سبق(?:\s+و)?(?:\s+ل\S+)?\s*$"
+)
+#: a weekday naming when something was said (not «المقبل», nor «الماضي», a past time of
+#: its own); Python weekday numbers
+_WEEKDAYS = {
+    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6
+}  # fmt: skip
+_WEEKDAY = re.compile(
+    r"(?<!\w)(?:(?:اليوم|امس|يوم)\s+)?(" + "|".join(_WEEKDAYS) + r")(?!\w)"
+    r"(?!\s+(?:المقبل|القادم|الماضي|الفائت|المنصرم|\d))"
+)
+#: a frame telling of what will be («سوف تبدأ ... يوم السبت 7-11-1436 هـ»): its weekday
+#: is to come
+_FUTURE = re.compile(r"(?<!\w)(?:سوف|سيتم|ستبدا|ستنتهي|تبدا|تنتهي|اعتبارا|المقبل|القادم)(?!\w)")
+#: a report this many days late or less is the article's news (a paper's «أمس الخميس»
+#: in its Saturday issue); more is a statement carried again
+_LATE_DAYS = 2
+#: «وكان X» opening a frame: with the statement's reporting verb after it, the pluperfect
+_WAS_OPENER = re.compile(
+    r"\W*[وف]?كان(?:ت|وا|تا)?\s+(?!(?:من|في|ضمن|بين|مع|لدي|عند|بحضور|برفقته|برفقتها|له|لها)\s)"
 )
 #: ... anywhere in it: an earlier statement («في تصريح سابق», «في تصريحات سابقة», «في وقت سابق»)
 _SAID_BEFORE_ANYWHERE = re.compile(
@@ -603,7 +640,7 @@ def _past_time() -> re.Pattern[str]:
 _FRAME_WORDS = 14
 
 
-def _said_before(text: str, published: dt.date | None) -> str | None:
+def _said_before(text: str, published: dt.date | None, cue: str | None = None) -> str | None:
     """The words by which a statement is told as said at an earlier moment, or None.
 
     Looked for in its frame (the words before what is said): the pluperfect «وكان
@@ -624,12 +661,37 @@ def _said_before(text: str, published: dt.date | None) -> str | None:
     t = normalize(text or "")
     cut = _SAID.search(t)
     frame = " ".join((t[: cut.start()] if cut is not None else t).split()[:_FRAME_WORDS])
-    m = _SAID_BEFORE_OPENER.search(frame) or _SAID_BEFORE_ANYWHERE.search(frame)
+    m = _SAID_BEFORE_OPENER.search(frame)
+    if m is not None:
+        return m.group(0).strip()
+    if cue and _WAS_OPENER.match(frame):
+        # «وكان كيري قال لمجلس العلاقات الخارجية ...»: the pluperfect without «قد», the
+        # statement's own reporting verb (``cue``) after «كان»
+        verb = normalize(cue)
+        words = frame.split()
+        for n, w in enumerate(words[1:9], start=1):
+            if w in ("الذي", "التي", "الذين"):
+                break
+            if w.lstrip("وف").startswith(verb):
+                return " ".join(words[: n + 1])
+    near = ""
+    if cut is not None:
+        head = t[: cut.start()]
+        other = _OTHER_CLAUSE.search(head, 1)
+        near = " ".join((head[: other.start()] if other is not None else head).split()[-_NEAR_CUT:])
+    if published is not None and not _FUTURE.search(frame):
+        for hit in _WEEKDAY.finditer(near):
+            # «في مقابلة أذيعت اليوم الأحد» in an article of Friday 24 July: a report of
+            # five days before carried again
+            if (published.weekday() - _WEEKDAYS[hit.group(1)]) % 7 > _LATE_DAYS:
+                return hit.group(0).strip()
+    if _SAID_NOW.search(frame) is not None:
+        return None
+    m = _SAID_BEFORE_ANYWHERE.search(frame)
     if m is not None:
         return m.group(0).strip()
     if cut is None:
         return None
-    near = " ".join(t[: cut.start()].split()[-_NEAR_CUT:])
     m = _past_time().search(near)
     if m is not None:
         return m.group(0).strip()
@@ -647,9 +709,14 @@ def _said_before(text: str, published: dt.date | None) -> str | None:
                 )
             except (KeyError, ValueError):
                 continue
-            if (published - day).days >= 2:
+            if (published - day).days > _LATE_DAYS:
                 return hit.group(0).strip()
     return None
+
+
+#: a statement opening with an accusative participle goes on with the sentence before
+#: it: «مؤكدا», «مشيرا», «مبينا», «موضحا», «مضيفا», «لافتا», «داعيا», «قائلا»
+_GOES_ON = re.compile(r"\W*(?:م\S{3,5}ا|\Sا\S{2}ا)(?!\w)")
 
 
 def _retold(
@@ -658,22 +725,26 @@ def _retold(
     ids: set[str],
     *,
     copy_ratio: float = 85.0,
+    min_days: int = 2,
 ) -> dict[str, str]:
     """Statements of ``ids`` told again as background of a later report, and why.
 
     - **Said before**: the frame names an earlier moment (:func:`_said_before`); the
-      statements that go on with it are retold with it: the same reporting act
-      (``cue_carried``) or the same speaker's next statements up to another speaker,
-      a sentence of narration, or a frame naming the present («أمس», «اليوم»): «وفي
-      تصريح سابق ... قال إنه يعتزم ...», then «وقال كيري لمجلس العلاقات الخارجية ...».
+      statements that go on with it are retold with it, up to a new attribution (a
+      cue of their own, or another speaker): the same reporting act (``cue_carried``)
+      and sentences with no cue of their own.
     - **Copied**: the statement and the one before or after it in its article are
       both, nearly word for word (``copy_ratio`` of 100, match-normalized), statements
-      of one article of an earlier day, in their claims (``claims``): an earlier
-      article's paragraph carried again under a new lede.
+      of one article published more than ``min_days`` days before, in their claims
+      (``claims``): an earlier article's paragraph carried again under a new lede
+      (aawsat's «وعبر كيري عن أمله في استكمال مناقشات سابقة بينه» of 2 August after
+      «وكان مسؤولون في واشنطن قد صرحوا ...», both aleqtisadiya's of 25 July). Copies of
+      fewer days apart are one event's news carried late, which the days of a point
+      of one claim already leave at most medium.
 
     Returns statement id -> "said before: «<the words>»" or "copied from <article id>".
     """
-    cols = [c for c in ("published", "position", "cue_carried", "is_headline", "speaker")]
+    cols = ["published", "position", "cue_carried", "is_headline", "speaker", "cue"]
     cols = [c for c in cols if c in statements.columns]
     frame = statements.select("statement_id", "article_id", "text", *cols)
     if "position" in frame.columns:
@@ -693,7 +764,7 @@ def _retold(
         col("cue_carried", False),
         col("is_headline", False),
     )
-    who = col("speaker", None)
+    who, cue = col("speaker", None), col("cue", None)
     out: dict[str, str] = {}
     why: str | None = None
     for k in range(n):
@@ -702,12 +773,19 @@ def _retold(
         if head[k]:
             why = None
             continue
-        if why is not None and not carried[k]:
-            goes_on = who[k] is not None and who[k] == who[k - 1]
-            if not goes_on or _SAID_NOW.search(_frame(text[k])):
-                why = None
+        # a new attribution ends the passage: a cue of its own, another speaker; not a
+        # participle going on with the sentence («مؤكدا أن ...», «مشيرا إلى ...»)
+        if (
+            why is not None
+            and not carried[k]
+            and (
+                (cue[k] is not None and not _GOES_ON.match(normalize(text[k] or "")))
+                or (who[k - 1] is not None and who[k] not in (None, who[k - 1]))
+            )
+        ):
+            why = None
         if why is None:
-            found = _said_before(text[k], day[k])
+            found = _said_before(text[k], day[k], cue[k])
             why = f"said before: «{found}»" if found else None
         if why is not None and sid[k] in ids:
             out[sid[k]] = why
@@ -732,7 +810,7 @@ def _retold(
             ),
             on="claim_id",
         )
-        .filter(pl.col("src_day") < pl.col("published"))
+        .filter((pl.col("published") - pl.col("src_day")).dt.total_days() > min_days)
         .select("statement_id", "article_id", "position", "src", "text", "src_text")
     )
     if earlier.height == 0:
@@ -752,14 +830,6 @@ def _retold(
         if k in ids and k not in out:
             out[k] = f"copied from {src}"
     return out
-
-
-def _frame(text: str) -> str:
-    """The words of a statement before what is said (match-normalized, at most
-    ``_FRAME_WORDS``)."""
-    t = normalize(text or "")
-    cut = _SAID.search(t)
-    return " ".join((t[: cut.start()] if cut is not None else t).split()[:_FRAME_WORDS])
 
 
 def _embed(texts: list[str], embeddings: Embedder) -> np.ndarray | None:
@@ -923,6 +993,18 @@ def talking_points(
         two battle reports) tell two things. On SaudiNewsNet 2015-08-01/02 and
         08-10/11 it took 3 and 10 talking points out, 11 of them wrong
         (docs/accuracy.md). Default.
+    background
+        A statement retold as background of a later report (column ``retold``) does
+        not count for the days a point of one claim spans, so it does not make the
+        point "high" (one claim told again at events days apart): its frame names an
+        earlier moment (the pluperfect «وكان ... قد» or «سبق أن» opening it, «في تصريح
+        سابق» or «في وقت سابق» in it, «الشهر الماضي», «مؤخرا», «منذ أيام» or a date two
+        days or more before the article's right before what is said), with the same
+        speaker's next statements up to another speaker, a sentence of narration or a
+        frame of «أمس» or «اليوم»; or it and the statement before or after it are, nearly
+        word for word (``fuzz.ratio`` 85 of 100, within their claims), statements of one
+        article of an earlier day: a paragraph copied under a new lede. Default;
+        ``False`` counts every statement's day.
 
     Returns
     -------
@@ -1094,7 +1176,7 @@ def talking_points(
             for x, g in zip(st["statement_id"].to_list(), label.tolist(), strict=True)
             if counts[g] > 1
         }
-        retold = _retold(statements, claims, grouped)
+        retold = _retold(statements, claims, grouped, min_days=setting_days)
     return _finish(st, label, i, j, score, claims, near_days=setting_days, retold=retold)
 
 
