@@ -230,9 +230,10 @@ TALKING_POINTS = pl.Schema(
             # on the seed gold (docs/methods.md); for dated statements at most medium for
             # several claims (two points of one event, or one official's two routine
             # reports) and for one claim within two days (one event told in two stories:
-            # 19 of 24 read); read on SaudiNewsNet, high ones held as a point repeated at
-            # two events in 3 of 10 (3 debatable), medium ones in about 3 of 5: treat
-            # every talking point as a lead to read
+            # 19 of 24 read), statements retold as background (``retold``) not counting;
+            # read on all of SaudiNewsNet, high ones held as a point repeated at two
+            # events in 1 of 11 (4 debatable), medium ones in about half: treat every
+            # talking point as a lead to read
             "confidence": pl.String,
             "label": pl.String,  # its shortest wording
         }

@@ -1231,9 +1231,9 @@ def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
         "outlets": "outlets",
         "confidence": "confidence",
     }
-    # only "high" rows are shown as findings: read blind on SaudiNewsNet they were right
-    # in 3 of 10 as a point repeated at two events (3 debatable), medium ones in about
-    # 3 of 5 (docs/accuracy.md)
+    # only "high" rows are shown as findings: read on all of SaudiNewsNet they were right
+    # in 1 of 11 as a point repeated at two events (4 debatable), medium ones in about
+    # half (docs/accuracy.md)
     sure = points.filter(pl.col("confidence") == "high")
     unsure = points.filter(pl.col("confidence") != "high")
     n_one_day = sure.filter(pl.col("one_day")).height
@@ -1249,10 +1249,11 @@ def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
         _p(
             "A talking point is a position repeated across two stories or more, looser than "
             "a claim. Only high-confidence ones are listed here: one claim told again at "
-            "events days apart (read on SaudiNewsNet, 3 of 10 were a position repeated, 3 "
-            "debatable, 4 one statement retold as background); the others are in their own "
-            "table below, as leads to check. Read the statements before saying a speaker "
-            "repeats himself." + one_day_note
+            "events days apart, a statement retold as background of a later report not "
+            "counting (read on all of SaudiNewsNet, 1 of 11 was a position repeated, 4 "
+            "debatable, 6 wrong: words quoted again in a column, a late copy, a phrase or a "
+            "template of two events); the others are in their own table below, as leads to "
+            "check. Read the statements before saying a speaker repeats himself." + one_day_note
         ),
         b.table(
             sure,
