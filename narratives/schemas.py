@@ -232,7 +232,7 @@ TALKING_POINTS = pl.Schema(
             # reports) and for one claim within two days (one event told in two stories:
             # 19 of 24 read), statements retold as background (``retold``) not counting;
             # read on all of SaudiNewsNet, high ones held as a point repeated at two
-            # events in 1 of 11 (4 debatable), medium ones in about half: treat every
+            # events in 1 of 12 (4 debatable), medium ones in about half: treat every
             # talking point as a lead to read
             "confidence": pl.String,
             "label": pl.String,  # its shortest wording

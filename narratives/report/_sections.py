@@ -1232,7 +1232,7 @@ def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
         "confidence": "confidence",
     }
     # only "high" rows are shown as findings: read on all of SaudiNewsNet they were right
-    # in 1 of 11 as a point repeated at two events (4 debatable), medium ones in about
+    # in 1 of 12 as a point repeated at two events (4 debatable), medium ones in about
     # half (docs/accuracy.md)
     sure = points.filter(pl.col("confidence") == "high")
     unsure = points.filter(pl.col("confidence") != "high")
@@ -1250,8 +1250,8 @@ def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
             "A talking point is a position repeated across two stories or more, looser than "
             "a claim. Only high-confidence ones are listed here: one claim told again at "
             "events days apart, a statement retold as background of a later report not "
-            "counting (read on all of SaudiNewsNet, 1 of 11 was a position repeated, 4 "
-            "debatable, 6 wrong: words quoted again in a column, a late copy, a phrase or a "
+            "counting (read on all of SaudiNewsNet, 1 of 12 was a position repeated, 4 "
+            "debatable, 7 wrong: words quoted again in a column, a late copy, a phrase or a "
             "template of two events); the others are in their own table below, as leads to "
             "check. Read the statements before saying a speaker repeats himself." + one_day_note
         ),
