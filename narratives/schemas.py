@@ -232,8 +232,9 @@ TALKING_POINTS = pl.Schema(
             # reports) and for one claim within two days (one event told in two stories:
             # 19 of 24 read), statements retold as background (``retold``) not counting;
             # read on all of SaudiNewsNet, high ones held as a point repeated at two
-            # events in 1 of 12 (4 debatable), medium ones in about half: treat every
-            # talking point as a lead to read
+            # events in 1 of 12 (4 debatable), medium ones in about half, so a dated
+            # point is at most medium unless ``dated_high``: treat every talking point
+            # as a lead to read
             "confidence": pl.String,
             "label": pl.String,  # its shortest wording
         }

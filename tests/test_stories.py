@@ -813,7 +813,7 @@ def test_several_claims_of_one_speakers_days_are_at_most_medium() -> None:
         .then(pl.col("published") + pl.duration(days=5))
         .otherwise(pl.col("published"))
     )
-    two_days = talking_points(later, claims, stories)
+    two_days = talking_points(later, claims, stories, dated_high=True)
     assert _together(two_days, c, d)
     assert dict(zip(two_days["statement_id"], two_days["confidence"], strict=True))[c] == "high"
     # undated (the seeds' case: talking points across events), the score alone decides

@@ -133,7 +133,9 @@ def _talking_point_row(tps: pl.DataFrame | None) -> dict[str, object]:
         "'not sure'; read the wordings before saying two events repeat one position: a "
         "point of several claims, or of one claim within two days, is at most medium, "
         "since such points read on SaudiNewsNet were mostly one event told in several "
-        "stories or one official's two routine reports"
+        "stories or one official's two routine reports; and no point of dated statements "
+        "is high by default (talking_points(dated_high=False)), since the high ones left "
+        "after those rules were still mostly wrong"
     )
     return {"level": "talking_point", "n_units": per.height, "n_pairs": pairs, "note": note}
 
