@@ -741,3 +741,27 @@ def test_a_related_cell_without_a_statement_cites_the_outlets_nearest_statement(
     assert _cell_statements(shown, local={"arrived": ["w:1", "s:1"]}) == ["r:2", "w:1", "s:1"]
     # cells with statements cite none
     assert cov.filter(pl.col("n_statements") > 0)["closest_statement_id"].null_count() == 2
+
+
+def test_a_speaker_mention_is_the_quote_only_where_it_closes_the_statement_in_quotes() -> None:
+    """``quoted_mentions`` finds the mention in quotes at the text's end as the regex
+    ``["«“]\\s*MENTION\\s*["»”]\\W*$`` does, a mention met earlier in the text too."""
+    from narratives.compare.omissions import _quoted_at_end, quoted_mentions
+
+    cases = [
+        ('وأضاف "سأبدأ بزيارة الجرحى".', "سأبدأ بزيارة الجرحى", True),
+        ("قال الوزير إن «الوزير» .\n", "الوزير", True),  # the second «الوزير» closes it
+        ("وقالت «فارو» إن الأمر انتهى", "فارو", False),
+        ("وأكد « نحن هنا » ...!", "نحن هنا", True),
+        ("وأكد «نحن هنا» والله", "نحن هنا", False),
+        ('وأكد "نحن هنا"', "نحن", False),
+    ]
+    for text, mention, quoted in cases:
+        pattern = r"[\"«“]\s*" + re.escape(mention) + r"\s*[\"»”]\W*$"
+        assert bool(re.search(pattern, text)) is quoted
+        assert _quoted_at_end(text, mention) is quoted, text
+    st = pl.DataFrame(
+        {"text": [t for t, _, _ in cases], "speaker_mention": [m for _, m, _ in cases]}
+    )
+    kept = quoted_mentions(st)["speaker_mention"].to_list()
+    assert kept == [None if q else m for _, m, q in cases]

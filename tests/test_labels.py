@@ -355,3 +355,40 @@ def test_a_named_force_loyal_to_its_leader_keeps_its_referent() -> None:
     got = set(zip(rows["referent"].to_list(), rows["label"].to_list(), strict=True))
     assert ("yemen_resistance", "المقاومة الشعبية") in got
     assert ("saleh_forces", "الحرس الجمهوري") in got
+
+
+def test_the_form_matcher_finds_the_alternations_matches_on_saudinewsnet_text() -> None:
+    """Each form compiled alone gives the matches of the leftmost-first alternation of the
+    forms (what the matcher compiled per set of forms before): on the statements of the
+    SaudiNewsNet extracts in tests/data, the same labels at the same places."""
+    import json
+    import re
+    from pathlib import Path
+
+    from narratives.compare.labels import _FormMatcher, _ordered
+    from narratives.normalize import normalize_with_offsets
+
+    rows = _ordered(load_labels("labels.yaml"))
+    matcher = _FormMatcher([r["form"] for r in rows], [r["label"] for r in rows])
+    texts = [
+        json.loads(line)["text"]
+        for path in sorted(Path(__file__).parent.glob("data/*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if '"text"' in line
+    ]
+    found = 0
+    for text in texts:
+        norm = normalize_with_offsets(text)[0]
+        which = [k for k, words in enumerate(matcher.literals) if all(w in norm for w in words)]
+        alternation = "|".join(f"({matcher.patterns[k]})" for k in which)
+        expected = (
+            [
+                (matcher.labels[which[m.lastindex - 1]], m.start(), m.end())  # type: ignore[operator]
+                for m in re.finditer(rf"(?<!\w)(?:{alternation})(?!\w)", norm)
+            ]
+            if which
+            else []
+        )
+        assert matcher.spans(norm) == expected, text
+        found += len(expected)
+    assert found > 100  # labels were found: the check compared real matches

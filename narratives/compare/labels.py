@@ -233,7 +233,7 @@ class _FormMatcher:
             return []
         patterns = [self._pattern(k) for k in which]
         found = [p.search(norm) for p in patterns]
-        out = []
+        out: list[tuple[str, int, int]] = []
         while True:
             starts = [m.start() for m in found if m is not None]
             if not starts:
