@@ -105,6 +105,10 @@ def test_join_names_skips_only_texts_the_pattern_cannot_match(words: list[str]) 
         ("ويشير هذا القرار الى تكثيف للدور التركي في مكافحة مسلحي التنظيم", False),
         ("وأضاف هذا العام يمكن متابعة رد فعل ليفربول وأرسنال", False),
         ("كشف ذلك عن خلل في منظومة الرقابة", False),
+        # SaudiNewsNet 2015-08-10 / 2015-07-24: هذا is a determiner, أيضا a claim follows
+        ('وقال هذا المصدر في اتصال هاتفي من سيفاري "عثر المحققون على جثث', False),
+        ("وبين هذا وذاك كان يزرع التفاؤل والامل في نفوس الأبناء", False),
+        ("وكشف ذلك أيضا في مداولات شعبية على نطاق واسع، مغذيات القتل", False),
     ],
 )
 def test_a_bare_attribution_is_told_from_a_claim(text: str, bare: bool) -> None:

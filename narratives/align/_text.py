@@ -56,12 +56,13 @@ def _clauses(normalized: str) -> list[int]:
 
 
 #: what follows the verb of a statement that only names who said the sentence before it
-_THAT = frozenset({"ذلك", "بذلك", "هذا", "بهذا"})
+#: (not هذا: وقال هذا المصدر ..., وبين هذا وذاك ...)
+_THAT = frozenset({"ذلك", "بذلك"})
 #: words of a claim clause after the verb (أكد ذلك أن ...): no bare attribution then
 _CLAIM_OPENERS = frozenset({"ان", "بان", "انه", "بانه", "انها", "بانها", "انهم", "بانهم"})
 _QUOTED = re.compile(r"^\W*\S+\s*[\"«“”'»]")
 #: words after ذلك that make it the subject or object of the verb (كشف ذلك عن ...)
-_NOT_A_NAME = frozenset({"عن", "علي", "الي", "في", "من", "ان", "انه", "انها"})
+_NOT_A_NAME = frozenset({"عن", "علي", "الي", "في", "من", "ان", "انه", "انها", "ايضا"})
 #: the most words of a bare attribution (verb, ذلك, the speaker and a long title)
 ATTRIBUTION_WORDS = 24
 
@@ -95,7 +96,7 @@ def attribution_only(text: str) -> bool:
     """Does a statement only say who said the sentence before it?
 
     ``أوضح ذلك الأستاذ عبدالرحمن المحنا مدير عام جمرك البطحاء``: a reporting verb
-    (neutral or assertive), then ذلك / بذلك / هذا / بهذا, then the speaker and
+    (neutral or assertive), then ذلك / بذلك (not هذا: وقال هذا المصدر), then the speaker and
     his title, and no clause of its own (no ``أن``, no colon). Its words all name
     the speaker: it carries no claim, and shares with every statement on that
     speaker's office the words of the office.
