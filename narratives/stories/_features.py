@@ -343,3 +343,33 @@ def clubs_disagree(
         for a, b in zip(i[both], j[both], strict=True)
     ]
     return out
+
+
+def char_grams(words: pl.Series, *, sizes: tuple[int, ...] = (3, 4, 5)) -> pl.Series:
+    """Character n-grams of each article's words, a word padded with a space each side.
+
+    ``words``: lists of content words (see :func:`article_tokens`). موعدها and
+    بموعده, الحدودية and الحد, تؤجل and التأجيل share n-grams where they share no
+    word: two reports of one event in their own words and clitics.
+    """
+    frame = (
+        pl.DataFrame({"w": words})
+        .with_row_index("row")
+        .explode("w")
+        .drop_nulls("w")
+        .select("row", w=pl.concat_str([pl.lit(" "), pl.col("w"), pl.lit(" ")]))
+    )
+    parts = [
+        frame.with_columns(k=pl.int_ranges(0, pl.col("w").str.len_chars() - size + 1))
+        .explode("k")
+        .drop_nulls("k")
+        .select("row", g=pl.col("w").str.slice(pl.col("k"), size))
+        for size in sizes
+    ]
+    grams = pl.concat(parts).group_by("row").agg("g")
+    return (
+        pl.DataFrame({"row": np.arange(len(words), dtype=np.uint32)})
+        .join(grams, on="row", how="left")
+        .sort("row")["g"]
+        .fill_null(pl.lit([], pl.List(pl.String)))
+    )

@@ -64,6 +64,7 @@ from narratives.stories._features import (
     article_heads,
     article_numbers,
     article_tokens,
+    char_grams,
     clubs_disagree,
     figures_disagree,
     headline_clubs,
@@ -311,6 +312,44 @@ def _cluster(
     return label
 
 
+def _join_stories(
+    label: np.ndarray, i: np.ndarray, j: np.ndarray, s: np.ndarray, *, threshold: float
+) -> np.ndarray:
+    """``label`` with whole stories merged while their mean similarity reaches ``threshold``.
+
+    Average linkage over stories, never splitting one: in each round the pair of
+    stories with the highest mean similarity over all their article pairs (pairs
+    not compared counting 0) merges first, each story at most once a round.
+    """
+    label = np.unique(label, return_inverse=True)[1].astype(np.int64)
+    while True:
+        size = np.bincount(label)
+        a, b = label[i], label[j]
+        other = a != b
+        if not other.any():
+            return label
+        x, y = np.minimum(a[other], b[other]), np.maximum(a[other], b[other])
+        sums = (
+            pl.DataFrame({"x": x, "y": y, "s": s[other]})
+            .group_by("x", "y")
+            .agg(pl.col("s").sum())
+        )
+        mean = sums["s"].to_numpy() / (size[sums["x"].to_numpy()] * size[sums["y"].to_numpy()])
+        ok = mean >= threshold
+        if not ok.any():
+            return label
+        order = np.argsort(-mean[ok], kind="stable")
+        xs, ys = sums["x"].to_numpy()[ok][order], sums["y"].to_numpy()[ok][order]
+        used: set[int] = set()
+        target = np.arange(len(size))
+        for u, v in zip(xs.tolist(), ys.tolist(), strict=True):
+            if u in used or v in used:
+                continue
+            used.update((u, v))
+            target[v] = u
+        label = target[label]
+
+
 def group_stories(
     articles: pl.DataFrame,
     statements: pl.DataFrame | None = None,
@@ -337,6 +376,8 @@ def group_stories(
     strong_words: int = 5,
     strong_similarity: float = 0.6,
     strong_text: float = 0.2,
+    lede_chars: int = 300,
+    lede_weight: float = 0.3,
 ) -> pl.DataFrame:
     """Group articles into stories: one event covered by one or more outlets.
 
@@ -483,12 +524,38 @@ def group_stories(
     x = word_vectors(words, max_df=max_df)
     day = _days(frame["published"])
     i, j, s = _candidate_pairs(x, day, window_days=window_days, min_similarity=min_similarity)
+    s_all = s
+    if lede_weight > 0:
+        # the headline and lede in character n-grams: one event in each outlet's own
+        # words (تؤجل / تأجيل, موعدها / بموعده) raises a pair, never lowers it
+        lede = word_vectors(
+            char_grams(article_tokens(article_heads(frame, body_chars=lede_chars))),
+            max_df=max_df,
+        )
+        li, lj, ls = _candidate_pairs(
+            lede, day, window_days=window_days, min_similarity=min_similarity
+        )
+        merged = (
+            pl.DataFrame({"i": i, "j": j, "w": s})
+            .join(pl.DataFrame({"i": li, "j": lj, "l": ls}), on=["i", "j"], how="full", coalesce=True)
+            .with_columns(pl.col("w").fill_null(0.0), pl.col("l").fill_null(0.0))
+            .sort("i", "j")
+        )
+        i, j = merged["i"].to_numpy(), merged["j"].to_numpy()
+        s, lede_sim = merged["w"].to_numpy(), merged["l"].to_numpy()
+        # one outlet's two reports of a day alike in their openings are more often one
+        # template (two weddings, two regional offices' interviews) than one event
+        outlets = frame["outlet"].fill_null("").to_numpy()
+        cross = outlets[i] != outlets[j]
+        s_all = s + lede_weight * np.clip(lede_sim - s, 0.0, None) * cross
+        keep = s_all >= min_similarity
+        i, j, s, s_all = i[keep], j[keep], s[keep], s_all[keep]
     # a headline alone ("كاريكاتير", "صور اقتصادية" over a cartoon or a photo page) says
     # nothing of an event: such articles join others by identical text only
     few = (words.list.unique().list.len() < min_words).to_numpy()
     if few.any() and len(i):
         keep = ~(few[i] | few[j])
-        i, j, s = i[keep], j[keep], s[keep]
+        i, j, s, s_all = i[keep], j[keep], s[keep], s_all[keep]
     ids = frame["article_id"].to_list()
     if (
         alignments is not None
@@ -521,17 +588,30 @@ def group_stories(
                 "i": np.concatenate([i, ai, np.minimum(ci, cj)]),
                 "j": np.concatenate([j, aj, np.maximum(ci, cj)]),
                 "text": np.concatenate([s, np.zeros(len(ai)), np.ones(len(ci))]),
+                "base": np.concatenate([s, np.zeros(len(ai)), np.ones(len(ci))]),
+                "lift": np.concatenate([s_all - s, np.zeros(len(ai)), np.zeros(len(ci))]),
                 "bonus": np.concatenate([np.zeros(len(i)), ab, np.zeros(len(ci))]),
             },
-            schema={"i": pl.Int64, "j": pl.Int64, "text": pl.Float64, "bonus": pl.Float64},
+            schema={
+                "i": pl.Int64,
+                "j": pl.Int64,
+                "text": pl.Float64,
+                "base": pl.Float64,
+                "lift": pl.Float64,
+                "bonus": pl.Float64,
+            },
         )
         .group_by("i", "j")
-        .agg(pl.col("text").max(), pl.col("bonus").max())
-        .with_columns(sim=pl.min_horizontal(pl.lit(1.0), pl.col("text") + pl.col("bonus")))
+        .agg(pl.col("text").max(), pl.col("base").max(), pl.col("lift").max(), pl.col("bonus").max())
+        .with_columns(
+            sim0=pl.min_horizontal(pl.lit(1.0), pl.col("base") + pl.col("bonus")),
+            sim=pl.min_horizontal(pl.lit(1.0), pl.col("base") + pl.col("bonus") + pl.col("lift")),
+        )
         .sort("i", "j")
     )
     pi, pj = pairs["i"].to_numpy(), pairs["j"].to_numpy()
     psim, ptext = pairs["sim"].to_numpy(), pairs["text"].to_numpy()
+    psim0 = pairs["sim0"].to_numpy()
     # one template's reports of two days, two regions, two countries: the penalties apply
     # to the whole similarity (aligned statements of a template align whatever the place)
     factor = np.ones(len(pi))
@@ -568,7 +648,7 @@ def group_stories(
     # identical texts stay linked whatever their headlines say
     same_text = ptext >= 1.0
     factor[same_text] = 1.0
-    psim, ptext = psim * factor, ptext * factor
+    psim, ptext, psim0 = psim * factor, ptext * factor, psim0 * factor
     # two articles of one day sharing most of their statements near-verbatim report one
     # event: their similarity is raised to ``strong_similarity`` (average linkage still
     # weighs it against the rest of both stories, so a round-up cannot chain two)
@@ -600,22 +680,25 @@ def group_stories(
             schema={"i": pl.Int64, "j": pl.Int64, "lift": pl.Boolean},
         )
         lifted = (
-            pl.DataFrame({"i": pi, "j": pj, "sim": psim, "text": ptext})
+            pl.DataFrame({"i": pi, "j": pj, "sim": psim, "sim0": psim0, "text": ptext})
             .join(strong, on=["i", "j"], how="full", coalesce=True)
+            .with_columns(pl.col("sim", "sim0", "text").fill_null(0.0))
             .with_columns(
-                pl.col("sim").fill_null(0.0),
-                pl.col("text").fill_null(0.0),
-            )
-            .with_columns(
-                sim=pl.when(pl.col("lift"))
-                .then(pl.max_horizontal("sim", pl.lit(strong_similarity)))
-                .otherwise("sim")
+                pl.when(pl.col("lift"))
+                .then(pl.max_horizontal(c, pl.lit(strong_similarity)))
+                .otherwise(c)
+                .alias(c)
+                for c in ("sim", "sim0")
             )
             .sort("i", "j")
         )
         pi, pj = lifted["i"].to_numpy(), lifted["j"].to_numpy()
         psim, ptext = lifted["sim"].to_numpy(), lifted["text"].to_numpy()
-    raw = _cluster(n, pi, pj, psim, threshold=threshold, max_component=max_component)
+        psim0 = lifted["sim0"].to_numpy()
+    raw = _cluster(n, pi, pj, psim0, threshold=threshold, max_component=max_component)
+    if lede_weight > 0:
+        # openings alike: whole stories may join, none is split
+        raw = _join_stories(raw, pi, pj, psim, threshold=threshold)
     return _finish(frame, raw, pi, pj, psim, ptext, copy_threshold=copy_threshold)
 
 
