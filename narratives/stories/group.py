@@ -330,9 +330,7 @@ def _join_stories(
             return label
         x, y = np.minimum(a[other], b[other]), np.maximum(a[other], b[other])
         sums = (
-            pl.DataFrame({"x": x, "y": y, "s": s[other]})
-            .group_by("x", "y")
-            .agg(pl.col("s").sum())
+            pl.DataFrame({"x": x, "y": y, "s": s[other]}).group_by("x", "y").agg(pl.col("s").sum())
         )
         mean = sums["s"].to_numpy() / (size[sums["x"].to_numpy()] * size[sums["y"].to_numpy()])
         ok = mean >= threshold
@@ -537,7 +535,9 @@ def group_stories(
         )
         merged = (
             pl.DataFrame({"i": i, "j": j, "w": s})
-            .join(pl.DataFrame({"i": li, "j": lj, "l": ls}), on=["i", "j"], how="full", coalesce=True)
+            .join(
+                pl.DataFrame({"i": li, "j": lj, "l": ls}), on=["i", "j"], how="full", coalesce=True
+            )
             .with_columns(pl.col("w").fill_null(0.0), pl.col("l").fill_null(0.0))
             .sort("i", "j")
         )
@@ -602,7 +602,9 @@ def group_stories(
             },
         )
         .group_by("i", "j")
-        .agg(pl.col("text").max(), pl.col("base").max(), pl.col("lift").max(), pl.col("bonus").max())
+        .agg(
+            pl.col("text").max(), pl.col("base").max(), pl.col("lift").max(), pl.col("bonus").max()
+        )
         .with_columns(
             sim0=pl.min_horizontal(pl.lit(1.0), pl.col("base") + pl.col("bonus")),
             sim=pl.min_horizontal(pl.lit(1.0), pl.col("base") + pl.col("bonus") + pl.col("lift")),
