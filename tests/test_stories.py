@@ -997,3 +997,80 @@ def test_headline_clubs(headline: str, clubs: set[str]) -> None:
     from narratives.stories._features import headline_clubs
 
     assert headline_clubs(pl.Series([headline])) == [frozenset(clubs)]
+
+
+def _openings_excerpt() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    import json
+
+    raw = json.loads((_DATA / "stories_openings.json").read_text(encoding="utf-8"))
+    date_col = pl.col("published").str.to_date()
+    articles = pl.DataFrame(raw["articles"]).with_columns(date_col)
+    statements = pl.DataFrame(raw["statements"], infer_schema_length=None).with_columns(date_col)
+    return articles, statements, pl.DataFrame(raw["alignments"], infer_schema_length=None)
+
+
+GULF_CUP = {"snn-2015-08-04-0124", *(f"snn-2015-08-04-{k}" for k in ("0340", "0456", "0718"))}
+GULF_CUP |= {"snn-2015-08-04-1005", "snn-2015-08-04-1142"}
+SCHOOLS = {f"snn-2015-08-04-{k}" for k in ("0042", "0259", "0532", "0751", "0921", "1028")}
+
+
+def test_a_report_in_its_own_angle_joins_its_story_by_its_opening() -> None:
+    # third same-event dev gold (2015-08-04): aawsat's Gulf Cup report leads with its own
+    # sources on the dispute behind the postponement, alyaum's schools report with the
+    # minister's tweet in its own words (بموعده / في موعدها, الحدودية / الحد الجنوبي);
+    # their words alone stay just under the threshold (mean 0.29 and 0.26 < 0.30)
+    articles, statements, alignments = _openings_excerpt()
+    stories = group_stories(articles, statements, alignments)
+    story = dict(zip(stories["article_id"], stories["story_id"], strict=True))
+    for gold in (GULF_CUP, SCHOOLS):
+        members = {a for a, s in story.items() if s in {story[g] for g in gold}}
+        assert members == gold  # whole, and no distractor joins
+    # the day's preview of the schools decision (alriyadh: «اجتماع متوقع اليوم ...») stays
+    # apart, and so does the other customs seizure cast in the same template
+    assert story["snn-2015-08-04-0550"] not in {story[g] for g in SCHOOLS}
+    assert story["snn-2015-08-04-0008"] != story["snn-2015-08-04-0321"]
+    before = group_stories(articles, statements, alignments, lede_weight=0)
+    old = dict(zip(before["article_id"], before["story_id"], strict=True))
+    assert old["snn-2015-08-04-0124"] != old["snn-2015-08-04-0340"]
+    assert old["snn-2015-08-04-1028"] != old["snn-2015-08-04-0042"]
+
+
+def test_openings_join_whole_stories_and_split_none() -> None:
+    articles, statements, alignments = _openings_excerpt()
+    old = group_stories(articles, statements, alignments, lede_weight=0)
+    new = group_stories(articles, statements, alignments)
+    pairs = old.select("story_id", new=new["story_id"]).unique()
+    assert pairs["story_id"].is_duplicated().sum() == 0  # no old story in two new ones
+    assert new["story_id"].n_unique() < old["story_id"].n_unique()
+
+
+WEDDINGS = [  # one outlet's two wedding notices of a day (aljazirah 2015-08-09 #373, #374)
+    (
+        "أفراح المواش وآل سهل",
+        "احتفل الزميل سلطان بن عبدالله المواش بزواج نجله عبدالله من كريمة محمد بن سعد آل سهل"
+        " بقصر أريام. حضر الحفل جمع من الأعيان وأقارب العروسين. ألف مبروك.",
+    ),
+    (
+        "أفراح الغفيص والعجلان",
+        "احتفل عبدالله بن سليمان الغفيص بزواج نجله سلمان بكريمة إبراهيم بن صالح العجلان بقاعة"
+        " القصر الأبيض ببريدة، حضر الحفل أقارب العروسين. ألف مبروك.",
+    ),
+]
+
+
+def test_one_outlets_template_notices_gain_nothing_from_their_openings() -> None:
+    # the notices' formula («احتفل ... بزواج نجله ... حضر الحفل ... أقارب العروسين») makes
+    # their openings alike; one outlet's two such items of a day are two events (read on
+    # SaudiNewsNet 2015-08-09, where the openings first joined these two)
+    def core(second_outlet: str, **kw: float) -> float:
+        arts = _articles(
+            [
+                ("a", "aljazirah", date(2015, 8, 9), *WEDDINGS[0]),
+                ("b", second_outlet, date(2015, 8, 9), *WEDDINGS[1]),
+            ]
+        )
+        return float(group_stories(arts, threshold=0.01, **kw)["core_similarity"][0])
+
+    assert core("aljazirah") == pytest.approx(core("aljazirah", lede_weight=0))
+    # the same two texts from two outlets: their openings raise the pair
+    assert core("alriyadh") > core("alriyadh", lede_weight=0) + 0.02

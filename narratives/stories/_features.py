@@ -351,6 +351,12 @@ def char_grams(words: pl.Series, *, sizes: tuple[int, ...] = (3, 4, 5)) -> pl.Se
     ``words``: lists of content words (see :func:`article_tokens`). موعدها and
     بموعده, الحدودية and الحد, تؤجل and التأجيل share n-grams where they share no
     word: two reports of one event in their own words and clitics.
+
+    Examples
+    --------
+    >>> grams = char_grams(pl.Series([["موعدها"], ["بموعده"]])).to_list()
+    >>> sorted(set(grams[0]) & set(grams[1]))
+    ['عده', 'موع', 'موعد', 'موعده', 'وعد', 'وعده']
     """
     frame = (
         pl.DataFrame({"w": words})
