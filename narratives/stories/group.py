@@ -547,10 +547,9 @@ def group_stories(
     if lede_weight > 0:
         # the headline and lede in character n-grams: one event in each outlet's own
         # words (تؤجل / تأجيل, موعدها / بموعده) raises a pair, never lowers it
-        lede = word_vectors(
-            char_grams(article_tokens(article_heads(frame, body_chars=lede_chars))),
-            max_df=max_df,
-        )
+        grams = char_grams(article_tokens(article_heads(frame, body_chars=lede_chars)))
+        # n-grams hashed to integers: the same vectors, counted in half the time
+        lede = word_vectors(grams.list.eval(pl.element().hash()), max_df=max_df)
         li, lj, ls = _candidate_pairs(
             lede, day, window_days=window_days, min_similarity=min_similarity
         )
