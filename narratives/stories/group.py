@@ -479,10 +479,11 @@ def group_stories(
         alike than their words are gain ``lede_weight`` of the difference; the
         stories formed without it are then merged whole while their mean
         similarity reaches ``threshold`` (none is split). ``lede_weight=0`` turns
-        it off. On the third same-event dev gold it joins aawsat's Gulf Cup
-        report (its own sources on the dispute) and alyaum's schools report (the
-        minister's tweet in its own words): 3 of 3 stories whole and pure (1 of 3
-        before), true omissions found 47 -> 77 of 89. On SaudiNewsNet 2015-07-31 +
+        it off. On the third same-event dev gold (alignments of main 4772a79) it
+        joins aawsat's Gulf Cup report (its own sources on the dispute) and
+        alyaum's schools report (the minister's tweet in its own words): 3 of 3
+        stories whole and pure (1 of 3 without), true omissions found 47 -> 77
+        of 89. On SaudiNewsNet 2015-07-31 +
         08-09 it joined 19 stories, read: 12 right, 4 debatable, 3 wrong (see
         docs/accuracy.md, `stories`).
     max_component
