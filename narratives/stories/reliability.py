@@ -28,12 +28,14 @@ TALKING_POINT_READ = {"high": "in 1 of 12 reads (4 more debatable)", "medium": "
 #: 37 told one event, 1 joined two, 2 debatable of 40 over the two last readings)
 STORY_PURITY_READ = "about 9 in 10 told one event (the rest joined two events of one topic)"
 
-#: the alignment on the three same-event dev golds (docs/accuracy.md, Alignment pairs:
-#: precision 0.96, 0.92 and 0.89, recall 0.80, 0.75 and 0.49 at the default threshold; the
-#: third was made in session 25 and measured before any tuning on it)
+#: the alignment on the four same-event dev golds (docs/accuracy.md, Alignment pairs:
+#: precision 0.96, 0.92, 0.91 and 0.98, recall 0.80, 0.75, 0.50 and 0.68 at the default
+#: threshold; the third and fourth were made in sessions 25 and 26 and measured before any
+#: tuning on them)
 ALIGNMENT_READ = (
-    "between half and 4 in 5 of the pairs a reader would align are found (half on the set "
-    "not used for tuning), and about 1 in 10 found pairs or fewer are false"
+    "between half and 4 in 5 of the pairs a reader would align are found (half and two "
+    "thirds on the two sets not used for tuning), and about 1 in 10 found pairs or fewer "
+    "are false"
 )
 
 #: how often a 'sure' omission row was true when read blind against the articles, on
