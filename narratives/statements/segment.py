@@ -11,7 +11,10 @@ line that simply stops). A paragraph is then cut into statements at
   ``داعيا إلى``, ``قائلا`` ... from ``reporting_verbs.tsv``): each opens a new
   statement by the same speaker;
 - new reporting verbs with a conjunction (``وقال``, ``وأضاف``, ``كما أكد``);
-- clause connectives after a comma (``، كما``, ``، إلا أن``, ``، ولذلك``);
+- clause connectives after a comma (``، كما``, ``، إلا أن``, ``، ولذلك``, ``، حيث``
+  + a clause of some length: ``، حيث بدأت الجهات الأمنية ...``; not ``حيث إن``, a reason,
+  nor ``حيث قال:`` after its frame, nor ``حيث`` + a verb + a preposition with no
+  subject of its own);
 - ``و`` opening a second clause outside reported content: a verbal particle
   and its verb (``، وقد كان``, ``ولم يصله``) or a new subject and its verb
   (``، والقوات تتقدم``), or a verb followed by its own subject (``، ووصفه
@@ -19,6 +22,9 @@ line that simply stops). A paragraph is then cut into statements at
   ``و`` + a verb alone goes on with the same subject; a new subject may also be
   a noun and its definite genitive (``، ووزارة الحج تعتزم``), and ``، وكان``
   / ``، وقد`` open a clause even after an ``إنّ`` clause with no verb yet;
+- ``، و`` + a fronted phrase (a preposition or ``بـ`` + a noun) + a verb within a few
+  words (``، وفي المساء أعلنت الشرطة``, ``، وبإجراء الفحص على الأمتعة عثر``), outside
+  reported content and not in a list of names (``، وفي خط الدفاع فيليب لام ...``);
 - ``كما أن`` ("moreover"), even with no comma, unless it opens a quotation;
 
 never inside a direct quotation. A statement holds one claim with its
@@ -81,6 +87,8 @@ HEADLINE_FRAGMENT_WORDS = 4  # a headline piece this short with no predicate is 
 HARD_LIMIT = 4  # x max_chars: longer than this, cut even inside a list (a pasted blob)
 FRAGMENT_WORDS = 10  # a longer piece with no verb may still carry content (وذلك بهدف ...)
 CLAUSE_WORDS = 4  # "، و" + a clause opens a new statement only after this many words
+FRONT_WORDS = 8  # "، و" + a fronted phrase this long + a verb opens a clause
+WHERE_WORDS = 6  # "، حيث" + a clause this short is a detail of the clause before
 LONG_CLAUSE_WORDS = 6  # ... and "ولم/وقد" + a verb with no comma, after this many
 _BACKGROUND = frozenset({"كان", "كانت", "كانوا"})  # ، وكان في استقبالهم ...: a new clause
 _COPULAS = frozenset(
@@ -532,6 +540,7 @@ def split_paragraph(
                 _closes_concession(i + 1, last, feats, pred)
                 or _exception(i + 1, feats)
                 or _comparison(i + 1, feats)
+                or _where_stays(last, i + 1, feats, pred)
             ):
                 bounds.setdefault(i + 1, "connective")
                 last = i + 1
@@ -625,6 +634,19 @@ def split_paragraph(
             )
         ):
             bounds.setdefault(i, "clause")  # ، ووصفه البعض بلونه الأزرق: a second fact
+            last = i
+            continue
+        if (
+            f.kind == "w"
+            and feats[i - 1].kind == "c"
+            and i - last >= CLAUSE_WORDS
+            and _adverbial_clause(i, feats, pred)
+            and _main_predicate(last, i, feats, pred)
+            and not _awaits_predicate(last, i, feats)
+            and not _awaits_content(last, i, feats)
+            and not _reported_content(sentence, i, feats)
+        ):
+            bounds.setdefault(i, "clause")  # ، وفي المساء أعلنت الشرطة: a second fact
             last = i
             continue
         cue = f.cue
@@ -1067,6 +1089,42 @@ def _comparison(i: int, feats: list[Feat]) -> bool:
     return nxt in ("كان", "كانت", "يكون", "تكون") and (
         _indefinite_accusative(after) or after.norm in ("الحال", "عليه", "الامر")
     )
+
+
+def _where_stays(last: int, i: int, feats: list[Feat], pred: Predicates) -> bool:
+    """``، حيث`` that does not open a second claim: a reason (``حيث إن علاج الاكتئاب ليس
+    بهذه السهولة``, kept with its claim as ``لأن`` is), direct speech whose frame is the
+    clause before (``تحدث ... عن تلك الواقعة، حيث قال: "..."``), or an imperfect with no
+    subject of its own (``يظل قليلا، حيث يتراوح بين 30 إلى 40``: the figure of the clause
+    before). ``، حيث بدأت الجهات الأمنية ...``, ``، حيث نال الدكتوراه`` open a claim.
+    Nor when the few words since the last cut have no predicate of their own (``وكذلك
+    وحدة الهرمونات، حيث يتم إرسال عينات الدم``) or open with ``أما`` still waiting
+    for its answer (``أما فئة الأندية الممارسة، وهي التي ...، حيث سيتم إسقاط``)."""
+    if feats[i].norm != "حيث" or i + 1 >= len(feats):
+        return False
+    if any(f.norm in ("اما", "واما") for f in feats[last:i]) or (
+        sum(f.kind == "w" for f in feats[last:i]) < WHERE_WORDS
+        and not _main_predicate(last, i, feats, pred)
+    ):
+        return True
+    nxt = feats[i + 1]
+    if nxt.norm in _BARE_THAT:
+        return True
+    run = 0
+    for f in feats[i + 1 :]:
+        if f.kind in ("c", "e", ":"):
+            break
+        run += f.kind == "w"
+    if run < WHERE_WORDS:
+        return True  # في الباحة المكشوفة، حيث كانت السيارات متوقفة: a detail of the place
+    if nxt.cue is not None and any(f.kind == ":" for f in feats[i + 2 : i + 5]):
+        return True
+    if i + 2 >= len(feats) or nxt.kind != "w" or nxt.cue is not None:
+        return False
+    after = feats[i + 2]
+    if nxt.norm in _COPULAS and after.kind == "w" and _indefinite_accusative(after):
+        return True  # وسط الحمولة، حيث كانت مخبأة ...: the state of the subject before
+    return verbish(nxt.norm) and after.kind == "w" and after.norm in pred.preposition
 
 
 def _subjunctive(norm: str) -> bool:
@@ -1739,6 +1797,50 @@ def _opens_verb_clause(
             break
         run += h.kind == "w"
     return run >= CLAUSE_WORDS
+
+
+def _adverbial_clause(i: int, feats: list[Feat], pred: Predicates) -> bool:
+    """``، و`` + a fronted phrase + a verb: a clause of its own whose adverbial comes
+    first (``، وفي المساء أعلنت الشرطة القبض عليه``, ``، وبإجراء الفحص على الأمتعة
+    عثر على ...``, ``، وبتفتيش السائق عثر على مبلغ``).
+
+    The phrase opens with a preposition (``وفي``, ``وخلال``, ``ومن``) or ``بـ`` + a
+    noun, and a verb outside a relative clause follows within ``FRONT_WORDS`` words
+    with no comma between; ``، وفي مقدمتهم الأمير ...`` (no verb) and ``، وفي مجال
+    النقل الذي يشهد ...`` (a relative) go on with the clause before."""
+    f = feats[i]
+    if f.norm[:1] != "و" or len(f.norm) < 3 or f.cue is not None or verbish(f.norm):
+        return False
+    stem = f.norm[1:]
+    if f.norm in _ESPECIALLY or stem in _ESPECIALLY:
+        return False  # ، وبخاصة بعد اجتماع ...: "especially", an aside
+    if not (
+        stem in pred.preposition
+        or (stem[:1] == "ب" and len(stem) >= 5 and stem[1:3] != "ال" and not verbish(stem))
+    ):
+        return False
+    for words, m in enumerate(range(i + 1, min(len(feats), i + 1 + FRONT_WORDS)), start=1):
+        g = feats[m]
+        if g.kind != "w":
+            return False  # a comma, a quote or an end before any verb: a list item
+        if g.norm in _NOT_VERBS or "complementizer" in g.roles:
+            return False  # ، وبعد أن / وبدون: a subordinate clause or an exception
+        if (g.norm[:1] == "و" and len(g.norm) > 2) or g.norm in _LINK_PRONOUNS:
+            return False  # ، وفي خط الدفاع فيليب لام والإسباني ... / 3 لاعبين هم: a list
+        if (verbish(g.norm) or g.cue is not None) and g.norm not in _given_names():
+            if words == 1 or _in_relative(m, i + 1, feats):
+                return False  # ، ومن يريد ("whoever") / وفي مجال ... الذي يشهد
+            run = sum(h.kind == "w" for h in feats[m : _clause_end(m, feats)])
+            return run >= CLAUSE_WORDS - 1
+    return False
+
+
+def _clause_end(m: int, feats: list[Feat]) -> int:
+    """The first comma, sentence end or colon at or after ``m``."""
+    for k in range(m, len(feats)):
+        if feats[k].kind in ("c", "e", ":"):
+            return k
+    return len(feats)
 
 
 def _quote_closed(i: int, k: int, feats: list[Feat]) -> bool:
