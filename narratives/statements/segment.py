@@ -1119,12 +1119,33 @@ def _where_stays(last: int, i: int, feats: list[Feat], pred: Predicates) -> bool
         return True  # في الباحة المكشوفة، حيث كانت السيارات متوقفة: a detail of the place
     if nxt.cue is not None and any(f.kind == ":" for f in feats[i + 2 : i + 5]):
         return True
-    if i + 2 >= len(feats) or nxt.kind != "w" or nxt.cue is not None:
+    if nxt.kind != "w" or (nxt.norm.startswith("ال") and not verbish(nxt.norm)):
+        return False  # حيث الأمن مستتب: a nominal clause with its own subject
+    return not _own_subject(i + 2, feats, pred)  # also after a verb of no known shape (أبحر)
+
+
+def _own_subject(k: int, feats: list[Feat], pred: Predicates) -> bool:
+    """A verb's own subject starts at ``k``: a definite noun, or a noun and its definite
+    genitive (``حيث بدأت الجهات الأمنية``, ``حيث أعلنت الشركة``, ``حيث حل ممثل الحركة``);
+    not a preposition, a pronoun suffix or an adjective (``حيث يتراوح بين 30 إلى 40``,
+    ``حيث كانت مخبأة بطريقة محكمة``, ``حيث تواصلت معه``: the subject of the clause before
+    goes on)."""
+    if k >= len(feats) or feats[k].kind != "w":
         return False
-    after = feats[i + 2]
-    if nxt.norm in _COPULAS and after.kind == "w" and _indefinite_accusative(after):
-        return True  # وسط الحمولة، حيث كانت مخبأة ...: the state of the subject before
-    return verbish(nxt.norm) and after.kind == "w" and after.norm in pred.preposition
+    g = feats[k]
+    if g.norm.startswith("ال") and len(g.norm) > 3:
+        return True
+    after = feats[k + 1] if k + 1 < len(feats) else None
+    return (
+        after is not None
+        and after.kind == "w"
+        and after.norm.startswith("ال")
+        and g.norm[:1] not in ("ب", "ل", "ك", "م")
+        and g.norm not in pred.preposition
+        and g.norm not in pred.particles
+        and g.cue is None
+        and not verbish(g.norm)
+    )
 
 
 def _subjunctive(norm: str) -> bool:
@@ -1805,7 +1826,8 @@ def _adverbial_clause(i: int, feats: list[Feat], pred: Predicates) -> bool:
     عثر على ...``, ``، وبتفتيش السائق عثر على مبلغ``).
 
     The phrase opens with a preposition (``وفي``, ``وخلال``, ``ومن``) or ``بـ`` + a
-    noun, and a verb outside a relative clause follows within ``FRONT_WORDS`` words
+    noun, and a verb outside a relative clause (also not right after an indefinite noun:
+    ``، وبمعدل نمو بلغ 21 %``) follows within ``FRONT_WORDS`` words
     with no comma between; ``، وفي مقدمتهم الأمير ...`` (no verb) and ``، وفي مجال
     النقل الذي يشهد ...`` (a relative) go on with the clause before."""
     f = feats[i]
@@ -1828,11 +1850,30 @@ def _adverbial_clause(i: int, feats: list[Feat], pred: Predicates) -> bool:
         if (g.norm[:1] == "و" and len(g.norm) > 2) or g.norm in _LINK_PRONOUNS:
             return False  # ، وفي خط الدفاع فيليب لام والإسباني ... / 3 لاعبين هم: a list
         if (verbish(g.norm) or g.cue is not None) and g.norm not in _given_names():
-            if words == 1 or _in_relative(m, i + 1, feats):
+            if words == 1 or _in_relative(m, i + 1, feats) or _after_indefinite(m, feats, pred):
                 return False  # ، ومن يريد ("whoever") / وفي مجال ... الذي يشهد
             run = sum(h.kind == "w" for h in feats[m : _clause_end(m, feats)])
             return run >= CLAUSE_WORDS - 1
     return False
+
+
+def _after_indefinite(m: int, feats: list[Feat], pred: Predicates) -> bool:
+    """The verb at ``m`` follows an indefinite noun or adjective: a relative clause of it
+    (``، وبمعدل نمو بلغ 21 %``, ``، وبقيمة إجمالية قدرت بأكثر من``), not a main clause."""
+    g = feats[m - 1]
+    return (
+        g.kind == "w"
+        and len(g.norm) > 2
+        and not g.norm.startswith(("ال", "وال"))
+        and not g.text.endswith(("ه", "ها", "هم", "هما", "نا", "كم"))
+        and not verbish(g.norm)
+        and not _number(g)
+        and g.norm not in pred.particles
+        and g.norm not in pred.preposition
+        and g.norm not in pred.pronoun
+        and g.norm not in _DEMONSTRATIVE
+        and g.norm not in _PERSONAL
+    )
 
 
 def _clause_end(m: int, feats: list[Feat]) -> int:
