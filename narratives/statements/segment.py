@@ -12,9 +12,9 @@ line that simply stops). A paragraph is then cut into statements at
   statement by the same speaker;
 - new reporting verbs with a conjunction (``وقال``, ``وأضاف``, ``كما أكد``);
 - clause connectives after a comma (``، كما``, ``، إلا أن``, ``، ولذلك``, ``، حيث``
-  + a clause of some length: ``، حيث بدأت الجهات الأمنية ...``; not ``حيث إن``, a reason,
-  nor ``حيث قال:`` after its frame, nor ``حيث`` + a verb + a preposition with no
-  subject of its own);
+  + a verb and its own subject: ``، حيث بدأت الجهات الأمنية ...``; not ``حيث إن``, a
+  reason, nor ``حيث قال:`` after its frame, nor ``حيث`` + a verb with no subject of its
+  own, ``حيث يتراوح بين 30 إلى 40``);
 - ``و`` opening a second clause outside reported content: a verbal particle
   and its verb (``، وقد كان``, ``ولم يصله``) or a new subject and its verb
   (``، والقوات تتقدم``), or a verb followed by its own subject (``، ووصفه
@@ -1094,9 +1094,10 @@ def _comparison(i: int, feats: list[Feat]) -> bool:
 def _where_stays(last: int, i: int, feats: list[Feat], pred: Predicates) -> bool:
     """``، حيث`` that does not open a second claim: a reason (``حيث إن علاج الاكتئاب ليس
     بهذه السهولة``, kept with its claim as ``لأن`` is), direct speech whose frame is the
-    clause before (``تحدث ... عن تلك الواقعة، حيث قال: "..."``), or an imperfect with no
-    subject of its own (``يظل قليلا، حيث يتراوح بين 30 إلى 40``: the figure of the clause
-    before). ``، حيث بدأت الجهات الأمنية ...``, ``، حيث نال الدكتوراه`` open a claim.
+    clause before (``تحدث ... عن تلك الواقعة، حيث قال: "..."``), or a verb with no subject
+    of its own (``يظل قليلا، حيث يتراوح بين 30 إلى 40``: the figure of the clause before;
+    ``، حيث كانت مخبأة``), as ``، و`` + a verb alone is no cut. ``، حيث بدأت الجهات
+    الأمنية ...``, ``، حيث أعلنت الشركة ...`` open a claim.
     Nor when the few words since the last cut have no predicate of their own (``وكذلك
     وحدة الهرمونات، حيث يتم إرسال عينات الدم``) or open with ``أما`` still waiting
     for its answer (``أما فئة الأندية الممارسة، وهي التي ...، حيث سيتم إسقاط``)."""
