@@ -2551,3 +2551,16 @@ SEG13_WHOLE += [
 def test_seg13_claims_stay_whole(kind: str, text: str, whole: str) -> None:
     pieces = _statements(text)
     assert any(whole in p for p in pieces), (kind, pieces)
+
+
+def test_a_short_frame_goes_with_the_participle_that_carries_its_words() -> None:
+    # aawsat 2015-08-11: «وأوضح الربيعي» had gone to the sentence before, so his quote had
+    # no speaker and a later «وأضاف» reached back to Maliki, named in narration
+    text = (
+        "وفي بغداد، يتزايد تشكك سياسيين شيعة مثل الربيعي في أن يكون لإقليم كردستان مستقبل "
+        "في العراق. وأوضح الربيعي قائلا: «إنهم ماضون في طريقهم، لكنهم يمتصون أكبر قدر ممكن "
+        "من موارد بغداد»."
+    )
+    got = _statements(text)
+    assert got[0].endswith("في العراق.")
+    assert got[1].startswith("وأوضح الربيعي قائلا")

@@ -2157,8 +2157,9 @@ def _merge_small(
     segs: list[Segment], words: list[int], feats: list[Feat] | None = None
 ) -> list[Segment]:
     """Merge pieces of fewer than MIN_WORDS words into a neighbour: the one before,
-    except a short frame ending in a colon (``. وتضيف: «...»``), which goes with
-    the content it opens."""
+    except a short frame ending in a colon (``. وتضيف: «...»``) or followed by a
+    participle of saying (``. وأوضح الربيعي قائلا: «...»``), which goes with the
+    content it opens."""
 
     def count(seg: Segment) -> int:
         return words[seg.j] - words[seg.i]
@@ -2171,7 +2172,12 @@ def _merge_small(
             and small
             and feats is not None
             and k + 1 < len(segs)
-            and _opens_content(seg, feats)
+            and (
+                _opens_content(seg, feats)
+                # «. وأوضح الربيعي | قائلا: «...»»: the frame goes with the participle
+                # that carries its words, not with the sentence before
+                or (segs[k + 1].how == "participle" and feats[segs[k + 1].i].norm in _SAYING)
+            )
             and seg.how == "sentence"
             and feats[seg.i].cue is not None
         ):
