@@ -2299,6 +2299,13 @@ def test_royal_name_after_an_office(text: str, speaker: str) -> None:
         # the title before the name is Putin's, the name Peskov's: he speaks
         ("وقال المتحدث باسم الرئيس الروسي ديمتري بيسكوف إن الوضع معقد.", "peskov"),
         ("وقالت المستشارة الألمانية أنجيلا ميركل إن بلادها ترى ذلك.", "merkel"),
+        # aawsat 2015-08-10 / 08-11: the campaign team, the sources loyal to the president
+        ("ومن جهة أخرى، أعلن فريق حملة دونالد ترامب أنه أقال كبير مستشاريه روجر ستون.", None),
+        (
+            "وكانت مصادر عسكرية موالية للرئيس عبد ربه منصور هادي، قالت في وقت سابق إن "
+            "القيادة قررت ذلك.",
+            None,
+        ),
     ],
 )
 def test_spokesman_of_a_listed_person(text: str, speaker: str | None) -> None:

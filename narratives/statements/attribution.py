@@ -682,6 +682,9 @@ def _whose_relation(
     for m in matches:
         if m.resolved != speaker or not m.is_person_name:
             continue
+        k = m.i - 1
+        if k >= 0 and feats[k].norm in _RELATIONS and feats[k].norm in said.split():
+            return True  # «فريق حملة دونالد ترامب», «مستشار أوباما»: the name right after
         title = next((t for t in matches if t.j == m.i and t is not m), None)
         if title is None or not any(
             (e.kind == "title" and e.id == speaker)
