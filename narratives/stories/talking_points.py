@@ -548,16 +548,9 @@ def _statement_places(statements: pl.DataFrame, ids: set[str]) -> dict[str, set[
         prev_text=pl.col("text").shift(1).over("article_id"),
         head_text=pl.col("text").filter(pl.col("_head")).str.join(" ").over("article_id"),
     ).filter(pl.col("statement_id").is_in(list(ids)))
-    places = _places()
 
     def named(text: str | None) -> set[str]:
-        out = set()
-        for tok in tokenize(text or ""):
-            for form in (tok, tok[1:], tok[2:]):
-                if form in places:
-                    out.add(places[form])
-                    break
-        return out
+        return set(_named_places(text or ""))
 
     result: dict[str, set[str]] = {}
     for sid, text, prev_text, head_text in frame.select(
