@@ -165,6 +165,20 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _MIN_QUOTED = 4
 
 
+def _idf(stems: list[set[str]]) -> dict[str, float]:
+    """Smoothed IDF of each stem over ``stems`` (one set per statement).
+
+    >>> _idf([{"a", "b"}, {"a"}])["a"] < _idf([{"a", "b"}, {"a"}])["b"]
+    True
+    """
+    df: dict[str, int] = {}
+    for words in stems:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    n = len(stems)
+    return {w: float(np.log((1 + n) / (1 + c)) + 1) for w, c in df.items()}
+
+
 def _fragment(text: str) -> str | None:
     """Why ``text`` is no statement of its own, or None.
 
@@ -261,12 +275,7 @@ def certainty(
     sids = st["statement_id"].to_list()
     row_of = {sid: i for i, sid in enumerate(sids)}
     # IDF over the statements of the stories in question
-    df: dict[str, int] = {}
-    for s in stems:
-        for w in s:
-            df[w] = df.get(w, 0) + 1
-    m = len(stems)
-    idf = {w: float(np.log((1 + m) / (1 + c)) + 1) for w, c in df.items()}
+    idf = _idf(stems)
     # each outlet's words and figures in each story
     words_of: dict[tuple[str, str], set[str]] = {}
     figures_of: dict[tuple[str, str], set[tuple[int, int]]] = {}

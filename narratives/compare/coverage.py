@@ -35,7 +35,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-import numpy as np
 import polars as pl
 
 from narratives import schemas
@@ -209,7 +208,7 @@ def closest_statements(
     keeps it; one cited here gets ``closest_why`` saying how it was found (no score).
     """
     from narratives.align._text import content_tokens
-    from narratives.compare._certainty import _stems
+    from narratives.compare._certainty import _idf, _stems
 
     out = rows.with_columns(
         pl.lit(None, dtype).alias(c)
@@ -261,12 +260,7 @@ def closest_statements(
         return out
     row_of = {sid: k for k, sid in enumerate(read["statement_id"].to_list())}
     stems = _stems(content_tokens(read["text"].fill_null("").to_list()))
-    df: dict[str, int] = {}
-    for words in stems:
-        for w in words:
-            df[w] = df.get(w, 0) + 1
-    n = len(stems)
-    idf = {w: float(np.log((1 + n) / (1 + c)) + 1) for w, c in df.items()}
+    idf = _idf(stems)
     claim_words = {
         cid: [stems[row_of[s]] for s in sids if s in row_of]
         for cid, sids in mine.group_by("claim_id").agg("statement_id").iter_rows()
