@@ -671,7 +671,7 @@ DISTINGUISHING_TERMS = pl.Schema(
             "z": pl.Float64,  # log_odds / sqrt(variance); > 0 = typical of `outlet`
             "rank": pl.Int32,  # 1 = most distinguishing (by |z| within its sign)
             "statement_ids": pl.List(pl.String),  # example statements of the outlet using it
-            "term_key": pl.String,  # the match-normalized token counted (clitics stripped)
+            "term_key": pl.String,  # the token counted: match spelling, final ة kept, clitics cut
         }
     )
 )

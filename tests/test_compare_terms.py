@@ -36,7 +36,7 @@ def test_terms_are_shown_as_written() -> None:
     terms = distinguishing_terms(_statements(), min_count=1, top_n=20, min_z=0, scope="all")
     aawsat = terms.filter((pl.col("outlet") == "aawsat") & (pl.col("z") > 0))
     assert "الحوثية" in set(aawsat["term"])  # not the match-normalized الحوثيه
-    assert "الحوثيه" in set(aawsat["term_key"])
+    assert "الحوثية" in set(aawsat["term_key"])  # counted with its ة (not «الحوثيه» "his ...")
 
 
 def test_default_scope_is_shared_claims() -> None:
@@ -158,3 +158,29 @@ def test_the_road_of_a_compound_preposition_is_no_distinguishing_term() -> None:
     road = dict(terms.filter(pl.col("term_key") == "طريق").select("outlet", "n_outlet").rows())
     assert road["okaz"] == 0  # «عن طريق»: not counted
     assert road["alyaum"] == 4  # «طريق الملك فهد»: a road
+
+
+def test_a_course_is_not_his_role() -> None:
+    # aljazirah 2015-08-10: «بدوره» ("in turn", ب + «دوره» "its role") and «دورة»
+    # ("a course") are one word in the match spelling (ة is written ه there); a term
+    # keeps the ة, so «دورة» counts the courses only
+    in_turn = [
+        "ويعني ذلك أن إيران سوف تتجه نحو المزيد من الإنتاج، ما يعني بدوره أن الفائض سيزيد",
+        "وهو ما سيؤدي بدوره إلى تباطؤ نمو الإنتاج",
+        "وهذا بدوره يرفع الأسعار في الأسواق",
+    ]
+    rows = [(f"j{k}:1", f"j{k}", "aljazirah", text) for k, text in enumerate(in_turn)]
+    rows += [
+        ("j9:1", "j9", "aljazirah", "ومشاركة المنتخب في بطولة غرب آسيا ودورة الألعاب الخليجية"),
+        ("r0:1", "r0", "alriyadh", "ومشاركة المنتخب الأولمبي في دورة الألعاب الخليجية"),
+        ("r1:1", "r1", "alriyadh", "تحدث العواصف الشمسية خلال دورة للنشاط الشمسي"),
+        ("r2:1", "r2", "alriyadh", "وانطلقت دورة تدريبية للمعلمين في الرياض"),
+    ]
+    st = pl.DataFrame(rows, schema=["statement_id", "article_id", "outlet", "text"], orient="row")
+    terms = distinguishing_terms(st, min_count=1, top_n=50, min_z=0, scope="all")
+    course = terms.filter((pl.col("outlet") == "aljazirah") & (pl.col("term") == "دورة"))
+    assert course.select("n_outlet", "n_versus").row(0) == (1, 3)
+    role = terms.filter(
+        (pl.col("outlet") == "aljazirah") & pl.col("term_key").is_in(["دوره", "بدوره"])
+    )
+    assert role["n_outlet"].to_list() == [3]

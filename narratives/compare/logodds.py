@@ -45,6 +45,7 @@ from narratives._resources import load_yaml
 from narratives.align._background import load_background
 from narratives.compare._common import check
 from narratives.compare._text import (
+    TOKENS_COLUMN,
     display_tokens,
     normalized,
     proclitic_map,
@@ -87,6 +88,45 @@ def log_odds_z(
     return delta, var, delta / np.sqrt(var)
 
 
+def term_key(word: str) -> str:
+    """The counting key of a written word: its match key with a final ة kept.
+
+    The match spelling writes ة as ه, which makes «دورة» ("a course") and
+    «دوره» ("its role", also «بدوره» "in turn" once its ب is cut) one word;
+    outlets write ة consistently, so a term keeps it.
+
+    Examples
+    --------
+    >>> [term_key(w) for w in ["الدورةُ", "بدوره", "الإرهابيّ"]]
+    ['الدورة', 'بدوره', 'الارهابي']
+    """
+    key = word_key(word)
+    if key.endswith("ه") and unmarked(word).endswith("ة"):
+        return key[:-1] + "ة"
+    return key
+
+
+def _term_phrase(text: str) -> str:
+    """``text``'s words as :func:`term_key` writes them, joined by spaces."""
+    return " ".join(term_key(w) for w in display_tokens(text))
+
+
+def term_tokens(frame: pl.DataFrame) -> pl.Series:
+    """Each statement's word tokens as :func:`term_key` counts them (one list per row)."""
+    return pl.Series(
+        TOKENS_COLUMN,
+        [[term_key(w) for w in display_tokens(t or "")] for t in frame["text"].to_list()],
+        dtype=pl.List(pl.String),
+    )
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """The background table's words, each also with a final ة where it ends in ه."""
+    words = load_background().words
+    return frozenset(words) | frozenset(w[:-1] + "ة" for w in words if w.endswith("ه"))
+
+
 def term_counts(
     statements: pl.DataFrame,
     *,
@@ -107,10 +147,11 @@ def term_counts(
     )
     if clitics:
         vocab = set(long["term"].unique().to_list())
-        mapping = proclitic_map(vocab, vocab, words=load_background().words)
+        mapping = proclitic_map(vocab, vocab, words=_known_words())
         long = long.with_columns(pl.col("term").replace(mapping))
     if stopwords:
-        long = long.filter(~pl.col("term").is_in(list(stopwords)))
+        folded = pl.col("term").str.replace(r"ة$", "ه")
+        long = long.filter(~folded.is_in(list(stopwords)))
     return long
 
 
@@ -225,7 +266,7 @@ def variant_groups(
 
 @lru_cache(maxsize=2)
 def _outlet_names(path: str = "outlets.yaml") -> dict[str, tuple[str, ...]]:
-    """Each outlet's Arabic names of two words or more, match-normalized.
+    """Each outlet's Arabic names of two words or more, written as terms are counted.
 
     One-word names (الرياض, الجزيرة, اليوم) are also common words, so only
     longer names (الشرق الاوسط) are taken for self-references.
@@ -238,11 +279,11 @@ def _outlet_names(path: str = "outlets.yaml") -> dict[str, tuple[str, ...]]:
             continue
         names = entry.get("name_ar") or []
         names = [names] if isinstance(names, str) else names
-        phrases = {normalize(str(name)) for name in names}
+        phrases = {_term_phrase(str(name)) for name in names}
         out[str(entry["id"])] = tuple(sorted(p for p in phrases if " " in p))
     extra = load_yaml("distinguishing_terms.yaml")
     for outlet, words in ((extra or {}).get("self_names") or {}).items():
-        out[str(outlet)] = out.get(str(outlet), ()) + tuple(normalize(str(w)) for w in words)
+        out[str(outlet)] = out.get(str(outlet), ()) + tuple(_term_phrase(str(w)) for w in words)
     return out
 
 
@@ -255,7 +296,7 @@ def _function_phrases(path: str = "distinguishing_terms.yaml") -> tuple[str, ...
     phrases = (data.get("function_phrases") if isinstance(data, dict) else None) or []
     out = []
     for phrase in phrases:
-        first, *rest = normalize(str(phrase)).split()
+        first, *rest = _term_phrase(str(phrase)).split()
         if rest:
             out.append(rf"((?:^|\s)[وف]?{re.escape(first)}) {re.escape(' '.join(rest))}(\s|$)")
     return tuple(out)
@@ -361,7 +402,7 @@ def _display_forms(
     for text in frame["text"].to_list():
         for word in display_tokens(text or ""):
             if word not in seen:
-                key = normalize(unmarked(word))
+                key = term_key(word)
                 term = mapping.get(key, key)
                 seen[word] = None
                 if term in keys:
@@ -369,7 +410,7 @@ def _display_forms(
             hit = seen[word]
             if hit is not None:
                 # printed without a proclitic the term was cut from (``clitic_keys``)
-                target = forms if normalize(unmarked(word)) in clitic_keys else whole
+                target = forms if term_key(word) in clitic_keys else whole
                 target.setdefault(hit[0], Counter())[hit[1]] += 1
     out = {k: c.most_common(1)[0][0] for k, c in forms.items()}
     out.update({k: c.most_common(1)[0][0] for k, c in whole.items()})
@@ -470,7 +511,8 @@ def distinguishing_terms(
         scope = "aligned" if aligned else "all"
     if scope not in ("aligned", "all"):
         raise ValueError(f"distinguishing_terms: scope must be 'aligned' or 'all', not {scope!r}")
-    frame = statements
+    # counted with a final ة kept (term_key): «دورة» is not «دوره»
+    frame = statements.with_columns(term_tokens(statements))
     if scope == "aligned":
         if claims is not None:
             check(claims, ("claim_id", "statement_id"), name="claims", stage="distinguishing_terms")
@@ -501,7 +543,7 @@ def distinguishing_terms(
     observed: list[frozenset[str]] = []
     if variants is not None and {"form_a", "form_b"} <= set(variants.columns):
         observed = [
-            frozenset({word_key(a), word_key(b)})
+            frozenset({term_key(a), term_key(b)})
             for a, b in variants.select("form_a", "form_b").iter_rows()
             if a and b and " " not in a and " " not in b
         ]
@@ -583,7 +625,7 @@ def distinguishing_terms(
     mapping: dict[str, str] = {}
     if clitics:
         vocab = set(statement_tokens_vocab(frame))
-        mapping = proclitic_map(vocab, vocab, words=load_background().words)
+        mapping = proclitic_map(vocab, vocab, words=_known_words())
     clitic_keys = set(mapping)
     if folded:  # a variant's written forms show under the term it was folded into
         keys = set(mapping) | set(folded)
