@@ -2310,3 +2310,40 @@ def test_royal_name_after_an_office(text: str, speaker: str) -> None:
 )
 def test_spokesman_of_a_listed_person(text: str, speaker: str | None) -> None:
     assert extract_statements(_articles(text))["speaker"].to_list()[-1] == speaker
+
+
+def test_a_participle_after_an_inner_clause_is_that_clause_subjects() -> None:
+    # alwatan 2015-08-10 (Hassan Hosni's video): the Gulf artist addresses him, then Hosni
+    # answers; each «قائلا» is the nearest clause's subject, not the sentence's first one
+    text = (
+        "وظهر حسن حسني في فيديو مع أحد الفنانين الخليجيين، المقيمين في مصر، في جلسة منزلية "
+        'خاصة، حيث خاطبه الفنان الخليجي قائلا: "أتمنى أن أتزوج وأذهب بعروسي إلى المغرب '
+        'لقضاء شهر العسل"، ليرد حسني قائلا: "في حد يروح على مطعم ومعاه سندويتش".'
+    )
+    rows = extract_statements(_articles(text)).filter(pl.col("cue").is_not_null())
+    said = rows.select("speaker", "speaker_mention").rows()
+    assert said[0] == (None, "الفنان الخليجي")
+    assert said[-1][1] == "حسني"
+
+
+def test_a_participle_of_a_story_told_is_no_one_named_in_it() -> None:
+    # okaz 2015-08-11: «حيث تحكي قصة أمير ينضم ...، معلنا»: the plot, no speaker
+    text = (
+        "مشاهد حركية حربية للمسلسل الياباني، حيث تحكي قصة أمير ينضم للجيش القومي الصيني، "
+        "معلنا ثورة شيوعية حقيقية ضد النظام الياباني."
+    )
+    rows = extract_statements(_articles(text))
+    assert rows["speaker"].to_list() == [None] * rows.height
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        # okaz 2015-08-10: an office, the body it heads and its place, then an unlisted name
+        ("نائب مدير أمن عدن فضل الراعي", "فضل الراعي"),
+        ("رئيس نادي مارسيليا فينسينت لابورن", "فينسينت لابورن"),
+        ("مدير عام الهيئة", None),
+    ],
+)
+def test_the_holder_after_an_office_of_a_body_and_its_place(mention: str, name: str | None) -> None:
+    assert parse_mention(mention).name == name

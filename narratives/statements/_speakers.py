@@ -1202,6 +1202,14 @@ def unlisted_name_at(norm: list[str], words: list[str], i: int, n: int, sw: Spea
     if not before.startswith(("ال", "لل", "بال")):
         gov = norm[i - 2] if i >= 2 else ""
         by_office = gov in sw.offices or (_in(gov, sw.titles) and gov not in sw.descriptors)
+        # نائب مدير أمن عدن فضل الراعي: an office, the body it heads (a bare noun), its place
+        by_office = by_office or (
+            i >= 3
+            and norm[i - 3] in sw.offices
+            and gov.isalpha()
+            and not gov.startswith("ال")
+            and not words[i - 2].endswith(("ة", "ه"))
+        )
         if (
             n - i == 3  # بلدية هيروشيما كازومي ماتسوي: three words after a bare one
             or (i == 2 and gov in sw.given)  # أمين جربوع شيخ قبلي: أمين is his name

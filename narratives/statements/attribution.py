@@ -548,6 +548,11 @@ def attribute(
             mention = prev.speaker_mention if not prev.reported_by else state.mention
             if prev.cue is None and prev.subject is not None:  # ودافع كيري عن ...، قائلا
                 speaker, mention = prev.subject
+            later = _clause_subject(seg, sent)
+            if later is not None and later[1] != mention:
+                # «وظهر حسن حسني في فيديو ...، حيث خاطبه الفنان الخليجي | قائلا»: the
+                # participle is the nearest clause's, whose own subject speaks
+                speaker, mention = later
         elif cue_k is not None and any(
             f.kind == "w" and f.norm in speaker_words().anonymous and f.norm.startswith("مصادر")
             for f in feats[max(seg.i, cue_k - 3) : cue_k]
@@ -943,6 +948,42 @@ def _appositive_name(
             )
         ):
             return p.name
+    return None
+
+
+#: words opening a clause with a verb and a subject of its own, inside a sentence
+_INNER_CLAUSES = frozenset({"حيث", "عندما", "حين", "حينما", "اذ", "بينما", "فيما"})
+
+
+def _clause_subject(seg: Segment, s: Sentence) -> tuple[str | None, str] | None:
+    """The subject of the clause right before a participle of saying, or None.
+
+    ``... حيث خاطبه الفنان الخليجي | قائلا: «...»``: a clause opened by حيث /
+    عندما / حين / إذ, its verb, then a titled or described subject (within the
+    last eight tokens, no sentence end between), or ``«...»، ليرد حسني | قائلا``
+    (a comma, a verb and a subject the article named): the participle is that
+    subject's (its id when the article named it, else the words, speaker not
+    sure), not the subject of the sentence's first verb.
+    """
+    feats, lex = s.feats, s.lex
+    for o in range(seg.i - 1, max(-1, seg.i - 9), -1):
+        f = feats[o]
+        if f.kind in ("e", "q", ":"):
+            return None
+        comma = f.kind == "c" and o + 3 == seg.i  # «...»، ليرد حسني | قائلا
+        if f.norm not in _INNER_CLAUSES and not comma:
+            continue
+        p = o + 2  # the clause's verb, then its subject (not «حيث تحكي قصة أمير ...»)
+        if p >= seg.i:
+            return None
+        if _starts_subject(feats[p], lex):
+            bound = Segment(o, seg.i, seg.how)
+            mention = _noun_phrase(p, bound, feats, s.raw, s.starts, s.ends, lex.title_heads)
+            found, _ = s.state.speakers.resolve(mention)
+            return found, mention
+        if comma and feats[p].plain and (named := s.state.speakers.named_before(feats[p].text)):
+            return named, feats[p].text  # the surname of someone the article named in full
+        return None
     return None
 
 
