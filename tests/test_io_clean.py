@@ -191,3 +191,24 @@ def test_lines_folded_at_once_are_each_line_folded() -> None:
         assert fold_lines(lines) == [fold(line) for line in lines]
     assert fold_lines(["a\x00b", "إلى"]) == ["a\x00b", "الي"]  # the separator in a line
     assert fold_lines([]) == []
+
+
+def test_a_quoted_sentence_with_its_full_stop_is_body_not_a_crosshead() -> None:
+    # alyaum 2015-08-02 (Reuters: Zanganeh on Iran's oil output): two short lines whose full
+    # stop sits inside the closing quote were read as crossheads (then headline statements)
+    raw = (
+        "إيران تتوقع زيادة إنتاج النفط بمليون برميل في غضون أشهر بعد رفع العقوبات\n\n"
+        "قال وزير النفط الإيراني بيجن زنغنه في تصريحات أذيعت اليوم الأحد إن بلاده تتوقع أن "
+        "يرتفع انتاج النفط بمقدار 500 ألف برميل يوميا فور رفع العقوبات.\n"
+        'وأضاف "سنعود إلى مستوى 3.8 و3.9 مليون برميل في غضون الأشهر القليلة المقبلة."\n'
+        'وتابع "بعثت برسالة إلى أوبك بأن العقوبات سترفع وأننا سنعود.\n'
+        '"لن نطلب إذنا من أحد لاستعادة حقوقنا."\n'
+        "وبحسب مسح لإنتاج أوبك فقد ارتفع الإنتاج في يوليو.\n"
+        "أسواق الأسهم العالمية\n"
+        "وارتفعت الأسهم الأوروبية في التعاملات المبكرة.\n"
+    )
+    roles = {piece: role for role, piece in roles_of(raw)}
+    added = 'وأضاف "سنعود إلى مستوى 3.8 و3.9 مليون برميل في غضون الأشهر القليلة المقبلة."'
+    assert roles[added] == "body"
+    assert roles['"لن نطلب إذنا من أحد لاستعادة حقوقنا."'] == "body"
+    assert roles["أسواق الأسهم العالمية"] == "subheadline"  # a crosshead stays one

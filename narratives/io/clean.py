@@ -39,6 +39,7 @@ CREDIT_MAX_WORDS = 6
 FURNITURE_MAX_CHARS = 200
 _END_PUNCT = tuple(".!?:…;,،؛؟")
 _SENTENCE_END = (*_END_PUNCT, '"', "'", "”", "»", "’")
+_CLOSERS = "\"'”»’) "
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"))
 _WORDS = r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}"
 _DATELINE_START = re.compile(rf"^(?P<place>{_WORDS}?)\s*(?P<sep>[-–—/(])\s*")
@@ -262,7 +263,9 @@ def clean_article(
         elif (
             seen_body
             and words <= SUBHEADLINE_MAX_WORDS
-            and not line.endswith(_END_PUNCT)
+            # «وأضاف "سنعود إلى مستوى 3.8 ... المقبلة."»: a full stop inside the closing
+            # quote ends a sentence of the body, not a crosshead
+            and not line.rstrip(_CLOSERS).endswith(_END_PUNCT)
             and _balanced(line)
             and i < len(folded) - 1
             and roles[-1] in ("body", "subheadline")
