@@ -837,3 +837,16 @@ def test_a_noun_and_its_plural_of_a_doubled_root_are_one_word() -> None:
     head = "أن هذا البرنامج الإيوائي من أبرز المشروعات الإغاثية لما له من أهمية كبيرة عند "
     tail = " السوري بسبب عدم القدرة على دفع تكاليف الإيجار خاصة في لبنان"
     assert _choices(head + "الشقيق" + tail, head + "الأشقاء" + tail) == set()
+
+
+def test_a_name_after_waw_is_not_cut_to_a_word_after_a_second_proclitic() -> None:
+    # aawsat / aleqtisadiya 2015-08-02 (Arsenal's injuries): «ولبيك» (Welbeck) was cut to
+    # و + ل + «بيك» because «بيك» (a pickup, «بيك أب») is a word, and the name written two
+    # ways became a word choice; «لبيك» is a word whole (seen that day), so only و may go
+    a = "كما يغيب المهاجم الدولي داني ويلبيك لإصابة في ركبته."
+    b = "كما يغيب المهاجم الدولي داني ولبيك لإصابته في ركبته."
+    st, al, cl = _pair(a, b)
+    st = _with_day_words(st, "x", ["ضبط سيارة بيك أب", "لبيك اللهم لبيك"])
+    assert set(substitutions(st, al, cl)["term_a"].to_list()) == set()
+    d = aligned_differences(st, al.with_columns(claim_id=pl.lit("c1")))
+    assert "بيك" not in set(d["key_b"].to_list())

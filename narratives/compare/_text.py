@@ -10,7 +10,7 @@ splits the result into the same word tokens as
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -100,7 +100,30 @@ def proclitic_map(
     out = {t: s for t in tokens_used if (s := strip_proclitics(t, vocabulary)) != t}
     if words is None:
         return out
-    return {t: r for t, r in out.items() if t[0] == "و" or r.startswith("ال") or t not in words}
+    return {t: r for t, s in out.items() if (r := kept_strip(t, s, words)) != t}
+
+
+def kept_strip(token: str, stripped: str, words: Container[str]) -> str:
+    """What is left of ``token`` once its proclitics are cut (``stripped``), given ``words``
+    known whole: و and a proclitic before ال always go; ف ب ل ك before a word without the
+    article only from a token that is no such word itself; after و, only from a rest that is
+    no such word (``ولبيك`` is و + «لبيك», not و + ل + «بيك»).
+
+    Examples
+    --------
+    >>> words = {"لبيك", "بيك", "بطوله"}
+    >>> [kept_strip(t, s, words) for t, s in [("ولبيك", "بيك"), ("والحكومه", "الحكومه"),
+    ...     ("بطوله", "طوله"), ("وقال", "قال")]]
+    ['لبيك', 'الحكومه', 'بطوله', 'قال']
+    """
+    if stripped.startswith("ال"):
+        return stripped
+    if token[0] == "و":
+        rest = token[1:]
+        if len(token) - len(stripped) == 1 or rest not in words:
+            return stripped
+        return rest
+    return stripped if token not in words else token
 
 
 #: column holding each statement's match-normalized word tokens, when computed once

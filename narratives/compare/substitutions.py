@@ -22,7 +22,7 @@ Every difference found is sorted into one of three bins
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from datetime import date, datetime
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -47,6 +47,7 @@ from narratives.compare._common import (
 )
 from narratives.compare._text import (
     display_tokens,
+    kept_strip,
     load_variant_rules,
     proclitic_map,
     statement_tokens,
@@ -58,6 +59,16 @@ from narratives.engine.local import chunks, fork_map, usable_cores
 from narratives.normalize import normalize
 
 Opcodes = Callable[[Sequence[str], Sequence[str]], Iterable[tuple[str, int, int, int, int]]]
+
+
+class _Either:
+    """Words in any of several sets (``in`` only; the sets are not copied)."""
+
+    def __init__(self, *sets: Container[str]) -> None:
+        self.sets = sets
+
+    def __contains__(self, word: object) -> bool:
+        return any(word in s for s in self.sets)
 
 
 def difflib_opcodes(a: Sequence[str], b: Sequence[str]) -> Iterable[tuple[str, int, int, int, int]]:
@@ -419,12 +430,13 @@ def aligned_differences(
         used = {t for toks in keys.values() for t in toks}
         known = known_words(statements)
         background = load_background().words
+        whole = _Either(background, known)  # words known whole
         mapping = {
-            t: r
+            t: kept
             for t, r in proclitic_map(used, known).items()
             # ف ب ل ك before a word without the article: only where the whole token is
-            # no known word itself (فقرات is a word, not ف + قرات)
-            if t[0] == "و" or r.startswith("ال") or (t not in background and t not in known)
+            # no known word itself (فقرات is a word, not ف + قرات; ولبيك is و + لبيك)
+            if (kept := kept_strip(t, r, whole)) != t
         }
         cut: list[tuple[list[str], list[str]]] = []
         display_cut: dict[tuple[str, str], str] = {}  # a written word cut once per form
