@@ -2347,3 +2347,27 @@ def test_a_participle_of_a_story_told_is_no_one_named_in_it() -> None:
 )
 def test_the_holder_after_an_office_of_a_body_and_its_place(mention: str, name: str | None) -> None:
     assert parse_mention(mention).name == name
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        # aawsat 2015-08-02: a foreign family name in وي is no و + verb
+        ("لاعب وسط آرسنال الدولي جاك ويلشير", "جاك ويلشير"),
+        ("محمد ويضيف", "محمد"),  # و + a verb: the name has ended
+        # okaz 2015-08-02: «هيلاري حاولت في أول خطاب»: "tried", a verb, no family name
+        ("هيلاري حاولت", "هيلاري"),
+    ],
+)
+def test_names_end_before_a_verb_and_go_on_through_a_foreign_name(mention: str, name: str) -> None:
+    assert parse_mention(mention).name == name
+
+
+def test_a_verb_after_a_given_name_makes_no_speaker_id() -> None:
+    # okaz 2015-08-02 (Hillary Clinton's campaign): «هيلاري حاولت» was the id of her quotes
+    text = (
+        "هيلاري حاولت في أول خطاب رئيسي في حملتها الثانية أن تصور نفسها كمدافع شرس. "
+        "فهي تقول «إن الازدهار لا يمكن أن يكون فقط لكبار المديرين»."
+    )
+    rows = extract_statements(_articles(text))
+    assert "هيلاري حاولت" not in set(rows["speaker"].drop_nulls().to_list())

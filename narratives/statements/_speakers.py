@@ -335,7 +335,15 @@ def lone_name(word: str) -> bool:
         and not w.endswith(("ون", "ين", "ات", "ه", "ها", "هم", "هما", "كم", "نا"))
         and not _in_word_lists(w, sw)
         and w not in _NOUNS
+        and not _verb_faalat(w)
     )
+
+
+def _verb_faalat(w: str) -> bool:
+    """``w`` (match-normalized) is a verb فاعلت of the past: حاولت, شاركت, طالبت (she
+    tried, took part, asked), no name (names in ت have four letters: حكمت, مدحت; a long
+    vowel before the ت makes a foreign name: بافيت)."""
+    return len(w) == 5 and w[1] == "ا" and w[-1] == "ت" and w[3] not in "اوي"
 
 
 def _verb_like(w: str, prev: str, sw: SpeakerWords, *, person: bool = True) -> bool:
@@ -529,6 +537,20 @@ def _owned_verbal_noun(w: str) -> bool:
     return False
 
 
+def _foreign_wy(w: str) -> bool:
+    """``w`` (match-normalized, in وي) is a foreign name, not و + a verb: the rest after و
+    is no word of the background table (``ويضيف`` is و + يضيف; ``ويلشير`` is listed whole,
+    ``يلشير`` is no word), and no plural or pronoun ending closes it."""
+    from narratives.align._background import load_background
+
+    words = load_background().words
+    return (
+        len(w) >= 5
+        and w[1:] not in words
+        and (w in words or not w.endswith(("ون", "ين", "ان", "وا", "ها", "هم")))
+    )
+
+
 def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
     if w in sw.given:
         return True  # محمد علي خان: علي, not على
@@ -544,6 +566,10 @@ def _name_goes_on(w: str, sw: SpeakerWords) -> bool:
         return False  # جدد عباس التأكيد: a verbal noun (not التويجري, التميمي)
     if len(w) == 5 and w.startswith("فال") and w[3:] not in ("ذي", "تي") and w[-1] != "ه":
         return True  # فرانك فالتر شتاينماير, مايكل فالون: a name, not ف and a definite noun
+    if _verb_faalat(w):
+        return False  # هيلاري حاولت, شاركت: a verb of the past, no family name
+    if w[:1] == "و" and w[1:2] == "ي" and _foreign_wy(w):
+        return True  # جاك ويلشير, داني ويلبيك: a foreign name in وي, not و + a verb
     if (w[:1] in "وفبلك" and w[1:3] == "ال") or (
         (w[:1] == "و" and w[1:2] in "بلكسي") or (w[:1] == "ف" and w[1:2] in "بلكس")
     ):
@@ -1127,6 +1153,7 @@ def unlisted_name_word(w: str, raw: str, sw: SpeakerWords) -> bool:
         # يعمل, تقرر: a verb of the present (not توماس, يانيس: a foreign name in ـس)
         and not (len(w) <= 5 and w[:1] in "يتن" and w not in sw.given and not w.endswith("اس"))
         and not (w[:1] == "س" and w[1:2] in "يتن")  # سيقود
+        and not _verb_faalat(w)
         and w not in _NOUNS
         and w not in _reporting_forms()
         and not _time_word(w)
