@@ -222,6 +222,162 @@ def test_repeat_scorer_reads_a_missing_text_as_empty() -> None:
 # --- the clustering's fast paths against the plain algorithm -------------------------
 
 
+# One outlet's two articles (SaudiNewsNet 2015-08-11): alignment never scores them with
+# each other (``cross_outlet``), so a statement of another outlet that aligns with both
+# joined them, and a claim held two facts of one outlet. Scores are those ``align``
+# gave on the day (``linked``: a competitive link below the threshold).
+OUTLET_PAIRS = {
+    # the Nasdaq falling 30.64 points (wire) and rising 58.25 points (another report)
+    "nasdaq": (
+        [
+            (
+                "2015-08-11:330:4",
+                "aleqtisadiya",
+                "وهبط المؤشر ناسداك المجمع 30.64 نقطة توازي 0.6 في المئة ليصل إلى 5071.16 نقطة.",
+                False,
+            ),
+            (
+                "2015-08-11:1660:3",
+                "was",
+                'وشملت الانخفاضات مؤشر "ناسداك" المجمع الذي سجل 30.64 نقطة بنسبة 0.6% ليصل إلى'
+                " 5071.16 نقطة.",
+                False,
+            ),
+            (
+                "2015-08-11:272:4",
+                "aleqtisadiya",
+                "وزاد المؤشر ناسداك المجمع 58.25 نقطة أو 1.16 % إلى مستوى 5101.80 نقطة.",
+                False,
+            ),
+        ],
+        [
+            ("2015-08-11:1660:3", "2015-08-11:330:4", 74.62, False),
+            ("2015-08-11:1660:3", "2015-08-11:272:4", 45.71, True),
+        ],
+    ),
+    # the volleyball team against Algeria (two outlets) and against Tunisia
+    "volleyball": (
+        [
+            (
+                "2015-08-11:1308:0",
+                "arriyadiyah",
+                '"أخضر الطائرة" في مواجهة مرتقبة امام الجزائر',
+                True,
+            ),
+            (
+                "2015-08-11:1684:0",
+                "was",
+                "رياضي / أخضر الطائرة في مواجهة مرتقبة أمام الجزائر",
+                True,
+            ),
+            (
+                "2015-08-11:1337:0",
+                "arriyadiyah",
+                '"أخضر الطائرة" يختتم تمهيدي عربية الرباط بمواجهة تونس',
+                True,
+            ),
+        ],
+        [
+            ("2015-08-11:1308:0", "2015-08-11:1684:0", 95.66, False),
+            ("2015-08-11:1337:0", "2015-08-11:1684:0", 40.43, True),
+        ],
+    ),
+}
+
+
+def alignments(rows: list[tuple[str, str, float, bool]]) -> pl.DataFrame:
+    return pl.DataFrame(
+        rows, schema=["statement_id_a", "statement_id_b", "score", "linked"], orient="row"
+    )
+
+
+@pytest.mark.parametrize("case", sorted(OUTLET_PAIRS))
+def test_another_outlet_does_not_join_two_claims_of_one_outlet(case: str) -> None:
+    rows, pairs = OUTLET_PAIRS[case]
+    st, al = statements(rows), alignments(pairs)
+    first, other, second = (r[0] for r in rows)
+    before = claim_of(cluster_claims(st, al, outlet_threshold=0.0))
+    assert before[first] == before[second] == before[other]
+    after = claim_of(cluster_claims(st, al))
+    # the pair of the other outlet stays a claim; the outlet's other fact is alone
+    assert after[first] == after[other] != after[second]
+    # without the outlet grouping every pair counts, a pair never aligned as 0
+    alone = claim_of(cluster_claims(st, al, cross_outlet=False))
+    assert alone[first] == alone[other] != alone[second]
+
+
+OUTLET_KEEPS = {
+    # almadina ran one story twice: both copies stay in the claim
+    "copies": (
+        [
+            (
+                "2015-08-11:360:5",
+                "aljazirah",
+                "وأبدى إعجابه الكبير بما شاهده من برامج متطورة وحديثة.",
+                False,
+            ),
+            (
+                "2015-08-11:532:5",
+                "almadina",
+                "وأبدى إعجابه الكبير بما شاهده من برامج متطورة وحديثة.",
+                False,
+            ),
+            (
+                "2015-08-11:685:5",
+                "almadina",
+                "وأبدى إعجابه الكبير بما شاهده من برامج متطورة وحديثة.",
+                False,
+            ),
+        ],
+        [
+            ("2015-08-11:360:5", "2015-08-11:532:5", 100.0, False),
+            ("2015-08-11:360:5", "2015-08-11:685:5", 100.0, False),
+        ],
+    ),
+    # alriyadh's headline of one article restates the body sentence of its other
+    # article (53.8 with it, under the threshold: a headline is held to
+    # ``headline_threshold``)
+    "headline": (
+        [
+            (
+                "2015-08-11:791:0",
+                "alriyadh",
+                "مجلس الشؤون الاقتصادية والتنمية يطلع على رؤى صوامع الغلال",
+                True,
+            ),
+            (
+                "2015-08-11:806:2",
+                "alriyadh",
+                "وقد اطلع المجلس خلال الاجتماع على عدد من الموضوعات الاقتصادية والتنموية، منها رؤى"
+                " الهيئة الوطنية للحياة الفطرية، والمؤسسة العامة لصوامع الغلال ومطاحن الدقيق"
+                " وتوجهاتهما.",
+                False,
+            ),
+            (
+                "2015-08-11:354:2",
+                "aljazirah",
+                "وقد اطلع المجلس خلال الاجتماع على عدد من الموضوعات الاقتصادية والتنموية ومنها"
+                " توجهات ورؤى الهيئة الوطنية للحياة الفطرية والمؤسسة العامة لصوامع الغلال ومطاحن"
+                " الدقيق،",
+                False,
+            ),
+        ],
+        [
+            ("2015-08-11:354:2", "2015-08-11:806:2", 95.0, False),
+            ("2015-08-11:354:2", "2015-08-11:791:0", 63.0, False),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(OUTLET_KEEPS))
+def test_one_outlet_telling_one_claim_in_two_articles_stays_one_claim(case: str) -> None:
+    rows, pairs = OUTLET_KEEPS[case]
+    claims = cluster_claims(statements(rows), alignments(pairs))
+    assert claims["claim_id"].n_unique() == 1
+    assert claims["claim_outlets"].to_list() == [2, 2, 2]
+
+
 def reference_linkage(
     members: list[int],
     edges: dict[tuple[int, int], float],

@@ -28,6 +28,17 @@ article's statements that tell them one by one into one claim, and the
 article shows as telling one claim twice. The check runs on the clusters
 found first: a component whose clusters join such a pair is clustered again
 with those pairs forbidden.
+
+Two statements of **one outlet's two articles** are never scored by alignment
+either (``cross_outlet``), and average linkage leaves their pair out of the
+mean, so another outlet's statement aligned with both joined them: the wire's
+«وهبط المؤشر ناسداك المجمع 30.64 نقطة» pulled in the same paper's «وزاد المؤشر
+ناسداك المجمع 58.25 نقطة» of another report. Such a pair, inside a cluster found
+first, must score ``outlet_threshold`` with each other (by default the
+clustering's ``threshold``, what alignment asks of two outlets' statements; a
+headline and a body statement: ``headline_threshold``), or the component is
+clustered again with that pair kept apart; an outlet's two copies of one
+story stay together.
 """
 
 from __future__ import annotations
@@ -53,6 +64,7 @@ def _average_linkage(
     threshold: float,
     article: list[Hashable] | None = None,
     allowed: set[tuple[int, int]] | None = None,
+    forbidden: set[tuple[int, int]] | None = None,
 ) -> list[list[int]]:
     """Greedy average-linkage clustering of one connected component.
 
@@ -61,13 +73,18 @@ def _average_linkage(
     plus same-group pairs that do have one. With ``article`` and ``allowed``,
     two clusters never merge when that would put two statements of one
     article together whose pair (``(min, max)`` row numbers) is not in
-    ``allowed``.
+    ``allowed``; with ``forbidden``, nor when it would put together any pair
+    of ``forbidden``.
 
     The merges go best mean first (ties: the smaller row numbers first); a
     mean below ``threshold`` is never queued, as it could never be merged.
     """
     constrained = article is not None and allowed is not None
-    if not constrained and len(members) == 2 and len(edges) == 1:
+    banned: dict[int, list[int]] = defaultdict(list)
+    for p, q in forbidden or ():
+        banned[p].append(q)
+        banned[q].append(p)
+    if not constrained and not banned and len(members) == 2 and len(edges) == 1:
         # most components: one pair, whose mean is its score (one comparable pair)
         ((x, y), s), *_ = edges.items()
         if {x, y} == set(members):
@@ -76,7 +93,13 @@ def _average_linkage(
         {m: {article[m]: [m]} for m in members} if article is not None and constrained else {}
     )
 
+    owner = {m: m for m in members}
+
     def compatible(x: int, y: int) -> bool:
+        if banned:
+            for p in clusters[x]:
+                if any(owner[q] == y for q in banned.get(p, ())):
+                    return False
         if not constrained:
             return True
         ax, ay = by_article[x], by_article[y]
@@ -119,6 +142,9 @@ def _average_linkage(
         if constrained:
             for a, my in by_article.pop(y).items():
                 by_article[x].setdefault(a, []).extend(my)
+        if banned:
+            for m in clusters[y]:
+                owner[m] = x
         clusters[x].extend(clusters.pop(y))
         into = groups[x]
         for g, c in groups.pop(y).items():
@@ -197,6 +223,7 @@ def _split_same_article(
     threshold: float,
     repeat_threshold: float,
     headline_threshold: float,
+    outlet_threshold: float | None = None,
     scorer: PairScorer,
     processes: int | None = 1,
 ) -> None:
@@ -204,7 +231,11 @@ def _split_same_article(
     of one article that do not score ``repeat_threshold`` with each other (a
     headline and a body statement: ``headline_threshold``, and the body
     statement is the one of the article the headline scores best with); pairs
-    never scored are not allowed then (``processes``: see :func:`_linkages`)."""
+    never scored are not allowed then. With ``outlet_threshold``, also those
+    holding two statements of one group (``group``: one outlet) from two
+    articles that score below it (a headline with a body statement: below the
+    lower of it and ``headline_threshold``); those pairs are kept apart then,
+    the others of that kind allowed (``processes``: see :func:`_linkages`)."""
     pairs: list[tuple[int, int, int]] = []  # (component, row, row)
     for label, found in found_in.items():
         for cluster in found:
@@ -212,7 +243,7 @@ def _split_same_article(
                 continue
             seen: dict[Hashable, list[int]] = defaultdict(list)
             for m in sorted(cluster):
-                seen[articles[m]].append(m)
+                seen[articles[m] if outlet_threshold is None else group[m]].append(m)
             for rows in seen.values():
                 pairs.extend((label, p, q) for i, p in enumerate(rows) for q in rows[i + 1 :])
     if not pairs:
@@ -221,38 +252,61 @@ def _split_same_article(
     # the same stories (its connected component): it goes with the one it restates best
     # (its lede), not with a later statement that shares its names
     headlines = {
-        (label, r) for label, p, q in pairs for r in (p, q) if heads[p] != heads[q] and heads[r]
+        (label, r)
+        for label, p, q in pairs
+        for r in (p, q)
+        if heads[p] != heads[q] and heads[r] and articles[p] == articles[q]
     }
     rows_of: dict[tuple[int, Hashable], list[int]] = defaultdict(list)
     for label in {label for label, _ in headlines}:
         for k in members[label]:
             rows_of[label, articles[k]].append(k)
-    scored = {(min(p, q), max(p, q)) for _, p, q in pairs}
+    scored = {(min(p, q), max(p, q)) for _, p, q in pairs if articles[p] == articles[q]}
     scored |= {
         (min(h, k), max(h, k))
         for label, h in headlines
         for k in rows_of[label, articles[h]]
         if not heads[k]
     }
-    order = sorted(scored)
-    # only the texts of the pairs scored leave polars (not all the statements')
-    text_a = texts.gather([p for p, _ in order]).to_list()
-    text_b = texts.gather([q for _, q in order]).to_list()
-    values = np.asarray(scorer(text_a, text_b), dtype=float)
-    score = dict(zip(order, values.tolist(), strict=True))
+    across = {(min(p, q), max(p, q)) for _, p, q in pairs if articles[p] != articles[q]}
+    score: dict[tuple[int, int], float] = {}
+    # one article's pairs and one outlet's pairs across articles are scored apart: the
+    # scorer fits its weights on the texts it is given
+    for batch in (scored, across):
+        if not batch:
+            continue
+        order = sorted(batch)
+        # only the texts of the pairs scored leave polars (not all the statements')
+        text_a = texts.gather([p for p, _ in order]).to_list()
+        text_b = texts.gather([q for _, q in order]).to_list()
+        values = np.asarray(scorer(text_a, text_b), dtype=float)
+        score.update(zip(order, values.tolist(), strict=True))
     best: dict[int, float] = defaultdict(float)
     for (p, q), s in score.items():
-        if heads[p] != heads[q]:
+        if heads[p] != heads[q] and articles[p] == articles[q]:
             h = p if heads[p] else q
             best[h] = max(best[h], s)
     allowed: set[tuple[int, int]] = set()
+    forbidden: dict[int, set[tuple[int, int]]] = defaultdict(set)
     redo: set[int] = set()
     for label, p, q in pairs:
         s = score[(p, q)]
-        ok = s >= repeat_threshold
-        if not ok and heads[p] != heads[q]:
-            h = p if heads[p] else q
-            ok = s >= headline_threshold and s >= best[h]
+        if articles[p] != articles[q]:
+            # one outlet's two articles: held to the score alignment asks of two
+            # outlets' statements (a headline restating a body sentence: the headline's)
+            assert outlet_threshold is not None
+            least = outlet_threshold
+            if heads[p] != heads[q]:
+                least = min(least, headline_threshold)
+            if s < least:
+                forbidden[label].add((p, q))
+                redo.add(label)
+            continue
+        else:
+            ok = s >= repeat_threshold
+            if not ok and heads[p] != heads[q]:
+                h = p if heads[p] else q
+                ok = s >= headline_threshold and s >= best[h]
         if ok:
             allowed.add((p, q))
         else:
@@ -266,6 +320,7 @@ def _split_same_article(
             threshold,
             article=articles,
             allowed=allowed,
+            forbidden=forbidden,
             processes=processes,
         )
     )
@@ -285,6 +340,7 @@ def _linkages(
     *,
     article: list[Hashable] | None = None,
     allowed: set[tuple[int, int]] | None = None,
+    forbidden: dict[int, set[tuple[int, int]]] | None = None,
     processes: int | None = 1,
     progress: bool = False,
 ) -> dict[int, list[list[int]]]:
@@ -299,10 +355,17 @@ def _linkages(
     """
     cores = usable_cores() if processes is None else processes
     total = sum(len(edges[label]) for label in labels)
+    banned = forbidden or {}
     if cores <= 1 or total < PARALLEL_EDGES:
         return {
             label: _average_linkage(
-                members[label], edges[label], group, threshold, article, allowed
+                members[label],
+                edges[label],
+                group,
+                threshold,
+                article,
+                allowed,
+                banned.get(label),
             )
             for label in tqdm(labels, disable=not progress, desc="claims", unit="component")
         }
@@ -320,7 +383,10 @@ def _linkages(
 
     def cluster(part: list[int]) -> list[list[list[int]]]:
         return [
-            _average_linkage(members[c], edges[c], group, threshold, article, allowed) for c in part
+            _average_linkage(
+                members[c], edges[c], group, threshold, article, allowed, banned.get(c)
+            )
+            for c in part
         ]
 
     done = fork_map(cluster, parts, processes=cores, progress=progress, desc="claims")
@@ -342,6 +408,7 @@ def cluster_claims(
     repeat_threshold: float | None = REPEAT_THRESHOLD,
     headline_threshold: float = HEADLINE_THRESHOLD,
     repeat_scorer: PairScorer | None = None,
+    outlet_threshold: float | None = None,
     processes: int | None = None,
     progress: bool = False,
 ) -> pl.DataFrame:
@@ -385,7 +452,15 @@ def cluster_claims(
     repeat_scorer
         ``repeat_scorer(texts_a, texts_b) -> scores`` (0-100) for those pairs;
         default :func:`narratives.similarity` (the scorer of ``align``), run
-        only on the pairs of one article the clustering would join.
+        only on the pairs of one article (or one outlet's two articles) the
+        clustering would join.
+    outlet_threshold
+        Least score of two statements of one outlet's two articles, scored
+        with each other, for them to share a claim when ``cross_outlet`` left
+        them unaligned (a headline and a body statement: the lower of this and
+        ``headline_threshold``). None: ``threshold``; 0 turns the check off (the
+        clustering before 2026-12-07, session 27). Checked only with
+        ``repeat_threshold`` set.
     processes
         Forked worker processes for the clustering of the connected components
         (None: the usable cores; below :data:`PARALLEL_EDGES` edges, or where
@@ -478,6 +553,11 @@ def cluster_claims(
             threshold=threshold,
             repeat_threshold=repeat_threshold,
             headline_threshold=headline_threshold,
+            outlet_threshold=(
+                (threshold if outlet_threshold is None else outlet_threshold)
+                if cross_outlet
+                else None
+            ),
             scorer=repeat_scorer or _similarity_scores,
             processes=processes,
         )
