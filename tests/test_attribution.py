@@ -2371,3 +2371,31 @@ def test_a_verb_after_a_given_name_makes_no_speaker_id() -> None:
     )
     rows = extract_statements(_articles(text))
     assert "هيلاري حاولت" not in set(rows["speaker"].drop_nulls().to_list())
+
+
+def test_a_country_named_after_a_definite_office_is_the_object() -> None:
+    # aawsat 2015-07-24: «وحذر السفير اليابان من التراجع ...» ("the ambassador warned
+    # Japan"): no speaker «السفير اليابان» ("the Japan ambassador"); «سفير اليابان» is one
+    text = (
+        "وحذر السفير اليابان من التراجع عن بيانات حكومية سابقة. "
+        "وقال سفير اليابان إن الوضع صعب. وأكدت وزارة الخارجية السعودية أن الوضع صعب."
+    )
+    rows = extract_statements(_articles(text))
+    assert rows["speaker_mention"].to_list() == [
+        "السفير",
+        "سفير اليابان",
+        "وزارة الخارجية السعودية",
+    ]
+
+
+def test_the_prophets_saying_in_a_column_is_not_the_writers() -> None:
+    # aljazirah 2015-07-24 (a column on water for pilgrims): «ورسولنا -صلى الله عليه وسلم-
+    # يقول في كل كبد رطبة أجر» was given to the columnist named before
+    text = (
+        "وأكد الدكتور عبدالرزاق الزهراني أن المسلمين اهتموا بتوفير الماء على طرق الحجيج، "
+        "وكلنا يحفظ ذلك الحديث الذي دخل فيه رجل الجنة لأنه سقى كلبا. "
+        "فغفر الله له، ورسولنا -صلى الله عليه وسلم- يقول في كل كبد رطبة أجر."
+    )
+    rows = extract_statements(_articles(text))
+    said = rows.filter(pl.col("text").str.contains("يقول"))
+    assert said["speaker"].to_list() == [None]

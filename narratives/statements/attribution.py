@@ -571,6 +571,12 @@ def attribute(
             # ولعل شهادة الملك سلمان في حقه ... حين قال له: someone else is named before
             # the verb in its own sentence; the last speaker is not sure
             speaker = mention = None
+        elif cue_k is not None and _prophet_before(cue_k, seg, feats) is not None:
+            # ورسولنا -صلى الله عليه وسلم- يقول: the Prophet's saying quoted by the writer,
+            # not the last speaker's words (no speaker: the rest of the sentence is the
+            # writer's again)
+            speaker = mention = None
+            own = True
         elif cue_k is not None and _when_someone_said(cue_k, seg, feats, matches):
             # ترى هل هذا ما قصده سيدنا علي رضي الله عنه عندما قال: (...) (a column, after
             # a book quoted), كما جاء في حديث الرسول عندما قال: the one named before «عندما»
@@ -864,6 +870,22 @@ def _first_person(seg: Segment, feats: list[Feat], in_speech: list[bool]) -> boo
 
 _WHEN_SAID = frozenset({"عندما", "وعندما", "حين", "وحين", "حينما", "وحينما"})
 _PROPHET = frozenset({"الرسول", "النبي", "رسول", "سيدنا", "سموه"})
+
+
+def _prophet_before(cue_k: int, seg: Segment, feats: list[Feat]) -> int | None:
+    """The token naming the Prophet as the subject before the verb, or None.
+
+    ``ورسولنا -صلى الله عليه وسلم- يقول``, ``والنبي صلى الله عليه وسلم قال``: within
+    the six words before the verb, blessing formula and dashes aside.
+    """
+    for q in range(cue_k - 1, max(seg.i, cue_k - 9) - 1, -1):
+        f = feats[q]
+        if f.kind in ("e", "q", ":"):
+            return None
+        w = f.norm[1:] if f.norm[:1] in "وف" and len(f.norm) > 4 else f.norm
+        if f.kind == "w" and (w in ("الرسول", "النبي", "رسولنا", "نبينا") or w == "رسول"):
+            return q
+    return None
 
 
 def _when_someone_said(cue_k: int, seg: Segment, feats: list[Feat], matches: list[Match]) -> bool:
@@ -1523,6 +1545,15 @@ def _noun_phrase(
             break
         if before in (".", "/") and stop - 2 >= k:
             before = feats[stop - 2].norm
+        if (
+            stop > k
+            and before.startswith("ال")
+            and f.norm in speaker_words().countries
+            and not f.norm.endswith("يه")  # الخارجية السعودية: an adjective
+            and not a_name  # الدكتور رياض المصطفى: a given name, not the city
+        ):
+            break  # وحذر السفير اليابان من ...: a country's name after a definite word is
+            # the verb's object (the holder of an office of Japan is «سفير اليابان»)
         honorific = before in title_heads or before in honorifics  # الدكتور رامي ...
         honorific = honorific or before in speaker_words().descriptors or a_name
         honorific = honorific or before == "ال"  # سيف بن زايد آل نهيان: آل, then the family
