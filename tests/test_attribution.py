@@ -2399,3 +2399,17 @@ def test_the_prophets_saying_in_a_column_is_not_the_writers() -> None:
     rows = extract_statements(_articles(text))
     said = rows.filter(pl.col("text").str.contains("يقول"))
     assert said["speaker"].to_list() == [None]
+
+
+@pytest.mark.parametrize("as_for", ["أما", "أمام"])  # «أمام» is a common misprint of «أما»
+def test_the_person_after_as_for_is_the_next_subject(as_for: str) -> None:
+    # almadina 2015-07-24 (Jordanian analysts on al-Maliki): after «أما أستاذ العلوم السياسية
+    # ... عماد حمودة فقد انتقد ...», «واعتبر» is the professor's, not the last speaker's
+    text = (
+        "وقال زيد أبو زيد الأمين العام المساعد لحزب الاتحاد الوطني إن المالكي يثير الفتنة. "
+        "وطالب أبو زيد البرلمان العراقي بمعاقبة المالكي. "
+        f"{as_for} أستاذ العلوم السياسية في الجامعة الأردنية عماد حمودة فقد انتقد تصرفات "
+        "نوري المالكي. واعتبر وجوده في المعادلة السياسية العراقية من الأخطاء الفادحة."
+    )
+    rows = extract_statements(_articles(text))
+    assert rows["speaker"].to_list()[-1] == "عماد حموده"

@@ -1120,6 +1120,26 @@ def _institution_before(i: int, k: int, feats: list[Feat], institutions: frozens
     return False
 
 
+_AS_FOR = frozenset({"اما", "واما"})
+_AS_FOR_THEN = frozenset({"فقد", "فان", "فهو", "فهي", "فانه", "فانها", "فيري", "فيقول"})
+
+
+def _as_for(seg: Segment, feats: list[Feat]) -> tuple[int, int] | None:
+    """``(first word of X, the ف word)`` of «أما X فـ ...» ("as for X, he ..."), or None.
+
+    Also «أمام X ... فقد» (a common misprint of أما: «أمام» "before" takes no ف clause).
+    """
+    opening = feats[seg.i].norm
+    if opening not in _AS_FOR and opening != "امام":
+        return None
+    for q in range(seg.i + 2, min(seg.j, seg.i + 18)):
+        if feats[q].kind in ("e", "q", ":"):
+            return None
+        if feats[q].norm in _AS_FOR_THEN:
+            return seg.i + 1, q
+    return None
+
+
 def _open_topic(s: Sentence) -> tuple[str | None, str] | None:
     """The named subject of a sentence without a reporting verb.
 
@@ -1131,6 +1151,19 @@ def _open_topic(s: Sentence) -> tuple[str | None, str] | None:
     sw = speaker_words()
     if feats[seg.i].norm in _SUBORDINATE:
         return None  # وإذا استطاعت وزارة الإسكان أن ...: a condition, not who speaks next
+    as_for = _as_for(seg, feats)
+    if as_for is not None:
+        # أما أستاذ العلوم السياسية ... عماد حمودة فقد انتقد: the person after «أما» is the
+        # sentence's subject; later verbs without one are his (a body, «وأما الداخلية
+        # البريطانية، فقد», is read by the rules below)
+        p, end = as_for
+        last = end - 1
+        while last > p and feats[last].kind != "w":
+            last -= 1  # «الصحفي صدام أبو عاصم، فقد»: the comma is no part of the name
+        whole = raw[starts[p] : ends[last]]
+        if parse_mention(whole).kind == "person":
+            sid, _ = state.speakers.resolve(whole)
+            return sid, whole
     head = feats[seg.i : min(seg.j, seg.i + 7)]
     if any(f.kind == "p" for f in head[:4]) and any(f.kind == ":" for f in head):
         return None  # محمد عطيف- سبق: the reporter's byline, no one who speaks
