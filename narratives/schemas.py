@@ -653,7 +653,10 @@ HEADLINES = pl.Schema(
             "lede_cue": pl.String,  # reporting verb of the lede
             "lede_cue_class": pl.String,  # neutral | assertive | distancing | denial | ...
             # headline words (as written) no other outlet's headline of the story uses
+            # (null for a round-up, or when no other outlet's headline is left to compare)
             "own_words": pl.List(pl.String),
+            # a page whose headline and lede are another item's: its story part lies lower
+            "round_up": pl.Boolean,
         }
     )
 )

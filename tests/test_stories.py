@@ -464,8 +464,10 @@ def test_one_cable_template_to_two_countries_is_two_stories() -> None:
     story = dict(group_stories(arts).select("outlet", "story_id").rows())
     singapore = {story[o] for o in ("aleqtisadiya", "alriyadh", "alwatan", "alyaum", "okaz")}
     assert len(singapore) == 1 and story["aawsat"] not in singapore
-    # without the country check the Ecuador cable joins the Singapore story
-    joined = dict(group_stories(arts, country_penalty=1.0).select("outlet", "story_id").rows())
+    # without the country checks (the headline's countries, and its named slots, which
+    # count countries too) the Ecuador cable joins the Singapore story
+    off = group_stories(arts, country_penalty=1.0, slot_penalty=1.0)
+    joined = dict(off.select("outlet", "story_id").rows())
     assert joined["aawsat"] == joined["okaz"]
 
 
@@ -1074,3 +1076,52 @@ def test_one_outlets_template_notices_gain_nothing_from_their_openings() -> None
     assert core("aljazirah") == pytest.approx(core("aljazirah", lede_weight=0))
     # the same two texts from two outlets: their openings raise the pair
     assert core("alriyadh") > core("alriyadh", lede_weight=0) + 0.02
+
+
+def _slots_excerpt() -> pl.DataFrame:
+    import json
+
+    raw = json.loads((_DATA / "stories_slots.json").read_text(encoding="utf-8"))
+    return pl.DataFrame(raw["articles"]).with_columns(pl.col("published").str.to_date())
+
+
+def test_one_template_of_two_bodies_or_two_countries_is_two_stories() -> None:
+    # SaudiNewsNet: the Kuwaiti and the Bahraini cabinets' condemnations of the Abha
+    # bombing (2015-08-11) were one story, and so were the Eid receptions of Imam
+    # University and Hail University (2015-07-23): one template, two bodies
+    articles = _slots_excerpt()
+
+    def story(**kw: float) -> dict[str, str]:
+        st = group_stories(articles, **kw)
+        return dict(zip(st["article_id"], st["story_id"], strict=True))
+
+    new, old = story(), story(slot_penalty=1.0)
+    kuwait, bahrain = "2015-08-11:472", ["2015-08-11:473", "2015-08-11:830"]
+    imam, hail = "2015-07-23:422", "2015-07-23:1198"
+    assert new[bahrain[0]] == new[bahrain[1]] != new[kuwait]
+    assert new[imam] != new[hail]
+    assert old[kuwait] == old[bahrain[0]] and old[imam] == old[hail]
+    # one event named twice stays one story: the Royal Bank of Scotland written out and
+    # translated (no name after «بنك» in «رويال بنك أوف سكوتلند»), and the fourth Saudi
+    # relief plane and the Yemeni doctors it carried (the outlets' own country is no slot)
+    assert new["2015-08-04:97"] == new["2015-08-04:201"]
+    plane = {new[a] for a in ("2015-07-31:197", "2015-07-31:687", "2015-07-31:700")}
+    assert plane == {new["2015-07-31:1254"]}
+
+
+@pytest.mark.parametrize(
+    ("headline", "slots"),
+    [
+        ("جامعة الإمام تقيم حفل معايدة لمنسوبيها", {"جامعه": {"امام"}}),
+        ("جامعة الملك خالد تستقبل طلبات البكالوريوس", {"جامعه": {"خالد"}}),  # a title skipped
+        ("معارف منوعة ببرنامج موهبة الصيفي بجامعة أم القرى", {"جامعه": {"قري"}}),
+        ("مجلس الوزراء البحريني يدين التفجير", {"مجلس": {"وزراء"}, "country": {"bahrain"}}),
+        ("فيتو روسي ضد مشروع محكمة خاصة", {"country": {"russia"}}),  # خاصة describes
+        ("وصول طائرة الإغاثة السعودية الرابعة إلى عدن", {}),  # the outlet's own country
+    ],
+)
+def test_headline_slots(headline: str, slots: dict[str, set[str]]) -> None:
+    from narratives.stories._features import headline_slots
+
+    found, _ = headline_slots(pl.Series([headline]), pl.Series([""]), ["saudi_arabia"])
+    assert found == [{k: frozenset(v) for k, v in slots.items()}]

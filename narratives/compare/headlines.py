@@ -169,6 +169,116 @@ def _own_words(rows: list[tuple[str, str, str | None]]) -> dict[str, list[str]]:
     return out
 
 
+def _round_ups(
+    statements: pl.DataFrame,
+    claims: pl.DataFrame,
+    em: pl.DataFrame,
+    story: pl.DataFrame,
+    *,
+    depth: int,
+    cover: float,
+    opening_chars: int = 300,
+) -> pl.DataFrame:
+    """``article_id``, ``round_up``: pages whose headline is another item's.
+
+    A round-up page (almadina's «اعتقال أحد أقارب الأسد بتهمة قتل عميد في الجيش», whose
+    fifth to seventh sentences are the Swedish girl held by ISIS) joins the story of one
+    of its items, but its headline and lede are another item's. An article is a
+    round-up in its story when (1) it carries the story: some of its statements share a
+    claim with another outlet's article of the story, (2) none of them is its headline
+    or one of its first ``depth`` body statements, and (3) its headline's words are not
+    the story's: their IDF-weighted share found in the headlines and openings (first
+    ``opening_chars`` characters) of the story's other outlets' articles is under
+    ``cover``. A report whose aligned sentences lie lower (its own angle first) keeps
+    words of the event in its headline and is no round-up.
+    """
+    import math
+
+    from narratives.stories._features import article_tokens
+
+    ids = story.select("article_id", "story_id", "outlet")
+    if "position" not in em.columns:
+        if "position" not in statements.columns:
+            return pl.DataFrame(schema={"article_id": pl.String, "round_up": pl.Boolean})
+        em = em.join(statements.select("statement_id", "position"), on="statement_id")
+    pos = em.select("statement_id", "article_id", "is_headline", "position")
+    body = pos.filter(~pl.col("is_headline")).with_columns(
+        rank=pl.col("position").rank("dense").over("article_id") - 1
+    )
+    # statements sharing a claim with another outlet's article of the same story
+    member = (
+        claims.select("claim_id", "statement_id")
+        .join(pos.select("statement_id", "article_id"), on="statement_id")
+        .join(ids, on="article_id")
+    )
+    linked = (
+        member.join(member, on=["claim_id", "story_id"], suffix="_o")
+        .filter(pl.col("outlet") != pl.col("outlet_o"))
+        .select("statement_id", "article_id")
+        .unique()
+        .join(pos.select("statement_id", "is_headline"), on="statement_id")
+        .join(body.select("statement_id", "rank"), on="statement_id", how="left")
+        .group_by("article_id")
+        .agg(
+            head=pl.col("is_headline").any() | (pl.col("rank").min() < depth),
+        )
+        .filter(~pl.col("head"))
+    )
+    if linked.height == 0:
+        return pl.DataFrame(schema={"article_id": pl.String, "round_up": pl.Boolean})
+    # each article's headline words and its opening's words (headline and first sentences)
+    text = statements.select("statement_id", "text")
+    parts = (
+        pos.join(text, on="statement_id")
+        .sort("article_id", "position")
+        .group_by("article_id", maintain_order=True)
+        .agg(
+            title=pl.col("text").filter(pl.col("is_headline")).str.join(" "),
+            body=pl.col("text").filter(~pl.col("is_headline")).str.join(" "),
+        )
+        .join(ids, on="article_id")
+    )
+    opening = parts.select(
+        pl.concat_str(
+            [
+                pl.col("title").fill_null(""),
+                pl.col("body").fill_null("").str.slice(0, opening_chars),
+            ],
+            separator=" ",
+        )
+    ).to_series()
+    frame = parts.select("article_id", "story_id", "outlet").with_columns(
+        title=article_tokens(normalized_head(parts["title"])),
+        opening=article_tokens(normalized_head(opening)),
+    )
+    n = frame.height
+    df: dict[str, int] = {}
+    for words in frame["opening"].to_list():
+        for w in set(words):
+            df[w] = df.get(w, 0) + 1
+    rows = frame.rows_by_key("story_id", named=True)
+    candidates = set(linked["article_id"].to_list())
+    out: list[tuple[str, bool]] = []
+    for members in rows.values():
+        for row in members:
+            if row["article_id"] not in candidates:
+                continue
+            heads = set(row["title"])
+            others = {w for m in members if m["outlet"] != row["outlet"] for w in m["opening"]}
+            weight = {w: math.log((1 + n) / (1 + df.get(w, 0))) + 1 for w in heads}
+            total = sum(weight.values())
+            share = sum(v for w, v in weight.items() if w in others) / total if total else 1.0
+            out.append((row["article_id"], share < cover))
+    return pl.DataFrame(out, schema={"article_id": pl.String, "round_up": pl.Boolean}, orient="row")
+
+
+def normalized_head(text: pl.Series) -> pl.Series:
+    """``text`` match-normalized (see :func:`narratives.stories._features.article_heads`)."""
+    from narratives.compare._text import normalized
+
+    return pl.DataFrame({"t": text.fill_null("")}).select(normalized(pl.col("t")))["t"]
+
+
 def headlines(
     statements: pl.DataFrame,
     claims: pl.DataFrame,
@@ -176,6 +286,8 @@ def headlines(
     emphasis: pl.DataFrame | None = None,
     *,
     min_outlets: int = 2,
+    round_up_depth: int = 3,
+    round_up_cover: float = 0.1,
 ) -> pl.DataFrame:
     """Each outlet's headline of every shared story, with the claim its lede leads with.
 
@@ -194,6 +306,16 @@ def headlines(
         the lede, in reading order.
     min_outlets
         Stories covered by at least this many outlets.
+    round_up_depth, round_up_cover
+        An article is marked ``round_up`` (a page whose headline and lede are
+        another item's) when its statements sharing a claim with the story's other
+        outlets all lie below its headline and first ``round_up_depth`` body
+        statements, and under ``round_up_cover`` of its headline's words (weighted
+        by IDF) are in the story's other outlets' headlines and openings. Its
+        headline is then no outlet's headline of the story: it has no own words and
+        is left out of the other headlines' own words. ``round_up_cover=0`` turns it
+        off. On SaudiNewsNet 2015-07-23 + 08-11 it marks 11 of 1,272 rows (see
+        docs/accuracy.md, `headlines`).
 
     Returns
     -------
@@ -303,9 +425,21 @@ def headlines(
             .otherwise(pl.col("headline")),
         )
     )
-    own: dict[str, list[str]] = {}
+    pages = (
+        _round_ups(statements, claims, emphasis, story, depth=round_up_depth, cover=round_up_cover)
+        if round_up_cover > 0
+        else pl.DataFrame(schema={"article_id": pl.String, "round_up": pl.Boolean})
+    )
+    out = out.join(pages, on="article_id", how="left").with_columns(
+        pl.col("round_up").fill_null(False)
+    )
+    own: dict[str, list[str] | None] = {}
     for _, group in out.group_by("story_id"):
-        own.update(_own_words(group.select("article_id", "outlet", "headline").rows()))
+        # a round-up's headline is another item's: no word choice of this story, either way
+        kept = group.filter(~pl.col("round_up"))
+        if kept["outlet"].n_unique() > 1:
+            own.update(_own_words(kept.select("article_id", "outlet", "headline").rows()))
+        own.update({a: None for a in group.filter(pl.col("round_up"))["article_id"]})
     own_frame = pl.DataFrame(
         {"article_id": list(own), "own_words": list(own.values())},
         schema={"article_id": pl.String, "own_words": pl.List(pl.String)},

@@ -1038,9 +1038,15 @@ def story_framing(
                     ),
                     {
                         "outlet": "outlet",
-                        "headline": lambda r: shorten(r.get("headline"), 120),
+                        # a round-up page's headline is another item's: said so
+                        "headline": lambda r: (
+                            ("(round-up page) " if r.get("round_up") else "")
+                            + shorten(r.get("headline"), 120)
+                        ),
                         "headline verb": lambda r: r.get("headline_cue") or "",
-                        "leads with": lambda r: shorten(r.get("lede_claim") or r.get("lede"), 120),
+                        # the article's own lede, not its claim's representative (another
+                        # outlet's sentence, or a headline the lede was clustered with)
+                        "leads with": lambda r: shorten(r.get("lede") or r.get("lede_claim"), 120),
                         "lede verb": lambda r: " ".join(
                             x for x in (r.get("lede_cue"), r.get("lede_cue_class")) if x
                         ),

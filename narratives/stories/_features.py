@@ -15,6 +15,7 @@ keeps them, weighted down by their IDF.
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 
 import numpy as np
@@ -379,3 +380,125 @@ def char_grams(words: pl.Series, *, sizes: tuple[int, ...] = (3, 4, 5)) -> pl.Se
         .sort("row")["g"]
         .fill_null(pl.lit([], pl.List(pl.String)))
     )
+
+
+#: title words skipped after a head noun: جامعة الملك خالد is named by خالد
+_SLOT_TITLES = frozenset({"ملك", "امير", "اميره", "شيخ", "دكتور"})
+
+
+def headline_slots(
+    titles: pl.Series, leads: pl.Series, homes: list[str | None] | None = None
+) -> tuple[list[dict[str, frozenset[str]]], list[frozenset[str]]]:
+    """The named slots of each headline, and the names each headline and lead give.
+
+    A slot is a country (``countries.tsv``: a name, capital or nationality
+    adjective: «مجلس الوزراء الكويتي» / «البحريني») or a named body: a head noun of
+    ``lexicons/slot_heads.tsv`` and the first word after it (جامعة الإمام / جامعة
+    حائل, وزارة الصحة / وزارة العمل; a title after the head is skipped, جامعة الملك
+    خالد is named by خالد, and a short word joins the next one, أم القرى). Returns,
+    per article, ``{kind: fillers}`` (kind ``"country"`` or the head) of its title,
+    and the set of words (without proclitic and article) and countries of its
+    title and ``leads`` (the title and start of the text). ``homes``: each article's
+    outlet's country (``outlet_countries.tsv``), left out of its countries: a Saudi
+    outlet's «السعودية» is the default party of its news, not a slot (the fourth Saudi
+    relief plane to Aden / the Yemeni doctors it carried). A body's name is a word
+    with the article, a place or a given name: «محكمة خاصة» / «محكمة دولية» are one
+    court described twice, not two.
+
+    Examples
+    --------
+    >>> slots, named = headline_slots(
+    ...     pl.Series(["جامعة الإمام تقيم حفل معايدة", "مجلس الوزراء الكويتي يدين التفجير"]),
+    ...     pl.Series(["", ""]))
+    >>> slots[0], slots[1]
+    ({'جامعه': frozenset({'امام'})}, {'country': frozenset({'kuwait'})})
+    """
+    from narratives._resources import load_tsv
+    from narratives.align._conflicts import bare, load_given_names, load_slot_heads
+    from narratives.statements._predicates import fast_verbish
+
+    table = load_tsv("countries.tsv")
+    places = frozenset(table["name"].to_list())
+    table = table.filter(pl.col("form").is_in(["name", "adjective"]))
+    country = dict(zip(table["name"].to_list(), table["country"].to_list(), strict=True))
+    heads = load_slot_heads()
+    stop = load_stopwords()
+    people = load_given_names()
+
+    def country_of(word: str) -> str | None:
+        clitic = (word[len(c) :] for c in _PLACE_CLITICS if word.startswith(c))
+        for cand in (word, bare(word), *clitic):
+            if cand in country:
+                return country[cand]
+        return None
+
+    def words_of(series: pl.Series) -> list[list[str]]:
+        frame = pl.DataFrame({"t": series.fill_null("")})
+        return [w or [] for w in frame.select(tokens(normalized(pl.col("t"))))["t"].to_list()]
+
+    slots: list[dict[str, frozenset[str]]] = []
+    for row, words in enumerate(words_of(titles)):
+        home = homes[row] if homes is not None else None
+        found: dict[str, set[str]] = {}
+        for k, w in enumerate(words):
+            code = country_of(w)
+            if code is not None:
+                if code != home:
+                    found.setdefault("country", set()).add(code)
+                continue
+            head = w if w in heads else bare(w)
+            if head not in heads:
+                continue
+            raw = words[k + 1 : k + 5]
+            # a title is skipped, and a function word (but الإمام, a noun, is no أمام)
+            while raw and (
+                bare(raw[0]) in _SLOT_TITLES or (raw[0] in stop and not raw[0].startswith("ال"))
+            ):
+                raw = raw[1:]
+            rest = [bare(x) for x in raw]
+            if not rest or rest[0] in heads or country_of(rest[0]) is not None:
+                continue  # the head's name is a country or another head: no slot of its own
+            if fast_verbish(rest[0]):
+                continue  # «جامعة تقيم»: a verb, no name
+            if not (raw[0].startswith("ال") or rest[0] in places or rest[0] in people):
+                continue  # «محكمة خاصة», «بنك أوف»: a description, not a name
+            filler = rest[0] if len(rest[0]) >= 3 or len(rest) < 2 else rest[0] + " " + rest[1]
+            if len(filler) >= 3:
+                found.setdefault(head, set()).add(filler)
+        slots.append({k: frozenset(v) for k, v in found.items()})
+    named: list[frozenset[str]] = []
+    for words in words_of(leads):
+        bag = {bare(w) for w in words} | set(words)
+        # a two-word filler (ام قري) is named when both words are
+        bag |= {bare(a) + " " + bare(b) for a, b in itertools.pairwise(words)}
+        bag |= {c for w in words if (c := country_of(w)) is not None}
+        named.append(frozenset(bag))
+    return slots, named
+
+
+def slots_disagree(
+    slots: list[dict[str, frozenset[str]]],
+    named: list[frozenset[str]],
+    i: np.ndarray,
+    j: np.ndarray,
+) -> np.ndarray:
+    """True where two headlines fill one slot with two names neither article gives.
+
+    One template told of two bodies or two countries (جامعة الإمام / جامعة حائل
+    hold their Eid receptions; the Kuwaiti / the Bahraini cabinet condemns the
+    Abha bombing): both headlines fill a slot of one kind (a country, or a head
+    noun such as جامعة, وزارة, مجلس) with names that differ, and neither article
+    names the other headline's in its headline or lead. A visit told by the
+    guest's country in one headline and the host's in the other names both in
+    its lead: no disagreement.
+    """
+    has = np.fromiter((bool(s) for s in slots), dtype=bool, count=len(slots))
+    out = has[i] & has[j] if len(i) else np.zeros(0, dtype=bool)
+    both = np.flatnonzero(out)
+    for k, a, b in zip(both.tolist(), i[both].tolist(), j[both].tolist(), strict=True):
+        sa, sb = slots[a], slots[b]
+        out[k] = any(
+            not (sa[kind] & sb[kind]) and not (sa[kind] & named[b]) and not (sb[kind] & named[a])
+            for kind in sa.keys() & sb.keys()
+        )
+    return out

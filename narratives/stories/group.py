@@ -78,7 +78,9 @@ from narratives.stories._features import (
     figures_disagree,
     headline_clubs,
     headline_places,
+    headline_slots,
     places_disagree,
+    slots_disagree,
     word_vectors,
 )
 
@@ -375,6 +377,7 @@ def group_stories(
     place_penalty: float = 0.5,
     country_penalty: float = 0.5,
     club_penalty: float = 0.5,
+    slot_penalty: float = 0.5,
     lead_chars: int = 400,
     max_component: int = 6000,
     min_words: int = 4,
@@ -668,6 +671,27 @@ def group_stories(
             club_named[r] = c
     if club_penalty < 1 and len(pi):
         factor[clubs_disagree(clubs, club_named, pi, pj)] *= club_penalty
+    # one template of two bodies or two countries (جامعة الإمام / جامعة حائل, the Kuwaiti
+    # / the Bahraini cabinet), neither named by the other article's headline or lead
+    slots: list[dict[str, frozenset[str]]] = [{}] * n
+    slot_named: list[frozenset[str]] = [frozenset()] * n
+    if slot_penalty < 1:
+        leads = frame.select(
+            pl.concat_str(
+                [
+                    pl.col("title").fill_null(""),
+                    pl.col("text").fill_null("").str.slice(0, lead_chars),
+                ],
+                separator=" ",
+            )
+        ).to_series()
+        from narratives.statements._institutions import outlet_countries
+
+        home = outlet_countries()
+        homes = [home.get(o) for o in frame["outlet"].fill_null("").to_list()]
+        slots, slot_named = headline_slots(frame["title"], leads, homes)
+    if slot_penalty < 1 and len(pi):
+        factor[slots_disagree(slots, slot_named, pi, pj)] *= slot_penalty
     # identical texts stay linked whatever their headlines say
     same_text = ptext >= 1.0
     factor[same_text] = 1.0
@@ -689,6 +713,7 @@ def group_stories(
         ok &= ~places_disagree(headline_places(frame["title"]), si, sj)
         ok &= ~places_disagree(headline_places(frame["title"], forms=("name",)), si, sj)
         ok &= ~clubs_disagree(clubs, club_named, si, sj)
+        ok &= ~slots_disagree(slots, slot_named, si, sj)
         # and their own words must be alike too: a page of two items (a bear in
         # Yellowstone and boars in Sicily) shares one item with a report of it
         text_sim = dict(zip(zip(i.tolist(), j.tolist(), strict=True), s.tolist(), strict=True))
