@@ -212,3 +212,21 @@ def test_a_quoted_sentence_with_its_full_stop_is_body_not_a_crosshead() -> None:
     assert roles[added] == "body"
     assert roles['"لن نطلب إذنا من أحد لاستعادة حقوقنا."'] == "body"
     assert roles["أسواق الأسهم العالمية"] == "subheadline"  # a crosshead stays one
+
+
+def test_items_of_a_list_are_body_and_a_lone_dashed_crosshead_stays_one() -> None:
+    # aleqtisadiya 2015-08-11 (a sukuk issue's tenors) and alwatan 2015-08-11 (Iraq's reforms,
+    # dashed crossheads between paragraphs)
+    raw = (
+        "المالية تصدر صكوكا بقيمة 5 مليارات ريال\n\n"
+        "أعلنت وزارة المالية إصدار صكوك حكومية على شرائح.\n"
+        "- 5 سنوات بمعدل عائد (1.92%)\n"
+        "- 7 سنوات بمعدل عائد (2.34%)\n"
+        "وأوضحت الوزارة أن الإصدار يأتي ضمن خطتها.\n"
+        "- منع المالكي من السفر\n"
+        "وطالب المتظاهرون بمنع رئيس الوزراء السابق من السفر.\n"
+    )
+    roles = {piece: role for role, piece in roles_of(raw)}
+    assert roles["- 5 سنوات بمعدل عائد (1.92%)"] == "body"
+    assert roles["- 7 سنوات بمعدل عائد (2.34%)"] == "body"
+    assert roles["- منع المالكي من السفر"] == "subheadline"

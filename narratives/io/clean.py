@@ -18,6 +18,7 @@ two ``body`` spans. The patterns are data (``lexicons/boilerplate.yaml``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -40,6 +41,21 @@ FURNITURE_MAX_CHARS = 200
 _END_PUNCT = tuple(".!?:…;,،؛؟")
 _SENTENCE_END = (*_END_PUNCT, '"', "'", "”", "»", "’")
 _CLOSERS = "\"'”»’) "
+#: a line opening with a list marker: a dash or bullet, or a number with - . )
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•·]|[0-9٠-٩]{1,2}\s*[-–.)](?![0-9٠-٩\u200f]))")
+
+
+def _list_items(lines: list[str]) -> set[int]:
+    """Indices of the lines that open with a list marker next to another such line (blank
+    lines between aside): the items of a list. A lone marked line may be a crosshead
+    («- استحالة بقاء الأسد» between paragraphs)."""
+    kept = [i for i, line in enumerate(lines) if line.strip()]
+    marked = {i for i in kept if _LIST_ITEM.match(lines[i])}
+    out: set[int] = set()
+    for a, b in itertools.pairwise(kept):
+        if a in marked and b in marked:
+            out |= {a, b}
+    return out
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"))
 _WORDS = r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}"
 _DATELINE_START = re.compile(rf"^(?P<place>{_WORDS}?)\s*(?P<sep>[-–—/(])\s*")
@@ -217,6 +233,7 @@ def clean_article(
             break
 
     credit_cues = outlets.cues["credits"]
+    listed = _list_items(lines)
     title_folded = fold(title) if title else None
     headline: str | None = None
     roles: list[str] = []
@@ -266,6 +283,8 @@ def clean_article(
             # «وأضاف "سنعود إلى مستوى 3.8 ... المقبلة."»: a full stop inside the closing
             # quote ends a sentence of the body, not a crosshead
             and not line.rstrip(_CLOSERS).endswith(_END_PUNCT)
+            # «- 5 سنوات بمعدل عائد (1.92%)», «1-ترشيح ...»: an item of a list, not a crosshead
+            and i not in listed
             and _balanced(line)
             and i < len(folded) - 1
             and roles[-1] in ("body", "subheadline")
