@@ -630,3 +630,15 @@ def test_only_statements_without_any_figure_are_left_out(seeds_dir) -> None:
     ]
     assert all(f for f, r in zip(flags, read, strict=True) if r)
     assert sum(read) > 0 and not all(flags)  # some hold figures, some are left out
+
+
+def test_one_price_of_an_undated_market_reading_is_not_sure() -> None:
+    # alriyadh / 3alyoum 2015-07-24 (a wire's metals report): the same move, another price:
+    # two hours' readings as likely as a figure misreported, so not high
+    out = _pair(
+        "ومن بين المعادن النفيسة الأخرى نزلت الفضة 0.1 بالمئة إلى 14.63 دولار للأوقية",
+        "ومن بين المعادن النفيسة الأخرى نزلت الفضة 0.1 بالمئة إلى 14.75 دولار للأوقية",
+        min_confidence=0,
+    )
+    assert out["certainty"].to_list() == ["medium"]
+    assert "market reading" in out["what"][0]

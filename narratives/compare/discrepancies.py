@@ -645,6 +645,13 @@ def _figure_rows(
                 row["what"] = f"{row['what']} ({len(pair_rows)} figures differ" + (
                     "; market readings, perhaps of different hours)" if market else ")"
                 )
+        elif pair_rows and not undated and set(ka) & set(kb) & lex.market_words:
+            # one price of a market report differs (silver «0.1 % to 14.63» / «0.1 % to
+            # 14.75 dollars an ounce», neither side dated): a wire updated through the day,
+            # perhaps two hours' readings, as likely as a figure misreported
+            row = pair_rows[0]
+            row["confidence"] = float(row["confidence"]) - 0.3  # type: ignore[arg-type]
+            row["what"] = f"{row['what']} (a market reading, perhaps of another hour)"
         for row in pair_rows:
             row.pop("_ratio", None)
             row["confidence"] = max(0.0, min(1.0, float(row["confidence"])))  # type: ignore[arg-type]
