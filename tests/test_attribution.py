@@ -2413,3 +2413,28 @@ def test_the_person_after_as_for_is_the_next_subject(as_for: str) -> None:
     )
     rows = extract_statements(_articles(text))
     assert rows["speaker"].to_list()[-1] == "عماد حموده"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # okaz 2015-08-02: a sentence opening with her name and a verb in the past; «فهي تقول»
+        (
+            "عندما أطلقت هيلاري كلينتون حملتها الانتخابية دعت إلى عصر جديد من الرخاء. هيلاري "
+            "حاولت في أول خطاب رئيسي أن تصور نفسها كمدافع شرس. فهي تقول «إن الازدهار لا يمكن "
+            "أن يكون فقط لكبار المديرين».",
+            "هيلاري كلينتون",
+        ),
+        # aleqtisadiya 2015-07-24: «هارت» is his family name, no verb (no word «هار»)
+        (
+            "ريتشارد هارت الاستشاري في مجموعة يورو باسفيك كابيتل، يعتقد أن سوق الذهب تمر بأزمة. "
+            "وأضاف أن الأسعار ستواصل الانخفاض.",
+            "ريتشارد هارت",
+        ),
+    ],
+)
+def test_a_sentence_opening_with_a_name_and_its_verb_names_the_next_speaker(
+    text: str, speaker: str
+) -> None:
+    rows = extract_statements(_articles(text))
+    assert rows["speaker"].to_list()[-1] == speaker

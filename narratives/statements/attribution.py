@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from narratives.normalize import normalize
@@ -1140,6 +1141,45 @@ def _as_for(seg: Segment, feats: list[Feat]) -> tuple[int, int] | None:
     return None
 
 
+def _background_words() -> Collection[str]:
+    """The words of the background frequency table (``narratives.align._background``)."""
+    from narratives.align._background import load_background
+
+    return load_background().words
+
+
+def _name_first(
+    seg: Segment, feats: list[Feat], raw: str, starts: list[int], ends: list[int], sw: SpeakerWords
+) -> str | None:
+    """The person's name a sentence opens with, right before its verb in the past, or None.
+
+    ``هيلاري حاولت ...``, ``ناصر الجديع تمنيت ...``: a listed given name, one or two
+    more name words at most, then a verb of the past in ت (four to six letters, no
+    name); not «عزت أمانة المنطقة» (عزت "attributed", a verb, before a noun).
+    """
+    f = feats[seg.i]
+    if f.kind != "w" or f.norm not in sw.given or f.text.endswith("ى"):
+        return None
+    for end in range(seg.i + 1, min(seg.j - 1, seg.i + 4)):
+        w = feats[end]
+        if w.kind != "w":
+            return None
+        if (
+            w.norm.endswith("ت")
+            and 4 <= len(w.norm) <= 6
+            and not w.norm.startswith("ال")  # أشرف الموت على ...: a noun, the name a verb
+            and w.norm not in sw.given
+            # حاولت is حاول + ت; not ريتشارد هارت (no word «هار»): a family name in ت
+            and w.norm[:-1] in _background_words()
+        ):
+            mention = raw[starts[seg.i] : ends[end - 1]]
+            parsed = parse_mention(mention)
+            if parsed.kind == "person" and normalize(parsed.name or "") == normalize(mention):
+                return mention
+            return None
+    return None
+
+
 def _open_topic(s: Sentence) -> tuple[str | None, str] | None:
     """The named subject of a sentence without a reporting verb.
 
@@ -1167,6 +1207,12 @@ def _open_topic(s: Sentence) -> tuple[str | None, str] | None:
     head = feats[seg.i : min(seg.j, seg.i + 7)]
     if any(f.kind == "p" for f in head[:4]) and any(f.kind == ":" for f in head):
         return None  # محمد عطيف- سبق: the reporter's byline, no one who speaks
+    first_name = _name_first(seg, feats, raw, starts, ends, sw)
+    if first_name is not None:
+        # هيلاري حاولت في أول خطاب ...: a sentence that opens with a person's name and
+        # its verb; later verbs without a subject (فهي تقول) are hers
+        sid, _ = state.speakers.resolve(first_name)
+        return sid, first_name
     first = seg.i + (2 if feats[seg.i].norm in ("بعد", "ثم") else 1)  # بعد ذلك ألقى الشيخ ...
     if "connective" in feats[seg.i].roles:
         first = seg.i + 2  # كما عبر العفالق عن سروره
