@@ -646,8 +646,9 @@ def test_praise_of_the_rulers_is_not_a_sure_omission() -> None:
     st = pl.DataFrame(
         rows, schema=["statement_id", "article_id", "outlet", "text", "is_headline"], orient="row"
     )
+    # okaz's lead gives the headline's operation: its article shares that claim
     claims = pl.DataFrame(
-        [("head", "w:0"), ("head", "s:0"), ("fact", "w:1"), ("fact", "s:1"),
+        [("head", "w:0"), ("head", "s:0"), ("head", "o:1"), ("fact", "w:1"), ("fact", "s:1"),
          ("praise", "w:2"), ("praise", "s:2")],
         schema=["claim_id", "statement_id"],
         orient="row",
@@ -1078,3 +1079,74 @@ def test_a_goal_added_is_no_speaker_and_counts_in_the_closest_search() -> None:
     # aljazirah gives the goal in other words (without the minute): carried, no row (with
     # the scorer's name and the goal left out of the search it "omitted" it, sure, score 23)
     assert goal.is_empty()
+
+
+# SaudiNewsNet 2015-07-23, one story of SAMA's 51st annual report: alyaum and alweeam ran
+# the same digest of its SARIE, SADAD and banking institute chapters, okaz and aljazirah
+# their articles on the payments network (SPAN). Read: okaz did not "leave out" the
+# institute's 747 training activities, it wrote on another chapter
+_SAMA_DIGEST = [
+    "64,6 مليون عملية إجمالي العمليات المنفذة عبر نظام سريع للتحويلات المالية في العام الماضي",
+    "شهد إجمالي عدد العمليات المنفذة عبر نظام سريع العام الماضي 2014م، ارتفاعاً بنسبة 11.4% "
+    "لتبلغ 64,6 مليون عملية ,مقارنة بزيادة نسبتها 5.6% عن العام السابق",
+    "ولفت إلى أن المعهد قدم خلال 2014م نحو 747 نشاطاً تدريبياً استفاد منها ما يقارب 25589 "
+    "مشاركاً , والتحق 14058 مشاركاً منهم بالامتحانات المعيارية لبرامج هيئة السوق المالية "
+    ",وتداول ,وأساسيات مصرفية الأفراد والتأمين ومعايني الحوادث ,",
+]
+_SAMA_SPAN = [
+    "12٫4 % نمو عمليات الشبكة السعودية للمدفوعات",
+    "حققت الشبكة السعودية للمدفوعات (SPAN) نموا إيجابيا في جميع عملياتها، وارتفع عدد أجهزة "
+    "الصرف الآلي العامة في المملكة 11.8% العام الماضي 2014م، لتبلغ 15516 جهازا مقارنة بزيادة "
+    "9.8% في العام 2013م.",
+    "وكشف التقرير الـ51 الصادر عن مؤسسة النقد العربي السعودي (ساما) ارتفاع عدد بطاقات الصرف "
+    "الآلي المصدرة من النظام المصرفي السعودي بنسبة 15.4%، لتبلغ نحو 20.6 مليون بطاقة، مقارنة "
+    "بارتفاع بنسبة 8.3% في العام 2013م.",
+]
+
+
+@pytest.mark.parametrize("shared", [False, True], ids=["another-chapter", "same-part"])
+def test_a_claim_of_articles_sharing_nothing_with_the_outlets_is_not_sure(shared: bool) -> None:
+    # with ``shared``, the digest also gives the cards figure okaz gives: okaz covered the
+    # digest's part, and the institute's figures it lacks are a sure omission
+    digest = _SAMA_DIGEST + ([_SAMA_SPAN[2]] if shared else [])
+    st, claims, stories = _story_frames(
+        [
+            ("y", "alyaum", "2015-07-23", digest),
+            ("w", "alweeam", "2015-07-23", digest),
+            ("o", "okaz", "2015-07-23", _SAMA_SPAN),
+            ("j", "aljazirah", "2015-07-23", _SAMA_SPAN),
+        ],
+        {
+            "sarie": ["y:1", "w:1"],
+            "institute": ["y:2", "w:2"],
+            "span": ["o:1", "j:1"],
+            "cards": ["o:2", "j:2"] + (["y:3", "w:3"] if shared else []),
+        },
+    )
+    om = omissions(st, claims, stories).filter(pl.col("outlet") == "okaz")
+    row = om.filter(pl.col("claim_id") == "institute").row(0, named=True)
+    if shared:
+        assert (row["certainty"], row["why"]) == (SURE, None)
+    else:
+        assert row["certainty"] == NOT_SURE
+        assert row["why"].startswith("another part: no statement of the articles giving the claim")
+
+
+@pytest.mark.parametrize(
+    ("text", "prayer"),
+    [
+        # SaudiNewsNet 2015-08-11, the Eastern Province's prince after the Abha mosque bombing
+        ("ودعا سمو الأمير سعود بن نايف بن عبدالعزيز المولى أن يحمي هذه البلاد التي شرفها الله "
+         "بخدمة بيته ومسجد رسوله", True),
+        ("ندعو الله ان يحمي هذه البلاد التي شرفها الله بخدمة بيته ومسجد رسوله وليس هناك أعظم "
+         "شرف من هذا الشرف والحمد لله على ما قضى وقدر ..", True),
+        ("وسأل سموه الله - تعالى - أن يحفظ لهذه البلاد قادتها وأمنها، ويديم عليها نعمه ..", True),
+        ("ودعا المجلس المجتمع الدولي إلى تحمل مسؤولياته تجاه الشعب السوري", False),
+        ("وقال إن الله أنعم على هذه البلاد بنعمة الأمن والاستقرار", False),
+    ],
+    ids=["prince-prays", "we-pray", "he-asked-god", "a-call", "a-statement"],
+)  # fmt: skip
+def test_a_prayer_after_the_speakers_name_is_a_wish(text: str, prayer: bool) -> None:
+    from narratives.compare._certainty import _wish
+
+    assert bool(_wish(text, min_content=4)) is prayer

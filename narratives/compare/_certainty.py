@@ -521,6 +521,69 @@ def round_up(
     ).drop("_row", "_art", "_others")
 
 
+def another_part(
+    omissions: pl.DataFrame,
+    statements: pl.DataFrame,
+    claims: pl.DataFrame,
+    stories: pl.DataFrame,
+) -> pl.DataFrame:
+    """``sure`` rows whose claim's articles share nothing with the outlet's made ``not sure``.
+
+    A story joins articles on one event, but an outlet's article of it may
+    tell another part than the articles giving the claim: another chapter of
+    a long report, another press release of the same body, another item of a
+    round-up. The row is ``not sure`` (``why`` "another part: ...") when no
+    statement of any article giving the claim (the row's ``statement_ids``)
+    shares a claim with the outlet's articles of the story: nothing shows the
+    outlet covered the part the claim belongs to. Read on SaudiNewsNet
+    2015-07-23 + 2015-08-11 (docs/accuracy.md, ``omissions``, session 27):
+    alyaum's and alweeam's digest of SAMA's annual report, whose banking
+    institute and SADAD chapters okaz, alriyadh, almadina and aljazirah "left
+    out" in their articles on the payments network; the dermatology clinic's
+    release of the Saudi clinics in Zaatari, joined to the psychological
+    support unit's release okaz and aljazirah ran; another day's opening of
+    Wall Street; the Suruc bombing recalled at the end of an AFP article. Of
+    19 such rows read, 4 were right omissions. Rows of a left-out part
+    (``omitted_part``) are left as they are: the outlet gives the rest of the
+    claim. Needs ``article_id`` in ``statements``; rows are returned as they
+    are without it.
+    """
+    if omissions.is_empty() or "article_id" not in statements.columns:
+        return omissions
+    at = statements.select("statement_id", "article_id")
+    rows = (
+        omissions.with_row_index("_row")
+        .filter((pl.col("certainty") == SURE) & pl.col("omitted_part").is_null())
+        .select("_row", "story_id", "outlet", sid="statement_ids")
+        .explode("sid")
+        .drop_nulls("sid")
+        .join(at.rename({"statement_id": "sid"}), on="sid")
+    )
+    if rows.is_empty():
+        return omissions
+    # the claims of the outlet's articles of the story
+    own = (
+        rows.select("_row", "story_id", "outlet")
+        .unique()
+        .join(stories.select("story_id", "outlet", "article_id"), on=["story_id", "outlet"])
+        .join(claims.select("claim_id", "article_id"), on="article_id")
+        .select("_row", "claim_id")
+        .unique()
+    )
+    # the claims of the articles giving the claim
+    theirs = rows.select("_row", "article_id").unique().join(
+        claims.select("claim_id", "article_id"), on="article_id"
+    )
+    shared = theirs.join(own, on=["_row", "claim_id"], how="semi").select("_row").unique()
+    found = rows.select("_row").unique().join(shared, on="_row", how="anti")
+    why = (
+        "another part: no statement of the articles giving the claim is shared with the "
+        "outlet's articles of the story (another chapter, another release, another item): "
+        "nothing shows the outlet covered this part"
+    )
+    return _not_sure_rows(omissions, dict.fromkeys(found["_row"].to_list(), why))
+
+
 def _not_sure_rows(omissions: pl.DataFrame, whys: dict[int, str]) -> pl.DataFrame:
     """``omissions`` with the rows numbered in ``whys`` made not sure, for that reason."""
     if not whys:
@@ -661,12 +724,27 @@ def _wish_pattern() -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, wishes))) if wishes else None
 
 
+#: a statement that opens by praying God that ...: «ودعا سمو الأمير سعود بن نايف بن عبدالعزيز
+#: المولى أن يحمي هذه البلاد», «ندعو الله ان يحمي هذه البلاد», «وسأل سموه الله - تعالى - أن
+#: يحفظ»: the speaker's name and titles come between, so the count of ``wishes`` misses it;
+#: match-normalized
+_PRAYER = re.compile(
+    r"^\W*[وف]?(?:دعا|دعت|دعوا|ندعو|ادعو|يدعو|تدعو|سال|سالت|نسال|اسال|يسال|تسال)\s+"
+    r"(?:\S+\s+){0,8}?(?:الله|المولي|الباري)\s+(?:\W+\s+)?"
+    r"(?:(?:عز وجل|تعالي|سبحانه وتعالي|العلي القدير|جلت قدرته)\s+(?:\W+\s+)?)?ان\s"
+)
+
+
 def _wish(text: str, *, min_content: int) -> str | None:
-    """The wish ``text`` opens with (fewer than ``min_content`` content words before it)."""
+    """The wish ``text`` opens with (fewer than ``min_content`` content words before it,
+    or a prayer that God ... after the speaker's name: :data:`_PRAYER`)."""
     from narratives.align._text import content_tokens
 
     pat = _wish_pattern()
     t = normalize(text)
+    prayer = _PRAYER.match(t)
+    if prayer is not None:
+        return prayer.group(0).strip(" -")
     m = pat.search(t) if pat is not None else None
     if m is None:
         return None

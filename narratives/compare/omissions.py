@@ -65,6 +65,7 @@ from narratives import schemas
 from narratives.compare._certainty import (
     NOT_SURE,
     SURE,
+    another_part,
     certainty,
     courtesy,
     formulas_and_background,
@@ -953,6 +954,7 @@ def omissions(
         out = courtesy(out, statements)
         out = formulas_and_background(out, statements)
         out = moments(out, statements, stories)
+        out = another_part(out, statements, claims, stories)
         out = _partly_given(out)
         _figures.cache_clear()  # read by the closest statements, the parts and certainty
         out = out.join(
