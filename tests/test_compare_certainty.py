@@ -1150,3 +1150,34 @@ def test_a_prayer_after_the_speakers_name_is_a_wish(text: str, prayer: bool) -> 
     from narratives.compare._certainty import _wish
 
     assert bool(_wish(text, min_content=4)) is prayer
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        # SaudiNewsNet 2015-07-23 and 2015-08-11: the closing history of wire stories
+        ("وفي 22 أبريل (نيسان) الماضي، غرق مركب يحمل 500 طن من الفوسفات في مياه النيل في "
+         "محافظة قنا جنوب مصر بعدما اصطدم بجسر فوق نهر النيل", True),
+        ("وفي الثالث من آب/اغسطس الحالي، انتشر مئات الجنود من دول الخليج الاعضاء في التحالف "
+         "حول عدن لتأمين كبرى مدن جنوب اليمن.", True),
+        ("وفي كانون الثاني (يناير)، بدأت الكويت ببيع الديزل والكيروسين بأسعار السوق لكنها أبقت "
+         "الدعم على أسعار البنزين والكهرباء.", True),
+        ("وفي 11 أكتوبر (تشرين الأول) 2014، سقطت شاحنة صغيرة من على معدية بمحافظة المنيا", True),
+        # news of the day, or to come: no history
+        ("وفي 10 أغسطس أعلنت الوزارة إغلاق المنشأة", False),
+        ("وفي 15 أغسطس الجاري يعقد المجلس اجتماعه الأول", False),
+        ("وفي نوفمبر المقبل تبدأ المرحلة الثانية من المشروع", False),
+    ],
+    ids=["april", "the-third-of-this-month", "january", "last-year", "yesterday", "to-come",
+         "next-november"],
+)  # fmt: skip
+def test_a_sentence_opening_with_an_earlier_date_is_background(
+    text: str, background: bool
+) -> None:
+    from datetime import date
+
+    from narratives.compare._certainty import _background
+
+    assert bool(_background(text, 2015, date(2015, 8, 11))) is background
+    # without the article's date, no date is read as earlier
+    assert _background(text, 2015) is None

@@ -111,6 +111,7 @@ not make X's near miss sure.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -699,12 +700,73 @@ _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 _THEN = re.compile(r"(?<!\w)(?:انذاك|حينذاك|حينئذ|وقتذاك|في ذلك الوقت|في ذلك الحين)(?!\w)")
 
 
-def _background(text: str, year: int | None) -> str | None:
-    """The opener (or the «آنذاك») by which ``text`` recalls an earlier fact, or None."""
+#: the months, Gregorian and Levantine, match-normalized
+_MONTHS = {
+    **{m: i for i, m in enumerate(
+        ("يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر",
+         "اكتوبر", "نوفمبر", "ديسمبر"), 1)},
+    **{m: i for i, m in enumerate(
+        ("كانون الثاني", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول",
+         "تشرين الاول", "تشرين الثاني", "كانون الاول"), 1)},
+}  # fmt: skip
+_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        ("الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+         "التاسع", "العاشر"), 1)
+}  # fmt: skip
+#: a sentence opening with a date: «وفي 22 أبريل (نيسان) الماضي، غرق مركب», «وفي الثالث من
+#: آب/اغسطس الحالي، انتشر», «وفي كانون الثاني (يناير)، بدأت الكويت»; match-normalized
+_DATED = re.compile(
+    r"^\W*[وف]?في\s+(?:(\d{1,2}|" + "|".join(_ORDINALS) + r")\s+(?:من\s+)?)?("
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")(?!\w)(.{0,40})"
+)
+
+#: «وفي عام 2013», «في العام 2010»
+_DATED_YEAR = re.compile(r"^\W*[وف]?في\s+(?:عام|العام|سنه)\s+(\d{4})(?!\d)")
+
+
+def _dated_before(t: str, published: date | None) -> str | None:
+    """The date opening ``t`` (match-normalized) when it is before ``published``, or None.
+
+    Before: an earlier year, an earlier month of the year (a later one without a
+    year may be last year's or the coming one: not read), or a day of the same
+    month more than two days before.
+    """
+    if published is None:
+        return None
+    y = _DATED_YEAR.match(t)
+    if y is not None:
+        return y.group(0).strip() if int(y.group(1)) < published.year else None
+    m = _DATED.match(t)
+    if m is None:
+        return None
+    day_word, month = m.group(1), _MONTHS[m.group(2)]
+    year = next((int(y) for y in _YEAR.findall(m.group(3))), None)
+    if year is not None and year != published.year:
+        earlier = year < published.year
+    elif month != published.month:
+        earlier = month < published.month
+    else:
+        day = int(day_word) if day_word and day_word.isdigit() else _ORDINALS.get(day_word or "")
+        earlier = day is not None and day < published.day - 2
+    return m.group(0)[: m.end(2) - m.start(0)].strip() if earlier else None
+
+
+def _background(text: str, year: int | None, published: date | None = None) -> str | None:
+    """The opener (or the «آنذاك») by which ``text`` recalls an earlier fact, or None.
+
+    With ``published`` (the article's date), a sentence opening with an earlier
+    date recalls an earlier fact too (:func:`_dated_before`).
+    """
     t = normalize(text or "")
     m = _RECALL.match(t) or _THEN.search(t)
     if m is not None:
         return m.group(0).strip()
+    dated = _dated_before(t, published)
+    if dated is not None:
+        return dated
     m = _NOTE.match(t) or _WAS.match(t)
     if m is None:
         return None
@@ -851,7 +913,10 @@ def formulas_and_background(
       «مؤخرا», «قبل عام», a year before the
       article's: «يذكر أن صندوق النقد العربي ... أنشئت ... في عام 1976»), or
       tells of "then" anywhere («آنذاك», «في ذلك الوقت»: five sure rows of
-      SaudiNewsNet 2015-07-31/08-09 and 08-06/08-10, all history): the
+      SaudiNewsNet 2015-07-31/08-09 and 08-06/08-10, all history), or opens
+      with a date before the article's («وفي 22 أبريل (نيسان) الماضي، غرق
+      مركب», «وفي 26 اذار/مارس اطلق التحالف»: eleven sure rows of 2015-07-23 +
+      2015-08-11, all the closing history of wire stories): the
       story's history, which an outlet reporting the news may leave to its
       earlier articles. A note without one («يذكر أن الاستعراض الجوي كان جزءا
       من حدث يقام لمدة أسبوعين») is context of the event, and stays.
@@ -868,6 +933,7 @@ def formulas_and_background(
         "statement_id",
         "text",
         year=pl.col("published").dt.year() if dated else pl.lit(None, pl.Int32),
+        day=pl.col("published").cast(pl.Date) if dated else pl.lit(None, pl.Date),
     ).join(
         sure.select(statement_id="statement_ids").explode("statement_id").unique(),
         on="statement_id",
@@ -875,6 +941,7 @@ def formulas_and_background(
     )
     text_of = dict(zip(got["statement_id"].to_list(), got["text"].to_list(), strict=True))
     year_of = dict(zip(got["statement_id"].to_list(), got["year"].to_list(), strict=True))
+    day_of = dict(zip(got["statement_id"].to_list(), got["day"].to_list(), strict=True))
     whys: dict[int, str] = {}
     for row, ids, part in sure.select("_row", "statement_ids", "omitted_part").iter_rows():
         texts = [text_of.get(i) or "" for i in ids or []]
@@ -891,7 +958,9 @@ def formulas_and_background(
                 f"formula: the claim is {said[0]}, not a fact left out"
             )
             continue
-        opens = [_background(text_of.get(i) or "", year_of.get(i)) for i in ids or []]
+        opens = [
+            _background(text_of.get(i) or "", year_of.get(i), day_of.get(i)) for i in ids or []
+        ]
         if opens and all(opens):
             whys[row] = (
                 f"background: the claim recalls an earlier fact («{opens[0]}»), "
