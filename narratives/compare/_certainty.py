@@ -55,7 +55,9 @@ formula
     four content words before a phrase of ``wishes`` in
     ``lexicons/formulae.yaml`` («معرباً عن تمنياته بالشفاء العاجل للمصابين»,
     «داعية المولى أن يحفظ البلاد والقادة والشعب من كل مكروه», «حفظ الله سموه في
-    سفره وإقامته»); or thanks or scripture after fewer than four content words
+    سفره وإقامته»), or a prayer to God after the speaker's name and titles
+    («ودعا سمو الأمير سعود بن نايف بن عبدالعزيز المولى أن يحمي هذه البلاد»);
+    or thanks or scripture after fewer than four content words
     (``thanks``, ``scripture``: «فيما أعرب المصاب عن تقديره وشكره لهذه الزيارة»,
     «وقال صلى الله عليه وسلم (بادروا بالأعمال سبعا ...)»), the protocol of a
     ceremony or a visit anywhere in it (``ceremony``: «تلا ذلك الحفل الخطابي المعد
@@ -71,7 +73,9 @@ background
     «وكان X» without «قد» naming an earlier time (الماضي, منذ, مؤخرا, قبل عام,
     an earlier year: «وكان هولمز اقتحم الصالة ... في 20 تموز/يوليو 2012»), or
     tells of "then" anywhere («آنذاك», «في ذلك الوقت»: «وهو ما أثار حفيظة وزيرة
-    الخارجية الأمريكية آنذاك كوندوليزا رايس»): the story's history, not its news.
+    الخارجية الأمريكية آنذاك كوندوليزا رايس»), or opens with a date before its
+    article's («وفي 22 أبريل (نيسان) الماضي، غرق مركب»): the story's history,
+    not its news.
 later news, earlier news
     (:func:`moments`, last) The claim's statements are all in articles of
     news of a day after the outlet's last article of the story, or all before
@@ -80,6 +84,12 @@ later news, earlier news
     before are one day): a story running over days joins two moments of one event
     (the preview and the result, Tuesday's market close and Wednesday's),
     and the outlet wrote before the claim was news, or told a later moment.
+another part
+    (:func:`another_part`, after the others, with the claims table) No
+    statement of any article giving the claim shares a claim with the
+    outlet's articles of the story: nothing shows the outlet covered the part
+    the claim belongs to (another chapter of a report, another release of the
+    same body, another item of a round-up).
 little text
     X's statements in the story hold fewer than ``min_outlet_words`` words
     (a headline, a caption): its article may say more than the corpus has.
