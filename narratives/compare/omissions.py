@@ -19,7 +19,8 @@ story (another part: another chapter, another release) are ``"not sure"``.
 A claim whose statements hold fewer than three words once web and mail
 addresses are taken out ("www.gdp.gov.sa .", a byline), or fewer than four
 content words (a piece of a quote the sentence splitter cut, «الطيار الثاني
-حي.»; a formula, «إنا لله وإنا إليه راجعون»), is nobody's omission: too little to tell a reworded claim from a missing one.
+حي.»; a formula, «إنا لله وإنا إليه راجعون»), is nobody's omission: too
+little to tell a reworded claim from a missing one.
 
 A claim carried but for a part is listed too (``omitted_part``): a news
 sentence often holds several facts, and an outlet giving most of them passes
