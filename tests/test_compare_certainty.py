@@ -1181,3 +1181,30 @@ def test_a_sentence_opening_with_an_earlier_date_is_background(
     assert bool(_background(text, 2015, date(2015, 8, 11))) is background
     # without the article's date, no date is read as earlier
     assert _background(text, 2015) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "polite"),
+    [
+        # SaudiNewsNet 2015-07-23: five outlets give it, sabq's Aden airlift article does not
+        ("من جهته رفع معالي المشرف العام على مركز الملك سلمان للإغاثة والأعمل الإنسانية الدكتور "
+         "عبدالله الربيعة الشكر للقيادة الرشيدة التي لا تألو جهداً في مساعدة الأشقاء في اليمن , "
+         "سائلا الله أن يجعلها في ميزان حسناتهم.", True),
+        ("وقال مدير مركز الملك سلمان للإغاثة إن قوافل بحرية تحمل مساعدات قد بدأت بالتحرك إلى "
+         "ميناء عدن جنوبي اليمن.", False),
+    ],
+    ids=["thanks-to-the-leadership", "news-of-the-airlift"],
+)  # fmt: skip
+def test_thanks_to_the_leadership_after_the_preposition_is_courtesy(
+    text: str, polite: bool
+) -> None:
+    from narratives.compare._certainty import courtesy
+
+    st = pl.DataFrame({"statement_id": ["a:6"], "text": [text]})
+    row = pl.DataFrame(
+        {"statement_ids": [["a:6"]], "omitted_part": [None], "certainty": [SURE], "why": [None]},
+        schema_overrides={"omitted_part": pl.String, "why": pl.String},
+    )
+    got = courtesy(row, st).row(0, named=True)
+    assert (got["certainty"] == NOT_SURE) is polite
+    assert (got["why"] or "").startswith("courtesy: ") is polite

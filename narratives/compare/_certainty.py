@@ -622,9 +622,14 @@ def _courtesy_pattern() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     praise = sorted({normalize(str(w)) for w in data.get("praise") or []}, key=len, reverse=True)
     if not lead or not praise:
         return None
+
+    def phrase(w: str) -> str:
+        # «ل» before the article drops its alif: «للقيادة الرشيدة», «لولاة الأمر»
+        return "(?:ال|لل)" + re.escape(w[2:]) if w.startswith("ال") else re.escape(w)
+
     return (
-        re.compile("|".join(map(re.escape, lead))),
-        re.compile("|".join(map(re.escape, praise))),
+        re.compile("|".join(map(phrase, lead))),
+        re.compile("|".join(map(phrase, praise))),
     )
 
 
