@@ -1208,3 +1208,38 @@ def test_thanks_to_the_leadership_after_the_preposition_is_courtesy(
     got = courtesy(row, st).row(0, named=True)
     assert (got["certainty"] == NOT_SURE) is polite
     assert (got["why"] or "").startswith("courtesy: ") is polite
+
+
+def test_a_claim_the_outlet_gives_in_other_words_shows_it_covered_the_part() -> None:
+    # in data/gold/same_event_dev2.yaml two wires on the Russian helicopter crash share no
+    # statement, but 3alyoum's headline gives aawsat's in other words (score 62), so the
+    # crash details 3alyoum's wire lacks stay sure omissions. Here, on the SAMA frames: were
+    # okaz to give the digest's SARIE total in other words, the institute's figures it
+    # lacks would be a sure omission
+    from narratives.compare._certainty import another_part
+
+    st, claims, stories = _story_frames(
+        [
+            ("y", "alyaum", "2015-07-23", _SAMA_DIGEST),
+            ("w", "alweeam", "2015-07-23", _SAMA_DIGEST),
+            ("o", "okaz", "2015-07-23", _SAMA_SPAN),
+        ],
+        {"sarie": ["y:1", "w:1"], "institute": ["y:2", "w:2"]},
+    )
+    row = pl.DataFrame(
+        {
+            "claim_id": ["institute"],
+            "story_id": ["s1"],
+            "outlet": ["okaz"],
+            "statement_ids": [["y:2", "w:2"]],
+            "omitted_part": [None],
+            "certainty": [SURE],
+            "why": [None],
+        },
+        schema_overrides={"omitted_part": pl.String, "why": pl.String},
+    )
+    alone = another_part(row, st, claims, stories).row(0, named=True)
+    assert alone["certainty"] == NOT_SURE and alone["why"].startswith("another part: ")
+    reworded = pl.DataFrame({"claim_id": ["sarie"], "story_id": ["s1"], "outlet": ["okaz"]})
+    kept = another_part(row, st, claims, stories, reworded=reworded).row(0, named=True)
+    assert (kept["certainty"], kept["why"]) == (SURE, None)

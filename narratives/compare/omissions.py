@@ -920,7 +920,9 @@ def omissions(
 
             stories = group_stories(articles_from_statements(statements), statements)
         check(stories, ("article_id", "story_id", "outlet"), name="stories", stage="omissions")
-        side: list[pl.DataFrame] | None = [] if other_words else None
+        # the outlets carrying a claim in other words: returned with ``other_words``, and
+        # read by ``another_part`` either way
+        side: list[pl.DataFrame] = []
         out = _story_rows(
             statements,
             claims,
@@ -943,20 +945,26 @@ def omissions(
             carried_containment=carried_containment,
         )
         out = _part_certainty(out)
-        if side is not None:
-            # a headline the outlet gives in its own sentences: carried, no row either
-            side.append(
-                schemas.conform(out.filter(pl.col("carried")), schemas.OTHER_WORDS).select(
-                    schemas.OTHER_WORDS.names()
-                )
+        # a headline the outlet gives in its own sentences: carried, no row either
+        side.append(
+            schemas.conform(out.filter(pl.col("carried")), schemas.OTHER_WORDS).select(
+                schemas.OTHER_WORDS.names()
             )
+        )
+        found = pl.concat(side, how="vertical")
         out = out.filter(~pl.col("carried")).drop("carried", "part_share")
         out = _told_elsewhere(out, claims)
         out = round_up(out, statements, claims, stories)
         out = courtesy(out, statements)
         out = formulas_and_background(out, statements)
         out = moments(out, statements, stories)
-        out = another_part(out, statements, claims, stories)
+        out = another_part(
+            out,
+            statements,
+            claims,
+            stories,
+            reworded=found.filter(pl.col("closest_score") >= shared_score),
+        )
         out = _partly_given(out)
         _figures.cache_clear()  # read by the closest statements, the parts and certainty
         out = out.join(
@@ -979,9 +987,8 @@ def omissions(
             .select(schemas.OMISSIONS.names())
             .sort("outlet", "story_id", "claim_id", nulls_last=True)
         )
-        if side is None:
+        if not other_words:
             return out
-        found = pl.concat(side, how="vertical")
         if outlets is not None:
             found = found.filter(pl.col("outlet").is_in(list(outlets)))
         return out, found.sort("claim_id", "story_id", "outlet", nulls_last=True)
