@@ -1141,10 +1141,13 @@ def test_a_claim_of_articles_sharing_nothing_with_the_outlets_is_not_sure(shared
         ("ندعو الله ان يحمي هذه البلاد التي شرفها الله بخدمة بيته ومسجد رسوله وليس هناك أعظم "
          "شرف من هذا الشرف والحمد لله على ما قضى وقدر ..", True),
         ("وسأل سموه الله - تعالى - أن يحفظ لهذه البلاد قادتها وأمنها، ويديم عليها نعمه ..", True),
+        # 2015-08-07/08, the Najran prince after the Abha mosque bombing
+        ("ودعا سموه المولى جل علاه أن يحفظ خادم الحرمين الشريفين وسمو نائبه وسمو ولي ولي "
+         "العهد، وأن يحرس الوطن بعينه التي لا تنام", True),
         ("ودعا المجلس المجتمع الدولي إلى تحمل مسؤولياته تجاه الشعب السوري", False),
         ("وقال إن الله أنعم على هذه البلاد بنعمة الأمن والاستقرار", False),
     ],
-    ids=["prince-prays", "we-pray", "he-asked-god", "a-call", "a-statement"],
+    ids=["prince-prays", "we-pray", "he-asked-god", "god-be-exalted", "a-call", "a-statement"],
 )  # fmt: skip
 def test_a_prayer_after_the_speakers_name_is_a_wish(text: str, prayer: bool) -> None:
     from narratives.compare._certainty import _wish
