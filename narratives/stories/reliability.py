@@ -39,13 +39,14 @@ ALIGNMENT_READ = (
 )
 
 #: how often a 'sure' omission row was true when read blind against the articles, on
-#: SaudiNewsNet (docs/accuracy.md, `omissions`: 26 right, 1 wrong, 13 debatable of 40 rows over
-#: the two blind readings after session 26's changes, 2015-07-31/08-09 and 2015-08-06/08-10;
-#: 48, 4 and 28 of 80 over the four readings of sessions 24 and 25; parts of claims without a
-#: figure are "partly given", not sure, since session 26)
+#: SaudiNewsNet (docs/accuracy.md, `omissions`: 21 right, 3 wrong, 19 debatable of 43 rows over
+#: the two blind readings after session 27's changes, 2015-07-23/08-11 and 2015-08-07/08-08;
+#: 26, 1 and 13 of 40 after session 26's, 2015-07-31/08-09 and 2015-08-06/08-10; 48, 4 and 28
+#: of 80 over the four readings of sessions 24 and 25)
 SURE_OMISSION_READ = (
-    "about two in three were right, about one in forty false and the rest debatable "
-    "(another event told in a round-up article, background, generic explanations)"
+    "between half and two in three were right, about one in twenty false and the rest "
+    "debatable (generic statements and commentary, sermons and formulas, another event or "
+    "moment told beside the story's, background)"
 )
 
 
