@@ -559,9 +559,10 @@ def another_part(
     out" in their articles on the payments network; the dermatology clinic's
     release of the Saudi clinics in Zaatari, joined to the psychological
     support unit's release okaz and aljazirah ran; another day's opening of
-    Wall Street. Of 16 such rows read, 2 were right omissions (almadina's
-    and alwatan's shorter release on the Riyadh women's workshops, which
-    share no statement with okaz's and aljazirah's). Rows of a left-out part
+    Wall Street. Of 26 such rows read on it and on 2015-08-07 + 2015-08-08,
+    5 were right omissions (almadina's and alwatan's shorter release on the
+    Riyadh women's workshops, which shares no statement with okaz's and
+    aljazirah's). Rows of a left-out part
     (``omitted_part``) are left as they are: the outlet gives the rest of the
     claim. Needs ``article_id`` in ``statements``; rows are returned as they
     are without it.
