@@ -403,6 +403,24 @@ def certainty(
     )
 
 
+
+#: the omission rows a certainty rule reads
+SURE_ROWS = pl.col("certainty") == SURE
+
+
+def _sure_statements(omissions: pl.DataFrame, at: pl.DataFrame, which: pl.Expr) -> pl.DataFrame:
+    """One row per (omission row ``_row``, statement of its claim ``sid``) for the rows
+    ``which`` selects, with the statement's columns in ``at`` (its article, position)."""
+    return (
+        omissions.with_row_index("_row")
+        .filter(which)
+        .select("_row", "story_id", "outlet", sid="statement_ids")
+        .explode("sid")
+        .drop_nulls("sid")
+        .join(at.rename({"statement_id": "sid"}), on="sid")
+    )
+
+
 def round_up(
     omissions: pl.DataFrame,
     statements: pl.DataFrame,
@@ -439,14 +457,7 @@ def round_up(
         return omissions
     story_of = stories.select("article_id", "story_id").unique("article_id")
     at = statements.select("statement_id", "article_id", "position")
-    rows = (
-        omissions.with_row_index("_row")
-        .filter(pl.col("certainty") == SURE)
-        .select("_row", "story_id", "outlet", sid="statement_ids")
-        .explode("sid")
-        .drop_nulls("sid")
-        .join(at.rename({"statement_id": "sid"}), on="sid")
-    )
+    rows = _sure_statements(omissions, at, SURE_ROWS)
     if rows.is_empty():
         return omissions
     # every statement of the carrier articles with the (story, outlet) of the other
@@ -569,14 +580,10 @@ def another_part(
     """
     if omissions.is_empty() or "article_id" not in statements.columns:
         return omissions
-    at = statements.select("statement_id", "article_id")
-    rows = (
-        omissions.with_row_index("_row")
-        .filter((pl.col("certainty") == SURE) & pl.col("omitted_part").is_null())
-        .select("_row", "story_id", "outlet", sid="statement_ids")
-        .explode("sid")
-        .drop_nulls("sid")
-        .join(at.rename({"statement_id": "sid"}), on="sid")
+    rows = _sure_statements(
+        omissions,
+        statements.select("statement_id", "article_id"),
+        SURE_ROWS & pl.col("omitted_part").is_null(),
     )
     if rows.is_empty():
         return omissions

@@ -196,7 +196,7 @@ def _round_ups(
     """
     import math
 
-    from narratives.stories._features import article_tokens
+    from narratives.stories._features import article_tokens, lead_text
 
     ids = story.select("article_id", "story_id", "outlet")
     if "position" not in em.columns:
@@ -240,15 +240,7 @@ def _round_ups(
         )
         .join(ids, on="article_id")
     )
-    opening = parts.select(
-        pl.concat_str(
-            [
-                pl.col("title").fill_null(""),
-                pl.col("body").fill_null("").str.slice(0, opening_chars),
-            ],
-            separator=" ",
-        )
-    ).to_series()
+    opening = parts.select(lead_text("title", "body", opening_chars)).to_series()
     frame = parts.select("article_id", "story_id", "outlet").with_columns(
         title=article_tokens(normalized_head(parts["title"])),
         opening=article_tokens(normalized_head(opening)),

@@ -37,6 +37,15 @@ def article_heads(articles: pl.DataFrame, *, body_chars: int = 1500) -> pl.Serie
     return articles.select(normalized(joined).alias("h"))["h"]
 
 
+def lead_text(title: str, text: str, chars: int) -> pl.Expr:
+    """The headline (column ``title``) and the first ``chars`` characters of the column
+    ``text``, joined by a space: what a reader sees of an article before the story."""
+    return pl.concat_str(
+        [pl.col(title).fill_null(""), pl.col(text).fill_null("").str.slice(0, chars)],
+        separator=" ",
+    )
+
+
 def article_tokens(heads: pl.Series) -> pl.Series:
     """Content words of each article's normalized head (see :func:`article_heads`)."""
     stop = list(load_stopwords())

@@ -82,6 +82,7 @@ from narratives.stories._features import (
     headline_clubs,
     headline_places,
     headline_slots,
+    lead_text,
     places_disagree,
     slots_disagree,
     word_vectors,
@@ -671,15 +672,7 @@ def group_stories(
     if sport:
         lead = (
             frame[sport]
-            .select(
-                pl.concat_str(
-                    [
-                        pl.col("title").fill_null(""),
-                        pl.col("text").fill_null("").str.slice(0, lead_chars),
-                    ],
-                    separator=" ",
-                )
-            )
+            .select(lead_text("title", "text", lead_chars))
             .to_series()
         )
         for r, c in zip(sport, headline_clubs(lead, frame["text"][sport]), strict=True):
@@ -691,15 +684,7 @@ def group_stories(
     slots: list[dict[str, frozenset[str]]] = [{}] * n
     slot_named: list[frozenset[str]] = [frozenset()] * n
     if slot_penalty < 1:
-        leads = frame.select(
-            pl.concat_str(
-                [
-                    pl.col("title").fill_null(""),
-                    pl.col("text").fill_null("").str.slice(0, lead_chars),
-                ],
-                separator=" ",
-            )
-        ).to_series()
+        leads = frame.select(lead_text("title", "text", lead_chars)).to_series()
         from narratives.statements._institutions import outlet_countries
 
         home = outlet_countries()
