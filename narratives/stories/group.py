@@ -76,9 +76,9 @@ from narratives.stories._features import (
     article_heads,
     article_numbers,
     article_tokens,
-    char_grams,
     clubs_disagree,
     figures_disagree,
+    gram_vectors,
     headline_clubs,
     headline_places,
     headline_slots,
@@ -105,18 +105,22 @@ def _candidate_pairs(
     product per day against the following days); undated ones with everything.
     """
     undated = day < -(10**8)
+    loose = np.flatnonzero(undated)
     parts_i, parts_j, parts_s = [], [], []
     dated_rows = np.flatnonzero(~undated)
     order = dated_rows[np.argsort(day[dated_rows], kind="stable")]
     sorted_days = day[order]
     xt = x.T.tocsc()
 
-    def keep(rows: np.ndarray, cols: np.ndarray, sims: sp.csr_matrix, both: bool) -> None:
+    def keep(rows: np.ndarray, cols: np.ndarray, sims: sp.csr_matrix, *, first: bool) -> None:
         coo = sims.tocoo()
-        gi, gj, s = rows[coo.row], cols[coo.col], coo.data
-        ok = (s >= min_similarity) & (gi != gj)
-        if both:  # rows are a subset of cols: each unordered pair once
-            ok &= ~np.isin(gj, rows) | (gi < gj)
+        # the similar pairs first (a few in a hundred): the rest is never indexed
+        near = coo.data >= min_similarity
+        col, s = coo.col[near], coo.data[near]
+        gi, gj = rows[coo.row[near]], cols[col]
+        # rows are among cols (their first ones, or the undated): each pair once
+        among = col < len(rows) if first else undated[gj]
+        ok = (gi != gj) & (~among | (gi < gj))
         gi, gj, s = gi[ok], gj[ok], s[ok]
         parts_i.append(np.minimum(gi, gj))
         parts_j.append(np.maximum(gi, gj))
@@ -128,11 +132,9 @@ def _candidate_pairs(
             hi = np.searchsorted(sorted_days, d, side="right")
             end = np.searchsorted(sorted_days, d + window_days, side="right")
             rows, cols = order[lo:hi], order[lo:end]
-            keep(rows, cols, x[rows] @ xt[:, cols], both=True)
-    loose = np.flatnonzero(undated)
+            keep(rows, cols, x[rows] @ xt[:, cols], first=True)
     if len(loose):
-        cols = np.arange(x.shape[0])
-        keep(loose, cols, x[loose] @ xt, both=True)
+        keep(loose, np.arange(x.shape[0]), x[loose] @ xt, first=False)
     if not parts_i:
         empty = np.empty(0, dtype=np.int64)
         return empty, empty, np.empty(0)
@@ -567,9 +569,11 @@ def group_stories(
     if lede_weight > 0:
         # the headline and lede in character n-grams: one event in each outlet's own
         # words (تؤجل / تأجيل, موعدها / بموعده) raises a pair, never lowers it
-        grams = char_grams(article_tokens(article_heads(frame, body_chars=lede_chars)))
-        # n-grams hashed to integers: the same vectors, counted in half the time
-        lede = word_vectors(grams.list.eval(pl.element().hash()), max_df=max_df)
+        # n-grams hashed to integers (the same vectors, counted in half the time), a
+        # chunk of articles at a time (never all n-grams as strings at once)
+        lede = gram_vectors(
+            article_tokens(article_heads(frame, body_chars=lede_chars)), max_df=max_df
+        )
         li, lj, ls = _candidate_pairs(
             lede, day, window_days=window_days, min_similarity=min_similarity
         )
