@@ -56,6 +56,8 @@ def _list_items(lines: list[str]) -> set[int]:
         if a in marked and b in marked:
             out |= {a, b}
     return out
+
+
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"))
 _WORDS = r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}"
 _DATELINE_START = re.compile(rf"^(?P<place>{_WORDS}?)\s*(?P<sep>[-–—/(])\s*")

@@ -674,11 +674,7 @@ def group_stories(
     club_named = list(clubs)
     sport = [r for r, c in enumerate(clubs) if c]
     if sport:
-        lead = (
-            frame[sport]
-            .select(lead_text("title", "text", lead_chars))
-            .to_series()
-        )
+        lead = frame[sport].select(lead_text("title", "text", lead_chars)).to_series()
         for r, c in zip(sport, headline_clubs(lead, frame["text"][sport]), strict=True):
             club_named[r] = c
     if club_penalty < 1 and len(pi):
