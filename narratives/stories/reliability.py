@@ -22,7 +22,7 @@ TALKING_POINT_PRECISION = {"high": "about 3 in 4", "medium": "about half", "low"
 #: left on all of SaudiNewsNet once statements retold as background no longer count, read as
 #: a point repeated at two events: 1 right, 4 debatable, 7 wrong; medium 20 / 15 / 4 of 39
 #: in two blind samples of session 26, 41 / 19 / 7 of 67 in tp3's and tp4's readings)
-TALKING_POINT_READ = {"high": "1 of 12, with 4 more debatable", "medium": "in about half"}
+TALKING_POINT_READ = {"high": "1 in 12 held and 4 more were debatable", "medium": "in about half"}
 
 #: stories of two outlets or more read blind on SaudiNewsNet (docs/accuracy.md, `stories`:
 #: 37 told one event, 1 joined two, 2 debatable of 40 over the two last readings)
@@ -133,7 +133,7 @@ def _talking_point_row(tps: pl.DataFrame | None) -> dict[str, object]:
         + f". Read blind on SaudiNewsNet, medium ones held {TALKING_POINT_READ['medium']}; "
         "the others were one statement retold days later as background, one template used "
         "for two events, or two points of one speaker. No point of dated news is marked "
-        f"high: of the high ones read before that rule, {TALKING_POINT_READ['high']} held. "
+        f"high: of the high ones read before that rule, {TALKING_POINT_READ['high']}. "
         "Read a point's wordings before writing that two events repeat one position"
     )
     return {"level": "talking_point", "n_units": per.height, "n_pairs": pairs, "note": note}
