@@ -111,13 +111,24 @@ def _term_phrase(text: str) -> str:
     return " ".join(term_key(w) for w in display_tokens(text))
 
 
-def term_tokens(frame: pl.DataFrame) -> pl.Series:
-    """Each statement's word tokens as :func:`term_key` counts them (one list per row)."""
-    return pl.Series(
-        TOKENS_COLUMN,
-        [[term_key(w) for w in display_tokens(t or "")] for t in frame["text"].to_list()],
-        dtype=pl.List(pl.String),
-    )
+def term_tokens(frame: pl.DataFrame, *, chunk: int = 20_000) -> pl.Series:
+    """Each statement's word tokens as :func:`term_key` counts them (one list per row),
+    made ``chunk`` statements at a time (Python lists of a whole corpus weigh gigabytes)."""
+    texts = frame["text"]
+    parts = [
+        pl.Series(
+            TOKENS_COLUMN,
+            [
+                [term_key(w) for w in display_tokens(t or "")]
+                for t in texts.slice(start, chunk).to_list()
+            ],
+            dtype=pl.List(pl.String),
+        )
+        for start in range(0, len(texts), chunk)
+    ]
+    if not parts:
+        return pl.Series(TOKENS_COLUMN, [], dtype=pl.List(pl.String))
+    return pl.concat(parts, rechunk=True)
 
 
 @lru_cache(maxsize=1)
@@ -511,8 +522,7 @@ def distinguishing_terms(
         scope = "aligned" if aligned else "all"
     if scope not in ("aligned", "all"):
         raise ValueError(f"distinguishing_terms: scope must be 'aligned' or 'all', not {scope!r}")
-    # counted with a final ة kept (term_key): «دورة» is not «دوره»
-    frame = statements.with_columns(term_tokens(statements))
+    frame = statements
     if scope == "aligned":
         if claims is not None:
             check(claims, ("claim_id", "statement_id"), name="claims", stage="distinguishing_terms")
@@ -534,6 +544,8 @@ def distinguishing_terms(
     if furniture_min_articles > 0:
         furniture = repeated_statements(statements, min_articles=furniture_min_articles)
         frame = frame.join(furniture, on="statement_id", how="anti")
+    # counted with a final ة kept (term_key): «دورة» is not «دوره» (the statements kept only)
+    frame = frame.with_columns(term_tokens(frame))
     frame = without_repeated_openings(frame, min_articles=max(furniture_min_articles, 1) * 3)
     frame = without_own_names(frame)
     excluded = _excluded_words() | frozenset(stopwords)
