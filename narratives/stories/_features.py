@@ -139,6 +139,31 @@ def _counted_vectors(
     return sp.csr_matrix((data, (rows, col)), shape=(n, int(col.max()) + 1))
 
 
+def _gram_parts(
+    words: pl.Series, sizes: tuple[int, ...], name: str, *, hashed: bool = False, offset: int = 0
+) -> list[pl.DataFrame]:
+    """One frame per n-gram size: ``row`` (the article, from ``offset``) and ``name``, each
+    character n-gram of each word padded with a space on both sides (its hash if ``hashed``:
+    the strings are never held as a column)."""
+    frame = (
+        pl.DataFrame({"w": words})
+        .with_row_index("row", offset=offset)
+        .explode("w")
+        .drop_nulls("w")
+        .select("row", w=pl.concat_str([pl.lit(" "), pl.col("w"), pl.lit(" ")]))
+    )
+    parts = []
+    for size in sizes:
+        gram = pl.col("w").str.slice(pl.col("k"), size)
+        parts.append(
+            frame.with_columns(k=pl.int_ranges(0, pl.col("w").str.len_chars() - size + 1))
+            .explode("k")
+            .drop_nulls("k")
+            .select("row", (gram.hash() if hashed else gram).alias(name))
+        )
+    return parts
+
+
 def gram_vectors(
     words: pl.Series,
     *,
@@ -158,20 +183,7 @@ def gram_vectors(
     n = len(words)
     counted = []
     for lo in range(0, n, chunk):
-        frame = (
-            pl.DataFrame({"w": words.slice(lo, chunk)})
-            .with_row_index("row", offset=lo)
-            .explode("w")
-            .drop_nulls("w")
-            .select("row", w=pl.concat_str([pl.lit(" "), pl.col("w"), pl.lit(" ")]))
-        )
-        parts = [
-            frame.with_columns(k=pl.int_ranges(0, pl.col("w").str.len_chars() - size + 1))
-            .explode("k")
-            .drop_nulls("k")
-            .select("row", w=pl.col("w").str.slice(pl.col("k"), size).hash())
-            for size in sizes
-        ]
+        parts = _gram_parts(words.slice(lo, chunk), sizes, "w", hashed=True, offset=lo)
         # sorted within the chunk, the chunks in row order: sorted as word_vectors sorts
         counted.append(pl.concat(parts).group_by("row", "w").len().sort("row", "w"))
     flat = (
@@ -429,20 +441,7 @@ def char_grams(words: pl.Series, *, sizes: tuple[int, ...] = (3, 4, 5)) -> pl.Se
     >>> sorted(set(grams[0]) & set(grams[1]))
     ['عده', 'موع', 'موعد', 'موعده', 'وعد', 'وعده']
     """
-    frame = (
-        pl.DataFrame({"w": words})
-        .with_row_index("row")
-        .explode("w")
-        .drop_nulls("w")
-        .select("row", w=pl.concat_str([pl.lit(" "), pl.col("w"), pl.lit(" ")]))
-    )
-    parts = [
-        frame.with_columns(k=pl.int_ranges(0, pl.col("w").str.len_chars() - size + 1))
-        .explode("k")
-        .drop_nulls("k")
-        .select("row", g=pl.col("w").str.slice(pl.col("k"), size))
-        for size in sizes
-    ]
+    parts = _gram_parts(words, sizes, "g")
     grams = pl.concat(parts).group_by("row").agg("g")
     return (
         pl.DataFrame({"row": np.arange(len(words), dtype=np.uint32)})
@@ -480,8 +479,8 @@ def headline_slots(
     >>> slots, named = headline_slots(
     ...     pl.Series(["جامعة الإمام تقيم حفل معايدة", "مجلس الوزراء الكويتي يدين التفجير"]),
     ...     pl.Series(["", ""]))
-    >>> slots[0], slots[1]
-    ({'جامعه': frozenset({'امام'})}, {'country': frozenset({'kuwait'})})
+    >>> slots[0], slots[1]["country"]
+    ({'جامعه': frozenset({'امام'})}, frozenset({'kuwait'}))
     """
     from narratives._resources import load_tsv
     from narratives.align._conflicts import bare, load_given_names, load_slot_heads
