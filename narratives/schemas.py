@@ -227,14 +227,13 @@ TALKING_POINTS = pl.Schema(
             "outlets": pl.List(pl.String),
             "score": pl.Float64,  # mean similarity (0-1) of its statement pairs
             # how sure: high | medium | low, from the precision measured at that score
-            # on the seed gold (docs/methods.md); for dated statements at most medium for
-            # several claims (two points of one event, or one official's two routine
-            # reports) and for one claim within two days (one event told in two stories:
-            # 19 of 24 read), statements retold as background (``retold``) not counting;
-            # read on all of SaudiNewsNet, high ones held as a point repeated at two
-            # events in 1 of 12 (4 debatable), medium ones in about half, so a dated
-            # point is at most medium unless ``dated_high``: treat every talking point
-            # as a lead to read
+            # on the seed gold (docs/methods.md); for dated statements low when every
+            # statement said there (``retold`` ones not counting) is within two days (one
+            # event told in two stories, or two points of one event: none of 31 read held
+            # as a position repeated at two events) and otherwise at most medium unless
+            # ``dated_high`` (high ones read on all of SaudiNewsNet held in 1 of 12, 4
+            # debatable; medium ones, days apart, 1 of 17, 4 debatable): treat every
+            # talking point as a lead to read
             "confidence": pl.String,
             "label": pl.String,  # its shortest wording
         }

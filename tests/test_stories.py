@@ -794,14 +794,16 @@ def test_courtesy_formulae_are_no_content(text: str, formula: set[str]) -> None:
     assert len(words) >= 4  # what was said is still there
 
 
-def test_several_claims_of_one_speakers_days_are_at_most_medium() -> None:
+def test_several_claims_of_one_speakers_days_are_low() -> None:
     from narratives.stories import talking_points
 
     # al-Jubeir's "the meeting laid the foundations for the vision": «وضع أسسا للرؤية التي
     # طرحها خادم الحرمين» (one claim, in four stories) with «وضع أسسا للرؤية السعودية -
     # المصرية» (another claim), all on 2015-07-31; one claim carried in two stories
     # («سنبذل كل ما في وسعنا لتوثيق العلاقات بين مصر والسعودية») on one day is one event
-    # told in two stories (medium), at events five days apart a point repeated (high)
+    # told in two stories (low since session 28: none of 31 such points read blind held as
+    # a position repeated at two events), at events five days apart a point repeated
+    # (high when asked for)
     st, claims, stories = _extracted_frames(_COVER)
     tp = talking_points(st, claims, stories)
     conf = dict(zip(tp["statement_id"], tp["confidence"], strict=True))
@@ -809,10 +811,10 @@ def test_several_claims_of_one_speakers_days_are_at_most_medium() -> None:
     claim = dict(zip(claims["statement_id"], claims["claim_id"], strict=True))
     a, b = "2015-07-31:952:13", "2015-07-31:1974:6"
     assert _together(tp, a, b) and claim[a] != claim[b]
-    assert score[a] >= 0.7 and conf[a] == "medium"
+    assert score[a] >= 0.7 and conf[a] == "low"
     c, d = "2015-07-31:347:45", "2015-07-31:961:10"
     assert _together(tp, c, d) and claim[c] == claim[d]
-    assert conf[c] == "medium"
+    assert conf[c] == "low"
     later = st.with_columns(
         published=pl.when(pl.col("article_id") == d.rsplit(":", 1)[0])
         .then(pl.col("published") + pl.duration(days=5))

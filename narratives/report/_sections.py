@@ -16,6 +16,7 @@ import polars as pl
 
 from narratives.report._render import Builder, _num
 from narratives.schemas import COVERAGE_STATUSES
+from narratives.stories.reliability import TALKING_POINT_READ
 from narratives.viz._text import clean, shorten
 
 Section = tuple[str, str]
@@ -1241,7 +1242,10 @@ def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
     # in 1 of 12 as a point repeated at two events (4 debatable), medium ones in about
     # half (docs/accuracy.md)
     sure = points.filter(pl.col("confidence") == "high")
-    unsure = points.filter(pl.col("confidence") != "high")
+    # medium (days apart) before low (one speaker's days), then most stories first
+    unsure = points.filter(pl.col("confidence") != "high").sort(
+        pl.col("confidence") == "low", maintain_order=True
+    )
     n_one_day = sure.filter(pl.col("one_day")).height
     one_day_note = (
         f" {n_one_day} of the {sure.height} found all their statements on one day "
@@ -1275,8 +1279,14 @@ def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
         parts.append("<h3>Not sure: talking points to check</h3>")
         parts.append(
             _p(
-                "Medium and low confidence: often one speaker's two different points of one "
-                "event, or one template told of two events; read the statements first."
+                "Medium and low confidence. Medium: statements days apart; read blind on "
+                "SaudiNewsNet as a position repeated at two events, "
+                f"{TALKING_POINT_READ['medium']} (often one statement copied or retold "
+                "later, one template of an office's routine reports, or two statements "
+                "sharing words). Low: in a dated corpus, every statement within two days: "
+                "one event whose articles fell into two stories, or one speaker's two "
+                f"points of one event ({TALKING_POINT_READ['low']}). Read the statements "
+                "first."
             )
         )
         parts.append(

@@ -18,11 +18,16 @@ from narratives import schemas
 #: precision of talking-point pairs measured on the seed gold (docs/methods.md)
 TALKING_POINT_PRECISION = {"high": "about 3 in 4", "medium": "about half", "low": "few"}
 
-#: talking points read on SaudiNewsNet (docs/accuracy.md, `talking_points`: the 12 high ones
-#: left on all of SaudiNewsNet once statements retold as background no longer count, read as
-#: a point repeated at two events: 1 right, 4 debatable, 7 wrong; medium 20 / 15 / 4 of 39
-#: in two blind samples of session 26, 41 / 19 / 7 of 67 in tp3's and tp4's readings)
-TALKING_POINT_READ = {"high": "1 in 12 held and 4 more were debatable", "medium": "in about half"}
+#: talking points read blind on SaudiNewsNet as "a position a speaker repeated at two
+#: events" (docs/accuracy.md, `talking_points`, session 28, 2015-07-25 + 08-03: medium, the
+#: points of days apart, 1 right, 4 debatable, 12 wrong of 17; low, the points of one
+#: speaker's days, 0 right, 1 debatable, 30 wrong of 31; the 12 high ones of session 26 on all
+#: of SaudiNewsNet: 1 right, 4 debatable, 7 wrong)
+TALKING_POINT_READ = {
+    "high": "1 in 12 held and 4 more were debatable",
+    "medium": "1 in 17 held and 4 more were debatable",
+    "low": "none of 31 held",
+}
 
 #: stories of two outlets or more read blind on SaudiNewsNet (docs/accuracy.md, `stories`:
 #: 37 told one event, 1 joined two, 2 debatable of 40 over the two last readings)
@@ -130,10 +135,13 @@ def _talking_point_row(tps: pl.DataFrame | None) -> dict[str, object]:
         "talking points (one position repeated at several events) are leads to read, not "
         "findings: "
         + ", ".join(parts)
-        + f". Read blind on SaudiNewsNet, medium ones held {TALKING_POINT_READ['medium']}; "
-        "the others were one statement retold days later as background, one template used "
-        "for two events, or two points of one speaker. No point of dated news is marked "
-        f"high: of the high ones read before that rule, {TALKING_POINT_READ['high']}. "
+        + ". Read blind on SaudiNewsNet as a position a speaker repeated at two events, "
+        f"medium ones (statements days apart) {TALKING_POINT_READ['medium']} (one "
+        "statement copied or retold days later, one template of an office's routine "
+        "reports, two different statements sharing words); low ones of dated news (every "
+        "statement within two days: one event told in two stories, or one speaker's two "
+        f"points of one event) {TALKING_POINT_READ['low']}. No point of dated news is "
+        f"marked high: of the high ones read before that rule, {TALKING_POINT_READ['high']}. "
         "Read a point's wordings before writing that two events repeat one position"
     )
     return {"level": "talking_point", "n_units": per.height, "n_pairs": pairs, "note": note}
