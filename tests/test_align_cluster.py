@@ -594,3 +594,122 @@ def test_components_clustered_on_forked_workers_give_the_claims_of_one_process(
     assert calls and calls[0] > 2  # the components went to the workers in parts
     assert two.equals(one)
     assert one["claim_size"].max() > 2
+
+
+# --- one template told of two facts (session 28) ---------------------------------------
+
+# SaudiNewsNet 2015-08-06: two market reports of one day in one template, the risers of
+# one (82) and of the other (12); 3alyoum printed both, so alignment notes the figures
+# (``note:figures``) instead of a contradiction. Scores and conflicts as ``align`` gave
+# them on the day (2015-07-26 + 08-06 slice).
+RISERS = [
+    ("2015-08-06:45:3", "3alyoum", "وشهدت تداولات اليوم ارتفاع أسهم 82 شركة في قيمتها،", False),
+    ("2015-08-06:122:2", "3alyoum", "وشهدت تداولات اليوم ارتفاع أسهم 12 شركة في قيمتها،", False),
+    ("2015-08-06:277:3", "aawsat", "وشهدت تداولات اليوم ارتفاع أسهم 82 شركة في قيمتها،", False),
+    (
+        "2015-08-06:682:2",
+        "aleqtisadiya",
+        "وشهدت تداولات اليوم ارتفاع أسهم 12 شركة في قيمتها،",
+        False,
+    ),
+]
+RISER_PAIRS = [
+    ("2015-08-06:122:2", "2015-08-06:682:2", 100.0, False, None),
+    ("2015-08-06:277:3", "2015-08-06:45:3", 100.0, False, None),
+    ("2015-08-06:122:2", "2015-08-06:277:3", 61.11, False, "note:figures"),
+    ("2015-08-06:277:3", "2015-08-06:682:2", 61.11, False, "note:figures"),
+    ("2015-08-06:45:3", "2015-08-06:682:2", 61.11, False, "note:figures"),
+]
+
+# SaudiNewsNet 2015-07-26: one expropriation told by four outlets; alwatan writes the
+# compensation in words («مليونان و804 آلاف»), the others in digits, so the figures
+# check noted a conflict that is none: one claim, not one template of two facts.
+EXPROPRIATION = [
+    (
+        "2015-07-26:355:7",
+        "aljazirah",
+        "الموافقة على بدء إجراءات نزع ملكية (عقار واحد) لصالح قناة السيول بوادي الكراع بمحافظة"
+        " جدة، إضافة إلى الموافقة على نزع ملكية وصرف تعويض (عقار واحد) لصالح شارع خالد بن"
+        " الوليد وشارع عبدالله بن خميس بحي الروضة بمدينة جدة بمبلغ تعويض قدره (2,804.130 ريال).",
+        False,
+    ),
+    (
+        "2015-07-26:714:7",
+        "alriyadh",
+        "الموافقة على بدء إجراءات نزع ملكية (عقار واحد) لصالح قناة السيول بوادي الكراع بمحافظة"
+        " جدة، إضافة إلى الموافقة على نزع ملكية وصرف تعويض (عقار واحد) لصالح شارع خالد بن"
+        " الوليد وشارع عبدالله بن خميس بحي الروضة بمدينة جدة بمبلغ تعويض قدره (2,804,130"
+        " ريالا).",
+        False,
+    ),
+    (
+        "2015-07-26:931:9",
+        "alwatan",
+        "وفي جدة، تمت الموافقة على بدء إجراءات نزع ملكية (عقار واحد) لمصلحة قناة السيول بوادي"
+        " الكراع بمحافظة جدة، إضافة إلى نزع ملكية وصرف تعويض عقار واحد لمصلحة شارع خالد بن"
+        " الوليد وشارع عبدالله بن خميس بحي الروضة بمدينة جدة بمبلغ تعويض قدره مليونان و804"
+        " آلاف.",
+        False,
+    ),
+]
+EXPROPRIATION_PAIRS = [
+    ("2015-07-26:355:7", "2015-07-26:714:7", 100.0, False, None),
+    ("2015-07-26:355:7", "2015-07-26:931:9", 60.42, False, "note:figures"),
+    ("2015-07-26:714:7", "2015-07-26:931:9", 60.42, False, "note:figures"),
+]
+
+
+def noted(rows: list[tuple[str, str, float, bool, str | None]]) -> pl.DataFrame:
+    return pl.DataFrame(
+        rows,
+        schema={
+            "statement_id_a": pl.String,
+            "statement_id_b": pl.String,
+            "score": pl.Float64,
+            "linked": pl.Boolean,
+            "conflict": pl.String,
+        },
+        orient="row",
+    )
+
+
+def test_one_template_with_other_figures_is_two_claims() -> None:
+    st, al = statements(RISERS), noted(RISER_PAIRS)
+    before = claim_of(cluster_claims(st, al, apart=()))
+    assert len(set(before.values())) == 1  # every mean reached the threshold
+    claims = claim_of(cluster_claims(st, al))
+    assert claims["2015-08-06:45:3"] == claims["2015-08-06:277:3"]
+    assert claims["2015-08-06:122:2"] == claims["2015-08-06:682:2"]
+    assert claims["2015-08-06:45:3"] != claims["2015-08-06:122:2"]
+
+
+def test_a_figure_written_in_words_keeps_its_claim() -> None:
+    st, al = statements(EXPROPRIATION), noted(EXPROPRIATION_PAIRS)
+    assert len(set(claim_of(cluster_claims(st, al)).values())) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (RISERS[0][2], RISERS[1][2], True),
+        (RISERS[0][2], RISERS[2][2], False),  # the same figures
+        (EXPROPRIATION[1][2], EXPROPRIATION[2][2], False),  # a figure in words
+        # two days' trading ranges: one template, other figures
+        (
+            "وقد تراوحت الانخفاضات والارتفاعات في تداولات اليوم ما بين 9.96% إلى 0.46% ,",
+            "وقد تراوحت الانخفاضات والارتفاعات في تداولات اليوم ما بين 9.61? إلى 1.39?.",
+            True,
+        ),
+        # another unit (tons / kilograms) with a scale word: not compared
+        (
+            '"الغذاء والدواء" تمنع دخول أكثر من 1.5 ألف طن من الأغذية المخالفة خلال شهرين',
+            "“الغذاء والدواء” تمنع دخول أكثر من 1.5 مليون كيلو غرام من الأغذية المخالفة خلال شهرين",
+            False,
+        ),
+    ],
+)
+def test_one_template_reads_figures_in_the_same_places(a: str, b: str, expected: bool) -> None:
+    from narratives.align.cluster import one_template
+
+    assert one_template(a, b) is expected
+    assert one_template(b, a) is expected

@@ -39,21 +39,36 @@ clustering's ``threshold``, what alignment asks of two outlets' statements; a
 headline and a body statement: ``headline_threshold``), or the component is
 clustered again with that pair kept apart; an outlet's two copies of one
 story stay together.
+
+Two statements that alignment found to be **one template told of two facts**
+(``conflict`` ``note:figures``, ``note:roles``, ``note:action``: an outlet
+printed both versions, or two days' reports; ``note:persons``,
+``note:countries``, ``note:ordinals``: other people, countries or ordinals in
+one template) never share a claim (``apart``): their pair is no edge, and
+the clustering keeps them apart even where third statements align with both.
+Without this, a market report's two lists joined in one claim: «وشهدت تداولات
+اليوم ارتفاع أسهم 82 شركة» and «... 12 شركة», 61 to each other (the note) and
+100 to their own copies, so that every mean between the two groups reached the
+threshold.
 """
 
 from __future__ import annotations
 
 import heapq
+import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable
 
 import numpy as np
 import polars as pl
+from rapidfuzz import fuzz
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from tqdm.auto import tqdm
 
+from narratives._figures import number_words, scaled_figures
 from narratives.engine.local import fork_map, usable_cores
+from narratives.normalize import normalize
 from narratives.schemas import CLAIMS, conform, require
 
 
@@ -187,6 +202,46 @@ PairScorer = Callable[[list[str], list[str]], "np.ndarray | list[float] | pl.Ser
 REPEAT_THRESHOLD = 70.0
 #: least own score of a headline and a body statement of its article in one claim
 HEADLINE_THRESHOLD = 30.0
+#: alignment conflicts (``conflict``) that say two statements are one template told of
+#: two facts: such a pair never shares a claim
+APART: tuple[str, ...] = ("note:figures",)
+#: least :func:`rapidfuzz.fuzz.ratio` of two statements' texts without their figures for
+#: them to be one template (:func:`one_template`)
+TEMPLATE_RATIO = 85.0
+
+_FIGURE = re.compile(r"[0-9٠-٩]+(?:[.,،٫'/-][0-9٠-٩]+)*")
+
+
+def _figures(text: str) -> list[str]:
+    """The figures of ``text`` in order, separators dropped (``2,804,130`` -> ``2804130``)."""
+    return [re.sub(r"[^0-9٠-٩]", "", f) for f in _FIGURE.findall(text)]
+
+
+def one_template(text_a: str, text_b: str, *, ratio: float = TEMPLATE_RATIO) -> bool:
+    """Are two statements one template with other figures in the same places?
+
+    Both hold as many figures, at least one differs, and the texts without their
+    figures are alike (``ratio``, :func:`rapidfuzz.fuzz.ratio` of the match-normalized
+    texts): a market report's risers on two lists, a forecast or a weekly tally of two
+    days. A figure written in words on one side (``مليونان و804 آلاف`` /
+    ``2,804,130``) or another unit (``1.5 ألف طن`` / ``1.5 مليون كيلو``) is no template.
+
+    Examples
+    --------
+    >>> one_template("ارتفاع أسهم 82 شركة في قيمتها", "ارتفاع أسهم 12 شركة في قيمتها")
+    True
+    >>> one_template("بمبلغ تعويض قدره مليونان و804 آلاف", "بمبلغ تعويض قدره (2,804,130 ريالا)")
+    False
+    """
+    fa, fb = _figures(text_a), _figures(text_b)
+    if not fa or len(fa) != len(fb) or fa == fb:
+        return False
+    norm_a, norm_b = normalize(text_a), normalize(text_b)
+    for norm in (norm_a, norm_b):
+        if scaled_figures(norm) != norm or number_words(norm):
+            return False  # a figure in words or with a scale word: read elsewhere, not here
+    bare_a, bare_b = _FIGURE.sub(" ", norm_a), _FIGURE.sub(" ", norm_b)
+    return bool(fuzz.ratio(bare_a, bare_b) >= ratio)
 
 
 def _similarity_scores(texts_a: list[str], texts_b: list[str]) -> np.ndarray:
@@ -226,6 +281,7 @@ def _split_same_article(
     outlet_threshold: float | None = None,
     scorer: PairScorer,
     processes: int | None = 1,
+    apart: dict[int, set[tuple[int, int]]] | None = None,
 ) -> None:
     """Cluster again (in place) the components whose clusters hold two statements
     of one article that do not score ``repeat_threshold`` with each other (a
@@ -235,7 +291,8 @@ def _split_same_article(
     holding two statements of one group (``group``: one outlet) from two
     articles that score below it (a headline with a body statement: below the
     lower of it and ``headline_threshold``); those pairs are kept apart then,
-    the others of that kind allowed (``processes``: see :func:`_linkages`)."""
+    the others of that kind allowed (``processes``: see :func:`_linkages`). The
+    pairs of ``apart`` (per component) stay apart in the new clustering too."""
     pairs: list[tuple[int, int, int]] = []  # (component, row, row)
     for label, found in found_in.items():
         for cluster in found:
@@ -288,6 +345,8 @@ def _split_same_article(
             best[h] = max(best[h], s)
     allowed: set[tuple[int, int]] = set()
     forbidden: dict[int, set[tuple[int, int]]] = defaultdict(set)
+    for label, kept_apart in (apart or {}).items():
+        forbidden[label] |= kept_apart
     redo: set[int] = set()
     for label, p, q in pairs:
         s = score[(p, q)]
@@ -409,6 +468,7 @@ def cluster_claims(
     headline_threshold: float = HEADLINE_THRESHOLD,
     repeat_scorer: PairScorer | None = None,
     outlet_threshold: float | None = None,
+    apart: Collection[str] = APART,
     processes: int | None = None,
     progress: bool = False,
 ) -> pl.DataFrame:
@@ -461,6 +521,14 @@ def cluster_claims(
         ``headline_threshold``). None: ``threshold``; 0 turns the check off (the
         clustering before 2026-12-07, session 27). Checked only with
         ``repeat_threshold`` set.
+    apart
+        Values of the alignments' ``conflict`` column (when present) whose pairs
+        never share a claim: one template told of two facts (default
+        :data:`APART`: the notes of figures, roles and actions an outlet also
+        printed the other way or that differ between two days, and of other
+        people, countries or ordinals in one template). Such a pair is no edge,
+        and the two statements are kept apart even when third statements align
+        with both. Empty: the clustering before 2026-12-08 (session 28).
     processes
         Forked worker processes for the clustering of the connected components
         (None: the usable cores; below :data:`PARALLEL_EDGES` edges, or where
@@ -509,6 +577,20 @@ def cluster_claims(
         ("outlet", o) if cross_outlet and o is not None else ("article", a)
         for a, o in zip(articles, outlets, strict=True)
     ]
+    split_off = alignments.head(0)
+    if apart and "conflict" in alignments.columns:
+        noted = alignments.filter(pl.col("conflict").is_in(list(apart)).fill_null(False))
+        if noted.height:
+            text_of = dict(
+                zip(statements["statement_id"], statements["text"].fill_null(""), strict=True)
+            )
+            template = [
+                one_template(text_of.get(a, ""), text_of.get(b, ""))
+                for a, b in zip(noted["statement_id_a"], noted["statement_id_b"], strict=True)
+            ]
+            split_off = noted.filter(pl.Series(template, dtype=pl.Boolean))
+            pairs = split_off.select("statement_id_a", "statement_id_b")
+            alignments = alignments.join(pairs, on=["statement_id_a", "statement_id_b"], how="anti")
     kept = alignments.filter(pl.col("score") >= threshold)
     if "linked" in alignments.columns:
         links = alignments.filter(pl.col("linked") & (pl.col("score") < threshold))
@@ -533,8 +615,26 @@ def cluster_claims(
     labels = np.asarray((components or graph_components)(ea, eb, n))
     edges, ex, ey, es = _component_edges(ea, eb, kept["score"].to_numpy(), labels)
     members = _members(labels, edges)
+    # pairs told of two facts, where both statements are in one component
+    kept_apart: dict[int, set[tuple[int, int]]] = defaultdict(set)
+    for a, b in zip(
+        split_off["statement_id_a"].to_list(), split_off["statement_id_b"].to_list(), strict=True
+    ):
+        p, q = index.get(a), index.get(b)
+        if p is None or q is None or p == q:
+            continue
+        label = int(labels[p])
+        if label == int(labels[q]) and label in edges:
+            kept_apart[label].add((min(p, q), max(p, q)))
     found_in = _linkages(
-        sorted(edges), members, edges, group, threshold, processes=processes, progress=progress
+        sorted(edges),
+        members,
+        edges,
+        group,
+        threshold,
+        forbidden=kept_apart,
+        processes=processes,
+        progress=progress,
     )
     if repeat_threshold is not None:
         heads = (
@@ -560,6 +660,7 @@ def cluster_claims(
             ),
             scorer=repeat_scorer or _similarity_scores,
             processes=processes,
+            apart=kept_apart,
         )
     # a statement of no aligned pair is a claim of its own
     claim_of = np.full(n, -1, dtype=np.int64)
