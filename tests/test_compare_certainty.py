@@ -1246,3 +1246,97 @@ def test_a_claim_the_outlet_gives_in_other_words_shows_it_covered_the_part() -> 
     reworded = pl.DataFrame({"claim_id": ["sarie"], "story_id": ["s1"], "outlet": ["okaz"]})
     kept = another_part(row, st, claims, stories, reworded=reworded).row(0, named=True)
     assert (kept["certainty"], kept["why"]) == (SURE, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        # SaudiNewsNet 2015-07-26: alwatan's own analysts on the Yemen truce
+        ("وأشار محللون سياسيون يمنيون إلى أن الهدنة الجديدة تعطي فرصة كبيرة للمتمردين "
+         "الحوثيين، لمراجعة أنفسهم، والعودة إلى رشدهم", "«محللون»"),
+        ("غير أن المراقبين يؤكدون أن الغارات التركية استهدفت الناشطين الاكراد اكثر مما "
+         "استهدفت المتطرفين.", "«المراقبين»"),
+        # the writer's hedge (aawsat's Roma story)
+        ("لكن بالنسبة لمسؤولي المطار ربما لم يكن الأمر كذلك.", "«ربما»"),
+        # 2015-08-06: the aviation academy's release, three stock phrases of purpose
+        ("مشيرًا إلى حرص الهيئة على مواكبة النموالمطرد في حركة السفر بمطارات المملكة وذلك "
+         "بتوفير الكوادر البشرية الوطنية التي تساهم في الارتقاء بخدمات المطارات.",
+         "stock phrases"),
+        # facts: a named speaker's hedge in quotes, a figure, a coach's words, a decision
+        ('وقال مورينيو "ربما أكون مخطئا لكني أعتقد أن بطل الدوري هذا الموسم سيجمع عددا أقل '
+         'من النقاط.', None),
+        ("منوهاً بضرورة التواصل مع طوارئ حرس الحدود على الرقم 994 .", None),
+        ("هناك فريقان نلعب ضدهما في الوقت الحالي (بالتصفيات المؤهلة لبطولة أوروبا) وهما "
+         "البوسنة وقبرص وأعتقد أننا المرشح الأول وسنحاول إثبات ذلك.", None),
+        ("كما تم تمكين المجالس البلدية من معالجة النقص الحاصل في الوظائف الاستشارية "
+         "والتخصصية، من خلال منحها صلاحية التعاقد مع خبراء ومستشارين", None),
+        # the experts' next step is a fact, not a view
+        ("وسيباشر الخبراء بالتحقق من طبيعة القطعة ومن نوع الطائرة التي كانت جزءا منها", None),
+    ],
+    ids=["analysts", "observers", "hedge", "stock", "quoted-hedge", "figure", "coach",
+         "decision", "experts-act"],
+)  # fmt: skip
+def test_commentary_is_told_from_a_fact(text: str, view: str | None) -> None:
+    from narratives.compare._certainty import _commentary, commentary
+
+    got = _commentary(text)
+    assert (got is None) if view is None else (got or "").startswith(view)
+    st = pl.DataFrame({"statement_id": ["a:6"], "text": [text]})
+    row = pl.DataFrame(
+        {"statement_ids": [["a:6"]], "omitted_part": [None], "certainty": [SURE], "why": [None]},
+        schema_overrides={"omitted_part": pl.String, "why": pl.String},
+    )
+    out = commentary(row, st).row(0, named=True)
+    assert (out["certainty"] == NOT_SURE) is (view is not None)
+    assert (out["why"] or "").startswith("commentary: ") is (view is not None)
+
+
+# SaudiNewsNet 2015-07-26: alyaum's Palestine round-up gives Abu Marzouk's call, then, after
+# «على صعيد آخر», the Qassam brigades' training camps; alriyadh's article gives the call only
+_MARZOUK = [
+    "دعا موسى أبو مرزوق نائب رئيس المكتب السياسي لحماس إلى تشكيل حكومة وحدة وطنية فلسطينية،",
+    "محذرا من انعكاسات الفشل الداخلي على الوضع السياسي ومواجهة العدو.",
+    "وتشهد العلاقات بين حماس والسلطة الفلسطينية توترا بعد إعلان استقالة حكومة التوافق "
+    "الفلسطيني الشهر الماضي.",
+]
+_QASSAM = [
+    "على صعيد آخر، افتتحت كتائب عز الدين القسام الجناح العسكري لحركة حماس، صباح السبت، "
+    "مخيمات للتدريب العسكري للشبان تحمل اسم مخيمات طلائع التحرير",
+    "وفي بيان، قالت كتائب القسام، إن هذه المخيمات التي تقام في مواقع تدريب تابعة للقسام في "
+    "أنحاء قطاع غزة ستكون نواة مشروع التحرير القادم",
+    "وهي المرة الثانية التي تعلن القسام عن إقامة مخيمات تدريب عسكري تشمل تدريبات عسكرية.",
+]
+
+
+@pytest.mark.parametrize("gives_camps", [False, True], ids=["another-item", "item-given"])
+def test_a_claim_in_a_round_ups_other_item_is_not_sure(gives_camps: bool) -> None:
+    # with ``gives_camps``, alriyadh's article opens the camps item too: the item is its news
+    head = "أبو مرزوق يدعو لتشكيل حكومة وحدة وطنية فلسطينية"
+    riyadh = [head, *_MARZOUK, *(_QASSAM[:1] if gives_camps else [])]
+    st, claims, stories = _story_frames(
+        [
+            ("y", "alyaum", "2015-07-26", [head, *_MARZOUK, *_QASSAM]),
+            ("m", "almadina", "2015-07-26", [head, *_MARZOUK, *_QASSAM]),
+            ("r", "alriyadh", "2015-07-26", riyadh),
+        ],
+        {
+            "call": ["y:1", "m:1", "r:1"],
+            "warning": ["y:2", "m:2", "r:2"],
+            "tension": ["y:3", "m:3", "r:3"],
+            "opening": ["y:4", "m:4", *(["r:4"] if gives_camps else [])],
+            "statement": ["y:5", "m:5"],
+            "second": ["y:6", "m:6"],
+        },
+    )
+    st = st.with_columns(position=pl.col("statement_id").str.split(":").list.last().cast(int))
+    om = omissions(st, claims, stories).filter(pl.col("outlet") == "alriyadh")
+    item = "another matter: the claim is in the item its article"
+    if gives_camps:
+        # the camps' statement is a near miss of alriyadh's opening: no other item
+        assert om["claim_id"].to_list() == ["statement"]
+        assert not om["why"].str.starts_with(item).any()
+    else:
+        row = om.filter(pl.col("claim_id") == "second").row(0, named=True)
+        assert row["certainty"] == NOT_SURE
+        assert row["why"].startswith(item)
+        assert "«على صعيد آخر» 2 statement(s) before" in row["why"]

@@ -35,6 +35,13 @@ another matter
     an outlet that reports the story's event does not "leave out" them
     (alyaum's Egypt round-up on Iran, whose «قضائياً، أجلت محكمة جنايات
     القاهرة ... محاكمة ... محمد مرسي» 3alyoum's Iran article does not give).
+another item
+    (:func:`another_item`, after :func:`round_up`) The claim follows such a
+    marker in every article giving it, and nothing of that item (from the
+    marker to the next one) is shared with the outlet's articles or carried
+    by them in other words (the Qassam brigades' camps, «على صعيد آخر», after
+    Abu Marzouk's call in alyaum's Palestine round-up, against alriyadh's
+    article on the call).
 round-up
     (:func:`round_up`, after the others, with the claims table) Every
     article giving the claim is a round-up whose statements around the
@@ -49,6 +56,14 @@ courtesy
     of ``leadership`` and one of ``praise`` in ``lexicons/formulae.yaml``
     («وفق أفضل المعايير العالمية التي تحقق رؤية وتطلعات ولاة أمرنا»): a
     formula of press releases, not a fact an outlet leaves out.
+commentary
+    (:func:`commentary`, after :func:`courtesy`) Every statement of the
+    claim (the part, for a part row) is a view: unnamed analysts or
+    observers as its subject («وأشار محللون سياسيون يمنيون إلى أن الهدنة
+    الجديدة تعطي فرصة كبيرة»), a hedge outside quotation marks («ربما»,
+    «يبدو»), or three stock phrases of purpose, effort and praise (``stock``
+    in ``lexicons/formulae.yaml``: «حرص الهيئة على مواكبة النمو ... الكوادر
+    ... الارتقاء»); a statement giving a figure is never one.
 formula
     (:func:`formulas_and_background`, after the others) Every statement of
     the claim (the part, for a part row) is a wish or a prayer: fewer than
@@ -1007,6 +1022,198 @@ def formulas_and_background(
                 f"background: the claim recalls an earlier fact («{opens[0]}»), "
                 "the story's history rather than its news"
             )
+    return _not_sure_rows(omissions, whys)
+
+
+@lru_cache(maxsize=1)
+def _commentary_patterns() -> tuple[re.Pattern[str] | None, ...]:
+    """``commentators`` (within a statement's first three words), ``hedges`` and ``stock``
+    of ``formulae.yaml``: match-normalized whole words, a proclitic (and, for the
+    commentators, the article) allowed."""
+    from narratives._resources import load_yaml
+
+    data = load_yaml("formulae.yaml") or {}
+
+    def words(kind: str) -> str | None:
+        got = sorted({normalize(str(w)) for w in data.get(kind) or []}, key=len, reverse=True)
+        return "|".join(map(re.escape, got)) if got else None
+
+    who, hedge, stock = words("commentators"), words("hedges"), words("stock")
+    return (
+        re.compile(rf"^\W*(?:\S+\s+){{0,2}}?[وفبل]?(?:ال)?(?:{who})(?!\w)") if who else None,
+        re.compile(rf"(?<!\w)[وف]?(?:{hedge})(?!\w)") if hedge else None,
+        re.compile(rf"(?<!\w)[وفبل]?({stock})(?!\w)") if stock else None,
+    )
+
+
+#: quotation marks: a hedge after one is the speaker's («ربما أكون مخطئا»), not the writer's
+_QUOTE_MARKS = re.compile("[«“\"]")
+
+
+def _commentary(text: str, *, min_stock: int = 3) -> str | None:
+    """What makes ``text`` a view rather than a fact, or None: the unnamed commentators
+    or the hedge by which it gives one, or ``min_stock`` different stock phrases.
+
+    A statement giving a figure is never commentary (module docs of :func:`commentary`).
+    """
+    who, hedge, stock = _commentary_patterns()
+    if _figures(text or ""):
+        return None
+    t = normalize(text or "")
+    m = who.match(t) if who is not None else None
+    if m is not None:
+        return f"«{m.group(0).split()[-1]}»"
+    m = hedge.search(t) if hedge is not None else None
+    if m is not None and not _QUOTE_MARKS.search(t[: m.start()]):
+        return f"«{m.group(0)}»"
+    said = sorted({m.group(1) for m in stock.finditer(t)}) if stock is not None else []
+    if len(said) >= min_stock:
+        return "stock phrases " + ", ".join(f"«{w}»" for w in said[:min_stock])
+    return None
+
+
+def commentary(omissions: pl.DataFrame, statements: pl.DataFrame) -> pl.DataFrame:
+    """``sure`` rows whose claim is commentary made ``not sure`` (why "commentary: ...").
+
+    Every statement of the claim (the ``omitted_part`` of a part row) opens
+    with unnamed commentators as its subject (``commentators`` of
+    ``lexicons/formulae.yaml`` within its first three words: «وأشار محللون
+    سياسيون يمنيون إلى أن الهدنة الجديدة تعطي فرصة كبيرة للمتمردين الحوثيين»,
+    «غير أن المراقبين يؤكدون أن الغارات التركية استهدفت الناشطين الاكراد»), or
+    hedges outside quotation marks (``hedges``: «لكن بالنسبة لمسؤولي المطار
+    ربما لم يكن الأمر كذلك»): a reading of the news, an outlet's own or its
+    wire's, which another outlet reporting the news does not "leave out".
+    Read on SaudiNewsNet 2015-07-26 + 2015-08-06 (docs/accuracy.md,
+    ``omissions``, session 28). A statement giving a figure is never one; a
+    named speaker's hedge in quotes («ربما أكون مخطئا») stays.
+    """
+    if omissions.is_empty() or "text" not in statements.columns:
+        return omissions
+    sure = omissions.with_row_index("_row").filter(pl.col("certainty") == SURE)
+    if sure.is_empty():
+        return omissions
+    text_of = dict(
+        statements.select("statement_id", "text")
+        .join(
+            sure.select(statement_id="statement_ids").explode("statement_id").unique(),
+            on="statement_id",
+            how="semi",
+        )
+        .iter_rows()
+    )
+    whys: dict[int, str] = {}
+    for row, ids, part in sure.select("_row", "statement_ids", "omitted_part").iter_rows():
+        texts = [part] if part is not None else [text_of.get(i) or "" for i in ids or []]
+        views = [_commentary(t) for t in texts]
+        if views and all(views):
+            whys[row] = (
+                f"commentary: the claim is a view ({views[0]}), a reading of the news "
+                "rather than a fact left out"
+            )
+    return _not_sure_rows(omissions, whys)
+
+
+def another_item(
+    omissions: pl.DataFrame,
+    statements: pl.DataFrame,
+    claims: pl.DataFrame,
+    stories: pl.DataFrame,
+    *,
+    carried: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """``sure`` rows of a claim in another item of its article made ``not sure``.
+
+    A claim opening with a marker of another matter («من جهة أخرى»,
+    «على صعيد آخر», ...) is ``not sure`` already (:func:`certainty`); the
+    statements after the marker belong to the same item. The row is ``not
+    sure`` (why "another matter: ...") when, in every article giving the
+    claim, an earlier statement opens with such a marker and no statement
+    of that item (from the marker to the next one or the article's end)
+    shares a claim with the outlet's articles of the story, or gives a claim
+    the outlet carries in other words (``carried``: ``claim_id``,
+    ``story_id``, ``outlet``): the claim is in an item of a round-up beside
+    the story's event
+    (almadina's and alyaum's Palestine round-up gives, after «من جهة أخرى»,
+    the Qassam brigades' training camps, which alriyadh's article on Abu
+    Marzouk's call does not; read on SaudiNewsNet 2015-07-26 + 2015-08-06).
+    A wire that turns with «من جهة اخرى» from one side of the event to the
+    other (AFP's Turkish strikes on the PKK, then on ISIS) gives there claims
+    the outlet carries: its item is the story's, and its rows stay.
+    Rows of a left-out part are left as they are (the outlet gives the rest
+    of the claim). Needs ``article_id``, ``position`` and ``text`` in
+    ``statements``; rows are returned as they are otherwise.
+    """
+    needed = {"statement_id", "article_id", "position", "text"}
+    if omissions.is_empty() or not needed <= set(statements.columns):
+        return omissions
+    at = statements.select("statement_id", "article_id", "position")
+    rows = _sure_statements(omissions, at, SURE_ROWS & pl.col("omitted_part").is_null())
+    if rows.is_empty():
+        return omissions
+    arts = rows.select("article_id").unique()
+    inside = (
+        statements.select("statement_id", "article_id", "position", "text")
+        .join(arts, on="article_id", how="semi")
+        .join(claims.select("statement_id", "claim_id"), on="statement_id", how="left")
+    )
+    # each article's statements by position: (marker opening it, its claim)
+    items: dict[str, dict[int, tuple[str | None, str | None]]] = {}
+    for art, pos, text, claim in inside.select(
+        "article_id", "position", "text", "claim_id"
+    ).iter_rows():
+        # on the text as written, as :func:`certainty` reads the claim's own opener
+        m = _ANOTHER_MATTER.match(text or "")
+        items.setdefault(art, {})[pos] = (m.group(0).strip(" ،,") if m else None, claim)
+    own: dict[int, set[str]] = {}
+    for row, claim in (
+        rows.select("_row", "story_id", "outlet")
+        .unique()
+        .join(stories.select("story_id", "outlet", "article_id"), on=["story_id", "outlet"])
+        .join(claims.select("claim_id", "article_id"), on="article_id")
+        .select("_row", "claim_id")
+        .unique()
+        .iter_rows()
+    ):
+        own.setdefault(row, set()).add(claim)
+    if carried is not None and not carried.is_empty():
+        for row, claim in (
+            rows.select("_row", "story_id", "outlet")
+            .unique()
+            .join(carried.select("claim_id", "story_id", "outlet"), on=["story_id", "outlet"])
+            .select("_row", "claim_id")
+            .unique()
+            .iter_rows()
+        ):
+            own.setdefault(row, set()).add(claim)
+    claim_of = dict(
+        omissions.with_row_index("_row")
+        .join(rows.select("_row").unique(), on="_row", how="semi")
+        .select("_row", "claim_id")
+        .iter_rows()
+    )
+    found: dict[int, tuple[str, int] | None] = {}
+    for row, art, pos in rows.select("_row", "article_id", "position").iter_rows():
+        if row in found and found[row] is None:
+            continue
+        shared = own.get(row, set()) - {claim_of.get(row)}
+        item = items.get(art, {})
+        start = next((q for q in range(pos, -1, -1) if item.get(q, (None,))[0]), None)
+        marker = None
+        if start is not None:
+            end = next((q for q in range(pos + 1, max(item) + 1) if item.get(q, (None,))[0]), None)
+            span = range(start, (max(item) + 1) if end is None else end)
+            if not any(item.get(q, (None, None))[1] in shared for q in span):
+                marker = (str(item[start][0]), pos - start)
+        found[row] = marker if row not in found else (found[row] and marker)
+    whys = {
+        row: (
+            f"another matter: the claim is in the item its article opens with «{hit[0]}» "
+            f"{hit[1]} statement(s) before, of which the outlet's articles give nothing: "
+            "an item of a round-up beside the story's event"
+        )
+        for row, hit in found.items()
+        if hit is not None
+    }
     return _not_sure_rows(omissions, whys)
 
 

@@ -11,8 +11,9 @@ cover the story omits nothing in it. Each row says how sure it is
 (``certainty``: ``"sure"`` or ``"not sure"``, with a plain ``why``; see
 :mod:`narratives.compare._certainty`): a near miss, a claim whose words are
 spread over the outlet's text, a formula, an outlet with a headline only,
-another event told in a round-up beside the story's, courtesy to the rulers,
-a wish or a prayer, a recalled earlier fact (background), a claim of another
+another event told in a round-up beside the story's (or in the item after its
+«من جهة أخرى»), courtesy to the rulers, commentary (unnamed analysts, a hedge,
+stock phrases of purpose and praise), a wish or a prayer, a recalled earlier fact (background), a claim of another
 day than all the outlet's articles of the story (two moments of one event), a
 claim whose articles share no statement with the outlet's articles of the
 story (another part: another chapter, another release) are ``"not sure"``.
@@ -67,8 +68,10 @@ from narratives import schemas
 from narratives.compare._certainty import (
     NOT_SURE,
     SURE,
+    another_item,
     another_part,
     certainty,
+    commentary,
     courtesy,
     formulas_and_background,
     moments,
@@ -955,7 +958,9 @@ def omissions(
         out = out.filter(~pl.col("carried")).drop("carried", "part_share")
         out = _told_elsewhere(out, claims)
         out = round_up(out, statements, claims, stories)
+        out = another_item(out, statements, claims, stories, carried=found)
         out = courtesy(out, statements)
+        out = commentary(out, statements)
         out = formulas_and_background(out, statements)
         out = moments(out, statements, stories)
         out = another_part(
