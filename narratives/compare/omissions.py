@@ -13,10 +13,11 @@ cover the story omits nothing in it. Each row says how sure it is
 spread over the outlet's text, a formula, an outlet with a headline only,
 another event told in a round-up beside the story's (or in the item after its
 «من جهة أخرى»), courtesy to the rulers, commentary (unnamed analysts, a hedge,
-stock phrases of purpose and praise), a wish or a prayer, a recalled earlier fact (background), a claim of another
-day than all the outlet's articles of the story (two moments of one event), a
-claim whose articles share no statement with the outlet's articles of the
-story (another part: another chapter, another release) are ``"not sure"``.
+stock phrases of purpose and praise), a wish or a prayer, a recalled earlier
+fact (background), a claim of another day than all the outlet's articles of
+the story (two moments of one event), a claim whose articles share no
+statement with the outlet's articles of the story (another part: another
+chapter, another release) are ``"not sure"``.
 A claim whose statements hold fewer than three words once web and mail
 addresses are taken out ("www.gdp.gov.sa .", a byline), or fewer than four
 content words (a piece of a quote the sentence splitter cut, «الطيار الثاني
