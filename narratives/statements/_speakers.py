@@ -100,7 +100,12 @@ _PLACES = frozenset(
 _SAINT = frozenset({"سانت", "سان"})  # سانت لويس, سان فرانسيسكو: a place
 # words that end an institution's name (a preposition or adverb after it)
 _INSTITUTION_ENDS = frozenset(
-    normalize(w) for w in ["في", "عبر", "إلى", "على", "مع", "حول", "خلال", "أمس", "اليوم", "بعد"]
+    normalize(w)
+    for w in [
+        *["في", "عبر", "إلى", "على", "مع", "حول", "خلال", "أمس", "اليوم", "بعد"],
+        # مركز شرطة جرول وجرى الرفع: a passive verb of narration opens the next clause
+        *["وجرى", "وتم", "وقد", "وذلك"],
+    ]
 )
 # words that open a date (نهاية يونيو, مطلع الشهر): a time phrase after the verb, never a speaker
 _TIME_HEADS = frozenset(
@@ -440,6 +445,8 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
         and not _in(w, sw.institutions)
     ):
         return True  # هذيل آل شرمة: a name and its family
+    if _sabah_name(k, norm, sw):
+        return True  # الشيخ صباح الخالد, الناطق باسم الجهاز صباح النعمان: not "morning"
     if w in sw.not_names:
         return False
     if w in ("عبد", "ابو", "ام", "ابن") and k + 1 < len(norm):
@@ -481,6 +488,29 @@ def _name_start(k: int, norm: list[str], sw: SpeakerWords) -> bool:
     return not w.startswith("ال") or not (_in(w, sw.institutions) or w in sw.honorifics)
 
 
+_NOT_AFTER_SABAH = frozenset({"الباكر", "الخير", "الغد", "العيد", "اليوم", "الامس", "النور"})
+
+
+def _sabah_name(k: int, norm: list[str], sw: SpeakerWords) -> bool:
+    """``norm[k]`` is the given name صباح, not "morning": a family name with ال follows
+    that is no time word (``الشيخ صباح الخالد``, ``صباح النعمان``; not ``صباح اليوم``,
+    ``صباح الأحد``) and no word lists know (``صباح الانتخابات``)."""
+    if norm[k] != "صباح" or k + 1 >= len(norm):
+        return False
+    w = norm[k + 1]
+    return (
+        w.startswith("ال")
+        and len(w) >= 5
+        and w.isalpha()
+        and w not in _NOT_AFTER_SABAH
+        and not _time_word(w)
+        and w not in sw.not_names
+        and not _in(w, sw.institutions | sw.titles | sw.anonymous)
+        and not _masdar(w)
+        and not w.endswith(("ات", "ه"))  # صباح الانتخابات, صباح الجمعة
+    )
+
+
 def _family_title(i: int, j: int, norm: list[str], sw: SpeakerWords) -> bool:
     """``norm[j]`` is a family name that is also a title word, after one listed given name
     (``norm[i]``) that follows an honorific: ``المستشار أيمن الجندي``, ``الدكتور محمد
@@ -495,6 +525,10 @@ def _family_title(i: int, j: int, norm: list[str], sw: SpeakerWords) -> bool:
         return False
     if w.startswith("ال") and w.endswith("ي") and len(w) >= 5:
         return i > 0 and norm[i - 1] in sw.honorifics
+    if w.startswith("ال") and len(w) >= 5 and j + 1 == len(norm) and i > 0:
+        # المخرج محمد المخرج: a family name that is a title word, ending the mention after
+        # an honorific or a description and one given name
+        return norm[i - 1] in sw.honorifics or norm[i - 1] in sw.descriptors
     # راجح بادي: a short word in ب/ل read as a preposition and a noun
     return len(w) == 4 and w[:1] in "بل" and w.endswith("ي") and w.isalpha()
 
@@ -701,6 +735,7 @@ def _parse_mention(mention: str) -> Parsed:
         spans, words, norm = spans[1:], words[1:], norm[1:]  # أفاد به الناطق ..., فهو
     for k, w in enumerate(norm):  # نقل عن الوزير قوله | رئيسة الاتحاد الثلاثاء الماضي
         named = w in sw.given or norm[k - 1] == "عبد"  # علي, عبد الله
+        named = named or _sabah_name(k, norm, sw)  # الشيخ صباح الخالد
         named = named or (k + 1 < len(norm) and norm[k + 1] in ("بن", "بنت"))  # صباح بن عايد
         raw = words[k]
         if (
@@ -831,6 +866,8 @@ def _parse_mention(mention: str) -> Parsed:
                     or _name_goes_on(norm[j], sw)
                     or _short_family(j, norm, words, mention, spans, sw)  # خالد بحاح
                     or (norm[j] == "ولد" and j + 1 < n)  # إسماعيل ولد الشيخ أحمد
+                    or (norm[j] == "عبد" and j + 1 < n)  # عبد الخالق عبد الله: a second عبد
+                    or (norm[j] == "الله" and norm[j - 1] == "عبد")
                     or (norm[j] == "السيد" and norm[j - 1] in sw.given)  # سالم السيد: a family
                     or (words[j] == "آل" and j + 1 < n)  # صالح بن عبدالعزيز آل الشيخ
                     # عبد الله بن عبد المحسن التركي: a nisba after a chain with بن is the
@@ -891,6 +928,19 @@ def _parse_mention(mention: str) -> Parsed:
                 # القيادي في المقاومة الشعبية بالجنوب شلال علي شابع: an unlisted first name
                 # after the description, then listed and family names (was «علي شابع»)
                 i -= 1
+            elif (
+                i == 1
+                and unlisted_name_word(norm[0], words[0], sw)
+                and len(norm[0]) >= 4
+                and norm[0][:1] not in "لبوف"
+                and not _verbal_noun(norm[0])
+                and norm[i] in sw.given
+                and (j - i >= 2 or j == n or _in(norm[j], sw.titles) or norm[j] in sw.offices)
+            ):
+                # خوسيب ماريا بارتوميو رئيس نادي برشلونة, ميرزا أحمد الأمين العام للجنة: an
+                # unlisted first name opening the mention, before a listed one (was «ماريا
+                # بارتوميو», «أحمد»)
+                i = 0
             lone = (
                 j == i + 1
                 and i > 0
@@ -935,6 +985,19 @@ def _parse_mention(mention: str) -> Parsed:
         or _in(norm[1], sw.titles)
         or norm[1] in sw.anonymous
         or (norm[1][:1] in "بلف" and norm[1][1:3] != "ال")
+        # ودعت الوزارة المعلنة أسماؤهم, الجهة المعنية: a participle after a bare head
+        # describes the body the article named, no name of its own (not الهيئة الملكية)
+        or (
+            first.startswith("ال")
+            and first in sw.anonymous
+            and norm[1].startswith("الم")
+            and len(norm[1]) >= 6
+            # a feminine participle (المعلنة, المطورة), not a nisba (المصري, الملكية) and
+            # not the name «الأمم المتحدة»
+            and norm[1].endswith("ه")
+            and (not norm[1].endswith("يه") or norm[1] == "المعنيه")
+            and norm[1] != "المتحده"
+        )
     )  # المرصد السوري, الأمم المتحدة; not المصدر الأمني, الوزارة في بيان
     place = _strip(first) in _PLACES  # منطقة المدينة المنورة: a place, no speaker
     if (
@@ -1463,16 +1526,23 @@ class ArticleSpeakers:
     _at: _Occurrences | None = None
     _break_set: set[int] | None = None
 
-    def full_name(self, surname: str, *, strict: bool = False) -> str | None:
+    def full_name(
+        self, surname: str, *, strict: bool = False, family: bool = False
+    ) -> str | None:
         """The article's full name ending in ``surname`` (``أحمد الخثلان`` for ``الخثلان``).
 
         ``strict``: only a name of listed given names (not ``نهاد المشنوق`` after a title).
+        ``family``: ``surname`` followed an honorific (``الدكتور التركي``), so a nisba
+        adjective is a family name too (``عبدالله التركي``), after listed given names.
         """
         sw = speaker_words()
         bad = _bad_name_words()
         # a family name that is also a title word (المرشد, السلطان) only after a chain of
         # listed given names: محمد بن عبدالله المرشد
         titled_surname = strict and surname.startswith("ال") and _in(surname, sw.titles)
+        titled_surname = titled_surname or (
+            strict and family and surname.startswith("ال") and _in(surname, sw.adjectives)
+        )
         if (
             (_in(surname, bad) and not titled_surname)
             or _in(surname, sw.institutions)
@@ -1775,6 +1845,24 @@ class ArticleSpeakers:
                 return False
         return not any("ال" + x in at or "لل" + x in at for x in stems)
 
+    def _accusative(self, pair: list[str]) -> bool:
+        """Two words in ا are accusative nouns (``حدا أسبوعيا``), not a foreign name
+        (``جوتا سيلفا``, ``كوستا``): a short word, a nisba or participle in ا, a tanwin,
+        or a stem the article also writes with the article (``شهرا`` / ``الشهر``)."""
+        norm = [_normal_word(w) for w in pair]
+        if any(
+            len(w) <= 3
+            or (len(w) >= 5 and w.endswith("يا") and w not in speaker_words().given)
+            or (w[:1] == "م" and len(w) >= 5)
+            or any(ch in "\u064b\u064c\u064d" for ch in raw)
+            for w, raw in zip(norm, pair, strict=True)
+        ):
+            return True
+        if not self.text:
+            return True
+        _, at = self._index()
+        return any("ال" + w[:-1] in at or "ال" + w in at for w in norm)
+
     def _resolve(self, mention: str) -> tuple[str | None, str | None]:
         raw = mention.split()
         while (
@@ -1792,6 +1880,7 @@ class ArticleSpeakers:
                 or (
                     _normal_word(raw[-1]) in speaker_words().not_names
                     and _normal_word(raw[-1]) not in speaker_words().given  # أحمد علي
+                    and not (raw[-1] == "الله" and _normal_word(raw[-2]) == "عبد")
                 )
             )
         ):
@@ -1804,7 +1893,11 @@ class ArticleSpeakers:
             and parse_mention(mention).kind == "person"
         ):
             mention = " ".join(raw)  # not المكتب الوطني للإحصاءات: a genitive of its name
-        if len(raw) >= 2 and all(w.endswith("ا") and not w.endswith("اا") for w in raw[:2]):
+        if (
+            len(raw) >= 2
+            and all(w.endswith("ا") and not w.endswith("اا") for w in raw[:2])
+            and self._accusative(raw[:2])
+        ):
             return None, None  # لكنه أضاف حدا أسبوعيا جديدا: accusative nouns, an object
         p = parse_mention(mention)
         words = normalize(mention).split()
@@ -1841,6 +1934,14 @@ class ArticleSpeakers:
                 found = self._one_of_name(norm[0], -1, p.title)
                 if found is not None:
                     return found, p.title
+                lead = normalize(p.title or "").split()
+                if lead and lead[-1] in speaker_words().honorifics and self.text:
+                    # وقال الدكتور التركي: the article's «الدكتور عبدالله التركي»
+                    full = self.full_name(norm[0], strict=True, family=True)
+                    if full is not None:
+                        sid = speaker_id(full)
+                        self.add(sid, "person", full, p.title)
+                        return sid, p.title
                 if p.kind == "surname" and not (lone and self.lone_ok):
                     return None, None
             sid = speaker_id(p.name)
@@ -1903,6 +2004,17 @@ class ArticleSpeakers:
             if inst is not None:
                 self.add(inst, "institution", inst, None)
                 return inst, None
+        if p.kind == "title" and len(words) <= 2 and words[-1].startswith("ال"):
+            # ولفت المخرج, وذكر المهندس المخرج: the family name of «محمد المخرج» named
+            # before, though it is also a title word
+            for k in reversed(self.known):
+                if (
+                    k.kind == "person"
+                    and len(k.name) > 1
+                    and k.name[-1] == words[-1]
+                    and (len(words) == 1 or words[0] in speaker_words().honorifics)
+                ):
+                    return k.id, p.title
         content = [_strip(w) for w in words if len(w) > 1]
         if content and p.kind in ("title", "anonymous", "none"):
             fits = {

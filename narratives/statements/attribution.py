@@ -560,6 +560,11 @@ def attribute(
         ):
             speaker = mention = None  # إلا أن مصادر السنة تؤكد: unnamed sources speak
             own = True
+        elif cue_k is not None and _country_before(cue_k, seg, feats):
+            # لكن مدريد لفتت إلى أن: a country or its capital speaks (its government), not
+            # the last speaker (حكومة كاتالونيا)
+            speaker = mention = None
+            own = True
         elif cue_k is not None and (despite := _despite_subject(seg, feats, at)) is not None:
             # ورغم أن أردوغان لم يشر ...، إلا أنه قال: the subject of the رغم clause speaks
             speaker, mention = despite.resolved, raw[despite.start : despite.end]
@@ -1083,6 +1088,26 @@ def _slot_name(k: int, s: Sentence) -> tuple[str | None, str] | None:
             return sid, f.text
     sw = speaker_words()
     if (
+        f.plain
+        and k + 1 < seg.j
+        and not f.norm.startswith(("ال", "م"))  # ممثلي, منظمو, مذاهب: nouns, no names
+        and len(f.norm) >= 5
+        and not (f.norm[1:2] == "ا" and f.norm.endswith("و"))  # لاعبو الفريق: a plural
+        and lone_name(f.norm)
+        and unlisted_name_word(f.norm, f.text, sw)
+        and feats[k + 1].kind == "w"
+        and feats[k + 1].norm.startswith("ال")
+        and not feats[k + 1].roles
+        and not any(ch in "\u064b\u064c\u064d" for ch in f.text)
+    ):
+        # ودعا تسيبراس النواب إلى ...: a lone unlisted name right after the verb, then the
+        # definite object, is the subject (named by that word), not the last speaker;
+        # «وأكد بلحسن الوسلاتي المتحدث ...»: with its family name in ال...ي
+        g = feats[k + 1].norm
+        if g.endswith("ي") and len(g) >= 6 and lone_name(g):
+            return None, raw[starts[k] : ends[k + 1]]
+        return None, f.text
+    if (
         k + 3 < seg.j
         and feats[k + 1].kind == "w"
         and feats[k + 2].kind == "c"
@@ -1180,6 +1205,9 @@ def _name_first(
     return None
 
 
+_PASSIVE_OPENERS = frozenset({"تم", "وتم", "فتم", "جري", "وجري", "يتم", "ويتم", "سيتم", "وسيتم"})
+
+
 def _open_topic(s: Sentence) -> tuple[str | None, str] | None:
     """The named subject of a sentence without a reporting verb.
 
@@ -1191,6 +1219,8 @@ def _open_topic(s: Sentence) -> tuple[str | None, str] | None:
     sw = speaker_words()
     if feats[seg.i].norm in _SUBORDINATE:
         return None  # وإذا استطاعت وزارة الإسكان أن ...: a condition, not who speaks next
+    if feats[seg.i].norm in _PASSIVE_OPENERS:
+        return None  # وتم إبلاغ مركز شرطة جرول: a passive names no agent; the noun is its object
     as_for = _as_for(seg, feats)
     if as_for is not None:
         # أما أستاذ العلوم السياسية ... عماد حمودة فقد انتقد: the person after «أما» is the
@@ -1446,7 +1476,7 @@ def _agrees_with_noun(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool
         return False
     if not cue.transitive or cue.feminine or (f.norm.startswith("ال") and f.norm.endswith("ون")):
         return True
-    if name:
+    if name or _name_then_office(k, seg, feats):
         return True
     # وأكد المحارب أن ...: a short noun phrase, then the reported content
     # (أكد المواطن مكي عبدالمحسن اللعاب، أن ...: a comma may come before it)
@@ -1457,6 +1487,45 @@ def _agrees_with_noun(cue: Cue, k: int, seg: Segment, feats: list[Feat]) -> bool
         if g.kind == "c" and q + 1 < seg.j and "complementizer" in feats[q + 1].roles:
             continue
         if g.kind != "w" or g.roles or g.cue is not None:
+            return False
+    return False
+
+
+_NAME_LINKS = frozenset({"عبد", "بن", "ابو", "الله"})
+
+
+def _name_then_office(k: int, seg: Segment, feats: list[Feat]) -> bool:
+    """A name of two to four words right after the verb, then an office and the reported
+    content: ``أكد سياف المعاوي عضو اتحاد كرة القدم ... أنه``, ``أكد عبد الله البدري الأمين
+    العام لمنظمة ... أن`` (the name is the subject however long its office is)."""
+    sw = speaker_words()
+    if feats[k].norm.startswith("ال"):
+        return False
+    q = k
+    while q < min(seg.j, k + 4):
+        f = feats[q]
+        if f.kind != "w" or f.cue is not None or (f.roles and f.norm not in sw.given):
+            break
+        w = f.norm
+        if not (
+            w in sw.given
+            or w in _NAME_LINKS
+            or (q > k and w.startswith("ال") and lone_name(w))  # the family name in ال...ي
+            or (not w.startswith("ال") and (lone_name(w) or unlisted_name_word(w, f.text, sw)))
+        ):
+            break
+        q += 1
+    if q - k < 2 or q >= seg.j or feats[k].norm in _NAME_LINKS - {"عبد", "ابو"}:
+        return False
+    office = feats[q].norm
+    bare = office[2:] if office.startswith("ال") else office
+    if office in sw.anonymous or not any(x in sw.offices or x in sw.titles for x in (office, bare)):
+        return False  # ووصف مميش حديث البعض: no office after the words, no name
+    for r in range(q + 1, min(seg.j, q + 2 * MENTION_WORDS)):
+        g = feats[r]
+        if "complementizer" in g.roles:
+            return True
+        if g.cue is not None:  # (quotation marks may close round a body's acronym: «"أوبك"»)
             return False
     return False
 
@@ -1639,6 +1708,10 @@ def _noun_phrase(
         # د. عبد الله بن عبد المحسن التركي: الله of a name written apart goes on to بن
         honorific = honorific or (
             before == "الله" and stop - 2 >= k and feats[stop - 2].norm == "عبد"
+        )
+        # عبد الخالق عبد الله: a second name in عبد goes on after the first
+        honorific = honorific or (
+            f.norm == "عبد" and stop - 2 >= k and feats[stop - 2].norm == "عبد"
         )
         if (
             before.startswith("ال")
@@ -2251,6 +2324,18 @@ def _elative(w: str) -> bool:
 _BUT = frozenset({"لكن", "ولكن", "الا", "غير", "ان", "بل", "ثم", "بينما", "فيما", "وفيما"})
 
 
+def _country_before(k: int, seg: Segment, feats: list[Feat]) -> bool:
+    """A country's or capital's name is the subject right before the verb at ``k``, at
+    the clause's start or after «لكن», «بينما» ... (``لكن مدريد لفتت``, ``وموسكو تؤكد``)."""
+    if k - 1 < seg.i or feats[k - 1].kind != "w":
+        return False
+    w = feats[k - 1].norm
+    countries = speaker_words().countries
+    if not (w in countries or (w[:1] in "وف" and w[1:] in countries)):
+        return False
+    return k - 1 == seg.i or (feats[k - 2].norm in _BUT and k - 2 == seg.i)
+
+
 def _unnamed_before(k: int, seg: Segment, feats: list[Feat]) -> int | None:
     """Where an unnamed source, the subject right before the verb at ``k``, starts.
 
@@ -2501,6 +2586,14 @@ def _subject(k: int, s: Sentence) -> tuple[str | None, str] | None:
                 # قالت عائلة زعيم طالبان الراحل الملا محمد عمر: the family speaks
                 and not _in_words(feats[k].norm, sw.relatives)
                 and not _namesake_follows(at[i], seg, feats)
+                # وصف وزير الإعلام الأردني الدكتور محمد المومني زيارة الأمير محمد بن
+                # سلمان: a name after an honorific came first; the listed one is the object
+                and not any(
+                    feats[h].norm in sw.honorifics
+                    and feats[h + 1].norm in sw.given
+                    and not feats[h + 1].text.endswith("ى")
+                    for h in range(k, i - 1)
+                )
             ),
             None,
         )
