@@ -504,7 +504,11 @@ def _shared_differences(
     if sub != style:
         return None
     pairs = same_claim_pairs(
-        alignments, claims, stories=sub["stories"], relations=tuple(sub["relations"])
+        alignments,
+        claims,
+        stories=sub["stories"],
+        relations=tuple(sub["relations"]),
+        best_counterpart=True,
     )
     return aligned_differences(
         statements,

@@ -169,6 +169,7 @@ def same_claim_pairs(
     stories: pl.DataFrame | None = None,
     relations: tuple[str, ...] | list[str] | None = SAME_CLAIM_RELATIONS,
     cross_outlet: bool = True,
+    best_counterpart: bool = False,
 ) -> pl.DataFrame:
     """Aligned pairs of statements that carry the same claim (and story).
 
@@ -177,6 +178,8 @@ def same_claim_pairs(
     at any threshold and ignores the relation bands. Without ``claims``, the
     pair's ``relation`` must be one of ``relations``. With ``stories``
     (``article_id``, ``story_id``), both articles must belong to one story.
+    With ``best_counterpart``, a statement is compared with the best-scoring
+    statement(s) of each other article only, both ways (:func:`best_counterparts`).
 
     Returns the alignment columns plus ``claim_id`` (null without claims).
     """
@@ -231,7 +234,34 @@ def same_claim_pairs(
             .filter(pl.col("story_id") == pl.col("_story_b"))
             .drop("_story_b", "story_id")
         )
+    if best_counterpart:
+        pairs = best_counterparts(pairs)
     return pairs
+
+
+def best_counterparts(pairs: pl.DataFrame) -> pl.DataFrame:
+    """Keep a pair only when each side is the other's best-scoring counterpart in its article.
+
+    Two items of one list that differ by a word («عدم السماح لها بتسجيل لاعبين أجانب» /
+    «... لاعبين محليين», okaz and aljazirah, SaudiNewsNet 2015-08-03) align with each other
+    across outlets too (86), besides with their own copies (100): compared with the other
+    item, the list's two words read as one outlet's word choice. A statement is compared
+    with the statement(s) of each other article that score highest with it (ties kept),
+    both ways. Needs ``article_id_a``/``article_id_b`` and ``score``; without them the
+    pairs are returned as they are.
+
+    >>> pairs = pl.DataFrame({"statement_id_a": ["a1", "a1", "a2", "a2"],
+    ...     "statement_id_b": ["b1", "b2", "b1", "b2"], "article_id_a": ["A"] * 4,
+    ...     "article_id_b": ["B"] * 4, "score": [100.0, 86.2, 86.2, 100.0]})
+    >>> best_counterparts(pairs)[["statement_id_a", "statement_id_b"]].rows()
+    [('a1', 'b1'), ('a2', 'b2')]
+    """
+    if not {"article_id_a", "article_id_b", "score"} <= set(pairs.columns):
+        return pairs
+    return pairs.filter(
+        (pl.col("score") == pl.col("score").max().over("statement_id_a", "article_id_b"))
+        & (pl.col("score") == pl.col("score").max().over("statement_id_b", "article_id_a"))
+    )
 
 
 def with_examples(pairs: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:

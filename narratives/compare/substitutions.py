@@ -969,7 +969,15 @@ def substitutions(
     check(statements, ("statement_id", "text"), name="statements", stage="substitutions")
     diffs = differences
     if diffs is None:
-        pairs = same_claim_pairs(alignments, claims, stories=stories, relations=tuple(relations))
+        # each statement against its best counterpart in each other article: two items of
+        # one list differing by a word are no word choice (``best_counterparts``)
+        pairs = same_claim_pairs(
+            alignments,
+            claims,
+            stories=stories,
+            relations=tuple(relations),
+            best_counterpart=True,
+        )
         diffs = aligned_differences(
             statements,
             pairs,
