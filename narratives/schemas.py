@@ -620,7 +620,8 @@ HOUSE_STYLE = pl.Schema(
             "form_a": pl.String,  # how outlet A spells the word, e.g. "عبد العزيز"
             "form_b": pl.String,  # how outlet B spells it, e.g. "عبدالعزيز"
             # spacing | transliteration | year_mark | number_format | abbreviation | hamza_seat |
-            # hamza_alef | alef_maksura | ta_marbuta | final_alef | transposition | letter_form
+            # hamza_alef | alef_maksura | ta_marbuta | final_alef | transposition | shadda |
+            # letter_form
             "kind": pl.String,
             "n": pl.Int64,  # aligned pairs showing the variant
             "n_claims": pl.Int64,  # claims those pairs belong to

@@ -850,3 +850,58 @@ def test_a_name_after_waw_is_not_cut_to_a_word_after_a_second_proclitic() -> Non
     assert set(substitutions(st, al, cl)["term_a"].to_list()) == set()
     d = aligned_differences(st, al.with_columns(claim_id=pl.lit("c1")))
     assert "بيك" not in set(d["key_b"].to_list())
+
+
+def test_two_items_of_one_list_are_compared_with_their_own_copies() -> None:
+    # SaudiNewsNet 2015-08-03, the league's debt sanctions listed by okaz (1184) and
+    # aljazirah (386): item against item they are verbatim (100); across items (86) the
+    # list's two words read as a word choice «أجانب» / «محليين» in both directions
+    foreign = "عدم السماح لها بتسجيل لاعبين أجانب في حال تجاوزت مديونياتها 15 مليون ريال."
+    local = "عدم السماح لها بتسجيل لاعبين محليين في حال تجاوزت مديونياتها 15 مليون ريال."
+    st = pl.DataFrame(
+        {
+            "statement_id": [
+                "2015-08-03:1184:11",
+                "2015-08-03:1184:9",
+                "2015-08-03:386:16",
+                "2015-08-03:386:14",
+            ],
+            "outlet": ["okaz", "okaz", "aljazirah", "aljazirah"],
+            "text": [foreign, local, foreign, local],
+        }
+    )
+    ids = st["statement_id"].to_list()
+    pairs = [(0, 2, 100.0), (1, 3, 100.0), (0, 3, 86.2), (1, 2, 86.2)]
+    al = pl.DataFrame(
+        {
+            "statement_id_a": [ids[a] for a, _, _ in pairs],
+            "statement_id_b": [ids[b] for _, b, _ in pairs],
+            "article_id_a": ["2015-08-03:1184"] * 4,
+            "article_id_b": ["2015-08-03:386"] * 4,
+            "outlet_a": ["okaz"] * 4,
+            "outlet_b": ["aljazirah"] * 4,
+            "score": [s for _, _, s in pairs],
+            "relation": ["verbatim", "verbatim", "near_verbatim", "near_verbatim"],
+        }
+    )
+    cl = pl.DataFrame(
+        {
+            "claim_id": ["c1"] * 4,
+            "statement_id": ids,
+            "article_id": ["2015-08-03:1184"] * 2 + ["2015-08-03:386"] * 2,
+            "outlet": st["outlet"],
+        }
+    )
+    assert substitutions(st, al, cl).height == 0
+    # the same two statements as the only pair of their articles: a word choice
+    one = al.filter(pl.col("score") < 100)
+    got = set(substitutions(st, one, cl).select("term_a", "term_b").rows())
+    assert got == {("أجانب", "محليين"), ("محليين", "أجانب")}
+
+
+def test_a_doubled_letter_written_with_a_shadda_is_house_style() -> None:
+    # SaudiNewsNet 2015-07-25: alwatan «وغرّ بهم من غرّ بهم» / okaz «وغرر بهم من غرر بهم»
+    a = "فالبعض خدعهم من خدعهم وغرّ بهم من غرّ بهم حتى انساقوا إلى كلام لا يرضي الله"
+    b = "فالبعض خدعهم من خدعهم وغرر بهم من غرر بهم حتى انساقوا إلى كلام لا يرضي الله"
+    assert _choices(a, b) == set()
+    assert set(_bins(a, b).values()) == {"house_style"}

@@ -300,7 +300,8 @@ def variant_kind(
     match normalization folds: أ/ا, ى/ي, ة/ه), ``spacing`` (عبد العزيز /
     عبدالعزيز), ``year_mark`` (2013 / 2013م), ``number_format`` (1.391 /
     1391), ``definite_article`` on a name (الفيفا / فيفا), ``hamza_seat``
-    (مسؤول / مسئول), ``final_alef`` (سورية / سوريا), ``transliteration``
+    (مسؤول / مسئول), ``final_alef`` (سورية / سوريا), ``shadda`` (غرّ / غرر: a
+    doubled letter written once with a shadda), ``transliteration``
     (الأميركي / الأمريكي, سيرغي / سيرجي, ديميتري / دميتري), ``abbreviation``
     (د / الدكتور), ``transposition`` (المنتزهات / المتنزهات). Spellings that
     differ only in harakat or tatweel are the same spelling (None).
@@ -313,6 +314,8 @@ def variant_kind(
     ['spacing', 'year_mark', 'transliteration', 'transliteration', 'alef_maksura', None, None]
     >>> [variant_kind(a, b) for a, b in [("سوروتش", "سوروج"), ("قادرون", "قادرين")]]
     ['transliteration', None]
+    >>> [variant_kind(a, b) for a, b in [("غرّ", "غرر"), ("غرّ", "غر")]]
+    ['shadda', None]
     """
     default = load_variant_rules()
     if rules is None or rules is default:
@@ -327,10 +330,19 @@ def _default_variant_kind(display_a: str, display_b: str) -> str | None:
     return _variant_kind(display_a, display_b, load_variant_rules())
 
 
+#: a letter doubled by a shadda (غرّ is غرر written short)
+_SHADDA = re.compile("(\\w)\u0651")
+
+
 def _variant_kind(display_a: str, display_b: str, rules: VariantRules) -> str | None:
     ua, ub = unmarked(display_a), unmarked(display_b)
     if ua == ub:
         return None
+    doubled_a, doubled_b = _SHADDA.sub(r"\1\1", display_a), _SHADDA.sub(r"\1\1", display_b)
+    if (doubled_a, doubled_b) != (display_a, display_b) and unmarked(doubled_a) == unmarked(
+        doubled_b
+    ):
+        return "shadda"  # «غرّ بهم» / «غرر بهم»: one letter doubled, written with a shadda
     a, b = normalize(ua), normalize(ub)
     if a == b:  # match normalization folds the difference: say which letters differ
         if len(ua) == len(ub):

@@ -622,6 +622,10 @@ def aligned_differences(
                 sa, sb = " ".join(wa[x1:x2]), " ".join(wb[y1:y2])
                 key_a, key_b = " ".join(ka[x1:x2]), " ".join(kb[y1:y2])
                 kind = variant_kind(sa, sb, rules=rules) if sa and sb else None
+                if kind is None and sa and sb and x2 - x1 == y2 - y1 == 1:
+                    # a proclitic kept on one side only (its rest no known word there):
+                    # «وغرّ» / «غرر» of «وغرّ بهم» / «وغرر بهم» are written alike as printed
+                    kind = variant_kind(printed[sid_a][x1], printed[sid_b][y1], rules=rules)
                 if kind is None and (op == "equal" or key_a == key_b or not anchored):
                     continue  # (not anchored: not a word swapped inside shared wording)
                 if (
