@@ -504,11 +504,7 @@ def _shared_differences(
     if sub != style:
         return None
     pairs = same_claim_pairs(
-        alignments,
-        claims,
-        stories=sub["stories"],
-        relations=tuple(sub["relations"]),
-        best_counterpart=True,
+        alignments, claims, stories=sub["stories"], relations=tuple(sub["relations"])
     )
     return aligned_differences(
         statements,

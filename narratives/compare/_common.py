@@ -240,15 +240,18 @@ def same_claim_pairs(
 
 
 def best_counterparts(pairs: pl.DataFrame) -> pl.DataFrame:
-    """Keep a pair only when each side is the other's best-scoring counterpart in its article.
+    """Drop crossed pairs: both sides have a better-scoring counterpart in the other's article.
 
     Two items of one list that differ by a word («عدم السماح لها بتسجيل لاعبين أجانب» /
     «... لاعبين محليين», okaz and aljazirah, SaudiNewsNet 2015-08-03) align with each other
     across outlets too (86), besides with their own copies (100): compared with the other
-    item, the list's two words read as one outlet's word choice. A statement is compared
-    with the statement(s) of each other article that score highest with it (ties kept),
-    both ways. Needs ``article_id_a``/``article_id_b`` and ``score``; without them the
-    pairs are returned as they are.
+    item, the list's two words read as one outlet's word choice. A pair is kept when it is
+    the best (ties kept) of at least one side's pairs with the other's article: a statement
+    whose article's headline scores higher with the other side is still compared with it
+    (sabq's «من مسلحي تنظيم الدولة الإسلامية ... للجهاديين» / aawsat's «للمتطرفين», whose
+    best counterpart in sabq's article is the headline). Needs
+    ``article_id_a``/``article_id_b`` and ``score``; without them the pairs are returned as
+    they are.
 
     >>> pairs = pl.DataFrame({"statement_id_a": ["a1", "a1", "a2", "a2"],
     ...     "statement_id_b": ["b1", "b2", "b1", "b2"], "article_id_a": ["A"] * 4,
@@ -258,9 +261,30 @@ def best_counterparts(pairs: pl.DataFrame) -> pl.DataFrame:
     """
     if not {"article_id_a", "article_id_b", "score"} <= set(pairs.columns):
         return pairs
-    return pairs.filter(
-        (pl.col("score") == pl.col("score").max().over("statement_id_a", "article_id_b"))
-        & (pl.col("score") == pl.col("score").max().over("statement_id_b", "article_id_a"))
+    # each statement's best score with each other article, whichever side it is stored on
+    best = (
+        pl.concat(
+            [
+                pairs.select(_s="statement_id_a", _art="article_id_b", _best="score"),
+                pairs.select(_s="statement_id_b", _art="article_id_a", _best="score"),
+            ]
+        )
+        .group_by("_s", "_art")
+        .agg(pl.col("_best").max())
+    )
+    return (
+        pairs.join(
+            best.rename({"_s": "statement_id_a", "_art": "article_id_b", "_best": "_best_a"}),
+            on=["statement_id_a", "article_id_b"],
+            how="left",
+        )
+        .join(
+            best.rename({"_s": "statement_id_b", "_art": "article_id_a", "_best": "_best_b"}),
+            on=["statement_id_b", "article_id_a"],
+            how="left",
+        )
+        .filter((pl.col("score") >= pl.col("_best_a")) | (pl.col("score") >= pl.col("_best_b")))
+        .drop("_best_a", "_best_b")
     )
 
 

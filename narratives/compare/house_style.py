@@ -82,13 +82,7 @@ def house_style(
     check(statements, ("statement_id", "text"), name="statements", stage="house_style")
     diffs = differences
     if diffs is None:
-        pairs = same_claim_pairs(
-            alignments,
-            claims,
-            stories=stories,
-            relations=tuple(relations),
-            best_counterpart=True,
-        )
+        pairs = same_claim_pairs(alignments, claims, stories=stories, relations=tuple(relations))
         diffs = aligned_differences(
             statements, pairs, max_span=max_span, opcodes=opcodes, bins=("house_style",)
         )

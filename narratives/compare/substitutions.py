@@ -41,6 +41,7 @@ from narratives.compare._choice import (
 )
 from narratives.compare._common import (
     SAME_CLAIM_RELATIONS,
+    best_counterparts,
     check,
     same_claim_pairs,
     with_examples,
@@ -622,10 +623,13 @@ def aligned_differences(
                 sa, sb = " ".join(wa[x1:x2]), " ".join(wb[y1:y2])
                 key_a, key_b = " ".join(ka[x1:x2]), " ".join(kb[y1:y2])
                 kind = variant_kind(sa, sb, rules=rules) if sa and sb else None
-                if kind is None and sa and sb and x2 - x1 == y2 - y1 == 1:
+                if kind is None and key_a != key_b and x2 - x1 == y2 - y1 == 1:
                     # a proclitic kept on one side only (its rest no known word there):
-                    # «وغرّ» / «غرر» of «وغرّ بهم» / «وغرر بهم» are written alike as printed
-                    kind = variant_kind(printed[sid_a][x1], printed[sid_b][y1], rules=rules)
+                    # «وغرّ» / «غرر» of «وغرّ بهم» / «وغرر بهم» are one word as printed
+                    printed_kind = variant_kind(
+                        printed[sid_a][x1], printed[sid_b][y1], rules=rules
+                    )
+                    kind = printed_kind if printed_kind == "shadda" else None
                 if kind is None and (op == "equal" or key_a == key_b or not anchored):
                     continue  # (not anchored: not a word swapped inside shared wording)
                 if (
@@ -973,15 +977,7 @@ def substitutions(
     check(statements, ("statement_id", "text"), name="statements", stage="substitutions")
     diffs = differences
     if diffs is None:
-        # each statement against its best counterpart in each other article: two items of
-        # one list differing by a word are no word choice (``best_counterparts``)
-        pairs = same_claim_pairs(
-            alignments,
-            claims,
-            stories=stories,
-            relations=tuple(relations),
-            best_counterpart=True,
-        )
+        pairs = same_claim_pairs(alignments, claims, stories=stories, relations=tuple(relations))
         diffs = aligned_differences(
             statements,
             pairs,
@@ -1001,6 +997,23 @@ def substitutions(
         )
     keep = ["word_choice", "function"] if function_spans else ["word_choice"]
     found = diffs.filter(pl.col("bin").is_in(keep))
+    # crossed pairs, each side with a better counterpart in the other's article: two items
+    # of one list differing by a word are no word choice (``best_counterparts``)
+    if found.height and {"article_id_a", "article_id_b", "score"} <= set(alignments.columns):
+        crossed = alignments.select("statement_id_a", "statement_id_b").join(
+            best_counterparts(
+                alignments.filter(pl.col("outlet_a").ne_missing(pl.col("outlet_b")))
+            ).select("statement_id_a", "statement_id_b"),
+            on=["statement_id_a", "statement_id_b"],
+            how="anti",
+        )
+        crossed = pl.concat(
+            [
+                crossed,
+                crossed.select(statement_id_a="statement_id_b", statement_id_b="statement_id_a"),
+            ]
+        )
+        found = found.join(crossed, on=["statement_id_a", "statement_id_b"], how="anti")
     texts = statements.select("statement_id", "text")
     out = (
         found.sort("statement_id_a", "statement_id_b")
