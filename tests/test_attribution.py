@@ -2497,6 +2497,14 @@ def test_a_sentence_opening_with_a_name_and_its_verb_names_the_next_speaker(
             "لكن مدريد لفتت إلى أن ثلث ناخبي الإقليم فقط شاركوا في الاستفتاء.",
             ["حكومه كاتالونيا", None],
         ),
+        # almadina 2015-08-06:1248: a lone surname and its bare title (was no speaker: the
+        # words were read as a description)
+        (
+            "وقال فرديناند مدافع يونايتد السابق وقائد إنجلترا السابق «إذا انتقل إلى مانشستر "
+            "يونايتد سيلعب بشكل أسبوعي».",
+            ["فرديناند"],
+        ),
+        ("غير أن طالبان نفت مقتل الرجل.", [None]),  # (not the id «مقتل»)
         # 2015-08-06:662: a player's position ends his name (was «صالح بشير مهاجم»)
         (
             "وأكد صالح بشير مهاجم فريق الاتفاق أن حال الاتفاق حاليا يغني عن السؤال.",

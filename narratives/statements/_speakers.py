@@ -966,6 +966,21 @@ def _parse_mention(mention: str) -> Parsed:
             if j > i:
                 return Parsed(text(i, j), title_without(i, j), "person")
     first = norm[0]
+    if (
+        n >= 2
+        and lone_name(first)
+        and unlisted_name_word(first, words[0], sw)
+        and not _verbal_noun(first)
+        and first[:1] not in "مبلو"  # مقتل الرجل, بلسان الخبير: a noun, a preposition
+        and not (first[:1] in "فك" and len(first) < 6)  # not فرديناند
+        and not norm[1].startswith("ال")  # a bare office in construct: مدافع يونايتد
+        and (norm[1] in sw.offices or _in(norm[1], sw.titles))
+        and norm[1] not in sw.anonymous
+        and not _in(norm[1], sw.institutions)
+    ):
+        # فرديناند مدافع يونايتد السابق: a lone surname, then its title (the article's «ريو
+        # فرديناند»)
+        return Parsed(text(0, 1), text(1, n), "person")
     kept = text(0, n)  # the mention without leading function words (أفاد به ...)
     if _in(first, sw.titles) or first in sw.offices:
         # المتحدث باسم الصندوق جيري رايس في بيان: the name ends before an adjunct; مدير
