@@ -1340,3 +1340,26 @@ def test_a_claim_in_a_round_ups_other_item_is_not_sure(gives_camps: bool) -> Non
         assert row["certainty"] == NOT_SURE
         assert row["why"].startswith(item)
         assert "«على صعيد آخر» 2 statement(s) before" in row["why"]
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        # SaudiNewsNet 2015-07-26 (aljazirah) and 2015-08-06 (3alyoum): a word between,
+        # a diacritic on the noun
+        ("وفي شأن شبابي آخر أعلنت الإدارة عن فتح باب الترشح لرئاسة وعضوية مجلس الإدارة لمدة "
+         "(15) يوماً اعتباراً من اليوم الأحد.", "وفي شأن شبابي آخر"),
+        ("على صعيدٍ آخر، أعلن الاتحاد السعودي لكرة القدم طاقم التحكيم الانجليزي الذي سيقود "
+         "نهائي كأس السوبر السعودي", "على صعيدٍ آخر"),
+        ("من جهته، كشف الرئيس التنفيذي للمهرجان عبدالعزيز المهوس أبرز ملامح خطة عمل المهرجان",
+         None),
+        ("وفي سياق ذي صلة، أكد مصدر أمنى بشمال سيناء صباح اليوم خروج غالبية الجنود المصابين",
+         None),
+    ],
+    ids=["word-between", "diacritic", "from-his-side", "related-context"],
+)  # fmt: skip
+def test_another_matter_markers_are_read_as_written(text: str, marker: str | None) -> None:
+    from narratives.compare._certainty import _ANOTHER_MATTER
+
+    m = _ANOTHER_MATTER.match(text)
+    assert (m.group(0).strip(" ،,") if m else None) == marker

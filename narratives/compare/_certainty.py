@@ -236,8 +236,9 @@ def _fragment(text: str) -> str | None:
 #: a sentence that opens another matter of a round-up article: "on another front",
 #: "in another context", or a field adverb and a comma (قضائياً، ميدانياً، سياسياً،)
 _ANOTHER_MATTER = re.compile(
-    r"^\W*[وف]?(?:(?:على صعيد|في سياق|في شأن|من جهة|من ناحية|من جانب)\s+"
-    r"(?:آخر|اخر|أخرى|اخرى|منفصل|ثانية|ثانيه)"
+    # a diacritic on the noun («على صعيدٍ آخر»), a word between («وفي شأن شبابي آخر»)
+    r"^\W*[وف]?(?:(?:على صعيد|في سياق|في شأن|من جهة|من ناحية|من جانب)[\u064b-\u0652]*\s+"
+    r"(?:[^\s،,]+\s+)?(?:آخر|اخر|أخرى|اخرى|منفصل|ثانية|ثانيه)"
     r"|(?:قضائي|ميداني|سياسي|أمني|امني|اقتصادي|دبلوماسي|عسكري|رياضي|محلي|دولي|إقليمي|اقليمي)"
     r"اً?\s*[،,])"
 )
