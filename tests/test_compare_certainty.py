@@ -1363,3 +1363,52 @@ def test_another_matter_markers_are_read_as_written(text: str, marker: str | Non
 
     m = _ANOTHER_MATTER.match(text)
     assert (m.group(0).strip(" ،,") if m else None) == marker
+
+
+# SaudiNewsNet 2015-08-06 (alyaum, aljazirah): the Kuwait mosque trial's recalled
+# indictment, and what follows it
+_KUWAIT_RECALL = (
+    "وقالت النيابة آنذاك : إنها فرغت من التحقيق والتصرف في الجناية (رقم 40 لسنة 2015 حصر "
+    "أمن دولة المحررة عن حادث التفجير الإرهابي بمسجد الإمام الصادق)."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "history"),
+    [
+        ("ووجهت الاتهام فيها إلى هؤلاء، بينهم سبع نساء من أقارب المتهمين عدا المتهم المتوفى "
+         "الذي انقضت الدعوى الجزائية بالنسبة له بوفاته.", True),
+        # news again: its own day, a reporting verb
+        ("بدأت دائرة الجنايات في المحكمة الكلية بالكويت جلستها الثانية صباح اليوم الخميس "
+         "لاستكمال محاكمة المتهمين في قضية تفجير مسجد الإمام الصادق.", False),
+        ("وقال محامي الدفاع إن موكله ينفي التهم الموجهة إليه ويطالب بالإفراج عنه بكفالة.",
+         False),
+    ],
+    ids=["goes-on", "todays-session", "reported"],
+)  # fmt: skip
+def test_a_statement_after_a_recalled_fact_goes_on_with_the_history(
+    text: str, history: bool
+) -> None:
+    from datetime import date
+
+    from narratives.compare._certainty import formulas_and_background
+
+    st = pl.DataFrame(
+        {
+            "statement_id": ["a:4", "a:5"],
+            "article_id": ["a", "a"],
+            "position": [4, 5],
+            "published": [date(2015, 8, 6)] * 2,
+            "text": [_KUWAIT_RECALL, text],
+        }
+    )
+    row = pl.DataFrame(
+        {"statement_ids": [["a:5"]], "omitted_part": [None], "certainty": [SURE], "why": [None]},
+        schema_overrides={"omitted_part": pl.String, "why": pl.String},
+    )
+    got = formulas_and_background(row, st).row(0, named=True)
+    assert (got["certainty"] == NOT_SURE) is history
+    assert (got["why"] or "").startswith("background: the claim goes on with") is history
+    # without the recall before it, the same statement is the story's news
+    alone = formulas_and_background(row, st.filter(pl.col("statement_id") == "a:5"))
+    assert alone.row(0, named=True)["certainty"] == SURE

@@ -89,8 +89,9 @@ background
     an earlier year: «وكان هولمز اقتحم الصالة ... في 20 تموز/يوليو 2012»), or
     tells of "then" anywhere («آنذاك», «في ذلك الوقت»: «وهو ما أثار حفيظة وزيرة
     الخارجية الأمريكية آنذاك كوندوليزا رايس»), or opens with a date before its
-    article's («وفي 22 أبريل (نيسان) الماضي، غرق مركب»): the story's history,
-    not its news.
+    article's («وفي 22 أبريل (نيسان) الماضي، غرق مركب»), or goes on with such a
+    recall just before it, telling no news of its own day («ووجهت الاتهام فيها
+    إلى هؤلاء» after «وقالت النيابة آنذاك»): the story's history, not its news.
 later news, earlier news
     (:func:`moments`, last) The claim's statements are all in articles of
     news of a day after the outlet's last article of the story, or all before
@@ -978,6 +979,15 @@ def formulas_and_background(
       earlier articles. A note without one («يذكر أن الاستعراض الجوي كان جزءا
       من حدث يقام لمدة أسبوعين») is context of the event, and stays.
 
+    A statement that directly follows such a recall in its article, tells no
+    news of its own day («اليوم», «أمس»), and opens with no reporting verb and
+    no turn to another matter goes on with the history (read on SaudiNewsNet
+    2015-07-26 + 2015-08-06: «ووجهت الاتهام فيها إلى هؤلاء، بينهم سبع نساء»
+    after «وقالت النيابة آنذاك», «لكن موسمه لم يكن ناجحا» after «وكان دي ماريا
+    ... انتقل الى مانشستر يونايتد الصيف الماضي», «وأحرزت قطر لقب خليجي 22»
+    after «وسبق للكويت استضافة كأس الخليج»); needs ``article_id`` and
+    ``position`` in ``statements``.
+
     Rows already ``not sure`` keep their first reason.
     """
     if omissions.is_empty() or "text" not in statements.columns:
@@ -999,6 +1009,26 @@ def formulas_and_background(
     text_of = dict(zip(got["statement_id"].to_list(), got["text"].to_list(), strict=True))
     year_of = dict(zip(got["statement_id"].to_list(), got["year"].to_list(), strict=True))
     day_of = dict(zip(got["statement_id"].to_list(), got["day"].to_list(), strict=True))
+    # each claim statement's previous statement in its article, when that one recalls an
+    # earlier fact: the opener of that recall
+    prev_of: dict[str, str] = {}
+    if {"article_id", "position"} <= set(statements.columns):
+        mine = statements.select("statement_id", "article_id", "position").join(
+            got.select("statement_id"), on="statement_id", how="semi"
+        )
+        before = statements.select(
+            "article_id",
+            position=pl.col("position") + 1,
+            p_text=pl.col("text"),
+            p_year=pl.col("published").dt.year() if dated else pl.lit(None, pl.Int32),
+            p_day=pl.col("published").cast(pl.Date) if dated else pl.lit(None, pl.Date),
+        ).join(mine.select("article_id", "position").unique(), on=["article_id", "position"])
+        for sid, p_text, p_year, p_day in mine.join(
+            before, on=["article_id", "position"]
+        ).select("statement_id", "p_text", "p_year", "p_day").iter_rows():
+            recalled = _background(p_text or "", p_year, p_day)
+            if recalled is not None:
+                prev_of[sid] = recalled
     whys: dict[int, str] = {}
     for row, ids, part in sure.select("_row", "statement_ids", "omitted_part").iter_rows():
         texts = [text_of.get(i) or "" for i in ids or []]
@@ -1023,7 +1053,36 @@ def formulas_and_background(
                 f"background: the claim recalls an earlier fact («{opens[0]}»), "
                 "the story's history rather than its news"
             )
+            continue
+        # or goes on with the history its article's previous statement recalls
+        after = [
+            opens[k] is not None or (i in prev_of and _goes_on(text_of.get(i) or ""))
+            for k, i in enumerate(ids or [])
+        ]
+        if after and all(after):
+            recalled = next(prev_of[i] for i in ids or [] if i in prev_of)
+            whys[row] = (
+                f"background: the claim goes on with the earlier fact its article recalls "
+                f"just before («{recalled}»), the story's history rather than its news"
+            )
     return _not_sure_rows(omissions, whys)
+
+
+#: a statement that tells its own news («اليوم», «أمس», «حاليا») or opens with a reporting
+#: verb («وقال تشاووش أوغلو ...») after a recalled fact is news again; match-normalized
+_NEWS_AGAIN = re.compile(
+    r"(?<!\w)(?:اليوم|امس|الليله|الان|حاليا)(?!\w)"
+    r"|^\W*[وف]?(?:قال|قالت|اكد|اكدت|اوضح|اوضحت|اضاف|اضافت|اعلن|اعلنت|ذكر|ذكرت|افاد|افادت"
+    r"|اشار|اشارت|صرح|صرحت|تابع|تابعت)(?!\w)"
+    r"|^\W*[وف]?(?:هذا\s+)?[وف]?(?:علي صعيد|في سياق|من جهه|من جانب|من ناحيه)(?!\w)"
+)
+
+
+def _goes_on(text: str) -> bool:
+    """Whether ``text``, following a recalled earlier fact, goes on with it (module docs of
+    :func:`formulas_and_background`): it tells no news of its own day, opens with no
+    reporting verb and no turn to another matter."""
+    return _NEWS_AGAIN.search(normalize(text or "")) is None
 
 
 @lru_cache(maxsize=1)
