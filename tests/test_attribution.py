@@ -2576,3 +2576,40 @@ def test_a_lone_unlisted_name_before_the_object_is_a_new_subject() -> None:
     # alriyadh 2015-08-06:968: a plural noun in construct is no such name (was «لاعبو»)
     rows = extract_statements(_articles("فيما لم يؤكد لاعبو الفريق التفوق في المدرجات."))
     assert rows["speaker"].to_list() == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # alriyadh 2015-07-22:683: «جسر الملك فهد يرجع» gave the full name «فهد يرجع» to
+        # the bridge authority's «الملك فهد» (a verb is no family name)
+        (
+            "فيما عارضت الشركة السعودية للكهرباء بيان المؤسسة، مؤكدة أن انقطاع الخدمة "
+            "الكهربائية عن جسر الملك فهد يرجع إلى عطل بالشبكة الداخلية الخاصة بالجسر. وقالت "
+            "المؤسسة العامة لجسر الملك فهد في بيانها إنه حدث انقطاع.",
+            ["الشركه السعوديه للكهرباء", None],
+        ),
+        # sabq 2015-08-04:1302: a Mauritanian name (was «احمد»)
+        ('وقال "ولد الشيخ أحمد": نحن موقفنا في الأمم المتحدة هو أننا نتعامل مع كل ما يسمح '
+         "برجوع السلام.", ["ولد الشيخ احمد"]),
+        # alwatan 2015-07-22: the office's holder in the genitive, then the speaker (was the
+        # run-on id «حيدر العبادي سعد الحديثي»)
+        (
+            "وقال المتحدث الرسمي باسم المكتب الإعلامي لرئيس مجلس الوزراء حيدر العبادي سعد "
+            'الحديثي لـ"الوطن": إن الحكومة العراقية أعلنت رفضها تعرض قرى إقليم كردستان للقصف.',
+            ["سعد الحديثي"],
+        ),
+        # aawsat 2015-08-06:243: «الوزير المومني» is the minister named before (was the id
+        # «الوزير المومني»)
+        (
+            "وصف وزير الإعلام الأردني الدكتور محمد المومني زيارة الأمير محمد بن سلمان "
+            "لبلاده بـ«التاريخية». وأكد الوزير المومني، في حديثه، أن العلاقات الأردنية "
+            "السعودية تاريخية.",
+            ["محمد المومني", "محمد المومني"],
+        ),
+    ],
+)
+def test_speakers_read_on_the_session28_blind_sample(text: str, speakers: list[str | None]) -> None:
+    rows = extract_statements(_articles(text)).filter(pl.col("cue").is_not_null())
+    got = [s if s is None or not s.endswith(")") else s.rsplit(" (", 1)[0] for s in rows["speaker"]]
+    assert got == speakers
