@@ -237,3 +237,38 @@ def test_a_not_sure_story_cell_opens_the_outlets_closest_statement_first() -> No
     ]
     # no closest statement (the rule did not look): the other outlets' statements only
     assert _cell_statements({**row, "closest_statement_id": None}, local=local) == local["c1"]
+
+
+def test_carried_by_lists_only_outlets_with_a_statement_of_the_claim(
+    tables: dict[str, pl.DataFrame],
+) -> None:
+    # «carried by» listed every outlet not marked as leaving the claim out, also those
+    # that did not cover its story (not_covered) and the "not sure" cells: on SaudiNewsNet
+    # 2015-07-25 + 08-03, arreyadi (one article, on 3 August) "carried" the Mecca child's
+    # death of 25 July, and each row named more outlets than its count
+    from narratives.report import _sections
+    from narratives.report._evidence import Evidence
+    from narratives.report._render import Builder
+
+    cov = tables["coverage"]
+    shared = cov.filter(pl.col("claim_outlets") >= 2)
+    assert (shared["status"] == "not_covered").any()
+    outlets = sorted(tables["articles"]["outlet"].unique().to_list())
+    b = Builder(Evidence(None, tables["statements"]), outlets=outlets, rows=10_000)
+    b.claim_numbers = {c: k + 1 for k, c in enumerate(sorted(shared["claim_id"].unique()))}
+    _, body = _sections.coverage(tables, b, top=30)
+    rows = re.findall(
+        r"<tr[^>]*><td>(C\d+)</td><td[^>]*>.*?</td><td>(\d+)</td><td>([^<]*)</td>"
+        r"<td>([^<]*)</td><td>([^<]*)</td>",
+        body,
+    )
+    assert len(rows) == shared["claim_id"].n_unique()
+    number = {f"C{v}": c for c, v in b.claim_numbers.items()}
+    for label, n, carried, absent, unsure in rows:
+        cells = shared.filter(pl.col("claim_id") == number[label])
+        said = set(cells.filter(pl.col("n_statements") > 0)["outlet"])
+        assert set(html.unescape(carried).split(", ")) == said, label
+        assert int(n) == len(said), label
+        left = set(cells.filter(pl.col("status") == "absent")["outlet"])
+        assert {o for o in html.unescape(absent).split(", ") if o} == left, label
+        assert not said & {o for o in html.unescape(unsure).split(", ") if o}, label

@@ -257,8 +257,14 @@ def coverage(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section 
             shared.group_by("claim_id")
             .agg(
                 pl.col("claim_outlets").max(),
-                pl.col("outlet").filter(pl.col("status") != "absent").sort().alias("carried"),
+                # outlets with a statement of the claim: not those that did not cover its
+                # story (not_covered) nor the "not sure" cells (related, no statement)
+                pl.col("outlet").filter(pl.col("n_statements") > 0).sort().alias("carried"),
                 pl.col("outlet").filter(pl.col("status") == "absent").sort().alias("absent"),
+                pl.col("outlet")
+                .filter((pl.col("status") == "related") & (pl.col("n_statements") == 0))
+                .sort()
+                .alias("unsure"),
                 pl.col("statement_ids")
                 .list.explode(keep_nulls=False, empty_as_null=False)
                 .alias("statement_ids"),
@@ -283,6 +289,7 @@ def coverage(t: Mapping[str, pl.DataFrame], b: Builder, *, top: int) -> Section 
                     "outlets": "claim_outlets",
                     "carried by": "carried",
                     "left out by": "absent",
+                    "not sure": "unsure",
                     # each outlet's own attribution where the outlets differ
                     "speaker": lambda r: (
                         "; ".join(r["speakers"])
