@@ -131,6 +131,11 @@ _MIN_POLARITY_TOKENS = 3
 _MIN_POLARITY_SHARE = 0.5
 #: the default ``threshold`` of :func:`align` (and the start of the ``paraphrase`` band)
 DEFAULT_THRESHOLD = 55.0
+#: points above ``threshold`` that the one pair two articles share must score when one of
+#: its statements is short (``lone_margin``)
+LONE_MARGIN = 10.0
+#: most content tokens of a short statement for ``lone_margin``
+LONE_TOKENS = 6
 #: key of the score with the containment floor among the components :func:`score_pairs`
 #: returns (not an output column): it counts for pairs of anchored articles only
 #: (:func:`lift_contained`)
@@ -977,6 +982,7 @@ def align(
     link_threshold: float | None = 40.0,
     support_threshold: float | None = None,
     top_threshold: float | None = TOP_THRESHOLD,
+    lone_margin: float | None = LONE_MARGIN,
     weights: Mapping[str, float] = DEFAULT_WEIGHTS,
     relations: Mapping[str, float] | None = None,
     cross_outlet: bool = True,
@@ -1059,6 +1065,17 @@ def align(
         other pair of their headlines and leads scores :data:`OPENING` (70)
         or more. Such pairs have ``linked`` true; ``None`` turns this off, and
         so does ``link_threshold=None``. See :mod:`narratives.align._linking`.
+    lone_margin
+        The one pair two articles share (no other pair of theirs kept), when one
+        of its statements is short (:data:`LONE_TOKENS`, 6 content tokens or
+        fewer) and their figures do not all agree, is kept only from ``threshold
+        + lone_margin`` (default 10: 65). Read on SaudiNewsNet, such pairs below
+        it were fragments on common words («إلا أن ذلك يحصل غالبا» / «ولكن ذلك لم
+        يحصل»), formulas («وتم نقلها للمستشفى») or two events' headlines in one
+        template («مستشفى الصحة النفسية يعايد المرضى» / «محافظ المذنب يعايد مرضى
+        المستشفى العام»): 18 of 20 wrong. None keeps them (the alignment before
+        2026-12-08, session 28), and so does ``link_threshold=None`` (pairs
+        scored without their articles' other pairs).
     weights
         Weights of the text components in the combined score
         (:data:`~narratives.align.score.DEFAULT_WEIGHTS`).
@@ -1198,6 +1215,7 @@ def align(
         link_threshold=link_threshold,
         support_threshold=support_threshold,
         top_threshold=top_threshold,
+        lone_margin=lone_margin,
         relations=relations,
         processes=processes,
     )
@@ -1805,6 +1823,43 @@ def _figures_kept(prep: _Prepared, i: np.ndarray, j: np.ndarray, asked: np.ndarr
     return out
 
 
+def lone_pairs(
+    i: np.ndarray,
+    j: np.ndarray,
+    score: np.ndarray,
+    keep: np.ndarray,
+    article: np.ndarray,
+    *,
+    below: float,
+) -> np.ndarray:
+    """Kept pairs that are the only kept pair of their two articles and score below ``below``.
+
+    Two articles that share one short sentence and nothing else share a formula
+    («وتم نقلها للمستشفى» of two accidents), a fragment on common words («إلا أن
+    ذلك يحصل غالبا» / «ولكن ذلك لم يحصل») or a template of two events more often
+    than a claim; a copy scores far above the threshold.
+
+    Examples
+    --------
+    >>> i, j = np.array([0, 1, 2]), np.array([3, 4, 5])
+    >>> article = np.array([0, 0, 1, 2, 2, 3])
+    >>> lone_pairs(i, j, np.array([60.0, 58.0, 60.0]), np.ones(3, bool), article, below=65).tolist()
+    [False, False, True]
+    """
+    out = np.zeros(len(i), dtype=bool)
+    kept = np.flatnonzero(keep)
+    if len(kept) == 0:
+        return out
+    a, b = article[i[kept]], article[j[kept]]
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    pairs = pl.DataFrame({"lo": lo.astype(np.int64), "hi": hi.astype(np.int64)})
+    count = pairs.join(
+        pairs.group_by("lo", "hi").len(), on=["lo", "hi"], how="left", maintain_order="left"
+    )["len"].to_numpy()
+    out[kept] = (count == 1) & (score[kept] < below)
+    return out
+
+
 def finish_alignments(
     setup: AlignmentSetup,
     i: np.ndarray,
@@ -1816,6 +1871,7 @@ def finish_alignments(
     link_threshold: float | None = 40.0,
     support_threshold: float | None = None,
     top_threshold: float | None = TOP_THRESHOLD,
+    lone_margin: float | None = None,
     relations: Mapping[str, float] | None = None,
     processes: int | None = 1,
 ) -> pl.DataFrame:
@@ -1825,7 +1881,10 @@ def finish_alignments(
     support with the pairs of its two statements), so it runs on all scored
     pairs at once (on the driver in an engine). The contradiction checks, pair
     by pair, run in ``processes`` forked worker processes (None: the usable
-    cores).
+    cores). With ``lone_margin`` (:func:`align`'s ``lone_margin``; None here, so
+    that labelling chosen pairs keeps them all) and linking on, the one pair two
+    articles share, on a short statement, is kept only from ``threshold +
+    lone_margin``.
     """
     if len(i) == 0:
         return empty_alignments()
@@ -1941,6 +2000,13 @@ def finish_alignments(
     score = lifted
     linked &= score < threshold
     keep = (score >= threshold) | linked
+    if lone_margin is not None and link_threshold is not None:
+        # the one pair of two articles, on a short statement: a fragment or a formula
+        # (a pair whose figures all agree tells one fact, however short)
+        figures = np.nan_to_num(np.asarray(comp["number_overlap"], dtype=float)) >= 100
+        short = np.minimum(prep.n_tok[i], prep.n_tok[j]) <= LONE_TOKENS
+        lone = lone_pairs(i, j, score, keep, article, below=threshold + lone_margin)
+        keep &= ~(lone & short & ~figures)
     i, j, score, linked = i[keep], j[keep], np.round(score[keep], 2), linked[keep]
     comp = {k: np.round(v[keep], 2) for k, v in comp.items()}
     conflict = _conflicts_in_parts(

@@ -489,6 +489,7 @@ def align(
         link_threshold=link_threshold,
         support_threshold=opts["support_threshold"],
         top_threshold=top_threshold,
+        lone_margin=opts["lone_margin"],
         relations=opts["relations"],
     )
 
