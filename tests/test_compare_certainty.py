@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -1412,3 +1413,159 @@ def test_a_statement_after_a_recalled_fact_goes_on_with_the_history(
     # without the recall before it, the same statement is the story's news
     alone = formulas_and_background(row, st.filter(pl.col("statement_id") == "a:5"))
     assert alone.row(0, named=True)["certainty"] == SURE
+
+
+def _market_story(*, okaz_tells_thursday: bool) -> tuple[pl.DataFrame, ...]:
+    """SaudiNewsNet 2015-07-25, Brent near a four-month low: okaz's 09:47 reading, aawsat's
+    and aleqtisadiya's longer text (Thursday's session after Friday's reading), alweeam's
+    and aleqtisadiya's settlement. With ``okaz_tells_thursday`` okaz's article goes on
+    with aawsat's paragraph on Thursday's session."""
+    from datetime import date
+
+    path = Path(__file__).parent / "data" / "omissions_market_2015-07-25.jsonl"
+    with path.open(encoding="utf-8") as lines:
+        arts = {d["article_id"].split(":")[1]: d for d in map(json.loads, lines)}
+    if okaz_tells_thursday:
+        arts["1444"]["texts"].append(arts["130"]["texts"][8])
+    rows = [
+        (f"{a}:{i}", a, d["outlet"], date.fromisoformat(d["published"]), i, t, i == 0)
+        for a, d in arts.items()
+        for i, t in enumerate(d["texts"])
+    ]
+    st = pl.DataFrame(
+        rows,
+        schema=["statement_id", "article_id", "outlet", "published", "position", "text",
+                "is_headline"],
+        orient="row",
+    )  # fmt: skip
+    claims_of = {
+        "pmi": ["1444:2", "252:2", "130:2", "231:2"],
+        "brent-month": ["1444:4", "252:4", "130:4", "231:5"],
+        "thursday": ["252:8", "130:8", *(["1444:8"] if okaz_tells_thursday else [])],
+        "dollar-euro": ["252:9", "130:9"],
+        "jobless": ["252:10", "130:10"],
+        "rigs": ["231:3"],
+    }
+    claims = pl.DataFrame(
+        [(c, s) for c, ids in claims_of.items() for s in ids],
+        schema=["claim_id", "statement_id"],
+        orient="row",
+    ).join(st.select("statement_id", "article_id", "outlet"), on="statement_id")
+    stories = st.unique("article_id", maintain_order=True).select(
+        "article_id", "outlet", story_id=pl.lit("s1")
+    )
+    return st, claims, stories
+
+
+@pytest.mark.parametrize("tells_thursday", [False, True], ids=["friday-only", "thursday-too"])
+def test_a_market_reading_of_another_moment_is_not_sure(tells_thursday: bool) -> None:
+    st, claims, stories = _market_story(okaz_tells_thursday=tells_thursday)
+    rows = omissions(st, claims, stories, min_outlets=1)
+    om = rows.filter(pl.col("outlet") == "okaz")
+    why = dict(zip(om["claim_id"].to_list(), om["why"].to_list(), strict=True))
+    sure = dict(zip(om["claim_id"].to_list(), om["certainty"].to_list(), strict=True))
+    moment = "another moment of the market: the claim is only in "
+    # the rigs Baker Hughes counted, in aleqtisadiya's settlement article: okaz wrote at
+    # 09:47; alweeam, which reported the settlement too, is of the same moment
+    assert sure["rigs"] == NOT_SURE
+    assert why["rigs"].startswith(moment + "readings of other hours or of the close")
+    weeam = rows.filter((pl.col("outlet") == "alweeam") & (pl.col("claim_id") == "rigs"))
+    assert weeam.height == 1 and not weeam["why"][0].startswith(moment)
+    if tells_thursday:
+        # okaz tells Thursday's session too: the jobless claims of that day are left out
+        assert sure["jobless"] == SURE
+        assert not why["dollar-euro"] or not why["dollar-euro"].startswith(moment)
+    else:
+        # Thursday's session and what followed it in aawsat's and aleqtisadiya's text
+        for claim in ("thursday", "dollar-euro", "jobless"):
+            assert sure[claim] == NOT_SURE
+            assert why[claim].startswith(moment + "passages on an earlier day's session")
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier"),
+    [
+        ("وقالت وزارة العمل الأميركية أول من أمس بأن الطلبات الجديدة انخفضت 26 ألف طلب", True),
+        ("وكانت قد هبطت 67.1 دولار يوم الأربعاء لتغلق تحت مستوى 50 دولارا", True),
+        # a day after «بعد» or «منذ» dates what came before the reading
+        ("وارتفع سعر الخام الأمريكي 12 سنتا إلى 48.57 دولار للبرميل بعد انخفاضه 74 سنتا عند "
+         "التسوية أمس الاول الخميس", False),
+        ("وتتعرض أسعار الذهب لضغوط منذ أن هوت نحو أربعة في المئة يوم الاثنين", False),
+        # a day deep in a sentence that is no market reading dates a clause
+        ("وقال كريس وليامسون كبير الخبراء الاقتصاديين لدى ماركت لأبحاث السوق: إن البيانات تشير "
+         "إلى نمو نسبته 0.4 بالمائة في استطلاع لرويترز نشرت نتائجه أمس الخميس", False),
+        # the news day itself
+        ("اقتربت أسعار خام برنت من أدنى مستوياتها في أربعة أشهر امس الجمعة", False),
+    ],
+    ids=["day-before", "wednesday", "after-baad", "after-mundhu", "clause", "news-day"],
+)  # fmt: skip
+def test_an_earlier_days_session_is_read_from_the_statement(text: str, earlier: bool) -> None:
+    from narratives.compare._certainty import _earlier_day, _is_market, _market_lexicon
+
+    market = _is_market(text, _market_lexicon()[0])
+    assert _earlier_day(text, {4}, market=market) is earlier  # news of a Friday
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # SaudiNewsNet 2015-07-25: President Hadi's letter to the King, given in full by
+        # four outlets; 3alyoum gives its request and "leaves out" its formulas (sure)
+        ("السلام عليكم ورحمة الله وبركاته :-", "the greeting or courtesy of a letter"),
+        ("أبعث لكم يا خادم الحرمين الشريفين بأطيب تحياتي وتقديري ،",
+         "the greeting or courtesy of a letter"),
+        ("ملك المملكة العربية السعودية حفظه الله", "a letter's address line"),
+        # SaudiNewsNet 2015-08-03: the cabinet's session, which alwatan reported shorter
+        ("وقد أحاط المجلس علماً بما ورد فيها.", "the procedure of a session"),
+        ("وأفاد الدكتور ماجد بن عبدالله القصبي ، أن مجلس الوزراء اطلع على الموضوعات المدرجة على "
+         "جدول أعمال جلسته ، ومن بينها موضوعات اشترك مجلس الشورى في دراستها ،",
+         "the procedure of a session"),
+        ("ونقل بالمرتبتين الخامسة عشرة والرابعة عشرة ووظيفتي ( سفير ) و ( وزير مفوض ) ، وذلك على "
+         "النحو التالي :", "a line opening a list or a quote"),
+        # a blessing after a ruler's name in a sentence with news, a peace that is news
+        ("وجه خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود بإرسال مساعدات عاجلة إلى "
+         "اليمن حفظه الله", None),
+        ("وأكد المبعوث أن السلام في اليمن يتطلب وقف إطلاق النار وعودة الحكومة", None),
+        # a list opener giving a figure is a fact
+        ("وبلغ عدد المصابين 25 شخصا هم:", None),
+    ],
+    ids=["greeting", "courtesy", "address", "took-note", "agenda", "list-opener",
+         "blessing-in-news", "peace-talks", "opener-with-figure"],
+)  # fmt: skip
+def test_a_letters_and_a_sessions_formulas_are_told_from_facts(
+    text: str, kind: str | None
+) -> None:
+    from narratives.compare._certainty import _formula
+
+    got = _formula(text, min_content=4)
+    assert (got is None) if kind is None else (got is not None and got.startswith(kind))
+
+
+# SaudiNewsNet 2015-08-03: the King's arrival in Tangier; the sentence splitter cut the
+# list of those accompanying him before its last item, which alwatan "left out" (sure)
+_TANGIER_LIST = (
+    "وقد وصل في معيته ــ أيده الله ــ كل من: صاحب السمو الأمير خالد بن فهد بن خالد، وصاحب "
+    "السمو الملكي الأمير منصور بن سعود بن عبدالعزيز،"
+)
+_TANGIER_ITEM = "ومساعد السكرتير الخاص لخادم الحرمين الشريفين الأستاذ تميم بن عبدالعزيز السالم."
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "item"),
+    [
+        (_TANGIER_ITEM, _TANGIER_LIST, True),
+        # the same line after a statement that opens no list tells who came
+        (_TANGIER_ITEM, "بعد ذلك توجه خادم الحرمين الشريفين في موكب رسمي إلى المقر المعد لإقامته.",
+         False),
+        # a sentence with its own news after a list
+        ("ووزير الخارجية عادل الجبير أعلن في مؤتمر صحفي عقده في طنجة مساء أمس أن المملكة ستقدم "
+         "دعما إضافيا لليمن يتجاوز ما أعلن سابقا", _TANGIER_LIST, False),
+    ],
+    ids=["last-item", "no-list-before", "a-sentence"],
+)  # fmt: skip
+def test_a_lists_last_item_cut_off_is_no_fact_of_its_own(
+    text: str, previous: str, item: bool
+) -> None:
+    from narratives.compare._certainty import _list_item
+
+    assert (_list_item(text, previous) is not None) is item

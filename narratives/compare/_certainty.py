@@ -882,7 +882,7 @@ def _formula_patterns() -> dict[str, re.Pattern[str]]:
 
     data = load_yaml("formulae.yaml") or {}
     out: dict[str, re.Pattern[str]] = {}
-    for kind in ("thanks", "ceremony", "warning", "scripture"):
+    for kind in ("thanks", "ceremony", "warning", "scripture", "letter", "procedure", "address"):
         words = sorted({normalize(str(w)) for w in data.get(kind) or []}, key=len, reverse=True)
         if words:
             alts = "|".join(map(re.escape, words))
@@ -918,7 +918,15 @@ _FORMULA_KINDS = {
     "ceremony": "the protocol of a ceremony or a visit («{}»)",
     "warning": "the stock warning of an interior ministry's statement («{}»)",
     "credit": "what the speaker told another outlet, its own interview («{}»)",
+    "letter": "the greeting or courtesy of a letter («{}»)",
+    "procedure": "the procedure of a session («{}»): what it took note of is not given",
+    "address": "a letter's address line («{}»)",
+    "opener": "a line opening a list or a quote («{}»): its content is what follows",
 }
+
+#: a line that opens what follows it: it ends on «:» («:-») or on «التالي», «ما يلي»
+#: («وذلك على النحو التالي :», «وقد انتهى المجلس إلى ما يلي :»); match-normalized
+_OPENER = re.compile(r"(?:[:：]\s*-?|(?<!\w)(?:التالي|التاليه|كالتالي|ما يلي|الاتي))\W*$")
 
 
 def _formula(text: str, *, min_content: int) -> str | None:
@@ -943,15 +951,56 @@ def _formula(text: str, *, min_content: int) -> str | None:
         before = t[: m.start()]
         if not before.strip() or len(content_tokens([before])[0]) < min_content:
             return _FORMULA_KINDS[kind].format(m.group(0).strip())
-    for kind in ("ceremony", "warning"):
+    for kind in ("ceremony", "warning", "letter", "procedure"):
         m = pats[kind].search(t) if kind in pats else None
         if m is not None:
             return _FORMULA_KINDS[kind].format(m.group(0).strip())
+    line = t.strip(" .،,:-")
+    m = pats["address"].search(line) if "address" in pats else None
+    if m is not None and m.end() == len(line) and len(line[: m.start()].split()) <= 6:
+        return _FORMULA_KINDS["address"].format(m.group(0).strip())
+    m = _OPENER.search(t.strip())
+    if m is not None:
+        return _FORMULA_KINDS["opener"].format(" ".join(t.split()[-4:]))
     credit = _credit_pattern()
     m = credit.search(t) if credit is not None else None
     if m is not None:
         return _FORMULA_KINDS["credit"].format(m.group(0).strip())
     return None
+
+
+#: a statement that opens a list of people: «كل من», «وهم», or a line ending on «:»
+_LIST = re.compile(r"(?<!\w)(?:كل من|وهم|وهن|هم كل من)(?!\w)\s*:?|[:：]\s*-?\W*$")
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """``honorifics`` and ``title_words`` of ``lexicons/speaker_words.yaml``, with and
+    without the article, match-normalized."""
+    from narratives._resources import load_yaml
+
+    data = load_yaml("speaker_words.yaml") or {}
+    words = {normalize(str(w)) for k in ("honorifics", "title_words") for w in data.get(k) or []}
+    return frozenset(words | {w[2:] for w in words if w.startswith("ال")}
+                     | {"ال" + w for w in words if not w.startswith("ال")})  # fmt: skip
+
+
+def _list_item(text: str, previous: str | None, *, max_words: int = 15) -> str | None:
+    """The list opener ``text`` goes on with, when it is one more item of that list.
+
+    A short statement (at most ``max_words`` words, no figure) opening with «و» and
+    a title («ومساعد السكرتير الخاص لخادم الحرمين الشريفين الأستاذ تميم بن
+    عبدالعزيز السالم») right after a statement that opens a list of people («وقد
+    وصل في معيته ــ أيده الله ــ كل من: ...»): the sentence splitter cut the
+    list's last item off (SaudiNewsNet 2015-08-03).
+    """
+    if not previous or _figures(text):
+        return None
+    t = normalize(text).split()
+    if not t or len(t) > max_words or not t[0].startswith("و") or t[0][1:] not in _title_words():
+        return None
+    m = _LIST.search(normalize(previous))
+    return m.group(0).strip(" :") or ":" if m is not None else None
 
 
 def formulas_and_background(
@@ -1012,6 +1061,7 @@ def formulas_and_background(
     # each claim statement's previous statement in its article, when that one recalls an
     # earlier fact: the opener of that recall
     prev_of: dict[str, str] = {}
+    prev_text: dict[str, str] = {}
     if {"article_id", "position"} <= set(statements.columns):
         mine = statements.select("statement_id", "article_id", "position").join(
             got.select("statement_id"), on="statement_id", how="semi"
@@ -1026,6 +1076,7 @@ def formulas_and_background(
         for sid, p_text, p_year, p_day in mine.join(
             before, on=["article_id", "position"]
         ).select("statement_id", "p_text", "p_year", "p_day").iter_rows():
+            prev_text[sid] = p_text or ""
             recalled = _background(p_text or "", p_year, p_day)
             if recalled is not None:
                 prev_of[sid] = recalled
@@ -1043,6 +1094,13 @@ def formulas_and_background(
         if said and all(said):
             whys[row] = (
                 f"formula: the claim is {said[0]}, not a fact left out"
+            )
+            continue
+        items = [_list_item(text_of.get(i) or "", prev_text.get(i)) for i in ids or []]
+        if not part and items and all(items):
+            whys[row] = (
+                f"a list's item: the claim names one more of the list its article's previous "
+                f"statement opens («{items[0]}»), not a fact of its own"
             )
             continue
         opens = [
@@ -1392,4 +1450,204 @@ def moments(
                 f"before, the outlet's articles of the story are of {x_lo:%Y-%m-%d} or after: it "
                 "told a later moment"
             )
+    return _not_sure_rows(omissions, whys)
+
+
+#: an earlier day than the article's news («أول من أمس», «أمس الأول»), or a weekday named
+#: after «يوم», «أمس», «اليوم» or before «الماضي» («أمس الخميس», «يوم الأربعاء»,
+#: «الخميس الماضي»); match-normalized
+_DAY_BEFORE = re.compile(r"(?<!\w)(?:اول من امس|امس الاول|اول امس)(?!\w)")
+_WEEKDAY_NAMES = {
+    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5,
+    "الاحد": 6,
+}  # fmt: skip
+_WEEKDAY = "|".join(_WEEKDAY_NAMES)
+_NAMED_DAY = re.compile(
+    rf"(?<!\w)(?:يوم|امس|اليوم)\s+({_WEEKDAY})(?!\w)|(?<!\w)({_WEEKDAY})\s+الماضي(?!\w)"
+)
+#: «بعد», «منذ» whole: what follows is what came before the statement's reading («ارتفع
+#: 12 سنتا إلى 48.57 بعد انخفاضه 74 سنتا عند التسوية يوم الخميس», «وتتعرض أسعار الذهب
+#: لضغوط منذ أن هوت نحو أربعة في المئة يوم الاثنين»)
+_AFTER_WORD = re.compile(r"(?<!\w)(?:بعد|منذ)(?!\w)")
+#: a statement of the news day or hour («اليوم», «أمس», «الساعة»): it ends a passage
+#: on an earlier day
+_TODAY = re.compile(r"(?<!\w)(?:اليوم|امس|الليله|الساعه|حاليا)(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _market_lexicon() -> tuple[frozenset[str], tuple[str, ...]]:
+    """``market_words`` and ``close_phrases`` of ``lexicons/figures.yaml``, match-normalized."""
+    from narratives._resources import load_yaml
+
+    data = load_yaml("figures.yaml") or {}
+    words = frozenset(normalize(str(w)) for w in data.get("market_words") or [])
+    close = tuple(sorted({normalize(str(w)) for w in data.get("close_phrases") or []}))
+    return words, close
+
+
+def _is_market(text: str, words: frozenset[str]) -> bool:
+    """A market reading: a market word («برنت», «للبرميل», «المؤشر») and a digit."""
+    t = normalize(text)
+    return bool(words & set(_WORDS.findall(t))) and any(c.isdigit() for c in t)
+
+
+def _earlier_day(text: str, news_weekdays: set[int], *, market: bool) -> bool:
+    """``text`` tells of a day before its article's news (none of ``news_weekdays``).
+
+    Not after «بعد» or «منذ» («بعد انخفاضه ... يوم الخميس» dates what came before
+    the reading), and, unless the statement is a market reading (``market``),
+    within its first six words («وقالت وزارة العمل الأميركية أول من أمس»): a day
+    named deep in a sentence dates a clause («في استطلاع لرويترز نشرت نتائجه أمس
+    الخميس»), not the statement.
+    """
+    t = normalize(text)
+    for m in [*_DAY_BEFORE.finditer(t), *_NAMED_DAY.finditer(t)]:
+        if _AFTER_WORD.search(t[: m.start()]):
+            continue
+        if not market and len(t[: m.start()].split()) > 6:
+            continue
+        name = (m.group(1) or m.group(2)) if m.re is _NAMED_DAY else None
+        if name is None or _WEEKDAY_NAMES[name] not in news_weekdays:
+            return True
+    return False
+
+
+def _market_moments(
+    texts: list[str], published: Any
+) -> tuple[list[bool], set[str]] | None:
+    """Which statements of a market article tell an earlier day, and its reading times.
+
+    None when the article holds fewer than two market readings. A statement
+    telling an earlier day («وفي نيويورك خفضت أسعار العقود الآجلة ... أول من أمس»,
+    «وقالت وزارة العمل الأميركية أول من أمس») opens a passage on that day, which
+    the statements after it go on with («لكن العملة الأميركية قلصت مكاسبها») until
+    one tells of the news day or hour («اليوم», «أمس», «الساعة») or turns to
+    another matter. The reading times are the clock times and the close
+    («بحلول الساعة 1345», «عند التسوية») of the article's market readings
+    outside such passages, read before any «بعد».
+    """
+    from datetime import timedelta
+
+    from narratives.compare.discrepancies import _clock_times
+
+    words, close = _market_lexicon()
+    if sum(_is_market(t, words) for t in texts) < 2:
+        return None
+    named = [m for t in texts[:3] for m in _NAMED_DAY.finditer(normalize(t))]
+    if named and named[0].group(1):
+        news = {_WEEKDAY_NAMES[named[0].group(1)]}
+    elif published is not None:
+        lo, hi = _news_days(texts[:6], published)
+        news = {(lo + timedelta(days=k)).weekday() for k in range((hi - lo).days + 1)}
+    else:
+        return None
+    earlier: list[bool] = []
+    on = False
+    for t in texts:
+        n = normalize(t)
+        if _earlier_day(t, news, market=_is_market(t, words)):
+            on = True
+        elif _TODAY.search(_DAY_BEFORE.sub(" ", n)) or _ANOTHER_MATTER.search(t):
+            on = False
+        earlier.append(on)
+    times: set[str] = set()
+    for t, before in zip(texts, earlier, strict=True):
+        if not before and _is_market(t, words):
+            head = _AFTER_WORD.split(normalize(t), maxsplit=1)[0]
+            times |= _clock_times(head, close)
+    return earlier, times
+
+
+def market_moments(
+    omissions: pl.DataFrame, statements: pl.DataFrame, stories: pl.DataFrame
+) -> pl.DataFrame:
+    """``sure`` rows whose claim is a market reading of another moment than the outlet's.
+
+    Outlets run different editions of one market wire: one hour's reading or
+    the close, with or without the last session's story («وفي نيويورك خفضت
+    أسعار العقود الآجلة ... أول من أمس», the jobless claims and the stocks
+    figures of that day). A claim every statement of which is, in a market
+    article (two market readings or more, :func:`_market_moments`), either in a
+    passage on an earlier day while the outlet's articles of the story tell no
+    earlier day, or in an article whose reading times («بحلول الساعة 1345»,
+    «عند التسوية») are all other than the outlet's, is of another moment of the
+    market: the outlet told its own reading, not a shorter one (Brent,
+    SaudiNewsNet 2015-07-25: alwatan's 13:45 reading does not "leave out" the
+    settlement's WTI price or Thursday's session). Needs ``article_id``,
+    ``position`` and ``published`` in ``statements``; rows without them stay.
+    """
+    need = {"article_id", "position", "published", "text"}
+    if omissions.is_empty() or not need <= set(statements.columns):
+        return omissions
+    sure = omissions.with_row_index("_row").filter(pl.col("certainty") == SURE)
+    if sure.is_empty():
+        return omissions
+    claim_sts = sure.select("_row", statement_id="statement_ids").explode("statement_id")
+    claim_arts = claim_sts.join(
+        statements.select("statement_id", "article_id"), on="statement_id"
+    )
+    own_arts = sure.select("_row", "story_id", "outlet").join(
+        stories.select("story_id", "outlet", "article_id"), on=["story_id", "outlet"]
+    )
+    wanted = pl.concat(
+        [claim_arts.select("article_id"), own_arts.select("article_id")]
+    ).unique()
+    arts = (
+        statements.join(wanted, on="article_id", how="semi")
+        .sort("article_id", "position")
+        .group_by("article_id", maintain_order=True)
+        .agg("statement_id", "text", pl.col("published").first())
+    )
+    earlier_of: dict[str, bool] = {}
+    times_of: dict[str, set[str]] = {}
+    for art, ids, texts, published in arts.iter_rows():
+        got = _market_moments([t or "" for t in texts], published)
+        if got is None:
+            continue
+        earlier_of.update(zip(ids, got[0], strict=True))
+        times_of[art] = got[1]
+    if not times_of:
+        return omissions
+    arts_of_row: dict[int, set[str]] = {}
+    for row, art in own_arts.select("_row", "article_id").iter_rows():
+        arts_of_row.setdefault(row, set()).add(art)
+    claim_of_row: dict[int, list[tuple[str, str]]] = {}
+    for row, sid, art in claim_arts.select("_row", "statement_id", "article_id").iter_rows():
+        claim_of_row.setdefault(row, []).append((sid, art))
+    ids_of_art = dict(zip(arts["article_id"].to_list(), arts["statement_id"].to_list(),
+                          strict=True))  # fmt: skip
+    whys: dict[int, str] = {}
+    for row, pairs in claim_of_row.items():
+        own = arts_of_row.get(row, set())
+        if not own or not all(a in times_of for a in own):
+            continue
+        own_earlier = any(earlier_of.get(s, False) for a in own for s in ids_of_art[a])
+        own_times = set().union(*(times_of[a] for a in own))
+        kinds = set()
+        for sid, art in pairs:
+            if art not in times_of or sid not in earlier_of:
+                break
+            if earlier_of[sid]:
+                if own_earlier:
+                    break
+                kinds.add("earlier")
+            elif times_of[art] and own_times and not times_of[art] & own_times:
+                kinds.add("hour")
+            else:
+                break
+        else:
+            if kinds:
+                whys[row] = (
+                    "another moment of the market: the claim is only in "
+                    + (
+                        "passages on an earlier day's session, which the outlet's articles "
+                        "do not tell"
+                        if kinds == {"earlier"}
+                        else "readings of other hours or of the close than the outlet's"
+                        if kinds == {"hour"}
+                        else "readings of other hours than the outlet's or an earlier day's "
+                        "session"
+                    )
+                    + ": the outlet told its own reading"
+                )
     return _not_sure_rows(omissions, whys)

@@ -75,6 +75,7 @@ from narratives.compare._certainty import (
     commentary,
     courtesy,
     formulas_and_background,
+    market_moments,
     moments,
     round_up,
 )
@@ -964,6 +965,7 @@ def omissions(
         out = commentary(out, statements)
         out = formulas_and_background(out, statements)
         out = moments(out, statements, stories)
+        out = market_moments(out, statements, stories)
         out = another_part(
             out,
             statements,
