@@ -80,7 +80,11 @@ formula
     stock warning of an interior ministry's statement anywhere in it (``warning``:
     «بأن العقاب الشرعي سيكون مصيره», «كل من تسول له نفسه العبث بأمن الوطن»), or what
     the speaker told another outlet named in quotes («من خلال "اليوم"», «قال
-    لـ"الاقتصادية"»: its own interview); a statement giving a figure is never one.
+    لـ"الاقتصادية"»: its own interview), a letter's greeting, courtesy and address line
+    (``letter``, ``address``: «السلام عليكم ورحمة الله وبركاته», «ملك المملكة العربية
+    السعودية حفظه الله»), a session's procedure (``procedure``: «وقد أحاط المجلس علماً
+    بما ورد فيها») or a line opening the list or quote after it («وذلك على النحو
+    التالي :»); a statement giving a figure is never one.
 background
     (same function) Every statement of the claim opens by recalling an
     earlier fact: the pluperfect «وكان(ت) X قد» («وكانت الكويت قد شهدت في 26
@@ -100,6 +104,17 @@ later news, earlier news
     before are one day): a story running over days joins two moments of one event
     (the preview and the result, Tuesday's market close and Wednesday's),
     and the outlet wrote before the claim was news, or told a later moment.
+another moment of the market
+    (:func:`market_moments`, after them) Every statement of the claim is, in
+    a market article, in a passage on an earlier day's session («وفي نيويورك
+    خفضت أسعار العقود الآجلة ... أول من أمس» and what follows it) while the
+    outlet's articles tell no earlier day, or in an article whose reading
+    times («بحلول الساعة 1345», «عند التسوية») are all other than the outlet's:
+    another edition of the market wire, not a fact left out.
+a list's item
+    (:func:`formulas_and_background`) A short statement opening with «و» and
+    a title right after one that opens a list («كل من:»): the list's last
+    item, cut off by the sentence splitter.
 another part
     (:func:`another_part`, after the others, with the claims table) No
     statement of any article giving the claim shares a claim with the

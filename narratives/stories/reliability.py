@@ -50,9 +50,9 @@ ALIGNMENT_READ = (
 #: as right, 15, 3 and 28 when only stories the outlet told at length count; session 27: 21,
 #: 3 and 19 of 43; session 26: 26, 1 and 13 of 40; sessions 24 and 25: 48, 4 and 28 of 80)
 SURE_OMISSION_READ = (
-    "about three in five were right when a fact a shorter version of the story left out "
-    "counts (one in three when only stories the outlet told at length count), about one in "
-    "fifteen false (the outlet gave the claim in other words) and the rest debatable "
+    "about half were right when a fact a shorter version of the story left out "
+    "counts (one in four when only stories the outlet told at length count), about one in "
+    "thirteen false (the outlet gave the claim in other words) and the rest debatable "
     "(background, generic statements and commentary, another item or moment told beside "
     "the story's)"
 )
