@@ -831,6 +831,13 @@ def _parse_mention(mention: str) -> Parsed:
             continue  # المسؤول التنفيذي بمقاطعة "سانت لويس": a place's name, not a person's
         if (
             i
+            and norm[i - 1].startswith("لل")
+            and "ال" + norm[i - 1][2:] in sw.descriptors | sw.honorifics
+            and norm[i - 1] != "للفريق"  # القائد السابق للفريق براين روبسون: the team
+        ):
+            continue  # الفصيل المؤيد للمخلوع صالح: a genitive names someone else
+        if (
+            i
             and words[i][:1] in "بل"
             and words[i].endswith("ة")
             and norm[i] not in sw.given
@@ -1759,7 +1766,13 @@ class ArticleSpeakers:
             end = next((q + 1 for q in range(k, k + MAX_NAME) if q in self._breaks), k + MAX_NAME)
             p = parse_mention(" ".join(words[k:end]))  # not past «صالح: «حقيقة»
             name = normalize(p.name or "").split()
-            if p.kind == "person" and len(name) >= 2 and name[0] == given and _name_like(name):
+            if (
+                p.kind == "person"
+                and len(name) >= 2
+                and name[0] == given
+                and _name_like(name)
+                and self.plausible(speaker_id(" ".join(name)))  # not «حسن أعلن»
+            ):
                 found.add(" ".join(name))
         return found.pop() if len(found) == 1 else None
 
