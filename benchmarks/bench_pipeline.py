@@ -21,7 +21,9 @@ real run). CPU seconds count the worker processes too.
 
 "Align" and "clustering" run as ``narratives compare`` runs them: in a
 spawned child on large tables (:func:`narratives.engine.local.isolated`),
-whose memory counts in the stage's peak and whose CPU in its seconds.
+whose memory counts in the stage's peak and whose CPU in its seconds (the
+clustering's child is sent the columns ``narratives compare`` sends it,
+``CLAIM_COLUMNS`` and ``LINK_COLUMNS`` of :mod:`narratives.report._inputs`).
 "Statements" cuts statements and entity mentions in one pass, with the
 worker processes ``narratives report`` uses
 (:func:`narratives.statements.extract.statements_and_mentions`,
@@ -216,6 +218,7 @@ def run_sample(
     from narratives.align import align, cluster_claims
     from narratives.compare import compare  # nv.compare is shadowed by its module once imported
     from narratives.engine.local import isolated, releasing
+    from narratives.report._inputs import CLAIM_COLUMNS, LINK_COLUMNS
     from narratives.statements.extract import default_processes, statements_and_mentions
 
     sampler = _Sampler()
@@ -244,7 +247,14 @@ def run_sample(
         )
         # as `narratives compare` and `report` run them: in a spawned child on large tables
         alignments = step("align", lambda: isolated(align)(statements))
-        claims = step("clustering", lambda: isolated(cluster_claims)(statements, alignments))
+        # the columns `claims_and_stories` sends the claims' child (not every column)
+        claims = step(
+            "clustering",
+            lambda: isolated(cluster_claims)(
+                statements.select(c for c in CLAIM_COLUMNS if c in statements.columns),
+                alignments.select(c for c in LINK_COLUMNS if c in alignments.columns),
+            ),
+        )
         stories = step("stories", lambda: nv.group_stories(articles, statements, alignments))
 
         def comparisons() -> dict[str, Any]:
