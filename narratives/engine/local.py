@@ -241,6 +241,12 @@ def fork_map(
     running: dict[Any, int] = {}  # pipe end -> the item its worker is on
     queue = iter(range(len(items)))
     stalled = False
+    # the C heap's free pages go back to the system before the workers fork: kept, they
+    # are this process's resident pages all the while the workers run (no collection:
+    # a full one costs seconds on a large heap; glibc's trim alone a few milliseconds)
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
     # the parent's objects leave the collector's generations: a worker's collections
     # would otherwise write to every object's header and copy all their pages
     gc.freeze()
