@@ -43,6 +43,34 @@ def test_yudaa_is_named_not_claimed(text: str) -> None:
     assert "ادعى" not in rows["cue"].to_list()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SaudiNewsNet 2015-07-25 (almadina, alyaum, aawsat): the ICC prosecutor, a noun
+        # before its genitive, was a distancing «ادعى» three times
+        "واسقطت هذه الملاحقات في ديسمبر بسبب عرقلة من قبل الحكومة الكينية، كما قالت مدعية "
+        "المحكمة الجنائية الدولية، مما فتح الطريق لهذه الزيارة الرئاسية.",
+        # 2015-08-03 (okaz): Shoukry's «this does not rule out», no denial
+        "من جهته، قال وزير الخارجية المصري سامح شكري إنه لا توجد «خلافات كبيرة» بين بلاده "
+        "والولايات المتحدة لكن هذا لا ينفي وجود تباين في وجهات النظر حول عدد من الموضوعات "
+        "وهذا طبيعي،",
+    ],
+)
+def test_a_prosecutor_and_does_not_rule_out_are_no_distancing_or_denial(text: str) -> None:
+    rows = extract_statements(_articles(text))
+    assert not {"distancing", "denial"} & set(rows["cue_class"].drop_nulls())
+
+
+def test_a_denial_is_still_a_denial() -> None:
+    rows = extract_statements(
+        _articles(
+            "ونفى العمراني في تصريح إلى الوطن ما ذكرته الجامعة عن قيامها بنقل زوجته.",
+            "وادعى الحوثي أن من وصفهم بالأعداء تحالفوا مع تنظيم داعش.",
+        )
+    )
+    assert rows["cue_class"].to_list() == ["denial", "distancing"]
+
+
 def test_yaddai_with_a_complement_is_still_distancing() -> None:
     rows = extract_statements(_articles("ويدعي المتحدث باسم الجماعة أن القصف استهدف المدنيين."))
     assert rows["cue_class"].to_list() == ["distancing"]

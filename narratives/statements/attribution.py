@@ -2165,6 +2165,24 @@ def _find_cue(
         ):
             cue = None  # متابعا اللقاء عبر بث حي: "watching the match"; a participle has no
             # subject after it, so a definite noun there is its object, not what is said
+        if (
+            cue is not None
+            and cue.lemma == "ادعى"
+            and cue.kind == "participle"
+            and k + 1 < seg.j
+            and feats[k + 1].kind == "w"
+            and feats[k + 1].norm.startswith("ال")
+        ):
+            cue = None  # مدعية المحكمة الجنائية الدولية: "the prosecutor of", a noun before
+            # its genitive; a claim goes on with what is claimed («مدعية أن ...»)
+        if (
+            cue is not None
+            and cue.lemma == "نفى"
+            and k >= 2
+            and feats[k - 1].norm == "لا"
+            and feats[k - 2].norm in _NOT_A_DENIER
+        ):
+            cue = None  # لكن هذا لا ينفي وجود تباين: "this does not rule out", no denial
         if cue is not None and _no_reporting_act(k, seg, feats, at, lex):
             cue = None  # مذكرة احتجاج, ما يؤكد سبب الانتشار, فهذا القول كشف خطأ
         if (
@@ -2208,6 +2226,9 @@ def _doubled_inside(text: str) -> bool:
 
 _ACCORDING = frozenset({"بحسب", "وبحسب", "حسب", "وحسب"})
 # وردا على سؤال حول ... قال القنصل: the verb comes after the question's long description
+#: a demonstrative subject before «لا ينفي»: "this does not rule out", no one denies
+_NOT_A_DENIER = frozenset({"هذا", "وهذا", "فهذا", "ذلك", "وذلك", "فذلك", "هذه", "وهذه"})
+
 _IN_REPLY = frozenset({"ردا", "وردا", "تعليقا", "وتعليقا", "تعقيبا", "وتعقيبا", "جوابا", "وجوابا"})
 _WHAT = frozenset({"ما", "وما", "فما"})
 _THIS = frozenset({"هذا", "هذه", "وهذا", "وهذه", "فهذا", "فهذه"})
