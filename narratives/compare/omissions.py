@@ -461,6 +461,12 @@ def _story_rows(
             needed=needed,
             align_options=closest_options,
         )
+        # the closest statements' scoring leaves about 0.6 GB freed but kept by this
+        # process on all of SaudiNewsNet, copied into the workers forked next (the parts and
+        # the certainty rules): given back here (docs/scale.md, session 28)
+        from narratives.engine.local import release_memory
+
+        release_memory()
         # the relation labels (contradiction tests) wait for the rows: only the pairs
         # shown on a row are labelled (`_closest_pair`: the pair's number)
         near, labels = found if found is not None else (_no_closest(), None)
