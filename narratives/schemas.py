@@ -232,7 +232,7 @@ TALKING_POINTS = pl.Schema(
             # event told in two stories, or two points of one event: none of 31 read held
             # as a position repeated at two events) and otherwise at most medium unless
             # ``dated_high`` (high ones read on all of SaudiNewsNet held in 1 of 12, 4
-            # debatable; medium ones, days apart, 1 of 17, 4 debatable): treat every
+            # debatable; medium ones, days apart, 4 of 27, 6 debatable): treat every
             # talking point as a lead to read
             "confidence": pl.String,
             "label": pl.String,  # its shortest wording

@@ -19,13 +19,14 @@ from narratives import schemas
 TALKING_POINT_PRECISION = {"high": "about 3 in 4", "medium": "about half", "low": "few"}
 
 #: talking points read blind on SaudiNewsNet as "a position a speaker repeated at two
-#: events" (docs/accuracy.md, `talking_points`, session 28, 2015-07-25 + 08-03: medium, the
-#: points of days apart, 1 right, 4 debatable, 12 wrong of 17; low, the points of one
-#: speaker's days, 0 right, 1 debatable, 30 wrong of 31; the 12 high ones of session 26 on all
-#: of SaudiNewsNet: 1 right, 4 debatable, 7 wrong)
+#: events" (docs/accuracy.md, `talking_points`, session 28: medium, the points of days apart,
+#: 1 right, 4 debatable, 12 wrong of 17 on 2015-07-25 + 08-03 and 3 / 2 / 5 of 10 on all of
+#: SaudiNewsNet, 4 / 6 / 17 of 27 pooled; low, the points of one speaker's days, 0 right, 1
+#: debatable, 30 wrong of 31; the 12 high ones of session 26 on all of SaudiNewsNet: 1 right,
+#: 4 debatable, 7 wrong)
 TALKING_POINT_READ = {
     "high": "1 in 12 held and 4 more were debatable",
-    "medium": "1 in 17 held and 4 more were debatable",
+    "medium": "about 1 in 7 held and 1 in 5 more were debatable",
     "low": "none of 31 held",
 }
 
