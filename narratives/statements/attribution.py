@@ -2157,24 +2157,17 @@ def _find_cue(
             cue = None  # حيث أضافت شركة جوجل المطورة له هذا الدعم: "added" a thing
         if (
             cue is not None
-            and cue.lemma == "تابع"
+            and cue.lemma in _PARTICIPLE_NOUNS
             and cue.kind == "participle"
             and k + 1 < seg.j
             and feats[k + 1].kind == "w"
             and feats[k + 1].norm.startswith("ال")
         ):
-            cue = None  # متابعا اللقاء عبر بث حي: "watching the match"; a participle has no
-            # subject after it, so a definite noun there is its object, not what is said
-        if (
-            cue is not None
-            and cue.lemma == "ادعى"
-            and cue.kind == "participle"
-            and k + 1 < seg.j
-            and feats[k + 1].kind == "w"
-            and feats[k + 1].norm.startswith("ال")
-        ):
-            cue = None  # مدعية المحكمة الجنائية الدولية: "the prosecutor of", a noun before
-            # its genitive; a claim goes on with what is claimed («مدعية أن ...»)
+            # متابعا اللقاء عبر بث حي: "watching the match"; a participle has no subject
+            # after it, so a definite noun there is its object, not what is said; مدعية
+            # المحكمة الجنائية الدولية: "the prosecutor of", a noun before its genitive (a
+            # claim goes on with what is claimed: «مدعية أن ...»)
+            cue = None
         if (
             cue is not None
             and cue.lemma == "نفى"
@@ -2226,6 +2219,10 @@ def _doubled_inside(text: str) -> bool:
 
 _ACCORDING = frozenset({"بحسب", "وبحسب", "حسب", "وحسب"})
 # وردا على سؤال حول ... قال القنصل: the verb comes after the question's long description
+#: reporting participles that are no report before a definite noun: its object (متابعا
+#: اللقاء "watching the match") or its genitive (مدعية المحكمة "the court's prosecutor")
+_PARTICIPLE_NOUNS = frozenset({"تابع", "ادعى"})
+
 #: a demonstrative subject before «لا ينفي»: "this does not rule out", no one denies
 _NOT_A_DENIER = frozenset({"هذا", "وهذا", "فهذا", "ذلك", "وذلك", "فذلك", "هذه", "وهذه"})
 
