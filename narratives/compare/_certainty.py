@@ -654,6 +654,19 @@ def another_part(
     return _not_sure_rows(omissions, dict.fromkeys(found["_row"].to_list(), why))
 
 
+def _texts_of(statements: pl.DataFrame, sure: pl.DataFrame) -> dict[str, str]:
+    """The texts of the statements of ``sure``'s rows (``statement_ids``): id -> text."""
+    return dict(
+        statements.select("statement_id", "text")
+        .join(
+            sure.select(statement_id="statement_ids").explode("statement_id").unique(),
+            on="statement_id",
+            how="semi",
+        )
+        .iter_rows()
+    )
+
+
 def _not_sure_rows(omissions: pl.DataFrame, whys: dict[int, str]) -> pl.DataFrame:
     """``omissions`` with the rows numbered in ``whys`` made not sure, for that reason."""
     if not whys:
@@ -714,15 +727,7 @@ def courtesy(omissions: pl.DataFrame, statements: pl.DataFrame) -> pl.DataFrame:
     sure = omissions.with_row_index("_row").filter(pl.col("certainty") == SURE)
     if sure.is_empty():
         return omissions
-    text_of = dict(
-        statements.select("statement_id", "text")
-        .join(
-            sure.select(statement_id="statement_ids").explode("statement_id").unique(),
-            on="statement_id",
-            how="semi",
-        )
-        .iter_rows()
-    )
+    text_of = _texts_of(statements, sure)
     hit: set[int] = set()
     for row, ids, part in sure.select("_row", "statement_ids", "omitted_part").iter_rows():
         texts = [part] if part is not None else [text_of.get(i) for i in ids or []]
@@ -1225,15 +1230,7 @@ def commentary(omissions: pl.DataFrame, statements: pl.DataFrame) -> pl.DataFram
     sure = omissions.with_row_index("_row").filter(pl.col("certainty") == SURE)
     if sure.is_empty():
         return omissions
-    text_of = dict(
-        statements.select("statement_id", "text")
-        .join(
-            sure.select(statement_id="statement_ids").explode("statement_id").unique(),
-            on="statement_id",
-            how="semi",
-        )
-        .iter_rows()
-    )
+    text_of = _texts_of(statements, sure)
     whys: dict[int, str] = {}
     for row, ids, part in sure.select("_row", "statement_ids", "omitted_part").iter_rows():
         texts = [part] if part is not None else [text_of.get(i) or "" for i in ids or []]
