@@ -424,6 +424,16 @@ OMISSIONS = pl.Schema(
             # story rule: the part of the claim (a clause of one of its sentences) the outlet
             # left out while carrying the rest; null when it left out the whole claim
             "omitted_part": pl.String,
+            # story rule: "short" when the outlet's longest article in the story has fewer
+            # than half the statements of the longest article giving the claim there (a
+            # short version: the rest of a release or wire left out), "full" otherwise (the
+            # outlet told the story at length); null otherwise
+            "version": pl.String,
+            "outlet_statements": pl.Int32,  # statements of the outlet's longest article there
+            "fuller_statements": pl.Int32,  # ... of the longest article giving the claim there
+            # the outlet's statements there in a claim that fuller article also gives (most:
+            # the same wire or release; none: another text)
+            "shared_statements": pl.Int32,
         }
     )
 )

@@ -173,6 +173,26 @@ def test_story_omissions_say_how_sure_each_row_is_sure_rows_first(
     assert f"{n_unsure} of {rows.height} rows are &#x27;not sure&#x27;" in body
 
 
+def test_story_omissions_say_whether_the_outlet_ran_a_short_version(
+    tables: dict[str, pl.DataFrame],
+) -> None:
+    omissions = tables["omissions"]
+    sid = omissions.group_by("story_id").len().sort("len", descending=True)["story_id"][0]
+    rows = omissions.filter(pl.col("story_id") == sid)
+    body = _sections(render_report(tables, story_ids=[sid]))[sid]
+    table = body.split(f"Claims of story {html.escape(sid)} left out", 1)[1].split("</table>")[0]
+    assert "<th>the outlet&#x27;s telling</th>" in table
+    short = re.findall(r"<td>short version: (\d+) of (\d+) statements \(", table)
+    full = re.findall(
+        r"<td>told at length: (\d+) statements, the claim&#x27;s article (\d+)", table
+    )
+    assert len(short) == rows.filter(pl.col("version") == "short").height
+    assert len(full) == rows.filter(pl.col("version") == "full").height
+    assert len(short) + len(full) == rows.height > 0
+    assert all(2 * int(n) < int(m) for n, m in short)
+    assert all(2 * int(n) >= int(m) for n, m in full)
+
+
 TOC_OVERLAPS = """(function () {
   var items = [...document.querySelectorAll('nav.toc li')];
   var boxes = items.map(li => [...li.querySelector('a').getClientRects()]);

@@ -783,6 +783,99 @@ def _partly_given(out: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+VERSIONS = ("short", "full")
+"""``version`` of an omission row: the outlet ran a short version of the story
+(its longest article there has fewer than half the statements of the longest
+article giving the claim) or told it at length."""
+
+
+def versions(
+    out: pl.DataFrame,
+    statements: pl.DataFrame,
+    claims: pl.DataFrame,
+    stories: pl.DataFrame,
+) -> pl.DataFrame:
+    """Whether each omission row's outlet ran a short version of the story or told it at length.
+
+    The outlet's telling is its longest article in the story (``outlet_statements``:
+    its statements, headline apart); the fuller telling is the longest article giving
+    the claim there (``fuller_statements``). The row is ``"short"`` when the outlet's
+    article has fewer than half the fuller one's statements, ``"full"`` otherwise;
+    ``shared_statements`` counts the outlet's statements in a claim the fuller article
+    also gives (most of them: the same wire or release, cut; none: another text). A
+    short version leaving out the rest of a release is an omission the same-event golds
+    count, but not one a journalist would print as a finding: read blind, sure rows
+    of short versions and of stories told at length are not right equally often (see
+    docs/accuracy.md). Takes and returns ``schemas.OMISSIONS`` rows of the story rule
+    (``outlet``, ``story_id``, ``statement_ids``); the columns are null where a count
+    cannot be made.
+    """
+    cols = ("version", "outlet_statements", "fuller_statements", "shared_statements")
+    out = out.drop([c for c in cols if c in out.columns])
+    if out.is_empty() or "story_id" not in out.columns:
+        return out.with_columns(
+            version=pl.lit(None, pl.String),
+            outlet_statements=pl.lit(None, pl.Int32),
+            fuller_statements=pl.lit(None, pl.Int32),
+            shared_statements=pl.lit(None, pl.Int32),
+        )
+    body = statements
+    if "is_headline" in statements.columns:
+        body = statements.filter(~pl.col("is_headline").fill_null(False))
+    size = body.group_by("article_id").agg(pl.len().cast(pl.Int32).alias("_n"))
+    story_of = stories.select("article_id", "story_id", "outlet").unique("article_id")
+    own = (
+        story_of.join(size, on="article_id")
+        .sort("_n", "article_id", descending=[True, False])
+        .group_by("story_id", "outlet", maintain_order=True)
+        .agg(pl.col("article_id").first().alias("_own"), pl.col("_n").first().alias("_on"))
+    )
+    rows = out.with_row_index("_row")
+    fuller = (
+        rows.select("_row", "story_id", statement_id="statement_ids")
+        .explode("statement_id")
+        .join(statements.select("statement_id", "article_id"), on="statement_id")
+        .join(story_of.select("article_id", "story_id"), on=["article_id", "story_id"])
+        .join(size, on="article_id")
+        .sort("_n", "article_id", descending=[True, False])
+        .group_by("_row", maintain_order=True)
+        .agg(pl.col("article_id").first().alias("_full"), pl.col("_n").first().alias("_fn"))
+    )
+    rows = rows.join(own, on=["story_id", "outlet"], how="left").join(
+        fuller, on="_row", how="left"
+    )
+    pairs = rows.select("_own", "_full").drop_nulls().unique()
+    in_claims = claims.select("claim_id", "statement_id", "article_id")
+    if "is_headline" in statements.columns:
+        in_claims = in_claims.join(body.select("statement_id"), on="statement_id", how="semi")
+    shared = (
+        pairs.join(in_claims.rename({"article_id": "_own"}), on="_own")
+        .join(
+            in_claims.select(_full="article_id", claim_id="claim_id").unique(),
+            on=["_full", "claim_id"],
+            how="semi",
+        )
+        .group_by("_own", "_full")
+        .agg(pl.col("statement_id").n_unique().cast(pl.Int32).alias("_sh"))
+    )
+    rows = rows.join(shared, on=["_own", "_full"], how="left")
+    known = pl.col("_on").is_not_null() & pl.col("_fn").is_not_null()
+    return (
+        rows.with_columns(
+            version=pl.when(~known)
+            .then(pl.lit(None, pl.String))
+            .when(pl.col("_on") * 2 < pl.col("_fn"))
+            .then(pl.lit("short"))
+            .otherwise(pl.lit("full")),
+            outlet_statements=pl.col("_on"),
+            fuller_statements=pl.col("_fn"),
+            shared_statements=pl.when(known).then(pl.col("_sh").fill_null(0)),
+        )
+        .sort("_row")
+        .drop("_row", "_own", "_on", "_full", "_fn", "_sh")
+    )
+
+
 @overload
 def omissions(
     statements: pl.DataFrame,
@@ -980,6 +1073,7 @@ def omissions(
             reworded=found.filter(pl.col("closest_score") >= shared_score),
         )
         out = _partly_given(out)
+        out = versions(out, statements, claims, stories)
         _figures.cache_clear()  # read by the closest statements, the parts and certainty
         out = out.join(
             facts.select("claim_id", "speaker", "representative"), on="claim_id", how="left"

@@ -326,6 +326,25 @@ def _how_sure(row: dict[str, Any]) -> str:
     return " ".join(x for x in (row.get("certainty"), why and f"({why})") if x)
 
 
+def _version(row: dict[str, Any]) -> str:
+    """A short version of the story or a story told at length: "short: 3 of 14 statements
+    (the same text, cut)"."""
+    version, n, m = row.get("version"), row.get("outlet_statements"), row.get("fuller_statements")
+    if not version or n is None or m is None:
+        return ""
+    shared = row.get("shared_statements") or 0
+    source = (
+        "the same text"
+        if n and shared * 2 >= n
+        else "another text"
+        if not shared
+        else f"{shared} shared"
+    )
+    if version == "short":
+        return f"short version: {n} of {m} statements ({source})"
+    return f"told at length: {n} statements, the claim's article {m} ({source})"
+
+
 def _omission_table(
     table: pl.DataFrame,
     b: Builder,
@@ -362,6 +381,8 @@ def _omission_table(
         ),
         "its closest statement": _closest,
     }
+    if "version" in table.columns:
+        shown["the outlet's telling"] = _version
     if "certainty" in table.columns:
         shown["how sure"] = _how_sure
     order = "(claims carried by the most outlets first)"
