@@ -417,7 +417,8 @@ OMISSIONS = pl.Schema(
             # article of another story, round-up: the claim's articles tell other stories'
             # events around it, courtesy to the rulers, formula: a wish or a prayer,
             # background: an earlier fact recalled, later news / earlier news: the claim is
-            # only in articles of other days than all the outlet's articles of the story);
+            # only in articles of other days than all the outlet's articles of the story;
+            # another moment: a preview written before the event and an article told after);
             # null otherwise
             "certainty": pl.String,
             "why": pl.String,  # plain reason for "not sure", null when sure

@@ -1663,3 +1663,105 @@ def market_moments(
                     + ": the outlet told its own reading"
                 )
     return _not_sure_rows(omissions, whys)
+
+
+#: the event still to come in an article's lead: «غدا», «بعد غد» («يقص تشيلسي وأرسنال غدا
+#: الأحد شريط الموسم»), or «اليوم», «الليلة» in a sentence opening with an imperfect verb
+#: («يقص تشيلسي وآرسنال اليوم شريط الموسم الجديد», «يدشن الرئيس المصري اليوم ... القناة»);
+#: match-normalized
+_TOMORROW = re.compile(r"(?<!\w)(?:غدا|بعد غد)(?!\w)")
+_TODAY_WORD = re.compile(r"(?<!\w)(?:اليوم|الليله)(?!\w)")
+_IMPERFECT = re.compile(r"^\W*[وف]?ي\w{2,}")
+#: an imperfect verb anywhere in a headline («الأخضر الناشئ يواجه العراق.. اليوم»), not
+#: a noun of time
+_HEADLINE_IMPERFECT = re.compile(r"(?<!\w)[وف]?ي(?!وم|ونيو|وليو|ناير)\w{2,}")
+
+
+def _previews(lead: list[str]) -> bool:
+    """Whether an article's lead (its headline and first body statement, in order) tells
+    its event as still to come: a preview written before it."""
+    for i, text in enumerate(lead[:2]):
+        t = normalize(text or "")
+        if _TOMORROW.search(t):
+            return True
+        if not _TODAY_WORD.search(t):
+            continue
+        # a headline in the present («أرسنال يهزم تشيلسي») tells no time without «اليوم»
+        if _IMPERFECT.match(t) if i > 0 else _HEADLINE_IMPERFECT.search(t):
+            return True
+    return False
+
+
+def previews(
+    omissions: pl.DataFrame, statements: pl.DataFrame, stories: pl.DataFrame
+) -> pl.DataFrame:
+    """``sure`` rows parting a preview of the event from an article told after it.
+
+    An article is a *preview* when its lead tells the event as still to come
+    (:func:`_previews`). When every article giving the claim is a preview and none
+    of the outlet's articles of the story is, the claim was written before the event
+    (sabq's and aawsat's preview of the Community Shield, «كما تحظى باهتمام بالغ ...
+    لأنها تأتي قبل أيام قليلة من انطلاق ... الموسم الجديد», Fabregas's «نريد تحقيق
+    الفوز», against alyaum's and aleqtisadiya's result); when every article of the
+    outlet is a preview and none giving the claim is, the outlet wrote before what
+    the claim tells (a preview of a meeting against the words said at it). The day
+    of publication cannot part them (:func:`moments`): the preview and the result
+    are often in one day's edition. Needs ``position`` and ``is_headline`` in
+    ``statements`` (the lead: the headline and the first body statement).
+    """
+    need = {"text", "position", "is_headline", "article_id"}
+    if omissions.is_empty() or not need <= set(statements.columns):
+        return omissions
+    sure = omissions.with_row_index("_row").filter(pl.col("certainty") == SURE)
+    if sure.is_empty():
+        return omissions
+    claim_arts = (
+        sure.select("_row", statement_id="statement_ids")
+        .explode("statement_id")
+        .join(statements.select("statement_id", "article_id"), on="statement_id")
+        .select("_row", "article_id")
+        .unique()
+    )
+    own_arts = (
+        sure.select("_row", "story_id", "outlet")
+        .join(stories.select("story_id", "outlet", "article_id"), on=["story_id", "outlet"])
+        .select("_row", "article_id")
+        .unique()
+    )
+    wanted = pl.concat([claim_arts, own_arts]).select("article_id").unique()
+    leads = (
+        statements.join(wanted, on="article_id", how="semi")
+        .sort("article_id", "position")
+        .group_by("article_id", maintain_order=True)
+        .agg(
+            pl.col("text").filter(pl.col("is_headline").fill_null(False)).first().alias("_h"),
+            pl.col("text").filter(~pl.col("is_headline").fill_null(False)).first().alias("_b"),
+        )
+    )
+    preview = {a: _previews([h or "", b or ""]) for a, h, b in leads.iter_rows()}
+
+    def kinds(frame: pl.DataFrame) -> dict[int, set[bool]]:
+        out: dict[int, set[bool]] = {}
+        for row, art in frame.iter_rows():
+            if art in preview:
+                out.setdefault(row, set()).add(preview[art])
+        return out
+
+    claim_kind, own_kind = kinds(claim_arts), kinds(own_arts)
+    whys: dict[int, str] = {}
+    for row, kind in claim_kind.items():
+        own = own_kind.get(row)
+        if own is None:
+            continue
+        if kind == {True} and own == {False}:
+            whys[row] = (
+                "another moment: the claim is only in previews written before the event "
+                "(their lead tells it as still to come), the outlet's articles tell it after"
+            )
+        elif kind == {False} and own == {True}:
+            whys[row] = (
+                "another moment: the outlet's articles of the story are previews written "
+                "before the event (their lead tells it as still to come); the claim is told "
+                "after it"
+            )
+    return _not_sure_rows(omissions, whys)

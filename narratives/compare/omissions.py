@@ -77,6 +77,7 @@ from narratives.compare._certainty import (
     formulas_and_background,
     market_moments,
     moments,
+    previews,
     round_up,
 )
 from narratives.compare._closest import CLOSEST, ClosestLabels, _figures, closest_pairs
@@ -1065,6 +1066,7 @@ def omissions(
         out = formulas_and_background(out, statements)
         out = moments(out, statements, stories)
         out = market_moments(out, statements, stories)
+        out = previews(out, statements, stories)
         out = another_part(
             out,
             statements,
