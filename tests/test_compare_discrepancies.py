@@ -642,3 +642,18 @@ def test_one_price_of_an_undated_market_reading_is_not_sure() -> None:
     )
     assert out["certainty"].to_list() == ["medium"]
     assert "market reading" in out["what"][0]
+
+
+def test_one_count_of_two_stock_market_sessions_is_no_discrepancy_at_the_default() -> None:
+    # alwatan / 3alyoum 2015-07-24: one session report's template, two sessions (the index
+    # closed at 9373 in one article, 9275.20 in the other): 70 risers in both, 67 / 78
+    # fallers is two days' trading, not a figure misreported
+    alwatan = "وشهدت تداولات الأمس ارتفاع أسهم 70 شركة في قيمتها وتراجعت أسهم 67 شركة،"
+    threealyoum = (
+        "وشهدت تداولات اليوم ارتفاع أسهم 70 شركة في قيمتها وتراجعت أسهم 78 شركة, وظلت أسهم"
+        " 17 شركة أخرى بدون تغير"
+    )
+    assert _pair(alwatan, threealyoum).is_empty()
+    shown = _pair(alwatan, threealyoum, min_confidence=0)
+    assert shown.height == 1
+    assert "market reading" in shown["what"][0]
