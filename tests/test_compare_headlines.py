@@ -43,3 +43,28 @@ def test_a_round_up_pages_headline_is_not_given_as_the_storys_headline() -> None
     off = headlines(statements, claims, stories, emphasis, round_up_cover=0)
     assert not off["round_up"].any()
     assert off.filter(pl.col("article_id") == ASSAD_PAGE)["own_words"].to_list()[0]
+
+
+def test_an_outlets_article_published_twice_is_one_headline() -> None:
+    # SaudiNewsNet 2015-07-24: almadina ran «القبض على مواطن قتل زوجته بحفر الباطن» under two
+    # article ids; the story's headlines listed almadina twice with the same words
+    text = ["القبض على مواطن قتل زوجته بحفر الباطن", "تمكنت شرطة محافظة حفر الباطن من ضبط مواطن"]
+    other = ["ثلاثيني يقتل زوجته في حفر الباطن", "ضرب رجل ثلاثيني زوجته بحجر كبير على رأسها"]
+    ids = ["a1", "a1", "a2", "a2", "b", "b"]
+    st = pl.DataFrame(
+        {
+            "statement_id": [f"{a}:{k % 2}" for k, a in enumerate(ids)],
+            "article_id": ids,
+            "outlet": ["almadina"] * 4 + ["alriyadh"] * 2,
+            "position": [0, 1] * 3,
+            "is_headline": [True, False] * 3,
+            "text": text + text + other,
+        }
+    )
+    cl = st.select("statement_id", "article_id", "outlet").with_columns(
+        claim_id=pl.col("statement_id").str.replace(r"^a\d", "a")
+    )
+    sto = st.select("article_id", "outlet").unique().with_columns(story_id=pl.lit("s1"))
+    out = headlines(st, cl, sto)
+    assert out["outlet"].to_list() == ["almadina", "alriyadh"]
+    assert out["article_id"].to_list() == ["a1", "b"]

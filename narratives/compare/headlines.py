@@ -8,7 +8,8 @@ uses (written as the outlet wrote them), leaving out the section label some
 outlets put before a headline (SPA's ``عام /``, ``اقتصادي /``, ``رياضي /``): a
 desk's name is not a word choice. A round-up page joined to the story of one of its
 items is marked ``round_up``: its headline is another item's, so it has no own words
-and is left out of the other headlines' (see :func:`_round_ups`).
+and is left out of the other headlines' (see :func:`_round_ups`). An outlet's article
+published twice (same headline, same lede) is one row.
 """
 
 from __future__ import annotations
@@ -426,6 +427,11 @@ def headlines(
     )
     out = out.join(pages, on="article_id", how="left").with_columns(
         pl.col("round_up").fill_null(False)
+    )
+    # an outlet's article published twice (almadina's «القبض على مواطن قتل زوجته بحفر الباطن»
+    # under two ids, 2015-07-24) is one headline of the story, shown once
+    out = out.sort("article_id").unique(
+        subset=["story_id", "outlet", "headline", "lede"], keep="first", maintain_order=True
     )
     own: dict[str, list[str] | None] = {}
     for _, group in out.group_by("story_id"):
