@@ -947,9 +947,12 @@ _INJURED_THANKS = "فيما أعرب المصاب عن تقديره وشكره �
         (_TAIF_RECEIVED, "formula: the claim is the protocol of a ceremony or a visit («"),
         (_SERMON_HADITH, "formula: the claim is scripture quoted («"),
         (_INJURED_THANKS, "formula: the claim is thanks or praise («"),
+        # SaudiNewsNet 2015-07-23: the greetings a prince returned at an Eid reception
+        ("وقد بادل سمو الأمير فيصل بن بندر الجميع التهنئة،",
+         "formula: the claim is the protocol of a ceremony or a visit («"),
     ],
-    ids=["quran-recitation", "reception", "hadith", "thanks"],
-)
+    ids=["quran-recitation", "reception", "hadith", "thanks", "eid-greetings"],
+)  # fmt: skip
 def test_protocol_scripture_and_thanks_are_not_sure_omissions(claim: str, why: str) -> None:
     said = [_TAIF_HEAD, _TAIF_OPEN, claim]
     st, claims, stories = _story_frames(
@@ -1196,8 +1199,13 @@ def test_a_sentence_opening_with_an_earlier_date_is_background(
          "سائلا الله أن يجعلها في ميزان حسناتهم.", True),
         ("وقال مدير مركز الملك سلمان للإغاثة إن قوافل بحرية تحمل مساعدات قد بدأت بالتحرك إلى "
          "ميناء عدن جنوبي اليمن.", False),
+        # SaudiNewsNet 2015-08-02: al-Ahsa's road named after Prince Saud al-Faisal
+        ("لافتاً إلى أن ذلك يأتي في إطار توجهات الأمانة المتماشية مع التوجيهات الحكيمة "
+         "لقيادتنا الرشيدة - أيدها الله - .", True),
+        ("وأفاد أن الطريق يعد من الطرق التجارية والحيوية الرئيسية حيث يربط بين مدينتي الهفوف "
+         "والمبرز", False),
     ],
-    ids=["thanks-to-the-leadership", "news-of-the-airlift"],
+    ids=["thanks-to-the-leadership", "news-of-the-airlift", "our-leadership", "the-road"],
 )  # fmt: skip
 def test_thanks_to_the_leadership_after_the_preposition_is_courtesy(
     text: str, polite: bool
@@ -1569,3 +1577,61 @@ def test_a_lists_last_item_cut_off_is_no_fact_of_its_own(
     from narratives.compare._certainty import _list_item
 
     assert (_list_item(text, previous) is not None) is item
+
+
+# SaudiNewsNet 2015-08-07: alriyadh's and aawsat's migrants «more than 360» against 3alyoum's
+# Reuters text, «nearly 370 survivors» (read blind in session 28 as the claim in other
+# words, kept sure by its figure)
+MIGRANTS_CLAIM = (
+    "وكان أكثر من 360 مهاجرا قد نجوا من غرق مركبهم الأربعاء قبالة سواحل ليبيا بعيد ظهر "
+    "الخميس إلى باليرمو شمال غرب صقلية على متن سفينة تابعة للبحرية الايرلندية."
+)
+MIGRANTS_3ALYOUM = [
+    "مخاوف من غرق 200 مهاجر في أحدث مأساة بالبحر المتوسط",
+    "تضاءلت الآمال في العثور على ناجين من حادث غرق قارب بالبحر المتوسط ويقدر أنه أسفر عن "
+    "غرق اكثر من 200 مهاجر اليوم الخميس",
+    "بينما استدعيت سفن الإنقاذ لمساعدة المزيد من قوارب المهاجرين في نفس المنطقة.",
+    "بينما رست سفينة لو نيام التابعة للبحرية الايرلندية في الميناء تحمل نحو 370 من الناجين "
+    "من كارثة أمس الاربعاء و25 جثة تضم ثلاثة أطفال “نحن نشهد ابادة جماعية سببها الانانية "
+    "الاوروبية”.",
+]
+
+
+def test_an_approximate_figure_near_the_claims_is_not_a_sure_omission() -> None:
+    statements, stories, row = _case(
+        MIGRANTS_CLAIM, "alriyadh", MIGRANTS_3ALYOUM, "3alyoum", 16.0
+    )
+    out = certainty(row, statements, stories, carried_score=35, carried_containment=0.5)
+    assert out["certainty"].to_list() == [NOT_SURE]
+    assert out["why"][0].startswith("in other words?: the outlet gives a figure near")
+    assert "نحو 370 من الناجين" in out["why"][0]  # the outlet's sentence, cited
+    # without the Irish ship's survivors, the 200 feared drowned are another figure
+    statements, stories, row = _case(
+        MIGRANTS_CLAIM, "alriyadh", MIGRANTS_3ALYOUM[:3], "3alyoum", 16.0
+    )
+    out = certainty(row, statements, stories, carried_score=35, carried_containment=0.5)
+    assert out["certainty"].to_list() == [SURE]
+
+
+@pytest.mark.parametrize(
+    ("claim", "outlet", "near"),
+    [
+        (MIGRANTS_CLAIM, MIGRANTS_3ALYOUM[3], True),
+        # SaudiNewsNet 2015-07-22 (session 28, read wrong): the Athens exchange
+        ("سجلت بورصة أثينا تدهورا تخطى 22% في مستهل التداولات",
+         "هبط المؤشر الرئيسي نحو 23 في المائة خلال التعاملات الصباحية", True),
+        # 2015-08-02: thirty years of insurgency are not 31 wounded soldiers
+        ("وقتل عشرات الاف الاشخاص في التمرد الكردي الانفصالي المستمر منذ اكثر من 30 عاما.",
+         'واكد الجيش ان جنديين قتلا واصيب 31 آخرون "بينهم اربعة في حالة حرجة".', False),
+        # two exact figures apart are two facts
+        ("وبلغ عدد الحجاج 1250 حاجا من الداخل", "وبلغ عدد الحجاج 1290 حاجا من الخارج", False),
+        # a share only with a share
+        ("ارتفع المؤشر نحو 22 في المائة", "وشارك 23 لاعبا في المعسكر", False),
+    ],
+    ids=["migrants", "athens", "years-and-wounded", "two-exact", "share-and-count"],
+)  # fmt: skip
+def test_a_near_figure_counts_when_one_is_approximate(claim: str, outlet: str, near: bool) -> None:
+    from narratives.compare._certainty import _near_figure
+
+    got = _near_figure(set(_figures(claim)), claim, [(_figures(outlet), 0)], [outlet])
+    assert (got == outlet) is near

@@ -337,9 +337,13 @@ def certainty(
         ],
         len(where),
     )
+    # each outlet's statements giving a figure in each story: (figures, row)
+    figures_at: dict[tuple[str, str], list[tuple[frozenset[tuple[int, int]], int]]] = {}
     for (r, key), (figures, count) in zip(where, read, strict=True):
         words_of.setdefault(key, set()).update(stems[row_of[sids[r]]])
         figures_of.setdefault(key, set()).update(figures)
+        if figures:
+            figures_at.setdefault(key, []).append((figures, r))
         n_words[key] = n_words.get(key, 0) + count
     del read
     where.clear()
@@ -359,7 +363,7 @@ def certainty(
         share, size = 0.0, 0
         head_share, lead = 0.0, 0.0
         figs: set[tuple[int, int]] = set()
-        best = -1.0
+        best, best_row = -1.0, -1
         fragment = None
         another = None
         for r in rows:
@@ -374,7 +378,7 @@ def certainty(
                 # a sentence of the claim that adds a figure (another outlet's "32 ألف
                 # كشاف") does not make X's near miss a sure omission
                 if got > best:
-                    best, figs = got, set(_figures(texts[r]))
+                    best, best_row, figs = got, r, set(_figures(texts[r]))
                     fragment = _fragment(texts[r])
                 if heads[r]:
                     head_share = max(head_share, got)
@@ -407,6 +411,13 @@ def certainty(
                 f"another matter: the claim opens with «{another}» in its article, "
                 "an item of a round-up beside the story's event"
             )
+        elif figure_absent and (
+            near := _near_figure(figs, texts[best_row], figures_at.get(key, []), texts)
+        ):
+            why = (
+                "in other words?: the outlet gives a figure near the claim's, one of them "
+                f"approximate: «{near}»"
+            )
         elif not figure_absent:
             if (score is not None and score >= carried_score - near_score) or (
                 cont is not None and cont >= carried_containment - near_containment
@@ -434,6 +445,48 @@ def certainty(
         carried=pl.Series(carried_rows, dtype=pl.Boolean),
     )
 
+
+
+#: a figure given as approximate: «نحو 370», «أكثر من 360», «تخطى 22%»; match-normalized
+_APPROXIMATE = re.compile(
+    r"(?<!\w)(?:نحو|حوالي|حوالى|قرابه|زهاء|اكثر من|اقل من|ما يقارب|ما يزيد|يقارب|تخطى|"
+    r"تجاوز|تجاوزت|يناهز|ناهز|قارب|قاربت)(?!\w)"
+)
+
+
+_PERCENT = re.compile(r"%|٪|(?<!\w)(?:في المائه|في المئه|بالمائه|بالمئه)(?!\w)")
+
+
+def _near_figure(
+    figs: set[tuple[int, int]],
+    claim: str,
+    outlet: list[tuple[frozenset[tuple[int, int]], int]],
+    texts: list[str],
+    *,
+    within: float = 0.05,
+) -> str | None:
+    """The outlet's statement giving a figure within ``within`` (relative) of one of the
+    claim's, other than it, when one of the two statements gives its figure as
+    approximate: «وكان أكثر من 360 مهاجرا قد نجوا» and «تحمل نحو 370 من الناجين», «سجلت
+    بورصة أثينا تدهورا تخطى 22%» and «هبط المؤشر الرئيسي نحو 23 في المائة» may be one fact
+    in other words. Its text, or None."""
+    if not figs or not outlet:
+        return None
+    claim = normalize(claim)
+    hedged, share = bool(_APPROXIMATE.search(claim)), bool(_PERCENT.search(claim))
+    for theirs, r in outlet:
+        text = normalize(texts[r])
+        # a share only with a share; a count of a hundred or more (30 years and 31
+        # wounded are two facts)
+        both_shares = share and bool(_PERCENT.search(text))
+        near = any(
+            a != b and abs(a - b) <= within * max(a, b) and (both_shares or min(a, b) >= 100)
+            for a, _ in figs
+            for b, _ in theirs
+        )  # fmt: skip
+        if near and (hedged or _APPROXIMATE.search(text)):
+            return texts[r]
+    return None
 
 
 #: the omission rows a certainty rule reads
