@@ -41,6 +41,11 @@ def main() -> None:
     parser.add_argument("--days", nargs="+", default=["2015-07-22", "2015-07-23"])
     parser.add_argument("--sample", type=int, default=0, help="attributed statements to print")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--missing", type=int, default=0,
+        help="statements with a reporting verb and no speaker to print (same --seed)",
+    )
+    parser.add_argument("--save", type=Path, help="write the statements to this parquet file")
     parser.add_argument("-j", "--processes", type=int, default=1, help="worker processes")
     args = parser.parse_args()
 
@@ -56,16 +61,27 @@ def main() -> None:
     body = st.filter(~pl.col("is_headline") & pl.col("cue").is_not_null())
     n, k = body.height, int(body["speaker"].is_not_null().sum())
     print(f"body statements with a reporting verb: {n:,}, with a speaker: {k:,} ({k / n:.1%})")
-    if args.sample:
-        st = st.sort("article_id", "position").with_columns(
-            prev=pl.col("text").shift(1).over("article_id"),
-            prev2=pl.col("text").shift(2).over("article_id"),
-        )
-        rows = st.filter(
-            ~pl.col("is_headline") & pl.col("cue").is_not_null() & pl.col("speaker").is_not_null()
-        ).sample(args.sample, seed=args.seed)
+    if args.save:
+        st.write_parquet(args.save)
+    st = st.sort("article_id", "position").with_columns(
+        prev=pl.col("text").shift(1).over("article_id"),
+        prev2=pl.col("text").shift(2).over("article_id"),
+    )
+    verb = ~pl.col("is_headline") & pl.col("cue").is_not_null()
+    for title, n_rows, has_speaker in (
+        ("attributed", args.sample, True),
+        ("no speaker", args.missing, False),
+    ):
+        if not n_rows:
+            continue
+        print(f"--- {title}: {n_rows} rows, seed {args.seed}")
+        spoken = pl.col("speaker").is_not_null()
+        rows = st.filter(verb & (spoken if has_speaker else ~spoken)).sample(n_rows, seed=args.seed)
         for i, r in enumerate(rows.iter_rows(named=True)):
-            print(f"#{i} [{r['speaker']}] mention={r['speaker_mention']} cue={r['cue']}")
+            print(
+                f"#{i} {r['statement_id']} [{r['speaker']}] "
+                f"mention={r['speaker_mention']} cue={r['cue']}"
+            )
             print("   before:", (r["prev2"] or "")[-150:], "|", (r["prev"] or "")[-250:])
             print("   text:", r["text"][:300])
 

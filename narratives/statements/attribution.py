@@ -39,6 +39,7 @@ from narratives.statements._speakers import (
     ArticleSpeakers,
     SpeakerWords,
     _adjective_like,
+    _in,
     _in_word_lists,
     _time_word,
     lone_name,
@@ -425,6 +426,33 @@ def attribute(
                 )
             ):
                 explicit = None  # ووصف حزب العمال الكردستاني بأنه منظمة: the one described
+            if (
+                explicit is None
+                and _own_part_before(cue_k, seg, feats)
+                and after < seg.j
+                and (
+                    _starts_subject(feats[after], lex)
+                    or (
+                        feats[after].kind == "w"
+                        and feats[after].norm.startswith("ال")
+                        and _in(feats[after].norm, sw.titles)
+                        and feats[after].norm not in sw.anonymous
+                    )
+                    or (
+                        # من جانبه أكد فريدريك زلينسكي: a name no list knows
+                        after + 1 < seg.j
+                        and feats[after].plain
+                        and feats[after + 1].plain
+                        and not feats[after].text.endswith("ى")
+                        and unlisted_name_word(feats[after].norm, feats[after].text, sw)
+                        and unlisted_name_word(feats[after + 1].norm, feats[after + 1].text, sw)
+                    )
+                )
+            ):
+                # من جهته، كشف المشرف العام على المهرجان مقبل غربي العنزي: «من جهته» turns to
+                # someone new, named after the verb; his words are not the last speaker's
+                explicit = None, _noun_phrase(after, seg, feats, raw, starts, ends, lex.title_heads)
+                after_verb = True
             if explicit is None:
                 carried = True
             _nested(cue_k, seg, feats, at, out)
@@ -839,6 +867,25 @@ def _subject_before(cue_k: int, s: Sentence) -> tuple[str | None, str] | None:
             sid, _ = state.speakers.resolve(mention)
             if sid is not None:
                 return sid, mention
+    if (
+        start > seg.i
+        and 2 <= stop - start <= MAX_NAME
+        and stop == cue_k
+        and not feats[cue_k].text.startswith("ف")  # أما البيت الثاني فيؤكد فيه النابغة
+        and _in_words(feats[start].norm, sw.institutions)
+        and feats[start].norm not in sw.anonymous
+        and all(f.kind == "w" and f.cue is None for f in feats[start:stop])
+    ):
+        # إلا أن مكتب التحقيقات الفيدرالي حذر من ...: a body named right before the verb,
+        # after an opener, is its subject, not the last speaker (أما صحيفة الاتحاد فقد قالت)
+        last = stop - 1
+        while last > start and feats[last].norm in ("قد", "فقد", "فانه", "فانها"):
+            last -= 1
+        mention = raw[starts[start] : ends[last]]
+        if parse_mention(mention).kind == "institution":
+            sid, _ = state.speakers.resolve(mention)
+            if sid is not None:
+                return sid, mention
     topic = _open_topic(replace(s, seg=Segment(seg.i, cue_k, seg.how)))
     if topic is not None and topic[0] is not None:
         return topic
@@ -1079,6 +1126,17 @@ def _slot_name(k: int, s: Sentence) -> tuple[str | None, str] | None:
     """
     seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
     state = s.state
+    if (
+        k + 1 < seg.j
+        and feats[k].norm == "بن"
+        and feats[k + 1].kind == "w"
+        and feats[k + 1].plain
+        and feats[k + 1].cue is None
+    ):
+        # واعتبر بن سعيدان: the family name «بن X» of the article's «نايف بن سعيدان»
+        sid = state.speakers.named_with_bin(feats[k + 1].norm)
+        if sid is not None:
+            return sid, raw[starts[k] : ends[k + 1]]
     if k >= seg.j or feats[k].kind != "w" or feats[k].roles or feats[k].cue is not None:
         return None
     f = feats[k]
@@ -1521,13 +1579,25 @@ def _name_then_office(k: int, seg: Segment, feats: list[Feat]) -> bool:
     bare = office[2:] if office.startswith("ال") else office
     if office in sw.anonymous or not any(x in sw.offices or x in sw.titles for x in (office, bare)):
         return False  # ووصف مميش حديث البعض: no office after the words, no name
-    for r in range(q + 1, min(seg.j, q + 2 * MENTION_WORDS)):
+    end = min(seg.j, q + 2 * MENTION_WORDS)
+    # without «أن», only an office in construct (رئيس اللجنة, عالم الجيولوجيا) closes the
+    # name: «وجدد بارتوميو حديثا عقد المدرب» is a subject, an adverb and the object
+    construct = office == bare
+    for r in range(q + 1, end):
         g = feats[r]
         if "complementizer" in g.roles:
             return True
         if g.cue is not None:  # (quotation marks may close round a body's acronym: «"أوبك"»)
             return False
-    return False
+        if not construct:
+            continue
+        if g.kind == ":" or (g.kind == "q" and r + 2 < seg.j and feats[r + 2].kind != "q"):
+            # وقال روري كوتريل عالم الجيولوجيا بجامعة روشستر "من المعروف ...": the quotation
+            # (a colon) opens the reported words (not «"أوبك"» round an acronym)
+            return True
+    # بحسب ما أعلن توماس باخ رئيس اللجنة الأولمبية الدولية من كوالالمبور.: the sentence
+    # ends with the office, no object came
+    return construct and end == seg.j and end - q < 2 * MENTION_WORDS
 
 
 _WHEN = frozenset(
@@ -1693,6 +1763,16 @@ def _noun_phrase(
             break
         if before in (".", "/") and stop - 2 >= k:
             before = feats[stop - 2].norm
+        if (
+            stop > k
+            and before.startswith("ال")
+            and len(f.norm) == 7
+            and f.norm.startswith("الت")
+            and f.norm[-2] == "ي"
+            and f.norm[-1] != "ه"  # التقنية, التنموية: adjectives in ـية, not التأكيد
+            and not _in_word_lists(f.norm, speaker_words())
+        ):
+            break  # وجدد الوزير التأكيد: a verbal noun تفعيل after a definite word, the object
         if (
             stop > k
             and before.startswith("ال")
@@ -2510,6 +2590,14 @@ def _target_follows(k: int, seg: Segment, feats: list[Feat]) -> bool:
 
 
 _OWN_PART = frozenset({"جانبه", "جانبها", "جهته", "جهتها"})
+
+
+def _own_part_before(k: int, seg: Segment, feats: list[Feat]) -> bool:
+    """The verb at ``k`` follows a sentence-opening ``من جانبه / من جهته / بدوره`` (and a
+    comma)."""
+    if k > seg.i and feats[k - 1].kind == "c":
+        k -= 1
+    return _after_own_part(k, seg, feats)
 
 
 def _after_own_part(k: int, seg: Segment, feats: list[Feat]) -> bool:
