@@ -820,7 +820,9 @@ def test_several_claims_of_one_speakers_days_are_low() -> None:
         .then(pl.col("published") + pl.duration(days=5))
         .otherwise(pl.col("published"))
     )
-    two_days = talking_points(later, claims, stories, dated_high=True)
+    # (the two articles share their other claims too: one article's text told again, low
+    # unless positions_only=False; test_talking_points_positions)
+    two_days = talking_points(later, claims, stories, dated_high=True, positions_only=False)
     assert _together(two_days, c, d)
     assert dict(zip(two_days["statement_id"], two_days["confidence"], strict=True))[c] == "high"
     # undated (the seeds' case: talking points across events), the score alone decides

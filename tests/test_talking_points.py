@@ -28,12 +28,19 @@ _RETOLD = "talking_points_retold_2015-08-02.jsonl"
 
 
 @functools.cache
-def _points(*, background: bool = True, dated_high: bool = True) -> pl.DataFrame:
+def _points(
+    *, background: bool = True, dated_high: bool = True, positions_only: bool = True
+) -> pl.DataFrame:
     from narratives.stories import talking_points
 
     st, claims, stories = _extracted_frames(_RETOLD)
     return talking_points(
-        st, claims, stories, background=background, dated_high=dated_high
+        st,
+        claims,
+        stories,
+        background=background,
+        dated_high=dated_high,
+        positions_only=positions_only,
     )
 
 
@@ -64,7 +71,7 @@ def test_a_statement_retold_days_later_as_background_is_no_high_talking_point(
 ) -> None:
     # before: one claim told on 25 July and on 2 August, «high» (4 of the 7 high points
     # of 2015-07-25 + 08-02 were these, all wrong: one statement told again)
-    old = _point_of(_points(background=False), first)
+    old = _point_of(_points(background=False, positions_only=False), first)
     assert set(old["statement_id"]) == {first, retold}
     assert old["confidence"][0] == "high"
     new = _point_of(_points(), first)
@@ -182,9 +189,11 @@ def test_a_dated_point_is_at_most_medium_by_default() -> None:
     # background rule: "high" only when asked for (dated_high); by default no dated
     # point is high (1 of 12 high points held as a position repeated, all SaudiNewsNet)
     first = "2015-07-25:312:16"
-    asked = _point_of(_points(background=False), first)
+    asked = _point_of(_points(background=False, positions_only=False), first)
     assert asked["confidence"][0] == "high"
-    default = _point_of(_points(background=False, dated_high=False), first)
+    default = _point_of(
+        _points(background=False, dated_high=False, positions_only=False), first
+    )
     assert default["confidence"][0] == "medium"
     assert set(default["statement_id"]) == set(asked["statement_id"])
 
@@ -208,6 +217,10 @@ def test_a_point_of_one_speakers_days_is_low() -> None:
     assert set(bahah["statement_id"]) == {"2015-08-02:748:8", "2015-08-02:344:11"}
     assert set(bahah["confidence"]) == {"low"}
     # with the rule's span taken over the retold statements too (background=False),
-    # Kerry's words of 24 July told again on 2 August span eight days: not low
-    apart = _point_of(_points(background=False, dated_high=False), "2015-07-25:312:16")
+    # Kerry's words of 24 July told again on 2 August span eight days: not low for
+    # that (but low as one article's text told again, test_talking_points_positions)
+    apart = _point_of(
+        _points(background=False, dated_high=False, positions_only=False),
+        "2015-07-25:312:16",
+    )
     assert set(apart["confidence"]) == {"medium"}

@@ -1240,6 +1240,9 @@ def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
             pl.col("n_outlets").first(),
             pl.col("outlets").first(),
             pl.col("confidence").first(),
+            (pl.col("why") if "why" in table.columns else pl.lit(None, pl.String))
+            .first()
+            .alias("why"),
             # the most frequent speaker; of two as frequent, the first by name (every run)
             pl.col("speaker").drop_nulls().mode().sort().first().alias("speaker"),
             pl.col("statement_id").alias("statement_ids"),
@@ -1307,20 +1310,23 @@ def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
         parts.append("<h3>Not sure: talking points to check</h3>")
         parts.append(
             _p(
-                "Medium and low confidence. Medium: statements days apart; read blind on "
-                "SaudiNewsNet as a position repeated at two events, "
-                f"{TALKING_POINT_READ['medium']} (often one statement copied or retold "
-                "later, one template of an office's routine reports, or two statements "
-                "sharing words). Low: in a dated corpus, every statement within two days: "
-                "one event whose articles fell into two stories, or one speaker's two "
-                f"points of one event ({TALKING_POINT_READ['low']}). Read the statements "
-                "first."
+                "Medium and low confidence. Medium: one named speaker's statements days "
+                "apart sharing a phrase, neither a report of an event or a figure; read "
+                "blind on SaudiNewsNet as a position repeated at two events, "
+                f"{TALKING_POINT_READ['medium']} (often two different statements of one "
+                "speaker on one subject, or an office's routine announcements). Low, with "
+                "the reason in 'why low': in a dated corpus, every statement within two "
+                "days (one event whose articles fell into two stories, or one speaker's "
+                f"two points of one event: {TALKING_POINT_READ['low']}), or days apart but "
+                "not one named speaker, one article's text told again, one template of two "
+                "places, a report of an event or a figure, or two different statements "
+                f"sharing words ({TALKING_POINT_READ['moved']}). Read the statements first."
             )
         )
         parts.append(
             b.table(
                 unsure,
-                columns,
+                {**columns, "why low": lambda r: r["why"] or ""},
                 caption="Talking points not sure (medium or low confidence)",
                 order="(most stories first)",
             )
