@@ -1603,7 +1603,7 @@ def test_an_approximate_figure_near_the_claims_is_not_a_sure_omission() -> None:
     )
     out = certainty(row, statements, stories, carried_score=35, carried_containment=0.5)
     assert out["certainty"].to_list() == [NOT_SURE]
-    assert out["why"][0].startswith("in other words?: the outlet gives a figure near")
+    assert out["why"][0].startswith("in other words or another count?: the outlet gives a figure")
     assert "نحو 370 من الناجين" in out["why"][0]  # the outlet's sentence, cited
     # without the Irish ship's survivors, the 200 feared drowned are another figure
     statements, stories, row = _case(

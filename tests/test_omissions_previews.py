@@ -97,9 +97,20 @@ def test_two_previews_leave_each_others_lines_as_they_were() -> None:
           "اليوم بهدف دون رد"], False),
         (["مصرع 15 مصريًا في حادث غرق أحد القوارب بنهر النيل",
           "لقي 15 مصريًا مصرعهم في حادث غرق أحد القوارب في نهر النيل اليوم"], False),
+        # SaudiNewsNet 2015-08-10: the day after tomorrow is the next match's, the arrival
+        # is told in the past
+        (["النصر يصل لندن بطائرة خاصة..",
+          "وصلت مساء أمس الأحد بعثة الفريق الأول لكرة القدم بنادي النصر إلى العاصمة "
+          "البريطانية لندن قادمة من النمسا عبر طائرة خاصة استعداداً لمواجهة الهلال على كأس "
+          "السوبر يوم بعد غدٍ الأربعاء،"], False),
+        # a day this cannot read: a headline without a verb, a lead opening in ت
+        (["انطلاق فعاليات مهرجان صيف تنومة اليوم",
+          "تنطلق اليوم الفعاليات الصيفية لمهرجان تنومة الصيفي"], None),
     ],
     ids=["tomorrow", "today-imperfect", "headline-today", "evening", "result", "result-today",
-         "news-today"],
+         "news-today", "arrival", "unclear"],
 )  # fmt: skip
-def test_a_lead_telling_the_event_to_come_is_a_preview(lead: list[str], preview: bool) -> None:
+def test_a_lead_telling_the_event_to_come_is_a_preview(
+    lead: list[str], preview: bool | None
+) -> None:
     assert _previews(lead) is preview

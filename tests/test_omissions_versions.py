@@ -62,3 +62,22 @@ def test_rows_without_a_story_have_no_version() -> None:
         pl.DataFrame({"article_id": ["x"], "story_id": ["s"], "outlet": ["b"]}),
     )
     assert empty["version"].to_list() == [None]
+
+
+def test_the_reliability_note_gives_each_version_its_own_reading(market: pl.DataFrame) -> None:
+    from narratives.stories import reliability_notes
+    from narratives.stories.reliability import SURE_FULL_READ, SURE_SHORT_READ
+
+    # the market story's rows made sure: 'full' and 'short' rows, counted in the note
+    rows = market.with_columns(certainty=pl.lit("sure"))
+    n_full = rows.filter(pl.col("version") == "full").height
+    n_short = rows.filter(pl.col("version") == "short").height
+    assert n_full and n_short
+    note = reliability_notes({"omissions": rows})
+    text = note.filter(pl.col("level") == "omission")["note"][0]
+    assert f"told the story at length ('full' version, {n_full} here) {SURE_FULL_READ}" in text
+    assert f"('short', {n_short} here) {SURE_SHORT_READ}" in text
+    assert "a lead to check, not a finding" in text
+    # without versions (another rule than the story's), the pooled reading
+    plain = reliability_notes({"omissions": rows.drop("version")})
+    assert "about half were right" in plain.filter(pl.col("level") == "omission")["note"][0]

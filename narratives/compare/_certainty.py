@@ -415,8 +415,8 @@ def certainty(
             near := _near_figure(figs, texts[best_row], figures_at.get(key, []), texts)
         ):
             why = (
-                "in other words?: the outlet gives a figure near the claim's, one of them "
-                f"approximate: «{near}»"
+                "in other words or another count?: the outlet gives a figure near the "
+                f"claim's (within 5 %), one of them approximate: «{near}»"
             )
         elif not figure_absent:
             if (score is not None and score >= carried_score - near_score) or (
@@ -1718,31 +1718,42 @@ def market_moments(
     return _not_sure_rows(omissions, whys)
 
 
-#: the event still to come in an article's lead: «غدا», «بعد غد» («يقص تشيلسي وأرسنال غدا
-#: الأحد شريط الموسم»), or «اليوم», «الليلة» in a sentence opening with an imperfect verb
-#: («يقص تشيلسي وآرسنال اليوم شريط الموسم الجديد», «يدشن الرئيس المصري اليوم ... القناة»);
-#: match-normalized
-_TOMORROW = re.compile(r"(?<!\w)(?:غدا|بعد غد)(?!\w)")
-_TODAY_WORD = re.compile(r"(?<!\w)(?:اليوم|الليله)(?!\w)")
+#: the event still to come in an article's lead: «غدا», «بعد غد», «اليوم», «الليلة» with an
+#: imperfect verb opening its first body statement («يقص تشيلسي وأرسنال غدا الأحد شريط
+#: الموسم», «يقص تشيلسي وآرسنال اليوم ... عندما يلتقيان») or anywhere in its headline
+#: («الأخضر الناشئ يواجه العراق.. اليوم»); match-normalized
+_TODAY_WORD = re.compile(r"(?<!\w)(?:اليوم|الليله|غدا|بعد غد)(?!\w)")
 _IMPERFECT = re.compile(r"^\W*[وف]?ي\w{2,}")
-#: an imperfect verb anywhere in a headline («الأخضر الناشئ يواجه العراق.. اليوم»), not
-#: a noun of time
+#: an imperfect verb anywhere in a headline, not a noun of time
 _HEADLINE_IMPERFECT = re.compile(r"(?<!\w)[وف]?ي(?!وم|ونيو|وليو|ناير)\w{2,}")
+#: a body statement opening with a word in ت before its time word: «تنطلق اليوم الفعاليات»
+#: (an imperfect) or «تسلم اليوم» (a perfect): either
+_T_OPENING = re.compile(r"^\W*[وف]?ت\w{2,}\s+(?:\w+\s+)?(?:اليوم|الليله|غدا|بعد غد)(?!\w)")
 
 
-def _previews(lead: list[str]) -> bool:
+#: an article telling an event still to come anywhere: «غداً الثلاثاء», «الثلاثاء المقبل»
+_TO_COME = re.compile(
+    r"(?<!\w)(?:غدا|بعد غد|(?:الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد)"
+    r"\s+المقبل)(?!\w)"
+)
+
+
+def _previews(lead: list[str]) -> bool | None:
     """Whether an article's lead (its headline and first body statement, in order) tells
-    its event as still to come: a preview written before it."""
+    its event as still to come (a preview written before it), or not; None when the lead
+    names the day in a way this cannot read («انطلاق فعاليات مهرجان صيف تنومة اليوم»,
+    «تنطلق اليوم الفعاليات»). A day in a sentence told in the past is another event's:
+    «وصلت مساء أمس ... بعثة النصر ... استعداداً لمواجهة الهلال ... يوم بعد غدٍ»."""
+    unclear = False
     for i, text in enumerate(lead[:2]):
         t = normalize(text or "")
-        if _TOMORROW.search(t):
-            return True
         if not _TODAY_WORD.search(t):
             continue
-        # a headline in the present («أرسنال يهزم تشيلسي») tells no time without «اليوم»
         if _IMPERFECT.match(t) if i > 0 else _HEADLINE_IMPERFECT.search(t):
             return True
-    return False
+        if i == 0 or _T_OPENING.match(t):
+            unclear = True
+    return None if unclear else False
 
 
 def previews(
@@ -1751,8 +1762,10 @@ def previews(
     """``sure`` rows parting a preview of the event from an article told after it.
 
     An article is a *preview* when its lead tells the event as still to come
-    (:func:`_previews`). When every article giving the claim is a preview and none
-    of the outlet's articles of the story is, the claim was written before the event
+    (:func:`_previews`), and none when it tells an event still to come anywhere («غداً
+    الثلاثاء», «الثلاثاء المقبل»: an article on a player's illness before the match is
+    of the preview's moment too). When every article giving the claim is a preview and
+    none of the outlet's articles of the story is, the claim was written before the event
     (sabq's and aawsat's preview of the Community Shield, «كما تحظى باهتمام بالغ ...
     لأنها تأتي قبل أيام قليلة من انطلاق ... الموسم الجديد», Fabregas's «نريد تحقيق
     الفوز», against alyaum's and aleqtisadiya's result); when every article of the
@@ -1789,12 +1802,20 @@ def previews(
         .agg(
             pl.col("text").filter(pl.col("is_headline").fill_null(False)).first().alias("_h"),
             pl.col("text").filter(~pl.col("is_headline").fill_null(False)).first().alias("_b"),
+            pl.col("text"),
         )
     )
-    preview = {a: _previews([h or "", b or ""]) for a, h, b in leads.iter_rows()}
+    # an article that is no preview but tells an event still to come anywhere (the match
+    # «غداً الثلاثاء» in an article on a player's illness) may be of the same moment
+    preview: dict[str, bool | None] = {}
+    for art, head, body, texts in leads.iter_rows():
+        told = _previews([head or "", body or ""])
+        if told is False and any(_TO_COME.search(normalize(t or "")) for t in texts):
+            told = None
+        preview[art] = told
 
-    def kinds(frame: pl.DataFrame) -> dict[int, set[bool]]:
-        out: dict[int, set[bool]] = {}
+    def kinds(frame: pl.DataFrame) -> dict[int, set[bool | None]]:
+        out: dict[int, set[bool | None]] = {}
         for row, art in frame.iter_rows():
             if art in preview:
                 out.setdefault(row, set()).add(preview[art])
@@ -1809,12 +1830,13 @@ def previews(
         if kind == {True} and own == {False}:
             whys[row] = (
                 "another moment: the claim is only in previews written before the event "
-                "(their lead tells it as still to come), the outlet's articles tell it after"
+                "(their lead tells it as still to come), and none of the outlet's articles "
+                "of the story is one"
             )
         elif kind == {False} and own == {True}:
             whys[row] = (
                 "another moment: the outlet's articles of the story are previews written "
-                "before the event (their lead tells it as still to come); the claim is told "
-                "after it"
+                "before the event (their lead tells it as still to come), and none of the "
+                "articles giving the claim is one"
             )
     return _not_sure_rows(omissions, whys)

@@ -49,18 +49,55 @@ ALIGNMENT_READ = (
 )
 
 #: how often a 'sure' omission row was true when read blind against the articles, on
-#: SaudiNewsNet (docs/accuracy.md, `omissions`, session 28: 46 rows of two blind readings on
-#: its final code, 2015-07-26/08-06 and 2015-07-22/08-04: 29 right, 3 wrong, 14 debatable
-#: when a fact that the outlet's shorter version of the same release or wire left out counts
-#: as right, 15, 3 and 28 when only stories the outlet told at length count; session 27: 21,
-#: 3 and 19 of 43; session 26: 26, 1 and 13 of 40; sessions 24 and 25: 48, 4 and 28 of 80)
+#: SaudiNewsNet (docs/accuracy.md, `omissions`; session 29, omit10: 46 rows, 21 of a
+#: before reading still sure on its final code and 25 blind after, 22 right, 1 wrong,
+#: 23 debatable leniently, 8, 1 and 37 strictly; with session 28's 66 rows (omit8 and
+#: omit9), 58, 6 and 48 of 112 leniently, 24, 6 and 82 strictly; session 28: 46 rows of
+#: two blind readings on its final code, 2015-07-26/08-06 and 2015-07-22/08-04: 29
+#: right, 3 wrong, 14 debatable when a fact that the outlet's shorter version of the same
+#: release or wire left out counts as right, 15, 3 and 28 when only stories the outlet
+#: told at length count; session 27: 21, 3 and 19 of 43; session 26: 26, 1 and 13 of 40;
+#: sessions 24 and 25: 48, 4 and 28 of 80)
 SURE_OMISSION_READ = (
     "about half were right when a fact a shorter version of the story left out "
-    "counts (one in four when only stories the outlet told at length count), about one in "
-    "thirteen false (the outlet gave the claim in other words) and the rest debatable "
+    "counts (one in five when only stories the outlet told at length count), about one in "
+    "twenty false (the outlet gave the claim in other words) and the rest debatable "
     "(background, generic statements and commentary, another item or moment told beside "
     "the story's)"
 )
+
+#: the same readings by the row's ``version`` (docs/accuracy.md, `omissions`, session 29,
+#: omit10: the 21 of 25 sure rows of 2015-07-23/08-02 its rules left sure and 25 of
+#: 2015-07-27/08-10 after them): rows where the outlet told the story at length
+#: ("full"), strictly (right only as an omission of a story told at length), and rows of
+#: a short version ("short"), leniently (a fact the short version left out counts, as the
+#: same-event golds count it)
+SURE_FULL_READ = (
+    "about 2 in 5 were right as omissions of a story told at length (8 of 21 read, 1 false: "
+    "the outlet gave the claim in other words), the rest debatable (courtesy, generic "
+    "statements, another item or moment, a piece of a quote)"
+)
+SURE_SHORT_READ = (
+    "about half were right counting the fact the short version left out (13 of 25 read, "
+    "none false), none as a finding on a story told at length; the rest debatable (another "
+    "moment or event, background, generic lines)"
+)
+
+
+def _versions_note(omissions: pl.DataFrame) -> str | None:
+    """What a sure row is worth by its ``version``, with the counts of this comparison."""
+    if "version" not in omissions.columns:
+        return None
+    sure = omissions.filter(pl.col("certainty") == "sure")
+    full = int((sure["version"] == "full").sum())
+    short = int((sure["version"] == "short").sum())
+    if full + short == 0:
+        return None
+    return (
+        f"; of 'sure' rows read blind against SaudiNewsNet articles, where the outlet told "
+        f"the story at length ('full' version, {full:,} here) {SURE_FULL_READ}; where it "
+        f"ran a short version of it ('short', {short:,} here) {SURE_SHORT_READ}"
+    )
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
@@ -186,8 +223,11 @@ def _omission_row(omissions: pl.DataFrame | None, rates: pl.DataFrame | None) ->
                 f"count the {n - unsure} sure rows only; " + note
             )
         if n > unsure:
-            note += (
-                f"; of 'sure' rows read blind against SaudiNewsNet articles, {SURE_OMISSION_READ}"
+            read = (
+                "; of 'sure' rows read blind against SaudiNewsNet articles, "
+                f"{SURE_OMISSION_READ}"
+            )
+            note += (_versions_note(omissions) or read) + (
                 "; the false ones: the outlet had the claim in other words, or the story joined"
                 " another event: an omission is a lead to check, not a finding"
             )
