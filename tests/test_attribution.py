@@ -2738,3 +2738,54 @@ def test_speakers_read_on_the_session28_blind_sample(text: str, speakers: list[s
 )
 def test_speakers_read_on_the_spk10_classes(text: str, speakers: list[str | None]) -> None:
     assert _speakers(text) == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # aawsat 2015-07-21:170: the holder named before his title («... النبوي وزير
+        # الثقافة»), then «وقال الوزير» (was no speaker)
+        (
+            "على غرار مشروع «مكتبة الأسرة» أعلن الدكتور عبد الواحد النبوي وزير الثقافة المصري "
+            "إطلاق مشروع جديد بعنوان «مكتبتك».\nوقال الوزير في بيان لوزارة الثقافة إن هذا "
+            "المشروع سيقوم بتنفيذه المجلس الأعلى للثقافة.",
+            [None, "عبدالواحد النبوي"],
+        ),
+        # aawsat 2015-07-21:11: ... with a comma between; the gazetteer's id is kept
+        (
+            "بدوره, أوضح اللواء منصور التركي، المتحدث الأمني في وزارة الداخلية السعودية، أن "
+            "المقبوض عليهم شكلوا 4 خلايا.\nوحسب وزارة الداخلية السعودية فقد حدد لكل خلية "
+            "دورها.\nوأكد المتحدث الأمني إحباط عمليات إرهابية مروعة خطط لها تنظيم داعش.",
+            ["mansour_al_turki", None, "mansour_al_turki"],
+        ),
+        # 2015-07-21:140: an unnamed spokesman stays unnamed
+        (
+            "قال متحدث باسم الرئاسة في نيجيريا اليوم الاثنين إن الرئيس محمد بخاري أقال قادة "
+            "الجيش.\nوأضاف المتحدث أن أسماء القادة الجدد ستعلن في وقت لاحق اليوم.",
+            [None, None],
+        ),
+        # alwatan 2015-07-21:736: a name in quotation marks, then its office
+        (
+            'وقال "كريس فيليرز" المتحدث باسم "بوينج"، إن القطعة المعدنية التي سقطت من '
+            "الطائرة ليست جزءا من منظومة العجلات.",
+            ["كريس فيليرز"],
+        ),
+        # alriyadh 2015-07-21:891, 2015-07-21:2252: a nationality before the name
+        (
+            "طالب البوليفي كارلوس تشافيز أمين صندوق اتحاد أمريكا الجنوبية لكرة القدم "
+            '"كونميبول" بتغيير القاضي الذي ينظر في أمر استمرار حبسه من عدمه بعد اتهامه له '
+            "بعدم الالتزام بالحيادية.",
+            ["كارلوس تشافيز"],
+        ),
+        (
+            "وأكد السويسري جوزف بلاتر - بعد اجتماع اللجنة التنفيذية للاتحاد الدولي - أنه "
+            "سيبقى.",
+            ["جوزف بلاتر"],
+        ),
+        ("وقال الأمريكي في بيان إن الفوز مهم.", [None]),
+    ],
+)
+def test_holders_named_before_quoted_or_after_a_nationality(
+    text: str, speakers: list[str | None]
+) -> None:
+    assert _speakers(text) == speakers

@@ -155,6 +155,7 @@ _CONSTRUCT = frozenset(normalize(w) for w in ["حقوق", "شؤون", "شئون"
 _ABBREVIATION_ONTO = re.compile(r"(?<!\w)([دمأ]\.)(?=\w)")
 _NAME_BREAK = re.compile(r"[,،;؛:()\[\]«»\"“”–—]|\s-\s")
 _PUNCT = re.compile(r"[.,،؛;:!?؟\"«»“”()\[\]\n]")
+_WORD_OR_COMMA = re.compile(_WORD.pattern + r"|[،,]")
 #: :func:`~narratives.normalize.normalize` of one word, kept: the speaker rules
 #: normalize the same words of a mention many times
 _normal_word = lru_cache(maxsize=1 << 16)(normalize)
@@ -799,6 +800,13 @@ def _parse_mention(mention: str) -> Parsed:
     def title_without(i: int, j: int) -> str | None:
         rest = [w for k, w in enumerate(words) if not i <= k < j]
         return " ".join(rest) or None
+
+    if n >= 3 and norm[0].startswith("ال") and norm[0][2:] in _nationalities():
+        # السويسري جوزف بلاتر, البوليفي كارلوس تشافيز: a nationality, then the name
+        rest = parse_mention(text(1, n))
+        if rest.kind == "person" and rest.name:
+            title = " ".join([words[0], *([rest.title] if rest.title else [])])
+            return Parsed(rest.name, title, "person")
 
     after_honorific = [
         i
@@ -1730,7 +1738,63 @@ class ArticleSpeakers:
                     found.add(p.name)
                     if len(found) > 1:
                         return None
+        if not found:
+            # «الدكتور عبد الواحد النبوي وزير الثقافة» then «وقال الوزير»: named before it
+            found = self._holders_before(want)
+        if len(found) > 1:
+            return None
         return found.pop() if found else None
+
+    def _known_id(self, name: str) -> str | None:
+        """The id of a speaker named before with ``name`` (the gazetteer's ``mansour_al_turki``
+        for ``منصور التركي``), so one man keeps one id."""
+        words = normalize(name).split()
+        for k in reversed(self.known):
+            if k.kind in ("actor", "person") and k.name == words:
+                return k.id
+        return None
+
+    def _holders_before(self, want: list[str]) -> set[str]:
+        """The names the article writes right before the title ``want`` (stripped words),
+        its apposition: ``الدكتور عبد الواحد النبوي وزير الثقافة``, ``اللواء منصور التركي،
+        المتحدث الأمني`` (a comma may come between)."""
+        sw = speaker_words()
+        self._index()
+        found: set[str] = set()
+        for sentence in re.split(r"[.!?؟\n:؛;«»\"“”()]", self._norm):
+            if want[0][:3] not in sentence:
+                continue
+            tokens = _WORD_OR_COMMA.findall(sentence)
+            for k in range(1, len(tokens) - len(want) + 1):
+                if [_strip(w) for w in tokens[k : k + len(want)]] != want:
+                    continue
+                j = k - 1 if tokens[k - 1] in "،," else k
+                start = max(0, j - MAX_NAME)
+                before = tokens[start:j]
+                if "،" in before or "," in before:
+                    before = before[max(i for i, w in enumerate(before) if w in "،,") + 1 :]
+                if not before or before[-1] in _DEPUTY:
+                    continue  # نائب وزير: the deputy
+                for size in range(len(before), 1, -1):
+                    cand = before[-size:]
+                    p = parse_mention(" ".join(cand))
+                    name = normalize(p.name or "").split()
+                    lead = normalize(p.title or "").split()
+                    if not (
+                        p.kind == "person"
+                        and len(name) >= 2
+                        and cand[-len(name) :] == name
+                        and (name[0] in sw.given or (lead and lead[-1] in sw.honorifics))
+                    ):
+                        continue
+                    at = j - len(name) - 1  # the word before the name
+                    if at >= 0 and (tokens[at] in _NAME_LINK_WORDS or tokens[at] in sw.given):
+                        break  # حمدان بن | زايد آل نهيان: the window cut a longer name
+                    if name[0] == "علي" and not re.search(r"\bعلي\b", self.text):
+                        break  # على تصريحات: the preposition على, normalized like علي
+                    found.add(" ".join(name))
+                    break
+        return found
 
     def full_institution(self, head: str) -> str | None:
         """The one institution the article names with ``head`` (``وزاره`` for ``الوزارة``).
@@ -1946,7 +2010,7 @@ class ArticleSpeakers:
                 return False
         return not any("ال" + x in at or "لل" + x in at for x in stems)
 
-    def _unlisted_pair(self, mention: str) -> bool:
+    def unlisted_pair(self, mention: str) -> bool:
         """``mention`` is two bare words that can each be a word of a name no list knows
         (``وجدان بوقس``, ``جيب بوش``, ``كلود بيفير``), not a verb and its object."""
         sw = speaker_words()
@@ -2049,7 +2113,7 @@ class ArticleSpeakers:
                     return k.id, None
         # المولى, المرضى, الدعوى: a word in ى is no family name in ي
         lone = len(words) == 1 and lone_name(words[0]) and not mention.strip().endswith("ى")
-        if p.kind == "none" and self.lone_ok and self._unlisted_pair(mention):
+        if p.kind == "none" and self.lone_ok and self.unlisted_pair(mention):
             # وبينت وجدان بوقس أنه, وقال جيب بوش إن: two bare words no list knows in the
             # subject's slot right after the verb are a name, as one lone surname is
             p.name, p.kind, p.title = mention.strip(), "person", None
@@ -2104,7 +2168,7 @@ class ArticleSpeakers:
                         return k.id, words[0]
             holder = self.full_holder(words) if self.text else None
             if holder is not None:  # وزير الطاقة سهيل المزروعي, named elsewhere in the article
-                sid = speaker_id(holder)
+                sid = self._known_id(holder) or speaker_id(holder)
                 self.add(sid, "person", holder, p.title)
                 return sid, p.title
             sid = speaker_id(p.name)
@@ -2190,7 +2254,7 @@ class ArticleSpeakers:
         if p.kind == "title" and self.text and words and words[0] not in sw.anonymous:
             holder = self.full_holder(words)  # الوزير, المتحدث الرسمي: the one the article named
             if holder is not None:
-                sid = speaker_id(holder)
+                sid = self._known_id(holder) or speaker_id(holder)
                 self.add(sid, "person", holder, p.title)
                 return sid, p.title
         return None, p.title
@@ -2212,6 +2276,7 @@ def _bare_family(word: str) -> str | None:
     return bare
 
 
+_NAME_LINK_WORDS = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ام", "ال", "ولد"})
 _RUN_ON = frozenset({"ردا", "علي", "عن", "في", "من", "الي", "مع", "حول", "خلال", "امس", "اليوم"})
 
 

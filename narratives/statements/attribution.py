@@ -41,6 +41,7 @@ from narratives.statements._speakers import (
     _adjective_like,
     _in,
     _in_word_lists,
+    _nationalities,
     _time_word,
     lone_name,
     parse_mention,
@@ -314,7 +315,8 @@ def attribute(
                 and _starts_subject(feats[seg.i + 1], lex)
             )  # وكان وزير النقل اليمني بدر باسلمة، قد أبلغ الأمم المتحدة: the subject is
             # before the verb, the noun after it is the one told
-            explicit = None if kana else _subject(after, sent)
+            explicit = None if kana else _quoted_person(cue_k + 1, sent)
+            explicit = explicit if explicit is not None or kana else _subject(after, sent)
             after_verb = explicit is not None
             if explicit is not None and explicit[0] is None:
                 # قالت صحيفة "هآرتس": the institution's name in quotation marks
@@ -1667,6 +1669,46 @@ def _past_addressee(k: int, seg: Segment, feats: list[Feat], lex: Lexicon) -> in
     return q if starts_subject else k
 
 
+def _nationality_before(w: str) -> bool:
+    """``w`` is a definite nationality adjective (البرتغالي, البوليفية) that may stand
+    before a person's name as a description."""
+    return w.startswith("ال") and len(w) >= 5 and w[2:] in _nationalities()
+
+
+def _quoted_person(k: int, s: Sentence) -> tuple[str | None, str] | None:
+    """A person's name in quotation marks right after the verb, then a comma, an office or
+    the reported content: ``وقال "كريس فيليرز" المتحدث باسم "بوينج"، إن``, ``يقول الباحث``
+    is not read here (``وأضاف "شكرا للجميع"`` is a quotation, no name)."""
+    seg, feats, raw, starts, ends = s.seg, s.feats, s.raw, s.starts, s.ends
+    if k + 3 >= seg.j or feats[k].kind != "q":
+        return None
+    close = next((q for q in range(k + 1, min(seg.j, k + 6)) if feats[q].kind != "w"), None)
+    if close is None or close - k < 3 or feats[close].kind != "q" or close + 1 >= seg.j:
+        return None  # two to four words, then the marks close
+    if not all(f.plain for f in feats[k + 1 : close]):
+        return None
+    nxt = feats[close + 1]
+    sw = speaker_words()
+    if not (
+        nxt.kind in ("c", ":")
+        or "complementizer" in nxt.roles
+        or (nxt.kind == "w" and (_in(nxt.norm, sw.titles) or nxt.norm in sw.offices))
+    ):
+        return None
+    inner = raw[starts[k + 1] : ends[close - 1]]
+    p = parse_mention(inner)
+    speakers = s.state.speakers
+    if not (
+        (p.kind == "person" and p.name and normalize(p.name) == normalize(inner))
+        or speakers.unlisted_pair(inner)
+    ):
+        return None
+    speakers.lone_ok = True
+    sid, _ = speakers.resolve(inner)
+    speakers.lone_ok = False
+    return (sid, inner) if sid is not None else None
+
+
 def _quoted_name(k: int, seg: Segment, feats: list[Feat]) -> str | None:
     """``شركة "مجموعة محمد المعجل"``, ``صحيفة «أ س»``: an institution named in quotation
     marks, also after words that name no outlet (``وكالة أنباء «الأناضول»``, ``شبكة
@@ -1783,6 +1825,8 @@ def _noun_phrase(
             break  # وحذر السفير اليابان من ...: a country's name after a definite word is
             # the verb's object (the holder of an office of Japan is «سفير اليابان»)
         honorific = before in title_heads or before in honorifics  # الدكتور رامي ...
+        # وقال البرتغالي كريستيانو رونالدو: a nationality, then the name
+        honorific = honorific or (stop == k + 1 and _nationality_before(before))
         honorific = honorific or before in speaker_words().descriptors or a_name
         honorific = honorific or before == "ال"  # سيف بن زايد آل نهيان: آل, then the family
         # د. عبد الله بن عبد المحسن التركي: الله of a name written apart goes on to بن
@@ -2647,7 +2691,14 @@ def _subject(k: int, s: Sentence) -> tuple[str | None, str] | None:
             return pick.resolved, raw[chain[0].start : chain[-1].end]
     sw = speaker_words()
     head = k < seg.j and (
-        feats[k].norm in lex.title_heads
+        (
+            _nationality_before(feats[k].norm)
+            and k + 1 < seg.j
+            and feats[k + 1].plain
+            and not feats[k + 1].text.endswith("ى")
+            and unlisted_name_word(feats[k + 1].norm, feats[k + 1].text, speaker_words())
+        )  # طالب البوليفي كارلوس تشافيز
+        or feats[k].norm in lex.title_heads
         or feats[k].norm in sw.honorifics  # أكد معالي الفريق الركن الشيخ راشد ...
         or feats[k].norm in sw.offices
         or feats[k].norm in sw.descriptors  # أكد المواطن مكي عبدالمحسن اللعاب
