@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 import pytest
 
@@ -385,19 +386,40 @@ def test_headline_regions() -> None:
     titles = pl.Series(
         [
             "استشهاد جندي بمقذوف بجازان",  # proclitic off a known place
-            "هبوط اضطراري لطائرة أباتشي في منفذ الطوال",  # a border post counts for its region
-            "القتل تعزيرا لمهرب هيروين في جدة",  # a city for its region
+            "هبوط اضطراري لطائرة أباتشي في منفذ الطوال",  # a border post in its region
+            "القتل تعزيرا لمهرب هيروين في جدة",  # a city in its region
             "الكويت تدين تفجير مسجد في السعودية",  # countries do not count
             "لافروف يلتقي كيري",
         ]
     )
     assert headline_places(titles) == [
         frozenset({"jazan"}),
-        frozenset({"jazan"}),
-        frozenset({"makkah"}),
+        frozenset({"jazan/طوال"}),
+        frozenset({"makkah/جده"}),
         frozenset(),
         frozenset(),
     ]
+
+
+def test_one_template_of_two_governorates_is_two_stories() -> None:
+    # SaudiNewsNet 2015-07-24: Bisha's education office calls 306 teachers to interviews
+    # (3alyoum, almadina, alweeam) and Hafr al-Batin's opens its interviews (aljazirah): one
+    # template, two governorates of two regions, were one story through their openings
+    from narratives.stories._features import headline_places, places_disagree
+
+    titles = pl.Series(
+        [
+            "تعليم بيشة يدعو 306 معلمين لإجراء المقابلات الشخصية",
+            "«تعليم حفر الباطن» يفتح برنامج المقابلات الشخصية للمرشحين الجدد",
+            "أمطار على الطائف والعرضيات",
+            "أمطار غزيرة على جدة",
+            "أمير عسير يتفقد مستشفى بيشة",
+        ]
+    )
+    places = headline_places(titles)
+    i, j = np.array([0, 2, 0]), np.array([1, 3, 4])
+    # Bisha / Hafr al-Batin; Taif / Jeddah (two cities of one region); Bisha / Asir (its region)
+    assert places_disagree(places, i, j).tolist() == [True, True, False]
 
 
 # SaudiNewsNet 2015-08-09: the King's cables to Singapore (five outlets) and to Ecuador

@@ -461,11 +461,13 @@ def _weight(
 
 
 def _cities() -> frozenset[str]:
-    """Ids of ``countries.tsv`` rows that are cities or border posts, not countries."""
+    """Ids of ``countries.tsv`` rows that are Saudi regions, cities or border posts."""
     from narratives._resources import load_tsv
 
     rows = load_tsv("countries.tsv")
-    return frozenset(str(c) for c in rows.filter(pl.col("form") == "city")["country"])
+    return frozenset(
+        str(c) for c in rows.filter(pl.col("form").is_in(["city", "region"]))["country"]
+    )
 
 
 def _nationalities() -> frozenset[str]:

@@ -34,7 +34,7 @@ from narratives._resources import load_tsv, load_yaml
 from narratives.normalize import normalize
 
 _WORD = re.compile(r"\w+")
-# the Saudi regions and cities of countries.tsv (form "city") are Saudi Arabia
+# the Saudi regions and cities of countries.tsv (forms "region", "city") are Saudi Arabia
 _NATIONALITY_OF = frozenset({"جنسيه", "الجنسيه", "بالجنسيه", "والجنسيه"})
 
 
@@ -53,7 +53,7 @@ def _country_words() -> dict[str, str]:
             if not w.endswith("ي"):
                 continue  # يمنيين, يمنيون, يمنيان
             w = "ال" + w if not w.startswith("ال") else w
-        out.setdefault(w, "saudi_arabia" if form == "city" else str(country))
+        out.setdefault(w, "saudi_arabia" if form in ("city", "region") else str(country))
     return out
 
 

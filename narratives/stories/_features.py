@@ -240,22 +240,32 @@ _POST_REGION = {"tuwal": "jazan", "wadiah": "najran"}
 
 
 def headline_places(
-    titles: pl.Series, *, forms: tuple[str, ...] = ("city",)
+    titles: pl.Series, *, forms: tuple[str, ...] = ("region", "city")
 ) -> list[frozenset[str]]:
     """The places each headline names (``countries.tsv`` rows of the given ``forms``).
 
-    Default: the Saudi regions (form ``city``); a city stands for its region
-    (جدة and الطائف for Makkah) and a border post for the region it lies in
-    (الطوال for Jazan). ``forms=("name", "adjective")``: the countries (a capital
-    or a nationality adjective stands for its country). A proclitic is taken
-    off a word only when the rest is a known place (بجازان, وجيزان).
+    Default: the Saudi regions (form ``region``: ``"asir"``) and cities (form
+    ``city``, as ``"region/city"``: ``"asir/بيشه"``, ``"makkah/جده"``; a border
+    post in the region it lies in, ``"jazan/طوال"``): see :func:`places_disagree`.
+    ``forms=("name", "adjective")``: the countries (a capital or a nationality
+    adjective stands for its country). A proclitic is taken off a word only when
+    the rest is a known place (بجازان, وجيزان).
+
+    Examples
+    --------
+    >>> [sorted(p) for p in headline_places(pl.Series(["تعليم بيشة يدعو", "أمطار على عسير وجدة"]))]
+    [['asir/بيشه'], ['asir', 'makkah/جده']]
     """
     from narratives._resources import load_tsv
 
     table = load_tsv("countries.tsv").filter(pl.col("form").is_in(list(forms)))
     places = {
-        name: _POST_REGION.get(region, region)
-        for name, region in zip(table["name"].to_list(), table["country"].to_list(), strict=True)
+        name: (
+            f"{_POST_REGION.get(region, region)}/{name.removeprefix('ال')}"
+            if form == "city"
+            else region
+        )
+        for name, region, form in table.select("name", "country", "form").rows()
     }
     heads = pl.DataFrame({"t": titles.fill_null("")}).select(
         tokens(normalized(pl.col("t"))).alias("w")
@@ -272,16 +282,36 @@ def headline_places(
     return out
 
 
-def places_disagree(places: list[frozenset[str]], i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """True where both headlines name Saudi regions and none is common to both.
+def _places_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One place both name: the same, or a region and a city of it (عسير / أبها).
 
-    Announcements cast in one template (a soldier killed, an execution) share
-    most of their words; the region in the headline tells Jazan's from Najran's.
+    >>> _places_meet(frozenset({"asir"}), frozenset({"asir/ابها"}))
+    True
+    >>> _places_meet(frozenset({"makkah/جده"}), frozenset({"makkah/طائف"}))
+    False
+    """
+    if a & b:
+        return True
+    regions_a = {p.partition("/")[0] for p in a}
+    regions_b = {p.partition("/")[0] for p in b}
+    return bool((a & regions_b) or (b & regions_a))
+
+
+def places_disagree(places: list[frozenset[str]], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """True where both headlines name Saudi places and no place meets (:func:`_places_meet`).
+
+    Announcements cast in one template (a soldier killed, an execution, teachers
+    called to interviews) share most of their words; the place in the headline
+    tells Jazan's from Najran's, and Bisha's education office from Hafr al-Batin's
+    (2015-07-24): two cities differ even in one region (جدة / الطائف), a region
+    named alone covers its cities (عسير / أبها).
     """
     named = np.fromiter((bool(p) for p in places), dtype=bool, count=len(places))
     out = named[i] & named[j] if len(i) else np.zeros(0, dtype=bool)
     both = np.flatnonzero(out)  # few pairs: most headlines name no region
-    out[both] = [not (places[a] & places[b]) for a, b in zip(i[both], j[both], strict=True)]
+    out[both] = [
+        not _places_meet(places[a], places[b]) for a, b in zip(i[both], j[both], strict=True)
+    ]
     return out
 
 
