@@ -184,3 +184,17 @@ def test_a_course_is_not_his_role() -> None:
         (pl.col("outlet") == "aljazirah") & pl.col("term_key").is_in(["دوره", "بدوره"])
     )
     assert role["n_outlet"].to_list() == [3]
+
+
+def test_sabqs_byline_is_no_word_of_its_own() -> None:
+    # SaudiNewsNet 2015-07-24: «سبق» led sabq's distinguishing terms: every one of its 43
+    # statements with the word opens with its byline («عبدالله البرقاوي- سبق- الرياض:»)
+    rows = []
+    for k, city in enumerate(["الرياض", "جدة", "أبها", "جازان", "الدمام", "القاهرة"]):
+        rows += [
+            (f"s{k}:1", f"s{k}", "sabq", f"سبق - {city}: بدأ الفريق تدريباته في معسكره"),
+            (f"r{k}:1", f"r{k}", "alriyadh", "بدأ الفريق تدريباته في معسكره أمس"),
+        ]
+    st = pl.DataFrame(rows, schema=["statement_id", "article_id", "outlet", "text"], orient="row")
+    terms = distinguishing_terms(st, min_count=1, top_n=20, min_z=0, scope="all")
+    assert "سبق" not in set(terms["term"])
