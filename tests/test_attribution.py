@@ -2789,3 +2789,37 @@ def test_holders_named_before_quoted_or_after_a_nationality(
     text: str, speakers: list[str | None]
 ) -> None:
     assert _speakers(text) == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # aawsat 2015-07-21:417: a name no list knows closes the description
+        (
+            "قالت الممثلة الأردنية صبا مبارك بأنها تحبّ في شهر رمضان متابعة المسلسلات "
+            "التلفزيونية.",
+            ["صبا مبارك"],
+        ),
+        # 2015-07-21:268: accusative nouns are the object, no name
+        (
+            "ورغم هذا، فقد أبدى بعض عضوات الكلية احتجاجا صامتا، حيث ارتدين ملابس سوداء.",
+            [None],
+        ),
+        # sabq 2015-08-01:1234: a bare descriptor is the one the article named with it
+        (
+            "رفض الكاتب الصحفي فهد بن جليد، أن يطلق الخليجيون عبر وسائل التواصل الاجتماعي "
+            "التهم على الشاب السعودي.\nوأضاف الكاتب أن أخطاء بعض الشباب محدودة.",
+            ["فهد بن جليد", "فهد بن جليد"],
+        ),
+        # aawsat 2015-07-21:383: a surname after the full name that followed a verb
+        (
+            "وفي صلب الموضوع، أكد إيهاب طبارة، المدير العام لـ«شركة مخزن الخليج لبيع مواد "
+            "البناء»، أن الأسعار ارتفعت.\nوأضاف طبارة أن الطلب كبير.",
+            [None, "ايهاب طباره"],
+        ),
+    ],
+)
+def test_names_closing_a_description_and_bare_descriptors(
+    text: str, speakers: list[str | None]
+) -> None:
+    assert _speakers(text) == speakers

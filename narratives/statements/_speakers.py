@@ -1661,6 +1661,15 @@ class ArticleSpeakers:
                 titled = (
                     before.startswith("ال") and len(before) > 3 and before not in sw.not_names
                 ) or _in(before, sw.titles | sw.honorifics)  # not الى (إلى)
+                # أكد إيهاب طبارة: the name right after a reporting verb (not «قال أشعر»,
+                # a verb; not «أكد صفوف طالبان», a noun the article writes with its article)
+                titled = titled or (
+                    before in _reporting_forms()
+                    and x not in _reporting_forms()
+                    and not (x[:1] == "ا" and len(x) == 4 and x not in sw.given)
+                    and "ال" + x not in at
+                    and not x.endswith(("ون", "ين", "ات"))
+                )
                 verb_like = x.endswith(("ت", "وا", "ين", "ون")) or x[:1] in "يتن"  # أعلنت, داعين
                 verb_like = verb_like or (x[:1] == "س" and x[1:2] in "يتنا")  # سيضع
                 verb_like = verb_like or x in _reporting_forms()  # قال علماء
@@ -2117,6 +2126,20 @@ class ArticleSpeakers:
             # وبينت وجدان بوقس أنه, وقال جيب بوش إن: two bare words no list knows in the
             # subject's slot right after the verb are a name, as one lone surname is
             p.name, p.kind, p.title = mention.strip(), "person", None
+        sw = speaker_words()
+        if (
+            len(words) == 1
+            and self.text
+            and words[0].startswith("ال")
+            and (words[0] in sw.descriptors or words[0] in sw.offices or _in(words[0], sw.titles))
+            and words[0] not in sw.anonymous
+        ):
+            # ويجيب الكاتب after «الكاتب الصحفي فهد بن جليد»: the one the article named so
+            holder = self.full_holder(words)
+            if holder is not None:
+                sid = self._known_id(holder) or speaker_id(holder)
+                self.add(sid, "person", holder, mention)
+                return sid, mention
         if p.kind in ("none", "person") and len(words) == 1 and len(words[0]) >= 4:
             p.name, p.kind, p.title = mention.strip(), "surname", None  # named before?
         elif p.kind == "none" and len(words) == 1 and len(words[0]) == 3 and words[0].isalpha():

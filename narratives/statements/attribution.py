@@ -1957,9 +1957,28 @@ def _name_ahead(q: int, k: int, seg: Segment, feats: list[Feat]) -> int | None:
             return None
         if f.norm in sw.honorifics or (f.norm in sw.given and not f.text.endswith("ى")):
             return r
+        if r == q and _unlisted_name_then_content(r, seg, feats):
+            return r  # قالت الممثلة اللبنانية نادين نسيب نجيم إنها: a name no list knows
         if _object_starts(r, k, feats):
             return None  # ورفع رئيس الديوان أسمى آيات التهاني ...: the object, not the title
     return None
+
+
+def _unlisted_name_then_content(r: int, seg: Segment, feats: list[Feat]) -> bool:
+    """Two or three bare words no list knows at ``r``, then the reported content (``أن``,
+    ``إن``), a comma or a colon: a name closing a description."""
+    sw = speaker_words()
+    e = r
+    while e < min(seg.j, r + 3) and (
+        feats[e].plain
+        and not feats[e].text.endswith("ى")
+        and (feats[e].norm in sw.given or unlisted_name_word(feats[e].norm, feats[e].text, sw))
+    ):
+        e += 1
+    if e - r < 2 or e >= seg.j or all(f.norm.endswith("ا") for f in feats[r:e]):
+        return False  # أبدى بعض عضوات الكلية احتجاجا صامتا: accusative nouns, the object
+    g = feats[e]
+    return "complementizer" in g.roles or g.kind in ("c", ":")
 
 
 def _object_starts(r: int, k: int, feats: list[Feat]) -> bool:
