@@ -1151,3 +1151,30 @@ def test_headline_slots(headline: str, slots: dict[str, set[str]]) -> None:
 
     found, _ = headline_slots(pl.Series([headline]), pl.Series([""]), ["saudi_arabia"])
     assert found == [{k: frozenset(v) for k, v in slots.items()}]
+
+
+def test_one_headline_template_of_two_bodies_is_two_stories() -> None:
+    # SaudiNewsNet 2015-07-24: the Riyadh appeals court's Eid reception (aljazirah, alriyadh)
+    # and Riyadh health affairs' (aljazirah) were one story: one template, two bodies that
+    # fill no named slot; two death notices likewise (2015-08-03)
+    from narratives.stories._features import headline_slots, subjects_disagree
+
+    titles = pl.Series(
+        [
+            "محكمة الاستئناف بالرياض تعايد منسوبيها",
+            "صحة الرياض تعايد منسوبيها",
+            "ناصر العامر إلى رحمة الله",
+            "فهد القويعي إلى رحمة الله",
+            "تركيا تشارك التحالف قصف داعش في سوريا",
+            "تركيا تشن أول غاراتها ضد داعش في سوريا",
+            "الملك يتلقى تعازي ملك البحرين",
+            "خادم الحرمين يتلقى تعازي ملك البحرين",
+        ]
+    )
+    leads = titles.to_list()
+    leads[6] = leads[6] + " تلقى خادم الحرمين الشريفين الملك سلمان اتصالا"
+    leads[7] = leads[7] + " تلقى خادم الحرمين الشريفين الملك سلمان اتصالا"
+    _, named = headline_slots(titles, pl.Series(leads))
+    i, j = np.array([0, 2, 4, 6]), np.array([1, 3, 5, 7])
+    # two bodies, two men; one event told with two verbs; the King named in both leads
+    assert subjects_disagree(titles, named, i, j).tolist() == [True, True, False, False]

@@ -575,6 +575,85 @@ def headline_slots(
     return slots, named
 
 
+def subjects_disagree(
+    titles: pl.Series,
+    named: list[frozenset[str]],
+    i: np.ndarray,
+    j: np.ndarray,
+    *,
+    min_tail: int = 2,
+) -> np.ndarray:
+    """True where two headlines say one thing of two subjects neither article names.
+
+    One template of two bodies whose names fill no slot of :func:`headline_slots`
+    («محكمة الاستئناف بالرياض تعايد منسوبيها» / «صحة الرياض تعايد منسوبيها», two Eid
+    receptions, 2015-07-24): the headlines end alike (their last ``min_tail``
+    words or more the same), the words before that are a subject (no verb: «تركيا
+    تشارك التحالف قصف داعش في سوريا» / «تركيا تشن أول غاراتها ضد داعش في سوريا» is one
+    event told with two verbs) and, without places, titles and function words, share
+    none and neither article names the other's in its headline or lead (``named``,
+    :func:`headline_slots`): «الملك يتلقى تعازي ملك البحرين» / «خادم الحرمين يتلقى ...»
+    is one call, since each lead names the King as the other headline does.
+
+    Examples
+    --------
+    >>> t = pl.Series(["محكمة الاستئناف بالرياض تعايد منسوبيها", "صحة الرياض تعايد منسوبيها"])
+    >>> _, named = headline_slots(t, t)
+    >>> subjects_disagree(t, named, np.array([0]), np.array([1])).tolist()
+    [True]
+    """
+    from narratives._resources import load_tsv
+    from narratives.align._conflicts import bare
+    from narratives.statements._predicates import fast_verbish
+
+    out = np.zeros(len(i), dtype=bool)
+    if not len(i):
+        return out
+    frame = pl.DataFrame({"t": titles.fill_null("")})
+    words = [w or [] for w in frame.select(tokens(normalized(pl.col("t"))))["t"].to_list()]
+    tails: dict[tuple[str, ...], int] = {}
+    key = np.array(
+        [tails.setdefault(tuple(w[-min_tail:]), len(tails)) if len(w) > min_tail else -1
+         for w in words],
+        dtype=np.int64,
+    )
+    maybe = np.flatnonzero((key[i] == key[j]) & (key[i] >= 0))
+    if not len(maybe):
+        return out
+    stop = load_stopwords()
+    places = frozenset(load_tsv("countries.tsv")["name"].to_list())
+
+    def subject(head: list[str]) -> set[str]:
+        keep = set()
+        for w in head:
+            if fast_verbish(w):
+                return set()  # «تركيا تشارك التحالف قصف» / «تركيا تشن أول غاراتها ضد»: no subject
+            b = bare(w)
+            if (
+                w in stop
+                or b in stop
+                or b in places
+                or w in places
+                or b in _SLOT_TITLES
+                or len(b) < 3
+                or b.isdigit()
+            ):
+                continue
+            keep.add(b)
+        return keep
+
+    for k in maybe.tolist():
+        a, b = words[i[k]], words[j[k]]
+        n = 0
+        while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+            n += 1
+        sa, sb = subject(a[: len(a) - n]), subject(b[: len(b) - n])
+        out[k] = bool(
+            sa and sb and not (sa & sb) and not (sa & named[j[k]]) and not (sb & named[i[k]])
+        )
+    return out
+
+
 def slots_disagree(
     slots: list[dict[str, frozenset[str]]],
     named: list[frozenset[str]],

@@ -85,6 +85,7 @@ from narratives.stories._features import (
     lead_text,
     places_disagree,
     slots_disagree,
+    subjects_disagree,
     word_vectors,
 )
 
@@ -692,6 +693,8 @@ def group_stories(
         slots, slot_named = headline_slots(frame["title"], leads, homes)
     if slot_penalty < 1 and len(pi):
         factor[slots_disagree(slots, slot_named, pi, pj)] *= slot_penalty
+        # one template of two subjects that fill no named slot (two Eid receptions)
+        factor[subjects_disagree(frame["title"], slot_named, pi, pj)] *= slot_penalty
     # identical texts stay linked whatever their headlines say
     same_text = ptext >= 1.0
     factor[same_text] = 1.0
@@ -714,6 +717,8 @@ def group_stories(
         ok &= ~places_disagree(headline_places(frame["title"], forms=("name",)), si, sj)
         ok &= ~clubs_disagree(clubs, club_named, si, sj)
         ok &= ~slots_disagree(slots, slot_named, si, sj)
+        if slot_penalty < 1:
+            ok &= ~subjects_disagree(frame["title"], slot_named, si, sj)
         # and their own words must be alike too: a page of two items (a bear in
         # Yellowstone and boars in Sicily) shares one item with a report of it
         text_sim = dict(zip(zip(i.tolist(), j.tolist(), strict=True), s.tolist(), strict=True))
