@@ -14,7 +14,11 @@ a few days. Two articles belong to one story on article-level evidence:
    article names a club of the other's headline in its headline or lead, and
    (``slot_penalty``) when both headlines fill one named slot (a country, or a
    body after a head noun: جامعة الإمام / جامعة حائل) with names neither
-   article gives in its headline or lead.
+   article gives in its headline or lead, or end alike after two subjects that
+   share no word and neither article names (محكمة الاستئناف / صحة الرياض تعايد
+   منسوبيها). Places are Saudi regions, cities and governorates
+   (``countries.tsv``): two cities differ even in one region, a region covers
+   its cities.
 2. **Aligned statements** (optional): pairs of the ``alignments`` table
    scoring ``alignment_score`` or more (55, the alignment's paraphrase
    threshold) add up to ``alignment_weight``. They join an article whose
