@@ -85,6 +85,24 @@ def unreverse_figures(text: str) -> str:
     return REVERSED_SPACE.sub(r"\2.\1", text)
 
 
+#: a clock time after «الساعة» written with a colon or a point (06:47, 09.47 from 47ر09)
+_CLOCK = re.compile(r"(الساع[ةه]\s+)(\d{1,2})[:.](\d{2})(?!\d)")
+
+
+def clock_as_one(text: str) -> str:
+    """``text`` with a clock time after «الساعة» written as the wires write it (0647).
+
+    One reading of a market told «بحلول الساعة 0647 بتوقيت جرينتش» by one outlet and
+    «06:47» or «47ر09» (read 09.47) by another is one time, not two figures.
+
+    Examples
+    --------
+    >>> clock_as_one("بحلول الساعة 06:47 بتوقيت جرينتش"), clock_as_one("الساعة 9.47 صباحا")
+    ('بحلول الساعة 0647 بتوقيت جرينتش', 'الساعة 0947 صباحا')
+    """
+    return _CLOCK.sub(lambda m: f"{m[1]}{int(m[2]):02d}{m[3]}", text)
+
+
 def without_list_number(text: str) -> str:
     """``text`` without the number of a list item it opens with.
 

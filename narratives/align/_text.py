@@ -524,6 +524,8 @@ def _scopes(
 
 #: kinds of ``polarity.tsv`` that negate (``cancels``, ``truth`` and ``auxiliary`` modify one)
 _NEGATING = frozenset({"negation", "denial"})
+#: ألا ("that ... not") as normalized, with a proclitic: written like إلا ("except")
+_THAT_NOT = frozenset({"الا", "والا", "فالا"})
 
 
 def _split_negation(word: str, known: set[str]) -> tuple[str, str] | None:
@@ -589,6 +591,12 @@ def polarity_edits(
     >>> polarity_edits("مصر تدخل قطر في الشؤون الداخليه غير مقبول".split(),
     ...                "قالت مصر اليوم السبت انها ترفض تدخل قطر في شؤونها الداخليه".split())
     (0, 0)
+    >>> polarity_edits("وضع شعبها المعيشي والا تستخدمها في الشغب".split(),
+    ...                "وضع شعبها المعيشي ولا تستخدمها في الشغب".split())  # one each: even
+    (1, 1)
+    >>> polarity_edits("ان موقف المملكه تجاه حماس وتجاه دعم السلطه لم يتغير".split(),
+    ...                "ان موقف المملكه لحماس لم يتغير وموقفها لدعم السلطه لم يتغير".split())
+    (0, 0)
     """
     import difflib
 
@@ -629,13 +637,36 @@ def polarity_edits(
     a, b = prepared(words_a), prepared(words_b)
     keys_a = [_bare(w) for w in a]
     keys_b = [_bare(w) for w in b]
+
+    def negated_there(words: list[str], k: int, keys_other: list[str], other: list[str]) -> bool:
+        """The word this negation negates is negated in the other text too: «لم يتغير»
+        said of two items on one side, of one on the other, is no change of polarity."""
+        if k + 1 >= len(words):
+            return False
+        verb = _bare(words[k + 1])
+        return any(
+            keys_other[m + 1] == verb and negating(other, m) for m in range(len(other) - 1)
+        )
+
     matcher = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
     count_a = count_b = other_a = other_b = 0
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        in_a = sum(negating(a, k) for k in range(i1, i2))
-        in_b = sum(negating(b, k) for k in range(j1, j2))
+        in_a = sum(
+            negating(a, k) and not negated_there(a, k, keys_b, b) for k in range(i1, i2)
+        )
+        in_b = sum(
+            negating(b, k) and not negated_there(b, k, keys_a, a) for k in range(j1, j2)
+        )
+        if tag == "replace" and in_a != in_b:
+            # ألا ("that ... not") is written الا like إلا ("except") and is no listed
+            # negation: against a لا of the other side it is the same negation
+            # («وألا تستخدمها» / «ولا تستخدمها», 2015-07-24)
+            if in_a < in_b and _THAT_NOT & set(a[i1:i2]):
+                in_a = in_b
+            elif in_b < in_a and _THAT_NOT & set(b[j1:j2]):
+                in_b = in_a
         whole = (i1 == 0 and j1 == 0) and (i2 == len(a) and j2 == len(b))  # nothing shared
         if i2 - i1 > max_span or j2 - j1 > max_span or whole:
             other_a, other_b = other_a + in_a, other_b + in_b

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from narratives._figures import (
     HIJRI_YEAR,
     SLASH_DATE,
+    clock_as_one,
     dates_as_one,
     number_word_forms,
     number_words,
@@ -585,7 +586,10 @@ class _Prepared:
                 return out
             if _ANY_DIGIT.search(raw):
                 # dates written with slashes are no figures of a claim (as in discrepancies)
-                text = SLASH_DATE.sub(" ", unreverse_figures(without_list_number(raw)))
+                # one clock time written two ways (0647 / 06:47 / 47ر09) is one figure
+                text = SLASH_DATE.sub(
+                    " ", clock_as_one(unreverse_figures(without_list_number(raw)))
+                )
                 text = scaled_figures(normalize(HIJRI_YEAR.sub(" ", text)))
             else:
                 # numbers in words only: the patterns above all need a digit
