@@ -103,6 +103,20 @@ def clock_as_one(text: str) -> str:
     return _CLOCK.sub(lambda m: f"{m[1]}{int(m[2]):02d}{m[3]}", text)
 
 
+_CLOCK_READ = re.compile(r"الساع[ةه]\s+(\d{3,4})(?!\d)")
+
+
+def clock_times(text: str) -> frozenset[str]:
+    """The clock times ``text`` gives after «الساعة» (as :func:`clock_as_one` writes them).
+
+    >>> sorted(clock_times("نزل الذهب الساعة 1853 بتوقيت جرينتش")), clock_times("أمس")
+    (['1853'], frozenset())
+    """
+    if "الساع" not in text:
+        return frozenset()
+    return frozenset(_CLOCK_READ.findall(clock_as_one(unreverse_figures(text))))
+
+
 def without_list_number(text: str) -> str:
     """``text`` without the number of a list item it opens with.
 

@@ -19,6 +19,7 @@ from narratives._figures import (
     HIJRI_YEAR,
     SLASH_DATE,
     clock_as_one,
+    clock_times,
     dates_as_one,
     number_word_forms,
     number_words,
@@ -912,6 +913,12 @@ def _contained(
     return np.where(headline, np.minimum(comp["containment"], comp["fuzzy"]), np.nan)
 
 
+def _two_moments(prep: _Prepared, a: int, b: int) -> bool:
+    """Both statements give a clock time («الساعة 1853») and none is the other's."""
+    ta, tb = clock_times(prep.texts[a]), clock_times(prep.texts[b])
+    return bool(ta and tb and ta.isdisjoint(tb))
+
+
 def _conflicts(
     prep: _Prepared,
     i: np.ndarray,
@@ -958,7 +965,10 @@ def _conflicts(
             # other figures of the same thing (قتل 44 شخصا / قتل 51 شخصا), or figures of
             # other things (بمشاركة 30 متدربا / على مدى ثلاثة أيام): a note
             same_slot = not prep.figure_slots(a).isdisjoint(prep.figure_slots(b))
-            out.append("figures" if same_slot else NOTE + "figures")
+            # two readings of a market at two hours (gold «الساعة 1853» / «الساعة 1428»)
+            # are two moments, not one figure told two ways
+            told_so = same_slot and not _two_moments(prep, a, b)
+            out.append("figures" if told_so else NOTE + "figures")
         elif kind := substitution_conflict(
             *prep.dated_tokens(a, b),
             prep.all_names,
@@ -971,6 +981,8 @@ def _conflicts(
         ):
             # a figure changed between tokens (14.80 / 14.82 split at the point) that the
             # statements' numbers read as one is no conflict
+            if kind == "figures" and _two_moments(prep, a, b):
+                kind = NOTE + "figures"
             out.append(None if kind == "figures" and n == 100 else kind)
         else:
             out.append(None)
