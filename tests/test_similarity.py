@@ -616,3 +616,48 @@ def test_one_template_filled_with_another_country_is_two_claims() -> None:
     assert out["conflict"].to_list()[0] == "note:countries"
     assert out["score"].to_list()[0] < DEFAULT_THRESHOLD
     assert out["relation"].to_list()[1] in ("near_verbatim", "paraphrase")
+
+
+def test_one_reading_written_two_ways_contradicts_no_one() -> None:
+    # SaudiNewsNet 2015-07-24 + 08-08: 26 of the 32 `contradicts` pairs read were wrong; the
+    # clock time of one wire written «0947» and «47ر09», one negation written «وألا» and
+    # «ولا», «لم يتغير» said of two items and of one are one claim, and two readings of a
+    # market at two hours are two moments, not one figure told two ways
+    pairs = [
+        (
+            "وتراجع سعر مزيج برنت 35 سنتا إلى 54.92 دولار للبرميل بحلول الساعة 0947 بتوقيت"
+            " جرينتش بعدما بلغ أدنى مستوى له في الجلسة عند 54.80 دولار للبرميل",
+            "وتراجع سعر مزيج برنت 35 سنتا إلى 54.92 دولار للبرميل بحلول الساعة 47ر09 بتوقيت"
+            " جرينتش بعدما بلغ أدنى مستوى له في الجلسة عند 54.80 دولار للبرميل",
+        ),
+        (
+            "وارتفع سعر الذهب في المعاملات الفورية 0.3% إلى 1092.10 دولار للأوقية (الأونصة)"
+            " بحلول الساعة 0647 بتوقيت جرينتش،",
+            "وارتفع سعر الذهب في المعاملات الفورية 0.3% إلى 1092.10 دولارا للأوقية بحلول"
+            " الساعة 06:47 بتوقيت جرينتش،",
+        ),
+        (
+            "كما أننا نامل أن تسعى ايران في حال تطبيق هذه الاتفاقية لإعادة إعمار بلدها وتحسين"
+            " وضع شعبها المعيشي، وألا تستخدمها في إثارة الشغب في المنطقة",
+            "كما أننا نأمل أن تستطيع إيران في حال تطبيق الاتفاقية أن تستغل ثمارها لإعادة بناء"
+            " بلدها وتحسين وضع شعبها المعيشي، ولا تستخدمها في عمل مزيد من أعمال الشغب في المنطقة.",
+        ),
+        (
+            "وأن موقف المملكة تجاه حماس وتجاه دعم السلطة الفلسطينية لم يتغير ،",
+            "وشدد الجبير على أن موقف المملكة بالنسبة لحماس لم يتغير، وموقفها لدعم السلطة"
+            " الفلسطينية لم يتغير،",
+        ),
+        (
+            "ونزل سعر الذهب في السوق الفورية 0.3 بالمئة إلى 1089.34 دولار للأوقية (الأونصة)"
+            " الساعة 1853 بتوقيت جرينتش بعد ما ارتفع في وقت سابق إلى 1105.60 دولار،",
+            "وصعد سعر الذهب في السوق الفورية 0.3 بالمئة إلى 1096.40 دولار للأوقية (الأونصة)"
+            " الساعة 1428 بتوقيت جرينتش بعد ما ارتفع في وقت سابق إلى 1105.60 دولار.",
+        ),
+    ]
+    out = narratives.similarity([a for a, _ in pairs], [b for _, b in pairs])
+    assert "contradicts" not in out["relation"].to_list()
+    # the same negated claim told twice still contradicts its affirmation
+    negated = narratives.similarity(
+        ["وأن موقف المملكة تجاه حماس لم يتغير"], ["وأن موقف المملكة تجاه حماس تغير"]
+    )
+    assert negated["relation"].to_list() == ["contradicts"]
