@@ -713,3 +713,200 @@ def test_one_template_reads_figures_in_the_same_places(a: str, b: str, expected:
 
     assert one_template(a, b) is expected
     assert one_template(b, a) is expected
+
+
+# SaudiNewsNet 2015-07-27 + 2015-08-02 (six days apart), as ``align`` scored them on that
+# slice: ``(statement_id, outlet, published, text)``; pairs ``(a, b, score, linked)``.
+DAYS_APART: dict[
+    str, tuple[list[tuple[str, str, str, str]], list[tuple[str, str, float, bool]]]
+] = {
+    # the most active shares of two days' market reports: one template, other companies
+    "market list": (
+        [
+            (
+                "2015-07-27:952:7",
+                "alwatan",
+                "2015-07-27",
+                "فيما جاءت أسهم شركات الإنماء وسابك ودار وكيان السعودية وزين السعودية ودار"
+                " الأركان وجاكو الزراعية على قائمة أكثر الأسهم نشاطا بالكمية.",
+            ),
+            (
+                "2015-08-02:250:6",
+                "aleqtisadiya",
+                "2015-08-02",
+                "فيما جاءت أسهم شركات الإنماء ودار الأركان ,وإعمار وزين السعودية ,وكيان وسابك"
+                " على قائمة أكثر الأسهم نشاطا بالكمية .",
+            ),
+            (
+                "2015-08-02:36:6",
+                "3alyoum",
+                "2015-08-02",
+                "فيما جاءت أسهم شركات الإنماء ودار الأركان ,وإعمار وزين السعودية ,وكيان وسابك"
+                " على قائمة أكثر الأسهم نشاطا بالكمية.",
+            ),
+        ],
+        [
+            ("2015-08-02:250:6", "2015-08-02:36:6", 100.0, False),
+            ("2015-07-27:952:7", "2015-08-02:250:6", 84.42, False),
+            ("2015-07-27:952:7", "2015-08-02:36:6", 84.42, False),
+        ],
+    ),
+    # a closing formula and a wish of another article
+    "formula": (
+        [
+            ("2015-07-27:272:29", "aleqtisadiya", "2015-07-27", "والله ولي التوفيق."),
+            ("2015-08-02:522:2", "aljazirah", "2015-08-02", "ودعا المنيف للجميع بالتوفيق."),
+        ],
+        [("2015-07-27:272:29", "2015-08-02:522:2", 79.93, False)],
+    ),
+    # a car bomb in Diyarbakir (2 killed, 4 wounded) linked to the Dogubayazit attack
+    # (2 killed, 31 wounded) a week later
+    "another day's event": (
+        [
+            (
+                "2015-07-27:95:8",
+                "aawsat",
+                "2015-07-27",
+                "لكن الجيش التركي أعلن مقتل جنديين وإصابة 4 بجروح.",
+            ),
+            (
+                "2015-08-02:941:7",
+                "alyaum",
+                "2015-08-02",
+                'واكد الجيش ان جنديين قتلا واصيب 31 آخرون "بينهم اربعة في حالة حرجة".',
+            ),
+        ],
+        [("2015-07-27:95:8", "2015-08-02:941:7", 51.74, True)],
+    ),
+}
+
+# Abu Dhabi Islamic Bank's report on Dubai, run by alyaum and alriyadh on 27 July and by
+# aawsat on 2 August: one claim (alriyadh prints the second half of the sentence)
+DUBAI_REPORT = (
+    [
+        (
+            "2015-07-27:1177:4",
+            "alyaum",
+            "2015-07-27",
+            "ومن المتوقع أن تدخل السوق 2.5 مليون قدم مربعة إضافية من المساحات المكتبية بحلول"
+            " نهاية عام 2015، علماً أن عدداً قليلاً من المطورين/ المستثمرين يقفون وراء معظم"
+            " المعروض الجديد.",
+        ),
+        (
+            "2015-07-27:797:8",
+            "alriyadh",
+            "2015-07-27",
+            "علماً أن عدداً قليلاً من المطورين والمستثمرين يقفون وراء معظم المعروض الجديد.",
+        ),
+        (
+            "2015-08-02:141:10",
+            "aawsat",
+            "2015-08-02",
+            "وتوقع التقرير أن تدخل السوق 2.5 مليون قدم مربعة إضافية من المساحات المكتبية بحلول"
+            " نهاية عام 2015، علما بأن عددا قليلا من المطورين والمستثمرين يقفون وراء معظم"
+            " المعروض الجديد.",
+        ),
+    ],
+    [
+        ("2015-07-27:1177:4", "2015-08-02:141:10", 96.64, False),
+        ("2015-07-27:1177:4", "2015-07-27:797:8", 80.23, False),
+        ("2015-07-27:797:8", "2015-08-02:141:10", 79.58, False),
+    ],
+)
+
+
+def dated(rows: list[tuple[str, str, str, str]], *, day: str | None = None) -> pl.DataFrame:
+    """``(statement_id, outlet, published, text)``; ``day`` puts them all on one day."""
+    import datetime as dt
+
+    return pl.DataFrame(
+        {
+            "statement_id": [r[0] for r in rows],
+            "article_id": [r[0].rsplit(":", 1)[0] for r in rows],
+            "outlet": [r[1] for r in rows],
+            "published": [dt.date.fromisoformat(day or r[2]) for r in rows],
+            "text": [r[3] for r in rows],
+            "is_headline": [False] * len(rows),
+        }
+    )
+
+
+def linked(rows: list[tuple[str, str, float, bool]]) -> pl.DataFrame:
+    return pl.DataFrame(
+        rows,
+        schema={
+            "statement_id_a": pl.String,
+            "statement_id_b": pl.String,
+            "score": pl.Float64,
+            "linked": pl.Boolean,
+        },
+        orient="row",
+    )
+
+
+@pytest.mark.parametrize("case", sorted(DAYS_APART))
+def test_a_template_or_a_fragment_of_two_days_is_two_claims(case: str) -> None:
+    rows, pairs = DAYS_APART[case]
+    st, al = dated(rows), linked(pairs)
+    # before (session 28): one claim across the six days
+    assert len(set(claim_of(cluster_claims(st, al, day_gap=None)).values())) == 1
+    claims = claim_of(cluster_claims(st, al))
+    for a in rows:
+        for b in rows:
+            # each day's statements keep their claim, the days are apart
+            assert (claims[a[0]] == claims[b[0]]) is (a[2] == b[2])
+
+
+@pytest.mark.parametrize("case", sorted(DAYS_APART))
+def test_the_same_pairs_on_one_day_keep_their_claim(case: str) -> None:
+    rows, pairs = DAYS_APART[case]
+    al = linked(pairs)
+    for st in (dated(rows, day="2015-07-27"), dated(rows, day="2015-07-27").drop("published")):
+        assert claim_of(cluster_claims(st, al)) == claim_of(cluster_claims(st, al, day_gap=None))
+    # two days apart is one story told late: not split
+    st = dated([(r[0], r[1], "2015-07-29" if r[2] > "2015-07-27" else r[2], r[3]) for r in rows])
+    assert len(set(claim_of(cluster_claims(st, al)).values())) == 1
+
+
+def test_a_report_run_again_days_later_stays_one_claim() -> None:
+    rows, pairs = DUBAI_REPORT
+    claims = claim_of(cluster_claims(dated(rows), linked(pairs)))
+    # aawsat's copy six days later is near-verbatim: the whole claim stays, alriyadh's
+    # half sentence of the first day with it
+    assert len(set(claims.values())) == 1
+
+
+def test_a_statement_without_a_date_goes_with_the_days_it_aligns_with() -> None:
+    rows, pairs = DUBAI_REPORT
+    st = dated(rows).with_columns(
+        pl.when(pl.col("outlet") == "alriyadh")
+        .then(None)
+        .otherwise(pl.col("published"))
+        .alias("published")
+    )
+    assert len(set(claim_of(cluster_claims(st, linked(pairs))).values())) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # background run again, word for word
+        ("وبدأت المعارك في حلب في صيف 2012،", "بدأت المعارك في حلب في صيف 2012،", True),
+        (DUBAI_REPORT[0][0][3], DUBAI_REPORT[0][2][3], True),
+        # a formula of five words
+        ("إنا لله وإنا إليه راجعون».", "(إنا لله وإنا إليه راجعون).", False),
+        # one template, other companies (84 with each other)
+        (DAYS_APART["market list"][0][0][3], DAYS_APART["market list"][0][1][3], False),
+        # two days' trading ranges: one template, other figures
+        (
+            "وقد تراوحت الانخفاضات والارتفاعات في تداولات اليوم ما بين 9.96% إلى 0.46% ,",
+            "وقد تراوحت الانخفاضات والارتفاعات في تداولات اليوم ما بين 9.61% إلى 1.39% ,",
+            False,
+        ),
+    ],
+)
+def test_joins_days_asks_a_long_near_verbatim_copy(a: str, b: str, expected: bool) -> None:
+    from narratives.align.cluster import joins_days
+
+    assert joins_days(a, b) is expected
+    assert joins_days(b, a) is expected

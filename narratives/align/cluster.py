@@ -244,6 +244,135 @@ def one_template(text_a: str, text_b: str, *, ratio: float = TEMPLATE_RATIO) -> 
     return bool(fuzz.ratio(bare_a, bare_b) >= ratio)
 
 
+#: statements of one claim more than this many days apart (``published``) are one claim
+#: only through a near-verbatim pair (:func:`_split_days`)
+DAY_GAP = 2
+#: least :func:`rapidfuzz.fuzz.ratio` of the match-normalized texts of a pair that joins
+#: two days (the ``near_verbatim`` band of ``align``)
+DAY_RATIO = 85.0
+#: least words of the shorter statement of a pair that joins two days
+DAY_WORDS = 6
+
+
+def _days(statements: pl.DataFrame) -> list[int | None]:
+    """Each statement's ``published`` day as an integer (None: no date, or no column)."""
+    if "published" not in statements.columns or statements.schema["published"] not in (
+        pl.Date,
+        pl.Datetime,
+    ):
+        return [None] * statements.height
+    return statements["published"].cast(pl.Date).to_physical().to_list()
+
+
+def joins_days(
+    text_a: str, text_b: str, *, ratio: float = DAY_RATIO, words: int = DAY_WORDS
+) -> bool:
+    """May two statements of days far apart be one claim (:func:`_split_days`)?
+
+    Only when one is a near-verbatim copy of the other (``ratio``, :func:`rapidfuzz.fuzz.ratio`
+    of the match-normalized texts), the shorter holds at least ``words`` words, and they
+    are not one template with other figures (:func:`one_template`): a release or a
+    background paragraph run again, not a template of two days' reports, a formula or
+    a fragment on a few shared words.
+
+    Examples
+    --------
+    >>> joins_days("وبدأت المعارك في حلب في صيف 2012،", "بدأت المعارك في حلب في صيف 2012،")
+    True
+    >>> joins_days("إنا لله وإنا إليه راجعون».", "(إنا لله وإنا إليه راجعون).")
+    False
+    >>> joins_days("والله ولي التوفيق.", "ودعا المنيف للجميع بالتوفيق.")
+    False
+    """
+    norm_a, norm_b = normalize(text_a or ""), normalize(text_b or "")
+    if min(len(norm_a.split()), len(norm_b.split())) < words:
+        return False
+    if fuzz.ratio(norm_a, norm_b) < ratio:
+        return False
+    return not one_template(text_a or "", text_b or "")
+
+
+def _root(parent: dict[Hashable, Hashable], r: Hashable) -> Hashable:
+    """The root of ``r`` in the union-find forest ``parent`` (paths halved on the way)."""
+    while parent[r] != r:
+        parent[r] = parent[parent[r]]
+        r = parent[r]
+    return r
+
+
+def _split_days(
+    found_in: dict[int, list[list[int]]],
+    edges: dict[int, dict[tuple[int, int], float]],
+    days: list[int | None],
+    texts: list[str],
+    *,
+    day_gap: int,
+    ratio: float,
+    words: int,
+    conflicted: Collection[tuple[int, int]] = (),
+) -> int:
+    """Split (in place) the clusters whose statements lie on days far apart.
+
+    A cluster's dated statements fall into runs of days (a new run where the next
+    day of the cluster is more than ``day_gap`` days after the one before); two
+    runs stay one claim only when a pair of the cluster (an edge of its component)
+    joins them that :func:`joins_days` accepts (``ratio``, ``words``) and alignment
+    found no conflict in (``conflicted``). A statement without a date goes with the
+    runs it has edges to. The statements of one run are never parted. Returns the
+    number of clusters split.
+    """
+    split = 0
+    for label, clusters in found_in.items():
+        spans = []
+        for k, cluster in enumerate(clusters):
+            dated = [d for m in cluster if (d := days[m]) is not None]
+            if dated and max(dated) - min(dated) > day_gap:
+                spans.append(k)
+        if not spans:
+            continue
+        where = {m: k for k in spans for m in clusters[k]}
+        run: dict[int, Hashable] = {}
+        for k in spans:
+            last: int | None = None
+            current = 0
+            dated_rows = sorted((d, m) for m in clusters[k] if (d := days[m]) is not None)
+            for day, m in dated_rows:
+                if last is not None and day - last > day_gap:
+                    current += 1
+                last = day
+                run[m] = (k, current)
+            for m in clusters[k]:
+                if days[m] is None:
+                    run[m] = ("undated", m)
+        parent: dict[Hashable, Hashable] = {r: r for r in run.values()}
+        for x, y in edges.get(label, {}):
+            home = where.get(x)
+            if home is None or where.get(y) != home:
+                continue
+            rx, ry = _root(parent, run[x]), _root(parent, run[y])
+            if rx == ry:
+                continue
+            if (
+                days[x] is None
+                or days[y] is None
+                or (
+                    (x, y) not in conflicted
+                    and joins_days(texts[x], texts[y], ratio=ratio, words=words)
+                )
+            ):
+                parent[rx] = ry
+        for k in spans:
+            parts: dict[Hashable, list[int]] = defaultdict(list)
+            for m in clusters[k]:
+                parts[_root(parent, run[m])].append(m)
+            if len(parts) > 1:
+                split += 1
+                clusters[k] = []
+                clusters.extend(parts.values())
+        found_in[label] = [c for c in clusters if c]
+    return split
+
+
 def _similarity_scores(texts_a: list[str], texts_b: list[str]) -> np.ndarray:
     """The :func:`narratives.similarity` score of each pair (the scorer of ``align``)."""
     from narratives.align._similarity import similarity_scores
@@ -469,6 +598,9 @@ def cluster_claims(
     repeat_scorer: PairScorer | None = None,
     outlet_threshold: float | None = None,
     apart: Collection[str] = APART,
+    day_gap: int | None = DAY_GAP,
+    day_ratio: float = DAY_RATIO,
+    day_words: int = DAY_WORDS,
     processes: int | None = None,
     progress: bool = False,
 ) -> pl.DataFrame:
@@ -529,6 +661,18 @@ def cluster_claims(
         people, countries or ordinals in one template). Such a pair is no edge,
         and the two statements are kept apart even when third statements align
         with both. Empty: the clustering before 2026-12-08 (session 28).
+    day_gap
+        Statements (``published``) more than this many days apart share a claim only
+        through a pair of the claim that is a near-verbatim copy (``day_ratio``,
+        :func:`rapidfuzz.fuzz.ratio` of the match-normalized texts), the shorter of at
+        least ``day_words`` words, with no alignment conflict and not one template with
+        other figures (:func:`joins_days`): a release or a background paragraph run
+        again. Otherwise the claim is split by runs of days (days at most ``day_gap``
+        apart stay together; one run's statements are never parted): a template of two
+        days' reports (forecasts, market lists, a promotion told of two people), a
+        formula or a fragment on shared words, a link to another day's event. None:
+        the clustering before 2026-12-08 (session 29); statements without a
+        ``published`` column or date are not split.
     processes
         Forked worker processes for the clustering of the connected components
         (None: the usable cores; below :data:`PARALLEL_EDGES` edges, or where
@@ -662,6 +806,30 @@ def cluster_claims(
             processes=processes,
             apart=kept_apart,
         )
+    if day_gap is not None:
+        days = _days(statements)
+        if any(d is not None for d in days):
+            conflicted: set[tuple[int, int]] = set()
+            if "conflict" in alignments.columns:
+                noted_any = alignments.filter(pl.col("conflict").is_not_null())
+                for a, b in zip(
+                    noted_any["statement_id_a"].to_list(),
+                    noted_any["statement_id_b"].to_list(),
+                    strict=True,
+                ):
+                    p, q = index.get(a), index.get(b)
+                    if p is not None and q is not None:
+                        conflicted.add((min(p, q), max(p, q)))
+            _split_days(
+                found_in,
+                edges,
+                days,
+                statements["text"].fill_null("").to_list(),
+                day_gap=day_gap,
+                ratio=day_ratio,
+                words=day_words,
+                conflicted=conflicted,
+            )
     # a statement of no aligned pair is a claim of its own
     claim_of = np.full(n, -1, dtype=np.int64)
     found = 0

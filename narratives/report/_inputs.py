@@ -171,7 +171,7 @@ def _quiet(_: str) -> None:
 
 
 #: what :func:`narratives.cluster_claims` reads of the statements and of the alignments
-CLAIM_COLUMNS = ("statement_id", "article_id", "outlet", "text", "is_headline")
+CLAIM_COLUMNS = ("statement_id", "article_id", "outlet", "published", "text", "is_headline")
 LINK_COLUMNS = ("statement_id_a", "statement_id_b", "score", "linked", "conflict")
 
 
