@@ -50,6 +50,16 @@ Without this, a market report's two lists joined in one claim: «وشهدت تد
 اليوم ارتفاع أسهم 82 شركة» and «... 12 شركة», 61 to each other (the note) and
 100 to their own copies, so that every mean between the two groups reached the
 threshold.
+
+Statements **of days far apart** (``published`` more than ``day_gap`` days
+apart) share a claim only through a pair of the claim that is a long
+near-verbatim copy with no conflict and no other figures (:func:`joins_days`):
+a release or a background paragraph run again. A claim found otherwise is
+split by runs of days, each run's statements kept together. Without this, two
+days' market reports joined on their template («فيما جاءت أسهم شركات الإنماء
+وسابك ...» / «... وإعمار ...», 84), a forecast headline on the next week's
+forecast, a closing formula on another article's wish, and a link on another
+day's attack.
 """
 
 from __future__ import annotations
