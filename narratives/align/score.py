@@ -65,7 +65,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Mapping, Sequence
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -478,6 +478,7 @@ def substitution_conflict(
         and overlap is not None
         and overlap >= min_overlap
         and exchanged(tokens_a, tokens_b, _NamesView(names, people), people=people)
+        and _in_place(tokens_a, tokens_b, _NamesView(names, people))
     ):
         return "roles"
     removed = [w for _, i1, i2, _, _ in ops for w in tokens_a[i1:i2]]
@@ -525,6 +526,38 @@ def substitution_conflict(
             if any(frozenset({x, y}) in opposites for x in keys_a for y in keys_b):
                 return "action"
     return None
+
+
+#: share of their words besides names two statements keep in one order for names that
+#: changed places to be roles swapped, not clauses or a list told in another order
+_IN_PLACE = 0.8
+
+
+def _in_place(tokens_a: Sequence[str], tokens_b: Sequence[str], names: Container[str]) -> bool:
+    """The words besides names keep their order (a swap of roles moves names only).
+
+    Two clauses told in the other order («وصلت ثاني طائرة ...، إنفاذا لتوجيهات ...» /
+    «إنفاذا لتوجيهات ...، وصلت ثاني طائرة ...», 2015-08-08) or one list of callers listed
+    two ways move their other words with their names.
+
+    >>> _in_place("كريج حكم ساحه كيفن حكم رابع".split(), "كيفن حكم ساحه كريج حكم رابع".split(),
+    ...           {"كريج", "كيفن"})
+    True
+    >>> _in_place("وصل وفد عدن امس تنفيذ امر سلمان".split(),
+    ...           "تنفيذ امر سلمان وصل وفد عدن امس".split(), {"عدن", "سلمان"})
+    False
+    """
+
+    def rest(tokens: Sequence[str]) -> list[str]:
+        # a name and the word after it (a family name: محمد العتيبي) move as one
+        return [
+            t
+            for k, t in enumerate(tokens)
+            if t not in names and not (k and tokens[k - 1] in names)
+        ]
+
+    ratio = difflib.SequenceMatcher(None, rest(tokens_a), rest(tokens_b), autojunk=False).ratio()
+    return ratio >= _IN_PLACE
 
 
 class _NamesView:
