@@ -86,7 +86,7 @@ def unreverse_figures(text: str) -> str:
 
 
 #: a clock time after «الساعة» written with a colon or a point (06:47, 09.47 from 47ر09)
-_CLOCK = re.compile(r"(الساع[ةه]\s+)(\d{1,2})[:.](\d{2})(?!\d)")
+_CLOCK = re.compile(r"(الساع[ةه]\s+(?:ال[ـ]*\s*)?)(\d{1,2})[:.](\d{2})(?!\d)")
 
 
 def clock_as_one(text: str) -> str:
@@ -99,11 +99,13 @@ def clock_as_one(text: str) -> str:
     --------
     >>> clock_as_one("بحلول الساعة 06:47 بتوقيت جرينتش"), clock_as_one("الساعة 9.47 صباحا")
     ('بحلول الساعة 0647 بتوقيت جرينتش', 'الساعة 0947 صباحا')
+    >>> clock_as_one("عند الساعة الـ11:30 مساء")
+    'عند الساعة الـ1130 مساء'
     """
     return _CLOCK.sub(lambda m: f"{m[1]}{int(m[2]):02d}{m[3]}", text)
 
 
-_CLOCK_READ = re.compile(r"الساع[ةه]\s+(\d{3,4})(?!\d)")
+_CLOCK_READ = re.compile(r"الساع[ةه]\s+(?:ال[ـ]*\s*)?(\d{3,4})(?!\d)")
 
 
 def clock_times(text: str) -> frozenset[str]:
