@@ -232,14 +232,15 @@ TALKING_POINTS = pl.Schema(
             # event told in two stories, or two points of one event: none of 31 read held
             # as a position repeated at two events) and otherwise at most medium unless
             # ``dated_high`` (high ones read on all of SaudiNewsNet held in 1 of 12, 4
-            # debatable); days apart, low too unless one named speaker's position is said
-            # again (``positions_only``; medium ones read blind held in 3 of 27, 5
+            # debatable); days apart, low too unless one named actor's position is said
+            # again (``positions_only``; medium ones read blind held in 8 of 31, 8
             # debatable): treat every talking point as a lead to read
             "confidence": pl.String,
             # why a point is low, in words: every statement within two days of each other;
-            # days apart but not one named speaker, one article's text told again, a
-            # report of an event or a figure, two different statements sharing words; its
-            # wordings alike only loosely. Null for medium and high points
+            # days apart but not one named speaker, the same words told again, a template
+            # of two places, a report of an event, a meeting or a figure, two different
+            # statements sharing words, a speaker outside the gazetteer; its wordings
+            # alike only loosely. Null for medium and high points
             "why": pl.String,
             "label": pl.String,  # its shortest wording
         }

@@ -1315,17 +1315,18 @@ def talking_points(t: Mapping[str, pl.DataFrame], b: Builder) -> Section | None:
         parts.append("<h3>Not sure: talking points to check</h3>")
         parts.append(
             _p(
-                "Medium and low confidence. Medium: one named speaker's statements days "
-                "apart sharing a phrase, neither a report of an event or a figure; read "
-                "blind on SaudiNewsNet as a position repeated at two events, "
-                f"{TALKING_POINT_READ['medium']} (often two different statements of one "
-                "speaker on one subject, or an office's routine announcements). Low, with "
+                "Medium and low confidence. Medium: statements days apart of one actor of "
+                "the gazetteer sharing a phrase, neither a report of an event, a meeting "
+                "or a figure; read blind on SaudiNewsNet as a position repeated at two "
+                f"events, {TALKING_POINT_READ['medium']} (often two different statements "
+                "of one speaker on one subject, or words quoted again later). Low, with "
                 "the reason in 'why low': in a dated corpus, every statement within two "
                 "days (one event whose articles fell into two stories, or one speaker's "
                 f"two points of one event: {TALKING_POINT_READ['low']}), or days apart but "
-                "not one named speaker, one article's text told again, one template of two "
-                "places, a report of an event or a figure, or two different statements "
-                f"sharing words ({TALKING_POINT_READ['moved']}). Read the statements first."
+                "not one named speaker, the same words told again, one template of two "
+                "places, a report of an event, a meeting or a figure, two different "
+                "statements sharing words, or a speaker outside the gazetteer "
+                f"({TALKING_POINT_READ['moved']}). Read the statements first."
             )
         )
         parts.append(

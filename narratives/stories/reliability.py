@@ -20,18 +20,18 @@ TALKING_POINT_PRECISION = {"high": "about 3 in 4", "medium": "about half", "low"
 
 #: talking points read blind on SaudiNewsNet as "a position a speaker repeated at two
 #: events" (docs/accuracy.md, `talking_points`). Medium, session 29, after the positions
-#: rule (one named speaker, not one article's text told again, not a template of two
-#: places, not a report of an event or a figure, a phrase of its own): 0 right, 3
-#: debatable, 4 wrong of the 7 of 2015-07-27 + 08-11 and 3 / 2 / 15 of 20 on all of
-#: SaudiNewsNet, 3 / 5 / 19 of 27 pooled (before it, 1 / 4 / 38 of 43 on two day pairs).
-#: Low: the points of one speaker's days, 0 right, 1 debatable, 30 wrong of 31 (session
-#: 28); the points the positions rule moved, 0 right of 34 read. High: the 12 of session 26
-#: on all of SaudiNewsNet, 1 right, 4 debatable, 7 wrong
+#: rules (one named actor of the gazetteer, not the same words told again, not a template
+#: of two places, not a report of an event, a meeting or a figure, a phrase of its own): 8
+#: right, 8 debatable, 15 wrong of the 31 read points left medium (3 / 2 / 5 of 10 drawn
+#: after the last rule on all of SaudiNewsNet); before them, 2 / 6 / 75 of 83 on three day
+#: pairs. The points those rules moved to low: 1 right, 7 debatable, 90 wrong of 98 read.
+#: Low of one speaker's days: 0 right, 1 debatable, 30 wrong of 31 (session 28). High: the
+#: 12 of session 26 on all of SaudiNewsNet, 1 right, 4 debatable, 7 wrong
 TALKING_POINT_READ = {
     "high": "1 in 12 held and 4 more were debatable",
-    "medium": "about 1 in 9 held and 1 in 5 more were debatable",
+    "medium": "about 1 in 4 held and 1 in 4 more were debatable",
     "low": "none of 31 held",
-    "moved": "none of the 34 read held",
+    "moved": "1 of 98 read held (7 debatable)",
 }
 
 #: stories of two outlets or more read blind on SaudiNewsNet (docs/accuracy.md, `stories`:
@@ -181,16 +181,16 @@ def _talking_point_row(tps: pl.DataFrame | None) -> dict[str, object]:
         "findings: "
         + ", ".join(parts)
         + ". Read blind on SaudiNewsNet as a position a speaker repeated at two events, "
-        "medium ones (one named speaker's statements days apart sharing a phrase, "
-        f"neither a report of an event or a figure) {TALKING_POINT_READ['medium']} "
-        "(two different statements of one speaker on one subject, an office's routine "
-        "announcements, words told again in a later article); low ones of dated news, "
+        "medium ones (statements days apart of one actor of the gazetteer sharing a "
+        "phrase, neither a report of an event, a meeting or a figure) "
+        f"{TALKING_POINT_READ['medium']} (two different statements of one speaker on "
+        "one subject, words quoted again in a later article); low ones of dated news, "
         "each with its reason in the column why: every statement within two days (one "
         "event told in two stories, or one speaker's two points of one event) "
-        f"{TALKING_POINT_READ['low']}; days apart but not one named speaker, one "
-        "article's text told again, a template of two places, a report of an event or a "
-        f"figure, or two statements sharing words, {TALKING_POINT_READ['moved']}. No "
-        "point of dated news is "
+        f"{TALKING_POINT_READ['low']}; days apart but not one named speaker, the same "
+        "words told again, a template of two places, a report of an event, a meeting or "
+        "a figure, two statements sharing words, or a speaker outside the gazetteer, "
+        f"{TALKING_POINT_READ['moved']}. No point of dated news is "
         f"marked high: of the high ones read before that rule, {TALKING_POINT_READ['high']}. "
         "Read a point's wordings before writing that two events repeat one position"
     )
