@@ -2823,3 +2823,26 @@ def test_names_closing_a_description_and_bare_descriptors(
     text: str, speakers: list[str | None]
 ) -> None:
     assert _speakers(text) == speakers
+
+
+def test_anothers_claim_in_a_relative_clause_and_unnamed_deniers() -> None:
+    # SaudiNewsNet 2015-07-24 (alriyadh): Maliki's «ادعى» in a relative clause was the OIC's
+    # distancing verb; (aleqtisadiya, aawsat, alyaum) «وينفي مسؤولو الاتحاد الأوروبي» went
+    # to the Greek retailer quoted before
+    oic = extract_statements(
+        _articles(
+            "واستنكرت منظمة التعاون الإسلامي التصريحات التي أدلى بها المالكي، والتي ادعى فيها"
+            " بأن المملكة راعية وداعمة للإرهاب."
+        )
+    )
+    assert "ادعى" not in oic["cue"].to_list()
+    eu = extract_statements(
+        _articles(
+            "وقال فاسيليس كوركيديس رئيس رابطة أثينا لتجار التجزئة إنهم يريدون خنق المتاجر"
+            " الصغيرة. وينفي مسؤولو الاتحاد الأوروبي الاتهامات بازدواجية المعايير ويجادلون بأن"
+            " اليونان تخلفت كثيرا عن ركب الإصلاح."
+        )
+    )
+    denial = eu.filter(pl.col("cue_class") == "denial")
+    assert denial.height == 1
+    assert denial["speaker"].to_list() == [None]

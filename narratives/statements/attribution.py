@@ -50,7 +50,7 @@ from narratives.statements._speakers import (
     unlisted_name_word,
 )
 from narratives.statements.entities import Match
-from narratives.statements.segment import Segment
+from narratives.statements.segment import _RELATIVE_STEMS, Segment
 
 CUE_WINDOW = 20  # tokens searched for the reporting verb
 SUBJECT_WORDS = 6  # longest unresolved speaker description before the verb
@@ -2272,7 +2272,11 @@ def _find_cue(
             k = m.j
             continue
         cue = f.cue
-        after_relative = k > seg.i and "relative" in feats[k - 1].roles  # التي أعلن عنها
+        after_relative = k > seg.i and (
+            "relative" in feats[k - 1].roles  # التي أعلن عنها
+            # والتي ادعى فيها [المالكي]: another's claim in a relative clause
+            or (feats[k - 1].norm[:1] in "وف" and feats[k - 1].norm[1:] in _RELATIVE_STEMS)
+        )
         # في كشف أسماء التجار: a verbal noun after a preposition
         after_relative = after_relative or (k > seg.i and feats[k - 1].norm in _PREPOSITIONS)
         if cue is not None and cue.kind == "participle" and k > 0 and feats[k - 1].norm.isdigit():
