@@ -339,3 +339,96 @@ def test_one_agreeing_pair_with_a_telling_figure_anchors_two_rewrites():
         .alias("text")
     )
     assert _pair(align(near), "snn-2015-08-04-0321:1", "snn-2015-08-04-1205:1").height == 0
+
+
+# SaudiNewsNet 2015-08-09 (fourth dev gold): alweeam's headline restates the SPA sentence its
+# body copies («ودعا سمو الأمير محمد بن نايف ... ورفع مستوى درجات الحيطة»); alwatan copies that
+# sentence too, so its copy's best match in alweeam's article is alweeam's copy (97), never the
+# headline (53.6): no mutual best, no link, until the copy carries the headline across
+_FOURTH_GOLD = Path(__file__).resolve().parents[1] / "data" / "gold" / "same_event_dev4.jsonl"
+_HEADLINE, _COPY, _ITS_COPY = (
+    "snn-2015-08-09-0933:0",
+    "snn-2015-08-09-0762:6",
+    "snn-2015-08-09-0933:6",
+)
+
+
+@pytest.fixture(scope="module")
+def raise_alert() -> pl.DataFrame:
+    articles = narratives.read_corpus(_FOURTH_GOLD).filter(
+        pl.col("article_id").is_in(["snn-2015-08-09-0933", "snn-2015-08-09-0762"])
+    )
+    return narratives.extract_statements(articles)
+
+
+def test_a_headline_links_to_another_outlets_copy_of_the_sentence_it_restates(raise_alert):
+    out = align(raise_alert, processes=1)
+    pair = _pair(out, _HEADLINE, _COPY)
+    assert pair.height == 1 and pair["linked"][0]
+    assert 40 <= pair["score"][0] < 55
+    # the sentence and its copy still align with each other
+    assert _pair(out, _COPY, _ITS_COPY)["score"][0] >= 85
+    # off: the headline stays alone
+    assert _pair(align(raise_alert, processes=1, copy_threshold=None), _HEADLINE, _COPY).is_empty()
+
+
+def _with_text(st: pl.DataFrame, ids: list[str], old: str, new: str) -> pl.DataFrame:
+    return st.with_columns(
+        pl.when(pl.col("statement_id").is_in(ids))
+        .then(pl.col("text").str.replace(old, new, literal=True))
+        .otherwise(pl.col("text"))
+        .alias("text")
+    )
+
+
+@pytest.mark.parametrize(
+    ("ids", "old", "new"),
+    [
+        # the headline gives a figure the other statement lacks: another fact
+        ([_HEADLINE], "قادة القطاعات الأمنية", "قادة 12 قطاعا أمنيا"),
+        # the sentence and its copy give a count the headline does not: a fact of its own
+        ([_COPY, _ITS_COPY], "درجات الحيطة", "درجات الحيطة في 15 قطاعا"),
+    ],
+)
+def test_a_copy_link_needs_the_figures_to_agree(raise_alert, ids, old, new):
+    changed = _with_text(raise_alert, ids, old, new)
+    on = align(changed, processes=1)
+    off = align(changed, processes=1, copy_threshold=None)
+    # the copy does not link the pair: it is kept or not as without the rule
+    assert _pair(on, _HEADLINE, _COPY).equals(_pair(off, _HEADLINE, _COPY))
+    assert _pair(on, _HEADLINE, _COPY).filter(pl.col("linked")).is_empty()
+
+
+def test_a_year_is_no_count_for_a_copy_link(raise_alert):
+    changed = _with_text(raise_alert, [_COPY, _ITS_COPY], "درجات الحيطة", "درجات الحيطة لعام 1436")
+    pair = _pair(align(changed, processes=1), _HEADLINE, _COPY)
+    assert pair.height == 1 and pair["linked"][0]
+
+
+def test_a_headline_copied_in_the_other_article_is_carried_by_its_copy(raise_alert):
+    # two copies of one release: the other article prints the headline too, so its own
+    # headline, not a body sentence, is the headline's counterpart there
+    headline = raise_alert.filter(pl.col("statement_id") == _HEADLINE)["text"][0]
+    copied = raise_alert.with_columns(
+        pl.when(pl.col("statement_id") == "snn-2015-08-09-0762:0")
+        .then(pl.lit(headline))
+        .otherwise(pl.col("text"))
+        .alias("text")
+    )
+    out = align(copied, processes=1)
+    assert _pair(out, _HEADLINE, "snn-2015-08-09-0762:0")["score"][0] >= 85
+    assert _pair(out, _HEADLINE, _COPY).is_empty()
+
+
+def test_restatements_are_the_first_headlines_best_body_sentence(raise_alert):
+    from narratives.align.aligner import prepare_alignment, restatements
+
+    setup = prepare_alignment(raise_alert)
+    restated = restatements(setup)
+    ids = setup.ids
+    found = {ids[k]: ids[int(r)] for k, r in enumerate(restated) if r >= 0}
+    assert found[_HEADLINE] == _ITS_COPY
+    # only headlines restate, and each within its own article
+    heads = set(raise_alert.filter(pl.col("is_headline"))["statement_id"])
+    assert set(found) <= heads
+    assert all(a.split(":")[0] == b.split(":")[0] for a, b in found.items())

@@ -420,3 +420,79 @@ def top_links(
     out = np.zeros(len(i), dtype=bool)
     out[ok] = True
     return out
+
+
+def copy_links(
+    i: np.ndarray,
+    j: np.ndarray,
+    score: np.ndarray,
+    ratio: np.ndarray,
+    article: np.ndarray,
+    restated: np.ndarray,
+    *,
+    threshold: float,
+    link_threshold: float,
+    copy: float,
+    day: np.ndarray | None = None,
+    max_days: int = 1,
+) -> np.ndarray:
+    """Pairs below ``threshold`` kept because the other statement copies what this one restates.
+
+    ``restated`` gives, per statement, the statement of its own article that
+    it restates (an article's headline and the body sentence it sums up:
+    :func:`~narratives.align.aligner.restatements`), or -1. A pair ``(h, y)``
+    scoring ``link_threshold`` or more is kept when ``y``, in another article
+    published at most ``max_days`` apart (``day``, as in :func:`lead_links`),
+    is a copy of the statement ``h`` restates (their ``ratio``, the character
+    similarity of the whole texts, ``copy`` or more: a short sentence that a
+    long one contains is no copy of it), so what ``h`` is to that statement it
+    is to ``y``. Competitive linking misses such a pair: ``y``'s best match in
+    ``h``'s article is its copy there, not the headline.
+
+    Examples
+    --------
+    >>> article = np.array([0, 0, 1])
+    >>> restated = np.array([1, -1, -1])  # statement 0 (a headline) restates statement 1
+    >>> i, j = np.array([0, 1]), np.array([2, 2])
+    >>> copy_links(i, j, np.array([45.0, 95.0]), np.array([30.0, 92.0]), article, restated,
+    ...            threshold=55, link_threshold=40, copy=85).tolist()
+    [True, False]
+    >>> copy_links(i, j, np.array([45.0, 95.0]), np.array([30.0, 60.0]), article, restated,
+    ...            threshold=55, link_threshold=40, copy=85).tolist()
+    [False, False]
+    """
+    low = (score >= link_threshold) & (score < threshold) & (article[i] != article[j])
+    if day is not None:
+        low &= near_in_time(i, j, day, max_days)
+    strong = np.nan_to_num(np.asarray(ratio, dtype=float)) >= copy
+    if not low.any() or not strong.any():
+        return np.zeros(len(i), dtype=bool)
+    copies = pl.DataFrame(
+        {
+            "x": np.concatenate([i[strong], j[strong]]).astype(np.int64),
+            "y": np.concatenate([j[strong], i[strong]]).astype(np.int64),
+        }
+    ).unique()
+    # a statement with a copy of its own in the other article: that copy carries it there
+    copied_in = copies.select(
+        h="x", art=pl.Series(article[copies["y"].to_numpy()]).cast(pl.Int64)
+    ).unique()
+    k = np.flatnonzero(low)
+    out = np.zeros(len(i), dtype=bool)
+    for h, y in ((i[k], j[k]), (j[k], i[k])):
+        asked = (
+            pl.DataFrame(
+                {
+                    "k": k,
+                    "h": h.astype(np.int64),
+                    "x": restated[h].astype(np.int64),
+                    "y": y.astype(np.int64),
+                    "art": article[y].astype(np.int64),
+                }
+            )
+            .filter(pl.col("x") >= 0)
+            .join(copied_in, on=["h", "art"], how="anti")
+        )
+        hits = asked.join(copies, on=["x", "y"], how="inner")["k"].to_numpy()
+        out[hits] = True
+    return out

@@ -51,6 +51,7 @@ from narratives.align._conflicts import (
 from narratives.align._linking import (
     anchored,
     competitive_links,
+    copy_links,
     lead_links,
     leads,
     story_anchors,
@@ -155,6 +156,12 @@ TOP_THRESHOLD = 30.0
 #: two articles *open alike* when a pair of their tops (headline or lead) scores this or
 #: more (the ``repeat_threshold`` of claim clustering: one sentence written twice)
 OPENING = 70.0
+#: the default ``copy_threshold`` of :func:`align`: least score of the copy through which an
+#: article's headline links to another article's sentence (:func:`copy_links`)
+COPY_THRESHOLD = 85.0
+#: least score of a headline and the body sentence of its own article it restates
+#: (:func:`restatements`)
+RESTATED = 45.0
 _NEEDED = ("statement_id", "article_id", "text")
 #: the statement columns the pair scorers read (:func:`score_pairs`: what an engine's
 #: workers need besides the features)
@@ -999,6 +1006,7 @@ def align(
     support_threshold: float | None = None,
     top_threshold: float | None = TOP_THRESHOLD,
     lone_margin: float | None = LONE_MARGIN,
+    copy_threshold: float | None = COPY_THRESHOLD,
     weights: Mapping[str, float] = DEFAULT_WEIGHTS,
     relations: Mapping[str, float] | None = None,
     cross_outlet: bool = True,
@@ -1092,6 +1100,21 @@ def align(
         المستشفى العام»): 18 of 20 wrong. None keeps them (the alignment before
         2026-12-08, session 28), and so does ``link_threshold=None`` (pairs
         scored without their articles' other pairs).
+    copy_threshold
+        Least score of a *copy*: an article's headline is linked (from
+        ``link_threshold``) to a statement of another article published at most
+        a day apart that scores this or more with the body sentence the headline
+        restates in its own article (:func:`restatements`, :data:`RESTATED` or
+        more). «نائب خادم الحرمين يدعو قادة القطاعات الأمنية لرفع مستوى درجات
+        الحيطة» and another outlet's copy of the wire sentence «ودعا الأمير محمد
+        بن نايف ... ورفع مستوى درجات الحيطة» (53) are no mutual best match: that
+        sentence's best in the headline's article is the article's own copy
+        (97). A headline giving figures needs them all in the other statement,
+        and a headline giving none is not linked to a statement giving a count
+        (a figure that is no year: «16 متخصصاً في 7 كليات» against «الكليات
+        الصحية تتجاهل تخصص الطب البديل»). Default 85; ``None`` turns this off,
+        and so does ``link_threshold=None``. See :func:`copy_links` and
+        ``docs/accuracy.md``.
     weights
         Weights of the text components in the combined score
         (:data:`~narratives.align.score.DEFAULT_WEIGHTS`).
@@ -1232,6 +1255,7 @@ def align(
         support_threshold=support_threshold,
         top_threshold=top_threshold,
         lone_margin=lone_margin,
+        copy_threshold=copy_threshold,
         relations=relations,
         processes=processes,
     )
@@ -1876,6 +1900,82 @@ def lone_pairs(
     return out
 
 
+def restatements(setup: AlignmentSetup, *, least: float = RESTATED) -> np.ndarray:
+    """Per statement: the body statement of its article that it restates, or -1.
+
+    Only an article's first headline (by ``position``) restates: the body
+    statement of its article it scores best with (:func:`score_pairs`, the
+    scorer at its defaults), when that scores ``least`` or more. Headlines
+    further down are often the lines of a cable («فخامة الرئيس / عبدالفتاح
+    السيسي حفظه الله»), not a summary of the article.
+    """
+    article = setup.article
+    out = np.full(len(article), -1, dtype=np.int64)
+    if "is_headline" not in setup.column:
+        return out
+    headline = np.array([bool(h) for h in setup.column["is_headline"]], dtype=bool)
+    heads = np.flatnonzero(headline)
+    if len(heads) == 0:
+        return out
+    position = (
+        np.array([-1 if p is None else p for p in setup.column["position"]])
+        if "position" in setup.column
+        else np.arange(len(article))
+    )
+    first = (
+        pl.DataFrame({"k": heads, "a": article[heads], "p": position[heads]})
+        .sort("p", "k")
+        .group_by("a", maintain_order=True)
+        .first()
+    )
+    body = np.flatnonzero(~headline)
+    pairs = first.select("k", "a").join(
+        pl.DataFrame({"b": body, "a": article[body]}), on="a", how="inner"
+    )
+    if pairs.height == 0:
+        return out
+    h, b, _, score = score_pairs(setup, pairs["k"].to_numpy(), pairs["b"].to_numpy(), lowest=least)
+    best = (
+        pl.DataFrame({"h": h, "b": b, "s": score})
+        .filter(pl.col("s") >= least)
+        .sort("s", "b", descending=[True, False])
+        .group_by("h", maintain_order=True)
+        .first()
+    )
+    out[best["h"].to_numpy()] = best["b"].to_numpy()
+    return out
+
+
+def _year_like(figure: str) -> bool:
+    """A whole number that reads as a year (1300-1500 Hijri, 1900-2100)."""
+    try:
+        value = float(figure)
+    except ValueError:
+        return False
+    return value.is_integer() and (1300 <= value <= 1500 or 1900 <= value <= 2100)
+
+
+def _copy_figures(
+    prep: _Prepared, i: np.ndarray, j: np.ndarray, asked: np.ndarray, restated: np.ndarray
+) -> np.ndarray:
+    """Per pair asked (a headline and a copy's counterpart, :func:`copy_links`): do its
+    figures allow the link? Those of the side with fewer all in the other
+    (:func:`_figures_kept`), the headline's all in the other statement, and a headline
+    giving no figure is not joined to a statement giving a count (a figure that is no
+    year: the sentence that gives a number tells a fact of its own)."""
+    out = _figures_kept(prep, i, j, asked)
+    for k in np.flatnonzero(asked & out):
+        a, b = int(i[k]), int(j[k])
+        out[k] = any(
+            prep.figures_in(h, y)
+            if prep.numbers(h)
+            else all(_year_like(x) for x in prep.numbers(y))
+            for h, y in ((a, b), (b, a))
+            if restated[h] >= 0
+        )
+    return out
+
+
 def finish_alignments(
     setup: AlignmentSetup,
     i: np.ndarray,
@@ -1888,6 +1988,7 @@ def finish_alignments(
     support_threshold: float | None = None,
     top_threshold: float | None = TOP_THRESHOLD,
     lone_margin: float | None = None,
+    copy_threshold: float | None = None,
     relations: Mapping[str, float] | None = None,
     processes: int | None = 1,
 ) -> pl.DataFrame:
@@ -1900,7 +2001,9 @@ def finish_alignments(
     cores). With ``lone_margin`` (:func:`align`'s ``lone_margin``; None here, so
     that labelling chosen pairs keeps them all) and linking on, the one pair two
     articles share, on a short statement, is kept only from ``threshold +
-    lone_margin``.
+    lone_margin``. With ``copy_threshold`` (:func:`align`'s; None here) a headline
+    is linked through another article's copy of the body sentence it restates
+    (:func:`copy_links`; its own article's pairs are scored for it).
     """
     if len(i) == 0:
         return empty_alignments()
@@ -2002,6 +2105,22 @@ def finish_alignments(
             link_threshold=link_threshold,
             anchor=anchor,
         )
+        if copy_threshold is not None and "is_headline" in column:
+            # a headline and another outlet's copy of the sentence it restates
+            restated = restatements(setup)
+            copied = copy_links(
+                i,
+                j,
+                lifted,
+                comp["ratio"],
+                article,
+                restated,
+                threshold=threshold,
+                link_threshold=link_threshold,
+                copy=copy_threshold,
+                day=setup.day,
+            )
+            linked |= copied & _copy_figures(prep, i, j, copied, restated)
         if story.any():
             # articles anchored by agreeing pairs alone: a link giving figures on both
             # sides needs those of the side with fewer all in the other (the market's
