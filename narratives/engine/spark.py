@@ -490,6 +490,7 @@ def align(
         support_threshold=opts["support_threshold"],
         top_threshold=top_threshold,
         lone_margin=opts["lone_margin"],
+        copy_threshold=opts["copy_threshold"],
         relations=opts["relations"],
     )
 
