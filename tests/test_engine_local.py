@@ -118,6 +118,34 @@ def test_isolated_runs_large_tables_in_a_child_and_small_ones_here():
     assert local.isolated(_pid, min_rows=3)(large) != os.getpid()
 
 
+def test_isolated_releases_after_a_small_table_run_here(monkeypatch):
+    calls: list[int] = []
+    monkeypatch.setattr(local, "release_memory", lambda: calls.append(1) or 0)
+    small = pl.DataFrame({"x": [1, 2]})
+    assert local.isolated(_pid, min_rows=3, release=True)(small) == os.getpid()
+    assert calls == [1]
+    assert local.isolated(_pid, min_rows=3)(small) == os.getpid()
+    assert calls == [1]  # without release: nothing more
+
+
+def test_statements_cut_in_a_child_equal_this_process(day):
+    # `narratives compare` and `report` from STATEMENTS_CHILD_MIN articles: statements and
+    # entity mentions gathered in a child (with its own workers), the same rows here
+    from functools import partial
+
+    from narratives.statements.extract import statements_and_mentions
+
+    articles, _ = day
+    articles = articles.head(120)
+    here = statements_and_mentions(articles)
+    there = local.isolated(
+        partial(statements_and_mentions, n_process=1), min_rows=1, release=True
+    )(articles)
+    assert here[0].height > 500 and here[1].height > 50
+    assert_frame_equal(here[0], there[0])
+    assert_frame_equal(here[1], there[1])
+
+
 def test_in_child_gives_its_warnings_and_errors_here():
     with pytest.warns(UserWarning, match="said in the child"):
         local.in_child(warnings.warn, "said in the child", UserWarning)
@@ -275,11 +303,12 @@ def test_a_started_child_gives_its_result_warnings_and_errors_when_waited_for():
     assert local.started(_pid, min_rows=4)(large)() == os.getpid()
 
 
-def test_claims_in_a_child_while_the_stories_are_grouped_here_equal_one_after_the_other(
-    day, monkeypatch
+@pytest.mark.parametrize("stories_apart", [False, True])
+def test_claims_and_stories_in_children_equal_one_after_the_other(
+    day, monkeypatch, stories_apart
 ):
     # narratives compare / report on a large corpus: cluster_claims in a spawned child
-    # and group_stories in this process at the same time
+    # and group_stories in another (or in this process, fewer articles) at the same time
     from narratives.report._inputs import claims_and_stories
 
     articles, statements = day
@@ -292,11 +321,15 @@ def test_claims_in_a_child_while_the_stories_are_grouped_here_equal_one_after_th
         return start(func, *args, **kwargs)
 
     monkeypatch.setattr(local, "CHILD_MIN_ROWS", 1)
+    monkeypatch.setattr(local, "STATEMENTS_CHILD_MIN", 1 if stories_apart else 10_000)
     monkeypatch.setattr(local, "start_in_child", counted)
     claims, stories = claims_and_stories(
         articles, statements, alignments, story_options={"window_days": 3}, threshold=50.0
     )
-    assert children == [narratives.cluster_claims]  # the claims went to a child
+    # the claims went to a child, the stories to another from STATEMENTS_CHILD_MIN articles
+    assert children == [narratives.cluster_claims] + (
+        [narratives.group_stories] if stories_apart else []
+    )
     assert_frame_equal(claims, narratives.cluster_claims(statements, alignments, threshold=50.0))
     assert_frame_equal(
         stories, narratives.group_stories(articles, statements, alignments, window_days=3)

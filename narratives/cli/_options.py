@@ -612,12 +612,15 @@ def engine_stages(
         cut = spark.statements_and_mentions if mentions else spark.extract_statements
         return partial(cut, master=master), partial(spark.align, master=master)
     from narratives.align import align
-    from narratives.engine.local import isolated, releasing
+    from narratives.engine.local import STATEMENTS_CHILD_MIN, isolated
     from narratives.statements import extract_statements
     from narratives.statements.extract import default_processes, statements_and_mentions
 
     local = statements_and_mentions if mentions else extract_statements
-    # the alignment's features and scored pairs live in a child that gives them back
-    # to the system when it ends, not in the process that runs the comparisons next;
-    # the statements' pickled rows are given back once they are frames
-    return releasing(partial(local, n_process=default_processes())), isolated(align)
+    # the statements' gathered rows and the alignment's features and scored pairs live
+    # in children that give them back to the system when they end, not in the process
+    # that runs the comparisons next
+    cut = isolated(
+        partial(local, n_process=default_processes()), min_rows=STATEMENTS_CHILD_MIN, release=True
+    )
+    return cut, isolated(align)

@@ -56,6 +56,12 @@ STALL_SECONDS = 20
 #: rows of a stage's input below which :func:`isolated` runs it in this process (a
 #: spawned child costs about 2 s of imports; 20,000 statements are about 1,500 articles)
 CHILD_MIN_ROWS = 20_000
+#: articles from which the command line and ``narratives report`` cut the statements in
+#: a spawned child (:func:`isolated`; it starts its own workers): what gathering the
+#: workers' rows leaves in a process (0.4 GB on all of SaudiNewsNet beyond the frames,
+#: docs/scale.md, perf26) goes back to the system with the child, not carried by the
+#: parent through the alignment, the stories and the omissions' forked workers
+STATEMENTS_CHILD_MIN = 1_500
 #: cached loaders not worth reading ahead (a tokenizer, the charts' JavaScript)
 _NOT_LEXICONS = frozenset({"make_tokenizer", "vega_bundle"})
 
@@ -420,19 +426,27 @@ def releasing(func: Callable[..., R]) -> Callable[..., R]:
     return run
 
 
-def isolated(func: Callable[..., R], *, min_rows: int = CHILD_MIN_ROWS) -> Callable[..., R]:
+def isolated(
+    func: Callable[..., R], *, min_rows: int = CHILD_MIN_ROWS, release: bool = False
+) -> Callable[..., R]:
     """``func`` whose calls on a table of ``min_rows`` rows or more run in a spawned child.
 
     ``func``'s first argument is a polars frame (the stage's input); smaller
     inputs run in this process, where starting a child costs more than it
-    saves. The result is the same either way (:func:`in_child`). The command
-    line and ``narratives report`` run the alignment so on large corpora.
+    saves, followed by :func:`release_memory` with ``release`` (as
+    :func:`releasing`). The result is the same either way (:func:`in_child`).
+    The command line and ``narratives report`` run the statements stage
+    (:data:`STATEMENTS_CHILD_MIN` articles or more) and the alignment so on
+    large corpora.
     """
 
     @wraps(func)
     def run(data: Any, /, *args: Any, **kwargs: Any) -> R:
         if getattr(data, "height", 0) < min_rows:
-            return func(data, *args, **kwargs)
+            out = func(data, *args, **kwargs)
+            if release:
+                release_memory()
+            return out
         return in_child(func, data, *args, **kwargs)
 
     return run
