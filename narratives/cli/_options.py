@@ -620,7 +620,7 @@ def engine_stages(
     # the statements' gathered rows and the alignment's features and scored pairs live
     # in children that give them back to the system when they end, not in the process
     # that runs the comparisons next
-    cut = isolated(
+    statements = isolated(
         partial(local, n_process=default_processes()), min_rows=STATEMENTS_CHILD_MIN, release=True
     )
-    return cut, isolated(align)
+    return statements, isolated(align)
