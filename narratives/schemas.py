@@ -275,7 +275,8 @@ COPIES = pl.Schema(
             "published": pl.Date,
             "source_published": pl.Date,
             # the source was published on an earlier day; false: same day or a date
-            # missing, so who copied whom is not known (the source is the one listed first)
+            # missing, so who copied whom is not known (the source is a news agency's
+            # article if one of the two is, else the one listed first)
             "order_known": pl.Boolean,
             "similarity": pl.Float64,  # text similarity of the two articles (0-1)
             "n_kept": pl.Int64,  # statements carried over (ratio >= 90)

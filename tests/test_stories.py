@@ -340,6 +340,53 @@ def test_wire_copy_hops_say_what_each_copy_changed() -> None:
     assert (riyadh["n_added"], riyadh["n_dropped"]) == (0, 0)
 
 
+# SaudiNewsNet 2015-08-11: Ain Alyoum ran SPA's item the same day (SPA's own copy keeps the
+# agency's «عام /» heading and time stamp); listed first, Ain Alyoum was named SPA's source.
+JEDDAH_SHOW = (
+    "وجّه صاحب السمو الملكي الأمير مشعل بن ماجد بن عبدالعزيز محافظ جدة رئيس اللجنة العليا, "
+    "بتمديد فعاليات {q} جدة شو {q} لمدة 12 يومًا، نظرًا للإقبال الكبير الذي شهدته الفعاليات من "
+    "زوار مهرجان جدة 36 .\nكما وجّه سموّه بإقامة معرض الفنانة التشكيلية من ذوي الاحتياجات "
+    "الخاصة هالة فقيها ضمن فعاليات {q}جدة شو{q}, وعرض لوحاتها الـ 120, وذلك في إطار دعم سموّه "
+    "لفئات ذوي الاحتياجات الخاصة .\nمما يذكر أن فعاليات {q}جدة شو{q} التي تقام في مركز جدة "
+    "الدولي للمعارض والمؤتمرات, تقدّم برامج موجّهة للأسرة والطفل, تشمل 22 فعالية متنوعة "
+    "ترفيهية واجتماعية وتعليمية، تتضمن إقامة مسرحيات, إلى جانب عروض ترفيهية, وعروض الصوت والضوء ."
+)
+
+
+def test_a_newspapers_same_day_run_of_an_agency_item_is_the_copy() -> None:
+    day = date(2015, 8, 11)
+    arts = _articles(
+        [
+            (
+                "2015-08-11:70",
+                "3alyoum",
+                day,
+                "مشعل بن ماجد يوجّه بتمديد فعاليات “جدة شو” 12 يوماً",
+                JEDDAH_SHOW.format(q="”"),
+            ),
+            (
+                "2015-08-11:1637",
+                "was",
+                day,
+                'عام / الأمير مشعل بن ماجد يوجّه بتمديد فعاليات " جدة شو " 12 يوماً',
+                JEDDAH_SHOW.format(q='"') + "\n16:09 ت م",
+            ),
+        ]
+    )
+    st = group_stories(arts, copy_threshold=0.6)  # two articles: a flat IDF
+    assert st["story_id"].n_unique() == 1
+    copies = dict(zip(st["article_id"], st["copy_of"], strict=True))
+    assert copies == {"2015-08-11:70": "2015-08-11:1637", "2015-08-11:1637": None}
+    # a third paper running 3alyoum's very words (similarity 1.0) still copied the wire
+    third = arts.head(1).with_columns(article_id=pl.lit("third"), outlet=pl.lit("alweeam"))
+    st = group_stories(pl.concat([arts, third]), copy_threshold=0.6)
+    assert dict(zip(st["article_id"], st["copy_of"], strict=True))["third"] == "2015-08-11:1637"
+    # two newspapers of one day: the first listed stays the source
+    papers = arts.with_columns(outlet=pl.Series(["3alyoum", "alweeam"]))
+    st = group_stories(papers, copy_threshold=0.6)
+    assert dict(zip(st["article_id"], st["copy_of"], strict=True))["2015-08-11:70"] is None
+
+
 # Two soldiers' deaths announced in one template on two days (SaudiNewsNet 2015-08-06/07):
 # the region in the headline tells them apart.
 JAZAN = (

@@ -11,7 +11,8 @@ unmatched statements *dropped*. Matching is one-to-one, best pairs first.
 
 Who copied whom is as far as dates tell: ``order_known`` is false when the
 two were published the same day (or a date is missing), and the source is
-then the one listed first.
+then a news agency's article if one of the two is (newspapers run the wire),
+else the one listed first (:func:`narratives.group_stories`).
 """
 
 from __future__ import annotations

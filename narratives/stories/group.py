@@ -64,10 +64,17 @@ one story, since Monday's and Friday's articles share nothing with each other.
 Copies: an article whose similarity to an earlier article of its story is at
 least ``copy_threshold`` is marked ``copy_of`` that article: the most similar
 one published on an earlier day, else (dates cannot tell) the most similar
-one of the same day listed before it.
+one of the same day listed before it; of a news agency's article and a
+newspaper's of the same day, the agency's is the source, and the preferred one
+among same-day candidates (newspapers run the
+wire: SaudiNewsNet's SPA items, «عام / ...», were listed as copies of the
+newspapers that ran them). An agency is an outlet of ``outlets.yaml`` whose
+name says so («وكالة», "Agency").
 """
 
 from __future__ import annotations
+
+import functools
 
 import numpy as np
 import polars as pl
@@ -76,6 +83,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 
 from narratives import schemas
+from narratives._resources import load_yaml
 from narratives.stories._features import (
     article_heads,
     article_numbers,
@@ -94,6 +102,18 @@ from narratives.stories._features import (
 )
 
 _NEEDED = ("article_id", "outlet", "published")
+
+
+@functools.cache
+def _agencies() -> frozenset[str]:
+    """Outlet ids of news agencies: ``outlets.yaml`` entries named «وكالة ...» / "... Agency"."""
+    data = load_yaml("outlets.yaml") or {}
+    return frozenset(
+        str(o["id"])
+        for o in data.get("outlets", [])
+        if any("وكالة" in str(x) for x in o.get("name_ar") or [])
+        or any("agency" in str(x).lower() for x in o.get("name_en") or [])
+    )
 
 
 def _days(values: pl.Series) -> np.ndarray:
@@ -788,13 +808,20 @@ def _finish(
     if close.any():
         day = _days(frame["published"])
         ci, cj, cs = si[close], sj[close], st[close]
-        # the source is the earlier one; same or unknown day: the first listed
-        earlier_j = (day[cj] < day[ci]) & (day[cj] > -(10**8))
+        # the source is the earlier one; same or unknown day: a news agency's article
+        # (newspapers run the wire), else the first listed
+        agency = np.isin(frame["outlet"].to_numpy(), list(_agencies()))
+        dated = (day[ci] > -(10**8)) & (day[cj] > -(10**8))
+        undecided = ~dated | (day[ci] == day[cj])
+        earlier_j = ((day[cj] < day[ci]) & (day[cj] > -(10**8))) | (
+            undecided & agency[cj] & ~agency[ci]
+        )
         src = np.where(earlier_j, cj, ci)
         dst = np.where(earlier_j, ci, cj)
-        # a source published strictly earlier beats a same-day one, then similarity
+        # a source published strictly earlier beats a same-day one, then an agency's
+        # article (the wire the others ran), then similarity
         strict = (day[src] < day[dst]) & (day[src] > -(10**8))
-        order = np.lexsort((-cs, ~strict, dst))
+        order = np.lexsort((-cs, ~agency[src], ~strict, dst))
         ids = frame["article_id"].to_list()
         for k in order:
             d = int(dst[k])
