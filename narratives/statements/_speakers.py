@@ -233,6 +233,7 @@ def _reporting_forms() -> frozenset[str]:
     return frozenset(forms | {p + w for w in forms for p in "وف"})
 
 
+@lru_cache(maxsize=4)
 def _nationalities(form: str = "adjective") -> frozenset[str]:
     """Nationality adjectives (أردني, تركي ...) or country names of ``countries.tsv``."""
     rows = load_tsv("countries.tsv").filter(pl.col("form") == form)["name"]
