@@ -1427,6 +1427,27 @@ def _news_days(texts: list[str], published: Any) -> tuple[Any, Any]:
     return published - timedelta(days=1), published
 
 
+def _row_articles(
+    sure: pl.DataFrame, statements: pl.DataFrame, stories: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Per omission row (``_row``): the articles giving its claim, and the omitting
+    outlet's own articles of the story (``_row``, ``article_id`` each)."""
+    claim_arts = (
+        sure.select("_row", statement_id="statement_ids")
+        .explode("statement_id")
+        .join(statements.select("statement_id", "article_id"), on="statement_id")
+        .select("_row", "article_id")
+        .unique()
+    )
+    own_arts = (
+        sure.select("_row", "story_id", "outlet")
+        .join(stories.select("story_id", "outlet", "article_id"), on=["story_id", "outlet"])
+        .select("_row", "article_id")
+        .unique()
+    )
+    return claim_arts, own_arts
+
+
 def moments(
     omissions: pl.DataFrame, statements: pl.DataFrame, stories: pl.DataFrame
 ) -> pl.DataFrame:
@@ -1453,19 +1474,7 @@ def moments(
     sure = omissions.with_row_index("_row").filter(pl.col("certainty") == SURE)
     if sure.is_empty():
         return omissions
-    claim_arts = (
-        sure.select("_row", statement_id="statement_ids")
-        .explode("statement_id")
-        .join(statements.select("statement_id", "article_id"), on="statement_id")
-        .select("_row", "article_id")
-        .unique()
-    )
-    own_arts = (
-        sure.select("_row", "story_id", "outlet")
-        .join(stories.select("story_id", "outlet", "article_id"), on=["story_id", "outlet"])
-        .select("_row", "article_id")
-        .unique()
-    )
+    claim_arts, own_arts = _row_articles(sure, statements, stories)
     wanted = pl.concat([claim_arts, own_arts]).select("article_id").unique()
     order = ["article_id", *(["position"] if "position" in statements.columns else [])]
     arts = (
@@ -1781,19 +1790,7 @@ def previews(
     sure = omissions.with_row_index("_row").filter(pl.col("certainty") == SURE)
     if sure.is_empty():
         return omissions
-    claim_arts = (
-        sure.select("_row", statement_id="statement_ids")
-        .explode("statement_id")
-        .join(statements.select("statement_id", "article_id"), on="statement_id")
-        .select("_row", "article_id")
-        .unique()
-    )
-    own_arts = (
-        sure.select("_row", "story_id", "outlet")
-        .join(stories.select("story_id", "outlet", "article_id"), on=["story_id", "outlet"])
-        .select("_row", "article_id")
-        .unique()
-    )
+    claim_arts, own_arts = _row_articles(sure, statements, stories)
     wanted = pl.concat([claim_arts, own_arts]).select("article_id").unique()
     leads = (
         statements.join(wanted, on="article_id", how="semi")

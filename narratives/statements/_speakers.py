@@ -1884,13 +1884,7 @@ class ArticleSpeakers:
             if k.kind in ("person", "actor") and len(k.name) > 1 and w == k.name[-1]:
                 return k.id
         full = self.full_name(w, strict=strict) if self.text else None
-        if full is None:
-            return None
-        sid = speaker_id(full)
-        if not self.plausible(sid):
-            return None
-        self.add(sid, "person", full, None)
-        return sid
+        return None if full is None else self._person(full)
 
     def named_with_bin(self, word: str) -> str | None:
         """The id of the one person the article named in full ending «بن ``word``»
@@ -1904,6 +1898,11 @@ class ArticleSpeakers:
         full = self.full_name(word, strict=True) if self.text else None
         if full is None or full.split()[-2:] != ["بن", word]:
             return None
+        return self._person(full)
+
+    def _person(self, full: str) -> str | None:
+        """The id of the person named ``full``, recorded as named here, or None when
+        the id is no plausible speaker."""
         sid = speaker_id(full)
         if not self.plausible(sid):
             return None
