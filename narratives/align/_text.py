@@ -585,6 +585,9 @@ def polarity_edits(
     (0, 0)
     >>> polarity_edits("شريطه الا تكون على حساب".split(), "شريطه ان لا تكون على حساب".split())
     (0, 0)
+    >>> polarity_edits("مطالب الشعب بالا مستقبل للاسد".split(),
+    ...                "مطالب الشعب بان لا مستقبل للاسد".split())
+    (0, 0)
     >>> polarity_edits("لم يسعفه لا الوقت ولا سرعه الطائره".split(),
     ...                "لم يسعفه الوقت وسرعه الطائره".split())
     (0, 0)
@@ -612,8 +615,10 @@ def polarity_edits(
             out.extend(parts or (w,))
         merged: list[str] = []
         for w in out:
-            if w == "لا" and merged and merged[-1] in ("ان", "وان", "فان"):
-                merged[-1] = merged[-1][:-2] + "الا"  # أن لا = ألا, وأن لا = وألا
+            if w == "لا" and merged and merged[-1] in ("ان", "وان", "فان", "بان"):
+                merged[-1] = merged[-1][:-2] + "الا"  # أن لا = ألا, وأن لا = وألا, بأن لا = بألا
+            elif w == "لا" and merged and merged[-1] == "كي":
+                merged[-1] = "كيلا"  # كي لا = كيلا
             elif len(w) == 5 and w[0] in "وف" and w[1] in "بل" and w[2:] in ("عدم", "غير"):
                 merged.append(w[0] + w[2:])  # وبعدم مغادرة = وعدم مغادرة
             else:
